@@ -1,0 +1,53 @@
+"""The Flask application factory: ``create_app(config: dict | None = None)``."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Mapping
+
+from flask import Flask, jsonify
+from werkzeug.exceptions import HTTPException
+
+from .config import load_config
+from .service import build_bot
+
+__all__ = ["create_app"]
+
+log = logging.getLogger(__name__)
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """Create the app: defaults, then environment variables, then ``config``."""
+    cfg = load_config(config)
+    logging.basicConfig(level=cfg["LOG_LEVEL"], format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    app = Flask(__name__, static_folder="web/static", template_folder="web/templates")
+    app.config.update(cfg)
+    app.config["MAX_CONTENT_LENGTH"] = cfg["MAX_CONTENT_LENGTH"]  # Flask answers 413 by itself
+    app.json.ensure_ascii = False  # type: ignore[attr-defined]
+    app.json.sort_keys = False  # type: ignore[attr-defined]
+
+    app.extensions["bot"] = build_bot(cfg)
+
+    from .web.api import bp as api_bp
+    from .web.chat import bp as chat_bp
+    from .web.ops import bp as ops_bp
+
+    app.register_blueprint(chat_bp)
+    app.register_blueprint(api_bp)
+    app.register_blueprint(ops_bp)
+
+    @app.errorhandler(HTTPException)
+    def _http_error(exc: HTTPException):
+        return jsonify(error=exc.name, detail=exc.description), exc.code
+
+    @app.after_request
+    def _security_headers(resp):
+        resp.headers.setdefault("X-Content-Type-Options", "nosniff")
+        resp.headers.setdefault("X-Frame-Options", "DENY")
+        resp.headers.setdefault("Referrer-Policy", "same-origin")
+        if resp.mimetype == "text/html":
+            resp.headers.setdefault("Content-Security-Policy",
+                                    "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'")
+        return resp
+
+    return app

@@ -1,0 +1,183 @@
+"""The ``smartcity-bot`` command: serve, ask, chat, nlu-eval."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import click
+
+from .config import load_config
+
+__all__ = ["main"]
+
+
+def _bot(quiet: bool = True):
+    from .service import build_bot
+
+    logging.basicConfig(level=logging.WARNING if quiet else logging.INFO,
+                        format="%(levelname)s %(name)s: %(message)s")
+    return build_bot(load_config())
+
+
+@click.group()
+def main() -> None:
+    """Smart City Thailand bot: answers questions about Thailand's certified smart cities."""
+
+
+@main.command()
+@click.option("--host", default=None, help="Address to bind (default 127.0.0.1; 0.0.0.0 when PORT is set).")
+@click.option("--port", type=int, default=None, help="Port (default: $PORT or 8000).")
+@click.option("--workers", type=int, default=None, help="gunicorn workers (default: $WEB_CONCURRENCY or 2).")
+@click.option("--threads", type=int, default=None, help="Threads per worker (default: $WEB_THREADS or 4).")
+def serve(host: str | None, port: int | None, workers: int | None, threads: int | None) -> None:
+    """Run the web service (web chat on http://127.0.0.1:8000 by default) with gunicorn.
+
+    Without REDIS_URL an embedded Redis is started here, persisted under BOT_DATA_DIR, and shared by
+    every worker.
+    """
+    from gunicorn.app.base import BaseApplication
+
+    from intents.nlu import load_model
+
+    from .storage import start_embedded
+
+    cfg = load_config()
+    logging.basicConfig(level=cfg["LOG_LEVEL"], format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    data_dir = Path(cfg["BOT_DATA_DIR"])
+    if not cfg.get("REDIS_URL"):
+        os.environ["REDIS_URL"] = start_embedded(data_dir)
+        click.echo(f"embedded Redis running, data in {data_dir / 'redis'}")
+    load_model(data_dir / "models")  # train once here rather than in every worker
+    workers = workers or int(os.environ.get("WEB_CONCURRENCY", 2))
+    threads = threads or int(os.environ.get("WEB_THREADS", 4))
+    port = port or cfg["PORT"]
+    host = host or ("0.0.0.0" if os.environ.get("PORT") else "127.0.0.1")
+    if workers > 1 and not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        metrics_dir = data_dir / "metrics"
+        shutil.rmtree(metrics_dir, ignore_errors=True)
+        metrics_dir.mkdir(parents=True)
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(metrics_dir)
+
+    class _App(BaseApplication):
+        def load_config(self) -> None:
+            self.cfg.set("bind", f"{host}:{port}")
+            self.cfg.set("workers", workers)
+            self.cfg.set("threads", threads)
+            self.cfg.set("timeout", 30)
+            self.cfg.set("accesslog", None)
+
+        def load(self):
+            from .app import create_app
+
+            return create_app()
+
+    click.echo(f"web chat on http://{'127.0.0.1' if host == '0.0.0.0' else host}:{port}/")
+    _App().run()
+
+
+@main.command()
+@click.argument("text")
+@click.option("--user", "user_id", default=None, help="User id: keeps the conversation across calls.")
+@click.option("--lang", type=click.Choice(["th", "en"]), default=None, help="Answer in this language.")
+@click.option("--json", "as_json", is_flag=True, help="Print the /api/ask JSON.")
+def ask(text: str, user_id: str | None, lang: str | None, as_json: bool) -> None:
+    """Ask one question and print the answer."""
+    bot = _bot()
+    reply = bot.dialogue.respond(text, user_id=user_id, channel="cli", lang=lang)
+    if as_json:
+        click.echo(json.dumps(reply.to_api(), ensure_ascii=False, indent=2))
+        return
+    click.echo(reply.text)
+    if reply.quick_replies:
+        click.echo("\n" + "  ".join(f"[{q}]" for q in reply.quick_replies))
+
+
+@main.command()
+@click.option("--user", "user_id", default="cli-chat", help="User id for the conversation.")
+def chat(user_id: str) -> None:
+    """Talk to the bot in the terminal (multi-turn). Type a number to pick a suggestion; Ctrl-D quits."""
+    bot = _bot()
+    click.echo("สวัสดีครับ ถามเรื่องเมืองอัจฉริยะได้เลย / Ask about Thailand's smart cities (Ctrl-D to quit)")
+    suggestions: list[str] = []
+    while True:
+        try:
+            text = input("> ").strip()
+        except (EOFError, KeyboardInterrupt):
+            click.echo()
+            return
+        if not text:
+            continue
+        if text.isdigit() and 1 <= int(text) <= len(suggestions):
+            text = suggestions[int(text) - 1]
+            click.echo(f"> {text}")
+        reply = bot.dialogue.respond(text, user_id=user_id, channel="cli")
+        click.echo(reply.text)
+        suggestions = reply.quick_replies
+        for i, q in enumerate(suggestions, 1):
+            click.echo(f"  {i}. {q}")
+
+
+@main.command("nlu-eval")
+@click.option("--folds", type=int, default=5, show_default=True, help="Cross-validation folds.")
+@click.option("--heldout", type=click.Path(path_type=Path), default=Path("tests/data/heldout.yaml"),
+              show_default=True, help="Held-out questions never used for training (skipped if missing).")
+@click.option("--output", type=click.Path(path_type=Path), default=None,
+              help="Write the report as JSON here (default: BOT_DATA_DIR/nlu-eval.json).")
+def nlu_eval(folds: int, heldout: Path, output: Path | None) -> None:
+    """Held-out accuracy of the intent classifier: per intent, per language, out of scope, latency."""
+    from intents.classifier import TrainConfig
+    from intents.evaluate import evaluate, load_heldout
+    from intents.training_data import load_training_data
+
+    data = load_training_data(min_th=30, min_en=15)
+    held = load_heldout(heldout) if heldout and heldout.exists() else None
+    with click.progressbar(length=folds + 1, label="cross-validation", file=sys.stderr) as bar:
+        def progress(stage: str, k: int, n: int) -> None:
+            bar.label = stage
+            if k:
+                bar.update(1)
+
+        report = evaluate(data, TrainConfig(folds=folds), held, progress)
+    _print_report(report)
+    out = output or Path(load_config()["BOT_DATA_DIR"]) / "nlu-eval.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+    click.echo(f"\nreport written to {out}")
+
+
+def _print_report(report: dict) -> None:
+    cv = report["cross_validation"]
+    cfg = report["config"]
+    click.echo(f"\n{cfg['examples']} examples, {cfg['intents']} intents, {cfg['folds']}-fold stratified CV; "
+               f"threshold {report['threshold']:.2f}, margin {report['margin']:.2f}, "
+               f"temperature {report['temperature']:.2f}")
+    sections = [("cross-validation", cv)] + ([("held-out test set", report["heldout"])] if "heldout" in report else [])
+    for title, r in sections:
+        langs = ", ".join(f"{k} {v['accuracy']:.1%} (n={v['n']})" for k, v in r["by_language"].items())
+        oos = r["out_of_scope"]
+        click.echo(f"\n== {title}: accuracy {r['accuracy']:.1%} (n={r['n']}); {langs}")
+        click.echo(f"   out of scope: precision {oos['precision']:.1%}, recall {oos['recall']:.1%}, "
+                   f"in-scope wrongly rejected {oos['in_scope_rejected']:.1%}; "
+                   f"calibration error {r['calibration_error']:.3f}")
+    click.echo(f"\n{'intent':24} {'prec':>6} {'recall':>6} {'f1':>6} {'n':>5}   (cross-validation)")
+    for intent, m in cv["per_intent"].items():
+        click.echo(f"{intent:24} {m['precision']:6.1%} {m['recall']:6.1%} {m['f1']:6.1%} {m['support']:5d}")
+    click.echo("\nmost confused (gold -> predicted, count):")
+    for c in cv["confused"]:
+        click.echo(f"  {c['gold']} -> {c['predicted']}: {c['count']}")
+    if "heldout" in report and report["heldout"]["misses"]:
+        click.echo("\nheld-out misses:")
+        for m in report["heldout"]["misses"]:
+            click.echo(f"  [{m['gold']} -> {m['predicted']} {m['confidence']:.2f}] {m['text']}")
+    lat = report["latency_ms"]
+    click.echo(f"\nlatency per message (tokenise + classify): p50 {lat['p50']:.3f} ms, p90 {lat['p90']:.3f} ms, "
+               f"p99 {lat['p99']:.3f} ms")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

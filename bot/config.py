@@ -1,0 +1,50 @@
+"""Configuration from the environment, in one place.
+
+:func:`load_config` reads defaults, then environment variables, then the mapping passed to
+``create_app(config)``; nothing else in the code reads ``os.environ``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Mapping
+
+__all__ = ["load_config", "ENV_KEYS"]
+
+#: Environment variables the service reads (DESIGN.md "Contracts").
+ENV_KEYS = ("REDIS_URL", "LINE_CHANNEL_SECRET", "LINE_CHANNEL_ACCESS_TOKEN", "LINE_API_BASE_URL",
+            "MESSENGER_APP_SECRET", "MESSENGER_PAGE_ACCESS_TOKEN", "MESSENGER_VERIFY_TOKEN",
+            "MESSENGER_API_BASE_URL", "ADMIN_TOKEN", "SECRET_KEY", "BOT_DATA_DIR", "PORT", "LOG_LEVEL")
+
+DEFAULTS: dict[str, Any] = {
+    "REDIS_URL": None,
+    "BOT_DATA_DIR": "./var",
+    "PORT": 8000,
+    "LOG_LEVEL": "INFO",
+    "SECRET_KEY": None,
+    "CONTEXT_TTL": 30 * 60,  # seconds a conversation is remembered
+    "MAX_CONTENT_LENGTH": 256 * 1024,  # Flask answers 413 above this
+    "MAX_TEXT_CHARS": 2000,  # a message is cut to this before any NLP work
+    "REDIS_TIMEOUT": 0.5,  # seconds; a slow Redis must not stall answers
+    "REDIS_RETRY_AFTER": 2.0,  # seconds to skip Redis after a failure before trying again
+}
+
+_INT_KEYS = {"PORT", "CONTEXT_TTL", "MAX_CONTENT_LENGTH", "MAX_TEXT_CHARS"}
+_FLOAT_KEYS = {"REDIS_TIMEOUT", "REDIS_RETRY_AFTER"}
+
+
+def load_config(overrides: Mapping[str, Any] | None = None, environ: Mapping[str, str] | None = None) -> dict:
+    """Defaults, overridden by the environment, overridden by ``overrides``."""
+    env = os.environ if environ is None else environ
+    cfg = dict(DEFAULTS)
+    for key in (*ENV_KEYS, *DEFAULTS):
+        if env.get(key) not in (None, ""):
+            cfg[key] = env[key]
+    cfg.update(overrides or {})
+    for key in _INT_KEYS:
+        cfg[key] = int(cfg[key])
+    for key in _FLOAT_KEYS:
+        cfg[key] = float(cfg[key])
+    cfg["BOT_DATA_DIR"] = str(Path(cfg["BOT_DATA_DIR"]).resolve())
+    return cfg

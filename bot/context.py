@@ -1,0 +1,68 @@
+"""Per-user conversation context in Redis (last city, last intent, language, a pending question).
+
+One JSON value per user, written with a single ``SET ... EX`` so it expires after ``ttl`` seconds of
+silence. The key includes the channel, so a LINE user and a Messenger user never share a thread.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import asdict, dataclass
+
+from .storage import Store, StoreUnavailable
+
+__all__ = ["Context", "ContextStore"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Context:
+    last_city: str | None = None
+    last_intent: str | None = None
+    lang: str | None = None
+    pending_intent: str | None = None  # a question waiting for the user to name a city
+    pending_text: str | None = None
+
+    @classmethod
+    def from_json(cls, raw: str | None) -> "Context":
+        if not raw:
+            return cls()
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            return cls()
+        return cls(**{k: data.get(k) for k in cls.__dataclass_fields__})
+
+
+class ContextStore:
+    """Loads and saves :class:`Context`; degrades to 'no context' when Redis is down."""
+
+    def __init__(self, store: Store, ttl: int = 1800):
+        self.store = store
+        self.ttl = ttl
+
+    @staticmethod
+    def key(channel: str, user_id: str) -> str:
+        return f"ctx:{channel}:{user_id}"
+
+    def load(self, channel: str, user_id: str) -> Context:
+        try:
+            return Context.from_json(self.store.run(lambda r: r.get(self.key(channel, user_id))))
+        except StoreUnavailable:
+            return Context()
+
+    def save(self, channel: str, user_id: str, ctx: Context) -> bool:
+        payload = json.dumps(asdict(ctx), ensure_ascii=False)
+        try:
+            self.store.run(lambda r: r.set(self.key(channel, user_id), payload, ex=self.ttl))
+            return True
+        except StoreUnavailable:
+            return False
+
+    def delete(self, channel: str, user_id: str) -> None:
+        try:
+            self.store.run(lambda r: r.delete(self.key(channel, user_id)))
+        except StoreUnavailable:
+            log.warning("could not delete context (redis unavailable)")

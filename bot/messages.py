@@ -1,0 +1,65 @@
+"""The bot's own phrases (not facts): greetings, help, clarification and the honest fallback."""
+
+from __future__ import annotations
+
+__all__ = ["say"]
+
+_PHRASES: dict[str, dict[str, str]] = {
+    "greet": {
+        "th": "สวัสดีครับ ผมเป็นผู้ช่วยตอบคำถามเรื่องเมืองอัจฉริยะ (Smart City) ที่ได้รับการรับรองในประเทศไทย "
+              "ถามได้เลยครับ เช่น มีเมืองไหนบ้าง แผนของแต่ละเมือง หรือ 7 Smarts คืออะไร",
+        "en": "Hello! I answer questions about Thailand's certified smart cities. Ask me which cities are "
+              "certified, what a city plans, or what the 7 Smarts are.",
+    },
+    "thanks": {
+        "th": "ยินดีครับ มีอะไรอยากถามเพิ่มเติมเรื่องเมืองอัจฉริยะ ถามได้เลยนะครับ",
+        "en": "You're welcome! Ask me anything else about Thailand's smart cities.",
+    },
+    "goodbye": {
+        "th": "ขอบคุณที่แวะมาคุยนะครับ แล้วพบกันใหม่ครับ",
+        "en": "Thanks for chatting. See you next time!",
+    },
+    "help": {
+        "th": "ผมตอบคำถามเรื่องเมืองอัจฉริยะที่ได้รับการรับรองในประเทศไทยได้ครับ เช่น\n"
+              "• มีเมืองไหนได้รับการรับรองบ้าง และได้รับเมื่อไหร่\n"
+              "• แผนและเป้าหมายของแต่ละเมือง อยู่จังหวัดไหน ใครเป็นผู้ขับเคลื่อน\n"
+              "• 7 Smarts คืออะไร ดีป้าคือใคร การรับรองมีเกณฑ์อย่างไร\n"
+              "• ทำไมขอนแก่นเพิ่งได้รับการรับรอง\n"
+              "พิมพ์คำถามเป็นภาษาไทยหรืออังกฤษก็ได้ครับ",
+        "en": "I answer questions about Thailand's certified smart cities, for example:\n"
+              "• which cities are certified, and when\n"
+              "• a city's plan and goals, where it is, who runs it\n"
+              "• what the 7 Smarts are, what depa is, how certification works\n"
+              "• why Khon Kaen was certified only in 2021\n"
+              "Ask in Thai or English.",
+    },
+    "fallback": {
+        "th": "ขออภัยครับ เรื่องนี้ผมยังไม่มีข้อมูลที่ตรวจสอบแล้ว จึงไม่อยากตอบผิด ๆ ครับ "
+              "ผมตอบได้เฉพาะเรื่องเมืองอัจฉริยะที่ได้รับการรับรองในประเทศไทย ลองถามแบบนี้ดูนะครับ",
+        "en": "Sorry, I don't know that yet, and I'd rather not guess. I can answer questions about "
+              "Thailand's certified smart cities. You could try one of these:",
+    },
+    "fallback_city": {
+        "th": "ขออภัยครับ เรื่องนี้ของ{city}ผมยังไม่มีข้อมูล (ผมรู้เฉพาะเรื่องเมืองอัจฉริยะ เช่น แผน การรับรอง "
+              "และเป้าหมายของเมือง) ลองถามแบบนี้ดูนะครับ",
+        "en": "Sorry, I don't have that information about {city}. I only know about its smart city "
+              "programme (plan, certification, goals). You could try:",
+    },
+    "clarify_city": {
+        "th": "อยากทราบเรื่องของเมืองไหนครับ เลือกจากปุ่มด้านล่างหรือพิมพ์ชื่อเมืองได้เลยครับ",
+        "en": "Which city do you mean? Pick one below or type its name.",
+    },
+    "empty": {
+        "th": "พิมพ์คำถามเรื่องเมืองอัจฉริยะมาได้เลยครับ",
+        "en": "Type a question about Thailand's smart cities.",
+    },
+    "not_text": {
+        "th": "ตอนนี้ผมอ่านได้เฉพาะข้อความตัวอักษรครับ ลองพิมพ์คำถามเรื่องเมืองอัจฉริยะมาได้เลยครับ",
+        "en": "I can only read text messages for now. Type a question about Thailand's smart cities.",
+    },
+}
+
+
+def say(key: str, lang: str, **values: str) -> str:
+    """The phrase ``key`` in ``lang`` (Thai or English), with ``values`` filled in."""
+    return _PHRASES[key]["th" if lang == "th" else "en"].format(**values)

@@ -1,0 +1,38 @@
+"""The platform-neutral reply the dialogue returns; channel adapters render it."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from knowledge.answers import Card
+
+__all__ = ["Reply", "Card"]
+
+
+@dataclass
+class Reply:
+    """What the bot says, and why (intent, confidence, entities) for APIs, logs and metrics."""
+
+    text: str
+    lang: str
+    intent: str
+    confidence: float
+    fallback: bool = False
+    quick_replies: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    entities: dict = field(default_factory=dict)
+    card: Card | None = None
+
+    def to_api(self) -> dict:
+        """The ``/api/ask`` JSON body (DESIGN.md contract)."""
+        return {
+            "answer": self.text,
+            "intent": self.intent,
+            "confidence": round(float(self.confidence), 4),
+            "entities": self.entities,
+            "fallback": self.fallback,
+            "lang": self.lang,
+            "quick_replies": list(self.quick_replies),
+            "sources": list(self.sources),
+            **({"card": asdict(self.card)} if self.card else {}),
+        }

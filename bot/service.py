@@ -1,0 +1,71 @@
+"""Builds the bot from configuration: storage, knowledge base, language model, dialogue.
+
+Used by the Flask app and the CLI alike, so both answer the same way.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from intents.entities import Term
+from intents.nlu import NLU, load_model
+from knowledge.answers import Answerer
+from knowledge.loader import KnowledgeBase, load
+
+from . import metrics
+from .context import ContextStore
+from .dialogue import Dialogue
+from .inbox import Inbox
+from .storage import Store, connect
+
+__all__ = ["Bot", "build_bot", "terms_from_kb"]
+
+log = logging.getLogger(__name__)
+
+
+def terms_from_kb(kb: KnowledgeBase) -> list[Term]:
+    """The entity lexicon: city names and aliases, place names, dimension names, topic words."""
+    terms: list[Term] = []
+    for city in kb.cities.values():
+        for alias in {*city.aliases, city.name.th, city.name.en, city.short_name.th, city.short_name.en}:
+            terms.append(Term("city", city.id, alias))
+        for word in (*city.keywords.th, *city.keywords.en):
+            terms.append(Term("topic", city.id, word))
+    for place in kb.places.values():
+        for alias in {place.th, place.en, *place.aliases}:
+            terms.append(Term("place", place.id, alias))
+    for dim in kb.dimensions.values():
+        for alias in {dim.name.th, dim.name.en, *dim.aliases}:
+            terms.append(Term("dimension", dim.id, alias))
+    return terms
+
+
+@dataclass
+class Bot:
+    """Everything one worker needs to answer messages."""
+
+    config: dict
+    store: Store
+    kb: KnowledgeBase
+    nlu: NLU
+    dialogue: Dialogue
+    inbox: Inbox
+    contexts: ContextStore
+
+
+def build_bot(config: dict) -> Bot:
+    """Load and validate content (failing loudly), connect to Redis and load or train the model."""
+    kb = load()
+    data_dir = Path(config["BOT_DATA_DIR"])
+    client, mode = connect(config.get("REDIS_URL"), data_dir, timeout=config["REDIS_TIMEOUT"])
+    store = Store(client, mode, retry_after=config["REDIS_RETRY_AFTER"], on_error=metrics.REDIS_ERRORS.inc)
+    model = load_model(data_dir / "models")
+    nlu = NLU(model, terms_from_kb(kb))
+    contexts = ContextStore(store, ttl=config["CONTEXT_TTL"])
+    inbox = Inbox(store)
+    dialogue = Dialogue(nlu, Answerer(kb), contexts, inbox)
+    log.info("bot ready: %d cities, %d entries, %d intents, redis %s", len(kb.cities), len(kb.entries),
+             len(model.classes), mode)
+    return Bot(config, store, kb, nlu, dialogue, inbox, contexts)

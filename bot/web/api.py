@@ -1,0 +1,36 @@
+"""``POST /api/ask``: the JSON API of the dialogue (DESIGN.md contract)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, jsonify, request
+
+bp = Blueprint("api", __name__, url_prefix="/api")
+
+MAX_USER_ID = 128
+
+
+def _bad(message: str, status: int = 400):
+    return jsonify(error="bad request", detail=message), status
+
+
+@bp.post("/ask")
+def ask():
+    """``{"text", "user_id"?, "lang"?}`` → the reply as JSON; multi-turn by ``user_id``."""
+    if not request.is_json:
+        return _bad("send a JSON body with Content-Type: application/json", 415)
+    body = request.get_json(silent=True)
+    if body is None:
+        return _bad("the body is not valid JSON")
+    if not isinstance(body, dict):
+        return _bad("the body must be a JSON object")
+    text, user_id, lang = body.get("text"), body.get("user_id"), body.get("lang")
+    if not isinstance(text, str) or not text.strip():
+        return _bad("'text' must be a non-empty string")
+    if user_id is not None and (not isinstance(user_id, str) or not 0 < len(user_id) <= MAX_USER_ID):
+        return _bad(f"'user_id' must be a string of 1 to {MAX_USER_ID} characters")
+    if lang is not None and lang not in ("th", "en"):
+        return _bad("'lang' must be \"th\" or \"en\"")
+    bot = current_app.extensions["bot"]
+    text = text[: current_app.config["MAX_TEXT_CHARS"]]
+    reply = bot.dialogue.respond(text, user_id=user_id, channel="web", lang=lang)
+    return jsonify(reply.to_api())

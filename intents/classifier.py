@@ -1,0 +1,219 @@
+"""Intent classifier: TF-IDF (word + character n-grams) and a multinomial logistic regression.
+
+scikit-learn trains the model; :class:`IntentModel` then applies the learned vocabulary, IDF weights and
+coefficients directly with NumPy, which takes tens of microseconds per message instead of the ~1.5 ms of
+per-call overhead of a scikit-learn pipeline. Confidence is calibrated by temperature scaling fitted on
+out-of-fold predictions, and the out-of-scope threshold and margin are tuned on those same held-out folds.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Sequence
+
+import numpy as np
+
+from .features import FEATURES_VERSION, features
+from .normalize import normalize
+from .training_data import OUT_OF_SCOPE, TrainingData
+
+__all__ = ["IntentModel", "train", "TrainConfig", "decide", "oof_predictions", "fit_sklearn"]
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    C: float = 20.0
+    folds: int = 5
+    seed: int = 13
+    jobs: int = 2  # cross-validation folds trained in parallel
+    max_false_reject: float = 0.03  # share of in-scope questions the threshold may reject
+
+
+@dataclass
+class IntentModel:
+    """A trained intent model applied without scikit-learn."""
+
+    classes: list[str]
+    vocab: dict[str, int]
+    idf: np.ndarray
+    coef: np.ndarray  # (n_features, n_classes)
+    intercept: np.ndarray
+    temperature: float = 1.0
+    threshold: float = 0.0
+    margin: float = 0.0
+    meta: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._oos = self.classes.index(OUT_OF_SCOPE) if OUT_OF_SCOPE in self.classes else -1
+
+    # -- scoring ---------------------------------------------------------------------------------------
+    def decision(self, feats: Sequence[str]) -> np.ndarray:
+        """Raw linear scores per class for a list of feature strings."""
+        counts: dict[int, int] = {}
+        get = self.vocab.get
+        for f in feats:
+            j = get(f)
+            if j is not None:
+                counts[j] = counts.get(j, 0) + 1
+        if not counts:
+            return self.intercept.copy()
+        idx = np.fromiter(counts.keys(), dtype=np.intp, count=len(counts))
+        tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+        w = (1.0 + np.log(tf)) * self.idf[idx]
+        w /= math.sqrt(float(w @ w))
+        return w @ self.coef[idx] + self.intercept
+
+    def probabilities(self, text: str, tokens: list[str] | None = None) -> np.ndarray:
+        """Calibrated class probabilities for normalised ``text``."""
+        z = self.decision(features(text, tokens)) / self.temperature
+        z = np.exp(z - z.max())
+        return z / z.sum()
+
+    def rank(self, text: str, tokens: list[str] | None = None, top: int = 3) -> list[tuple[str, float]]:
+        """The ``top`` intents with their calibrated probabilities, best first."""
+        p = self.probabilities(text, tokens)
+        order = np.argsort(-p)[:top]
+        return [(self.classes[i], float(p[i])) for i in order]
+
+    def is_out_of_scope(self, ranking: list[tuple[str, float]]) -> bool:
+        return decide(ranking, self.threshold, self.margin) == OUT_OF_SCOPE
+
+    # -- persistence -----------------------------------------------------------------------------------
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp.npz")
+        vocab = sorted(self.vocab, key=self.vocab.__getitem__)
+        header = json.dumps({"classes": self.classes, "vocab": vocab, "temperature": self.temperature,
+                             "threshold": self.threshold, "margin": self.margin, "meta": self.meta},
+                            ensure_ascii=False)
+        np.savez(tmp, idf=self.idf, coef=self.coef, intercept=self.intercept,
+                 header=np.frombuffer(header.encode(), dtype=np.uint8))
+        tmp.replace(path)  # atomic: a concurrent reader never sees half a file
+
+    @classmethod
+    def load(cls, path: Path) -> "IntentModel":
+        with np.load(path) as z:
+            header = json.loads(z["header"].tobytes().decode())
+            vocab = {f: i for i, f in enumerate(header["vocab"])}
+            return cls(header["classes"], vocab, z["idf"], z["coef"], z["intercept"], header["temperature"],
+                       header["threshold"], header["margin"], header["meta"])
+
+
+def decide(ranking: list[tuple[str, float]], threshold: float, margin: float) -> str:
+    """The intent to act on: the best one, or out of scope when it is unsure (low or too close to the next)."""
+    best, p1 = ranking[0]
+    p2 = ranking[1][1] if len(ranking) > 1 else 0.0
+    if best == OUT_OF_SCOPE or p1 < threshold or p1 - p2 < margin:
+        return OUT_OF_SCOPE
+    return best
+
+
+def fit_sklearn(texts: Sequence[str], labels: Sequence[str], C: float):
+    """Fit the scikit-learn TF-IDF + logistic regression pipeline (training only)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vec = TfidfVectorizer(analyzer=features, sublinear_tf=True, dtype=np.float64)
+    X = vec.fit_transform(texts)
+    # tol=1e-3 halves training time at no measured cost in held-out accuracy.
+    clf = LogisticRegression(C=C, tol=1e-3, max_iter=1000, class_weight="balanced")
+    clf.fit(X, labels)
+    return vec, clf
+
+
+def _to_model(vec, clf, **kw) -> IntentModel:
+    vocab = {f: int(i) for f, i in vec.vocabulary_.items()}
+    return IntentModel(list(clf.classes_), vocab, vec.idf_.astype(np.float64),
+                       np.ascontiguousarray(clf.coef_.T, dtype=np.float64), clf.intercept_.astype(np.float64), **kw)
+
+
+def oof_predictions(texts: Sequence[str], labels: Sequence[str], config: TrainConfig,
+                    progress: Callable[[int, int], None] | None = None) -> tuple[list[str], np.ndarray]:
+    """Out-of-fold raw decision scores from stratified k-fold cross-validation."""
+    from sklearn.model_selection import StratifiedKFold
+
+    from joblib import Parallel, delayed
+
+    labels_arr = np.asarray(labels)
+    classes = sorted(set(labels))
+    scores = np.zeros((len(texts), len(classes)))
+    skf = StratifiedKFold(n_splits=config.folds, shuffle=True, random_state=config.seed)
+    splits = list(skf.split(np.zeros(len(texts)), labels_arr))
+    jobs = Parallel(n_jobs=config.jobs, return_as="generator")(
+        delayed(_fold_scores)([texts[i] for i in tr], labels_arr[tr], [texts[i] for i in te], config.C)
+        for tr, te in splits)
+    for k, ((_, te), (fold_classes, fold_scores)) in enumerate(zip(splits, jobs)):
+        col = [classes.index(c) for c in fold_classes]
+        scores[np.ix_(te, col)] = fold_scores
+        if progress:
+            progress(k + 1, config.folds)
+    return classes, scores
+
+
+def _fold_scores(train_texts, train_labels, test_texts, C):
+    vec, clf = fit_sklearn(train_texts, train_labels, C)
+    model = _to_model(vec, clf)
+    return model.classes, np.array([model.decision(features(t)) for t in test_texts])
+
+
+def fit_temperature(scores: np.ndarray, y: np.ndarray) -> float:
+    """The temperature that minimises the negative log-likelihood of out-of-fold predictions."""
+    from scipy.optimize import minimize_scalar
+
+    def nll(log_t: float) -> float:
+        z = scores / math.exp(log_t)
+        z = z - z.max(axis=1, keepdims=True)
+        logp = z - np.log(np.exp(z).sum(axis=1, keepdims=True))
+        return -float(logp[np.arange(len(y)), y].mean())
+
+    res = minimize_scalar(nll, bounds=(-3.0, 3.0), method="bounded")
+    return float(math.exp(res.x))
+
+
+def softmax(scores: np.ndarray, temperature: float) -> np.ndarray:
+    z = scores / temperature
+    z = np.exp(z - z.max(axis=1, keepdims=True))
+    return z / z.sum(axis=1, keepdims=True)
+
+
+def tune_rejection(probs: np.ndarray, classes: list[str], y: np.ndarray,
+                   max_false_reject: float) -> tuple[float, float]:
+    """Threshold and margin that catch the most out-of-scope questions while rejecting at most
+    ``max_false_reject`` of the in-scope ones; ties go to higher overall accuracy."""
+    oos = classes.index(OUT_OF_SCOPE)
+    order = np.argsort(-probs, axis=1)
+    top, second = order[:, 0], order[:, 1]
+    p1 = probs[np.arange(len(y)), top]
+    p2 = probs[np.arange(len(y)), second]
+    is_oos = y == oos
+    best = (-1.0, -1.0, 0.0, 0.0)
+    for t in np.arange(0.0, 0.91, 0.02):
+        for m in np.arange(0.0, 0.51, 0.02):
+            reject = (top == oos) | (p1 < t) | (p1 - p2 < m)
+            false_reject = float((reject & ~is_oos).sum() / max(1, (~is_oos).sum()))
+            if false_reject > max_false_reject:
+                continue
+            recall = float((reject & is_oos).sum() / max(1, is_oos.sum()))
+            pred = np.where(reject, oos, top)
+            acc = float((pred == y).mean())
+            if (recall, acc) > best[:2]:
+                best = (recall, acc, float(t), float(m))
+    return round(best[2], 2), round(best[3], 2)
+
+
+def train(data: TrainingData, config: TrainConfig = TrainConfig(),
+          progress: Callable[[int, int], None] | None = None) -> IntentModel:
+    """Train on every example, calibrate on out-of-fold predictions, and return the fast model."""
+    texts = [normalize(ex.text) for ex in data.examples]
+    labels = [ex.intent for ex in data.examples]
+    classes, oof = oof_predictions(texts, labels, config, progress)
+    y = np.array([classes.index(label) for label in labels])
+    temperature = fit_temperature(oof, y)
+    threshold, margin = tune_rejection(softmax(oof, temperature), classes, y, config.max_false_reject)
+    vec, clf = fit_sklearn(texts, labels, config.C)
+    meta = {"fingerprint": data.fingerprint(), "features_version": FEATURES_VERSION, "C": config.C,
+            "examples": len(texts)}
+    return _to_model(vec, clf, temperature=temperature, threshold=threshold, margin=margin, meta=meta)

@@ -1,0 +1,155 @@
+"""Entity extraction: cities, places, smart dimensions, topic words, numbers and question form.
+
+The lexicon is handed in as :class:`Term` objects (built from the knowledge base by the caller), so this
+module knows nothing of where names come from. Matching works on the normalised text with spaces and
+hyphens removed, because Thai is unspaced and users split names arbitrarily (``wang chan``, ``khonkaen``).
+Exact matches win (longest first, no overlaps); when no city or place matches exactly, rapidfuzz's
+``partial_ratio`` finds misspelt names (``ภูเกต``, ``khon kean``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from rapidfuzz import fuzz, process
+
+__all__ = ["Term", "Entities", "EntityExtractor", "compact"]
+
+_STRIP = re.compile(r"[\s\-_.,!?'\"()/]+")
+_NUMBER = re.compile(r"(?<![\d.])\d{1,4}(?![\d.])")
+_YES_NO_TH = re.compile(
+    r"(ใช่ไหม|ใช่มั้ย|ใช่มั๊ย|ใช่ป่ะ|ใช่ปะ|ใช่หรือไม่|ใช่เปล่า|ใช่รึเปล่า|หรือเปล่า|รึเปล่า|หรือป่าว|รึป่าว|"
+    r"หรือไม่|หรือยัง|รึยัง|ด้วยเหรอ|ด้วยหรอ|ไหม|มั้ย|มั๊ย|ป่ะ|ปะ|เหรอ|หรอ|ป่าว)\s*(ครับ|คับ|ค่ะ|คะ|จ้ะ|จ๊ะ|นะ|อ่ะ|อะ)*[\s?]*$")
+_YES_NO_EN = re.compile(r"^(is|isn't|are|aren't|was|were|does|doesn't|do|did|has|have|can|could|will)\b")
+_FIRST_FIVE = re.compile(r"(5|ห้า)\s*เมืองแรก|เมืองนำร่อง|นำร่อง|first\s*(5|five)|(5|five)\s*pilot|pilot|\bfirst\s*batch|ชุดแรก|รุ่นแรก")
+
+
+def compact(text: str) -> str:
+    """Lower case with spaces, hyphens and punctuation removed: the form names are matched in."""
+    return _STRIP.sub("", text.casefold())
+
+
+@dataclass(frozen=True)
+class Term:
+    """One surface form of an entity: ``kind`` is city, place, dimension or topic."""
+
+    kind: str
+    id: str
+    alias: str
+
+
+@dataclass
+class Entities:
+    cities: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    dimensions: list[str] = field(default_factory=list)
+    topics: dict[str, list[str]] = field(default_factory=dict)  # matched topic word -> city ids
+    numbers: list[int] = field(default_factory=list)
+    yes_no: bool = False
+    first_five: bool = False
+    fuzzy: bool = False  # a name was matched only approximately
+
+    @property
+    def city(self) -> str | None:
+        return self.cities[0] if self.cities else None
+
+    def as_dict(self) -> dict:
+        """The JSON form used by ``/api/ask``: only what was found."""
+        out: dict = {}
+        if self.cities:
+            out["city"] = self.cities[0]
+            if len(self.cities) > 1:
+                out["cities"] = list(self.cities)
+        if self.places:
+            out["place"] = self.places[0]
+        if self.dimensions:
+            out["dimension"] = self.dimensions[0]
+        if self.topics:
+            out["topics"] = sorted(self.topics)
+        if self.numbers:
+            out["numbers"] = list(self.numbers)
+        return out
+
+
+class EntityExtractor:
+    """Finds known names in normalised text."""
+
+    #: Minimum fuzzy score (0–100) for a misspelt name, by the length of the alias.
+    FUZZY_CUTOFF_SHORT = 90.0  # aliases of 4–5 characters
+    FUZZY_CUTOFF = 86.0
+
+    def __init__(self, terms: Iterable[Term]):
+        self._exact: dict[str, list[Term]] = defaultdict(list)
+        self._short: dict[str, list[Term]] = defaultdict(list)  # short Latin aliases: whole tokens only
+        for term in terms:
+            key = compact(term.alias)
+            if not key:
+                continue
+            if len(key) <= 3 and key.isascii():
+                self._short[key].append(term)
+            else:
+                self._exact[key].append(term)
+        self._keys = sorted(self._exact, key=len, reverse=True)
+        self._fuzzy_keys = [k for k in self._keys if len(k) >= 4
+                            and any(t.kind in ("city", "place") for t in self._exact[k])]
+
+    def extract(self, text: str, tokens: list[str] | None = None) -> Entities:
+        """Entities of normalised ``text`` (``tokens`` are its word tokens, used for short names)."""
+        ent = Entities()
+        flat = compact(text)
+        spans: list[tuple[int, int, Term]] = []
+        taken = bytearray(len(flat))
+        for key in self._keys:  # longest first: "นครระยอง" wins over "ระยอง"
+            start = flat.find(key)
+            while start != -1:
+                end = start + len(key)
+                if not any(taken[start:end]):
+                    taken[start:end] = b"\x01" * len(key)
+                    spans.extend((start, end, t) for t in self._exact[key])
+                start = flat.find(key, end)
+        words = set(tokens or ()) | set(re.findall(r"[a-z0-9]+", text.casefold()))
+        for key, terms in self._short.items():
+            if key in words:
+                pos = flat.find(key)
+                spans.extend((pos, pos + len(key), t) for t in terms)
+        spans.sort(key=lambda s: s[0])
+        for _, _, term in spans:
+            self._add(ent, term, term.alias)
+        if not ent.cities and not ent.places and flat:
+            self._fuzzy(ent, flat)
+        ent.numbers = [int(n) for n in _NUMBER.findall(text)]
+        ent.yes_no = bool(_YES_NO_TH.search(text) or _YES_NO_EN.search(text.strip()))
+        ent.first_five = bool(_FIRST_FIVE.search(text))
+        return ent
+
+    @staticmethod
+    def _add(ent: Entities, term: Term, alias: str) -> None:
+        if term.kind == "city" and term.id not in ent.cities:
+            ent.cities.append(term.id)
+        elif term.kind == "place" and term.id not in ent.places:
+            ent.places.append(term.id)
+        elif term.kind == "dimension" and term.id not in ent.dimensions:
+            ent.dimensions.append(term.id)
+        elif term.kind == "topic":
+            ent.topics.setdefault(alias, [])
+            if term.id not in ent.topics[alias]:
+                ent.topics[alias].append(term.id)
+
+    def _fuzzy(self, ent: Entities, flat: str) -> None:
+        matches = process.extract(flat, self._fuzzy_keys, scorer=fuzz.partial_ratio,
+                                  score_cutoff=self.FUZZY_CUTOFF, limit=3)
+        for key, score, _ in matches:
+            if len(key) <= 5 and score < self.FUZZY_CUTOFF_SHORT:
+                continue
+            # A name much longer than the message is not what the user typed.
+            if len(key) > len(flat) * 1.5 + 2:
+                continue
+            for term in self._exact[key]:
+                if term.kind in ("city", "place"):
+                    self._add(ent, term, term.alias)
+                    ent.fuzzy = True
+            if ent.cities or ent.places:
+                return

@@ -1,0 +1,46 @@
+"""Tokenisation and the feature strings the intent classifier sees.
+
+The same :func:`features` function feeds scikit-learn at training time and the fast scorer at run time,
+so the two can never disagree about what a message looks like.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pythainlp.tokenize import word_tokenize
+
+__all__ = ["tokenize", "features", "FEATURES_VERSION"]
+
+#: Bump when :func:`features` changes, so cached models are retrained.
+FEATURES_VERSION = 3
+
+_PUNCT = set("!?.,;:'\"()[]{}<>/\\|-_~*&^%$#@+=`…“”‘’")
+
+
+@lru_cache(maxsize=4096)
+def _tokenize_cached(text: str) -> tuple[str, ...]:
+    return tuple(word_tokenize(text, engine="newmm", keep_whitespace=False))
+
+
+def tokenize(text: str) -> list[str]:
+    """Word tokens of normalised text (pythainlp newmm; white space dropped, punctuation dropped)."""
+    return [t for t in _tokenize_cached(text) if not all(ch in _PUNCT for ch in t)]
+
+
+def features(text: str, tokens: list[str] | None = None) -> list[str]:
+    """Word unigrams and bigrams plus character 2–4-grams of the normalised text.
+
+    Character n-grams are taken with spaces removed: Thai is written without them and users place them
+    arbitrarily, while word n-grams keep the tokeniser's view.
+    """
+    if tokens is None:
+        tokens = tokenize(text)
+    out = [f"w:{t}" for t in tokens]
+    out.extend(f"b:{a}|{b}" for a, b in zip(tokens, tokens[1:]))
+    compact = "".join(ch for ch in text if not ch.isspace() and ch not in _PUNCT)
+    padded = f"^{compact}$"
+    n = len(padded)
+    for size in (2, 3, 4):
+        out.extend("c:" + padded[i:i + size] for i in range(n - size + 1))
+    return out

@@ -1,0 +1,91 @@
+"""The language-understanding pipeline: normalise → detect language → tokenise → classify → extract.
+
+Each step writes named fields of one :class:`Understanding`, in the order of DESIGN.md.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from .classifier import IntentModel, TrainConfig, decide, train
+from .entities import Entities, EntityExtractor, Term
+from .features import FEATURES_VERSION, tokenize
+from .normalize import MAX_TEXT_CHARS, detect_language, normalize
+from .training_data import OUT_OF_SCOPE, Example, TrainingData, load_training_data
+
+__all__ = ["Understanding", "NLU", "load_model", "OUT_OF_SCOPE"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Understanding:
+    """What the bot understood of one message."""
+
+    text: str
+    normalized: str
+    lang: str
+    tokens: list[str]
+    intent: str  # after the out-of-scope decision
+    confidence: float  # calibrated probability of the best intent
+    ranking: list[tuple[str, float]] = field(default_factory=list)
+    entities: Entities = field(default_factory=Entities)
+
+    @property
+    def top_intent(self) -> str:
+        """The classifier's best guess, before the threshold and margin."""
+        return self.ranking[0][0] if self.ranking else self.intent
+
+    @property
+    def out_of_scope(self) -> bool:
+        return self.intent == OUT_OF_SCOPE
+
+
+class NLU:
+    """Understands a message with a trained :class:`IntentModel` and an :class:`EntityExtractor`."""
+
+    def __init__(self, model: IntentModel, terms: Iterable[Term]):
+        self.model = model
+        self.extractor = EntityExtractor(terms)
+
+    def parse(self, text: str) -> Understanding:
+        text = (text or "")[:MAX_TEXT_CHARS]
+        norm = normalize(text)
+        lang = detect_language(norm)
+        tokens = tokenize(norm) if norm else []
+        if not norm:
+            return Understanding(text, norm, lang, tokens, OUT_OF_SCOPE, 0.0, [(OUT_OF_SCOPE, 0.0)])
+        ranking = self.model.rank(norm, tokens, top=3)
+        intent = decide(ranking, self.model.threshold, self.model.margin)
+        entities = self.extractor.extract(norm, tokens)
+        return Understanding(text, norm, lang, tokens, intent, ranking[0][1], ranking, entities)
+
+
+def load_model(cache_dir: Path, data_dir: Path | None = None, extra: list[Example] | None = None,
+               config: TrainConfig = TrainConfig()) -> IntentModel:
+    """The model for the current training data: from the cache, or trained and cached.
+
+    The cache file is named by a fingerprint of the examples and the feature code, so editing the data
+    retrains automatically; a file lock keeps concurrent workers from training the same model twice.
+    """
+    data: TrainingData = load_training_data(data_dir, extra=extra) if data_dir else load_training_data(extra=extra)
+    key = f"{data.fingerprint()}-f{FEATURES_VERSION}-c{config.C:g}"
+    path = Path(cache_dir) / f"intent-model-{key}.npz"
+    if path.exists():
+        try:
+            return IntentModel.load(path)
+        except Exception:  # a corrupt cache is rebuilt, never fatal
+            log.warning("intent model cache %s unreadable; retraining", path.name)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if path.exists():
+            return IntentModel.load(path)
+        log.info("training intent model on %d examples", len(data.examples))
+        model = train(data, config)
+        model.save(path)
+        return model

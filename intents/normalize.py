@@ -1,0 +1,72 @@
+"""Text normalisation, the first step applied to every message.
+
+``pythainlp.util.normalize`` fixes ``เเ`` → ``แ``, removes zero-width spaces, reorders vowels and tone marks
+and collapses repeated vowels. What it does not cover is done here: zero-width joiners, BOM and other
+invisible marks, Thai digits, ``555`` laughter, characters repeated for emphasis (``ขอนแก่นนนน``), Latin
+case and fullwidth forms, and runs of white space.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from pythainlp.util import normalize as _thai_normalize
+
+__all__ = ["normalize", "detect_language", "has_thai", "MAX_TEXT_CHARS"]
+
+#: Text beyond this is cut before any NLP work (a chat question is never this long).
+MAX_TEXT_CHARS = 2000
+
+# Invisible or formatting characters that carry no meaning in a chat message.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u200e\u200f\u202a\u202b\u202c"
+                                    "\u202d\u202e\u2066\u2067\u2068\u2069"))
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+_THAI_CHAR = re.compile(r"[\u0e00-\u0e7f]")
+_LATIN_CHAR = re.compile(r"[A-Za-z]")
+# "555" (ha-ha) and longer runs, but not a 5 that is part of a number such as 2555 or 0.555.
+_LAUGH = re.compile(r"(?<![\d.,])5{3,}(?![\d.,])")
+# A Thai letter repeated three or more times is emphasis (ขอนแก่นนนน); Thai words never triple a letter.
+_THAI_REPEAT = re.compile(r"([\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e])\1{2,}")
+# Latin letters or punctuation repeated three or more times: keep two (sooo → soo, ??? → ??).
+_OTHER_REPEAT = re.compile(r"([A-Za-z!?.~])\1{2,}")
+_SPACE = re.compile(r"\s+")
+
+
+def has_thai(text: str) -> bool:
+    """True if the text contains at least one Thai character."""
+    return bool(_THAI_CHAR.search(text))
+
+
+def normalize(text: str, max_chars: int = MAX_TEXT_CHARS) -> str:
+    """Return the canonical form of a user message used by every later step.
+
+    The result is lower case (Latin), NFC, free of invisible marks, with Arabic digits and collapsed
+    repetitions and white space. It never raises on any ``str``.
+    """
+    if not text:
+        return ""
+    text = text[: max_chars * 2]  # bound the work before the cheap passes below
+    text = text.translate(_INVISIBLE)
+    # NFKC folds fullwidth Latin and compatibility forms, but decomposes Thai SARA AM: recompose it.
+    text = unicodedata.normalize("NFKC", text).replace("\u0e4d\u0e32", "\u0e33")
+    if has_thai(text):
+        text = _thai_normalize(text)
+        text = text.translate(_THAI_DIGITS)
+        text = _THAI_REPEAT.sub(r"\1", text)
+    text = _LAUGH.sub(" ", text)
+    text = _OTHER_REPEAT.sub(r"\1\1", text)
+    text = _SPACE.sub(" ", text).strip().lower()
+    return text[:max_chars]
+
+
+def detect_language(text: str) -> str:
+    """``"th"`` when Thai letters are at least a quarter of the letters, else ``"en"``.
+
+    Mixed messages such as ``ภูเก็ต smart city คืออะไร`` are Thai: the Thai words carry the question.
+    """
+    thai = len(_THAI_CHAR.findall(text))
+    if thai == 0:
+        return "en"
+    latin = len(_LATIN_CHAR.findall(text))
+    return "th" if thai * 3 >= latin else "en"

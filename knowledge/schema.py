@@ -1,0 +1,169 @@
+"""Pydantic schema of the curated knowledge base (``knowledge/data``).
+
+Every statement the bot can make is a :class:`Fact`: a Thai and an English text plus the ids of the sources
+it comes from and, where it can change, the date it was true as of. Thai texts write dates in the Buddhist
+Era, English texts in the Common Era; structured dates are ISO (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) and
+are rendered per language by :mod:`knowledge.dates`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+PartialDate = Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+IntentName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+DIMENSIONS = ("environment", "economy", "mobility", "energy", "people", "living", "governance")
+
+_THAI = re.compile(r"[\u0e00-\u0e7f]")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(_Strict):
+    """The same text in Thai and English."""
+
+    th: NonEmpty
+    en: NonEmpty
+
+    def get(self, lang: str) -> str:
+        return self.th if lang == "th" else self.en
+
+
+class Fact(Text):
+    """A statement with its sources and, when it can change, the date it was true as of."""
+
+    sources: list[NonEmpty] = Field(min_length=1)
+    as_of: PartialDate | None = None
+
+
+class TimelineItem(Fact):
+    date: PartialDate
+
+
+class Source(_Strict):
+    id: NonEmpty
+    publisher: NonEmpty
+    title: str | None = None
+    url: str | None = None
+    date: str | None = None
+    note: str | None = None
+
+
+class Smarts(Fact):
+    """How many of the 7 Smarts a city's plan covers, and which ones when the sources name them."""
+
+    count: int = Field(ge=1, le=7)
+    dimensions: list[Literal[DIMENSIONS]] = []  # type: ignore[valid-type]
+
+    @model_validator(mode="after")
+    def _count_matches(self) -> "Smarts":
+        if self.dimensions and len(self.dimensions) != self.count:
+            raise ValueError(f"count is {self.count} but {len(self.dimensions)} dimensions are listed")
+        return self
+
+
+class Certification(Fact):
+    """When and how a city received the smart city logo."""
+
+    date: PartialDate
+    batch: Slug
+
+
+class Keywords(_Strict):
+    th: list[NonEmpty] = []
+    en: list[NonEmpty] = []
+
+
+class City(_Strict):
+    """A certified smart city area (the holder of one smart city logo)."""
+
+    id: Slug
+    name: Text
+    short_name: Text
+    aliases: list[NonEmpty] = Field(min_length=1)
+    province: Slug
+    pilot: bool = False
+    coverage: Literal["province", "area"] = "area"
+    area: Fact
+    certified: Certification
+    smarts: Smarts | None = None
+    focus: Fact | None = None
+    keywords: Keywords = Keywords()
+    developer: Fact | None = None
+    plan: list[Fact] = []
+    timeline: list[TimelineItem] = []
+    ranking: list[Fact] = []
+    why_now: Fact | None = None
+    website: str | None = None
+    sources: list[NonEmpty] = Field(min_length=1)
+
+
+class Dimension(_Strict):
+    """One of depa's 7 smart city dimensions."""
+
+    id: Literal[DIMENSIONS]  # type: ignore[valid-type]
+    name: Text
+    aliases: list[NonEmpty] = []
+    description: Fact
+
+
+class Questions(_Strict):
+    th: list[NonEmpty] = []
+    en: list[NonEmpty] = []
+
+    @field_validator("th")
+    @classmethod
+    def _thai_is_thai(cls, v: list[str]) -> list[str]:
+        for q in v:
+            if not _THAI.search(q):
+                raise ValueError(f"Thai question has no Thai letters: {q!r}")
+        return v
+
+
+class Entry(_Strict):
+    """A question-and-answer entry (the unit staff edit): curated here, overridable in the FAQ store."""
+
+    id: Slug
+    intent: IntentName
+    cities: list[Slug] = []
+    topics: list[NonEmpty] = []
+    questions: Questions = Questions()
+    answer: Text
+    sources: list[NonEmpty] = Field(min_length=1)
+    as_of: PartialDate | None = None
+    detail: list[Fact] = []
+    priority: int = 0
+
+
+class Total(Fact):
+    """A running count of certified areas, true as of a date."""
+
+    count: int = Field(ge=1)
+    provinces: int | None = None
+    as_of: PartialDate  # type: ignore[assignment]
+
+
+class Programme(_Strict):
+    """The national programme: its timeline and the running totals of certified areas."""
+
+    timeline: list[TimelineItem] = Field(min_length=1)
+    totals: list[Total] = Field(min_length=1)
+
+
+class Province(_Strict):
+    """A place name the bot recognises (a province or a well-known town), not a fact to state."""
+
+    id: Slug
+    th: NonEmpty
+    en: NonEmpty
+    aliases: list[NonEmpty] = []
+    kind: Literal["province", "town", "district", "area"] = "province"
+    province: Slug | None = None  # the province a town belongs to
