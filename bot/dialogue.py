@@ -55,9 +55,11 @@ class Dialogue:
         """Answer ``text`` from ``user_id`` on ``channel``; ``lang`` forces the reply language."""
         started = time.perf_counter()
         ctx = self.contexts.load(channel, user_id) if user_id else Context()
-        reply, new_ctx = self.answer(text, ctx, channel, lang)
+        reply, new_ctx, unanswered = self.answer(text, ctx, channel, lang)
         if user_id and new_ctx is not None:
             self.contexts.save(channel, user_id, new_ctx)
+        if unanswered:
+            self.inbox.record(text, reply.lang, channel, reason=unanswered)
         metrics.ANSWER_SECONDS.observe(time.perf_counter() - started)
         metrics.MESSAGES.labels(channel, reply.lang).inc()
         metrics.INTENTS.labels(channel, reply.intent).inc()
@@ -66,33 +68,33 @@ class Dialogue:
         return reply
 
     def answer(self, text: str, ctx: Context, channel: str = "web",
-               lang: str | None = None) -> tuple[Reply, Context | None]:
-        """The reply and the context to remember (pure apart from the inbox record)."""
+               lang: str | None = None) -> tuple[Reply, Context | None, str | None]:
+        """The reply, the context to remember, and why the question belongs in the unanswered inbox
+        (``"fallback"``, ``"no-data"``) or None. Pure: no I/O."""
         u = self.nlu.parse(text)
         has_letters = any(ch.isalpha() for ch in u.normalized)
         reply_lang = lang if lang in ("th", "en") else (u.lang if has_letters else (ctx.lang or "th"))
         turn = _Turn(u, ctx, reply_lang, channel)
         if not u.normalized:
-            return self._simple(turn, "empty", say("empty", reply_lang)), None
+            return self._simple(turn, "empty", say("empty", reply_lang)), None, None
         intent, cities, from_context = self._resolve(turn)
         if intent == OUT_OF_SCOPE:
-            return self._fallback(turn), Context(ctx.last_city, ctx.last_intent, reply_lang)
+            return self._fallback(turn), Context(ctx.last_city, ctx.last_intent, reply_lang), "fallback"
         if intent in SMALL_TALK:
             reply = self._simple(turn, intent, say(intent, reply_lang),
                                  self.answerer.suggestions(reply_lang, ctx.last_city))
-            return reply, Context(ctx.last_city, ctx.last_intent, reply_lang)
+            return reply, Context(ctx.last_city, ctx.last_intent, reply_lang), None
         answers = [a for a in (self.answerer.answer(self._query(turn, intent, c)) for c in cities) if a]
         if not cities:
             single = self.answerer.answer(self._query(turn, intent, None))
             answers = [single] if single else []
         if not answers:
             return self._clarify(turn, intent), Context(ctx.last_city, ctx.last_intent, reply_lang,
-                                                        pending_intent=intent, pending_text=text[:300])
+                                                        pending_intent=intent, pending_text=text[:300]), None
         reply = self._combine(turn, intent, answers, cities, from_context)
-        if not all(a.complete for a in answers):
-            self.inbox.record(text, reply_lang, channel, reason="no-data")
+        unanswered = None if all(a.complete for a in answers) else "no-data"
         last_city = next((a.city for a in answers if a.city), None) or ctx.last_city
-        return reply, Context(last_city, intent, reply_lang)
+        return reply, Context(last_city, intent, reply_lang), unanswered
 
     # -- steps -----------------------------------------------------------------------------------------
     def _resolve(self, turn: _Turn) -> tuple[str, list[str], bool]:
@@ -115,6 +117,10 @@ class Dialogue:
             if ent.places:
                 return "find_city", [], False
             return OUT_OF_SCOPE, [], False
+        # "Which smart cities are in Rayong?" reads like a list or a location question; the place makes
+        # it a search.
+        if intent in ("list_cities", "city_location") and not cities and (ent.places or ent.topics):
+            return "find_city", [], False
         if intent in USES_LAST_CITY and not cities and not ent.places and ctx.last_city:
             if intent != "city_why_now" or ctx.last_city:
                 return intent, [ctx.last_city], True
@@ -155,7 +161,6 @@ class Dialogue:
 
     def _fallback(self, turn: _Turn) -> Reply:
         u, lang = turn.u, turn.lang
-        self.inbox.record(u.text, lang, turn.channel)
         city = u.entities.city
         if city:
             text = say("fallback_city", lang, city=self.answerer.city_name(city, lang, short=True))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
@@ -52,16 +53,12 @@ class IntentModel:
     # -- scoring ---------------------------------------------------------------------------------------
     def decision(self, feats: Sequence[str]) -> np.ndarray:
         """Raw linear scores per class for a list of feature strings."""
-        counts: dict[int, int] = {}
         get = self.vocab.get
-        for f in feats:
-            j = get(f)
-            if j is not None:
-                counts[j] = counts.get(j, 0) + 1
-        if not counts:
+        pairs = [(j, c) for j, c in ((get(f), c) for f, c in Counter(feats).items()) if j is not None]
+        if not pairs:
             return self.intercept.copy()
-        idx = np.fromiter(counts.keys(), dtype=np.intp, count=len(counts))
-        tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+        idx = np.fromiter((j for j, _ in pairs), dtype=np.intp, count=len(pairs))
+        tf = np.fromiter((c for _, c in pairs), dtype=np.float64, count=len(pairs))
         w = (1.0 + np.log(tf)) * self.idf[idx]
         w /= math.sqrt(float(w @ w))
         return w @ self.coef[idx] + self.intercept

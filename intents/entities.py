@@ -92,24 +92,37 @@ class EntityExtractor:
                 self._short[key].append(term)
             else:
                 self._exact[key].append(term)
-        self._keys = sorted(self._exact, key=len, reverse=True)
-        self._fuzzy_keys = [k for k in self._keys if len(k) >= 4
+        # Exact matching looks up, at each position, only the key lengths that start with that character.
+        lengths: dict[str, set[int]] = defaultdict(set)
+        for key in self._exact:
+            lengths[key[0]].add(len(key))
+        self._lengths = {ch: sorted(ls, reverse=True) for ch, ls in lengths.items()}
+        # Fuzzy candidates are prefiltered by shared character bigrams (a typo keeps most of them).
+        self._fuzzy_keys = [k for k in self._exact if len(k) >= 4
                             and any(t.kind in ("city", "place") for t in self._exact[k])]
+        self._bigram_index: dict[str, list[int]] = defaultdict(list)
+        self._bigram_count: list[int] = []
+        for i, key in enumerate(self._fuzzy_keys):
+            grams = _bigrams(key)
+            self._bigram_count.append(len(grams))
+            for g in grams:
+                self._bigram_index[g].append(i)
 
     def extract(self, text: str, tokens: list[str] | None = None) -> Entities:
         """Entities of normalised ``text`` (``tokens`` are its word tokens, used for short names)."""
         ent = Entities()
         flat = compact(text)
         spans: list[tuple[int, int, Term]] = []
-        taken = bytearray(len(flat))
-        for key in self._keys:  # longest first: "นครระยอง" wins over "ระยอง"
-            start = flat.find(key)
-            while start != -1:
-                end = start + len(key)
-                if not any(taken[start:end]):
-                    taken[start:end] = b"\x01" * len(key)
-                    spans.extend((start, end, t) for t in self._exact[key])
-                start = flat.find(key, end)
+        i, n = 0, len(flat)
+        while i < n:  # leftmost, then longest match; matches never overlap
+            for length in self._lengths.get(flat[i], ()):
+                terms = self._exact.get(flat[i:i + length]) if i + length <= n else None
+                if terms:
+                    spans.extend((i, i + length, t) for t in terms)
+                    i += length
+                    break
+            else:
+                i += 1
         words = set(tokens or ()) | set(re.findall(r"[a-z0-9]+", text.casefold()))
         for key, terms in self._short.items():
             if key in words:
@@ -139,7 +152,14 @@ class EntityExtractor:
                 ent.topics[alias].append(term.id)
 
     def _fuzzy(self, ent: Entities, flat: str) -> None:
-        matches = process.extract(flat, self._fuzzy_keys, scorer=fuzz.partial_ratio,
+        shared: dict[int, int] = defaultdict(int)
+        for g in _bigrams(flat):
+            for i in self._bigram_index.get(g, ()):
+                shared[i] += 1
+        candidates = [self._fuzzy_keys[i] for i, c in shared.items() if c * 2 >= self._bigram_count[i]]
+        if not candidates:
+            return
+        matches = process.extract(flat, candidates, scorer=fuzz.partial_ratio,
                                   score_cutoff=self.FUZZY_CUTOFF, limit=3)
         for key, score, _ in matches:
             if len(key) <= 5 and score < self.FUZZY_CUTOFF_SHORT:
@@ -153,3 +173,7 @@ class EntityExtractor:
                     ent.fuzzy = True
             if ent.cities or ent.places:
                 return
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)}

@@ -18,9 +18,21 @@ FEATURES_VERSION = 3
 _PUNCT = set("!?.,;:'\"()[]{}<>/\\|-_~*&^%$#@+=`…“”‘’")
 
 
+def _pick_engine() -> str:
+    """nlpO3 is newmm in Rust (same dictionary, same tokens, ~4x faster); fall back to newmm."""
+    try:
+        word_tokenize("ทดสอบ", engine="nlpo3")
+        return "nlpo3"
+    except Exception:  # not installed or failed to load: the pure-Python newmm is always there
+        return "newmm"
+
+
+ENGINE = _pick_engine()
+
+
 @lru_cache(maxsize=4096)
 def _tokenize_cached(text: str) -> tuple[str, ...]:
-    return tuple(word_tokenize(text, engine="newmm", keep_whitespace=False))
+    return tuple(t for t in word_tokenize(text, engine=ENGINE, keep_whitespace=False) if not t.isspace())
 
 
 def tokenize(text: str) -> list[str]:

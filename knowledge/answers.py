@@ -8,9 +8,9 @@ base lacks what was asked, it says so and marks the answer incomplete.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
 
 from .dates import format_date
 from .loader import KnowledgeBase
@@ -27,6 +27,7 @@ TOPIC_INTENTS = frozenset({"about_depa", "certification_about", "certification_p
                            "programme_timeline", "meeting_2021", "promotion_zone", "targets", "rankings",
                            "seven_smarts", "city_why_now"})
 MAX_DETAIL = 6
+MAX_SOURCES_SHOWN = 3  # in the text; the reply's sources list has them all
 
 
 @dataclass
@@ -114,7 +115,11 @@ class _Builder:
         labels = [source_label(self.kb.sources[s], self.lang) for s in self.source_ids if s in self.kb.sources]
         text = "\n".join(self.lines)
         if labels:
-            text += "\n" + _t(self.lang, "ที่มา: ", "Source: " if len(labels) == 1 else "Sources: ") + "; ".join(labels)
+            shown = "; ".join(labels[:MAX_SOURCES_SHOWN])
+            more = len(labels) - MAX_SOURCES_SHOWN
+            if more > 0:
+                shown += _t(self.lang, f" และอีก {more} แหล่ง", f" and {more} more")
+            text += "\n" + _t(self.lang, "ที่มา: ", "Source: " if len(labels) == 1 else "Sources: ") + shown
         return Answer(text=text, quick_replies=quick_replies[:4], sources=labels, **kw)
 
 
@@ -123,6 +128,7 @@ class Answerer:
 
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
+        self._grams: dict[str, tuple[Entry, list[frozenset[str]]]] = {}
 
     # -- names and suggestions -------------------------------------------------------------------------
     def city_name(self, city_id: str, lang: str, short: bool = False) -> str:
@@ -214,7 +220,7 @@ class Answerer:
             b.lead(f"{name} เป็น 1 ใน 5 เมืองนำร่องที่ได้รับการประกาศรับรองเป็นเมืองอัจฉริยะ{when}",
                    f"{name} is one of the first five pilot cities certified as smart cities, {when}.")
         else:
-            b.lead(f"{name} เป็นพื้นที่ที่ได้รับการรับรองเป็นเมืองอัจฉริยะ (ได้รับตราสัญลักษณ์){when}",
+            b.lead(f"{name} เป็นพื้นที่ที่ได้รับการรับรองเป็นเมืองอัจฉริยะ (ได้รับตราสัญลักษณ์) {when}",
                    f"{name} is a certified smart city area (it holds the smart city logo), {when}.")
         b.fact(city.area, prefix=_t(lang, "ที่ตั้ง: ", "Where: "))
         b.fact(city.focus, prefix=_t(lang, "เป้าหมาย: ", "Focus: "))
@@ -392,7 +398,7 @@ class Answerer:
                 b.lead(f"ใช่ครับ {name} เป็น 1 ใน 5 เมืองแรกที่ได้รับการประกาศรับรอง{when}",
                        f"Yes. {name} is one of the first five, certified {when}.")
             else:
-                b.lead(f"ใช่ครับ {name} ได้รับการรับรองเป็นเมืองอัจฉริยะ (ได้รับตราสัญลักษณ์){when}",
+                b.lead(f"ใช่ครับ {name} ได้รับการรับรองเป็นเมืองอัจฉริยะ (ได้รับตราสัญลักษณ์) {when}",
                        f"Yes. {name} is a certified smart city (it holds the smart city logo), certified {when}.")
             b.fact(city.certified)
             return b.build(self.suggestions(lang, city.id), city=city.id)
@@ -542,14 +548,22 @@ class Answerer:
             entries = specific or [e for e in entries if not e.cities]
         if not entries:
             return None
-        text = q.text.casefold()
+        if len(entries) == 1 or not q.text:
+            return max(entries, key=lambda e: e.priority)
+        grams = _trigrams(q.text)
 
         def score(e: Entry) -> tuple[float, int]:
-            qs = [*e.questions.th, *e.questions.en]
-            best = max((fuzz.WRatio(text, x.casefold()) for x in qs), default=0.0) if text else 0.0
-            return (best if best >= 60 else 0.0, e.priority)
+            best = max((_cosine(grams, g) for g in self._phrasing_grams(e)), default=0.0)
+            return (best if best >= 0.3 else 0.0, e.priority)
 
         return max(entries, key=score)
+
+    def _phrasing_grams(self, entry: Entry) -> list[frozenset[str]]:
+        cached = self._grams.get(entry.id)
+        if cached is None or cached[0] is not entry:
+            cached = (entry, [_trigrams(x) for x in (*entry.questions.th, *entry.questions.en)])
+            self._grams[entry.id] = cached
+        return cached[1]
 
     def _entry_answer(self, q: Query) -> Answer:
         entry = self._pick_entry(q)
@@ -570,6 +584,18 @@ class Answerer:
         b.cite(entry.sources)
         about = city or (entry.cities[0] if entry.cities else None)
         return b.build(self.suggestions(lang, about), entry=entry.id, city=about)
+
+
+def _trigrams(text: str) -> frozenset[str]:
+    """Character trigrams of the text with spaces and case removed (Thai is unspaced)."""
+    flat = "".join(text.casefold().split())
+    return frozenset(flat[i:i + 3] for i in range(len(flat) - 2))
+
+
+def _cosine(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / math.sqrt(len(a) * len(b))
 
 
 def _first_clause(text: str, limit: int = 60) -> str:

@@ -1,0 +1,95 @@
+"""The HTTP surface: /api/ask contract, bad input, the web chat page, health and metrics."""
+
+import json
+
+
+def ask(client, **body):
+    return client.post("/api/ask", json=body)
+
+
+def test_api_ask_contract(client, user):
+    r = ask(client, text="ทำไมเมืองขอนแก่นเพิ่งจะได้รับรองเป็น smart city", user_id=user)
+    assert r.status_code == 200 and r.is_json
+    data = r.get_json()
+    assert {"answer", "intent", "confidence", "entities", "fallback", "lang", "quick_replies", "sources"} <= set(data)
+    assert isinstance(data["answer"], str) and data["answer"]
+    assert data["intent"] == "city_why_now" and data["lang"] == "th" and data["fallback"] is False
+    assert 0.0 <= data["confidence"] <= 1.0
+    assert data["entities"]["city"] == "khon-kaen"
+    assert all(isinstance(q, str) for q in data["quick_replies"]) and 2 <= len(data["quick_replies"]) <= 4
+    assert data["sources"] and all(isinstance(s, str) for s in data["sources"])
+
+
+def test_api_is_multi_turn_by_user_id(client, user):
+    ask(client, text="When was Samyan certified?", user_id=user)
+    r = ask(client, text="where is it?", user_id=user).get_json()
+    assert r["intent"] == "city_location" and r["entities"]["city"] == "samyan"
+
+
+def test_api_without_user_id_has_no_memory(client):
+    ask(client, text="When was Samyan certified?")
+    r = ask(client, text="where is it?").get_json()
+    assert r["entities"].get("city") is None
+
+
+def test_api_lang_override(client):
+    r = ask(client, text="ภูเก็ตได้รับรองเมื่อไหร่", lang="en").get_json()
+    assert r["lang"] == "en" and "2021" in r["answer"]
+
+
+def test_api_fallback(client):
+    r = ask(client, text="ภูเก็ตมีโรงแรมแนะนำไหม").get_json()
+    assert r["fallback"] is True and r["intent"] == "out_of_scope" and r["sources"] == []
+
+
+def test_malformed_json_is_400(client):
+    r = client.post("/api/ask", data="{not json", content_type="application/json")
+    assert r.status_code == 400 and "JSON" in r.get_json()["detail"]
+
+
+def test_wrong_types_are_400_with_a_clear_error(client):
+    for body, word in [({"text": 5}, "text"), ({"text": ""}, "text"), ({"text": "hi", "lang": "fr"}, "lang"),
+                       ({"text": "hi", "user_id": ["x"]}, "user_id"), (["text"], "object")]:
+        r = client.post("/api/ask", data=json.dumps(body), content_type="application/json")
+        assert r.status_code == 400, body
+        assert word in r.get_json()["detail"]
+
+
+def test_non_json_is_415(client):
+    r = client.post("/api/ask", data="text=hi", content_type="application/x-www-form-urlencoded")
+    assert r.status_code == 415
+
+
+def test_oversized_body_is_413(client, app):
+    big = "ก" * (app.config["MAX_CONTENT_LENGTH"] + 10)
+    r = client.post("/api/ask", data=json.dumps({"text": big}), content_type="application/json")
+    assert r.status_code == 413
+
+
+def test_long_text_is_capped_not_rejected(client):
+    r = ask(client, text="ขอนแก่น " * 1000)
+    assert r.status_code == 200
+
+
+def test_web_chat_page(client):
+    r = client.get("/")
+    assert r.status_code == 200 and r.mimetype == "text/html"
+    html = r.get_data(as_text=True)
+    assert 'name="viewport"' in html and 'id="composer"' in html
+    assert "<script src=" in html and "<script>" not in html  # no inline script (CSP)
+    assert "default-src 'self'" in r.headers["Content-Security-Policy"]
+    js = client.get("/static/chat.js").get_data(as_text=True)
+    assert "/api/ask" in js and "localStorage" in js and "quick_replies" in js
+    assert "innerHTML" not in js  # server text is never inserted as HTML
+
+
+def test_healthz_ok(client):
+    r = client.get("/healthz")
+    assert r.status_code == 200 and r.get_json()["status"] == "ok"
+
+
+def test_metrics_count_messages(client):
+    ask(client, text="7 Smarts คืออะไร")
+    body = client.get("/metrics").get_data(as_text=True)
+    assert 'bot_messages_total{channel="web",lang="th"}' in body
+    assert "bot_answer_seconds_bucket" in body

@@ -1,0 +1,76 @@
+"""The classifier: held-out accuracy on questions it never saw, and the fast scorer equals scikit-learn."""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+import yaml
+
+from intents.classifier import _to_model, fit_sklearn
+from intents.features import features
+from intents.normalize import normalize
+from intents.training_data import load_training_data
+
+HELDOUT = Path(__file__).parent / "data" / "heldout.yaml"
+
+
+@pytest.fixture(scope="module")
+def heldout():
+    return yaml.safe_load(HELDOUT.read_text(encoding="utf-8"))
+
+
+def test_heldout_pass_rate(bot, heldout, capsys):
+    """Intent accuracy on our own test questions (never used for training), printed for the record."""
+    misses, oos_total, oos_caught, in_total, in_rejected, city_total, city_ok = [], 0, 0, 0, 0, 0, 0
+    for item in heldout:
+        u = bot.nlu.parse(item["text"])
+        if u.intent != item["intent"]:
+            misses.append(f"{item['intent']} -> {u.intent}: {item['text']}")
+        if item["intent"] == "out_of_scope":
+            oos_total += 1
+            oos_caught += u.intent == "out_of_scope"
+        else:
+            in_total += 1
+            in_rejected += u.intent == "out_of_scope"
+            if item.get("city"):
+                city_total += 1
+                city_ok += item["city"] in u.entities.cities
+    rate = 1 - len(misses) / len(heldout)
+    with capsys.disabled():
+        print(f"\nheld-out pass rate: {rate:.1%} ({len(heldout) - len(misses)}/{len(heldout)}); "
+              f"out-of-scope recall {oos_caught / oos_total:.1%}; in-scope wrongly rejected "
+              f"{in_rejected / in_total:.1%}; city resolved {city_ok}/{city_total}")
+        for m in misses:
+            print("  miss:", m)
+    assert rate >= 0.95
+    assert oos_caught / oos_total >= 0.90
+    assert in_rejected / in_total <= 0.03
+    assert city_ok / city_total >= 0.95
+
+
+def test_confidence_is_a_probability(bot):
+    for text in ("ภูเก็ตได้รับรองเมื่อไหร่", "asdf qwer", "where is samyan"):
+        u = bot.nlu.parse(text)
+        assert 0.0 <= u.confidence <= 1.0
+        assert abs(sum(p for _, p in bot.nlu.model.rank(u.normalized, u.tokens, top=100)) - 1.0) < 1e-6
+
+
+def test_fast_scorer_matches_scikit_learn():
+    data = load_training_data()
+    texts = [normalize(e.text) for e in data.examples[::3]]
+    labels = [e.intent for e in data.examples[::3]]
+    vec, clf = fit_sklearn(texts, labels, C=10.0)
+    model = _to_model(vec, clf)
+    probe = [normalize(t) for t in ("ขอนแก่นอยู่ไหน", "what are the 7 smarts", "ดีป้าคืออะไร", "zzz", "")]
+    expected = clf.decision_function(vec.transform(probe))
+    got = np.array([model.decision(features(t)) for t in probe])
+    assert np.allclose(got, expected, atol=1e-9)
+
+
+def test_model_is_cached_and_reused(bot, data_dir):
+    cached = list((data_dir / "models").glob("intent-model-*.npz"))
+    assert len(cached) == 1
+    from intents.nlu import load_model
+
+    again = load_model(data_dir / "models")
+    assert again.classes == bot.nlu.model.classes and again.threshold == bot.nlu.model.threshold

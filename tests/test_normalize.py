@@ -1,0 +1,55 @@
+"""Normalisation: what users type becomes one canonical form before anything else."""
+
+import pytest
+
+from intents.features import tokenize
+from intents.normalize import MAX_TEXT_CHARS, detect_language, normalize
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("ขอนเเก่น", "ขอนแก่น"),                      # เเ typed as two เ
+    ("ขอนแก่นนนน", "ขอนแก่น"),                     # repeated consonant for emphasis
+    ("ดีีีีครับ", "ดีครับ"),                          # repeated vowel
+    ("มี ๗ smart ไหม", "มี 7 smart ไหม"),            # Thai digits
+    ("ภูเก็ต 555", "ภูเก็ต"),                        # laughter
+    ("ภูเก็ต5555555", "ภูเก็ต"),
+    ("\ufeffภูเ\u200dก็ต\u200b", "ภูเก็ต"),           # BOM, zero-width joiner and space
+    ("ＰＨＵＫＥＴ  Smart   City", "phuket smart city"),  # fullwidth, case, spaces
+    ("น้ำ คำ", "น้ำ คำ"),                            # SARA AM survives compatibility folding
+    ("กรรม คนนั้น", "กรรม คนนั้น"),                  # legitimate double letters are kept
+    ("soooo cool!!!!", "soo cool!!"),
+])
+def test_normalize_fixes_what_users_type(raw, expected):
+    assert normalize(raw) == expected
+
+
+def test_numbers_that_contain_fives_are_not_laughter():
+    assert normalize("ปี 2555") == "ปี 2555"
+    assert normalize("0.555 บาท") == "0.555 บาท"
+
+
+def test_text_is_capped_before_nlp_work():
+    assert len(normalize("ก" * 50_000)) <= MAX_TEXT_CHARS
+    assert len(normalize("ab " * 50_000)) <= MAX_TEXT_CHARS
+
+
+def test_normalize_never_raises_on_odd_input():
+    for s in ["", " ", "\u0e4d\u0e32", "🙂🙂", "\u202eabc", "a\u0301\u0301\u0301", "\x00\x01", "ๆๆๆ"]:
+        assert isinstance(normalize(s), str)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("ภูเก็ตมีแผนอะไร", "th"),
+    ("ภูเก็ต smart city คืออะไร", "th"),
+    ("What is Phuket planning as a smart city?", "en"),
+    ("what is ภูเก็ต planning as a smart city", "en"),
+    ("1234", "en"),
+])
+def test_language_detection(text, lang):
+    assert detect_language(normalize(text)) == lang
+
+
+def test_tokenizer_splits_unspaced_thai_and_drops_spaces():
+    tokens = tokenize(normalize("ทำไมเมืองขอนแก่นเพิ่งจะได้รับรองเป็น smart city"))
+    assert "ขอนแก่น" in tokens and "smart" in tokens
+    assert " " not in tokens and "" not in tokens

@@ -1,0 +1,71 @@
+"""Checks on the training data that keep the classifier honest."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from intents.normalize import normalize
+from intents.training_data import DATA_DIR, TrainingDataError, load_training_data
+
+HELDOUT = Path(__file__).parent / "data" / "heldout.yaml"
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load_training_data(min_th=30, min_en=15)
+
+
+def test_every_intent_has_enough_thai_and_english_examples(data):
+    for name, item in data.intents.items():
+        assert len(item.examples.th) >= 30, name
+        assert len(item.examples.en) >= 15, name
+
+
+def test_heldout_questions_are_never_in_the_training_data(data):
+    train = {normalize(e.text) for e in data.examples}
+    held = yaml.safe_load(HELDOUT.read_text(encoding="utf-8"))
+    leaked = [h["text"] for h in held if normalize(h["text"]) in train]
+    assert leaked == []
+
+
+def test_heldout_covers_every_intent(data):
+    held = yaml.safe_load(HELDOUT.read_text(encoding="utf-8"))
+    assert {h["intent"] for h in held} == set(data.intents)
+
+
+def _write(tmp_path, name, intent, th, en):
+    (tmp_path / f"{name}.yaml").write_text(
+        yaml.safe_dump({"intent": intent, "description": "d", "examples": {"th": th, "en": en}}, allow_unicode=True),
+        encoding="utf-8")
+
+
+def test_the_same_example_under_two_intents_fails(tmp_path):
+    _write(tmp_path, "a", "a", ["ขอนแก่นอยู่ไหน"], ["where"])
+    _write(tmp_path, "b", "b", ["ขอนเเก่นอยู่ไหน"], ["when"])  # same after normalisation
+    _write(tmp_path, "out_of_scope", "out_of_scope", ["อากาศ"], ["weather"])
+    with pytest.raises(TrainingDataError, match="also under a"):
+        load_training_data(tmp_path)
+
+
+def test_an_intent_without_english_fails(tmp_path):
+    _write(tmp_path, "a", "a", ["ขอนแก่นอยู่ไหน"], [])
+    _write(tmp_path, "out_of_scope", "out_of_scope", ["อากาศ"], ["weather"])
+    with pytest.raises(TrainingDataError, match="intent a has 0 English examples"):
+        load_training_data(tmp_path)
+
+
+def test_an_intent_without_thai_fails(tmp_path):
+    _write(tmp_path, "a", "a", [], ["where"])
+    _write(tmp_path, "out_of_scope", "out_of_scope", ["อากาศ"], ["weather"])
+    with pytest.raises(TrainingDataError, match="intent a has 0 Thai examples"):
+        load_training_data(tmp_path)
+
+
+def test_faq_entries_answer_known_intents(bot, data):
+    for entry in bot.kb.entries.values():
+        assert entry.intent in data.intents, entry.id
+
+
+def test_data_dir_is_the_shipped_one():
+    assert DATA_DIR.name == "data" and any(DATA_DIR.glob("*.yaml"))
