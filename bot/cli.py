@@ -52,7 +52,13 @@ def serve(host: str | None, port: int | None, workers: int | None, threads: int 
     if not cfg.get("REDIS_URL"):
         os.environ["REDIS_URL"] = start_embedded(data_dir)
         click.echo(f"embedded Redis running, data in {data_dir / 'redis'}")
-    load_model(data_dir / "models")  # train once here rather than in every worker
+    from intents.entities import EntityExtractor
+    from knowledge.loader import load
+
+    from .service import terms_from_kb
+
+    # Train once here rather than in every worker.
+    load_model(data_dir / "models", EntityExtractor(terms_from_kb(load())))
     workers = workers or int(os.environ.get("WEB_CONCURRENCY", 2))
     threads = threads or int(os.environ.get("WEB_THREADS", 4))
     port = port or cfg["PORT"]
@@ -134,7 +140,13 @@ def nlu_eval(folds: int, heldout: Path, output: Path | None) -> None:
     from intents.evaluate import evaluate, load_heldout
     from intents.training_data import load_training_data
 
+    from intents.entities import EntityExtractor
+    from knowledge.loader import load
+
+    from .service import terms_from_kb
+
     data = load_training_data(min_th=30, min_en=15)
+    extractor = EntityExtractor(terms_from_kb(load()))
     held = load_heldout(heldout) if heldout and heldout.exists() else None
     with click.progressbar(length=folds + 1, label="cross-validation", file=sys.stderr) as bar:
         def progress(stage: str, k: int, n: int) -> None:
@@ -142,7 +154,7 @@ def nlu_eval(folds: int, heldout: Path, output: Path | None) -> None:
             if k:
                 bar.update(1)
 
-        report = evaluate(data, TrainConfig(folds=folds), held, progress)
+        report = evaluate(data, TrainConfig(folds=folds), held, progress, preprocess=extractor.mask_text)
     _print_report(report)
     out = output or Path(load_config()["BOT_DATA_DIR"]) / "nlu-eval.json"
     out.parent.mkdir(parents=True, exist_ok=True)

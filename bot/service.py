@@ -9,7 +9,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from intents.entities import Term
+from intents.entities import EntityExtractor, Term
 from intents.nlu import NLU, load_model
 from knowledge.answers import Answerer
 from knowledge.loader import KnowledgeBase, load
@@ -61,8 +61,9 @@ def build_bot(config: dict) -> Bot:
     data_dir = Path(config["BOT_DATA_DIR"])
     client, mode = connect(config.get("REDIS_URL"), data_dir, timeout=config["REDIS_TIMEOUT"])
     store = Store(client, mode, retry_after=config["REDIS_RETRY_AFTER"], on_error=metrics.REDIS_ERRORS.inc)
-    model = load_model(data_dir / "models")
-    nlu = NLU(model, terms_from_kb(kb))
+    extractor = EntityExtractor(terms_from_kb(kb))
+    model = load_model(data_dir / "models", extractor)
+    nlu = NLU(model, extractor)
     contexts = ContextStore(store, ttl=config["CONTEXT_TTL"])
     inbox = Inbox(store)
     dialogue = Dialogue(nlu, Answerer(kb), contexts, inbox)

@@ -202,9 +202,15 @@ def tune_rejection(probs: np.ndarray, classes: list[str], y: np.ndarray,
 
 
 def train(data: TrainingData, config: TrainConfig = TrainConfig(),
-          progress: Callable[[int, int], None] | None = None) -> IntentModel:
-    """Train on every example, calibrate on out-of-fold predictions, and return the fast model."""
+          progress: Callable[[int, int], None] | None = None,
+          preprocess: Callable[[str], str] | None = None) -> IntentModel:
+    """Train on every example, calibrate on out-of-fold predictions, and return the fast model.
+
+    ``preprocess`` is applied to each normalised example, as the NLU applies it to each message.
+    """
     texts = [normalize(ex.text) for ex in data.examples]
+    if preprocess:
+        texts = [preprocess(t) for t in texts]
     labels = [ex.intent for ex in data.examples]
     classes, oof = oof_predictions(texts, labels, config, progress)
     y = np.array([classes.index(label) for label in labels])

@@ -9,6 +9,7 @@ Exact matches win (longest first, no overlaps); when no city or place matches ex
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -51,6 +52,7 @@ class Entities:
     yes_no: bool = False
     first_five: bool = False
     fuzzy: bool = False  # a name was matched only approximately
+    masked: str = ""  # the text with city and place names replaced by placeholders (classifier input)
 
     @property
     def city(self) -> str | None:
@@ -82,6 +84,9 @@ class EntityExtractor:
     FUZZY_CUTOFF = 86.0
 
     def __init__(self, terms: Iterable[Term]):
+        terms = list(terms)
+        masked_terms = sorted(f"{t.kind}\t{t.id}\t{compact(t.alias)}" for t in terms if t.kind in PLACEHOLDERS)
+        self.fingerprint = hashlib.sha256("\n".join(masked_terms).encode()).hexdigest()[:12]
         self._exact: dict[str, list[Term]] = defaultdict(list)
         self._short: dict[str, list[Term]] = defaultdict(list)  # short Latin aliases: whole tokens only
         for term in terms:
@@ -111,7 +116,7 @@ class EntityExtractor:
     def extract(self, text: str, tokens: list[str] | None = None) -> Entities:
         """Entities of normalised ``text`` (``tokens`` are its word tokens, used for short names)."""
         ent = Entities()
-        flat = compact(text)
+        flat, positions = _compact_with_positions(text)
         spans: list[tuple[int, int, Term]] = []
         i, n = 0, len(flat)
         while i < n:  # leftmost, then longest match; matches never overlap
@@ -131,12 +136,19 @@ class EntityExtractor:
         spans.sort(key=lambda s: s[0])
         for _, _, term in spans:
             self._add(ent, term, term.alias)
+        ent.masked = _mask(text, positions, spans)
         if not ent.cities and not ent.places and flat:
             self._fuzzy(ent, flat)
         ent.numbers = [int(n) for n in _NUMBER.findall(text)]
         ent.yes_no = bool(_YES_NO_TH.search(text) or _YES_NO_EN.search(text.strip()))
         ent.first_five = bool(_FIRST_FIVE.search(text))
         return ent
+
+    def mask_text(self, text: str) -> str:
+        """Normalised ``text`` with city and place names replaced by placeholders (for training)."""
+        from .features import tokenize
+
+        return self.extract(text, tokenize(text)).masked
 
     @staticmethod
     def _add(ent: Entities, term: Term, alias: str) -> None:
@@ -173,6 +185,41 @@ class EntityExtractor:
                     ent.fuzzy = True
             if ent.cities or ent.places:
                 return
+
+
+#: Placeholders for names in the classifier's input: "ภูเก็ตอยู่ไหน" and "สามย่านอยู่ไหน" look alike to it,
+#: so it learns the question, not the city that happened to be in the examples.
+PLACEHOLDERS = {"city": " zcity ", "place": " zplace "}
+
+
+def _compact_with_positions(text: str) -> tuple[str, list[int]]:
+    """:func:`compact` plus, for each of its characters, the index of the character it came from."""
+    out: list[str] = []
+    pos: list[int] = []
+    for i, ch in enumerate(text):
+        if _STRIP.match(ch):
+            continue
+        for c in ch.casefold():
+            out.append(c)
+            pos.append(i)
+    return "".join(out), pos
+
+
+def _mask(text: str, positions: list[int], spans: list[tuple[int, int, Term]]) -> str:
+    pieces, last = [], 0
+    for start, end, term in spans:
+        if term.kind not in PLACEHOLDERS or start < 0:
+            continue
+        a, b = positions[start], positions[end - 1] + 1
+        if a < last:
+            continue  # the same span again (one alias of several terms)
+        pieces.append(text[last:a])
+        pieces.append(PLACEHOLDERS[term.kind])
+        last = b
+    if not pieces:
+        return text
+    pieces.append(text[last:])
+    return " ".join("".join(pieces).split())
 
 
 def _bigrams(text: str) -> set[str]:

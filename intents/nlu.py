@@ -9,10 +9,9 @@ import fcntl
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 from .classifier import IntentModel, TrainConfig, decide, train
-from .entities import Entities, EntityExtractor, Term
+from .entities import Entities, EntityExtractor
 from .features import FEATURES_VERSION, tokenize
 from .normalize import MAX_TEXT_CHARS, detect_language, normalize
 from .training_data import OUT_OF_SCOPE, Example, TrainingData, load_training_data
@@ -48,9 +47,9 @@ class Understanding:
 class NLU:
     """Understands a message with a trained :class:`IntentModel` and an :class:`EntityExtractor`."""
 
-    def __init__(self, model: IntentModel, terms: Iterable[Term]):
+    def __init__(self, model: IntentModel, extractor: EntityExtractor):
         self.model = model
-        self.extractor = EntityExtractor(terms)
+        self.extractor = extractor
 
     def parse(self, text: str) -> Understanding:
         text = (text or "")[:MAX_TEXT_CHARS]
@@ -59,21 +58,23 @@ class NLU:
         tokens = tokenize(norm) if norm else []
         if not norm:
             return Understanding(text, norm, lang, tokens, OUT_OF_SCOPE, 0.0, [(OUT_OF_SCOPE, 0.0)])
-        ranking = self.model.rank(norm, tokens, top=3)
-        intent = decide(ranking, self.model.threshold, self.model.margin)
         entities = self.extractor.extract(norm, tokens)
+        masked = entities.masked or norm
+        ranking = self.model.rank(masked, tokens if masked == norm else tokenize(masked), top=3)
+        intent = decide(ranking, self.model.threshold, self.model.margin)
         return Understanding(text, norm, lang, tokens, intent, ranking[0][1], ranking, entities)
 
 
-def load_model(cache_dir: Path, data_dir: Path | None = None, extra: list[Example] | None = None,
-               config: TrainConfig = TrainConfig()) -> IntentModel:
-    """The model for the current training data: from the cache, or trained and cached.
+def load_model(cache_dir: Path, extractor: EntityExtractor, data_dir: Path | None = None,
+               extra: list[Example] | None = None, config: TrainConfig = TrainConfig()) -> IntentModel:
+    """The model for the current training data and name lexicon: from the cache, or trained and cached.
 
-    The cache file is named by a fingerprint of the examples and the feature code, so editing the data
-    retrains automatically; a file lock keeps concurrent workers from training the same model twice.
+    The cache file is named by fingerprints of the examples, the lexicon (names are masked before
+    classification) and the feature code, so editing any of them retrains automatically; a file lock
+    keeps concurrent workers from training the same model twice.
     """
     data: TrainingData = load_training_data(data_dir, extra=extra) if data_dir else load_training_data(extra=extra)
-    key = f"{data.fingerprint()}-f{FEATURES_VERSION}-c{config.C:g}"
+    key = f"{data.fingerprint()}-{extractor.fingerprint}-f{FEATURES_VERSION}-c{config.C:g}"
     path = Path(cache_dir) / f"intent-model-{key}.npz"
     if path.exists():
         try:
@@ -86,6 +87,6 @@ def load_model(cache_dir: Path, data_dir: Path | None = None, extra: list[Exampl
         if path.exists():
             return IntentModel.load(path)
         log.info("training intent model on %d examples", len(data.examples))
-        model = train(data, config)
+        model = train(data, config, preprocess=extractor.mask_text)
         model.save(path)
         return model

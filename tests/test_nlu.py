@@ -72,5 +72,5 @@ def test_model_is_cached_and_reused(bot, data_dir):
     assert len(cached) == 1
     from intents.nlu import load_model
 
-    again = load_model(data_dir / "models")
+    again = load_model(data_dir / "models", bot.nlu.extractor)
     assert again.classes == bot.nlu.model.classes and again.threshold == bot.nlu.model.threshold
