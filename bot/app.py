@@ -32,9 +32,12 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from .web.chat import bp as chat_bp
     from .web.ops import bp as ops_bp
 
+    from .channels import attach_channels
+
     app.register_blueprint(chat_bp)
     app.register_blueprint(api_bp)
     app.register_blueprint(ops_bp)
+    attach_channels(app, app.extensions["bot"])
 
     @app.errorhandler(HTTPException)
     def _http_error(exc: HTTPException):

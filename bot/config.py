@@ -28,10 +28,18 @@ DEFAULTS: dict[str, Any] = {
     "MAX_TEXT_CHARS": 2000,  # a message is cut to this before any NLP work
     "REDIS_TIMEOUT": 0.5,  # seconds; a slow Redis must not stall answers
     "REDIS_RETRY_AFTER": 2.0,  # seconds to skip Redis after a failure before trying again
+    "SENDER_THREADS": 2,  # queue consumers per worker
+    "QUEUE_CLAIM_IDLE": 10.0,  # seconds before another worker claims an unacknowledged event
+    "GROUP_PREFIX": "!bot",  # in LINE groups, the bot answers a mention or a message starting with this
+    "LINE_CONNECT_TIMEOUT": 3.0,
+    "LINE_READ_TIMEOUT": 10.0,
+    "MESSENGER_CONNECT_TIMEOUT": 3.0,
+    "MESSENGER_READ_TIMEOUT": 10.0,
 }
 
-_INT_KEYS = {"PORT", "CONTEXT_TTL", "MAX_CONTENT_LENGTH", "MAX_TEXT_CHARS"}
-_FLOAT_KEYS = {"REDIS_TIMEOUT", "REDIS_RETRY_AFTER"}
+_INT_KEYS = {"PORT", "CONTEXT_TTL", "MAX_CONTENT_LENGTH", "MAX_TEXT_CHARS", "SENDER_THREADS"}
+_FLOAT_KEYS = {"REDIS_TIMEOUT", "REDIS_RETRY_AFTER", "QUEUE_CLAIM_IDLE", "LINE_CONNECT_TIMEOUT", "LINE_READ_TIMEOUT",
+               "MESSENGER_CONNECT_TIMEOUT", "MESSENGER_READ_TIMEOUT"}
 
 
 def load_config(overrides: Mapping[str, Any] | None = None, environ: Mapping[str, str] | None = None) -> dict:

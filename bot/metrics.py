@@ -11,3 +11,16 @@ ERRORS = Counter("bot_errors_total", "Errors while handling a message or request
 REDIS_ERRORS = Counter("bot_redis_errors_total", "Redis commands that failed (connection or timeout)")
 ANSWER_SECONDS = Histogram("bot_answer_seconds", "Time to understand and answer one message",
                            buckets=(0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1.0))
+DUPLICATES = Counter("bot_webhook_duplicates_total", "Webhook events dropped as already seen", ["channel"])
+WEBHOOK_SECONDS = Histogram("bot_webhook_seconds", "Time to verify, de-duplicate and queue one webhook",
+                            ["channel"], buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0))
+WEBHOOK_REJECTED = Counter("bot_webhook_rejected_total", "Webhooks refused (signature, size, JSON)",
+                           ["channel", "reason"])
+EVENTS = Counter("bot_events_total", "Platform events handled, by type", ["channel", "type"])
+REPLIES = Counter("bot_replies_total", "Replies sent, by how (reply, push, send)", ["channel", "how"])
+OUTBOUND_SECONDS = Histogram("bot_outbound_seconds", "Platform API call latency", ["channel", "call"],
+                             buckets=(0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0))
+OUTBOUND_ERRORS = Counter("bot_outbound_errors_total", "Platform API call failures", ["channel", "call", "kind"])
+OUTBOUND_RETRIES = Counter("bot_outbound_retries_total", "Platform API call retries", ["channel", "call"])
+AMBIGUOUS = Counter("bot_ambiguous_sends_total",
+                    "Events not re-sent because an earlier attempt may already have delivered them", ["channel"])

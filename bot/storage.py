@@ -79,6 +79,15 @@ class Store:
         self._lock = threading.Lock()
         self._on_error = on_error
 
+    def blocking(self, timeout: float) -> "Store":
+        """A store for blocking commands (``XREADGROUP BLOCK``): same server, longer socket timeout,
+        its own connections, the same breaker settings."""
+        kwargs = dict(self.client.connection_pool.connection_kwargs)
+        kwargs["socket_timeout"] = timeout
+        base = self.client.connection_pool
+        pool = base.__class__(connection_class=base.connection_class, **kwargs)
+        return Store(redis.Redis(connection_pool=pool), self.mode, self.retry_after, self._on_error)
+
     @property
     def available(self) -> bool:
         """False while the breaker is open after a recent failure."""

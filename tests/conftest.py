@@ -88,3 +88,53 @@ class Conversation:
 @pytest.fixture
 def convo(bot, user) -> Conversation:
     return Conversation(bot, user)
+
+
+# -- channels ------------------------------------------------------------------------------------------
+LINE_SECRET = "test-line-channel-secret"
+LINE_TOKEN = "test-line-access-token"
+FB_SECRET = "test-messenger-app-secret"
+FB_PAGE_TOKEN = "test-page-access-token"
+FB_VERIFY = "test-verify-token"
+
+
+@pytest.fixture(scope="module")
+def fake_line():
+    from fakes import FakeLine
+
+    server = FakeLine(LINE_TOKEN)
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="module")
+def fake_graph():
+    from fakes import FakeGraph
+
+    server = FakeGraph(FB_PAGE_TOKEN)
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="module")
+def channel_app(tmp_path_factory, data_dir, bot, fake_line, fake_graph):
+    """An app with LINE and Messenger enabled against the fakes, its own Redis and running senders."""
+    import shutil
+
+    own = tmp_path_factory.mktemp("channels")
+    shutil.copytree(data_dir / "models", own / "models")
+    app = create_app({
+        "BOT_DATA_DIR": str(own), "REDIS_URL": os.environ.get("REDIS_URL") or None, "TESTING": True,
+        "LINE_CHANNEL_SECRET": LINE_SECRET, "LINE_CHANNEL_ACCESS_TOKEN": LINE_TOKEN,
+        "LINE_API_BASE_URL": fake_line.url,
+        "MESSENGER_APP_SECRET": FB_SECRET, "MESSENGER_PAGE_ACCESS_TOKEN": FB_PAGE_TOKEN,
+        "MESSENGER_VERIFY_TOKEN": FB_VERIFY, "MESSENGER_API_BASE_URL": fake_graph.url,
+        "QUEUE_CLAIM_IDLE": 2.0, "LINE_READ_TIMEOUT": 8.0,
+    })
+    yield app
+    app.extensions["senders"].stop()
+
+
+@pytest.fixture
+def channel_client(channel_app):
+    return channel_app.test_client()

@@ -1,0 +1,163 @@
+"""What every channel adapter shares: accepting webhook events into the queue, platform text limits,
+and calling a platform API with timeouts and bounded retries."""
+
+from __future__ import annotations
+
+import logging
+import random
+import time
+from dataclasses import dataclass
+from typing import Callable, TypeVar
+
+import regex
+
+from .. import metrics
+from ..queue import EventQueue, QueuedEvent, SenderPool
+from ..storage import StoreUnavailable
+
+__all__ = ["accept_events", "utf16_len", "graphemes", "truncate_graphemes", "split_text", "call_with_retries",
+           "Delivery", "Transient", "Ambiguous", "Rejected"]
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+def accept_events(queue: EventQueue, senders: SenderPool, channel: str, events: list[tuple[str, dict]]) -> int:
+    """De-duplicate and queue a webhook's events; with Redis down, handle them locally instead.
+
+    Returns how many events were new. Never raises: a webhook must answer the platform with 200.
+    """
+    new = 0
+    for event_id, payload in events:
+        try:
+            if not queue.first_time(channel, event_id):
+                metrics.DUPLICATES.labels(channel).inc()
+                continue
+            try:
+                queue.put(channel, event_id, payload)
+            except StoreUnavailable:
+                queue.forget(channel, event_id)
+                raise
+            new += 1
+        except StoreUnavailable:
+            log.warning("%s event %s handled without the queue (redis unavailable)", channel, event_id)
+            senders.handle_locally(QueuedEvent(channel, event_id, payload, time.time()))
+            new += 1
+    return new
+
+
+# -- text limits -----------------------------------------------------------------------------------------
+_GRAPHEME = regex.compile(r"\X")
+
+
+def utf16_len(text: str) -> int:
+    """Length in UTF-16 code units (how LINE counts message text)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def graphemes(text: str) -> list[str]:
+    """User-perceived characters: a Thai consonant with its vowel and tone marks is one."""
+    return _GRAPHEME.findall(text)
+
+
+def truncate_graphemes(text: str, limit: int) -> str:
+    """Cut to ``limit`` grapheme clusters, ending with … when cut (never splits a cluster)."""
+    g = graphemes(text)
+    if len(g) <= limit:
+        return text
+    return "".join(g[: limit - 1]).rstrip() + "…"
+
+
+def split_text(text: str, limit: int, measure: Callable[[str], int] = len, max_parts: int = 5) -> list[str]:
+    """Split at line breaks (else spaces, else clusters) into parts within ``limit``; at most ``max_parts``,
+    the last one truncated with … if the text is longer still."""
+    parts: list[str] = []
+    current = ""
+    for line in text.split("\n"):
+        candidate = f"{current}\n{line}" if current else line
+        if measure(candidate) <= limit:
+            current = candidate
+            continue
+        if current:
+            parts.append(current)
+        while measure(line) > limit:  # a single over-long line: cut at a space or cluster boundary
+            cut, used = "", 0
+            for g in graphemes(line):
+                if measure(cut + g) > limit:
+                    break
+                cut += g
+                used += len(g)
+            space = cut.rfind(" ")
+            if space > limit // 2:
+                cut, used = cut[:space], space + 1
+            parts.append(cut.rstrip())
+            line = line[used:].lstrip()
+        current = line
+    if current:
+        parts.append(current)
+    if len(parts) > max_parts:
+        last = "\n".join(parts[max_parts - 1:])
+        parts = parts[: max_parts - 1] + [last]
+        while measure(parts[-1]) > limit:
+            parts[-1] = truncate_graphemes(parts[-1], max(1, len(graphemes(parts[-1])) - 20))
+    return parts
+
+
+# -- outbound calls ----------------------------------------------------------------------------------------
+class Transient(Exception):
+    """The call failed and certainly did not take effect (5xx, 429, connection refused): retry."""
+
+
+class Ambiguous(Exception):
+    """The call may or may not have taken effect (read timeout, connection dropped)."""
+
+
+class Rejected(Exception):
+    """The platform refused the call (4xx): do not retry. ``status`` and ``body`` say why."""
+
+    def __init__(self, status: int, body: str):
+        super().__init__(f"HTTP {status}: {body[:300]}")
+        self.status, self.body = status, body
+
+
+@dataclass
+class Delivery:
+    """Retry policy: attempts, backoff and a deadline (a reply token's life)."""
+
+    attempts: int = 4
+    backoff: float = 0.5
+    max_backoff: float = 4.0
+
+
+def call_with_retries(channel: str, what: str, call: Callable[[], T], policy: Delivery, deadline: float,
+                      heartbeat: Callable[[], None] = lambda: None, retry_ambiguous: bool = False) -> T:
+    """Run ``call`` (which raises :class:`Transient`, :class:`Ambiguous` or :class:`Rejected`), retrying
+    transient failures with jittered exponential backoff until ``policy.attempts`` or ``deadline``.
+
+    Ambiguous failures are retried only when the call is idempotent (``retry_ambiguous``); otherwise
+    they propagate, because a retry could deliver the message twice.
+    """
+    delay = policy.backoff
+    for attempt in range(1, policy.attempts + 1):
+        heartbeat()
+        started = time.perf_counter()
+        try:
+            result = call()
+            metrics.OUTBOUND_SECONDS.labels(channel, what).observe(time.perf_counter() - started)
+            return result
+        except Rejected as exc:
+            metrics.OUTBOUND_ERRORS.labels(channel, what, str(exc.status)).inc()
+            raise
+        except (Transient, Ambiguous) as exc:
+            kind = "transient" if isinstance(exc, Transient) else "ambiguous"
+            metrics.OUTBOUND_ERRORS.labels(channel, what, kind).inc()
+            final = attempt == policy.attempts or (isinstance(exc, Ambiguous) and not retry_ambiguous)
+            wait = min(policy.max_backoff, delay) * (0.5 + random.random() / 2)
+            if final or time.time() + wait >= deadline:
+                log.warning("%s %s failed (%s) after %d attempt(s): %s", channel, what, kind, attempt, exc)
+                raise
+            log.info("%s %s failed (%s), retrying in %.1f s: %s", channel, what, kind, wait, exc)
+            metrics.OUTBOUND_RETRIES.labels(channel, what).inc()
+            time.sleep(wait)
+            delay *= 2
+    raise AssertionError("unreachable")

@@ -1,0 +1,351 @@
+"""LINE Messaging API channel (line-bot-sdk v3).
+
+Webhook: ``WebhookParser`` checks ``X-Line-Signature`` (constant-time, in the SDK) and parses the events;
+each event is de-duplicated on ``webhookEventId`` and queued; LINE gets 200 at once. Senders then answer
+each event: with the reply token while it is fresh, otherwise (or when the token is refused) with a push
+message whose ``X-Line-Retry-Key`` is derived from the event id, so LINE itself drops a repeated push.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import time
+import uuid
+from typing import Any, Callable
+
+import urllib3
+from flask import Blueprint, abort, request
+from linebot.v3.messaging import (ApiClient, ApiException, Configuration, FlexBox, FlexBubble, FlexButton,
+                                  FlexMessage, FlexSeparator, FlexText, MessageAction, MessagingApi,
+                                  MessagingApiBlob, PushMessageRequest, QuickReply, QuickReplyItem,
+                                  ReplyMessageRequest, ShowLoadingAnimationRequest, TextMessage, URIAction)
+from linebot.v3.webhook import WebhookParser
+from linebot.v3.webhooks import Event
+
+from .. import metrics
+from ..messages import say
+from ..queue import QueuedEvent
+from ..reply import Card, Reply
+from .common import (Ambiguous, Delivery, Rejected, Transient, accept_events, call_with_retries,
+                     split_text, truncate_graphemes, utf16_len)
+
+__all__ = ["LineChannel", "LIMITS"]
+
+log = logging.getLogger(__name__)
+
+#: LINE's documented limits.
+LIMITS = {"messages": 5, "text_utf16": 5000, "quick_replies": 13, "label_graphemes": 20, "action_text": 300,
+          "alt_text": 1500}
+#: The console's "Verify" button sends these reply tokens; replying to them can only fail.
+DUMMY_TOKENS = {"00000000000000000000000000000000", "ffffffffffffffffffffffffffffffff"}
+REPLY_TOKEN_LIFE = 50.0  # seconds; LINE documents "about one minute", keep a margin
+RETRY_NAMESPACE = uuid.UUID("6f1d8a53-5b0c-4c8e-9a53-8f4d7c1e2b90")
+NOT_TEXT = {"sticker", "image", "video", "audio", "file", "location"}
+
+
+def retry_key(event_id: str) -> str:
+    """The X-Line-Retry-Key for an event: the same for every attempt, by any worker."""
+    return str(uuid.uuid5(RETRY_NAMESPACE, f"line:{event_id}"))
+
+
+def _classify(exc: Exception) -> Exception:
+    """Map SDK / urllib3 errors to retry semantics (see :mod:`bot.channels.common`)."""
+    if isinstance(exc, ApiException):
+        status = exc.status or 0
+        if status == 0:
+            return Ambiguous(str(exc.reason))
+        if status >= 500 or status == 429:
+            return Transient(f"HTTP {status}")
+        body = exc.body.decode() if isinstance(exc.body, bytes) else str(exc.body or "")
+        return Rejected(status, body)
+    if isinstance(exc, (urllib3.exceptions.ConnectTimeoutError, urllib3.exceptions.NewConnectionError)):
+        return Transient(str(exc))
+    if isinstance(exc, urllib3.exceptions.MaxRetryError):
+        return _classify(exc.reason) if isinstance(exc.reason, Exception) else Transient(str(exc))
+    if isinstance(exc, (urllib3.exceptions.ReadTimeoutError, urllib3.exceptions.ProtocolError, TimeoutError)):
+        return Ambiguous(str(exc))
+    if isinstance(exc, ConnectionError):
+        return Transient(str(exc))
+    return exc
+
+
+class LineChannel:
+    """The LINE adapter: webhook view, event handling and rendering of :class:`Reply`."""
+
+    name = "line"
+
+    def __init__(self, bot, queue, ledger, senders, config: dict):
+        self.bot, self.queue, self.ledger, self.senders = bot, queue, ledger, senders
+        secret, token = config.get("LINE_CHANNEL_SECRET"), config.get("LINE_CHANNEL_ACCESS_TOKEN")
+        self.enabled = bool(secret and token)
+        self.prefix = (config.get("GROUP_PREFIX") or "!bot").strip().casefold()
+        self.timeout = (float(config.get("LINE_CONNECT_TIMEOUT", 3.0)), float(config.get("LINE_READ_TIMEOUT", 10.0)))
+        self.policy = Delivery(attempts=int(config.get("LINE_ATTEMPTS", 4)))
+        if not self.enabled:
+            log.warning("LINE channel disabled: LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN are not both set")
+            return
+        self.parser = WebhookParser(secret)
+        base = (config.get("LINE_API_BASE_URL") or "").rstrip("/")
+        conf = Configuration(access_token=token, host=base or "https://api.line.me")
+        conf.retries = False  # retries are ours, with backoff inside the reply token's life
+        blob_conf = Configuration(access_token=token, host=base or "https://api-data.line.me")
+        blob_conf.retries = False
+        self.api = MessagingApi(ApiClient(conf))  # one client (connection pool) per worker
+        self.blob = MessagingApiBlob(ApiClient(blob_conf))
+        log.info("LINE channel enabled (API %s)", conf.host)
+
+    # -- webhook -----------------------------------------------------------------------------------------
+    def blueprint(self) -> Blueprint:
+        bp = Blueprint("line", __name__)
+        bp.add_url_rule("/webhooks/line", "webhook", self.webhook, methods=["POST"])
+        return bp
+
+    def webhook(self):
+        if not self.enabled:
+            abort(404)
+        started = time.perf_counter()
+        signature = request.headers.get("X-Line-Signature", "")
+        body = request.get_data(as_text=True)
+        if not signature:
+            return self._reject("missing X-Line-Signature", "signature")
+        # WebhookParser.parse would drop the whole batch when one event does not fit its models, so its
+        # signature validator runs first and each event is then parsed (and rejected) on its own.
+        if not self.parser.signature_validator.validate(body, signature):
+            return self._reject("invalid X-Line-Signature", "signature")
+        try:
+            raw_events = json.loads(body)["events"]
+            if not isinstance(raw_events, list):
+                raise TypeError("events is not a list")
+        except (ValueError, KeyError, TypeError) as exc:
+            return self._reject(f"malformed body: {type(exc).__name__}", "body")
+        events = []
+        for raw in raw_events:
+            try:
+                Event.from_dict(raw)  # the SDK's event model validates the event's shape
+            except Exception as exc:  # noqa: BLE001 - one bad event must not cost the others
+                log.warning("LINE event skipped: does not match the SDK models (%s)", type(exc).__name__)
+                metrics.WEBHOOK_REJECTED.labels(self.name, "event").inc()
+                continue
+            events.append((raw.get("webhookEventId") or _fallback_id(raw), raw))
+        accept_events(self.queue, self.senders, self.name, events)
+        metrics.WEBHOOK_SECONDS.labels(self.name).observe(time.perf_counter() - started)
+        return "OK", 200
+
+    def _reject(self, why: str, reason: str):
+        # Never log the body: it carries users' messages.
+        log.warning("LINE webhook refused from %s: %s", request.remote_addr, why)
+        metrics.WEBHOOK_REJECTED.labels(self.name, reason).inc()
+        return {"error": "bad request", "detail": why}, 400
+
+    # -- events ------------------------------------------------------------------------------------------
+    def handle(self, qe: QueuedEvent, heartbeat: Callable[[], None]) -> None:
+        """Answer one queued event at most once."""
+        ev = qe.payload
+        metrics.EVENTS.labels(self.name, str(ev.get("type"))).inc()
+        state = self.ledger.state(self.name, qe.event_id)
+        if state == "sent":
+            return
+        if state == "sending":
+            # An earlier attempt may have delivered the reply: sending again could answer twice.
+            metrics.AMBIGUOUS.labels(self.name).inc()
+            log.warning("LINE event %s: earlier send attempt outcome unknown; not sending again", qe.event_id)
+            return
+        messages = self.respond(ev)
+        if messages:
+            self.deliver(qe, messages, heartbeat)
+
+    def respond(self, ev: dict) -> list | None:
+        """The LINE messages answering an event, or None when the bot stays silent."""
+        etype = ev.get("type")
+        source = ev.get("source") or {}
+        user_id = source.get("userId") or ""
+        chat = source.get("type", "user")
+        ctx_user = user_id if chat == "user" else f"{source.get('groupId') or source.get('roomId')}:{user_id}"
+        if etype == "follow":
+            return self.render(self._bilingual("greet"))
+        if etype == "unfollow":
+            if user_id:
+                self.bot.contexts.delete(self.name, user_id)
+            return None
+        if etype == "join":
+            return self.render(self._bilingual("greet"))
+        if etype == "postback":
+            data = str((ev.get("postback") or {}).get("data", ""))
+            text = data[2:] if data.startswith("q=") else data
+            return self.render(self.bot.dialogue.respond(text, user_id=ctx_user, channel=self.name)) if text else None
+        if etype != "message":
+            return None
+        msg = ev.get("message") or {}
+        if msg.get("type") == "text":
+            text = str(msg.get("text", ""))
+            if chat != "user":
+                text = self._addressed_text(text, msg)
+                if text is None:
+                    return None  # a group conversation not addressed to the bot
+            if not text.strip():
+                return self.render(self._bilingual("greet"))
+            return self.render(self.bot.dialogue.respond(text, user_id=ctx_user, channel=self.name))
+        if msg.get("type") in NOT_TEXT and chat == "user":
+            lang = self.bot.contexts.load(self.name, ctx_user).lang or "th"
+            answerer = self.bot.dialogue.answerer
+            return self.render(Reply(say("not_text", lang), lang, "not_text", 1.0,
+                                     quick_replies=answerer.suggestions(lang)))
+        return None
+
+    def _addressed_text(self, text: str, msg: dict) -> str | None:
+        """In a group or room: the text without the bot's mention or prefix, or None if not for the bot."""
+        mentionees = ((msg.get("mention") or {}).get("mentionees")) or []
+        own = [m for m in mentionees if m.get("isSelf")]
+        if own:
+            for m in sorted(own, key=lambda m: m.get("index", 0), reverse=True):
+                i, n = int(m.get("index", 0)), int(m.get("length", 0))
+                text = text[:i] + text[i + n:]
+            return text.strip()
+        stripped = text.lstrip()
+        if stripped.casefold().startswith(self.prefix):
+            return stripped[len(self.prefix):].strip(" :,")
+        return None
+
+    def _bilingual(self, key: str) -> Reply:
+        answerer = self.bot.dialogue.answerer
+        return Reply(f"{say(key, 'th')}\n\n{say(key, 'en')}", "th", key, 1.0,
+                     quick_replies=answerer.suggestions("th")[:2] + answerer.suggestions("en")[:2])
+
+    # -- rendering ---------------------------------------------------------------------------------------
+    def render(self, reply: Reply) -> list:
+        """Text (split to LINE's limits) plus an optional Flex card; quick replies on the last message."""
+        room = LIMITS["messages"] - (1 if reply.card else 0)
+        parts = split_text(reply.text, LIMITS["text_utf16"], utf16_len, max_parts=room)
+        messages: list[Any] = [TextMessage(text=p) for p in parts]
+        if reply.card:
+            messages.append(self.flex(reply.card))
+        items = [QuickReplyItem(action=MessageAction(label=truncate_graphemes(q, LIMITS["label_graphemes"]),
+                                                     text=q[: LIMITS["action_text"]]))
+                 for q in reply.quick_replies[: LIMITS["quick_replies"]] if q.strip()]
+        if items:
+            messages[-1].quick_reply = QuickReply(items=items)
+        return messages
+
+    @staticmethod
+    def flex(card: Card) -> FlexMessage:
+        rows = [FlexBox(layout="baseline", spacing="sm", contents=[
+            FlexText(text=k, color="#5f6b66", size="sm", flex=2),
+            FlexText(text=v or "-", wrap=True, size="sm", flex=5)]) for k, v in card.fields]
+        body = FlexBox(layout="vertical", spacing="md", contents=[
+            FlexText(text=card.title, weight="bold", size="lg", wrap=True, color="#0b6e4f"),
+            FlexText(text=card.subtitle or " ", size="sm", color="#5f6b66", wrap=True),
+            FlexSeparator(),
+            FlexBox(layout="vertical", spacing="sm", contents=rows)])
+        footer = None
+        if card.url:
+            footer = FlexBox(layout="vertical", contents=[
+                FlexButton(style="link", action=URIAction(label="Source / ที่มา", uri=card.url))])
+        alt = "; ".join([card.title, *(f"{k}: {v}" for k, v in card.fields)])
+        return FlexMessage(alt_text=truncate_graphemes(alt, LIMITS["alt_text"]),
+                           contents=FlexBubble(body=body, footer=footer))
+
+    # -- delivery ----------------------------------------------------------------------------------------
+    def deliver(self, qe: QueuedEvent, messages: list, heartbeat: Callable[[], None]) -> None:
+        ev = qe.payload
+        token = ev.get("replyToken")
+        if token in DUMMY_TOKENS:
+            log.info("LINE verification event (dummy reply token): nothing to send")
+            self.ledger.mark(self.name, qe.event_id, "sent")
+            return
+        sent_at = float(ev.get("timestamp", qe.received * 1000)) / 1000
+        reply_deadline = sent_at + REPLY_TOKEN_LIFE
+        source = ev.get("source") or {}
+        if source.get("type", "user") == "user" and time.time() - sent_at > 1.5:
+            self.loading(source.get("userId"))
+        if token and time.time() < reply_deadline:
+            outcome = self._reply(qe, token, messages, reply_deadline, heartbeat)
+            if outcome != "push":
+                return
+        self._push(qe, messages, heartbeat)
+
+    def _reply(self, qe, token, messages, deadline, heartbeat) -> str:
+        """Reply with the token; ``"done"`` when settled, ``"push"`` when the token cannot be used."""
+        uncertain = False
+
+        def call():
+            nonlocal uncertain
+            try:
+                self.api.reply_message(ReplyMessageRequest(reply_token=token, messages=messages),
+                                       _request_timeout=self.timeout)
+            except Exception as exc:  # noqa: BLE001 - classified below
+                mapped = _classify(exc)
+                if isinstance(mapped, Ambiguous):
+                    uncertain = True
+                raise mapped from exc
+
+        self.ledger.mark(self.name, qe.event_id, "sending")
+        try:
+            call_with_retries(self.name, "reply", call, self.policy, deadline, heartbeat, retry_ambiguous=True)
+        except Rejected as exc:
+            if exc.status == 400 and "reply token" in exc.body.lower():
+                if uncertain:
+                    # A timed-out attempt most likely used the token: the reply was delivered.
+                    self.ledger.mark(self.name, qe.event_id, "sent")
+                    return "done"
+                self.ledger.mark(self.name, qe.event_id, None)
+                return "push"
+            log.error("LINE reply refused for event %s: HTTP %s %s", qe.event_id, exc.status, exc.body[:500])
+            self.ledger.mark(self.name, qe.event_id, "sent" if exc.status < 500 else None)
+            return "done"
+        except Transient:
+            self.ledger.mark(self.name, qe.event_id, None)  # nothing reached LINE: the push is safe
+            return "push"
+        except Ambiguous:
+            metrics.AMBIGUOUS.labels(self.name).inc()
+            return "done"  # stays "sending": never risk a second message
+        self.ledger.mark(self.name, qe.event_id, "sent")
+        metrics.REPLIES.labels(self.name, "reply").inc()
+        return "done"
+
+    def _push(self, qe: QueuedEvent, messages: list, heartbeat) -> None:
+        source = qe.payload.get("source") or {}
+        to = source.get("groupId") or source.get("roomId") or source.get("userId")
+        if not to:
+            log.error("LINE event %s has no recipient to push to", qe.event_id)
+            return
+        key = retry_key(qe.event_id)
+
+        def call():
+            try:
+                self.api.push_message(PushMessageRequest(to=to, messages=messages), x_line_retry_key=key,
+                                      _request_timeout=self.timeout)
+            except Exception as exc:  # noqa: BLE001 - classified below
+                raise _classify(exc) from exc
+
+        try:
+            # The retry key makes a repeated push harmless (409), so timeouts are retried too.
+            call_with_retries(self.name, "push", call, self.policy, time.time() + 60, heartbeat,
+                              retry_ambiguous=True)
+        except Rejected as exc:
+            if exc.status == 409:
+                log.info("LINE push for event %s was already accepted (409)", qe.event_id)
+                self.ledger.mark(self.name, qe.event_id, "sent")
+                return
+            log.error("LINE push refused for event %s: HTTP %s %s", qe.event_id, exc.status, exc.body[:500])
+            self.ledger.mark(self.name, qe.event_id, "sent")  # a 4xx will not succeed later
+            return
+        # Transient/Ambiguous after every attempt: raise, the event stays queued and is retried later.
+        self.ledger.mark(self.name, qe.event_id, "sent")
+        metrics.REPLIES.labels(self.name, "push").inc()
+
+    def loading(self, user_id: str | None, seconds: int = 5) -> None:
+        """Show LINE's loading animation in a 1:1 chat (best effort)."""
+        if not user_id:
+            return
+        try:
+            self.api.show_loading_animation(ShowLoadingAnimationRequest(chat_id=user_id, loading_seconds=seconds),
+                                            _request_timeout=(1.0, 2.0))
+        except Exception as exc:  # noqa: BLE001 - cosmetic: never fail an answer for it
+            log.debug("loading animation failed: %s", _classify(exc))
+
+
+def _fallback_id(event: dict) -> str:
+    """An id for an event without ``webhookEventId`` (older payloads): a hash of its content."""
+    return "h" + hashlib.sha256(json.dumps(event, sort_keys=True).encode()).hexdigest()[:32]

@@ -1,0 +1,212 @@
+"""LINE end to end: signed webhooks in, replies out through the real line-bot-sdk to a fake LINE API."""
+
+import json
+import time
+import uuid
+
+import pytest
+from conftest import LINE_SECRET
+from fakes import line_body, line_event, line_signature
+
+from bot.channels.common import graphemes, utf16_len
+from bot.channels.line import LineChannel, retry_key
+from bot.reply import Card, Reply
+
+
+def post(client, body: bytes, secret: str = LINE_SECRET, signature: str | None = None):
+    sig = signature if signature is not None else line_signature(secret, body)
+    return client.post("/webhooks/line", data=body, content_type="application/json",
+                       headers={"X-Line-Signature": sig} if sig else {})
+
+
+def replies_for(fake, token):
+    return [c for c in fake.sent("reply") if c.body["replyToken"] == token]
+
+
+def test_text_message_gets_exactly_one_reply_with_answer_and_quick_replies(channel_client, fake_line):
+    ev = line_event("ทำไมขอนแก่นเพิ่งได้เป็นเมืองอัจฉริยะ ไม่ใช่เป็นมานานแล้วเหรอ")
+    started = time.monotonic()
+    r = post(channel_client, line_body(ev))
+    assert r.status_code == 200 and time.monotonic() - started < 1.0
+    fake_line.wait_for(lambda calls: replies_for(fake_line, ev["replyToken"]))
+    time.sleep(0.5)  # nothing more may follow
+    sent = replies_for(fake_line, ev["replyToken"])
+    assert len(sent) == 1 and not fake_line.errors
+    messages = sent[0].body["messages"]
+    assert "ธวัชชัย" in messages[0]["text"] and "ที่มา" in messages[0]["text"]
+    items = messages[-1]["quickReply"]["items"]
+    assert 2 <= len(items) <= 4 and all(i["action"]["type"] == "message" for i in items)
+
+
+def test_same_event_delivered_three_times_is_answered_once(channel_client, fake_line):
+    ev = line_event("ภูเก็ตได้รับรองเมื่อไหร่")
+    body = line_body(ev)
+    for _ in range(3):
+        assert post(channel_client, body).status_code == 200
+    fake_line.wait_for(lambda calls: replies_for(fake_line, ev["replyToken"]))
+    time.sleep(1.0)
+    assert len(replies_for(fake_line, ev["replyToken"])) == 1
+
+
+@pytest.mark.parametrize("signature", ["", "bm90IGEgc2lnbmF0dXJl", None])
+def test_bad_or_missing_signature_is_400_and_nothing_is_sent(channel_client, fake_line, signature, caplog):
+    ev = line_event("secret message text")
+    body = line_body(ev)
+    sig = line_signature("wrong-secret", body) if signature is None else signature
+    r = post(channel_client, body, signature=sig)
+    assert r.status_code == 400
+    time.sleep(0.5)
+    assert replies_for(fake_line, ev["replyToken"]) == []
+    assert "secret message text" not in caplog.text  # the body is never logged
+
+
+def test_malformed_json_with_valid_signature_is_400(channel_client):
+    body = b'{"events": [ this is not json'
+    assert post(channel_client, body).status_code == 400
+
+
+def test_verify_button_zero_events_is_200(channel_client):
+    assert post(channel_client, line_body()).status_code == 200
+
+
+def test_verify_button_dummy_reply_tokens_are_not_an_error(channel_client, fake_line):
+    before = len(fake_line.calls)
+    for token in ("0" * 32, "f" * 32):
+        r = post(channel_client, line_body(line_event("test", reply_token=token)))
+        assert r.status_code == 200
+    time.sleep(1.0)
+    assert not [c for c in fake_line.calls[before:] if c.path.startswith("/v2/bot/message")]
+
+
+def test_follow_gets_a_bilingual_welcome(channel_client, fake_line):
+    ev = line_event(type_="follow")
+    post(channel_client, line_body(ev))
+    sent = fake_line.wait_for(lambda c: replies_for(fake_line, ev["replyToken"]))
+    text = replies_for(fake_line, ev["replyToken"])[0].body["messages"][0]["text"]
+    assert "สวัสดี" in text and "Hello" in text
+
+
+def test_sticker_gets_a_friendly_text_only_note(channel_client, fake_line):
+    ev = line_event(message_type="sticker")
+    post(channel_client, line_body(ev))
+    fake_line.wait_for(lambda c: replies_for(fake_line, ev["replyToken"]))
+    msg = replies_for(fake_line, ev["replyToken"])[0].body["messages"][0]
+    assert "ข้อความ" in msg["text"] and msg["quickReply"]["items"]
+
+
+def test_postback_is_treated_as_the_question_in_its_data(channel_client, fake_line):
+    ev = line_event(type_="postback", postback="q=7 Smarts คืออะไร")
+    post(channel_client, line_body(ev))
+    fake_line.wait_for(lambda c: replies_for(fake_line, ev["replyToken"]))
+    assert "Smart Mobility" in replies_for(fake_line, ev["replyToken"])[0].body["messages"][0]["text"]
+
+
+def test_unfollow_deletes_the_users_context(channel_client, channel_app, fake_line):
+    user = "U" + uuid.uuid4().hex
+    source = {"type": "user", "userId": user}
+    ev = line_event("ขอนแก่นได้รับรองเมื่อไหร่", source=source)
+    post(channel_client, line_body(ev))
+    fake_line.wait_for(lambda c: replies_for(fake_line, ev["replyToken"]))
+    contexts = channel_app.extensions["bot"].contexts
+    assert contexts.load("line", user).last_city == "khon-kaen"
+    post(channel_client, line_body(line_event(type_="unfollow", source=source)))
+    deadline = time.monotonic() + 5
+    while contexts.load("line", user).last_city and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert contexts.load("line", user).last_city is None
+
+
+def test_group_message_without_mention_is_ignored_but_a_mention_is_answered(channel_client, fake_line):
+    group = {"type": "group", "groupId": "C" + uuid.uuid4().hex, "userId": "U" + uuid.uuid4().hex}
+    chatter = line_event("ไปกินข้าวกันไหม ภูเก็ตอากาศดี", source=group)
+    mention = {"mentionees": [{"index": 0, "length": 8, "type": "user", "userId": "Ubot", "isSelf": True}]}
+    asked = line_event("@SmartCT ภูเก็ตได้รับรองเมื่อไหร่", source=group, mention=mention)
+    prefixed = line_event("!bot where is samyan", source=group)
+    post(channel_client, line_body(chatter, asked, prefixed))
+    fake_line.wait_for(lambda c: replies_for(fake_line, asked["replyToken"]) and
+                       replies_for(fake_line, prefixed["replyToken"]))
+    time.sleep(0.5)
+    assert replies_for(fake_line, chatter["replyToken"]) == []
+    assert "ภูเก็ต" in replies_for(fake_line, asked["replyToken"])[0].body["messages"][0]["text"]
+    assert "Bangkok" in replies_for(fake_line, prefixed["replyToken"])[0].body["messages"][0]["text"]
+
+
+def test_one_failing_event_does_not_drop_the_others(channel_client, fake_line):
+    good1, good2 = line_event("7 Smarts คืออะไร"), line_event("where is samyan")
+    broken = line_event("x")
+    broken["message"] = "not an object"  # an event our handler cannot read
+    post(channel_client, line_body(good1, broken, good2))
+    fake_line.wait_for(lambda c: replies_for(fake_line, good1["replyToken"]) and
+                       replies_for(fake_line, good2["replyToken"]))
+    assert replies_for(fake_line, good1["replyToken"]) and replies_for(fake_line, good2["replyToken"])
+
+
+def test_api_500_then_success_gives_one_reply(channel_client, fake_line):
+    ev = line_event("สามย่านอยู่ที่ไหน")
+    fake_line.fail_next = [500, 500]
+    post(channel_client, line_body(ev))
+    fake_line.wait_for(lambda c: replies_for(fake_line, ev["replyToken"]), timeout=15)
+    time.sleep(1.0)
+    attempts = [c for c in fake_line.calls if c.path == "/v2/bot/message/reply"
+                and c.body.get("replyToken") == ev["replyToken"]]
+    assert len(replies_for(fake_line, ev["replyToken"])) == 1 and len(attempts) == 3
+    assert not fake_line.sent("push") or all(p.body["to"] != ev["source"]["userId"] for p in fake_line.sent("push"))
+
+
+def test_slow_api_webhook_still_answers_fast_and_the_reply_arrives(channel_client, fake_line):
+    fake_line.delay = 5.0
+    try:
+        ev = line_event("แม่เมาะได้กี่ smart")
+        started = time.monotonic()
+        assert post(channel_client, line_body(ev)).status_code == 200
+        assert time.monotonic() - started < 1.0
+        fake_line.wait_for(lambda c: replies_for(fake_line, ev["replyToken"]), timeout=15)
+        assert len(replies_for(fake_line, ev["replyToken"])) == 1
+    finally:
+        fake_line.delay = 0.0
+
+
+def test_expired_reply_token_falls_back_to_push_with_retry_key(channel_client, fake_line):
+    user = "U" + uuid.uuid4().hex
+    old = line_event("where is wangchan valley", source={"type": "user", "userId": user},
+                     timestamp_ms=int((time.time() - 120) * 1000), redelivery=True)
+    post(channel_client, line_body(old))
+    fake_line.wait_for(lambda c: [p for p in fake_line.sent("push") if p.body["to"] == user])
+    pushes = [p for p in fake_line.sent("push") if p.body["to"] == user]
+    assert len(pushes) == 1 and pushes[0].headers["X-Line-Retry-Key"] == retry_key(old["webhookEventId"])
+    assert "Rayong" in pushes[0].body["messages"][0]["text"]
+    assert replies_for(fake_line, old["replyToken"]) == []
+
+
+def test_refused_reply_token_falls_back_to_push_once(channel_client, fake_line):
+    user = "U" + uuid.uuid4().hex
+    ev = line_event("where is samyan", source={"type": "user", "userId": user})
+    fake_line.used_tokens.add(ev["replyToken"])  # LINE will say "Invalid reply token"
+    post(channel_client, line_body(ev))
+    fake_line.wait_for(lambda c: [p for p in fake_line.sent("push") if p.body["to"] == user])
+    time.sleep(0.5)
+    assert len([p for p in fake_line.sent("push") if p.body["to"] == user]) == 1
+
+
+def test_render_respects_line_limits():
+    long_text = ("ขอนแก่นเมืองอัจฉริยะ " * 400 + "\n") * 3  # far over 5,000 UTF-16 units
+    reply = Reply(long_text, "th", "city_plan", 0.9,
+                  quick_replies=[f"คำถามยาวมากเกี่ยวกับเมืองอัจฉริยะข้อที่ {i}" for i in range(20)],
+                  card=Card("ขอนแก่นเมืองอัจฉริยะ", "จังหวัดขอนแก่น", [("รับรอง", "6 พฤษภาคม 2564")]))
+    messages = LineChannel.render(_channel_stub(), reply)
+    assert len(messages) <= 5
+    payload = [json.loads(m.to_json()) for m in messages]
+    for m in payload[:-1]:
+        assert utf16_len(m["text"]) <= 5000
+    items = payload[-1]["quickReply"]["items"]
+    assert len(items) == 13 and all(len(graphemes(i["action"]["label"])) <= 20 for i in items)
+    assert payload[-1]["type"] == "flex" and payload[-1]["altText"]
+
+
+def _channel_stub():
+    stub = LineChannel.__new__(LineChannel)
+    return stub
+
+
+def test_disabled_channel_webhook_is_404(client):
+    assert client.post("/webhooks/line", data=b"{}", headers={"X-Line-Signature": "x"}).status_code == 404

@@ -1,0 +1,142 @@
+"""Messenger end to end: the verification handshake, signed webhooks in, Send API calls out."""
+
+import json
+import time
+import uuid
+
+import pytest
+from conftest import FB_SECRET, FB_VERIFY
+from fakes import hub_signature, messenger_body, messenger_text
+
+from bot.channels.messenger import MessengerChannel
+from bot.reply import Card, Reply
+
+
+def post(client, body: bytes, signature: str | None = None):
+    headers = {"X-Hub-Signature-256": signature if signature is not None else hub_signature(FB_SECRET, body)}
+    if signature == "":
+        headers = {}
+    return client.post("/webhooks/messenger", data=body, content_type="application/json", headers=headers)
+
+
+def sent_to(fake, user):
+    return [c for c in fake.messages() if c.body["recipient"]["id"] == user]
+
+
+def test_handshake_with_the_right_token_echoes_the_challenge(channel_client):
+    r = channel_client.get("/webhooks/messenger", query_string={
+        "hub.mode": "subscribe", "hub.verify_token": FB_VERIFY, "hub.challenge": "1158201444"})
+    assert r.status_code == 200 and r.get_data(as_text=True) == "1158201444" and r.mimetype == "text/plain"
+
+
+@pytest.mark.parametrize("params", [
+    {"hub.mode": "subscribe", "hub.verify_token": "wrong", "hub.challenge": "1"},
+    {"hub.mode": "unsubscribe", "hub.verify_token": FB_VERIFY, "hub.challenge": "1"},
+    {},
+])
+def test_handshake_with_a_wrong_token_is_403(channel_client, params):
+    assert channel_client.get("/webhooks/messenger", query_string=params).status_code == 403
+
+
+def test_text_message_is_answered_with_quick_replies(channel_client, fake_graph):
+    item = messenger_text("What is Phuket planning as a smart city?")
+    user = item["sender"]["id"]
+    assert post(channel_client, messenger_body(item)).status_code == 200
+    fake_graph.wait_for(lambda c: sent_to(fake_graph, user))
+    time.sleep(0.5)
+    calls = sent_to(fake_graph, user)
+    assert calls and not fake_graph.errors
+    assert all(c.body["messaging_type"] == "RESPONSE" for c in calls)
+    assert "Phuket" in calls[0].body["message"]["text"]
+    assert calls[-1].body["message"]["quick_replies"]
+
+
+def test_every_entry_and_every_messaging_item_is_handled(channel_client, fake_graph):
+    a, b, c = (messenger_text(t) for t in ("where is samyan", "what is depa", "7 Smarts คืออะไร"))
+    body = json.dumps({"object": "page", "entry": [
+        {"id": "1", "time": 1, "messaging": [a, b]}, {"id": "1", "time": 2, "messaging": [c]}]}).encode()
+    post(channel_client, body)
+    users = [x["sender"]["id"] for x in (a, b, c)]
+    fake_graph.wait_for(lambda calls: all(sent_to(fake_graph, u) for u in users))
+    assert all(sent_to(fake_graph, u) for u in users)
+
+
+def test_duplicate_mid_is_answered_once(channel_client, fake_graph):
+    item = messenger_text("ภูเก็ตได้รับรองเมื่อไหร่")
+    body = messenger_body(item)
+    for _ in range(3):
+        post(channel_client, body)
+    user = item["sender"]["id"]
+    fake_graph.wait_for(lambda c: sent_to(fake_graph, user))
+    time.sleep(1.0)
+    assert len(sent_to(fake_graph, user)) == 1
+
+
+def test_quick_reply_payload_and_postback_are_questions(channel_client, fake_graph):
+    q = messenger_text("Where is Samyan?", quick_payload="Where is Samyan?")
+    sender = str(uuid.uuid4().int)[:16]
+    pb = {"sender": {"id": sender}, "recipient": {"id": "1"}, "timestamp": int(time.time() * 1000),
+          "postback": {"title": "7 Smarts", "payload": "q=What are the 7 Smarts?", "mid": f"m_{uuid.uuid4().hex}"}}
+    post(channel_client, messenger_body(q, pb))
+    fake_graph.wait_for(lambda c: sent_to(fake_graph, q["sender"]["id"]) and sent_to(fake_graph, sender))
+    assert "Bangkok" in sent_to(fake_graph, q["sender"]["id"])[0].body["message"]["text"]
+    assert "Smart Mobility" in sent_to(fake_graph, sender)[0].body["message"]["text"]
+
+
+def test_echoes_deliveries_and_reads_are_ignored(channel_client, fake_graph):
+    user = str(uuid.uuid4().int)[:16]
+    echo = {"sender": {"id": user}, "recipient": {"id": "1"}, "timestamp": 1,
+            "message": {"mid": f"m_{uuid.uuid4().hex}", "is_echo": True, "text": "hello"}}
+    delivery = {"sender": {"id": user}, "recipient": {"id": "1"}, "delivery": {"mids": ["m_1"], "watermark": 1}}
+    read = {"sender": {"id": user}, "recipient": {"id": "1"}, "read": {"watermark": 1}}
+    assert post(channel_client, messenger_body(echo, delivery, read)).status_code == 200
+    time.sleep(1.0)
+    assert sent_to(fake_graph, user) == []
+
+
+def test_attachment_gets_the_text_only_note(channel_client, fake_graph):
+    user = str(uuid.uuid4().int)[:16]
+    item = {"sender": {"id": user}, "recipient": {"id": "1"}, "timestamp": int(time.time() * 1000),
+            "message": {"mid": f"m_{uuid.uuid4().hex}",
+                        "attachments": [{"type": "image", "payload": {"url": "https://example.invalid/x.jpg"}}]}}
+    post(channel_client, messenger_body(item))
+    fake_graph.wait_for(lambda c: sent_to(fake_graph, user))
+    assert "ข้อความ" in sent_to(fake_graph, user)[0].body["message"]["text"]
+
+
+@pytest.mark.parametrize("signature, status", [("", 401), ("sha256=" + "0" * 64, 403), ("sha1=abc", 403)])
+def test_bad_signature_is_refused_and_nothing_is_sent(channel_client, fake_graph, signature, status):
+    item = messenger_text("ภูเก็ตอยู่ไหน")
+    assert post(channel_client, messenger_body(item), signature=signature).status_code == status
+    time.sleep(0.5)
+    assert sent_to(fake_graph, item["sender"]["id"]) == []
+
+
+def test_send_api_500_then_success_gives_one_message(channel_client, fake_graph):
+    item = messenger_text("what is depa")
+    fake_graph.fail_next = [500]
+    post(channel_client, messenger_body(item))
+    fake_graph.wait_for(lambda c: sent_to(fake_graph, item["sender"]["id"]), timeout=15)
+    time.sleep(0.5)
+    assert len(sent_to(fake_graph, item["sender"]["id"])) == 1
+
+
+def test_render_respects_messenger_limits():
+    reply = Reply("ขอนแก่น " * 800, "th", "city_overview", 0.9,
+                  quick_replies=[f"question number {i} that is long" for i in range(20)],
+                  card=Card("Khon Kaen Smart City" * 5, "Khon Kaen", [("Certified", "6 May 2021")],
+                            url="https://example.org"))
+    messages = MessengerChannel.render(MessengerChannel.__new__(MessengerChannel), reply)
+    assert all(len(m["text"]) <= 2000 for m in messages if "text" in m)
+    assert "attachment" in messages[-1]
+    qrs = messages[-1]["quick_replies"]
+    assert len(qrs) == 13 and all(len(q["title"]) <= 20 for q in qrs)
+    element = messages[-1]["attachment"]["payload"]["elements"][0]
+    assert len(element["title"]) <= 80 and len(element["subtitle"]) <= 80
+
+
+def test_contexts_of_line_and_messenger_users_are_separate(channel_app):
+    bot = channel_app.extensions["bot"]
+    bot.dialogue.respond("ขอนแก่นได้รับรองเมื่อไหร่", user_id="same-id", channel="line")
+    assert bot.contexts.load("messenger", "same-id").last_city is None
+    assert bot.contexts.load("line", "same-id").last_city == "khon-kaen"
