@@ -141,6 +141,7 @@ def nlu_eval(folds: int, heldout: Path, output: Path | None) -> None:
     from intents.training_data import load_training_data
 
     from intents.entities import EntityExtractor
+    from intents.nlu import OffTopicCues
     from knowledge.loader import load
 
     from .service import terms_from_kb
@@ -154,7 +155,9 @@ def nlu_eval(folds: int, heldout: Path, output: Path | None) -> None:
             if k:
                 bar.update(1)
 
-        report = evaluate(data, TrainConfig(folds=folds), held, progress, preprocess=extractor.mask_text)
+        cues = OffTopicCues()
+        report = evaluate(data, TrainConfig(folds=folds), held, progress, preprocess=extractor.mask_text,
+                          off_topic=cues.find, override_below=cues.override_below)
     _print_report(report)
     out = output or Path(load_config()["BOT_DATA_DIR"]) / "nlu-eval.json"
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -76,12 +76,15 @@ def score_predictions(gold: list[str], pred: list[str], langs: list[str], confid
 
 def evaluate(data: TrainingData, config: TrainConfig = TrainConfig(), heldout: list[Labelled] | None = None,
              progress: Callable[[str, int, int], None] | None = None,
-             preprocess: Callable[[str], str] = lambda t: t) -> dict:
+             preprocess: Callable[[str], str] = lambda t: t,
+             off_topic: Callable[[str], object] = lambda t: None, override_below: float = 0.0) -> dict:
     """Cross-validate on the training data, then (optionally) train on all of it and test on ``heldout``.
 
-    ``preprocess`` is what the NLU does to a normalised message before classifying it (name masking).
+    ``preprocess`` is what the NLU does to a normalised message before classifying it (name masking);
+    ``off_topic`` and ``override_below`` are its off-topic cue override, so the figures are the bot's own.
     """
-    texts = [preprocess(normalize(ex.text)) for ex in data.examples]
+    normalized = [normalize(ex.text) for ex in data.examples]
+    texts = [preprocess(t) for t in normalized]
     labels = [ex.intent for ex in data.examples]
     langs = [ex.lang for ex in data.examples]
     classes, oof = oof_predictions(texts, labels, config,
@@ -90,11 +93,17 @@ def evaluate(data: TrainingData, config: TrainConfig = TrainConfig(), heldout: l
     temp = fit_temperature(oof, y)
     probs = softmax(oof, temp)
     threshold, margin = tune_rejection(probs, classes, y, config.max_false_reject)
+    def final(norm: str, ranking: list[tuple[str, float]], t: float, m: float) -> str:
+        intent = decide(ranking, t, m)
+        if intent != OUT_OF_SCOPE and ranking[0][1] < override_below and off_topic(norm):
+            return OUT_OF_SCOPE
+        return intent
+
     pred, confs = [], []
-    for row in probs:
+    for norm, row in zip(normalized, probs):
         order = np.argsort(-row)[:3]
         ranking = [(classes[i], float(row[i])) for i in order]
-        pred.append(decide(ranking, threshold, margin))
+        pred.append(final(norm, ranking, threshold, margin))
         confs.append(ranking[0][1])
     report = {"config": {"C": config.C, "folds": config.folds, "examples": len(texts), "intents": len(classes)},
               "threshold": threshold, "margin": margin, "temperature": temp,
@@ -107,9 +116,10 @@ def evaluate(data: TrainingData, config: TrainConfig = TrainConfig(), heldout: l
     if heldout:
         h_pred, h_conf, h_langs, misses = [], [], [], []
         for item in heldout:
-            norm = preprocess(normalize(item.text))
+            plain = normalize(item.text)
+            norm = preprocess(plain)
             ranking = model.rank(norm, tokenize(norm))
-            p = decide(ranking, model.threshold, model.margin)
+            p = final(plain, ranking, model.threshold, model.margin)
             h_pred.append(p)
             h_conf.append(ranking[0][1])
             h_langs.append(item.lang)

@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import fcntl
 import logging
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import yaml
 
 from .classifier import IntentModel, TrainConfig, decide, train
 from .entities import Entities, EntityExtractor
@@ -44,12 +47,40 @@ class Understanding:
         return self.intent == OUT_OF_SCOPE
 
 
+LEXICON_DIR = Path(__file__).parent / "lexicon"
+
+
+class OffTopicCues:
+    """Words that mark a question as outside the knowledge base (``intents/lexicon/off_topic.yaml``).
+
+    A second signal beside the classifier's out-of-scope class: "ภูเก็ตมีโรงแรมไหม" looks like a question
+    about Phuket's plan to a bag of n-grams, but "โรงแรม" says it is not. It only overrides predictions
+    below ``override_below`` confidence.
+    """
+
+    def __init__(self, path: Path = LEXICON_DIR / "off_topic.yaml"):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        self.override_below = float(data["override_below"])
+        self.thai = [normalize(w) for w in data["cues"]["th"]]
+        english = sorted({normalize(w) for w in data["cues"]["en"]}, key=len, reverse=True)
+        self.english = re.compile(r"\b(" + "|".join(re.escape(w) for w in english) + r")\b")
+
+    def find(self, text: str) -> str | None:
+        """The first cue in normalised ``text``, or None."""
+        for word in self.thai:
+            if word in text:
+                return word
+        m = self.english.search(text)
+        return m.group(1) if m else None
+
+
 class NLU:
     """Understands a message with a trained :class:`IntentModel` and an :class:`EntityExtractor`."""
 
-    def __init__(self, model: IntentModel, extractor: EntityExtractor):
+    def __init__(self, model: IntentModel, extractor: EntityExtractor, cues: OffTopicCues | None = None):
         self.model = model
         self.extractor = extractor
+        self.cues = cues or OffTopicCues()
 
     def parse(self, text: str) -> Understanding:
         text = (text or "")[:MAX_TEXT_CHARS]
@@ -62,6 +93,8 @@ class NLU:
         masked = entities.masked or norm
         ranking = self.model.rank(masked, tokens if masked == norm else tokenize(masked), top=3)
         intent = decide(ranking, self.model.threshold, self.model.margin)
+        if intent != OUT_OF_SCOPE and ranking[0][1] < self.cues.override_below and self.cues.find(norm):
+            intent = OUT_OF_SCOPE
         return Understanding(text, norm, lang, tokens, intent, ranking[0][1], ranking, entities)
 
 

