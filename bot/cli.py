@@ -128,6 +128,36 @@ def chat(user_id: str) -> None:
             click.echo(f"  {i}. {q}")
 
 
+@main.group()
+def line() -> None:
+    """LINE Official Account set-up."""
+
+
+@line.command("richmenu")
+@click.option("--web-url", envvar="PUBLIC_URL", required=True,
+              help="Public https address of the web chat (default: $PUBLIC_URL).")
+@click.option("--output", type=click.Path(path_type=Path), default=None, help="Also save the menu image here.")
+def line_richmenu(web_url: str, output: Path | None) -> None:
+    """Create the default rich menu (cities, Khon Kaen, Phuket, 7 Smarts, help, web chat); safe to re-run."""
+    from linebot.v3.messaging import ApiClient, Configuration, MessagingApi, MessagingApiBlob
+
+    from .channels.line_richmenu import install_rich_menu, render_image
+
+    cfg = load_config()
+    token = cfg.get("LINE_CHANNEL_ACCESS_TOKEN")
+    if not token:
+        raise click.UsageError("LINE_CHANNEL_ACCESS_TOKEN is not set")
+    if not web_url.startswith(("https://", "http://")):
+        raise click.UsageError("--web-url must be an http(s) address")
+    base = (cfg.get("LINE_API_BASE_URL") or "").rstrip("/")
+    api = MessagingApi(ApiClient(Configuration(access_token=token, host=base or "https://api.line.me")))
+    blob = MessagingApiBlob(ApiClient(Configuration(access_token=token, host=base or "https://api-data.line.me")))
+    if output:
+        output.write_bytes(render_image())
+    menu_id, created = install_rich_menu(api, blob, web_url)
+    click.echo(f"rich menu {menu_id} is the default ({'created' if created else 'already up to date'})")
+
+
 @main.command("nlu-eval")
 @click.option("--folds", type=int, default=5, show_default=True, help="Cross-validation folds.")
 @click.option("--heldout", type=click.Path(path_type=Path), default=Path("tests/data/heldout.yaml"),
