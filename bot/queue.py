@@ -82,19 +82,27 @@ class EventQueue:
         self.claim_idle_ms = int(claim_idle * 1000)
         self._group_ready = False
 
-    def first_time(self, channel: str, event_id: str) -> bool:
-        """True the first time an event id is seen (atomic across workers and machines)."""
-        key = f"{{events}}:seen:{channel}:{event_id}"
-        return bool(self.store.run(lambda r: r.set(key, "1", nx=True, ex=SEEN_TTL)))
+    # De-duplicate and enqueue in one atomic round trip: SET NX EX, and XADD only if the SET won.
+    # Both keys carry the {events} hash tag, so the script never crosses Redis Cluster slots.
+    _ACCEPT = """
+    if redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then
+        return redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], '*',
+                          'channel', ARGV[3], 'id', ARGV[4], 'payload', ARGV[5], 'received', ARGV[6])
+    end
+    return false
+    """
 
-    def forget(self, channel: str, event_id: str) -> None:
-        """Undo :meth:`first_time` (when queueing failed, so a redelivery is not dropped)."""
-        self.store.run(lambda r: r.delete(f"{{events}}:seen:{channel}:{event_id}"))
+    def accept(self, channel: str, event_id: str, payload: dict) -> bool:
+        """Queue an event unless it was seen before; True if it was new. One atomic script call."""
+        keys = [f"{{events}}:seen:{channel}:{event_id}", STREAM]
+        argv = [SEEN_TTL, 100_000, channel, event_id, json.dumps(payload, ensure_ascii=False), f"{time.time():.3f}"]
+        return bool(self.store.run(lambda r: self._accept_script(r)(keys=keys, args=argv)))
 
-    def put(self, channel: str, event_id: str, payload: dict) -> str:
-        fields = {"channel": channel, "id": event_id, "payload": json.dumps(payload, ensure_ascii=False),
-                  "received": f"{time.time():.3f}"}
-        return self.store.run(lambda r: r.xadd(STREAM, fields, maxlen=100_000, approximate=True))
+    def _accept_script(self, client):
+        script = getattr(self, "_script", None)
+        if script is None or script.registered_client is not client:
+            script = self._script = client.register_script(self._ACCEPT)
+        return script
 
     def ensure_group(self) -> None:
         if self._group_ready:
@@ -140,6 +148,16 @@ class EventQueue:
 
     def ack(self, message_id: str) -> None:
         self.store.run(lambda r: r.xack(STREAM, GROUP, message_id))
+
+    def finish(self, event: QueuedEvent) -> None:
+        """Acknowledge the event and drop its attempt counter, in one round trip."""
+        def run(r):
+            pipe = r.pipeline(transaction=False)
+            pipe.xack(STREAM, GROUP, event.message_id)
+            pipe.delete(f"{{events}}:attempts:{event.channel}:{event.event_id}")
+            pipe.execute()
+
+        self.store.run(run)
 
     def attempts(self, event: QueuedEvent) -> int:
         key = f"{{events}}:attempts:{event.channel}:{event.event_id}"
@@ -229,7 +247,7 @@ class SenderPool:
             return
         ok = self._handle(event, consumer, lambda: self.queue.heartbeat(consumer, event.message_id))
         if ok:
-            self.queue.ack(event.message_id)
+            self.queue.finish(event)
 
     def _handle(self, event: QueuedEvent, consumer: str, heartbeat: Callable[[], None]) -> bool:
         handler = self.handlers.get(event.channel)

@@ -176,6 +176,8 @@ def test_expired_reply_token_falls_back_to_push_with_retry_key(channel_client, f
     assert len(pushes) == 1 and pushes[0].headers["X-Line-Retry-Key"] == retry_key(old["webhookEventId"])
     assert "Rayong" in pushes[0].body["messages"][0]["text"]
     assert replies_for(fake_line, old["replyToken"]) == []
+    # The answer was late, so LINE's loading animation was shown in the 1:1 chat first.
+    assert [c for c in fake_line.calls if c.path == "/v2/bot/chat/loading/start" and c.body["chatId"] == user]
 
 
 def test_refused_reply_token_falls_back_to_push_once(channel_client, fake_line):

@@ -30,14 +30,9 @@ def accept_events(queue: EventQueue, senders: SenderPool, channel: str, events: 
     new = 0
     for event_id, payload in events:
         try:
-            if not queue.first_time(channel, event_id):
+            if not queue.accept(channel, event_id, payload):
                 metrics.DUPLICATES.labels(channel).inc()
                 continue
-            try:
-                queue.put(channel, event_id, payload)
-            except StoreUnavailable:
-                queue.forget(channel, event_id)
-                raise
             new += 1
         except StoreUnavailable:
             log.warning("%s event %s handled without the queue (redis unavailable)", channel, event_id)
