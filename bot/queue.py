@@ -61,14 +61,21 @@ class Ledger:
         return f"{{events}}:sent:{channel}:{event_id}"
 
     def state(self, channel: str, event_id: str) -> str | None:
-        return self.store.run(lambda r: r.get(self._key(channel, event_id)))
+        """The recorded state, or None (also when Redis is down: sending is then a best effort)."""
+        try:
+            return self.store.run(lambda r: r.get(self._key(channel, event_id)))
+        except StoreUnavailable:
+            return None
 
     def mark(self, channel: str, event_id: str, state: str | None) -> None:
         key = self._key(channel, event_id)
-        if state is None:
-            self.store.run(lambda r: r.delete(key))
-        else:
-            self.store.run(lambda r: r.set(key, state, ex=SEEN_TTL))
+        try:
+            if state is None:
+                self.store.run(lambda r: r.delete(key))
+            else:
+                self.store.run(lambda r: r.set(key, state, ex=SEEN_TTL))
+        except StoreUnavailable:
+            log.warning("send state of %s/%s not recorded (redis unavailable)", channel, event_id)
 
 
 class EventQueue:

@@ -603,7 +603,11 @@ def _first_clause(text: str, limit: int = 60) -> str:
     for sep in (". ", "; ", " — ", ", "):
         if sep in text and text.index(sep) <= limit:
             return text[: text.index(sep)]
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut).rstrip(" ,(") + "…"
 
 
 def _url(url: str | None) -> str | None:

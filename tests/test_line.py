@@ -212,3 +212,30 @@ def _channel_stub():
 
 def test_disabled_channel_webhook_is_404(client):
     assert client.post("/webhooks/line", data=b"{}", headers={"X-Line-Signature": "x"}).status_code == 404
+
+
+def test_with_redis_down_the_webhook_still_answers_200_and_the_reply_is_sent(tmp_path, data_dir, bot, fake_line):
+    """No queue without Redis: the event is handled in the receiving worker as a best effort."""
+    import shutil
+
+    from conftest import LINE_TOKEN
+    from test_storage import RedisProcess, _free_port
+
+    from bot.app import create_app
+
+    server = RedisProcess(_free_port(), tmp_path)
+    server.start()
+    shutil.copytree(data_dir / "models", tmp_path / "models")
+    app = create_app({"BOT_DATA_DIR": str(tmp_path), "REDIS_URL": f"redis://127.0.0.1:{server.port}/0",
+                      "LINE_CHANNEL_SECRET": LINE_SECRET, "LINE_CHANNEL_ACCESS_TOKEN": LINE_TOKEN,
+                      "LINE_API_BASE_URL": fake_line.url, "REDIS_RETRY_AFTER": 0.2})
+    try:
+        server.stop()
+        ev = line_event("ภูเก็ตได้รับรองเมื่อไหร่")
+        started = time.monotonic()
+        r = post(app.test_client(), line_body(ev))
+        assert r.status_code == 200 and time.monotonic() - started < 1.0
+        fake_line.wait_for(lambda c: replies_for(fake_line, ev["replyToken"]))
+        assert len(replies_for(fake_line, ev["replyToken"])) == 1
+    finally:
+        app.extensions["senders"].stop()

@@ -30,7 +30,17 @@
   function scroll() { thread.scrollTop = thread.scrollHeight; }
 
   function addMessage(who, text, extra) {
-    var node = el("div", "msg " + who, text);
+    var node = el("div", "msg " + who);
+    var body = text;
+    var sourcesLine = null;
+    if (extra && extra.sources && extra.sources.length) {
+      // The answer ends with its sources line: show it smaller, under the answer.
+      var cut = text.lastIndexOf("\n");
+      var last = cut >= 0 ? text.slice(cut + 1) : "";
+      if (/^(ที่มา|Sources?):/.test(last)) { body = text.slice(0, cut); sourcesLine = last; }
+    }
+    node.appendChild(document.createTextNode(body));
+    if (sourcesLine) node.appendChild(el("span", "sources", sourcesLine));
     node.setAttribute("data-role", who);
     if (extra && extra.fallback) node.classList.add("fallback");
     thread.appendChild(node);
