@@ -55,10 +55,11 @@ def serve(host: str | None, port: int | None, workers: int | None, threads: int 
     from intents.entities import EntityExtractor
     from knowledge.loader import load
 
-    from .service import terms_from_kb
+    from .service import examples_from_kb, terms_from_kb
 
     # Train once here rather than in every worker.
-    load_model(data_dir / "models", EntityExtractor(terms_from_kb(load())))
+    kb = load()
+    load_model(data_dir / "models", EntityExtractor(terms_from_kb(kb)), extra=examples_from_kb(kb))
     workers = workers or int(os.environ.get("WEB_CONCURRENCY", 2))
     threads = threads or int(os.environ.get("WEB_THREADS", 4))
     port = port or cfg["PORT"]
@@ -174,10 +175,11 @@ def nlu_eval(folds: int, heldout: Path, output: Path | None) -> None:
     from intents.nlu import OffTopicCues
     from knowledge.loader import load
 
-    from .service import terms_from_kb
+    from .service import examples_from_kb, terms_from_kb
 
-    data = load_training_data(min_th=30, min_en=15)
-    extractor = EntityExtractor(terms_from_kb(load()))
+    kb = load()
+    data = load_training_data(min_th=30, min_en=15, extra=examples_from_kb(kb))
+    extractor = EntityExtractor(terms_from_kb(kb))
     held = load_heldout(heldout) if heldout and heldout.exists() else None
     with click.progressbar(length=folds + 1, label="cross-validation", file=sys.stderr) as bar:
         def progress(stage: str, k: int, n: int) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from intents.entities import EntityExtractor, Term
 from intents.nlu import NLU, load_model
+from intents.training_data import Example
 from knowledge.answers import Answerer
 from knowledge.loader import KnowledgeBase, load
 
@@ -20,9 +21,16 @@ from .dialogue import Dialogue
 from .inbox import Inbox
 from .storage import Store, connect
 
-__all__ = ["Bot", "build_bot", "terms_from_kb"]
+__all__ = ["Bot", "build_bot", "terms_from_kb", "examples_from_kb"]
 
 log = logging.getLogger(__name__)
+
+
+def examples_from_kb(kb: KnowledgeBase) -> list[Example]:
+    """The FAQ entries' question phrasings, as extra training examples for their intents."""
+    return [Example(text, entry.intent, lang, f"entry:{entry.id}")
+            for entry in kb.entries.values()
+            for lang, texts in (("th", entry.questions.th), ("en", entry.questions.en)) for text in texts]
 
 
 def terms_from_kb(kb: KnowledgeBase) -> list[Term]:
@@ -62,7 +70,7 @@ def build_bot(config: dict) -> Bot:
     client, mode = connect(config.get("REDIS_URL"), data_dir, timeout=config["REDIS_TIMEOUT"])
     store = Store(client, mode, retry_after=config["REDIS_RETRY_AFTER"], on_error=metrics.REDIS_ERRORS.inc)
     extractor = EntityExtractor(terms_from_kb(kb))
-    model = load_model(data_dir / "models", extractor)
+    model = load_model(data_dir / "models", extractor, extra=examples_from_kb(kb))
     nlu = NLU(model, extractor)
     contexts = ContextStore(store, ttl=config["CONTEXT_TTL"])
     inbox = Inbox(store)

@@ -9,6 +9,8 @@ base lacks what was asked, it says so and marks the answer incomplete.
 from __future__ import annotations
 
 import math
+import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 
@@ -96,6 +98,13 @@ class _Builder:
             if sid not in self.source_ids:
                 self.source_ids.append(sid)
 
+    def dated(self, item) -> "_Builder":
+        """A timeline item, led by its date unless its text already says when."""
+        year = int(item.date[:4]) + (543 if self.lang == "th" else 0)
+        text = item.get(self.lang)
+        prefix = "" if str(year) in text[:40] else f"{format_date(item.date, self.lang)}: "
+        return self.fact(item, prefix=prefix)
+
     def fact(self, fact: Fact | None, bullet: bool = True, prefix: str = "") -> "_Builder":
         if fact is None:
             return self
@@ -128,7 +137,7 @@ class Answerer:
 
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
-        self._grams: dict[str, tuple[Entry, list[frozenset[str]]]] = {}
+        self._index = PhrasingIndex(kb.entries.values())
 
     # -- names and suggestions -------------------------------------------------------------------------
     def city_name(self, city_id: str, lang: str, short: bool = False) -> str:
@@ -341,7 +350,7 @@ class Answerer:
         if len(items) > MAX_DETAIL + 2:
             items = items[: MAX_DETAIL + 2]
         for item in items:
-            b.fact(item, prefix=f"{format_date(item.date, lang)}: ")
+            b.dated(item)
         return b.build(self.suggestions(lang, city.id), city=city.id)
 
     def _city_why_now(self, q: Query) -> Answer:
@@ -519,6 +528,41 @@ class Answerer:
         buttons = [self.city_name(c.id, lang, short=True) for c in self.kb.pilot_cities()][:3]
         return b.build(buttons + [_t(lang, "7 Smarts คืออะไร", "What are the 7 Smarts?")])
 
+    def _programme_timeline(self, q: Query) -> Answer:
+        """A year in the question lists that year's milestones; otherwise the best entry, and for the
+        general overview the key dates of the national timeline."""
+        lang = q.lang
+        timeline = sorted(self.kb.programme.timeline, key=lambda t: t.date)
+        for n in q.numbers:
+            year = n - 543 if 2400 <= n <= 2700 else n
+            items = [t for t in timeline if t.date.startswith(f"{year:04d}")]
+            if 1990 <= year <= 2100 and items:
+                b = _Builder(self.kb, lang)
+                b.lead(f"เหตุการณ์สำคัญของโครงการเมืองอัจฉริยะในปี {year + 543}",
+                       f"Smart city programme milestones in {year}:")
+                for item in items[: MAX_DETAIL + 2]:
+                    b.dated(item)
+                return b.build(self.suggestions(lang))
+        entry = self._pick_entry(q)
+        if entry is None:
+            return self._entry_answer(q)
+        answer = self.render_entry(entry, lang)
+        if entry.priority < max(e.priority for e in self.kb.entries_for(q.intent)):
+            return answer
+        b = _Builder(self.kb, lang)
+        b.lead(entry.answer.th, entry.answer.en)
+        b.cite(entry.sources)
+        b.line(_t(lang, "วันสำคัญ:", "Key dates:"))
+        step = max(1, len(timeline) // MAX_DETAIL)
+        picked = timeline[::step][: MAX_DETAIL - 1] + [timeline[-1]]
+        seen: set[int] = set()
+        for item in picked:
+            if id(item) not in seen:
+                seen.add(id(item))
+                b.dated(item)
+        b.line(_t(lang, "ถามเป็นรายปีได้ เช่น \"ปี 2565 มีอะไรบ้าง\"", 'Ask about a year for more, e.g. "what happened in 2022?"'))
+        return b.build(self.suggestions(lang), entry=entry.id)
+
     def _seven_smarts(self, q: Query) -> Answer:
         lang = q.lang
         b = _Builder(self.kb, lang)
@@ -550,20 +594,13 @@ class Answerer:
             return None
         if len(entries) == 1 or not q.text:
             return max(entries, key=lambda e: e.priority)
-        grams = _trigrams(q.text)
+        query = self._index.vector(q.text)
 
         def score(e: Entry) -> tuple[float, int]:
-            best = max((_cosine(grams, g) for g in self._phrasing_grams(e)), default=0.0)
-            return (best if best >= 0.3 else 0.0, e.priority)
+            best = self._index.best(query, e)
+            return (best if best >= 0.2 else 0.0, e.priority)
 
         return max(entries, key=score)
-
-    def _phrasing_grams(self, entry: Entry) -> list[frozenset[str]]:
-        cached = self._grams.get(entry.id)
-        if cached is None or cached[0] is not entry:
-            cached = (entry, [_trigrams(x) for x in (*entry.questions.th, *entry.questions.en)])
-            self._grams[entry.id] = cached
-        return cached[1]
 
     def _entry_answer(self, q: Query) -> Answer:
         entry = self._pick_entry(q)
@@ -586,16 +623,62 @@ class Answerer:
         return b.build(self.suggestions(lang, about), entry=entry.id, city=about)
 
 
-def _trigrams(text: str) -> frozenset[str]:
-    """Character trigrams of the text with spaces and case removed (Thai is unspaced)."""
-    flat = "".join(text.casefold().split())
-    return frozenset(flat[i:i + 3] for i in range(len(flat) - 2))
+_LATIN_WORD = re.compile(r"[a-z0-9]+")
+_THAI_RUN = re.compile(r"[\u0e00-\u0e7f]+")
 
 
-def _cosine(a: frozenset[str], b: frozenset[str]) -> float:
-    if not a or not b:
-        return 0.0
-    return len(a & b) / math.sqrt(len(a) * len(b))
+def _features(text: str) -> Counter:
+    """English words and Thai character trigrams (Thai is unspaced) of a question."""
+    text = text.casefold()
+    feats: Counter = Counter(f"w:{w}" for w in _LATIN_WORD.findall(text) if len(w) > 1)
+    for run in _THAI_RUN.findall(text):
+        feats.update(f"t:{run[i:i + 3]}" for i in range(max(1, len(run) - 2)))
+    return feats
+
+
+class PhrasingIndex:
+    """TF-IDF vectors of every entry's question phrasings, to pick the entry a question is closest to.
+
+    IDF over all phrasings makes the words that tell entries apart ("chaired", "ASEAN") count for more
+    than the words they share ("smart city").
+    """
+
+    def __init__(self, entries):
+        entries = list(entries)
+        docs = [(e, _features(x)) for e in entries for x in (*e.questions.th, *e.questions.en)]
+        df: Counter = Counter()
+        for _, f in docs:
+            df.update(f.keys())
+        n = max(1, len(docs))
+        self.idf = {k: math.log((1 + n) / (1 + v)) + 1.0 for k, v in df.items()}
+        self.default_idf = math.log(1 + n) + 1.0
+        self.vectors: dict[str, list[dict[str, float]]] = {}
+        for e, f in docs:
+            self.vectors.setdefault(e.id, []).append(self._weigh(f))
+        # The answer itself is a weaker second signal: "who chaired..." matches the entry that says
+        # "chaired", even when another entry's phrasing shares more words with the question.
+        self.answers = {e.id: self._weigh(_features(f"{e.answer.th} {e.answer.en}")) for e in entries}
+
+    def _weigh(self, feats: Counter) -> dict[str, float]:
+        vec = {k: (1 + math.log(c)) * self.idf.get(k, self.default_idf) for k, c in feats.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        return {k: v / norm for k, v in vec.items()}
+
+    def vector(self, text: str) -> dict[str, float]:
+        return self._weigh(_features(text))
+
+    ANSWER_WEIGHT = 0.3
+
+    @staticmethod
+    def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+        small, big = (a, b) if len(a) < len(b) else (b, a)
+        return sum(w * big.get(k, 0.0) for k, w in small.items())
+
+    def best(self, query: dict[str, float], entry: Entry) -> float:
+        """How well the entry matches: its closest phrasing, plus a share of its answer's similarity."""
+        phrasing = max((self._cosine(query, v) for v in self.vectors.get(entry.id, ())), default=0.0)
+        answer = self._cosine(query, self.answers.get(entry.id, {}))
+        return (1 - self.ANSWER_WEIGHT) * phrasing + self.ANSWER_WEIGHT * answer
 
 
 def _first_clause(text: str, limit: int = 60) -> str:

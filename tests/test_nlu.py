@@ -70,7 +70,8 @@ def test_fast_scorer_matches_scikit_learn():
 def test_model_is_cached_and_reused(bot, data_dir):
     cached = list((data_dir / "models").glob("intent-model-*.npz"))
     assert len(cached) == 1
+    from bot.service import examples_from_kb
     from intents.nlu import load_model
 
-    again = load_model(data_dir / "models", bot.nlu.extractor)
+    again = load_model(data_dir / "models", bot.nlu.extractor, extra=examples_from_kb(bot.kb))
     assert again.classes == bot.nlu.model.classes and again.threshold == bot.nlu.model.threshold
