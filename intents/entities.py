@@ -102,6 +102,7 @@ class EntityExtractor:
         for key in self._exact:
             lengths[key[0]].add(len(key))
         self._lengths = {ch: sorted(ls, reverse=True) for ch, ls in lengths.items()}
+        self._prefixes = {key[:2] for key in self._exact}  # most positions start no name: skip them fast
         # Fuzzy candidates are prefiltered by shared character bigrams (a typo keeps most of them).
         self._fuzzy_keys = [k for k in self._exact if len(k) >= 4
                             and any(t.kind in ("city", "place") for t in self._exact[k])]
@@ -119,7 +120,11 @@ class EntityExtractor:
         flat, positions = _compact_with_positions(text)
         spans: list[tuple[int, int, Term]] = []
         i, n = 0, len(flat)
+        prefixes = self._prefixes
         while i < n:  # leftmost, then longest match; matches never overlap
+            if flat[i:i + 2] not in prefixes:
+                i += 1
+                continue
             for length in self._lengths.get(flat[i], ()):
                 terms = self._exact.get(flat[i:i + length]) if i + length <= n else None
                 if terms:

@@ -594,10 +594,10 @@ class Answerer:
             return None
         if len(entries) == 1 or not q.text:
             return max(entries, key=lambda e: e.priority)
-        query = self._index.vector(q.text)
+        scores = self._index.scores(q.text, q.intent)
 
         def score(e: Entry) -> tuple[float, int]:
-            best = self._index.best(query, e)
+            best = scores.get(e.id, 0.0)
             return (best if best >= 0.2 else 0.0, e.priority)
 
         return max(entries, key=score)
@@ -637,11 +637,14 @@ def _features(text: str) -> Counter:
 
 
 class PhrasingIndex:
-    """TF-IDF vectors of every entry's question phrasings, to pick the entry a question is closest to.
+    """TF-IDF over every entry's question phrasings, to pick the entry a question is closest to.
 
     IDF over all phrasings makes the words that tell entries apart ("chaired", "ASEAN") count for more
-    than the words they share ("smart city").
+    than the words they share ("smart city"); the entry's answer is a weaker second signal. An inverted
+    index keeps scoring proportional to the question's features, not to the number of phrasings.
     """
+
+    ANSWER_WEIGHT = 0.3
 
     def __init__(self, entries):
         entries = list(entries)
@@ -652,33 +655,46 @@ class PhrasingIndex:
         n = max(1, len(docs))
         self.idf = {k: math.log((1 + n) / (1 + v)) + 1.0 for k, v in df.items()}
         self.default_idf = math.log(1 + n) + 1.0
-        self.vectors: dict[str, list[dict[str, float]]] = {}
-        for e, f in docs:
-            self.vectors.setdefault(e.id, []).append(self._weigh(f))
-        # The answer itself is a weaker second signal: "who chaired..." matches the entry that says
-        # "chaired", even when another entry's phrasing shares more words with the question.
-        self.answers = {e.id: self._weigh(_features(f"{e.answer.th} {e.answer.en}")) for e in entries}
+        # Per intent (entries are only ever compared within one): feature -> [(entry id, phrasing, weight)]
+        # and feature -> [(entry id, weight)] for the answers.
+        self.phrasings: dict[str, dict[str, list[tuple[str, int, float]]]] = {}
+        for i, (e, f) in enumerate(docs):
+            postings = self.phrasings.setdefault(e.intent, {})
+            for k, w in self._weigh(f).items():
+                postings.setdefault(k, []).append((e.id, i, w))
+        self.answers: dict[str, dict[str, list[tuple[str, float]]]] = {}
+        for e in entries:
+            postings_a = self.answers.setdefault(e.intent, {})
+            for k, w in self._weigh(_features(f"{e.answer.th} {e.answer.en}")).items():
+                postings_a.setdefault(k, []).append((e.id, w))
 
     def _weigh(self, feats: Counter) -> dict[str, float]:
         vec = {k: (1 + math.log(c)) * self.idf.get(k, self.default_idf) for k, c in feats.items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         return {k: v / norm for k, v in vec.items()}
 
-    def vector(self, text: str) -> dict[str, float]:
-        return self._weigh(_features(text))
-
-    ANSWER_WEIGHT = 0.3
-
-    @staticmethod
-    def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-        small, big = (a, b) if len(a) < len(b) else (b, a)
-        return sum(w * big.get(k, 0.0) for k, w in small.items())
-
-    def best(self, query: dict[str, float], entry: Entry) -> float:
-        """How well the entry matches: its closest phrasing, plus a share of its answer's similarity."""
-        phrasing = max((self._cosine(query, v) for v in self.vectors.get(entry.id, ())), default=0.0)
-        answer = self._cosine(query, self.answers.get(entry.id, {}))
-        return (1 - self.ANSWER_WEIGHT) * phrasing + self.ANSWER_WEIGHT * answer
+    def scores(self, text: str, intent: str) -> dict[str, float]:
+        """Entry id -> how well an entry of ``intent`` matches ``text``: its closest phrasing, plus a
+        share of its answer."""
+        query = self._weigh(_features(text))
+        phrasings = self.phrasings.get(intent, {})
+        answers = self.answers.get(intent, {})
+        per_phrasing: dict[int, float] = {}
+        owner: dict[int, str] = {}
+        answer: dict[str, float] = {}
+        for k, qw in query.items():
+            for entry_id, i, w in phrasings.get(k, ()):
+                per_phrasing[i] = per_phrasing.get(i, 0.0) + qw * w
+                owner[i] = entry_id
+            for entry_id, w in answers.get(k, ()):
+                answer[entry_id] = answer.get(entry_id, 0.0) + qw * w
+        best: dict[str, float] = {}
+        for i, score in per_phrasing.items():
+            if score > best.get(owner[i], 0.0):
+                best[owner[i]] = score
+        keys = best.keys() | answer.keys()
+        return {e: (1 - self.ANSWER_WEIGHT) * best.get(e, 0.0) + self.ANSWER_WEIGHT * answer.get(e, 0.0)
+                for e in keys}
 
 
 def _first_clause(text: str, limit: int = 60) -> str:
