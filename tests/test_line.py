@@ -81,7 +81,7 @@ def test_verify_button_dummy_reply_tokens_are_not_an_error(channel_client, fake_
 def test_follow_gets_a_bilingual_welcome(channel_client, fake_line):
     ev = line_event(type_="follow")
     post(channel_client, line_body(ev))
-    sent = fake_line.wait_for(lambda c: replies_for(fake_line, ev["replyToken"]))
+    fake_line.wait_for(lambda c: replies_for(fake_line, ev["replyToken"]))
     text = replies_for(fake_line, ev["replyToken"])[0].body["messages"][0]["text"]
     assert "สวัสดี" in text and "Hello" in text
 
@@ -219,11 +219,11 @@ def test_with_redis_down_the_webhook_still_answers_200_and_the_reply_is_sent(tmp
     import shutil
 
     from conftest import LINE_TOKEN
-    from test_storage import RedisProcess, _free_port
+    from redis_server import RedisProcess, free_port
 
     from bot.app import create_app
 
-    server = RedisProcess(_free_port(), tmp_path)
+    server = RedisProcess(free_port(), tmp_path)
     server.start()
     shutil.copytree(data_dir / "models", tmp_path / "models")
     app = create_app({"BOT_DATA_DIR": str(tmp_path), "REDIS_URL": f"redis://127.0.0.1:{server.port}/0",

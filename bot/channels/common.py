@@ -15,7 +15,7 @@ from .. import metrics
 from ..queue import EventQueue, QueuedEvent, SenderPool
 from ..storage import StoreUnavailable
 
-__all__ = ["accept_events", "utf16_len", "graphemes", "truncate_graphemes", "split_text", "call_with_retries",
+__all__ = ["accept_events", "already_handled", "utf16_len", "graphemes", "truncate_graphemes", "split_text", "call_with_retries",
            "Delivery", "Transient", "Ambiguous", "Rejected"]
 
 log = logging.getLogger(__name__)
@@ -39,6 +39,15 @@ def accept_events(queue: EventQueue, senders: SenderPool, channel: str, events: 
             senders.handle_locally(QueuedEvent(channel, event_id, payload, time.time()))
             new += 1
     return new
+
+
+def already_handled(ledger, channel: str, event_id: str) -> bool:
+    """True if the event was answered, or an earlier attempt may have answered it (never send twice)."""
+    state = ledger.state(channel, event_id)
+    if state == "sending":
+        metrics.AMBIGUOUS.labels(channel).inc()
+        log.warning("%s event %s: an earlier send attempt's outcome is unknown; not sending again", channel, event_id)
+    return state in ("sent", "sending")
 
 
 # -- text limits -----------------------------------------------------------------------------------------

@@ -28,7 +28,7 @@ from .. import metrics
 from ..messages import say
 from ..queue import QueuedEvent
 from ..reply import Card, Reply
-from .common import (Ambiguous, Delivery, Rejected, Transient, accept_events, call_with_retries,
+from .common import (Ambiguous, Delivery, Rejected, Transient, accept_events, already_handled, call_with_retries,
                      split_text, truncate_graphemes, utf16_len)
 
 __all__ = ["LineChannel", "LIMITS"]
@@ -144,13 +144,7 @@ class LineChannel:
         """Answer one queued event at most once."""
         ev = qe.payload
         metrics.EVENTS.labels(self.name, str(ev.get("type"))).inc()
-        state = self.ledger.state(self.name, qe.event_id)
-        if state == "sent":
-            return
-        if state == "sending":
-            # An earlier attempt may have delivered the reply: sending again could answer twice.
-            metrics.AMBIGUOUS.labels(self.name).inc()
-            log.warning("LINE event %s: earlier send attempt outcome unknown; not sending again", qe.event_id)
+        if already_handled(self.ledger, self.name, qe.event_id):
             return
         messages = self.respond(ev)
         if messages:

@@ -21,7 +21,8 @@ from .. import metrics
 from ..messages import say
 from ..queue import QueuedEvent
 from ..reply import Card, Reply
-from .common import Ambiguous, Delivery, Rejected, Transient, accept_events, call_with_retries, split_text
+from .common import (Ambiguous, Delivery, Rejected, Transient, accept_events, already_handled, call_with_retries,
+                     split_text)
 
 __all__ = ["MessengerChannel", "LIMITS"]
 
@@ -130,12 +131,7 @@ class MessengerChannel:
         metrics.EVENTS.labels(self.name, kind).inc()
         if not sender:
             return
-        state = self.ledger.state(self.name, qe.event_id)
-        if state == "sent":
-            return
-        if state == "sending":
-            metrics.AMBIGUOUS.labels(self.name).inc()
-            log.warning("Messenger event %s: earlier send attempt outcome unknown; not sending again", qe.event_id)
+        if already_handled(self.ledger, self.name, qe.event_id):
             return
         reply = self.respond(item, sender)
         if reply is None:
