@@ -39,6 +39,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(ops_bp)
     attach_channels(app, app.extensions["bot"])
 
+    from .admin import attach_admin
+
+    attach_admin(app, app.extensions["bot"])
+
     @app.errorhandler(HTTPException)
     def _http_error(exc: HTTPException):
         return jsonify(error=exc.name, detail=exc.description), exc.code

@@ -159,6 +159,211 @@ def line_richmenu(web_url: str, output: Path | None) -> None:
     click.echo(f"rich menu {menu_id} is the default ({'created' if created else 'already up to date'})")
 
 
+# -- staff accounts ----------------------------------------------------------------------------------------
+def _redis():
+    from .storage import Store, connect
+
+    cfg = load_config()
+    client, mode = connect(cfg.get("REDIS_URL"), cfg["BOT_DATA_DIR"], timeout=5.0)
+    return Store(client, mode).client
+
+
+def _read_password(confirm: bool = True) -> str:
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\n")  # scripts: the password on standard input
+    return click.prompt("Password", hide_input=True, confirmation_prompt=confirm)
+
+
+@main.group()
+def admin() -> None:
+    """Staff accounts for the /admin pages."""
+
+
+@admin.command("create-user")
+@click.argument("name")
+@click.option("--role", type=click.Choice(["editor", "admin"]), default="editor", show_default=True)
+def admin_create_user(name: str, role: str) -> None:
+    """Create a staff account (password prompted, or read from standard input)."""
+    from .admin.users import UserError, Users
+
+    try:
+        Users(_redis()).create(name, _read_password(), role)
+    except UserError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"user {name.lower()} created ({role})")
+
+
+@admin.command("list-users")
+def admin_list_users() -> None:
+    """List staff accounts."""
+    from .admin.users import Users
+
+    for user in Users(_redis()).list():
+        click.echo(f"{user['name']}\t{user['role']}")
+
+
+@admin.command("remove-user")
+@click.argument("name")
+def admin_remove_user(name: str) -> None:
+    """Remove a staff account (its sessions stop working at once)."""
+    from .admin.users import Users
+
+    if not Users(_redis()).remove(name):
+        raise click.ClickException(f"no user {name}")
+    click.echo(f"user {name.lower()} removed")
+
+
+@admin.command("reset-password")
+@click.argument("name")
+def admin_reset_password(name: str) -> None:
+    """Set a new password (prompted, or read from standard input)."""
+    from .admin.users import UserError, Users
+
+    try:
+        Users(_redis()).reset_password(name, _read_password())
+    except UserError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"password of {name.lower()} changed")
+
+
+# -- FAQ entries -------------------------------------------------------------------------------------------
+def _faq():
+    from intents.training_data import load_training_data
+    from knowledge.faq_store import FaqStore
+    from knowledge.loader import load
+
+    intents = frozenset(load_training_data().intents) - {"out_of_scope"}
+    return FaqStore(_redis(), load(), intents)
+
+
+def _load_file(path: Path):
+    import yaml
+
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def _faq_errors(fn):
+    import functools
+
+    from knowledge.faq_store import Conflict, Invalid, NotFound
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except Invalid as exc:
+            raise click.ClickException("invalid: " + "; ".join(f"{k}: {v}" for k, v in exc.errors.items())) from exc
+        except NotFound as exc:
+            raise click.ClickException(f"not found: {exc.args[0]}") from exc
+        except Conflict as exc:
+            raise click.ClickException(f"conflict: the entry is now at version {exc.current.get('version')} "
+                                       f"(changed by {exc.current.get('updated_by')}); nothing was saved") from exc
+    return wrapper
+
+
+@main.group()
+def faq() -> None:
+    """FAQ entries: the same operations as the staff pages."""
+
+
+@faq.command("list")
+@click.option("--search", "query", default="", help="Thai-aware search in questions and answers.")
+@_faq_errors
+def faq_list(query: str) -> None:
+    from .admin.api import search
+
+    for e in search(_faq().list(), query):
+        first = (e["questions"]["th"] + e["questions"]["en"] + [""])[0]
+        click.echo(f"{e['id']}\tv{e['version']}\t{e.get('intent') or '-'}\t{first}")
+
+
+@faq.command("show")
+@click.argument("entry_id")
+@_faq_errors
+def faq_show(entry_id: str) -> None:
+    click.echo(json.dumps(_faq().get(entry_id), ensure_ascii=False, indent=2))
+
+
+@faq.command("add")
+@click.option("--file", "path", type=click.Path(exists=True, path_type=Path), required=True,
+              help="The entry as YAML or JSON (id, intent, questions, answer, cities, topics, source).")
+@click.option("--user", default="cli", show_default=True, help="Recorded as the author.")
+@_faq_errors
+def faq_add(path: Path, user: str) -> None:
+    record = _faq().create(_load_file(path), user)
+    click.echo(f"created {record['id']} version {record['version']}")
+
+
+@faq.command("edit")
+@click.argument("entry_id")
+@click.option("--file", "path", type=click.Path(exists=True, path_type=Path), required=True)
+@click.option("--version", type=int, default=None,
+              help="The version you edited (default: the file's 'version'); a newer stored one is a conflict.")
+@click.option("--user", default="cli", show_default=True)
+@_faq_errors
+def faq_edit(entry_id: str, path: Path, version: int | None, user: str) -> None:
+    data = _load_file(path)
+    expected = version if version is not None else (data or {}).get("version")
+    if not isinstance(expected, int):
+        raise click.ClickException("give --version or a 'version' in the file (optimistic check)")
+    record = _faq().update(entry_id, data, expected, user)
+    click.echo(f"saved {entry_id} version {record['version']}")
+
+
+@faq.command("remove")
+@click.argument("entry_id")
+@click.option("--user", default="cli", show_default=True)
+@_faq_errors
+def faq_remove(entry_id: str, user: str) -> None:
+    record = _faq().delete(entry_id, None, user)
+    click.echo(f"removed {entry_id} (version {record['version']}; restore it with faq rollback)")
+
+
+@faq.command("history")
+@click.argument("entry_id")
+@_faq_errors
+def faq_history(entry_id: str) -> None:
+    for v in _faq().history(entry_id):
+        click.echo(f"v{v['version']}\t{v.get('action', '')}\t{v.get('updated_by') or 'knowledge/data'}\t"
+                   f"{'(deleted)' if v.get('deleted') else (v['answer'].get('th') or v['answer'].get('en'))[:60]}")
+
+
+@faq.command("rollback")
+@click.argument("entry_id")
+@click.argument("version", type=int)
+@click.option("--user", default="cli", show_default=True)
+@_faq_errors
+def faq_rollback(entry_id: str, version: int, user: str) -> None:
+    record = _faq().rollback(entry_id, version, user)
+    click.echo(f"restored version {version} of {entry_id} as version {record['version']}")
+
+
+@faq.command("export")
+@click.option("--output", type=click.Path(path_type=Path), default=None, help="File to write (default: stdout).")
+def faq_export(output: Path | None) -> None:
+    """The merged entries as YAML in the schema of knowledge/data/faq (review edits in git)."""
+    text = _faq().export_yaml()
+    if output:
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"written to {output}")
+    else:
+        click.echo(text, nl=False)
+
+
+@faq.command("import")
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.option("--user", default="cli", show_default=True)
+@_faq_errors
+def faq_import(path: Path, user: str) -> None:
+    """Validate the whole file first; apply every entry, or none if any is invalid."""
+    data = _load_file(path)
+    items = data.get("entries") if isinstance(data, dict) else data
+    if not isinstance(items, list):
+        raise click.ClickException("the file must hold a list of entries (or 'entries:')")
+    results = _faq().import_entries(items, user)
+    click.echo(f"imported {len(results)} changed entries ({len(items) - len(results)} unchanged)")
+
+
 @main.command("nlu-eval")
 @click.option("--folds", type=int, default=5, show_default=True, help="Cross-validation folds.")
 @click.option("--heldout", type=click.Path(path_type=Path), default=Path("tests/data/heldout.yaml"),

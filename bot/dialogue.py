@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass
+from typing import Callable
 
 from intents.nlu import NLU, OUT_OF_SCOPE, Understanding
 from knowledge.answers import CITY_INTENTS, Answer, Answerer, Query
@@ -44,11 +45,14 @@ class _Turn:
 class Dialogue:
     """Answers one message at a time; all state lives in the :class:`ContextStore`."""
 
-    def __init__(self, nlu: NLU, answerer: Answerer, contexts: ContextStore, inbox: Inbox):
+    def __init__(self, nlu: NLU, answerer: Answerer, contexts: ContextStore, inbox: Inbox,
+                 refresh: Callable[[], Answerer] | None = None, stats=None):
         self.nlu = nlu
         self.answerer = answerer
         self.contexts = contexts
         self.inbox = inbox
+        self._refresh = refresh  # returns the answerer for the latest staff edits
+        self.stats = stats  # daily counters for the staff dashboard
 
     def respond(self, text: str, user_id: str | None = None, channel: str = "web",
                 lang: str | None = None) -> Reply:
@@ -60,6 +64,8 @@ class Dialogue:
             self.contexts.save(channel, user_id, new_ctx)
         if unanswered:
             self.inbox.record(text, reply.lang, channel, reason=unanswered)
+        if self.stats is not None:
+            self.stats.record(channel, reply.intent, reply.fallback, reply.entities.get("city"))
         metrics.ANSWER_SECONDS.observe(time.perf_counter() - started)
         metrics.MESSAGES.labels(channel, reply.lang).inc()
         metrics.INTENTS.labels(channel, reply.intent).inc()
@@ -70,13 +76,23 @@ class Dialogue:
     def answer(self, text: str, ctx: Context, channel: str = "web",
                lang: str | None = None) -> tuple[Reply, Context | None, str | None]:
         """The reply, the context to remember, and why the question belongs in the unanswered inbox
-        (``"fallback"``, ``"no-data"``) or None. Pure: no I/O."""
+        (``"fallback"``, ``"no-data"``) or None. No I/O beyond checking for staff edits."""
+        if self._refresh is not None:
+            self.answerer = self._refresh()
         u = self.nlu.parse(text)
         has_letters = any(ch.isalpha() for ch in u.normalized)
         reply_lang = lang if lang in ("th", "en") else (u.lang if has_letters else (ctx.lang or "th"))
         turn = _Turn(u, ctx, reply_lang, channel)
         if not u.normalized:
             return self._simple(turn, "empty", say("empty", reply_lang)), None, None
+        staff = self.answerer.match_staff(u.normalized)
+        if staff is not None:
+            entry, score = staff
+            answer = self.answerer.render_entry(entry, reply_lang)
+            reply = Reply(text=answer.text, lang=reply_lang, intent=entry.intent, confidence=round(score, 4),
+                          quick_replies=answer.quick_replies, sources=answer.sources,
+                          entities={**u.entities.as_dict(), "entry": entry.id})
+            return reply, Context(answer.city or ctx.last_city, entry.intent, reply_lang), None
         intent, cities, from_context = self._resolve(turn)
         if intent == OUT_OF_SCOPE:
             return self._fallback(turn), Context(ctx.last_city, ctx.last_intent, reply_lang), "fallback"

@@ -79,8 +79,20 @@ class Inbox:
             out.append({
                 "id": key, "text": h.get("text", ""), "last_text": h.get("last_text", ""),
                 "count": int(h.get("count", 0)), "first": float(h.get("first", 0)), "last": float(h.get("last", 0)),
-                "reason": h.get("reason", "fallback"),
+                "reason": h.get("reason", "fallback"), "dismissed": h.get("dismissed") == "1",
                 "channels": {k.split(":", 1)[1]: int(v) for k, v in h.items() if k.startswith("channel:")},
                 "langs": {k.split(":", 1)[1]: int(v) for k, v in h.items() if k.startswith("lang:")},
             })
         return out
+
+    def dismiss(self, group_id: str) -> bool:
+        """Hide a group from the inbox (it stays in the log); False if there is no such group."""
+        key = f"{{inbox}}:g:{group_id}"
+
+        def run(r):
+            if not r.exists(key):
+                return False
+            r.hset(key, "dismissed", "1")
+            return True
+
+        return bool(self.store.run(run))

@@ -12,13 +12,14 @@ from pathlib import Path
 from intents.entities import EntityExtractor, Term
 from intents.nlu import NLU, load_model
 from intents.training_data import Example
-from knowledge.answers import Answerer
 from knowledge.loader import KnowledgeBase, load
 
 from . import metrics
 from .context import ContextStore
 from .dialogue import Dialogue
 from .inbox import Inbox
+from .live import LiveKnowledge
+from .stats import Stats
 from .storage import Store, connect
 
 __all__ = ["Bot", "build_bot", "terms_from_kb", "examples_from_kb"]
@@ -61,6 +62,7 @@ class Bot:
     dialogue: Dialogue
     inbox: Inbox
     contexts: ContextStore
+    live: LiveKnowledge
 
 
 def build_bot(config: dict) -> Bot:
@@ -74,7 +76,8 @@ def build_bot(config: dict) -> Bot:
     nlu = NLU(model, extractor)
     contexts = ContextStore(store, ttl=config["CONTEXT_TTL"])
     inbox = Inbox(store)
-    dialogue = Dialogue(nlu, Answerer(kb), contexts, inbox)
+    live = LiveKnowledge(store, kb, frozenset(model.classes))
+    dialogue = Dialogue(nlu, live.current(), contexts, inbox, refresh=live.current, stats=Stats(store))
     log.info("bot ready: %d cities, %d entries, %d intents, redis %s", len(kb.cities), len(kb.entries),
              len(model.classes), mode)
-    return Bot(config, store, kb, nlu, dialogue, inbox, contexts)
+    return Bot(config, store, kb, nlu, dialogue, inbox, contexts, live)

@@ -88,6 +88,7 @@ class _Builder:
         self.kb, self.lang = kb, lang
         self.lines: list[str] = []
         self.source_ids: list[str] = []
+        self.notes: list[str] = []  # free-text sources of staff-written entries
 
     def lead(self, th: str, en: str) -> "_Builder":
         self.lines.append(_polite(th) if self.lang == "th" else en)
@@ -122,6 +123,7 @@ class _Builder:
 
     def build(self, quick_replies: list[str], **kw) -> Answer:
         labels = [source_label(self.kb.sources[s], self.lang) for s in self.source_ids if s in self.kb.sources]
+        labels.extend(n for n in self.notes if n not in labels)
         text = "\n".join(self.lines)
         if labels:
             shown = "; ".join(labels[:MAX_SOURCES_SHOWN])
@@ -135,9 +137,32 @@ class _Builder:
 class Answerer:
     """Answers queries from one :class:`KnowledgeBase`."""
 
-    def __init__(self, kb: KnowledgeBase):
+    #: How close a question must be to a staff entry's phrasing for that entry to answer it directly.
+    STAFF_MATCH = 0.6
+
+    def __init__(self, kb: KnowledgeBase, entries: dict[str, Entry] | None = None,
+                 staff_ids: frozenset[str] = frozenset()):
         self.kb = kb
-        self._index = PhrasingIndex(kb.entries.values())
+        self.entries = dict(kb.entries if entries is None else entries)
+        self._index = PhrasingIndex(self.entries.values())
+        staff = [e for e in self.entries.values() if e.id in staff_ids]
+        self._staff_index = PhrasingIndex(staff) if staff else None
+
+    def entries_for(self, intent: str) -> list[Entry]:
+        return [e for e in self.entries.values() if e.intent == intent]
+
+    def match_staff(self, text: str) -> tuple[Entry, float] | None:
+        """The staff-written or staff-edited entry whose phrasings match ``text`` closely, if any.
+
+        Staff changes answer at once through this match, before the classifier is retrained on them."""
+        if self._staff_index is None or not text:
+            return None
+        best: tuple[Entry, float] | None = None
+        for intent in self._staff_index.phrasings:
+            for entry_id, score in self._staff_index.scores(text, intent).items():
+                if score >= self.STAFF_MATCH and (best is None or score > best[1]):
+                    best = (self.entries[entry_id], score)
+        return best
 
     # -- names and suggestions -------------------------------------------------------------------------
     def city_name(self, city_id: str, lang: str, short: bool = False) -> str:
@@ -547,7 +572,7 @@ class Answerer:
         if entry is None:
             return self._entry_answer(q)
         answer = self.render_entry(entry, lang)
-        if entry.priority < max(e.priority for e in self.kb.entries_for(q.intent)):
+        if entry.priority < max(e.priority for e in self.entries_for(q.intent)):
             return answer
         b = _Builder(self.kb, lang)
         b.lead(entry.answer.th, entry.answer.en)
@@ -586,7 +611,7 @@ class Answerer:
 
     def _pick_entry(self, q: Query) -> Entry | None:
         """The entry of this intent whose phrasings best match the question (ties: higher priority)."""
-        entries = self.kb.entries_for(q.intent)
+        entries = self.entries_for(q.intent)
         if q.cities:
             specific = [e for e in entries if set(e.cities) & set(q.cities)]
             entries = specific or [e for e in entries if not e.cities]
@@ -619,6 +644,8 @@ class Answerer:
         for fact in entry.detail[:MAX_DETAIL]:
             b.fact(fact)
         b.cite(entry.sources)
+        if entry.source_note:
+            b.notes.append(entry.source_note)
         about = city or (entry.cities[0] if entry.cities else None)
         return b.build(self.suggestions(lang, about), entry=entry.id, city=about)
 

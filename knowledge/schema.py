@@ -129,7 +129,11 @@ class Questions(_Strict):
 
 
 class Entry(_Strict):
-    """A question-and-answer entry (the unit staff edit): curated here, overridable in the FAQ store."""
+    """A question-and-answer entry (the unit staff edit): curated here, overridable in the FAQ store.
+
+    Curated entries cite source ids; staff entries may instead carry ``source_note`` (free text, e.g. a
+    press release and its address).
+    """
 
     id: Slug
     intent: IntentName
@@ -137,10 +141,50 @@ class Entry(_Strict):
     topics: list[NonEmpty] = []
     questions: Questions = Questions()
     answer: Text
-    sources: list[NonEmpty] = Field(min_length=1)
+    sources: list[NonEmpty] = []
+    source_note: str | None = None
     as_of: PartialDate | None = None
     detail: list[Fact] = []
     priority: int = 0
+
+    @model_validator(mode="after")
+    def _has_a_source(self) -> "Entry":
+        if not self.sources and not (self.source_note or "").strip():
+            raise ValueError("an entry needs sources (ids) or a source_note")
+        return self
+
+
+class FaqAnswer(_Strict):
+    th: str = ""
+    en: str = ""
+
+
+class FaqEntry(BaseModel):
+    """An entry as staff edit it (the ``/admin/api/faq`` JSON contract)."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    id: Slug
+    intent: IntentName | None = None
+    questions: Questions = Questions()
+    answer: FaqAnswer = FaqAnswer()
+    cities: list[Slug] = []
+    topics: list[NonEmpty] = []
+    source: str = ""
+    version: int = 0
+
+    @model_validator(mode="after")
+    def _complete(self) -> "FaqEntry":
+        problems = []
+        if not self.questions.th and not self.questions.en:
+            problems.append("add at least one question (Thai or English)")
+        if not self.answer.th.strip() and not self.answer.en.strip():
+            problems.append("write the answer in at least one language")
+        if not self.source.strip():
+            problems.append("name the source of the answer")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
 
 
 class Total(Fact):

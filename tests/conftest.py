@@ -58,9 +58,12 @@ def bot(bot_config):
     return build_bot(bot_config)
 
 
+ADMIN_TOKEN = "test-admin-token-0123456789"
+
+
 @pytest.fixture(scope="session")
 def app(bot_config, bot):
-    app = create_app({**bot_config, "TESTING": True})
+    app = create_app({**bot_config, "TESTING": True, "ADMIN_TOKEN": ADMIN_TOKEN, "SECRET_KEY": "test-secret"})
     return app
 
 

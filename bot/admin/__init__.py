@@ -1,0 +1,24 @@
+"""Staff surfaces: accounts, the FAQ editor, the unanswered inbox, the dashboard."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from .users import Users
+
+__all__ = ["attach_admin"]
+
+
+def attach_admin(app: Flask, bot) -> None:
+    """Sessions, CSRF, login, the staff pages and the staff JSON API."""
+    from . import api, pages
+    from .auth import csrf, init_auth
+
+    init_auth(app, Users(bot.store.client), bot.store.client)
+    app.jinja_env.globals["zip"] = zip
+    app.register_blueprint(pages.bp)
+    app.register_blueprint(api.bp)
+    # Machine-facing POST routes authenticate otherwise (signatures, JSON API); forms are for browsers.
+    for name in ("api", "line", "messenger"):
+        if name in app.blueprints:
+            csrf.exempt(app.blueprints[name])

@@ -1,0 +1,202 @@
+"""The staff JSON API (``/admin/api``): FAQ entries, history, rollback, the unanswered inbox, "try it"."""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, g, jsonify, request
+
+from intents.entities import compact
+from intents.features import tokenize
+from intents.normalize import normalize
+from knowledge.answers import Answerer
+from knowledge.faq_store import Conflict, FaqStore, Invalid, NotFound, to_entry
+
+from ..context import Context
+from ..dialogue import Dialogue
+from .auth import api_auth, csrf
+
+__all__ = ["bp", "search", "try_question", "inbox_groups"]
+
+bp = Blueprint("admin_api", __name__, url_prefix="/admin/api")
+csrf.exempt(bp)  # api_auth checks the CSRF header itself for session-authenticated writes
+
+
+def _bot():
+    return current_app.extensions["bot"]
+
+
+def _store() -> FaqStore:
+    return _bot().live.faq
+
+
+def _changed():
+    _bot().live.refresh_now()  # this worker at once; the others within a second through the stamp
+
+
+def search(entries: list[dict], query: str) -> list[dict]:
+    """Thai-aware search: every word of the query (tokenised, normalised) appears in the entry's
+    questions, answer, id, cities or topics, compared without spaces or case."""
+    words = [compact(t) for t in tokenize(normalize(query))] if query.strip() else []
+    words = [w for w in words if w]
+    if not words:
+        return entries
+    out = []
+    for e in entries:
+        hay = compact(normalize(" ".join([e["id"], *e["questions"].get("th", []), *e["questions"].get("en", []),
+                                          e["answer"].get("th", ""), e["answer"].get("en", ""),
+                                          *e.get("cities", []), *e.get("topics", [])])))
+        if all(w in hay for w in words):
+            out.append(e)
+    return out
+
+
+def try_question(text: str, draft: dict | None = None) -> dict:
+    """What the bot answers to ``text`` now, and with the unsaved ``draft`` entry applied."""
+    bot = _bot()
+
+    def run(answerer: Answerer) -> dict:
+        dialogue = Dialogue(bot.nlu, answerer, bot.contexts, bot.inbox)
+        reply, _, _ = dialogue.answer(text, Context())
+        return {"intent": reply.intent, "confidence": reply.confidence, "fallback": reply.fallback,
+                "entry": reply.entities.get("entry"), "answer": reply.text}
+
+    current = bot.live.current()
+    out = {"before": run(current)}
+    if draft is not None:
+        clean = _store().validate(draft, draft.get("id") or None)
+        entries = dict(current.entries)
+        entries[clean["id"]] = to_entry(clean, bot.kb.entries.get(clean["id"]))
+        staff = frozenset(bot.live.faq.staff_entries()) | {clean["id"]}
+        out["after"] = run(Answerer(bot.kb, entries, staff))
+    return out
+
+
+def inbox_groups(limit: int = 200, include_dismissed: bool = False) -> list[dict]:
+    """The unanswered groups, each marked ``answered`` when the bot now answers its question."""
+    bot = _bot()
+    dialogue = Dialogue(bot.nlu, bot.live.current(), bot.contexts, bot.inbox)
+    out = []
+    for group in bot.inbox.groups(limit):
+        if group.get("dismissed") and not include_dismissed:
+            continue
+        reply, _, unanswered = dialogue.answer(group["text"], Context())
+        group["answered"] = not reply.fallback and unanswered is None
+        group["answered_by"] = reply.entities.get("entry") or (reply.intent if group["answered"] else None)
+        out.append(group)
+    return out
+
+
+def _error(status: int, error: str, **extra):
+    return jsonify(error=error, **extra), status
+
+
+@bp.errorhandler(Invalid)
+def _invalid(exc: Invalid):
+    return _error(400, "invalid", fields=exc.errors)
+
+
+@bp.errorhandler(NotFound)
+def _not_found(exc: NotFound):
+    return _error(404, "not found", detail=f"no entry {exc.args[0]}")
+
+
+@bp.errorhandler(Conflict)
+def _conflict(exc: Conflict):
+    return _error(409, "conflict", detail="someone else changed this entry since you opened it; reload it, "
+                                          "reapply your change and save again", current=exc.current)
+
+
+def _body() -> dict:
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        raise Invalid({"body": "send a JSON object"})
+    return body
+
+
+@bp.get("/faq")
+@api_auth
+def list_faq():
+    return jsonify(entries=search(_store().list(), request.args.get("q", "")))
+
+
+@bp.post("/faq")
+@api_auth
+def create_faq():
+    record = _store().create(_body(), g.user["name"])
+    _changed()
+    return jsonify(record), 201
+
+
+@bp.get("/faq/<entry_id>")
+@api_auth
+def get_faq(entry_id: str):
+    return jsonify(_store().get(entry_id))
+
+
+@bp.put("/faq/<entry_id>")
+@api_auth
+def update_faq(entry_id: str):
+    body = _body()
+    if not isinstance(body.get("version"), int):
+        raise Invalid({"version": "send the version you edited (optimistic check)"})
+    record = _store().update(entry_id, body, body["version"], g.user["name"])
+    _changed()
+    return jsonify(record)
+
+
+@bp.delete("/faq/<entry_id>")
+@api_auth
+def delete_faq(entry_id: str):
+    version = request.args.get("version", type=int)
+    record = _store().delete(entry_id, version, g.user["name"])
+    _changed()
+    return jsonify(record)
+
+
+@bp.get("/faq/<entry_id>/history")
+@api_auth
+def faq_history(entry_id: str):
+    history = _store().history(entry_id)
+    if not history:
+        raise NotFound(entry_id)
+    return jsonify(id=entry_id, versions=history)
+
+
+@bp.post("/faq/<entry_id>/rollback")
+@api_auth
+def faq_rollback(entry_id: str):
+    version = _body().get("version")
+    if not isinstance(version, int):
+        raise Invalid({"version": "send the version number to restore"})
+    record = _store().rollback(entry_id, version, g.user["name"])
+    _changed()
+    return jsonify(record)
+
+
+@bp.get("/unanswered")
+@api_auth
+def unanswered():
+    return jsonify(groups=inbox_groups(include_dismissed=request.args.get("all") == "1"))
+
+
+@bp.post("/unanswered/<group_id>/dismiss")
+@api_auth
+def dismiss(group_id: str):
+    if not _bot().inbox.dismiss(group_id):
+        raise NotFound(group_id)
+    return jsonify(id=group_id, dismissed=True)
+
+
+@bp.post("/try")
+@api_auth
+def try_it():
+    body = _body()
+    text = body.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise Invalid({"text": "type a question to try"})
+    return jsonify(try_question(text[:2000], body.get("draft")))
+
+
+@bp.get("/audit")
+@api_auth
+def audit():
+    return jsonify(events=_store().audit(request.args.get("limit", 100, type=int)))

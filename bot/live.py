@@ -1,0 +1,65 @@
+"""Staff edits, live in every worker: the answerer is rebuilt when the FAQ store's stamp changes.
+
+Each worker reads the stamp (one ``GET``) at most every ``interval`` seconds, so an edit saved through any
+worker on any machine is answered everywhere within about a second, without a restart.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+
+from knowledge.answers import Answerer
+from knowledge.faq_store import STAMP, FaqStore
+from knowledge.loader import KnowledgeBase
+
+from .storage import Store, StoreUnavailable
+
+__all__ = ["LiveKnowledge"]
+
+log = logging.getLogger(__name__)
+
+
+class LiveKnowledge:
+    def __init__(self, store: Store, kb: KnowledgeBase, intents: frozenset[str], interval: float = 0.5):
+        self.store = store
+        self.kb = kb
+        self.faq = FaqStore(store.client, kb, intents)
+        self.interval = interval
+        self._stamp: str | None = "unset"
+        self._checked = 0.0
+        self._lock = threading.Lock()
+        self._answerer = Answerer(kb)
+        self.current()
+
+    def current(self) -> Answerer:
+        """The answerer for the latest staff edits (checked at most every ``interval`` seconds)."""
+        now = time.monotonic()
+        if now - self._checked < self.interval:
+            return self._answerer
+        self._checked = now
+        try:
+            stamp = self.store.run(lambda r: r.get(STAMP))
+        except StoreUnavailable:
+            return self._answerer  # keep answering with what we have
+        if stamp != self._stamp:
+            with self._lock:
+                if stamp != self._stamp:
+                    self._rebuild(stamp)
+        return self._answerer
+
+    def refresh_now(self) -> Answerer:
+        self._checked = 0.0
+        return self.current()
+
+    def _rebuild(self, stamp: str | None) -> None:
+        try:
+            entries = self.store.run(lambda r: self.faq.entries())
+            staff = self.store.run(lambda r: frozenset(self.faq.staff_entries()))
+        except StoreUnavailable:
+            return
+        self._answerer = Answerer(self.kb, entries, staff)
+        if self._stamp not in ("unset", None) or stamp:
+            log.info("knowledge reloaded (stamp %s, %d staff entries)", stamp, len(staff))
+        self._stamp = stamp

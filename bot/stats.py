@@ -1,0 +1,59 @@
+"""Daily usage statistics for the staff dashboard: messages per channel, fallbacks, intents, cities.
+
+One pipelined write per message; keys expire after 40 days (the dashboard shows 30).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from .storage import Store, StoreUnavailable
+
+__all__ = ["Stats"]
+
+log = logging.getLogger(__name__)
+TTL = 40 * 24 * 3600
+
+
+def _day(ts: dt.date) -> str:
+    return ts.strftime("%Y%m%d")
+
+
+class Stats:
+    def __init__(self, store: Store):
+        self.store = store
+
+    def record(self, channel: str, intent: str, fallback: bool, city: str | None, today: dt.date | None = None) -> None:
+        day = _day(today or dt.date.today())
+        key = f"{{stats}}:{day}"
+
+        def write(r):
+            pipe = r.pipeline(transaction=False)
+            pipe.hincrby(key, f"msgs:{channel}", 1)
+            if fallback:
+                pipe.hincrby(key, f"fallback:{channel}", 1)
+            pipe.hincrby(key, f"intent:{intent}", 1)
+            if city:
+                pipe.hincrby(key, f"city:{city}", 1)
+            pipe.expire(key, TTL)
+            pipe.execute()
+
+        try:
+            self.store.run(write)
+        except StoreUnavailable:
+            pass  # statistics are never worth delaying an answer
+
+    def days(self, n: int = 30, today: dt.date | None = None) -> list[tuple[str, dict[str, int]]]:
+        """``(ISO date, counters)`` for the last ``n`` days, oldest first."""
+        end = today or dt.date.today()
+        dates = [end - dt.timedelta(days=i) for i in range(n - 1, -1, -1)]
+
+        def read(r):
+            pipe = r.pipeline(transaction=False)
+            for d in dates:
+                pipe.hgetall(f"{{stats}}:{_day(d)}")
+            return pipe.execute()
+
+        rows = self.store.run(read)
+        return [(d.isoformat(), {k: int(v) for k, v in row.items()}) for d, row in zip(dates, rows)]
