@@ -73,10 +73,14 @@ def _t(lang: str, th: str, en: str) -> str:
     return th if lang == "th" else en
 
 
+_POLITE_END = re.compile(r"(ครับ|ค่ะ|คะ|ค่ะ)[\s.!?)\]]*(\([^()]*\))?[\s.!?]*$")
+
+
 def _polite(text: str) -> str:
-    """End a Thai sentence with the bot's polite particle (once)."""
+    """End a Thai sentence with the bot's polite particle, unless it already ends with one (possibly
+    followed by a bracketed note)."""
     text = text.rstrip()
-    if text.endswith(("ครับ", "ค่ะ", "คะ", "ครับ?")):
+    if _POLITE_END.search(text):
         return text
     return text.rstrip(" .") + " ครับ"
 
