@@ -30,6 +30,8 @@ DEFAULTS: dict[str, Any] = {
     "REDIS_RETRY_AFTER": 2.0,  # seconds to skip Redis after a failure before trying again
     "SENDER_THREADS": 2,  # queue consumers per worker
     "QUEUE_CLAIM_IDLE": 10.0,  # seconds before another worker claims an unacknowledged event
+    "RETRAIN_ON_EDIT": True,  # retrain the classifier in the background after staff edits
+    "RETRAIN_DELAY": 3.0,  # seconds without a newer edit before retraining
     "GROUP_PREFIX": "!bot",  # in LINE groups, the bot answers a mention or a message starting with this
     "LINE_CONNECT_TIMEOUT": 3.0,
     "LINE_READ_TIMEOUT": 10.0,
@@ -38,7 +40,8 @@ DEFAULTS: dict[str, Any] = {
 }
 
 _INT_KEYS = {"PORT", "CONTEXT_TTL", "MAX_CONTENT_LENGTH", "MAX_TEXT_CHARS", "SENDER_THREADS"}
-_FLOAT_KEYS = {"REDIS_TIMEOUT", "REDIS_RETRY_AFTER", "QUEUE_CLAIM_IDLE", "LINE_CONNECT_TIMEOUT", "LINE_READ_TIMEOUT",
+_BOOL_KEYS = {"RETRAIN_ON_EDIT"}
+_FLOAT_KEYS = {"RETRAIN_DELAY", "REDIS_TIMEOUT", "REDIS_RETRY_AFTER", "QUEUE_CLAIM_IDLE", "LINE_CONNECT_TIMEOUT", "LINE_READ_TIMEOUT",
                "MESSENGER_CONNECT_TIMEOUT", "MESSENGER_READ_TIMEOUT"}
 
 
@@ -54,5 +57,8 @@ def load_config(overrides: Mapping[str, Any] | None = None, environ: Mapping[str
         cfg[key] = int(cfg[key])
     for key in _FLOAT_KEYS:
         cfg[key] = float(cfg[key])
+    for key in _BOOL_KEYS:
+        if isinstance(cfg[key], str):
+            cfg[key] = cfg[key].strip().lower() not in ("0", "false", "no", "off", "")
     cfg["BOT_DATA_DIR"] = str(Path(cfg["BOT_DATA_DIR"]).resolve())
     return cfg

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from typing import Callable
 
 from knowledge.answers import Answerer
 from knowledge.faq_store import STAMP, FaqStore
@@ -22,8 +23,10 @@ log = logging.getLogger(__name__)
 
 
 class LiveKnowledge:
-    def __init__(self, store: Store, kb: KnowledgeBase, intents: frozenset[str], interval: float = 0.5):
+    def __init__(self, store: Store, kb: KnowledgeBase, intents: frozenset[str], interval: float = 0.5,
+                 on_change: Callable[[dict], None] | None = None):
         self.store = store
+        self.on_change = on_change  # called with the merged entries after a reload (e.g. to retrain)
         self.kb = kb
         self.faq = FaqStore(store.client, kb, intents)
         self.interval = interval
@@ -63,3 +66,5 @@ class LiveKnowledge:
         if self._stamp not in ("unset", None) or stamp:
             log.info("knowledge reloaded (stamp %s, %d staff entries)", stamp, len(staff))
         self._stamp = stamp
+        if staff and self.on_change is not None:
+            self.on_change(entries)

@@ -19,6 +19,7 @@ from .context import ContextStore
 from .dialogue import Dialogue
 from .inbox import Inbox
 from .live import LiveKnowledge
+from .retrain import Retrainer
 from .stats import Stats
 from .storage import Store, connect
 
@@ -63,6 +64,7 @@ class Bot:
     inbox: Inbox
     contexts: ContextStore
     live: LiveKnowledge
+    retrainer: Retrainer
 
 
 def build_bot(config: dict) -> Bot:
@@ -76,8 +78,10 @@ def build_bot(config: dict) -> Bot:
     nlu = NLU(model, extractor)
     contexts = ContextStore(store, ttl=config["CONTEXT_TTL"])
     inbox = Inbox(store)
-    live = LiveKnowledge(store, kb, frozenset(model.classes))
+    retrainer = Retrainer(nlu, extractor, data_dir / "models", delay=float(config.get("RETRAIN_DELAY", 3.0)))
+    live = LiveKnowledge(store, kb, frozenset(model.classes),
+                         on_change=retrainer.schedule if config.get("RETRAIN_ON_EDIT", True) else None)
     dialogue = Dialogue(nlu, live.current(), contexts, inbox, refresh=live.current, stats=Stats(store))
     log.info("bot ready: %d cities, %d entries, %d intents, redis %s", len(kb.cities), len(kb.entries),
              len(model.classes), mode)
-    return Bot(config, store, kb, nlu, dialogue, inbox, contexts, live)
+    return Bot(config, store, kb, nlu, dialogue, inbox, contexts, live, retrainer)

@@ -49,7 +49,9 @@ def data_dir(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def bot_config(data_dir) -> dict:
-    return load_config({"BOT_DATA_DIR": str(data_dir), "REDIS_URL": os.environ.get("REDIS_URL") or None})
+    # Retraining after staff edits is tested on its own (test_retrain.py): here it would only add CPU load.
+    return load_config({"BOT_DATA_DIR": str(data_dir), "REDIS_URL": os.environ.get("REDIS_URL") or None,
+                        "RETRAIN_ON_EDIT": False})
 
 
 @pytest.fixture(scope="session")

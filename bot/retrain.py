@@ -1,0 +1,71 @@
+"""Background retraining after staff edits: the classifier learns the phrasings of edited entries.
+
+Staff changes answer at once through direct matching (see :mod:`bot.live`); retraining makes the classifier
+generalise from the new phrasings too. It runs in a background thread a few seconds after the last change
+(debounced), trains at most once per machine (the model cache's file lock; other workers load the result),
+and swaps the new model in; answering never waits for it.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+from typing import Callable, Iterable
+
+from intents.entities import EntityExtractor
+from intents.nlu import NLU, load_model
+from intents.training_data import Example
+from knowledge.schema import Entry
+
+__all__ = ["Retrainer", "examples_from_entries"]
+
+log = logging.getLogger(__name__)
+
+
+def examples_from_entries(entries: Iterable[Entry], intents: Iterable[str]) -> list[Example]:
+    """The question phrasings of entries that belong to a known intent, as training examples."""
+    known = set(intents)
+    return [Example(text, e.intent, lang, f"entry:{e.id}") for e in entries if e.intent in known
+            for lang, texts in (("th", e.questions.th), ("en", e.questions.en)) for text in texts]
+
+
+class Retrainer:
+    def __init__(self, nlu: NLU, extractor: EntityExtractor, cache_dir: Path, delay: float = 3.0,
+                 on_done: Callable[[], None] | None = None):
+        self.nlu, self.extractor, self.cache_dir, self.delay = nlu, extractor, cache_dir, delay
+        self.on_done = on_done
+        self._timer: threading.Timer | None = None
+        self._pending: dict[str, Entry] | None = None
+        self._lock = threading.Lock()
+        self._running = threading.Lock()
+
+    def schedule(self, entries: dict[str, Entry]) -> None:
+        """Retrain on ``entries`` after ``delay`` seconds without a newer change."""
+        with self._lock:
+            self._pending = entries
+            if self._timer is not None:
+                self._timer.cancel()
+            self._timer = threading.Timer(self.delay, self._run)
+            self._timer.daemon = True
+            self._timer.start()
+
+    def retrain_now(self, entries: dict[str, Entry]) -> None:
+        with self._running:
+            extra = examples_from_entries(entries.values(), self.nlu.model.classes)
+            model = load_model(self.cache_dir, self.extractor, extra=extra)
+            if model.meta.get("fingerprint") != self.nlu.model.meta.get("fingerprint"):
+                self.nlu.model = model  # one attribute swap: parses in flight keep the model they started with
+                log.info("intent model retrained on %d examples after staff edits", model.meta.get("examples", 0))
+        if self.on_done:
+            self.on_done()
+
+    def _run(self) -> None:
+        with self._lock:
+            entries, self._pending, self._timer = self._pending, None, None
+        if entries is None:
+            return
+        try:
+            self.retrain_now(entries)
+        except Exception:  # a failed retrain keeps the current model; never take answering down
+            log.exception("retraining after staff edits failed; keeping the current model")

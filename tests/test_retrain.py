@@ -1,0 +1,48 @@
+"""After staff edits, the classifier is retrained on the edited entries' phrasings (in the background)."""
+
+import time
+import uuid
+
+from bot.retrain import examples_from_entries
+from knowledge.faq_store import to_entry
+
+
+def test_retraining_learns_a_staff_phrasing(bot):
+    tag = uuid.uuid4().hex[:5]
+    phrasing = f"หน่วยงานดีป้ามีหน้าที่อะไรในเรื่องโครงการ{tag}"
+    before = bot.nlu.model
+    entries = dict(bot.live.current().entries)
+    curated = entries["depa-what"]
+    data = {"id": "depa-what", "intent": "about_depa",
+            "questions": {"th": [*curated.questions.th, phrasing], "en": list(curated.questions.en)},
+            "answer": {"th": curated.answer.th, "en": curated.answer.en}, "cities": [], "topics": [], "source": "x"}
+    entries["depa-what"] = to_entry(data, curated)
+    assert phrasing in [e.text for e in examples_from_entries(entries.values(), before.classes)]
+    try:
+        started = time.monotonic()
+        bot.retrainer.retrain_now(entries)
+        assert bot.nlu.model is not before  # a new model, trained on one more example
+        assert bot.nlu.model.meta["examples"] == before.meta["examples"] + 1
+        assert time.monotonic() - started < 120
+        assert bot.nlu.parse(phrasing).intent == "about_depa"
+    finally:
+        bot.nlu.model = before
+
+
+def test_edits_schedule_a_debounced_retrain(bot):
+    """Three quick edits give one retrain (observed through the retrainer's on_done hook; the entries are
+    the current ones, so the cached model is reused and nothing is trained)."""
+    calls = []
+    entries = dict(bot.kb.entries)
+    bot.retrainer.on_done, bot.retrainer.delay = (lambda: calls.append(time.monotonic())), 0.3
+    try:
+        for _ in range(3):
+            bot.retrainer.schedule(entries)
+            time.sleep(0.05)
+        deadline = time.monotonic() + 30
+        while not calls and time.monotonic() < deadline:
+            time.sleep(0.1)
+        time.sleep(0.5)
+        assert len(calls) == 1
+    finally:
+        bot.retrainer.on_done, bot.retrainer.delay = None, 3.0
