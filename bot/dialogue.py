@@ -138,8 +138,7 @@ class Dialogue:
         if intent in ("list_cities", "city_location") and not cities and (ent.places or ent.topics):
             return "find_city", [], False
         if intent in USES_LAST_CITY and not cities and not ent.places and ctx.last_city:
-            if intent != "city_why_now" or ctx.last_city:
-                return intent, [ctx.last_city], True
+            return intent, [ctx.last_city], True
         return intent, cities, False
 
     def _query(self, turn: _Turn, intent: str, city: str | None) -> Query:

@@ -286,7 +286,7 @@ class LineChannel:
                 self.ledger.mark(self.name, qe.event_id, None)
                 return "push"
             log.error("LINE reply refused for event %s: HTTP %s %s", qe.event_id, exc.status, exc.body[:500])
-            self.ledger.mark(self.name, qe.event_id, "sent" if exc.status < 500 else None)
+            self.ledger.mark(self.name, qe.event_id, "sent")  # a refused message will not succeed later
             return "done"
         except Transient:
             self.ledger.mark(self.name, qe.event_id, None)  # nothing reached LINE: the push is safe
