@@ -30,6 +30,9 @@ DEFAULTS: dict[str, Any] = {
     "REDIS_RETRY_AFTER": 2.0,  # seconds to skip Redis after a failure before trying again
     "SENDER_THREADS": 2,  # queue consumers per worker
     "QUEUE_CLAIM_IDLE": 10.0,  # seconds before another worker claims an unacknowledged event
+    "USER_RATE_LIMIT": "10/10",  # messages per seconds, per user and channel
+    "API_IP_RATE_LIMIT": "60/60",  # /api/ask requests per seconds, per client address
+    "LOGIN_IP_RATE_LIMIT": "30/300",  # /admin/login posts per seconds, per client address
     "RETRAIN_ON_EDIT": True,  # retrain the classifier in the background after staff edits
     "RETRAIN_DELAY": 3.0,  # seconds without a newer edit before retraining
     "GROUP_PREFIX": "!bot",  # in LINE groups, the bot answers a mention or a message starting with this

@@ -20,6 +20,7 @@ from . import metrics
 from .context import Context, ContextStore
 from .inbox import Inbox
 from .messages import say
+from .ratelimit import Limit, RateLimiter
 from .reply import Reply
 
 __all__ = ["Dialogue", "SMALL_TALK"]
@@ -46,18 +47,32 @@ class Dialogue:
     """Answers one message at a time; all state lives in the :class:`ContextStore`."""
 
     def __init__(self, nlu: NLU, answerer: Answerer, contexts: ContextStore, inbox: Inbox,
-                 refresh: Callable[[], Answerer] | None = None, stats=None):
+                 refresh: Callable[[], Answerer] | None = None, stats=None,
+                 limiter: RateLimiter | None = None, user_limit: Limit | None = None):
         self.nlu = nlu
         self.answerer = answerer
         self.contexts = contexts
         self.inbox = inbox
         self._refresh = refresh  # returns the answerer for the latest staff edits
         self.stats = stats  # daily counters for the staff dashboard
+        self.limiter = limiter
+        self.user_limit = user_limit or Limit(10, 10)
 
     def respond(self, text: str, user_id: str | None = None, channel: str = "web",
                 lang: str | None = None) -> Reply:
-        """Answer ``text`` from ``user_id`` on ``channel``; ``lang`` forces the reply language."""
+        """Answer ``text`` from ``user_id`` on ``channel``; ``lang`` forces the reply language.
+
+        Over the per-user rate limit the reply has intent ``rate_limited``: a polite note the first time,
+        then empty text (channels send nothing) until the window passes."""
         started = time.perf_counter()
+        if user_id and self.limiter is not None and channel != "cli":
+            count = self.limiter.hit(f"user:{channel}:{user_id}", self.user_limit)
+            if count > self.user_limit.hits:
+                metrics.RATE_LIMITED.labels(channel).inc()
+                # One polite note when the limit is first passed, then silence until the window ends.
+                lang = lang or self.contexts.load(channel, user_id).lang or "th"
+                text = say("slow_down", lang) if count == self.user_limit.hits + 1 else ""
+                return Reply(text=text, lang=lang, intent="rate_limited", confidence=1.0)
         ctx = self.contexts.load(channel, user_id) if user_id else Context()
         reply, new_ctx, unanswered = self.answer(text, ctx, channel, lang)
         if user_id and new_ctx is not None:

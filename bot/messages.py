@@ -53,6 +53,10 @@ _PHRASES: dict[str, dict[str, str]] = {
         "th": "พิมพ์คำถามเรื่องเมืองอัจฉริยะมาได้เลยครับ",
         "en": "Type a question about Thailand's smart cities.",
     },
+    "slow_down": {
+        "th": "ขออภัยครับ ส่งข้อความถี่เกินไป กรุณารอสักครู่แล้วค่อยถามใหม่นะครับ",
+        "en": "You're sending messages very quickly. Please wait a moment, then ask again.",
+    },
     "not_text": {
         "th": "ตอนนี้ผมอ่านได้เฉพาะข้อความตัวอักษรครับ ลองพิมพ์คำถามเรื่องเมืองอัจฉริยะมาได้เลยครับ",
         "en": "I can only read text messages for now. Type a question about Thailand's smart cities.",

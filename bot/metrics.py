@@ -24,3 +24,4 @@ OUTBOUND_ERRORS = Counter("bot_outbound_errors_total", "Platform API call failur
 OUTBOUND_RETRIES = Counter("bot_outbound_retries_total", "Platform API call retries", ["channel", "call"])
 AMBIGUOUS = Counter("bot_ambiguous_sends_total",
                     "Events not re-sent because an earlier attempt may already have delivered them", ["channel"])
+RATE_LIMITED = Counter("bot_rate_limited_total", "Messages or requests refused by a rate limit", ["where"])

@@ -19,6 +19,7 @@ from .context import ContextStore
 from .dialogue import Dialogue
 from .inbox import Inbox
 from .live import LiveKnowledge
+from .ratelimit import Limit, RateLimiter
 from .retrain import Retrainer
 from .stats import Stats
 from .storage import Store, connect
@@ -81,7 +82,8 @@ def build_bot(config: dict) -> Bot:
     retrainer = Retrainer(nlu, extractor, data_dir / "models", delay=float(config.get("RETRAIN_DELAY", 3.0)))
     live = LiveKnowledge(store, kb, frozenset(model.classes),
                          on_change=retrainer.schedule if config.get("RETRAIN_ON_EDIT", True) else None)
-    dialogue = Dialogue(nlu, live.current(), contexts, inbox, refresh=live.current, stats=Stats(store))
+    dialogue = Dialogue(nlu, live.current(), contexts, inbox, refresh=live.current, stats=Stats(store),
+                        limiter=RateLimiter(store), user_limit=Limit.parse(config["USER_RATE_LIMIT"]))
     log.info("bot ready: %d cities, %d entries, %d intents, redis %s", len(kb.cities), len(kb.entries),
              len(model.classes), mode)
     return Bot(config, store, kb, nlu, dialogue, inbox, contexts, live, retrainer)

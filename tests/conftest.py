@@ -50,8 +50,11 @@ def data_dir(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def bot_config(data_dir) -> dict:
     # Retraining after staff edits is tested on its own (test_retrain.py): here it would only add CPU load.
+    # Rate limits are tested in their own apps (test_ratelimit.py): the suite itself sends hundreds of
+    # requests from 127.0.0.1.
     return load_config({"BOT_DATA_DIR": str(data_dir), "REDIS_URL": os.environ.get("REDIS_URL") or None,
-                        "RETRAIN_ON_EDIT": False})
+                        "RETRAIN_ON_EDIT": False, "API_IP_RATE_LIMIT": "100000/60",
+                        "USER_RATE_LIMIT": "100000/10", "LOGIN_IP_RATE_LIMIT": "100000/300"})
 
 
 @pytest.fixture(scope="session")
@@ -134,7 +137,8 @@ def channel_app(tmp_path_factory, data_dir, bot, fake_line, fake_graph):
         "LINE_API_BASE_URL": fake_line.url,
         "MESSENGER_APP_SECRET": FB_SECRET, "MESSENGER_PAGE_ACCESS_TOKEN": FB_PAGE_TOKEN,
         "MESSENGER_VERIFY_TOKEN": FB_VERIFY, "MESSENGER_API_BASE_URL": fake_graph.url,
-        "QUEUE_CLAIM_IDLE": 2.0, "LINE_READ_TIMEOUT": 8.0,
+        "QUEUE_CLAIM_IDLE": 2.0, "LINE_READ_TIMEOUT": 8.0, "RETRAIN_ON_EDIT": False,
+        "API_IP_RATE_LIMIT": "100000/60", "USER_RATE_LIMIT": "100000/10",
     })
     yield app
     app.extensions["senders"].stop()

@@ -16,6 +16,7 @@ from flask import (Blueprint, Flask, abort, current_app, flash, g, jsonify, redi
 from flask.sessions import SecureCookieSessionInterface
 from flask_wtf.csrf import CSRFError, CSRFProtect, validate_csrf
 
+from ..ratelimit import Limit
 from .users import Users
 
 __all__ = ["init_auth", "login_required", "api_auth", "bp", "csrf"]
@@ -114,6 +115,10 @@ def login():
         name = request.form.get("name", "").strip().lower()
         password = request.form.get("password", "")
         ip = request.remote_addr or "?"
+        limiter = current_app.extensions["bot"].dialogue.limiter
+        if limiter and not limiter.allowed(f"ip:login:{ip}", Limit.parse(current_app.config["LOGIN_IP_RATE_LIMIT"])):
+            return render_template("admin/login.html", error="Too many sign-in attempts from your address. "
+                                                             "Wait a few minutes and try again."), 429
         if users.blocked(name, ip):
             error = "Too many failed attempts. Wait five minutes and try again."
             log.warning("staff login throttled for %r from %s", name, ip)

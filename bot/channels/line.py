@@ -147,7 +147,7 @@ class LineChannel:
         if already_handled(self.ledger, self.name, qe.event_id):
             return
         messages = self.respond(ev)
-        if messages:
+        if messages:  # None or [] (e.g. over the rate limit): the bot stays silent
             self.deliver(qe, messages, heartbeat)
 
     def respond(self, ev: dict) -> list | None:
@@ -209,7 +209,10 @@ class LineChannel:
 
     # -- rendering ---------------------------------------------------------------------------------------
     def render(self, reply: Reply) -> list:
-        """Text (split to LINE's limits) plus an optional Flex card; quick replies on the last message."""
+        """Text (split to LINE's limits) plus an optional Flex card; quick replies on the last message.
+        An empty reply renders to no message."""
+        if not reply.text.strip() and not reply.card:
+            return []
         room = LIMITS["messages"] - (1 if reply.card else 0)
         parts = split_text(reply.text, LIMITS["text_utf16"], utf16_len, max_parts=room)
         messages: list[Any] = [TextMessage(text=p) for p in parts]

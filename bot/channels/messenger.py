@@ -134,8 +134,8 @@ class MessengerChannel:
         if already_handled(self.ledger, self.name, qe.event_id):
             return
         reply = self.respond(item, sender)
-        if reply is None:
-            return
+        if reply is None or not reply.text.strip():
+            return  # nothing to say (e.g. over the rate limit)
         self.send(qe, sender, reply, heartbeat)
 
     def respond(self, item: dict, sender: str) -> Reply | None:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, jsonify, request
 
+from .. import metrics
+from ..ratelimit import Limit
+
 bp = Blueprint("api", __name__, url_prefix="/api")
 
 MAX_USER_ID = 128
@@ -31,6 +34,12 @@ def ask():
     if lang is not None and lang not in ("th", "en"):
         return _bad("'lang' must be \"th\" or \"en\"")
     bot = current_app.extensions["bot"]
+    if bot.dialogue.limiter and not bot.dialogue.limiter.allowed(f"ip:api:{request.remote_addr}",
+                                                               Limit.parse(current_app.config["API_IP_RATE_LIMIT"])):
+        metrics.RATE_LIMITED.labels("api").inc()
+        return _bad("too many requests from this address; wait a minute", 429)
     text = text[: current_app.config["MAX_TEXT_CHARS"]]
     reply = bot.dialogue.respond(text, user_id=user_id, channel="web", lang=lang)
+    if reply.intent == "rate_limited":
+        return jsonify({**reply.to_api(), "answer": reply.text or "Please wait a moment."}), 429
     return jsonify(reply.to_api())

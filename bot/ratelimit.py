@@ -1,0 +1,49 @@
+"""Fixed-window rate limits shared by every worker through Redis (one pipelined round trip per hit).
+
+A limit is written ``"N/S"``: N hits per S seconds. When Redis is unreachable the limiter lets requests
+through (failing closed would silence the bot exactly when it is already degraded).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from .storage import Store, StoreUnavailable
+
+__all__ = ["RateLimiter", "Limit"]
+
+
+@dataclass(frozen=True)
+class Limit:
+    hits: int
+    seconds: int
+
+    @classmethod
+    def parse(cls, text: str) -> "Limit":
+        hits, seconds = str(text).split("/")
+        return cls(int(hits), int(seconds))
+
+
+class RateLimiter:
+    def __init__(self, store: Store):
+        self.store = store
+
+    def hit(self, key: str, limit: Limit, now: float | None = None) -> int:
+        """Count one hit; return the number of hits in the current window (0 if Redis is down)."""
+        window = int((time.time() if now is None else now) // limit.seconds)
+        rkey = f"{{rl}}:{key}:{window}"
+
+        def run(r):
+            pipe = r.pipeline(transaction=True)
+            pipe.set(rkey, 0, ex=limit.seconds * 2, nx=True)
+            pipe.incr(rkey)
+            return pipe.execute()[1]
+
+        try:
+            return int(self.store.run(run))
+        except StoreUnavailable:
+            return 0
+
+    def allowed(self, key: str, limit: Limit) -> bool:
+        return self.hit(key, limit) <= limit.hits

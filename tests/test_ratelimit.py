@@ -1,0 +1,87 @@
+"""Rate limits: per user (a polite note once, then silence until the window passes), per address on
+/api/ask and /admin/login, shared by every worker through Redis."""
+
+from __future__ import annotations
+
+import time
+import uuid
+
+import pytest
+
+from bot.app import create_app
+from bot.channels.line import LineChannel
+from bot.reply import Reply
+
+
+@pytest.fixture(scope="module")
+def limited(bot_config):
+    """Two apps (two 'workers') on the same Redis, with small limits."""
+    cfg = {**bot_config, "USER_RATE_LIMIT": "3/2", "API_IP_RATE_LIMIT": "5/60", "LOGIN_IP_RATE_LIMIT": "3/300",
+           "SECRET_KEY": "rl-test"}
+    return create_app(cfg), create_app(cfg)
+
+
+def test_user_over_the_limit_gets_one_polite_note_then_silence(limited):
+    bot = limited[0].extensions["bot"]
+    user = f"rl-{uuid.uuid4().hex[:8]}"
+    replies = [bot.dialogue.respond("ขอนแก่นได้รับรองเมื่อไหร่", user_id=user, channel="line") for _ in range(5)]
+    assert [r.intent for r in replies[:3]] == ["city_date"] * 3
+    assert replies[3].intent == "rate_limited" and "รอสักครู่" in replies[3].text
+    assert replies[4].intent == "rate_limited" and replies[4].text == ""
+    assert LineChannel.render(LineChannel.__new__(LineChannel), replies[4]) == []  # LINE sends nothing
+    time.sleep(2.1)
+    assert bot.dialogue.respond("ขอนแก่นได้รับรองเมื่อไหร่", user_id=user, channel="line").intent == "city_date"
+
+
+def test_the_user_limit_is_shared_across_workers(limited):
+    a, b = (app.extensions["bot"] for app in limited)
+    user = f"rl-{uuid.uuid4().hex[:8]}"
+    time.sleep(2 - time.time() % 2 + 0.05)  # start at the beginning of a window
+    intents = [(a if i % 2 else b).dialogue.respond("7 Smarts คืออะไร", user_id=user, channel="messenger").intent
+               for i in range(4)]
+    assert intents == ["seven_smarts"] * 3 + ["rate_limited"]
+
+
+def test_limits_are_per_user_and_per_channel(limited):
+    bot = limited[0].extensions["bot"]
+    user = f"rl-{uuid.uuid4().hex[:8]}"
+    for _ in range(4):
+        bot.dialogue.respond("hello", user_id=user, channel="line")
+    assert bot.dialogue.respond("hello", user_id=user, channel="messenger").intent != "rate_limited"
+    assert bot.dialogue.respond("hello", user_id=user + "x", channel="line").intent != "rate_limited"
+
+
+def test_api_ask_is_limited_per_address(limited):
+    client = limited[0].test_client()
+    addr = f"10.9.{uuid.uuid4().int % 250}.{uuid.uuid4().int % 250}"
+    codes = [client.post("/api/ask", json={"text": "what is depa"}, environ_base={"REMOTE_ADDR": addr}).status_code
+             for _ in range(6)]
+    assert codes == [200] * 5 + [429]
+    other = limited[1].test_client()  # the other worker counts the same address too
+    assert other.post("/api/ask", json={"text": "what is depa"}, environ_base={"REMOTE_ADDR": addr}).status_code == 429
+    assert other.post("/api/ask", json={"text": "what is depa"}).status_code == 200  # another address
+
+
+def test_api_ask_user_over_the_limit_gets_429_with_the_note(limited):
+    client = limited[0].test_client()
+    user = f"rl-{uuid.uuid4().hex[:8]}"
+    codes = [client.post("/api/ask", json={"text": "what is depa", "user_id": user},
+                         environ_base={"REMOTE_ADDR": f"10.8.0.{i + 1}"}) for i in range(4)]
+    assert [c.status_code for c in codes] == [200, 200, 200, 429]
+    assert "wait" in codes[3].get_json()["answer"].lower()
+
+
+def test_login_posts_are_limited_per_address(limited):
+    import re
+
+    client = limited[0].test_client()
+    addr = f"10.7.{uuid.uuid4().int % 250}.1"
+    page = client.get("/admin/login").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    codes = [client.post("/admin/login", data={"name": f"u{i}", "password": "wrong password", "csrf_token": token},
+                         environ_base={"REMOTE_ADDR": addr}).status_code for i in range(4)]
+    assert codes == [401, 401, 401, 429]
+
+
+def test_rendering_an_empty_reply_sends_nothing():
+    assert LineChannel.render(LineChannel.__new__(LineChannel), Reply("", "th", "rate_limited", 1.0)) == []
