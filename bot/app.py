@@ -9,6 +9,7 @@ from flask import Flask, jsonify
 from werkzeug.exceptions import HTTPException
 
 from .config import load_config
+from .jsonsafe import SafeJSONProvider
 from .service import build_bot
 
 __all__ = ["create_app"]
@@ -21,10 +22,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     cfg = load_config(config)
     logging.basicConfig(level=cfg["LOG_LEVEL"], format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     app = Flask(__name__, static_folder="web/static", template_folder="web/templates")
+    app.json = SafeJSONProvider(app)  # nesting-limited JSON: deep bodies are a 400, not a 500
     app.config.update(cfg)
     app.config["MAX_CONTENT_LENGTH"] = cfg["MAX_CONTENT_LENGTH"]  # Flask answers 413 by itself
-    app.json.ensure_ascii = False  # type: ignore[attr-defined]
-    app.json.sort_keys = False  # type: ignore[attr-defined]
 
     app.extensions["bot"] = build_bot(cfg)
 

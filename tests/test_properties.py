@@ -77,3 +77,17 @@ def test_messenger_webhook_never_answers_5xx(channel_client, body, sign, signatu
 def test_api_ask_never_answers_5xx(client, body):
     r = client.post("/api/ask", data=body, content_type="application/json")
     assert r.status_code < 500
+
+
+@FAST
+@given(depth=st.integers(30, 50_000), kind=st.sampled_from(["[]", "{}"]))
+def test_deeply_nested_json_is_refused_with_400(client, channel_client, depth, kind):
+    """A body nested thousands of levels deep is a clear 400 everywhere, never a RecursionError."""
+    body = (kind[0] if kind == "[]" else '{"a":') * depth + ("]" if kind == "[]" else "}") * depth
+    body = body.encode()
+    for c, path, headers in ((client, "/api/ask", {}),
+                             (channel_client, "/webhooks/line", {"X-Line-Signature": line_signature(LINE_SECRET, body)}),
+                             (channel_client, "/webhooks/messenger",
+                              {"X-Hub-Signature-256": hub_signature(FB_SECRET, body)})):
+        r = c.post(path, data=body, content_type="application/json", headers=headers)
+        assert r.status_code < 500 and (depth <= 32 or r.status_code in (400, 413)), (path, depth, r.status_code)

@@ -24,7 +24,7 @@ from linebot.v3.messaging import (ApiClient, ApiException, Configuration, FlexBo
 from linebot.v3.webhook import WebhookParser
 from linebot.v3.webhooks import Event
 
-from .. import metrics
+from .. import jsonsafe, metrics
 from ..messages import say
 from ..queue import QueuedEvent
 from ..reply import Card, Reply
@@ -115,7 +115,7 @@ class LineChannel:
         if not self.parser.signature_validator.validate(body, signature):
             return self._reject("invalid X-Line-Signature", "signature")
         try:
-            raw_events = json.loads(body)["events"]
+            raw_events = jsonsafe.loads(body)["events"]
             if not isinstance(raw_events, list):
                 raise TypeError("events is not a list")
         except (ValueError, KeyError, TypeError) as exc:

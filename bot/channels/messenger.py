@@ -17,7 +17,7 @@ from typing import Any, Callable
 import requests
 from flask import Blueprint, Response, abort, request
 
-from .. import metrics
+from .. import jsonsafe, metrics
 from ..messages import say
 from ..queue import QueuedEvent
 from ..reply import Card, Reply
@@ -88,7 +88,7 @@ class MessengerChannel:
         if not hmac.compare_digest(header.encode(), expected.encode()):
             return self._reject("invalid X-Hub-Signature-256", "signature", 403)
         try:
-            data = json.loads(body)
+            data = jsonsafe.loads(body)
             entries = data["entry"] if isinstance(data, dict) else None
             if data.get("object") != "page" or not isinstance(entries, list):
                 raise TypeError("not a page webhook")
