@@ -239,7 +239,10 @@ class FakeGraph(FakeServer):
     def route(self, call: Call):
         if not re.fullmatch(r"/v\d+\.\d+/me/messages", call.path) or call.method != "POST":
             return 404, {"error": {"message": "Unknown path", "type": "GraphMethodException", "code": 100}}, {}
-        if call.query.get("access_token") != self.page_token:
+        # Graph accepts the token as ?access_token= or as an Authorization: Bearer header.
+        bearer = call.headers.get("Authorization", "")
+        token = bearer[7:] if bearer.startswith("Bearer ") else call.query.get("access_token")
+        if token != self.page_token:
             return 400, {"error": {"message": "Invalid OAuth access token.", "type": "OAuthException", "code": 190}}, {}
         body = call.body
         assert isinstance(body, dict) and isinstance(body.get("recipient", {}).get("id"), str), "recipient.id"

@@ -51,6 +51,8 @@ class MessengerChannel:
                         float(config.get("MESSENGER_READ_TIMEOUT", 10.0)))
         self.policy = Delivery(attempts=int(config.get("MESSENGER_ATTEMPTS", 4)))
         self.http = requests.Session()  # one connection pool per worker
+        # The token goes in a header, not the URL's query: URLs end up in access and debug logs.
+        self.http.headers["Authorization"] = f"Bearer {self.page_token}"
         if not self.enabled:
             log.warning("Messenger channel disabled: MESSENGER_APP_SECRET, MESSENGER_PAGE_ACCESS_TOKEN and "
                         "MESSENGER_VERIFY_TOKEN are not all set")
@@ -186,8 +188,7 @@ class MessengerChannel:
     # -- delivery ----------------------------------------------------------------------------------------
     def _post(self, body: dict) -> None:
         try:
-            resp = self.http.post(self.send_url, params={"access_token": self.page_token}, json=body,
-                                  timeout=self.timeout)
+            resp = self.http.post(self.send_url, json=body, timeout=self.timeout)
         except (requests.ConnectTimeout, requests.exceptions.SSLError) as exc:
             raise Transient(type(exc).__name__) from exc
         except requests.ConnectionError as exc:
@@ -235,8 +236,8 @@ class MessengerChannel:
     def _typing(self, recipient: str) -> None:
         """``typing_on`` before the answer (best effort, short timeout)."""
         try:
-            self.http.post(self.send_url, params={"access_token": self.page_token},
-                           json={"recipient": {"id": recipient}, "sender_action": "typing_on"}, timeout=(1.0, 2.0))
+            self.http.post(self.send_url, json={"recipient": {"id": recipient}, "sender_action": "typing_on"},
+                           timeout=(1.0, 2.0))
         except requests.RequestException as exc:
             log.debug("typing_on failed: %s", type(exc).__name__)
 
