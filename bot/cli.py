@@ -364,6 +364,39 @@ def faq_import(path: Path, user: str) -> None:
     click.echo(f"imported {len(results)} changed entries ({len(items) - len(results)} unchanged)")
 
 
+@main.command("backup")
+@click.argument("path", type=click.Path(path_type=Path))
+def backup_cmd(path: Path) -> None:
+    """Write all staff data (FAQ edits and history, audit, accounts, inbox, statistics) to one file."""
+    from .backup import backup
+
+    doc = backup(_redis())
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    tmp.replace(path)
+    click.echo(f"{len(doc['keys'])} keys written to {path}")
+
+
+@main.command("restore")
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+def restore_cmd(path: Path, yes: bool) -> None:
+    """Replace all staff data with a backup (the file is checked first; nothing changes if it is invalid)."""
+    from .backup import restore
+
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except ValueError as exc:
+        raise click.ClickException(f"not a backup file: {exc}") from exc
+    if not yes and sys.stdin.isatty():
+        click.confirm("This replaces all staff data (entries, history, accounts, inbox). Continue?", abort=True)
+    try:
+        count = restore(_redis(), doc)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"{count} keys restored from {path}")
+
+
 @main.command("nlu-eval")
 @click.option("--folds", type=int, default=5, show_default=True, help="Cross-validation folds.")
 @click.option("--heldout", type=click.Path(path_type=Path), default=Path("tests/data/heldout.yaml"),

@@ -11,6 +11,7 @@ import threading
 import time
 from typing import Callable
 
+from intents.normalize import normalize
 from knowledge.answers import Answerer
 from knowledge.faq_store import STAMP, FaqStore
 from knowledge.loader import KnowledgeBase
@@ -33,7 +34,7 @@ class LiveKnowledge:
         self._stamp: str | None = "unset"
         self._checked = 0.0
         self._lock = threading.Lock()
-        self._answerer = Answerer(kb)
+        self._answerer = Answerer(kb, prepare=normalize)
         self.current()
 
     def current(self) -> Answerer:
@@ -62,7 +63,7 @@ class LiveKnowledge:
             staff = self.store.run(lambda r: frozenset(self.faq.staff_entries()))
         except StoreUnavailable:
             return
-        self._answerer = Answerer(self.kb, entries, staff)
+        self._answerer = Answerer(self.kb, entries, staff, prepare=normalize)
         if self._stamp not in ("unset", None) or stamp:
             log.info("knowledge reloaded (stamp %s, %d staff entries)", stamp, len(staff))
         self._stamp = stamp

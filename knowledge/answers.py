@@ -12,6 +12,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Callable
 
 
 from .dates import format_date
@@ -145,12 +146,14 @@ class Answerer:
     STAFF_MATCH = 0.6
 
     def __init__(self, kb: KnowledgeBase, entries: dict[str, Entry] | None = None,
-                 staff_ids: frozenset[str] = frozenset()):
+                 staff_ids: frozenset[str] = frozenset(), prepare: Callable[[str], str] = lambda s: s):
+        """``prepare`` is the normalisation questions get before they reach :meth:`answer` and
+        :meth:`match_staff`; entry phrasings are prepared the same way."""
         self.kb = kb
         self.entries = dict(kb.entries if entries is None else entries)
-        self._index = PhrasingIndex(self.entries.values())
+        self._index = PhrasingIndex(self.entries.values(), prepare)
         staff = [e for e in self.entries.values() if e.id in staff_ids]
-        self._staff_index = PhrasingIndex(staff) if staff else None
+        self._staff_index = PhrasingIndex(staff, prepare) if staff else None
 
     def entries_for(self, intent: str) -> list[Entry]:
         return [e for e in self.entries.values() if e.intent == intent]
@@ -677,9 +680,10 @@ class PhrasingIndex:
 
     ANSWER_WEIGHT = 0.3
 
-    def __init__(self, entries):
+    def __init__(self, entries, prepare: Callable[[str], str] = lambda s: s):
         entries = list(entries)
-        docs = [(e, _features(x)) for e in entries for x in (*e.questions.th, *e.questions.en)]
+        # Phrasings go through the same preparation (normalisation) as the questions they are matched with.
+        docs = [(e, _features(prepare(x))) for e in entries for x in (*e.questions.th, *e.questions.en)]
         df: Counter = Counter()
         for _, f in docs:
             df.update(f.keys())

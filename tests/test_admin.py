@@ -287,3 +287,12 @@ def test_export_is_valid_knowledge_base_yaml(bot, data_dir, tmp_path):
         f.unlink()
     (out / "faq" / "exported.yaml").write_text(cli(data_dir, "faq", "export").stdout, encoding="utf-8")
     assert len(load(out).entries) >= 35
+
+
+def test_a_staff_phrasing_with_laughter_or_repeated_letters_matches_itself(client):
+    """Phrasings are normalised like questions: "555" or "ขอนแก่นนนน" in an entry must not stop it matching."""
+    tag = uuid.uuid4().hex[:6]
+    entry = new_entry(questions={"th": [f"งานวิ่งขอนแก่นนนน{tag}จัดเมื่อไหร่ 555"], "en": [f"when is the run eee{tag}"]})
+    assert client.post("/admin/api/faq", json=entry, headers=AUTH).status_code == 201
+    for q in (*entry["questions"]["th"], *entry["questions"]["en"]):
+        assert ask(client, q)["entities"].get("entry") == entry["id"], q

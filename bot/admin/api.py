@@ -66,7 +66,7 @@ def try_question(text: str, draft: dict | None = None) -> dict:
         entries = dict(current.entries)
         entries[clean["id"]] = to_entry(clean, bot.kb.entries.get(clean["id"]))
         staff = frozenset(bot.live.faq.staff_entries()) | {clean["id"]}
-        out["after"] = run(Answerer(bot.kb, entries, staff))
+        out["after"] = run(Answerer(bot.kb, entries, staff, prepare=normalize))
     return out
 
 
