@@ -10,6 +10,7 @@ from werkzeug.exceptions import HTTPException
 
 from .config import load_config
 from .jsonsafe import SafeJSONProvider
+from .logs import init_request_ids, setup_logging
 from .service import build_bot
 
 __all__ = ["create_app"]
@@ -20,11 +21,12 @@ log = logging.getLogger(__name__)
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Create the app: defaults, then environment variables, then ``config``."""
     cfg = load_config(config)
-    logging.basicConfig(level=cfg["LOG_LEVEL"], format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    setup_logging(cfg["LOG_LEVEL"], cfg["LOG_FORMAT"])
     app = Flask(__name__, static_folder="web/static", template_folder="web/templates")
     app.json = SafeJSONProvider(app)  # nesting-limited JSON: deep bodies are a 400, not a 500
     app.config.update(cfg)
     app.config["MAX_CONTENT_LENGTH"] = cfg["MAX_CONTENT_LENGTH"]  # Flask answers 413 by itself
+    init_request_ids(app)
 
     app.extensions["bot"] = build_bot(cfg)
 

@@ -46,8 +46,10 @@ def serve(host: str | None, port: int | None, workers: int | None, threads: int 
 
     from .storage import start_embedded
 
+    from .logs import setup_logging
+
     cfg = load_config()
-    logging.basicConfig(level=cfg["LOG_LEVEL"], format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    setup_logging(cfg["LOG_LEVEL"], cfg["LOG_FORMAT"])  # workers inherit it (no second handler)
     data_dir = Path(cfg["BOT_DATA_DIR"])
     if not cfg.get("REDIS_URL"):
         os.environ["REDIS_URL"] = start_embedded(data_dir)

@@ -15,13 +15,14 @@ __all__ = ["load_config", "ENV_KEYS"]
 #: Environment variables the service reads (DESIGN.md "Contracts").
 ENV_KEYS = ("REDIS_URL", "LINE_CHANNEL_SECRET", "LINE_CHANNEL_ACCESS_TOKEN", "LINE_API_BASE_URL",
             "MESSENGER_APP_SECRET", "MESSENGER_PAGE_ACCESS_TOKEN", "MESSENGER_VERIFY_TOKEN",
-            "MESSENGER_API_BASE_URL", "ADMIN_TOKEN", "SECRET_KEY", "BOT_DATA_DIR", "PORT", "LOG_LEVEL")
+            "MESSENGER_API_BASE_URL", "ADMIN_TOKEN", "SECRET_KEY", "BOT_DATA_DIR", "PORT", "LOG_LEVEL", "LOG_FORMAT")
 
 DEFAULTS: dict[str, Any] = {
     "REDIS_URL": None,
     "BOT_DATA_DIR": "./var",
     "PORT": 8000,
     "LOG_LEVEL": "INFO",
+    "LOG_FORMAT": "json",  # "json" (one object per line, with request ids) or "text"
     "SECRET_KEY": None,
     "CONTEXT_TTL": 30 * 60,  # seconds a conversation is remembered
     "MAX_CONTENT_LENGTH": 256 * 1024,  # Flask answers 413 above this

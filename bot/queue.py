@@ -25,6 +25,7 @@ from typing import Callable
 import redis
 
 from . import metrics
+from .logs import request_id
 from .storage import Store, StoreUnavailable
 
 __all__ = ["EventQueue", "QueuedEvent", "Ledger", "SenderPool"]
@@ -261,6 +262,7 @@ class SenderPool:
         if handler is None:
             log.error("no handler for channel %s; event dropped", event.channel)
             return True
+        token = request_id.set(f"{event.channel}:{event.event_id}")  # log lines of this event carry its id
         try:
             handler(event, heartbeat)
             return True
@@ -268,3 +270,5 @@ class SenderPool:
             log.exception("event %s/%s failed (it will be retried)", event.channel, event.event_id)
             metrics.ERRORS.labels(event.channel).inc()
             return False
+        finally:
+            request_id.reset(token)
