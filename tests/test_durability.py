@@ -1,0 +1,91 @@
+"""Durability: a staff edit acknowledged with 2xx survives SIGKILL of the app and a restart of the embedded
+Redis (append-only file)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+import redis
+from conftest import ADMIN_TOKEN
+from redis_server import free_port
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _request(port, method, path, body=None):
+    req = urllib.request.Request(f"http://127.0.0.1:{port}{path}", method=method,
+                                 data=json.dumps(body).encode() if body is not None else None,
+                                 headers={"Content-Type": "application/json", "Authorization": f"Bearer {ADMIN_TOKEN}"})
+    try:
+        with urllib.request.urlopen(req, timeout=10) as resp:
+            return resp.status, json.loads(resp.read())
+    except urllib.error.HTTPError as exc:
+        return exc.code, None
+
+
+def _serve(data_dir: Path, port: int) -> subprocess.Popen:
+    env = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}  # the embedded server
+    env.update(BOT_DATA_DIR=str(data_dir), ADMIN_TOKEN=ADMIN_TOKEN, SECRET_KEY="durability", LOG_LEVEL="WARNING",
+               PYTHONPATH=str(ROOT), RETRAIN_ON_EDIT="0")
+    proc = subprocess.Popen([sys.executable, "-m", "bot.cli", "serve", "--port", str(port), "--workers", "1"],
+                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
+            return proc
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError("serve did not start")
+
+
+def _embedded_redis(data_dir: Path) -> redis.Redis:
+    settings = json.loads((data_dir / "redis" / "bot.rdb.settings").read_text())
+    return redis.Redis(unix_socket_path=settings["unixsocket"], decode_responses=True)
+
+
+def test_acknowledged_edit_survives_sigkill_and_a_redis_restart(tmp_path, data_dir, bot):
+    shutil.copytree(data_dir / "models", tmp_path / "models")
+    port = free_port()
+    app = _serve(tmp_path, port)
+    entry = {"id": "durable-entry", "questions": {"th": ["ข้อมูลนี้ต้องไม่หายใช่ไหม"], "en": []},
+             "answer": {"th": "ไม่หายครับ", "en": ""}, "source": "durability test"}
+    status, _ = _request(port, "POST", "/admin/api/faq", entry)
+    assert status == 201
+    os.killpg(app.pid, signal.SIGKILL)  # the app dies without any chance to clean up
+    app.wait(10)
+
+    server = _embedded_redis(tmp_path)
+    assert server.get("{faq}:stamp")  # it outlived the app (its own session)
+    try:
+        server.shutdown()  # the embedded Redis restarts: it must come back from its append-only file
+    except redis.ConnectionError:
+        pass
+    with pytest.raises((redis.ConnectionError, OSError)):
+        _embedded_redis(tmp_path).ping()  # really gone: nothing survives in memory
+    assert any((tmp_path / "redis").glob("appendonly.aof*"))
+
+    app = _serve(tmp_path, port)
+    try:
+        status, got = _request(port, "GET", "/admin/api/faq/durable-entry")
+        assert status == 200 and got["answer"]["th"] == "ไม่หายครับ" and got["version"] == 1
+        status, history = _request(port, "GET", "/admin/api/faq/durable-entry/history")
+        assert [v["version"] for v in history["versions"]] == [1]
+    finally:
+        os.killpg(app.pid, signal.SIGTERM)
+        app.wait(10)
+        try:
+            _embedded_redis(tmp_path).shutdown()
+        except (redis.ConnectionError, OSError, FileNotFoundError):
+            pass
