@@ -17,7 +17,6 @@ import http.client
 import os
 import random
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -32,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from fakes import FakeLine, line_body, line_event, line_signature  # noqa: E402
+from redis_server import free_port  # noqa: E402
 
 SECRET, TOKEN = "bench-secret", "bench-token"
 QUESTIONS = ["ขอนแก่นได้รับรองเมื่อไหร่", "What is Phuket planning as a smart city?", "7 Smarts คืออะไร",
@@ -46,12 +46,6 @@ def hello():
     request.get_data()
     return "OK"
 '''
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def start_gunicorn(app: str, env: dict, cwd: Path) -> tuple[subprocess.Popen, int]:

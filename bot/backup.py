@@ -6,7 +6,6 @@ A logical format (one JSON document), so a backup taken from one Redis version r
 
 from __future__ import annotations
 
-import json
 import time
 from typing import Any
 

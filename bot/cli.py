@@ -142,8 +142,7 @@ def line() -> None:
 @click.option("--output", type=click.Path(path_type=Path), default=None, help="Also save the menu image here.")
 def line_richmenu(web_url: str, output: Path | None) -> None:
     """Create the default rich menu (cities, Khon Kaen, Phuket, 7 Smarts, help, web chat); safe to re-run."""
-    from linebot.v3.messaging import ApiClient, Configuration, MessagingApi, MessagingApiBlob
-
+    from .channels.line import make_clients
     from .channels.line_richmenu import install_rich_menu, render_image
 
     cfg = load_config()
@@ -152,9 +151,7 @@ def line_richmenu(web_url: str, output: Path | None) -> None:
         raise click.UsageError("LINE_CHANNEL_ACCESS_TOKEN is not set")
     if not web_url.startswith(("https://", "http://")):
         raise click.UsageError("--web-url must be an http(s) address")
-    base = (cfg.get("LINE_API_BASE_URL") or "").rstrip("/")
-    api = MessagingApi(ApiClient(Configuration(access_token=token, host=base or "https://api.line.me")))
-    blob = MessagingApiBlob(ApiClient(Configuration(access_token=token, host=base or "https://api-data.line.me")))
+    api, blob = make_clients(token, cfg.get("LINE_API_BASE_URL"))
     if output:
         output.write_bytes(render_image())
     menu_id, created = install_rich_menu(api, blob, web_url)
@@ -163,11 +160,10 @@ def line_richmenu(web_url: str, output: Path | None) -> None:
 
 # -- staff accounts ----------------------------------------------------------------------------------------
 def _redis():
-    from .storage import Store, connect
+    from .storage import connect
 
     cfg = load_config()
-    client, mode = connect(cfg.get("REDIS_URL"), cfg["BOT_DATA_DIR"], timeout=5.0)
-    return Store(client, mode).client
+    return connect(cfg.get("REDIS_URL"), cfg["BOT_DATA_DIR"], timeout=5.0)[0]
 
 
 def _read_password(confirm: bool = True) -> str:

@@ -23,7 +23,6 @@ class Context:
     last_intent: str | None = None
     lang: str | None = None
     pending_intent: str | None = None  # a question waiting for the user to name a city
-    pending_text: str | None = None
 
     @classmethod
     def from_json(cls, raw: str | None) -> "Context":

@@ -121,7 +121,7 @@ class Dialogue:
             answers = [single] if single else []
         if not answers:
             return self._clarify(turn, intent), Context(ctx.last_city, ctx.last_intent, reply_lang,
-                                                        pending_intent=intent, pending_text=text[:300]), None
+                                                        pending_intent=intent), None
         reply = self._combine(turn, intent, answers, cities, from_context)
         unanswered = None if all(a.complete for a in answers) else "no-data"
         last_city = next((a.city for a in answers if a.city), None) or ctx.last_city

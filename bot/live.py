@@ -59,10 +59,11 @@ class LiveKnowledge:
 
     def _rebuild(self, stamp: str | None) -> None:
         try:
-            entries = self.store.run(lambda r: self.faq.entries())
-            staff = self.store.run(lambda r: frozenset(self.faq.staff_entries()))
+            staff_data = self.store.run(lambda r: self.faq.staff_entries())
         except StoreUnavailable:
             return
+        entries = self.faq.entries(staff_data)  # one read: entries and staff ids agree
+        staff = frozenset(staff_data)
         self._answerer = Answerer(self.kb, entries, staff, prepare=normalize)
         if self._stamp not in ("unset", None) or stamp:
             log.info("knowledge reloaded (stamp %s, %d staff entries)", stamp, len(staff))

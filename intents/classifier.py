@@ -47,9 +47,6 @@ class IntentModel:
     margin: float = 0.0
     meta: dict = field(default_factory=dict)
 
-    def __post_init__(self) -> None:
-        self._oos = self.classes.index(OUT_OF_SCOPE) if OUT_OF_SCOPE in self.classes else -1
-
     # -- scoring ---------------------------------------------------------------------------------------
     def decision(self, feats: Sequence[str]) -> np.ndarray:
         """Raw linear scores per class for a list of feature strings."""
@@ -74,9 +71,6 @@ class IntentModel:
         p = self.probabilities(text, tokens)
         order = np.argsort(-p)[:top]
         return [(self.classes[i], float(p[i])) for i in order]
-
-    def is_out_of_scope(self, ranking: list[tuple[str, float]]) -> bool:
-        return decide(ranking, self.threshold, self.margin) == OUT_OF_SCOPE
 
     # -- persistence -----------------------------------------------------------------------------------
     def save(self, path: Path) -> None:

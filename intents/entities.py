@@ -51,7 +51,6 @@ class Entities:
     numbers: list[int] = field(default_factory=list)
     yes_no: bool = False
     first_five: bool = False
-    fuzzy: bool = False  # a name was matched only approximately
     masked: str = ""  # the text with city and place names replaced by placeholders (classifier input)
 
     @property
@@ -187,7 +186,6 @@ class EntityExtractor:
             for term in self._exact[key]:
                 if term.kind in ("city", "place"):
                     self._add(ent, term, term.alias)
-                    ent.fuzzy = True
             if ent.cities or ent.places:
                 return
 

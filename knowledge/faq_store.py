@@ -123,10 +123,10 @@ class FaqStore:
         merged.update(staff)
         return sorted((e for e in merged.values() if not e.get("deleted")), key=lambda e: e["id"])
 
-    def entries(self) -> dict[str, Entry]:
-        """The merged entries as the answerer uses them."""
+    def entries(self, staff: dict[str, dict] | None = None) -> dict[str, Entry]:
+        """The merged entries as the answerer uses them (``staff``: from :meth:`staff_entries`, if read)."""
         out = dict(self.kb.entries)
-        for entry_id, data in self.staff_entries().items():
+        for entry_id, data in (self.staff_entries() if staff is None else staff).items():
             if data.get("deleted"):
                 out.pop(entry_id, None)
             else:

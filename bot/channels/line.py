@@ -71,6 +71,18 @@ def _classify(exc: Exception) -> Exception:
     return exc
 
 
+def make_clients(token: str, base_url: str | None = None) -> tuple[MessagingApi, MessagingApiBlob]:
+    """The SDK clients (one connection pool each), redirected to ``base_url`` when given (tests: a fake
+    LINE API). urllib3's own retries are off: retries are ours, with backoff inside the reply token's life."""
+    base = (base_url or "").rstrip("/")
+    clients = []
+    for default in ("https://api.line.me", "https://api-data.line.me"):  # uploads go to the data host
+        conf = Configuration(access_token=token, host=base or default)
+        conf.retries = False
+        clients.append(ApiClient(conf))
+    return MessagingApi(clients[0]), MessagingApiBlob(clients[1])
+
+
 class LineChannel:
     """The LINE adapter: webhook view, event handling and rendering of :class:`Reply`."""
 
@@ -87,14 +99,8 @@ class LineChannel:
             log.warning("LINE channel disabled: LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN are not both set")
             return
         self.parser = WebhookParser(secret)
-        base = (config.get("LINE_API_BASE_URL") or "").rstrip("/")
-        conf = Configuration(access_token=token, host=base or "https://api.line.me")
-        conf.retries = False  # retries are ours, with backoff inside the reply token's life
-        blob_conf = Configuration(access_token=token, host=base or "https://api-data.line.me")
-        blob_conf.retries = False
-        self.api = MessagingApi(ApiClient(conf))  # one client (connection pool) per worker
-        self.blob = MessagingApiBlob(ApiClient(blob_conf))
-        log.info("LINE channel enabled (API %s)", conf.host)
+        self.api, self.blob = make_clients(token, config.get("LINE_API_BASE_URL"))  # one pool per worker
+        log.info("LINE channel enabled (API %s)", self.api.api_client.configuration.host)
 
     # -- webhook -----------------------------------------------------------------------------------------
     def blueprint(self) -> Blueprint:
