@@ -1,7 +1,12 @@
 """Backup and restore of all staff data (FAQ edits and history, audit log, accounts, inbox, statistics).
 
 A logical format (one JSON document), so a backup taken from one Redis version restores into another
-(``DUMP`` payloads do not travel between versions). Keys are found with ``SCAN`` per hash-tag prefix.
+(``DUMP`` payloads do not travel between versions). Keys are found with ``SCAN`` per hash-tag prefix
+(on a Redis Cluster, redis-py scans every primary).
+
+A restore writes one transaction per hash tag, because a Redis Cluster refuses a transaction whose
+keys live in different slots; the ``{faq}`` group, which holds the reload stamp, goes last, so workers
+reload only once everything is in place.
 """
 
 from __future__ import annotations
@@ -69,26 +74,44 @@ def restore(r: redis.Redis, doc: Any) -> int:
     existing: list[str] = []
     for prefix in PREFIXES:
         existing.extend(r.scan_iter(match=prefix + "*", count=500))
-    pipe = r.pipeline(transaction=True)
+    groups: dict[str, list] = {}
     for key in set(existing):
-        pipe.delete(key)
+        groups.setdefault(_tag(key), []).append(("delete", key))
     for item in items:
-        key, kind, value = item["key"], item["type"], item["value"]
-        if kind == "string":
-            pipe.set(key, value)
-        elif kind == "hash" and value:
-            pipe.hset(key, mapping=value)
-        elif kind == "list" and value:
-            pipe.rpush(key, *value)
-        elif kind == "set" and value:
-            pipe.sadd(key, *value)
-        elif kind == "zset" and value:
-            pipe.zadd(key, {member: score for member, score in value})
-        elif kind == "stream":
-            for mid, fields in value:
-                pipe.xadd(key, fields, id=mid)
-        if item.get("ttl_ms"):
-            pipe.pexpire(key, int(item["ttl_ms"]))
-    pipe.set(STAMP, max(stamps) + 1)  # every worker reloads what it shows
-    pipe.execute()
+        groups.setdefault(_tag(item["key"]), []).append(("write", item))
+    groups.setdefault(_tag(STAMP), []).append(("stamp", max(stamps) + 1))  # every worker reloads
+    for tag in sorted(groups, key=lambda t: t == _tag(STAMP)):
+        pipe = r.pipeline(transaction=True)
+        for op, arg in groups[tag]:
+            if op == "delete":
+                pipe.delete(arg)
+            elif op == "stamp":
+                pipe.set(STAMP, arg)
+            else:
+                _write(pipe, arg)
+        pipe.execute()
     return len(items)
+
+
+def _tag(key: str) -> str:
+    """The hash tag of a key (``{faq}`` of ``{faq}:entry:x``)."""
+    return key[: key.index("}") + 1] if key.startswith("{") and "}" in key else key
+
+
+def _write(pipe: Any, item: dict) -> None:
+    key, kind, value = item["key"], item["type"], item["value"]
+    if kind == "string":
+        pipe.set(key, value)
+    elif kind == "hash" and value:
+        pipe.hset(key, mapping=value)
+    elif kind == "list" and value:
+        pipe.rpush(key, *value)
+    elif kind == "set" and value:
+        pipe.sadd(key, *value)
+    elif kind == "zset" and value:
+        pipe.zadd(key, {member: score for member, score in value})
+    elif kind == "stream":
+        for mid, fields in value:
+            pipe.xadd(key, fields, id=mid)
+    if item.get("ttl_ms"):
+        pipe.pexpire(key, int(item["ttl_ms"]))

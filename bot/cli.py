@@ -163,7 +163,7 @@ def _redis():
     from .storage import connect
 
     cfg = load_config()
-    return connect(cfg.get("REDIS_URL"), cfg["BOT_DATA_DIR"], timeout=5.0)[0]
+    return connect(cfg.get("REDIS_URL"), cfg["BOT_DATA_DIR"], timeout=5.0, cluster=cfg["REDIS_CLUSTER"])[0]
 
 
 def _read_password(confirm: bool = True) -> str:

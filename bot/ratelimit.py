@@ -1,12 +1,12 @@
-"""Fixed-window rate limits shared by every worker through Redis (one pipelined round trip per hit).
+"""Rate limits shared by every worker through Redis (one pipelined round trip per hit).
 
-A limit is written ``"N/S"``: N hits per S seconds. When Redis is unreachable the limiter lets requests
+A limit is written ``"N/S"``: N hits per S seconds, the window starting at the first hit (so a burst
+is never split across a clock boundary and let through twice). When Redis is unreachable the limiter lets requests
 through (failing closed would silence the bot exactly when it is already degraded).
 """
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 
 from .storage import Store, StoreUnavailable
@@ -29,14 +29,13 @@ class RateLimiter:
     def __init__(self, store: Store):
         self.store = store
 
-    def hit(self, key: str, limit: Limit, now: float | None = None) -> int:
+    def hit(self, key: str, limit: Limit) -> int:
         """Count one hit; return the number of hits in the current window (0 if Redis is down)."""
-        window = int((time.time() if now is None else now) // limit.seconds)
-        rkey = f"{{rl}}:{key}:{window}"
+        rkey = f"{{rl}}:{key}:{limit.hits}/{limit.seconds}"
 
         def run(r):
             pipe = r.pipeline(transaction=True)
-            pipe.set(rkey, 0, ex=limit.seconds * 2, nx=True)
+            pipe.set(rkey, 0, ex=limit.seconds, nx=True)  # the window starts at the first hit
             pipe.incr(rkey)
             return pipe.execute()[1]
 

@@ -72,7 +72,8 @@ def build_bot(config: dict) -> Bot:
     """Load and validate content (failing loudly), connect to Redis and load or train the model."""
     kb = load()
     data_dir = Path(config["BOT_DATA_DIR"])
-    client, mode = connect(config.get("REDIS_URL"), data_dir, timeout=config["REDIS_TIMEOUT"])
+    client, mode = connect(config.get("REDIS_URL"), data_dir, timeout=config["REDIS_TIMEOUT"],
+                           cluster=config.get("REDIS_CLUSTER", False))
     store = Store(client, mode, retry_after=config["REDIS_RETRY_AFTER"], on_error=metrics.REDIS_ERRORS.inc)
     extractor = EntityExtractor(terms_from_kb(kb))
     model = load_model(data_dir / "models", extractor, extra=examples_from_kb(kb))

