@@ -33,12 +33,14 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from .web.api import bp as api_bp
     from .web.chat import bp as chat_bp
     from .web.ops import bp as ops_bp
+    from .web.openapi import bp as openapi_bp
 
     from .channels import attach_channels
 
     app.register_blueprint(chat_bp)
     app.register_blueprint(api_bp)
     app.register_blueprint(ops_bp)
+    app.register_blueprint(openapi_bp)
     attach_channels(app, app.extensions["bot"])
 
     from .admin import attach_admin
@@ -47,7 +49,13 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     @app.errorhandler(HTTPException)
     def _http_error(exc: HTTPException):
-        return jsonify(error=exc.name, detail=exc.description), exc.code
+        resp = jsonify(error=exc.name, detail=exc.description)
+        resp.status_code = exc.code or 500
+        # Keep the exception's own headers (Allow on 405, Retry-After, ...) with the JSON body.
+        for name, value in exc.get_headers():
+            if name.lower() != "content-type":
+                resp.headers[name] = value
+        return resp
 
     @app.after_request
     def _security_headers(resp):

@@ -11,6 +11,7 @@ refused with :class:`Conflict` (WATCH/MULTI: no read-then-write race between wor
 from __future__ import annotations
 
 import json
+import logging
 import re
 import time
 import unicodedata
@@ -26,6 +27,8 @@ from .schema import Entry, FaqEntry, Text
 from .sources import source_label
 
 __all__ = ["FaqStore", "Conflict", "NotFound", "Invalid", "to_entry", "from_entry"]
+
+log = logging.getLogger(__name__)
 
 ENTRY = "{faq}:entry:"
 HISTORY = "{faq}:history:"
@@ -129,8 +132,14 @@ class FaqStore:
         for entry_id, data in (self.staff_entries() if staff is None else staff).items():
             if data.get("deleted"):
                 out.pop(entry_id, None)
-            else:
+                continue
+            try:
                 out[entry_id] = to_entry(data, self.kb.entries.get(entry_id))
+            except (ValidationError, KeyError, TypeError) as exc:
+                # One stored entry that no longer validates (say, saved before a rule was tightened)
+                # must not take every answer down: skip it, keep the curated version, and say so.
+                log.error("FAQ entry %r in Redis is invalid and is skipped until staff fix it: %s",
+                          entry_id, str(exc).splitlines()[0])
         return out
 
     def history(self, entry_id: str) -> list[dict]:
@@ -148,12 +157,15 @@ class FaqStore:
         if not isinstance(data, dict):
             raise Invalid({"entry": "must be a JSON object"})
         data = dict(data)
+        if data.get("id") is not None and not isinstance(data["id"], str):
+            raise Invalid({"id": "an id is a string of lower-case letters, digits and hyphens"})
         if entry_id:
             data["id"] = entry_id
         elif not data.get("id"):
-            questions = data.get("questions") or {}
-            first = next(iter([*(questions.get("en") or []), *(questions.get("th") or [])]), "")
-            data["id"] = slugify(str(first))
+            questions = data.get("questions")
+            phrasings = [q for lang in ("en", "th") if isinstance(questions, dict)
+                         and isinstance(questions.get(lang), list) for q in questions[lang] if isinstance(q, str)]
+            data["id"] = slugify(phrasings[0] if phrasings else "")  # a bad shape is reported below
         try:
             entry = FaqEntry.model_validate(data)
         except ValidationError as exc:

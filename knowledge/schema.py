@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 PartialDate = Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=120)]
 IntentName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
@@ -171,7 +171,7 @@ class FaqEntry(BaseModel):
     cities: list[Slug] = []
     topics: list[NonEmpty] = []
     source: str = ""
-    version: int = 0
+    version: Annotated[int, Field(ge=0, strict=True)] = 0
 
     @model_validator(mode="after")
     def _complete(self) -> "FaqEntry":

@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 import uuid
 
 import pytest
@@ -296,3 +297,30 @@ def test_a_staff_phrasing_with_laughter_or_repeated_letters_matches_itself(clien
     assert client.post("/admin/api/faq", json=entry, headers=AUTH).status_code == 201
     for q in (*entry["questions"]["th"], *entry["questions"]["en"]):
         assert ask(client, q)["entities"].get("entry") == entry["id"], q
+
+
+def test_a_stored_entry_that_no_longer_validates_is_skipped_not_fatal(client, bot, caplog):
+    """An entry saved before a rule was tightened (or written by hand) must not stop every answer."""
+    from knowledge.faq_store import ENTRY, IDS, STAMP
+
+    good = new_entry()
+    assert client.post("/admin/api/faq", json=good, headers=AUTH).status_code == 201
+    bad_id = "x" * 130  # longer than an id may be now
+    r = bot.store.client
+    caplog.set_level("ERROR", logger="knowledge.faq_store")
+    try:
+        r.set(ENTRY + bad_id, json.dumps({**new_entry(), "id": bad_id, "version": 1}))
+        r.sadd(IDS, bad_id)
+        r.incr(STAMP)
+        deadline = time.monotonic() + 5  # workers pick up the change within a second
+        while not any(bad_id in rec.getMessage() and "skipped" in rec.getMessage() for rec in caplog.records):
+            assert time.monotonic() < deadline, "the invalid entry was never reported"
+            time.sleep(0.1)
+            ask(client, "hello")
+        reply = ask(client, good["questions"]["th"][0])
+        assert reply["entities"].get("entry") == good["id"]  # the other entries still answer
+        assert ask(client, "ขอนแก่นได้รับรองเมื่อไหร่")["intent"] == "city_date"
+    finally:
+        r.delete(ENTRY + bad_id)
+        r.srem(IDS, bad_id)
+        r.incr(STAMP)

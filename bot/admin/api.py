@@ -105,6 +105,11 @@ def _conflict(exc: Conflict):
                                           "reapply your change and save again", current=exc.current)
 
 
+def _whole(value) -> bool:
+    """A JSON whole number >= 0 (``true`` is not a version)."""
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
 def _body() -> dict:
     body = request.get_json(silent=True)
     if not isinstance(body, dict):
@@ -112,10 +117,16 @@ def _body() -> dict:
     return body
 
 
+MAX_QUERY = 200
+
+
 @bp.get("/faq")
 @api_auth
 def list_faq():
-    return jsonify(entries=search(_store().list(), request.args.get("q", "")))
+    query = request.args.get("q", "")
+    if len(query) > MAX_QUERY:
+        raise Invalid({"q": f"a search is at most {MAX_QUERY} characters"})
+    return jsonify(entries=search(_store().list(), query))
 
 
 @bp.post("/faq")
@@ -136,7 +147,7 @@ def get_faq(entry_id: str):
 @api_auth
 def update_faq(entry_id: str):
     body = _body()
-    if not isinstance(body.get("version"), int):
+    if not _whole(body.get("version")):
         raise Invalid({"version": "send the version you edited (optimistic check)"})
     record = _store().update(entry_id, body, body["version"], g.user["name"])
     _changed()
@@ -146,7 +157,10 @@ def update_faq(entry_id: str):
 @bp.delete("/faq/<entry_id>")
 @api_auth
 def delete_faq(entry_id: str):
-    version = request.args.get("version", type=int)
+    raw = request.args.get("version")
+    if raw is not None and not raw.isdigit():
+        raise Invalid({"version": "the version you saw, a whole number"})
+    version = int(raw) if raw is not None else None
     record = _store().delete(entry_id, version, g.user["name"])
     _changed()
     return jsonify(record)
@@ -165,7 +179,7 @@ def faq_history(entry_id: str):
 @api_auth
 def faq_rollback(entry_id: str):
     version = _body().get("version")
-    if not isinstance(version, int):
+    if not _whole(version):
         raise Invalid({"version": "send the version number to restore"})
     record = _store().rollback(entry_id, version, g.user["name"])
     _changed()
@@ -175,7 +189,10 @@ def faq_rollback(entry_id: str):
 @bp.get("/unanswered")
 @api_auth
 def unanswered():
-    return jsonify(groups=inbox_groups(include_dismissed=request.args.get("all") == "1"))
+    show_all = request.args.get("all", "0")
+    if show_all not in ("0", "1"):
+        raise Invalid({"all": "use 1 to include dismissed groups, or 0"})
+    return jsonify(groups=inbox_groups(include_dismissed=show_all == "1"))
 
 
 @bp.post("/unanswered/<group_id>/dismiss")
@@ -193,10 +210,16 @@ def try_it():
     text = body.get("text")
     if not isinstance(text, str) or not text.strip():
         raise Invalid({"text": "type a question to try"})
-    return jsonify(try_question(text[:2000], body.get("draft")))
+    draft = body.get("draft")
+    if draft is not None and not isinstance(draft, dict):
+        raise Invalid({"draft": "send the draft entry as a JSON object"})
+    return jsonify(try_question(text[:2000], draft))
 
 
 @bp.get("/audit")
 @api_auth
 def audit():
-    return jsonify(events=_store().audit(request.args.get("limit", 100, type=int)))
+    limit = request.args.get("limit", "100")
+    if not limit.isdigit() or not 1 <= int(limit) <= 1000:
+        raise Invalid({"limit": "a whole number from 1 to 1000"})
+    return jsonify(events=_store().audit(int(limit)))

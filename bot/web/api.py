@@ -26,7 +26,7 @@ def ask():
         return _bad("the body is not valid JSON")
     if not isinstance(body, dict):
         return _bad("the body must be a JSON object")
-    text, user_id, lang = body.get("text"), body.get("user_id"), body.get("lang")
+    text, user_id, lang = body.get("text"), body.get("user_id"), body.get("lang")  # lang null: detect
     if not isinstance(text, str) or not text.strip():
         return _bad("'text' must be a non-empty string")
     if user_id is not None and (not isinstance(user_id, str) or not 0 < len(user_id) <= MAX_USER_ID):
