@@ -134,7 +134,7 @@ def main() -> None:
                                                                                                 str(work / "data"))}
     embedded = None
     if not os.environ.get("REDIS_URL"):
-        from bot.storage import start_embedded
+        from bot.embedded import start_embedded
 
         env["REDIS_URL"] = start_embedded(work / "redis-data")
         embedded = env["REDIS_URL"]

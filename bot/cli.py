@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import shutil
 import sys
 from pathlib import Path
 
@@ -44,7 +43,7 @@ def serve(host: str | None, port: int | None, workers: int | None, threads: int 
 
     from intents.nlu import load_model
 
-    from .storage import start_embedded
+    from .embedded import start_embedded
 
     from .logs import setup_logging
 
@@ -66,19 +65,18 @@ def serve(host: str | None, port: int | None, workers: int | None, threads: int 
     threads = threads or int(os.environ.get("WEB_THREADS", 4))
     port = port or cfg["PORT"]
     host = host or ("0.0.0.0" if os.environ.get("PORT") else "127.0.0.1")
-    if workers > 1 and not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
-        metrics_dir = data_dir / "metrics"
-        shutil.rmtree(metrics_dir, ignore_errors=True)
-        metrics_dir.mkdir(parents=True)
-        os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(metrics_dir)
+    from . import gunicorn_conf
+
+    if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(data_dir / "metrics")
 
     class _App(BaseApplication):
         def load_config(self) -> None:
             self.cfg.set("bind", f"{host}:{port}")
             self.cfg.set("workers", workers)
             self.cfg.set("threads", threads)
-            self.cfg.set("timeout", 30)
-            self.cfg.set("accesslog", None)
+            for name in ("timeout", "graceful_timeout", "accesslog", "on_starting", "child_exit"):
+                self.cfg.set(name, getattr(gunicorn_conf, name))
 
         def load(self):
             from .app import create_app

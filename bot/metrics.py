@@ -1,8 +1,12 @@
-"""Prometheus metrics (prometheus_client), created once per process."""
+"""Prometheus metrics (prometheus_client), created once per process.
+
+Under gunicorn, ``bot.gunicorn_conf`` sets ``PROMETHEUS_MULTIPROC_DIR`` before the workers start, so
+every metric here is written to per-process files and ``/metrics`` adds them up across workers.
+"""
 
 from __future__ import annotations
 
-from prometheus_client import Counter, Histogram
+from prometheus_client import Counter, Gauge, Histogram
 
 MESSAGES = Counter("bot_messages_total", "Messages understood", ["channel", "lang"])
 INTENTS = Counter("bot_intents_total", "Messages by resolved intent", ["channel", "intent"])
@@ -25,3 +29,6 @@ OUTBOUND_RETRIES = Counter("bot_outbound_retries_total", "Platform API call retr
 AMBIGUOUS = Counter("bot_ambiguous_sends_total",
                     "Events not re-sent because an earlier attempt may already have delivered them", ["channel"])
 RATE_LIMITED = Counter("bot_rate_limited_total", "Messages or requests refused by a rate limit", ["where"])
+# 1 while Redis answers, 0 while the bot runs degraded; across workers the lowest live value, so one
+# worker that cannot reach Redis is enough to show it.
+REDIS_UP = Gauge("bot_redis_up", "1 if Redis answers, 0 if the bot runs without it", multiprocess_mode="livemin")

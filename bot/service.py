@@ -74,7 +74,9 @@ def build_bot(config: dict) -> Bot:
     data_dir = Path(config["BOT_DATA_DIR"])
     client, mode = connect(config.get("REDIS_URL"), data_dir, timeout=config["REDIS_TIMEOUT"],
                            cluster=config.get("REDIS_CLUSTER", False))
-    store = Store(client, mode, retry_after=config["REDIS_RETRY_AFTER"], on_error=metrics.REDIS_ERRORS.inc)
+    store = Store(client, mode, retry_after=config["REDIS_RETRY_AFTER"], on_error=metrics.REDIS_ERRORS.inc,
+                  on_state=metrics.REDIS_UP.set)
+    store.ping()  # sets bot_redis_up; a Redis that is down now only opens the breaker
     extractor = EntityExtractor(terms_from_kb(kb))
     model = load_model(data_dir / "models", extractor, extra=examples_from_kb(kb))
     nlu = NLU(model, extractor)

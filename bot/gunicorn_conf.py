@@ -1,0 +1,52 @@
+"""gunicorn settings and hooks, shared by the Procfile (``gunicorn -c python:bot.gunicorn_conf``) and
+``smartcity-bot serve``.
+
+The hooks make ``/metrics`` correct with several workers: prometheus_client's multiprocess mode needs
+``PROMETHEUS_MULTIPROC_DIR`` set (and emptied) before any worker starts, and a dead worker's live
+gauges removed when it exits. Each setting can be overridden on the command line or with
+``GUNICORN_CMD_ARGS``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"
+workers = int(os.environ.get("WEB_CONCURRENCY", 2))
+threads = int(os.environ.get("WEB_THREADS", 4))
+timeout = 30
+graceful_timeout = 20
+accesslog = None  # the app logs each request as JSON with its request id
+
+
+def metrics_dir() -> Path:
+    """Where workers write their metric files: ``PROMETHEUS_MULTIPROC_DIR``, or one of our own."""
+    configured = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if configured:
+        return Path(configured)
+    return Path(tempfile.gettempdir()) / f"smartcity-bot-metrics-{os.getpid()}"
+
+
+def on_starting(server) -> None:
+    """In the master, before any worker: the embedded Redis when REDIS_URL is unset (one server that
+    the master watches and every worker shares), and an empty metrics directory the workers inherit."""
+    if not os.environ.get("REDIS_URL"):
+        from bot.config import load_config
+        from bot.embedded import start_embedded
+
+        os.environ["REDIS_URL"] = start_embedded(load_config()["BOT_DATA_DIR"])
+    path = metrics_dir()
+    if path.exists():
+        shutil.rmtree(path, ignore_errors=True)  # counters from an earlier run must not add up
+    path.mkdir(parents=True, exist_ok=True)
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(path)
+
+
+def child_exit(server, worker) -> None:
+    """A worker exited (or was killed): drop its live gauges, keep its counters."""
+    from prometheus_client import multiprocess
+
+    multiprocess.mark_process_dead(worker.pid)
