@@ -39,6 +39,7 @@ class Retrainer:
         self._pending: dict[str, Entry] | None = None
         self._lock = threading.Lock()
         self._running = threading.Lock()
+        self._last_examples: frozenset | None = None
 
     def schedule(self, entries: dict[str, Entry]) -> None:
         """Retrain on ``entries`` after ``delay`` seconds without a newer change."""
@@ -53,10 +54,14 @@ class Retrainer:
     def retrain_now(self, entries: dict[str, Entry]) -> None:
         with self._running:
             extra = examples_from_entries(entries.values(), self.nlu.model.classes)
-            model = load_model(self.cache_dir, self.extractor, extra=extra)
-            if model.meta.get("fingerprint") != self.nlu.model.meta.get("fingerprint"):
-                self.nlu.model = model  # one attribute swap: parses in flight keep the model they started with
-                log.info("intent model retrained on %d examples after staff edits", model.meta.get("examples", 0))
+            examples = frozenset((e.text, e.intent, e.lang) for e in extra)
+            if examples != self._last_examples:  # else an edit of answers only: nothing new to learn
+                model = load_model(self.cache_dir, self.extractor, extra=extra)
+                self._last_examples = examples
+                if model.meta.get("fingerprint") != self.nlu.model.meta.get("fingerprint"):
+                    self.nlu.model = model  # one attribute swap: parses in flight keep the model they started with
+                    log.info("intent model retrained on %d examples after staff edits",
+                             model.meta.get("examples", 0))
         if self.on_done:
             self.on_done()
 
