@@ -24,12 +24,15 @@ import redis
 from redis.backoff import ExponentialWithJitterBackoff
 from redis.cluster import RedisCluster
 from redis.retry import Retry
+from redis.sentinel import SentinelConnectionPool
 from redis.exceptions import ClusterDownError, RedisClusterException, SlotNotCoveredError
 
 __all__ = ["Store", "StoreUnavailable", "connect", "is_cluster_url"]
 
 CLUSTER_SCHEMES = ("redis+cluster://", "rediss+cluster://")
+SENTINEL_SCHEMES = ("redis+sentinel://",)
 # What an outage looks like: a server that cannot be reached, or a cluster missing a slot's master.
+# (MasterNotFoundError, during a Sentinel failover, is a ConnectionError.)
 OUTAGE_ERRORS = (redis.ConnectionError, redis.TimeoutError, OSError, ClusterDownError, SlotNotCoveredError)
 
 log = logging.getLogger(__name__)
@@ -47,8 +50,9 @@ def is_cluster_url(url: str | None) -> bool:
 
 def connect(url: str | None, data_dir: str | Path, timeout: float = 0.5,
             cluster: bool = False) -> tuple[redis.Redis | RedisCluster, str]:
-    """A redis-py client for ``url`` (a ``RedisCluster`` for a cluster URL or ``cluster=True``), or for
-    an embedded server when ``url`` is empty; and the mode: ``url``, ``cluster`` or ``embedded``."""
+    """A redis-py client for ``url`` (a ``RedisCluster`` for a cluster URL or ``cluster=True``, the
+    Sentinel-managed master for a ``redis+sentinel://`` URL), or for an embedded server when ``url`` is
+    empty; and the mode: ``url``, ``cluster``, ``sentinel`` or ``embedded``."""
     if not url:
         from .embedded import start_embedded
 
@@ -56,6 +60,8 @@ def connect(url: str | None, data_dir: str | Path, timeout: float = 0.5,
         return _client(url, timeout), "embedded"
     if cluster or is_cluster_url(url):
         return _cluster_client(url, timeout), "cluster"
+    if url.startswith(SENTINEL_SCHEMES):
+        return _sentinel_client(url, timeout), "sentinel"
     return _client(url, timeout), "url"
 
 
@@ -68,6 +74,24 @@ def _cluster_client(url: str, timeout: float) -> RedisCluster:
     url = url.replace("+cluster://", "://", 1)
     return RedisCluster.from_url(url, socket_timeout=timeout, socket_connect_timeout=timeout,
                                  decode_responses=True, retry=_quick_retry())
+
+
+def _sentinel_client(url: str, timeout: float) -> redis.Redis:
+    """``redis+sentinel://[:password@]host:port[,host:port...]/service[/db]``: the current master of
+    ``service`` as the Sentinels report it; after a failover, reconnections go to the new master."""
+    from redis.sentinel import Sentinel
+
+    rest = url.split("://", 1)[1]
+    auth, _, rest = rest.rpartition("@")
+    hosts, _, path = rest.partition("/")
+    service, _, db = path.partition("/")
+    if not hosts or not service:
+        raise ValueError("REDIS_URL: use redis+sentinel://host:26379[,host:26379]/service-name[/db]")
+    nodes = [(h.rsplit(":", 1)[0], int(h.rsplit(":", 1)[1])) if ":" in h else (h, 26379) for h in hosts.split(",")]
+    password = auth.partition(":")[2] or auth or None
+    sentinel = Sentinel(nodes, sentinel_kwargs={"socket_timeout": timeout, "socket_connect_timeout": timeout})
+    return sentinel.master_for(service, db=int(db or 0), password=password, socket_timeout=timeout,
+                               socket_connect_timeout=timeout, decode_responses=True, retry=_quick_retry())
 
 
 def _quick_retry() -> Retry:
@@ -99,6 +123,10 @@ class Store:
             client = RedisCluster(startup_nodes=list(nodes.startup_nodes.values()),
                                   **{**nodes.connection_kwargs, "socket_timeout": timeout},
                                   retry=_quick_retry())
+        elif isinstance(self.client.connection_pool, SentinelConnectionPool):
+            pool = self.client.connection_pool
+            kwargs = {**pool.connection_kwargs, "socket_timeout": timeout}
+            client = pool.sentinel_manager.master_for(pool.service_name, **kwargs)
         else:
             kwargs = dict(self.client.connection_pool.connection_kwargs)
             kwargs["socket_timeout"] = timeout

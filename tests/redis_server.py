@@ -199,3 +199,34 @@ class TcpProxy:
                     s.shutdown(socket.SHUT_RDWR)
                 except OSError:
                     pass
+
+
+class SentinelProcess:
+    """A Redis Sentinel (``redis-server --sentinel``) watching one master as ``service``."""
+
+    def __init__(self, master_port: int, workdir: Path, service: str = "smartcity"):
+        self.port, self.workdir, self.service = free_port(), workdir, service
+        self.master_port = master_port
+        self.proc = None
+
+    def start(self) -> None:
+        conf = self.workdir / f"sentinel-{self.port}.conf"
+        conf.write_text(f"port {self.port}\nbind 127.0.0.1\nsentinel monitor {self.service} 127.0.0.1 "
+                        f"{self.master_port} 1\nsentinel down-after-milliseconds {self.service} 2000\n")
+        self.proc = subprocess.Popen([redis_server_binary(), str(conf), "--sentinel"],
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _wait_for_ping(self.port)
+        client = redis.Redis(port=self.port, decode_responses=True)
+        for _ in range(100):
+            try:
+                if client.sentinel_get_master_addr_by_name(self.service):
+                    return
+            except redis.ResponseError:
+                pass
+            time.sleep(0.05)
+        raise RuntimeError("sentinel does not know the master")
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
