@@ -121,6 +121,21 @@ def test_send_api_500_then_success_gives_one_message(channel_client, fake_graph)
     assert len(sent_to(fake_graph, item["sender"]["id"])) == 1
 
 
+def test_slow_send_api_webhook_still_answers_fast_and_the_message_arrives(channel_client, fake_graph):
+    item = messenger_text("when was phuket certified")
+    fake_graph.delay = 5.0
+    try:
+        started = time.monotonic()
+        assert post(channel_client, messenger_body(item)).status_code == 200
+        assert time.monotonic() - started < 1.0
+        fake_graph.wait_for(lambda c: sent_to(fake_graph, item["sender"]["id"]), timeout=30)
+    finally:
+        fake_graph.delay = 0.0
+    time.sleep(0.5)
+    texts = [c.body["message"].get("text", "") for c in sent_to(fake_graph, item["sender"]["id"])]
+    assert len(texts) == 1 and "Phuket" in texts[0]
+
+
 def test_render_respects_messenger_limits():
     reply = Reply("ขอนแก่น " * 800, "th", "city_overview", 0.9,
                   quick_replies=[f"question number {i} that is long" for i in range(20)],
