@@ -4,9 +4,9 @@ A logical format (one JSON document), so a backup taken from one Redis version r
 (``DUMP`` payloads do not travel between versions). Keys are found with ``SCAN`` per hash-tag prefix
 (on a Redis Cluster, redis-py scans every primary).
 
-A restore writes one transaction per hash tag, because a Redis Cluster refuses a transaction whose
-keys live in different slots; the ``{faq}`` group, which holds the reload stamp, goes last, so workers
-reload only once everything is in place.
+A restore is one transaction on a single Redis. On a Redis Cluster, which refuses a transaction whose
+keys live in different slots, it is one transaction per hash tag, the ``{faq}`` group (which holds the
+reload stamp) last, so workers reload only once everything is in place.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import time
 from typing import Any
 
 import redis
+from redis.cluster import RedisCluster
 
 __all__ = ["backup", "restore", "PREFIXES", "FORMAT"]
 
@@ -80,6 +81,8 @@ def restore(r: redis.Redis, doc: Any) -> int:
     for item in items:
         groups.setdefault(_tag(item["key"]), []).append(("write", item))
     groups.setdefault(_tag(STAMP), []).append(("stamp", max(stamps) + 1))  # every worker reloads
+    if not isinstance(r, RedisCluster):  # one server: everything in one transaction
+        groups = {"all": [op for tag in sorted(groups, key=lambda t: t == _tag(STAMP)) for op in groups[tag]]}
     for tag in sorted(groups, key=lambda t: t == _tag(STAMP)):
         pipe = r.pipeline(transaction=True)
         for op, arg in groups[tag]:

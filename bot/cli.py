@@ -39,6 +39,10 @@ def serve(host: str | None, port: int | None, workers: int | None, threads: int 
     Without REDIS_URL an embedded Redis is started here, persisted under BOT_DATA_DIR, and shared by
     every worker.
     """
+    cfg = load_config()
+    # Before anything imports bot.metrics: prometheus_client picks its (multiprocess) storage at import.
+    os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", str(Path(cfg["BOT_DATA_DIR"]) / "metrics"))
+    Path(os.environ["PROMETHEUS_MULTIPROC_DIR"]).mkdir(parents=True, exist_ok=True)
     from gunicorn.app.base import BaseApplication
 
     from intents.nlu import load_model
@@ -47,7 +51,6 @@ def serve(host: str | None, port: int | None, workers: int | None, threads: int 
 
     from .logs import setup_logging
 
-    cfg = load_config()
     setup_logging(cfg["LOG_LEVEL"], cfg["LOG_FORMAT"])  # workers inherit it (no second handler)
     data_dir = Path(cfg["BOT_DATA_DIR"])
     if not cfg.get("REDIS_URL"):
@@ -67,15 +70,12 @@ def serve(host: str | None, port: int | None, workers: int | None, threads: int 
     host = host or ("0.0.0.0" if os.environ.get("PORT") else "127.0.0.1")
     from . import gunicorn_conf
 
-    if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
-        os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(data_dir / "metrics")
-
     class _App(BaseApplication):
         def load_config(self) -> None:
             self.cfg.set("bind", f"{host}:{port}")
             self.cfg.set("workers", workers)
             self.cfg.set("threads", threads)
-            for name in ("timeout", "graceful_timeout", "accesslog", "on_starting", "child_exit"):
+            for name in ("timeout", "graceful_timeout", "accesslog", "on_starting", "child_exit", "on_exit"):
                 self.cfg.set(name, getattr(gunicorn_conf, name))
 
         def load(self):

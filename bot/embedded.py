@@ -18,6 +18,7 @@ import hashlib
 import logging
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import threading
@@ -56,41 +57,52 @@ class EmbeddedRedis:
         self.socket = self.dir / "redis.sock"
         if len(str(self.socket)) > 100:  # unix socket paths are limited to ~107 bytes
             digest = hashlib.sha1(str(self.dir).encode()).hexdigest()[:12]
-            self.socket = Path(tempfile.gettempdir()) / f"smartcity-redis-{digest}.sock"
+            self.socket = _private_tmp() / f"redis-{digest}.sock"
         self.pidfile = self.dir / "redis.pid"
         self._owner_pid: int | None = None
         self._watching = False
+        self._watcher: threading.Thread | None = None
 
     @property
     def url(self) -> str:
         return f"unix://{self.socket}"
 
+    def state(self) -> str:
+        """``up`` (answers PING), ``busy`` (a server is there but slow or loading its data) or ``down``."""
+        try:
+            redis.Redis(unix_socket_path=str(self.socket), socket_timeout=1.0, socket_connect_timeout=1.0,
+                        retry=Retry(NoBackoff(), 0)).ping()
+            return "up"
+        except redis.BusyLoadingError:
+            return "busy"
+        except redis.TimeoutError:
+            return "busy"  # stalled (fsync, a fork for a snapshot): never start a second server on its files
+        except (redis.RedisError, OSError):
+            return "busy" if self._process_alive() else "down"
+
     def alive(self) -> bool:
         """True if the server answers PING now."""
-        try:
-            return bool(redis.Redis(unix_socket_path=str(self.socket), socket_timeout=0.5,
-                                    socket_connect_timeout=0.5, retry=Retry(NoBackoff(), 0)).ping())
-        except (redis.RedisError, OSError):
-            return False
+        return self.state() == "up"
 
     def ensure(self) -> bool:
-        """Start the server unless one already answers; True if this call started it."""
-        if self.alive():
+        """Start the server unless one is running; True if this call started it."""
+        if self.state() != "down":
             return False
         self.dir.mkdir(parents=True, exist_ok=True)
         with open(self.dir / "start.lock", "w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)  # another process may be starting it right now
-            if self.alive():
+            # lockf (POSIX record lock) is not inherited by forked workers, unlike flock.
+            fcntl.lockf(lock, fcntl.LOCK_EX)  # another process may be starting it right now
+            if self.state() != "down":
                 return False
-            self.socket.unlink(missing_ok=True)
+            self.socket.unlink(missing_ok=True)  # nothing listens there (state() checked the process too)
             subprocess.run([
                 _binary(), "--port", "0", "--unixsocket", str(self.socket), "--unixsocketperm", "700",
                 "--dir", str(self.dir), "--dbfilename", "bot.rdb", "--appendonly", "yes",
                 "--appendfsync", "everysec", "--save", "900 1", "--save", "300 10",
                 "--daemonize", "yes", "--pidfile", str(self.pidfile), "--logfile", str(self.dir / "redis.log"),
             ], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=10)
-            deadline = time.monotonic() + 10
-            while not self.alive():
+            deadline = time.monotonic() + 30
+            while self.state() != "up":  # loading a large append-only file takes a while
                 if time.monotonic() > deadline:
                     raise RuntimeError(f"the embedded Redis did not start; see {self.dir / 'redis.log'}")
                 time.sleep(0.02)
@@ -116,7 +128,8 @@ class EmbeddedRedis:
                 except Exception:  # noqa: BLE001 - keep watching whatever happens
                     log.exception("could not restart the embedded Redis")
 
-        threading.Thread(target=run, name="embedded-redis-watch", daemon=True).start()
+        self._watcher = threading.Thread(target=run, name="embedded-redis-watch", daemon=True)
+        self._watcher.start()
 
     def pid(self) -> int | None:
         try:
@@ -124,18 +137,51 @@ class EmbeddedRedis:
         except (OSError, ValueError):
             return None
 
-    def stop(self) -> None:
-        """Shut the server down (it writes its data first)."""
+    def _process_alive(self) -> bool:
+        pid = self.pid()
+        if pid is None:
+            return False
         try:
-            redis.Redis(unix_socket_path=str(self.socket), socket_timeout=5).shutdown()
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            return True
+        # A zombie (killed, not yet reaped) is not a server.
+        try:
+            return Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1][0] != "Z"
+        except (OSError, IndexError):
+            return True
+
+    def stop(self) -> None:
+        """Shut the server down (it writes its data first); SIGTERM if it does not answer."""
+        try:
+            redis.Redis(unix_socket_path=str(self.socket), socket_timeout=10).shutdown()
+        except redis.ConnectionError:
+            pass  # the connection closes as the server exits
         except (redis.RedisError, OSError):
-            pass
+            pid = self.pid()
+            if pid and self._process_alive():
+                os.kill(pid, signal.SIGTERM)  # redis-server saves and exits on SIGTERM too
 
     def _stop_at_exit(self) -> None:
         # Forked children (gunicorn workers) inherit atexit hooks: only the starting process stops it.
-        if os.getpid() == self._owner_pid:
-            self._watching = False
-            self.stop()
+        if os.getpid() != self._owner_pid:
+            return
+        self._watching = False
+        if self._watcher is not None:
+            self._watcher.join(timeout=5)  # a restart in progress finishes before the shutdown
+        self.stop()
+
+
+def _private_tmp() -> Path:
+    """A directory in the temp dir that only this user can use (for sockets when the data path is long)."""
+    path = Path(tempfile.gettempdir()) / f"smartcity-bot-{os.getuid()}"
+    path.mkdir(mode=0o700, exist_ok=True)
+    info = path.stat()
+    if info.st_uid != os.getuid() or info.st_mode & 0o077:
+        raise RuntimeError(f"{path} must belong to this user with mode 700")
+    return path
 
 
 def start_embedded(data_dir: str | Path, watch: bool = True) -> str:

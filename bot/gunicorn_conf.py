@@ -10,7 +10,6 @@ gauges removed when it exits. Each setting can be overridden on the command line
 from __future__ import annotations
 
 import os
-import shutil
 import tempfile
 from pathlib import Path
 
@@ -20,6 +19,9 @@ threads = int(os.environ.get("WEB_THREADS", 4))
 timeout = 30
 graceful_timeout = 20
 accesslog = None  # the app logs each request as JSON with its request id
+
+
+_own_metrics_dir: Path | None = None
 
 
 def metrics_dir() -> Path:
@@ -38,10 +40,13 @@ def on_starting(server) -> None:
         from bot.embedded import start_embedded
 
         os.environ["REDIS_URL"] = start_embedded(load_config()["BOT_DATA_DIR"])
+    global _own_metrics_dir
+    if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        _own_metrics_dir = metrics_dir()
     path = metrics_dir()
-    if path.exists():
-        shutil.rmtree(path, ignore_errors=True)  # counters from an earlier run must not add up
     path.mkdir(parents=True, exist_ok=True)
+    for old in path.glob("*.db"):  # counters from an earlier run must not add up (only our files go)
+        old.unlink(missing_ok=True)
     os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(path)
 
 
@@ -50,3 +55,14 @@ def child_exit(server, worker) -> None:
     from prometheus_client import multiprocess
 
     multiprocess.mark_process_dead(worker.pid)
+
+
+def on_exit(server) -> None:
+    """Remove the metrics directory we made ourselves (a configured one is left as it is)."""
+    if _own_metrics_dir is not None:
+        for old in _own_metrics_dir.glob("*.db"):
+            old.unlink(missing_ok=True)
+        try:
+            _own_metrics_dir.rmdir()
+        except OSError:
+            pass

@@ -19,13 +19,15 @@ import threading
 import time
 from pathlib import Path
 from typing import Callable, TypeVar
+from urllib.parse import unquote, urlsplit
 
 import redis
 from redis.backoff import ExponentialWithJitterBackoff
 from redis.cluster import RedisCluster
 from redis.retry import Retry
 from redis.sentinel import SentinelConnectionPool
-from redis.exceptions import ClusterDownError, RedisClusterException, SlotNotCoveredError
+from redis.exceptions import (ClusterDownError, CrossSlotTransactionError, InvalidPipelineStack,
+                              RedisClusterException, SlotNotCoveredError)
 
 __all__ = ["Store", "StoreUnavailable", "connect", "is_cluster_url"]
 
@@ -34,6 +36,7 @@ SENTINEL_SCHEMES = ("redis+sentinel://",)
 # What an outage looks like: a server that cannot be reached, or a cluster missing a slot's master.
 # (MasterNotFoundError, during a Sentinel failover, is a ConnectionError.)
 OUTAGE_ERRORS = (redis.ConnectionError, redis.TimeoutError, OSError, ClusterDownError, SlotNotCoveredError)
+PROGRAMMING_ERRORS = (CrossSlotTransactionError, InvalidPipelineStack)
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -81,16 +84,18 @@ def _sentinel_client(url: str, timeout: float) -> redis.Redis:
     ``service`` as the Sentinels report it; after a failover, reconnections go to the new master."""
     from redis.sentinel import Sentinel
 
-    rest = url.split("://", 1)[1]
-    auth, _, rest = rest.rpartition("@")
-    hosts, _, path = rest.partition("/")
-    service, _, db = path.partition("/")
-    if not hosts or not service:
-        raise ValueError("REDIS_URL: use redis+sentinel://host:26379[,host:26379]/service-name[/db]")
-    nodes = [(h.rsplit(":", 1)[0], int(h.rsplit(":", 1)[1])) if ":" in h else (h, 26379) for h in hosts.split(",")]
-    password = auth.partition(":")[2] or auth or None
+    parts = urlsplit(url)
+    netloc = parts.netloc.rpartition("@")[2]
+    service, _, db = parts.path.strip("/").partition("/")
+    if not netloc or not service or parts.query:
+        raise ValueError("REDIS_URL: use redis+sentinel://[user:password@]host:26379[,host:26379]/service-name[/db]")
+    nodes = []
+    for host in netloc.split(","):
+        name, port = host.rsplit(":", 1) if ":" in host and not host.endswith("]") else (host, "")
+        nodes.append((name.strip("[]"), int(port) if port else 26379))
     sentinel = Sentinel(nodes, sentinel_kwargs={"socket_timeout": timeout, "socket_connect_timeout": timeout})
-    return sentinel.master_for(service, db=int(db or 0), password=password, socket_timeout=timeout,
+    return sentinel.master_for(unquote(service), db=int(db or 0), username=unquote(parts.username or "") or None,
+                               password=unquote(parts.password or "") or None, socket_timeout=timeout,
                                socket_connect_timeout=timeout, decode_responses=True, retry=_quick_retry())
 
 
@@ -147,6 +152,11 @@ class Store:
             result = fn(self.client)
         except OUTAGE_ERRORS as exc:
             self._trip(exc)
+            raise StoreUnavailable(str(exc)) from exc
+        except RedisClusterException as exc:
+            if isinstance(exc, PROGRAMMING_ERRORS):
+                raise  # a bug (keys in different slots), not an outage
+            self._trip(exc)  # "Redis Cluster cannot be connected": every node is unreachable
             raise StoreUnavailable(str(exc)) from exc
         if self._down_since is not None:
             with self._lock:

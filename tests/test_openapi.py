@@ -1,6 +1,6 @@
 """The OpenAPI description at /openapi.json, and Schemathesis run against the live app with it.
 
-The app is served by a real HTTP server on 127.0.0.1 (its own Redis data, the session's model) and
+The app is served by a real HTTP server on 127.0.0.1 (its own Redis database, the session's model) and
 Schemathesis (its CLI, as an operator would run it) generates valid and invalid requests for every
 operation: no 5xx, status codes, content types and bodies as documented, invalid data refused.
 """
@@ -14,8 +14,10 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
+import redis
 import requests
 from conftest import ADMIN_TOKEN
 from werkzeug.serving import WSGIRequestHandler, make_server
@@ -23,6 +25,19 @@ from werkzeug.serving import WSGIRequestHandler, make_server
 from bot.app import create_app
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def _private_db(url: str | None) -> str | None:
+    """Schemathesis creates hundreds of random entries: on a shared server, use a database of its own
+    (emptied first) instead of the suite's; a cluster (one database only) gets the embedded server."""
+    if not url:
+        return None
+    if not url.startswith(("redis://", "rediss://")):
+        return None
+    parts = urlsplit(url)
+    private = urlunsplit(parts._replace(path="/14"))
+    redis.Redis.from_url(private).flushdb()
+    return private
 
 
 class _QuietHandler(WSGIRequestHandler):
@@ -39,7 +54,7 @@ class Live:
 def live(tmp_path_factory, data_dir, bot):
     own = tmp_path_factory.mktemp("openapi")
     shutil.copytree(data_dir / "models", own / "models")
-    app = create_app({"BOT_DATA_DIR": str(own), "REDIS_URL": os.environ.get("REDIS_URL") or None,
+    app = create_app({"BOT_DATA_DIR": str(own), "REDIS_URL": _private_db(os.environ.get("REDIS_URL")),
                       "ADMIN_TOKEN": ADMIN_TOKEN, "SECRET_KEY": "openapi-test", "RETRAIN_ON_EDIT": False,
                       "API_IP_RATE_LIMIT": "100000/60", "USER_RATE_LIMIT": "100000/10", "LOG_LEVEL": "WARNING"})
     server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=_QuietHandler)
@@ -47,6 +62,8 @@ def live(tmp_path_factory, data_dir, bot):
     thread.start()
     yield Live(app, f"http://127.0.0.1:{server.server_port}")
     server.shutdown()
+    if app.config.get("REDIS_URL") and app.extensions["bot"].store.mode == "url":
+        app.extensions["bot"].store.client.flushdb()  # the private database only
 
 
 def test_openapi_json_is_served_and_valid(live):

@@ -76,6 +76,7 @@ def test_healthz_reports_degraded_when_redis_is_down(redis_proc, data_dir, bot):
     redis_proc.stop()
     r = client.get("/healthz")
     assert r.status_code == 503 and r.get_json()["status"] == "degraded" and r.get_json()["reason"]
+    assert client.get("/livez").status_code == 200  # alive: a load balancer keeps it in rotation
     assert client.post("/api/ask", json={"text": "7 Smarts คืออะไร", "user_id": "u1"}).status_code == 200
 
 

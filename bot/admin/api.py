@@ -105,6 +105,11 @@ def _conflict(exc: Conflict):
                                           "reapply your change and save again", current=exc.current)
 
 
+def _decimal(text: str) -> bool:
+    """ASCII digits only, and not absurdly many ("²".isdigit() is True, but int("²") fails)."""
+    return text.isascii() and text.isdecimal() and len(text) <= 12
+
+
 def _whole(value) -> bool:
     """A JSON whole number >= 0 (``true`` is not a version)."""
     return isinstance(value, int) and not isinstance(value, bool) and value >= 0
@@ -158,7 +163,7 @@ def update_faq(entry_id: str):
 @api_auth
 def delete_faq(entry_id: str):
     raw = request.args.get("version")
-    if raw is not None and not raw.isdigit():
+    if raw is not None and not _decimal(raw):
         raise Invalid({"version": "the version you saw, a whole number"})
     version = int(raw) if raw is not None else None
     record = _store().delete(entry_id, version, g.user["name"])
@@ -220,6 +225,6 @@ def try_it():
 @api_auth
 def audit():
     limit = request.args.get("limit", "100")
-    if not limit.isdigit() or not 1 <= int(limit) <= 1000:
+    if not _decimal(limit) or not 1 <= int(limit) <= 1000:
         raise Invalid({"limit": "a whole number from 1 to 1000"})
     return jsonify(events=_store().audit(int(limit)))

@@ -11,6 +11,13 @@ from prometheus_client import REGISTRY
 bp = Blueprint("ops", __name__)
 
 
+@bp.get("/livez")
+def livez():
+    """200 while the process serves requests: for a load balancer or orchestrator's liveness check.
+    The bot answers even without Redis, so an instance must not be taken out of rotation for that."""
+    return jsonify(status="alive")
+
+
 @bp.get("/healthz")
 def healthz():
     """200 when Redis answers; 503 with a reason when the bot runs degraded (no context, no inbox)."""
