@@ -53,19 +53,10 @@ class RedisProcess:
             [redis_server_binary(), "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
              "--appendonly", "no", "--dir", str(self.workdir)],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        client = redis.Redis(port=self.port)
-        for _ in range(100):
-            try:
-                client.ping()
-                return
-            except redis.ConnectionError:
-                time.sleep(0.05)
-        raise RuntimeError("redis-server did not start")
+        _wait_for_ping(self.port)
 
     def stop(self) -> None:
-        if self.proc and self.proc.poll() is None:
-            self.proc.kill()
-            self.proc.wait()
+        _kill(self.proc)
 
 
 class RedisClusterProcesses:
@@ -110,9 +101,13 @@ class RedisClusterProcesses:
 
     def stop(self) -> None:
         for proc in self.procs:
-            if proc.poll() is None:
-                proc.kill()
-                proc.wait()
+            _kill(proc)
+
+
+def _kill(proc: subprocess.Popen | None) -> None:
+    if proc and proc.poll() is None:
+        proc.kill()
+        proc.wait()
 
 
 def _wait_for_ping(port: int) -> None:
@@ -227,6 +222,4 @@ class SentinelProcess:
         raise RuntimeError("sentinel does not know the master")
 
     def stop(self) -> None:
-        if self.proc and self.proc.poll() is None:
-            self.proc.kill()
-            self.proc.wait()
+        _kill(self.proc)
