@@ -41,8 +41,9 @@ def redis_server_binary() -> str:
 
 
 class RedisProcess:
-    def __init__(self, port: int, workdir: Path):
+    def __init__(self, port: int, workdir: Path, extra: list[str] | None = None):
         self.port, self.workdir, self.proc = port, workdir, None
+        self.extra = extra or []
 
     @property
     def url(self) -> str:
@@ -51,7 +52,7 @@ class RedisProcess:
     def start(self) -> None:
         self.proc = subprocess.Popen(
             [redis_server_binary(), "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
-             "--appendonly", "no", "--dir", str(self.workdir)],
+             "--appendonly", "no", "--dir", str(self.workdir), *self.extra],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         _wait_for_ping(self.port)
 
@@ -199,15 +200,16 @@ class TcpProxy:
 class SentinelProcess:
     """A Redis Sentinel (``redis-server --sentinel``) watching one master as ``service``."""
 
-    def __init__(self, master_port: int, workdir: Path, service: str = "smartcity"):
+    def __init__(self, master_port: int, workdir: Path, service: str = "smartcity", down_after_ms: int = 2000):
         self.port, self.workdir, self.service = free_port(), workdir, service
-        self.master_port = master_port
+        self.master_port, self.down_after_ms = master_port, down_after_ms
         self.proc = None
 
     def start(self) -> None:
         conf = self.workdir / f"sentinel-{self.port}.conf"
         conf.write_text(f"port {self.port}\nbind 127.0.0.1\nsentinel monitor {self.service} 127.0.0.1 "
-                        f"{self.master_port} 1\nsentinel down-after-milliseconds {self.service} 2000\n")
+                        f"{self.master_port} 1\nsentinel down-after-milliseconds {self.service} {self.down_after_ms}\n"
+                        f"sentinel failover-timeout {self.service} 5000\n")
         self.proc = subprocess.Popen([redis_server_binary(), str(conf), "--sentinel"],
                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         _wait_for_ping(self.port)

@@ -48,3 +48,51 @@ def master_keys(master) -> int:
 def test_a_malformed_sentinel_url_is_a_clear_error(tmp_path):
     with pytest.raises(ValueError, match="redis\\+sentinel://"):
         connect("redis+sentinel://127.0.0.1:26379", tmp_path)
+
+
+def test_after_a_failover_the_bot_answers_on_and_uses_the_new_master(tmp_path, data_dir, bot):
+    """The master dies: the bot keeps answering while Sentinel promotes the replica, then keeps its
+    conversations on the new master, with no restart."""
+    import time
+
+    import redis
+
+    (tmp_path / "m").mkdir()
+    (tmp_path / "r").mkdir()
+    master = RedisProcess(free_port(), tmp_path / "m")
+    master.start()
+    replica = RedisProcess(free_port(), tmp_path / "r", ["--replicaof", "127.0.0.1", str(master.port)])
+    replica.start()
+    watcher = SentinelProcess(master.port, tmp_path, service="failover", down_after_ms=1000)
+    try:
+        watcher.start()
+        s = redis.Redis(port=watcher.port, decode_responses=True)
+        deadline = time.monotonic() + 20
+        while not s.sentinel_slaves("failover") and time.monotonic() < deadline:
+            time.sleep(0.1)  # the sentinel learns about the replica from the master
+        assert s.sentinel_slaves("failover"), "the sentinel never saw the replica"
+
+        url = f"redis+sentinel://127.0.0.1:{watcher.port}/failover"
+        other = build_bot(load_config({"BOT_DATA_DIR": str(data_dir), "REDIS_URL": url, "REDIS_RETRY_AFTER": 0.3}))
+        say = lambda text: other.dialogue.respond(text, user_id="failover-user", channel="web")  # noqa: E731
+        assert say("ภูเก็ตได้รับรองเมื่อไหร่").intent == "city_date"
+
+        master.stop()
+        deadline = time.monotonic() + 30
+        while s.sentinel_get_master_addr_by_name("failover")[1] != replica.port:
+            assert time.monotonic() < deadline, "no failover"
+            assert say("7 Smarts คืออะไร").intent == "seven_smarts"  # answering on, without context
+            time.sleep(0.2)
+        deadline = time.monotonic() + 15
+        while not other.store.ping():
+            assert time.monotonic() < deadline, "the bot did not reach the new master"
+            time.sleep(0.2)
+        time.sleep(0.5)  # let the breaker close
+        assert say("ขอนแก่นได้รับรองเมื่อไหร่").intent == "city_date"
+        assert say("อยู่จังหวัดไหน").entities["city"] == "khon-kaen"
+        new_master = redis.Redis(port=replica.port, decode_responses=True)
+        assert new_master.get(other.contexts.key("web", "failover-user"))  # written to the promoted replica
+    finally:
+        watcher.stop()
+        replica.stop()
+        master.stop()
