@@ -6,10 +6,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
-import subprocess
-import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -18,8 +14,8 @@ import pytest
 import redis
 from conftest import ADMIN_TOKEN
 from redis_server import free_port
+from serve_process import ServeProcess
 
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def _request(port, method, path, body=None):
@@ -33,21 +29,11 @@ def _request(port, method, path, body=None):
         return exc.code, None
 
 
-def _serve(data_dir: Path, port: int) -> subprocess.Popen:
+def _serve(data_dir: Path, port: int) -> ServeProcess:
     env = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}  # the embedded server
     env.update(BOT_DATA_DIR=str(data_dir), ADMIN_TOKEN=ADMIN_TOKEN, SECRET_KEY="durability", LOG_LEVEL="WARNING",
-               PYTHONPATH=str(ROOT), RETRAIN_ON_EDIT="0")
-    proc = subprocess.Popen([sys.executable, "-m", "bot.cli", "serve", "--port", str(port), "--workers", "1"],
-                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            start_new_session=True)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
-            return proc
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError("serve did not start")
+               RETRAIN_ON_EDIT="0")
+    return ServeProcess(env, workers=1, port=port, timeout=60)
 
 
 def _embedded_redis(data_dir: Path) -> redis.Redis:
@@ -64,8 +50,7 @@ def test_acknowledged_edit_survives_sigkill_and_a_redis_restart(tmp_path, data_d
              "answer": {"th": "ไม่หายครับ", "en": ""}, "source": "durability test"}
     status, _ = _request(port, "POST", "/admin/api/faq", entry)
     assert status == 201
-    os.killpg(app.pid, signal.SIGKILL)  # the app dies without any chance to clean up
-    app.wait(10)
+    app.kill()  # the app dies without any chance to clean up
 
     server = _embedded_redis(tmp_path)
     assert server.get("{faq}:stamp")  # it outlived the app (its own session)
@@ -84,8 +69,7 @@ def test_acknowledged_edit_survives_sigkill_and_a_redis_restart(tmp_path, data_d
         status, history = _request(port, "GET", "/admin/api/faq/durable-entry/history")
         assert [v["version"] for v in history["versions"]] == [1]
     finally:
-        os.killpg(app.pid, signal.SIGTERM)
-        app.wait(10)
+        app.stop()
         try:
             _embedded_redis(tmp_path).shutdown()
         except (redis.ConnectionError, OSError, FileNotFoundError):

@@ -14,14 +14,11 @@ import os
 import random
 import shutil
 import signal
-import subprocess
-import sys
 import threading
 import time
 import urllib.error
 import urllib.request
 import uuid
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
@@ -29,12 +26,12 @@ from conftest import FB_PAGE_TOKEN, FB_SECRET, FB_VERIFY, LINE_SECRET, LINE_TOKE
 from fakes import (FakeGraph, FakeLine, hub_signature, line_body, line_event, line_signature, messenger_body,
                    messenger_text)
 from redis_server import RedisProcess, TcpProxy, free_port
+from serve_process import ServeProcess
 from prometheus_client import REGISTRY
 
 from bot.app import create_app
 from bot.embedded import EmbeddedRedis
 
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def _http(port: int, method: str, path: str, body: bytes | None = None, headers: dict | None = None):
@@ -45,32 +42,6 @@ def _http(port: int, method: str, path: str, body: bytes | None = None, headers:
             return resp.status, resp.read()
     except urllib.error.HTTPError as exc:
         return exc.code, exc.read()
-
-
-class Serve:
-    """``smartcity-bot serve --workers 2`` in its own process group."""
-
-    def __init__(self, data_dir: Path, env: dict):
-        self.port = free_port()
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "bot.cli", "serve", "--port", str(self.port), "--workers", "2"],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline:
-            try:
-                if _http(self.port, "GET", "/healthz")[0] == 200:
-                    return
-            except OSError:
-                time.sleep(0.2)
-        self.stop()
-        raise RuntimeError("serve did not start: " + self.proc.stderr.read().decode()[-2000:])
-
-    def stop(self) -> None:
-        try:
-            os.killpg(self.proc.pid, signal.SIGTERM)
-            self.proc.wait(20)
-        except (ProcessLookupError, subprocess.TimeoutExpired):
-            os.killpg(self.proc.pid, signal.SIGKILL)
 
 
 class Traffic:
@@ -120,19 +91,12 @@ def _wait(predicate, timeout: float, step: float = 0.05) -> bool:
     return False
 
 
-@pytest.fixture
-def fake_line():
-    server = FakeLine(LINE_TOKEN)
-    yield server
-    server.close()
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("kind", ["embedded", "url"])
 def test_redis_going_away_under_traffic(kind, tmp_path, data_dir, bot, fake_line):
     shutil.copytree(data_dir / "models", tmp_path / "models")
     env = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
-    env.update(BOT_DATA_DIR=str(tmp_path), PYTHONPATH=str(ROOT), LOG_LEVEL="WARNING", RETRAIN_ON_EDIT="0",
+    env.update(BOT_DATA_DIR=str(tmp_path), LOG_LEVEL="WARNING", RETRAIN_ON_EDIT="0",
                LINE_CHANNEL_SECRET=LINE_SECRET, LINE_CHANNEL_ACCESS_TOKEN=LINE_TOKEN, LINE_API_BASE_URL=fake_line.url,
                REDIS_RETRY_AFTER="0.5", API_IP_RATE_LIMIT="100000/60", USER_RATE_LIMIT="100000/10")
     own_redis = proxy = None
@@ -147,7 +111,7 @@ def test_redis_going_away_under_traffic(kind, tmp_path, data_dir, bot, fake_line
         proxy = TcpProxy(host, port)
         proxy.start()
         env["REDIS_URL"] = f"redis://127.0.0.1:{proxy.port}/{db}"
-    app = Serve(tmp_path, env)
+    app = ServeProcess(env)
     try:
         with Traffic(app.port) as traffic:
             time.sleep(2)

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import redis
 from conftest import LINE_SECRET, LINE_TOKEN
-from fakes import FakeLine, line_body, line_event, line_signature
+from fakes import line_body, line_event, line_signature
 from redis_server import RedisProcess, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,13 +32,6 @@ def redis_url(tmp_path_factory):
     server.start()
     yield server.url
     server.stop()
-
-
-@pytest.fixture(scope="module")
-def fake():
-    server = FakeLine(LINE_TOKEN)
-    yield server
-    server.close()
 
 
 class Gunicorn:
@@ -82,22 +75,22 @@ class Gunicorn:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory, data_dir, bot, redis_url, fake):
+def server(tmp_path_factory, data_dir, bot, redis_url, fake_line):
     own = tmp_path_factory.mktemp("gunicorn")
     shutil.copytree(data_dir / "models", own / "models")
     env = {**os.environ, "BOT_DATA_DIR": str(own), "REDIS_URL": redis_url, "LINE_CHANNEL_SECRET": LINE_SECRET,
-           "LINE_CHANNEL_ACCESS_TOKEN": LINE_TOKEN, "LINE_API_BASE_URL": fake.url, "QUEUE_CLAIM_IDLE": "2",
+           "LINE_CHANNEL_ACCESS_TOKEN": LINE_TOKEN, "LINE_API_BASE_URL": fake_line.url, "QUEUE_CLAIM_IDLE": "2",
            "LOG_LEVEL": "WARNING", "PYTHONPATH": str(ROOT)}
     g = Gunicorn(free_port(), env)
     yield g
     g.stop()
 
 
-def _replies(fake, token):
-    return [c for c in fake.sent("reply") if c.body["replyToken"] == token]
+def _replies(fake_line, token):
+    return [c for c in fake_line.sent("reply") if c.body["replyToken"] == token]
 
 
-def test_same_event_three_times_concurrently_to_two_workers_is_answered_once(server, fake):
+def test_same_event_three_times_concurrently_to_two_workers_is_answered_once(server, fake_line):
     ev = line_event("ขอนแก่นได้รับรองเมื่อไหร่")
     body = line_body(ev)
     sig = line_signature(LINE_SECRET, body)
@@ -108,26 +101,26 @@ def test_same_event_three_times_concurrently_to_two_workers_is_answered_once(ser
     for t in threads:
         t.join()
     assert [status for status, _ in results] == [200, 200, 200]
-    fake.wait_for(lambda c: _replies(fake, ev["replyToken"]))
+    fake_line.wait_for(lambda c: _replies(fake_line, ev["replyToken"]))
     time.sleep(1.5)
-    assert len(_replies(fake, ev["replyToken"])) == 1
-    assert "6 พฤษภาคม 2564" in _replies(fake, ev["replyToken"])[0].body["messages"][0]["text"]
+    assert len(_replies(fake_line, ev["replyToken"])) == 1
+    assert "6 พฤษภาคม 2564" in _replies(fake_line, ev["replyToken"])[0].body["messages"][0]["text"]
 
 
-def test_webhook_answers_within_a_second_while_the_line_api_is_slow(server, fake):
-    fake.delay = 5.0
+def test_webhook_answers_within_a_second_while_the_line_api_is_slow(server, fake_line):
+    fake_line.delay = 5.0
     try:
         ev = line_event("where is samyan")
         body = line_body(ev)
         status, seconds = server.post(body, line_signature(LINE_SECRET, body))
         assert status == 200 and seconds < 1.0
-        fake.wait_for(lambda c: _replies(fake, ev["replyToken"]), timeout=20)
-        assert len(_replies(fake, ev["replyToken"])) == 1
+        fake_line.wait_for(lambda c: _replies(fake_line, ev["replyToken"]), timeout=20)
+        assert len(_replies(fake_line, ev["replyToken"])) == 1
     finally:
-        fake.delay = 0.0
+        fake_line.delay = 0.0
 
 
-def test_event_taken_by_a_worker_that_died_is_answered_once_by_another(server, fake, redis_url):
+def test_event_taken_by_a_worker_that_died_is_answered_once_by_another(server, fake_line, redis_url):
     """A consumer takes the event from the queue and dies without acknowledging it (as a SIGKILLed worker
     would): a live worker claims it after the idle time and answers it exactly once."""
     import json as _json
@@ -143,27 +136,27 @@ def test_event_taken_by_a_worker_that_died_is_answered_once_by_another(server, f
     pipe.xreadgroup("senders", "doomed-worker", {"{events}:stream": ">"}, count=100)
     _, taken = pipe.execute()
     assert any(f["id"] == ev["webhookEventId"] for _, msgs in taken for _, f in msgs)
-    fake.wait_for(lambda c: _replies(fake, ev["replyToken"]), timeout=20)
+    fake_line.wait_for(lambda c: _replies(fake_line, ev["replyToken"]), timeout=20)
     time.sleep(3.0)  # a second claim would have happened by now
-    assert len(_replies(fake, ev["replyToken"])) == 1
+    assert len(_replies(fake_line, ev["replyToken"])) == 1
 
 
-def test_worker_killed_mid_request_never_causes_a_second_reply(server, fake):
+def test_worker_killed_mid_request_never_causes_a_second_reply(server, fake_line):
     """SIGKILL the worker while its reply is in flight: the platform got the request once; the event is
     reclaimed by the other worker, which must not send it again."""
-    fake.delay = 3.0
+    fake_line.delay = 3.0
     try:
         ev = line_event("ภูเก็ตอยู่จังหวัดไหน")
         body = line_body(ev)
         assert server.post(body, line_signature(LINE_SECRET, body))[0] == 200
-        fake.wait_for(lambda c: [x for x in c if x.path == "/v2/bot/message/reply"
+        fake_line.wait_for(lambda c: [x for x in c if x.path == "/v2/bot/message/reply"
                                  and x.body.get("replyToken") == ev["replyToken"]], timeout=10)
         for pid in server.workers():  # kill both: whichever was sending dies mid-request
             os.kill(pid, signal.SIGKILL)
     finally:
-        fake.delay = 0.0
+        fake_line.delay = 0.0
     time.sleep(8.0)  # gunicorn starts new workers; they reclaim the unacknowledged event
-    attempts = [x for x in fake.calls if x.path in ("/v2/bot/message/reply", "/v2/bot/message/push")
+    attempts = [x for x in fake_line.calls if x.path in ("/v2/bot/message/reply", "/v2/bot/message/push")
                 and (x.body.get("replyToken") == ev["replyToken"] or x.body.get("to") == ev["source"]["userId"])]
     assert len(attempts) == 1
     assert len(server.workers()) == 2  # the service is back
