@@ -81,11 +81,12 @@ def restore(r: redis.Redis, doc: Any) -> int:
     for item in items:
         groups.setdefault(_tag(item["key"]), []).append(("write", item))
     groups.setdefault(_tag(STAMP), []).append(("stamp", max(stamps) + 1))  # every worker reloads
+    ordered = [groups[tag] for tag in sorted(groups, key=lambda t: t == _tag(STAMP))]  # the stamp last
     if not isinstance(r, RedisCluster):  # one server: everything in one transaction
-        groups = {"all": [op for tag in sorted(groups, key=lambda t: t == _tag(STAMP)) for op in groups[tag]]}
-    for tag in sorted(groups, key=lambda t: t == _tag(STAMP)):
+        ordered = [[op for batch in ordered for op in batch]]
+    for batch in ordered:
         pipe = r.pipeline(transaction=True)
-        for op, arg in groups[tag]:
+        for op, arg in batch:
             if op == "delete":
                 pipe.delete(arg)
             elif op == "stamp":

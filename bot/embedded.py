@@ -80,10 +80,6 @@ class EmbeddedRedis:
         except (redis.RedisError, OSError):
             return "busy" if self._process_alive() else "down"
 
-    def alive(self) -> bool:
-        """True if the server answers PING now."""
-        return self.state() == "up"
-
     def ensure(self) -> bool:
         """Start the server unless one is running; True if this call started it."""
         if self.state() != "down":

@@ -41,9 +41,9 @@ def on_starting(server) -> None:
 
         os.environ["REDIS_URL"] = start_embedded(load_config()["BOT_DATA_DIR"])
     global _own_metrics_dir
-    if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
-        _own_metrics_dir = metrics_dir()
     path = metrics_dir()
+    if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        _own_metrics_dir = path
     path.mkdir(parents=True, exist_ok=True)
     for old in path.glob("*.db"):  # counters from an earlier run must not add up (only our files go)
         old.unlink(missing_ok=True)
