@@ -462,3 +462,41 @@ def _print_report(report: dict) -> None:
 
 if __name__ == "__main__":  # pragma: no cover
     main()
+
+
+@main.command("answer-eval")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--failures", is_flag=True, help="List every wrong or wrongly refused turn.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summaries as JSON.")
+def answer_eval(paths: tuple[Path, ...], failures: bool, as_json: bool) -> None:
+    """Answer-level results of question sets (default: tests/data/blind/*.yaml): right answers, right
+    fallbacks, wrong answers, wrongly refused, and answer lengths."""
+    from .evaluation import format_report, run_set, summarise
+
+    bot = _bot()
+    files = list(paths) or sorted(Path("tests/data/blind").glob("*.yaml"))
+    out = {}
+    for path in files:
+        results = run_set(path, lambda text, user: bot.dialogue.respond(text, user_id=user, channel="cli"))
+        out[str(path)] = summarise(results)
+        if not as_json:
+            click.echo(format_report(str(path), results, show_failures=failures))
+    if as_json:
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+
+
+@main.command()
+@click.option("--heldout", type=click.Path(exists=True, path_type=Path), default=Path("tests/data/heldout.yaml"),
+              show_default=True, help="Questions labelled with an intent or out_of_scope (never trained on).")
+def calibrate(heldout: Path) -> None:
+    """Choose the answerability thresholds: the pair that answers the most in-scope questions with a fact
+    of the labelled intent while refusing the out-of-scope ones (README "How well it answers")."""
+    from .evaluation import calibrate as run
+
+    bot = _bot()
+    best, table = run(bot.dialogue, heldout)
+    for row in table[:10]:
+        click.echo(f"score >= {row['score']:.2f}  evidence >= {row['evidence']:.2f}: right {row['right']:.1%} "
+                   f"(answered right {row['answered_right']}, refused right {row['refused_right']}, "
+                   f"wrong {row['wrong']}, wrongly refused {row['wrongly_refused']})")
+    click.echo(f"best: Thresholds(score={best.score}, evidence={best.evidence})")

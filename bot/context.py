@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 from .storage import Store, StoreUnavailable
 
@@ -19,10 +19,17 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class Context:
+    """What a conversation is about: enough to answer "แล้วภูเก็ตล่ะ", "who runs it?" or "more"."""
+
     last_city: str | None = None
     last_intent: str | None = None
     lang: str | None = None
-    pending_intent: str | None = None  # a question waiting for the user to name a city
+    subjects: list[str] = field(default_factory=list)  # areas, organisations, people, events, projects
+    last_fact: str | None = None
+    last_query: str | None = None  # the last question with its names removed ("ได้รับรองเมื่อไหร่")
+    last_qtype: str | None = None
+    qualifier: str | None = None  # carried to follow-ups: "first_five" ("and Korat?")
+    yes_no: bool = False
 
     @classmethod
     def from_json(cls, raw: str | None) -> "Context":
@@ -32,7 +39,12 @@ class Context:
             data = json.loads(raw)
         except ValueError:
             return cls()
-        return cls(**{k: data.get(k) for k in cls.__dataclass_fields__})
+        if not isinstance(data, dict):
+            return cls()
+        ctx = cls(**{k: data[k] for k in cls.__dataclass_fields__ if k in data})
+        if not isinstance(ctx.subjects, list):
+            ctx.subjects = []
+        return ctx
 
 
 class ContextStore:

@@ -1,20 +1,31 @@
 """The dialogue: text plus the user's context in, a platform-neutral :class:`Reply` out.
 
-States (see docs/dialogue.md for the diagram): *idle* (no context), *in a thread* (last city and intent
-remembered for 30 minutes), *awaiting a city* (a city question came without a city; the next message that
-names one answers it). Follow-ups ("แล้วภูเก็ตล่ะ", "and Samyan?") repeat the last question for the new
-city; questions without a city ("อยู่จังหวัดไหน") use the last one.
+One message (see docs/dialogue.md for the diagram): understand it (normalise, language, names of every kind,
+question type, the classifier's intent probabilities), then, in order: small talk; "more" about the last
+fact; answers worked out from structured data (yes/no about the first five or a certification, which
+areas are in a province); one line per subject when several are named; otherwise the best fact above the
+calibrated thresholds; otherwise the honest fallback, which goes to the staff inbox.
+
+The context (30 minutes) keeps the subjects of the last answer, the last question with its names removed,
+its type and qualifier: "แล้วภูเก็ตล่ะ" asks the last question about Phuket, "ตั้งขึ้นเมื่อไหร่" asks about
+the last subject, "and Korat?" keeps "one of the first five".
 """
 
 from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
 
 from intents.nlu import NLU, OUT_OF_SCOPE, Understanding
-from knowledge.answers import CITY_INTENTS, Answer, Answerer, Query
+from intents.question import COMPARE as _COMPARE
+from intents.question import is_bare_follow_up, is_definition, question_type
+from knowledge.catalogue import SMALL_TALK
+from knowledge.dates import format_date
+from knowledge.composer import Answer
+from knowledge.retrieval import Hit, Query, Thresholds
+from knowledge.snapshot import Snapshot
 
 from . import metrics
 from .context import Context, ContextStore
@@ -27,12 +38,10 @@ __all__ = ["Dialogue", "SMALL_TALK"]
 
 log = logging.getLogger(__name__)
 
-SMALL_TALK = frozenset({"greet", "thanks", "goodbye", "help"})
-#: Intents that a follow-up naming another city can repeat.
-REPEATABLE = CITY_INTENTS | {"is_certified", "city_why_now", "rankings"}
-#: Intents that may take their city from the conversation when the message names none.
-USES_LAST_CITY = CITY_INTENTS | {"is_certified", "city_why_now"}
-MAX_CITIES_PER_ANSWER = 3
+MAX_SUBJECTS_PER_ANSWER = 3
+#: Words that make a yes/no question one about being certified ("โคราชเป็นเมืองอัจฉริยะไหม").
+_CERTIFIED = ("เมืองอัจฉริยะ", "สมาร์ทซิตี้", "สมาร์ตซิตี้", "รับรอง", "ได้ตรา", "ตราสัญลักษณ์", "smart city",
+              "certified", "certification", "logo")
 
 
 @dataclass
@@ -40,20 +49,22 @@ class _Turn:
     u: Understanding
     ctx: Context
     lang: str
-    channel: str
+    snap: Snapshot
 
 
 class Dialogue:
     """Answers one message at a time; all state lives in the :class:`ContextStore`."""
 
-    def __init__(self, nlu: NLU, answerer: Answerer, contexts: ContextStore, inbox: Inbox,
-                 refresh: Callable[[], Answerer] | None = None, stats=None,
-                 limiter: RateLimiter | None = None, user_limit: Limit | None = None):
+    def __init__(self, nlu: NLU, knowledge: Snapshot, contexts: ContextStore, inbox: Inbox,
+                 refresh: Callable[[], Snapshot] | None = None, stats=None,
+                 limiter: RateLimiter | None = None, user_limit: Limit | None = None,
+                 thresholds: Thresholds = Thresholds()):
         self.nlu = nlu
-        self.answerer = answerer
+        self.knowledge = knowledge
+        self.thresholds = thresholds
         self.contexts = contexts
         self.inbox = inbox
-        self._refresh = refresh  # returns the answerer for the latest staff edits
+        self._refresh = refresh  # returns the knowledge with the latest staff edits
         self.stats = stats  # daily counters for the staff dashboard
         self.limiter = limiter
         self.user_limit = user_limit or Limit(10, 10)
@@ -91,110 +102,203 @@ class Dialogue:
     def answer(self, text: str, ctx: Context, channel: str = "web",
                lang: str | None = None) -> tuple[Reply, Context | None, str | None]:
         """The reply, the context to remember, and why the question belongs in the unanswered inbox
-        (``"fallback"``, ``"no-data"``) or None. No I/O beyond checking for staff edits."""
+        (``"fallback"``) or None. No I/O beyond checking for staff edits."""
         if self._refresh is not None:
-            self.answerer = self._refresh()
+            self.knowledge = self._refresh()
+        snap = self.knowledge
         u = self.nlu.parse(text)
         has_letters = any(ch.isalpha() for ch in u.normalized)
         reply_lang = lang if lang in ("th", "en") else (u.lang if has_letters else (ctx.lang or "th"))
-        turn = _Turn(u, ctx, reply_lang, channel)
+        turn = _Turn(u, ctx, reply_lang, snap)
         if not u.normalized:
             return self._simple(turn, "empty", say("empty", reply_lang)), None, None
-        staff = self.answerer.match_staff(u.normalized)
-        if staff is not None:
-            entry, score = staff
-            answer = self.answerer.render_entry(entry, reply_lang)
-            reply = Reply(text=answer.text, lang=reply_lang, intent=entry.intent, confidence=round(score, 4),
-                          quick_replies=answer.quick_replies, sources=answer.sources,
-                          entities={**u.entities.as_dict(), "entry": entry.id})
-            return reply, Context(answer.city or ctx.last_city, entry.intent, reply_lang), None
-        intent, cities, from_context = self._resolve(turn)
-        if intent == OUT_OF_SCOPE:
-            return self._fallback(turn), Context(ctx.last_city, ctx.last_intent, reply_lang), "fallback"
-        if intent in SMALL_TALK:
-            reply = self._simple(turn, intent, say(intent, reply_lang),
-                                 self.answerer.suggestions(reply_lang, ctx.last_city))
-            return reply, Context(ctx.last_city, ctx.last_intent, reply_lang), None
-        answers = [a for a in (self.answerer.answer(self._query(turn, intent, c)) for c in cities) if a]
-        if not cities:
-            single = self.answerer.answer(self._query(turn, intent, None))
-            answers = [single] if single else []
-        if not answers:
-            return self._clarify(turn, intent), Context(ctx.last_city, ctx.last_intent, reply_lang,
-                                                        pending_intent=intent), None
-        reply = self._combine(turn, intent, answers, cities, from_context)
-        unanswered = None if all(a.complete for a in answers) else "no-data"
-        last_city = next((a.city for a in answers if a.city), None) or ctx.last_city
-        return reply, Context(last_city, intent, reply_lang), unanswered
+        ent = u.entities
+        qt = question_type(u.normalized)
+        subjects = ent.subjects[:MAX_SUBJECTS_PER_ANSWER]
+        remainder = ent.remainder if (subjects or ent.places) else u.normalized
+        names_only = bool(subjects or ent.places) and is_bare_follow_up(remainder)
+        small_talk = u.top_intent in SMALL_TALK and u.confidence >= 0.35
+        if small_talk and not subjects and not ent.places and not qt.kind:
+            reply = self._simple(turn, u.intent, say(u.intent, reply_lang),
+                                 snap.suggest.for_subject(ctx.subjects[0] if ctx.subjects else None, reply_lang))
+            return reply, replace(ctx, lang=reply_lang), None
+        # "รายละเอียดเพิ่มเติม", "tell me more": more of the last answer.
+        if qt.more and not subjects and ctx.last_fact in snap.facts and len(remainder) <= 40:
+            answer = snap.composer.more(snap.facts[ctx.last_fact], reply_lang)
+            return self._reply(turn, answer, 1.0), self._remember(turn, answer, ctx.last_query, ctx.last_qtype), None
+        # A follow-up that only names something ("แล้วภูเก็ตล่ะ") asks the last question again.
+        query_text, kind, yes_no = remainder, qt.kind, qt.yes_no
+        qualifier = "first_five" if ent.first_five else None
+        if names_only and ctx.last_query is not None:
+            query_text, kind, yes_no = ctx.last_query, ctx.last_qtype, ctx.yes_no
+            qualifier = qualifier or ctx.qualifier
+        context = [] if subjects else list(ctx.subjects)
+        cue = self.nlu.cues.find(u.normalized)
+        computed = None if cue else self._computed(turn, subjects, yes_no, qualifier, query_text, kind)
+        if computed is not None:
+            return (self._reply(turn, computed, 1.0),
+                    self._remember(turn, computed, query_text, kind, yes_no, qualifier), None)
+        intents = dict(u.ranking)
+        cities = [s for s in subjects if s in snap.kb.cities]
+        if ent.places and not cities and not subjects:
+            answer = snap.composer.fallback(reply_lang, [], place=ent.places[0])
+            return self._reply(turn, answer, u.confidence), replace(ctx, lang=reply_lang), "fallback"
+        if len(cities) > 1:
+            pairs = []
+            for s in cities:
+                if kind == "compare" and is_bare_follow_up(_COMPARE.sub(" ", query_text)):
+                    overview = [f for f in snap.index.about(s) if f.intent == "city_overview"]
+                    if overview:
+                        pairs.append((s, overview[0]))
+                        continue
+                hit = self._best(snap, Query(query_text, reply_lang, [s], [], kind, intents), cue, only=s)
+                if hit is not None:
+                    pairs.append((s, hit.fact))
+            if len(pairs) > 1:
+                answer = snap.composer.per_subject(pairs, reply_lang)
+                return (self._reply(turn, answer, u.confidence),
+                        self._remember(turn, answer, query_text, kind, yes_no, qualifier), None)
+        hit = self._best(snap, Query(query_text, reply_lang, subjects, context, kind, intents), cue)
+        defining = len(subjects) == 1 and is_definition(remainder)
+        if defining or (hit is None and names_only and len(subjects) == 1 and ctx.last_query is None):
+            # "KKTS ทำอะไร", "what are the 7 Smarts", or just a name: what the bot knows about it, first.
+            overview = snap.index.overview(subjects[0])
+            if overview is not None:
+                answer = snap.composer.fact(overview, reply_lang, kind, subjects=subjects)
+                return (self._reply(turn, answer, u.confidence),
+                        self._remember(turn, answer, "" if names_only else query_text, kind, False, qualifier), None)
+        if hit is None:
+            named = subjects or [c for c in (ctx.subjects if not ent.places else []) if c in snap.kb.cities][:1]
+            answer = snap.composer.fallback(reply_lang, named)
+            reply = self._reply(turn, answer, u.confidence)
+            return reply, replace(ctx, lang=reply_lang), "fallback"
+        if hit.ambiguous:
+            # "อยู่จังหวัดไหน" with nothing to go on: ask which city, then answer the question for it.
+            reply = Reply(text=say("clarify_city", reply_lang), lang=reply_lang, intent=hit.fact.intent,
+                          confidence=turn.u.confidence, entities=ent.as_dict(),
+                          quick_replies=[c.short_name.get(reply_lang) for c in snap.kb.pilot_cities()])
+            return reply, Context(lang=reply_lang, last_query=query_text, last_qtype=kind, yes_no=yes_no,
+                                  qualifier=qualifier), None
+        answer = snap.composer.fact(hit.fact, reply_lang, kind)
+        answer.subjects = list(dict.fromkeys([*(subjects or context), *hit.fact.about]))[:MAX_SUBJECTS_PER_ANSWER]
+        return (self._reply(turn, answer, round(min(1.0, hit.score), 4)),
+                self._remember(turn, answer, query_text, kind, yes_no, qualifier), None)
 
     # -- steps -----------------------------------------------------------------------------------------
-    def _resolve(self, turn: _Turn) -> tuple[str, list[str], bool]:
-        """The intent to answer and the cities it is about, using the context where the message is short."""
-        u, ctx = turn.u, turn.ctx
-        ent = u.entities
-        cities = ent.cities[:MAX_CITIES_PER_ANSWER]
-        intent = u.intent
-        # An answer to "which city?": the pending question, now for the named city.
-        if ctx.pending_intent and cities and intent in (OUT_OF_SCOPE, "followup", "city_overview", "is_certified"):
-            return ctx.pending_intent, cities, False
-        if intent == "followup" or (intent == OUT_OF_SCOPE and u.top_intent == "followup"
-                                    and (cities or ent.dimensions)):
-            if ent.dimensions and not cities:
-                return "seven_smarts", [], False
-            if ctx.last_intent in REPEATABLE and (cities or ent.places):
-                return ctx.last_intent, cities, False
-            if cities:
-                return "city_overview", cities, False
-            if ent.places:
-                return "find_city", [], False
-            return OUT_OF_SCOPE, [], False
-        # "Which smart cities are in Rayong?" reads like a list or a location question; the place makes
-        # it a search.
-        if intent in ("list_cities", "city_location") and not cities and (ent.places or ent.topics):
-            return "find_city", [], False
-        if intent in USES_LAST_CITY and not cities and not ent.places and ctx.last_city:
-            return intent, [ctx.last_city], True
-        return intent, cities, False
+    def _best(self, snap: Snapshot, q: Query, cue: str | None, only: str | None = None) -> Hit | None:
+        """The best fact for ``q`` if it passes the thresholds (and is about ``only``, when given)."""
+        hits = snap.index.search(q, limit=3)
+        for rank, hit in enumerate(hits):
+            if only is not None and only not in hit.fact.about:
+                continue
+            if not q.subjects and not q.context and self._needs_a_city(snap, hit, hits[rank + 1:]):
+                hit.ambiguous = True
+            if hit.score < self.thresholds.score or hit.evidence < self.thresholds.evidence:
+                return None
+            # An off-topic word ("โรงแรม", "weather") needs a close match in words, not just a known name.
+            if cue is not None and hit.words < 0.35:
+                return None
+            return hit
+        return None
 
-    def _query(self, turn: _Turn, intent: str, city: str | None) -> Query:
-        ent = turn.u.entities
-        return Query(intent=intent, lang=turn.lang, text=turn.u.normalized, cities=[city] if city else [],
-                     places=list(ent.places), dimensions=list(ent.dimensions), topics=dict(ent.topics),
-                     numbers=list(ent.numbers), yes_no=ent.yes_no, first_five=ent.first_five)
+    @staticmethod
+    def _needs_a_city(snap: Snapshot, hit: Hit, rest: list[Hit]) -> bool:
+        """A question that names no city, answered best by a fact about one city while another city's fact
+        fits as well (or the words barely fit): the bot must ask which city, not pick one."""
+        areas = set(snap.kb.cities)
+        mine = set(hit.fact.about) & areas
+        if not mine:
+            return False
+        rival = any(set(h.fact.about) & areas and not set(h.fact.about) & mine and h.score >= hit.score - 0.1
+                    for h in rest)
+        return rival or hit.words < 0.35
 
-    def _combine(self, turn: _Turn, intent: str, answers: list[Answer], cities: list[str],
-                 from_context: bool) -> Reply:
-        text = "\n\n".join(a.text for a in answers)
-        sources: list[str] = []
-        for a in answers:
-            sources.extend(s for s in a.sources if s not in sources)
+    def _computed(self, turn: _Turn, subjects: list[str], yes_no: bool, qualifier: str | None,
+                  query_text: str, kind: str | None) -> Answer | None:
+        """Answers worked out from structured data: yes/no about the first five or a certification,
+        a city's province, and which certified areas a province has."""
+        snap, lang, ent = turn.snap, turn.lang, turn.u.entities
+        kb, composer = snap.kb, snap.composer
+        cities = [s for s in subjects if s in kb.cities]
+        asked = f"{turn.u.normalized} {query_text}"  # names are gone from query_text; "ตราเมืองอัจฉริยะ" is one
+        certified_q = any(w in asked for w in _CERTIFIED)
+        if yes_no and cities and qualifier == "first_five":
+            city = kb.cities[cities[0]]
+            name, when = city.name.get(lang), format_date(city.certified.date, lang)
+            if city.pilot:
+                return composer.computed(f"ใช่ครับ {name}เป็น 1 ใน 5 เมืองนำร่องที่ได้รับการรับรองเมื่อ {when}",
+                                         f"Yes. {name} is one of the first five pilot cities, certified on {when}.",
+                                         lang, self._certified_facts(snap, city.id), [city.id])
+            return composer.computed(f"ไม่ใช่ครับ {name}ไม่ได้อยู่ใน 5 เมืองนำร่องชุดแรก แต่ได้รับตราสัญลักษณ์ในภายหลัง"
+                                     f" ({when})",
+                                     f"No. {name} is not one of the first five pilot cities; it received the logo "
+                                     f"later ({when}).", lang, self._certified_facts(snap, city.id), [city.id])
+        where_q = any(w in asked for w in ("อยู่", "จังหวัด", " in ", "province", "located"))
+        if yes_no and cities and ent.places and where_q:
+            city, place = kb.cities[cities[0]], kb.places[ent.places[0]]
+            where = composer.province_phrase(city, lang)
+            inside = place.id == city.province or place.province == city.province
+            lead_th, lead_en = ("ใช่ครับ", "Yes.") if inside else ("ไม่ใช่ครับ", "No.")
+            return composer.computed(f"{lead_th} {city.name.th}อยู่ใน{where}", f"{lead_en} {city.name.en} is in {where}.",
+                                     lang, [f for f in snap.index.about(city.id) if f.aspect == "where"][:1],
+                                     [city.id])
+        specific = [e for e in ent.entities if e in kb.entities and kb.entities[e].kind != "concept"]
+        if yes_no and cities and certified_q and not specific and kind is None:
+            city = kb.cities[cities[0]]
+            when = format_date(city.certified.date, lang)
+            return composer.computed(f"ใช่ครับ {city.name.th}ได้รับการรับรองเป็นเมืองอัจฉริยะ (ได้รับตราสัญลักษณ์) เมื่อ {when}",
+                                     f"Yes. {city.name.en} is a certified smart city; it received the logo on {when}.",
+                                     lang, self._certified_facts(snap, city.id), [city.id])
+        if ent.places and not cities:
+            place = kb.places[ent.places[0]]
+            province = place.province or place.id
+            found = kb.cities_in(province)
+            pname = place.th if lang == "th" else place.en
+            if not found:
+                return None  # not in the lists the bot has: the fallback says so honestly
+            names = ", ".join(c.name.get(lang) for c in found)
+            lead_th = "ใช่ครับ " if yes_no else ""
+            lead_en = "Yes. " if yes_no else ""
+            return composer.computed(f"{lead_th}พื้นที่ใน{pname}ที่ได้รับการรับรองเป็นเมืองอัจฉริยะ: {names}",
+                                     f"{lead_en}Certified smart city areas in {pname}: {names}.", lang,
+                                     [f for c in found for f in self._certified_facts(snap, c.id)][:2],
+                                     [c.id for c in found])
+        return None
+
+    @staticmethod
+    def _certified_facts(snap: Snapshot, city: str) -> list:
+        return [f for f in snap.index.about(city) if f.intent == "city_date"][:1]
+
+    def _remember(self, turn: _Turn, answer: Answer, query: str | None, qtype: str | None,
+                  yes_no: bool = False, qualifier: str | None = None) -> Context:
+        kb = turn.snap.kb
+
+        def specific_first(subject: str) -> int:
+            if subject in kb.entities:
+                return 3 if kb.entities[subject].kind == "concept" else 0
+            return 1 if subject in kb.dimensions else 2
+
+        subjects = sorted(answer.subjects or turn.ctx.subjects, key=specific_first)
+        city = next((s for s in subjects if s in turn.snap.kb.cities), None)
+        return Context(last_city=city or turn.ctx.last_city, last_intent=answer.intent, lang=turn.lang,
+                       subjects=list(subjects), last_fact=answer.fact, last_query=query, last_qtype=qtype,
+                       qualifier=qualifier, yes_no=yes_no)
+
+    def _reply(self, turn: _Turn, answer: Answer, confidence: float) -> Reply:
         entities = turn.u.entities.as_dict()
+        cities = [s for s in answer.subjects if s in turn.snap.kb.cities]
         if cities:
             entities["city"] = cities[0]
             if len(cities) > 1:
-                entities["cities"] = list(cities)
-        if from_context:
-            entities["city_from_context"] = True
-        return Reply(text=text, lang=turn.lang, intent=intent, confidence=turn.u.confidence,
-                     quick_replies=answers[0].quick_replies, sources=sources, entities=entities,
-                     card=answers[0].card if len(answers) == 1 else None)
+                entities["cities"] = cities
+        if answer.fact:
+            entities["fact"] = answer.fact
+            entities["entry"] = answer.fact
+        return Reply(text=answer.text, lang=turn.lang, intent=answer.intent if answer.complete else OUT_OF_SCOPE,
+                     confidence=confidence, fallback=not answer.complete, quick_replies=answer.quick_replies,
+                     sources=answer.sources, entities=entities, card=answer.card)
 
     def _simple(self, turn: _Turn, intent: str, text: str, quick_replies: list[str] | None = None) -> Reply:
         return Reply(text=text, lang=turn.lang, intent=intent, confidence=turn.u.confidence,
-                     quick_replies=quick_replies or self.answerer.suggestions(turn.lang),
+                     quick_replies=quick_replies or turn.snap.suggest.for_subject(None, turn.lang),
                      entities=turn.u.entities.as_dict())
-
-    def _clarify(self, turn: _Turn, intent: str) -> Reply:
-        return Reply(text=say("clarify_city", turn.lang), lang=turn.lang, intent=intent,
-                     confidence=turn.u.confidence, quick_replies=self.answerer.city_buttons(turn.lang),
-                     entities=turn.u.entities.as_dict())
-
-    def _fallback(self, turn: _Turn) -> Reply:
-        u, lang = turn.u, turn.lang
-        city = u.entities.city
-        if city:
-            text = say("fallback_city", lang, city=self.answerer.city_name(city, lang, short=True))
-        else:
-            text = say("fallback", lang)
-        return Reply(text=text, lang=lang, intent=OUT_OF_SCOPE, confidence=u.confidence, fallback=True,
-                     quick_replies=self.answerer.suggestions(lang, city), entities=u.entities.as_dict())

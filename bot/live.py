@@ -1,4 +1,4 @@
-"""Staff edits, live in every worker: the answerer is rebuilt when the FAQ store's stamp changes.
+"""Staff edits, live in every worker: the knowledge snapshot is rebuilt when the FAQ store's stamp changes.
 
 Each worker reads the stamp (one ``GET``) at most every ``interval`` seconds, so an edit saved through any
 worker on any machine is answered everywhere within about a second, without a restart.
@@ -11,10 +11,9 @@ import threading
 import time
 from typing import Callable
 
-from intents.normalize import normalize
-from knowledge.answers import Answerer
 from knowledge.faq_store import STAMP, FaqStore
 from knowledge.loader import KnowledgeBase
+from knowledge.snapshot import Snapshot
 
 from .storage import Store, StoreUnavailable
 
@@ -25,7 +24,7 @@ log = logging.getLogger(__name__)
 
 class LiveKnowledge:
     def __init__(self, store: Store, kb: KnowledgeBase, intents: frozenset[str], interval: float = 0.5,
-                 on_change: Callable[[dict], None] | None = None):
+                 on_change: Callable[[dict], None] | None = None, strip: Callable[[str], str] = lambda s: s):
         self.store = store
         self.on_change = on_change  # called with the merged entries after a reload (e.g. to retrain)
         self.kb = kb
@@ -34,26 +33,27 @@ class LiveKnowledge:
         self._stamp: str | None = "unset"
         self._checked = 0.0
         self._lock = threading.Lock()
-        self._answerer = Answerer(kb, prepare=normalize)
+        self.strip = strip
+        self._snapshot = Snapshot(kb, strip=strip)
         self.current()
 
-    def current(self) -> Answerer:
-        """The answerer for the latest staff edits (checked at most every ``interval`` seconds)."""
+    def current(self) -> Snapshot:
+        """The knowledge with the latest staff edits (checked at most every ``interval`` seconds)."""
         now = time.monotonic()
         if now - self._checked < self.interval:
-            return self._answerer
+            return self._snapshot
         self._checked = now
         try:
             stamp = self.store.run(lambda r: r.get(STAMP))
         except StoreUnavailable:
-            return self._answerer  # keep answering with what we have
+            return self._snapshot  # keep answering with what we have
         if stamp != self._stamp:
             with self._lock:
                 if stamp != self._stamp:
                     self._rebuild(stamp)
-        return self._answerer
+        return self._snapshot
 
-    def refresh_now(self) -> Answerer:
+    def refresh_now(self) -> Snapshot:
         self._checked = 0.0
         return self.current()
 
@@ -64,7 +64,7 @@ class LiveKnowledge:
             return
         entries = self.faq.entries(staff_data)  # one read: entries and staff ids agree
         staff = frozenset(staff_data)
-        self._answerer = Answerer(self.kb, entries, staff, prepare=normalize)
+        self._snapshot = Snapshot(self.kb, entries, staff, strip=self.strip)
         if self._stamp not in ("unset", None) or stamp:
             log.info("knowledge reloaded (stamp %s, %d staff entries)", stamp, len(staff))
         self._stamp = stamp

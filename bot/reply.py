@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from knowledge.answers import Card
+from knowledge.composer import Card
 
 __all__ = ["Reply", "Card"]
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from intents.entities import EntityExtractor, Term
 from intents.nlu import NLU, load_model
+from intents.normalize import normalize
 from intents.training_data import Example
 from knowledge.loader import KnowledgeBase, load
 
@@ -32,25 +33,47 @@ log = logging.getLogger(__name__)
 def examples_from_kb(kb: KnowledgeBase) -> list[Example]:
     """The FAQ entries' question phrasings, as extra training examples for their intents."""
     return [Example(text, entry.intent, lang, f"entry:{entry.id}")
-            for entry in kb.entries.values()
+            for entry in kb.facts.values()
             for lang, texts in (("th", entry.questions.th), ("en", entry.questions.en)) for text in texts]
 
 
+#: Province names that are also everyday Thai words ("ได้ความรู้เยอะเลย", "เผยแพร่").
+AMBIGUOUS_PLACE_NAMES = frozenset({"เลย", "แพร่", "ตาก", "ตรัง", "น่าน"})
+
+
 def terms_from_kb(kb: KnowledgeBase) -> list[Term]:
-    """The entity lexicon: city names and aliases, place names, dimension names, topic words."""
+    """The entity lexicon: names and aliases of areas, organisations, people, events, projects, concepts,
+    places and dimensions."""
     terms: list[Term] = []
     for city in kb.cities.values():
         for alias in {*city.aliases, city.name.th, city.name.en, city.short_name.th, city.short_name.en}:
             terms.append(Term("city", city.id, alias))
-        for word in (*city.keywords.th, *city.keywords.en):
-            terms.append(Term("topic", city.id, word))
+    for entity in kb.entities.values():
+        names = {*entity.aliases, entity.name.th, entity.name.en}
+        if entity.short is not None:
+            names |= {entity.short.th, entity.short.en}
+        for alias in names:
+            terms.append(Term("entity", entity.id, alias))
     for place in kb.places.values():
         for alias in {place.th, place.en, *place.aliases}:
-            terms.append(Term("place", place.id, alias))
+            if alias in AMBIGUOUS_PLACE_NAMES:  # ordinary words: only "จังหวัดเลย", "จ.เลย"
+                terms.extend(Term("place", place.id, f"{prefix}{alias}") for prefix in ("จังหวัด", "จ."))
+            else:
+                terms.append(Term("place", place.id, alias))
     for dim in kb.dimensions.values():
         for alias in {dim.name.th, dim.name.en, *dim.aliases}:
             terms.append(Term("dimension", dim.id, alias))
     return terms
+
+
+def fact_text_preparer(extractor: EntityExtractor):
+    """Prepares a fact's texts as a question is prepared: normalised, names removed."""
+
+    def strip(text: str) -> str:
+        norm = normalize(text)
+        return extractor.extract(norm).remainder or norm
+
+    return strip
 
 
 @dataclass
@@ -83,10 +106,10 @@ def build_bot(config: dict) -> Bot:
     contexts = ContextStore(store, ttl=config["CONTEXT_TTL"])
     inbox = Inbox(store)
     retrainer = Retrainer(nlu, extractor, data_dir / "models", delay=float(config.get("RETRAIN_DELAY", 3.0)))
-    live = LiveKnowledge(store, kb, frozenset(model.classes),
+    live = LiveKnowledge(store, kb, frozenset(model.classes), strip=fact_text_preparer(extractor),
                          on_change=retrainer.schedule if config.get("RETRAIN_ON_EDIT", True) else None)
     dialogue = Dialogue(nlu, live.current(), contexts, inbox, refresh=live.current, stats=Stats(store),
                         limiter=RateLimiter(store), user_limit=Limit.parse(config["USER_RATE_LIMIT"]))
-    log.info("bot ready: %d cities, %d entries, %d intents, redis %s", len(kb.cities), len(kb.entries),
+    log.info("bot ready: %d areas, %d facts, %d intents, redis %s", len(kb.cities), len(kb.facts),
              len(model.classes), mode)
     return Bot(config, store, kb, nlu, dialogue, inbox, contexts, live, retrainer)

@@ -37,7 +37,7 @@ def compact(text: str) -> str:
 class Term:
     """One surface form of an entity: ``kind`` is city, place, dimension or topic."""
 
-    kind: str
+    kind: str  # city, place, dimension, entity (organisation, person, event, project, concept) or topic
     id: str
     alias: str
 
@@ -46,12 +46,15 @@ class Term:
 class Entities:
     cities: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
+    entities: list[str] = field(default_factory=list)  # organisations, people, events, projects, concepts
+    subjects: list[str] = field(default_factory=list)  # cities, entities and dimensions, in order of mention
     dimensions: list[str] = field(default_factory=list)
     topics: dict[str, list[str]] = field(default_factory=dict)  # matched topic word -> city ids
     numbers: list[int] = field(default_factory=list)
     yes_no: bool = False
     first_five: bool = False
     masked: str = ""  # the text with city and place names replaced by placeholders (classifier input)
+    remainder: str = ""  # the text with every name removed: what is asked about them
 
     @property
     def city(self) -> str | None:
@@ -68,6 +71,8 @@ class Entities:
             out["place"] = self.places[0]
         if self.dimensions:
             out["dimension"] = self.dimensions[0]
+        if self.entities:
+            out["subjects"] = list(self.entities)
         if self.topics:
             out["topics"] = sorted(self.topics)
         if self.numbers:
@@ -126,7 +131,7 @@ class EntityExtractor:
                 continue
             for length in self._lengths.get(flat[i], ()):
                 terms = self._exact.get(flat[i:i + length]) if i + length <= n else None
-                if terms:
+                if terms and self._whole_word(text, positions, i, i + length):
                     spans.extend((i, i + length, t) for t in terms)
                     i += length
                     break
@@ -141,8 +146,9 @@ class EntityExtractor:
         for _, _, term in spans:
             self._add(ent, term, term.alias)
         ent.masked = _mask(text, positions, spans)
+        ent.remainder = _mask(text, positions, spans, every=True)
         if not ent.cities and not ent.places and flat:
-            self._fuzzy(ent, flat)
+            self._fuzzy(ent, flat, text)
         ent.numbers = [int(n) for n in _NUMBER.findall(text)]
         ent.yes_no = bool(_YES_NO_TH.search(text) or _YES_NO_EN.search(text.strip()))
         ent.first_five = bool(_FIRST_FIVE.search(text))
@@ -155,7 +161,22 @@ class EntityExtractor:
         return self.extract(text, tokenize(text)).masked
 
     @staticmethod
+    def _whole_word(text: str, positions: list[int], start: int, end: int) -> bool:
+        """A Latin-script name must be a whole word: "nan" is not a name inside "finance"."""
+        a, b = positions[start], positions[end - 1]
+        if text[a].isascii() and text[a].isalnum() and a > 0 and text[a - 1].isascii() and text[a - 1].isalnum():
+            return False
+        if (text[b].isascii() and text[b].isalnum() and b + 1 < len(text) and text[b + 1].isascii()
+                and text[b + 1].isalnum()):
+            return False
+        return True
+
+    @staticmethod
     def _add(ent: Entities, term: Term, alias: str) -> None:
+        if term.kind in ("city", "entity", "dimension") and term.id not in ent.subjects:
+            ent.subjects.append(term.id)
+        if term.kind == "entity" and term.id not in ent.entities:
+            ent.entities.append(term.id)
         if term.kind == "city" and term.id not in ent.cities:
             ent.cities.append(term.id)
         elif term.kind == "place" and term.id not in ent.places:
@@ -167,16 +188,24 @@ class EntityExtractor:
             if term.id not in ent.topics[alias]:
                 ent.topics[alias].append(term.id)
 
-    def _fuzzy(self, ent: Entities, flat: str) -> None:
+    def _fuzzy(self, ent: Entities, flat: str, text: str) -> None:
+        """Misspelt city and place names. Thai names are matched inside the unspaced text; a Latin name only
+        against whole words of the message (never inside a longer word), so fuzzy matching cannot invent a
+        city out of "finance" or "a smart city"."""
         shared: dict[int, int] = defaultdict(int)
         for g in _bigrams(flat):
             for i in self._bigram_index.get(g, ()):
                 shared[i] += 1
         candidates = [self._fuzzy_keys[i] for i, c in shared.items() if c * 2 >= self._bigram_count[i]]
-        if not candidates:
-            return
-        matches = process.extract(flat, candidates, scorer=fuzz.partial_ratio,
-                                  score_cutoff=self.FUZZY_CUTOFF, limit=3)
+        thai = [k for k in candidates if not k.isascii()]
+        latin = [k for k in candidates if k.isascii() and len(k) >= 5]
+        matches = []
+        if thai:
+            matches.extend(process.extract(flat, thai, scorer=fuzz.partial_ratio, score_cutoff=self.FUZZY_CUTOFF,
+                                           limit=3))
+        if latin:
+            matches.extend(self._fuzzy_latin(latin, re.findall(r"[a-z0-9]+", text.casefold())))
+        matches.sort(key=lambda m: -m[1])
         for key, score, _ in matches:
             if len(key) <= 5 and score < self.FUZZY_CUTOFF_SHORT:
                 continue
@@ -188,6 +217,22 @@ class EntityExtractor:
                     self._add(ent, term, term.alias)
             if ent.cities or ent.places:
                 return
+
+
+    def _fuzzy_latin(self, keys: list[str], words: list[str]) -> list[tuple[str, float, int]]:
+        """Latin names compared word by word with the same number of the message's words, so that a typo
+        in a word matches ("khon kean") but another word does not ("a smart city" is not "nan smart city")."""
+        out = []
+        for key in keys:
+            alias = re.findall(r"[a-z0-9]+", self._exact[key][0].alias.casefold())
+            k = len(alias)
+            for i in range(len(words) - k + 1):
+                window = words[i:i + k]
+                if all(fuzz.ratio(a, b) >= 75 for a, b in zip(alias, window)):
+                    score = fuzz.ratio(key, "".join(window))
+                    if score >= self.FUZZY_CUTOFF:
+                        out.append((key, score, 0))
+        return out
 
 
 #: Placeholders for names in the classifier's input: "ภูเก็ตอยู่ไหน" and "สามย่านอยู่ไหน" look alike to it,
@@ -208,16 +253,17 @@ def _compact_with_positions(text: str) -> tuple[str, list[int]]:
     return "".join(out), pos
 
 
-def _mask(text: str, positions: list[int], spans: list[tuple[int, int, Term]]) -> str:
+def _mask(text: str, positions: list[int], spans: list[tuple[int, int, Term]], every: bool = False) -> str:
+    """``text`` with city and place names replaced by placeholders, or (``every``) every name removed."""
     pieces, last = [], 0
     for start, end, term in spans:
-        if term.kind not in PLACEHOLDERS or start < 0:
+        if start < 0 or (term.kind not in PLACEHOLDERS and not (every and term.kind != "topic")):
             continue
         a, b = positions[start], positions[end - 1] + 1
         if a < last:
             continue  # the same span again (one alias of several terms)
         pieces.append(text[last:a])
-        pieces.append(PLACEHOLDERS[term.kind])
+        pieces.append(" " if every else PLACEHOLDERS[term.kind])
         last = b
     if not pieces:
         return text

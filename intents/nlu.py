@@ -91,7 +91,7 @@ class NLU:
             return Understanding(text, norm, lang, tokens, OUT_OF_SCOPE, 0.0, [(OUT_OF_SCOPE, 0.0)])
         entities = self.extractor.extract(norm, tokens)
         masked = entities.masked or norm
-        ranking = self.model.rank(masked, tokens if masked == norm else tokenize(masked), top=3)
+        ranking = self.model.rank(masked, tokens if masked == norm else tokenize(masked), top=5)
         intent = decide(ranking, self.model.threshold, self.model.margin)
         if intent != OUT_OF_SCOPE and ranking[0][1] < self.cues.override_below and self.cues.find(norm):
             intent = OUT_OF_SCOPE

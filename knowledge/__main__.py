@@ -1,6 +1,7 @@
 """``python -m knowledge``: validate the knowledge base and print a summary (exit 1 with every problem)."""
 
 import sys
+from collections import Counter
 
 from .loader import KnowledgeError, load
 
@@ -11,9 +12,10 @@ def main() -> int:
     except KnowledgeError as exc:
         print(exc, file=sys.stderr)
         return 1
-    print(f"ok: {len(kb.cities)} cities, {len(kb.entries)} entries, {len(kb.sources)} sources, "
-          f"{len(kb.dimensions)} dimensions, {len(kb.places)} places, "
-          f"{len(kb.programme.timeline)} timeline items, {len(kb.programme.totals)} totals")
+    kinds = Counter(e.kind for e in kb.entities.values())
+    print(f"ok: {len(kb.facts)} facts, {len(kb.cities)} areas, "
+          + ", ".join(f"{n} {k}s" for k, n in sorted(kinds.items()))
+          + f", {len(kb.dimensions)} dimensions, {len(kb.places)} places, {len(kb.sources)} sources")
     return 0
 
 

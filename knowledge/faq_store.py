@@ -63,21 +63,22 @@ def from_entry(entry: Entry, kb: KnowledgeBase, lang: str = "en") -> dict:
     if entry.source_note:
         labels.append(entry.source_note)
     return {"id": entry.id, "intent": entry.intent, "questions": entry.questions.model_dump(),
-            "answer": {"th": entry.answer.th, "en": entry.answer.en}, "cities": list(entry.cities),
+            "answer": {"th": entry.answer.th, "en": entry.answer.en}, "cities": list(entry.about),
             "topics": list(entry.topics), "source": "; ".join(labels), "version": 0}
 
 
 def to_entry(data: dict, curated: Entry | None = None) -> Entry:
-    """The staff JSON as an :class:`Entry` the answerer renders. A missing language falls back to the
+    """The staff JSON as an :class:`Entry` (a fact) the bot answers with. A missing language falls back to the
     other one; a curated entry keeps its source ids and detail unless staff changed the answer."""
     answer = data["answer"]
     th, en = answer.get("th", "").strip(), answer.get("en", "").strip()
     keep_detail = curated is not None and curated.answer.th == th and curated.answer.en == en
-    return Entry(id=data["id"], intent=data.get("intent") or "faq", cities=data.get("cities", []),
+    return Entry(id=data["id"], intent=data.get("intent") or "faq", about=data.get("cities", []),
+                 aspect=curated.aspect if curated else "what", date=curated.date if curated else None,
                  topics=data.get("topics", []), questions=data["questions"], answer=Text(th=th or en, en=en or th),
                  sources=list(curated.sources) if keep_detail else [],
                  source_note=None if keep_detail else data.get("source"),
-                 detail=list(curated.detail) if keep_detail else [], as_of=curated.as_of if keep_detail else None,
+                 detail=curated.detail if keep_detail else None, as_of=curated.as_of if keep_detail else None,
                  priority=curated.priority if curated else 5)
 
 
@@ -127,7 +128,7 @@ class FaqStore:
         return sorted((e for e in merged.values() if not e.get("deleted")), key=lambda e: e["id"])
 
     def entries(self, staff: dict[str, dict] | None = None) -> dict[str, Entry]:
-        """The merged entries as the answerer uses them (``staff``: from :meth:`staff_entries`, if read)."""
+        """The merged entries (facts) as the bot answers with them (``staff``: from :meth:`staff_entries`, if read)."""
         out = dict(self.kb.entries)
         for entry_id, data in (self.staff_entries() if staff is None else staff).items():
             if data.get("deleted"):
@@ -175,7 +176,7 @@ class FaqStore:
                 errors[field] = err["msg"].removeprefix("Value error, ")
             raise Invalid(errors) from exc
         errors = {}
-        unknown = [c for c in entry.cities if c not in self.kb.cities]
+        unknown = [c for c in entry.cities if self.kb.subject_name(c, "en") is None]
         if unknown:
             errors["cities"] = f"unknown city ids: {', '.join(unknown)}"
         if entry.intent and self.intents and entry.intent not in self.intents:
@@ -242,11 +243,11 @@ class FaqStore:
         return results
 
     def export_yaml(self) -> str:
-        """The merged entries as YAML in the schema of ``knowledge/data/faq`` (reviewable in git)."""
+        """The merged entries as YAML in the schema of ``knowledge/data/facts`` (reviewable in git)."""
         out = []
         for entry in sorted(self.entries().values(), key=lambda e: e.id):
             out.append(entry.model_dump(exclude_defaults=True, mode="json"))
-        return yaml.safe_dump({"entries": out}, allow_unicode=True, sort_keys=False, width=120)
+        return yaml.safe_dump({"facts": out}, allow_unicode=True, sort_keys=False, width=120)
 
     def _exists(self, entry_id: str) -> bool:
         try:

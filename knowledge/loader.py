@@ -14,7 +14,8 @@ from typing import Any, Iterable, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .schema import City, Dimension, Entry, Fact, Programme, Province, Source
+from .catalogue import INTENTS
+from .schema import City, Dimension, Entity, Fact, Province, Source
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -39,19 +40,32 @@ class KnowledgeBase:
     sources: dict[str, Source]
     cities: dict[str, City]
     dimensions: dict[str, Dimension]
-    entries: dict[str, Entry]
-    programme: Programme
+    entities: dict[str, Entity]
+    facts: dict[str, Fact]
     places: dict[str, Province]
-    origin: dict[str, str] = field(default_factory=dict)  # object id -> file it came from
+    origin: dict[str, str] = field(default_factory=dict)  # "kind:id" -> file it came from
 
-    def entries_for(self, intent: str) -> list[Entry]:
-        return [e for e in self.entries.values() if e.intent == intent]
+    @property
+    def entries(self) -> dict[str, Fact]:
+        """The facts under the name staff know them by (FAQ entries)."""
+        return self.facts
 
     def pilot_cities(self) -> list[City]:
         return [c for c in self.cities.values() if c.pilot]
 
     def cities_in(self, province: str) -> list[City]:
         return [c for c in self.cities.values() if c.province == province]
+
+    def subject_name(self, subject: str, lang: str, short: bool = True) -> str | None:
+        """How to name an area, entity or dimension in a sentence."""
+        if subject in self.cities:
+            city = self.cities[subject]
+            return (city.short_name if short else city.name).get(lang)
+        if subject in self.entities:
+            return self.entities[subject].label(lang)
+        if subject in self.dimensions:
+            return self.dimensions[subject].name.get(lang)
+        return None
 
 
 def _read_yaml(path: Path, problems: list[str]) -> Any:
@@ -92,21 +106,6 @@ def _rel(path: Path, root: Path) -> str:
         return str(path)
 
 
-def iter_facts(obj: BaseModel, path: str = "") -> Iterable[tuple[str, Fact]]:
-    """Every :class:`Fact` inside a model, with a dotted path to it."""
-    if isinstance(obj, Fact):
-        yield path or "(entry)", obj
-    for name in type(obj).model_fields:
-        value = getattr(obj, name)
-        sub = f"{path}.{name}" if path else name
-        if isinstance(value, BaseModel):
-            yield from iter_facts(value, sub)
-        elif isinstance(value, list):
-            for i, item in enumerate(value):
-                if isinstance(item, BaseModel):
-                    yield from iter_facts(item, f"{sub}[{i}]")
-
-
 def check_era(where: str, text_th: str, text_en: str) -> list[str]:
     """Thai text carries Buddhist Era years, English text Common Era years; flag the other era."""
     problems = []
@@ -138,25 +137,6 @@ def load(data_dir: Path | str = DATA_DIR) -> KnowledgeBase:
             origin[f"{key}:{getattr(item, 'id', '')}"] = where
         return items
 
-    sources = parse_file(root / "sources.yaml", "sources", Source)
-    dimensions = parse_file(root / "dimensions.yaml", "dimensions", Dimension)
-    places = parse_file(root / "places.yaml", "places", Province)
-    cities: list[City] = []
-    for path in sorted((root / "cities").glob("*.yaml")):
-        cities.extend(parse_file(path, "cities", City))
-    entries: list[Entry] = []
-    for path in sorted((root / "faq").glob("*.yaml")):
-        entries.extend(parse_file(path, "entries", Entry))
-
-    programme = None
-    prog_path = root / "programme.yaml"
-    data = _read_yaml(prog_path, problems)
-    if data is not None:
-        try:
-            programme = Programme.model_validate(data)
-        except ValidationError as exc:
-            problems.append(f"{_rel(prog_path, root)}: {_format_validation(exc)}")
-
     def index(items: list[M], kind: str) -> dict[str, M]:
         out: dict[str, M] = {}
         for item in items:
@@ -166,56 +146,64 @@ def load(data_dir: Path | str = DATA_DIR) -> KnowledgeBase:
             out[key] = item
         return out
 
-    kb_sources = index(sources, "sources")
-    kb_cities = index(cities, "cities")
-    kb_dimensions = index(dimensions, "dimensions")
-    kb_entries = index(entries, "entries")
-    kb_places = index(places, "places")
+    sources = index(parse_file(root / "sources.yaml", "sources", Source), "sources")
+    dimensions = index(parse_file(root / "dimensions.yaml", "dimensions", Dimension), "dimensions")
+    places = index(parse_file(root / "places.yaml", "places", Province), "places")
+    entities = index(parse_file(root / "entities.yaml", "entities", Entity), "entities")
+    cities = index([c for p in sorted((root / "cities").glob("*.yaml")) for c in parse_file(p, "cities", City)],
+                   "cities")
+    facts = index([f for p in sorted((root / "facts").glob("*.yaml")) for f in parse_file(p, "facts", Fact)],
+                  "facts")
 
-    # Cross-references: every source id exists, every city's province is a known place, eras are right.
-    def check_refs(kind: str, obj: BaseModel) -> None:
-        where = f"{origin.get(f'{kind}:{obj.id}', kind)}: entry {obj.id}"  # type: ignore[attr-defined]
-        for path, fact in iter_facts(obj):
-            for sid in fact.sources:
-                if sid not in kb_sources:
-                    problems.append(f"{where}: {path}: unknown source id {sid!r}")
-            problems.extend(check_era(f"{where}: {path}", fact.th, fact.en))
-        for sid in getattr(obj, "sources", []):
-            if sid not in kb_sources:
-                problems.append(f"{where}: sources: unknown source id {sid!r}")
+    def where(kind: str, key: str) -> str:
+        return f"{origin.get(f'{kind}:{key}', kind)}: entry {key}"
 
-    for city in kb_cities.values():
-        check_refs("cities", city)
-        if city.province not in kb_places:
-            problems.append(f"{origin[f'cities:{city.id}']}: entry {city.id}: unknown province {city.province!r}")
-    for dim in kb_dimensions.values():
-        check_refs("dimensions", dim)
-    for entry in kb_entries.values():
-        check_refs("entries", entry)
-        problems.extend(check_era(f"{origin[f'entries:{entry.id}']}: entry {entry.id}: answer",
-                                  entry.answer.th, entry.answer.en))
-        for cid in entry.cities:
-            if cid not in kb_cities:
-                problems.append(f"{origin[f'entries:{entry.id}']}: entry {entry.id}: unknown city {cid!r}")
-    if programme is not None:
-        for i, fact in enumerate([*programme.timeline, *programme.totals]):
-            for sid in fact.sources:
-                if sid not in kb_sources:
-                    problems.append(f"programme.yaml: item #{i + 1}: unknown source id {sid!r}")
-            problems.extend(check_era(f"programme.yaml: item #{i + 1}", fact.th, fact.en))
-    for place in kb_places.values():
-        if place.province and place.province not in kb_places:
+    # One namespace for everything a fact can be about.
+    subjects: dict[str, str] = {}
+    for kind, items in (("cities", cities), ("entities", entities), ("dimensions", dimensions)):
+        for key in items:
+            if key in subjects:
+                problems.append(f"{where(kind, key)}: id is also used by {subjects[key]}")
+            subjects.setdefault(key, kind)
+
+    def check_sources(at: str, ids: Iterable[str]) -> None:
+        for sid in ids:
+            if sid not in sources:
+                problems.append(f"{at}: unknown source id {sid!r}")
+
+    for city in cities.values():
+        check_sources(where("cities", city.id), city.sources)
+        if city.province not in places:
+            problems.append(f"{where('cities', city.id)}: unknown province {city.province!r}")
+    for entity in entities.values():
+        check_sources(where("entities", entity.id), entity.sources)
+        for area in entity.areas:
+            if area not in cities:
+                problems.append(f"{where('entities', entity.id)}: unknown area {area!r}")
+    for fact in facts.values():
+        at = where("facts", fact.id)
+        check_sources(at, fact.sources)
+        if fact.intent not in INTENTS:
+            problems.append(f"{at}: unknown intent {fact.intent!r} (see knowledge/catalogue.py)")
+        for subject in fact.about:
+            if subject not in subjects:
+                problems.append(f"{at}: about: unknown area, entity or dimension {subject!r}")
+        problems.extend(check_era(f"{at}: answer", fact.answer.th, fact.answer.en))
+        if fact.detail is not None:
+            problems.extend(check_era(f"{at}: detail", fact.detail.th, fact.detail.en))
+    for place in places.values():
+        if place.province and place.province not in places:
             problems.append(f"places.yaml: entry {place.id}: unknown province {place.province!r}")
     missing_dims = set(("environment", "economy", "mobility", "energy", "people", "living", "governance")) - set(
-        kb_dimensions)
+        dimensions)
     if dimensions and missing_dims:
         problems.append(f"dimensions.yaml: missing dimensions: {', '.join(sorted(missing_dims))}")
+    problems.extend(alias_conflicts(cities.values(), origin))
+    problems.extend(entity_alias_conflicts(entities.values(), cities.values(), origin))
 
-    problems.extend(alias_conflicts(kb_cities.values(), origin))
-
-    if problems or programme is None:
-        raise KnowledgeError(problems or ["programme.yaml: missing"])
-    return KnowledgeBase(kb_sources, kb_cities, kb_dimensions, kb_entries, programme, kb_places, origin)
+    if problems:
+        raise KnowledgeError(problems)
+    return KnowledgeBase(sources, cities, dimensions, entities, facts, places, origin)
 
 
 def alias_key(alias: str) -> str:
@@ -234,4 +222,21 @@ def alias_conflicts(cities: Iterable[City], origin: dict[str, str] | None = None
             if other != city.id:
                 where = (origin or {}).get(f"cities:{city.id}", "cities")
                 problems.append(f"{where}: entry {city.id}: alias {key!r} is also an alias of {other}")
+    return problems
+
+
+def entity_alias_conflicts(entities: Iterable[Entity], cities: Iterable[City],
+                           origin: dict[str, str] | None = None) -> list[str]:
+    """Entity aliases claimed by another entity or by a city (a name must point to one thing)."""
+    owner: dict[str, str] = {}
+    for city in cities:
+        for a in (*city.aliases, city.name.th, city.name.en):
+            owner.setdefault(alias_key(a), city.id)
+    problems = []
+    for entity in entities:
+        for a in {alias_key(x) for x in (*entity.aliases, entity.name.th, entity.name.en)}:
+            other = owner.setdefault(a, entity.id)
+            if other != entity.id:
+                where = (origin or {}).get(f"entities:{entity.id}", "entities")
+                problems.append(f"{where}: entry {entity.id}: alias {a!r} is also a name of {other}")
     return problems

@@ -18,6 +18,11 @@ Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max
 IntentName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
+#: What a fact tells about its subject; question types map onto these (knowledge.catalogue).
+ASPECTS = ("what", "when", "where", "who", "why", "how", "how_many", "how_much", "status", "plan", "focus",
+           "result", "benefit", "target", "list")
+Aspect = Literal[ASPECTS]  # type: ignore[valid-type]
+
 DIMENSIONS = ("environment", "economy", "mobility", "energy", "people", "living", "governance")
 
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
@@ -37,15 +42,11 @@ class Text(_Strict):
         return self.th if lang == "th" else self.en
 
 
-class Fact(Text):
+class Sourced(Text):
     """A statement with its sources and, when it can change, the date it was true as of."""
 
     sources: list[NonEmpty] = Field(min_length=1)
     as_of: PartialDate | None = None
-
-
-class TimelineItem(Fact):
-    date: PartialDate
 
 
 class Source(_Strict):
@@ -57,7 +58,14 @@ class Source(_Strict):
     note: str | None = None
 
 
-class Smarts(Fact):
+class Certification(_Strict):
+    """When a city received the smart city logo, and in which batch (the statements are facts)."""
+
+    date: PartialDate
+    batch: Slug
+
+
+class Smarts(_Strict):
     """How many of the 7 Smarts a city's plan covers, and which ones when the sources name them."""
 
     count: int = Field(ge=1, le=7)
@@ -70,20 +78,8 @@ class Smarts(Fact):
         return self
 
 
-class Certification(Fact):
-    """When and how a city received the smart city logo."""
-
-    date: PartialDate
-    batch: Slug
-
-
-class Keywords(_Strict):
-    th: list[NonEmpty] = []
-    en: list[NonEmpty] = []
-
-
 class City(_Strict):
-    """A certified smart city area (the holder of one smart city logo)."""
+    """A certified smart city area (the holder of one smart city logo): its identity, not its facts."""
 
     id: Slug
     name: Text
@@ -92,27 +88,36 @@ class City(_Strict):
     province: Slug
     pilot: bool = False
     coverage: Literal["province", "area"] = "area"
-    area: Fact
     certified: Certification
     smarts: Smarts | None = None
-    focus: Fact | None = None
-    keywords: Keywords = Keywords()
-    developer: Fact | None = None
-    plan: list[Fact] = []
-    timeline: list[TimelineItem] = []
-    ranking: list[Fact] = []
-    why_now: Fact | None = None
     website: str | None = None
     sources: list[NonEmpty] = Field(min_length=1)
 
 
 class Dimension(_Strict):
-    """One of depa's 7 smart city dimensions."""
+    """One of depa's 7 smart city dimensions (what each means is a fact)."""
 
     id: Literal[DIMENSIONS]  # type: ignore[valid-type]
     name: Text
     aliases: list[NonEmpty] = []
-    description: Fact
+
+
+EntityKind = Literal["organisation", "person", "event", "project", "concept"]
+
+
+class Entity(_Strict):
+    """Something facts are about, other than an area, a province or a dimension: its names and acronyms."""
+
+    id: Slug
+    kind: EntityKind
+    name: Text
+    short: Text | None = None
+    aliases: list[NonEmpty] = []
+    areas: list[Slug] = []
+    sources: list[NonEmpty] = []
+
+    def label(self, lang: str) -> str:
+        return (self.short or self.name).get(lang)
 
 
 class Questions(_Strict):
@@ -128,30 +133,38 @@ class Questions(_Strict):
         return v
 
 
-class Entry(_Strict):
-    """A question-and-answer entry (the unit staff edit): curated here, overridable in the FAQ store.
+class Fact(_Strict):
+    """One answerable statement: the unit the bot retrieves, curated here or written by staff.
 
-    Curated entries cite source ids; staff entries may instead carry ``source_note`` (free text, e.g. a
-    press release and its address).
+    ``about`` names its subject entities (areas, organisations, people, events, projects, concepts,
+    dimensions); ``answer`` is the direct answer, one or two short sentences; ``detail`` an optional longer
+    explanation given when the user asks for more. Curated facts cite source ids; staff facts may instead
+    carry ``source_note`` (free text, e.g. a press release and its address).
     """
 
     id: Slug
     intent: IntentName
-    cities: list[Slug] = []
+    aspect: Aspect = "what"
+    about: list[Slug] = []
     topics: list[NonEmpty] = []
+    date: PartialDate | None = None
     questions: Questions = Questions()
     answer: Text
+    detail: Text | None = None
     sources: list[NonEmpty] = []
     source_note: str | None = None
     as_of: PartialDate | None = None
-    detail: list[Fact] = []
     priority: int = 0
 
     @model_validator(mode="after")
-    def _has_a_source(self) -> "Entry":
+    def _has_a_source(self) -> "Fact":
         if not self.sources and not (self.source_note or "").strip():
-            raise ValueError("an entry needs sources (ids) or a source_note")
+            raise ValueError("a fact needs sources (ids) or a source_note")
         return self
+
+
+#: Staff edit facts under the name they know: an FAQ entry.
+Entry = Fact
 
 
 class FaqAnswer(_Strict):
@@ -185,21 +198,6 @@ class FaqEntry(BaseModel):
         if problems:
             raise ValueError("; ".join(problems))
         return self
-
-
-class Total(Fact):
-    """A running count of certified areas, true as of a date."""
-
-    count: int = Field(ge=1)
-    provinces: int | None = None
-    as_of: PartialDate  # type: ignore[assignment]
-
-
-class Programme(_Strict):
-    """The national programme: its timeline and the running totals of certified areas."""
-
-    timeline: list[TimelineItem] = Field(min_length=1)
-    totals: list[Total] = Field(min_length=1)
 
 
 class Province(_Strict):

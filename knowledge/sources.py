@@ -19,3 +19,11 @@ def source_label(source: Source, lang: str) -> str:
     if source.url and source.url != source.publisher:
         label += f" ({source.url})"
     return label
+
+
+def short_label(source: Source, lang: str) -> str:
+    """``Publisher, year`` (the compact form for the source line of an answer)."""
+    if source.date and _ISO.match(source.date):
+        year = int(source.date[:4]) + (543 if lang == "th" else 0)
+        return f"{source.publisher}, {year}"
+    return source.publisher

@@ -67,9 +67,21 @@ def test_dimensions_resolve(bot, text, dim):
     assert ents(bot, text).dimensions[0] == dim
 
 
-def test_topic_words_point_to_the_city_that_focuses_on_them(bot):
-    e = ents(bot, "which city focuses on research and innovation")
-    assert any("wangchan-valley" in cities for cities in e.topics.values())
+@pytest.mark.parametrize("text, subject", [
+    ("KKTS ทำอะไร", "kkts"),
+    ("ปตท. เกี่ยวอะไรกับวังจันทร์", "ptt"),
+    ("when will the light rail open", "khon-kaen-lrt"),
+    ("กฟผ.ทำอะไรที่แม่เมาะ", "egat"),
+    ("what does depa do", "depa"),
+])
+def test_organisations_and_projects_are_linked(bot, text, subject):
+    assert subject in ents(bot, text).subjects
+
+
+@pytest.mark.parametrize("text", ["what is a smart city?", "the finance department", "nancy asked about it"])
+def test_latin_names_match_whole_words_only(bot, text):
+    e = ents(bot, text)
+    assert e.cities == [] and e.places == [] and "depa" not in e.subjects
 
 
 @pytest.mark.parametrize("text, yes_no", [

@@ -1,4 +1,5 @@
-"""The knowledge base: content validates, and broken content fails loudly naming file, entry and problem."""
+"""The knowledge base as facts: content validates, the old content survived the migration, and broken content
+fails loudly naming file, entry and problem."""
 
 import shutil
 from pathlib import Path
@@ -7,7 +8,7 @@ import pytest
 import yaml
 
 from knowledge.dates import format_date
-from knowledge.loader import DATA_DIR, KnowledgeError, iter_facts, load
+from knowledge.loader import DATA_DIR, KnowledgeError, load
 
 
 @pytest.fixture
@@ -41,16 +42,35 @@ def test_seed_facts_are_in_the_knowledge_base(kb):
     assert smarts == {"phuket": 7, "khon-kaen": 7, "mae-moh": 3, "samyan": 7, "wangchan-valley": 7}
     assert all(kb.cities[c].certified.date == "2021-05-06" for c in smarts)
     assert kb.cities["mae-moh"].province == "lampang" and kb.cities["wangchan-valley"].province == "rayong"
-    why = kb.cities["khon-kaen"].why_now
-    assert "ธวัชชัย โคตรวงษ์" in why.th and "Thawatchai" in why.en and "seed" in why.sources
+    why = [f for f in kb.facts.values() if f.intent == "city_why_now" and "khon-kaen" in f.about]
+    texts = " ".join(f"{f.answer.th} {f.detail.th if f.detail else ''}" for f in why)
+    assert "ธวัชชัย" in texts and any("seed" in f.sources for f in why)
 
 
-def test_every_fact_names_a_known_source(kb):
-    for city in kb.cities.values():
-        for path, fact in iter_facts(city):
-            assert fact.sources and all(s in kb.sources for s in fact.sources), (city.id, path)
-    for entry in kb.entries.values():
-        assert entry.sources and all(s in kb.sources for s in entry.sources), entry.id
+def test_every_entity_kind_is_catalogued(kb):
+    kinds = {e.kind for e in kb.entities.values()}
+    assert kinds == {"organisation", "person", "event", "project", "concept"}
+    assert {"depa", "kkts", "kktt", "ptt", "egat", "khon-kaen-lrt"} <= set(kb.entities)
+
+
+def test_migration_kept_every_old_statement(kb):
+    """Spot checks that facts of the old city, FAQ and programme files are still stated somewhere."""
+    text = " ".join(f"{f.answer.th} {f.answer.en} {f.detail.th + ' ' + f.detail.en if f.detail else ''}"
+                    for f in kb.facts.values())
+    for needle in ("15 บาท", "200 ล้านบาท", "53.81", "26,963", "3,454", "4.4", "ชัยวุฒิ", "ประวิตร", "Tram Noy",
+                   "386", "105", "37"):
+        assert needle in text, needle
+
+
+def test_every_fact_has_an_answer_in_both_languages_and_a_known_source(kb):
+    for fact in kb.facts.values():
+        assert fact.answer.th.strip() and fact.answer.en.strip(), fact.id
+        assert fact.sources and all(s in kb.sources for s in fact.sources), fact.id
+
+
+def test_fact_answers_fit_a_phone(kb):
+    long = [f.id for f in kb.facts.values() if len(f.answer.th) > 260 or len(f.answer.en) > 320]
+    assert long == []
 
 
 def test_broken_entry_names_file_entry_and_problem(broken):
@@ -61,23 +81,31 @@ def test_broken_entry_names_file_entry_and_problem(broken):
     assert "cities/khon-kaen.yaml" in msg and "entry khon-kaen" in msg and "province" in msg
 
 
-def test_entry_without_a_source_is_rejected(broken):
-    path = next((broken / "faq").glob("*.yaml"))
-    first = {}
-
+def test_fact_without_a_source_is_rejected(broken):
     def drop(d):
-        first["id"] = d["entries"][0]["id"]
-        d["entries"][0]["sources"] = []
+        d["facts"][0]["sources"] = []
+        d["facts"][0].pop("source_note", None)
 
-    _edit(path, drop)
-    with pytest.raises(KnowledgeError) as exc:
+    _edit(broken / "facts" / "khon-kaen.yaml", drop)
+    with pytest.raises(KnowledgeError, match="facts/khon-kaen.yaml: entry .*: .*sources"):
         load(broken)
-    assert f"entry {first['id']}" in str(exc.value) and "sources" in str(exc.value)
+
+
+def test_fact_without_an_answer_is_rejected(broken):
+    _edit(broken / "facts" / "phuket.yaml", lambda d: d["facts"][0].pop("answer"))
+    with pytest.raises(KnowledgeError, match="facts/phuket.yaml: entry .*answer: Field required"):
+        load(broken)
 
 
 def test_unknown_source_id_is_rejected(broken):
-    _edit(broken / "cities" / "phuket.yaml", lambda d: d["cities"][0]["area"].update(sources=["NOPE"]))
+    _edit(broken / "facts" / "phuket.yaml", lambda d: d["facts"][0].update(sources=["NOPE"]))
     with pytest.raises(KnowledgeError, match="unknown source id 'NOPE'"):
+        load(broken)
+
+
+def test_unknown_entity_is_rejected(broken):
+    _edit(broken / "facts" / "phuket.yaml", lambda d: d["facts"][0].update(about=["atlantis"]))
+    with pytest.raises(KnowledgeError, match="unknown area, entity or dimension 'atlantis'"):
         load(broken)
 
 
@@ -87,8 +115,14 @@ def test_alias_shared_by_two_cities_is_rejected(broken):
         load(broken)
 
 
+def test_entity_alias_that_names_a_city_is_rejected(broken):
+    _edit(broken / "entities.yaml", lambda d: d["entities"][0]["aliases"].append("ภูเก็ต"))
+    with pytest.raises(KnowledgeError, match="alias 'ภูเก็ต' is also a name of phuket"):
+        load(broken)
+
+
 def test_wrong_era_in_text_is_rejected(broken):
-    _edit(broken / "cities" / "phuket.yaml", lambda d: d["cities"][0]["area"].update(th="ทั้งจังหวัด ตั้งแต่ปี 2021"))
+    _edit(broken / "facts" / "phuket.yaml", lambda d: d["facts"][0]["answer"].update(th="ทั้งจังหวัด ตั้งแต่ปี 2021"))
     with pytest.raises(KnowledgeError, match="Thai text has a CE year 2021"):
         load(broken)
 
@@ -100,7 +134,7 @@ def test_invalid_yaml_is_reported_with_the_file(broken):
 
 
 def test_all_problems_are_reported_at_once(broken):
-    _edit(broken / "cities" / "phuket.yaml", lambda d: d["cities"][0].pop("area"))
+    _edit(broken / "facts" / "phuket.yaml", lambda d: d["facts"][0].update(sources=["NOPE"]))
     _edit(broken / "cities" / "samyan.yaml", lambda d: d["cities"][0].pop("certified"))
     with pytest.raises(KnowledgeError) as exc:
         load(broken)

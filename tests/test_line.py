@@ -98,7 +98,7 @@ def test_postback_is_treated_as_the_question_in_its_data(channel_client, fake_li
     ev = line_event(type_="postback", postback="q=7 Smarts คืออะไร")
     post(channel_client, line_body(ev))
     fake_line.wait_for(lambda c: replies_for(fake_line, ev["replyToken"]))
-    assert "Smart Mobility" in replies_for(fake_line, ev["replyToken"])[0].body["messages"][0]["text"]
+    assert "การเดินทาง" in replies_for(fake_line, ev["replyToken"])[0].body["messages"][0]["text"]
 
 
 def test_unfollow_deletes_the_users_context(channel_client, channel_app, fake_line):

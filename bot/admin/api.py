@@ -7,7 +7,7 @@ from flask import Blueprint, current_app, g, jsonify, request
 from intents.entities import compact
 from intents.features import tokenize
 from intents.normalize import normalize
-from knowledge.answers import Answerer
+from knowledge.snapshot import Snapshot
 from knowledge.faq_store import Conflict, FaqStore, Invalid, NotFound, to_entry
 
 from ..context import Context
@@ -53,8 +53,8 @@ def try_question(text: str, draft: dict | None = None) -> dict:
     """What the bot answers to ``text`` now, and with the unsaved ``draft`` entry applied."""
     bot = _bot()
 
-    def run(answerer: Answerer) -> dict:
-        dialogue = Dialogue(bot.nlu, answerer, bot.contexts, bot.inbox)
+    def run(snapshot: Snapshot) -> dict:
+        dialogue = Dialogue(bot.nlu, snapshot, bot.contexts, bot.inbox)
         reply, _, _ = dialogue.answer(text, Context())
         return {"intent": reply.intent, "confidence": reply.confidence, "fallback": reply.fallback,
                 "entry": reply.entities.get("entry"), "answer": reply.text}
@@ -66,7 +66,7 @@ def try_question(text: str, draft: dict | None = None) -> dict:
         entries = dict(current.entries)
         entries[clean["id"]] = to_entry(clean, bot.kb.entries.get(clean["id"]))
         staff = frozenset(bot.live.faq.staff_entries()) | {clean["id"]}
-        out["after"] = run(Answerer(bot.kb, entries, staff, prepare=normalize))
+        out["after"] = run(Snapshot(bot.kb, entries, staff, strip=bot.live.strip))
     return out
 
 

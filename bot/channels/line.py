@@ -189,9 +189,9 @@ class LineChannel:
             return self.render(self.bot.dialogue.respond(text, user_id=ctx_user, channel=self.name))
         if msg.get("type") in NOT_TEXT and chat == "user":
             lang = self.bot.contexts.load(self.name, ctx_user).lang or "th"
-            answerer = self.bot.dialogue.answerer
+            suggest = self.bot.dialogue.knowledge.suggest
             return self.render(Reply(say("not_text", lang), lang, "not_text", 1.0,
-                                     quick_replies=answerer.suggestions(lang)))
+                                     quick_replies=suggest.for_subject(None, lang)))
         return None
 
     def _addressed_text(self, text: str, msg: dict) -> str | None:
@@ -209,9 +209,9 @@ class LineChannel:
         return None
 
     def _bilingual(self, key: str) -> Reply:
-        answerer = self.bot.dialogue.answerer
+        suggest = self.bot.dialogue.knowledge.suggest
         return Reply(f"{say(key, 'th')}\n\n{say(key, 'en')}", "th", key, 1.0,
-                     quick_replies=answerer.suggestions("th")[:2] + answerer.suggestions("en")[:2])
+                     quick_replies=suggest.for_subject(None, "th")[:2] + suggest.for_subject(None, "en")[:2])
 
     # -- rendering ---------------------------------------------------------------------------------------
     def render(self, reply: Reply) -> list:

@@ -149,14 +149,14 @@ class MessengerChannel:
             if message.get("attachments") or message.get("sticker_id"):
                 lang = self.bot.contexts.load(self.name, sender).lang or "th"
                 return Reply(say("not_text", lang), lang, "not_text", 1.0,
-                             quick_replies=self.bot.dialogue.answerer.suggestions(lang))
+                             quick_replies=self.bot.dialogue.knowledge.suggest.for_subject(None, lang))
             return None
         postback = item.get("postback") or {}
         payload = str(postback.get("payload") or "")
         if payload in ("GET_STARTED", "get_started"):
-            answerer = self.bot.dialogue.answerer
+            suggest = self.bot.dialogue.knowledge.suggest
             return Reply(f"{say('greet', 'th')}\n\n{say('greet', 'en')}", "th", "greet", 1.0,
-                         quick_replies=answerer.suggestions("th")[:2] + answerer.suggestions("en")[:2])
+                         quick_replies=suggest.for_subject(None, "th")[:2] + suggest.for_subject(None, "en")[:2])
         text = payload[2:] if payload.startswith("q=") else payload
         return self.bot.dialogue.respond(text, user_id=sender, channel=self.name) if text else None
 

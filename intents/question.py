@@ -1,0 +1,99 @@
+"""The question type of a normalised message: who, when, where, how many, how much, why, how, yes/no,
+compare, list, or a request for more.
+
+Thai is unspaced, so Thai cues are substrings (escaped, never built from user data); English cues match
+whole words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["QuestionType", "question_type", "wants_more", "is_bare_follow_up", "is_definition", "COMPARE"]
+
+
+def _th(*cues: str) -> re.Pattern:
+    return re.compile("|".join(re.escape(c) for c in cues))
+
+
+def _en(*cues: str) -> re.Pattern:
+    return re.compile(r"\b(" + "|".join(cues) + r")\b")
+
+
+# Order matters: the first type whose cue appears wins ("ตั้งขึ้นเมื่อไหร่ ใช้ทุนเท่าไหร่" is a date question
+# first). How much before how many: "กี่บาท" is money.
+_TYPES: list[tuple[str, re.Pattern, re.Pattern]] = [
+    ("compare", _th("ต่างกัน", "แตกต่าง", "เปรียบเทียบ", "เทียบกับ", "ต่างจาก", "เหมือนหรือต่าง"),
+     _en("compare", "compared", "comparison", "difference", "differences", "differ", "versus", "vs")),
+    ("how_much", _th("เท่าไหร่", "เท่าไร", "เท่าใด", "กี่บาท", "ราคา", "ค่าโดยสาร", "ค่าตั๋ว", "มูลค่า", "งบประมาณ",
+                     "ใช้งบ", "ทุนจดทะเบียน", "ทุนเท่า", "ลงทุน", "กี่ล้าน"),
+     _en("how much", "cost", "costs", "price", "fare", "fares", "budget", "capital", "worth", "baht", "invest(ed|ment)?")),
+    ("when", _th("เมื่อไหร่", "เมื่อไร", "เมื่อใด", "ตอนไหน", "ปีไหน", "ปีอะไร", "วันไหน", "วันที่เท่าไหร่", "เดือนไหน", "กี่โมง",
+                 "พ.ศ.อะไร", "ช่วงไหน", "ตั้งแต่เมื่อ", "ตั้งแต่ปี", "เสร็จยัง", "เปิดยัง", "เปิดเมื่อ", "เปิดปี"),
+     _en("when", "what year", "which year", "what date", "since when", "how long ago")),
+    ("how_many", _th("กี่", "จำนวน", "มีเท่าไหร่"), _en("how many", "number of", "count")),
+    ("who", _th("ใคร", "หน่วยงานไหน", "บริษัทไหน", "องค์กรไหน", "ผู้ใด"), _en("who", "whom", "whose", "which agency",
+                                                                             "which company", "which organi[sz]ation")),
+    ("where", _th("ที่ไหน", "ตรงไหน", "จังหวัดไหน", "จังหวัดอะไร", "อยู่ไหน", "แถวไหน", "อำเภอไหน", "ภาคไหน", "ย่านไหน"),
+     _en("where", "which province", "what province", "located", "location")),
+    ("why", _th("ทำไม", "เพราะอะไร", "เหตุใด", "เพราะอะไร", "สาเหตุ", "ไปเพื่ออะไร", "เพื่ออะไร"),
+     _en("why", "how come", "reason", "purpose")),
+    ("list", _th("อะไรบ้าง", "ไหนบ้าง", "ที่ไหนบ้าง", "มีใครบ้าง", "รายชื่อ", "ทั้งหมดกี่"),
+     _en("which cities", "which areas", "list", "name the", "what are the")),
+    ("how", _th("ยังไง", "อย่างไร", "ขั้นตอน", "วิธี", "ทำไง", "ได้ไง"), _en("how do", "how does", "how can", "how to",
+                                                                           "how is", "how are", "process", "steps")),
+]
+
+_YES_NO_TH = re.compile(
+    r"(ใช่ไหม|ใช่มั้ย|ใช่มั๊ย|ใช่ป่ะ|ใช่ปะ|ใช่หรือไม่|ใช่เปล่า|ใช่รึเปล่า|หรือเปล่า|รึเปล่า|หรือป่าว|รึป่าว|"
+    r"หรือไม่|หรือยัง|รึยัง|ด้วยเหรอ|ด้วยหรอ|ไหม|มั้ย|มั๊ย|ป่ะ|ปะ|เหรอ|หรอ|ป่าว)\s*(ครับ|คับ|ค่ะ|คะ|จ้ะ|จ๊ะ|นะ|อ่ะ|อะ)*[\s?]*$")
+_YES_NO_EN = re.compile(r"^(is|isn't|are|aren't|was|were|does|doesn't|do|did|has|have|can|could|will)\b")
+_MORE = re.compile(r"(เพิ่มเติม|ละเอียด|ทั้งหมด|ขยายความ|อีกหน่อย|อีกไหม|มีอีก|ต่อเลย|บอกมาให้หมด|\bmore\b|\bdetails?\b|"
+                   r"\bfull\b|\beverything\b|\belaborate\b|\bin full\b)")
+# What is left of a follow-up once its names are removed: "แล้ว...ล่ะ", "and ...?", "what about ...".
+_FOLLOW_UP_FILLER = re.compile(
+    r"^(แล้ว|และ|ส่วน|ถ้าเป็น|กรณี|ของ|ที่|เมือง|จังหวัด|ละ|ล่ะ|หละ|ล่า|อะ|อ่ะ|ครับ|คับ|ค่ะ|คะ|นะ|บ้าง|ด้วย|"
+    r"and|what|about|how|the|of|for|in|then|also|city|\?|!|\s)*$")
+
+
+@dataclass(frozen=True)
+class QuestionType:
+    kind: str | None  # who, when, where, how_many, how_much, why, how, compare, list, or None
+    yes_no: bool
+    more: bool
+
+
+def question_type(text: str) -> QuestionType:
+    """The question type of normalised ``text``."""
+    kind = None
+    for name, th, en in _TYPES:
+        if th.search(text) or en.search(text):
+            kind = name
+            break
+    yes_no = bool(_YES_NO_TH.search(text) or _YES_NO_EN.search(text.strip()))
+    return QuestionType(kind, yes_no, bool(_MORE.search(text)))
+
+
+def wants_more(text: str) -> bool:
+    """True when the message asks for more of the last answer ("รายละเอียดเพิ่มเติม", "tell me more")."""
+    return bool(_MORE.search(text))
+
+
+def is_bare_follow_up(remainder: str) -> bool:
+    """True when what is left of a message after removing the names is only follow-up filler
+    ("แล้ว ... ล่ะ", "and ...?"): the question is the previous one, about the new name."""
+    return bool(_FOLLOW_UP_FILLER.match(remainder.strip()))
+
+
+#: Compare words, removed to see whether a comparison names an aspect ("ต่างกันยังไง" names none).
+COMPARE = re.compile(r"ต่างกัน|แตกต่าง|เปรียบเทียบ|เทียบกับ|ต่างจาก|ยังไง|อย่างไร|กับ|และ|\b(compare|compared|difference|"
+                     r"differences|differ|versus|vs|between|and|with|how|do|does)\b")
+_DEFINITION = re.compile(
+    r"^(คือ|เป็น|เปน|แปลว่า|หมายถึง|ใคร|อะไร|ทำ|หน้าที่|บทบาท|ยังไง|อย่างไร|คะ|ค่ะ|ครับ|คับ|นะ|อ่ะ|อะ|หรอ|เหรอ|ไร|"
+    r"who|what|is|are|was|s|does|do|mean|means|the|\?|'|\s)*$")
+
+
+def is_definition(remainder: str) -> bool:
+    """True when all that is asked about a name is what or who it is ("KKTS ทำอะไร", "who is Chaiwut")."""
+    return bool(remainder.strip()) and bool(_DEFINITION.match(remainder.strip()))

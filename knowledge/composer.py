@@ -1,0 +1,198 @@
+"""The composer: facts in, a reply for a phone out, in natural polite Thai or plain English.
+
+The first sentence answers (the fact's answer, or a computed ใช่/ไม่ใช่, yes/no); then at most two short
+supporting sentences; then one compact source line (two names at most, with the as-of date; every source
+stays in ``Answer.sources``). Thai dates are in the Buddhist Era, English in CE. The Thai polite particle
+is added once, at the end of what the bot says, never after a particle that is already there.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .dates import format_date
+from .loader import KnowledgeBase
+from .schema import City, Fact
+from .sources import short_label, source_label
+from .suggestions import Suggester
+
+__all__ = ["Answer", "Card", "Composer", "polite"]
+
+MAX_SOURCES_SHOWN = 2
+MAX_CHARS = 700  # a longer answer only when the user asks for more
+SUPPORT_CHARS = 220  # a fact's detail is added when it is this short and the question asks why or how
+
+
+@dataclass
+class Card:
+    """A platform-neutral overview card (LINE Flex, Messenger generic template)."""
+
+    title: str
+    subtitle: str
+    fields: list[tuple[str, str]]
+    url: str | None = None
+
+
+@dataclass
+class Answer:
+    text: str
+    quick_replies: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    card: Card | None = None
+    complete: bool = True  # False when the knowledge base lacks what was asked (a fallback)
+    subjects: list[str] = field(default_factory=list)  # what the answer is about, for follow-ups
+    fact: str | None = None  # the fact that answered, for "more" and the staff pages
+    intent: str = "faq"
+
+
+def _t(lang: str, th: str, en: str) -> str:
+    return th if lang == "th" else en
+
+
+_PARTICLE = re.compile(r"(ครับ|ค่ะ|คะ|นะคะ)[\s.!?]*$")
+
+
+def polite(text: str) -> str:
+    """Thai text ending with the bot's polite particle exactly once."""
+    text = text.rstrip().rstrip(".")
+    return text if _PARTICLE.search(text) else f"{text} ครับ"
+
+
+class Composer:
+    """Writes answers from one :class:`KnowledgeBase` and its current facts."""
+
+    def __init__(self, kb: KnowledgeBase, facts: dict[str, Fact], suggester: Suggester):
+        self.kb = kb
+        self.facts = facts
+        self.suggest = suggester
+
+    # -- pieces ----------------------------------------------------------------------------------------
+    def name(self, subject: str, lang: str, short: bool = True) -> str:
+        return self.kb.subject_name(subject, lang, short) or subject
+
+    def _source_line(self, facts: list[Fact], lang: str) -> tuple[str, list[str]]:
+        ids: list[str] = []
+        notes: list[str] = []
+        as_of = None
+        for f in facts:
+            ids.extend(s for s in f.sources if s not in ids and s in self.kb.sources)
+            if f.source_note and f.source_note not in notes:
+                notes.append(f.source_note)
+            if f.as_of and (as_of is None or f.as_of > as_of):
+                as_of = f.as_of
+        full = [source_label(self.kb.sources[s], lang) for s in ids] + notes
+        shown: list[str] = []
+        for label in [short_label(self.kb.sources[s], lang) for s in ids] + notes:
+            if label not in shown:
+                shown.append(label)
+        if not shown:
+            return "", full
+        line = _t(lang, "ที่มา: ", "Source: " if len(shown) == 1 else "Sources: ") + "; ".join(
+            shown[:MAX_SOURCES_SHOWN])
+        if len(shown) > MAX_SOURCES_SHOWN:
+            line += _t(lang, f" และอีก {len(shown) - MAX_SOURCES_SHOWN} แหล่ง", f" +{len(shown) - MAX_SOURCES_SHOWN} more")
+        if as_of:
+            line += _t(lang, f" (ข้อมูล ณ {format_date(as_of, 'th')})", f" (as of {format_date(as_of, 'en')})")
+        return line, full
+
+    def _finish(self, body: list[str], facts: list[Fact], lang: str, subjects: list[str], **kw) -> Answer:
+        text = "\n".join(b for b in body if b)
+        if lang == "th":
+            text = polite(text)
+        line, sources = self._source_line(facts, lang)
+        if line:
+            text += "\n" + line
+        main = facts[0] if facts else None
+        return Answer(text=text, sources=sources, subjects=subjects,
+                      fact=main.id if main else None, intent=main.intent if main else "faq", **kw)
+
+    # -- answers ---------------------------------------------------------------------------------------
+    def fact(self, fact: Fact, lang: str, qtype: str | None = None, lead: str = "",
+             subjects: list[str] | None = None) -> Answer:
+        """One fact as the answer; ``lead`` (a computed yes/no) goes before it."""
+        body = [(lead + " " if lead else "") + fact.answer.get(lang).strip()]
+        if fact.detail is not None and qtype in ("why", "how") and len(fact.detail.get(lang)) <= SUPPORT_CHARS:
+            body.append(fact.detail.get(lang).strip())
+        about = subjects or list(fact.about)
+        answer = self._finish(body, [fact], lang, about, card=self.card(fact, lang))
+        answer.quick_replies = self.suggest.after(fact, lang, about)
+        return answer
+
+    def more(self, fact: Fact, lang: str) -> Answer:
+        """The detail of ``fact`` and the related facts, as much as fits a phone screen."""
+        body = [fact.answer.get(lang).strip()]
+        used = [fact]
+        if fact.detail is not None:
+            body.append(fact.detail.get(lang).strip())
+        for other in self.suggest.related(fact):
+            line = "• " + other.answer.get(lang).strip()
+            if sum(len(b) + 1 for b in body) + len(line) > MAX_CHARS - 150:
+                break
+            body.append(line)
+            used.append(other)
+        answer = self._finish(body, used, lang, list(fact.about))
+        answer.quick_replies = self.suggest.after(fact, lang, list(fact.about), offer_more=False)
+        return answer
+
+    def per_subject(self, pairs: list[tuple[str, Fact]], lang: str) -> Answer:
+        """One line per subject (a comparison, or one question about several cities)."""
+        body = [f"• {self.name(s, lang)}: {f.answer.get(lang).strip()}" for s, f in pairs]
+        subjects = [s for s, _ in pairs]
+        answer = self._finish(body, [f for _, f in pairs], lang, subjects)
+        answer.quick_replies = self.suggest.after(pairs[0][1], lang, subjects)
+        return answer
+
+    def computed(self, text_th: str, text_en: str, lang: str, facts: list[Fact], subjects: list[str]) -> Answer:
+        """An answer the bot works out from structured data (yes/no, cities in a province)."""
+        answer = self._finish([_t(lang, text_th, text_en)], facts, lang, subjects)
+        answer.quick_replies = self.suggest.for_subject(subjects[0] if subjects else None, lang)
+        if facts:
+            answer.fact = facts[0].id
+            answer.intent = facts[0].intent
+        return answer
+
+    def fallback(self, lang: str, subjects: list[str], place: str | None = None) -> Answer:
+        """The honest 'I don't know that yet', naming what the bot can say about the subject."""
+        subject = subjects[0] if subjects else None
+        if place is not None and place in self.kb.places:
+            p = self.kb.places[place]
+            text = _t(lang, f"ผมไม่พบพื้นที่ใน{p.th}ในรายชื่อเมืองอัจฉริยะที่ได้รับการรับรองที่ผมมี แต่รายชื่อรอบหลัง ๆ "
+                            f"ของผมยังไม่ครบ จึงยืนยันไม่ได้ว่าไม่มีครับ",
+                      f"I find no certified smart city in {p.en} in the lists I have, but my lists of the later "
+                      f"batches are partial, so I cannot rule it out.")
+        elif subject:
+            name = self.name(subject, lang)
+            topics = self.suggest.topics(subject, lang)
+            if topics:
+                text = _t(lang, f"ขออภัยครับ เรื่องนี้ของ{name}ผมยังไม่มีข้อมูล ที่ผมตอบได้คือ{topics} ครับ",
+                          f"Sorry, I don't have that information about {name}. I can tell you about its {topics}.")
+            else:
+                text = _t(lang, f"ขออภัยครับ เรื่องนี้ของ{name}ผมยังไม่มีข้อมูลครับ",
+                          f"Sorry, I don't have that information about {name}.")
+        else:
+            text = _t(lang, "ขออภัยครับ เรื่องนี้ผมยังไม่มีข้อมูลที่ตรวจสอบแล้ว จึงไม่อยากตอบผิด ๆ "
+                            "ผมตอบได้เรื่องเมืองอัจฉริยะที่ได้รับการรับรองในประเทศไทย ลองถามแบบนี้ดูนะครับ",
+                      "Sorry, I don't know that yet, and I'd rather not guess. I can answer questions about "
+                      "Thailand's certified smart cities. You could try one of these:")
+        return Answer(text=text, quick_replies=self.suggest.for_subject(subject, lang), complete=False,
+                      subjects=list(subjects), intent="out_of_scope")
+
+    # -- cards -----------------------------------------------------------------------------------------
+    def province_phrase(self, city: City, lang: str) -> str:
+        place = self.kb.places[city.province]
+        if lang == "th":
+            return place.th if place.th.startswith("กรุงเทพ") else f"จังหวัด{place.th}"
+        return place.en if place.id == "bangkok" else f"{place.en} province"
+
+    def card(self, fact: Fact, lang: str) -> Card | None:
+        """An overview card for a city overview fact."""
+        if fact.intent != "city_overview" or not fact.about or fact.about[0] not in self.kb.cities:
+            return None
+        city = self.kb.cities[fact.about[0]]
+        fields = [(_t(lang, "ที่ตั้ง", "Where"), self.province_phrase(city, lang)),
+                  (_t(lang, "รับรอง", "Certified"), format_date(city.certified.date, lang))]
+        if city.smarts:
+            fields.append(("Smarts", str(city.smarts.count)))
+        url = city.website if not city.website or city.website.startswith("http") else f"https://{city.website}"
+        return Card(title=city.name.get(lang), subtitle=self.province_phrase(city, lang), fields=fields, url=url)

@@ -1,0 +1,229 @@
+"""Fact retrieval: which facts answer a question, and how sure the bot can be.
+
+Every fact is scored on four signals, each visible in :class:`Hit` for tests and the staff try-it box:
+
+- **words**: TF-IDF cosine between the question and the fact's example questions (best one) and its answer
+  text, over English words and Thai character trigrams (Thai is unspaced; trigrams survive typos). Names are
+  removed from both sides first, so the words say *what* is asked and the subjects say *about what*;
+- **subjects**: the fact is about what the question names (or, for a follow-up without a name, what the
+  conversation was about); a fact about something else is pushed down hard;
+- **intent**: the intent classifier's probability for the fact's intent (a prior learnt from many phrasings);
+- **aspect**: the question type (when, who, how much...) fits the fact's aspect.
+
+A fact answers only when its evidence (words and intent, not the subject alone) and its total both pass
+calibrated thresholds, so "ขอนแก่นมีโรงแรมอะไรบ้าง" names a known city but finds no fact, and falls back.
+Staff entries are facts like any other: a saved entry is found by the same index at once.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+from .catalogue import QTYPE_ASPECTS
+from .schema import Fact
+
+__all__ = ["Query", "Hit", "FactIndex", "Thresholds", "features"]
+
+_LATIN_WORD = re.compile(r"[a-z0-9]+")
+# What kind of answer a text holds, whatever its aspect: "how much will it cost" is answered by a plan
+# fact that gives the cost.
+_HOLDS = {
+    "how_much": re.compile(r"บาท|baht|ดอลลาร์|us\$|\$\d|ทุน|capital|budget|งบประมาณ|มูลค่า|ค่าโดยสาร|fare", re.I),
+    "when": re.compile(r"(?<!\d)(19|20|25)\d\d(?!\d)|มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|"
+                       r"สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม|january|february|march|april|may|june|july|"
+                       r"august|september|october|november|december", re.I),
+    "how_many": re.compile(r"\d"),
+}
+_THAI_RUN = re.compile(r"[\u0e00-\u0e7f]+")
+_EN_STOP = frozenset("a an the is are was were be been of in on at to for and or do does did it its this that what "
+                     "which about me tell please can you i my your there their they with by as from".split())
+# Polite particles and chat fillers carry no meaning for matching.
+_TH_FILLER = re.compile(r"ครับ|คับ|ค่ะ|คะ|จ้า|จ้ะ|นะ|อ่ะ|อะ|หน่อย|ป่ะ|ปะ|เหรอ|หรอ|ล่ะ|หละ")
+
+
+def features(text: str) -> Counter:
+    """English words (a plural s dropped) and Thai character trigrams of normalised text."""
+    text = text.casefold()
+    feats: Counter = Counter()
+    for w in _LATIN_WORD.findall(text):
+        if len(w) > 1 and w not in _EN_STOP:
+            feats[f"w:{w[:-1] if len(w) > 3 and w.endswith('s') else w}"] += 1
+    for run in _THAI_RUN.findall(_TH_FILLER.sub(" ", text)):
+        if len(run) < 3:
+            feats[f"t:{run}"] += 1
+        feats.update(f"t:{run[i:i + 3]}" for i in range(len(run) - 2))
+    return feats
+
+
+@dataclass
+class Query:
+    """What retrieval needs to know about a message (filled by the dialogue from the understanding)."""
+
+    text: str  # normalised, with names removed
+    lang: str
+    subjects: list[str] = field(default_factory=list)  # named in the message
+    context: list[str] = field(default_factory=list)  # from the conversation, when the message names none
+    qtype: str | None = None
+    intents: dict[str, float] = field(default_factory=dict)  # classifier probabilities
+
+
+@dataclass
+class Hit:
+    fact: Fact
+    score: float
+    words: float
+    subjects: float
+    intent: float
+    aspect: float
+    ambiguous: bool = False  # another subject's fact fits as well: the dialogue asks which one
+
+    @property
+    def evidence(self) -> float:
+        """What the question says, apart from the names in it: its words, its intent, its type."""
+        return self.words + self.intent + max(0.0, self.aspect)
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Calibrated by ``smartcity-bot calibrate`` (README "How well it answers")."""
+
+    score: float = 0.40
+    evidence: float = 0.16
+
+
+# Weights of the signals in the total.
+W_WORDS, W_INTENT = 0.7, 0.3
+S_MATCH, S_ALL, S_OTHER, S_GENERAL, S_CONTEXT, S_CONTEXT_OTHER, S_NONE = 0.3, 0.05, -0.6, -0.12, 0.2, -0.35, -0.25
+# A question that is (nearly) one of the fact's own phrasings: staff wrote it for exactly this question.
+OWN_PHRASING, OWN_PHRASING_BONUS = 0.9, 0.25
+A_MATCH, A_MISMATCH = 0.12, -0.08
+ANSWER_WEIGHT = 0.8
+# Question types whose facts must fit: a "when" question is not answered by a "who" fact.
+STRICT_TYPES = frozenset({"when", "who", "where", "how_much", "how_many"})
+
+
+class FactIndex:
+    """An inverted TF-IDF index over facts' example questions and answers."""
+
+    def __init__(self, facts: Iterable[Fact], strip: Callable[[str], str] = lambda s: s,
+                 areas: frozenset[str] = frozenset(), concepts: frozenset[str] = frozenset()):
+        """``strip`` prepares a fact's texts like questions are prepared: normalised, names removed.
+        ``areas`` are the ids of cities (a fact about another city is never the answer); ``concepts`` the
+        ids of general notions (the logo, the 7 Smarts) that do not make a fact specific."""
+        self.facts: dict[str, Fact] = {f.id: f for f in facts}
+        self.areas, self.concepts = areas, concepts
+        docs: list[tuple[str, str, Counter]] = []  # (fact id, "q" or "a", features)
+        for f in self.facts.values():
+            for q in (*f.questions.th, *f.questions.en):
+                docs.append((f.id, "q", features(strip(q))))
+            answer = f"{f.answer.th} {f.answer.en}"
+            if f.detail is not None:
+                answer += f" {f.detail.th} {f.detail.en}"
+            docs.append((f.id, "a", features(strip(answer))))
+        df: Counter = Counter()
+        for _, _, feats in docs:
+            df.update(feats.keys())
+        n = max(1, len(docs))
+        self.idf = {k: math.log((1 + n) / (1 + v)) + 1.0 for k, v in df.items()}
+        self.default_idf = math.log(1 + n) + 1.0
+        self.postings: dict[str, list[tuple[int, float]]] = {}
+        self.owner: list[tuple[str, str]] = []
+        for i, (fid, kind, feats) in enumerate(docs):
+            self.owner.append((fid, kind))
+            for k, w in self._weigh(feats).items():
+                self.postings.setdefault(k, []).append((i, w))
+        self.holds = {f.id: frozenset(k for k, rx in _HOLDS.items() if rx.search(f"{f.answer.th} {f.answer.en}"))
+                      for f in self.facts.values()}
+        self.by_subject: dict[str, list[str]] = {}
+        for f in self.facts.values():
+            for s in f.about:
+                self.by_subject.setdefault(s, []).append(f.id)
+
+    def _weigh(self, feats: Counter) -> dict[str, float]:
+        vec = {k: (1 + math.log(c)) * self.idf.get(k, self.default_idf) for k, c in feats.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        return {k: v / norm for k, v in vec.items()}
+
+    def words(self, text: str) -> dict[str, float]:
+        """Fact id -> lexical similarity of ``text`` to the fact (best example question, or its answer)."""
+        per_doc: dict[int, float] = {}
+        for k, qw in self._weigh(features(text)).items():
+            for i, w in self.postings.get(k, ()):
+                per_doc[i] = per_doc.get(i, 0.0) + qw * w
+        best: dict[str, float] = {}
+        for i, score in per_doc.items():
+            fid, kind = self.owner[i]
+            if kind == "a":
+                score *= ANSWER_WEIGHT
+            if score > best.get(fid, 0.0):
+                best[fid] = score
+        return best
+
+    def search(self, q: Query, limit: int = 5) -> list[Hit]:
+        """The best facts for ``q``, best first (no threshold applied)."""
+        words = self.words(q.text) if q.text.strip() else {}
+        candidates = set(words)
+        for s in q.subjects or q.context:
+            candidates.update(self.by_subject.get(s, ()))
+        candidates.update(fid for fid, f in self.facts.items() if q.intents.get(f.intent, 0.0) >= 0.2)
+        subjects = set(q.subjects)
+        context = set(q.context) if not subjects else set()
+        fits = QTYPE_ASPECTS.get(q.qtype or "", frozenset())
+        # A question that is exactly one fact's own phrasing gets a bonus; one that is the phrasing of several
+        # facts ("อยู่จังหวัดไหน" on every area) is ambiguous and gets none.
+        own: list[str] = []
+        scored = []
+        for fid in candidates:
+            f = self.facts[fid]
+            about = set(f.about)
+            if subjects:
+                shared = about & subjects
+                asked_areas, fact_areas = subjects & self.areas, about & self.areas
+                if asked_areas and fact_areas and not asked_areas & fact_areas:
+                    s = S_OTHER  # about another city
+                elif shared:
+                    s = S_MATCH + (S_ALL if shared == subjects else 0.0) - (
+                        0.15 if shared <= self.concepts and about - self.concepts else 0.0)
+                else:
+                    s = S_OTHER if about - self.concepts else S_GENERAL
+            elif context:
+                # The most specific subject of the conversation comes first ("KKTT" before "Khon Kaen").
+                if context & self.areas and about & self.areas and not context & about & self.areas:
+                    s = S_OTHER  # the conversation is about another city
+                else:
+                    s = S_CONTEXT if q.context[0] in about else (
+                        S_CONTEXT / 2 if about & context else (S_CONTEXT_OTHER if about - self.concepts else 0.0))
+            else:
+                s = S_NONE if about & self.areas else 0.0
+            a = 0.0
+            if fits:
+                fit = f.aspect in fits or q.qtype in self.holds[fid]
+                a = A_MATCH if fit else (A_MISMATCH if q.qtype in STRICT_TYPES else 0.0)
+            raw = words.get(fid, 0.0)
+            if raw >= OWN_PHRASING and s > S_CONTEXT_OTHER:
+                own.append(fid)
+            scored.append((f, raw, s, a))
+        hits = []
+        for f, raw, s, a in scored:
+            w = W_WORDS * raw + (OWN_PHRASING_BONUS if own == [f.id] else 0.0)
+            i = W_INTENT * (q.intents.get(f.intent, 0.0) - q.intents.get("out_of_scope", 0.0))
+            hits.append(Hit(f, w + i + s + a + 0.002 * f.priority, w, s, i, a))
+        hits.sort(key=lambda h: (-h.score, h.fact.id))
+        return hits[:limit]
+
+    def overview(self, subject: str) -> Fact | None:
+        """The fact that says what ``subject`` is: its overview, or its most general fact."""
+        facts = self.about(subject)
+        if not facts:
+            return None
+        return min(facts, key=lambda f: (f.about[0] != subject, -f.priority, f.aspect not in ("what", "who", "list"),
+                                         len(f.about), f.id))
+
+    def about(self, subject: str) -> list[Fact]:
+        """Every fact about ``subject``, most general first."""
+        facts = [self.facts[f] for f in self.by_subject.get(subject, ())]
+        return sorted(facts, key=lambda f: (-f.priority, len(f.about), f.id))
