@@ -64,7 +64,8 @@ class LiveKnowledge:
             return
         entries = self.faq.entries(staff_data)  # one read: entries and staff ids agree
         staff = frozenset(staff_data)
-        self._snapshot = Snapshot(self.kb, entries, staff, strip=self.strip)
+        if staff or self._snapshot.staff_ids:  # else the curated snapshot is already the current one
+            self._snapshot = Snapshot(self.kb, entries, staff, strip=self.strip)
         if self._stamp not in ("unset", None) or stamp:
             log.info("knowledge reloaded (stamp %s, %d staff entries)", stamp, len(staff))
         self._stamp = stamp

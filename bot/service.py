@@ -6,6 +6,7 @@ Used by the Flask app and the CLI alike, so both answer the same way.
 from __future__ import annotations
 
 import logging
+from functools import lru_cache
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,11 +68,13 @@ def terms_from_kb(kb: KnowledgeBase) -> list[Term]:
 
 
 def fact_text_preparer(extractor: EntityExtractor):
-    """Prepares a fact's texts as a question is prepared: normalised, names removed."""
+    """Prepares a fact's texts as a question is prepared: normalised, names removed (curated names are
+    spelt right, so no fuzzy matching). Cached: a staff edit rebuilds the index from mostly the same texts."""
 
+    @lru_cache(maxsize=65536)
     def strip(text: str) -> str:
         norm = normalize(text)
-        return extractor.extract(norm).remainder or norm
+        return extractor.extract(norm, fuzzy=False).remainder or norm
 
     return strip
 

@@ -118,8 +118,9 @@ class EntityExtractor:
             for g in grams:
                 self._bigram_index[g].append(i)
 
-    def extract(self, text: str, tokens: list[str] | None = None) -> Entities:
-        """Entities of normalised ``text`` (``tokens`` are its word tokens, used for short names)."""
+    def extract(self, text: str, tokens: list[str] | None = None, fuzzy: bool = True) -> Entities:
+        """Entities of normalised ``text`` (``tokens`` are its word tokens, used for short names);
+        ``fuzzy`` also looks for misspelt city and place names."""
         ent = Entities()
         flat, positions = _compact_with_positions(text)
         spans: list[tuple[int, int, Term]] = []
@@ -147,7 +148,7 @@ class EntityExtractor:
             self._add(ent, term, term.alias)
         ent.masked = _mask(text, positions, spans)
         ent.remainder = _mask(text, positions, spans, every=True)
-        if not ent.cities and not ent.places and flat:
+        if fuzzy and not ent.cities and not ent.places and flat:
             self._fuzzy(ent, flat, text)
         ent.numbers = [int(n) for n in _NUMBER.findall(text)]
         ent.yes_no = bool(_YES_NO_TH.search(text) or _YES_NO_EN.search(text.strip()))
@@ -197,12 +198,14 @@ class EntityExtractor:
             for i in self._bigram_index.get(g, ()):
                 shared[i] += 1
         candidates = [self._fuzzy_keys[i] for i, c in shared.items() if c * 2 >= self._bigram_count[i]]
-        thai = [k for k in candidates if not k.isascii()]
+        thai = [k for k in candidates if not k.isascii() and len(_distinctive(k)) >= 4]
         latin = [k for k in candidates if k.isascii() and len(k) >= 5]
         matches = []
         if thai:
-            matches.extend(process.extract(flat, thai, scorer=fuzz.partial_ratio, score_cutoff=self.FUZZY_CUTOFF,
-                                           limit=3))
+            # Compare only what tells a name apart: "เมืองอัจฉริยะ" alone must not look like "เมืองน่าน".
+            found = process.extract(flat, [_distinctive(k) for k in thai], scorer=fuzz.partial_ratio,
+                                    score_cutoff=self.FUZZY_CUTOFF, limit=3)
+            matches.extend((thai[i], score, i) for _, score, i in found)
         if latin:
             matches.extend(self._fuzzy_latin(latin, re.findall(r"[a-z0-9]+", text.casefold())))
         matches.sort(key=lambda m: -m[1])
@@ -269,6 +272,14 @@ def _mask(text: str, positions: list[int], spans: list[tuple[int, int, Term]], e
         return text
     pieces.append(text[last:])
     return " ".join("".join(pieces).split())
+
+
+_GENERIC = re.compile(r"เมืองอัจฉริยะ|สมาร์ทซิตี้|สมาร์ตซิตี้|smartcity|เมือง|จังหวัด|อำเภอ|สู่")
+
+
+def _distinctive(key: str) -> str:
+    """A compact name without the words many names share ("เมือง", "อัจฉริยะ", "สมาร์ทซิตี้")."""
+    return _GENERIC.sub("", key)
 
 
 def _bigrams(text: str) -> set[str]:

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .normalize import detect_language, has_thai, normalize
@@ -82,7 +84,7 @@ def load_training_data(data_dir: Path | str = DATA_DIR, extra: list[Example] | N
     seen: dict[str, tuple[str, str]] = {}
     for path in sorted(Path(data_dir).glob("*.yaml")):
         try:
-            raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+            raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
             item = IntentFile.model_validate(raw)
         except (yaml.YAMLError, ValidationError, OSError) as exc:
             problems.append(f"{path.name}: {exc}")

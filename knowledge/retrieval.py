@@ -23,6 +23,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
+import numpy as np
+from scipy import sparse
+
 from .catalogue import QTYPE_ASPECTS
 from .schema import Fact
 
@@ -98,16 +101,19 @@ class Thresholds:
 # Weights of the signals in the total.
 W_WORDS, W_INTENT = 0.7, 0.3
 S_MATCH, S_ALL, S_OTHER, S_GENERAL, S_CONTEXT, S_CONTEXT_OTHER, S_NONE = 0.3, 0.05, -0.6, -0.12, 0.2, -0.35, -0.25
+S_EXTRA_AREA = 0.2  # the fact is also about an area the question does not name ("Phuket Tinicon Valley")
 # A question that is (nearly) one of the fact's own phrasings: staff wrote it for exactly this question.
 OWN_PHRASING, OWN_PHRASING_BONUS = 0.9, 0.25
 A_MATCH, A_MISMATCH = 0.12, -0.08
 ANSWER_WEIGHT = 0.8
+MAX_WORD_CANDIDATES = 60  # facts scored in full: the best by words, plus those of the subjects and intents
 # Question types whose facts must fit: a "when" question is not answered by a "who" fact.
 STRICT_TYPES = frozenset({"when", "who", "where", "how_much", "how_many"})
 
 
 class FactIndex:
-    """An inverted TF-IDF index over facts' example questions and answers."""
+    """TF-IDF over facts' example questions and answers, as one sparse matrix (one row per text): a question
+    is scored against every text in one sparse product, then each fact takes its best text."""
 
     def __init__(self, facts: Iterable[Fact], strip: Callable[[str], str] = lambda s: s,
                  areas: frozenset[str] = frozenset(), concepts: frozenset[str] = frozenset()):
@@ -116,86 +122,107 @@ class FactIndex:
         ids of general notions (the logo, the 7 Smarts) that do not make a fact specific."""
         self.facts: dict[str, Fact] = {f.id: f for f in facts}
         self.areas, self.concepts = areas, concepts
-        docs: list[tuple[str, str, Counter]] = []  # (fact id, "q" or "a", features)
+        self.ids = list(self.facts)
+        rows: list[Counter] = []
+        starts: list[int] = []
+        weights: list[float] = []
         for f in self.facts.values():
+            starts.append(len(rows))
             for q in (*f.questions.th, *f.questions.en):
-                docs.append((f.id, "q", features(strip(q))))
+                rows.append(features(strip(q)))
+                weights.append(1.0)
             answer = f"{f.answer.th} {f.answer.en}"
             if f.detail is not None:
                 answer += f" {f.detail.th} {f.detail.en}"
-            docs.append((f.id, "a", features(strip(answer))))
+            rows.append(features(strip(answer)))
+            weights.append(ANSWER_WEIGHT)
         df: Counter = Counter()
-        for _, _, feats in docs:
+        for feats in rows:
             df.update(feats.keys())
-        n = max(1, len(docs))
-        self.idf = {k: math.log((1 + n) / (1 + v)) + 1.0 for k, v in df.items()}
+        n = max(1, len(rows))
+        self.vocab = {k: i for i, k in enumerate(df)}
+        self.idf = np.array([math.log((1 + n) / (1 + df[k])) + 1.0 for k in df])
         self.default_idf = math.log(1 + n) + 1.0
-        self.postings: dict[str, list[tuple[int, float]]] = {}
-        self.owner: list[tuple[str, str]] = []
-        for i, (fid, kind, feats) in enumerate(docs):
-            self.owner.append((fid, kind))
-            for k, w in self._weigh(feats).items():
-                self.postings.setdefault(k, []).append((i, w))
+        indptr, indices, data = [0], [], []
+        for feats, weight in zip(rows, weights):
+            cols = [self.vocab[k] for k in feats]
+            vals = np.array([1 + math.log(c) for c in feats.values()]) * self.idf[cols]
+            vals *= weight / (np.linalg.norm(vals) or 1.0)
+            indices.extend(cols)
+            data.extend(vals.tolist())
+            indptr.append(len(indices))
+        self.matrix = sparse.csr_matrix((data, indices, indptr), shape=(len(rows), len(self.vocab)))
+        self.matrix_t = self.matrix.T.tocsr()  # feature -> texts, for the query's few features
+        self.starts = np.array(starts, dtype=np.int64)
+        self.about_sets = {fid: frozenset(f.about) for fid, f in self.facts.items()}
         self.holds = {f.id: frozenset(k for k, rx in _HOLDS.items() if rx.search(f"{f.answer.th} {f.answer.en}"))
                       for f in self.facts.values()}
         self.by_subject: dict[str, list[str]] = {}
+        self.by_intent: dict[str, list[str]] = {}
         for f in self.facts.values():
             for s in f.about:
                 self.by_subject.setdefault(s, []).append(f.id)
-
-    def _weigh(self, feats: Counter) -> dict[str, float]:
-        vec = {k: (1 + math.log(c)) * self.idf.get(k, self.default_idf) for k, c in feats.items()}
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        return {k: v / norm for k, v in vec.items()}
+            self.by_intent.setdefault(f.intent, []).append(f.id)
 
     def words(self, text: str) -> dict[str, float]:
         """Fact id -> lexical similarity of ``text`` to the fact (best example question, or its answer)."""
-        per_doc: dict[int, float] = {}
-        for k, qw in self._weigh(features(text)).items():
-            for i, w in self.postings.get(k, ()):
-                per_doc[i] = per_doc.get(i, 0.0) + qw * w
-        best: dict[str, float] = {}
-        for i, score in per_doc.items():
-            fid, kind = self.owner[i]
-            if kind == "a":
-                score *= ANSWER_WEIGHT
-            if score > best.get(fid, 0.0):
-                best[fid] = score
-        return best
+        feats = features(text)
+        cols, vals = [], []
+        for k, c in feats.items():
+            i = self.vocab.get(k)
+            if i is not None:  # a feature no fact has adds only to the query's norm
+                cols.append(i)
+                vals.append((1 + math.log(c)) * self.idf[i])
+        if not cols:
+            return {}
+        unknown = sum(((1 + math.log(c)) * self.default_idf) ** 2 for k, c in feats.items() if k not in self.vocab)
+        q = np.array(vals)
+        q /= math.sqrt(float(q @ q) + unknown)
+        per_text = self.matrix_t[cols].T.dot(q) if len(cols) < 64 else self.matrix[:, cols].dot(q)
+        per_fact = np.maximum.reduceat(per_text, self.starts)
+        hit = np.flatnonzero(per_fact > 0.0)
+        return {self.ids[i]: float(per_fact[i]) for i in hit}
 
     def search(self, q: Query, limit: int = 5) -> list[Hit]:
         """The best facts for ``q``, best first (no threshold applied)."""
         words = self.words(q.text) if q.text.strip() else {}
+        if len(words) > MAX_WORD_CANDIDATES:
+            words = dict(sorted(words.items(), key=lambda kv: -kv[1])[:MAX_WORD_CANDIDATES])
         candidates = set(words)
         for s in q.subjects or q.context:
             candidates.update(self.by_subject.get(s, ()))
-        candidates.update(fid for fid, f in self.facts.items() if q.intents.get(f.intent, 0.0) >= 0.2)
-        subjects = set(q.subjects)
-        context = set(q.context) if not subjects else set()
+        for intent, p in q.intents.items():
+            if p >= 0.2:
+                candidates.update(self.by_intent.get(intent, ()))
+        subjects = frozenset(q.subjects)
+        context = frozenset(q.context) if not subjects else frozenset()
+        asked_areas = subjects & self.areas
+        context_areas = context & self.areas
+        primary = q.context[0] if context else None
         fits = QTYPE_ASPECTS.get(q.qtype or "", frozenset())
-        # A question that is exactly one fact's own phrasing gets a bonus; one that is the phrasing of several
-        # facts ("อยู่จังหวัดไหน" on every area) is ambiguous and gets none.
+        oos = q.intents.get("out_of_scope", 0.0)
         own: list[str] = []
         scored = []
         for fid in candidates:
             f = self.facts[fid]
-            about = set(f.about)
+            about = self.about_sets[fid]
             if subjects:
                 shared = about & subjects
-                asked_areas, fact_areas = subjects & self.areas, about & self.areas
+                fact_areas = about & self.areas
                 if asked_areas and fact_areas and not asked_areas & fact_areas:
                     s = S_OTHER  # about another city
                 elif shared:
                     s = S_MATCH + (S_ALL if shared == subjects else 0.0) - (
-                        0.15 if shared <= self.concepts and about - self.concepts else 0.0)
+                        0.15 if shared <= self.concepts and about - self.concepts else 0.0) - (
+                        S_EXTRA_AREA if asked_areas and fact_areas - asked_areas else 0.0)
                 else:
                     s = S_OTHER if about - self.concepts else S_GENERAL
             elif context:
                 # The most specific subject of the conversation comes first ("KKTT" before "Khon Kaen").
-                if context & self.areas and about & self.areas and not context & about & self.areas:
+                if context_areas and about & self.areas and not context_areas & about:
                     s = S_OTHER  # the conversation is about another city
                 else:
-                    s = S_CONTEXT if q.context[0] in about else (
+                    s = S_CONTEXT if primary in about else (
                         S_CONTEXT / 2 if about & context else (S_CONTEXT_OTHER if about - self.concepts else 0.0))
             else:
                 s = S_NONE if about & self.areas else 0.0
@@ -204,13 +231,15 @@ class FactIndex:
                 fit = f.aspect in fits or q.qtype in self.holds[fid]
                 a = A_MATCH if fit else (A_MISMATCH if q.qtype in STRICT_TYPES else 0.0)
             raw = words.get(fid, 0.0)
-            if raw >= OWN_PHRASING and s > S_CONTEXT_OTHER:
+            # Names are removed before matching, so "ภูเก็ตทินิคอนวัลเลย์ได้ตราเมื่อไหร่" becomes generic: the
+            # bonus needs the subjects to agree too (or none to be named or implied).
+            if raw >= OWN_PHRASING and (s >= S_MATCH or (s == 0.0 and not about & self.areas) or s == S_NONE):
                 own.append(fid)
             scored.append((f, raw, s, a))
         hits = []
         for f, raw, s, a in scored:
             w = W_WORDS * raw + (OWN_PHRASING_BONUS if own == [f.id] else 0.0)
-            i = W_INTENT * (q.intents.get(f.intent, 0.0) - q.intents.get("out_of_scope", 0.0))
+            i = W_INTENT * (q.intents.get(f.intent, 0.0) - oos)
             hits.append(Hit(f, w + i + s + a + 0.002 * f.priority, w, s, i, a))
         hits.sort(key=lambda h: (-h.score, h.fact.id))
         return hits[:limit]

@@ -6,7 +6,7 @@ from typing import Callable
 
 from .composer import Composer
 from .loader import KnowledgeBase
-from .retrieval import FactIndex
+from .retrieval import FactIndex, Query, Thresholds
 from .schema import Fact
 from .suggestions import Suggester
 
@@ -22,10 +22,19 @@ class Snapshot:
         self.kb = kb
         self.facts = dict(kb.facts if facts is None else facts)
         self.staff_ids = staff_ids
+        self.strip = strip
         concepts = frozenset(e.id for e in kb.entities.values() if e.kind == "concept")
         self.index = FactIndex(self.facts.values(), strip, frozenset(kb.cities), concepts | frozenset(kb.dimensions))
-        self.suggest = Suggester(kb, self.facts)
+        self.suggest = Suggester(kb, self.facts, self._finds)
         self.composer = Composer(kb, self.facts, self.suggest)
+
+    def _finds(self, question: str, subject: str | None, fact: Fact) -> bool:
+        """Whether retrieval alone answers ``question`` (in a conversation about ``subject``) with ``fact``."""
+        hits = self.index.search(Query(self.strip(question), "th", [], [subject] if subject else [], None, {}),
+                                 limit=1)
+        # Without the classifier's help the scores are lower than in a conversation: a safe test.
+        t = Thresholds()
+        return bool(hits) and hits[0].fact.id == fact.id and hits[0].score >= t.score and hits[0].evidence >= t.evidence
 
     @property
     def entries(self) -> dict[str, Fact]:

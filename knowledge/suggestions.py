@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 from .catalogue import INTENTS
 from .loader import KnowledgeBase
 from .schema import Fact
@@ -19,19 +21,25 @@ _GENERAL = {
 
 
 class Suggester:
-    def __init__(self, kb: KnowledgeBase, facts: dict[str, Fact]):
+    def __init__(self, kb: KnowledgeBase, facts: dict[str, Fact],
+                 finds: Callable[[str, str | None, Fact], bool] = lambda q, subject, fact: True):
+        """``finds(question, subject, fact)`` tells whether the bot answers ``question``, asked in a
+        conversation about ``subject``, with ``fact``: only such questions are offered."""
         self.kb = kb
         self.facts = facts
+        self.finds = finds
+        self._cache: dict[tuple[str | None, str, frozenset[str]], list[str]] = {}
         self.by_subject: dict[str, list[Fact]] = {}
         for f in sorted(facts.values(), key=lambda f: (-f.priority, f.id)):
             for s in f.about:
                 self.by_subject.setdefault(s, []).append(f)
 
-    @staticmethod
-    def question(fact: Fact, lang: str) -> str | None:
-        """The shortest example question of ``fact`` in ``lang`` that fits a button."""
-        qs = [q for q in (fact.questions.th if lang == "th" else fact.questions.en) if len(q) <= MAX_LABEL]
-        return min(qs, key=len) if qs else None
+    def question(self, fact: Fact, lang: str, subject: str | None = None) -> str | None:
+        """The shortest example question of ``fact`` in ``lang`` that fits a button and that the bot answers
+        with this fact."""
+        qs = sorted((q for q in (fact.questions.th if lang == "th" else fact.questions.en) if len(q) <= MAX_LABEL),
+                    key=len)
+        return next((q for q in qs[:3] if self.finds(q, subject, fact)), None)
 
     def related(self, fact: Fact) -> list[Fact]:
         """Facts about the same subject: the same intent first, then the others."""
@@ -42,12 +50,18 @@ class Suggester:
 
     def for_subject(self, subject: str | None, lang: str, skip: set[str] | None = None) -> list[str]:
         """Questions about ``subject`` of different intents, then general ones."""
+        key = (subject, lang, frozenset(skip or ()))
+        if key not in self._cache:
+            self._cache[key] = self._for_subject(subject, lang, skip)
+        return list(self._cache[key])
+
+    def _for_subject(self, subject: str | None, lang: str, skip: set[str] | None) -> list[str]:
         out: list[str] = []
         seen = set(skip or ())
         for f in self.by_subject.get(subject, []) if subject else []:
             if f.intent in seen:
                 continue
-            q = self.question(f, lang)
+            q = self.question(f, lang, subject)
             if q and q not in out:
                 out.append(q)
                 seen.add(f.intent)

@@ -33,6 +33,18 @@ def test_heldout_questions_are_never_in_the_training_data(data):
     assert leaked == []
 
 
+def test_blind_questions_are_never_in_the_training_data(data):
+    """The blind sets' questions are neither intent examples nor facts' example questions (never trained on)."""
+    from bot.service import examples_from_kb
+    from knowledge.loader import load
+
+    train = {normalize(e.text) for e in data.examples} | {normalize(e.text) for e in examples_from_kb(load())}
+    blind = [t["text"] for path in sorted((HELDOUT.parent / "blind").glob("*.yaml"))
+             for item in yaml.safe_load(path.read_text(encoding="utf-8"))["items"] for t in item["turns"]]
+    assert len(blind) >= 150
+    assert [t for t in blind if normalize(t) in train] == []
+
+
 def test_heldout_covers_every_intent(data):
     held = yaml.safe_load(HELDOUT.read_text(encoding="utf-8"))
     assert {h["intent"] for h in held} == set(data.intents)
