@@ -21,6 +21,7 @@ from typing import Callable
 from intents.nlu import NLU, OUT_OF_SCOPE, Understanding
 from intents.question import COMPARE as _COMPARE
 from intents.question import is_bare_follow_up, is_definition, question_type
+from intents.synonyms import expand
 from knowledge.catalogue import SMALL_TALK
 from knowledge.dates import format_date
 from knowledge.composer import Answer
@@ -115,7 +116,7 @@ class Dialogue:
         ent = u.entities
         qt = question_type(u.normalized)
         subjects = ent.subjects[:MAX_SUBJECTS_PER_ANSWER]
-        remainder = ent.remainder if (subjects or ent.places) else u.normalized
+        remainder = expand(ent.remainder if (subjects or ent.places) else u.normalized)
         names_only = bool(subjects or ent.places) and is_bare_follow_up(remainder)
         small_talk = u.top_intent in SMALL_TALK and u.confidence >= 0.35
         if small_talk and not subjects and not ent.places and not qt.kind:
@@ -132,6 +133,8 @@ class Dialogue:
         if names_only and ctx.last_query is not None:
             query_text, kind, yes_no = ctx.last_query, ctx.last_qtype, ctx.yes_no
             qualifier = qualifier or ctx.qualifier
+        elif not subjects and kind in ("list", "how_many") and ctx.qualifier:
+            qualifier = qualifier or ctx.qualifier  # "มีที่ไหนบ้าง" after a question about the first five
         context = [] if subjects else list(ctx.subjects)
         cue = self.nlu.cues.find(u.normalized)
         computed = None if cue else self._computed(turn, subjects, yes_no, qualifier, query_text, kind)
@@ -159,10 +162,13 @@ class Dialogue:
                 return (self._reply(turn, answer, u.confidence),
                         self._remember(turn, answer, query_text, kind, yes_no, qualifier), None)
         hit = self._best(snap, Query(query_text, reply_lang, subjects, context, kind, intents), cue)
-        defining = len(subjects) == 1 and is_definition(remainder)
-        if defining or (hit is None and names_only and len(subjects) == 1 and ctx.last_query is None):
+        # "the Khon Kaen light rail": the project is the subject, the city only says which one.
+        focus = [s for s in subjects if not (s in snap.kb.cities and any(
+            s in snap.kb.entities[e].areas for e in subjects if e in snap.kb.entities))]
+        defining = len(focus) == 1 and is_definition(remainder)
+        if defining or (hit is None and names_only and len(focus) == 1 and ctx.last_query is None):
             # "KKTS ทำอะไร", "what are the 7 Smarts", or just a name: what the bot knows about it, first.
-            overview = snap.index.overview(subjects[0])
+            overview = snap.index.overview(focus[0])
             if overview is not None:
                 answer = snap.composer.fact(overview, reply_lang, kind, subjects=subjects)
                 return (self._reply(turn, answer, u.confidence),
@@ -179,7 +185,8 @@ class Dialogue:
                           quick_replies=[c.short_name.get(reply_lang) for c in snap.kb.pilot_cities()])
             return reply, Context(lang=reply_lang, last_query=query_text, last_qtype=kind, yes_no=yes_no,
                                   qualifier=qualifier), None
-        answer = snap.composer.fact(hit.fact, reply_lang, kind)
+        extra = self._second_part(snap, Query(query_text, reply_lang, subjects, context, None, intents), hit, qt)
+        answer = snap.composer.fact(hit.fact, reply_lang, kind, also=extra)
         answer.subjects = list(dict.fromkeys([*(subjects or context), *hit.fact.about]))[:MAX_SUBJECTS_PER_ANSWER]
         return (self._reply(turn, answer, round(min(1.0, hit.score), 4)),
                 self._remember(turn, answer, query_text, kind, yes_no, qualifier), None)
@@ -200,6 +207,21 @@ class Dialogue:
                 return None
             return hit
         return None
+
+    def _second_part(self, snap: Snapshot, q: Query, hit: Hit, qt) -> list:
+        """For a question that asks two things ("จัดวันไหน ใครเป็นประธาน"), the fact that answers the second
+        when the first fact does not."""
+        extra = []
+        for kind in qt.kinds[1:2]:
+            if kind in snap.index.holds[hit.fact.id] or hit.fact.aspect == kind:
+                continue
+            q.qtype = kind
+            for other in snap.index.search(q, limit=3):
+                if other.fact.id != hit.fact.id and other.aspect > 0 and other.score >= self.thresholds.score \
+                        and (set(other.fact.about) & set(hit.fact.about) or not hit.fact.about):
+                    extra.append(other.fact)
+                    break
+        return extra
 
     @staticmethod
     def _needs_a_city(snap: Snapshot, hit: Hit, rest: list[Hit]) -> bool:
@@ -234,6 +256,13 @@ class Dialogue:
                                      f"No. {name} is not one of the first five pilot cities; it received the logo "
                                      f"later ({when}).", lang, self._certified_facts(snap, city.id), [city.id])
         where_q = any(w in asked for w in ("อยู่", "จังหวัด", " in ", "province", "located"))
+        if qualifier == "first_five" and not cities and not yes_no and not ent.places:
+            pilots = kb.pilot_cities()
+            names = ", ".join(c.name.get(lang) for c in pilots)
+            when = format_date(pilots[0].certified.date, lang)
+            return composer.computed(f"เมืองนำร่อง 5 เมืองแรกที่ได้รับการรับรองเมื่อ {when} ได้แก่ {names}",
+                                     f"The first five pilot cities, certified on {when}, are {names}.", lang,
+                                     self._certified_facts(snap, pilots[0].id), [c.id for c in pilots])
         if yes_no and cities and ent.places and where_q:
             city, place = kb.cities[cities[0]], kb.places[ent.places[0]]
             where = composer.province_phrase(city, lang)
@@ -278,7 +307,8 @@ class Dialogue:
                 return 3 if kb.entities[subject].kind == "concept" else 0
             return 1 if subject in kb.dimensions else 2
 
-        subjects = sorted(answer.subjects or turn.ctx.subjects, key=specific_first)
+        named = sorted((x for x in turn.u.entities.subjects if x in answer.subjects), key=specific_first)
+        subjects = list(dict.fromkeys([*named, *answer.subjects])) or turn.ctx.subjects
         city = next((s for s in subjects if s in turn.snap.kb.cities), None)
         return Context(last_city=city or turn.ctx.last_city, last_intent=answer.intent, lang=turn.lang,
                        subjects=list(subjects), last_fact=answer.fact, last_query=query, last_qtype=qtype,

@@ -62,17 +62,14 @@ class QuestionType:
     kind: str | None  # who, when, where, how_many, how_much, why, how, compare, list, or None
     yes_no: bool
     more: bool
+    kinds: tuple[str, ...] = ()  # every type asked, in order of precedence ("จัดวันไหน ใครเป็นประธาน")
 
 
 def question_type(text: str) -> QuestionType:
     """The question type of normalised ``text``."""
-    kind = None
-    for name, th, en in _TYPES:
-        if th.search(text) or en.search(text):
-            kind = name
-            break
+    kinds = tuple(name for name, th, en in _TYPES if th.search(text) or en.search(text))
     yes_no = bool(_YES_NO_TH.search(text) or _YES_NO_EN.search(text.strip()))
-    return QuestionType(kind, yes_no, bool(_MORE.search(text)))
+    return QuestionType(kinds[0] if kinds else None, yes_no, bool(_MORE.search(text)), kinds)
 
 
 def wants_more(text: str) -> bool:
@@ -91,7 +88,8 @@ COMPARE = re.compile(r"ต่างกัน|แตกต่าง|เปรี�
                      r"differences|differ|versus|vs|between|and|with|how|do|does)\b")
 _DEFINITION = re.compile(
     r"^(คือ|เป็น|เปน|แปลว่า|หมายถึง|ใคร|อะไร|ทำ|หน้าที่|บทบาท|ยังไง|อย่างไร|คะ|ค่ะ|ครับ|คับ|นะ|อ่ะ|อะ|หรอ|เหรอ|ไร|"
-    r"who|what|is|are|was|s|does|do|mean|means|the|\?|'|\s)*$")
+    r"เล่า|เรื่อง|ให้ฟัง|หน่อย|ข้อมูล|อยากรู้|ขอ|รู้จัก|ไหม|มั้ย|"
+    r"who|what|is|are|was|s|does|do|mean|means|the|tell|me|about|info|information|know|\?|'|\s)*$")
 
 
 def is_definition(remainder: str) -> bool:

@@ -1,0 +1,29 @@
+"""Chat abbreviations and slang written out, so a question matches the formal words of the facts
+("ผอใหญ่ชื่อไร" → "ผู้อำนวยการใหญ่ชื่อไร"). Applied to what is asked, after the names are removed."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["expand"]
+
+_WORDS = [
+    (r"ผอ\.(?!\s*$)|ผอ(?=[\u0e40-\u0e44\s]|$)", "ผู้อำนวยการ"),  # not "ผอม"
+    (r"รมว\.?|รมต\.?", "รัฐมนตรี"),
+    (r"นายกฯ|นายก(?!รัฐมนตรี|เทศมนตรี)", "นายกรัฐมนตรี"),
+    (r"เปน(?=[^\u0e30-\u0e3a\u0e45-\u0e4e]|$)", "เป็น"),
+    (r"ตังค์|ตังส์", "เงิน"),
+    (r"งบ(?!ประมาณ)", "งบประมาณ"),
+    (r"กี่ตัง", "เท่าไหร่"),
+    (r"\br\b", "are"),
+    (r"\bu\b", "you"),
+    (r"\bwats?\b|\bwhats\b", "what is"),
+]
+_RULES = [(re.compile(p), r) for p, r in _WORDS]
+
+
+def expand(text: str) -> str:
+    """``text`` with chat abbreviations written out."""
+    for rx, repl in _RULES:
+        text = rx.sub(repl, text)
+    return text
