@@ -14,13 +14,14 @@ the last subject, "and Korat?" keeps "one of the first five".
 from __future__ import annotations
 
 import logging
+import re
 import time
 from dataclasses import dataclass, replace
 from typing import Callable
 
 from intents.nlu import NLU, OUT_OF_SCOPE, Understanding
 from intents.question import COMPARE as _COMPARE
-from intents.question import is_bare_follow_up, is_definition, question_type
+from intents.question import is_about_certification, is_bare_follow_up, is_definition, question_type
 from intents.synonyms import expand
 from knowledge.catalogue import SMALL_TALK
 from knowledge.dates import format_date
@@ -43,6 +44,16 @@ MAX_SUBJECTS_PER_ANSWER = 3
 #: Words that make a yes/no question one about being certified ("โคราชเป็นเมืองอัจฉริยะไหม").
 _CERTIFIED = ("เมืองอัจฉริยะ", "สมาร์ทซิตี้", "สมาร์ตซิตี้", "รับรอง", "ได้ตรา", "ตราสัญลักษณ์", "smart city",
               "certified", "certification", "logo")
+
+
+_SHORT_BE_YEAR = re.compile(r"(?:ปี|พ\.ศ\.)\s*([5-7]\d)(?!\d)")
+
+
+def _years_asked(text: str, numbers: list[int]) -> frozenset[int]:
+    """The years (CE) a question names: 2563 and 2020 alike, and the short Thai "ปี67"."""
+    years = {n - 543 for n in numbers if 2400 <= n <= 2700} | {n for n in numbers if 1990 <= n <= 2100}
+    years.update(2500 + int(m) - 543 for m in _SHORT_BE_YEAR.findall(text))
+    return frozenset(years)
 
 
 @dataclass
@@ -118,7 +129,7 @@ class Dialogue:
         subjects = ent.subjects[:MAX_SUBJECTS_PER_ANSWER]
         remainder = expand(ent.remainder if (subjects or ent.places) else u.normalized)
         names_only = bool(subjects or ent.places) and is_bare_follow_up(remainder)
-        small_talk = u.top_intent in SMALL_TALK and u.confidence >= 0.35
+        small_talk = u.intent in SMALL_TALK or (u.top_intent in SMALL_TALK and u.confidence >= 0.6)
         if small_talk and not subjects and not ent.places and not qt.kind:
             reply = self._simple(turn, u.intent, say(u.intent, reply_lang),
                                  snap.suggest.for_subject(ctx.subjects[0] if ctx.subjects else None, reply_lang))
@@ -137,13 +148,21 @@ class Dialogue:
             qualifier = qualifier or ctx.qualifier  # "มีที่ไหนบ้าง" after a question about the first five
         context = [] if subjects else list(ctx.subjects)
         cue = self.nlu.cues.find(u.normalized)
+        if ent.places and not ent.cities:
+            # "ยะลาเก่งด้านไหน": a province with one certified area is a question about that area.
+            place = snap.kb.places[ent.places[0]]
+            only = snap.kb.cities_in(place.province or place.id)
+            if len(only) == 1 and not is_about_certification(query_text, listing=True):
+                subjects = [only[0].id, *subjects][:MAX_SUBJECTS_PER_ANSWER]
+                context = []
         computed = None if cue else self._computed(turn, subjects, yes_no, qualifier, query_text, kind)
         if computed is not None:
             return (self._reply(turn, computed, 1.0),
                     self._remember(turn, computed, query_text, kind, yes_no, qualifier), None)
         intents = dict(u.ranking)
+        years = _years_asked(u.normalized, ent.numbers)
         cities = [s for s in subjects if s in snap.kb.cities]
-        if ent.places and not cities and not subjects:
+        if ent.places and not cities and not subjects and is_about_certification(query_text, listing=True):
             answer = snap.composer.fallback(reply_lang, [], place=ent.places[0])
             return self._reply(turn, answer, u.confidence), replace(ctx, lang=reply_lang), "fallback"
         if len(cities) > 1:
@@ -161,7 +180,7 @@ class Dialogue:
                 answer = snap.composer.per_subject(pairs, reply_lang)
                 return (self._reply(turn, answer, u.confidence),
                         self._remember(turn, answer, query_text, kind, yes_no, qualifier), None)
-        hit = self._best(snap, Query(query_text, reply_lang, subjects, context, kind, intents), cue)
+        hit = self._best(snap, Query(query_text, reply_lang, subjects, context, kind, intents, years), cue)
         # "the Khon Kaen light rail": the project is the subject, the city only says which one.
         focus = [s for s in subjects if not (s in snap.kb.cities and any(
             s in snap.kb.entities[e].areas for e in subjects if e in snap.kb.entities))]
@@ -243,7 +262,8 @@ class Dialogue:
         kb, composer = snap.kb, snap.composer
         cities = [s for s in subjects if s in kb.cities]
         asked = f"{turn.u.normalized} {query_text}"  # names are gone from query_text; "ตราเมืองอัจฉริยะ" is one
-        certified_q = any(w in asked for w in _CERTIFIED)
+        # Only about being certified: "โคราชเป็นเมืองอัจฉริยะไหม", not "ฉะเชิงเทราติดอันดับเมืองอัจฉริยะมั้ย".
+        certified_q = any(w in asked for w in _CERTIFIED) and is_about_certification(query_text)
         if yes_no and cities and qualifier == "first_five":
             city = kb.cities[cities[0]]
             name, when = city.name.get(lang), format_date(city.certified.date, lang)
@@ -256,7 +276,8 @@ class Dialogue:
                                      f"No. {name} is not one of the first five pilot cities; it received the logo "
                                      f"later ({when}).", lang, self._certified_facts(snap, city.id), [city.id])
         where_q = any(w in asked for w in ("อยู่", "จังหวัด", " in ", "province", "located"))
-        if qualifier == "first_five" and not cities and not yes_no and not ent.places:
+        if qualifier == "first_five" and not cities and not yes_no and not ent.places and \
+                kind in (None, "list", "how_many"):
             pilots = kb.pilot_cities()
             names = ", ".join(c.name.get(lang) for c in pilots)
             when = format_date(pilots[0].certified.date, lang)
@@ -271,14 +292,17 @@ class Dialogue:
             return composer.computed(f"{lead_th} {city.name.th}อยู่ใน{where}", f"{lead_en} {city.name.en} is in {where}.",
                                      lang, [f for f in snap.index.about(city.id) if f.aspect == "where"][:1],
                                      [city.id])
-        specific = [e for e in ent.entities if e in kb.entities and kb.entities[e].kind != "concept"]
+        # "Is EGAT's project in Lampang certified?": an organisation of that city does not change the question.
+        specific = [e for e in ent.entities if e in kb.entities and kb.entities[e].kind != "concept"
+                    and not set(kb.entities[e].areas) & set(cities)]
         if yes_no and cities and certified_q and not specific and kind is None:
             city = kb.cities[cities[0]]
             when = format_date(city.certified.date, lang)
             return composer.computed(f"ใช่ครับ {city.name.th}ได้รับการรับรองเป็นเมืองอัจฉริยะ (ได้รับตราสัญลักษณ์) เมื่อ {when}",
                                      f"Yes. {city.name.en} is a certified smart city; it received the logo on {when}.",
                                      lang, self._certified_facts(snap, city.id), [city.id])
-        if ent.places and not cities:
+        if ent.places and not cities and (certified_q or is_about_certification(query_text, listing=True)) \
+                and not [x for x in subjects if x in kb.cities]:
             place = kb.places[ent.places[0]]
             province = place.province or place.id
             found = kb.cities_in(province)

@@ -94,6 +94,8 @@ def judge(expect: Any, answer: str, fallback: bool, reply_lang: str, lang: str) 
     if missing:
         return "wrong", f"missing {missing}"
     polarity = expect.get("polarity")
+    if isinstance(polarity, bool):  # YAML reads an unquoted yes/no as a boolean
+        polarity = "yes" if polarity else "no"
     first = answer.strip()
     if polarity == "yes" and not _YES.search(first):
         return "wrong", "expected yes"

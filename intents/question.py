@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["QuestionType", "question_type", "wants_more", "is_bare_follow_up", "is_definition", "COMPARE"]
+__all__ = ["QuestionType", "question_type", "wants_more", "is_bare_follow_up", "is_definition",
+           "is_about_certification", "COMPARE"]
 
 
 def _th(*cues: str) -> re.Pattern:
@@ -47,7 +48,7 @@ _TYPES: list[tuple[str, re.Pattern, re.Pattern]] = [
 
 _YES_NO_TH = re.compile(
     r"(ใช่ไหม|ใช่มั้ย|ใช่มั๊ย|ใช่ป่ะ|ใช่ปะ|ใช่หรือไม่|ใช่เปล่า|ใช่รึเปล่า|หรือเปล่า|รึเปล่า|หรือป่าว|รึป่าว|"
-    r"หรือไม่|หรือยัง|รึยัง|ด้วยเหรอ|ด้วยหรอ|ไหม|มั้ย|มั๊ย|ป่ะ|ปะ|เหรอ|หรอ|ป่าว)\s*(ครับ|คับ|ค่ะ|คะ|จ้ะ|จ๊ะ|นะ|อ่ะ|อะ)*[\s?]*$")
+    r"หรือไม่|หรือยัง|รึยัง|ยัง|ด้วยเหรอ|ด้วยหรอ|ไหม|มั้ย|มั๊ย|ป่ะ|ปะ|เหรอ|หรอ|ป่าว)\s*(ครับ|คับ|ค่ะ|คะ|จ้ะ|จ๊ะ|นะ|อ่ะ|อะ)*[\s?]*$")
 _YES_NO_EN = re.compile(r"^(is|isn't|are|aren't|was|were|does|doesn't|do|did|has|have|can|could|will)\b")
 _MORE = re.compile(r"(เพิ่มเติม|ละเอียด|ทั้งหมด|ขยายความ|อีกหน่อย|อีกไหม|มีอีก|ต่อเลย|บอกมาให้หมด|\bmore\b|\bdetails?\b|"
                    r"\bfull\b|\beverything\b|\belaborate\b|\bin full\b)")
@@ -88,10 +89,31 @@ COMPARE = re.compile(r"ต่างกัน|แตกต่าง|เปรี�
                      r"differences|differ|versus|vs|between|and|with|how|do|does)\b")
 _DEFINITION = re.compile(
     r"^(คือ|เป็น|เปน|แปลว่า|หมายถึง|ใคร|อะไร|ทำ|หน้าที่|บทบาท|ยังไง|อย่างไร|คะ|ค่ะ|ครับ|คับ|นะ|อ่ะ|อะ|หรอ|เหรอ|ไร|"
-    r"เล่า|เรื่อง|ให้ฟัง|หน่อย|ข้อมูล|อยากรู้|ขอ|รู้จัก|ไหม|มั้ย|"
-    r"who|what|is|are|was|s|does|do|mean|means|the|tell|me|about|info|information|know|\?|'|\s)*$")
+    r"เล่า|เรื่อง|ให้ฟัง|หน่อย|ข้อมูล|อยากรู้|ขอ|รู้จัก|ไหม|มั้ย|แล้ว|และ|ส่วน|สมาร์ทซิตี้|เมืองอัจฉริยะ|"
+    r"who|what|whats|is|are|was|s|does|do|mean|means|the|tell|me|about|info|information|know|smart|city|thing|"
+    r"stuff|all|and|\?|'|\s)*$")
 
 
 def is_definition(remainder: str) -> bool:
     """True when all that is asked about a name is what or who it is ("KKTS ทำอะไร", "who is Chaiwut")."""
     return bool(remainder.strip()) and bool(_DEFINITION.match(remainder.strip()))
+
+
+_CERTIFICATION_ONLY = re.compile(
+    r"^(เป็น|เปน|ได้|รับ|รับรอง|ได้รับ|การ|ประกาศ|ตรา|ตราสัญลักษณ์|โลโก้|เมือง|อัจฉริยะ|สมาร์ท|สมาร์ต|ซิตี้|ซิตี|แล้ว|หรือ|รึ|"
+    r"ยัง|ไหม|มั้ย|มั๊ย|ใช่|ป่ะ|ปะ|เปล่า|ป่าว|เหรอ|หรอ|ด้วย|จริง|คะ|ครับ|คับ|ค่ะ|นะ|อ่ะ|อะ|มี|ที่|ใน|บ้าง|ไหน|อะไร|"
+    r"is|are|was|a|an|the|it|its|certified|certification|smart|city|cities|official|officially|one|really|does|"
+    r"did|has|have|got|get|logo|\?|!|\.|'|\s{LIST})*$")
+_LISTING = r"|which|any|in|there|list|ที่ไหน|อะไรบ้าง|ไหนบ้าง|กี่"
+
+
+def is_about_certification(remainder: str, listing: bool = False) -> bool:
+    """True when all that is asked (names removed) is whether something is certified, or (``listing``)
+    which certified areas a place has: "เป็นเมืองอัจฉริยะไหม", "smart cities in ?". Anything else ("ติดอันดับ",
+    "green space", "ทุเรียน") is another question."""
+    rx = _CERTIFICATION_ONLY_LIST if listing else _CERTIFICATION_ONLY
+    return bool(rx.match(remainder.strip()))
+
+
+_CERTIFICATION_ONLY_LIST = re.compile(_CERTIFICATION_ONLY.pattern.replace("{LIST}", _LISTING))
+_CERTIFICATION_ONLY = re.compile(_CERTIFICATION_ONLY.pattern.replace("{LIST}", ""))

@@ -54,9 +54,10 @@ _PARTICLE = re.compile(r"(ครับ|ค่ะ|คะ|นะคะ)[\s.!?]*$")
 
 
 def polite(text: str) -> str:
-    """Thai text ending with the bot's polite particle exactly once."""
+    """Thai text with the bot's polite particle exactly once: at the end, unless it is already there
+    (a computed "ใช่ครับ" at the start counts)."""
     text = text.rstrip().rstrip(".")
-    return text if _PARTICLE.search(text) else f"{text} ครับ"
+    return text if "ครับ" in text or _PARTICLE.search(text) else f"{text} ครับ"
 
 
 class Composer:

@@ -72,6 +72,7 @@ class Query:
     context: list[str] = field(default_factory=list)  # from the conversation, when the message names none
     qtype: str | None = None
     intents: dict[str, float] = field(default_factory=dict)  # classifier probabilities
+    years: frozenset[int] = frozenset()  # years (CE) the question names: "ปี 2563", "in 2025"
 
 
 @dataclass
@@ -105,10 +106,22 @@ S_EXTRA_AREA = 0.2  # the fact is also about an area the question does not name 
 # A question that is (nearly) one of the fact's own phrasings: staff wrote it for exactly this question.
 OWN_PHRASING, OWN_PHRASING_BONUS = 0.9, 0.25
 A_MATCH, A_MISMATCH = 0.12, -0.08
+A_YEAR = 0.12  # the fact is of the year the question names
 ANSWER_WEIGHT = 0.8
 MAX_WORD_CANDIDATES = 60  # facts scored in full: the best by words, plus those of the subjects and intents
 # Question types whose facts must fit: a "when" question is not answered by a "who" fact.
 STRICT_TYPES = frozenset({"when", "who", "where", "how_much", "how_many"})
+
+
+_YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d|25\d\d)(?!\d)")
+
+
+def _years(f: Fact) -> frozenset[int]:
+    """The years (CE) a fact is about: its date, its as-of, the years its answer names."""
+    years = {int(d[:4]) for d in (f.date, f.as_of) if d}
+    years.update(int(y) for y in _YEAR.findall(f.answer.en) if y.startswith(("19", "20")))
+    years.update(int(y) - 543 for y in _YEAR.findall(f.answer.th) if y.startswith("25"))
+    return frozenset(years)
 
 
 class FactIndex:
@@ -151,10 +164,14 @@ class FactIndex:
             indices.extend(cols)
             data.extend(vals.tolist())
             indptr.append(len(indices))
-        self.matrix = sparse.csr_matrix((data, indices, indptr), shape=(len(rows), len(self.vocab)))
-        self.matrix_t = self.matrix.T.tocsr()  # feature -> texts, for the query's few features
+        # Column-major: for each feature, the texts that have it and their weights (the posting list).
+        by_feature = sparse.csr_matrix((data, indices, indptr), shape=(len(rows), len(self.vocab))).tocsc()
+        self.postings = [(by_feature.indices[by_feature.indptr[i]:by_feature.indptr[i + 1]],
+                          by_feature.data[by_feature.indptr[i]:by_feature.indptr[i + 1]]) for i in range(len(self.vocab))]
+        self.n_texts = len(rows)
         self.starts = np.array(starts, dtype=np.int64)
         self.about_sets = {fid: frozenset(f.about) for fid, f in self.facts.items()}
+        self.years = {f.id: _years(f) for f in self.facts.values()}
         self.holds = {f.id: frozenset(k for k, rx in _HOLDS.items() if rx.search(f"{f.answer.th} {f.answer.en}"))
                       for f in self.facts.values()}
         self.by_subject: dict[str, list[str]] = {}
@@ -165,7 +182,8 @@ class FactIndex:
             self.by_intent.setdefault(f.intent, []).append(f.id)
 
     def words(self, text: str) -> dict[str, float]:
-        """Fact id -> lexical similarity of ``text`` to the fact (best example question, or its answer)."""
+        """Fact id -> lexical similarity of ``text`` to the fact (best example question, or its answer), for
+        the best ``MAX_WORD_CANDIDATES`` facts."""
         feats = features(text)
         cols, vals = [], []
         for k, c in feats.items():
@@ -176,18 +194,20 @@ class FactIndex:
         if not cols:
             return {}
         unknown = sum(((1 + math.log(c)) * self.default_idf) ** 2 for k, c in feats.items() if k not in self.vocab)
-        q = np.array(vals)
-        q /= math.sqrt(float(q @ q) + unknown)
-        per_text = self.matrix_t[cols].T.dot(q) if len(cols) < 64 else self.matrix[:, cols].dot(q)
+        norm = math.sqrt(sum(v * v for v in vals) + unknown)
+        per_text = np.zeros(self.n_texts)
+        for i, v in zip(cols, vals):
+            texts, weights = self.postings[i]
+            per_text[texts] += weights * (v / norm)  # a text appears once in a posting list
         per_fact = np.maximum.reduceat(per_text, self.starts)
-        hit = np.flatnonzero(per_fact > 0.0)
-        return {self.ids[i]: float(per_fact[i]) for i in hit}
+        top = np.flatnonzero(per_fact > 0.0)
+        if len(top) > MAX_WORD_CANDIDATES:
+            top = top[np.argpartition(per_fact[top], -MAX_WORD_CANDIDATES)[-MAX_WORD_CANDIDATES:]]
+        return {self.ids[i]: float(per_fact[i]) for i in top}
 
     def search(self, q: Query, limit: int = 5) -> list[Hit]:
         """The best facts for ``q``, best first (no threshold applied)."""
         words = self.words(q.text) if q.text.strip() else {}
-        if len(words) > MAX_WORD_CANDIDATES:
-            words = dict(sorted(words.items(), key=lambda kv: -kv[1])[:MAX_WORD_CANDIDATES])
         candidates = set(words)
         for s in q.subjects or q.context:
             candidates.update(self.by_subject.get(s, ()))
@@ -230,6 +250,8 @@ class FactIndex:
             if fits:
                 fit = f.aspect in fits or q.qtype in self.holds[fid]
                 a = A_MATCH if fit else (A_MISMATCH if q.qtype in STRICT_TYPES else 0.0)
+            if q.years:
+                a += A_YEAR if q.years & self.years[fid] else 0.0
             raw = words.get(fid, 0.0)
             # Names are removed before matching, so "ภูเก็ตทินิคอนวัลเลย์ได้ตราเมื่อไหร่" becomes generic: the
             # bonus needs the subjects to agree too (or none to be named or implied).

@@ -51,6 +51,7 @@ def test_definition_questions(remainder, definition):
 def test_polite_particle_is_added_once():
     assert polite("ขอนแก่นได้รับรองแล้ว") == "ขอนแก่นได้รับรองแล้ว ครับ"
     assert polite("ขอนแก่นได้รับรองแล้วครับ") == "ขอนแก่นได้รับรองแล้วครับ"
+    assert polite("ใช่ครับ ขอนแก่นได้รับรองแล้ว") == "ใช่ครับ ขอนแก่นได้รับรองแล้ว"
 
 
 def test_a_fact_about_another_city_never_beats_the_named_city(bot):
@@ -100,6 +101,8 @@ def test_source_line_names_at_most_two_sources_but_the_reply_keeps_all(convo):
     ({"any": ["6 May 2021"]}, "Sorry", True, "wrongly_refused"),
     ({"any": ["26,963"]}, "26963 million baht", False, "right"),
     ({"any": ["x"], "polarity": "no"}, "Yes, x", False, "wrong"),
+    ({"any": ["x"], "polarity": False}, "Yes, x", False, "wrong"),  # unquoted "no" in YAML
+    ({"any": ["x"], "polarity": True}, "ใช่ครับ x", False, "right"),
     ("smalltalk", "สวัสดีครับ", False, "right"),
 ])
 def test_evaluation_judges_answers(expect, answer, fallback, outcome):
