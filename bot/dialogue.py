@@ -56,6 +56,23 @@ def _years_asked(text: str, numbers: list[int]) -> frozenset[int]:
     return frozenset(years)
 
 
+_STATE_Q = re.compile(r"ยัง|อยู่ไหม|อยู่มั้ย|อยู่ป่ะ|อยู่ป่าว|อยู่รึเปล่า|อยู่หรือเปล่า|\b(yet|still|already|anymore)\b")
+_NOT_YET = re.compile(r"ยังไม่|หยุดให้บริการ|หยุดเดินรถ|ไม่ได้ให้บริการ|ปิดไปแล้ว|\bnot (running |built |open |started )?yet\b|"
+                      r"\bno longer\b|\bstopped\b|\bhad not started\b|\bhas not started\b", re.I)
+_STILL = re.compile(r"อยู่ไหม|อยู่มั้ย|อยู่ป่ะ|อยู่ป่าว|อยู่รึเปล่า|อยู่หรือเปล่า|\bstill\b|\banymore\b")
+
+
+def _not_yet(question: str, answer: str) -> str:
+    """"ยังครับ" / "No." before a fact that says something has not happened yet or has stopped, when the
+    question asks whether it has happened yet or still goes on ("LRT ขอนแก่นเปิดยัง", "is it still running?").
+    Nothing otherwise: the bot never says yes or no that it cannot read from the fact."""
+    if not _STATE_Q.search(question) or not _NOT_YET.search(answer):
+        return ""
+    if not any("\u0e00" <= ch <= "\u0e7f" for ch in answer):
+        return "No."
+    return "ไม่แล้วครับ" if _STILL.search(question) else "ยังครับ"
+
+
 @dataclass
 class _Turn:
     u: Understanding
@@ -141,7 +158,8 @@ class Dialogue:
         # A follow-up that only names something ("แล้วภูเก็ตล่ะ") asks the last question again.
         query_text, kind, yes_no = remainder, qt.kind, qt.yes_no
         qualifier = "first_five" if ent.first_five else None
-        if names_only and ctx.last_query is not None:
+        follow_up = names_only and ctx.last_query is not None
+        if follow_up:
             query_text, kind, yes_no = ctx.last_query, ctx.last_qtype, ctx.yes_no
             qualifier = qualifier or ctx.qualifier
         elif not subjects and kind in ("list", "how_many") and ctx.qualifier:
@@ -159,7 +177,9 @@ class Dialogue:
         if computed is not None:
             return (self._reply(turn, computed, 1.0),
                     self._remember(turn, computed, query_text, kind, yes_no, qualifier), None)
-        intents = dict(u.ranking)
+        # "แล้วภูเก็ตล่ะ" asks the same kind of question as before: the last answer's intent, not the
+        # classifier's reading of a bare name.
+        intents = {ctx.last_intent: 1.0} if follow_up and ctx.last_intent else dict(u.ranking)
         years = _years_asked(u.normalized, ent.numbers)
         cities = [s for s in subjects if s in snap.kb.cities]
         if ent.places and not cities and not subjects and is_about_certification(query_text, listing=True):
@@ -184,7 +204,7 @@ class Dialogue:
         # "the Khon Kaen light rail": the project is the subject, the city only says which one.
         focus = [s for s in subjects if not (s in snap.kb.cities and any(
             s in snap.kb.entities[e].areas for e in subjects if e in snap.kb.entities))]
-        defining = len(focus) == 1 and is_definition(remainder)
+        defining = len(focus) == 1 and is_definition(remainder) and not follow_up
         if defining or (hit is None and names_only and len(focus) == 1 and ctx.last_query is None):
             # "KKTS ทำอะไร", "what are the 7 Smarts", or just a name: what the bot knows about it, first.
             overview = snap.index.overview(focus[0])
@@ -205,7 +225,8 @@ class Dialogue:
             return reply, Context(lang=reply_lang, last_query=query_text, last_qtype=kind, yes_no=yes_no,
                                   qualifier=qualifier), None
         extra = self._second_part(snap, Query(query_text, reply_lang, subjects, context, None, intents), hit, qt)
-        answer = snap.composer.fact(hit.fact, reply_lang, kind, also=extra)
+        answer = snap.composer.fact(hit.fact, reply_lang, kind, also=extra,
+                                    lead=_not_yet(u.normalized, hit.fact.answer.get(reply_lang)) if yes_no else "")
         answer.subjects = list(dict.fromkeys([*(subjects or context), *hit.fact.about]))[:MAX_SUBJECTS_PER_ANSWER]
         return (self._reply(turn, answer, round(min(1.0, hit.score), 4)),
                 self._remember(turn, answer, query_text, kind, yes_no, qualifier), None)
@@ -275,7 +296,7 @@ class Dialogue:
                                      f" ({when})",
                                      f"No. {name} is not one of the first five pilot cities; it received the logo "
                                      f"later ({when}).", lang, self._certified_facts(snap, city.id), [city.id])
-        where_q = any(w in asked for w in ("อยู่", "จังหวัด", " in ", "province", "located"))
+        where_q = any(w in asked for w in ("อยู่ใน", "อยู่จังหวัด", "อยู่ที่", "จังหวัด", " in ", "province", "located"))
         if qualifier == "first_five" and not cities and not yes_no and not ent.places and \
                 kind in (None, "list", "how_many"):
             pilots = kb.pilot_cities()

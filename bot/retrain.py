@@ -1,7 +1,7 @@
 """Background retraining after staff edits: the classifier learns the phrasings of edited entries.
 
-Staff changes answer at once through direct matching (see :mod:`bot.live`); retraining makes the classifier
-generalise from the new phrasings too. It runs in a background thread a few seconds after the last change
+Staff changes answer at once through fact retrieval (see :mod:`bot.live`); retraining makes the intent
+classifier, one of retrieval's signals, learn the new phrasings too. It runs in a background thread a few seconds after the last change
 (debounced), trains at most once per machine (the model cache's file lock; other workers load the result),
 and swaps the new model in; answering never waits for it.
 """
@@ -23,11 +23,18 @@ __all__ = ["Retrainer", "examples_from_entries"]
 log = logging.getLogger(__name__)
 
 
-def examples_from_entries(entries: Iterable[Entry], intents: Iterable[str]) -> list[Example]:
-    """The question phrasings of entries that belong to a known intent, as training examples."""
-    known = set(intents)
-    return [Example(text, e.intent, lang, f"entry:{e.id}") for e in entries if e.intent in known
-            for lang, texts in (("th", e.questions.th), ("en", e.questions.en)) for text in texts]
+#: Example questions per fact and language the intent classifier learns from. Retrieval uses them all; the
+#: classifier only needs each fact's intent represented, and its training time grows with the examples.
+CLASSIFIER_EXAMPLES_PER_FACT = {"th": 3, "en": 2}
+
+
+def examples_from_entries(entries: Iterable[Entry], intents: Iterable[str] | None = None) -> list[Example]:
+    """The first question phrasings of entries (of a known intent, when ``intents`` is given), as training
+    examples for their intents."""
+    known = None if intents is None else set(intents)
+    return [Example(text, e.intent, lang, f"entry:{e.id}") for e in entries if known is None or e.intent in known
+            for lang, texts in (("th", e.questions.th), ("en", e.questions.en))
+            for text in texts[:CLASSIFIER_EXAMPLES_PER_FACT[lang]]]
 
 
 class Retrainer:

@@ -22,7 +22,7 @@ from .dialogue import Dialogue
 from .inbox import Inbox
 from .live import LiveKnowledge
 from .ratelimit import Limit, RateLimiter
-from .retrain import Retrainer
+from .retrain import Retrainer, examples_from_entries
 from .stats import Stats
 from .storage import Store, connect
 
@@ -32,10 +32,8 @@ log = logging.getLogger(__name__)
 
 
 def examples_from_kb(kb: KnowledgeBase) -> list[Example]:
-    """The FAQ entries' question phrasings, as extra training examples for their intents."""
-    return [Example(text, entry.intent, lang, f"entry:{entry.id}")
-            for entry in kb.facts.values()
-            for lang, texts in (("th", entry.questions.th), ("en", entry.questions.en)) for text in texts]
+    """The facts' first example questions, as extra training examples for their intents."""
+    return examples_from_entries(kb.facts.values())
 
 
 #: Province names that are also everyday Thai words ("ได้ความรู้เยอะเลย", "เผยแพร่").

@@ -28,6 +28,11 @@ _YES_NO_EN = re.compile(r"^(is|isn't|are|aren't|was|were|does|doesn't|do|did|has
 _FIRST_FIVE = re.compile(r"(5|ห้า)\s*เมืองแรก|เมืองนำร่อง|นำร่อง|first\s*(5|five)|(5|five)\s*pilot|pilot|\bfirst\s*batch|ชุดแรก|รุ่นแรก")
 
 
+#: Thai vowels and marks that attach to the consonant before them: a word never ends right before one.
+_THAI_COMBINING = frozenset("\u0e30\u0e31\u0e32\u0e33\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e45"
+                            "\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
+
+
 def compact(text: str) -> str:
     """Lower case with spaces, hyphens and punctuation removed: the form names are matched in."""
     return _STRIP.sub("", text.casefold())
@@ -163,8 +168,12 @@ class EntityExtractor:
 
     @staticmethod
     def _whole_word(text: str, positions: list[int], start: int, end: int) -> bool:
-        """A Latin-script name must be a whole word: "nan" is not a name inside "finance"."""
+        """A Latin-script name must be a whole word: "nan" is not a name inside "finance"; a Thai name must
+        end on a character boundary: "ตราด" is not a name in "ได้ตราด้วย" (the tone mark after ด belongs to
+        the next syllable)."""
         a, b = positions[start], positions[end - 1]
+        if b + 1 < len(text) and text[b + 1] in _THAI_COMBINING:
+            return False
         if text[a].isascii() and text[a].isalnum() and a > 0 and text[a - 1].isascii() and text[a - 1].isalnum():
             return False
         if (text[b].isascii() and text[b].isalnum() and b + 1 < len(text) and text[b + 1].isascii()

@@ -107,6 +107,7 @@ S_EXTRA_AREA = 0.2  # the fact is also about an area the question does not name 
 OWN_PHRASING, OWN_PHRASING_BONUS = 0.9, 0.25
 A_MATCH, A_MISMATCH = 0.12, -0.08
 A_YEAR = 0.12  # the fact is of the year the question names
+A_RECENT = 0.1  # for counts and lists without a year: the more recent, the better
 ANSWER_WEIGHT = 0.8
 MAX_WORD_CANDIDATES = 60  # facts scored in full: the best by words, plus those of the subjects and intents
 # Question types whose facts must fit: a "when" question is not answered by a "who" fact.
@@ -245,17 +246,22 @@ class FactIndex:
                     s = S_CONTEXT if primary in about else (
                         S_CONTEXT / 2 if about & context else (S_CONTEXT_OTHER if about - self.concepts else 0.0))
             else:
-                s = S_NONE if about & self.areas else 0.0
+                # A fact about one city, for a question that names none: unlikely, unless the question is
+                # (nearly) one of the fact's own phrasings (a staff entry written without the city's name).
+                s = S_NONE * (1.0 - min(1.0, words.get(fid, 0.0))) if about & self.areas else 0.0
             a = 0.0
             if fits:
                 fit = f.aspect in fits or q.qtype in self.holds[fid]
                 a = A_MATCH if fit else (A_MISMATCH if q.qtype in STRICT_TYPES else 0.0)
             if q.years:
                 a += A_YEAR if q.years & self.years[fid] else 0.0
+            elif q.qtype in ("how_many", "list") and f.as_of:
+                # "how many are there" means now: the latest count first.
+                a += A_RECENT * min(1.0, max(0.0, (int(f.as_of[:4]) - 2019) / 6))
             raw = words.get(fid, 0.0)
             # Names are removed before matching, so "ภูเก็ตทินิคอนวัลเลย์ได้ตราเมื่อไหร่" becomes generic: the
             # bonus needs the subjects to agree too (or none to be named or implied).
-            if raw >= OWN_PHRASING and (s >= S_MATCH or (s == 0.0 and not about & self.areas) or s == S_NONE):
+            if raw >= OWN_PHRASING and (s >= S_MATCH or not (subjects or context)):
                 own.append(fid)
             scored.append((f, raw, s, a))
         hits = []

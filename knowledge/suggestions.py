@@ -13,6 +13,10 @@ __all__ = ["Suggester", "MORE"]
 MAX_REPLIES = 4
 MAX_LABEL = 40  # a quick reply is a question a person would tap, not a paragraph
 MORE = {"th": "รายละเอียดเพิ่มเติม", "en": "More details"}
+#: The order in which people explore a subject: what it is, its plan, when, where, who...
+_ORDER = {i: n for n, i in enumerate(["city_overview", "about_depa", "city_plan", "city_focus", "city_date",
+                                      "city_location", "city_developer", "rankings", "city_why_now", "city_smarts",
+                                      "city_history", "meeting_2021", "certification_about", "seven_smarts"])}
 _GENERAL = {
     "th": ["มีเมืองอัจฉริยะที่ไหนบ้าง", "7 Smarts คืออะไร", "ทำไมขอนแก่นเพิ่งได้รับรอง", "ดีป้าคืออะไร"],
     "en": ["Which cities are certified?", "What are the 7 Smarts?", "Why was Khon Kaen certified only now?",
@@ -35,17 +39,21 @@ class Suggester:
                 self.by_subject.setdefault(s, []).append(f)
 
     def question(self, fact: Fact, lang: str, subject: str | None = None) -> str | None:
-        """The shortest example question of ``fact`` in ``lang`` that fits a button and that the bot answers
-        with this fact."""
-        qs = sorted((q for q in (fact.questions.th if lang == "th" else fact.questions.en) if len(q) <= MAX_LABEL),
-                    key=len)
-        return next((q for q in qs[:3] if self.finds(q, subject, fact)), None)
+        """The first example question of ``fact`` in ``lang`` (the curated, cleanly written ones come first)
+        that fits a button and that the bot answers with this fact."""
+        qs = [q for q in (fact.questions.th if lang == "th" else fact.questions.en)[:4] if len(q) <= MAX_LABEL]
+        return next((q for q in qs if self.finds(q, subject, fact)), None)
+
+    def own(self, subject: str) -> list[Fact]:
+        """The facts whose main subject is ``subject``, in the order a person explores a subject."""
+        facts = [f for f in self.by_subject.get(subject, []) if f.about[0] == subject]
+        return sorted(facts, key=lambda f: (_ORDER.get(f.intent, len(_ORDER)), -f.priority, f.id))
 
     def related(self, fact: Fact) -> list[Fact]:
-        """Facts about the same subject: the same intent first, then the others."""
+        """Facts about the same main subject: the same intent first, then the others."""
         if not fact.about:
             return [f for f in self.facts.values() if f.intent == fact.intent and f.id != fact.id and not f.about]
-        others = [f for f in self.by_subject.get(fact.about[0], []) if f.id != fact.id]
+        others = [f for f in self.own(fact.about[0]) if f.id != fact.id]
         return sorted(others, key=lambda f: f.intent != fact.intent)
 
     def for_subject(self, subject: str | None, lang: str, skip: set[str] | None = None) -> list[str]:
@@ -58,7 +66,7 @@ class Suggester:
     def _for_subject(self, subject: str | None, lang: str, skip: set[str] | None) -> list[str]:
         out: list[str] = []
         seen = set(skip or ())
-        for f in self.by_subject.get(subject, []) if subject else []:
+        for f in self.own(subject) if subject else []:
             if f.intent in seen:
                 continue
             q = self.question(f, lang, subject)
