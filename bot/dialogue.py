@@ -46,6 +46,10 @@ _CERTIFIED = ("เมืองอัจฉริยะ", "สมาร์ทซ�
               "certified", "certification", "logo")
 
 
+# A question that asks which city ("which city scored highest", "เมืองไหนได้ที่ 1") is answered by a fact about
+# one city without naming it: that is no reason to ask "which city?".
+_ASKS_WHICH = re.compile(r"\bwhich\b|\bwho\b|เมืองใด|เมืองไหน|ที่ไหน|จังหวัดใด|จังหวัดไหน|ใคร|อันดับ 1|ที่ 1|สูงสุด|"
+                         r"\bhighest\b|\btop\b|\bbest\b|\bfirst\b")
 _SHORT_BE_YEAR = re.compile(r"(?:ปี|พ\.ศ\.)\s*([5-7]\d)(?!\d)")
 
 
@@ -146,7 +150,9 @@ class Dialogue:
         subjects = ent.subjects[:MAX_SUBJECTS_PER_ANSWER]
         remainder = expand(ent.remainder if (subjects or ent.places) else u.normalized)
         names_only = bool(subjects or ent.places) and is_bare_follow_up(remainder)
-        small_talk = u.intent in SMALL_TALK or (u.top_intent in SMALL_TALK and u.confidence >= 0.6)
+        short = len(u.normalized.split()) <= 5
+        small_talk = u.intent in SMALL_TALK or (u.top_intent in SMALL_TALK and not qt.yes_no and (
+            u.confidence >= 0.6 or (short and u.confidence >= 0.35)))
         if small_talk and not subjects and not ent.places and not qt.kind:
             reply = self._simple(turn, u.intent, say(u.intent, reply_lang),
                                  snap.suggest.for_subject(ctx.subjects[0] if ctx.subjects else None, reply_lang))
@@ -238,7 +244,8 @@ class Dialogue:
         for rank, hit in enumerate(hits):
             if only is not None and only not in hit.fact.about:
                 continue
-            if not q.subjects and not q.context and self._needs_a_city(snap, hit, hits[rank + 1:]):
+            if not q.subjects and not q.context and not _ASKS_WHICH.search(q.text) \
+                    and self._needs_a_city(snap, hit, hits[rank + 1:]):
                 hit.ambiguous = True
             if hit.score < self.thresholds.score or hit.evidence < self.thresholds.evidence:
                 return None

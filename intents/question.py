@@ -104,7 +104,7 @@ _CERTIFICATION_ONLY = re.compile(
     r"ยัง|ไหม|มั้ย|มั๊ย|ใช่|ป่ะ|ปะ|เปล่า|ป่าว|เหรอ|หรอ|ด้วย|จริง|คะ|ครับ|คับ|ค่ะ|นะ|อ่ะ|อะ|มี|ที่|ใน|บ้าง|ไหน|อะไร|"
     r"is|are|was|a|an|the|it|its|certified|certification|smart|city|cities|official|officially|one|really|does|"
     r"did|has|have|got|get|logo|\?|!|\.|'|\s{LIST})*$")
-_LISTING = r"|which|any|in|there|list|ที่ไหน|อะไรบ้าง|ไหนบ้าง|กี่"
+_LISTING = r"|which|any|in|there|list|areas?|too|also|ที่ไหน|อะไรบ้าง|ไหนบ้าง|กี่|พื้นที่|แห่ง"
 
 
 def is_about_certification(remainder: str, listing: bool = False) -> bool:

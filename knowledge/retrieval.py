@@ -106,7 +106,7 @@ S_EXTRA_AREA = 0.2  # the fact is also about an area the question does not name 
 # A question that is (nearly) one of the fact's own phrasings: staff wrote it for exactly this question.
 OWN_PHRASING, OWN_PHRASING_BONUS = 0.9, 0.25
 A_MATCH, A_MISMATCH = 0.12, -0.08
-A_YEAR = 0.12  # the fact is of the year the question names
+A_YEAR = 0.2  # the fact is of the year the question names
 A_RECENT = 0.1  # for counts and lists without a year: the more recent, the better
 ANSWER_WEIGHT = 0.8
 MAX_WORD_CANDIDATES = 60  # facts scored in full: the best by words, plus those of the subjects and intents
@@ -212,9 +212,10 @@ class FactIndex:
         candidates = set(words)
         for s in q.subjects or q.context:
             candidates.update(self.by_subject.get(s, ()))
-        for intent, p in q.intents.items():
-            if p >= 0.2:
-                candidates.update(self.by_intent.get(intent, ()))
+        if not candidates:  # no word and no subject in common with any fact: the intent alone
+            for intent, p in q.intents.items():
+                if p >= 0.5:
+                    candidates.update(self.by_intent.get(intent, ()))
         subjects = frozenset(q.subjects)
         context = frozenset(q.context) if not subjects else frozenset()
         asked_areas = subjects & self.areas
