@@ -48,8 +48,8 @@ _CERTIFIED = ("เมืองอัจฉริยะ", "สมาร์ทซ�
 
 # A question that asks which city ("which city scored highest", "เมืองไหนได้ที่ 1") is answered by a fact about
 # one city without naming it: that is no reason to ask "which city?".
-_ASKS_WHICH = re.compile(r"\bwhich\b|\bwho\b|เมืองใด|เมืองไหน|ที่ไหน|จังหวัดใด|จังหวัดไหน|ใคร|อันดับ 1|ที่ 1|สูงสุด|"
-                         r"\bhighest\b|\btop\b|\bbest\b|\bfirst\b")
+_ASKS_WHICH = re.compile(r"\bwhich (city|cities|area|areas|one)\b|\bwho\b|เมืองใด|เมืองไหน|ใคร|อันดับ 1|ที่ 1|"
+                         r"สูงสุด|\bhighest\b|\btop\b|\bbest\b|\bfirst\b")
 _SHORT_BE_YEAR = re.compile(r"(?:ปี|พ\.ศ\.)\s*([5-7]\d)(?!\d)")
 
 

@@ -24,9 +24,10 @@ log = logging.getLogger(__name__)
 
 class LiveKnowledge:
     def __init__(self, store: Store, kb: KnowledgeBase, intents: frozenset[str], interval: float = 0.5,
-                 on_change: Callable[[dict], None] | None = None, strip: Callable[[str], str] = lambda s: s):
+                 on_change: Callable[[dict, frozenset], None] | None = None,
+                 strip: Callable[[str], str] = lambda s: s):
         self.store = store
-        self.on_change = on_change  # called with the merged entries after a reload (e.g. to retrain)
+        self.on_change = on_change  # called with the merged entries and the staff ids after a reload (retraining)
         self.kb = kb
         self.faq = FaqStore(store.client, kb, intents)
         self.interval = interval
@@ -70,4 +71,4 @@ class LiveKnowledge:
             log.info("knowledge reloaded (stamp %s, %d staff entries)", stamp, len(staff))
         self._stamp = stamp
         if staff and self.on_change is not None:
-            self.on_change(entries)
+            self.on_change(entries, staff)

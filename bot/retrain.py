@@ -28,13 +28,14 @@ log = logging.getLogger(__name__)
 CLASSIFIER_EXAMPLES_PER_FACT = {"th": 3, "en": 2}
 
 
-def examples_from_entries(entries: Iterable[Entry], intents: Iterable[str] | None = None) -> list[Example]:
+def examples_from_entries(entries: Iterable[Entry], intents: Iterable[str] | None = None,
+                          staff: frozenset[str] = frozenset()) -> list[Example]:
     """The first question phrasings of entries (of a known intent, when ``intents`` is given), as training
-    examples for their intents."""
+    examples for their intents; every phrasing of the entries staff wrote or edited (``staff``)."""
     known = None if intents is None else set(intents)
     return [Example(text, e.intent, lang, f"entry:{e.id}") for e in entries if known is None or e.intent in known
             for lang, texts in (("th", e.questions.th), ("en", e.questions.en))
-            for text in texts[:CLASSIFIER_EXAMPLES_PER_FACT[lang]]]
+            for text in (texts if e.id in staff else texts[:CLASSIFIER_EXAMPLES_PER_FACT[lang]])]
 
 
 class Retrainer:
@@ -43,24 +44,25 @@ class Retrainer:
         self.nlu, self.extractor, self.cache_dir, self.delay = nlu, extractor, cache_dir, delay
         self.on_done = on_done
         self._timer: threading.Timer | None = None
-        self._pending: dict[str, Entry] | None = None
+        self._pending: tuple[dict[str, Entry], frozenset[str]] | None = None
         self._lock = threading.Lock()
         self._running = threading.Lock()
         self._last_examples: frozenset | None = None
 
-    def schedule(self, entries: dict[str, Entry]) -> None:
-        """Retrain on ``entries`` after ``delay`` seconds without a newer change."""
+    def schedule(self, entries: dict[str, Entry], staff: frozenset[str] = frozenset()) -> None:
+        """Retrain on ``entries`` (``staff``: the ids staff wrote or edited) after ``delay`` seconds without
+        a newer change."""
         with self._lock:
-            self._pending = entries
+            self._pending = (entries, staff)
             if self._timer is not None:
                 self._timer.cancel()
             self._timer = threading.Timer(self.delay, self._run)
             self._timer.daemon = True
             self._timer.start()
 
-    def retrain_now(self, entries: dict[str, Entry]) -> None:
+    def retrain_now(self, entries: dict[str, Entry], staff: frozenset[str] = frozenset()) -> None:
         with self._running:
-            extra = examples_from_entries(entries.values(), self.nlu.model.classes)
+            extra = examples_from_entries(entries.values(), self.nlu.model.classes, staff)
             examples = frozenset((e.text, e.intent, e.lang) for e in extra)
             if examples != self._last_examples:  # else an edit of answers only: nothing new to learn
                 model = load_model(self.cache_dir, self.extractor, extra=extra)
@@ -74,10 +76,10 @@ class Retrainer:
 
     def _run(self) -> None:
         with self._lock:
-            entries, self._pending, self._timer = self._pending, None, None
-        if entries is None:
+            pending, self._pending, self._timer = self._pending, None, None
+        if pending is None:
             return
         try:
-            self.retrain_now(entries)
+            self.retrain_now(*pending)
         except Exception:  # a failed retrain keeps the current model; never take answering down
             log.exception("retraining after staff edits failed; keeping the current model")

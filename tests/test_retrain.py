@@ -17,12 +17,13 @@ def test_retraining_learns_a_staff_phrasing(bot):
             "questions": {"th": [*curated.questions.th, phrasing], "en": list(curated.questions.en)},
             "answer": {"th": curated.answer.th, "en": curated.answer.en}, "cities": [], "topics": [], "source": "x"}
     entries["depa-what"] = to_entry(data, curated)
-    assert phrasing in [e.text for e in examples_from_entries(entries.values(), before.classes)]
+    assert phrasing in [e.text for e in examples_from_entries(entries.values(), before.classes, {"depa-what"})]
     try:
         started = time.monotonic()
-        bot.retrainer.retrain_now(entries)
+        bot.retrainer.retrain_now(entries, frozenset({"depa-what"}))
         assert bot.nlu.model is not before  # a new model, trained on one more example
-        assert bot.nlu.model.meta["examples"] == before.meta["examples"] + 1
+        # every phrasing of a staff-edited entry is learnt (curated facts contribute their first few)
+        assert bot.nlu.model.meta["examples"] > before.meta["examples"]
         assert time.monotonic() - started < 120
         assert bot.nlu.parse(phrasing).intent == "about_depa"
     finally:
