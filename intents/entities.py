@@ -153,7 +153,7 @@ class EntityExtractor:
             self._add(ent, term, term.alias)
         ent.masked = _mask(text, positions, spans)
         ent.remainder = _mask(text, positions, spans, every=True)
-        if fuzzy and not ent.cities and not ent.places and flat:
+        if fuzzy and not ent.cities and not ent.places and not ent.entities and flat:
             self._fuzzy(ent, flat, text)
         ent.numbers = [int(n) for n in _NUMBER.findall(text)]
         ent.yes_no = bool(_YES_NO_TH.search(text) or _YES_NO_EN.search(text.strip()))

@@ -132,6 +132,16 @@ def test_create_then_the_bot_answers_with_the_new_entry(client):
     assert any(e["id"] == entry["id"] for e in listed)
 
 
+def test_a_new_entry_answers_paraphrases_at_once_through_the_same_retrieval(client):
+    """A staff entry is a fact: questions worded differently from its phrasings find it, in both languages."""
+    entry = new_entry()
+    tag = entry["id"].split("-")[1]
+    assert client.post("/admin/api/faq", json=entry, headers=AUTH).status_code == 201
+    for q in (f"ศูนย์บริการเมืองอัจฉริยะ {tag} เปิดให้บริการกี่โมงครับ", f"what time does the smart city service centre {tag} open?"):
+        reply = ask(client, q)
+        assert reply["entities"].get("entry") == entry["id"] and "8:30" in reply["answer"], q
+
+
 def test_stale_save_is_refused_with_409(client):
     entry = new_entry()
     client.post("/admin/api/faq", json=entry, headers=AUTH)
