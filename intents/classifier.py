@@ -27,7 +27,7 @@ __all__ = ["IntentModel", "train", "TrainConfig", "decide", "oof_predictions", "
 @dataclass(frozen=True)
 class TrainConfig:
     C: float = 20.0
-    folds: int = 5
+    folds: int = 3  # out-of-fold scores for calibration; 3 folds train in two thirds of the time of 5
     seed: int = 13
     jobs: int = 2  # cross-validation folds trained in parallel
     max_false_reject: float = 0.03  # share of in-scope questions the threshold may reject

@@ -109,7 +109,7 @@ A_MATCH, A_MISMATCH = 0.12, -0.08
 A_YEAR = 0.2  # the fact is of the year the question names
 A_RECENT = 0.1  # for counts and lists without a year: the more recent, the better
 ANSWER_WEIGHT = 0.8
-MAX_WORD_CANDIDATES = 60  # facts scored in full: the best by words, plus those of the subjects and intents
+MAX_WORD_CANDIDATES = 60  # facts scored in full: the best by words, plus those of the question's subjects
 # Question types whose facts must fit: a "when" question is not answered by a "who" fact.
 STRICT_TYPES = frozenset({"when", "who", "where", "how_much", "how_many"})
 
@@ -186,6 +186,8 @@ class FactIndex:
         """Fact id -> lexical similarity of ``text`` to the fact (best example question, or its answer), for
         the best ``MAX_WORD_CANDIDATES`` facts."""
         feats = features(text)
+        if not self.ids:
+            return {}
         cols, vals = [], []
         for k, c in feats.items():
             i = self.vocab.get(k)

@@ -137,7 +137,7 @@ def test_a_new_entry_answers_paraphrases_at_once_through_the_same_retrieval(clie
     entry = new_entry()
     tag = entry["id"].split("-")[1]
     assert client.post("/admin/api/faq", json=entry, headers=AUTH).status_code == 201
-    for q in (f"ศูนย์บริการเมืองอัจฉริยะ {tag} เปิดให้บริการกี่โมงครับ", f"what time does the smart city service centre {tag} open?"):
+    for q in (f"ศูนย์บริการเมืองอัจฉริยะ {tag} เปิดตอนกี่โมงคะ", f"what time does the smart city service centre {tag} open?"):
         reply = ask(client, q)
         assert reply["entities"].get("entry") == entry["id"] and "8:30" in reply["answer"], q
 
