@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 
 #: Example questions per fact and language the intent classifier learns from. Retrieval uses them all; the
 #: classifier only needs each fact's intent represented, and its training time grows with the examples.
-CLASSIFIER_EXAMPLES_PER_FACT = {"th": 2, "en": 1}
+CLASSIFIER_EXAMPLES_PER_FACT = {"th": 3, "en": 2}
 
 
 def examples_from_entries(entries: Iterable[Entry], intents: Iterable[str] | None = None,
