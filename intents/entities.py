@@ -1,4 +1,5 @@
-"""Entity extraction: cities, places, smart dimensions, topic words, numbers and question form.
+"""Entity linking: areas, places, smart dimensions, organisations, people, events, projects and concepts,
+numbers and question form.
 
 The lexicon is handed in as :class:`Term` objects (built from the knowledge base by the caller), so this
 module knows nothing of where names come from. Matching works on the normalised text with spaces and
@@ -40,9 +41,9 @@ def compact(text: str) -> str:
 
 @dataclass(frozen=True)
 class Term:
-    """One surface form of an entity: ``kind`` is city, place, dimension or topic."""
+    """One surface form of an entity: ``kind`` is city, place, dimension or entity."""
 
-    kind: str  # city, place, dimension, entity (organisation, person, event, project, concept) or topic
+    kind: str  # city, place, dimension or entity (organisation, person, event, project, concept)
     id: str
     alias: str
 
@@ -54,7 +55,6 @@ class Entities:
     entities: list[str] = field(default_factory=list)  # organisations, people, events, projects, concepts
     subjects: list[str] = field(default_factory=list)  # cities, entities and dimensions, in order of mention
     dimensions: list[str] = field(default_factory=list)
-    topics: dict[str, list[str]] = field(default_factory=dict)  # matched topic word -> city ids
     numbers: list[int] = field(default_factory=list)
     yes_no: bool = False
     first_five: bool = False
@@ -78,8 +78,6 @@ class Entities:
             out["dimension"] = self.dimensions[0]
         if self.entities:
             out["subjects"] = list(self.entities)
-        if self.topics:
-            out["topics"] = sorted(self.topics)
         if self.numbers:
             out["numbers"] = list(self.numbers)
         return out
@@ -193,10 +191,6 @@ class EntityExtractor:
             ent.places.append(term.id)
         elif term.kind == "dimension" and term.id not in ent.dimensions:
             ent.dimensions.append(term.id)
-        elif term.kind == "topic":
-            ent.topics.setdefault(alias, [])
-            if term.id not in ent.topics[alias]:
-                ent.topics[alias].append(term.id)
 
     def _fuzzy(self, ent: Entities, flat: str, text: str) -> None:
         """Misspelt city and place names. Thai names are matched inside the unspaced text; a Latin name only
@@ -269,7 +263,7 @@ def _mask(text: str, positions: list[int], spans: list[tuple[int, int, Term]], e
     """``text`` with city and place names replaced by placeholders, or (``every``) every name removed."""
     pieces, last = [], 0
     for start, end, term in spans:
-        if start < 0 or (term.kind not in PLACEHOLDERS and not (every and term.kind != "topic")):
+        if start < 0 or (term.kind not in PLACEHOLDERS and not every):
             continue
         a, b = positions[start], positions[end - 1] + 1
         if a < last:

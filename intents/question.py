@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["QuestionType", "question_type", "wants_more", "is_bare_follow_up", "is_definition",
+__all__ = ["QuestionType", "question_type", "is_bare_follow_up", "is_definition",
            "is_about_certification", "COMPARE"]
 
 
@@ -71,11 +71,6 @@ def question_type(text: str) -> QuestionType:
     kinds = tuple(name for name, th, en in _TYPES if th.search(text) or en.search(text))
     yes_no = bool(_YES_NO_TH.search(text) or _YES_NO_EN.search(text.strip()))
     return QuestionType(kinds[0] if kinds else None, yes_no, bool(_MORE.search(text)), kinds)
-
-
-def wants_more(text: str) -> bool:
-    """True when the message asks for more of the last answer ("รายละเอียดเพิ่มเติม", "tell me more")."""
-    return bool(_MORE.search(text))
 
 
 def is_bare_follow_up(remainder: str) -> bool:
