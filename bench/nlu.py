@@ -137,7 +137,7 @@ def main() -> None:
     real = bot.dialogue.knowledge
     for n in (1000, 10000):
         t = time.perf_counter()
-        grown = Snapshot(bot.kb, synthetic_facts(bot.kb, n), strip=bot.live.strip)
+        grown = Snapshot(bot.kb, synthetic_facts(bot.kb, n), strip=bot.live.strip, words=bot.live.words)
         build = time.perf_counter() - t
         bot.dialogue.knowledge, refresh = grown, bot.dialogue._refresh
         bot.dialogue._refresh = None

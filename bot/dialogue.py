@@ -19,12 +19,15 @@ import time
 from dataclasses import dataclass, replace
 from typing import Callable
 
+from intents.features import tokenize
 from intents.nlu import NLU, OUT_OF_SCOPE, Understanding
 from intents.question import COMPARE as _COMPARE
 from intents.question import is_about_certification, is_bare_follow_up, is_definition, question_type
 from intents.synonyms import expand
+from intents.vocabulary import Vocabulary
 from knowledge.catalogue import SMALL_TALK
 from knowledge.dates import format_date
+from knowledge.polarity import verdict
 from knowledge.composer import Answer
 from knowledge.retrieval import Hit, Query, Thresholds
 from knowledge.snapshot import Snapshot
@@ -41,6 +44,9 @@ __all__ = ["Dialogue", "SMALL_TALK"]
 log = logging.getLogger(__name__)
 
 MAX_SUBJECTS_PER_ANSWER = 3
+VERDICT_MARGIN = 0.1  # runner-up facts this close to the best one are read for a yes/no verdict too
+CLOSE_WORDS = 0.45  # a fact this close to the question's words may deny it with another number or year
+CUE_MIN_WORDS = 0.35  # lexical similarity a question with an off-topic or unknown word needs to be answered
 #: Words that make a yes/no question one about being certified ("โคราชเป็นเมืองอัจฉริยะไหม").
 _CERTIFIED = ("เมืองอัจฉริยะ", "สมาร์ทซิตี้", "สมาร์ตซิตี้", "รับรอง", "ได้ตรา", "ตราสัญลักษณ์", "smart city",
               "certified", "certification", "logo")
@@ -77,6 +83,24 @@ def _not_yet(question: str, answer: str) -> str:
     return "ไม่แล้วครับ" if _STILL.search(question) else "ยังครับ"
 
 
+def _lead(question: str, asked: str, hit: Hit, lang: str, subjects: list[str], years: frozenset[int]) -> str:
+    """The verdict before a fact that answers a yes/no question: "ยังครับ" for something not done yet, else
+    ใช่/ไม่ใช่ (yes/no) when the fact's answer settles it (``asked`` is the question with its names removed)."""
+    fact = hit.fact
+    answer = fact.answer.get(lang)
+    lead = _not_yet(question, answer)
+    if lead:
+        return lead
+    names_agree = len(subjects) >= 2 and set(subjects) <= set(fact.about)
+    fact_years = frozenset({int(fact.date[:4])}) if fact.date else _years_asked(
+        fact.answer.th, [int(n) for n in re.findall(r"\d{4}", fact.answer.th)])
+    said = verdict(question, tokenize(asked), f"{fact.answer.th} {fact.answer.en}", names_agree, years, fact_years,
+                   close=hit.words >= CLOSE_WORDS)
+    if said is None:
+        return ""
+    return {("th", "yes"): "ใช่ครับ", ("th", "no"): "ไม่ใช่ครับ", ("en", "yes"): "Yes.", ("en", "no"): "No."}[(lang, said)]
+
+
 @dataclass
 class _Turn:
     u: Understanding
@@ -91,10 +115,11 @@ class Dialogue:
     def __init__(self, nlu: NLU, knowledge: Snapshot, contexts: ContextStore, inbox: Inbox,
                  refresh: Callable[[], Snapshot] | None = None, stats=None,
                  limiter: RateLimiter | None = None, user_limit: Limit | None = None,
-                 thresholds: Thresholds = Thresholds()):
+                 thresholds: Thresholds = Thresholds(), vocabulary: Vocabulary | None = None):
         self.nlu = nlu
         self.knowledge = knowledge
         self.thresholds = thresholds
+        self.vocabulary = vocabulary  # to notice words no fact uses
         self.contexts = contexts
         self.inbox = inbox
         self._refresh = refresh  # returns the knowledge with the latest staff edits
@@ -172,6 +197,9 @@ class Dialogue:
             qualifier = qualifier or ctx.qualifier  # "มีที่ไหนบ้าง" after a question about the first five
         context = [] if subjects else list(ctx.subjects)
         cue = self.nlu.cues.find(u.normalized)
+        if cue is None and self.vocabulary is not None:
+            # A word no fact uses ("พนักงาน", "password"): the question is about something the bot lacks.
+            cue = next(iter(self.vocabulary.unknown(tokenize(query_text), snap.known_words, snap.known_latin)), None)
         if ent.places and not ent.cities:
             # "ยะลาเก่งด้านไหน": a province with one certified area is a question about that area.
             place = snap.kb.places[ent.places[0]]
@@ -230,10 +258,16 @@ class Dialogue:
                           quick_replies=[c.short_name.get(reply_lang) for c in snap.kb.pilot_cities()])
             return reply, Context(lang=reply_lang, last_query=query_text, last_qtype=kind, yes_no=yes_no,
                                   qualifier=qualifier), None
+        lead = ""
+        if yes_no:
+            hit, lead = self._verdict(snap, Query(query_text, reply_lang, subjects, context, kind, intents, years),
+                                      hit, u.normalized)
         extra = self._second_part(snap, Query(query_text, reply_lang, subjects, context, None, intents), hit, qt)
-        answer = snap.composer.fact(hit.fact, reply_lang, kind, also=extra,
-                                    lead=_not_yet(u.normalized, hit.fact.answer.get(reply_lang)) if yes_no else "")
-        answer.subjects = list(dict.fromkeys([*(subjects or context), *hit.fact.about]))[:MAX_SUBJECTS_PER_ANSWER]
+        answer = snap.composer.fact(hit.fact, reply_lang, kind, also=extra, lead=lead)
+        # A follow-up that names nothing moves the thread to what its answer was about ("ใครเป็นประธาน" →
+        # the meeting, so "จัดที่ไหน" asks where the meeting was), keeping the earlier subjects after it.
+        first = subjects or [s for s in hit.fact.about if s not in snap.kb.cities] or context
+        answer.subjects = list(dict.fromkeys([*first, *(subjects or context), *hit.fact.about]))[:MAX_SUBJECTS_PER_ANSWER]
         return (self._reply(turn, answer, round(min(1.0, hit.score), 4)),
                 self._remember(turn, answer, query_text, kind, yes_no, qualifier), None)
 
@@ -249,11 +283,28 @@ class Dialogue:
                 hit.ambiguous = True
             if hit.score < self.thresholds.score or hit.evidence < self.thresholds.evidence:
                 return None
-            # An off-topic word ("โรงแรม", "weather") needs a close match in words, not just a known name.
-            if cue is not None and hit.words < 0.35:
+            # An off-topic or unknown word ("โรงแรม", "weather", "พนักงาน") needs a close match in words, not just
+            # a known name.
+            if cue is not None and hit.words < CUE_MIN_WORDS:
                 return None
             return hit
         return None
+
+    def _verdict(self, snap: Snapshot, q: Query, hit: Hit, question: str) -> tuple[Hit, str]:
+        """The fact and the verdict for a yes/no question. A close runner-up about the same subjects that
+        confirms what the user asks wins over a best fact that would deny it: "แผนขอนแก่นมี 7 ด้านใช่ไหม" is
+        a yes (the 2021 plan covers the 7 Smarts), though the 2018 master plan has 6 pillars."""
+        lead = _lead(question, q.text, hit, q.lang, q.subjects, q.years)
+        if lead in ("ใช่ครับ", "Yes."):
+            return hit, lead
+        for other in snap.index.search(q, limit=4):
+            if other.fact.id == hit.fact.id or other.score < hit.score - VERDICT_MARGIN \
+                    or not set(other.fact.about) & set(hit.fact.about):
+                continue
+            other_lead = _lead(question, q.text, other, q.lang, q.subjects, q.years)
+            if other_lead in ("ใช่ครับ", "Yes."):
+                return other, other_lead
+        return hit, lead
 
     def _second_part(self, snap: Snapshot, q: Query, hit: Hit, qt) -> list:
         """For a question that asks two things ("จัดวันไหน ใครเป็นประธาน"), the fact that answers the second
@@ -312,8 +363,26 @@ class Dialogue:
             return composer.computed(f"เมืองนำร่อง 5 เมืองแรกที่ได้รับการรับรองเมื่อ {when} ได้แก่ {names}",
                                      f"The first five pilot cities, certified on {when}, are {names}.", lang,
                                      self._certified_facts(snap, pilots[0].id), [c.id for c in pilots])
-        if yes_no and cities and ent.places and where_q:
-            city, place = kb.cities[cities[0]], kb.places[ent.places[0]]
+        other_places = [p for p in ent.places if p not in ent.city_named_places]
+        if yes_no and qualifier == "first_five" and not cities and other_places:
+            # "was chiang mai among the 5 pilot cities?": a province, not an area; any pilot area in it?
+            place = kb.places[other_places[0]]
+            pname = place.th if lang == "th" else place.en
+            pilots = kb.pilot_cities()
+            there = [c for c in pilots if c.province in (place.province or place.id, place.id)]
+            when = format_date(pilots[0].certified.date, lang)
+            facts = self._certified_facts(snap, (there or pilots)[0].id)
+            if there:
+                names = ", ".join(c.name.get(lang) for c in there)
+                return composer.computed(f"ใช่ครับ {names} ใน{pname} เป็น 1 ใน 5 เมืองนำร่องที่ได้รับการรับรองเมื่อ {when}",
+                                         f"Yes. {names} in {pname} is one of the first five pilot cities, "
+                                         f"certified on {when}.", lang, facts, [c.id for c in there])
+            names = ", ".join(c.name.get(lang) for c in pilots)
+            return composer.computed(f"ไม่ใช่ครับ 5 เมืองนำร่องชุดแรก ({when}) ไม่มีพื้นที่ใน{pname} ได้แก่ {names}",
+                                     f"No. None of the first five pilot cities ({when}) is in {pname}; they are "
+                                     f"{names}.", lang, facts, [c.id for c in pilots])
+        if yes_no and cities and other_places and where_q:
+            city, place = kb.cities[cities[0]], kb.places[other_places[0]]
             where = composer.province_phrase(city, lang)
             inside = place.id == city.province or place.province == city.province
             lead_th, lead_en = ("ใช่ครับ", "Yes.") if inside else ("ไม่ใช่ครับ", "No.")
@@ -326,6 +395,11 @@ class Dialogue:
         if yes_no and cities and certified_q and not specific and kind is None:
             city = kb.cities[cities[0]]
             when = format_date(city.certified.date, lang)
+            years = _years_asked(turn.u.normalized, ent.numbers)
+            if years and int(city.certified.date[:4]) not in years:  # "ขอนแก่นได้รับรองปี 2563 ใช่ไหม"
+                return composer.computed(f"ไม่ใช่ครับ {city.name.th}ได้รับการรับรองเป็นเมืองอัจฉริยะเมื่อ {when}",
+                                         f"No. {city.name.en} was certified on {when}.",
+                                         lang, self._certified_facts(snap, city.id), [city.id])
             return composer.computed(f"ใช่ครับ {city.name.th}ได้รับการรับรองเป็นเมืองอัจฉริยะ (ได้รับตราสัญลักษณ์) เมื่อ {when}",
                                      f"Yes. {city.name.en} is a certified smart city; it received the logo on {when}.",
                                      lang, self._certified_facts(snap, city.id), [city.id])
@@ -336,7 +410,9 @@ class Dialogue:
             found = kb.cities_in(province)
             pname = place.th if lang == "th" else place.en
             if not found:
-                return None  # not in the lists the bot has: the fallback says so honestly
+                # Not among the areas the bot knows by name, but a fact may report it ("Krabi and Pattani are
+                # reported among the new locations"): that report, said as a report.
+                return self._reported(snap, place, lang, yes_no)
             names = ", ".join(c.name.get(lang) for c in found)
             lead_th = "ใช่ครับ " if yes_no else ""
             lead_en = "Yes. " if yes_no else ""
@@ -344,6 +420,22 @@ class Dialogue:
                                      f"{lead_en}Certified smart city areas in {pname}: {names}.", lang,
                                      [f for c in found for f in self._certified_facts(snap, c.id)][:2],
                                      [c.id for c in found])
+        return None
+
+    @staticmethod
+    def _reported(snap: Snapshot, place, lang: str, yes_no: bool) -> Answer | None:
+        """A certification list fact whose text names ``place`` though no known area is in it, or None."""
+        for fact in snap.index.mentioning((place.th, place.en), intent="list_cities"):
+            text = f"{fact.answer.get(lang)} {fact.detail.get(lang) if fact.detail else ''}"
+            said = next((s.strip() for s in re.split(r"(?<=[.;])\s+" if lang == "en" else r"\s+", text)
+                         if (place.th if lang == "th" else place.en).casefold() in s.casefold()), None)
+            if said is None:
+                continue
+            said = said.rstrip(";.")
+            lead_th = "ใช่ครับ " if yes_no else ""
+            lead_en = "Reportedly, yes: " if yes_no else ""
+            return snap.composer.computed(f"{lead_th}{said}\n{fact.answer.th}", f"{lead_en}{said}.\n{fact.answer.en}",
+                                          lang, [fact], list(fact.about))
         return None
 
     @staticmethod

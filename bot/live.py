@@ -25,7 +25,8 @@ log = logging.getLogger(__name__)
 class LiveKnowledge:
     def __init__(self, store: Store, kb: KnowledgeBase, intents: frozenset[str], interval: float = 0.5,
                  on_change: Callable[[dict, frozenset], None] | None = None,
-                 strip: Callable[[str], str] = lambda s: s):
+                 strip: Callable[[str], str] = lambda s: s,
+                 words: Callable[[str], frozenset[str]] = lambda s: frozenset(s.casefold().split())):
         self.store = store
         self.on_change = on_change  # called with the merged entries and the staff ids after a reload (retraining)
         self.kb = kb
@@ -34,8 +35,8 @@ class LiveKnowledge:
         self._stamp: str | None = "unset"
         self._checked = 0.0
         self._lock = threading.Lock()
-        self.strip = strip
-        self._snapshot = Snapshot(kb, strip=strip)
+        self.strip, self.words = strip, words
+        self._snapshot = Snapshot(kb, strip=strip, words=words)
         self.current()
 
     def current(self) -> Snapshot:
@@ -66,7 +67,7 @@ class LiveKnowledge:
         entries = self.faq.entries(staff_data)  # one read: entries and staff ids agree
         staff = frozenset(staff_data)
         if staff or self._snapshot.staff_ids:  # else the curated snapshot is already the current one
-            self._snapshot = Snapshot(self.kb, entries, staff, strip=self.strip)
+            self._snapshot = Snapshot(self.kb, entries, staff, strip=self.strip, words=self.words)
         if self._stamp not in ("unset", None) or stamp:
             log.info("knowledge reloaded (stamp %s, %d staff entries)", stamp, len(staff))
         self._stamp = stamp

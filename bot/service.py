@@ -6,14 +6,15 @@ Used by the Flask app and the CLI alike, so both answer the same way.
 from __future__ import annotations
 
 import logging
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from intents.entities import EntityExtractor, Term
 from intents.nlu import NLU, load_model
 from intents.normalize import normalize
-from intents.training_data import Example
+from intents.training_data import OUT_OF_SCOPE, Example, load_training_data
+from intents.vocabulary import Vocabulary, words_of
 from knowledge.loader import KnowledgeBase, load
 
 from . import metrics
@@ -107,9 +108,12 @@ def build_bot(config: dict) -> Bot:
     contexts = ContextStore(store, ttl=config["CONTEXT_TTL"])
     inbox = Inbox(store)
     retrainer = Retrainer(nlu, extractor, data_dir / "models", delay=float(config.get("RETRAIN_DELAY", 3.0)))
-    live = LiveKnowledge(store, kb, frozenset(model.classes), strip=fact_text_preparer(extractor),
+    live = LiveKnowledge(store, kb, frozenset(model.classes), strip=fact_text_preparer(extractor), words=words_of,
                          on_change=retrainer.schedule if config.get("RETRAIN_ON_EDIT", True) else None)
+    vocabulary = Vocabulary(w for e in load_training_data().examples
+                            if e.intent != OUT_OF_SCOPE for w in words_of(e.text))
     dialogue = Dialogue(nlu, live.current(), contexts, inbox, refresh=live.current, stats=Stats(store),
+                        vocabulary=vocabulary,
                         limiter=RateLimiter(store), user_limit=Limit.parse(config["USER_RATE_LIMIT"]))
     log.info("bot ready: %d areas, %d facts, %d intents, redis %s", len(kb.cities), len(kb.facts),
              len(model.classes), mode)

@@ -18,14 +18,12 @@ from typing import Iterable
 
 from rapidfuzz import fuzz, process
 
+from .question import is_yes_no
+
 __all__ = ["Term", "Entities", "EntityExtractor", "compact"]
 
 _STRIP = re.compile(r"[\s\-_.,!?'\"()/]+")
 _NUMBER = re.compile(r"(?<![\d.])\d{1,4}(?![\d.])")
-_YES_NO_TH = re.compile(
-    r"(ใช่ไหม|ใช่มั้ย|ใช่มั๊ย|ใช่ป่ะ|ใช่ปะ|ใช่หรือไม่|ใช่เปล่า|ใช่รึเปล่า|หรือเปล่า|รึเปล่า|หรือป่าว|รึป่าว|"
-    r"หรือไม่|หรือยัง|รึยัง|ยัง|ด้วยเหรอ|ด้วยหรอ|ไหม|มั้ย|มั๊ย|ป่ะ|ปะ|เหรอ|หรอ|ป่าว)\s*(ครับ|คับ|ค่ะ|คะ|จ้ะ|จ๊ะ|นะ|อ่ะ|อะ)*[\s?]*$")
-_YES_NO_EN = re.compile(r"^(is|isn't|are|aren't|was|were|does|doesn't|do|did|has|have|can|could|will)\b")
 _FIRST_FIVE = re.compile(r"(5|ห้า)\s*เมืองแรก|เมืองนำร่อง|นำร่อง|first\s*(5|five)|(5|five)\s*pilot|pilot|\bfirst\s*batch|ชุดแรก|รุ่นแรก")
 
 
@@ -60,6 +58,8 @@ class Entities:
     first_five: bool = False
     masked: str = ""  # the text with city and place names replaced by placeholders (classifier input)
     remainder: str = ""  # the text with every name removed: what is asked about them
+    # Places named only by a city's own name ("khon kaen" is the city and its province): no second place.
+    city_named_places: list[str] = field(default_factory=list)
 
     @property
     def city(self) -> str | None:
@@ -149,12 +149,14 @@ class EntityExtractor:
         spans.sort(key=lambda s: s[0])
         for _, _, term in spans:
             self._add(ent, term, term.alias)
+        city_spans = {(a, b) for a, b, t in spans if t.kind == "city"}
+        ent.city_named_places = [t.id for a, b, t in spans if t.kind == "place" and (a, b) in city_spans]
         ent.masked = _mask(text, positions, spans)
         ent.remainder = _mask(text, positions, spans, every=True)
         if fuzzy and not ent.cities and not ent.places and not ent.entities and flat:
             self._fuzzy(ent, flat, text)
         ent.numbers = [int(n) for n in _NUMBER.findall(text)]
-        ent.yes_no = bool(_YES_NO_TH.search(text) or _YES_NO_EN.search(text.strip()))
+        ent.yes_no = is_yes_no(text)
         ent.first_five = bool(_FIRST_FIVE.search(text))
         return ent
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 __all__ = ["QuestionType", "question_type", "is_bare_follow_up", "is_definition",
-           "is_about_certification", "COMPARE"]
+           "is_about_certification", "is_yes_no", "COMPARE"]
 
 
 def _th(*cues: str) -> re.Pattern:
@@ -50,6 +50,8 @@ _YES_NO_TH = re.compile(
     r"(ใช่ไหม|ใช่มั้ย|ใช่มั๊ย|ใช่ป่ะ|ใช่ปะ|ใช่หรือไม่|ใช่เปล่า|ใช่รึเปล่า|หรือเปล่า|รึเปล่า|หรือป่าว|รึป่าว|"
     r"หรือไม่|หรือยัง|รึยัง|ยัง|ด้วยเหรอ|ด้วยหรอ|ไหม|มั้ย|มั๊ย|ป่ะ|ปะ|เหรอ|หรอ|ป่าว)\s*(ครับ|คับ|ค่ะ|คะ|จ้ะ|จ๊ะ|นะ|อ่ะ|อะ)*[\s?]*$")
 _YES_NO_EN = re.compile(r"^(is|isn't|are|aren't|was|were|does|doesn't|do|did|has|have|can|could|will)\b")
+# Asked up front: "แม่นบ่ว่า..." (Isan, as Khon Kaen people type it), "จริงไหมที่...", "ใช่ไหมที่...".
+_YES_NO_TH_START = re.compile(r"^(แม่นบ่|ใช่บ่|จริงไหม|จริงมั้ย|จริงหรือ(ไม่|เปล่า)?ที่|ใช่ไหมที่|ใช่มั้ยที่)|บ่\s*(ครับ|คับ|ค่ะ|คะ)?[\s?]*$")
 _MORE = re.compile(r"(เพิ่มเติม|ละเอียด|ทั้งหมด|ขยายความ|อีกหน่อย|อีกไหม|มีอีก|ต่อเลย|บอกมาให้หมด|\bmore\b|\bdetails?\b|"
                    r"\bfull\b|\beverything\b|\belaborate\b|\bin full\b)")
 # What is left of a follow-up once its names are removed: "แล้ว...ล่ะ", "and ...?", "what about ...".
@@ -69,8 +71,14 @@ class QuestionType:
 def question_type(text: str) -> QuestionType:
     """The question type of normalised ``text``."""
     kinds = tuple(name for name, th, en in _TYPES if th.search(text) or en.search(text))
-    yes_no = bool(_YES_NO_TH.search(text) or _YES_NO_EN.search(text.strip()))
+    yes_no = is_yes_no(text)
     return QuestionType(kinds[0] if kinds else None, yes_no, bool(_MORE.search(text)), kinds)
+
+
+def is_yes_no(text: str) -> bool:
+    """True when normalised ``text`` asks for a yes or a no."""
+    text = text.strip()
+    return bool(_YES_NO_TH.search(text) or _YES_NO_TH_START.search(text) or _YES_NO_EN.search(text))
 
 
 def is_bare_follow_up(remainder: str) -> bool:
@@ -98,8 +106,9 @@ _CERTIFICATION_ONLY = re.compile(
     r"^(เป็น|เปน|ได้|รับ|รับรอง|ได้รับ|การ|ประกาศ|ตรา|ตราสัญลักษณ์|โลโก้|เมือง|อัจฉริยะ|สมาร์ท|สมาร์ต|ซิตี้|ซิตี|แล้ว|หรือ|รึ|"
     r"ยัง|ไหม|มั้ย|มั๊ย|ใช่|ป่ะ|ปะ|เปล่า|ป่าว|เหรอ|หรอ|ด้วย|จริง|คะ|ครับ|คับ|ค่ะ|นะ|อ่ะ|อะ|มี|ที่|ใน|บ้าง|ไหน|อะไร|"
     r"is|are|was|a|an|the|it|its|certified|certification|smart|city|cities|official|officially|one|really|does|"
-    r"did|has|have|got|get|logo|\?|!|\.|'|\s{LIST})*$")
-_LISTING = r"|which|any|in|there|list|areas?|too|also|ที่ไหน|อะไรบ้าง|ไหนบ้าง|กี่|พื้นที่|แห่ง"
+    r"did|has|have|got|get|logo|ปี|พ\.ศ\.|ค\.ศ\.|year|in|on|\d{2,4}|\?|!|\.|'|\s{LIST})*$")
+_LISTING = (r"|which|any|in|there|list|areas?|too|also|on|of|among|included|ที่ไหน|อะไรบ้าง|ไหนบ้าง|กี่|พื้นที่|แห่ง|"
+            r"อยู่ใน|รายชื่อ|ติด|ด้วย")
 
 
 def is_about_certification(remainder: str, listing: bool = False) -> bool:

@@ -275,6 +275,18 @@ class FactIndex:
         hits.sort(key=lambda h: (-h.score, h.fact.id))
         return hits[:limit]
 
+    def mentioning(self, names: Iterable[str], intent: str | None = None) -> list[Fact]:
+        """Facts (of ``intent``, when given) whose answer or detail names any of ``names``."""
+        names = [n.casefold() for n in names if n]
+        out = []
+        for f in self.facts.values():
+            if intent is not None and f.intent != intent:
+                continue
+            text = f"{f.answer.th} {f.answer.en} {f.detail.th + ' ' + f.detail.en if f.detail else ''}".casefold()
+            if any(n in text for n in names):
+                out.append(f)
+        return out
+
     def overview(self, subject: str) -> Fact | None:
         """The fact that says what ``subject`` is: its overview, or its most general fact."""
         facts = self.about(subject)

@@ -17,8 +17,10 @@ class Snapshot:
     """Facts, their retrieval index, the composer and the suggestions, built together."""
 
     def __init__(self, kb: KnowledgeBase, facts: dict[str, Fact] | None = None,
-                 staff_ids: frozenset[str] = frozenset(), strip: Callable[[str], str] = lambda s: s):
-        """``strip`` prepares fact texts as questions are prepared (normalised, names removed)."""
+                 staff_ids: frozenset[str] = frozenset(), strip: Callable[[str], str] = lambda s: s,
+                 words: Callable[[str], frozenset[str]] = lambda s: frozenset(s.casefold().split())):
+        """``strip`` prepares fact texts as questions are prepared (normalised, names removed); ``words``
+        gives a text's word tokens (for the words the knowledge uses)."""
         self.kb = kb
         self.facts = dict(kb.facts if facts is None else facts)
         self.staff_ids = staff_ids
@@ -27,6 +29,13 @@ class Snapshot:
         self.index = FactIndex(self.facts.values(), strip, frozenset(kb.cities), concepts | frozenset(kb.dimensions))
         self.suggest = Suggester(kb, self.facts, self._finds)
         self.composer = Composer(kb, self.facts, self.suggest)
+        known: set[str] = set()
+        for f in self.facts.values():
+            for text in (*f.questions.th, *f.questions.en, f.answer.th, f.answer.en,
+                         *((f.detail.th, f.detail.en) if f.detail else ())):
+                known.update(words(text))
+        self.known_words = frozenset(known)
+        self.known_latin = sorted(w for w in known if w.isascii() and w.isalpha() and len(w) >= 4)
 
     def _finds(self, question: str, subject: str | None, fact: Fact) -> bool:
         """Whether retrieval alone answers ``question`` (in a conversation about ``subject``) with ``fact``."""

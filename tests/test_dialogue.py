@@ -90,6 +90,48 @@ def test_yes_no_questions_get_a_computed_yes_or_no(convo, text, expect_yes):
         assert first_line(r).startswith("Yes" if expect_yes else "No")
 
 
+@pytest.mark.parametrize("text, lead", [
+    ("แม่นบ่ว่าสามย่านครอบคลุม 7 smarts", "ใช่ครับ"),  # Isan
+    ("แผนสามย่านครอบคลุม 7 ด้านใช่มั้ย", "ใช่ครับ"),
+    ("ขอนแก่นได้รับการรับรองในปี 2563 ใช่ไหม", "ไม่ใช่ครับ"),  # 2564
+    ("does an area have to be a city to get certified?", "No"),
+    ("is chiang mai one of the 5 pilot cities?", "No"),
+])
+def test_yes_no_about_any_fact_is_read_from_the_fact(convo, text, lead):
+    r = convo.say(text)
+    assert not r.fallback and first_line(r).startswith(lead), r.text
+
+
+def test_yes_no_the_fact_cannot_settle_gets_no_verdict(convo):
+    r = convo.say("is the 7 Smarts list the same everywhere?")
+    assert not first_line(r).startswith(("Yes", "No"))
+    # Khon Kaen's 2021 plan covers the 7 Smarts, its 2018 master plan 6 pillars: never a flat "no".
+    r = convo.say("แม่นบ่ว่าขอนแก่นเป็นเมืองอัจฉริยะ 7 ด้าน")
+    assert not first_line(r).startswith("ไม่ใช่")
+
+
+def test_a_place_only_reported_in_a_list_is_answered_as_a_report(convo):
+    r = convo.say("กระบี่ได้เป็นเมืองอัจฉริยะไหม")
+    assert not r.fallback and "มีรายงานว่า" in first_line(r) and "กระบี่" in first_line(r)
+    r = convo.say("is pattani a certified smart city?")
+    assert first_line(r).startswith("Reportedly") and "Pattani" in first_line(r)
+
+
+@pytest.mark.parametrize("text", ["ดีป้ามีลูกจ้างประจำกี่คน", "what's the entry ticket price for samyan mitrtown cinema",
+                                  "ภูเก็ตมีสนามกอล์ฟกี่แห่ง"])
+def test_a_question_about_something_no_fact_mentions_is_refused(convo, text):
+    r = convo.say(text)
+    assert r.fallback, r.text
+
+
+def test_a_follow_up_without_a_name_keeps_the_thread_of_the_last_answer(convo):
+    convo.say("ขอนแก่นได้รับรองเป็นเมืองอัจฉริยะวันที่เท่าไหร่")
+    r = convo.say("ใครเป็นประธานในวันนั้น")
+    assert "ชัยวุฒิ" in first_line(r)
+    r = convo.say("แล้วประชุมกันที่ไหน")
+    assert not r.fallback and "ลาดพร้าว" in first_line(r)
+
+
 def test_a_general_question_does_not_invent_a_city(convo):
     r = convo.say("What is a smart city?")
     assert "Nan" not in r.text and r.entities.get("city") is None

@@ -66,7 +66,7 @@ def try_question(text: str, draft: dict | None = None) -> dict:
         entries = dict(current.entries)
         entries[clean["id"]] = to_entry(clean, bot.kb.entries.get(clean["id"]))
         staff = frozenset(bot.live.faq.staff_entries()) | {clean["id"]}
-        out["after"] = run(Snapshot(bot.kb, entries, staff, strip=bot.live.strip))
+        out["after"] = run(Snapshot(bot.kb, entries, staff, strip=bot.live.strip, words=bot.live.words))
     return out
 
 

@@ -1,0 +1,110 @@
+"""Yes or no, read from a fact: the verdict a yes/no question gets when the fact that answers it says so.
+
+The bot says ใช่/ไม่ใช่ (yes/no) only when the fact's own answer sentence settles it; otherwise it states the
+fact without a verdict and lets the reader judge. Three readings, in order:
+
+- **numbers**: a number the question names ("7 ด้าน", "ได้ที่ 1") that the fact also states → yes; a fact that
+  states other numbers of the same kind and not this one → no ("ขอนแก่นมี 7 ด้านใช่มั้ย" / "6 pillars");
+- **negation**: a fact that denies what the question asks ("does an area have to be a city?" / "does not have
+  to be a city") → no;
+- **coverage**: nearly everything the question says (its names removed, its question words ignored) is in the
+  fact's answer, and the answer denies nothing → yes ("KVIS อยู่ในวังจันทร์วัลเลย์ป่ะ" / "วังจันทร์วัลเลย์เป็นที่ตั้ง
+  ของโรงเรียนกำเนิดวิทย์").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+__all__ = ["verdict", "numbers"]
+
+Verdict = Literal["yes", "no"]
+
+# Day numbers of dates and years are not what a yes/no question counts: "certified on 6 May 2021" states 6
+# as a day, but "ได้ที่ 1" asks about a rank. Years are compared separately (they date, not count).
+_NUMBER = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)(?![\d])")
+_YEAR = re.compile(r"^(19|20|25)\d\d$")
+_NEGATION_TH = re.compile(r"ไม่ได้|ไม่ต้อง|ไม่ใช่|ไม่มี|ไม่เคย|ยังไม่|ไม่ได้อยู่|มิได้|ไม่อยู่|ไม่ได้เป็น|ไม่เป็น|ไม่รวม")
+_NEGATION_EN = re.compile(r"\b(not|never|no longer|none|neither|nor)\b|n't\b", re.I)
+_QUESTION_NEG_TH = re.compile(r"ไม่ได้|ไม่ต้อง|ไม่ใช่|ไม่มี|ไม่เคย|ยังไม่|ไม่เป็น")
+
+# Words that carry the asking, not the content: particles, question words, auxiliaries.
+_ASKING_TH = re.compile(
+    r"ใช่ไหม|ใช่มั้ย|ใช่มั๊ย|ใช่ป่ะ|ใช่ปะ|ใช่หรือไม่|ใช่เปล่า|ใช่รึเปล่า|หรือเปล่า|รึเปล่า|หรือป่าว|รึป่าว|หรือไม่|หรือยัง|"
+    r"รึยัง|แม่นบ่|ใช่บ่|แม่น|บ่|ใช่|หรือ|รึ|ไม่|ไหม|มั้ย|มั๊ย|ป่ะ|ปะ|เปล่า|ป่าว|เหรอ|หรอ|ครับ|คับ|ค่ะ|คะ|นะ|อ่ะ|อะ|จ้ะ|จ้า|ด้วย|จริง|"
+    r"เค้า|เขา|ว่า|ได้ยิน|ยัง|แล้ว|อยู่|เลย|มั่ง|บ้าง|ที่|ก็|ได้|เป็น|มี|คือ|ของ|ใน|การ")
+_ASKING_EN = frozenset(
+    "is isn't are aren't was were does doesn't do did didn't has have had can could will would should the a an "
+    "of in on at to for and or it its this that there their they really actually also too yes no one any "
+    "still already yet ever located part among".split())
+_THAI = re.compile(r"[\u0e00-\u0e7f]+")
+
+COVERAGE = 0.75  # share of the question's content words the fact's answer must contain for a verdict
+
+
+def numbers(text: str) -> set[str]:
+    """Numbers in ``text`` that are not years, thousands separators removed ("83.55", "1", "3454")."""
+    out = set()
+    for m in _NUMBER.finditer(text):
+        n = m.group(1).replace(",", "")
+        if not _YEAR.match(n):
+            out.add(n.rstrip("0").rstrip(".") if "." in n else n)
+    return out
+
+
+def _content(tokens: list[str]) -> list[str]:
+    """The question's content words: its word tokens without particles, question words and auxiliaries."""
+    out = []
+    for t in tokens:
+        t = t.casefold().strip()
+        if len(t) < 2 or t.isdigit() or t in _ASKING_EN or _ASKING_TH.fullmatch(t) or not (t.isalnum() or _THAI.match(t)):
+            continue
+        out.append(t[:-1] if t.isascii() and len(t) > 3 and t.endswith("s") else t)
+    return out
+
+
+def _covered(tokens: list[str], answer: str) -> float | None:
+    """Share of the question's content words found in ``answer`` (None when none is left)."""
+    words = _content(tokens)
+    if not words:
+        return None
+    a = answer.casefold()
+    return sum(1 for w in words if w in a) / len(words)
+
+
+def verdict(question: str, asked: list[str], answer: str, names_agree: bool = False,
+            years: frozenset[int] = frozenset(), fact_years: frozenset[int] = frozenset(),
+            close: bool = True) -> Verdict | None:
+    """``"yes"`` or ``"no"`` when ``answer`` (a fact's answer sentence) settles the yes/no ``question``
+    (normalised; ``asked`` the word tokens of the same with its names removed), else None. ``names_agree``: the question names
+    two or more things and the fact is about all of them ("KVIS อยู่ในวังจันทร์วัลเลย์ป่ะ"). ``years`` (CE) are
+    those the question names, ``fact_years`` those of the fact's event ("ได้รับรองปี 2563 ใช่ไหม" / "ปี 2564").
+    ``close``: the fact matches the question's words closely (else other numbers or years do not deny)."""
+    asked_numbers = numbers(question)
+    stated = numbers(answer)
+    if asked_numbers:
+        # A number inside a name ("the 7 Smarts") that the fact also names is no evidence of a yes; a fact
+        # with other numbers and not the asked one still says no ("7 ด้าน" / "6 เสาหลัก").
+        if asked_numbers <= stated:
+            if numbers(" ".join(asked)) & asked_numbers:
+                return "yes"
+            # else the number is part of a name both use ("the 7 Smarts"): the words must decide
+        else:
+            # Another number denies only in a fact that closely matches the question: a neighbouring fact
+            # (the 2018 plan's 6 pillars for a question about the 2021 plan's 7 Smarts) must not say no.
+            return "no" if stated and close else None
+    if years and fact_years:
+        if years & fact_years:
+            return "yes"
+        return "no" if len(fact_years) == 1 and close else None  # a fact of several years may not cover all
+    q_negated = bool(_QUESTION_NEG_TH.search(question) or _NEGATION_EN.search(question))
+    a_negated = bool(_NEGATION_TH.search(answer) or _NEGATION_EN.search(answer))
+    coverage = _covered(asked, answer)
+    if coverage is None and names_agree and not a_negated and not q_negated:
+        return "yes"  # nothing asked but how the named things relate, and the fact relates them
+    if a_negated and not q_negated and coverage is not None and coverage >= COVERAGE:
+        return "no"
+    if not a_negated and not q_negated and coverage is not None and coverage >= COVERAGE:
+        return "yes"
+    return None

@@ -1,0 +1,43 @@
+"""Yes or no read from a fact's answer: numbers, negation, coverage, years; and no verdict when unsure."""
+
+import pytest
+
+from intents.features import tokenize
+from intents.normalize import normalize
+from knowledge.polarity import numbers, verdict
+
+
+def v(question: str, answer: str, asked: str | None = None, **kw):
+    q = normalize(question)
+    return verdict(q, tokenize(normalize(asked) if asked is not None else q), answer, **kw)
+
+
+def test_numbers_skip_years_and_thousands_separators():
+    assert numbers("ปี 2564 มี 6 ด้าน พื้นที่ 3,454 ไร่ คะแนน 83.55%") == {"6", "3454", "83.55"}
+
+
+@pytest.mark.parametrize("question, answer, expected", [
+    ("มี 7 ด้านใช่มั้ย", "แผนมี 6 เสาหลัก", "no"),
+    ("ได้ที่ 1 ใช่ไหม", "ได้อันดับ 1 ด้วยคะแนน 83.55%", "yes"),
+    ("is the fare 20 baht?", "The flat fare was 15 baht.", "no"),
+    ("does it have to be a city?", "The area does not have to be a city; any area can apply.", "no"),
+    ("ครอบคลุมทั้งจังหวัดใช่ไหม", "ครอบคลุมพื้นที่ทั้งจังหวัดขอนแก่น", "yes"),
+    ("is it near the sea?", "It covers 3,454 rai in Rayong.", None),  # not settled by the fact
+])
+def test_verdicts(question, answer, expected):
+    assert v(question, answer) == expected
+
+
+def test_a_number_inside_a_name_is_no_evidence_for_yes():
+    # "the 7 Smarts" is a name: the fact naming it too says nothing about the question.
+    assert v("does the BOI use the 7 smarts?", "Other labels for the 7 Smarts are seen.", asked="does the BOI use the") is None
+
+
+def test_years_settle_a_question_about_when():
+    assert v("ได้รับรองปี 2563 ใช่ไหม", "ได้รับรองปี 2564", years=frozenset({2020}), fact_years=frozenset({2021})) == "no"
+    assert v("certified in 2021?", "certified in 2021", years=frozenset({2021}), fact_years=frozenset({2021})) == "yes"
+
+
+def test_two_named_things_the_fact_relates_are_a_yes():
+    assert v("X อยู่ใน Y ป่ะ", "Y เป็นที่ตั้งของ X", asked="อยู่ใน ป่ะ", names_agree=True) == "yes"
+    assert v("X อยู่ใน Y ป่ะ", "Y เป็นที่ตั้งของ X", asked="อยู่ใน ป่ะ", names_agree=False) is None
