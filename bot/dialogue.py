@@ -22,7 +22,8 @@ from typing import Callable
 from intents.features import tokenize
 from intents.nlu import NLU, OUT_OF_SCOPE, Understanding
 from intents.question import COMPARE as _COMPARE
-from intents.question import is_about_certification, is_bare_follow_up, is_definition, question_type
+from intents.question import (is_about_certification, is_bare_follow_up, is_definition, is_only_asking,
+                              question_type)
 from intents.synonyms import expand
 from intents.vocabulary import Vocabulary
 from knowledge.catalogue import SMALL_TALK
@@ -56,6 +57,10 @@ _CERTIFIED = ("เมืองอัจฉริยะ", "สมาร์ทซ�
 # one city without naming it: that is no reason to ask "which city?".
 _ASKS_WHICH = re.compile(r"\bwhich (city|cities|area|areas|one)\b|\bwho\b|เมืองใด|เมืองไหน|ใคร|อันดับ 1|ที่ 1|"
                          r"สูงสุด|\bhighest\b|\btop\b|\bbest\b|\bfirst\b")
+# A pronoun that points at what the conversation was about: "whats his name" is a follow-up, not small talk.
+_REFERS_BACK = re.compile(r"\b(he|his|him|she|her|it|its|they|their|them|that|there)\b|เขา|เค้า|มัน|ท่าน|ที่นั่น|ตอนนั้น|"
+                          r"ก่อนหน้านั้น|หลังจากนั้น")
+_PERSON_PRONOUN = re.compile(r"\b(he|his|him|she|her)\b|ท่าน|เขา|เค้า")
 _SHORT_BE_YEAR = re.compile(r"(?:ปี|พ\.ศ\.)\s*([5-7]\d)(?!\d)")
 
 
@@ -173,12 +178,20 @@ class Dialogue:
         ent = u.entities
         qt = question_type(u.normalized)
         subjects = ent.subjects[:MAX_SUBJECTS_PER_ANSWER]
+        if not subjects and not ent.places and _PERSON_PRONOUN.search(u.normalized):
+            # "what was his name?", "ท่านเป็นใคร": the person the conversation was about.
+            person = next((x for x in ctx.subjects if x in snap.kb.entities and snap.kb.entities[x].kind == "person"),
+                          None)
+            subjects = [person] if person else []
         remainder = expand(ent.remainder if (subjects or ent.places) else u.normalized)
+        if subjects and not ent.subjects:
+            remainder = _PERSON_PRONOUN.sub(" ", remainder)
         names_only = bool(subjects or ent.places) and is_bare_follow_up(remainder)
         short = len(u.normalized.split()) <= 5
         small_talk = u.intent in SMALL_TALK or (u.top_intent in SMALL_TALK and not qt.yes_no and (
             u.confidence >= 0.6 or (short and u.confidence >= 0.35)))
-        if small_talk and not subjects and not ent.places and not qt.kind:
+        refers_back = bool(ctx.subjects) and bool(_REFERS_BACK.search(u.normalized))
+        if small_talk and not subjects and not ent.places and not qt.kind and not refers_back:
             reply = self._simple(turn, u.intent, say(u.intent, reply_lang),
                                  snap.suggest.for_subject(ctx.subjects[0] if ctx.subjects else None, reply_lang))
             return reply, replace(ctx, lang=reply_lang), None
@@ -234,7 +247,11 @@ class Dialogue:
                 answer = snap.composer.per_subject(pairs, reply_lang)
                 return (self._reply(turn, answer, u.confidence),
                         self._remember(turn, answer, query_text, kind, yes_no, qualifier), None)
-        hit = self._best(snap, Query(query_text, reply_lang, subjects, context, kind, intents, years), cue)
+        # "by when?" right after an answer: the words say nothing about what, so they must not pick a fact
+        # that happens to share "when"; the conversation and the question type decide.
+        asking_only = not subjects and bool(context) and not follow_up and is_only_asking(query_text)
+        hit = self._best(snap, Query("" if asking_only else query_text, reply_lang, subjects, context, kind,
+                                     intents, years, None if subjects else ctx.last_fact), cue)
         # "the Khon Kaen light rail": the project is the subject, the city only says which one.
         focus = [s for s in subjects if not (s in snap.kb.cities and any(
             s in snap.kb.entities[e].areas for e in subjects if e in snap.kb.entities))]

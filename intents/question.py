@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 __all__ = ["QuestionType", "question_type", "is_bare_follow_up", "is_definition",
-           "is_about_certification", "is_yes_no", "COMPARE"]
+           "is_about_certification", "is_yes_no", "is_only_asking", "COMPARE"]
 
 
 def _th(*cues: str) -> re.Pattern:
@@ -75,6 +75,20 @@ def question_type(text: str) -> QuestionType:
     return QuestionType(kinds[0] if kinds else None, yes_no, bool(_MORE.search(text)), kinds)
 
 
+# Words that only ask (what kind of answer), never what about: "by when?", "แล้วเมื่อไหร่ล่ะ", "ใครอ่ะ".
+_ONLY_ASKING = re.compile(
+    r"^(by|from|until|till|and|so|then|what|which|when|who|whom|whose|where|why|how|many|much|long|year|date|"
+    r"time|is|was|it|that|the|again|exactly|about|ok|okay|แล้ว|และ|ส่วน|เมื่อไหร่|เมื่อไร|เมื่อใด|ตอนไหน|ปีไหน|"
+    r"ปีอะไร|วันไหน|วันที่|เท่าไหร่|เท่าไร|เท่าใด|กี่|ใคร|ที่ไหน|ตรงไหน|ยังไง|อย่างไร|ทำไม|เพราะอะไร|อะไร|ไร|"
+    r"คะ|ค่ะ|ครับ|คับ|นะ|อ่ะ|อะ|ล่ะ|หละ|หรอ|เหรอ|จ้า|\?|!|\.|\s)*$")
+
+
+def is_only_asking(remainder: str) -> bool:
+    """True when all a message says is the kind of answer it wants ("by when?", "ใครอ่ะ"): what it is about
+    must come from the conversation."""
+    return bool(remainder.strip()) and bool(_ONLY_ASKING.match(remainder.strip()))
+
+
 def is_yes_no(text: str) -> bool:
     """True when normalised ``text`` asks for a yes or a no."""
     text = text.strip()
@@ -92,7 +106,9 @@ COMPARE = re.compile(r"ต่างกัน|แตกต่าง|เปรี�
                      r"differences|differ|versus|vs|between|and|with|how|do|does)\b")
 _DEFINITION = re.compile(
     r"^(คือ|เป็น|เปน|แปลว่า|หมายถึง|ใคร|อะไร|ทำ|หน้าที่|บทบาท|ยังไง|อย่างไร|คะ|ค่ะ|ครับ|คับ|นะ|อ่ะ|อะ|หรอ|เหรอ|ไร|"
-    r"เล่า|เรื่อง|ให้ฟัง|หน่อย|ข้อมูล|อยากรู้|ขอ|รู้จัก|ไหม|มั้ย|แล้ว|และ|ส่วน|สมาร์ทซิตี้|เมืองอัจฉริยะ|"
+    r"เล่า|เรื่อง|ให้ฟัง|หน่อย|ข้อมูล|อยากรู้|ขอ|รู้จัก|ไหม|มั้ย|แล้ว|และ|ส่วน|สมาร์ทซิตี้|สมาทซิตี้|เมืองอัจฉริยะ|"
+    r"ไผ|หยัง|อีหยัง|ได้ยิน|บ่อย|มาก|เค้า|เขา|มั่ง|บ้าง|กัน|ชื่อ|ชื่อเต็ม|เรียกว่า|name|names|full|called|his|her|"
+    r"hey|hi|hello|so|ok|okay|well|um|these|those|this|that|everyone|everybody|people|keeps?|talking|heard|hear|"
     r"who|what|whats|is|are|was|s|does|do|mean|means|the|tell|me|about|info|information|know|smart|city|thing|"
     r"stuff|all|and|\?|'|\s)*$")
 

@@ -17,32 +17,43 @@ class IntentInfo:
     th: str
     en: str
     aspect: str  # the aspect most facts of this intent have
+    topic_en: str = ""  # how a sentence names it: "I can tell you about when it was certified, ..."
+
+    @property
+    def topic(self) -> str:
+        return self.topic_en or self.en.lower()
 
 
 INTENTS: dict[str, IntentInfo] = {
-    "city_overview": IntentInfo("ภาพรวมของเมือง", "City overview", "what"),
-    "city_date": IntentInfo("วันที่ได้รับการรับรอง", "When a city was certified", "when"),
-    "city_location": IntentInfo("ที่ตั้งและพื้นที่", "Where a city is", "where"),
-    "city_focus": IntentInfo("เป้าหมายของเมือง", "A city's goals", "focus"),
-    "city_smarts": IntentInfo("จำนวน Smarts ในแผน", "Smarts in a city's plan", "how_many"),
-    "city_developer": IntentInfo("ผู้ขับเคลื่อนเมือง", "Who runs a city", "who"),
-    "city_plan": IntentInfo("แผนและโครงการของเมือง", "A city's plan and projects", "plan"),
-    "city_history": IntentInfo("ความเป็นมาของเมือง", "A city's history", "when"),
-    "city_why_now": IntentInfo("ทำไมเพิ่งได้รับการรับรอง", "Why certified only now", "why"),
-    "is_certified": IntentInfo("ได้รับการรับรองหรือไม่", "Is it certified?", "status"),
-    "find_city": IntentInfo("ค้นหาเมือง", "Find a city", "list"),
-    "list_cities": IntentInfo("รายชื่อและจำนวนเมือง", "Which and how many cities", "list"),
-    "about_depa": IntentInfo("เกี่ยวกับดีป้า", "About depa", "what"),
-    "certification_about": IntentInfo("การรับรองคืออะไร", "What certification means", "what"),
-    "certification_process": IntentInfo("เกณฑ์และขั้นตอนการรับรอง", "Criteria and process", "how"),
-    "certification_benefits": IntentInfo("สิทธิประโยชน์", "Benefits", "benefit"),
-    "programme_timeline": IntentInfo("ลำดับเหตุการณ์ของโครงการ", "Programme timeline", "when"),
-    "meeting_2021": IntentInfo("การประชุมและพิธีมอบตรา", "Meetings and ceremonies", "who"),
-    "promotion_zone": IntentInfo("เขตส่งเสริมเมืองอัจฉริยะ", "Promotion zones", "what"),
-    "targets": IntentInfo("เป้าหมายระดับประเทศ", "National targets", "target"),
-    "rankings": IntentInfo("การจัดอันดับ", "Rankings", "result"),
-    "seven_smarts": IntentInfo("7 Smarts", "The 7 Smarts", "what"),
-    "faq": IntentInfo("คำถามทั่วไป", "General question", "what"),
+    "city_overview": IntentInfo("ภาพรวมของเมือง", "City overview", "what", "what it is"),
+    "city_date": IntentInfo("วันที่ได้รับการรับรอง", "When a city was certified", "when", "when it was certified"),
+    "city_location": IntentInfo("ที่ตั้งและพื้นที่", "Where a city is", "where", "where it is"),
+    "city_focus": IntentInfo("เป้าหมายของเมือง", "A city's goals", "focus", "its goals"),
+    "city_smarts": IntentInfo("จำนวน Smarts ในแผน", "Smarts in a city's plan", "how_many", "the Smarts in its plan"),
+    "city_developer": IntentInfo("ผู้ขับเคลื่อนเมือง", "Who runs a city", "who", "who runs it"),
+    "city_plan": IntentInfo("แผนและโครงการของเมือง", "A city's plan and projects", "plan", "its plan and projects"),
+    "city_history": IntentInfo("ความเป็นมาของเมือง", "A city's history", "when", "its history"),
+    "city_why_now": IntentInfo("ทำไมเพิ่งได้รับการรับรอง", "Why certified only now", "why",
+                               "why it was certified only then"),
+    "is_certified": IntentInfo("ได้รับการรับรองหรือไม่", "Is it certified?", "status", "whether it is certified"),
+    "find_city": IntentInfo("ค้นหาเมือง", "Find a city", "list", "where to find it"),
+    "list_cities": IntentInfo("รายชื่อและจำนวนเมือง", "Which and how many cities", "list",
+                              "which cities are certified"),
+    "about_depa": IntentInfo("เกี่ยวกับดีป้า", "About depa", "what", "depa"),
+    "certification_about": IntentInfo("การรับรองคืออะไร", "What certification means", "what",
+                                      "what certification means"),
+    "certification_process": IntentInfo("เกณฑ์และขั้นตอนการรับรอง", "Criteria and process", "how",
+                                        "the criteria and process"),
+    "certification_benefits": IntentInfo("สิทธิประโยชน์", "Benefits", "benefit", "the benefits"),
+    "programme_timeline": IntentInfo("ลำดับเหตุการณ์ของโครงการ", "Programme timeline", "when",
+                                     "the programme's timeline"),
+    "meeting_2021": IntentInfo("การประชุมและพิธีมอบตรา", "Meetings and ceremonies", "who",
+                               "the meetings and ceremonies"),
+    "promotion_zone": IntentInfo("เขตส่งเสริมเมืองอัจฉริยะ", "Promotion zones", "what", "promotion zones"),
+    "targets": IntentInfo("เป้าหมายระดับประเทศ", "National targets", "target", "the national targets"),
+    "rankings": IntentInfo("การจัดอันดับ", "Rankings", "result", "the rankings"),
+    "seven_smarts": IntentInfo("7 Smarts", "The 7 Smarts", "what", "the 7 Smarts"),
+    "faq": IntentInfo("คำถามทั่วไป", "General question", "what", "general questions"),
 }
 
 #: Intents the classifier knows that are not answered from facts.

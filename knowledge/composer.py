@@ -169,7 +169,7 @@ class Composer:
             topics = self.suggest.topics(subject, lang)
             if topics:
                 text = _t(lang, f"ขออภัยครับ เรื่องนี้ของ{name}ผมยังไม่มีข้อมูล ที่ผมตอบได้คือ{topics} ครับ",
-                          f"Sorry, I don't have that information about {name}. I can tell you about its {topics}.")
+                          f"Sorry, I don't have that information about {name}. I can tell you about {topics}.")
             else:
                 text = _t(lang, f"ขออภัยครับ เรื่องนี้ของ{name}ผมยังไม่มีข้อมูลครับ",
                           f"Sorry, I don't have that information about {name}.")

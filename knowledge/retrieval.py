@@ -40,6 +40,8 @@ _HOLDS = {
                        r"สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม|january|february|march|april|may|june|july|"
                        r"august|september|october|november|december", re.I),
     "how_many": re.compile(r"\d"),
+    "who": re.compile(r"นาย|นาง|พล\.|ดร\.|ผศ\.|รศ\.|รัฐมนตรี|นายกฯ|ประธาน|\b(Mr|Mrs|Ms|Gen|Dr|Prof)\.|\bMinister\b|"
+                      r"\bPM\b|\bchair|\bpresid", re.I),
 }
 _THAI_RUN = re.compile(r"[\u0e00-\u0e7f]+")
 _EN_STOP = frozenset("a an the is are was were be been of in on at to for and or do does did it its this that what "
@@ -73,6 +75,7 @@ class Query:
     qtype: str | None = None
     intents: dict[str, float] = field(default_factory=dict)  # classifier probabilities
     years: frozenset[int] = frozenset()  # years (CE) the question names: "ปี 2563", "in 2025"
+    last_fact: str | None = None  # the fact that answered the conversation's last question
 
 
 @dataclass
@@ -102,6 +105,7 @@ class Thresholds:
 # Weights of the signals in the total.
 W_WORDS, W_INTENT = 0.7, 0.3
 S_MATCH, S_ALL, S_OTHER, S_GENERAL, S_CONTEXT, S_CONTEXT_OTHER, S_NONE = 0.3, 0.05, -0.6, -0.12, 0.2, -0.35, -0.25
+S_LAST = 0.2  # the fact that answered the last question, for a follow-up that names nothing new
 S_EXTRA_AREA = 0.2  # the fact is also about an area the question does not name ("Phuket Tinicon Valley")
 # A question that is (nearly) one of the fact's own phrasings: staff wrote it for exactly this question.
 OWN_PHRASING, OWN_PHRASING_BONUS = 0.9, 0.25
@@ -240,7 +244,9 @@ class FactIndex:
                         0.15 if shared <= self.concepts and about - self.concepts else 0.0) - (
                         S_EXTRA_AREA if asked_areas and fact_areas - asked_areas else 0.0)
                 else:
-                    s = S_OTHER if about - self.concepts else S_GENERAL
+                    # A question that names only a general notion ("the smart city logo") may be about any
+                    # fact that touches it ("who chaired the logo ceremony"): not pushed down as hard.
+                    s = S_OTHER if about - self.concepts and not subjects <= self.concepts else S_GENERAL
             elif context:
                 # The most specific subject of the conversation comes first ("KKTT" before "Khon Kaen").
                 if context_areas and about & self.areas and not context_areas & about:
@@ -261,6 +267,10 @@ class FactIndex:
             elif q.qtype in ("how_many", "list") and f.as_of:
                 # "how many are there" means now: the latest count first.
                 a += A_RECENT * min(1.0, max(0.0, (int(f.as_of[:4]) - 2019) / 6))
+            if fid == q.last_fact and context and (q.qtype is None or q.qtype in self.holds[fid] or f.aspect in fits):
+                # "by when?", "how many provinces", "on whose behalf?" right after an answer: often that same
+                # fact holds it ("105 smart cities in 77 provinces by 2027").
+                a += S_LAST  # counts as evidence: what is asked fits what was just said
             raw = words.get(fid, 0.0)
             # Names are removed before matching, so "ภูเก็ตทินิคอนวัลเลย์ได้ตราเมื่อไหร่" becomes generic: the
             # bonus needs the subjects to agree too (or none to be named or implied).

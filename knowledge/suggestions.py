@@ -95,7 +95,7 @@ class Suggester:
         for f in self.by_subject.get(subject, []):
             if f.intent not in intents and f.intent in INTENTS:
                 intents.append(f.intent)
-        names = [INTENTS[i].th if lang == "th" else INTENTS[i].en.lower() for i in intents[:4]]
+        names = [INTENTS[i].th if lang == "th" else INTENTS[i].topic for i in intents[:4]]
         if not names:
             return ""
         if len(names) == 1:

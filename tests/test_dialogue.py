@@ -132,6 +132,32 @@ def test_a_follow_up_without_a_name_keeps_the_thread_of_the_last_answer(convo):
     assert not r.fallback and "ลาดพร้าว" in first_line(r)
 
 
+def test_a_short_follow_up_is_answered_from_the_fact_just_given(convo):
+    r = convo.say("what is the national target for the number of smart cities now?")
+    assert "105" in first_line(r)
+    r = convo.say("by which year?")
+    assert not r.fallback and "2027" in first_line(r)
+
+
+def test_a_pronoun_follow_up_is_not_small_talk(convo):
+    convo.say("which cities did the ICT minister name as candidates in 2015?")
+    r = convo.say("what was his name?")
+    assert not r.fallback and "Uttama" in first_line(r)
+
+
+@pytest.mark.parametrize("text, name", [("hey so what's Samyan Smart City all about", "Samyan"),
+                                        ("KKTT นี่คือไผ ได้ยินบ่อย", "KKTT")])
+def test_what_is_with_chat_fillers_gets_the_overview(convo, bot, text, name):
+    r = convo.say(text)
+    assert not r.fallback and name in first_line(r)
+    assert bot.dialogue.knowledge.facts[r.entities["fact"]].priority >= 10  # the overview, not a side fact
+
+
+def test_english_fallback_names_topics_in_a_sentence(convo):
+    r = convo.say("what hotels are near Samyan Smart City?")
+    assert r.fallback and "about its " not in r.text and "I can tell you about" in r.text
+
+
 def test_a_general_question_does_not_invent_a_city(convo):
     r = convo.say("What is a smart city?")
     assert "Nan" not in r.text and r.entities.get("city") is None
