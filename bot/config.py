@@ -12,7 +12,7 @@ from typing import Any, Mapping
 
 __all__ = ["load_config", "ENV_KEYS"]
 
-#: Environment variables the service reads (DESIGN.md "Contracts").
+#: Environment variables the service reads (docs/architecture.md, "Contracts").
 ENV_KEYS = ("REDIS_URL", "LINE_CHANNEL_SECRET", "LINE_CHANNEL_ACCESS_TOKEN", "LINE_API_BASE_URL",
             "MESSENGER_APP_SECRET", "MESSENGER_PAGE_ACCESS_TOKEN", "MESSENGER_VERIFY_TOKEN",
             "MESSENGER_API_BASE_URL", "ADMIN_TOKEN", "SECRET_KEY", "BOT_DATA_DIR", "PORT", "LOG_LEVEL", "LOG_FORMAT")

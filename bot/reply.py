@@ -24,7 +24,7 @@ class Reply:
     card: Card | None = None
 
     def to_api(self) -> dict:
-        """The ``/api/ask`` JSON body (DESIGN.md contract)."""
+        """The ``/api/ask`` JSON body (docs/architecture.md, "Contracts")."""
         return {
             "answer": self.text,
             "intent": self.intent,

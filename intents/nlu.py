@@ -1,6 +1,6 @@
 """The language-understanding pipeline: normalise → detect language → tokenise → classify → extract.
 
-Each step writes named fields of one :class:`Understanding`, in the order of DESIGN.md.
+Each step writes named fields of one :class:`Understanding`, in the order of docs/architecture.md.
 """
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ Staff entries are facts like any other: a saved entry is found by the same index
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter
@@ -176,6 +177,8 @@ class FactIndex:
         self.n_texts = len(rows)
         self.starts = np.array(starts, dtype=np.int64)
         self.about_sets = {fid: frozenset(f.about) for fid, f in self.facts.items()}
+        self.fact_areas = {fid: about & self.areas for fid, about in self.about_sets.items()}
+        self.specific = {fid: bool(about - self.concepts) for fid, about in self.about_sets.items()}
         self.years = {f.id: _years(f) for f in self.facts.values()}
         self.holds = {f.id: frozenset(k for k, rx in _HOLDS.items() if rx.search(f"{f.answer.th} {f.answer.en}"))
                       for f in self.facts.values()}
@@ -202,10 +205,11 @@ class FactIndex:
             return {}
         unknown = sum(((1 + math.log(c)) * self.default_idf) ** 2 for k, c in feats.items() if k not in self.vocab)
         norm = math.sqrt(sum(v * v for v in vals) + unknown)
-        per_text = np.zeros(self.n_texts)
-        for i, v in zip(cols, vals):
-            texts, weights = self.postings[i]
-            per_text[texts] += weights * (v / norm)  # a text appears once in a posting list
+        # All posting lists of the query's features at once: one gather, one weighted bincount (a text appears
+        # once per posting list), instead of a NumPy call per feature.
+        texts = np.concatenate([self.postings[i][0] for i in cols])
+        weights = np.concatenate([self.postings[i][1] * (v / norm) for i, v in zip(cols, vals)])
+        per_text = np.bincount(texts, weights=weights, minlength=self.n_texts)
         per_fact = np.maximum.reduceat(per_text, self.starts)
         top = np.flatnonzero(per_fact > 0.0)
         if len(top) > MAX_WORD_CANDIDATES:
@@ -229,35 +233,36 @@ class FactIndex:
         primary = q.context[0] if context else None
         fits = QTYPE_ASPECTS.get(q.qtype or "", frozenset())
         oos = q.intents.get("out_of_scope", 0.0)
+        only_concepts = subjects <= self.concepts
         own: list[str] = []
         scored = []
         for fid in candidates:
             f = self.facts[fid]
             about = self.about_sets[fid]
+            fact_areas = self.fact_areas[fid]
             if subjects:
                 shared = about & subjects
-                fact_areas = about & self.areas
                 if asked_areas and fact_areas and not asked_areas & fact_areas:
                     s = S_OTHER  # about another city
                 elif shared:
                     s = S_MATCH + (S_ALL if shared == subjects else 0.0) - (
-                        0.15 if shared <= self.concepts and about - self.concepts else 0.0) - (
+                        0.15 if shared <= self.concepts and self.specific[fid] else 0.0) - (
                         S_EXTRA_AREA if asked_areas and fact_areas - asked_areas else 0.0)
                 else:
                     # A question that names only a general notion ("the smart city logo") may be about any
                     # fact that touches it ("who chaired the logo ceremony"): not pushed down as hard.
-                    s = S_OTHER if about - self.concepts and not subjects <= self.concepts else S_GENERAL
+                    s = S_OTHER if self.specific[fid] and not only_concepts else S_GENERAL
             elif context:
                 # The most specific subject of the conversation comes first ("KKTT" before "Khon Kaen").
-                if context_areas and about & self.areas and not context_areas & about:
+                if context_areas and fact_areas and not context_areas & about:
                     s = S_OTHER  # the conversation is about another city
                 else:
                     s = S_CONTEXT if primary in about else (
-                        S_CONTEXT / 2 if about & context else (S_CONTEXT_OTHER if about - self.concepts else 0.0))
+                        S_CONTEXT / 2 if about & context else (S_CONTEXT_OTHER if self.specific[fid] else 0.0))
             else:
                 # A fact about one city, for a question that names none: unlikely, unless the question is
                 # (nearly) one of the fact's own phrasings (a staff entry written without the city's name).
-                s = S_NONE * (1.0 - min(1.0, words.get(fid, 0.0))) if about & self.areas else 0.0
+                s = S_NONE * (1.0 - min(1.0, words.get(fid, 0.0))) if fact_areas else 0.0
             a = 0.0
             if fits:
                 fit = f.aspect in fits or q.qtype in self.holds[fid]
@@ -277,13 +282,14 @@ class FactIndex:
             if raw >= OWN_PHRASING and (s >= S_MATCH or not (subjects or context)):
                 own.append(fid)
             scored.append((f, raw, s, a))
-        hits = []
+        ranked = []
+        intents = q.intents
         for f, raw, s, a in scored:
             w = W_WORDS * raw + (OWN_PHRASING_BONUS if own == [f.id] else 0.0)
-            i = W_INTENT * (q.intents.get(f.intent, 0.0) - oos)
-            hits.append(Hit(f, w + i + s + a + 0.002 * f.priority, w, s, i, a))
-        hits.sort(key=lambda h: (-h.score, h.fact.id))
-        return hits[:limit]
+            i = W_INTENT * (intents.get(f.intent, 0.0) - oos)
+            ranked.append((-(w + i + s + a + 0.002 * f.priority), f.id, f, w, s, i, a))
+        # Only the few best become Hits: building one per candidate cost more than ranking them.
+        return [Hit(f, -neg, w, s, i, a) for neg, _, f, w, s, i, a in heapq.nsmallest(limit, ranked)]
 
     def mentioning(self, names: Iterable[str], intent: str | None = None) -> list[Fact]:
         """Facts (of ``intent``, when given) whose answer or detail names any of ``names``."""

@@ -1,4 +1,4 @@
-"""``POST /api/ask``: the JSON API of the dialogue (DESIGN.md contract)."""
+"""``POST /api/ask``: the JSON API of the dialogue (docs/architecture.md, "Contracts")."""
 
 from __future__ import annotations
 
