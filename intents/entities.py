@@ -25,6 +25,10 @@ __all__ = ["Term", "Entities", "EntityExtractor", "compact"]
 _STRIP = re.compile(r"[\s\-_.,!?'\"()/]+")
 _NUMBER = re.compile(r"(?<![\d.])\d{1,4}(?![\d.])")
 _FIRST_FIVE = re.compile(r"(5|ห้า)\s*เมืองแรก|เมืองนำร่อง|นำร่อง|first\s*(5|five)|(5|five)\s*pilot|pilot|\bfirst\s*batch|ชุดแรก|รุ่นแรก")
+# "นอกจาก 5 เมืองแรก", "other than the first five": the question is about the others.
+_EXCEPT = re.compile(r"นอกจาก|นอกเหนือจาก|ยกเว้น|\b(besides|except|excluding|other than|apart from|beyond)\b")
+# "7 พื้นที่นำร่อง", "the 7 pilot areas": pilots of another round, not the first five.
+_OTHER_PILOTS = re.compile(r"(?<![\d.])(?!5(?!\d))\d+\s*(พื้นที่|เมือง|แห่ง)?\s*(นำร่อง|pilot)")
 
 
 #: Thai vowels and marks that attach to the consonant before them: a word never ends right before one.
@@ -157,7 +161,7 @@ class EntityExtractor:
             self._fuzzy(ent, flat, text)
         ent.numbers = [int(n) for n in _NUMBER.findall(text)]
         ent.yes_no = is_yes_no(text)
-        ent.first_five = bool(_FIRST_FIVE.search(text))
+        ent.first_five = bool(_FIRST_FIVE.search(text)) and not _EXCEPT.search(text) and not _OTHER_PILOTS.search(text)
         return ent
 
     def mask_text(self, text: str) -> str:

@@ -93,3 +93,14 @@ def test_latin_names_match_whole_words_only(bot, text):
 ])
 def test_yes_no_questions_are_recognised(bot, text, yes_no):
     assert ents(bot, text).yes_no is yes_no
+
+
+@pytest.mark.parametrize("text, first_five", [
+    ("ภูเก็ตเป็น 1 ใน 5 เมืองนำร่องไหม", True),
+    ("is korat one of the first five?", True),
+    ("นอกจาก 5 เมืองแรกแล้ว ปี 2564 มีที่ไหนอีก", False),  # the others
+    ("apart from the first five, which areas were certified?", False),
+    ("รายชื่อ 7 พื้นที่นำร่องตอนเริ่มโครงการ", False),  # pilots of another round
+])
+def test_the_first_five_qualifier(bot, text, first_five):
+    assert ents(bot, text).first_five is first_five
