@@ -60,6 +60,10 @@ _ASKS_WHICH = re.compile(r"\bwhich (city|cities|area|areas|one)\b|\bwho\b|เม
 # A pronoun that points at what the conversation was about: "whats his name" is a follow-up, not small talk.
 _REFERS_BACK = re.compile(r"\b(he|his|him|she|her|it|its|they|their|them|that|there)\b|เขา|เค้า|มัน|ท่าน|ที่นั่น|ตอนนั้น|"
                           r"ก่อนหน้านั้น|หลังจากนั้น")
+_BEFORE = re.compile(r"ก่อนหน้านั้น|ก่อนหน้า|ก่อนนั้น|ช่วงก่อน|\bbefore (that|then|him|her)\b|\bprior to that\b|\bearlier\b|"
+                     r"\bpreviously\b|\bthe one before\b")
+_AFTER = re.compile(r"หลังจากนั้น|หลังนั้น|ต่อจากนั้น|ถัดมา|คนต่อมา|\bafter (that|him|her)\b|\bthen who\b|\blater\b|"
+                    r"\bnext one\b|\bthe one after\b")
 _PERSON_PRONOUN = re.compile(r"\b(he|his|him|she|her)\b|ท่าน|เขา|เค้า")
 _SHORT_BE_YEAR = re.compile(r"(?:ปี|พ\.ศ\.)\s*([5-7]\d)(?!\d)")
 
@@ -190,11 +194,20 @@ class Dialogue:
         short = len(u.normalized.split()) <= 5
         small_talk = u.intent in SMALL_TALK or (u.top_intent in SMALL_TALK and not qt.yes_no and (
             u.confidence >= 0.6 or (short and u.confidence >= 0.35)))
-        refers_back = bool(ctx.subjects) and bool(_REFERS_BACK.search(u.normalized))
+        # In a conversation, a pronoun or a yes/no question ("เยอะกว่ามาตรฐานป่ะ") continues it: not small talk.
+        refers_back = bool(ctx.subjects) and bool(_REFERS_BACK.search(u.normalized) or qt.yes_no)
         if small_talk and not subjects and not ent.places and not qt.kind and not refers_back:
             reply = self._simple(turn, u.intent, say(u.intent, reply_lang),
                                  snap.suggest.for_subject(ctx.subjects[0] if ctx.subjects else None, reply_lang))
             return reply, replace(ctx, lang=reply_lang), None
+        # "ก่อนหน้านั้นล่ะ", "and after that?": the same kind of fact about the same subject, a period earlier or later.
+        when = _BEFORE.search(remainder) or _AFTER.search(remainder)
+        if when and not subjects and ctx.last_fact in snap.facts and len(remainder) <= 40:
+            other = snap.index.next_in_time(ctx.last_fact, before=bool(_BEFORE.search(remainder)))
+            if other is not None:
+                answer = snap.composer.fact(other, reply_lang)
+                return (self._reply(turn, answer, 1.0),
+                        self._remember(turn, answer, ctx.last_query, ctx.last_qtype), None)
         # "รายละเอียดเพิ่มเติม", "tell me more": more of the last answer.
         if qt.more and not subjects and ctx.last_fact in snap.facts and len(remainder) <= 40:
             answer = snap.composer.more(snap.facts[ctx.last_fact], reply_lang)

@@ -41,6 +41,7 @@ _HOLDS = {
                        r"สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม|january|february|march|april|may|june|july|"
                        r"august|september|october|november|december", re.I),
     "how_many": re.compile(r"\d"),
+    "where": re.compile(r"ตั้งอยู่|อยู่ที่|อยู่ใน|จังหวัด|อำเภอ|\blocated\b|\bprovince\b|\bdistrict\b", re.I),
     "who": re.compile(r"นาย|นาง|พล\.|ดร\.|ผศ\.|รศ\.|รัฐมนตรี|นายกฯ|ประธาน|\b(Mr|Mrs|Ms|Gen|Dr|Prof)\.|\bMinister\b|"
                       r"\bPM\b|\bchair|\bpresid", re.I),
 }
@@ -128,6 +129,13 @@ def _years(f: Fact) -> frozenset[int]:
     years.update(int(y) for y in _YEAR.findall(f.answer.en) if y.startswith(("19", "20")))
     years.update(int(y) - 543 for y in _YEAR.findall(f.answer.th) if y.startswith("25"))
     return frozenset(years)
+
+
+def _event_years(f: Fact) -> frozenset[int]:
+    """The years a fact tells of: its date, or the years its Thai answer names (not when it was checked)."""
+    if f.date:
+        return frozenset({int(f.date[:4])})
+    return frozenset(int(y) - 543 for y in _YEAR.findall(f.answer.th) if y.startswith("25"))
 
 
 class FactIndex:
@@ -302,6 +310,30 @@ class FactIndex:
             if any(n in text for n in names):
                 out.append(f)
         return out
+
+    def next_in_time(self, fact_id: str, before: bool = True) -> Fact | None:
+        """The fact that tells the same kind of thing about the same subject, just before (or after) the
+        years of ``fact_id``: "ก่อนหน้านั้นล่ะ" after the 2023–24 chair is the 2020–22 chair."""
+        f = self.facts.get(fact_id)
+        years = _event_years(f) if f else frozenset()
+        if not years:
+            return None
+        about = self.about_sets[fact_id] - self.areas - self.concepts or self.about_sets[fact_id]
+        best: tuple[int, Fact] | None = None
+        for other_id in {o for s in about for o in self.by_subject.get(s, ())}:
+            other = self.facts[other_id]
+            other_years = _event_years(other)
+            if other_id == fact_id or other.aspect != f.aspect or not other_years:
+                continue
+            if before and max(other_years) < min(years):
+                key = max(other_years)
+            elif not before and min(other_years) > max(years):
+                key = -min(other_years)
+            else:
+                continue
+            if best is None or key > best[0]:
+                best = (key, other)
+        return best[1] if best else None
 
     def overview(self, subject: str) -> Fact | None:
         """The fact that says what ``subject`` is: its overview, or its most general fact."""

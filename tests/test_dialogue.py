@@ -252,3 +252,26 @@ def test_context_is_kept_per_channel(bot, user):
     bot.dialogue.respond("ขอนแก่นได้รับรองเมื่อไหร่", user_id=user, channel="line")
     r = bot.dialogue.respond("อยู่จังหวัดไหน", user_id=user, channel="messenger")
     assert r.entities.get("city") is None  # the Messenger thread knows nothing of the LINE one
+
+
+def test_before_and_after_that_walk_the_same_kind_of_fact_through_time(convo):
+    r = convo.say("who chaired the national smart city committee in 2023-2024?")
+    assert "Phumtham" in first_line(r)
+    r = convo.say("and before that?")
+    assert not r.fallback and "Prawit" in first_line(r)
+    r = convo.say("ก่อนหน้านั้นอีกล่ะ")
+    assert not r.fallback and "ประจิน" in first_line(r)
+    r = convo.say("แล้วหลังจากนั้น")
+    assert "ประวิตร" in first_line(r)
+
+
+def test_where_is_it_after_an_overview_that_says_where(convo):
+    convo.say("EECi คืออะไร")
+    r = convo.say("อยู่ที่ไหน")
+    assert not r.fallback and ("วังจันทร์" in first_line(r) or "ระยอง" in first_line(r))
+
+
+def test_a_yes_no_question_in_a_conversation_is_not_small_talk(convo, bot):
+    convo.say("สามย่านมีพื้นที่สีเขียวต่อคนเท่าไหร่")
+    r = convo.say("ดีกว่าที่ WHO แนะนำไหม")
+    assert r.intent not in ("thanks", "greet", "goodbye", "help")
