@@ -463,7 +463,7 @@ class Dialogue:
                 continue
             said = said.rstrip(";.")
             lead_th = "ใช่ครับ " if yes_no else ""
-            lead_en = "Reportedly, yes: " if yes_no else ""
+            lead_en = "Yes, reportedly: " if yes_no else ""
             return snap.composer.computed(f"{lead_th}{said}\n{fact.answer.th}", f"{lead_en}{said}.\n{fact.answer.en}",
                                           lang, [fact], list(fact.about))
         return None
