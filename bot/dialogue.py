@@ -78,7 +78,7 @@ def _years_asked(text: str, numbers: list[int]) -> frozenset[int]:
 _STATE_Q = re.compile(r"ยัง|อยู่ไหม|อยู่มั้ย|อยู่ป่ะ|อยู่ป่าว|อยู่รึเปล่า|อยู่หรือเปล่า|\b(yet|still|already|anymore)\b")
 _NOT_YET = re.compile(r"ยังไม่|หยุดให้บริการ|หยุดเดินรถ|ไม่ได้ให้บริการ|ปิดไปแล้ว|\bnot (running |built |open |started )?yet\b|"
                       r"\bno longer\b|\bstopped\b|\bhad not started\b|\bhas not started\b", re.I)
-_STILL = re.compile(r"อยู่ไหม|อยู่มั้ย|อยู่ป่ะ|อยู่ป่าว|อยู่รึเปล่า|อยู่หรือเปล่า|\bstill\b|\banymore\b")
+_STILL = re.compile(r"อยู่ไหม|อยู่มั้ย|อยู่ป่ะ|อยู่ป่าว|อยู่รึเปล่า|อยู่หรือเปล่า|ยัง\S*อยู่|\bstill\b|\banymore\b")
 
 
 def _not_yet(question: str, answer: str) -> str:
@@ -101,8 +101,9 @@ def _lead(question: str, asked: str, hit: Hit, lang: str, subjects: list[str], y
     if lead:
         return lead
     names_agree = len(subjects) >= 2 and set(subjects) <= set(fact.about)
-    fact_years = frozenset({int(fact.date[:4])}) if fact.date else _years_asked(
-        fact.answer.th, [int(n) for n in re.findall(r"\d{4}", fact.answer.th)])
+    # The event's date and the years its answer names: TSCCI 2023 results were announced in 2024.
+    fact_years = _years_asked(fact.answer.th, [int(n) for n in re.findall(r"\d{4}", fact.answer.th)]) | (
+        {int(fact.date[:4])} if fact.date else set())
     said = verdict(question, tokenize(asked), f"{fact.answer.th} {fact.answer.en}", names_agree, years, fact_years,
                    close=hit.words >= CLOSE_WORDS)
     if said is None:
@@ -242,7 +243,10 @@ class Dialogue:
         intents = {ctx.last_intent: 1.0} if follow_up and ctx.last_intent else dict(u.ranking)
         years = _years_asked(u.normalized, ent.numbers)
         cities = [s for s in subjects if s in snap.kb.cities]
-        if ent.places and not cities and not subjects and is_about_certification(query_text, listing=True):
+        general = [x for x in subjects if x in snap.kb.dimensions or (
+            x in snap.kb.entities and snap.kb.entities[x].kind == "concept")]  # "smart city", "the 7 Smarts"
+        if ent.places and not cities and len(general) == len(subjects) and is_about_certification(query_text,
+                                                                                                    listing=True):
             answer = snap.composer.fallback(reply_lang, [], place=ent.places[0])
             return self._reply(turn, answer, u.confidence), replace(ctx, lang=reply_lang), "fallback"
         if len(cities) > 1:
@@ -314,8 +318,10 @@ class Dialogue:
             if hit.score < self.thresholds.score or hit.evidence < self.thresholds.evidence:
                 return None
             # An off-topic or unknown word ("โรงแรม", "weather", "พนักงาน") needs a close match in words, not just
-            # a known name.
-            if cue is not None and hit.words < CUE_MIN_WORDS:
+            # a known name; and with no city named ("is hua hin certified?") it is never answered with some
+            # city's fact.
+            if cue is not None and (hit.words < CUE_MIN_WORDS or (
+                    not q.subjects and not q.context and set(hit.fact.about) & set(snap.kb.cities))):
                 return None
             return hit
         return None
@@ -372,7 +378,9 @@ class Dialogue:
         cities = [s for s in subjects if s in kb.cities]
         asked = f"{turn.u.normalized} {query_text}"  # names are gone from query_text; "ตราเมืองอัจฉริยะ" is one
         # Only about being certified: "โคราชเป็นเมืองอัจฉริยะไหม", not "ฉะเชิงเทราติดอันดับเมืองอัจฉริยะมั้ย".
-        certified_q = any(w in asked for w in _CERTIFIED) and is_about_certification(query_text)
+        # The question is the last sentence: "going to phuket next month. is it certified?"
+        last = re.split(r"(?<=[.?!])\s+", query_text.strip())[-1]
+        certified_q = any(w in asked for w in _CERTIFIED) and is_about_certification(last)
         if yes_no and cities and qualifier == "first_five":
             city = kb.cities[cities[0]]
             name, when = city.name.get(lang), format_date(city.certified.date, lang)
@@ -384,7 +392,7 @@ class Dialogue:
                                      f" ({when})",
                                      f"No. {name} is not one of the first five pilot cities; it received the logo "
                                      f"later ({when}).", lang, self._certified_facts(snap, city.id), [city.id])
-        where_q = any(w in asked for w in ("อยู่ใน", "อยู่จังหวัด", "อยู่ที่", "จังหวัด", " in ", "province", "located"))
+        where_q = any(w in asked for w in ("อยู่", "จังหวัด", " in ", "province", "located"))
         if qualifier == "first_five" and not cities and not yes_no and not ent.places and \
                 kind in (None, "list", "how_many"):
             pilots = kb.pilot_cities()

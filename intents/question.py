@@ -49,7 +49,9 @@ _TYPES: list[tuple[str, re.Pattern, re.Pattern]] = [
 _YES_NO_TH = re.compile(
     r"(ใช่ไหม|ใช่มั้ย|ใช่มั๊ย|ใช่ป่ะ|ใช่ปะ|ใช่หรือไม่|ใช่เปล่า|ใช่รึเปล่า|หรือเปล่า|รึเปล่า|หรือป่าว|รึป่าว|"
     r"หรือไม่|หรือยัง|รึยัง|ยัง|ด้วยเหรอ|ด้วยหรอ|ไหม|มั้ย|มั๊ย|ป่ะ|ปะ|เหรอ|หรอ|ป่าว)\s*(ครับ|คับ|ค่ะ|คะ|จ้ะ|จ๊ะ|นะ|อ่ะ|อะ)*[\s?]*$")
-_YES_NO_EN = re.compile(r"^(is|isn't|are|aren't|was|were|does|doesn't|do|did|has|have|can|could|will)\b")
+# At the start of the message or of its last clause ("going to phuket next month. is it certified?").
+_YES_NO_EN = re.compile(r"(^|[.?!,;]\s*)(is|isn't|are|aren't|was|were|does|doesn't|do|did|has|have|can|could|will)\b"
+                        r"[^.?!,;]*[?]?\s*$")
 # Asked up front: "แม่นบ่ว่า..." (Isan, as Khon Kaen people type it), "จริงไหมที่...", "ใช่ไหมที่...".
 _YES_NO_TH_START = re.compile(r"^(แม่นบ่|ใช่บ่|จริงไหม|จริงมั้ย|จริงหรือ(ไม่|เปล่า)?ที่|ใช่ไหมที่|ใช่มั้ยที่)|บ่\s*(ครับ|คับ|ค่ะ|คะ)?[\s?]*$")
 _MORE = re.compile(r"(เพิ่มเติม|ละเอียด|ทั้งหมด|ขยายความ|อีกหน่อย|อีกไหม|มีอีก|ต่อเลย|บอกมาให้หมด|\bmore\b|\bdetails?\b|"
@@ -122,7 +124,7 @@ _CERTIFICATION_ONLY = re.compile(
     r"^(เป็น|เปน|ได้|รับ|รับรอง|ได้รับ|การ|ประกาศ|ตรา|ตราสัญลักษณ์|โลโก้|เมือง|อัจฉริยะ|สมาร์ท|สมาร์ต|ซิตี้|ซิตี|แล้ว|หรือ|รึ|"
     r"ยัง|ไหม|มั้ย|มั๊ย|ใช่|ป่ะ|ปะ|เปล่า|ป่าว|เหรอ|หรอ|ด้วย|จริง|คะ|ครับ|คับ|ค่ะ|นะ|อ่ะ|อะ|มี|ที่|ใน|บ้าง|ไหน|อะไร|"
     r"is|are|was|a|an|the|it|its|certified|certification|smart|city|cities|official|officially|one|really|does|"
-    r"did|has|have|got|get|logo|ปี|พ\.ศ\.|ค\.ศ\.|year|in|on|\d{2,4}|\?|!|\.|'|\s{LIST})*$")
+    r"did|has|have|got|get|logo|at|all|then|actually|even|yet|too|also|ปี|พ\.ศ\.|ค\.ศ\.|year|in|on|\d{2,4}|\?|!|\.|'|\s{LIST})*$")
 _LISTING = (r"|which|any|in|there|list|areas?|too|also|on|of|among|included|ที่ไหน|อะไรบ้าง|ไหนบ้าง|กี่|พื้นที่|แห่ง|"
             r"อยู่ใน|รายชื่อ|ติด|ด้วย")
 

@@ -73,12 +73,12 @@ class Vocabulary:
             if _THAI.match(t):
                 if t in self.dictionary and not self._compound(t, known):  # a word someone meant, not a typo
                     out.append(t)
-            elif _LATIN.match(t) and len(t) >= 4:
+            elif _LATIN.match(t) and len(t) >= 3:
                 stem = t[:-1] if t.endswith("s") else t
                 if stem in known or stem in self.common:
                     continue
-                # A typo of a known word ("certifed") is not an unknown word.
-                if process.extractOne(t, known_latin, scorer=Levenshtein.normalized_similarity,
+                # A typo of a known word ("certifed") is not an unknown word; a three-letter word has no typos.
+                if len(t) == 3 or process.extractOne(t, known_latin, scorer=Levenshtein.normalized_similarity,
                                       score_cutoff=0.75) is None:
                     out.append(t)
         return out

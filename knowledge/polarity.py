@@ -41,6 +41,9 @@ _ASKING_EN = frozenset(
 _THAI = re.compile(r"[\u0e00-\u0e7f]+")
 
 COVERAGE = 0.75  # share of the question's content words the fact's answer must contain for a verdict
+COVERAGE_CLOSE = 0.6  # the same, for a fact whose words match the question closely
+# "ปัจจุบัน ... ยังดำรงตำแหน่งอยู่หรือไม่", "is he still ...": about now, which a dated fact cannot confirm.
+_NOW = re.compile(r"ปัจจุบัน|ตอนนี้|ขณะนี้|ยัง\S*อยู่|\b(still|currently|now|today|anymore)\b")
 
 
 def numbers(text: str) -> set[str]:
@@ -83,28 +86,34 @@ def verdict(question: str, asked: list[str], answer: str, names_agree: bool = Fa
     ``close``: the fact matches the question's words closely (else other numbers or years do not deny)."""
     asked_numbers = numbers(question)
     stated = numbers(answer)
+    a_negated = bool(_NEGATION_TH.search(answer) or _NEGATION_EN.search(answer))
+    q_negated = bool(_QUESTION_NEG_TH.search(question) or _NEGATION_EN.search(question))
+    now = bool(_NOW.search(question))  # a dated fact cannot confirm that something is still so
     if asked_numbers:
         # A number inside a name ("the 7 Smarts") that the fact also names is no evidence of a yes; a fact
         # with other numbers and not the asked one still says no ("7 ด้าน" / "6 เสาหลัก").
         if asked_numbers <= stated:
-            if numbers(" ".join(asked)) & asked_numbers:
+            if numbers(" ".join(asked)) & asked_numbers and not a_negated and not now:
                 return "yes"
-            # else the number is part of a name both use ("the 7 Smarts"): the words must decide
+            # else the number is part of a name both use ("the 7 Smarts"), or denied: the words must decide
         else:
             # Another number denies only in a fact that closely matches the question: a neighbouring fact
             # (the 2018 plan's 6 pillars for a question about the 2021 plan's 7 Smarts) must not say no.
             return "no" if stated and close else None
-    if years and fact_years:
+    if years and fact_years and not a_negated:
         if years & fact_years:
-            return "yes"
+            return None if now else "yes"
         return "no" if len(fact_years) == 1 and close else None  # a fact of several years may not cover all
-    q_negated = bool(_QUESTION_NEG_TH.search(question) or _NEGATION_EN.search(question))
-    a_negated = bool(_NEGATION_TH.search(answer) or _NEGATION_EN.search(answer))
+    if q_negated:
+        return None
     coverage = _covered(asked, answer)
-    if coverage is None and names_agree and not a_negated and not q_negated:
-        return "yes"  # nothing asked but how the named things relate, and the fact relates them
-    if a_negated and not q_negated and coverage is not None and coverage >= COVERAGE:
+    if coverage is None:
+        # Nothing asked but how the named things relate, and the fact relates them.
+        return "yes" if names_agree and not a_negated and not now else None
+    # Nearly every word of the question in the answer, or most of them in a fact that matches it closely.
+    settled = coverage >= COVERAGE or (coverage >= COVERAGE_CLOSE and close)
+    if settled and a_negated:
         return "no"
-    if not a_negated and not q_negated and coverage is not None and coverage >= COVERAGE:
+    if settled and not now:
         return "yes"
     return None

@@ -275,3 +275,14 @@ def test_a_yes_no_question_in_a_conversation_is_not_small_talk(convo, bot):
     convo.say("สามย่านมีพื้นที่สีเขียวต่อคนเท่าไหร่")
     r = convo.say("ดีกว่าที่ WHO แนะนำไหม")
     assert r.intent not in ("thanks", "greet", "goodbye", "help")
+
+
+@pytest.mark.parametrize("text", ["is hua hin a certified smart city", "is hat yai a smart city?"])
+def test_a_known_place_without_certified_areas_is_never_answered_with_another_city(convo, text):
+    r = convo.say(text)
+    assert r.fallback and "Khon Kaen" not in r.text and "Phuket" not in r.text
+
+
+def test_a_yes_no_question_after_a_preface_sentence(convo):
+    r = convo.say("i'm visiting phuket in june. is it a certified smart city?")
+    assert first_line(r).startswith("Yes") and "Phuket" in first_line(r)

@@ -41,3 +41,12 @@ def test_years_settle_a_question_about_when():
 def test_two_named_things_the_fact_relates_are_a_yes():
     assert v("X อยู่ใน Y ป่ะ", "Y เป็นที่ตั้งของ X", asked="อยู่ใน ป่ะ", names_agree=True) == "yes"
     assert v("X อยู่ใน Y ป่ะ", "Y เป็นที่ตั้งของ X", asked="อยู่ใน ป่ะ", names_agree=False) is None
+
+
+def test_a_dated_fact_cannot_confirm_that_something_is_still_so():
+    assert v("ปัจจุบันเขายังเป็นผู้อำนวยการอยู่หรือไม่", "เขาเป็นผู้อำนวยการในปี 2564", asked="ปัจจุบันยังเป็นผู้อำนวยการอยู่หรือไม่") is None
+    assert v("is he still the director?", "He was the director in 2021.") is None
+
+
+def test_a_matching_number_in_a_denial_is_no_yes():
+    assert v("is that the official list of 7?", "Those criteria do not match the official 7.") != "yes"
