@@ -226,7 +226,7 @@ class Dialogue:
         cue = self.nlu.cues.find(u.normalized)
         if cue is None and self.vocabulary is not None:
             # A word no fact uses ("พนักงาน", "password"): the question is about something the bot lacks.
-            cue = next(iter(self.vocabulary.unknown(tokenize(query_text), snap.known_words, snap.known_latin)), None)
+            cue = next(iter(self.vocabulary.unknown(tokenize(query_text), snap.known_words)), None)
         if ent.places and not ent.cities:
             # "ยะลาเก่งด้านไหน": a province with one certified area is a question about that area.
             place = snap.kb.places[ent.places[0]]

@@ -35,7 +35,6 @@ class Snapshot:
                          *((f.detail.th, f.detail.en) if f.detail else ())):
                 known.update(words(text))
         self.known_words = frozenset(known)
-        self.known_latin = sorted(w for w in known if w.isascii() and w.isalpha() and len(w) >= 4)
 
     def _finds(self, question: str, subject: str | None, fact: Fact) -> bool:
         """Whether retrieval alone answers ``question`` (in a conversation about ``subject``) with ``fact``."""

@@ -117,8 +117,7 @@ def test_a_place_only_reported_in_a_list_is_answered_as_a_report(convo):
     assert first_line(r).startswith("Yes, reportedly") and "Pattani" in first_line(r)
 
 
-@pytest.mark.parametrize("text", ["ดีป้ามีลูกจ้างประจำกี่คน", "what's the entry ticket price for samyan mitrtown cinema",
-                                  "ภูเก็ตมีสนามกอล์ฟกี่แห่ง"])
+@pytest.mark.parametrize("text", ["ดีป้ามีลูกจ้างประจำกี่คน", "ภูเก็ตมีสนามกอล์ฟกี่แห่ง", "ค่าเช่าออฟฟิศแถวสามย่านเดือนละเท่าไหร่"])
 def test_a_question_about_something_no_fact_mentions_is_refused(convo, text):
     r = convo.say(text)
     assert r.fallback, r.text

@@ -1,0 +1,35 @@
+"""Words no fact uses: real Thai words are flagged, typos, chat words and compounds of known words are not."""
+
+import pytest
+
+from intents.features import tokenize
+from intents.normalize import normalize
+from intents.vocabulary import Vocabulary
+
+KNOWN = frozenset({"ดีป้า", "กี่", "คน", "รับมอบ", "ขนส่ง", "มวลชน", "ผู้"})
+
+
+@pytest.fixture(scope="module")
+def vocabulary():
+    return Vocabulary()
+
+
+def unknown(vocabulary, text):
+    return vocabulary.unknown(tokenize(normalize(text)), KNOWN)
+
+
+def test_a_real_word_no_fact_uses_is_unknown(vocabulary):
+    assert "พนักงาน" in unknown(vocabulary, "ดีป้ามีพนักงานกี่คน")
+
+
+@pytest.mark.parametrize("text", ["ดีป้ากะคนไผ", "แม่นบ่", "เมื่อก่อนดีป้ากี่คน"])
+def test_chat_and_dialect_words_are_not_unknown(vocabulary, text):
+    assert unknown(vocabulary, text) == []
+
+
+def test_a_compound_of_known_words_is_known(vocabulary):
+    assert vocabulary.unknown(["ขนส่งมวลชน", "ผู้รับมอบ"], KNOWN) == []
+
+
+def test_english_is_not_checked(vocabulary):
+    assert vocabulary.unknown(["password", "taxi"], KNOWN) == []
