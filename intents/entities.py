@@ -24,7 +24,9 @@ __all__ = ["Term", "Entities", "EntityExtractor", "compact"]
 
 _STRIP = re.compile(r"[\s\-_.,!?'\"()/]+")
 _NUMBER = re.compile(r"(?<![\d.])\d{1,4}(?![\d.])")
-_FIRST_FIVE = re.compile(r"(5|ห้า)\s*เมืองแรก|เมืองนำร่อง|นำร่อง|first\s*(5|five)|(5|five)\s*pilot|pilot|\bfirst\s*batch|ชุดแรก|รุ่นแรก")
+_FIRST_FIVE = re.compile(r"(5|ห้า)\s*เมืองแรก|เมืองนำร่อง|นำร่อง|first\s*(5|five)|(5|five)\s*pilot|pilot|\bfirst\s*batch|ชุดแรก|รุ่นแรก|"
+                         r"กลุ่มแรก|แรกสุด|\b(got|received|were|was|get)\b.{0,40}\bfirst\s*[?.!]*$|"
+                         r"\b(first|earliest)\s*(ones?|cities|areas|smart cities)\b")
 # "นอกจาก 5 เมืองแรก", "other than the first five": the question is about the others.
 _EXCEPT = re.compile(r"นอกจาก|นอกเหนือจาก|ยกเว้น|\b(besides|except|excluding|other than|apart from|beyond)\b")
 # "7 พื้นที่นำร่อง", "the 7 pilot areas": pilots of another round, not the first five.

@@ -46,6 +46,7 @@ _TYPES: list[tuple[str, re.Pattern, re.Pattern]] = [
                                                                            "how is", "how are", "process", "steps")),
 ]
 
+_WHICH_ONES = re.compile(r"ไหนบ้าง|ใดบ้าง")
 _YES_NO_TH = re.compile(
     r"(ใช่ไหม|ใช่มั้ย|ใช่มั๊ย|ใช่ป่ะ|ใช่ปะ|ใช่หรือไม่|ใช่เปล่า|ใช่รึเปล่า|หรือเปล่า|รึเปล่า|หรือป่าว|รึป่าว|"
     r"หรือไม่|หรือยัง|รึยัง|ยัง|ด้วยเหรอ|ด้วยหรอ|ไหม|มั้ย|มั๊ย|ป่ะ|ปะ|เหรอ|หรอ|ป่าว)\s*(ครับ|คับ|ค่ะ|คะ|จ้ะ|จ๊ะ|นะ|อ่ะ|อะ)*[\s?]*$")
@@ -73,6 +74,9 @@ class QuestionType:
 def question_type(text: str) -> QuestionType:
     """The question type of normalised ``text``."""
     kinds = tuple(name for name, th, en in _TYPES if th.search(text) or en.search(text))
+    if "list" in kinds and _WHICH_ONES.search(text):
+        # "มีที่ไหนบ้าง", "ไหนบ้าง": which ones, a list, not where something is.
+        kinds = ("list", *(k for k in kinds if k not in ("list", "where")))
     yes_no = is_yes_no(text)
     return QuestionType(kinds[0] if kinds else None, yes_no, bool(_MORE.search(text)), kinds)
 
@@ -111,6 +115,7 @@ _DEFINITION = re.compile(
     r"เล่า|เรื่อง|ให้ฟัง|หน่อย|ข้อมูล|อยากรู้|ขอ|รู้จัก|ไหม|มั้ย|แล้ว|และ|ส่วน|สมาร์ทซิตี้|สมาทซิตี้|เมืองอัจฉริยะ|"
     r"ไผ|หยัง|อีหยัง|ได้ยิน|บ่อย|มาก|เค้า|เขา|มั่ง|บ้าง|กัน|ชื่อ|ชื่อเต็ม|เรียกว่า|name|names|full|called|his|her|"
     r"hey|hi|hello|so|ok|okay|well|um|these|those|this|that|everyone|everybody|people|keeps?|talking|heard|hear|"
+    r"even|actually|exactly|really|anyway|again|briefly|quickly|"
     r"who|what|whats|is|are|was|s|does|do|mean|means|the|tell|me|about|info|information|know|smart|city|thing|"
     r"stuff|all|and|\?|'|\s)*$")
 

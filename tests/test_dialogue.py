@@ -285,3 +285,9 @@ def test_a_known_place_without_certified_areas_is_never_answered_with_another_ci
 def test_a_yes_no_question_after_a_preface_sentence(convo):
     r = convo.say("i'm visiting phuket in june. is it a certified smart city?")
     assert first_line(r).startswith("Yes") and "Phuket" in first_line(r)
+
+
+@pytest.mark.parametrize("text", ["which cities got the smart city logo first?", "เมืองอัจฉริยะกลุ่มแรกมีที่ไหนบ้าง"])
+def test_asking_which_came_first_lists_the_first_five(convo, text):
+    r = convo.say(text)
+    assert not r.fallback and all(c in r.entities.get("cities", []) for c in ("khon-kaen", "phuket", "samyan"))
