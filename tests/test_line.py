@@ -239,3 +239,14 @@ def test_with_redis_down_the_webhook_still_answers_200_and_the_reply_is_sent(tmp
         assert len(replies_for(fake_line, ev["replyToken"])) == 1
     finally:
         app.extensions["senders"].stop()
+
+
+def test_lone_surrogates_in_a_line_message_are_cleaned_and_the_question_answered(channel_client, fake_line):
+    """A lone surrogate ("\\ud800" in JSON) is not text: the message is answered as if it were not there."""
+    ev = line_event("ภูเก็ต\ud800ได้รับรองเมื่อไหร่")
+    body = json.dumps({"destination": "U" + "0" * 32, "events": [ev]}).encode()  # ASCII: "\ud800" escapes
+    assert b"\\ud800" in body
+    assert post(channel_client, body).status_code == 200
+    fake_line.wait_for(lambda c: replies_for(fake_line, ev["replyToken"]))
+    text = replies_for(fake_line, ev["replyToken"])[0].body["messages"][0]["text"]
+    assert "ภูเก็ต" in text and "2564" in text

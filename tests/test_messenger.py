@@ -83,6 +83,16 @@ def test_quick_reply_payload_and_postback_are_questions(channel_client, fake_gra
     assert "Smart Mobility" in sent_to(fake_graph, sender)[0].body["message"]["text"]
 
 
+def test_lone_surrogates_in_a_message_are_cleaned_and_the_question_answered(channel_client, fake_graph):
+    item = messenger_text("When was Phuket\ud800 certified?")
+    body = json.dumps({"object": "page", "entry": [{"id": "1", "time": 1, "messaging": [item]}]}).encode()
+    assert b"\\ud800" in body
+    assert post(channel_client, body).status_code == 200
+    fake_graph.wait_for(lambda c: sent_to(fake_graph, item["sender"]["id"]))
+    text = sent_to(fake_graph, item["sender"]["id"])[0].body["message"]["text"]
+    assert "Phuket" in text and "2021" in text
+
+
 def test_echoes_deliveries_and_reads_are_ignored(channel_client, fake_graph):
     user = str(uuid.uuid4().int)[:16]
     echo = {"sender": {"id": user}, "recipient": {"id": "1"}, "timestamp": 1,
