@@ -241,6 +241,63 @@ def test_with_redis_down_the_webhook_still_answers_200_and_the_reply_is_sent(tmp
         app.extensions["senders"].stop()
 
 
+# -- old events and broken input -------------------------------------------------------------------------------
+def ignored(channel: str, reason: str) -> float:
+    """How many events this process left unanswered on purpose for ``reason`` (bot_events_ignored_total)."""
+    from prometheus_client import REGISTRY
+
+    return REGISTRY.get_sample_value("bot_events_ignored_total", {"channel": channel, "reason": reason}) or 0.0
+
+
+def test_an_event_older_than_the_dedup_window_is_not_answered(channel_client, fake_line):
+    """A correctly signed event three days old (a replay, its de-duplication key long gone) gets nothing."""
+    user = "U" + uuid.uuid4().hex
+    old = line_event("ภูเก็ตได้รับรองเมื่อไหร่", source={"type": "user", "userId": user},
+                     timestamp_ms=int((time.time() - 3 * 86400) * 1000), redelivery=True)
+    fresh = line_event("where is samyan")
+    before = ignored("line", "too_old")
+    assert post(channel_client, line_body(old, fresh)).status_code == 200
+    fake_line.wait_for(lambda c: replies_for(fake_line, fresh["replyToken"]))
+    time.sleep(1.0)
+    assert replies_for(fake_line, old["replyToken"]) == []
+    assert not [p for p in fake_line.sent("push") if p.body["to"] == user]
+    assert ignored("line", "too_old") - before == 1
+
+
+def test_the_dedup_window_is_a_setting_from_the_environment(monkeypatch, tmp_path, data_dir, bot, fake_line):
+    """DEDUP_WINDOW=60: a two-minute-old event is not answered (under the default 24 h it would be, see
+    test_expired_reply_token_falls_back_to_push_with_retry_key), and a fresh one's id is kept 60 s plus
+    the clock margin."""
+    import shutil
+
+    from conftest import LINE_TOKEN
+
+    from bot.app import create_app
+    from bot.queue import CLOCK_MARGIN
+
+    monkeypatch.setenv("DEDUP_WINDOW", "60")
+    shutil.copytree(data_dir / "models", tmp_path / "models")
+    app = create_app({"BOT_DATA_DIR": str(tmp_path), "LINE_CHANNEL_SECRET": LINE_SECRET,
+                      "LINE_CHANNEL_ACCESS_TOKEN": LINE_TOKEN, "LINE_API_BASE_URL": fake_line.url,
+                      "RETRAIN_ON_EDIT": False})
+    try:
+        assert app.config["DEDUP_WINDOW"] == 60
+        user = "U" + uuid.uuid4().hex
+        old = line_event("where is wangchan valley", source={"type": "user", "userId": user},
+                         timestamp_ms=int((time.time() - 120) * 1000), redelivery=True)
+        fresh = line_event("where is samyan")
+        post(app.test_client(), line_body(old, fresh))
+        fake_line.wait_for(lambda c: replies_for(fake_line, fresh["replyToken"]))
+        time.sleep(1.0)
+        assert not [p for p in fake_line.sent("push") if p.body["to"] == user]
+        assert replies_for(fake_line, old["replyToken"]) == []
+        store = app.extensions["bot"].store
+        ttl = store.run(lambda r: r.ttl(f"{{events}}:seen:line:{fresh['webhookEventId']}"))
+        assert 60 < ttl <= 60 + CLOCK_MARGIN
+    finally:
+        app.extensions["senders"].stop()
+
+
 def test_lone_surrogates_in_a_line_message_are_cleaned_and_the_question_answered(channel_client, fake_line):
     """A lone surrogate ("\\ud800" in JSON) is not text: the message is answered as if it were not there."""
     ev = line_event("ภูเก็ต\ud800ได้รับรองเมื่อไหร่")

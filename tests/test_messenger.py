@@ -83,6 +83,24 @@ def test_quick_reply_payload_and_postback_are_questions(channel_client, fake_gra
     assert "Smart Mobility" in sent_to(fake_graph, sender)[0].body["message"]["text"]
 
 
+def ignored(reason: str) -> float:
+    from prometheus_client import REGISTRY
+
+    return REGISTRY.get_sample_value("bot_events_ignored_total", {"channel": "messenger", "reason": reason}) or 0.0
+
+
+def test_an_event_older_than_the_dedup_window_is_not_answered(channel_client, fake_graph):
+    old = messenger_text("ภูเก็ตได้รับรองเมื่อไหร่")
+    old["timestamp"] = int((time.time() - 3 * 86400) * 1000)
+    witness = messenger_text("where is samyan")
+    before = ignored("too_old")
+    post(channel_client, messenger_body(old, witness))
+    fake_graph.wait_for(lambda c: sent_to(fake_graph, witness["sender"]["id"]))
+    time.sleep(1.0)
+    assert sent_to(fake_graph, old["sender"]["id"]) == []
+    assert ignored("too_old") - before == 1
+
+
 def test_lone_surrogates_in_a_message_are_cleaned_and_the_question_answered(channel_client, fake_graph):
     item = messenger_text("When was Phuket\ud800 certified?")
     body = json.dumps({"object": "page", "entry": [{"id": "1", "time": 1, "messaging": [item]}]}).encode()

@@ -18,10 +18,10 @@ from flask import Blueprint, Response, abort, request
 
 from .. import jsonsafe, metrics
 from ..messages import say
-from ..queue import QueuedEvent
+from ..queue import SEEN_TTL, QueuedEvent
 from ..reply import Card, Reply
 from .common import (Ambiguous, Delivery, Rejected, Transient, accept_events, already_handled, call_with_retries,
-                     split_text)
+                     fresh, ignore, split_text)
 
 __all__ = ["MessengerChannel", "LIMITS"]
 
@@ -49,6 +49,7 @@ class MessengerChannel:
         self.timeout = (float(config.get("MESSENGER_CONNECT_TIMEOUT", 3.0)),
                         float(config.get("MESSENGER_READ_TIMEOUT", 10.0)))
         self.policy = Delivery(attempts=int(config.get("MESSENGER_ATTEMPTS", 4)))
+        self.window = int(config.get("DEDUP_WINDOW", SEEN_TTL))
         self.http = requests.Session()  # one connection pool per worker
         # The token goes in a header, not the URL's query: URLs end up in access and debug logs.
         self.http.headers["Authorization"] = f"Bearer {self.page_token}"
@@ -98,7 +99,8 @@ class MessengerChannel:
         events = []
         for entry in entries:
             for item in (entry.get("messaging") or []) if isinstance(entry, dict) else []:
-                if isinstance(item, dict) and (event_id := self._event_id(item)):
+                if isinstance(item, dict) and (event_id := self._event_id(item)) and \
+                        fresh(self.name, item.get("timestamp"), self.window):
                     events.append((event_id, item))
         accept_events(self.queue, self.senders, self.name, events)
         metrics.WEBHOOK_SECONDS.labels(self.name).observe(time.perf_counter() - started)
@@ -134,6 +136,8 @@ class MessengerChannel:
             return
         if already_handled(self.ledger, self.name, qe.event_id):
             return
+        if not fresh(self.name, item.get("timestamp"), self.window):
+            return  # queued in time but not handled within the window (a long outage): too late now
         reply = self.respond(item, sender)
         if reply is None or not reply.text.strip():
             return  # nothing to say (e.g. over the rate limit)
