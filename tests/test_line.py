@@ -241,12 +241,55 @@ def test_with_redis_down_the_webhook_still_answers_200_and_the_reply_is_sent(tmp
         app.extensions["senders"].stop()
 
 
-# -- old events and broken input -------------------------------------------------------------------------------
+# -- modes, image sets, postbacks of other tools, old events ------------------------------------------------
 def ignored(channel: str, reason: str) -> float:
     """How many events this process left unanswered on purpose for ``reason`` (bot_events_ignored_total)."""
     from prometheus_client import REGISTRY
 
     return REGISTRY.get_sample_value("bot_events_ignored_total", {"channel": channel, "reason": reason}) or 0.0
+
+
+def test_standby_events_get_no_answer_no_context_and_no_inbox_entry(channel_client, channel_app, fake_line):
+    """Another module channel owns the chat: the bot sends nothing, not even a push, and remembers nothing."""
+    user = "U" + uuid.uuid4().hex
+    source = {"type": "user", "userId": user}
+    question = f"ภูเก็ตมีโรงแรมแนะนำไหม {uuid.uuid4().hex[:6]}"  # unanswerable: would go to the staff inbox
+    standby = [line_event("ขอนแก่นได้รับรองเมื่อไหร่", source=source, mode="standby"),
+               line_event(question, source=source, mode="standby"),
+               line_event(type_="follow", source=source, mode="standby")]
+    witness = line_event("where is samyan")  # another user's active event in the same body
+    before = ignored("line", "standby")
+    assert post(channel_client, line_body(*standby, witness)).status_code == 200
+    fake_line.wait_for(lambda c: replies_for(fake_line, witness["replyToken"]))
+    time.sleep(1.0)
+    assert replies_for(fake_line, witness["replyToken"])
+    assert replies_for(fake_line, standby[2]["replyToken"]) == []  # no welcome either
+    assert [p for p in fake_line.sent("push") if p.body["to"] == user] == []
+    assert [c for c in fake_line.calls if c.path == "/v2/bot/chat/loading/start" and c.body["chatId"] == user] == []
+    bot = channel_app.extensions["bot"]
+    assert bot.contexts.load("line", user).last_city is None  # the dialogue never ran
+    assert not [g for g in bot.inbox.groups(1000) if question in (g["text"], g["last_text"])]
+    assert ignored("line", "standby") - before == 3
+
+
+def test_an_image_set_gets_one_text_only_note_not_one_per_image(channel_client, fake_line):
+    """Four images sent together arrive as four events (LINE's imageSet): the person gets one note."""
+    source = {"type": "user", "userId": "U" + uuid.uuid4().hex}
+    set_id = uuid.uuid4().hex[:19].upper()
+    images = [line_event(message_type="image", source=source, image_set={"id": set_id, "index": i, "total": 4})
+              for i in range(1, 5)]
+    single = line_event(message_type="image", source=source)  # one image on its own: its own note
+    # LINE may split a set over webhooks; the two halves race in two sender threads.
+    post(channel_client, line_body(*images[:2]))
+    post(channel_client, line_body(*images[2:], single))
+    tokens = [ev["replyToken"] for ev in images]
+    fake_line.wait_for(lambda c: replies_for(fake_line, single["replyToken"])
+                       and any(replies_for(fake_line, t) for t in tokens))
+    time.sleep(1.0)
+    notes = [r for t in tokens for r in replies_for(fake_line, t)]
+    assert len(notes) == 1 and "ข้อความ" in notes[0].body["messages"][0]["text"]
+    assert len(replies_for(fake_line, single["replyToken"])) == 1
+    assert not [p for p in fake_line.sent("push") if p.body["to"] == source["userId"]]
 
 
 def test_an_event_older_than_the_dedup_window_is_not_answered(channel_client, fake_line):

@@ -89,6 +89,23 @@ def ignored(reason: str) -> float:
     return REGISTRY.get_sample_value("bot_events_ignored_total", {"channel": "messenger", "reason": reason}) or 0.0
 
 
+def test_standby_items_are_never_answered(channel_client, channel_app, fake_graph):
+    """Handover protocol: while another app owns the thread, messages arrive under ``standby``."""
+    user = str(uuid.uuid4().int)[:16]
+    item = messenger_text("ขอนแก่นได้รับรองเมื่อไหร่", sender=user)
+    witness = messenger_text("where is samyan")
+    body = json.dumps({"object": "page", "entry": [
+        {"id": "1234567890", "time": int(time.time() * 1000), "standby": [item]},
+        {"id": "1234567890", "time": int(time.time() * 1000), "messaging": [witness]}]}).encode()
+    before = ignored("standby")
+    assert post(channel_client, body).status_code == 200
+    fake_graph.wait_for(lambda c: sent_to(fake_graph, witness["sender"]["id"]))
+    time.sleep(1.0)
+    assert sent_to(fake_graph, user) == []
+    assert channel_app.extensions["bot"].contexts.load("messenger", user).last_city is None
+    assert ignored("standby") - before == 1
+
+
 def test_an_event_older_than_the_dedup_window_is_not_answered(channel_client, fake_graph):
     old = messenger_text("ภูเก็ตได้รับรองเมื่อไหร่")
     old["timestamp"] = int((time.time() - 3 * 86400) * 1000)

@@ -1,5 +1,6 @@
 """What every channel adapter shares: accepting webhook events into the queue, deciding which events are
-not answered (too old), platform text limits, and calling a platform API with timeouts and bounded retries."""
+not answered (too old, the rest of an image set), platform text limits, and calling a platform API with
+timeouts and bounded retries."""
 
 from __future__ import annotations
 
@@ -13,9 +14,9 @@ import regex
 
 from .. import metrics
 from ..queue import EventQueue, QueuedEvent, SenderPool
-from ..storage import StoreUnavailable
+from ..storage import Store, StoreUnavailable
 
-__all__ = ["accept_events", "already_handled", "ignore", "event_age", "fresh", "utf16_len", "graphemes",
+__all__ = ["accept_events", "already_handled", "ignore", "event_age", "fresh", "first_of_set", "utf16_len", "graphemes",
            "truncate_graphemes", "split_text", "call_with_retries", "Delivery", "Transient", "Ambiguous", "Rejected"]
 
 log = logging.getLogger(__name__)
@@ -87,6 +88,17 @@ def fresh(channel: str, timestamp_ms: object, window: float) -> bool:
         ignore(channel, "too_old")
         return False
     return True
+
+
+def first_of_set(store: Store, channel: str, set_id: str, ttl: int) -> bool:
+    """True for exactly one event of a set (the images a user sent together), whichever worker gets it
+    first: one atomic ``SET NX EX``. With Redis down every event counts as first (a note too many beats
+    none)."""
+    key = f"{{events}}:set:{channel}:{set_id}"
+    try:
+        return bool(store.run(lambda r: r.set(key, "1", nx=True, ex=ttl)))
+    except StoreUnavailable:
+        return True
 
 
 # -- text limits -----------------------------------------------------------------------------------------

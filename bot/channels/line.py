@@ -29,7 +29,7 @@ from ..messages import say
 from ..queue import SEEN_TTL, QueuedEvent
 from ..reply import Card, Reply
 from .common import (Ambiguous, Delivery, Rejected, Transient, accept_events, already_handled, call_with_retries,
-                     fresh, ignore, split_text, truncate_graphemes, utf16_len)
+                     first_of_set, fresh, ignore, split_text, truncate_graphemes, utf16_len)
 
 __all__ = ["LineChannel", "LIMITS"]
 
@@ -137,6 +137,11 @@ class LineChannel:
                 log.warning("LINE event skipped: does not match the SDK models (%s)", type(exc).__name__)
                 metrics.WEBHOOK_REJECTED.labels(self.name, "event").inc()
                 continue
+            if raw.get("mode") == "standby":
+                # Another module channel owns the chat: LINE says the bot must not send anything, so the
+                # event is not even queued (no answer, no context, no inbox entry).
+                ignore(self.name, "standby")
+                continue
             if not fresh(self.name, raw.get("timestamp"), self.window):
                 continue
             events.append((raw.get("webhookEventId") or _fallback_id(raw), raw))
@@ -195,6 +200,11 @@ class LineChannel:
                 return self.render(self._bilingual("greet"))
             return self.render(self.bot.dialogue.respond(text, user_id=ctx_user, channel=self.name))
         if msg.get("type") in NOT_TEXT and chat == "user":
+            image_set = msg.get("imageSet")  # {id, index, total}: images sent together, one event each
+            if isinstance(image_set, dict) and isinstance(image_set.get("id"), str) and \
+                    not first_of_set(self.queue.store, self.name, image_set["id"], self.window):
+                ignore(self.name, "image_set")
+                return None  # the set's first event to arrive got the note
             lang = self.bot.contexts.load(self.name, ctx_user).lang or "th"
             suggest = self.bot.dialogue.knowledge.suggest
             return self.render(Reply(say("not_text", lang), lang, "not_text", 1.0,

@@ -98,9 +98,14 @@ class MessengerChannel:
             return self._reject(f"malformed body: {type(exc).__name__}", "body", 400)
         events = []
         for entry in entries:
-            for item in (entry.get("messaging") or []) if isinstance(entry, dict) else []:
-                if isinstance(item, dict) and (event_id := self._event_id(item)) and \
-                        fresh(self.name, item.get("timestamp"), self.window):
+            if not isinstance(entry, dict):
+                continue
+            # Items under "standby" arrive while another app owns the conversation (handover protocol):
+            # they are for reading only, so they are counted and never queued.
+            for _ in _items(entry, "standby"):
+                ignore(self.name, "standby")
+            for item in _items(entry, "messaging"):
+                if (event_id := self._event_id(item)) and fresh(self.name, item.get("timestamp"), self.window):
                     events.append((event_id, item))
         accept_events(self.queue, self.senders, self.name, events)
         metrics.WEBHOOK_SECONDS.labels(self.name).observe(time.perf_counter() - started)
@@ -243,6 +248,12 @@ class MessengerChannel:
                            timeout=(1.0, 2.0))
         except requests.RequestException as exc:
             log.debug("typing_on failed: %s", type(exc).__name__)
+
+
+def _items(entry: dict, field: str) -> list[dict]:
+    """The objects in ``entry[field]`` (anything else there is skipped)."""
+    items = entry.get(field)
+    return [i for i in items if isinstance(i, dict)] if isinstance(items, list) else []
 
 
 def _cut(text: str, limit: int) -> str:
