@@ -332,6 +332,13 @@ def messenger_body(*items: dict, page_id: str = "1234567890") -> bytes:
                       ensure_ascii=False).encode()
 
 
+def messenger_postback(payload: str, sender: str | None = None, title: str = "Tap") -> dict:
+    """A ``messaging_postbacks`` item as Meta documents it (title, payload, mid)."""
+    return {"sender": {"id": sender or str(uuid.uuid4().int)[:16]}, "recipient": {"id": "1234567890"},
+            "timestamp": int(time.time() * 1000),
+            "postback": {"mid": f"m_{uuid.uuid4().hex}", "title": title, "payload": payload}}
+
+
 def messenger_text(text: str, sender: str | None = None, mid: str | None = None, quick_payload: str | None = None) -> dict:
     msg: dict = {"mid": mid or f"m_{uuid.uuid4().hex}", "text": text}
     if quick_payload:

@@ -292,6 +292,27 @@ def test_an_image_set_gets_one_text_only_note_not_one_per_image(channel_client, 
     assert not [p for p in fake_line.sent("push") if p.body["to"] == source["userId"]]
 
 
+def test_postbacks_of_other_tools_are_ignored_not_answered_or_put_in_the_inbox(channel_client, channel_app,
+                                                                                  fake_line):
+    """Only the bot's own ``q=...`` postbacks are questions; a shop's rich menu action is not."""
+    item = uuid.uuid4().hex[:8]
+    foreign = line_event(type_="postback", postback=f"action=buyItem&itemId={item}&color=red")
+    foreign["postback"]["params"] = {"datetime": "2017-12-25T01:00"}  # as in the SDK's webhook fixture
+    plain = line_event(type_="postback", postback=f"ภูเก็ตมีโรงแรม{item}แนะนำไหม")  # no q=: not the bot's
+    own = line_event(type_="postback", postback="q=where is samyan")
+    before = ignored("line", "foreign_postback")
+    post(channel_client, line_body(foreign, plain, own))
+    fake_line.wait_for(lambda c: replies_for(fake_line, own["replyToken"]))
+    time.sleep(1.0)
+    assert "Bangkok" in replies_for(fake_line, own["replyToken"])[0].body["messages"][0]["text"]
+    assert replies_for(fake_line, foreign["replyToken"]) == [] and replies_for(fake_line, plain["replyToken"]) == []
+    users = {foreign["source"]["userId"], plain["source"]["userId"]}
+    assert not [p for p in fake_line.sent("push") if p.body["to"] in users]
+    inbox = channel_app.extensions["bot"].inbox.groups(1000)
+    assert not [g for g in inbox if item in g["text"] or item in g["last_text"]]
+    assert ignored("line", "foreign_postback") - before == 2
+
+
 def test_an_event_older_than_the_dedup_window_is_not_answered(channel_client, fake_line):
     """A correctly signed event three days old (a replay, its de-duplication key long gone) gets nothing."""
     user = "U" + uuid.uuid4().hex

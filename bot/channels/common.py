@@ -1,6 +1,6 @@
 """What every channel adapter shares: accepting webhook events into the queue, deciding which events are
-not answered (too old, the rest of an image set), platform text limits, and calling a platform API with
-timeouts and bounded retries."""
+not answered (too old, another tool's postbacks, the rest of an image set), the bot's own postback format,
+platform text limits, and calling a platform API with timeouts and bounded retries."""
 
 from __future__ import annotations
 
@@ -16,8 +16,9 @@ from .. import metrics
 from ..queue import EventQueue, QueuedEvent, SenderPool
 from ..storage import Store, StoreUnavailable
 
-__all__ = ["accept_events", "already_handled", "ignore", "event_age", "fresh", "first_of_set", "utf16_len", "graphemes",
-           "truncate_graphemes", "split_text", "call_with_retries", "Delivery", "Transient", "Ambiguous", "Rejected"]
+__all__ = ["accept_events", "already_handled", "ignore", "event_age", "fresh", "first_of_set", "Postback",
+           "parse_postback", "ask_payload", "ASK_PREFIX", "utf16_len", "graphemes", "truncate_graphemes", "split_text",
+           "call_with_retries", "Delivery", "Transient", "Ambiguous", "Rejected"]
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -99,6 +100,38 @@ def first_of_set(store: Store, channel: str, set_id: str, ttl: int) -> bool:
         return bool(store.run(lambda r: r.set(key, "1", nx=True, ex=ttl)))
     except StoreUnavailable:
         return True
+
+
+# -- the bot's own postbacks ---------------------------------------------------------------------------------
+#: The bot writes every postback and quick-reply payload it creates as ``q=<question>``; Messenger's
+#: Get Started button sends ``GET_STARTED``. Anything else (a rich menu of another tool on the same account,
+#: ``action=buyItem&itemId=123``) is not the bot's to answer.
+ASK_PREFIX = "q="
+GREET_PAYLOADS = frozenset({"GET_STARTED", "get_started"})
+
+
+@dataclass(frozen=True)
+class Postback:
+    """A postback the bot made: ``action`` is ``"ask"`` (``text`` is the question) or ``"greet"``."""
+
+    action: str
+    text: str = ""
+
+
+def parse_postback(data: object) -> Postback | None:
+    """The bot's own postback in ``data``, or None when another tool made it (or it is not text)."""
+    if not isinstance(data, str):
+        return None
+    if data.startswith(ASK_PREFIX) and data[len(ASK_PREFIX):].strip():
+        return Postback("ask", data[len(ASK_PREFIX):])
+    if data in GREET_PAYLOADS:
+        return Postback("greet")
+    return None
+
+
+def ask_payload(question: str, limit: int) -> str:
+    """The payload the bot gives a button or quick reply that asks ``question`` (cut to ``limit``)."""
+    return (ASK_PREFIX + question)[:limit]
 
 
 # -- text limits -----------------------------------------------------------------------------------------

@@ -29,7 +29,7 @@ from ..messages import say
 from ..queue import SEEN_TTL, QueuedEvent
 from ..reply import Card, Reply
 from .common import (Ambiguous, Delivery, Rejected, Transient, accept_events, already_handled, call_with_retries,
-                     first_of_set, fresh, ignore, split_text, truncate_graphemes, utf16_len)
+                     first_of_set, fresh, ignore, parse_postback, split_text, truncate_graphemes, utf16_len)
 
 __all__ = ["LineChannel", "LIMITS"]
 
@@ -184,9 +184,13 @@ class LineChannel:
         if etype == "join":
             return self.render(self._bilingual("greet"))
         if etype == "postback":
-            data = str((ev.get("postback") or {}).get("data", ""))
-            text = data[2:] if data.startswith("q=") else data
-            return self.render(self.bot.dialogue.respond(text, user_id=ctx_user, channel=self.name)) if text else None
+            postback = parse_postback((ev.get("postback") or {}).get("data"))
+            if postback is None:  # another tool's rich menu or button: not a question for the bot
+                ignore(self.name, "foreign_postback")
+                return None
+            if postback.action == "greet":
+                return self.render(self._bilingual("greet"))
+            return self.render(self.bot.dialogue.respond(postback.text, user_id=ctx_user, channel=self.name))
         if etype != "message":
             return None
         msg = ev.get("message") or {}

@@ -20,8 +20,8 @@ from .. import jsonsafe, metrics
 from ..messages import say
 from ..queue import SEEN_TTL, QueuedEvent
 from ..reply import Card, Reply
-from .common import (Ambiguous, Delivery, Rejected, Transient, accept_events, already_handled, call_with_retries,
-                     fresh, ignore, split_text)
+from .common import (Ambiguous, Delivery, Rejected, Transient, accept_events, already_handled, ask_payload,
+                     call_with_retries, fresh, ignore, parse_postback, split_text)
 
 __all__ = ["MessengerChannel", "LIMITS"]
 
@@ -151,8 +151,11 @@ class MessengerChannel:
     def respond(self, item: dict, sender: str) -> Reply | None:
         message = item.get("message")
         if isinstance(message, dict):
-            quick = (message.get("quick_reply") or {}).get("payload")
-            text = quick or message.get("text")
+            # A quick reply the bot made carries the whole question (its title, sent as the text, is cut to
+            # 20 characters); any other payload belongs to another tool, and the person meant what they tapped.
+            quick = message.get("quick_reply")
+            own = parse_postback(quick.get("payload")) if isinstance(quick, dict) else None
+            text = own.text if own and own.action == "ask" else message.get("text")
             if isinstance(text, str) and text.strip():
                 return self.bot.dialogue.respond(text, user_id=sender, channel=self.name)
             if message.get("attachments") or message.get("sticker_id"):
@@ -160,14 +163,15 @@ class MessengerChannel:
                 return Reply(say("not_text", lang), lang, "not_text", 1.0,
                              quick_replies=self.bot.dialogue.knowledge.suggest.for_subject(None, lang))
             return None
-        postback = item.get("postback") or {}
-        payload = str(postback.get("payload") or "")
-        if payload in ("GET_STARTED", "get_started"):
+        postback = parse_postback((item.get("postback") or {}).get("payload"))
+        if postback is None:  # another tool's button or menu: not a question for the bot
+            ignore(self.name, "foreign_postback")
+            return None
+        if postback.action == "greet":
             suggest = self.bot.dialogue.knowledge.suggest
             return Reply(f"{say('greet', 'th')}\n\n{say('greet', 'en')}", "th", "greet", 1.0,
                          quick_replies=suggest.for_subject(None, "th")[:2] + suggest.for_subject(None, "en")[:2])
-        text = payload[2:] if payload.startswith("q=") else payload
-        return self.bot.dialogue.respond(text, user_id=sender, channel=self.name) if text else None
+        return self.bot.dialogue.respond(postback.text, user_id=sender, channel=self.name)
 
     # -- rendering ---------------------------------------------------------------------------------------
     def render(self, reply: Reply) -> list[dict]:
@@ -177,8 +181,11 @@ class MessengerChannel:
         messages: list[dict[str, Any]] = [{"text": p} for p in split_text(reply.text, LIMITS["text"], max_parts=room)]
         if reply.card:
             messages.append(self.generic_template(reply.card))
+        # The payload is the bot's own format with the whole question: the title is cut, and a payload in
+        # any other format is another tool's (see respond).
         quick = [{"content_type": "text", "title": _cut(q, LIMITS["quick_reply_title"]),
-                  "payload": q[: LIMITS["payload"]]} for q in reply.quick_replies[: LIMITS["quick_replies"]] if q.strip()]
+                  "payload": ask_payload(q, LIMITS["payload"])}
+                 for q in reply.quick_replies[: LIMITS["quick_replies"]] if q.strip()]
         if quick:
             messages[-1]["quick_replies"] = quick
         return messages
