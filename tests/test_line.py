@@ -362,6 +362,21 @@ def test_the_dedup_window_is_a_setting_from_the_environment(monkeypatch, tmp_pat
         app.extensions["senders"].stop()
 
 
+def test_events_with_ids_of_the_wrong_type_are_skipped_and_the_rest_answered(channel_client, fake_line):
+    """A signed body whose userId is a number or a list: those events are skipped, never a 5xx, and the
+    well-formed event in the same body is answered."""
+    bad_int = line_event("ภูเก็ตอยู่ไหน", source={"type": "user", "userId": 12345})
+    bad_list = line_event("ภูเก็ตอยู่ไหน", source={"type": "user", "userId": ["U1", "U2"]})
+    bad_group = line_event("!bot ภูเก็ตอยู่ไหน", source={"type": "group", "groupId": {"id": "C1"}, "userId": "U1"})
+    good = line_event("where is samyan")
+    r = post(channel_client, line_body(bad_int, bad_list, bad_group, good))
+    assert r.status_code == 200
+    fake_line.wait_for(lambda c: replies_for(fake_line, good["replyToken"]))
+    time.sleep(0.5)
+    assert all(replies_for(fake_line, ev["replyToken"]) == [] for ev in (bad_int, bad_list, bad_group))
+    assert replies_for(fake_line, good["replyToken"])
+
+
 def test_lone_surrogates_in_a_line_message_are_cleaned_and_the_question_answered(channel_client, fake_line):
     """A lone surrogate ("\\ud800" in JSON) is not text: the message is answered as if it were not there."""
     ev = line_event("ภูเก็ต\ud800ได้รับรองเมื่อไหร่")

@@ -168,6 +168,21 @@ def test_an_event_older_than_the_dedup_window_is_not_answered(channel_client, fa
     assert ignored("too_old") - before == 1
 
 
+@pytest.mark.parametrize("mid", [["m_1", "m_2"], {"id": "m_1"}, 42])
+def test_a_mid_or_sender_of_the_wrong_type_is_skipped_never_a_5xx(channel_client, fake_graph, mid):
+    bad_mid = messenger_text("ภูเก็ตอยู่ไหน")
+    bad_mid["message"]["mid"] = mid
+    bad_sender = messenger_text("ภูเก็ตอยู่ไหน")
+    bad_sender["sender"]["id"] = mid
+    good = messenger_text("where is samyan")
+    r = post(channel_client, messenger_body(bad_mid, bad_sender, good))
+    assert r.status_code == 200
+    fake_graph.wait_for(lambda c: sent_to(fake_graph, good["sender"]["id"]))
+    time.sleep(0.5)
+    assert sent_to(fake_graph, bad_mid["sender"]["id"]) == []
+    assert sent_to(fake_graph, good["sender"]["id"])
+
+
 def test_lone_surrogates_in_a_message_are_cleaned_and_the_question_answered(channel_client, fake_graph):
     item = messenger_text("When was Phuket\ud800 certified?")
     body = json.dumps({"object": "page", "entry": [{"id": "1", "time": 1, "messaging": [item]}]}).encode()

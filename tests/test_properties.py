@@ -1,6 +1,6 @@
 """Property tests (Hypothesis): odd input never crashes understanding or answering, and webhooks answer
 a 4xx, never a 5xx, for any body, header or signature; text with lone surrogates and ids of the wrong type
-are cleaned at the boundary (/api/ask, the staff API), never a 5xx."""
+are cleaned or skipped at the boundary (webhooks, /api/ask, the staff API), never a 5xx."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import uuid
 import pytest
 
 from conftest import ADMIN_TOKEN, FB_SECRET, LINE_SECRET
-from fakes import hub_signature, line_signature
+from fakes import hub_signature, line_event, line_signature, messenger_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -95,7 +95,7 @@ def test_deeply_nested_json_is_refused_with_400(client, channel_client, depth, k
         assert r.status_code < 500 and (depth <= 32 or r.status_code in (400, 413)), (path, depth, r.status_code)
 
 
-# -- lone surrogates and wrong types, in otherwise well-formed input ------------------------------------------
+# -- lone surrogates and ids of the wrong type, in otherwise well-formed input ---------------------------------
 # "\ud800" is valid JSON (json.dumps writes a lone surrogate as that escape) but not text any encoder accepts.
 LONE = st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF)
 BROKEN = st.lists(st.one_of(LONE, st.sampled_from(["ภูเก็ต", "Khon Kaen ", "ได้รับรองเมื่อไหร่", "😀", " ", "q="])),
@@ -103,6 +103,7 @@ BROKEN = st.lists(st.one_of(LONE, st.sampled_from(["ภูเก็ต", "Khon K
     # at least one surrogate without its partner ("\ud83d\ude00" side by side is an emoji, not broken)
     lambda t: any(0xD800 <= ord(c) <= 0xDFFF for c in json.loads(json.dumps(t))))
 WRONG_TYPE = JSONISH.filter(lambda v: not isinstance(v, str))
+ID = st.one_of(WRONG_TYPE, BROKEN, st.text(max_size=40))
 
 
 SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
@@ -112,6 +113,45 @@ def _no_surrogates(data: bytes) -> None:
     """The response is valid UTF-8 and carries no surrogate back, raw or escaped."""
     text = data.decode("utf-8")
     assert not SURROGATE_ESCAPE.search(text) and not any(0xD800 <= ord(c) <= 0xDFFF for c in text)
+
+
+def _set(obj: dict, path: str, value) -> None:
+    *parents, last = path.split(".")
+    for key in parents:
+        if not isinstance(obj.get(key), dict):
+            obj[key] = {}
+        obj = obj[key]
+    obj[last] = value
+
+
+LINE_FIELDS = ["source.userId", "webhookEventId", "replyToken", "message.id", "message.text", "timestamp",
+               "mode", "message.imageSet", "postback.data"]
+MESSENGER_FIELDS = ["sender.id", "recipient.id", "message.mid", "message.text", "timestamp",
+                    "message.quick_reply.payload", "postback", "postback.payload"]
+
+
+@pytest.mark.parametrize("channel", sorted(WEBHOOKS))
+@FAST
+@given(data=st.data())
+def test_signed_events_with_broken_text_or_ids_of_the_wrong_type_are_accepted_never_5xx(channel_client, channel, data):
+    """A well-formed, correctly signed body whose events carry lone surrogates and numbers, lists or objects
+    where ids belong: the platform gets 200 (the broken events are cleaned or skipped), never a 5xx."""
+    path, header, signer, envelope = WEBHOOKS[channel]
+    items = []
+    for _ in range(data.draw(st.integers(1, 3))):
+        if channel == "line":
+            item = line_event(data.draw(BROKEN), type_=data.draw(st.sampled_from(["message", "postback"])))
+            fields = LINE_FIELDS
+        else:
+            item = messenger_text(data.draw(BROKEN))
+            fields = MESSENGER_FIELDS
+        for field in data.draw(st.lists(st.sampled_from(fields), max_size=3, unique=True)):
+            _set(item, field, data.draw(ID))
+        items.append(item)
+    body = json.dumps(envelope(items)).encode()  # ASCII: every lone surrogate is a \uXXXX escape
+    r = channel_client.post(path, data=body, content_type="application/json", headers={header: signer(body)})
+    assert r.status_code == 200
+    _no_surrogates(r.get_data())
 
 
 @FAST

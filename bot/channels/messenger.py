@@ -116,20 +116,24 @@ class MessengerChannel:
         metrics.WEBHOOK_REJECTED.labels(self.name, reason).inc()
         return {"error": "refused", "detail": why}, status
 
-    @staticmethod
-    def _event_id(item: dict) -> str | None:
+    def _event_id(self, item: dict) -> str | None:
         """The message ``mid`` for messages; for postbacks their ``mid`` or sender+timestamp.
-        Echoes, deliveries and reads are not events the bot answers (None)."""
-        message = item.get("message")
+        Echoes, deliveries and reads are not events the bot answers (None); neither is an item whose
+        sender id or ``mid`` is not a string (a signed body can still carry a list or an object there)."""
+        message, postback = item.get("message"), item.get("postback")
+        if not isinstance(message, dict) and not isinstance(postback, dict):
+            return None
+        if isinstance(message, dict) and message.get("is_echo"):
+            return None
+        sender = item.get("sender")
+        sender_id = sender.get("id") if isinstance(sender, dict) else None
+        mid = (message if isinstance(message, dict) else postback).get("mid")
+        if not isinstance(sender_id, str) or not sender_id or not isinstance(mid, (str, type(None))):
+            ignore(self.name, "bad_id")
+            return None
         if isinstance(message, dict):
-            if message.get("is_echo"):
-                return None
-            return message.get("mid") or None
-        postback = item.get("postback")
-        if isinstance(postback, dict):
-            sender = (item.get("sender") or {}).get("id", "")
-            return postback.get("mid") or f"pb:{sender}:{item.get('timestamp', '')}"
-        return None
+            return mid or None
+        return mid or f"pb:{sender_id}:{item.get('timestamp', '')}"
 
     # -- events ------------------------------------------------------------------------------------------
     def handle(self, qe: QueuedEvent, heartbeat: Callable[[], None]) -> None:
