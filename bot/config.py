@@ -32,6 +32,7 @@ DEFAULTS: dict[str, Any] = {
     "REDIS_RETRY_AFTER": 2.0,  # seconds to skip Redis after a failure before trying again
     "SENDER_THREADS": 2,  # queue consumers per worker
     "QUEUE_CLAIM_IDLE": 10.0,  # seconds before another worker claims an unacknowledged event
+    "DEDUP_WINDOW": 24 * 3600,  # seconds: webhook event ids are remembered this long; older events are not answered
     "USER_RATE_LIMIT": "10/10",  # messages per seconds, per user and channel
     "API_IP_RATE_LIMIT": "60/60",  # /api/ask requests per seconds, per client address
     "LOGIN_IP_RATE_LIMIT": "30/300",  # /admin/login posts per seconds, per client address
@@ -44,7 +45,7 @@ DEFAULTS: dict[str, Any] = {
     "MESSENGER_READ_TIMEOUT": 10.0,
 }
 
-_INT_KEYS = {"PORT", "CONTEXT_TTL", "MAX_CONTENT_LENGTH", "MAX_TEXT_CHARS", "SENDER_THREADS"}
+_INT_KEYS = {"PORT", "CONTEXT_TTL", "MAX_CONTENT_LENGTH", "MAX_TEXT_CHARS", "SENDER_THREADS", "DEDUP_WINDOW"}
 _BOOL_KEYS = {"RETRAIN_ON_EDIT", "REDIS_CLUSTER"}
 _FLOAT_KEYS = {"RETRAIN_DELAY", "REDIS_TIMEOUT", "REDIS_RETRY_AFTER", "QUEUE_CLAIM_IDLE", "LINE_CONNECT_TIMEOUT", "LINE_READ_TIMEOUT",
                "MESSENGER_CONNECT_TIMEOUT", "MESSENGER_READ_TIMEOUT"}

@@ -21,6 +21,9 @@ WEBHOOK_SECONDS = Histogram("bot_webhook_seconds", "Time to verify, de-duplicate
 WEBHOOK_REJECTED = Counter("bot_webhook_rejected_total", "Webhooks refused (signature, size, JSON)",
                            ["channel", "reason"])
 EVENTS = Counter("bot_events_total", "Platform events handled, by type", ["channel", "type"])
+IGNORED = Counter("bot_events_ignored_total",
+                  "Platform events not answered on purpose (standby, too old, a postback of another tool, ...)",
+                  ["channel", "reason"])
 REPLIES = Counter("bot_replies_total", "Replies sent, by how (reply, push, send)", ["channel", "how"])
 OUTBOUND_SECONDS = Histogram("bot_outbound_seconds", "Platform API call latency", ["channel", "call"],
                              buckets=(0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0))

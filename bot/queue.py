@@ -35,7 +35,10 @@ log = logging.getLogger(__name__)
 STREAM = "{events}:stream"
 GROUP = "senders"
 DEAD = "{events}:dead"
-SEEN_TTL = 24 * 3600  # platforms redeliver within hours, not days
+SEEN_TTL = 24 * 3600  # the default de-duplication window (DEDUP_WINDOW): platforms redeliver within hours
+# Keys outlive the window by this much: the age check reads the platform's clock, the key's TTL starts on
+# ours, and a redelivery must never find its key gone while its age still passes (see common.event_age).
+CLOCK_MARGIN = 300
 MAX_ATTEMPTS = 5  # an event that keeps failing goes to the dead-letter stream
 
 
@@ -54,8 +57,9 @@ class QueuedEvent:
 class Ledger:
     """Per-event send state in Redis: ``sending`` just before a platform call, ``sent`` after it."""
 
-    def __init__(self, store: Store):
+    def __init__(self, store: Store, window: int = SEEN_TTL):
         self.store = store
+        self.ttl = window + CLOCK_MARGIN
 
     @staticmethod
     def _key(channel: str, event_id: str) -> str:
@@ -74,7 +78,7 @@ class Ledger:
             if state is None:
                 self.store.run(lambda r: r.delete(key))
             else:
-                self.store.run(lambda r: r.set(key, state, ex=SEEN_TTL))
+                self.store.run(lambda r: r.set(key, state, ex=self.ttl))
         except StoreUnavailable:
             log.warning("send state of %s/%s not recorded (redis unavailable)", channel, event_id)
 
@@ -84,8 +88,9 @@ class EventQueue:
 
     BLOCK_MS = 1000
 
-    def __init__(self, store: Store, claim_idle: float = 10.0):
+    def __init__(self, store: Store, claim_idle: float = 10.0, window: int = SEEN_TTL):
         self.store = store
+        self.ttl = window + CLOCK_MARGIN  # how long an event id is remembered (and its attempts counted)
         self.reader = store.blocking(self.BLOCK_MS / 1000 + 2.0)  # XREADGROUP BLOCK outlasts normal timeouts
         self.claim_idle_ms = int(claim_idle * 1000)
         self._group_ready = False
@@ -103,7 +108,7 @@ class EventQueue:
     def accept(self, channel: str, event_id: str, payload: dict) -> bool:
         """Queue an event unless it was seen before; True if it was new. One atomic script call."""
         keys = [f"{{events}}:seen:{channel}:{event_id}", STREAM]
-        argv = [SEEN_TTL, 100_000, channel, event_id, json.dumps(payload, ensure_ascii=False), f"{time.time():.3f}"]
+        argv = [self.ttl, 100_000, channel, event_id, json.dumps(payload, ensure_ascii=False), f"{time.time():.3f}"]
         return bool(self.store.run(lambda r: self._accept_script(r)(keys=keys, args=argv)))
 
     def _accept_script(self, client):
@@ -173,7 +178,7 @@ class EventQueue:
         def incr(r):
             pipe = r.pipeline(transaction=True)
             pipe.incr(key)
-            pipe.expire(key, SEEN_TTL)
+            pipe.expire(key, self.ttl)
             return pipe.execute()[0]
 
         return int(self.store.run(incr))

@@ -283,16 +283,19 @@ def line_signature(secret: str, body: bytes) -> str:
 def line_event(text: str | None = "Hello, world", *, type_: str = "message", source: dict | None = None,
                message_type: str = "text", event_id: str | None = None, reply_token: str | None = None,
                timestamp_ms: int | None = None, mention: dict | None = None, redelivery: bool = False,
-               postback: str | None = None) -> dict:
+               postback: str | None = None, mode: str = "active", image_set: dict | None = None) -> dict:
+    """A LINE webhook event shaped like those in line-bot-sdk-python's tests/v3/text/webhook.json.
+    ``mode="standby"``: another module channel owns the chat; message and postback events then come without
+    a reply token (the SDK's models have it optional for those, required for follow and join)."""
     ev: dict = {
         "type": type_,
-        "mode": "active",
+        "mode": mode,
         "timestamp": timestamp_ms or int(time.time() * 1000),
         "source": source or {"type": "user", "userId": "U" + uuid.uuid4().hex},
         "webhookEventId": event_id or "01" + uuid.uuid4().hex[:24].upper(),
         "deliveryContext": {"isRedelivery": redelivery},
     }
-    if type_ in ("message", "follow", "postback", "join"):
+    if type_ in ("follow", "join") or (type_ in ("message", "postback") and mode == "active"):
         ev["replyToken"] = reply_token or uuid.uuid4().hex
     if type_ == "message":
         if message_type == "text":
@@ -304,7 +307,10 @@ def line_event(text: str | None = "Hello, world", *, type_: str = "message", sou
             ev["message"] = {"type": "sticker", "id": "1501597916", "packageId": "446", "stickerId": "1988",
                              "stickerResourceType": "ANIMATION", "keywords": ["hello"], "quoteToken": "yHAz4Ua2"}
         else:
-            ev["message"] = {"type": message_type, "id": "325708", "contentProvider": {"type": "line"}}
+            ev["message"] = {"type": message_type, "id": str(uuid.uuid4().int)[:18],
+                             "contentProvider": {"type": "line"}, "quoteToken": "quoteToken"}
+            if image_set:  # {"id", "index", "total"}: one of several images sent together
+                ev["message"]["imageSet"] = image_set
     if type_ == "postback":
         ev["postback"] = {"data": postback or ""}
     if type_ == "follow":
@@ -324,6 +330,13 @@ def messenger_body(*items: dict, page_id: str = "1234567890") -> bytes:
     now = int(time.time() * 1000)
     return json.dumps({"object": "page", "entry": [{"id": page_id, "time": now, "messaging": list(items)}]},
                       ensure_ascii=False).encode()
+
+
+def messenger_postback(payload: str, sender: str | None = None, title: str = "Tap") -> dict:
+    """A ``messaging_postbacks`` item as Meta documents it (title, payload, mid)."""
+    return {"sender": {"id": sender or str(uuid.uuid4().int)[:16]}, "recipient": {"id": "1234567890"},
+            "timestamp": int(time.time() * 1000),
+            "postback": {"mid": f"m_{uuid.uuid4().hex}", "title": title, "payload": payload}}
 
 
 def messenger_text(text: str, sender: str | None = None, mid: str | None = None, quick_payload: str | None = None) -> dict:

@@ -93,3 +93,17 @@ def test_metrics_count_messages(client):
     body = client.get("/metrics").get_data(as_text=True)
     assert 'bot_messages_total{channel="web",lang="th"}' in body
     assert "bot_answer_seconds_bucket" in body
+
+
+def test_lone_surrogates_are_cleaned_and_the_question_still_answered(client, user):
+    """'\\ud800' is valid JSON but not text: it is replaced, the rest of the question is answered as usual
+    (and the conversation, kept in Redis under a user id with a broken character, still works)."""
+    body = json.dumps({"text": "When was Phuket\ud800 certified?", "user_id": f"{user}\udc00"})
+    assert "\\ud800" in body  # sent as the escape, as a broken client would
+    r = client.post("/api/ask", data=body, content_type="application/json")
+    assert r.status_code == 200
+    data = r.get_json()
+    assert data["entities"]["city"] == "phuket" and "2021" in data["answer"]
+    follow_up = client.post("/api/ask", data=json.dumps({"text": "where is it?", "user_id": f"{user}\udc00"}),
+                            content_type="application/json").get_json()
+    assert follow_up["entities"]["city"] == "phuket"

@@ -239,3 +239,150 @@ def test_with_redis_down_the_webhook_still_answers_200_and_the_reply_is_sent(tmp
         assert len(replies_for(fake_line, ev["replyToken"])) == 1
     finally:
         app.extensions["senders"].stop()
+
+
+# -- modes, image sets, postbacks of other tools, old events ------------------------------------------------
+def ignored(channel: str, reason: str) -> float:
+    """How many events this process left unanswered on purpose for ``reason`` (bot_events_ignored_total)."""
+    from prometheus_client import REGISTRY
+
+    return REGISTRY.get_sample_value("bot_events_ignored_total", {"channel": channel, "reason": reason}) or 0.0
+
+
+def test_standby_events_get_no_answer_no_context_and_no_inbox_entry(channel_client, channel_app, fake_line):
+    """Another module channel owns the chat: the bot sends nothing, not even a push, and remembers nothing."""
+    user = "U" + uuid.uuid4().hex
+    source = {"type": "user", "userId": user}
+    question = f"ภูเก็ตมีโรงแรมแนะนำไหม {uuid.uuid4().hex[:6]}"  # unanswerable: would go to the staff inbox
+    standby = [line_event("ขอนแก่นได้รับรองเมื่อไหร่", source=source, mode="standby"),
+               line_event(question, source=source, mode="standby"),
+               line_event(type_="follow", source=source, mode="standby")]
+    witness = line_event("where is samyan")  # another user's active event in the same body
+    before = ignored("line", "standby")
+    assert post(channel_client, line_body(*standby, witness)).status_code == 200
+    fake_line.wait_for(lambda c: replies_for(fake_line, witness["replyToken"]))
+    time.sleep(1.0)
+    assert replies_for(fake_line, witness["replyToken"])
+    assert replies_for(fake_line, standby[2]["replyToken"]) == []  # no welcome either
+    assert [p for p in fake_line.sent("push") if p.body["to"] == user] == []
+    assert [c for c in fake_line.calls if c.path == "/v2/bot/chat/loading/start" and c.body["chatId"] == user] == []
+    bot = channel_app.extensions["bot"]
+    assert bot.contexts.load("line", user).last_city is None  # the dialogue never ran
+    assert not [g for g in bot.inbox.groups(1000) if question in (g["text"], g["last_text"])]
+    assert ignored("line", "standby") - before == 3
+
+
+def test_an_image_set_gets_one_text_only_note_not_one_per_image(channel_client, fake_line):
+    """Four images sent together arrive as four events (LINE's imageSet): the person gets one note."""
+    source = {"type": "user", "userId": "U" + uuid.uuid4().hex}
+    set_id = uuid.uuid4().hex[:19].upper()
+    images = [line_event(message_type="image", source=source, image_set={"id": set_id, "index": i, "total": 4})
+              for i in range(1, 5)]
+    single = line_event(message_type="image", source=source)  # one image on its own: its own note
+    # LINE may split a set over webhooks; the two halves race in two sender threads.
+    post(channel_client, line_body(*images[:2]))
+    post(channel_client, line_body(*images[2:], single))
+    tokens = [ev["replyToken"] for ev in images]
+    fake_line.wait_for(lambda c: replies_for(fake_line, single["replyToken"])
+                       and any(replies_for(fake_line, t) for t in tokens))
+    time.sleep(1.0)
+    notes = [r for t in tokens for r in replies_for(fake_line, t)]
+    assert len(notes) == 1 and "ข้อความ" in notes[0].body["messages"][0]["text"]
+    assert len(replies_for(fake_line, single["replyToken"])) == 1
+    assert not [p for p in fake_line.sent("push") if p.body["to"] == source["userId"]]
+
+
+def test_postbacks_of_other_tools_are_ignored_not_answered_or_put_in_the_inbox(channel_client, channel_app,
+                                                                                  fake_line):
+    """Only the bot's own ``q=...`` postbacks are questions; a shop's rich menu action is not."""
+    item = uuid.uuid4().hex[:8]
+    foreign = line_event(type_="postback", postback=f"action=buyItem&itemId={item}&color=red")
+    foreign["postback"]["params"] = {"datetime": "2017-12-25T01:00"}  # as in the SDK's webhook fixture
+    plain = line_event(type_="postback", postback=f"ภูเก็ตมีโรงแรม{item}แนะนำไหม")  # no q=: not the bot's
+    own = line_event(type_="postback", postback="q=where is samyan")
+    before = ignored("line", "foreign_postback")
+    post(channel_client, line_body(foreign, plain, own))
+    fake_line.wait_for(lambda c: replies_for(fake_line, own["replyToken"]))
+    time.sleep(1.0)
+    assert "Bangkok" in replies_for(fake_line, own["replyToken"])[0].body["messages"][0]["text"]
+    assert replies_for(fake_line, foreign["replyToken"]) == [] and replies_for(fake_line, plain["replyToken"]) == []
+    users = {foreign["source"]["userId"], plain["source"]["userId"]}
+    assert not [p for p in fake_line.sent("push") if p.body["to"] in users]
+    inbox = channel_app.extensions["bot"].inbox.groups(1000)
+    assert not [g for g in inbox if item in g["text"] or item in g["last_text"]]
+    assert ignored("line", "foreign_postback") - before == 2
+
+
+def test_an_event_older_than_the_dedup_window_is_not_answered(channel_client, fake_line):
+    """A correctly signed event three days old (a replay, its de-duplication key long gone) gets nothing."""
+    user = "U" + uuid.uuid4().hex
+    old = line_event("ภูเก็ตได้รับรองเมื่อไหร่", source={"type": "user", "userId": user},
+                     timestamp_ms=int((time.time() - 3 * 86400) * 1000), redelivery=True)
+    fresh = line_event("where is samyan")
+    before = ignored("line", "too_old")
+    assert post(channel_client, line_body(old, fresh)).status_code == 200
+    fake_line.wait_for(lambda c: replies_for(fake_line, fresh["replyToken"]))
+    time.sleep(1.0)
+    assert replies_for(fake_line, old["replyToken"]) == []
+    assert not [p for p in fake_line.sent("push") if p.body["to"] == user]
+    assert ignored("line", "too_old") - before == 1
+
+
+def test_the_dedup_window_is_a_setting_from_the_environment(monkeypatch, tmp_path, data_dir, bot, fake_line):
+    """DEDUP_WINDOW=60: a two-minute-old event is not answered (under the default 24 h it would be, see
+    test_expired_reply_token_falls_back_to_push_with_retry_key), and a fresh one's id is kept 60 s plus
+    the clock margin."""
+    import shutil
+
+    from conftest import LINE_TOKEN
+
+    from bot.app import create_app
+    from bot.queue import CLOCK_MARGIN
+
+    monkeypatch.setenv("DEDUP_WINDOW", "60")
+    shutil.copytree(data_dir / "models", tmp_path / "models")
+    app = create_app({"BOT_DATA_DIR": str(tmp_path), "LINE_CHANNEL_SECRET": LINE_SECRET,
+                      "LINE_CHANNEL_ACCESS_TOKEN": LINE_TOKEN, "LINE_API_BASE_URL": fake_line.url,
+                      "RETRAIN_ON_EDIT": False})
+    try:
+        assert app.config["DEDUP_WINDOW"] == 60
+        user = "U" + uuid.uuid4().hex
+        old = line_event("where is wangchan valley", source={"type": "user", "userId": user},
+                         timestamp_ms=int((time.time() - 120) * 1000), redelivery=True)
+        fresh = line_event("where is samyan")
+        post(app.test_client(), line_body(old, fresh))
+        fake_line.wait_for(lambda c: replies_for(fake_line, fresh["replyToken"]))
+        time.sleep(1.0)
+        assert not [p for p in fake_line.sent("push") if p.body["to"] == user]
+        assert replies_for(fake_line, old["replyToken"]) == []
+        store = app.extensions["bot"].store
+        ttl = store.run(lambda r: r.ttl(f"{{events}}:seen:line:{fresh['webhookEventId']}"))
+        assert 60 < ttl <= 60 + CLOCK_MARGIN
+    finally:
+        app.extensions["senders"].stop()
+
+
+def test_events_with_ids_of_the_wrong_type_are_skipped_and_the_rest_answered(channel_client, fake_line):
+    """A signed body whose userId is a number or a list: those events are skipped, never a 5xx, and the
+    well-formed event in the same body is answered."""
+    bad_int = line_event("ภูเก็ตอยู่ไหน", source={"type": "user", "userId": 12345})
+    bad_list = line_event("ภูเก็ตอยู่ไหน", source={"type": "user", "userId": ["U1", "U2"]})
+    bad_group = line_event("!bot ภูเก็ตอยู่ไหน", source={"type": "group", "groupId": {"id": "C1"}, "userId": "U1"})
+    good = line_event("where is samyan")
+    r = post(channel_client, line_body(bad_int, bad_list, bad_group, good))
+    assert r.status_code == 200
+    fake_line.wait_for(lambda c: replies_for(fake_line, good["replyToken"]))
+    time.sleep(0.5)
+    assert all(replies_for(fake_line, ev["replyToken"]) == [] for ev in (bad_int, bad_list, bad_group))
+    assert replies_for(fake_line, good["replyToken"])
+
+
+def test_lone_surrogates_in_a_line_message_are_cleaned_and_the_question_answered(channel_client, fake_line):
+    """A lone surrogate ("\\ud800" in JSON) is not text: the message is answered as if it were not there."""
+    ev = line_event("ภูเก็ต\ud800ได้รับรองเมื่อไหร่")
+    body = json.dumps({"destination": "U" + "0" * 32, "events": [ev]}).encode()  # ASCII: "\ud800" escapes
+    assert b"\\ud800" in body
+    assert post(channel_client, body).status_code == 200
+    fake_line.wait_for(lambda c: replies_for(fake_line, ev["replyToken"]))
+    text = replies_for(fake_line, ev["replyToken"])[0].body["messages"][0]["text"]
+    assert "ภูเก็ต" in text and "2564" in text

@@ -6,7 +6,7 @@ import uuid
 
 import pytest
 from conftest import FB_SECRET, FB_VERIFY
-from fakes import hub_signature, messenger_body, messenger_text
+from fakes import hub_signature, messenger_body, messenger_postback, messenger_text
 
 from bot.channels.messenger import MessengerChannel
 from bot.reply import Card, Reply
@@ -72,15 +72,125 @@ def test_duplicate_mid_is_answered_once(channel_client, fake_graph):
     assert len(sent_to(fake_graph, user)) == 1
 
 
-def test_quick_reply_payload_and_postback_are_questions(channel_client, fake_graph):
-    q = messenger_text("Where is Samyan?", quick_payload="Where is Samyan?")
-    sender = str(uuid.uuid4().int)[:16]
-    pb = {"sender": {"id": sender}, "recipient": {"id": "1"}, "timestamp": int(time.time() * 1000),
-          "postback": {"title": "7 Smarts", "payload": "q=What are the 7 Smarts?", "mid": f"m_{uuid.uuid4().hex}"}}
-    post(channel_client, messenger_body(q, pb))
-    fake_graph.wait_for(lambda c: sent_to(fake_graph, q["sender"]["id"]) and sent_to(fake_graph, sender))
-    assert "Bangkok" in sent_to(fake_graph, q["sender"]["id"])[0].body["message"]["text"]
+def test_the_bots_postback_is_a_question(channel_client, fake_graph):
+    pb = messenger_postback("q=What are the 7 Smarts?", title="7 Smarts")
+    post(channel_client, messenger_body(pb))
+    sender = pb["sender"]["id"]
+    fake_graph.wait_for(lambda c: sent_to(fake_graph, sender))
     assert "Smart Mobility" in sent_to(fake_graph, sender)[0].body["message"]["text"]
+
+
+def test_tapping_a_quick_reply_the_bot_offered_asks_its_whole_question(channel_client, fake_graph):
+    """Messenger sends the tapped title (cut to 20 characters) as the text and the payload as it was made:
+    the bot answers the full question in its payload, not the cut title."""
+    first = messenger_text("What is Phuket planning as a smart city?")
+    user = first["sender"]["id"]
+    post(channel_client, messenger_body(first))
+    fake_graph.wait_for(lambda c: sent_to(fake_graph, user))
+    time.sleep(0.5)
+    offered = sent_to(fake_graph, user)[-1].body["message"]["quick_replies"]
+    cut = next(q for q in offered if q["title"].endswith("…"))
+    tap = messenger_text(cut["title"], sender=user, quick_payload=cut["payload"])
+    asked = cut["payload"].removeprefix("q=")
+    direct = messenger_text(asked)  # the same question typed out in full, by someone else
+    post(channel_client, messenger_body(tap, direct))
+    fake_graph.wait_for(lambda c: len(sent_to(fake_graph, user)) > 1 and sent_to(fake_graph, direct["sender"]["id"]))
+    time.sleep(0.5)
+    answer = sent_to(fake_graph, user)[-len(sent_to(fake_graph, direct["sender"]["id"])):]
+    assert [c.body["message"].get("text") for c in answer] == \
+        [c.body["message"].get("text") for c in sent_to(fake_graph, direct["sender"]["id"])]
+
+
+def test_a_quick_reply_payload_the_bot_did_not_make_answers_the_text_tapped(channel_client, fake_graph):
+    """Another tool's quick reply (Meta's docs: a developer-defined payload): the person meant its title."""
+    q = messenger_text("Where is Samyan?", quick_payload="DEVELOPER_DEFINED_PAYLOAD_FOR_PICKING_RED")
+    post(channel_client, messenger_body(q))
+    fake_graph.wait_for(lambda c: sent_to(fake_graph, q["sender"]["id"]))
+    assert "Bangkok" in sent_to(fake_graph, q["sender"]["id"])[0].body["message"]["text"]
+
+
+def test_get_started_gets_the_bilingual_welcome(channel_client, fake_graph):
+    pb = messenger_postback("GET_STARTED", title="Get Started")
+    post(channel_client, messenger_body(pb))
+    fake_graph.wait_for(lambda c: sent_to(fake_graph, pb["sender"]["id"]))
+    text = sent_to(fake_graph, pb["sender"]["id"])[0].body["message"]["text"]
+    assert "สวัสดี" in text and "Hello" in text
+
+
+def ignored(reason: str) -> float:
+    from prometheus_client import REGISTRY
+
+    return REGISTRY.get_sample_value("bot_events_ignored_total", {"channel": "messenger", "reason": reason}) or 0.0
+
+
+def test_postbacks_of_other_tools_are_ignored_not_answered_or_put_in_the_inbox(channel_client, channel_app,
+                                                                                  fake_graph):
+    tag = uuid.uuid4().hex[:8]
+    foreign = [messenger_postback(f"action=buyItem&itemId={tag}"),
+               messenger_postback(f"Which hotel in Phuket {tag} is best?")]  # plain text is not the bot's format
+    witness = messenger_text("where is samyan")
+    before = ignored("foreign_postback")
+    post(channel_client, messenger_body(*foreign, witness))
+    fake_graph.wait_for(lambda c: sent_to(fake_graph, witness["sender"]["id"]))
+    time.sleep(1.0)
+    assert all(sent_to(fake_graph, pb["sender"]["id"]) == [] for pb in foreign)
+    inbox = channel_app.extensions["bot"].inbox.groups(1000)
+    assert not [g for g in inbox if tag in g["text"] or tag in g["last_text"]]
+    assert ignored("foreign_postback") - before == 2
+
+
+def test_standby_items_are_never_answered(channel_client, channel_app, fake_graph):
+    """Handover protocol: while another app owns the thread, messages arrive under ``standby``."""
+    user = str(uuid.uuid4().int)[:16]
+    item = messenger_text("ขอนแก่นได้รับรองเมื่อไหร่", sender=user)
+    witness = messenger_text("where is samyan")
+    body = json.dumps({"object": "page", "entry": [
+        {"id": "1234567890", "time": int(time.time() * 1000), "standby": [item]},
+        {"id": "1234567890", "time": int(time.time() * 1000), "messaging": [witness]}]}).encode()
+    before = ignored("standby")
+    assert post(channel_client, body).status_code == 200
+    fake_graph.wait_for(lambda c: sent_to(fake_graph, witness["sender"]["id"]))
+    time.sleep(1.0)
+    assert sent_to(fake_graph, user) == []
+    assert channel_app.extensions["bot"].contexts.load("messenger", user).last_city is None
+    assert ignored("standby") - before == 1
+
+
+def test_an_event_older_than_the_dedup_window_is_not_answered(channel_client, fake_graph):
+    old = messenger_text("ภูเก็ตได้รับรองเมื่อไหร่")
+    old["timestamp"] = int((time.time() - 3 * 86400) * 1000)
+    witness = messenger_text("where is samyan")
+    before = ignored("too_old")
+    post(channel_client, messenger_body(old, witness))
+    fake_graph.wait_for(lambda c: sent_to(fake_graph, witness["sender"]["id"]))
+    time.sleep(1.0)
+    assert sent_to(fake_graph, old["sender"]["id"]) == []
+    assert ignored("too_old") - before == 1
+
+
+@pytest.mark.parametrize("mid", [["m_1", "m_2"], {"id": "m_1"}, 42])
+def test_a_mid_or_sender_of_the_wrong_type_is_skipped_never_a_5xx(channel_client, fake_graph, mid):
+    bad_mid = messenger_text("ภูเก็ตอยู่ไหน")
+    bad_mid["message"]["mid"] = mid
+    bad_sender = messenger_text("ภูเก็ตอยู่ไหน")
+    bad_sender["sender"]["id"] = mid
+    good = messenger_text("where is samyan")
+    r = post(channel_client, messenger_body(bad_mid, bad_sender, good))
+    assert r.status_code == 200
+    fake_graph.wait_for(lambda c: sent_to(fake_graph, good["sender"]["id"]))
+    time.sleep(0.5)
+    assert sent_to(fake_graph, bad_mid["sender"]["id"]) == []
+    assert sent_to(fake_graph, good["sender"]["id"])
+
+
+def test_lone_surrogates_in_a_message_are_cleaned_and_the_question_answered(channel_client, fake_graph):
+    item = messenger_text("When was Phuket\ud800 certified?")
+    body = json.dumps({"object": "page", "entry": [{"id": "1", "time": 1, "messaging": [item]}]}).encode()
+    assert b"\\ud800" in body
+    assert post(channel_client, body).status_code == 200
+    fake_graph.wait_for(lambda c: sent_to(fake_graph, item["sender"]["id"]))
+    text = sent_to(fake_graph, item["sender"]["id"])[0].body["message"]["text"]
+    assert "Phuket" in text and "2021" in text
 
 
 def test_echoes_deliveries_and_reads_are_ignored(channel_client, fake_graph):

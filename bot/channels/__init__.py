@@ -11,7 +11,7 @@ import logging
 
 from flask import Flask
 
-from ..queue import EventQueue, Ledger, SenderPool
+from ..queue import SEEN_TTL, EventQueue, Ledger, SenderPool
 from .line import LineChannel
 from .messenger import MessengerChannel
 
@@ -25,8 +25,9 @@ CHANNELS = (LineChannel, MessengerChannel)
 def attach_channels(app: Flask, bot) -> dict:
     """Create the queue and the channels, register their webhooks, start the sender threads."""
     cfg = app.config
-    queue = EventQueue(bot.store, claim_idle=float(cfg.get("QUEUE_CLAIM_IDLE", 10.0)))
-    ledger = Ledger(bot.store)
+    window = int(cfg.get("DEDUP_WINDOW", SEEN_TTL))
+    queue = EventQueue(bot.store, claim_idle=float(cfg.get("QUEUE_CLAIM_IDLE", 10.0)), window=window)
+    ledger = Ledger(bot.store, window=window)
     handlers: dict = {}
     senders = SenderPool(queue, handlers, threads=int(cfg.get("SENDER_THREADS", 2)))
     channels = {}

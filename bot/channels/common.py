@@ -1,5 +1,6 @@
-"""What every channel adapter shares: accepting webhook events into the queue, platform text limits,
-and calling a platform API with timeouts and bounded retries."""
+"""What every channel adapter shares: accepting webhook events into the queue, deciding which events are
+not answered (too old, another tool's postbacks, the rest of an image set), the bot's own postback format,
+platform text limits, and calling a platform API with timeouts and bounded retries."""
 
 from __future__ import annotations
 
@@ -13,10 +14,11 @@ import regex
 
 from .. import metrics
 from ..queue import EventQueue, QueuedEvent, SenderPool
-from ..storage import StoreUnavailable
+from ..storage import Store, StoreUnavailable
 
-__all__ = ["accept_events", "already_handled", "utf16_len", "graphemes", "truncate_graphemes", "split_text", "call_with_retries",
-           "Delivery", "Transient", "Ambiguous", "Rejected"]
+__all__ = ["accept_events", "already_handled", "ignore", "event_age", "fresh", "first_of_set", "Postback",
+           "parse_postback", "ask_payload", "ASK_PREFIX", "utf16_len", "graphemes", "truncate_graphemes", "split_text",
+           "call_with_retries", "Delivery", "Transient", "Ambiguous", "Rejected"]
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -48,6 +50,88 @@ def already_handled(ledger, channel: str, event_id: str) -> bool:
         metrics.AMBIGUOUS.labels(channel).inc()
         log.warning("%s event %s: an earlier send attempt's outcome is unknown; not sending again", channel, event_id)
     return state in ("sent", "sending")
+
+
+# -- events the bot does not answer ------------------------------------------------------------------------
+def ignore(channel: str, reason: str) -> None:
+    """Count (and log at debug) an event left unanswered on purpose. Never logs the event: it may carry a
+    user's message."""
+    log.debug("%s event not answered: %s", channel, reason)
+    metrics.IGNORED.labels(channel, reason).inc()
+
+
+#: Timestamps are whole milliseconds since the epoch; anything from 2^53 ms on (year 287,396) is not one.
+_MAX_TIMESTAMP_MS = 2**53
+
+
+def event_age(timestamp_ms: object, now: float | None = None) -> float | None:
+    """Seconds since a platform event was sent (LINE ``timestamp``, Messenger ``timestamp``: milliseconds),
+    or None when the value is not a plausible timestamp. A clock ahead of ours gives a negative age."""
+    if isinstance(timestamp_ms, bool) or not isinstance(timestamp_ms, int):
+        return None
+    if not 0 <= timestamp_ms < _MAX_TIMESTAMP_MS:
+        return None
+    return (time.time() if now is None else now) - timestamp_ms / 1000
+
+
+def fresh(channel: str, timestamp_ms: object, window: float) -> bool:
+    """Whether an event may be answered: its timestamp is valid and within the de-duplication window.
+
+    An event older than the window could be a replay whose de-duplication key has expired (a signed body
+    stays valid forever), so it is never answered; such events are counted, not queued."""
+    age = event_age(timestamp_ms)
+    if age is None:
+        ignore(channel, "bad_timestamp")
+        return False
+    if age > window:
+        log.info("%s event sent %.0f s ago, beyond the %d s de-duplication window: not answered", channel,
+                 age, window)
+        ignore(channel, "too_old")
+        return False
+    return True
+
+
+def first_of_set(store: Store, channel: str, set_id: str, ttl: int) -> bool:
+    """True for exactly one event of a set (the images a user sent together), whichever worker gets it
+    first: one atomic ``SET NX EX``. With Redis down every event counts as first (a note too many beats
+    none)."""
+    key = f"{{events}}:set:{channel}:{set_id}"
+    try:
+        return bool(store.run(lambda r: r.set(key, "1", nx=True, ex=ttl)))
+    except StoreUnavailable:
+        return True
+
+
+# -- the bot's own postbacks ---------------------------------------------------------------------------------
+#: The bot writes every postback and quick-reply payload it creates as ``q=<question>``; Messenger's
+#: Get Started button sends ``GET_STARTED``. Anything else (a rich menu of another tool on the same account,
+#: ``action=buyItem&itemId=123``) is not the bot's to answer.
+ASK_PREFIX = "q="
+GREET_PAYLOADS = frozenset({"GET_STARTED", "get_started"})
+
+
+@dataclass(frozen=True)
+class Postback:
+    """A postback the bot made: ``action`` is ``"ask"`` (``text`` is the question) or ``"greet"``."""
+
+    action: str
+    text: str = ""
+
+
+def parse_postback(data: object) -> Postback | None:
+    """The bot's own postback in ``data``, or None when another tool made it (or it is not text)."""
+    if not isinstance(data, str):
+        return None
+    if data.startswith(ASK_PREFIX) and data[len(ASK_PREFIX):].strip():
+        return Postback("ask", data[len(ASK_PREFIX):])
+    if data in GREET_PAYLOADS:
+        return Postback("greet")
+    return None
+
+
+def ask_payload(question: str, limit: int) -> str:
+    """The payload the bot gives a button or quick reply that asks ``question`` (cut to ``limit``)."""
+    return (ASK_PREFIX + question)[:limit]
 
 
 # -- text limits -----------------------------------------------------------------------------------------

@@ -26,10 +26,10 @@ from linebot.v3.webhooks import Event
 
 from .. import jsonsafe, metrics
 from ..messages import say
-from ..queue import QueuedEvent
+from ..queue import SEEN_TTL, QueuedEvent
 from ..reply import Card, Reply
 from .common import (Ambiguous, Delivery, Rejected, Transient, accept_events, already_handled, call_with_retries,
-                     split_text, truncate_graphemes, utf16_len)
+                     first_of_set, fresh, ignore, parse_postback, split_text, truncate_graphemes, utf16_len)
 
 __all__ = ["LineChannel", "LIMITS"]
 
@@ -95,6 +95,7 @@ class LineChannel:
         self.prefix = (config.get("GROUP_PREFIX") or "!bot").strip().casefold()
         self.timeout = (float(config.get("LINE_CONNECT_TIMEOUT", 3.0)), float(config.get("LINE_READ_TIMEOUT", 10.0)))
         self.policy = Delivery(attempts=int(config.get("LINE_ATTEMPTS", 4)))
+        self.window = int(config.get("DEDUP_WINDOW", SEEN_TTL))
         if not self.enabled:
             log.warning("LINE channel disabled: LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN are not both set")
             return
@@ -129,10 +130,19 @@ class LineChannel:
         events = []
         for raw in raw_events:
             try:
-                Event.from_dict(raw)  # the SDK's event model validates the event's shape
+                # The SDK's event model validates the event's shape, ids' types (a userId must be a string)
+                # and the timestamp (a whole number).
+                Event.from_dict(raw)
             except Exception as exc:  # noqa: BLE001 - one bad event must not cost the others
                 log.warning("LINE event skipped: does not match the SDK models (%s)", type(exc).__name__)
                 metrics.WEBHOOK_REJECTED.labels(self.name, "event").inc()
+                continue
+            if raw.get("mode") == "standby":
+                # Another module channel owns the chat: LINE says the bot must not send anything, so the
+                # event is not even queued (no answer, no context, no inbox entry).
+                ignore(self.name, "standby")
+                continue
+            if not fresh(self.name, raw.get("timestamp"), self.window):
                 continue
             events.append((raw.get("webhookEventId") or _fallback_id(raw), raw))
         accept_events(self.queue, self.senders, self.name, events)
@@ -152,6 +162,8 @@ class LineChannel:
         metrics.EVENTS.labels(self.name, str(ev.get("type"))).inc()
         if already_handled(self.ledger, self.name, qe.event_id):
             return
+        if not fresh(self.name, ev.get("timestamp"), self.window):
+            return  # queued in time but not handled within the window (a long outage): too late now
         messages = self.respond(ev)
         if messages:  # None or [] (e.g. over the rate limit): the bot stays silent
             self.deliver(qe, messages, heartbeat)
@@ -172,9 +184,13 @@ class LineChannel:
         if etype == "join":
             return self.render(self._bilingual("greet"))
         if etype == "postback":
-            data = str((ev.get("postback") or {}).get("data", ""))
-            text = data[2:] if data.startswith("q=") else data
-            return self.render(self.bot.dialogue.respond(text, user_id=ctx_user, channel=self.name)) if text else None
+            postback = parse_postback((ev.get("postback") or {}).get("data"))
+            if postback is None:  # another tool's rich menu or button: not a question for the bot
+                ignore(self.name, "foreign_postback")
+                return None
+            if postback.action == "greet":
+                return self.render(self._bilingual("greet"))
+            return self.render(self.bot.dialogue.respond(postback.text, user_id=ctx_user, channel=self.name))
         if etype != "message":
             return None
         msg = ev.get("message") or {}
@@ -188,6 +204,11 @@ class LineChannel:
                 return self.render(self._bilingual("greet"))
             return self.render(self.bot.dialogue.respond(text, user_id=ctx_user, channel=self.name))
         if msg.get("type") in NOT_TEXT and chat == "user":
+            image_set = msg.get("imageSet")  # {id, index, total}: images sent together, one event each
+            if isinstance(image_set, dict) and isinstance(image_set.get("id"), str) and \
+                    not first_of_set(self.queue.store, self.name, image_set["id"], self.window):
+                ignore(self.name, "image_set")
+                return None  # the set's first event to arrive got the note
             lang = self.bot.contexts.load(self.name, ctx_user).lang or "th"
             suggest = self.bot.dialogue.knowledge.suggest
             return self.render(Reply(say("not_text", lang), lang, "not_text", 1.0,

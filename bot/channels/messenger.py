@@ -18,10 +18,10 @@ from flask import Blueprint, Response, abort, request
 
 from .. import jsonsafe, metrics
 from ..messages import say
-from ..queue import QueuedEvent
+from ..queue import SEEN_TTL, QueuedEvent
 from ..reply import Card, Reply
-from .common import (Ambiguous, Delivery, Rejected, Transient, accept_events, already_handled, call_with_retries,
-                     split_text)
+from .common import (Ambiguous, Delivery, Rejected, Transient, accept_events, already_handled, ask_payload,
+                     call_with_retries, fresh, ignore, parse_postback, split_text)
 
 __all__ = ["MessengerChannel", "LIMITS"]
 
@@ -49,6 +49,7 @@ class MessengerChannel:
         self.timeout = (float(config.get("MESSENGER_CONNECT_TIMEOUT", 3.0)),
                         float(config.get("MESSENGER_READ_TIMEOUT", 10.0)))
         self.policy = Delivery(attempts=int(config.get("MESSENGER_ATTEMPTS", 4)))
+        self.window = int(config.get("DEDUP_WINDOW", SEEN_TTL))
         self.http = requests.Session()  # one connection pool per worker
         # The token goes in a header, not the URL's query: URLs end up in access and debug logs.
         self.http.headers["Authorization"] = f"Bearer {self.page_token}"
@@ -97,8 +98,14 @@ class MessengerChannel:
             return self._reject(f"malformed body: {type(exc).__name__}", "body", 400)
         events = []
         for entry in entries:
-            for item in (entry.get("messaging") or []) if isinstance(entry, dict) else []:
-                if isinstance(item, dict) and (event_id := self._event_id(item)):
+            if not isinstance(entry, dict):
+                continue
+            # Items under "standby" arrive while another app owns the conversation (handover protocol):
+            # they are for reading only, so they are counted and never queued.
+            for _ in _items(entry, "standby"):
+                ignore(self.name, "standby")
+            for item in _items(entry, "messaging"):
+                if (event_id := self._event_id(item)) and fresh(self.name, item.get("timestamp"), self.window):
                     events.append((event_id, item))
         accept_events(self.queue, self.senders, self.name, events)
         metrics.WEBHOOK_SECONDS.labels(self.name).observe(time.perf_counter() - started)
@@ -109,20 +116,24 @@ class MessengerChannel:
         metrics.WEBHOOK_REJECTED.labels(self.name, reason).inc()
         return {"error": "refused", "detail": why}, status
 
-    @staticmethod
-    def _event_id(item: dict) -> str | None:
+    def _event_id(self, item: dict) -> str | None:
         """The message ``mid`` for messages; for postbacks their ``mid`` or sender+timestamp.
-        Echoes, deliveries and reads are not events the bot answers (None)."""
-        message = item.get("message")
+        Echoes, deliveries and reads are not events the bot answers (None); neither is an item whose
+        sender id or ``mid`` is not a string (a signed body can still carry a list or an object there)."""
+        message, postback = item.get("message"), item.get("postback")
+        if not isinstance(message, dict) and not isinstance(postback, dict):
+            return None
+        if isinstance(message, dict) and message.get("is_echo"):
+            return None
+        sender = item.get("sender")
+        sender_id = sender.get("id") if isinstance(sender, dict) else None
+        mid = (message if isinstance(message, dict) else postback).get("mid")
+        if not isinstance(sender_id, str) or not sender_id or not isinstance(mid, (str, type(None))):
+            ignore(self.name, "bad_id")
+            return None
         if isinstance(message, dict):
-            if message.get("is_echo"):
-                return None
-            return message.get("mid") or None
-        postback = item.get("postback")
-        if isinstance(postback, dict):
-            sender = (item.get("sender") or {}).get("id", "")
-            return postback.get("mid") or f"pb:{sender}:{item.get('timestamp', '')}"
-        return None
+            return mid or None
+        return mid or f"pb:{sender_id}:{item.get('timestamp', '')}"
 
     # -- events ------------------------------------------------------------------------------------------
     def handle(self, qe: QueuedEvent, heartbeat: Callable[[], None]) -> None:
@@ -134,6 +145,8 @@ class MessengerChannel:
             return
         if already_handled(self.ledger, self.name, qe.event_id):
             return
+        if not fresh(self.name, item.get("timestamp"), self.window):
+            return  # queued in time but not handled within the window (a long outage): too late now
         reply = self.respond(item, sender)
         if reply is None or not reply.text.strip():
             return  # nothing to say (e.g. over the rate limit)
@@ -142,8 +155,11 @@ class MessengerChannel:
     def respond(self, item: dict, sender: str) -> Reply | None:
         message = item.get("message")
         if isinstance(message, dict):
-            quick = (message.get("quick_reply") or {}).get("payload")
-            text = quick or message.get("text")
+            # A quick reply the bot made carries the whole question (its title, sent as the text, is cut to
+            # 20 characters); any other payload belongs to another tool, and the person meant what they tapped.
+            quick = message.get("quick_reply")
+            own = parse_postback(quick.get("payload")) if isinstance(quick, dict) else None
+            text = own.text if own and own.action == "ask" else message.get("text")
             if isinstance(text, str) and text.strip():
                 return self.bot.dialogue.respond(text, user_id=sender, channel=self.name)
             if message.get("attachments") or message.get("sticker_id"):
@@ -151,14 +167,15 @@ class MessengerChannel:
                 return Reply(say("not_text", lang), lang, "not_text", 1.0,
                              quick_replies=self.bot.dialogue.knowledge.suggest.for_subject(None, lang))
             return None
-        postback = item.get("postback") or {}
-        payload = str(postback.get("payload") or "")
-        if payload in ("GET_STARTED", "get_started"):
+        postback = parse_postback((item.get("postback") or {}).get("payload"))
+        if postback is None:  # another tool's button or menu: not a question for the bot
+            ignore(self.name, "foreign_postback")
+            return None
+        if postback.action == "greet":
             suggest = self.bot.dialogue.knowledge.suggest
             return Reply(f"{say('greet', 'th')}\n\n{say('greet', 'en')}", "th", "greet", 1.0,
                          quick_replies=suggest.for_subject(None, "th")[:2] + suggest.for_subject(None, "en")[:2])
-        text = payload[2:] if payload.startswith("q=") else payload
-        return self.bot.dialogue.respond(text, user_id=sender, channel=self.name) if text else None
+        return self.bot.dialogue.respond(postback.text, user_id=sender, channel=self.name)
 
     # -- rendering ---------------------------------------------------------------------------------------
     def render(self, reply: Reply) -> list[dict]:
@@ -168,8 +185,11 @@ class MessengerChannel:
         messages: list[dict[str, Any]] = [{"text": p} for p in split_text(reply.text, LIMITS["text"], max_parts=room)]
         if reply.card:
             messages.append(self.generic_template(reply.card))
+        # The payload is the bot's own format with the whole question: the title is cut, and a payload in
+        # any other format is another tool's (see respond).
         quick = [{"content_type": "text", "title": _cut(q, LIMITS["quick_reply_title"]),
-                  "payload": q[: LIMITS["payload"]]} for q in reply.quick_replies[: LIMITS["quick_replies"]] if q.strip()]
+                  "payload": ask_payload(q, LIMITS["payload"])}
+                 for q in reply.quick_replies[: LIMITS["quick_replies"]] if q.strip()]
         if quick:
             messages[-1]["quick_replies"] = quick
         return messages
@@ -239,6 +259,12 @@ class MessengerChannel:
                            timeout=(1.0, 2.0))
         except requests.RequestException as exc:
             log.debug("typing_on failed: %s", type(exc).__name__)
+
+
+def _items(entry: dict, field: str) -> list[dict]:
+    """The objects in ``entry[field]`` (anything else there is skipped)."""
+    items = entry.get(field)
+    return [i for i in items if isinstance(i, dict)] if isinstance(items, list) else []
 
 
 def _cut(text: str, limit: int) -> str:
