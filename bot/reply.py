@@ -22,6 +22,7 @@ class Reply:
     sources: list[str] = field(default_factory=list)
     entities: dict = field(default_factory=dict)
     card: Card | None = None
+    retry_after: int | None = None  # rate-limited: seconds until the user may write again
 
     def to_api(self) -> dict:
         """The ``/api/ask`` JSON body (docs/architecture.md, "Contracts")."""
