@@ -488,7 +488,8 @@ class Dialogue:
             entities["entry"] = answer.fact
         return Reply(text=answer.text, lang=turn.lang, intent=answer.intent if answer.complete else OUT_OF_SCOPE,
                      confidence=confidence, fallback=not answer.complete, quick_replies=answer.quick_replies,
-                     sources=answer.sources, entities=entities, card=answer.card)
+                     sources=answer.sources, entities=entities, card=answer.card,
+                     source_links=answer.source_links)
 
     def _simple(self, turn: _Turn, intent: str, text: str, quick_replies: list[str] | None = None) -> Reply:
         return Reply(text=text, lang=turn.lang, intent=intent, confidence=turn.u.confidence,

@@ -37,6 +37,19 @@ def test_api_lang_override(client):
     assert r["lang"] == "en" and "2021" in r["answer"]
 
 
+def test_api_links_the_sources_that_have_an_address(client):
+    """``source_links`` (added to the contract's fields): each names a source of the answer's source line and
+    opens its web address."""
+    data = ask(client, text="ขอนแก่นได้รับรองเมื่อไหร่").get_json()
+    links, line = data["source_links"], data["answer"].splitlines()[-1]
+    assert links and line.startswith("ที่มา:")
+    assert all(set(x) == {"label", "title", "url"} and x["url"].startswith("https://") for x in links)
+    assert any(x["label"] in line for x in links)  # the page turns that name into the link
+    addresses = {f"https://{s.url}" for s in client.application.extensions["bot"].kb.sources.values() if s.url}
+    assert {x["url"] for x in links} <= addresses  # the knowledge base's own addresses, nothing made up
+    assert ask(client, text="ภูเก็ตมีโรงแรมแนะนำไหม").get_json()["source_links"] == []  # a fallback has none
+
+
 def test_api_fallback(client):
     r = ask(client, text="ภูเก็ตมีโรงแรมแนะนำไหม").get_json()
     assert r["fallback"] is True and r["intent"] == "out_of_scope" and r["sources"] == []
