@@ -1,4 +1,4 @@
-"""The HTTP surface: /api/ask contract, bad input, the web chat page, health and metrics."""
+"""The HTTP surface: /api/ask contract, bad input, the web chat page and its font, health and metrics."""
 
 import json
 
@@ -94,6 +94,32 @@ def test_web_chat_page(client):
     js = client.get("/static/chat.js").get_data(as_text=True)
     assert "/api/ask" in js and "localStorage" in js and "quick_replies" in js
     assert "innerHTML" not in js  # server text is never inserted as HTML
+
+
+def test_thai_font_is_served_with_its_licence(client):
+    """The chat's Thai font comes from the app (not the viewer's machine): a real Sarabun face with a glyph of
+    its own for every Thai consonant, cached by browsers, with its SIL Open Font License beside it."""
+    import io
+
+    from PIL import ImageFont
+
+    r = client.get("/fonts/Sarabun-Regular.ttf")
+    assert r.status_code == 200 and r.mimetype == "font/ttf"
+    assert "max-age=" in r.headers["Cache-Control"] and r.headers.get("ETag")
+    font = ImageFont.truetype(io.BytesIO(r.data), 24)
+    assert font.getname() == ("Sarabun", "Regular")
+    missing = bytes(font.getmask("\u0f00"))  # Tibetan: the font's missing-glyph box
+    assert all(bytes(font.getmask(chr(c))) != missing for c in range(0x0E01, 0x0E2F))  # ก..ฮ
+    assert client.get("/fonts/Sarabun-Bold.ttf").status_code == 200
+    for other in ("Sarabun-Thin.ttf", "..%2Fmetadata.json", "__init__.py"):
+        assert client.get(f"/fonts/{other}").status_code == 404, other
+    licence = client.get("/fonts/LICENSE.txt")
+    assert licence.status_code == 200 and licence.mimetype == "text/plain"
+    text = licence.get_data(as_text=True)
+    assert "SIL OPEN FONT LICENSE Version 1.1" in text and "The Sarabun Project Authors" in text
+    css = client.get("/static/chat.css").get_data(as_text=True)
+    assert 'font-family: "Sarabun"' in css and "../fonts/Sarabun-Regular.ttf" in css
+    assert "/fonts/LICENSE.txt" in client.get("/").get_data(as_text=True)  # the page credits the font
 
 
 def test_healthz_ok(client):
