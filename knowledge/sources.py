@@ -43,8 +43,11 @@ def web_url(address: str | None) -> str | None:
         return None
     url = address if re.match(r"https?://", address, re.I) else f"https://{address}"
     try:
-        host = urlsplit(url).hostname or ""
-    except ValueError:  # a malformed port or bracket: not an address to link
+        parts = urlsplit(url)
+        host, _ = parts.hostname or "", parts.port  # .port raises ValueError for a malformed one
+    except ValueError:
+        return None
+    if "@" in parts.netloc:  # user info ("mailto:a@b.org" would become a login to b.org): not a source page
         return None
     return url if _HOST.match(host) else None
 

@@ -162,7 +162,8 @@ def test_every_source_address_becomes_a_web_link(kb):
         assert url and url.startswith("https://") and url.endswith(source.url.rstrip(".,;")), source.id
     assert web_url("opt-news.com/news/17453") == "https://opt-news.com/news/17453"
     assert web_url("http://example.org/a?b=1") == "http://example.org/a?b=1"
-    for not_an_address in ("javascript:alert(1)", "City events notice", "e.g.", "", None, "a b.com", "data:text/html,x"):
+    for not_an_address in ("javascript:alert(1)", "City events notice", "e.g.", "", None, "a b.com", "data:text/html,x",
+                           "mailto:staff@city.go.th", "example.org:80x/a"):
         assert web_url(not_an_address) is None, not_an_address
     # A staff entry's free-text source: its addresses link, the rest stays text.
     assert [x["url"] for x in note_links("OPT News, 2021 (opt-news.com/news/17453); see https://depa.or.th/th.")] == [
