@@ -32,12 +32,14 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     from .web.api import bp as api_bp
     from .web.chat import bp as chat_bp
+    from .web.fonts import bp as fonts_bp
     from .web.ops import bp as ops_bp
     from .web.openapi import bp as openapi_bp
 
     from .channels import attach_channels
 
     app.register_blueprint(chat_bp)
+    app.register_blueprint(fonts_bp)
     app.register_blueprint(api_bp)
     app.register_blueprint(ops_bp)
     app.register_blueprint(openapi_bp)

@@ -151,7 +151,8 @@ class Dialogue:
                 # One polite note when the limit is first passed, then silence until the window ends.
                 lang = lang or self.contexts.load(channel, user_id).lang or "th"
                 text = say("slow_down", lang) if count == self.user_limit.hits + 1 else ""
-                return Reply(text=text, lang=lang, intent="rate_limited", confidence=1.0)
+                wait = self.limiter.retry_after(f"user:{channel}:{user_id}", self.user_limit)
+                return Reply(text=text, lang=lang, intent="rate_limited", confidence=1.0, retry_after=wait)
         ctx = self.contexts.load(channel, user_id) if user_id else Context()
         reply, new_ctx, unanswered = self.answer(text, ctx, channel, lang)
         if user_id and new_ctx is not None:
@@ -508,7 +509,8 @@ class Dialogue:
             entities["entry"] = answer.fact
         return Reply(text=answer.text, lang=turn.lang, intent=answer.intent if answer.complete else OUT_OF_SCOPE,
                      confidence=confidence, fallback=not answer.complete, quick_replies=answer.quick_replies,
-                     sources=answer.sources, entities=entities, card=answer.card)
+                     sources=answer.sources, entities=entities, card=answer.card,
+                     source_links=answer.source_links)
 
     def _simple(self, turn: _Turn, intent: str, text: str, quick_replies: list[str] | None = None) -> Reply:
         return Reply(text=text, lang=turn.lang, intent=intent, confidence=turn.u.confidence,

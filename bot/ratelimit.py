@@ -29,9 +29,13 @@ class RateLimiter:
     def __init__(self, store: Store):
         self.store = store
 
+    @staticmethod
+    def _key(key: str, limit: Limit) -> str:
+        return f"{{rl}}:{key}:{limit.hits}/{limit.seconds}"
+
     def hit(self, key: str, limit: Limit) -> int:
         """Count one hit; return the number of hits in the current window (0 if Redis is down)."""
-        rkey = f"{{rl}}:{key}:{limit.hits}/{limit.seconds}"
+        rkey = self._key(key, limit)
 
         def run(r):
             pipe = r.pipeline(transaction=True)
@@ -46,3 +50,12 @@ class RateLimiter:
 
     def allowed(self, key: str, limit: Limit) -> bool:
         return self.hit(key, limit) <= limit.hits
+
+    def retry_after(self, key: str, limit: Limit) -> int:
+        """Whole seconds until the current window of ``key`` ends (at least 1), for a ``Retry-After``
+        header; the whole window when Redis cannot tell."""
+        try:
+            ms = int(self.store.run(lambda r: r.pttl(self._key(key, limit))))
+        except StoreUnavailable:
+            return limit.seconds
+        return max(1, -(-ms // 1000)) if ms > 0 else 1  # rounded up: retrying at once would be refused again

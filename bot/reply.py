@@ -22,6 +22,8 @@ class Reply:
     sources: list[str] = field(default_factory=list)
     entities: dict = field(default_factory=dict)
     card: Card | None = None
+    source_links: list[dict] = field(default_factory=list)  # {"label", "title", "url"}: sources with an address
+    retry_after: int | None = None  # rate-limited: seconds until the user may write again
 
     def to_api(self) -> dict:
         """The ``/api/ask`` JSON body (docs/architecture.md, "Contracts")."""
@@ -34,5 +36,6 @@ class Reply:
             "lang": self.lang,
             "quick_replies": list(self.quick_replies),
             "sources": list(self.sources),
+            "source_links": [dict(link) for link in self.source_links],  # added to the contract's fields
             **({"card": asdict(self.card)} if self.card else {}),
         }

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from .dates import format_date
 from .loader import KnowledgeBase
 from .schema import City, Fact
-from .sources import short_label, source_label
+from .sources import note_links, short_label, source_label, source_link
 from .suggestions import Suggester
 
 __all__ = ["Answer", "Card", "Composer", "polite"]
@@ -39,6 +39,7 @@ class Answer:
     text: str
     quick_replies: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    source_links: list[dict] = field(default_factory=list)  # {"label", "title", "url"} of sources with an address
     card: Card | None = None
     complete: bool = True  # False when the knowledge base lacks what was asked (a fallback)
     subjects: list[str] = field(default_factory=list)  # what the answer is about, for follow-ups
@@ -72,7 +73,12 @@ class Composer:
     def name(self, subject: str, lang: str, short: bool = True) -> str:
         return self.kb.subject_name(subject, lang, short) or subject
 
-    def _source_line(self, facts: list[Fact], lang: str) -> tuple[str, list[str]]:
+    def _links(self, ids: list[str], notes: list[str], lang: str) -> list[dict]:
+        """Links to the sources that have a web address, in the order of the source line, each once."""
+        links = [source_link(self.kb.sources[s], lang) for s in ids] + [x for n in notes for x in note_links(n)]
+        return list({(x["label"], x["url"]): x for x in links if x}.values())
+
+    def _source_line(self, facts: list[Fact], lang: str) -> tuple[str, list[str], list[dict]]:
         ids: list[str] = []
         notes: list[str] = []
         as_of = None
@@ -87,25 +93,26 @@ class Composer:
         for label in [short_label(self.kb.sources[s], lang) for s in ids] + notes:
             if label not in shown:
                 shown.append(label)
+        links = self._links(ids, notes, lang)
         if not shown:
-            return "", full
+            return "", full, links
         line = _t(lang, "ที่มา: ", "Source: " if len(shown) == 1 else "Sources: ") + "; ".join(
             shown[:MAX_SOURCES_SHOWN])
         if len(shown) > MAX_SOURCES_SHOWN:
             line += _t(lang, f" และอีก {len(shown) - MAX_SOURCES_SHOWN} แหล่ง", f" +{len(shown) - MAX_SOURCES_SHOWN} more")
         if as_of:
             line += _t(lang, f" (ข้อมูล ณ {format_date(as_of, 'th')})", f" (as of {format_date(as_of, 'en')})")
-        return line, full
+        return line, full, links
 
     def _finish(self, body: list[str], facts: list[Fact], lang: str, subjects: list[str], **kw) -> Answer:
         text = "\n".join(b for b in body if b)
         if lang == "th":
             text = polite(text)
-        line, sources = self._source_line(facts, lang)
+        line, sources, links = self._source_line(facts, lang)
         if line:
             text += "\n" + line
         main = facts[0] if facts else None
-        return Answer(text=text, sources=sources, subjects=subjects,
+        return Answer(text=text, sources=sources, source_links=links, subjects=subjects,
                       fact=main.id if main else None, intent=main.intent if main else "faq", **kw)
 
     # -- answers ---------------------------------------------------------------------------------------

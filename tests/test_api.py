@@ -1,4 +1,4 @@
-"""The HTTP surface: /api/ask contract, bad input, the web chat page, health and metrics."""
+"""The HTTP surface: /api/ask contract, bad input, the web chat page and its font, health and metrics."""
 
 import json
 
@@ -35,6 +35,19 @@ def test_api_without_user_id_has_no_memory(client):
 def test_api_lang_override(client):
     r = ask(client, text="ภูเก็ตได้รับรองเมื่อไหร่", lang="en").get_json()
     assert r["lang"] == "en" and "2021" in r["answer"]
+
+
+def test_api_links_the_sources_that_have_an_address(client):
+    """``source_links`` (added to the contract's fields): each names a source of the answer's source line and
+    opens its web address."""
+    data = ask(client, text="ขอนแก่นได้รับรองเมื่อไหร่").get_json()
+    links, line = data["source_links"], data["answer"].splitlines()[-1]
+    assert links and line.startswith("ที่มา:")
+    assert all(set(x) == {"label", "title", "url"} and x["url"].startswith("https://") for x in links)
+    assert any(x["label"] in line for x in links)  # the page turns that name into the link
+    addresses = {f"https://{s.url}" for s in client.application.extensions["bot"].kb.sources.values() if s.url}
+    assert {x["url"] for x in links} <= addresses  # the knowledge base's own addresses, nothing made up
+    assert ask(client, text="ภูเก็ตมีโรงแรมแนะนำไหม").get_json()["source_links"] == []  # a fallback has none
 
 
 def test_api_fallback(client):
@@ -81,6 +94,32 @@ def test_web_chat_page(client):
     js = client.get("/static/chat.js").get_data(as_text=True)
     assert "/api/ask" in js and "localStorage" in js and "quick_replies" in js
     assert "innerHTML" not in js  # server text is never inserted as HTML
+
+
+def test_thai_font_is_served_with_its_licence(client):
+    """The chat's Thai font comes from the app (not the viewer's machine): a real Sarabun face with a glyph of
+    its own for every Thai consonant, cached by browsers, with its SIL Open Font License beside it."""
+    import io
+
+    from PIL import ImageFont
+
+    r = client.get("/fonts/Sarabun-Regular.ttf")
+    assert r.status_code == 200 and r.mimetype == "font/ttf"
+    assert "max-age=" in r.headers["Cache-Control"] and r.headers.get("ETag")
+    font = ImageFont.truetype(io.BytesIO(r.data), 24)
+    assert font.getname() == ("Sarabun", "Regular")
+    missing = bytes(font.getmask("\u0f00"))  # Tibetan: the font's missing-glyph box
+    assert all(bytes(font.getmask(chr(c))) != missing for c in range(0x0E01, 0x0E2F))  # ก..ฮ
+    assert client.get("/fonts/Sarabun-Bold.ttf").status_code == 200
+    for other in ("Sarabun-Thin.ttf", "..%2Fmetadata.json", "__init__.py"):
+        assert client.get(f"/fonts/{other}").status_code == 404, other
+    licence = client.get("/fonts/LICENSE.txt")
+    assert licence.status_code == 200 and licence.mimetype == "text/plain"
+    text = licence.get_data(as_text=True)
+    assert "SIL OPEN FONT LICENSE Version 1.1" in text and "The Sarabun Project Authors" in text
+    css = client.get("/static/chat.css").get_data(as_text=True)
+    assert 'font-family: "Sarabun"' in css and "../fonts/Sarabun-Regular.ttf" in css
+    assert "/fonts/LICENSE.txt" in client.get("/").get_data(as_text=True)  # the page credits the font
 
 
 def test_healthz_ok(client):

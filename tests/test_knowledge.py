@@ -149,3 +149,23 @@ def test_all_problems_are_reported_at_once(broken):
 def test_dates_render_in_buddhist_era_for_thai_and_ce_for_english(iso, th, en):
     assert format_date(iso, "th") == th
     assert format_date(iso, "en") == en
+
+
+def test_every_source_address_becomes_a_web_link(kb):
+    """The knowledge base writes addresses without a scheme; each one opens as an https link in the web chat."""
+    from knowledge.sources import note_links, web_url
+
+    with_address = [s for s in kb.sources.values() if s.url]
+    assert with_address
+    for source in with_address:
+        url = web_url(source.url)
+        assert url and url.startswith("https://") and url.endswith(source.url.rstrip(".,;")), source.id
+    assert web_url("opt-news.com/news/17453") == "https://opt-news.com/news/17453"
+    assert web_url("http://example.org/a?b=1") == "http://example.org/a?b=1"
+    for not_an_address in ("javascript:alert(1)", "City events notice", "e.g.", "", None, "a b.com", "data:text/html,x",
+                           "mailto:staff@city.go.th", "example.org:80x/a"):
+        assert web_url(not_an_address) is None, not_an_address
+    # A staff entry's free-text source: its addresses link, the rest stays text.
+    assert [x["url"] for x in note_links("OPT News, 2021 (opt-news.com/news/17453); see https://depa.or.th/th.")] == [
+        "https://opt-news.com/news/17453", "https://depa.or.th/th"]
+    assert note_links("City events notice (2021)") == []

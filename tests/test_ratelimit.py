@@ -61,13 +61,34 @@ def test_api_ask_is_limited_per_address(limited):
     assert other.post("/api/ask", json={"text": "what is depa"}).status_code == 200  # another address
 
 
+def test_api_ask_429_says_too_many_requests_and_how_long_to_wait(limited):
+    """A client can tell the limit from a failure and knows when to send again: ``Retry-After`` and the body
+    agree, and the wait is what is left of the window."""
+    client = limited[0].test_client()
+    addr = f"10.6.{uuid.uuid4().int % 250}.{uuid.uuid4().int % 250}"
+    for _ in range(5):
+        assert client.post("/api/ask", json={"text": "what is depa"}, environ_base={"REMOTE_ADDR": addr}).status_code == 200
+    r = client.post("/api/ask", json={"text": "what is depa"}, environ_base={"REMOTE_ADDR": addr})
+    assert r.status_code == 429 and r.is_json
+    body = r.get_json()
+    assert body["error"] == "too many requests" and "bad request" not in r.get_data(as_text=True)
+    assert isinstance(body["retry_after"], int) and 1 <= body["retry_after"] <= 60  # API_IP_RATE_LIMIT 5/60
+    assert r.headers["Retry-After"] == str(body["retry_after"])
+
+
 def test_api_ask_user_over_the_limit_gets_429_with_the_note(limited):
     client = limited[0].test_client()
     user = f"rl-{uuid.uuid4().hex[:8]}"
     codes = [client.post("/api/ask", json={"text": "what is depa", "user_id": user},
                          environ_base={"REMOTE_ADDR": f"10.8.0.{i + 1}"}) for i in range(4)]
     assert [c.status_code for c in codes] == [200, 200, 200, 429]
-    assert "wait" in codes[3].get_json()["answer"].lower()
+    body = codes[3].get_json()
+    assert "wait" in body["answer"].lower()
+    assert body["error"] == "too many requests" and 1 <= body["retry_after"] <= 2  # USER_RATE_LIMIT 3/2
+    assert codes[3].headers["Retry-After"] == str(body["retry_after"])
+    time.sleep(body["retry_after"])  # waiting as long as told is enough
+    again = client.post("/api/ask", json={"text": "what is depa", "user_id": user}, environ_base={"REMOTE_ADDR": "10.8.1.1"})
+    assert again.status_code == 200
 
 
 def test_login_posts_are_limited_per_address(limited):

@@ -16,6 +16,15 @@ def _bad(message: str, status: int = 400):
     return jsonify(error="bad request", detail=message), status
 
 
+def _too_many(retry_after: int, **body):
+    """429 with the wait in seconds, in the body and as ``Retry-After``, so a client can tell "wait N s"
+    from a failure (the web chat counts down instead of showing an error)."""
+    resp = jsonify({**body, "error": "too many requests", "retry_after": retry_after})
+    resp.status_code = 429
+    resp.headers["Retry-After"] = str(retry_after)
+    return resp
+
+
 @bp.post("/ask")
 def ask():
     """``{"text", "user_id"?, "lang"?}`` → the reply as JSON; multi-turn by ``user_id``."""
@@ -34,12 +43,15 @@ def ask():
     if lang is not None and lang not in ("th", "en"):
         return _bad("'lang' must be \"th\" or \"en\"")
     bot = current_app.extensions["bot"]
-    if bot.dialogue.limiter and not bot.dialogue.limiter.allowed(f"ip:api:{request.remote_addr}",
-                                                               Limit.parse(current_app.config["API_IP_RATE_LIMIT"])):
+    limiter, limit = bot.dialogue.limiter, Limit.parse(current_app.config["API_IP_RATE_LIMIT"])
+    key = f"ip:api:{request.remote_addr}"
+    if limiter and not limiter.allowed(key, limit):
         metrics.RATE_LIMITED.labels("api").inc()
-        return _bad("too many requests from this address; wait a minute", 429)
+        wait = limiter.retry_after(key, limit)
+        return _too_many(wait, detail=f"too many requests from this address; wait {wait} s")
     text = text[: current_app.config["MAX_TEXT_CHARS"]]
     reply = bot.dialogue.respond(text, user_id=user_id, channel="web", lang=lang)
     if reply.intent == "rate_limited":
-        return jsonify({**reply.to_api(), "answer": reply.text or "Please wait a moment."}), 429
+        # The reply's fields stay (its note is the answer) for clients that show the text.
+        return _too_many(reply.retry_after or 1, **{**reply.to_api(), "answer": reply.text or "Please wait a moment."})
     return jsonify(reply.to_api())
