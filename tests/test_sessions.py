@@ -315,3 +315,15 @@ def test_a_sign_in_with_an_impossible_name_says_what_a_name_is_and_stores_nothin
 def test_the_command_line_refuses_a_bad_name_with_the_rule(data_dir):
     r = cli(data_dir, "admin", "create-user", "ชื่อไทย", stdin="a long enough password\n")
     assert r.returncode != 0 and "2 to 32 characters" in r.stderr
+
+
+def test_a_session_cookie_sent_to_the_chat_api_is_ignored_during_an_outage(own_redis, data_dir, bot):
+    """Only /admin has sessions: /api/ask answers through a Redis outage whatever cookie comes with it."""
+    app = create_app({"BOT_DATA_DIR": str(data_dir), "REDIS_URL": own_redis.url, "REDIS_RETRY_AFTER": 0.2,
+                      "SECRET_KEY": "outage", "RETRAIN_ON_EDIT": False})
+    browser = Browser(app)
+    browser.login(new_staff(app.extensions["bot"].store.client))
+    browser.client.set_cookie(COOKIE, browser.sid, path="/")  # sent everywhere, as a careless client would
+    own_redis.stop()
+    r = browser.client.post("/api/ask", json={"text": "what is depa"})
+    assert r.status_code == 200 and r.get_json()["answer"]

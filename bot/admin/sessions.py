@@ -111,6 +111,10 @@ class RedisSessionInterface(SessionInterface):
         sid = request.cookies.get(self.get_cookie_name(app), "")
         if not _ID.match(sid):
             return StaffSession()  # never adopt an id the browser made up
+        if not request.path.startswith(self.get_cookie_path(app)):
+            # Only staff pages have sessions: the chat, /api/ask and the webhooks never wait on (or fail
+            # with) Redis for a cookie someone sent them.
+            return StaffSession()
         try:
             raw = self.store.run(lambda r: r.get(record_key(sid)))
         except StoreUnavailable:
