@@ -7,6 +7,7 @@ from typing import Any, Mapping
 
 from flask import Flask, jsonify
 from werkzeug.exceptions import HTTPException
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from .config import load_config
 from .jsonsafe import SafeJSONProvider
@@ -27,6 +28,12 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config.update(cfg)
     app.config["MAX_CONTENT_LENGTH"] = cfg["MAX_CONTENT_LENGTH"]  # Flask answers 413 by itself
     init_request_ids(app)
+    if cfg["TRUSTED_PROXIES"] > 0:
+        # Behind N proxies, the client's address is the Nth value from the right of X-Forwarded-For
+        # (values further left were written by the client and prove nothing); rate limits and login
+        # throttling then count each real client, not the proxy. The scheme is the one the nearest proxy
+        # sets: load balancers usually overwrite X-Forwarded-Proto rather than append to it.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=cfg["TRUSTED_PROXIES"], x_proto=1)  # type: ignore[method-assign]
 
     app.extensions["bot"] = build_bot(cfg)
 

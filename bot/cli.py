@@ -201,25 +201,29 @@ def admin_list_users() -> None:
 @admin.command("remove-user")
 @click.argument("name")
 def admin_remove_user(name: str) -> None:
-    """Remove a staff account (its sessions stop working at once)."""
-    from .admin.users import Users
+    """Remove a staff account (its sessions end at once)."""
+    from .admin.users import UserError, Users
 
-    if not Users(_redis()).remove(name):
+    try:
+        removed = Users(_redis()).remove(name)
+    except UserError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if not removed:
         raise click.ClickException(f"no user {name}")
-    click.echo(f"user {name.lower()} removed")
+    click.echo(f"user {name.lower()} removed; their sessions have ended")
 
 
 @admin.command("reset-password")
 @click.argument("name")
 def admin_reset_password(name: str) -> None:
-    """Set a new password (prompted, or read from standard input)."""
+    """Set a new password (prompted, or read from standard input); the user's sessions end at once."""
     from .admin.users import UserError, Users
 
     try:
         Users(_redis()).reset_password(name, _read_password())
     except UserError as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(f"password of {name.lower()} changed")
+    click.echo(f"password of {name.lower()} changed; their sessions have ended")
 
 
 # -- FAQ entries -------------------------------------------------------------------------------------------

@@ -36,6 +36,10 @@ DEFAULTS: dict[str, Any] = {
     "USER_RATE_LIMIT": "10/10",  # messages per seconds, per user and channel
     "API_IP_RATE_LIMIT": "60/60",  # /api/ask requests per seconds, per client address
     "LOGIN_IP_RATE_LIMIT": "30/300",  # /admin/login posts per seconds, per client address
+    "TRUSTED_PROXIES": 0,  # proxies in front of the app whose X-Forwarded-For/-Proto are believed (hops)
+    "STAFF_SESSION_IDLE": 2 * 3600,  # seconds without a request before a staff session ends
+    "STAFF_SESSION_LIFETIME": 12 * 3600,  # seconds after sign-in when a staff session ends, used or not
+    "INBOX_MAX_GROUPS": 10_000,  # unanswered-question groups kept; the least recently asked go first
     "RETRAIN_ON_EDIT": True,  # retrain the classifier in the background after staff edits
     "RETRAIN_DELAY": 3.0,  # seconds without a newer edit before retraining
     "GROUP_PREFIX": "!bot",  # in LINE groups, the bot answers a mention or a message starting with this
@@ -45,9 +49,10 @@ DEFAULTS: dict[str, Any] = {
     "MESSENGER_READ_TIMEOUT": 10.0,
 }
 
-_INT_KEYS = {"PORT", "CONTEXT_TTL", "MAX_CONTENT_LENGTH", "MAX_TEXT_CHARS", "SENDER_THREADS", "DEDUP_WINDOW"}
+_INT_KEYS = {"PORT", "CONTEXT_TTL", "MAX_CONTENT_LENGTH", "MAX_TEXT_CHARS", "SENDER_THREADS", "DEDUP_WINDOW",
+             "TRUSTED_PROXIES", "INBOX_MAX_GROUPS"}
 _BOOL_KEYS = {"RETRAIN_ON_EDIT", "REDIS_CLUSTER"}
-_FLOAT_KEYS = {"RETRAIN_DELAY", "REDIS_TIMEOUT", "REDIS_RETRY_AFTER", "QUEUE_CLAIM_IDLE", "LINE_CONNECT_TIMEOUT", "LINE_READ_TIMEOUT",
+_FLOAT_KEYS = {"STAFF_SESSION_IDLE", "STAFF_SESSION_LIFETIME", "RETRAIN_DELAY", "REDIS_TIMEOUT", "REDIS_RETRY_AFTER", "QUEUE_CLAIM_IDLE", "LINE_CONNECT_TIMEOUT", "LINE_READ_TIMEOUT",
                "MESSENGER_CONNECT_TIMEOUT", "MESSENGER_READ_TIMEOUT"}
 
 

@@ -2,7 +2,10 @@
 starts itself when ``REDIS_URL`` is not set, so a fresh machine needs no set-up.
 
 - Data live under ``BOT_DATA_DIR/redis`` (append-only file, fsync every second, plus RDB snapshots),
-  so staff edits survive restarts of the app and of Redis.
+  so staff edits survive restarts of the app and of Redis. They hold password hashes, sessions and
+  what people asked: the directory is 0700 and the server runs with umask 077, so every file it
+  writes (snapshots, rewritten append-only files, its log) is 0600; files left by an older version
+  are made private at start.
 - It listens on a fixed unix socket there (no TCP port), so every process of the app finds it, and a
   restarted server is at the same address: clients reconnect by themselves.
 - The process that starts it watches it: if the server dies it is started again within about a second
@@ -84,8 +87,9 @@ class EmbeddedRedis:
         """Start the server unless one is running; True if this call started it."""
         if self.state() != "down":
             return False
-        self.dir.mkdir(parents=True, exist_ok=True)
-        with open(self.dir / "start.lock", "w") as lock:
+        self._make_private()
+        fd = os.open(self.dir / "start.lock", os.O_WRONLY | os.O_CREAT, 0o600)
+        with os.fdopen(fd, "w") as lock:
             # lockf (POSIX record lock) is not inherited by forked workers, unlike flock.
             fcntl.lockf(lock, fcntl.LOCK_EX)  # another process may be starting it right now
             if self.state() != "down":
@@ -96,7 +100,8 @@ class EmbeddedRedis:
                 "--dir", str(self.dir), "--dbfilename", "bot.rdb", "--appendonly", "yes",
                 "--appendfsync", "everysec", "--save", "900 1", "--save", "300 10",
                 "--daemonize", "yes", "--pidfile", str(self.pidfile), "--logfile", str(self.dir / "redis.log"),
-            ], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=10)
+            ], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=10,
+                umask=0o077)  # inherited by the daemon: every file it creates is private
             deadline = time.monotonic() + 30
             while self.state() != "up":  # loading a large append-only file takes a while
                 if time.monotonic() > deadline:
@@ -106,6 +111,19 @@ class EmbeddedRedis:
             self._owner_pid = os.getpid()
             atexit.register(self._stop_at_exit)
         return True
+
+    def _make_private(self) -> None:
+        """The data directory 0700 (made so, or tightened) and everything already in it private."""
+        self.dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.chmod(self.dir, 0o700)
+        for root, dirs, files in os.walk(self.dir):
+            for name in dirs:
+                if not os.path.islink(os.path.join(root, name)):  # never change what a link points to
+                    os.chmod(os.path.join(root, name), 0o700)
+            for name in files:
+                path = os.path.join(root, name)
+                if not os.path.islink(path) and not Path(path).is_socket():
+                    os.chmod(path, 0o600)
 
     def watch(self, interval: float = 1.0) -> None:
         """Restart the server whenever it stops (a daemon thread in this process)."""

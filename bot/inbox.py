@@ -1,6 +1,9 @@
 """The unanswered-question inbox: every fallback question, grouped with near-identical ones for staff.
 
-Keys share the hash tag ``{inbox}`` so one transaction never crosses Redis Cluster slots.
+Keys share the hash tag ``{inbox}`` so one transaction never crosses Redis Cluster slots. The number of
+groups is capped (``INBOX_MAX_GROUPS``): when a new group would pass the cap, the groups asked least
+recently are dropped, oldest first, in one script (so two workers never evict the same group twice or
+leave a group listed without its record). The log is capped too (a stream trimmed to ``LOG_MAXLEN``).
 """
 
 from __future__ import annotations
@@ -23,6 +26,19 @@ _PARTICLES = re.compile(r"(ครับ|คับ|ค่ะ|คะ|ค้ะ|จ
 GROUPS = "{inbox}:groups"
 LOG = "{inbox}:log"
 LOG_MAXLEN = 10_000
+GROUP = "{inbox}:g:"
+
+#: KEYS[1]: the groups sorted set (score: last asked); ARGV[1]: the cap; ARGV[2]: the group key prefix.
+#: The group records are addressed from inside the script: they share the hash tag, hence the slot.
+_EVICT = """
+local extra = redis.call('ZCARD', KEYS[1]) - tonumber(ARGV[1])
+if extra <= 0 then return 0 end
+local oldest = redis.call('ZPOPMIN', KEYS[1], extra)
+for i = 1, #oldest, 2 do
+  redis.call('DEL', ARGV[2] .. oldest[i])
+end
+return extra
+"""
 
 
 def group_key(text: str) -> str:
@@ -33,15 +49,17 @@ def group_key(text: str) -> str:
 
 
 class Inbox:
-    def __init__(self, store: Store):
+    def __init__(self, store: Store, max_groups: int = 10_000):
         self.store = store
+        self.max_groups = max(1, int(max_groups))
+        self._evict = None
 
     def record(self, text: str, lang: str, channel: str, reason: str = "fallback",
                now: float | None = None) -> bool:
         """Add one unanswered question; False if Redis is unavailable (the answer is not affected)."""
         now = time.time() if now is None else now
         key = group_key(text)
-        gkey = f"{{inbox}}:g:{key}"
+        gkey = GROUP + key
 
         def write(r):
             pipe = r.pipeline(transaction=True)
@@ -54,7 +72,8 @@ class Inbox:
             pipe.zadd(GROUPS, {key: now})
             pipe.xadd(LOG, {"text": text[:500], "lang": lang, "channel": channel, "time": now,
                             "group": key, "reason": reason}, maxlen=LOG_MAXLEN, approximate=True)
-            pipe.execute()
+            if pipe.execute()[6]:  # a new group: the cap may be passed
+                self._trim(r)
 
         try:
             self.store.run(write)
@@ -63,13 +82,22 @@ class Inbox:
             log.warning("unanswered question not recorded (redis unavailable)")
             return False
 
+    def _trim(self, r) -> int:
+        """Drop the least recently asked groups beyond the cap; how many went."""
+        if self._evict is None:
+            self._evict = r.register_script(_EVICT)
+        dropped = int(self._evict(keys=[GROUPS], args=[self.max_groups, GROUP], client=r))
+        if dropped:
+            log.info("inbox full (%d groups): dropped the %d asked least recently", self.max_groups, dropped)
+        return dropped
+
     def groups(self, limit: int = 100) -> list[dict]:
         """The groups, most recently asked first."""
         def read(r):
             keys = r.zrevrange(GROUPS, 0, limit - 1)
             pipe = r.pipeline(transaction=False)
             for k in keys:
-                pipe.hgetall(f"{{inbox}}:g:{k}")
+                pipe.hgetall(GROUP + k)
             return list(zip(keys, pipe.execute()))
 
         out = []
@@ -87,7 +115,7 @@ class Inbox:
 
     def dismiss(self, group_id: str) -> bool:
         """Hide a group from the inbox (it stays in the log); False if there is no such group."""
-        key = f"{{inbox}}:g:{group_id}"
+        key = GROUP + group_id
 
         def run(r):
             if not r.exists(key):

@@ -106,7 +106,7 @@ def build_bot(config: dict) -> Bot:
     model = load_model(data_dir / "models", extractor, extra=examples_from_kb(kb))
     nlu = NLU(model, extractor)
     contexts = ContextStore(store, ttl=config["CONTEXT_TTL"])
-    inbox = Inbox(store)
+    inbox = Inbox(store, max_groups=config["INBOX_MAX_GROUPS"])
     retrainer = Retrainer(nlu, extractor, data_dir / "models", delay=float(config.get("RETRAIN_DELAY", 3.0)))
     live = LiveKnowledge(store, kb, frozenset(model.classes), strip=fact_text_preparer(extractor), words=words_of,
                          on_change=retrainer.schedule if config.get("RETRAIN_ON_EDIT", True) else None)

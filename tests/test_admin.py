@@ -51,6 +51,28 @@ def test_every_admin_route_requires_authentication(app, client):
     assert checked >= 20
 
 
+def test_every_admin_response_says_no_store(app, bot):
+    """Signed out and signed in as an admin: every /admin route, the static files, a 404."""
+    anonymous, admin = app.test_client(), app.test_client()
+    name = f"nostore{uuid.uuid4().hex[:6]}"
+    Users(bot.store.client).create(name, "correct horse battery", "admin")
+    assert _login(admin, name, "correct horse battery").status_code == 302
+    seen = 0
+    for rule in app.url_map.iter_rules():
+        if not rule.rule.startswith("/admin"):
+            continue
+        url = re.sub(r"<(?:\w+:)?(\w+)>", "admin.css" if rule.endpoint == "admin_pages.static" else "x", rule.rule)
+        for method in rule.methods - {"HEAD", "OPTIONS"}:
+            answers = [anonymous.open(url, method=method)] + ([admin.get(url)] if method == "GET" else [])
+            for r in answers:
+                assert r.headers.get("Cache-Control") == "no-store", (method, url, r.status_code)
+                seen += 1
+    for path in ("/admin/nowhere", "/admin/faq", "/admin/users", "/admin/static/admin.css"):
+        r = admin.get(path)
+        assert r.status_code in (200, 404) and r.headers["Cache-Control"] == "no-store", path
+    assert admin.get("/admin/faq").status_code == 200 and seen > 30
+
+
 def test_wrong_bearer_token_is_401(client):
     assert client.get("/admin/api/faq", headers={"Authorization": "Bearer nope"}).status_code == 401
 

@@ -28,6 +28,7 @@ pytestmark = pytest.mark.skipif(
     reason="a local Redis Cluster needs Debian's redis-server and redis-cli (apt-get install redis-server)")
 
 SUITES = ["tests/test_storage.py", "tests/test_line.py", "tests/test_messenger.py", "tests/test_admin.py",
+          "tests/test_sessions.py",
           "tests/test_backup.py", "tests/test_ratelimit.py", "tests/test_dialogue.py"]
 
 

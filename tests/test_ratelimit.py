@@ -1,5 +1,5 @@
 """Rate limits: per user (a polite note once, then silence until the window passes), per address on
-/api/ask and /admin/login, shared by every worker through Redis."""
+/api/ask and /admin/login, shared by every worker through Redis; behind a trusted proxy, per real client."""
 
 from __future__ import annotations
 
@@ -105,3 +105,62 @@ def test_login_posts_are_limited_per_address(limited):
 
 def test_rendering_an_empty_reply_sends_nothing():
     assert LineChannel.render(LineChannel.__new__(LineChannel), Reply("", "th", "rate_limited", 1.0)) == []
+
+
+# -- behind a proxy: TRUSTED_PROXIES ---------------------------------------------------------------------
+PROXY = "10.0.0.2"  # the load balancer's address: every request reaches the app from it
+
+
+@pytest.fixture(scope="module")
+def proxied(bot_config):
+    """An app behind one trusted proxy, with small limits."""
+    return create_app({**bot_config, "TRUSTED_PROXIES": 1, "API_IP_RATE_LIMIT": "5/60",
+                       "LOGIN_IP_RATE_LIMIT": "1000/300", "SECRET_KEY": "proxy-test"})
+
+
+def _via_proxy(client, path, forwarded_for, **kw):
+    return client.post(path, environ_base={"REMOTE_ADDR": PROXY}, headers={"X-Forwarded-For": forwarded_for}, **kw)
+
+
+def test_behind_a_proxy_each_client_has_its_own_limit(proxied):
+    client = proxied.test_client()
+    a, b = (f"203.0.113.{uuid.uuid4().int % 250 + 1}" for _ in range(2))
+    codes = [_via_proxy(client, "/api/ask", a, json={"text": "what is depa"}).status_code for _ in range(6)]
+    assert codes == [200] * 5 + [429]
+    assert _via_proxy(client, "/api/ask", b, json={"text": "what is depa"}).status_code == 200  # not the proxy's bucket
+    # A client cannot pass for another by writing X-Forwarded-For itself: the proxy appends the real address.
+    assert _via_proxy(client, "/api/ask", f"{b}, {a}", json={"text": "what is depa"}).status_code == 429
+
+
+def test_without_trusted_proxies_x_forwarded_for_is_ignored(limited):
+    client = limited[0].test_client()
+    addr = f"10.6.{uuid.uuid4().int % 250}.9"
+    codes = [client.post("/api/ask", json={"text": "what is depa"}, environ_base={"REMOTE_ADDR": addr},
+                         headers={"X-Forwarded-For": f"198.51.100.{i}"}).status_code for i in range(6)]
+    assert codes == [200] * 5 + [429]  # a made-up header per request does not escape the limit
+
+
+def test_failed_sign_ins_from_one_client_behind_the_proxy_do_not_lock_out_the_others(proxied, bot):
+    import re
+
+    from bot.admin.users import Users
+
+    staff = f"px{uuid.uuid4().hex[:6]}"
+    Users(bot.store.client).create(staff, "proxy test password", "editor")
+    attacker, colleague = proxied.test_client(), proxied.test_client()
+    evil, good = f"198.51.100.{uuid.uuid4().int % 250 + 1}", f"192.0.2.{uuid.uuid4().int % 250 + 1}"
+
+    def login(client, who, name, password):
+        page = client.get("/admin/login").get_data(as_text=True)
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+        return client.post("/admin/login", environ_base={"REMOTE_ADDR": PROXY},
+                           headers={"X-Forwarded-For": who, "X-Forwarded-Proto": "https",
+                                    "Referer": "https://localhost/admin/login"},  # Flask-WTF checks it over HTTPS
+                           data={"name": name, "password": password, "csrf_token": token})
+
+    answers = [login(attacker, evil, f"guess{i:02d}", "wrong password") for i in range(21)]
+    assert [r.status_code for r in answers] == [401] * 21
+    assert "Too many failed attempts" in answers[-1].get_data(as_text=True)  # the attacker's address is stopped
+    r = login(colleague, good, staff, "proxy test password")
+    assert r.status_code == 302  # the colleague, behind the same proxy, still signs in
+    assert "Secure" in r.headers["Set-Cookie"]  # X-Forwarded-Proto: https from the trusted proxy

@@ -1,4 +1,4 @@
-"""No secret ever appears in the logs: signatures, tokens, app secrets, passwords (captured at DEBUG)."""
+"""No secret ever appears in the logs: signatures, tokens, app secrets, passwords, session ids (captured at DEBUG)."""
 
 from __future__ import annotations
 
@@ -38,11 +38,12 @@ def test_secrets_never_reach_the_logs(caplog, channel_app, channel_client, fake_
     token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
     client.post("/admin/login", data={"name": "secretscan", "password": "wrong " + password, "csrf_token": token})
     client.post("/admin/login", data={"name": "secretscan", "password": password, "csrf_token": token})
+    session_id = client.get_cookie("session", path="/admin").value  # a bearer credential as much as a password
     client.get("/admin/api/faq", headers={"Authorization": f"Bearer {ADMIN_TOKEN}"})
     client.get("/admin/api/faq", headers={"Authorization": f"Bearer {ADMIN_TOKEN}x"})
     time.sleep(0.5)
     text = caplog.text + "\n".join(str(r.args) for r in caplog.records)
     assert len(caplog.records) > 5  # the scan saw real log traffic
     for secret in (LINE_SECRET, LINE_TOKEN, FB_SECRET, FB_PAGE_TOKEN, FB_VERIFY, ADMIN_TOKEN, "test-secret", password,
-                   line_signature(LINE_SECRET, line_body(ev)), hub_signature(FB_SECRET, body)):
+                   session_id, line_signature(LINE_SECRET, line_body(ev)), hub_signature(FB_SECRET, body)):
         assert secret not in text, f"a secret leaked into the logs: {secret[:6]}…"

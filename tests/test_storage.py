@@ -95,3 +95,47 @@ def test_embedded_redis_persists_across_restarts(tmp_path):
                          capture_output=True, text=True)
     assert out.stdout.strip() == "kept"
     assert (tmp_path / "redis").exists()
+
+
+def test_embedded_redis_keeps_its_files_private(tmp_path):
+    """Password hashes, sessions and what people asked are on disk: only the bot's user may read them,
+    whatever the process umask, and a data directory left world-readable by an older version is fixed."""
+    import os
+    import stat
+
+    import redis
+
+    from bot.embedded import EmbeddedRedis
+
+    old = tmp_path / "redis"
+    old.mkdir(mode=0o755)
+    (old / "redis.log").write_text("an older version's log\n")
+    os.chmod(old, 0o755)
+    os.chmod(old / "redis.log", 0o644)
+    umask = os.umask(0o022)  # the usual default: files 0644, directories 0755
+    server = EmbeddedRedis(tmp_path)
+    try:
+        server.ensure()
+        client = redis.Redis(unix_socket_path=str(server.socket), decode_responses=True)
+        client.set("{staff}:users", "a password hash")
+        client.save()  # an RDB snapshot
+        client.bgrewriteaof()  # a rewritten append-only file
+        deadline = time.monotonic() + 20
+        while client.info("persistence")["aof_rewrite_in_progress"] or \
+                client.info("persistence")["aof_rewrite_scheduled"]:
+            assert time.monotonic() < deadline, "the append-only file was never rewritten"
+            time.sleep(0.05)
+        paths = [p for p in server.dir.rglob("*")]
+        names = {p.name for p in paths}
+        assert "bot.rdb" in names and any(n.startswith("appendonly") for n in names) and "redis.log" in names
+        assert stat.S_IMODE(server.dir.stat().st_mode) == 0o700
+        for path in paths:
+            mode = stat.S_IMODE(path.lstat().st_mode)
+            if path.is_dir():
+                assert mode == 0o700, (path.name, oct(mode))
+            elif not path.is_socket():
+                assert mode == 0o600, (path.name, oct(mode))
+            assert not mode & 0o077, (path.name, oct(mode))  # nothing for the group or others, sockets too
+    finally:
+        os.umask(umask)
+        server.stop()

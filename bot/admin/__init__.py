@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask
+from flask import Flask, Response, request
 
 from .users import Users
 
@@ -14,7 +14,7 @@ def attach_admin(app: Flask, bot) -> None:
     from . import api, pages
     from .auth import csrf, init_auth
 
-    init_auth(app, Users(bot.store.client), bot.store.client)
+    init_auth(app, Users(bot.store.client), bot.store)
     app.jinja_env.globals["zip"] = zip
     app.register_blueprint(pages.bp)
     app.register_blueprint(api.bp)
@@ -22,3 +22,11 @@ def attach_admin(app: Flask, bot) -> None:
     for name in ("api", "line", "messenger"):
         if name in app.blueprints:
             csrf.exempt(app.blueprints[name])
+
+    @app.after_request
+    def _no_store(resp: Response) -> Response:
+        # Staff pages show accounts, unpublished drafts and what residents asked: no browser or proxy
+        # may keep a copy (the back button after signing out, a shared computer, a caching proxy).
+        if request.path == "/admin" or request.path.startswith("/admin/"):
+            resp.headers["Cache-Control"] = "no-store"
+        return resp

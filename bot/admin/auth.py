@@ -1,7 +1,9 @@
 """Staff authentication: session login for pages, ``Authorization: Bearer <ADMIN_TOKEN>`` for automation.
 
-The session cookie is HttpOnly, SameSite=Lax, and Secure whenever the request came over HTTPS. Forms carry
-a CSRF token (Flask-WTF); the JSON API checks it too when it is called with the session cookie.
+Sessions are kept in Redis (:mod:`bot.admin.sessions`); the cookie, HttpOnly, SameSite=Lax, Secure over
+HTTPS and sent only to ``/admin``, holds a random id. Forms carry a CSRF token (Flask-WTF); the JSON
+API checks it too when it is called with the session cookie. Sign-in attempts are throttled per user and
+per client address (:mod:`bot.admin.throttle`).
 """
 
 from __future__ import annotations
@@ -13,11 +15,14 @@ import secrets
 
 from flask import (Blueprint, Flask, abort, current_app, flash, g, jsonify, redirect, render_template, request,
                    session, url_for)
-from flask.sessions import SecureCookieSessionInterface
 from flask_wtf.csrf import CSRFError, CSRFProtect, validate_csrf
 
 from ..ratelimit import Limit
-from .users import Users
+from ..storage import Store
+from .outage import init_outage
+from .sessions import RedisSessionInterface, password_mark
+from .throttle import LoginThrottle
+from .users import NAME_MAX, NAME_RULE, Users, valid_name
 
 __all__ = ["init_auth", "login_required", "api_auth", "bp", "csrf"]
 
@@ -26,14 +31,9 @@ csrf = CSRFProtect()
 bp = Blueprint("admin_auth", __name__, url_prefix="/admin", template_folder="templates")
 
 
-class _SessionInterface(SecureCookieSessionInterface):
-    def get_cookie_secure(self, app: Flask) -> bool:
-        # Secure exactly when the browser talks HTTPS (behind a proxy, set X-Forwarded-Proto).
-        return request.is_secure or bool(app.config.get("SESSION_COOKIE_SECURE"))
-
-
-def init_auth(app: Flask, users: Users, redis_client) -> None:
-    """Session settings, the secret key, CSRF protection and the login views."""
+def init_auth(app: Flask, users: Users, store: Store) -> None:
+    """Session settings, the secret key (for CSRF tokens), CSRF protection and the login views."""
+    redis_client = store.client
     key = app.config.get("SECRET_KEY")
     if not key:
         # One generated key shared by every worker through Redis; set SECRET_KEY in production.
@@ -41,10 +41,13 @@ def init_auth(app: Flask, users: Users, redis_client) -> None:
         key = redis_client.get("{staff}:secret-key")
         log.warning("SECRET_KEY is not set: using a generated key stored in Redis")
     app.secret_key = key
-    app.config.update(SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax",
-                      PERMANENT_SESSION_LIFETIME=8 * 3600, WTF_CSRF_TIME_LIMIT=None)
-    app.session_interface = _SessionInterface()
+    app.config.update(SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax", SESSION_COOKIE_PATH="/admin",
+                      WTF_CSRF_TIME_LIMIT=None)
+    app.session_interface = RedisSessionInterface(store, idle=app.config["STAFF_SESSION_IDLE"],
+                                                  lifetime=app.config["STAFF_SESSION_LIFETIME"])
     app.extensions["staff_users"] = users
+    app.extensions["login_throttle"] = LoginThrottle(redis_client)
+    init_outage(app)  # before CSRF protection: a form posted during an outage gets 503, not "form expired"
     csrf.init_app(app)
 
     @app.errorhandler(CSRFError)
@@ -61,8 +64,10 @@ def _user() -> dict | None:
     if not name:
         return None
     record = current_app.extensions["staff_users"].get(name)
-    if record is None:  # a removed account loses access at once
-        session.clear()
+    # A removed account, or a session made with a password that has since been reset (a sign-in racing
+    # the reset), loses access at once.
+    if record is None or session.get("mark") != password_mark(record["hash"]):
+        session.end()
         return None
     return {"name": name, "role": record["role"]}
 
@@ -107,39 +112,47 @@ def api_auth(view):
     return wrapper
 
 
+def _login_page(error: str | None, status: int):
+    return render_template("admin/login.html", error=error, name_max=NAME_MAX, name_rule=NAME_RULE), status
+
+
 @bp.route("/login", methods=["GET", "POST"])
 def login():
+    if request.method == "GET":
+        return _login_page(None, 200)
     users: Users = current_app.extensions["staff_users"]
-    error = None
-    if request.method == "POST":
-        name = request.form.get("name", "").strip().lower()
-        password = request.form.get("password", "")
-        ip = request.remote_addr or "?"
-        limiter = current_app.extensions["bot"].dialogue.limiter
-        if limiter and not limiter.allowed(f"ip:login:{ip}", Limit.parse(current_app.config["LOGIN_IP_RATE_LIMIT"])):
-            return render_template("admin/login.html", error="Too many sign-in attempts from your address. "
-                                                             "Wait a few minutes and try again."), 429
-        if users.blocked(name, ip):
-            error = "Too many failed attempts. Wait five minutes and try again."
-            log.warning("staff login throttled for %r from %s", name, ip)
-        elif users.verify(name, password):
-            users.succeeded(name, ip)
-            session.clear()
-            session["user"] = name
-            session.permanent = True
-            log.info("staff login: %s", name)
-            target = request.args.get("next", "")
-            return redirect(target if target.startswith("/admin") and not target.startswith("//")
-                            else url_for("admin_pages.faq_list"))
-        else:
-            users.failed(name, ip)
-            error = "Wrong user name or password."
-    return render_template("admin/login.html", error=error), (401 if error else 200)
+    throttle: LoginThrottle = current_app.extensions["login_throttle"]
+    name = valid_name(request.form.get("name", ""))
+    password = request.form.get("password", "")
+    ip = request.remote_addr or "?"  # the real client's address when TRUSTED_PROXIES is set
+    limiter = current_app.extensions["bot"].dialogue.limiter
+    if limiter and not limiter.allowed(f"ip:login:{ip}", Limit.parse(current_app.config["LOGIN_IP_RATE_LIMIT"])):
+        return _login_page("Too many sign-in attempts from your address. Wait a few minutes and try again.", 429)
+    if name is None:  # no account can have it: say what a name looks like (the rule is no secret)
+        return _login_page(NAME_RULE, 400)
+    if not throttle.reserve(name, ip):  # counted before the password is checked, so it cannot be raced
+        log.warning("staff login throttled for %r from %s", name, ip)
+        return _login_page("Too many failed attempts. Wait five minutes and try again.", 401)
+    record = users.verify(name, password)
+    if record is None:
+        return _login_page("Wrong user name or password.", 401)
+    throttle.succeeded(name, ip)
+    session.clear()
+    session.rotate()  # a new id at sign-in: an id planted or seen before is worthless now
+    session["user"] = name
+    session["mark"] = password_mark(record["hash"])
+    log.info("staff login: %s", name)
+    target = request.args.get("next", "")
+    return redirect(target if target.startswith("/admin") and not target.startswith("//")
+                    else url_for("admin_pages.faq_list"))
 
 
 @bp.post("/logout")
 @login_required()
 def logout():
-    session.clear()
+    if request.form.get("everywhere") == "1":
+        users: Users = current_app.extensions["staff_users"]
+        users.end_sessions(g.user["name"])
+    session.end()  # the record is deleted: a copied cookie stops working too
     flash("Signed out.")
     return redirect(url_for("admin_auth.login"))

@@ -1,4 +1,8 @@
-"""Staff accounts in Redis: salted scrypt password hashes (werkzeug), roles, login throttling."""
+"""Staff accounts in Redis: salted scrypt password hashes (werkzeug), roles, bounded names.
+
+Resetting a password or removing an account ends every session of that user in the same transaction
+(:func:`bot.admin.sessions.end_user_sessions`).
+"""
 
 from __future__ import annotations
 
@@ -10,11 +14,16 @@ from dataclasses import dataclass
 import redis
 from werkzeug.security import check_password_hash, generate_password_hash
 
-__all__ = ["Users", "ROLES", "UserError"]
+from .sessions import end_user_sessions
+
+__all__ = ["Users", "ROLES", "UserError", "check_name", "NAME_RULE", "NAME_MAX"]
 
 USERS = "{staff}:users"
 ROLES = ("editor", "admin")
-NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,31}$")
+NAME_MAX = 32
+NAME = re.compile(r"[a-z0-9][a-z0-9._-]{1,%d}" % (NAME_MAX - 1), re.ASCII)
+NAME_RULE = (f"A user name is 2 to {NAME_MAX} characters: lower-case letters a-z, digits, '.', '_' or '-', "
+             f"starting with a letter or a digit.")
 MIN_PASSWORD = 10
 
 
@@ -22,17 +31,28 @@ class UserError(ValueError):
     pass
 
 
+def check_name(name: str) -> str:
+    """The name as stored (trimmed, lower case); :class:`UserError` with the rule if it breaks it."""
+    clean = name.strip().lower()
+    if not NAME.fullmatch(clean):
+        raise UserError(NAME_RULE)
+    return clean
+
+
+def valid_name(name: str) -> str | None:
+    """The stored form of ``name``, or None if no account can have that name."""
+    try:
+        return check_name(name)
+    except UserError:
+        return None
+
+
 @dataclass
 class Users:
     client: redis.Redis
-    max_per_user: int = 5  # failed logins per user per window
-    max_per_ip: int = 20  # failed logins per address per window
-    window: int = 300  # seconds
 
     def create(self, name: str, password: str, role: str = "editor") -> None:
-        name = name.strip().lower()
-        if not NAME.match(name):
-            raise UserError("a user name is 2-32 lower-case letters, digits, '.', '_' or '-'")
+        name = check_name(name)
         if role not in ROLES:
             raise UserError(f"role must be one of {', '.join(ROLES)}")
         self._check_password(password)
@@ -41,18 +61,37 @@ class Users:
             raise UserError(f"user {name} already exists")
 
     def reset_password(self, name: str, password: str) -> None:
+        """A new password; every session of the user ends at once."""
+        name = check_name(name)
         record = self.get(name)
         if record is None:
             raise UserError(f"no user {name}")
         self._check_password(password)
         record["hash"] = generate_password_hash(password, method="scrypt")
-        self.client.hset(USERS, name, json.dumps(record))
+        pipe = self.client.pipeline(transaction=True)
+        pipe.hset(USERS, name, json.dumps(record))
+        end_user_sessions(self.client, pipe, name)
+        pipe.execute()
 
     def remove(self, name: str) -> bool:
-        return bool(self.client.hdel(USERS, name.strip().lower()))
+        """Remove the account and end its sessions; False if there was no such user."""
+        name = check_name(name)
+        pipe = self.client.pipeline(transaction=True)
+        pipe.hdel(USERS, name)
+        end_user_sessions(self.client, pipe, name)
+        return bool(pipe.execute()[0])
+
+    def end_sessions(self, name: str) -> None:
+        """Sign the user out everywhere."""
+        pipe = self.client.pipeline(transaction=True)
+        end_user_sessions(self.client, pipe, check_name(name))
+        pipe.execute()
 
     def get(self, name: str) -> dict | None:
-        raw = self.client.hget(USERS, name.strip().lower())
+        name = valid_name(name)
+        if name is None:
+            return None  # no account has that name: nothing to look up
+        raw = self.client.hget(USERS, name)
         return json.loads(raw) if raw else None
 
     def list(self) -> list[dict]:
@@ -67,25 +106,6 @@ class Users:
             check_password_hash(_DUMMY, password)
             return None
         return record if check_password_hash(record["hash"], password) else None
-
-    # -- throttling -------------------------------------------------------------------------------------
-    def _keys(self, name: str, ip: str) -> tuple[str, str]:
-        return f"{{staff}}:fails:user:{name.strip().lower()}", f"{{staff}}:fails:ip:{ip}"
-
-    def blocked(self, name: str, ip: str) -> bool:
-        user_key, ip_key = self._keys(name, ip)
-        fails = self.client.mget([user_key, ip_key])
-        return int(fails[0] or 0) >= self.max_per_user or int(fails[1] or 0) >= self.max_per_ip
-
-    def failed(self, name: str, ip: str) -> None:
-        pipe = self.client.pipeline(transaction=True)
-        for key in self._keys(name, ip):
-            pipe.set(key, 0, ex=self.window, nx=True)  # the window starts at the first failure
-            pipe.incr(key)  # INCR keeps the TTL
-        pipe.execute()
-
-    def succeeded(self, name: str, ip: str) -> None:
-        self.client.delete(self._keys(name, ip)[0])
 
     @staticmethod
     def _check_password(password: str) -> None:
