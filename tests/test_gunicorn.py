@@ -52,6 +52,18 @@ class Gunicorn:
             time.sleep(0.2)
         raise RuntimeError("gunicorn did not start")
 
+    def wait_until_serving(self, timeout: float = 90) -> None:
+        """Until a worker answers: after a kill gunicorn boots new ones, about 10 s each, far more on a busy
+        machine (20 s were seen with other test suites running on the same two cores)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{self.port}/livez", timeout=1)
+                return
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError("no gunicorn worker is serving")
+
     def workers(self) -> list[int]:
         out = subprocess.run(["pgrep", "-P", str(self.proc.pid)], capture_output=True, text=True)
         return [int(p) for p in out.stdout.split()]
@@ -155,7 +167,8 @@ def test_worker_killed_mid_request_never_causes_a_second_reply(server, fake_line
             os.kill(pid, signal.SIGKILL)
     finally:
         fake_line.delay = 0.0
-    time.sleep(8.0)  # gunicorn starts new workers; they reclaim the unacknowledged event
+    server.wait_until_serving()  # gunicorn starts new workers; they reclaim the unacknowledged event
+    time.sleep(6.0)  # three claim intervals (QUEUE_CLAIM_IDLE 2 s): a second send would have happened by now
     attempts = [x for x in fake_line.calls if x.path in ("/v2/bot/message/reply", "/v2/bot/message/push")
                 and (x.body.get("replyToken") == ev["replyToken"] or x.body.get("to") == ev["source"]["userId"])]
     assert len(attempts) == 1
