@@ -52,6 +52,18 @@ class Gunicorn:
             time.sleep(0.2)
         raise RuntimeError("gunicorn did not start")
 
+    def wait_serving(self, timeout: float = 60.0) -> None:
+        """Until a worker answers: after a SIGKILL, gunicorn's new workers load the app first (about
+        20 s on a busy 2-core machine)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{self.port}/livez", timeout=1)
+                return
+            except OSError:
+                assert time.monotonic() < deadline, "no gunicorn worker came back"
+                time.sleep(0.2)
+
     def workers(self) -> list[int]:
         out = subprocess.run(["pgrep", "-P", str(self.proc.pid)], capture_output=True, text=True)
         return [int(p) for p in out.stdout.split()]
@@ -155,7 +167,8 @@ def test_worker_killed_mid_request_never_causes_a_second_reply(server, fake_line
             os.kill(pid, signal.SIGKILL)
     finally:
         fake_line.delay = 0.0
-    time.sleep(8.0)  # gunicorn starts new workers; they reclaim the unacknowledged event
+    server.wait_serving()  # gunicorn starts new workers ...
+    time.sleep(8.0)  # ... and they would reclaim the unacknowledged event by now (QUEUE_CLAIM_IDLE is 2 s)
     attempts = [x for x in fake_line.calls if x.path in ("/v2/bot/message/reply", "/v2/bot/message/push")
                 and (x.body.get("replyToken") == ev["replyToken"] or x.body.get("to") == ev["source"]["userId"])]
     assert len(attempts) == 1
