@@ -364,6 +364,27 @@ def faq_import(path: Path, user: str) -> None:
     click.echo(f"imported {len(results)} changed entries ({len(items) - len(results)} unchanged)")
 
 
+@main.group()
+def inbox() -> None:
+    """The unanswered-question inbox, as staff see it."""
+
+
+@inbox.command("list")
+@click.option("--all", "show_all", is_flag=True, help="Include dismissed groups.")
+@click.option("--json", "as_json", is_flag=True, help="Print the groups as JSON (as GET /admin/api/unanswered).")
+def inbox_list(show_all: bool, as_json: bool) -> None:
+    """Groups of questions the bot could not answer: id, times asked, people waiting, question."""
+    from .services.inbox import inbox_groups
+
+    groups = inbox_groups(_bot(), include_dismissed=show_all)
+    if as_json:
+        click.echo(json.dumps(groups, ensure_ascii=False, indent=2))
+        return
+    for grp in groups:
+        state = "answered" if grp["answered"] else ("dismissed" if grp["dismissed"] else "open")
+        click.echo(f"{grp['id']}\t{grp['count']}x\t{grp['waiting']} waiting\t{state}\t{grp['text']}")
+
+
 @main.command("backup")
 @click.argument("path", type=click.Path(path_type=Path))
 def backup_cmd(path: Path) -> None:

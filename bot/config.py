@@ -40,6 +40,7 @@ DEFAULTS: dict[str, Any] = {
     "STAFF_SESSION_IDLE": 2 * 3600,  # seconds without a request before a staff session ends
     "STAFF_SESSION_LIFETIME": 12 * 3600,  # seconds after sign-in when a staff session ends, used or not
     "INBOX_MAX_GROUPS": 10_000,  # unanswered-question groups kept; the least recently asked go first
+    "NOTIFY_TTL": 30 * 24 * 3600,  # seconds someone who tapped "tell me when you know" waits for the answer
     "RETRAIN_ON_EDIT": True,  # retrain the classifier in the background after staff edits
     "RETRAIN_DELAY": 3.0,  # seconds without a newer edit before retraining
     "GROUP_PREFIX": "!bot",  # in LINE groups, the bot answers a mention or a message starting with this
@@ -50,7 +51,7 @@ DEFAULTS: dict[str, Any] = {
 }
 
 _INT_KEYS = {"PORT", "CONTEXT_TTL", "MAX_CONTENT_LENGTH", "MAX_TEXT_CHARS", "SENDER_THREADS", "DEDUP_WINDOW",
-             "TRUSTED_PROXIES", "INBOX_MAX_GROUPS"}
+             "TRUSTED_PROXIES", "INBOX_MAX_GROUPS", "NOTIFY_TTL"}
 _BOOL_KEYS = {"RETRAIN_ON_EDIT", "REDIS_CLUSTER"}
 _FLOAT_KEYS = {"STAFF_SESSION_IDLE", "STAFF_SESSION_LIFETIME", "RETRAIN_DELAY", "REDIS_TIMEOUT", "REDIS_RETRY_AFTER", "QUEUE_CLAIM_IDLE", "LINE_CONNECT_TIMEOUT", "LINE_READ_TIMEOUT",
                "MESSENGER_CONNECT_TIMEOUT", "MESSENGER_READ_TIMEOUT"}

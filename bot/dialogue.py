@@ -158,7 +158,8 @@ class Dialogue:
         if user_id and new_ctx is not None:
             self.contexts.save(channel, user_id, new_ctx)
         if unanswered:
-            self.inbox.record(text, reply.lang, channel, reason=unanswered)
+            # Channels that can write later offer "tell me when you know" for this group.
+            reply.inbox_group = self.inbox.record(text, reply.lang, channel, reason=unanswered)
         if self.stats is not None:
             self.stats.record(channel, reply.intent, reply.fallback, reply.entities.get("city"))
         metrics.ANSWER_SECONDS.observe(time.perf_counter() - started)

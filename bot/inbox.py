@@ -4,21 +4,29 @@ Keys share the hash tag ``{inbox}`` so one transaction never crosses Redis Clust
 groups is capped (``INBOX_MAX_GROUPS``): when a new group would pass the cap, the groups asked least
 recently are dropped, oldest first, in one script (so two workers never evict the same group twice or
 leave a group listed without its record). The log is capped too (a stream trimmed to ``LOG_MAXLEN``).
+
+People who accepted the bot's offer to be told when a group is answered wait in one hash per group
+(``{inbox}:w:<group>``; field ``<channel>:<user id>``, value JSON with language and time limit). The
+hash expires with its latest time limit; an entry past its own limit is skipped and removed when read.
+Joining the list and evicting a group are scripts, so a waiting list never outlives its group; a person is
+claimed for telling with one ``HDEL`` (only one worker gets 1), so nobody is told twice.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import re
 import time
+from dataclasses import dataclass
 
 from intents.entities import compact
 from intents.normalize import normalize
 
 from .storage import Store, StoreUnavailable
 
-__all__ = ["Inbox", "group_key"]
+__all__ = ["Inbox", "Waiting", "group_key", "is_group_id"]
 
 log = logging.getLogger(__name__)
 
@@ -27,18 +35,53 @@ GROUPS = "{inbox}:groups"
 LOG = "{inbox}:log"
 LOG_MAXLEN = 10_000
 GROUP = "{inbox}:g:"
+WAIT = "{inbox}:w:"
+_GROUP_ID = re.compile(r"[0-9a-f]{16}")
 
-#: KEYS[1]: the groups sorted set (score: last asked); ARGV[1]: the cap; ARGV[2]: the group key prefix.
-#: The group records are addressed from inside the script: they share the hash tag, hence the slot.
+#: KEYS[1]: the groups sorted set (score: last asked); ARGV[1]: the cap; ARGV[2]: the group key prefix;
+#: ARGV[3]: the waiting-list key prefix. The group records and waiting lists are addressed from inside the
+#: script: they share the hash tag, hence the slot.
 _EVICT = """
 local extra = redis.call('ZCARD', KEYS[1]) - tonumber(ARGV[1])
 if extra <= 0 then return 0 end
 local oldest = redis.call('ZPOPMIN', KEYS[1], extra)
 for i = 1, #oldest, 2 do
-  redis.call('DEL', ARGV[2] .. oldest[i])
+  redis.call('DEL', ARGV[2] .. oldest[i], ARGV[3] .. oldest[i])
 end
 return extra
 """
+
+#: KEYS[1]: the waiting list; KEYS[2]: the group record (it must exist: an evicted group takes no one);
+#: ARGV: the field, the value, the entry's time limit (epoch seconds), now. The list expires with its
+#: latest time limit (EXPIREAT with a time already past deletes it, as it should).
+_WAIT = """
+if redis.call('EXISTS', KEYS[2]) == 0 then return 0 end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+local ttl = redis.call('TTL', KEYS[1])
+local at = math.ceil(tonumber(ARGV[3]))
+if ttl < 0 or tonumber(ARGV[4]) + ttl < at then redis.call('EXPIREAT', KEYS[1], at) end
+return 1
+"""
+
+
+def is_group_id(value: object) -> bool:
+    """Whether ``value`` has the shape of a group id (it may still be unknown)."""
+    return isinstance(value, str) and bool(_GROUP_ID.fullmatch(value))
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """Someone who asked to be told when a group is answered."""
+
+    channel: str
+    user_id: str
+    lang: str
+    since: float  # when they accepted the offer
+    until: float  # their time limit
+
+    @property
+    def field(self) -> str:
+        return f"{self.channel}:{self.user_id}"
 
 
 def group_key(text: str) -> str:
@@ -53,10 +96,12 @@ class Inbox:
         self.store = store
         self.max_groups = max(1, int(max_groups))
         self._evict = None
+        self._wait = None
 
     def record(self, text: str, lang: str, channel: str, reason: str = "fallback",
-               now: float | None = None) -> bool:
-        """Add one unanswered question; False if Redis is unavailable (the answer is not affected)."""
+               now: float | None = None) -> str | None:
+        """Add one unanswered question; its group id, or None if Redis is unavailable (the answer is not
+        affected)."""
         now = time.time() if now is None else now
         key = group_key(text)
         gkey = GROUP + key
@@ -77,16 +122,16 @@ class Inbox:
 
         try:
             self.store.run(write)
-            return True
+            return key
         except StoreUnavailable:
             log.warning("unanswered question not recorded (redis unavailable)")
-            return False
+            return None
 
     def _trim(self, r) -> int:
         """Drop the least recently asked groups beyond the cap; how many went."""
         if self._evict is None:
             self._evict = r.register_script(_EVICT)
-        dropped = int(self._evict(keys=[GROUPS], args=[self.max_groups, GROUP], client=r))
+        dropped = int(self._evict(keys=[GROUPS], args=[self.max_groups, GROUP, WAIT], client=r))
         if dropped:
             log.info("inbox full (%d groups): dropped the %d asked least recently", self.max_groups, dropped)
         return dropped
@@ -124,3 +169,86 @@ class Inbox:
             return True
 
         return bool(self.store.run(run))
+
+    # -- people waiting for an answer ------------------------------------------------------------------
+    def wait(self, group_id: str, channel: str, user_id: str, lang: str, ttl: float,
+             now: float | None = None, since: float | None = None) -> bool:
+        """Put someone on a group's waiting list for ``ttl`` seconds (again: their limit starts over).
+        False when there is no such group (evicted, or never asked). Raises StoreUnavailable."""
+        now = time.time() if now is None else now
+        if not is_group_id(group_id):
+            return False
+        until = now + ttl
+        value = json.dumps({"lang": lang, "since": now if since is None else since, "until": until})
+
+        def run(r):
+            if self._wait is None:
+                self._wait = r.register_script(_WAIT)
+            return self._wait(keys=[WAIT + group_id, GROUP + group_id],
+                              args=[f"{channel}:{user_id}", value, until, now], client=r)
+
+        return bool(self.store.run(run))
+
+    def waiting(self, group_id: str, now: float | None = None) -> list[Waiting]:
+        """Who waits for ``group_id`` now (entries past their time limit are removed on the way)."""
+        now = time.time() if now is None else now
+        raw = self.store.run(lambda r: r.hgetall(WAIT + group_id))
+        people, expired = [], []
+        for field, value in raw.items():
+            person = _parse_waiting(field, value)
+            if person is None or person.until <= now:
+                expired.append(field)
+            else:
+                people.append(person)
+        if expired:
+            self.store.run(lambda r: r.hdel(WAIT + group_id, *expired))
+        return sorted(people, key=lambda p: p.since)
+
+    def waiting_counts(self, group_ids: list[str], now: float | None = None) -> dict[str, int]:
+        """How many people wait for each group (within their time limit)."""
+        now = time.time() if now is None else now
+
+        def read(r):
+            pipe = r.pipeline(transaction=False)
+            for gid in group_ids:
+                pipe.hvals(WAIT + gid)
+            return pipe.execute()
+
+        counts = {}
+        for gid, values in zip(group_ids, self.store.run(read)):
+            counts[gid] = sum(1 for v in values if _until(v) > now)
+        return counts
+
+    def claim(self, group_id: str, person: Waiting) -> bool:
+        """Take ``person`` off the waiting list to tell them; True for exactly one caller (one HDEL)."""
+        return bool(self.store.run(lambda r: r.hdel(WAIT + group_id, person.field)))
+
+    def put_back(self, group_id: str, person: Waiting) -> None:
+        """Return a claimed person whose message could not be sent, within their original time limit."""
+        remaining = person.until - time.time()
+        if remaining > 0:
+            self.wait(group_id, person.channel, person.user_id, person.lang, remaining, since=person.since)
+
+    def question(self, group_id: str) -> str | None:
+        """The first question asked in ``group_id`` (None: no such group)."""
+        return self.store.run(lambda r: r.hget(GROUP + group_id, "text")) if is_group_id(group_id) else None
+
+    def exists(self, group_id: str) -> bool:
+        """Whether ``group_id`` is a group in the inbox."""
+        return is_group_id(group_id) and bool(self.store.run(lambda r: r.exists(GROUP + group_id)))
+
+
+def _until(value: str) -> float:
+    try:
+        return float(json.loads(value).get("until", 0))
+    except (ValueError, AttributeError, TypeError):
+        return 0.0
+
+
+def _parse_waiting(field: str, value: str) -> Waiting | None:
+    channel, _, user_id = field.partition(":")
+    try:
+        data = json.loads(value)
+        return Waiting(channel, user_id, str(data.get("lang") or "th"), float(data["since"]), float(data["until"]))
+    except (ValueError, KeyError, AttributeError, TypeError):
+        return None

@@ -61,6 +61,22 @@ _PHRASES: dict[str, dict[str, str]] = {
         "th": "ตอนนี้ผมอ่านได้เฉพาะข้อความตัวอักษรครับ ลองพิมพ์คำถามเรื่องเมืองอัจฉริยะมาได้เลยครับ",
         "en": "I can only read text messages for now. Type a question about Thailand's smart cities.",
     },
+    # "Tell me when you know" (docs/architecture.md, "Telling the asker"). A button label is at most 20
+    # characters on LINE and Messenger, so the English label is shorter than the phrase.
+    "notify_label": {"th": "แจ้งฉันเมื่อมีคำตอบ", "en": "Tell me when known"},
+    "notify_tapped": {"th": "แจ้งฉันเมื่อมีคำตอบ", "en": "Tell me when you know"},
+    "notify_ok": {
+        "th": "ได้เลยครับ ถ้าเจ้าหน้าที่ตอบคำถามนี้ภายใน {limit} ผมจะส่งคำตอบมาที่แชตนี้นะครับ",
+        "en": "Sure. If staff answer this within {limit}, I'll send the answer here.",
+    },
+    "notify_gone": {
+        "th": "ขออภัยครับ คำถามนี้ไม่อยู่ในรายการรอคำตอบแล้ว ลองพิมพ์ถามใหม่อีกครั้งนะครับ",
+        "en": "Sorry, that question is no longer on the list. Please ask it again.",
+    },
+    "notify_answer": {
+        "th": "คำถามที่คุณถามไว้: “{question}”\nเจ้าหน้าที่ตอบแล้วครับ\n\n{answer}",
+        "en": "You asked: “{question}”\nStaff have answered it:\n\n{answer}",
+    },
 }
 
 

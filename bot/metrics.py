@@ -35,3 +35,8 @@ RATE_LIMITED = Counter("bot_rate_limited_total", "Messages or requests refused b
 # 1 while Redis answers, 0 while the bot runs degraded; across workers the lowest live value, so one
 # worker that cannot reach Redis is enough to show it.
 REDIS_UP = Gauge("bot_redis_up", "1 if Redis answers, 0 if the bot runs without it", multiprocess_mode="livemin")
+NOTIFY_OFFERS = Counter("bot_notify_offers_total", "Taps on \"tell me when you know\": accepted, or the group was gone",
+                        ["channel", "outcome"])
+NOTIFICATIONS = Counter("bot_notifications_total",
+                        "Answers sent to people who waited for them, by outcome (sent, outside_window, failed, ...)",
+                        ["channel", "outcome"])

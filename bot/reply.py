@@ -24,6 +24,7 @@ class Reply:
     card: Card | None = None
     source_links: list[dict] = field(default_factory=list)  # {"label", "title", "url"}: sources with an address
     retry_after: int | None = None  # rate-limited: seconds until the user may write again
+    inbox_group: str | None = None  # the fallback's question went to this inbox group (offer to tell later)
 
     def to_api(self) -> dict:
         """The ``/api/ask`` JSON body (docs/architecture.md, "Contracts")."""

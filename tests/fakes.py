@@ -37,6 +37,7 @@ class Call:
     headers: dict
     body: object
     query: dict = field(default_factory=dict)
+    status: int | None = None  # what the fake answered (None while it is still handling the call)
 
 
 class FakeServer:
@@ -47,6 +48,7 @@ class FakeServer:
         self.errors: list[str] = []  # validation failures (each also answered 400)
         self.fail_next: list[int] = []  # statuses to answer for the next calls, in order
         self.delay = 0.0
+        self.delay_next: list[float] = []  # seconds to wait before handling the next calls, in order
         self.lock = threading.Lock()
         self.server = make_server("127.0.0.1", port, self._wsgi, threaded=True)
         self.url = f"http://127.0.0.1:{self.server.server_port}"
@@ -70,9 +72,11 @@ class FakeServer:
         with self.lock:
             self.calls.append(call)
             status = self.fail_next.pop(0) if self.fail_next else None
-        if self.delay:
-            time.sleep(self.delay)
+            delay = self.delay_next.pop(0) if self.delay_next else self.delay
+        if delay:
+            time.sleep(delay)
         if status:
+            call.status = status
             return Response(json.dumps({"message": "injected failure"}), status,
                             mimetype="application/json")(environ, start_response)
         try:
@@ -81,6 +85,7 @@ class FakeServer:
             with self.lock:
                 self.errors.append(f"{call.method} {call.path}: {exc}")
             code, payload, headers = 400, {"message": f"The request body has 1 error(s): {exc}"}, {}
+        call.status = code
         resp = Response(json.dumps(payload) if payload is not None else "", code,
                         mimetype="application/json", headers=headers)
         return resp(environ, start_response)
@@ -170,9 +175,15 @@ class FakeLine(FakeServer):
                 assert isinstance(items, list) and 1 <= len(items) <= 13, "quickReply.items: 1 to 13"
                 for it in items:
                     a = it.get("action", {})
-                    assert it.get("type") == "action" and a.get("type") == "message", "quick reply message action"
+                    assert it.get("type") == "action" and a.get("type") in ("message", "postback"), \
+                        "quick reply: a message or postback action"
                     assert 1 <= graphemes(a.get("label", "")) <= 20, f"action label over 20: {a.get('label')!r}"
-                    assert 1 <= len(a.get("text", "")) <= 300, "action text: 1 to 300"
+                    if a["type"] == "message":
+                        assert 1 <= len(a.get("text", "")) <= 300, "action text: 1 to 300"
+                    else:  # postback: data is required; displayText optional (text is deprecated)
+                        assert isinstance(a.get("data"), str) and 1 <= len(a["data"]) <= 300, "postback data: 1 to 300"
+                        assert "displayText" not in a or 1 <= len(a["displayText"]) <= 300, "displayText: 1 to 300"
+                        assert not ("displayText" in a and "text" in a), "displayText and text cannot both be set"
 
     def _rich_menu(self, call: Call):
         path, body = call.path, call.body
@@ -230,9 +241,17 @@ class FakeLine(FakeServer):
 class FakeGraph(FakeServer):
     """The Messenger Send API (``POST /vXX.X/me/messages?access_token=``)."""
 
+    WINDOW = 24 * 3600
+
     def __init__(self, page_token: str, port: int = 0):
         self.page_token = page_token
+        self.last_message: dict[str, float] = {}  # PSID -> when the person last wrote (tests tell the fake)
         super().__init__(port)
+
+    def user_wrote(self, psid: str, when: float) -> None:
+        """Tell the fake that a person wrote at ``when``: Graph then refuses RESPONSE/UPDATE messages to them
+        more than 24 hours later, as the standard messaging window requires."""
+        self.last_message[psid] = max(when, self.last_message.get(psid, 0.0))
 
     def messages(self) -> list[Call]:
         return [c for c in self.calls if getattr(c, "accepted", False) and "message" in c.body]
@@ -252,6 +271,10 @@ class FakeGraph(FakeServer):
             assert "message" not in body, "sender_action cannot be sent with a message"
             return 200, {"recipient_id": body["recipient"]["id"]}, {}
         assert body.get("messaging_type") in ("RESPONSE", "UPDATE", "MESSAGE_TAG"), "messaging_type is required"
+        wrote = self.last_message.get(body["recipient"]["id"])
+        if body["messaging_type"] != "MESSAGE_TAG" and wrote is not None and time.time() - wrote > self.WINDOW:
+            return 400, {"error": {"message": "(#10) This message is sent outside of allowed window.",
+                                   "type": "OAuthException", "code": 10, "error_subcode": 2018278}}, {}
         msg = body.get("message")
         assert isinstance(msg, dict) and (("text" in msg) != ("attachment" in msg)), "message: text or attachment"
         if "text" in msg:

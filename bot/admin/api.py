@@ -12,9 +12,10 @@ from knowledge.faq_store import Conflict, FaqStore, Invalid, NotFound, to_entry
 
 from ..context import Context
 from ..dialogue import Dialogue
+from ..services.inbox import answer_group, group_exists, inbox_groups
 from .auth import api_auth, csrf
 
-__all__ = ["bp", "search", "try_question", "inbox_groups"]
+__all__ = ["bp", "search", "try_question"]
 
 bp = Blueprint("admin_api", __name__, url_prefix="/admin/api")
 csrf.exempt(bp)  # api_auth checks the CSRF header itself for session-authenticated writes
@@ -70,21 +71,6 @@ def try_question(text: str, draft: dict | None = None) -> dict:
     return out
 
 
-def inbox_groups(limit: int = 200, include_dismissed: bool = False) -> list[dict]:
-    """The unanswered groups, each marked ``answered`` when the bot now answers its question."""
-    bot = _bot()
-    dialogue = Dialogue(bot.nlu, bot.live.current(), bot.contexts, bot.inbox)
-    out = []
-    for group in bot.inbox.groups(limit):
-        if group.get("dismissed") and not include_dismissed:
-            continue
-        reply, _, unanswered = dialogue.answer(group["text"], Context())
-        group["answered"] = not reply.fallback and unanswered is None
-        group["answered_by"] = reply.entities.get("entry") or (reply.intent if group["answered"] else None)
-        out.append(group)
-    return out
-
-
 def _error(status: int, error: str, **extra):
     return jsonify(error=error, **extra), status
 
@@ -137,9 +123,16 @@ def list_faq():
 @bp.post("/faq")
 @api_auth
 def create_faq():
-    record = _store().create(_body(), g.user["name"])
+    body = _body()
+    group = body.pop("inbox_group", None)  # the entry answers this inbox group: tell those who wait
+    if group is not None and not group_exists(_bot(), group):
+        raise Invalid({"inbox_group": "not a group in the inbox (GET /admin/api/unanswered lists them)"})
+    record = _store().create(body, g.user["name"])
     _changed()
-    return jsonify(record), 201
+    if group is None:
+        return jsonify(record), 201
+    told = answer_group(_bot(), current_app.extensions.get("channels", {}), group, record)
+    return jsonify({**record, "notified": told}), 201
 
 
 @bp.get("/faq/<entry_id>")
@@ -197,7 +190,7 @@ def unanswered():
     show_all = request.args.get("all", "0")
     if show_all not in ("0", "1"):
         raise Invalid({"all": "use 1 to include dismissed groups, or 0"})
-    return jsonify(groups=inbox_groups(include_dismissed=show_all == "1"))
+    return jsonify(groups=inbox_groups(_bot(), include_dismissed=show_all == "1"))
 
 
 @bp.post("/unanswered/<group_id>/dismiss")

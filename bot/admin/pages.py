@@ -14,7 +14,8 @@ from knowledge.faq_store import Conflict, FaqStore, Invalid, NotFound
 
 from ..stats import Stats
 from . import charts
-from .api import inbox_groups, search
+from ..services.inbox import answer_group, group_exists, inbox_groups
+from .api import search
 from .auth import login_required
 
 __all__ = ["bp"]
@@ -88,12 +89,20 @@ def _render_form(entry: dict, errors: dict | None = None, new: bool = False, sta
 def faq_new():
     if request.method == "POST":
         data = _form_to_entry(request.form)
+        group_id = request.form.get("inbox_group") or None  # from "answer this" in the inbox
         try:
+            if group_id is not None and not group_exists(_bot(), group_id):
+                raise Invalid({"inbox_group": "this question is no longer in the inbox"})
             record = _store().create(data, g.user["name"])
         except Invalid as exc:
-            return _render_form({**data, "version": 0}, exc.errors, new=True, status=400)
+            return _render_form({**data, "version": 0, "inbox_group": group_id}, exc.errors, new=True, status=400)
         _bot().live.refresh_now()
         flash(f"Saved {record['id']} (version {record['version']}). The bot answers with it now.")
+        if group_id:
+            told = answer_group(_bot(), current_app.extensions.get("channels", {}), group_id, record)
+            if told["waiting"]:
+                flash(f"Sent the answer to {told['sent']} of {told['waiting']} people waiting for it"
+                      + (f" ({told['not_sent']} could not be reached)." if told["not_sent"] else "."))
         return redirect(url_for("admin_pages.faq_edit", entry_id=record["id"]))
     entry = {"id": "", "intent": None, "questions": {"th": [], "en": []}, "answer": {"th": "", "en": ""},
              "cities": [], "topics": [], "source": "", "version": 0}
@@ -101,6 +110,8 @@ def faq_new():
     if group_id:  # "answer this" from the inbox: prefill the phrasings people used
         group = next((x for x in _bot().inbox.groups(1000) if x["id"] == group_id), None)
         if group:
+            entry["inbox_group"] = group_id
+            entry["waiting"] = _bot().inbox.waiting_counts([group_id]).get(group_id, 0)
             for text in dict.fromkeys([group["text"], group["last_text"]]):
                 lang = "th" if any("\u0e00" <= ch <= "\u0e7f" for ch in text) else "en"
                 entry["questions"][lang].append(text)
@@ -197,7 +208,8 @@ def faq_rollback(entry_id: str):
 @login_required()
 def inbox():
     show_all = request.args.get("all") == "1"
-    return render_template("admin/inbox.html", groups=inbox_groups(include_dismissed=show_all), show_all=show_all)
+    return render_template("admin/inbox.html", groups=inbox_groups(_bot(), include_dismissed=show_all),
+                           show_all=show_all)
 
 
 @bp.post("/inbox/<group_id>/dismiss")

@@ -13,11 +13,15 @@ from typing import Callable, TypeVar
 import regex
 
 from .. import metrics
+from ..inbox import is_group_id
+from ..messages import say
 from ..queue import EventQueue, QueuedEvent, SenderPool
+from ..reply import Reply
 from ..storage import Store, StoreUnavailable
 
 __all__ = ["accept_events", "already_handled", "ignore", "event_age", "fresh", "first_of_set", "Postback",
-           "parse_postback", "ask_payload", "ASK_PREFIX", "utf16_len", "graphemes", "truncate_graphemes", "split_text",
+           "parse_postback", "ask_payload", "ASK_PREFIX", "NOTIFY_PREFIX", "NotifyOffer", "notify_offer", "accept_notify",
+           "note_contact", "last_contact", "utf16_len", "graphemes", "truncate_graphemes", "split_text",
            "call_with_retries", "Delivery", "Transient", "Ambiguous", "Rejected"]
 
 log = logging.getLogger(__name__)
@@ -103,16 +107,18 @@ def first_of_set(store: Store, channel: str, set_id: str, ttl: int) -> bool:
 
 
 # -- the bot's own postbacks ---------------------------------------------------------------------------------
-#: The bot writes every postback and quick-reply payload it creates as ``q=<question>``; Messenger's
-#: Get Started button sends ``GET_STARTED``. Anything else (a rich menu of another tool on the same account,
-#: ``action=buyItem&itemId=123``) is not the bot's to answer.
+#: The bot writes every postback and quick-reply payload it creates as ``q=<question>``, or ``n=<group id>``
+#: for "tell me when you know"; Messenger's Get Started button sends ``GET_STARTED``. Anything else (a rich
+#: menu of another tool on the same account, ``action=buyItem&itemId=123``) is not the bot's to answer.
 ASK_PREFIX = "q="
+NOTIFY_PREFIX = "n="
 GREET_PAYLOADS = frozenset({"GET_STARTED", "get_started"})
 
 
 @dataclass(frozen=True)
 class Postback:
-    """A postback the bot made: ``action`` is ``"ask"`` (``text`` is the question) or ``"greet"``."""
+    """A postback the bot made: ``action`` is ``"ask"`` (``text`` is the question), ``"notify"`` (``text`` is
+    the inbox group whose answer the person wants) or ``"greet"``."""
 
     action: str
     text: str = ""
@@ -124,6 +130,8 @@ def parse_postback(data: object) -> Postback | None:
         return None
     if data.startswith(ASK_PREFIX) and data[len(ASK_PREFIX):].strip():
         return Postback("ask", data[len(ASK_PREFIX):])
+    if data.startswith(NOTIFY_PREFIX) and is_group_id(data[len(NOTIFY_PREFIX):]):
+        return Postback("notify", data[len(NOTIFY_PREFIX):])
     if data in GREET_PAYLOADS:
         return Postback("greet")
     return None
@@ -132,6 +140,73 @@ def parse_postback(data: object) -> Postback | None:
 def ask_payload(question: str, limit: int) -> str:
     """The payload the bot gives a button or quick reply that asks ``question`` (cut to ``limit``)."""
     return (ASK_PREFIX + question)[:limit]
+
+
+# -- "tell me when you know" -------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class NotifyOffer:
+    """The offer on a fallback: a button ``label`` (at most 20 characters), the ``text`` shown in the chat
+    when tapped where the platform allows it, and the bot's own ``payload``."""
+
+    label: str
+    text: str
+    payload: str
+
+
+def notify_offer(reply: Reply) -> NotifyOffer | None:
+    """The offer to add to ``reply``, or None when its question did not go to the inbox."""
+    if not reply.inbox_group or not reply.fallback:
+        return None
+    return NotifyOffer(say("notify_label", reply.lang), say("notify_tapped", reply.lang),
+                       NOTIFY_PREFIX + reply.inbox_group)
+
+
+def _limit_words(seconds: float, lang: str) -> str:
+    days, hours = int(seconds // 86400), max(1, int(seconds // 3600))
+    if lang == "th":
+        return f"{days} วัน" if days else f"{hours} ชั่วโมง"
+    if days:
+        return f"{days} day{'s' if days != 1 else ''}"
+    return f"{hours} hour{'s' if hours != 1 else ''}"
+
+
+def accept_notify(bot, channel: str, user_id: str, group_id: str) -> Reply:
+    """Someone tapped "tell me when you know": put them on the group's waiting list for
+    ``NOTIFY_TTL`` seconds and confirm in one line (in the language of their conversation)."""
+    lang = bot.contexts.load(channel, user_id).lang or "th"
+    ttl = float(bot.config.get("NOTIFY_TTL", 30 * 86400))
+    try:
+        ok = bot.inbox.wait(group_id, channel, user_id, lang, ttl)
+    except StoreUnavailable:
+        log.warning("%s: could not keep a waiting asker (redis unavailable)", channel)
+        ok = False
+    metrics.NOTIFY_OFFERS.labels(channel, "accepted" if ok else "gone").inc()
+    if not ok:
+        return Reply(say("notify_gone", lang), lang, "notify_gone", 1.0)
+    return Reply(say("notify_ok", lang, limit=_limit_words(ttl, lang)), lang, "notify_accepted", 1.0)
+
+
+def _contact_key(channel: str, user_id: str) -> str:
+    return f"contact:{channel}:{user_id}"
+
+
+def note_contact(store: Store, channel: str, user_id: str, timestamp_ms: object, window: float) -> None:
+    """Remember when someone last wrote (a platform event's ``timestamp``), for ``window`` seconds after it:
+    Messenger lets a page write to a person only within 24 hours of their last message."""
+    age = event_age(timestamp_ms)
+    if age is None or age >= window:
+        return
+    try:
+        store.run(lambda r: r.set(_contact_key(channel, user_id), int(timestamp_ms) / 1000,  # type: ignore[arg-type]
+                                  ex=max(1, int(window - age))))
+    except StoreUnavailable:
+        log.warning("%s: last contact not recorded (redis unavailable)", channel)
+
+
+def last_contact(store: Store, channel: str, user_id: str) -> float | None:
+    """When the person last wrote (epoch seconds), if within the window :func:`note_contact` was given."""
+    raw = store.run(lambda r: r.get(_contact_key(channel, user_id)))
+    return float(raw) if raw else None
 
 
 # -- text limits -----------------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ import urllib3
 from flask import Blueprint, abort, request
 from linebot.v3.messaging import (ApiClient, ApiException, Configuration, FlexBox, FlexBubble, FlexButton,
                                   FlexMessage, FlexSeparator, FlexText, MessageAction, MessagingApi,
-                                  MessagingApiBlob, PushMessageRequest, QuickReply, QuickReplyItem,
+                                  MessagingApiBlob, PostbackAction, PushMessageRequest, QuickReply, QuickReplyItem,
                                   ReplyMessageRequest, ShowLoadingAnimationRequest, TextMessage, URIAction)
 from linebot.v3.webhook import WebhookParser
 from linebot.v3.webhooks import Event
@@ -29,7 +29,8 @@ from ..messages import say
 from ..queue import SEEN_TTL, QueuedEvent
 from ..reply import Card, Reply
 from .common import (Ambiguous, Delivery, Rejected, Transient, accept_events, already_handled, call_with_retries,
-                     first_of_set, fresh, ignore, parse_postback, split_text, truncate_graphemes, utf16_len)
+                     accept_notify, first_of_set, fresh, ignore, notify_offer, parse_postback, split_text,
+                     truncate_graphemes, utf16_len)
 
 __all__ = ["LineChannel", "LIMITS"]
 
@@ -190,7 +191,13 @@ class LineChannel:
                 return None
             if postback.action == "greet":
                 return self.render(self._bilingual("greet"))
-            return self.render(self.bot.dialogue.respond(postback.text, user_id=ctx_user, channel=self.name))
+            if postback.action == "notify":
+                if chat != "user" or not user_id:  # the answer comes by push to a 1:1 chat only
+                    ignore(self.name, "notify_outside_chat")
+                    return None
+                return self.render(accept_notify(self.bot, self.name, user_id, postback.text))
+            return self.render(self.bot.dialogue.respond(postback.text, user_id=ctx_user, channel=self.name),
+                               offer=chat == "user")
         if etype != "message":
             return None
         msg = ev.get("message") or {}
@@ -202,7 +209,8 @@ class LineChannel:
                     return None  # a group conversation not addressed to the bot
             if not text.strip():
                 return self.render(self._bilingual("greet"))
-            return self.render(self.bot.dialogue.respond(text, user_id=ctx_user, channel=self.name))
+            return self.render(self.bot.dialogue.respond(text, user_id=ctx_user, channel=self.name),
+                               offer=chat == "user")
         if msg.get("type") in NOT_TEXT and chat == "user":
             image_set = msg.get("imageSet")  # {id, index, total}: images sent together, one event each
             if isinstance(image_set, dict) and isinstance(image_set.get("id"), str) and \
@@ -235,8 +243,9 @@ class LineChannel:
                      quick_replies=suggest.for_subject(None, "th")[:2] + suggest.for_subject(None, "en")[:2])
 
     # -- rendering ---------------------------------------------------------------------------------------
-    def render(self, reply: Reply) -> list:
-        """Text (split to LINE's limits) plus an optional Flex card; quick replies on the last message.
+    def render(self, reply: Reply, offer: bool = False) -> list:
+        """Text (split to LINE's limits) plus an optional Flex card; quick replies on the last message,
+        with "tell me when you know" as a postback when ``offer`` (a 1:1 chat) and the reply has one.
         An empty reply renders to no message."""
         if not reply.text.strip() and not reply.card:
             return []
@@ -248,6 +257,12 @@ class LineChannel:
         items = [QuickReplyItem(action=MessageAction(label=truncate_graphemes(q, LIMITS["label_graphemes"]),
                                                      text=q[: LIMITS["action_text"]]))
                  for q in reply.quick_replies[: LIMITS["quick_replies"]] if q.strip()]
+        wanted = notify_offer(reply) if offer else None
+        if wanted:
+            items = items[: LIMITS["quick_replies"] - 1]
+            items.append(QuickReplyItem(action=PostbackAction(
+                label=truncate_graphemes(wanted.label, LIMITS["label_graphemes"]), data=wanted.payload,
+                display_text=wanted.text[: LIMITS["action_text"]])))
         if items:
             messages[-1].quick_reply = QuickReply(items=items)
         return messages
@@ -358,6 +373,32 @@ class LineChannel:
         # Transient/Ambiguous after every attempt: raise, the event stays queued and is retried later.
         self.ledger.mark(self.name, qe.event_id, "sent")
         metrics.REPLIES.labels(self.name, "push").inc()
+
+    def notify(self, user_id: str, reply: Reply, key: str) -> str:
+        """Push ``reply`` to a user who waited for it, with ``key`` as the X-Line-Retry-Key (the same for
+        every attempt, so LINE drops a repeat: 409). ``"sent"``, ``"failed"`` (nothing delivered: may be
+        tried again) or ``"refused"``."""
+        if not self.enabled:
+            return "disabled"
+        messages = self.render(reply)
+
+        def call():
+            try:
+                self.api.push_message(PushMessageRequest(to=user_id, messages=messages), x_line_retry_key=key,
+                                      _request_timeout=self.timeout)
+            except Exception as exc:  # noqa: BLE001 - classified below
+                raise _classify(exc) from exc
+
+        try:
+            call_with_retries(self.name, "notify", call, self.policy, time.time() + 60, retry_ambiguous=True)
+        except Rejected as exc:
+            if exc.status == 409:  # an earlier attempt with this key was accepted
+                return "sent"
+            log.error("LINE notification push refused: HTTP %s %s", exc.status, exc.body[:500])
+            return "refused"
+        except (Transient, Ambiguous):
+            return "failed"
+        return "sent"
 
     def loading(self, user_id: str | None, seconds: int = 5) -> None:
         """Show LINE's loading animation in a 1:1 chat (best effort)."""

@@ -20,8 +20,9 @@ from .. import jsonsafe, metrics
 from ..messages import say
 from ..queue import SEEN_TTL, QueuedEvent
 from ..reply import Card, Reply
-from .common import (Ambiguous, Delivery, Rejected, Transient, accept_events, already_handled, ask_payload,
-                     call_with_retries, fresh, ignore, parse_postback, split_text)
+from .common import (Ambiguous, Delivery, Rejected, Transient, accept_events, accept_notify, already_handled,
+                     ask_payload, call_with_retries, fresh, ignore, last_contact, note_contact, notify_offer,
+                     parse_postback, split_text)
 
 __all__ = ["MessengerChannel", "LIMITS"]
 
@@ -31,6 +32,8 @@ log = logging.getLogger(__name__)
 LIMITS = {"text": 2000, "quick_replies": 13, "quick_reply_title": 20, "payload": 1000, "title": 80,
           "subtitle": 80, "button_title": 20, "messages": 5}
 GRAPH_VERSION = "v21.0"
+#: Meta's standard messaging window: a page may write to a person within 24 hours of their last message.
+STANDARD_WINDOW = 24 * 3600
 
 
 class MessengerChannel:
@@ -147,6 +150,7 @@ class MessengerChannel:
             return
         if not fresh(self.name, item.get("timestamp"), self.window):
             return  # queued in time but not handled within the window (a long outage): too late now
+        note_contact(self.bot.store, self.name, sender, item.get("timestamp"), STANDARD_WINDOW)
         reply = self.respond(item, sender)
         if reply is None or not reply.text.strip():
             return  # nothing to say (e.g. over the rate limit)
@@ -159,6 +163,8 @@ class MessengerChannel:
             # 20 characters); any other payload belongs to another tool, and the person meant what they tapped.
             quick = message.get("quick_reply")
             own = parse_postback(quick.get("payload")) if isinstance(quick, dict) else None
+            if own and own.action == "notify":
+                return accept_notify(self.bot, self.name, sender, own.text)
             text = own.text if own and own.action == "ask" else message.get("text")
             if isinstance(text, str) and text.strip():
                 return self.bot.dialogue.respond(text, user_id=sender, channel=self.name)
@@ -175,12 +181,14 @@ class MessengerChannel:
             suggest = self.bot.dialogue.knowledge.suggest
             return Reply(f"{say('greet', 'th')}\n\n{say('greet', 'en')}", "th", "greet", 1.0,
                          quick_replies=suggest.for_subject(None, "th")[:2] + suggest.for_subject(None, "en")[:2])
+        if postback.action == "notify":
+            return accept_notify(self.bot, self.name, sender, postback.text)
         return self.bot.dialogue.respond(postback.text, user_id=sender, channel=self.name)
 
     # -- rendering ---------------------------------------------------------------------------------------
-    def render(self, reply: Reply) -> list[dict]:
+    def render(self, reply: Reply, offer: bool = True) -> list[dict]:
         """Send API ``message`` objects: text parts within the limit, an optional generic template card;
-        quick replies on the last message."""
+        quick replies on the last message, with "tell me when you know" when ``offer`` and the reply has one."""
         room = LIMITS["messages"] - (1 if reply.card else 0)
         messages: list[dict[str, Any]] = [{"text": p} for p in split_text(reply.text, LIMITS["text"], max_parts=room)]
         if reply.card:
@@ -190,6 +198,11 @@ class MessengerChannel:
         quick = [{"content_type": "text", "title": _cut(q, LIMITS["quick_reply_title"]),
                   "payload": ask_payload(q, LIMITS["payload"])}
                  for q in reply.quick_replies[: LIMITS["quick_replies"]] if q.strip()]
+        wanted = notify_offer(reply) if offer else None
+        if wanted:
+            quick = quick[: LIMITS["quick_replies"] - 1]
+            quick.append({"content_type": "text", "title": _cut(wanted.label, LIMITS["quick_reply_title"]),
+                          "payload": wanted.payload})
         if quick:
             messages[-1]["quick_replies"] = quick
         return messages
@@ -251,6 +264,29 @@ class MessengerChannel:
             self.ledger.mark(self.name, qe.event_id, None)
         self.ledger.mark(self.name, qe.event_id, "sent")
         metrics.REPLIES.labels(self.name, "send").inc()
+
+    def notify(self, recipient: str, reply: Reply, key: str) -> str:
+        """Send ``reply`` to a person who waited for it, only inside Meta's 24-hour standard messaging window
+        since their last message (``"outside_window"`` otherwise: nothing is sent). ``"sent"``, ``"failed"``
+        (nothing delivered), ``"uncertain"`` (a timeout: not repeated) or ``"refused"``. The Send API has no
+        idempotency key (``key`` is unused): the waiting list's atomic claim is what prevents a repeat."""
+        if not self.enabled:
+            return "disabled"
+        seen = last_contact(self.bot.store, self.name, recipient)
+        if seen is None or time.time() - seen >= STANDARD_WINDOW:
+            return "outside_window"
+        for i, message in enumerate(self.render(reply, offer=False)):
+            body = {"recipient": {"id": recipient}, "messaging_type": "UPDATE", "message": message}
+            try:
+                call_with_retries(self.name, "notify", lambda b=body: self._post(b), self.policy, time.time() + 60)
+            except Rejected as exc:
+                log.error("Messenger notification refused: HTTP %s %s", exc.status, exc.body[:500])
+                return "refused"
+            except Transient:
+                return "failed" if i == 0 else "uncertain"  # part of it arrived: sending again would repeat it
+            except Ambiguous:
+                return "uncertain"
+        return "sent"
 
     def _typing(self, recipient: str) -> None:
         """``typing_on`` before the answer (best effort, short timeout)."""
