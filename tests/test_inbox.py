@@ -9,7 +9,7 @@ from conftest import ADMIN_TOKEN
 from redis_server import RedisProcess, free_port
 
 from bot.app import create_app
-from bot.inbox import GROUP, GROUPS, group_key
+from bot.inbox import GROUP, GROUPS, WAIT, group_key
 
 AUTH = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
 
@@ -46,3 +46,22 @@ def test_a_full_inbox_drops_the_groups_asked_least_recently(capped):
     assert r.zcard(GROUPS) == 3
     for gone in (questions[1], questions[2]):  # nothing of an evicted group stays behind
         assert not r.exists(GROUP + group_key(gone))
+
+
+def test_an_evicted_group_takes_its_waiting_list_with_it(capped):
+    """People waiting for a group's answer are dropped with the group (the eviction script deletes both),
+    and nobody can start waiting for a group that is gone."""
+    client = capped.test_client()
+    bot = capped.extensions["bot"]
+    r = bot.store.client
+    tag = uuid.uuid4().hex[:6]
+    first = f"ตลาดนัด{tag}เปิดวันไหน"
+    client.post("/api/ask", json={"text": first})
+    group = group_key(first)
+    assert bot.inbox.wait(group, "line", "U" + tag, "th", ttl=3600)
+    assert r.exists(WAIT + group)
+    for n in ("หนึ่ง", "สอง", "สาม"):  # three newer groups fill the cap of 3
+        client.post("/api/ask", json={"text": f"ร้านข้าวมัน{n}{tag}ปิดกี่โมง"})
+    assert not r.exists(GROUP + group) and not r.exists(WAIT + group)
+    assert bot.inbox.wait(group, "line", "U" + tag, "th", ttl=3600) is False
+    assert not r.exists(WAIT + group)

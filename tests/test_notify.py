@@ -17,6 +17,8 @@ from conftest import ADMIN_TOKEN, FB_PAGE_TOKEN, FB_SECRET, FB_VERIFY, LINE_SECR
 from fakes import (UUID_RE, hub_signature, line_body, line_event, line_signature, messenger_body,
                    messenger_postback, messenger_text)
 
+from test_browser import CHROMIUM, browser, login, shot  # noqa: F401 - browser is a fixture
+
 from bot.app import create_app
 from bot.inbox import WAIT, group_key
 from bot.services.inbox import answer_group
@@ -197,7 +199,7 @@ def test_the_offer_and_the_tap_work_only_in_the_bots_own_format(client, fake_lin
 
 
 def test_a_staff_answer_for_an_unknown_group_is_a_400(client):
-    for bad in ("0" * 16, "not-a-group", 12, ["x"]):
+    for bad in ("0" * 16, "not-a-group", 12, ["x"], None):
         r = client.post("/admin/api/faq", headers=AUTH, json={**entry_for(unanswerable()), "inbox_group": bad})
         assert r.status_code == 400 and "inbox_group" in r.get_json()["fields"]
 
@@ -308,3 +310,47 @@ def test_an_english_speaker_is_offered_and_told_in_english(client, fake_graph):
     assert r.get_json()["notified"]["sent"] == 1
     told = fb_sent(fake_graph, user)[-1].body["message"]["text"]
     assert told.startswith(f"You asked: “{question}”") and "It opens from 7 am to 2 pm." in told
+
+
+# -- the staff pages, in Chromium -------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def notify_server(notify_app):
+    from werkzeug.serving import make_server
+
+    srv = make_server("127.0.0.1", 0, notify_app, threaded=True)
+    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{srv.server_port}"
+    srv.shutdown()
+
+
+@pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed")
+def test_staff_see_who_waits_and_answering_tells_them(browser, notify_server, notify_app, client, fake_line):
+    from bot.admin.users import Users
+
+    question = unanswerable()
+    user, group = line_user_accepts(client, fake_line, question)
+    staff = f"web{uuid.uuid4().hex[:6]}"
+    Users(notify_app.extensions["bot"].store.client).create(staff, "browser test password", "editor")
+    context = browser.new_context(viewport={"width": 1100, "height": 900})
+    page = context.new_page()
+    try:
+        login(page, notify_server, staff)
+        page.goto(f"{notify_server}/admin/inbox")
+        row = page.locator(f"tr[data-group='{group}']")
+        assert row.locator(".tag.waiting").inner_text() == "1 waiting"
+        shot(page, "inbox-waiting")
+        row.locator("text=Answer this").click()
+        assert "1 person waits for the answer" in page.inner_text("#waiting-note")
+        page.fill("textarea[name=answer_th]", "ร้านเปิด 7 โมงเช้าถึงบ่าย 2 ครับ")
+        page.fill("input[name=source]", "Khon Kaen municipality notice, 2024")
+        page.click("#entry-form button[type=submit]")
+        page.wait_for_selector(".flash")
+        assert "Sent the answer to 1 of 1 people waiting for it." in page.inner_text("body")
+        shot(page, "inbox-answered")
+        pushes = pushes_to(fake_line, user)
+        assert len(pushes) == 1 and "ร้านเปิด 7 โมงเช้า" in pushes[0].body["messages"][0]["text"]
+        page.goto(f"{notify_server}/admin/inbox")
+        assert page.locator(f"tr[data-group='{group}'] .tag.waiting").count() == 0
+    finally:
+        context.close()

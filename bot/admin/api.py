@@ -124,12 +124,13 @@ def list_faq():
 @api_auth
 def create_faq():
     body = _body()
+    answers_group = "inbox_group" in body
     group = body.pop("inbox_group", None)  # the entry answers this inbox group: tell those who wait
-    if group is not None and not group_exists(_bot(), group):
+    if answers_group and not group_exists(_bot(), group):
         raise Invalid({"inbox_group": "not a group in the inbox (GET /admin/api/unanswered lists them)"})
     record = _store().create(body, g.user["name"])
     _changed()
-    if group is None:
+    if not answers_group:
         return jsonify(record), 201
     told = answer_group(_bot(), current_app.extensions.get("channels", {}), group, record)
     return jsonify({**record, "notified": told}), 201
