@@ -20,6 +20,7 @@ import logging
 import re
 import time
 from dataclasses import dataclass
+from typing import Any
 
 from intents.entities import compact
 from intents.normalize import normalize
@@ -95,8 +96,8 @@ class Inbox:
     def __init__(self, store: Store, max_groups: int = 10_000):
         self.store = store
         self.max_groups = max(1, int(max_groups))
-        self._evict = None
-        self._wait = None
+        self._evict: Any = None  # registered scripts, made on first use
+        self._wait: Any = None
 
     def record(self, text: str, lang: str, channel: str, reason: str = "fallback",
                now: float | None = None) -> str | None:
@@ -231,21 +232,24 @@ class Inbox:
 
     def question(self, group_id: str) -> str | None:
         """The first question asked in ``group_id`` (None: no such group)."""
-        return self.store.run(lambda r: r.hget(GROUP + group_id, "text")) if is_group_id(group_id) else None
+        if not is_group_id(group_id):
+            return None
+        text = self.store.run(lambda r: r.hget(GROUP + group_id, "text"))
+        return str(text) if text is not None else None
 
     def exists(self, group_id: str) -> bool:
         """Whether ``group_id`` is a group in the inbox."""
         return is_group_id(group_id) and bool(self.store.run(lambda r: r.exists(GROUP + group_id)))
 
 
-def _until(value: str) -> float:
+def _until(value: Any) -> float:
     try:
         return float(json.loads(value).get("until", 0))
     except (ValueError, AttributeError, TypeError):
         return 0.0
 
 
-def _parse_waiting(field: str, value: str) -> Waiting | None:
+def _parse_waiting(field: Any, value: Any) -> Waiting | None:
     channel, _, user_id = field.partition(":")
     try:
         data = json.loads(value)

@@ -16,7 +16,6 @@ import pytest
 from conftest import ADMIN_TOKEN, FB_PAGE_TOKEN, FB_SECRET, FB_VERIFY, LINE_SECRET, LINE_TOKEN
 from fakes import (UUID_RE, hub_signature, line_body, line_event, line_signature, messenger_body,
                    messenger_postback, messenger_text)
-
 from test_browser import CHROMIUM, browser, login, shot  # noqa: F401 - browser is a fixture
 
 from bot.app import create_app
@@ -140,7 +139,7 @@ def test_a_push_retried_after_a_server_error_or_timeout_keeps_its_retry_key(clie
             fake_line.delay_next = [3.0]
         r = client.post("/admin/api/faq", headers=AUTH, json={**entry_for(question), "inbox_group": group})
         assert r.get_json()["notified"]["sent"] == 1
-        def attempts(calls):
+        def attempts(calls, before=before, user=user):
             return [c for c in calls[before:] if c.path == "/v2/bot/message/push" and c.body["to"] == user]
 
         # Wait until the fake has answered both attempts (the slow first one finishes after the retry).
@@ -325,7 +324,8 @@ def notify_server(notify_app):
 
 
 @pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed")
-def test_staff_see_who_waits_and_answering_tells_them(browser, notify_server, notify_app, client, fake_line):
+def test_staff_see_who_waits_and_answering_tells_them(browser, notify_server, notify_app, client,  # noqa: F811
+                                                      fake_line):
     from bot.admin.users import Users
 
     question = unanswerable()

@@ -1,6 +1,6 @@
 """What every channel adapter shares: accepting webhook events into the queue, deciding which events are
 not answered (too old, another tool's postbacks, the rest of an image set), the bot's own postback format,
-platform text limits, and calling a platform API with timeouts and bounded retries."""
+the "tell me when you know" offer and its acceptance, when a person last wrote, platform text limits, and calling a platform API with timeouts and bounded retries."""
 
 from __future__ import annotations
 
@@ -194,11 +194,10 @@ def note_contact(store: Store, channel: str, user_id: str, timestamp_ms: object,
     """Remember when someone last wrote (a platform event's ``timestamp``), for ``window`` seconds after it:
     Messenger lets a page write to a person only within 24 hours of their last message."""
     age = event_age(timestamp_ms)
-    if age is None or age >= window:
+    if age is None or age >= window or not isinstance(timestamp_ms, int):
         return
     try:
-        store.run(lambda r: r.set(_contact_key(channel, user_id), int(timestamp_ms) / 1000,  # type: ignore[arg-type]
-                                  ex=max(1, int(window - age))))
+        store.run(lambda r: r.set(_contact_key(channel, user_id), timestamp_ms / 1000, ex=max(1, int(window - age))))
     except StoreUnavailable:
         log.warning("%s: last contact not recorded (redis unavailable)", channel)
 

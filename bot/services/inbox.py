@@ -10,16 +10,17 @@ from __future__ import annotations
 import logging
 import uuid
 from collections import Counter
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
+from .. import metrics
 from ..context import Context
 from ..dialogue import Dialogue
 from ..inbox import Waiting
 from ..messages import say
 from ..reply import Reply
-from .. import metrics
 
-__all__ = ["inbox_groups", "group_exists", "answer_group", "notification", "SENT"]
+__all__ = ["SENT", "answer_group", "group_exists", "inbox_groups", "notification", "retry_key"]
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +86,7 @@ def answer_group(bot: Any, channels: Mapping[str, Any], group_id: str, entry: di
         reply = notification(question, entry, person.lang)
         try:
             outcome = channel.notify(person.user_id, reply, retry_key(group_id, person)) if channel else "no_channel"
-        except Exception:  # noqa: BLE001 - one person's failure must not cost the others their answer
+        except Exception:  # one person's failure must not cost the others their answer
             log.exception("%s: telling a waiting asker failed", person.channel)
             outcome = "failed"
         if outcome in _RETRY:
