@@ -1,4 +1,4 @@
-"""The command line: ask (with --json and --user), chat."""
+"""The command line: ask (with --json and --user), chat, inbox list."""
 
 import json
 import os
@@ -38,3 +38,18 @@ def test_chat_is_interactive_and_multi_turn(bot, data_dir, user):
     assert out.returncode == 0, out.stderr
     assert "ขอนแก่น" in out.stdout and "ภูเก็ตเมืองอัจฉริยะ" in out.stdout
     assert "  1. " in out.stdout  # suggestions are numbered and can be picked
+
+
+def test_inbox_list_shows_the_groups_and_who_waits(bot, data_dir):
+    import uuid
+
+    question = f"ร้านก๋วยเตี๋ยวเจ๊{uuid.uuid4().hex[:6]}เปิดกี่โมง"
+    reply = bot.dialogue.respond(question, user_id=f"U{uuid.uuid4().hex}", channel="line")
+    assert reply.fallback and reply.inbox_group
+    assert bot.inbox.wait(reply.inbox_group, "line", f"U{uuid.uuid4().hex}", "th", ttl=3600)
+    out = run(["inbox", "list", "--json"], data_dir)
+    assert out.returncode == 0, out.stderr
+    group = next(g for g in json.loads(out.stdout) if g["id"] == reply.inbox_group)
+    assert group["waiting"] == 1 and group["text"] == question and group["answered"] is False
+    out = run(["inbox", "list"], data_dir)
+    assert f"{reply.inbox_group}\t1x\t1 waiting\topen\t{question}" in out.stdout
