@@ -64,6 +64,16 @@ if ttl < 0 or tonumber(ARGV[4]) + ttl < at then redis.call('EXPIREAT', KEYS[1], 
 return 1
 """
 
+#: KEYS[1]: a waiting list; ARGV: field, value pairs read as past their limit. Each is removed only if it
+#: still holds that value: someone who tapped again in the meantime keeps their new place.
+_DROP_EXPIRED = """
+local n = 0
+for i = 1, #ARGV, 2 do
+  if redis.call('HGET', KEYS[1], ARGV[i]) == ARGV[i + 1] then n = n + redis.call('HDEL', KEYS[1], ARGV[i]) end
+end
+return n
+"""
+
 
 def is_group_id(value: object) -> bool:
     """Whether ``value`` has the shape of a group id (it may still be unknown)."""
@@ -98,6 +108,7 @@ class Inbox:
         self.max_groups = max(1, int(max_groups))
         self._evict: Any = None  # registered scripts, made on first use
         self._wait: Any = None
+        self._drop: Any = None
 
     def record(self, text: str, lang: str, channel: str, reason: str = "fallback",
                now: float | None = None) -> str | None:
@@ -198,11 +209,16 @@ class Inbox:
         for field, value in raw.items():
             person = _parse_waiting(field, value)
             if person is None or person.until <= now:
-                expired.append(field)
+                expired += [field, value]
             else:
                 people.append(person)
         if expired:
-            self.store.run(lambda r: r.hdel(WAIT + group_id, *expired))
+            def drop(r):
+                if self._drop is None:
+                    self._drop = r.register_script(_DROP_EXPIRED)
+                return self._drop(keys=[WAIT + group_id], args=expired, client=r)
+
+            self.store.run(drop)
         return sorted(people, key=lambda p: p.since)
 
     def waiting_counts(self, group_ids: list[str], now: float | None = None) -> dict[str, int]:
