@@ -168,6 +168,23 @@ class Dialogue:
             metrics.FALLBACKS.labels(channel).inc()
         return reply
 
+    # -- what a chat platform adds to questions: welcome, things that are not text, leaving -----------------
+    def greeting(self) -> Reply:
+        """The bilingual welcome (a new follower, Get Started, a message that is only a mention)."""
+        suggest = self.knowledge.suggest
+        return Reply(f"{say('greet', 'th')}\n\n{say('greet', 'en')}", "th", "greet", 1.0,
+                     quick_replies=suggest.for_subject(None, "th")[:2] + suggest.for_subject(None, "en")[:2])
+
+    def not_text(self, channel: str, user_id: str) -> Reply:
+        """The note that the bot reads text only (a sticker, an image...), in the user's language."""
+        lang = self.contexts.load(channel, user_id).lang or "th"
+        return Reply(say("not_text", lang), lang, "not_text", 1.0,
+                     quick_replies=self.knowledge.suggest.for_subject(None, lang))
+
+    def forget(self, channel: str, user_id: str) -> None:
+        """Drop the user's context (they blocked or unfollowed the bot)."""
+        self.contexts.delete(channel, user_id)
+
     def answer(self, text: str, ctx: Context, channel: str = "web",
                lang: str | None = None) -> tuple[Reply, Context | None, str | None]:
         """The reply, the context to remember, and why the question belongs in the unanswered inbox

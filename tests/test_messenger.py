@@ -8,7 +8,7 @@ import pytest
 from conftest import FB_SECRET, FB_VERIFY
 from fakes import hub_signature, messenger_body, messenger_postback, messenger_text
 
-from bot.channels.messenger import MessengerChannel
+from bot.channels.messenger import render
 from bot.reply import Card, Reply
 
 
@@ -251,7 +251,7 @@ def test_render_respects_messenger_limits():
                   quick_replies=[f"question number {i} that is long" for i in range(20)],
                   card=Card("Khon Kaen Smart City" * 5, "Khon Kaen", [("Certified", "6 May 2021")],
                             url="https://example.org"))
-    messages = MessengerChannel.render(MessengerChannel.__new__(MessengerChannel), reply)
+    messages = render(reply)
     assert all(len(m["text"]) <= 2000 for m in messages if "text" in m)
     assert "attachment" in messages[-1]
     qrs = messages[-1]["quick_replies"]

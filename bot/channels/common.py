@@ -1,6 +1,14 @@
-"""What every channel adapter shares: accepting webhook events into the queue, deciding which events are
-not answered (too old, another tool's postbacks, the rest of an image set), the bot's own postback format,
-platform text limits, and calling a platform API with timeouts and bounded retries."""
+"""What every channel adapter shares.
+
+An adapter only translates: a platform event into an :class:`Incoming` (a neutral incoming event), and a
+:class:`~bot.reply.Reply` into the platform's messages (``render``, a pure function); it calls its platform's
+API to deliver them. Everything else happens once, here: accepting webhook events into the queue
+(:func:`accept_events`, one conversation's events in order), the pipeline that answers a queued event
+(:class:`Channel.handle`: at most once, not when too old, the typing indicator when an answer is late),
+what the bot does with each kind of event (:func:`respond`: questions, the bot's own postbacks, the welcome,
+the note for things that are not text, once per image set), deciding which events are not answered (too old,
+another tool's postbacks), the bot's own postback format, platform text limits, and calling a platform API
+with timeouts and bounded retries."""
 
 from __future__ import annotations
 
@@ -8,37 +16,45 @@ import logging
 import random
 import time
 from dataclasses import dataclass
-from typing import Callable, TypeVar
+from typing import Any, Callable, TypeVar
 
 import regex
 
 from .. import metrics
-from ..queue import EventQueue, QueuedEvent, SenderPool
+from ..queue import SEEN_TTL, EventQueue, Ledger, QueuedEvent, SenderPool
+from ..reply import Reply
 from ..storage import Store, StoreUnavailable
 
-__all__ = ["accept_events", "already_handled", "ignore", "event_age", "fresh", "first_of_set", "Postback",
-           "parse_postback", "ask_payload", "ASK_PREFIX", "utf16_len", "graphemes", "truncate_graphemes", "split_text",
-           "call_with_retries", "Delivery", "Transient", "Ambiguous", "Rejected"]
+__all__ = ["Incoming", "Channel", "respond", "answer_is_late", "accept_events", "already_handled", "ignore",
+           "event_age", "fresh", "first_of_set", "Postback", "parse_postback", "ask_payload", "ASK_PREFIX",
+           "utf16_len", "graphemes", "truncate_graphemes", "split_text", "call_with_retries", "Delivery",
+           "Transient", "Ambiguous", "Rejected"]
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
+#: An answer this many seconds after the person sent the message is late: show the typing indicator first.
+LATE_AFTER = 1.5
 
-def accept_events(queue: EventQueue, senders: SenderPool, channel: str, events: list[tuple[str, dict]]) -> int:
-    """De-duplicate and queue a webhook's events; with Redis down, handle them locally instead.
+
+def accept_events(queue: EventQueue, senders: SenderPool, channel: str,
+                  events: list[tuple[str, str, dict]]) -> int:
+    """De-duplicate and queue a webhook's events ``(event id, conversation, payload)``, in the order the
+    platform sent them; with Redis down, handle them locally instead. A conversation (a user, group or room)
+    has its events answered one at a time, in this order.
 
     Returns how many events were new. Never raises: a webhook must answer the platform with 200.
     """
     new = 0
-    for event_id, payload in events:
+    for event_id, conversation, payload in events:
         try:
-            if not queue.accept(channel, event_id, payload):
+            if not queue.accept(channel, event_id, payload, conversation):
                 metrics.DUPLICATES.labels(channel).inc()
                 continue
             new += 1
         except StoreUnavailable:
             log.warning("%s event %s handled without the queue (redis unavailable)", channel, event_id)
-            senders.handle_locally(QueuedEvent(channel, event_id, payload, time.time()))
+            senders.handle_locally(QueuedEvent(channel, event_id, payload, time.time(), conversation=conversation))
             new += 1
     return new
 
@@ -50,6 +66,108 @@ def already_handled(ledger, channel: str, event_id: str) -> bool:
         metrics.AMBIGUOUS.labels(channel).inc()
         log.warning("%s event %s: an earlier send attempt's outcome is unknown; not sending again", channel, event_id)
     return state in ("sent", "sending")
+
+
+# -- the neutral incoming event and what the bot does with it ----------------------------------------------
+@dataclass(frozen=True)
+class Incoming:
+    """A platform event, translated by its adapter.
+
+    ``kind``: ``"text"`` (a question; ``postback`` may carry a quick reply's payload), ``"postback"`` (a
+    button, menu or quick reply: ``postback`` is its data), ``"greet"`` (a new follower, a join, a message
+    that only mentions the bot), ``"not_text"`` (a sticker, image...; ``set_id`` groups images sent
+    together), ``"forget"`` (the user left: drop their context). ``user`` is whose context it is;
+    ``recipient`` is where the adapter delivers (its own format); ``private``: a one-to-one chat."""
+
+    channel: str
+    event_id: str
+    kind: str
+    user: str
+    recipient: Any = None
+    text: str = ""
+    postback: str | None = None
+    set_id: str | None = None
+    private: bool = True
+    timestamp_ms: object = None  # the platform's send time (milliseconds), unchecked
+
+
+def respond(bot, incoming: Incoming, window: int) -> Reply | None:
+    """What the bot says to ``incoming`` (None: nothing). The one place that acts on the bot's postbacks."""
+    dialogue, channel, user = bot.dialogue, incoming.channel, incoming.user
+    if incoming.kind == "forget":
+        dialogue.forget(channel, user)
+        return None
+    if incoming.kind == "greet":
+        return dialogue.greeting()
+    if incoming.kind == "not_text":
+        if incoming.set_id and not first_of_set(bot.store, channel, incoming.set_id, window):
+            ignore(channel, "image_set")
+            return None  # the set's first event to be handled got the note
+        return dialogue.not_text(channel, user)
+    if incoming.postback is not None:
+        postback = parse_postback(incoming.postback)
+        if postback is not None and postback.action == "greet":
+            return dialogue.greeting()
+        if postback is not None:
+            return dialogue.respond(postback.text, user_id=user, channel=channel)
+        if not incoming.text.strip():  # another tool's button or menu: not a question for the bot
+            ignore(channel, "foreign_postback")
+            return None
+        # Another tool's quick reply: the person meant the text they tapped.
+    if incoming.kind == "text" and incoming.text.strip():
+        return dialogue.respond(incoming.text, user_id=user, channel=channel)
+    return None
+
+
+def answer_is_late(incoming: Incoming, now: float | None = None) -> bool:
+    """Whether to show the typing indicator before the answer: a one-to-one chat, answered more than
+    :data:`LATE_AFTER` seconds after the message was sent (a backlog, retries, earlier messages first)."""
+    age = event_age(incoming.timestamp_ms, now)
+    return incoming.private and age is not None and age > LATE_AFTER
+
+
+class Channel:
+    """The part of a channel adapter that is the same on every platform. A subclass sets ``name`` and
+    implements :meth:`incoming`, :meth:`render`, :meth:`typing` and :meth:`deliver`."""
+
+    name = ""
+    enabled = False
+
+    def __init__(self, bot, queue: EventQueue, ledger: Ledger, senders: SenderPool, config: dict):
+        self.bot, self.queue, self.ledger, self.senders = bot, queue, ledger, senders
+        self.window = int(config.get("DEDUP_WINDOW", SEEN_TTL))
+
+    def incoming(self, qe: QueuedEvent) -> Incoming | None:  # pragma: no cover - per platform
+        """The queued platform event as an :class:`Incoming`, or None when it is nothing to answer."""
+        raise NotImplementedError
+
+    @staticmethod
+    def render(reply: Reply) -> list:  # pragma: no cover - per platform
+        raise NotImplementedError
+
+    def typing(self, incoming: Incoming) -> None:  # pragma: no cover - per platform
+        """Show the platform's typing (loading) indicator; best effort."""
+
+    def deliver(self, qe: QueuedEvent, incoming: Incoming, messages: list,
+                heartbeat: Callable[[], None]) -> None:  # pragma: no cover - per platform
+        """Send ``messages`` answering ``qe`` exactly once (record it in the ledger)."""
+        raise NotImplementedError
+
+    def handle(self, qe: QueuedEvent, heartbeat: Callable[[], None]) -> None:
+        """Answer one queued event at most once."""
+        incoming = self.incoming(qe)
+        metrics.EVENTS.labels(self.name, incoming.kind if incoming else "other").inc()
+        if incoming is None or already_handled(self.ledger, self.name, qe.event_id):
+            return
+        if not fresh(self.name, incoming.timestamp_ms, self.window):
+            return  # queued in time but not handled within the window (a long outage): too late now
+        reply = respond(self.bot, incoming, self.window)
+        messages = self.render(reply) if reply is not None else []
+        if not messages:  # nothing to say (e.g. over the rate limit: silence after the note)
+            return
+        if answer_is_late(incoming):
+            self.typing(incoming)
+        self.deliver(qe, incoming, messages, heartbeat)
 
 
 # -- events the bot does not answer ------------------------------------------------------------------------
