@@ -20,7 +20,7 @@ def post(client, body: bytes, signature: str | None = None):
 
 
 def sent_to(fake, user):
-    return [c for c in fake.messages() if c.body["recipient"]["id"] == user]
+    return [c for c in fake.messages() if c.body["recipient"].get("id") == user]
 
 
 def test_handshake_with_the_right_token_echoes_the_challenge(channel_client):
@@ -265,3 +265,23 @@ def test_contexts_of_line_and_messenger_users_are_separate(channel_app):
     bot.dialogue.respond("ขอนแก่นได้รับรองเมื่อไหร่", user_id="same-id", channel="line")
     assert bot.contexts.load("messenger", "same-id").last_city is None
     assert bot.contexts.load("line", "same-id").last_city == "khon-kaen"
+
+
+# -- the website chat plugin ---------------------------------------------------------------------------------
+def test_a_chat_plugin_sender_is_answered_through_its_user_ref_and_keeps_a_conversation(channel_client, channel_app,
+                                                                                      fake_graph):
+    """Items from the website chat plugin name the person by ``sender.user_ref`` (Meta's webhook reference);
+    the Send API takes ``recipient.user_ref`` for them. Two messages in one body: the follow-up keeps the
+    thread, and the context is the user_ref's own (never a PSID's that happens to be the same string)."""
+    ref = f"chat-plugin-{uuid.uuid4().hex[:10]}"
+    first = messenger_text("when was Khon Kaen certified", user_ref=ref)
+    second = messenger_text("and Phuket?", user_ref=ref, timestamp_ms=first["timestamp"] + 1)
+    assert post(channel_client, messenger_body(first, second)).status_code == 200
+    got = fake_graph.wait_for(lambda c: len(fake_graph.messages_to({"user_ref": ref})) >= 2)
+    texts = [c.body["message"]["text"] for c in fake_graph.messages_to({"user_ref": ref})]
+    assert len(texts) == 2 and "Khon Kaen" in texts[0] and "Phuket" in texts[1] and "6 May 2021" in texts[1]
+    assert all(c.body["messaging_type"] == "RESPONSE" for c in fake_graph.messages_to({"user_ref": ref}))
+    assert not fake_graph.errors and got
+    contexts = channel_app.extensions["bot"].contexts
+    assert contexts.load("messenger", f"ref:{ref}").last_city == "phuket"
+    assert contexts.load("messenger", ref).last_city is None
