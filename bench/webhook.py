@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import http.client
+import logging
 import os
 import random
 import signal
@@ -219,6 +220,7 @@ def main() -> None:
     ap.add_argument("--concurrency", type=int, default=16)
     ap.add_argument("--users", type=int, default=4, help="people each client writes as, in turn")
     args = ap.parse_args()
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)  # the fake API's access log: one line per call
 
     work = Path(tempfile.mkdtemp(prefix="bench-webhook-"))
     fake = FakeLine(TOKEN)

@@ -129,7 +129,7 @@ class MessengerChannel(Channel):
         if isinstance(message, dict) and message.get("is_echo"):
             return None
         sender = recipient_of(item)
-        mid = (message if isinstance(message, dict) else postback).get("mid")
+        mid = message.get("mid") if isinstance(message, dict) else postback.get("mid")  # type: ignore[union-attr]
         if sender is None or not isinstance(mid, (str, type(None))):
             ignore(self.name, "bad_id")
             return None
@@ -155,7 +155,8 @@ class MessengerChannel(Channel):
             # the text, is cut to 20 characters) and the text the person tapped.
             quick = message.get("quick_reply")
             payload = quick.get("payload") if isinstance(quick, dict) else None
-            text = message.get("text") if isinstance(message.get("text"), str) else ""
+            raw_text = message.get("text")
+            text = raw_text if isinstance(raw_text, str) else ""
             if text.strip() or isinstance(payload, str):
                 return event("text", text=text, postback=payload if isinstance(payload, str) else None)
             if message.get("attachments") or message.get("sticker_id"):
