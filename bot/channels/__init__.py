@@ -1,7 +1,9 @@
 """Channel adapters: each module knows one platform's webhook, event and message formats.
 
-Adding a channel means adding one module with a class like :class:`LineChannel` (``name``, ``enabled``,
-``blueprint()``, ``handle(event, heartbeat)``) and listing it in :data:`CHANNELS`.
+Adding a channel means adding one module with a subclass of :class:`~bot.channels.common.Channel` like
+:class:`LineChannel` (``name``, ``enabled``, ``blueprint()`` with the webhook, which queues events under
+their conversation; ``incoming()``, ``render()``, ``typing()``, ``deliver()``) and listing it in
+:data:`CHANNELS`. The shared ``Channel.handle`` answers queued events.
 """
 
 from __future__ import annotations
