@@ -1,12 +1,13 @@
 """Daily usage statistics for the staff dashboard: messages per channel, fallbacks, intents, cities.
 
-One pipelined write per message; keys expire after 40 days (the dashboard shows 30).
+Written with the other writes of a message (:mod:`bot.turns`); keys expire after 40 days (the dashboard shows 30).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+from typing import Any
 
 from .storage import Store, StoreUnavailable
 
@@ -24,23 +25,21 @@ class Stats:
     def __init__(self, store: Store):
         self.store = store
 
+    def queue_record(self, pipe: Any, channel: str, intent: str, fallback: bool, city: str | None,
+                     today: dt.date | None = None) -> None:
+        """Queue the counters of one answered message on ``pipe``."""
+        key = f"{{stats}}:{_day(today or dt.date.today())}"
+        pipe.hincrby(key, f"msgs:{channel}", 1)
+        if fallback:
+            pipe.hincrby(key, f"fallback:{channel}", 1)
+        pipe.hincrby(key, f"intent:{intent}", 1)
+        if city:
+            pipe.hincrby(key, f"city:{city}", 1)
+        pipe.expire(key, TTL)
+
     def record(self, channel: str, intent: str, fallback: bool, city: str | None, today: dt.date | None = None) -> None:
-        day = _day(today or dt.date.today())
-        key = f"{{stats}}:{day}"
-
-        def write(r):
-            pipe = r.pipeline(transaction=False)
-            pipe.hincrby(key, f"msgs:{channel}", 1)
-            if fallback:
-                pipe.hincrby(key, f"fallback:{channel}", 1)
-            pipe.hincrby(key, f"intent:{intent}", 1)
-            if city:
-                pipe.hincrby(key, f"city:{city}", 1)
-            pipe.expire(key, TTL)
-            pipe.execute()
-
         try:
-            self.store.run(write)
+            self.store.batch(lambda pipe: self.queue_record(pipe, channel, intent, fallback, city, today))
         except StoreUnavailable:
             pass  # statistics are never worth delaying an answer
 
