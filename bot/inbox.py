@@ -74,7 +74,7 @@ class Inbox:
         number of groups dropped to stay under the cap (see :meth:`dropped`)."""
         now = time.time() if now is None else now
         key = group_key(text)
-        pipe.eval(_RECORD, 3, GROUPS, LOG, GROUP + key,
+        pipe.execute_command("EVAL", _RECORD, 3, GROUPS, LOG, GROUP + key,
                   key, repr(now), text[:500], lang, channel, reason, LOG_MAXLEN, self.max_groups, GROUP)
 
     def dropped(self, result: Any) -> bool:

@@ -84,8 +84,9 @@ class RateLimiter:
         """Queue one hit on each of ``checks`` (in order, up to the first one passed) on ``pipe``; read
         its result with :meth:`counts`."""
         if checks:
+            # execute_command, not pipe.eval: a cluster pipeline's eval() runs queued scripts instead.
             args = [str(x) for _, limit in checks for x in (limit.hits, limit.seconds)]
-            pipe.eval(_HIT, len(checks), *(self._key(k, limit) for k, limit in checks), *args)
+            pipe.execute_command("EVAL", _HIT, len(checks), *(self._key(k, limit) for k, limit in checks), *args)
 
     @staticmethod
     def counts(checks: Sequence[tuple[str, Limit]], result: Any) -> list[Count]:
