@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, Mapping
 
 from .storage import Store, StoreUnavailable
 
-__all__ = ["Stats"]
+__all__ = ["Stats", "DayCounts"]
 
 log = logging.getLogger(__name__)
 TTL = 40 * 24 * 3600
@@ -19,6 +20,26 @@ TTL = 40 * 24 * 3600
 
 def _day(ts: dt.date) -> str:
     return ts.strftime("%Y%m%d")
+
+
+@dataclass
+class DayCounts:
+    """One day's counters, read back from the fields :meth:`Stats.queue_record` writes."""
+
+    messages: dict[str, int] = field(default_factory=dict)  # by channel
+    fallbacks: dict[str, int] = field(default_factory=dict)  # by channel
+    intents: dict[str, int] = field(default_factory=dict)
+    cities: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def parse(cls, row: Mapping[str, int]) -> "DayCounts":
+        day = cls()
+        parts = {"msgs": day.messages, "fallback": day.fallbacks, "intent": day.intents, "city": day.cities}
+        for name, count in row.items():
+            kind, _, what = name.partition(":")
+            if kind in parts and what:
+                parts[kind][what] = int(count)
+        return day
 
 
 class Stats:
@@ -56,3 +77,7 @@ class Stats:
 
         rows = self.store.run(read)
         return [(d.isoformat(), {k: int(v) for k, v in row.items()}) for d, row in zip(dates, rows)]
+
+    def counts(self, n: int = 30, today: dt.date | None = None) -> list[tuple[str, DayCounts]]:
+        """:meth:`days`, each day's counters sorted by kind."""
+        return [(day, DayCounts.parse(row)) for day, row in self.days(n, today)]
