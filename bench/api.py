@@ -12,8 +12,8 @@ every request comes from one address; the per-user limit stays as configured. It
 round trips of one ``/api/ask`` (the server's ``total_reads_processed``).
 
 Prints p50/p90/p99 of both (and of the dialogue's own work, for comparison; CPU time shows how much of
-the wall time was this process working when the machine is busy), the ratio of the p50s, and whether ``/api/ask``'s p50 is within ``--target``
-times the hello-world route's (exit status 1 if not).
+the wall time was this process working when the machine is busy), the ratio of the p50s, and whether
+``/api/ask``'s p50 is within ``--target`` times the hello-world route's (exit status 1 if not).
 """
 
 from __future__ import annotations

@@ -3,7 +3,8 @@
 Keys share the hash tag ``{inbox}`` so one transaction never crosses Redis Cluster slots. The number of
 groups is capped (``INBOX_MAX_GROUPS``): when a new group would pass the cap, the groups asked least
 recently are dropped, oldest first, in the script that records the question (so two workers never evict
-the same group twice or leave a group listed without its record). The log is capped too (a stream trimmed to ``LOG_MAXLEN``).
+the same group twice or leave a group listed without its record). The log is capped too (a stream
+trimmed to ``LOG_MAXLEN``).
 """
 
 from __future__ import annotations

@@ -10,12 +10,13 @@ loads the user's context (:mod:`bot.turns`). When Redis is unreachable the limit
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
 from .storage import Store, StoreUnavailable
 
-__all__ = ["RateLimiter", "Limit", "Count", "RateLimited"]
+__all__ = ["Count", "Limit", "RateLimited", "RateLimiter"]
 
 #: KEYS: the counters, in the order they are checked; ARGV: each one's hits and seconds. For each: start
 #: the window at the first hit (SET NX EX), count the hit, report the count and the milliseconds left;

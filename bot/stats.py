@@ -8,11 +8,12 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from .storage import Store, StoreUnavailable
 
-__all__ = ["Stats", "DayCounts"]
+__all__ = ["DayCounts", "Stats"]
 
 log = logging.getLogger(__name__)
 TTL = 40 * 24 * 3600

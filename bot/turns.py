@@ -12,8 +12,9 @@ written.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any
 
 from .context import Context, ContextStore
 from .inbox import Inbox
@@ -21,7 +22,7 @@ from .ratelimit import Count, Limit, RateLimiter
 from .stats import Stats
 from .storage import StoreUnavailable
 
-__all__ = ["Turns", "Opening", "Closing"]
+__all__ = ["Closing", "Opening", "Turns"]
 
 log = logging.getLogger(__name__)
 

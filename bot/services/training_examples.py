@@ -7,12 +7,12 @@ Used when a worker or ``smartcity-bot serve`` trains the model at start-up (the 
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from intents.training_data import Example
 from knowledge.schema import Entry
 
-__all__ = ["examples_from_entries", "CLASSIFIER_EXAMPLES_PER_FACT"]
+__all__ = ["CLASSIFIER_EXAMPLES_PER_FACT", "examples_from_entries"]
 
 #: Example questions per fact and language the intent classifier learns from. Retrieval uses them all; the
 #: classifier only needs each fact's intent represented, and its training time grows with the examples.
