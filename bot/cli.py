@@ -1,4 +1,4 @@
-"""The ``smartcity-bot`` command: serve, ask, chat, nlu-eval."""
+"""The ``smartcity-bot`` command: serve, ask, chat, nlu-eval, stats, staff accounts and FAQ entries, backups."""
 
 from __future__ import annotations
 
@@ -59,11 +59,13 @@ def serve(host: str | None, port: int | None, workers: int | None, threads: int 
     from intents.entities import EntityExtractor
     from knowledge.loader import load
 
-    from .service import examples_from_kb, terms_from_kb
+    from .service import terms_from_kb
+    from .services.training_examples import examples_from_entries
 
     # Train once here rather than in every worker.
     kb = load()
-    load_model(data_dir / "models", EntityExtractor(terms_from_kb(kb)), extra=examples_from_kb(kb))
+    load_model(data_dir / "models", EntityExtractor(terms_from_kb(kb)),
+               extra=examples_from_entries(kb.facts.values()))
     workers = workers or int(os.environ.get("WEB_CONCURRENCY", 2))
     threads = threads or int(os.environ.get("WEB_THREADS", 4))
     port = port or cfg["PORT"]
@@ -364,6 +366,34 @@ def faq_import(path: Path, user: str) -> None:
     click.echo(f"imported {len(results)} changed entries ({len(items) - len(results)} unchanged)")
 
 
+@main.command("stats")
+@click.option("--days", type=click.IntRange(1, 40), default=30, show_default=True,
+              help="Days to cover, up to today (counters are kept 40 days).")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def stats_cmd(days: int, as_json: bool) -> None:
+    """The staff dashboard's figures: messages per day and channel, fallbacks, top intents and cities."""
+    from knowledge.loader import load
+
+    from .services.dashboard import dashboard
+    from .storage import Store
+
+    board = dashboard(Store(_redis()), {c.id: c.short_name.en for c in load().cities.values()}, days=days)
+    if as_json:
+        click.echo(json.dumps(board.as_dict(), ensure_ascii=False, indent=2))
+        return
+    share = f" ({board.total_fallbacks / board.total:.1%})" if board.total else ""
+    click.echo(f"last {days} days: {board.total} messages, {board.total_fallbacks} answered with the fallback{share}")
+    click.echo(f"\n{'day':12}{'messages':>10}{'fallbacks':>11}   " + "  ".join(board.channels))
+    for i, day in enumerate(board.days):
+        if board.totals[i]:
+            per_channel = "  ".join(str(board.messages[c][i]) for c in board.channels)
+            click.echo(f"{day:12}{board.totals[i]:>10}{board.fallbacks[i]:>11}   {per_channel}")
+    for title, rows in (("top intents", board.intents), ("top cities", board.cities)):
+        click.echo(f"\n{title}:")
+        for r in rows:
+            click.echo(f"  {r.label:28} {r.count}")
+
+
 @main.command("backup")
 @click.argument("path", type=click.Path(path_type=Path))
 def backup_cmd(path: Path) -> None:
@@ -413,10 +443,11 @@ def nlu_eval(folds: int, heldout: Path, output: Path | None) -> None:
     from intents.nlu import OffTopicCues
     from knowledge.loader import load
 
-    from .service import examples_from_kb, terms_from_kb
+    from .service import terms_from_kb
+    from .services.training_examples import examples_from_entries
 
     kb = load()
-    data = load_training_data(min_th=30, min_en=15, extra=examples_from_kb(kb))
+    data = load_training_data(min_th=30, min_en=15, extra=examples_from_entries(kb.facts.values()))
     extractor = EntityExtractor(terms_from_kb(kb))
     held = load_heldout(heldout) if heldout and heldout.exists() else None
     with click.progressbar(length=folds + 1, label="cross-validation", file=sys.stderr) as bar:

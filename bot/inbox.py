@@ -2,8 +2,9 @@
 
 Keys share the hash tag ``{inbox}`` so one transaction never crosses Redis Cluster slots. The number of
 groups is capped (``INBOX_MAX_GROUPS``): when a new group would pass the cap, the groups asked least
-recently are dropped, oldest first, in one script (so two workers never evict the same group twice or
-leave a group listed without its record). The log is capped too (a stream trimmed to ``LOG_MAXLEN``).
+recently are dropped, oldest first, in the script that records the question (so two workers never evict
+the same group twice or leave a group listed without its record). The log is capped too (a stream
+trimmed to ``LOG_MAXLEN``).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import hashlib
 import logging
 import re
 import time
+from typing import Any
 
 from intents.entities import compact
 from intents.normalize import normalize
@@ -28,14 +30,28 @@ LOG = "{inbox}:log"
 LOG_MAXLEN = 10_000
 GROUP = "{inbox}:g:"
 
-#: KEYS[1]: the groups sorted set (score: last asked); ARGV[1]: the cap; ARGV[2]: the group key prefix.
-#: The group records are addressed from inside the script: they share the hash tag, hence the slot.
-_EVICT = """
-local extra = redis.call('ZCARD', KEYS[1]) - tonumber(ARGV[1])
+#: One unanswered question, recorded atomically, in one call (so it can share the round trip of the other
+#: writes of a message). KEYS: the groups sorted set (score: last asked), the log stream, the group's
+#: record. ARGV: group id, time, text, language, channel, reason, log length, groups cap, group key prefix.
+#: A new group may pass the cap: then the groups asked least recently are dropped, oldest first. The
+#: dropped groups' records are addressed from inside the script: they share the hash tag, hence the slot.
+_RECORD = """
+local g, now, text = KEYS[3], ARGV[2], ARGV[3]
+redis.call('HSETNX', g, 'text', text)
+redis.call('HSETNX', g, 'first', now)
+redis.call('HSET', g, 'last', now, 'last_text', text, 'reason', ARGV[6])
+redis.call('HINCRBY', g, 'count', 1)
+redis.call('HINCRBY', g, 'channel:' .. ARGV[5], 1)
+redis.call('HINCRBY', g, 'lang:' .. ARGV[4], 1)
+local new = redis.call('ZADD', KEYS[1], now, ARGV[1])
+redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[7], '*', 'text', text, 'lang', ARGV[4], 'channel', ARGV[5],
+           'time', now, 'group', ARGV[1], 'reason', ARGV[6])
+if new == 0 then return 0 end
+local extra = redis.call('ZCARD', KEYS[1]) - tonumber(ARGV[8])
 if extra <= 0 then return 0 end
 local oldest = redis.call('ZPOPMIN', KEYS[1], extra)
 for i = 1, #oldest, 2 do
-  redis.call('DEL', ARGV[2] .. oldest[i])
+  redis.call('DEL', ARGV[9] .. oldest[i])
 end
 return extra
 """
@@ -52,44 +68,34 @@ class Inbox:
     def __init__(self, store: Store, max_groups: int = 10_000):
         self.store = store
         self.max_groups = max(1, int(max_groups))
-        self._evict = None
+
+    def queue_record(self, pipe: Any, text: str, lang: str, channel: str, reason: str = "fallback",
+                     now: float | None = None) -> None:
+        """Queue the recording of one unanswered question on ``pipe`` (one script call); its result is the
+        number of groups dropped to stay under the cap (see :meth:`dropped`)."""
+        now = time.time() if now is None else now
+        key = group_key(text)
+        pipe.execute_command("EVAL", _RECORD, 3, GROUPS, LOG, GROUP + key,
+                  key, repr(now), text[:500], lang, channel, reason, LOG_MAXLEN, self.max_groups, GROUP)
+
+    def dropped(self, result: Any) -> bool:
+        """Log what :meth:`queue_record`'s result says; False if the script failed."""
+        if isinstance(result, Exception):
+            log.error("unanswered question not recorded: %s", result)
+            return False
+        if result:
+            log.info("inbox full (%d groups): dropped the %d asked least recently", self.max_groups, int(result))
+        return True
 
     def record(self, text: str, lang: str, channel: str, reason: str = "fallback",
                now: float | None = None) -> bool:
         """Add one unanswered question; False if Redis is unavailable (the answer is not affected)."""
-        now = time.time() if now is None else now
-        key = group_key(text)
-        gkey = GROUP + key
-
-        def write(r):
-            pipe = r.pipeline(transaction=True)
-            pipe.hsetnx(gkey, "text", text[:500])
-            pipe.hsetnx(gkey, "first", now)
-            pipe.hset(gkey, mapping={"last": now, "last_text": text[:500], "reason": reason})
-            pipe.hincrby(gkey, "count", 1)
-            pipe.hincrby(gkey, f"channel:{channel}", 1)
-            pipe.hincrby(gkey, f"lang:{lang}", 1)
-            pipe.zadd(GROUPS, {key: now})
-            pipe.xadd(LOG, {"text": text[:500], "lang": lang, "channel": channel, "time": now,
-                            "group": key, "reason": reason}, maxlen=LOG_MAXLEN, approximate=True)
-            if pipe.execute()[6]:  # a new group: the cap may be passed
-                self._trim(r)
-
         try:
-            self.store.run(write)
-            return True
+            results = self.store.batch(lambda pipe: self.queue_record(pipe, text, lang, channel, reason, now))
         except StoreUnavailable:
             log.warning("unanswered question not recorded (redis unavailable)")
             return False
-
-    def _trim(self, r) -> int:
-        """Drop the least recently asked groups beyond the cap; how many went."""
-        if self._evict is None:
-            self._evict = r.register_script(_EVICT)
-        dropped = int(self._evict(keys=[GROUPS], args=[self.max_groups, GROUP], client=r))
-        if dropped:
-            log.info("inbox full (%d groups): dropped the %d asked least recently", self.max_groups, dropped)
-        return dropped
+        return self.dropped(results[0])
 
     def groups(self, limit: int = 100) -> list[dict]:
         """The groups, most recently asked first."""

@@ -13,7 +13,7 @@ from pathlib import Path
 from intents.entities import EntityExtractor, Term
 from intents.nlu import NLU, load_model
 from intents.normalize import normalize
-from intents.training_data import OUT_OF_SCOPE, Example, load_training_data
+from intents.training_data import OUT_OF_SCOPE, load_training_data
 from intents.vocabulary import Vocabulary, words_of
 from knowledge.loader import KnowledgeBase, load
 
@@ -23,18 +23,14 @@ from .dialogue import Dialogue
 from .inbox import Inbox
 from .live import LiveKnowledge
 from .ratelimit import Limit, RateLimiter
-from .retrain import Retrainer, examples_from_entries
+from .retrain import Retrainer
+from .services.training_examples import examples_from_entries
 from .stats import Stats
 from .storage import Store, connect
 
-__all__ = ["Bot", "build_bot", "terms_from_kb", "examples_from_kb"]
+__all__ = ["Bot", "build_bot", "terms_from_kb"]
 
 log = logging.getLogger(__name__)
-
-
-def examples_from_kb(kb: KnowledgeBase) -> list[Example]:
-    """The facts' first example questions, as extra training examples for their intents."""
-    return examples_from_entries(kb.facts.values())
 
 
 #: Province names that are also everyday Thai words ("ได้ความรู้เยอะเลย", "เผยแพร่").
@@ -103,7 +99,7 @@ def build_bot(config: dict) -> Bot:
                   on_state=metrics.REDIS_UP.set)
     store.ping()  # sets bot_redis_up; a Redis that is down now only opens the breaker
     extractor = EntityExtractor(terms_from_kb(kb))
-    model = load_model(data_dir / "models", extractor, extra=examples_from_kb(kb))
+    model = load_model(data_dir / "models", extractor, extra=examples_from_entries(kb.facts.values()))
     nlu = NLU(model, extractor)
     contexts = ContextStore(store, ttl=config["CONTEXT_TTL"])
     inbox = Inbox(store, max_groups=config["INBOX_MAX_GROUPS"])

@@ -3,7 +3,7 @@
 import time
 import uuid
 
-from bot.retrain import examples_from_entries
+from bot.services.training_examples import examples_from_entries
 from knowledge.faq_store import to_entry
 
 

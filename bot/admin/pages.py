@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections import Counter
 
 from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
 from markupsafe import Markup
 
 from knowledge.faq_store import Conflict, FaqStore, Invalid, NotFound
 
-from ..stats import Stats
+from ..services.dashboard import dashboard as dashboard_figures
 from . import charts
 from .api import inbox_groups, search
 from .auth import login_required
@@ -218,32 +217,21 @@ def audit():
 @bp.get("/dashboard")
 @login_required()
 def dashboard():
-    days = Stats(_bot().store).days(30)
-    channels = sorted({k.split(":", 1)[1] for _, row in days for k in row if k.startswith("msgs:")}) or ["web"]
-    messages = {c: [(d, row.get(f"msgs:{c}", 0)) for d, row in days] for c in channels}
-    totals = [(d, sum(v for k, v in row.items() if k.startswith("msgs:"))) for d, row in days]
-    fallbacks = [(d, sum(v for k, v in row.items() if k.startswith("fallback:"))) for d, row in days]
-    rate = [(d, (f / t) if t else 0.0) for (d, t), (_, f) in zip(totals, fallbacks)]
-    intents: Counter = Counter()
-    cities: Counter = Counter()
-    for _, row in days:
-        for k, v in row.items():
-            if k.startswith("intent:"):
-                intents[k[7:]] += v
-            elif k.startswith("city:"):
-                cities[k[5:]] += v
-    names = {c.id: c.short_name.en for c in _bot().kb.cities.values()}
-    top_cities = [(names.get(c, c), float(n)) for c, n in cities.most_common(10)]
+    board = dashboard_figures(_bot().store, {c.id: c.short_name.en for c in _bot().kb.cities.values()})
+
+    def per_day(counts: list) -> list[tuple[str, float]]:
+        return list(zip(board.days, map(float, counts)))
+
     return render_template(
-        "admin/dashboard.html",
-        messages_svg=Markup(charts.line_chart({c: [(d, float(v)) for d, v in s] for c, s in messages.items()},
+        "admin/dashboard.html", board=board,
+        messages_svg=Markup(charts.line_chart({c: per_day(board.messages[c]) for c in board.channels},
                                               title="Messages per day, by channel")),
-        fallback_svg=Markup(charts.line_chart({"fallback rate": rate}, title="Fallback rate per day", percent=True)),
-        intents_svg=Markup(charts.bar_chart([(k, float(v)) for k, v in intents.most_common(10)],
+        fallback_svg=Markup(charts.line_chart({"fallback rate": per_day(board.fallback_rates)},
+                                              title="Fallback rate per day", percent=True)),
+        intents_svg=Markup(charts.bar_chart([(r.label, float(r.count)) for r in board.intents],
                                             title="Top intents, last 30 days")),
-        cities_svg=Markup(charts.bar_chart(top_cities, title="Top cities, last 30 days")),
-        totals=totals, fallbacks=fallbacks, intents=intents.most_common(10), cities=top_cities,
-        total=sum(t for _, t in totals), total_fallbacks=sum(f for _, f in fallbacks))
+        cities_svg=Markup(charts.bar_chart([(r.label, float(r.count)) for r in board.cities],
+                                           title="Top cities, last 30 days")))
 
 
 @bp.get("/users")
