@@ -131,8 +131,11 @@ def _subject_options(selected: list[str]) -> tuple[list[dict], list[tuple[str, l
 
 def action_name(action: str | None) -> str:
     """What a history or audit record did, in the page's language."""
-    names = {"create": _("created"), "update": _("edited"), "delete": _("deleted"), "rollback": _("restored"),
-             "import": _("imported"), "curated": _("curated")}
+    names = {"create": _("created"), "edit": _("edited"), "delete": _("deleted"), "import": _("imported"),
+             "curated": _("curated")}
+    restored = regex.fullmatch(r"rollback to (\d+)", action or "")
+    if restored:
+        return _("restored version {n}", n=restored.group(1))
     return names.get(action or "curated", action or "")
 
 
@@ -349,14 +352,14 @@ def audit():
 @login_required()
 def dashboard():
     days = Stats(_bot().store).days(30)
-    channels = sorted({k.split(":", 1)[1] for _, row in days for k in row if k.startswith("msgs:")}) or ["web"]
+    channels = sorted({k.split(":", 1)[1] for _day, row in days for k in row if k.startswith("msgs:")}) or ["web"]
     messages = {c: [(d, row.get(f"msgs:{c}", 0)) for d, row in days] for c in channels}
     totals = [(d, sum(v for k, v in row.items() if k.startswith("msgs:"))) for d, row in days]
     fallbacks = [(d, sum(v for k, v in row.items() if k.startswith("fallback:"))) for d, row in days]
-    rate = [(d, (f / t) if t else 0.0) for (d, t), (_, f) in zip(totals, fallbacks)]
+    rate = [(d, (f / t) if t else 0.0) for (d, t), (_day, f) in zip(totals, fallbacks)]
     intents: Counter = Counter()
     cities: Counter = Counter()
-    for _, row in days:
+    for _day, row in days:
         for k, v in row.items():
             if k.startswith("intent:"):
                 intents[k[7:]] += v
@@ -374,7 +377,7 @@ def dashboard():
                                             title=_("Top topics, last 30 days"))),
         cities_svg=Markup(charts.bar_chart(top_cities, title=_("Top cities, last 30 days"))),
         totals=totals, fallbacks=fallbacks, intents=top_intents, cities=top_cities,
-        total=sum(t for _, t in totals), total_fallbacks=sum(f for _, f in fallbacks))
+        total=sum(t for _day, t in totals), total_fallbacks=sum(f for _day, f in fallbacks))
 
 
 @bp.get("/users")

@@ -10,6 +10,7 @@ about the Khon Kaen LRT that only says "LRT". Whole-query matches in the entry's
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 
 from intents.entities import compact
@@ -21,7 +22,10 @@ from knowledge.loader import KnowledgeBase
 __all__ = ["search", "subject_names", "searchable"]
 
 
+@functools.lru_cache(maxsize=16384)
 def _fold(text: str) -> str:
+    # Normalising a long answer costs milliseconds (pythainlp's vowel rules); entries change rarely, so each
+    # text is folded once per worker and a search over ~500 entries then takes milliseconds.
     return compact(normalize(text))
 
 
@@ -45,7 +49,8 @@ def searchable(entry: dict, names: Mapping[str, Iterable[str]] | None = None) ->
            entry.get("answer", {}).get("th", ""), entry.get("answer", {}).get("en", ""), *entry.get("topics", [])]
     names = names or {}
     related = [n for key in [*entry.get("cities", []), entry.get("intent") or ""] for n in [key, *names.get(key, [])]]
-    return _fold(" ".join(own)), _fold(" ".join(related))
+    # Each piece on its own (joined by a separator no query can contain), so an edit re-folds only its texts.
+    return "\x00".join(_fold(t) for t in own), "\x00".join(_fold(t) for t in related)
 
 
 def search(entries: list[dict], query: str, names: Mapping[str, Iterable[str]] | None = None) -> list[dict]:
