@@ -292,3 +292,16 @@ def test_times_are_bangkok_time_and_say_so():
     assert format_time(1798736400, "th") == "1 ม.ค. 2570 00:00 น. (เวลาไทย)"
     assert format_time(str(ts), "en") == format_time(ts, "en") and format_time(None, "th") == ""
     assert format_day("2026-01-05", "th") == "5 ม.ค. 2569" and format_day("2026-01-05", "en") == "5 Jan 2026"
+
+
+def test_dashboard_in_thai_has_thai_dates_and_topic_names(app, staff):
+    from bot.admin.charts import line_chart
+
+    svg = line_chart({"ข้อความ": [("2026-11-25", 1.0), ("2026-11-26", 3.0)]}, title="t", lang="th")
+    assert ">25 พ.ย.</text>" in svg and "26 พ.ย. 2569: 3" in svg  # axis, and the tooltip's Buddhist Era year
+    client = app.test_client()
+    client.post("/api/ask", json={"text": "ขอนแก่นได้รับรองเมื่อไหร่"})
+    _login(client, staff, THAI)
+    page = client.get("/admin/dashboard", headers=THAI).get_data(as_text=True)
+    assert "สถิติ · 30 วันล่าสุด" in page and "หัวข้อที่ถามมากที่สุด" in page
+    assert "วันที่ได้รับการรับรอง" in page and ">city_date<" not in page  # the topic's name, not its id

@@ -367,15 +367,16 @@ def dashboard():
                 cities[k[5:]] += v
     top_cities = [(subject_name(c), float(n)) for c, n in cities.most_common(10)]
     top_intents = [(topic_name(k), v) for k, v in intents.most_common(10)]
+    lang = current_language()
     return render_template(
         "admin/dashboard.html",
         messages_svg=Markup(charts.line_chart({c: [(d, float(v)) for d, v in s] for c, s in messages.items()},
-                                              title=_("Messages per day, by channel"))),
+                                              title=_("Messages per day, by channel"), lang=lang)),
         fallback_svg=Markup(charts.line_chart({_("fallback rate"): rate}, title=_("Fallback rate per day"),
-                                              percent=True)),
+                                              percent=True, lang=lang)),
         intents_svg=Markup(charts.bar_chart([(k, float(v)) for k, v in top_intents],
-                                            title=_("Top topics, last 30 days"))),
-        cities_svg=Markup(charts.bar_chart(top_cities, title=_("Top cities, last 30 days"))),
+                                            title=_("Top topics, last 30 days"), lang=lang)),
+        cities_svg=Markup(charts.bar_chart(top_cities, title=_("Top cities, last 30 days"), lang=lang)),
         totals=totals, fallbacks=fallbacks, intents=top_intents, cities=top_cities,
         total=sum(t for _day, t in totals), total_fallbacks=sum(f for _day, f in fallbacks))
 
