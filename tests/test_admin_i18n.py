@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import regex
+from conftest import ADMIN_TOKEN
 
 from bot.admin import i18n
 from bot.admin.i18n import TranslationError, choose_language, load_translations
@@ -18,7 +19,6 @@ from bot.admin.users import NAME_RULE, PASSWORD_RULE, Users
 from bot.services.diff import diff_lines, units
 from bot.services.search import search, subject_names
 from bot.services.times import format_day, format_time
-from conftest import ADMIN_TOKEN
 
 ROOT = Path(__file__).resolve().parent.parent
 ADMIN = ROOT / "bot" / "admin"

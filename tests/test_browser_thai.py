@@ -10,9 +10,9 @@ import uuid
 from pathlib import Path
 
 import pytest
+from test_browser import ARTIFACTS, CHROMIUM, browser, server, shot  # noqa: F401 - fixtures and helpers shared with it
 
 from bot.admin.users import Users
-from test_browser import ARTIFACTS, CHROMIUM, browser, server, shot  # noqa: F401 - fixtures and helpers shared with it
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(),
                                 reason="Debian's chromium is not installed (apt-get install chromium)")

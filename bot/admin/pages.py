@@ -302,10 +302,10 @@ def _as_text(v: dict) -> list[str]:
 @bp.get("/faq/<entry_id>/history")
 @login_required()
 def faq_history(entry_id: str):
-    versions = _store().history(entry_id)
+    versions: list[dict] = _store().history(entry_id)
     if not versions:
         abort(404)
-    rows = []
+    rows: list[dict] = []
     for i, v in enumerate(versions):
         before = _as_text(versions[i - 1]) if i else []
         rows.append({"v": v, "diff": diff_lines(before, _as_text(v), context=1 if i else 10_000)})
