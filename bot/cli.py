@@ -167,9 +167,18 @@ def _redis():
 
 
 def _read_password(confirm: bool = True) -> str:
+    from .admin.users import MIN_PASSWORD, PASSWORD_RULE
+
     if not sys.stdin.isatty():
         return sys.stdin.readline().rstrip("\n")  # scripts: the password on standard input
-    return click.prompt("Password", hide_input=True, confirmation_prompt=confirm)
+
+    def check(value: str) -> str:  # before the confirmation, not after typing it twice
+        if len(value) < MIN_PASSWORD:
+            raise click.BadParameter(PASSWORD_RULE)
+        return value
+
+    click.echo(PASSWORD_RULE)
+    return click.prompt("Password", hide_input=True, confirmation_prompt=confirm, value_proc=check)
 
 
 @main.group()
@@ -272,9 +281,10 @@ def faq() -> None:
 @click.option("--search", "query", default="", help="Thai-aware search in questions and answers.")
 @_faq_errors
 def faq_list(query: str) -> None:
-    from .admin.api import search
+    from .services.search import search, subject_names
 
-    for e in search(_faq().list(), query):
+    store = _faq()
+    for e in search(store.list(), query, subject_names(store.kb)):
         first = (e["questions"]["th"] + e["questions"]["en"] + [""])[0]
         click.echo(f"{e['id']}\tv{e['version']}\t{e.get('intent') or '-'}\t{first}")
 

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, g, jsonify, request
 
-from intents.entities import compact
-from intents.features import tokenize
-from intents.normalize import normalize
 from knowledge.snapshot import Snapshot
 from knowledge.faq_store import Conflict, FaqStore, Invalid, NotFound, to_entry
 
 from ..context import Context
 from ..dialogue import Dialogue
+from ..services.search import search, subject_names
 from .auth import api_auth, csrf
 
-__all__ = ["bp", "search", "try_question", "inbox_groups"]
+__all__ = ["bp", "try_question", "inbox_groups"]
 
 bp = Blueprint("admin_api", __name__, url_prefix="/admin/api")
 csrf.exempt(bp)  # api_auth checks the CSRF header itself for session-authenticated writes
@@ -30,23 +28,6 @@ def _store() -> FaqStore:
 
 def _changed():
     _bot().live.refresh_now()  # this worker at once; the others within a second through the stamp
-
-
-def search(entries: list[dict], query: str) -> list[dict]:
-    """Thai-aware search: every word of the query (tokenised, normalised) appears in the entry's
-    questions, answer, id, cities or topics, compared without spaces or case."""
-    words = [compact(t) for t in tokenize(normalize(query))] if query.strip() else []
-    words = [w for w in words if w]
-    if not words:
-        return entries
-    out = []
-    for e in entries:
-        hay = compact(normalize(" ".join([e["id"], *e["questions"].get("th", []), *e["questions"].get("en", []),
-                                          e["answer"].get("th", ""), e["answer"].get("en", ""),
-                                          *e.get("cities", []), *e.get("topics", [])])))
-        if all(w in hay for w in words):
-            out.append(e)
-    return out
 
 
 def try_question(text: str, draft: dict | None = None) -> dict:
@@ -131,7 +112,7 @@ def list_faq():
     query = request.args.get("q", "")
     if len(query) > MAX_QUERY:
         raise Invalid({"q": f"a search is at most {MAX_QUERY} characters"})
-    return jsonify(entries=search(_store().list(), query))
+    return jsonify(entries=search(_store().list(), query, subject_names(_bot().kb)))
 
 
 @bp.post("/faq")

@@ -19,10 +19,12 @@ from flask_wtf.csrf import CSRFError, CSRFProtect, validate_csrf
 
 from ..ratelimit import Limit
 from ..storage import Store
+from .i18n import gettext as _
+from .i18n import init_i18n
 from .outage import init_outage
 from .sessions import RedisSessionInterface, password_mark
 from .throttle import LoginThrottle
-from .users import NAME_MAX, NAME_RULE, Users, valid_name
+from .users import MIN_PASSWORD, NAME_MAX, Users, valid_name
 
 __all__ = ["init_auth", "login_required", "api_auth", "bp", "csrf"]
 
@@ -47,14 +49,15 @@ def init_auth(app: Flask, users: Users, store: Store) -> None:
                                                   lifetime=app.config["STAFF_SESSION_LIFETIME"])
     app.extensions["staff_users"] = users
     app.extensions["login_throttle"] = LoginThrottle(redis_client)
+    init_i18n(app)
     init_outage(app)  # before CSRF protection: a form posted during an outage gets 503, not "form expired"
     csrf.init_app(app)
 
     @app.errorhandler(CSRFError)
     def _csrf_error(exc):
-        return render_template("admin/message.html", title="Session expired",
-                               message="The form expired or was not sent by this site. Go back, reload the page "
-                                       "and try again."), 400
+        return render_template("admin/message.html", title=_("Session expired"),
+                               message=_("The form expired or was not sent by this site. Go back, reload the page "
+                                         "and try again.")), 400
 
     app.register_blueprint(bp)
 
@@ -112,8 +115,19 @@ def api_auth(view):
     return wrapper
 
 
+def name_rule() -> str:
+    """The user-name rule in the page's language (:data:`bot.admin.users.NAME_RULE` in English)."""
+    return _("A user name is 2 to {max} characters: lower-case letters a-z, digits, '.', '_' or '-', starting "
+             "with a letter or a digit.", max=NAME_MAX)
+
+
+def password_rule() -> str:
+    return _("A password has at least {n} characters.", n=MIN_PASSWORD)
+
+
 def _login_page(error: str | None, status: int):
-    return render_template("admin/login.html", error=error, name_max=NAME_MAX, name_rule=NAME_RULE), status
+    return render_template("admin/login.html", error=error, name_max=NAME_MAX, name_rule=name_rule(),
+                           password_rule=password_rule()), status
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -127,15 +141,15 @@ def login():
     ip = request.remote_addr or "?"  # the real client's address when TRUSTED_PROXIES is set
     limiter = current_app.extensions["bot"].dialogue.limiter
     if limiter and not limiter.allowed(f"ip:login:{ip}", Limit.parse(current_app.config["LOGIN_IP_RATE_LIMIT"])):
-        return _login_page("Too many sign-in attempts from your address. Wait a few minutes and try again.", 429)
+        return _login_page(_("Too many sign-in attempts from your address. Wait a few minutes and try again."), 429)
     if name is None:  # no account can have it: say what a name looks like (the rule is no secret)
-        return _login_page(NAME_RULE, 400)
+        return _login_page(name_rule(), 400)
     if not throttle.reserve(name, ip):  # counted before the password is checked, so it cannot be raced
         log.warning("staff login throttled for %r from %s", name, ip)
-        return _login_page("Too many failed attempts. Wait five minutes and try again.", 401)
+        return _login_page(_("Too many failed attempts. Wait five minutes and try again."), 401)
     record = users.verify(name, password)
     if record is None:
-        return _login_page("Wrong user name or password.", 401)
+        return _login_page(_("Wrong user name or password."), 401)
     throttle.succeeded(name, ip)
     session.clear()
     session.rotate()  # a new id at sign-in: an id planted or seen before is worthless now
@@ -154,5 +168,5 @@ def logout():
         users: Users = current_app.extensions["staff_users"]
         users.end_sessions(g.user["name"])
     session.end()  # the record is deleted: a copied cookie stops working too
-    flash("Signed out.")
+    flash(_("Signed out."))
     return redirect(url_for("admin_auth.login"))

@@ -16,7 +16,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from .sessions import end_user_sessions
 
-__all__ = ["Users", "ROLES", "UserError", "check_name", "NAME_RULE", "NAME_MAX"]
+__all__ = ["Users", "ROLES", "UserError", "check_name", "NAME_RULE", "NAME_MAX", "MIN_PASSWORD", "PASSWORD_RULE"]
 
 USERS = "{staff}:users"
 ROLES = ("editor", "admin")
@@ -25,6 +25,7 @@ NAME = re.compile(r"[a-z0-9][a-z0-9._-]{1,%d}" % (NAME_MAX - 1), re.ASCII)
 NAME_RULE = (f"A user name is 2 to {NAME_MAX} characters: lower-case letters a-z, digits, '.', '_' or '-', "
              f"starting with a letter or a digit.")
 MIN_PASSWORD = 10
+PASSWORD_RULE = f"A password has at least {MIN_PASSWORD} characters."
 
 
 class UserError(ValueError):

@@ -10,6 +10,11 @@
   function lines(name) {
     return (form.elements[name].value || "").split("\n").map(function (s) { return s.trim(); }).filter(Boolean);
   }
+  function picked(name) {
+    return Array.prototype.filter.call(form.querySelectorAll('input[name="' + name + '"]'), function (box) {
+      return box.type !== "checkbox" || box.checked;
+    }).map(function (box) { return box.value; });
+  }
   function list(name) {
     return (form.elements[name].value || "").split(",").map(function (s) { return s.trim(); }).filter(Boolean);
   }
@@ -19,7 +24,7 @@
       intent: form.elements.intent.value || null,
       questions: { th: lines("questions_th"), en: lines("questions_en") },
       answer: { th: form.elements.answer_th.value, en: form.elements.answer_en.value },
-      cities: list("cities"), topics: list("topics"), source: form.elements.source.value
+      cities: picked("cities"), topics: list("topics"), source: form.elements.source.value
     };
   }
   function show(title, r) {
