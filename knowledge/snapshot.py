@@ -36,7 +36,7 @@ class Snapshot:
         intents: dict[str, frozenset[str]] = {}
         if reader is not None:
             for fid in created:
-                self.facts[fid], intents[fid] = self._read(self.facts[fid], reader)
+                self.facts[fid], intents[fid] = self.read_entry(self.facts[fid], reader)
         concepts = frozenset(e.id for e in kb.entities.values() if e.kind == "concept")
         self.index = FactIndex(self.facts.values(), strip, frozenset(kb.cities), concepts | frozenset(kb.dimensions),
                                staff=created, intents=intents)
@@ -50,7 +50,7 @@ class Snapshot:
         self.known_words = frozenset(known)
 
     @staticmethod
-    def _read(fact: Fact, reader: Reader) -> tuple[Fact, frozenset[str]]:
+    def read_entry(fact: Fact, reader: Reader) -> tuple[Fact, frozenset[str]]:
         """A staff entry is about what its questions name too (staff may pick only the city, or none), and,
         without a topic, answers the intents its questions read as: "when will the Khon Kaen light rail
         open?" is about the light rail, and a question about a city's plans."""

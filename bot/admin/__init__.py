@@ -16,6 +16,8 @@ def attach_admin(app: Flask, bot) -> None:
 
     init_auth(app, Users(bot.store.client), bot.store)
     app.jinja_env.globals["zip"] = zip
+    # TEMP i18n: replaced by bot/admin/i18n.py at merge
+    app.jinja_env.globals.setdefault("_", lambda text, **kw: text % kw if kw else text)
     app.register_blueprint(pages.bp)
     app.register_blueprint(api.bp)
     # Machine-facing POST routes authenticate otherwise (signatures, JSON API); forms are for browsers.

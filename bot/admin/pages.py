@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from knowledge.faq_store import Conflict, FaqStore, Invalid, NotFound
 
+from ..services.try_it import render_version
 from ..stats import Stats
 from . import charts
 from .api import inbox_groups, search
@@ -45,6 +46,7 @@ def _form_to_entry(form) -> dict:
         "intent": form.get("intent") or None,
         "questions": {"th": _lines(form.get("questions_th", "")), "en": _lines(form.get("questions_en", ""))},
         "answer": {"th": form.get("answer_th", "").strip(), "en": form.get("answer_en", "").strip()},
+        "detail": {"th": form.get("detail_th", "").strip(), "en": form.get("detail_en", "").strip()},
         "cities": _csv(form.get("cities", "")),
         "topics": _csv(form.get("topics", "")),
         "source": form.get("source", "").strip(),
@@ -155,10 +157,12 @@ def faq_delete(entry_id: str):
 def _as_text(v: dict) -> list[str]:
     if v.get("deleted"):
         return ["(deleted)"]
+    detail = v.get("detail") or {}
     return [f"intent: {v.get('intent') or '-'}",
             *(f"Q (th): {q}" for q in v.get("questions", {}).get("th", [])),
             *(f"Q (en): {q}" for q in v.get("questions", {}).get("en", [])),
             f"A (th): {v.get('answer', {}).get('th', '')}", f"A (en): {v.get('answer', {}).get('en', '')}",
+            *([f"more (th): {detail.get('th', '')}", f"more (en): {detail.get('en', '')}"] if detail else []),
             f"cities: {', '.join(v.get('cities', []))}", f"topics: {', '.join(v.get('topics', []))}",
             f"source: {v.get('source', '')}"]
 
@@ -175,7 +179,8 @@ def faq_history(entry_id: str):
         before = _as_text(versions[i - 1]) if i else []
         diff = differ.make_table(before, _as_text(v), f"version {versions[i - 1]['version']}" if i else "",
                                  f"version {v['version']}", context=bool(i), numlines=1)
-        rows.append({"v": v, "diff": Markup(diff)})  # HtmlDiff escapes the text it shows
+        # What the bot sent with this version, as people saw it (source line, particle, dates, quick replies).
+        rows.append({"v": v, "diff": Markup(diff), "rendered": render_version(_bot(), v)})  # HtmlDiff escapes
     current = versions[-1]["version"]
     return render_template("admin/faq_history.html", entry_id=entry_id, rows=list(reversed(rows)), current=current)
 

@@ -8,10 +8,12 @@ knowledge with the draft applied, so what staff see is what people will get; not
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Any
 
 from knowledge.composer import Answer
 from knowledge.faq_store import to_entry
+from knowledge.schema import Fact
 from knowledge.snapshot import Snapshot
 from knowledge.suggestions import MORE
 
@@ -19,7 +21,7 @@ from ..context import Context
 from ..dialogue import Dialogue
 from ..reply import Reply
 
-__all__ = ["try_question", "question_wins", "preview", "rendered_lines", "MAX_QUESTIONS"]
+__all__ = ["try_question", "question_wins", "preview", "render_version", "rendered_lines", "MAX_QUESTIONS"]
 
 MAX_QUESTIONS = 30  # the entry's own questions plus what staff type into the try box
 
@@ -78,14 +80,37 @@ def question_wins(bot: Any, draft: dict, extra: list[str] = ()) -> list[dict]:
     return out
 
 
-def _render(snapshot: Snapshot, entry_id: str, lang: str) -> dict:
-    """The entry as the bot sends it when it answers with it, and what "more details" then adds."""
-    fact = snapshot.facts[entry_id]
+def _draft_fact(bot: Any, draft: dict) -> Fact:
+    """The draft as the fact the bot would answer with (validated; raises ``Invalid``), indexed as live entries
+    are (a new entry is also about what its questions name)."""
+    clean = bot.live.faq.validate(draft, draft.get("id") or None)
+    fact = to_entry(clean, bot.kb.entries.get(clean["id"]), bot.kb)
+    if clean["id"] not in bot.kb.entries and bot.live.reader is not None:
+        fact, _ = Snapshot.read_entry(fact, bot.live.reader)
+    return fact
+
+
+def _render(snapshot: Snapshot, fact: Fact, lang: str) -> dict:
+    """``fact`` as the bot sends it when it answers with it, and what "more details" then adds. The current
+    snapshot's composer renders it (source names, dates, quick replies), without rebuilding any index."""
     answer = snapshot.composer.fact(fact, lang)
     view = _reply_view(_as_reply(answer, lang))
     if MORE[lang] in answer.quick_replies:
         view["more"] = _reply_view(_as_reply(snapshot.composer.more(fact, lang), lang))
     return view
+
+
+def render_version(bot: Any, version: dict) -> dict | None:
+    """One stored version of an entry (from its history) as the bot sends it, per language; None if deleted
+    or no longer valid."""
+    if version.get("deleted"):
+        return None
+    try:
+        fact = to_entry(version, bot.kb.entries.get(version.get("id", "")), bot.kb)
+    except (ValueError, KeyError, TypeError):
+        return None
+    snapshot = bot.live.current()
+    return {lang: _render(snapshot, fact, lang) for lang in ("th", "en")}
 
 
 def _as_reply(answer: Answer, lang: str) -> Reply:
@@ -108,18 +133,28 @@ def preview(bot: Any, draft: dict) -> dict:
     """The draft rendered in Thai and English as the bot will send it (``after``), the saved entry as it is sent
     now (``before``, when the entry exists), and per language the lines people would no longer see
     (``dropped``) or would newly see (``added``)."""
-    snapshot, entry_id = _snapshot_with(bot, draft)
+    fact = _draft_fact(bot, draft)
     current = bot.live.current()
-    out: dict = {"id": entry_id, "after": {}, "before": None, "dropped": {}, "added": {}}
-    if entry_id in current.facts:
-        out["before"] = {lang: _render(current, entry_id, lang) for lang in ("th", "en")}
+    saved = current.facts.get(fact.id)
+    out: dict = {"id": fact.id, "after": {}, "before": None, "dropped": {}, "added": {}, "lost": {}}
+    if saved is not None:
+        out["before"] = {lang: _render(current, saved, lang) for lang in ("th", "en")}
     for lang in ("th", "en"):
-        out["after"][lang] = _render(snapshot, entry_id, lang)
-        if out["before"] is not None:
-            old, new = rendered_lines(out["before"][lang]), rendered_lines(out["after"][lang])
-            ops = difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes()
-            out["dropped"][lang] = [line for tag, i1, i2, _, _ in ops if tag in ("delete", "replace")
-                                    for line in old[i1:i2]]
-            out["added"][lang] = [line for tag, _, _, j1, j2 in ops if tag in ("insert", "replace")
-                                  for line in new[j1:j2]]
+        out["after"][lang] = _render(current, fact, lang)
+        if saved is None:
+            continue
+        old, new = rendered_lines(out["before"][lang]), rendered_lines(out["after"][lang])
+        ops = difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes()
+        dropped = [line for tag, i1, i2, _, _ in ops if tag in ("delete", "replace") for line in old[i1:i2]]
+        added = [line for tag, _, _, j1, j2 in ops if tag in ("insert", "replace") for line in new[j1:j2]]
+        out["dropped"][lang], out["added"][lang] = dropped, added
+        # What goes without staff having edited it: not the answer's own line, and not only a moved particle.
+        own = _plain(saved.answer.get(lang))[:40]
+        kept = {_plain(line) for line in added}
+        out["lost"][lang] = [line for line in dropped if own not in _plain(line) and _plain(line) not in kept]
     return out
+
+
+def _plain(line: str) -> str:
+    """A rendered line without the polite particle, which moves when staff write their own ("นะครับ")."""
+    return re.sub(r"\s*(นะครับ|ครับ)(?=\s|$)", "", line).strip()
