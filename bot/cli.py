@@ -362,9 +362,7 @@ def faq_try(questions: tuple[str, ...], path: Path | None, as_json: bool) -> Non
 
     bot = _bot()
     draft = _load_file(path) if path else None
-    out = try_it.try_question(bot, questions[0], draft)
-    if draft is not None:
-        out["questions"] = try_it.question_wins(bot, draft, list(questions))
+    out = try_it.try_question(bot, questions[0], draft, also=list(questions))
     if as_json:
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
         return

@@ -205,10 +205,7 @@ def try_question():
         raise Invalid({"text": "type a question to try"})
     draft = _draft(body)
     lines = [line.strip()[:2000] for line in text.splitlines() if line.strip()][:try_it.MAX_QUESTIONS]
-    out = try_it.try_question(_bot(), lines[0], draft)
-    if draft is not None:
-        out["questions"] = try_it.question_wins(_bot(), draft, lines)
-    return jsonify(out)
+    return jsonify(try_it.try_question(_bot(), lines[0], draft, also=lines))
 
 
 @bp.post("/preview")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import Any
+from typing import Any, Sequence
 
 from knowledge.composer import Answer
 from knowledge.faq_store import to_entry
@@ -54,19 +54,26 @@ def _ask(bot: Any, snapshot: Snapshot, text: str) -> Reply:
     return reply
 
 
-def try_question(bot: Any, text: str, draft: dict | None = None) -> dict:
-    """What the bot answers to ``text`` now (``before``) and with the unsaved ``draft`` entry (``after``)."""
+def try_question(bot: Any, text: str, draft: dict | None = None, also: list[str] | None = None) -> dict:
+    """What the bot answers to ``text`` now (``before``) and with the unsaved ``draft`` entry (``after``); with a
+    draft and ``also``, which questions the draft answers (``questions``, see :func:`question_wins`)."""
     out = {"before": _result(_ask(bot, bot.live.current(), text))}
     if draft is not None:
-        snapshot, _ = _snapshot_with(bot, draft)
+        snapshot, entry_id = _snapshot_with(bot, draft)  # built once: an index build takes about a second
         out["after"] = _result(_ask(bot, snapshot, text))
+        if also is not None:
+            out["questions"] = _wins(bot, snapshot, entry_id, draft, also)
     return out
 
 
-def question_wins(bot: Any, draft: dict, extra: list[str] = ()) -> list[dict]:
+def question_wins(bot: Any, draft: dict, extra: Sequence[str] = ()) -> list[dict]:
     """For each of the draft's own questions and the ``extra`` paraphrases: whether the draft entry answers it
     (``wins``), and if not, what answers instead (``by``: entry, intent, answer, or the fallback)."""
     snapshot, entry_id = _snapshot_with(bot, draft)
+    return _wins(bot, snapshot, entry_id, draft, extra)
+
+
+def _wins(bot: Any, snapshot: Snapshot, entry_id: str, draft: dict, extra: Sequence[str]) -> list[dict]:
     questions = draft.get("questions") or {}
     asked = [(q, lang) for lang in ("th", "en") for q in questions.get(lang) or [] if isinstance(q, str) and q.strip()]
     asked += [(q, "typed") for q in extra if q.strip()]
