@@ -154,7 +154,7 @@ def test_try_and_preview_refuse_bad_drafts_with_400(client):
     assert client.post("/admin/api/preview", headers=AUTH, json={}).status_code == 400
     assert client.post("/admin/api/preview", headers=AUTH, json={"draft": {"questions": {}}}).status_code == 400
     r = client.post("/admin/api/try", headers=AUTH, json={"text": "x", "draft": {"answer": {"th": "y"}}})
-    assert r.status_code == 400 and "questions" in r.get_json()["fields"]
+    assert r.status_code == 400 and "add at least one question" in str(r.get_json()["fields"])
 
 
 def test_cli_faq_try_shows_what_the_draft_answers(bot, data_dir, tmp_path):
