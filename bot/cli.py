@@ -362,6 +362,33 @@ def faq_export(output: Path | None) -> None:
         click.echo(text, nl=False)
 
 
+@faq.command("try")
+@click.argument("questions", nargs=-1, required=True)
+@click.option("--file", "path", type=click.Path(exists=True, path_type=Path), default=None,
+              help="A draft entry (YAML or JSON): also show which of its questions and QUESTIONS it answers.")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON (as POST /admin/api/try).")
+@_faq_errors
+def faq_try(questions: tuple[str, ...], path: Path | None, as_json: bool) -> None:
+    """What the bot answers to QUESTIONS now, and with the draft entry in --file (nothing is saved)."""
+    from .services import try_it
+
+    bot = _bot()
+    draft = _load_file(path) if path else None
+    out = try_it.try_question(bot, questions[0], draft, also=list(questions))
+    if as_json:
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        return
+    for label, key in (("now", "before"), ("with the draft", "after")):
+        if key in out:
+            r = out[key]
+            click.echo(f"{label}: {'fallback' if r['fallback'] else r['entry'] or r['intent']}\n{r['answer']}\n")
+    for q in out.get("questions", []):
+        by = q["by"] or {}
+        instead = "fallback" if by.get("fallback") else by.get("entry") or by.get("intent")
+        mark = "answers" if q["wins"] else f"does not answer (instead: {instead})"
+        click.echo(f"[{q['kind']}] {q['text']}: {mark}")
+
+
 @faq.command("import")
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
 @click.option("--user", default="cli", show_default=True)

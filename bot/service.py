@@ -74,6 +74,16 @@ def fact_text_preparer(extractor: EntityExtractor):
     return strip
 
 
+def question_reader(nlu: NLU):
+    """Reads a staff entry's question as a message is read: the subjects it names and the intent probabilities."""
+
+    def read(text: str) -> tuple[list[str], dict[str, float]]:
+        u = nlu.parse(text)
+        return list(u.entities.subjects), dict(u.ranking)
+
+    return read
+
+
 @dataclass
 class Bot:
     """Everything one worker needs to answer messages."""
@@ -105,6 +115,7 @@ def build_bot(config: dict) -> Bot:
     inbox = Inbox(store, max_groups=config["INBOX_MAX_GROUPS"])
     retrainer = Retrainer(nlu, extractor, data_dir / "models", delay=float(config.get("RETRAIN_DELAY", 3.0)))
     live = LiveKnowledge(store, kb, frozenset(model.classes), strip=fact_text_preparer(extractor), words=words_of,
+                         reader=question_reader(nlu),
                          on_change=retrainer.schedule if config.get("RETRAIN_ON_EDIT", True) else None)
     vocabulary = Vocabulary(w for e in load_training_data().examples
                             if e.intent != OUT_OF_SCOPE for w in words_of(e.text))

@@ -62,24 +62,45 @@ def from_entry(entry: Entry, kb: KnowledgeBase, lang: str = "en") -> dict:
     labels = [source_label(kb.sources[s], lang) for s in entry.sources if s in kb.sources]
     if entry.source_note:
         labels.append(entry.source_note)
-    return {"id": entry.id, "intent": entry.intent, "questions": entry.questions.model_dump(),
-            "answer": {"th": entry.answer.th, "en": entry.answer.en}, "cities": list(entry.about),
-            "topics": list(entry.topics), "source": "; ".join(labels), "version": 0}
+    out = {"id": entry.id, "intent": entry.intent, "questions": entry.questions.model_dump(),
+           "answer": {"th": entry.answer.th, "en": entry.answer.en}, "cities": list(entry.about),
+           "topics": list(entry.topics), "source": "; ".join(labels), "version": 0}
+    if entry.detail is not None:
+        out["detail"] = {"th": entry.detail.th, "en": entry.detail.en}
+    return out
 
 
-def to_entry(data: dict, curated: Entry | None = None) -> Entry:
+def _text(value: Any) -> Text | None:
+    """Staff ``{"th", "en"}`` text as a :class:`Text` (a missing language falls back to the other), or None."""
+    if not isinstance(value, dict):
+        return None
+    th, en = str(value.get("th") or "").strip(), str(value.get("en") or "").strip()
+    return Text(th=th or en, en=en or th) if th or en else None
+
+
+def to_entry(data: dict, curated: Entry | None = None, kb: KnowledgeBase | None = None) -> Entry:
     """The staff JSON as an :class:`Entry` (a fact) the bot answers with. A missing language falls back to the
-    other one; a curated entry keeps its source ids and detail unless staff changed the answer."""
+    other one; ``kb`` is the curated knowledge ``curated`` comes from.
+
+    An edit of a curated entry changes only what staff changed: it keeps the curated source ids and the date
+    the facts were true as of while the source text is the one the editor showed (so the source line keeps its
+    short names and Thai as-of date), and it keeps the detail the bot gives on "more" unless the edit carries
+    a ``detail`` of its own (the editor shows it; empty texts remove it). Before this, changing one word of the
+    answer silently dropped the detail, the source ids and the as-of date."""
     answer = data["answer"]
     th, en = answer.get("th", "").strip(), answer.get("en", "").strip()
-    keep_detail = curated is not None and curated.answer.th == th and curated.answer.en == en
+    same_source = curated is not None and kb is not None and (
+        (data.get("source") or "").strip() == from_entry(curated, kb)["source"])
+    # No detail sent (an older client, an old version): keep the curated one; an emptied detail removes it.
+    detail = _text(data["detail"]) if data.get("detail") is not None else (curated.detail if curated else None)
     return Entry(id=data["id"], intent=data.get("intent") or "faq", about=data.get("cities", []),
                  aspect=curated.aspect if curated else "what", date=curated.date if curated else None,
                  topics=data.get("topics", []), questions=data["questions"], answer=Text(th=th or en, en=en or th),
-                 sources=list(curated.sources) if keep_detail else [],
-                 source_note=None if keep_detail else data.get("source"),
-                 detail=curated.detail if keep_detail else None, as_of=curated.as_of if keep_detail else None,
+                 sources=list(curated.sources) if same_source and curated else [],
+                 source_note=curated.source_note if same_source and curated else data.get("source"),
+                 detail=detail, as_of=curated.as_of if same_source and curated else None,
                  priority=curated.priority if curated else 5)
+
 
 
 def slugify(text: str) -> str:
@@ -135,7 +156,7 @@ class FaqStore:
                 out.pop(entry_id, None)
                 continue
             try:
-                out[entry_id] = to_entry(data, self.kb.entries.get(entry_id))
+                out[entry_id] = to_entry(data, self.kb.entries.get(entry_id), self.kb)
             except (ValidationError, KeyError, TypeError) as exc:
                 # One stored entry that no longer validates (say, saved before a rule was tightened)
                 # must not take every answer down: skip it, keep the curated version, and say so.
@@ -213,8 +234,8 @@ class FaqStore:
         if target is None:
             raise NotFound(f"{entry_id} version {version}")
         current = self.get(entry_id, include_deleted=True)
-        data = {k: target[k] for k in ("id", "intent", "questions", "answer", "cities", "topics", "source")
-                if k in target}
+        data = {k: target[k] for k in ("id", "intent", "questions", "answer", "detail", "cities", "topics",
+                                       "source") if k in target}
         return self._write(entry_id, data, expected=current["version"], user=user, action=f"rollback to {version}",
                            validate=False)
 
@@ -309,5 +330,5 @@ def _staff_shape(raw: Any, kb: KnowledgeBase) -> Any:
 
 
 def _same(a: dict, b: dict) -> bool:
-    keys = ("intent", "questions", "answer", "cities", "topics", "source")
+    keys = ("intent", "questions", "answer", "detail", "cities", "topics", "source")
     return all(a.get(k) == b.get(k) for k in keys)

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, g, jsonify, request
 
-from knowledge.snapshot import Snapshot
-from knowledge.faq_store import Conflict, FaqStore, Invalid, NotFound, to_entry
+from knowledge.faq_store import Conflict, FaqStore, Invalid, NotFound
 
 from ..context import Context
 from ..dialogue import Dialogue
+from ..services import try_it
 from ..services.search import search, subject_names
 from .auth import api_auth, csrf
 
-__all__ = ["bp", "try_question", "inbox_groups"]
+__all__ = ["bp", "inbox_groups"]
 
 bp = Blueprint("admin_api", __name__, url_prefix="/admin/api")
 csrf.exempt(bp)  # api_auth checks the CSRF header itself for session-authenticated writes
@@ -28,27 +28,6 @@ def _store() -> FaqStore:
 
 def _changed():
     _bot().live.refresh_now()  # this worker at once; the others within a second through the stamp
-
-
-def try_question(text: str, draft: dict | None = None) -> dict:
-    """What the bot answers to ``text`` now, and with the unsaved ``draft`` entry applied."""
-    bot = _bot()
-
-    def run(snapshot: Snapshot) -> dict:
-        dialogue = Dialogue(bot.nlu, snapshot, bot.contexts, bot.inbox)
-        reply, _, _ = dialogue.answer(text, Context())
-        return {"intent": reply.intent, "confidence": reply.confidence, "fallback": reply.fallback,
-                "entry": reply.entities.get("entry"), "answer": reply.text}
-
-    current = bot.live.current()
-    out = {"before": run(current)}
-    if draft is not None:
-        clean = _store().validate(draft, draft.get("id") or None)
-        entries = dict(current.entries)
-        entries[clean["id"]] = to_entry(clean, bot.kb.entries.get(clean["id"]))
-        staff = frozenset(bot.live.faq.staff_entries()) | {clean["id"]}
-        out["after"] = run(Snapshot(bot.kb, entries, staff, strip=bot.live.strip, words=bot.live.words))
-    return out
 
 
 def inbox_groups(limit: int = 200, include_dismissed: bool = False) -> list[dict]:
@@ -189,17 +168,32 @@ def dismiss(group_id: str):
     return jsonify(id=group_id, dismissed=True)
 
 
+def _draft(body: dict, required: bool = False) -> dict | None:
+    draft = body.get("draft")
+    if (draft is None and required) or (draft is not None and not isinstance(draft, dict)):
+        raise Invalid({"draft": "send the draft entry as a JSON object"})
+    return draft
+
+
 @bp.post("/try")
 @api_auth
-def try_it():
+def try_question():
+    """The answer to the first line of ``text`` now and with the draft; with a draft, for each of its questions
+    and each line of ``text``, whether the draft answers it and what does if not."""
     body = _body()
     text = body.get("text")
     if not isinstance(text, str) or not text.strip():
         raise Invalid({"text": "type a question to try"})
-    draft = body.get("draft")
-    if draft is not None and not isinstance(draft, dict):
-        raise Invalid({"draft": "send the draft entry as a JSON object"})
-    return jsonify(try_question(text[:2000], draft))
+    draft = _draft(body)
+    lines = [line.strip()[:2000] for line in text.splitlines() if line.strip()][:try_it.MAX_QUESTIONS]
+    return jsonify(try_it.try_question(_bot(), lines[0], draft, also=lines))
+
+
+@bp.post("/preview")
+@api_auth
+def preview():
+    """The draft entry rendered as the bot sends it, next to the saved version, with what people would lose."""
+    return jsonify(try_it.preview(_bot(), _draft(_body(), required=True)))
 
 
 @bp.get("/audit")

@@ -15,6 +15,7 @@ from ..services.dashboard import dashboard as dashboard_figures
 from ..services.diff import diff_lines
 from ..services.search import search, subject_names
 from ..services.times import format_day, format_time
+from ..services.try_it import render_version
 from . import charts
 from .api import inbox_groups
 from .auth import login_required
@@ -55,6 +56,7 @@ def _form_to_entry(form) -> dict:
         "intent": form.get("intent") or None,
         "questions": {"th": _lines(form.get("questions_th", "")), "en": _lines(form.get("questions_en", ""))},
         "answer": {"th": form.get("answer_th", "").strip(), "en": form.get("answer_en", "").strip()},
+        "detail": {"th": form.get("detail_th", "").strip(), "en": form.get("detail_en", "").strip()},
         "cities": _picked(form, "cities"),
         "topics": _csv(form.get("topics", "")),
         "source": form.get("source", "").strip(),
@@ -287,11 +289,14 @@ def _as_text(v: dict) -> list[str]:
     """A version as labelled lines, with names instead of ids, for the history diff."""
     if v.get("deleted"):
         return [_("(deleted)")]
+    detail = v.get("detail") or {}
     return [_("Topic: {name}", name=topic_name(v.get("intent")) or "-"),
             *(_("Question (Thai): {text}", text=q) for q in v.get("questions", {}).get("th", [])),
             *(_("Question (English): {text}", text=q) for q in v.get("questions", {}).get("en", [])),
             _("Answer (Thai): {text}", text=v.get("answer", {}).get("th", "")),
             _("Answer (English): {text}", text=v.get("answer", {}).get("en", "")),
+            *([_("More details (Thai): {text}", text=detail.get("th", "")),
+               _("More details (English): {text}", text=detail.get("en", ""))] if detail else []),
             _("Subjects: {names}", names=", ".join(subject_name(c) for c in v.get("cities", []))),
             _("Keywords: {words}", words=", ".join(v.get("topics", []))),
             _("Source: {text}", text=v.get("source", ""))]
@@ -306,7 +311,9 @@ def faq_history(entry_id: str):
     rows: list[dict] = []
     for i, v in enumerate(versions):
         before = _as_text(versions[i - 1]) if i else []
-        rows.append({"v": v, "diff": diff_lines(before, _as_text(v), context=1 if i else 10_000)})
+        # What the bot sent with this version, as people saw it (source line, particle, dates, quick replies).
+        rows.append({"v": v, "diff": diff_lines(before, _as_text(v), context=1 if i else 10_000),
+                     "rendered": render_version(_bot(), v)})
     current = versions[-1]["version"]
     return render_template("admin/faq_history.html", entry_id=entry_id, rows=list(reversed(rows)), current=current)
 
