@@ -148,12 +148,21 @@ def graphemes(text: str) -> list[str]:
     return _GRAPHEME.findall(text)
 
 
-def truncate_graphemes(text: str, limit: int) -> str:
-    """Cut to ``limit`` grapheme clusters, ending with … when cut (never splits a cluster)."""
+def truncate_graphemes(text: str, limit: int, measure: Callable[[str], int] | None = None) -> str:
+    """Cut to ``limit`` grapheme clusters (or ``limit`` units of ``measure``, such as ``len`` for a platform
+    that counts code points), ending with … when cut; never splits a cluster (a Thai consonant keeps its
+    vowel and tone marks)."""
     g = graphemes(text)
-    if len(g) <= limit:
+    if measure is None:
+        return text if len(g) <= limit else "".join(g[: limit - 1]).rstrip() + "…"
+    if measure(text) <= limit:
         return text
-    return "".join(g[: limit - 1]).rstrip() + "…"
+    kept = ""
+    for cluster in g:
+        if measure(kept + cluster + "…") > limit:
+            break
+        kept += cluster
+    return kept.rstrip() + "…"
 
 
 def split_text(text: str, limit: int, measure: Callable[[str], int] = len, max_parts: int = 5) -> list[str]:
