@@ -4,7 +4,7 @@ import time
 import uuid
 
 from bot.retrain import examples_from_entries
-from knowledge.faq_store import to_entry
+from bot.faq_store import to_entry
 
 
 def test_retraining_learns_a_staff_phrasing(bot):

@@ -8,10 +8,10 @@ from intents.entities import compact
 from intents.features import tokenize
 from intents.normalize import normalize
 from knowledge.snapshot import Snapshot
-from knowledge.faq_store import Conflict, FaqStore, Invalid, NotFound, to_entry
 
 from ..context import Context
 from ..dialogue import Dialogue
+from ..faq_store import Conflict, FaqStore, Invalid, NotFound, to_entry
 from .auth import api_auth, csrf
 
 __all__ = ["bp", "search", "try_question", "inbox_groups"]
@@ -218,7 +218,7 @@ def try_it():
     draft = body.get("draft")
     if draft is not None and not isinstance(draft, dict):
         raise Invalid({"draft": "send the draft entry as a JSON object"})
-    return jsonify(try_question(text[:2000], draft))
+    return jsonify(try_question(text[: current_app.config["MAX_TEXT_CHARS"]], draft))
 
 
 @bp.get("/audit")

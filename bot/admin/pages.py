@@ -10,8 +10,7 @@ from collections import Counter
 from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
 from markupsafe import Markup
 
-from knowledge.faq_store import Conflict, FaqStore, Invalid, NotFound
-
+from ..faq_store import Conflict, FaqStore, Invalid, NotFound
 from ..stats import Stats
 from . import charts
 from .api import inbox_groups, search
