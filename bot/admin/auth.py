@@ -116,7 +116,7 @@ def api_auth(view):
     @functools.wraps(view)
     def wrapper(*args, **kwargs):
         header = request.headers.get("Authorization", "")
-        token = current_app.config.get("ADMIN_TOKEN") or ""
+        token = current_app.config["ADMIN_TOKEN"] or ""  # the setting (None when unset)
         if header.startswith("Bearer "):
             if token and hmac.compare_digest(header[7:].encode(), token.encode()):
                 g.user = {"name": "api-token", "role": "admin"}
