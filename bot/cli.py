@@ -185,7 +185,7 @@ def _store():
 
     settings = _settings()
     client, mode = connect(settings.REDIS_URL, settings.BOT_DATA_DIR, timeout=5.0, cluster=settings.REDIS_CLUSTER)
-    return Store(client, mode)
+    return Store(client, mode, retry_after=settings.REDIS_RETRY_AFTER)
 
 
 def _read_password(confirm: bool = True) -> str:
