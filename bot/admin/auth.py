@@ -155,7 +155,7 @@ def login():
         return _login_page(NAME_RULE, 400)
     if verdict is Verdict.TOO_MANY_FAILURES:
         log.warning("staff login throttled for %r from %s", name, ip)
-        return _login_page("Too many failed attempts. Wait five minutes and try again.", 401)
+        return _login_page("Too many failed attempts. Wait a few minutes and try again.", 401)
     record = users.verify(name, password)
     if record is None:
         return _login_page("Wrong user name or password.", 401)
