@@ -212,8 +212,8 @@ class FaqStore:
     def delete(self, entry_id: str, expected_version: int | None, user: str) -> dict:
         current = self.get(entry_id)
         tomb = {**current, "deleted": True}
-        return self._write(entry_id, tomb, expected=current["version"] if expected_version is None else expected_version,
-                           user=user, action="delete")
+        expected = current["version"] if expected_version is None else expected_version
+        return self._write(entry_id, tomb, expected=expected, user=user, action="delete")
 
     def rollback(self, entry_id: str, version: int, user: str) -> dict:
         """Make ``version`` current again, as a new version."""
