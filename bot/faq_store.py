@@ -223,8 +223,8 @@ class FaqStore:
         current = self.get(entry_id, include_deleted=True)
         data = {k: target[k] for k in ("id", "intent", "questions", "answer", "cities", "topics", "source")
                 if k in target}
-        return self._write(entry_id, data, expected=current["version"], user=user, action=f"rollback to {version}",
-                           validate=False)
+        # A version in the history was valid when it was saved: it is restored as it was, not re-validated.
+        return self._write(entry_id, data, expected=current["version"], user=user, action=f"rollback to {version}")
 
     def import_entries(self, items: Iterable[Any], user: str) -> builtins.list[dict]:
         """Validate every entry first; apply all of them, or none if any is invalid."""
@@ -264,8 +264,7 @@ class FaqStore:
         except NotFound:
             return False
 
-    def _write(self, entry_id: str, data: dict, expected: int | None, user: str, action: str,
-               validate: bool = True) -> dict:
+    def _write(self, entry_id: str, data: dict, expected: int | None, user: str, action: str) -> dict:
         return self.store.run(lambda r: self._transaction(r, entry_id, data, expected, user, action))
 
     def _transaction(self, r: Any, entry_id: str, data: dict, expected: int | None, user: str,
