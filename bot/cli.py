@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from .config import load_config
+from .config import ConfigError, Settings, load_settings
 
 __all__ = ["main"]
 
@@ -20,10 +20,30 @@ def _bot(quiet: bool = True):
 
     logging.basicConfig(level=logging.WARNING if quiet else logging.INFO,
                         format="%(levelname)s %(name)s: %(message)s")
-    return build_bot(load_config())
+    return build_bot(_settings())
 
 
-@click.group()
+def _settings() -> Settings:
+    """The settings, or a clear error naming the variable that is wrong."""
+    try:
+        return load_settings()
+    except ConfigError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+class _Commands(click.Group):
+    """The command group: Redis being unreachable is a one-line error, not a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        from .storage import StoreUnavailable
+
+        try:
+            return super().invoke(ctx)
+        except StoreUnavailable as exc:
+            raise click.ClickException(f"Redis cannot be reached ({exc}); check REDIS_URL and try again") from exc
+
+
+@click.group(cls=_Commands)
 def main() -> None:
     """Smart City Thailand bot: answers questions about Thailand's certified smart cities."""
 
@@ -39,9 +59,9 @@ def serve(host: str | None, port: int | None, workers: int | None, threads: int 
     Without REDIS_URL an embedded Redis is started here, persisted under BOT_DATA_DIR, and shared by
     every worker.
     """
-    cfg = load_config()
+    settings = _settings()
     # Before anything imports bot.metrics: prometheus_client picks its (multiprocess) storage at import.
-    os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", str(Path(cfg["BOT_DATA_DIR"]) / "metrics"))
+    os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", str(Path(settings.BOT_DATA_DIR) / "metrics"))
     Path(os.environ["PROMETHEUS_MULTIPROC_DIR"]).mkdir(parents=True, exist_ok=True)
     from gunicorn.app.base import BaseApplication
 
@@ -51,9 +71,9 @@ def serve(host: str | None, port: int | None, workers: int | None, threads: int 
 
     from .logs import setup_logging
 
-    setup_logging(cfg["LOG_LEVEL"], cfg["LOG_FORMAT"])  # workers inherit it (no second handler)
-    data_dir = Path(cfg["BOT_DATA_DIR"])
-    if not cfg.get("REDIS_URL"):
+    setup_logging(settings.LOG_LEVEL, settings.LOG_FORMAT)  # workers inherit it (no second handler)
+    data_dir = Path(settings.BOT_DATA_DIR)
+    if not settings.REDIS_URL:
         os.environ["REDIS_URL"] = start_embedded(data_dir)
         click.echo(f"embedded Redis running, data in {data_dir / 'redis'}")
     from intents.entities import EntityExtractor
@@ -66,10 +86,10 @@ def serve(host: str | None, port: int | None, workers: int | None, threads: int 
     kb = load()
     load_model(data_dir / "models", EntityExtractor(terms_from_kb(kb)),
                extra=examples_from_entries(kb.facts.values()))
-    workers = workers or int(os.environ.get("WEB_CONCURRENCY", 2))
-    threads = threads or int(os.environ.get("WEB_THREADS", 4))
-    port = port or cfg["PORT"]
-    host = host or ("0.0.0.0" if os.environ.get("PORT") else "127.0.0.1")
+    workers = workers or settings.WEB_CONCURRENCY
+    threads = threads or settings.WEB_THREADS
+    port = port or settings.PORT
+    host = host or ("0.0.0.0" if "PORT" in settings.model_fields_set else "127.0.0.1")
     from . import gunicorn_conf
 
     class _App(BaseApplication):
@@ -137,21 +157,23 @@ def line() -> None:
 
 
 @line.command("richmenu")
-@click.option("--web-url", envvar="PUBLIC_URL", required=True,
-              help="Public https address of the web chat (default: $PUBLIC_URL).")
+@click.option("--web-url", default=None, help="Public https address of the web chat (default: $PUBLIC_URL).")
 @click.option("--output", type=click.Path(path_type=Path), default=None, help="Also save the menu image here.")
-def line_richmenu(web_url: str, output: Path | None) -> None:
+def line_richmenu(web_url: str | None, output: Path | None) -> None:
     """Create the default rich menu (cities, Khon Kaen, Phuket, 7 Smarts, help, web chat); safe to re-run."""
     from .channels.line import make_clients
     from .channels.line_richmenu import install_rich_menu, render_image
 
-    cfg = load_config()
-    token = cfg.get("LINE_CHANNEL_ACCESS_TOKEN")
+    settings = _settings()
+    token = settings.LINE_CHANNEL_ACCESS_TOKEN
     if not token:
         raise click.UsageError("LINE_CHANNEL_ACCESS_TOKEN is not set")
+    web_url = web_url or settings.PUBLIC_URL
+    if not web_url:
+        raise click.UsageError("give --web-url or set PUBLIC_URL")
     if not web_url.startswith(("https://", "http://")):
         raise click.UsageError("--web-url must be an http(s) address")
-    api, blob = make_clients(token, cfg.get("LINE_API_BASE_URL"))
+    api, blob = make_clients(token, settings.LINE_API_BASE_URL)
     if output:
         output.write_bytes(render_image())
     menu_id, created = install_rich_menu(api, blob, web_url)
@@ -159,11 +181,13 @@ def line_richmenu(web_url: str, output: Path | None) -> None:
 
 
 # -- staff accounts ----------------------------------------------------------------------------------------
-def _redis():
-    from .storage import connect
+def _store():
+    """Redis through the Store, as the service reaches it (an outage is a clear error, not a traceback)."""
+    from .storage import Store, connect
 
-    cfg = load_config()
-    return connect(cfg.get("REDIS_URL"), cfg["BOT_DATA_DIR"], timeout=5.0, cluster=cfg["REDIS_CLUSTER"])[0]
+    settings = _settings()
+    client, mode = connect(settings.REDIS_URL, settings.BOT_DATA_DIR, timeout=5.0, cluster=settings.REDIS_CLUSTER)
+    return Store(client, mode, retry_after=settings.REDIS_RETRY_AFTER)
 
 
 def _read_password(confirm: bool = True) -> str:
@@ -194,7 +218,7 @@ def admin_create_user(name: str, role: str) -> None:
     from .admin.users import UserError, Users
 
     try:
-        Users(_redis()).create(name, _read_password(), role)
+        Users(_store()).create(name, _read_password(), role)
     except UserError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"user {name.lower()} created ({role})")
@@ -205,7 +229,7 @@ def admin_list_users() -> None:
     """List staff accounts."""
     from .admin.users import Users
 
-    for user in Users(_redis()).list():
+    for user in Users(_store()).list():
         click.echo(f"{user['name']}\t{user['role']}")
 
 
@@ -216,7 +240,7 @@ def admin_remove_user(name: str) -> None:
     from .admin.users import UserError, Users
 
     try:
-        removed = Users(_redis()).remove(name)
+        removed = Users(_store()).remove(name)
     except UserError as exc:
         raise click.ClickException(str(exc)) from exc
     if not removed:
@@ -231,7 +255,7 @@ def admin_reset_password(name: str) -> None:
     from .admin.users import UserError, Users
 
     try:
-        Users(_redis()).reset_password(name, _read_password())
+        Users(_store()).reset_password(name, _read_password())
     except UserError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"password of {name.lower()} changed; their sessions have ended")
@@ -240,11 +264,12 @@ def admin_reset_password(name: str) -> None:
 # -- FAQ entries -------------------------------------------------------------------------------------------
 def _faq():
     from intents.training_data import load_training_data
-    from knowledge.faq_store import FaqStore
     from knowledge.loader import load
 
+    from .faq_store import FaqStore
+
     intents = frozenset(load_training_data().intents) - {"out_of_scope"}
-    return FaqStore(_redis(), load(), intents)
+    return FaqStore(_store(), load(), intents)
 
 
 def _load_file(path: Path):
@@ -256,7 +281,7 @@ def _load_file(path: Path):
 def _faq_errors(fn):
     import functools
 
-    from knowledge.faq_store import Conflict, Invalid, NotFound
+    from .faq_store import Conflict, Invalid, NotFound
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
@@ -412,9 +437,8 @@ def stats_cmd(days: int, as_json: bool) -> None:
     from knowledge.loader import load
 
     from .services.dashboard import dashboard
-    from .storage import Store
 
-    board = dashboard(Store(_redis()), {c.id: c.short_name.en for c in load().cities.values()}, days=days)
+    board = dashboard(_store(), {c.id: c.short_name.en for c in load().cities.values()}, days=days)
     if as_json:
         click.echo(json.dumps(board.as_dict(), ensure_ascii=False, indent=2))
         return
@@ -437,7 +461,7 @@ def backup_cmd(path: Path) -> None:
     """Write all staff data (FAQ edits and history, audit, accounts, inbox, statistics) to one file."""
     from .backup import backup
 
-    doc = backup(_redis())
+    doc = _store().run(backup)
     tmp = path.with_suffix(path.suffix + ".tmp")
     tmp.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     tmp.replace(path)
@@ -458,7 +482,7 @@ def restore_cmd(path: Path, yes: bool) -> None:
     if not yes and sys.stdin.isatty():
         click.confirm("This replaces all staff data (entries, history, accounts, inbox). Continue?", abort=True)
     try:
-        count = restore(_redis(), doc)
+        count = _store().run(lambda r: restore(r, doc))
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"{count} keys restored from {path}")
@@ -497,7 +521,7 @@ def nlu_eval(folds: int, heldout: Path, output: Path | None) -> None:
         report = evaluate(data, TrainConfig(folds=folds), held, progress, preprocess=extractor.mask_text,
                           off_topic=cues.find, override_below=cues.override_below)
     _print_report(report)
-    out = output or Path(load_config()["BOT_DATA_DIR"]) / "nlu-eval.json"
+    out = output or Path(_settings().BOT_DATA_DIR) / "nlu-eval.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
     click.echo(f"\nreport written to {out}")

@@ -11,11 +11,11 @@ import threading
 import time
 from typing import Callable
 
-from knowledge.faq_store import STAMP, FaqStore
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Fact
 from knowledge.snapshot import Reader, Snapshot
 
+from .faq_store import STAMP, FaqStore
 from .storage import Store, StoreUnavailable
 
 __all__ = ["LiveKnowledge"]
@@ -32,7 +32,7 @@ class LiveKnowledge:
         self.store = store
         self.on_change = on_change  # called with the merged entries and the staff ids after a reload (retraining)
         self.kb = kb
-        self.faq = FaqStore(store.client, kb, intents)
+        self.faq = FaqStore(store, kb, intents)
         self.interval = interval
         self._stamp: str | None = "unset"
         self._checked = 0.0
@@ -68,7 +68,7 @@ class LiveKnowledge:
 
     def _rebuild(self, stamp: str | None) -> None:
         try:
-            staff_data = self.store.run(lambda r: self.faq.staff_entries())
+            staff_data = self.faq.staff_entries()
         except StoreUnavailable:
             return
         entries = self.faq.entries(staff_data)  # one read: entries and staff ids agree

@@ -61,7 +61,7 @@ def texts_to_translate() -> dict[str, str]:
     from bot.admin.pages import VALIDATION_MESSAGES
 
     for text in VALIDATION_MESSAGES:
-        found.setdefault(text, "knowledge/faq_store.py")
+        found.setdefault(text, "bot/faq_store.py")
     return found
 
 
@@ -110,7 +110,7 @@ def _login(client, name, headers=None):
 @pytest.fixture
 def staff(bot):
     name = f"thai{uuid.uuid4().hex[:6]}"
-    Users(bot.store.client).create(name, "correct horse battery", "editor")
+    Users(bot.store).create(name, "correct horse battery", "editor")
     return name
 
 

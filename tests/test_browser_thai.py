@@ -23,7 +23,7 @@ PASSWORD = "browser test password"
 @pytest.fixture
 def staff(bot):
     name = f"th{uuid.uuid4().hex[:6]}"
-    Users(bot.store.client).create(name, PASSWORD, "editor")
+    Users(bot.store).create(name, PASSWORD, "editor")
     return name
 
 

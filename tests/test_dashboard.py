@@ -50,7 +50,7 @@ def test_no_messages_yet_shows_zeros_on_the_web_channel(bot):
 @pytest.fixture
 def signed_in(app, bot):
     name = f"dash{uuid.uuid4().hex[:6]}"
-    Users(bot.store.client).create(name, "correct horse battery", "editor")
+    Users(bot.store).create(name, "correct horse battery", "editor")
     client = app.test_client()
     page = client.get("/admin/login").get_data(as_text=True)
     token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
@@ -71,7 +71,7 @@ def test_page_and_command_line_show_the_same_figures(app, bot, signed_in, data_d
     for row in board.intents:
         assert f"<td>{row.label}</td><td>{row.count}</td>" in page
 
-    env = {"BOT_DATA_DIR": str(data_dir), "REDIS_URL": bot.config.get("REDIS_URL") or ""}
+    env = {"BOT_DATA_DIR": str(data_dir), "REDIS_URL": bot.settings.REDIS_URL or ""}
     out = CliRunner().invoke(main, ["stats", "--json"], env=env)
     assert out.exit_code == 0, out.output
     assert json.loads(out.output) == board.as_dict()

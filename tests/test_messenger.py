@@ -260,6 +260,24 @@ def test_render_respects_messenger_limits():
     assert len(element["title"]) <= 80 and len(element["subtitle"]) <= 80
 
 
+def test_render_never_splits_a_thai_character_when_it_cuts():
+    """A title cut to Messenger's 20 characters keeps each Thai consonant with its vowel and tone marks."""
+    import regex
+
+    question = "ที่ปรึกษาเมืองอัจฉริยะภูเก็ตคือใคร"  # 20 code points would end inside "ริ"
+    reply = Reply("ok", "th", "x", 0.9, quick_replies=[question],
+                  card=Card("ผู้ว่าราชการจังหวัด" * 6, "ภูเก็ต", [("รับรอง", "ที่ปรึกษาเมืองอัจฉริยะ" * 5)]))
+    messages = render(reply)
+    element = messages[-1]["attachment"]["payload"]["elements"][0]
+    cut = [(messages[-1]["quick_replies"][0]["title"], question, 20),
+           (element["title"], "ผู้ว่าราชการจังหวัด" * 6, 80),
+           (element["subtitle"], "รับรอง: " + "ที่ปรึกษาเมืองอัจฉริยะ" * 5, 80)]
+    for title, original, limit in cut:
+        assert len(title) <= limit and title.endswith("…")
+        clusters = regex.findall(r"\X", original)
+        assert title[:-1] in {"".join(clusters[:k]).rstrip() for k in range(len(clusters))}, title
+
+
 def test_contexts_of_line_and_messenger_users_are_separate(channel_app):
     bot = channel_app.extensions["bot"]
     bot.dialogue.respond("ขอนแก่นได้รับรองเมื่อไหร่", user_id="same-id", channel="line")

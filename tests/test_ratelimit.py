@@ -146,7 +146,7 @@ def test_failed_sign_ins_from_one_client_behind_the_proxy_do_not_lock_out_the_ot
     from bot.admin.users import Users
 
     staff = f"px{uuid.uuid4().hex[:6]}"
-    Users(bot.store.client).create(staff, "proxy test password", "editor")
+    Users(bot.store).create(staff, "proxy test password", "editor")
     attacker, colleague = proxied.test_client(), proxied.test_client()
     evil, good = f"198.51.100.{uuid.uuid4().int % 250 + 1}", f"192.0.2.{uuid.uuid4().int % 250 + 1}"
 

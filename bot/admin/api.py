@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, g, jsonify, request
 
-from knowledge.faq_store import Conflict, FaqStore, Invalid, NotFound
-
 from ..context import Context
 from ..dialogue import Dialogue
+from ..faq_store import Conflict, FaqStore, Invalid, NotFound
 from ..services import try_it
 from ..services.search import search, subject_names
 from .auth import api_auth, csrf
@@ -185,7 +184,8 @@ def try_question():
     if not isinstance(text, str) or not text.strip():
         raise Invalid({"text": "type a question to try"})
     draft = _draft(body)
-    lines = [line.strip()[:2000] for line in text.splitlines() if line.strip()][:try_it.MAX_QUESTIONS]
+    cap = current_app.config["MAX_TEXT_CHARS"]
+    lines = [line.strip()[:cap] for line in text.splitlines() if line.strip()][:try_it.MAX_QUESTIONS]
     return jsonify(try_it.try_question(_bot(), lines[0], draft, also=lines))
 
 

@@ -9,8 +9,8 @@ from markupsafe import Markup
 from pythainlp.util import collate
 
 from knowledge.catalogue import INTENTS, intent_label
-from knowledge.faq_store import Conflict, FaqStore, Invalid, NotFound
 
+from ..faq_store import Conflict, FaqStore, Invalid, NotFound
 from ..services.dashboard import dashboard as dashboard_figures
 from ..services.diff import diff_lines
 from ..services.search import search, subject_names
@@ -193,7 +193,7 @@ def _field_names() -> dict[str, str]:
             "intent": _("Topic"), "id": _("Id"), "version": _("Version"), "entry": _("Entry")}
 
 
-#: The validation messages of knowledge.faq_store, marked for translation (shown through gettext).
+#: The validation messages of bot.faq_store, marked for translation (shown through gettext).
 VALIDATION_MESSAGES = ("add at least one question (Thai or English)", "write the answer in at least one language",
                        "name the source of the answer")
 

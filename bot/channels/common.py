@@ -21,7 +21,8 @@ from typing import Any, Callable, TypeVar
 import regex
 
 from .. import metrics
-from ..queue import SEEN_TTL, EventQueue, Ledger, QueuedEvent, SenderPool
+from ..config import Settings
+from ..queue import EventQueue, Ledger, QueuedEvent, SenderPool
 from ..reply import Reply
 from ..storage import Store, StoreUnavailable
 
@@ -133,9 +134,9 @@ class Channel:
     name = ""
     enabled = False
 
-    def __init__(self, bot, queue: EventQueue, ledger: Ledger, senders: SenderPool, config: dict):
+    def __init__(self, bot, queue: EventQueue, ledger: Ledger, senders: SenderPool, settings: Settings):
         self.bot, self.queue, self.ledger, self.senders = bot, queue, ledger, senders
-        self.window = int(config.get("DEDUP_WINDOW", SEEN_TTL))
+        self.window = settings.DEDUP_WINDOW
 
     def incoming(self, qe: QueuedEvent) -> Incoming | None:  # pragma: no cover - per platform
         """The queued platform event as an :class:`Incoming`, or None when it is nothing to answer."""
@@ -266,12 +267,21 @@ def graphemes(text: str) -> list[str]:
     return _GRAPHEME.findall(text)
 
 
-def truncate_graphemes(text: str, limit: int) -> str:
-    """Cut to ``limit`` grapheme clusters, ending with … when cut (never splits a cluster)."""
+def truncate_graphemes(text: str, limit: int, measure: Callable[[str], int] | None = None) -> str:
+    """Cut to ``limit`` grapheme clusters (or ``limit`` units of ``measure``, such as ``len`` for a platform
+    that counts code points), ending with … when cut; never splits a cluster (a Thai consonant keeps its
+    vowel and tone marks)."""
     g = graphemes(text)
-    if len(g) <= limit:
+    if measure is None:
+        return text if len(g) <= limit else "".join(g[: limit - 1]).rstrip() + "…"
+    if measure(text) <= limit:
         return text
-    return "".join(g[: limit - 1]).rstrip() + "…"
+    kept = ""
+    for cluster in g:
+        if measure(kept + cluster + "…") > limit:
+            break
+        kept += cluster
+    return kept.rstrip() + "…"
 
 
 def split_text(text: str, limit: int, measure: Callable[[str], int] = len, max_parts: int = 5) -> list[str]:

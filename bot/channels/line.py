@@ -25,6 +25,7 @@ from linebot.v3.webhook import WebhookParser
 from linebot.v3.webhooks import Event
 
 from .. import jsonsafe, metrics
+from ..config import Settings
 from ..queue import QueuedEvent
 from ..reply import Card, Reply
 from .common import (Ambiguous, Channel, Delivery, Incoming, Rejected, Transient, accept_events, call_with_retries,
@@ -87,18 +88,18 @@ class LineChannel(Channel):
 
     name = "line"
 
-    def __init__(self, bot, queue, ledger, senders, config: dict):
-        super().__init__(bot, queue, ledger, senders, config)
-        secret, token = config.get("LINE_CHANNEL_SECRET"), config.get("LINE_CHANNEL_ACCESS_TOKEN")
+    def __init__(self, bot, queue, ledger, senders, settings: Settings):
+        super().__init__(bot, queue, ledger, senders, settings)
+        secret, token = settings.LINE_CHANNEL_SECRET, settings.LINE_CHANNEL_ACCESS_TOKEN
         self.enabled = bool(secret and token)
-        self.prefix = (config.get("GROUP_PREFIX") or "!bot").strip().casefold()
-        self.timeout = (float(config.get("LINE_CONNECT_TIMEOUT", 3.0)), float(config.get("LINE_READ_TIMEOUT", 10.0)))
-        self.policy = Delivery(attempts=int(config.get("LINE_ATTEMPTS", 4)))
+        self.prefix = settings.GROUP_PREFIX.strip().casefold()
+        self.timeout = (settings.LINE_CONNECT_TIMEOUT, settings.LINE_READ_TIMEOUT)
+        self.policy = Delivery(attempts=settings.LINE_ATTEMPTS)
         if not self.enabled:
             log.warning("LINE channel disabled: LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN are not both set")
             return
         self.parser = WebhookParser(secret)
-        self.api, self.blob = make_clients(token, config.get("LINE_API_BASE_URL"))  # one pool per worker
+        self.api, self.blob = make_clients(token, settings.LINE_API_BASE_URL)  # one pool per worker
         log.info("LINE channel enabled (API %s)", self.api.api_client.configuration.host)
 
     # -- webhook -----------------------------------------------------------------------------------------

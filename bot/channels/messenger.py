@@ -21,10 +21,11 @@ import requests
 from flask import Blueprint, Response, abort, request
 
 from .. import jsonsafe, metrics
+from ..config import Settings
 from ..queue import QueuedEvent
 from ..reply import Card, Reply
 from .common import (Ambiguous, Channel, Delivery, Incoming, Rejected, Transient, accept_events, ask_payload,
-                     call_with_retries, fresh, ignore, split_text)
+                     call_with_retries, fresh, ignore, split_text, truncate_graphemes)
 
 __all__ = ["MessengerChannel", "LIMITS", "render", "recipient_of"]
 
@@ -41,17 +42,16 @@ class MessengerChannel(Channel):
 
     name = "messenger"
 
-    def __init__(self, bot, queue, ledger, senders, config: dict):
-        super().__init__(bot, queue, ledger, senders, config)
-        self.secret = config.get("MESSENGER_APP_SECRET") or ""
-        self.page_token = config.get("MESSENGER_PAGE_ACCESS_TOKEN") or ""
-        self.verify_token = config.get("MESSENGER_VERIFY_TOKEN") or ""
+    def __init__(self, bot, queue, ledger, senders, settings: Settings):
+        super().__init__(bot, queue, ledger, senders, settings)
+        self.secret = settings.MESSENGER_APP_SECRET or ""
+        self.page_token = settings.MESSENGER_PAGE_ACCESS_TOKEN or ""
+        self.verify_token = settings.MESSENGER_VERIFY_TOKEN or ""
         self.enabled = bool(self.secret and self.page_token and self.verify_token)
-        base = (config.get("MESSENGER_API_BASE_URL") or "https://graph.facebook.com").rstrip("/")
+        base = settings.MESSENGER_API_BASE_URL
         self.send_url = f"{base}/{GRAPH_VERSION}/me/messages"
-        self.timeout = (float(config.get("MESSENGER_CONNECT_TIMEOUT", 3.0)),
-                        float(config.get("MESSENGER_READ_TIMEOUT", 10.0)))
-        self.policy = Delivery(attempts=int(config.get("MESSENGER_ATTEMPTS", 4)))
+        self.timeout = (settings.MESSENGER_CONNECT_TIMEOUT, settings.MESSENGER_READ_TIMEOUT)
+        self.policy = Delivery(attempts=settings.MESSENGER_ATTEMPTS)
         self.http = requests.Session()  # one connection pool per worker
         # The token goes in a header, not the URL's query: URLs end up in access and debug logs.
         self.http.headers["Authorization"] = f"Bearer {self.page_token}"
@@ -257,7 +257,7 @@ def render(reply: Reply) -> list[dict]:
         messages.append(generic_template(reply.card))
     # The payload is the bot's own format with the whole question: the title is cut, and a payload in any
     # other format is another tool's (see common.respond).
-    quick = [{"content_type": "text", "title": _cut(q, LIMITS["quick_reply_title"]),
+    quick = [{"content_type": "text", "title": truncate_graphemes(q, LIMITS["quick_reply_title"], len),
               "payload": ask_payload(q, LIMITS["payload"])}
              for q in reply.quick_replies[: LIMITS["quick_replies"]] if q.strip()]
     if quick and messages:
@@ -268,8 +268,8 @@ def render(reply: Reply) -> list[dict]:
 def generic_template(card: Card) -> dict:
     """A city card as a generic template with one element (and a link to the source)."""
     subtitle = " · ".join(f"{k}: {v}" for k, v in card.fields)
-    element: dict[str, Any] = {"title": _cut(card.title, LIMITS["title"]),
-                               "subtitle": _cut(subtitle or card.subtitle, LIMITS["subtitle"])}
+    element: dict[str, Any] = {"title": truncate_graphemes(card.title, LIMITS["title"], len),
+                               "subtitle": truncate_graphemes(subtitle or card.subtitle, LIMITS["subtitle"], len)}
     if card.url:
         element["buttons"] = [{"type": "web_url", "url": card.url, "title": "Source / ที่มา"}]
     return {"attachment": {"type": "template", "payload": {"template_type": "generic", "elements": [element]}}}
@@ -279,7 +279,3 @@ def _items(entry: dict, field: str) -> list[dict]:
     """The objects in ``entry[field]`` (anything else there is skipped)."""
     items = entry.get(field)
     return [i for i in items if isinstance(i, dict)] if isinstance(items, list) else []
-
-
-def _cut(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -12,7 +12,7 @@ import re
 from typing import Any, Sequence
 
 from knowledge.composer import Answer
-from knowledge.faq_store import to_entry
+from bot.faq_store import to_entry
 from knowledge.schema import Fact
 from knowledge.snapshot import Snapshot
 from knowledge.suggestions import MORE

@@ -6,10 +6,14 @@ reload; a rollback is itself a new version, and a delete is a tombstone version,
 Saves are optimistic: a save names the version it was based on, and a save based on an older version is
 refused with :class:`Conflict` (WATCH/MULTI: no read-then-write race between workers). All keys share the
 ``{faq}`` hash tag, so each transaction stays in one Redis Cluster slot.
+
+Every Redis call goes through the :class:`~bot.storage.Store`, so an outage is a
+:class:`~bot.storage.StoreUnavailable` (the staff pages answer 503), never a raw connection error.
 """
 
 from __future__ import annotations
 
+import builtins  # FaqStore.list shadows the built-in in the class's annotations
 import json
 import logging
 import re
@@ -22,11 +26,13 @@ import redis
 import yaml
 from pydantic import ValidationError
 
-from .loader import KnowledgeBase
-from .schema import Entry, FaqEntry, Text
-from .sources import source_label
+from knowledge.loader import KnowledgeBase
+from knowledge.schema import Entry, FaqEntry, Text
+from knowledge.sources import source_label
 
-__all__ = ["FaqStore", "Conflict", "NotFound", "Invalid", "to_entry", "from_entry"]
+from .storage import Store
+
+__all__ = ["FaqStore", "Conflict", "NotFound", "Invalid", "to_entry", "from_entry", "STAMP"]
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +40,7 @@ ENTRY = "{faq}:entry:"
 HISTORY = "{faq}:history:"
 IDS = "{faq}:ids"
 AUDIT = "{faq}:audit"
+#: Bumped by every staff change (and by a restore): workers rebuild their knowledge when it moves.
 STAMP = "{faq}:stamp"
 
 
@@ -113,23 +120,23 @@ def slugify(text: str) -> str:
 class FaqStore:
     """Reads and writes staff edits; ``kb`` supplies the curated baseline."""
 
-    client: redis.Redis
+    store: Store
     kb: KnowledgeBase
     intents: frozenset[str] = frozenset()
 
     # -- reading -----------------------------------------------------------------------------------------
-    def stamp(self) -> int:
-        return int(self.client.get(STAMP) or 0)
-
     def _staff(self, entry_id: str) -> dict | None:
-        raw = self.client.get(ENTRY + entry_id)
+        raw = self.store.run(lambda r: r.get(ENTRY + entry_id))
         return json.loads(raw) if raw else None
 
     def staff_entries(self) -> dict[str, dict]:
         """Every entry staff have touched, deleted ones included (``deleted: true``)."""
-        ids = sorted(self.client.smembers(IDS))
-        values = self.client.mget([ENTRY + i for i in ids]) if ids else []
-        return {i: json.loads(v) for i, v in zip(ids, values) if v}
+        def read(r: Any) -> dict[str, dict]:
+            ids = sorted(r.smembers(IDS))
+            values = r.mget([ENTRY + i for i in ids]) if ids else []
+            return {i: json.loads(v) for i, v in zip(ids, values) if v}
+
+        return self.store.run(read)
 
     def get(self, entry_id: str, include_deleted: bool = False) -> dict:
         staff = self._staff(entry_id)
@@ -164,14 +171,15 @@ class FaqStore:
                           entry_id, str(exc).splitlines()[0])
         return out
 
-    def history(self, entry_id: str) -> list[dict]:
-        versions = [json.loads(v) for v in self.client.lrange(HISTORY + entry_id, 0, -1)]
+    def history(self, entry_id: str) -> builtins.list[dict]:
+        versions = [json.loads(v) for v in self.store.run(lambda r: r.lrange(HISTORY + entry_id, 0, -1))]
         if not versions:
             return [self.get(entry_id)] if entry_id in self.kb.entries else []
         return versions
 
-    def audit(self, limit: int = 100) -> list[dict]:
-        return [fields for _, fields in self.client.xrevrange(AUDIT, count=limit)]
+    def audit(self, limit: int = 100) -> builtins.list[dict]:
+        events = self.store.run(lambda r: r.xrevrange(AUDIT, count=limit)) or []
+        return [dict(fields or {}) for _, fields in events]
 
     # -- validation --------------------------------------------------------------------------------------
     def validate(self, data: Any, entry_id: str | None = None) -> dict:
@@ -225,8 +233,8 @@ class FaqStore:
     def delete(self, entry_id: str, expected_version: int | None, user: str) -> dict:
         current = self.get(entry_id)
         tomb = {**current, "deleted": True}
-        return self._write(entry_id, tomb, expected=current["version"] if expected_version is None else expected_version,
-                           user=user, action="delete")
+        expected = current["version"] if expected_version is None else expected_version
+        return self._write(entry_id, tomb, expected=expected, user=user, action="delete")
 
     def rollback(self, entry_id: str, version: int, user: str) -> dict:
         """Make ``version`` current again, as a new version."""
@@ -236,10 +244,10 @@ class FaqStore:
         current = self.get(entry_id, include_deleted=True)
         data = {k: target[k] for k in ("id", "intent", "questions", "answer", "detail", "cities", "topics",
                                        "source") if k in target}
-        return self._write(entry_id, data, expected=current["version"], user=user, action=f"rollback to {version}",
-                           validate=False)
+        # A version in the history was valid when it was saved: it is restored as it was, not re-validated.
+        return self._write(entry_id, data, expected=current["version"], user=user, action=f"rollback to {version}")
 
-    def import_entries(self, items: Iterable[Any], user: str) -> list[dict]:
+    def import_entries(self, items: Iterable[Any], user: str) -> builtins.list[dict]:
         """Validate every entry first; apply all of them, or none if any is invalid."""
         items = list(items)
         errors: dict[str, str] = {}
@@ -277,10 +285,13 @@ class FaqStore:
         except NotFound:
             return False
 
-    def _write(self, entry_id: str, data: dict, expected: int | None, user: str, action: str,
-               validate: bool = True) -> dict:
+    def _write(self, entry_id: str, data: dict, expected: int | None, user: str, action: str) -> dict:
+        return self.store.run(lambda r: self._transaction(r, entry_id, data, expected, user, action))
+
+    def _transaction(self, r: Any, entry_id: str, data: dict, expected: int | None, user: str,
+                     action: str) -> dict:
         key, hkey = ENTRY + entry_id, HISTORY + entry_id
-        with self.client.pipeline(transaction=True) as pipe:
+        with r.pipeline(transaction=True) as pipe:
             while True:
                 try:
                     pipe.watch(key, hkey)
