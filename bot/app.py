@@ -9,7 +9,7 @@ from flask import Flask, jsonify
 from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from .config import load_config
+from .config import load_settings
 from .jsonsafe import SafeJSONProvider
 from .logs import init_request_ids, setup_logging
 from .service import build_bot
@@ -20,22 +20,23 @@ log = logging.getLogger(__name__)
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
-    """Create the app: defaults, then environment variables, then ``config``."""
-    cfg = load_config(config)
-    setup_logging(cfg["LOG_LEVEL"], cfg["LOG_FORMAT"])
+    """Create the app: defaults, then environment variables, then ``config`` (its other keys, such as
+    ``TESTING``, go to Flask as they are)."""
+    settings = load_settings(config)
+    setup_logging(settings.LOG_LEVEL, settings.LOG_FORMAT)
     app = Flask(__name__, static_folder="web/static", template_folder="web/templates")
     app.json = SafeJSONProvider(app)  # nesting-limited JSON: deep bodies are a 400, not a 500
-    app.config.update(cfg)
-    app.config["MAX_CONTENT_LENGTH"] = cfg["MAX_CONTENT_LENGTH"]  # Flask answers 413 by itself
+    app.config.update(config or {})
+    app.config.update(settings.as_config())  # MAX_CONTENT_LENGTH among them: Flask answers 413 by itself
     init_request_ids(app)
-    if cfg["TRUSTED_PROXIES"] > 0:
+    if settings.TRUSTED_PROXIES > 0:
         # Behind N proxies, the client's address is the Nth value from the right of X-Forwarded-For
         # (values further left were written by the client and prove nothing); rate limits and login
         # throttling then count each real client, not the proxy. The scheme is the one the nearest proxy
         # sets: load balancers usually overwrite X-Forwarded-Proto rather than append to it.
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=cfg["TRUSTED_PROXIES"], x_proto=1)  # type: ignore[method-assign]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=settings.TRUSTED_PROXIES, x_proto=1)  # type: ignore[method-assign]
 
-    app.extensions["bot"] = build_bot(cfg)
+    app.extensions["bot"] = build_bot(settings)
 
     from .web.api import bp as api_bp
     from .web.chat import bp as chat_bp

@@ -17,9 +17,10 @@ from typing import Any
 import redis
 from redis.cluster import RedisCluster
 
+from .faq_store import STAMP
+
 __all__ = ["backup", "restore", "PREFIXES", "FORMAT"]
 
-STAMP = "{faq}:stamp"
 PREFIXES = ("{faq}:", "{staff}:users", "{inbox}:", "{stats}:")
 FORMAT = "smartcity-bot-backup/1"
 

@@ -1,4 +1,4 @@
-"""The ``smartcity-bot`` command: serve, ask, chat, nlu-eval."""
+"""The ``smartcity-bot`` command: serve, ask, chat, nlu-eval, stats, staff accounts and FAQ entries, backups."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from .config import load_config
+from .config import ConfigError, Settings, load_settings
 
 __all__ = ["main"]
 
@@ -20,10 +20,30 @@ def _bot(quiet: bool = True):
 
     logging.basicConfig(level=logging.WARNING if quiet else logging.INFO,
                         format="%(levelname)s %(name)s: %(message)s")
-    return build_bot(load_config())
+    return build_bot(_settings())
 
 
-@click.group()
+def _settings() -> Settings:
+    """The settings, or a clear error naming the variable that is wrong."""
+    try:
+        return load_settings()
+    except ConfigError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+class _Commands(click.Group):
+    """The command group: Redis being unreachable is a one-line error, not a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        from .storage import StoreUnavailable
+
+        try:
+            return super().invoke(ctx)
+        except StoreUnavailable as exc:
+            raise click.ClickException(f"Redis cannot be reached ({exc}); check REDIS_URL and try again") from exc
+
+
+@click.group(cls=_Commands)
 def main() -> None:
     """Smart City Thailand bot: answers questions about Thailand's certified smart cities."""
 
@@ -39,9 +59,9 @@ def serve(host: str | None, port: int | None, workers: int | None, threads: int 
     Without REDIS_URL an embedded Redis is started here, persisted under BOT_DATA_DIR, and shared by
     every worker.
     """
-    cfg = load_config()
+    settings = _settings()
     # Before anything imports bot.metrics: prometheus_client picks its (multiprocess) storage at import.
-    os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", str(Path(cfg["BOT_DATA_DIR"]) / "metrics"))
+    os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", str(Path(settings.BOT_DATA_DIR) / "metrics"))
     Path(os.environ["PROMETHEUS_MULTIPROC_DIR"]).mkdir(parents=True, exist_ok=True)
     from gunicorn.app.base import BaseApplication
 
@@ -51,23 +71,25 @@ def serve(host: str | None, port: int | None, workers: int | None, threads: int 
 
     from .logs import setup_logging
 
-    setup_logging(cfg["LOG_LEVEL"], cfg["LOG_FORMAT"])  # workers inherit it (no second handler)
-    data_dir = Path(cfg["BOT_DATA_DIR"])
-    if not cfg.get("REDIS_URL"):
+    setup_logging(settings.LOG_LEVEL, settings.LOG_FORMAT)  # workers inherit it (no second handler)
+    data_dir = Path(settings.BOT_DATA_DIR)
+    if not settings.REDIS_URL:
         os.environ["REDIS_URL"] = start_embedded(data_dir)
         click.echo(f"embedded Redis running, data in {data_dir / 'redis'}")
     from intents.entities import EntityExtractor
     from knowledge.loader import load
 
-    from .service import examples_from_kb, terms_from_kb
+    from .service import terms_from_kb
+    from .services.training_examples import examples_from_entries
 
     # Train once here rather than in every worker.
     kb = load()
-    load_model(data_dir / "models", EntityExtractor(terms_from_kb(kb)), extra=examples_from_kb(kb))
-    workers = workers or int(os.environ.get("WEB_CONCURRENCY", 2))
-    threads = threads or int(os.environ.get("WEB_THREADS", 4))
-    port = port or cfg["PORT"]
-    host = host or ("0.0.0.0" if os.environ.get("PORT") else "127.0.0.1")
+    load_model(data_dir / "models", EntityExtractor(terms_from_kb(kb)),
+               extra=examples_from_entries(kb.facts.values()))
+    workers = workers or settings.WEB_CONCURRENCY
+    threads = threads or settings.WEB_THREADS
+    port = port or settings.PORT
+    host = host or ("0.0.0.0" if "PORT" in settings.model_fields_set else "127.0.0.1")
     from . import gunicorn_conf
 
     class _App(BaseApplication):
@@ -135,21 +157,23 @@ def line() -> None:
 
 
 @line.command("richmenu")
-@click.option("--web-url", envvar="PUBLIC_URL", required=True,
-              help="Public https address of the web chat (default: $PUBLIC_URL).")
+@click.option("--web-url", default=None, help="Public https address of the web chat (default: $PUBLIC_URL).")
 @click.option("--output", type=click.Path(path_type=Path), default=None, help="Also save the menu image here.")
-def line_richmenu(web_url: str, output: Path | None) -> None:
+def line_richmenu(web_url: str | None, output: Path | None) -> None:
     """Create the default rich menu (cities, Khon Kaen, Phuket, 7 Smarts, help, web chat); safe to re-run."""
     from .channels.line import make_clients
     from .channels.line_richmenu import install_rich_menu, render_image
 
-    cfg = load_config()
-    token = cfg.get("LINE_CHANNEL_ACCESS_TOKEN")
+    settings = _settings()
+    token = settings.LINE_CHANNEL_ACCESS_TOKEN
     if not token:
         raise click.UsageError("LINE_CHANNEL_ACCESS_TOKEN is not set")
+    web_url = web_url or settings.PUBLIC_URL
+    if not web_url:
+        raise click.UsageError("give --web-url or set PUBLIC_URL")
     if not web_url.startswith(("https://", "http://")):
         raise click.UsageError("--web-url must be an http(s) address")
-    api, blob = make_clients(token, cfg.get("LINE_API_BASE_URL"))
+    api, blob = make_clients(token, settings.LINE_API_BASE_URL)
     if output:
         output.write_bytes(render_image())
     menu_id, created = install_rich_menu(api, blob, web_url)
@@ -157,17 +181,28 @@ def line_richmenu(web_url: str, output: Path | None) -> None:
 
 
 # -- staff accounts ----------------------------------------------------------------------------------------
-def _redis():
-    from .storage import connect
+def _store():
+    """Redis through the Store, as the service reaches it (an outage is a clear error, not a traceback)."""
+    from .storage import Store, connect
 
-    cfg = load_config()
-    return connect(cfg.get("REDIS_URL"), cfg["BOT_DATA_DIR"], timeout=5.0, cluster=cfg["REDIS_CLUSTER"])[0]
+    settings = _settings()
+    client, mode = connect(settings.REDIS_URL, settings.BOT_DATA_DIR, timeout=5.0, cluster=settings.REDIS_CLUSTER)
+    return Store(client, mode, retry_after=settings.REDIS_RETRY_AFTER)
 
 
 def _read_password(confirm: bool = True) -> str:
+    from .admin.users import MIN_PASSWORD, PASSWORD_RULE
+
     if not sys.stdin.isatty():
         return sys.stdin.readline().rstrip("\n")  # scripts: the password on standard input
-    return click.prompt("Password", hide_input=True, confirmation_prompt=confirm)
+
+    def check(value: str) -> str:  # before the confirmation, not after typing it twice
+        if len(value) < MIN_PASSWORD:
+            raise click.BadParameter(PASSWORD_RULE)
+        return value
+
+    click.echo(PASSWORD_RULE)
+    return click.prompt("Password", hide_input=True, confirmation_prompt=confirm, value_proc=check)
 
 
 @main.group()
@@ -183,7 +218,7 @@ def admin_create_user(name: str, role: str) -> None:
     from .admin.users import UserError, Users
 
     try:
-        Users(_redis()).create(name, _read_password(), role)
+        Users(_store()).create(name, _read_password(), role)
     except UserError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"user {name.lower()} created ({role})")
@@ -194,7 +229,7 @@ def admin_list_users() -> None:
     """List staff accounts."""
     from .admin.users import Users
 
-    for user in Users(_redis()).list():
+    for user in Users(_store()).list():
         click.echo(f"{user['name']}\t{user['role']}")
 
 
@@ -205,7 +240,7 @@ def admin_remove_user(name: str) -> None:
     from .admin.users import UserError, Users
 
     try:
-        removed = Users(_redis()).remove(name)
+        removed = Users(_store()).remove(name)
     except UserError as exc:
         raise click.ClickException(str(exc)) from exc
     if not removed:
@@ -220,7 +255,7 @@ def admin_reset_password(name: str) -> None:
     from .admin.users import UserError, Users
 
     try:
-        Users(_redis()).reset_password(name, _read_password())
+        Users(_store()).reset_password(name, _read_password())
     except UserError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"password of {name.lower()} changed; their sessions have ended")
@@ -229,11 +264,12 @@ def admin_reset_password(name: str) -> None:
 # -- FAQ entries -------------------------------------------------------------------------------------------
 def _faq():
     from intents.training_data import load_training_data
-    from knowledge.faq_store import FaqStore
     from knowledge.loader import load
 
+    from .faq_store import FaqStore
+
     intents = frozenset(load_training_data().intents) - {"out_of_scope"}
-    return FaqStore(_redis(), load(), intents)
+    return FaqStore(_store(), load(), intents)
 
 
 def _load_file(path: Path):
@@ -245,7 +281,7 @@ def _load_file(path: Path):
 def _faq_errors(fn):
     import functools
 
-    from knowledge.faq_store import Conflict, Invalid, NotFound
+    from .faq_store import Conflict, Invalid, NotFound
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
@@ -270,9 +306,10 @@ def faq() -> None:
 @click.option("--search", "query", default="", help="Thai-aware search in questions and answers.")
 @_faq_errors
 def faq_list(query: str) -> None:
-    from .admin.api import search
+    from .services.search import search, subject_names
 
-    for e in search(_faq().list(), query):
+    store = _faq()
+    for e in search(store.list(), query, subject_names(store.kb)):
         first = (e["questions"]["th"] + e["questions"]["en"] + [""])[0]
         click.echo(f"{e['id']}\tv{e['version']}\t{e.get('intent') or '-'}\t{first}")
 
@@ -350,6 +387,33 @@ def faq_export(output: Path | None) -> None:
         click.echo(text, nl=False)
 
 
+@faq.command("try")
+@click.argument("questions", nargs=-1, required=True)
+@click.option("--file", "path", type=click.Path(exists=True, path_type=Path), default=None,
+              help="A draft entry (YAML or JSON): also show which of its questions and QUESTIONS it answers.")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON (as POST /admin/api/try).")
+@_faq_errors
+def faq_try(questions: tuple[str, ...], path: Path | None, as_json: bool) -> None:
+    """What the bot answers to QUESTIONS now, and with the draft entry in --file (nothing is saved)."""
+    from .services import try_it
+
+    bot = _bot()
+    draft = _load_file(path) if path else None
+    out = try_it.try_question(bot, questions[0], draft, also=list(questions))
+    if as_json:
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        return
+    for label, key in (("now", "before"), ("with the draft", "after")):
+        if key in out:
+            r = out[key]
+            click.echo(f"{label}: {'fallback' if r['fallback'] else r['entry'] or r['intent']}\n{r['answer']}\n")
+    for q in out.get("questions", []):
+        by = q["by"] or {}
+        instead = "fallback" if by.get("fallback") else by.get("entry") or by.get("intent")
+        mark = "answers" if q["wins"] else f"does not answer (instead: {instead})"
+        click.echo(f"[{q['kind']}] {q['text']}: {mark}")
+
+
 @faq.command("import")
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
 @click.option("--user", default="cli", show_default=True)
@@ -362,6 +426,33 @@ def faq_import(path: Path, user: str) -> None:
         raise click.ClickException("the file must hold a list of entries (or 'entries:')")
     results = _faq().import_entries(items, user)
     click.echo(f"imported {len(results)} changed entries ({len(items) - len(results)} unchanged)")
+
+
+@main.command("stats")
+@click.option("--days", type=click.IntRange(1, 40), default=30, show_default=True,
+              help="Days to cover, up to today (counters are kept 40 days).")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def stats_cmd(days: int, as_json: bool) -> None:
+    """The staff dashboard's figures: messages per day and channel, fallbacks, top intents and cities."""
+    from knowledge.loader import load
+
+    from .services.dashboard import dashboard
+
+    board = dashboard(_store(), {c.id: c.short_name.en for c in load().cities.values()}, days=days)
+    if as_json:
+        click.echo(json.dumps(board.as_dict(), ensure_ascii=False, indent=2))
+        return
+    share = f" ({board.total_fallbacks / board.total:.1%})" if board.total else ""
+    click.echo(f"last {days} days: {board.total} messages, {board.total_fallbacks} answered with the fallback{share}")
+    click.echo(f"\n{'day':12}{'messages':>10}{'fallbacks':>11}   " + "  ".join(board.channels))
+    for i, day in enumerate(board.days):
+        if board.totals[i]:
+            per_channel = "  ".join(str(board.messages[c][i]) for c in board.channels)
+            click.echo(f"{day:12}{board.totals[i]:>10}{board.fallbacks[i]:>11}   {per_channel}")
+    for title, rows in (("top intents", board.intents), ("top cities", board.cities)):
+        click.echo(f"\n{title}:")
+        for r in rows:
+            click.echo(f"  {r.label:28} {r.count}")
 
 
 @main.group()
@@ -391,7 +482,7 @@ def backup_cmd(path: Path) -> None:
     """Write all staff data (FAQ edits and history, audit, accounts, inbox, statistics) to one file."""
     from .backup import backup
 
-    doc = backup(_redis())
+    doc = _store().run(backup)
     tmp = path.with_suffix(path.suffix + ".tmp")
     tmp.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     tmp.replace(path)
@@ -412,7 +503,7 @@ def restore_cmd(path: Path, yes: bool) -> None:
     if not yes and sys.stdin.isatty():
         click.confirm("This replaces all staff data (entries, history, accounts, inbox). Continue?", abort=True)
     try:
-        count = restore(_redis(), doc)
+        count = _store().run(lambda r: restore(r, doc))
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"{count} keys restored from {path}")
@@ -434,10 +525,11 @@ def nlu_eval(folds: int, heldout: Path, output: Path | None) -> None:
     from intents.nlu import OffTopicCues
     from knowledge.loader import load
 
-    from .service import examples_from_kb, terms_from_kb
+    from .service import terms_from_kb
+    from .services.training_examples import examples_from_entries
 
     kb = load()
-    data = load_training_data(min_th=30, min_en=15, extra=examples_from_kb(kb))
+    data = load_training_data(min_th=30, min_en=15, extra=examples_from_entries(kb.facts.values()))
     extractor = EntityExtractor(terms_from_kb(kb))
     held = load_heldout(heldout) if heldout and heldout.exists() else None
     with click.progressbar(length=folds + 1, label="cross-validation", file=sys.stderr) as bar:
@@ -450,7 +542,7 @@ def nlu_eval(folds: int, heldout: Path, output: Path | None) -> None:
         report = evaluate(data, TrainConfig(folds=folds), held, progress, preprocess=extractor.mask_text,
                           off_topic=cues.find, override_below=cues.override_below)
     _print_report(report)
-    out = output or Path(load_config()["BOT_DATA_DIR"]) / "nlu-eval.json"
+    out = output or Path(_settings().BOT_DATA_DIR) / "nlu-eval.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
     click.echo(f"\nreport written to {out}")

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
+from typing import Any
 
 from .storage import Store, StoreUnavailable
 
@@ -32,8 +33,9 @@ class Context:
     yes_no: bool = False
 
     @classmethod
-    def from_json(cls, raw: str | None) -> "Context":
-        if not raw:
+    def from_json(cls, raw: object) -> "Context":
+        """The context stored as ``raw``; an empty one for nothing, broken JSON or a failed read."""
+        if not raw or not isinstance(raw, str):
             return cls()
         try:
             data = json.loads(raw)
@@ -58,6 +60,16 @@ class ContextStore:
     def key(channel: str, user_id: str) -> str:
         return f"ctx:{channel}:{user_id}"
 
+    def queue_load(self, pipe: Any, channel: str, user_id: str) -> None:
+        """Queue the read of a context on ``pipe`` (its result goes to :meth:`Context.from_json`)."""
+        pipe.get(self.key(channel, user_id))
+
+    def queue_save(self, pipe: Any, channel: str, user_id: str, ctx: Context) -> None:
+        """Queue the write of a context (with its TTL) on ``pipe``."""
+        # vars(), not asdict(): the fields are flat (a list of ids at most), and asdict's deep copy costs
+        # more than the rest of the write on the hot path.
+        pipe.set(self.key(channel, user_id), json.dumps(vars(ctx), ensure_ascii=False), ex=self.ttl)
+
     def load(self, channel: str, user_id: str) -> Context:
         try:
             return Context.from_json(self.store.run(lambda r: r.get(self.key(channel, user_id))))
@@ -65,9 +77,8 @@ class ContextStore:
             return Context()
 
     def save(self, channel: str, user_id: str, ctx: Context) -> bool:
-        payload = json.dumps(asdict(ctx), ensure_ascii=False)
         try:
-            self.store.run(lambda r: r.set(self.key(channel, user_id), payload, ex=self.ttl))
+            self.store.batch(lambda pipe: self.queue_save(pipe, channel, user_id, ctx))
             return True
         except StoreUnavailable:
             return False

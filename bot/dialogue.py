@@ -17,7 +17,7 @@ import logging
 import re
 import time
 from dataclasses import dataclass, replace
-from typing import Callable
+from typing import Callable, Sequence
 
 from intents.features import tokenize
 from intents.nlu import NLU, OUT_OF_SCOPE, Understanding
@@ -35,10 +35,12 @@ from knowledge.snapshot import Snapshot
 
 from . import metrics
 from .context import Context, ContextStore
-from .inbox import Inbox
+from .inbox import Inbox, group_key
 from .messages import say
-from .ratelimit import Limit, RateLimiter
+from .ratelimit import Limit, RateLimited, RateLimiter
 from .reply import Reply
+from .stats import Stats
+from .turns import Closing, Turns
 
 __all__ = ["Dialogue", "SMALL_TALK"]
 
@@ -123,7 +125,7 @@ class Dialogue:
     """Answers one message at a time; all state lives in the :class:`ContextStore`."""
 
     def __init__(self, nlu: NLU, knowledge: Snapshot, contexts: ContextStore, inbox: Inbox,
-                 refresh: Callable[[], Snapshot] | None = None, stats=None,
+                 refresh: Callable[[], Snapshot] | None = None, stats: Stats | None = None,
                  limiter: RateLimiter | None = None, user_limit: Limit | None = None,
                  thresholds: Thresholds = Thresholds(), vocabulary: Vocabulary | None = None):
         self.nlu = nlu
@@ -136,38 +138,63 @@ class Dialogue:
         self.stats = stats  # daily counters for the staff dashboard
         self.limiter = limiter
         self.user_limit = user_limit or Limit(10, 10)
+        self.turns = Turns(contexts, inbox, stats, limiter)
 
     def respond(self, text: str, user_id: str | None = None, channel: str = "web",
-                lang: str | None = None) -> Reply:
+                lang: str | None = None, limits: Sequence[tuple[str, Limit]] = ()) -> Reply:
         """Answer ``text`` from ``user_id`` on ``channel``; ``lang`` forces the reply language.
 
         Over the per-user rate limit the reply has intent ``rate_limited``: a polite note the first time,
-        then empty text (channels send nothing) until the window passes."""
+        then empty text (channels send nothing) until the window passes. ``limits`` are checked first, in
+        the same round trip (``/api/ask``: the client's address); over one of them, :class:`RateLimited`
+        is raised and nothing else is counted. Redis is reached twice: before answering and after
+        (:mod:`bot.turns`)."""
         started = time.perf_counter()
-        if user_id and self.limiter is not None and channel != "cli":
-            count = self.limiter.hit(f"user:{channel}:{user_id}", self.user_limit)
-            if count > self.user_limit.hits:
-                metrics.RATE_LIMITED.labels(channel).inc()
-                # One polite note when the limit is first passed, then silence until the window ends.
-                lang = lang or self.contexts.load(channel, user_id).lang or "th"
-                text = say("slow_down", lang) if count == self.user_limit.hits + 1 else ""
-                wait = self.limiter.retry_after(f"user:{channel}:{user_id}", self.user_limit)
-                return Reply(text=text, lang=lang, intent="rate_limited", confidence=1.0, retry_after=wait)
-        ctx = self.contexts.load(channel, user_id) if user_id else Context()
+        checks = list(limits)
+        user_key = f"user:{channel}:{user_id}"
+        if user_id and channel != "cli":
+            checks.append((user_key, self.user_limit))
+        opening = self.turns.open(channel, user_id, checks)
+        ctx = opening.context
+        over = opening.over()
+        if over is not None and over.key != user_key:
+            raise RateLimited(over)
+        if over is not None:
+            metrics.RATE_LIMITED.labels(channel).inc()
+            # One polite note when the limit is first passed, then silence until the window ends.
+            lang = lang or ctx.lang or "th"
+            text = say("slow_down", lang) if over.hits == self.user_limit.hits + 1 else ""
+            return Reply(text=text, lang=lang, intent="rate_limited", confidence=1.0, retry_after=over.retry_after)
         reply, new_ctx, unanswered = self.answer(text, ctx, channel, lang)
-        if user_id and new_ctx is not None:
-            self.contexts.save(channel, user_id, new_ctx)
-        if unanswered:
-            # Channels that can write later offer "tell me when you know" for this group.
-            reply.inbox_group = self.inbox.record(text, reply.lang, channel, reason=unanswered)
-        if self.stats is not None:
-            self.stats.record(channel, reply.intent, reply.fallback, reply.entities.get("city"))
+        recorded = self.turns.close(Closing(channel, user_id, new_ctx, reply.intent, reply.lang, reply.fallback,
+                                            reply.entities.get("city"), unanswered, text))
+        if recorded:
+            # Channels that can write later offer "tell me when you know" for this group: its id is a hash
+            # of the question, so naming it costs no round trip.
+            reply.inbox_group = group_key(text)
         metrics.ANSWER_SECONDS.observe(time.perf_counter() - started)
         metrics.MESSAGES.labels(channel, reply.lang).inc()
         metrics.INTENTS.labels(channel, reply.intent).inc()
         if reply.fallback:
             metrics.FALLBACKS.labels(channel).inc()
         return reply
+
+    # -- what a chat platform adds to questions: welcome, things that are not text, leaving -----------------
+    def greeting(self) -> Reply:
+        """The bilingual welcome (a new follower, Get Started, a message that is only a mention)."""
+        suggest = self.knowledge.suggest
+        return Reply(f"{say('greet', 'th')}\n\n{say('greet', 'en')}", "th", "greet", 1.0,
+                     quick_replies=suggest.for_subject(None, "th")[:2] + suggest.for_subject(None, "en")[:2])
+
+    def not_text(self, channel: str, user_id: str) -> Reply:
+        """The note that the bot reads text only (a sticker, an image...), in the user's language."""
+        lang = self.contexts.load(channel, user_id).lang or "th"
+        return Reply(say("not_text", lang), lang, "not_text", 1.0,
+                     quick_replies=self.knowledge.suggest.for_subject(None, lang))
+
+    def forget(self, channel: str, user_id: str) -> None:
+        """Drop the user's context (they blocked or unfollowed the bot)."""
+        self.contexts.delete(channel, user_id)
 
     def answer(self, text: str, ctx: Context, channel: str = "web",
                lang: str | None = None) -> tuple[Reply, Context | None, str | None]:

@@ -13,9 +13,12 @@ import os
 import tempfile
 from pathlib import Path
 
-bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"
-workers = int(os.environ.get("WEB_CONCURRENCY", 2))
-threads = int(os.environ.get("WEB_THREADS", 4))
+from bot.config import load_settings
+
+_settings = load_settings()  # PORT, WEB_CONCURRENCY, WEB_THREADS: defaults in bot/config.py
+bind = f"0.0.0.0:{_settings.PORT}"
+workers = _settings.WEB_CONCURRENCY
+threads = _settings.WEB_THREADS
 timeout = 30
 graceful_timeout = 20
 accesslog = None  # the app logs each request as JSON with its request id
@@ -35,11 +38,11 @@ def metrics_dir() -> Path:
 def on_starting(server) -> None:
     """In the master, before any worker: the embedded Redis when REDIS_URL is unset (one server that
     the master watches and every worker shares), and an empty metrics directory the workers inherit."""
-    if not os.environ.get("REDIS_URL"):
-        from bot.config import load_config
+    settings = load_settings()
+    if not settings.REDIS_URL:
         from bot.embedded import start_embedded
 
-        os.environ["REDIS_URL"] = start_embedded(load_config()["BOT_DATA_DIR"])
+        os.environ["REDIS_URL"] = start_embedded(settings.BOT_DATA_DIR)
     global _own_metrics_dir
     path = metrics_dir()
     if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):

@@ -2,14 +2,16 @@
 
 Keys share the hash tag ``{inbox}`` so one transaction never crosses Redis Cluster slots. The number of
 groups is capped (``INBOX_MAX_GROUPS``): when a new group would pass the cap, the groups asked least
-recently are dropped, oldest first, in one script (so two workers never evict the same group twice or
-leave a group listed without its record). The log is capped too (a stream trimmed to ``LOG_MAXLEN``).
+recently are dropped, oldest first, in the script that records the question (so two workers never evict
+the same group twice or leave a group listed without its record). The log is capped too (a stream
+trimmed to ``LOG_MAXLEN``).
 
 People who accepted the bot's offer to be told when a group is answered wait in one hash per group
 (``{inbox}:w:<group>``; field ``<channel>:<user id>``, value JSON with language and time limit). The
 hash expires with its latest time limit; an entry past its own limit is skipped and removed when read.
-Joining the list and evicting a group are scripts, so a waiting list never outlives its group; a person is
-claimed for telling with one ``HDEL`` (only one worker gets 1), so nobody is told twice.
+Joining the list and evicting a group are scripts (the eviction is in the recording script), so a waiting
+list never outlives its group; a person is claimed for telling with one ``HDEL`` (only one worker gets 1),
+so nobody is told twice.
 """
 
 from __future__ import annotations
@@ -39,15 +41,29 @@ GROUP = "{inbox}:g:"
 WAIT = "{inbox}:w:"
 _GROUP_ID = re.compile(r"[0-9a-f]{16}")
 
-#: KEYS[1]: the groups sorted set (score: last asked); ARGV[1]: the cap; ARGV[2]: the group key prefix;
-#: ARGV[3]: the waiting-list key prefix. The group records and waiting lists are addressed from inside the
-#: script: they share the hash tag, hence the slot.
-_EVICT = """
-local extra = redis.call('ZCARD', KEYS[1]) - tonumber(ARGV[1])
+#: One unanswered question, recorded atomically, in one call (so it can share the round trip of the other
+#: writes of a message). KEYS: the groups sorted set (score: last asked), the log stream, the group's
+#: record. ARGV: group id, time, text, language, channel, reason, log length, groups cap, group key prefix,
+#: waiting-list key prefix. A new group may pass the cap: then the groups asked least recently are dropped,
+#: oldest first, with the people waiting for them. The dropped groups' records and waiting lists are
+#: addressed from inside the script: they share the hash tag, hence the slot.
+_RECORD = """
+local g, now, text = KEYS[3], ARGV[2], ARGV[3]
+redis.call('HSETNX', g, 'text', text)
+redis.call('HSETNX', g, 'first', now)
+redis.call('HSET', g, 'last', now, 'last_text', text, 'reason', ARGV[6])
+redis.call('HINCRBY', g, 'count', 1)
+redis.call('HINCRBY', g, 'channel:' .. ARGV[5], 1)
+redis.call('HINCRBY', g, 'lang:' .. ARGV[4], 1)
+local new = redis.call('ZADD', KEYS[1], now, ARGV[1])
+redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[7], '*', 'text', text, 'lang', ARGV[4], 'channel', ARGV[5],
+           'time', now, 'group', ARGV[1], 'reason', ARGV[6])
+if new == 0 then return 0 end
+local extra = redis.call('ZCARD', KEYS[1]) - tonumber(ARGV[8])
 if extra <= 0 then return 0 end
 local oldest = redis.call('ZPOPMIN', KEYS[1], extra)
 for i = 1, #oldest, 2 do
-  redis.call('DEL', ARGV[2] .. oldest[i], ARGV[3] .. oldest[i])
+  redis.call('DEL', ARGV[9] .. oldest[i], ARGV[10] .. oldest[i])
 end
 return extra
 """
@@ -89,6 +105,7 @@ class Waiting:
     lang: str
     since: float  # when they accepted the offer
     until: float  # their time limit
+    recipient: Any = None  # where their channel writes to them (its own format); None: ``user_id``
 
     @property
     def field(self) -> str:
@@ -106,47 +123,36 @@ class Inbox:
     def __init__(self, store: Store, max_groups: int = 10_000):
         self.store = store
         self.max_groups = max(1, int(max_groups))
-        self._evict: Any = None  # registered scripts, made on first use
-        self._wait: Any = None
+        self._wait: Any = None  # registered scripts, made on first use
         self._drop: Any = None
 
-    def record(self, text: str, lang: str, channel: str, reason: str = "fallback",
-               now: float | None = None) -> str | None:
-        """Add one unanswered question; its group id, or None if Redis is unavailable (the answer is not
-        affected)."""
+    def queue_record(self, pipe: Any, text: str, lang: str, channel: str, reason: str = "fallback",
+                     now: float | None = None) -> None:
+        """Queue the recording of one unanswered question on ``pipe`` (one script call); its result is the
+        number of groups dropped to stay under the cap (see :meth:`dropped`)."""
         now = time.time() if now is None else now
         key = group_key(text)
-        gkey = GROUP + key
+        pipe.execute_command("EVAL", _RECORD, 3, GROUPS, LOG, GROUP + key,
+                  key, repr(now), text[:500], lang, channel, reason, LOG_MAXLEN, self.max_groups, GROUP, WAIT)
 
-        def write(r):
-            pipe = r.pipeline(transaction=True)
-            pipe.hsetnx(gkey, "text", text[:500])
-            pipe.hsetnx(gkey, "first", now)
-            pipe.hset(gkey, mapping={"last": now, "last_text": text[:500], "reason": reason})
-            pipe.hincrby(gkey, "count", 1)
-            pipe.hincrby(gkey, f"channel:{channel}", 1)
-            pipe.hincrby(gkey, f"lang:{lang}", 1)
-            pipe.zadd(GROUPS, {key: now})
-            pipe.xadd(LOG, {"text": text[:500], "lang": lang, "channel": channel, "time": now,
-                            "group": key, "reason": reason}, maxlen=LOG_MAXLEN, approximate=True)
-            if pipe.execute()[6]:  # a new group: the cap may be passed
-                self._trim(r)
+    def dropped(self, result: Any) -> bool:
+        """Log what :meth:`queue_record`'s result says; False if the script failed."""
+        if isinstance(result, Exception):
+            log.error("unanswered question not recorded: %s", result)
+            return False
+        if result:
+            log.info("inbox full (%d groups): dropped the %d asked least recently", self.max_groups, int(result))
+        return True
 
+    def record(self, text: str, lang: str, channel: str, reason: str = "fallback",
+               now: float | None = None) -> bool:
+        """Add one unanswered question; False if Redis is unavailable (the answer is not affected)."""
         try:
-            self.store.run(write)
-            return key
+            results = self.store.batch(lambda pipe: self.queue_record(pipe, text, lang, channel, reason, now))
         except StoreUnavailable:
             log.warning("unanswered question not recorded (redis unavailable)")
-            return None
-
-    def _trim(self, r) -> int:
-        """Drop the least recently asked groups beyond the cap; how many went."""
-        if self._evict is None:
-            self._evict = r.register_script(_EVICT)
-        dropped = int(self._evict(keys=[GROUPS], args=[self.max_groups, GROUP, WAIT], client=r))
-        if dropped:
-            log.info("inbox full (%d groups): dropped the %d asked least recently", self.max_groups, dropped)
-        return dropped
+            return False
+        return self.dropped(results[0])
 
     def groups(self, limit: int = 100) -> list[dict]:
         """The groups, most recently asked first."""
@@ -184,14 +190,18 @@ class Inbox:
 
     # -- people waiting for an answer ------------------------------------------------------------------
     def wait(self, group_id: str, channel: str, user_id: str, lang: str, ttl: float,
-             now: float | None = None, since: float | None = None) -> bool:
-        """Put someone on a group's waiting list for ``ttl`` seconds (again: their limit starts over).
-        False when there is no such group (evicted, or never asked). Raises StoreUnavailable."""
+             now: float | None = None, since: float | None = None, recipient: Any = None) -> bool:
+        """Put someone on a group's waiting list for ``ttl`` seconds (again: their limit starts over);
+        ``recipient`` is where their channel writes to them, when that is not ``user_id`` itself. False when
+        there is no such group (evicted, or never asked). Raises StoreUnavailable."""
         now = time.time() if now is None else now
         if not is_group_id(group_id):
             return False
         until = now + ttl
-        value = json.dumps({"lang": lang, "since": now if since is None else since, "until": until})
+        data = {"lang": lang, "since": now if since is None else since, "until": until}
+        if recipient is not None and recipient != user_id:
+            data["to"] = recipient
+        value = json.dumps(data)
 
         def run(r):
             if self._wait is None:
@@ -225,16 +235,13 @@ class Inbox:
         """How many people wait for each group (within their time limit)."""
         now = time.time() if now is None else now
 
-        def read(r):
-            pipe = r.pipeline(transaction=False)
+        def read(pipe: Any) -> None:
             for gid in group_ids:
                 pipe.hvals(WAIT + gid)
-            return pipe.execute()
 
-        counts = {}
-        for gid, values in zip(group_ids, self.store.run(read)):
-            counts[gid] = sum(1 for v in values if _until(v) > now)
-        return counts
+        values = self.store.batch(read) if group_ids else []
+        return {gid: sum(1 for v in vals if _until(v) > now) if isinstance(vals, list) else 0
+                for gid, vals in zip(group_ids, values)}
 
     def claim(self, group_id: str, person: Waiting) -> bool:
         """Take ``person`` off the waiting list to tell them; True for exactly one caller (one HDEL)."""
@@ -244,7 +251,8 @@ class Inbox:
         """Return a claimed person whose message could not be sent, within their original time limit."""
         remaining = person.until - time.time()
         if remaining > 0:
-            self.wait(group_id, person.channel, person.user_id, person.lang, remaining, since=person.since)
+            self.wait(group_id, person.channel, person.user_id, person.lang, remaining, since=person.since,
+                      recipient=person.recipient)
 
     def question(self, group_id: str) -> str | None:
         """The first question asked in ``group_id`` (None: no such group)."""
@@ -269,6 +277,7 @@ def _parse_waiting(field: Any, value: Any) -> Waiting | None:
     channel, _, user_id = field.partition(":")
     try:
         data = json.loads(value)
-        return Waiting(channel, user_id, str(data.get("lang") or "th"), float(data["since"]), float(data["until"]))
+        return Waiting(channel, user_id, str(data.get("lang") or "th"), float(data["since"]), float(data["until"]),
+                       data.get("to"))
     except (ValueError, KeyError, AttributeError, TypeError):
         return None

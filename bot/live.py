@@ -11,10 +11,11 @@ import threading
 import time
 from typing import Callable
 
-from knowledge.faq_store import STAMP, FaqStore
 from knowledge.loader import KnowledgeBase
-from knowledge.snapshot import Snapshot
+from knowledge.schema import Fact
+from knowledge.snapshot import Reader, Snapshot
 
+from .faq_store import STAMP, FaqStore
 from .storage import Store, StoreUnavailable
 
 __all__ = ["LiveKnowledge"]
@@ -26,16 +27,17 @@ class LiveKnowledge:
     def __init__(self, store: Store, kb: KnowledgeBase, intents: frozenset[str], interval: float = 0.5,
                  on_change: Callable[[dict, frozenset], None] | None = None,
                  strip: Callable[[str], str] = lambda s: s,
-                 words: Callable[[str], frozenset[str]] = lambda s: frozenset(s.casefold().split())):
+                 words: Callable[[str], frozenset[str]] = lambda s: frozenset(s.casefold().split()),
+                 reader: Reader | None = None):
         self.store = store
         self.on_change = on_change  # called with the merged entries and the staff ids after a reload (retraining)
         self.kb = kb
-        self.faq = FaqStore(store.client, kb, intents)
+        self.faq = FaqStore(store, kb, intents)
         self.interval = interval
         self._stamp: str | None = "unset"
         self._checked = 0.0
         self._lock = threading.Lock()
-        self.strip, self.words = strip, words
+        self.strip, self.words, self.reader = strip, words, reader
         self._snapshot = Snapshot(kb, strip=strip, words=words)
         self.current()
 
@@ -59,15 +61,20 @@ class LiveKnowledge:
         self._checked = 0.0
         return self.current()
 
+    def build(self, entries: dict[str, Fact], staff: frozenset[str]) -> Snapshot:
+        """A snapshot of ``entries`` (``staff``: the ids staff created or edited), indexed as this worker indexes
+        the live knowledge (the staff "try it" uses it for unsaved drafts)."""
+        return Snapshot(self.kb, entries, staff, strip=self.strip, words=self.words, reader=self.reader)
+
     def _rebuild(self, stamp: str | None) -> None:
         try:
-            staff_data = self.store.run(lambda r: self.faq.staff_entries())
+            staff_data = self.faq.staff_entries()
         except StoreUnavailable:
             return
         entries = self.faq.entries(staff_data)  # one read: entries and staff ids agree
         staff = frozenset(staff_data)
         if staff or self._snapshot.staff_ids:  # else the curated snapshot is already the current one
-            self._snapshot = Snapshot(self.kb, entries, staff, strip=self.strip, words=self.words)
+            self._snapshot = self.build(entries, staff)
         if self._stamp not in ("unset", None) or stamp:
             log.info("knowledge reloaded (stamp %s, %d staff entries)", stamp, len(staff))
         self._stamp = stamp

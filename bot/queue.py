@@ -1,13 +1,25 @@
-"""The durable event queue between webhooks and senders: a Redis Stream with a consumer group.
+"""The durable event queue between webhooks and senders: per-conversation mailboxes woken through a Redis
+Stream with a consumer group.
 
-A webhook verifies and de-duplicates its events (one atomic ``SET NX EX`` per event id, shared by all
-workers), appends them to the stream and answers the platform at once. Sender threads in every worker
-read the stream (``XREADGROUP``), handle each event and acknowledge it (``XACK``). An event whose worker
-died before acknowledging it stays pending and is claimed by another worker (``XAUTOCLAIM``) once it has
-been idle for ``claim_idle`` seconds; a worker busy with a slow platform API keeps its events (heartbeat).
+One conversation's events (a LINE user, group or room; a Messenger user) are answered one at a time, in the
+order they were sent, each after the previous one's answer was sent and its context saved: people type fast
+and LINE and Meta put several messages of one person into one webhook. Different conversations are answered
+in parallel by every sender thread of every worker.
 
-The :class:`Ledger` records, per event, that a reply is being sent and that it was sent, so a reclaimed or
-redelivered event is never answered twice.
+How: a webhook verifies and de-duplicates each event and appends it to its conversation's *mailbox* (a Redis
+list) in one atomic script (``SET NX EX`` on the event id, ``RPUSH``); when the mailbox was empty, the same
+script adds one *wake-up* entry for the conversation to the stream. Sender threads read wake-ups
+(``XREADGROUP``); the thread that holds a conversation's wake-up is the only one answering that conversation:
+it answers the mailbox's first event, removes it and takes the next, and acknowledges the wake-up when the
+mailbox is empty (again one script, so an event arriving at that moment either finds the mailbox non-empty
+and is answered by the same thread, or wakes the conversation anew). A worker that dies keeps its wake-up
+pending; another worker claims it (``XAUTOCLAIM``) once it has been idle for ``claim_idle`` seconds and goes
+on with the mailbox where the dead one stopped. A worker busy with a slow platform API keeps its wake-up
+(heartbeat), and every step checks that the wake-up is still its own, so two threads never answer one
+conversation at once.
+
+The :class:`Ledger` records, per event, that a reply is being sent and that it was sent, so an event taken
+over from a dead worker, or redelivered by the platform, is never answered twice.
 """
 
 from __future__ import annotations
@@ -18,6 +30,7 @@ import os
 import socket
 import threading
 import time
+from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Callable
@@ -44,14 +57,35 @@ MAX_ATTEMPTS = 5  # an event that keeps failing goes to the dead-letter stream
 
 @dataclass
 class QueuedEvent:
-    """One platform event as queued: channel, its id, the raw payload, when it arrived."""
+    """One platform event as queued: channel, its id, the raw payload, when it arrived, its conversation."""
 
     channel: str
     event_id: str
     payload: dict
     received: float
-    message_id: str = ""  # the stream entry id
-    reclaimed: bool = False  # taken over from a worker that did not acknowledge it
+    message_id: str = ""  # the stream entry (wake-up) under which it is answered
+    reclaimed: bool = False  # taken over from a worker that did not finish its conversation
+    conversation: str = ""  # whose events are answered in order (a user, group or room)
+
+
+@dataclass
+class WakeUp:
+    """A stream entry: the conversation ``channel:conversation`` has events in its mailbox."""
+
+    message_id: str
+    channel: str
+    conversation: str
+    reclaimed: bool
+    legacy: QueuedEvent | None = None  # an entry written by a version without mailboxes
+
+    @property
+    def mailbox(self) -> str:
+        return mailbox_key(self.channel, self.conversation)
+
+
+def mailbox_key(channel: str, conversation: str) -> str:
+    """The Redis list holding a conversation's events not yet answered, oldest first."""
+    return f"{{events}}:conv:{channel}:{conversation}"
 
 
 class Ledger:
@@ -84,7 +118,7 @@ class Ledger:
 
 
 class EventQueue:
-    """Enqueue (with de-duplication) and consume platform events."""
+    """Enqueue (with de-duplication) into conversation mailboxes, and consume them through wake-ups."""
 
     BLOCK_MS = 1000
 
@@ -94,28 +128,70 @@ class EventQueue:
         self.reader = store.blocking(self.BLOCK_MS / 1000 + 2.0)  # XREADGROUP BLOCK outlasts normal timeouts
         self.claim_idle_ms = int(claim_idle * 1000)
         self._group_ready = False
+        self._scripts: dict[str, object] = {}
 
-    # De-duplicate and enqueue in one atomic round trip: SET NX EX, and XADD only if the SET won.
-    # Both keys carry the {events} hash tag, so the script never crosses Redis Cluster slots.
+    # De-duplicate and enqueue in one atomic round trip: SET NX EX; RPUSH to the conversation's mailbox only
+    # if the SET won; a wake-up only if the mailbox was empty (otherwise a sender already holds one for it).
+    # Every key carries the {events} hash tag, so the script never crosses Redis Cluster slots.
     _ACCEPT = """
-    if redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then
-        return redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], '*',
-                          'channel', ARGV[3], 'id', ARGV[4], 'payload', ARGV[5], 'received', ARGV[6])
+    if not redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then
+        return false
     end
-    return false
+    local n = redis.call('RPUSH', KEYS[3], ARGV[5])
+    redis.call('EXPIRE', KEYS[3], ARGV[1])
+    if n == 1 then
+        redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], '*', 'channel', ARGV[3], 'conv', ARGV[4])
+    end
+    return n
     """
 
-    def accept(self, channel: str, event_id: str, payload: dict) -> bool:
-        """Queue an event unless it was seen before; True if it was new. One atomic script call."""
-        keys = [f"{{events}}:seen:{channel}:{event_id}", STREAM]
-        argv = [self.ttl, 100_000, channel, event_id, json.dumps(payload, ensure_ascii=False), f"{time.time():.3f}"]
-        return bool(self.store.run(lambda r: self._accept_script(r)(keys=keys, args=argv)))
+    # The next event of a conversation for the holder of its wake-up: -1 when the wake-up is no longer this
+    # consumer's (another worker claimed it), 0 when the mailbox is empty (the wake-up is then acknowledged
+    # and deleted, in the same step), else the first event. ARGV[4], when given, is the event just answered:
+    # it is removed first (only if it is still first: a takeover may have removed it already).
+    _NEXT = """
+    local p = redis.call('XPENDING', KEYS[1], ARGV[1], ARGV[2], ARGV[2], 1)
+    if #p == 0 or p[1][2] ~= ARGV[3] then
+        return -1
+    end
+    if ARGV[4] ~= '' and redis.call('LINDEX', KEYS[2], 0) == ARGV[4] then
+        redis.call('LPOP', KEYS[2])
+    end
+    local head = redis.call('LINDEX', KEYS[2], 0)
+    if not head then
+        redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
+        redis.call('XDEL', KEYS[1], ARGV[2])
+        return 0
+    end
+    return head
+    """
 
-    def _accept_script(self, client):
-        script = getattr(self, "_script", None)
-        if script is None or script.registered_client is not client:
-            script = self._script = client.register_script(self._ACCEPT)
+    # A heartbeat that never takes a wake-up back from a worker that has claimed it in the meantime.
+    _HEARTBEAT = """
+    local p = redis.call('XPENDING', KEYS[1], ARGV[1], ARGV[2], ARGV[2], 1)
+    if #p == 0 or p[1][2] ~= ARGV[3] then
+        return 0
+    end
+    redis.call('XCLAIM', KEYS[1], ARGV[1], ARGV[3], 0, ARGV[2], 'JUSTID')
+    return 1
+    """
+
+    def _script(self, client, source: str):
+        script = self._scripts.get(source)
+        if script is None or script.registered_client is not client:  # type: ignore[attr-defined]
+            script = self._scripts[source] = client.register_script(source)
         return script
+
+    def accept(self, channel: str, event_id: str, payload: dict, conversation: str = "") -> bool:
+        """Queue an event unless it was seen before; True if it was new. One atomic script call.
+
+        ``conversation`` names whose events are answered in order (without one, the event is its own)."""
+        conversation = conversation or f"event:{event_id}"
+        item = json.dumps({"id": event_id, "payload": payload, "received": round(time.time(), 3)},
+                          ensure_ascii=False)
+        keys = [f"{{events}}:seen:{channel}:{event_id}", STREAM, mailbox_key(channel, conversation)]
+        argv = [self.ttl, 100_000, channel, conversation, item]
+        return bool(self.store.run(lambda r: self._script(r, self._ACCEPT)(keys=keys, args=argv)))
 
     def ensure_group(self) -> None:
         if self._group_ready:
@@ -132,11 +208,15 @@ class EventQueue:
         self._group_ready = True
 
     @staticmethod
-    def _decode(message_id: str, fields: dict, reclaimed: bool) -> QueuedEvent:
-        return QueuedEvent(fields["channel"], fields["id"], json.loads(fields["payload"]),
-                           float(fields.get("received", 0)), message_id, reclaimed)
+    def _decode(message_id: str, fields: dict, reclaimed: bool) -> WakeUp:
+        if "payload" in fields:  # queued by a version without mailboxes (a rolling upgrade): one event
+            event = QueuedEvent(fields["channel"], fields["id"], json.loads(fields["payload"]),
+                                float(fields.get("received", 0)), message_id, reclaimed)
+            return WakeUp(message_id, fields["channel"], "", reclaimed, legacy=event)
+        return WakeUp(message_id, fields["channel"], fields["conv"], reclaimed)
 
-    def read(self, consumer: str, count: int = 10, block_ms: int = BLOCK_MS) -> list[QueuedEvent]:
+    def read(self, consumer: str, count: int = 1, block_ms: int = BLOCK_MS) -> list[WakeUp]:
+        """New wake-ups for this consumer (blocking up to ``block_ms``)."""
         self.ensure_group()
         block_ms = min(block_ms, self.BLOCK_MS)
         resp = self.reader.run(lambda r: r.xreadgroup(GROUP, consumer, {STREAM: ">"}, count=count, block=block_ms))
@@ -145,32 +225,42 @@ class EventQueue:
             out.extend(self._decode(mid, f, False) for mid, f in messages if f)
         return out
 
-    def reclaim(self, consumer: str, count: int = 10) -> list[QueuedEvent]:
-        """Events another consumer took but did not acknowledge within ``claim_idle``."""
+    def reclaim(self, consumer: str, count: int = 1) -> list[WakeUp]:
+        """Wake-ups another consumer took and did not heartbeat within ``claim_idle`` (it died or hangs)."""
         self.ensure_group()
         resp = self.store.run(lambda r: r.xautoclaim(STREAM, GROUP, consumer, self.claim_idle_ms, "0-0", count=count))
         messages = resp[1] if resp else []
         return [self._decode(mid, f, True) for mid, f in messages if f]
 
-    def heartbeat(self, consumer: str, message_id: str) -> None:
-        """Tell the group this consumer is still working on ``message_id`` (resets its idle time)."""
+    def next_event(self, wake: WakeUp, consumer: str, done: str = "") -> str | None | bool:
+        """The raw next event of ``wake``'s conversation, None when it has none left (the wake-up is then
+        acknowledged), False when the wake-up is no longer this consumer's. ``done``: the raw event just
+        answered, removed first."""
+        keys = [STREAM, wake.mailbox]
+        argv = [GROUP, wake.message_id, consumer, done]
+        got = self.store.run(lambda r: self._script(r, self._NEXT)(keys=keys, args=argv))
+        if got == -1:
+            return False
+        if got == 0:
+            return None
+        return got
+
+    def event(self, wake: WakeUp, raw: str) -> QueuedEvent:
+        data = json.loads(raw)
+        return QueuedEvent(wake.channel, data["id"], data["payload"], float(data.get("received", 0)),
+                           wake.message_id, wake.reclaimed, wake.conversation)
+
+    def heartbeat(self, consumer: str, message_id: str) -> bool:
+        """Tell the group this consumer is still working on ``message_id`` (resets its idle time); False
+        when another consumer has claimed it meanwhile."""
         try:
-            self.store.run(lambda r: r.xclaim(STREAM, GROUP, consumer, 0, [message_id], justid=True))
+            return bool(self.store.run(lambda r: self._script(r, self._HEARTBEAT)(
+                keys=[STREAM], args=[GROUP, message_id, consumer])))
         except StoreUnavailable:
-            pass
+            return True
 
     def ack(self, message_id: str) -> None:
         self.store.run(lambda r: r.xack(STREAM, GROUP, message_id))
-
-    def finish(self, event: QueuedEvent) -> None:
-        """Acknowledge the event and drop its attempt counter, in one round trip."""
-        def run(r):
-            pipe = r.pipeline(transaction=False)
-            pipe.xack(STREAM, GROUP, event.message_id)
-            pipe.delete(f"{{events}}:attempts:{event.channel}:{event.event_id}")
-            pipe.execute()
-
-        self.store.run(run)
 
     def attempts(self, event: QueuedEvent) -> int:
         key = f"{{events}}:attempts:{event.channel}:{event.event_id}"
@@ -184,20 +274,22 @@ class EventQueue:
         return int(self.store.run(incr))
 
     def dead_letter(self, event: QueuedEvent, reason: str) -> None:
+        """Keep a failing event in the dead-letter stream (for people to look at)."""
         fields = {"channel": event.channel, "id": event.event_id, "payload": json.dumps(event.payload),
                   "reason": reason[:500]}
         self.store.run(lambda r: r.xadd(DEAD, fields, maxlen=10_000, approximate=True))
-        self.ack(event.message_id)
 
 
 Handler = Callable[[QueuedEvent, Callable[[], None]], None]
 
 
 class SenderPool:
-    """Sender threads of one worker: consume the queue and hand each event to its channel's handler.
+    """Sender threads of one worker: take a conversation's wake-up, answer its events one at a time in
+    order through their channel's handler, then take the next wake-up.
 
-    Events whose enqueueing failed (Redis down) are handled at once by a small local thread pool, as a
-    best effort, so nothing is dropped while the webhook still answers immediately.
+    Events whose enqueueing failed (Redis down) are handled at once in this worker, as a best effort, so
+    nothing is dropped while the webhook still answers immediately; one conversation's events are still
+    handled one at a time, in the order they came (within this worker).
     """
 
     def __init__(self, queue: EventQueue, handlers: dict[str, Handler], threads: int = 2):
@@ -207,6 +299,8 @@ class SenderPool:
         self._stop = threading.Event()
         self._workers: list[threading.Thread] = []
         self._local = ThreadPoolExecutor(max_workers=4, thread_name_prefix="sender-local")
+        self._local_lock = threading.Lock()
+        self._local_waiting: dict[tuple[str, str], deque[QueuedEvent]] = {}
         self._started_pid: int | None = None
         self._lock = threading.Lock()
 
@@ -229,22 +323,42 @@ class SenderPool:
             t.join(timeout)
         self._local.shutdown(wait=False)
 
+    # -- without Redis ------------------------------------------------------------------------------------
     def handle_locally(self, event: QueuedEvent) -> None:
-        """Best effort without the queue (Redis unavailable): handle in this process now."""
-        self._local.submit(self._handle, event, "local", lambda: None)
+        """Best effort without the queue (Redis unavailable): handle in this process now, after the
+        conversation's earlier events that are still waiting here."""
+        key = (event.channel, event.conversation or event.event_id)
+        with self._local_lock:
+            waiting = self._local_waiting.get(key)
+            if waiting is not None:  # a task is draining this conversation: it takes this event too
+                waiting.append(event)
+                return
+            self._local_waiting[key] = deque([event])
+        self._local.submit(self._drain_locally, key)
 
+    def _drain_locally(self, key: tuple[str, str]) -> None:
+        while True:
+            with self._local_lock:
+                waiting = self._local_waiting[key]
+                if not waiting:
+                    del self._local_waiting[key]
+                    return
+                event = waiting.popleft()
+            self._handle(event, lambda: None)
+
+    # -- from the queue -----------------------------------------------------------------------------------
     def _run(self, consumer: str) -> None:
         last_claim = 0.0
         while not self._stop.is_set():
             try:
-                events: list[QueuedEvent] = []
+                wakes = []
                 if time.monotonic() - last_claim > 1.0:
                     last_claim = time.monotonic()
-                    events = self.queue.reclaim(consumer)
-                if not events:
-                    events = self.queue.read(consumer, count=10)
-                for event in events:
-                    self._process(event, consumer)
+                    wakes = self.queue.reclaim(consumer)
+                if not wakes:
+                    wakes = self.queue.read(consumer)
+                for wake in wakes:
+                    self._conversation(wake, consumer)
             except StoreUnavailable:
                 self._stop.wait(1.0)
             except Exception:  # never let the thread die: log, count, go on
@@ -252,17 +366,38 @@ class SenderPool:
                 metrics.ERRORS.labels("sender").inc()
                 self._stop.wait(1.0)
 
-    def _process(self, event: QueuedEvent, consumer: str) -> None:
-        if self.queue.attempts(event) > MAX_ATTEMPTS:
-            log.error("event %s/%s failed %d times; moved to the dead-letter stream", event.channel,
-                      event.event_id, MAX_ATTEMPTS)
-            self.queue.dead_letter(event, "too many attempts")
+    def _conversation(self, wake: WakeUp, consumer: str) -> None:
+        """Answer the conversation's events in order until its mailbox is empty. A failing event stops the
+        conversation (its wake-up stays pending, so it is retried after ``claim_idle``, and the events after
+        it wait: answering them first would break the order)."""
+        if wake.legacy is not None:
+            if self._attempt(wake.legacy, consumer):
+                self.queue.ack(wake.message_id)
             return
-        ok = self._handle(event, consumer, lambda: self.queue.heartbeat(consumer, event.message_id))
-        if ok:
-            self.queue.finish(event)
+        raw = self.queue.next_event(wake, consumer)
+        first = True
+        while isinstance(raw, str):
+            event = self.queue.event(wake, raw)
+            if first and wake.reclaimed and self.queue.attempts(event) > MAX_ATTEMPTS:
+                log.error("event %s/%s failed %d times; moved to the dead-letter stream", event.channel,
+                          event.event_id, MAX_ATTEMPTS)
+                self.queue.dead_letter(event, "too many attempts")
+            elif not self._attempt(event, consumer):
+                return
+            if self._stop.is_set():
+                return  # shutting down: the wake-up stays pending; another worker goes on after claim_idle
+            first = False
+            raw = self.queue.next_event(wake, consumer, done=raw)
+        if raw is False:
+            log.warning("conversation %s/%s was taken over by another worker", wake.channel, wake.conversation)
 
-    def _handle(self, event: QueuedEvent, consumer: str, heartbeat: Callable[[], None]) -> bool:
+    def _attempt(self, event: QueuedEvent, consumer: str) -> bool:
+        def heartbeat() -> None:
+            self.queue.heartbeat(consumer, event.message_id)
+
+        return self._handle(event, heartbeat)
+
+    def _handle(self, event: QueuedEvent, heartbeat: Callable[[], None]) -> bool:
         handler = self.handlers.get(event.channel)
         if handler is None:
             log.error("no handler for channel %s; event dropped", event.channel)

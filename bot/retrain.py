@@ -11,31 +11,17 @@ from __future__ import annotations
 import logging
 import threading
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable
 
 from intents.entities import EntityExtractor
 from intents.nlu import NLU, load_model
-from intents.training_data import Example
 from knowledge.schema import Entry
 
-__all__ = ["Retrainer", "examples_from_entries"]
+from .services.training_examples import examples_from_entries
+
+__all__ = ["Retrainer"]
 
 log = logging.getLogger(__name__)
-
-
-#: Example questions per fact and language the intent classifier learns from. Retrieval uses them all; the
-#: classifier only needs each fact's intent represented, and its training time grows with the examples.
-CLASSIFIER_EXAMPLES_PER_FACT = {"th": 3, "en": 2}
-
-
-def examples_from_entries(entries: Iterable[Entry], intents: Iterable[str] | None = None,
-                          staff: frozenset[str] = frozenset()) -> list[Example]:
-    """The first question phrasings of entries (of a known intent, when ``intents`` is given), as training
-    examples for their intents; every phrasing of the entries staff wrote or edited (``staff``)."""
-    known = None if intents is None else set(intents)
-    return [Example(text, e.intent, lang, f"entry:{e.id}") for e in entries if known is None or e.intent in known
-            for lang, texts in (("th", e.questions.th), ("en", e.questions.en))
-            for text in (texts if e.id in staff else texts[:CLASSIFIER_EXAMPLES_PER_FACT[lang]])]
 
 
 class Retrainer:

@@ -9,32 +9,30 @@ import logging
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, Mapping
 
 from intents.entities import EntityExtractor, Term
 from intents.nlu import NLU, load_model
 from intents.normalize import normalize
-from intents.training_data import OUT_OF_SCOPE, Example, load_training_data
+from intents.training_data import OUT_OF_SCOPE, load_training_data
 from intents.vocabulary import Vocabulary, words_of
 from knowledge.loader import KnowledgeBase, load
 
 from . import metrics
+from .config import Settings, load_settings
 from .context import ContextStore
 from .dialogue import Dialogue
 from .inbox import Inbox
 from .live import LiveKnowledge
 from .ratelimit import Limit, RateLimiter
-from .retrain import Retrainer, examples_from_entries
+from .retrain import Retrainer
+from .services.training_examples import examples_from_entries
 from .stats import Stats
 from .storage import Store, connect
 
-__all__ = ["Bot", "build_bot", "terms_from_kb", "examples_from_kb"]
+__all__ = ["Bot", "build_bot", "terms_from_kb"]
 
 log = logging.getLogger(__name__)
-
-
-def examples_from_kb(kb: KnowledgeBase) -> list[Example]:
-    """The facts' first example questions, as extra training examples for their intents."""
-    return examples_from_entries(kb.facts.values())
 
 
 #: Province names that are also everyday Thai words ("ได้ความรู้เยอะเลย", "เผยแพร่").
@@ -78,11 +76,21 @@ def fact_text_preparer(extractor: EntityExtractor):
     return strip
 
 
+def question_reader(nlu: NLU):
+    """Reads a staff entry's question as a message is read: the subjects it names and the intent probabilities."""
+
+    def read(text: str) -> tuple[list[str], dict[str, float]]:
+        u = nlu.parse(text)
+        return list(u.entities.subjects), dict(u.ranking)
+
+    return read
+
+
 @dataclass
 class Bot:
     """Everything one worker needs to answer messages."""
 
-    config: dict
+    settings: Settings
     store: Store
     kb: KnowledgeBase
     nlu: NLU
@@ -93,28 +101,33 @@ class Bot:
     retrainer: Retrainer
 
 
-def build_bot(config: dict) -> Bot:
-    """Load and validate content (failing loudly), connect to Redis and load or train the model."""
+def build_bot(settings: Settings | Mapping[str, Any]) -> Bot:
+    """Load and validate content (failing loudly), connect to Redis and load or train the model.
+
+    Starts with Redis down too: the breaker is open and the bot answers without context until it is back."""
+    if not isinstance(settings, Settings):
+        settings = load_settings(settings)
     kb = load()
-    data_dir = Path(config["BOT_DATA_DIR"])
-    client, mode = connect(config.get("REDIS_URL"), data_dir, timeout=config["REDIS_TIMEOUT"],
-                           cluster=config.get("REDIS_CLUSTER", False))
-    store = Store(client, mode, retry_after=config["REDIS_RETRY_AFTER"], on_error=metrics.REDIS_ERRORS.inc,
+    data_dir = Path(settings.BOT_DATA_DIR)
+    client, mode = connect(settings.REDIS_URL, data_dir, timeout=settings.REDIS_TIMEOUT,
+                           cluster=settings.REDIS_CLUSTER)
+    store = Store(client, mode, retry_after=settings.REDIS_RETRY_AFTER, on_error=metrics.REDIS_ERRORS.inc,
                   on_state=metrics.REDIS_UP.set)
     store.ping()  # sets bot_redis_up; a Redis that is down now only opens the breaker
     extractor = EntityExtractor(terms_from_kb(kb))
-    model = load_model(data_dir / "models", extractor, extra=examples_from_kb(kb))
-    nlu = NLU(model, extractor)
-    contexts = ContextStore(store, ttl=config["CONTEXT_TTL"])
-    inbox = Inbox(store, max_groups=config["INBOX_MAX_GROUPS"])
-    retrainer = Retrainer(nlu, extractor, data_dir / "models", delay=float(config.get("RETRAIN_DELAY", 3.0)))
-    live = LiveKnowledge(store, kb, frozenset(model.classes), strip=fact_text_preparer(extractor), words=words_of,
-                         on_change=retrainer.schedule if config.get("RETRAIN_ON_EDIT", True) else None)
+    model = load_model(data_dir / "models", extractor, extra=examples_from_entries(kb.facts.values()))
+    nlu = NLU(model, extractor, max_chars=settings.MAX_TEXT_CHARS)
+    contexts = ContextStore(store, ttl=settings.CONTEXT_TTL)
+    inbox = Inbox(store, max_groups=settings.INBOX_MAX_GROUPS)
+    retrainer = Retrainer(nlu, extractor, data_dir / "models", delay=settings.RETRAIN_DELAY)
+    live = LiveKnowledge(store, kb, frozenset(model.classes), interval=settings.LIVE_RELOAD_INTERVAL,
+                         strip=fact_text_preparer(extractor), words=words_of, reader=question_reader(nlu),
+                         on_change=retrainer.schedule if settings.RETRAIN_ON_EDIT else None)
     vocabulary = Vocabulary(w for e in load_training_data().examples
                             if e.intent != OUT_OF_SCOPE for w in words_of(e.text))
     dialogue = Dialogue(nlu, live.current(), contexts, inbox, refresh=live.current, stats=Stats(store),
                         vocabulary=vocabulary,
-                        limiter=RateLimiter(store), user_limit=Limit.parse(config["USER_RATE_LIMIT"]))
+                        limiter=RateLimiter(store), user_limit=Limit.parse(settings.USER_RATE_LIMIT))
     log.info("bot ready: %d areas, %d facts, %d intents, redis %s", len(kb.cities), len(kb.facts),
              len(model.classes), mode)
-    return Bot(config, store, kb, nlu, dialogue, inbox, contexts, live, retrainer)
+    return Bot(settings, store, kb, nlu, dialogue, inbox, contexts, live, retrainer)

@@ -18,7 +18,7 @@ import logging
 import threading
 import time
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import Any, Callable, TypeVar
 from urllib.parse import unquote, urlsplit
 
 import redis
@@ -165,6 +165,19 @@ class Store:
                     self._down_since = None
                     self._state(True)
         return result
+
+    def batch(self, build: Callable[[Any], None]) -> list[Any]:
+        """Send the commands ``build(pipeline)`` queues together: one round trip (one per node on a
+        cluster), for the hot path. The results come back in order; a command that failed on its own (a
+        wrong type, a script error) leaves its exception in its place, while an outage raises
+        :class:`StoreUnavailable` like :meth:`run`. Not a transaction: each command (or script) is atomic
+        by itself, and on a cluster the commands may go to different slots."""
+        def send(client: Any) -> list[Any]:
+            pipe = client.pipeline(transaction=False)
+            build(pipe)
+            return list(pipe.execute(raise_on_error=False))
+
+        return self.run(send)
 
     def ping(self) -> bool:
         """True if Redis answers now (ignores the breaker, so health checks see recovery at once)."""

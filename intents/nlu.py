@@ -42,10 +42,6 @@ class Understanding:
         """The classifier's best guess, before the threshold and margin."""
         return self.ranking[0][0] if self.ranking else self.intent
 
-    @property
-    def out_of_scope(self) -> bool:
-        return self.intent == OUT_OF_SCOPE
-
 
 LEXICON_DIR = Path(__file__).parent / "lexicon"
 
@@ -77,14 +73,16 @@ class OffTopicCues:
 class NLU:
     """Understands a message with a trained :class:`IntentModel` and an :class:`EntityExtractor`."""
 
-    def __init__(self, model: IntentModel, extractor: EntityExtractor, cues: OffTopicCues | None = None):
+    def __init__(self, model: IntentModel, extractor: EntityExtractor, cues: OffTopicCues | None = None,
+                 max_chars: int = MAX_TEXT_CHARS):
         self.model = model
+        self.max_chars = max_chars  # the service's MAX_TEXT_CHARS: the same cap as /api/ask and the staff API
         self.extractor = extractor
         self.cues = cues or OffTopicCues()
 
     def parse(self, text: str) -> Understanding:
-        text = (text or "")[:MAX_TEXT_CHARS]
-        norm = normalize(text)
+        text = (text or "")[: self.max_chars]
+        norm = normalize(text, self.max_chars)
         lang = detect_language(norm)
         tokens = tokenize(norm) if norm else []
         if not norm:

@@ -12,7 +12,10 @@ Every fact is scored on four signals, each visible in :class:`Hit` for tests and
 
 A fact answers only when its evidence (words and intent, not the subject alone) and its total both pass
 calibrated thresholds, so "ขอนแก่นมีโรงแรมอะไรบ้าง" names a known city but finds no fact, and falls back.
-Staff entries are facts like any other: a saved entry is found by the same index at once.
+Staff entries are facts like any other: a saved entry is found by the same index at once. An entry staff
+created may also carry the intents the classifier reads in its own questions (when staff chose no topic), and
+it leads curated facts that fit no better by :data:`STAFF_LEAD`: staff write an entry because the curated
+answer is not the one they want given.
 """
 
 from __future__ import annotations
@@ -50,11 +53,22 @@ _EN_STOP = frozenset("a an the is are was were be been of in on at to for and or
                      "which about me tell please can you i my your there their they with by as from".split())
 # Polite particles and chat fillers carry no meaning for matching.
 _TH_FILLER = re.compile(r"ครับ|คับ|ค่ะ|คะ|จ้า|จ้ะ|นะ|อ่ะ|อะ|หน่อย|ป่ะ|ปะ|เหรอ|หรอ|ล่ะ|หละ")
+# Phrasings that ask the same thing, written one way before matching, on both sides (questions and facts):
+# "จะเปิดใช้ปีไหน" is "จะเปิดให้บริการเมื่อไหร่", "what year does it start running" is "when does it open".
+_SAME_MEANING = [(re.compile(p, re.I), r) for p, r in [
+    (r"ปีไหน|ปีอะไร|ปีใด|พ\.ศ\.ไหน|เมื่อไร|เมื่อใด|ตอนไหน|ช่วงไหน|เมื่อไหร่", " เมื่อไหร่ "),
+    (r"เปิดให้บริการ|เปิดบริการ|เปิดใช้งาน|เปิดใช้|เปิดวิ่ง|เริ่มวิ่ง|เริ่มเดินรถ|เริ่มให้บริการ", " เปิดให้บริการ "),
+    (r"\b(what|which) year\b|\bwhen\b", " when "),
+    (r"\b(start|starts|started|begin|begins|began) (running|operating|operations?|service)\b|"
+     r"\bopen(s|ed|ing)?\b|\bin service\b|\boperational\b", " open "),
+]]
 
 
 def features(text: str) -> Counter:
     """English words (a plural s dropped) and Thai character trigrams of normalised text."""
     text = text.casefold()
+    for rx, same in _SAME_MEANING:
+        text = rx.sub(same, text)
     feats: Counter = Counter()
     for w in _LATIN_WORD.findall(text):
         if len(w) > 1 and w not in _EN_STOP:
@@ -111,6 +125,8 @@ S_LAST = 0.2  # the fact that answered the last question, for a follow-up that n
 S_EXTRA_AREA = 0.2  # the fact is also about an area the question does not name ("Phuket Tinicon Valley")
 # A question that is (nearly) one of the fact's own phrasings: staff wrote it for exactly this question.
 OWN_PHRASING, OWN_PHRASING_BONUS = 0.9, 0.25
+# A staff-created entry whose subjects agree and whose own evidence would pass leads curated facts by this much.
+STAFF_LEAD, STAFF_MIN_EVIDENCE = 0.15, 0.16
 A_MATCH, A_MISMATCH = 0.12, -0.08
 A_YEAR = 0.2  # the fact is of the year the question names
 A_RECENT = 0.1  # for counts and lists without a year: the more recent, the better
@@ -143,11 +159,17 @@ class FactIndex:
     is scored against every text in one sparse product, then each fact takes its best text."""
 
     def __init__(self, facts: Iterable[Fact], strip: Callable[[str], str] = lambda s: s,
-                 areas: frozenset[str] = frozenset(), concepts: frozenset[str] = frozenset()):
+                 areas: frozenset[str] = frozenset(), concepts: frozenset[str] = frozenset(),
+                 staff: frozenset[str] = frozenset(), intents: dict[str, frozenset[str]] | None = None):
         """``strip`` prepares a fact's texts like questions are prepared: normalised, names removed.
         ``areas`` are the ids of cities (a fact about another city is never the answer); ``concepts`` the
-        ids of general notions (the logo, the 7 Smarts) that do not make a fact specific."""
+        ids of general notions (the logo, the 7 Smarts) that do not make a fact specific. ``staff`` are the
+        entries staff created (they lead curated facts, :data:`STAFF_LEAD`); ``intents`` the intents a fact
+        answers besides its own (a staff entry without a topic: what the classifier reads in its questions)."""
         self.facts: dict[str, Fact] = {f.id: f for f in facts}
+        self.staff = staff & frozenset(self.facts)
+        self.intents_of = {fid: frozenset({f.intent}) | (intents or {}).get(fid, frozenset())
+                           for fid, f in self.facts.items()}
         self.areas, self.concepts = areas, concepts
         self.ids = list(self.facts)
         rows: list[Counter] = []
@@ -294,8 +316,13 @@ class FactIndex:
         intents = q.intents
         for f, raw, s, a in scored:
             w = W_WORDS * raw + (OWN_PHRASING_BONUS if own == [f.id] else 0.0)
-            i = W_INTENT * (intents.get(f.intent, 0.0) - oos)
-            ranked.append((-(w + i + s + a + 0.002 * f.priority), f.id, f, w, s, i, a))
+            i = W_INTENT * (max(intents.get(k, 0.0) for k in self.intents_of[f.id]) - oos)
+            lead = 0.0
+            if f.id in self.staff and w + i + max(0.0, a) >= STAFF_MIN_EVIDENCE and (
+                    s >= S_MATCH + S_ALL if subjects else s >= 0.0):
+                # Staff wrote this entry for such questions: it wins over a curated fact that fits as well.
+                lead = STAFF_LEAD
+            ranked.append((-(w + i + s + a + lead + 0.002 * f.priority), f.id, f, w, s, i, a))
         # Only the few best become Hits: building one per candidate cost more than ranking them.
         return [Hit(f, -neg, w, s, i, a) for neg, _, f, w, s, i, a in heapq.nsmallest(limit, ranked)]
 

@@ -181,6 +181,7 @@ class FaqEntry(BaseModel):
     intent: IntentName | None = None
     questions: Questions = Questions()
     answer: FaqAnswer = FaqAnswer()
+    detail: FaqAnswer | None = None  # given when someone asks for more ("รายละเอียดเพิ่มเติม")
     cities: list[Slug] = []
     topics: list[NonEmpty] = []
     source: str = ""

@@ -10,7 +10,12 @@ from .retrieval import FactIndex, Query, Thresholds
 from .schema import Fact
 from .suggestions import Suggester
 
-__all__ = ["Snapshot"]
+__all__ = ["Snapshot", "Reader"]
+
+#: Reads one question: the subjects it names and the intent classifier's probabilities.
+Reader = Callable[[str], tuple[list[str], dict[str, float]]]
+#: A staff entry without a topic answers the intents its questions get at least this probability for, on average.
+READ_INTENT_MIN = 0.25
 
 
 class Snapshot:
@@ -18,15 +23,23 @@ class Snapshot:
 
     def __init__(self, kb: KnowledgeBase, facts: dict[str, Fact] | None = None,
                  staff_ids: frozenset[str] = frozenset(), strip: Callable[[str], str] = lambda s: s,
-                 words: Callable[[str], frozenset[str]] = lambda s: frozenset(s.casefold().split())):
+                 words: Callable[[str], frozenset[str]] = lambda s: frozenset(s.casefold().split()),
+                 reader: Reader | None = None):
         """``strip`` prepares fact texts as questions are prepared (normalised, names removed); ``words``
-        gives a text's word tokens (for the words the knowledge uses)."""
+        gives a text's word tokens (for the words the knowledge uses); ``reader`` reads a question's
+        subjects and intents, to index the entries staff created by what their questions ask about."""
         self.kb = kb
         self.facts = dict(kb.facts if facts is None else facts)
         self.staff_ids = staff_ids
         self.strip = strip
+        created = frozenset(i for i in staff_ids if i in self.facts and i not in kb.facts)
+        intents: dict[str, frozenset[str]] = {}
+        if reader is not None:
+            for fid in created:
+                self.facts[fid], intents[fid] = self.read_entry(self.facts[fid], reader)
         concepts = frozenset(e.id for e in kb.entities.values() if e.kind == "concept")
-        self.index = FactIndex(self.facts.values(), strip, frozenset(kb.cities), concepts | frozenset(kb.dimensions))
+        self.index = FactIndex(self.facts.values(), strip, frozenset(kb.cities), concepts | frozenset(kb.dimensions),
+                               staff=created, intents=intents)
         self.suggest = Suggester(kb, self.facts, self._finds)
         self.composer = Composer(kb, self.facts, self.suggest)
         known: set[str] = set()
@@ -35,6 +48,25 @@ class Snapshot:
                          *((f.detail.th, f.detail.en) if f.detail else ())):
                 known.update(words(text))
         self.known_words = frozenset(known)
+
+    @staticmethod
+    def read_entry(fact: Fact, reader: Reader) -> tuple[Fact, frozenset[str]]:
+        """A staff entry is about what its questions name too (staff may pick only the city, or none), and,
+        without a topic, answers the intents its questions read as: "when will the Khon Kaen light rail
+        open?" is about the light rail, and a question about a city's plans."""
+        about = list(fact.about)
+        totals: dict[str, float] = {}
+        questions = [*fact.questions.th, *fact.questions.en]
+        for q in questions:
+            subjects, probabilities = reader(q)
+            about.extend(s for s in subjects if s not in about)
+            for intent, p in probabilities.items():
+                totals[intent] = totals.get(intent, 0.0) + p
+        read = frozenset()
+        if fact.intent == "faq" and questions:
+            read = frozenset(i for i, t in totals.items() if t / len(questions) >= READ_INTENT_MIN
+                             and i != "out_of_scope")
+        return fact.model_copy(update={"about": about}), read
 
     def _finds(self, question: str, subject: str | None, fact: Fact) -> bool:
         """Whether retrieval alone answers ``question`` (in a conversation about ``subject``) with ``fact``."""

@@ -37,6 +37,7 @@ class Call:
     headers: dict
     body: object
     query: dict = field(default_factory=dict)
+    at: float = field(default_factory=time.monotonic)  # when the server received it
     status: int | None = None  # what the fake answered (None while it is still handling the call)
 
 
@@ -256,6 +257,10 @@ class FakeGraph(FakeServer):
     def messages(self) -> list[Call]:
         return [c for c in self.calls if getattr(c, "accepted", False) and "message" in c.body]
 
+    def messages_to(self, recipient: dict) -> list[Call]:
+        """Accepted messages to ``recipient`` (``{"id": PSID}`` or ``{"user_ref": ...}``), in arrival order."""
+        return [c for c in self.messages() if c.body["recipient"] == recipient]
+
     def route(self, call: Call):
         if not re.fullmatch(r"/v\d+\.\d+/me/messages", call.path) or call.method != "POST":
             return 404, {"error": {"message": "Unknown path", "type": "GraphMethodException", "code": 100}}, {}
@@ -265,13 +270,19 @@ class FakeGraph(FakeServer):
         if token != self.page_token:
             return 400, {"error": {"message": "Invalid OAuth access token.", "type": "OAuthException", "code": 190}}, {}
         body = call.body
-        assert isinstance(body, dict) and isinstance(body.get("recipient", {}).get("id"), str), "recipient.id"
+        assert isinstance(body, dict) and isinstance(body.get("recipient"), dict), "recipient is required"
+        # One of the documented ways to name the recipient: a PSID, or the chat plugin's user_ref.
+        recipient = body["recipient"]
+        assert len(recipient) == 1 and next(iter(recipient)) in ("id", "user_ref") and \
+            isinstance(next(iter(recipient.values())), str), "recipient: one of id, user_ref"
+        # "The Send API does not include recipient_id in the response for messages sent using recipient.user_ref".
+        answer = {"recipient_id": recipient["id"]} if "id" in recipient else {}
         if "sender_action" in body:
             assert body["sender_action"] in ("typing_on", "typing_off", "mark_seen"), "sender_action"
             assert "message" not in body, "sender_action cannot be sent with a message"
-            return 200, {"recipient_id": body["recipient"]["id"]}, {}
+            return 200, answer, {}
         assert body.get("messaging_type") in ("RESPONSE", "UPDATE", "MESSAGE_TAG"), "messaging_type is required"
-        wrote = self.last_message.get(body["recipient"]["id"])
+        wrote = self.last_message.get(body["recipient"].get("id", ""))
         if body["messaging_type"] != "MESSAGE_TAG" and wrote is not None and time.time() - wrote > self.WINDOW:
             return 400, {"error": {"message": "(#10) This message is sent outside of allowed window.",
                                    "type": "OAuthException", "code": 10, "error_subcode": 2018278}}, {}
@@ -295,7 +306,7 @@ class FakeGraph(FakeServer):
                 assert 1 <= len(q.get("title", "")) <= 20, f"quick reply title over 20: {q.get('title')!r}"
                 assert 1 <= len(q.get("payload", "")) <= 1000, "payload: 1 to 1000"
         call.accepted = True  # type: ignore[attr-defined]
-        return 200, {"recipient_id": body["recipient"]["id"], "message_id": f"m_{uuid.uuid4().hex}"}, {}
+        return 200, {**answer, "message_id": f"m_{uuid.uuid4().hex}"}, {}
 
 
 # -- webhook bodies, modelled on the platforms' documented examples --------------------------------------
@@ -349,10 +360,15 @@ def hub_signature(secret: str, body: bytes) -> str:
     return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
 
 
-def messenger_body(*items: dict, page_id: str = "1234567890") -> bytes:
+def messenger_body(*items: dict, page_id: str = "1234567890", batched: bool = False) -> bytes:
+    """A page webhook body. ``batched``: one entry per item, as Meta documents batching ("messaging" holds
+    one item, several entries come in one body); otherwise all items in one entry's ``messaging``."""
     now = int(time.time() * 1000)
-    return json.dumps({"object": "page", "entry": [{"id": page_id, "time": now, "messaging": list(items)}]},
-                      ensure_ascii=False).encode()
+    if batched:
+        entries = [{"id": page_id, "time": now, "messaging": [item]} for item in items]
+    else:
+        entries = [{"id": page_id, "time": now, "messaging": list(items)}]
+    return json.dumps({"object": "page", "entry": entries}, ensure_ascii=False).encode()
 
 
 def messenger_postback(payload: str, sender: str | None = None, title: str = "Tap") -> dict:
@@ -362,9 +378,13 @@ def messenger_postback(payload: str, sender: str | None = None, title: str = "Ta
             "postback": {"mid": f"m_{uuid.uuid4().hex}", "title": title, "payload": payload}}
 
 
-def messenger_text(text: str, sender: str | None = None, mid: str | None = None, quick_payload: str | None = None) -> dict:
+def messenger_text(text: str, sender: str | None = None, mid: str | None = None, quick_payload: str | None = None,
+                   user_ref: str | None = None, timestamp_ms: int | None = None) -> dict:
+    """A ``messages`` item as in Meta's webhook reference; ``user_ref``: from the website chat plugin, whose
+    items name the sender by ``sender.user_ref`` instead of ``sender.id``."""
     msg: dict = {"mid": mid or f"m_{uuid.uuid4().hex}", "text": text}
     if quick_payload:
         msg["quick_reply"] = {"payload": quick_payload}
-    return {"sender": {"id": sender or str(uuid.uuid4().int)[:16]}, "recipient": {"id": "1234567890"},
-            "timestamp": int(time.time() * 1000), "message": msg}
+    who = {"user_ref": user_ref} if user_ref else {"id": sender or str(uuid.uuid4().int)[:16]}
+    return {"sender": who, "recipient": {"id": "1234567890"},
+            "timestamp": timestamp_ms or int(time.time() * 1000), "message": msg}

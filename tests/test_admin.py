@@ -37,7 +37,9 @@ def test_every_admin_route_requires_authentication(app, client):
     """Walk Flask's URL map: no /admin page or /admin/api route answers without signing in."""
     checked = 0
     for rule in app.url_map.iter_rules():
-        if not rule.rule.startswith("/admin") or rule.endpoint in ("admin_auth.login", "admin_pages.static"):
+        # The sign-in page, the static files and the language switch (used on the sign-in page) are public.
+        if not rule.rule.startswith("/admin") or rule.endpoint in ("admin_auth.login", "admin_pages.static",
+                                                                    "admin_i18n.switch"):
             continue
         url = re.sub(r"<(?:\w+:)?(\w+)>", "x", rule.rule)
         for method in rule.methods - {"HEAD", "OPTIONS"}:
@@ -55,7 +57,7 @@ def test_every_admin_response_says_no_store(app, bot):
     """Signed out and signed in as an admin: every /admin route, the static files, a 404."""
     anonymous, admin = app.test_client(), app.test_client()
     name = f"nostore{uuid.uuid4().hex[:6]}"
-    Users(bot.store.client).create(name, "correct horse battery", "admin")
+    Users(bot.store).create(name, "correct horse battery", "admin")
     assert _login(admin, name, "correct horse battery").status_code == 302
     seen = 0
     for rule in app.url_map.iter_rules():
@@ -86,7 +88,7 @@ def _login(client, name, password):
 @pytest.fixture
 def staff(bot):
     name = f"staff{uuid.uuid4().hex[:6]}"
-    Users(bot.store.client).create(name, "correct horse battery", "editor")
+    Users(bot.store).create(name, "correct horse battery", "editor")
     return name
 
 
@@ -131,7 +133,7 @@ def test_removed_user_loses_access_at_once(app, bot, staff):
     client = app.test_client()
     _login(client, staff, "correct horse battery")
     assert client.get("/admin/faq").status_code == 200
-    Users(bot.store.client).remove(staff)
+    Users(bot.store).remove(staff)
     assert client.get("/admin/faq").status_code == 302
 
 
@@ -266,9 +268,9 @@ def test_cli_staff_accounts(bot, data_dir):
     r = cli(data_dir, "admin", "create-user", name, "--role", "admin", stdin="a long enough password\n")
     assert r.returncode == 0, r.stderr
     assert f"{name}\tadmin" in cli(data_dir, "admin", "list-users").stdout
-    assert Users(bot.store.client).verify(name, "a long enough password")
+    assert Users(bot.store).verify(name, "a long enough password")
     assert cli(data_dir, "admin", "reset-password", name, stdin="another long password\n").returncode == 0
-    assert Users(bot.store.client).verify(name, "another long password")
+    assert Users(bot.store).verify(name, "another long password")
     assert cli(data_dir, "admin", "create-user", "x", stdin="short\n").returncode != 0
     assert cli(data_dir, "admin", "remove-user", name).returncode == 0
     assert name not in cli(data_dir, "admin", "list-users").stdout
@@ -333,13 +335,13 @@ def test_a_staff_phrasing_with_laughter_or_repeated_letters_matches_itself(clien
 
 def test_a_stored_entry_that_no_longer_validates_is_skipped_not_fatal(client, bot, caplog):
     """An entry saved before a rule was tightened (or written by hand) must not stop every answer."""
-    from knowledge.faq_store import ENTRY, IDS, STAMP
+    from bot.faq_store import ENTRY, IDS, STAMP
 
     good = new_entry()
     assert client.post("/admin/api/faq", json=good, headers=AUTH).status_code == 201
     bad_id = "x" * 130  # longer than an id may be now
     r = bot.store.client
-    caplog.set_level("ERROR", logger="knowledge.faq_store")
+    caplog.set_level("ERROR", logger="bot.faq_store")
     try:
         r.set(ENTRY + bad_id, json.dumps({**new_entry(), "id": bad_id, "version": 1}))
         r.sadd(IDS, bad_id)

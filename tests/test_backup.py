@@ -29,7 +29,7 @@ def test_backup_restore_round_trip(client, bot, data_dir, tmp_path):
     client.post("/admin/api/faq", json=entry, headers=AUTH)
     client.put(f"/admin/api/faq/{entry['id']}", headers=AUTH,
                json={**entry, "answer": {"th": "ได้ครับ ทุกวัน", "en": ""}, "version": 1})
-    Users(bot.store.client).create(f"bk{tag}", "backup test password", "editor")
+    Users(bot.store).create(f"bk{tag}", "backup test password", "editor")
     client.post("/api/ask", json={"text": f"ร้านกาแฟ{tag}แถวนี้อร่อยไหม"})  # into the inbox
     history = client.get(f"/admin/api/faq/{entry['id']}/history", headers=AUTH).get_json()["versions"]
     inbox = [g for g in client.get("/admin/api/unanswered", headers=AUTH).get_json()["groups"] if tag in g["text"]]
@@ -43,13 +43,13 @@ def test_backup_restore_round_trip(client, bot, data_dir, tmp_path):
 
     # Lose everything, then restore it.
     client.delete(f"/admin/api/faq/{entry['id']}", headers=AUTH)
-    Users(bot.store.client).remove(f"bk{tag}")
+    Users(bot.store).remove(f"bk{tag}")
     for key in bot.store.client.scan_iter(match="{inbox}:*"):
         bot.store.client.delete(key)
     assert cli(data_dir, "restore", "--yes", str(path)).returncode == 0
 
     assert client.get(f"/admin/api/faq/{entry['id']}/history", headers=AUTH).get_json()["versions"] == history
-    assert Users(bot.store.client).verify(f"bk{tag}", "backup test password")
+    assert Users(bot.store).verify(f"bk{tag}", "backup test password")
     restored = [g for g in client.get("/admin/api/unanswered", headers=AUTH).get_json()["groups"] if tag in g["text"]]
     assert [(g["id"], g["count"]) for g in restored] == [(g["id"], g["count"]) for g in inbox]
     deadline = time.monotonic() + 2.0  # workers see the restore within a second, like any edit

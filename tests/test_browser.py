@@ -60,7 +60,7 @@ def page(browser):
 @pytest.fixture
 def staff(bot):
     name = f"web{uuid.uuid4().hex[:6]}"
-    Users(bot.store.client).create(name, "browser test password", "editor")
+    Users(bot.store).create(name, "browser test password", "editor")
     return name
 
 

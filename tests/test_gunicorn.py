@@ -138,6 +138,8 @@ def test_event_taken_by_a_worker_that_died_is_answered_once_by_another(server, f
     import json as _json
 
     r = redis.Redis.from_url(redis_url, decode_responses=True)
+    # The entry is in the format of the version before per-conversation mailboxes (one event with its payload),
+    # as a rolling upgrade leaves them; test_order.py kills a worker in the middle of a conversation.
     ev = line_event("แม่เมาะได้รับรองเมื่อไหร่")
     r.set(f"{{events}}:seen:line:{ev['webhookEventId']}", "1", ex=3600)
     # XADD and the doomed consumer's read in one transaction: Redis serves the workers' blocked reads only

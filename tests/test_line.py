@@ -9,7 +9,7 @@ from conftest import LINE_SECRET
 from fakes import line_body, line_event, line_signature
 
 from bot.channels.common import graphemes, utf16_len
-from bot.channels.line import LineChannel, retry_key
+from bot.channels.line import render, retry_key
 from bot.reply import Card, Reply
 
 
@@ -195,7 +195,7 @@ def test_render_respects_line_limits():
     reply = Reply(long_text, "th", "city_plan", 0.9,
                   quick_replies=[f"คำถามยาวมากเกี่ยวกับเมืองอัจฉริยะข้อที่ {i}" for i in range(20)],
                   card=Card("ขอนแก่นเมืองอัจฉริยะ", "จังหวัดขอนแก่น", [("รับรอง", "6 พฤษภาคม 2564")]))
-    messages = LineChannel.render(_channel_stub(), reply)
+    messages = render(reply)
     assert len(messages) <= 5
     payload = [json.loads(m.to_json()) for m in messages]
     for m in payload[:-1]:
@@ -203,11 +203,6 @@ def test_render_respects_line_limits():
     items = payload[-1]["quickReply"]["items"]
     assert len(items) == 13 and all(len(graphemes(i["action"]["label"])) <= 20 for i in items)
     assert payload[-1]["type"] == "flex" and payload[-1]["altText"]
-
-
-def _channel_stub():
-    stub = LineChannel.__new__(LineChannel)
-    return stub
 
 
 def test_disabled_channel_webhook_is_404(client):

@@ -87,3 +87,26 @@ def test_an_edit_through_one_process_is_answered_by_the_other_within_2_seconds(t
     while "งดให้บริการ" not in _call(a, "POST", "/api/ask", {"text": question})["answer"]:
         assert time.monotonic() - saved < 2.0
         time.sleep(0.05)
+
+
+def test_a_new_entry_answers_paraphrases_in_every_process_within_2_seconds(two_apps):
+    """The review's case across processes: saved through one, the paraphrases get the new entry in both at
+    once (no retraining, no topic), and other questions about Khon Kaen keep their own answers."""
+    from test_staff_entries import OTHER_KHON_KAEN, PARAPHRASES, lrt_entry
+
+    a, b = two_apps
+    entry = lrt_entry(uuid.uuid4().hex[:6])
+    others = {q: _call(b, "POST", "/api/ask", {"text": q})["entities"].get("entry") for q in OTHER_KHON_KAEN}
+    _call(a, "POST", "/admin/api/faq", entry, token=True)
+    saved = time.monotonic()
+    try:
+        for question in PARAPHRASES:  # the worker that saved answers with it at once
+            assert _call(a, "POST", "/api/ask", {"text": question})["entities"].get("entry") == entry["id"], question
+        for question in PARAPHRASES:
+            while _call(b, "POST", "/api/ask", {"text": question})["entities"].get("entry") != entry["id"]:
+                assert time.monotonic() - saved < 2.0, f"process b did not answer {question!r} with the new entry"
+                time.sleep(0.05)
+        for question, before in others.items():
+            assert _call(b, "POST", "/api/ask", {"text": question})["entities"].get("entry") == before, question
+    finally:
+        _call(a, "DELETE", f"/admin/api/faq/{entry['id']}", token=True)

@@ -8,7 +8,7 @@ import pytest
 from conftest import FB_SECRET, FB_VERIFY
 from fakes import hub_signature, messenger_body, messenger_postback, messenger_text
 
-from bot.channels.messenger import MessengerChannel
+from bot.channels.messenger import render
 from bot.reply import Card, Reply
 
 
@@ -20,7 +20,7 @@ def post(client, body: bytes, signature: str | None = None):
 
 
 def sent_to(fake, user):
-    return [c for c in fake.messages() if c.body["recipient"]["id"] == user]
+    return [c for c in fake.messages() if c.body["recipient"].get("id") == user]
 
 
 def test_handshake_with_the_right_token_echoes_the_challenge(channel_client):
@@ -251,7 +251,7 @@ def test_render_respects_messenger_limits():
                   quick_replies=[f"question number {i} that is long" for i in range(20)],
                   card=Card("Khon Kaen Smart City" * 5, "Khon Kaen", [("Certified", "6 May 2021")],
                             url="https://example.org"))
-    messages = MessengerChannel.render(MessengerChannel.__new__(MessengerChannel), reply)
+    messages = render(reply)
     assert all(len(m["text"]) <= 2000 for m in messages if "text" in m)
     assert "attachment" in messages[-1]
     qrs = messages[-1]["quick_replies"]
@@ -260,8 +260,46 @@ def test_render_respects_messenger_limits():
     assert len(element["title"]) <= 80 and len(element["subtitle"]) <= 80
 
 
+def test_render_never_splits_a_thai_character_when_it_cuts():
+    """A title cut to Messenger's 20 characters keeps each Thai consonant with its vowel and tone marks."""
+    import regex
+
+    question = "ที่ปรึกษาเมืองอัจฉริยะภูเก็ตคือใคร"  # 20 code points would end inside "ริ"
+    reply = Reply("ok", "th", "x", 0.9, quick_replies=[question],
+                  card=Card("ผู้ว่าราชการจังหวัด" * 6, "ภูเก็ต", [("รับรอง", "ที่ปรึกษาเมืองอัจฉริยะ" * 5)]))
+    messages = render(reply)
+    element = messages[-1]["attachment"]["payload"]["elements"][0]
+    cut = [(messages[-1]["quick_replies"][0]["title"], question, 20),
+           (element["title"], "ผู้ว่าราชการจังหวัด" * 6, 80),
+           (element["subtitle"], "รับรอง: " + "ที่ปรึกษาเมืองอัจฉริยะ" * 5, 80)]
+    for title, original, limit in cut:
+        assert len(title) <= limit and title.endswith("…")
+        clusters = regex.findall(r"\X", original)
+        assert title[:-1] in {"".join(clusters[:k]).rstrip() for k in range(len(clusters))}, title
+
+
 def test_contexts_of_line_and_messenger_users_are_separate(channel_app):
     bot = channel_app.extensions["bot"]
     bot.dialogue.respond("ขอนแก่นได้รับรองเมื่อไหร่", user_id="same-id", channel="line")
     assert bot.contexts.load("messenger", "same-id").last_city is None
     assert bot.contexts.load("line", "same-id").last_city == "khon-kaen"
+
+
+# -- the website chat plugin ---------------------------------------------------------------------------------
+def test_a_chat_plugin_sender_is_answered_through_its_user_ref_and_keeps_a_conversation(channel_client, channel_app,
+                                                                                      fake_graph):
+    """Items from the website chat plugin name the person by ``sender.user_ref`` (Meta's webhook reference);
+    the Send API takes ``recipient.user_ref`` for them. Two messages in one body: the follow-up keeps the
+    thread, and the context is the user_ref's own (never a PSID's that happens to be the same string)."""
+    ref = f"chat-plugin-{uuid.uuid4().hex[:10]}"
+    first = messenger_text("when was Khon Kaen certified", user_ref=ref)
+    second = messenger_text("and Phuket?", user_ref=ref, timestamp_ms=first["timestamp"] + 1)
+    assert post(channel_client, messenger_body(first, second)).status_code == 200
+    got = fake_graph.wait_for(lambda c: len(fake_graph.messages_to({"user_ref": ref})) >= 2)
+    texts = [c.body["message"]["text"] for c in fake_graph.messages_to({"user_ref": ref})]
+    assert len(texts) == 2 and "Khon Kaen" in texts[0] and "Phuket" in texts[1] and "6 May 2021" in texts[1]
+    assert all(c.body["messaging_type"] == "RESPONSE" for c in fake_graph.messages_to({"user_ref": ref}))
+    assert not fake_graph.errors and got
+    contexts = channel_app.extensions["bot"].contexts
+    assert contexts.load("messenger", f"ref:{ref}").last_city == "phuket"
+    assert contexts.load("messenger", ref).last_city is None

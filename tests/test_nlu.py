@@ -72,10 +72,10 @@ def test_model_is_cached_and_reused(bot, data_dir):
     cached = list((data_dir / "models").glob("intent-model-*.npz"))
     assert len(cached) == 1
     written = cached[0].stat().st_mtime_ns
-    from bot.service import examples_from_kb
+    from bot.services.training_examples import examples_from_entries
     from intents.nlu import load_model
 
-    again = load_model(data_dir / "models", bot.nlu.extractor, extra=examples_from_kb(bot.kb))
+    again = load_model(data_dir / "models", bot.nlu.extractor, extra=examples_from_entries(bot.kb.facts.values()))
     assert list((data_dir / "models").glob("intent-model-*.npz")) == cached
     assert cached[0].stat().st_mtime_ns == written  # a retrain would have replaced the file
     assert again.classes == bot.nlu.model.classes and np.array_equal(again.coef, bot.nlu.model.coef)

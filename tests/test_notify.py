@@ -347,8 +347,9 @@ def test_staff_see_who_waits_and_answering_tells_them(browser, notify_server, no
     question = unanswerable()
     user, group = line_user_accepts(client, fake_line, question)
     staff = f"web{uuid.uuid4().hex[:6]}"
-    Users(notify_app.extensions["bot"].store.client).create(staff, "browser test password", "editor")
-    context = browser.new_context(viewport={"width": 1100, "height": 900})
+    Users(notify_app.extensions["bot"].store).create(staff, "browser test password", "editor")
+    # English pages (the Thai texts are checked by test_admin_i18n and the Thai browser tests).
+    context = browser.new_context(viewport={"width": 1100, "height": 900}, locale="en-US")
     page = context.new_page()
     try:
         login(page, notify_server, staff)

@@ -9,7 +9,7 @@ import uuid
 import pytest
 
 from bot.app import create_app
-from bot.channels.line import LineChannel
+from bot.channels.line import render
 from bot.reply import Reply
 
 
@@ -28,7 +28,7 @@ def test_user_over_the_limit_gets_one_polite_note_then_silence(limited):
     assert [r.intent for r in replies[:3]] == ["city_date"] * 3
     assert replies[3].intent == "rate_limited" and "รอสักครู่" in replies[3].text
     assert replies[4].intent == "rate_limited" and replies[4].text == ""
-    assert LineChannel.render(LineChannel.__new__(LineChannel), replies[4]) == []  # LINE sends nothing
+    assert render(replies[4]) == []  # LINE sends nothing
     time.sleep(2.1)
     assert bot.dialogue.respond("ขอนแก่นได้รับรองเมื่อไหร่", user_id=user, channel="line").intent == "city_date"
 
@@ -104,7 +104,7 @@ def test_login_posts_are_limited_per_address(limited):
 
 
 def test_rendering_an_empty_reply_sends_nothing():
-    assert LineChannel.render(LineChannel.__new__(LineChannel), Reply("", "th", "rate_limited", 1.0)) == []
+    assert render(Reply("", "th", "rate_limited", 1.0)) == []
 
 
 # -- behind a proxy: TRUSTED_PROXIES ---------------------------------------------------------------------
@@ -146,7 +146,7 @@ def test_failed_sign_ins_from_one_client_behind_the_proxy_do_not_lock_out_the_ot
     from bot.admin.users import Users
 
     staff = f"px{uuid.uuid4().hex[:6]}"
-    Users(bot.store.client).create(staff, "proxy test password", "editor")
+    Users(bot.store).create(staff, "proxy test password", "editor")
     attacker, colleague = proxied.test_client(), proxied.test_client()
     evil, good = f"198.51.100.{uuid.uuid4().int % 250 + 1}", f"192.0.2.{uuid.uuid4().int % 250 + 1}"
 

@@ -3,8 +3,8 @@
 import time
 import uuid
 
-from bot.retrain import examples_from_entries
-from knowledge.faq_store import to_entry
+from bot.faq_store import to_entry
+from bot.services.training_examples import examples_from_entries
 
 
 def test_retraining_learns_a_staff_phrasing(bot):

@@ -15,7 +15,7 @@ from bot.admin.users import Users
 def test_secrets_never_reach_the_logs(caplog, channel_app, channel_client, fake_line, fake_graph, app, bot):
     caplog.set_level(logging.DEBUG)
     password = "staff password never logged"
-    Users(bot.store.client).create("secretscan", password, "admin")
+    Users(bot.store).create("secretscan", password, "admin")
     # LINE: good and bad signatures, a reply through the SDK, a refused token falling back to push.
     ev = line_event("ขอนแก่นได้รับรองเมื่อไหร่")
     fake_line.used_tokens.add(ev["replyToken"])

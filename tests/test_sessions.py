@@ -62,15 +62,15 @@ class Browser:
         other.client.set_cookie(COOKIE, self.sid, path="/admin")
 
 
-def new_staff(r, role: str = "editor") -> str:
+def new_staff(store, role: str = "editor") -> str:
     name = f"s{uuid.uuid4().hex[:8]}"
-    Users(r).create(name, PASSWORD, role)
+    Users(store).create(name, PASSWORD, role)
     return name
 
 
 @pytest.fixture
 def staff(bot) -> str:
-    return new_staff(bot.store.client)
+    return new_staff(bot.store)
 
 
 # -- the session lives in Redis ---------------------------------------------------------------------------
@@ -115,7 +115,7 @@ def test_signing_out_ends_the_session_for_every_copy_of_the_cookie(app, bot, sta
 
 def test_signing_out_everywhere_ends_the_other_browsers_too(app, bot, staff):
     laptop, phone, colleague = Browser(app), Browser(app), Browser(app)
-    other = new_staff(bot.store.client)
+    other = new_staff(bot.store)
     laptop.login(staff)
     phone.login(staff)
     colleague.login(other)
@@ -137,7 +137,7 @@ def test_a_password_reset_ends_every_session_of_that_user_at_once(app, bot, data
     laptop, phone, colleague = Browser(app), Browser(app), Browser(app)
     laptop.login(staff)
     phone.login(staff)
-    colleague.login(new_staff(bot.store.client))
+    colleague.login(new_staff(bot.store))
     r = cli(data_dir, "admin", "reset-password", staff, stdin="a brand new password\n")
     assert r.returncode == 0, r.stderr
     assert not laptop.signed_in() and not phone.signed_in()
@@ -150,7 +150,7 @@ def test_removing_a_user_ends_their_sessions_and_leaves_nothing_behind(app, bot,
     browser = Browser(app)
     browser.login(staff)
     sid = browser.sid
-    assert Users(bot.store.client).remove(staff)
+    assert Users(bot.store).remove(staff)
     assert not browser.signed_in()
     r = bot.store.client
     assert not r.exists(record_key(sid)) and not r.exists(USER_SESSIONS + staff)
@@ -165,7 +165,7 @@ def test_a_session_ends_when_the_password_changes_by_any_route(app, bot, staff):
     browser.login(staff)
     r = bot.store.client
     record = json.loads(r.hget("{staff}:users", staff))
-    record["hash"] = Users(r).get(new_staff(r))["hash"]  # someone else's password now
+    record["hash"] = Users(bot.store).get(new_staff(bot.store))["hash"]  # someone else's password now
     r.hset("{staff}:users", staff, json.dumps(record))
     assert not browser.signed_in()
 
@@ -180,7 +180,7 @@ def short_sessions(bot_config, bot):
 
 def test_a_session_ends_after_the_idle_timeout(short_sessions, bot):
     browser = Browser(short_sessions)
-    name = new_staff(bot.store.client)
+    name = new_staff(bot.store)
     browser.login(name)
     assert browser.signed_in()
     key, start = record_key(browser.sid), time.monotonic()
@@ -193,7 +193,7 @@ def test_a_session_ends_after_the_idle_timeout(short_sessions, bot):
 
 def test_a_session_in_constant_use_still_ends_at_its_absolute_lifetime(short_sessions, bot):
     browser = Browser(short_sessions)
-    browser.login(bot_name := new_staff(bot.store.client))
+    browser.login(bot_name := new_staff(bot.store))
     start, used = time.monotonic(), 0
     while browser.signed_in():  # one request every 0.2 s keeps it from ever being idle
         used += 1
@@ -219,7 +219,7 @@ def test_staff_pages_answer_503_during_a_redis_outage_and_nobody_is_signed_out(o
 
     app = create_app({"BOT_DATA_DIR": str(data_dir), "REDIS_URL": own_redis.url, "REDIS_RETRY_AFTER": 0.2,
                       "SECRET_KEY": "outage", "ADMIN_TOKEN": ADMIN_TOKEN, "RETRAIN_ON_EDIT": False})
-    name = new_staff(app.extensions["bot"].store.client)
+    name = new_staff(app.extensions["bot"].store)
     browser, newcomer = Browser(app), Browser(app)
     browser.login(name)
     token = browser.csrf("/admin/faq")
@@ -299,7 +299,7 @@ def test_a_successful_sign_in_clears_the_users_failures(app, staff):
 @pytest.mark.parametrize("name", ["a" * 33, "สมชาย", "x", "-dash-first", "has space", "semi;colon"])
 def test_user_names_are_bounded_with_a_clear_error(bot, name):
     with pytest.raises(UserError) as err:
-        Users(bot.store.client).create(name, PASSWORD)
+        Users(bot.store).create(name, PASSWORD)
     assert str(err.value) == NAME_RULE and "2 to 32 characters" in NAME_RULE
 
 
@@ -322,7 +322,7 @@ def test_a_session_cookie_sent_to_the_chat_api_is_ignored_during_an_outage(own_r
     app = create_app({"BOT_DATA_DIR": str(data_dir), "REDIS_URL": own_redis.url, "REDIS_RETRY_AFTER": 0.2,
                       "SECRET_KEY": "outage", "RETRAIN_ON_EDIT": False})
     browser = Browser(app)
-    browser.login(new_staff(app.extensions["bot"].store.client))
+    browser.login(new_staff(app.extensions["bot"].store))
     browser.client.set_cookie(COOKIE, browser.sid, path="/")  # sent everywhere, as a careless client would
     own_redis.stop()
     r = browser.client.post("/api/ask", json={"text": "what is depa"})

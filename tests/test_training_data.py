@@ -24,10 +24,11 @@ def test_every_intent_has_enough_thai_and_english_examples(data):
 
 def test_heldout_questions_are_never_in_the_training_data(data):
     """Neither in intents/data nor among the FAQ entries' phrasings, which are trained on too."""
-    from bot.service import examples_from_kb
+    from bot.services.training_examples import examples_from_entries
     from knowledge.loader import load
 
-    train = {normalize(e.text) for e in data.examples} | {normalize(e.text) for e in examples_from_kb(load())} | {
+    facts = load().facts.values()
+    train = {normalize(e.text) for e in data.examples} | {normalize(e.text) for e in examples_from_entries(facts)} | {
         normalize(q) for f in load().facts.values() for q in (*f.questions.th, *f.questions.en)}
     held = yaml.safe_load(HELDOUT.read_text(encoding="utf-8"))
     leaked = [h["text"] for h in held if normalize(h["text"]) in train]
@@ -36,10 +37,11 @@ def test_heldout_questions_are_never_in_the_training_data(data):
 
 def test_blind_questions_are_never_in_the_training_data(data):
     """The blind sets' questions are neither intent examples nor facts' example questions (never trained on)."""
-    from bot.service import examples_from_kb
+    from bot.services.training_examples import examples_from_entries
     from knowledge.loader import load
 
-    train = {normalize(e.text) for e in data.examples} | {normalize(e.text) for e in examples_from_kb(load())} | {
+    facts = load().facts.values()
+    train = {normalize(e.text) for e in data.examples} | {normalize(e.text) for e in examples_from_entries(facts)} | {
         normalize(q) for f in load().facts.values() for q in (*f.questions.th, *f.questions.en)}
     blind = [t["text"] for path in sorted((HELDOUT.parent / "blind").glob("*.yaml"))
              for item in yaml.safe_load(path.read_text(encoding="utf-8"))["items"] for t in item["turns"]]

@@ -14,7 +14,7 @@ def attach_admin(app: Flask, bot) -> None:
     from . import api, pages
     from .auth import csrf, init_auth
 
-    init_auth(app, Users(bot.store.client), bot.store)
+    init_auth(app, Users(bot.store), bot.store, bot.settings)
     app.jinja_env.globals["zip"] = zip
     app.register_blueprint(pages.bp)
     app.register_blueprint(api.bp)

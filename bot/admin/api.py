@@ -4,18 +4,13 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, g, jsonify, request
 
-from intents.entities import compact
-from intents.features import tokenize
-from intents.normalize import normalize
-from knowledge.snapshot import Snapshot
-from knowledge.faq_store import Conflict, FaqStore, Invalid, NotFound, to_entry
-
-from ..context import Context
-from ..dialogue import Dialogue
+from ..faq_store import Conflict, FaqStore, Invalid, NotFound
+from ..services import try_it
 from ..services.inbox import answer_group, group_exists, inbox_groups
+from ..services.search import search, subject_names
 from .auth import api_auth, csrf
 
-__all__ = ["bp", "search", "try_question"]
+__all__ = ["bp"]
 
 bp = Blueprint("admin_api", __name__, url_prefix="/admin/api")
 csrf.exempt(bp)  # api_auth checks the CSRF header itself for session-authenticated writes
@@ -31,44 +26,6 @@ def _store() -> FaqStore:
 
 def _changed():
     _bot().live.refresh_now()  # this worker at once; the others within a second through the stamp
-
-
-def search(entries: list[dict], query: str) -> list[dict]:
-    """Thai-aware search: every word of the query (tokenised, normalised) appears in the entry's
-    questions, answer, id, cities or topics, compared without spaces or case."""
-    words = [compact(t) for t in tokenize(normalize(query))] if query.strip() else []
-    words = [w for w in words if w]
-    if not words:
-        return entries
-    out = []
-    for e in entries:
-        hay = compact(normalize(" ".join([e["id"], *e["questions"].get("th", []), *e["questions"].get("en", []),
-                                          e["answer"].get("th", ""), e["answer"].get("en", ""),
-                                          *e.get("cities", []), *e.get("topics", [])])))
-        if all(w in hay for w in words):
-            out.append(e)
-    return out
-
-
-def try_question(text: str, draft: dict | None = None) -> dict:
-    """What the bot answers to ``text`` now, and with the unsaved ``draft`` entry applied."""
-    bot = _bot()
-
-    def run(snapshot: Snapshot) -> dict:
-        dialogue = Dialogue(bot.nlu, snapshot, bot.contexts, bot.inbox)
-        reply, _, _ = dialogue.answer(text, Context())
-        return {"intent": reply.intent, "confidence": reply.confidence, "fallback": reply.fallback,
-                "entry": reply.entities.get("entry"), "answer": reply.text}
-
-    current = bot.live.current()
-    out = {"before": run(current)}
-    if draft is not None:
-        clean = _store().validate(draft, draft.get("id") or None)
-        entries = dict(current.entries)
-        entries[clean["id"]] = to_entry(clean, bot.kb.entries.get(clean["id"]))
-        staff = frozenset(bot.live.faq.staff_entries()) | {clean["id"]}
-        out["after"] = run(Snapshot(bot.kb, entries, staff, strip=bot.live.strip, words=bot.live.words))
-    return out
 
 
 def _error(status: int, error: str, **extra):
@@ -117,7 +74,7 @@ def list_faq():
     query = request.args.get("q", "")
     if len(query) > MAX_QUERY:
         raise Invalid({"q": f"a search is at most {MAX_QUERY} characters"})
-    return jsonify(entries=search(_store().list(), query))
+    return jsonify(entries=search(_store().list(), query, subject_names(_bot().kb)))
 
 
 @bp.post("/faq")
@@ -202,17 +159,33 @@ def dismiss(group_id: str):
     return jsonify(id=group_id, dismissed=True)
 
 
+def _draft(body: dict, required: bool = False) -> dict | None:
+    draft = body.get("draft")
+    if (draft is None and required) or (draft is not None and not isinstance(draft, dict)):
+        raise Invalid({"draft": "send the draft entry as a JSON object"})
+    return draft
+
+
 @bp.post("/try")
 @api_auth
-def try_it():
+def try_question():
+    """The answer to the first line of ``text`` now and with the draft; with a draft, for each of its questions
+    and each line of ``text``, whether the draft answers it and what does if not."""
     body = _body()
     text = body.get("text")
     if not isinstance(text, str) or not text.strip():
         raise Invalid({"text": "type a question to try"})
-    draft = body.get("draft")
-    if draft is not None and not isinstance(draft, dict):
-        raise Invalid({"draft": "send the draft entry as a JSON object"})
-    return jsonify(try_question(text[:2000], draft))
+    draft = _draft(body)
+    cap = current_app.config["MAX_TEXT_CHARS"]
+    lines = [line.strip()[:cap] for line in text.splitlines() if line.strip()][:try_it.MAX_QUESTIONS]
+    return jsonify(try_it.try_question(_bot(), lines[0], draft, also=lines))
+
+
+@bp.post("/preview")
+@api_auth
+def preview():
+    """The draft entry rendered as the bot sends it, next to the saved version, with what people would lose."""
+    return jsonify(try_it.preview(_bot(), _draft(_body(), required=True)))
 
 
 @bp.get("/audit")

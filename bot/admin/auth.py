@@ -12,51 +12,77 @@ import functools
 import hmac
 import logging
 import secrets
+from typing import Any
 
 from flask import (Blueprint, Flask, abort, current_app, flash, g, jsonify, redirect, render_template, request,
                    session, url_for)
 from flask_wtf.csrf import CSRFError, CSRFProtect, validate_csrf
 
+from ..config import Settings
 from ..ratelimit import Limit
 from ..storage import Store
-from .outage import init_outage
+from .i18n import gettext as _
+from .i18n import init_i18n
+from .outage import init_outage, outage_response
 from .sessions import RedisSessionInterface, password_mark
-from .throttle import LoginThrottle
-from .users import NAME_MAX, NAME_RULE, Users, valid_name
+from .throttle import LoginThrottle, Verdict
+from .users import MIN_PASSWORD, NAME_MAX, Users, valid_name
 
-__all__ = ["init_auth", "login_required", "api_auth", "bp", "csrf"]
+__all__ = ["init_auth", "login_required", "api_auth", "bp", "csrf", "shared_secret_key"]
 
 log = logging.getLogger(__name__)
 csrf = CSRFProtect()
 bp = Blueprint("admin_auth", __name__, url_prefix="/admin", template_folder="templates")
+SECRET_KEY = "{staff}:secret-key"
 
 
-def init_auth(app: Flask, users: Users, store: Store) -> None:
+def init_auth(app: Flask, users: Users, store: Store, settings: Settings) -> None:
     """Session settings, the secret key (for CSRF tokens), CSRF protection and the login views."""
-    redis_client = store.client
-    key = app.config.get("SECRET_KEY")
-    if not key:
-        # One generated key shared by every worker through Redis; set SECRET_KEY in production.
-        redis_client.set("{staff}:secret-key", secrets.token_urlsafe(48), nx=True)
-        key = redis_client.get("{staff}:secret-key")
+    app.secret_key = settings.SECRET_KEY
+    if not settings.SECRET_KEY:
         log.warning("SECRET_KEY is not set: using a generated key stored in Redis")
-    app.secret_key = key
+
+        @app.before_request
+        def _shared_secret_key() -> None:
+            # Read when a staff page first needs it, not at start-up: the app starts and answers while
+            # Redis is down, and the staff pages answer 503 (StoreUnavailable) until it is back.
+            if app.secret_key is None and request.path.startswith("/admin"):
+                app.secret_key = shared_secret_key(store)
+
     app.config.update(SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax", SESSION_COOKIE_PATH="/admin",
                       WTF_CSRF_TIME_LIMIT=None)
-    app.session_interface = RedisSessionInterface(store, idle=app.config["STAFF_SESSION_IDLE"],
-                                                  lifetime=app.config["STAFF_SESSION_LIFETIME"])
+    app.session_interface = RedisSessionInterface(store, idle=settings.STAFF_SESSION_IDLE,
+                                                  lifetime=settings.STAFF_SESSION_LIFETIME)
     app.extensions["staff_users"] = users
-    app.extensions["login_throttle"] = LoginThrottle(redis_client)
+    app.extensions["login_throttle"] = LoginThrottle(
+        store, posts=Limit.parse(settings.LOGIN_IP_RATE_LIMIT), max_per_user=settings.LOGIN_USER_FAILURES,
+        max_per_ip=settings.LOGIN_IP_FAILURES, window=settings.LOGIN_FAILURE_WINDOW)
+    init_i18n(app)
     init_outage(app)  # before CSRF protection: a form posted during an outage gets 503, not "form expired"
     csrf.init_app(app)
 
     @app.errorhandler(CSRFError)
     def _csrf_error(exc):
-        return render_template("admin/message.html", title="Session expired",
-                               message="The form expired or was not sent by this site. Go back, reload the page "
-                                       "and try again."), 400
+        if not store.ping():
+            # The token is checked against the session, which Redis keeps: with Redis down no form can
+            # be valid, and "the form expired" would send staff round in circles.
+            return outage_response()
+        return render_template("admin/message.html", title=_("Session expired"),
+                               message=_("The form expired or was not sent by this site. Go back, reload the page "
+                                         "and try again.")), 400
 
     app.register_blueprint(bp)
+
+
+def shared_secret_key(store: Store) -> str:
+    """The key every worker shares when ``SECRET_KEY`` is unset: made once, kept in Redis."""
+    def read(r: Any) -> str:
+        pipe = r.pipeline(transaction=True)
+        pipe.set(SECRET_KEY, secrets.token_urlsafe(48), nx=True)
+        pipe.get(SECRET_KEY)
+        return pipe.execute()[1]
+
+    return store.run(read)
 
 
 def _user() -> dict | None:
@@ -93,7 +119,7 @@ def api_auth(view):
     @functools.wraps(view)
     def wrapper(*args, **kwargs):
         header = request.headers.get("Authorization", "")
-        token = current_app.config.get("ADMIN_TOKEN") or ""
+        token = current_app.config["ADMIN_TOKEN"] or ""  # the setting (None when unset)
         if header.startswith("Bearer "):
             if token and hmac.compare_digest(header[7:].encode(), token.encode()):
                 g.user = {"name": "api-token", "role": "admin"}
@@ -112,8 +138,19 @@ def api_auth(view):
     return wrapper
 
 
+def name_rule() -> str:
+    """The user-name rule in the page's language (:data:`bot.admin.users.NAME_RULE` in English)."""
+    return _("A user name is 2 to {max} characters: lower-case letters a-z, digits, '.', '_' or '-', starting "
+             "with a letter or a digit.", max=NAME_MAX)
+
+
+def password_rule() -> str:
+    return _("A password has at least {n} characters.", n=MIN_PASSWORD)
+
+
 def _login_page(error: str | None, status: int):
-    return render_template("admin/login.html", error=error, name_max=NAME_MAX, name_rule=NAME_RULE), status
+    return render_template("admin/login.html", error=error, name_max=NAME_MAX, name_rule=name_rule(),
+                           password_rule=password_rule()), status
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -125,17 +162,17 @@ def login():
     name = valid_name(request.form.get("name", ""))
     password = request.form.get("password", "")
     ip = request.remote_addr or "?"  # the real client's address when TRUSTED_PROXIES is set
-    limiter = current_app.extensions["bot"].dialogue.limiter
-    if limiter and not limiter.allowed(f"ip:login:{ip}", Limit.parse(current_app.config["LOGIN_IP_RATE_LIMIT"])):
-        return _login_page("Too many sign-in attempts from your address. Wait a few minutes and try again.", 429)
+    verdict = throttle.reserve(name, ip)  # counted before the password is checked, so it cannot be raced
+    if verdict is Verdict.TOO_MANY_POSTS:
+        return _login_page(_("Too many sign-in attempts from your address. Wait a few minutes and try again."), 429)
     if name is None:  # no account can have it: say what a name looks like (the rule is no secret)
-        return _login_page(NAME_RULE, 400)
-    if not throttle.reserve(name, ip):  # counted before the password is checked, so it cannot be raced
+        return _login_page(name_rule(), 400)
+    if verdict is Verdict.TOO_MANY_FAILURES:
         log.warning("staff login throttled for %r from %s", name, ip)
-        return _login_page("Too many failed attempts. Wait five minutes and try again.", 401)
+        return _login_page(_("Too many failed attempts. Wait a few minutes and try again."), 401)
     record = users.verify(name, password)
     if record is None:
-        return _login_page("Wrong user name or password.", 401)
+        return _login_page(_("Wrong user name or password."), 401)
     throttle.succeeded(name, ip)
     session.clear()
     session.rotate()  # a new id at sign-in: an id planted or seen before is worthless now
@@ -154,5 +191,5 @@ def logout():
         users: Users = current_app.extensions["staff_users"]
         users.end_sessions(g.user["name"])
     session.end()  # the record is deleted: a copied cookie stops working too
-    flash("Signed out.")
+    flash(_("Signed out."))
     return redirect(url_for("admin_auth.login"))

@@ -17,6 +17,7 @@ FONT = "Sarabun, 'Noto Sans Thai', system-ui, sans-serif"
 # Okabe-Ito: distinguishable with the common forms of colour blindness, readable on white.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#000000", "#999999")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTHS_TH = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.")
 CHAR_W = 7.0  # rough advance of one character at font-size 12; only used to reserve room
 TITLE_H = 24
 
@@ -52,12 +53,15 @@ def _with_unit(s: str, unit: str) -> str:
     return f"{s} {unit}" if unit else s
 
 
-def _day(label: str, year: bool = False) -> str:
-    """ "2026-11-25" -> "25 Nov"; a month table rather than strftime, which depends on the locale."""
+def _day(label: str, year: bool = False, lang: str = "en") -> str:
+    """ "2026-11-25" -> "25 Nov" ("25 พ.ย.", with the year "25 พ.ย. 2569": Buddhist Era); a month table rather
+    than strftime, which depends on the locale."""
     try:
         d = dt.date.fromisoformat(label)
     except ValueError:
         return label
+    if lang == "th":
+        return f"{d.day} {MONTHS_TH[d.month - 1]}" + (f" {d.year + 543}" if year else "")
     return f"{d.day} {MONTHS[d.month - 1]}" + (f" {d.year}" if year else "")
 
 
@@ -71,21 +75,22 @@ def _open(width: int, height: int, title: str) -> list[str]:
     ]
 
 
-def _no_data(width: int, title: str) -> str:
+def _no_data(width: int, title: str, lang: str = "en") -> str:
     height = TITLE_H + 48
     parts = _open(width, height, title)
-    parts.append(f'<text x="{width / 2:g}" y="{TITLE_H + 28}" text-anchor="middle" fill="#666">no data</text>')
+    empty = "ยังไม่มีข้อมูล" if lang == "th" else "no data"
+    parts.append(f'<text x="{width / 2:g}" y="{TITLE_H + 28}" text-anchor="middle" fill="#666">{empty}</text>')
     return "".join(parts) + "</svg>"
 
 
 def bar_chart(items: list[tuple[str, float]], *, title: str, unit: str = "", width: int = 640,
-              bar_height: int = 22) -> str:
+              bar_height: int = 22, lang: str = "en") -> str:
     """Horizontal bars, largest value at full length, each with its number written beside it."""
     width, bar_height = int(width), max(int(bar_height), 8)
     rows = [(str(label), _clean(value)) for label, value in items]
     top = max((v for _, v in rows), default=0.0)
     if top <= 0:
-        return _no_data(width, title)
+        return _no_data(width, title, lang)
     values = [_with_unit(_num(v), unit) for _, v in rows]
     label_w = min(max(len(label) for label, _ in rows) * CHAR_W + 10, width * 0.4)
     value_w = max(len(s) for s in values) * CHAR_W + 10
@@ -122,13 +127,13 @@ def _y_scale(vmax: float, percent: bool) -> tuple[float, int]:
 
 
 def line_chart(series: dict[str, list[tuple[str, float]]], *, title: str, unit: str = "", percent: bool = False,
-               width: int = 640, height: int = 240) -> str:
+               width: int = 640, height: int = 240, lang: str = "en") -> str:
     """One line per series over days, with a legend, a labelled y axis and a tooltip on every point."""
     width, height = int(width), int(height)
     data = {str(name): [(str(x), _clean(v)) for x, v in points] for name, points in series.items()}
     days = sorted({x for points in data.values() for x, _ in points})
     if not days:
-        return _no_data(width, title)
+        return _no_data(width, title, lang)
     step, n_steps = _y_scale(max(v for points in data.values() for _, v in points), percent)
     y_top = step * n_steps
     left, right, top, bottom = 52.0, 12.0, TITLE_H + 40.0, 26.0
@@ -162,7 +167,7 @@ def line_chart(series: dict[str, list[tuple[str, float]]], *, title: str, unit: 
     for j in ticks:
         anchor = "start" if j == 0 and len(days) > 1 else "end" if j == len(days) - 1 and len(days) > 1 else "middle"
         parts.append(f'<text x="{_f(px(days[j]))}" y="{_f(top + plot_h + 18)}" text-anchor="{anchor}" '
-                     f'fill="#666">{_esc(_day(days[j]))}</text>')
+                     f'fill="#666">{_esc(_day(days[j], lang=lang))}</text>')
     for i, (name, points) in enumerate(data.items()):
         colour = PALETTE[i % len(PALETTE)]
         points = sorted(points, key=lambda p: xi[p[0]])
@@ -170,7 +175,7 @@ def line_chart(series: dict[str, list[tuple[str, float]]], *, title: str, unit: 
         parts.append(f'<g><polyline points="{coords}" fill="none" stroke="{colour}" stroke-width="2" '
                      f'stroke-linejoin="round"/>')
         for d, v in points:
-            tip = f"{name} · {_day(d, year=True)}: {_with_unit(_num(v, percent), unit)}"
+            tip = f"{name} · {_day(d, year=True, lang=lang)}: {_with_unit(_num(v, percent), unit)}"
             parts.append(f'<circle cx="{_f(px(d))}" cy="{_f(py(v))}" r="3" fill="{colour}">'
                          f"<title>{_esc(tip)}</title></circle>")
         parts.append("</g>")

@@ -1,25 +1,22 @@
 """Staff pages during a Redis outage: 503 with a clear message, never a 500.
 
 Accounts, sessions and FAQ edits live only in Redis, so the staff pages cannot work without it (the bot
-itself keeps answering). Any Redis outage error that reaches a staff view becomes this answer, and so
-does a session that could not be read or saved.
+itself keeps answering). Every staff feature reaches Redis through the :class:`~bot.storage.Store`, so an
+outage reaches a view as :class:`~bot.storage.StoreUnavailable`, which becomes this answer; so does a
+session that could not be read or saved.
 """
 
 from __future__ import annotations
 
 import json
 
-import redis
 from flask import Flask, Response, render_template, request
-from redis.exceptions import ClusterDownError, SlotNotCoveredError
 
 from ..storage import StoreUnavailable
 
 __all__ = ["init_outage", "outage_response", "make_outage_response", "RETRY_AFTER"]
 
 RETRY_AFTER = 10  # seconds; the Store's breaker retries Redis every couple of seconds
-#: What a staff view sees when Redis is down: the Store's own error, or redis-py's from a raw client.
-OUTAGE = (StoreUnavailable, redis.ConnectionError, redis.TimeoutError, ClusterDownError, SlotNotCoveredError)
 MESSAGE_EN = ("The staff pages cannot reach their database (Redis) right now. Nothing you saved is lost: "
               "wait a moment and reload the page. The bot keeps answering people meanwhile.")
 MESSAGE_TH = ("หน้าสำหรับเจ้าหน้าที่ติดต่อฐานข้อมูล (Redis) ไม่ได้ในขณะนี้ ข้อมูลที่บันทึกไว้ไม่หาย "
@@ -67,9 +64,5 @@ def init_outage(app: Flask) -> None:
         return None
 
     @app.errorhandler(StoreUnavailable)
-    @app.errorhandler(redis.ConnectionError)
-    @app.errorhandler(redis.TimeoutError)
-    @app.errorhandler(ClusterDownError)
-    @app.errorhandler(SlotNotCoveredError)
-    def _redis_down(exc: Exception):
+    def _redis_down(exc: StoreUnavailable) -> Response:
         return outage_response()

@@ -3,20 +3,25 @@ unanswered inbox, the dashboard, the audit log. Server-rendered; every value is 
 
 from __future__ import annotations
 
-import datetime as dt
-import difflib
-from collections import Counter
-
+import regex
 from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
 from markupsafe import Markup
+from pythainlp.util import collate
 
-from knowledge.faq_store import Conflict, FaqStore, Invalid, NotFound
+from knowledge.catalogue import INTENTS, intent_label
 
-from ..stats import Stats
-from . import charts
+from ..faq_store import Conflict, FaqStore, Invalid, NotFound
+from ..services.dashboard import dashboard as dashboard_figures
+from ..services.diff import diff_lines
 from ..services.inbox import answer_group, group_exists, inbox_groups
-from .api import search
+from ..services.search import search, subject_names
+from ..services.times import format_day, format_time
+from ..services.try_it import render_version
+from . import charts
 from .auth import login_required
+from .i18n import current_language
+from .i18n import gettext as _
+from .users import MIN_PASSWORD
 
 __all__ = ["bp"]
 
@@ -40,29 +45,133 @@ def _csv(text: str) -> list[str]:
     return [x.strip() for x in (text or "").replace("\n", ",").split(",") if x.strip()]
 
 
+def _picked(form, name: str) -> list[str]:
+    """Ticked boxes (one value each) or, from older forms and scripts, comma-separated text."""
+    return list(dict.fromkeys(x for value in form.getlist(name) for x in _csv(value)))
+
+
 def _form_to_entry(form) -> dict:
     return {
         "id": form.get("id", "").strip() or None,
         "intent": form.get("intent") or None,
         "questions": {"th": _lines(form.get("questions_th", "")), "en": _lines(form.get("questions_en", ""))},
         "answer": {"th": form.get("answer_th", "").strip(), "en": form.get("answer_en", "").strip()},
-        "cities": _csv(form.get("cities", "")),
+        "detail": {"th": form.get("detail_th", "").strip(), "en": form.get("detail_en", "").strip()},
+        "cities": _picked(form, "cities"),
         "topics": _csv(form.get("topics", "")),
         "source": form.get("source", "").strip(),
     }
 
 
-def _intents() -> list[str]:
-    return sorted(c for c in _bot().nlu.model.classes if c != "out_of_scope")
+def _sorted_by_name(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(value, name) pairs in dictionary order of the name: Thai order on Thai pages (leading vowels such as
+    เ and แ are not the first letter), case-insensitive English otherwise."""
+    if current_language() == "th":
+        order = {name: i for i, name in enumerate(collate([name for _v, name in items]))}
+        return sorted(items, key=lambda x: order[x[1]])
+    return sorted(items, key=lambda x: x[1].casefold())
 
 
-def _when(ts) -> str:
-    return dt.datetime.fromtimestamp(float(ts)).strftime("%Y-%m-%d %H:%M") if ts else ""
+def _small_talk_names() -> dict[str, str]:
+    return {"greet": _("Greeting"), "thanks": _("Thanks"), "goodbye": _("Goodbye"), "help": _("Help")}
+
+
+def topic_name(intent: str | None) -> str:
+    """The human name of a topic (intent) in the page's language."""
+    if not intent:
+        return ""
+    if intent in INTENTS:
+        return intent_label(intent, current_language())
+    return _small_talk_names().get(intent, intent)
+
+
+def _intents() -> list[tuple[str, str]]:
+    """The topics staff can pick, as (id, human name)."""
+    ids = [c for c in _bot().nlu.model.classes if c != "out_of_scope"]
+    return _sorted_by_name([(i, topic_name(i)) for i in ids])
+
+
+def subject_name(subject: str) -> str:
+    """A city's or other subject's name in the page's language (its id if the knowledge base lacks it)."""
+    return _bot().kb.subject_name(subject, current_language()) or subject
+
+
+def _other_name(subject: str) -> str:
+    other = "en" if current_language() == "th" else "th"
+    name = _bot().kb.subject_name(subject, other) or ""
+    return "" if name == subject_name(subject) else name
+
+
+def _options(ids) -> list[dict]:
+    return [{"id": i, "name": name, "other": _other_name(i)}
+            for i, name in _sorted_by_name([(i, subject_name(i)) for i in ids])]
+
+
+def _kind_names() -> dict[str, str]:
+    return {"organisation": _("Organisations"), "project": _("Projects"), "person": _("People"),
+            "event": _("Events"), "concept": _("Concepts"), "dimension": _("The 7 Smarts")}
+
+
+def _subject_options(selected: list[str]) -> tuple[list[dict], list[tuple[str, list[dict]]], bool]:
+    """The pickers: every city; the other subjects grouped by kind; whether one of those is selected."""
+    kb = _bot().kb
+    kinds: dict[str, list[str]] = {}
+    for entity in kb.entities.values():
+        kinds.setdefault(entity.kind, []).append(entity.id)
+    kinds["dimension"] = list(kb.dimensions)
+    known = set(kb.cities) | {i for ids in kinds.values() for i in ids}
+    unknown = [s for s in selected if s not in known]  # kept visible (and ticked) rather than silently dropped
+    names = _kind_names()
+    groups = [(names.get(kind, kind), _options(ids)) for kind, ids in kinds.items()]
+    if unknown:
+        groups.append((_("Other"), _options(unknown)))
+    other_selected = any(s not in kb.cities for s in selected)
+    return _options(kb.cities), groups, other_selected
+
+
+def action_name(action: str | None) -> str:
+    """What a history or audit record did, in the page's language."""
+    names = {"create": _("created"), "edit": _("edited"), "delete": _("deleted"), "import": _("imported"),
+             "curated": _("curated")}
+    restored = regex.fullmatch(r"rollback to (\d+)", action or "")
+    if restored:
+        return _("restored version {n}", n=restored.group(1))
+    return names.get(action or "curated", action or "")
+
+
+def role_name(role: str) -> str:
+    return {"editor": _("editor"), "admin": _("administrator")}.get(role, role)
+
+
+@bp.app_context_processor
+def _helpers() -> dict:
+    return {"topic_name": topic_name, "subject_name": subject_name, "action_name": action_name,
+            "role_name": role_name}
 
 
 @bp.app_template_filter("when")
 def _when_filter(ts) -> str:
-    return _when(ts)
+    """A stored time in Bangkok time, in the page's language (Buddhist Era on Thai pages)."""
+    return format_time(ts, current_language())
+
+
+@bp.app_template_filter("day")
+def _day_filter(day: str) -> str:
+    return format_day(day, current_language())
+
+
+@bp.app_template_filter("truncate_text")
+def _truncate_filter(text: str, limit: int) -> str:
+    """At most ``limit`` characters, cut between grapheme clusters (never between a consonant and its
+    vowel or tone mark), with "…" when cut."""
+    if len(text or "") <= limit:
+        return text or ""
+    out = ""
+    for cluster in regex.findall(r"\X", text):
+        if len(out) + len(cluster) > limit - 1:
+            break
+        out += cluster
+    return out + "…"
 
 
 @bp.get("/")
@@ -75,13 +184,34 @@ def index():
 @login_required()
 def faq_list():
     query = request.args.get("q", "")
-    entries = search(_store().list(), query)
+    entries = search(_store().list(), query, subject_names(_bot().kb))
     return render_template("admin/faq_list.html", entries=entries, query=query)
 
 
+def _field_names() -> dict[str, str]:
+    return {"questions": _("Questions"), "answer": _("Answer"), "source": _("Source"), "cities": _("Cities"),
+            "intent": _("Topic"), "id": _("Id"), "version": _("Version"), "entry": _("Entry")}
+
+
+#: The validation messages of bot.faq_store, marked for translation (shown through gettext).
+VALIDATION_MESSAGES = ("add at least one question (Thai or English)", "write the answer in at least one language",
+                       "name the source of the answer")
+
+
+def _translate_errors(errors: dict) -> dict:
+    fields = _field_names()
+    out = {}
+    for field, message in errors.items():
+        label = fields.get(field.split(".")[0], field)
+        out[label] = "; ".join(_(part) for part in str(message).split("; "))
+    return out
+
+
 def _render_form(entry: dict, errors: dict | None = None, new: bool = False, status: int = 200):
-    return render_template("admin/faq_edit.html", entry=entry, errors=errors or {}, new=new, intents=_intents(),
-                           cities=sorted(_bot().kb.cities)), status
+    cities, subjects, other_selected = _subject_options(entry.get("cities", []))
+    return render_template("admin/faq_edit.html", entry=entry, errors=_translate_errors(errors or {}), new=new,
+                           intents=_intents(), city_options=cities, subject_options=subjects,
+                           subject_selected=other_selected), status
 
 
 @bp.route("/faq/new", methods=["GET", "POST"])
@@ -92,17 +222,21 @@ def faq_new():
         group_id = request.form.get("inbox_group") or None  # from "answer this" in the inbox
         try:
             if group_id is not None and not group_exists(_bot(), group_id):
-                raise Invalid({"inbox_group": "this question is no longer in the inbox"})
+                raise Invalid({"inbox_group": _("This question is no longer in the inbox.")})
             record = _store().create(data, g.user["name"])
         except Invalid as exc:
             return _render_form({**data, "version": 0, "inbox_group": group_id}, exc.errors, new=True, status=400)
         _bot().live.refresh_now()
-        flash(f"Saved {record['id']} (version {record['version']}). The bot answers with it now.")
+        flash(_("Saved {id} (version {version}). The bot answers with it now.", id=record["id"],
+                version=record["version"]))
         if group_id:
             told = answer_group(_bot(), current_app.extensions.get("channels", {}), group_id, record)
-            if told["waiting"]:
-                flash(f"Sent the answer to {told['sent']} of {told['waiting']} people waiting for it"
-                      + (f" ({told['not_sent']} could not be reached)." if told["not_sent"] else "."))
+            if told["waiting"] and told["not_sent"]:
+                flash(_("Sent the answer to {sent} of {waiting} people waiting for it ({not_sent} could not be "
+                        "reached).", sent=told["sent"], waiting=told["waiting"], not_sent=told["not_sent"]))
+            elif told["waiting"]:
+                flash(_("Sent the answer to {sent} of {waiting} people waiting for it.", sent=told["sent"],
+                        waiting=told["waiting"]))
         return redirect(url_for("admin_pages.faq_edit", entry_id=record["id"]))
     entry = {"id": "", "intent": None, "questions": {"th": [], "en": []}, "answer": {"th": "", "en": ""},
              "cities": [], "topics": [], "source": "", "version": 0}
@@ -134,12 +268,13 @@ def faq_edit(entry_id: str):
         except Invalid as exc:
             return _render_form({**data, "id": entry_id, "version": version}, exc.errors)
         except Conflict as exc:
-            errors = {"version": f"{exc.current.get('updated_by', 'someone')} saved version "
-                                 f"{exc.current.get('version')} after you opened this page. Your change was not "
-                                 f"saved: copy it, reload the page and apply it again."}
+            errors = {"version": _("{who} saved version {version} after you opened this page. Your change was "
+                                   "not saved: copy it, reload the page and apply it again.",
+                                   who=exc.current.get("updated_by") or _("someone"),
+                                   version=exc.current.get("version"))}
             return _render_form({**data, "id": entry_id, "version": version}, errors, status=409)
         _bot().live.refresh_now()
-        flash(f"Saved version {record['version']}. The bot answers with it now.")
+        flash(_("Saved version {version}. The bot answers with it now.", version=record["version"]))
         return redirect(url_for("admin_pages.faq_edit", entry_id=entry_id))
     return _render_form(current)
 
@@ -155,38 +290,43 @@ def faq_delete(entry_id: str):
         try:
             _store().delete(entry_id, request.form.get("version", type=int), g.user["name"])
         except Conflict:
-            flash("The entry changed since you opened it; nothing was deleted.")
+            flash(_("The entry changed since you opened it; nothing was deleted."))
             return redirect(url_for("admin_pages.faq_edit", entry_id=entry_id))
         _bot().live.refresh_now()
-        flash(f"Deleted {entry_id}. Its history is kept: restore it from the history page.")
+        flash(_("Deleted {id}. Its history is kept: restore it from the history page.", id=entry_id))
         return redirect(url_for("admin_pages.faq_list"))
     return render_template("admin/faq_delete.html", entry=current)
 
 
 def _as_text(v: dict) -> list[str]:
+    """A version as labelled lines, with names instead of ids, for the history diff."""
     if v.get("deleted"):
-        return ["(deleted)"]
-    return [f"intent: {v.get('intent') or '-'}",
-            *(f"Q (th): {q}" for q in v.get("questions", {}).get("th", [])),
-            *(f"Q (en): {q}" for q in v.get("questions", {}).get("en", [])),
-            f"A (th): {v.get('answer', {}).get('th', '')}", f"A (en): {v.get('answer', {}).get('en', '')}",
-            f"cities: {', '.join(v.get('cities', []))}", f"topics: {', '.join(v.get('topics', []))}",
-            f"source: {v.get('source', '')}"]
+        return [_("(deleted)")]
+    detail = v.get("detail") or {}
+    return [_("Topic: {name}", name=topic_name(v.get("intent")) or "-"),
+            *(_("Question (Thai): {text}", text=q) for q in v.get("questions", {}).get("th", [])),
+            *(_("Question (English): {text}", text=q) for q in v.get("questions", {}).get("en", [])),
+            _("Answer (Thai): {text}", text=v.get("answer", {}).get("th", "")),
+            _("Answer (English): {text}", text=v.get("answer", {}).get("en", "")),
+            *([_("More details (Thai): {text}", text=detail.get("th", "")),
+               _("More details (English): {text}", text=detail.get("en", ""))] if detail else []),
+            _("Subjects: {names}", names=", ".join(subject_name(c) for c in v.get("cities", []))),
+            _("Keywords: {words}", words=", ".join(v.get("topics", []))),
+            _("Source: {text}", text=v.get("source", ""))]
 
 
 @bp.get("/faq/<entry_id>/history")
 @login_required()
 def faq_history(entry_id: str):
-    versions = _store().history(entry_id)
+    versions: list[dict] = _store().history(entry_id)
     if not versions:
         abort(404)
-    differ = difflib.HtmlDiff(wrapcolumn=60)
-    rows = []
+    rows: list[dict] = []
     for i, v in enumerate(versions):
         before = _as_text(versions[i - 1]) if i else []
-        diff = differ.make_table(before, _as_text(v), f"version {versions[i - 1]['version']}" if i else "",
-                                 f"version {v['version']}", context=bool(i), numlines=1)
-        rows.append({"v": v, "diff": Markup(diff)})  # HtmlDiff escapes the text it shows
+        # What the bot sent with this version, as people saw it (source line, particle, dates, quick replies).
+        rows.append({"v": v, "diff": diff_lines(before, _as_text(v), context=1 if i else 10_000),
+                     "rendered": render_version(_bot(), v)})
     current = versions[-1]["version"]
     return render_template("admin/faq_history.html", entry_id=entry_id, rows=list(reversed(rows)), current=current)
 
@@ -200,7 +340,7 @@ def faq_rollback(entry_id: str):
     except (NotFound, TypeError):
         abort(404)
     _bot().live.refresh_now()
-    flash(f"Restored version {version} as version {record['version']}.")
+    flash(_("Restored version {old} as version {new}.", old=version, new=record["version"]))
     return redirect(url_for("admin_pages.faq_history", entry_id=entry_id))
 
 
@@ -217,7 +357,7 @@ def inbox():
 def inbox_dismiss(group_id: str):
     if not _bot().inbox.dismiss(group_id):
         abort(404)
-    flash("Dismissed.")
+    flash(_("Dismissed."))
     return redirect(url_for("admin_pages.inbox"))
 
 
@@ -230,35 +370,26 @@ def audit():
 @bp.get("/dashboard")
 @login_required()
 def dashboard():
-    days = Stats(_bot().store).days(30)
-    channels = sorted({k.split(":", 1)[1] for _, row in days for k in row if k.startswith("msgs:")}) or ["web"]
-    messages = {c: [(d, row.get(f"msgs:{c}", 0)) for d, row in days] for c in channels}
-    totals = [(d, sum(v for k, v in row.items() if k.startswith("msgs:"))) for d, row in days]
-    fallbacks = [(d, sum(v for k, v in row.items() if k.startswith("fallback:"))) for d, row in days]
-    rate = [(d, (f / t) if t else 0.0) for (d, t), (_, f) in zip(totals, fallbacks)]
-    intents: Counter = Counter()
-    cities: Counter = Counter()
-    for _, row in days:
-        for k, v in row.items():
-            if k.startswith("intent:"):
-                intents[k[7:]] += v
-            elif k.startswith("city:"):
-                cities[k[5:]] += v
-    names = {c.id: c.short_name.en for c in _bot().kb.cities.values()}
-    top_cities = [(names.get(c, c), float(n)) for c, n in cities.most_common(10)]
+    board = dashboard_figures(_bot().store)
+    intents = [(topic_name(r.key), float(r.count)) for r in board.intents]
+    cities = [(subject_name(r.key), float(r.count)) for r in board.cities]
+    lang = current_language()
+
+    def per_day(counts: list) -> list[tuple[str, float]]:
+        return list(zip(board.days, map(float, counts)))
+
     return render_template(
-        "admin/dashboard.html",
-        messages_svg=Markup(charts.line_chart({c: [(d, float(v)) for d, v in s] for c, s in messages.items()},
-                                              title="Messages per day, by channel")),
-        fallback_svg=Markup(charts.line_chart({"fallback rate": rate}, title="Fallback rate per day", percent=True)),
-        intents_svg=Markup(charts.bar_chart([(k, float(v)) for k, v in intents.most_common(10)],
-                                            title="Top intents, last 30 days")),
-        cities_svg=Markup(charts.bar_chart(top_cities, title="Top cities, last 30 days")),
-        totals=totals, fallbacks=fallbacks, intents=intents.most_common(10), cities=top_cities,
-        total=sum(t for _, t in totals), total_fallbacks=sum(f for _, f in fallbacks))
+        "admin/dashboard.html", board=board, intents=intents, cities=cities,
+        messages_svg=Markup(charts.line_chart({c: per_day(board.messages[c]) for c in board.channels},
+                                              title=_("Messages per day, by channel"), lang=lang)),
+        fallback_svg=Markup(charts.line_chart({_("fallback rate"): per_day(board.fallback_rates)},
+                                              title=_("Fallback rate per day"), percent=True, lang=lang)),
+        intents_svg=Markup(charts.bar_chart(intents, title=_("Top topics, last 30 days"), lang=lang)),
+        cities_svg=Markup(charts.bar_chart(cities, title=_("Top cities, last 30 days"), lang=lang)))
 
 
 @bp.get("/users")
 @login_required(role="admin")
 def users():
-    return render_template("admin/users.html", users=current_app.extensions["staff_users"].list())
+    return render_template("admin/users.html", users=current_app.extensions["staff_users"].list(),
+                           password_rule=_("A password has at least {n} characters.", n=MIN_PASSWORD))

@@ -1,7 +1,8 @@
 """Staff accounts in Redis: salted scrypt password hashes (werkzeug), roles, bounded names.
 
 Resetting a password or removing an account ends every session of that user in the same transaction
-(:func:`bot.admin.sessions.end_user_sessions`).
+(:func:`bot.admin.sessions.end_user_sessions`). Redis is reached through the :class:`~bot.storage.Store`:
+during an outage every method raises :class:`~bot.storage.StoreUnavailable` (a 503 on the staff pages).
 """
 
 from __future__ import annotations
@@ -10,13 +11,14 @@ import json
 import re
 import time
 from dataclasses import dataclass
+from typing import Any, Callable
 
-import redis
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from ..storage import Store
 from .sessions import end_user_sessions
 
-__all__ = ["Users", "ROLES", "UserError", "check_name", "NAME_RULE", "NAME_MAX"]
+__all__ = ["Users", "ROLES", "UserError", "check_name", "NAME_RULE", "NAME_MAX", "MIN_PASSWORD", "PASSWORD_RULE"]
 
 USERS = "{staff}:users"
 ROLES = ("editor", "admin")
@@ -25,6 +27,7 @@ NAME = re.compile(r"[a-z0-9][a-z0-9._-]{1,%d}" % (NAME_MAX - 1), re.ASCII)
 NAME_RULE = (f"A user name is 2 to {NAME_MAX} characters: lower-case letters a-z, digits, '.', '_' or '-', "
              f"starting with a letter or a digit.")
 MIN_PASSWORD = 10
+PASSWORD_RULE = f"A password has at least {MIN_PASSWORD} characters."
 
 
 class UserError(ValueError):
@@ -49,7 +52,9 @@ def valid_name(name: str) -> str | None:
 
 @dataclass
 class Users:
-    client: redis.Redis
+    """Staff accounts (``{staff}:users``: name → JSON record)."""
+
+    store: Store
 
     def create(self, name: str, password: str, role: str = "editor") -> None:
         name = check_name(name)
@@ -57,7 +62,7 @@ class Users:
             raise UserError(f"role must be one of {', '.join(ROLES)}")
         self._check_password(password)
         record = {"hash": generate_password_hash(password, method="scrypt"), "role": role, "created": time.time()}
-        if not self.client.hsetnx(USERS, name, json.dumps(record)):
+        if not self.store.run(lambda r: r.hsetnx(USERS, name, json.dumps(record))):
             raise UserError(f"user {name} already exists")
 
     def reset_password(self, name: str, password: str) -> None:
@@ -68,35 +73,30 @@ class Users:
             raise UserError(f"no user {name}")
         self._check_password(password)
         record["hash"] = generate_password_hash(password, method="scrypt")
-        pipe = self.client.pipeline(transaction=True)
-        pipe.hset(USERS, name, json.dumps(record))
-        end_user_sessions(self.client, pipe, name)
-        pipe.execute()
+        raw = json.dumps(record)
+        self.store.run(lambda r: _ending_sessions(r, name, lambda pipe: pipe.hset(USERS, name, raw)))
 
     def remove(self, name: str) -> bool:
         """Remove the account and end its sessions; False if there was no such user."""
         name = check_name(name)
-        pipe = self.client.pipeline(transaction=True)
-        pipe.hdel(USERS, name)
-        end_user_sessions(self.client, pipe, name)
-        return bool(pipe.execute()[0])
+        return bool(self.store.run(lambda r: _ending_sessions(r, name, lambda pipe: pipe.hdel(USERS, name)))[0])
 
     def end_sessions(self, name: str) -> None:
         """Sign the user out everywhere."""
-        pipe = self.client.pipeline(transaction=True)
-        end_user_sessions(self.client, pipe, check_name(name))
-        pipe.execute()
+        name = check_name(name)
+        self.store.run(lambda r: _ending_sessions(r, name, lambda pipe: None))
 
     def get(self, name: str) -> dict | None:
-        name = valid_name(name)
-        if name is None:
+        clean = valid_name(name)
+        if clean is None:
             return None  # no account has that name: nothing to look up
-        raw = self.client.hget(USERS, name)
+        raw = self.store.run(lambda r: r.hget(USERS, clean))
         return json.loads(raw) if raw else None
 
     def list(self) -> list[dict]:
+        records = self.store.run(lambda r: r.hgetall(USERS))
         return sorted(({"name": n, "role": json.loads(v)["role"], "created": json.loads(v)["created"]}
-                       for n, v in self.client.hgetall(USERS).items()), key=lambda u: u["name"])
+                       for n, v in records.items()), key=lambda u: u["name"])
 
     def verify(self, name: str, password: str) -> dict | None:
         """The user record if the password is right, else None (same work either way)."""
@@ -111,6 +111,14 @@ class Users:
     def _check_password(password: str) -> None:
         if len(password) < MIN_PASSWORD:
             raise UserError(f"a password has at least {MIN_PASSWORD} characters")
+
+
+def _ending_sessions(r: Any, name: str, change: Callable[[Any], Any]) -> list:
+    """One transaction: ``change(pipe)`` first, then the end of every session of ``name``."""
+    pipe = r.pipeline(transaction=True)
+    change(pipe)
+    end_user_sessions(r, pipe, name)
+    return pipe.execute()
 
 
 _DUMMY = generate_password_hash("timing-equaliser-not-a-password", method="scrypt")

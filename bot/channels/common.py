@@ -1,48 +1,65 @@
-"""What every channel adapter shares: accepting webhook events into the queue, deciding which events are
-not answered (too old, another tool's postbacks, the rest of an image set), the bot's own postback format,
-the "tell me when you know" offer and its acceptance, when a person last wrote, platform text limits, and calling a platform API with timeouts and bounded retries."""
+"""What every channel adapter shares.
+
+An adapter only translates: a platform event into an :class:`Incoming` (a neutral incoming event), and a
+:class:`~bot.reply.Reply` into the platform's messages (``render``, a pure function); it calls its platform's
+API to deliver them. Everything else happens once, here: accepting webhook events into the queue
+(:func:`accept_events`, one conversation's events in order), the pipeline that answers a queued event
+(:class:`Channel.handle`: at most once, not when too old, the typing indicator when an answer is late),
+what the bot does with each kind of event (:func:`respond`: questions, the bot's own postbacks, the welcome,
+the note for things that are not text, once per image set, "tell me when you know"), deciding which events
+are not answered (too old, another tool's postbacks), the bot's own postback format, writing to a person
+later (:meth:`Channel.push`, within a platform's window since their last message), platform text limits,
+and calling a platform API with timeouts and bounded retries."""
 
 from __future__ import annotations
 
 import logging
 import random
 import time
-from dataclasses import dataclass
-from typing import Callable, TypeVar
+from dataclasses import dataclass, replace
+from typing import Any, Callable, TypeVar
 
 import regex
 
 from .. import metrics
+from ..config import Settings
 from ..inbox import is_group_id
 from ..messages import say
-from ..queue import EventQueue, QueuedEvent, SenderPool
+from ..queue import EventQueue, Ledger, QueuedEvent, SenderPool
 from ..reply import Reply
 from ..storage import Store, StoreUnavailable
 
-__all__ = ["accept_events", "already_handled", "ignore", "event_age", "fresh", "first_of_set", "Postback",
-           "parse_postback", "ask_payload", "ASK_PREFIX", "NOTIFY_PREFIX", "NotifyOffer", "notify_offer", "accept_notify",
-           "note_contact", "last_contact", "utf16_len", "graphemes", "truncate_graphemes", "split_text",
-           "call_with_retries", "Delivery", "Transient", "Ambiguous", "Rejected"]
+__all__ = ["Incoming", "Channel", "respond", "answer_is_late", "accept_events", "already_handled", "ignore",
+           "event_age", "fresh", "first_of_set", "Postback", "parse_postback", "ask_payload", "ASK_PREFIX",
+           "NOTIFY_PREFIX", "NotifyOffer", "notify_offer", "accept_notify", "note_contact", "last_contact",
+           "utf16_len", "graphemes", "truncate_graphemes", "split_text", "call_with_retries", "Delivery",
+           "Transient", "Ambiguous", "Rejected"]
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
+#: An answer this many seconds after the person sent the message is late: show the typing indicator first.
+LATE_AFTER = 1.5
 
-def accept_events(queue: EventQueue, senders: SenderPool, channel: str, events: list[tuple[str, dict]]) -> int:
-    """De-duplicate and queue a webhook's events; with Redis down, handle them locally instead.
+
+def accept_events(queue: EventQueue, senders: SenderPool, channel: str,
+                  events: list[tuple[str, str, dict]]) -> int:
+    """De-duplicate and queue a webhook's events ``(event id, conversation, payload)``, in the order the
+    platform sent them; with Redis down, handle them locally instead. A conversation (a user, group or room)
+    has its events answered one at a time, in this order.
 
     Returns how many events were new. Never raises: a webhook must answer the platform with 200.
     """
     new = 0
-    for event_id, payload in events:
+    for event_id, conversation, payload in events:
         try:
-            if not queue.accept(channel, event_id, payload):
+            if not queue.accept(channel, event_id, payload, conversation):
                 metrics.DUPLICATES.labels(channel).inc()
                 continue
             new += 1
         except StoreUnavailable:
             log.warning("%s event %s handled without the queue (redis unavailable)", channel, event_id)
-            senders.handle_locally(QueuedEvent(channel, event_id, payload, time.time()))
+            senders.handle_locally(QueuedEvent(channel, event_id, payload, time.time(), conversation=conversation))
             new += 1
     return new
 
@@ -54,6 +71,145 @@ def already_handled(ledger, channel: str, event_id: str) -> bool:
         metrics.AMBIGUOUS.labels(channel).inc()
         log.warning("%s event %s: an earlier send attempt's outcome is unknown; not sending again", channel, event_id)
     return state in ("sent", "sending")
+
+
+# -- the neutral incoming event and what the bot does with it ----------------------------------------------
+@dataclass(frozen=True)
+class Incoming:
+    """A platform event, translated by its adapter.
+
+    ``kind``: ``"text"`` (a question; ``postback`` may carry a quick reply's payload), ``"postback"`` (a
+    button, menu or quick reply: ``postback`` is its data), ``"greet"`` (a new follower, a join, a message
+    that only mentions the bot), ``"not_text"`` (a sticker, image...; ``set_id`` groups images sent
+    together), ``"forget"`` (the user left: drop their context). ``user`` is whose context it is;
+    ``recipient`` is where the adapter delivers (its own format); ``private``: a one-to-one chat."""
+
+    channel: str
+    event_id: str
+    kind: str
+    user: str
+    recipient: Any = None
+    text: str = ""
+    postback: str | None = None
+    set_id: str | None = None
+    private: bool = True
+    timestamp_ms: object = None  # the platform's send time (milliseconds), unchecked
+
+
+def respond(bot, incoming: Incoming, window: int) -> Reply | None:
+    """What the bot says to ``incoming`` (None: nothing). The one place that acts on the bot's postbacks."""
+    dialogue, channel, user = bot.dialogue, incoming.channel, incoming.user
+    if incoming.kind == "forget":
+        dialogue.forget(channel, user)
+        return None
+    if incoming.kind == "greet":
+        return dialogue.greeting()
+    if incoming.kind == "not_text":
+        if incoming.set_id and not first_of_set(bot.store, channel, incoming.set_id, window):
+            ignore(channel, "image_set")
+            return None  # the set's first event to be handled got the note
+        return dialogue.not_text(channel, user)
+    if incoming.postback is not None:
+        postback = parse_postback(incoming.postback)
+        if postback is not None and postback.action == "greet":
+            return dialogue.greeting()
+        if postback is not None and postback.action == "notify":
+            if not incoming.private:  # the answer can only be written later to a one-to-one chat
+                ignore(channel, "notify_outside_chat")
+                return None
+            return accept_notify(bot, incoming, postback.text)
+        if postback is not None:
+            return _offered(dialogue.respond(postback.text, user_id=user, channel=channel), incoming)
+        if not incoming.text.strip():  # another tool's button or menu: not a question for the bot
+            ignore(channel, "foreign_postback")
+            return None
+        # Another tool's quick reply: the person meant the text they tapped.
+    if incoming.kind == "text" and incoming.text.strip():
+        return _offered(dialogue.respond(incoming.text, user_id=user, channel=channel), incoming)
+    return None
+
+
+def _offered(reply: Reply, incoming: Incoming) -> Reply:
+    """``reply`` with "tell me when you know" only where the answer can be written later: a one-to-one chat."""
+    return reply if incoming.private or reply.inbox_group is None else replace(reply, inbox_group=None)
+
+
+def answer_is_late(incoming: Incoming, now: float | None = None) -> bool:
+    """Whether to show the typing indicator before the answer: a one-to-one chat, answered more than
+    :data:`LATE_AFTER` seconds after the message was sent (a backlog, retries, earlier messages first)."""
+    age = event_age(incoming.timestamp_ms, now)
+    return incoming.private and age is not None and age > LATE_AFTER
+
+
+class Channel:
+    """The part of a channel adapter that is the same on every platform. A subclass sets ``name`` and
+    implements :meth:`incoming`, :meth:`render`, :meth:`typing`, :meth:`deliver` and :meth:`send_later`."""
+
+    name = ""
+    enabled = False
+    #: Seconds after a person's last message within which the platform lets the bot write to them on its
+    #: own (Messenger: 24 hours); None: no such limit.
+    contact_window: float | None = None
+
+    def __init__(self, bot, queue: EventQueue, ledger: Ledger, senders: SenderPool, settings: Settings):
+        self.bot, self.queue, self.ledger, self.senders = bot, queue, ledger, senders
+        self.window = settings.DEDUP_WINDOW
+
+    def incoming(self, qe: QueuedEvent) -> Incoming | None:  # pragma: no cover - per platform
+        """The queued platform event as an :class:`Incoming`, or None when it is nothing to answer."""
+        raise NotImplementedError
+
+    @staticmethod
+    def render(reply: Reply) -> list:  # pragma: no cover - per platform
+        raise NotImplementedError
+
+    def typing(self, incoming: Incoming) -> None:  # pragma: no cover - per platform
+        """Show the platform's typing (loading) indicator; best effort."""
+
+    def deliver(self, qe: QueuedEvent, incoming: Incoming, messages: list,
+                heartbeat: Callable[[], None]) -> None:  # pragma: no cover - per platform
+        """Send ``messages`` answering ``qe`` exactly once (record it in the ledger)."""
+        raise NotImplementedError
+
+    def send_later(self, recipient: Any, messages: list, key: str) -> str:  # pragma: no cover - per platform
+        """Send ``messages`` to ``recipient`` unprompted, ``key`` naming this sending for every attempt;
+        ``"sent"``, ``"failed"`` (nothing delivered), ``"uncertain"`` or ``"refused"``."""
+        raise NotImplementedError
+
+    def push(self, user: str, recipient: Any, reply: Reply, key: str) -> str:
+        """Write ``reply`` to a person (``user``, as in :class:`Incoming`; ``recipient``, where it goes) who
+        is not waiting for an answer to a message: for example a staff answer they asked to be told. The
+        same ``key`` for every attempt lets a platform that supports it drop a repeat. Returns the outcome:
+        ``"sent"``, ``"outside_window"`` (more than :attr:`contact_window` since their last message: nothing
+        is sent), ``"disabled"``, or what :meth:`send_later` says."""
+        if not self.enabled:
+            return "disabled"
+        if self.contact_window is not None:
+            seen = last_contact(self.bot.store, self.name, user)
+            if seen is None or time.time() - seen >= self.contact_window:
+                return "outside_window"
+        return self.send_later(recipient, self.render(reply), key)
+
+    def handle(self, qe: QueuedEvent, heartbeat: Callable[[], None]) -> None:
+        """Answer one queued event at most once."""
+        incoming = self.incoming(qe)
+        metrics.EVENTS.labels(self.name, incoming.kind if incoming else "other").inc()
+        if incoming is None or already_handled(self.ledger, self.name, qe.event_id):
+            return
+        if not fresh(self.name, incoming.timestamp_ms, self.window):
+            return  # queued in time but not handled within the window (a long outage): too late now
+        try:
+            reply = respond(self.bot, incoming, self.window)
+            messages = self.render(reply) if reply is not None else []
+            if not messages:  # nothing to say (e.g. over the rate limit: silence after the note)
+                return
+            if answer_is_late(incoming):
+                self.typing(incoming)
+            self.deliver(qe, incoming, messages, heartbeat)
+        finally:
+            if self.contact_window is not None and incoming.kind != "forget":
+                # After the answer, not before: it must not wait for this write.
+                note_contact(self.bot.store, self.name, incoming.user, incoming.timestamp_ms, self.contact_window)
 
 
 # -- events the bot does not answer ------------------------------------------------------------------------
@@ -170,41 +326,42 @@ def _limit_words(seconds: float, lang: str) -> str:
     return f"{hours} hour{'s' if hours != 1 else ''}"
 
 
-def accept_notify(bot, channel: str, user_id: str, group_id: str) -> Reply:
-    """Someone tapped "tell me when you know": put them on the group's waiting list for
-    ``NOTIFY_TTL`` seconds and confirm in one line (in the language of their conversation)."""
-    lang = bot.contexts.load(channel, user_id).lang or "th"
-    ttl = float(bot.config.get("NOTIFY_TTL", 30 * 86400))
+def accept_notify(bot, incoming: Incoming, group_id: str) -> Reply:
+    """Someone tapped "tell me when you know": put them on the group's waiting list for ``NOTIFY_TTL``
+    seconds and confirm in one line (in the language of their conversation)."""
+    channel, user = incoming.channel, incoming.user
+    ttl = float(bot.settings.NOTIFY_TTL)
     try:
-        ok = bot.inbox.wait(group_id, channel, user_id, lang, ttl)
+        lang = bot.contexts.load(channel, user).lang or "th"
+        ok = bot.inbox.wait(group_id, channel, user, lang, ttl, recipient=incoming.recipient)
     except StoreUnavailable:
         log.warning("%s: could not keep a waiting asker (redis unavailable)", channel)
-        ok = False
+        lang, ok = "th", False
     metrics.NOTIFY_OFFERS.labels(channel, "accepted" if ok else "gone").inc()
     if not ok:
         return Reply(say("notify_gone", lang), lang, "notify_gone", 1.0)
     return Reply(say("notify_ok", lang, limit=_limit_words(ttl, lang)), lang, "notify_accepted", 1.0)
 
 
-def _contact_key(channel: str, user_id: str) -> str:
-    return f"contact:{channel}:{user_id}"
+def _contact_key(channel: str, user: str) -> str:
+    return f"contact:{channel}:{user}"
 
 
-def note_contact(store: Store, channel: str, user_id: str, timestamp_ms: object, window: float) -> None:
+def note_contact(store: Store, channel: str, user: str, timestamp_ms: object, window: float) -> None:
     """Remember when someone last wrote (a platform event's ``timestamp``), for ``window`` seconds after it:
     Messenger lets a page write to a person only within 24 hours of their last message."""
     age = event_age(timestamp_ms)
     if age is None or age >= window or not isinstance(timestamp_ms, int):
         return
     try:
-        store.run(lambda r: r.set(_contact_key(channel, user_id), timestamp_ms / 1000, ex=max(1, int(window - age))))
+        store.run(lambda r: r.set(_contact_key(channel, user), timestamp_ms / 1000, ex=max(1, int(window - age))))
     except StoreUnavailable:
         log.warning("%s: last contact not recorded (redis unavailable)", channel)
 
 
-def last_contact(store: Store, channel: str, user_id: str) -> float | None:
+def last_contact(store: Store, channel: str, user: str) -> float | None:
     """When the person last wrote (epoch seconds), if within the window :func:`note_contact` was given."""
-    raw = store.run(lambda r: r.get(_contact_key(channel, user_id)))
+    raw = store.run(lambda r: r.get(_contact_key(channel, user)))
     return float(raw) if raw else None
 
 
@@ -222,12 +379,21 @@ def graphemes(text: str) -> list[str]:
     return _GRAPHEME.findall(text)
 
 
-def truncate_graphemes(text: str, limit: int) -> str:
-    """Cut to ``limit`` grapheme clusters, ending with … when cut (never splits a cluster)."""
+def truncate_graphemes(text: str, limit: int, measure: Callable[[str], int] | None = None) -> str:
+    """Cut to ``limit`` grapheme clusters (or ``limit`` units of ``measure``, such as ``len`` for a platform
+    that counts code points), ending with … when cut; never splits a cluster (a Thai consonant keeps its
+    vowel and tone marks)."""
     g = graphemes(text)
-    if len(g) <= limit:
+    if measure is None:
+        return text if len(g) <= limit else "".join(g[: limit - 1]).rstrip() + "…"
+    if measure(text) <= limit:
         return text
-    return "".join(g[: limit - 1]).rstrip() + "…"
+    kept = ""
+    for cluster in g:
+        if measure(kept + cluster + "…") > limit:
+            break
+        kept += cluster
+    return kept.rstrip() + "…"
 
 
 def split_text(text: str, limit: int, measure: Callable[[str], int] = len, max_parts: int = 5) -> list[str]:

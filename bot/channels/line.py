@@ -19,20 +19,20 @@ import urllib3
 from flask import Blueprint, abort, request
 from linebot.v3.messaging import (ApiClient, ApiException, Configuration, FlexBox, FlexBubble, FlexButton,
                                   FlexMessage, FlexSeparator, FlexText, MessageAction, MessagingApi,
-                                  MessagingApiBlob, PostbackAction, PushMessageRequest, QuickReply, QuickReplyItem,
-                                  ReplyMessageRequest, ShowLoadingAnimationRequest, TextMessage, URIAction)
+                                  MessagingApiBlob, PostbackAction, PushMessageRequest, QuickReply,
+                                  QuickReplyItem, ReplyMessageRequest, ShowLoadingAnimationRequest, TextMessage,
+                                  URIAction)
 from linebot.v3.webhook import WebhookParser
 from linebot.v3.webhooks import Event
 
 from .. import jsonsafe, metrics
-from ..messages import say
-from ..queue import SEEN_TTL, QueuedEvent
+from ..config import Settings
+from ..queue import QueuedEvent
 from ..reply import Card, Reply
-from .common import (Ambiguous, Delivery, Rejected, Transient, accept_events, already_handled, call_with_retries,
-                     accept_notify, first_of_set, fresh, ignore, notify_offer, parse_postback, split_text,
-                     truncate_graphemes, utf16_len)
+from .common import (Ambiguous, Channel, Delivery, Incoming, Rejected, Transient, accept_events, call_with_retries,
+                     fresh, ignore, notify_offer, split_text, truncate_graphemes, utf16_len)
 
-__all__ = ["LineChannel", "LIMITS"]
+__all__ = ["LineChannel", "LIMITS", "render", "conversation"]
 
 log = logging.getLogger(__name__)
 
@@ -84,24 +84,23 @@ def make_clients(token: str, base_url: str | None = None) -> tuple[MessagingApi,
     return MessagingApi(clients[0]), MessagingApiBlob(clients[1])
 
 
-class LineChannel:
-    """The LINE adapter: webhook view, event handling and rendering of :class:`Reply`."""
+class LineChannel(Channel):
+    """The LINE adapter: webhook view, translation of events, rendering and delivery of :class:`Reply`."""
 
     name = "line"
 
-    def __init__(self, bot, queue, ledger, senders, config: dict):
-        self.bot, self.queue, self.ledger, self.senders = bot, queue, ledger, senders
-        secret, token = config.get("LINE_CHANNEL_SECRET"), config.get("LINE_CHANNEL_ACCESS_TOKEN")
+    def __init__(self, bot, queue, ledger, senders, settings: Settings):
+        super().__init__(bot, queue, ledger, senders, settings)
+        secret, token = settings.LINE_CHANNEL_SECRET, settings.LINE_CHANNEL_ACCESS_TOKEN
         self.enabled = bool(secret and token)
-        self.prefix = (config.get("GROUP_PREFIX") or "!bot").strip().casefold()
-        self.timeout = (float(config.get("LINE_CONNECT_TIMEOUT", 3.0)), float(config.get("LINE_READ_TIMEOUT", 10.0)))
-        self.policy = Delivery(attempts=int(config.get("LINE_ATTEMPTS", 4)))
-        self.window = int(config.get("DEDUP_WINDOW", SEEN_TTL))
+        self.prefix = settings.GROUP_PREFIX.strip().casefold()
+        self.timeout = (settings.LINE_CONNECT_TIMEOUT, settings.LINE_READ_TIMEOUT)
+        self.policy = Delivery(attempts=settings.LINE_ATTEMPTS)
         if not self.enabled:
             log.warning("LINE channel disabled: LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN are not both set")
             return
         self.parser = WebhookParser(secret)
-        self.api, self.blob = make_clients(token, config.get("LINE_API_BASE_URL"))  # one pool per worker
+        self.api, self.blob = make_clients(token, settings.LINE_API_BASE_URL)  # one pool per worker
         log.info("LINE channel enabled (API %s)", self.api.api_client.configuration.host)
 
     # -- webhook -----------------------------------------------------------------------------------------
@@ -145,7 +144,8 @@ class LineChannel:
                 continue
             if not fresh(self.name, raw.get("timestamp"), self.window):
                 continue
-            events.append((raw.get("webhookEventId") or _fallback_id(raw), raw))
+            event_id = raw.get("webhookEventId") or _fallback_id(raw)
+            events.append((event_id, conversation(raw) or f"event:{event_id}", raw))
         accept_events(self.queue, self.senders, self.name, events)
         metrics.WEBHOOK_SECONDS.labels(self.name).observe(time.perf_counter() - started)
         return "OK", 200
@@ -157,70 +157,40 @@ class LineChannel:
         return {"error": "bad request", "detail": why}, 400
 
     # -- events ------------------------------------------------------------------------------------------
-    def handle(self, qe: QueuedEvent, heartbeat: Callable[[], None]) -> None:
-        """Answer one queued event at most once."""
+    def incoming(self, qe: QueuedEvent) -> Incoming | None:
+        """The LINE event as a neutral :class:`Incoming` (None: nothing the bot answers)."""
         ev = qe.payload
-        metrics.EVENTS.labels(self.name, str(ev.get("type"))).inc()
-        if already_handled(self.ledger, self.name, qe.event_id):
-            return
-        if not fresh(self.name, ev.get("timestamp"), self.window):
-            return  # queued in time but not handled within the window (a long outage): too late now
-        messages = self.respond(ev)
-        if messages:  # None or [] (e.g. over the rate limit): the bot stays silent
-            self.deliver(qe, messages, heartbeat)
-
-    def respond(self, ev: dict) -> list | None:
-        """The LINE messages answering an event, or None when the bot stays silent."""
         etype = ev.get("type")
         source = ev.get("source") or {}
         user_id = source.get("userId") or ""
         chat = source.get("type", "user")
         ctx_user = user_id if chat == "user" else f"{source.get('groupId') or source.get('roomId')}:{user_id}"
-        if etype == "follow":
-            return self.render(self._bilingual("greet"))
+
+        def event(kind: str, **fields: Any) -> Incoming:
+            return Incoming(self.name, qe.event_id, kind, ctx_user, recipient=conversation(ev),
+                            private=chat == "user", timestamp_ms=ev.get("timestamp"), **fields)
+
+        if etype in ("follow", "join"):
+            return event("greet")
         if etype == "unfollow":
-            if user_id:
-                self.bot.contexts.delete(self.name, user_id)
-            return None
-        if etype == "join":
-            return self.render(self._bilingual("greet"))
+            return event("forget") if user_id else None
         if etype == "postback":
-            postback = parse_postback((ev.get("postback") or {}).get("data"))
-            if postback is None:  # another tool's rich menu or button: not a question for the bot
-                ignore(self.name, "foreign_postback")
-                return None
-            if postback.action == "greet":
-                return self.render(self._bilingual("greet"))
-            if postback.action == "notify":
-                if chat != "user" or not user_id:  # the answer comes by push to a 1:1 chat only
-                    ignore(self.name, "notify_outside_chat")
-                    return None
-                return self.render(accept_notify(self.bot, self.name, user_id, postback.text))
-            return self.render(self.bot.dialogue.respond(postback.text, user_id=ctx_user, channel=self.name),
-                               offer=chat == "user")
+            return event("postback", postback=(ev.get("postback") or {}).get("data"))
         if etype != "message":
             return None
         msg = ev.get("message") or {}
         if msg.get("type") == "text":
             text = str(msg.get("text", ""))
             if chat != "user":
-                text = self._addressed_text(text, msg)
-                if text is None:
+                addressed = self._addressed_text(text, msg)
+                if addressed is None:
                     return None  # a group conversation not addressed to the bot
-            if not text.strip():
-                return self.render(self._bilingual("greet"))
-            return self.render(self.bot.dialogue.respond(text, user_id=ctx_user, channel=self.name),
-                               offer=chat == "user")
+                text = addressed
+            return event("text", text=text) if text.strip() else event("greet")
         if msg.get("type") in NOT_TEXT and chat == "user":
             image_set = msg.get("imageSet")  # {id, index, total}: images sent together, one event each
-            if isinstance(image_set, dict) and isinstance(image_set.get("id"), str) and \
-                    not first_of_set(self.queue.store, self.name, image_set["id"], self.window):
-                ignore(self.name, "image_set")
-                return None  # the set's first event to arrive got the note
-            lang = self.bot.contexts.load(self.name, ctx_user).lang or "th"
-            suggest = self.bot.dialogue.knowledge.suggest
-            return self.render(Reply(say("not_text", lang), lang, "not_text", 1.0,
-                                     quick_replies=suggest.for_subject(None, lang)))
+            set_id = image_set.get("id") if isinstance(image_set, dict) else None
+            return event("not_text", set_id=set_id if isinstance(set_id, str) else None)
         return None
 
     def _addressed_text(self, text: str, msg: dict) -> str | None:
@@ -237,56 +207,16 @@ class LineChannel:
             return stripped[len(self.prefix):].strip(" :,")
         return None
 
-    def _bilingual(self, key: str) -> Reply:
-        suggest = self.bot.dialogue.knowledge.suggest
-        return Reply(f"{say(key, 'th')}\n\n{say(key, 'en')}", "th", key, 1.0,
-                     quick_replies=suggest.for_subject(None, "th")[:2] + suggest.for_subject(None, "en")[:2])
-
-    # -- rendering ---------------------------------------------------------------------------------------
-    def render(self, reply: Reply, offer: bool = False) -> list:
-        """Text (split to LINE's limits) plus an optional Flex card; quick replies on the last message,
-        with "tell me when you know" as a postback when ``offer`` (a 1:1 chat) and the reply has one.
-        An empty reply renders to no message."""
-        if not reply.text.strip() and not reply.card:
-            return []
-        room = LIMITS["messages"] - (1 if reply.card else 0)
-        parts = split_text(reply.text, LIMITS["text_utf16"], utf16_len, max_parts=room)
-        messages: list[Any] = [TextMessage(text=p) for p in parts]
-        if reply.card:
-            messages.append(self.flex(reply.card))
-        items = [QuickReplyItem(action=MessageAction(label=truncate_graphemes(q, LIMITS["label_graphemes"]),
-                                                     text=q[: LIMITS["action_text"]]))
-                 for q in reply.quick_replies[: LIMITS["quick_replies"]] if q.strip()]
-        wanted = notify_offer(reply) if offer else None
-        if wanted:
-            items = items[: LIMITS["quick_replies"] - 1]
-            items.append(QuickReplyItem(action=PostbackAction(
-                label=truncate_graphemes(wanted.label, LIMITS["label_graphemes"]), data=wanted.payload,
-                display_text=wanted.text[: LIMITS["action_text"]])))
-        if items:
-            messages[-1].quick_reply = QuickReply(items=items)
-        return messages
-
     @staticmethod
-    def flex(card: Card) -> FlexMessage:
-        rows = [FlexBox(layout="baseline", spacing="sm", contents=[
-            FlexText(text=k, color="#5f6b66", size="sm", flex=2),
-            FlexText(text=v or "-", wrap=True, size="sm", flex=5)]) for k, v in card.fields]
-        body = FlexBox(layout="vertical", spacing="md", contents=[
-            FlexText(text=card.title, weight="bold", size="lg", wrap=True, color="#0b6e4f"),
-            FlexText(text=card.subtitle or " ", size="sm", color="#5f6b66", wrap=True),
-            FlexSeparator(),
-            FlexBox(layout="vertical", spacing="sm", contents=rows)])
-        footer = None
-        if card.url:
-            footer = FlexBox(layout="vertical", contents=[
-                FlexButton(style="link", action=URIAction(label="Source / ที่มา", uri=card.url))])
-        alt = "; ".join([card.title, *(f"{k}: {v}" for k, v in card.fields)])
-        return FlexMessage(alt_text=truncate_graphemes(alt, LIMITS["alt_text"]),
-                           contents=FlexBubble(body=body, footer=footer))
+    def render(reply: Reply) -> list:
+        return render(reply)
+
+    def typing(self, incoming: Incoming) -> None:
+        self.loading(incoming.recipient)
 
     # -- delivery ----------------------------------------------------------------------------------------
-    def deliver(self, qe: QueuedEvent, messages: list, heartbeat: Callable[[], None]) -> None:
+    def deliver(self, qe: QueuedEvent, incoming: Incoming, messages: list, heartbeat: Callable[[], None]) -> None:
+        """Reply with the token while it is fresh, else (or when LINE refuses it) push with a retry key."""
         ev = qe.payload
         token = ev.get("replyToken")
         if token in DUMMY_TOKENS:
@@ -295,14 +225,11 @@ class LineChannel:
             return
         sent_at = float(ev.get("timestamp", qe.received * 1000)) / 1000
         reply_deadline = sent_at + REPLY_TOKEN_LIFE
-        source = ev.get("source") or {}
-        if source.get("type", "user") == "user" and time.time() - sent_at > 1.5:
-            self.loading(source.get("userId"))
         if token and time.time() < reply_deadline:
             outcome = self._reply(qe, token, messages, reply_deadline, heartbeat)
             if outcome != "push":
                 return
-        self._push(qe, messages, heartbeat)
+        self._push(qe, incoming.recipient, messages, heartbeat)
 
     def _reply(self, qe, token, messages, deadline, heartbeat) -> str:
         """Reply with the token; ``"done"`` when settled, ``"push"`` when the token cannot be used."""
@@ -343,9 +270,7 @@ class LineChannel:
         metrics.REPLIES.labels(self.name, "reply").inc()
         return "done"
 
-    def _push(self, qe: QueuedEvent, messages: list, heartbeat) -> None:
-        source = qe.payload.get("source") or {}
-        to = source.get("groupId") or source.get("roomId") or source.get("userId")
+    def _push(self, qe: QueuedEvent, to: str | None, messages: list, heartbeat) -> None:
         if not to:
             log.error("LINE event %s has no recipient to push to", qe.event_id)
             return
@@ -374,17 +299,13 @@ class LineChannel:
         self.ledger.mark(self.name, qe.event_id, "sent")
         metrics.REPLIES.labels(self.name, "push").inc()
 
-    def notify(self, user_id: str, reply: Reply, key: str) -> str:
-        """Push ``reply`` to a user who waited for it, with ``key`` as the X-Line-Retry-Key (the same for
-        every attempt, so LINE drops a repeat: 409). ``"sent"``, ``"failed"`` (nothing delivered: may be
-        tried again) or ``"refused"``."""
-        if not self.enabled:
-            return "disabled"
-        messages = self.render(reply)
+    def send_later(self, recipient: Any, messages: list, key: str) -> str:
+        """Push ``messages`` with ``key`` as the X-Line-Retry-Key (the same for every attempt, so LINE drops
+        a repeat: 409, which counts as sent)."""
 
         def call():
             try:
-                self.api.push_message(PushMessageRequest(to=user_id, messages=messages), x_line_retry_key=key,
+                self.api.push_message(PushMessageRequest(to=recipient, messages=messages), x_line_retry_key=key,
                                       _request_timeout=self.timeout)
             except Exception as exc:  # noqa: BLE001 - classified below
                 raise _classify(exc) from exc
@@ -394,7 +315,7 @@ class LineChannel:
         except Rejected as exc:
             if exc.status == 409:  # an earlier attempt with this key was accepted
                 return "sent"
-            log.error("LINE notification push refused: HTTP %s %s", exc.status, exc.body[:500])
+            log.error("LINE push refused: HTTP %s %s", exc.status, exc.body[:500])
             return "refused"
         except (Transient, Ambiguous):
             return "failed"
@@ -409,6 +330,59 @@ class LineChannel:
                                             _request_timeout=(1.0, 2.0))
         except Exception as exc:  # noqa: BLE001 - cosmetic: never fail an answer for it
             log.debug("loading animation failed: %s", _classify(exc))
+
+
+def conversation(event: dict) -> str | None:
+    """Where a LINE event's answer goes, which is also whose events are answered in order: the group, the
+    room, or the user of a one-to-one chat."""
+    source = event.get("source") or {}
+    to = source.get("groupId") or source.get("roomId") or source.get("userId")
+    return to if isinstance(to, str) and to else None
+
+
+# -- rendering (pure) ------------------------------------------------------------------------------------------
+def render(reply: Reply) -> list:
+    """LINE messages for a reply: text (split to LINE's limits) plus an optional Flex card; quick replies on
+    the last message, with "tell me when you know" as a postback when the reply offers it. An empty reply
+    renders to no message."""
+    if not reply.text.strip() and not reply.card:
+        return []
+    room = LIMITS["messages"] - (1 if reply.card else 0)
+    parts = split_text(reply.text, LIMITS["text_utf16"], utf16_len, max_parts=room)
+    messages: list[Any] = [TextMessage(text=p) for p in parts]
+    if reply.card:
+        messages.append(flex(reply.card))
+    items = [QuickReplyItem(action=MessageAction(label=truncate_graphemes(q, LIMITS["label_graphemes"]),
+                                                 text=q[: LIMITS["action_text"]]))
+             for q in reply.quick_replies[: LIMITS["quick_replies"]] if q.strip()]
+    offer = notify_offer(reply)
+    if offer:
+        items = items[: LIMITS["quick_replies"] - 1]
+        items.append(QuickReplyItem(action=PostbackAction(
+            label=truncate_graphemes(offer.label, LIMITS["label_graphemes"]), data=offer.payload,
+            display_text=offer.text[: LIMITS["action_text"]])))
+    if items:
+        messages[-1].quick_reply = QuickReply(items=items)
+    return messages
+
+
+def flex(card: Card) -> FlexMessage:
+    """A city card as a Flex bubble: title, subtitle, one row per field, a link to the source."""
+    rows = [FlexBox(layout="baseline", spacing="sm", contents=[
+        FlexText(text=k, color="#5f6b66", size="sm", flex=2),
+        FlexText(text=v or "-", wrap=True, size="sm", flex=5)]) for k, v in card.fields]
+    body = FlexBox(layout="vertical", spacing="md", contents=[
+        FlexText(text=card.title, weight="bold", size="lg", wrap=True, color="#0b6e4f"),
+        FlexText(text=card.subtitle or " ", size="sm", color="#5f6b66", wrap=True),
+        FlexSeparator(),
+        FlexBox(layout="vertical", spacing="sm", contents=rows)])
+    footer = None
+    if card.url:
+        footer = FlexBox(layout="vertical", contents=[
+            FlexButton(style="link", action=URIAction(label="Source / ที่มา", uri=card.url))])
+    alt = "; ".join([card.title, *(f"{k}: {v}" for k, v in card.fields)])
+    return FlexMessage(alt_text=truncate_graphemes(alt, LIMITS["alt_text"]),
+                       contents=FlexBubble(body=body, footer=footer))
 
 
 def _fallback_id(event: dict) -> str:

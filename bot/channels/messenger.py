@@ -3,6 +3,10 @@
 Webhook: ``GET`` answers Meta's verification handshake; ``POST`` checks ``X-Hub-Signature-256`` (HMAC-SHA256
 of the raw body with the app secret, compared in constant time), walks every ``entry[]`` and every
 ``messaging[]`` item, de-duplicates on the message ``mid`` and queues. Senders answer with the Send API.
+
+Senders are people with a Page-scoped id (``sender.id``) or, from the website chat plugin, a ``user_ref``
+(``sender.user_ref``); answers go to the same kind of recipient (``recipient.id`` or ``recipient.user_ref``,
+both documented for the Send API).
 """
 
 from __future__ import annotations
@@ -17,14 +21,13 @@ import requests
 from flask import Blueprint, Response, abort, request
 
 from .. import jsonsafe, metrics
-from ..messages import say
-from ..queue import SEEN_TTL, QueuedEvent
+from ..config import Settings
+from ..queue import QueuedEvent
 from ..reply import Card, Reply
-from .common import (Ambiguous, Delivery, Rejected, Transient, accept_events, accept_notify, already_handled,
-                     ask_payload, call_with_retries, fresh, ignore, last_contact, note_contact, notify_offer,
-                     parse_postback, split_text)
+from .common import (Ambiguous, Channel, Delivery, Incoming, Rejected, Transient, accept_events, ask_payload,
+                     call_with_retries, fresh, ignore, notify_offer, split_text, truncate_graphemes)
 
-__all__ = ["MessengerChannel", "LIMITS"]
+__all__ = ["MessengerChannel", "LIMITS", "render", "recipient_of"]
 
 log = logging.getLogger(__name__)
 
@@ -36,23 +39,22 @@ GRAPH_VERSION = "v21.0"
 STANDARD_WINDOW = 24 * 3600
 
 
-class MessengerChannel:
-    """The Messenger adapter: webhook views, event handling and rendering of :class:`Reply`."""
+class MessengerChannel(Channel):
+    """The Messenger adapter: webhook views, translation of events, rendering and delivery of :class:`Reply`."""
 
     name = "messenger"
+    contact_window = STANDARD_WINDOW
 
-    def __init__(self, bot, queue, ledger, senders, config: dict):
-        self.bot, self.queue, self.ledger, self.senders = bot, queue, ledger, senders
-        self.secret = config.get("MESSENGER_APP_SECRET") or ""
-        self.page_token = config.get("MESSENGER_PAGE_ACCESS_TOKEN") or ""
-        self.verify_token = config.get("MESSENGER_VERIFY_TOKEN") or ""
+    def __init__(self, bot, queue, ledger, senders, settings: Settings):
+        super().__init__(bot, queue, ledger, senders, settings)
+        self.secret = settings.MESSENGER_APP_SECRET or ""
+        self.page_token = settings.MESSENGER_PAGE_ACCESS_TOKEN or ""
+        self.verify_token = settings.MESSENGER_VERIFY_TOKEN or ""
         self.enabled = bool(self.secret and self.page_token and self.verify_token)
-        base = (config.get("MESSENGER_API_BASE_URL") or "https://graph.facebook.com").rstrip("/")
+        base = settings.MESSENGER_API_BASE_URL
         self.send_url = f"{base}/{GRAPH_VERSION}/me/messages"
-        self.timeout = (float(config.get("MESSENGER_CONNECT_TIMEOUT", 3.0)),
-                        float(config.get("MESSENGER_READ_TIMEOUT", 10.0)))
-        self.policy = Delivery(attempts=int(config.get("MESSENGER_ATTEMPTS", 4)))
-        self.window = int(config.get("DEDUP_WINDOW", SEEN_TTL))
+        self.timeout = (settings.MESSENGER_CONNECT_TIMEOUT, settings.MESSENGER_READ_TIMEOUT)
+        self.policy = Delivery(attempts=settings.MESSENGER_ATTEMPTS)
         self.http = requests.Session()  # one connection pool per worker
         # The token goes in a header, not the URL's query: URLs end up in access and debug logs.
         self.http.headers["Authorization"] = f"Bearer {self.page_token}"
@@ -109,7 +111,7 @@ class MessengerChannel:
                 ignore(self.name, "standby")
             for item in _items(entry, "messaging"):
                 if (event_id := self._event_id(item)) and fresh(self.name, item.get("timestamp"), self.window):
-                    events.append((event_id, item))
+                    events.append((event_id, _user_key(recipient_of(item) or {}), item))
         accept_events(self.queue, self.senders, self.name, events)
         metrics.WEBHOOK_SECONDS.labels(self.name).observe(time.perf_counter() - started)
         return "EVENT_RECEIVED", 200
@@ -122,100 +124,64 @@ class MessengerChannel:
     def _event_id(self, item: dict) -> str | None:
         """The message ``mid`` for messages; for postbacks their ``mid`` or sender+timestamp.
         Echoes, deliveries and reads are not events the bot answers (None); neither is an item whose
-        sender id or ``mid`` is not a string (a signed body can still carry a list or an object there)."""
+        sender id (or chat-plugin ``user_ref``) or ``mid`` is not a string (a signed body can still carry a
+        list or an object there)."""
         message, postback = item.get("message"), item.get("postback")
         if not isinstance(message, dict) and not isinstance(postback, dict):
             return None
         if isinstance(message, dict) and message.get("is_echo"):
             return None
-        sender = item.get("sender")
-        sender_id = sender.get("id") if isinstance(sender, dict) else None
-        mid = (message if isinstance(message, dict) else postback).get("mid")
-        if not isinstance(sender_id, str) or not sender_id or not isinstance(mid, (str, type(None))):
+        sender = recipient_of(item)
+        mid = message.get("mid") if isinstance(message, dict) else postback.get("mid")  # type: ignore[union-attr]
+        if sender is None or not isinstance(mid, (str, type(None))):
             ignore(self.name, "bad_id")
             return None
         if isinstance(message, dict):
             return mid or None
-        return mid or f"pb:{sender_id}:{item.get('timestamp', '')}"
+        return mid or f"pb:{_user_key(sender)}:{item.get('timestamp', '')}"
 
     # -- events ------------------------------------------------------------------------------------------
-    def handle(self, qe: QueuedEvent, heartbeat: Callable[[], None]) -> None:
+    def incoming(self, qe: QueuedEvent) -> Incoming | None:
+        """The messaging item as a neutral :class:`Incoming` (None: nothing the bot answers)."""
         item = qe.payload
-        sender = str((item.get("sender") or {}).get("id", ""))
-        kind = "message" if "message" in item else "postback"
-        metrics.EVENTS.labels(self.name, kind).inc()
-        if not sender:
-            return
-        if already_handled(self.ledger, self.name, qe.event_id):
-            return
-        if not fresh(self.name, item.get("timestamp"), self.window):
-            return  # queued in time but not handled within the window (a long outage): too late now
-        note_contact(self.bot.store, self.name, sender, item.get("timestamp"), STANDARD_WINDOW)
-        reply = self.respond(item, sender)
-        if reply is None or not reply.text.strip():
-            return  # nothing to say (e.g. over the rate limit)
-        self.send(qe, sender, reply, heartbeat)
+        to = recipient_of(item)
+        if to is None:
+            return None
 
-    def respond(self, item: dict, sender: str) -> Reply | None:
+        def event(kind: str, **fields: Any) -> Incoming:
+            return Incoming(self.name, qe.event_id, kind, _user_key(to), recipient=to,
+                            timestamp_ms=item.get("timestamp"), **fields)
+
         message = item.get("message")
         if isinstance(message, dict):
-            # A quick reply the bot made carries the whole question (its title, sent as the text, is cut to
-            # 20 characters); any other payload belongs to another tool, and the person meant what they tapped.
+            # A quick reply carries its payload (the bot's own holds the whole question; its title, sent as
+            # the text, is cut to 20 characters) and the text the person tapped.
             quick = message.get("quick_reply")
-            own = parse_postback(quick.get("payload")) if isinstance(quick, dict) else None
-            if own and own.action == "notify":
-                return accept_notify(self.bot, self.name, sender, own.text)
-            text = own.text if own and own.action == "ask" else message.get("text")
-            if isinstance(text, str) and text.strip():
-                return self.bot.dialogue.respond(text, user_id=sender, channel=self.name)
+            payload = quick.get("payload") if isinstance(quick, dict) else None
+            raw_text = message.get("text")
+            text = raw_text if isinstance(raw_text, str) else ""
+            if text.strip() or isinstance(payload, str):
+                return event("text", text=text, postback=payload if isinstance(payload, str) else None)
             if message.get("attachments") or message.get("sticker_id"):
-                lang = self.bot.contexts.load(self.name, sender).lang or "th"
-                return Reply(say("not_text", lang), lang, "not_text", 1.0,
-                             quick_replies=self.bot.dialogue.knowledge.suggest.for_subject(None, lang))
+                return event("not_text")
             return None
-        postback = parse_postback((item.get("postback") or {}).get("payload"))
-        if postback is None:  # another tool's button or menu: not a question for the bot
-            ignore(self.name, "foreign_postback")
-            return None
-        if postback.action == "greet":
-            suggest = self.bot.dialogue.knowledge.suggest
-            return Reply(f"{say('greet', 'th')}\n\n{say('greet', 'en')}", "th", "greet", 1.0,
-                         quick_replies=suggest.for_subject(None, "th")[:2] + suggest.for_subject(None, "en")[:2])
-        if postback.action == "notify":
-            return accept_notify(self.bot, self.name, sender, postback.text)
-        return self.bot.dialogue.respond(postback.text, user_id=sender, channel=self.name)
-
-    # -- rendering ---------------------------------------------------------------------------------------
-    def render(self, reply: Reply, offer: bool = True) -> list[dict]:
-        """Send API ``message`` objects: text parts within the limit, an optional generic template card;
-        quick replies on the last message, with "tell me when you know" when ``offer`` and the reply has one."""
-        room = LIMITS["messages"] - (1 if reply.card else 0)
-        messages: list[dict[str, Any]] = [{"text": p} for p in split_text(reply.text, LIMITS["text"], max_parts=room)]
-        if reply.card:
-            messages.append(self.generic_template(reply.card))
-        # The payload is the bot's own format with the whole question: the title is cut, and a payload in
-        # any other format is another tool's (see respond).
-        quick = [{"content_type": "text", "title": _cut(q, LIMITS["quick_reply_title"]),
-                  "payload": ask_payload(q, LIMITS["payload"])}
-                 for q in reply.quick_replies[: LIMITS["quick_replies"]] if q.strip()]
-        wanted = notify_offer(reply) if offer else None
-        if wanted:
-            quick = quick[: LIMITS["quick_replies"] - 1]
-            quick.append({"content_type": "text", "title": _cut(wanted.label, LIMITS["quick_reply_title"]),
-                          "payload": wanted.payload})
-        if quick:
-            messages[-1]["quick_replies"] = quick
-        return messages
+        postback = item.get("postback")
+        if isinstance(postback, dict):
+            payload = postback.get("payload")
+            return event("postback", postback=payload if isinstance(payload, str) else "")
+        return None
 
     @staticmethod
-    def generic_template(card: Card) -> dict:
-        subtitle = " · ".join(f"{k}: {v}" for k, v in card.fields)
-        element: dict[str, Any] = {"title": _cut(card.title, LIMITS["title"]),
-                                   "subtitle": _cut(subtitle or card.subtitle, LIMITS["subtitle"])}
-        if card.url:
-            element["buttons"] = [{"type": "web_url", "url": card.url, "title": "Source / ที่มา"}]
-        return {"attachment": {"type": "template",
-                               "payload": {"template_type": "generic", "elements": [element]}}}
+    def render(reply: Reply) -> list:
+        return render(reply)
+
+    def typing(self, incoming: Incoming) -> None:
+        """``typing_on`` before the answer (best effort, short timeout)."""
+        try:
+            self.http.post(self.send_url, json={"recipient": incoming.recipient, "sender_action": "typing_on"},
+                           timeout=(1.0, 2.0))
+        except requests.RequestException as exc:
+            log.debug("typing_on failed: %s", type(exc).__name__)
 
     # -- delivery ----------------------------------------------------------------------------------------
     def _post(self, body: dict) -> None:
@@ -235,16 +201,13 @@ class MessengerChannel:
         if resp.status_code >= 400:
             raise Rejected(resp.status_code, resp.text)
 
-    def send(self, qe: QueuedEvent, recipient: str, reply: Reply, heartbeat: Callable[[], None]) -> None:
-        messages = self.render(reply)
-        sent_at = float(qe.payload.get("timestamp", qe.received * 1000)) / 1000
-        if time.time() - sent_at > 1.5:  # the answer is late (a backlog or retries): show typing
-            self._typing(recipient)
+    def deliver(self, qe: QueuedEvent, incoming: Incoming, messages: list, heartbeat: Callable[[], None]) -> None:
+        """Send each message in order; a message already sent by an earlier attempt is not sent again."""
         done = int(self.ledger.state(self.name, f"{qe.event_id}:parts") or 0)
         for i, message in enumerate(messages):
             if i < done:
                 continue  # sent by an earlier attempt
-            body = {"recipient": {"id": recipient}, "messaging_type": "RESPONSE", "message": message}
+            body = {"recipient": incoming.recipient, "messaging_type": "RESPONSE", "message": message}
             self.ledger.mark(self.name, qe.event_id, "sending")
             try:
                 call_with_retries(self.name, "send", lambda b=body: self._post(b), self.policy,
@@ -265,22 +228,17 @@ class MessengerChannel:
         self.ledger.mark(self.name, qe.event_id, "sent")
         metrics.REPLIES.labels(self.name, "send").inc()
 
-    def notify(self, recipient: str, reply: Reply, key: str) -> str:
-        """Send ``reply`` to a person who waited for it, only inside Meta's 24-hour standard messaging window
-        since their last message (``"outside_window"`` otherwise: nothing is sent). ``"sent"``, ``"failed"``
-        (nothing delivered), ``"uncertain"`` (a timeout: not repeated) or ``"refused"``. The Send API has no
-        idempotency key (``key`` is unused): the waiting list's atomic claim is what prevents a repeat."""
-        if not self.enabled:
-            return "disabled"
-        seen = last_contact(self.bot.store, self.name, recipient)
-        if seen is None or time.time() - seen >= STANDARD_WINDOW:
-            return "outside_window"
-        for i, message in enumerate(self.render(reply, offer=False)):
-            body = {"recipient": {"id": recipient}, "messaging_type": "UPDATE", "message": message}
+
+    def send_later(self, recipient: Any, messages: list, key: str) -> str:
+        """Send ``messages`` as an ``UPDATE`` (:meth:`push` has checked the 24-hour window). The Send API
+        has no idempotency key (``key`` is unused), so a timeout is not repeated: ``"uncertain"``; so is a
+        failure after part of the messages arrived."""
+        for i, message in enumerate(messages):
+            body = {"recipient": recipient, "messaging_type": "UPDATE", "message": message}
             try:
                 call_with_retries(self.name, "notify", lambda b=body: self._post(b), self.policy, time.time() + 60)
             except Rejected as exc:
-                log.error("Messenger notification refused: HTTP %s %s", exc.status, exc.body[:500])
+                log.error("Messenger message refused: HTTP %s %s", exc.status, exc.body[:500])
                 return "refused"
             except Transient:
                 return "failed" if i == 0 else "uncertain"  # part of it arrived: sending again would repeat it
@@ -288,20 +246,63 @@ class MessengerChannel:
                 return "uncertain"
         return "sent"
 
-    def _typing(self, recipient: str) -> None:
-        """``typing_on`` before the answer (best effort, short timeout)."""
-        try:
-            self.http.post(self.send_url, json={"recipient": {"id": recipient}, "sender_action": "typing_on"},
-                           timeout=(1.0, 2.0))
-        except requests.RequestException as exc:
-            log.debug("typing_on failed: %s", type(exc).__name__)
+
+def recipient_of(item: dict) -> dict | None:
+    """Who sent a messaging item, as the Send API's ``recipient`` for the answer: ``{"id": PSID}``, or
+    ``{"user_ref": ...}`` for a person writing through the website chat plugin. None when neither is a
+    non-empty string."""
+    sender = item.get("sender")
+    if not isinstance(sender, dict):
+        return None
+    for field in ("id", "user_ref"):
+        value = sender.get(field)
+        if isinstance(value, str) and value:
+            return {field: value}
+    return None
+
+
+def _user_key(recipient: dict) -> str:
+    """The context and ordering key of a recipient: the PSID, or ``ref:<user_ref>`` (never the same)."""
+    return recipient["id"] if "id" in recipient else f"ref:{recipient.get('user_ref', '')}"
+
+
+# -- rendering (pure) ------------------------------------------------------------------------------------------
+def render(reply: Reply) -> list[dict]:
+    """Send API ``message`` objects: text parts within the limit, an optional generic template card; quick
+    replies on the last message, with "tell me when you know" when the reply offers it. An empty reply
+    renders to no message."""
+    if not reply.text.strip() and not reply.card:
+        return []
+    room = LIMITS["messages"] - (1 if reply.card else 0)
+    messages: list[dict[str, Any]] = [{"text": p} for p in split_text(reply.text, LIMITS["text"], max_parts=room)]
+    if reply.card:
+        messages.append(generic_template(reply.card))
+    # The payload is the bot's own format with the whole question: the title is cut, and a payload in any
+    # other format is another tool's (see common.respond).
+    quick = [{"content_type": "text", "title": truncate_graphemes(q, LIMITS["quick_reply_title"], len),
+              "payload": ask_payload(q, LIMITS["payload"])}
+             for q in reply.quick_replies[: LIMITS["quick_replies"]] if q.strip()]
+    offer = notify_offer(reply)
+    if offer:
+        quick = quick[: LIMITS["quick_replies"] - 1]
+        title = truncate_graphemes(offer.label, LIMITS["quick_reply_title"], len)
+        quick.append({"content_type": "text", "title": title, "payload": offer.payload})
+    if quick and messages:
+        messages[-1]["quick_replies"] = quick
+    return messages
+
+
+def generic_template(card: Card) -> dict:
+    """A city card as a generic template with one element (and a link to the source)."""
+    subtitle = " · ".join(f"{k}: {v}" for k, v in card.fields)
+    element: dict[str, Any] = {"title": truncate_graphemes(card.title, LIMITS["title"], len),
+                               "subtitle": truncate_graphemes(subtitle or card.subtitle, LIMITS["subtitle"], len)}
+    if card.url:
+        element["buttons"] = [{"type": "web_url", "url": card.url, "title": "Source / ที่มา"}]
+    return {"attachment": {"type": "template", "payload": {"template_type": "generic", "elements": [element]}}}
 
 
 def _items(entry: dict, field: str) -> list[dict]:
     """The objects in ``entry[field]`` (anything else there is skipped)."""
     items = entry.get(field)
     return [i for i in items if isinstance(i, dict)] if isinstance(items, list) else []
-
-
-def _cut(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

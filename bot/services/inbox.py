@@ -2,7 +2,8 @@
 for an answer?) and telling the people who wait when staff answer a group.
 
 Used by the staff pages, the staff JSON API and the CLI; nothing here knows about Flask requests. Channels
-are handed in (``app.extensions["channels"]``): each has ``notify(user_id, reply, key) -> outcome``.
+are handed in (``app.extensions["channels"]``): each has ``push(user, recipient, reply, key) -> outcome``
+(:meth:`bot.channels.common.Channel.push`).
 """
 
 from __future__ import annotations
@@ -85,7 +86,8 @@ def answer_group(bot: Any, channels: Mapping[str, Any], group_id: str, entry: di
         channel = channels.get(person.channel)
         reply = notification(question, entry, person.lang)
         try:
-            outcome = channel.notify(person.user_id, reply, retry_key(group_id, person)) if channel else "no_channel"
+            outcome = (channel.push(person.user_id, person.recipient or person.user_id, reply,
+                                    retry_key(group_id, person)) if channel else "no_channel")
         except Exception:  # one person's failure must not cost the others their answer
             log.exception("%s: telling a waiting asker failed", person.channel)
             outcome = "failed"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, current_app, jsonify, request
 
 from .. import metrics
-from ..ratelimit import Limit
+from ..ratelimit import Limit, RateLimited
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -43,14 +43,16 @@ def ask():
     if lang is not None and lang not in ("th", "en"):
         return _bad("'lang' must be \"th\" or \"en\"")
     bot = current_app.extensions["bot"]
-    limiter, limit = bot.dialogue.limiter, Limit.parse(current_app.config["API_IP_RATE_LIMIT"])
-    key = f"ip:api:{request.remote_addr}"
-    if limiter and not limiter.allowed(key, limit):
-        metrics.RATE_LIMITED.labels("api").inc()
-        wait = limiter.retry_after(key, limit)
-        return _too_many(wait, detail=f"too many requests from this address; wait {wait} s")
+    limit = Limit.parse(current_app.config["API_IP_RATE_LIMIT"])
     text = text[: current_app.config["MAX_TEXT_CHARS"]]
-    reply = bot.dialogue.respond(text, user_id=user_id, channel="web", lang=lang)
+    try:
+        # The address's limit is counted with the user's and the context load: one round trip.
+        reply = bot.dialogue.respond(text, user_id=user_id, channel="web", lang=lang,
+                                     limits=[(f"ip:api:{request.remote_addr}", limit)])
+    except RateLimited as exc:
+        metrics.RATE_LIMITED.labels("api").inc()
+        wait = exc.count.retry_after
+        return _too_many(wait, detail=f"too many requests from this address; wait {wait} s")
     if reply.intent == "rate_limited":
         # The reply's fields stay (its note is the answer) for clients that show the text.
         return _too_many(reply.retry_after or 1, **{**reply.to_api(), "answer": reply.text or "Please wait a moment."})

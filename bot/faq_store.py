@@ -6,10 +6,14 @@ reload; a rollback is itself a new version, and a delete is a tombstone version,
 Saves are optimistic: a save names the version it was based on, and a save based on an older version is
 refused with :class:`Conflict` (WATCH/MULTI: no read-then-write race between workers). All keys share the
 ``{faq}`` hash tag, so each transaction stays in one Redis Cluster slot.
+
+Every Redis call goes through the :class:`~bot.storage.Store`, so an outage is a
+:class:`~bot.storage.StoreUnavailable` (the staff pages answer 503), never a raw connection error.
 """
 
 from __future__ import annotations
 
+import builtins  # FaqStore.list shadows the built-in in the class's annotations
 import json
 import logging
 import re
@@ -22,11 +26,13 @@ import redis
 import yaml
 from pydantic import ValidationError
 
-from .loader import KnowledgeBase
-from .schema import Entry, FaqEntry, Text
-from .sources import source_label
+from knowledge.loader import KnowledgeBase
+from knowledge.schema import Entry, FaqEntry, Text
+from knowledge.sources import source_label
 
-__all__ = ["FaqStore", "Conflict", "NotFound", "Invalid", "to_entry", "from_entry"]
+from .storage import Store
+
+__all__ = ["FaqStore", "Conflict", "NotFound", "Invalid", "to_entry", "from_entry", "STAMP"]
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +40,7 @@ ENTRY = "{faq}:entry:"
 HISTORY = "{faq}:history:"
 IDS = "{faq}:ids"
 AUDIT = "{faq}:audit"
+#: Bumped by every staff change (and by a restore): workers rebuild their knowledge when it moves.
 STAMP = "{faq}:stamp"
 
 
@@ -62,24 +69,45 @@ def from_entry(entry: Entry, kb: KnowledgeBase, lang: str = "en") -> dict:
     labels = [source_label(kb.sources[s], lang) for s in entry.sources if s in kb.sources]
     if entry.source_note:
         labels.append(entry.source_note)
-    return {"id": entry.id, "intent": entry.intent, "questions": entry.questions.model_dump(),
-            "answer": {"th": entry.answer.th, "en": entry.answer.en}, "cities": list(entry.about),
-            "topics": list(entry.topics), "source": "; ".join(labels), "version": 0}
+    out = {"id": entry.id, "intent": entry.intent, "questions": entry.questions.model_dump(),
+           "answer": {"th": entry.answer.th, "en": entry.answer.en}, "cities": list(entry.about),
+           "topics": list(entry.topics), "source": "; ".join(labels), "version": 0}
+    if entry.detail is not None:
+        out["detail"] = {"th": entry.detail.th, "en": entry.detail.en}
+    return out
 
 
-def to_entry(data: dict, curated: Entry | None = None) -> Entry:
+def _text(value: Any) -> Text | None:
+    """Staff ``{"th", "en"}`` text as a :class:`Text` (a missing language falls back to the other), or None."""
+    if not isinstance(value, dict):
+        return None
+    th, en = str(value.get("th") or "").strip(), str(value.get("en") or "").strip()
+    return Text(th=th or en, en=en or th) if th or en else None
+
+
+def to_entry(data: dict, curated: Entry | None = None, kb: KnowledgeBase | None = None) -> Entry:
     """The staff JSON as an :class:`Entry` (a fact) the bot answers with. A missing language falls back to the
-    other one; a curated entry keeps its source ids and detail unless staff changed the answer."""
+    other one; ``kb`` is the curated knowledge ``curated`` comes from.
+
+    An edit of a curated entry changes only what staff changed: it keeps the curated source ids and the date
+    the facts were true as of while the source text is the one the editor showed (so the source line keeps its
+    short names and Thai as-of date), and it keeps the detail the bot gives on "more" unless the edit carries
+    a ``detail`` of its own (the editor shows it; empty texts remove it). Before this, changing one word of the
+    answer silently dropped the detail, the source ids and the as-of date."""
     answer = data["answer"]
     th, en = answer.get("th", "").strip(), answer.get("en", "").strip()
-    keep_detail = curated is not None and curated.answer.th == th and curated.answer.en == en
+    same_source = curated is not None and kb is not None and (
+        (data.get("source") or "").strip() == from_entry(curated, kb)["source"])
+    # No detail sent (an older client, an old version): keep the curated one; an emptied detail removes it.
+    detail = _text(data["detail"]) if data.get("detail") is not None else (curated.detail if curated else None)
     return Entry(id=data["id"], intent=data.get("intent") or "faq", about=data.get("cities", []),
                  aspect=curated.aspect if curated else "what", date=curated.date if curated else None,
                  topics=data.get("topics", []), questions=data["questions"], answer=Text(th=th or en, en=en or th),
-                 sources=list(curated.sources) if keep_detail else [],
-                 source_note=None if keep_detail else data.get("source"),
-                 detail=curated.detail if keep_detail else None, as_of=curated.as_of if keep_detail else None,
+                 sources=list(curated.sources) if same_source and curated else [],
+                 source_note=curated.source_note if same_source and curated else data.get("source"),
+                 detail=detail, as_of=curated.as_of if same_source and curated else None,
                  priority=curated.priority if curated else 5)
+
 
 
 def slugify(text: str) -> str:
@@ -92,23 +120,23 @@ def slugify(text: str) -> str:
 class FaqStore:
     """Reads and writes staff edits; ``kb`` supplies the curated baseline."""
 
-    client: redis.Redis
+    store: Store
     kb: KnowledgeBase
     intents: frozenset[str] = frozenset()
 
     # -- reading -----------------------------------------------------------------------------------------
-    def stamp(self) -> int:
-        return int(self.client.get(STAMP) or 0)
-
     def _staff(self, entry_id: str) -> dict | None:
-        raw = self.client.get(ENTRY + entry_id)
+        raw = self.store.run(lambda r: r.get(ENTRY + entry_id))
         return json.loads(raw) if raw else None
 
     def staff_entries(self) -> dict[str, dict]:
         """Every entry staff have touched, deleted ones included (``deleted: true``)."""
-        ids = sorted(self.client.smembers(IDS))
-        values = self.client.mget([ENTRY + i for i in ids]) if ids else []
-        return {i: json.loads(v) for i, v in zip(ids, values) if v}
+        def read(r: Any) -> dict[str, dict]:
+            ids = sorted(r.smembers(IDS))
+            values = r.mget([ENTRY + i for i in ids]) if ids else []
+            return {i: json.loads(v) for i, v in zip(ids, values) if v}
+
+        return self.store.run(read)
 
     def get(self, entry_id: str, include_deleted: bool = False) -> dict:
         staff = self._staff(entry_id)
@@ -135,7 +163,7 @@ class FaqStore:
                 out.pop(entry_id, None)
                 continue
             try:
-                out[entry_id] = to_entry(data, self.kb.entries.get(entry_id))
+                out[entry_id] = to_entry(data, self.kb.entries.get(entry_id), self.kb)
             except (ValidationError, KeyError, TypeError) as exc:
                 # One stored entry that no longer validates (say, saved before a rule was tightened)
                 # must not take every answer down: skip it, keep the curated version, and say so.
@@ -143,14 +171,15 @@ class FaqStore:
                           entry_id, str(exc).splitlines()[0])
         return out
 
-    def history(self, entry_id: str) -> list[dict]:
-        versions = [json.loads(v) for v in self.client.lrange(HISTORY + entry_id, 0, -1)]
+    def history(self, entry_id: str) -> builtins.list[dict]:
+        versions = [json.loads(v) for v in self.store.run(lambda r: r.lrange(HISTORY + entry_id, 0, -1))]
         if not versions:
             return [self.get(entry_id)] if entry_id in self.kb.entries else []
         return versions
 
-    def audit(self, limit: int = 100) -> list[dict]:
-        return [fields for _, fields in self.client.xrevrange(AUDIT, count=limit)]
+    def audit(self, limit: int = 100) -> builtins.list[dict]:
+        events = self.store.run(lambda r: r.xrevrange(AUDIT, count=limit)) or []
+        return [dict(fields or {}) for _, fields in events]
 
     # -- validation --------------------------------------------------------------------------------------
     def validate(self, data: Any, entry_id: str | None = None) -> dict:
@@ -204,8 +233,8 @@ class FaqStore:
     def delete(self, entry_id: str, expected_version: int | None, user: str) -> dict:
         current = self.get(entry_id)
         tomb = {**current, "deleted": True}
-        return self._write(entry_id, tomb, expected=current["version"] if expected_version is None else expected_version,
-                           user=user, action="delete")
+        expected = current["version"] if expected_version is None else expected_version
+        return self._write(entry_id, tomb, expected=expected, user=user, action="delete")
 
     def rollback(self, entry_id: str, version: int, user: str) -> dict:
         """Make ``version`` current again, as a new version."""
@@ -213,12 +242,12 @@ class FaqStore:
         if target is None:
             raise NotFound(f"{entry_id} version {version}")
         current = self.get(entry_id, include_deleted=True)
-        data = {k: target[k] for k in ("id", "intent", "questions", "answer", "cities", "topics", "source")
-                if k in target}
-        return self._write(entry_id, data, expected=current["version"], user=user, action=f"rollback to {version}",
-                           validate=False)
+        data = {k: target[k] for k in ("id", "intent", "questions", "answer", "detail", "cities", "topics",
+                                       "source") if k in target}
+        # A version in the history was valid when it was saved: it is restored as it was, not re-validated.
+        return self._write(entry_id, data, expected=current["version"], user=user, action=f"rollback to {version}")
 
-    def import_entries(self, items: Iterable[Any], user: str) -> list[dict]:
+    def import_entries(self, items: Iterable[Any], user: str) -> builtins.list[dict]:
         """Validate every entry first; apply all of them, or none if any is invalid."""
         items = list(items)
         errors: dict[str, str] = {}
@@ -256,10 +285,13 @@ class FaqStore:
         except NotFound:
             return False
 
-    def _write(self, entry_id: str, data: dict, expected: int | None, user: str, action: str,
-               validate: bool = True) -> dict:
+    def _write(self, entry_id: str, data: dict, expected: int | None, user: str, action: str) -> dict:
+        return self.store.run(lambda r: self._transaction(r, entry_id, data, expected, user, action))
+
+    def _transaction(self, r: Any, entry_id: str, data: dict, expected: int | None, user: str,
+                     action: str) -> dict:
         key, hkey = ENTRY + entry_id, HISTORY + entry_id
-        with self.client.pipeline(transaction=True) as pipe:
+        with r.pipeline(transaction=True) as pipe:
             while True:
                 try:
                     pipe.watch(key, hkey)
@@ -309,5 +341,5 @@ def _staff_shape(raw: Any, kb: KnowledgeBase) -> Any:
 
 
 def _same(a: dict, b: dict) -> bool:
-    keys = ("intent", "questions", "answer", "cities", "topics", "source")
+    keys = ("intent", "questions", "answer", "detail", "cities", "topics", "source")
     return all(a.get(k) == b.get(k) for k in keys)
