@@ -27,7 +27,7 @@ from .retrain import Retrainer, examples_from_entries
 from .stats import Stats
 from .storage import Store, connect
 
-__all__ = ["Bot", "build_bot", "terms_from_kb", "examples_from_kb"]
+__all__ = ["Bot", "build_bot", "prepare_model", "terms_from_kb", "examples_from_kb"]
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +76,13 @@ def fact_text_preparer(extractor: EntityExtractor):
         return extractor.extract(norm, fuzzy=False).remainder or norm
 
     return strip
+
+
+def prepare_model(data_dir: Path) -> None:
+    """Train the intent model for the current content into its cache under ``data_dir`` unless it is
+    there (the server does this once, before its workers start, so they only load it)."""
+    kb = load()
+    load_model(data_dir / "models", EntityExtractor(terms_from_kb(kb)), extra=examples_from_kb(kb))
 
 
 @dataclass

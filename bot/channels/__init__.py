@@ -6,7 +6,6 @@ Adding a channel means adding one module with a class like :class:`LineChannel` 
 
 from __future__ import annotations
 
-import atexit
 import logging
 
 from flask import Flask
@@ -23,7 +22,10 @@ CHANNELS = (LineChannel, MessengerChannel)
 
 
 def attach_channels(app: Flask, bot) -> dict:
-    """Create the queue and the channels, register their webhooks, start the sender threads."""
+    """Create the queue, the channels and their sender pool, and register the webhooks.
+
+    The sender threads are not started here: the server starts them in each serving process
+    (:func:`bot.background.start_background`)."""
     cfg = app.config
     window = int(cfg.get("DEDUP_WINDOW", SEEN_TTL))
     queue = EventQueue(bot.store, claim_idle=float(cfg.get("QUEUE_CLAIM_IDLE", 10.0)), window=window)
@@ -36,9 +38,6 @@ def attach_channels(app: Flask, bot) -> dict:
         channels[channel.name] = channel
         handlers[channel.name] = channel.handle
         app.register_blueprint(channel.blueprint())
-    if any(c.enabled for c in channels.values()):
-        senders.start()
-        atexit.register(senders.stop)
     app.extensions["channels"] = channels
     app.extensions["senders"] = senders
     return channels
