@@ -14,6 +14,7 @@ enabled), and the debounced retraining after staff edits, whose pending timer is
 from __future__ import annotations
 
 import logging
+import os
 
 from flask import Flask
 
@@ -29,6 +30,7 @@ def start_background(app: Flask | None) -> None:
     senders = extensions.get("senders")
     if senders is not None and any(c.enabled for c in channels.values()):
         senders.start()
+        log.info("background work started in process %d: %d sender threads", os.getpid(), senders.threads)
 
 
 def stop_background(app: Flask | None, timeout: float = 1.0) -> None:
