@@ -99,6 +99,7 @@ def served_dir(tmp_path, data_dir, bot) -> Path:
     return tmp_path
 
 
+@pytest.mark.slow
 def test_new_serve_keeps_its_redis_when_the_old_one_it_joined_stops(served_dir, fake_line):
     """A second ``serve`` on the same data directory joins the running embedded Redis; when the first one
     stops, the Redis stays up for the second (it was shut down under it before)."""
@@ -136,6 +137,7 @@ def test_new_serve_keeps_its_redis_when_the_old_one_it_joined_stops(served_dir, 
     _assert_clean(old, new)
 
 
+@pytest.mark.slow
 def test_serve_started_right_after_a_stop_on_the_same_port_answers(served_dir, fake_line):
     """Stop, then start again at once (Ctrl-C, up-arrow, Enter): the new server gets the port, the embedded
     Redis and working workers, answers webhooks and keeps context; stopping it leaves nothing running."""
@@ -161,6 +163,7 @@ def test_serve_started_right_after_a_stop_on_the_same_port_answers(served_dir, f
     _assert_clean(old, new)
 
 
+@pytest.mark.slow
 def test_first_run_trains_leaves_no_extra_processes_and_sigterm_ends_the_tree(tmp_path, fake_line):
     """The first run trains the intent model (no cache yet). While serving, the master's only children are
     its workers; SIGTERM to the master ends every process it started, the embedded Redis included, and
