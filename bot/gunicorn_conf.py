@@ -50,8 +50,6 @@ def on_starting(server) -> None:
     if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
         _own_metrics_dir = path
     path.mkdir(parents=True, exist_ok=True)
-    for old in path.glob("*.db"):  # counters from an earlier run must not add up (only our files go)
-        old.unlink(missing_ok=True)
     # Before anything imports bot.metrics: prometheus_client picks its (multiprocess) storage at import.
     os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(path)
 
@@ -69,6 +67,11 @@ def on_starting(server) -> None:
     from bot.service import prepare_model
 
     prepare_model(data_dir)
+    # Emptied last: counters from an earlier run must not add up, and the master's own metric files (made
+    # when preparing the model imported bot.metrics) must not count: it serves nothing, and its never-set
+    # bot_redis_up would read 0. Only our files go.
+    for old in path.glob("*.db"):
+        old.unlink(missing_ok=True)
 
 
 def post_worker_init(worker) -> None:
