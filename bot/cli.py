@@ -402,7 +402,10 @@ def stats_cmd(days: int, as_json: bool) -> None:
 
     from .services.dashboard import dashboard
 
-    board = dashboard(_store(), {c.id: c.short_name.en for c in load().cities.values()}, days=days)
+    from knowledge.catalogue import INTENTS, intent_label
+
+    board = dashboard(_store(), {c.id: c.short_name.en for c in load().cities.values()}, days=days,
+                      intent_names={i: intent_label(i, "en") for i in INTENTS})
     if as_json:
         click.echo(json.dumps(board.as_dict(), ensure_ascii=False, indent=2))
         return
