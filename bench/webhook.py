@@ -75,7 +75,9 @@ class Sent:
 
 def start_gunicorn(app: str, env: dict, cwd: Path) -> tuple[subprocess.Popen, int]:
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}", "--workers", "2",
+    # The production settings and hooks (post_worker_init starts the sender threads), for both apps.
+    proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "python:bot.gunicorn_conf",
+                             "--bind", f"127.0.0.1:{port}", "--workers", "2",
                              "--threads", "4", "--timeout", "30", app], cwd=cwd, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     deadline = time.monotonic() + 90

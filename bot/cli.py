@@ -56,57 +56,21 @@ def main() -> None:
 def serve(host: str | None, port: int | None, workers: int | None, threads: int | None) -> None:
     """Run the web service (web chat on http://127.0.0.1:8000 by default) with gunicorn.
 
-    Without REDIS_URL an embedded Redis is started here, persisted under BOT_DATA_DIR, and shared by
-    every worker.
+    This is the Procfile's command (gunicorn with bot/gunicorn_conf.py) with friendlier defaults: the
+    process becomes that gunicorn master. Without REDIS_URL it starts an embedded Redis, persisted under
+    BOT_DATA_DIR and shared by every worker. Ctrl-C or SIGTERM stops it within about two seconds.
     """
     settings = _settings()
-    # Before anything imports bot.metrics: prometheus_client picks its (multiprocess) storage at import.
-    os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", str(Path(settings.BOT_DATA_DIR) / "metrics"))
-    Path(os.environ["PROMETHEUS_MULTIPROC_DIR"]).mkdir(parents=True, exist_ok=True)
-    from gunicorn.app.base import BaseApplication
-
-    from intents.nlu import load_model
-
-    from .embedded import start_embedded
-
-    from .logs import setup_logging
-
-    setup_logging(settings.LOG_LEVEL, settings.LOG_FORMAT)  # workers inherit it (no second handler)
-    data_dir = Path(settings.BOT_DATA_DIR)
-    if not settings.REDIS_URL:
-        os.environ["REDIS_URL"] = start_embedded(data_dir)
-        click.echo(f"embedded Redis running, data in {data_dir / 'redis'}")
-    from intents.entities import EntityExtractor
-    from knowledge.loader import load
-
-    from .service import terms_from_kb
-    from .services.training_examples import examples_from_entries
-
-    # Train once here rather than in every worker.
-    kb = load()
-    load_model(data_dir / "models", EntityExtractor(terms_from_kb(kb)),
-               extra=examples_from_entries(kb.facts.values()))
-    workers = workers or settings.WEB_CONCURRENCY
-    threads = threads or settings.WEB_THREADS
     port = port or settings.PORT
     host = host or ("0.0.0.0" if "PORT" in settings.model_fields_set else "127.0.0.1")
-    from . import gunicorn_conf
-
-    class _App(BaseApplication):
-        def load_config(self) -> None:
-            self.cfg.set("bind", f"{host}:{port}")
-            self.cfg.set("workers", workers)
-            self.cfg.set("threads", threads)
-            for name in ("timeout", "graceful_timeout", "accesslog", "on_starting", "child_exit", "on_exit"):
-                self.cfg.set(name, getattr(gunicorn_conf, name))
-
-        def load(self):
-            from .app import create_app
-
-            return create_app()
-
+    args = [sys.executable, "-m", "gunicorn", "-c", "python:bot.gunicorn_conf", "--bind", f"{host}:{port}"]
+    if workers:
+        args += ["--workers", str(workers)]
+    if threads:
+        args += ["--threads", str(threads)]
     click.echo(f"web chat on http://{'127.0.0.1' if host == '0.0.0.0' else host}:{port}/")
-    _App().run()
+    sys.stdout.flush()
+    os.execv(sys.executable, [*args, "bot.app:create_app()"])
 
 
 @main.command()
@@ -438,7 +402,10 @@ def stats_cmd(days: int, as_json: bool) -> None:
 
     from .services.dashboard import dashboard
 
-    board = dashboard(_store(), {c.id: c.short_name.en for c in load().cities.values()}, days=days)
+    from knowledge.catalogue import INTENTS, intent_label
+
+    board = dashboard(_store(), {c.id: c.short_name.en for c in load().cities.values()}, days=days,
+                      intent_names={i: intent_label(i, "en") for i in INTENTS})
     if as_json:
         click.echo(json.dumps(board.as_dict(), ensure_ascii=False, indent=2))
         return

@@ -9,8 +9,12 @@ starts itself when ``REDIS_URL`` is not set, so a fresh machine needs no set-up.
 - It listens on a fixed unix socket there (no TCP port), so every process of the app finds it, and a
   restarted server is at the same address: clients reconnect by themselves.
 - The process that starts it watches it: if the server dies it is started again within about a second
-  (a file lock keeps two processes from starting two servers), and it is shut down when that process
-  exits normally.
+  (a file lock keeps two processes from starting two servers).
+- Every process that uses it (a ``serve`` master, a CLI command, a test session) holds a shared lock on
+  ``users.lock`` for as long as it runs. At a normal exit the last user shuts the server down, holding the
+  lock exclusively until the server is gone; a process that starts meanwhile waits for that and then starts
+  a fresh server. So a new ``serve`` started while the old one is still stopping never loses its Redis: it
+  either joins the running server (and the old one leaves it running) or waits for the shutdown to finish.
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ import redis
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
-__all__ = ["EmbeddedRedis", "start_embedded"]
+__all__ = ["EmbeddedRedis", "leave_all", "start_embedded"]
 
 log = logging.getLogger(__name__)
 
@@ -62,8 +66,9 @@ class EmbeddedRedis:
             digest = hashlib.sha1(str(self.dir).encode()).hexdigest()[:12]
             self.socket = _private_tmp() / f"redis-{digest}.sock"
         self.pidfile = self.dir / "redis.pid"
-        self._owner_pid: int | None = None
-        self._watching = False
+        self._user_pid: int | None = None  # the process holding our shared lock on users.lock
+        self._users_fd: int | None = None
+        self._stopping = threading.Event()
         self._watcher: threading.Thread | None = None
 
     @property
@@ -83,11 +88,24 @@ class EmbeddedRedis:
         except (redis.RedisError, OSError):
             return "busy" if self._process_alive() else "down"
 
+    def join(self) -> None:
+        """Count this process as a user of the server until it exits (idempotent). Waits while the last
+        user of a server that is stopping shuts it down."""
+        if self._user_pid == os.getpid():
+            return
+        self._make_private()
+        fd = os.open(self.dir / "users.lock", os.O_RDWR | os.O_CREAT, 0o600)
+        # POSIX record locks, unlike flock, are not inherited by forked workers: only this process holds it.
+        fcntl.lockf(fd, fcntl.LOCK_SH)
+        self._users_fd, self._user_pid = fd, os.getpid()
+        self._stopping.clear()
+        atexit.register(self.leave)
+
     def ensure(self) -> bool:
         """Start the server unless one is running; True if this call started it."""
+        self.join()
         if self.state() != "down":
             return False
-        self._make_private()
         fd = os.open(self.dir / "start.lock", os.O_WRONLY | os.O_CREAT, 0o600)
         with os.fdopen(fd, "w") as lock:
             # lockf (POSIX record lock) is not inherited by forked workers, unlike flock.
@@ -107,9 +125,6 @@ class EmbeddedRedis:
                 if time.monotonic() > deadline:
                     raise RuntimeError(f"the embedded Redis did not start; see {self.dir / 'redis.log'}")
                 time.sleep(0.02)
-        if self._owner_pid is None:
-            self._owner_pid = os.getpid()
-            atexit.register(self._stop_at_exit)
         return True
 
     def _make_private(self) -> None:
@@ -126,21 +141,18 @@ class EmbeddedRedis:
                     os.chmod(path, 0o600)
 
     def watch(self, interval: float = 1.0) -> None:
-        """Restart the server whenever it stops (a daemon thread in this process)."""
-        if self._watching:
+        """Restart the server whenever it stops (a daemon thread in this process, ended at exit)."""
+        if self._watcher is not None and self._watcher.is_alive():
             return
-        self._watching = True
 
         def run() -> None:
-            while True:
-                time.sleep(interval)
-                if not self._watching:  # stopped on purpose (at exit)
-                    return
+            while not self._stopping.wait(interval):  # set at exit: the thread ends at once
                 try:
                     if self.ensure():
                         log.warning("the embedded Redis had stopped and was started again (data in %s)", self.dir)
                 except Exception:  # noqa: BLE001 - keep watching whatever happens
-                    log.exception("could not restart the embedded Redis")
+                    if not self._stopping.is_set():
+                        log.exception("could not restart the embedded Redis")
 
         self._watcher = threading.Thread(target=run, name="embedded-redis-watch", daemon=True)
         self._watcher.start()
@@ -153,39 +165,55 @@ class EmbeddedRedis:
 
     def _process_alive(self) -> bool:
         pid = self.pid()
-        if pid is None:
-            return False
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            return False
-        except PermissionError:
-            return True
-        # A zombie (killed, not yet reaped) is not a server.
-        try:
-            return Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1][0] != "Z"
-        except (OSError, IndexError):
-            return True
+        return pid is not None and _alive(pid)
 
-    def stop(self) -> None:
-        """Shut the server down (it writes its data first); SIGTERM if it does not answer."""
+    def stop(self, wait: float = 10.0) -> None:
+        """Shut the server down (it writes its data first; SIGTERM if it does not answer) and wait up to
+        ``wait`` seconds until its process is gone."""
+        pid = self.pid()
         try:
-            redis.Redis(unix_socket_path=str(self.socket), socket_timeout=10).shutdown()
+            # No retries: the connection closing is the server exiting, not a fault to retry with back-off.
+            redis.Redis(unix_socket_path=str(self.socket), socket_timeout=10, retry=Retry(NoBackoff(), 0)).shutdown()
         except redis.ConnectionError:
             pass  # the connection closes as the server exits
         except (redis.RedisError, OSError):
-            pid = self.pid()
             if pid and self._process_alive():
                 os.kill(pid, signal.SIGTERM)  # redis-server saves and exits on SIGTERM too
+        deadline = time.monotonic() + wait
+        while pid and _alive(pid) and time.monotonic() < deadline:
+            time.sleep(0.01)
 
-    def _stop_at_exit(self) -> None:
-        # Forked children (gunicorn workers) inherit atexit hooks: only the starting process stops it.
-        if os.getpid() != self._owner_pid:
+    def leave(self) -> None:
+        """Stop using the server (at exit): stop watching it, and shut it down if no other process uses it."""
+        # Forked children (gunicorn workers) inherit atexit hooks but not the lock: only the user acts.
+        if os.getpid() != self._user_pid or self._users_fd is None:
             return
-        self._watching = False
+        self._stopping.set()
         if self._watcher is not None:
             self._watcher.join(timeout=5)  # a restart in progress finishes before the shutdown
-        self.stop()
+        try:
+            fcntl.lockf(self._users_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # no other user holds it
+        except OSError:
+            return  # another process uses the server: the last one to leave stops it
+        try:
+            self.stop()  # a process waiting to join gets the lock only once the server is gone
+        finally:
+            os.close(self._users_fd)
+            self._users_fd = self._user_pid = None
+
+
+def _alive(pid: int) -> bool:
+    """Whether process ``pid`` runs (a zombie, killed but not yet reaped, does not)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1][0] != "Z"
+    except (OSError, IndexError):
+        return True
 
 
 def _private_tmp() -> Path:
@@ -210,3 +238,11 @@ def start_embedded(data_dir: str | Path, watch: bool = True) -> str:
         if watch:
             server.watch()
     return server.url
+
+
+def leave_all() -> None:
+    """Leave every embedded server this process uses (as its exit handlers would)."""
+    with _lock:
+        servers = list(_servers.values())
+    for server in servers:
+        server.leave()

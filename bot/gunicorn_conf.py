@@ -1,15 +1,24 @@
-"""gunicorn settings and hooks, shared by the Procfile (``gunicorn -c python:bot.gunicorn_conf``) and
-``smartcity-bot serve``.
+"""gunicorn settings and hooks: the one place the web server is configured, used by the Procfile
+(``gunicorn -c python:bot.gunicorn_conf 'bot.app:create_app()'``) and by ``smartcity-bot serve``, which runs
+that same command.
 
-The hooks make ``/metrics`` correct with several workers: prometheus_client's multiprocess mode needs
-``PROMETHEUS_MULTIPROC_DIR`` set (and emptied) before any worker starts, and a dead worker's live
-gauges removed when it exits. Each setting can be overridden on the command line or with
-``GUNICORN_CMD_ARGS``.
+- In the master, before any worker (``on_starting``): the metrics directory (prometheus_client's
+  multiprocess mode needs ``PROMETHEUS_MULTIPROC_DIR`` set and emptied before any worker starts), the
+  embedded Redis when ``REDIS_URL`` is unset, and the intent model, trained once here rather than in every
+  worker (workers then load it from the cache and share the master's imported modules).
+- In each worker, once its app is loaded (``post_worker_init``): the app's background work (the sender
+  threads, :mod:`bot.background`); it is stopped when the worker exits (``worker_exit``), so a stop
+  never waits on them for long.
+- A dead worker's live gauges are removed when it exits (``child_exit``).
+
+Each setting can be overridden on the command line or with ``GUNICORN_CMD_ARGS``.
 """
 
 from __future__ import annotations
 
+import logging
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -36,21 +45,55 @@ def metrics_dir() -> Path:
 
 
 def on_starting(server) -> None:
-    """In the master, before any worker: the embedded Redis when REDIS_URL is unset (one server that
-    the master watches and every worker shares), and an empty metrics directory the workers inherit."""
-    settings = load_settings()
-    if not settings.REDIS_URL:
-        from bot.embedded import start_embedded
-
-        os.environ["REDIS_URL"] = start_embedded(settings.BOT_DATA_DIR)
+    """In the master, before any worker: an empty metrics directory the workers inherit, the embedded
+    Redis when REDIS_URL is unset (one server that the master watches and every worker shares), and the
+    intent model in its cache."""
     global _own_metrics_dir
     path = metrics_dir()
     if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
         _own_metrics_dir = path
     path.mkdir(parents=True, exist_ok=True)
-    for old in path.glob("*.db"):  # counters from an earlier run must not add up (only our files go)
-        old.unlink(missing_ok=True)
+    # Before anything imports bot.metrics: prometheus_client picks its (multiprocess) storage at import.
     os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(path)
+
+    from bot.logs import setup_logging
+
+    settings = load_settings()
+    setup_logging(settings.LOG_LEVEL, settings.LOG_FORMAT)  # workers inherit it (no second handler)
+    data_dir = Path(settings.BOT_DATA_DIR)
+    if not settings.REDIS_URL:
+        from bot.embedded import start_embedded
+
+        os.environ["REDIS_URL"] = start_embedded(data_dir)
+        server.log.info("embedded Redis running, data in %s", data_dir / "redis")
+    from bot.service import prepare_model
+
+    prepare_model(data_dir)
+    # Emptied last: counters from an earlier run must not add up, and the master's own metric files (made
+    # when preparing the model imported bot.metrics) must not count: it serves nothing, and its never-set
+    # bot_redis_up would read 0. Only our files go.
+    for old in path.glob("*.db"):
+        old.unlink(missing_ok=True)
+
+
+def post_worker_init(worker) -> None:
+    """In each worker, once its app is loaded: start the app's background work."""
+    from bot.background import start_background
+
+    start_background(worker.wsgi)
+
+
+def worker_exit(server, worker) -> None:
+    """In a worker that is exiting: stop the background work (at most a second), then, on a normal stop,
+    end the process at once."""
+    from bot.background import stop_background
+
+    stop_background(getattr(worker, "wsgi", None))  # None when the app failed to load
+    exiting = sys.exc_info()[1]  # this hook runs in a ``finally`` while the worker's SystemExit propagates
+    if isinstance(exiting, SystemExit) and exiting.code in (0, None):
+        # Nothing is left to do but free the heap (the model, the index, the knowledge base) object by
+        # object, which took seconds on a busy machine: leave without it. Logs and streams are flushed first.
+        _exit_now()
 
 
 def child_exit(server, worker) -> None:
@@ -61,7 +104,8 @@ def child_exit(server, worker) -> None:
 
 
 def on_exit(server) -> None:
-    """Remove the metrics directory we made ourselves (a configured one is left as it is)."""
+    """Remove the metrics directory we made ourselves (a configured one is left as it is); leave the
+    embedded Redis (stopping it unless another process uses it); then, on a normal stop, end at once."""
     if _own_metrics_dir is not None:
         for old in _own_metrics_dir.glob("*.db"):
             old.unlink(missing_ok=True)
@@ -69,3 +113,18 @@ def on_exit(server) -> None:
             _own_metrics_dir.rmdir()
         except OSError:
             pass
+    from bot.embedded import leave_all
+
+    leave_all()
+    # gunicorn halts from its ``except (StopIteration, KeyboardInterrupt)`` clause on a normal stop (any
+    # other way, the exit goes on as usual). The master holds the modules and the model it trained; freeing
+    # them object by object took seconds on a busy machine, so it leaves without that, like the workers.
+    if isinstance(sys.exc_info()[1], (StopIteration, KeyboardInterrupt)):
+        _exit_now()
+
+
+def _exit_now() -> None:
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)

@@ -318,9 +318,12 @@ class SenderPool:
                 t.start()
 
     def stop(self, timeout: float = 3.0) -> None:
+        """Ask the threads to stop and wait for them at most ``timeout`` seconds in all (a thread blocked
+        in a read returns within ``EventQueue.BLOCK_MS``)."""
         self._stop.set()
+        deadline = time.monotonic() + timeout
         for t in self._workers:
-            t.join(timeout)
+            t.join(max(0.0, deadline - time.monotonic()))
         self._local.shutdown(wait=False)
 
     # -- without Redis ------------------------------------------------------------------------------------

@@ -46,6 +46,13 @@ class Retrainer:
             self._timer.daemon = True
             self._timer.start()
 
+    def cancel(self) -> None:
+        """Drop a scheduled retraining that has not started (the process is stopping)."""
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+            self._timer, self._pending = None, None
+
     def retrain_now(self, entries: dict[str, Entry], staff: frozenset[str] = frozenset()) -> None:
         with self._running:
             extra = examples_from_entries(entries.values(), self.nlu.model.classes, staff)

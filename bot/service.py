@@ -30,7 +30,7 @@ from .services.training_examples import examples_from_entries
 from .stats import Stats
 from .storage import Store, connect
 
-__all__ = ["Bot", "build_bot", "terms_from_kb"]
+__all__ = ["Bot", "build_bot", "prepare_model", "terms_from_kb"]
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +84,13 @@ def question_reader(nlu: NLU):
         return list(u.entities.subjects), dict(u.ranking)
 
     return read
+
+
+def prepare_model(data_dir: Path) -> None:
+    """Train the intent model for the current content into its cache under ``data_dir`` unless it is
+    there (the server does this once, before its workers start, so they only load it)."""
+    kb = load()
+    load_model(data_dir / "models", EntityExtractor(terms_from_kb(kb)), extra=examples_from_entries(kb.facts.values()))
 
 
 @dataclass

@@ -29,7 +29,7 @@ class TrainConfig:
     C: float = 20.0
     folds: int = 3  # out-of-fold scores for calibration; 3 folds train in two thirds of the time of 5
     seed: int = 13
-    jobs: int = 2  # cross-validation folds trained in parallel
+    jobs: int = 2  # cross-validation folds trained in parallel (threads: see oof_predictions)
     max_false_reject: float = 0.03  # share of in-scope questions the threshold may reject
 
 
@@ -133,7 +133,10 @@ def oof_predictions(texts: Sequence[str], labels: Sequence[str], config: TrainCo
     scores = np.zeros((len(texts), len(classes)))
     skf = StratifiedKFold(n_splits=config.folds, shuffle=True, random_state=config.seed)
     splits = list(skf.split(np.zeros(len(texts)), labels_arr))
-    jobs = Parallel(n_jobs=config.jobs, return_as="generator")(
+    # Threads, not joblib's default worker processes: the fitting runs in NumPy/SciPy code that releases the
+    # GIL, and processes would outlive training (loky keeps them for reuse, ~200 MB each, plus its resource
+    # trackers), be inherited by gunicorn's forked workers and print tracebacks when the server stops.
+    jobs = Parallel(n_jobs=config.jobs, backend="threading", return_as="generator")(
         delayed(_fold_scores)([texts[i] for i in tr], labels_arr[tr], [texts[i] for i in te], config.C)
         for tr, te in splits)
     for k, ((_, te), (fold_classes, fold_scores)) in enumerate(zip(splits, jobs)):

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from bot.app import create_app
+from bot.background import start_background, stop_background
 from bot.config import load_config
 from bot.service import build_bot
 
@@ -140,8 +141,9 @@ def channel_app(tmp_path_factory, data_dir, bot, fake_line, fake_graph):
         "QUEUE_CLAIM_IDLE": 2.0, "LINE_READ_TIMEOUT": 8.0, "RETRAIN_ON_EDIT": False,
         "API_IP_RATE_LIMIT": "100000/60", "USER_RATE_LIMIT": "100000/10",
     })
+    start_background(app)  # as gunicorn's post_worker_init hook does
     yield app
-    app.extensions["senders"].stop()
+    stop_background(app)
 
 
 @pytest.fixture

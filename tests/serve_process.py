@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -16,14 +17,21 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 class ServeProcess:
-    """Starts ``serve`` and waits until ``/healthz`` answers 200."""
+    """Starts ``serve`` and waits until ``/healthz`` answers 200 (``wait=False``: returns at once; call
+    :meth:`wait_ready`). Its stderr goes to a file, read with :meth:`stderr`."""
 
-    def __init__(self, env: dict, workers: int = 2, port: int | None = None, timeout: float = 90):
+    def __init__(self, env: dict, workers: int = 2, port: int | None = None, timeout: float = 90,
+                 wait: bool = True):
         self.port = port or free_port()
+        self._err = tempfile.TemporaryFile()
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "bot.cli", "serve", "--port", str(self.port), "--workers", str(workers)],
-            cwd=ROOT, env={**env, "PYTHONPATH": str(ROOT)}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            cwd=ROOT, env={**env, "PYTHONPATH": str(ROOT)}, stdout=subprocess.DEVNULL, stderr=self._err,
             start_new_session=True)
+        if wait:
+            self.wait_ready(timeout)
+
+    def wait_ready(self, timeout: float = 90) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             try:
@@ -33,7 +41,21 @@ class ServeProcess:
             except OSError:
                 time.sleep(0.2)
         self.stop()
-        raise RuntimeError("serve did not start: " + self.proc.stderr.read().decode()[-2000:])
+        raise RuntimeError("serve did not start: " + self.stderr()[-2000:])
+
+    def stderr(self) -> str:
+        self._err.seek(0)
+        return self._err.read().decode(errors="replace")
+
+    def group(self) -> list[int]:
+        """The processes left in its process group (the master, its workers, anything they started)."""
+        out = subprocess.run(["pgrep", "-g", str(self.proc.pid)], capture_output=True, text=True)
+        return [int(p) for p in out.stdout.split()]
+
+    def children(self) -> list[int]:
+        """The master's child processes."""
+        out = subprocess.run(["pgrep", "-P", str(self.proc.pid)], capture_output=True, text=True)
+        return [int(p) for p in out.stdout.split()]
 
     def kill(self) -> None:
         """SIGKILL the whole group: no chance to clean up."""
@@ -45,4 +67,7 @@ class ServeProcess:
             os.killpg(self.proc.pid, signal.SIGTERM)
             self.proc.wait(20)
         except (ProcessLookupError, subprocess.TimeoutExpired):
-            os.killpg(self.proc.pid, signal.SIGKILL)
+            try:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass

@@ -30,6 +30,7 @@ from serve_process import ServeProcess
 from prometheus_client import REGISTRY
 
 from bot.app import create_app
+from bot.background import start_background, stop_background
 from bot.embedded import EmbeddedRedis
 
 
@@ -189,6 +190,7 @@ def test_platform_api_refusing_connections_then_coming_back(channel, tmp_path, d
         "MESSENGER_APP_SECRET": FB_SECRET, "MESSENGER_PAGE_ACCESS_TOKEN": FB_PAGE_TOKEN,
         "MESSENGER_VERIFY_TOKEN": FB_VERIFY, "MESSENGER_API_BASE_URL": base, "RETRAIN_ON_EDIT": False,
     })
+    start_background(app)
     client = app.test_client()
     errors_before = _outbound_errors(channel)
     caplog.set_level("INFO", logger="bot.channels")
@@ -220,6 +222,6 @@ def test_platform_api_refusing_connections_then_coming_back(channel, tmp_path, d
         assert len(delivered()) == 1
         assert not fake.errors
     finally:
-        app.extensions["senders"].stop()
+        stop_background(app)
         if fake:
             fake.close()

@@ -8,6 +8,7 @@ import pytest
 from conftest import LINE_SECRET
 from fakes import line_body, line_event, line_signature
 
+from bot.background import start_background, stop_background
 from bot.channels.common import graphemes, utf16_len
 from bot.channels.line import render, retry_key
 from bot.reply import Card, Reply
@@ -224,6 +225,7 @@ def test_with_redis_down_the_webhook_still_answers_200_and_the_reply_is_sent(tmp
     app = create_app({"BOT_DATA_DIR": str(tmp_path), "REDIS_URL": f"redis://127.0.0.1:{server.port}/0",
                       "LINE_CHANNEL_SECRET": LINE_SECRET, "LINE_CHANNEL_ACCESS_TOKEN": LINE_TOKEN,
                       "LINE_API_BASE_URL": fake_line.url, "REDIS_RETRY_AFTER": 0.2})
+    start_background(app)
     try:
         server.stop()
         ev = line_event("ภูเก็ตได้รับรองเมื่อไหร่")
@@ -233,7 +235,7 @@ def test_with_redis_down_the_webhook_still_answers_200_and_the_reply_is_sent(tmp
         fake_line.wait_for(lambda c: replies_for(fake_line, ev["replyToken"]))
         assert len(replies_for(fake_line, ev["replyToken"])) == 1
     finally:
-        app.extensions["senders"].stop()
+        stop_background(app)
 
 
 # -- modes, image sets, postbacks of other tools, old events ------------------------------------------------
@@ -339,6 +341,7 @@ def test_the_dedup_window_is_a_setting_from_the_environment(monkeypatch, tmp_pat
     app = create_app({"BOT_DATA_DIR": str(tmp_path), "LINE_CHANNEL_SECRET": LINE_SECRET,
                       "LINE_CHANNEL_ACCESS_TOKEN": LINE_TOKEN, "LINE_API_BASE_URL": fake_line.url,
                       "RETRAIN_ON_EDIT": False})
+    start_background(app)
     try:
         assert app.config["DEDUP_WINDOW"] == 60
         user = "U" + uuid.uuid4().hex
@@ -354,7 +357,7 @@ def test_the_dedup_window_is_a_setting_from_the_environment(monkeypatch, tmp_pat
         ttl = store.run(lambda r: r.ttl(f"{{events}}:seen:line:{fresh['webhookEventId']}"))
         assert 60 < ttl <= 60 + CLOCK_MARGIN
     finally:
-        app.extensions["senders"].stop()
+        stop_background(app)
 
 
 def test_events_with_ids_of_the_wrong_type_are_skipped_and_the_rest_answered(channel_client, fake_line):

@@ -19,6 +19,7 @@ from fakes import (UUID_RE, hub_signature, line_body, line_event, line_signature
 from test_browser import CHROMIUM, browser, login, shot  # noqa: F401 - browser is a fixture
 
 from bot.app import create_app
+from bot.background import start_background, stop_background
 from bot.inbox import WAIT, group_key
 from bot.services.inbox import answer_group
 
@@ -42,8 +43,9 @@ def notify_app(tmp_path_factory, data_dir, bot, fake_line, fake_graph):
         "QUEUE_CLAIM_IDLE": 2.0, "LINE_READ_TIMEOUT": 2.0, "RETRAIN_ON_EDIT": False, "DEDUP_WINDOW": 3 * 24 * HOUR,
         "API_IP_RATE_LIMIT": "100000/60", "USER_RATE_LIMIT": "100000/10",
     })
+    start_background(app)  # as gunicorn's post_worker_init hook does
     yield app
-    app.extensions["senders"].stop()
+    stop_background(app)
 
 
 @pytest.fixture

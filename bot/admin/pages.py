@@ -370,9 +370,11 @@ def audit():
 @bp.get("/dashboard")
 @login_required()
 def dashboard():
-    board = dashboard_figures(_bot().store)
-    intents = [(topic_name(r.key), float(r.count)) for r in board.intents]
-    cities = [(subject_name(r.key), float(r.count)) for r in board.cities]
+    bot = _bot()
+    board = dashboard_figures(bot.store, {c: subject_name(c) for c in bot.kb.cities},
+                              intent_names={i: topic_name(i) for i in bot.nlu.model.classes})
+    intents = [(r.label, float(r.count)) for r in board.intents]
+    cities = [(r.label, float(r.count)) for r in board.cities]
     lang = current_language()
 
     def per_day(counts: list) -> list[tuple[str, float]]:

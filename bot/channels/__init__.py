@@ -8,7 +8,6 @@ their conversation; ``incoming()``, ``render()``, ``typing()``, ``deliver()``) a
 
 from __future__ import annotations
 
-import atexit
 import logging
 
 from flask import Flask
@@ -25,7 +24,10 @@ CHANNELS = (LineChannel, MessengerChannel)
 
 
 def attach_channels(app: Flask, bot) -> dict:
-    """Create the queue and the channels, register their webhooks, start the sender threads."""
+    """Create the queue, the channels and their sender pool, and register the webhooks.
+
+    The sender threads are not started here: the server starts them in each serving process
+    (:func:`bot.background.start_background`)."""
     settings = bot.settings
     window = settings.DEDUP_WINDOW
     queue = EventQueue(bot.store, claim_idle=settings.QUEUE_CLAIM_IDLE, window=window)
@@ -38,9 +40,6 @@ def attach_channels(app: Flask, bot) -> dict:
         channels[channel.name] = channel
         handlers[channel.name] = channel.handle
         app.register_blueprint(channel.blueprint())
-    if any(c.enabled for c in channels.values()):
-        senders.start()
-        atexit.register(senders.stop)
     app.extensions["channels"] = channels
     app.extensions["senders"] = senders
     return channels

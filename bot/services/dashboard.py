@@ -58,8 +58,9 @@ class Dashboard:
 
 
 def dashboard(store: Store, city_names: Mapping[str, str] | None = None, days: int = 30, top: int = 10,
-              today: dt.date | None = None) -> Dashboard:
-    """The last ``days`` days up to ``today``; cities are labelled with ``city_names`` (id → name)."""
+              today: dt.date | None = None, intent_names: Mapping[str, str] | None = None) -> Dashboard:
+    """The last ``days`` days up to ``today``; cities are labelled with ``city_names`` and intents with
+    ``intent_names`` (id → name; an id without a name is shown as it is)."""
     rows = Stats(store).counts(days, today)
     channels = sorted({c for _, day in rows for c in day.messages}) or ["web"]
     intents: Counter[str] = Counter()
@@ -67,13 +68,13 @@ def dashboard(store: Store, city_names: Mapping[str, str] | None = None, days: i
     for _, day in rows:
         intents.update(day.intents)
         cities.update(day.cities)
-    names = city_names or {}
+    names, topics = city_names or {}, intent_names or {}
     return Dashboard(
         days=[d for d, _ in rows],
         channels=channels,
         messages={c: [day.messages.get(c, 0) for _, day in rows] for c in channels},
         totals=[sum(day.messages.values()) for _, day in rows],
         fallbacks=[sum(day.fallbacks.values()) for _, day in rows],
-        intents=[Ranked(k, k, n) for k, n in intents.most_common(top)],
+        intents=[Ranked(k, topics.get(k, k), n) for k, n in intents.most_common(top)],
         cities=[Ranked(k, names.get(k, k), n) for k, n in cities.most_common(top)],
     )

@@ -1,0 +1,48 @@
+"""The app's background work in one serving process: start it when the process starts serving, stop it
+when the process stops.
+
+``create_app`` only builds the app; it starts no thread, so importing or building an app (the CLI, a test,
+a script) never begins consuming the webhook queue. The server starts the work from its hooks:
+gunicorn's ``post_worker_init`` and ``worker_exit`` in :mod:`bot.gunicorn_conf` (which ``smartcity-bot
+serve`` runs too). A test or a script serving an app another way calls :func:`start_background` itself,
+and :func:`stop_background` when done.
+
+The work today: the sender threads that deliver queued webhook events (only when a channel is
+enabled), and the debounced retraining after staff edits, whose pending timer is cancelled at stop.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+
+from flask import Flask
+
+__all__ = ["start_background", "stop_background"]
+
+log = logging.getLogger(__name__)
+
+
+def start_background(app: Flask | None) -> None:
+    """Start ``app``'s background work in this process (idempotent)."""
+    extensions = getattr(app, "extensions", {})  # gunicorn's stand-in app after a failed load has none
+    channels = extensions.get("channels", {})
+    senders = extensions.get("senders")
+    if senders is not None and any(c.enabled for c in channels.values()):
+        senders.start()
+        log.info("background work started in process %d: %d sender threads", os.getpid(), senders.threads)
+
+
+def stop_background(app: Flask | None, timeout: float = 1.0) -> None:
+    """Stop ``app``'s background work, waiting at most ``timeout`` seconds in all.
+
+    A sender thread still busy after that is abandoned with the process: its event stays unacknowledged
+    in the queue and another worker claims it, and the send ledger keeps it from being answered twice.
+    """
+    extensions = getattr(app, "extensions", {})
+    bot = extensions.get("bot")
+    if bot is not None:
+        bot.retrainer.cancel()
+    senders = extensions.get("senders")
+    if senders is not None:
+        senders.stop(timeout)
