@@ -2,8 +2,9 @@
 
 Adding a channel means adding one module with a subclass of :class:`~bot.channels.common.Channel` like
 :class:`LineChannel` (``name``, ``enabled``, ``blueprint()`` with the webhook, which queues events under
-their conversation; ``incoming()``, ``render()``, ``typing()``, ``deliver()``) and listing it in
-:data:`CHANNELS`. The shared ``Channel.handle`` answers queued events.
+their conversation; ``incoming()``, ``render()``, ``typing()``, ``deliver()``, and ``send_later()`` for
+writing to a person later) and listing it in :data:`CHANNELS`. The shared ``Channel.handle`` answers queued
+events; ``Channel.push`` writes to a person later.
 """
 
 from __future__ import annotations
