@@ -3,9 +3,11 @@ to drain, read a form's CSRF token, run the CLI in-process, serve an app over re
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
 import time
+from dataclasses import dataclass
 from typing import Callable, TypeVar
 
 import redis
@@ -58,23 +60,44 @@ def _text(value) -> str:
 CSRF_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 
-def csrf_token(client, path: str = "/admin/login") -> str:
-    """The CSRF token of the form on ``path`` (fetched with ``client``, so it belongs to its session)."""
-    page = client.get(path).get_data(as_text=True)
+def csrf_token(client, path: str = "/admin/login", **get) -> str:
+    """The CSRF token of the form on ``path``, fetched with the Flask test ``client`` (so it belongs to its
+    session); ``get`` goes to ``client.get`` (``base_url``, ``environ_base``)."""
+    page = client.get(path, **get).get_data(as_text=True)
     match = CSRF_RE.search(page)
     assert match, f"no csrf_token on {path}"
     return match.group(1)
 
 
-def run_cli(*args: str, env: dict[str, str] | None = None, input: str | None = None):
-    """Run ``smartcity-bot ARGS`` in this process with Click's runner; ``env`` overrides the environment.
+@dataclass
+class CliResult:
+    """What a run of the command line left: its exit code and its two output streams."""
 
-    Returns the Click ``Result`` (``exit_code``, ``output``, ``stdout``, ``stderr``)."""
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(*args: str, data_dir=None, env: dict[str, str | None] | None = None,
+            stdin: str | None = None) -> CliResult:
+    """Run ``smartcity-bot ARGS`` in this process with Click's runner (no interpreter start-up).
+
+    ``data_dir`` becomes ``BOT_DATA_DIR``; ``env`` overrides the environment (None removes a variable).
+    An unexpected exception propagates and fails the test, as it should."""
     from click.testing import CliRunner
 
     from bot.cli import main
 
-    return CliRunner().invoke(main, list(args), env=env, input=input, catch_exceptions=False)
+    environ: dict[str, str | None] = {"BOT_DATA_DIR": str(data_dir)} if data_dir is not None else {}
+    environ.update(env or {})
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    try:
+        result = CliRunner().invoke(main, list(args), env=environ, input=stdin, catch_exceptions=False)
+    finally:
+        # The command's logging.basicConfig wrote to the runner's captured stderr, closed now: forget it.
+        root.handlers[:], root.level = handlers, level
+    return CliResult(result.exit_code, result.stdout, result.stderr)
 
 
 class LiveServer:
