@@ -12,6 +12,7 @@ import hashlib
 import logging
 import re
 import time
+from typing import Any
 
 from intents.entities import compact
 from intents.normalize import normalize
@@ -52,7 +53,7 @@ class Inbox:
     def __init__(self, store: Store, max_groups: int = 10_000):
         self.store = store
         self.max_groups = max(1, int(max_groups))
-        self._evict = None
+        self._evict: Any = None  # the eviction script, registered on first use
 
     def record(self, text: str, lang: str, channel: str, reason: str = "fallback",
                now: float | None = None) -> bool:

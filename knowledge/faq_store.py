@@ -10,6 +10,7 @@ refused with :class:`Conflict` (WATCH/MULTI: no read-then-write race between wor
 
 from __future__ import annotations
 
+import builtins  # FaqStore.list shadows the builtin in the class body
 import json
 import logging
 import re
@@ -72,13 +73,13 @@ def to_entry(data: dict, curated: Entry | None = None) -> Entry:
     other one; a curated entry keeps its source ids and detail unless staff changed the answer."""
     answer = data["answer"]
     th, en = answer.get("th", "").strip(), answer.get("en", "").strip()
-    keep_detail = curated is not None and curated.answer.th == th and curated.answer.en == en
+    kept = curated if curated is not None and curated.answer.th == th and curated.answer.en == en else None
     return Entry(id=data["id"], intent=data.get("intent") or "faq", about=data.get("cities", []),
                  aspect=curated.aspect if curated else "what", date=curated.date if curated else None,
                  topics=data.get("topics", []), questions=data["questions"], answer=Text(th=th or en, en=en or th),
-                 sources=list(curated.sources) if keep_detail else [],
-                 source_note=None if keep_detail else data.get("source"),
-                 detail=curated.detail if keep_detail else None, as_of=curated.as_of if keep_detail else None,
+                 sources=list(kept.sources) if kept else [],
+                 source_note=None if kept else data.get("source"),
+                 detail=kept.detail if kept else None, as_of=kept.as_of if kept else None,
                  priority=curated.priority if curated else 5)
 
 
@@ -143,13 +144,13 @@ class FaqStore:
                           entry_id, str(exc).splitlines()[0])
         return out
 
-    def history(self, entry_id: str) -> list[dict]:
+    def history(self, entry_id: str) -> builtins.list[dict]:
         versions = [json.loads(v) for v in self.client.lrange(HISTORY + entry_id, 0, -1)]
         if not versions:
             return [self.get(entry_id)] if entry_id in self.kb.entries else []
         return versions
 
-    def audit(self, limit: int = 100) -> list[dict]:
+    def audit(self, limit: int = 100) -> builtins.list[dict]:
         return [fields for _, fields in self.client.xrevrange(AUDIT, count=limit)]
 
     # -- validation --------------------------------------------------------------------------------------
@@ -218,7 +219,7 @@ class FaqStore:
         return self._write(entry_id, data, expected=current["version"], user=user, action=f"rollback to {version}",
                            validate=False)
 
-    def import_entries(self, items: Iterable[Any], user: str) -> list[dict]:
+    def import_entries(self, items: Iterable[Any], user: str) -> builtins.list[dict]:
         """Validate every entry first; apply all of them, or none if any is invalid."""
         items = list(items)
         errors: dict[str, str] = {}

@@ -12,6 +12,7 @@ import functools
 import hmac
 import logging
 import secrets
+from typing import cast
 
 from flask import (Blueprint, Flask, abort, current_app, flash, g, jsonify, redirect, render_template, request,
                    session, url_for)
@@ -20,7 +21,7 @@ from flask_wtf.csrf import CSRFError, CSRFProtect, validate_csrf
 from ..ratelimit import Limit
 from ..storage import Store
 from .outage import init_outage
-from .sessions import RedisSessionInterface, password_mark
+from .sessions import RedisSessionInterface, StaffSession, password_mark
 from .throttle import LoginThrottle
 from .users import NAME_MAX, NAME_RULE, Users, valid_name
 
@@ -59,6 +60,11 @@ def init_auth(app: Flask, users: Users, store: Store) -> None:
     app.register_blueprint(bp)
 
 
+def _session() -> StaffSession:
+    """Flask's ``session`` as what it is here (Flask types it as a plain SessionMixin)."""
+    return cast(StaffSession, session)
+
+
 def _user() -> dict | None:
     name = session.get("user")
     if not name:
@@ -67,7 +73,7 @@ def _user() -> dict | None:
     # A removed account, or a session made with a password that has since been reset (a sign-in racing
     # the reset), loses access at once.
     if record is None or session.get("mark") != password_mark(record["hash"]):
-        session.end()
+        _session().end()
         return None
     return {"name": name, "role": record["role"]}
 
@@ -138,7 +144,7 @@ def login():
         return _login_page("Wrong user name or password.", 401)
     throttle.succeeded(name, ip)
     session.clear()
-    session.rotate()  # a new id at sign-in: an id planted or seen before is worthless now
+    _session().rotate()  # a new id at sign-in: an id planted or seen before is worthless now
     session["user"] = name
     session["mark"] = password_mark(record["hash"])
     log.info("staff login: %s", name)
@@ -153,6 +159,6 @@ def logout():
     if request.form.get("everywhere") == "1":
         users: Users = current_app.extensions["staff_users"]
         users.end_sessions(g.user["name"])
-    session.end()  # the record is deleted: a copied cookie stops working too
+    _session().end()  # the record is deleted: a copied cookie stops working too
     flash("Signed out.")
     return redirect(url_for("admin_auth.login"))

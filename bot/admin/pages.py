@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections import Counter
+from typing import Any
 
 from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
 from markupsafe import Markup
@@ -95,7 +96,7 @@ def faq_new():
         _bot().live.refresh_now()
         flash(f"Saved {record['id']} (version {record['version']}). The bot answers with it now.")
         return redirect(url_for("admin_pages.faq_edit", entry_id=record["id"]))
-    entry = {"id": "", "intent": None, "questions": {"th": [], "en": []}, "answer": {"th": "", "en": ""},
+    entry: dict[str, Any] = {"id": "", "intent": None, "questions": {"th": [], "en": []}, "answer": {"th": "", "en": ""},
              "cities": [], "topics": [], "source": "", "version": 0}
     group_id = request.args.get("group")
     if group_id:  # "answer this" from the inbox: prefill the phrasings people used
@@ -184,6 +185,8 @@ def faq_history(entry_id: str):
 @login_required()
 def faq_rollback(entry_id: str):
     version = request.form.get("version", type=int)
+    if version is None:
+        abort(404)
     try:
         record = _store().rollback(entry_id, version, g.user["name"])
     except (NotFound, TypeError):

@@ -88,10 +88,10 @@ class Users:
         pipe.execute()
 
     def get(self, name: str) -> dict | None:
-        name = valid_name(name)
-        if name is None:
+        valid = valid_name(name)
+        if valid is None:
             return None  # no account has that name: nothing to look up
-        raw = self.client.hget(USERS, name)
+        raw = self.client.hget(USERS, valid)
         return json.loads(raw) if raw else None
 
     def list(self) -> list[dict]:

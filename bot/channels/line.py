@@ -96,7 +96,7 @@ class LineChannel:
         self.timeout = (float(config.get("LINE_CONNECT_TIMEOUT", 3.0)), float(config.get("LINE_READ_TIMEOUT", 10.0)))
         self.policy = Delivery(attempts=int(config.get("LINE_ATTEMPTS", 4)))
         self.window = int(config.get("DEDUP_WINDOW", SEEN_TTL))
-        if not self.enabled:
+        if not secret or not token:  # (not self.enabled)
             log.warning("LINE channel disabled: LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN are not both set")
             return
         self.parser = WebhookParser(secret)
@@ -197,9 +197,10 @@ class LineChannel:
         if msg.get("type") == "text":
             text = str(msg.get("text", ""))
             if chat != "user":
-                text = self._addressed_text(text, msg)
-                if text is None:
+                addressed = self._addressed_text(text, msg)
+                if addressed is None:
                     return None  # a group conversation not addressed to the bot
+                text = addressed
             if not text.strip():
                 return self.render(self._bilingual("greet"))
             return self.render(self.bot.dialogue.respond(text, user_id=ctx_user, channel=self.name))

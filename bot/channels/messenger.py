@@ -7,6 +7,7 @@ of the raw body with the app secret, compared in constant time), walks every ``e
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import logging
@@ -127,7 +128,8 @@ class MessengerChannel:
             return None
         sender = item.get("sender")
         sender_id = sender.get("id") if isinstance(sender, dict) else None
-        mid = (message if isinstance(message, dict) else postback).get("mid")
+        carrier = message if isinstance(message, dict) else postback
+        mid = carrier.get("mid") if isinstance(carrier, dict) else None
         if not isinstance(sender_id, str) or not sender_id or not isinstance(mid, (str, type(None))):
             ignore(self.name, "bad_id")
             return None
@@ -234,7 +236,7 @@ class MessengerChannel:
             body = {"recipient": {"id": recipient}, "messaging_type": "RESPONSE", "message": message}
             self.ledger.mark(self.name, qe.event_id, "sending")
             try:
-                call_with_retries(self.name, "send", lambda b=body: self._post(b), self.policy,
+                call_with_retries(self.name, "send", functools.partial(self._post, body), self.policy,
                                   time.time() + 60, heartbeat)
             except Rejected as exc:
                 log.error("Messenger send refused for event %s: HTTP %s %s", qe.event_id, exc.status,
