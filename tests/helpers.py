@@ -88,7 +88,11 @@ def run_cli(*args: str, data_dir=None, env: dict[str, str | None] | None = None,
 
     from bot.cli import main
 
-    environ: dict[str, str | None] = {"BOT_DATA_DIR": str(data_dir)} if data_dir is not None else {}
+    # No background retrain after staff edits: a real command exits before its debounce fires, but in this
+    # process the timer would live on, train for seconds and leave a second model in the session's directory.
+    environ: dict[str, str | None] = {"RETRAIN_ON_EDIT": "0"}
+    if data_dir is not None:
+        environ["BOT_DATA_DIR"] = str(data_dir)
     environ.update(env or {})
     root = logging.getLogger()
     handlers, level = list(root.handlers), root.level
