@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeGuard
+
 from flask import Blueprint, current_app, g, jsonify, request
 
 from ..context import Context
@@ -69,7 +71,7 @@ def _decimal(text: str) -> bool:
     return text.isascii() and text.isdecimal() and len(text) <= 12
 
 
-def _whole(value) -> bool:
+def _whole(value: object) -> TypeGuard[int]:
     """A JSON whole number >= 0 (``true`` is not a version)."""
     return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 

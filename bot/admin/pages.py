@@ -227,7 +227,7 @@ def faq_new():
         flash(_("Saved {id} (version {version}). The bot answers with it now.", id=record["id"],
                 version=record["version"]))
         return redirect(url_for("admin_pages.faq_edit", entry_id=record["id"]))
-    entry = {"id": "", "intent": None, "questions": {"th": [], "en": []}, "answer": {"th": "", "en": ""},
+    entry: dict[str, Any] = {"id": "", "intent": None, "questions": {"th": [], "en": []}, "answer": {"th": "", "en": ""},
              "cities": [], "topics": [], "source": "", "version": 0}
     group_id = request.args.get("group")
     if group_id:  # "answer this" from the inbox: prefill the phrasings people used
@@ -322,6 +322,8 @@ def faq_history(entry_id: str):
 @login_required()
 def faq_rollback(entry_id: str):
     version = request.form.get("version", type=int)
+    if version is None:
+        abort(404)
     try:
         record = _store().rollback(entry_id, version, g.user["name"])
     except (NotFound, TypeError):

@@ -11,6 +11,7 @@ both documented for the Send API).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import logging
@@ -207,7 +208,7 @@ class MessengerChannel(Channel):
             body = {"recipient": incoming.recipient, "messaging_type": "RESPONSE", "message": message}
             self.ledger.mark(self.name, qe.event_id, "sending")
             try:
-                call_with_retries(self.name, "send", lambda b=body: self._post(b), self.policy,
+                call_with_retries(self.name, "send", functools.partial(self._post, body), self.policy,
                                   time.time() + 60, heartbeat)
             except Rejected as exc:
                 log.error("Messenger send refused for event %s: HTTP %s %s", qe.event_id, exc.status,
