@@ -195,7 +195,9 @@ def try_question():
 @api_auth
 def preview():
     """The draft entry rendered as the bot sends it, next to the saved version, with what people would lose."""
-    return jsonify(try_it.preview(_bot(), _draft(_body(), required=True)))
+    draft = _draft(_body(), required=True)
+    assert draft is not None  # required=True refuses a missing draft
+    return jsonify(try_it.preview(_bot(), draft))
 
 
 @bp.get("/audit")

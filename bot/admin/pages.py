@@ -3,6 +3,8 @@ unanswered inbox, the dashboard, the audit log. Server-rendered; every value is 
 
 from __future__ import annotations
 
+from typing import Any
+
 import regex
 from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
 from markupsafe import Markup
