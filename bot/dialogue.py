@@ -246,7 +246,7 @@ class Dialogue:
         query_text, kind, yes_no = remainder, qt.kind, qt.yes_no
         qualifier = "first_five" if ent.first_five else None
         follow_up = names_only and ctx.last_query is not None
-        if follow_up:
+        if follow_up and ctx.last_query is not None:  # (follow_up implies it; said again for the type checker)
             query_text, kind, yes_no = ctx.last_query, ctx.last_qtype, ctx.yes_no
             qualifier = qualifier or ctx.qualifier
         elif not subjects and kind in ("list", "how_many") and ctx.qualifier:
@@ -304,9 +304,9 @@ class Dialogue:
         defining = len(focus) == 1 and is_definition(remainder) and not follow_up
         if defining or (hit is None and names_only and len(focus) == 1 and ctx.last_query is None):
             # "KKTS ทำอะไร", "what are the 7 Smarts", or just a name: what the bot knows about it, first.
-            overview = snap.index.overview(focus[0])
-            if overview is not None:
-                answer = snap.composer.fact(overview, reply_lang, kind, subjects=subjects)
+            overview_fact = snap.index.overview(focus[0])
+            if overview_fact is not None:
+                answer = snap.composer.fact(overview_fact, reply_lang, kind, subjects=subjects)
                 return (self._reply(turn, answer, u.confidence),
                         self._remember(turn, answer, "" if names_only else query_text, kind, False, qualifier), None)
         if hit is None:

@@ -187,7 +187,7 @@ def calibrate(dialogue, heldout: Path | str):
         for score in [x / 100 for x in range(20, 71, 4)]:
             for evidence in [x / 100 for x in range(8, 49, 4)]:
                 dialogue.thresholds = _replace(original, score=score, evidence=evidence)
-                counts = Counter()
+                counts: Counter[str] = Counter()
                 for q in questions:
                     reply, _, _ = dialogue.answer(q.text, Context())
                     if q.intent == "out_of_scope":

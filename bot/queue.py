@@ -220,7 +220,7 @@ class EventQueue:
         self.ensure_group()
         block_ms = min(block_ms, self.BLOCK_MS)
         resp = self.reader.run(lambda r: r.xreadgroup(GROUP, consumer, {STREAM: ">"}, count=count, block=block_ms))
-        out = []
+        out: list[WakeUp] = []
         for _, messages in resp or []:
             out.extend(self._decode(mid, f, False) for mid, f in messages if f)
         return out

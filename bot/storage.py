@@ -48,7 +48,7 @@ class StoreUnavailable(RuntimeError):
 
 def is_cluster_url(url: str | None) -> bool:
     """True for ``redis+cluster://`` and ``rediss+cluster://`` URLs."""
-    return bool(url) and url.startswith(CLUSTER_SCHEMES)
+    return url is not None and url.startswith(CLUSTER_SCHEMES)
 
 
 def connect(url: str | None, data_dir: str | Path, timeout: float = 0.5,

@@ -211,7 +211,7 @@ class EntityExtractor:
         candidates = [self._fuzzy_keys[i] for i, c in shared.items() if c * 2 >= self._bigram_count[i]]
         thai = [k for k in candidates if not k.isascii() and len(_distinctive(k)) >= 4]
         latin = [k for k in candidates if k.isascii() and len(k) >= 5]
-        matches = []
+        matches: list[tuple[str, float, int]] = []
         if thai:
             # Compare only what tells a name apart: "เมืองอัจฉริยะ" alone must not look like "เมืองน่าน".
             found = process.extract(flat, [_distinctive(k) for k in thai], scorer=fuzz.partial_ratio,

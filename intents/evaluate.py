@@ -126,8 +126,8 @@ def evaluate(data: TrainingData, config: TrainConfig = TrainConfig(), heldout: l
             if p != item.intent:
                 misses.append({"text": item.text, "gold": item.intent, "predicted": p,
                                "confidence": round(ranking[0][1], 3)})
-        report["heldout"] = score_predictions([h.intent for h in heldout], h_pred, h_langs, h_conf)
-        report["heldout"]["misses"] = misses
+        scored = score_predictions([h.intent for h in heldout], h_pred, h_langs, h_conf)
+        report["heldout"] = {**scored, "misses": misses}
     report["latency_ms"] = _latency(model, texts[:2000])
     return report
 

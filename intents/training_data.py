@@ -8,13 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .normalize import detect_language, has_thai, normalize
 
 DATA_DIR = Path(__file__).parent / "data"
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
 OUT_OF_SCOPE = "out_of_scope"
 
 __all__ = ["IntentFile", "Example", "TrainingData", "TrainingDataError", "load_training_data", "OUT_OF_SCOPE"]

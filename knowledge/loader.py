@@ -12,14 +12,13 @@ from pathlib import Path
 from typing import Any, Iterable, TypeVar
 
 import yaml
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
 from pydantic import BaseModel, ValidationError
 
 from .catalogue import INTENTS
 from .schema import City, Dimension, Entity, Fact, Province, Source
 
 DATA_DIR = Path(__file__).parent / "data"
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -142,7 +141,7 @@ def load(data_dir: Path | str = DATA_DIR) -> KnowledgeBase:
     def index(items: list[M], kind: str) -> dict[str, M]:
         out: dict[str, M] = {}
         for item in items:
-            key = getattr(item, "id")
+            key = getattr(item, "id")  # noqa: B009 - M is bound to BaseModel, which declares no id
             if key in out:
                 problems.append(f"{origin.get(f'{kind}:{key}', kind)}: entry {key}: duplicate id")
             out[key] = item

@@ -250,8 +250,8 @@ class FactIndex:
         """The best facts for ``q``, best first (no threshold applied)."""
         words = self.words(q.text) if q.text.strip() else {}
         candidates = set(words)
-        for s in q.subjects or q.context:
-            candidates.update(self.by_subject.get(s, ()))
+        for subject in q.subjects or q.context:
+            candidates.update(self.by_subject.get(subject, ()))
         if not candidates:  # no word and no subject in common with any fact: the intent alone
             for intent, p in q.intents.items():
                 if p >= 0.5:
@@ -343,7 +343,7 @@ class FactIndex:
         years of ``fact_id``: "ก่อนหน้านั้นล่ะ" after the 2023–24 chair is the 2020–22 chair."""
         f = self.facts.get(fact_id)
         years = _event_years(f) if f else frozenset()
-        if not years:
+        if f is None or not years:
             return None
         about = self.about_sets[fact_id] - self.areas - self.concepts or self.about_sets[fact_id]
         best: tuple[int, Fact] | None = None

@@ -62,7 +62,7 @@ class Snapshot:
             about.extend(s for s in subjects if s not in about)
             for intent, p in probabilities.items():
                 totals[intent] = totals.get(intent, 0.0) + p
-        read = frozenset()
+        read: frozenset[str] = frozenset()
         if fact.intent == "faq" and questions:
             read = frozenset(i for i, t in totals.items() if t / len(questions) >= READ_INTENT_MIN
                              and i != "out_of_scope")

@@ -7,6 +7,7 @@ temporary data directory. The intent model is trained once per session into that
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import uuid
 from pathlib import Path
@@ -42,10 +43,48 @@ def _offline():
 
 
 # -- the bot ---------------------------------------------------------------------------------------------
+MODELS_ENV = "BOT_TEST_MODELS"  # a directory with a model an outer session trained (tests/test_cluster.py)
+
+
+def _model_sources(config) -> list[Path]:
+    """Where a model trained by an earlier session may be: the outer session's directory, pytest's cache."""
+    sources = [Path(os.environ[MODELS_ENV])] if os.environ.get(MODELS_ENV) else []
+    if getattr(config, "cache", None) is not None:  # absent with -p no:cacheprovider
+        sources.append(config.cache.mkdir("intent-models"))
+    return sources
+
+
 @pytest.fixture(scope="session")
-def data_dir(tmp_path_factory) -> Path:
-    """BOT_DATA_DIR for the session (models cache, embedded Redis)."""
-    return tmp_path_factory.mktemp("botdata")
+def data_dir(tmp_path_factory, request) -> Path:
+    """BOT_DATA_DIR for the session (models cache, embedded Redis).
+
+    Training the intent model is the slowest step of a session, so a model an earlier session trained is
+    copied in first. Its file name is the fingerprint of the training data, the name lexicon and the
+    feature code, so a stale copy is never used: the bot trains a new one (``pytest --cache-clear``
+    forgets the copy)."""
+    data = tmp_path_factory.mktemp("botdata")
+    models = data / "models"
+    models.mkdir()
+    for source in _model_sources(request.config):
+        found = sorted(source.glob("intent-model-*.npz"))
+        if found:
+            shutil.copy2(found[-1], models / found[-1].name)
+            break
+    return data
+
+
+def _keep_current_model(data_dir: Path, config) -> None:
+    """Leave one model in the session's directory, the one the bot loaded (a fresh one is the newest),
+    and keep it in pytest's cache for the next session."""
+    models = sorted((data_dir / "models").glob("intent-model-*.npz"), key=lambda p: p.stat().st_mtime)
+    for stale in models[:-1]:
+        stale.unlink()
+    if models and getattr(config, "cache", None) is not None:
+        cache = config.cache.mkdir("intent-models")
+        for old in cache.glob("intent-model-*.npz"):
+            if old.name != models[-1].name:
+                old.unlink()
+        shutil.copy2(models[-1], cache / models[-1].name)
 
 
 @pytest.fixture(scope="session")
@@ -59,9 +98,11 @@ def bot_config(data_dir) -> dict:
 
 
 @pytest.fixture(scope="session")
-def bot(bot_config):
+def bot(bot_config, data_dir, request):
     """The bot service, built exactly as the app builds it."""
-    return build_bot(bot_config)
+    built = build_bot(bot_config)
+    _keep_current_model(data_dir, request.config)
+    return built
 
 
 ADMIN_TOKEN = "test-admin-token-0123456789"

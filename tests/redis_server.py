@@ -77,7 +77,7 @@ class RedisClusterProcesses:
         server, cli = shutil.which("redis-server"), shutil.which("redis-cli")
         if not server or not cli:
             raise FileNotFoundError("redis-server and redis-cli are needed for a local cluster")
-        for i in range(self.masters):
+        for _ in range(self.masters):
             port = cluster_port()
             node_dir = self.workdir / f"node-{port}"
             node_dir.mkdir(parents=True, exist_ok=True)

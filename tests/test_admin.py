@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 import time
 import uuid
 
 import pytest
 from conftest import ADMIN_TOKEN
+from helpers import csrf_token, run_cli
 
 from bot.admin.users import Users
 
@@ -80,9 +78,7 @@ def test_wrong_bearer_token_is_401(client):
 
 
 def _login(client, name, password):
-    page = client.get("/admin/login").get_data(as_text=True)
-    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
-    return client.post("/admin/login", data={"name": name, "password": password, "csrf_token": token})
+    return client.post("/admin/login", data={"name": name, "password": password, "csrf_token": csrf_token(client)})
 
 
 @pytest.fixture
@@ -99,16 +95,13 @@ def test_login_session_cookie_and_logout(app, staff):
     cookie = r.headers["Set-Cookie"]
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
     assert client.get("/admin/faq").status_code == 200
-    page = client.get("/admin/faq").get_data(as_text=True)
-    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
-    assert client.post("/admin/logout", data={"csrf_token": token}).status_code == 302
+    assert client.post("/admin/logout", data={"csrf_token": csrf_token(client, "/admin/faq")}).status_code == 302
     assert client.get("/admin/faq").status_code == 302
 
 
 def test_session_cookie_is_secure_over_https(app, staff):
     client = app.test_client()
-    page = client.get("/admin/login", base_url="https://localhost").get_data(as_text=True)
-    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    token = csrf_token(client, base_url="https://localhost")
     r = client.post("/admin/login", base_url="https://localhost", headers={"Referer": "https://localhost/admin/login"},
                     data={"name": staff, "password": "correct horse battery", "csrf_token": token})
     assert "Secure" in r.headers["Set-Cookie"]
@@ -258,9 +251,7 @@ def test_history_survives_an_app_restart(app, client, bot_config):
 
 # -- the command line --------------------------------------------------------------------------------------------
 def cli(data_dir, *args, stdin=None):
-    env = {**os.environ, "BOT_DATA_DIR": str(data_dir)}
-    return subprocess.run([sys.executable, "-m", "bot.cli", *args], capture_output=True, text=True, env=env,
-                          input=stdin, timeout=120)
+    return run_cli(*args, data_dir=data_dir, stdin=stdin)
 
 
 def test_cli_staff_accounts(bot, data_dir):

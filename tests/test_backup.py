@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 import time
 import uuid
 
 from conftest import ADMIN_TOKEN
+from helpers import run_cli
 
 from bot.admin.users import Users
 
@@ -17,9 +15,7 @@ AUTH = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
 
 
 def cli(data_dir, *args):
-    env = {**os.environ, "BOT_DATA_DIR": str(data_dir)}
-    return subprocess.run([sys.executable, "-m", "bot.cli", *args], capture_output=True, text=True, env=env,
-                          timeout=120)
+    return run_cli(*args, data_dir=data_dir)
 
 
 def test_backup_restore_round_trip(client, bot, data_dir, tmp_path):

@@ -14,6 +14,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+from helpers import LiveServer
 from werkzeug.serving import WSGIRequestHandler, make_server
 
 from bot.admin.users import Users
@@ -27,11 +28,9 @@ pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(),
 
 @pytest.fixture(scope="module")
 def server(app):
-    srv = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=srv.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{srv.server_port}"
-    srv.shutdown()
+    live = LiveServer(app)
+    yield live.url
+    live.close()
 
 
 @pytest.fixture(scope="module")

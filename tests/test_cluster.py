@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 import redis
+from conftest import MODELS_ENV
 from redis_server import RedisClusterProcesses
 
 from bot.storage import Store, connect
@@ -60,10 +61,12 @@ def test_cluster_url_gives_a_cluster_client_that_spans_the_masters(cluster, tmp_
     assert reader.client is not client and reader.ping()
 
 
-def test_the_suites_pass_on_the_cluster_without_cross_slot_commands_or_keys(cluster, tmp_path):
+def test_the_suites_pass_on_the_cluster_without_cross_slot_commands_or_keys(cluster, tmp_path, bot, data_dir):
     for node in _node_clients(cluster):
         node.config_resetstat()
-    env = {**os.environ, "REDIS_URL": cluster.url, "PYTHONPATH": str(ROOT / "tests")}
+    # The inner session loads this session's model instead of training its own (conftest.MODELS_ENV).
+    env = {**os.environ, "REDIS_URL": cluster.url, "PYTHONPATH": str(ROOT / "tests"),
+           MODELS_ENV: str(data_dir / "models")}
     proc = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--basetemp", str(tmp_path / "t"),
          *SUITES], cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)

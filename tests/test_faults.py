@@ -22,9 +22,11 @@ import uuid
 from urllib.parse import urlparse
 
 import pytest
+import redis
 from conftest import FB_PAGE_TOKEN, FB_SECRET, FB_VERIFY, LINE_SECRET, LINE_TOKEN
 from fakes import (FakeGraph, FakeLine, hub_signature, line_body, line_event, line_signature, messenger_body,
                    messenger_text)
+from helpers import wait_for_queue
 from redis_server import RedisProcess, TcpProxy, free_port
 from serve_process import ServeProcess
 from prometheus_client import REGISTRY
@@ -115,7 +117,7 @@ def test_redis_going_away_under_traffic(kind, tmp_path, data_dir, bot, fake_line
     app = ServeProcess(env)
     try:
         with Traffic(app.port) as traffic:
-            time.sleep(2)
+            assert _wait(lambda: len(traffic.results) >= 20, 30), "no traffic"
             if kind == "embedded":
                 os.kill(EmbeddedRedis(tmp_path).pid(), signal.SIGKILL)
             else:
@@ -124,11 +126,13 @@ def test_redis_going_away_under_traffic(kind, tmp_path, data_dir, bot, fake_line
             assert _wait(lambda: outage.append(_http(app.port, "GET", "/healthz")) or outage[-1][0] == 503, 5, 0.01)
             reason = json.loads(outage[-1][1])
             assert reason["status"] == "degraded" and "redis" in reason["reason"]
-            if kind == "url":
-                time.sleep(3)  # a longer outage, then the server is reachable again
+            if kind == "url":  # a longer outage (40 more requests), then the server is reachable again
+                during = len(traffic.results)
+                assert _wait(lambda: len(traffic.results) >= during + 40, 30), "no traffic during the outage"
                 proxy.start()
             assert _wait(lambda: _http(app.port, "GET", "/healthz")[0] == 200, 15), "no recovery"
-            time.sleep(2)  # traffic after recovery too
+            after = len(traffic.results)
+            assert _wait(lambda: len(traffic.results) >= after + 20, 30), "no traffic after recovery"
         # Every request was answered, during the outage too.
         statuses = {s for _, s in traffic.results}
         assert statuses == {200}, [r for r in traffic.results if r[1] != 200][:10]
@@ -157,7 +161,8 @@ def test_redis_going_away_under_traffic(kind, tmp_path, data_dir, bot, fake_line
 
         assert _wait(lambda: all(t in replies() for t in tokens), 30, 0.2), \
             f"{sum(1 for t in tokens if t not in replies())} of {len(tokens)} events unanswered"
-        time.sleep(1)
+        redis_url = env.get("REDIS_URL") or EmbeddedRedis(tmp_path).url
+        wait_for_queue(redis.Redis.from_url(redis_url))  # nothing queued is left to send a second reply
         assert all(replies()[t] == 1 for t in tokens)
     finally:
         app.stop()
@@ -218,7 +223,7 @@ def test_platform_api_refusing_connections_then_coming_back(channel, tmp_path, d
             delivered = lambda: [c for c in fake.messages()  # noqa: E731
                                  if c.body["recipient"]["id"] == item["sender"]["id"]]
         assert _wait(lambda: delivered(), 30, 0.1), "no answer after the API came back"
-        time.sleep(1.5)
+        wait_for_queue(app)
         assert len(delivered()) == 1
         assert not fake.errors
     finally:

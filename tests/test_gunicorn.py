@@ -17,6 +17,7 @@ import pytest
 import redis
 from conftest import LINE_SECRET, LINE_TOKEN
 from fakes import line_body, line_event, line_signature
+from helpers import wait_for_queue
 from redis_server import RedisProcess, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -102,7 +103,7 @@ def _replies(fake_line, token):
     return [c for c in fake_line.sent("reply") if c.body["replyToken"] == token]
 
 
-def test_same_event_three_times_concurrently_to_two_workers_is_answered_once(server, fake_line):
+def test_same_event_three_times_concurrently_to_two_workers_is_answered_once(server, fake_line, redis_url):
     ev = line_event("ขอนแก่นได้รับรองเมื่อไหร่")
     body = line_body(ev)
     sig = line_signature(LINE_SECRET, body)
@@ -114,7 +115,7 @@ def test_same_event_three_times_concurrently_to_two_workers_is_answered_once(ser
         t.join()
     assert [status for status, _ in results] == [200, 200, 200]
     fake_line.wait_for(lambda c: _replies(fake_line, ev["replyToken"]))
-    time.sleep(1.5)
+    wait_for_queue(redis.Redis.from_url(redis_url))  # every worker is done with what was queued
     assert len(_replies(fake_line, ev["replyToken"])) == 1
     assert "6 พฤษภาคม 2564" in _replies(fake_line, ev["replyToken"])[0].body["messages"][0]["text"]
 
@@ -151,11 +152,11 @@ def test_event_taken_by_a_worker_that_died_is_answered_once_by_another(server, f
     _, taken = pipe.execute()
     assert any(f["id"] == ev["webhookEventId"] for _, msgs in taken for _, f in msgs)
     fake_line.wait_for(lambda c: _replies(fake_line, ev["replyToken"]), timeout=20)
-    time.sleep(3.0)  # a second claim would have happened by now
+    wait_for_queue(redis.Redis.from_url(redis_url))  # acknowledged: no worker can claim it again
     assert len(_replies(fake_line, ev["replyToken"])) == 1
 
 
-def test_worker_killed_mid_request_never_causes_a_second_reply(server, fake_line):
+def test_worker_killed_mid_request_never_causes_a_second_reply(server, fake_line, redis_url):
     """SIGKILL the worker while its reply is in flight: the platform got the request once; the event is
     reclaimed by the other worker, which must not send it again."""
     fake_line.delay = 3.0
@@ -170,7 +171,8 @@ def test_worker_killed_mid_request_never_causes_a_second_reply(server, fake_line
     finally:
         fake_line.delay = 0.0
     server.wait_until_serving()  # gunicorn starts new workers; they reclaim the unacknowledged event
-    time.sleep(6.0)  # three claim intervals (QUEUE_CLAIM_IDLE 2 s): a second send would have happened by now
+    # The new workers reclaim the event (QUEUE_CLAIM_IDLE 2 s), see it was being sent, and acknowledge it.
+    wait_for_queue(redis.Redis.from_url(redis_url), timeout=90)
     attempts = [x for x in fake_line.calls if x.path in ("/v2/bot/message/reply", "/v2/bot/message/push")
                 and (x.body.get("replyToken") == ev["replyToken"] or x.body.get("to") == ev["source"]["userId"])]
     assert len(attempts) == 1

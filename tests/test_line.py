@@ -7,6 +7,7 @@ import uuid
 import pytest
 from conftest import LINE_SECRET
 from fakes import line_body, line_event, line_signature
+from helpers import wait_for_queue, wait_until
 
 from bot.background import start_background, stop_background
 from bot.channels.common import graphemes, utf16_len
@@ -24,13 +25,13 @@ def replies_for(fake, token):
     return [c for c in fake.sent("reply") if c.body["replyToken"] == token]
 
 
-def test_text_message_gets_exactly_one_reply_with_answer_and_quick_replies(channel_client, fake_line):
+def test_text_message_gets_exactly_one_reply_with_answer_and_quick_replies(channel_client, channel_app, fake_line):
     ev = line_event("ทำไมขอนแก่นเพิ่งได้เป็นเมืองอัจฉริยะ ไม่ใช่เป็นมานานแล้วเหรอ")
     started = time.monotonic()
     r = post(channel_client, line_body(ev))
     assert r.status_code == 200 and time.monotonic() - started < 1.0
     fake_line.wait_for(lambda calls: replies_for(fake_line, ev["replyToken"]))
-    time.sleep(0.5)  # nothing more may follow
+    wait_for_queue(channel_app)
     sent = replies_for(fake_line, ev["replyToken"])
     assert len(sent) == 1 and not fake_line.errors
     messages = sent[0].body["messages"]
@@ -39,24 +40,24 @@ def test_text_message_gets_exactly_one_reply_with_answer_and_quick_replies(chann
     assert 2 <= len(items) <= 4 and all(i["action"]["type"] == "message" for i in items)
 
 
-def test_same_event_delivered_three_times_is_answered_once(channel_client, fake_line):
+def test_same_event_delivered_three_times_is_answered_once(channel_client, channel_app, fake_line):
     ev = line_event("ภูเก็ตได้รับรองเมื่อไหร่")
     body = line_body(ev)
     for _ in range(3):
         assert post(channel_client, body).status_code == 200
     fake_line.wait_for(lambda calls: replies_for(fake_line, ev["replyToken"]))
-    time.sleep(1.0)
+    wait_for_queue(channel_app)
     assert len(replies_for(fake_line, ev["replyToken"])) == 1
 
 
 @pytest.mark.parametrize("signature", ["", "bm90IGEgc2lnbmF0dXJl", None])
-def test_bad_or_missing_signature_is_400_and_nothing_is_sent(channel_client, fake_line, signature, caplog):
+def test_bad_or_missing_signature_is_400_and_nothing_is_sent(channel_client, channel_app, fake_line, signature, caplog):
     ev = line_event("secret message text")
     body = line_body(ev)
     sig = line_signature("wrong-secret", body) if signature is None else signature
     r = post(channel_client, body, signature=sig)
     assert r.status_code == 400
-    time.sleep(0.5)
+    wait_for_queue(channel_app)
     assert replies_for(fake_line, ev["replyToken"]) == []
     assert "secret message text" not in caplog.text  # the body is never logged
 
@@ -70,12 +71,12 @@ def test_verify_button_zero_events_is_200(channel_client):
     assert post(channel_client, line_body()).status_code == 200
 
 
-def test_verify_button_dummy_reply_tokens_are_not_an_error(channel_client, fake_line):
+def test_verify_button_dummy_reply_tokens_are_not_an_error(channel_client, channel_app, fake_line):
     before = len(fake_line.calls)
     for token in ("0" * 32, "f" * 32):
         r = post(channel_client, line_body(line_event("test", reply_token=token)))
         assert r.status_code == 200
-    time.sleep(1.0)
+    wait_for_queue(channel_app)
     assert not [c for c in fake_line.calls[before:] if c.path.startswith("/v2/bot/message")]
 
 
@@ -111,13 +112,10 @@ def test_unfollow_deletes_the_users_context(channel_client, channel_app, fake_li
     contexts = channel_app.extensions["bot"].contexts
     assert contexts.load("line", user).last_city == "khon-kaen"
     post(channel_client, line_body(line_event(type_="unfollow", source=source)))
-    deadline = time.monotonic() + 5
-    while contexts.load("line", user).last_city and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert contexts.load("line", user).last_city is None
+    wait_until(lambda: contexts.load("line", user).last_city is None, timeout=5, message="the context to go")
 
 
-def test_group_message_without_mention_is_ignored_but_a_mention_is_answered(channel_client, fake_line):
+def test_group_message_without_mention_is_ignored_but_a_mention_is_answered(channel_client, channel_app, fake_line):
     group = {"type": "group", "groupId": "C" + uuid.uuid4().hex, "userId": "U" + uuid.uuid4().hex}
     chatter = line_event("ไปกินข้าวกันไหม ภูเก็ตอากาศดี", source=group)
     mention = {"mentionees": [{"index": 0, "length": 8, "type": "user", "userId": "Ubot", "isSelf": True}]}
@@ -126,7 +124,7 @@ def test_group_message_without_mention_is_ignored_but_a_mention_is_answered(chan
     post(channel_client, line_body(chatter, asked, prefixed))
     fake_line.wait_for(lambda c: replies_for(fake_line, asked["replyToken"]) and
                        replies_for(fake_line, prefixed["replyToken"]))
-    time.sleep(0.5)
+    wait_for_queue(channel_app)
     assert replies_for(fake_line, chatter["replyToken"]) == []
     assert "ภูเก็ต" in replies_for(fake_line, asked["replyToken"])[0].body["messages"][0]["text"]
     assert "Bangkok" in replies_for(fake_line, prefixed["replyToken"])[0].body["messages"][0]["text"]
@@ -142,12 +140,12 @@ def test_one_failing_event_does_not_drop_the_others(channel_client, fake_line):
     assert replies_for(fake_line, good1["replyToken"]) and replies_for(fake_line, good2["replyToken"])
 
 
-def test_api_500_then_success_gives_one_reply(channel_client, fake_line):
+def test_api_500_then_success_gives_one_reply(channel_client, channel_app, fake_line):
     ev = line_event("สามย่านอยู่ที่ไหน")
     fake_line.fail_next = [500, 500]
     post(channel_client, line_body(ev))
     fake_line.wait_for(lambda c: replies_for(fake_line, ev["replyToken"]), timeout=15)
-    time.sleep(1.0)
+    wait_for_queue(channel_app)
     attempts = [c for c in fake_line.calls if c.path == "/v2/bot/message/reply"
                 and c.body.get("replyToken") == ev["replyToken"]]
     assert len(replies_for(fake_line, ev["replyToken"])) == 1 and len(attempts) == 3
@@ -181,13 +179,13 @@ def test_expired_reply_token_falls_back_to_push_with_retry_key(channel_client, f
     assert [c for c in fake_line.calls if c.path == "/v2/bot/chat/loading/start" and c.body["chatId"] == user]
 
 
-def test_refused_reply_token_falls_back_to_push_once(channel_client, fake_line):
+def test_refused_reply_token_falls_back_to_push_once(channel_client, channel_app, fake_line):
     user = "U" + uuid.uuid4().hex
     ev = line_event("where is samyan", source={"type": "user", "userId": user})
     fake_line.used_tokens.add(ev["replyToken"])  # LINE will say "Invalid reply token"
     post(channel_client, line_body(ev))
     fake_line.wait_for(lambda c: [p for p in fake_line.sent("push") if p.body["to"] == user])
-    time.sleep(0.5)
+    wait_for_queue(channel_app)
     assert len([p for p in fake_line.sent("push") if p.body["to"] == user]) == 1
 
 
@@ -258,7 +256,7 @@ def test_standby_events_get_no_answer_no_context_and_no_inbox_entry(channel_clie
     before = ignored("line", "standby")
     assert post(channel_client, line_body(*standby, witness)).status_code == 200
     fake_line.wait_for(lambda c: replies_for(fake_line, witness["replyToken"]))
-    time.sleep(1.0)
+    wait_for_queue(channel_app)
     assert replies_for(fake_line, witness["replyToken"])
     assert replies_for(fake_line, standby[2]["replyToken"]) == []  # no welcome either
     assert [p for p in fake_line.sent("push") if p.body["to"] == user] == []
@@ -269,7 +267,7 @@ def test_standby_events_get_no_answer_no_context_and_no_inbox_entry(channel_clie
     assert ignored("line", "standby") - before == 3
 
 
-def test_an_image_set_gets_one_text_only_note_not_one_per_image(channel_client, fake_line):
+def test_an_image_set_gets_one_text_only_note_not_one_per_image(channel_client, channel_app, fake_line):
     """Four images sent together arrive as four events (LINE's imageSet): the person gets one note."""
     source = {"type": "user", "userId": "U" + uuid.uuid4().hex}
     set_id = uuid.uuid4().hex[:19].upper()
@@ -282,7 +280,7 @@ def test_an_image_set_gets_one_text_only_note_not_one_per_image(channel_client, 
     tokens = [ev["replyToken"] for ev in images]
     fake_line.wait_for(lambda c: replies_for(fake_line, single["replyToken"])
                        and any(replies_for(fake_line, t) for t in tokens))
-    time.sleep(1.0)
+    wait_for_queue(channel_app)
     notes = [r for t in tokens for r in replies_for(fake_line, t)]
     assert len(notes) == 1 and "ข้อความ" in notes[0].body["messages"][0]["text"]
     assert len(replies_for(fake_line, single["replyToken"])) == 1
@@ -300,7 +298,7 @@ def test_postbacks_of_other_tools_are_ignored_not_answered_or_put_in_the_inbox(c
     before = ignored("line", "foreign_postback")
     post(channel_client, line_body(foreign, plain, own))
     fake_line.wait_for(lambda c: replies_for(fake_line, own["replyToken"]))
-    time.sleep(1.0)
+    wait_for_queue(channel_app)
     assert "Bangkok" in replies_for(fake_line, own["replyToken"])[0].body["messages"][0]["text"]
     assert replies_for(fake_line, foreign["replyToken"]) == [] and replies_for(fake_line, plain["replyToken"]) == []
     users = {foreign["source"]["userId"], plain["source"]["userId"]}
@@ -310,7 +308,7 @@ def test_postbacks_of_other_tools_are_ignored_not_answered_or_put_in_the_inbox(c
     assert ignored("line", "foreign_postback") - before == 2
 
 
-def test_an_event_older_than_the_dedup_window_is_not_answered(channel_client, fake_line):
+def test_an_event_older_than_the_dedup_window_is_not_answered(channel_client, channel_app, fake_line):
     """A correctly signed event three days old (a replay, its de-duplication key long gone) gets nothing."""
     user = "U" + uuid.uuid4().hex
     old = line_event("ภูเก็ตได้รับรองเมื่อไหร่", source={"type": "user", "userId": user},
@@ -319,7 +317,7 @@ def test_an_event_older_than_the_dedup_window_is_not_answered(channel_client, fa
     before = ignored("line", "too_old")
     assert post(channel_client, line_body(old, fresh)).status_code == 200
     fake_line.wait_for(lambda c: replies_for(fake_line, fresh["replyToken"]))
-    time.sleep(1.0)
+    wait_for_queue(channel_app)
     assert replies_for(fake_line, old["replyToken"]) == []
     assert not [p for p in fake_line.sent("push") if p.body["to"] == user]
     assert ignored("line", "too_old") - before == 1
@@ -350,7 +348,7 @@ def test_the_dedup_window_is_a_setting_from_the_environment(monkeypatch, tmp_pat
         fresh = line_event("where is samyan")
         post(app.test_client(), line_body(old, fresh))
         fake_line.wait_for(lambda c: replies_for(fake_line, fresh["replyToken"]))
-        time.sleep(1.0)
+        wait_for_queue(app)
         assert not [p for p in fake_line.sent("push") if p.body["to"] == user]
         assert replies_for(fake_line, old["replyToken"]) == []
         store = app.extensions["bot"].store
@@ -360,7 +358,7 @@ def test_the_dedup_window_is_a_setting_from_the_environment(monkeypatch, tmp_pat
         stop_background(app)
 
 
-def test_events_with_ids_of_the_wrong_type_are_skipped_and_the_rest_answered(channel_client, fake_line):
+def test_events_with_ids_of_the_wrong_type_are_skipped_and_the_rest_answered(channel_client, channel_app, fake_line):
     """A signed body whose userId is a number or a list: those events are skipped, never a 5xx, and the
     well-formed event in the same body is answered."""
     bad_int = line_event("ภูเก็ตอยู่ไหน", source={"type": "user", "userId": 12345})
@@ -370,7 +368,7 @@ def test_events_with_ids_of_the_wrong_type_are_skipped_and_the_rest_answered(cha
     r = post(channel_client, line_body(bad_int, bad_list, bad_group, good))
     assert r.status_code == 200
     fake_line.wait_for(lambda c: replies_for(fake_line, good["replyToken"]))
-    time.sleep(0.5)
+    wait_for_queue(channel_app)
     assert all(replies_for(fake_line, ev["replyToken"]) == [] for ev in (bad_int, bad_list, bad_group))
     assert replies_for(fake_line, good["replyToken"])
 

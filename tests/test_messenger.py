@@ -7,6 +7,7 @@ import uuid
 import pytest
 from conftest import FB_SECRET, FB_VERIFY
 from fakes import hub_signature, messenger_body, messenger_postback, messenger_text
+from helpers import wait_for_queue
 
 from bot.channels.messenger import render
 from bot.reply import Card, Reply
@@ -38,12 +39,12 @@ def test_handshake_with_a_wrong_token_is_403(channel_client, params):
     assert channel_client.get("/webhooks/messenger", query_string=params).status_code == 403
 
 
-def test_text_message_is_answered_with_quick_replies(channel_client, fake_graph):
+def test_text_message_is_answered_with_quick_replies(channel_client, channel_app, fake_graph):
     item = messenger_text("What is Phuket planning as a smart city?")
     user = item["sender"]["id"]
     assert post(channel_client, messenger_body(item)).status_code == 200
     fake_graph.wait_for(lambda c: sent_to(fake_graph, user))
-    time.sleep(0.5)
+    wait_for_queue(channel_app)
     calls = sent_to(fake_graph, user)
     assert calls and not fake_graph.errors
     assert all(c.body["messaging_type"] == "RESPONSE" for c in calls)
@@ -61,14 +62,14 @@ def test_every_entry_and_every_messaging_item_is_handled(channel_client, fake_gr
     assert all(sent_to(fake_graph, u) for u in users)
 
 
-def test_duplicate_mid_is_answered_once(channel_client, fake_graph):
+def test_duplicate_mid_is_answered_once(channel_client, channel_app, fake_graph):
     item = messenger_text("ภูเก็ตได้รับรองเมื่อไหร่")
     body = messenger_body(item)
     for _ in range(3):
         post(channel_client, body)
     user = item["sender"]["id"]
     fake_graph.wait_for(lambda c: sent_to(fake_graph, user))
-    time.sleep(1.0)
+    wait_for_queue(channel_app)
     assert len(sent_to(fake_graph, user)) == 1
 
 
@@ -80,14 +81,14 @@ def test_the_bots_postback_is_a_question(channel_client, fake_graph):
     assert "Smart Mobility" in sent_to(fake_graph, sender)[0].body["message"]["text"]
 
 
-def test_tapping_a_quick_reply_the_bot_offered_asks_its_whole_question(channel_client, fake_graph):
+def test_tapping_a_quick_reply_the_bot_offered_asks_its_whole_question(channel_client, channel_app, fake_graph):
     """Messenger sends the tapped title (cut to 20 characters) as the text and the payload as it was made:
     the bot answers the full question in its payload, not the cut title."""
     first = messenger_text("What is Phuket planning as a smart city?")
     user = first["sender"]["id"]
     post(channel_client, messenger_body(first))
     fake_graph.wait_for(lambda c: sent_to(fake_graph, user))
-    time.sleep(0.5)
+    wait_for_queue(channel_app)
     offered = sent_to(fake_graph, user)[-1].body["message"]["quick_replies"]
     cut = next(q for q in offered if q["title"].endswith("…"))
     tap = messenger_text(cut["title"], sender=user, quick_payload=cut["payload"])
@@ -95,7 +96,7 @@ def test_tapping_a_quick_reply_the_bot_offered_asks_its_whole_question(channel_c
     direct = messenger_text(asked)  # the same question typed out in full, by someone else
     post(channel_client, messenger_body(tap, direct))
     fake_graph.wait_for(lambda c: len(sent_to(fake_graph, user)) > 1 and sent_to(fake_graph, direct["sender"]["id"]))
-    time.sleep(0.5)
+    wait_for_queue(channel_app)
     answer = sent_to(fake_graph, user)[-len(sent_to(fake_graph, direct["sender"]["id"])):]
     assert [c.body["message"].get("text") for c in answer] == \
         [c.body["message"].get("text") for c in sent_to(fake_graph, direct["sender"]["id"])]
@@ -132,7 +133,7 @@ def test_postbacks_of_other_tools_are_ignored_not_answered_or_put_in_the_inbox(c
     before = ignored("foreign_postback")
     post(channel_client, messenger_body(*foreign, witness))
     fake_graph.wait_for(lambda c: sent_to(fake_graph, witness["sender"]["id"]))
-    time.sleep(1.0)
+    wait_for_queue(channel_app)
     assert all(sent_to(fake_graph, pb["sender"]["id"]) == [] for pb in foreign)
     inbox = channel_app.extensions["bot"].inbox.groups(1000)
     assert not [g for g in inbox if tag in g["text"] or tag in g["last_text"]]
@@ -150,26 +151,26 @@ def test_standby_items_are_never_answered(channel_client, channel_app, fake_grap
     before = ignored("standby")
     assert post(channel_client, body).status_code == 200
     fake_graph.wait_for(lambda c: sent_to(fake_graph, witness["sender"]["id"]))
-    time.sleep(1.0)
+    wait_for_queue(channel_app)
     assert sent_to(fake_graph, user) == []
     assert channel_app.extensions["bot"].contexts.load("messenger", user).last_city is None
     assert ignored("standby") - before == 1
 
 
-def test_an_event_older_than_the_dedup_window_is_not_answered(channel_client, fake_graph):
+def test_an_event_older_than_the_dedup_window_is_not_answered(channel_client, channel_app, fake_graph):
     old = messenger_text("ภูเก็ตได้รับรองเมื่อไหร่")
     old["timestamp"] = int((time.time() - 3 * 86400) * 1000)
     witness = messenger_text("where is samyan")
     before = ignored("too_old")
     post(channel_client, messenger_body(old, witness))
     fake_graph.wait_for(lambda c: sent_to(fake_graph, witness["sender"]["id"]))
-    time.sleep(1.0)
+    wait_for_queue(channel_app)
     assert sent_to(fake_graph, old["sender"]["id"]) == []
     assert ignored("too_old") - before == 1
 
 
 @pytest.mark.parametrize("mid", [["m_1", "m_2"], {"id": "m_1"}, 42])
-def test_a_mid_or_sender_of_the_wrong_type_is_skipped_never_a_5xx(channel_client, fake_graph, mid):
+def test_a_mid_or_sender_of_the_wrong_type_is_skipped_never_a_5xx(channel_client, channel_app, fake_graph, mid):
     bad_mid = messenger_text("ภูเก็ตอยู่ไหน")
     bad_mid["message"]["mid"] = mid
     bad_sender = messenger_text("ภูเก็ตอยู่ไหน")
@@ -178,7 +179,7 @@ def test_a_mid_or_sender_of_the_wrong_type_is_skipped_never_a_5xx(channel_client
     r = post(channel_client, messenger_body(bad_mid, bad_sender, good))
     assert r.status_code == 200
     fake_graph.wait_for(lambda c: sent_to(fake_graph, good["sender"]["id"]))
-    time.sleep(0.5)
+    wait_for_queue(channel_app)
     assert sent_to(fake_graph, bad_mid["sender"]["id"]) == []
     assert sent_to(fake_graph, good["sender"]["id"])
 
@@ -193,14 +194,14 @@ def test_lone_surrogates_in_a_message_are_cleaned_and_the_question_answered(chan
     assert "Phuket" in text and "2021" in text
 
 
-def test_echoes_deliveries_and_reads_are_ignored(channel_client, fake_graph):
+def test_echoes_deliveries_and_reads_are_ignored(channel_client, channel_app, fake_graph):
     user = str(uuid.uuid4().int)[:16]
     echo = {"sender": {"id": user}, "recipient": {"id": "1"}, "timestamp": 1,
             "message": {"mid": f"m_{uuid.uuid4().hex}", "is_echo": True, "text": "hello"}}
     delivery = {"sender": {"id": user}, "recipient": {"id": "1"}, "delivery": {"mids": ["m_1"], "watermark": 1}}
     read = {"sender": {"id": user}, "recipient": {"id": "1"}, "read": {"watermark": 1}}
     assert post(channel_client, messenger_body(echo, delivery, read)).status_code == 200
-    time.sleep(1.0)
+    wait_for_queue(channel_app)
     assert sent_to(fake_graph, user) == []
 
 
@@ -215,23 +216,23 @@ def test_attachment_gets_the_text_only_note(channel_client, fake_graph):
 
 
 @pytest.mark.parametrize("signature, status", [("", 401), ("sha256=" + "0" * 64, 403), ("sha1=abc", 403)])
-def test_bad_signature_is_refused_and_nothing_is_sent(channel_client, fake_graph, signature, status):
+def test_bad_signature_is_refused_and_nothing_is_sent(channel_client, channel_app, fake_graph, signature, status):
     item = messenger_text("ภูเก็ตอยู่ไหน")
     assert post(channel_client, messenger_body(item), signature=signature).status_code == status
-    time.sleep(0.5)
+    wait_for_queue(channel_app)
     assert sent_to(fake_graph, item["sender"]["id"]) == []
 
 
-def test_send_api_500_then_success_gives_one_message(channel_client, fake_graph):
+def test_send_api_500_then_success_gives_one_message(channel_client, channel_app, fake_graph):
     item = messenger_text("what is depa")
     fake_graph.fail_next = [500]
     post(channel_client, messenger_body(item))
     fake_graph.wait_for(lambda c: sent_to(fake_graph, item["sender"]["id"]), timeout=15)
-    time.sleep(0.5)
+    wait_for_queue(channel_app)
     assert len(sent_to(fake_graph, item["sender"]["id"])) == 1
 
 
-def test_slow_send_api_webhook_still_answers_fast_and_the_message_arrives(channel_client, fake_graph):
+def test_slow_send_api_webhook_still_answers_fast_and_the_message_arrives(channel_client, channel_app, fake_graph):
     item = messenger_text("when was phuket certified")
     fake_graph.delay = 5.0
     try:
@@ -241,7 +242,7 @@ def test_slow_send_api_webhook_still_answers_fast_and_the_message_arrives(channe
         fake_graph.wait_for(lambda c: sent_to(fake_graph, item["sender"]["id"]), timeout=30)
     finally:
         fake_graph.delay = 0.0
-    time.sleep(0.5)
+    wait_for_queue(channel_app)
     texts = [c.body["message"].get("text", "") for c in sent_to(fake_graph, item["sender"]["id"])]
     assert len(texts) == 1 and "Phuket" in texts[0]
 

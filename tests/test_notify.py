@@ -16,6 +16,7 @@ import pytest
 from conftest import ADMIN_TOKEN, FB_PAGE_TOKEN, FB_SECRET, FB_VERIFY, LINE_SECRET, LINE_TOKEN
 from fakes import (UUID_RE, hub_signature, line_body, line_event, line_signature, messenger_body,
                    messenger_postback, messenger_text)
+from helpers import LiveServer
 from test_browser import CHROMIUM, browser, login, shot  # noqa: F401 - browser is a fixture
 
 from bot.app import create_app
@@ -332,13 +333,9 @@ def test_an_english_speaker_is_offered_and_told_in_english(client, fake_graph):
 # -- the staff pages, in Chromium -------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def notify_server(notify_app):
-    from werkzeug.serving import make_server
-
-    srv = make_server("127.0.0.1", 0, notify_app, threaded=True)
-    thread = threading.Thread(target=srv.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{srv.server_port}"
-    srv.shutdown()
+    live = LiveServer(notify_app)
+    yield live.url
+    live.close()
 
 
 @pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed")

@@ -12,7 +12,6 @@ import re
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -20,7 +19,8 @@ import pytest
 import redis
 import requests
 from conftest import ADMIN_TOKEN
-from werkzeug.serving import WSGIRequestHandler, make_server
+from helpers import LiveServer
+from werkzeug.serving import WSGIRequestHandler
 
 from bot.app import create_app
 
@@ -57,11 +57,9 @@ def live(tmp_path_factory, data_dir, bot):
     app = create_app({"BOT_DATA_DIR": str(own), "REDIS_URL": _private_db(os.environ.get("REDIS_URL")),
                       "ADMIN_TOKEN": ADMIN_TOKEN, "SECRET_KEY": "openapi-test", "RETRAIN_ON_EDIT": False,
                       "API_IP_RATE_LIMIT": "100000/60", "USER_RATE_LIMIT": "100000/10", "LOG_LEVEL": "WARNING"})
-    server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=_QuietHandler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield Live(app, f"http://127.0.0.1:{server.server_port}")
-    server.shutdown()
+    server = LiveServer(app, request_handler=_QuietHandler)
+    yield Live(app, server.url)
+    server.close()
     if app.config.get("REDIS_URL") and app.extensions["bot"].store.mode == "url":
         app.extensions["bot"].store.client.flushdb()  # the private database only
 

@@ -7,6 +7,7 @@ import time
 import uuid
 
 import pytest
+from helpers import csrf_token
 
 from bot.app import create_app
 from bot.channels.line import render
@@ -92,12 +93,9 @@ def test_api_ask_user_over_the_limit_gets_429_with_the_note(limited):
 
 
 def test_login_posts_are_limited_per_address(limited):
-    import re
-
     client = limited[0].test_client()
     addr = f"10.7.{uuid.uuid4().int % 250}.1"
-    page = client.get("/admin/login").get_data(as_text=True)
-    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    token = csrf_token(client)
     codes = [client.post("/admin/login", data={"name": f"u{i}", "password": "wrong password", "csrf_token": token},
                          environ_base={"REMOTE_ADDR": addr}).status_code for i in range(4)]
     assert codes == [401, 401, 401, 429]
@@ -141,8 +139,6 @@ def test_without_trusted_proxies_x_forwarded_for_is_ignored(limited):
 
 
 def test_failed_sign_ins_from_one_client_behind_the_proxy_do_not_lock_out_the_others(proxied, bot):
-    import re
-
     from bot.admin.users import Users
 
     staff = f"px{uuid.uuid4().hex[:6]}"
@@ -151,8 +147,7 @@ def test_failed_sign_ins_from_one_client_behind_the_proxy_do_not_lock_out_the_ot
     evil, good = f"198.51.100.{uuid.uuid4().int % 250 + 1}", f"192.0.2.{uuid.uuid4().int % 250 + 1}"
 
     def login(client, who, name, password):
-        page = client.get("/admin/login").get_data(as_text=True)
-        token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+        token = csrf_token(client)
         return client.post("/admin/login", environ_base={"REMOTE_ADDR": PROXY},
                            headers={"X-Forwarded-For": who, "X-Forwarded-Proto": "https",
                                     "Referer": "https://localhost/admin/login"},  # Flask-WTF checks it over HTTPS

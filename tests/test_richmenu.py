@@ -1,21 +1,17 @@
 """`smartcity-bot line richmenu`: the image is drawn, the menu created through the SDK, idempotently."""
 
 import io
-import os
-import subprocess
-import sys
 
 from conftest import LINE_TOKEN
+from helpers import run_cli
 from PIL import Image
 
 from bot.channels.line_richmenu import BUTTONS, render_image
 
 
 def run(fake, *args, data_dir):
-    env = {**os.environ, "LINE_CHANNEL_ACCESS_TOKEN": LINE_TOKEN, "LINE_API_BASE_URL": fake.url,
-           "BOT_DATA_DIR": str(data_dir)}
-    return subprocess.run([sys.executable, "-m", "bot.cli", "line", "richmenu", *args], capture_output=True,
-                          text=True, env=env, timeout=120)
+    return run_cli("line", "richmenu", *args, data_dir=data_dir,
+                   env={"LINE_CHANNEL_ACCESS_TOKEN": LINE_TOKEN, "LINE_API_BASE_URL": fake.url})
 
 
 def test_image_has_the_menu_size_and_draws_thai_text():
@@ -54,7 +50,6 @@ def test_every_menu_button_is_understood(bot):
 
 
 def test_richmenu_without_token_is_a_clear_error(tmp_path):
-    env = {k: v for k, v in os.environ.items() if k != "LINE_CHANNEL_ACCESS_TOKEN"}
-    out = subprocess.run([sys.executable, "-m", "bot.cli", "line", "richmenu", "--web-url", "https://x.org"],
-                         capture_output=True, text=True, env={**env, "BOT_DATA_DIR": str(tmp_path)}, timeout=60)
+    out = run_cli("line", "richmenu", "--web-url", "https://x.org", data_dir=tmp_path,
+                  env={"LINE_CHANNEL_ACCESS_TOKEN": None})
     assert out.returncode != 0 and "LINE_CHANNEL_ACCESS_TOKEN" in out.stderr

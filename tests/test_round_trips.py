@@ -95,8 +95,9 @@ def test_over_the_address_limit_is_a_429_after_one_round_trip(own_app):
     app, counter = own_app
     client = app.test_client()
     addr = f"10.77.{uuid.uuid4().int % 250}.{uuid.uuid4().int % 250}"
-    post = lambda: client.post("/api/ask", json={"text": "hi", "user_id": "x" + addr},
-                               environ_base={"REMOTE_ADDR": addr})
+    def post():
+        return client.post("/api/ask", json={"text": "hi", "user_id": "x" + addr},
+                           environ_base={"REMOTE_ADDR": addr})
     post()
     counter.incrby(f"{{rl}}:ip:api:{addr}:1000/60", 998)  # the address's other requests this minute
     assert post().status_code == 200  # the 1000th

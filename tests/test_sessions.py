@@ -5,15 +5,13 @@ user names."""
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 import threading
 import time
 import uuid
 
 import pytest
+from helpers import csrf_token, run_cli
 from redis_server import RedisProcess, free_port
 
 from bot.admin.sessions import USER_SESSIONS, record_key
@@ -32,8 +30,7 @@ class Browser:
         self.env = {"REMOTE_ADDR": addr}
 
     def csrf(self, path: str = "/admin/login") -> str:
-        page = self.client.get(path, environ_base=self.env).get_data(as_text=True)
-        return re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+        return csrf_token(self.client, path, environ_base=self.env)
 
     def login(self, name: str, password: str = PASSWORD, token: str | None = None):
         token = token or self.csrf()
@@ -128,9 +125,7 @@ def test_signing_out_everywhere_ends_the_other_browsers_too(app, bot, staff):
 
 
 def cli(data_dir, *args, stdin=None):
-    env = {**os.environ, "BOT_DATA_DIR": str(data_dir)}
-    return subprocess.run([sys.executable, "-m", "bot.cli", *args], capture_output=True, text=True, env=env,
-                          input=stdin, timeout=120)
+    return run_cli(*args, data_dir=data_dir, stdin=stdin)
 
 
 def test_a_password_reset_ends_every_session_of_that_user_at_once(app, bot, data_dir, staff):

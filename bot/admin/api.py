@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeGuard
+
 from flask import Blueprint, current_app, g, jsonify, request
 
 from ..faq_store import Conflict, FaqStore, Invalid, NotFound
@@ -53,7 +55,7 @@ def _decimal(text: str) -> bool:
     return text.isascii() and text.isdecimal() and len(text) <= 12
 
 
-def _whole(value) -> bool:
+def _whole(value: object) -> TypeGuard[int]:
     """A JSON whole number >= 0 (``true`` is not a version)."""
     return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
@@ -185,7 +187,9 @@ def try_question():
 @api_auth
 def preview():
     """The draft entry rendered as the bot sends it, next to the saved version, with what people would lose."""
-    return jsonify(try_it.preview(_bot(), _draft(_body(), required=True)))
+    draft = _draft(_body(), required=True)
+    assert draft is not None  # required=True refuses a missing draft
+    return jsonify(try_it.preview(_bot(), draft))
 
 
 @bp.get("/audit")

@@ -12,7 +12,7 @@ import functools
 import hmac
 import logging
 import secrets
-from typing import Any
+from typing import Any, cast
 
 from flask import (Blueprint, Flask, abort, current_app, flash, g, jsonify, redirect, render_template, request,
                    session, url_for)
@@ -24,7 +24,7 @@ from ..storage import Store
 from .i18n import gettext as _
 from .i18n import init_i18n
 from .outage import init_outage, outage_response
-from .sessions import RedisSessionInterface, password_mark
+from .sessions import RedisSessionInterface, StaffSession, password_mark
 from .throttle import LoginThrottle, Verdict
 from .users import MIN_PASSWORD, NAME_MAX, Users, valid_name
 
@@ -85,6 +85,11 @@ def shared_secret_key(store: Store) -> str:
     return store.run(read)
 
 
+def _session() -> StaffSession:
+    """Flask's ``session`` as what it is here (Flask types it as a plain SessionMixin)."""
+    return cast(StaffSession, session)
+
+
 def _user() -> dict | None:
     name = session.get("user")
     if not name:
@@ -93,7 +98,7 @@ def _user() -> dict | None:
     # A removed account, or a session made with a password that has since been reset (a sign-in racing
     # the reset), loses access at once.
     if record is None or session.get("mark") != password_mark(record["hash"]):
-        session.end()
+        _session().end()
         return None
     return {"name": name, "role": record["role"]}
 
@@ -175,7 +180,7 @@ def login():
         return _login_page(_("Wrong user name or password."), 401)
     throttle.succeeded(name, ip)
     session.clear()
-    session.rotate()  # a new id at sign-in: an id planted or seen before is worthless now
+    _session().rotate()  # a new id at sign-in: an id planted or seen before is worthless now
     session["user"] = name
     session["mark"] = password_mark(record["hash"])
     log.info("staff login: %s", name)
@@ -190,6 +195,6 @@ def logout():
     if request.form.get("everywhere") == "1":
         users: Users = current_app.extensions["staff_users"]
         users.end_sessions(g.user["name"])
-    session.end()  # the record is deleted: a copied cookie stops working too
+    _session().end()  # the record is deleted: a copied cookie stops working too
     flash(_("Signed out."))
     return redirect(url_for("admin_auth.login"))

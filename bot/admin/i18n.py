@@ -40,7 +40,7 @@ def _placeholders(text: str) -> set[str]:
 class _UniqueKeys(yaml.SafeLoader):
     """A YAML loader that refuses a key written twice (plain YAML keeps the last one silently)."""
 
-    def construct_mapping(self, node, deep=False):  # type: ignore[no-untyped-def]
+    def construct_mapping(self, node, deep=False):
         seen = set()
         for key_node, _value in node.value:
             key = self.construct_object(key_node, deep=deep)
@@ -77,7 +77,7 @@ def _thai() -> dict[str, str]:
 def choose_language(cookie: str | None, accept_language: str | None) -> str:
     """The staff member's choice (the cookie) if any, else Thai for a browser that prefers Thai to English."""
     if cookie in LANGS:
-        return cookie  # type: ignore[return-value]
+        return cookie
     accept = parse_accept_header(accept_language or "", LanguageAccept)
     return accept.best_match(LANGS, default="en") or "en"
 

@@ -3,6 +3,8 @@ unanswered inbox, the dashboard, the audit log. Server-rendered; every value is 
 
 from __future__ import annotations
 
+from typing import Any
+
 import regex
 from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
 from markupsafe import Markup
@@ -238,7 +240,7 @@ def faq_new():
                 flash(_("Sent the answer to {sent} of {waiting} people waiting for it.", sent=told["sent"],
                         waiting=told["waiting"]))
         return redirect(url_for("admin_pages.faq_edit", entry_id=record["id"]))
-    entry = {"id": "", "intent": None, "questions": {"th": [], "en": []}, "answer": {"th": "", "en": ""},
+    entry: dict[str, Any] = {"id": "", "intent": None, "questions": {"th": [], "en": []}, "answer": {"th": "", "en": ""},
              "cities": [], "topics": [], "source": "", "version": 0}
     group_id = request.args.get("group")
     if group_id:  # "answer this" from the inbox: prefill the phrasings people used
@@ -335,6 +337,8 @@ def faq_history(entry_id: str):
 @login_required()
 def faq_rollback(entry_id: str):
     version = request.form.get("version", type=int)
+    if version is None:
+        abort(404)
     try:
         record = _store().rollback(entry_id, version, g.user["name"])
     except (NotFound, TypeError):

@@ -15,7 +15,6 @@ exception: Flask would turn that into a 500) and the admin blueprint answers 503
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import secrets
 import time

@@ -99,6 +99,7 @@ class LineChannel(Channel):
         if not self.enabled:
             log.warning("LINE channel disabled: LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN are not both set")
             return
+        assert secret and token  # enabled
         self.parser = WebhookParser(secret)
         self.api, self.blob = make_clients(token, settings.LINE_API_BASE_URL)  # one pool per worker
         log.info("LINE channel enabled (API %s)", self.api.api_client.configuration.host)

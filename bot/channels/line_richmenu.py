@@ -99,7 +99,7 @@ def install_rich_menu(api, blob, web_url: str, font_path: Path = FONT) -> tuple[
     ours = [m for m in existing if m.name and m.name.startswith(NAME_PREFIX)]
     current = next((m for m in ours if m.name == name), None)
     created = current is None
-    if created:
+    if current is None:
         menu_id = api.create_rich_menu(RichMenuRequest.from_dict({**definition, "name": name})).rich_menu_id
         blob.set_rich_menu_image(menu_id, body=image, _headers={"Content-Type": "image/png"})
     else:

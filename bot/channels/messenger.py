@@ -11,6 +11,7 @@ both documented for the Send API).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import logging
@@ -210,7 +211,7 @@ class MessengerChannel(Channel):
             body = {"recipient": incoming.recipient, "messaging_type": "RESPONSE", "message": message}
             self.ledger.mark(self.name, qe.event_id, "sending")
             try:
-                call_with_retries(self.name, "send", lambda b=body: self._post(b), self.policy,
+                call_with_retries(self.name, "send", functools.partial(self._post, body), self.policy,
                                   time.time() + 60, heartbeat)
             except Rejected as exc:
                 log.error("Messenger send refused for event %s: HTTP %s %s", qe.event_id, exc.status,
@@ -228,7 +229,6 @@ class MessengerChannel(Channel):
         self.ledger.mark(self.name, qe.event_id, "sent")
         metrics.REPLIES.labels(self.name, "send").inc()
 
-
     def send_later(self, recipient: Any, messages: list, key: str) -> str:
         """Send ``messages`` as an ``UPDATE`` (:meth:`push` has checked the 24-hour window). The Send API
         has no idempotency key (``key`` is unused), so a timeout is not repeated: ``"uncertain"``; so is a
@@ -236,7 +236,8 @@ class MessengerChannel(Channel):
         for i, message in enumerate(messages):
             body = {"recipient": recipient, "messaging_type": "UPDATE", "message": message}
             try:
-                call_with_retries(self.name, "notify", lambda b=body: self._post(b), self.policy, time.time() + 60)
+                call_with_retries(self.name, "notify", functools.partial(self._post, body), self.policy,
+                                  time.time() + 60)
             except Rejected as exc:
                 log.error("Messenger message refused: HTTP %s %s", exc.status, exc.body[:500])
                 return "refused"

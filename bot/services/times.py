@@ -32,7 +32,7 @@ def format_time(ts: float | str | None, lang: str) -> str:
     if ts in (None, ""):
         return ""
     try:
-        when = bangkok_time(ts)  # type: ignore[arg-type]
+        when = bangkok_time(ts)
     except (TypeError, ValueError, OverflowError, OSError):
         return str(ts)
     clock = f"{when.hour:02d}:{when.minute:02d}"

@@ -57,7 +57,7 @@ def _ask(bot: Any, snapshot: Snapshot, text: str) -> Reply:
 def try_question(bot: Any, text: str, draft: dict | None = None, also: list[str] | None = None) -> dict:
     """What the bot answers to ``text`` now (``before``) and with the unsaved ``draft`` entry (``after``); with a
     draft and ``also``, which questions the draft answers (``questions``, see :func:`question_wins`)."""
-    out = {"before": _result(_ask(bot, bot.live.current(), text))}
+    out: dict[str, Any] = {"before": _result(_ask(bot, bot.live.current(), text))}
     if draft is not None:
         snapshot, entry_id = _snapshot_with(bot, draft)  # built once: an index build takes about a second
         out["after"] = _result(_ask(bot, snapshot, text))
