@@ -34,6 +34,8 @@ class ServeProcess:
     def wait_ready(self, timeout: float = 90) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
+            if self.proc.poll() is not None:  # it died: say why now rather than at the deadline
+                raise RuntimeError(f"serve exited with {self.proc.returncode}: " + self.stderr()[-2000:])
             try:
                 with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/healthz", timeout=1) as resp:
                     if resp.status == 200:

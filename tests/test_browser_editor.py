@@ -23,7 +23,7 @@ def test_editor_preview_and_try_it_for_a_new_entry(page, server, staff, client):
     page.fill("textarea[name=questions_en]", "When will the Khon Kaen light rail open?")
     page.fill("textarea[name=answer_th]", f"ตามแผนล่าสุด รถไฟฟ้ารางเบาขอนแก่นช่วงแรกจะเปิดให้บริการในปี 2572 ({tag})")
     page.fill("textarea[name=answer_en]", f"Under the latest plan, the first section opens in 2029 ({tag}).")
-    page.fill("input[name=cities]", "khon-kaen")
+    page.check("input[name=cities][value=khon-kaen]")
     page.fill("input[name=source]", "Khon Kaen city staff")
     # The preview follows the typing: the Thai bubble has the answer, the polite particle and the source line.
     bubble = page.locator("#preview-th .bubble").first

@@ -136,7 +136,7 @@ def test_redis_going_away_under_traffic(kind, tmp_path, data_dir, bot, fake_line
         # Every request was answered, during the outage too.
         statuses = {s for _, s in traffic.results}
         assert statuses == {200}, [r for r in traffic.results if r[1] != 200][:10]
-        assert len(traffic.results) > 50
+        assert len(traffic.results) >= 40  # 20 before the outage and 20 after it, at least
         # Conversations have context again, with no worker restarted.
         user = f"after-{uuid.uuid4().hex[:6]}"
         ask = lambda text: json.loads(_http(app.port, "POST", "/api/ask", json.dumps(  # noqa: E731

@@ -8,6 +8,7 @@ from flask import Blueprint, current_app, g, jsonify, request
 
 from ..faq_store import Conflict, FaqStore, Invalid, NotFound
 from ..services import try_it
+from ..inbox import is_group_id
 from ..services.inbox import answer_group, group_exists, inbox_groups
 from ..services.search import search, subject_names
 from .auth import api_auth, csrf
@@ -85,7 +86,7 @@ def create_faq():
     body = _body()
     answers_group = "inbox_group" in body
     group = body.pop("inbox_group", None)  # the entry answers this inbox group: tell those who wait
-    if answers_group and not group_exists(_bot(), group):
+    if answers_group and not (is_group_id(group) and group_exists(_bot(), group)):
         raise Invalid({"inbox_group": "not a group in the inbox (GET /admin/api/unanswered lists them)"})
     record = _store().create(body, g.user["name"])
     _changed()

@@ -376,7 +376,7 @@ def audit():
 def dashboard():
     bot = _bot()
     board = dashboard_figures(bot.store, {c: subject_name(c) for c in bot.kb.cities},
-                              intent_names={i: topic_name(i) for i in bot.nlu.model.classes})
+                              intent_names={i: topic_name(i) for i in {*INTENTS, *bot.nlu.model.classes}})
     intents = [(r.label, float(r.count)) for r in board.intents]
     cities = [(r.label, float(r.count)) for r in board.cities]
     lang = current_language()
