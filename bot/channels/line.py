@@ -275,15 +275,7 @@ class LineChannel(Channel):
         if not to:
             log.error("LINE event %s has no recipient to push to", qe.event_id)
             return
-        key = retry_key(qe.event_id)
-
-        def call():
-            try:
-                self.api.push_message(PushMessageRequest(to=to, messages=messages), x_line_retry_key=key,
-                                      _request_timeout=self.timeout)
-            except Exception as exc:  # noqa: BLE001 - classified below
-                raise _classify(exc) from exc
-
+        call = self._pusher(to, messages, retry_key(qe.event_id))
         try:
             # The retry key makes a repeated push harmless (409), so timeouts are retried too.
             call_with_retries(self.name, "push", call, self.policy, time.time() + 60, heartbeat,
@@ -300,17 +292,22 @@ class LineChannel(Channel):
         self.ledger.mark(self.name, qe.event_id, "sent")
         metrics.REPLIES.labels(self.name, "push").inc()
 
+    def _pusher(self, to: str, messages: list, key: str) -> Callable[[], None]:
+        """One push call with ``key`` as its X-Line-Retry-Key, raising our delivery errors (for retries)."""
+
+        def call() -> None:
+            try:
+                self.api.push_message(PushMessageRequest(to=to, messages=messages), x_line_retry_key=key,
+                                      _request_timeout=self.timeout)
+            except Exception as exc:  # noqa: BLE001 - classified by _classify
+                raise _classify(exc) from exc
+
+        return call
+
     def send_later(self, recipient: Any, messages: list, key: str) -> str:
         """Push ``messages`` with ``key`` as the X-Line-Retry-Key (the same for every attempt, so LINE drops
         a repeat: 409, which counts as sent)."""
-
-        def call():
-            try:
-                self.api.push_message(PushMessageRequest(to=recipient, messages=messages), x_line_retry_key=key,
-                                      _request_timeout=self.timeout)
-            except Exception as exc:  # noqa: BLE001 - classified below
-                raise _classify(exc) from exc
-
+        call = self._pusher(recipient, messages, key)
         try:
             call_with_retries(self.name, "notify", call, self.policy, time.time() + 60, retry_ambiguous=True)
         except Rejected as exc:
