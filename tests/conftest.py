@@ -148,6 +148,18 @@ FB_PAGE_TOKEN = "test-page-access-token"
 FB_VERIFY = "test-verify-token"
 
 
+@pytest.fixture
+def durable_redis(tmp_path):
+    """A Redis server of the test's own, to stop and start: appendfsync always, so what was acknowledged is on
+    disk when the server is killed, as in production."""
+    from redis_server import RedisProcess, free_port
+
+    server = RedisProcess(free_port(), tmp_path, extra=["--appendonly", "yes", "--appendfsync", "always"])
+    server.start()
+    yield server
+    server.stop()
+
+
 @pytest.fixture(scope="module")
 def fake_line():
     from fakes import FakeLine
@@ -166,22 +178,27 @@ def fake_graph():
     server.close()
 
 
-@pytest.fixture(scope="module")
-def channel_app(tmp_path_factory, data_dir, bot, fake_line, fake_graph):
-    """An app with LINE and Messenger enabled against the fakes, its own Redis and running senders."""
+def channel_app_config(own: Path, data_dir: Path, fake_line, fake_graph, **overrides) -> dict:
+    """create_app settings for LINE and Messenger against the fakes, with the data directory ``own`` (given a
+    copy of the session's trained model from ``data_dir``) and the session's Redis; ``overrides`` win."""
     import shutil
 
-    own = tmp_path_factory.mktemp("channels")
     shutil.copytree(data_dir / "models", own / "models")
-    app = create_app({
+    return {
         "BOT_DATA_DIR": str(own), "REDIS_URL": os.environ.get("REDIS_URL") or None, "TESTING": True,
         "LINE_CHANNEL_SECRET": LINE_SECRET, "LINE_CHANNEL_ACCESS_TOKEN": LINE_TOKEN,
         "LINE_API_BASE_URL": fake_line.url,
         "MESSENGER_APP_SECRET": FB_SECRET, "MESSENGER_PAGE_ACCESS_TOKEN": FB_PAGE_TOKEN,
         "MESSENGER_VERIFY_TOKEN": FB_VERIFY, "MESSENGER_API_BASE_URL": fake_graph.url,
         "QUEUE_CLAIM_IDLE": 2.0, "LINE_READ_TIMEOUT": 8.0, "RETRAIN_ON_EDIT": False,
-        "API_IP_RATE_LIMIT": "100000/60", "USER_RATE_LIMIT": "100000/10",
-    })
+        "API_IP_RATE_LIMIT": "100000/60", "USER_RATE_LIMIT": "100000/10", **overrides,
+    }
+
+
+@pytest.fixture(scope="module")
+def channel_app(tmp_path_factory, data_dir, bot, fake_line, fake_graph):
+    """An app with LINE and Messenger enabled against the fakes, its own Redis and running senders."""
+    app = create_app(channel_app_config(tmp_path_factory.mktemp("channels"), data_dir, fake_line, fake_graph))
     start_background(app)  # as gunicorn's post_worker_init hook does
     yield app
     stop_background(app)

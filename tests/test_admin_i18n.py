@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import regex
 from conftest import ADMIN_TOKEN
+from helpers import csrf_token
 
 from bot.admin import i18n
 from bot.admin.i18n import TranslationError, choose_language, load_translations
@@ -101,8 +102,7 @@ def test_english_rules_read_as_before(app):
 
 # -- the pages in Thai, and the switch ----------------------------------------------------------------------
 def _login(client, name, headers=None):
-    page = client.get("/admin/login", headers=headers).get_data(as_text=True)
-    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    token = csrf_token(client, headers=headers)
     return client.post("/admin/login", headers=headers,
                        data={"name": name, "password": "correct horse battery", "csrf_token": token})
 
@@ -168,8 +168,7 @@ def test_editor_picks_topics_and_cities_by_name(app, staff):
 def test_ticked_cities_are_saved_and_shown_by_name(app, bot, staff):
     client = app.test_client()
     _login(client, staff, THAI)
-    page = client.get("/admin/faq/new", headers=THAI).get_data(as_text=True)
-    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    token = csrf_token(client, "/admin/faq/new", headers=THAI)
     tag = uuid.uuid4().hex[:6]
     r = client.post("/admin/faq/new", headers=THAI, data={
         "csrf_token": token, "version": "0", "intent": "city_plan", "questions_th": f"ตลาดนัด{tag}จัดที่ไหน",

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 import uuid
 
 import pytest
 from click.testing import CliRunner
+from helpers import csrf_token
 from markupsafe import escape
 
 from bot.admin.users import Users
@@ -54,8 +54,7 @@ def signed_in(app, bot):
     name = f"dash{uuid.uuid4().hex[:6]}"
     Users(bot.store).create(name, "correct horse battery", "editor")
     client = app.test_client()
-    page = client.get("/admin/login").get_data(as_text=True)
-    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    token = csrf_token(client)
     assert client.post("/admin/login", data={"name": name, "password": "correct horse battery",
                                              "csrf_token": token}).status_code == 302
     return client

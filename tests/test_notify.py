@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import threading
 import time
 import uuid
 
 import pytest
-from conftest import ADMIN_TOKEN, FB_PAGE_TOKEN, FB_SECRET, FB_VERIFY, LINE_SECRET, LINE_TOKEN
+from conftest import ADMIN_TOKEN, FB_SECRET, LINE_SECRET, channel_app_config
 from fakes import (UUID_RE, hub_signature, line_body, line_event, line_signature, messenger_body,
                    messenger_postback, messenger_text)
 from helpers import LiveServer
@@ -32,18 +31,9 @@ HOUR = 3600
 def notify_app(tmp_path_factory, data_dir, bot, fake_line, fake_graph):
     """LINE and Messenger against the fakes, on its own Redis. Events are accepted for three days (not one) so
     that a Messenger conversation from 25 hours ago can be replayed; LINE gives up on a push after 2 s."""
-    own = tmp_path_factory.mktemp("notify")
-    shutil.copytree(data_dir / "models", own / "models")
-    app = create_app({
-        "BOT_DATA_DIR": str(own), "REDIS_URL": os.environ.get("REDIS_URL") or None, "TESTING": True,
-        "ADMIN_TOKEN": ADMIN_TOKEN, "SECRET_KEY": "notify-secret",
-        "LINE_CHANNEL_SECRET": LINE_SECRET, "LINE_CHANNEL_ACCESS_TOKEN": LINE_TOKEN,
-        "LINE_API_BASE_URL": fake_line.url,
-        "MESSENGER_APP_SECRET": FB_SECRET, "MESSENGER_PAGE_ACCESS_TOKEN": FB_PAGE_TOKEN,
-        "MESSENGER_VERIFY_TOKEN": FB_VERIFY, "MESSENGER_API_BASE_URL": fake_graph.url,
-        "QUEUE_CLAIM_IDLE": 2.0, "LINE_READ_TIMEOUT": 2.0, "RETRAIN_ON_EDIT": False, "DEDUP_WINDOW": 3 * 24 * HOUR,
-        "API_IP_RATE_LIMIT": "100000/60", "USER_RATE_LIMIT": "100000/10",
-    })
+    app = create_app(channel_app_config(tmp_path_factory.mktemp("notify"), data_dir, fake_line, fake_graph,
+                                        ADMIN_TOKEN=ADMIN_TOKEN, SECRET_KEY="notify-secret", LINE_READ_TIMEOUT=2.0,
+                                        DEDUP_WINDOW=3 * 24 * HOUR))
     start_background(app)  # as gunicorn's post_worker_init hook does
     yield app
     stop_background(app)

@@ -9,11 +9,11 @@ the shared secret key), so these tests fail with a 500 if any path uses a raw cl
 from __future__ import annotations
 
 import re
-import time
 import uuid
 
 import pytest
 from click.testing import CliRunner
+from helpers import csrf_token, wait_until
 from redis_server import RedisProcess, free_port
 
 from bot.admin.users import Users
@@ -27,38 +27,14 @@ AUTH = {"Authorization": f"Bearer {TOKEN}"}
 MESSAGE = "cannot reach their database"
 
 
-@pytest.fixture
-def redis_server(tmp_path):
-    # appendfsync always: what was acknowledged is on disk when the server is killed, as in production
-    server = RedisProcess(free_port(), tmp_path, extra=["--appendonly", "yes", "--appendfsync", "always"])
-    server.start()
-    yield server
-    server.stop()
-
-
 def _app(data_dir, url: str, secret_key: str | None = "outage-secret"):
     return create_app({"BOT_DATA_DIR": str(data_dir), "REDIS_URL": url, "REDIS_RETRY_AFTER": 0.2,
                        "SECRET_KEY": secret_key, "ADMIN_TOKEN": TOKEN, "RETRAIN_ON_EDIT": False,
                        "SENDER_THREADS": 0})
 
 
-def _csrf(client) -> str:
-    page = client.get("/admin/login").get_data(as_text=True)
-    return re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
-
-
 def _sign_in(client, name: str):
-    return client.post("/admin/login", data={"name": name, "password": PASSWORD, "csrf_token": _csrf(client)})
-
-
-def _until(check, seconds: float = 10.0, what: str = "the condition"):
-    deadline = time.monotonic() + seconds
-    while True:
-        value = check()
-        if value:
-            return value
-        assert time.monotonic() < deadline, f"timed out waiting for {what}"
-        time.sleep(0.05)
+    return client.post("/admin/login", data={"name": name, "password": PASSWORD, "csrf_token": csrf_token(client)})
 
 
 def _is_outage_page(r) -> bool:
@@ -93,10 +69,10 @@ def test_the_app_starts_without_redis_and_staff_sign_in_works_once_it_is_back(se
     server.start()
     try:
         store = app.extensions["bot"].store
-        _until(store.ping, what="Redis to answer")
+        wait_until(store.ping, message="Redis to answer")
         name = f"o{uuid.uuid4().hex[:8]}"
         Users(store).create(name, PASSWORD, "editor")
-        _until(lambda: client.get("/admin/login").status_code == 200, what="the sign-in page")
+        wait_until(lambda: client.get("/admin/login").status_code == 200, message="the sign-in page")
         assert _sign_in(client, name).status_code == 302
         assert client.get("/admin/faq").status_code == 200
         assert client.get("/admin/api/faq", headers=AUTH).status_code == 200
@@ -104,13 +80,13 @@ def test_the_app_starts_without_redis_and_staff_sign_in_works_once_it_is_back(se
         server.stop()
 
 
-def test_without_secret_key_every_worker_uses_the_same_generated_key(bot, data_dir, redis_server):
+def test_without_secret_key_every_worker_uses_the_same_generated_key(bot, data_dir, durable_redis):
     """Two workers (two apps) on one Redis: a form from one is accepted by the other."""
-    first, second = (_app(data_dir, redis_server.url, secret_key=None) for _ in range(2))
+    first, second = (_app(data_dir, durable_redis.url, secret_key=None) for _ in range(2))
     name = f"k{uuid.uuid4().hex[:8]}"
     Users(first.extensions["bot"].store).create(name, PASSWORD, "editor")
     browser = first.test_client()
-    token = _csrf(browser)
+    token = csrf_token(browser)
     cookie = browser.get_cookie("session", path="/admin")
     other = second.test_client()
     other.set_cookie("session", cookie.value, path="/admin")
@@ -119,8 +95,8 @@ def test_without_secret_key_every_worker_uses_the_same_generated_key(bot, data_d
 
 
 # -- Redis going away while the app runs ---------------------------------------------------------------------
-def test_every_staff_api_route_answers_503_json_during_an_outage(bot, data_dir, redis_server):
-    app = _app(data_dir, redis_server.url)
+def test_every_staff_api_route_answers_503_json_during_an_outage(bot, data_dir, durable_redis):
+    app = _app(data_dir, durable_redis.url)
     client = app.test_client()
     entry = {"questions": {"th": ["ทดสอบระบบขัดข้อง"], "en": ["outage test question"]},
              "answer": {"th": "ทดสอบ", "en": "A test."}, "cities": [], "topics": [], "source": "test"}
@@ -144,7 +120,7 @@ def test_every_staff_api_route_answers_503_json_during_an_outage(bot, data_dir, 
               for m in rule.methods - {"HEAD", "OPTIONS"}}
     assert routes == set(calls), "a staff API route is missing from this test"
 
-    redis_server.stop()
+    durable_redis.stop()
     for (method, rule), kwargs in calls.items():
         url = rule.replace("<entry_id>", entry_id).replace("<group_id>", "g1")
         r = client.open(url, method=method, headers=AUTH, **kwargs)
@@ -157,19 +133,19 @@ def test_every_staff_api_route_answers_503_json_during_an_outage(bot, data_dir, 
     assert client.post("/api/ask", json={"text": "what is depa"}).status_code == 200
 
 
-def test_every_staff_page_and_sign_in_answer_503_html_during_an_outage_then_recover(bot, data_dir, redis_server):
-    app = _app(data_dir, redis_server.url)
+def test_every_staff_page_and_sign_in_answer_503_html_during_an_outage_then_recover(bot, data_dir, durable_redis):
+    app = _app(data_dir, durable_redis.url)
     name = f"p{uuid.uuid4().hex[:8]}"
     Users(app.extensions["bot"].store).create(name, PASSWORD, "admin")
     browser, stranger = app.test_client(), app.test_client()
     assert _sign_in(browser, name).status_code == 302
-    token = _csrf(stranger)
+    token = csrf_token(stranger)
     pages = sorted(rule.rule for rule in app.url_map.iter_rules() if rule.rule.startswith("/admin")
                    and not rule.rule.startswith("/admin/api") and "GET" in rule.methods
                    and rule.endpoint != "admin_pages.static")
     assert len(pages) >= 8
 
-    redis_server.stop()
+    durable_redis.stop()
     for rule in pages:
         r = browser.get(re.sub(r"<(?:\w+:)?(\w+)>", "x", rule))
         assert _is_outage_page(r), (rule, r.status_code)
@@ -180,8 +156,8 @@ def test_every_staff_page_and_sign_in_answer_503_html_during_an_outage_then_reco
                                                                "csrf_token": token}))
     assert _is_outage_page(browser.post("/admin/logout", data={}))
 
-    redis_server.start()
-    _until(lambda: browser.get("/admin/faq").status_code == 200, what="the staff pages to come back")
+    durable_redis.start()
+    wait_until(lambda: browser.get("/admin/faq").status_code == 200, message="the staff pages to come back")
     assert browser.get("/admin/users").status_code == 200  # the same session, still signed in
 
 
@@ -194,11 +170,11 @@ def test_the_command_line_says_redis_is_unreachable_instead_of_a_traceback(tmp_p
         assert "Redis cannot be reached" in result.output and "Traceback" not in result.output
 
 
-def test_staff_storage_raises_store_unavailable_not_a_redis_error(bot, data_dir, redis_server):
-    app = _app(data_dir, redis_server.url)
+def test_staff_storage_raises_store_unavailable_not_a_redis_error(bot, data_dir, durable_redis):
+    app = _app(data_dir, durable_redis.url)
     store = app.extensions["bot"].store
     faq = app.extensions["bot"].live.faq
-    redis_server.stop()
+    durable_redis.stop()
     for call in (lambda: Users(store).get("somebody"), lambda: Users(store).list(), faq.list,
                  lambda: faq.history("x"), lambda: faq.audit(5)):
         with pytest.raises(StoreUnavailable):

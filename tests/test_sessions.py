@@ -12,7 +12,6 @@ import uuid
 
 import pytest
 from helpers import csrf_token, run_cli
-from redis_server import RedisProcess, free_port
 
 from bot.admin.sessions import USER_SESSIONS, record_key
 from bot.admin.users import NAME_RULE, UserError, Users
@@ -200,19 +199,10 @@ def test_a_session_in_constant_use_still_ends_at_its_absolute_lifetime(short_ses
 
 
 # -- a Redis outage ----------------------------------------------------------------------------------------
-@pytest.fixture
-def own_redis(tmp_path):
-    # appendfsync always: what was acknowledged is on disk when the server is killed
-    server = RedisProcess(free_port(), tmp_path, extra=["--appendonly", "yes", "--appendfsync", "always"])
-    server.start()
-    yield server
-    server.stop()
-
-
-def test_staff_pages_answer_503_during_a_redis_outage_and_nobody_is_signed_out(own_redis, data_dir, bot):
+def test_staff_pages_answer_503_during_a_redis_outage_and_nobody_is_signed_out(durable_redis, data_dir, bot):
     from conftest import ADMIN_TOKEN
 
-    app = create_app({"BOT_DATA_DIR": str(data_dir), "REDIS_URL": own_redis.url, "REDIS_RETRY_AFTER": 0.2,
+    app = create_app({"BOT_DATA_DIR": str(data_dir), "REDIS_URL": durable_redis.url, "REDIS_RETRY_AFTER": 0.2,
                       "SECRET_KEY": "outage", "ADMIN_TOKEN": ADMIN_TOKEN, "RETRAIN_ON_EDIT": False})
     name = new_staff(app.extensions["bot"].store)
     browser, newcomer = Browser(app), Browser(app)
@@ -220,7 +210,7 @@ def test_staff_pages_answer_503_during_a_redis_outage_and_nobody_is_signed_out(o
     token = browser.csrf("/admin/faq")
     newcomer_token = newcomer.csrf()
 
-    own_redis.stop()
+    durable_redis.stop()
     answers = [browser.page("/admin/faq"), browser.page("/admin/inbox"), newcomer.page("/admin/login"),
                Browser(app).page("/admin/login"),  # no cookie yet: the new session cannot be kept
                newcomer.client.post("/admin/login", data={"name": name, "password": PASSWORD,
@@ -235,7 +225,7 @@ def test_staff_pages_answer_503_during_a_redis_outage_and_nobody_is_signed_out(o
     assert api.status_code == 503 and api.is_json and "cannot reach" in api.get_json()["detail"]
     assert app.test_client().post("/api/ask", json={"text": "what is depa"}).status_code == 200  # the bot answers
 
-    own_redis.start()
+    durable_redis.start()
     deadline = time.monotonic() + 10
     while browser.page("/admin/faq").status_code == 503:
         assert time.monotonic() < deadline, "the staff pages did not come back"
@@ -312,13 +302,13 @@ def test_the_command_line_refuses_a_bad_name_with_the_rule(data_dir):
     assert r.returncode != 0 and "2 to 32 characters" in r.stderr
 
 
-def test_a_session_cookie_sent_to_the_chat_api_is_ignored_during_an_outage(own_redis, data_dir, bot):
+def test_a_session_cookie_sent_to_the_chat_api_is_ignored_during_an_outage(durable_redis, data_dir, bot):
     """Only /admin has sessions: /api/ask answers through a Redis outage whatever cookie comes with it."""
-    app = create_app({"BOT_DATA_DIR": str(data_dir), "REDIS_URL": own_redis.url, "REDIS_RETRY_AFTER": 0.2,
+    app = create_app({"BOT_DATA_DIR": str(data_dir), "REDIS_URL": durable_redis.url, "REDIS_RETRY_AFTER": 0.2,
                       "SECRET_KEY": "outage", "RETRAIN_ON_EDIT": False})
     browser = Browser(app)
     browser.login(new_staff(app.extensions["bot"].store))
     browser.client.set_cookie(COOKIE, browser.sid, path="/")  # sent everywhere, as a careless client would
-    own_redis.stop()
+    durable_redis.stop()
     r = browser.client.post("/api/ask", json={"text": "what is depa"})
     assert r.status_code == 200 and r.get_json()["answer"]
