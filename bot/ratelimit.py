@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .storage import Store, StoreUnavailable
+from .storage import Store
 
 __all__ = ["Count", "Limit", "RateLimited", "RateLimiter"]
 
@@ -97,28 +97,3 @@ class RateLimiter:
             return []
         return [Count(key, limit, int(result[2 * i]), int(result[2 * i + 1]))
                 for i, (key, limit) in enumerate(checks[: len(result) // 2])]
-
-    def check(self, checks: Sequence[tuple[str, Limit]]) -> list[Count]:
-        """Count one hit on each of ``checks`` in one round trip; nothing counted if Redis is down."""
-        try:
-            results = self.store.batch(lambda pipe: self.queue(pipe, checks))
-        except StoreUnavailable:
-            return []
-        return self.counts(checks, results[0] if results else None)
-
-    def hit(self, key: str, limit: Limit) -> int:
-        """Count one hit; return the number of hits in the current window (0 if Redis is down)."""
-        counts = self.check([(key, limit)])
-        return counts[0].hits if counts else 0
-
-    def allowed(self, key: str, limit: Limit) -> bool:
-        return self.hit(key, limit) <= limit.hits
-
-    def retry_after(self, key: str, limit: Limit) -> int:
-        """Whole seconds until the current window of ``key`` ends (at least 1), for a ``Retry-After``
-        header; the whole window when Redis cannot tell."""
-        try:
-            ms = int(self.store.run(lambda r: r.pttl(self._key(key, limit))))
-        except StoreUnavailable:
-            return limit.seconds
-        return Count(key, limit, 0, ms).retry_after
