@@ -51,7 +51,7 @@ VERDICT_MARGIN = 0.1  # runner-up facts this close to the best one are read for 
 CLOSE_WORDS = 0.45  # a fact this close to the question's words may deny it with another number or year
 CUE_MIN_WORDS = 0.35  # lexical similarity a question with an off-topic or unknown word needs to be answered
 #: Words that make a yes/no question one about being certified ("โคราชเป็นเมืองอัจฉริยะไหม").
-_CERTIFIED = ("เมืองอัจฉริยะ", "สมาร์ทซิตี้", "สมาร์ตซิตี้", "รับรอง", "ได้ตรา", "ตราสัญลักษณ์", "smart city",
+_CERTIFIED = ("เมืองอัจฉริยะ", "สมาร์ทซิตี้", "สมาร์ตซิตี้", "รับรอง", "ได้ตรา", "ตราสัญลักษณ์", "โลโก้", "smart city",
               "certified", "certification", "logo")
 
 

@@ -27,8 +27,8 @@ def _en(*cues: str) -> re.Pattern:
 _TYPES: list[tuple[str, re.Pattern, re.Pattern]] = [
     ("compare", _th("ต่างกัน", "แตกต่าง", "เปรียบเทียบ", "เทียบกับ", "ต่างจาก", "เหมือนหรือต่าง"),
      _en("compare", "compared", "comparison", "difference", "differences", "differ", "versus", "vs")),
-    ("how_much", _th("เท่าไหร่", "เท่าไร", "เท่าใด", "กี่บาท", "ราคา", "ค่าโดยสาร", "ค่าตั๋ว", "มูลค่า", "งบประมาณ",
-                     "ใช้งบ", "ทุนจดทะเบียน", "ทุนเท่า", "ลงทุน", "กี่ล้าน"),
+    ("how_much", _th("กี่บาท", "ราคา", "ค่าโดยสาร", "ค่าตั๋ว", "มูลค่า", "งบประมาณ", "ใช้งบ", "ได้งบ", "งบเท่า", "ค่าใช้จ่าย", "ค่าธรรมเนียม",
+                     "ค่าเข้า", "ค่ารถ", "ค่าบริการ", "ค่าเดินทาง", "ใช้เงิน", "เงินรางวัล", "ใช้ตัง", "ทุนจดทะเบียน", "ทุนเท่า", "ลงทุน", "กี่ล้าน"),
      _en("how much", "cost", "costs", "price", "fare", "fares", "budget", "capital", "worth", "baht", "invest(ed|ment)?")),
     ("when", _th("เมื่อไหร่", "เมื่อไร", "เมื่อใด", "ตอนไหน", "ปีไหน", "ปีอะไร", "วันไหน", "วันที่เท่าไหร่", "เดือนไหน", "กี่โมง",
                  "พ.ศ.อะไร", "ช่วงไหน", "ตั้งแต่เมื่อ", "ตั้งแต่ปี", "เสร็จยัง", "เปิดยัง", "เปิดเมื่อ", "เปิดปี"),
@@ -47,12 +47,23 @@ _TYPES: list[tuple[str, re.Pattern, re.Pattern]] = [
 ]
 
 _WHICH_ONES = re.compile(r"ไหนบ้าง|ใดบ้าง")
+# "เท่าไหร่" asks for an amount: a date after "วันที่", a sum of money only with a money word (handled above),
+# otherwise a number ("ได้คะแนนเท่าไหร่", "ยาวเท่าไหร่").
+_HOW_MUCH_TH = re.compile(r"เท่าไหร่|เท่าไร|เท่าใด")
+_DATE_AMOUNT_TH = re.compile(r"(วันที่|วันไหน|ลงวันที่)\s*(เท่าไหร่|เท่าไร|เท่าใด)")
 _YES_NO_TH = re.compile(
     r"(ใช่ไหม|ใช่มั้ย|ใช่มั๊ย|ใช่ป่ะ|ใช่ปะ|ใช่หรือไม่|ใช่เปล่า|ใช่รึเปล่า|หรือเปล่า|รึเปล่า|หรือป่าว|รึป่าว|"
     r"หรือไม่|หรือยัง|รึยัง|ยัง|ด้วยเหรอ|ด้วยหรอ|ไหม|มั้ย|มั๊ย|ป่ะ|ปะ|เหรอ|หรอ|ป่าว)\s*(ครับ|คับ|ค่ะ|คะ|จ้ะ|จ๊ะ|นะ|อ่ะ|อะ)*[\s?]*$")
 # At the start of the message or of its last clause ("going to phuket next month. is it certified?").
 _YES_NO_EN = re.compile(r"(^|[.?!,;]\s*)(is|isn't|are|aren't|was|were|does|doesn't|do|did|has|have|can|could|will)\b"
                         r"[^.?!,;]*[?]?\s*$")
+# A statement checked with a tag ("wangchan valley, thats in chonburi right", "it opened in 2023, correct?"), or
+# said with a question mark and no question word ("so thailand has like 100 certified smart cities already?").
+_YES_NO_EN_TAG = re.compile(r"\b(right|correct|true|yeah|yes|no|isn't it|aren't they|wasn't it|didn't it|innit|eh)"
+                            r"\s*[?!.]*\s*$")
+_WH_EN = re.compile(r"\b(what|whats|what's|which|when|where|who|whom|whose|why|how)\b")
+_DECLARATIVE_Q = re.compile(r"^[a-z0-9][^?]*\b(is|are|was|were|has|have|had|got|gets|does|did|can|will|\w+ed)\b"
+                            r"[^?]*\?+\s*$")
 # Asked up front: "แม่นบ่ว่า..." (Isan, as Khon Kaen people type it), "จริงไหมที่...", "ใช่ไหมที่...".
 _YES_NO_TH_START = re.compile(r"^(แม่นบ่|ใช่บ่|จริงไหม|จริงมั้ย|จริงหรือ(ไม่|เปล่า)?ที่|ใช่ไหมที่|ใช่มั้ยที่)|บ่\s*(ครับ|คับ|ค่ะ|คะ)?[\s?]*$")
 _MORE = re.compile(r"(เพิ่มเติม|ละเอียด|ทั้งหมด|ขยายความ|อีกหน่อย|อีกไหม|มีอีก|ต่อเลย|บอกมาให้หมด|\bmore\b|\bdetails?\b|"
@@ -74,6 +85,10 @@ class QuestionType:
 def question_type(text: str) -> QuestionType:
     """The question type of normalised ``text``."""
     kinds = tuple(name for name, th, en in _TYPES if th.search(text) or en.search(text))
+    if _DATE_AMOUNT_TH.search(text):
+        kinds = ("when", *(k for k in kinds if k != "when"))
+    elif _HOW_MUCH_TH.search(text) and "how_much" not in kinds and "when" not in kinds:
+        kinds = (*kinds, "how_many") if "how_many" not in kinds else kinds
     if "list" in kinds and _WHICH_ONES.search(text):
         # "มีที่ไหนบ้าง", "ไหนบ้าง": which ones, a list, not where something is.
         kinds = ("list", *(k for k in kinds if k not in ("list", "where")))
@@ -98,7 +113,11 @@ def is_only_asking(remainder: str) -> bool:
 def is_yes_no(text: str) -> bool:
     """True when normalised ``text`` asks for a yes or a no."""
     text = text.strip()
-    return bool(_YES_NO_TH.search(text) or _YES_NO_TH_START.search(text) or _YES_NO_EN.search(text))
+    if _YES_NO_TH.search(text) or _YES_NO_TH_START.search(text) or _YES_NO_EN.search(text):
+        return True
+    if _WH_EN.search(text):
+        return False
+    return bool(_YES_NO_EN_TAG.search(text) or _DECLARATIVE_Q.match(text))
 
 
 def is_bare_follow_up(remainder: str) -> bool:

@@ -64,9 +64,14 @@ _SAME_MEANING = [(re.compile(p, re.I), r) for p, r in [
 ]]
 
 
+# Nearly every question and fact says "smart city": the words say nothing about which fact is meant, and
+# their many trigrams drown the few that do ("เป็นเมืองอัจฉริยะกี่ด้าน" is about "กี่ด้าน").
+_DOMAIN = re.compile(r"เมืองอัจฉริยะ|สมาร์[ทต]\s*ซิตี้?|สมาทซิตี้|\bsmart\s*cit(y|ies)\b")
+
+
 def features(text: str) -> Counter:
     """English words (a plural s dropped) and Thai character trigrams of normalised text."""
-    text = text.casefold()
+    text = _DOMAIN.sub(" ", text.casefold())
     for rx, same in _SAME_MEANING:
         text = rx.sub(same, text)
     feats: Counter = Counter()
@@ -127,7 +132,7 @@ S_EXTRA_AREA = 0.2  # the fact is also about an area the question does not name 
 OWN_PHRASING, OWN_PHRASING_BONUS = 0.9, 0.25
 # A staff-created entry whose subjects agree and whose own evidence would pass leads curated facts by this much.
 STAFF_LEAD, STAFF_MIN_EVIDENCE = 0.15, 0.16
-A_MATCH, A_MISMATCH = 0.12, -0.08
+A_MATCH, A_MISMATCH = 0.12, -0.14
 A_YEAR = 0.2  # the fact is of the year the question names
 A_RECENT = 0.1  # for counts and lists without a year: the more recent, the better
 ANSWER_WEIGHT = 0.8
@@ -172,6 +177,7 @@ class FactIndex:
                            for fid, f in self.facts.items()}
         self.areas, self.concepts = areas, concepts
         self.ids = list(self.facts)
+        self.position = {fid: i for i, fid in enumerate(self.ids)}
         rows: list[Counter] = []
         starts: list[int] = []
         weights: list[float] = []
@@ -222,9 +228,19 @@ class FactIndex:
     def words(self, text: str) -> dict[str, float]:
         """Fact id -> lexical similarity of ``text`` to the fact (best example question, or its answer), for
         the best ``MAX_WORD_CANDIDATES`` facts."""
+        per_fact = self._per_fact(text)
+        if per_fact is None:
+            return {}
+        top = np.flatnonzero(per_fact > 0.0)
+        if len(top) > MAX_WORD_CANDIDATES:
+            top = top[np.argpartition(per_fact[top], -MAX_WORD_CANDIDATES)[-MAX_WORD_CANDIDATES:]]
+        return {self.ids[i]: float(per_fact[i]) for i in top}
+
+    def _per_fact(self, text: str) -> np.ndarray | None:
+        """Lexical similarity of ``text`` to every fact, in ``self.ids`` order (None: nothing in common)."""
         feats = features(text)
         if not self.ids:
-            return {}
+            return None
         cols, vals = [], []
         for k, c in feats.items():
             i = self.vocab.get(k)
@@ -232,7 +248,7 @@ class FactIndex:
                 cols.append(i)
                 vals.append((1 + math.log(c)) * self.idf[i])
         if not cols:
-            return {}
+            return None
         unknown = sum(((1 + math.log(c)) * self.default_idf) ** 2 for k, c in feats.items() if k not in self.vocab)
         norm = math.sqrt(sum(v * v for v in vals) + unknown)
         # All posting lists of the query's features at once: one gather, one weighted bincount (a text appears
@@ -240,18 +256,25 @@ class FactIndex:
         texts = np.concatenate([self.postings[i][0] for i in cols])
         weights = np.concatenate([self.postings[i][1] * (v / norm) for i, v in zip(cols, vals)])
         per_text = np.bincount(texts, weights=weights, minlength=self.n_texts)
-        per_fact = np.maximum.reduceat(per_text, self.starts)
-        top = np.flatnonzero(per_fact > 0.0)
-        if len(top) > MAX_WORD_CANDIDATES:
-            top = top[np.argpartition(per_fact[top], -MAX_WORD_CANDIDATES)[-MAX_WORD_CANDIDATES:]]
-        return {self.ids[i]: float(per_fact[i]) for i in top}
+        return np.maximum.reduceat(per_text, self.starts)
 
     def search(self, q: Query, limit: int = 5) -> list[Hit]:
         """The best facts for ``q``, best first (no threshold applied)."""
-        words = self.words(q.text) if q.text.strip() else {}
+        per_fact = self._per_fact(q.text) if q.text.strip() else None
+        words: dict[str, float] = {}
+        if per_fact is not None:
+            top = np.flatnonzero(per_fact > 0.0)
+            if len(top) > MAX_WORD_CANDIDATES:
+                top = top[np.argpartition(per_fact[top], -MAX_WORD_CANDIDATES)[-MAX_WORD_CANDIDATES:]]
+            words = {self.ids[i]: float(per_fact[i]) for i in top}
         candidates = set(words)
         for subject in q.subjects or q.context:
             candidates.update(self.by_subject.get(subject, ()))
+        if per_fact is not None:
+            # A fact of the question's subjects is scored on its own words even when many facts about
+            # other things share more of the question's (generic) words.
+            for fid in candidates - words.keys():
+                words[fid] = float(per_fact[self.position[fid]])
         if not candidates:  # no word and no subject in common with any fact: the intent alone
             for intent, p in q.intents.items():
                 if p >= 0.5:
