@@ -325,14 +325,21 @@ class Dialogue:
         if yes_no:
             hit, lead = self._verdict(snap, Query(query_text, reply_lang, subjects, context, kind, intents, years),
                                       hit, u.normalized)
-        extra = self._second_part(snap, Query(query_text, reply_lang, subjects, context, None, intents), hit, qt)
+        # "การประชุม 2/2564 จัดวันไหน": the fact that answers says the sources do not give the date. The bot says
+        # so, with what is known, and staff get the question (an honest fallback, not an answer).
+        not_given = kind in hit.fact.unknown and not yes_no
+        if not_given:
+            lead = say("not_given", reply_lang)
+        extra = [] if not_given else self._second_part(
+            snap, Query(query_text, reply_lang, subjects, context, None, intents), hit, qt)
         answer = snap.composer.fact(hit.fact, reply_lang, kind, also=extra, lead=lead)
+        answer.complete = not not_given
         # A follow-up that names nothing moves the thread to what its answer was about ("ใครเป็นประธาน" →
         # the meeting, so "จัดที่ไหน" asks where the meeting was), keeping the earlier subjects after it.
         first = subjects or [s for s in hit.fact.about if s not in snap.kb.cities] or context
         answer.subjects = list(dict.fromkeys([*first, *(subjects or context), *hit.fact.about]))[:MAX_SUBJECTS_PER_ANSWER]
         return (self._reply(turn, answer, round(min(1.0, hit.score), 4)),
-                self._remember(turn, answer, query_text, kind, yes_no, qualifier), None)
+                self._remember(turn, answer, query_text, kind, yes_no, qualifier), "fallback" if not_given else None)
 
     # -- steps -----------------------------------------------------------------------------------------
     def _best(self, snap: Snapshot, q: Query, cue: str | None, only: str | None = None) -> Hit | None:

@@ -45,6 +45,10 @@ _PHRASES: dict[str, dict[str, str]] = {
         "en": "Sorry, I don't have that information about {city}. I only know about its smart city "
               "programme (plan, certification, goals). You could try:",
     },
+    "not_given": {
+        "th": "ขออภัยครับ ส่วนนี้แหล่งข้อมูลที่ผมมียังไม่ระบุ ที่ทราบคือ",
+        "en": "Sorry, my sources don't give that. What is known:",
+    },
     "clarify_city": {
         "th": "อยากทราบเรื่องของเมืองไหนครับ เลือกจากปุ่มด้านล่างหรือพิมพ์ชื่อเมืองได้เลยครับ",
         "en": "Which city do you mean? Pick one below or type its name.",

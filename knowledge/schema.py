@@ -103,6 +103,8 @@ class Dimension(_Strict):
 
 
 EntityKind = Literal["organisation", "person", "event", "project", "concept"]
+#: The kinds of question (intents/question.py) a fact can leave unanswered.
+QuestionKind = Literal["who", "when", "where", "how_many", "how_much", "why", "how", "list"]
 
 
 class Entity(_Strict):
@@ -155,6 +157,9 @@ class Fact(_Strict):
     source_note: str | None = None
     as_of: PartialDate | None = None
     priority: int = 0
+    # What the sources do not give about this fact's subject ("the date of meeting 2/2564 was not found"):
+    # asked exactly that, the bot says it does not know, gives what is known, and the question reaches staff.
+    unknown: list[QuestionKind] = []
 
     @model_validator(mode="after")
     def _has_a_source(self) -> "Fact":
