@@ -525,7 +525,15 @@ class Dialogue:
                 return 3 if kb.entities[subject].kind == "concept" else 0
             return 1 if subject in kb.dimensions else 2
 
+        def kind(subject: str) -> str:
+            return kb.entities[subject].kind if subject in kb.entities else ""
+
         named = sorted((x for x in turn.u.entities.subjects if x in answer.subjects), key=specific_first)
+        # An event or project the answer was about is what "that meeting", "จัดที่ไหน" or "ใครเป็นเลขาฯ" refers
+        # to next, even when the question named only the committee that held it.
+        events = [x for x in answer.subjects if kind(x) in ("event", "project") and x not in named]
+        if events and named and kind(named[0]) == "organisation":
+            named = [*events[:1], *named]
         subjects = list(dict.fromkeys([*named, *answer.subjects])) or turn.ctx.subjects
         city = next((s for s in subjects if s in turn.snap.kb.cities), None)
         return Context(last_city=city or turn.ctx.last_city, last_intent=answer.intent, lang=turn.lang,
