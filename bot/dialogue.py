@@ -49,6 +49,7 @@ log = logging.getLogger(__name__)
 MAX_SUBJECTS_PER_ANSWER = 3
 VERDICT_MARGIN = 0.1  # runner-up facts this close to the best one are read for a yes/no verdict too
 CLOSE_WORDS = 0.45  # a fact this close to the question's words may deny it with another number or year
+PERSON_MIN_WORDS = 0.4  # words a "who" follow-up needs to point past the one person of the last answer
 CUE_MIN_WORDS = 0.35  # lexical similarity a question with an off-topic or unknown word needs to be answered
 #: Words that make a yes/no question one about being certified ("โคราชเป็นเมืองอัจฉริยะไหม").
 _CERTIFIED = ("เมืองอัจฉริยะ", "สมาร์ทซิตี้", "สมาร์ตซิตี้", "รับรอง", "ได้ตรา", "ตราสัญลักษณ์", "โลโก้", "smart city",
@@ -296,8 +297,18 @@ class Dialogue:
         # "by when?" right after an answer: the words say nothing about what, so they must not pick a fact
         # that happens to share "when"; the conversation and the question type decide.
         asking_only = not subjects and bool(context) and not follow_up and is_only_asking(query_text)
+        person = None
+        if kind == "who" and not subjects and not follow_up and ctx.last_fact in snap.facts:
+            # "ใครเป็นคนอธิบาย" after an answer about one person's words: that person is meant, unless the
+            # question's words clearly ask for someone else ("ใครเป็นเลขาฯ" after the chair).
+            people = [x for x in snap.facts[ctx.last_fact].about
+                      if x in snap.kb.entities and snap.kb.entities[x].kind == "person" and x in context]
+            person = people[0] if len(people) == 1 else None
         hit = self._best(snap, Query("" if asking_only else query_text, reply_lang, subjects, context, kind,
                                      intents, years, None if subjects else ctx.last_fact), cue)
+        if person is not None and (hit is None or (person not in hit.fact.about and hit.words < PERSON_MIN_WORDS)):
+            hit = next((h for h in snap.index.search(Query(query_text, reply_lang, [person], [], kind, intents), 3)
+                        if person in h.fact.about), hit)
         # "the Khon Kaen light rail": the project is the subject, the city only says which one.
         focus = [s for s in subjects if not (s in snap.kb.cities and any(
             s in snap.kb.entities[e].areas for e in subjects if e in snap.kb.entities))]

@@ -165,12 +165,14 @@ class FactIndex:
 
     def __init__(self, facts: Iterable[Fact], strip: Callable[[str], str] = lambda s: s,
                  areas: frozenset[str] = frozenset(), concepts: frozenset[str] = frozenset(),
-                 staff: frozenset[str] = frozenset(), intents: dict[str, frozenset[str]] | None = None):
+                 staff: frozenset[str] = frozenset(), intents: dict[str, frozenset[str]] | None = None,
+                 names: dict[str, list[str]] | None = None):
         """``strip`` prepares a fact's texts like questions are prepared: normalised, names removed.
         ``areas`` are the ids of cities (a fact about another city is never the answer); ``concepts`` the
         ids of general notions (the logo, the 7 Smarts) that do not make a fact specific. ``staff`` are the
         entries staff created (they lead curated facts, :data:`STAFF_LEAD`); ``intents`` the intents a fact
-        answers besides its own (a staff entry without a topic: what the classifier reads in its questions)."""
+        answers besides its own (a staff entry without a topic: what the classifier reads in its questions);
+        ``names`` the names of each concept, to tell which facts mention a concept they are not about."""
         self.facts: dict[str, Fact] = {f.id: f for f in facts}
         self.staff = staff & frozenset(self.facts)
         self.intents_of = {fid: frozenset({f.intent}) | (intents or {}).get(fid, frozenset())
@@ -216,6 +218,15 @@ class FactIndex:
         self.fact_areas = {fid: about & self.areas for fid, about in self.about_sets.items()}
         self.specific = {fid: bool(about - self.concepts) for fid, about in self.about_sets.items()}
         self.years = {f.id: _years(f) for f in self.facts.values()}
+        # The concepts each fact's texts name: "who chaired the logo ceremony" may be answered by a fact that
+        # mentions the logo, but "what does TSCCI stand for" not by one that never says TSCCI.
+        self.named = frozenset(names or ())
+        self.mentions: dict[str, frozenset[str]] = {}
+        for f in self.facts.values():
+            text = " ".join((*f.questions.th, *f.questions.en, f.answer.th, f.answer.en,
+                             *((f.detail.th, f.detail.en) if f.detail else ()))).casefold()
+            self.mentions[f.id] = frozenset(c for c, aliases in (names or {}).items()
+                                            if any(a in text for a in aliases))
         self.holds = {f.id: frozenset(k for k, rx in _HOLDS.items() if rx.search(f"{f.answer.th} {f.answer.en}"))
                       for f in self.facts.values()}
         self.by_subject: dict[str, list[str]] = {}
@@ -287,6 +298,7 @@ class FactIndex:
         fits = QTYPE_ASPECTS.get(q.qtype or "", frozenset())
         oos = q.intents.get("out_of_scope", 0.0)
         only_concepts = subjects <= self.concepts
+        names_known = bool(subjects & self.named)
         own: list[str] = []
         scored = []
         for fid in candidates:
@@ -304,7 +316,8 @@ class FactIndex:
                 else:
                     # A question that names only a general notion ("the smart city logo") may be about any
                     # fact that touches it ("who chaired the logo ceremony"): not pushed down as hard.
-                    s = S_OTHER if self.specific[fid] and not only_concepts else S_GENERAL
+                    s = S_OTHER if self.specific[fid] and not (
+                        only_concepts and (subjects & self.mentions[fid] or not names_known)) else S_GENERAL
             elif context:
                 # The most specific subject of the conversation comes first ("KKTT" before "Khon Kaen").
                 if context_areas and fact_areas and not context_areas & about:

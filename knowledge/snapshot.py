@@ -38,8 +38,10 @@ class Snapshot:
             for fid in created:
                 self.facts[fid], intents[fid] = self.read_entry(self.facts[fid], reader)
         concepts = frozenset(e.id for e in kb.entities.values() if e.kind == "concept")
+        names = {e.id: sorted({e.name.th.casefold(), e.name.en.casefold(), *(a.casefold() for a in e.aliases)})
+                 for e in kb.entities.values() if e.kind == "concept"}
         self.index = FactIndex(self.facts.values(), strip, frozenset(kb.cities), concepts | frozenset(kb.dimensions),
-                               staff=created, intents=intents)
+                               staff=created, intents=intents, names=names)
         self.suggest = Suggester(kb, self.facts, self._finds)
         self.composer = Composer(kb, self.facts, self.suggest)
         known: set[str] = set()
