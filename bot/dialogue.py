@@ -95,7 +95,8 @@ def _not_yet(question: str, answer: str) -> str:
     return "ไม่แล้วครับ" if _STILL.search(question) else "ยังครับ"
 
 
-def _lead(question: str, asked: str, hit: Hit, lang: str, subjects: list[str], years: frozenset[int]) -> str:
+def _lead(question: str, asked: str, hit: Hit, lang: str, subjects: list[str], years: frozenset[int],
+          known: frozenset[str] | None = None) -> str:
     """The verdict before a fact that answers a yes/no question: "ยังครับ" for something not done yet, else
     ใช่/ไม่ใช่ (yes/no) when the fact's answer settles it (``asked`` is the question with its names removed)."""
     fact = hit.fact
@@ -108,7 +109,7 @@ def _lead(question: str, asked: str, hit: Hit, lang: str, subjects: list[str], y
     fact_years = _years_asked(fact.answer.th, [int(n) for n in re.findall(r"\d{4}", fact.answer.th)]) | (
         {int(fact.date[:4])} if fact.date else set())
     said = verdict(question, tokenize(asked), f"{fact.answer.th} {fact.answer.en}", names_agree, years, fact_years,
-                   close=hit.words >= CLOSE_WORDS)
+                   close=hit.words >= CLOSE_WORDS, known=known)
     if said is None:
         return ""
     return {("th", "yes"): "ใช่ครับ", ("th", "no"): "ไม่ใช่ครับ", ("en", "yes"): "Yes.", ("en", "no"): "No."}[(lang, said)]
@@ -377,14 +378,14 @@ class Dialogue:
         """The fact and the verdict for a yes/no question. A close runner-up about the same subjects that
         confirms what the user asks wins over a best fact that would deny it: "แผนขอนแก่นมี 7 ด้านใช่ไหม" is
         a yes (the 2021 plan covers the 7 Smarts), though the 2018 master plan has 6 pillars."""
-        lead = _lead(question, q.text, hit, q.lang, q.subjects, q.years)
+        lead = _lead(question, q.text, hit, q.lang, q.subjects, q.years, snap.known_words)
         if lead in ("ใช่ครับ", "Yes."):
             return hit, lead
         for other in snap.index.search(q, limit=4):
             if other.fact.id == hit.fact.id or other.score < hit.score - VERDICT_MARGIN \
                     or not set(other.fact.about) & set(hit.fact.about):
                 continue
-            other_lead = _lead(question, q.text, other, q.lang, q.subjects, q.years)
+            other_lead = _lead(question, q.text, other, q.lang, q.subjects, q.years, snap.known_words)
             if other_lead in ("ใช่ครับ", "Yes."):
                 return other, other_lead
         return hit, lead

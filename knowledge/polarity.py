@@ -46,6 +46,45 @@ COVERAGE_CLOSE = 0.6  # the same, for a fact whose words match the question clos
 _NOW = re.compile(r"ปัจจุบัน|ตอนนี้|ขณะนี้|ยัง\S*อยู่|\b(still|currently|now|today|anymore)\b")
 
 
+# What a number counts, so "all 7 smarts" is checked against "3 Smarts" and "like 100 certified smart cities"
+# against "37 smart cities", whatever else the fact states. Each unit's spellings map to one name.
+_UNITS = [(re.compile(p, re.I), u) for p, u in [
+    (r"smarts?(?![a-z])|สมาร์ท|สมาร์ต|ด้าน", "smart"),
+    (r"cit(y|ies)(?![a-z])|เมือง", "city"),
+    (r"areas?(?![a-z])|พื้นที่|แห่ง", "area"),
+    (r"provinces?(?![a-z])|จังหวัด", "province"),
+    (r"%|percent(?![a-z])|เปอร์เซ็นต์|ร้อยละ", "percent"),
+    (r"stations?(?![a-z])|สถานี", "station"),
+    (r"rai(?![a-z])|ไร่", "rai"),
+    (r"km(?![a-z])|kilomet|กม\.|กิโลเมตร", "km"),
+    (r"baht(?![a-z])|บาท", "baht"),
+]]
+_COUNTED = re.compile(r"(?<![\d.,/])(\d+(?:[.,]\d+)?)\s*((?:[^\W\d]|%)[^\s\d]{0,3}[^\n\d]{0,24})")
+# Words between a number and what it counts: "7 smarts", "100 certified smart cities", "3 Smarts".
+_BETWEEN = re.compile(r"^((certified|smart|official|more|new|of|the|pilot)\s+|เมือง(?=อัจฉริยะ))", re.I)
+
+
+def counted(text: str) -> set[tuple[str, str]]:
+    """(number, unit) pairs ``text`` states: {("7", "smart"), ("37", "city"), ("16", "province")}."""
+    out = set()
+    for m in _COUNTED.finditer(text):
+        n = m.group(1).replace(",", "")
+        if _YEAR.match(n):
+            continue
+        n = n.rstrip("0").rstrip(".") if "." in n else n
+        rest = m.group(2).strip()
+        for _ in range(3):  # skip a few words that describe, not count
+            cut = _BETWEEN.sub("", rest, count=1)
+            if cut == rest:
+                break
+            rest = cut
+        for rx, unit in _UNITS:
+            if rx.match(rest):
+                out.add((n, unit))
+                break
+    return out
+
+
 def numbers(text: str) -> set[str]:
     """Numbers in ``text`` that are not years, thousands separators removed ("83.55", "1", "3454")."""
     out = set()
@@ -56,36 +95,62 @@ def numbers(text: str) -> set[str]:
     return out
 
 
-def _content(tokens: list[str]) -> list[str]:
-    """The question's content words: its word tokens without particles, question words and auxiliaries."""
+_SAME = re.compile(r"อันเดียวกัน|อย่างเดียวกัน|สิ่งเดียวกัน|เหมือนกัน|\bthe same\b|\bsame thing\b|\bidentical\b")
+_DIFFERENT = re.compile(r"คนละ|แยกจาก|ต่างจาก|ไม่ใช่|ไม่ได้|\bnot\b|\bseparate\b|\bdifferent\b|\bdistinct\b", re.I)
+
+
+def _content(tokens: list[str], known: frozenset[str] | None = None) -> list[str]:
+    """The question's content words: its word tokens without particles, question words and auxiliaries (and,
+    given the words the knowledge uses, without words it never uses: "stuff", "really", "trying")."""
     out = []
     for t in tokens:
         t = t.casefold().strip()
         if len(t) < 2 or t.isdigit() or t in _ASKING_EN or _ASKING_TH.fullmatch(t) or not (t.isalnum() or _THAI.match(t)):
             continue
+        if known is not None and t not in known and (t[:-1] if t.endswith("s") else t) not in known:
+            continue
         out.append(t[:-1] if t.isascii() and len(t) > 3 and t.endswith("s") else t)
     return out
 
 
-def _covered(tokens: list[str], answer: str) -> float | None:
-    """Share of the question's content words found in ``answer`` (None when none is left)."""
-    words = _content(tokens)
+def _covered(tokens: list[str], answer: str, known: frozenset[str] | None = None) -> float | None:
+    """Share of the question's content words found in ``answer`` (None when none is left). A Thai compound
+    counts when a known part of it is there ("ติดอันดับ" / "ได้อันดับ 3")."""
+    words = _content(tokens, known)
     if not words:
         return None
     a = answer.casefold()
-    return sum(1 for w in words if w in a) / len(words)
+
+    def found(w: str) -> bool:
+        if w in a:
+            return True
+        if known is None or not _THAI.match(w):
+            return False
+        return any(len(part) >= 3 and part in known and part in a
+                   for i in range(2, len(w) - 1) for part in (w[:i], w[i:]))
+    return sum(1 for w in words if found(w)) / len(words)
 
 
 def verdict(question: str, asked: list[str], answer: str, names_agree: bool = False,
             years: frozenset[int] = frozenset(), fact_years: frozenset[int] = frozenset(),
-            close: bool = True) -> Verdict | None:
+            close: bool = True, known: frozenset[str] | None = None) -> Verdict | None:
     """``"yes"`` or ``"no"`` when ``answer`` (a fact's answer sentence) settles the yes/no ``question``
     (normalised; ``asked`` the word tokens of the same with its names removed), else None. ``names_agree``: the question names
     two or more things and the fact is about all of them ("KVIS อยู่ในวังจันทร์วัลเลย์ป่ะ"). ``years`` (CE) are
     those the question names, ``fact_years`` those of the fact's event ("ได้รับรองปี 2563 ใช่ไหม" / "ปี 2564").
-    ``close``: the fact matches the question's words closely (else other numbers or years do not deny)."""
+    ``close``: the fact matches the question's words closely (else other numbers or years do not deny);
+    ``known``: the words the knowledge uses (words it never uses do not count against coverage)."""
+    if _SAME.search(question) and _DIFFERENT.search(answer):
+        return "no"  # "เขตส่งเสริมกับเมืองที่ได้โลโก้อันเดียวกันไหม" / "a preliminary tier, not the logo"
     asked_numbers = numbers(question)
     stated = numbers(answer)
+    # A count of the same unit that the fact states otherwise: "all 7 smarts?" / "3 Smarts" is a no.
+    asked_counts, stated_counts = counted(question), counted(answer)
+    if not years or years & fact_years:  # (a fact of another year may count otherwise: not a denial)
+        for n, unit in asked_counts:
+            others = {m for m, u in stated_counts if u == unit}
+            if others and n not in others:
+                return "no"
     a_negated = bool(_NEGATION_TH.search(answer) or _NEGATION_EN.search(answer))
     q_negated = bool(_QUESTION_NEG_TH.search(question) or _NEGATION_EN.search(question))
     now = bool(_NOW.search(question))  # a dated fact cannot confirm that something is still so
@@ -106,7 +171,7 @@ def verdict(question: str, asked: list[str], answer: str, names_agree: bool = Fa
         return "no" if len(fact_years) == 1 and close else None  # a fact of several years may not cover all
     if q_negated:
         return None
-    coverage = _covered(asked, answer)
+    coverage = _covered(asked, answer, known)
     if coverage is None:
         # Nothing asked but how the named things relate, and the fact relates them.
         return "yes" if names_agree and not a_negated and not now else None

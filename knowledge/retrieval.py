@@ -383,7 +383,7 @@ class FactIndex:
             return None
         about = self.about_sets[fact_id] - self.areas - self.concepts or self.about_sets[fact_id]
         best: tuple[int, Fact] | None = None
-        for other_id in {o for s in about for o in self.by_subject.get(s, ())}:
+        for other_id in sorted({o for s in about for o in self.by_subject.get(s, ())}):  # sorted: same answer every run
             other = self.facts[other_id]
             other_years = _event_years(other)
             if other_id == fact_id or other.aspect != f.aspect or not other_years:
