@@ -30,7 +30,7 @@ from knowledge.catalogue import SMALL_TALK
 from knowledge.dates import format_date
 from knowledge.polarity import verdict
 from knowledge.composer import Answer
-from knowledge.retrieval import Hit, Query, Thresholds
+from knowledge.retrieval import S_ALL, S_MATCH, Hit, Query, Thresholds
 from knowledge.snapshot import Snapshot
 
 from . import metrics
@@ -68,6 +68,7 @@ _BEFORE = re.compile(r"ก่อนหน้านั้น|ก่อนหน�
 _AFTER = re.compile(r"หลังจากนั้น|หลังนั้น|ต่อจากนั้น|ถัดมา|คนต่อมา|\bafter (that|him|her)\b|\bthen who\b|\blater\b|"
                     r"\bnext one\b|\bthe one after\b")
 _PERSON_PRONOUN = re.compile(r"\b(he|his|him|she|her)\b|ท่าน|เขา|เค้า")
+_OR_ELSE = re.compile(r"\s+or\s+|\s*หรือว่า|\s*หรือแค่|\s*หรือเป็นแค่")
 _SHORT_BE_YEAR = re.compile(r"(?:ปี|พ\.ศ\.)\s*([5-7]\d)(?!\d)")
 
 
@@ -325,7 +326,12 @@ class Dialogue:
             named = subjects or [c for c in (ctx.subjects if not ent.places else []) if c in snap.kb.cities][:1]
             answer = snap.composer.fallback(reply_lang, named)
             reply = self._reply(turn, answer, u.confidence)
-            return reply, replace(ctx, lang=reply_lang), "fallback"
+            # What was named stays the subject ("ขอนแก่นมีโรงแรมไหม" → "เป้าหมายเค้าคือไร" is still Khon Kaen), and
+            # "แล้วภูเก็ตล่ะ" asks this question again, not the last one answered.
+            kept = replace(ctx, lang=reply_lang, last_query=query_text, last_qtype=kind, yes_no=yes_no,
+                           last_fact=None, last_intent=None,
+                           subjects=list(dict.fromkeys([*subjects, *ctx.subjects]))[:MAX_SUBJECTS_PER_ANSWER])
+            return reply, kept, "fallback"
         if hit.ambiguous:
             # "อยู่จังหวัดไหน" with nothing to go on: ask which city, then answer the question for it.
             reply = Reply(text=say("clarify_city", reply_lang), lang=reply_lang, intent=hit.fact.intent,
@@ -363,7 +369,10 @@ class Dialogue:
             if not q.subjects and not q.context and not _ASKS_WHICH.search(q.text) \
                     and self._needs_a_city(snap, hit, hits[rank + 1:]):
                 hit.ambiguous = True
-            if hit.score < self.thresholds.score or hit.evidence < self.thresholds.evidence:
+            # A fact about every one of two or more things the question names ("แม่นบ่ว่าขอนแก่นเป็นเมือง 7 ด้าน"):
+            # the names say what is asked even when the other words say little.
+            named_all = len(q.subjects) >= 2 and hit.subjects >= S_MATCH + S_ALL - 1e-9
+            if hit.score < self.thresholds.score or (hit.evidence < self.thresholds.evidence and not named_all):
                 return None
             # An off-topic or unknown word ("โรงแรม", "weather", "พนักงาน") needs a close match in words, not just
             # a known name; and with no city named ("is hua hin certified?") it is never answered with some
@@ -428,7 +437,10 @@ class Dialogue:
         # Only about being certified: "โคราชเป็นเมืองอัจฉริยะไหม", not "ฉะเชิงเทราติดอันดับเมืองอัจฉริยะมั้ย".
         # The question is the last sentence: "going to phuket next month. is it certified?"
         last = re.split(r"(?<=[.?!])\s+", query_text.strip())[-1]
-        certified_q = any(w in asked for w in _CERTIFIED) and is_about_certification(last)
+        # "is phuket an official smart city or is that just marketing lol": the alternative asks the same.
+        first_part = _OR_ELSE.split(last)[0]
+        certified_q = any(w in asked for w in _CERTIFIED) and (is_about_certification(last)
+                                                               or is_about_certification(first_part))
         if yes_no and cities and qualifier == "first_five":
             city = kb.cities[cities[0]]
             name, when = city.name.get(lang), format_date(city.certified.date, lang)

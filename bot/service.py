@@ -36,7 +36,7 @@ log = logging.getLogger(__name__)
 
 
 #: Province names that are also everyday Thai words ("ได้ความรู้เยอะเลย", "เผยแพร่").
-AMBIGUOUS_PLACE_NAMES = frozenset({"เลย", "แพร่", "ตาก", "ตรัง", "น่าน"})
+AMBIGUOUS_PLACE_NAMES = frozenset({"เลย", "แพร่", "ตาก", "น่าน"})  # ("ตรัง" alone is the province; "ศรีตรัง" is longer)
 
 
 def terms_from_kb(kb: KnowledgeBase) -> list[Term]:
