@@ -3,9 +3,9 @@
 "ดีป้ามีพนักงานกี่คน" shares "ดีป้า" and "กี่คน" with many facts, so lexical similarity alone finds a fact about
 depa; but no fact, no example question and no answer ever says "พนักงาน" (staff). A real Thai word (in
 pythainlp's dictionary, so not a typo's fragment) that the bot's domain never uses is the mark of a question
-about a neighbouring topic: retrieval must then match very closely, or the bot says it does not know. English
-is not checked (visitors paraphrase with many words no fact uses, and without a dictionary a word cannot be
-told from a typo or a name); ``lexicon/off_topic.yaml`` covers English off-topic words.
+about a neighbouring topic: retrieval must then match very closely, or the bot says it does not know. An English
+word (four letters or more) counts when no known word is a spelling of it, its plural or -ed/-ing form, or
+close to it (a typo); everyday chat words ("lol", "stuff", "marketing") are listed in ``lexicon/chat_words.yaml``.
 
 Known words are those of every fact's questions, answers and details (the live knowledge, staff edits
 included), the intent examples other than the off-topic ones, and common words (pythainlp's Thai stop
@@ -22,6 +22,8 @@ from typing import Iterable
 
 import yaml
 from pythainlp.corpus import thai_stopwords, thai_words
+from rapidfuzz import fuzz, process
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from .features import tokenize
 from .normalize import normalize
@@ -31,6 +33,13 @@ __all__ = ["Vocabulary", "words_of"]
 CHAT_WORDS = Path(__file__).parent / "lexicon" / "chat_words.yaml"
 
 _THAI = re.compile(r"^[\u0e00-\u0e7f]+$")
+_LATIN = re.compile(r"^[a-z]+$")
+_EN_STOP = frozenset(ENGLISH_STOP_WORDS)
+
+
+@lru_cache(maxsize=8)
+def _known_latin_words(known: frozenset[str]) -> list[str]:
+    return sorted(w for w in known if _LATIN.match(w) and len(w) >= 3)
 
 
 @lru_cache(maxsize=65536)
@@ -44,7 +53,8 @@ class Vocabulary:
 
     def __init__(self, common: Iterable[str] = (), chat_words: Path = CHAT_WORDS):
         chat = yaml.safe_load(chat_words.read_text(encoding="utf-8"))
-        self.common = frozenset(common) | frozenset(thai_stopwords()) | frozenset(normalize(w) for w in chat["th"])
+        self.common = frozenset(common) | frozenset(thai_stopwords()) | frozenset(normalize(w) for w in chat["th"]) \
+            | frozenset(str(w).casefold() for w in chat.get("en", ())) | _EN_STOP
         self.dictionary = thai_words()
 
     def _compound(self, word: str, known: frozenset[str]) -> bool:
@@ -63,4 +73,16 @@ class Vocabulary:
             if _THAI.match(t):
                 if t in self.dictionary and not self._compound(t, known):  # a word someone meant, not a typo
                     out.append(t)
+            elif _LATIN.match(t) and len(t) >= 4 and not self._known_latin(t, known):
+                out.append(t)  # "taxi", "password", "staff": no fact, question or answer ever says it
         return out
+
+    @staticmethod
+    def _known_latin(word: str, known: frozenset[str]) -> bool:
+        """True when ``word`` is a known English word, a plural or -ed/-ing form of one, or a typo of one."""
+        stems = {word, word[:-1], word[:-2], word[:-3], word[:-3] + "e", word[:-2] + "e"}
+        if any(s in known for s in stems if len(s) >= 3):
+            return True
+        latin = _known_latin_words(known)
+        match = process.extractOne(word, latin, scorer=fuzz.ratio, score_cutoff=84)
+        return match is not None

@@ -31,5 +31,11 @@ def test_a_compound_of_known_words_is_known(vocabulary):
     assert vocabulary.unknown(["ขนส่งมวลชน", "ผู้รับมอบ"], KNOWN) == []
 
 
-def test_english_is_not_checked(vocabulary):
-    assert vocabulary.unknown(["password", "taxi"], KNOWN) == []
+def test_an_english_word_no_fact_uses_is_unknown(vocabulary):
+    assert vocabulary.unknown(["password", "taxi"], KNOWN | {"airport"}) == ["password", "taxi"]
+
+
+@pytest.mark.parametrize("word", ["airports", "airprot", "lol", "stuff", "marketing", "month", "bts"])
+def test_english_forms_typos_and_chat_words_are_not_unknown(vocabulary, word):
+    # a plural and a typo of a known word, everyday chat words, and short words are not a sign of a new topic
+    assert vocabulary.unknown([word], KNOWN | {"airport"}) == []
