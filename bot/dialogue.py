@@ -29,6 +29,7 @@ from intents.vocabulary import Vocabulary
 from knowledge.catalogue import SMALL_TALK
 from knowledge.dates import format_date
 from knowledge.polarity import verdict
+from knowledge.answerable import why_not
 from knowledge.composer import Answer
 from knowledge.retrieval import S_ALL, S_MATCH, Hit, Query, Thresholds
 from knowledge.snapshot import Snapshot
@@ -380,6 +381,8 @@ class Dialogue:
             if cue is not None and (hit.words < CUE_MIN_WORDS or (
                     not q.subjects and not q.context and set(hit.fact.about) & set(snap.kb.cities))):
                 return None
+            if why_not(q.text, hit.fact, q.qtype) is not None:
+                continue  # near the question, but not holding what it asks for: the next one may
             return hit
         return None
 

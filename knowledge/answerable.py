@@ -1,0 +1,65 @@
+"""Can this fact answer what was asked? Checks that retrieval's similarity cannot make.
+
+Lexical similarity finds the fact nearest a question, but the nearest fact may not hold the kind of answer
+asked for: "ค่าตั๋วรถไฟฟ้าขอนแก่นเท่าไหร่" is nearest the light rail's cost (26,963 million baht), which is no
+fare; "when is the next Mae Moh festival" is nearest a fact about the festival, which gives no date to come;
+"รถเมล์สาย 8 วิ่งกี่โมง" is nearest route 24's hours. Each check here names what a question asks for and what
+a fact must say to answer it; a fact that fails is passed over, and with none left the bot says it does not know.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .schema import Fact
+
+__all__ = ["why_not"]
+
+# (what the question asks for, what an answering fact must say)
+_NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
+    ("fare", re.compile(r"ค่าตั๋ว|ค่าโดยสาร|ค่ารถ|ค่าเดินทาง|ราคาตั๋ว|\bfares?\b|\btickets?\b|\bticket price\b", re.I),
+     re.compile(r"ค่าโดยสาร|ค่าตั๋ว|\bfares?\b|\btickets?\b", re.I)),
+    ("time of day", re.compile(r"กี่โมง|เวลาเปิด|เวลาปิด|\bwhat time\b|\bopening hours\b|\bhours\b", re.I),
+     re.compile(r"\d{1,2}[.:]\d\d|\bnoon\b|\ba\.?m\b|\bp\.?m\b", re.I)),
+    ("population", re.compile(r"ประชากร|มีคนอยู่|คนอาศัย|\bpopulation\b|\bpeople live\b|\binhabitants\b|\bresidents\b",
+                              re.I),
+     re.compile(r"ประชากร|\bpopulation\b|\binhabitants\b|\bresidents\b", re.I)),
+    ("head count", re.compile(r"เจ้าหน้าที่กี่|พนักงานกี่|\bstaff\b|\bemployees?\b|\bemploy\b", re.I),
+     re.compile(r"เจ้าหน้าที่|พนักงาน|\bstaff\b|\bemployees?\b", re.I)),
+    ("designer", re.compile(r"ใครออกแบบ|ใครเป็นคนออกแบบ|ผู้ออกแบบ|ผู้ชนะ|ใครชนะ|\bdesigned\b|\bdesigner\b|\bwinner\b|"
+                            r"\bwho won\b", re.I),
+     re.compile(r"ออกแบบโดย|ผู้ออกแบบ|ผู้ชนะ|ชนะเลิศ|\bdesigned by\b|\bwinner\b|\bwon by\b", re.I)),
+]
+# A date to come: the sources tell of what happened and of published plans, not of next year's events.
+_NEXT = re.compile(r"รอบหน้า|ครั้งหน้า|ครั้งต่อไป|รอบต่อไป|ปีหน้า|ปีนี้|\bnext (one|year|batch|round|event|expo|festival|time)\b|"
+                   r"\bthe next\b|\bthis year\b|\bupcoming\b|\bscheduled\b", re.I)
+_YEAR = re.compile(r"(?<!\d)(20\d\d|25\d\d)(?!\d)")
+_ROUTE = re.compile(r"(?:สาย|\broute\b|\bline\b|\bbus\b)\s*(\d+)", re.I)
+
+
+def _text(fact: Fact) -> str:
+    return " ".join((fact.answer.th, fact.answer.en, *((fact.detail.th, fact.detail.en) if fact.detail else ())))
+
+
+def _latest_year(text: str) -> int:
+    years = [int(y) - 543 if int(y) > 2400 else int(y) for y in _YEAR.findall(text)]
+    return max(years, default=0)
+
+
+def why_not(question: str, fact: Fact, kind: str | None, today: date | None = None) -> str | None:
+    """Why ``fact`` cannot answer ``question`` (normalised, its names removed; ``kind`` its question type),
+    or None when nothing rules it out."""
+    text = _text(fact)
+    for name, asks, says in _NEEDS:
+        if asks.search(question) and not says.search(text):
+            return f"it gives no {name}"
+    if _NEXT.search(question) and kind in ("when", None):
+        year = (today or date.today()).year
+        if _latest_year(text) < year:
+            return "it gives no date to come"
+    asked_routes = set(_ROUTE.findall(question))
+    stated_routes = set(_ROUTE.findall(text))
+    if asked_routes and stated_routes and not asked_routes & stated_routes:
+        return "it is about another route"
+    return None
