@@ -108,3 +108,84 @@ def test_source_line_names_at_most_two_sources_but_the_reply_keeps_all(convo):
 def test_evaluation_judges_answers(expect, answer, fallback, outcome):
     lang = "th" if any("\u0e00" <= c <= "\u0e7f" for c in answer) else "en"
     assert judge(expect, answer, fallback, lang, lang)[0] == outcome
+
+
+# -- questions the nearest fact cannot answer, yes/no verdicts, follow-ups (issue 9, this round) ---------------
+@pytest.mark.parametrize("text, kind", [
+    ("ประกาศฉบับนั้นลงวันที่เท่าไร", "when"),  # a date, though "เท่าไร" usually asks an amount
+    ("ขอนแก่นได้คะแนนเท่าไหร่", "how_many"),  # a number, not money
+    ("ค่ารถเท่าไหร่", "how_much"),
+    ("สามย่านตั้งเป้าไว้ว่าไงบ้าง", None),  # "ไงบ้าง" is no budget ("งบ")
+    ("what percentage of progress is needed", "how_many"),
+    ("ขอชื่อทั้ง 4 โครงการ", "list"),
+])
+def test_amounts_dates_and_names_are_told_apart(text, kind):
+    assert question_type(normalize(text)).kind == kind
+
+
+@pytest.mark.parametrize("text, yes_no", [
+    ("wangchan valley, that's in chonburi right", True),
+    ("so thailand has about 100 certified cities already?", True),
+    ("and the index for promotion zones?", False),
+    ("which city scored best?", False),
+])
+def test_tag_and_declarative_yes_no_questions(text, yes_no):
+    assert question_type(normalize(text)).yes_no is yes_no
+
+
+@pytest.mark.parametrize("text, lead, marker", [
+    ("does mae moh cover all 7 smarts?", "No.", "3"),
+    ("ภูเก็ตมีแค่ 3 smarts ใช่ไหม", "ไม่ใช่", "7"),
+    ("thailand has around 100 certified smart cities now?", "No.", "37"),
+    ("wangchan valley is in chonburi right", "No.", "Rayong"),
+    ("is a promotion zone the same thing as a certified smart city?", "No.", "logo"),
+    ("ฉะเชิงเทราติดอันดับในดัชนีด้วยไหม", "ใช่", "2"),
+])
+def test_yes_no_verdicts_are_worked_out_from_the_fact(convo, text, lead, marker):
+    r = convo.say(text)
+    assert not r.fallback and r.text.startswith(lead) and marker in r.text.split("\n")[0]
+
+
+@pytest.mark.parametrize("text", [
+    "ค่าตั๋วรถไฟฟ้ารางเบาขอนแก่นกี่บาท",  # the light rail's cost is known, no fare
+    "รถเมล์สาย 5 ขอนแก่นวิ่งกี่โมง",  # only route 24's hours are known
+    "when is the next smart city expo in khon kaen",  # no date to come
+    "how many people live in wangchan valley",
+    "who designed the smart city logo",
+])
+def test_a_near_fact_without_what_is_asked_is_an_honest_fallback(convo, text):
+    assert convo.say(text).fallback
+
+
+def test_what_the_sources_do_not_give_is_said_honestly_and_reaches_staff(convo):
+    r = convo.say("การประชุมคณะอนุกรรมการฯ ครั้งที่ 2/2564 จัดวันที่เท่าไหร่")
+    assert r.fallback and r.text.startswith("ขออภัยครับ") and "10 พื้นที่" in r.text  # what is known, too
+    assert r.text.count("ครับ") == 1
+    assert not convo.say("การประชุมครั้งที่ 2/2564 เห็นชอบกี่พื้นที่").fallback  # what is known is answered
+
+
+def test_a_follow_up_about_that_meeting_keeps_the_meeting(convo):
+    convo.say("การประชุมคณะอนุกรรมการฯ วันที่ 6 พ.ค. 2564 เป็นครั้งที่เท่าไหร่")
+    assert "ณัฐพล" in convo.say("ใครเป็นเลขาฯ ในการประชุมนั้น").text
+    assert "ลาดพร้าว" in convo.say("ประชุมที่ไหน").text
+
+
+def test_who_explained_it_is_the_person_of_the_last_answer(convo):
+    convo.say("ทำไมขอนแก่นเพิ่งได้เป็นเมืองอัจฉริยะ")
+    assert "ธวัชชัย" in convo.say("ใครเป็นคนอธิบายเรื่องนี้").text.split("\n")[0]
+
+
+def test_an_acronym_question_gets_the_acronym_not_a_neighbour(convo):
+    r = convo.say("what does TSCCI stand for")
+    assert "Competitiveness" in r.text and "SCOPC" not in r.text
+
+
+def test_certified_or_just_marketing_is_still_a_certification_question(convo):
+    r = convo.say("is khon kaen really a certified smart city or just marketing")
+    assert r.text.startswith("Yes.") and "6 May 2021" in r.text
+
+
+def test_a_fallback_keeps_the_named_city_for_the_next_question(convo):
+    assert convo.say("ขอนแก่นมีโรงแรมดีๆ แนะนำไหม").fallback
+    r = convo.say("แล้วเป้าหมายของเมืองคืออะไร")
+    assert not r.fallback and "ขอนแก่น" in r.text
