@@ -181,6 +181,9 @@ def load(data_dir: Path | str = DATA_DIR) -> KnowledgeBase:
         for area in entity.areas:
             if area not in cities:
                 problems.append(f"{where('entities', entity.id)}: unknown area {area!r}")
+        for whole in entity.part_of:
+            if whole not in entities:
+                problems.append(f"{where('entities', entity.id)}: part_of: unknown entity {whole!r}")
     for fact in facts.values():
         at = where("facts", fact.id)
         check_sources(at, fact.sources)

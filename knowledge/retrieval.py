@@ -166,13 +166,14 @@ class FactIndex:
     def __init__(self, facts: Iterable[Fact], strip: Callable[[str], str] = lambda s: s,
                  areas: frozenset[str] = frozenset(), concepts: frozenset[str] = frozenset(),
                  staff: frozenset[str] = frozenset(), intents: dict[str, frozenset[str]] | None = None,
-                 names: dict[str, list[str]] | None = None):
+                 names: dict[str, list[str]] | None = None, parents: dict[str, list[str]] | None = None):
         """``strip`` prepares a fact's texts like questions are prepared: normalised, names removed.
         ``areas`` are the ids of cities (a fact about another city is never the answer); ``concepts`` the
         ids of general notions (the logo, the 7 Smarts) that do not make a fact specific. ``staff`` are the
         entries staff created (they lead curated facts, :data:`STAFF_LEAD`); ``intents`` the intents a fact
         answers besides its own (a staff entry without a topic: what the classifier reads in its questions);
-        ``names`` the names of each concept, to tell which facts mention a concept they are not about."""
+        ``names`` the names of each concept, to tell which facts mention a concept they are not about;
+        ``parents`` what each event is part of (a fact about a meeting is about the committee that met)."""
         self.facts: dict[str, Fact] = {f.id: f for f in facts}
         self.staff = staff & frozenset(self.facts)
         self.intents_of = {fid: frozenset({f.intent}) | (intents or {}).get(fid, frozenset())
@@ -214,7 +215,9 @@ class FactIndex:
                           by_feature.data[by_feature.indptr[i]:by_feature.indptr[i + 1]]) for i in range(len(self.vocab))]
         self.n_texts = len(rows)
         self.starts = np.array(starts, dtype=np.int64)
-        self.about_sets = {fid: frozenset(f.about) for fid, f in self.facts.items()}
+        parents = parents or {}
+        self.about_sets = {fid: frozenset(f.about) | {p for a in f.about for p in parents.get(a, ())}
+                           for fid, f in self.facts.items()}
         self.fact_areas = {fid: about & self.areas for fid, about in self.about_sets.items()}
         self.specific = {fid: bool(about - self.concepts) for fid, about in self.about_sets.items()}
         self.years = {f.id: _years(f) for f in self.facts.values()}
@@ -232,7 +235,7 @@ class FactIndex:
         self.by_subject: dict[str, list[str]] = {}
         self.by_intent: dict[str, list[str]] = {}
         for f in self.facts.values():
-            for s in f.about:
+            for s in sorted(self.about_sets[f.id]):
                 self.by_subject.setdefault(s, []).append(f.id)
             self.by_intent.setdefault(f.intent, []).append(f.id)
 

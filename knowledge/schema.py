@@ -116,6 +116,9 @@ class Entity(_Strict):
     short: Text | None = None
     aliases: list[NonEmpty] = []
     areas: list[Slug] = []
+    # What an event belongs to (a meeting of the sub-committee): a fact about the meeting is about the
+    # sub-committee too, so "เลขานุการคณะอนุกรรมการฯ ในการประชุม 6 พ.ค. 2564" finds the meeting's secretary.
+    part_of: list[Slug] = []
     sources: list[NonEmpty] = []
 
     def label(self, lang: str) -> str:

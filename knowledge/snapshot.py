@@ -41,7 +41,8 @@ class Snapshot:
         names = {e.id: sorted({e.name.th.casefold(), e.name.en.casefold(), *(a.casefold() for a in e.aliases)})
                  for e in kb.entities.values() if e.kind == "concept"}
         self.index = FactIndex(self.facts.values(), strip, frozenset(kb.cities), concepts | frozenset(kb.dimensions),
-                               staff=created, intents=intents, names=names)
+                               staff=created, intents=intents, names=names,
+                               parents={e.id: e.part_of for e in kb.entities.values() if e.part_of})
         self.suggest = Suggester(kb, self.facts, self._finds)
         self.composer = Composer(kb, self.facts, self.suggest)
         known: set[str] = set()
