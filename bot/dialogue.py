@@ -69,6 +69,9 @@ _BEFORE = re.compile(r"ก่อนหน้านั้น|ก่อนหน�
 _AFTER = re.compile(r"หลังจากนั้น|หลังนั้น|ต่อจากนั้น|ถัดมา|คนต่อมา|\bafter (that|him|her)\b|\bthen who\b|\blater\b|"
                     r"\bnext one\b|\bthe one after\b")
 _PERSON_PRONOUN = re.compile(r"\b(he|his|him|she|her)\b|ท่าน|เขา|เค้า")
+# "which of those", "which one of them", "อันไหน", "ที่ไหนในนั้น": one of the things the last answer listed.
+_WHICH_OF = re.compile(r"\bwhich (one |ones )?of (those|them|these|the five|the 5)\b|\bwhich one\b|\bwhich ones\b|"
+                       r"\bany of (them|those)\b|อันไหน|เมืองไหน(ใน|จาก)|ที่ไหน(ใน|จาก)|ในนั้น|ในบรรดา|ในจำนวนนั้น")
 _OR_ELSE = re.compile(r"\s+or\s+|\s*หรือว่า|\s*หรือแค่|\s*หรือเป็นแค่")
 _SHORT_BE_YEAR = re.compile(r"(?:ปี|พ\.ศ\.)\s*([5-7]\d)(?!\d)")
 
@@ -267,6 +270,13 @@ class Dialogue:
             if len(only) == 1 and not is_about_certification(query_text, listing=True):
                 subjects = [only[0].id, *subjects][:MAX_SUBJECTS_PER_ANSWER]
                 context = []
+        listed = [c for c in ctx.subjects if c in snap.kb.cities]
+        if not subjects and len(listed) >= 2 and _WHICH_OF.search(u.normalized):
+            # "which of those is in Bangkok", "อันไหนทำแค่ 3 ด้าน": the items of the last answer, each asked.
+            picked = self._which_of(turn, listed, query_text, kind)
+            if picked is not None:
+                return (self._reply(turn, picked, 1.0),
+                        self._remember(turn, picked, query_text, kind, yes_no, qualifier), None)
         computed = None if cue else self._computed(turn, subjects, yes_no, qualifier, query_text, kind)
         if computed is not None:
             return (self._reply(turn, computed, 1.0),
@@ -522,6 +532,40 @@ class Dialogue:
                                      [f for c in found for f in self._certified_facts(snap, c.id)][:2],
                                      [c.id for c in found])
         return None
+
+    def _which_of(self, turn: _Turn, listed: list[str], query_text: str, kind: str | None) -> Answer | None:
+        """The areas among ``listed`` (the last answer's) that the question picks: those in the place it
+        names, or those whose own fact says yes to it ("which one only does 3 smarts"). None: no way to tell."""
+        snap, lang, ent = turn.snap, turn.lang, turn.u.entities
+        kb = snap.kb
+        if ent.places:
+            place = kb.places[ent.places[0]]
+            province = place.province or place.id
+            inside = [c for c in listed if kb.cities[c].province == province]
+            pname = place.th if lang == "th" else place.en
+            if not inside:
+                return snap.composer.computed(f"ไม่มีครับ ไม่มีพื้นที่ใดในนั้นอยู่ใน{pname}",
+                                              f"None of them is in {pname}.", lang, [], listed[:1])
+            names = ", ".join(kb.cities[c].name.get(lang) for c in inside)
+            verb = "is" if len(inside) == 1 else "are"
+            return snap.composer.computed(f"{names} อยู่ใน{pname}ครับ", f"{names} {verb} in {pname}.", lang,
+                                          [f for c in inside for f in snap.index.about(c) if f.aspect == "where"][:1],
+                                          inside)
+        pairs = []
+        asked = _WHICH_OF.sub(" ", query_text)  # what is asked of each: "only does 3 smarts"
+        for city in listed:
+            hit = self._best(snap, Query(asked, lang, [city], [], kind, dict(turn.u.ranking)), None, only=city)
+            if hit is not None and len(set(hit.fact.about) & set(listed)) >= 2:
+                # One fact about them all answers which ("Among the 5 pilots, Mae Moh's plan covers 3 Smarts").
+                return snap.composer.fact(hit.fact, lang, kind)
+            if hit is not None and _lead(f"{turn.u.normalized} ใช่ไหม", query_text, hit, lang, [city], frozenset(),
+                                         snap.known_words) in ("ใช่ครับ", "Yes."):
+                pairs.append((city, hit.fact))
+        if not pairs or len(pairs) == len(listed):
+            return None  # every one, or none: the question does not pick among them
+        if len(pairs) == 1:
+            return snap.composer.fact(pairs[0][1], lang, kind, subjects=[pairs[0][0]])
+        return snap.composer.per_subject(pairs, lang)
 
     @staticmethod
     def _reported(snap: Snapshot, place, lang: str, yes_no: bool) -> Answer | None:

@@ -125,7 +125,7 @@ class Thresholds:
 
 # Weights of the signals in the total.
 W_WORDS, W_INTENT = 0.7, 0.3
-S_MATCH, S_ALL, S_OTHER, S_GENERAL, S_CONTEXT, S_CONTEXT_OTHER, S_NONE = 0.3, 0.05, -0.6, -0.12, 0.2, -0.35, -0.25
+S_MATCH, S_ALL, S_OTHER, S_GENERAL, S_CONTEXT, S_CONTEXT_OTHER, S_NONE = 0.3, 0.1, -0.6, -0.12, 0.2, -0.35, -0.25
 S_LAST = 0.2  # the fact that answered the last question, for a follow-up that names nothing new
 S_EXTRA_AREA = 0.2  # the fact is also about an area the question does not name ("Phuket Tinicon Valley")
 # A question that is (nearly) one of the fact's own phrasings: staff wrote it for exactly this question.

@@ -189,3 +189,22 @@ def test_a_fallback_keeps_the_named_city_for_the_next_question(convo):
     assert convo.say("ขอนแก่นมีโรงแรมดีๆ แนะนำไหม").fallback
     r = convo.say("แล้วเป้าหมายของเมืองคืออะไร")
     assert not r.fallback and "ขอนแก่น" in r.text
+
+
+def test_which_of_those_picks_among_the_items_of_the_last_answer(convo):
+    convo.say("which five cities were certified first")
+    r = convo.say("which of those is in bangkok")
+    assert r.text.startswith("Samyan Smart City is in Bangkok")
+    convo.say("5 เมืองนำร่องมีที่ไหนบ้าง")
+    assert "สามย่าน" in convo.say("อันไหนอยู่กรุงเทพ").text.split("\n")[0]
+
+
+def test_which_one_of_them_is_read_from_their_facts(convo):
+    convo.say("which five cities were certified first")
+    first = convo.say("which one of them only does 3 smarts").text.split("\n")[0]
+    assert "Mae Moh" in first and "3" in first
+
+
+def test_a_question_naming_a_committee_finds_its_meetings(convo):
+    # the meeting is part of the sub-committee (entities.yaml part_of)
+    assert "ณัฐพล" in convo.say("เลขานุการคณะอนุกรรมการฯ ในการประชุม 6 พ.ค. 2564 เป็นใคร").text
