@@ -56,7 +56,10 @@ _HOW_MUCH_TH = re.compile(r"เท่าไหร่|เท่าไร|เท�
 _DATE_AMOUNT_TH = re.compile(r"(วันที่|วันไหน|ลงวันที่)\s*(เท่าไหร่|เท่าไร|เท่าใด)")
 _YES_NO_TH = re.compile(
     r"(ใช่ไหม|ใช่มั้ย|ใช่มั๊ย|ใช่ป่ะ|ใช่ปะ|ใช่หรือไม่|ใช่เปล่า|ใช่รึเปล่า|หรือเปล่า|รึเปล่า|หรือป่าว|รึป่าว|"
-    r"หรือไม่|หรือยัง|รึยัง|ยัง|ด้วยเหรอ|ด้วยหรอ|ไหม|มั้ย|มั๊ย|ป่ะ|ปะ|เหรอ|หรอ|ป่าว)\s*(ครับ|คับ|ค่ะ|คะ|จ้ะ|จ๊ะ|นะ|อ่ะ|อะ)*[\s?]*$")
+    r"หรือไม่|หรือยัง|รึยัง|ยัง|ด้วยเหรอ|ด้วยหรอ|ไหม|มั้ย|มั๊ย|ป่ะ|ปะ|เหรอ|หรอ|ป่าว|ใช่มะ|ป่าวมะ)"
+    r"\s*(ครับ|คับ|ค่ะ|คะ|จ้ะ|จ๊ะ|นะ|อ่ะ|อะ)*[\s?]*$")
+# The particle, then a short afterthought: "วังจันทร์ได้ที่ 1 ป่ะ ในการจัดอันดับรอบล่าสุดอ่ะ".
+_YES_NO_TH_MID = re.compile(r"(ใช่ไหม|ใช่มั้ย|ใช่ป่ะ|ใช่มะ|หรือเปล่า|รึเปล่า|หรือไม่|ไหม|มั้ย|ป่ะ|ป่าว|เหรอ|หรอ)\s+\S.{0,30}$")
 # At the start of the message or of its last clause ("going to phuket next month. is it certified?").
 _YES_NO_EN = re.compile(r"(^|[.?!,;]\s*)(is|isn't|are|aren't|was|were|does|doesn't|do|did|has|have|can|could|will)\b"
                         r"[^.?!,;]*[?]?\s*$")
@@ -64,6 +67,7 @@ _YES_NO_EN = re.compile(r"(^|[.?!,;]\s*)(is|isn't|are|aren't|was|were|does|doesn
 # said with a question mark and no question word ("so thailand has like 100 certified smart cities already?").
 _YES_NO_EN_TAG = re.compile(r"\b(right|correct|true|yeah|yes|no|isn't it|aren't they|wasn't it|didn't it|innit|eh)"
                             r"\s*[?!.]*\s*$")
+_WH_TH = re.compile(r"อะไร|ใคร|ที่ไหน|เมื่อไหร่|เมื่อไร|เท่าไหร่|เท่าไร|กี่|ทำไม|อย่างไร|ยังไง|ไหนบ้าง")
 _WH_EN = re.compile(r"\b(what|whats|what's|which|when|where|who|whom|whose|why|how)\b")
 _DECLARATIVE_Q = re.compile(r"^[a-z0-9][^?]*\b(is|are|was|were|has|have|had|got|gets|does|did|can|will|\w+ed)\b"
                             r"[^?]*\?+\s*$")
@@ -118,6 +122,8 @@ def is_yes_no(text: str) -> bool:
     text = text.strip()
     if _YES_NO_TH.search(text) or _YES_NO_TH_START.search(text) or _YES_NO_EN.search(text):
         return True
+    if _YES_NO_TH_MID.search(text) and not _WH_TH.search(text):
+        return True
     if _WH_EN.search(text):
         return False
     return bool(_YES_NO_EN_TAG.search(text) or _DECLARATIVE_Q.match(text))
@@ -139,7 +145,8 @@ _DEFINITION = re.compile(
     r"hey|hi|hello|so|ok|okay|well|um|these|those|this|that|everyone|everybody|people|keeps?|talking|heard|hear|"
     r"even|actually|exactly|really|anyway|again|briefly|quickly|"
     r"who|what|whats|is|are|was|s|does|do|mean|means|the|tell|me|about|info|information|know|smart|city|thing|"
-    r"stuff|all|and|stand|stands|for|acronym|abbreviation|short|ย่อมาจาก|ย่อว่า|ตัวย่อ|ย่อ|มาจาก|\?|'|\s)*$")
+    r"stuff|all|and|stand|stands|for|acronym|abbreviation|short|ย่อมาจาก|ย่อว่า|ตัวย่อ|ย่อ|มาจาก|"
+    r"ตำแหน่ง|ดำรงตำแหน่ง|ทำงาน|position|role|job|title|\?|'|\s)*$")
 
 
 def is_definition(remainder: str) -> bool:

@@ -164,7 +164,11 @@ def verdict(question: str, asked: list[str], answer: str, names_agree: bool = Fa
         else:
             # Another number denies only in a fact that closely matches the question: a neighbouring fact
             # (the 2018 plan's 6 pillars for a question about the 2021 plan's 7 Smarts) must not say no.
-            return "no" if stated and close else None
+            if stated and close:
+                return "no"
+            if not (years and fact_years):
+                return None
+            # else the year may still settle it ("among the 15 areas certified in 2021?" / "24 December 2021")
     if years and fact_years and not a_negated:
         if years & fact_years:
             return None if now else "yes"

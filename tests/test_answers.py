@@ -208,3 +208,18 @@ def test_which_one_of_them_is_read_from_their_facts(convo):
 def test_a_question_naming_a_committee_finds_its_meetings(convo):
     # the meeting is part of the sub-committee (entities.yaml part_of)
     assert "ณัฐพล" in convo.say("เลขานุการคณะอนุกรรมการฯ ในการประชุม 6 พ.ค. 2564 เป็นใคร").text
+
+
+@pytest.mark.parametrize("text, yes_no", [
+    ("ภูเก็ตได้แค่ 3 smarts ใช่มะ", True),
+    ("วังจันทร์ได้ที่ 1 ป่ะ ในรอบล่าสุดอ่ะ", True),  # the particle, then an afterthought
+    ("มีไหม อะไรบ้าง", False),
+])
+def test_chat_yes_no_particles(text, yes_no):
+    assert question_type(normalize(text)).yes_no is yes_no
+
+
+def test_a_person_s_position_is_what_the_bot_knows_of_them(convo):
+    convo.say("ทำไมขอนแก่นเพิ่งได้รับรอง")
+    convo.say("ใครเป็นคนอธิบาย")
+    assert "ผู้อำนวยการ" in convo.say("เค้าตำแหน่งอะไรนะ").text.split("\n")[0]
