@@ -142,6 +142,33 @@ STRICT_TYPES = frozenset({"when", "who", "where", "how_much", "how_many"})
 
 
 _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d|25\d\d)(?!\d)")
+# A question about a ranking at all ("the best month to see the flowers" is not).
+_RANKING_Q = re.compile(r"rank|index|score|\bled\b|\blead|\btop\b|\bwon\b|\bwin|คะแนน|อันดับ|ดัชนี|ที่\s*\d|นำ(?!ร่อง)|เก่ง|ชนะ",
+                        re.I)
+A_RANK = 0.15  # the fact states the place the question asks about (first, 2nd, "อันดับ 3")
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "1st": 1, "2nd": 2, "3rd": 3, "หนึ่ง": 1, "สอง": 2, "สาม": 3}
+_ASKED_RANK = re.compile(r"(?:อันดับ|ที่)\s*(\d|หนึ่ง|สอง|สาม)(?!\d)|\b(1st|2nd|3rd|first|second|third)\b|"
+                         r"\b(best|highest|top|number one|won|led|leads?)\b|(สูงสุด|ดีที่สุด|เก่งสุด|ดีสุด|นำ(?!ร่อง)|ชนะ)", re.I)
+_STATED_RANK = re.compile(r"อันดับ\s*(\d)(?!\d)|\b(?:ranked|came)\s+(\d)(?:st|nd|rd|th)\b|\b(\d)(?:st|nd|rd|th)\b|"
+                          r"\b(first|second|third)\b|(\bled\b|\btop\b|\bhighest\b|เป็นผู้นำ|นำด้าน|สูงสุด)", re.I)
+
+
+def _asked_rank(text: str) -> int | None:
+    """The place a question asks about: 1 for "who scored best", 2 for "ที่ 2 ใคร"; None when it asks none."""
+    m = _ASKED_RANK.search(text)
+    if m is None:
+        return None
+    word = next(g for g in m.groups() if g)
+    return int(word) if word.isdigit() else _ORDINALS.get(word.casefold(), 1)
+
+
+def _stated_ranks(text: str) -> frozenset[int]:
+    """The places a fact's answer states ("ได้อันดับ 3" → {3}; "led the Smart Governance dimension" → {1})."""
+    out = set()
+    for m in _STATED_RANK.finditer(text):
+        word = next(g for g in m.groups() if g)
+        out.add(int(word) if word.isdigit() else _ORDINALS.get(word.casefold(), 1))
+    return frozenset(out)
 
 
 def _years(f: Fact) -> frozenset[int]:
@@ -166,14 +193,17 @@ class FactIndex:
     def __init__(self, facts: Iterable[Fact], strip: Callable[[str], str] = lambda s: s,
                  areas: frozenset[str] = frozenset(), concepts: frozenset[str] = frozenset(),
                  staff: frozenset[str] = frozenset(), intents: dict[str, frozenset[str]] | None = None,
-                 names: dict[str, list[str]] | None = None, parents: dict[str, list[str]] | None = None):
+                 names: dict[str, list[str]] | None = None, parents: dict[str, list[str]] | None = None,
+                 dimensions: frozenset[str] = frozenset()):
         """``strip`` prepares a fact's texts like questions are prepared: normalised, names removed.
         ``areas`` are the ids of cities (a fact about another city is never the answer); ``concepts`` the
         ids of general notions (the logo, the 7 Smarts) that do not make a fact specific. ``staff`` are the
         entries staff created (they lead curated facts, :data:`STAFF_LEAD`); ``intents`` the intents a fact
         answers besides its own (a staff entry without a topic: what the classifier reads in its questions);
         ``names`` the names of each concept, to tell which facts mention a concept they are not about;
-        ``parents`` what each event is part of (a fact about a meeting is about the committee that met)."""
+        ``parents`` what each event is part of (a fact about a meeting is about the committee that met);
+        ``dimensions`` the ids of the 7 Smarts (a fact about another dimension is about something else)."""
+        self.dimensions = dimensions
         self.facts: dict[str, Fact] = {f.id: f for f in facts}
         self.staff = staff & frozenset(self.facts)
         self.intents_of = {fid: frozenset({f.intent}) | (intents or {}).get(fid, frozenset())
@@ -221,6 +251,7 @@ class FactIndex:
         self.fact_areas = {fid: about & self.areas for fid, about in self.about_sets.items()}
         self.specific = {fid: bool(about - self.concepts) for fid, about in self.about_sets.items()}
         self.years = {f.id: _years(f) for f in self.facts.values()}
+        self.ranks = {f.id: _stated_ranks(f"{f.answer.th} {f.answer.en}") for f in self.facts.values()}
         # The concepts each fact's texts name: "who chaired the logo ceremony" may be answered by a fact that
         # mentions the logo, but "what does TSCCI stand for" not by one that never says TSCCI.
         self.named = frozenset(names or ())
@@ -296,6 +327,8 @@ class FactIndex:
         subjects = frozenset(q.subjects)
         context = frozenset(q.context) if not subjects else frozenset()
         asked_areas = subjects & self.areas
+        asked_dims = subjects & self.dimensions
+        asked_rank = _asked_rank(q.text) if _RANKING_Q.search(q.text) or subjects & self.dimensions else None
         context_areas = context & self.areas
         primary = q.context[0] if context else None
         fits = QTYPE_ASPECTS.get(q.qtype or "", frozenset())
@@ -310,8 +343,11 @@ class FactIndex:
             fact_areas = self.fact_areas[fid]
             if subjects:
                 shared = about & subjects
+                fact_dims = about & self.dimensions
                 if asked_areas and fact_areas and not asked_areas & fact_areas:
                     s = S_OTHER  # about another city
+                elif asked_dims and fact_dims and not asked_dims & fact_dims:
+                    s = S_OTHER  # about another of the 7 Smarts ("who led governance" / Yala led environment)
                 elif shared:
                     s = S_MATCH + (S_ALL if shared == subjects else 0.0) - (
                         0.15 if shared <= self.concepts and self.specific[fid] else 0.0) - (
@@ -336,6 +372,8 @@ class FactIndex:
             if fits:
                 fit = f.aspect in fits or q.qtype in self.holds[fid]
                 a = A_MATCH if fit else (A_MISMATCH if q.qtype in STRICT_TYPES else 0.0)
+            if asked_rank is not None and f.intent == "rankings" and asked_rank in self.ranks[fid]:
+                a += A_RANK  # "which city scored best": the fact that says who came first
             if q.years:
                 a += A_YEAR if q.years & self.years[fid] else 0.0
             elif q.qtype in ("how_many", "list") and f.as_of:

@@ -42,7 +42,8 @@ class Snapshot:
                  for e in kb.entities.values() if e.kind == "concept"}
         self.index = FactIndex(self.facts.values(), strip, frozenset(kb.cities), concepts | frozenset(kb.dimensions),
                                staff=created, intents=intents, names=names,
-                               parents={e.id: e.part_of for e in kb.entities.values() if e.part_of})
+                               parents={e.id: e.part_of for e in kb.entities.values() if e.part_of},
+                               dimensions=frozenset(kb.dimensions))
         self.suggest = Suggester(kb, self.facts, self._finds)
         self.composer = Composer(kb, self.facts, self.suggest)
         known: set[str] = set()

@@ -223,3 +223,20 @@ def test_a_person_s_position_is_what_the_bot_knows_of_them(convo):
     convo.say("ทำไมขอนแก่นเพิ่งได้รับรอง")
     convo.say("ใครเป็นคนอธิบาย")
     assert "ผู้อำนวยการ" in convo.say("เค้าตำแหน่งอะไรนะ").text.split("\n")[0]
+
+
+def test_a_question_about_one_dimension_is_not_answered_with_another(convo):
+    first = convo.say("which city led smart governance in the TSCCI 2023").text.split("\n")[0]
+    assert "Khon Kaen" in first and "Yala" not in first
+
+
+@pytest.mark.parametrize("text, marker", [
+    ("which province-based city scored highest in TSCCI 2023", "Phuket"),
+    ("ดัชนี TSCCI 2566 ประเภทเมือง อันดับ 3 คือที่ไหน", "คลองผดุงกรุงเกษม"),
+])
+def test_the_asked_place_in_a_ranking_is_the_answer(convo, text, marker):
+    assert marker in convo.say(text).text.split("\n")[0]
+
+
+def test_best_outside_a_ranking_is_not_a_rank(convo):
+    assert convo.say("when is the best month to see the bua tong flowers in mae moh").fallback
