@@ -388,7 +388,9 @@ class Dialogue:
             # An off-topic or unknown word ("โรงแรม", "weather", "พนักงาน") needs a close match in words, not just
             # a known name; and with no city named ("is hua hin certified?") it is never answered with some
             # city's fact.
-            if cue is not None and (hit.words < CUE_MIN_WORDS or (
+            # ...unless the fact is about every one of two or more things the question names (then the word is
+            # more likely a paraphrase: "สัมภาษณ์" of the person the depa-and-Khon-Kaen question is about).
+            if cue is not None and not named_all and (hit.words < CUE_MIN_WORDS or (
                     not q.subjects and not q.context and set(hit.fact.about) & set(snap.kb.cities))):
                 return None
             if why_not(q.text, hit.fact, q.qtype) is not None:

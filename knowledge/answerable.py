@@ -27,6 +27,11 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
      re.compile(r"ประชากร|\bpopulation\b|\binhabitants\b|\bresidents\b", re.I)),
     ("head count", re.compile(r"เจ้าหน้าที่กี่|พนักงานกี่|\bstaff\b|\bemployees?\b|\bemploy\b", re.I),
      re.compile(r"เจ้าหน้าที่|พนักงาน|\bstaff\b|\bemployees?\b", re.I)),
+    ("phone number", re.compile(r"เบอร์|โทรศัพท์|เบอร์โทร|\bphone\b|\bcall\b|\bcontact\b|\bemail\b|อีเมล|ไลน์ไอดี|"
+                                r"\bline id\b", re.I),
+     re.compile(r"\+66|\b0\d{1,2}[- ]?\d{3}[- ]?\d{3,4}\b|@\w+\.\w+|โทร\.?\s*\d", re.I)),
+    ("web address", re.compile(r"เว็บไซต์|เว็บ|ลิงก์|ลิ้งค์|\bwebsite\b|\burl\b|\blink\b", re.I),
+     re.compile(r"https?://|www\.|\.go\.th|\.com\b|\.or\.th", re.I)),
     ("designer", re.compile(r"ใครออกแบบ|ใครเป็นคนออกแบบ|ผู้ออกแบบ|ผู้ชนะ|ใครชนะ|\bdesigned\b|\bdesigner\b|\bwinner\b|"
                             r"\bwho won\b", re.I),
      re.compile(r"ออกแบบโดย|ผู้ออกแบบ|ผู้ชนะ|ชนะเลิศ|\bdesigned by\b|\bwinner\b|\bwon by\b", re.I)),

@@ -240,3 +240,15 @@ def test_the_asked_place_in_a_ranking_is_the_answer(convo, text, marker):
 
 def test_best_outside_a_ranking_is_not_a_rank(convo):
     assert convo.say("when is the best month to see the bua tong flowers in mae moh").fallback
+
+
+@pytest.mark.parametrize("text", ["ขอเบอร์โทรดีป้าสาขาขอนแก่นหน่อย", "what is the website of wangchan valley"])
+def test_contact_details_the_sources_lack_are_a_fallback(convo, text):
+    assert convo.say(text).fallback
+
+
+def test_an_unfamiliar_word_in_a_question_about_two_named_things_is_a_paraphrase(convo):
+    # "สัมภาษณ์" (interview) appears in no fact, but the question names depa and Khon Kaen, and one fact is
+    # about both: the person who gave that interview
+    r = convo.say("ขอชื่อผู้อำนวยการเขตพื้นที่ภาคอีสานของดีป้าที่ให้สัมภาษณ์เรื่องขอนแก่น")
+    assert not r.fallback and "ธวัชชัย" in r.text
