@@ -31,7 +31,7 @@ from knowledge.dates import format_date
 from knowledge.polarity import verdict
 from knowledge.answerable import why_not
 from knowledge.composer import Answer
-from knowledge.retrieval import S_ALL, S_MATCH, Hit, Query, Thresholds
+from knowledge.retrieval import OWN_PHRASING, S_ALL, S_MATCH, Hit, Query, Thresholds
 from knowledge.snapshot import Snapshot
 
 from . import metrics
@@ -325,7 +325,10 @@ class Dialogue:
         # "the Khon Kaen light rail": the project is the subject, the city only says which one.
         focus = [s for s in subjects if not (s in snap.kb.cities and any(
             s in snap.kb.entities[e].areas for e in subjects if e in snap.kb.entities))]
-        defining = len(focus) == 1 and is_definition(remainder) and not follow_up
+        # (A question that is nearly one of a fact's own phrasings is that fact's: "แทรมน้อยคือไร" is Tram Noy's
+        # own fact, not the light rail's overview.)
+        defining = len(focus) == 1 and is_definition(remainder) and not follow_up and not (
+            hit is not None and hit.words >= OWN_PHRASING and focus[0] in hit.fact.about)
         if defining or (hit is None and names_only and len(focus) == 1 and ctx.last_query is None):
             # "KKTS ทำอะไร", "what are the 7 Smarts", or just a name: what the bot knows about it, first.
             overview_fact = snap.index.overview(focus[0])
@@ -374,9 +377,14 @@ class Dialogue:
     def _best(self, snap: Snapshot, q: Query, cue: str | None, only: str | None = None) -> Hit | None:
         """The best fact for ``q`` if it passes the thresholds (and is about ``only``, when given)."""
         hits = snap.index.search(q, limit=3)
+        named = q.subjects or q.context
+        focus = named[0] if named else None
+        passed_over = False
         for rank, hit in enumerate(hits):
             if only is not None and only not in hit.fact.about:
                 continue
+            if passed_over and focus is not None and focus not in hit.fact.about:
+                return None  # the fare of the light rail is not known: not the bus's fare instead
             if not q.subjects and not q.context and not _ASKS_WHICH.search(q.text) \
                     and self._needs_a_city(snap, hit, hits[rank + 1:]):
                 hit.ambiguous = True
@@ -394,6 +402,7 @@ class Dialogue:
                     not q.subjects and not q.context and set(hit.fact.about) & set(snap.kb.cities))):
                 return None
             if why_not(q.text, hit.fact, q.qtype) is not None:
+                passed_over = True
                 continue  # near the question, but not holding what it asks for: the next one may
             return hit
         return None

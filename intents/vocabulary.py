@@ -71,7 +71,8 @@ class Vocabulary:
             if len(t) < 2 or t in known or t in self.common:
                 continue
             if _THAI.match(t):
-                if t in self.dictionary and not self._compound(t, known):  # a word someone meant, not a typo
+                # a word someone meant, not a typo's fragment, and not made of known words
+                if t in self.dictionary and not self._compound(t, known):
                     out.append(t)
             elif _LATIN.match(t) and len(t) >= 4 and not self._known_latin(t, known):
                 out.append(t)  # "taxi", "password", "staff": no fact, question or answer ever says it

@@ -252,3 +252,13 @@ def test_an_unfamiliar_word_in_a_question_about_two_named_things_is_a_paraphrase
     # about both: the person who gave that interview
     r = convo.say("ขอชื่อผู้อำนวยการเขตพื้นที่ภาคอีสานของดีป้าที่ให้สัมภาษณ์เรื่องขอนแก่น")
     assert not r.fallback and "ธวัชชัย" in r.text
+
+
+def test_a_question_that_is_a_fact_s_own_phrasing_beats_the_overview(convo):
+    r = convo.say("แทรมน้อยคืออะไร")
+    assert "บึงแก่นนคร" in r.text.split("\n")[0]  # Tram Noy's own fact, not the light rail's overview
+
+
+def test_after_passing_over_the_subject_s_facts_the_bot_does_not_answer_for_another(convo):
+    convo.say("รถไฟฟ้ารางเบาขอนแก่นคืออะไร")
+    assert convo.say("ค่าตั๋วเท่าไหร่").fallback  # the light rail's fare is not known; not the bus's fare
