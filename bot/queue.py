@@ -6,17 +6,17 @@ order they were sent, each after the previous one's answer was sent and its cont
 and LINE and Meta put several messages of one person into one webhook. Different conversations are answered
 in parallel by every sender thread of every worker.
 
-How: a webhook verifies and de-duplicates each event and appends it to its conversation's *mailbox* (a Redis
-list) in one atomic script (``SET NX EX`` on the event id, ``RPUSH``); when the mailbox was empty, the same
-script adds one *wake-up* entry for the conversation to the stream. Sender threads read wake-ups
-(``XREADGROUP``); the thread that holds a conversation's wake-up is the only one answering that conversation:
-it answers the mailbox's first event, removes it and takes the next, and acknowledges the wake-up when the
-mailbox is empty (again one script, so an event arriving at that moment either finds the mailbox non-empty
-and is answered by the same thread, or wakes the conversation anew). A worker that dies keeps its wake-up
-pending; another worker claims it (``XAUTOCLAIM``) once it has been idle for ``claim_idle`` seconds and goes
-on with the mailbox where the dead one stopped. A worker busy with a slow platform API keeps its wake-up
-(heartbeat), and every step checks that the wake-up is still its own, so two threads never answer one
-conversation at once.
+How: a webhook verifies its events, de-duplicates each and appends it to its conversation's *mailbox* (a
+Redis list), all of the webhook's events in one atomic script, one round trip (``SET NX EX`` on each event
+id, ``RPUSH``); when a mailbox was empty, the same script adds one *wake-up* entry for the conversation to
+the stream. Sender threads read wake-ups (``XREADGROUP``); the thread that holds a conversation's wake-up is
+the only one answering that conversation: it answers the mailbox's first event, removes it and takes the
+next, and acknowledges the wake-up when the mailbox is empty (again one script, so an event arriving at that
+moment either finds the mailbox non-empty and is answered by the same thread, or wakes the conversation
+anew). A worker that dies keeps its wake-up pending; another worker claims it (``XAUTOCLAIM``) once it has
+been idle for ``claim_idle`` seconds and goes on with the mailbox where the dead one stopped. A worker busy
+with a slow platform API keeps its wake-up (heartbeat; taking the next event counts as one), and every step
+checks that the wake-up is still its own, so two threads never answer one conversation at once.
 
 The :class:`Ledger` records, per event, that a reply is being sent and that it was sent, so an event taken
 over from a dead worker, or redelivered by the platform, is never answered twice.
@@ -33,7 +33,7 @@ import time
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Sequence
 
 import redis
 
@@ -130,25 +130,35 @@ class EventQueue:
         self._group_ready = False
         self._scripts: dict[str, object] = {}
 
-    # De-duplicate and enqueue in one atomic round trip: SET NX EX; RPUSH to the conversation's mailbox only
-    # if the SET won; a wake-up only if the mailbox was empty (otherwise a sender already holds one for it).
-    # Every key carries the {events} hash tag, so the script never crosses Redis Cluster slots.
+    # De-duplicate and enqueue a webhook's events in one atomic round trip, in the order given; for each:
+    # SET NX EX on its id; RPUSH to its conversation's mailbox only if the SET won; a wake-up only if the
+    # mailbox was empty (otherwise a sender already holds one for it, or an earlier event of this call added
+    # it). KEYS: the stream, then per event its seen key and its mailbox; ARGV: ttl, stream length, channel,
+    # then per event its conversation and item. Returns 1 (queued) or 0 (a duplicate) per event. Every key
+    # carries the {events} hash tag, so the script never crosses Redis Cluster slots.
     _ACCEPT = """
-    if not redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then
-        return false
+    local out = {}
+    for i = 1, (#KEYS - 1) / 2 do
+        local box = KEYS[2 * i + 1]
+        if redis.call('SET', KEYS[2 * i], '1', 'NX', 'EX', ARGV[1]) then
+            local n = redis.call('RPUSH', box, ARGV[2 * i + 3])
+            redis.call('EXPIRE', box, ARGV[1])
+            if n == 1 then
+                redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[2], '*', 'channel', ARGV[3], 'conv', ARGV[2 * i + 2])
+            end
+            out[i] = 1
+        else
+            out[i] = 0
+        end
     end
-    local n = redis.call('RPUSH', KEYS[3], ARGV[5])
-    redis.call('EXPIRE', KEYS[3], ARGV[1])
-    if n == 1 then
-        redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], '*', 'channel', ARGV[3], 'conv', ARGV[4])
-    end
-    return n
+    return out
     """
 
     # The next event of a conversation for the holder of its wake-up: -1 when the wake-up is no longer this
     # consumer's (another worker claimed it), 0 when the mailbox is empty (the wake-up is then acknowledged
-    # and deleted, in the same step), else the first event. ARGV[4], when given, is the event just answered:
-    # it is removed first (only if it is still first: a takeover may have removed it already).
+    # and deleted, in the same step), else the first event, with the wake-up's idle time reset as a
+    # heartbeat does (so none is needed right after). ARGV[4], when given, is the event just answered: it is
+    # removed first (only if it is still first: a takeover may have removed it already).
     _NEXT = """
     local p = redis.call('XPENDING', KEYS[1], ARGV[1], ARGV[2], ARGV[2], 1)
     if #p == 0 or p[1][2] ~= ARGV[3] then
@@ -163,6 +173,7 @@ class EventQueue:
         redis.call('XDEL', KEYS[1], ARGV[2])
         return 0
     end
+    redis.call('XCLAIM', KEYS[1], ARGV[1], ARGV[3], 0, ARGV[2], 'JUSTID')
     return head
     """
 
@@ -186,12 +197,25 @@ class EventQueue:
         """Queue an event unless it was seen before; True if it was new. One atomic script call.
 
         ``conversation`` names whose events are answered in order (without one, the event is its own)."""
-        conversation = conversation or f"event:{event_id}"
-        item = json.dumps({"id": event_id, "payload": payload, "received": round(time.time(), 3)},
-                          ensure_ascii=False)
-        keys = [f"{{events}}:seen:{channel}:{event_id}", STREAM, mailbox_key(channel, conversation)]
-        argv = [self.ttl, 100_000, channel, conversation, item]
-        return bool(self.store.run(lambda r: self._script(r, self._ACCEPT)(keys=keys, args=argv)))
+        return self.accept_many(channel, [(event_id, conversation, payload)])[0]
+
+    def accept_many(self, channel: str, events: Sequence[tuple[str, str, dict]]) -> list[bool]:
+        """Queue a webhook's events ``(event id, conversation, payload)`` in this order, each unless it was
+        seen before: one atomic script call (one round trip) for all of them. Per event, True if it was new.
+
+        A conversation names whose events are answered in order (an empty one: the event is its own)."""
+        if not events:
+            return []
+        received = round(time.time(), 3)
+        keys = [STREAM]
+        argv: list[object] = [self.ttl, 100_000, channel]
+        for event_id, conversation, payload in events:
+            conversation = conversation or f"event:{event_id}"
+            keys += (f"{{events}}:seen:{channel}:{event_id}", mailbox_key(channel, conversation))
+            argv += (conversation, json.dumps({"id": event_id, "payload": payload, "received": received},
+                                              ensure_ascii=False))
+        got = self.store.run(lambda r: self._script(r, self._ACCEPT)(keys=keys, args=argv))
+        return [bool(n) for n in got]
 
     def ensure_group(self) -> None:
         if self._group_ready:
@@ -235,7 +259,7 @@ class EventQueue:
     def next_event(self, wake: WakeUp, consumer: str, done: str = "") -> str | None | bool:
         """The raw next event of ``wake``'s conversation, None when it has none left (the wake-up is then
         acknowledged), False when the wake-up is no longer this consumer's. ``done``: the raw event just
-        answered, removed first."""
+        answered, removed first. Returning an event counts as a heartbeat."""
         keys = [STREAM, wake.mailbox]
         argv = [GROUP, wake.message_id, consumer, done]
         got = self.store.run(lambda r: self._script(r, self._NEXT)(keys=keys, args=argv))
@@ -377,6 +401,7 @@ class SenderPool:
             if self._attempt(wake.legacy, consumer):
                 self.queue.ack(wake.message_id)
             return
+        asked = time.monotonic()  # before the call: the idle time it resets is at most this old
         raw = self.queue.next_event(wake, consumer)
         first = True
         while isinstance(raw, str):
@@ -385,17 +410,28 @@ class SenderPool:
                 log.error("event %s/%s failed %d times; moved to the dead-letter stream", event.channel,
                           event.event_id, MAX_ATTEMPTS)
                 self.queue.dead_letter(event, "too many attempts")
-            elif not self._attempt(event, consumer):
+            elif not self._attempt(event, consumer, asked):
                 return
             if self._stop.is_set():
                 return  # shutting down: the wake-up stays pending; another worker goes on after claim_idle
             first = False
+            asked = time.monotonic()
             raw = self.queue.next_event(wake, consumer, done=raw)
         if raw is False:
             log.warning("conversation %s/%s was taken over by another worker", wake.channel, wake.conversation)
 
-    def _attempt(self, event: QueuedEvent, consumer: str) -> bool:
+    def _attempt(self, event: QueuedEvent, consumer: str, reset: float | None = None) -> bool:
+        """Handle one event; ``reset``: when (``time.monotonic()``) its wake-up's idle time was last reset."""
+        recent = self.queue.claim_idle_ms / 10_000  # seconds: a tenth of the time before a claim
+
         def heartbeat() -> None:
+            nonlocal reset
+            # The first platform call usually comes moments after next_event reset the idle time: a
+            # heartbeat then would be a round trip for nothing. Later ones (retries) are always sent.
+            if reset is not None and time.monotonic() - reset < recent:
+                reset = None
+                return
+            reset = None
             self.queue.heartbeat(consumer, event.message_id)
 
         return self._handle(event, heartbeat)

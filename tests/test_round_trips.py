@@ -13,9 +13,12 @@ import uuid
 
 import pytest
 import redis
+from conftest import FB_PAGE_TOKEN, FB_SECRET, FB_VERIFY, LINE_SECRET, LINE_TOKEN
+from fakes import hub_signature, line_body, line_event, line_signature, messenger_body, messenger_text
 from redis_server import RedisProcess, free_port
 
 from bot.app import create_app
+from bot.queue import mailbox_key
 from bot.stats import Stats
 
 
@@ -26,8 +29,13 @@ def own_app(tmp_path_factory, data_dir, bot):
     shutil.copytree(data_dir / "models", work / "models")
     server = RedisProcess(free_port(), work)
     server.start()
+    # The channels are on so that webhooks can be counted; no sender thread runs (nothing is answered).
     app = create_app({"BOT_DATA_DIR": str(work), "REDIS_URL": server.url, "TESTING": True, "RETRAIN_ON_EDIT": False,
-                      "API_IP_RATE_LIMIT": "1000/60", "USER_RATE_LIMIT": "4/60", "SECRET_KEY": "round-trips"})
+                      "API_IP_RATE_LIMIT": "1000/60", "USER_RATE_LIMIT": "4/60", "SECRET_KEY": "round-trips",
+                      "LINE_CHANNEL_SECRET": LINE_SECRET, "LINE_CHANNEL_ACCESS_TOKEN": LINE_TOKEN,
+                      "LINE_API_BASE_URL": f"http://127.0.0.1:{free_port()}", "MESSENGER_APP_SECRET": FB_SECRET,
+                      "MESSENGER_PAGE_ACCESS_TOKEN": FB_PAGE_TOKEN, "MESSENGER_VERIFY_TOKEN": FB_VERIFY,
+                      "MESSENGER_API_BASE_URL": f"http://127.0.0.1:{free_port()}"})
     # The knowledge stamp is checked at most twice a second (bot.live), outside the two round trips of a
     # message; this test checks the messages' own trips, so that check is kept out of the way.
     app.extensions["bot"].live.interval = 3600.0
@@ -104,3 +112,35 @@ def test_over_the_address_limit_is_a_429_after_one_round_trip(own_app):
     n, refused = trips(counter, post)
     assert refused.status_code == 429 and n == 1
     assert 1 <= int(refused.headers["Retry-After"]) <= 60
+
+
+def test_a_webhook_queues_all_its_events_in_one_round_trip(own_app):
+    """LINE and Meta put several messages, of one person or several, into one webhook: de-duplicating and
+    queueing them all costs one round trip, and so does the platform's redelivery of the same body (which
+    queues nothing)."""
+    app, counter = own_app
+    client = app.test_client()
+
+    def line(body: bytes):
+        headers = {"X-Line-Signature": line_signature(LINE_SECRET, body)}
+        return lambda: client.post("/webhooks/line", data=body, content_type="application/json", headers=headers)
+
+    def messenger(body: bytes):
+        headers = {"X-Hub-Signature-256": hub_signature(FB_SECRET, body)}
+        return lambda: client.post("/webhooks/messenger", data=body, content_type="application/json", headers=headers)
+
+    line(line_body(line_event("hello")))()  # loads the accepting script into this server
+    ann, ben = f"Urt{uuid.uuid4().hex[:8]}", f"Urt{uuid.uuid4().hex[:8]}"
+    body = line_body(*(line_event(f"question {i}", source={"type": "user", "userId": who})
+                       for i, who in enumerate((ann, ben, ann))))
+    for _ in range(2):  # the second time: LINE redelivering the same webhook
+        n, r = trips(counter, line(body))
+        assert r.status_code == 200 and n == 1
+        assert counter.llen(mailbox_key("line", ann)) == 2 and counter.llen(mailbox_key("line", ben)) == 1
+
+    carl = str(uuid.uuid4().int)[:16]
+    items = [messenger_text(f"question {i}", sender=carl) for i in range(3)]
+    for batched in (True, False):  # one entry per item, or all in one entry: the same events
+        n, r = trips(counter, messenger(messenger_body(*items, batched=batched)))
+        assert r.status_code == 200 and n == 1
+        assert sum(counter.llen(k) for k in counter.scan_iter(f"{{events}}:conv:messenger:*{carl}*")) == 3

@@ -45,23 +45,27 @@ LATE_AFTER = 1.5
 def accept_events(queue: EventQueue, senders: SenderPool, channel: str,
                   events: list[tuple[str, str, dict]]) -> int:
     """De-duplicate and queue a webhook's events ``(event id, conversation, payload)``, in the order the
-    platform sent them; with Redis down, handle them locally instead. A conversation (a user, group or room)
-    has its events answered one at a time, in this order.
+    platform sent them, in one round trip to Redis; with Redis down, handle them locally instead. A
+    conversation (a user, group or room) has its events answered one at a time, in this order.
 
     Returns how many events were new. Never raises: a webhook must answer the platform with 200.
     """
-    new = 0
-    for event_id, conversation, payload in events:
-        try:
-            if not queue.accept(channel, event_id, payload, conversation):
-                metrics.DUPLICATES.labels(channel).inc()
-                continue
-            new += 1
-        except StoreUnavailable:
-            log.warning("%s event %s handled without the queue (redis unavailable)", channel, event_id)
-            senders.handle_locally(QueuedEvent(channel, event_id, payload, time.time(), conversation=conversation))
-            new += 1
-    return new
+    if not events:
+        return 0
+    try:
+        queued = queue.accept_many(channel, events)
+    except StoreUnavailable:
+        # One atomic script for all of them: they are handled here together, in order, never some by the
+        # queue and the rest here.
+        log.warning("%s: %d event(s) handled without the queue (redis unavailable)", channel, len(events))
+        now = time.time()
+        for event_id, conversation, payload in events:
+            senders.handle_locally(QueuedEvent(channel, event_id, payload, now, conversation=conversation))
+        return len(events)
+    duplicates = len(queued) - sum(queued)
+    if duplicates:
+        metrics.DUPLICATES.labels(channel).inc(duplicates)
+    return len(queued) - duplicates
 
 
 def already_handled(ledger, channel: str, event_id: str) -> bool:
