@@ -30,7 +30,7 @@ _TYPES: list[tuple[str, re.Pattern, re.Pattern]] = [
     ("how_much", _th("กี่บาท", "ราคา", "ค่าโดยสาร", "ค่าตั๋ว", "มูลค่า", "งบประมาณ", "ใช้งบ", "ได้งบ", "งบเท่า", "ค่าใช้จ่าย", "ค่าธรรมเนียม",
                      "ค่าเข้า", "ค่ารถ", "ค่าบริการ", "ค่าเดินทาง", "ใช้เงิน", "เงินรางวัล", "ใช้ตัง", "ทุนจดทะเบียน", "ทุนเท่า", "ลงทุน", "กี่ล้าน"),
      _en("how much", "cost", "costs", "price", "fare", "fares", "budget", "capital", "worth", "baht", "invest(ed|ment)?")),
-    ("when", _th("เมื่อไหร่", "เมื่อไร", "เมื่อใด", "ตอนไหน", "ปีไหน", "ปีอะไร", "วันไหน", "วันที่เท่าไหร่", "เดือนไหน", "กี่โมง",
+    ("when", _th("เมื่อไหร่", "เมื่อไร", "เมื่อใด", "ตอนไหน", "ปีไหน", "ปีอะไร", "ปีใด", "วันไหน", "วันใด", "เดือนใด", "วันที่เท่าไหร่", "เดือนไหน", "กี่โมง",
                  "พ.ศ.อะไร", "ช่วงไหน", "ตั้งแต่เมื่อ", "ตั้งแต่ปี", "เสร็จยัง", "เปิดยัง", "เปิดเมื่อ", "เปิดปี"),
      _en("when", "what year", "which year", "what date", "since when", "how long ago")),
     ("how_many", _th("กี่", "จำนวน", "มีเท่าไหร่", "ร้อยละ", "เปอร์เซ็นต์"), _en("how many", "number of", "count", "what percentage",
@@ -91,7 +91,14 @@ class QuestionType:
 
 def question_type(text: str) -> QuestionType:
     """The question type of normalised ``text``."""
-    kinds = tuple(name for name, th, en in _TYPES if th.search(text) or en.search(text))
+    # Every type asked, in the order the question asks them ("อยู่จังหวัดไหน ใครทำ": where, then who); at the
+    # same place, the list above decides ("กี่บาท" is money before it is a count).
+    found = []
+    for rank, (name, th, en) in enumerate(_TYPES):
+        starts = [m.start() for m in (th.search(text), en.search(text)) if m]
+        if starts:
+            found.append((min(starts), rank, name))
+    kinds = tuple(name for _, _, name in sorted(found))
     if _DATE_AMOUNT_TH.search(text):
         kinds = ("when", *(k for k in kinds if k != "when"))
     elif _HOW_MUCH_TH.search(text) and "how_much" not in kinds and "when" not in kinds:

@@ -262,3 +262,9 @@ def test_a_question_that_is_a_fact_s_own_phrasing_beats_the_overview(convo):
 def test_after_passing_over_the_subject_s_facts_the_bot_does_not_answer_for_another(convo):
     convo.say("รถไฟฟ้ารางเบาขอนแก่นคืออะไร")
     assert convo.say("ค่าตั๋วเท่าไหร่").fallback  # the light rail's fare is not known; not the bus's fare
+
+
+def test_a_two_part_question_is_answered_in_the_order_asked(convo):
+    r = convo.say("วังจันทร์วัลเลย์อยู่จังหวัดไหน แล้วใครเป็นคนทำ")
+    first, *rest = r.text.split("\n")
+    assert "ระยอง" in first and "ปตท" in r.text
