@@ -153,7 +153,8 @@ _DEFINITION = re.compile(
     r"even|actually|exactly|really|anyway|again|briefly|quickly|"
     r"who|what|whats|is|are|was|s|does|do|mean|means|the|tell|me|about|info|information|know|smart|city|thing|"
     r"stuff|all|and|stand|stands|for|acronym|abbreviation|short|ย่อมาจาก|ย่อว่า|ตัวย่อ|ย่อ|มาจาก|"
-    r"ตำแหน่ง|ดำรงตำแหน่ง|ทำงาน|position|role|job|title|\?|'|\s)*$")
+    r"ตำแหน่ง|ดำรงตำแหน่ง|ทำงาน|position|role|job|title|ภาษาไทย|ภาษาอังกฤษ|thai|english|term|word|used|in|"
+    r"\?|'|\s)*$")
 
 
 def is_definition(remainder: str) -> bool:

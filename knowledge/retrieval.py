@@ -59,6 +59,7 @@ _SAME_MEANING = [(re.compile(p, re.I), r) for p, r in [
     (r"ปีไหน|ปีอะไร|ปีใด|พ\.ศ\.ไหน|เมื่อไร|เมื่อใด|ตอนไหน|ช่วงไหน|เมื่อไหร่", " เมื่อไหร่ "),
     (r"เปิดให้บริการ|เปิดบริการ|เปิดใช้งาน|เปิดใช้|เปิดวิ่ง|เริ่มวิ่ง|เริ่มเดินรถ|เริ่มให้บริการ", " เปิดให้บริการ "),
     (r"\b(what|which) year\b|\bwhen\b", " when "),
+    (r"\bcategor(y|ies)\b|\bkinds?\b|\bsorts?\b|\btypes?\b", " type "),
     (r"\b(start|starts|started|begin|begins|began) (running|operating|operations?|service)\b|"
      r"\bopen(s|ed|ing)?\b|\bin service\b|\boperational\b", " open "),
 ]]
