@@ -146,6 +146,9 @@ _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d|25\d\d)(?!\d)")
 # A question about a ranking at all ("the best month to see the flowers" is not).
 _RANKING_Q = re.compile(r"rank|index|score|\bled\b|\blead|\btop\b|\bwon\b|\bwin|คะแนน|อันดับ|ดัชนี|ที่\s*\d|นำ(?!ร่อง)|เก่ง|ชนะ",
                         re.I)
+# "ตอนแรกตั้งเป้าไว้กี่เมือง", "originally": the earliest figure, not the latest.
+_EARLIEST = re.compile(r"ตอนแรก|แรกเริ่ม|เริ่มแรก|ตอนเริ่ม|ในตอนต้น|เดิมที|ครั้งแรก|\boriginal(ly)?\b|\bat first\b|"
+                       r"\binitial(ly)?\b|\bfirst target\b", re.I)
 A_RANK = 0.15  # the fact states the place the question asks about (first, 2nd, "อันดับ 3")
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "1st": 1, "2nd": 2, "3rd": 3, "หนึ่ง": 1, "สอง": 2, "สาม": 3}
 _ASKED_RANK = re.compile(r"(?:อันดับ|ที่)\s*(\d|หนึ่ง|สอง|สาม)(?!\d)|\b(1st|2nd|3rd|first|second|third)\b|"
@@ -329,6 +332,7 @@ class FactIndex:
         context = frozenset(q.context) if not subjects else frozenset()
         asked_areas = subjects & self.areas
         asked_dims = subjects & self.dimensions
+        earliest = bool(_EARLIEST.search(q.text))
         asked_rank = _asked_rank(q.text) if _RANKING_Q.search(q.text) or subjects & self.dimensions else None
         context_areas = context & self.areas
         primary = q.context[0] if context else None
@@ -378,8 +382,9 @@ class FactIndex:
             if q.years:
                 a += A_YEAR if q.years & self.years[fid] else 0.0
             elif q.qtype in ("how_many", "list") and f.as_of:
-                # "how many are there" means now: the latest count first.
-                a += A_RECENT * min(1.0, max(0.0, (int(f.as_of[:4]) - 2019) / 6))
+                # "how many are there" means now: the latest count first; "ตอนแรก", "originally": the first.
+                recency = min(1.0, max(0.0, (int(f.as_of[:4]) - 2019) / 6))
+                a += A_RECENT * (1.0 - recency if earliest else recency)
             if fid == q.last_fact and context and (q.qtype is None or q.qtype in self.holds[fid] or f.aspect in fits):
                 # "by when?", "how many provinces", "on whose behalf?" right after an answer: often that same
                 # fact holds it ("105 smart cities in 77 provinces by 2027").

@@ -268,3 +268,8 @@ def test_a_two_part_question_is_answered_in_the_order_asked(convo):
     r = convo.say("วังจันทร์วัลเลย์อยู่จังหวัดไหน แล้วใครเป็นคนทำ")
     first, *rest = r.text.split("\n")
     assert "ระยอง" in first and "ปตท" in r.text
+
+
+def test_originally_asks_for_the_first_figure_not_the_latest(convo):
+    first = convo.say("ตอนแรกรัฐบาลตั้งเป้าเมืองอัจฉริยะไว้กี่เมือง").text.split("\n")[0]
+    assert "100" in first and "105" not in first
