@@ -16,6 +16,9 @@ from .schema import Fact
 
 __all__ = ["why_not"]
 
+_MONTHS = (r"มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม|"
+           r"ม\.ค\.|ก\.พ\.|มี\.ค\.|เม\.ย\.|พ\.ค\.|มิ\.ย\.|ก\.ค\.|ส\.ค\.|ก\.ย\.|ต\.ค\.|พ\.ย\.|ธ\.ค\.|"
+           r"January|February|March|April|May|June|July|August|September|October|November|December")
 # (what the question asks for, what an answering fact must say)
 _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     ("fare", re.compile(r"ค่าตั๋ว|ค่าโดยสาร|ค่ารถ|ค่าเดินทาง|ราคาตั๋ว|\bfares?\b|\btickets?\b|\bticket price\b", re.I),
@@ -32,6 +35,9 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
      re.compile(r"\+66|\b0\d{1,2}[- ]?\d{3}[- ]?\d{3,4}\b|@\w+\.\w+|โทร\.?\s*\d", re.I)),
     ("web address", re.compile(r"เว็บไซต์|เว็บ|ลิงก์|ลิ้งค์|\bwebsite\b|\burl\b|\blink\b", re.I),
      re.compile(r"https?://|www\.|\.go\.th|\.com\b|\.or\.th", re.I)),
+    ("day", re.compile(r"วันที่เท่า|วันที่อะไร|วันไหน|วันใด|ลงวันที่|\bwhat date\b|\bwhich day\b|\bwhat day\b|\bexact date\b",
+                       re.I),
+     re.compile(r"\d{1,2}\s*(" + _MONTHS + r")|(" + _MONTHS + r")\s*\d{1,2}\b", re.I)),
     ("designer", re.compile(r"ใครออกแบบ|ใครเป็นคนออกแบบ|ผู้ออกแบบ|ผู้ชนะ|ใครชนะ|\bdesigned\b|\bdesigner\b|\bwinner\b|"
                             r"\bwho won\b", re.I),
      re.compile(r"ออกแบบโดย|ผู้ออกแบบ|ผู้ชนะ|ชนะเลิศ|\bdesigned by\b|\bwinner\b|\bwon by\b", re.I)),
@@ -55,6 +61,8 @@ def _latest_year(text: str) -> int:
 def why_not(question: str, fact: Fact, kind: str | None, today: date | None = None) -> str | None:
     """Why ``fact`` cannot answer ``question`` (normalised, its names removed; ``kind`` its question type),
     or None when nothing rules it out."""
+    if kind is not None and kind in fact.unknown:
+        return None  # the fact says the sources do not give it: the bot says so (bot/dialogue.py)
     text = _text(fact)
     for name, asks, says in _NEEDS:
         if asks.search(question) and not says.search(text):

@@ -273,3 +273,9 @@ def test_a_two_part_question_is_answered_in_the_order_asked(convo):
 def test_originally_asks_for_the_first_figure_not_the_latest(convo):
     first = convo.say("ตอนแรกรัฐบาลตั้งเป้าเมืองอัจฉริยะไว้กี่เมือง").text.split("\n")[0]
     assert "100" in first and "105" not in first
+
+
+def test_a_question_for_the_day_needs_a_fact_that_gives_the_day(convo):
+    convo.say("ใครได้ที่ 1 ในดัชนี TSCCI 2023 ประเภทเมือง")
+    first = convo.say("ผลประกาศเมื่อวันที่เท่าไร").text.split("\n")[0]
+    assert "19 มิถุนายน 2567" in first
