@@ -210,9 +210,9 @@ class EntityExtractor:
         city out of "finance" or "a smart city"."""
         # Shared bigrams per key counted in NumPy; candidates in the order a key was first met, as a dict kept them.
         index = self._bigram_arrays
-        found = [index[g] for g in _bigrams(flat) if g in index]
-        if found:
-            keys = np.concatenate(found)
+        postings = [index[g] for g in _bigrams(flat) if g in index]
+        if postings:
+            keys = np.concatenate(postings)
             shared = np.bincount(keys, minlength=len(self._fuzzy_keys))
             met, first = np.unique(keys, return_index=True)
             order = met[np.argsort(first, kind="stable")]
