@@ -12,6 +12,7 @@ import json
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -50,12 +51,14 @@ class IntentModel:
     # -- scoring ---------------------------------------------------------------------------------------
     def decision(self, feats: Sequence[str]) -> np.ndarray:
         """Raw linear scores per class for a list of feature strings."""
-        get = self.vocab.get
-        pairs = [(j, c) for j, c in ((get(f), c) for f, c in Counter(feats).items()) if j is not None]
-        if not pairs:
+        counts = Counter(feats)
+        # Vocabulary look-ups in C (map, fromiter) rather than a generator per feature; -1 marks an unknown one.
+        found = np.fromiter(map(self.vocab.get, counts, repeat(-1)), dtype=np.intp, count=len(counts))
+        known = found >= 0
+        if not known.any():
             return self.intercept.copy()
-        idx = np.fromiter((j for j, _ in pairs), dtype=np.intp, count=len(pairs))
-        tf = np.fromiter((c for _, c in pairs), dtype=np.float64, count=len(pairs))
+        idx = found[known]
+        tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))[known]
         w = (1.0 + np.log(tf)) * self.idf[idx]
         w /= math.sqrt(float(w @ w))
         return w @ self.coef[idx] + self.intercept

@@ -16,6 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from .question import is_yes_no
@@ -23,6 +24,7 @@ from .question import is_yes_no
 __all__ = ["Term", "Entities", "EntityExtractor", "compact"]
 
 _STRIP = re.compile(r"[\s\-_.,!?'\"()/]+")
+_KEPT = re.compile(r"[^\s\-_.,!?'\"()/]+")  # what _STRIP leaves
 _NUMBER = re.compile(r"(?<![\d.])\d{1,4}(?![\d.])")
 _FIRST_FIVE = re.compile(r"(5|ห้า)\s*เมืองแรก|เมืองนำร่อง|นำร่อง|first\s*(5|five)|(5|five)\s*pilot|pilot|\bfirst\s*batch|ชุดแรก|รุ่นแรก|"
                          r"กลุ่มแรก|แรกสุด|\b(got|received|were|was|get)\b.{0,40}\bfirst\s*[?.!]*$|"
@@ -126,6 +128,8 @@ class EntityExtractor:
             self._bigram_count.append(len(grams))
             for g in grams:
                 self._bigram_index[g].append(i)
+        self._bigram_arrays = {g: np.array(keys, dtype=np.intp) for g, keys in self._bigram_index.items()}
+        self._bigram_sizes = np.array(self._bigram_count, dtype=np.intp)
 
     def extract(self, text: str, tokens: list[str] | None = None, fuzzy: bool = True) -> Entities:
         """Entities of normalised ``text`` (``tokens`` are its word tokens, used for short names);
@@ -204,11 +208,17 @@ class EntityExtractor:
         """Misspelt city and place names. Thai names are matched inside the unspaced text; a Latin name only
         against whole words of the message (never inside a longer word), so fuzzy matching cannot invent a
         city out of "finance" or "a smart city"."""
-        shared: dict[int, int] = defaultdict(int)
-        for g in _bigrams(flat):
-            for i in self._bigram_index.get(g, ()):
-                shared[i] += 1
-        candidates = [self._fuzzy_keys[i] for i, c in shared.items() if c * 2 >= self._bigram_count[i]]
+        # Shared bigrams per key counted in NumPy; candidates in the order a key was first met, as a dict kept them.
+        index = self._bigram_arrays
+        postings = [index[g] for g in _bigrams(flat) if g in index]
+        if postings:
+            keys = np.concatenate(postings)
+            shared = np.bincount(keys, minlength=len(self._fuzzy_keys))
+            met, first = np.unique(keys, return_index=True)
+            order = met[np.argsort(first, kind="stable")]
+            candidates = [self._fuzzy_keys[i] for i in order[shared[order] * 2 >= self._bigram_sizes[order]].tolist()]
+        else:
+            candidates = []
         thai = [k for k in candidates if not k.isascii() and len(_distinctive(k)) >= 4]
         latin = [k for k in candidates if k.isascii() and len(k) >= 5]
         matches: list[tuple[str, float, int]] = []
@@ -258,12 +268,17 @@ def _compact_with_positions(text: str) -> tuple[str, list[int]]:
     """:func:`compact` plus, for each of its characters, the index of the character it came from."""
     out: list[str] = []
     pos: list[int] = []
-    for i, ch in enumerate(text):
-        if _STRIP.match(ch):
+    for run in _KEPT.finditer(text):  # runs of kept characters, not one character at a time
+        chunk, start = run.group(), run.start()
+        folded = chunk.casefold()
+        if len(folded) == len(chunk):  # every character folds to one (casefold maps each on its own)
+            out.append(folded)
+            pos.extend(range(start, run.end()))
             continue
-        for c in ch.casefold():
-            out.append(c)
-            pos.append(i)
+        for i, ch in enumerate(chunk, start):  # a character that folds to several ("ß" → "ss")
+            for c in ch.casefold():
+                out.append(c)
+                pos.append(i)
     return "".join(out), pos
 
 

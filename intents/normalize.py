@@ -8,10 +8,12 @@ case and fullwidth forms, and runs of white space.
 
 from __future__ import annotations
 
+import importlib
 import re
 import unicodedata
+from typing import Callable
 
-from pythainlp.util import normalize as _thai_normalize
+from pythainlp.util import normalize as _pythainlp_normalize
 
 __all__ = ["normalize", "detect_language", "has_thai", "MAX_TEXT_CHARS"]
 
@@ -31,6 +33,45 @@ _THAI_REPEAT = re.compile(r"([\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e])\1{2,}")
 # Latin letters or punctuation repeated three or more times: keep two (sooo → soo, ??? → ??).
 _OTHER_REPEAT = re.compile(r"([A-Za-z!?.~])\1{2,}")
 _SPACE = re.compile(r"\s+")
+
+
+def _fast_thai_normalize() -> Callable[[str], str]:
+    """``pythainlp.util.normalize``, the same steps with the same patterns, but with each pattern compiled once
+    and skipped when the characters it needs are absent (it re-compiled ~30 patterns per call through the
+    ``re`` cache, and called back into Python for every tone mark). ``tests/test_normalize.py`` checks that both
+    give the same text; an unfamiliar pythainlp (other private names) gets its own function."""
+    try:
+        # The module by name: ``pythainlp.util.normalize`` as an attribute is the function.
+        m = importlib.import_module("pythainlp.util.normalize")
+
+        reorder = [(re.compile(p), r) for p, r in m._REORDER_PAIRS]
+        no_repeat = [(ch, re.compile(p), r) for (p, r), ch in zip(m._NOREPEAT_PAIRS, m._NOREPEAT_CHARS)]
+        tones = m._RE_TONEMARKS.pattern
+        steps = (m.remove_zw, m.remove_dup_spaces, m.remove_spaces_before_marks, m.remove_dangling)
+    except (ImportError, AttributeError):
+        return _pythainlp_normalize
+    if not tones.endswith("]+"):
+        return _pythainlp_normalize
+    tone_runs = re.compile(tones[:-1] + "{2,}")  # a single tone mark stays as it is: only runs change
+    remove_zw, remove_dup_spaces, remove_spaces_before_marks, remove_dangling = steps
+
+    def last(match: re.Match[str]) -> str:
+        return match.group(0)[-1]
+
+    def normalize_thai(text: str) -> str:
+        text = remove_spaces_before_marks(remove_dup_spaces(remove_zw(text)))
+        for rx, repl in reorder:  # remove_repeat_vowels: reorder_vowels, then each repeated sign once
+            text = rx.sub(repl, text)
+        for ch, rx, repl in no_repeat:
+            if text.count(ch) > 1:  # the pattern needs the character twice
+                text = rx.sub(repl, text)
+        text = tone_runs.sub(last, text)
+        return remove_dangling(text)
+
+    return normalize_thai
+
+
+_thai_normalize = _fast_thai_normalize()
 
 
 def has_thai(text: str) -> bool:

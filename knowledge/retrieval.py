@@ -212,6 +212,7 @@ class FactIndex:
         self.staff = staff & frozenset(self.facts)
         self.intents_of = {fid: frozenset({f.intent}) | (intents or {}).get(fid, frozenset())
                            for fid, f in self.facts.items()}
+        self.sole_intent = {fid: next(iter(i)) if len(i) == 1 else None for fid, i in self.intents_of.items()}
         self.areas, self.concepts = areas, concepts
         self.ids = list(self.facts)
         self.position = {fid: i for i, fid in enumerate(self.ids)}
@@ -247,6 +248,8 @@ class FactIndex:
         by_feature = sparse.csr_matrix((data, indices, indptr), shape=(len(rows), len(self.vocab))).tocsc()
         self.postings = [(by_feature.indices[by_feature.indptr[i]:by_feature.indptr[i + 1]],
                           by_feature.data[by_feature.indptr[i]:by_feature.indptr[i + 1]]) for i in range(len(self.vocab))]
+        self.posting_sizes = np.diff(by_feature.indptr)
+        self._idf = self.idf.tolist()
         self.n_texts = len(rows)
         self.starts = np.array(starts, dtype=np.int64)
         parents = parents or {}
@@ -291,11 +294,12 @@ class FactIndex:
         if not self.ids:
             return None
         cols, vals = [], []
+        idf, get = self._idf, self.vocab.get  # Python floats: the same products as NumPy's, without its scalars
         for k, c in feats.items():
-            i = self.vocab.get(k)
+            i = get(k)
             if i is not None:  # a feature no fact has adds only to the query's norm
                 cols.append(i)
-                vals.append((1 + math.log(c)) * self.idf[i])
+                vals.append((1 + math.log(c)) * idf[i])
         if not cols:
             return None
         unknown = sum(((1 + math.log(c)) * self.default_idf) ** 2 for k, c in feats.items() if k not in self.vocab)
@@ -303,7 +307,8 @@ class FactIndex:
         # All posting lists of the query's features at once: one gather, one weighted bincount (a text appears
         # once per posting list), instead of a NumPy call per feature.
         texts = np.concatenate([self.postings[i][0] for i in cols])
-        weights = np.concatenate([self.postings[i][1] * (v / norm) for i, v in zip(cols, vals)])
+        scale = np.repeat(np.array([v / norm for v in vals]), self.posting_sizes[cols])
+        weights = np.concatenate([self.postings[i][1] for i in cols]) * scale
         per_text = np.bincount(texts, weights=weights, minlength=self.n_texts)
         return np.maximum.reduceat(per_text, self.starts)
 
@@ -315,7 +320,8 @@ class FactIndex:
             top = np.flatnonzero(per_fact > 0.0)
             if len(top) > MAX_WORD_CANDIDATES:
                 top = top[np.argpartition(per_fact[top], -MAX_WORD_CANDIDATES)[-MAX_WORD_CANDIDATES:]]
-            words = {self.ids[i]: float(per_fact[i]) for i in top}
+            ids = self.ids
+            words = {ids[i]: v for i, v in zip(top.tolist(), per_fact[top].tolist())}
         candidates = set(words)
         for subject in q.subjects or q.context:
             candidates.update(self.by_subject.get(subject, ()))
@@ -399,7 +405,9 @@ class FactIndex:
         intents = q.intents
         for f, raw, s, a in scored:
             w = W_WORDS * raw + (OWN_PHRASING_BONUS if own == [f.id] else 0.0)
-            i = W_INTENT * (max(intents.get(k, 0.0) for k in self.intents_of[f.id]) - oos)
+            sole = self.sole_intent[f.id]  # most facts answer one intent: no generator for them
+            i = W_INTENT * ((intents.get(sole, 0.0) if sole is not None else
+                             max(intents.get(k, 0.0) for k in self.intents_of[f.id])) - oos)
             lead = 0.0
             if f.id in self.staff and w + i + max(0.0, a) >= STAFF_MIN_EVIDENCE and (
                     s >= S_MATCH + S_ALL if subjects else s >= 0.0):

@@ -33,6 +33,10 @@ class Suggester:
         self.facts = facts
         self.finds = finds
         self._cache: dict[tuple[str | None, str, frozenset[str]], list[str]] = {}
+        # Each button question costs a retrieval search or more; the lists above differ only in the intent they
+        # skip, so they share most of these (a miss of ``_cache`` was the slowest answer of all).
+        self._questions: dict[tuple[str, str, str | None], str | None] = {}
+        self._own: dict[str, list[Fact]] = {}
         self.by_subject: dict[str, list[Fact]] = {}
         for f in sorted(facts.values(), key=lambda f: (-f.priority, f.id)):
             for s in f.about:
@@ -41,13 +45,21 @@ class Suggester:
     def question(self, fact: Fact, lang: str, subject: str | None = None) -> str | None:
         """The first example question of ``fact`` in ``lang`` (the curated, cleanly written ones come first)
         that fits a button and that the bot answers with this fact."""
+        key = (fact.id, lang, subject)
+        if key not in self._questions:
+            self._questions[key] = self._question(fact, lang, subject)
+        return self._questions[key]
+
+    def _question(self, fact: Fact, lang: str, subject: str | None) -> str | None:
         qs = [q for q in (fact.questions.th if lang == "th" else fact.questions.en)[:4] if len(q) <= MAX_LABEL]
         return next((q for q in qs if self.finds(q, subject, fact)), None)
 
     def own(self, subject: str) -> list[Fact]:
         """The facts whose main subject is ``subject``, in the order a person explores a subject."""
-        facts = [f for f in self.by_subject.get(subject, []) if f.about[0] == subject]
-        return sorted(facts, key=lambda f: (_ORDER.get(f.intent, len(_ORDER)), -f.priority, f.id))
+        if subject not in self._own:
+            facts = [f for f in self.by_subject.get(subject, []) if f.about[0] == subject]
+            self._own[subject] = sorted(facts, key=lambda f: (_ORDER.get(f.intent, len(_ORDER)), -f.priority, f.id))
+        return list(self._own[subject])
 
     def related(self, fact: Fact) -> list[Fact]:
         """Facts about the same main subject: the same intent first, then the others."""

@@ -53,3 +53,25 @@ def test_tokenizer_splits_unspaced_thai_and_drops_spaces():
     tokens = tokenize(normalize("ทำไมเมืองขอนแก่นเพิ่งจะได้รับรองเป็น smart city"))
     assert "ขอนแก่น" in tokens and "smart" in tokens
     assert " " not in tokens and "" not in tokens
+
+
+def test_fast_thai_normalize_gives_what_pythainlp_gives():
+    """The compiled copy of pythainlp's normalize (intents/normalize.py) must change nothing: the training
+    examples, the facts and random strings of Thai signs (repeated vowels, tone marks, spaces before marks)."""
+    import random
+
+    from pythainlp.util import normalize as pythainlp_normalize
+
+    from intents.normalize import _pythainlp_normalize, _thai_normalize
+    from intents.training_data import load_training_data
+    from knowledge.loader import load
+
+    assert _thai_normalize is not _pythainlp_normalize  # the fast path is in use with this pythainlp
+    kb = load()
+    texts = [e.text for e in load_training_data().examples]
+    texts += [t for f in kb.facts.values() for t in (*f.questions.th, f.answer.th)]
+    rng = random.Random(5)
+    signs = "กขคนมเแโใไะาำๅัิีึืํ็ฺุู่้๊๋์๎ฤฦ  \n\u200b\u200cab1"
+    texts += ["".join(rng.choice(signs) for _ in range(rng.randrange(1, 30))) for _ in range(20000)]
+    changed = [t for t in texts if _thai_normalize(t) != pythainlp_normalize(t)]
+    assert not changed, changed[:5]
