@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from .dates import format_date
@@ -33,6 +34,7 @@ def short_label(source: Source, lang: str) -> str:
     return source.publisher
 
 
+@lru_cache(maxsize=4096)  # every answer links its sources: the same few hundred addresses again and again
 def web_url(address: str | None) -> str | None:
     """``address`` as an absolute http(s) URL a browser can open, or None when it is not a web address.
 
