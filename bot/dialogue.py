@@ -176,12 +176,13 @@ class Dialogue:
             text = say("slow_down", lang) if over.hits == self.user_limit.hits + 1 else ""
             return Reply(text=text, lang=lang, intent="rate_limited", confidence=1.0, retry_after=over.retry_after)
         reply, new_ctx, unanswered = self.answer(text, ctx, channel, lang)
+        # Channels that can write later offer "tell me when you know" for this group: its id is a hash of
+        # the question, so naming it costs no round trip (worked out once, for the inbox and the reply).
+        group = group_key(text) if unanswered else None
         recorded = self.turns.close(Closing(channel, user_id, new_ctx, reply.intent, reply.lang, reply.fallback,
-                                            reply.entities.get("city"), unanswered, text))
+                                            reply.entities.get("city"), unanswered, text, group))
         if recorded:
-            # Channels that can write later offer "tell me when you know" for this group: its id is a hash
-            # of the question, so naming it costs no round trip.
-            reply.inbox_group = group_key(text)
+            reply.inbox_group = group
         metrics.ANSWER_SECONDS.observe(time.perf_counter() - started)
         metrics.MESSAGES.labels(channel, reply.lang).inc()
         metrics.INTENTS.labels(channel, reply.intent).inc()

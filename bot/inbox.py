@@ -127,11 +127,12 @@ class Inbox:
         self._drop: Any = None
 
     def queue_record(self, pipe: Any, text: str, lang: str, channel: str, reason: str = "fallback",
-                     now: float | None = None) -> None:
+                     now: float | None = None, key: str | None = None) -> None:
         """Queue the recording of one unanswered question on ``pipe`` (one script call); its result is the
-        number of groups dropped to stay under the cap (see :meth:`dropped`)."""
+        number of groups dropped to stay under the cap (see :meth:`dropped`). ``key``: the text's
+        :func:`group_key`, when the caller has it already."""
         now = time.time() if now is None else now
-        key = group_key(text)
+        key = key or group_key(text)
         pipe.execute_command("EVAL", _RECORD, 3, GROUPS, LOG, GROUP + key,
                   key, repr(now), text[:500], lang, channel, reason, LOG_MAXLEN, self.max_groups, GROUP, WAIT)
 

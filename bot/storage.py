@@ -29,6 +29,8 @@ from redis.sentinel import SentinelConnectionPool
 from redis.exceptions import (ClusterDownError, CrossSlotTransactionError, InvalidPipelineStack,
                               RedisClusterException, SlotNotCoveredError)
 
+from .batches import ThreadBatches, supported
+
 __all__ = ["Store", "StoreUnavailable", "connect", "is_cluster_url"]
 
 CLUSTER_SCHEMES = ("redis+cluster://", "rediss+cluster://")
@@ -119,6 +121,8 @@ class Store:
         self._down_since: float | None = None
         self._lock = threading.Lock()
         self._on_error = on_error
+        # The hot path's batches: on a connection each thread keeps, where the client allows it (bot.batches).
+        self._batches = ThreadBatches(client) if supported(client) else None
 
     def blocking(self, timeout: float) -> "Store":
         """A store for blocking commands (``XREADGROUP BLOCK``): same server, longer socket timeout,
@@ -171,7 +175,12 @@ class Store:
         cluster), for the hot path. The results come back in order; a command that failed on its own (a
         wrong type, a script error) leaves its exception in its place, while an outage raises
         :class:`StoreUnavailable` like :meth:`run`. Not a transaction: each command (or script) is atomic
-        by itself, and on a cluster the commands may go to different slots."""
+        by itself, and on a cluster the commands may go to different slots. On a plain Redis the batch
+        goes over a connection the calling thread keeps (:mod:`bot.batches`)."""
+        batches = self._batches
+        if batches is not None:
+            return self.run(lambda _client: batches.run(build))
+
         def send(client: Any) -> list[Any]:
             pipe = client.pipeline(transaction=False)
             build(pipe)

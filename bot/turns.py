@@ -52,6 +52,7 @@ class Closing:
     city: str | None
     unanswered: str | None = None  # why the question goes to the inbox ("fallback"), or None
     text: str = ""
+    group: str | None = None  # the text's inbox group (bot.inbox.group_key), when the caller has it already
 
 
 class Turns:
@@ -91,7 +92,8 @@ class Turns:
             if user_id and ctx is not None:
                 self.contexts.queue_save(pipe, done.channel, user_id, ctx)
             if done.unanswered:
-                self.inbox.queue_record(pipe, done.text, done.lang, done.channel, reason=done.unanswered)
+                self.inbox.queue_record(pipe, done.text, done.lang, done.channel, reason=done.unanswered,
+                                        key=done.group)
             if self.stats is not None:
                 self.stats.queue_record(pipe, done.channel, done.intent, done.fallback, done.city)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 __all__ = ["format_date", "BE_OFFSET"]
 
 BE_OFFSET = 543
@@ -12,6 +14,7 @@ _EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "A
               "October", "November", "December")
 
 
+@lru_cache(maxsize=4096)  # the dates of facts and sources, written into every answer that cites them
 def format_date(iso: str, lang: str) -> str:
     """Render ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` in ``lang`` ("th" or "en")."""
     parts = [int(p) for p in iso.split("-")]
