@@ -233,12 +233,16 @@ class Dialogue:
             remainder = _PERSON_PRONOUN.sub(" ", remainder)
         names_only = bool(subjects or ent.places) and is_bare_follow_up(remainder)
         short = len(u.normalized.split()) <= 5
+        # (A greeting with an off-topic word, "hi, weather today?", asks about the weather: not small talk.)
         small_talk = u.intent in SMALL_TALK or (u.top_intent in SMALL_TALK and not qt.yes_no and (
-            u.confidence >= 0.6 or (short and u.confidence >= 0.35)))
+            u.confidence >= 0.6 or (short and u.confidence >= 0.35)) and not self.nlu.cues.find(u.normalized))
         # In a conversation, a pronoun or a yes/no question ("เยอะกว่ามาตรฐานป่ะ") continues it: not small talk.
         refers_back = bool(ctx.subjects) and bool(_REFERS_BACK.search(u.normalized) or qt.yes_no)
         if small_talk and not subjects and not ent.places and not qt.kind and not refers_back:
-            reply = self._simple(turn, u.intent, say(u.intent, reply_lang),
+            # Small talk read with low confidence may carry the intent "out_of_scope": reply as the small talk it
+            # most likely is (its top intent), which has a phrase.
+            talk = u.intent if u.intent in SMALL_TALK else u.top_intent
+            reply = self._simple(turn, talk, say(talk, reply_lang),
                                  snap.suggest.for_subject(ctx.subjects[0] if ctx.subjects else None, reply_lang))
             return reply, replace(ctx, lang=reply_lang), None
         # "ก่อนหน้านั้นล่ะ", "and after that?": the same kind of fact about the same subject, a period earlier or later.

@@ -297,3 +297,11 @@ def test_a_yes_no_question_after_a_preface_sentence(convo):
 def test_asking_which_came_first_lists_the_first_five(convo, text):
     r = convo.say(text)
     assert not r.fallback and all(c in r.entities.get("cities", []) for c in ("khon-kaen", "phuket", "samyan"))
+
+
+@pytest.mark.parametrize("text", ["hi weather?", "hi there, any hotel"])
+def test_a_greeting_with_an_off_topic_word_is_answered_not_crashed(bot, text):
+    # the classifier reads a greeting, the off-topic word makes the intent out_of_scope: this once raised
+    # KeyError('out_of_scope') looking up a small-talk phrase
+    reply = bot.dialogue.respond(text, user_id="greet-off-topic", channel="test")
+    assert reply.fallback and reply.text
