@@ -409,7 +409,10 @@ class Dialogue:
             if cue is not None and not named_all and (hit.words < CUE_MIN_WORDS or (
                     not q.subjects and not q.context and set(hit.fact.about) & set(snap.kb.cities))):
                 return None
-            if why_not(q.text, hit.fact, q.qtype) is not None:
+            # (Staff wrote their entries for such questions, and a question that is a fact's own phrasing is
+            # that fact's: neither is second-guessed.)
+            if hit.fact.id not in snap.index.staff and hit.words < OWN_PHRASING \
+                    and why_not(q.text, hit.fact, q.qtype) is not None:
                 passed_over = True
                 continue  # near the question, but not holding what it asks for: the next one may
             return hit

@@ -168,3 +168,17 @@ def test_cli_faq_try_shows_what_the_draft_answers(bot, data_dir, tmp_path):
     assert f"with the draft: {draft['id']}" in r.stdout
     assert f"[typed] {PARAPHRASES[2]}: answers" in r.stdout
     assert "[typed] Where is Khon Kaen?: does not answer (instead: khon-kaen-area)" in r.stdout
+
+
+
+def test_a_staff_entry_answers_what_the_answerability_checks_would_pass_over(client):
+    # "เบอร์โทร" asks for a phone number and the entry gives none: staff wrote it for this question all the same
+    tag = uuid.uuid4().hex[:6]
+    question = f"ขอเบอร์โทรศูนย์บริการเมืองอัจฉริยะ {tag} หน่อย"
+    assert ask(client, question)["fallback"] is True
+    entry = {"id": f"phone-{tag}", "questions": {"th": [question], "en": []},
+             "answer": {"th": "ติดต่อผ่านเพจของเทศบาลได้เลย", "en": "Write to the municipality's page."},
+             "cities": [], "topics": [], "source": "city staff, test entry"}
+    assert client.post("/admin/api/faq", json=entry, headers=AUTH).status_code == 201
+    assert ask(client, question)["fallback"] is False
+    client.delete(f"/admin/api/faq/{entry['id']}", headers=AUTH)
