@@ -11,7 +11,6 @@ import shutil
 import socket
 import uuid
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
@@ -98,25 +97,11 @@ def bot_config(data_dir) -> dict:
                         "USER_RATE_LIMIT": "100000/10", "LOGIN_IP_RATE_LIMIT": "100000/300"})
 
 
-# Runs that a test module starts in the background as soon as the session's model exists, so that they overlap
-# with the tests before them (the session's own tests mostly keep one core busy; the machine has two). Keyed by
-# the node id of the test that waits for the run; started only when that test is selected. See test_cluster.py.
-BACKGROUND: dict[str, Callable[[pytest.FixtureRequest, Path], None]] = {}
-
-
-def _start_background_runs(request: pytest.FixtureRequest, data_dir: Path) -> None:
-    selected = {item.nodeid for item in request.session.items}
-    for nodeid, start in BACKGROUND.items():
-        if nodeid in selected:
-            start(request, data_dir)
-
-
 @pytest.fixture(scope="session")
 def bot(bot_config, data_dir, request):
     """The bot service, built exactly as the app builds it."""
     built = build_bot(bot_config)
     _keep_current_model(data_dir, request.config)
-    _start_background_runs(request, data_dir)
     return built
 
 

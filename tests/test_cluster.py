@@ -4,10 +4,6 @@ de-duplication, queue, FAQ and backup suites run against it unchanged (``REDIS_U
 A cluster refuses any command, transaction or script whose keys live in different slots (CROSSSLOT),
 so the suites passing here is the proof that every operation keeps its keys under one hash tag; the
 servers' own command statistics prove that no ``KEYS`` ran.
-
-The inner session is a subprocess with its own cluster, fakes and temporary files, so it starts in the
-background as soon as the outer session's model is trained (conftest.BACKGROUND) and overlaps with the
-tests before this module instead of adding its minute and a half to the suite.
 """
 
 from __future__ import annotations
@@ -21,7 +17,7 @@ from pathlib import Path
 
 import pytest
 import redis
-from conftest import BACKGROUND, MODELS_ENV
+from conftest import MODELS_ENV
 from redis_server import RedisClusterProcesses
 
 from bot.storage import Store, connect
@@ -37,66 +33,14 @@ SUITES = ["tests/test_storage.py", "tests/test_line.py", "tests/test_messenger.p
           "tests/test_backup.py", "tests/test_ratelimit.py", "tests/test_dialogue.py"]
 
 
-class ClusterRerun:
-    """The cluster and the inner pytest session that runs SUITES against it, as a subprocess that runs in the
-    background: conftest's ``bot`` fixture starts it as soon as the session's model exists (the inner session
-    loads that model instead of training its own, conftest.MODELS_ENV), and the test waits for its result."""
-
-    def __init__(self, workdir: Path, data_dir: Path):
-        self.workdir = workdir
-        self.nodes = RedisClusterProcesses(workdir / "nodes", masters=3)
-        self.nodes.start()
-        for node in _node_clients(self.nodes):  # the statistics the test reads count the inner run only
-            node.config_resetstat()
-        env = {**os.environ, "REDIS_URL": self.nodes.url, "PYTHONPATH": str(ROOT / "tests"),
-               MODELS_ENV: str(data_dir / "models")}
-        # Files, not pipes: nobody reads the output until the run ends, and a full pipe would block it.
-        self.out, self.err = open(workdir / "stdout", "w+"), open(workdir / "stderr", "w+")
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--basetemp", str(workdir / "t"),
-             *SUITES], cwd=ROOT, env=env, stdout=self.out, stderr=self.err, text=True)
-
-    def result(self, timeout: float = 900) -> tuple[int, str, str]:
-        """Wait for the inner session: its exit code, the end of its output and of its errors."""
-        returncode = self.proc.wait(timeout)
-        self.out.seek(0)
-        self.err.seek(0)
-        return returncode, self.out.read()[-3000:], self.err.read()[-2000:]
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:  # the session was interrupted before the test waited for it
-            self.proc.kill()
-            self.proc.wait()
-        self.out.close()
-        self.err.close()
-        self.nodes.stop()
-
-
-_runs: list[ClusterRerun] = []
-_RERUN_TEST = "tests/test_cluster.py::test_the_suites_pass_on_the_cluster_without_cross_slot_commands_or_keys"
-
-
-def _start(request: pytest.FixtureRequest, data_dir: Path) -> None:
-    if _runs or not (shutil.which("redis-server") and shutil.which("redis-cli")):
-        return  # already running, or the module is skipped
-    run = ClusterRerun(request.getfixturevalue("tmp_path_factory").mktemp("cluster"), data_dir)
-    request.session.config.add_cleanup(run.stop)
-    _runs.append(run)
-
-
-BACKGROUND[_RERUN_TEST] = _start
-
-
 @pytest.fixture(scope="module")
-def rerun(request, bot, data_dir) -> ClusterRerun:
-    """The background run (started here when the bot fixture did not start it, e.g. under ``-k``)."""
-    _start(request, data_dir)
-    return _runs[0]
-
-
-@pytest.fixture(scope="module")
-def cluster(rerun):
-    return rerun.nodes
+def cluster(tmp_path_factory):
+    nodes = RedisClusterProcesses(tmp_path_factory.mktemp("cluster"), masters=3)
+    try:
+        nodes.start()
+        yield nodes
+    finally:
+        nodes.stop()
 
 
 def _node_clients(cluster) -> list[redis.Redis]:
@@ -117,9 +61,17 @@ def test_cluster_url_gives_a_cluster_client_that_spans_the_masters(cluster, tmp_
     assert reader.client is not client and reader.ping()
 
 
-def test_the_suites_pass_on_the_cluster_without_cross_slot_commands_or_keys(rerun, cluster):
-    returncode, tail, errors = rerun.result()
-    assert returncode == 0, tail + errors
+def test_the_suites_pass_on_the_cluster_without_cross_slot_commands_or_keys(cluster, tmp_path, bot, data_dir):
+    for node in _node_clients(cluster):
+        node.config_resetstat()
+    # The inner session loads this session's model instead of training its own (conftest.MODELS_ENV).
+    env = {**os.environ, "REDIS_URL": cluster.url, "PYTHONPATH": str(ROOT / "tests"),
+           MODELS_ENV: str(data_dir / "models")}
+    proc = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--basetemp", str(tmp_path / "t"),
+         *SUITES], cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
+    tail = proc.stdout[-3000:]
+    assert proc.returncode == 0, tail + proc.stderr[-2000:]
     summary = tail.strip().splitlines()[-1]  # "N passed in ..." (with skips or warnings, if any)
     assert re.search(r"\d+ passed", summary) and not re.search(r"failed|error", summary), summary
 
