@@ -29,8 +29,16 @@ def test_a_plain_redis_store_batches_on_the_kept_connection_one_read_each(own):
     results = store.batch(lambda p: (p.incr("k"), p.get("k"), p.expire("k", 60), p.hgetall("nothing")))
     assert int(admin.info("stats")["total_reads_processed"]) - before - 1 == 1
     assert results == [1, "1", True, {}]  # redis-py's replies, response callbacks included
-    clients = [c for c in admin.client_list() if c["cmd"] != "client|list"]
-    assert len(clients) == 1  # the kept one: no new connection per batch
+
+    def connections() -> set[str]:
+        return {c["addr"] for c in admin.client_list() if c["cmd"] != "client|list"}
+
+    kept = connections()
+    for _ in range(5):
+        store.batch(lambda p: p.get("k"))
+    # the kept one: no new connection per batch (another part of the store, e.g. its health check, may hold
+    # one of its own; the batches never add to them)
+    assert connections() <= kept
 
 
 def test_a_failed_command_keeps_its_place_and_the_next_batch_reads_its_own_replies(own):
