@@ -234,8 +234,9 @@ class Dialogue:
         names_only = bool(subjects or ent.places) and is_bare_follow_up(remainder)
         short = len(u.normalized.split()) <= 5
         # (A greeting with an off-topic word, "hi, weather today?", asks about the weather: not small talk.)
+        off_topic = self.nlu.cues.find(u.normalized)
         small_talk = u.intent in SMALL_TALK or (u.top_intent in SMALL_TALK and not qt.yes_no and (
-            u.confidence >= 0.6 or (short and u.confidence >= 0.35)) and not self.nlu.cues.find(u.normalized))
+            u.confidence >= 0.6 or (short and u.confidence >= 0.35)) and not off_topic)
         # In a conversation, a pronoun or a yes/no question ("เยอะกว่ามาตรฐานป่ะ") continues it: not small talk.
         refers_back = bool(ctx.subjects) and bool(_REFERS_BACK.search(u.normalized) or qt.yes_no)
         if small_talk and not subjects and not ent.places and not qt.kind and not refers_back:
@@ -267,7 +268,7 @@ class Dialogue:
         elif not subjects and kind in ("list", "how_many") and ctx.qualifier:
             qualifier = qualifier or ctx.qualifier  # "มีที่ไหนบ้าง" after a question about the first five
         context = [] if subjects else list(ctx.subjects)
-        cue = self.nlu.cues.find(u.normalized)
+        cue = off_topic
         if cue is None and self.vocabulary is not None:
             # A word no fact uses ("พนักงาน", "password"): the question is about something the bot lacks.
             cue = next(iter(self.vocabulary.unknown(tokenize(query_text), snap.known_words)), None)
@@ -563,7 +564,8 @@ class Dialogue:
         if ent.places:
             place = kb.places[ent.places[0]]
             province = place.province or place.id
-            inside = [c for c in listed if kb.cities[c].province == province]
+            there = {c.id for c in kb.cities_in(province)}
+            inside = [c for c in listed if c in there]
             pname = place.th if lang == "th" else place.en
             if not inside:
                 return snap.composer.computed(f"ไม่มีครับ ไม่มีพื้นที่ใดในนั้นอยู่ใน{pname}",

@@ -79,6 +79,7 @@ class Vocabulary:
         return out
 
     @staticmethod
+    @lru_cache(maxsize=8192)  # the fuzzy search over every known word is the costly part: once per word
     def _known_latin(word: str, known: frozenset[str]) -> bool:
         """True when ``word`` is a known English word, a plural or -ed/-ing form of one, or a typo of one."""
         stems = {word, word[:-1], word[:-2], word[:-3], word[:-3] + "e", word[:-2] + "e"}

@@ -277,17 +277,6 @@ class FactIndex:
                 self.by_subject.setdefault(s, []).append(f.id)
             self.by_intent.setdefault(f.intent, []).append(f.id)
 
-    def words(self, text: str) -> dict[str, float]:
-        """Fact id -> lexical similarity of ``text`` to the fact (best example question, or its answer), for
-        the best ``MAX_WORD_CANDIDATES`` facts."""
-        per_fact = self._per_fact(text)
-        if per_fact is None:
-            return {}
-        top = np.flatnonzero(per_fact > 0.0)
-        if len(top) > MAX_WORD_CANDIDATES:
-            top = top[np.argpartition(per_fact[top], -MAX_WORD_CANDIDATES)[-MAX_WORD_CANDIDATES:]]
-        return {self.ids[i]: float(per_fact[i]) for i in top}
-
     def _per_fact(self, text: str) -> np.ndarray | None:
         """Lexical similarity of ``text`` to every fact, in ``self.ids`` order (None: nothing in common)."""
         feats = features(text)
