@@ -544,10 +544,6 @@ def _print_report(report: dict) -> None:
                f"p99 {lat['p99']:.3f} ms")
 
 
-if __name__ == "__main__":  # pragma: no cover
-    main()
-
-
 @main.command("answer-eval")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--failures", is_flag=True, help="List every wrong or wrongly refused turn.")
@@ -584,3 +580,7 @@ def calibrate(heldout: Path) -> None:
                    f"(answered right {row['answered_right']}, refused right {row['refused_right']}, "
                    f"wrong {row['wrong']}, wrongly refused {row['wrongly_refused']})")
     click.echo(f"best: Thresholds(score={best.score}, evidence={best.evidence})")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
