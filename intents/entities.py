@@ -102,6 +102,9 @@ class EntityExtractor:
         terms = list(terms)
         masked_terms = sorted(f"{t.kind}\t{t.id}\t{compact(t.alias)}" for t in terms if t.kind in PLACEHOLDERS)
         self.fingerprint = hashlib.sha256("\n".join(masked_terms).encode()).hexdigest()[:12]
+        #: Every name known, not just the masked kinds: two extractors with the same catalogue read text alike.
+        self.catalogue = hashlib.sha256("\n".join(sorted(f"{t.kind}\t{t.id}\t{t.alias}" for t in terms)).encode()
+                                        ).hexdigest()[:16]
         self._exact: dict[str, list[Term]] = defaultdict(list)
         self._short: dict[str, list[Term]] = defaultdict(list)  # short Latin aliases: whole tokens only
         for term in terms:

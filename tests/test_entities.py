@@ -104,3 +104,20 @@ def test_yes_no_questions_are_recognised(bot, text, yes_no):
 ])
 def test_the_first_five_qualifier(bot, text, first_five):
     assert ents(bot, text).first_five is first_five
+
+
+def test_fact_texts_are_prepared_once_per_catalogue_and_never_with_another_catalogue():
+    """Bots built in one process with the same names share the prepared fact texts; a catalogue with one
+    more name (a staff edit adding an alias) prepares its own, so the new name is removed from the texts."""
+    from intents.entities import EntityExtractor, Term
+
+    from bot.service import fact_text_preparer
+
+    terms = [Term("city", "phuket", "ภูเก็ต"), Term("city", "khon-kaen", "ขอนแก่น")]
+    first = fact_text_preparer(EntityExtractor(terms))
+    assert fact_text_preparer(EntityExtractor(list(reversed(terms)))) is first
+    text = "แผนของภูเก็ตและเกาะยาวคืออะไร"
+    with_island = fact_text_preparer(EntityExtractor([*terms, Term("city", "koh-yao", "เกาะยาว")]))
+    assert with_island is not first
+    assert "ภูเก็ต" not in first(text) and "เกาะยาว" in first(text)
+    assert "เกาะยาว" not in with_island(text)
