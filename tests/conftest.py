@@ -42,6 +42,17 @@ def _offline():
     socket.socket.connect = _real_connect  # type: ignore[method-assign]
 
 
+OWN_REDIS_FIXTURES = {"durable_redis", "redis_proc"}  # servers a test starts and stops itself
+
+
+def pytest_collection_modifyitems(config, items):
+    # A test on a Redis of its own (an outage, a restart) shows nothing on REDIS_URL's server: the cluster
+    # rerun (tests/test_cluster.py) leaves such tests out with -m "not own_redis".
+    for item in items:
+        if OWN_REDIS_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.own_redis)
+
+
 # -- the bot ---------------------------------------------------------------------------------------------
 MODELS_ENV = "BOT_TEST_MODELS"  # a directory with a model an outer session trained (tests/test_cluster.py)
 

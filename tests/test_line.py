@@ -208,6 +208,7 @@ def test_disabled_channel_webhook_is_404(client):
     assert client.post("/webhooks/line", data=b"{}", headers={"X-Line-Signature": "x"}).status_code == 404
 
 
+@pytest.mark.own_redis
 def test_with_redis_down_the_webhook_still_answers_200_and_the_reply_is_sent(tmp_path, data_dir, bot, fake_line):
     """No queue without Redis: the event is handled in the receiving worker as a best effort."""
     import shutil
