@@ -3,7 +3,8 @@
 Staff changes answer at once through fact retrieval (see :mod:`bot.live`); retraining makes the intent
 classifier, one of retrieval's signals, learn the new phrasings too. It runs in a background thread a few seconds after the last change
 (debounced), trains at most once per machine (the model cache's file lock; other workers load the result),
-and swaps the new model in; answering never waits for it.
+and swaps the new model in; answering never waits for it. A retrain keeps the current model's calibration (a few
+phrasings more among thousands barely move it), so it is one fit, not the four of a first training.
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ class Retrainer:
             extra = examples_from_entries(entries.values(), self.nlu.model.classes, staff)
             examples = frozenset((e.text, e.intent, e.lang) for e in extra)
             if examples != self._last_examples:  # else an edit of answers only: nothing new to learn
-                model = load_model(self.cache_dir, self.extractor, extra=extra)
+                model = load_model(self.cache_dir, self.extractor, extra=extra, calibrated_like=self.nlu.model)
                 self._last_examples = examples
                 if model.meta.get("fingerprint") != self.nlu.model.meta.get("fingerprint"):
                     self.nlu.model = model  # one attribute swap: parses in flight keep the model they started with

@@ -97,8 +97,10 @@ class NLU:
 
 
 def load_model(cache_dir: Path, extractor: EntityExtractor, data_dir: Path | None = None,
-               extra: list[Example] | None = None, config: TrainConfig = TrainConfig()) -> IntentModel:
-    """The model for the current training data and name lexicon: from the cache, or trained and cached.
+               extra: list[Example] | None = None, config: TrainConfig = TrainConfig(),
+               calibrated_like: IntentModel | None = None) -> IntentModel:
+    """The model for the current training data and name lexicon: from the cache, or trained and cached
+    (``calibrated_like``: keep that model's calibration rather than cross-validate, see ``train``).
 
     The cache file is named by fingerprints of the examples, the lexicon (names are masked before
     classification) and the feature code, so editing any of them retrains automatically; a file lock
@@ -118,6 +120,6 @@ def load_model(cache_dir: Path, extractor: EntityExtractor, data_dir: Path | Non
         if path.exists():
             return IntentModel.load(path)
         log.info("training intent model on %d examples", len(data.examples))
-        model = train(data, config, preprocess=extractor.mask_text)
+        model = train(data, config, preprocess=extractor.mask_text, calibrated_like=calibrated_like)
         model.save(path)
         return model

@@ -27,6 +27,10 @@ def test_retraining_learns_a_staff_phrasing(bot):
         # every phrasing of a staff-edited entry is learnt (curated facts contribute their first few)
         assert bot.nlu.model.meta["examples"] > before.meta["examples"]
         assert bot.nlu.parse(phrasing).intent == "about_depa"
+        # one fit, not four: the calibration of the model it replaces is kept (no cross-validation again)
+        new = bot.nlu.model
+        assert new.meta["calibration_from"] == before.meta["fingerprint"]
+        assert (new.temperature, new.threshold, new.margin) == (before.temperature, before.threshold, before.margin)
     finally:
         bot.nlu.model = before
 
