@@ -25,6 +25,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable, Iterable
 
 import numpy as np
@@ -84,6 +85,11 @@ def features(text: str) -> Counter:
             feats[f"t:{run}"] += 1
         feats.update(f"t:{run[i:i + 3]}" for i in range(len(run) - 2))
     return feats
+
+
+# Facts' texts are indexed again after every staff edit (and for every draft tried): most are unchanged.
+# The counters are shared, so the index only reads them.
+_text_features = lru_cache(maxsize=65536)(features)
 
 
 @dataclass
@@ -222,12 +228,12 @@ class FactIndex:
         for f in self.facts.values():
             starts.append(len(rows))
             for q in (*f.questions.th, *f.questions.en):
-                rows.append(features(strip(q)))
+                rows.append(_text_features(strip(q)))
                 weights.append(1.0)
             answer = f"{f.answer.th} {f.answer.en}"
             if f.detail is not None:
                 answer += f" {f.detail.th} {f.detail.en}"
-            rows.append(features(strip(answer)))
+            rows.append(_text_features(strip(answer)))
             weights.append(ANSWER_WEIGHT)
         df: Counter = Counter()
         for feats in rows:
@@ -236,14 +242,17 @@ class FactIndex:
         self.vocab = {k: i for i, k in enumerate(df)}
         self.idf = np.array([math.log((1 + n) / (1 + df[k])) + 1.0 for k in df])
         self.default_idf = math.log(1 + n) + 1.0
-        indptr, indices, data = [0], [], []
-        for feats, weight in zip(rows, weights):
-            cols = [self.vocab[k] for k in feats]
-            vals = np.array([1 + math.log(c) for c in feats.values()]) * self.idf[cols]
-            vals *= weight / (np.linalg.norm(vals) or 1.0)
-            indices.extend(cols)
-            data.extend(vals.tolist())
-            indptr.append(len(indices))
+        # Every row's sublinear TF times IDF at once, then each row scaled to unit length times its weight.
+        vocab = self.vocab
+        indices = np.fromiter((vocab[k] for feats in rows for k in feats), dtype=np.int64)
+        counts = np.fromiter((c for feats in rows for c in feats.values()), dtype=np.float64, count=len(indices))
+        sizes = np.fromiter((len(feats) for feats in rows), dtype=np.int64, count=len(rows))
+        indptr = np.concatenate(([0], np.cumsum(sizes)))
+        data = (1.0 + np.log(counts)) * self.idf[indices] if len(indices) else counts
+        row_of = np.repeat(np.arange(len(rows)), sizes)
+        norms = np.sqrt(np.bincount(row_of, weights=data * data, minlength=len(rows)))
+        norms[norms == 0.0] = 1.0
+        data = data * (np.asarray(weights) / norms)[row_of]
         # Column-major: for each feature, the texts that have it and their weights (the posting list).
         by_feature = sparse.csr_matrix((data, indices, indptr), shape=(len(rows), len(self.vocab))).tocsc()
         self.postings = [(by_feature.indices[by_feature.indptr[i]:by_feature.indptr[i + 1]],
