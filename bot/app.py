@@ -13,6 +13,7 @@ from .config import load_settings
 from .jsonsafe import SafeJSONProvider
 from .logs import init_request_ids, setup_logging
 from .service import build_bot
+from .web.lanes import Lanes, webhook_app
 
 __all__ = ["create_app"]
 
@@ -29,12 +30,16 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config.update(config or {})
     app.config.update(settings.as_config())  # MAX_CONTENT_LENGTH among them: Flask answers 413 by itself
     init_request_ids(app)
-    if settings.TRUSTED_PROXIES > 0:
-        # Behind N proxies, the client's address is the Nth value from the right of X-Forwarded-For
-        # (values further left were written by the client and prove nothing); rate limits and login
-        # throttling then count each real client, not the proxy. The scheme is the one the nearest proxy
-        # sets: load balancers usually overwrite X-Forwarded-Proto rather than append to it.
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=settings.TRUSTED_PROXIES, x_proto=1)  # type: ignore[method-assign]
+
+    @app.errorhandler(HTTPException)
+    def _http_error(exc: HTTPException):
+        resp = jsonify(error=exc.name, detail=exc.description)
+        resp.status_code = exc.code or 500
+        # Keep the exception's own headers (Allow on 405, Retry-After, ...) with the JSON body.
+        for name, value in exc.get_headers():
+            if name.lower() != "content-type":
+                resp.headers[name] = value
+        return resp
 
     app.extensions["bot"] = build_bot(settings)
 
@@ -51,21 +56,12 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(api_bp)
     app.register_blueprint(ops_bp)
     app.register_blueprint(openapi_bp)
-    attach_channels(app, app.extensions["bot"])
+    webhooks = webhook_app(app)
+    attach_channels(app, app.extensions["bot"], routes=webhooks)
 
     from .admin import attach_admin
 
     attach_admin(app, app.extensions["bot"])
-
-    @app.errorhandler(HTTPException)
-    def _http_error(exc: HTTPException):
-        resp = jsonify(error=exc.name, detail=exc.description)
-        resp.status_code = exc.code or 500
-        # Keep the exception's own headers (Allow on 405, Retry-After, ...) with the JSON body.
-        for name, value in exc.get_headers():
-            if name.lower() != "content-type":
-                resp.headers[name] = value
-        return resp
 
     @app.after_request
     def _security_headers(resp):
@@ -77,4 +73,11 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
                                     "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'")
         return resp
 
+    app.wsgi_app = Lanes(app.wsgi_app, webhooks.wsgi_app)  # type: ignore[method-assign]
+    if settings.TRUSTED_PROXIES > 0:
+        # Behind N proxies, the client's address is the Nth value from the right of X-Forwarded-For
+        # (values further left were written by the client and prove nothing); rate limits and login
+        # throttling then count each real client, not the proxy. The scheme is the one the nearest proxy
+        # sets: load balancers usually overwrite X-Forwarded-Proto rather than append to it.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=settings.TRUSTED_PROXIES, x_proto=1)  # type: ignore[method-assign]
     return app

@@ -383,3 +383,18 @@ def test_lone_surrogates_in_a_line_message_are_cleaned_and_the_question_answered
     fake_line.wait_for(lambda c: replies_for(fake_line, ev["replyToken"]))
     text = replies_for(fake_line, ev["replyToken"])[0].body["messages"][0]["text"]
     assert "ภูเก็ต" in text and "2564" in text
+
+
+def test_webhooks_are_served_without_the_staff_pages_hooks(channel_app):
+    """A webhook is acknowledged by an app of its own (bot/web/lanes.py): request ids for the logs, the size
+    limit and JSON errors, none of the per-request work staff pages need (sessions, CSRF, the sign-in key)."""
+    lanes = channel_app.wsgi_app
+    webhooks = lanes.webhooks.__self__
+    assert webhooks is not channel_app and "line" in webhooks.blueprints and "line" not in channel_app.blueprints
+    assert [f.__name__ for f in webhooks.before_request_funcs[None]] == ["_start"]  # the request id
+    assert webhooks.config["MAX_CONTENT_LENGTH"] == channel_app.config["MAX_CONTENT_LENGTH"]
+    client = channel_app.test_client()
+    r = client.post("/webhooks/line", data=b"x" * (channel_app.config["MAX_CONTENT_LENGTH"] + 1),
+                    headers={"X-Line-Signature": "x", "Content-Type": "application/json"})
+    assert r.status_code == 413 and r.get_json()["error"] and r.headers["X-Request-ID"]
+    assert "Set-Cookie" not in r.headers

@@ -24,8 +24,9 @@ log = logging.getLogger(__name__)
 CHANNELS = (LineChannel, MessengerChannel)
 
 
-def attach_channels(app: Flask, bot) -> dict:
-    """Create the queue, the channels and their sender pool, and register the webhooks.
+def attach_channels(app: Flask, bot, routes: Flask | None = None) -> dict:
+    """Create the queue, the channels and their sender pool, and register the webhooks on ``routes``
+    (the app serving webhooks, :func:`bot.web.lanes.webhook_app`; ``app`` itself when not given).
 
     The sender threads are not started here: the server starts them in each serving process
     (:func:`bot.background.start_background`)."""
@@ -40,7 +41,7 @@ def attach_channels(app: Flask, bot) -> dict:
         channel = cls(bot, queue, ledger, senders, settings)
         channels[channel.name] = channel
         handlers[channel.name] = channel.handle
-        app.register_blueprint(channel.blueprint())
+        (routes or app).register_blueprint(channel.blueprint())
     app.extensions["channels"] = channels
     app.extensions["senders"] = senders
     return channels
