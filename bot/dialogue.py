@@ -29,7 +29,7 @@ from intents.vocabulary import Vocabulary
 from knowledge.catalogue import SMALL_TALK
 from knowledge.dates import format_date
 from knowledge.polarity import verdict
-from knowledge.answerable import why_not
+from knowledge.answerable import uncovered, why_not
 from knowledge.composer import Answer
 from knowledge.retrieval import OWN_PHRASING, S_ALL, S_MATCH, Hit, Query, Thresholds
 from knowledge.snapshot import Snapshot
@@ -52,6 +52,9 @@ VERDICT_MARGIN = 0.1  # runner-up facts this close to the best one are read for 
 CLOSE_WORDS = 0.45  # a fact this close to the question's words may deny it with another number or year
 PERSON_MIN_WORDS = 0.4  # words a "who" follow-up needs to point past the one person of the last answer
 CUE_MIN_WORDS = 0.35  # lexical similarity a question with an off-topic or unknown word needs to be answered
+# A fact this far from the question's words, which mentions none of the words that say what the question is
+# about ("festival", "ติดตั้งกล้อง"), was found by its subject and question type alone: a neighbour, not the answer.
+COVER_MIN_WORDS = 0.15
 #: Words that make a yes/no question one about being certified ("โคราชเป็นเมืองอัจฉริยะไหม").
 _CERTIFIED = ("เมืองอัจฉริยะ", "สมาร์ทซิตี้", "สมาร์ตซิตี้", "รับรอง", "ได้ตรา", "ตราสัญลักษณ์", "โลโก้", "smart city",
               "certified", "certification", "logo")
@@ -389,6 +392,8 @@ class Dialogue:
         named = q.subjects or q.context
         focus = named[0] if named else None
         passed_over = False
+        topic = self.vocabulary.distinctive(tokenize(q.text), snap.word_facts, len(snap.facts)) \
+            if self.vocabulary is not None and q.text.strip() else []
         for rank, hit in enumerate(hits):
             if only is not None and only not in hit.fact.about:
                 continue
@@ -412,8 +417,11 @@ class Dialogue:
                 return None
             # (Staff wrote their entries for such questions, and a question that is a fact's own phrasing is
             # that fact's: neither is second-guessed.)
-            if hit.fact.id not in snap.index.staff and hit.words < OWN_PHRASING \
-                    and why_not(q.text, hit.fact, q.qtype) is not None:
+            if hit.fact.id not in snap.index.staff and hit.words < OWN_PHRASING and (
+                    why_not(q.text, hit.fact, q.qtype) is not None
+                    or (topic and hit.words < COVER_MIN_WORDS and uncovered(topic, hit.fact) == topic
+                        # (a fact about two of the things named is what is asked, in other words)
+                        and len(set(q.subjects) & snap.index.about_sets[hit.fact.id]) < 2)):
                 passed_over = True
                 continue  # near the question, but not holding what it asks for: the next one may
             return hit

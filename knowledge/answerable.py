@@ -14,7 +14,7 @@ from datetime import date
 
 from .schema import Fact
 
-__all__ = ["why_not"]
+__all__ = ["why_not", "uncovered"]
 
 _MONTHS = (r"มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม|"
            r"ม\.ค\.|ก\.พ\.|มี\.ค\.|เม\.ย\.|พ\.ค\.|มิ\.ย\.|ก\.ค\.|ส\.ค\.|ก\.ย\.|ต\.ค\.|พ\.ย\.|ธ\.ค\.|"
@@ -76,3 +76,10 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
     if asked_routes and stated_routes and not asked_routes & stated_routes:
         return "it is about another route"
     return None
+
+
+def uncovered(words: list[str], fact: Fact) -> list[str]:
+    """The ``words`` (a question's distinctive words, normalised) that none of the fact's texts mention: an
+    English word by its first five letters ("renewal" / "renewed"), a Thai word anywhere in the text."""
+    text = " ".join((*fact.questions.th, *fact.questions.en, _text(fact))).casefold()
+    return [w for w in words if (w[:5] if w.isascii() else w) not in text]

@@ -9,6 +9,7 @@ from bot.context import Context
 from bot.evaluation import judge
 from intents.normalize import normalize
 from intents.question import is_bare_follow_up, is_definition, question_type
+from knowledge.answerable import uncovered
 from knowledge.composer import polite
 from knowledge.retrieval import Query
 
@@ -279,3 +280,24 @@ def test_a_question_for_the_day_needs_a_fact_that_gives_the_day(convo):
     convo.say("ใครได้ที่ 1 ในดัชนี TSCCI 2023 ประเภทเมือง")
     first = convo.say("ผลประกาศเมื่อวันที่เท่าไร").text.split("\n")[0]
     assert "19 มิถุนายน 2567" in first
+
+
+def test_a_near_fact_that_says_nothing_of_what_the_question_is_about_is_passed_over(convo):
+    # "ติดตั้ง" (installed) is a word of the knowledge base, but no fact about Samyan uses it: the nearest
+    # Samyan fact was found by its subject and the question type alone
+    assert convo.say("สามย่านติดตั้งกล้องวงจรปิดไปกี่จุด").fallback
+
+
+def test_a_fact_about_two_of_the_things_named_answers_a_question_in_other_words(convo):
+    r = convo.say("ใครรับมอบตราวังจันทร์วัลเลย์แทน ปตท.")
+    assert not r.fallback and "ชาญศักดิ์" in r.text
+
+
+def test_distinctive_words_are_the_rare_known_words_and_a_fact_covers_them_by_mention(bot):
+    snap, vocabulary = bot.dialogue.knowledge, bot.dialogue.vocabulary
+    topic = vocabulary.distinctive(["ติดตั้ง", "กล้อง", "ไป", "กี่", "จุด", "ใด", "what"], snap.word_facts,
+                                   len(snap.facts))
+    assert "ติดตั้ง" in topic and not {"ไป", "กี่", "ใด", "what"} & set(topic)
+    fact = next(f for f in snap.facts.values() if "festival" in f.answer.en.casefold())
+    assert uncovered(["festival", "ติดตั้ง"], fact) == ["ติดตั้ง"]
+    assert uncovered(["festivals"], fact) == []  # an English word by its first letters
