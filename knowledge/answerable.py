@@ -38,6 +38,10 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     ("day", re.compile(r"วันที่เท่า|วันที่อะไร|วันไหน|วันใด|ลงวันที่|\bwhat date\b|\bwhich day\b|\bwhat day\b|\bexact date\b",
                        re.I),
      re.compile(r"\d{1,2}\s*(" + _MONTHS + r")|(" + _MONTHS + r")\s*\d{1,2}\b", re.I)),
+    ("percentage", re.compile(r"ร้อยละ|เปอร์เซ็นต์|\bper\s?cent(age)?\b|%", re.I),
+     re.compile(r"%|ร้อยละ|เปอร์เซ็นต์|\bper\s?cent", re.I)),
+    ("district", re.compile(r"เขตไหน|เขตอะไร|เขตใด|แขวงไหน|แขวงอะไร|\b(which|what) (district|subdistrict)\b", re.I),
+     re.compile(r"เขต(?!พื้นที่|ส่งเสริม)[\u0e01-\u0e2e]|แขวง|\bdistrict\b", re.I)),
     ("designer", re.compile(r"ใครออกแบบ|ใครเป็นคนออกแบบ|ผู้ออกแบบ|ผู้ชนะ|ใครชนะ|\bdesigned\b|\bdesigner\b|\bwinner\b|"
                             r"\bwho won\b", re.I),
      re.compile(r"ออกแบบโดย|ผู้ออกแบบ|ผู้ชนะ|ชนะเลิศ|\bdesigned by\b|\bwinner\b|\bwon by\b", re.I)),
@@ -46,6 +50,13 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
 _NEXT = re.compile(r"รอบหน้า|ครั้งหน้า|ครั้งต่อไป|รอบต่อไป|ปีหน้า|ปีนี้|\bnext (one|year|batch|round|event|expo|festival|time)\b|"
                    r"\bthe next\b|\bthis year\b|\bupcoming\b|\bscheduled\b", re.I)
 _YEAR = re.compile(r"(?<!\d)(20\d\d|25\d\d)(?!\d)")
+# What a fact must say to answer "how much": a sum ("15 บาท", "26,963 million baht", "US$ 1 billion"), or a
+# budget or cost it tells about (a fact that says the budget is not given answers honestly).
+_MONEY = re.compile(r"บาท|\bbaht\b|ดอลลาร์|us\$|\$\s?\d|\bTHB\b|งบประมาณ|\bbudget|มูลค่า|\bcost|ทุน|\bcapital\b|"
+                    r"ค่าโดยสาร|\bfares?\b|\bfree\b|ฟรี", re.I)
+# A question about money by its words ("how much green space" is not): the question type alone is not enough.
+_MONEY_ASKED = re.compile(r"บาท|\bbaht\b|ราคา|ค่า|งบ|ทุน|เงิน|ล้าน|\bcost|\bprice|\bbudget|\bfares?\b|\bmoney\b|"
+                          r"\bfund|\bspen[dt]|\binvest|\bworth\b|\bpaid\b|\bpay\b", re.I)
 _ROUTE = re.compile(r"(?:สาย|\broute\b|\bline\b|\bbus\b)\s*(\d+)", re.I)
 
 
@@ -67,6 +78,8 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
     for name, asks, says in _NEEDS:
         if asks.search(question) and not says.search(text):
             return f"it gives no {name}"
+    if kind == "how_much" and _MONEY_ASKED.search(question) and not _MONEY.search(text):
+        return "it gives no sum of money"
     if _NEXT.search(question) and kind in ("when", None):
         year = (today or date.today()).year
         if _latest_year(text) < year:

@@ -9,7 +9,7 @@ from bot.context import Context
 from bot.evaluation import judge
 from intents.normalize import normalize
 from intents.question import is_bare_follow_up, is_definition, question_type
-from knowledge.answerable import uncovered
+from knowledge.answerable import uncovered, why_not
 from knowledge.composer import polite
 from knowledge.retrieval import Query
 
@@ -301,3 +301,30 @@ def test_distinctive_words_are_the_rare_known_words_and_a_fact_covers_them_by_me
     fact = next(f for f in snap.facts.values() if "festival" in f.answer.en.casefold())
     assert uncovered(["festival", "ติดตั้ง"], fact) == ["ติดตั้ง"]
     assert uncovered(["festivals"], fact) == []  # an English word by its first letters
+
+
+@pytest.mark.parametrize("text", [
+    "คลองผดุงกรุงเกษมอยู่เขตไหน",  # where it is is known, not the district
+    "วังจันทร์วัลเลย์ใช้เงินลงทุนไปกี่บาท",  # its size and projects are known, no sum of money
+])
+def test_a_district_or_a_sum_the_near_fact_lacks_is_a_fallback(convo, text):
+    assert convo.say(text).fallback
+
+
+def test_how_much_without_a_money_word_is_not_a_question_about_money(convo):
+    r = convo.say("how much green space does each samyan resident get")
+    assert not r.fallback and "19.8" in r.text
+
+
+def test_a_percentage_needs_a_fact_that_gives_one(bot):
+    facts = bot.dialogue.knowledge.facts.values()
+    without = next(f for f in facts if "%" not in f.answer.en and "ร้อยละ" not in f.answer.th and f.detail is None)
+    with_one = next(f for f in facts if "%" in f.answer.en)
+    assert why_not("ต้องก้าวหน้ากี่เปอร์เซ็นต์", without, "how_many") == "it gives no percentage"
+    assert why_not("what percent did it score", with_one, "how_many") is None
+
+
+def test_the_date_of_something_asks_when_and_an_unknown_date_is_said_honestly(convo):
+    assert question_type("what was the date of the ceremony").kind == "when"
+    r = convo.say("what was the date of the sub-committee's second 2021 meeting")
+    assert r.fallback and "10" in r.text  # the sources give no date; what is known is said
