@@ -69,6 +69,9 @@ _YES_NO_EN = re.compile(r"(^|[.?!,;]\s*)(is|isn't|are|aren't|was|were|does|doesn
 _YES_NO_EN_TAG = re.compile(r"\b(right|correct|true|yeah|yes|no|isn't it|aren't they|wasn't it|didn't it|innit|eh)"
                             r"\s*[?!.]*\s*$")
 _WH_TH = re.compile(r"อะไร|ใคร|ที่ไหน|เมื่อไหร่|เมื่อไร|เท่าไหร่|เท่าไร|กี่|ทำไม|อย่างไร|ยังไง|ไหนบ้าง")
+# "เหรอ" / "หรอ" end wh-questions too ("จัดที่ไหนหรอ"): with a question word, the message asks that.
+_WH_PARTICLE_TH = re.compile(r"(เหรอ|หรอ)\s*(ครับ|คับ|ค่ะ|คะ|นะ|อ่ะ|อะ)*[\s?]*$")
+_ASKS_WH_TH = re.compile(r"อะไร|ใคร|ไหน|ใด|เมื่อไหร่|เมื่อไร|เท่าไหร่|เท่าไร|(?<!เ)กี่|ทำไม|อย่างไร|ยังไง")  # not "เกี่ยว"
 _WH_EN = re.compile(r"\b(what|whats|what's|which|when|where|who|whom|whose|why|how)\b")
 _DECLARATIVE_Q = re.compile(r"^[a-z0-9][^?]*\b(is|are|was|were|has|have|had|got|gets|does|did|can|will|\w+ed)\b"
                             r"[^?]*\?+\s*$")
@@ -128,6 +131,8 @@ def is_only_asking(remainder: str) -> bool:
 def is_yes_no(text: str) -> bool:
     """True when normalised ``text`` asks for a yes or a no."""
     text = text.strip()
+    if _WH_PARTICLE_TH.search(text) and _ASKS_WH_TH.search(text):
+        return False  # "บานเดือนไหนหรอ", "ใครเป็นประธานเหรอ": a particle after a question word, not ใช่ไหม
     if _YES_NO_TH.search(text) or _YES_NO_TH_START.search(text) or _YES_NO_EN.search(text):
         return True
     if _YES_NO_TH_MID.search(text) and not _WH_TH.search(text):

@@ -50,6 +50,9 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
 _NEXT = re.compile(r"รอบหน้า|ครั้งหน้า|ครั้งต่อไป|รอบต่อไป|ปีหน้า|ปีนี้|\bnext (one|year|batch|round|event|expo|festival|time)\b|"
                    r"\bthe next\b|\bthis year\b|\bupcoming\b|\bscheduled\b", re.I)
 _YEAR = re.compile(r"(?<!\d)(20\d\d|25\d\d)(?!\d)")
+# What a fact must say to answer "when": a year (CE or BE) or a month ("ทุ่งบัวตองบานเดือนไหน" is not answered
+# by a fact that says Mae Moh promotes the flower fields).
+_DATED = re.compile(r"(?<!\d)(19|20|25)\d\d(?!\d)|" + _MONTHS, re.I)
 # What a fact must say to answer "how much": a sum ("15 บาท", "26,963 million baht", "US$ 1 billion"), or a
 # budget or cost it tells about (a fact that says the budget is not given answers honestly).
 _MONEY = re.compile(r"บาท|\bbaht\b|ดอลลาร์|us\$|\$\s?\d|\bTHB\b|งบประมาณ|\bbudget|มูลค่า|\bcost|ทุน|\bcapital\b|"
@@ -78,6 +81,8 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
     for name, asks, says in _NEEDS:
         if asks.search(question) and not says.search(text):
             return f"it gives no {name}"
+    if kind == "when" and not fact.date and not _DATED.search(text):
+        return "it gives no date"
     if kind == "how_much" and _MONEY_ASKED.search(question) and not _MONEY.search(text):
         return "it gives no sum of money"
     if _NEXT.search(question) and kind in ("when", None):

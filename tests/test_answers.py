@@ -9,6 +9,7 @@ from bot.context import Context
 from bot.evaluation import judge
 from intents.normalize import normalize
 from intents.question import is_bare_follow_up, is_definition, question_type
+from intents.synonyms import expand
 from knowledge.answerable import uncovered, why_not
 from knowledge.composer import polite
 from knowledge.retrieval import Query
@@ -328,3 +329,30 @@ def test_the_date_of_something_asks_when_and_an_unknown_date_is_said_honestly(co
     assert question_type("what was the date of the ceremony").kind == "when"
     r = convo.say("what was the date of the sub-committee's second 2021 meeting")
     assert r.fallback and "10" in r.text  # the sources give no date; what is known is said
+
+
+@pytest.mark.parametrize("text, expanded", [
+    ("ใช้งบเท่าไหร่", "ใช้งบประมาณเท่าไหร่"),
+    ("ช่วยให้เข้าถึงบริการไหม", "ช่วยให้เข้าถึงบริการไหม"),  # "ถึง" + "บริการ", no budget
+    ("ไปดูทุ่งบัวตองได้ไหม", "ไปดูทุ่งบัวตองได้ไหม"),  # "ทุ่ง" + "บัว"
+])
+def test_budget_slang_is_written_out_only_where_it_is_a_word(text, expanded):
+    assert expand(text) == expanded
+
+
+@pytest.mark.parametrize("text, yes_no", [
+    ("พิธีจัดที่ไหนหรอ", False),  # "หรอ" after a question word is a particle
+    ("ใครเป็นคนเปิดงานเหรอ", False),
+    ("ภูเก็ตได้ตราแล้วหรอ", True),
+    ("นี่เกี่ยวกับเมืองอัจฉริยะด้วยเหรอ", True),  # "เกี่ยว" holds no "กี่"
+])
+def test_a_thai_particle_after_a_question_word_does_not_make_a_yes_no_question(text, yes_no):
+    assert question_type(normalize(text)).yes_no is yes_no
+
+
+def test_a_when_question_needs_a_fact_that_gives_a_date(bot):
+    undated = next(f for f in bot.dialogue.knowledge.facts.values()
+                   if not f.date and not any(ch.isdigit() for ch in f.answer.en + f.answer.th) and f.detail is None
+                   and "when" not in f.unknown)
+    assert why_not("เปิดเดือนไหน", undated, "when") == "it gives no date"
+    assert why_not("ทำอะไรบ้าง", undated, "list") is None
