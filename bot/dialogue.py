@@ -418,7 +418,7 @@ class Dialogue:
             # (Staff wrote their entries for such questions, and a question that is a fact's own phrasing is
             # that fact's: neither is second-guessed.)
             if hit.fact.id not in snap.index.staff and hit.words < OWN_PHRASING and (
-                    why_not(q.text, hit.fact, q.qtype) is not None
+                    why_not(q.text, hit.fact, q.qtype, years=q.years) is not None
                     or (topic and hit.words < COVER_MIN_WORDS and uncovered(topic, hit.fact) == topic
                         # (a fact about two of the things named is what is asked, in other words)
                         and len(set(q.subjects) & snap.index.about_sets[hit.fact.id]) < 2)):

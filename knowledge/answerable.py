@@ -60,6 +60,11 @@ _MONEY = re.compile(r"บาท|\bbaht\b|ดอลลาร์|us\$|\$\s?\d|\bTH
 # A question about money by its words ("how much green space" is not): the question type alone is not enough.
 _MONEY_ASKED = re.compile(r"บาท|\bbaht\b|ราคา|ค่า|งบ|ทุน|เงิน|ล้าน|\bcost|\bprice|\bbudget|\bfares?\b|\bmoney\b|"
                           r"\bfund|\bspen[dt]|\binvest|\bworth\b|\bpaid\b|\bpay\b", re.I)
+# "เมืองที่ 15 ของรอบปี 64", "ลำดับที่ 15", "the 15th city": one item of a list by its place, which a fact must
+# state ("the 15 areas of 2021" does not say which was fifteenth). Not "พื้นที่ 63 ไร่".
+_POSITION = re.compile(r"(?:เมือง|ลำดับ|อันดับ|คน|อัน|แห่ง|ราย)\s*ที่\s*(\d{1,3})(?!\d)|ลำดับ\s*(\d{1,3})(?!\d)|"
+                       r"\b(\d{1,3})(?:st|nd|rd|th)\s+(?:city|cities|area|areas|place|one|member)\b", re.I)
+_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 _ROUTE = re.compile(r"(?:สาย|\broute\b|\bline\b|\bbus\b)\s*(\d+)", re.I)
 
 
@@ -72,15 +77,35 @@ def _latest_year(text: str) -> int:
     return max(years, default=0)
 
 
-def why_not(question: str, fact: Fact, kind: str | None, today: date | None = None) -> str | None:
-    """Why ``fact`` cannot answer ``question`` (normalised, its names removed; ``kind`` its question type),
-    or None when nothing rules it out."""
+def _years_of(fact: Fact, text: str) -> set[int]:
+    """The years (CE) a fact tells of: its date, its as-of, and the years its texts name (BE or CE)."""
+    years = {int(d[:4]) for d in (fact.date, fact.as_of) if d}
+    years.update(int(y) - 543 if int(y) > 2400 else int(y) for y in _YEAR.findall(text))
+    return years
+
+
+def _states_position(text: str, n: int) -> bool:
+    """True when ``text`` states the place ``n`` ("อันดับ 3", "ลำดับที่ 15", "15th", "second")."""
+    word = _ORDINAL_WORDS[n - 1] if 0 < n <= len(_ORDINAL_WORDS) else None
+    return bool(re.search(rf"(ที่|อันดับ|ลำดับ)\s*{n}(?!\d)|\b{n}(st|nd|rd|th)\b", text, re.I)
+                or (word and re.search(rf"\b{word}\b", text, re.I)))
+
+
+def why_not(question: str, fact: Fact, kind: str | None, today: date | None = None,
+            years: frozenset[int] = frozenset()) -> str | None:
+    """Why ``fact`` cannot answer ``question`` (normalised, its names removed; ``kind`` its question type;
+    ``years`` the years it names, CE), or None when nothing rules it out."""
     if kind is not None and kind in fact.unknown:
         return None  # the fact says the sources do not give it: the bot says so (bot/dialogue.py)
     text = _text(fact)
     for name, asks, says in _NEEDS:
         if asks.search(question) and not says.search(text):
             return f"it gives no {name}"
+    position = _POSITION.search(question)
+    if position and not _states_position(text, int(next(g for g in position.groups() if g))):
+        return "it gives no such place in a list"
+    if kind == "how_much" and years and not years & _years_of(fact, text):
+        return "it gives the sum of another year"
     if kind == "when" and not fact.date and not _DATED.search(text):
         return "it gives no date"
     if kind == "how_much" and _MONEY_ASKED.search(question) and not _MONEY.search(text):

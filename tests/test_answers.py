@@ -356,3 +356,14 @@ def test_a_when_question_needs_a_fact_that_gives_a_date(bot):
                    and "when" not in f.unknown)
     assert why_not("เปิดเดือนไหน", undated, "when") == "it gives no date"
     assert why_not("ทำอะไรบ้าง", undated, "list") is None
+
+
+def test_one_item_of_a_list_by_its_place_needs_a_fact_that_states_the_place(convo):
+    assert convo.say("what was the 9th city certified in 2021").fallback  # the 15 of 2021 are not numbered
+    r = convo.say("ใครได้อันดับที่ 2 ใน TSCCI 2023 ประเภทเมือง")  # a ranking states its places
+    assert not r.fallback and "อันดับ 2" in r.text
+
+
+def test_a_sum_for_another_year_is_not_the_answer(convo):
+    assert convo.say("how much budget did phuket's pilot get for 2031").fallback
+    assert "386" in convo.say("how much budget did the phuket pilot have").text
