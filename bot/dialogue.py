@@ -62,7 +62,8 @@ _CERTIFIED = ("เมืองอัจฉริยะ", "สมาร์ทซ�
 
 # A question that asks which city ("which city scored highest", "เมืองไหนได้ที่ 1") is answered by a fact about
 # one city without naming it: that is no reason to ask "which city?".
-_ASKS_WHICH = re.compile(r"\bwhich (city|cities|area|areas|one)\b|\bwho\b|เมืองใด|เมืองไหน|ใคร|อันดับ 1|ที่ 1|"
+_ASKS_WHICH = re.compile(r"\bwhich (city|cities|area|areas|place|places|one|ones)\b|\bwho\b|เมืองใด|เมืองไหน|"
+                         r"พื้นที่ใด|พื้นที่ไหน|(ใด|ไหน)บ้าง|รายชื่อ|ใคร|อันดับ 1|ที่ 1|"
                          r"สูงสุด|\bhighest\b|\btop\b|\bbest\b|\bfirst\b")
 # A pronoun that points at what the conversation was about: "whats his name" is a follow-up, not small talk.
 _REFERS_BACK = re.compile(r"\b(he|his|him|she|her|it|its|they|their|them|that|there)\b|เขา|เค้า|มัน|ท่าน|ที่นั่น|ตอนนั้น|"

@@ -44,8 +44,8 @@ _TYPES: list[tuple[str, re.Pattern, re.Pattern]] = [
      _en("why", "how come", "reason", "purpose")),
     ("list", _th("อะไรบ้าง", "ไหนบ้าง", "ที่ไหนบ้าง", "มีใครบ้าง", "รายชื่อ", "ทั้งหมดกี่", "ชื่อทั้ง", "ชื่อโครงการ",
                  "ใดบ้าง"),
-     _en("which cities", "which areas", "list", "name the", "what are the", "names of", "what were they called",
-         "which ones", "which were")),
+     _en("which cities", "which areas", "which places", "which provinces", "list", "name the", "what are the", "names of",
+         "what were they called", "which ones", "which were")),
     ("how", _th("ยังไง", "อย่างไร", "ขั้นตอน", "วิธี", "ทำไง", "ได้ไง"), _en("how do", "how does", "how can", "how to",
                                                                            "how is", "how are", "process", "steps")),
 ]

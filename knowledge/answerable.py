@@ -64,6 +64,10 @@ _MONEY_ASKED = re.compile(r"บาท|\bbaht\b|ราคา|ค่า|งบ|ท
 # state ("the 15 areas of 2021" does not say which was fifteenth). Not "พื้นที่ 63 ไร่".
 _POSITION = re.compile(r"(?:เมือง|ลำดับ|อันดับ|คน|อัน|แห่ง|ราย)\s*ที่\s*(\d{1,3})(?!\d)|ลำดับ\s*(\d{1,3})(?!\d)|"
                        r"\b(\d{1,3})(?:st|nd|rd|th)\s+(?:city|cities|area|areas|place|one|member)\b", re.I)
+# "มีเมืองใดบ้าง", "ขอรายชื่อ", "which areas": the names, which a count ("36 เมืองใน 25 จังหวัด") does not give.
+_NAMES_ASKED = re.compile(r"(เมือง|พื้นที่|จังหวัด|โครงการ)\s*(ใด|ไหน|อะไร)\s*บ้าง|รายชื่อ|ขอชื่อ|"
+                          r"\bwhich (cities|areas|places|provinces|projects)\b|\bnames? of\b", re.I)
+_LIST_SEP = re.compile(r",|、|ได้แก่|:|\s(?:และ|and)\s")
 _ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 _ROUTE = re.compile(r"(?:สาย|\broute\b|\bline\b|\bbus\b)\s*(\d+)", re.I)
 
@@ -84,6 +88,12 @@ def _years_of(fact: Fact, text: str) -> set[int]:
     return years
 
 
+def _names_a_list(answer: str) -> bool:
+    """True when ``answer`` names two or more things in a list ("Rama 4, Makkasan, ..."), not only counts
+    ("5 แห่ง (พ.ค. 2564) เป็น 15, 30 (พ.ย. 2565)")."""
+    return sum(1 for part in _LIST_SEP.split(answer) if part.strip() and not any(ch.isdigit() for ch in part)) >= 2
+
+
 def _states_position(text: str, n: int) -> bool:
     """True when ``text`` states the place ``n`` ("อันดับ 3", "ลำดับที่ 15", "15th", "second")."""
     word = _ORDINAL_WORDS[n - 1] if 0 < n <= len(_ORDINAL_WORDS) else None
@@ -101,6 +111,8 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
     for name, asks, says in _NEEDS:
         if asks.search(question) and not says.search(text):
             return f"it gives no {name}"
+    if _NAMES_ASKED.search(question) and not any(_names_a_list(a) for a in (fact.answer.th, fact.answer.en)):
+        return "it names no list"
     position = _POSITION.search(question)
     if position and not _states_position(text, int(next(g for g in position.groups() if g))):
         return "it gives no such place in a list"

@@ -367,3 +367,21 @@ def test_one_item_of_a_list_by_its_place_needs_a_fact_that_states_the_place(conv
 def test_a_sum_for_another_year_is_not_the_answer(convo):
     assert convo.say("how much budget did phuket's pilot get for 2031").fallback
     assert "386" in convo.say("how much budget did the phuket pilot have").text
+
+
+@pytest.mark.parametrize("text, marker", [
+    ("in the 2022 round, which areas got the logo?", "Nakhon Rayong"),  # not the count of 30 areas
+    ("ขอรายชื่อพื้นที่ชุดปี 2565 ด้วยครับ", "นครระยอง"),  # names several areas: no "which city?"
+])
+def test_a_question_for_names_gets_a_fact_that_names_them(convo, text, marker):
+    r = convo.say(text)
+    assert not r.fallback and marker in r.text
+
+
+def test_a_count_is_not_a_list_of_names(bot):
+    facts = bot.dialogue.knowledge.facts
+    count = next(f for f in facts.values() if f.intent == "list_cities" and "," not in f.answer.en
+                 and "ได้แก่" not in f.answer.th and any(ch.isdigit() for ch in f.answer.en))
+    assert why_not("มีเมืองใดบ้าง", count, "list") == "it names no list"
+    named = next(f for f in facts.values() if "ได้แก่" in f.answer.th and f.answer.en.count(",") >= 3)
+    assert why_not("มีเมืองใดบ้าง", named, "list") is None
