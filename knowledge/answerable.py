@@ -68,6 +68,12 @@ _POSITION = re.compile(r"(?:เมือง|ลำดับ|อันดับ|�
 _NAMES_ASKED = re.compile(r"(เมือง|พื้นที่|จังหวัด|โครงการ)\s*(ใด|ไหน|อะไร)\s*บ้าง|รายชื่อ|ขอชื่อ|"
                           r"\bwhich (cities|areas|places|provinces|projects)\b|\bnames? of\b", re.I)
 _LIST_SEP = re.compile(r",|、|ได้แก่|:|\s(?:และ|and)\s")
+# "ตอนนี้ใครเป็นประธาน", "is he still the minister today?": who holds a post now, which a fact of some years ago
+# does not tell (posts change hands; the sources are dated).
+POST_YEARS = 3  # a fact this many years old no longer tells who holds a post (a term of office is about four)
+_NOW = re.compile(r"ปัจจุบัน|ตอนนี้|ขณะนี้|ยัง\S*อยู่|\bstill\b|\bcurrent(ly)?\b|\bnow\b|\btoday\b", re.I)
+_POST = re.compile(r"ใคร|ประธาน|ผู้อำนวยการ|รัฐมนตรี|นายก|ผู้ว่า|ตำแหน่ง|\bwho\b|\bminister\b|\bdirector\b|\bchair|"
+                   r"\bhead\b|\bmayor\b|\bgovernor\b|\bceo\b|\bpresident\b|\bin charge\b", re.I)
 _ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 _ROUTE = re.compile(r"(?:สาย|\broute\b|\bline\b|\bbus\b)\s*(\d+)", re.I)
 
@@ -116,6 +122,9 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
     position = _POSITION.search(question)
     if position and not _states_position(text, int(next(g for g in position.groups() if g))):
         return "it gives no such place in a list"
+    if _NOW.search(question) and _POST.search(question) and \
+            max(_years_of(fact, text), default=0) < (today or date.today()).year - POST_YEARS:
+        return "it tells who held the post then, not now"
     if kind == "how_much" and years and not years & _years_of(fact, text):
         return "it gives the sum of another year"
     if kind == "when" and not fact.date and not _DATED.search(text):
