@@ -54,8 +54,8 @@ _YEAR = re.compile(r"(?<!\d)(20\d\d|25\d\d)(?!\d)")
 # by a fact that says Mae Moh promotes the flower fields).
 _DATED = re.compile(r"(?<!\d)(19|20|25)\d\d(?!\d)|" + _MONTHS, re.I)
 # What a fact must say to answer "how much": a sum ("15 บาท", "26,963 million baht", "US$ 1 billion"), or a
-# budget or cost it tells about (a fact that says the budget is not given answers honestly).
-_MONEY = re.compile(r"บาท|\bbaht\b|ดอลลาร์|us\$|\$\s?\d|\bTHB\b|งบประมาณ|\bbudget|มูลค่า|\bcost|ทุน|\bcapital\b|"
+# budget or cost it tells about (a fact that says the budget is not given answers honestly); not "แผนลงทุน".
+_MONEY = re.compile(r"บาท|\bbaht\b|ดอลลาร์|us\$|\$\s?\d|\bTHB\b|งบประมาณ|\bbudget|มูลค่า|\bcost|ทุนจดทะเบียน|\bcapital\b|"
                     r"ค่าโดยสาร|\bfares?\b|\bfree\b|ฟรี", re.I)
 # A question about money by its words ("how much green space" is not): the question type alone is not enough.
 _MONEY_ASKED = re.compile(r"บาท|\bbaht\b|ราคา|ค่า|งบ|ทุน|เงิน|ล้าน|\bcost|\bprice|\bbudget|\bfares?\b|\bmoney\b|"

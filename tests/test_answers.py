@@ -308,6 +308,7 @@ def test_distinctive_words_are_the_rare_known_words_and_a_fact_covers_them_by_me
 @pytest.mark.parametrize("text", [
     "คลองผดุงกรุงเกษมอยู่เขตไหน",  # where it is is known, not the district
     "วังจันทร์วัลเลย์ใช้เงินลงทุนไปกี่บาท",  # its size and projects are known, no sum of money
+    "สมัครขอตราเมืองอัจฉริยะต้องเสียค่าสมัครกี่บาท",  # the criteria name an investment plan ("แผนลงทุน"), no sum
 ])
 def test_a_district_or_a_sum_the_near_fact_lacks_is_a_fallback(convo, text):
     assert convo.say(text).fallback
