@@ -198,7 +198,7 @@ class FactIndex:
                  areas: frozenset[str] = frozenset(), concepts: frozenset[str] = frozenset(),
                  staff: frozenset[str] = frozenset(), intents: dict[str, frozenset[str]] | None = None,
                  names: dict[str, list[str]] | None = None, parents: dict[str, list[str]] | None = None,
-                 dimensions: frozenset[str] = frozenset()):
+                 dimensions: frozenset[str] = frozenset(), projects: frozenset[str] = frozenset()):
         """``strip`` prepares a fact's texts like questions are prepared: normalised, names removed.
         ``areas`` are the ids of cities (a fact about another city is never the answer); ``concepts`` the
         ids of general notions (the logo, the 7 Smarts) that do not make a fact specific. ``staff`` are the
@@ -206,8 +206,10 @@ class FactIndex:
         answers besides its own (a staff entry without a topic: what the classifier reads in its questions);
         ``names`` the names of each concept, to tell which facts mention a concept they are not about;
         ``parents`` what each event is part of (a fact about a meeting is about the committee that met);
-        ``dimensions`` the ids of the 7 Smarts (a fact about another dimension is about something else)."""
+        ``dimensions`` the ids of the 7 Smarts (a fact about another dimension is about something else), and
+        ``projects`` the ids of projects (the bus route's facts do not answer for the light rail)."""
         self.dimensions = dimensions
+        self.projects = projects
         self.facts: dict[str, Fact] = {f.id: f for f in facts}
         self.staff = staff & frozenset(self.facts)
         self.intents_of = {fid: frozenset({f.intent}) | (intents or {}).get(fid, frozenset())
@@ -327,6 +329,7 @@ class FactIndex:
         context = frozenset(q.context) if not subjects else frozenset()
         asked_areas = subjects & self.areas
         asked_dims = subjects & self.dimensions
+        asked_projects = subjects & self.projects
         earliest = bool(_EARLIEST.search(q.text))
         asked_rank = _asked_rank(q.text) if _RANKING_Q.search(q.text) or subjects & self.dimensions else None
         context_areas = context & self.areas
@@ -348,6 +351,8 @@ class FactIndex:
                     s = S_OTHER  # about another city
                 elif asked_dims and fact_dims and not asked_dims & fact_dims:
                     s = S_OTHER  # about another of the 7 Smarts ("who led governance" / Yala led environment)
+                elif asked_projects and about & self.projects and not asked_projects & about:
+                    s = S_OTHER  # about another project of the city ("when does the light rail open" / the bus)
                 elif shared:
                     s = S_MATCH + (S_ALL if shared == subjects else 0.0) - (
                         0.15 if shared <= self.concepts and self.specific[fid] else 0.0) - (

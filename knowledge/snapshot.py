@@ -44,7 +44,8 @@ class Snapshot:
         self.index = FactIndex(self.facts.values(), strip, frozenset(kb.cities), concepts | frozenset(kb.dimensions),
                                staff=created, intents=intents, names=names,
                                parents={e.id: e.part_of for e in kb.entities.values() if e.part_of},
-                               dimensions=frozenset(kb.dimensions))
+                               dimensions=frozenset(kb.dimensions),
+                               projects=frozenset(e.id for e in kb.entities.values() if e.kind == "project"))
         self.suggest = Suggester(kb, self.facts, self._finds)
         self.composer = Composer(kb, self.facts, self.suggest)
         known: set[str] = set()

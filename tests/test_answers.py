@@ -397,3 +397,10 @@ def test_who_holds_a_post_now_is_not_told_by_a_fact_of_years_ago(bot):
     assert why_not("ตอนนี้ใครเป็นประธาน", chair, "who", today=date(2026, 1, 1)) is not None
     assert why_not("ตอนนี้ใครเป็นประธาน", chair, "who", today=date(2022, 1, 1)) is None  # recent enough
     assert why_not("ใครเป็นประธาน", chair, "who", today=date(2026, 1, 1)) is None  # not asked about now
+
+
+def test_a_fact_about_another_project_of_the_city_does_not_answer_for_the_named_one(bot):
+    index = bot.dialogue.knowledge.index
+    for text in ("when will it start running", "from where to where does it go"):
+        hits = index.search(Query(text, "en", ["khon-kaen-lrt", "khon-kaen"], [], None, {}), limit=2)
+        assert "smart-city-bus-route-24" not in hits[0].fact.about  # the bus route is another project
