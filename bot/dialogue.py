@@ -83,6 +83,11 @@ _SHORT_BE_YEAR = re.compile(r"(?:ปี|พ\.ศ\.|มกรา\S*|กุมภ�
                             r"\s*([5-7]\d)(?!\d)")
 
 
+# A year as a follow-up says it ("ข้อมูลล่าสุดปี 2568", "ช่วงปี 2566–2567 เล่า", "in 2022"), with the words around it.
+_A_YEAR = re.compile(r"(ข้อมูล|ล่าสุด|ช่วง|ตอน)*\s*(ปี|พ\.ศ\.|ค\.ศ\.)?\s*((19|20|25)\d\d|(?<=ปี)\s*\d\d)"
+                     r"(\s*[-–]\s*(\d{4}|\d\d))?|\b(in|year)\b|เล่า")
+
+
 def _years_asked(text: str, numbers: list[int]) -> frozenset[int]:
     """The years (CE) a question names: 2563 and 2020 alike, and the short Thai "ปี67"."""
     years = {n - 543 for n in numbers if 2400 <= n <= 2700} | {n for n in numbers if 1990 <= n <= 2100}
@@ -265,9 +270,14 @@ class Dialogue:
         # A follow-up that only names something ("แล้วภูเก็ตล่ะ") asks the last question again.
         query_text, kind, yes_no = remainder, qt.kind, qt.yes_no
         qualifier = "first_five" if ent.first_five else None
-        follow_up = names_only and ctx.last_query is not None
+        # "แล้วปี 2568", "and in 2022?": the last question again, for another year.
+        year_only = not subjects and not ent.places and ctx.last_query is not None \
+            and bool(_years_asked(u.normalized, ent.numbers)) and is_bare_follow_up(_A_YEAR.sub(" ", remainder))
+        follow_up = (names_only or year_only) and ctx.last_query is not None
         if follow_up and ctx.last_query is not None:  # (follow_up implies it; said again for the type checker)
             query_text, kind, yes_no = ctx.last_query, ctx.last_qtype, ctx.yes_no
+            if year_only:
+                query_text = _A_YEAR.sub(" ", query_text)  # the year asked before is not asked now
             qualifier = qualifier or ctx.qualifier
         elif not subjects and kind in ("list", "how_many") and ctx.qualifier:
             qualifier = qualifier or ctx.qualifier  # "มีที่ไหนบ้าง" after a question about the first five
@@ -331,7 +341,7 @@ class Dialogue:
                       if x in snap.kb.entities and snap.kb.entities[x].kind == "person" and x in context]
             person = people[0] if len(people) == 1 else None
         hit = self._best(snap, Query("" if asking_only else query_text, reply_lang, subjects, context, kind,
-                                     intents, years, None if subjects else ctx.last_fact), cue)
+                                     intents, years, None if subjects or year_only else ctx.last_fact), cue)
         if person is not None and (hit is None or (person not in hit.fact.about and hit.words < PERSON_MIN_WORDS)):
             hit = next((h for h in snap.index.search(Query(query_text, reply_lang, [person], [], kind, intents), 3)
                         if person in h.fact.about), hit)
