@@ -150,6 +150,8 @@ _RANKING_Q = re.compile(r"rank|index|score|\bled\b|\blead|\btop\b|\bwon\b|\bwin|
 _EARLIEST = re.compile(r"ตอนแรก|แรกเริ่ม|เริ่มแรก|ตอนเริ่ม|ในตอนต้น|เดิมที|ครั้งแรก|\boriginal(ly)?\b|\bat first\b|"
                        r"\binitial(ly)?\b|\bfirst target\b", re.I)
 A_RANK = 0.15  # the fact states the place the question asks about (first, 2nd, "อันดับ 3")
+A_OTHER_RANK = -0.15  # a ranking fact that states only other places than the one asked
+_WHICH_PLACE = re.compile(r"\bwhich (city|cities|area|one)\b|\bwho\b|เมืองไหน|เมืองใด|ที่ไหน|พื้นที่ไหน|พื้นที่ใด|ใคร")
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "1st": 1, "2nd": 2, "3rd": 3, "หนึ่ง": 1, "สอง": 2, "สาม": 3}
 _ASKED_RANK = re.compile(r"(?:อันดับ|ที่)\s*(\d|หนึ่ง|สอง|สาม)(?!\d)|\b(1st|2nd|3rd|first|second|third)\b|"
                          r"\b(best|highest|top|number one|won|led|leads?)\b|(สูงสุด|ดีที่สุด|เก่งสุด|ดีสุด|นำ(?!ร่อง)|ชนะ)", re.I)
@@ -332,6 +334,8 @@ class FactIndex:
         asked_projects = subjects & self.projects
         earliest = bool(_EARLIEST.search(q.text))
         asked_rank = _asked_rank(q.text) if _RANKING_Q.search(q.text) or subjects & self.dimensions else None
+        who_ranked = asked_rank is not None and q.qtype in ("who", "list") or bool(
+            asked_rank is not None and _WHICH_PLACE.search(q.text))
         context_areas = context & self.areas
         primary = q.context[0] if context else None
         fits = QTYPE_ASPECTS.get(q.qtype or "", frozenset())
@@ -364,7 +368,9 @@ class FactIndex:
                         only_concepts and (subjects & self.mentions[fid] or not names_known)) else S_GENERAL
             elif context:
                 # The most specific subject of the conversation comes first ("KKTT" before "Khon Kaen").
-                if context_areas and fact_areas and not context_areas & about:
+                if context_areas and fact_areas and not context_areas & about and not (
+                        who_ranked and f.intent == "rankings"):
+                    # (but "แล้วใครได้ที่ 1" after a city's place asks about whichever city came first)
                     s = S_OTHER  # the conversation is about another city
                 else:
                     s = S_CONTEXT if primary in about else (
@@ -377,8 +383,12 @@ class FactIndex:
             if fits:
                 fit = f.aspect in fits or q.qtype in self.holds[fid]
                 a = A_MATCH if fit else (A_MISMATCH if q.qtype in STRICT_TYPES else 0.0)
-            if asked_rank is not None and f.intent == "rankings" and asked_rank in self.ranks[fid]:
+            # (a dimension's leader is first in that dimension only: not for a question that names none)
+            if asked_rank is not None and f.intent == "rankings" and asked_rank in self.ranks[fid] and (
+                    asked_dims or not about & self.dimensions):
                 a += A_RANK  # "which city scored best": the fact that says who came first
+            elif asked_rank is not None and f.intent == "rankings" and self.ranks[fid]:
+                a += A_OTHER_RANK  # "ใครได้ที่ 1" after Khon Kaen's third place: not that third place again
             if q.years:
                 a += A_YEAR if q.years & self.years[fid] else 0.0
             elif q.qtype in ("how_many", "list") and f.as_of:

@@ -404,3 +404,21 @@ def test_a_fact_about_another_project_of_the_city_does_not_answer_for_the_named_
     for text in ("when will it start running", "from where to where does it go"):
         hits = index.search(Query(text, "en", ["khon-kaen-lrt", "khon-kaen"], [], None, {}), limit=2)
         assert "smart-city-bus-route-24" not in hits[0].fact.about  # the bus route is another project
+
+
+def test_who_came_first_after_a_city_s_place_is_whichever_city_came_first(convo):
+    convo.say("ขอนแก่นติดอันดับที่เท่าไหร่ใน TSCCI")
+    first = first_line_of(convo.say("แล้วใครได้อันดับ 1 ล่ะ"))
+    assert "อันดับ 3" not in first and ("ภูเก็ต" in first or "วังจันทร์" in first)
+
+
+def test_a_dimension_s_leader_is_not_the_best_overall(bot):
+    dialogue = bot.dialogue
+    u = dialogue.nlu.parse("เมืองไหนทำคะแนนได้ดีที่สุดใน TSCCI ปี 2566")
+    hit = dialogue.knowledge.index.search(Query(u.entities.remainder, "th", list(u.entities.subjects), [], "who",
+                                                dict(u.ranking), frozenset({2023})), limit=1)[0]
+    assert not set(hit.fact.about) & set(dialogue.knowledge.kb.dimensions)  # not "Mae Moh led Smart Energy"
+
+
+def first_line_of(reply) -> str:
+    return reply.text.split("\n", 1)[0]
