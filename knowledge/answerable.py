@@ -64,8 +64,8 @@ _MONEY_ASKED = re.compile(r"บาท|\bbaht\b|ราคา|ค่า|งบ|ท
 # state ("the 15 areas of 2021" does not say which was fifteenth). Not "พื้นที่ 63 ไร่".
 _POSITION = re.compile(r"(?:เมือง|ลำดับ|อันดับ|คน|อัน|แห่ง|ราย)\s*ที่\s*(\d{1,3})(?!\d)|ลำดับ\s*(\d{1,3})(?!\d)|"
                        r"\b(\d{1,3})(?:st|nd|rd|th)\s+(?:city|cities|area|areas|place|one|member)\b", re.I)
-# "มีเมืองใดบ้าง", "ขอรายชื่อ", "which areas": the names, which a count ("36 เมืองใน 25 จังหวัด") does not give.
-_NAMES_ASKED = re.compile(r"(เมือง|พื้นที่|จังหวัด|โครงการ)\s*(ใด|ไหน|อะไร)\s*บ้าง|รายชื่อ|ขอชื่อ|"
+# "มีเมืองใดบ้าง", "ขอรายชื่อ", "ชื่อทั้ง 4 โครงการ", "which areas": the names, which a count ("36 เมืองใน 25 จังหวัด") does not give.
+_NAMES_ASKED = re.compile(r"(เมือง|พื้นที่|จังหวัด|โครงการ)\s*(ใด|ไหน|อะไร)\s*บ้าง|รายชื่อ|ชื่อทั้ง|"
                           r"\bwhich (cities|areas|places|provinces|projects)\b|\bnames? of\b", re.I)
 _LIST_SEP = re.compile(r",|、|ได้แก่|:|\s(?:และ|and)\s")
 # "ตอนนี้ใครเป็นประธาน", "is he still the minister today?": who holds a post now, which a fact of some years ago
