@@ -423,7 +423,9 @@ class Dialogue:
             # city's fact.
             # ...unless the fact is about every one of two or more things the question names (then the word is
             # more likely a paraphrase: "สัมภาษณ์" of the person the depa-and-Khon-Kaen question is about).
-            if cue is not None and not named_all and (hit.words < CUE_MIN_WORDS or (
+            # (Two of three things named, "the logo", Wangchan Valley and PTT, are as telling.)
+            named_two = len(set(q.subjects) & snap.index.about_sets[hit.fact.id]) >= 2
+            if cue is not None and not named_all and not named_two and (hit.words < CUE_MIN_WORDS or (
                     not q.subjects and not q.context and set(hit.fact.about) & set(snap.kb.cities))):
                 return None
             # (Staff wrote their entries for such questions, and a question that is a fact's own phrasing is
@@ -431,8 +433,7 @@ class Dialogue:
             if hit.fact.id not in snap.index.staff and hit.words < OWN_PHRASING and (
                     why_not(q.text, hit.fact, q.qtype, years=q.years) is not None
                     or (topic and hit.words < COVER_MIN_WORDS and uncovered(topic, hit.fact) == topic
-                        # (a fact about two of the things named is what is asked, in other words)
-                        and len(set(q.subjects) & snap.index.about_sets[hit.fact.id]) < 2)):
+                        and not named_two)):  # (a fact about two of the things named is what is asked)
                 passed_over = True
                 continue  # near the question, but not holding what it asks for: the next one may
             return hit

@@ -422,3 +422,9 @@ def test_a_dimension_s_leader_is_not_the_best_overall(bot):
 
 def first_line_of(reply) -> str:
     return reply.text.split("\n", 1)[0]
+
+
+def test_an_unfamiliar_word_is_a_paraphrase_when_the_fact_is_about_two_of_three_things_named(convo):
+    # names the logo, Wangchan Valley and PTT; "ในนาม" (on behalf of) is in no fact; the fact is about two
+    r = convo.say("ผู้บริหาร ปตท. คนไหนขึ้นรับตราสัญลักษณ์ของวังจันทร์วัลเลย์ในนามบริษัท")
+    assert not r.fallback and "ชาญศักดิ์" in r.text
