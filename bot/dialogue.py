@@ -29,7 +29,7 @@ from intents.vocabulary import Vocabulary
 from knowledge.catalogue import SMALL_TALK
 from knowledge.dates import format_date
 from knowledge.polarity import verdict
-from knowledge.answerable import uncovered, why_not
+from knowledge.answerable import asks_to_come, uncovered, why_not
 from knowledge.composer import Answer
 from knowledge.retrieval import OWN_PHRASING, S_ALL, S_MATCH, Hit, Query, Thresholds
 from knowledge.snapshot import Snapshot
@@ -432,7 +432,9 @@ class Dialogue:
             # that fact's: neither is second-guessed.)
             if hit.fact.id not in snap.index.staff and hit.words < OWN_PHRASING and (
                     why_not(q.text, hit.fact, q.qtype, years=q.years) is not None
-                    or (topic and hit.words < COVER_MIN_WORDS and uncovered(topic, hit.fact) == topic
+                    # (a question about what is to come, "the next expo", is answered only by a fact about it)
+                    or (topic and (hit.words < COVER_MIN_WORDS or asks_to_come(q.text))
+                        and uncovered(topic, hit.fact) == topic
                         and not named_two)):  # (a fact about two of the things named is what is asked)
                 passed_over = True
                 continue  # near the question, but not holding what it asks for: the next one may

@@ -14,7 +14,7 @@ from datetime import date
 
 from .schema import Fact
 
-__all__ = ["why_not", "uncovered"]
+__all__ = ["why_not", "uncovered", "asks_to_come"]
 
 _MONTHS = (r"มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม|"
            r"ม\.ค\.|ก\.พ\.|มี\.ค\.|เม\.ย\.|พ\.ค\.|มิ\.ย\.|ก\.ค\.|ส\.ค\.|ก\.ย\.|ต\.ค\.|พ\.ย\.|ธ\.ค\.|"
@@ -47,8 +47,8 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
      re.compile(r"ออกแบบโดย|ผู้ออกแบบ|ผู้ชนะ|ชนะเลิศ|\bdesigned by\b|\bwinner\b|\bwon by\b", re.I)),
 ]
 # A date to come: the sources tell of what happened and of published plans, not of next year's events.
-_NEXT = re.compile(r"รอบหน้า|ครั้งหน้า|ครั้งต่อไป|รอบต่อไป|ปีหน้า|ปีนี้|\bnext (one|year|batch|round|event|expo|festival|time)\b|"
-                   r"\bthe next\b|\bthis year\b|\bupcoming\b|\bscheduled\b", re.I)
+_NEXT = re.compile(r"รอบหน้า|ครั้งหน้า|ครั้งต่อไป|รอบต่อไป|ปีหน้า|ปีนี้|\bnext\b(?! to\b)|"
+                   r"\bthis year\b|\bupcoming\b|\bscheduled\b", re.I)
 _YEAR = re.compile(r"(?<!\d)(20\d\d|25\d\d)(?!\d)")
 # What a fact must say to answer "when": a year (CE or BE) or a month ("ทุ่งบัวตองบานเดือนไหน" is not answered
 # by a fact that says Mae Moh promotes the flower fields).
@@ -147,3 +147,8 @@ def uncovered(words: list[str], fact: Fact) -> list[str]:
     English word by its first five letters ("renewal" / "renewed"), a Thai word anywhere in the text."""
     text = " ".join((*fact.questions.th, *fact.questions.en, _text(fact))).casefold()
     return [w for w in words if (w[:5] if w.isascii() else w) not in text]
+
+
+def asks_to_come(question: str) -> bool:
+    """True when ``question`` asks about something still to come ("the next expo", "ปีหน้า")."""
+    return bool(_NEXT.search(question))

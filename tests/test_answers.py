@@ -428,3 +428,10 @@ def test_an_unfamiliar_word_is_a_paraphrase_when_the_fact_is_about_two_of_three_
     # names the logo, Wangchan Valley and PTT; "ในนาม" (on behalf of) is in no fact; the fact is about two
     r = convo.say("ผู้บริหาร ปตท. คนไหนขึ้นรับตราสัญลักษณ์ของวังจันทร์วัลเลย์ในนามบริษัท")
     assert not r.fallback and "ชาญศักดิ์" in r.text
+
+
+@pytest.mark.parametrize("text", ["when will the next thailand smart city expo be held",
+                                  "next thailand smart city expo, when?"])
+def test_a_question_about_what_is_to_come_needs_a_fact_about_that_thing(convo, text):
+    # the 20-year strategy runs to 2037, a year to come, but it says nothing of an expo
+    assert convo.say(text).fallback
