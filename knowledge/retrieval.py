@@ -337,6 +337,7 @@ class FactIndex:
         who_ranked = asked_rank is not None and q.qtype in ("who", "list") or bool(
             asked_rank is not None and _WHICH_PLACE.search(q.text))
         context_areas = context & self.areas
+        context_projects = context & self.projects
         primary = q.context[0] if context else None
         fits = QTYPE_ASPECTS.get(q.qtype or "", frozenset())
         oos = q.intents.get("out_of_scope", 0.0)
@@ -372,6 +373,8 @@ class FactIndex:
                         who_ranked and f.intent == "rankings"):
                     # (but "แล้วใครได้ที่ 1" after a city's place asks about whichever city came first)
                     s = S_OTHER  # the conversation is about another city
+                elif primary in self.projects and about & self.projects and not about & context_projects:
+                    s = S_CONTEXT_OTHER  # the conversation is about another project ("ค่าตั๋ว" after Tram Noy)
                 else:
                     s = S_CONTEXT if primary in about else (
                         S_CONTEXT / 2 if about & context else (S_CONTEXT_OTHER if self.specific[fid] else 0.0))

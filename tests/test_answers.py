@@ -435,3 +435,12 @@ def test_an_unfamiliar_word_is_a_paraphrase_when_the_fact_is_about_two_of_three_
 def test_a_question_about_what_is_to_come_needs_a_fact_about_that_thing(convo, text):
     # the 20-year strategy runs to 2037, a year to come, but it says nothing of an expo
     assert convo.say(text).fallback
+
+
+def test_a_follow_up_about_one_project_is_not_answered_with_another_project_s_fact(bot, convo):
+    index = bot.dialogue.knowledge.index
+    hit = index.search(Query("ค่าโดยสารคนละกี่บาท", "th", [], ["khon-kaen-tram-noy", "khon-kaen", "khon-kaen-lrt"],
+                             "how_much", {}), limit=1)[0]
+    assert "smart-city-bus-route-24" not in hit.fact.about  # the bus's fare is not Tram Noy's
+    convo.say("แทรมน้อยที่ขอนแก่นคืออะไร")
+    assert convo.say("ค่าโดยสารคนละกี่บาท").fallback  # Tram Noy's fare is not known
