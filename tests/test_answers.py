@@ -444,3 +444,11 @@ def test_a_follow_up_about_one_project_is_not_answered_with_another_project_s_fa
     assert "smart-city-bus-route-24" not in hit.fact.about  # the bus's fare is not Tram Noy's
     convo.say("แทรมน้อยที่ขอนแก่นคืออะไร")
     assert convo.say("ค่าโดยสารคนละกี่บาท").fallback  # Tram Noy's fare is not known
+
+
+@pytest.mark.parametrize("text, lead", [
+    ("ภูเก็ตแซนด์บ็อกซ์เป็นส่วนหนึ่งของภูเก็ตเมืองอัจฉริยะใช่ไหม", "ไม่ใช่ครับ"),
+    ("is the phuket sandbox reopening linked to phuket smart city?", "No."),
+])
+def test_part_of_is_denied_by_a_fact_that_no_source_links_them(convo, text, lead):
+    assert convo.say(text).text.startswith(lead)
