@@ -49,6 +49,7 @@ log = logging.getLogger(__name__)
 
 MAX_SUBJECTS_PER_ANSWER = 3
 VERDICT_MARGIN = 0.1  # runner-up facts this close to the best one are read for a yes/no verdict too
+SPECIFIC_VERDICT_MARGIN = 0.2  # ...and this close, when about the specific thing named and the best settles nothing
 CLOSE_WORDS = 0.45  # a fact this close to the question's words may deny it with another number or year
 PERSON_MIN_WORDS = 0.4  # words a "who" follow-up needs to point past the one person of the last answer
 CUE_MIN_WORDS = 0.35  # lexical similarity a question with an off-topic or unknown word needs to be answered
@@ -445,7 +446,10 @@ class Dialogue:
         """The fact and the verdict for a yes/no question. A close runner-up about the same subjects that
         confirms what the user asks wins over a best fact that would deny it: "แผนขอนแก่นมี 7 ด้านใช่ไหม" is
         a yes (the 2021 plan covers the 7 Smarts), though the 2018 master plan has 6 pillars."""
+        specific = {x for x in q.subjects if x in snap.kb.entities and snap.kb.entities[x].kind != "concept"}
         lead = _lead(question, q.text, hit, q.lang, q.subjects, q.years, snap.known_words)
+        if specific and not specific & snap.index.about_sets[hit.fact.id]:
+            lead = ""  # a fact about none of the specific things asked about settles nothing about them
         if lead in ("ใช่ครับ", "Yes."):
             return hit, lead
         for other in snap.index.search(q, limit=4):
@@ -455,6 +459,16 @@ class Dialogue:
             other_lead = _lead(question, q.text, other, q.lang, q.subjects, q.years, snap.known_words)
             if other_lead in ("ใช่ครับ", "Yes."):
                 return other, other_lead
+        if not lead:
+            # The best fact settles nothing; a close runner-up about the specific thing named (not only the
+            # general notion: "is the sandbox part of the certification?" is about the sandbox) that does, wins.
+            for other in snap.index.search(q, limit=4):
+                if other.fact.id == hit.fact.id or other.score < hit.score - SPECIFIC_VERDICT_MARGIN \
+                        or not specific & set(other.fact.about) or specific & set(hit.fact.about):
+                    continue
+                other_lead = _lead(question, q.text, other, q.lang, q.subjects, q.years, snap.known_words)
+                if other_lead:
+                    return other, other_lead
         return hit, lead
 
     def _second_part(self, snap: Snapshot, q: Query, hit: Hit, qt) -> list:

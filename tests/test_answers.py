@@ -452,3 +452,9 @@ def test_a_follow_up_about_one_project_is_not_answered_with_another_project_s_fa
 ])
 def test_part_of_is_denied_by_a_fact_that_no_source_links_them(convo, text, lead):
     assert convo.say(text).text.startswith(lead)
+
+
+def test_a_yes_no_verdict_comes_from_a_fact_about_the_specific_thing_asked_about(convo):
+    # the certification's policy basis shares the question's words but is not about the sandbox: no "Yes."
+    r = convo.say("is phuket sandbox a part of the smart city logo certification")
+    assert r.text.startswith("No.") and "Sandbox" in first_line_of(r)
