@@ -42,6 +42,11 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
      re.compile(r"%|ร้อยละ|เปอร์เซ็นต์|\bper\s?cent", re.I)),
     ("district", re.compile(r"เขตไหน|เขตอะไร|เขตใด|แขวงไหน|แขวงอะไร|\b(which|what) (district|subdistrict)\b", re.I),
      re.compile(r"เขต(?!พื้นที่|ส่งเสริม)[\u0e01-\u0e2e]|แขวง|\bdistrict\b", re.I)),
+    # "จัดตั้งขึ้นในปีใด", "when was it founded": a fact that tells of the founding, not any dated event of it.
+    ("founding", re.compile(r"(จัดตั้ง|ก่อตั้ง|ตั้งขึ้น)\S*\s*(เมื่อ|ใน|ปี|ตอน|ช่วง)|"
+                            r"\bwhen\b.*\b(founded|established|set up|created)\b|\b(founded|established) in\b", re.I),
+     re.compile(r"ก่อตั้ง|จัดตั้ง|ตั้งขึ้น|ตั้งเมื่อ|จดทะเบียน|อนุมัติ|\bfounded\b|\bestablished\b|\bset up\b|"
+                r"\bcreated\b|\bsince\b|\bapprov", re.I)),  # (approving a company is founding it)
     ("designer", re.compile(r"ใครออกแบบ|ใครเป็นคนออกแบบ|ผู้ออกแบบ|ผู้ชนะ|ใครชนะ|\bdesigned\b|\bdesigner\b|\bwinner\b|"
                             r"\bwho won\b", re.I),
      re.compile(r"ออกแบบโดย|ผู้ออกแบบ|ผู้ชนะ|ชนะเลิศ|\bdesigned by\b|\bwinner\b|\bwon by\b", re.I)),

@@ -458,3 +458,9 @@ def test_a_yes_no_verdict_comes_from_a_fact_about_the_specific_thing_asked_about
     # the certification's policy basis shares the question's words but is not about the sandbox: no "Yes."
     r = convo.say("is phuket sandbox a part of the smart city logo certification")
     assert r.text.startswith("No.") and "Sandbox" in first_line_of(r)
+
+
+def test_when_something_was_founded_needs_a_fact_that_tells_of_its_founding(convo):
+    assert convo.say("ดีป้าก่อตั้งขึ้นเมื่อปีไหน").fallback  # not the year Thailand 4.0 began
+    r = convo.say("KKTS ตั้งขึ้นเมื่อไหร่")  # the approval of the company tells of its founding
+    assert not r.fallback and "2560" in r.text
