@@ -400,12 +400,13 @@ class Dialogue:
     # -- steps -----------------------------------------------------------------------------------------
     def _best(self, snap: Snapshot, q: Query, cue: str | None, only: str | None = None) -> Hit | None:
         """The best fact for ``q`` if it passes the thresholds (and is about ``only``, when given)."""
+        topic = self.vocabulary.distinctive(tokenize(q.text), snap.word_facts, len(snap.facts)) \
+            if self.vocabulary is not None and q.text.strip() else []
+        q.topic = tuple(topic)
         hits = snap.index.search(q, limit=3)
         named = q.subjects or q.context
         focus = named[0] if named else None
         passed_over = False
-        topic = self.vocabulary.distinctive(tokenize(q.text), snap.word_facts, len(snap.facts)) \
-            if self.vocabulary is not None and q.text.strip() else []
         for rank, hit in enumerate(hits):
             if only is not None and only not in hit.fact.about:
                 continue

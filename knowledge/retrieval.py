@@ -30,6 +30,7 @@ from typing import Callable, Iterable
 import numpy as np
 from scipy import sparse
 
+from .answerable import uncovered
 from .catalogue import QTYPE_ASPECTS
 from .schema import Fact
 
@@ -98,6 +99,7 @@ class Query:
     intents: dict[str, float] = field(default_factory=dict)  # classifier probabilities
     years: frozenset[int] = frozenset()  # years (CE) the question names: "ปี 2563", "in 2025"
     last_fact: str | None = None  # the fact that answered the conversation's last question
+    topic: tuple[str, ...] = ()  # the words few facts use that say what is asked about ("died", "festival")
 
 
 @dataclass
@@ -150,6 +152,9 @@ _RANKING_Q = re.compile(r"rank|index|score|\bled\b|\blead|\btop\b|\bwon\b|\bwin|
 _EARLIEST = re.compile(r"ตอนแรก|แรกเริ่ม|เริ่มแรก|ตอนเริ่ม|ในตอนต้น|เดิมที|ครั้งแรก|\boriginal(ly)?\b|\bat first\b|"
                        r"\binitial(ly)?\b|\bfirst target\b", re.I)
 A_RANK = 0.15  # the fact states the place the question asks about (first, 2nd, "อันดับ 3")
+# The fact mentions a word few facts use that the question asks about ("how many died" / "47 tourists died"):
+# what a long answer says counts, though the question's frame ("how many people") matches short phrasings better.
+A_TOPIC = 0.1
 A_OTHER_RANK = -0.15  # a ranking fact that states only other places than the one asked
 _WHICH_PLACE = re.compile(r"\bwhich (city|cities|area|one)\b|\bwho\b|เมืองไหน|เมืองใด|ที่ไหน|พื้นที่ไหน|พื้นที่ใด|ใคร")
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "1st": 1, "2nd": 2, "3rd": 3, "หนึ่ง": 1, "สอง": 2, "สาม": 3}
@@ -392,6 +397,8 @@ class FactIndex:
                 a += A_RANK  # "which city scored best": the fact that says who came first
             elif asked_rank is not None and f.intent == "rankings" and self.ranks[fid]:
                 a += A_OTHER_RANK  # "ใครได้ที่ 1" after Khon Kaen's third place: not that third place again
+            if q.topic and len(uncovered(list(q.topic), f)) < len(q.topic):
+                a += A_TOPIC
             if q.years:
                 a += A_YEAR if q.years & self.years[fid] else 0.0
             elif q.qtype in ("how_many", "list") and f.as_of:

@@ -464,3 +464,11 @@ def test_when_something_was_founded_needs_a_fact_that_tells_of_its_founding(conv
     assert convo.say("ดีป้าก่อตั้งขึ้นเมื่อปีไหน").fallback  # not the year Thailand 4.0 began
     r = convo.say("KKTS ตั้งขึ้นเมื่อไหร่")  # the approval of the company tells of its founding
     assert not r.fallback and "2560" in r.text
+
+
+def test_a_fact_that_mentions_the_rare_word_asked_about_is_preferred(convo):
+    # "how many people" matches many short phrasings (the count of pilot cities); "died" is said only in the
+    # safe-city fact's answer, which the conversation is about
+    convo.say("what is phuket's safe city scheme")
+    r = convo.say("so how many people died?")
+    assert "47" in first_line_of(r)
