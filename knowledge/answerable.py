@@ -14,7 +14,7 @@ from datetime import date
 
 from .schema import Fact
 
-__all__ = ["why_not", "uncovered", "asks_to_come"]
+__all__ = ["why_not", "uncovered", "unmentioned", "asks_to_come"]
 
 _MONTHS = (r"มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม|"
            r"ม\.ค\.|ก\.พ\.|มี\.ค\.|เม\.ย\.|พ\.ค\.|มิ\.ย\.|ก\.ค\.|ส\.ค\.|ก\.ย\.|ต\.ค\.|พ\.ย\.|ธ\.ค\.|"
@@ -150,7 +150,11 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
 def uncovered(words: list[str], fact: Fact) -> list[str]:
     """The ``words`` (a question's distinctive words, normalised) that none of the fact's texts mention: an
     English word by its first five letters ("renewal" / "renewed"), a Thai word anywhere in the text."""
-    text = " ".join((*fact.questions.th, *fact.questions.en, _text(fact))).casefold()
+    return unmentioned(words, " ".join((*fact.questions.th, *fact.questions.en, _text(fact))).casefold())
+
+
+def unmentioned(words: list[str], text: str) -> list[str]:
+    """The ``words`` that ``text`` (a fact's texts, casefolded) does not mention (see :func:`uncovered`)."""
     return [w for w in words if (w[:5] if w.isascii() else w) not in text]
 
 

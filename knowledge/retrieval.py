@@ -30,7 +30,7 @@ from typing import Callable, Iterable
 import numpy as np
 from scipy import sparse
 
-from .answerable import uncovered
+from .answerable import unmentioned
 from .catalogue import QTYPE_ASPECTS
 from .schema import Fact
 
@@ -272,9 +272,11 @@ class FactIndex:
         # mentions the logo, but "what does TSCCI stand for" not by one that never says TSCCI.
         self.named = frozenset(names or ())
         self.mentions: dict[str, frozenset[str]] = {}
+        self.texts: dict[str, str] = {}  # every text of a fact, casefolded: which words it mentions at all
         for f in self.facts.values():
             text = " ".join((*f.questions.th, *f.questions.en, f.answer.th, f.answer.en,
                              *((f.detail.th, f.detail.en) if f.detail else ()))).casefold()
+            self.texts[f.id] = text
             self.mentions[f.id] = frozenset(c for c, aliases in (names or {}).items()
                                             if any(a in text for a in aliases))
         self.holds = {f.id: frozenset(k for k, rx in _HOLDS.items() if rx.search(f"{f.answer.th} {f.answer.en}"))
@@ -397,7 +399,7 @@ class FactIndex:
                 a += A_RANK  # "which city scored best": the fact that says who came first
             elif asked_rank is not None and f.intent == "rankings" and self.ranks[fid]:
                 a += A_OTHER_RANK  # "ใครได้ที่ 1" after Khon Kaen's third place: not that third place again
-            if q.topic and len(uncovered(list(q.topic), f)) < len(q.topic):
+            if q.topic and len(unmentioned(list(q.topic), self.texts[fid])) < len(q.topic):
                 a += A_TOPIC
             if q.years:
                 a += A_YEAR if q.years & self.years[fid] else 0.0
