@@ -29,7 +29,7 @@ from intents.vocabulary import Vocabulary
 from knowledge.catalogue import SMALL_TALK
 from knowledge.dates import format_date
 from knowledge.polarity import verdict
-from knowledge.answerable import why_not
+from knowledge.answerable import asks_to_come, uncovered, why_not
 from knowledge.composer import Answer
 from knowledge.retrieval import OWN_PHRASING, S_ALL, S_MATCH, Hit, Query, Thresholds
 from knowledge.snapshot import Snapshot
@@ -49,9 +49,13 @@ log = logging.getLogger(__name__)
 
 MAX_SUBJECTS_PER_ANSWER = 3
 VERDICT_MARGIN = 0.1  # runner-up facts this close to the best one are read for a yes/no verdict too
+SPECIFIC_VERDICT_MARGIN = 0.2  # ...and this close, when about the specific thing named and the best settles nothing
 CLOSE_WORDS = 0.45  # a fact this close to the question's words may deny it with another number or year
 PERSON_MIN_WORDS = 0.4  # words a "who" follow-up needs to point past the one person of the last answer
 CUE_MIN_WORDS = 0.35  # lexical similarity a question with an off-topic or unknown word needs to be answered
+# A fact this far from the question's words, which mentions none of the words that say what the question is
+# about ("festival", "ติดตั้งกล้อง"), was found by its subject and question type alone: a neighbour, not the answer.
+COVER_MIN_WORDS = 0.15
 #: Words that make a yes/no question one about being certified ("โคราชเป็นเมืองอัจฉริยะไหม").
 _CERTIFIED = ("เมืองอัจฉริยะ", "สมาร์ทซิตี้", "สมาร์ตซิตี้", "รับรอง", "ได้ตรา", "ตราสัญลักษณ์", "โลโก้", "smart city",
               "certified", "certification", "logo")
@@ -59,7 +63,8 @@ _CERTIFIED = ("เมืองอัจฉริยะ", "สมาร์ทซ�
 
 # A question that asks which city ("which city scored highest", "เมืองไหนได้ที่ 1") is answered by a fact about
 # one city without naming it: that is no reason to ask "which city?".
-_ASKS_WHICH = re.compile(r"\bwhich (city|cities|area|areas|one)\b|\bwho\b|เมืองใด|เมืองไหน|ใคร|อันดับ 1|ที่ 1|"
+_ASKS_WHICH = re.compile(r"\bwhich (city|cities|area|areas|place|places|one|ones)\b|\bwho\b|เมืองใด|เมืองไหน|"
+                         r"พื้นที่ใด|พื้นที่ไหน|(ใด|ไหน)บ้าง|รายชื่อ|ใคร|อันดับ 1|ที่ 1|"
                          r"สูงสุด|\bhighest\b|\btop\b|\bbest\b|\bfirst\b")
 # A pronoun that points at what the conversation was about: "whats his name" is a follow-up, not small talk.
 _REFERS_BACK = re.compile(r"\b(he|his|him|she|her|it|its|they|their|them|that|there)\b|เขา|เค้า|มัน|ท่าน|ที่นั่น|ตอนนั้น|"
@@ -77,6 +82,11 @@ _OR_ELSE = re.compile(r"\s+or\s+|\s*หรือว่า|\s*หรือแค�
 _SHORT_BE_YEAR = re.compile(r"(?:ปี|พ\.ศ\.|มกรา\S*|กุมภา\S*|มีนา\S*|เมษา\S*|พฤษภา\S*|มิถุนา\S*|กรกฎา\S*|สิงหา\S*|"
                             r"กันยา\S*|ตุลา\S*|พฤศจิกา\S*|ธันวา\S*|[มกพสตธ]\.[คพยย]\.|มี\.ค\.|เม\.ย\.|มิ\.ย\.)"
                             r"\s*([5-7]\d)(?!\d)")
+
+
+# A year as a follow-up says it ("ข้อมูลล่าสุดปี 2568", "ช่วงปี 2566–2567 เล่า", "in 2022"), with the words around it.
+_A_YEAR = re.compile(r"(ข้อมูล|ล่าสุด|ช่วง|ตอน)*\s*(ปี|พ\.ศ\.|ค\.ศ\.)?\s*((19|20|25)\d\d|(?<=ปี)\s*\d\d)"
+                     r"(\s*[-–]\s*(\d{4}|\d\d))?|\b(in|year)\b|เล่า")
 
 
 def _years_asked(text: str, numbers: list[int]) -> frozenset[int]:
@@ -261,9 +271,14 @@ class Dialogue:
         # A follow-up that only names something ("แล้วภูเก็ตล่ะ") asks the last question again.
         query_text, kind, yes_no = remainder, qt.kind, qt.yes_no
         qualifier = "first_five" if ent.first_five else None
-        follow_up = names_only and ctx.last_query is not None
+        # "แล้วปี 2568", "and in 2022?": the last question again, for another year.
+        year_only = not subjects and not ent.places and ctx.last_query is not None \
+            and bool(_years_asked(u.normalized, ent.numbers)) and is_bare_follow_up(_A_YEAR.sub(" ", remainder))
+        follow_up = (names_only or year_only) and ctx.last_query is not None
         if follow_up and ctx.last_query is not None:  # (follow_up implies it; said again for the type checker)
             query_text, kind, yes_no = ctx.last_query, ctx.last_qtype, ctx.yes_no
+            if year_only:
+                query_text = _A_YEAR.sub(" ", query_text)  # the year asked before is not asked now
             qualifier = qualifier or ctx.qualifier
         elif not subjects and kind in ("list", "how_many") and ctx.qualifier:
             qualifier = qualifier or ctx.qualifier  # "มีที่ไหนบ้าง" after a question about the first five
@@ -327,7 +342,7 @@ class Dialogue:
                       if x in snap.kb.entities and snap.kb.entities[x].kind == "person" and x in context]
             person = people[0] if len(people) == 1 else None
         hit = self._best(snap, Query("" if asking_only else query_text, reply_lang, subjects, context, kind,
-                                     intents, years, None if subjects else ctx.last_fact), cue)
+                                     intents, years, None if subjects or year_only else ctx.last_fact), cue)
         if person is not None and (hit is None or (person not in hit.fact.about and hit.words < PERSON_MIN_WORDS)):
             hit = next((h for h in snap.index.search(Query(query_text, reply_lang, [person], [], kind, intents), 3)
                         if person in h.fact.about), hit)
@@ -385,6 +400,9 @@ class Dialogue:
     # -- steps -----------------------------------------------------------------------------------------
     def _best(self, snap: Snapshot, q: Query, cue: str | None, only: str | None = None) -> Hit | None:
         """The best fact for ``q`` if it passes the thresholds (and is about ``only``, when given)."""
+        topic = self.vocabulary.distinctive(tokenize(q.text), snap.word_facts, len(snap.facts)) \
+            if self.vocabulary is not None and q.text.strip() else []
+        q.topic = tuple(topic)
         hits = snap.index.search(q, limit=3)
         named = q.subjects or q.context
         focus = named[0] if named else None
@@ -407,13 +425,19 @@ class Dialogue:
             # city's fact.
             # ...unless the fact is about every one of two or more things the question names (then the word is
             # more likely a paraphrase: "สัมภาษณ์" of the person the depa-and-Khon-Kaen question is about).
-            if cue is not None and not named_all and (hit.words < CUE_MIN_WORDS or (
+            # (Two of three things named, "the logo", Wangchan Valley and PTT, are as telling.)
+            named_two = len(set(q.subjects) & snap.index.about_sets[hit.fact.id]) >= 2
+            if cue is not None and not named_all and not named_two and (hit.words < CUE_MIN_WORDS or (
                     not q.subjects and not q.context and set(hit.fact.about) & set(snap.kb.cities))):
                 return None
             # (Staff wrote their entries for such questions, and a question that is a fact's own phrasing is
             # that fact's: neither is second-guessed.)
-            if hit.fact.id not in snap.index.staff and hit.words < OWN_PHRASING \
-                    and why_not(q.text, hit.fact, q.qtype) is not None:
+            if hit.fact.id not in snap.index.staff and hit.words < OWN_PHRASING and (
+                    why_not(q.text, hit.fact, q.qtype, years=q.years) is not None
+                    # (a question about what is to come, "the next expo", is answered only by a fact about it)
+                    or (topic and (hit.words < COVER_MIN_WORDS or asks_to_come(q.text))
+                        and uncovered(topic, hit.fact) == topic
+                        and not named_two)):  # (a fact about two of the things named is what is asked)
                 passed_over = True
                 continue  # near the question, but not holding what it asks for: the next one may
             return hit
@@ -423,7 +447,10 @@ class Dialogue:
         """The fact and the verdict for a yes/no question. A close runner-up about the same subjects that
         confirms what the user asks wins over a best fact that would deny it: "แผนขอนแก่นมี 7 ด้านใช่ไหม" is
         a yes (the 2021 plan covers the 7 Smarts), though the 2018 master plan has 6 pillars."""
+        specific = {x for x in q.subjects if x in snap.kb.entities and snap.kb.entities[x].kind != "concept"}
         lead = _lead(question, q.text, hit, q.lang, q.subjects, q.years, snap.known_words)
+        if specific and not specific & snap.index.about_sets[hit.fact.id]:
+            lead = ""  # a fact about none of the specific things asked about settles nothing about them
         if lead in ("ใช่ครับ", "Yes."):
             return hit, lead
         for other in snap.index.search(q, limit=4):
@@ -433,6 +460,16 @@ class Dialogue:
             other_lead = _lead(question, q.text, other, q.lang, q.subjects, q.years, snap.known_words)
             if other_lead in ("ใช่ครับ", "Yes."):
                 return other, other_lead
+        if not lead:
+            # The best fact settles nothing; a close runner-up about the specific thing named (not only the
+            # general notion: "is the sandbox part of the certification?" is about the sandbox) that does, wins.
+            for other in snap.index.search(q, limit=4):
+                if other.fact.id == hit.fact.id or other.score < hit.score - SPECIFIC_VERDICT_MARGIN \
+                        or not specific & set(other.fact.about) or specific & set(hit.fact.about):
+                    continue
+                other_lead = _lead(question, q.text, other, q.lang, q.subjects, q.years, snap.known_words)
+                if other_lead:
+                    return other, other_lead
         return hit, lead
 
     def _second_part(self, snap: Snapshot, q: Query, hit: Hit, qt) -> list:

@@ -32,7 +32,8 @@ _TYPES: list[tuple[str, re.Pattern, re.Pattern]] = [
      _en("how much", "cost", "costs", "price", "fare", "fares", "budget", "capital", "worth", "baht", "invest(ed|ment)?")),
     ("when", _th("เมื่อไหร่", "เมื่อไร", "เมื่อใด", "ตอนไหน", "ปีไหน", "ปีอะไร", "ปีใด", "วันไหน", "วันใด", "เดือนใด", "วันที่เท่าไหร่", "เดือนไหน", "กี่โมง",
                  "พ.ศ.อะไร", "ช่วงไหน", "ตั้งแต่เมื่อ", "ตั้งแต่ปี", "เสร็จยัง", "เปิดยัง", "เปิดเมื่อ", "เปิดปี"),
-     _en("when", "what year", "which year", "what date", "since when", "how long ago")),
+     _en("when", "what year", "which year", "what date", "the date of", "which day", "what day", "since when",
+         "how long ago")),
     ("how_many", _th("กี่", "จำนวน", "มีเท่าไหร่", "ร้อยละ", "เปอร์เซ็นต์"), _en("how many", "number of", "count", "what percentage",
                                                       "what percent", "how many percent", "what %", "percentage", "percent")),
     ("who", _th("ใคร", "หน่วยงานไหน", "บริษัทไหน", "องค์กรไหน", "ผู้ใด"), _en("who", "whom", "whose", "which agency",
@@ -43,8 +44,8 @@ _TYPES: list[tuple[str, re.Pattern, re.Pattern]] = [
      _en("why", "how come", "reason", "purpose")),
     ("list", _th("อะไรบ้าง", "ไหนบ้าง", "ที่ไหนบ้าง", "มีใครบ้าง", "รายชื่อ", "ทั้งหมดกี่", "ชื่อทั้ง", "ชื่อโครงการ",
                  "ใดบ้าง"),
-     _en("which cities", "which areas", "list", "name the", "what are the", "names of", "what were they called",
-         "which ones", "which were")),
+     _en("which cities", "which areas", "which places", "which provinces", "list", "name the", "what are the", "names of",
+         "what were they called", "which ones", "which were")),
     ("how", _th("ยังไง", "อย่างไร", "ขั้นตอน", "วิธี", "ทำไง", "ได้ไง"), _en("how do", "how does", "how can", "how to",
                                                                            "how is", "how are", "process", "steps")),
 ]
@@ -68,6 +69,9 @@ _YES_NO_EN = re.compile(r"(^|[.?!,;]\s*)(is|isn't|are|aren't|was|were|does|doesn
 _YES_NO_EN_TAG = re.compile(r"\b(right|correct|true|yeah|yes|no|isn't it|aren't they|wasn't it|didn't it|innit|eh)"
                             r"\s*[?!.]*\s*$")
 _WH_TH = re.compile(r"อะไร|ใคร|ที่ไหน|เมื่อไหร่|เมื่อไร|เท่าไหร่|เท่าไร|กี่|ทำไม|อย่างไร|ยังไง|ไหนบ้าง")
+# "เหรอ" / "หรอ" end wh-questions too ("จัดที่ไหนหรอ"): with a question word, the message asks that.
+_WH_PARTICLE_TH = re.compile(r"(เหรอ|หรอ)\s*(ครับ|คับ|ค่ะ|คะ|นะ|อ่ะ|อะ)*[\s?]*$")
+_ASKS_WH_TH = re.compile(r"อะไร|ใคร|ไหน|ใด|เมื่อไหร่|เมื่อไร|เท่าไหร่|เท่าไร|(?<!เ)กี่|ทำไม|อย่างไร|ยังไง")  # not "เกี่ยว"
 _WH_EN = re.compile(r"\b(what|whats|what's|which|when|where|who|whom|whose|why|how)\b")
 _DECLARATIVE_Q = re.compile(r"^[a-z0-9][^?]*\b(is|are|was|were|has|have|had|got|gets|does|did|can|will|\w+ed)\b"
                             r"[^?]*\?+\s*$")
@@ -127,6 +131,8 @@ def is_only_asking(remainder: str) -> bool:
 def is_yes_no(text: str) -> bool:
     """True when normalised ``text`` asks for a yes or a no."""
     text = text.strip()
+    if _WH_PARTICLE_TH.search(text) and _ASKS_WH_TH.search(text):
+        return False  # "บานเดือนไหนหรอ", "ใครเป็นประธานเหรอ": a particle after a question word, not ใช่ไหม
     if _YES_NO_TH.search(text) or _YES_NO_TH_START.search(text) or _YES_NO_EN.search(text):
         return True
     if _YES_NO_TH_MID.search(text) and not _WH_TH.search(text):

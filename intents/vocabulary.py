@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Mapping
 
 import yaml
 from pythainlp.corpus import thai_stopwords, thai_words
@@ -35,6 +35,11 @@ CHAT_WORDS = Path(__file__).parent / "lexicon" / "chat_words.yaml"
 _THAI = re.compile(r"^[\u0e00-\u0e7f]+$")
 _LATIN = re.compile(r"^[a-z]+$")
 _EN_STOP = frozenset(ENGLISH_STOP_WORDS)
+# Words that ask (what kind of answer), never what about.
+_ASKING = frozenset("what whats which when where who whom whose why how many much long year years date time ใด ไหน ไหม"
+                    .split())
+#: A known word used by at most this share of the facts names a topic ("festival", "ติดตั้ง"), not a question's frame.
+RARE_SHARE = 0.05
 
 
 @lru_cache(maxsize=8)
@@ -76,6 +81,18 @@ class Vocabulary:
                     out.append(t)
             elif _LATIN.match(t) and len(t) >= 4 and not self._known_latin(t, known):
                 out.append(t)  # "taxi", "password", "staff": no fact, question or answer ever says it
+        return out
+
+    def distinctive(self, tokens: Iterable[str], word_facts: Mapping[str, int], n_facts: int) -> list[str]:
+        """The known words of a question (names removed) that few facts use (``word_facts``: in how many of
+        the ``n_facts`` facts each word appears): what the question is about, which an answer must touch."""
+        out: list[str] = []
+        for t in tokens:
+            t = t.casefold()
+            if len(t) < 2 or t in self.common or t in _ASKING or t in out or not (_THAI.match(t) or _LATIN.match(t)):
+                continue
+            if 0 < word_facts.get(t, 0) <= RARE_SHARE * n_facts:
+                out.append(t)
         return out
 
     @staticmethod

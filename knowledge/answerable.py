@@ -14,7 +14,7 @@ from datetime import date
 
 from .schema import Fact
 
-__all__ = ["why_not"]
+__all__ = ["why_not", "uncovered", "unmentioned", "asks_to_come"]
 
 _MONTHS = (r"มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม|"
            r"ม\.ค\.|ก\.พ\.|มี\.ค\.|เม\.ย\.|พ\.ค\.|มิ\.ย\.|ก\.ค\.|ส\.ค\.|ก\.ย\.|ต\.ค\.|พ\.ย\.|ธ\.ค\.|"
@@ -38,14 +38,48 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     ("day", re.compile(r"วันที่เท่า|วันที่อะไร|วันไหน|วันใด|ลงวันที่|\bwhat date\b|\bwhich day\b|\bwhat day\b|\bexact date\b",
                        re.I),
      re.compile(r"\d{1,2}\s*(" + _MONTHS + r")|(" + _MONTHS + r")\s*\d{1,2}\b", re.I)),
+    ("percentage", re.compile(r"ร้อยละ|เปอร์เซ็นต์|\bper\s?cent(age)?\b|%", re.I),
+     re.compile(r"%|ร้อยละ|เปอร์เซ็นต์|\bper\s?cent", re.I)),
+    ("district", re.compile(r"เขตไหน|เขตอะไร|เขตใด|แขวงไหน|แขวงอะไร|\b(which|what) (district|subdistrict)\b", re.I),
+     re.compile(r"เขต(?!พื้นที่|ส่งเสริม)[\u0e01-\u0e2e]|แขวง|\bdistrict\b", re.I)),
+    # "จัดตั้งขึ้นในปีใด", "when was it founded": a fact that tells of the founding, not any dated event of it.
+    ("founding", re.compile(r"(จัดตั้ง|ก่อตั้ง|ตั้งขึ้น)\S*\s*(เมื่อ|ใน|ปี|ตอน|ช่วง)|"
+                            r"\bwhen\b.*\b(founded|established|set up|created)\b|\b(founded|established) in\b", re.I),
+     re.compile(r"ก่อตั้ง|จัดตั้ง|ตั้งขึ้น|ตั้งเมื่อ|จดทะเบียน|อนุมัติ|\bfounded\b|\bestablished\b|\bset up\b|"
+                r"\bcreated\b|\bsince\b|\bapprov", re.I)),  # (approving a company is founding it)
     ("designer", re.compile(r"ใครออกแบบ|ใครเป็นคนออกแบบ|ผู้ออกแบบ|ผู้ชนะ|ใครชนะ|\bdesigned\b|\bdesigner\b|\bwinner\b|"
                             r"\bwho won\b", re.I),
      re.compile(r"ออกแบบโดย|ผู้ออกแบบ|ผู้ชนะ|ชนะเลิศ|\bdesigned by\b|\bwinner\b|\bwon by\b", re.I)),
 ]
 # A date to come: the sources tell of what happened and of published plans, not of next year's events.
-_NEXT = re.compile(r"รอบหน้า|ครั้งหน้า|ครั้งต่อไป|รอบต่อไป|ปีหน้า|ปีนี้|\bnext (one|year|batch|round|event|expo|festival|time)\b|"
-                   r"\bthe next\b|\bthis year\b|\bupcoming\b|\bscheduled\b", re.I)
+_NEXT = re.compile(r"รอบหน้า|ครั้งหน้า|ครั้งต่อไป|รอบต่อไป|ปีหน้า|ปีนี้|\bnext\b(?! to\b)|"
+                   r"\bthis year\b|\bupcoming\b|\bscheduled\b", re.I)
 _YEAR = re.compile(r"(?<!\d)(20\d\d|25\d\d)(?!\d)")
+# What a fact must say to answer "when": a year (CE or BE) or a month ("ทุ่งบัวตองบานเดือนไหน" is not answered
+# by a fact that says Mae Moh promotes the flower fields).
+_DATED = re.compile(r"(?<!\d)(19|20|25)\d\d(?!\d)|" + _MONTHS, re.I)
+# What a fact must say to answer "how much": a sum ("15 บาท", "26,963 million baht", "US$ 1 billion"), or a
+# budget or cost it tells about (a fact that says the budget is not given answers honestly); not "แผนลงทุน".
+_MONEY = re.compile(r"บาท|\bbaht\b|ดอลลาร์|us\$|\$\s?\d|\bTHB\b|งบประมาณ|\bbudget|มูลค่า|\bcost|ทุนจดทะเบียน|\bcapital\b|"
+                    r"ค่าโดยสาร|\bfares?\b|\bfree\b|ฟรี", re.I)
+# A question about money by its words ("how much green space" is not): the question type alone is not enough.
+_MONEY_ASKED = re.compile(r"บาท|\bbaht\b|ราคา|ค่า|งบ|ทุน|เงิน|ล้าน|\bcost|\bprice|\bbudget|\bfares?\b|\bmoney\b|"
+                          r"\bfund|\bspen[dt]|\binvest|\bworth\b|\bpaid\b|\bpay\b", re.I)
+# "เมืองที่ 15 ของรอบปี 64", "ลำดับที่ 15", "the 15th city": one item of a list by its place, which a fact must
+# state ("the 15 areas of 2021" does not say which was fifteenth). Not "พื้นที่ 63 ไร่".
+_POSITION = re.compile(r"(?:เมือง|ลำดับ|อันดับ|คน|อัน|แห่ง|ราย)\s*ที่\s*(\d{1,3})(?!\d)|ลำดับ\s*(\d{1,3})(?!\d)|"
+                       r"\b(\d{1,3})(?:st|nd|rd|th)\s+(?:city|cities|area|areas|place|one|member)\b", re.I)
+# "มีเมืองใดบ้าง", "ขอรายชื่อ", "ชื่อทั้ง 4 โครงการ", "which areas": the names, which a count ("36 เมืองใน 25 จังหวัด") does not give.
+_NAMES_ASKED = re.compile(r"(เมือง|พื้นที่|จังหวัด|โครงการ)\s*(ใด|ไหน|อะไร)\s*บ้าง|รายชื่อ|ชื่อทั้ง|"
+                          r"\bwhich (cities|areas|places|provinces|projects)\b|\bnames? of\b", re.I)
+_LIST_SEP = re.compile(r",|、|ได้แก่|:|\s(?:และ|and)\s")
+# "ตอนนี้ใครเป็นประธาน", "is he still the minister today?": who holds a post now, which a fact of some years ago
+# does not tell (posts change hands; the sources are dated).
+POST_YEARS = 3  # a fact this many years old no longer tells who holds a post (a term of office is about four)
+_NOW = re.compile(r"ปัจจุบัน|ตอนนี้|ขณะนี้|ยัง\S*อยู่|\bstill\b|\bcurrent(ly)?\b|\bnow\b|\btoday\b", re.I)
+_POST = re.compile(r"ใคร|ประธาน|ผู้อำนวยการ|รัฐมนตรี|นายก|ผู้ว่า|ตำแหน่ง|\bwho\b|\bminister\b|\bdirector\b|\bchair|"
+                   r"\bhead\b|\bmayor\b|\bgovernor\b|\bceo\b|\bpresident\b|\bin charge\b", re.I)
+_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 _ROUTE = re.compile(r"(?:สาย|\broute\b|\bline\b|\bbus\b)\s*(\d+)", re.I)
 
 
@@ -58,15 +92,50 @@ def _latest_year(text: str) -> int:
     return max(years, default=0)
 
 
-def why_not(question: str, fact: Fact, kind: str | None, today: date | None = None) -> str | None:
-    """Why ``fact`` cannot answer ``question`` (normalised, its names removed; ``kind`` its question type),
-    or None when nothing rules it out."""
+def _years_of(fact: Fact, text: str) -> set[int]:
+    """The years (CE) a fact tells of: its date, its as-of, and the years its texts name (BE or CE)."""
+    years = {int(d[:4]) for d in (fact.date, fact.as_of) if d}
+    years.update(int(y) - 543 if int(y) > 2400 else int(y) for y in _YEAR.findall(text))
+    return years
+
+
+def _names_a_list(answer: str) -> bool:
+    """True when ``answer`` names two or more things in a list ("Rama 4, Makkasan, ..."), not only counts
+    ("5 แห่ง (พ.ค. 2564) เป็น 15, 30 (พ.ย. 2565)")."""
+    return sum(1 for part in _LIST_SEP.split(answer) if part.strip() and not any(ch.isdigit() for ch in part)) >= 2
+
+
+def _states_position(text: str, n: int) -> bool:
+    """True when ``text`` states the place ``n`` ("อันดับ 3", "ลำดับที่ 15", "15th", "second")."""
+    word = _ORDINAL_WORDS[n - 1] if 0 < n <= len(_ORDINAL_WORDS) else None
+    return bool(re.search(rf"(ที่|อันดับ|ลำดับ)\s*{n}(?!\d)|\b{n}(st|nd|rd|th)\b", text, re.I)
+                or (word and re.search(rf"\b{word}\b", text, re.I)))
+
+
+def why_not(question: str, fact: Fact, kind: str | None, today: date | None = None,
+            years: frozenset[int] = frozenset()) -> str | None:
+    """Why ``fact`` cannot answer ``question`` (normalised, its names removed; ``kind`` its question type;
+    ``years`` the years it names, CE), or None when nothing rules it out."""
     if kind is not None and kind in fact.unknown:
         return None  # the fact says the sources do not give it: the bot says so (bot/dialogue.py)
     text = _text(fact)
     for name, asks, says in _NEEDS:
         if asks.search(question) and not says.search(text):
             return f"it gives no {name}"
+    if _NAMES_ASKED.search(question) and not any(_names_a_list(a) for a in (fact.answer.th, fact.answer.en)):
+        return "it names no list"
+    position = _POSITION.search(question)
+    if position and not _states_position(text, int(next(g for g in position.groups() if g))):
+        return "it gives no such place in a list"
+    if _NOW.search(question) and _POST.search(question) and \
+            max(_years_of(fact, text), default=0) < (today or date.today()).year - POST_YEARS:
+        return "it tells who held the post then, not now"
+    if kind == "how_much" and years and not years & _years_of(fact, text):
+        return "it gives the sum of another year"
+    if kind == "when" and not fact.date and not _DATED.search(text):
+        return "it gives no date"
+    if kind == "how_much" and _MONEY_ASKED.search(question) and not _MONEY.search(text):
+        return "it gives no sum of money"
     if _NEXT.search(question) and kind in ("when", None):
         year = (today or date.today()).year
         if _latest_year(text) < year:
@@ -76,3 +145,19 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
     if asked_routes and stated_routes and not asked_routes & stated_routes:
         return "it is about another route"
     return None
+
+
+def uncovered(words: list[str], fact: Fact) -> list[str]:
+    """The ``words`` (a question's distinctive words, normalised) that none of the fact's texts mention: an
+    English word by its first five letters ("renewal" / "renewed"), a Thai word anywhere in the text."""
+    return unmentioned(words, " ".join((*fact.questions.th, *fact.questions.en, _text(fact))).casefold())
+
+
+def unmentioned(words: list[str], text: str) -> list[str]:
+    """The ``words`` that ``text`` (a fact's texts, casefolded) does not mention (see :func:`uncovered`)."""
+    return [w for w in words if (w[:5] if w.isascii() else w) not in text]
+
+
+def asks_to_come(question: str) -> bool:
+    """True when ``question`` asks about something still to come ("the next expo", "ปีหน้า")."""
+    return bool(_NEXT.search(question))

@@ -95,8 +95,10 @@ def numbers(text: str) -> set[str]:
     return out
 
 
-_SAME = re.compile(r"อันเดียวกัน|อย่างเดียวกัน|สิ่งเดียวกัน|เหมือนกัน|\bthe same\b|\bsame thing\b|\bidentical\b")
-_DIFFERENT = re.compile(r"คนละ|แยกจาก|ต่างจาก|ไม่ใช่|ไม่ได้|\bnot\b|\bseparate\b|\bdifferent\b|\bdistinct\b", re.I)
+_SAME = re.compile(r"อันเดียวกัน|อย่างเดียวกัน|สิ่งเดียวกัน|เหมือนกัน|\bthe same\b|\bsame thing\b|\bidentical\b|"
+                   r"ส่วนหนึ่งของ|เกี่ยวข้องกับ|\bpart of\b|\blinked to\b|\brelated to\b")
+_DIFFERENT = re.compile(r"คนละ|แยกจาก|ต่างจาก|ไม่ใช่|ไม่ได้|ไม่มีแหล่งใดเชื่อมโยง|ไม่เกี่ยวข้อง|\bnot\b|\bseparate\b|"
+                        r"\bdifferent\b|\bdistinct\b|\bno source links\b|\bunrelated\b", re.I)
 
 
 def _content(tokens: list[str], known: frozenset[str] | None = None) -> list[str]:

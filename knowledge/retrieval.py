@@ -31,6 +31,7 @@ from typing import Callable, Iterable
 import numpy as np
 from scipy import sparse
 
+from .answerable import unmentioned
 from .catalogue import QTYPE_ASPECTS
 from .schema import Fact
 
@@ -104,6 +105,7 @@ class Query:
     intents: dict[str, float] = field(default_factory=dict)  # classifier probabilities
     years: frozenset[int] = frozenset()  # years (CE) the question names: "ปี 2563", "in 2025"
     last_fact: str | None = None  # the fact that answered the conversation's last question
+    topic: tuple[str, ...] = ()  # the words few facts use that say what is asked about ("died", "festival")
 
 
 @dataclass
@@ -156,6 +158,11 @@ _RANKING_Q = re.compile(r"rank|index|score|\bled\b|\blead|\btop\b|\bwon\b|\bwin|
 _EARLIEST = re.compile(r"ตอนแรก|แรกเริ่ม|เริ่มแรก|ตอนเริ่ม|ในตอนต้น|เดิมที|ครั้งแรก|\boriginal(ly)?\b|\bat first\b|"
                        r"\binitial(ly)?\b|\bfirst target\b", re.I)
 A_RANK = 0.15  # the fact states the place the question asks about (first, 2nd, "อันดับ 3")
+# The fact mentions a word few facts use that the question asks about ("how many died" / "47 tourists died"):
+# what a long answer says counts, though the question's frame ("how many people") matches short phrasings better.
+A_TOPIC = 0.1
+A_OTHER_RANK = -0.15  # a ranking fact that states only other places than the one asked
+_WHICH_PLACE = re.compile(r"\bwhich (city|cities|area|one)\b|\bwho\b|เมืองไหน|เมืองใด|ที่ไหน|พื้นที่ไหน|พื้นที่ใด|ใคร")
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "1st": 1, "2nd": 2, "3rd": 3, "หนึ่ง": 1, "สอง": 2, "สาม": 3}
 _ASKED_RANK = re.compile(r"(?:อันดับ|ที่)\s*(\d|หนึ่ง|สอง|สาม)(?!\d)|\b(1st|2nd|3rd|first|second|third)\b|"
                          r"\b(best|highest|top|number one|won|led|leads?)\b|(สูงสุด|ดีที่สุด|เก่งสุด|ดีสุด|นำ(?!ร่อง)|ชนะ)", re.I)
@@ -204,7 +211,7 @@ class FactIndex:
                  areas: frozenset[str] = frozenset(), concepts: frozenset[str] = frozenset(),
                  staff: frozenset[str] = frozenset(), intents: dict[str, frozenset[str]] | None = None,
                  names: dict[str, list[str]] | None = None, parents: dict[str, list[str]] | None = None,
-                 dimensions: frozenset[str] = frozenset()):
+                 dimensions: frozenset[str] = frozenset(), projects: frozenset[str] = frozenset()):
         """``strip`` prepares a fact's texts like questions are prepared: normalised, names removed.
         ``areas`` are the ids of cities (a fact about another city is never the answer); ``concepts`` the
         ids of general notions (the logo, the 7 Smarts) that do not make a fact specific. ``staff`` are the
@@ -212,8 +219,10 @@ class FactIndex:
         answers besides its own (a staff entry without a topic: what the classifier reads in its questions);
         ``names`` the names of each concept, to tell which facts mention a concept they are not about;
         ``parents`` what each event is part of (a fact about a meeting is about the committee that met);
-        ``dimensions`` the ids of the 7 Smarts (a fact about another dimension is about something else)."""
+        ``dimensions`` the ids of the 7 Smarts (a fact about another dimension is about something else), and
+        ``projects`` the ids of projects (the bus route's facts do not answer for the light rail)."""
         self.dimensions = dimensions
+        self.projects = projects
         self.facts: dict[str, Fact] = {f.id: f for f in facts}
         self.staff = staff & frozenset(self.facts)
         self.intents_of = {fid: frozenset({f.intent}) | (intents or {}).get(fid, frozenset())
@@ -272,9 +281,11 @@ class FactIndex:
         # mentions the logo, but "what does TSCCI stand for" not by one that never says TSCCI.
         self.named = frozenset(names or ())
         self.mentions: dict[str, frozenset[str]] = {}
+        self.texts: dict[str, str] = {}  # every text of a fact, casefolded: which words it mentions at all
         for f in self.facts.values():
             text = " ".join((*f.questions.th, *f.questions.en, f.answer.th, f.answer.en,
                              *((f.detail.th, f.detail.en) if f.detail else ()))).casefold()
+            self.texts[f.id] = text
             self.mentions[f.id] = frozenset(c for c, aliases in (names or {}).items()
                                             if any(a in text for a in aliases))
         self.holds = {f.id: frozenset(k for k, rx in _HOLDS.items() if rx.search(f"{f.answer.th} {f.answer.en}"))
@@ -336,9 +347,13 @@ class FactIndex:
         context = frozenset(q.context) if not subjects else frozenset()
         asked_areas = subjects & self.areas
         asked_dims = subjects & self.dimensions
+        asked_projects = subjects & self.projects
         earliest = bool(_EARLIEST.search(q.text))
         asked_rank = _asked_rank(q.text) if _RANKING_Q.search(q.text) or subjects & self.dimensions else None
+        who_ranked = asked_rank is not None and q.qtype in ("who", "list") or bool(
+            asked_rank is not None and _WHICH_PLACE.search(q.text))
         context_areas = context & self.areas
+        context_projects = context & self.projects
         primary = q.context[0] if context else None
         fits = QTYPE_ASPECTS.get(q.qtype or "", frozenset())
         oos = q.intents.get("out_of_scope", 0.0)
@@ -357,6 +372,8 @@ class FactIndex:
                     s = S_OTHER  # about another city
                 elif asked_dims and fact_dims and not asked_dims & fact_dims:
                     s = S_OTHER  # about another of the 7 Smarts ("who led governance" / Yala led environment)
+                elif asked_projects and about & self.projects and not asked_projects & about:
+                    s = S_OTHER  # about another project of the city ("when does the light rail open" / the bus)
                 elif shared:
                     s = S_MATCH + (S_ALL if shared == subjects else 0.0) - (
                         0.15 if shared <= self.concepts and self.specific[fid] else 0.0) - (
@@ -368,8 +385,12 @@ class FactIndex:
                         only_concepts and (subjects & self.mentions[fid] or not names_known)) else S_GENERAL
             elif context:
                 # The most specific subject of the conversation comes first ("KKTT" before "Khon Kaen").
-                if context_areas and fact_areas and not context_areas & about:
+                if context_areas and fact_areas and not context_areas & about and not (
+                        who_ranked and f.intent == "rankings"):
+                    # (but "แล้วใครได้ที่ 1" after a city's place asks about whichever city came first)
                     s = S_OTHER  # the conversation is about another city
+                elif primary in self.projects and about & self.projects and not about & context_projects:
+                    s = S_CONTEXT_OTHER  # the conversation is about another project ("ค่าตั๋ว" after Tram Noy)
                 else:
                     s = S_CONTEXT if primary in about else (
                         S_CONTEXT / 2 if about & context else (S_CONTEXT_OTHER if self.specific[fid] else 0.0))
@@ -381,8 +402,14 @@ class FactIndex:
             if fits:
                 fit = f.aspect in fits or q.qtype in self.holds[fid]
                 a = A_MATCH if fit else (A_MISMATCH if q.qtype in STRICT_TYPES else 0.0)
-            if asked_rank is not None and f.intent == "rankings" and asked_rank in self.ranks[fid]:
+            # (a dimension's leader is first in that dimension only: not for a question that names none)
+            if asked_rank is not None and f.intent == "rankings" and asked_rank in self.ranks[fid] and (
+                    asked_dims or not about & self.dimensions):
                 a += A_RANK  # "which city scored best": the fact that says who came first
+            elif asked_rank is not None and f.intent == "rankings" and self.ranks[fid]:
+                a += A_OTHER_RANK  # "ใครได้ที่ 1" after Khon Kaen's third place: not that third place again
+            if q.topic and len(unmentioned(list(q.topic), self.texts[fid])) < len(q.topic):
+                a += A_TOPIC
             if q.years:
                 a += A_YEAR if q.years & self.years[fid] else 0.0
             elif q.qtype in ("how_many", "list") and f.as_of:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Callable
 
 from .composer import Composer
@@ -43,14 +44,20 @@ class Snapshot:
         self.index = FactIndex(self.facts.values(), strip, frozenset(kb.cities), concepts | frozenset(kb.dimensions),
                                staff=created, intents=intents, names=names,
                                parents={e.id: e.part_of for e in kb.entities.values() if e.part_of},
-                               dimensions=frozenset(kb.dimensions))
+                               dimensions=frozenset(kb.dimensions),
+                               projects=frozenset(e.id for e in kb.entities.values() if e.kind == "project"))
         self.suggest = Suggester(kb, self.facts, self._finds)
         self.composer = Composer(kb, self.facts, self.suggest)
         known: set[str] = set()
+        # In how many facts each word appears: a word few facts use says what a question is about.
+        self.word_facts: Counter[str] = Counter()
         for f in self.facts.values():
+            fact_words: set[str] = set()
             for text in (*f.questions.th, *f.questions.en, f.answer.th, f.answer.en,
                          *((f.detail.th, f.detail.en) if f.detail else ())):
-                known.update(words(text))
+                fact_words.update(words(text))
+            known.update(fact_words)
+            self.word_facts.update(fact_words)
         self.known_words = frozenset(known)
 
     @staticmethod

@@ -2,6 +2,7 @@
 the composer's Thai and English, and the answer-level evaluation."""
 
 import statistics
+from datetime import date
 
 import pytest
 
@@ -9,6 +10,8 @@ from bot.context import Context
 from bot.evaluation import judge
 from intents.normalize import normalize
 from intents.question import is_bare_follow_up, is_definition, question_type
+from intents.synonyms import expand
+from knowledge.answerable import uncovered, why_not
 from knowledge.composer import polite
 from knowledge.retrieval import Query
 
@@ -279,3 +282,193 @@ def test_a_question_for_the_day_needs_a_fact_that_gives_the_day(convo):
     convo.say("ใครได้ที่ 1 ในดัชนี TSCCI 2023 ประเภทเมือง")
     first = convo.say("ผลประกาศเมื่อวันที่เท่าไร").text.split("\n")[0]
     assert "19 มิถุนายน 2567" in first
+
+
+def test_a_near_fact_that_says_nothing_of_what_the_question_is_about_is_passed_over(convo):
+    # "ติดตั้ง" (installed) is a word of the knowledge base, but no fact about Samyan uses it: the nearest
+    # Samyan fact was found by its subject and the question type alone
+    assert convo.say("สามย่านติดตั้งกล้องวงจรปิดไปกี่จุด").fallback
+
+
+def test_a_fact_about_two_of_the_things_named_answers_a_question_in_other_words(convo):
+    r = convo.say("ใครรับมอบตราวังจันทร์วัลเลย์แทน ปตท.")
+    assert not r.fallback and "ชาญศักดิ์" in r.text
+
+
+def test_distinctive_words_are_the_rare_known_words_and_a_fact_covers_them_by_mention(bot):
+    snap, vocabulary = bot.dialogue.knowledge, bot.dialogue.vocabulary
+    topic = vocabulary.distinctive(["ติดตั้ง", "กล้อง", "ไป", "กี่", "จุด", "ใด", "what"], snap.word_facts,
+                                   len(snap.facts))
+    assert "ติดตั้ง" in topic and not {"ไป", "กี่", "ใด", "what"} & set(topic)
+    fact = next(f for f in snap.facts.values() if "festival" in f.answer.en.casefold())
+    assert uncovered(["festival", "ติดตั้ง"], fact) == ["ติดตั้ง"]
+    assert uncovered(["festivals"], fact) == []  # an English word by its first letters
+
+
+@pytest.mark.parametrize("text", [
+    "คลองผดุงกรุงเกษมอยู่เขตไหน",  # where it is is known, not the district
+    "วังจันทร์วัลเลย์ใช้เงินลงทุนไปกี่บาท",  # its size and projects are known, no sum of money
+    "สมัครขอตราเมืองอัจฉริยะต้องเสียค่าสมัครกี่บาท",  # the criteria name an investment plan ("แผนลงทุน"), no sum
+])
+def test_a_district_or_a_sum_the_near_fact_lacks_is_a_fallback(convo, text):
+    assert convo.say(text).fallback
+
+
+def test_how_much_without_a_money_word_is_not_a_question_about_money(convo):
+    r = convo.say("how much green space does each samyan resident get")
+    assert not r.fallback and "19.8" in r.text
+
+
+def test_a_percentage_needs_a_fact_that_gives_one(bot):
+    facts = bot.dialogue.knowledge.facts.values()
+    without = next(f for f in facts if "%" not in f.answer.en and "ร้อยละ" not in f.answer.th and f.detail is None)
+    with_one = next(f for f in facts if "%" in f.answer.en)
+    assert why_not("ต้องก้าวหน้ากี่เปอร์เซ็นต์", without, "how_many") == "it gives no percentage"
+    assert why_not("what percent did it score", with_one, "how_many") is None
+
+
+def test_the_date_of_something_asks_when_and_an_unknown_date_is_said_honestly(convo):
+    assert question_type("what was the date of the ceremony").kind == "when"
+    r = convo.say("what was the date of the sub-committee's second 2021 meeting")
+    assert r.fallback and "10" in r.text  # the sources give no date; what is known is said
+
+
+@pytest.mark.parametrize("text, expanded", [
+    ("ใช้งบเท่าไหร่", "ใช้งบประมาณเท่าไหร่"),
+    ("ช่วยให้เข้าถึงบริการไหม", "ช่วยให้เข้าถึงบริการไหม"),  # "ถึง" + "บริการ", no budget
+    ("ไปดูทุ่งบัวตองได้ไหม", "ไปดูทุ่งบัวตองได้ไหม"),  # "ทุ่ง" + "บัว"
+])
+def test_budget_slang_is_written_out_only_where_it_is_a_word(text, expanded):
+    assert expand(text) == expanded
+
+
+@pytest.mark.parametrize("text, yes_no", [
+    ("พิธีจัดที่ไหนหรอ", False),  # "หรอ" after a question word is a particle
+    ("ใครเป็นคนเปิดงานเหรอ", False),
+    ("ภูเก็ตได้ตราแล้วหรอ", True),
+    ("นี่เกี่ยวกับเมืองอัจฉริยะด้วยเหรอ", True),  # "เกี่ยว" holds no "กี่"
+])
+def test_a_thai_particle_after_a_question_word_does_not_make_a_yes_no_question(text, yes_no):
+    assert question_type(normalize(text)).yes_no is yes_no
+
+
+def test_a_when_question_needs_a_fact_that_gives_a_date(bot):
+    undated = next(f for f in bot.dialogue.knowledge.facts.values()
+                   if not f.date and not any(ch.isdigit() for ch in f.answer.en + f.answer.th) and f.detail is None
+                   and "when" not in f.unknown)
+    assert why_not("เปิดเดือนไหน", undated, "when") == "it gives no date"
+    assert why_not("ทำอะไรบ้าง", undated, "list") is None
+
+
+def test_one_item_of_a_list_by_its_place_needs_a_fact_that_states_the_place(convo):
+    assert convo.say("what was the 9th city certified in 2021").fallback  # the 15 of 2021 are not numbered
+    r = convo.say("ใครได้อันดับที่ 2 ใน TSCCI 2023 ประเภทเมือง")  # a ranking states its places
+    assert not r.fallback and "อันดับ 2" in r.text
+
+
+def test_a_sum_for_another_year_is_not_the_answer(convo):
+    assert convo.say("how much budget did phuket's pilot get for 2031").fallback
+    assert "386" in convo.say("how much budget did the phuket pilot have").text
+
+
+@pytest.mark.parametrize("text, marker", [
+    ("in the 2022 round, which areas got the logo?", "Nakhon Rayong"),  # not the count of 30 areas
+    ("ขอรายชื่อพื้นที่ชุดปี 2565 ด้วยครับ", "นครระยอง"),  # names several areas: no "which city?"
+])
+def test_a_question_for_names_gets_a_fact_that_names_them(convo, text, marker):
+    r = convo.say(text)
+    assert not r.fallback and marker in r.text
+
+
+def test_a_count_is_not_a_list_of_names(bot):
+    facts = bot.dialogue.knowledge.facts
+    count = next(f for f in facts.values() if f.intent == "list_cities" and "," not in f.answer.en
+                 and "ได้แก่" not in f.answer.th and any(ch.isdigit() for ch in f.answer.en))
+    assert why_not("มีเมืองใดบ้าง", count, "list") == "it names no list"
+    named = next(f for f in facts.values() if "ได้แก่" in f.answer.th and f.answer.en.count(",") >= 3)
+    assert why_not("มีเมืองใดบ้าง", named, "list") is None
+
+
+def test_who_holds_a_post_now_is_not_told_by_a_fact_of_years_ago(bot):
+    facts = bot.dialogue.knowledge.facts.values()
+    chair = next(f for f in facts if f.aspect == "who" and f.as_of and f.as_of.startswith("2021")
+                 and "2022" not in f.answer.en and "2565" not in f.answer.th and not f.date)
+    assert why_not("is he still the chair today?", chair, None, today=date(2026, 1, 1)) is not None
+    assert why_not("ตอนนี้ใครเป็นประธาน", chair, "who", today=date(2026, 1, 1)) is not None
+    assert why_not("ตอนนี้ใครเป็นประธาน", chair, "who", today=date(2022, 1, 1)) is None  # recent enough
+    assert why_not("ใครเป็นประธาน", chair, "who", today=date(2026, 1, 1)) is None  # not asked about now
+
+
+def test_a_fact_about_another_project_of_the_city_does_not_answer_for_the_named_one(bot):
+    index = bot.dialogue.knowledge.index
+    for text in ("when will it start running", "from where to where does it go"):
+        hits = index.search(Query(text, "en", ["khon-kaen-lrt", "khon-kaen"], [], None, {}), limit=2)
+        assert "smart-city-bus-route-24" not in hits[0].fact.about  # the bus route is another project
+
+
+def test_who_came_first_after_a_city_s_place_is_whichever_city_came_first(convo):
+    convo.say("ขอนแก่นติดอันดับที่เท่าไหร่ใน TSCCI")
+    first = first_line_of(convo.say("แล้วใครได้อันดับ 1 ล่ะ"))
+    assert "อันดับ 3" not in first and ("ภูเก็ต" in first or "วังจันทร์" in first)
+
+
+def test_a_dimension_s_leader_is_not_the_best_overall(bot):
+    dialogue = bot.dialogue
+    u = dialogue.nlu.parse("เมืองไหนทำคะแนนได้ดีที่สุดใน TSCCI ปี 2566")
+    hit = dialogue.knowledge.index.search(Query(u.entities.remainder, "th", list(u.entities.subjects), [], "who",
+                                                dict(u.ranking), frozenset({2023})), limit=1)[0]
+    assert not set(hit.fact.about) & set(dialogue.knowledge.kb.dimensions)  # not "Mae Moh led Smart Energy"
+
+
+def first_line_of(reply) -> str:
+    return reply.text.split("\n", 1)[0]
+
+
+def test_an_unfamiliar_word_is_a_paraphrase_when_the_fact_is_about_two_of_three_things_named(convo):
+    # names the logo, Wangchan Valley and PTT; "ในนาม" (on behalf of) is in no fact; the fact is about two
+    r = convo.say("ผู้บริหาร ปตท. คนไหนขึ้นรับตราสัญลักษณ์ของวังจันทร์วัลเลย์ในนามบริษัท")
+    assert not r.fallback and "ชาญศักดิ์" in r.text
+
+
+@pytest.mark.parametrize("text", ["when will the next thailand smart city expo be held",
+                                  "next thailand smart city expo, when?"])
+def test_a_question_about_what_is_to_come_needs_a_fact_about_that_thing(convo, text):
+    # the 20-year strategy runs to 2037, a year to come, but it says nothing of an expo
+    assert convo.say(text).fallback
+
+
+def test_a_follow_up_about_one_project_is_not_answered_with_another_project_s_fact(bot, convo):
+    index = bot.dialogue.knowledge.index
+    hit = index.search(Query("ค่าโดยสารคนละกี่บาท", "th", [], ["khon-kaen-tram-noy", "khon-kaen", "khon-kaen-lrt"],
+                             "how_much", {}), limit=1)[0]
+    assert "smart-city-bus-route-24" not in hit.fact.about  # the bus's fare is not Tram Noy's
+    convo.say("แทรมน้อยที่ขอนแก่นคืออะไร")
+    assert convo.say("ค่าโดยสารคนละกี่บาท").fallback  # Tram Noy's fare is not known
+
+
+@pytest.mark.parametrize("text, lead", [
+    ("ภูเก็ตแซนด์บ็อกซ์เป็นส่วนหนึ่งของภูเก็ตเมืองอัจฉริยะใช่ไหม", "ไม่ใช่ครับ"),
+    ("is the phuket sandbox reopening linked to phuket smart city?", "No."),
+])
+def test_part_of_is_denied_by_a_fact_that_no_source_links_them(convo, text, lead):
+    assert convo.say(text).text.startswith(lead)
+
+
+def test_a_yes_no_verdict_comes_from_a_fact_about_the_specific_thing_asked_about(convo):
+    # the certification's policy basis shares the question's words but is not about the sandbox: no "Yes."
+    r = convo.say("is phuket sandbox a part of the smart city logo certification")
+    assert r.text.startswith("No.") and "Sandbox" in first_line_of(r)
+
+
+def test_when_something_was_founded_needs_a_fact_that_tells_of_its_founding(convo):
+    assert convo.say("ดีป้าก่อตั้งขึ้นเมื่อปีไหน").fallback  # not the year Thailand 4.0 began
+    r = convo.say("KKTS ตั้งขึ้นเมื่อไหร่")  # the approval of the company tells of its founding
+    assert not r.fallback and "2560" in r.text
+
+
+def test_a_fact_that_mentions_the_rare_word_asked_about_is_preferred(convo):
+    # "how many people" matches many short phrasings (the count of pilot cities); "died" is said only in the
+    # safe-city fact's answer, which the conversation is about
+    convo.say("what is phuket's safe city scheme")
+    r = convo.say("so how many people died?")
+    assert "47" in first_line_of(r)

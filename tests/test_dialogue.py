@@ -305,3 +305,11 @@ def test_a_greeting_with_an_off_topic_word_is_answered_not_crashed(bot, text):
     # KeyError('out_of_scope') looking up a small-talk phrase
     reply = bot.dialogue.respond(text, user_id="greet-off-topic", channel="test")
     assert reply.fallback and reply.text
+
+
+def test_a_follow_up_that_names_only_a_year_asks_the_last_question_for_that_year(convo):
+    convo.say("how many certified smart cities were there in july 2023?")
+    r = convo.say("and in 2025?")
+    assert not r.fallback and "37" in first_line(r) and "36" not in first_line(r)
+    convo.say("ปี 2566 มีเมืองอัจฉริยะกี่เมืองแล้ว")
+    assert "37" in first_line(convo.say("แล้วปี 2568 ล่ะ"))
