@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from helpers import serving
+
 from bot.app import create_app
-from bot.background import start_background, stop_background
 from bot.config import load_config
 from bot.service import build_bot
 
@@ -209,10 +210,8 @@ def channel_app_config(own: Path, data_dir: Path, fake_line, fake_graph, **overr
 @pytest.fixture(scope="module")
 def channel_app(tmp_path_factory, data_dir, bot, fake_line, fake_graph):
     """An app with LINE and Messenger enabled against the fakes, its own Redis and running senders."""
-    app = create_app(channel_app_config(tmp_path_factory.mktemp("channels"), data_dir, fake_line, fake_graph))
-    start_background(app)  # as gunicorn's post_worker_init hook does
-    yield app
-    stop_background(app)
+    with serving(channel_app_config(tmp_path_factory.mktemp("channels"), data_dir, fake_line, fake_graph)) as app:
+        yield app
 
 
 @pytest.fixture

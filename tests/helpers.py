@@ -1,5 +1,6 @@
 """Small helpers shared by the tests, one per job: poll until a condition holds, wait for the event queue
-to drain, read a form's CSRF token, run the CLI in-process, serve an app over real HTTP."""
+to drain, read a form's CSRF token, run the CLI in-process, serve an app over real HTTP, run an app's sender
+threads."""
 
 from __future__ import annotations
 
@@ -7,14 +8,30 @@ import logging
 import re
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Callable, TypeVar
+from typing import Any, Callable, Iterator, TypeVar
 
 import redis
 
 from bot.queue import GROUP, STREAM
 
 T = TypeVar("T")
+
+
+@contextmanager
+def serving(config: dict[str, Any]) -> Iterator[Any]:
+    """``create_app(config)`` with its sender threads running, as gunicorn's post_worker_init hook starts
+    them in each worker; stopped on the way out."""
+    from bot.app import create_app
+    from bot.background import start_background, stop_background
+
+    app = create_app(config)
+    start_background(app)
+    try:
+        yield app
+    finally:
+        stop_background(app)
 
 
 def wait_until(predicate: Callable[[], T], timeout: float = 10.0, interval: float = 0.05,

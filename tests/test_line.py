@@ -7,9 +7,8 @@ import uuid
 import pytest
 from conftest import LINE_SECRET
 from fakes import line_body, line_event, line_signature
-from helpers import wait_for_queue, wait_until
+from helpers import serving, wait_for_queue, wait_until
 
-from bot.background import start_background, stop_background
 from bot.channels.common import graphemes, utf16_len
 from bot.channels.line import render, retry_key
 from bot.reply import Card, Reply
@@ -216,16 +215,13 @@ def test_with_redis_down_the_webhook_still_answers_200_and_the_reply_is_sent(tmp
     from conftest import LINE_TOKEN
     from redis_server import RedisProcess, free_port
 
-    from bot.app import create_app
 
     server = RedisProcess(free_port(), tmp_path)
     server.start()
     shutil.copytree(data_dir / "models", tmp_path / "models")
-    app = create_app({"BOT_DATA_DIR": str(tmp_path), "REDIS_URL": f"redis://127.0.0.1:{server.port}/0",
-                      "LINE_CHANNEL_SECRET": LINE_SECRET, "LINE_CHANNEL_ACCESS_TOKEN": LINE_TOKEN,
-                      "LINE_API_BASE_URL": fake_line.url, "REDIS_RETRY_AFTER": 0.2})
-    start_background(app)
-    try:
+    with serving({"BOT_DATA_DIR": str(tmp_path), "REDIS_URL": f"redis://127.0.0.1:{server.port}/0",
+                  "LINE_CHANNEL_SECRET": LINE_SECRET, "LINE_CHANNEL_ACCESS_TOKEN": LINE_TOKEN,
+                  "LINE_API_BASE_URL": fake_line.url, "REDIS_RETRY_AFTER": 0.2}) as app:
         server.stop()
         ev = line_event("ภูเก็ตได้รับรองเมื่อไหร่")
         started = time.monotonic()
@@ -233,8 +229,6 @@ def test_with_redis_down_the_webhook_still_answers_200_and_the_reply_is_sent(tmp
         assert r.status_code == 200 and time.monotonic() - started < 1.0
         fake_line.wait_for(lambda c: replies_for(fake_line, ev["replyToken"]))
         assert len(replies_for(fake_line, ev["replyToken"])) == 1
-    finally:
-        stop_background(app)
 
 
 # -- modes, image sets, postbacks of other tools, old events ------------------------------------------------
@@ -332,16 +326,13 @@ def test_the_dedup_window_is_a_setting_from_the_environment(monkeypatch, tmp_pat
 
     from conftest import LINE_TOKEN
 
-    from bot.app import create_app
     from bot.queue import CLOCK_MARGIN
 
     monkeypatch.setenv("DEDUP_WINDOW", "60")
     shutil.copytree(data_dir / "models", tmp_path / "models")
-    app = create_app({"BOT_DATA_DIR": str(tmp_path), "LINE_CHANNEL_SECRET": LINE_SECRET,
-                      "LINE_CHANNEL_ACCESS_TOKEN": LINE_TOKEN, "LINE_API_BASE_URL": fake_line.url,
-                      "RETRAIN_ON_EDIT": False})
-    start_background(app)
-    try:
+    with serving({"BOT_DATA_DIR": str(tmp_path), "LINE_CHANNEL_SECRET": LINE_SECRET,
+                  "LINE_CHANNEL_ACCESS_TOKEN": LINE_TOKEN, "LINE_API_BASE_URL": fake_line.url,
+                  "RETRAIN_ON_EDIT": False}) as app:
         assert app.config["DEDUP_WINDOW"] == 60
         user = "U" + uuid.uuid4().hex
         old = line_event("where is wangchan valley", source={"type": "user", "userId": user},
@@ -355,8 +346,6 @@ def test_the_dedup_window_is_a_setting_from_the_environment(monkeypatch, tmp_pat
         store = app.extensions["bot"].store
         ttl = store.run(lambda r: r.ttl(f"{{events}}:seen:line:{fresh['webhookEventId']}"))
         assert 60 < ttl <= 60 + CLOCK_MARGIN
-    finally:
-        stop_background(app)
 
 
 def test_events_with_ids_of_the_wrong_type_are_skipped_and_the_rest_answered(channel_client, channel_app, fake_line):

@@ -15,11 +15,9 @@ import pytest
 from conftest import ADMIN_TOKEN, FB_SECRET, LINE_SECRET, channel_app_config
 from fakes import (UUID_RE, hub_signature, line_body, line_event, line_signature, messenger_body,
                    messenger_postback, messenger_text)
-from helpers import LiveServer
+from helpers import LiveServer, serving
 from test_browser import CHROMIUM, browser, login, shot  # noqa: F401 - browser is a fixture
 
-from bot.app import create_app
-from bot.background import start_background, stop_background
 from bot.inbox import WAIT, group_key
 from bot.services.inbox import answer_group
 
@@ -31,12 +29,10 @@ HOUR = 3600
 def notify_app(tmp_path_factory, data_dir, bot, fake_line, fake_graph):
     """LINE and Messenger against the fakes, on its own Redis. Events are accepted for three days (not one) so
     that a Messenger conversation from 25 hours ago can be replayed; LINE gives up on a push after 2 s."""
-    app = create_app(channel_app_config(tmp_path_factory.mktemp("notify"), data_dir, fake_line, fake_graph,
-                                        ADMIN_TOKEN=ADMIN_TOKEN, SECRET_KEY="notify-secret", LINE_READ_TIMEOUT=2.0,
-                                        DEDUP_WINDOW=3 * 24 * HOUR))
-    start_background(app)  # as gunicorn's post_worker_init hook does
-    yield app
-    stop_background(app)
+    with serving(channel_app_config(tmp_path_factory.mktemp("notify"), data_dir, fake_line, fake_graph,
+                                    ADMIN_TOKEN=ADMIN_TOKEN, SECRET_KEY="notify-secret", LINE_READ_TIMEOUT=2.0,
+                                    DEDUP_WINDOW=3 * 24 * HOUR)) as app:
+        yield app
 
 
 @pytest.fixture
