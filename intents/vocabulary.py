@@ -15,7 +15,9 @@ words ("ผู้รับมอบ" = "ผู้" + "รับมอบ") is kn
 
 from __future__ import annotations
 
+import importlib.util
 import re
+import runpy
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Mapping
@@ -23,7 +25,6 @@ from typing import Iterable, Mapping
 import yaml
 from pythainlp.corpus import thai_stopwords, thai_words
 from rapidfuzz import fuzz, process
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from .features import tokenize
 from .normalize import normalize
@@ -34,7 +35,19 @@ CHAT_WORDS = Path(__file__).parent / "lexicon" / "chat_words.yaml"
 
 _THAI = re.compile(r"^[\u0e00-\u0e7f]+$")
 _LATIN = re.compile(r"^[a-z]+$")
-_EN_STOP = frozenset(ENGLISH_STOP_WORDS)
+
+
+def _english_stop_words() -> frozenset[str]:
+    """scikit-learn's English stop words (the Glasgow IR group's list), read from its module file: importing
+    scikit-learn for one constant took two of the server's five seconds of start-up (it is needed only to
+    train, in a separate step)."""
+    spec = importlib.util.find_spec("sklearn")  # locates the package without running it
+    assert spec is not None and spec.submodule_search_locations
+    path = Path(next(iter(spec.submodule_search_locations))) / "feature_extraction" / "_stop_words.py"
+    return frozenset(runpy.run_path(str(path))["ENGLISH_STOP_WORDS"])
+
+
+_EN_STOP = _english_stop_words()
 # Words that ask (what kind of answer), never what about.
 _ASKING = frozenset("what whats which when where who whom whose why how many much long year years date time ใด ไหน ไหม"
                     .split())

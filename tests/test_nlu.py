@@ -79,3 +79,19 @@ def test_model_is_cached_and_reused(bot, data_dir):
     assert list((data_dir / "models").glob("intent-model-*.npz")) == cached
     assert cached[0].stat().st_mtime_ns == written  # a retrain would have replaced the file
     assert again.classes == bot.nlu.model.classes and np.array_equal(again.coef, bot.nlu.model.coef)
+
+
+def test_a_start_with_the_model_cached_never_imports_scikit_learn(bot, data_dir):
+    """scikit-learn is for training only: importing it cost two seconds of every server start."""
+    import os
+    import subprocess
+    import sys
+
+    script = ("import sys\nfrom bot.config import load_config\nfrom bot.service import build_bot\n"
+              "bot = build_bot(load_config())\nassert bot.dialogue.respond('where is samyan').text\n"
+              "print(sorted(m for m in sys.modules if m == 'sklearn' or m.startswith('sklearn.')))")
+    env = {**os.environ, "BOT_DATA_DIR": str(data_dir)}
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120,
+                         cwd=Path(__file__).resolve().parent.parent)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip() == "[]"
