@@ -29,6 +29,8 @@ from .retrain import Retrainer
 from .services.training_examples import examples_from_entries
 from .stats import Stats
 from .storage import Store, connect
+from .text_cache import TextCache
+from .text_cache import fingerprint as text_fingerprint
 
 __all__ = ["Bot", "build_bot", "prepare_model", "terms_from_kb"]
 
@@ -138,11 +140,14 @@ def build_bot(settings: Settings | Mapping[str, Any]) -> Bot:
     contexts = ContextStore(store, ttl=settings.CONTEXT_TTL)
     inbox = Inbox(store, max_groups=settings.INBOX_MAX_GROUPS)
     retrainer = Retrainer(nlu, extractor, data_dir / "models", delay=settings.RETRAIN_DELAY)
+    texts = TextCache(data_dir / "cache", text_fingerprint(extractor.catalogue))
+    words = texts.words_of(words_of)
     live = LiveKnowledge(store, kb, frozenset(model.classes), interval=settings.LIVE_RELOAD_INTERVAL,
-                         strip=fact_text_preparer(extractor), words=words_of, reader=question_reader(nlu),
+                         strip=texts.strip(fact_text_preparer(extractor)), words=words, reader=question_reader(nlu),
                          on_change=retrainer.schedule if settings.RETRAIN_ON_EDIT else None)
     vocabulary = Vocabulary(w for e in load_training_data().examples
-                            if e.intent != OUT_OF_SCOPE for w in words_of(e.text))
+                            if e.intent != OUT_OF_SCOPE for w in words(e.text))
+    texts.save()
     dialogue = Dialogue(nlu, live.current(), contexts, inbox, refresh=live.current, stats=Stats(store),
                         vocabulary=vocabulary,
                         limiter=RateLimiter(store), user_limit=Limit.parse(settings.USER_RATE_LIMIT))
