@@ -430,12 +430,14 @@ class Dialogue:
             if cue is not None and not named_all and not named_two and (hit.words < CUE_MIN_WORDS or (
                     not q.subjects and not q.context and set(hit.fact.about) & set(snap.kb.cities))):
                 return None
-            # (Staff wrote their entries for such questions, and a question that is a fact's own phrasing is
-            # that fact's: neither is second-guessed.)
-            if hit.fact.id not in snap.index.staff and hit.words < OWN_PHRASING and (
-                    why_not(q.text, hit.fact, q.qtype, years=q.years) is not None
+            # (A question that is a fact's own phrasing is that fact's: it is not second-guessed. A staff entry
+            # is, with its questions read as part of what it says: "ขอเบอร์โทรร้าน..." written for a shop's
+            # phone number is no answer to "ขอเบอร์โทรดีป้า..." unless it gives a number.)
+            staff = hit.fact.id in snap.index.staff
+            if hit.words < OWN_PHRASING and (
+                    why_not(q.text, hit.fact, q.qtype, years=q.years, staff=staff) is not None
                     # (a question about what is to come, "the next expo", is answered only by a fact about it)
-                    or (topic and (hit.words < COVER_MIN_WORDS or asks_to_come(q.text))
+                    or (not staff and topic and (hit.words < COVER_MIN_WORDS or asks_to_come(q.text))
                         and uncovered(topic, hit.fact) == topic
                         and not named_two)):  # (a fact about two of the things named is what is asked)
                 passed_over = True

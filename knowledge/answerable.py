@@ -55,9 +55,9 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
 _NEXT = re.compile(r"รอบหน้า|ครั้งหน้า|ครั้งต่อไป|รอบต่อไป|ปีหน้า|ปีนี้|\bnext\b(?! to\b)|"
                    r"\bthis year\b|\bupcoming\b|\bscheduled\b", re.I)
 _YEAR = re.compile(r"(?<!\d)(20\d\d|25\d\d)(?!\d)")
-# What a fact must say to answer "when": a year (CE or BE) or a month ("ทุ่งบัวตองบานเดือนไหน" is not answered
-# by a fact that says Mae Moh promotes the flower fields).
-_DATED = re.compile(r"(?<!\d)(19|20|25)\d\d(?!\d)|" + _MONTHS, re.I)
+# What a fact must say to answer "when": a year (CE or BE), a month ("ทุ่งบัวตองบานเดือนไหน" is not answered
+# by a fact that says Mae Moh promotes the flower fields) or an hour ("when does the centre open": 8:30).
+_DATED = re.compile(r"(?<!\d)(19|20|25)\d\d(?!\d)|(?<!\d)\d{1,2}[.:]\d\d(?!\d)|" + _MONTHS, re.I)  # or an hour
 # What a fact must say to answer "how much": a sum ("15 บาท", "26,963 million baht", "US$ 1 billion"), or a
 # budget or cost it tells about (a fact that says the budget is not given answers honestly); not "แผนลงทุน".
 _MONEY = re.compile(r"บาท|\bbaht\b|ดอลลาร์|us\$|\$\s?\d|\bTHB\b|งบประมาณ|\bbudget|มูลค่า|\bcost|ทุนจดทะเบียน|\bcapital\b|"
@@ -113,12 +113,14 @@ def _states_position(text: str, n: int) -> bool:
 
 
 def why_not(question: str, fact: Fact, kind: str | None, today: date | None = None,
-            years: frozenset[int] = frozenset()) -> str | None:
+            years: frozenset[int] = frozenset(), staff: bool = False) -> str | None:
     """Why ``fact`` cannot answer ``question`` (normalised, its names removed; ``kind`` its question type;
-    ``years`` the years it names, CE), or None when nothing rules it out."""
+    ``years`` the years it names, CE), or None when nothing rules it out. ``staff``: an entry staff wrote,
+    whose questions say what its answer is about too ("ค่าโดยสารรถสาย 8" answered "15 บาทตลอดสาย" gives a
+    fare), where a curated fact's many phrasings may ask for more than its answer holds."""
     if kind is not None and kind in fact.unknown:
         return None  # the fact says the sources do not give it: the bot says so (bot/dialogue.py)
-    text = _text(fact)
+    text = " ".join((*fact.questions.th, *fact.questions.en, _text(fact))) if staff else _text(fact)
     for name, asks, says in _NEEDS:
         if asks.search(question) and not says.search(text):
             return f"it gives no {name}"

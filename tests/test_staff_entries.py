@@ -182,3 +182,26 @@ def test_a_staff_entry_answers_what_the_answerability_checks_would_pass_over(cli
     assert client.post("/admin/api/faq", json=entry, headers=AUTH).status_code == 201
     assert ask(client, question)["fallback"] is False
     client.delete(f"/admin/api/faq/{entry['id']}", headers=AUTH)
+
+
+def test_an_entry_answers_what_its_questions_ask_not_the_same_frame_about_something_else(client):
+    """An entry for a shop's phone number whose answer gives none does not answer another phone question
+    sharing its frame ("ขอเบอร์โทร...หน่อย"); an entry whose question says it is about the fare answers a
+    paraphrase with its "15 บาท" though its answer never says "fare"."""
+    tag = uuid.uuid4().hex[:6]
+    shop = {"id": f"shop-phone-{tag}", "questions": {"th": [f"ขอเบอร์โทรร้านข้าวมันไก่หน้าตลาด{tag}หน่อย"], "en": []},
+            "answer": {"th": "ร้านเปิดทุกวัน 8:30 ถึง 16:30 น.", "en": "The shop opens daily from 8:30 to 16:30."},
+            "cities": ["khon-kaen"], "topics": [], "source": "test entry"}
+    fare = {"id": f"bus8-fare-{tag}", "questions": {"th": [f"ค่าโดยสารรถเมล์สาย 8{tag} ขอนแก่นเท่าไหร่"], "en": []},
+            "answer": {"th": "15 บาทตลอดสาย", "en": "15 baht for any distance."},
+            "cities": ["khon-kaen"], "topics": [], "source": "test entry"}
+    try:
+        for entry in (shop, fare):
+            assert client.post("/admin/api/faq", json=entry, headers=AUTH).status_code == 201
+        other = ask(client, "ขอเบอร์โทรดีป้าสาขาขอนแก่นหน่อย")
+        assert other["entities"].get("entry") != shop["id"] and other["fallback"], other["answer"]
+        paraphrase = ask(client, f"รถเมล์สาย 8{tag} ที่ขอนแก่น ค่าโดยสารกี่บาทครับ")
+        assert paraphrase["entities"].get("entry") == fare["id"] and "15 บาท" in paraphrase["answer"]
+    finally:
+        for entry in (shop, fare):
+            client.delete(f"/admin/api/faq/{entry['id']}", headers=AUTH)
