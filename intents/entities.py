@@ -115,12 +115,13 @@ class EntityExtractor:
                 self._short[key].append(term)
             else:
                 self._exact[key].append(term)
-        # Exact matching looks up, at each position, only the key lengths that start with that character.
+        # Exact matching looks up, at each position, only the lengths of the keys that start with the two
+        # characters there (and a one-character key), longest first; most positions start no key at all.
         lengths: dict[str, set[int]] = defaultdict(set)
         for key in self._exact:
-            lengths[key[0]].add(len(key))
-        self._lengths = {ch: sorted(ls, reverse=True) for ch, ls in lengths.items()}
-        self._prefixes = {key[:2] for key in self._exact}  # most positions start no name: skip them fast
+            lengths[key[:2]].add(len(key))
+        self._lengths = {p: sorted(ls | ({1} if p[0] in self._exact else set()), reverse=True)
+                         for p, ls in lengths.items()}
         # Fuzzy candidates are prefiltered by shared character bigrams (a typo keeps most of them).
         self._fuzzy_keys = [k for k in self._exact if len(k) >= 4
                             and any(t.kind in ("city", "place") for t in self._exact[k])]
@@ -141,12 +142,13 @@ class EntityExtractor:
         flat, positions = _compact_with_positions(text)
         spans: list[tuple[int, int, Term]] = []
         i, n = 0, len(flat)
-        prefixes = self._prefixes
+        starting = self._lengths
         while i < n:  # leftmost, then longest match; matches never overlap
-            if flat[i:i + 2] not in prefixes:
+            lengths = starting.get(flat[i:i + 2])
+            if lengths is None:
                 i += 1
                 continue
-            for length in self._lengths.get(flat[i], ()):
+            for length in lengths:
                 terms = self._exact.get(flat[i:i + length]) if i + length <= n else None
                 if terms and self._whole_word(text, positions, i, i + length):
                     spans.extend((i, i + length, t) for t in terms)

@@ -20,7 +20,6 @@ answer is not the one they want given.
 
 from __future__ import annotations
 
-import heapq
 import math
 import re
 from collections import Counter
@@ -31,7 +30,6 @@ from typing import Callable, Iterable
 import numpy as np
 from scipy import sparse
 
-from .answerable import unmentioned
 from .catalogue import QTYPE_ASPECTS
 from .schema import Fact
 
@@ -296,6 +294,72 @@ class FactIndex:
             for s in sorted(self.about_sets[f.id]):
                 self.by_subject.setdefault(s, []).append(f.id)
             self.by_intent.setdefault(f.intent, []).append(f.id)
+        self._arrays()
+
+    def _arrays(self) -> None:
+        """What scoring reads of every fact, as NumPy arrays in ``self.ids`` order: search() scores every
+        fact in a few array operations (then keeps its candidates) instead of a Python loop over them."""
+        ids, n = self.ids, len(self.ids)
+
+        def mask(test: Callable[[str], object]) -> np.ndarray:
+            return np.fromiter((bool(test(fid)) for fid in ids), dtype=bool, count=n)
+
+        def member(x: object, sets: dict[str, frozenset]) -> np.ndarray:
+            return np.fromiter((x in sets[fid] for fid in ids), dtype=bool, count=n)
+
+        self._about = {x: member(x, self.about_sets)  # subject -> the facts about it
+                       for x in sorted({x for about in self.about_sets.values() for x in about})}
+        self._mentioned = {c: member(c, self.mentions)  # concept -> the facts that name it
+                           for c in sorted({c for m in self.mentions.values() for c in m})}
+        self._none = np.zeros(n, dtype=bool)
+        self._has_area = mask(lambda fid: self.fact_areas[fid])
+        self._area_count = np.fromiter((len(self.fact_areas[fid]) for fid in ids), dtype=np.int64, count=n)
+        self._has_dim = mask(lambda fid: self.about_sets[fid] & self.dimensions)
+        self._has_project = mask(lambda fid: self.about_sets[fid] & self.projects)
+        self._specific = mask(self.specific.__getitem__)
+        self._rankings = mask(lambda fid: self.facts[fid].intent == "rankings")
+        self._has_ranks = mask(self.ranks.__getitem__)
+        self._staff = mask(lambda fid: fid in self.staff)
+        # qtype -> the facts whose aspect fits it or whose answer holds that kind of thing
+        self._fit = {k: np.fromiter((self.facts[fid].aspect in fits or k in self.holds[fid] for fid in ids),
+                                    dtype=bool, count=n) for k, fits in QTYPE_ASPECTS.items() if fits}
+        self._ranked = {r: member(r, self.ranks) for r in {r for ranks in self.ranks.values() for r in ranks}}
+        self._of_year = {y: member(y, self.years) for y in {y for years in self.years.values() for y in years}}
+        self._has_as_of = mask(lambda fid: self.facts[fid].as_of)
+        recency = [min(1.0, max(0.0, (int(as_of[:4]) - 2019) / 6)) if (as_of := self.facts[fid].as_of) else 0.0
+                   for fid in ids]
+        # "how many are there" means now: the latest count first; "ตอนแรก", "originally": the first.
+        self._recent = {False: np.array([A_RECENT * r for r in recency]),
+                        True: np.array([A_RECENT * (1.0 - r) for r in recency])}
+        self._bias = np.array([0.002 * self.facts[fid].priority for fid in ids])
+        self._intent_names = sorted({i for fid in ids if (i := self.sole_intent[fid]) is not None})
+        code = {name: j for j, name in enumerate(self._intent_names)}
+        # -1: a fact that answers several intents (a staff entry), scored with its best one in Python.
+        self._intent_code = np.array([-1 if (sole := self.sole_intent[fid]) is None else code[sole] for fid in ids],
+                                     dtype=np.int64)
+        self._several = np.flatnonzero(self._intent_code < 0).tolist()
+        self._id_order = np.empty(n, dtype=np.int64)  # rank of each id as a string: ties go to the smaller id
+        self._id_order[sorted(range(n), key=ids.__getitem__)] = np.arange(n)
+        self._subject_rows = {x: np.array([self.position[fid] for fid in fids], dtype=np.int64)
+                              for x, fids in self.by_subject.items()}
+        self._intent_rows = {x: np.array([self.position[fid] for fid in fids], dtype=np.int64)
+                             for x, fids in self.by_intent.items()}
+
+    def _any_of(self, names: Iterable[str]) -> np.ndarray:
+        """Whether each fact is about any of ``names``."""
+        out = self._none
+        for x in names:
+            if x in self._about:
+                out = out | self._about[x]
+        return out
+
+    def _count_of(self, names: Iterable[str]) -> np.ndarray:
+        """How many of ``names`` each fact is about."""
+        out = np.zeros(len(self.ids), dtype=np.int64)
+        for x in names:
+            if x in self._about:
+                out = out + self._about[x]
+        return out
 
     def _per_fact(self, text: str) -> np.ndarray | None:
         """Lexical similarity of ``text`` to every fact, in ``self.ids`` order (None: nothing in common)."""
@@ -324,25 +388,30 @@ class FactIndex:
     def search(self, q: Query, limit: int = 5) -> list[Hit]:
         """The best facts for ``q``, best first (no threshold applied)."""
         per_fact = self._per_fact(q.text) if q.text.strip() else None
-        words: dict[str, float] = {}
+        n = len(self.ids)
+        candidate = np.zeros(n, dtype=bool)
         if per_fact is not None:
             top = np.flatnonzero(per_fact > 0.0)
             if len(top) > MAX_WORD_CANDIDATES:
                 top = top[np.argpartition(per_fact[top], -MAX_WORD_CANDIDATES)[-MAX_WORD_CANDIDATES:]]
-            ids = self.ids
-            words = {ids[i]: v for i, v in zip(top.tolist(), per_fact[top].tolist())}
-        candidates = set(words)
+            candidate[top] = True
+            raw = per_fact  # every fact's word score (>= 0: no candidate's is taken from elsewhere)
+        else:
+            raw = np.zeros(n)
+        # A fact of the question's subjects is scored on its own words even when many facts about other
+        # things share more of the question's (generic) words.
         for subject in q.subjects or q.context:
-            candidates.update(self.by_subject.get(subject, ()))
-        if per_fact is not None:
-            # A fact of the question's subjects is scored on its own words even when many facts about
-            # other things share more of the question's (generic) words.
-            for fid in candidates - words.keys():
-                words[fid] = float(per_fact[self.position[fid]])
-        if not candidates:  # no word and no subject in common with any fact: the intent alone
+            if subject in self._subject_rows:
+                candidate[self._subject_rows[subject]] = True
+        if not candidate.any():  # no word and no subject in common with any fact: the intent alone
             for intent, p in q.intents.items():
-                if p >= 0.5:
-                    candidates.update(self.by_intent.get(intent, ()))
+                if p >= 0.5 and intent in self._intent_rows:
+                    candidate[self._intent_rows[intent]] = True
+        rows = np.flatnonzero(candidate)
+        if not len(rows):
+            return []
+        # Every fact is scored below with the formulas of the signals over arrays (what is cheaper than
+        # picking out the candidates first); only candidates are ranked.
         subjects = frozenset(q.subjects)
         context = frozenset(q.context) if not subjects else frozenset()
         asked_areas = subjects & self.areas
@@ -355,92 +424,99 @@ class FactIndex:
         context_areas = context & self.areas
         context_projects = context & self.projects
         primary = q.context[0] if context else None
-        fits = QTYPE_ASPECTS.get(q.qtype or "", frozenset())
-        oos = q.intents.get("out_of_scope", 0.0)
-        only_concepts = subjects <= self.concepts
-        names_known = bool(subjects & self.named)
-        own: list[str] = []
-        scored = []
-        for fid in candidates:
-            f = self.facts[fid]
-            about = self.about_sets[fid]
-            fact_areas = self.fact_areas[fid]
-            if subjects:
-                shared = about & subjects
-                fact_dims = about & self.dimensions
-                if asked_areas and fact_areas and not asked_areas & fact_areas:
-                    s = S_OTHER  # about another city
-                elif asked_dims and fact_dims and not asked_dims & fact_dims:
-                    s = S_OTHER  # about another of the 7 Smarts ("who led governance" / Yala led environment)
-                elif asked_projects and about & self.projects and not asked_projects & about:
-                    s = S_OTHER  # about another project of the city ("when does the light rail open" / the bus)
-                elif shared:
-                    s = S_MATCH + (S_ALL if shared == subjects else 0.0) - (
-                        0.15 if shared <= self.concepts and self.specific[fid] else 0.0) - (
-                        S_EXTRA_AREA if asked_areas and fact_areas - asked_areas else 0.0)
-                else:
-                    # A question that names only a general notion ("the smart city logo") may be about any
-                    # fact that touches it ("who chaired the logo ceremony"): not pushed down as hard.
-                    s = S_OTHER if self.specific[fid] and not (
-                        only_concepts and (subjects & self.mentions[fid] or not names_known)) else S_GENERAL
-            elif context:
-                # The most specific subject of the conversation comes first ("KKTT" before "Khon Kaen").
-                if context_areas and fact_areas and not context_areas & about and not (
-                        who_ranked and f.intent == "rankings"):
-                    # (but "แล้วใครได้ที่ 1" after a city's place asks about whichever city came first)
-                    s = S_OTHER  # the conversation is about another city
-                elif primary in self.projects and about & self.projects and not about & context_projects:
-                    s = S_CONTEXT_OTHER  # the conversation is about another project ("ค่าตั๋ว" after Tram Noy)
-                else:
-                    s = S_CONTEXT if primary in about else (
-                        S_CONTEXT / 2 if about & context else (S_CONTEXT_OTHER if self.specific[fid] else 0.0))
+        qtype = q.qtype
+        has_area, specific = self._has_area, self._specific
+        if subjects:
+            shared = self._count_of(subjects)
+            other = has_area & ~self._any_of(asked_areas) if asked_areas else self._none  # about another city
+            if asked_dims:  # about another of the 7 Smarts ("who led governance" / Yala led environment)
+                other = other | self._has_dim & ~self._any_of(asked_dims)
+            if asked_projects:  # about another project of the city ("when does the light rail open" / the bus)
+                other = other | self._has_project & ~self._any_of(asked_projects)
+            all_shared = shared == len(subjects) if all(x in self._about for x in subjects) else self._none
+            only_concepts_shared = ~self._any_of(subjects - self.concepts)
+            extra_area = self._area_count - self._count_of(asked_areas) > 0 if asked_areas else self._none
+            matched = S_MATCH + np.where(all_shared, S_ALL, 0.0) - np.where(
+                only_concepts_shared & specific, 0.15, 0.0) - np.where(extra_area, S_EXTRA_AREA, 0.0)
+            # A question that names only a general notion ("the smart city logo") may be about any fact that
+            # touches it ("who chaired the logo ceremony"): not pushed down as hard.
+            if subjects <= self.concepts:
+                touches = self._none
+                for x in subjects:
+                    if x in self._mentioned:
+                        touches = touches | self._mentioned[x]
+                if not subjects & self.named:
+                    touches = ~self._none
+                unshared = np.where(specific & ~touches, S_OTHER, S_GENERAL)
             else:
-                # A fact about one city, for a question that names none: unlikely, unless the question is
-                # (nearly) one of the fact's own phrasings (a staff entry written without the city's name).
-                s = S_NONE * (1.0 - min(1.0, words.get(fid, 0.0))) if fact_areas else 0.0
-            a = 0.0
-            if fits:
-                fit = f.aspect in fits or q.qtype in self.holds[fid]
-                a = A_MATCH if fit else (A_MISMATCH if q.qtype in STRICT_TYPES else 0.0)
-            # (a dimension's leader is first in that dimension only: not for a question that names none)
-            if asked_rank is not None and f.intent == "rankings" and asked_rank in self.ranks[fid] and (
-                    asked_dims or not about & self.dimensions):
-                a += A_RANK  # "which city scored best": the fact that says who came first
-            elif asked_rank is not None and f.intent == "rankings" and self.ranks[fid]:
-                a += A_OTHER_RANK  # "ใครได้ที่ 1" after Khon Kaen's third place: not that third place again
-            if q.topic and len(unmentioned(list(q.topic), self.texts[fid])) < len(q.topic):
-                a += A_TOPIC
-            if q.years:
-                a += A_YEAR if q.years & self.years[fid] else 0.0
-            elif q.qtype in ("how_many", "list") and f.as_of:
-                # "how many are there" means now: the latest count first; "ตอนแรก", "originally": the first.
-                recency = min(1.0, max(0.0, (int(f.as_of[:4]) - 2019) / 6))
-                a += A_RECENT * (1.0 - recency if earliest else recency)
-            if fid == q.last_fact and context and (q.qtype is None or q.qtype in self.holds[fid] or f.aspect in fits):
-                # "by when?", "how many provinces", "on whose behalf?" right after an answer: often that same
-                # fact holds it ("105 smart cities in 77 provinces by 2027").
-                a += S_LAST  # counts as evidence: what is asked fits what was just said
-            raw = words.get(fid, 0.0)
-            # Names are removed before matching, so "ภูเก็ตทินิคอนวัลเลย์ได้ตราเมื่อไหร่" becomes generic: the
-            # bonus needs the subjects to agree too (or none to be named or implied).
-            if raw >= OWN_PHRASING and (s >= S_MATCH or not (subjects or context)):
-                own.append(fid)
-            scored.append((f, raw, s, a))
-        ranked = []
-        intents = q.intents
-        for f, raw, s, a in scored:
-            w = W_WORDS * raw + (OWN_PHRASING_BONUS if own == [f.id] else 0.0)
-            sole = self.sole_intent[f.id]  # most facts answer one intent: no generator for them
-            i = W_INTENT * ((intents.get(sole, 0.0) if sole is not None else
-                             max(intents.get(k, 0.0) for k in self.intents_of[f.id])) - oos)
-            lead = 0.0
-            if f.id in self.staff and w + i + max(0.0, a) >= STAFF_MIN_EVIDENCE and (
-                    s >= S_MATCH + S_ALL if subjects else s >= 0.0):
-                # Staff wrote this entry for such questions: it wins over a curated fact that fits as well.
-                lead = STAFF_LEAD
-            ranked.append((-(w + i + s + a + lead + 0.002 * f.priority), f.id, f, w, s, i, a))
-        # Only the few best become Hits: building one per candidate cost more than ranking them.
-        return [Hit(f, -neg, w, s, i, a) for neg, _, f, w, s, i, a in heapq.nsmallest(limit, ranked)]
+                unshared = np.where(specific, S_OTHER, S_GENERAL)
+            s = np.where(other, S_OTHER, np.where(shared > 0, matched, unshared))
+        elif context:
+            # The most specific subject of the conversation comes first ("KKTT" before "Khon Kaen"); "แล้วใครได้ที่
+            # 1" after a city's place asks about whichever city came first.
+            other_city = has_area & ~self._any_of(context_areas) & ~(
+                self._rankings if who_ranked else self._none) if context_areas else self._none
+            other_project = self._has_project & ~self._any_of(context_projects) if primary in self.projects \
+                else self._none
+            s = np.where(other_city, S_OTHER, np.where(other_project, S_CONTEXT_OTHER, np.where(
+                self._any_of([primary]), S_CONTEXT, np.where(  # type: ignore[list-item]
+                    self._any_of(context), S_CONTEXT / 2, np.where(specific, S_CONTEXT_OTHER, 0.0)))))
+        else:
+            # A fact about one city, for a question that names none: unlikely, unless the question is (nearly)
+            # one of the fact's own phrasings (a staff entry written without the city's name).
+            s = np.where(has_area, S_NONE * (1.0 - np.minimum(1.0, raw)), 0.0)
+        if qtype in self._fit:
+            a = np.where(self._fit[qtype], A_MATCH, A_MISMATCH if qtype in STRICT_TYPES else 0.0)
+        else:
+            a = np.zeros(n)
+        if asked_rank is not None:
+            placed = self._rankings & self._ranked.get(asked_rank, self._none)
+            if not asked_dims:  # (a dimension's leader is first in that dimension only)
+                placed = placed & ~self._has_dim
+            a = np.where(placed, a + A_RANK, a)  # "which city scored best": the fact that says who came first
+            # "ใครได้ที่ 1" after Khon Kaen's third place: not that third place again
+            a = np.where(~placed & self._rankings & self._has_ranks, a + A_OTHER_RANK, a)
+        if q.topic:
+            topic = [w[:5] if w.isascii() else w for w in q.topic]  # as answerable.unmentioned looks for them
+            ids, texts = self.ids, self.texts
+            told = [k for k in rows.tolist() if any(w in texts[ids[k]] for w in topic)]
+            if told:
+                a = a.copy()
+                a[told] += A_TOPIC
+        if q.years:
+            of_year = self._none
+            for y in q.years:
+                if y in self._of_year:
+                    of_year = of_year | self._of_year[y]
+            a = np.where(of_year, a + A_YEAR, a)
+        elif qtype in ("how_many", "list"):
+            a = np.where(self._has_as_of, a + self._recent[earliest], a)
+        last = self.position.get(q.last_fact) if q.last_fact is not None else None
+        if context and last is not None and candidate[last]:
+            # "by when?", "how many provinces", "on whose behalf?" right after an answer: often that same fact
+            # holds it ("105 smart cities in 77 provinces by 2027").
+            if qtype is None or self._fit.get(qtype, self._none)[last] or self.facts[self.ids[last]].aspect in \
+                    QTYPE_ASPECTS.get(qtype or "", frozenset()):
+                a = a.copy()
+                a[last] += S_LAST  # counts as evidence: what is asked fits what was just said
+        # Names are removed before matching, so "ภูเก็ตทินิคอนวัลเลย์ได้ตราเมื่อไหร่" becomes generic: the bonus
+        # needs the subjects to agree too (or none to be named or implied).
+        own = candidate & (raw >= OWN_PHRASING) & ((s >= S_MATCH) | (not (subjects or context)))
+        w = W_WORDS * raw + np.where(own, OWN_PHRASING_BONUS if np.count_nonzero(own) == 1 else 0.0, 0.0)
+        probs = np.array([q.intents.get(x, 0.0) for x in self._intent_names] + [0.0])
+        prior = probs[self._intent_code]
+        for k in self._several:  # answers several intents: its best one
+            prior[k] = max(q.intents.get(x, 0.0) for x in self.intents_of[self.ids[k]])
+        i = W_INTENT * (prior - q.intents.get("out_of_scope", 0.0))
+        # Staff wrote their entries for such questions: one wins over a curated fact that fits as well.
+        lead = np.where(self._staff & (w + i + np.maximum(0.0, a) >= STAFF_MIN_EVIDENCE) & (
+            s >= S_MATCH + S_ALL if subjects else s >= 0.0), STAFF_LEAD, 0.0)
+        total = w + i + s + a + lead + self._bias
+        # Best first, ties to the smaller id; only the few best become Hits.
+        best = rows[np.lexsort((self._id_order[rows], -total[rows]))[:limit]].tolist()
+        facts, ids = self.facts, self.ids
+        return [Hit(facts[ids[k]], float(total[k]), float(w[k]), float(s[k]), float(i[k]), float(a[k]))
+                for k in best]
 
     def mentioning(self, names: Iterable[str], intent: str | None = None) -> list[Fact]:
         """Facts (of ``intent``, when given) whose answer or detail names any of ``names``."""
