@@ -18,11 +18,13 @@ import os
 import tempfile
 from importlib.metadata import version
 from pathlib import Path
-from typing import Callable
+from typing import Callable, TypeVar
 
 __all__ = ["TextCache", "fingerprint"]
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 INTENTS = Path(__file__).resolve().parent.parent / "intents"
 
@@ -57,20 +59,17 @@ class TextCache:
 
     def strip(self, prepare: Callable[[str], str]) -> Callable[[str], str]:
         """``prepare`` answered from the file where it can."""
-        def cached(text: str) -> str:
-            got = self.stripped.get(text)
-            if got is None:
-                got = self.stripped[text] = prepare(text)
-                self._new = True
-            return got
-        return cached
+        return self._through(self.stripped, prepare)
 
     def words_of(self, read: Callable[[str], frozenset[str]]) -> Callable[[str], frozenset[str]]:
         """``read`` answered from the file where it can."""
-        def cached(text: str) -> frozenset[str]:
-            got = self.words.get(text)
+        return self._through(self.words, read)
+
+    def _through(self, results: dict[str, T], compute: Callable[[str], T]) -> Callable[[str], T]:
+        def cached(text: str) -> T:
+            got = results.get(text)
             if got is None:
-                got = self.words[text] = read(text)
+                got = results[text] = compute(text)
                 self._new = True
             return got
         return cached
