@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import re
 import time
-import uuid
 
+import helpers
 import pytest
 from conftest import ADMIN_TOKEN
 from helpers import csrf_token, run_cli
@@ -17,7 +17,7 @@ AUTH = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
 
 
 def new_entry(**over) -> dict:
-    tag = uuid.uuid4().hex[:8]
+    tag = helpers.tag()
     entry = {"id": f"test-{tag}", "questions": {"th": [f"ศูนย์บริการเมืองอัจฉริยะ{tag}เปิดกี่โมง"],
                                                 "en": [f"when does smart city service centre {tag} open"]},
              "answer": {"th": "เปิดทุกวัน 8:30 ถึง 16:30 น. ครับ", "en": "It opens daily from 8:30 to 16:30."},
@@ -54,7 +54,7 @@ def test_every_admin_route_requires_authentication(app, client):
 def test_every_admin_response_says_no_store(app, bot):
     """Signed out and signed in as an admin: every /admin route, the static files, a 404."""
     anonymous, admin = app.test_client(), app.test_client()
-    name = f"nostore{uuid.uuid4().hex[:6]}"
+    name = f"nostore{helpers.tag()}"
     Users(bot.store).create(name, "correct horse battery", "admin")
     assert _login(admin, name, "correct horse battery").status_code == 302
     seen = 0
@@ -83,7 +83,7 @@ def _login(client, name, password):
 
 @pytest.fixture
 def staff(bot):
-    name = f"staff{uuid.uuid4().hex[:6]}"
+    name = f"staff{helpers.tag()}"
     Users(bot.store).create(name, "correct horse battery", "editor")
     return name
 
@@ -216,7 +216,7 @@ def test_try_it_shows_before_and_after_the_unsaved_change(client):
 
 
 def test_unanswered_inbox_fills_groups_and_shows_answered(client):
-    tag = uuid.uuid4().hex[:6]
+    tag = helpers.tag()
     question = f"ขอเบอร์โทรร้านข้าวมันไก่แถวตลาด{tag} หน่อย"
     assert ask(client, question)["fallback"] is True
     ask(client, question + " ครับ")
@@ -255,7 +255,7 @@ def cli(data_dir, *args, stdin=None):
 
 
 def test_cli_staff_accounts(bot, data_dir):
-    name = f"cli{uuid.uuid4().hex[:6]}"
+    name = f"cli{helpers.tag()}"
     r = cli(data_dir, "admin", "create-user", name, "--role", "admin", stdin="a long enough password\n")
     assert r.returncode == 0, r.stderr
     assert f"{name}\tadmin" in cli(data_dir, "admin", "list-users").stdout
@@ -317,7 +317,7 @@ def test_export_is_valid_knowledge_base_yaml(bot, data_dir, tmp_path):
 
 def test_a_staff_phrasing_with_laughter_or_repeated_letters_matches_itself(client):
     """Phrasings are normalised like questions: "555" or "ขอนแก่นนนน" in an entry must not stop it matching."""
-    tag = uuid.uuid4().hex[:6]
+    tag = helpers.tag()
     entry = new_entry(questions={"th": [f"งานวิ่งขอนแก่นนนน{tag}จัดเมื่อไหร่ 555"], "en": [f"when is the run eee{tag}"]})
     assert client.post("/admin/api/faq", json=entry, headers=AUTH).status_code == 201
     for q in (*entry["questions"]["th"], *entry["questions"]["en"]):

@@ -10,9 +10,9 @@ from __future__ import annotations
 import shutil
 import threading
 import time
-import uuid
 from pathlib import Path
 
+import helpers
 import pytest
 from helpers import LiveServer
 from werkzeug.serving import WSGIRequestHandler, make_server
@@ -58,7 +58,7 @@ def page(browser):
 
 @pytest.fixture
 def staff(bot):
-    name = f"web{uuid.uuid4().hex[:6]}"
+    name = f"web{helpers.tag()}"
     Users(bot.store).create(name, "browser test password", "editor")
     return name
 
@@ -89,7 +89,7 @@ def chat(page, server, text) -> str:
 
 
 def test_staff_add_edit_rollback_and_the_web_chat_follows(page, server, staff):
-    tag = uuid.uuid4().hex[:6]
+    tag = helpers.tag()
     question = f"ตลาดนัดสมาร์ทซิตี้{tag}จัดวันไหน"
     login(page, server, staff)
     shot(page, "faq-list")
@@ -125,7 +125,7 @@ def test_staff_add_edit_rollback_and_the_web_chat_follows(page, server, staff):
 
 
 def test_unknown_question_fills_the_inbox(page, server, staff):
-    tag = uuid.uuid4().hex[:6]
+    tag = helpers.tag()
     question = f"ร้านส้มตำเจ้าไหนอร่อยแถวบึงแก่นนคร {tag}"
     reply = chat(page, server, question)
     assert "ขออภัย" in reply
@@ -141,7 +141,7 @@ def test_unknown_question_fills_the_inbox(page, server, staff):
 def test_script_in_an_answer_is_shown_as_text(page, server, staff, client):
     from conftest import ADMIN_TOKEN
 
-    tag = uuid.uuid4().hex[:6]
+    tag = helpers.tag()
     question = f"ทดสอบความปลอดภัย{tag}คืออะไร"
     client.post("/admin/api/faq", headers={"Authorization": f"Bearer {ADMIN_TOKEN}"},
                 json={"questions": {"th": [question], "en": []}, "source": "test",
@@ -289,7 +289,7 @@ def test_sources_are_links(page, server):
 def test_long_answer_folds_behind_more_on_a_phone(phone, server, client):
     from conftest import ADMIN_TOKEN
 
-    tag = uuid.uuid4().hex[:6]
+    tag = helpers.tag()
     question = f"แผนโครงการทดสอบ{tag}มีอะไรบ้าง"
     sentences = [f"ขั้นที่ {i} ของโครงการทดสอบ {tag} คือการวางระบบข้อมูลเมืองและเชื่อมต่อบริการของเทศบาลให้ประชาชนใช้งานได้ง่ายขึ้น"
                  for i in range(1, 13)]
