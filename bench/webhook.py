@@ -1,13 +1,16 @@
 """Webhook benchmark (not a test): the bot under gunicorn against a hello-world baseline, end to end.
 
     python bench/webhook.py [--seconds 10] [--rate 200] [--concurrency 16] [--users 4]
+    SENDER_PROCESSES=0 python bench/webhook.py   # sender threads in the web workers (the earlier layout)
     SENDER_THREADS=0 python bench/webhook.py     # the acknowledgement path alone (nothing is answered)
 
 Starts a fake LINE API (tests/fakes.py), a Redis (REDIS_URL or an embedded one), and gunicorn with 2 workers
-and 4 threads each serving ``bot.app:create_app()``; then the same gunicorn settings serving a hello-world
-Flask route that only reads the body. The load generator sends signed LINE webhooks with one to three text
-events of one user each (as LINE batches a person's messages when they type fast); every client writes as
-``--users`` people in turn, each person's events in sending order. First as fast as it can (the
+and 4 threads each serving ``bot.app:create_app()``, and the sender process the master starts beside them
+(``SENDER_PROCESSES``, 1 by default; ``SENDER_PROCESSES=0`` for sender threads in the workers instead);
+then the same gunicorn settings serving a hello-world Flask route that only reads the body. The load
+generator sends signed LINE webhooks with one to three text events of one user each (as LINE batches a
+person's messages when they type fast); every client writes as ``--users`` people in turn, each person's
+events in sending order. First as fast as it can (the
 acknowledgement rate), then paced at ``--rate`` events/s (latency at that rate).
 
 It then waits until every event is answered (a reply, or a push when the reply token has expired: both
@@ -240,10 +243,12 @@ def main() -> None:
                     " build_bot(load_config())"], env=env, cwd=ROOT, check=True)
     (work / "hello_app.py").write_text(HELLO_APP)
     senders = os.environ.get("SENDER_THREADS", "2")
+    processes = os.environ.get("SENDER_PROCESSES", "1")
 
     results: dict[str, dict] = {}
     for name, app, cwd in (("hello world", "hello_app:app", work), ("bot", "bot.app:create_app()", ROOT)):
-        proc, port = start_gunicorn(app, env, cwd)
+        # Hello world gets no sender process (the master would start one: same settings and hooks).
+        proc, port = start_gunicorn(app, {**env, "SENDER_PROCESSES": "0"} if name == "hello world" else env, cwd)
         try:
             load(port, 2.0, args.concurrency, None, args.users, f"w{name[0]}")  # warm up
             if name == "bot" and senders != "0":
@@ -277,8 +282,9 @@ def main() -> None:
     fake.close()
 
     hw, bot = results["hello world"], results["bot"]
+    where = f"in each of {processes} sender process(es) beside the workers" if processes != "0" else "per worker"
     mode = "acknowledge only (SENDER_THREADS=0: nothing answered)" if senders == "0" else \
-        f"acknowledge and answer ({senders} sender threads per worker; fake LINE API and load on the same cores)"
+        f"acknowledge and answer ({senders} sender threads {where}; fake LINE API and load on the same cores)"
     print(f"\ngunicorn: 2 workers x 4 threads; {args.concurrency} clients, {args.users} people each, "
           f"1-3 events per webhook; {args.seconds:.0f} s per run")
     print(f"bot mode: {mode}")

@@ -7,8 +7,9 @@ gunicorn's ``post_worker_init`` and ``worker_exit`` in :mod:`bot.gunicorn_conf` 
 serve`` runs too). A test or a script serving an app another way calls :func:`start_background` itself,
 and :func:`stop_background` when done.
 
-The work today: the sender threads that deliver queued webhook events (only when a channel is
-enabled), and the debounced retraining after staff edits, whose pending timer is cancelled at stop.
+The work today: the sender threads that deliver queued webhook events (only when a channel is enabled;
+in web workers only with ``SENDER_PROCESSES=0``, see :mod:`bot.sender_process`), and the debounced
+retraining after staff edits, whose pending timer is cancelled at stop.
 """
 
 from __future__ import annotations
@@ -23,14 +24,20 @@ __all__ = ["start_background", "stop_background"]
 log = logging.getLogger(__name__)
 
 
-def start_background(app: Flask | None) -> None:
-    """Start ``app``'s background work in this process (idempotent)."""
+def start_background(app: Flask | None, senders: bool = True) -> None:
+    """Start ``app``'s background work in this process (idempotent). ``senders=False``: no sender
+    threads here, as in web workers when sender processes of their own answer the queue
+    (:mod:`bot.sender_process`)."""
     extensions = getattr(app, "extensions", {})  # gunicorn's stand-in app after a failed load has none
     channels = extensions.get("channels", {})
-    senders = extensions.get("senders")
-    if senders is not None and any(c.enabled for c in channels.values()):
-        senders.start()
-        log.info("background work started in process %d: %d sender threads", os.getpid(), senders.threads)
+    pool = extensions.get("senders")
+    if pool is None:
+        return
+    if senders and any(c.enabled for c in channels.values()):
+        pool.start()
+        log.info("background work started in process %d: %d sender threads", os.getpid(), pool.threads)
+    else:
+        log.info("background work started in process %d: no sender threads", os.getpid())
 
 
 def stop_background(app: Flask | None, timeout: float = 1.0) -> None:

@@ -74,6 +74,21 @@ def serve(host: str | None, port: int | None, workers: int | None, threads: int 
 
 
 @main.command()
+@click.option("--parent", type=int, default=None, hidden=True, help="Stop when this process is gone.")
+@click.option("--nice", type=click.IntRange(0, 19), default=0, show_default=True,
+              help="Lower this process's CPU priority by this much.")
+def worker(parent: int | None, nice: int) -> None:
+    """Answer queued webhook events (SENDER_THREADS threads) without serving HTTP, until Ctrl-C or SIGTERM.
+
+    ``serve`` and the Procfile's gunicorn start SENDER_PROCESSES of these themselves; run more (on this
+    machine or others sharing REDIS_URL) when answering falls behind."""
+    from .sender_process import run
+
+    _settings()  # a clear error for a wrong variable
+    run(parent=parent, nice=nice)
+
+
+@main.command()
 @click.argument("text")
 @click.option("--user", "user_id", default=None, help="User id: keeps the conversation across calls.")
 @click.option("--lang", type=click.Choice(["th", "en"]), default=None, help="Answer in this language.")

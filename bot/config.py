@@ -96,7 +96,12 @@ class Settings(BaseSettings):
     MESSENGER_CONNECT_TIMEOUT: float = Field(3.0, gt=0)
     MESSENGER_READ_TIMEOUT: float = Field(10.0, gt=0)
     MESSENGER_ATTEMPTS: int = Field(4, ge=1, description="tries of one Send API call (transient errors)")
-    SENDER_THREADS: int = Field(2, ge=0, description="queue consumers per worker")
+    SENDER_PROCESSES: int = Field(1, ge=0, description="processes of their own that answer queued webhook events, "
+                                  "started by the gunicorn master (0: sender threads in every web worker)")
+    SENDER_NICE: int = Field(10, ge=0, le=19, description="how much lower the sender processes' CPU priority is "
+                             "than the web workers' (acknowledgements first)")
+    SENDER_THREADS: int = Field(2, ge=0, description="queue consumers per sender process "
+                                "(per web worker when SENDER_PROCESSES=0)")
     QUEUE_CLAIM_IDLE: float = Field(10.0, gt=0, description="seconds before another worker claims an event")
     DEDUP_WINDOW: int = Field(24 * 3600, ge=60,
                               description="seconds an event id is remembered; older events are ignored")

@@ -6,9 +6,11 @@ that same command.
   multiprocess mode needs ``PROMETHEUS_MULTIPROC_DIR`` set and emptied before any worker starts), the
   embedded Redis when ``REDIS_URL`` is unset, and the intent model, trained once here rather than in every
   worker (workers then load it from the cache and share the master's imported modules).
-- In each worker, once its app is loaded (``post_worker_init``): the app's background work (the sender
-  threads, :mod:`bot.background`); it is stopped when the worker exits (``worker_exit``), so a stop
-  never waits on them for long.
+- In the master, once it listens (``when_ready``): the sender processes that answer queued webhook events
+  (:mod:`bot.sender_process`), stopped in ``on_exit``.
+- In each worker, once its app is loaded (``post_worker_init``): the app's background work
+  (:mod:`bot.background`; sender threads only with ``SENDER_PROCESSES=0``); it is stopped when the worker
+  exits (``worker_exit``), so a stop never waits on it for long.
 - A dead worker's live gauges are removed when it exits (``child_exit``).
 
 Each setting can be overridden on the command line or with ``GUNICORN_CMD_ARGS``.
@@ -34,6 +36,7 @@ accesslog = None  # the app logs each request as JSON with its request id
 
 
 _own_metrics_dir: Path | None = None
+_senders = None  # bot.sender_process.SenderProcesses, in the master
 
 
 def metrics_dir() -> Path:
@@ -76,11 +79,24 @@ def on_starting(server) -> None:
         old.unlink(missing_ok=True)
 
 
+def when_ready(server) -> None:
+    """In the master, once it listens: the sender processes that answer queued webhook events
+    (``SENDER_PROCESSES``; :mod:`bot.sender_process`), watched and started again if one dies."""
+    global _senders
+    settings = load_settings()
+    if settings.SENDER_PROCESSES:
+        from bot.sender_process import SenderProcesses
+
+        _senders = SenderProcesses(settings.SENDER_PROCESSES, nice=settings.SENDER_NICE)
+        _senders.start()
+
+
 def post_worker_init(worker) -> None:
-    """In each worker, once its app is loaded: start the app's background work."""
+    """In each worker, once its app is loaded: start the app's background work (sender threads only when
+    no sender process answers the queue)."""
     from bot.background import start_background
 
-    start_background(worker.wsgi)
+    start_background(worker.wsgi, senders=not load_settings().SENDER_PROCESSES)
 
 
 def worker_exit(server, worker) -> None:
@@ -106,6 +122,8 @@ def child_exit(server, worker) -> None:
 def on_exit(server) -> None:
     """Remove the metrics directory we made ourselves (a configured one is left as it is); leave the
     embedded Redis (stopping it unless another process uses it); then, on a normal stop, end at once."""
+    if _senders is not None:
+        _senders.stop()  # before the Redis they use goes
     if _own_metrics_dir is not None:
         for old in _own_metrics_dir.glob("*.db"):
             old.unlink(missing_ok=True)

@@ -16,6 +16,19 @@ from redis_server import free_port
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def sender_processes(master: int) -> list[int]:
+    """The sender processes a gunicorn master started (``python -m bot.cli worker``, bot/sender_process.py)."""
+    out = subprocess.run(["pgrep", "-P", str(master), "-f", "bot.cli worker"], capture_output=True, text=True)
+    return [int(p) for p in out.stdout.split()]
+
+
+def web_workers(master: int) -> list[int]:
+    """A gunicorn master's web workers: its children that are not sender processes."""
+    out = subprocess.run(["pgrep", "-P", str(master)], capture_output=True, text=True)
+    senders = set(sender_processes(master))
+    return [int(p) for p in out.stdout.split() if int(p) not in senders]
+
+
 class ServeProcess:
     """Starts ``serve`` and waits until ``/healthz`` answers 200 (``wait=False``: returns at once; call
     :meth:`wait_ready`). Its stderr goes to a file, read with :meth:`stderr`."""
@@ -55,9 +68,12 @@ class ServeProcess:
         return [int(p) for p in out.stdout.split()]
 
     def children(self) -> list[int]:
-        """The master's child processes."""
-        out = subprocess.run(["pgrep", "-P", str(self.proc.pid)], capture_output=True, text=True)
-        return [int(p) for p in out.stdout.split()]
+        """The master's web workers."""
+        return web_workers(self.proc.pid)
+
+    def senders(self) -> list[int]:
+        """The master's sender processes."""
+        return sender_processes(self.proc.pid)
 
     def kill(self) -> None:
         """SIGKILL the whole group: no chance to clean up."""

@@ -1,5 +1,6 @@
-"""End to end under gunicorn: two worker processes share one Redis, answer each event exactly once, and a
-killed worker's events are answered by another."""
+"""End to end under gunicorn, as the Procfile runs it: two web workers acknowledge webhooks, a sender
+process beside them (bot/sender_process.py) answers each event exactly once, and when it is killed the
+master starts another that answers what it left."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from conftest import LINE_SECRET, LINE_TOKEN
 from fakes import line_body, line_event, line_signature
 from helpers import wait_for_queue
 from redis_server import RedisProcess, free_port
+from serve_process import sender_processes, web_workers
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -38,6 +40,7 @@ def redis_url(tmp_path_factory):
 class Gunicorn:
     def __init__(self, port: int, env: dict):
         self.port, self.env = port, env
+        self.sender_count = int(env.get("SENDER_PROCESSES", 1))
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "-c", "python:bot.gunicorn_conf", "--bind", f"127.0.0.1:{port}",
              "--workers", "2", "--threads", "4", "bot.app:create_app()"],  # as the Procfile runs it
@@ -46,7 +49,7 @@ class Gunicorn:
         while time.monotonic() < deadline:
             try:
                 urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
-                if len(self.workers()) == 2:
+                if len(self.workers()) == 2 and len(self.senders()) == self.sender_count:
                     return
             except OSError:
                 pass
@@ -66,8 +69,12 @@ class Gunicorn:
         raise RuntimeError("no gunicorn worker is serving")
 
     def workers(self) -> list[int]:
-        out = subprocess.run(["pgrep", "-P", str(self.proc.pid)], capture_output=True, text=True)
-        return [int(p) for p in out.stdout.split()]
+        """The web workers."""
+        return web_workers(self.proc.pid)
+
+    def senders(self) -> list[int]:
+        """The sender processes (bot/sender_process.py) that answer the queue."""
+        return sender_processes(self.proc.pid)
 
     def post(self, body: bytes, signature: str) -> tuple[int, float]:
         req = urllib.request.Request(f"http://127.0.0.1:{self.port}/webhooks/line", data=body, method="POST",
@@ -156,9 +163,9 @@ def test_event_taken_by_a_worker_that_died_is_answered_once_by_another(server, f
     assert len(_replies(fake_line, ev["replyToken"])) == 1
 
 
-def test_worker_killed_mid_request_never_causes_a_second_reply(server, fake_line, redis_url):
-    """SIGKILL the worker while its reply is in flight: the platform got the request once; the event is
-    reclaimed by the other worker, which must not send it again."""
+def test_sender_killed_mid_request_never_causes_a_second_reply(server, fake_line, redis_url):
+    """SIGKILL every process while the reply is in flight: the platform got the request once; the master
+    starts new ones, and the one that reclaims the event must not send it again."""
     fake_line.delay = 3.0
     try:
         ev = line_event("ภูเก็ตอยู่จังหวัดไหน")
@@ -166,17 +173,19 @@ def test_worker_killed_mid_request_never_causes_a_second_reply(server, fake_line
         assert server.post(body, line_signature(LINE_SECRET, body))[0] == 200
         fake_line.wait_for(lambda c: [x for x in c if x.path == "/v2/bot/message/reply"
                                  and x.body.get("replyToken") == ev["replyToken"]], timeout=10)
-        for pid in server.workers():  # kill both: whichever was sending dies mid-request
+        killed = server.senders() + server.workers()  # whichever was sending dies mid-request
+        for pid in killed:
             os.kill(pid, signal.SIGKILL)
     finally:
         fake_line.delay = 0.0
-    server.wait_until_serving()  # gunicorn starts new workers; they reclaim the unacknowledged event
-    # The new workers reclaim the event (QUEUE_CLAIM_IDLE 2 s), see it was being sent, and acknowledge it.
+    server.wait_until_serving()  # gunicorn starts new workers, and the master a new sender process
+    # The new sender reclaims the event (QUEUE_CLAIM_IDLE 2 s), sees it was being sent, and acknowledges it.
     wait_for_queue(redis.Redis.from_url(redis_url), timeout=90)
     attempts = [x for x in fake_line.calls if x.path in ("/v2/bot/message/reply", "/v2/bot/message/push")
                 and (x.body.get("replyToken") == ev["replyToken"] or x.body.get("to") == ev["source"]["userId"])]
     assert len(attempts) == 1
-    assert len(server.workers()) == 2  # the service is back
+    assert len(server.workers()) == 2 and len(server.senders()) == server.sender_count  # it is back
+    assert not set(killed) & set(server.senders() + server.workers())
 
 
 def test_bad_signature_is_400_under_gunicorn(server):

@@ -76,11 +76,13 @@ def _answers_a_line_message(app: ServeProcess, fake_line) -> bool:
 
 
 def _all_workers_serving(app: ServeProcess, workers: int) -> bool:
-    """Every worker forked, loaded its app and started its background work (gunicorn's post_worker_init hook
-    logs it with the worker's pid)."""
-    pids = set(app.children())
+    """Every web worker forked, loaded its app and started its background work (gunicorn's post_worker_init
+    hook logs it with the worker's pid), and the sender process the master started runs its sender threads."""
+    pids, senders = set(app.children()), set(app.senders())
     log = app.stderr()
-    return len(pids) == workers and all(f"background work started in process {pid}:" in log for pid in pids)
+    return (len(pids) == workers and len(senders) == 1
+            and all(f"background work started in process {pid}: no sender threads" in log for pid in pids)
+            and all(f"background work started in process {pid}: 2 sender threads" in log for pid in senders))
 
 
 def _gone(app: ServeProcess) -> bool:
@@ -153,7 +155,7 @@ def test_serve_started_right_after_a_stop_on_the_same_port_answers(served_dir, f
         assert _ask(new.port, "ขอนแก่นได้รับรองเมื่อไหร่", user)["intent"] == "city_date"
         assert _ask(new.port, "อยู่จังหวัดไหน", user)["entities"].get("city") == "khon-kaen"  # context in Redis
         assert _status(new.port) == 200
-        assert _wait(lambda: _all_workers_serving(new, 2), 60)  # both workers booted, senders running
+        assert _wait(lambda: _all_workers_serving(new, 2), 60)  # both workers booted, the sender running
     finally:
         new.stop()
         if old.proc.poll() is None:
@@ -166,15 +168,16 @@ def test_serve_started_right_after_a_stop_on_the_same_port_answers(served_dir, f
 @pytest.mark.slow
 def test_first_run_trains_leaves_no_extra_processes_and_sigterm_ends_the_tree(tmp_path, fake_line):
     """The first run trains the intent model (no cache yet). While serving, the master's only children are
-    its workers; SIGTERM to the master ends every process it started, the embedded Redis included, and
+    its workers and the sender process; SIGTERM to the master ends every process it started, the embedded Redis included, and
     nothing printed a traceback."""
     app = ServeProcess(_env(tmp_path, fake_line), workers=2, timeout=600)
     try:
         assert list((tmp_path / "models").glob("intent-model-*.npz")), "the model was not trained and cached"
-        # Each worker started its sender threads from the server hook, and nothing else runs: no process
-        # left over from training (joblib's worker processes once stayed, ~200 MB each).
+        # The workers and the sender process started their background work from the server hooks, and
+        # nothing else runs: no process left over from training (joblib's worker processes once stayed,
+        # ~200 MB each).
         assert _wait(lambda: _all_workers_serving(app, 2), 60), app.stderr()[-3000:]
-        assert len(app.group()) == 3, app.group()  # the master and its two workers
+        assert len(app.group()) == 4, app.group()  # the master, its two workers and the sender process
         redis_pid = EmbeddedRedis(tmp_path).pid()
         assert redis_pid
         started = time.monotonic()
@@ -254,3 +257,68 @@ def test_create_app_starts_no_sender_until_the_server_starts_background_work(ser
                            timeout=30)
     finally:
         stop_background(app)
+
+
+# -- the sender process (bot/sender_process.py) ---------------------------------------------------------------
+_PARENT = """
+import subprocess, sys, os
+proc = subprocess.Popen([sys.executable, "-m", "bot.cli", "worker", "--parent", str(os.getpid())])
+print(proc.pid, flush=True)
+sys.stdin.readline()  # until killed
+"""
+
+
+def test_sender_process_answers_the_queue_and_stops_when_its_server_is_gone(served_dir, fake_line):
+    """``smartcity-bot worker`` answers queued webhook events; when the server that started it dies without
+    a word (SIGKILL: no hook runs), it notices and exits cleanly by itself instead of answering on alone."""
+    from bot.app import create_app
+
+    env = {**_env(served_dir, fake_line), "PYTHONPATH": str(ROOT)}
+    parent = subprocess.Popen([sys.executable, "-c", _PARENT], cwd=ROOT, env=env, text=True,
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    sender = int(parent.stdout.readline())
+    app = create_app({"BOT_DATA_DIR": str(served_dir), "REDIS_URL": None, "LINE_CHANNEL_SECRET": LINE_SECRET,
+                      "LINE_CHANNEL_ACCESS_TOKEN": LINE_TOKEN, "LINE_API_BASE_URL": fake_line.url,
+                      "RETRAIN_ON_EDIT": False})  # only the webhook here: this process starts no sender
+    try:
+        ev = line_event("where is samyan")
+        body = line_body(ev)
+        resp = app.test_client().post("/webhooks/line", data=body, content_type="application/json",
+                                      headers={"X-Line-Signature": line_signature(LINE_SECRET, body)})
+        assert resp.status_code == 200
+        fake_line.wait_for(lambda c: [x for x in fake_line.sent("reply") if x.body["replyToken"] == ev["replyToken"]],
+                           timeout=60)
+        parent.kill()
+        parent.wait(10)
+        assert _wait(lambda: not os.path.exists(f"/proc/{sender}") or _zombie(sender), 10), "the sender stayed"
+    finally:
+        if parent.poll() is None:
+            parent.kill()
+        try:
+            os.kill(sender, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    assert "Traceback" not in parent.stderr.read()
+
+
+def _zombie(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1].startswith("Z")
+    except (FileNotFoundError, IndexError):
+        return True
+
+
+def test_sender_process_exits_cleanly_on_ctrl_c(served_dir, fake_line, tmp_path):
+    """Ctrl-C in a terminal reaches the whole process group: the sender stops at once, with no traceback."""
+    env = {**_env(served_dir, fake_line), "PYTHONPATH": str(ROOT)}
+    err = tmp_path / "stderr"
+    with err.open("wb") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "bot.cli", "worker"], cwd=ROOT, env=env, stderr=out)
+    try:
+        assert _wait(lambda: "2 sender threads" in err.read_text(errors="replace"), 60), err.read_text()
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(10) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert "Traceback" not in err.read_text(), err.read_text()

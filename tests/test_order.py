@@ -1,8 +1,9 @@
 """One person's messages are answered one at a time, in the order they were sent, each with the context the
-previous answer left; different people in parallel. End to end under gunicorn with two workers (as the
-Procfile runs it), LINE and Messenger against the fake platform APIs, with several events per webhook body
-(as both platforms batch them when people type fast), repeated for many people at once, bursts split over
-several webhooks, and a worker killed in the middle of a conversation."""
+previous answer left; different people in parallel. End to end under gunicorn with two web workers (as the
+Procfile runs it) and two sender processes competing for the queue, LINE and Messenger against the fake
+platform APIs, with several events per webhook body (as both platforms batch them when people type fast),
+repeated for many people at once, bursts split over several webhooks, and every process killed in the
+middle of a conversation."""
 
 from __future__ import annotations
 
@@ -48,7 +49,7 @@ def server(tmp_path_factory, data_dir, bot, redis_url, fake_line, fake_graph):  
            "LINE_CHANNEL_ACCESS_TOKEN": LINE_TOKEN, "LINE_API_BASE_URL": fake_line.url,
            "MESSENGER_APP_SECRET": FB_SECRET, "MESSENGER_PAGE_ACCESS_TOKEN": FB_PAGE_TOKEN,
            "MESSENGER_VERIFY_TOKEN": FB_VERIFY, "MESSENGER_API_BASE_URL": fake_graph.url,
-           "QUEUE_CLAIM_IDLE": "2", "USER_RATE_LIMIT": f"{RATE_LIMIT}/60", "RETRAIN_ON_EDIT": "0",
+           "QUEUE_CLAIM_IDLE": "2", "SENDER_PROCESSES": "2", "USER_RATE_LIMIT": f"{RATE_LIMIT}/60", "RETRAIN_ON_EDIT": "0",
            "LOG_LEVEL": "WARNING", "PYTHONPATH": str(ROOT)}
     g = Gunicorn(free_port(), env)
     yield g
@@ -213,7 +214,7 @@ def test_the_rate_limit_note_comes_after_the_last_allowed_answer(server, fake_li
 
 
 def test_a_worker_killed_mid_conversation_the_rest_is_answered_once_and_in_order(server, fake_line):
-    """SIGKILL both workers while the first answer of a three-message body is in flight: the new workers take
+    """SIGKILL every process while the first answer of a three-message body is in flight: the new ones take
     the conversation over where it stopped; the first answer is not sent again, the others follow in order."""
     user = "U" + uuid.uuid4().hex
     events = line_conversation("en", user)
@@ -222,7 +223,7 @@ def test_a_worker_killed_mid_conversation_the_rest_is_answered_once_and_in_order
         assert post_line(server, *events) == 200
         fake_line.wait_for(lambda c: [x for x in c if isinstance(x.body, dict)
                                       and x.body.get("replyToken") == events[0]["replyToken"]], timeout=30)
-        for pid in server.workers():
+        for pid in server.senders() + server.workers():  # whichever was answering dies mid-conversation
             os.kill(pid, signal.SIGKILL)
     finally:
         fake_line.delay = 0.0
