@@ -33,11 +33,14 @@ _QUESTION_NEG_TH = re.compile(r"ไม่ได้|ไม่ต้อง|ไม�
 _ASKING_TH = re.compile(
     r"ใช่ไหม|ใช่มั้ย|ใช่มั๊ย|ใช่ป่ะ|ใช่ปะ|ใช่หรือไม่|ใช่เปล่า|ใช่รึเปล่า|หรือเปล่า|รึเปล่า|หรือป่าว|รึป่าว|หรือไม่|หรือยัง|"
     r"รึยัง|แม่นบ่|ใช่บ่|แม่น|บ่|ใช่|หรือ|รึ|ไม่|ไหม|มั้ย|มั๊ย|ป่ะ|ปะ|เปล่า|ป่าว|เหรอ|หรอ|ครับ|คับ|ค่ะ|คะ|นะ|อ่ะ|อะ|จ้ะ|จ้า|ด้วย|จริง|"
-    r"เค้า|เขา|ว่า|ได้ยิน|ยัง|แล้ว|อยู่|เลย|มั่ง|บ้าง|ที่|ก็|ได้|เป็น|มี|คือ|ของ|ใน|การ")
+    r"เค้า|เขา|ว่า|ได้ยิน|ยัง|แล้ว|อยู่|เลย|มั่ง|บ้าง|ที่|ก็|ได้|เป็น|มี|คือ|ของ|ใน|การ|จะ|กำลัง|พยายาม|ทำ")
 _ASKING_EN = frozenset(
     "is isn't are aren't was were does doesn't do did didn't has have had can could will would should the a an "
     "of in on at to for and or it its this that there their they really actually also too yes no one any "
-    "still already yet ever located part among".split())
+    "still already yet ever located part among "
+    # light and modal verbs: "is khon kaen trying to be a medical hub" asks whether it aims at a medical hub
+    "be been being become becoming try trying tried aim aiming aims going gonna want wants put puts get gets got "
+    "make makes do doing done hand out".split())
 _THAI = re.compile(r"[\u0e00-\u0e7f]+")
 
 COVERAGE = 0.75  # share of the question's content words the fact's answer must contain for a verdict
@@ -101,13 +104,21 @@ _DIFFERENT = re.compile(r"คนละ|แยกจาก|ต่างจาก|
                         r"\bdifferent\b|\bdistinct\b|\bno source links\b|\bunrelated\b", re.I)
 
 
+def _asking_en(word: str) -> bool:
+    """True when ``word`` or its stem is an English asking word ("handing", "putting", "aims")."""
+    if word in _ASKING_EN:
+        return True
+    stem = word[:-3] if word.endswith("ing") else word[:-1] if word.endswith("s") else ""
+    return len(stem) >= 2 and (stem in _ASKING_EN or stem + "e" in _ASKING_EN or stem[:-1] in _ASKING_EN)
+
+
 def _content(tokens: list[str], known: frozenset[str] | None = None) -> list[str]:
     """The question's content words: its word tokens without particles, question words and auxiliaries (and,
     given the words the knowledge uses, without words it never uses: "stuff", "really", "trying")."""
     out = []
     for t in tokens:
         t = t.casefold().strip()
-        if len(t) < 2 or t.isdigit() or t in _ASKING_EN or _ASKING_TH.fullmatch(t) or not (t.isalnum() or _THAI.match(t)):
+        if len(t) < 2 or t.isdigit() or _asking_en(t) or _ASKING_TH.fullmatch(t) or not (t.isalnum() or _THAI.match(t)):
             continue
         if known is not None and t not in known and (t[:-1] if t.endswith("s") else t) not in known:
             continue

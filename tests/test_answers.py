@@ -472,3 +472,18 @@ def test_a_fact_that_mentions_the_rare_word_asked_about_is_preferred(convo):
     convo.say("what is phuket's safe city scheme")
     r = convo.say("so how many people died?")
     assert "47" in first_line_of(r)
+
+
+@pytest.mark.parametrize("text", ["does khon kaen hand out wristbands to visitors??", "is the programme tied to thailand 4.0?",
+                                  "was the logo first given in 2021?!"])
+def test_a_doubled_question_mark_or_a_decimal_point_still_ends_a_yes_no_question(text):
+    assert question_type(normalize(text)).yes_no
+
+
+@pytest.mark.parametrize("text, lead", [
+    ("is phuket handing out wristbands to its tourists", "Yes."),  # "handing out" only asks: the fact says wristbands
+    ("is becoming a medical hub part of khon kaen's plan?", "Yes."),
+])
+def test_light_verbs_do_not_hold_back_a_yes_the_fact_gives(convo, text, lead):
+    r = convo.say(text)
+    assert not r.fallback and r.text.startswith(lead)

@@ -50,3 +50,13 @@ def test_a_dated_fact_cannot_confirm_that_something_is_still_so():
 
 def test_a_matching_number_in_a_denial_is_no_yes():
     assert v("is that the official list of 7?", "Those criteria do not match the official 7.") != "yes"
+
+
+@pytest.mark.parametrize("question, answer, expected", [
+    ("are they trying to become a logistics centre", "The plan makes the town a logistics centre.", "yes"),
+    ("is the city putting sensors on lamp posts", "The project puts sensors on lamp posts.", "yes"),
+    ("เมืองจะทำศูนย์ข้อมูลด้วยหรอ", "เมืองมีแผนตั้งศูนย์ข้อมูลเมือง", "yes"),
+    ("are they trying to become a logistics centre", "The plan makes the town a tourism centre.", None),
+])
+def test_light_and_modal_verbs_only_ask(question, answer, expected):
+    assert v(question, answer) == expected
