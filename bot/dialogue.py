@@ -27,10 +27,12 @@ from intents.question import (is_about_certification, is_bare_follow_up, is_defi
 from intents.synonyms import expand
 from intents.vocabulary import Vocabulary
 from knowledge.catalogue import SMALL_TALK
+from knowledge.comparison import asks_to_compare, direction, figures, winner
 from knowledge.dates import format_date
 from knowledge.polarity import verdict
 from knowledge.answerable import asks_to_come, uncovered, why_not
 from knowledge.composer import Answer
+from knowledge.schema import Fact
 from knowledge.retrieval import OWN_PHRASING, S_ALL, S_MATCH, Hit, Query, Thresholds
 from knowledge.snapshot import Snapshot
 
@@ -316,19 +318,24 @@ class Dialogue:
                                                                                                     listing=True):
             answer = snap.composer.fallback(reply_lang, [], place=ent.places[0])
             return self._reply(turn, answer, u.confidence), replace(ctx, lang=reply_lang), "fallback"
+        comparing = asks_to_compare(u.normalized, yes_no)
+        if comparing and not cities and not follow_up and len(listed) >= 2:
+            cities = listed[:2]  # "ใครคะแนนดีกว่ากัน" right after two cities: the question compares them
         if len(cities) > 1:
             pairs = []
+            each = None if comparing else kind  # ("which scored higher" asks for a figure, not a person)
             for s in cities:
                 if kind == "compare" and is_bare_follow_up(_COMPARE.sub(" ", query_text)):
                     overview = [f for f in snap.index.about(s) if f.intent == "city_overview"]
                     if overview:
                         pairs.append((s, overview[0]))
                         continue
-                hit = self._best(snap, Query(query_text, reply_lang, [s], [], kind, intents), cue, only=s)
+                hit = self._best(snap, Query(query_text, reply_lang, [s], [], each, intents), cue, only=s)
                 if hit is not None:
                     pairs.append((s, hit.fact))
             if len(pairs) > 1:
-                answer = snap.composer.per_subject(pairs, reply_lang)
+                lead = self._comparison(snap, u.normalized, pairs, reply_lang, yes_no)
+                answer = snap.composer.per_subject(pairs, reply_lang, lead=lead)
                 return (self._reply(turn, answer, u.confidence),
                         self._remember(turn, answer, query_text, kind, yes_no, qualifier), None)
         # "by when?" right after an answer: the words say nothing about what, so they must not pick a fact
@@ -473,6 +480,26 @@ class Dialogue:
                 if other_lead:
                     return other, other_lead
         return hit, lead
+
+    @staticmethod
+    def _comparison(snap: Snapshot, question: str, pairs: list[tuple[str, Fact]], lang: str, yes_no: bool) -> str:
+        """The verdict before two subjects' facts when the question compares them ("did X score higher than
+        Y?" → "Yes."; "which scored higher" → "X is higher: 76.78% against 53.81%."), else ""."""
+        if len(pairs) != 2 or not asks_to_compare(question, yes_no):
+            return ""
+        answers = [f.answer.get(lang) for _, f in pairs]
+        best = winner(question, answers)
+        values = figures(answers)
+        if best is None or values is None:
+            return ""
+        if yes_no:
+            return ("ใช่ครับ" if lang == "th" else "Yes.") if best == 0 else ("ไม่ใช่ครับ" if lang == "th" else "No.")
+        name = snap.composer.name(pairs[best][0], lang)
+        unit = "%" if "%" in answers[0] and "%" in answers[1] else ""
+        mine, theirs = (f"{v:g}{unit}" for v in (values[best], values[1 - best]))
+        if lang == "th":
+            return f"{name}{'สูงกว่า' if direction(question) > 0 else 'ต่ำกว่า'} ({mine} ต่อ {theirs}) ครับ"
+        return f"{name}, with {mine} against {theirs}."
 
     def _second_part(self, snap: Snapshot, q: Query, hit: Hit, qt) -> list:
         """For a question that asks two things ("จัดวันไหน ใครเป็นประธาน"), the fact that answers the second

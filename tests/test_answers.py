@@ -487,3 +487,22 @@ def test_a_doubled_question_mark_or_a_decimal_point_still_ends_a_yes_no_question
 def test_light_verbs_do_not_hold_back_a_yes_the_fact_gives(convo, text, lead):
     r = convo.say(text)
     assert not r.fallback and r.text.startswith(lead)
+
+
+@pytest.mark.parametrize("text, lead", [
+    ("did khon kaen get a lower score than chachoengsao in the 2023 index?", "Yes."),
+    ("was khon kaen ahead of chachoengsao in tscci 2023?", "No."),
+    ("which did better in tscci 2023, khon kaen or chachoengsao?", "Chachoengsao, with 76.78%"),
+    ("ขอนแก่นกับฉะเชิงเทรา ใครได้คะแนน TSCCI ปี 2566 มากกว่ากัน", "ฉะเชิงเทราสูงกว่า"),
+])
+def test_a_comparison_of_two_cities_scores_gets_a_verdict(convo, text, lead):
+    assert convo.say(text).text.startswith(lead)
+
+
+def test_which_scored_lower_after_two_cities_compares_those_two(convo):
+    convo.say("compare phuket and wangchan valley")
+    assert convo.say("which scored lower in the 2023 index?").text.startswith("Wangchan Valley, with 83.55%")
+
+
+def test_more_about_two_cities_is_no_comparison(convo):
+    assert convo.say("tell me more about phuket and khon kaen").text.startswith("•")
