@@ -79,6 +79,15 @@ POST_YEARS = 3  # a fact this many years old no longer tells who holds a post (a
 _NOW = re.compile(r"ปัจจุบัน|ตอนนี้|ขณะนี้|ยัง\S*อยู่|\bstill\b|\bcurrent(ly)?\b|\bnow\b|\btoday\b", re.I)
 _POST = re.compile(r"ใคร|ประธาน|ผู้อำนวยการ|รัฐมนตรี|นายก|ผู้ว่า|ตำแหน่ง|\bwho\b|\bminister\b|\bdirector\b|\bchair|"
                    r"\bhead\b|\bmayor\b|\bgovernor\b|\bceo\b|\bpresident\b|\bin charge\b", re.I)
+# "how many tourists a year", "ค่าใช้จ่ายต่อเดือน": a rate over a period, which only a fact giving a figure for that
+# period answers ("50,000 boat passengers a day" is no yearly count of tourists).
+_PERIODS = [(name, re.compile(p, re.I)) for name, p in [
+    ("day", r"ต่อวัน|วันละ|แต่ละวัน|ทุกวัน|\bper day\b|\ba day\b|\bdaily\b|\b(each|every) day\b"),
+    ("week", r"ต่อสัปดาห์|สัปดาห์ละ|อาทิตย์ละ|\bper week\b|\ba week\b|\bweekly\b|\b(each|every) week\b"),
+    ("month", r"ต่อเดือน|เดือนละ|แต่ละเดือน|ทุกเดือน|\bper month\b|\ba month\b|\bmonthly\b|\b(each|every) month\b"),
+    ("year", r"ต่อปี|ปีละ|แต่ละปี|ทุกปี|\bper (year|annum)\b|\ba year\b|\bannual(ly)?\b|\byearly\b|"
+             r"\b(each|every) year\b"),
+]]
 _ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 _ROUTE = re.compile(r"(?:สาย|\broute\b|\bline\b|\bbus\b)\s*(\d+)", re.I)
 
@@ -134,6 +143,10 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
         return "it tells who held the post then, not now"
     if kind == "how_much" and years and not years & _years_of(fact, text):
         return "it gives the sum of another year"
+    if kind in ("how_many", "how_much"):
+        for period, rx in _PERIODS:
+            if rx.search(question) and not rx.search(text):
+                return f"it gives no figure per {period}"
     if kind == "when" and not fact.date and not _DATED.search(text):
         return "it gives no date"
     if kind == "how_much" and _MONEY_ASKED.search(question) and not _MONEY.search(text):

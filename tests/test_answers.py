@@ -506,3 +506,12 @@ def test_which_scored_lower_after_two_cities_compares_those_two(convo):
 
 def test_more_about_two_cities_is_no_comparison(convo):
     assert convo.say("tell me more about phuket and khon kaen").text.startswith("•")
+
+
+def test_a_rate_over_a_period_needs_a_fact_that_gives_one_for_that_period(bot, convo):
+    facts = bot.dialogue.knowledge.facts.values()
+    daily = next(f for f in facts if " a day" in f.answer.en and "year" not in f.answer.en)
+    assert why_not("how many visitors come each year", daily, "how_many") == "it gives no figure per year"
+    assert why_not("มีผู้ใช้ปีละกี่คน", daily, "how_many") == "it gives no figure per year"
+    assert why_not("how many people use it a day", daily, "how_many") is None
+    assert convo.say("ภูเก็ตมีนักท่องเที่ยวปีละกี่คน").fallback
