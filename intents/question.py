@@ -38,7 +38,9 @@ _TYPES: list[tuple[str, re.Pattern, re.Pattern]] = [
                                                       "what percent", "how many percent", "what %", "percentage", "percent")),
     ("who", _th("ใคร", "หน่วยงานไหน", "บริษัทไหน", "องค์กรไหน", "ผู้ใด"), _en("who", "whom", "whose", "which agency",
                                                                              "which company", "which organi[sz]ation")),
-    ("where", _th("ที่ไหน", "ตรงไหน", "จังหวัดไหน", "จังหวัดอะไร", "อยู่ไหน", "แถวไหน", "อำเภอไหน", "ภาคไหน", "ย่านไหน"),
+    # (the formal "ที่ใด", "จัดที่ใด", but not "พื้นที่ใด", which asks which area)
+    ("where", re.compile(_th("ที่ไหน", "ตรงไหน", "จังหวัดไหน", "จังหวัดอะไร", "อยู่ไหน", "แถวไหน", "อำเภอไหน", "ภาคไหน", "ย่านไหน",
+                             "สถานที่ใด", "จังหวัดใด", "อำเภอใด").pattern + r"|(?<!พื้น)ที่ใด"),
      _en("where", "which province", "what province", "located", "location")),
     ("why", _th("ทำไม", "เพราะอะไร", "เหตุใด", "เพราะอะไร", "สาเหตุ", "ไปเพื่ออะไร", "เพื่ออะไร"),
      _en("why", "how come", "reason", "purpose")),

@@ -6,6 +6,7 @@ import re
 import pytest
 
 from bot.context import Context
+from intents.question import question_type
 
 THAI_BE_DATE = re.compile(r"6 พฤษภาคม 2564")
 CE_DATE = re.compile(r"6 May 2021")
@@ -313,3 +314,9 @@ def test_a_follow_up_that_names_only_a_year_asks_the_last_question_for_that_year
     assert not r.fallback and "37" in first_line(r) and "36" not in first_line(r)
     convo.say("ปี 2566 มีเมืองอัจฉริยะกี่เมืองแล้ว")
     assert "37" in first_line(convo.say("แล้วปี 2568 ล่ะ"))
+
+
+@pytest.mark.parametrize("text, kind", [("จัดประชุมที่ใด", "where"), ("สำนักงานอยู่จังหวัดใด", "where"),
+                                        ("มีพื้นที่ใดบ้าง", "list")])
+def test_the_formal_where_is_a_where_question(text, kind):
+    assert question_type(text).kind == kind
