@@ -185,7 +185,11 @@ def verdict(question: str, asked: list[str], answer: str, names_agree: bool = Fa
     if years and fact_years and not a_negated:
         if years & fact_years:
             return None if now else "yes"
-        return "no" if len(fact_years) == 1 and close else None  # a fact of several years may not cover all
+        # A fact of several years may not cover all; one of another year denies when it matches the question
+        # closely, or says everything else it asks ("ปิดปี 2580 ใช่ไหม" / "มีกำหนดปิดในปี 2594").
+        if len(fact_years) == 1 and (close or (_covered(asked, answer, known) or 0.0) >= COVERAGE):
+            return "no"
+        return None
     if q_negated:
         return None
     coverage = _covered(asked, answer, known)

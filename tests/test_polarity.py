@@ -60,3 +60,11 @@ def test_a_matching_number_in_a_denial_is_no_yes():
 ])
 def test_light_and_modal_verbs_only_ask(question, answer, expected):
     assert v(question, answer) == expected
+
+
+def test_a_fact_of_another_year_that_says_all_else_asked_denies():
+    years = dict(years=frozenset({2030}), fact_years=frozenset({2027}), close=False)
+    assert v("สถานีจะเปิดปี 2573 ใช่ไหม", "สถานีมีกำหนดเปิดในปี 2570", **years) == "no"
+    assert v("will the station open in 2030?", "The station is due to open in 2027.", **years) == "no"
+    # a neighbouring fact that is about something else of another year settles nothing
+    assert v("สถานีจะเปิดปี 2573 ใช่ไหม", "มีการลงนามสัญญาในปี 2570", **years) is None
