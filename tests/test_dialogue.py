@@ -6,7 +6,7 @@ import re
 import pytest
 
 from bot.context import Context
-from intents.question import question_type
+from intents.question import is_bare_follow_up, question_type
 
 THAI_BE_DATE = re.compile(r"6 พฤษภาคม 2564")
 CE_DATE = re.compile(r"6 May 2021")
@@ -320,3 +320,14 @@ def test_a_follow_up_that_names_only_a_year_asks_the_last_question_for_that_year
                                         ("มีพื้นที่ใดบ้าง", "list")])
 def test_the_formal_where_is_a_where_question(text, kind):
     assert question_type(text).kind == kind
+
+
+@pytest.mark.parametrize("remainder", ["แล้ว หมวด ล่ะ", "ด้าน ล่ะ", "and the dimension?"])
+def test_a_dimension_named_with_its_category_word_is_a_bare_follow_up(remainder):
+    assert is_bare_follow_up(remainder)
+
+
+def test_another_dimension_after_a_dimension_leader_asks_for_that_dimension_s_leader(convo):
+    convo.say("ใครนำด้านพลังงานในดัชนี TSCCI ปี 2566")
+    r = convo.say("แล้วหมวด Smart Mobility ล่ะ")
+    assert not r.fallback and "สามย่าน" in r.text.split("\n")[0]
