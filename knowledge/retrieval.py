@@ -160,6 +160,13 @@ A_RANK = 0.15  # the fact states the place the question asks about (first, 2nd, 
 # what a long answer says counts, though the question's frame ("how many people") matches short phrasings better.
 A_TOPIC = 0.1
 A_OTHER_RANK = -0.15  # a ranking fact that states only other places than the one asked
+# A ranking's category: the TSCCI ranks province-based and city-based smart cities separately, so "ที่ 2 ใคร"
+# after a province's first place asks about the province-based second, unless the question names a category.
+_CATEGORIES = {
+    "province": re.compile(r"province-based|ประเภทจังหวัด|ระดับจังหวัด|province level", re.I),
+    "city": re.compile(r"city-based|ประเภทเมือง|ระดับเมือง|city level", re.I),
+}
+A_CATEGORY = 0.1  # a ranking fact of the category of the ranking just given
 _WHICH_PLACE = re.compile(r"\bwhich (city|cities|area|one)\b|\bwho\b|เมืองไหน|เมืองใด|ที่ไหน|พื้นที่ไหน|พื้นที่ใด|ใคร")
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "1st": 1, "2nd": 2, "3rd": 3, "หนึ่ง": 1, "สอง": 2, "สาม": 3}
 _ASKED_RANK = re.compile(r"(?:อันดับ|ที่)\s*(\d|หนึ่ง|สอง|สาม)(?!\d)|\b(1st|2nd|3rd|first|second|third)\b|"
@@ -275,6 +282,8 @@ class FactIndex:
         self.specific = {fid: bool(about - self.concepts) for fid, about in self.about_sets.items()}
         self.years = {f.id: _years(f) for f in self.facts.values()}
         self.ranks = {f.id: _stated_ranks(f"{f.answer.th} {f.answer.en}") for f in self.facts.values()}
+        self.category = {f.id: next((c for c, rx in _CATEGORIES.items() if rx.search(f"{f.answer.th} {f.answer.en}")),
+                                    None) for f in self.facts.values()}
         # The concepts each fact's texts name: "who chaired the logo ceremony" may be answered by a fact that
         # mentions the logo, but "what does TSCCI stand for" not by one that never says TSCCI.
         self.named = frozenset(names or ())
@@ -324,6 +333,8 @@ class FactIndex:
         self._fit = {k: np.fromiter((self.facts[fid].aspect in fits or k in self.holds[fid] for fid in ids),
                                     dtype=bool, count=n) for k, fits in QTYPE_ASPECTS.items() if fits}
         self._ranked = {r: member(r, self.ranks) for r in {r for ranks in self.ranks.values() for r in ranks}}
+        self._of_category = {c: np.fromiter((self.category[fid] == c for fid in ids), dtype=bool, count=n)
+                             for c in _CATEGORIES}
         self._of_year = {y: member(y, self.years) for y in {y for years in self.years.values() for y in years}}
         self._has_as_of = mask(lambda fid: self.facts[fid].as_of)
         recency = [min(1.0, max(0.0, (int(as_of[:4]) - 2019) / 6)) if (as_of := self.facts[fid].as_of) else 0.0
@@ -469,6 +480,13 @@ class FactIndex:
             a = np.where(self._fit[qtype], A_MATCH, A_MISMATCH if qtype in STRICT_TYPES else 0.0)
         else:
             a = np.zeros(n)
+        kept = self.category.get(q.last_fact) if q.last_fact is not None and not any(
+            rx.search(q.text) for rx in _CATEGORIES.values()) else None
+        if asked_rank is not None and kept is not None:
+            # "ที่ 2 ใคร" after a ranking of one category: that category's place, and "who" asks which city
+            of_kept = self._rankings & self._of_category[kept]
+            a = np.where(of_kept, (A_MATCH if who_ranked else a) + np.where(
+                self._ranked.get(asked_rank, self._none), A_CATEGORY, 0.0), a)
         if asked_rank is not None:
             placed = self._rankings & self._ranked.get(asked_rank, self._none)
             if not asked_dims:  # (a dimension's leader is first in that dimension only)

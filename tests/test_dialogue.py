@@ -331,3 +331,9 @@ def test_another_dimension_after_a_dimension_leader_asks_for_that_dimension_s_le
     convo.say("ใครนำด้านพลังงานในดัชนี TSCCI ปี 2566")
     r = convo.say("แล้วหมวด Smart Mobility ล่ะ")
     assert not r.fallback and "สามย่าน" in r.text.split("\n")[0]
+
+
+def test_a_place_asked_after_a_ranking_keeps_that_ranking_s_category(convo):
+    convo.say("ขอนแก่นได้อันดับเท่าไหร่ใน TSCCI 2566")  # third among province-based cities
+    r = convo.say("แล้วใครได้ที่ 2")
+    assert "ฉะเชิงเทรา" in r.text.split("\n")[0]  # the province-based second, not the city-based one
