@@ -25,12 +25,12 @@ from intents.question import COMPARE as _COMPARE
 from intents.question import (is_about_certification, is_bare_follow_up, is_definition, is_only_asking,
                               question_type)
 from intents.synonyms import expand
-from intents.vocabulary import Vocabulary
+from intents.vocabulary import RARE_SHARE, Vocabulary
 from knowledge.catalogue import SMALL_TALK
 from knowledge.comparison import asks_to_compare, direction, figures, winner
 from knowledge.dates import format_date
 from knowledge.polarity import verdict
-from knowledge.answerable import asks_to_come, uncovered, why_not
+from knowledge.answerable import asks_to_come, counted_words, uncovered, why_not
 from knowledge.composer import Answer
 from knowledge.schema import Fact
 from knowledge.retrieval import OWN_PHRASING, S_ALL, S_MATCH, Hit, Query, Thresholds
@@ -410,6 +410,10 @@ class Dialogue:
         topic = self.vocabulary.distinctive(tokenize(q.text), snap.word_facts, len(snap.facts)) \
             if self.vocabulary is not None and q.text.strip() else []
         q.topic = tuple(topic)
+        # "how many bts stops": what is counted, when few facts or none ever say it, must be in the answering fact
+        rare_share = RARE_SHARE * len(snap.facts)
+        counted = [w for w in counted_words(tokenize(q.text)) if len(w) >= 3 and snap.word_facts.get(w, 0) <= rare_share
+                   and (self.vocabulary is None or w not in self.vocabulary.stop)] if q.qtype == "how_many" else []
         hits = snap.index.search(q, limit=3)
         named = q.subjects or q.context
         focus = named[0] if named else None
@@ -444,6 +448,7 @@ class Dialogue:
             if hit.words < OWN_PHRASING and (
                     why_not(q.text, hit.fact, q.qtype, years=q.years, staff=staff) is not None
                     # (a question about what is to come, "the next expo", is answered only by a fact about it)
+                    or (not staff and counted and uncovered(counted, hit.fact) == counted)
                     or (not staff and topic and (hit.words < COVER_MIN_WORDS or asks_to_come(q.text))
                         and uncovered(topic, hit.fact) == topic
                         and not named_two)):  # (a fact about two of the things named is what is asked)

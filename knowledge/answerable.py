@@ -14,7 +14,7 @@ from datetime import date
 
 from .schema import Fact
 
-__all__ = ["why_not", "uncovered", "unmentioned", "asks_to_come"]
+__all__ = ["why_not", "uncovered", "unmentioned", "asks_to_come", "counted_words"]
 
 _MONTHS = (r"มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม|"
            r"ม\.ค\.|ก\.พ\.|มี\.ค\.|เม\.ย\.|พ\.ค\.|มิ\.ย\.|ก\.ค\.|ส\.ค\.|ก\.ย\.|ต\.ค\.|พ\.ย\.|ธ\.ค\.|"
@@ -176,3 +176,30 @@ def unmentioned(words: list[str], text: str) -> list[str]:
 def asks_to_come(question: str) -> bool:
     """True when ``question`` asks about something still to come ("the next expo", "ปีหน้า")."""
     return bool(_NEXT.search(question))
+
+
+_COUNT_FILLER = frozenset("of the a an different separate more".split())
+# Units and classifiers that facts say in other words ("how many people died" / "47 tourists died", "กี่คน" /
+# "50,000 ราย"): what follows them is no longer what is counted.
+_COUNT_UNITS = frozenset("people persons person times years months days hours "
+                         "คน ท่าน ราย ครั้ง ปี เดือน วัน ชั่วโมง แห่ง ที่ อัน ตัว".split())
+
+
+def counted_words(tokens: list[str]) -> list[str]:
+    """What a count question counts: the words after "how many" (up to two, up to a unit) or the word after
+    "กี่" ("how many bts stops" → ["bts", "stops"]; "มีกี่สถานี" → ["สถานี"]; "how many people" → [])."""
+    out: list[str] = []
+    low = [t.casefold() for t in tokens]
+    for i, t in enumerate(low):
+        if t == "กี่" and i + 1 < len(low) and low[i + 1] not in _COUNT_UNITS:
+            out.append(low[i + 1])
+        elif t == "many" and i > 0 and low[i - 1] == "how":
+            taken = 0
+            for w in low[i + 1:i + 4]:
+                if w in _COUNT_FILLER:
+                    continue
+                if w in _COUNT_UNITS or not w.isalpha() or taken == 2:
+                    break
+                out.append(w)
+                taken += 1
+    return out

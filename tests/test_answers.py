@@ -11,7 +11,8 @@ from bot.evaluation import judge
 from intents.normalize import normalize
 from intents.question import is_bare_follow_up, is_definition, question_type
 from intents.synonyms import expand
-from knowledge.answerable import uncovered, why_not
+from intents.features import tokenize
+from knowledge.answerable import counted_words, uncovered, why_not
 from knowledge.composer import polite
 from knowledge.retrieval import Query
 
@@ -515,3 +516,17 @@ def test_a_rate_over_a_period_needs_a_fact_that_gives_one_for_that_period(bot, c
     assert why_not("มีผู้ใช้ปีละกี่คน", daily, "how_many") == "it gives no figure per year"
     assert why_not("how many people use it a day", daily, "how_many") is None
     assert convo.say("ภูเก็ตมีนักท่องเที่ยวปีละกี่คน").fallback
+
+
+@pytest.mark.parametrize("text, counted", [
+    ("how many mrt stations are there", ["mrt", "stations"]), ("มีกี่สถานี", ["สถานี"]),
+    ("how many people went", []), ("มีผู้ใช้กี่คน", []), ("how many of the areas", ["areas"]),
+])
+def test_what_a_count_question_counts(text, counted):
+    assert counted_words(tokenize(normalize(text))) == counted
+
+
+def test_a_count_of_something_no_fact_mentions_is_not_answered_with_a_neighbour(convo):
+    assert convo.say("how many mrt stations does samyan smart city have").fallback  # Samyan's facts count trees
+    r = convo.say("how many big trees does samyan have")
+    assert not r.fallback and "10,000" in r.text
