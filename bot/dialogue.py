@@ -27,7 +27,7 @@ from intents.question import (is_about_certification, is_bare_follow_up, is_defi
 from intents.synonyms import expand
 from intents.vocabulary import RARE_SHARE, Vocabulary
 from knowledge.catalogue import SMALL_TALK
-from knowledge.comparison import asks_to_compare, direction, figures, winner
+from knowledge.comparison import against_benchmark, asks_to_compare, direction, figures, winner
 from knowledge.dates import format_date
 from knowledge.polarity import verdict
 from knowledge.answerable import asks_to_come, counted_words, uncovered, why_not
@@ -264,6 +264,16 @@ class Dialogue:
             other = snap.index.next_in_time(ctx.last_fact, before=bool(_BEFORE.search(remainder)))
             if other is not None:
                 answer = snap.composer.fact(other, reply_lang)
+                return (self._reply(turn, answer, 1.0),
+                        self._remember(turn, answer, ctx.last_query, ctx.last_qtype), None)
+        # "is that more than the WHO recommends?", "เยอะกว่ามาตรฐานป่ะ": the last answer's own figure and standard.
+        if not subjects and ctx.last_fact in snap.facts and len(remainder) <= 60:
+            last = snap.facts[ctx.last_fact]
+            held = against_benchmark(u.normalized, last.answer.get(reply_lang), qt.yes_no)
+            if held is not None:
+                lead = "" if held < 0 else {("th", 1): "ใช่ครับ", ("th", 0): "ไม่ใช่ครับ", ("en", 1): "Yes.",
+                                            ("en", 0): "No."}[(reply_lang, held)]
+                answer = snap.composer.fact(last, reply_lang, lead=lead)
                 return (self._reply(turn, answer, 1.0),
                         self._remember(turn, answer, ctx.last_query, ctx.last_qtype), None)
         # "รายละเอียดเพิ่มเติม", "tell me more": more of the last answer.

@@ -13,7 +13,13 @@ import re
 
 from .polarity import counted
 
-__all__ = ["direction", "figures", "winner", "asks_to_compare"]
+_FIGURE = re.compile(r"(?<![\d.,])(\d+(?:,\d{3})*(?:\.\d+)?)(?![\d])")
+_YEAR = re.compile(r"^(19|20|25)\d\d$")
+# A standard to measure against: "the WHO benchmark", "เกณฑ์ขององค์การอนามัยโลก", "มาตรฐาน".
+_BENCHMARK = re.compile(r"มาตรฐาน|เกณฑ์|องค์การอนามัยโลก|ที่แนะนำ|\b(benchmark|standard|recommend\w*|guideline)\b|\bthe who\b|"
+                        r"\bwho (says|recommends|suggests)", re.I)
+
+__all__ = ["direction", "figures", "winner", "asks_to_compare", "against_benchmark"]
 
 _MORE = re.compile(r"สูงกว่า|ดีกว่า|มากกว่า|เยอะกว่า|เหนือกว่า|เก่งกว่า|ชนะ|แซง|"
                    r"\b(higher|more|better|above|ahead|beat|beats|outscored?|outranked?|bigger|larger|greater)\b", re.I)
@@ -58,3 +64,21 @@ def asks_to_compare(question: str, yes_no: bool) -> bool:
     """True when ``question`` asks which of two has more ("ใครคะแนนดีกว่ากัน", "which scored lower") or
     whether one has more than the other ("did X score higher than Y?"); not "tell me more about X and Y"."""
     return bool(direction(question)) and bool(_WHICH.search(question) or (yes_no and _THAN.search(question)))
+
+
+def against_benchmark(question: str, answer: str, yes_no: bool) -> int | None:
+    """For a question that compares the last answer's figure with a standard ("is that more than the WHO
+    recommends?", "เยอะกว่ามาตรฐานป่ะ"), when that answer states its figure then the standard's (two figures,
+    no more): 1 when the question's comparison holds, 0 when it does not, -1 when it compares without a
+    direction ("how does that compare to the benchmark"); None when it is no such question or answer."""
+    if not _BENCHMARK.search(question) or not _BENCHMARK.search(answer):
+        return None
+    sense = direction(question)
+    if not (sense or re.search(r"compare|เทียบ", question, re.I)):
+        return None
+    values = [float(n.replace(",", "")) for n in _FIGURE.findall(answer) if not _YEAR.match(n.replace(",", ""))]
+    if len(values) != 2 or values[0] == values[1]:
+        return None
+    if not sense or not yes_no:
+        return -1
+    return int((values[0] > values[1]) == (sense > 0))

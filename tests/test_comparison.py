@@ -2,7 +2,7 @@
 
 import pytest
 
-from knowledge.comparison import asks_to_compare, direction, figures, winner
+from knowledge.comparison import against_benchmark, asks_to_compare, direction, figures, winner
 
 
 @pytest.mark.parametrize("question, sense", [
@@ -34,3 +34,19 @@ def test_the_winner_follows_the_sense_of_the_question_and_a_tie_settles_nothing(
 ])
 def test_only_a_question_that_compares_gets_a_comparison(question, yes_no, asks):
     assert asks_to_compare(question, yes_no) is asks
+
+
+@pytest.mark.parametrize("question, yes_no, held", [
+    ("is that above the standard?", True, 1),
+    ("ต่ำกว่าเกณฑ์ไหม", True, 0),
+    ("how does it compare with the guideline", False, -1),
+    ("who set the standard?", False, None),  # no comparison asked
+])
+def test_a_figure_against_the_standard_the_same_answer_states(question, yes_no, held):
+    answer = "The park gave 12.5 m² per person in 2020, against a national standard of 10 m²."
+    assert against_benchmark(question, answer, yes_no) == held
+
+
+def test_no_benchmark_verdict_without_exactly_two_figures_and_a_standard():
+    assert against_benchmark("is that above the standard?", "It has 12 parks and 3 lakes.", True) is None
+    assert against_benchmark("is that above the standard?", "A standard of 10, 12 and 14.", True) is None

@@ -337,3 +337,13 @@ def test_a_place_asked_after_a_ranking_keeps_that_ranking_s_category(convo):
     convo.say("ขอนแก่นได้อันดับเท่าไหร่ใน TSCCI 2566")  # third among province-based cities
     r = convo.say("แล้วใครได้ที่ 2")
     assert "ฉะเชิงเทรา" in r.text.split("\n")[0]  # the province-based second, not the city-based one
+
+
+@pytest.mark.parametrize("first, then, lead", [
+    ("how much green space per resident does samyan have", "is that below the standard?", "No."),
+    ("พื้นที่สีเขียวของสามย่านต่อคนเท่าไหร่", "สูงกว่าเกณฑ์ที่องค์การอนามัยโลกแนะนำไหม", "ใช่ครับ"),
+])
+def test_a_figure_is_compared_with_the_standard_its_own_answer_gives(convo, first, then, lead):
+    convo.say(first)
+    r = convo.say(then)
+    assert not r.fallback and r.text.startswith(lead) and "9" in r.text
