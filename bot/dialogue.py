@@ -79,6 +79,8 @@ _PERSON_PRONOUN = re.compile(r"\b(he|his|him|she|her)\b|ท่าน|เขา|�
 # "which of those", "which one of them", "อันไหน", "ที่ไหนในนั้น": one of the things the last answer listed.
 _WHICH_OF = re.compile(r"\bwhich (one |ones )?of (those|them|these|the five|the 5)\b|\bwhich one\b|\bwhich ones\b|"
                        r"\bany of (them|those)\b|อันไหน|เมืองไหน(ใน|จาก)|ที่ไหน(ใน|จาก)|ในนั้น|ในบรรดา|ในจำนวนนั้น")
+_BACK_THEN = re.compile(r"ตอนนั้น|ช่วงนั้น|สมัยนั้น|ขณะนั้น|ในเวลานั้น|ปีนั้น|\b(back then|at (that|the) time|in those days|"
+                        r"that year)\b")
 _OR_ELSE = re.compile(r"\s+or\s+|\s*หรือว่า|\s*หรือแค่|\s*หรือเป็นแค่")
 # "ปี 66", "พ.ศ. 66", and a Thai month with the short year: "มกรา 66", "ธ.ค. 64".
 _SHORT_BE_YEAR = re.compile(r"(?:ปี|พ\.ศ\.|มกรา\S*|กุมภา\S*|มีนา\S*|เมษา\S*|พฤษภา\S*|มิถุนา\S*|กรกฎา\S*|สิงหา\S*|"
@@ -321,6 +323,9 @@ class Dialogue:
         # classifier's reading of a bare name.
         intents = {ctx.last_intent: 1.0} if follow_up and ctx.last_intent else dict(u.ranking)
         years = _years_asked(u.normalized, ent.numbers)
+        told = snap.facts[ctx.last_fact].date if ctx.last_fact in snap.facts else None
+        if not years and told and _BACK_THEN.search(u.normalized):
+            years = frozenset({int(told[:4])})  # "who chaired it back then": the year of what was just told
         cities = [s for s in subjects if s in snap.kb.cities]
         general = [x for x in subjects if x in snap.kb.dimensions or (
             x in snap.kb.entities and snap.kb.entities[x].kind == "concept")]  # "smart city", "the 7 Smarts"

@@ -347,3 +347,9 @@ def test_a_figure_is_compared_with_the_standard_its_own_answer_gives(convo, firs
     convo.say(first)
     r = convo.say(then)
     assert not r.fallback and r.text.startswith(lead) and "9" in r.text
+
+
+def test_back_then_asks_about_the_year_of_what_was_just_told(convo):
+    convo.say("when were the first five pilot cities certified?")  # 2021
+    r = convo.say("who chaired the steering committee back then?")
+    assert not r.fallback and "Prawit" in r.text.split("\n")[0]  # not the chair of 2023-24
