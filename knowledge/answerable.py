@@ -143,6 +143,10 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
         return "it tells who held the post then, not now"
     if kind == "how_much" and years and not years & _years_of(fact, text):
         return "it gives the sum of another year"
+    if kind == "who" and years and _POST.search(question) and \
+            not years & _years_of(fact, f"{fact.answer.th} {fact.answer.en}"):
+        # "who chaired it in 2018" / the chair of 2023-24 (whose detail names earlier chairs, not its answer)
+        return "it tells who held the post in another year"
     if kind in ("how_many", "how_much"):
         for period, rx in _PERIODS:
             if rx.search(question) and not rx.search(text):

@@ -530,3 +530,11 @@ def test_a_count_of_something_no_fact_mentions_is_not_answered_with_a_neighbour(
     assert convo.say("how many mrt stations does samyan smart city have").fallback  # Samyan's facts count trees
     r = convo.say("how many big trees does samyan have")
     assert not r.fallback and "10,000" in r.text
+
+
+def test_who_held_a_post_in_a_year_needs_a_fact_whose_answer_is_of_that_year(bot, convo):
+    latest = bot.dialogue.knowledge.facts["programme-2023"]  # the 2023-24 chair; its detail names earlier chairs
+    assert why_not("who chaired it in 2019", latest, "who", years=frozenset({2019})) is not None
+    assert why_not("who chaired it in 2023", latest, "who", years=frozenset({2023})) is None
+    r = convo.say("who was chair of the national smart city committee in 2019")
+    assert "Prajin" in r.text.split("\n")[0] and "Phumtham" not in r.text.split("\n")[0]
