@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import re
 import time
+from datetime import date
 from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
@@ -75,6 +76,7 @@ _BEFORE = re.compile(r"ก่อนหน้านั้น|ก่อนหน�
                      r"\bpreviously\b|\bthe one before\b")
 _AFTER = re.compile(r"หลังจากนั้น|หลังนั้น|ต่อจากนั้น|ถัดมา|คนต่อมา|\bafter (that|him|her)\b|\bthen who\b|\blater\b|"
                     r"\bnext one\b|\bthe one after\b")
+_PAST = re.compile(r"\b(was|were|did|had)\b|เคย|ที่แล้ว")
 _PERSON_PRONOUN = re.compile(r"\b(he|his|him|she|her)\b|ท่าน|เขา|เค้า")
 # "which of those", "which one of them", "อันไหน", "ที่ไหนในนั้น": one of the things the last answer listed.
 _WHICH_OF = re.compile(r"\bwhich (one |ones )?of (those|them|these|the five|the 5)\b|\bwhich one\b|\bwhich ones\b|"
@@ -264,6 +266,9 @@ class Dialogue:
         when = _BEFORE.search(remainder) or _AFTER.search(remainder)
         if when and not subjects and ctx.last_fact in snap.facts and len(remainder) <= 40:
             other = snap.index.next_in_time(ctx.last_fact, before=bool(_BEFORE.search(remainder)))
+            if other is not None and asks_to_come(remainder) and not _PAST.search(remainder) \
+                    and (other.date or "0")[:4] < str(date.today().year):
+                other = None  # "when's the next one": one still to come, not the next event of the past
             if other is not None:
                 answer = snap.composer.fact(other, reply_lang)
                 return (self._reply(turn, answer, 1.0),

@@ -353,3 +353,10 @@ def test_back_then_asks_about_the_year_of_what_was_just_told(convo):
     convo.say("when were the first five pilot cities certified?")  # 2021
     r = convo.say("who chaired the steering committee back then?")
     assert not r.fallback and "Prawit" in r.text.split("\n")[0]  # not the chair of 2023-24
+
+
+def test_the_next_one_to_come_is_not_the_next_event_of_the_past(convo):
+    convo.say("when was the khon kaen smart city expo held?")
+    assert convo.say("ok and when will the next one be?").fallback  # no source gives a date to come
+    convo.say("when was the khon kaen smart city expo held?")
+    assert not convo.say("and what was the next one?").fallback  # the past: what came after it
