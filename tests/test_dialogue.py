@@ -360,3 +360,13 @@ def test_the_next_one_to_come_is_not_the_next_event_of_the_past(convo):
     assert convo.say("ok and when will the next one be?").fallback  # no source gives a date to come
     convo.say("when was the khon kaen smart city expo held?")
     assert not convo.say("and what was the next one?").fallback  # the past: what came after it
+
+
+@pytest.mark.parametrize("text", ["what's the nicest beach in phuket", "หาดไหนสวยสุดในภูเก็ต"])
+def test_a_beach_to_visit_is_a_tourist_question_not_the_beach_cameras(convo, text):
+    assert convo.say(text).fallback
+
+
+def test_the_beach_cameras_are_still_answered(convo):
+    r = convo.say("how many phuket beaches do the cctv cameras cover")
+    assert not r.fallback and "13" in r.text
