@@ -52,7 +52,7 @@ log = logging.getLogger(__name__)
 
 MAX_SUBJECTS_PER_ANSWER = 3
 VERDICT_MARGIN = 0.1  # runner-up facts this close to the best one are read for a yes/no verdict too
-SPECIFIC_VERDICT_MARGIN = 0.2  # ...and this close, when about the specific thing named and the best settles nothing
+SPECIFIC_VERDICT_MARGIN = 0.3  # ...and this close, when about the specific thing named and the best settles nothing
 CLOSE_WORDS = 0.45  # a fact this close to the question's words may deny it with another number or year
 PERSON_MIN_WORDS = 0.4  # words a "who" follow-up needs to point past the one person of the last answer
 CUE_MIN_WORDS = 0.35  # lexical similarity a question with an off-topic or unknown word needs to be answered
@@ -76,6 +76,7 @@ _BEFORE = re.compile(r"ก่อนหน้านั้น|ก่อนหน�
                      r"\bpreviously\b|\bthe one before\b")
 _AFTER = re.compile(r"หลังจากนั้น|หลังนั้น|ต่อจากนั้น|ถัดมา|คนต่อมา|\bafter (that|him|her)\b|\bthen who\b|\blater\b|"
                     r"\bnext one\b|\bthe one after\b")
+_IT = re.compile(r"\b(it|its|it's)\b|มัน")  # (not "that": "that day")
 _PAST = re.compile(r"\b(was|were|did|had)\b|เคย|ที่แล้ว")
 _PERSON_PRONOUN = re.compile(r"\b(he|his|him|she|her)\b|ท่าน|เขา|เค้า")
 # "which of those", "which one of them", "อันไหน", "ที่ไหนในนั้น": one of the things the last answer listed.
@@ -244,6 +245,12 @@ class Dialogue:
             person = next((x for x in ctx.subjects if x in snap.kb.entities and snap.kb.entities[x].kind == "person"),
                           None)
             subjects = [person] if person else []
+        notions = {x for x in subjects if x in snap.kb.dimensions or (
+            x in snap.kb.entities and snap.kb.entities[x].kind == "concept")}
+        if subjects and set(subjects) <= notions and _IT.search(u.normalized):
+            # "was it part of the certification?" after the sandbox: "it" is the sandbox, asked about a notion
+            meant = [x for x in ctx.subjects if x not in notions and x not in subjects][:1]
+            subjects = [*meant, *subjects][:MAX_SUBJECTS_PER_ANSWER]
         remainder = expand(ent.remainder if (subjects or ent.places) else u.normalized)
         if subjects and not ent.subjects:
             remainder = _PERSON_PRONOUN.sub(" ", remainder)

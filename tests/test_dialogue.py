@@ -370,3 +370,13 @@ def test_a_beach_to_visit_is_a_tourist_question_not_the_beach_cameras(convo, tex
 def test_the_beach_cameras_are_still_answered(convo):
     r = convo.say("how many phuket beaches do the cctv cameras cover")
     assert not r.fallback and "13" in r.text
+
+
+@pytest.mark.parametrize("first, then, lead", [
+    ("tell me about the phuket sandbox", "so is it part of the smart city logo programme?", "No."),
+    ("ภูเก็ตแซนด์บ็อกซ์คืออะไร", "มันเป็นส่วนหนึ่งของตราสัญลักษณ์เมืองอัจฉริยะไหม", "ไม่ใช่ครับ"),
+])
+def test_it_asked_about_a_notion_is_still_the_thing_the_conversation_is_about(convo, first, then, lead):
+    convo.say(first)
+    r = convo.say(then)
+    assert r.text.startswith(lead) and ("Sandbox" in r.text or "แซนด์บ็อกซ์" in r.text)
