@@ -134,6 +134,7 @@ class Thresholds:
 W_WORDS, W_INTENT = 0.7, 0.3
 S_MATCH, S_ALL, S_OTHER, S_GENERAL, S_CONTEXT, S_CONTEXT_OTHER, S_NONE = 0.3, 0.1, -0.6, -0.12, 0.2, -0.35, -0.25
 S_LAST = 0.2  # the fact that answered the last question, for a follow-up that names nothing new
+S_NOT_PROJECT = 0.15  # the fact is about the city of the project the question names, not that project
 S_EXTRA_AREA = 0.2  # the fact is also about an area the question does not name ("Phuket Tinicon Valley")
 # A question that is (nearly) one of the fact's own phrasings: staff wrote it for exactly this question.
 OWN_PHRASING, OWN_PHRASING_BONUS = 0.9, 0.25
@@ -461,6 +462,8 @@ class FactIndex:
                 unshared = np.where(specific & ~touches, S_OTHER, S_GENERAL)
             else:
                 unshared = np.where(specific, S_OTHER, S_GENERAL)
+            if asked_projects:  # "the khon kaen light rail's route": the city's own facts do not tell it
+                matched = matched - np.where(self._any_of(asked_projects), 0.0, S_NOT_PROJECT)
             s = np.where(other, S_OTHER, np.where(shared > 0, matched, unshared))
         elif context:
             # The most specific subject of the conversation comes first ("KKTT" before "Khon Kaen"); "แล้วใครได้ที่

@@ -538,3 +538,12 @@ def test_who_held_a_post_in_a_year_needs_a_fact_whose_answer_is_of_that_year(bot
     assert why_not("who chaired it in 2023", latest, "who", years=frozenset({2023})) is None
     r = convo.say("who was chair of the national smart city committee in 2019")
     assert "Prajin" in r.text.split("\n")[0] and "Phumtham" not in r.text.split("\n")[0]
+
+
+def test_a_question_about_a_city_s_project_is_not_answered_with_the_city_s_own_facts(bot):
+    index = bot.dialogue.knowledge.index
+    q = Query("tell me where it runs, like where to where", "en", ["khon-kaen-lrt", "khon-kaen"], [], "where",
+              {"out_of_scope": 0.6, "city_plan": 0.3})
+    q.topic = ("route",)  # (as the dialogue sets it: few facts say "route")
+    hit = index.search(q, limit=1)[0]
+    assert "khon-kaen-lrt" in hit.fact.about  # not the province-wide overview of Khon Kaen
