@@ -349,7 +349,8 @@ class Dialogue:
         if comparing and not cities and not follow_up and len(listed) >= 2:
             cities = listed[:2]  # "ใครคะแนนดีกว่ากัน" right after two cities: the question compares them
         if len(cities) > 1:
-            pairs, hits = [], []
+            pairs: list[tuple[str, Fact]] = []
+            hits: list[str] = []  # each city's verdict, for a yes/no question
             each = None if comparing else kind  # ("which scored higher" asks for a figure, not a person)
             for s in cities:
                 if kind == "compare" and is_bare_follow_up(_COMPARE.sub(" ", query_text)):
@@ -357,18 +358,22 @@ class Dialogue:
                     if overview:
                         pairs.append((s, overview[0]))
                         continue
-                hit = self._best(snap, Query(query_text, reply_lang, [s], [], each, intents), cue, only=s)
+                # (with what else the question names: "do both have a 7 Smarts plan" asks about the 7 Smarts)
+                also = [x for x in subjects if x not in cities]
+                hit = self._best(snap, Query(query_text, reply_lang, [s, *also], [], each, intents), cue, only=s)
                 if hit is not None:
+                    said = ""
+                    if yes_no and not comparing:  # (a runner-up that settles it, as for one city)
+                        hit, said = self._verdict(snap, Query(query_text, reply_lang, [s, *also], [], each, intents,
+                                                              years), hit, u.normalized)
                     pairs.append((s, hit.fact))
-                    hits.append(hit)
+                    hits.append(said)
             if len(pairs) > 1:
                 lead = self._comparison(snap, u.normalized, pairs, reply_lang, yes_no)
                 if yes_no and not lead and len(hits) == len(pairs):
                     # "แม่เมาะได้ 7 ด้านเหมือนภูเก็ตใช่ไหม": a claim about the first city named, which its own
                     # fact settles; a yes needs every city's fact to say yes.
-                    said = [_lead(u.normalized, query_text, h, reply_lang, [c], years, snap.known_words)
-                            for (c, _), h in zip(pairs, hits)]
-                    lead = said[0] if said[0] in ("ไม่ใช่ครับ", "No.") or len(set(said)) == 1 else ""
+                    lead = hits[0] if hits[0] in ("ไม่ใช่ครับ", "No.") or len(set(hits)) == 1 else ""
                 answer = snap.composer.per_subject(pairs, reply_lang, lead=lead)
                 return (self._reply(turn, answer, u.confidence),
                         self._remember(turn, answer, query_text, kind, yes_no, qualifier), None)

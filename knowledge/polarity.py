@@ -40,7 +40,7 @@ _ASKING_EN = frozenset(
     "still already yet ever located part among "
     # light and modal verbs: "is khon kaen trying to be a medical hub" asks whether it aims at a medical hub
     "be been being become becoming try trying tried aim aiming aims going gonna want wants put puts get gets got "
-    "make makes do doing done hand out".split())
+    "make makes do doing done hand out both each".split())
 _THAI = re.compile(r"[\u0e00-\u0e7f]+")
 
 COVERAGE = 0.75  # share of the question's content words the fact's answer must contain for a verdict
