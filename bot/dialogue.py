@@ -290,6 +290,19 @@ class Dialogue:
                 answer = snap.composer.fact(last, reply_lang, lead=lead)
                 return (self._reply(turn, answer, 1.0),
                         self._remember(turn, answer, ctx.last_query, ctx.last_qtype), None)
+        # "มีด้านพลังงานด้วยไหม" right after a list of dimensions (a plan's pillars): that list says yes or no.
+        dims = [x for x in subjects if x in snap.kb.dimensions]
+        last_about = set(snap.facts[ctx.last_fact].about) if ctx.last_fact in snap.facts else set()
+        asks_yes_no = qt.yes_no or (ctx.yes_no and is_bare_follow_up(remainder))  # ("and smart energy?")
+        if asks_yes_no and dims and set(subjects) - set(dims) <= last_about and ctx.last_fact in snap.facts:
+            named_dims = self._dimensions_named(snap, snap.facts[ctx.last_fact])
+            if len(named_dims) >= 3:
+                held = all(d in named_dims for d in dims)
+                lead = {("th", True): "ใช่ครับ", ("th", False): "ไม่ใช่ครับ", ("en", True): "Yes.",
+                        ("en", False): "No."}[(reply_lang, held)]
+                answer = snap.composer.fact(snap.facts[ctx.last_fact], reply_lang, lead=lead)
+                return (self._reply(turn, answer, 1.0),
+                        self._remember(turn, answer, ctx.last_query, ctx.last_qtype, True), None)
         # "รายละเอียดเพิ่มเติม", "tell me more": more of the last answer.
         if qt.more and not subjects and ctx.last_fact in snap.facts and len(remainder) <= 40:
             answer = snap.composer.more(snap.facts[ctx.last_fact], reply_lang)
@@ -524,6 +537,18 @@ class Dialogue:
                 if other_lead:
                     return other, other_lead
         return hit, lead
+
+    @staticmethod
+    def _dimensions_named(snap: Snapshot, fact: Fact) -> set[str]:
+        """The 7 Smarts a fact's answer names, by any of their names ("เศรษฐกิจ", "mobility", "Smart Energy")."""
+        text = f"{fact.answer.th} {fact.answer.en}".casefold()
+        named = set()
+        for d in snap.kb.dimensions.values():
+            forms = {d.name.th.replace("อัจฉริยะ", ""), d.name.en.casefold().replace("smart ", ""),
+                     *(a.casefold().replace("smart ", "").replace("ด้าน", "") for a in d.aliases)}
+            if any(len(f.strip()) >= 4 and f.strip() in text for f in forms):
+                named.add(d.id)
+        return named
 
     @staticmethod
     def _comparison(snap: Snapshot, question: str, pairs: list[tuple[str, Fact]], lang: str, yes_no: bool) -> str:
