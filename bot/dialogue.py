@@ -30,8 +30,8 @@ from intents.vocabulary import RARE_SHARE, Vocabulary
 from knowledge.catalogue import SMALL_TALK
 from knowledge.comparison import against_benchmark, asks_to_compare, direction, figures, winner
 from knowledge.dates import format_date
-from knowledge.polarity import verdict
-from knowledge.answerable import asks_to_come, counted_words, uncovered, why_not
+from knowledge.polarity import counted, verdict
+from knowledge.answerable import asks_to_come, counted_words, names_a_list, uncovered, why_not
 from knowledge.composer import Answer
 from knowledge.schema import Fact
 from knowledge.retrieval import OWN_PHRASING, S_ALL, S_MATCH, Hit, Query, Thresholds
@@ -77,6 +77,8 @@ _BEFORE = re.compile(r"ก่อนหน้านั้น|ก่อนหน�
 _AFTER = re.compile(r"หลังจากนั้น|หลังนั้น|ต่อจากนั้น|ถัดมา|คนต่อมา|\bafter (that|him|her)\b|\bthen who\b|\blater\b|"
                     r"\bnext one\b|\bthe one after\b")
 _IT = re.compile(r"\b(it|its|it's)\b|มัน")  # (not "that": "that day")
+_WHICH_N = re.compile(r"^\s*(?:which|what are the|what were the|name the|list the)\s+(\d{1,2})\s*(?:ones?|of them)?\s*\??\s*$|"
+                      r"^\s*(\d{1,2})\s*(?:ด้าน|อย่าง|อัน|แห่ง|เมือง|ข้อ)?\s*(?:นั้น|ที่ว่า)?\s*(?:มี)?(?:อะไรบ้าง|ไหนบ้าง|ได้แก่อะไร)", re.I)
 _PAST = re.compile(r"\b(was|were|did|had)\b|เคย|ที่แล้ว")
 _PERSON_PRONOUN = re.compile(r"\b(he|his|him|she|her)\b|ท่าน|เขา|เค้า")
 # "which of those", "which one of them", "อันไหน", "ที่ไหนในนั้น": one of the things the last answer listed.
@@ -303,6 +305,15 @@ class Dialogue:
                 answer = snap.composer.fact(snap.facts[ctx.last_fact], reply_lang, lead=lead)
                 return (self._reply(turn, answer, 1.0),
                         self._remember(turn, answer, ctx.last_query, ctx.last_qtype, True), None)
+        # "which 3", "6 ด้านมีอะไรบ้าง" right after "Mae Moh's plan covers 3 Smarts": the fact that names them.
+        asked_n = _WHICH_N.search(remainder)
+        if asked_n and not subjects and ctx.last_fact in snap.facts:
+            listing = self._the_counted(snap, snap.facts[ctx.last_fact], next(g for g in asked_n.groups() if g),
+                                        reply_lang)
+            if listing is not None:
+                answer = snap.composer.fact(listing, reply_lang)
+                return (self._reply(turn, answer, 1.0),
+                        self._remember(turn, answer, ctx.last_query, ctx.last_qtype), None)
         # "รายละเอียดเพิ่มเติม", "tell me more": more of the last answer.
         if qt.more and not subjects and ctx.last_fact in snap.facts and len(remainder) <= 40:
             answer = snap.composer.more(snap.facts[ctx.last_fact], reply_lang)
@@ -537,6 +548,23 @@ class Dialogue:
                 if other_lead:
                     return other, other_lead
         return hit, lead
+
+    @staticmethod
+    def _the_counted(snap: Snapshot, last: Fact, n: str, lang: str) -> Fact | None:
+        """The one fact about a subject of ``last`` that states the count ``n`` of a unit ``last`` counts ("3
+        Smarts") and names the things counted; None when there is none, or more than one."""
+        units = {u for num, u in counted(f"{last.answer.th} {last.answer.en}") if num == n}
+        if not units:
+            return None
+        found = {f.id: f for x in last.about if x in snap.kb.cities or x in snap.kb.entities
+                 for f in snap.index.about(x) if f.id != last.id
+                 and {(n, u) for u in units} & counted(f.answer.get(lang)) and names_a_list(f.answer.get(lang))}
+        # the most specific: the fact about one city names that city's three, a fact about all five less plainly
+        ranked = sorted(found.values(), key=lambda f: len(set(f.about) & set(snap.kb.cities)))
+        if not ranked or (len(ranked) > 1 and len(set(ranked[0].about) & set(snap.kb.cities)) == len(
+                set(ranked[1].about) & set(snap.kb.cities))):
+            return None
+        return ranked[0]
 
     @staticmethod
     def _dimensions_named(snap: Snapshot, fact: Fact) -> set[str]:

@@ -14,7 +14,7 @@ from datetime import date
 
 from .schema import Fact
 
-__all__ = ["why_not", "uncovered", "unmentioned", "asks_to_come", "counted_words"]
+__all__ = ["why_not", "uncovered", "unmentioned", "asks_to_come", "counted_words", "names_a_list"]
 
 _MONTHS = (r"มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม|"
            r"ม\.ค\.|ก\.พ\.|มี\.ค\.|เม\.ย\.|พ\.ค\.|มิ\.ย\.|ก\.ค\.|ส\.ค\.|ก\.ย\.|ต\.ค\.|พ\.ย\.|ธ\.ค\.|"
@@ -207,3 +207,8 @@ def counted_words(tokens: list[str]) -> list[str]:
                 out.append(w)
                 taken += 1
     return out
+
+
+def names_a_list(answer: str) -> bool:
+    """True when ``answer`` names two or more things in a list (see :func:`why_not`'s "which ones")."""
+    return _names_a_list(answer)

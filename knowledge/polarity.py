@@ -98,6 +98,8 @@ def numbers(text: str) -> set[str]:
     return out
 
 
+# A claim about every one of several: one that counts otherwise denies it.
+_ALL = re.compile(r"\ball\b|\bevery\b|\beach of\b|ทุกเมือง|ทุกแห่ง|ทุกพื้นที่|ทั้งหมด|ทั้ง\s*\d|ทั้งห้า|ทั้งสอง", re.I)
 _SAME = re.compile(r"อันเดียวกัน|อย่างเดียวกัน|สิ่งเดียวกัน|เหมือนกัน|\bthe same\b|\bsame thing\b|\bidentical\b|"
                    r"ส่วนหนึ่งของ|เกี่ยวข้องกับ|\bpart of\b|\blinked to\b|\brelated to\b")
 _DIFFERENT = re.compile(r"คนละ|แยกจาก|ต่างจาก|ไม่ใช่|ไม่ได้|ไม่มีแหล่งใดเชื่อมโยง|ไม่เกี่ยวข้อง|\bnot\b|\bseparate\b|"
@@ -164,6 +166,8 @@ def verdict(question: str, asked: list[str], answer: str, names_agree: bool = Fa
             others = {m for m, u in stated_counts if u == unit}
             if others and n not in others:
                 return "no"
+            if _ALL.search(question) and others - {n}:
+                return "no"  # "do all five have 7 Smarts?" / "Mae Moh's covers 3, the others' 7"
     a_negated = bool(_NEGATION_TH.search(answer) or _NEGATION_EN.search(answer))
     q_negated = bool(_QUESTION_NEG_TH.search(question) or _NEGATION_EN.search(question))
     now = bool(_NOW.search(question))  # a dated fact cannot confirm that something is still so

@@ -398,3 +398,10 @@ def test_does_it_include_a_dimension_is_read_from_the_list_just_given(convo):
     convo.say("แผนแม่บทขอนแก่นปี 2561-2565 มีกี่เสาหลัก")  # six pillars, no energy
     assert convo.say("แล้วมีด้านพลังงานไหม").text.startswith("ไม่ใช่ครับ")
     assert convo.say("มีด้านเศรษฐกิจด้วยไหม").text.startswith("ใช่ครับ")
+
+
+def test_which_three_names_the_three_the_last_answer_counted(convo):
+    r = convo.say("do all five pilot cities have 7 smarts plans?")
+    assert r.text.startswith("No.")  # Mae Moh's covers 3
+    r = convo.say("what are the 3")
+    assert all(w in r.text.split("\n")[0] for w in ("Energy", "Environment", "Economy"))

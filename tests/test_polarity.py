@@ -68,3 +68,9 @@ def test_a_fact_of_another_year_that_says_all_else_asked_denies():
     assert v("will the station open in 2030?", "The station is due to open in 2027.", **years) == "no"
     # a neighbouring fact that is about something else of another year settles nothing
     assert v("สถานีจะเปิดปี 2573 ใช่ไหม", "มีการลงนามสัญญาในปี 2570", **years) is None
+
+
+def test_a_claim_about_all_of_them_is_denied_by_one_that_counts_otherwise():
+    answer = "Of the 5 pilots, one plan covers 3 Smarts and the other plans cover 7 Smarts."
+    assert v("do all five pilots cover 7 smarts?", answer) == "no"
+    assert v("does the plan cover 7 smarts?", "The plan covers 7 Smarts.") == "yes"
