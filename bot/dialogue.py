@@ -657,9 +657,14 @@ class Dialogue:
             pilots = kb.pilot_cities()
             names = ", ".join(c.name.get(lang) for c in pilots)
             when = format_date(pilots[0].certified.date, lang)
+            # (the approval of the five comes first: "when was that", "who chaired it" ask about that event)
+            event = [snap.facts[i] for i in snap.index.events_on.get(pilots[0].certified.date, [])][:1]
             return composer.computed(f"เมืองนำร่อง 5 เมืองแรกที่ได้รับการรับรองเมื่อ {when} ได้แก่ {names}",
                                      f"The first five pilot cities, certified on {when}, are {names}.", lang,
-                                     self._certified_facts(snap, pilots[0].id), [c.id for c in pilots])
+                                     [*event, *self._certified_facts(snap, pilots[0].id)],
+                                     [*(x for e in event for x in e.about if x not in kb.cities
+                                        and x in kb.entities and kb.entities[x].kind == "event"),
+                                      *(c.id for c in pilots)])
         other_places = [p for p in ent.places if p not in ent.city_named_places]
         if yes_no and qualifier == "first_five" and not cities and other_places:
             # "was chiang mai among the 5 pilot cities?": a province, not an area; any pilot area in it?

@@ -283,6 +283,11 @@ class FactIndex:
         self.specific = {fid: bool(about - self.concepts) for fid, about in self.about_sets.items()}
         self.years = {f.id: _years(f) for f in self.facts.values()}
         self.ranks = {f.id: _stated_ranks(f"{f.answer.th} {f.answer.en}") for f in self.facts.values()}
+        # the timeline's event of each day ("2021-05-06": the first five approved), for answers worked out from data
+        self.events_on: dict[str, list[str]] = {}
+        for f in sorted(self.facts.values(), key=lambda f: f.id):
+            if f.date and f.intent == "programme_timeline":
+                self.events_on.setdefault(f.date, []).append(f.id)
         self.category = {f.id: next((c for c, rx in _CATEGORIES.items() if rx.search(f"{f.answer.th} {f.answer.en}")),
                                     None) for f in self.facts.values()}
         # The concepts each fact's texts name: "who chaired the logo ceremony" may be answered by a fact that

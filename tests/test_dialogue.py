@@ -405,3 +405,14 @@ def test_which_three_names_the_three_the_last_answer_counted(convo):
     assert r.text.startswith("No.")  # Mae Moh's covers 3
     r = convo.say("what are the 3")
     assert all(w in r.text.split("\n")[0] for w in ("Energy", "Environment", "Economy"))
+
+
+@pytest.mark.parametrize("first, then, marker", [
+    ("list the first 5 pilot smart cities", "when did that happen?", "6 May 2021"),
+    ("list the first 5 pilot smart cities", "and who was the chair?", "Chaiwut"),
+    ("5 เมืองนำร่องแรกมีที่ไหนบ้าง", "ใครเป็นประธานการประชุมครั้งนั้น", "ชัยวุฒิ"),
+])
+def test_after_the_first_five_the_conversation_is_about_the_meeting_that_approved_them(convo, first, then, marker):
+    convo.say(first)
+    r = convo.say(then)
+    assert not r.fallback and marker in r.text.split("\n")[0]
