@@ -72,6 +72,9 @@ _POSITION = re.compile(r"(?:เมือง|ลำดับ|อันดับ|�
 # "มีเมืองใดบ้าง", "ขอรายชื่อ", "ชื่อทั้ง 4 โครงการ", "which areas": the names, which a count ("36 เมืองใน 25 จังหวัด") does not give.
 _NAMES_ASKED = re.compile(r"(เมือง|พื้นที่|จังหวัด|โครงการ)\s*(ใด|ไหน|อะไร)\s*บ้าง|รายชื่อ|ชื่อทั้ง|"
                           r"\bwhich (cities|areas|places|provinces|projects)\b|\bnames? of\b", re.I)
+# "ชื่อทั้ง 4 โครงการ", "the 6 cities added": how many things the list asked for has.
+_HOW_MANY_NAMED = re.compile(r"ทั้ง\s*(\d{1,2})\s*(?:โครงการ|เมือง|พื้นที่|แห่ง|ด้าน)|(?<![\d.])(\d{1,2})\s*(?:โครงการ|เมือง|พื้นที่|แห่ง)ที่|"
+                             r"\bthe (\d{1,2}) (?:projects|cities|areas|places)\b", re.I)
 _LIST_SEP = re.compile(r",|、|ได้แก่|:|\s(?:และ|and)\s")
 # "ตอนนี้ใครเป็นประธาน", "is he still the minister today?": who holds a post now, which a fact of some years ago
 # does not tell (posts change hands; the sources are dated).
@@ -135,6 +138,10 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
             return f"it gives no {name}"
     if _NAMES_ASKED.search(question) and not any(_names_a_list(a) for a in (fact.answer.th, fact.answer.en)):
         return "it names no list"
+    many = _HOW_MANY_NAMED.search(question)
+    if many and (_NAMES_ASKED.search(question) or kind == "list") and \
+            next(g for g in many.groups() if g) not in re.findall(r"\d+", text):
+        return "it names a list of another length"  # "ขอชื่อทั้ง 4 โครงการ" / a project with its 2 partners
     position = _POSITION.search(question)
     if position and not _states_position(text, int(next(g for g in position.groups() if g))):
         return "it gives no such place in a list"

@@ -547,3 +547,10 @@ def test_a_question_about_a_city_s_project_is_not_answered_with_the_city_s_own_f
     q.topic = ("route",)  # (as the dialogue sets it: few facts say "route")
     hit = index.search(q, limit=1)[0]
     assert "khon-kaen-lrt" in hit.fact.about  # not the province-wide overview of Khon Kaen
+
+
+def test_names_asked_for_a_given_number_of_things_need_a_list_of_that_length(bot):
+    three = bot.dialogue.knowledge.facts["mae-moh-smarts"]  # names Mae Moh's 3 Smarts
+    assert why_not("ขอชื่อทั้ง 3 ด้านหน่อย", three, "list") is None
+    assert why_not("ขอชื่อทั้ง 5 ด้านหน่อย", three, "list") == "it names a list of another length"
+    assert why_not("what were the 5 projects called", three, "list") == "it names a list of another length"
