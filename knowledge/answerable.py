@@ -47,6 +47,9 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
                             r"\bwhen\b.*\b(founded|established|set up|created)\b|\b(founded|established) in\b", re.I),
      re.compile(r"ก่อตั้ง|จัดตั้ง|ตั้งขึ้น|ตั้งเมื่อ|จดทะเบียน|อนุมัติ|\bfounded\b|\bestablished\b|\bset up\b|"
                 r"\bcreated\b|\bsince\b|\bapprov", re.I)),  # (approving a company is founding it)
+    # "ใครเป็นประธานบริษัท", "who chaired it": a chair, which a fact about a mayor or a company's founders is not
+    ("chair", re.compile(r"ประธาน|\bchair(s|ed|man|woman|person)?\b|\bpresided\b", re.I),
+     re.compile(r"ประธาน|\bchair|\bpresid|\bhead(ed|s)?\b|\bled by\b", re.I)),
     ("designer", re.compile(r"ใครออกแบบ|ใครเป็นคนออกแบบ|ผู้ออกแบบ|ผู้ชนะ|ใครชนะ|\bdesigned\b|\bdesigner\b|\bwinner\b|"
                             r"\bwho won\b", re.I),
      re.compile(r"ออกแบบโดย|ผู้ออกแบบ|ผู้ชนะ|ชนะเลิศ|\bdesigned by\b|\bwinner\b|\bwon by\b", re.I)),

@@ -554,3 +554,11 @@ def test_names_asked_for_a_given_number_of_things_need_a_list_of_that_length(bot
     assert why_not("ขอชื่อทั้ง 3 ด้านหน่อย", three, "list") is None
     assert why_not("ขอชื่อทั้ง 5 ด้านหน่อย", three, "list") == "it names a list of another length"
     assert why_not("what were the 5 projects called", three, "list") == "it names a list of another length"
+
+
+def test_who_chairs_needs_a_fact_about_a_chair(bot, convo):
+    mayor = next(f for f in bot.dialogue.knowledge.facts.values()
+                 if "นายกเทศมนตรี" in f.answer.th and "ประธาน" not in f.answer.th and "chair" not in f.answer.en)
+    assert why_not("ใครเป็นประธานบริษัท", mayor, "who") == "it gives no chair"
+    convo.say("KKTT คือบริษัทอะไร")
+    assert convo.say("ใครเป็นประธานบริษัท").fallback  # not the mayor of Khon Kaen
