@@ -98,6 +98,11 @@ def numbers(text: str) -> set[str]:
     return out
 
 
+# "is it for good?", "ได้ตลอดไปไหม": a fact that gives how long it lasts says no.
+_FOREVER = re.compile(r"ตลอดไป|ตลอดชีพ|ถาวร|ไม่มีวันหมดอายุ|ไม่หมดอายุ|\b(forever|for good|for life|permanent(ly)?|"
+                      r"never expires?|does(n't| not) expire)\b", re.I)
+_LASTS = re.compile(r"อายุ\s*\d+\s*ปี|\d+\s*ปี\s*(และ)?\s*ต่ออายุ|หมดอายุ|\bvalid for\b|\b\d+ years?\b.*\brenew|"
+                    r"\bexpires?\b", re.I)
 # A claim about every one of several: one that counts otherwise denies it.
 _ALL = re.compile(r"\ball\b|\bevery\b|\beach of\b|ทุกเมือง|ทุกแห่ง|ทุกพื้นที่|ทั้งหมด|ทั้ง\s*\d|ทั้งห้า|ทั้งสอง", re.I)
 _SAME = re.compile(r"อันเดียวกัน|อย่างเดียวกัน|สิ่งเดียวกัน|เหมือนกัน|\bthe same\b|\bsame thing\b|\bidentical\b|"
@@ -155,6 +160,8 @@ def verdict(question: str, asked: list[str], answer: str, names_agree: bool = Fa
     those the question names, ``fact_years`` those of the fact's event ("ได้รับรองปี 2563 ใช่ไหม" / "ปี 2564").
     ``close``: the fact matches the question's words closely (else other numbers or years do not deny);
     ``known``: the words the knowledge uses (words it never uses do not count against coverage)."""
+    if _FOREVER.search(question) and _LASTS.search(answer):
+        return "no"  # "ได้ตลอดไปเลยไหม" / "มีอายุ 2 ปี และต่ออายุได้"
     if _SAME.search(question) and _DIFFERENT.search(answer):
         return "no"  # "เขตส่งเสริมกับเมืองที่ได้โลโก้อันเดียวกันไหม" / "a preliminary tier, not the logo"
     asked_numbers = numbers(question)

@@ -74,3 +74,12 @@ def test_a_claim_about_all_of_them_is_denied_by_one_that_counts_otherwise():
     answer = "Of the 5 pilots, one plan covers 3 Smarts and the other plans cover 7 Smarts."
     assert v("do all five pilots cover 7 smarts?", answer) == "no"
     assert v("does the plan cover 7 smarts?", "The plan covers 7 Smarts.") == "yes"
+
+
+@pytest.mark.parametrize("question, answer, expected", [
+    ("is the permit permanent?", "The permit is valid for 3 years and can be renewed.", "no"),
+    ("ใบอนุญาตใช้ได้ตลอดไปไหม", "ใบอนุญาตมีอายุ 3 ปี และต่ออายุได้", "no"),
+    ("is the permit permanent?", "The permit was issued in 2020 by the city.", None),  # says nothing of how long
+])
+def test_for_good_is_denied_by_a_fact_that_says_how_long_it_lasts(question, answer, expected):
+    assert v(question, answer) == expected
