@@ -76,7 +76,7 @@ _BEFORE = re.compile(r"ก่อนหน้านั้น|ก่อนหน�
                      r"\bpreviously\b|\bthe one before\b")
 _AFTER = re.compile(r"หลังจากนั้น|หลังนั้น|ต่อจากนั้น|ถัดมา|คนต่อมา|\bafter (that|him|her)\b|\bthen who\b|\blater\b|"
                     r"\bnext one\b|\bthe one after\b")
-_IT = re.compile(r"\b(it|its|it's)\b|มัน")  # (not "that": "that day")
+_IT = re.compile(r"\b(it|its|it's|they|them|their)\b|มัน")  # (not "that": "that day")
 _WHICH_N = re.compile(r"^\s*(?:which|what are the|what were the|name the|list the)\s+(\d{1,2})\s*(?:ones?|of them)?\s*\??\s*$|"
                       r"^\s*(\d{1,2})\s*(?:ด้าน|อย่าง|อัน|แห่ง|เมือง|ข้อ)?\s*(?:นั้น|ที่ว่า)?\s*(?:มี)?(?:อะไรบ้าง|ไหนบ้าง|ได้แก่อะไร)", re.I)
 _PAST = re.compile(r"\b(was|were|did|had)\b|เคย|ที่แล้ว")
