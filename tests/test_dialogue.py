@@ -420,5 +420,5 @@ def test_after_the_first_five_the_conversation_is_about_the_meeting_that_approve
 
 def test_they_asked_about_the_logo_is_still_the_city_of_the_conversation(convo):
     convo.say("who developed mae moh livable city?")
-    r = convo.say("when did they receive the logo?")
+    r = convo.say("when did they receive the smart city logo?")
     assert "Mae Moh" in r.text.split("\n")[0] and "December 2021" in r.text

@@ -128,6 +128,6 @@ def test_the_steering_committee_by_its_short_name(bot, text):
     assert "smart-city-steering-committee" in ents(bot, text).subjects
 
 
-@pytest.mark.parametrize("text", ["ได้โลโก้เมื่อไหร่", "when did it get the logo"])
+@pytest.mark.parametrize("text", ["ได้โลโก้เมื่อไหร่", "แม่เมาะได้โลโก้ปีไหน"])
 def test_the_logo_alone_is_the_smart_city_logo(bot, text):
     assert "smart-city-logo" in ents(bot, text).subjects
