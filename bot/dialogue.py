@@ -501,8 +501,10 @@ class Dialogue:
             # more likely a paraphrase: "สัมภาษณ์" of the person the depa-and-Khon-Kaen question is about).
             # (Two of three things named, "the logo", Wangchan Valley and PTT, are as telling.)
             named_two = len(set(q.subjects) & snap.index.about_sets[hit.fact.id]) >= 2
+            # (A ranking matches "best", "top" in any question: "the best museum" is about no ranking.)
             if cue is not None and not named_all and not named_two and (hit.words < CUE_MIN_WORDS or (
-                    not q.subjects and not q.context and set(hit.fact.about) & set(snap.kb.cities))):
+                    not q.subjects and not q.context and set(hit.fact.about) & set(snap.kb.cities))
+                    or hit.fact.intent == "rankings"):
                 return None
             # (A question that is a fact's own phrasing is that fact's: it is not second-guessed. A staff entry
             # is, with its questions read as part of what it says: "ขอเบอร์โทรร้าน..." written for a shop's

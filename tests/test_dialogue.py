@@ -422,3 +422,8 @@ def test_they_asked_about_the_logo_is_still_the_city_of_the_conversation(convo):
     convo.say("who developed mae moh livable city?")
     r = convo.say("when did they receive the smart city logo?")
     assert "Mae Moh" in r.text.split("\n")[0] and "December 2021" in r.text
+
+
+@pytest.mark.parametrize("text", ["what is the best museum in khon kaen", "which museum in khon kaen is the top one"])
+def test_the_best_of_something_no_fact_knows_is_not_a_ranking_question(convo, text):
+    assert convo.say(text).fallback  # not "Mueang Khon Kaen led the Smart Governance dimension"
