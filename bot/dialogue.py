@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import re
 import time
+from datetime import date
 from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
@@ -25,12 +26,14 @@ from intents.question import COMPARE as _COMPARE
 from intents.question import (is_about_certification, is_bare_follow_up, is_definition, is_only_asking,
                               question_type)
 from intents.synonyms import expand
-from intents.vocabulary import Vocabulary
+from intents.vocabulary import RARE_SHARE, Vocabulary
 from knowledge.catalogue import SMALL_TALK
+from knowledge.comparison import against_benchmark, asks_to_compare, direction, figures, winner
 from knowledge.dates import format_date
-from knowledge.polarity import verdict
-from knowledge.answerable import asks_to_come, uncovered, why_not
+from knowledge.polarity import counted, verdict
+from knowledge.answerable import asks_to_come, counted_words, names_a_list, uncovered, why_not
 from knowledge.composer import Answer
+from knowledge.schema import Fact
 from knowledge.retrieval import OWN_PHRASING, S_ALL, S_MATCH, Hit, Query, Thresholds
 from knowledge.snapshot import Snapshot
 
@@ -49,7 +52,7 @@ log = logging.getLogger(__name__)
 
 MAX_SUBJECTS_PER_ANSWER = 3
 VERDICT_MARGIN = 0.1  # runner-up facts this close to the best one are read for a yes/no verdict too
-SPECIFIC_VERDICT_MARGIN = 0.2  # ...and this close, when about the specific thing named and the best settles nothing
+SPECIFIC_VERDICT_MARGIN = 0.3  # ...and this close, when about the specific thing named and the best settles nothing
 CLOSE_WORDS = 0.45  # a fact this close to the question's words may deny it with another number or year
 PERSON_MIN_WORDS = 0.4  # words a "who" follow-up needs to point past the one person of the last answer
 CUE_MIN_WORDS = 0.35  # lexical similarity a question with an off-topic or unknown word needs to be answered
@@ -73,10 +76,16 @@ _BEFORE = re.compile(r"ก่อนหน้านั้น|ก่อนหน�
                      r"\bpreviously\b|\bthe one before\b")
 _AFTER = re.compile(r"หลังจากนั้น|หลังนั้น|ต่อจากนั้น|ถัดมา|คนต่อมา|\bafter (that|him|her)\b|\bthen who\b|\blater\b|"
                     r"\bnext one\b|\bthe one after\b")
+_IT = re.compile(r"\b(it|its|it's|they|them|their)\b|มัน")  # (not "that": "that day")
+_WHICH_N = re.compile(r"^\s*(?:which|what are the|what were the|name the|list the)\s+(\d{1,2})\s*(?:ones?|of them)?\s*\??\s*$|"
+                      r"^\s*(\d{1,2})\s*(?:ด้าน|อย่าง|อัน|แห่ง|เมือง|ข้อ)?\s*(?:นั้น|ที่ว่า)?\s*(?:มี)?(?:อะไรบ้าง|ไหนบ้าง|ได้แก่อะไร)", re.I)
+_PAST = re.compile(r"\b(was|were|did|had)\b|เคย|ที่แล้ว")
 _PERSON_PRONOUN = re.compile(r"\b(he|his|him|she|her)\b|ท่าน|เขา|เค้า")
 # "which of those", "which one of them", "อันไหน", "ที่ไหนในนั้น": one of the things the last answer listed.
 _WHICH_OF = re.compile(r"\bwhich (one |ones )?of (those|them|these|the five|the 5)\b|\bwhich one\b|\bwhich ones\b|"
                        r"\bany of (them|those)\b|อันไหน|เมืองไหน(ใน|จาก)|ที่ไหน(ใน|จาก)|ในนั้น|ในบรรดา|ในจำนวนนั้น")
+_BACK_THEN = re.compile(r"ตอนนั้น|ช่วงนั้น|สมัยนั้น|ขณะนั้น|ในเวลานั้น|ปีนั้น|\b(back then|at (that|the) time|in those days|"
+                        r"that year)\b")
 _OR_ELSE = re.compile(r"\s+or\s+|\s*หรือว่า|\s*หรือแค่|\s*หรือเป็นแค่")
 # "ปี 66", "พ.ศ. 66", and a Thai month with the short year: "มกรา 66", "ธ.ค. 64".
 _SHORT_BE_YEAR = re.compile(r"(?:ปี|พ\.ศ\.|มกรา\S*|กุมภา\S*|มีนา\S*|เมษา\S*|พฤษภา\S*|มิถุนา\S*|กรกฎา\S*|สิงหา\S*|"
@@ -238,6 +247,12 @@ class Dialogue:
             person = next((x for x in ctx.subjects if x in snap.kb.entities and snap.kb.entities[x].kind == "person"),
                           None)
             subjects = [person] if person else []
+        notions = {x for x in subjects if x in snap.kb.dimensions or (
+            x in snap.kb.entities and snap.kb.entities[x].kind == "concept")}
+        if subjects and set(subjects) <= notions and _IT.search(u.normalized):
+            # "was it part of the certification?" after the sandbox: "it" is the sandbox, asked about a notion
+            meant = [x for x in ctx.subjects if x not in notions and x not in subjects][:1]
+            subjects = [*meant, *subjects][:MAX_SUBJECTS_PER_ANSWER]
         remainder = expand(ent.remainder if (subjects or ent.places) else u.normalized)
         if subjects and not ent.subjects:
             remainder = _PERSON_PRONOUN.sub(" ", remainder)
@@ -260,8 +275,43 @@ class Dialogue:
         when = _BEFORE.search(remainder) or _AFTER.search(remainder)
         if when and not subjects and ctx.last_fact in snap.facts and len(remainder) <= 40:
             other = snap.index.next_in_time(ctx.last_fact, before=bool(_BEFORE.search(remainder)))
+            if other is not None and asks_to_come(remainder) and not _PAST.search(remainder) \
+                    and (other.date or "0")[:4] < str(date.today().year):
+                other = None  # "when's the next one": one still to come, not the next event of the past
             if other is not None:
                 answer = snap.composer.fact(other, reply_lang)
+                return (self._reply(turn, answer, 1.0),
+                        self._remember(turn, answer, ctx.last_query, ctx.last_qtype), None)
+        # "is that more than the WHO recommends?", "เยอะกว่ามาตรฐานป่ะ": the last answer's own figure and standard.
+        if not subjects and ctx.last_fact in snap.facts and len(remainder) <= 60:
+            last = snap.facts[ctx.last_fact]
+            held = against_benchmark(u.normalized, last.answer.get(reply_lang), qt.yes_no)
+            if held is not None:
+                lead = "" if held < 0 else {("th", 1): "ใช่ครับ", ("th", 0): "ไม่ใช่ครับ", ("en", 1): "Yes.",
+                                            ("en", 0): "No."}[(reply_lang, held)]
+                answer = snap.composer.fact(last, reply_lang, lead=lead)
+                return (self._reply(turn, answer, 1.0),
+                        self._remember(turn, answer, ctx.last_query, ctx.last_qtype), None)
+        # "มีด้านพลังงานด้วยไหม" right after a list of dimensions (a plan's pillars): that list says yes or no.
+        dims = [x for x in subjects if x in snap.kb.dimensions]
+        last_about = set(snap.facts[ctx.last_fact].about) if ctx.last_fact in snap.facts else set()
+        asks_yes_no = qt.yes_no or (ctx.yes_no and is_bare_follow_up(remainder))  # ("and smart energy?")
+        if asks_yes_no and dims and set(subjects) - set(dims) <= last_about and ctx.last_fact in snap.facts:
+            named_dims = self._dimensions_named(snap, snap.facts[ctx.last_fact])
+            if len(named_dims) >= 3:
+                held = all(d in named_dims for d in dims)
+                lead = {("th", True): "ใช่ครับ", ("th", False): "ไม่ใช่ครับ", ("en", True): "Yes.",
+                        ("en", False): "No."}[(reply_lang, held)]
+                answer = snap.composer.fact(snap.facts[ctx.last_fact], reply_lang, lead=lead)
+                return (self._reply(turn, answer, 1.0),
+                        self._remember(turn, answer, ctx.last_query, ctx.last_qtype, True), None)
+        # "which 3", "6 ด้านมีอะไรบ้าง" right after "Mae Moh's plan covers 3 Smarts": the fact that names them.
+        asked_n = _WHICH_N.search(remainder)
+        if asked_n and not subjects and ctx.last_fact in snap.facts:
+            listing = self._the_counted(snap, snap.facts[ctx.last_fact], next(g for g in asked_n.groups() if g),
+                                        reply_lang)
+            if listing is not None:
+                answer = snap.composer.fact(listing, reply_lang)
                 return (self._reply(turn, answer, 1.0),
                         self._remember(turn, answer, ctx.last_query, ctx.last_qtype), None)
         # "รายละเอียดเพิ่มเติม", "tell me more": more of the last answer.
@@ -309,6 +359,9 @@ class Dialogue:
         # classifier's reading of a bare name.
         intents = {ctx.last_intent: 1.0} if follow_up and ctx.last_intent else dict(u.ranking)
         years = _years_asked(u.normalized, ent.numbers)
+        told = snap.facts[ctx.last_fact].date if ctx.last_fact in snap.facts else None
+        if not years and told and _BACK_THEN.search(u.normalized):
+            years = frozenset({int(told[:4])})  # "who chaired it back then": the year of what was just told
         cities = [s for s in subjects if s in snap.kb.cities]
         general = [x for x in subjects if x in snap.kb.dimensions or (
             x in snap.kb.entities and snap.kb.entities[x].kind == "concept")]  # "smart city", "the 7 Smarts"
@@ -316,19 +369,36 @@ class Dialogue:
                                                                                                     listing=True):
             answer = snap.composer.fallback(reply_lang, [], place=ent.places[0])
             return self._reply(turn, answer, u.confidence), replace(ctx, lang=reply_lang), "fallback"
+        comparing = asks_to_compare(u.normalized, yes_no)
+        if comparing and not cities and not follow_up and len(listed) >= 2:
+            cities = listed[:2]  # "ใครคะแนนดีกว่ากัน" right after two cities: the question compares them
         if len(cities) > 1:
-            pairs = []
+            pairs: list[tuple[str, Fact]] = []
+            hits: list[str] = []  # each city's verdict, for a yes/no question
+            each = None if comparing else kind  # ("which scored higher" asks for a figure, not a person)
             for s in cities:
                 if kind == "compare" and is_bare_follow_up(_COMPARE.sub(" ", query_text)):
                     overview = [f for f in snap.index.about(s) if f.intent == "city_overview"]
                     if overview:
                         pairs.append((s, overview[0]))
                         continue
-                hit = self._best(snap, Query(query_text, reply_lang, [s], [], kind, intents), cue, only=s)
+                # (with what else the question names: "do both have a 7 Smarts plan" asks about the 7 Smarts)
+                also = [x for x in subjects if x not in cities]
+                hit = self._best(snap, Query(query_text, reply_lang, [s, *also], [], each, intents), cue, only=s)
                 if hit is not None:
+                    said = ""
+                    if yes_no and not comparing:  # (a runner-up that settles it, as for one city)
+                        hit, said = self._verdict(snap, Query(query_text, reply_lang, [s, *also], [], each, intents,
+                                                              years), hit, u.normalized)
                     pairs.append((s, hit.fact))
+                    hits.append(said)
             if len(pairs) > 1:
-                answer = snap.composer.per_subject(pairs, reply_lang)
+                lead = self._comparison(snap, u.normalized, pairs, reply_lang, yes_no)
+                if yes_no and not lead and len(hits) == len(pairs):
+                    # "แม่เมาะได้ 7 ด้านเหมือนภูเก็ตใช่ไหม": a claim about the first city named, which its own
+                    # fact settles; a yes needs every city's fact to say yes.
+                    lead = hits[0] if hits[0] in ("ไม่ใช่ครับ", "No.") or len(set(hits)) == 1 else ""
+                answer = snap.composer.per_subject(pairs, reply_lang, lead=lead)
                 return (self._reply(turn, answer, u.confidence),
                         self._remember(turn, answer, query_text, kind, yes_no, qualifier), None)
         # "by when?" right after an answer: the words say nothing about what, so they must not pick a fact
@@ -403,6 +473,10 @@ class Dialogue:
         topic = self.vocabulary.distinctive(tokenize(q.text), snap.word_facts, len(snap.facts)) \
             if self.vocabulary is not None and q.text.strip() else []
         q.topic = tuple(topic)
+        # "how many bts stops": what is counted, when few facts or none ever say it, must be in the answering fact
+        rare_share = RARE_SHARE * len(snap.facts)
+        counted = [w for w in counted_words(tokenize(q.text)) if len(w) >= 3 and snap.word_facts.get(w, 0) <= rare_share
+                   and (self.vocabulary is None or w not in self.vocabulary.stop)] if q.qtype == "how_many" else []
         hits = snap.index.search(q, limit=3)
         named = q.subjects or q.context
         focus = named[0] if named else None
@@ -427,8 +501,10 @@ class Dialogue:
             # more likely a paraphrase: "สัมภาษณ์" of the person the depa-and-Khon-Kaen question is about).
             # (Two of three things named, "the logo", Wangchan Valley and PTT, are as telling.)
             named_two = len(set(q.subjects) & snap.index.about_sets[hit.fact.id]) >= 2
+            # (A ranking matches "best", "top" in any question: "the best museum" is about no ranking.)
             if cue is not None and not named_all and not named_two and (hit.words < CUE_MIN_WORDS or (
-                    not q.subjects and not q.context and set(hit.fact.about) & set(snap.kb.cities))):
+                    not q.subjects and not q.context and set(hit.fact.about) & set(snap.kb.cities))
+                    or hit.fact.intent == "rankings"):
                 return None
             # (A question that is a fact's own phrasing is that fact's: it is not second-guessed. A staff entry
             # is, with its questions read as part of what it says: "ขอเบอร์โทรร้าน..." written for a shop's
@@ -437,6 +513,7 @@ class Dialogue:
             if hit.words < OWN_PHRASING and (
                     why_not(q.text, hit.fact, q.qtype, years=q.years, staff=staff) is not None
                     # (a question about what is to come, "the next expo", is answered only by a fact about it)
+                    or (not staff and counted and uncovered(counted, hit.fact) == counted)
                     or (not staff and topic and (hit.words < COVER_MIN_WORDS or asks_to_come(q.text))
                         and uncovered(topic, hit.fact) == topic
                         and not named_two)):  # (a fact about two of the things named is what is asked)
@@ -473,6 +550,55 @@ class Dialogue:
                 if other_lead:
                     return other, other_lead
         return hit, lead
+
+    @staticmethod
+    def _the_counted(snap: Snapshot, last: Fact, n: str, lang: str) -> Fact | None:
+        """The one fact about a subject of ``last`` that states the count ``n`` of a unit ``last`` counts ("3
+        Smarts") and names the things counted; None when there is none, or more than one."""
+        units = {u for num, u in counted(f"{last.answer.th} {last.answer.en}") if num == n}
+        if not units:
+            return None
+        found = {f.id: f for x in last.about if x in snap.kb.cities or x in snap.kb.entities
+                 for f in snap.index.about(x) if f.id != last.id
+                 and {(n, u) for u in units} & counted(f.answer.get(lang)) and names_a_list(f.answer.get(lang))}
+        # the most specific: the fact about one city names that city's three, a fact about all five less plainly
+        ranked = sorted(found.values(), key=lambda f: len(set(f.about) & set(snap.kb.cities)))
+        if not ranked or (len(ranked) > 1 and len(set(ranked[0].about) & set(snap.kb.cities)) == len(
+                set(ranked[1].about) & set(snap.kb.cities))):
+            return None
+        return ranked[0]
+
+    @staticmethod
+    def _dimensions_named(snap: Snapshot, fact: Fact) -> set[str]:
+        """The 7 Smarts a fact's answer names, by any of their names ("เศรษฐกิจ", "mobility", "Smart Energy")."""
+        text = f"{fact.answer.th} {fact.answer.en}".casefold()
+        named = set()
+        for d in snap.kb.dimensions.values():
+            forms = {d.name.th.replace("อัจฉริยะ", ""), d.name.en.casefold().replace("smart ", ""),
+                     *(a.casefold().replace("smart ", "").replace("ด้าน", "") for a in d.aliases)}
+            if any(len(f.strip()) >= 4 and f.strip() in text for f in forms):
+                named.add(d.id)
+        return named
+
+    @staticmethod
+    def _comparison(snap: Snapshot, question: str, pairs: list[tuple[str, Fact]], lang: str, yes_no: bool) -> str:
+        """The verdict before two subjects' facts when the question compares them ("did X score higher than
+        Y?" → "Yes."; "which scored higher" → "X is higher: 76.78% against 53.81%."), else ""."""
+        if len(pairs) != 2 or not asks_to_compare(question, yes_no):
+            return ""
+        answers = [f.answer.get(lang) for _, f in pairs]
+        best = winner(question, answers)
+        values = figures(answers)
+        if best is None or values is None:
+            return ""
+        if yes_no:
+            return ("ใช่ครับ" if lang == "th" else "Yes.") if best == 0 else ("ไม่ใช่ครับ" if lang == "th" else "No.")
+        name = snap.composer.name(pairs[best][0], lang)
+        unit = "%" if "%" in answers[0] and "%" in answers[1] else ""
+        mine, theirs = (f"{v:g}{unit}" for v in (values[best], values[1 - best]))
+        if lang == "th":
+            return f"{name}{'สูงกว่า' if direction(question) > 0 else 'ต่ำกว่า'} ({mine} ต่อ {theirs}) ครับ"
+        return f"{name}, with {mine} against {theirs}."
 
     def _second_part(self, snap: Snapshot, q: Query, hit: Hit, qt) -> list:
         """For a question that asks two things ("จัดวันไหน ใครเป็นประธาน"), the fact that answers the second
@@ -533,9 +659,14 @@ class Dialogue:
             pilots = kb.pilot_cities()
             names = ", ".join(c.name.get(lang) for c in pilots)
             when = format_date(pilots[0].certified.date, lang)
+            # (the approval of the five comes first: "when was that", "who chaired it" ask about that event)
+            event = [snap.facts[i] for i in snap.index.events_on.get(pilots[0].certified.date, [])][:1]
             return composer.computed(f"เมืองนำร่อง 5 เมืองแรกที่ได้รับการรับรองเมื่อ {when} ได้แก่ {names}",
                                      f"The first five pilot cities, certified on {when}, are {names}.", lang,
-                                     self._certified_facts(snap, pilots[0].id), [c.id for c in pilots])
+                                     [*event, *self._certified_facts(snap, pilots[0].id)],
+                                     [*(x for e in event for x in e.about if x not in kb.cities
+                                        and x in kb.entities and kb.entities[x].kind == "event"),
+                                      *(c.id for c in pilots)])
         other_places = [p for p in ent.places if p not in ent.city_named_places]
         if yes_no and qualifier == "first_five" and not cities and other_places:
             # "was chiang mai among the 5 pilot cities?": a province, not an area; any pilot area in it?

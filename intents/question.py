@@ -38,7 +38,9 @@ _TYPES: list[tuple[str, re.Pattern, re.Pattern]] = [
                                                       "what percent", "how many percent", "what %", "percentage", "percent")),
     ("who", _th("ใคร", "หน่วยงานไหน", "บริษัทไหน", "องค์กรไหน", "ผู้ใด"), _en("who", "whom", "whose", "which agency",
                                                                              "which company", "which organi[sz]ation")),
-    ("where", _th("ที่ไหน", "ตรงไหน", "จังหวัดไหน", "จังหวัดอะไร", "อยู่ไหน", "แถวไหน", "อำเภอไหน", "ภาคไหน", "ย่านไหน"),
+    # (the formal "ที่ใด", "จัดที่ใด", but not "พื้นที่ใด", which asks which area)
+    ("where", re.compile(_th("ที่ไหน", "ตรงไหน", "จังหวัดไหน", "จังหวัดอะไร", "อยู่ไหน", "แถวไหน", "อำเภอไหน", "ภาคไหน", "ย่านไหน",
+                             "สถานที่ใด", "จังหวัดใด", "อำเภอใด").pattern + r"|(?<!พื้น)ที่ใด"),
      _en("where", "which province", "what province", "located", "location")),
     ("why", _th("ทำไม", "เพราะอะไร", "เหตุใด", "เพราะอะไร", "สาเหตุ", "ไปเพื่ออะไร", "เพื่ออะไร"),
      _en("why", "how come", "reason", "purpose")),
@@ -62,8 +64,9 @@ _YES_NO_TH = re.compile(
 # The particle, then a short afterthought: "วังจันทร์ได้ที่ 1 ป่ะ ในการจัดอันดับรอบล่าสุดอ่ะ".
 _YES_NO_TH_MID = re.compile(r"(ใช่ไหม|ใช่มั้ย|ใช่ป่ะ|ใช่มะ|หรือเปล่า|รึเปล่า|หรือไม่|ไหม|มั้ย|ป่ะ|ป่าว|เหรอ|หรอ)\s+\S.{0,30}$")
 # At the start of the message or of its last clause ("going to phuket next month. is it certified?").
+# (A decimal point is no end of a clause, "thailand 4.0?"; nor is a doubled question mark, "on tourists??".)
 _YES_NO_EN = re.compile(r"(^|[.?!,;]\s*)(is|isn't|are|aren't|was|were|does|doesn't|do|did|has|have|can|could|will)\b"
-                        r"[^.?!,;]*[?]?\s*$")
+                        r"(?:[^.?!,;]|(?<=\d)\.(?=\d))*[?!]*\s*$")
 # A statement checked with a tag ("wangchan valley, thats in chonburi right", "it opened in 2023, correct?"), or
 # said with a question mark and no question word ("so thailand has like 100 certified smart cities already?").
 _YES_NO_EN_TAG = re.compile(r"\b(right|correct|true|yeah|yes|no|isn't it|aren't they|wasn't it|didn't it|innit|eh)"
@@ -81,8 +84,8 @@ _MORE = re.compile(r"(เพิ่มเติม|ละเอียด|ทั�
                    r"\bfull\b|\beverything\b|\belaborate\b|\bin full\b)")
 # What is left of a follow-up once its names are removed: "แล้ว...ล่ะ", "and ...?", "what about ...".
 _FOLLOW_UP_FILLER = re.compile(
-    r"^(แล้ว|และ|ส่วน|ถ้าเป็น|กรณี|ของ|ที่|เมือง|จังหวัด|ละ|ล่ะ|หละ|ล่า|อะ|อ่ะ|ครับ|คับ|ค่ะ|คะ|นะ|บ้าง|ด้วย|"
-    r"and|what|about|how|the|of|for|in|then|also|city|\?|!|\s)*$")
+    r"^(แล้ว|และ|ส่วน|ถ้าเป็น|กรณี|ของ|ที่|เมือง|จังหวัด|ด้าน|หมวด|ละ|ล่ะ|หละ|ล่า|อะ|อ่ะ|ครับ|คับ|ค่ะ|คะ|นะ|บ้าง|ด้วย|"
+    r"and|what|about|how|the|of|for|in|then|also|city|dimension|category|\?|!|\s)*$")
 
 
 @dataclass(frozen=True)

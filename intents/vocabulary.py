@@ -71,8 +71,9 @@ class Vocabulary:
 
     def __init__(self, common: Iterable[str] = (), chat_words: Path = CHAT_WORDS):
         chat = yaml.safe_load(chat_words.read_text(encoding="utf-8"))
-        self.common = frozenset(common) | frozenset(thai_stopwords()) | frozenset(normalize(w) for w in chat["th"]) \
-            | frozenset(str(w).casefold() for w in chat.get("en", ())) | _EN_STOP
+        self.stop = frozenset(thai_stopwords()) | frozenset(normalize(w) for w in chat["th"]) \
+            | frozenset(str(w).casefold() for w in chat.get("en", ())) | _EN_STOP  # words that frame any question
+        self.common = frozenset(common) | self.stop
         self.dictionary = thai_words()
 
     def _compound(self, word: str, known: frozenset[str]) -> bool:

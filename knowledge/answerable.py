@@ -14,7 +14,7 @@ from datetime import date
 
 from .schema import Fact
 
-__all__ = ["why_not", "uncovered", "unmentioned", "asks_to_come"]
+__all__ = ["why_not", "uncovered", "unmentioned", "asks_to_come", "counted_words", "names_a_list"]
 
 _MONTHS = (r"มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม|"
            r"ม\.ค\.|ก\.พ\.|มี\.ค\.|เม\.ย\.|พ\.ค\.|มิ\.ย\.|ก\.ค\.|ส\.ค\.|ก\.ย\.|ต\.ค\.|พ\.ย\.|ธ\.ค\.|"
@@ -47,6 +47,9 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
                             r"\bwhen\b.*\b(founded|established|set up|created)\b|\b(founded|established) in\b", re.I),
      re.compile(r"ก่อตั้ง|จัดตั้ง|ตั้งขึ้น|ตั้งเมื่อ|จดทะเบียน|อนุมัติ|\bfounded\b|\bestablished\b|\bset up\b|"
                 r"\bcreated\b|\bsince\b|\bapprov", re.I)),  # (approving a company is founding it)
+    # "ใครเป็นประธานบริษัท", "who chaired it": a chair, which a fact about a mayor or a company's founders is not
+    ("chair", re.compile(r"ประธาน|\bchair(s|ed|man|woman|person)?\b|\bpresided\b", re.I),
+     re.compile(r"ประธาน|\bchair|\bpresid|\bhead(ed|s)?\b|\bled by\b", re.I)),
     ("designer", re.compile(r"ใครออกแบบ|ใครเป็นคนออกแบบ|ผู้ออกแบบ|ผู้ชนะ|ใครชนะ|\bdesigned\b|\bdesigner\b|\bwinner\b|"
                             r"\bwho won\b", re.I),
      re.compile(r"ออกแบบโดย|ผู้ออกแบบ|ผู้ชนะ|ชนะเลิศ|\bdesigned by\b|\bwinner\b|\bwon by\b", re.I)),
@@ -72,6 +75,9 @@ _POSITION = re.compile(r"(?:เมือง|ลำดับ|อันดับ|�
 # "มีเมืองใดบ้าง", "ขอรายชื่อ", "ชื่อทั้ง 4 โครงการ", "which areas": the names, which a count ("36 เมืองใน 25 จังหวัด") does not give.
 _NAMES_ASKED = re.compile(r"(เมือง|พื้นที่|จังหวัด|โครงการ)\s*(ใด|ไหน|อะไร)\s*บ้าง|รายชื่อ|ชื่อทั้ง|"
                           r"\bwhich (cities|areas|places|provinces|projects)\b|\bnames? of\b", re.I)
+# "ชื่อทั้ง 4 โครงการ", "the 6 cities added": how many things the list asked for has.
+_HOW_MANY_NAMED = re.compile(r"ทั้ง\s*(\d{1,2})\s*(?:โครงการ|เมือง|พื้นที่|แห่ง|ด้าน)|(?<![\d.])(\d{1,2})\s*(?:โครงการ|เมือง|พื้นที่|แห่ง)ที่|"
+                             r"\bthe (\d{1,2}) (?:projects|cities|areas|places)\b", re.I)
 _LIST_SEP = re.compile(r",|、|ได้แก่|:|\s(?:และ|and)\s")
 # "ตอนนี้ใครเป็นประธาน", "is he still the minister today?": who holds a post now, which a fact of some years ago
 # does not tell (posts change hands; the sources are dated).
@@ -79,6 +85,15 @@ POST_YEARS = 3  # a fact this many years old no longer tells who holds a post (a
 _NOW = re.compile(r"ปัจจุบัน|ตอนนี้|ขณะนี้|ยัง\S*อยู่|\bstill\b|\bcurrent(ly)?\b|\bnow\b|\btoday\b", re.I)
 _POST = re.compile(r"ใคร|ประธาน|ผู้อำนวยการ|รัฐมนตรี|นายก|ผู้ว่า|ตำแหน่ง|\bwho\b|\bminister\b|\bdirector\b|\bchair|"
                    r"\bhead\b|\bmayor\b|\bgovernor\b|\bceo\b|\bpresident\b|\bin charge\b", re.I)
+# "how many tourists a year", "ค่าใช้จ่ายต่อเดือน": a rate over a period, which only a fact giving a figure for that
+# period answers ("50,000 boat passengers a day" is no yearly count of tourists).
+_PERIODS = [(name, re.compile(p, re.I)) for name, p in [
+    ("day", r"ต่อวัน|วันละ|แต่ละวัน|ทุกวัน|\bper day\b|\ba day\b|\bdaily\b|\b(each|every) day\b"),
+    ("week", r"ต่อสัปดาห์|สัปดาห์ละ|อาทิตย์ละ|\bper week\b|\ba week\b|\bweekly\b|\b(each|every) week\b"),
+    ("month", r"ต่อเดือน|เดือนละ|แต่ละเดือน|ทุกเดือน|\bper month\b|\ba month\b|\bmonthly\b|\b(each|every) month\b"),
+    ("year", r"ต่อปี|ปีละ|แต่ละปี|ทุกปี|\bper (year|annum)\b|\ba year\b|\bannual(ly)?\b|\byearly\b|"
+             r"\b(each|every) year\b"),
+]]
 _ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 _ROUTE = re.compile(r"(?:สาย|\broute\b|\bline\b|\bbus\b)\s*(\d+)", re.I)
 
@@ -126,6 +141,10 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
             return f"it gives no {name}"
     if _NAMES_ASKED.search(question) and not any(_names_a_list(a) for a in (fact.answer.th, fact.answer.en)):
         return "it names no list"
+    many = _HOW_MANY_NAMED.search(question)
+    if many and (_NAMES_ASKED.search(question) or kind == "list") and \
+            next(g for g in many.groups() if g) not in re.findall(r"\d+", text):
+        return "it names a list of another length"  # "ขอชื่อทั้ง 4 โครงการ" / a project with its 2 partners
     position = _POSITION.search(question)
     if position and not _states_position(text, int(next(g for g in position.groups() if g))):
         return "it gives no such place in a list"
@@ -134,6 +153,14 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
         return "it tells who held the post then, not now"
     if kind == "how_much" and years and not years & _years_of(fact, text):
         return "it gives the sum of another year"
+    if kind == "who" and years and _POST.search(question) and \
+            not years & _years_of(fact, f"{fact.answer.th} {fact.answer.en}"):
+        # "who chaired it in 2018" / the chair of 2023-24 (whose detail names earlier chairs, not its answer)
+        return "it tells who held the post in another year"
+    if kind in ("how_many", "how_much"):
+        for period, rx in _PERIODS:
+            if rx.search(question) and not rx.search(text):
+                return f"it gives no figure per {period}"
     if kind == "when" and not fact.date and not _DATED.search(text):
         return "it gives no date"
     if kind == "how_much" and _MONEY_ASKED.search(question) and not _MONEY.search(text):
@@ -163,3 +190,35 @@ def unmentioned(words: list[str], text: str) -> list[str]:
 def asks_to_come(question: str) -> bool:
     """True when ``question`` asks about something still to come ("the next expo", "ปีหน้า")."""
     return bool(_NEXT.search(question))
+
+
+_COUNT_FILLER = frozenset("of the a an different separate more".split())
+# Units and classifiers that facts say in other words ("how many people died" / "47 tourists died", "กี่คน" /
+# "50,000 ราย"): what follows them is no longer what is counted.
+_COUNT_UNITS = frozenset("people persons person times years months days hours "
+                         "คน ท่าน ราย ครั้ง ปี เดือน วัน ชั่วโมง แห่ง ที่ อัน ตัว".split())
+
+
+def counted_words(tokens: list[str]) -> list[str]:
+    """What a count question counts: the words after "how many" (up to two, up to a unit) or the word after
+    "กี่" ("how many bts stops" → ["bts", "stops"]; "มีกี่สถานี" → ["สถานี"]; "how many people" → [])."""
+    out: list[str] = []
+    low = [t.casefold() for t in tokens]
+    for i, t in enumerate(low):
+        if t == "กี่" and i + 1 < len(low) and low[i + 1] not in _COUNT_UNITS:
+            out.append(low[i + 1])
+        elif t == "many" and i > 0 and low[i - 1] == "how":
+            taken = 0
+            for w in low[i + 1:i + 4]:
+                if w in _COUNT_FILLER:
+                    continue
+                if w in _COUNT_UNITS or not w.isalpha() or taken == 2:
+                    break
+                out.append(w)
+                taken += 1
+    return out
+
+
+def names_a_list(answer: str) -> bool:
+    """True when ``answer`` names two or more things in a list (see :func:`why_not`'s "which ones")."""
+    return _names_a_list(answer)

@@ -145,9 +145,10 @@ class Composer:
         answer.quick_replies = self.suggest.after(fact, lang, list(fact.about), offer_more=False)
         return answer
 
-    def per_subject(self, pairs: list[tuple[str, Fact]], lang: str) -> Answer:
-        """One line per subject (a comparison, or one question about several cities)."""
-        body = [f"• {self.name(s, lang)}: {f.answer.get(lang).strip()}" for s, f in pairs]
+    def per_subject(self, pairs: list[tuple[str, Fact]], lang: str, lead: str = "") -> Answer:
+        """One line per subject (a comparison, or one question about several cities); ``lead`` (a computed
+        verdict: which has more) goes first."""
+        body = [*([lead] if lead else []), *(f"• {self.name(s, lang)}: {f.answer.get(lang).strip()}" for s, f in pairs)]
         subjects = [s for s, _ in pairs]
         answer = self._finish(body, [f for _, f in pairs], lang, subjects)
         answer.quick_replies = self.suggest.after(pairs[0][1], lang, subjects)

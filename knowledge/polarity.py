@@ -33,11 +33,14 @@ _QUESTION_NEG_TH = re.compile(r"ไม่ได้|ไม่ต้อง|ไม�
 _ASKING_TH = re.compile(
     r"ใช่ไหม|ใช่มั้ย|ใช่มั๊ย|ใช่ป่ะ|ใช่ปะ|ใช่หรือไม่|ใช่เปล่า|ใช่รึเปล่า|หรือเปล่า|รึเปล่า|หรือป่าว|รึป่าว|หรือไม่|หรือยัง|"
     r"รึยัง|แม่นบ่|ใช่บ่|แม่น|บ่|ใช่|หรือ|รึ|ไม่|ไหม|มั้ย|มั๊ย|ป่ะ|ปะ|เปล่า|ป่าว|เหรอ|หรอ|ครับ|คับ|ค่ะ|คะ|นะ|อ่ะ|อะ|จ้ะ|จ้า|ด้วย|จริง|"
-    r"เค้า|เขา|ว่า|ได้ยิน|ยัง|แล้ว|อยู่|เลย|มั่ง|บ้าง|ที่|ก็|ได้|เป็น|มี|คือ|ของ|ใน|การ")
+    r"เค้า|เขา|ว่า|ได้ยิน|ยัง|แล้ว|อยู่|เลย|มั่ง|บ้าง|ที่|ก็|ได้|เป็น|มี|คือ|ของ|ใน|การ|จะ|กำลัง|พยายาม|ทำ")
 _ASKING_EN = frozenset(
     "is isn't are aren't was were does doesn't do did didn't has have had can could will would should the a an "
     "of in on at to for and or it its this that there their they really actually also too yes no one any "
-    "still already yet ever located part among".split())
+    "still already yet ever located part among "
+    # light and modal verbs: "is khon kaen trying to be a medical hub" asks whether it aims at a medical hub
+    "be been being become becoming try trying tried aim aiming aims going gonna want wants put puts get gets got "
+    "make makes do doing done hand out both each".split())
 _THAI = re.compile(r"[\u0e00-\u0e7f]+")
 
 COVERAGE = 0.75  # share of the question's content words the fact's answer must contain for a verdict
@@ -95,10 +98,25 @@ def numbers(text: str) -> set[str]:
     return out
 
 
+# "is it for good?", "ได้ตลอดไปไหม": a fact that gives how long it lasts says no.
+_FOREVER = re.compile(r"ตลอดไป|ตลอดชีพ|ถาวร|ไม่มีวันหมดอายุ|ไม่หมดอายุ|\b(forever|for good|for life|permanent(ly)?|"
+                      r"never expires?|does(n't| not) expire)\b", re.I)
+_LASTS = re.compile(r"อายุ\s*\d+\s*ปี|\d+\s*ปี\s*(และ)?\s*ต่ออายุ|หมดอายุ|\bvalid for\b|\b\d+ years?\b.*\brenew|"
+                    r"\bexpires?\b", re.I)
+# A claim about every one of several: one that counts otherwise denies it.
+_ALL = re.compile(r"\ball\b|\bevery\b|\beach of\b|ทุกเมือง|ทุกแห่ง|ทุกพื้นที่|ทั้งหมด|ทั้ง\s*\d|ทั้งห้า|ทั้งสอง", re.I)
 _SAME = re.compile(r"อันเดียวกัน|อย่างเดียวกัน|สิ่งเดียวกัน|เหมือนกัน|\bthe same\b|\bsame thing\b|\bidentical\b|"
                    r"ส่วนหนึ่งของ|เกี่ยวข้องกับ|\bpart of\b|\blinked to\b|\brelated to\b")
 _DIFFERENT = re.compile(r"คนละ|แยกจาก|ต่างจาก|ไม่ใช่|ไม่ได้|ไม่มีแหล่งใดเชื่อมโยง|ไม่เกี่ยวข้อง|\bnot\b|\bseparate\b|"
                         r"\bdifferent\b|\bdistinct\b|\bno source links\b|\bunrelated\b", re.I)
+
+
+def _asking_en(word: str) -> bool:
+    """True when ``word`` or its stem is an English asking word ("handing", "putting", "aims")."""
+    if word in _ASKING_EN:
+        return True
+    stem = word[:-3] if word.endswith("ing") else word[:-1] if word.endswith("s") else ""
+    return len(stem) >= 2 and (stem in _ASKING_EN or stem + "e" in _ASKING_EN or stem[:-1] in _ASKING_EN)
 
 
 def _content(tokens: list[str], known: frozenset[str] | None = None) -> list[str]:
@@ -107,7 +125,7 @@ def _content(tokens: list[str], known: frozenset[str] | None = None) -> list[str
     out = []
     for t in tokens:
         t = t.casefold().strip()
-        if len(t) < 2 or t.isdigit() or t in _ASKING_EN or _ASKING_TH.fullmatch(t) or not (t.isalnum() or _THAI.match(t)):
+        if len(t) < 2 or t.isdigit() or _asking_en(t) or _ASKING_TH.fullmatch(t) or not (t.isalnum() or _THAI.match(t)):
             continue
         if known is not None and t not in known and (t[:-1] if t.endswith("s") else t) not in known:
             continue
@@ -142,6 +160,8 @@ def verdict(question: str, asked: list[str], answer: str, names_agree: bool = Fa
     those the question names, ``fact_years`` those of the fact's event ("ได้รับรองปี 2563 ใช่ไหม" / "ปี 2564").
     ``close``: the fact matches the question's words closely (else other numbers or years do not deny);
     ``known``: the words the knowledge uses (words it never uses do not count against coverage)."""
+    if _FOREVER.search(question) and _LASTS.search(answer):
+        return "no"  # "ได้ตลอดไปเลยไหม" / "มีอายุ 2 ปี และต่ออายุได้"
     if _SAME.search(question) and _DIFFERENT.search(answer):
         return "no"  # "เขตส่งเสริมกับเมืองที่ได้โลโก้อันเดียวกันไหม" / "a preliminary tier, not the logo"
     asked_numbers = numbers(question)
@@ -153,6 +173,8 @@ def verdict(question: str, asked: list[str], answer: str, names_agree: bool = Fa
             others = {m for m, u in stated_counts if u == unit}
             if others and n not in others:
                 return "no"
+            if _ALL.search(question) and others - {n}:
+                return "no"  # "do all five have 7 Smarts?" / "Mae Moh's covers 3, the others' 7"
     a_negated = bool(_NEGATION_TH.search(answer) or _NEGATION_EN.search(answer))
     q_negated = bool(_QUESTION_NEG_TH.search(question) or _NEGATION_EN.search(question))
     now = bool(_NOW.search(question))  # a dated fact cannot confirm that something is still so
@@ -174,7 +196,11 @@ def verdict(question: str, asked: list[str], answer: str, names_agree: bool = Fa
     if years and fact_years and not a_negated:
         if years & fact_years:
             return None if now else "yes"
-        return "no" if len(fact_years) == 1 and close else None  # a fact of several years may not cover all
+        # A fact of several years may not cover all; one of another year denies when it matches the question
+        # closely, or says everything else it asks ("ปิดปี 2580 ใช่ไหม" / "มีกำหนดปิดในปี 2594").
+        if len(fact_years) == 1 and (close or (_covered(asked, answer, known) or 0.0) >= COVERAGE):
+            return "no"
+        return None
     if q_negated:
         return None
     coverage = _covered(asked, answer, known)

@@ -134,6 +134,7 @@ class Thresholds:
 W_WORDS, W_INTENT = 0.7, 0.3
 S_MATCH, S_ALL, S_OTHER, S_GENERAL, S_CONTEXT, S_CONTEXT_OTHER, S_NONE = 0.3, 0.1, -0.6, -0.12, 0.2, -0.35, -0.25
 S_LAST = 0.2  # the fact that answered the last question, for a follow-up that names nothing new
+S_NOT_PROJECT = 0.15  # the fact is about the city of the project the question names, not that project
 S_EXTRA_AREA = 0.2  # the fact is also about an area the question does not name ("Phuket Tinicon Valley")
 # A question that is (nearly) one of the fact's own phrasings: staff wrote it for exactly this question.
 OWN_PHRASING, OWN_PHRASING_BONUS = 0.9, 0.25
@@ -160,6 +161,13 @@ A_RANK = 0.15  # the fact states the place the question asks about (first, 2nd, 
 # what a long answer says counts, though the question's frame ("how many people") matches short phrasings better.
 A_TOPIC = 0.1
 A_OTHER_RANK = -0.15  # a ranking fact that states only other places than the one asked
+# A ranking's category: the TSCCI ranks province-based and city-based smart cities separately, so "ที่ 2 ใคร"
+# after a province's first place asks about the province-based second, unless the question names a category.
+_CATEGORIES = {
+    "province": re.compile(r"province-based|ประเภทจังหวัด|ระดับจังหวัด|province level", re.I),
+    "city": re.compile(r"city-based|ประเภทเมือง|ระดับเมือง|city level", re.I),
+}
+A_CATEGORY = 0.1  # a ranking fact of the category of the ranking just given
 _WHICH_PLACE = re.compile(r"\bwhich (city|cities|area|one)\b|\bwho\b|เมืองไหน|เมืองใด|ที่ไหน|พื้นที่ไหน|พื้นที่ใด|ใคร")
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "1st": 1, "2nd": 2, "3rd": 3, "หนึ่ง": 1, "สอง": 2, "สาม": 3}
 _ASKED_RANK = re.compile(r"(?:อันดับ|ที่)\s*(\d|หนึ่ง|สอง|สาม)(?!\d)|\b(1st|2nd|3rd|first|second|third)\b|"
@@ -275,6 +283,13 @@ class FactIndex:
         self.specific = {fid: bool(about - self.concepts) for fid, about in self.about_sets.items()}
         self.years = {f.id: _years(f) for f in self.facts.values()}
         self.ranks = {f.id: _stated_ranks(f"{f.answer.th} {f.answer.en}") for f in self.facts.values()}
+        # the timeline's event of each day ("2021-05-06": the first five approved), for answers worked out from data
+        self.events_on: dict[str, list[str]] = {}
+        for f in sorted(self.facts.values(), key=lambda f: f.id):
+            if f.date and f.intent == "programme_timeline":
+                self.events_on.setdefault(f.date, []).append(f.id)
+        self.category = {f.id: next((c for c, rx in _CATEGORIES.items() if rx.search(f"{f.answer.th} {f.answer.en}")),
+                                    None) for f in self.facts.values()}
         # The concepts each fact's texts name: "who chaired the logo ceremony" may be answered by a fact that
         # mentions the logo, but "what does TSCCI stand for" not by one that never says TSCCI.
         self.named = frozenset(names or ())
@@ -324,6 +339,8 @@ class FactIndex:
         self._fit = {k: np.fromiter((self.facts[fid].aspect in fits or k in self.holds[fid] for fid in ids),
                                     dtype=bool, count=n) for k, fits in QTYPE_ASPECTS.items() if fits}
         self._ranked = {r: member(r, self.ranks) for r in {r for ranks in self.ranks.values() for r in ranks}}
+        self._of_category = {c: np.fromiter((self.category[fid] == c for fid in ids), dtype=bool, count=n)
+                             for c in _CATEGORIES}
         self._of_year = {y: member(y, self.years) for y in {y for years in self.years.values() for y in years}}
         self._has_as_of = mask(lambda fid: self.facts[fid].as_of)
         recency = [min(1.0, max(0.0, (int(as_of[:4]) - 2019) / 6)) if (as_of := self.facts[fid].as_of) else 0.0
@@ -450,6 +467,8 @@ class FactIndex:
                 unshared = np.where(specific & ~touches, S_OTHER, S_GENERAL)
             else:
                 unshared = np.where(specific, S_OTHER, S_GENERAL)
+            if asked_projects:  # "the khon kaen light rail's route": the city's own facts do not tell it
+                matched = matched - np.where(self._any_of(asked_projects), 0.0, S_NOT_PROJECT)
             s = np.where(other, S_OTHER, np.where(shared > 0, matched, unshared))
         elif context:
             # The most specific subject of the conversation comes first ("KKTT" before "Khon Kaen"); "แล้วใครได้ที่
@@ -469,6 +488,13 @@ class FactIndex:
             a = np.where(self._fit[qtype], A_MATCH, A_MISMATCH if qtype in STRICT_TYPES else 0.0)
         else:
             a = np.zeros(n)
+        kept = self.category.get(q.last_fact) if q.last_fact is not None and not any(
+            rx.search(q.text) for rx in _CATEGORIES.values()) else None
+        if asked_rank is not None and kept is not None:
+            # "ที่ 2 ใคร" after a ranking of one category: that category's place, and "who" asks which city
+            of_kept = self._rankings & self._of_category[kept]
+            a = np.where(of_kept, (A_MATCH if who_ranked else a) + np.where(
+                self._ranked.get(asked_rank, self._none), A_CATEGORY, 0.0), a)
         if asked_rank is not None:
             placed = self._rankings & self._ranked.get(asked_rank, self._none)
             if not asked_dims:  # (a dimension's leader is first in that dimension only)

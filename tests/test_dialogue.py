@@ -6,6 +6,7 @@ import re
 import pytest
 
 from bot.context import Context
+from intents.question import is_bare_follow_up, question_type
 
 THAI_BE_DATE = re.compile(r"6 พฤษภาคม 2564")
 CE_DATE = re.compile(r"6 May 2021")
@@ -313,3 +314,116 @@ def test_a_follow_up_that_names_only_a_year_asks_the_last_question_for_that_year
     assert not r.fallback and "37" in first_line(r) and "36" not in first_line(r)
     convo.say("ปี 2566 มีเมืองอัจฉริยะกี่เมืองแล้ว")
     assert "37" in first_line(convo.say("แล้วปี 2568 ล่ะ"))
+
+
+@pytest.mark.parametrize("text, kind", [("จัดประชุมที่ใด", "where"), ("สำนักงานอยู่จังหวัดใด", "where"),
+                                        ("มีพื้นที่ใดบ้าง", "list")])
+def test_the_formal_where_is_a_where_question(text, kind):
+    assert question_type(text).kind == kind
+
+
+@pytest.mark.parametrize("remainder", ["แล้ว หมวด ล่ะ", "ด้าน ล่ะ", "and the dimension?"])
+def test_a_dimension_named_with_its_category_word_is_a_bare_follow_up(remainder):
+    assert is_bare_follow_up(remainder)
+
+
+def test_another_dimension_after_a_dimension_leader_asks_for_that_dimension_s_leader(convo):
+    convo.say("ใครนำด้านพลังงานในดัชนี TSCCI ปี 2566")
+    r = convo.say("แล้วหมวด Smart Mobility ล่ะ")
+    assert not r.fallback and "สามย่าน" in r.text.split("\n")[0]
+
+
+def test_a_place_asked_after_a_ranking_keeps_that_ranking_s_category(convo):
+    convo.say("ขอนแก่นได้อันดับเท่าไหร่ใน TSCCI 2566")  # third among province-based cities
+    r = convo.say("แล้วใครได้ที่ 2")
+    assert "ฉะเชิงเทรา" in r.text.split("\n")[0]  # the province-based second, not the city-based one
+
+
+@pytest.mark.parametrize("first, then, lead", [
+    ("how much green space per resident does samyan have", "is that below the standard?", "No."),
+    ("พื้นที่สีเขียวของสามย่านต่อคนเท่าไหร่", "สูงกว่าเกณฑ์ที่องค์การอนามัยโลกแนะนำไหม", "ใช่ครับ"),
+])
+def test_a_figure_is_compared_with_the_standard_its_own_answer_gives(convo, first, then, lead):
+    convo.say(first)
+    r = convo.say(then)
+    assert not r.fallback and r.text.startswith(lead) and "9" in r.text
+
+
+def test_back_then_asks_about_the_year_of_what_was_just_told(convo):
+    convo.say("when were the first five pilot cities certified?")  # 2021
+    r = convo.say("who chaired the steering committee back then?")
+    assert not r.fallback and "Prawit" in r.text.split("\n")[0]  # not the chair of 2023-24
+
+
+def test_the_next_one_to_come_is_not_the_next_event_of_the_past(convo):
+    convo.say("when was the khon kaen smart city expo held?")
+    assert convo.say("ok and when will the next one be?").fallback  # no source gives a date to come
+    convo.say("when was the khon kaen smart city expo held?")
+    assert not convo.say("and what was the next one?").fallback  # the past: what came after it
+
+
+@pytest.mark.parametrize("text", ["what's the nicest beach in phuket", "หาดไหนสวยสุดในภูเก็ต"])
+def test_a_beach_to_visit_is_a_tourist_question_not_the_beach_cameras(convo, text):
+    assert convo.say(text).fallback
+
+
+def test_the_beach_cameras_are_still_answered(convo):
+    r = convo.say("how many phuket beaches do the cctv cameras cover")
+    assert not r.fallback and "13" in r.text
+
+
+@pytest.mark.parametrize("first, then, lead", [
+    ("tell me about the phuket sandbox", "so is it part of the smart city logo programme?", "No."),
+    ("ภูเก็ตแซนด์บ็อกซ์คืออะไร", "มันเป็นส่วนหนึ่งของตราสัญลักษณ์เมืองอัจฉริยะไหม", "ไม่ใช่ครับ"),
+])
+def test_it_asked_about_a_notion_is_still_the_thing_the_conversation_is_about(convo, first, then, lead):
+    convo.say(first)
+    r = convo.say(then)
+    assert r.text.startswith(lead) and ("Sandbox" in r.text or "แซนด์บ็อกซ์" in r.text)
+
+
+@pytest.mark.parametrize("text, start", [
+    ("does samyan cover 3 smarts like mae moh?", "No."),  # Samyan's plan covers 7
+    ("does mae moh cover 3 smarts like samyan?", "•"),  # true of Mae Moh, not of Samyan: no verdict
+    ("do phuket and khon kaen both have a 7 smarts plan?", "Yes.\n• Phuket: Phuket Smart City's plan covers all 7"),
+])
+def test_a_claim_about_two_cities_is_settled_by_the_first_city_s_fact(convo, text, start):
+    assert convo.say(text).text.startswith(start)
+
+
+def test_does_it_include_a_dimension_is_read_from_the_list_just_given(convo):
+    convo.say("how many smarts does mae moh's plan cover")  # energy, environment, economy
+    assert convo.say("does it include smart mobility?").text.startswith("No.")
+    assert convo.say("and smart energy?").text.startswith("Yes.")
+    convo.say("แผนแม่บทขอนแก่นปี 2561-2565 มีกี่เสาหลัก")  # six pillars, no energy
+    assert convo.say("แล้วมีด้านพลังงานไหม").text.startswith("ไม่ใช่ครับ")
+    assert convo.say("มีด้านเศรษฐกิจด้วยไหม").text.startswith("ใช่ครับ")
+
+
+def test_which_three_names_the_three_the_last_answer_counted(convo):
+    r = convo.say("do all five pilot cities have 7 smarts plans?")
+    assert r.text.startswith("No.")  # Mae Moh's covers 3
+    r = convo.say("what are the 3")
+    assert all(w in r.text.split("\n")[0] for w in ("Energy", "Environment", "Economy"))
+
+
+@pytest.mark.parametrize("first, then, marker", [
+    ("list the first 5 pilot smart cities", "when did that happen?", "6 May 2021"),
+    ("list the first 5 pilot smart cities", "and who was the chair?", "Chaiwut"),
+    ("5 เมืองนำร่องแรกมีที่ไหนบ้าง", "ใครเป็นประธานการประชุมครั้งนั้น", "ชัยวุฒิ"),
+])
+def test_after_the_first_five_the_conversation_is_about_the_meeting_that_approved_them(convo, first, then, marker):
+    convo.say(first)
+    r = convo.say(then)
+    assert not r.fallback and marker in r.text.split("\n")[0]
+
+
+def test_they_asked_about_the_logo_is_still_the_city_of_the_conversation(convo):
+    convo.say("who developed mae moh livable city?")
+    r = convo.say("when did they receive the smart city logo?")
+    assert "Mae Moh" in r.text.split("\n")[0] and "December 2021" in r.text
+
+
+@pytest.mark.parametrize("text", ["what is the best museum in khon kaen", "which museum in khon kaen is the top one"])
+def test_the_best_of_something_no_fact_knows_is_not_a_ranking_question(convo, text):
+    assert convo.say(text).fallback  # not "Mueang Khon Kaen led the Smart Governance dimension"

@@ -121,3 +121,13 @@ def test_fact_texts_are_prepared_once_per_catalogue_and_never_with_another_catal
     assert with_island is not first
     assert "ภูเก็ต" not in first(text) and "เกาะยาว" in first(text)
     assert "เกาะยาว" not in with_island(text)
+
+
+@pytest.mark.parametrize("text", ["who sits on the steering committee", "คณะกรรมการขับเคลื่อนมีใครบ้าง"])
+def test_the_steering_committee_by_its_short_name(bot, text):
+    assert "smart-city-steering-committee" in ents(bot, text).subjects
+
+
+@pytest.mark.parametrize("text", ["ได้โลโก้เมื่อไหร่", "แม่เมาะได้โลโก้ปีไหน"])
+def test_the_logo_alone_is_the_smart_city_logo(bot, text):
+    assert "smart-city-logo" in ents(bot, text).subjects

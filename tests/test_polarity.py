@@ -50,3 +50,36 @@ def test_a_dated_fact_cannot_confirm_that_something_is_still_so():
 
 def test_a_matching_number_in_a_denial_is_no_yes():
     assert v("is that the official list of 7?", "Those criteria do not match the official 7.") != "yes"
+
+
+@pytest.mark.parametrize("question, answer, expected", [
+    ("are they trying to become a logistics centre", "The plan makes the town a logistics centre.", "yes"),
+    ("is the city putting sensors on lamp posts", "The project puts sensors on lamp posts.", "yes"),
+    ("เมืองจะทำศูนย์ข้อมูลด้วยหรอ", "เมืองมีแผนตั้งศูนย์ข้อมูลเมือง", "yes"),
+    ("are they trying to become a logistics centre", "The plan makes the town a tourism centre.", None),
+])
+def test_light_and_modal_verbs_only_ask(question, answer, expected):
+    assert v(question, answer) == expected
+
+
+def test_a_fact_of_another_year_that_says_all_else_asked_denies():
+    years = dict(years=frozenset({2030}), fact_years=frozenset({2027}), close=False)
+    assert v("สถานีจะเปิดปี 2573 ใช่ไหม", "สถานีมีกำหนดเปิดในปี 2570", **years) == "no"
+    assert v("will the station open in 2030?", "The station is due to open in 2027.", **years) == "no"
+    # a neighbouring fact that is about something else of another year settles nothing
+    assert v("สถานีจะเปิดปี 2573 ใช่ไหม", "มีการลงนามสัญญาในปี 2570", **years) is None
+
+
+def test_a_claim_about_all_of_them_is_denied_by_one_that_counts_otherwise():
+    answer = "Of the 5 pilots, one plan covers 3 Smarts and the other plans cover 7 Smarts."
+    assert v("do all five pilots cover 7 smarts?", answer) == "no"
+    assert v("does the plan cover 7 smarts?", "The plan covers 7 Smarts.") == "yes"
+
+
+@pytest.mark.parametrize("question, answer, expected", [
+    ("is the permit permanent?", "The permit is valid for 3 years and can be renewed.", "no"),
+    ("ใบอนุญาตใช้ได้ตลอดไปไหม", "ใบอนุญาตมีอายุ 3 ปี และต่ออายุได้", "no"),
+    ("is the permit permanent?", "The permit was issued in 2020 by the city.", None),  # says nothing of how long
+])
+def test_for_good_is_denied_by_a_fact_that_says_how_long_it_lasts(question, answer, expected):
+    assert v(question, answer) == expected

@@ -1,0 +1,84 @@
+"""Which of two things has more: a verdict worked out from the one figure each one's fact states.
+
+"Did Chachoengsao score higher than Khon Kaen?" is answered with both cities' ranking facts; the reader should
+not have to compare 76.78% with 53.81% to learn the answer. When the question compares ("higher", "มากกว่า")
+and each fact states exactly one figure of the same unit (a percentage first), the bot says which is higher, or
+yes/no for the order the question names them in. Nothing otherwise: two figures of different kinds, or a fact
+with several, settle nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .polarity import counted
+
+_FIGURE = re.compile(r"(?<![\d.,])(\d+(?:,\d{3})*(?:\.\d+)?)(?![\d])")
+_YEAR = re.compile(r"^(19|20|25)\d\d$")
+# A standard to measure against: "the WHO benchmark", "เกณฑ์ขององค์การอนามัยโลก", "มาตรฐาน".
+_BENCHMARK = re.compile(r"มาตรฐาน|เกณฑ์|องค์การอนามัยโลก|ที่แนะนำ|\b(benchmark|standard|recommend\w*|guideline)\b|\bthe who\b|"
+                        r"\bwho (says|recommends|suggests)", re.I)
+
+__all__ = ["direction", "figures", "winner", "asks_to_compare", "against_benchmark"]
+
+_MORE = re.compile(r"สูงกว่า|ดีกว่า|มากกว่า|เยอะกว่า|เหนือกว่า|เก่งกว่า|ชนะ|แซง|"
+                   r"\b(higher|more|better|above|ahead|beat|beats|outscored?|outranked?|bigger|larger|greater)\b", re.I)
+_LESS = re.compile(r"ต่ำกว่า|น้อยกว่า|แย่กว่า|ด้อยกว่า|แพ้|\b(lower|less|fewer|worse|below|behind|smaller)\b", re.I)
+_WHICH = re.compile(r"ใคร|ไหน|\b(which|who|whose)\b", re.I)
+_THAN = re.compile(r"กว่า|แซง|ชนะ|แพ้|\bthan\b|\bbeat|\boutscor|\boutrank|\bahead of\b|\babove\b|\bbelow\b|\bbehind\b", re.I)
+_UNIT_ORDER = ("percent", "smart", "city", "area", "province", "station", "rai", "km", "baht")
+
+
+def direction(question: str) -> int:
+    """+1 when ``question`` asks which has more ("scored higher", "ดีกว่า"), -1 for less, 0 when it does not
+    compare (or says both)."""
+    more, less = bool(_MORE.search(question)), bool(_LESS.search(question))
+    return 0 if more == less else (1 if more else -1)
+
+
+def figures(answers: list[str]) -> list[float] | None:
+    """The one figure of one unit that every answer states (a percentage first), or None."""
+    stated = [counted(a) for a in answers]
+    for unit in _UNIT_ORDER:
+        values = [{n for n, u in s if u == unit} for s in stated]
+        if all(len(v) == 1 for v in values):
+            try:
+                return [float(next(iter(v))) for v in values]
+            except ValueError:
+                return None
+    return None
+
+
+def winner(question: str, answers: list[str]) -> int | None:
+    """The index of the answer with the larger figure (the smaller, for "lower"), or None when the question
+    does not compare, the figures cannot be told apart, or they tie."""
+    sense = direction(question)
+    values = figures(answers) if sense else None
+    if not values or len(set(values)) < len(values):
+        return None
+    best = max(values) if sense > 0 else min(values)
+    return values.index(best)
+
+
+def asks_to_compare(question: str, yes_no: bool) -> bool:
+    """True when ``question`` asks which of two has more ("ใครคะแนนดีกว่ากัน", "which scored lower") or
+    whether one has more than the other ("did X score higher than Y?"); not "tell me more about X and Y"."""
+    return bool(direction(question)) and bool(_WHICH.search(question) or (yes_no and _THAN.search(question)))
+
+
+def against_benchmark(question: str, answer: str, yes_no: bool) -> int | None:
+    """For a question that compares the last answer's figure with a standard ("is that more than the WHO
+    recommends?", "เยอะกว่ามาตรฐานป่ะ"), when that answer states its figure then the standard's (two figures,
+    no more): 1 when the question's comparison holds, 0 when it does not, -1 when it compares without a
+    direction ("how does that compare to the benchmark"); None when it is no such question or answer."""
+    if not _BENCHMARK.search(question) or not _BENCHMARK.search(answer):
+        return None
+    sense = direction(question)
+    if not (sense or re.search(r"compare|เทียบ", question, re.I)):
+        return None
+    values = [float(n.replace(",", "")) for n in _FIGURE.findall(answer) if not _YEAR.match(n.replace(",", ""))]
+    if len(values) != 2 or values[0] == values[1]:
+        return None
+    if not sense or not yes_no:
+        return -1
+    return int((values[0] > values[1]) == (sense > 0))
