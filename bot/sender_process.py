@@ -42,6 +42,7 @@ def run(parent: int | None = None, nice: int = 0) -> None:
     process's parent), then stop within about a second and exit."""
     from .app import create_app
     from .background import start_background, stop_background
+    from .embedded import leave_all
 
     if nice:
         os.nice(nice)
@@ -55,6 +56,9 @@ def run(parent: int | None = None, nice: int = 0) -> None:
             log.warning("sender process %d: the server that started it is gone; stopping", os.getpid())
             break
     stop_background(app)
+    # os._exit skips exit handlers: leave the embedded Redis (started here when REDIS_URL is unset) as
+    # they would, or it outlives every process using it.
+    leave_all()
     logging.shutdown()
     sys.stdout.flush()
     sys.stderr.flush()

@@ -309,16 +309,19 @@ def _zombie(pid: int) -> bool:
 
 
 def test_sender_process_exits_cleanly_on_ctrl_c(served_dir, fake_line, tmp_path):
-    """Ctrl-C in a terminal reaches the whole process group: the sender stops at once, with no traceback."""
+    """Ctrl-C in a terminal reaches the whole process group: the sender stops at once, with no traceback,
+    and the embedded Redis it started (no REDIS_URL) stops with it."""
     env = {**_env(served_dir, fake_line), "PYTHONPATH": str(ROOT)}
     err = tmp_path / "stderr"
     with err.open("wb") as out:
         proc = subprocess.Popen([sys.executable, "-m", "bot.cli", "worker"], cwd=ROOT, env=env, stderr=out)
     try:
         assert _wait(lambda: "2 sender threads" in err.read_text(errors="replace"), 60), err.read_text()
+        assert EmbeddedRedis(served_dir).state() == "up"
         proc.send_signal(signal.SIGINT)
         assert proc.wait(10) == 0
     finally:
         if proc.poll() is None:
             proc.kill()
     assert "Traceback" not in err.read_text(), err.read_text()
+    assert _wait(lambda: EmbeddedRedis(served_dir).state() == "down", 10), "the embedded Redis outlived it"
