@@ -217,3 +217,44 @@ def channel_app(tmp_path_factory, data_dir, bot, fake_line, fake_graph):
 @pytest.fixture
 def channel_client(channel_app):
     return channel_app.test_client()
+
+
+# -- the Redis Cluster rerun (tests/test_cluster.py) ------------------------------------------------------
+@pytest.fixture(scope="session")
+def cluster(tmp_path_factory):
+    """A local 3-master Redis Cluster from Debian's redis-server."""
+    from redis_server import RedisClusterProcesses
+
+    nodes = RedisClusterProcesses(tmp_path_factory.mktemp("cluster"), masters=3)
+    try:
+        nodes.start()
+        yield nodes
+    finally:
+        nodes.stop()
+
+
+@pytest.fixture(scope="session")
+def cluster_rerun(cluster, bot, data_dir, tmp_path_factory):
+    """The cluster suites running in a pytest process of their own (tests/cluster_rerun.py), the servers'
+    command statistics reset just before it starts."""
+    import redis
+    from cluster_rerun import ClusterRerun
+
+    for port in cluster.ports:
+        redis.Redis(port=port).config_resetstat()
+    rerun = ClusterRerun(cluster.url, data_dir / "models", tmp_path_factory.mktemp("cluster-rerun"), MODELS_ENV)
+    yield rerun
+    rerun.stop()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cluster_rerun_in_the_background(request):
+    """Start the cluster rerun with the session's first test when its test is selected: it then runs on the
+    second core beside the other tests instead of after them (tests/cluster_rerun.py)."""
+    from cluster_rerun import AVAILABLE, RERUN_TEST
+
+    if AVAILABLE and any(item.name == RERUN_TEST for item in request.session.items):
+        try:
+            request.getfixturevalue("cluster_rerun")
+        except Exception:  # pytest keeps the error and reports it at the test that needs the rerun
+            pass
