@@ -12,12 +12,12 @@ import re
 
 import pytest
 import redis
-from cluster_rerun import AVAILABLE
+from side_runs import CLUSTER_AVAILABLE
 
 from bot.storage import Store, connect
 
 pytestmark = pytest.mark.skipif(
-    not AVAILABLE,
+    not CLUSTER_AVAILABLE,
     reason="a local Redis Cluster needs Debian's redis-server and redis-cli (apt-get install redis-server)")
 
 
@@ -40,7 +40,7 @@ def test_cluster_url_gives_a_cluster_client_that_spans_the_masters(cluster, tmp_
 
 
 def test_the_suites_pass_on_the_cluster_without_cross_slot_commands_or_keys(cluster, cluster_rerun):
-    # Started in the background with the session's first test (conftest, tests/cluster_rerun.py).
+    # Started in the background with the session's first test (conftest, tests/side_runs.py).
     returncode, out = cluster_rerun.result(timeout=900)
     tail = out[-5000:]
     assert returncode == 0, tail
