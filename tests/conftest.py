@@ -219,7 +219,6 @@ def channel_client(channel_app):
     return channel_app.test_client()
 
 
-
 # -- the long runs in the background (tests/side_runs.py) --------------------------------------------------
 @pytest.fixture(scope="session")
 def cluster(tmp_path_factory):

@@ -54,6 +54,7 @@ def schemathesis_args(root: Path, admin_token: str) -> list[str]:
             "--max-examples", examples, "--workers", "1", "--seed", seed, "--generation-database", "none",
             "--suppress-health-check", "all", "--request-timeout", "10"]
 
+
 class SideRun:
     """A run in processes of its own: :meth:`run` (in the lane) does the work, :meth:`result` waits for it."""
 
@@ -87,8 +88,10 @@ class SideRun:
 
     def result(self, timeout: float) -> tuple[int, str]:
         """Wait for the run to end; its exit code and everything it printed."""
-        if not self.done.wait(timeout):
-            raise AssertionError(f"still running after {timeout} s: {self.log_path}")
+        deadline = time.monotonic() + timeout
+        while not self.done.wait(0.5):  # short waits: a long one is not interrupted by Ctrl-C
+            if time.monotonic() > deadline:
+                raise AssertionError(f"still running after {timeout} s: {self.log_path}")
         if self.error is not None:
             raise self.error
         assert self.returncode is not None
@@ -127,6 +130,8 @@ class SchemathesisRun(SideRun):
         super().__init__(workdir)
         self.app_config, self.args = app_config, schemathesis_args
         self.url = ""
+        # The environment as it is now, in the main thread: later, a test may be changing it (run_cli).
+        self.env = dict(os.environ)
 
     def work(self, log: IO[str]) -> int:
         import json
@@ -135,13 +140,13 @@ class SchemathesisRun(SideRun):
 
         port = free_port()
         self.url = f"http://127.0.0.1:{port}"
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "tests")])}
+        env = {**self.env, "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "tests")])}
         server = self._start([sys.executable, str(ROOT / "tests" / "live_server.py"), str(port),
                               json.dumps(self.app_config)], env, log)
         try:
             _wait_for(f"{self.url}/openapi.json", server, 120)
             return self._start([sys.executable, "-m", "schemathesis.cli", *self.args, f"{self.url}/openapi.json"],
-                               {**os.environ, "NO_COLOR": "1"}, log, cwd=self.workdir).wait(900)
+                               {**self.env, "NO_COLOR": "1"}, log, cwd=self.workdir).wait(900)
         finally:
             if server.poll() is None:
                 server.terminate()  # the server leaves its embedded Redis at exit
