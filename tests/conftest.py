@@ -217,3 +217,88 @@ def channel_app(tmp_path_factory, data_dir, bot, fake_line, fake_graph):
 @pytest.fixture
 def channel_client(channel_app):
     return channel_app.test_client()
+
+
+# -- the long runs in the background (tests/side_runs.py) --------------------------------------------------
+@pytest.fixture(scope="session")
+def cluster(tmp_path_factory):
+    """A local 3-master Redis Cluster from Debian's redis-server (tests/test_cluster.py)."""
+    from redis_server import RedisClusterProcesses
+
+    nodes = RedisClusterProcesses(tmp_path_factory.mktemp("cluster"), masters=3)
+    try:
+        nodes.start()
+        yield nodes
+    finally:
+        nodes.stop()
+
+
+@pytest.fixture(scope="session")
+def cluster_rerun(cluster, bot, data_dir, tmp_path_factory):
+    """The cluster suites in a pytest process of their own; the servers' command statistics are reset
+    first, so the test reads what the rerun did."""
+    import redis
+    from side_runs import ClusterRerun
+
+    for port in cluster.ports:
+        redis.Redis(port=port).config_resetstat()
+    run = ClusterRerun(tmp_path_factory.mktemp("cluster-rerun"), cluster.url, data_dir / "models", MODELS_ENV)
+    yield run
+    run.stop()
+
+
+@pytest.fixture(scope="session")
+def schemathesis_run(bot, data_dir, tmp_path_factory):
+    """Schemathesis against the app served by a process of its own, with its own data directory (a copy of
+    the session's model) and its own Redis: it creates hundreds of random entries."""
+    from side_runs import SchemathesisRun, schemathesis_args
+
+    from bot.embedded import EmbeddedRedis
+
+    own = tmp_path_factory.mktemp("openapi")
+    shutil.copytree(data_dir / "models", own / "models")
+    redis_url = _private_db(os.environ.get("REDIS_URL"))
+    config = {"BOT_DATA_DIR": str(own), "REDIS_URL": redis_url, "ADMIN_TOKEN": ADMIN_TOKEN,
+              "SECRET_KEY": "openapi-test", "RETRAIN_ON_EDIT": False, "API_IP_RATE_LIMIT": "100000/60",
+              "USER_RATE_LIMIT": "100000/10", "LOG_LEVEL": "WARNING"}
+    run = SchemathesisRun(tmp_path_factory.mktemp("schemathesis"), config, schemathesis_args(ROOT, ADMIN_TOKEN))
+    yield run
+    run.stop()
+    if redis_url:
+        import redis
+
+        redis.Redis.from_url(redis_url).flushdb()  # the private database only
+    else:
+        EmbeddedRedis(own).stop()  # left by the server at exit already; this only makes sure
+
+
+def _private_db(url: str | None) -> str | None:
+    """On a shared server, a database of Schemathesis's own (emptied first) instead of the suite's; a cluster
+    (one database only) or no REDIS_URL gets the embedded server."""
+    if not url or not url.startswith(("redis://", "rediss://")):
+        return None
+    import redis
+    from urllib.parse import urlsplit, urlunsplit
+
+    private = urlunsplit(urlsplit(url)._replace(path="/14"))
+    redis.Redis.from_url(private).flushdb()
+    return private
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _side_runs_in_the_background(request):
+    """Start the selected long runs (tests/side_runs.py) with the session's first test, one after the other
+    in a background lane: they run on the second core beside the other tests instead of after them."""
+    from side_runs import CLUSTER_AVAILABLE, CLUSTER_TEST, SCHEMATHESIS_TEST, run_in_lane
+
+    names = {item.name for item in request.session.items}
+    wanted = (["cluster_rerun"] if CLUSTER_AVAILABLE and CLUSTER_TEST in names else []) + \
+        (["schemathesis_run"] if SCHEMATHESIS_TEST in names else [])
+    runs = []
+    for fixture in wanted:
+        try:
+            runs.append(request.getfixturevalue(fixture))
+        except Exception:  # pytest keeps the error and reports it at the test that needs the run
+            pass
+    if runs:
+        run_in_lane(runs)

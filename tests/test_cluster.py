@@ -8,39 +8,17 @@ servers' own command statistics prove that no ``KEYS`` ran.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 import redis
-from conftest import MODELS_ENV
-from redis_server import RedisClusterProcesses
+from side_runs import CLUSTER_AVAILABLE
 
 from bot.storage import Store, connect
 
-ROOT = Path(__file__).resolve().parent.parent
-
 pytestmark = pytest.mark.skipif(
-    not (shutil.which("redis-server") and shutil.which("redis-cli")),
+    not CLUSTER_AVAILABLE,
     reason="a local Redis Cluster needs Debian's redis-server and redis-cli (apt-get install redis-server)")
-
-SUITES = ["tests/test_storage.py", "tests/test_line.py", "tests/test_messenger.py", "tests/test_admin.py",
-          "tests/test_sessions.py",
-          "tests/test_backup.py", "tests/test_ratelimit.py", "tests/test_dialogue.py"]
-
-
-@pytest.fixture(scope="module")
-def cluster(tmp_path_factory):
-    nodes = RedisClusterProcesses(tmp_path_factory.mktemp("cluster"), masters=3)
-    try:
-        nodes.start()
-        yield nodes
-    finally:
-        nodes.stop()
 
 
 def _node_clients(cluster) -> list[redis.Redis]:
@@ -61,17 +39,11 @@ def test_cluster_url_gives_a_cluster_client_that_spans_the_masters(cluster, tmp_
     assert reader.client is not client and reader.ping()
 
 
-def test_the_suites_pass_on_the_cluster_without_cross_slot_commands_or_keys(cluster, tmp_path, bot, data_dir):
-    for node in _node_clients(cluster):
-        node.config_resetstat()
-    # The inner session loads this session's model instead of training its own (conftest.MODELS_ENV).
-    env = {**os.environ, "REDIS_URL": cluster.url, "PYTHONPATH": str(ROOT / "tests"),
-           MODELS_ENV: str(data_dir / "models")}
-    proc = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--basetemp", str(tmp_path / "t"),
-         "-m", "not own_redis", *SUITES], cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
-    tail = proc.stdout[-3000:]
-    assert proc.returncode == 0, tail + proc.stderr[-2000:]
+def test_the_suites_pass_on_the_cluster_without_cross_slot_commands_or_keys(cluster, cluster_rerun):
+    # Started in the background with the session's first test (conftest, tests/side_runs.py).
+    returncode, out = cluster_rerun.result(timeout=900)
+    tail = out[-5000:]
+    assert returncode == 0, tail
     summary = tail.strip().splitlines()[-1]  # "N passed in ..." (with skips or warnings, if any)
     assert re.search(r"\d+ passed", summary) and not re.search(r"failed|error", summary), summary
 

@@ -1,0 +1,178 @@
+"""The suite's two long runs in processes of their own, started in the background with the session's first
+test: the Redis Cluster rerun (tests/test_cluster.py) and Schemathesis against the live API
+(tests/test_openapi.py). Their tests collect the results.
+
+Each keeps one core busy for a minute or more while the session's own tests mostly use the other, so on two
+cores they ran after the other tests with a core idle. They run one after the other in one background lane
+(never more than two busy processes), with their own Redis, temporary directories and ports; they share
+nothing with the session but the trained model, which each copies at its start.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+from typing import IO
+
+ROOT = Path(__file__).resolve().parent.parent
+
+#: A local cluster needs Debian's redis-server and redis-cli; without them the cluster tests are skipped.
+CLUSTER_AVAILABLE = bool(shutil.which("redis-server") and shutil.which("redis-cli"))
+
+CLUSTER_TEST = "test_the_suites_pass_on_the_cluster_without_cross_slot_commands_or_keys"
+SCHEMATHESIS_TEST = "test_schemathesis_finds_no_failure_in_the_live_api"
+
+# Every suite whose code keeps several keys together (transactions, scripts, streams): storage, the webhook
+# queue and de-duplication, the FAQ and its history, staff sessions, backups, rate limits.
+CLUSTER_SUITES = [
+    "tests/test_storage.py", "tests/test_line.py", "tests/test_messenger.py", "tests/test_admin.py",
+    "tests/test_sessions.py", "tests/test_backup.py", "tests/test_ratelimit.py",
+    # The dialogue keeps one context key per conversation and writes the inbox: the other suites converse
+    # too (LINE, Messenger) and fill the inbox (admin), so three of its tests are enough here. Its forty
+    # others differ only in what the bot answers, with the same keys used the same way.
+    "tests/test_dialogue.py::test_context_is_kept_per_channel",
+    "tests/test_dialogue.py::test_fallback_questions_are_grouped_in_the_inbox",
+    "tests/test_dialogue.py::test_follow_up_asks_the_last_question_about_the_new_city"]
+
+
+
+def schemathesis_args(root: Path, admin_token: str) -> list[str]:
+    """Every check Schemathesis has (but the two that schemathesis.toml explains), on generated valid and
+    invalid requests and on stateful create/update/delete/rollback sequences."""
+    seed = os.environ.get("SCHEMATHESIS_SEED", "20261125")  # fixed: a failure reproduces; vary it to explore
+    # The coverage phase (every operation's boundary and invalid values, 27 s, over half the run) does not
+    # depend on --max-examples; 20 random examples an operation and 23 stateful scenarios take 18 s (40 took
+    # 30 s and found nothing more). SCHEMATHESIS_EXAMPLES raises it to explore.
+    examples = os.environ.get("SCHEMATHESIS_EXAMPLES", "20")
+    return ["--config-file", str(root / "schemathesis.toml"), "run", "-H", f"Authorization: Bearer {admin_token}",
+            "--max-examples", examples, "--workers", "1", "--seed", seed, "--generation-database", "none",
+            "--suppress-health-check", "all", "--request-timeout", "10"]
+
+
+class SideRun:
+    """A run in processes of its own: :meth:`run` (in the lane) does the work, :meth:`result` waits for it."""
+
+    def __init__(self, workdir: Path):
+        self.workdir = workdir
+        self.log_path = workdir / "output.log"
+        self.returncode: int | None = None
+        self.error: BaseException | None = None
+        self.done = threading.Event()
+        self._procs: list[subprocess.Popen] = []
+        self._stopped = False
+
+    def _start(self, args: list[str], env: dict[str, str], log: IO[str], cwd: Path = ROOT) -> subprocess.Popen:
+        if self._stopped:
+            raise RuntimeError("the session ended before this run started")
+        proc = subprocess.Popen(args, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT, text=True)
+        self._procs.append(proc)
+        return proc
+
+    def work(self, log: IO[str]) -> int:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def run(self) -> None:
+        try:
+            with open(self.log_path, "w", encoding="utf-8") as log:
+                self.returncode = self.work(log)
+        except BaseException as exc:  # reported by result(), in the test that needs this run
+            self.error = exc
+        finally:
+            self.done.set()
+
+    def result(self, timeout: float) -> tuple[int, str]:
+        """Wait for the run to end; its exit code and everything it printed."""
+        deadline = time.monotonic() + timeout
+        while not self.done.wait(0.5):  # short waits: a long one is not interrupted by Ctrl-C
+            if time.monotonic() > deadline:
+                raise AssertionError(f"still running after {timeout} s: {self.log_path}")
+        if self.error is not None:
+            raise self.error
+        assert self.returncode is not None
+        return self.returncode, self.log_path.read_text(encoding="utf-8")
+
+    def stop(self) -> None:
+        """End whatever still runs (the session was interrupted, or the test was not reached)."""
+        self._stopped = True
+        for proc in self._procs:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+
+
+class ClusterRerun(SideRun):
+    """``pytest -m "not own_redis" CLUSTER_SUITES`` against ``cluster_url``; tests on a Redis of their own
+    (marker ``own_redis``) show nothing about the cluster and are left out."""
+
+    def __init__(self, workdir: Path, cluster_url: str, models: Path, models_env: str):
+        super().__init__(workdir)
+        # The inner session loads this session's model instead of training its own (conftest.MODELS_ENV).
+        self.env = {**os.environ, "REDIS_URL": cluster_url, "PYTHONPATH": str(ROOT / "tests"),
+                    models_env: str(models)}
+
+    def work(self, log: IO[str]) -> int:
+        return self._start([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                            "--basetemp", str(self.workdir / "t"), "-m", "not own_redis", *CLUSTER_SUITES],
+                           self.env, log).wait(900)
+
+
+class SchemathesisRun(SideRun):
+    """The app served over HTTP by a process of its own (tests/live_server.py, its own data directory with a
+    copy of the model), and Schemathesis's CLI run against its /openapi.json, as an operator would run it."""
+
+    def __init__(self, workdir: Path, app_config: dict, schemathesis_args: list[str]):
+        super().__init__(workdir)
+        self.app_config, self.args = app_config, schemathesis_args
+        self.url = ""
+        # The environment as it is now, in the main thread: later, a test may be changing it (run_cli).
+        self.env = dict(os.environ)
+
+    def work(self, log: IO[str]) -> int:
+        import json
+
+        from redis_server import free_port
+
+        port = free_port()
+        self.url = f"http://127.0.0.1:{port}"
+        env = {**self.env, "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "tests")])}
+        server = self._start([sys.executable, str(ROOT / "tests" / "live_server.py"), str(port),
+                              json.dumps(self.app_config)], env, log)
+        try:
+            _wait_for(f"{self.url}/openapi.json", server, 120)
+            return self._start([sys.executable, "-m", "schemathesis.cli", *self.args, f"{self.url}/openapi.json"],
+                               {**self.env, "NO_COLOR": "1"}, log, cwd=self.workdir).wait(900)
+        finally:
+            if server.poll() is None:
+                server.terminate()  # the server leaves its embedded Redis at exit
+                server.wait(30)
+
+
+def _wait_for(url: str, proc: subprocess.Popen, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"the server exited with {proc.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as resp:
+                if resp.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"the server did not answer {url} within {timeout} s")
+
+
+def run_in_lane(runs: list[SideRun]) -> threading.Thread:
+    """Run ``runs`` one after the other in a background thread."""
+    def lane() -> None:
+        for run in runs:
+            run.run()
+
+    thread = threading.Thread(target=lane, name="side-runs", daemon=True)
+    thread.start()
+    return thread
