@@ -203,10 +203,10 @@ class Dialogue:
         if recorded:
             reply.inbox_group = group
         metrics.ANSWER_SECONDS.observe(time.perf_counter() - started)
-        metrics.MESSAGES.labels(channel, reply.lang).inc()
-        metrics.INTENTS.labels(channel, reply.intent).inc()
+        metrics.child(metrics.MESSAGES, channel, reply.lang).inc()
+        metrics.child(metrics.INTENTS, channel, reply.intent).inc()
         if reply.fallback:
-            metrics.FALLBACKS.labels(channel).inc()
+            metrics.child(metrics.FALLBACKS, channel).inc()
         return reply
 
     # -- what a chat platform adds to questions: welcome, things that are not text, leaving -----------------

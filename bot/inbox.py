@@ -22,6 +22,7 @@ import logging
 import re
 import time
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from intents.entities import compact
@@ -112,6 +113,7 @@ class Waiting:
         return f"{self.channel}:{self.user_id}"
 
 
+@lru_cache(maxsize=4096)  # normalising again costs as much as the rest of a fallback's bookkeeping
 def group_key(text: str) -> str:
     """Questions that differ only in spacing, case, punctuation, typos that normalisation fixes, or
     polite particles share a key."""

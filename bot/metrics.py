@@ -6,6 +6,8 @@ every metric here is written to per-process files and ``/metrics`` adds them up 
 
 from __future__ import annotations
 
+from typing import Any
+
 from prometheus_client import Counter, Gauge, Histogram
 
 MESSAGES = Counter("bot_messages_total", "Messages understood", ["channel", "lang"])
@@ -40,3 +42,18 @@ NOTIFY_OFFERS = Counter("bot_notify_offers_total", "Taps on \"tell me when you k
 NOTIFICATIONS = Counter("bot_notifications_total",
                         "Answers sent to people who waited for them, by outcome (sent, outside_window, failed, ...)",
                         ["channel", "outcome"])
+
+
+_CHILDREN: dict[tuple[Any, tuple[str, ...]], Any] = {}
+
+
+def child(metric: Any, *labels: str) -> Any:
+    """``metric.labels(*labels)``, kept: ``labels()`` validates and locks on every call, a noticeable part of a
+    message's own work. The child is the one ``labels()`` returns (prometheus_client keeps it too, and a
+    forked worker's multiprocess values follow its process), and label values are few (channels, languages,
+    intents)."""
+    key = (metric, labels)
+    got = _CHILDREN.get(key)
+    if got is None:
+        got = _CHILDREN[key] = metric.labels(*labels)
+    return got

@@ -9,6 +9,7 @@ import fcntl
 import logging
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -70,18 +71,42 @@ class OffTopicCues:
         return m.group(1) if m else None
 
 
+#: Understandings kept per model: the same texts come again and again (quick replies, the questions people
+#: ask most), and understanding one is most of a message's own CPU.
+PARSE_CACHE_SIZE = 4096
+
+
 class NLU:
-    """Understands a message with a trained :class:`IntentModel` and an :class:`EntityExtractor`."""
+    """Understands a message with a trained :class:`IntentModel` and an :class:`EntityExtractor`.
+
+    An understanding depends only on the text, the model, the extractor and the cues, so the last
+    :data:`PARSE_CACHE_SIZE` are kept by text, and dropped when the model is replaced (retraining after a
+    staff edit, :mod:`bot.retrain`). Callers share them: they read an :class:`Understanding`, never change it.
+    """
 
     def __init__(self, model: IntentModel, extractor: EntityExtractor, cues: OffTopicCues | None = None,
                  max_chars: int = MAX_TEXT_CHARS):
-        self.model = model
         self.max_chars = max_chars  # the service's MAX_TEXT_CHARS: the same cap as /api/ask and the staff API
         self.extractor = extractor
         self.cues = cues or OffTopicCues()
+        self.model = model
+
+    @property
+    def model(self) -> IntentModel:
+        return self._model
+
+    @model.setter
+    def model(self, model: IntentModel) -> None:
+        # A new cache with the new model, in one attribute swap: a parse in flight on the old model fills
+        # the old cache, never the new one.
+        self._model = model
+        self._parsed = lru_cache(maxsize=PARSE_CACHE_SIZE)(lambda text: self._understand(text, model))
 
     def parse(self, text: str) -> Understanding:
-        text = (text or "")[: self.max_chars]
+        """What ``text`` says (kept: see the class docstring)."""
+        return self._parsed((text or "")[: self.max_chars])
+
+    def _understand(self, text: str, model: IntentModel) -> Understanding:
         norm = normalize(text, self.max_chars)
         lang = detect_language(norm)
         tokens = tokenize(norm) if norm else []
@@ -89,8 +114,8 @@ class NLU:
             return Understanding(text, norm, lang, tokens, OUT_OF_SCOPE, 0.0, [(OUT_OF_SCOPE, 0.0)])
         entities = self.extractor.extract(norm, tokens)
         masked = entities.masked or norm
-        ranking = self.model.rank(masked, tokens if masked == norm else tokenize(masked), top=5)
-        intent = decide(ranking, self.model.threshold, self.model.margin)
+        ranking = model.rank(masked, tokens if masked == norm else tokenize(masked), top=5)
+        intent = decide(ranking, model.threshold, model.margin)
         if intent != OUT_OF_SCOPE and ranking[0][1] < self.cues.override_below and self.cues.find(norm):
             intent = OUT_OF_SCOPE
         return Understanding(text, norm, lang, tokens, intent, ranking[0][1], ranking, entities)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["QuestionType", "question_type", "is_bare_follow_up", "is_definition",
            "is_about_certification", "is_yes_no", "is_only_asking", "COMPARE"]
@@ -96,6 +97,7 @@ class QuestionType:
     kinds: tuple[str, ...] = ()  # every type asked, in order of precedence ("จัดวันไหน ใครเป็นประธาน")
 
 
+@lru_cache(maxsize=4096)  # some twenty patterns a message, and the same questions come back (the result is frozen)
 def question_type(text: str) -> QuestionType:
     """The question type of normalised ``text``."""
     # Every type asked, in the order the question asks them ("อยู่จังหวัดไหน ใครทำ": where, then who); at the

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
+from typing import NamedTuple
 
 from .schema import Fact
 
@@ -102,18 +104,37 @@ def _text(fact: Fact) -> str:
     return " ".join((fact.answer.th, fact.answer.en, *((fact.detail.th, fact.detail.en) if fact.detail else ())))
 
 
+# A message's best facts are checked against the same question, and the same facts against many questions:
+# what each side says is read once (per question, per fact text) rather than some twenty searches a check.
+_CACHE = 4096
+
+
+@lru_cache(maxsize=4 * _CACHE)
+def _has(rx: re.Pattern, text: str) -> bool:
+    return rx.search(text) is not None
+
+
+@lru_cache(maxsize=_CACHE)
+def _text_years(text: str) -> frozenset[int]:
+    """The years (CE) ``text`` names, BE or CE."""
+    return frozenset(int(y) - 543 if int(y) > 2400 else int(y) for y in _YEAR.findall(text))
+
+
 def _latest_year(text: str) -> int:
-    years = [int(y) - 543 if int(y) > 2400 else int(y) for y in _YEAR.findall(text)]
-    return max(years, default=0)
+    return max(_text_years(text), default=0)
 
 
 def _years_of(fact: Fact, text: str) -> set[int]:
     """The years (CE) a fact tells of: its date, its as-of, and the years its texts name (BE or CE)."""
-    years = {int(d[:4]) for d in (fact.date, fact.as_of) if d}
-    years.update(int(y) - 543 if int(y) > 2400 else int(y) for y in _YEAR.findall(text))
-    return years
+    return {int(d[:4]) for d in (fact.date, fact.as_of) if d} | _text_years(text)
 
 
+@lru_cache(maxsize=_CACHE)
+def _routes(text: str) -> frozenset[str]:
+    return frozenset(_ROUTE.findall(text))
+
+
+@lru_cache(maxsize=_CACHE)
 def _names_a_list(answer: str) -> bool:
     """True when ``answer`` names two or more things in a list ("Rama 4, Makkasan, ..."), not only counts
     ("5 แห่ง (พ.ค. 2564) เป็น 15, 30 (พ.ย. 2565)")."""
@@ -127,6 +148,35 @@ def _states_position(text: str, n: int) -> bool:
                 or (word and re.search(rf"\b{word}\b", text, re.I)))
 
 
+class _Asks(NamedTuple):
+    """What a question asks for, as far as :func:`why_not` checks it."""
+
+    needs: tuple[tuple[str, re.Pattern], ...]  # (what, what an answering fact must say), in the order of _NEEDS
+    names: bool
+    position: int | None
+    post_now: bool
+    money: bool
+    to_come: bool
+    routes: frozenset[str]
+    listed: str | None  # the number of things asked for by name ("ขอชื่อทั้ง 4 โครงการ")
+    post: bool  # asks about a post (chair, governor...)
+    periods: tuple[tuple[str, re.Pattern], ...]  # "a year", "per day": the figure asked is per this period
+
+
+@lru_cache(maxsize=_CACHE)
+def _asks(question: str) -> _Asks:
+    position = _POSITION.search(question)
+    many = _HOW_MANY_NAMED.search(question)
+    post = bool(_POST.search(question))
+    return _Asks(tuple((name, says) for name, asks, says in _NEEDS if asks.search(question)),
+                 bool(_NAMES_ASKED.search(question)),
+                 int(next(g for g in position.groups() if g)) if position else None,
+                 bool(_NOW.search(question)) and post,
+                 bool(_MONEY_ASKED.search(question)), bool(_NEXT.search(question)), _routes(question),
+                 next(g for g in many.groups() if g) if many else None, post,
+                 tuple((period, rx) for period, rx in _PERIODS if rx.search(question)))
+
+
 def why_not(question: str, fact: Fact, kind: str | None, today: date | None = None,
             years: frozenset[int] = frozenset(), staff: bool = False) -> str | None:
     """Why ``fact`` cannot answer ``question`` (normalised, its names removed; ``kind`` its question type;
@@ -136,42 +186,38 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
     if kind is not None and kind in fact.unknown:
         return None  # the fact says the sources do not give it: the bot says so (bot/dialogue.py)
     text = " ".join((*fact.questions.th, *fact.questions.en, _text(fact))) if staff else _text(fact)
-    for name, asks, says in _NEEDS:
-        if asks.search(question) and not says.search(text):
+    asks = _asks(question)
+    for name, says in asks.needs:
+        if not _has(says, text):
             return f"it gives no {name}"
-    if _NAMES_ASKED.search(question) and not any(_names_a_list(a) for a in (fact.answer.th, fact.answer.en)):
+    if asks.names and not any(_names_a_list(a) for a in (fact.answer.th, fact.answer.en)):
         return "it names no list"
-    many = _HOW_MANY_NAMED.search(question)
-    if many and (_NAMES_ASKED.search(question) or kind == "list") and \
-            next(g for g in many.groups() if g) not in re.findall(r"\d+", text):
+    if asks.listed is not None and (asks.names or kind == "list") and asks.listed not in re.findall(r"\d+", text):
         return "it names a list of another length"  # "ขอชื่อทั้ง 4 โครงการ" / a project with its 2 partners
-    position = _POSITION.search(question)
-    if position and not _states_position(text, int(next(g for g in position.groups() if g))):
+    if asks.position is not None and not _states_position(text, asks.position):
         return "it gives no such place in a list"
-    if _NOW.search(question) and _POST.search(question) and \
-            max(_years_of(fact, text), default=0) < (today or date.today()).year - POST_YEARS:
+    if asks.post_now and max(_years_of(fact, text), default=0) < (today or date.today()).year - POST_YEARS:
         return "it tells who held the post then, not now"
     if kind == "how_much" and years and not years & _years_of(fact, text):
         return "it gives the sum of another year"
-    if kind == "who" and years and _POST.search(question) and \
+    if kind == "who" and years and asks.post and \
             not years & _years_of(fact, f"{fact.answer.th} {fact.answer.en}"):
         # "who chaired it in 2018" / the chair of 2023-24 (whose detail names earlier chairs, not its answer)
         return "it tells who held the post in another year"
     if kind in ("how_many", "how_much"):
-        for period, rx in _PERIODS:
-            if rx.search(question) and not rx.search(text):
+        for period, rx in asks.periods:
+            if not _has(rx, text):
                 return f"it gives no figure per {period}"
-    if kind == "when" and not fact.date and not _DATED.search(text):
+    if kind == "when" and not fact.date and not _has(_DATED, text):
         return "it gives no date"
-    if kind == "how_much" and _MONEY_ASKED.search(question) and not _MONEY.search(text):
+    if kind == "how_much" and asks.money and not _has(_MONEY, text):
         return "it gives no sum of money"
-    if _NEXT.search(question) and kind in ("when", None):
+    if asks.to_come and kind in ("when", None):
         year = (today or date.today()).year
         if _latest_year(text) < year:
             return "it gives no date to come"
-    asked_routes = set(_ROUTE.findall(question))
-    stated_routes = set(_ROUTE.findall(text))
-    if asked_routes and stated_routes and not asked_routes & stated_routes:
+    stated_routes = _routes(text)
+    if asks.routes and stated_routes and not asks.routes & stated_routes:
         return "it is about another route"
     return None
 
@@ -189,7 +235,7 @@ def unmentioned(words: list[str], text: str) -> list[str]:
 
 def asks_to_come(question: str) -> bool:
     """True when ``question`` asks about something still to come ("the next expo", "ปีหน้า")."""
-    return bool(_NEXT.search(question))
+    return _asks(question).to_come
 
 
 _COUNT_FILLER = frozenset("of the a an different separate more".split())

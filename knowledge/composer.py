@@ -68,6 +68,9 @@ class Composer:
         self.kb = kb
         self.facts = facts
         self.suggest = suggester
+        # Source lines by the ids of the facts and the language: the same few facts answer most questions,
+        # and this composer's facts never change (a staff edit makes a new snapshot and composer).
+        self._sourced: dict[tuple, tuple[str, list[str], list[dict]]] = {}
 
     # -- pieces ----------------------------------------------------------------------------------------
     def name(self, subject: str, lang: str, short: bool = True) -> str:
@@ -79,6 +82,18 @@ class Composer:
         return list({(x["label"], x["url"]): x for x in links if x}.values())
 
     def _source_line(self, facts: list[Fact], lang: str) -> tuple[str, list[str], list[dict]]:
+        """The source line, every source's full label, and the links (fresh lists each call)."""
+        mine = all(self.facts.get(f.id) is f for f in facts)  # (a computed answer may cite others: not kept)
+        key = (*(f.id for f in facts), lang)
+        made = self._sourced.get(key) if mine else None
+        if made is None:
+            made = self._make_source_line(facts, lang)
+            if mine and len(self._sourced) < 4096:
+                self._sourced[key] = made
+        line, full, links = made
+        return line, list(full), [dict(x) for x in links]
+
+    def _make_source_line(self, facts: list[Fact], lang: str) -> tuple[str, list[str], list[dict]]:
         ids: list[str] = []
         notes: list[str] = []
         as_of = None

@@ -122,6 +122,11 @@ class Hit:
         return self.words + self.intent + max(0.0, self.aspect)
 
 
+#: Search results an index keeps: a message searches two to four times, and the questions asked most (quick
+#: replies, first questions of a conversation) come again and again.
+SEARCH_CACHE_SIZE = 2048
+
+
 @dataclass(frozen=True)
 class Thresholds:
     """Calibrated by ``smartcity-bot calibrate`` (README "How well it answers")."""
@@ -303,6 +308,7 @@ class FactIndex:
                                             if any(a in text for a in aliases))
         self.holds = {f.id: frozenset(k for k, rx in _HOLDS.items() if rx.search(f"{f.answer.th} {f.answer.en}"))
                       for f in self.facts.values()}
+        self._searched: dict[tuple, list[Hit]] = {}  # search() results by query (never changed once made)
         self.by_subject: dict[str, list[str]] = {}
         self.by_intent: dict[str, list[str]] = {}
         for f in self.facts.values():
@@ -403,7 +409,22 @@ class FactIndex:
         return np.maximum.reduceat(per_text, self.starts)
 
     def search(self, q: Query, limit: int = 5) -> list[Hit]:
-        """The best facts for ``q``, best first (no threshold applied)."""
+        """The best facts for ``q``, best first (no threshold applied).
+
+        Kept by query (see :data:`SEARCH_CACHE_SIZE`) for the life of this index: an index is never changed
+        once built (a staff edit builds a new snapshot and index, :mod:`bot.live`), so a kept result is never
+        stale. Each call gets its own :class:`Hit` objects (callers mark them ``ambiguous``)."""
+        key = (q.text, q.lang, tuple(q.subjects), tuple(q.context), q.qtype, tuple(q.intents.items()), q.years, q.last_fact,
+               q.topic, limit)
+        found = self._searched.get(key)
+        if found is None:
+            found = self._search(q, limit)
+            if len(self._searched) >= SEARCH_CACHE_SIZE:
+                self._searched.clear()  # (bounded simply: the questions asked often are back in at once)
+            self._searched[key] = found
+        return [Hit(h.fact, h.score, h.words, h.subjects, h.intent, h.aspect) for h in found]
+
+    def _search(self, q: Query, limit: int) -> list[Hit]:
         per_fact = self._per_fact(q.text) if q.text.strip() else None
         n = len(self.ids)
         candidate = np.zeros(n, dtype=bool)

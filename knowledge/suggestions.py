@@ -37,6 +37,7 @@ class Suggester:
         # skip, so they share most of these (a miss of ``_cache`` was the slowest answer of all).
         self._questions: dict[tuple[str, str, str | None], str | None] = {}
         self._own: dict[str, list[Fact]] = {}
+        self._topics: dict[tuple[str, str], str] = {}  # topics() by subject and language (the facts never change)
         self.by_subject: dict[str, list[Fact]] = {}
         for f in sorted(facts.values(), key=lambda f: (-f.priority, f.id)):
             for s in f.about:
@@ -103,6 +104,12 @@ class Suggester:
 
     def topics(self, subject: str, lang: str) -> str:
         """What the bot can say about ``subject``, in words ("its plan, when it was certified...")."""
+        key = (subject, lang)
+        if key not in self._topics:
+            self._topics[key] = self._topics_of(subject, lang)
+        return self._topics[key]
+
+    def _topics_of(self, subject: str, lang: str) -> str:
         intents: list[str] = []
         for f in self.by_subject.get(subject, []):
             if f.intent not in intents and f.intent in INTENTS:
