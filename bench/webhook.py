@@ -4,8 +4,9 @@
     SENDER_PROCESSES=0 python bench/webhook.py   # sender threads in the web workers (the earlier layout)
     SENDER_THREADS=0 python bench/webhook.py     # the acknowledgement path alone (nothing is answered)
 
-Starts a fake LINE API (tests/fakes.py), a Redis (REDIS_URL or an embedded one), and gunicorn with 2 workers
-and 4 threads each serving ``bot.app:create_app()``, and the sender process the master starts beside them
+Starts a fake LINE API (tests/fakes.py, in a process of its own: bench/fake_line_server.py), a Redis
+(REDIS_URL or an embedded one), and gunicorn with 2 workers and 4 threads each serving
+``bot.app:create_app()``, and the sender process the master starts beside them
 (``SENDER_PROCESSES``, 1 by default; ``SENDER_PROCESSES=0`` for sender threads in the workers instead);
 then the same gunicorn settings serving a hello-world Flask route that only reads the body. The load
 generator sends signed LINE webhooks with one to three text events of one user each (as LINE batches a
@@ -26,7 +27,7 @@ from __future__ import annotations
 
 import argparse
 import http.client
-import logging
+import json
 import os
 import random
 import signal
@@ -44,7 +45,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from fakes import FakeLine, line_body, line_event, line_signature  # noqa: E402
+from fakes import line_body, line_event, line_signature  # noqa: E402
 from redis_server import free_port  # noqa: E402
 
 from bot.channels.line import retry_key  # noqa: E402
@@ -163,23 +164,52 @@ def load(port: int, seconds: float, concurrency: int, rate: float | None, users:
     return latencies, sent, errors[0]
 
 
-def answers(fake: FakeLine, sent: list[Sent]) -> tuple[list[tuple[Sent, float]], int]:
+class RemoteFakeLine:
+    """The fake LINE API in a process of its own (bench/fake_line_server.py), read over HTTP."""
+
+    def __init__(self, token: str):
+        self.proc = subprocess.Popen([sys.executable, str(ROOT / "bench" / "fake_line_server.py"), token],
+                                     cwd=ROOT, stdout=subprocess.PIPE, text=True)
+        self.url = self.proc.stdout.readline().strip()
+        self.host, self.port = self.url.removeprefix("http://").split(":")
+
+    def _get(self, method: str, path: str) -> bytes:
+        conn = http.client.HTTPConnection(self.host, int(self.port), timeout=30)
+        try:
+            conn.request(method, path)
+            return conn.getresponse().read()
+        finally:
+            conn.close()
+
+    def state(self) -> dict:
+        """``calls`` and ``errors`` so far, and ``sent``: each accepted reply or push as [kind, key, at]."""
+        return json.loads(self._get("GET", "/__bench/sent"))
+
+    def clear(self) -> None:
+        self._get("POST", "/__bench/clear")
+
+    def close(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(10)
+
+
+def answers(fake: RemoteFakeLine, sent: list[Sent], state: dict | None = None
+            ) -> tuple[list[tuple[Sent, float]], int]:
     """Accepted replies and pushes answering ``sent``, in the order the fake received them, with the time;
     and how many calls answered an event already answered (duplicates)."""
     by_token = {s.token: s for s in sent}
     by_key = {s.key: s for s in sent}
     seen: set[str] = set()
     out, duplicates = [], 0
-    for call in fake.sent():
-        s = by_token.get(call.body.get("replyToken")) if "replyToken" in call.body else \
-            by_key.get(call.headers.get("X-Line-Retry-Key", ""))
+    for kind, key, at in (state or fake.state())["sent"]:
+        s = by_token.get(key) if kind == "reply" else by_key.get(key)
         if s is None:
             continue
         if s.token in seen:
             duplicates += 1
             continue
         seen.add(s.token)
-        out.append((s, call.at))
+        out.append((s, at))
     return out, duplicates
 
 
@@ -194,7 +224,7 @@ def order_violations(answered: list[tuple[Sent, float]]) -> int:
     return violations
 
 
-def wait_for_answers(fake: FakeLine, sent: list[Sent], quiet: float = 30.0) -> None:
+def wait_for_answers(fake: RemoteFakeLine, sent: list[Sent], quiet: float = 30.0) -> None:
     """Until every event is answered, or no new answer has come for ``quiet`` seconds."""
     last_count, last_change = -1, time.monotonic()
     while True:
@@ -208,14 +238,14 @@ def wait_for_answers(fake: FakeLine, sent: list[Sent], quiet: float = 30.0) -> N
         time.sleep(0.5)
 
 
-def settle(fake: FakeLine, quiet: float = 3.0, limit: float = 60.0) -> None:
+def settle(fake: RemoteFakeLine, quiet: float = 3.0, limit: float = 60.0) -> None:
     """Until the fake API has received nothing new for ``quiet`` seconds (at most ``limit``)."""
     deadline = time.monotonic() + limit
-    count, since = len(fake.calls), time.monotonic()
+    count, since = fake.state()["calls"], time.monotonic()
     while time.monotonic() < deadline and time.monotonic() - since < quiet:
         time.sleep(0.5)
-        if len(fake.calls) != count:
-            count, since = len(fake.calls), time.monotonic()
+        if fake.state()["calls"] != count:
+            count, since = fake.state()["calls"], time.monotonic()
 
 
 def main() -> None:
@@ -225,10 +255,9 @@ def main() -> None:
     ap.add_argument("--concurrency", type=int, default=16)
     ap.add_argument("--users", type=int, default=4, help="people each client writes as, in turn")
     args = ap.parse_args()
-    logging.getLogger("werkzeug").setLevel(logging.ERROR)  # the fake API's access log: one line per call
 
     work = Path(tempfile.mkdtemp(prefix="bench-webhook-"))
-    fake = FakeLine(TOKEN)
+    fake = RemoteFakeLine(TOKEN)
     env = {**os.environ, "PYTHONPATH": str(ROOT), "LINE_CHANNEL_SECRET": SECRET, "LINE_CHANNEL_ACCESS_TOKEN": TOKEN,
            "LINE_API_BASE_URL": fake.url, "LOG_LEVEL": "ERROR", "USER_RATE_LIMIT": "1000000/10",
            "RETRAIN_ON_EDIT": "0", "BOT_DATA_DIR": os.environ.get("BOT_DATA_DIR", str(work / "data"))}
@@ -253,8 +282,7 @@ def main() -> None:
             load(port, 2.0, args.concurrency, None, args.users, f"w{name[0]}")  # warm up
             if name == "bot" and senders != "0":
                 settle(fake)  # the warm-up's answers out of the way
-            with fake.lock:
-                fake.calls.clear()
+            fake.clear()
             started = time.monotonic()
             lat, sent, errors = load(port, args.seconds, args.concurrency, None, args.users, f"m{name[0]}")
             paced, paced_sent, paced_errors = load(port, args.seconds, args.concurrency, args.rate, args.users,
@@ -268,14 +296,16 @@ def main() -> None:
             if name == "bot" and senders != "0":
                 everything = sent + paced_sent
                 wait_for_answers(fake, everything)
-                answered, duplicates = answers(fake, everything)
+                state = fake.state()
+                answered, duplicates = answers(fake, everything, state)
                 last = max((at for _, at in answered), default=started)
                 delays = [at - s.at for s, at in answered]
                 result.update(events=len(everything), answered=len(answered), duplicates=duplicates,
                               violations=order_violations(answered), e2e_rate=len(answered) / (last - started),
                               e2e_p50=np.percentile(delays, 50) if delays else float("nan"),
                               e2e_p99=np.percentile(delays, 99) if delays else float("nan"),
-                              pushes=len(fake.sent("push")), refused=len(fake.errors))
+                              pushes=sum(1 for kind, _, _ in state["sent"] if kind == "push"),
+                              refused=state["errors"])
             results[name] = result
         finally:
             stop(proc)
@@ -284,7 +314,7 @@ def main() -> None:
     hw, bot = results["hello world"], results["bot"]
     where = f"in each of {processes} sender process(es) beside the workers" if processes != "0" else "per worker"
     mode = "acknowledge only (SENDER_THREADS=0: nothing answered)" if senders == "0" else \
-        f"acknowledge and answer ({senders} sender threads {where}; fake LINE API and load on the same cores)"
+        f"acknowledge and answer ({senders} sender threads {where}; fake LINE API and load generator on the same cores)"
     print(f"\ngunicorn: 2 workers x 4 threads; {args.concurrency} clients, {args.users} people each, "
           f"1-3 events per webhook; {args.seconds:.0f} s per run")
     print(f"bot mode: {mode}")

@@ -54,6 +54,7 @@ class Gunicorn:
             except OSError:
                 pass
             time.sleep(0.2)
+        self.stop()  # nothing left running behind a failed start
         raise RuntimeError("gunicorn did not start")
 
     def wait_until_serving(self, timeout: float = 90) -> None:
