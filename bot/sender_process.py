@@ -46,10 +46,16 @@ def run(parent: int | None = None, nice: int = 0) -> None:
 
     if nice:
         os.nice(nice)
+
+    def leave_now(*_) -> None:
+        raise SystemExit(0)  # still starting: nothing is taken from the queue yet (exit handlers still run)
+
     stopping = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):  # Ctrl-C reaches the whole process group: no traceback
-        signal.signal(sig, lambda *_: stopping.set())
+        signal.signal(sig, leave_now)
     app = create_app()
+    for sig in (signal.SIGTERM, signal.SIGINT):  # from now on, the events in hand are finished first
+        signal.signal(sig, lambda *_: stopping.set())
     start_background(app, senders=True)
     while not stopping.wait(1.0):
         if parent is not None and os.getppid() != parent:
