@@ -272,6 +272,16 @@ def schemathesis_run(bot, data_dir, tmp_path_factory):
         EmbeddedRedis(own).stop()  # left by the server at exit already; this only makes sure
 
 
+@pytest.fixture(scope="session")
+def first_run(tmp_path_factory):
+    """test_lifecycle's first-run test in a pytest process of its own (tests/side_runs.py)."""
+    from side_runs import FirstRun
+
+    run = FirstRun(tmp_path_factory.mktemp("first-run"))
+    yield run
+    run.stop()
+
+
 def _private_db(url: str | None) -> str | None:
     """On a shared server, a database of Schemathesis's own (emptied first) instead of the suite's; a cluster
     (one database only) or no REDIS_URL gets the embedded server."""
@@ -289,9 +299,12 @@ def _private_db(url: str | None) -> str | None:
 def _side_runs_in_the_background(request):
     """Start the selected long runs (tests/side_runs.py) with the session's first test, one after the other
     in a background lane: they run on the second core beside the other tests instead of after them."""
-    from side_runs import CLUSTER_AVAILABLE, CLUSTER_TEST, SCHEMATHESIS_TEST, run_in_lane
+    from side_runs import CLUSTER_AVAILABLE, CLUSTER_TEST, FIRST_RUN_TEST, INNER, SCHEMATHESIS_TEST, run_in_lane
 
     names = {item.name for item in request.session.items}
+    if FIRST_RUN_TEST in names and not os.environ.get(INNER):
+        # Before anything else: it trains a model of its own, beside the session's training below.
+        run_in_lane([request.getfixturevalue("first_run")])
     wanted = (["cluster_rerun"] if CLUSTER_AVAILABLE and CLUSTER_TEST in names else []) + \
         (["schemathesis_run"] if SCHEMATHESIS_TEST in names else [])
     runs = []

@@ -1,6 +1,7 @@
-"""The suite's two long runs in processes of their own, started in the background with the session's first
+"""The suite's long runs in processes of their own, started in the background with the session's first
 test: the Redis Cluster rerun (tests/test_cluster.py) and Schemathesis against the live API
-(tests/test_openapi.py). Their tests collect the results.
+(tests/test_openapi.py), one after the other, and, in a lane of its own from the very start, the first run of
+``serve`` that trains its own model (tests/test_lifecycle.py). Their tests collect the results.
 
 Each keeps one core busy for a minute or more while the session's own tests mostly use the other, so on two
 cores they ran after the other tests with a core idle. They run one after the other in one background lane
@@ -26,6 +27,9 @@ ROOT = Path(__file__).resolve().parent.parent
 CLUSTER_AVAILABLE = bool(shutil.which("redis-server") and shutil.which("redis-cli"))
 
 CLUSTER_TEST = "test_the_suites_pass_on_the_cluster_without_cross_slot_commands_or_keys"
+FIRST_RUN_TEST = "test_first_run_trains_leaves_no_extra_processes_and_sigterm_ends_the_tree"
+#: Set in a side run's own pytest session: the test runs its body there instead of collecting a result.
+INNER = "BOT_TEST_SIDE_RUN"
 SCHEMATHESIS_TEST = "test_schemathesis_finds_no_failure_in_the_live_api"
 
 # Every suite whose code keeps several keys together (transactions, scripts, streams): storage, the webhook
@@ -119,6 +123,21 @@ class ClusterRerun(SideRun):
     def work(self, log: IO[str]) -> int:
         return self._start([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
                             "--basetemp", str(self.workdir / "t"), "-m", "not own_redis", *CLUSTER_SUITES],
+                           self.env, log).wait(900)
+
+
+class FirstRun(SideRun):
+    """``test_lifecycle``'s first-run test (a ``serve`` that trains its own model, ~80 s) in a pytest process
+    of its own. It needs nothing the session prepares, so it starts at once, beside the session's own
+    training, in a lane of its own."""
+
+    def __init__(self, workdir: Path):
+        super().__init__(workdir)
+        self.env = {**os.environ, INNER: "1", "PYTHONPATH": str(ROOT / "tests")}
+
+    def work(self, log: IO[str]) -> int:
+        return self._start([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                            "--basetemp", str(self.workdir / "t"), f"tests/test_lifecycle.py::{FIRST_RUN_TEST}"],
                            self.env, log).wait(900)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -22,6 +23,7 @@ import redis
 from conftest import LINE_SECRET, LINE_TOKEN
 from fakes import line_body, line_event, line_signature
 from serve_process import ServeProcess
+from side_runs import INNER
 
 from bot.embedded import EmbeddedRedis
 
@@ -166,10 +168,18 @@ def test_serve_started_right_after_a_stop_on_the_same_port_answers(served_dir, f
 
 
 @pytest.mark.slow
-def test_first_run_trains_leaves_no_extra_processes_and_sigterm_ends_the_tree(tmp_path, fake_line):
+def test_first_run_trains_leaves_no_extra_processes_and_sigterm_ends_the_tree(tmp_path, fake_line, request):
     """The first run trains the intent model (no cache yet). While serving, the master's only children are
-    its workers and the sender process; SIGTERM to the master ends every process it started, the embedded Redis included, and
-    nothing printed a traceback."""
+    its workers and the sender process; SIGTERM to the master ends every process it started, the embedded
+    Redis included, and nothing printed a traceback.
+
+    Its training takes a minute and needs nothing the session prepares, so the session runs this test in a
+    pytest process of its own from its start (tests/side_runs.py), and here only collects the outcome."""
+    if not os.environ.get(INNER):
+        returncode, out = request.getfixturevalue("first_run").result(timeout=900)
+        summary = out.strip().splitlines()[-1]
+        assert returncode == 0 and re.search(r"\b1 passed", summary), out[-5000:]
+        return
     app = ServeProcess(_env(tmp_path, fake_line), workers=2, timeout=600)
     try:
         assert list((tmp_path / "models").glob("intent-model-*.npz")), "the model was not trained and cached"
