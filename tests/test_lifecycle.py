@@ -243,20 +243,32 @@ def test_embedded_redis_is_stopped_by_the_last_process_using_it(tmp_path):
 
 
 # -- background work starts from the server, not from create_app ----------------------------------------------
-def test_create_app_starts_no_sender_until_the_server_starts_background_work(served_dir, fake_line):
+def _webhook_app(served_dir: Path, fake_line):
+    """An app on the embedded Redis of ``served_dir`` with LINE enabled; it starts no sender by itself."""
     from bot.app import create_app
+
+    return create_app({"BOT_DATA_DIR": str(served_dir), "REDIS_URL": None, "LINE_CHANNEL_SECRET": LINE_SECRET,
+                       "LINE_CHANNEL_ACCESS_TOKEN": LINE_TOKEN, "LINE_API_BASE_URL": fake_line.url,
+                       "RETRAIN_ON_EDIT": False})
+
+
+def _queue_a_line_message(app) -> dict:
+    """Post a signed LINE webhook with one question to ``app``; the event, once acknowledged (200)."""
+    ev = line_event("where is samyan")
+    body = line_body(ev)
+    resp = app.test_client().post("/webhooks/line", data=body, content_type="application/json",
+                                  headers={"X-Line-Signature": line_signature(LINE_SECRET, body)})
+    assert resp.status_code == 200
+    return ev
+
+
+def test_create_app_starts_no_sender_until_the_server_starts_background_work(served_dir, fake_line):
     from bot.background import start_background, stop_background
     from bot.queue import STREAM
 
-    app = create_app({"BOT_DATA_DIR": str(served_dir), "REDIS_URL": None, "LINE_CHANNEL_SECRET": LINE_SECRET,
-                      "LINE_CHANNEL_ACCESS_TOKEN": LINE_TOKEN, "LINE_API_BASE_URL": fake_line.url,
-                      "RETRAIN_ON_EDIT": False})
+    app = _webhook_app(served_dir, fake_line)
     try:
-        ev = line_event("where is samyan")
-        body = line_body(ev)
-        resp = app.test_client().post("/webhooks/line", data=body, content_type="application/json",
-                                      headers={"X-Line-Signature": line_signature(LINE_SECRET, body)})
-        assert resp.status_code == 200
+        ev = _queue_a_line_message(app)
         store = app.extensions["bot"].store
         # Queued, and no consumer exists: building the app started no sender thread.
         assert store.run(lambda r: r.xlen(STREAM)) == 1
@@ -281,21 +293,13 @@ sys.stdin.readline()  # until killed
 def test_sender_process_answers_the_queue_and_stops_when_its_server_is_gone(served_dir, fake_line):
     """``smartcity-bot worker`` answers queued webhook events; when the server that started it dies without
     a word (SIGKILL: no hook runs), it notices and exits cleanly by itself instead of answering on alone."""
-    from bot.app import create_app
-
     env = {**_env(served_dir, fake_line), "PYTHONPATH": str(ROOT)}
     parent = subprocess.Popen([sys.executable, "-c", _PARENT], cwd=ROOT, env=env, text=True,
                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     sender = int(parent.stdout.readline())
-    app = create_app({"BOT_DATA_DIR": str(served_dir), "REDIS_URL": None, "LINE_CHANNEL_SECRET": LINE_SECRET,
-                      "LINE_CHANNEL_ACCESS_TOKEN": LINE_TOKEN, "LINE_API_BASE_URL": fake_line.url,
-                      "RETRAIN_ON_EDIT": False})  # only the webhook here: this process starts no sender
+    app = _webhook_app(served_dir, fake_line)  # only the webhook here: this process starts no sender
     try:
-        ev = line_event("where is samyan")
-        body = line_body(ev)
-        resp = app.test_client().post("/webhooks/line", data=body, content_type="application/json",
-                                      headers={"X-Line-Signature": line_signature(LINE_SECRET, body)})
-        assert resp.status_code == 200
+        ev = _queue_a_line_message(app)
         fake_line.wait_for(lambda c: [x for x in fake_line.sent("reply") if x.body["replyToken"] == ev["replyToken"]],
                            timeout=60)
         parent.kill()
