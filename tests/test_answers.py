@@ -562,3 +562,23 @@ def test_who_chairs_needs_a_fact_about_a_chair(bot, convo):
     assert why_not("ใครเป็นประธานบริษัท", mayor, "who") == "it gives no chair"
     convo.say("KKTT คือบริษัทอะไร")
     assert convo.say("ใครเป็นประธานบริษัท").fallback  # not the mayor of Khon Kaen
+
+
+@pytest.mark.parametrize("text", [
+    "how many stations will the hsr have in khon kaen",  # the light rail's stations are no high-speed rail's
+    "ขอนแก่นมีรถไฟความเร็วสูงกี่สถานี",
+    "ภูเก็ตมี 5G ครอบคลุมทั้งเกาะเมื่อไหร่",  # 5G is a digit and a letter, which no word match tells apart
+    "what is the password of the free wifi in phuket",  # public Wi-Fi is known, no password
+])
+def test_a_lookalike_system_or_a_password_is_not_answered_by_its_neighbour(convo, text):
+    assert convo.say(text).fallback
+
+
+def test_a_question_naming_a_system_is_answered_by_a_fact_about_it(convo, bot):
+    assert convo.say("มักกะสันเกี่ยวกับรถไฟความเร็วสูงไหม").text.startswith("ใช่ครับ")
+    r = convo.say("what does wangchan valley test on its 5G network")
+    assert not r.fallback and "5G" in r.text
+    facts = bot.dialogue.knowledge.facts.values()
+    light_rail = next(f for f in facts if "light rail" in f.answer.en and "high" not in f.answer.en.casefold())
+    assert why_not("when does the high speed rail open", light_rail, None) == "it is not about the high-speed rail"
+    assert why_not("when does the light rail open", light_rail, None) is None
