@@ -52,6 +52,11 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     # "ใครเป็นประธานบริษัท", "who chaired it": a chair, which a fact about a mayor or a company's founders is not
     ("chair", re.compile(r"ประธาน|\bchair(s|ed|man|woman|person)?\b|\bpresided\b", re.I),
      re.compile(r"ประธาน|\bchair|\bpresid|\bhead(ed|s)?\b|\bled by\b", re.I)),
+    # "ใครเป็นผู้เปิด", "who opened it": the person who opened it, not its operator or its opening date
+    ("opener", re.compile(r"ใคร(?:เป็น)?(?:คน|ผู้)?เปิด(?!เผย)|ผู้เปิด(?!เผย)|เปิดโดยใคร|"
+                          r"\bwho (?:officially )?(?:opened|inaugurated|launched)\b|\bopened by whom\b", re.I),
+     re.compile(r"ผู้เปิด(?!เผย)|เปิดโดย|เปิดงาน|ประธานในพิธี|เป็นประธาน|\bopened by\b|\binaugurat|\bpresided\b|"
+                r"\blaunched by\b", re.I)),
     # "what's the wifi password": a secret no source gives, not the fact that there is public Wi-Fi
     ("password", re.compile(r"รหัสผ่าน|รหัสไวไฟ|รหัส\s*wi-?fi|\bpass(word|code)s?\b", re.I),
      re.compile(r"รหัสผ่าน|\bpass(word|code)", re.I)),

@@ -582,3 +582,16 @@ def test_a_question_naming_a_system_is_answered_by_a_fact_about_it(convo, bot):
     light_rail = next(f for f in facts if "light rail" in f.answer.en and "high" not in f.answer.en.casefold())
     assert why_not("when does the high speed rail open", light_rail, None) == "it is not about the high-speed rail"
     assert why_not("when does the light rail open", light_rail, None) is None
+
+
+def test_who_opened_it_needs_a_fact_that_names_who_opened_it(convo, bot):
+    facts = bot.dialogue.knowledge.facts
+    operator = facts["khon-kaen-bus-operator"]
+    opening = next(f for f in facts.values() if "เป็นผู้เปิด Smart City Bus" in f.answer.th)
+    assert why_not("รถเมล์ไปสนามบินใครเป็นคนเปิด", operator, "who") == "it gives no opener"
+    assert why_not("who opened the airport bus line", operator, "who") == "it gives no opener"
+    assert why_not("who opened the airport bus line", opening, "who") is None
+    assert why_not("ใครเปิดเผยข้อมูลนี้", operator, "who") is None  # revealing is no opening
+    convo.say("ใครเดินรถเมล์สาย 24 ในขอนแก่น")
+    r = convo.say("แล้วใครเป็นคนเปิด")
+    assert not r.fallback and "อาคม" in r.text
