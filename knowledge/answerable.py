@@ -52,6 +52,11 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     # "ใครเป็นประธานบริษัท", "who chaired it": a chair, which a fact about a mayor or a company's founders is not
     ("chair", re.compile(r"ประธาน|\bchair(s|ed|man|woman|person)?\b|\bpresided\b", re.I),
      re.compile(r"ประธาน|\bchair|\bpresid|\bhead(ed|s)?\b|\bled by\b", re.I)),
+    # "เป็นการประชุมครั้งที่เท่าใด", "which meeting number was it": a meeting's number ("ครั้งที่ 1/2564"), which its
+    # chair or its date is not
+    ("meeting number", re.compile(r"ครั้งที่\s*(?:เท่า|กี่|ไหน|อะไร)|\b(?:meeting|session) (?:no\.?|number)\b|"
+                                  r"\bwhich (?:number|no\.?) (?:meeting|session)\b", re.I),
+     re.compile(r"ครั้งที่\s*\d|(?<![\d/])\d{1,2}/(?:25|20)\d\d(?!\d)|\b(?:meeting|session|no\.)\s*\d", re.I)),
     # "ใครเป็นผู้เปิด", "who opened it": the person who opened it, not its operator or its opening date
     ("opener", re.compile(r"ใคร(?:เป็น)?(?:คน|ผู้)?เปิด(?!เผย)|ผู้เปิด(?!เผย)|เปิดโดยใคร|"
                           r"\bwho (?:officially )?(?:opened|inaugurated|launched)\b|\bopened by whom\b", re.I),

@@ -595,3 +595,14 @@ def test_who_opened_it_needs_a_fact_that_names_who_opened_it(convo, bot):
     convo.say("ใครเดินรถเมล์สาย 24 ในขอนแก่น")
     r = convo.say("แล้วใครเป็นคนเปิด")
     assert not r.fallback and "อาคม" in r.text
+
+
+def test_which_meeting_number_needs_a_fact_that_numbers_the_meeting(bot):
+    facts = list(bot.dialogue.knowledge.facts.values())
+    numbered = next(f for f in facts if "ครั้งที่ 1/2564" in f.answer.th)
+    chair = next(f for f in facts if f.answer.th.startswith("ประธานการประชุม") and "ครั้งที่" not in f.answer.th
+                 and "/25" not in f.answer.th and f.detail is None)
+    assert why_not("การประชุมนั้นเป็นครั้งที่เท่าไหร่", chair, None) == "it gives no meeting number"
+    assert why_not("what was the meeting number", chair, None) == "it gives no meeting number"
+    assert why_not("การประชุมนั้นเป็นครั้งที่เท่าไหร่", numbered, None) is None
+    assert why_not("ใครเป็นประธาน", chair, "who") is None  # the chair is what it gives
