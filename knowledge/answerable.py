@@ -52,9 +52,29 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     # "ใครเป็นประธานบริษัท", "who chaired it": a chair, which a fact about a mayor or a company's founders is not
     ("chair", re.compile(r"ประธาน|\bchair(s|ed|man|woman|person)?\b|\bpresided\b", re.I),
      re.compile(r"ประธาน|\bchair|\bpresid|\bhead(ed|s)?\b|\bled by\b", re.I)),
+    # "เป็นการประชุมครั้งที่เท่าใด", "which meeting number was it": a meeting's number ("ครั้งที่ 1/2564"), which its
+    # chair or its date is not
+    ("meeting number", re.compile(r"ครั้งที่\s*(?:เท่า|กี่|ไหน|อะไร)|\b(?:meeting|session) (?:no\.?|number)\b|"
+                                  r"\bwhich (?:number|no\.?) (?:meeting|session)\b", re.I),
+     re.compile(r"ครั้งที่\s*\d|(?<![\d/])\d{1,2}/(?:25|20)\d\d(?!\d)|\b(?:meeting|session|no\.)\s*\d", re.I)),
+    # "ใครเป็นผู้เปิด", "who opened it": the person who opened it, not its operator or its opening date
+    ("opener", re.compile(r"ใคร(?:เป็น)?(?:คน|ผู้)?เปิด(?!เผย)|ผู้เปิด(?!เผย)|เปิดโดยใคร|"
+                          r"\bwho (?:officially )?(?:opened|inaugurated|launched)\b|\bopened by whom\b", re.I),
+     re.compile(r"ผู้เปิด(?!เผย)|เปิดโดย|เปิดงาน|ประธานในพิธี|เป็นประธาน|\bopened by\b|\binaugurat|\bpresided\b|"
+                r"\blaunched by\b", re.I)),
+    # "what's the wifi password": a secret no source gives, not the fact that there is public Wi-Fi
+    ("password", re.compile(r"รหัสผ่าน|รหัสไวไฟ|รหัส\s*wi-?fi|\bpass(word|code)s?\b", re.I),
+     re.compile(r"รหัสผ่าน|\bpass(word|code)", re.I)),
     ("designer", re.compile(r"ใครออกแบบ|ใครเป็นคนออกแบบ|ผู้ออกแบบ|ผู้ชนะ|ใครชนะ|\bdesigned\b|\bdesigner\b|\bwinner\b|"
                             r"\bwho won\b", re.I),
      re.compile(r"ออกแบบโดย|ผู้ออกแบบ|ผู้ชนะ|ชนะเลิศ|\bdesigned by\b|\bwinner\b|\bwon by\b", re.I)),
+]
+# Systems whose facts share most of their words with a lookalike's: "รถไฟความเร็วสูง" (high-speed rail) is
+# made of words the light rail's facts use ("รถไฟ") or words too common to tell ("ความเร็ว", "สูง"), and "5G"
+# is a digit and a letter. A question naming one is answered only by a fact that names it too.
+_SYSTEMS: list[tuple[str, re.Pattern]] = [
+    ("high-speed rail", re.compile(r"ความเร็วสูง|\bhigh[- ]?speed\b|\bhsr\b", re.I)),
+    ("mobile network", re.compile(r"(?<![a-z0-9])[2-6]\s?g(?![a-z])|\blte\b", re.I)),
 ]
 # A date to come: the sources tell of what happened and of published plans, not of next year's events.
 _NEXT = re.compile(r"รอบหน้า|ครั้งหน้า|ครั้งต่อไป|รอบต่อไป|ปีหน้า|ปีนี้|\bnext\b(?! to\b)|"
@@ -161,6 +181,7 @@ class _Asks(NamedTuple):
     listed: str | None  # the number of things asked for by name ("ขอชื่อทั้ง 4 โครงการ")
     post: bool  # asks about a post (chair, governor...)
     periods: tuple[tuple[str, re.Pattern], ...]  # "a year", "per day": the figure asked is per this period
+    systems: tuple[tuple[str, re.Pattern], ...]  # the lookalike-prone systems it names (see _SYSTEMS)
 
 
 @lru_cache(maxsize=_CACHE)
@@ -174,7 +195,8 @@ def _asks(question: str) -> _Asks:
                  bool(_NOW.search(question)) and post,
                  bool(_MONEY_ASKED.search(question)), bool(_NEXT.search(question)), _routes(question),
                  next(g for g in many.groups() if g) if many else None, post,
-                 tuple((period, rx) for period, rx in _PERIODS if rx.search(question)))
+                 tuple((period, rx) for period, rx in _PERIODS if rx.search(question)),
+                 tuple((name, rx) for name, rx in _SYSTEMS if rx.search(question)))
 
 
 def why_not(question: str, fact: Fact, kind: str | None, today: date | None = None,
@@ -190,6 +212,9 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
     for name, says in asks.needs:
         if not _has(says, text):
             return f"it gives no {name}"
+    for name, rx in asks.systems:
+        if not _has(rx, text):
+            return f"it is not about the {name}"
     if asks.names and not any(_names_a_list(a) for a in (fact.answer.th, fact.answer.en)):
         return "it names no list"
     if asks.listed is not None and (asks.names or kind == "list") and asks.listed not in re.findall(r"\d+", text):

@@ -562,3 +562,47 @@ def test_who_chairs_needs_a_fact_about_a_chair(bot, convo):
     assert why_not("ใครเป็นประธานบริษัท", mayor, "who") == "it gives no chair"
     convo.say("KKTT คือบริษัทอะไร")
     assert convo.say("ใครเป็นประธานบริษัท").fallback  # not the mayor of Khon Kaen
+
+
+@pytest.mark.parametrize("text", [
+    "how many stations will the hsr have in khon kaen",  # the light rail's stations are no high-speed rail's
+    "ขอนแก่นมีรถไฟความเร็วสูงกี่สถานี",
+    "ภูเก็ตมี 5G ครอบคลุมทั้งเกาะเมื่อไหร่",  # 5G is a digit and a letter, which no word match tells apart
+    "what is the password of the free wifi in phuket",  # public Wi-Fi is known, no password
+])
+def test_a_lookalike_system_or_a_password_is_not_answered_by_its_neighbour(convo, text):
+    assert convo.say(text).fallback
+
+
+def test_a_question_naming_a_system_is_answered_by_a_fact_about_it(convo, bot):
+    assert convo.say("มักกะสันเกี่ยวกับรถไฟความเร็วสูงไหม").text.startswith("ใช่ครับ")
+    r = convo.say("what does wangchan valley test on its 5G network")
+    assert not r.fallback and "5G" in r.text
+    facts = bot.dialogue.knowledge.facts.values()
+    light_rail = next(f for f in facts if "light rail" in f.answer.en and "high" not in f.answer.en.casefold())
+    assert why_not("when does the high speed rail open", light_rail, None) == "it is not about the high-speed rail"
+    assert why_not("when does the light rail open", light_rail, None) is None
+
+
+def test_who_opened_it_needs_a_fact_that_names_who_opened_it(convo, bot):
+    facts = bot.dialogue.knowledge.facts
+    operator = facts["khon-kaen-bus-operator"]
+    opening = next(f for f in facts.values() if "เป็นผู้เปิด Smart City Bus" in f.answer.th)
+    assert why_not("รถเมล์ไปสนามบินใครเป็นคนเปิด", operator, "who") == "it gives no opener"
+    assert why_not("who opened the airport bus line", operator, "who") == "it gives no opener"
+    assert why_not("who opened the airport bus line", opening, "who") is None
+    assert why_not("ใครเปิดเผยข้อมูลนี้", operator, "who") is None  # revealing is no opening
+    convo.say("ใครเดินรถเมล์สาย 24 ในขอนแก่น")
+    r = convo.say("แล้วใครเป็นคนเปิด")
+    assert not r.fallback and "อาคม" in r.text
+
+
+def test_which_meeting_number_needs_a_fact_that_numbers_the_meeting(bot):
+    facts = list(bot.dialogue.knowledge.facts.values())
+    numbered = next(f for f in facts if "ครั้งที่ 1/2564" in f.answer.th)
+    chair = next(f for f in facts if f.answer.th.startswith("ประธานการประชุม") and "ครั้งที่" not in f.answer.th
+                 and "/25" not in f.answer.th and f.detail is None)
+    assert why_not("การประชุมนั้นเป็นครั้งที่เท่าไหร่", chair, None) == "it gives no meeting number"
+    assert why_not("what was the meeting number", chair, None) == "it gives no meeting number"
+    assert why_not("การประชุมนั้นเป็นครั้งที่เท่าไหร่", numbered, None) is None
+    assert why_not("ใครเป็นประธาน", chair, "who") is None  # the chair is what it gives
