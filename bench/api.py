@@ -84,11 +84,12 @@ def main() -> int:
     redis_client = bot.store.client
     user = ""
 
-    def ask(i: int) -> None:
+    def ask(i: int, text: str | None = None) -> None:
+        """The conversation's ``i``-th turn, or ``text`` in its place."""
         nonlocal user
         if i % 5 == 0:  # a new user every five questions: the per-user limit (10 per 10 s) is never reached
             user = f"bench-{uuid.uuid4().hex[:12]}"
-        r = client.post("/api/ask", json={"text": conversation[i % len(conversation)], "user_id": user})
+        r = client.post("/api/ask", json={"text": text or conversation[i % len(conversation)], "user_id": user})
         if r.status_code != 200:
             raise SystemExit(f"/api/ask answered {r.status_code}: {r.get_data(as_text=True)[:200]}")
 
@@ -126,13 +127,9 @@ def main() -> int:
     fresh_times: list[float] = []
     fresh_hello: list[float] = []
     for i, text in enumerate(fresh):
-        if i % 5 == 0:
-            user = f"bench-{uuid.uuid4().hex[:12]}"
         t0 = time.perf_counter()
-        r = client.post("/api/ask", json={"text": text, "user_id": user})
+        ask(i, text)
         fresh_times.append(time.perf_counter() - t0)
-        if r.status_code != 200:
-            raise SystemExit(f"/api/ask answered {r.status_code}: {r.get_data(as_text=True)[:200]}")
         t0 = time.perf_counter()
         say_hello(i)
         fresh_hello.append(time.perf_counter() - t0)

@@ -18,7 +18,6 @@ Each setting can be overridden on the command line or with ``GUNICORN_CMD_ARGS``
 
 from __future__ import annotations
 
-import logging
 import os
 import sys
 import tempfile
@@ -83,11 +82,10 @@ def when_ready(server) -> None:
     """In the master, once it listens: the sender processes that answer queued webhook events
     (``SENDER_PROCESSES``; :mod:`bot.sender_process`), watched and started again if one dies."""
     global _senders
-    settings = load_settings()
-    if settings.SENDER_PROCESSES:
+    if _settings.SENDER_PROCESSES:
         from bot.sender_process import SenderProcesses
 
-        _senders = SenderProcesses(settings.SENDER_PROCESSES, nice=settings.SENDER_NICE)
+        _senders = SenderProcesses(_settings.SENDER_PROCESSES, nice=_settings.SENDER_NICE)
         _senders.start()
 
 
@@ -96,20 +94,20 @@ def post_worker_init(worker) -> None:
     no sender process answers the queue)."""
     from bot.background import start_background
 
-    start_background(worker.wsgi, senders=not load_settings().SENDER_PROCESSES)
+    start_background(worker.wsgi, senders=not _settings.SENDER_PROCESSES)
 
 
 def worker_exit(server, worker) -> None:
     """In a worker that is exiting: stop the background work (at most a second), then, on a normal stop,
     end the process at once."""
-    from bot.background import stop_background
+    from bot.background import exit_now, stop_background
 
     stop_background(getattr(worker, "wsgi", None))  # None when the app failed to load
     exiting = sys.exc_info()[1]  # this hook runs in a ``finally`` while the worker's SystemExit propagates
     if isinstance(exiting, SystemExit) and exiting.code in (0, None):
         # Nothing is left to do but free the heap (the model, the index, the knowledge base) object by
         # object, which took seconds on a busy machine: leave without it. Logs and streams are flushed first.
-        _exit_now()
+        exit_now()
 
 
 def child_exit(server, worker) -> None:
@@ -131,6 +129,7 @@ def on_exit(server) -> None:
             _own_metrics_dir.rmdir()
         except OSError:
             pass
+    from bot.background import exit_now
     from bot.embedded import leave_all
 
     leave_all()
@@ -138,11 +137,4 @@ def on_exit(server) -> None:
     # other way, the exit goes on as usual). The master holds the modules and the model it trained; freeing
     # them object by object took seconds on a busy machine, so it leaves without that, like the workers.
     if isinstance(sys.exc_info()[1], (StopIteration, KeyboardInterrupt)):
-        _exit_now()
-
-
-def _exit_now() -> None:
-    logging.shutdown()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(0)
+        exit_now()

@@ -41,7 +41,7 @@ def run(parent: int | None = None, nice: int = 0) -> None:
     """Answer queued webhook events until SIGTERM or SIGINT (or until ``parent`` is no longer this
     process's parent), then stop within about a second and exit."""
     from .app import create_app
-    from .background import start_background, stop_background
+    from .background import exit_now, start_background, stop_background
     from .embedded import leave_all
 
     if nice:
@@ -65,12 +65,7 @@ def run(parent: int | None = None, nice: int = 0) -> None:
     # os._exit skips exit handlers: leave the embedded Redis (started here when REDIS_URL is unset) as
     # they would, or it outlives every process using it.
     leave_all()
-    logging.shutdown()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    # As in gunicorn's workers (bot/gunicorn_conf.py): freeing the model and the index object by object
-    # took seconds; nothing is left to do.
-    os._exit(0)
+    exit_now()  # as gunicorn's workers do (bot/gunicorn_conf.py)
 
 
 class SenderProcesses:
