@@ -94,16 +94,37 @@ _SHORT_BE_YEAR = re.compile(r"(?:ปี|พ\.ศ\.|มกรา\S*|กุมภ�
 
 
 # A year as a follow-up says it ("ข้อมูลล่าสุดปี 2568", "ช่วงปี 2566–2567 เล่า", "in 2022"), with the words around it.
-_A_YEAR = re.compile(r"(ข้อมูล|ล่าสุด|ช่วง|ตอน)*\s*(ปี|พ\.ศ\.|ค\.ศ\.)?\s*((19|20|25)\d\d|(?<=ปี)\s*\d\d)"
+_A_YEAR = re.compile(r"(ข้อมูล|ล่าสุด|ช่วง|ตอน)*\s*(ปี|พ\.ศ\.|ค\.ศ\.)?\s*((19|20|25)\d\d|(?:(?<=ปี)|(?<=ช่วง))\s*\d\d)"
                      r"(\s*[-–]\s*(\d{4}|\d\d))?|\b(in|year)\b|เล่า")
 
 
+# A span of years: "2021-22", "2563–65", "ช่วง 63-65", "ปี 63 - 65" (every year in it is asked).
+_YEAR_SPAN = re.compile(r"(?<!\d)((?:19|20|25)\d\d)\s*[-–]\s*(\d\d|\d{4})(?!\d)|"
+                        r"(?:ปี|ช่วง|พ\.ศ\.)\s*([5-7]\d)\s*[-–]\s*([5-7]\d)(?!\d)")
+
+
 def _years_asked(text: str, numbers: list[int]) -> frozenset[int]:
-    """The years (CE) a question names: 2563 and 2020 alike, and the short Thai "ปี67"."""
+    """The years (CE) a question names: 2563 and 2020 alike, the short Thai "ปี67", and every year of a span
+    ("2021-22", "ช่วง 63-65")."""
     years = {n - 543 for n in numbers if 2400 <= n <= 2700} | {n for n in numbers if 1990 <= n <= 2100}
     years.update(2500 + int(m) - 543 for m in _SHORT_BE_YEAR.findall(text))
-    return frozenset(years)
+    for full, end, short_start, short_end in _YEAR_SPAN.findall(text):
+        if full:
+            start = int(full)
+            stop = int(end) if len(end) == 4 else start // 100 * 100 + int(end)
+        else:
+            start, stop = 2500 + int(short_start), 2500 + int(short_end)
+        if start >= 2400:
+            start, stop = start - 543, stop - 543
+        if 0 <= stop - start <= 10:
+            years.update(range(start, stop + 1))
+    return frozenset(y for y in years if 1990 <= y <= 2100)
 
+
+# Words a follow-up asks with, which say nothing about what it asks ("and", "what about", "แล้ว...ล่ะ").
+_TOLD_FILLER = re.compile(r"\b(what|how|about|and|then|ok|okay|so|much|many|else|also)\b|แล้ว|ล่ะ|เท่าไหร่|กี่|ใคร|ไหน|อะไร|ไร")
+_EN_STOP = frozenset("a an the is are was were be been of in on at to for and or do does did it its this that what which "
+                     "who whom when where how many much there their they them with by as from".split())
 
 _STATE_Q = re.compile(r"ยัง|อยู่ไหม|อยู่มั้ย|อยู่ป่ะ|อยู่ป่าว|อยู่รึเปล่า|อยู่หรือเปล่า|\b(yet|still|already|anymore)\b")
 _NOT_YET = re.compile(r"ยังไม่|หยุดให้บริการ|หยุดเดินรถ|ไม่ได้ให้บริการ|ปิดไปแล้ว|\bnot (running |built |open |started )?yet\b|"
@@ -247,6 +268,12 @@ class Dialogue:
             person = next((x for x in ctx.subjects if x in snap.kb.entities and snap.kb.entities[x].kind == "person"),
                           None)
             subjects = [person] if person else []
+        elif subjects and _PERSON_PRONOUN.search(u.normalized) and all(
+                x in snap.kb.entities and snap.kb.entities[x].kind == "organisation" for x in subjects):
+            # "what was his position at depa": the person the conversation was about, at that organisation.
+            person = next((x for x in ctx.subjects if x in snap.kb.entities and snap.kb.entities[x].kind == "person"),
+                          None)
+            subjects = [person, *subjects][:MAX_SUBJECTS_PER_ANSWER] if person else subjects
         notions = {x for x in subjects if x in snap.kb.dimensions or (
             x in snap.kb.entities and snap.kb.entities[x].kind == "concept")}
         if subjects and set(subjects) <= notions and _IT.search(u.normalized):
@@ -263,7 +290,9 @@ class Dialogue:
         small_talk = u.intent in SMALL_TALK or (u.top_intent in SMALL_TALK and not qt.yes_no and (
             u.confidence >= 0.6 or (short and u.confidence >= 0.35)) and not off_topic)
         # In a conversation, a pronoun or a yes/no question ("เยอะกว่ามาตรฐานป่ะ") continues it: not small talk.
-        refers_back = bool(ctx.subjects) and bool(_REFERS_BACK.search(u.normalized) or qt.yes_no)
+        # So does "before that", "ก่อนนั้นอีก", "any more later on": a step in time from what was just said.
+        refers_back = bool(ctx.subjects) and bool(_REFERS_BACK.search(u.normalized) or qt.yes_no or (
+            ctx.last_fact and (_BEFORE.search(u.normalized) or _AFTER.search(u.normalized))))
         if small_talk and not subjects and not ent.places and not qt.kind and not refers_back:
             # Small talk read with low confidence may carry the intent "out_of_scope": reply as the small talk it
             # most likely is (its top intent), which has a phrase.
@@ -300,8 +329,14 @@ class Dialogue:
             named_dims = self._dimensions_named(snap, snap.facts[ctx.last_fact])
             if len(named_dims) >= 3:
                 held = all(d in named_dims for d in dims)
-                lead = {("th", True): "ใช่ครับ", ("th", False): "ไม่ใช่ครับ", ("en", True): "Yes.",
-                        ("en", False): "No."}[(reply_lang, held)]
+                # The verdict names what was asked: "No, Smart Energy is not among them." (the list may not say it)
+                asked = [snap.kb.dimensions[d].name.get(reply_lang) for d in dims if d not in named_dims] or \
+                    [snap.kb.dimensions[d].name.get(reply_lang) for d in dims]
+                said = " และ".join(f"ด้าน{a}" for a in asked) if reply_lang == "th" else " and ".join(asked)
+                lead = {("th", True): f"ใช่ครับ มี{said}", ("th", False): f"ไม่ใช่ครับ ไม่มี{said}",
+                        ("en", True): f"Yes, {said} {'is' if len(asked) == 1 else 'are'} among them.",
+                        ("en", False): f"No, {said} {'is' if len(asked) == 1 else 'are'} not among them."
+                        }[(reply_lang, held)]
                 answer = snap.composer.fact(snap.facts[ctx.last_fact], reply_lang, lead=lead)
                 return (self._reply(turn, answer, 1.0),
                         self._remember(turn, answer, ctx.last_query, ctx.last_qtype, True), None)
@@ -416,6 +451,16 @@ class Dialogue:
         if person is not None and (hit is None or (person not in hit.fact.about and hit.words < PERSON_MIN_WORDS)):
             hit = next((h for h in snap.index.search(Query(query_text, reply_lang, [person], [], kind, intents), 3)
                         if person in h.fact.about), hit)
+        told_fact = snap.facts.get(ctx.last_fact) if ctx.last_fact else None
+        if told_fact is not None and not subjects and not ent.places and not follow_up and not yes_no \
+                and cue is None and (hit is None or hit.fact.id != told_fact.id) \
+                and self._told_holds(snap, told_fact, query_text, kind, hit.fact if hit is not None else None):
+            # "how many of them were municipalities", "and from the airport", "เพื่อสนับสนุนใคร": the answer
+            # just given already says it (every word the follow-up asks about is in it), and the fact found
+            # does not: that answer again.
+            answer = snap.composer.fact(told_fact, reply_lang, kind)
+            return (self._reply(turn, answer, 1.0),
+                    self._remember(turn, answer, query_text, kind, yes_no, qualifier), None)
         # "the Khon Kaen light rail": the project is the subject, the city only says which one.
         focus = [s for s in subjects if not (s in snap.kb.cities and any(
             s in snap.kb.entities[e].areas for e in subjects if e in snap.kb.entities))]
@@ -521,6 +566,29 @@ class Dialogue:
                 continue  # near the question, but not holding what it asks for: the next one may
             return hit
         return None
+
+    def _told_holds(self, snap: Snapshot, told: Fact, query_text: str, kind: str | None, found: Fact | None) -> bool:
+        """Whether the answer just given answers a follow-up that names nothing, better than ``found`` (the
+        fact retrieval found, if any): the follow-up asks about at least one word of its own (not a question
+        word, filler or pronoun), every such word is in that answer and not all of them in ``found``, the answer
+        holds the kind of thing asked (a date for "when", a number for "how many") and does not say the sources
+        leave it open, and nothing in the question rules it out (knowledge/answerable.py)."""
+        if self.vocabulary is None or len(query_text.split()) > 8 or (kind is not None and kind in told.unknown):
+            return False
+        stop = self.vocabulary.stop
+        words = [w[:5] if w.isascii() and len(w) > 5 else w
+                 for w in tokenize(_TOLD_FILLER.sub(" ", query_text.casefold()))
+                 if w not in stop and w not in _EN_STOP and not w.isdigit() and len(w) >= 2]
+
+        def says_all(fact: Fact) -> bool:
+            text = f"{fact.answer.th} {fact.answer.en}".casefold()
+            return all(w in text for w in words)
+
+        if not words or not says_all(told) or (found is not None and says_all(found)):
+            return False
+        if kind is not None and kind not in snap.index.holds[told.id] and told.aspect != kind:
+            return False
+        return why_not(query_text, told, kind) is None
 
     def _verdict(self, snap: Snapshot, q: Query, hit: Hit, question: str) -> tuple[Hit, str]:
         """The fact and the verdict for a yes/no question. A close runner-up about the same subjects that

@@ -121,8 +121,9 @@ def question_type(text: str) -> QuestionType:
 
 # Words that only ask (what kind of answer), never what about: "by when?", "แล้วเมื่อไหร่ล่ะ", "ใครอ่ะ".
 _ONLY_ASKING = re.compile(
-    r"^(by|from|until|till|and|so|then|what|which|when|who|whom|whose|where|why|how|many|much|long|year|date|"
-    r"time|is|was|it|that|the|again|exactly|about|ok|okay|แล้ว|และ|ส่วน|เมื่อไหร่|เมื่อไร|เมื่อใด|ตอนไหน|ปีไหน|"
+    r"^(by|from|until|till|on|in|at|since|and|so|then|what|which|when|who|whom|whose|where|why|how|many|much|"
+    r"long|year|date|day|month|place|time|is|was|it|that|the|again|exactly|about|ok|okay|แล้ว|และ|ส่วน|เมื่อไหร่|"
+    r"เมื่อไร|เมื่อใด|ตอนไหน|ปีไหน|ที่ใด|เดือนไหน|วันอะไร|"
     r"ปีอะไร|วันไหน|วันที่|เท่าไหร่|เท่าไร|เท่าใด|กี่|ใคร|ที่ไหน|ตรงไหน|ยังไง|อย่างไร|ทำไม|เพราะอะไร|อะไร|ไร|"
     r"คะ|ค่ะ|ครับ|คับ|นะ|อ่ะ|อะ|ล่ะ|หละ|หรอ|เหรอ|จ้า|\?|!|\.|\s)*$")
 

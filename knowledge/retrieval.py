@@ -44,7 +44,9 @@ _HOLDS = {
                        r"สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม|january|february|march|april|may|june|july|"
                        r"august|september|october|november|december", re.I),
     "how_many": re.compile(r"\d"),
-    "where": re.compile(r"ตั้งอยู่|อยู่ที่|อยู่ใน|จังหวัด|อำเภอ|\blocated\b|\bprovince\b|\bdistrict\b", re.I),
+    "where": re.compile(r"ตั้งอยู่|อยู่ที่|อยู่ใน|จังหวัด|อำเภอ|ทำเนียบ|อาคาร|โรงแรม|ศูนย์ประชุม|ห้องประชุม|\blocated\b|"
+                        r"\bprovince\b|\bdistrict\b|\bheld (at|in)\b|\bGovernment House\b|\bbuilding\b|\bhotel\b",
+                        re.I),
     "who": re.compile(r"นาย|นาง|พล\.|ดร\.|ผศ\.|รศ\.|รัฐมนตรี|นายกฯ|ประธาน|\b(Mr|Mrs|Ms|Gen|Dr|Prof)\.|\bMinister\b|"
                       r"\bPM\b|\bchair|\bpresid", re.I),
 }
@@ -337,6 +339,8 @@ class FactIndex:
         self._area_count = np.fromiter((len(self.fact_areas[fid]) for fid in ids), dtype=np.int64, count=n)
         self._has_dim = mask(lambda fid: self.about_sets[fid] & self.dimensions)
         self._has_project = mask(lambda fid: self.about_sets[fid] & self.projects)
+        # about an organisation, person, event or project (not only areas, concepts and the 7 Smarts)
+        self._has_thing = mask(lambda fid: self.about_sets[fid] - self.areas - self.concepts - self.dimensions)
         self._specific = mask(self.specific.__getitem__)
         self._rankings = mask(lambda fid: self.facts[fid].intent == "rankings")
         self._has_ranks = mask(self.ranks.__getitem__)
@@ -460,7 +464,6 @@ class FactIndex:
         who_ranked = asked_rank is not None and q.qtype in ("who", "list") or bool(
             asked_rank is not None and _WHICH_PLACE.search(q.text))
         context_areas = context & self.areas
-        context_projects = context & self.projects
         primary = q.context[0] if context else None
         qtype = q.qtype
         has_area, specific = self._has_area, self._specific
@@ -496,8 +499,9 @@ class FactIndex:
             # 1" after a city's place asks about whichever city came first.
             other_city = has_area & ~self._any_of(context_areas) & ~(
                 self._rankings if who_ranked else self._none) if context_areas else self._none
-            other_project = self._has_project & ~self._any_of(context_projects) if primary in self.projects \
-                else self._none
+            # (after a project, a fact about another thing of its city, the city's bus company, is not about it)
+            other_project = (self._has_project | self._has_thing) & ~self._any_of(
+                list(context - self.areas - self.concepts - self.dimensions)) if primary in self.projects else self._none
             s = np.where(other_city, S_OTHER, np.where(other_project, S_CONTEXT_OTHER, np.where(
                 self._any_of([primary]), S_CONTEXT, np.where(  # type: ignore[list-item]
                     self._any_of(context), S_CONTEXT / 2, np.where(specific, S_CONTEXT_OTHER, 0.0)))))
