@@ -446,8 +446,13 @@ class Dialogue:
             people = [x for x in snap.facts[ctx.last_fact].about
                       if x in snap.kb.entities and snap.kb.entities[x].kind == "person" and x in context]
             person = people[0] if len(people) == 1 else None
+        # "and in 2024?" after an answer about 2023: the fact just given is about another year, not an answer.
+        said_years = _years_asked(ctx.last_query, [int(n) for n in re.findall(r"\d{2,4}", ctx.last_query)]) \
+            if ctx.last_query and years else frozenset()
+        other_year = bool(said_years) and not years & said_years
         hit = self._best(snap, Query("" if asking_only else query_text, reply_lang, subjects, context, kind,
-                                     intents, years, None if subjects or year_only else ctx.last_fact), cue)
+                                     intents, years, None if subjects or year_only else ctx.last_fact), cue,
+                         skip=ctx.last_fact if other_year else None)
         if person is not None and (hit is None or (person not in hit.fact.about and hit.words < PERSON_MIN_WORDS)):
             hit = next((h for h in snap.index.search(Query(query_text, reply_lang, [person], [], kind, intents), 3)
                         if person in h.fact.about), hit)
@@ -513,8 +518,10 @@ class Dialogue:
                 self._remember(turn, answer, query_text, kind, yes_no, qualifier), "fallback" if not_given else None)
 
     # -- steps -----------------------------------------------------------------------------------------
-    def _best(self, snap: Snapshot, q: Query, cue: str | None, only: str | None = None) -> Hit | None:
-        """The best fact for ``q`` if it passes the thresholds (and is about ``only``, when given)."""
+    def _best(self, snap: Snapshot, q: Query, cue: str | None, only: str | None = None,
+              skip: str | None = None) -> Hit | None:
+        """The best fact for ``q`` if it passes the thresholds (and is about ``only``, when given; not
+        ``skip``, when given)."""
         topic = self.vocabulary.distinctive(tokenize(q.text), snap.word_facts, len(snap.facts)) \
             if self.vocabulary is not None and q.text.strip() else []
         q.topic = tuple(topic)
@@ -527,7 +534,7 @@ class Dialogue:
         focus = named[0] if named else None
         passed_over = False
         for rank, hit in enumerate(hits):
-            if only is not None and only not in hit.fact.about:
+            if (only is not None and only not in hit.fact.about) or hit.fact.id == skip:
                 continue
             if passed_over and focus is not None and focus not in hit.fact.about:
                 return None  # the fare of the light rail is not known: not the bus's fare instead
