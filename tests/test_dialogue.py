@@ -427,3 +427,72 @@ def test_they_asked_about_the_logo_is_still_the_city_of_the_conversation(convo):
 @pytest.mark.parametrize("text", ["what is the best museum in khon kaen", "which museum in khon kaen is the top one"])
 def test_the_best_of_something_no_fact_knows_is_not_a_ranking_question(convo, text):
     assert convo.say(text).fallback  # not "Mueang Khon Kaen led the Smart Governance dimension"
+
+
+# -- follow-ups: what the last answer already says, steps in time, other years, pronouns ---------------------
+def test_a_follow_up_about_a_word_of_the_last_answer_gets_that_answer_again(convo):
+    convo.say("ระยะทางจากวังจันทร์วัลเลย์ไปกรุงเทพกี่กิโล")
+    r = convo.say("แล้วไปสนามบินล่ะ")
+    assert not r.fallback and "130" in first_line(r)
+
+
+def test_a_follow_up_the_last_answer_leaves_open_is_not_answered_with_it_again(convo):
+    r = convo.say("tell me about tram noy")
+    assert "Tram Noy" in first_line(r)
+    r = convo.say("when will construction begin")
+    assert not r.fallback and "2025" in first_line(r) and "City Bus" not in r.text
+
+
+@pytest.mark.parametrize("first, then, name", [
+    ("ใครเป็นประธานคณะกรรมการเมืองอัจฉริยะระดับชาติปี 2566-2567", "ก่อนนั้นอีกที", "ประวิตร"),
+])
+def test_a_step_back_in_time_is_a_follow_up_not_small_talk(convo, first, then, name):
+    convo.say(first)
+    r = convo.say(then)
+    assert r.intent not in ("thanks", "greet", "goodbye", "help") and name in first_line(r)
+
+
+def test_a_span_of_short_years_asks_the_last_question_for_those_years(convo):
+    r = convo.say("who chaired the national smart city committee over 2023-24")
+    assert "Phumtham" in first_line(r)
+    r = convo.say("and for 2020-22?")
+    assert not r.fallback and "Prawit" in first_line(r)
+
+
+def test_another_year_is_not_answered_by_the_fact_of_the_year_just_asked(convo):
+    r = convo.say("wangchan valley's TSCCI 2023 score?")
+    assert "83.55" in first_line(r)
+    r = convo.say("and in 2024?")
+    assert "84.85" in first_line(r) and "83.55" not in r.text
+
+
+def test_his_post_at_an_organisation_is_the_post_of_the_person_just_named(convo):
+    r = convo.say("ใครเป็นเลขาของคณะอนุกรรมการตอนประชุม 6 พ.ค. 64")
+    assert "ณัฐพล" in first_line(r)
+    r = convo.say("เขาดำรงตำแหน่งอะไรในดีป้า")
+    assert "ณัฐพล" in first_line(r) and "ผู้อำนวยการใหญ่" in first_line(r)
+
+
+@pytest.mark.parametrize("first, then, lead, named", [
+    ("แม่เมาะทำกี่ด้าน", "มีด้านการเดินทางไหม", "ไม่ใช่ครับ", "การเดินทาง"),
+    ("what pillars did the khon kaen 2018 master plan list", "does it include energy?", "No", "Energy"),
+])
+def test_a_verdict_on_a_listed_dimension_names_the_dimension_asked(convo, first, then, lead, named):
+    convo.say(first)
+    r = convo.say(then)
+    assert first_line(r).startswith(lead) and named in first_line(r)  # (the list itself does not name it)
+
+
+def test_where_after_a_ceremony_whose_answer_names_the_venue(convo):
+    r = convo.say("when were the logos handed to the fifteen developers in 2021")
+    assert "Government House" in first_line(r)
+    r = convo.say("where was it held")
+    assert not r.fallback and "Government House" in first_line(r)
+
+
+def test_years_asked_include_every_year_of_a_span():
+    from bot.dialogue import _years_asked
+    assert _years_asked("in 2021-22", [2021, 22]) == {2021, 2022}
+    assert _years_asked("แล้วช่วง 63-65 ล่ะ", [63, 65]) == {2020, 2021, 2022}
+    assert _years_asked("ปี 2563-2565", [2563, 2565]) == {2020, 2021, 2022}
+    assert _years_asked("call 0812-34", [812, 34]) == frozenset()
