@@ -163,6 +163,17 @@ def _lead(question: str, asked: str, hit: Hit, lang: str, subjects: list[str], y
     return {("th", "yes"): "ใช่ครับ", ("th", "no"): "ไม่ใช่ครับ", ("en", "yes"): "Yes.", ("en", "no"): "No."}[(lang, said)]
 
 
+def _keep_an_area(subjects: list[str], asked: list[str]) -> list[str]:
+    """The first :data:`MAX_SUBJECTS_PER_ANSWER` subjects, with the first area the question named or the
+    conversation was about (``asked``) among them even when more specific things come before it: after
+    "มีด้านไรบ้าง" about Mae Moh's three Smarts, "ใครดูแลโครงการ" is still about Mae Moh."""
+    kept = subjects[:MAX_SUBJECTS_PER_ANSWER]
+    area = asked[0] if asked else None
+    if area is not None and area not in kept:
+        kept[-1] = area
+    return kept
+
+
 @dataclass
 class _Turn:
     u: Understanding
@@ -459,7 +470,8 @@ class Dialogue:
         told_fact = snap.facts.get(ctx.last_fact) if ctx.last_fact else None
         if told_fact is not None and not subjects and not ent.places and not follow_up and not yes_no \
                 and cue is None and (hit is None or hit.fact.id != told_fact.id) \
-                and self._told_holds(snap, told_fact, query_text, kind, hit.fact if hit is not None else None):
+                and self._told_holds(snap, told_fact, query_text, kind, hit.fact if hit is not None else None,
+                                     asking_only):
             # "how many of them were municipalities", "and from the airport", "เพื่อสนับสนุนใคร": the answer
             # just given already says it (every word the follow-up asks about is in it), and the fact found
             # does not: that answer again.
@@ -513,7 +525,8 @@ class Dialogue:
         # A follow-up that names nothing moves the thread to what its answer was about ("ใครเป็นประธาน" →
         # the meeting, so "จัดที่ไหน" asks where the meeting was), keeping the earlier subjects after it.
         first = subjects or [s for s in hit.fact.about if s not in snap.kb.cities] or context
-        answer.subjects = list(dict.fromkeys([*first, *(subjects or context), *hit.fact.about]))[:MAX_SUBJECTS_PER_ANSWER]
+        answer.subjects = _keep_an_area(list(dict.fromkeys([*first, *(subjects or context), *hit.fact.about])),
+                                        [x for x in subjects or context if x in snap.kb.cities])
         return (self._reply(turn, answer, round(min(1.0, hit.score), 4)),
                 self._remember(turn, answer, query_text, kind, yes_no, qualifier), "fallback" if not_given else None)
 
@@ -574,14 +587,19 @@ class Dialogue:
             return hit
         return None
 
-    def _told_holds(self, snap: Snapshot, told: Fact, query_text: str, kind: str | None, found: Fact | None) -> bool:
+    def _told_holds(self, snap: Snapshot, told: Fact, query_text: str, kind: str | None, found: Fact | None,
+                    asking_only: bool = False) -> bool:
         """Whether the answer just given answers a follow-up that names nothing, better than ``found`` (the
         fact retrieval found, if any): the follow-up asks about at least one word of its own (not a question
         word, filler or pronoun), every such word is in that answer and not all of them in ``found``, the answer
         holds the kind of thing asked (a date for "when", a number for "how many") and does not say the sources
-        leave it open, and nothing in the question rules it out (knowledge/answerable.py)."""
+        leave it open, and nothing in the question rules it out (knowledge/answerable.py). A message that only
+        asks ("when?", "ที่ไหน", "by whom") needs no word of its own: the kind of thing asked must be in the
+        answer's own words (a date, a place, a name), not only in its aspect."""
         if self.vocabulary is None or len(query_text.split()) > 8 or (kind is not None and kind in told.unknown):
             return False
+        if asking_only:
+            return kind is not None and kind in snap.index.holds[told.id] and why_not(query_text, told, kind) is None
         stop = self.vocabulary.stop
         words = [w[:5] if w.isascii() and len(w) > 5 else w
                  for w in tokenize(_TOLD_FILLER.sub(" ", query_text.casefold()))
