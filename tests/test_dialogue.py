@@ -496,3 +496,21 @@ def test_years_asked_include_every_year_of_a_span():
     assert _years_asked("แล้วช่วง 63-65 ล่ะ", [63, 65]) == {2020, 2021, 2022}
     assert _years_asked("ปี 2563-2565", [2563, 2565]) == {2020, 2021, 2022}
     assert _years_asked("call 0812-34", [812, 34]) == frozenset()
+
+
+def test_the_city_stays_the_subject_after_an_answer_about_its_smarts(convo):
+    convo.say("แม่เมาะมีแผนกี่ smart")
+    r = convo.say("มีด้านอะไรบ้างนะ")
+    assert "พลังงาน" in first_line(r)
+    r = convo.say("ใครเป็นคนขับเคลื่อน")
+    assert not r.fallback and "กฟผ" in first_line(r) and r.entities.get("city") == "mae-moh"
+
+
+@pytest.mark.parametrize("first, then, marker", [
+    ("who opened khon kaen's bus route 24", "when?", "23 April 2017"),
+    ("ใครตั้งเป้า 100 เมืองอัจฉริยะใน 20 ปี", "ตอนไหน", "2560"),
+])
+def test_a_message_that_only_asks_is_answered_by_the_fact_just_given(convo, first, then, marker):
+    convo.say(first)
+    r = convo.say(then)
+    assert not r.fallback and marker in first_line(r)
