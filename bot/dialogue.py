@@ -34,7 +34,7 @@ from knowledge.polarity import counted, verdict
 from knowledge.answerable import asks_to_come, counted_words, names_a_list, uncovered, why_not
 from knowledge.composer import Answer
 from knowledge.schema import Fact
-from knowledge.retrieval import OWN_PHRASING, S_ALL, S_MATCH, Hit, Query, Thresholds
+from knowledge.retrieval import OWN_PHRASING, S_ALL, S_MATCH, Hit, Query, Thresholds, _asked_rank
 from knowledge.snapshot import Snapshot
 
 from . import metrics
@@ -66,9 +66,11 @@ _CERTIFIED = ("เมืองอัจฉริยะ", "สมาร์ทซ�
 
 # A question that asks which city ("which city scored highest", "เมืองไหนได้ที่ 1") is answered by a fact about
 # one city without naming it: that is no reason to ask "which city?".
-_ASKS_WHICH = re.compile(r"\bwhich (city|cities|area|areas|place|places|one|ones)\b|\bwho\b|เมืองใด|เมืองไหน|"
+_ASKS_WHICH = re.compile(r"\bwhich ([\w-]+ )?(city|cities|area|areas|place|places|one|ones)\b|\bwho\b|เมืองใด|เมืองไหน|"
                          r"พื้นที่ใด|พื้นที่ไหน|(ใด|ไหน)บ้าง|รายชื่อ|ใคร|อันดับ 1|ที่ 1|"
                          r"สูงสุด|\bhighest\b|\btop\b|\bbest\b|\bfirst\b")
+# A question that asks which thing it is ("which area came third", "ใครได้ที่ 2"), not something about it.
+_WHICH_ONE = re.compile(r"\bwhich\b|\bwho\b|ใคร|(เมือง|พื้นที่|ที่|อัน|แห่ง)(ใด|ไหน)")
 # A pronoun that points at what the conversation was about: "whats his name" is a follow-up, not small talk.
 _REFERS_BACK = re.compile(r"\b(he|his|him|she|her|it|its|they|their|them|that|there)\b|เขา|เค้า|มัน|ท่าน|ที่นั่น|ตอนนั้น|"
                           r"ก่อนหน้านั้น|หลังจากนั้น")
@@ -391,6 +393,17 @@ class Dialogue:
                 subjects = [only[0].id, *subjects][:MAX_SUBJECTS_PER_ANSWER]
                 context = []
         listed = [c for c in ctx.subjects if c in snap.kb.cities]
+        told = snap.facts.get(ctx.last_fact) if ctx.last_fact else None
+        placed = self._placed(snap, told, u.normalized) if told is not None and not subjects and not ent.places \
+            and not follow_up else None
+        if placed is not None:
+            # "which one came second" right after a ranking that lists several: the one at that place.
+            own = self._best(snap, Query(query_text, reply_lang, [placed], [], kind, dict(u.ranking), frozenset()),
+                             cue, only=placed)
+            answer = snap.composer.fact(own.fact if own is not None and own.fact.intent == "rankings" else told,
+                                        reply_lang, kind, subjects=[placed])
+            return (self._reply(turn, answer, 1.0),
+                    self._remember(turn, answer, query_text, kind, yes_no, qualifier, first=placed), None)
         if not subjects and len(listed) >= 2 and _WHICH_OF.search(u.normalized):
             # "which of those is in Bangkok", "อันไหนทำแค่ 3 ด้าน": the items of the last answer, each asked.
             picked = self._which_of(turn, listed, query_text, kind)
@@ -527,8 +540,13 @@ class Dialogue:
         first = subjects or [s for s in hit.fact.about if s not in snap.kb.cities] or context
         answer.subjects = _keep_an_area(list(dict.fromkeys([*first, *(subjects or context), *hit.fact.about])),
                                         [x for x in subjects or context if x in snap.kb.cities])
+        # "which area came third?": the third one is what "its score" asks about next.
+        placed = None if any(x in snap.kb.cities for x in subjects) else self._placed(snap, hit.fact, query_text)
+        if placed is not None:
+            answer.subjects = [placed, *(x for x in answer.subjects if x != placed)][:MAX_SUBJECTS_PER_ANSWER]
         return (self._reply(turn, answer, round(min(1.0, hit.score), 4)),
-                self._remember(turn, answer, query_text, kind, yes_no, qualifier), "fallback" if not_given else None)
+                self._remember(turn, answer, query_text, kind, yes_no, qualifier, first=placed),
+                "fallback" if not_given else None)
 
     # -- steps -----------------------------------------------------------------------------------------
     def _best(self, snap: Snapshot, q: Query, cue: str | None, only: str | None = None,
@@ -614,6 +632,26 @@ class Dialogue:
         if kind is not None and kind not in snap.index.holds[told.id] and told.aspect != kind:
             return False
         return why_not(query_text, told, kind) is None
+
+    @staticmethod
+    def _placed(snap: Snapshot, fact: Fact | None, question: str) -> str | None:
+        """The area at the place a question asks about ("which was third") in a ranking fact that names
+        several areas in order, read from the order its answer names them; None when that cannot be told."""
+        if fact is None:
+            return None
+        rank = _asked_rank(question) if fact.intent == "rankings" and _WHICH_ONE.search(question) else None
+        areas = [x for x in fact.about if x in snap.kb.cities]
+        if rank is None or len(areas) < max(2, rank):
+            return None
+        text = fact.answer.en.casefold()
+        where = {}
+        for a in areas:
+            city = snap.kb.cities[a]
+            found = [i for i in (text.find(n.casefold()) for n in (city.name.en, city.short_name.en)) if i >= 0]
+            if not found:
+                return None
+            where[a] = min(found)
+        return sorted(areas, key=where.__getitem__)[rank - 1]
 
     def _verdict(self, snap: Snapshot, q: Query, hit: Hit, question: str) -> tuple[Hit, str]:
         """The fact and the verdict for a yes/no question. A close runner-up about the same subjects that
@@ -875,7 +913,7 @@ class Dialogue:
         return [f for f in snap.index.about(city) if f.intent == "city_date"][:1]
 
     def _remember(self, turn: _Turn, answer: Answer, query: str | None, qtype: str | None,
-                  yes_no: bool = False, qualifier: str | None = None) -> Context:
+                  yes_no: bool = False, qualifier: str | None = None, first: str | None = None) -> Context:
         kb = turn.snap.kb
 
         def specific_first(subject: str) -> int:
@@ -892,7 +930,7 @@ class Dialogue:
         events = [x for x in answer.subjects if kind(x) in ("event", "project") and x not in named]
         if events and named and kind(named[0]) == "organisation":
             named = [*events[:1], *named]
-        subjects = list(dict.fromkeys([*named, *answer.subjects])) or turn.ctx.subjects
+        subjects = list(dict.fromkeys([*([first] if first else []), *named, *answer.subjects])) or turn.ctx.subjects
         city = next((s for s in subjects if s in turn.snap.kb.cities), None)
         return Context(last_city=city or turn.ctx.last_city, last_intent=answer.intent, lang=turn.lang,
                        subjects=list(subjects), last_fact=answer.fact, last_query=query, last_qtype=qtype,

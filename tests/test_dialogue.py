@@ -514,3 +514,16 @@ def test_a_message_that_only_asks_is_answered_by_the_fact_just_given(convo, firs
     convo.say(first)
     r = convo.say(then)
     assert not r.fallback and marker in first_line(r)
+
+
+def test_its_score_after_asking_which_area_came_third_is_that_areas_score(convo):
+    r = convo.say("in TSCCI 2023's city-based list, which area ended up third?")
+    assert "Khlong Phadung Krung Kasem" in first_line(r)
+    r = convo.say("what was its score")
+    assert "74.55" in first_line(r) and "79.02" not in first_line(r)
+
+
+def test_which_one_came_at_a_place_after_a_ranked_list_is_the_one_at_that_place(convo):
+    convo.say("ขอ 3 อันดับแรก TSCCI 2566 แบบ city-based")
+    r = convo.say("อันไหนได้ที่ 3")
+    assert r.entities.get("city") == "khlong-phadung-krung-kasem" and "74.55" in first_line(r)
