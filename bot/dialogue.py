@@ -78,7 +78,7 @@ _BEFORE = re.compile(r"ก่อนหน้านั้น|ก่อนหน�
                      r"\bpreviously\b|\bthe one before\b")
 _AFTER = re.compile(r"หลังจากนั้น|หลังนั้น|ต่อจากนั้น|ถัดมา|คนต่อมา|\bafter (that|him|her)\b|\bthen who\b|\blater\b|"
                     r"\bnext one\b|\bthe one after\b")
-_IT = re.compile(r"\b(it|its|it's|they|them|their)\b|มัน")  # (not "that": "that day")
+_IT = re.compile(r"\b(it|its|it's|they|them|their|there)\b|มัน|ที่นั่น|แถวนั้น")  # (not "that": "that day")
 _WHICH_N = re.compile(r"^\s*(?:which|what are the|what were the|name the|list the)\s+(\d{1,2})\s*(?:ones?|of them)?\s*\??\s*$|"
                       r"^\s*(\d{1,2})\s*(?:ด้าน|อย่าง|อัน|แห่ง|เมือง|ข้อ)?\s*(?:นั้น|ที่ว่า)?\s*(?:มี)?(?:อะไรบ้าง|ไหนบ้าง|ได้แก่อะไร)", re.I)
 _PAST = re.compile(r"\b(was|were|did|had)\b|เคย|ที่แล้ว")
@@ -124,7 +124,7 @@ def _years_asked(text: str, numbers: list[int]) -> frozenset[int]:
 
 
 # Words a follow-up asks with, which say nothing about what it asks ("and", "what about", "แล้ว...ล่ะ").
-_TOLD_FILLER = re.compile(r"\b(what|how|about|and|then|ok|okay|so|much|many|else|also)\b|แล้ว|ล่ะ|เท่าไหร่|กี่|ใคร|ไหน|อะไร|ไร")
+_TOLD_FILLER = re.compile(r"\b(what|how|about|and|then|ok|okay|so|much|many|else|also|between|exactly)\b|แล้ว|ล่ะ|เท่าไหร่|กี่|ใคร|ไหน|อะไร|ไร")
 _EN_STOP = frozenset("a an the is are was were be been of in on at to for and or do does did it its this that what which "
                      "who whom when where how many much there their they them with by as from".split())
 
@@ -616,12 +616,16 @@ class Dialogue:
         answer's own words (a date, a place, a name), not only in its aspect."""
         if self.vocabulary is None or len(query_text.split()) > 8 or (kind is not None and kind in told.unknown):
             return False
-        if asking_only:
-            return kind is not None and kind in snap.index.holds[told.id] and why_not(query_text, told, kind) is None
         stop = self.vocabulary.stop
         words = [w[:5] if w.isascii() and len(w) > 5 else w
                  for w in tokenize(_TOLD_FILLER.sub(" ", query_text.casefold()))
                  if w not in stop and w not in _EN_STOP and not w.isdigit() and len(w) >= 2]
+        # "who" is held by a name, or by an organisation or person the fact is about ("PTT and NSTDA signed...").
+        holds = snap.index.holds[told.id] | ({"who"} if any(
+            x in snap.kb.entities and snap.kb.entities[x].kind in ("organisation", "person") for x in told.about)
+            else set())
+        if asking_only:  # ("between who?", "from whom")
+            return kind is not None and kind in holds and why_not(query_text, told, kind) is None
 
         def says_all(fact: Fact) -> bool:
             text = f"{fact.answer.th} {fact.answer.en}".casefold()
@@ -629,7 +633,8 @@ class Dialogue:
 
         if not words or not says_all(told) or (found is not None and says_all(found)):
             return False
-        if kind is not None and kind not in snap.index.holds[told.id] and told.aspect != kind:
+        # ("เพื่อสนับสนุนใคร" after "...supports community enterprises": the words asked about are the answer's)
+        if kind is not None and kind not in holds and told.aspect != kind and kind != "who":
             return False
         return why_not(query_text, told, kind) is None
 
