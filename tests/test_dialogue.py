@@ -527,3 +527,15 @@ def test_which_one_came_at_a_place_after_a_ranked_list_is_the_one_at_that_place(
     convo.say("ขอ 3 อันดับแรก TSCCI 2566 แบบ city-based")
     r = convo.say("อันไหนได้ที่ 3")
     assert r.entities.get("city") == "khlong-phadung-krung-kasem" and "74.55" in first_line(r)
+
+
+def test_between_whom_after_an_answer_about_an_agreement_names_the_parties(convo):
+    convo.say("when was the EECi memorandum signed")
+    r = convo.say("between whom?")
+    assert not r.fallback and "PTT" in first_line(r) and "NSTDA" in first_line(r)
+
+
+def test_who_asked_about_words_of_the_last_answer_gets_that_answer(convo):
+    convo.say("เป้าหมายของแม่เมาะคืออะไร")
+    r = convo.say("สนับสนุนใครบ้าง")
+    assert not r.fallback and "วิสาหกิจ" in first_line(r)
