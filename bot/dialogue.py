@@ -481,6 +481,14 @@ class Dialogue:
             hit = next((h for h in snap.index.search(Query(query_text, reply_lang, [person], [], kind, intents), 3)
                         if person in h.fact.about), hit)
         told_fact = snap.facts.get(ctx.last_fact) if ctx.last_fact else None
+        if yes_no and hit is not None and told_fact is not None and hit.fact.id == told_fact.id and not subjects \
+                and not follow_up and not asking_only and self._asks_beyond(told_fact, query_text):
+            # "will it have wifi on board" right after the light rail's route: the answer just given does not
+            # say it (a word the question asks about is not in it), so it settles nothing.
+            hit = self._best(snap, Query(query_text, reply_lang, subjects, context, kind, intents, years), cue,
+                             skip=told_fact.id)
+            if hit is not None and self._asks_beyond(hit.fact, query_text):
+                hit = None  # (nor does the next fact of the same thing)
         if told_fact is not None and not subjects and not ent.places and not follow_up and not yes_no \
                 and cue is None and (hit is None or hit.fact.id != told_fact.id) \
                 and self._told_holds(snap, told_fact, query_text, kind, hit.fact if hit is not None else None,
@@ -526,6 +534,8 @@ class Dialogue:
         if yes_no:
             hit, lead = self._verdict(snap, Query(query_text, reply_lang, subjects, context, kind, intents, years),
                                       hit, u.normalized)
+            if not subjects and context and context[0] in snap.kb.cities and context[0] not in hit.fact.about:
+                lead = ""  # "แล้วได้ต่ออายุยัง" about Mae Moh: a fact that does not name Mae Moh settles nothing
         # "การประชุม 2/2564 จัดวันไหน": the fact that answers says the sources do not give the date. The bot says
         # so, with what is known, and staff get the question (an honest fallback, not an answer).
         not_given = kind in hit.fact.unknown and not yes_no
@@ -605,6 +615,22 @@ class Dialogue:
             return hit
         return None
 
+    def _asked_words(self, query_text: str) -> list[str]:
+        """The words a follow-up asks about: not question words, fillers, pronouns or common words (English
+        words cut to five letters, as facts' words are compared)."""
+        if self.vocabulary is None:
+            return []
+        stop = self.vocabulary.stop
+        return [w[:5] if w.isascii() and len(w) > 5 else w
+                for w in tokenize(_TOLD_FILLER.sub(" ", query_text.casefold()))
+                if w not in stop and w not in _EN_STOP and not w.isdigit() and len(w) >= 2]
+
+    def _asks_beyond(self, told: Fact, query_text: str) -> bool:
+        """Whether a follow-up asks about a word (one most facts do not use) that the answer just given does
+        not contain."""
+        text = f"{told.answer.th} {told.answer.en}".casefold()
+        return any(w not in text for w in self._asked_words(query_text))
+
     def _told_holds(self, snap: Snapshot, told: Fact, query_text: str, kind: str | None, found: Fact | None,
                     asking_only: bool = False) -> bool:
         """Whether the answer just given answers a follow-up that names nothing, better than ``found`` (the
@@ -616,10 +642,7 @@ class Dialogue:
         answer's own words (a date, a place, a name), not only in its aspect."""
         if self.vocabulary is None or len(query_text.split()) > 8 or (kind is not None and kind in told.unknown):
             return False
-        stop = self.vocabulary.stop
-        words = [w[:5] if w.isascii() and len(w) > 5 else w
-                 for w in tokenize(_TOLD_FILLER.sub(" ", query_text.casefold()))
-                 if w not in stop and w not in _EN_STOP and not w.isdigit() and len(w) >= 2]
+        words = self._asked_words(query_text)
         # "who" is held by a name, or by an organisation or person the fact is about ("PTT and NSTDA signed...").
         holds = snap.index.holds[told.id] | ({"who"} if any(
             x in snap.kb.entities and snap.kb.entities[x].kind in ("organisation", "person") for x in told.about)
