@@ -539,3 +539,15 @@ def test_who_asked_about_words_of_the_last_answer_gets_that_answer(convo):
     convo.say("เป้าหมายของแม่เมาะคืออะไร")
     r = convo.say("สนับสนุนใครบ้าง")
     assert not r.fallback and "วิสาหกิจ" in first_line(r)
+
+
+def test_a_yes_no_follow_up_about_something_the_answer_does_not_mention_is_not_answered(convo):
+    convo.say("where does the khon kaen light rail run")
+    r = convo.say("will the trains have air conditioning?")
+    assert r.fallback
+
+
+def test_no_verdict_about_the_city_discussed_from_a_fact_that_does_not_name_it(convo):
+    convo.say("แม่เมาะได้ตราเมื่อไหร่")
+    r = convo.say("ต่ออายุแล้วหรือยัง")
+    assert not first_line(r).startswith(("ใช่", "ไม่ใช่"))
