@@ -31,6 +31,7 @@ class Context:
     last_qtype: str | None = None
     qualifier: str | None = None  # carried to follow-ups: "first_five" ("and Korat?")
     yes_no: bool = False
+    listed: list[str] = field(default_factory=list)  # the areas the last answer listed, in its order ("the second one")
 
     @classmethod
     def from_json(cls, raw: object) -> "Context":
@@ -46,6 +47,8 @@ class Context:
         ctx = cls(**{k: data[k] for k in cls.__dataclass_fields__ if k in data})
         if not isinstance(ctx.subjects, list):
             ctx.subjects = []
+        if not isinstance(ctx.listed, list):
+            ctx.listed = []
         return ctx
 
 

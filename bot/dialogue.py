@@ -69,6 +69,11 @@ _CERTIFIED = ("เมืองอัจฉริยะ", "สมาร์ทซ�
 _ASKS_WHICH = re.compile(r"\bwhich ([\w-]+ )?(city|cities|area|areas|place|places|one|ones)\b|\bwho\b|เมืองใด|เมืองไหน|"
                          r"พื้นที่ใด|พื้นที่ไหน|(ใด|ไหน)บ้าง|รายชื่อ|ใคร|อันดับ 1|ที่ 1|"
                          r"สูงสุด|\bhighest\b|\btop\b|\bbest\b|\bfirst\b")
+# "the second one", "the last city", "อันที่ 2", "เมืองสุดท้าย": one of the things the last answer listed, by place.
+_NTH_ONE = re.compile(r"\bthe (first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th) (one|city|area|place)\b|"
+                      r"(?:อัน|เมือง|แห่ง|พื้นที่)ที่\s*(\d|หนึ่ง|สอง|สาม|สี่|ห้า)(?!\d)|(?:อัน|เมือง|แห่ง|พื้นที่)(สุดท้าย)")
+_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+        "5th": 5, "last": -1, "หนึ่ง": 1, "สอง": 2, "สาม": 3, "สี่": 4, "ห้า": 5, "สุดท้าย": -1}
 # A question that asks which thing it is ("which area came third", "ใครได้ที่ 2"), not something about it.
 _WHICH_ONE = re.compile(r"\bwhich\b|\bwho\b|ใคร|(เมือง|พื้นที่|ที่|อัน|แห่ง)(ใด|ไหน)")
 # A pronoun that points at what the conversation was about: "whats his name" is a follow-up, not small talk.
@@ -293,7 +298,26 @@ class Dialogue:
             # "was it part of the certification?" after the sandbox: "it" is the sandbox, asked about a notion
             meant = [x for x in ctx.subjects if x not in notions and x not in subjects][:1]
             subjects = [*meant, *subjects][:MAX_SUBJECTS_PER_ANSWER]
+        nth = _NTH_ONE.search(u.normalized) if not subjects and not ent.places and ctx.subjects else None
+        if nth is not None:
+            # "what about the second one", "อันที่ 3 ล่ะ": the area at that place in the list just given.
+            listed_areas = [x for x in ctx.listed if x in snap.kb.cities]
+            word = next(g for g in nth.groups() if g)
+            at = _NTH.get(word, int(word) if word.isdigit() else 0)
+            if listed_areas and (at == -1 or 1 <= at <= len(listed_areas)):
+                subjects = [listed_areas[at - 1 if at > 0 else -1]]
+        # ("who runs the last one" after a list of places the bot knows no facts about: not the city discussed)
+        unresolved = nth is not None and not subjects
         remainder = expand(ent.remainder if (subjects or ent.places) else u.normalized)
+        if nth is not None and subjects:
+            remainder = _NTH_ONE.sub(" ", remainder)
+            what_it_is = snap.index.overview(subjects[0])
+            rest = re.sub(r"\b(one|ones)\b|อัน|คือ|เป็น", " ", remainder)
+            if what_it_is is not None and (not rest.strip() or is_only_asking(rest)):
+                # "which one is the fourth one", "อันที่ 2 คืออะไร": what that one is.
+                answer = snap.composer.fact(what_it_is, reply_lang, subjects=subjects)
+                return (self._reply(turn, answer, 1.0),
+                        self._remember(turn, answer, ctx.last_query, ctx.last_qtype, first=subjects[0]), None)
         if subjects and not ent.subjects:
             remainder = _PERSON_PRONOUN.sub(" ", remainder)
         names_only = bool(subjects or ent.places) and is_bare_follow_up(remainder)
@@ -393,14 +417,14 @@ class Dialogue:
                 subjects = [only[0].id, *subjects][:MAX_SUBJECTS_PER_ANSWER]
                 context = []
         listed = [c for c in ctx.subjects if c in snap.kb.cities]
-        told = snap.facts.get(ctx.last_fact) if ctx.last_fact else None
-        placed = self._placed(snap, told, u.normalized) if told is not None and not subjects and not ent.places \
-            and not follow_up else None
-        if placed is not None:
+        just_told = snap.facts.get(ctx.last_fact) if ctx.last_fact else None
+        placed = self._placed(snap, just_told, u.normalized) if just_told is not None and not subjects \
+            and not ent.places and not follow_up else None
+        if placed is not None and just_told is not None:
             # "which one came second" right after a ranking that lists several: the one at that place.
             own = self._best(snap, Query(query_text, reply_lang, [placed], [], kind, dict(u.ranking), frozenset()),
                              cue, only=placed)
-            answer = snap.composer.fact(own.fact if own is not None and own.fact.intent == "rankings" else told,
+            answer = snap.composer.fact(own.fact if own is not None and own.fact.intent == "rankings" else just_told,
                                         reply_lang, kind, subjects=[placed])
             return (self._reply(turn, answer, 1.0),
                     self._remember(turn, answer, query_text, kind, yes_no, qualifier, first=placed), None)
@@ -513,7 +537,7 @@ class Dialogue:
                 answer = snap.composer.fact(overview_fact, reply_lang, kind, subjects=subjects)
                 return (self._reply(turn, answer, u.confidence),
                         self._remember(turn, answer, "" if names_only else query_text, kind, False, qualifier), None)
-        if hit is None:
+        if hit is None or unresolved:
             named = subjects or [c for c in (ctx.subjects if not ent.places else []) if c in snap.kb.cities][:1]
             answer = snap.composer.fallback(reply_lang, named)
             reply = self._reply(turn, answer, u.confidence)
@@ -668,18 +692,23 @@ class Dialogue:
         if fact is None:
             return None
         rank = _asked_rank(question) if fact.intent == "rankings" and _WHICH_ONE.search(question) else None
+        areas = Dialogue._in_order(snap, fact)
+        return areas[rank - 1] if rank is not None and len(areas) >= max(2, rank) else None
+
+    @staticmethod
+    def _in_order(snap: Snapshot, fact: Fact) -> list[str]:
+        """The areas a fact is about, in the order its answer names them; none when it names fewer than two
+        or one cannot be found in it."""
         areas = [x for x in fact.about if x in snap.kb.cities]
-        if rank is None or len(areas) < max(2, rank):
-            return None
         text = fact.answer.en.casefold()
         where = {}
         for a in areas:
             city = snap.kb.cities[a]
             found = [i for i in (text.find(n.casefold()) for n in (city.name.en, city.short_name.en)) if i >= 0]
             if not found:
-                return None
+                return []
             where[a] = min(found)
-        return sorted(areas, key=where.__getitem__)[rank - 1]
+        return sorted(areas, key=where.__getitem__) if len(areas) >= 2 else []
 
     def _verdict(self, snap: Snapshot, q: Query, hit: Hit, question: str) -> tuple[Hit, str]:
         """The fact and the verdict for a yes/no question. A close runner-up about the same subjects that
@@ -960,9 +989,12 @@ class Dialogue:
             named = [*events[:1], *named]
         subjects = list(dict.fromkeys([*([first] if first else []), *named, *answer.subjects])) or turn.ctx.subjects
         city = next((s for s in subjects if s in turn.snap.kb.cities), None)
+        told = turn.snap.facts.get(answer.fact or "")
+        listed = (self._in_order(turn.snap, told) if told is not None else []) or [
+            x for x in answer.subjects if x in kb.cities]
         return Context(last_city=city or turn.ctx.last_city, last_intent=answer.intent, lang=turn.lang,
                        subjects=list(subjects), last_fact=answer.fact, last_query=query, last_qtype=qtype,
-                       qualifier=qualifier, yes_no=yes_no)
+                       qualifier=qualifier, yes_no=yes_no, listed=listed if len(listed) >= 2 else [])
 
     def _reply(self, turn: _Turn, answer: Answer, confidence: float) -> Reply:
         entities = turn.u.entities.as_dict()

@@ -551,3 +551,27 @@ def test_no_verdict_about_the_city_discussed_from_a_fact_that_does_not_name_it(c
     convo.say("แม่เมาะได้ตราเมื่อไหร่")
     r = convo.say("ต่ออายุแล้วหรือยัง")
     assert not first_line(r).startswith(("ใช่", "ไม่ใช่"))
+
+
+@pytest.mark.parametrize("first, then, city", [
+    ("the first five pilot cities?", "which one is the fourth one", "samyan"),
+    ("ห้าเมืองนำร่องแรกมีที่ไหนบ้าง", "เมืองที่ 2 อยู่จังหวัดอะไร", "mae-moh"),
+    ("top three city-based smart cities in TSCCI 2023 please", "who runs the second one", "samyan"),
+])
+def test_the_nth_one_is_the_area_at_that_place_in_the_list_just_given(convo, first, then, city):
+    convo.say(first)
+    r = convo.say(then)
+    assert not r.fallback and r.entities.get("city") == city
+
+
+def test_the_nth_one_of_a_list_the_bot_cannot_resolve_is_not_the_city_discussed(convo):
+    convo.say("which thai cities were first in the asean smart cities network")
+    r = convo.say("who runs the last one")
+    assert r.fallback
+
+
+def test_a_list_of_areas_is_remembered_in_its_order(bot, user):
+    bot.dialogue.respond("the first five pilot cities?", user_id=user, channel="web")
+    ctx = bot.dialogue.contexts.load("web", user)
+    assert ctx.listed[:2] == ["khon-kaen", "mae-moh"] and len(ctx.listed) == 5
+    assert Context.from_json('{"listed": "oops"}').listed == []
