@@ -28,7 +28,7 @@ from intents.question import (is_about_certification, is_bare_follow_up, is_defi
 from intents.synonyms import expand
 from intents.vocabulary import RARE_SHARE, Vocabulary
 from knowledge.catalogue import SMALL_TALK
-from knowledge.comparison import against_benchmark, asks_to_compare, direction, figures, winner
+from knowledge.comparison import against_benchmark, asks_to_compare, direction, figures, winner, without_comparison
 from knowledge.dates import format_date
 from knowledge.polarity import counted, verdict
 from knowledge.answerable import asks_to_come, counted_words, names_a_list, uncovered, why_not
@@ -442,6 +442,9 @@ class Dialogue:
         # classifier's reading of a bare name.
         intents = {ctx.last_intent: 1.0} if follow_up and ctx.last_intent else dict(u.ranking)
         years = _years_asked(u.normalized, ent.numbers)
+        if names_only and follow_up and not years and ctx.last_query:
+            # "Samyan's score in 2566" then "แล้ววังจันทร์ล่ะ": the year asked is asked again, with the question.
+            years = _years_asked(ctx.last_query, [int(n) for n in re.findall(r"\d{2,4}", ctx.last_query)])
         told = snap.facts[ctx.last_fact].date if ctx.last_fact in snap.facts else None
         if not years and told and _BACK_THEN.search(u.normalized):
             years = frozenset({int(told[:4])})  # "who chaired it back then": the year of what was just told
@@ -453,8 +456,14 @@ class Dialogue:
             answer = snap.composer.fallback(reply_lang, [], place=ent.places[0])
             return self._reply(turn, answer, u.confidence), replace(ctx, lang=reply_lang), "fallback"
         comparing = asks_to_compare(u.normalized, yes_no)
-        if comparing and not cities and not follow_up and len(listed) >= 2:
-            cities = listed[:2]  # "ใครคะแนนดีกว่ากัน" right after two cities: the question compares them
+        if comparing and not cities and not follow_up and (len(ctx.listed) == 2 or len(listed) >= 2):
+            # "ใครคะแนนดีกว่ากัน" right after two cities (one answer about both, or "X..." then "and Y?"): the
+            # question compares them, and when it says only that, on what was just asked about each.
+            cities = ctx.listed if len(ctx.listed) == 2 else listed[:2]
+            rest = without_comparison(query_text)
+            if ctx.last_query and (not rest.strip() or is_only_asking(rest) or is_bare_follow_up(rest)):
+                query_text = ctx.last_query
+                intents = {ctx.last_intent: 1.0} if ctx.last_intent else intents
         if len(cities) > 1:
             pairs: list[tuple[str, Fact]] = []
             hits: list[str] = []  # each city's verdict, for a yes/no question
@@ -992,6 +1001,9 @@ class Dialogue:
         told = turn.snap.facts.get(answer.fact or "")
         listed = (self._in_order(turn.snap, told) if told is not None else []) or [
             x for x in answer.subjects if x in kb.cities]
+        before = turn.ctx.last_city
+        if len(listed) < 2 and city and before and before != city and city in turn.u.entities.subjects:
+            listed = [city, before]  # "Phuket's score" then "and Khon Kaen?": the two a comparison is about next
         return Context(last_city=city or turn.ctx.last_city, last_intent=answer.intent, lang=turn.lang,
                        subjects=list(subjects), last_fact=answer.fact, last_query=query, last_qtype=qtype,
                        qualifier=qualifier, yes_no=yes_no, listed=listed if len(listed) >= 2 else [])

@@ -19,7 +19,7 @@ _YEAR = re.compile(r"^(19|20|25)\d\d$")
 _BENCHMARK = re.compile(r"มาตรฐาน|เกณฑ์|องค์การอนามัยโลก|ที่แนะนำ|\b(benchmark|standard|recommend\w*|guideline)\b|\bthe who\b|"
                         r"\bwho (says|recommends|suggests)", re.I)
 
-__all__ = ["direction", "figures", "winner", "asks_to_compare", "against_benchmark"]
+__all__ = ["direction", "figures", "winner", "asks_to_compare", "against_benchmark", "without_comparison"]
 
 _MORE = re.compile(r"สูงกว่า|ดีกว่า|มากกว่า|เยอะกว่า|เหนือกว่า|เก่งกว่า|ชนะ|แซง|"
                    r"\b(higher|more|better|above|ahead|beat|beats|outscored?|outranked?|bigger|larger|greater)\b", re.I)
@@ -27,6 +27,14 @@ _LESS = re.compile(r"ต่ำกว่า|น้อยกว่า|แย่ก
 _WHICH = re.compile(r"ใคร|ไหน|\b(which|who|whose)\b", re.I)
 _THAN = re.compile(r"กว่า|แซง|ชนะ|แพ้|\bthan\b|\bbeat|\boutscor|\boutrank|\bahead of\b|\babove\b|\bbelow\b|\bbehind\b", re.I)
 _UNIT_ORDER = ("percent", "smart", "city", "area", "province", "station", "rai", "km", "baht")
+
+
+def without_comparison(question: str) -> str:
+    """``question`` without its words of comparing ("which is higher", "ใครดีกว่ากัน" → "is", ""): what is
+    left says what is compared, if anything."""
+    for rx in (_MORE, _LESS, _THAN, _WHICH):
+        question = rx.sub(" ", question)
+    return re.sub(r"กัน|อัน|\b(one|ones|of the two|of them|between them)\b", " ", question)
 
 
 def direction(question: str) -> int:

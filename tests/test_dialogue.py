@@ -575,3 +575,26 @@ def test_a_list_of_areas_is_remembered_in_its_order(bot, user):
     ctx = bot.dialogue.contexts.load("web", user)
     assert ctx.listed[:2] == ["khon-kaen", "mae-moh"] and len(ctx.listed) == 5
     assert Context.from_json('{"listed": "oops"}').listed == []
+
+
+@pytest.mark.parametrize("turns, lead", [
+    (["phuket's tscci score in 2023", "and khon kaen?", "which is higher"], "Phuket"),
+    (["สามย่านได้คะแนน TSCCI 2566 เท่าไหร่", "แล้ววังจันทร์ล่ะ", "อันไหนดีกว่ากัน"], "วังจันทร์วัลเลย์สูงกว่า"),
+])
+def test_a_comparison_after_two_cities_in_turn_compares_them_on_what_was_asked(convo, turns, lead):
+    for text in turns:
+        r = convo.say(text)
+    assert not r.fallback and first_line(r).startswith(lead)
+
+
+def test_a_year_asked_about_one_city_is_asked_again_about_the_next(convo):
+    r = convo.say("สามย่านได้คะแนน TSCCI 2566 เท่าไหร่")
+    assert "79.02" in first_line(r)
+    r = convo.say("แล้ววังจันทร์ล่ะ")
+    assert "83.55" in first_line(r) and "2566" in first_line(r)
+
+
+def test_comparison_words_leave_what_is_compared():
+    from knowledge.comparison import without_comparison
+    assert without_comparison("which is higher").split() == ["is"]
+    assert "คะแนน" in without_comparison("ใครคะแนนสูงกว่า")
