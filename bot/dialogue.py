@@ -74,6 +74,9 @@ _NTH_ONE = re.compile(r"\bthe (first|second|third|fourth|fifth|last|1st|2nd|3rd|
                       r"(?:อัน|เมือง|แห่ง|พื้นที่)ที่\s*(\d|หนึ่ง|สอง|สาม|สี่|ห้า)(?!\d)|(?:อัน|เมือง|แห่ง|พื้นที่)(สุดท้าย)")
 _NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
         "5th": 5, "last": -1, "หนึ่ง": 1, "สอง": 2, "สาม": 3, "สี่": 4, "ห้า": 5, "สุดท้าย": -1}
+_DIFFER = re.compile(r"\bdiffer|\bcompare|ต่างกัน|แตกต่าง|ต่างจาก|เทียบกับ")
+# What is left of "how is it different", "ต่างกันตรงไหน" when the compare words are gone.
+_DIFFERENT = re.compile(r"\bdifferent\b|\bit\b|\bis\b|\bare\b|\bthey\b|\bdo\b|\bdoes\b|ตรงไหน|ต่าง|อย่างไร")
 # A question that asks which thing it is ("which area came third", "ใครได้ที่ 2"), not something about it.
 _WHICH_ONE = re.compile(r"\bwhich\b|\bwho\b|ใคร|(เมือง|พื้นที่|ที่|อัน|แห่ง)(ใด|ไหน)")
 # A pronoun that points at what the conversation was about: "whats his name" is a follow-up, not small talk.
@@ -464,6 +467,16 @@ class Dialogue:
             if ctx.last_query and (not rest.strip() or is_only_asking(rest) or is_bare_follow_up(rest)):
                 query_text = ctx.last_query
                 intents = {ctx.last_intent: 1.0} if ctx.last_intent else intents
+        previous = next((x for x in ctx.subjects if x not in subjects), None)
+        rest = re.sub(r"[,;:.]", " ", _DIFFERENT.sub(" ", _COMPARE.sub(" ", query_text)))
+        if ("compare" in qt.kinds or _DIFFER.search(u.normalized)) and len(subjects) == 1 and previous is not None and (
+                is_bare_follow_up(rest) or is_only_asking(rest)) and self._same_kind(snap, subjects[0], previous):
+            # "แล้ว KKTS ล่ะ ต่างกันยังไง" right after KKTT: the two side by side, what each one is.
+            sides = [(x, snap.index.overview(x)) for x in (previous, subjects[0])]
+            if all(f is not None for _, f in sides):
+                answer = snap.composer.per_subject([(x, f) for x, f in sides if f is not None], reply_lang)
+                return (self._reply(turn, answer, u.confidence),
+                        self._remember(turn, answer, query_text, kind, yes_no, qualifier), None)
         if len(cities) > 1:
             pairs: list[tuple[str, Fact]] = []
             hits: list[str] = []  # each city's verdict, for a yes/no question
@@ -703,6 +716,15 @@ class Dialogue:
         rank = _asked_rank(question) if fact.intent == "rankings" and _WHICH_ONE.search(question) else None
         areas = Dialogue._in_order(snap, fact)
         return areas[rank - 1] if rank is not None and len(areas) >= max(2, rank) else None
+
+    @staticmethod
+    def _same_kind(snap: Snapshot, one: str, other: str) -> bool:
+        """Whether two subjects are things of one kind (two areas, two organisations, two projects...)."""
+        def kind(x: str) -> str | None:
+            if x in snap.kb.cities:
+                return "area"
+            return snap.kb.entities[x].kind if x in snap.kb.entities else None
+        return kind(one) is not None and kind(one) == kind(other)
 
     @staticmethod
     def _in_order(snap: Snapshot, fact: Fact) -> list[str]:

@@ -598,3 +598,14 @@ def test_comparison_words_leave_what_is_compared():
     from knowledge.comparison import without_comparison
     assert without_comparison("which is higher").split() == ["is"]
     assert "คะแนน" in without_comparison("ใครคะแนนสูงกว่า")
+
+
+@pytest.mark.parametrize("first, then, both", [
+    ("KKTS คืออะไร", "แล้ว KKTT ล่ะ ต่างกันตรงไหน", ("KKTS", "KKTT")),
+    ("tell me about phuket smart city", "and khon kaen, how is it different?", ("Phuket", "Khon Kaen")),
+    ("what is KKTT", "what about KKTS, how do they differ", ("KKTT", "KKTS")),
+])
+def test_how_a_newly_named_thing_differs_puts_it_beside_the_last_one(convo, first, then, both):
+    convo.say(first)
+    r = convo.say(then)
+    assert not r.fallback and all(name in r.text for name in both) and r.text.count("•") == 2
