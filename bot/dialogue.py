@@ -77,6 +77,10 @@ _NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, 
 _DIFFER = re.compile(r"\bdiffer|\bcompare|ต่างกัน|แตกต่าง|ต่างจาก|เทียบกับ")
 # What is left of "how is it different", "ต่างกันตรงไหน" when the compare words are gone.
 _DIFFERENT = re.compile(r"\bdifferent\b|\bit\b|\bis\b|\bare\b|\bthey\b|\bdo\b|\bdoes\b|ตรงไหน|ต่าง|อย่างไร")
+# A year counted from the one just asked about: "the year before", "the previous year", "ปีถัดมา".
+_REL_YEAR = re.compile(r"(?P<before>\bthe (year|one) before\b|\bthe previous year\b|\bthe year prior\b|ปีก่อนนั้น|"
+                       r"ปีก่อนหน้านั้น|ปีก่อนหน้า)|\bthe (year|one) after\b|\bthe following year\b|\bthe next year\b|"
+                       r"ปีถัดมา|ปีถัดไป|ปีต่อมา|ปีหลังจากนั้น")
 # A question that asks which thing it is ("which area came third", "ใครได้ที่ 2"), not something about it.
 _WHICH_ONE = re.compile(r"\bwhich\b|\bwho\b|ใคร|(เมือง|พื้นที่|ที่|อัน|แห่ง)(ใด|ไหน)")
 # A pronoun that points at what the conversation was about: "whats his name" is a follow-up, not small talk.
@@ -397,8 +401,17 @@ class Dialogue:
         query_text, kind, yes_no = remainder, qt.kind, qt.yes_no
         qualifier = "first_five" if ent.first_five else None
         # "แล้วปี 2568", "and in 2022?": the last question again, for another year.
+        asked_years = _years_asked(u.normalized, ent.numbers)
+        relative = _REL_YEAR.search(u.normalized) if not asked_years and ctx.last_query else None
+        if relative is not None and ctx.last_query:
+            # "what about the year before", "ปีถัดมาล่ะ": a year from the one just asked about (or told).
+            base = _years_asked(ctx.last_query, [int(n) for n in re.findall(r"\d{2,4}", ctx.last_query)])
+            told_date = snap.facts[ctx.last_fact].date if ctx.last_fact in snap.facts else None
+            step = -1 if relative.group("before") else 1
+            start = (min(base) if step < 0 else max(base)) if base else (int(told_date[:4]) if told_date else None)
+            asked_years = frozenset({start + step}) if start else frozenset()
         year_only = not subjects and not ent.places and ctx.last_query is not None \
-            and bool(_years_asked(u.normalized, ent.numbers)) and is_bare_follow_up(_A_YEAR.sub(" ", remainder))
+            and bool(asked_years) and is_bare_follow_up(_A_YEAR.sub(" ", _REL_YEAR.sub(" ", remainder)))
         follow_up = (names_only or year_only) and ctx.last_query is not None
         if follow_up and ctx.last_query is not None:  # (follow_up implies it; said again for the type checker)
             query_text, kind, yes_no = ctx.last_query, ctx.last_qtype, ctx.yes_no
@@ -444,7 +457,7 @@ class Dialogue:
         # "แล้วภูเก็ตล่ะ" asks the same kind of question as before: the last answer's intent, not the
         # classifier's reading of a bare name.
         intents = {ctx.last_intent: 1.0} if follow_up and ctx.last_intent else dict(u.ranking)
-        years = _years_asked(u.normalized, ent.numbers)
+        years = asked_years
         if names_only and follow_up and not years and ctx.last_query:
             # "Samyan's score in 2566" then "แล้ววังจันทร์ล่ะ": the year asked is asked again, with the question.
             years = _years_asked(ctx.last_query, [int(n) for n in re.findall(r"\d{2,4}", ctx.last_query)])

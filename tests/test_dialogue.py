@@ -609,3 +609,14 @@ def test_how_a_newly_named_thing_differs_puts_it_beside_the_last_one(convo, firs
     convo.say(first)
     r = convo.say(then)
     assert not r.fallback and all(name in r.text for name in both) and r.text.count("•") == 2
+
+
+@pytest.mark.parametrize("first, then, marker, not_marker", [
+    ("wangchan valley's TSCCI 2024 score?", "what about the year before", "83.55", "84.85"),
+    ("who chaired the national smart city committee over 2023-24", "and the year before?", "Prawit", "Phumtham"),
+])
+def test_the_year_before_asks_the_last_question_for_the_year_before_the_one_asked(convo, first, then, marker,
+                                                                                  not_marker):
+    convo.say(first)
+    r = convo.say(then)
+    assert marker in first_line(r) and not_marker not in first_line(r)
