@@ -81,6 +81,9 @@ _DIFFERENT = re.compile(r"\bdifferent\b|\bit\b|\bis\b|\bare\b|\bthey\b|\bdo\b|\b
 _REL_YEAR = re.compile(r"(?P<before>\bthe (year|one) before\b|\bthe previous year\b|\bthe year prior\b|ปีก่อนนั้น|"
                        r"ปีก่อนหน้านั้น|ปีก่อนหน้า)|\bthe (year|one) after\b|\bthe following year\b|\bthe next year\b|"
                        r"ปีถัดมา|ปีถัดไป|ปีต่อมา|ปีหลังจากนั้น")
+_THERE_IS = re.compile(r"\b(is|are|was|were) there\b|\bthere (is|are|was|were)\b")  # ("how many are there")
+# "เรื่องนี้", "อันนั้น", "this", "those": the message points at what was just said.
+_THIS = re.compile(r"นี้|นั้น|\b(this|these|those)\b")
 # A question that asks which thing it is ("which area came third", "ใครได้ที่ 2"), not something about it.
 _WHICH_ONE = re.compile(r"\bwhich\b|\bwho\b|ใคร|(เมือง|พื้นที่|ที่|อัน|แห่ง)(ใด|ไหน)")
 # A pronoun that points at what the conversation was about: "whats his name" is a follow-up, not small talk.
@@ -539,6 +542,15 @@ class Dialogue:
         if person is not None and (hit is None or (person not in hit.fact.about and hit.words < PERSON_MIN_WORDS)):
             hit = next((h for h in snap.index.search(Query(query_text, reply_lang, [person], [], kind, intents), 3)
                         if person in h.fact.about), hit)
+        if hit is not None and context and not subjects and not follow_up and not asking_only and not years \
+                and len(set(hit.fact.about) & set(snap.kb.cities)) >= 3 and set(hit.fact.about) & set(context) \
+                and not _REFERS_BACK.search(_THERE_IS.sub(" ", u.normalized)) and not _THIS.search(u.normalized):
+            # "how many smart cities are there now" after Phuket: a fact about many areas, found because the one
+            # discussed is among them, is no answer when a fact about none fits the words as well: a new question.
+            alone = self._best(snap, Query(query_text, reply_lang, [], [], kind, intents), cue)
+            if alone is not None and alone.fact.id != hit.fact.id and not alone.ambiguous \
+                    and alone.words >= hit.words and not set(alone.fact.about) & set(snap.kb.cities):
+                hit, context = alone, []
         told_fact = snap.facts.get(ctx.last_fact) if ctx.last_fact else None
         if yes_no and hit is not None and told_fact is not None and hit.fact.id == told_fact.id and not subjects \
                 and not follow_up and not asking_only and self._asks_beyond(told_fact, query_text):

@@ -620,3 +620,9 @@ def test_the_year_before_asks_the_last_question_for_the_year_before_the_one_aske
     convo.say(first)
     r = convo.say(then)
     assert marker in first_line(r) and not_marker not in first_line(r)
+
+
+def test_a_new_general_question_after_a_city_is_not_answered_by_a_list_that_includes_the_city(convo):
+    convo.say("who runs phuket smart city")
+    r = convo.say("how many smart cities are there altogether now")
+    assert not r.fallback and "37" in first_line(r) and "5 pilot" not in first_line(r)
