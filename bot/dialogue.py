@@ -69,8 +69,9 @@ _CERTIFIED = ("เมืองอัจฉริยะ", "สมาร์ทซ�
 _ASKS_WHICH = re.compile(r"\bwhich ([\w-]+ )?(city|cities|area|areas|place|places|one|ones)\b|\bwho\b|เมืองใด|เมืองไหน|"
                          r"พื้นที่ใด|พื้นที่ไหน|(ใด|ไหน)บ้าง|รายชื่อ|ใคร|อันดับ 1|ที่ 1|"
                          r"สูงสุด|\bhighest\b|\btop\b|\bbest\b|\bfirst\b")
-# "the second one", "the last city", "อันที่ 2", "เมืองสุดท้าย": one of the things the last answer listed, by place.
-_NTH_ONE = re.compile(r"\bthe (first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th) (one|city|area|place)\b|"
+# "the second one", "the last one", "อันที่ 2", "เมืองสุดท้าย": one of the things the last answer listed, by place
+# ("the first city certified" asks a question of its own).
+_NTH_ONE = re.compile(r"\bthe (first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th) one\b|"
                       r"(?:อัน|เมือง|แห่ง|พื้นที่)ที่\s*(\d|หนึ่ง|สอง|สาม|สี่|ห้า)(?!\d)|(?:อัน|เมือง|แห่ง|พื้นที่)(สุดท้าย)")
 _NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
         "5th": 5, "last": -1, "หนึ่ง": 1, "สอง": 2, "สาม": 3, "สี่": 4, "ห้า": 5, "สุดท้าย": -1}
@@ -84,6 +85,7 @@ _REL_YEAR = re.compile(r"(?P<before>\bthe (year|one) before\b|\bthe previous yea
 _THERE_IS = re.compile(r"\b(is|are|was|were) there\b|\bthere (is|are|was|were)\b")  # ("how many are there")
 # "เรื่องนี้", "อันนั้น", "this", "those": the message points at what was just said.
 _THIS = re.compile(r"นี้|นั้น|\b(this|these|those)\b")
+_ONE_OF_THEM = re.compile(r"\bones?\b|^อัน")
 # A question that asks which thing it is ("which area came third", "ใครได้ที่ 2"), not something about it.
 _WHICH_ONE = re.compile(r"\bwhich\b|\bwho\b|ใคร|(เมือง|พื้นที่|ที่|อัน|แห่ง)(ใด|ไหน)")
 # A pronoun that points at what the conversation was about: "whats his name" is a follow-up, not small talk.
@@ -317,7 +319,8 @@ class Dialogue:
             if listed_areas and (at == -1 or 1 <= at <= len(listed_areas)):
                 subjects = [listed_areas[at - 1 if at > 0 else -1]]
         # ("who runs the last one" after a list of places the bot knows no facts about: not the city discussed)
-        unresolved = nth is not None and not subjects
+        # ("which was the first city certified" is a question of its own; "the second one" points back)
+        unresolved = nth is not None and not subjects and bool(_ONE_OF_THEM.search(nth.group(0)))
         remainder = expand(ent.remainder if (subjects or ent.places) else u.normalized)
         if nth is not None and subjects:
             remainder = _NTH_ONE.sub(" ", remainder)
@@ -437,8 +440,9 @@ class Dialogue:
                 context = []
         listed = [c for c in ctx.subjects if c in snap.kb.cities]
         just_told = snap.facts.get(ctx.last_fact) if ctx.last_fact else None
+        # (not "who came first in 2024" after the 2023 list: another year is another ranking)
         placed = self._placed(snap, just_told, u.normalized) if just_told is not None and not subjects \
-            and not ent.places and not follow_up else None
+            and not ent.places and not follow_up and not asked_years else None
         if placed is not None and just_told is not None:
             # "which one came second" right after a ranking that lists several: the one at that place.
             own = self._best(snap, Query(query_text, reply_lang, [placed], [], kind, dict(u.ranking), frozenset()),
