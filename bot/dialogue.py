@@ -24,14 +24,14 @@ from intents.features import tokenize
 from intents.nlu import NLU, OUT_OF_SCOPE, Understanding
 from intents.question import COMPARE as _COMPARE
 from intents.question import (is_about_certification, is_bare_follow_up, is_definition, is_only_asking,
-                              question_type)
+                              is_yes_no, question_type)
 from intents.synonyms import expand
 from intents.vocabulary import RARE_SHARE, Vocabulary
 from knowledge.catalogue import SMALL_TALK
 from knowledge.comparison import against_benchmark, asks_to_compare, direction, figures, winner
 from knowledge.dates import format_date
 from knowledge.polarity import counted, verdict
-from knowledge.answerable import asks_to_come, counted_words, names_a_list, uncovered, why_not
+from knowledge.answerable import asks_to_come, counted_words, names_a_list, uncovered, unstated, why_not
 from knowledge.composer import Answer
 from knowledge.schema import Fact
 from knowledge.retrieval import OWN_PHRASING, S_ALL, S_MATCH, Hit, Query, Thresholds
@@ -478,6 +478,7 @@ class Dialogue:
         counted = [w for w in counted_words(tokenize(q.text)) if len(w) >= 3 and snap.word_facts.get(w, 0) <= rare_share
                    and (self.vocabulary is None or w not in self.vocabulary.stop)] if q.qtype == "how_many" else []
         hits = snap.index.search(q, limit=3)
+        yes_no = is_yes_no(q.text)  # (a fact of another year answers "in 2020, right?" with a no)
         named = q.subjects or q.context
         focus = named[0] if named else None
         passed_over = False
@@ -511,9 +512,12 @@ class Dialogue:
             # phone number is no answer to "ขอเบอร์โทรดีป้า..." unless it gives a number.)
             staff = hit.fact.id in snap.index.staff
             if hit.words < OWN_PHRASING and (
-                    why_not(q.text, hit.fact, q.qtype, years=q.years, staff=staff) is not None
+                    why_not(q.text, hit.fact, q.qtype, years=q.years, staff=staff, yes_no=yes_no) is not None
                     # (a question about what is to come, "the next expo", is answered only by a fact about it)
-                    or (not staff and counted and uncovered(counted, hit.fact) == counted)
+                    # (said in its answer, unless the question is close to its phrasings: "กี่คัน" is not the
+                    # bus's hours though one phrasing asks about "รถคันแรก")
+                    or (not staff and counted and (uncovered(counted, hit.fact) == counted or (
+                        hit.words < CLOSE_WORDS and unstated(counted, hit.fact) == counted)))
                     or (not staff and topic and (hit.words < COVER_MIN_WORDS or asks_to_come(q.text))
                         and uncovered(topic, hit.fact) == topic
                         and not named_two)):  # (a fact about two of the things named is what is asked)

@@ -38,6 +38,11 @@ _OTHER_PILOTS = re.compile(r"(?<![\d.])(?!5(?!\d))\d+\s*(พื้นที่|�
 #: Thai vowels and marks that attach to the consonant before them: a word never ends right before one.
 _THAI_COMBINING = frozenset("\u0e30\u0e31\u0e32\u0e33\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e45"
                             "\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
+# A short Thai name ("ขก", chat shorthand for Khon Kaen) is two bare consonants that many words contain: it
+# must not follow a leading vowel or a mark of the syllable before ("แขก", "สุขกาย", "โขก"), nor end before a
+# vowel of the next one.
+SHORT_THAI = 2
+_THAI_BEFORE_SYLLABLE = frozenset("\u0e40\u0e41\u0e42\u0e43\u0e44") | _THAI_COMBINING
 
 
 def compact(text: str) -> str:
@@ -188,6 +193,8 @@ class EntityExtractor:
         the next syllable)."""
         a, b = positions[start], positions[end - 1]
         if b + 1 < len(text) and text[b + 1] in _THAI_COMBINING:
+            return False
+        if end - start <= SHORT_THAI and not text[a].isascii() and a > 0 and text[a - 1] in _THAI_BEFORE_SYLLABLE:
             return False
         if text[a].isascii() and text[a].isalnum() and a > 0 and text[a - 1].isascii() and text[a - 1].isalnum():
             return False

@@ -57,6 +57,9 @@ _WHICH_ONES = re.compile(r"ไหนบ้าง|ใดบ้าง")
 # "เท่าไหร่" asks for an amount: a date after "วันที่", a sum of money only with a money word (handled above),
 # otherwise a number ("ได้คะแนนเท่าไหร่", "ยาวเท่าไหร่").
 _HOW_MUCH_TH = re.compile(r"เท่าไหร่|เท่าไร|เท่าใด")
+# A money word, for "เท่าไหร่": the งบ of a budget (not "ไงบ้าง", "ถึงบริการ": a vowel or บริ-/บรร- after it starts
+# another word), เงิน, ทุน, บาท, ราคา.
+_MONEY_TH = re.compile(r"งบ(?!ริ|รร|[\u0e30-\u0e3a\u0e47-\u0e4e])|เงิน|ทุน|บาท|ราคา")
 _DATE_AMOUNT_TH = re.compile(r"(วันที่|วันไหน|ลงวันที่)\s*(เท่าไหร่|เท่าไร|เท่าใด)")
 _YES_NO_TH = re.compile(
     r"(ใช่ไหม|ใช่มั้ย|ใช่มั๊ย|ใช่ป่ะ|ใช่ปะ|ใช่หรือไม่|ใช่เปล่า|ใช่รึเปล่า|หรือเปล่า|รึเปล่า|หรือป่าว|รึป่าว|"
@@ -111,7 +114,10 @@ def question_type(text: str) -> QuestionType:
     if _DATE_AMOUNT_TH.search(text):
         kinds = ("when", *(k for k in kinds if k != "when"))
     elif _HOW_MUCH_TH.search(text) and "how_much" not in kinds and "when" not in kinds:
-        kinds = (*kinds, "how_many") if "how_many" not in kinds else kinds
+        if _MONEY_TH.search(text):  # "งบภูเก็ตได้เท่าไหร่", "เงินเดือนเท่าไร": a sum of money
+            kinds = ("how_much", *(k for k in kinds if k != "how_many"))
+        else:
+            kinds = (*kinds, "how_many") if "how_many" not in kinds else kinds
     if "list" in kinds and _WHICH_ONES.search(text):
         # "มีที่ไหนบ้าง", "ไหนบ้าง": which ones, a list, not where something is.
         kinds = ("list", *(k for k in kinds if k not in ("list", "where")))

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from .schema import Fact
 
-__all__ = ["why_not", "uncovered", "unmentioned", "asks_to_come", "counted_words", "names_a_list"]
+__all__ = ["why_not", "uncovered", "unstated", "unmentioned", "asks_to_come", "counted_words", "names_a_list"]
 
 _MONTHS = (r"มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม|"
            r"ม\.ค\.|ก\.พ\.|มี\.ค\.|เม\.ย\.|พ\.ค\.|มิ\.ย\.|ก\.ค\.|ส\.ค\.|ก\.ย\.|ต\.ค\.|พ\.ย\.|ธ\.ค\.|"
@@ -30,7 +30,8 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     ("population", re.compile(r"ประชากร|มีคนอยู่|คนอาศัย|\bpopulation\b|\bpeople live\b|\binhabitants\b|\bresidents\b",
                               re.I),
      re.compile(r"ประชากร|\bpopulation\b|\binhabitants\b|\bresidents\b", re.I)),
-    ("head count", re.compile(r"เจ้าหน้าที่กี่|พนักงานกี่|\bstaff\b|\bemployees?\b|\bemploy\b", re.I),
+    ("head count", re.compile(r"เจ้าหน้าที่กี่|พนักงานกี่|คนทำงาน|ทำงาน\S{0,6}กี่คน|\bstaff\b|\bemployees?\b|\bemploy\b|"
+                              r"\bworkers?\b|\bworkforce\b|\bpeople work\b", re.I),
      re.compile(r"เจ้าหน้าที่|พนักงาน|\bstaff\b|\bemployees?\b", re.I)),
     ("phone number", re.compile(r"เบอร์|โทรศัพท์|เบอร์โทร|\bphone\b|\bcall\b|\bcontact\b|\bemail\b|อีเมล|ไลน์ไอดี|"
                                 r"\bline id\b", re.I),
@@ -65,6 +66,12 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     # "what's the wifi password": a secret no source gives, not the fact that there is public Wi-Fi
     ("password", re.compile(r"รหัสผ่าน|รหัสไวไฟ|รหัส\s*wi-?fi|\bpass(word|code)s?\b", re.I),
      re.compile(r"รหัสผ่าน|\bpass(word|code)", re.I)),
+    ("salary", re.compile(r"เงินเดือน|ค่าจ้าง|ค่าตอบแทน|\bsalar(y|ies)\b|\bwages?\b|\bpaid\b|\bearns?\b", re.I),
+     re.compile(r"เงินเดือน|ค่าจ้าง|ค่าตอบแทน|\bsalar(y|ies)\b|\bwages?\b", re.I)),
+    # "ได้คะแนนเท่าไหร่", "what score did it get": a score, which a fact saying who led a dimension does not give
+    ("score", re.compile(r"คะแนน\S{0,10}(?:เท่า|กี่)|\b(?:what|which|overall|total|final|its|their)\s+(?:\w+\s+)?score\b|"
+                         r"\bscore (?:of|did|was|is|does)\b|\bhow many points\b|\bscored how\b", re.I),
+     re.compile(r"\d\s*%|\d\s*คะแนน|คะแนน\s*\d|\d\s*points?\b|\bscored?\s+(?:of\s+)?\d", re.I)),
     ("designer", re.compile(r"ใครออกแบบ|ใครเป็นคนออกแบบ|ผู้ออกแบบ|ผู้ชนะ|ใครชนะ|\bdesigned\b|\bdesigner\b|\bwinner\b|"
                             r"\bwho won\b", re.I),
      re.compile(r"ออกแบบโดย|ผู้ออกแบบ|ผู้ชนะ|ชนะเลิศ|\bdesigned by\b|\bwinner\b|\bwon by\b", re.I)),
@@ -75,6 +82,9 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
 _SYSTEMS: list[tuple[str, re.Pattern]] = [
     ("high-speed rail", re.compile(r"ความเร็วสูง|\bhigh[- ]?speed\b|\bhsr\b", re.I)),
     ("mobile network", re.compile(r"(?<![a-z0-9])[2-6]\s?g(?![a-z])|\blte\b", re.I)),
+    # a driverless car is not the clean-energy vehicles a plan names
+    ("driverless vehicle", re.compile(r"ไร้คนขับ|ไม่มีคนขับ|ขับเคลื่อนอัตโนมัติ|ขับขี่อัตโนมัติ|\bdriverless\b|"
+                                      r"\bself[- ]driving\b|\bautonomous\b|\brobo-?taxi", re.I)),
 ]
 # A date to come: the sources tell of what happened and of published plans, not of next year's events.
 _NEXT = re.compile(r"รอบหน้า|ครั้งหน้า|ครั้งต่อไป|รอบต่อไป|ปีหน้า|ปีนี้|\bnext\b(?! to\b)|"
@@ -200,11 +210,12 @@ def _asks(question: str) -> _Asks:
 
 
 def why_not(question: str, fact: Fact, kind: str | None, today: date | None = None,
-            years: frozenset[int] = frozenset(), staff: bool = False) -> str | None:
+            years: frozenset[int] = frozenset(), staff: bool = False, yes_no: bool = False) -> str | None:
     """Why ``fact`` cannot answer ``question`` (normalised, its names removed; ``kind`` its question type;
     ``years`` the years it names, CE), or None when nothing rules it out. ``staff``: an entry staff wrote,
     whose questions say what its answer is about too ("ค่าโดยสารรถสาย 8" answered "15 บาทตลอดสาย" gives a
-    fare), where a curated fact's many phrasings may ask for more than its answer holds."""
+    fare), where a curated fact's many phrasings may ask for more than its answer holds. ``yes_no``: the
+    question asks for a yes or a no (a fact of another year may then answer it: "no, in 2021")."""
     if kind is not None and kind in fact.unknown:
         return None  # the fact says the sources do not give it: the bot says so (bot/dialogue.py)
     text = " ".join((*fact.questions.th, *fact.questions.en, _text(fact))) if staff else _text(fact)
@@ -225,6 +236,9 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
         return "it tells who held the post then, not now"
     if kind == "how_much" and years and not years & _years_of(fact, text):
         return "it gives the sum of another year"
+    if years and not yes_no and not staff and _other_years(fact, years):
+        # "ดัชนีปี 2565 ใครได้ที่ 1" / the 2023 index; "when is the 2026 expo" / the 2018 expo
+        return "it tells of another year"
     if kind == "who" and years and asks.post and \
             not years & _years_of(fact, f"{fact.answer.th} {fact.answer.en}"):
         # "who chaired it in 2018" / the chair of 2023-24 (whose detail names earlier chairs, not its answer)
@@ -237,7 +251,7 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
         return "it gives no date"
     if kind == "how_much" and asks.money and not _has(_MONEY, text):
         return "it gives no sum of money"
-    if asks.to_come and kind in ("when", None):
+    if asks.to_come and kind in ("when", "who", None):  # ("who will be the next president")
         year = (today or date.today()).year
         if _latest_year(text) < year:
             return "it gives no date to come"
@@ -247,10 +261,30 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
     return None
 
 
+def _event_years(fact: Fact) -> tuple[int, int] | None:
+    """The first and last year (CE) a fact tells of: its date and the years its answer names (not when it was
+    checked, nor the history its detail adds); None when it names none."""
+    found = _text_years(f"{fact.answer.th} {fact.answer.en}") | ({int(fact.date[:4])} if fact.date else set())
+    return (min(found), max(found)) if found else None
+
+
+def _other_years(fact: Fact, years: frozenset[int]) -> bool:
+    """True when ``fact`` tells of years and none of ``years`` is among them or between them ("2561–2565"
+    holds 2563)."""
+    span = _event_years(fact)
+    return span is not None and not any(span[0] <= y <= span[1] for y in years)
+
+
 def uncovered(words: list[str], fact: Fact) -> list[str]:
     """The ``words`` (a question's distinctive words, normalised) that none of the fact's texts mention: an
     English word by its first five letters ("renewal" / "renewed"), a Thai word anywhere in the text."""
     return unmentioned(words, " ".join((*fact.questions.th, *fact.questions.en, _text(fact))).casefold())
+
+
+def unstated(words: list[str], fact: Fact) -> list[str]:
+    """The ``words`` the fact's answer and detail do not mention: what a count question counts must be in what
+    the fact says ("กี่คัน" is not answered by the bus's hours, though one of its phrasings says "คันแรก")."""
+    return unmentioned(words, _text(fact).casefold())
 
 
 def unmentioned(words: list[str], text: str) -> list[str]:
