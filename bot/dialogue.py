@@ -105,6 +105,12 @@ def _years_asked(text: str, numbers: list[int]) -> frozenset[int]:
     return frozenset(years)
 
 
+# "is smart healthcare one of the 7 Smarts?", "นับเป็นหนึ่งใน 7 ด้านไหม": whether something is one of them.
+SEVEN_SMARTS = "seven-smarts"
+_ONE_OF = re.compile(r"\bone of\b|\bpart of\b|\bamong\b|\bincluded\b|\bin the (?:official )?(?:7|seven)\b|"
+                     r"หนึ่งใน|ส่วนหนึ่งของ|อยู่ใน|นับเป็น|รวมอยู่")
+_SMART_WHAT = re.compile(r"\bsmart ([a-z]+)\b")
+_NOT_A_DIMENSION = frozenset("city cities smarts thailand".split())
 _STATE_Q = re.compile(r"ยัง|อยู่ไหม|อยู่มั้ย|อยู่ป่ะ|อยู่ป่าว|อยู่รึเปล่า|อยู่หรือเปล่า|\b(yet|still|already|anymore)\b")
 _NOT_YET = re.compile(r"ยังไม่|หยุดให้บริการ|หยุดเดินรถ|ไม่ได้ให้บริการ|ปิดไปแล้ว|\bnot (running |built |open |started )?yet\b|"
                       r"\bno longer\b|\bstopped\b|\bhad not started\b|\bhas not started\b", re.I)
@@ -480,7 +486,8 @@ class Dialogue:
         hits = snap.index.search(q, limit=3)
         yes_no = is_yes_no(q.text)  # (a fact of another year answers "in 2020, right?" with a no)
         named = q.subjects or q.context
-        focus = named[0] if named else None
+        # (the specific thing named, not a notion named with it: "Mae Moh's TSCCI score" is about Mae Moh)
+        focus = next((x for x in q.subjects if x not in snap.index.concepts), named[0]) if named else None
         passed_over = False
         for rank, hit in enumerate(hits):
             if only is not None and only not in hit.fact.about:
@@ -646,6 +653,9 @@ class Dialogue:
         first_part = _OR_ELSE.split(last)[0]
         certified_q = any(w in asked for w in _CERTIFIED) and (is_about_certification(last)
                                                                or is_about_certification(first_part))
+        member = self._seven_smarts_member(turn, subjects) if yes_no else None
+        if member is not None:
+            return member
         if yes_no and cities and qualifier == "first_five":
             city = kb.cities[cities[0]]
             name, when = city.name.get(lang), format_date(city.certified.date, lang)
@@ -729,6 +739,28 @@ class Dialogue:
                                      [f for c in found for f in self._certified_facts(snap, c.id)][:2],
                                      [c.id for c in found])
         return None
+
+    @staticmethod
+    def _seven_smarts_member(turn: _Turn, subjects: list[str]) -> Answer | None:
+        """"Is smart healthcare one of the 7 Smarts?" → No; "พลังงานอัจฉริยะเป็นหนึ่งใน 7 ด้านไหม" → Yes: the
+        official list says, with the list itself. None when the question is not about being one of them."""
+        snap, lang, text = turn.snap, turn.lang, turn.u.normalized
+        kb = snap.kb
+        if SEVEN_SMARTS not in subjects or not _ONE_OF.search(text) or any(x in kb.cities for x in subjects):
+            return None
+        listing = next((f for f in snap.index.about(SEVEN_SMARTS) if f.aspect == "list"), None)
+        if listing is None:
+            return None
+        # "smart healthcare", "smart telecom": a "smart ..." that names none of the seven
+        names = {a.casefold() for d in kb.dimensions.values() for a in (d.name.en, *d.aliases)}
+        other = [m.group(0) for m in _SMART_WHAT.finditer(text) if m.group(0) not in names
+                 and m.group(1) not in _NOT_A_DIMENSION]
+        dims = [x for x in subjects if x in kb.dimensions]
+        if not other and not dims:
+            return None
+        lead = {("th", True): "ใช่ครับ", ("th", False): "ไม่ใช่ครับ", ("en", True): "Yes.",
+                ("en", False): "No."}[(lang, not other)]
+        return snap.composer.fact(listing, lang, lead=lead)
 
     def _which_of(self, turn: _Turn, listed: list[str], query_text: str, kind: str | None) -> Answer | None:
         """The areas among ``listed`` (the last answer's) that the question picks: those in the place it

@@ -71,7 +71,7 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     # "ได้คะแนนเท่าไหร่", "what score did it get": a score, which a fact saying who led a dimension does not give
     ("score", re.compile(r"คะแนน\S{0,10}(?:เท่า|กี่)|\b(?:what|which|overall|total|final|its|their)\s+(?:\w+\s+)?score\b|"
                          r"\bscore (?:of|did|was|is|does)\b|\bhow many points\b|\bscored how\b", re.I),
-     re.compile(r"\d\s*%|\d\s*คะแนน|คะแนน\s*\d|\d\s*points?\b|\bscored?\s+(?:of\s+)?\d", re.I)),
+     re.compile(r"\d\s*%|\d\.\d|\d\s*คะแนน|\d\s*points?\b|\bscored?\s+(?:of\s+)?\d", re.I)),
     ("designer", re.compile(r"ใครออกแบบ|ใครเป็นคนออกแบบ|ผู้ออกแบบ|ผู้ชนะ|ใครชนะ|\bdesigned\b|\bdesigner\b|\bwinner\b|"
                             r"\bwho won\b", re.I),
      re.compile(r"ออกแบบโดย|ผู้ออกแบบ|ผู้ชนะ|ชนะเลิศ|\bdesigned by\b|\bwinner\b|\bwon by\b", re.I)),
