@@ -251,7 +251,8 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
         return "it gives no date"
     if kind == "how_much" and asks.money and not _has(_MONEY, text):
         return "it gives no sum of money"
-    if asks.to_come and kind in ("when", "who", None):  # ("who will be the next president")
+    # ("who will be the next president", "งบปีนี้เท่าไหร่": not the sum of some years ago)
+    if asks.to_come and kind in ("when", "who", "how_much", None):
         year = (today or date.today()).year
         if _latest_year(text) < year:
             return "it gives no date to come"

@@ -606,3 +606,73 @@ def test_which_meeting_number_needs_a_fact_that_numbers_the_meeting(bot):
     assert why_not("what was the meeting number", chair, None) == "it gives no meeting number"
     assert why_not("การประชุมนั้นเป็นครั้งที่เท่าไหร่", numbered, None) is None
     assert why_not("ใครเป็นประธาน", chair, "who") is None  # the chair is what it gives
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("งบของเมืองนี้ได้มาเท่าไหร่", "how_much"),  # a money word with "เท่าไหร่": a sum
+    ("ผู้บริหารได้เงินเดือนเท่าไร", "how_much"),
+    ("เมืองนี้ได้คะแนนเท่าไหร่", "how_many"),  # a score is a number, not money
+    ("ไปยังไงบ้าง ไกลเท่าไหร่", "how"),  # "ไงบ้าง" is no budget
+])
+def test_how_much_is_money_only_with_a_money_word(text, kind):
+    assert question_type(normalize(text)).kind == kind
+
+
+def test_a_fact_of_other_years_does_not_answer_a_question_naming_a_year(bot):
+    facts = bot.dialogue.knowledge.facts
+    expo = facts["khon-kaen-2018-10-06"]  # the 2018 expo
+    assert why_not("when is the expo of 2026", expo, "when", years=frozenset({2026})) == "it tells of another year"
+    assert why_not("when was the expo of 2018", expo, "when", years=frozenset({2018})) is None
+    # a yes/no question may be answered "no" by the fact of another year
+    assert why_not("the expo was in 2026, right?", expo, None, years=frozenset({2026}), yes_no=True) is None
+    plan = next(f for f in facts.values() if "2561–2565" in f.answer.th)
+    assert why_not("แผนปี 2563 มีกี่ด้าน", plan, "how_many", years=frozenset({2020})) is None  # inside its span
+
+
+def test_a_score_salary_or_head_count_needs_a_fact_that_states_one(bot, convo):
+    facts = bot.dialogue.knowledge.facts
+    led = facts["mae-moh-ranking-1"]  # led a dimension: no score
+    scored = next(f for f in facts.values() if f.intent == "rankings" and "%" in f.answer.en)
+    assert why_not("what score did it get", led, None) == "it gives no score"
+    assert why_not("ได้คะแนนเท่าไหร่", led, "how_many") == "it gives no score"
+    assert why_not("what score did it get", scored, None) is None
+    assert convo.say("ผอ.ดีป้าได้เงินเดือนกี่บาท").fallback
+    assert convo.say("how many people work at wangchan valley").fallback
+
+
+@pytest.mark.parametrize("text", [
+    "who will head depa next",  # a future office holder, not the one of 2021
+    "งบของภูเก็ตปีนี้ได้เท่าไหร่",  # this year's sum, not the 2016 pilot's
+    "สามย่านมีรถยนต์ไร้คนขับไหม",  # a driverless car is not the clean-energy vehicles of the plan
+    "สาย 24 ขอนแก่นมีบัสวิ่งอยู่กี่คัน",  # a head count of buses, which the hours do not give
+])
+def test_lookalike_facts_give_an_honest_fallback(convo, text):
+    assert convo.say(text).fallback
+
+
+def test_what_a_count_counts_must_be_in_what_the_fact_says(bot):
+    from knowledge.answerable import unstated
+
+    hours = bot.dialogue.knowledge.facts["khon-kaen-bus-hours"]  # one phrasing asks about "รถคันแรก"
+    assert uncovered(["คัน"], hours) == []
+    assert unstated(["คัน"], hours) == ["คัน"]
+
+
+@pytest.mark.parametrize("text, lead", [
+    ("is smart tourism among the 7 smarts", "No."),
+    ("does smart healthcare count as one of depa's seven smarts?", "No."),
+    ("is smart mobility part of the 7 smarts", "Yes."),
+    ("การเดินทางอัจฉริยะเป็นส่วนหนึ่งของ 7 smarts ไหม", "ใช่ครับ"),
+])
+def test_being_one_of_the_7_smarts_is_read_from_the_official_list(convo, text, lead):
+    r = convo.say(text)
+    assert r.text.startswith(lead)
+    assert "Governance" in r.text or "บริหารภาครัฐ" in r.text  # with the list itself
+
+
+def test_short_thai_names_need_a_syllable_boundary(bot):
+    nlu = bot.dialogue.nlu
+    assert "khon-kaen" in nlu.parse("ขกมีรถไฟฟ้ารางเบาไหม").entities.subjects
+    assert "khon-kaen" in nlu.parse("ภูเก็ตกับขกเมืองไหนได้คะแนนสูงกว่า").entities.subjects
+    assert nlu.parse("มีแขกมาเยี่ยมเยอะไหม").entities.subjects == []  # "แขก" (guest)
+    assert nlu.parse("ขอให้สุขกายสบายใจ").entities.subjects == []
