@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from .schema import Fact
 
-__all__ = ["why_not", "uncovered", "unstated", "unmentioned", "asks_to_come", "counted_words", "names_a_list"]
+__all__ = ["why_not", "uncovered", "unstated", "unmentioned", "stem", "asks_to_come", "counted_words", "names_a_list"]
 
 _MONTHS = (r"มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม|"
            r"ม\.ค\.|ก\.พ\.|มี\.ค\.|เม\.ย\.|พ\.ค\.|มิ\.ย\.|ก\.ค\.|ส\.ค\.|ก\.ย\.|ต\.ค\.|พ\.ย\.|ธ\.ค\.|"
@@ -69,7 +69,7 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     ("salary", re.compile(r"เงินเดือน|ค่าจ้าง|ค่าตอบแทน|\bsalar(y|ies)\b|\bwages?\b|\bpaid\b|\bearns?\b", re.I),
      re.compile(r"เงินเดือน|ค่าจ้าง|ค่าตอบแทน|\bsalar(y|ies)\b|\bwages?\b", re.I)),
     # "ได้คะแนนเท่าไหร่", "what score did it get": a score, which a fact saying who led a dimension does not give
-    ("score", re.compile(r"คะแนน\S{0,10}(?:เท่า|กี่)|\b(?:what|which|overall|total|final|its|their)\s+(?:\w+\s+)?score\b|"
+    ("score", re.compile(r"คะแนน.{0,12}?(?:เท่า|กี่)|\b(?:what|which|overall|total|final|its|their)\s+(?:\w+\s+)?score\b|"
                          r"\bscore (?:of|did|was|is|does)\b|\bhow many points\b|\bscored how\b", re.I),
      re.compile(r"\d\s*%|\d\.\d|\d\s*คะแนน|\d\s*points?\b|\bscored?\s+(?:of\s+)?\d", re.I)),
     ("designer", re.compile(r"ใครออกแบบ|ใครเป็นคนออกแบบ|ผู้ออกแบบ|ผู้ชนะ|ใครชนะ|\bdesigned\b|\bdesigner\b|\bwinner\b|"
@@ -278,7 +278,7 @@ def _other_years(fact: Fact, years: frozenset[int]) -> bool:
 
 def uncovered(words: list[str], fact: Fact) -> list[str]:
     """The ``words`` (a question's distinctive words, normalised) that none of the fact's texts mention: an
-    English word by its first five letters ("renewal" / "renewed"), a Thai word anywhere in the text."""
+    English word by its :func:`stem` ("renewal" / "renewed"), a Thai word anywhere in the text."""
     return unmentioned(words, " ".join((*fact.questions.th, *fact.questions.en, _text(fact))).casefold())
 
 
@@ -288,9 +288,26 @@ def unstated(words: list[str], fact: Fact) -> list[str]:
     return unmentioned(words, _text(fact).casefold())
 
 
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s", "y", "al")
+
+
+@lru_cache(maxsize=_CACHE)
+def stem(word: str) -> str:
+    """What ``word`` is looked for by in a text: a Thai word whole; an English word without one ending, at most
+    its first six letters ("renewal" and "renewed": "renew"; "apply": "appl", as in "applicant"; "startups":
+    "startu", which "started" does not have)."""
+    if not word.isascii():
+        return word
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[:-len(suffix)]
+            break
+    return word[:6]
+
+
 def unmentioned(words: list[str], text: str) -> list[str]:
     """The ``words`` that ``text`` (a fact's texts, casefolded) does not mention (see :func:`uncovered`)."""
-    return [w for w in words if (w[:5] if w.isascii() else w) not in text]
+    return [w for w in words if stem(w) not in text]
 
 
 def asks_to_come(question: str) -> bool:

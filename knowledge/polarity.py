@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from .answerable import stem
+
 __all__ = ["verdict", "numbers"]
 
 Verdict = Literal["yes", "no"]
@@ -142,7 +144,7 @@ def _covered(tokens: list[str], answer: str, known: frozenset[str] | None = None
     a = answer.casefold()
 
     def found(w: str) -> bool:
-        if w in a:
+        if w in a or (w.isascii() and len(w) >= 5 and stem(w) in a):  # ("apply" / "applicant")
             return True
         if known is None or not _THAI.match(w):
             return False

@@ -30,6 +30,7 @@ from typing import Callable, Iterable
 import numpy as np
 from scipy import sparse
 
+from .answerable import stem
 from .catalogue import QTYPE_ASPECTS
 from .schema import Fact
 
@@ -60,6 +61,8 @@ _SAME_MEANING = [(re.compile(p, re.I), r) for p, r in [
     (r"เปิดให้บริการ|เปิดบริการ|เปิดใช้งาน|เปิดใช้|เปิดวิ่ง|เริ่มวิ่ง|เริ่มเดินรถ|เริ่มให้บริการ", " เปิดให้บริการ "),
     (r"\b(what|which) year\b|\bwhen\b", " when "),
     (r"\bcategor(y|ies)\b|\bkinds?\b|\bsorts?\b|\btypes?\b", " type "),
+    # how long it lasts: "does it last forever", "is it permanent", "when does it expire" / "valid for 2 years"
+    (r"\b(forever|permanent(ly)?|for good|expir(e|es|ed|y))\b", " valid "),
     (r"\b(start|starts|started|begin|begins|began) (running|operating|operations?|service)\b|"
      r"\bopen(s|ed|ing)?\b|\bin service\b|\boperational\b", " open "),
 ]]
@@ -524,7 +527,7 @@ class FactIndex:
             # "ใครได้ที่ 1" after Khon Kaen's third place: not that third place again
             a = np.where(~placed & self._rankings & self._has_ranks, a + A_OTHER_RANK, a)
         if q.topic:
-            topic = [w[:5] if w.isascii() else w for w in q.topic]  # as answerable.unmentioned looks for them
+            topic = [stem(w) for w in q.topic]  # as answerable.unmentioned looks for them
             ids, texts = self.ids, self.texts
             told = [k for k in rows.tolist() if any(w in texts[ids[k]] for w in topic)]
             if told:

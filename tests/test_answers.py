@@ -676,3 +676,17 @@ def test_short_thai_names_need_a_syllable_boundary(bot):
     assert "khon-kaen" in nlu.parse("ภูเก็ตกับขกเมืองไหนได้คะแนนสูงกว่า").entities.subjects
     assert nlu.parse("มีแขกมาเยี่ยมเยอะไหม").entities.subjects == []  # "แขก" (guest)
     assert nlu.parse("ขอให้สุขกายสบายใจ").entities.subjects == []
+
+
+def test_english_words_are_looked_for_by_their_stem():
+    from knowledge.answerable import stem, unmentioned
+
+    assert stem("renewal") == stem("renewed") == "renew"
+    assert unmentioned(["startups"], "construction had not started") == ["startups"]  # not "start..."
+    assert unmentioned(["apply"], "the applicant is a city developer") == []
+    assert stem("ติดตั้ง") == "ติดตั้ง"
+
+
+def test_how_long_it_lasts_is_no_unknown_topic(convo):
+    r = convo.say("does the smart city logo last forever?")
+    assert not r.fallback and r.text.startswith("No.") and "2" in r.text
