@@ -487,7 +487,10 @@ class Dialogue:
         yes_no = is_yes_no(q.text)  # (a fact of another year answers "in 2020, right?" with a no)
         named = q.subjects or q.context
         # (the specific thing named, not a notion named with it: "Mae Moh's TSCCI score" is about Mae Moh)
-        focus = next((x for x in q.subjects if x not in snap.index.concepts), named[0]) if named else None
+        # (and none when only notions are named: "which cities got the logo in May 2021" may be answered by the
+        # list of the five, which is not about the logo)
+        focus = next((x for x in q.subjects if x not in snap.index.concepts), None if q.subjects else named[0]) \
+            if named else None
         passed_over = False
         for rank, hit in enumerate(hits):
             if only is not None and only not in hit.fact.about:
@@ -510,7 +513,11 @@ class Dialogue:
             # (Two of three things named, "the logo", Wangchan Valley and PTT, are as telling.)
             named_two = len(set(q.subjects) & snap.index.about_sets[hit.fact.id]) >= 2
             # (A ranking matches "best", "top" in any question: "the best museum" is about no ranking.)
-            if cue is not None and not named_all and not named_two and (hit.words < CUE_MIN_WORDS or (
+            # (An unknown word that is no off-topic one, "มีปัญหา", in a question whose distinctive words the fact
+            # says, "เรือล่ม", is more likely a paraphrase: the fact tells what is asked.)
+            weak = hit.words < CUE_MIN_WORDS and not (
+                topic and not unstated(topic, hit.fact) and not self.nlu.cues.find(cue or ""))
+            if cue is not None and not named_all and not named_two and (weak or (
                     not q.subjects and not q.context and set(hit.fact.about) & set(snap.kb.cities))
                     or hit.fact.intent == "rankings"):
                 return None
@@ -539,8 +546,12 @@ class Dialogue:
         a yes (the 2021 plan covers the 7 Smarts), though the 2018 master plan has 6 pillars."""
         specific = {x for x in q.subjects if x in snap.kb.entities and snap.kb.entities[x].kind != "concept"}
         lead = _lead(question, q.text, hit, q.lang, q.subjects, q.years, snap.known_words)
-        if specific and not specific & snap.index.about_sets[hit.fact.id]:
-            lead = ""  # a fact about none of the specific things asked about settles nothing about them
+        about = snap.index.about_sets[hit.fact.id]
+        if specific and not specific & about and not any(snap.index.related.get(x, frozenset()) & about
+                                                         for x in specific):
+            # a fact about none of the specific things asked about (nor the area of an organisation asked
+            # about: Chulalongkorn University's is Samyan) settles nothing about them
+            lead = ""
         if lead in ("ใช่ครับ", "Yes."):
             return hit, lead
         for other in snap.index.search(q, limit=4):

@@ -144,6 +144,7 @@ S_MATCH, S_ALL, S_OTHER, S_GENERAL, S_CONTEXT, S_CONTEXT_OTHER, S_NONE = 0.3, 0.
 S_LAST = 0.2  # the fact that answered the last question, for a follow-up that names nothing new
 S_NOT_PROJECT = 0.15  # the fact is about the city of the project the question names, not that project
 S_EXTRA_AREA = 0.2  # the fact is also about an area the question does not name ("Phuket Tinicon Valley")
+S_RELATED = 0.1  # the fact is about the area of an organisation the question names, not the organisation itself
 # A question that is (nearly) one of the fact's own phrasings: staff wrote it for exactly this question.
 OWN_PHRASING, OWN_PHRASING_BONUS = 0.9, 0.25
 # A staff-created entry whose subjects agree and whose own evidence would pass leads curated facts by this much.
@@ -225,7 +226,8 @@ class FactIndex:
                  areas: frozenset[str] = frozenset(), concepts: frozenset[str] = frozenset(),
                  staff: frozenset[str] = frozenset(), intents: dict[str, frozenset[str]] | None = None,
                  names: dict[str, list[str]] | None = None, parents: dict[str, list[str]] | None = None,
-                 dimensions: frozenset[str] = frozenset(), projects: frozenset[str] = frozenset()):
+                 dimensions: frozenset[str] = frozenset(), projects: frozenset[str] = frozenset(),
+                 related: dict[str, frozenset[str]] | None = None):
         """``strip`` prepares a fact's texts like questions are prepared: normalised, names removed.
         ``areas`` are the ids of cities (a fact about another city is never the answer); ``concepts`` the
         ids of general notions (the logo, the 7 Smarts) that do not make a fact specific. ``staff`` are the
@@ -234,8 +236,11 @@ class FactIndex:
         ``names`` the names of each concept, to tell which facts mention a concept they are not about;
         ``parents`` what each event is part of (a fact about a meeting is about the committee that met);
         ``dimensions`` the ids of the 7 Smarts (a fact about another dimension is about something else), and
-        ``projects`` the ids of projects (the bus route's facts do not answer for the light rail)."""
+        ``projects`` the ids of projects (the bus route's facts do not answer for the light rail); ``related``
+        the areas of each organisation or person (a fact about Samyan may answer a question about Chulalongkorn
+        University, whose land it is)."""
         self.dimensions = dimensions
+        self.related = {x: areas for x, areas in (related or {}).items() if areas}
         self.projects = projects
         self.facts: dict[str, Fact] = {f.id: f for f in facts}
         self.staff = staff & frozenset(self.facts)
@@ -444,6 +449,10 @@ class FactIndex:
         for subject in q.subjects or q.context:
             if subject in self._subject_rows:
                 candidate[self._subject_rows[subject]] = True
+        for subject in q.subjects:  # (and those of the areas of an organisation named)
+            for area in self.related.get(subject, ()):
+                if area in self._subject_rows:
+                    candidate[self._subject_rows[area]] = True
         if not candidate.any():  # no word and no subject in common with any fact: the intent alone
             for intent, p in q.intents.items():
                 if p >= 0.5 and intent in self._intent_rows:
@@ -494,6 +503,10 @@ class FactIndex:
             if asked_projects:  # "the khon kaen light rail's route": the city's own facts do not tell it
                 matched = matched - np.where(self._any_of(asked_projects), 0.0, S_NOT_PROJECT)
             s = np.where(other, S_OTHER, np.where(shared > 0, matched, unshared))
+            # (a fact about the area of an organisation named, and about no other city: "จุฬาจัดประกวดฝาท่อ" / Samyan's)
+            near = {a for x in subjects if x in self.related for a in self.related[x]} - subjects
+            if near and not asked_areas:
+                s = np.where((shared == 0) & self._any_of(near) & ~(has_area & ~self._any_of(near)), S_RELATED, s)
         elif context:
             # The most specific subject of the conversation comes first ("KKTT" before "Khon Kaen"); "แล้วใครได้ที่
             # 1" after a city's place asks about whichever city came first.

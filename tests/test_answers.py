@@ -690,3 +690,20 @@ def test_english_words_are_looked_for_by_their_stem():
 def test_how_long_it_lasts_is_no_unknown_topic(convo):
     r = convo.say("does the smart city logo last forever?")
     assert not r.fallback and r.text.startswith("No.") and "2" in r.text
+
+
+@pytest.mark.parametrize("text, lead, marker", [
+    ("จุฬาฯ เคยจัดงานประกวดดีไซน์ฝาท่อไหม", "ใช่ครับ", "ฝาท่อ"),
+    ("did chulalongkorn university hold a manhole cover design contest", "Yes.", "manhole"),
+])
+def test_a_fact_about_an_organisations_area_answers_for_it(convo, text, lead, marker):
+    """Chulalongkorn University's land is Samyan: Samyan's facts answer what the university did there."""
+    r = convo.say(text)
+    assert r.text.startswith(lead) and marker in r.text
+
+
+def test_an_unknown_word_does_not_veto_a_fact_that_tells_what_is_asked(convo):
+    # "โศกนาฏกรรม" is a word no fact uses, but the fact says what is asked: the boat that sank, the dead
+    r = convo.say("ตอนเกิดโศกนาฏกรรมเรือล่มที่ภูเก็ต มีคนตายกี่คน")
+    assert not r.fallback and "47" in r.text
+    assert convo.say("ภูเก็ตมีโรงแรมห้าดาวกี่แห่ง").fallback  # an off-topic word still does
