@@ -632,7 +632,8 @@ class Dialogue:
             q.qtype = kind
             for other in snap.index.search(q, limit=3):
                 if other.fact.id != hit.fact.id and other.aspect > 0 and other.score >= self.thresholds.score \
-                        and (set(other.fact.about) & set(hit.fact.about) or not hit.fact.about):
+                        and (set(other.fact.about) & set(hit.fact.about) or not hit.fact.about) \
+                        and why_not(q.text, other.fact, kind, years=q.years) is None:  # (that meeting, that year)
                     extra.append(other.fact)
                     break
         return extra

@@ -28,7 +28,11 @@ _KEPT = re.compile(r"[^\s\-_.,!?'\"()/]+")  # what _STRIP leaves
 _NUMBER = re.compile(r"(?<![\d.])\d{1,4}(?![\d.])")
 _FIRST_FIVE = re.compile(r"(5|ห้า)\s*เมืองแรก|เมืองนำร่อง|นำร่อง|first\s*(5|five)|(5|five)\s*pilot|pilot|\bfirst\s*batch|ชุดแรก|รุ่นแรก|"
                          r"กลุ่มแรก|แรกสุด|\b(got|received|were|was|get)\b.{0,40}\bfirst\s*[?.!]*$|"
-                         r"\b(first|earliest)\s*(ones?|cities|areas|smart cities)\b")
+                         r"\b(first|earliest)\s*(ones?|cities|areas|smart cities)\b|"
+                         r"\b(the|of)\s+(5|five)\s+(cities|areas|places)\b")  # "one of the 5 cities"
+# "which cities were approved on 6 May 2021": the day the five were approved, in a question about which cities
+_FIRST_FIVE_DAY = re.compile(r"\b6(th)?\s*may,?\s*2021\b|\bmay\s*6(th)?,?\s*2021\b|(?<!\d)6\s*(พ\.ค\.|พฤษภาคม)\s*(25)?64(?!\d)")
+_WHICH_CITIES = re.compile(r"\bwhich (cities|areas|places|ones)\b|\bone of\b|เมือง(ไหน|ใด)|พื้นที่(ไหน|ใด)|ที่ไหนบ้าง|ไหนบ้าง|ใดบ้าง")
 # "นอกจาก 5 เมืองแรก", "other than the first five": the question is about the others.
 _EXCEPT = re.compile(r"นอกจาก|นอกเหนือจาก|ยกเว้น|\b(besides|except|excluding|other than|apart from|beyond)\b")
 # "7 พื้นที่นำร่อง", "the 7 pilot areas": pilots of another round, not the first five.
@@ -177,7 +181,8 @@ class EntityExtractor:
             self._fuzzy(ent, flat, text)
         ent.numbers = [int(n) for n in _NUMBER.findall(text)]
         ent.yes_no = is_yes_no(text)
-        ent.first_five = bool(_FIRST_FIVE.search(text)) and not _EXCEPT.search(text) and not _OTHER_PILOTS.search(text)
+        ent.first_five = bool(_FIRST_FIVE.search(text) or (_FIRST_FIVE_DAY.search(text) and _WHICH_CITIES.search(text))) \
+            and not _EXCEPT.search(text) and not _OTHER_PILOTS.search(text)
         return ent
 
     def mask_text(self, text: str) -> str:

@@ -72,6 +72,8 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     ("score", re.compile(r"คะแนน.{0,12}?(?:เท่า|กี่)|\b(?:what|which|overall|total|final|its|their)\s+(?:\w+\s+)?score\b|"
                          r"\bscore (?:of|did|was|is|does)\b|\bhow many points\b|\bscored how\b", re.I),
      re.compile(r"\d\s*%|\d\.\d|\d\s*คะแนน|\d\s*points?\b|\bscored?\s+(?:of\s+)?\d", re.I)),
+    # "ใครเป็นเลขานุการ", "who was the secretary": that post, which the chair or a minister is not
+    ("secretary", re.compile(r"เลขานุการ|เลขาฯ|\bsecretary\b", re.I), re.compile(r"เลขานุการ|เลขาฯ|\bsecretary\b", re.I)),
     ("designer", re.compile(r"ใครออกแบบ|ใครเป็นคนออกแบบ|ผู้ออกแบบ|ผู้ชนะ|ใครชนะ|\bdesigned\b|\bdesigner\b|\bwinner\b|"
                             r"\bwho won\b", re.I),
      re.compile(r"ออกแบบโดย|ผู้ออกแบบ|ผู้ชนะ|ชนะเลิศ|\bdesigned by\b|\bwinner\b|\bwon by\b", re.I)),
@@ -159,6 +161,15 @@ def _years_of(fact: Fact, text: str) -> set[int]:
     return {int(d[:4]) for d in (fact.date, fact.as_of) if d} | _text_years(text)
 
 
+# A meeting's number and year, "ครั้งที่ 1/2562", "meeting 2/2563" (BE): which meeting a question is about.
+_MEETING_NO = re.compile(r"(?<![\d/.])(\d{1,2})\s*/\s*(25\d\d)(?![\d/])")
+
+
+@lru_cache(maxsize=_CACHE)
+def _meetings(text: str) -> frozenset[str]:
+    return frozenset(f"{int(n)}/{y}" for n, y in _MEETING_NO.findall(text))
+
+
 @lru_cache(maxsize=_CACHE)
 def _routes(text: str) -> frozenset[str]:
     return frozenset(_ROUTE.findall(text))
@@ -192,6 +203,7 @@ class _Asks(NamedTuple):
     post: bool  # asks about a post (chair, governor...)
     periods: tuple[tuple[str, re.Pattern], ...]  # "a year", "per day": the figure asked is per this period
     systems: tuple[tuple[str, re.Pattern], ...]  # the lookalike-prone systems it names (see _SYSTEMS)
+    meetings: frozenset[str]  # the meeting numbers it names ("1/2562")
 
 
 @lru_cache(maxsize=_CACHE)
@@ -206,7 +218,7 @@ def _asks(question: str) -> _Asks:
                  bool(_MONEY_ASKED.search(question)), bool(_NEXT.search(question)), _routes(question),
                  next(g for g in many.groups() if g) if many else None, post,
                  tuple((period, rx) for period, rx in _PERIODS if rx.search(question)),
-                 tuple((name, rx) for name, rx in _SYSTEMS if rx.search(question)))
+                 tuple((name, rx) for name, rx in _SYSTEMS if rx.search(question)), _meetings(question))
 
 
 def why_not(question: str, fact: Fact, kind: str | None, today: date | None = None,
@@ -216,10 +228,12 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
     whose questions say what its answer is about too ("ค่าโดยสารรถสาย 8" answered "15 บาทตลอดสาย" gives a
     fare), where a curated fact's many phrasings may ask for more than its answer holds. ``yes_no``: the
     question asks for a yes or a no (a fact of another year may then answer it: "no, in 2021")."""
+    asks = _asks(question)
+    if asks.meetings and not asks.meetings & _meetings(_text(fact)):
+        return "it is about another meeting"  # "ครั้งที่ 1/2562" / the meeting 2/2564 (whose date is not given)
     if kind is not None and kind in fact.unknown:
         return None  # the fact says the sources do not give it: the bot says so (bot/dialogue.py)
     text = " ".join((*fact.questions.th, *fact.questions.en, _text(fact))) if staff else _text(fact)
-    asks = _asks(question)
     for name, says in asks.needs:
         if not _has(says, text):
             return f"it gives no {name}"

@@ -707,3 +707,23 @@ def test_an_unknown_word_does_not_veto_a_fact_that_tells_what_is_asked(convo):
     r = convo.say("ตอนเกิดโศกนาฏกรรมเรือล่มที่ภูเก็ต มีคนตายกี่คน")
     assert not r.fallback and "47" in r.text
     assert convo.say("ภูเก็ตมีโรงแรมห้าดาวกี่แห่ง").fallback  # an off-topic word still does
+
+
+def test_a_meeting_number_names_which_meeting(bot, convo):
+    facts = bot.dialogue.knowledge.facts
+    second = facts["meeting-2021-second-meeting"]  # 2/2564, whose date no source gives
+    assert why_not("ประชุมครั้งที่ 1/2562 จัดวันไหน", second, "when") == "it is about another meeting"
+    assert why_not("meeting 2/2564: when was it", second, "when") is None
+    r = convo.say("ประชุมคณะกรรมการขับเคลื่อนครั้งที่ 1/2562 จัดที่ไหน")
+    assert not r.fallback and "1/2562" in r.text
+
+
+def test_the_day_the_five_were_approved_asks_about_the_first_five(bot):
+    def ask(text: str) -> str:
+        return bot.dialogue.answer(text, Context())[0].text
+
+    r = ask("which areas were approved on 6 May 2021")
+    assert "Phuket" in r and "Wangchan" in r
+    assert ask("is nan one of the 5 cities").startswith("No.")
+    # a question about the meeting that day is not a list of the five
+    assert "ครั้งที่ 1/2564" in ask("การประชุมวันที่ 6 พ.ค. 2564 เป็นครั้งที่เท่าใด")
