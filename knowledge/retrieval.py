@@ -150,6 +150,7 @@ OWN_PHRASING, OWN_PHRASING_BONUS = 0.9, 0.25
 # A staff-created entry whose subjects agree and whose own evidence would pass leads curated facts by this much.
 STAFF_LEAD, STAFF_MIN_EVIDENCE = 0.15, 0.16
 A_MATCH, A_MISMATCH = 0.12, -0.14
+A_LIST_DATED = -0.07  # a fact that tells when or how much, for a question asking what the things are
 A_YEAR = 0.2  # the fact is of the year the question names
 A_RECENT = 0.1  # for counts and lists without a year: the more recent, the better
 ANSWER_WEIGHT = 0.8
@@ -357,6 +358,7 @@ class FactIndex:
                              for c in _CATEGORIES}
         self._of_year = {y: member(y, self.years) for y in {y for years in self.years.values() for y in years}}
         self._has_as_of = mask(lambda fid: self.facts[fid].as_of)
+        self._dated_aspect = mask(lambda fid: self.facts[fid].aspect in ("when", "how_much"))
         recency = [min(1.0, max(0.0, (int(as_of[:4]) - 2019) / 6)) if (as_of := self.facts[fid].as_of) else 0.0
                    for fid in ids]
         # "how many are there" means now: the latest count first; "ตอนแรก", "originally": the first.
@@ -523,6 +525,8 @@ class FactIndex:
             s = np.where(has_area, S_NONE * (1.0 - np.minimum(1.0, raw)), 0.0)
         if qtype in self._fit:
             a = np.where(self._fit[qtype], A_MATCH, A_MISMATCH if qtype in STRICT_TYPES else 0.0)
+            if qtype == "list":  # "เกณฑ์มีอะไรบ้าง": the criteria, not the date they were announced
+                a = np.where(self._dated_aspect & ~self._fit[qtype], a + A_LIST_DATED, a)
         else:
             a = np.zeros(n)
         kept = self.category.get(q.last_fact) if q.last_fact is not None and not any(

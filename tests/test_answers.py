@@ -727,3 +727,13 @@ def test_the_day_the_five_were_approved_asks_about_the_first_five(bot):
     assert ask("is nan one of the 5 cities").startswith("No.")
     # a question about the meeting that day is not a list of the five
     assert "ครั้งที่ 1/2564" in ask("การประชุมวันที่ 6 พ.ค. 2564 เป็นครั้งที่เท่าใด")
+
+
+def test_what_the_criteria_are_is_the_list_not_when_they_were_announced(convo):
+    r = convo.say("เกณฑ์รับรองเมืองอัจฉริยะมีข้ออะไรบ้างคะ")
+    assert "แพลตฟอร์ม" in r.text and "2562" not in r.text.split("\n")[0]
+
+
+def test_the_seed_news_items_credits_are_known(convo):
+    r = convo.say("who is credited for the illustration in the khon kaen certification article")
+    assert "National Innovation Agency" in r.text and "depa Thailand" in r.text
