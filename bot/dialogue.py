@@ -680,7 +680,9 @@ class Dialogue:
                                      f"No. {name} is not one of the first five pilot cities; it received the logo "
                                      f"later ({when}).", lang, self._certified_facts(snap, city.id), [city.id])
         where_q = any(w in asked for w in ("อยู่", "จังหวัด", " in ", "province", "located"))
-        if qualifier == "first_five" and not cities and not yes_no and not ent.places and \
+        # (not about a project: "the Siam Square cableless pilot" is no question about the five pilot cities)
+        project = any(x in kb.entities and kb.entities[x].kind == "project" for x in subjects)
+        if qualifier == "first_five" and not cities and not yes_no and not ent.places and not project and \
                 kind in (None, "list", "how_many"):
             pilots = kb.pilot_cities()
             names = ", ".join(c.name.get(lang) for c in pilots)

@@ -737,3 +737,16 @@ def test_what_the_criteria_are_is_the_list_not_when_they_were_announced(convo):
 def test_the_seed_news_items_credits_are_known(convo):
     r = convo.say("who is credited for the illustration in the khon kaen certification article")
     assert "National Innovation Agency" in r.text and "depa Thailand" in r.text
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("ขอทราบวันที่และสถานที่จัดงานครับ", ("when", "where")),
+    ("สถานที่ประชุมอยู่ไหน", ("where",)),
+])
+def test_a_date_and_a_venue_asked_by_name(text, kinds):
+    assert question_type(normalize(text)).kinds == kinds
+
+
+def test_a_projects_pilot_is_not_the_five_pilot_cities(bot):
+    reply = bot.dialogue.answer("the siam square cableless pilot covers how many rai", Context())[0]
+    assert "63" in reply.text and "Wangchan" not in reply.text
