@@ -34,7 +34,7 @@ from knowledge.polarity import counted, verdict
 from knowledge.answerable import asks_to_come, counted_words, names_a_list, uncovered, unstated, why_not
 from knowledge.composer import Answer
 from knowledge.schema import Fact
-from knowledge.retrieval import OWN_PHRASING, S_ALL, S_MATCH, Hit, Query, Thresholds
+from knowledge.retrieval import MANY_AREAS, OWN_PHRASING, S_ALL, S_MATCH, Hit, Query, Thresholds
 from knowledge.snapshot import Snapshot
 
 from . import metrics
@@ -644,7 +644,7 @@ class Dialogue:
         fits as well (or the words barely fit): the bot must ask which city, not pick one."""
         areas = set(snap.kb.cities)
         mine = set(hit.fact.about) & areas
-        if not mine:
+        if not mine or len(mine) > MANY_AREAS:  # (a fact about many cities is about none in particular)
             return False
         rival = any(set(h.fact.about) & areas and not set(h.fact.about) & mine and h.score >= hit.score - 0.1
                     for h in rest)

@@ -36,7 +36,9 @@ _WHICH_CITIES = re.compile(r"\bwhich (cities|areas|places|ones)\b|\bone of\b|เ
 # "นอกจาก 5 เมืองแรก", "other than the first five": the question is about the others.
 _EXCEPT = re.compile(r"นอกจาก|นอกเหนือจาก|ยกเว้น|\b(besides|except|excluding|other than|apart from|beyond)\b")
 # "7 พื้นที่นำร่อง", "the 7 pilot areas": pilots of another round, not the first five.
-_OTHER_PILOTS = re.compile(r"(?<![\d.])(?!5(?!\d))\d+\s*(พื้นที่|เมือง|แห่ง)?\s*(นำร่อง|pilot)")
+_OTHER_N = r"(?:(?<![\d.])(?!5(?!\d))\d+|\b(?:two|three|four|six|seven|eight|nine|ten)\b|สอง|สาม|สี่|หก|เจ็ด|แปด)"
+_OTHER_PILOTS = re.compile(_OTHER_N + r"\s*(?:[a-z]+\s+){0,2}?(พื้นที่|เมือง|แห่ง)?\s*(นำร่อง|pilot)|"
+                           r"(นำร่อง|pilot)\s*" + _OTHER_N + r"\s*(พื้นที่|เมือง|แห่ง|areas|cities)")
 
 
 #: Thai vowels and marks that attach to the consonant before them: a word never ends right before one.

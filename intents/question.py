@@ -171,6 +171,7 @@ _DEFINITION = re.compile(
     r"hey|hi|hello|so|ok|okay|well|um|these|those|this|that|everyone|everybody|people|keeps?|talking|heard|hear|"
     r"even|actually|exactly|really|anyway|again|briefly|quickly|"
     r"who|what|whats|is|are|was|s|does|do|mean|means|the|tell|me|about|info|information|know|smart|city|thing|"
+    r"supposed|meant|to|be|"
     r"stuff|all|and|stand|stands|for|acronym|abbreviation|short|ย่อมาจาก|ย่อว่า|ตัวย่อ|ย่อ|มาจาก|"
     r"ตำแหน่ง|ดำรงตำแหน่ง|ทำงาน|position|role|job|title|ภาษาไทย|ภาษาอังกฤษ|thai|english|term|word|used|in|"
     r"\?|'|\s)*$")

@@ -185,7 +185,7 @@ def _names_a_list(answer: str) -> bool:
 def _states_position(text: str, n: int) -> bool:
     """True when ``text`` states the place ``n`` ("อันดับ 3", "ลำดับที่ 15", "15th", "second")."""
     word = _ORDINAL_WORDS[n - 1] if 0 < n <= len(_ORDINAL_WORDS) else None
-    return bool(re.search(rf"(ที่|อันดับ|ลำดับ)\s*{n}(?!\d)|\b{n}(st|nd|rd|th)\b", text, re.I)
+    return bool(re.search(rf"((?<!พื้น)ที่|อันดับ|ลำดับ)\s*{n}(?!\d)|\b{n}(st|nd|rd|th)\b", text, re.I)
                 or (word and re.search(rf"\b{word}\b", text, re.I)))
 
 

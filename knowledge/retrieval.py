@@ -144,6 +144,7 @@ S_MATCH, S_ALL, S_OTHER, S_GENERAL, S_CONTEXT, S_CONTEXT_OTHER, S_NONE = 0.3, 0.
 S_LAST = 0.2  # the fact that answered the last question, for a follow-up that names nothing new
 S_NOT_PROJECT = 0.15  # the fact is about the city of the project the question names, not that project
 S_EXTRA_AREA = 0.2  # the fact is also about an area the question does not name ("Phuket Tinicon Valley")
+MANY_AREAS = 2  # a fact about more areas than this is about all of them, not one city
 S_RELATED = 0.1  # the fact is about the area of an organisation the question names, not the organisation itself
 # A question that is (nearly) one of the fact's own phrasings: staff wrote it for exactly this question.
 OWN_PHRASING, OWN_PHRASING_BONUS = 0.9, 0.25
@@ -522,7 +523,8 @@ class FactIndex:
         else:
             # A fact about one city, for a question that names none: unlikely, unless the question is (nearly)
             # one of the fact's own phrasings (a staff entry written without the city's name).
-            s = np.where(has_area, S_NONE * (1.0 - np.minimum(1.0, raw)), 0.0)
+            # (A fact about many cities, "the 7 early pilot areas", is about none of them in particular.)
+            s = np.where(has_area & (self._area_count <= MANY_AREAS), S_NONE * (1.0 - np.minimum(1.0, raw)), 0.0)
         if qtype in self._fit:
             a = np.where(self._fit[qtype], A_MATCH, A_MISMATCH if qtype in STRICT_TYPES else 0.0)
             if qtype == "list":  # "เกณฑ์มีอะไรบ้าง": the criteria, not the date they were announced

@@ -750,3 +750,18 @@ def test_a_date_and_a_venue_asked_by_name(text, kinds):
 def test_a_projects_pilot_is_not_the_five_pilot_cities(bot):
     reply = bot.dialogue.answer("the siam square cableless pilot covers how many rai", Context())[0]
     assert "63" in reply.text and "Wangchan" not in reply.text
+
+
+def test_a_fact_about_many_cities_answers_a_question_naming_none(bot):
+    reply = bot.dialogue.answer("name the seven early pilot areas of the smart city plan", Context())[0]
+    assert not reply.fallback and "Chachoengsao" in reply.text and "Which city" not in reply.text
+
+
+@pytest.mark.parametrize("text, expanded", [("มหาลัยสมัครได้ไหม", "มหาวิทยาลัยสมัครได้ไหม")])
+def test_chat_words_are_written_out(text, expanded):
+    assert expand(text) == expanded
+
+
+def test_supposed_to_be_asks_what_a_place_is():
+    assert is_definition("what's supposed to be")
+    assert not is_definition("what's supposed to open in 2027")
