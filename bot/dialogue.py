@@ -105,13 +105,17 @@ def _years_asked(text: str, numbers: list[int]) -> frozenset[int]:
     return frozenset(years)
 
 
+# "ศรีราชาอยู่ในเครือข่ายอาเซียนไหม": in a network or a group, which is no question of where it is.
+_MEMBERSHIP = re.compile(r"เครือข่าย|สมาชิก|\bnetwork\b|\bmembers?\b|\bmembership\b|\balliance\b")
 # "is smart healthcare one of the 7 Smarts?", "นับเป็นหนึ่งใน 7 ด้านไหม": whether something is one of them.
 SEVEN_SMARTS = "seven-smarts"
 _ONE_OF = re.compile(r"\bone of\b|\bpart of\b|\bamong\b|\bincluded\b|\bin the (?:official )?(?:7|seven)\b|"
                      r"หนึ่งใน|ส่วนหนึ่งของ|อยู่ใน|นับเป็น|รวมอยู่")
 _SMART_WHAT = re.compile(r"\bsmart ([a-z]+)\b")
 _NOT_A_DIMENSION = frozenset("city cities smarts thailand".split())
-_STATE_Q = re.compile(r"ยัง|อยู่ไหม|อยู่มั้ย|อยู่ป่ะ|อยู่ป่าว|อยู่รึเปล่า|อยู่หรือเปล่า|\b(yet|still|already|anymore)\b")
+# "เปิดแล้วใช่มั้ย", "it has opened already, right?": a claim that something is done, to confirm
+_DONE_CLAIM = re.compile(r"แล้ว\s*(ใช่|จริง|ป่ะ|ปะ|เหรอ|หรอ)|\balready\b")
+_STATE_Q = re.compile(r"แล้ว\s*(ใช่|จริง|ป่ะ|ปะ|เหรอ|หรอ)|ยัง|อยู่ไหม|อยู่มั้ย|อยู่ป่ะ|อยู่ป่าว|อยู่รึเปล่า|อยู่หรือเปล่า|\b(yet|still|already|anymore)\b")
 _NOT_YET = re.compile(r"ยังไม่|หยุดให้บริการ|หยุดเดินรถ|ไม่ได้ให้บริการ|ปิดไปแล้ว|\bnot (running |built |open |started )?yet\b|"
                       r"\bno longer\b|\bstopped\b|\bhad not started\b|\bhas not started\b", re.I)
 _STILL = re.compile(r"อยู่ไหม|อยู่มั้ย|อยู่ป่ะ|อยู่ป่าว|อยู่รึเปล่า|อยู่หรือเปล่า|ยัง\S*อยู่|\bstill\b|\banymore\b")
@@ -125,6 +129,8 @@ def _not_yet(question: str, answer: str) -> str:
         return ""
     if not any("\u0e00" <= ch <= "\u0e7f" for ch in answer):
         return "No."
+    if _DONE_CLAIM.search(question):
+        return "ไม่ใช่ครับ"  # "เปิดแล้วใช่มั้ย" claims it is done: not "ยัง", which answers "เปิดยัง"
     return "ไม่แล้วครับ" if _STILL.search(question) else "ยังครับ"
 
 
@@ -713,7 +719,7 @@ class Dialogue:
             return composer.computed(f"ไม่ใช่ครับ 5 เมืองนำร่องชุดแรก ({when}) ไม่มีพื้นที่ใน{pname} ได้แก่ {names}",
                                      f"No. None of the first five pilot cities ({when}) is in {pname}; they are "
                                      f"{names}.", lang, facts, [c.id for c in pilots])
-        if yes_no and cities and other_places and where_q:
+        if yes_no and cities and other_places and where_q and not _MEMBERSHIP.search(query_text):
             city, place = kb.cities[cities[0]], kb.places[other_places[0]]
             where = composer.province_phrase(city, lang)
             inside = place.id == city.province or place.province == city.province

@@ -145,7 +145,7 @@ S_LAST = 0.2  # the fact that answered the last question, for a follow-up that n
 S_NOT_PROJECT = 0.15  # the fact is about the city of the project the question names, not that project
 S_EXTRA_AREA = 0.2  # the fact is also about an area the question does not name ("Phuket Tinicon Valley")
 MANY_AREAS = 2  # a fact about more areas than this is about all of them, not one city
-S_RELATED = 0.1  # the fact is about the area of an organisation the question names, not the organisation itself
+S_RELATED = -0.1  # the fact is about the area of an organisation the question names, not the organisation itself
 # A question that is (nearly) one of the fact's own phrasings: staff wrote it for exactly this question.
 OWN_PHRASING, OWN_PHRASING_BONUS = 0.9, 0.25
 # A staff-created entry whose subjects agree and whose own evidence would pass leads curated facts by this much.

@@ -765,3 +765,12 @@ def test_chat_words_are_written_out(text, expanded):
 def test_supposed_to_be_asks_what_a_place_is():
     assert is_definition("what's supposed to be")
     assert not is_definition("what's supposed to open in 2027")
+
+
+def test_a_claim_that_something_is_done_is_denied_by_a_fact_saying_not_yet(convo):
+    assert convo.say("รถไฟฟ้ารางเบาขอนแก่นวิ่งแล้วใช่ไหม").text.startswith("ไม่ใช่ครับ")
+
+
+def test_being_in_a_network_is_no_question_of_where(convo):
+    r = convo.say("คันทรงเป็นสมาชิกเครือข่ายเมืองอัจฉริยะอาเซียนใช่ไหม")
+    assert not r.text.startswith("ใช่ครับ")
