@@ -107,6 +107,9 @@ def _years_asked(text: str, numbers: list[int]) -> frozenset[int]:
 
 # "ศรีราชาอยู่ในเครือข่ายอาเซียนไหม": in a network or a group, which is no question of where it is.
 _MEMBERSHIP = re.compile(r"เครือข่าย|สมาชิก|\bnetwork\b|\bmembers?\b|\bmembership\b|\balliance\b")
+# "the Thai term for Smart Governance", "ภาษาไทยเรียกว่าอะไร", "ชื่อภาษาอังกฤษ": the other language's name.
+_OTHER_NAME = re.compile(r"\b(thai|english) (term|name|word|translation)\b|\b(called|say it|named) in (thai|english)\b|"
+                         r"\bin thai\?*$|ภาษา(ไทย|อังกฤษ)\s*(เรียก|ใช้คำ|คือ|ว่า)|ชื่อ(ภาษา)?(ไทย|อังกฤษ)|เรียกเป็นภาษา")
 # "is smart healthcare one of the 7 Smarts?", "นับเป็นหนึ่งใน 7 ด้านไหม": whether something is one of them.
 SEVEN_SMARTS = "seven-smarts"
 _ONE_OF = re.compile(r"\bone of\b|\bpart of\b|\bamong\b|\bincluded\b|\bin the (?:official )?(?:7|seven)\b|"
@@ -674,6 +677,12 @@ class Dialogue:
         member = self._seven_smarts_member(turn, subjects) if yes_no else None
         if member is not None:
             return member
+        if len(subjects) == 1 and kind in (None, "how") and question_type(query_text).kind in (None, "how") \
+                and _OTHER_NAME.search(turn.u.normalized):  # (not "list them in Thai": "มีไรบ้าง ขอชื่อไทย")
+            named = self._other_name(snap, subjects[0], lang, english=bool(re.search(r"อังกฤษ|english",
+                                                                                       turn.u.normalized)))
+            if named is not None:
+                return named
         if yes_no and cities and qualifier == "first_five":
             city = kb.cities[cities[0]]
             name, when = city.name.get(lang), format_date(city.certified.date, lang)
@@ -759,6 +768,22 @@ class Dialogue:
                                      [f for c in found for f in self._certified_facts(snap, c.id)][:2],
                                      [c.id for c in found])
         return None
+
+    @staticmethod
+    def _other_name(snap: Snapshot, subject: str, lang: str, english: bool = False) -> Answer | None:
+        """"What is the Thai term for Smart Governance?", "KKTT ชื่อภาษาอังกฤษคืออะไร" (``english``): its name in
+        the other language."""
+        kb = snap.kb
+        thing = kb.dimensions.get(subject) or kb.entities.get(subject) or kb.cities.get(subject)
+        if thing is None or thing.name.th == thing.name.en:
+            return None
+        th, en = thing.name.th, thing.name.en
+        facts = snap.index.about(subject)[:1]
+        if english:
+            return snap.composer.computed(f"ชื่อภาษาอังกฤษของ{th}คือ {en}", f'The English name of "{th}" is {en}.',
+                                          lang, facts, [subject])
+        return snap.composer.computed(f"{en} ภาษาไทยเรียกว่า {th}", f'{en} is called "{th}" in Thai.', lang, facts,
+                                      [subject])
 
     @staticmethod
     def _seven_smarts_member(turn: _Turn, subjects: list[str]) -> Answer | None:

@@ -774,3 +774,17 @@ def test_a_claim_that_something_is_done_is_denied_by_a_fact_saying_not_yet(convo
 def test_being_in_a_network_is_no_question_of_where(convo):
     r = convo.say("คันทรงเป็นสมาชิกเครือข่ายเมืองอัจฉริยะอาเซียนใช่ไหม")
     assert not r.text.startswith("ใช่ครับ")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("how do you say smart energy in thai?", "พลังงานอัจฉริยะ"),
+    ("what's the thai name of smart economy", "เศรษฐกิจอัจฉริยะ"),
+    ("ดีป้าชื่อภาษาอังกฤษคืออะไร", "Digital Economy Promotion Agency"),
+])
+def test_a_name_in_the_other_language(bot, text, expected):
+    assert expected in bot.dialogue.answer(text, Context())[0].text
+
+
+def test_a_list_asked_in_thai_names_is_still_the_list(bot):
+    reply = bot.dialogue.answer("7 smarts มีด้านไหนบ้าง ขอชื่อภาษาไทย", Context())[0]
+    assert "การบริหารภาครัฐอัจฉริยะ" in reply.text and "เรียกว่า" not in reply.text
