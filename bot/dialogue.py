@@ -756,6 +756,17 @@ class Dialogue:
             province = place.province or place.id
             found = kb.cities_in(province)
             pname = place.th if lang == "th" else place.en
+            asked_years = _years_asked(turn.u.normalized, ent.numbers)
+            if asked_years and found:  # "ในชุดปี 2564 มีพื้นที่ใดในกรุงเทพฯ": those certified that year
+                that_year = [c for c in found if int(c.certified.date[:4]) in asked_years]
+                if not that_year:  # none that year among those known: say which are, and when
+                    names = ", ".join(f"{c.name.get(lang)} ({format_date(c.certified.date, lang)})" for c in found)
+                    return composer.computed(f"ในรายชื่อที่ผมมี ไม่มีพื้นที่ใน{pname}ที่ได้รับการรับรองในปีนั้น ที่มีคือ {names}",
+                                             f"In the lists I have, no area in {pname} was certified that year; those "
+                                             f"certified are {names}.", lang,
+                                             [f for c in found for f in self._certified_facts(snap, c.id)][:2],
+                                             [c.id for c in found])
+                found = that_year
             if not found:
                 # Not among the areas the bot knows by name, but a fact may report it ("Krabi and Pattani are
                 # reported among the new locations"): that report, said as a report.

@@ -146,6 +146,7 @@ S_NOT_PROJECT = 0.15  # the fact is about the city of the project the question n
 S_EXTRA_AREA = 0.2  # the fact is also about an area the question does not name ("Phuket Tinicon Valley")
 MANY_AREAS = 2  # a fact about more areas than this is about all of them, not one city
 S_RELATED = -0.1  # the fact is about the area of an organisation the question names, not the organisation itself
+S_RELATED_TOLD = 0.1  # ...and mentions what the question is about (its distinctive words)
 # A question that is (nearly) one of the fact's own phrasings: staff wrote it for exactly this question.
 OWN_PHRASING, OWN_PHRASING_BONUS = 0.9, 0.25
 # A staff-created entry whose subjects agree and whose own evidence would pass leads curated facts by this much.
@@ -419,6 +420,16 @@ class FactIndex:
         per_text = np.bincount(texts, weights=weights, minlength=self.n_texts)
         return np.maximum.reduceat(per_text, self.starts)
 
+    def _told(self, topic: tuple[str, ...], rows: np.ndarray) -> np.ndarray:
+        """Which of ``rows`` (the candidates) mention any of ``topic`` (a question's distinctive words), as a mask
+        over every fact."""
+        out = np.zeros(len(self.ids), dtype=bool)
+        if topic:
+            stems = [stem(w) for w in topic]  # as answerable.unmentioned looks for them
+            ids, texts = self.ids, self.texts
+            out[[k for k in rows.tolist() if any(w in texts[ids[k]] for w in stems)]] = True
+        return out
+
     def search(self, q: Query, limit: int = 5) -> list[Hit]:
         """The best facts for ``q``, best first (no threshold applied).
 
@@ -509,7 +520,9 @@ class FactIndex:
             # (a fact about the area of an organisation named, and about no other city: "จุฬาจัดประกวดฝาท่อ" / Samyan's)
             near = {a for x in subjects if x in self.related for a in self.related[x]} - subjects
             if near and not asked_areas:
-                s = np.where((shared == 0) & self._any_of(near) & ~(has_area & ~self._any_of(near)), S_RELATED, s)
+                # (higher when it says what the question is about: "จุฬาจัดประกวดฝาท่อ" / Samyan's manhole contest)
+                related = np.where(self._told(q.topic, rows), S_RELATED_TOLD, S_RELATED)
+                s = np.where((shared == 0) & self._any_of(near) & ~(has_area & ~self._any_of(near)), related, s)
         elif context:
             # The most specific subject of the conversation comes first ("KKTT" before "Khon Kaen"); "แล้วใครได้ที่
             # 1" after a city's place asks about whichever city came first.
@@ -546,12 +559,7 @@ class FactIndex:
             # "ใครได้ที่ 1" after Khon Kaen's third place: not that third place again
             a = np.where(~placed & self._rankings & self._has_ranks, a + A_OTHER_RANK, a)
         if q.topic:
-            topic = [stem(w) for w in q.topic]  # as answerable.unmentioned looks for them
-            ids, texts = self.ids, self.texts
-            told = [k for k in rows.tolist() if any(w in texts[ids[k]] for w in topic)]
-            if told:
-                a = a.copy()
-                a[told] += A_TOPIC
+            a = np.where(self._told(q.topic, rows), a + A_TOPIC, a)
         if q.years:
             of_year = self._none
             for y in q.years:

@@ -788,3 +788,13 @@ def test_a_name_in_the_other_language(bot, text, expected):
 def test_a_list_asked_in_thai_names_is_still_the_list(bot):
     reply = bot.dialogue.answer("7 smarts มีด้านไหนบ้าง ขอชื่อภาษาไทย", Context())[0]
     assert "การบริหารภาครัฐอัจฉริยะ" in reply.text and "เรียกว่า" not in reply.text
+
+
+def test_areas_of_a_province_certified_in_a_given_year(bot):
+    def ask(text: str) -> str:
+        return bot.dialogue.answer(text, Context())[0].text
+
+    r = ask("which areas in bangkok received logos in 2021")
+    assert "Rama 4" in r and "Makkasan" in r
+    r = ask("which areas in chiang mai got the logo in 2022")  # none that year: which are, and when
+    assert "no area in Chiang Mai was certified that year" in r and "2021" in r
