@@ -798,3 +798,11 @@ def test_areas_of_a_province_certified_in_a_given_year(bot):
     assert "Rama 4" in r and "Makkasan" in r
     r = ask("which areas in chiang mai got the logo in 2022")  # none that year: which are, and when
     assert "no area in Chiang Mai was certified that year" in r and "2021" in r
+
+
+def test_a_ceremony_needs_a_fact_about_a_ceremony(bot):
+    facts = bot.dialogue.knowledge.facts
+    endorsed = facts["programme-2022-11-09"]  # the committee's endorsement, no ceremony
+    assert why_not("when was the ceremony for that round", endorsed, "when") == "it gives no ceremony"
+    r = bot.dialogue.answer("what day was the logo ceremony for the cities of the 2022 round", Context())[0]
+    assert "9 January 2023" in r.text
