@@ -35,7 +35,7 @@ _TYPES: list[tuple[str, re.Pattern, re.Pattern]] = [
                  "พ.ศ.อะไร", "ช่วงไหน", "ตั้งแต่เมื่อ", "ตั้งแต่ปี", "เสร็จยัง", "เปิดยัง", "เปิดเมื่อ", "เปิดปี",
                  "ขอทราบวันที่", "วันที่และ", "วัน เวลา"),
      _en("when", "what year", "which year", "what date", "the date of", "which day", "what day", "since when",
-         "how long ago")),
+         "how long ago", "what period", "which period", "which years", "what years", "time ?frame", "time span")),
     ("how_many", _th("กี่", "จำนวน", "มีเท่าไหร่", "ร้อยละ", "เปอร์เซ็นต์"), _en("how many", "number of", "count", "what percentage",
                                                       "what percent", "how many percent", "what %", "percentage", "percent")),
     ("who", _th("ใคร", "หน่วยงานไหน", "บริษัทไหน", "องค์กรไหน", "ผู้ใด"), _en("who", "whom", "whose", "which agency",

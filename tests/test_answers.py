@@ -747,6 +747,12 @@ def test_a_date_and_a_venue_asked_by_name(text, kinds):
     assert question_type(normalize(text)).kinds == kinds
 
 
+@pytest.mark.parametrize("text", ["which period does the plan span", "what years does the strategy run over",
+                                  "what is the time frame of the target"])
+def test_a_period_is_asked_as_when(text):
+    assert question_type(normalize(text)).kind == "when"
+
+
 def test_a_projects_pilot_is_not_the_five_pilot_cities(bot):
     reply = bot.dialogue.answer("the siam square cableless pilot covers how many rai", Context())[0]
     assert "63" in reply.text and "Wangchan" not in reply.text
