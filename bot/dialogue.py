@@ -24,17 +24,17 @@ from intents.features import tokenize
 from intents.nlu import NLU, OUT_OF_SCOPE, Understanding
 from intents.question import COMPARE as _COMPARE
 from intents.question import (is_about_certification, is_bare_follow_up, is_definition, is_only_asking,
-                              question_type)
+                              is_yes_no, question_type)
 from intents.synonyms import expand
 from intents.vocabulary import RARE_SHARE, Vocabulary
 from knowledge.catalogue import SMALL_TALK
 from knowledge.comparison import against_benchmark, asks_to_compare, direction, figures, winner, without_comparison
 from knowledge.dates import format_date
 from knowledge.polarity import counted, verdict
-from knowledge.answerable import asks_to_come, counted_words, names_a_list, uncovered, why_not
+from knowledge.answerable import asks_to_come, counted_words, names_a_list, uncovered, unstated, why_not
 from knowledge.composer import Answer
 from knowledge.schema import Fact
-from knowledge.retrieval import OWN_PHRASING, S_ALL, S_MATCH, Hit, Query, Thresholds, _asked_rank
+from knowledge.retrieval import MANY_AREAS, OWN_PHRASING, S_ALL, S_MATCH, Hit, Query, Thresholds, _asked_rank
 from knowledge.snapshot import Snapshot
 
 from . import metrics
@@ -145,7 +145,20 @@ _TOLD_FILLER = re.compile(r"\b(what|how|about|and|then|ok|okay|so|much|many|else
 _EN_STOP = frozenset("a an the is are was were be been of in on at to for and or do does did it its this that what which "
                      "who whom when where how many much there their they them with by as from".split())
 
-_STATE_Q = re.compile(r"ยัง|อยู่ไหม|อยู่มั้ย|อยู่ป่ะ|อยู่ป่าว|อยู่รึเปล่า|อยู่หรือเปล่า|\b(yet|still|already|anymore)\b")
+# "ศรีราชาอยู่ในเครือข่ายอาเซียนไหม": in a network or a group, which is no question of where it is.
+_MEMBERSHIP = re.compile(r"เครือข่าย|สมาชิก|\bnetwork\b|\bmembers?\b|\bmembership\b|\balliance\b")
+# "the Thai term for Smart Governance", "ภาษาไทยเรียกว่าอะไร", "ชื่อภาษาอังกฤษ": the other language's name.
+_OTHER_NAME = re.compile(r"\b(thai|english) (term|name|word|translation)\b|\b(called|say it|named) in (thai|english)\b|"
+                         r"\bin thai\?*$|ภาษา(ไทย|อังกฤษ)\s*(เรียก|ใช้คำ|คือ|ว่า)|ชื่อ(ภาษา)?(ไทย|อังกฤษ)|เรียกเป็นภาษา")
+# "is smart healthcare one of the 7 Smarts?", "นับเป็นหนึ่งใน 7 ด้านไหม": whether something is one of them.
+SEVEN_SMARTS = "seven-smarts"
+_ONE_OF = re.compile(r"\bone of\b|\bpart of\b|\bamong\b|\bincluded\b|\bin the (?:official )?(?:7|seven)\b|"
+                     r"หนึ่งใน|ส่วนหนึ่งของ|อยู่ใน|นับเป็น|รวมอยู่")
+_SMART_WHAT = re.compile(r"\bsmart ([a-z]+)\b")
+_NOT_A_DIMENSION = frozenset("city cities smarts thailand".split())
+# "เปิดแล้วใช่มั้ย", "it has opened already, right?": a claim that something is done, to confirm
+_DONE_CLAIM = re.compile(r"แล้ว\s*(ใช่|จริง|ป่ะ|ปะ|เหรอ|หรอ)|\balready\b")
+_STATE_Q = re.compile(r"แล้ว\s*(ใช่|จริง|ป่ะ|ปะ|เหรอ|หรอ)|ยัง|อยู่ไหม|อยู่มั้ย|อยู่ป่ะ|อยู่ป่าว|อยู่รึเปล่า|อยู่หรือเปล่า|\b(yet|still|already|anymore)\b")
 _NOT_YET = re.compile(r"ยังไม่|หยุดให้บริการ|หยุดเดินรถ|ไม่ได้ให้บริการ|ปิดไปแล้ว|\bnot (running |built |open |started )?yet\b|"
                       r"\bno longer\b|\bstopped\b|\bhad not started\b|\bhas not started\b", re.I)
 _STILL = re.compile(r"อยู่ไหม|อยู่มั้ย|อยู่ป่ะ|อยู่ป่าว|อยู่รึเปล่า|อยู่หรือเปล่า|ยัง\S*อยู่|\bstill\b|\banymore\b")
@@ -159,6 +172,8 @@ def _not_yet(question: str, answer: str) -> str:
         return ""
     if not any("\u0e00" <= ch <= "\u0e7f" for ch in answer):
         return "No."
+    if _DONE_CLAIM.search(question):
+        return "ไม่ใช่ครับ"  # "เปิดแล้วใช่มั้ย" claims it is done: not "ยัง", which answers "เปิดยัง"
     return "ไม่แล้วครับ" if _STILL.search(question) else "ยังครับ"
 
 
@@ -646,8 +661,13 @@ class Dialogue:
         counted = [w for w in counted_words(tokenize(q.text)) if len(w) >= 3 and snap.word_facts.get(w, 0) <= rare_share
                    and (self.vocabulary is None or w not in self.vocabulary.stop)] if q.qtype == "how_many" else []
         hits = snap.index.search(q, limit=3)
+        yes_no = is_yes_no(q.text)  # (a fact of another year answers "in 2020, right?" with a no)
         named = q.subjects or q.context
-        focus = named[0] if named else None
+        # (the specific thing named, not a notion named with it: "Mae Moh's TSCCI score" is about Mae Moh)
+        # (and none when only notions are named: "which cities got the logo in May 2021" may be answered by the
+        # list of the five, which is not about the logo)
+        focus = next((x for x in q.subjects if x not in snap.index.concepts), None if q.subjects else named[0]) \
+            if named else None
         passed_over = False
         for rank, hit in enumerate(hits):
             if (only is not None and only not in hit.fact.about) or hit.fact.id == skip:
@@ -670,7 +690,11 @@ class Dialogue:
             # (Two of three things named, "the logo", Wangchan Valley and PTT, are as telling.)
             named_two = len(set(q.subjects) & snap.index.about_sets[hit.fact.id]) >= 2
             # (A ranking matches "best", "top" in any question: "the best museum" is about no ranking.)
-            if cue is not None and not named_all and not named_two and (hit.words < CUE_MIN_WORDS or (
+            # (An unknown word that is no off-topic one, "มีปัญหา", in a question whose distinctive words the fact
+            # says, "เรือล่ม", is more likely a paraphrase: the fact tells what is asked.)
+            weak = hit.words < CUE_MIN_WORDS and not (
+                topic and not unstated(topic, hit.fact) and not self.nlu.cues.find(cue or ""))
+            if cue is not None and not named_all and not named_two and (weak or (
                     not q.subjects and not q.context and set(hit.fact.about) & set(snap.kb.cities))
                     or hit.fact.intent == "rankings"):
                 return None
@@ -679,9 +703,12 @@ class Dialogue:
             # phone number is no answer to "ขอเบอร์โทรดีป้า..." unless it gives a number.)
             staff = hit.fact.id in snap.index.staff
             if hit.words < OWN_PHRASING and (
-                    why_not(q.text, hit.fact, q.qtype, years=q.years, staff=staff) is not None
+                    why_not(q.text, hit.fact, q.qtype, years=q.years, staff=staff, yes_no=yes_no) is not None
                     # (a question about what is to come, "the next expo", is answered only by a fact about it)
-                    or (not staff and counted and uncovered(counted, hit.fact) == counted)
+                    # (said in its answer, unless the question is close to its phrasings: "กี่คัน" is not the
+                    # bus's hours though one phrasing asks about "รถคันแรก")
+                    or (not staff and counted and (uncovered(counted, hit.fact) == counted or (
+                        hit.words < CLOSE_WORDS and unstated(counted, hit.fact) == counted)))
                     or (not staff and topic and (hit.words < COVER_MIN_WORDS or asks_to_come(q.text))
                         and uncovered(topic, hit.fact) == topic
                         and not named_two)):  # (a fact about two of the things named is what is asked)
@@ -776,8 +803,12 @@ class Dialogue:
         a yes (the 2021 plan covers the 7 Smarts), though the 2018 master plan has 6 pillars."""
         specific = {x for x in q.subjects if x in snap.kb.entities and snap.kb.entities[x].kind != "concept"}
         lead = _lead(question, q.text, hit, q.lang, q.subjects, q.years, snap.known_words)
-        if specific and not specific & snap.index.about_sets[hit.fact.id]:
-            lead = ""  # a fact about none of the specific things asked about settles nothing about them
+        about = snap.index.about_sets[hit.fact.id]
+        if specific and not specific & about and not any(snap.index.related.get(x, frozenset()) & about
+                                                         for x in specific):
+            # a fact about none of the specific things asked about (nor the area of an organisation asked
+            # about: Chulalongkorn University's is Samyan) settles nothing about them
+            lead = ""
         if lead in ("ใช่ครับ", "Yes."):
             return hit, lead
         for other in snap.index.search(q, limit=4):
@@ -858,7 +889,8 @@ class Dialogue:
             q.qtype = kind
             for other in snap.index.search(q, limit=3):
                 if other.fact.id != hit.fact.id and other.aspect > 0 and other.score >= self.thresholds.score \
-                        and (set(other.fact.about) & set(hit.fact.about) or not hit.fact.about):
+                        and (set(other.fact.about) & set(hit.fact.about) or not hit.fact.about) \
+                        and why_not(q.text, other.fact, kind, years=q.years) is None:  # (that meeting, that year)
                     extra.append(other.fact)
                     break
         return extra
@@ -869,7 +901,7 @@ class Dialogue:
         fits as well (or the words barely fit): the bot must ask which city, not pick one."""
         areas = set(snap.kb.cities)
         mine = set(hit.fact.about) & areas
-        if not mine:
+        if not mine or len(mine) > MANY_AREAS:  # (a fact about many cities is about none in particular)
             return False
         rival = any(set(h.fact.about) & areas and not set(h.fact.about) & mine and h.score >= hit.score - 0.1
                     for h in rest)
@@ -890,6 +922,15 @@ class Dialogue:
         first_part = _OR_ELSE.split(last)[0]
         certified_q = any(w in asked for w in _CERTIFIED) and (is_about_certification(last)
                                                                or is_about_certification(first_part))
+        member = self._seven_smarts_member(turn, subjects) if yes_no else None
+        if member is not None:
+            return member
+        if len(subjects) == 1 and kind in (None, "how") and question_type(query_text).kind in (None, "how") \
+                and _OTHER_NAME.search(turn.u.normalized):  # (not "list them in Thai": "มีไรบ้าง ขอชื่อไทย")
+            named = self._other_name(snap, subjects[0], lang, english=bool(re.search(r"อังกฤษ|english",
+                                                                                       turn.u.normalized)))
+            if named is not None:
+                return named
         if yes_no and cities and qualifier == "first_five":
             city = kb.cities[cities[0]]
             name, when = city.name.get(lang), format_date(city.certified.date, lang)
@@ -902,7 +943,9 @@ class Dialogue:
                                      f"No. {name} is not one of the first five pilot cities; it received the logo "
                                      f"later ({when}).", lang, self._certified_facts(snap, city.id), [city.id])
         where_q = any(w in asked for w in ("อยู่", "จังหวัด", " in ", "province", "located"))
-        if qualifier == "first_five" and not cities and not yes_no and not ent.places and \
+        # (not about a project: "the Siam Square cableless pilot" is no question about the five pilot cities)
+        project = any(x in kb.entities and kb.entities[x].kind == "project" for x in subjects)
+        if qualifier == "first_five" and not cities and not yes_no and not ent.places and not project and \
                 kind in (None, "list", "how_many"):
             pilots = kb.pilot_cities()
             names = ", ".join(c.name.get(lang) for c in pilots)
@@ -933,7 +976,7 @@ class Dialogue:
             return composer.computed(f"ไม่ใช่ครับ 5 เมืองนำร่องชุดแรก ({when}) ไม่มีพื้นที่ใน{pname} ได้แก่ {names}",
                                      f"No. None of the first five pilot cities ({when}) is in {pname}; they are "
                                      f"{names}.", lang, facts, [c.id for c in pilots])
-        if yes_no and cities and other_places and where_q:
+        if yes_no and cities and other_places and where_q and not _MEMBERSHIP.search(query_text):
             city, place = kb.cities[cities[0]], kb.places[other_places[0]]
             where = composer.province_phrase(city, lang)
             inside = place.id == city.province or place.province == city.province
@@ -961,6 +1004,17 @@ class Dialogue:
             province = place.province or place.id
             found = kb.cities_in(province)
             pname = place.th if lang == "th" else place.en
+            asked_years = _years_asked(turn.u.normalized, ent.numbers)
+            if asked_years and found:  # "ในชุดปี 2564 มีพื้นที่ใดในกรุงเทพฯ": those certified that year
+                that_year = [c for c in found if int(c.certified.date[:4]) in asked_years]
+                if not that_year:  # none that year among those known: say which are, and when
+                    names = ", ".join(f"{c.name.get(lang)} ({format_date(c.certified.date, lang)})" for c in found)
+                    return composer.computed(f"ในรายชื่อที่ผมมี ไม่มีพื้นที่ใน{pname}ที่ได้รับการรับรองในปีนั้น ที่มีคือ {names}",
+                                             f"In the lists I have, no area in {pname} was certified that year; those "
+                                             f"certified are {names}.", lang,
+                                             [f for c in found for f in self._certified_facts(snap, c.id)][:2],
+                                             [c.id for c in found])
+                found = that_year
             if not found:
                 # Not among the areas the bot knows by name, but a fact may report it ("Krabi and Pattani are
                 # reported among the new locations"): that report, said as a report.
@@ -973,6 +1027,44 @@ class Dialogue:
                                      [f for c in found for f in self._certified_facts(snap, c.id)][:2],
                                      [c.id for c in found])
         return None
+
+    @staticmethod
+    def _other_name(snap: Snapshot, subject: str, lang: str, english: bool = False) -> Answer | None:
+        """"What is the Thai term for Smart Governance?", "KKTT ชื่อภาษาอังกฤษคืออะไร" (``english``): its name in
+        the other language."""
+        kb = snap.kb
+        thing = kb.dimensions.get(subject) or kb.entities.get(subject) or kb.cities.get(subject)
+        if thing is None or thing.name.th == thing.name.en:
+            return None
+        th, en = thing.name.th, thing.name.en
+        facts = snap.index.about(subject)[:1]
+        if english:
+            return snap.composer.computed(f"ชื่อภาษาอังกฤษของ{th}คือ {en}", f'The English name of "{th}" is {en}.',
+                                          lang, facts, [subject])
+        return snap.composer.computed(f"{en} ภาษาไทยเรียกว่า {th}", f'{en} is called "{th}" in Thai.', lang, facts,
+                                      [subject])
+
+    @staticmethod
+    def _seven_smarts_member(turn: _Turn, subjects: list[str]) -> Answer | None:
+        """"Is smart healthcare one of the 7 Smarts?" → No; "พลังงานอัจฉริยะเป็นหนึ่งใน 7 ด้านไหม" → Yes: the
+        official list says, with the list itself. None when the question is not about being one of them."""
+        snap, lang, text = turn.snap, turn.lang, turn.u.normalized
+        kb = snap.kb
+        if SEVEN_SMARTS not in subjects or not _ONE_OF.search(text) or any(x in kb.cities for x in subjects):
+            return None
+        listing = next((f for f in snap.index.about(SEVEN_SMARTS) if f.aspect == "list"), None)
+        if listing is None:
+            return None
+        # "smart healthcare", "smart telecom": a "smart ..." that names none of the seven
+        names = {a.casefold() for d in kb.dimensions.values() for a in (d.name.en, *d.aliases)}
+        other = [m.group(0) for m in _SMART_WHAT.finditer(text) if m.group(0) not in names
+                 and m.group(1) not in _NOT_A_DIMENSION]
+        dims = [x for x in subjects if x in kb.dimensions]
+        if not other and not dims:
+            return None
+        lead = {("th", True): "ใช่ครับ", ("th", False): "ไม่ใช่ครับ", ("en", True): "Yes.",
+                ("en", False): "No."}[(lang, not other)]
+        return snap.composer.fact(listing, lang, lead=lead)
 
     def _which_of(self, turn: _Turn, listed: list[str], query_text: str, kind: str | None) -> Answer | None:
         """The areas among ``listed`` (the last answer's) that the question picks: those in the place it

@@ -28,16 +28,27 @@ _KEPT = re.compile(r"[^\s\-_.,!?'\"()/]+")  # what _STRIP leaves
 _NUMBER = re.compile(r"(?<![\d.])\d{1,4}(?![\d.])")
 _FIRST_FIVE = re.compile(r"(5|ห้า)\s*เมืองแรก|เมืองนำร่อง|นำร่อง|first\s*(5|five)|(5|five)\s*pilot|pilot|\bfirst\s*batch|ชุดแรก|รุ่นแรก|"
                          r"กลุ่มแรก|แรกสุด|\b(got|received|were|was|get)\b.{0,40}\bfirst\s*[?.!]*$|"
-                         r"\b(first|earliest)\s*(ones?|cities|areas|smart cities)\b")
+                         r"\b(first|earliest)\s*(ones?|cities|areas|smart cities)\b|"
+                         r"\b(the|of)\s+(5|five)\s+(cities|areas|places)\b")  # "one of the 5 cities"
+# "which cities were approved on 6 May 2021": the day the five were approved, in a question about which cities
+_FIRST_FIVE_DAY = re.compile(r"\b6(th)?\s*may,?\s*2021\b|\bmay\s*6(th)?,?\s*2021\b|(?<!\d)6\s*(พ\.ค\.|พฤษภาคม)\s*(25)?64(?!\d)")
+_WHICH_CITIES = re.compile(r"\bwhich (cities|areas|places|ones)\b|\bone of\b|เมือง(ไหน|ใด)|พื้นที่(ไหน|ใด)|ที่ไหนบ้าง|ไหนบ้าง|ใดบ้าง")
 # "นอกจาก 5 เมืองแรก", "other than the first five": the question is about the others.
 _EXCEPT = re.compile(r"นอกจาก|นอกเหนือจาก|ยกเว้น|\b(besides|except|excluding|other than|apart from|beyond)\b")
 # "7 พื้นที่นำร่อง", "the 7 pilot areas": pilots of another round, not the first five.
-_OTHER_PILOTS = re.compile(r"(?<![\d.])(?!5(?!\d))\d+\s*(พื้นที่|เมือง|แห่ง)?\s*(นำร่อง|pilot)")
+_OTHER_N = r"(?:(?<![\d.])(?!5(?!\d))\d+|\b(?:two|three|four|six|seven|eight|nine|ten)\b|สอง|สาม|สี่|หก|เจ็ด|แปด)"
+_OTHER_PILOTS = re.compile(_OTHER_N + r"\s*(?:[a-z]+\s+){0,2}?(พื้นที่|เมือง|แห่ง)?\s*(นำร่อง|pilot)|"
+                           r"(นำร่อง|pilot)\s*" + _OTHER_N + r"\s*(พื้นที่|เมือง|แห่ง|areas|cities)")
 
 
 #: Thai vowels and marks that attach to the consonant before them: a word never ends right before one.
 _THAI_COMBINING = frozenset("\u0e30\u0e31\u0e32\u0e33\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e45"
                             "\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
+# A short Thai name ("ขก", chat shorthand for Khon Kaen) is two bare consonants that many words contain: it
+# must not follow a leading vowel or a mark of the syllable before ("แขก", "สุขกาย", "โขก"), nor end before a
+# vowel of the next one.
+SHORT_THAI = 2
+_THAI_BEFORE_SYLLABLE = frozenset("\u0e40\u0e41\u0e42\u0e43\u0e44") | _THAI_COMBINING
 
 
 def compact(text: str) -> str:
@@ -172,7 +183,8 @@ class EntityExtractor:
             self._fuzzy(ent, flat, text)
         ent.numbers = [int(n) for n in _NUMBER.findall(text)]
         ent.yes_no = is_yes_no(text)
-        ent.first_five = bool(_FIRST_FIVE.search(text)) and not _EXCEPT.search(text) and not _OTHER_PILOTS.search(text)
+        ent.first_five = bool(_FIRST_FIVE.search(text) or (_FIRST_FIVE_DAY.search(text) and _WHICH_CITIES.search(text))) \
+            and not _EXCEPT.search(text) and not _OTHER_PILOTS.search(text)
         return ent
 
     def mask_text(self, text: str) -> str:
@@ -188,6 +200,8 @@ class EntityExtractor:
         the next syllable)."""
         a, b = positions[start], positions[end - 1]
         if b + 1 < len(text) and text[b + 1] in _THAI_COMBINING:
+            return False
+        if end - start <= SHORT_THAI and not text[a].isascii() and a > 0 and text[a - 1] in _THAI_BEFORE_SYLLABLE:
             return False
         if text[a].isascii() and text[a].isalnum() and a > 0 and text[a - 1].isascii() and text[a - 1].isalnum():
             return False

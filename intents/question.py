@@ -32,16 +32,18 @@ _TYPES: list[tuple[str, re.Pattern, re.Pattern]] = [
                      "ค่าเข้า", "ค่ารถ", "ค่าบริการ", "ค่าเดินทาง", "ใช้เงิน", "เงินรางวัล", "ใช้ตัง", "ทุนจดทะเบียน", "ทุนเท่า", "ลงทุน", "กี่ล้าน"),
      _en("how much", "cost", "costs", "price", "fare", "fares", "budget", "capital", "worth", "baht", "invest(ed|ment)?")),
     ("when", _th("เมื่อไหร่", "เมื่อไร", "เมื่อใด", "ตอนไหน", "ปีไหน", "ปีอะไร", "ปีใด", "วันไหน", "วันใด", "เดือนใด", "วันที่เท่าไหร่", "เดือนไหน", "กี่โมง",
-                 "พ.ศ.อะไร", "ช่วงไหน", "ตั้งแต่เมื่อ", "ตั้งแต่ปี", "เสร็จยัง", "เปิดยัง", "เปิดเมื่อ", "เปิดปี"),
+                 "พ.ศ.อะไร", "ช่วงไหน", "ตั้งแต่เมื่อ", "ตั้งแต่ปี", "เสร็จยัง", "เปิดยัง", "เปิดเมื่อ", "เปิดปี",
+                 "ขอทราบวันที่", "วันที่และ", "วัน เวลา"),
      _en("when", "what year", "which year", "what date", "the date of", "which day", "what day", "since when",
-         "how long ago")),
+         "how long ago", "what period", "which period", "which years", "what years", "time ?frame", "time span")),
     ("how_many", _th("กี่", "จำนวน", "มีเท่าไหร่", "ร้อยละ", "เปอร์เซ็นต์"), _en("how many", "number of", "count", "what percentage",
                                                       "what percent", "how many percent", "what %", "percentage", "percent")),
     ("who", _th("ใคร", "หน่วยงานไหน", "บริษัทไหน", "องค์กรไหน", "ผู้ใด"), _en("who", "whom", "whose", "which agency",
                                                                              "which company", "which organi[sz]ation")),
     # (the formal "ที่ใด", "จัดที่ใด", but not "พื้นที่ใด", which asks which area)
     ("where", re.compile(_th("ที่ไหน", "ตรงไหน", "จังหวัดไหน", "จังหวัดอะไร", "อยู่ไหน", "แถวไหน", "อำเภอไหน", "ภาคไหน", "ย่านไหน",
-                             "สถานที่ใด", "จังหวัดใด", "อำเภอใด").pattern + r"|(?<!พื้น)ที่ใด"),
+                             "สถานที่ใด", "จังหวัดใด", "อำเภอใด", "และสถานที่", "สถานที่จัด", "สถานที่ประชุม").pattern
+                         + r"|(?<!พื้น)ที่ใด"),
      _en("where", "which province", "what province", "located", "location")),
     ("why", _th("ทำไม", "เพราะอะไร", "เหตุใด", "เพราะอะไร", "สาเหตุ", "ไปเพื่ออะไร", "เพื่ออะไร"),
      _en("why", "how come", "reason", "purpose")),
@@ -57,6 +59,9 @@ _WHICH_ONES = re.compile(r"ไหนบ้าง|ใดบ้าง")
 # "เท่าไหร่" asks for an amount: a date after "วันที่", a sum of money only with a money word (handled above),
 # otherwise a number ("ได้คะแนนเท่าไหร่", "ยาวเท่าไหร่").
 _HOW_MUCH_TH = re.compile(r"เท่าไหร่|เท่าไร|เท่าใด")
+# A money word, for "เท่าไหร่": the งบ of a budget (not "ไงบ้าง", "ถึงบริการ": a vowel or บริ-/บรร- after it starts
+# another word), เงิน, ทุน, บาท, ราคา.
+_MONEY_TH = re.compile(r"งบ(?!ริ|รร|[\u0e30-\u0e3a\u0e47-\u0e4e])|เงิน|ทุน|บาท|ราคา")
 _DATE_AMOUNT_TH = re.compile(r"(วันที่|วันไหน|ลงวันที่)\s*(เท่าไหร่|เท่าไร|เท่าใด)")
 _YES_NO_TH = re.compile(
     r"(ใช่ไหม|ใช่มั้ย|ใช่มั๊ย|ใช่ป่ะ|ใช่ปะ|ใช่หรือไม่|ใช่เปล่า|ใช่รึเปล่า|หรือเปล่า|รึเปล่า|หรือป่าว|รึป่าว|"
@@ -111,7 +116,10 @@ def question_type(text: str) -> QuestionType:
     if _DATE_AMOUNT_TH.search(text):
         kinds = ("when", *(k for k in kinds if k != "when"))
     elif _HOW_MUCH_TH.search(text) and "how_much" not in kinds and "when" not in kinds:
-        kinds = (*kinds, "how_many") if "how_many" not in kinds else kinds
+        if _MONEY_TH.search(text):  # "งบภูเก็ตได้เท่าไหร่", "เงินเดือนเท่าไร": a sum of money
+            kinds = ("how_much", *(k for k in kinds if k != "how_many"))
+        else:
+            kinds = (*kinds, "how_many") if "how_many" not in kinds else kinds
     if "list" in kinds and _WHICH_ONES.search(text):
         # "มีที่ไหนบ้าง", "ไหนบ้าง": which ones, a list, not where something is.
         kinds = ("list", *(k for k in kinds if k not in ("list", "where")))
@@ -164,6 +172,7 @@ _DEFINITION = re.compile(
     r"hey|hi|hello|so|ok|okay|well|um|these|those|this|that|everyone|everybody|people|keeps?|talking|heard|hear|"
     r"even|actually|exactly|really|anyway|again|briefly|quickly|"
     r"who|what|whats|is|are|was|s|does|do|mean|means|the|tell|me|about|info|information|know|smart|city|thing|"
+    r"supposed|meant|to|be|"
     r"stuff|all|and|stand|stands|for|acronym|abbreviation|short|ย่อมาจาก|ย่อว่า|ตัวย่อ|ย่อ|มาจาก|"
     r"ตำแหน่ง|ดำรงตำแหน่ง|ทำงาน|position|role|job|title|ภาษาไทย|ภาษาอังกฤษ|thai|english|term|word|used|in|"
     r"\?|'|\s)*$")
@@ -180,7 +189,7 @@ _CERTIFICATION_ONLY = re.compile(
     r"is|are|was|a|an|the|it|its|certified|certification|smart|city|cities|official|officially|one|really|does|"
     r"did|has|have|got|get|logo|at|all|then|actually|even|yet|too|also|ปี|พ\.ศ\.|ค\.ศ\.|year|in|on|\d{2,4}|\?|!|\.|'|\s{LIST})*$")
 _LISTING = (r"|which|any|in|there|list|areas?|too|also|on|of|among|included|ที่ไหน|อะไรบ้าง|ไหนบ้าง|กี่|พื้นที่|แห่ง|"
-            r"อยู่ใน|รายชื่อ|ติด|ด้วย")
+            r"อยู่ใน|รายชื่อ|ติด|ด้วย|ใดบ้าง|ชุด|รอบ|จำนวน|batch|round|logos?|received")
 
 
 def is_about_certification(remainder: str, listing: bool = False) -> bool:

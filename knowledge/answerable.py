@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from .schema import Fact
 
-__all__ = ["why_not", "uncovered", "unmentioned", "asks_to_come", "counted_words", "names_a_list"]
+__all__ = ["why_not", "uncovered", "unstated", "unmentioned", "stem", "asks_to_come", "counted_words", "names_a_list"]
 
 _MONTHS = (r"มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม|"
            r"ม\.ค\.|ก\.พ\.|มี\.ค\.|เม\.ย\.|พ\.ค\.|มิ\.ย\.|ก\.ค\.|ส\.ค\.|ก\.ย\.|ต\.ค\.|พ\.ย\.|ธ\.ค\.|"
@@ -30,7 +30,8 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     ("population", re.compile(r"ประชากร|มีคนอยู่|คนอาศัย|\bpopulation\b|\bpeople live\b|\binhabitants\b|\bresidents\b",
                               re.I),
      re.compile(r"ประชากร|\bpopulation\b|\binhabitants\b|\bresidents\b", re.I)),
-    ("head count", re.compile(r"เจ้าหน้าที่กี่|พนักงานกี่|\bstaff\b|\bemployees?\b|\bemploy\b", re.I),
+    ("head count", re.compile(r"เจ้าหน้าที่กี่|พนักงานกี่|คนทำงาน|ทำงาน\S{0,6}กี่คน|\bstaff\b|\bemployees?\b|\bemploy\b|"
+                              r"\bworkers?\b|\bworkforce\b|\bpeople work\b", re.I),
      re.compile(r"เจ้าหน้าที่|พนักงาน|\bstaff\b|\bemployees?\b", re.I)),
     ("phone number", re.compile(r"เบอร์|โทรศัพท์|เบอร์โทร|\bphone\b|\bcall\b|\bcontact\b|\bemail\b|อีเมล|ไลน์ไอดี|"
                                 r"\bline id\b", re.I),
@@ -65,6 +66,16 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     # "what's the wifi password": a secret no source gives, not the fact that there is public Wi-Fi
     ("password", re.compile(r"รหัสผ่าน|รหัสไวไฟ|รหัส\s*wi-?fi|\bpass(word|code)s?\b", re.I),
      re.compile(r"รหัสผ่าน|\bpass(word|code)", re.I)),
+    ("salary", re.compile(r"เงินเดือน|ค่าจ้าง|ค่าตอบแทน|\bsalar(y|ies)\b|\bwages?\b|\bpaid\b|\bearns?\b", re.I),
+     re.compile(r"เงินเดือน|ค่าจ้าง|ค่าตอบแทน|\bsalar(y|ies)\b|\bwages?\b", re.I)),
+    # "ได้คะแนนเท่าไหร่", "what score did it get": a score, which a fact saying who led a dimension does not give
+    ("score", re.compile(r"คะแนน.{0,12}?(?:เท่า|กี่)|\b(?:what|which|overall|total|final|its|their)\s+(?:\w+\s+)?score\b|"
+                         r"\bscore (?:of|did|was|is|does)\b|\bhow many points\b|\bscored how\b", re.I),
+     re.compile(r"\d\s*%|\d\.\d|\d\s*คะแนน|\d\s*points?\b|\bscored?\s+(?:of\s+)?\d", re.I)),
+    # "พิธีมอบตราจัดเมื่อไหร่", "when was the ceremony": a ceremony, which the meeting that approved the areas is not
+    ("ceremony", re.compile(r"พิธี|\bceremon", re.I), re.compile(r"พิธี|\bceremon|มอบตรา|\bhanded\b|\bpresented\b", re.I)),
+    # "ใครเป็นเลขานุการ", "who was the secretary": that post, which the chair or a minister is not
+    ("secretary", re.compile(r"เลขานุการ|เลขาฯ|\bsecretary\b", re.I), re.compile(r"เลขานุการ|เลขาฯ|\bsecretary\b", re.I)),
     ("designer", re.compile(r"ใครออกแบบ|ใครเป็นคนออกแบบ|ผู้ออกแบบ|ผู้ชนะ|ใครชนะ|\bdesigned\b|\bdesigner\b|\bwinner\b|"
                             r"\bwho won\b", re.I),
      re.compile(r"ออกแบบโดย|ผู้ออกแบบ|ผู้ชนะ|ชนะเลิศ|\bdesigned by\b|\bwinner\b|\bwon by\b", re.I)),
@@ -75,6 +86,9 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
 _SYSTEMS: list[tuple[str, re.Pattern]] = [
     ("high-speed rail", re.compile(r"ความเร็วสูง|\bhigh[- ]?speed\b|\bhsr\b", re.I)),
     ("mobile network", re.compile(r"(?<![a-z0-9])[2-6]\s?g(?![a-z])|\blte\b", re.I)),
+    # a driverless car is not the clean-energy vehicles a plan names
+    ("driverless vehicle", re.compile(r"ไร้คนขับ|ไม่มีคนขับ|ขับเคลื่อนอัตโนมัติ|ขับขี่อัตโนมัติ|\bdriverless\b|"
+                                      r"\bself[- ]driving\b|\bautonomous\b|\brobo-?taxi", re.I)),
 ]
 # A date to come: the sources tell of what happened and of published plans, not of next year's events.
 _NEXT = re.compile(r"รอบหน้า|ครั้งหน้า|ครั้งต่อไป|รอบต่อไป|ปีหน้า|ปีนี้|\bnext\b(?! to\b)|"
@@ -149,6 +163,15 @@ def _years_of(fact: Fact, text: str) -> set[int]:
     return {int(d[:4]) for d in (fact.date, fact.as_of) if d} | _text_years(text)
 
 
+# A meeting's number and year, "ครั้งที่ 1/2562", "meeting 2/2563" (BE): which meeting a question is about.
+_MEETING_NO = re.compile(r"(?<![\d/.])(\d{1,2})\s*/\s*(25\d\d)(?![\d/])")
+
+
+@lru_cache(maxsize=_CACHE)
+def _meetings(text: str) -> frozenset[str]:
+    return frozenset(f"{int(n)}/{y}" for n, y in _MEETING_NO.findall(text))
+
+
 @lru_cache(maxsize=_CACHE)
 def _routes(text: str) -> frozenset[str]:
     return frozenset(_ROUTE.findall(text))
@@ -164,7 +187,7 @@ def _names_a_list(answer: str) -> bool:
 def _states_position(text: str, n: int) -> bool:
     """True when ``text`` states the place ``n`` ("อันดับ 3", "ลำดับที่ 15", "15th", "second")."""
     word = _ORDINAL_WORDS[n - 1] if 0 < n <= len(_ORDINAL_WORDS) else None
-    return bool(re.search(rf"(ที่|อันดับ|ลำดับ)\s*{n}(?!\d)|\b{n}(st|nd|rd|th)\b", text, re.I)
+    return bool(re.search(rf"((?<!พื้น)ที่|อันดับ|ลำดับ)\s*{n}(?!\d)|\b{n}(st|nd|rd|th)\b", text, re.I)
                 or (word and re.search(rf"\b{word}\b", text, re.I)))
 
 
@@ -182,6 +205,7 @@ class _Asks(NamedTuple):
     post: bool  # asks about a post (chair, governor...)
     periods: tuple[tuple[str, re.Pattern], ...]  # "a year", "per day": the figure asked is per this period
     systems: tuple[tuple[str, re.Pattern], ...]  # the lookalike-prone systems it names (see _SYSTEMS)
+    meetings: frozenset[str]  # the meeting numbers it names ("1/2562")
 
 
 @lru_cache(maxsize=_CACHE)
@@ -196,19 +220,22 @@ def _asks(question: str) -> _Asks:
                  bool(_MONEY_ASKED.search(question)), bool(_NEXT.search(question)), _routes(question),
                  next(g for g in many.groups() if g) if many else None, post,
                  tuple((period, rx) for period, rx in _PERIODS if rx.search(question)),
-                 tuple((name, rx) for name, rx in _SYSTEMS if rx.search(question)))
+                 tuple((name, rx) for name, rx in _SYSTEMS if rx.search(question)), _meetings(question))
 
 
 def why_not(question: str, fact: Fact, kind: str | None, today: date | None = None,
-            years: frozenset[int] = frozenset(), staff: bool = False) -> str | None:
+            years: frozenset[int] = frozenset(), staff: bool = False, yes_no: bool = False) -> str | None:
     """Why ``fact`` cannot answer ``question`` (normalised, its names removed; ``kind`` its question type;
     ``years`` the years it names, CE), or None when nothing rules it out. ``staff``: an entry staff wrote,
     whose questions say what its answer is about too ("ค่าโดยสารรถสาย 8" answered "15 บาทตลอดสาย" gives a
-    fare), where a curated fact's many phrasings may ask for more than its answer holds."""
+    fare), where a curated fact's many phrasings may ask for more than its answer holds. ``yes_no``: the
+    question asks for a yes or a no (a fact of another year may then answer it: "no, in 2021")."""
+    asks = _asks(question)
+    if asks.meetings and not asks.meetings & _meetings(_text(fact)):
+        return "it is about another meeting"  # "ครั้งที่ 1/2562" / the meeting 2/2564 (whose date is not given)
     if kind is not None and kind in fact.unknown:
         return None  # the fact says the sources do not give it: the bot says so (bot/dialogue.py)
     text = " ".join((*fact.questions.th, *fact.questions.en, _text(fact))) if staff else _text(fact)
-    asks = _asks(question)
     for name, says in asks.needs:
         if not _has(says, text):
             return f"it gives no {name}"
@@ -225,6 +252,9 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
         return "it tells who held the post then, not now"
     if kind == "how_much" and years and not years & _years_of(fact, text):
         return "it gives the sum of another year"
+    if years and not yes_no and not staff and _other_years(fact, years):
+        # "ดัชนีปี 2565 ใครได้ที่ 1" / the 2023 index; "when is the 2026 expo" / the 2018 expo
+        return "it tells of another year"
     if kind == "who" and years and asks.post and \
             not years & _years_of(fact, f"{fact.answer.th} {fact.answer.en}"):
         # "who chaired it in 2018" / the chair of 2023-24 (whose detail names earlier chairs, not its answer)
@@ -237,7 +267,8 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
         return "it gives no date"
     if kind == "how_much" and asks.money and not _has(_MONEY, text):
         return "it gives no sum of money"
-    if asks.to_come and kind in ("when", None):
+    # ("who will be the next president", "งบปีนี้เท่าไหร่": not the sum of some years ago)
+    if asks.to_come and kind in ("when", "who", "how_much", None):
         year = (today or date.today()).year
         if _latest_year(text) < year:
             return "it gives no date to come"
@@ -247,15 +278,52 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
     return None
 
 
+def _event_years(fact: Fact) -> tuple[int, int] | None:
+    """The first and last year (CE) a fact tells of: its date and the years its answer names (not when it was
+    checked, nor the history its detail adds); None when it names none."""
+    found = _text_years(f"{fact.answer.th} {fact.answer.en}") | ({int(fact.date[:4])} if fact.date else set())
+    return (min(found), max(found)) if found else None
+
+
+def _other_years(fact: Fact, years: frozenset[int]) -> bool:
+    """True when ``fact`` tells of years and none of ``years`` is among them or between them ("2561–2565"
+    holds 2563)."""
+    span = _event_years(fact)
+    return span is not None and not any(span[0] <= y <= span[1] for y in years)
+
+
 def uncovered(words: list[str], fact: Fact) -> list[str]:
     """The ``words`` (a question's distinctive words, normalised) that none of the fact's texts mention: an
-    English word by its first five letters ("renewal" / "renewed"), a Thai word anywhere in the text."""
+    English word by its :func:`stem` ("renewal" / "renewed"), a Thai word anywhere in the text."""
     return unmentioned(words, " ".join((*fact.questions.th, *fact.questions.en, _text(fact))).casefold())
+
+
+def unstated(words: list[str], fact: Fact) -> list[str]:
+    """The ``words`` the fact's answer and detail do not mention: what a count question counts must be in what
+    the fact says ("กี่คัน" is not answered by the bus's hours, though one of its phrasings says "คันแรก")."""
+    return unmentioned(words, _text(fact).casefold())
+
+
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s", "y", "al")
+
+
+@lru_cache(maxsize=_CACHE)
+def stem(word: str) -> str:
+    """What ``word`` is looked for by in a text: a Thai word whole; an English word without one ending, at most
+    its first six letters ("renewal" and "renewed": "renew"; "apply": "appl", as in "applicant"; "startups":
+    "startu", which "started" does not have)."""
+    if not word.isascii():
+        return word
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[:-len(suffix)]
+            break
+    return word[:6]
 
 
 def unmentioned(words: list[str], text: str) -> list[str]:
     """The ``words`` that ``text`` (a fact's texts, casefolded) does not mention (see :func:`uncovered`)."""
-    return [w for w in words if (w[:5] if w.isascii() else w) not in text]
+    return [w for w in words if stem(w) not in text]
 
 
 def asks_to_come(question: str) -> bool:

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from .answerable import stem
+
 __all__ = ["verdict", "numbers"]
 
 Verdict = Literal["yes", "no"]
@@ -43,6 +45,8 @@ _ASKING_EN = frozenset(
     "make makes do doing done hand out both each".split())
 _THAI = re.compile(r"[\u0e00-\u0e7f]+")
 
+# A place in a ranking or a list that a question asks about: "ได้ที่ 1", "อันดับ 3", "the 2nd".
+_PLACE_ASKED = re.compile(r"(?:(?<!พื้น)ที่|อันดับ|ลำดับ)\s*(\d{1,2})(?!\d)|\b(?:number\s+)?(\d{1,2})(?:st|nd|rd|th)\b")
 COVERAGE = 0.75  # share of the question's content words the fact's answer must contain for a verdict
 COVERAGE_CLOSE = 0.6  # the same, for a fact whose words match the question closely
 # "ปัจจุบัน ... ยังดำรงตำแหน่งอยู่หรือไม่", "is he still ...": about now, which a dated fact cannot confirm.
@@ -142,7 +146,7 @@ def _covered(tokens: list[str], answer: str, known: frozenset[str] | None = None
     a = answer.casefold()
 
     def found(w: str) -> bool:
-        if w in a:
+        if w in a or (w.isascii() and len(w) >= 5 and stem(w) in a):  # ("apply" / "applicant")
             return True
         if known is None or not _THAI.match(w):
             return False
@@ -178,11 +182,15 @@ def verdict(question: str, asked: list[str], answer: str, names_agree: bool = Fa
     a_negated = bool(_NEGATION_TH.search(answer) or _NEGATION_EN.search(answer))
     q_negated = bool(_QUESTION_NEG_TH.search(question) or _NEGATION_EN.search(question))
     now = bool(_NOW.search(question))  # a dated fact cannot confirm that something is still so
+    # (the short year "ปี66" is a year, not a number asked about)
+    asked_numbers -= {str((y + 543) % 100) for y in years} | {str(y % 100) for y in years}
+    unstated = False  # a number asked that the fact does not state: its year alone cannot say yes
     if asked_numbers:
         # A number inside a name ("the 7 Smarts") that the fact also names is no evidence of a yes; a fact
         # with other numbers and not the asked one still says no ("7 ด้าน" / "6 เสาหลัก").
         if asked_numbers <= stated:
-            if numbers(" ".join(asked)) & asked_numbers and not a_negated and not now:
+            other_year = bool(years and fact_years and not years & fact_years)  # (the number, in another year)
+            if numbers(" ".join(asked)) & asked_numbers and not a_negated and not now and not other_year:
                 return "yes"
             # else the number is part of a name both use ("the 7 Smarts"), or denied: the words must decide
         else:
@@ -190,12 +198,14 @@ def verdict(question: str, asked: list[str], answer: str, names_agree: bool = Fa
             # (the 2018 plan's 6 pillars for a question about the 2021 plan's 7 Smarts) must not say no.
             if stated and close:
                 return "no"
+            # (a place asked, "ได้ที่ 1", not a count that names a group, "among the 15 areas")
+            unstated = any((m.group(1) or m.group(2)) not in stated for m in _PLACE_ASKED.finditer(question))
             if not (years and fact_years):
                 return None
             # else the year may still settle it ("among the 15 areas certified in 2021?" / "24 December 2021")
     if years and fact_years and not a_negated:
         if years & fact_years:
-            return None if now else "yes"
+            return None if now or unstated else "yes"  # ("ได้ที่ 1 ปี 66" / the 2023 top three: not a yes)
         # A fact of several years may not cover all; one of another year denies when it matches the question
         # closely, or says everything else it asks ("ปิดปี 2580 ใช่ไหม" / "มีกำหนดปิดในปี 2594").
         if len(fact_years) == 1 and (close or (_covered(asked, answer, known) or 0.0) >= COVERAGE):

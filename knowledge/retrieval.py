@@ -30,6 +30,7 @@ from typing import Callable, Iterable
 import numpy as np
 from scipy import sparse
 
+from .answerable import stem
 from .catalogue import QTYPE_ASPECTS
 from .schema import Fact
 
@@ -62,6 +63,8 @@ _SAME_MEANING = [(re.compile(p, re.I), r) for p, r in [
     (r"เปิดให้บริการ|เปิดบริการ|เปิดใช้งาน|เปิดใช้|เปิดวิ่ง|เริ่มวิ่ง|เริ่มเดินรถ|เริ่มให้บริการ", " เปิดให้บริการ "),
     (r"\b(what|which) year\b|\bwhen\b", " when "),
     (r"\bcategor(y|ies)\b|\bkinds?\b|\bsorts?\b|\btypes?\b", " type "),
+    # how long it lasts: "does it last forever", "is it permanent", "when does it expire" / "valid for 2 years"
+    (r"\b(forever|permanent(ly)?|for good|expir(e|es|ed|y))\b", " valid "),
     (r"\b(start|starts|started|begin|begins|began) (running|operating|operations?|service)\b|"
      r"\bopen(s|ed|ing)?\b|\bin service\b|\boperational\b", " open "),
 ]]
@@ -143,11 +146,15 @@ S_MATCH, S_ALL, S_OTHER, S_GENERAL, S_CONTEXT, S_CONTEXT_OTHER, S_NONE = 0.3, 0.
 S_LAST = 0.2  # the fact that answered the last question, for a follow-up that names nothing new
 S_NOT_PROJECT = 0.15  # the fact is about the city of the project the question names, not that project
 S_EXTRA_AREA = 0.2  # the fact is also about an area the question does not name ("Phuket Tinicon Valley")
+MANY_AREAS = 2  # a fact about more areas than this is about all of them, not one city
+S_RELATED = -0.1  # the fact is about the area of an organisation the question names, not the organisation itself
+S_RELATED_TOLD = 0.1  # ...and mentions what the question is about (its distinctive words)
 # A question that is (nearly) one of the fact's own phrasings: staff wrote it for exactly this question.
 OWN_PHRASING, OWN_PHRASING_BONUS = 0.9, 0.25
 # A staff-created entry whose subjects agree and whose own evidence would pass leads curated facts by this much.
 STAFF_LEAD, STAFF_MIN_EVIDENCE = 0.15, 0.16
 A_MATCH, A_MISMATCH = 0.12, -0.14
+A_LIST_DATED = -0.07  # a fact that tells when or how much, for a question asking what the things are
 A_YEAR = 0.2  # the fact is of the year the question names
 A_RECENT = 0.1  # for counts and lists without a year: the more recent, the better
 ANSWER_WEIGHT = 0.8
@@ -224,7 +231,8 @@ class FactIndex:
                  areas: frozenset[str] = frozenset(), concepts: frozenset[str] = frozenset(),
                  staff: frozenset[str] = frozenset(), intents: dict[str, frozenset[str]] | None = None,
                  names: dict[str, list[str]] | None = None, parents: dict[str, list[str]] | None = None,
-                 dimensions: frozenset[str] = frozenset(), projects: frozenset[str] = frozenset()):
+                 dimensions: frozenset[str] = frozenset(), projects: frozenset[str] = frozenset(),
+                 related: dict[str, frozenset[str]] | None = None):
         """``strip`` prepares a fact's texts like questions are prepared: normalised, names removed.
         ``areas`` are the ids of cities (a fact about another city is never the answer); ``concepts`` the
         ids of general notions (the logo, the 7 Smarts) that do not make a fact specific. ``staff`` are the
@@ -233,8 +241,11 @@ class FactIndex:
         ``names`` the names of each concept, to tell which facts mention a concept they are not about;
         ``parents`` what each event is part of (a fact about a meeting is about the committee that met);
         ``dimensions`` the ids of the 7 Smarts (a fact about another dimension is about something else), and
-        ``projects`` the ids of projects (the bus route's facts do not answer for the light rail)."""
+        ``projects`` the ids of projects (the bus route's facts do not answer for the light rail); ``related``
+        the areas of each organisation or person (a fact about Samyan may answer a question about Chulalongkorn
+        University, whose land it is)."""
         self.dimensions = dimensions
+        self.related = {x: areas for x, areas in (related or {}).items() if areas}
         self.projects = projects
         self.facts: dict[str, Fact] = {f.id: f for f in facts}
         self.staff = staff & frozenset(self.facts)
@@ -353,6 +364,7 @@ class FactIndex:
                              for c in _CATEGORIES}
         self._of_year = {y: member(y, self.years) for y in {y for years in self.years.values() for y in years}}
         self._has_as_of = mask(lambda fid: self.facts[fid].as_of)
+        self._dated_aspect = mask(lambda fid: self.facts[fid].aspect in ("when", "how_much"))
         recency = [min(1.0, max(0.0, (int(as_of[:4]) - 2019) / 6)) if (as_of := self.facts[fid].as_of) else 0.0
                    for fid in ids]
         # "how many are there" means now: the latest count first; "ตอนแรก", "originally": the first.
@@ -412,6 +424,16 @@ class FactIndex:
         per_text = np.bincount(texts, weights=weights, minlength=self.n_texts)
         return np.maximum.reduceat(per_text, self.starts)
 
+    def _told(self, topic: tuple[str, ...], rows: np.ndarray) -> np.ndarray:
+        """Which of ``rows`` (the candidates) mention any of ``topic`` (a question's distinctive words), as a mask
+        over every fact."""
+        out = np.zeros(len(self.ids), dtype=bool)
+        if topic:
+            stems = [stem(w) for w in topic]  # as answerable.unmentioned looks for them
+            ids, texts = self.ids, self.texts
+            out[[k for k in rows.tolist() if any(w in texts[ids[k]] for w in stems)]] = True
+        return out
+
     def search(self, q: Query, limit: int = 5) -> list[Hit]:
         """The best facts for ``q``, best first (no threshold applied).
 
@@ -445,6 +467,10 @@ class FactIndex:
         for subject in q.subjects or q.context:
             if subject in self._subject_rows:
                 candidate[self._subject_rows[subject]] = True
+        for subject in q.subjects:  # (and those of the areas of an organisation named)
+            for area in self.related.get(subject, ()):
+                if area in self._subject_rows:
+                    candidate[self._subject_rows[area]] = True
         if not candidate.any():  # no word and no subject in common with any fact: the intent alone
             for intent, p in q.intents.items():
                 if p >= 0.5 and intent in self._intent_rows:
@@ -494,6 +520,12 @@ class FactIndex:
             if asked_projects:  # "the khon kaen light rail's route": the city's own facts do not tell it
                 matched = matched - np.where(self._any_of(asked_projects), 0.0, S_NOT_PROJECT)
             s = np.where(other, S_OTHER, np.where(shared > 0, matched, unshared))
+            # (a fact about the area of an organisation named, and about no other city: "จุฬาจัดประกวดฝาท่อ" / Samyan's)
+            near = {a for x in subjects if x in self.related for a in self.related[x]} - subjects
+            if near and not asked_areas:
+                # (higher when it says what the question is about: "จุฬาจัดประกวดฝาท่อ" / Samyan's manhole contest)
+                related = np.where(self._told(q.topic, rows), S_RELATED_TOLD, S_RELATED)
+                s = np.where((shared == 0) & self._any_of(near) & ~(has_area & ~self._any_of(near)), related, s)
         elif context:
             # The most specific subject of the conversation comes first ("KKTT" before "Khon Kaen"); "แล้วใครได้ที่
             # 1" after a city's place asks about whichever city came first.
@@ -508,9 +540,12 @@ class FactIndex:
         else:
             # A fact about one city, for a question that names none: unlikely, unless the question is (nearly)
             # one of the fact's own phrasings (a staff entry written without the city's name).
-            s = np.where(has_area, S_NONE * (1.0 - np.minimum(1.0, raw)), 0.0)
+            # (A fact about many cities, "the 7 early pilot areas", is about none of them in particular.)
+            s = np.where(has_area & (self._area_count <= MANY_AREAS), S_NONE * (1.0 - np.minimum(1.0, raw)), 0.0)
         if qtype in self._fit:
             a = np.where(self._fit[qtype], A_MATCH, A_MISMATCH if qtype in STRICT_TYPES else 0.0)
+            if qtype == "list":  # "เกณฑ์มีอะไรบ้าง": the criteria, not the date they were announced
+                a = np.where(self._dated_aspect & ~self._fit[qtype], a + A_LIST_DATED, a)
         else:
             a = np.zeros(n)
         kept = self.category.get(q.last_fact) if q.last_fact is not None and not any(
@@ -528,12 +563,7 @@ class FactIndex:
             # "ใครได้ที่ 1" after Khon Kaen's third place: not that third place again
             a = np.where(~placed & self._rankings & self._has_ranks, a + A_OTHER_RANK, a)
         if q.topic:
-            topic = [w[:5] if w.isascii() else w for w in q.topic]  # as answerable.unmentioned looks for them
-            ids, texts = self.ids, self.texts
-            told = [k for k in rows.tolist() if any(w in texts[ids[k]] for w in topic)]
-            if told:
-                a = a.copy()
-                a[told] += A_TOPIC
+            a = np.where(self._told(q.topic, rows), a + A_TOPIC, a)
         if q.years:
             of_year = self._none
             for y in q.years:

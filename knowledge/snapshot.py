@@ -45,7 +45,9 @@ class Snapshot:
                                staff=created, intents=intents, names=names,
                                parents={e.id: e.part_of for e in kb.entities.values() if e.part_of},
                                dimensions=frozenset(kb.dimensions),
-                               projects=frozenset(e.id for e in kb.entities.values() if e.kind == "project"))
+                               projects=frozenset(e.id for e in kb.entities.values() if e.kind == "project"),
+                               related={e.id: frozenset(e.areas) for e in kb.entities.values()
+                                        if e.kind in ("organisation", "person")})
         self.suggest = Suggester(kb, self.facts, self._finds)
         self.composer = Composer(kb, self.facts, self.suggest)
         known: set[str] = set()

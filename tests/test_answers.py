@@ -606,3 +606,209 @@ def test_which_meeting_number_needs_a_fact_that_numbers_the_meeting(bot):
     assert why_not("what was the meeting number", chair, None) == "it gives no meeting number"
     assert why_not("การประชุมนั้นเป็นครั้งที่เท่าไหร่", numbered, None) is None
     assert why_not("ใครเป็นประธาน", chair, "who") is None  # the chair is what it gives
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("งบของเมืองนี้ได้มาเท่าไหร่", "how_much"),  # a money word with "เท่าไหร่": a sum
+    ("ผู้บริหารได้เงินเดือนเท่าไร", "how_much"),
+    ("เมืองนี้ได้คะแนนเท่าไหร่", "how_many"),  # a score is a number, not money
+    ("ไปยังไงบ้าง ไกลเท่าไหร่", "how"),  # "ไงบ้าง" is no budget
+])
+def test_how_much_is_money_only_with_a_money_word(text, kind):
+    assert question_type(normalize(text)).kind == kind
+
+
+def test_a_fact_of_other_years_does_not_answer_a_question_naming_a_year(bot):
+    facts = bot.dialogue.knowledge.facts
+    expo = facts["khon-kaen-2018-10-06"]  # the 2018 expo
+    assert why_not("when is the expo of 2026", expo, "when", years=frozenset({2026})) == "it tells of another year"
+    assert why_not("when was the expo of 2018", expo, "when", years=frozenset({2018})) is None
+    # a yes/no question may be answered "no" by the fact of another year
+    assert why_not("the expo was in 2026, right?", expo, None, years=frozenset({2026}), yes_no=True) is None
+    plan = next(f for f in facts.values() if "2561–2565" in f.answer.th)
+    assert why_not("แผนปี 2563 มีกี่ด้าน", plan, "how_many", years=frozenset({2020})) is None  # inside its span
+
+
+def test_a_score_salary_or_head_count_needs_a_fact_that_states_one(bot, convo):
+    facts = bot.dialogue.knowledge.facts
+    led = facts["mae-moh-ranking-1"]  # led a dimension: no score
+    scored = next(f for f in facts.values() if f.intent == "rankings" and "%" in f.answer.en)
+    assert why_not("what score did it get", led, None) == "it gives no score"
+    assert why_not("ได้คะแนนเท่าไหร่", led, "how_many") == "it gives no score"
+    assert why_not("what score did it get", scored, None) is None
+    assert convo.say("ผอ.ดีป้าได้เงินเดือนกี่บาท").fallback
+    assert convo.say("how many people work at wangchan valley").fallback
+
+
+@pytest.mark.parametrize("text", [
+    "who will head depa next",  # a future office holder, not the one of 2021
+    "งบของภูเก็ตปีนี้ได้เท่าไหร่",  # this year's sum, not the 2016 pilot's
+    "สามย่านมีรถยนต์ไร้คนขับไหม",  # a driverless car is not the clean-energy vehicles of the plan
+    "สาย 24 ขอนแก่นมีบัสวิ่งอยู่กี่คัน",  # a head count of buses, which the hours do not give
+])
+def test_lookalike_facts_give_an_honest_fallback(convo, text):
+    assert convo.say(text).fallback
+
+
+def test_what_a_count_counts_must_be_in_what_the_fact_says(bot):
+    from knowledge.answerable import unstated
+
+    hours = bot.dialogue.knowledge.facts["khon-kaen-bus-hours"]  # one phrasing asks about "รถคันแรก"
+    assert uncovered(["คัน"], hours) == []
+    assert unstated(["คัน"], hours) == ["คัน"]
+
+
+@pytest.mark.parametrize("text, lead", [
+    ("is smart tourism among the 7 smarts", "No."),
+    ("does smart healthcare count as one of depa's seven smarts?", "No."),
+    ("is smart mobility part of the 7 smarts", "Yes."),
+    ("การเดินทางอัจฉริยะเป็นส่วนหนึ่งของ 7 smarts ไหม", "ใช่ครับ"),
+])
+def test_being_one_of_the_7_smarts_is_read_from_the_official_list(convo, text, lead):
+    r = convo.say(text)
+    assert r.text.startswith(lead)
+    assert "Governance" in r.text or "บริหารภาครัฐ" in r.text  # with the list itself
+
+
+def test_short_thai_names_need_a_syllable_boundary(bot):
+    nlu = bot.dialogue.nlu
+    assert "khon-kaen" in nlu.parse("ขกมีรถไฟฟ้ารางเบาไหม").entities.subjects
+    assert "khon-kaen" in nlu.parse("ภูเก็ตกับขกเมืองไหนได้คะแนนสูงกว่า").entities.subjects
+    assert nlu.parse("มีแขกมาเยี่ยมเยอะไหม").entities.subjects == []  # "แขก" (guest)
+    assert nlu.parse("ขอให้สุขกายสบายใจ").entities.subjects == []
+
+
+def test_english_words_are_looked_for_by_their_stem():
+    from knowledge.answerable import stem, unmentioned
+
+    assert stem("renewal") == stem("renewed") == "renew"
+    assert unmentioned(["startups"], "construction had not started") == ["startups"]  # not "start..."
+    assert unmentioned(["apply"], "the applicant is a city developer") == []
+    assert stem("ติดตั้ง") == "ติดตั้ง"
+
+
+def test_how_long_it_lasts_is_no_unknown_topic(convo):
+    r = convo.say("does the smart city logo last forever?")
+    assert not r.fallback and r.text.startswith("No.") and "2" in r.text
+
+
+@pytest.mark.parametrize("text, lead, marker", [
+    ("จุฬาฯ เคยจัดงานประกวดดีไซน์ฝาท่อไหม", "ใช่ครับ", "ฝาท่อ"),
+    ("did chulalongkorn university hold a manhole cover design contest", "Yes.", "manhole"),
+])
+def test_a_fact_about_an_organisations_area_answers_for_it(convo, text, lead, marker):
+    """Chulalongkorn University's land is Samyan: Samyan's facts answer what the university did there."""
+    r = convo.say(text)
+    assert r.text.startswith(lead) and marker in r.text
+
+
+def test_an_unknown_word_does_not_veto_a_fact_that_tells_what_is_asked(convo):
+    # "โศกนาฏกรรม" is a word no fact uses, but the fact says what is asked: the boat that sank, the dead
+    r = convo.say("ตอนเกิดโศกนาฏกรรมเรือล่มที่ภูเก็ต มีคนตายกี่คน")
+    assert not r.fallback and "47" in r.text
+    assert convo.say("ภูเก็ตมีโรงแรมห้าดาวกี่แห่ง").fallback  # an off-topic word still does
+
+
+def test_a_meeting_number_names_which_meeting(bot, convo):
+    facts = bot.dialogue.knowledge.facts
+    second = facts["meeting-2021-second-meeting"]  # 2/2564, whose date no source gives
+    assert why_not("ประชุมครั้งที่ 1/2562 จัดวันไหน", second, "when") == "it is about another meeting"
+    assert why_not("meeting 2/2564: when was it", second, "when") is None
+    r = convo.say("ประชุมคณะกรรมการขับเคลื่อนครั้งที่ 1/2562 จัดที่ไหน")
+    assert not r.fallback and "1/2562" in r.text
+
+
+def test_the_day_the_five_were_approved_asks_about_the_first_five(bot):
+    def ask(text: str) -> str:
+        return bot.dialogue.answer(text, Context())[0].text
+
+    r = ask("which areas were approved on 6 May 2021")
+    assert "Phuket" in r and "Wangchan" in r
+    assert ask("is nan one of the 5 cities").startswith("No.")
+    # a question about the meeting that day is not a list of the five
+    assert "ครั้งที่ 1/2564" in ask("การประชุมวันที่ 6 พ.ค. 2564 เป็นครั้งที่เท่าใด")
+
+
+def test_what_the_criteria_are_is_the_list_not_when_they_were_announced(convo):
+    r = convo.say("เกณฑ์รับรองเมืองอัจฉริยะมีข้ออะไรบ้างคะ")
+    assert "แพลตฟอร์ม" in r.text and "2562" not in r.text.split("\n")[0]
+
+
+def test_the_seed_news_items_credits_are_known(convo):
+    r = convo.say("who is credited for the illustration in the khon kaen certification article")
+    assert "National Innovation Agency" in r.text and "depa Thailand" in r.text
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("ขอทราบวันที่และสถานที่จัดงานครับ", ("when", "where")),
+    ("สถานที่ประชุมอยู่ไหน", ("where",)),
+])
+def test_a_date_and_a_venue_asked_by_name(text, kinds):
+    assert question_type(normalize(text)).kinds == kinds
+
+
+@pytest.mark.parametrize("text", ["which period does the plan span", "what years does the strategy run over",
+                                  "what is the time frame of the target"])
+def test_a_period_is_asked_as_when(text):
+    assert question_type(normalize(text)).kind == "when"
+
+
+def test_a_projects_pilot_is_not_the_five_pilot_cities(bot):
+    reply = bot.dialogue.answer("the siam square cableless pilot covers how many rai", Context())[0]
+    assert "63" in reply.text and "Wangchan" not in reply.text
+
+
+def test_a_fact_about_many_cities_answers_a_question_naming_none(bot):
+    reply = bot.dialogue.answer("name the seven early pilot areas of the smart city plan", Context())[0]
+    assert not reply.fallback and "Chachoengsao" in reply.text and "Which city" not in reply.text
+
+
+@pytest.mark.parametrize("text, expanded", [("มหาลัยสมัครได้ไหม", "มหาวิทยาลัยสมัครได้ไหม")])
+def test_chat_words_are_written_out(text, expanded):
+    assert expand(text) == expanded
+
+
+def test_supposed_to_be_asks_what_a_place_is():
+    assert is_definition("what's supposed to be")
+    assert not is_definition("what's supposed to open in 2027")
+
+
+def test_a_claim_that_something_is_done_is_denied_by_a_fact_saying_not_yet(convo):
+    assert convo.say("รถไฟฟ้ารางเบาขอนแก่นวิ่งแล้วใช่ไหม").text.startswith("ไม่ใช่ครับ")
+
+
+def test_being_in_a_network_is_no_question_of_where(convo):
+    r = convo.say("คันทรงเป็นสมาชิกเครือข่ายเมืองอัจฉริยะอาเซียนใช่ไหม")
+    assert not r.text.startswith("ใช่ครับ")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("how do you say smart energy in thai?", "พลังงานอัจฉริยะ"),
+    ("what's the thai name of smart economy", "เศรษฐกิจอัจฉริยะ"),
+    ("ดีป้าชื่อภาษาอังกฤษคืออะไร", "Digital Economy Promotion Agency"),
+])
+def test_a_name_in_the_other_language(bot, text, expected):
+    assert expected in bot.dialogue.answer(text, Context())[0].text
+
+
+def test_a_list_asked_in_thai_names_is_still_the_list(bot):
+    reply = bot.dialogue.answer("7 smarts มีด้านไหนบ้าง ขอชื่อภาษาไทย", Context())[0]
+    assert "การบริหารภาครัฐอัจฉริยะ" in reply.text and "เรียกว่า" not in reply.text
+
+
+def test_areas_of_a_province_certified_in_a_given_year(bot):
+    def ask(text: str) -> str:
+        return bot.dialogue.answer(text, Context())[0].text
+
+    r = ask("which areas in bangkok received logos in 2021")
+    assert "Rama 4" in r and "Makkasan" in r
+    r = ask("which areas in chiang mai got the logo in 2022")  # none that year: which are, and when
+    assert "no area in Chiang Mai was certified that year" in r and "2021" in r
+
+
+def test_a_ceremony_needs_a_fact_about_a_ceremony(bot):
+    facts = bot.dialogue.knowledge.facts
+    endorsed = facts["programme-2022-11-09"]  # the committee's endorsement, no ceremony
+    assert why_not("when was the ceremony for that round", endorsed, "when") == "it gives no ceremony"
+    r = bot.dialogue.answer("what day was the logo ceremony for the cities of the 2022 round", Context())[0]
+    assert "9 January 2023" in r.text

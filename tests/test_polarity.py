@@ -83,3 +83,18 @@ def test_a_claim_about_all_of_them_is_denied_by_one_that_counts_otherwise():
 ])
 def test_for_good_is_denied_by_a_fact_that_says_how_long_it_lasts(question, answer, expected):
     assert v(question, answer) == expected
+
+
+@pytest.mark.parametrize("question, answer, years, fact_years", [
+    # a place asked ("ที่ 1") that the fact does not state: its year alone does not make a yes
+    ("ได้ที่ 1 ปี 66 ใช่ไหม", "3 อันดับแรกปี 2566 คือ ก 83.60% ข 76.78% และ ค 53.81%", {2023}, {2023}),
+    # the number asked, but in another year's fact
+    ("ได้อันดับ 1 ปี 66 ใช่ไหม", "ก เป็นอันดับ 1 ในดัชนีปี 2567", {2023}, {2024}),
+])
+def test_no_yes_from_a_year_or_a_number_alone(question, answer, years, fact_years):
+    assert v(question, answer, years=frozenset(years), fact_years=frozenset(fact_years), close=False) != "yes"
+
+
+def test_a_count_naming_a_group_is_not_a_place_asked():
+    assert v("was it among the 15 areas certified in 2021?", "It received the logo on 24 December 2021.",
+             years=frozenset({2021}), fact_years=frozenset({2021}), close=False) == "yes"
