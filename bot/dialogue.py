@@ -85,6 +85,8 @@ _REL_YEAR = re.compile(r"(?P<before>\bthe (year|one) before\b|\bthe previous yea
 _THERE_IS = re.compile(r"\b(is|are|was|were) there\b|\bthere (is|are|was|were)\b")  # ("how many are there")
 # "เรื่องนี้", "อันนั้น", "this", "those": the message points at what was just said.
 _THIS = re.compile(r"นี้|นั้น|\b(this|these|those)\b")
+# "แล้วใครได้อันดับ 1 ล่ะ", "and who came first?": a message that goes on from the last answer.
+_GOES_ON = re.compile(r"^\s*(แล้ว|และ)|ล่ะ\s*\??\s*$|^\s*(and|what about|how about)\b")
 _ONE_OF_THEM = re.compile(r"\bones?\b|^อัน")
 # A question that asks which thing it is ("which area came third", "ใครได้ที่ 2"), not something about it.
 _WHICH_ONE = re.compile(r"\bwhich\b|\bwho\b|ใคร|(เมือง|พื้นที่|ที่|อัน|แห่ง)(ใด|ไหน)")
@@ -563,7 +565,8 @@ class Dialogue:
                         if person in h.fact.about), hit)
         if hit is not None and context and not subjects and not follow_up and not asking_only and not years \
                 and len(set(hit.fact.about) & set(snap.kb.cities)) >= 3 and set(hit.fact.about) & set(context) \
-                and not _REFERS_BACK.search(_THERE_IS.sub(" ", u.normalized)) and not _THIS.search(u.normalized):
+                and not _REFERS_BACK.search(_THERE_IS.sub(" ", u.normalized)) and not _THIS.search(u.normalized) \
+                and not _GOES_ON.search(u.normalized.casefold()):
             # "how many smart cities are there now" after Phuket: a fact about many areas, found because the one
             # discussed is among them, is no answer when a fact about none fits the words as well: a new question.
             alone = self._best(snap, Query(query_text, reply_lang, [], [], kind, intents), cue)
@@ -757,6 +760,10 @@ class Dialogue:
             return all(w in text for w in words)
 
         if not words or not says_all(told) or (found is not None and says_all(found)):
+            return False
+        # ("แล้วใครได้อันดับ 1" after "...อันดับ 3...": a number asked must be one the answer states)
+        told_text = f"{told.answer.th} {told.answer.en}"
+        if any(not re.search(rf"(?<![\d.]){n}(?![\d.])", told_text) for n in re.findall(r"\d+", query_text)):
             return False
         # ("เพื่อสนับสนุนใคร" after "...supports community enterprises": the words asked about are the answer's)
         if kind is not None and kind not in holds and told.aspect != kind and kind != "who":
