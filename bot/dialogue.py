@@ -86,6 +86,7 @@ _WHICH_OF = re.compile(r"\bwhich (one |ones )?of (those|them|these|the five|the 
                        r"\bany of (them|those)\b|อันไหน|เมืองไหน(ใน|จาก)|ที่ไหน(ใน|จาก)|ในนั้น|ในบรรดา|ในจำนวนนั้น")
 _BACK_THEN = re.compile(r"ตอนนั้น|ช่วงนั้น|สมัยนั้น|ขณะนั้น|ในเวลานั้น|ปีนั้น|\b(back then|at (that|the) time|in those days|"
                         r"that year)\b")
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 _OR_ELSE = re.compile(r"\s+or\s+|\s*หรือว่า|\s*หรือแค่|\s*หรือเป็นแค่")
 # "ปี 66", "พ.ศ. 66", and a Thai month with the short year: "มกรา 66", "ธ.ค. 64".
 _SHORT_BE_YEAR = re.compile(r"(?:ปี|พ\.ศ\.|มกรา\S*|กุมภา\S*|มีนา\S*|เมษา\S*|พฤษภา\S*|มิถุนา\S*|กรกฎา\S*|สิงหา\S*|"
@@ -637,7 +638,7 @@ class Dialogue:
         asked = f"{turn.u.normalized} {query_text}"  # names are gone from query_text; "ตราเมืองอัจฉริยะ" is one
         # Only about being certified: "โคราชเป็นเมืองอัจฉริยะไหม", not "ฉะเชิงเทราติดอันดับเมืองอัจฉริยะมั้ย".
         # The question is the last sentence: "going to phuket next month. is it certified?"
-        last = re.split(r"(?<=[.?!])\s+", query_text.strip())[-1]
+        last = _SENTENCE_END.split(query_text.strip())[-1]
         # "is phuket an official smart city or is that just marketing lol": the alternative asks the same.
         first_part = _OR_ELSE.split(last)[0]
         certified_q = any(w in asked for w in _CERTIFIED) and (is_about_certification(last)

@@ -134,6 +134,9 @@ class EntityExtractor:
                 self._bigram_index[g].append(i)
         self._bigram_arrays = {g: np.array(keys, dtype=np.intp) for g, keys in self._bigram_index.items()}
         self._bigram_sizes = np.array(self._bigram_count, dtype=np.intp)
+        # What fuzzy matching compares of each key, worked out once rather than for each message.
+        self._key_distinctive = {k: _distinctive(k) for k in self._fuzzy_keys}
+        self._key_words = {k: re.findall(r"[a-z0-9]+", self._exact[k][0].alias.casefold()) for k in self._fuzzy_keys}
 
     def extract(self, text: str, tokens: list[str] | None = None, fuzzy: bool = True) -> Entities:
         """Entities of normalised ``text`` (``tokens`` are its word tokens, used for short names);
@@ -224,12 +227,13 @@ class EntityExtractor:
             candidates = [self._fuzzy_keys[i] for i in order[shared[order] * 2 >= self._bigram_sizes[order]].tolist()]
         else:
             candidates = []
-        thai = [k for k in candidates if not k.isascii() and len(_distinctive(k)) >= 4]
+        distinctive = self._key_distinctive
+        thai = [k for k in candidates if not k.isascii() and len(distinctive[k]) >= 4]
         latin = [k for k in candidates if k.isascii() and len(k) >= 5]
         matches: list[tuple[str, float, int]] = []
         if thai:
             # Compare only what tells a name apart: "เมืองอัจฉริยะ" alone must not look like "เมืองน่าน".
-            found = process.extract(flat, [_distinctive(k) for k in thai], scorer=fuzz.partial_ratio,
+            found = process.extract(flat, [distinctive[k] for k in thai], scorer=fuzz.partial_ratio,
                                     score_cutoff=self.FUZZY_CUTOFF, limit=3)
             matches.extend((thai[i], score, i) for _, score, i in found)
         if latin:
@@ -253,7 +257,7 @@ class EntityExtractor:
         in a word matches ("khon kean") but another word does not ("a smart city" is not "nan smart city")."""
         out = []
         for key in keys:
-            alias = re.findall(r"[a-z0-9]+", self._exact[key][0].alias.casefold())
+            alias = self._key_words[key]
             k = len(alias)
             for i in range(len(words) - k + 1):
                 window = words[i:i + k]

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["expand"]
 
@@ -25,6 +26,7 @@ _WORDS = [
 _RULES = [(re.compile(p), r) for p, r in _WORDS]
 
 
+@lru_cache(maxsize=4096)  # a pure reading of the text: the same texts come back (and eleven passes each)
 def expand(text: str) -> str:
     """``text`` with chat abbreviations written out."""
     for rx, repl in _RULES:

@@ -10,6 +10,7 @@ with several, settle nothing.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .polarity import counted
 
@@ -60,6 +61,7 @@ def winner(question: str, answers: list[str]) -> int | None:
     return values.index(best)
 
 
+@lru_cache(maxsize=4096)  # a pure reading of the question, asked of every message
 def asks_to_compare(question: str, yes_no: bool) -> bool:
     """True when ``question`` asks which of two has more ("ใครคะแนนดีกว่ากัน", "which scored lower") or
     whether one has more than the other ("did X score higher than Y?"); not "tell me more about X and Y"."""
