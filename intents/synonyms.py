@@ -24,11 +24,17 @@ _WORDS = [
     (r"\bwats?\b|\bwhats\b", "what is"),
 ]
 _RULES = [(re.compile(p), r) for p, r in _WORDS]
+# The last rules are English words (no IGNORECASE): they cannot match a text without a Latin letter, and the Thai
+# rules before them write only Thai.
+_ENGLISH_FROM = 10
+assert all(re.fullmatch(r"[\\a-z?|]+", p) for p, _ in _WORDS[_ENGLISH_FROM:])
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
 
 
 @lru_cache(maxsize=4096)  # a pure reading of the text: the same texts come back (and eleven passes each)
 def expand(text: str) -> str:
     """``text`` with chat abbreviations written out."""
-    for rx, repl in _RULES:
+    rules = _RULES if _LATIN_LETTER.search(text) else _RULES[:_ENGLISH_FROM]
+    for rx, repl in rules:
         text = rx.sub(repl, text)
     return text

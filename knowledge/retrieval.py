@@ -63,6 +63,10 @@ _SAME_MEANING = [(re.compile(p, re.I), r) for p, r in [
     (r"\b(start|starts|started|begin|begins|began) (running|operating|operations?|service)\b|"
      r"\bopen(s|ed|ing)?\b|\bin service\b|\boperational\b", " open "),
 ]]
+# The last three are English: each of their words has a Latin letter that only a Latin letter matches (even with
+# IGNORECASE), so a text without one is left as it is; the two before them write only Thai.
+_SAME_MEANING_EN = 2
+_LATIN_LETTER = re.compile(r"[a-z]", re.I)
 
 
 # Nearly every question and fact says "smart city": the words say nothing about which fact is meant, and
@@ -73,7 +77,7 @@ _DOMAIN = re.compile(r"เมืองอัจฉริยะ|สมาร์[�
 def features(text: str) -> Counter:
     """English words (a plural s dropped) and Thai character trigrams of normalised text."""
     text = _DOMAIN.sub(" ", text.casefold())
-    for rx, same in _SAME_MEANING:
+    for rx, same in _SAME_MEANING if _LATIN_LETTER.search(text) else _SAME_MEANING[:_SAME_MEANING_EN]:
         text = rx.sub(same, text)
     feats: Counter = Counter()
     for w in _LATIN_WORD.findall(text):
