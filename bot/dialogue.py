@@ -72,10 +72,22 @@ _ASKS_WHICH = re.compile(r"\bwhich (city|cities|area|areas|place|places|one|ones
 # A pronoun that points at what the conversation was about: "whats his name" is a follow-up, not small talk.
 _REFERS_BACK = re.compile(r"\b(he|his|him|she|her|it|its|they|their|them|that|there)\b|เขา|เค้า|มัน|ท่าน|ที่นั่น|ตอนนั้น|"
                           r"ก่อนหน้านั้น|หลังจากนั้น")
-_BEFORE = re.compile(r"ก่อนหน้านั้น|ก่อนหน้า|ก่อนนั้น|ช่วงก่อน|\bbefore (that|then|him|her)\b|\bprior to that\b|\bearlier\b|"
-                     r"\bpreviously\b|\bthe one before\b")
-_AFTER = re.compile(r"หลังจากนั้น|หลังนั้น|ต่อจากนั้น|ถัดมา|คนต่อมา|\bafter (that|him|her)\b|\bthen who\b|\blater\b|"
-                    r"\bnext one\b|\bthe one after\b")
+# "before that", "after that": each split in two, the English words tried only on text with a Latin letter.
+_BEFORE_TH = re.compile(r"ก่อนหน้านั้น|ก่อนหน้า|ก่อนนั้น|ช่วงก่อน")
+_BEFORE_EN = re.compile(r"\bbefore (that|then|him|her)\b|\bprior to that\b|\bearlier\b|\bpreviously\b|\bthe one before\b")
+_AFTER_TH = re.compile(r"หลังจากนั้น|หลังนั้น|ต่อจากนั้น|ถัดมา|คนต่อมา")
+_AFTER_EN = re.compile(r"\bafter (that|him|her)\b|\bthen who\b|\blater\b|\bnext one\b|\bthe one after\b")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+
+
+def _asks_before(text: str) -> bool:
+    """"ก่อนหน้านั้นล่ะ", "and before that?"."""
+    return bool(_BEFORE_TH.search(text) or _LATIN_LETTER.search(text) and _BEFORE_EN.search(text))
+
+
+def _asks_after(text: str) -> bool:
+    """"หลังจากนั้นล่ะ", "and after that?"."""
+    return bool(_AFTER_TH.search(text) or _LATIN_LETTER.search(text) and _AFTER_EN.search(text))
 _IT = re.compile(r"\b(it|its|it's|they|them|their)\b|มัน")  # (not "that": "that day")
 _WHICH_N = re.compile(r"^\s*(?:which|what are the|what were the|name the|list the)\s+(\d{1,2})\s*(?:ones?|of them)?\s*\??\s*$|"
                       r"^\s*(\d{1,2})\s*(?:ด้าน|อย่าง|อัน|แห่ง|เมือง|ข้อ)?\s*(?:นั้น|ที่ว่า)?\s*(?:มี)?(?:อะไรบ้าง|ไหนบ้าง|ได้แก่อะไร)", re.I)
@@ -273,9 +285,9 @@ class Dialogue:
                                  snap.suggest.for_subject(ctx.subjects[0] if ctx.subjects else None, reply_lang))
             return reply, replace(ctx, lang=reply_lang), None
         # "ก่อนหน้านั้นล่ะ", "and after that?": the same kind of fact about the same subject, a period earlier or later.
-        when = _BEFORE.search(remainder) or _AFTER.search(remainder)
+        when = _asks_before(remainder) or _asks_after(remainder)
         if when and not subjects and ctx.last_fact in snap.facts and len(remainder) <= 40:
-            other = snap.index.next_in_time(ctx.last_fact, before=bool(_BEFORE.search(remainder)))
+            other = snap.index.next_in_time(ctx.last_fact, before=_asks_before(remainder))
             if other is not None and asks_to_come(remainder) and not _PAST.search(remainder) \
                     and (other.date or "0")[:4] < str(date.today().year):
                 other = None  # "when's the next one": one still to come, not the next event of the past

@@ -26,11 +26,15 @@ __all__ = ["Term", "Entities", "EntityExtractor", "compact"]
 _STRIP = re.compile(r"[\s\-_.,!?'\"()/]+")
 _KEPT = re.compile(r"[^\s\-_.,!?'\"()/]+")  # what _STRIP leaves
 _NUMBER = re.compile(r"(?<![\d.])\d{1,4}(?![\d.])")
-_FIRST_FIVE = re.compile(r"(5|ห้า)\s*เมืองแรก|เมืองนำร่อง|นำร่อง|first\s*(5|five)|(5|five)\s*pilot|pilot|\bfirst\s*batch|ชุดแรก|รุ่นแรก|"
-                         r"กลุ่มแรก|แรกสุด|\b(got|received|were|was|get)\b.{0,40}\bfirst\s*[?.!]*$|"
-                         r"\b(first|earliest)\s*(ones?|cities|areas|smart cities)\b")
+# (Each split in two: the English words are tried only on text with a Latin letter.)
+_FIRST_FIVE_TH = re.compile(r"(5|ห้า)\s*เมืองแรก|เมืองนำร่อง|นำร่อง|ชุดแรก|รุ่นแรก|กลุ่มแรก|แรกสุด")
+_FIRST_FIVE_EN = re.compile(r"first\s*(5|five)|(5|five)\s*pilot|pilot|\bfirst\s*batch|"
+                            r"\b(got|received|were|was|get)\b.{0,40}\bfirst\s*[?.!]*$|"
+                            r"\b(first|earliest)\s*(ones?|cities|areas|smart cities)\b")
 # "นอกจาก 5 เมืองแรก", "other than the first five": the question is about the others.
-_EXCEPT = re.compile(r"นอกจาก|นอกเหนือจาก|ยกเว้น|\b(besides|except|excluding|other than|apart from|beyond)\b")
+_EXCEPT_TH = re.compile(r"นอกจาก|นอกเหนือจาก|ยกเว้น")
+_EXCEPT_EN = re.compile(r"\b(besides|except|excluding|other than|apart from|beyond)\b")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
 # "7 พื้นที่นำร่อง", "the 7 pilot areas": pilots of another round, not the first five.
 _OTHER_PILOTS = re.compile(r"(?<![\d.])(?!5(?!\d))\d+\s*(พื้นที่|เมือง|แห่ง)?\s*(นำร่อง|pilot)")
 
@@ -175,7 +179,9 @@ class EntityExtractor:
             self._fuzzy(ent, flat, text)
         ent.numbers = [int(n) for n in _NUMBER.findall(text)]
         ent.yes_no = is_yes_no(text)
-        ent.first_five = bool(_FIRST_FIVE.search(text)) and not _EXCEPT.search(text) and not _OTHER_PILOTS.search(text)
+        latin = _LATIN_LETTER.search(text) is not None
+        ent.first_five = bool(_FIRST_FIVE_TH.search(text) or latin and _FIRST_FIVE_EN.search(text)) and not (
+            _EXCEPT_TH.search(text) or latin and _EXCEPT_EN.search(text)) and not _OTHER_PILOTS.search(text)
         return ent
 
     def mask_text(self, text: str) -> str:

@@ -88,8 +88,8 @@ _DECLARATIVE_Q = re.compile(r"^[a-z0-9][^?]*\b(is|are|was|were|has|have|had|got|
                             r"[^?]*\?+\s*$")
 # Asked up front: "แม่นบ่ว่า..." (Isan, as Khon Kaen people type it), "จริงไหมที่...", "ใช่ไหมที่...".
 _YES_NO_TH_START = re.compile(r"^(แม่นบ่|ใช่บ่|จริงไหม|จริงมั้ย|จริงหรือ(ไม่|เปล่า)?ที่|ใช่ไหมที่|ใช่มั้ยที่)|บ่\s*(ครับ|คับ|ค่ะ|คะ)?[\s?]*$")
-_MORE = re.compile(r"(เพิ่มเติม|ละเอียด|ทั้งหมด|ขยายความ|อีกหน่อย|อีกไหม|มีอีก|ต่อเลย|บอกมาให้หมด|\bmore\b|\bdetails?\b|"
-                   r"\bfull\b|\beverything\b|\belaborate\b|\bin full\b)")
+_MORE_TH = re.compile(r"เพิ่มเติม|ละเอียด|ทั้งหมด|ขยายความ|อีกหน่อย|อีกไหม|มีอีก|ต่อเลย|บอกมาให้หมด")
+_MORE_EN = re.compile(r"\bmore\b|\bdetails?\b|\bfull\b|\beverything\b|\belaborate\b|\bin full\b")
 # What is left of a follow-up once its names are removed: "แล้ว...ล่ะ", "and ...?", "what about ...".
 _FOLLOW_UP_FILLER = re.compile(
     r"^(แล้ว|และ|ส่วน|ถ้าเป็น|กรณี|ของ|ที่|เมือง|จังหวัด|ด้าน|หมวด|ละ|ล่ะ|หละ|ล่า|อะ|อ่ะ|ครับ|คับ|ค่ะ|คะ|นะ|บ้าง|ด้วย|"
@@ -124,7 +124,8 @@ def question_type(text: str) -> QuestionType:
         # "มีที่ไหนบ้าง", "ไหนบ้าง": which ones, a list, not where something is.
         kinds = ("list", *(k for k in kinds if k not in ("list", "where")))
     yes_no = is_yes_no(text)
-    return QuestionType(kinds[0] if kinds else None, yes_no, bool(_MORE.search(text)), kinds)
+    more = bool(_MORE_TH.search(text) or latin and _MORE_EN.search(text))
+    return QuestionType(kinds[0] if kinds else None, yes_no, more, kinds)
 
 
 # Words that only ask (what kind of answer), never what about: "by when?", "แล้วเมื่อไหร่ล่ะ", "ใครอ่ะ".
@@ -141,6 +142,7 @@ def is_only_asking(remainder: str) -> bool:
     return bool(remainder.strip()) and bool(_ONLY_ASKING.match(remainder.strip()))
 
 
+@lru_cache(maxsize=4096)  # asked of each message twice (its entities, its question type), with some ten patterns
 def is_yes_no(text: str) -> bool:
     """True when normalised ``text`` asks for a yes or a no."""
     text = text.strip()

@@ -88,8 +88,12 @@ _DATED = re.compile(r"(?<!\d)(19|20|25)\d\d(?!\d)|(?<!\d)\d{1,2}[.:]\d\d(?!\d)|"
 _MONEY = re.compile(r"บาท|\bbaht\b|ดอลลาร์|us\$|\$\s?\d|\bTHB\b|งบประมาณ|\bbudget|มูลค่า|\bcost|ทุนจดทะเบียน|\bcapital\b|"
                     r"ค่าโดยสาร|\bfares?\b|\bfree\b|ฟรี", re.I)
 # A question about money by its words ("how much green space" is not): the question type alone is not enough.
-_MONEY_ASKED = re.compile(r"บาท|\bbaht\b|ราคา|ค่า|งบ|ทุน|เงิน|ล้าน|\bcost|\bprice|\bbudget|\bfares?\b|\bmoney\b|"
-                          r"\bfund|\bspen[dt]|\binvest|\bworth\b|\bpaid\b|\bpay\b", re.I)
+# Split in two where only whether it matches counts: the English words (each with a Latin letter that only a
+# Latin letter matches, even ignoring case) are tried only on text with a Latin letter.
+_MONEY_ASKED_TH = re.compile(r"บาท|ราคา|ค่า|งบ|ทุน|เงิน|ล้าน")
+_MONEY_ASKED_EN = re.compile(r"\bbaht\b|\bcost|\bprice|\bbudget|\bfares?\b|\bmoney\b|"
+                             r"\bfund|\bspen[dt]|\binvest|\bworth\b|\bpaid\b|\bpay\b", re.I)
+_LATIN_LETTER = re.compile(r"[a-z]", re.I)
 # "เมืองที่ 15 ของรอบปี 64", "ลำดับที่ 15", "the 15th city": one item of a list by its place, which a fact must
 # state ("the 15 areas of 2021" does not say which was fifteenth). Not "พื้นที่ 63 ไร่".
 _POSITION = re.compile(r"(?:เมือง|ลำดับ|อันดับ|คน|อัน|แห่ง|ราย)\s*ที่\s*(\d{1,3})(?!\d)|ลำดับ\s*(\d{1,3})(?!\d)|"
@@ -104,9 +108,11 @@ _LIST_SEP = re.compile(r",|、|ได้แก่|:|\s(?:และ|and)\s")
 # "ตอนนี้ใครเป็นประธาน", "is he still the minister today?": who holds a post now, which a fact of some years ago
 # does not tell (posts change hands; the sources are dated).
 POST_YEARS = 3  # a fact this many years old no longer tells who holds a post (a term of office is about four)
-_NOW = re.compile(r"ปัจจุบัน|ตอนนี้|ขณะนี้|ยัง\S*อยู่|\bstill\b|\bcurrent(ly)?\b|\bnow\b|\btoday\b", re.I)
-_POST = re.compile(r"ใคร|ประธาน|ผู้อำนวยการ|รัฐมนตรี|นายก|ผู้ว่า|ตำแหน่ง|\bwho\b|\bminister\b|\bdirector\b|\bchair|"
-                   r"\bhead\b|\bmayor\b|\bgovernor\b|\bceo\b|\bpresident\b|\bin charge\b", re.I)
+_NOW_TH = re.compile(r"ปัจจุบัน|ตอนนี้|ขณะนี้|ยัง\S*อยู่")
+_NOW_EN = re.compile(r"\bstill\b|\bcurrent(ly)?\b|\bnow\b|\btoday\b", re.I)
+_POST_TH = re.compile(r"ใคร|ประธาน|ผู้อำนวยการ|รัฐมนตรี|นายก|ผู้ว่า|ตำแหน่ง")
+_POST_EN = re.compile(r"\bwho\b|\bminister\b|\bdirector\b|\bchair|"
+                      r"\bhead\b|\bmayor\b|\bgovernor\b|\bceo\b|\bpresident\b|\bin charge\b", re.I)
 # "how many tourists a year", "ค่าใช้จ่ายต่อเดือน": a rate over a period, which only a fact giving a figure for that
 # period answers ("50,000 boat passengers a day" is no yearly count of tourists).
 _PERIODS = [(name, re.compile(p, re.I)) for name, p in [
@@ -188,12 +194,14 @@ class _Asks(NamedTuple):
 def _asks(question: str) -> _Asks:
     position = _POSITION.search(question)
     many = _HOW_MANY_NAMED.search(question)
-    post = bool(_POST.search(question))
+    latin = _LATIN_LETTER.search(question) is not None
+    post = bool(_POST_TH.search(question) or latin and _POST_EN.search(question))
     return _Asks(tuple((name, says) for name, asks, says in _NEEDS if asks.search(question)),
                  bool(_NAMES_ASKED.search(question)),
                  int(next(g for g in position.groups() if g)) if position else None,
-                 bool(_NOW.search(question)) and post,
-                 bool(_MONEY_ASKED.search(question)), bool(_NEXT.search(question)), _routes(question),
+                 bool(_NOW_TH.search(question) or latin and _NOW_EN.search(question)) and post,
+                 bool(_MONEY_ASKED_TH.search(question) or latin and _MONEY_ASKED_EN.search(question)),
+                 bool(_NEXT.search(question)), _routes(question),
                  next(g for g in many.groups() if g) if many else None, post,
                  tuple((period, rx) for period, rx in _PERIODS if rx.search(question)),
                  tuple((name, rx) for name, rx in _SYSTEMS if rx.search(question)))

@@ -22,9 +22,14 @@ _BENCHMARK = re.compile(r"มาตรฐาน|เกณฑ์|องค์ก�
 
 __all__ = ["direction", "figures", "winner", "asks_to_compare", "against_benchmark"]
 
-_MORE = re.compile(r"สูงกว่า|ดีกว่า|มากกว่า|เยอะกว่า|เหนือกว่า|เก่งกว่า|ชนะ|แซง|"
-                   r"\b(higher|more|better|above|ahead|beat|beats|outscored?|outranked?|bigger|larger|greater)\b", re.I)
-_LESS = re.compile(r"ต่ำกว่า|น้อยกว่า|แย่กว่า|ด้อยกว่า|แพ้|\b(lower|less|fewer|worse|below|behind|smaller)\b", re.I)
+# Split in two where only whether it matches counts: the English words (each with a Latin letter that only a
+# Latin letter matches, even ignoring case) are tried only on text with a Latin letter.
+_MORE_TH = re.compile(r"สูงกว่า|ดีกว่า|มากกว่า|เยอะกว่า|เหนือกว่า|เก่งกว่า|ชนะ|แซง")
+_MORE_EN = re.compile(r"\b(higher|more|better|above|ahead|beat|beats|outscored?|outranked?|bigger|larger|greater)\b",
+                      re.I)
+_LESS_TH = re.compile(r"ต่ำกว่า|น้อยกว่า|แย่กว่า|ด้อยกว่า|แพ้")
+_LESS_EN = re.compile(r"\b(lower|less|fewer|worse|below|behind|smaller)\b", re.I)
+_LATIN_LETTER = re.compile(r"[a-z]", re.I)
 _WHICH = re.compile(r"ใคร|ไหน|\b(which|who|whose)\b", re.I)
 _THAN = re.compile(r"กว่า|แซง|ชนะ|แพ้|\bthan\b|\bbeat|\boutscor|\boutrank|\bahead of\b|\babove\b|\bbelow\b|\bbehind\b", re.I)
 _UNIT_ORDER = ("percent", "smart", "city", "area", "province", "station", "rai", "km", "baht")
@@ -33,7 +38,9 @@ _UNIT_ORDER = ("percent", "smart", "city", "area", "province", "station", "rai",
 def direction(question: str) -> int:
     """+1 when ``question`` asks which has more ("scored higher", "ดีกว่า"), -1 for less, 0 when it does not
     compare (or says both)."""
-    more, less = bool(_MORE.search(question)), bool(_LESS.search(question))
+    latin = _LATIN_LETTER.search(question) is not None
+    more = bool(_MORE_TH.search(question) or latin and _MORE_EN.search(question))
+    less = bool(_LESS_TH.search(question) or latin and _LESS_EN.search(question))
     return 0 if more == less else (1 if more else -1)
 
 

@@ -160,11 +160,12 @@ STRICT_TYPES = frozenset({"when", "who", "where", "how_much", "how_many"})
 
 _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d|25\d\d)(?!\d)")
 # A question about a ranking at all ("the best month to see the flowers" is not).
-_RANKING_Q = re.compile(r"rank|index|score|\bled\b|\blead|\btop\b|\bwon\b|\bwin|คะแนน|อันดับ|ดัชนี|ที่\s*\d|นำ(?!ร่อง)|เก่ง|ชนะ",
-                        re.I)
+# (Split in two: the English words are tried only on text with a Latin letter, see _SAME_MEANING_EN.)
+_RANKING_Q_TH = re.compile(r"คะแนน|อันดับ|ดัชนี|ที่\s*\d|นำ(?!ร่อง)|เก่ง|ชนะ")
+_RANKING_Q_EN = re.compile(r"rank|index|score|\bled\b|\blead|\btop\b|\bwon\b|\bwin", re.I)
 # "ตอนแรกตั้งเป้าไว้กี่เมือง", "originally": the earliest figure, not the latest.
-_EARLIEST = re.compile(r"ตอนแรก|แรกเริ่ม|เริ่มแรก|ตอนเริ่ม|ในตอนต้น|เดิมที|ครั้งแรก|\boriginal(ly)?\b|\bat first\b|"
-                       r"\binitial(ly)?\b|\bfirst target\b", re.I)
+_EARLIEST_TH = re.compile(r"ตอนแรก|แรกเริ่ม|เริ่มแรก|ตอนเริ่ม|ในตอนต้น|เดิมที|ครั้งแรก")
+_EARLIEST_EN = re.compile(r"\boriginal(ly)?\b|\bat first\b|\binitial(ly)?\b|\bfirst target\b", re.I)
 A_RANK = 0.15  # the fact states the place the question asks about (first, 2nd, "อันดับ 3")
 # The fact mentions a word few facts use that the question asks about ("how many died" / "47 tourists died"):
 # what a long answer says counts, though the question's frame ("how many people") matches short phrasings better.
@@ -459,8 +460,10 @@ class FactIndex:
         asked_areas = subjects & self.areas
         asked_dims = subjects & self.dimensions
         asked_projects = subjects & self.projects
-        earliest = bool(_EARLIEST.search(q.text))
-        asked_rank = _asked_rank(q.text) if _RANKING_Q.search(q.text) or subjects & self.dimensions else None
+        latin = _LATIN_LETTER.search(q.text) is not None
+        earliest = bool(_EARLIEST_TH.search(q.text) or latin and _EARLIEST_EN.search(q.text))
+        ranking_q = _RANKING_Q_TH.search(q.text) or latin and _RANKING_Q_EN.search(q.text)
+        asked_rank = _asked_rank(q.text) if ranking_q or subjects & self.dimensions else None
         who_ranked = asked_rank is not None and q.qtype in ("who", "list") or bool(
             asked_rank is not None and _WHICH_PLACE.search(q.text))
         context_areas = context & self.areas
