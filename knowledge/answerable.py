@@ -126,6 +126,75 @@ _ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seven
 _ROUTE = re.compile(r"(?:สาย|\broute\b|\bline\b|\bbus\b)\s*(\d+)", re.I)
 
 
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regular expression (``a|b(c|d)|e`` → ``a``, ``b(c|d)``, ``e``)."""
+    out, depth, in_class, start, i = [], 0, False, 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            i += 1 if pattern[i + 1:i + 2] != "]" else 2  # ("[]...]": the first ] is a member)
+            continue
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    out.append(pattern[start:])
+    return out
+
+
+def _needs_latin(alternative: str) -> bool:
+    """Whether every match of ``alternative`` holds a Latin letter that only a Latin letter matches, even ignoring
+    case (not i, k or s: "ı", "K" and "ſ" match those): it starts (after an optional ``\\b``) with such letters, or
+    with a group each of whose alternatives does. Anything else is "no" (the pattern is then always tried)."""
+    text = alternative[2:] if alternative.startswith("\\b") else alternative
+    if text.startswith("("):
+        depth = 0
+        for end, ch in enumerate(text):
+            depth += (ch == "(") - (ch == ")")
+            if depth == 0:
+                break
+        inner, after = text[1:end], text[end + 1:end + 2]
+        if after in ("?", "*", "{") or "\\" in inner or "[" in inner:
+            return False
+        inner = inner[2:] if inner.startswith("?:") else inner
+        return not inner.startswith("?") and all(_needs_latin(a) for a in _alternatives(inner))
+    run = re.match(r"[A-Za-z]+", text)
+    if run is None:
+        return False
+    letters = run.group()
+    if text[run.end():run.end() + 1] in ("?", "*", "{"):
+        letters = letters[:-1]  # (the last letter is optional)
+    return bool(set(letters.lower()) - set("iks"))
+
+
+class _Cue:
+    """A pattern of a question asked only whether it matches, split in two: the alternatives that need a Latin
+    letter (:func:`_needs_latin`) are tried only on text with one. Most questions are Thai, and an English word
+    after ``\\b`` is tried at every position of a Thai text."""
+
+    def __init__(self, rx: re.Pattern):
+        parts: dict[bool, list[str]] = {False: [], True: []}
+        for alternative in _alternatives(rx.pattern):
+            parts[_needs_latin(alternative)].append(alternative)
+        self.always = re.compile("|".join(parts[False]), rx.flags) if parts[False] else None
+        self.latin = re.compile("|".join(parts[True]), rx.flags) if parts[True] else None
+
+    def found(self, text: str, latin: bool) -> bool:
+        """Whether the pattern matches ``text`` (``latin``: whether ``text`` has a Latin letter)."""
+        return bool(self.always is not None and self.always.search(text)
+                    or latin and self.latin is not None and self.latin.search(text))
+
+
 def _text(fact: Fact) -> str:
     return " ".join((fact.answer.th, fact.answer.en, *((fact.detail.th, fact.detail.en) if fact.detail else ())))
 
@@ -190,21 +259,27 @@ class _Asks(NamedTuple):
     systems: tuple[tuple[str, re.Pattern], ...]  # the lookalike-prone systems it names (see _SYSTEMS)
 
 
+# What _asks reads of a question, as _Cue (the patterns themselves stay for reading facts).
+_NEEDS_ASKED = [(name, _Cue(asks), says) for name, asks, says in _NEEDS]
+_NAMES_ASKED_CUE, _NEXT_CUE = _Cue(_NAMES_ASKED), _Cue(_NEXT)
+_PERIODS_ASKED = [(name, _Cue(rx), rx) for name, rx in _PERIODS]
+_SYSTEMS_ASKED = [(name, _Cue(rx), rx) for name, rx in _SYSTEMS]
+
 @lru_cache(maxsize=_CACHE)
 def _asks(question: str) -> _Asks:
     position = _POSITION.search(question)
     many = _HOW_MANY_NAMED.search(question)
     latin = _LATIN_LETTER.search(question) is not None
     post = bool(_POST_TH.search(question) or latin and _POST_EN.search(question))
-    return _Asks(tuple((name, says) for name, asks, says in _NEEDS if asks.search(question)),
-                 bool(_NAMES_ASKED.search(question)),
+    return _Asks(tuple((name, says) for name, asks, says in _NEEDS_ASKED if asks.found(question, latin)),
+                 _NAMES_ASKED_CUE.found(question, latin),
                  int(next(g for g in position.groups() if g)) if position else None,
                  bool(_NOW_TH.search(question) or latin and _NOW_EN.search(question)) and post,
                  bool(_MONEY_ASKED_TH.search(question) or latin and _MONEY_ASKED_EN.search(question)),
-                 bool(_NEXT.search(question)), _routes(question),
+                 _NEXT_CUE.found(question, latin), _routes(question),
                  next(g for g in many.groups() if g) if many else None, post,
-                 tuple((period, rx) for period, rx in _PERIODS if rx.search(question)),
-                 tuple((name, rx) for name, rx in _SYSTEMS if rx.search(question)))
+                 tuple((period, rx) for period, cue, rx in _PERIODS_ASKED if cue.found(question, latin)),
+                 tuple((name, rx) for name, cue, rx in _SYSTEMS_ASKED if cue.found(question, latin)))
 
 
 def why_not(question: str, fact: Fact, kind: str | None, today: date | None = None,

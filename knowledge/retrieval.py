@@ -562,9 +562,10 @@ class FactIndex:
         for k in self._several:  # answers several intents: its best one
             prior[k] = max(q.intents.get(x, 0.0) for x in self.intents_of[self.ids[k]])
         i = W_INTENT * (prior - q.intents.get("out_of_scope", 0.0))
-        # Staff wrote their entries for such questions: one wins over a curated fact that fits as well.
+        # Staff wrote their entries for such questions: one wins over a curated fact that fits as well. (Without
+        # staff entries every lead is 0.0, added as a number: the same sums.)
         lead = np.where(self._staff & (w + i + np.maximum(0.0, a) >= STAFF_MIN_EVIDENCE) & (
-            s >= S_MATCH + S_ALL if subjects else s >= 0.0), STAFF_LEAD, 0.0)
+            s >= S_MATCH + S_ALL if subjects else s >= 0.0), STAFF_LEAD, 0.0) if self.staff else 0.0
         total = w + i + s + a + lead + self._bias
         # Best first, ties to the smaller id; only the few best become Hits.
         best = rows[np.lexsort((self._id_order[rows], -total[rows]))[:limit]].tolist()
