@@ -319,7 +319,7 @@ class Dialogue:
                 return (self._reply(turn, answer, 1.0),
                         self._remember(turn, answer, ctx.last_query, ctx.last_qtype, True), None)
         # "which 3", "6 ด้านมีอะไรบ้าง" right after "Mae Moh's plan covers 3 Smarts": the fact that names them.
-        asked_n = _WHICH_N.search(remainder)
+        asked_n = _WHICH_N.match(remainder)  # (both its alternatives start at ^: match, not search every position)
         if asked_n and not subjects and ctx.last_fact in snap.facts:
             listing = self._the_counted(snap, snap.facts[ctx.last_fact], next(g for g in asked_n.groups() if g),
                                         reply_lang)

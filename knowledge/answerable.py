@@ -123,7 +123,10 @@ _PERIODS = [(name, re.compile(p, re.I)) for name, p in [
              r"\b(each|every) year\b"),
 ]]
 _ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
-_ROUTE = re.compile(r"(?:สาย|\broute\b|\bline\b|\bbus\b)\s*(\d+)", re.I)
+# A route's number ("สาย 8", "route 24"), in two (a route named in Thai and one named in English never overlap):
+# the English only on text with a Latin letter.
+_ROUTE_TH = re.compile(r"สาย\s*(\d+)")
+_ROUTE_EN = re.compile(r"(?:\broute\b|\bline\b|\bbus\b)\s*(\d+)", re.I)
 
 
 def _alternatives(pattern: str) -> list[str]:
@@ -158,10 +161,11 @@ def _needs_latin(alternative: str) -> bool:
     with a group each of whose alternatives does. Anything else is "no" (the pattern is then always tried)."""
     text = alternative[2:] if alternative.startswith("\\b") else alternative
     if text.startswith("("):
-        depth = 0
-        for end, ch in enumerate(text):
+        depth, end = 0, len(text)
+        for k, ch in enumerate(text):
             depth += (ch == "(") - (ch == ")")
             if depth == 0:
+                end = k
                 break
         inner, after = text[1:end], text[end + 1:end + 2]
         if after in ("?", "*", "{") or "\\" in inner or "[" in inner:
@@ -226,7 +230,11 @@ def _years_of(fact: Fact, text: str) -> set[int]:
 
 @lru_cache(maxsize=_CACHE)
 def _routes(text: str) -> frozenset[str]:
-    return frozenset(_ROUTE.findall(text))
+    """The route numbers ``text`` names."""
+    found = _ROUTE_TH.findall(text)
+    if _LATIN_LETTER.search(text):
+        found += _ROUTE_EN.findall(text)
+    return frozenset(found)
 
 
 @lru_cache(maxsize=_CACHE)
