@@ -93,10 +93,22 @@ _WHICH_ONE = re.compile(r"\bwhich\b|\bwho\b|ใคร|(เมือง|พื้
 # A pronoun that points at what the conversation was about: "whats his name" is a follow-up, not small talk.
 _REFERS_BACK = re.compile(r"\b(he|his|him|she|her|it|its|they|their|them|that|there)\b|เขา|เค้า|มัน|ท่าน|ที่นั่น|ตอนนั้น|"
                           r"ก่อนหน้านั้น|หลังจากนั้น")
-_BEFORE = re.compile(r"ก่อนหน้านั้น|ก่อนหน้า|ก่อนนั้น|ช่วงก่อน|\bbefore (that|then|him|her)\b|\bprior to that\b|\bearlier\b|"
-                     r"\bpreviously\b|\bthe one before\b")
-_AFTER = re.compile(r"หลังจากนั้น|หลังนั้น|ต่อจากนั้น|ถัดมา|คนต่อมา|\bafter (that|him|her)\b|\bthen who\b|\blater\b|"
-                    r"\bnext one\b|\bthe one after\b")
+# "before that", "after that": each split in two, the English words tried only on text with a Latin letter.
+_BEFORE_TH = re.compile(r"ก่อนหน้านั้น|ก่อนหน้า|ก่อนนั้น|ช่วงก่อน")
+_BEFORE_EN = re.compile(r"\bbefore (that|then|him|her)\b|\bprior to that\b|\bearlier\b|\bpreviously\b|\bthe one before\b")
+_AFTER_TH = re.compile(r"หลังจากนั้น|หลังนั้น|ต่อจากนั้น|ถัดมา|คนต่อมา")
+_AFTER_EN = re.compile(r"\bafter (that|him|her)\b|\bthen who\b|\blater\b|\bnext one\b|\bthe one after\b")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+
+
+def _asks_before(text: str) -> bool:
+    """"ก่อนหน้านั้นล่ะ", "and before that?"."""
+    return bool(_BEFORE_TH.search(text) or _LATIN_LETTER.search(text) and _BEFORE_EN.search(text))
+
+
+def _asks_after(text: str) -> bool:
+    """"หลังจากนั้นล่ะ", "and after that?"."""
+    return bool(_AFTER_TH.search(text) or _LATIN_LETTER.search(text) and _AFTER_EN.search(text))
 _IT = re.compile(r"\b(it|its|it's|they|them|their|there)\b|มัน|ที่นั่น|แถวนั้น")  # (not "that": "that day")
 _WHICH_N = re.compile(r"^\s*(?:which|what are the|what were the|name the|list the)\s+(\d{1,2})\s*(?:ones?|of them)?\s*\??\s*$|"
                       r"^\s*(\d{1,2})\s*(?:ด้าน|อย่าง|อัน|แห่ง|เมือง|ข้อ)?\s*(?:นั้น|ที่ว่า)?\s*(?:มี)?(?:อะไรบ้าง|ไหนบ้าง|ได้แก่อะไร)", re.I)
@@ -107,6 +119,7 @@ _WHICH_OF = re.compile(r"\bwhich (one |ones )?of (those|them|these|the five|the 
                        r"\bany of (them|those)\b|อันไหน|เมืองไหน(ใน|จาก)|ที่ไหน(ใน|จาก)|ในนั้น|ในบรรดา|ในจำนวนนั้น")
 _BACK_THEN = re.compile(r"ตอนนั้น|ช่วงนั้น|สมัยนั้น|ขณะนั้น|ในเวลานั้น|ปีนั้น|\b(back then|at (that|the) time|in those days|"
                         r"that year)\b")
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 _OR_ELSE = re.compile(r"\s+or\s+|\s*หรือว่า|\s*หรือแค่|\s*หรือเป็นแค่")
 # "ปี 66", "พ.ศ. 66", and a Thai month with the short year: "มกรา 66", "ธ.ค. 64".
 _SHORT_BE_YEAR = re.compile(r"(?:ปี|พ\.ศ\.|มกรา\S*|กุมภา\S*|มีนา\S*|เมษา\S*|พฤษภา\S*|มิถุนา\S*|กรกฎา\S*|สิงหา\S*|"
@@ -359,7 +372,7 @@ class Dialogue:
         # In a conversation, a pronoun or a yes/no question ("เยอะกว่ามาตรฐานป่ะ") continues it: not small talk.
         # So does "before that", "ก่อนนั้นอีก", "any more later on": a step in time from what was just said.
         refers_back = bool(ctx.subjects) and bool(_REFERS_BACK.search(u.normalized) or qt.yes_no or (
-            ctx.last_fact and (_BEFORE.search(u.normalized) or _AFTER.search(u.normalized))))
+            ctx.last_fact and (_asks_before(u.normalized) or _asks_after(u.normalized))))
         if small_talk and not subjects and not ent.places and not qt.kind and not refers_back:
             # Small talk read with low confidence may carry the intent "out_of_scope": reply as the small talk it
             # most likely is (its top intent), which has a phrase.
@@ -368,9 +381,9 @@ class Dialogue:
                                  snap.suggest.for_subject(ctx.subjects[0] if ctx.subjects else None, reply_lang))
             return reply, replace(ctx, lang=reply_lang), None
         # "ก่อนหน้านั้นล่ะ", "and after that?": the same kind of fact about the same subject, a period earlier or later.
-        when = _BEFORE.search(remainder) or _AFTER.search(remainder)
+        when = _asks_before(remainder) or _asks_after(remainder)
         if when and not subjects and ctx.last_fact in snap.facts and len(remainder) <= 40:
-            other = snap.index.next_in_time(ctx.last_fact, before=bool(_BEFORE.search(remainder)))
+            other = snap.index.next_in_time(ctx.last_fact, before=_asks_before(remainder))
             if other is not None and asks_to_come(remainder) and not _PAST.search(remainder) \
                     and (other.date or "0")[:4] < str(date.today().year):
                 other = None  # "when's the next one": one still to come, not the next event of the past
@@ -408,7 +421,7 @@ class Dialogue:
                 return (self._reply(turn, answer, 1.0),
                         self._remember(turn, answer, ctx.last_query, ctx.last_qtype, True), None)
         # "which 3", "6 ด้านมีอะไรบ้าง" right after "Mae Moh's plan covers 3 Smarts": the fact that names them.
-        asked_n = _WHICH_N.search(remainder)
+        asked_n = _WHICH_N.match(remainder)  # (both its alternatives start at ^: match, not search every position)
         if asked_n and not subjects and ctx.last_fact in snap.facts:
             listing = self._the_counted(snap, snap.facts[ctx.last_fact], next(g for g in asked_n.groups() if g),
                                         reply_lang)
@@ -924,7 +937,7 @@ class Dialogue:
         asked = f"{turn.u.normalized} {query_text}"  # names are gone from query_text; "ตราเมืองอัจฉริยะ" is one
         # Only about being certified: "โคราชเป็นเมืองอัจฉริยะไหม", not "ฉะเชิงเทราติดอันดับเมืองอัจฉริยะมั้ย".
         # The question is the last sentence: "going to phuket next month. is it certified?"
-        last = re.split(r"(?<=[.?!])\s+", query_text.strip())[-1]
+        last = _SENTENCE_END.split(query_text.strip())[-1]
         # "is phuket an official smart city or is that just marketing lol": the alternative asks the same.
         first_part = _OR_ELSE.split(last)[0]
         certified_q = any(w in asked for w in _CERTIFIED) and (is_about_certification(last)

@@ -26,15 +26,19 @@ __all__ = ["Term", "Entities", "EntityExtractor", "compact"]
 _STRIP = re.compile(r"[\s\-_.,!?'\"()/]+")
 _KEPT = re.compile(r"[^\s\-_.,!?'\"()/]+")  # what _STRIP leaves
 _NUMBER = re.compile(r"(?<![\d.])\d{1,4}(?![\d.])")
-_FIRST_FIVE = re.compile(r"(5|ห้า)\s*เมืองแรก|เมืองนำร่อง|นำร่อง|first\s*(5|five)|(5|five)\s*pilot|pilot|\bfirst\s*batch|ชุดแรก|รุ่นแรก|"
-                         r"กลุ่มแรก|แรกสุด|\b(got|received|were|was|get)\b.{0,40}\bfirst\s*[?.!]*$|"
-                         r"\b(first|earliest)\s*(ones?|cities|areas|smart cities)\b|"
-                         r"\b(the|of)\s+(5|five)\s+(cities|areas|places)\b")  # "one of the 5 cities"
+# (Each split in two: the English words are tried only on text with a Latin letter.)
+_FIRST_FIVE_TH = re.compile(r"(5|ห้า)\s*เมืองแรก|เมืองนำร่อง|นำร่อง|ชุดแรก|รุ่นแรก|กลุ่มแรก|แรกสุด")
+_FIRST_FIVE_EN = re.compile(r"first\s*(5|five)|(5|five)\s*pilot|pilot|\bfirst\s*batch|"
+                            r"\b(got|received|were|was|get)\b.{0,40}\bfirst\s*[?.!]*$|"
+                            r"\b(first|earliest)\s*(ones?|cities|areas|smart cities)\b|"
+                            r"\b(the|of)\s+(5|five)\s+(cities|areas|places)\b")  # "one of the 5 cities"
 # "which cities were approved on 6 May 2021": the day the five were approved, in a question about which cities
 _FIRST_FIVE_DAY = re.compile(r"\b6(th)?\s*may,?\s*2021\b|\bmay\s*6(th)?,?\s*2021\b|(?<!\d)6\s*(พ\.ค\.|พฤษภาคม)\s*(25)?64(?!\d)")
 _WHICH_CITIES = re.compile(r"\bwhich (cities|areas|places|ones)\b|\bone of\b|เมือง(ไหน|ใด)|พื้นที่(ไหน|ใด)|ที่ไหนบ้าง|ไหนบ้าง|ใดบ้าง")
 # "นอกจาก 5 เมืองแรก", "other than the first five": the question is about the others.
-_EXCEPT = re.compile(r"นอกจาก|นอกเหนือจาก|ยกเว้น|\b(besides|except|excluding|other than|apart from|beyond)\b")
+_EXCEPT_TH = re.compile(r"นอกจาก|นอกเหนือจาก|ยกเว้น")
+_EXCEPT_EN = re.compile(r"\b(besides|except|excluding|other than|apart from|beyond)\b")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
 # "7 พื้นที่นำร่อง", "the 7 pilot areas": pilots of another round, not the first five.
 _OTHER_N = r"(?:(?<![\d.])(?!5(?!\d))\d+|\b(?:two|three|four|six|seven|eight|nine|ten)\b|สอง|สาม|สี่|หก|เจ็ด|แปด)"
 _OTHER_PILOTS = re.compile(_OTHER_N + r"\s*(?:[a-z]+\s+){0,2}?(พื้นที่|เมือง|แห่ง)?\s*(นำร่อง|pilot)|"
@@ -145,6 +149,9 @@ class EntityExtractor:
                 self._bigram_index[g].append(i)
         self._bigram_arrays = {g: np.array(keys, dtype=np.intp) for g, keys in self._bigram_index.items()}
         self._bigram_sizes = np.array(self._bigram_count, dtype=np.intp)
+        # What fuzzy matching compares of each key, worked out once rather than for each message.
+        self._key_distinctive = {k: _distinctive(k) for k in self._fuzzy_keys}
+        self._key_words = {k: re.findall(r"[a-z0-9]+", self._exact[k][0].alias.casefold()) for k in self._fuzzy_keys}
 
     def extract(self, text: str, tokens: list[str] | None = None, fuzzy: bool = True) -> Entities:
         """Entities of normalised ``text`` (``tokens`` are its word tokens, used for short names);
@@ -183,8 +190,10 @@ class EntityExtractor:
             self._fuzzy(ent, flat, text)
         ent.numbers = [int(n) for n in _NUMBER.findall(text)]
         ent.yes_no = is_yes_no(text)
-        ent.first_five = bool(_FIRST_FIVE.search(text) or (_FIRST_FIVE_DAY.search(text) and _WHICH_CITIES.search(text))) \
-            and not _EXCEPT.search(text) and not _OTHER_PILOTS.search(text)
+        latin = _LATIN_LETTER.search(text) is not None
+        ent.first_five = bool(_FIRST_FIVE_TH.search(text) or latin and _FIRST_FIVE_EN.search(text)
+                               or (_FIRST_FIVE_DAY.search(text) and _WHICH_CITIES.search(text))) and not (
+            _EXCEPT_TH.search(text) or latin and _EXCEPT_EN.search(text)) and not _OTHER_PILOTS.search(text)
         return ent
 
     def mask_text(self, text: str) -> str:
@@ -238,12 +247,13 @@ class EntityExtractor:
             candidates = [self._fuzzy_keys[i] for i in order[shared[order] * 2 >= self._bigram_sizes[order]].tolist()]
         else:
             candidates = []
-        thai = [k for k in candidates if not k.isascii() and len(_distinctive(k)) >= 4]
+        distinctive = self._key_distinctive
+        thai = [k for k in candidates if not k.isascii() and len(distinctive[k]) >= 4]
         latin = [k for k in candidates if k.isascii() and len(k) >= 5]
         matches: list[tuple[str, float, int]] = []
         if thai:
             # Compare only what tells a name apart: "เมืองอัจฉริยะ" alone must not look like "เมืองน่าน".
-            found = process.extract(flat, [_distinctive(k) for k in thai], scorer=fuzz.partial_ratio,
+            found = process.extract(flat, [distinctive[k] for k in thai], scorer=fuzz.partial_ratio,
                                     score_cutoff=self.FUZZY_CUTOFF, limit=3)
             matches.extend((thai[i], score, i) for _, score, i in found)
         if latin:
@@ -267,7 +277,7 @@ class EntityExtractor:
         in a word matches ("khon kean") but another word does not ("a smart city" is not "nan smart city")."""
         out = []
         for key in keys:
-            alias = re.findall(r"[a-z0-9]+", self._exact[key][0].alias.casefold())
+            alias = self._key_words[key]
             k = len(alias)
             for i in range(len(words) - k + 1):
                 window = words[i:i + k]

@@ -32,12 +32,14 @@ ENGINE = _pick_engine()
 
 @lru_cache(maxsize=4096)
 def _tokenize_cached(text: str) -> tuple[str, ...]:
-    return tuple(t for t in word_tokenize(text, engine=ENGINE, keep_whitespace=False) if not t.isspace())
+    """The tokens, kept by text: a message is tokenised again by later steps (and the same texts come back)."""
+    return tuple(t for t in word_tokenize(text, engine=ENGINE, keep_whitespace=False)
+                 if not t.isspace() and not all(ch in _PUNCT for ch in t))
 
 
 def tokenize(text: str) -> list[str]:
     """Word tokens of normalised text (pythainlp newmm; white space dropped, punctuation dropped)."""
-    return [t for t in _tokenize_cached(text) if not all(ch in _PUNCT for ch in t)]
+    return list(_tokenize_cached(text))
 
 
 def features(text: str, tokens: list[str] | None = None) -> list[str]:

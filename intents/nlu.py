@@ -61,9 +61,20 @@ class OffTopicCues:
         self.thai = [normalize(w) for w in data["cues"]["th"]]
         english = sorted({normalize(w) for w in data["cues"]["en"]}, key=len, reverse=True)
         self.english = re.compile(r"\b(" + "|".join(re.escape(w) for w in english) + r")\b")
+        self._found: dict[str, str | None] = {}  # by text: the NLU and the dialogue both ask, and texts come back
 
     def find(self, text: str) -> str | None:
         """The first cue in normalised ``text``, or None."""
+        try:
+            return self._found[text]
+        except KeyError:
+            pass
+        if len(self._found) >= PARSE_CACHE_SIZE:
+            self._found.clear()
+        found = self._found[text] = self._find(text)
+        return found
+
+    def _find(self, text: str) -> str | None:
         for word in self.thai:
             if word in text:
                 return word

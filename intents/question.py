@@ -20,7 +20,14 @@ def _th(*cues: str) -> re.Pattern:
 
 
 def _en(*cues: str) -> re.Pattern:
+    # Every cue needs a Latin letter (outside its optional parts): the pattern is only tried on text that has one.
+    assert all(_LATIN_LETTER.search(re.sub(r"\(.*?\)\??|\[.*?\]", "", c)) for c in cues), cues
     return re.compile(r"\b(" + "|".join(cues) + r")\b")
+
+
+# The English patterns (cues made of Latin words, without IGNORECASE) cannot match a text without a Latin letter:
+# most messages are Thai, and a pattern that starts with \b is tried at every position of the text.
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
 
 
 # Order matters: the first type whose cue appears wins ("ตั้งขึ้นเมื่อไหร่ ใช้ทุนเท่าไหร่" is a date question
@@ -86,8 +93,8 @@ _DECLARATIVE_Q = re.compile(r"^[a-z0-9][^?]*\b(is|are|was|were|has|have|had|got|
                             r"[^?]*\?+\s*$")
 # Asked up front: "แม่นบ่ว่า..." (Isan, as Khon Kaen people type it), "จริงไหมที่...", "ใช่ไหมที่...".
 _YES_NO_TH_START = re.compile(r"^(แม่นบ่|ใช่บ่|จริงไหม|จริงมั้ย|จริงหรือ(ไม่|เปล่า)?ที่|ใช่ไหมที่|ใช่มั้ยที่)|บ่\s*(ครับ|คับ|ค่ะ|คะ)?[\s?]*$")
-_MORE = re.compile(r"(เพิ่มเติม|ละเอียด|ทั้งหมด|ขยายความ|อีกหน่อย|อีกไหม|มีอีก|ต่อเลย|บอกมาให้หมด|\bmore\b|\bdetails?\b|"
-                   r"\bfull\b|\beverything\b|\belaborate\b|\bin full\b)")
+_MORE_TH = re.compile(r"เพิ่มเติม|ละเอียด|ทั้งหมด|ขยายความ|อีกหน่อย|อีกไหม|มีอีก|ต่อเลย|บอกมาให้หมด")
+_MORE_EN = re.compile(r"\bmore\b|\bdetails?\b|\bfull\b|\beverything\b|\belaborate\b|\bin full\b")
 # What is left of a follow-up once its names are removed: "แล้ว...ล่ะ", "and ...?", "what about ...".
 _FOLLOW_UP_FILLER = re.compile(
     r"^(แล้ว|และ|ส่วน|ถ้าเป็น|กรณี|ของ|ที่|เมือง|จังหวัด|ด้าน|หมวด|ละ|ล่ะ|หละ|ล่า|อะ|อ่ะ|ครับ|คับ|ค่ะ|คะ|นะ|บ้าง|ด้วย|"
@@ -108,8 +115,9 @@ def question_type(text: str) -> QuestionType:
     # Every type asked, in the order the question asks them ("อยู่จังหวัดไหน ใครทำ": where, then who); at the
     # same place, the list above decides ("กี่บาท" is money before it is a count).
     found = []
+    latin = _LATIN_LETTER.search(text) is not None
     for rank, (name, th, en) in enumerate(_TYPES):
-        starts = [m.start() for m in (th.search(text), en.search(text)) if m]
+        starts = [m.start() for m in (th.search(text), en.search(text) if latin else None) if m]
         if starts:
             found.append((min(starts), rank, name))
     kinds = tuple(name for _, _, name in sorted(found))
@@ -124,7 +132,8 @@ def question_type(text: str) -> QuestionType:
         # "มีที่ไหนบ้าง", "ไหนบ้าง": which ones, a list, not where something is.
         kinds = ("list", *(k for k in kinds if k not in ("list", "where")))
     yes_no = is_yes_no(text)
-    return QuestionType(kinds[0] if kinds else None, yes_no, bool(_MORE.search(text)), kinds)
+    more = bool(_MORE_TH.search(text) or latin and _MORE_EN.search(text))
+    return QuestionType(kinds[0] if kinds else None, yes_no, more, kinds)
 
 
 # Words that only ask (what kind of answer), never what about: "by when?", "แล้วเมื่อไหร่ล่ะ", "ใครอ่ะ".
@@ -142,16 +151,18 @@ def is_only_asking(remainder: str) -> bool:
     return bool(remainder.strip()) and bool(_ONLY_ASKING.match(remainder.strip()))
 
 
+@lru_cache(maxsize=4096)  # asked of each message twice (its entities, its question type), with some ten patterns
 def is_yes_no(text: str) -> bool:
     """True when normalised ``text`` asks for a yes or a no."""
     text = text.strip()
     if _WH_PARTICLE_TH.search(text) and _ASKS_WH_TH.search(text):
         return False  # "บานเดือนไหนหรอ", "ใครเป็นประธานเหรอ": a particle after a question word, not ใช่ไหม
-    if _YES_NO_TH.search(text) or _YES_NO_TH_START.search(text) or _YES_NO_EN.search(text):
+    latin = _LATIN_LETTER.search(text) is not None  # (the English patterns need a Latin letter)
+    if _YES_NO_TH.search(text) or _YES_NO_TH_START.search(text) or (latin and _YES_NO_EN.search(text)):
         return True
     if _YES_NO_TH_MID.search(text) and not _WH_TH.search(text):
         return True
-    if _WH_EN.search(text):
+    if not latin or _WH_EN.search(text):
         return False
     return bool(_YES_NO_EN_TAG.search(text) or _DECLARATIVE_Q.match(text))
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["expand"]
 
@@ -18,16 +19,24 @@ _WORDS = [
     (r"งบ(?!ประมาณ|ริ|รร|[\u0e30-\u0e3a\u0e47-\u0e4e])", "งบประมาณ"),
     (r"กี่ตัง", "เท่าไหร่"),
     (r"มั่ง|มั้ง(?=$|\s|[?]|คะ|ครับ)", "บ้าง"),
-    (r"(?<!อะ)(?<!อ)(?<!เท่า)ไร(?![\u0e48-\u0e4b])", "อะไร"),  # not "เท่าไร"
+    # not "เท่าไร" (the look-behinds after ไร, so that the search looks for ไร first)
+    (r"ไร(?<!อะไร)(?<!อไร)(?<!เท่าไร)(?![\u0e48-\u0e4b])", "อะไร"),
     (r"\br\b", "are"),
     (r"\bu\b", "you"),
     (r"\bwats?\b|\bwhats\b", "what is"),
 ]
 _RULES = [(re.compile(p), r) for p, r in _WORDS]
+# The last rules are English words (no IGNORECASE): they cannot match a text without a Latin letter, and the Thai
+# rules before them write only Thai.
+_ENGLISH_FROM = 10
+assert all(re.fullmatch(r"[\\a-z?|]+", p) for p, _ in _WORDS[_ENGLISH_FROM:])
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
 
 
+@lru_cache(maxsize=4096)  # a pure reading of the text: the same texts come back (and eleven passes each)
 def expand(text: str) -> str:
     """``text`` with chat abbreviations written out."""
-    for rx, repl in _RULES:
+    rules = _RULES if _LATIN_LETTER.search(text) else _RULES[:_ENGLISH_FROM]
+    for rx, repl in rules:
         text = rx.sub(repl, text)
     return text

@@ -102,8 +102,12 @@ _DATED = re.compile(r"(?<!\d)(19|20|25)\d\d(?!\d)|(?<!\d)\d{1,2}[.:]\d\d(?!\d)|"
 _MONEY = re.compile(r"บาท|\bbaht\b|ดอลลาร์|us\$|\$\s?\d|\bTHB\b|งบประมาณ|\bbudget|มูลค่า|\bcost|ทุนจดทะเบียน|\bcapital\b|"
                     r"ค่าโดยสาร|\bfares?\b|\bfree\b|ฟรี", re.I)
 # A question about money by its words ("how much green space" is not): the question type alone is not enough.
-_MONEY_ASKED = re.compile(r"บาท|\bbaht\b|ราคา|ค่า|งบ|ทุน|เงิน|ล้าน|\bcost|\bprice|\bbudget|\bfares?\b|\bmoney\b|"
-                          r"\bfund|\bspen[dt]|\binvest|\bworth\b|\bpaid\b|\bpay\b", re.I)
+# Split in two where only whether it matches counts: the English words (each with a Latin letter that only a
+# Latin letter matches, even ignoring case) are tried only on text with a Latin letter.
+_MONEY_ASKED_TH = re.compile(r"บาท|ราคา|ค่า|งบ|ทุน|เงิน|ล้าน")
+_MONEY_ASKED_EN = re.compile(r"\bbaht\b|\bcost|\bprice|\bbudget|\bfares?\b|\bmoney\b|"
+                             r"\bfund|\bspen[dt]|\binvest|\bworth\b|\bpaid\b|\bpay\b", re.I)
+_LATIN_LETTER = re.compile(r"[a-z]", re.I)
 # "เมืองที่ 15 ของรอบปี 64", "ลำดับที่ 15", "the 15th city": one item of a list by its place, which a fact must
 # state ("the 15 areas of 2021" does not say which was fifteenth). Not "พื้นที่ 63 ไร่".
 _POSITION = re.compile(r"(?:เมือง|ลำดับ|อันดับ|คน|อัน|แห่ง|ราย)\s*ที่\s*(\d{1,3})(?!\d)|ลำดับ\s*(\d{1,3})(?!\d)|"
@@ -118,9 +122,11 @@ _LIST_SEP = re.compile(r",|、|ได้แก่|:|\s(?:และ|and)\s")
 # "ตอนนี้ใครเป็นประธาน", "is he still the minister today?": who holds a post now, which a fact of some years ago
 # does not tell (posts change hands; the sources are dated).
 POST_YEARS = 3  # a fact this many years old no longer tells who holds a post (a term of office is about four)
-_NOW = re.compile(r"ปัจจุบัน|ตอนนี้|ขณะนี้|ยัง\S*อยู่|\bstill\b|\bcurrent(ly)?\b|\bnow\b|\btoday\b", re.I)
-_POST = re.compile(r"ใคร|ประธาน|ผู้อำนวยการ|รัฐมนตรี|นายก|ผู้ว่า|ตำแหน่ง|\bwho\b|\bminister\b|\bdirector\b|\bchair|"
-                   r"\bhead\b|\bmayor\b|\bgovernor\b|\bceo\b|\bpresident\b|\bin charge\b", re.I)
+_NOW_TH = re.compile(r"ปัจจุบัน|ตอนนี้|ขณะนี้|ยัง\S*อยู่")
+_NOW_EN = re.compile(r"\bstill\b|\bcurrent(ly)?\b|\bnow\b|\btoday\b", re.I)
+_POST_TH = re.compile(r"ใคร|ประธาน|ผู้อำนวยการ|รัฐมนตรี|นายก|ผู้ว่า|ตำแหน่ง")
+_POST_EN = re.compile(r"\bwho\b|\bminister\b|\bdirector\b|\bchair|"
+                      r"\bhead\b|\bmayor\b|\bgovernor\b|\bceo\b|\bpresident\b|\bin charge\b", re.I)
 # "how many tourists a year", "ค่าใช้จ่ายต่อเดือน": a rate over a period, which only a fact giving a figure for that
 # period answers ("50,000 boat passengers a day" is no yearly count of tourists).
 _PERIODS = [(name, re.compile(p, re.I)) for name, p in [
@@ -131,7 +137,80 @@ _PERIODS = [(name, re.compile(p, re.I)) for name, p in [
              r"\b(each|every) year\b"),
 ]]
 _ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
-_ROUTE = re.compile(r"(?:สาย|\broute\b|\bline\b|\bbus\b)\s*(\d+)", re.I)
+# A route's number ("สาย 8", "route 24"), in two (a route named in Thai and one named in English never overlap):
+# the English only on text with a Latin letter.
+_ROUTE_TH = re.compile(r"สาย\s*(\d+)")
+_ROUTE_EN = re.compile(r"(?:\broute\b|\bline\b|\bbus\b)\s*(\d+)", re.I)
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regular expression (``a|b(c|d)|e`` → ``a``, ``b(c|d)``, ``e``)."""
+    out, depth, in_class, start, i = [], 0, False, 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            i += 1 if pattern[i + 1:i + 2] != "]" else 2  # ("[]...]": the first ] is a member)
+            continue
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    out.append(pattern[start:])
+    return out
+
+
+def _needs_latin(alternative: str) -> bool:
+    """Whether every match of ``alternative`` holds a Latin letter that only a Latin letter matches, even ignoring
+    case (not i, k or s: "ı", "K" and "ſ" match those): it starts (after an optional ``\\b``) with such letters, or
+    with a group each of whose alternatives does. Anything else is "no" (the pattern is then always tried)."""
+    text = alternative[2:] if alternative.startswith("\\b") else alternative
+    if text.startswith("("):
+        depth, end = 0, len(text)
+        for k, ch in enumerate(text):
+            depth += (ch == "(") - (ch == ")")
+            if depth == 0:
+                end = k
+                break
+        inner, after = text[1:end], text[end + 1:end + 2]
+        if after in ("?", "*", "{") or "\\" in inner or "[" in inner:
+            return False
+        inner = inner[2:] if inner.startswith("?:") else inner
+        return not inner.startswith("?") and all(_needs_latin(a) for a in _alternatives(inner))
+    run = re.match(r"[A-Za-z]+", text)
+    if run is None:
+        return False
+    letters = run.group()
+    if text[run.end():run.end() + 1] in ("?", "*", "{"):
+        letters = letters[:-1]  # (the last letter is optional)
+    return bool(set(letters.lower()) - set("iks"))
+
+
+class _Cue:
+    """A pattern of a question asked only whether it matches, split in two: the alternatives that need a Latin
+    letter (:func:`_needs_latin`) are tried only on text with one. Most questions are Thai, and an English word
+    after ``\\b`` is tried at every position of a Thai text."""
+
+    def __init__(self, rx: re.Pattern):
+        parts: dict[bool, list[str]] = {False: [], True: []}
+        for alternative in _alternatives(rx.pattern):
+            parts[_needs_latin(alternative)].append(alternative)
+        self.always = re.compile("|".join(parts[False]), rx.flags) if parts[False] else None
+        self.latin = re.compile("|".join(parts[True]), rx.flags) if parts[True] else None
+
+    def found(self, text: str, latin: bool) -> bool:
+        """Whether the pattern matches ``text`` (``latin``: whether ``text`` has a Latin letter)."""
+        return bool(self.always is not None and self.always.search(text)
+                    or latin and self.latin is not None and self.latin.search(text))
 
 
 def _text(fact: Fact) -> str:
@@ -174,7 +253,11 @@ def _meetings(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=_CACHE)
 def _routes(text: str) -> frozenset[str]:
-    return frozenset(_ROUTE.findall(text))
+    """The route numbers ``text`` names."""
+    found = _ROUTE_TH.findall(text)
+    if _LATIN_LETTER.search(text):
+        found += _ROUTE_EN.findall(text)
+    return frozenset(found)
 
 
 @lru_cache(maxsize=_CACHE)
@@ -208,19 +291,28 @@ class _Asks(NamedTuple):
     meetings: frozenset[str]  # the meeting numbers it names ("1/2562")
 
 
+# What _asks reads of a question, as _Cue (the patterns themselves stay for reading facts).
+_NEEDS_ASKED = [(name, _Cue(asks), says) for name, asks, says in _NEEDS]
+_NAMES_ASKED_CUE, _NEXT_CUE = _Cue(_NAMES_ASKED), _Cue(_NEXT)
+_PERIODS_ASKED = [(name, _Cue(rx), rx) for name, rx in _PERIODS]
+_SYSTEMS_ASKED = [(name, _Cue(rx), rx) for name, rx in _SYSTEMS]
+
 @lru_cache(maxsize=_CACHE)
 def _asks(question: str) -> _Asks:
     position = _POSITION.search(question)
     many = _HOW_MANY_NAMED.search(question)
-    post = bool(_POST.search(question))
-    return _Asks(tuple((name, says) for name, asks, says in _NEEDS if asks.search(question)),
-                 bool(_NAMES_ASKED.search(question)),
+    latin = _LATIN_LETTER.search(question) is not None
+    post = bool(_POST_TH.search(question) or latin and _POST_EN.search(question))
+    return _Asks(tuple((name, says) for name, asks, says in _NEEDS_ASKED if asks.found(question, latin)),
+                 _NAMES_ASKED_CUE.found(question, latin),
                  int(next(g for g in position.groups() if g)) if position else None,
-                 bool(_NOW.search(question)) and post,
-                 bool(_MONEY_ASKED.search(question)), bool(_NEXT.search(question)), _routes(question),
+                 bool(_NOW_TH.search(question) or latin and _NOW_EN.search(question)) and post,
+                 bool(_MONEY_ASKED_TH.search(question) or latin and _MONEY_ASKED_EN.search(question)),
+                 _NEXT_CUE.found(question, latin), _routes(question),
                  next(g for g in many.groups() if g) if many else None, post,
-                 tuple((period, rx) for period, rx in _PERIODS if rx.search(question)),
-                 tuple((name, rx) for name, rx in _SYSTEMS if rx.search(question)), _meetings(question))
+                 tuple((period, rx) for period, cue, rx in _PERIODS_ASKED if cue.found(question, latin)),
+                 tuple((name, rx) for name, cue, rx in _SYSTEMS_ASKED if cue.found(question, latin)),
+                 _meetings(question))
 
 
 def why_not(question: str, fact: Fact, kind: str | None, today: date | None = None,

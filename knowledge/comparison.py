@@ -10,6 +10,7 @@ with several, settle nothing.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .polarity import counted
 
@@ -21,9 +22,14 @@ _BENCHMARK = re.compile(r"มาตรฐาน|เกณฑ์|องค์ก�
 
 __all__ = ["direction", "figures", "winner", "asks_to_compare", "against_benchmark", "without_comparison"]
 
-_MORE = re.compile(r"สูงกว่า|ดีกว่า|มากกว่า|เยอะกว่า|เหนือกว่า|เก่งกว่า|ชนะ|แซง|"
-                   r"\b(higher|more|better|above|ahead|beat|beats|outscored?|outranked?|bigger|larger|greater)\b", re.I)
-_LESS = re.compile(r"ต่ำกว่า|น้อยกว่า|แย่กว่า|ด้อยกว่า|แพ้|\b(lower|less|fewer|worse|below|behind|smaller)\b", re.I)
+# Split in two where only whether it matches counts: the English words (each with a Latin letter that only a
+# Latin letter matches, even ignoring case) are tried only on text with a Latin letter.
+_MORE_TH = re.compile(r"สูงกว่า|ดีกว่า|มากกว่า|เยอะกว่า|เหนือกว่า|เก่งกว่า|ชนะ|แซง")
+_MORE_EN = re.compile(r"\b(higher|more|better|above|ahead|beat|beats|outscored?|outranked?|bigger|larger|greater)\b",
+                      re.I)
+_LESS_TH = re.compile(r"ต่ำกว่า|น้อยกว่า|แย่กว่า|ด้อยกว่า|แพ้")
+_LESS_EN = re.compile(r"\b(lower|less|fewer|worse|below|behind|smaller)\b", re.I)
+_LATIN_LETTER = re.compile(r"[a-z]", re.I)
 _WHICH = re.compile(r"ใคร|ไหน|\b(which|who|whose)\b", re.I)
 _THAN = re.compile(r"กว่า|แซง|ชนะ|แพ้|\bthan\b|\bbeat|\boutscor|\boutrank|\bahead of\b|\babove\b|\bbelow\b|\bbehind\b", re.I)
 _UNIT_ORDER = ("percent", "smart", "city", "area", "province", "station", "rai", "km", "baht")
@@ -32,7 +38,7 @@ _UNIT_ORDER = ("percent", "smart", "city", "area", "province", "station", "rai",
 def without_comparison(question: str) -> str:
     """``question`` without its words of comparing ("which is higher", "ใครดีกว่ากัน" → "is", ""): what is
     left says what is compared, if anything."""
-    for rx in (_MORE, _LESS, _THAN, _WHICH):
+    for rx in (_MORE_TH, _MORE_EN, _LESS_TH, _LESS_EN, _THAN, _WHICH):
         question = rx.sub(" ", question)
     return re.sub(r"กัน|อัน|\b(one|ones|of the two|of them|between them)\b", " ", question)
 
@@ -40,7 +46,9 @@ def without_comparison(question: str) -> str:
 def direction(question: str) -> int:
     """+1 when ``question`` asks which has more ("scored higher", "ดีกว่า"), -1 for less, 0 when it does not
     compare (or says both)."""
-    more, less = bool(_MORE.search(question)), bool(_LESS.search(question))
+    latin = _LATIN_LETTER.search(question) is not None
+    more = bool(_MORE_TH.search(question) or latin and _MORE_EN.search(question))
+    less = bool(_LESS_TH.search(question) or latin and _LESS_EN.search(question))
     return 0 if more == less else (1 if more else -1)
 
 
@@ -68,6 +76,7 @@ def winner(question: str, answers: list[str]) -> int | None:
     return values.index(best)
 
 
+@lru_cache(maxsize=4096)  # a pure reading of the question, asked of every message
 def asks_to_compare(question: str, yes_no: bool) -> bool:
     """True when ``question`` asks which of two has more ("ใครคะแนนดีกว่ากัน", "which scored lower") or
     whether one has more than the other ("did X score higher than Y?"); not "tell me more about X and Y"."""

@@ -58,9 +58,13 @@ _EN_STOP = frozenset("a an the is are was were be been of in on at to for and or
 _TH_FILLER = re.compile(r"ครับ|คับ|ค่ะ|คะ|จ้า|จ้ะ|นะ|อ่ะ|อะ|หน่อย|ป่ะ|ปะ|เหรอ|หรอ|ล่ะ|หละ")
 # Phrasings that ask the same thing, written one way before matching, on both sides (questions and facts):
 # "จะเปิดใช้ปีไหน" is "จะเปิดให้บริการเมื่อไหร่", "what year does it start running" is "when does it open".
-_SAME_MEANING = [(re.compile(p, re.I), r) for p, r in [
+_SAME_MEANING_TH = [(re.compile(p, re.I), r) for p, r in [
     (r"ปีไหน|ปีอะไร|ปีใด|พ\.ศ\.ไหน|เมื่อไร|เมื่อใด|ตอนไหน|ช่วงไหน|เมื่อไหร่", " เมื่อไหร่ "),
     (r"เปิดให้บริการ|เปิดบริการ|เปิดใช้งาน|เปิดใช้|เปิดวิ่ง|เริ่มวิ่ง|เริ่มเดินรถ|เริ่มให้บริการ", " เปิดให้บริการ "),
+]]
+# The English ones: each of their words has a Latin letter that only a Latin letter matches (even with
+# IGNORECASE), so they are tried only on a text with one.
+_SAME_MEANING_EN = [(re.compile(p, re.I), r) for p, r in [
     (r"\b(what|which) year\b|\bwhen\b", " when "),
     (r"\bcategor(y|ies)\b|\bkinds?\b|\bsorts?\b|\btypes?\b", " type "),
     # how long it lasts: "does it last forever", "is it permanent", "when does it expire" / "valid for 2 years"
@@ -68,6 +72,8 @@ _SAME_MEANING = [(re.compile(p, re.I), r) for p, r in [
     (r"\b(start|starts|started|begin|begins|began) (running|operating|operations?|service)\b|"
      r"\bopen(s|ed|ing)?\b|\bin service\b|\boperational\b", " open "),
 ]]
+_SAME_MEANING = [*_SAME_MEANING_TH, *_SAME_MEANING_EN]
+_LATIN_LETTER = re.compile(r"[a-z]", re.I)
 
 
 # Nearly every question and fact says "smart city": the words say nothing about which fact is meant, and
@@ -78,7 +84,7 @@ _DOMAIN = re.compile(r"เมืองอัจฉริยะ|สมาร์[�
 def features(text: str) -> Counter:
     """English words (a plural s dropped) and Thai character trigrams of normalised text."""
     text = _DOMAIN.sub(" ", text.casefold())
-    for rx, same in _SAME_MEANING:
+    for rx, same in _SAME_MEANING if _LATIN_LETTER.search(text) else _SAME_MEANING_TH:
         text = rx.sub(same, text)
     feats: Counter = Counter()
     for w in _LATIN_WORD.findall(text):
@@ -165,11 +171,12 @@ STRICT_TYPES = frozenset({"when", "who", "where", "how_much", "how_many"})
 
 _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d|25\d\d)(?!\d)")
 # A question about a ranking at all ("the best month to see the flowers" is not).
-_RANKING_Q = re.compile(r"rank|index|score|\bled\b|\blead|\btop\b|\bwon\b|\bwin|คะแนน|อันดับ|ดัชนี|ที่\s*\d|นำ(?!ร่อง)|เก่ง|ชนะ",
-                        re.I)
+# (Split in two: the English words are tried only on text with a Latin letter, as _SAME_MEANING_EN.)
+_RANKING_Q_TH = re.compile(r"คะแนน|อันดับ|ดัชนี|ที่\s*\d|นำ(?!ร่อง)|เก่ง|ชนะ")
+_RANKING_Q_EN = re.compile(r"rank|index|score|\bled\b|\blead|\btop\b|\bwon\b|\bwin", re.I)
 # "ตอนแรกตั้งเป้าไว้กี่เมือง", "originally": the earliest figure, not the latest.
-_EARLIEST = re.compile(r"ตอนแรก|แรกเริ่ม|เริ่มแรก|ตอนเริ่ม|ในตอนต้น|เดิมที|ครั้งแรก|\boriginal(ly)?\b|\bat first\b|"
-                       r"\binitial(ly)?\b|\bfirst target\b", re.I)
+_EARLIEST_TH = re.compile(r"ตอนแรก|แรกเริ่ม|เริ่มแรก|ตอนเริ่ม|ในตอนต้น|เดิมที|ครั้งแรก")
+_EARLIEST_EN = re.compile(r"\boriginal(ly)?\b|\bat first\b|\binitial(ly)?\b|\bfirst target\b", re.I)
 A_RANK = 0.15  # the fact states the place the question asks about (first, 2nd, "อันดับ 3")
 # The fact mentions a word few facts use that the question asks about ("how many died" / "47 tourists died"):
 # what a long answer says counts, though the question's frame ("how many people") matches short phrasings better.
@@ -485,8 +492,10 @@ class FactIndex:
         asked_areas = subjects & self.areas
         asked_dims = subjects & self.dimensions
         asked_projects = subjects & self.projects
-        earliest = bool(_EARLIEST.search(q.text))
-        asked_rank = _asked_rank(q.text) if _RANKING_Q.search(q.text) or subjects & self.dimensions else None
+        latin = _LATIN_LETTER.search(q.text) is not None
+        earliest = bool(_EARLIEST_TH.search(q.text) or latin and _EARLIEST_EN.search(q.text))
+        ranking_q = _RANKING_Q_TH.search(q.text) or latin and _RANKING_Q_EN.search(q.text)
+        asked_rank = _asked_rank(q.text) if ranking_q or subjects & self.dimensions else None
         who_ranked = asked_rank is not None and q.qtype in ("who", "list") or bool(
             asked_rank is not None and _WHICH_PLACE.search(q.text))
         context_areas = context & self.areas
@@ -589,9 +598,10 @@ class FactIndex:
         for k in self._several:  # answers several intents: its best one
             prior[k] = max(q.intents.get(x, 0.0) for x in self.intents_of[self.ids[k]])
         i = W_INTENT * (prior - q.intents.get("out_of_scope", 0.0))
-        # Staff wrote their entries for such questions: one wins over a curated fact that fits as well.
+        # Staff wrote their entries for such questions: one wins over a curated fact that fits as well. (Without
+        # staff entries every lead is 0.0, added as a number: the same sums.)
         lead = np.where(self._staff & (w + i + np.maximum(0.0, a) >= STAFF_MIN_EVIDENCE) & (
-            s >= S_MATCH + S_ALL if subjects else s >= 0.0), STAFF_LEAD, 0.0)
+            s >= S_MATCH + S_ALL if subjects else s >= 0.0), STAFF_LEAD, 0.0) if self.staff else 0.0
         total = w + i + s + a + lead + self._bias
         # Best first, ties to the smaller id; only the few best become Hits.
         best = rows[np.lexsort((self._id_order[rows], -total[rows]))[:limit]].tolist()
