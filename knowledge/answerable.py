@@ -76,6 +76,16 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     ("ceremony", re.compile(r"พิธี|\bceremon", re.I), re.compile(r"พิธี|\bceremon|มอบตรา|\bhanded\b|\bpresented\b", re.I)),
     # "ใครเป็นเลขานุการ", "who was the secretary": that post, which the chair or a minister is not
     ("secretary", re.compile(r"เลขานุการ|เลขาฯ|\bsecretary\b", re.I), re.compile(r"เลขานุการ|เลขาฯ|\bsecretary\b", re.I)),
+    # "who is the mayor", "ใครเป็นซีอีโอ": that post, which a fact naming the holder of another (a company's
+    # chairman for a mayor, a list of the drivers for a CEO) does not answer. (Not a governor: "ผู้ว่า...ชื่ออะไร"
+    # carried to "แล้วนายกเทศมนตรีล่ะ" would then refuse the mayor asked for.)
+    ("mayor", re.compile(r"นายกเทศ|\bmayors?\b", re.I), re.compile(r"นายกเทศ|\bmayor", re.I)),
+    ("chief executive", re.compile(r"ซีอีโอ|ผู้บริหารสูงสุด|กรรมการผู้จัดการ|\bceo\b|\bchief executive\b|"
+                                   r"\bmanaging director\b", re.I),
+     re.compile(r"ซีอีโอ|ผู้บริหารสูงสุด|กรรมการผู้จัดการ|\bceo\b|\bchief executive\b|\bmanaging director\b", re.I)),
+    # "เขาเกิดปีไหน", "when was he born": a birth, which the ceremony a person chaired is not
+    ("birth", re.compile(r"เกิด(?:ปี|เมื่อ|วัน|ตอน|ที่ไหน)|\bborn\b|\bbirth", re.I),
+     re.compile(r"เกิด(?:ปี|เมื่อ|วัน|ที่)|\bborn\b|\bbirth", re.I)),
     ("designer", re.compile(r"ใครออกแบบ|ใครเป็นคนออกแบบ|ผู้ออกแบบ|ผู้ชนะ|ใครชนะ|\bdesigned\b|\bdesigner\b|\bwinner\b|"
                             r"\bwho won\b", re.I),
      re.compile(r"ออกแบบโดย|ผู้ออกแบบ|ผู้ชนะ|ชนะเลิศ|\bdesigned by\b|\bwinner\b|\bwon by\b", re.I)),

@@ -626,3 +626,15 @@ def test_a_new_general_question_after_a_city_is_not_answered_by_a_list_that_incl
     convo.say("who runs phuket smart city")
     r = convo.say("how many smart cities are there altogether now")
     assert not r.fallback and "37" in first_line(r) and "5 pilot" not in first_line(r)
+
+
+@pytest.mark.parametrize("text", ["who is the CEO of KKTS?", "ประยุทธ์เกิดวันไหน", "ภูเก็ตมีนายกเทศมนตรีชื่ออะไร"])
+def test_a_post_or_a_birth_asked_is_not_answered_by_a_fact_about_another(convo, text):
+    # (a list of the drivers is no CEO, the ceremony he chaired no birth, a company's chairman no mayor)
+    r = convo.say(text)
+    assert r.fallback, r.text
+
+
+def test_the_mayor_asked_for_is_still_given(convo):
+    r = convo.say("who's the mayor of khon kaen municipality?")
+    assert not r.fallback and "Thirasak" in first_line(r)
