@@ -252,6 +252,19 @@ def _years_of(fact: Fact, text: str) -> set[int]:
     return {int(d[:4]) for d in (fact.date, fact.as_of) if d} | _text_years(text)
 
 
+# The year of an index a fact tells of, "TSCCI 2023", "ดัชนี TSCCI ประจำปี 2566" (not the year its results came
+# out, "released June 2024"): a year a question names is that index's ("who topped TSCCI 2024", its name removed,
+# is no question about the 2023 index released in 2024), unless it asks about the release.
+_INDEX_YEAR = re.compile(r"(?:\btscci\b|ดัชนี)[^\d]{0,30}?((?:25|20)\d\d)(?!\d)", re.I)
+_RELEASE = re.compile(r"ประกาศ|เผยแพร่|\breleas|\bannounc|\bpublish|\bcom(e|ing) out\b", re.I)
+
+
+@lru_cache(maxsize=_CACHE)
+def _index_years(text: str) -> frozenset[int]:
+    """The years (CE) of the indexes ``text`` names, BE or CE."""
+    return frozenset(int(y) - 543 if int(y) > 2400 else int(y) for y in _INDEX_YEAR.findall(text))
+
+
 # A meeting's number and year, "ครั้งที่ 1/2562", "meeting 2/2563" (BE): which meeting a question is about.
 _MEETING_NO = re.compile(r"(?<![\d/.])(\d{1,2})\s*/\s*(25\d\d)(?![\d/])")
 
@@ -354,6 +367,10 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
         return "it tells who held the post then, not now"
     if kind == "how_much" and years and not years & _years_of(fact, text):
         return "it gives the sum of another year"
+    if years and not staff and not _has(_RELEASE, question):
+        index_years = _index_years(_text(fact))
+        if index_years and not years & index_years:
+            return "it is about another year's index"  # "TSCCI 2024" / the 2023 index (released in 2024)
     if years and not yes_no and not staff and _other_years(fact, years):
         # "ดัชนีปี 2565 ใครได้ที่ 1" / the 2023 index; "when is the 2026 expo" / the 2018 expo
         return "it tells of another year"

@@ -638,3 +638,11 @@ def test_a_post_or_a_birth_asked_is_not_answered_by_a_fact_about_another(convo, 
 def test_the_mayor_asked_for_is_still_given(convo):
     r = convo.say("who's the mayor of khon kaen municipality?")
     assert not r.fallback and "Thirasak" in first_line(r)
+
+
+def test_a_year_asked_of_an_index_is_the_index_year_not_its_release(convo):
+    # (the 2023 index came out in 2024: it does not tell how a city did in the 2024 index)
+    r = convo.say("Samyan got what percent in TSCCI 2024?")
+    assert r.fallback or "2024" in first_line(r).split("released")[0], r.text
+    r = convo.say("how did wangchan valley score in the 2023 TSCCI?")
+    assert not r.fallback and "83.55" in first_line(r)
