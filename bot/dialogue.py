@@ -205,7 +205,7 @@ def _lead(question: str, asked: str, hit: Hit, lang: str, subjects: list[str], y
     # The event's date and the years its answer names: TSCCI 2023 results were announced in 2024.
     fact_years = _years_asked(fact.answer.th, [int(n) for n in re.findall(r"\d{4}", fact.answer.th)]) | (
         {int(fact.date[:4])} if fact.date else set())
-    said = verdict(question, tokenize(asked), f"{fact.answer.th} {fact.answer.en}", names_agree, years, fact_years,
+    said = verdict(question, tokenize(asked), fact.answer_text(), names_agree, years, fact_years,
                    close=hit.words >= CLOSE_WORDS, known=known)
     if said is None:
         return ""
@@ -367,8 +367,8 @@ class Dialogue:
         short = len(u.normalized.split()) <= 5
         # (A greeting with an off-topic word, "hi, weather today?", asks about the weather: not small talk.)
         off_topic = self.nlu.cues.find(u.normalized)
-        small_talk = u.intent in SMALL_TALK or (u.top_intent in SMALL_TALK and not qt.yes_no and (
-            u.confidence >= 0.6 or (short and u.confidence >= 0.35)) and not off_topic)
+        small_talk = not off_topic and (u.intent in SMALL_TALK or (u.top_intent in SMALL_TALK and not qt.yes_no and (
+            u.confidence >= 0.6 or (short and u.confidence >= 0.35))))
         # In a conversation, a pronoun or a yes/no question ("เยอะกว่ามาตรฐานป่ะ") continues it: not small talk.
         # So does "before that", "ก่อนนั้นอีก", "any more later on": a step in time from what was just said.
         refers_back = bool(ctx.subjects) and bool(_REFERS_BACK.search(u.normalized) or qt.yes_no or (
@@ -746,7 +746,7 @@ class Dialogue:
     def _asks_beyond(self, told: Fact, query_text: str) -> bool:
         """Whether a follow-up asks about a word (one most facts do not use) that the answer just given does
         not contain."""
-        text = f"{told.answer.th} {told.answer.en}".casefold()
+        text = told.answer_text().casefold()
         return any(w not in text for w in self._asked_words(query_text))
 
     def _told_holds(self, snap: Snapshot, told: Fact, query_text: str, kind: str | None, found: Fact | None,
@@ -769,13 +769,13 @@ class Dialogue:
             return kind is not None and kind in holds and why_not(query_text, told, kind) is None
 
         def says_all(fact: Fact) -> bool:
-            text = f"{fact.answer.th} {fact.answer.en}".casefold()
+            text = fact.answer_text().casefold()
             return all(w in text for w in words)
 
         if not words or not says_all(told) or (found is not None and says_all(found)):
             return False
         # ("แล้วใครได้อันดับ 1" after "...อันดับ 3...": a number asked must be one the answer states)
-        told_text = f"{told.answer.th} {told.answer.en}"
+        told_text = told.answer_text()
         if any(not re.search(rf"(?<![\d.]){n}(?![\d.])", told_text) for n in re.findall(r"\d+", query_text)):
             return False
         # ("เพื่อสนับสนุนใคร" after "...supports community enterprises": the words asked about are the answer's)
@@ -854,7 +854,7 @@ class Dialogue:
     def _the_counted(snap: Snapshot, last: Fact, n: str, lang: str) -> Fact | None:
         """The one fact about a subject of ``last`` that states the count ``n`` of a unit ``last`` counts ("3
         Smarts") and names the things counted; None when there is none, or more than one."""
-        units = {u for num, u in counted(f"{last.answer.th} {last.answer.en}") if num == n}
+        units = {u for num, u in counted(last.answer_text()) if num == n}
         if not units:
             return None
         found = {f.id: f for x in last.about if x in snap.kb.cities or x in snap.kb.entities
@@ -870,7 +870,7 @@ class Dialogue:
     @staticmethod
     def _dimensions_named(snap: Snapshot, fact: Fact) -> set[str]:
         """The 7 Smarts a fact's answer names, by any of their names ("เศรษฐกิจ", "mobility", "Smart Energy")."""
-        text = f"{fact.answer.th} {fact.answer.en}".casefold()
+        text = fact.answer_text().casefold()
         named = set()
         for d in snap.kb.dimensions.values():
             forms = {d.name.th.replace("อัจฉริยะ", ""), d.name.en.casefold().replace("smart ", ""),
