@@ -223,8 +223,6 @@ class _Cue:
                     or latin and self.latin is not None and self.latin.search(text))
 
 
-def _text(fact: Fact) -> str:
-    return " ".join((fact.answer.th, fact.answer.en, *((fact.detail.th, fact.detail.en) if fact.detail else ())))
 
 
 # A message's best facts are checked against the same question, and the same facts against many questions:
@@ -346,11 +344,11 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
     fare), where a curated fact's many phrasings may ask for more than its answer holds. ``yes_no``: the
     question asks for a yes or a no (a fact of another year may then answer it: "no, in 2021")."""
     asks = _asks(question)
-    if asks.meetings and not asks.meetings & _meetings(_text(fact)):
+    if asks.meetings and not asks.meetings & _meetings(fact.text()):
         return "it is about another meeting"  # "ครั้งที่ 1/2562" / the meeting 2/2564 (whose date is not given)
     if kind is not None and kind in fact.unknown:
         return None  # the fact says the sources do not give it: the bot says so (bot/dialogue.py)
-    text = " ".join((*fact.questions.th, *fact.questions.en, _text(fact))) if staff else _text(fact)
+    text = fact.text(questions=staff)
     for name, says in asks.needs:
         if not _has(says, text):
             return f"it gives no {name}"
@@ -368,14 +366,14 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
     if kind == "how_much" and years and not years & _years_of(fact, text):
         return "it gives the sum of another year"
     if years and not staff and not _has(_RELEASE, question):
-        index_years = _index_years(_text(fact))
+        index_years = _index_years(fact.text())
         if index_years and not years & index_years:
             return "it is about another year's index"  # "TSCCI 2024" / the 2023 index (released in 2024)
     if years and not yes_no and not staff and _other_years(fact, years):
         # "ดัชนีปี 2565 ใครได้ที่ 1" / the 2023 index; "when is the 2026 expo" / the 2018 expo
         return "it tells of another year"
     if kind == "who" and years and asks.post and \
-            not years & _years_of(fact, f"{fact.answer.th} {fact.answer.en}"):
+            not years & _years_of(fact, fact.answer_text()):
         # "who chaired it in 2018" / the chair of 2023-24 (whose detail names earlier chairs, not its answer)
         return "it tells who held the post in another year"
     if kind in ("how_many", "how_much"):
@@ -400,7 +398,7 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
 def _event_years(fact: Fact) -> tuple[int, int] | None:
     """The first and last year (CE) a fact tells of: its date and the years its answer names (not when it was
     checked, nor the history its detail adds); None when it names none."""
-    found = _text_years(f"{fact.answer.th} {fact.answer.en}") | ({int(fact.date[:4])} if fact.date else set())
+    found = _text_years(fact.answer_text()) | ({int(fact.date[:4])} if fact.date else set())
     return (min(found), max(found)) if found else None
 
 
@@ -414,13 +412,13 @@ def _other_years(fact: Fact, years: frozenset[int]) -> bool:
 def uncovered(words: list[str], fact: Fact) -> list[str]:
     """The ``words`` (a question's distinctive words, normalised) that none of the fact's texts mention: an
     English word by its :func:`stem` ("renewal" / "renewed"), a Thai word anywhere in the text."""
-    return unmentioned(words, " ".join((*fact.questions.th, *fact.questions.en, _text(fact))).casefold())
+    return unmentioned(words, fact.text(questions=True).casefold())
 
 
 def unstated(words: list[str], fact: Fact) -> list[str]:
     """The ``words`` the fact's answer and detail do not mention: what a count question counts must be in what
     the fact says ("กี่คัน" is not answered by the bus's hours, though one of its phrasings says "คันแรก")."""
-    return unmentioned(words, _text(fact).casefold())
+    return unmentioned(words, fact.text().casefold())
 
 
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s", "y", "al")

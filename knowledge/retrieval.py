@@ -270,7 +270,7 @@ class FactIndex:
             for q in (*f.questions.th, *f.questions.en):
                 rows.append(_text_features(strip(q)))
                 weights.append(1.0)
-            answer = f"{f.answer.th} {f.answer.en}"
+            answer = f.answer_text()
             if f.detail is not None:
                 answer += f" {f.detail.th} {f.detail.en}"
             rows.append(_text_features(strip(answer)))
@@ -307,13 +307,13 @@ class FactIndex:
         self.fact_areas = {fid: about & self.areas for fid, about in self.about_sets.items()}
         self.specific = {fid: bool(about - self.concepts) for fid, about in self.about_sets.items()}
         self.years = {f.id: _years(f) for f in self.facts.values()}
-        self.ranks = {f.id: _stated_ranks(f"{f.answer.th} {f.answer.en}") for f in self.facts.values()}
+        self.ranks = {f.id: _stated_ranks(f.answer_text()) for f in self.facts.values()}
         # the timeline's event of each day ("2021-05-06": the first five approved), for answers worked out from data
         self.events_on: dict[str, list[str]] = {}
         for f in sorted(self.facts.values(), key=lambda f: f.id):
             if f.date and f.intent == "programme_timeline":
                 self.events_on.setdefault(f.date, []).append(f.id)
-        self.category = {f.id: next((c for c, rx in _CATEGORIES.items() if rx.search(f"{f.answer.th} {f.answer.en}")),
+        self.category = {f.id: next((c for c, rx in _CATEGORIES.items() if rx.search(f.answer_text())),
                                     None) for f in self.facts.values()}
         # The concepts each fact's texts name: "who chaired the logo ceremony" may be answered by a fact that
         # mentions the logo, but "what does TSCCI stand for" not by one that never says TSCCI.
@@ -321,12 +321,11 @@ class FactIndex:
         self.mentions: dict[str, frozenset[str]] = {}
         self.texts: dict[str, str] = {}  # every text of a fact, casefolded: which words it mentions at all
         for f in self.facts.values():
-            text = " ".join((*f.questions.th, *f.questions.en, f.answer.th, f.answer.en,
-                             *((f.detail.th, f.detail.en) if f.detail else ()))).casefold()
+            text = f.text(questions=True).casefold()
             self.texts[f.id] = text
             self.mentions[f.id] = frozenset(c for c, aliases in (names or {}).items()
                                             if any(a in text for a in aliases))
-        self.holds = {f.id: frozenset(k for k, rx in _HOLDS.items() if rx.search(f"{f.answer.th} {f.answer.en}"))
+        self.holds = {f.id: frozenset(k for k, rx in _HOLDS.items() if rx.search(f.answer_text()))
                       for f in self.facts.values()}
         self._searched: dict[tuple, list[Hit]] = {}  # search() results by query (never changed once made)
         self.by_subject: dict[str, list[str]] = {}
@@ -616,7 +615,7 @@ class FactIndex:
         for f in self.facts.values():
             if intent is not None and f.intent != intent:
                 continue
-            text = f"{f.answer.th} {f.answer.en} {f.detail.th + ' ' + f.detail.en if f.detail else ''}".casefold()
+            text = f.text().casefold()
             if any(n in text for n in names):
                 out.append(f)
         return out

@@ -164,6 +164,21 @@ class Fact(_Strict):
     # asked exactly that, the bot says it does not know, gives what is known, and the question reaches staff.
     unknown: list[QuestionKind] = []
 
+    def answer_text(self) -> str:
+        """Its answer sentences, Thai then English, as one text: what the fact states."""
+        return f"{self.answer.th} {self.answer.en}"
+
+    def texts(self, questions: bool = True) -> tuple[str, ...]:
+        """Every text it is written in: its example questions (unless ``questions`` is false), its answer and
+        its detail, each language apart."""
+        told = (self.answer.th, self.answer.en, *((self.detail.th, self.detail.en) if self.detail else ()))
+        return (*self.questions.th, *self.questions.en, *told) if questions else told
+
+    def text(self, questions: bool = False) -> str:
+        """What it tells (answer and detail), with its example questions when ``questions`` is true, as one
+        text: what the checks of whether it holds something read."""
+        return " ".join(self.texts(questions))
+
     @model_validator(mode="after")
     def _has_a_source(self) -> "Fact":
         if not self.sources and not (self.source_note or "").strip():

@@ -55,8 +55,7 @@ class Snapshot:
         self.word_facts: Counter[str] = Counter()
         for f in self.facts.values():
             fact_words: set[str] = set()
-            for text in (*f.questions.th, *f.questions.en, f.answer.th, f.answer.en,
-                         *((f.detail.th, f.detail.en) if f.detail else ())):
+            for text in f.texts():
                 fact_words.update(words(text))
             known.update(fact_words)
             self.word_facts.update(fact_words)
