@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
 from intents.features import tokenize
+from intents.normalize import has_latin
 from intents.nlu import NLU, OUT_OF_SCOPE, Understanding
 from intents.question import COMPARE as _COMPARE
 from intents.question import (is_about_certification, is_bare_follow_up, is_definition, is_only_asking,
@@ -98,17 +99,16 @@ _BEFORE_TH = re.compile(r"ก่อนหน้านั้น|ก่อนห�
 _BEFORE_EN = re.compile(r"\bbefore (that|then|him|her)\b|\bprior to that\b|\bearlier\b|\bpreviously\b|\bthe one before\b")
 _AFTER_TH = re.compile(r"หลังจากนั้น|หลังนั้น|ต่อจากนั้น|ถัดมา|คนต่อมา")
 _AFTER_EN = re.compile(r"\bafter (that|him|her)\b|\bthen who\b|\blater\b|\bnext one\b|\bthe one after\b")
-_LATIN_LETTER = re.compile(r"[A-Za-z]")
 
 
 def _asks_before(text: str) -> bool:
     """"ก่อนหน้านั้นล่ะ", "and before that?"."""
-    return bool(_BEFORE_TH.search(text) or _LATIN_LETTER.search(text) and _BEFORE_EN.search(text))
+    return bool(_BEFORE_TH.search(text) or has_latin(text) and _BEFORE_EN.search(text))
 
 
 def _asks_after(text: str) -> bool:
     """"หลังจากนั้นล่ะ", "and after that?"."""
-    return bool(_AFTER_TH.search(text) or _LATIN_LETTER.search(text) and _AFTER_EN.search(text))
+    return bool(_AFTER_TH.search(text) or has_latin(text) and _AFTER_EN.search(text))
 _IT = re.compile(r"\b(it|its|it's|they|them|their|there)\b|มัน|ที่นั่น|แถวนั้น")  # (not "that": "that day")
 _WHICH_N = re.compile(r"^\s*(?:which|what are the|what were the|name the|list the)\s+(\d{1,2})\s*(?:ones?|of them)?\s*\??\s*$|"
                       r"^\s*(\d{1,2})\s*(?:ด้าน|อย่าง|อัน|แห่ง|เมือง|ข้อ)?\s*(?:นั้น|ที่ว่า)?\s*(?:มี)?(?:อะไรบ้าง|ไหนบ้าง|ได้แก่อะไร)", re.I)

@@ -135,7 +135,9 @@ def build_bot(settings: Settings | Mapping[str, Any]) -> Bot:
                   on_state=metrics.REDIS_UP.set)
     store.ping()  # sets bot_redis_up; a Redis that is down now only opens the breaker
     extractor = EntityExtractor(terms_from_kb(kb))
-    model = load_model(data_dir / "models", extractor, extra=examples_from_entries(kb.facts.values()))
+    curated = load_training_data()  # read once: the model adds the staff entries' phrasings, the vocabulary not
+    model = load_model(data_dir / "models", extractor,
+                       data=curated.with_extra(examples_from_entries(kb.facts.values())))
     nlu = NLU(model, extractor, max_chars=settings.MAX_TEXT_CHARS)
     contexts = ContextStore(store, ttl=settings.CONTEXT_TTL)
     inbox = Inbox(store, max_groups=settings.INBOX_MAX_GROUPS)
@@ -145,7 +147,7 @@ def build_bot(settings: Settings | Mapping[str, Any]) -> Bot:
     live = LiveKnowledge(store, kb, frozenset(model.classes), interval=settings.LIVE_RELOAD_INTERVAL,
                          strip=texts.strip(fact_text_preparer(extractor)), words=words, reader=question_reader(nlu),
                          on_change=retrainer.schedule if settings.RETRAIN_ON_EDIT else None)
-    vocabulary = Vocabulary(w for e in load_training_data().examples
+    vocabulary = Vocabulary(w for e in curated.examples
                             if e.intent != OUT_OF_SCOPE for w in words(e.text))
     texts.save()
     dialogue = Dialogue(nlu, live.current(), contexts, inbox, refresh=live.current, stats=Stats(store),

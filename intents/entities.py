@@ -19,6 +19,7 @@ from typing import Iterable
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from .normalize import has_latin
 from .question import is_yes_no
 
 __all__ = ["Term", "Entities", "EntityExtractor", "compact"]
@@ -38,7 +39,6 @@ _WHICH_CITIES = re.compile(r"\bwhich (cities|areas|places|ones)\b|\bone of\b|เ
 # "นอกจาก 5 เมืองแรก", "other than the first five": the question is about the others.
 _EXCEPT_TH = re.compile(r"นอกจาก|นอกเหนือจาก|ยกเว้น")
 _EXCEPT_EN = re.compile(r"\b(besides|except|excluding|other than|apart from|beyond)\b")
-_LATIN_LETTER = re.compile(r"[A-Za-z]")
 # "7 พื้นที่นำร่อง", "the 7 pilot areas": pilots of another round, not the first five.
 _OTHER_N = r"(?:(?<![\d.])(?!5(?!\d))\d+|\b(?:two|three|four|six|seven|eight|nine|ten)\b|สอง|สาม|สี่|หก|เจ็ด|แปด)"
 _OTHER_PILOTS = re.compile(_OTHER_N + r"\s*(?:[a-z]+\s+){0,2}?(พื้นที่|เมือง|แห่ง)?\s*(นำร่อง|pilot)|"
@@ -190,7 +190,7 @@ class EntityExtractor:
             self._fuzzy(ent, flat, text)
         ent.numbers = [int(n) for n in _NUMBER.findall(text)]
         ent.yes_no = is_yes_no(text)
-        latin = _LATIN_LETTER.search(text) is not None
+        latin = has_latin(text)
         ent.first_five = bool(_FIRST_FIVE_TH.search(text) or latin and _FIRST_FIVE_EN.search(text)
                                or (_FIRST_FIVE_DAY.search(text) and _WHICH_CITIES.search(text))) and not (
             _EXCEPT_TH.search(text) or latin and _EXCEPT_EN.search(text)) and not _OTHER_PILOTS.search(text)

@@ -134,15 +134,17 @@ class NLU:
 
 def load_model(cache_dir: Path, extractor: EntityExtractor, data_dir: Path | None = None,
                extra: list[Example] | None = None, config: TrainConfig = TrainConfig(),
-               calibrated_like: IntentModel | None = None) -> IntentModel:
+               calibrated_like: IntentModel | None = None, data: TrainingData | None = None) -> IntentModel:
     """The model for the current training data and name lexicon: from the cache, or trained and cached
-    (``calibrated_like``: keep that model's calibration rather than cross-validate, see ``train``).
+    (``calibrated_like``: keep that model's calibration rather than cross-validate, see ``train``; ``data``:
+    training data already read, used instead of reading ``data_dir`` and adding ``extra``).
 
     The cache file is named by fingerprints of the examples, the lexicon (names are masked before
     classification) and the feature code, so editing any of them retrains automatically; a file lock
     keeps concurrent workers from training the same model twice.
     """
-    data: TrainingData = load_training_data(data_dir, extra=extra) if data_dir else load_training_data(extra=extra)
+    if data is None:
+        data = load_training_data(data_dir, extra=extra) if data_dir else load_training_data(extra=extra)
     key = f"{data.fingerprint()}-{extractor.fingerprint}-f{FEATURES_VERSION}-c{config.C:g}"
     path = Path(cache_dir) / f"intent-model-{key}.npz"
     if path.exists():

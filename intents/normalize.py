@@ -25,7 +25,9 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\
                                     "\u202d\u202e\u2066\u2067\u2068\u2069"))
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _THAI_CHAR = re.compile(r"[\u0e00-\u0e7f]")
-_LATIN_CHAR = re.compile(r"[A-Za-z]")
+# IGNORECASE makes the class admit the Unicode letters that case-fold to a-z (ı, ſ, the Kelvin sign), so a
+# gate on it is never narrower than the case-insensitive English patterns behind it.
+_LATIN_LETTER = re.compile(r"[a-z]", re.I)
 # "555" (ha-ha) and longer runs, but not a 5 that is part of a number such as 2555 or 0.555.
 _LAUGH = re.compile(r"(?<![\d.,])5{3,}(?![\d.,])")
 # A Thai letter repeated three or more times is emphasis (ขอนแก่นนนน); Thai words never triple a letter.
@@ -109,5 +111,10 @@ def detect_language(text: str) -> str:
     thai = len(_THAI_CHAR.findall(text))
     if thai == 0:
         return "en"
-    latin = len(_LATIN_CHAR.findall(text))
+    latin = len(_LATIN_LETTER.findall(text))
     return "th" if thai * 3 >= latin else "en"
+
+
+def has_latin(text: str) -> bool:
+    """True when ``text`` holds a Latin letter (so English patterns could match it)."""
+    return _LATIN_LETTER.search(text) is not None

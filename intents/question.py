@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .normalize import has_latin
+
 __all__ = ["QuestionType", "question_type", "is_bare_follow_up", "is_definition",
            "is_about_certification", "is_yes_no", "is_only_asking", "COMPARE"]
 
@@ -21,13 +23,12 @@ def _th(*cues: str) -> re.Pattern:
 
 def _en(*cues: str) -> re.Pattern:
     # Every cue needs a Latin letter (outside its optional parts): the pattern is only tried on text that has one.
-    assert all(_LATIN_LETTER.search(re.sub(r"\(.*?\)\??|\[.*?\]", "", c)) for c in cues), cues
+    assert all(has_latin(re.sub(r"\(.*?\)\??|\[.*?\]", "", c)) for c in cues), cues
     return re.compile(r"\b(" + "|".join(cues) + r")\b")
 
 
 # The English patterns (cues made of Latin words, without IGNORECASE) cannot match a text without a Latin letter:
 # most messages are Thai, and a pattern that starts with \b is tried at every position of the text.
-_LATIN_LETTER = re.compile(r"[A-Za-z]")
 
 
 # Order matters: the first type whose cue appears wins ("ตั้งขึ้นเมื่อไหร่ ใช้ทุนเท่าไหร่" is a date question
@@ -115,7 +116,7 @@ def question_type(text: str) -> QuestionType:
     # Every type asked, in the order the question asks them ("อยู่จังหวัดไหน ใครทำ": where, then who); at the
     # same place, the list above decides ("กี่บาท" is money before it is a count).
     found = []
-    latin = _LATIN_LETTER.search(text) is not None
+    latin = has_latin(text)
     for rank, (name, th, en) in enumerate(_TYPES):
         starts = [m.start() for m in (th.search(text), en.search(text) if latin else None) if m]
         if starts:
@@ -157,7 +158,7 @@ def is_yes_no(text: str) -> bool:
     text = text.strip()
     if _WH_PARTICLE_TH.search(text) and _ASKS_WH_TH.search(text):
         return False  # "บานเดือนไหนหรอ", "ใครเป็นประธานเหรอ": a particle after a question word, not ใช่ไหม
-    latin = _LATIN_LETTER.search(text) is not None  # (the English patterns need a Latin letter)
+    latin = has_latin(text)  # (the English patterns need a Latin letter)
     if _YES_NO_TH.search(text) or _YES_NO_TH_START.search(text) or (latin and _YES_NO_EN.search(text)):
         return True
     if _YES_NO_TH_MID.search(text) and not _WH_TH.search(text):

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .normalize import has_latin
+
 __all__ = ["expand"]
 
 _WORDS = [
@@ -30,13 +32,12 @@ _RULES = [(re.compile(p), r) for p, r in _WORDS]
 # rules before them write only Thai.
 _ENGLISH_FROM = 10
 assert all(re.fullmatch(r"[\\a-z?|]+", p) for p, _ in _WORDS[_ENGLISH_FROM:])
-_LATIN_LETTER = re.compile(r"[A-Za-z]")
 
 
 @lru_cache(maxsize=4096)  # a pure reading of the text: the same texts come back (and eleven passes each)
 def expand(text: str) -> str:
     """``text`` with chat abbreviations written out."""
-    rules = _RULES if _LATIN_LETTER.search(text) else _RULES[:_ENGLISH_FROM]
+    rules = _RULES if has_latin(text) else _RULES[:_ENGLISH_FROM]
     for rx, repl in rules:
         text = rx.sub(repl, text)
     return text

@@ -69,6 +69,20 @@ class TrainingData:
             h.update(f"{ex.intent}\t{ex.lang}\t{ex.text}\n".encode())
         return h.hexdigest()[:16]
 
+    def with_extra(self, extra: list[Example]) -> TrainingData:
+        """These examples plus ``extra`` (staff entries' phrasings); curated data wins where a phrasing of
+        ``extra`` is, once normalised, already an example of another intent."""
+        if not extra:
+            return self
+        seen = {normalize(ex.text): ex.intent for ex in self.examples}
+        examples = list(self.examples)
+        for ex in extra:
+            key = normalize(ex.text)
+            if seen.setdefault(key, ex.intent) != ex.intent:
+                continue
+            examples.append(ex)
+        return TrainingData(self.intents, examples)
+
 
 def load_training_data(data_dir: Path | str = DATA_DIR, extra: list[Example] | None = None,
                        min_th: int = 1, min_en: int = 1) -> TrainingData:
@@ -114,14 +128,8 @@ def load_training_data(data_dir: Path | str = DATA_DIR, extra: list[Example] | N
                     continue
                 seen[key] = (item.intent, path.name)
                 examples.append(Example(text, item.intent, lang, path.name))
-    for ex in extra or []:
-        key = normalize(ex.text)
-        if key in seen and seen[key][0] != ex.intent:
-            continue  # curated data wins over an extra phrasing that collides with it
-        seen.setdefault(key, (ex.intent, ex.source))
-        examples.append(ex)
     if OUT_OF_SCOPE not in intents and not problems:
         problems.append(f"no {OUT_OF_SCOPE} intent: the classifier needs negative examples")
     if problems:
         raise TrainingDataError(problems)
-    return TrainingData(intents, examples)
+    return TrainingData(intents, examples).with_extra(extra or [])

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .schema import Fact
+from .script import has_latin
 
 __all__ = ["why_not", "uncovered", "unstated", "unmentioned", "stem", "asks_to_come", "counted_words", "names_a_list"]
 
@@ -117,7 +118,6 @@ _MONEY = re.compile(r"บาท|\bbaht\b|ดอลลาร์|us\$|\$\s?\d|\bTH
 _MONEY_ASKED_TH = re.compile(r"บาท|ราคา|ค่า|งบ|ทุน|เงิน|ล้าน")
 _MONEY_ASKED_EN = re.compile(r"\bbaht\b|\bcost|\bprice|\bbudget|\bfares?\b|\bmoney\b|"
                              r"\bfund|\bspen[dt]|\binvest|\bworth\b|\bpaid\b|\bpay\b", re.I)
-_LATIN_LETTER = re.compile(r"[a-z]", re.I)
 # "เมืองที่ 15 ของรอบปี 64", "ลำดับที่ 15", "the 15th city": one item of a list by its place, which a fact must
 # state ("the 15 areas of 2021" does not say which was fifteenth). Not "พื้นที่ 63 ไร่".
 _POSITION = re.compile(r"(?:เมือง|ลำดับ|อันดับ|คน|อัน|แห่ง|ราย)\s*ที่\s*(\d{1,3})(?!\d)|ลำดับ\s*(\d{1,3})(?!\d)|"
@@ -276,7 +276,7 @@ def _meetings(text: str) -> frozenset[str]:
 def _routes(text: str) -> frozenset[str]:
     """The route numbers ``text`` names."""
     found = _ROUTE_TH.findall(text)
-    if _LATIN_LETTER.search(text):
+    if has_latin(text):
         found += _ROUTE_EN.findall(text)
     return frozenset(found)
 
@@ -322,7 +322,7 @@ _SYSTEMS_ASKED = [(name, _Cue(rx), rx) for name, rx in _SYSTEMS]
 def _asks(question: str) -> _Asks:
     position = _POSITION.search(question)
     many = _HOW_MANY_NAMED.search(question)
-    latin = _LATIN_LETTER.search(question) is not None
+    latin = has_latin(question)
     post = bool(_POST_TH.search(question) or latin and _POST_EN.search(question))
     return _Asks(tuple((name, says) for name, asks, says in _NEEDS_ASKED if asks.found(question, latin)),
                  _NAMES_ASKED_CUE.found(question, latin),

@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from .polarity import counted
+from .script import has_latin
 
 _FIGURE = re.compile(r"(?<![\d.,])(\d+(?:,\d{3})*(?:\.\d+)?)(?![\d])")
 _YEAR = re.compile(r"^(19|20|25)\d\d$")
@@ -29,7 +30,6 @@ _MORE_EN = re.compile(r"\b(higher|more|better|above|ahead|beat|beats|outscored?|
                       re.I)
 _LESS_TH = re.compile(r"ต่ำกว่า|น้อยกว่า|แย่กว่า|ด้อยกว่า|แพ้")
 _LESS_EN = re.compile(r"\b(lower|less|fewer|worse|below|behind|smaller)\b", re.I)
-_LATIN_LETTER = re.compile(r"[a-z]", re.I)
 _WHICH = re.compile(r"ใคร|ไหน|\b(which|who|whose)\b", re.I)
 _THAN = re.compile(r"กว่า|แซง|ชนะ|แพ้|\bthan\b|\bbeat|\boutscor|\boutrank|\bahead of\b|\babove\b|\bbelow\b|\bbehind\b", re.I)
 _UNIT_ORDER = ("percent", "smart", "city", "area", "province", "station", "rai", "km", "baht")
@@ -46,7 +46,7 @@ def without_comparison(question: str) -> str:
 def direction(question: str) -> int:
     """+1 when ``question`` asks which has more ("scored higher", "ดีกว่า"), -1 for less, 0 when it does not
     compare (or says both)."""
-    latin = _LATIN_LETTER.search(question) is not None
+    latin = has_latin(question)
     more = bool(_MORE_TH.search(question) or latin and _MORE_EN.search(question))
     less = bool(_LESS_TH.search(question) or latin and _LESS_EN.search(question))
     return 0 if more == less else (1 if more else -1)

@@ -33,6 +33,7 @@ from scipy import sparse
 from .answerable import stem
 from .catalogue import QTYPE_ASPECTS
 from .schema import Fact
+from .script import has_latin
 
 __all__ = ["Query", "Hit", "FactIndex", "Thresholds", "features"]
 
@@ -73,7 +74,6 @@ _SAME_MEANING_EN = [(re.compile(p, re.I), r) for p, r in [
      r"\bopen(s|ed|ing)?\b|\bin service\b|\boperational\b", " open "),
 ]]
 _SAME_MEANING = [*_SAME_MEANING_TH, *_SAME_MEANING_EN]
-_LATIN_LETTER = re.compile(r"[a-z]", re.I)
 
 
 # Nearly every question and fact says "smart city": the words say nothing about which fact is meant, and
@@ -84,7 +84,7 @@ _DOMAIN = re.compile(r"เมืองอัจฉริยะ|สมาร์[�
 def features(text: str) -> Counter:
     """English words (a plural s dropped) and Thai character trigrams of normalised text."""
     text = _DOMAIN.sub(" ", text.casefold())
-    for rx, same in _SAME_MEANING if _LATIN_LETTER.search(text) else _SAME_MEANING_TH:
+    for rx, same in _SAME_MEANING if has_latin(text) else _SAME_MEANING_TH:
         text = rx.sub(same, text)
     feats: Counter = Counter()
     for w in _LATIN_WORD.findall(text):
@@ -491,7 +491,7 @@ class FactIndex:
         asked_areas = subjects & self.areas
         asked_dims = subjects & self.dimensions
         asked_projects = subjects & self.projects
-        latin = _LATIN_LETTER.search(q.text) is not None
+        latin = has_latin(q.text)
         earliest = bool(_EARLIEST_TH.search(q.text) or latin and _EARLIEST_EN.search(q.text))
         ranking_q = _RANKING_Q_TH.search(q.text) or latin and _RANKING_Q_EN.search(q.text)
         asked_rank = _asked_rank(q.text) if ranking_q or subjects & self.dimensions else None
