@@ -91,3 +91,17 @@ def test_every_shipped_intent_file_is_loaded(data):
     """Each intents/data/*.yaml file is one intent of the default training data (none silently skipped)."""
     files = {yaml.safe_load(p.read_text(encoding="utf-8"))["intent"] for p in DATA_DIR.glob("*.yaml")}
     assert files and files == set(data.intents)
+
+
+def test_staff_phrasings_are_added_but_never_relabel_a_curated_example(data):
+    """A staff entry's phrasing joins the training data, unless it is (normalised) a curated example of another
+    intent: the curated label wins, so an entry cannot silently move a greeting to its own intent."""
+    from intents.training_data import Example
+
+    greeting = next(e for e in data.examples if e.intent == "greet" and e.lang == "en")
+    new = Example("which bus lines stop at the old market", "city_overview", "en", "entry:staff-1")
+    clash = Example(greeting.text.upper() + "  ", "city_overview", "en", "entry:staff-2")
+    merged = data.with_extra([new, clash])
+    assert new in merged.examples and clash not in merged.examples
+    assert {e.intent for e in merged.examples if normalize(e.text) == normalize(greeting.text)} == {"greet"}
+    assert len(merged.examples) == len(data.examples) + 1
