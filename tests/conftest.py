@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 import shutil
 import socket
+import threading
+import time
 import uuid
 from pathlib import Path
 
@@ -46,12 +48,25 @@ def _offline():
 OWN_REDIS_FIXTURES = {"durable_redis", "redis_proc"}  # servers a test starts and stops itself
 
 
+@pytest.hookimpl(trylast=True)  # after any other reordering: the sort below is stable
 def pytest_collection_modifyitems(config, items):
     # A test on a Redis of its own (an outage, a restart) shows nothing on REDIS_URL's server: the cluster
     # rerun (tests/test_cluster.py) leaves such tests out with -m "not own_redis".
     for item in items:
         if OWN_REDIS_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.own_redis)
+    # Three groups, each in its collected order (the tests do not depend on their order): first the tests
+    # that need no trained model (they run while the model is being trained), then the others, and last those
+    # that only collect what a side run found (tests/side_runs.py), so that the session does not sit waiting
+    # for a run that is still going on in the background.
+    from side_runs import SIDE_RUN_TESTS
+
+    def group(item) -> int:
+        if item.name in SIDE_RUN_TESTS:
+            return 2
+        return 1 if "data_dir" in getattr(item, "fixturenames", ()) else 0
+
+    items.sort(key=group)
 
 
 # -- the bot ---------------------------------------------------------------------------------------------
@@ -109,11 +124,40 @@ def bot_config(data_dir) -> dict:
                         "USER_RATE_LIMIT": "100000/10", "LOGIN_IP_RATE_LIMIT": "100000/300"})
 
 
+#: Set once the session's model is in its data directory: the side runs that copy it wait for it.
+MODEL_READY = threading.Event()
+
+
+def _take_the_first_runs_model(data_dir: Path, request) -> None:
+    """With no model cached (a fresh clone), take the one test_lifecycle's first run trains in the background
+    (tests/side_runs.py) instead of training the same model again beside it on the same two cores.
+
+    The first run's ``serve`` trains exactly as the bot does (same data, same code: the file name is the
+    fingerprint of both); if it ends without a model, the bot trains its own as usual."""
+    from side_runs import FIRST_RUN_TEST, INNER
+
+    if list((data_dir / "models").glob("intent-model-*.npz")) or os.environ.get(INNER) \
+            or FIRST_RUN_TEST not in {item.name for item in request.session.items}:
+        return
+    run = request.getfixturevalue("first_run")
+    deadline = time.monotonic() + 900
+    while run.scheduled.is_set() and time.monotonic() < deadline:
+        found = run.model()
+        if found:
+            shutil.copy2(found, data_dir / "models" / found.name)
+            return
+        if run.done.is_set():
+            return
+        time.sleep(0.2)
+
+
 @pytest.fixture(scope="session")
 def bot(bot_config, data_dir, request):
     """The bot service, built exactly as the app builds it."""
+    _take_the_first_runs_model(data_dir, request)
     built = build_bot(bot_config)
     _keep_current_model(data_dir, request.config)
+    MODEL_READY.set()
     return built
 
 
@@ -234,34 +278,36 @@ def cluster(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def cluster_rerun(cluster, bot, data_dir, tmp_path_factory):
-    """The cluster suites in a pytest process of their own; the servers' command statistics are reset
-    first, so the test reads what the rerun did."""
+def cluster_rerun(cluster, data_dir, tmp_path_factory):
+    """The cluster suites in a pytest process of their own, once the session's model is ready; the servers'
+    command statistics are reset first, so the test reads what the rerun did."""
     import redis
     from side_runs import ClusterRerun
 
     for port in cluster.ports:
         redis.Redis(port=port).config_resetstat()
     run = ClusterRerun(tmp_path_factory.mktemp("cluster-rerun"), cluster.url, data_dir / "models", MODELS_ENV)
+    run.ready = MODEL_READY
     yield run
     run.stop()
 
 
 @pytest.fixture(scope="session")
-def schemathesis_run(bot, data_dir, tmp_path_factory):
+def schemathesis_run(data_dir, tmp_path_factory):
     """Schemathesis against the app served by a process of its own, with its own data directory (a copy of
-    the session's model) and its own Redis: it creates hundreds of random entries."""
+    the session's model, once ready) and its own Redis: it creates hundreds of random entries."""
     from side_runs import SchemathesisRun, schemathesis_args
 
     from bot.embedded import EmbeddedRedis
 
     own = tmp_path_factory.mktemp("openapi")
-    shutil.copytree(data_dir / "models", own / "models")
     redis_url = _private_db(os.environ.get("REDIS_URL"))
     config = {"BOT_DATA_DIR": str(own), "REDIS_URL": redis_url, "ADMIN_TOKEN": ADMIN_TOKEN,
               "SECRET_KEY": "openapi-test", "RETRAIN_ON_EDIT": False, "API_IP_RATE_LIMIT": "100000/60",
               "USER_RATE_LIMIT": "100000/10", "LOG_LEVEL": "WARNING"}
-    run = SchemathesisRun(tmp_path_factory.mktemp("schemathesis"), config, schemathesis_args(ROOT, ADMIN_TOKEN))
+    run = SchemathesisRun(tmp_path_factory.mktemp("schemathesis"), config, schemathesis_args(ROOT, ADMIN_TOKEN),
+                          data_dir / "models")
+    run.ready = MODEL_READY
     yield run
     run.stop()
     if redis_url:
@@ -303,7 +349,7 @@ def _side_runs_in_the_background(request):
 
     names = {item.name for item in request.session.items}
     if FIRST_RUN_TEST in names and not os.environ.get(INNER):
-        # Before anything else: it trains a model of its own, beside the session's training below.
+        # Before anything else: it trains the model the session then takes (_take_the_first_runs_model).
         run_in_lane([request.getfixturevalue("first_run")])
     wanted = (["cluster_rerun"] if CLUSTER_AVAILABLE and CLUSTER_TEST in names else []) + \
         (["schemathesis_run"] if SCHEMATHESIS_TEST in names else [])

@@ -1,12 +1,15 @@
 """The suite's long runs in processes of their own, started in the background with the session's first
 test: the Redis Cluster rerun (tests/test_cluster.py) and Schemathesis against the live API
-(tests/test_openapi.py), one after the other, and, in a lane of its own from the very start, the first run of
-``serve`` that trains its own model (tests/test_lifecycle.py). Their tests collect the results.
+(tests/test_openapi.py), one after the other once the session's model is ready, and, in a lane of its own from
+the very start, the first run of ``serve`` that trains its own model (tests/test_lifecycle.py). Their tests,
+run last (conftest), collect the results.
 
 Each keeps one core busy for a minute or more while the session's own tests mostly use the other, so on two
 cores they ran after the other tests with a core idle. They run one after the other in one background lane
 (never more than two busy processes), with their own Redis, temporary directories and ports; they share
-nothing with the session but the trained model, which each copies at its start.
+nothing with the session but the trained model, which each copies at its start. On a fresh clone the model is
+the one the first run trains: the session takes it (conftest._take_the_first_runs_model) instead of training
+the same model beside it, and meanwhile runs the tests that need no model.
 """
 
 from __future__ import annotations
@@ -31,6 +34,8 @@ FIRST_RUN_TEST = "test_first_run_trains_leaves_no_extra_processes_and_sigterm_en
 #: Set in a side run's own pytest session: the test runs its body there instead of collecting a result.
 INNER = "BOT_TEST_SIDE_RUN"
 SCHEMATHESIS_TEST = "test_schemathesis_finds_no_failure_in_the_live_api"
+#: The tests that collect a side run's outcome: the session runs them last (conftest).
+SIDE_RUN_TESTS = frozenset({CLUSTER_TEST, FIRST_RUN_TEST, SCHEMATHESIS_TEST})
 
 # Every suite whose code keeps several keys together (transactions, scripts, streams): storage, the webhook
 # queue and de-duplication, the FAQ and its history, staff sessions, backups, rate limits.
@@ -67,7 +72,10 @@ class SideRun:
         self.log_path = workdir / "output.log"
         self.returncode: int | None = None
         self.error: BaseException | None = None
+        self.scheduled = threading.Event()  # given to a lane (run_in_lane)
         self.done = threading.Event()
+        #: Set when the run may begin (the session's model is ready); None: at once.
+        self.ready: threading.Event | None = None
         self._procs: list[subprocess.Popen] = []
         self._stopped = False
 
@@ -83,6 +91,9 @@ class SideRun:
 
     def run(self) -> None:
         try:
+            while self.ready is not None and not self.ready.wait(0.5):
+                if self._stopped:
+                    raise RuntimeError("the session ended before this run could start")
             with open(self.log_path, "w", encoding="utf-8") as log:
                 self.returncode = self.work(log)
         except BaseException as exc:  # reported by result(), in the test that needs this run
@@ -140,14 +151,21 @@ class FirstRun(SideRun):
                             "--basetemp", str(self.workdir / "t"), f"tests/test_lifecycle.py::{FIRST_RUN_TEST}"],
                            self.env, log).wait(900)
 
+    def model(self) -> Path | None:
+        """The model its ``serve`` trained and cached, once the file is complete (saved atomically; the file
+        being written ends in ``.tmp.npz``)."""
+        found = [p for p in (self.workdir / "t").glob("*/models/intent-model-*.npz")
+                 if not p.name.endswith(".tmp.npz")]
+        return found[0] if found else None
+
 
 class SchemathesisRun(SideRun):
     """The app served over HTTP by a process of its own (tests/live_server.py, its own data directory with a
     copy of the model), and Schemathesis's CLI run against its /openapi.json, as an operator would run it."""
 
-    def __init__(self, workdir: Path, app_config: dict, schemathesis_args: list[str]):
+    def __init__(self, workdir: Path, app_config: dict, schemathesis_args: list[str], models: Path):
         super().__init__(workdir)
-        self.app_config, self.args = app_config, schemathesis_args
+        self.app_config, self.args, self.models = app_config, schemathesis_args, models
         self.url = ""
         # The environment as it is now, in the main thread: later, a test may be changing it (run_cli).
         self.env = dict(os.environ)
@@ -157,6 +175,7 @@ class SchemathesisRun(SideRun):
 
         from redis_server import free_port
 
+        shutil.copytree(self.models, Path(self.app_config["BOT_DATA_DIR"]) / "models")  # the model, now ready
         port = free_port()
         self.url = f"http://127.0.0.1:{port}"
         env = {**self.env, "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "tests")])}
@@ -191,6 +210,9 @@ def run_in_lane(runs: list[SideRun]) -> threading.Thread:
     def lane() -> None:
         for run in runs:
             run.run()
+
+    for run in runs:
+        run.scheduled.set()
 
     thread = threading.Thread(target=lane, name="side-runs", daemon=True)
     thread.start()
