@@ -361,3 +361,19 @@ def _side_runs_in_the_background(request):
             pass
     if runs:
         run_in_lane(runs)
+
+
+# -- the browser (tests/test_browser*.py, test_notify.py) ---------------------------------------------------
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright, launched once for the session; each test opens a context of
+    its own (cookies, storage and viewport are the context's, so nothing passes from one test to the next)."""
+    from playwright.sync_api import sync_playwright
+    from test_browser import CHROMIUM
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True,
+                              args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                                    "--disable-component-update", "--disable-sync", "--no-first-run"])
+        yield b
+        b.close()
