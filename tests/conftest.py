@@ -55,6 +55,7 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if OWN_REDIS_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.own_redis)
+    _delegate_process_suites(config, items)
     # Three groups, each in its collected order (the tests do not depend on their order): first the tests
     # that need no trained model (they run while the model is being trained), then the others, and last those
     # that only collect what a side run found (tests/side_runs.py), so that the session does not sit waiting
@@ -62,11 +63,60 @@ def pytest_collection_modifyitems(config, items):
     from side_runs import SIDE_RUN_TESTS
 
     def group(item) -> int:
-        if item.name in SIDE_RUN_TESTS:
+        if item.name in SIDE_RUN_TESTS or isinstance(item, RemoteResult):
             return 2
         return 1 if "data_dir" in getattr(item, "fixturenames", ()) else 0
 
     items.sort(key=group)
+
+
+PROCESS_SUITE_IDS = pytest.StashKey[list]()
+PROCESS_SUITES_RUN = pytest.StashKey[object]()
+
+
+class RemoteResult(pytest.Item):
+    """A test of side_runs.PROCESS_SUITES that ran in the background run (``process_suites``): here it only
+    reports that run's outcome for it, under its own name (a failure shows the run's traceback)."""
+
+    def runtest(self) -> None:
+        run = self.config.stash.get(PROCESS_SUITES_RUN, None)
+        if run is None:
+            raise AssertionError("the background run of the process suites did not start (see the first error)")
+        outcome, details = run.outcome(self.nodeid, timeout=1800)  # type: ignore[attr-defined]
+        if outcome == "skipped":
+            pytest.skip(details.strip().splitlines()[0] if details.strip() else "skipped")
+        if outcome != "passed":
+            raise AssertionError(f"{outcome} in the background run (log: {run.log_path}):\n{details}")  # type: ignore[attr-defined]
+
+    def repr_failure(self, excinfo, style=None):
+        return str(excinfo.value)
+
+    def reportinfo(self):
+        return self.path, None, self.name
+
+
+def _delegate_process_suites(config, items) -> None:
+    """In a whole-suite session, the tests of side_runs.PROCESS_SUITES run in a pytest process of their own in
+    the background lane, beside the session's other tests; here each is a RemoteResult with the same name.
+    Not in a side run's own session, nor when those suites are run on their own (nothing else would build the
+    model the run waits for), nor for the first-run test (a side run of its own). Nor on a shared REDIS_URL:
+    there the two sessions' senders would read one event queue."""
+    from side_runs import FIRST_RUN_TEST, INNER, PROCESS_SUITES
+
+    if os.environ.get(INNER) or os.environ.get(MODELS_ENV) or os.environ.get("REDIS_URL"):
+        return
+
+    def delegated(item) -> bool:
+        return item.nodeid.split("::")[0] in PROCESS_SUITES and item.name != FIRST_RUN_TEST
+
+    if not any("data_dir" in getattr(item, "fixturenames", ()) and not delegated(item) for item in items):
+        return
+    ids = []
+    for i, item in enumerate(items):
+        if delegated(item):
+            ids.append(item.nodeid)
+            items[i] = RemoteResult.from_parent(item.parent, name=item.name)
+    config.stash[PROCESS_SUITE_IDS] = ids
 
 
 # -- the bot ---------------------------------------------------------------------------------------------
@@ -157,8 +207,18 @@ def bot(bot_config, data_dir, request):
     _take_the_first_runs_model(data_dir, request)
     built = build_bot(bot_config)
     _keep_current_model(data_dir, request.config)
+    # The side runs copy the model from a directory of its own: a retrain test later adds models to data_dir.
+    session_models = _session_models(data_dir)
+    session_models.mkdir(exist_ok=True)
+    for model in (data_dir / "models").glob("intent-model-*.npz"):
+        shutil.copy2(model, session_models / model.name)
     MODEL_READY.set()
     return built
+
+
+def _session_models(data_dir: Path) -> Path:
+    """The session's model alone, for the side runs (filled by ``bot``, before MODEL_READY is set)."""
+    return data_dir.parent / f"{data_dir.name}-model"
 
 
 ADMIN_TOKEN = "test-admin-token-0123456789"
@@ -286,7 +346,7 @@ def cluster_rerun(cluster, data_dir, tmp_path_factory):
 
     for port in cluster.ports:
         redis.Redis(port=port).config_resetstat()
-    run = ClusterRerun(tmp_path_factory.mktemp("cluster-rerun"), cluster.url, data_dir / "models", MODELS_ENV)
+    run = ClusterRerun(tmp_path_factory.mktemp("cluster-rerun"), cluster.url, _session_models(data_dir), MODELS_ENV)
     run.ready = MODEL_READY
     yield run
     run.stop()
@@ -306,7 +366,7 @@ def schemathesis_run(data_dir, tmp_path_factory):
               "SECRET_KEY": "openapi-test", "RETRAIN_ON_EDIT": False, "API_IP_RATE_LIMIT": "100000/60",
               "USER_RATE_LIMIT": "100000/10", "LOG_LEVEL": "WARNING"}
     run = SchemathesisRun(tmp_path_factory.mktemp("schemathesis"), config, schemathesis_args(ROOT, ADMIN_TOKEN),
-                          data_dir / "models")
+                          _session_models(data_dir))
     run.ready = MODEL_READY
     yield run
     run.stop()
@@ -316,6 +376,20 @@ def schemathesis_run(data_dir, tmp_path_factory):
         redis.Redis.from_url(redis_url).flushdb()  # the private database only
     else:
         EmbeddedRedis(own).stop()  # left by the server at exit already; this only makes sure
+
+
+@pytest.fixture(scope="session")
+def process_suites(data_dir, tmp_path_factory, request):
+    """The delegated tests of side_runs.PROCESS_SUITES in a pytest process of their own, once the session's
+    model is ready (their RemoteResult items collect the outcomes)."""
+    from side_runs import ProcessSuites
+
+    run = ProcessSuites(tmp_path_factory.mktemp("process-suites"), request.config.stash[PROCESS_SUITE_IDS],
+                        _session_models(data_dir), MODELS_ENV)
+    run.ready = MODEL_READY
+    request.config.stash[PROCESS_SUITES_RUN] = run
+    yield run
+    run.stop()
 
 
 @pytest.fixture(scope="session")
@@ -352,7 +426,8 @@ def _side_runs_in_the_background(request):
         # Before anything else: it trains the model the session then takes (_take_the_first_runs_model).
         run_in_lane([request.getfixturevalue("first_run")])
     wanted = (["cluster_rerun"] if CLUSTER_AVAILABLE and CLUSTER_TEST in names else []) + \
-        (["schemathesis_run"] if SCHEMATHESIS_TEST in names else [])
+        (["schemathesis_run"] if SCHEMATHESIS_TEST in names else []) + \
+        (["process_suites"] if request.config.stash.get(PROCESS_SUITE_IDS, None) else [])
     runs = []
     for fixture in wanted:
         try:

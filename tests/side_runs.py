@@ -1,15 +1,16 @@
 """The suite's long runs in processes of their own, started in the background with the session's first
-test: the Redis Cluster rerun (tests/test_cluster.py) and Schemathesis against the live API
-(tests/test_openapi.py), one after the other once the session's model is ready, and, in a lane of its own from
-the very start, the first run of ``serve`` that trains its own model (tests/test_lifecycle.py). Their tests,
-run last (conftest), collect the results.
+test: the Redis Cluster rerun (tests/test_cluster.py), Schemathesis against the live API
+(tests/test_openapi.py) and the suites that run real servers (PROCESS_SUITES: faults, durability, gunicorn,
+order, lifecycle), one after the other once the session's model is ready, and, in a lane of its own from the
+very start, the first run of ``serve`` that trains its own model (tests/test_lifecycle.py). Their tests, run
+last (conftest), collect the results.
 
 Each keeps one core busy for a minute or more while the session's own tests mostly use the other, so on two
 cores they ran after the other tests with a core idle. They run one after the other in one background lane
-(never more than two busy processes), with their own Redis, temporary directories and ports; they share
-nothing with the session but the trained model, which each copies at its start. On a fresh clone the model is
-the one the first run trains: the session takes it (conftest._take_the_first_runs_model) instead of training
-the same model beside it, and meanwhile runs the tests that need no model.
+(never more than two busy pytest processes), with their own Redis, temporary directories and ports; they
+share nothing with the session but the trained model, which each copies at its start. On a fresh clone the
+model is the one the first run trains: the session takes it (conftest._take_the_first_runs_model) instead of
+training the same model beside it, and meanwhile runs the tests that need no model.
 """
 
 from __future__ import annotations
@@ -49,6 +50,12 @@ CLUSTER_SUITES = [
     "tests/test_dialogue.py::test_fallback_questions_are_grouped_in_the_inbox",
     "tests/test_dialogue.py::test_follow_up_asks_the_last_question_about_the_new_city"]
 
+
+#: Whole modules of tests that run real processes (``serve``, gunicorn) and mostly wait for them: the session
+#: runs them in a pytest process of its own in the background lane, after the cluster rerun and Schemathesis,
+#: and each of their tests collects its own outcome from that run's report (``RemoteResult``, conftest).
+PROCESS_SUITES = ("tests/test_faults.py", "tests/test_durability.py", "tests/test_gunicorn.py",
+                  "tests/test_order.py", "tests/test_lifecycle.py")
 
 
 def schemathesis_args(root: Path, admin_token: str) -> list[str]:
@@ -217,3 +224,48 @@ def run_in_lane(runs: list[SideRun]) -> threading.Thread:
     thread = threading.Thread(target=lane, name="side-runs", daemon=True)
     thread.start()
     return thread
+
+
+class ProcessSuites(SideRun):
+    """The selected tests of :data:`PROCESS_SUITES` in a pytest process of their own (the session's model,
+    copied from ``models``; their own Redis and ports), with a JUnit report each test reads its outcome from."""
+
+    def __init__(self, workdir: Path, nodeids: list[str], models: Path, models_env: str):
+        super().__init__(workdir)
+        self.nodeids = nodeids
+        self.report = workdir / "report.xml"
+        self.env = {**os.environ, INNER: "1", "PYTHONPATH": str(ROOT / "tests"), models_env: str(models)}
+        self._outcomes: dict[str, tuple[str, str]] | None = None
+
+    def work(self, log: IO[str]) -> int:
+        return self._start([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--durations=15",
+                            "--basetemp", str(self.workdir / "t"), "--junitxml", str(self.report),
+                            "-o", "junit_family=xunit1", *self.nodeids], self.env, log).wait(1800)
+
+    def outcome(self, nodeid: str, timeout: float) -> tuple[str, str]:
+        """``(outcome, details)`` of one test of the run: passed, failed, error, skipped, or missing."""
+        returncode, out = self.result(timeout)
+        if self._outcomes is None:
+            self._outcomes = _junit_outcomes(self.report) if self.report.exists() else {}
+        path, *classes, name = nodeid.split("::")  # JUnit: classname "tests.test_x[.TestClass]", name "test_y"
+        classname = ".".join([path.removesuffix(".py").replace("/", "."), *classes])
+        found = self._outcomes.get(f"{classname}::{name}")
+        if found is None:
+            return "missing", f"exit code {returncode}; no outcome for {nodeid} in the run's report\n{out[-5000:]}"
+        return found
+
+
+def _junit_outcomes(report: Path) -> dict[str, tuple[str, str]]:
+    """``classname::name`` -> (outcome, the failure's text) from a JUnit XML report; a test with a failure and
+    an error (in its teardown) keeps the first of them."""
+    import xml.etree.ElementTree as ET
+
+    outcomes: dict[str, tuple[str, str]] = {}
+    for case in ET.parse(report).getroot().iter("testcase"):
+        key = f"{case.get('classname')}::{case.get('name')}"
+        for element in case:
+            kind = {"failure": "failed", "error": "error", "skipped": "skipped"}.get(element.tag)
+            if kind and outcomes.get(key, ("passed",))[0] in ("passed", "skipped"):
+                outcomes[key] = (kind, f"{element.get('message', '')}\n{element.text or ''}")
+        outcomes.setdefault(key, ("passed", ""))
+    return outcomes
