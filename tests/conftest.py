@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 import shutil
 import socket
+import threading
+import time
 import uuid
 from pathlib import Path
 
@@ -46,12 +48,75 @@ def _offline():
 OWN_REDIS_FIXTURES = {"durable_redis", "redis_proc"}  # servers a test starts and stops itself
 
 
+@pytest.hookimpl(trylast=True)  # after any other reordering: the sort below is stable
 def pytest_collection_modifyitems(config, items):
     # A test on a Redis of its own (an outage, a restart) shows nothing on REDIS_URL's server: the cluster
     # rerun (tests/test_cluster.py) leaves such tests out with -m "not own_redis".
     for item in items:
         if OWN_REDIS_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.own_redis)
+    _delegate_process_suites(config, items)
+    # Three groups, each in its collected order (the tests do not depend on their order): first the tests
+    # that need no trained model (they run while the model is being trained), then the others, and last those
+    # that only collect what a side run found (tests/side_runs.py), so that the session does not sit waiting
+    # for a run that is still going on in the background.
+    from side_runs import SIDE_RUN_TESTS
+
+    def group(item) -> int:
+        if item.name in SIDE_RUN_TESTS or isinstance(item, RemoteResult):
+            return 2
+        return 1 if "data_dir" in getattr(item, "fixturenames", ()) else 0
+
+    items.sort(key=group)
+
+
+PROCESS_SUITE_IDS = pytest.StashKey[list]()
+PROCESS_SUITES_RUN = pytest.StashKey[object]()
+
+
+class RemoteResult(pytest.Item):
+    """A test of side_runs.PROCESS_SUITES that ran in the background run (``process_suites``): here it only
+    reports that run's outcome for it, under its own name (a failure shows the run's traceback)."""
+
+    def runtest(self) -> None:
+        run = self.config.stash.get(PROCESS_SUITES_RUN, None)
+        if run is None:
+            raise AssertionError("the background run of the process suites did not start (see the first error)")
+        outcome, details = run.outcome(self.nodeid, timeout=1800)  # type: ignore[attr-defined]
+        if outcome == "skipped":
+            pytest.skip(details.strip().splitlines()[0] if details.strip() else "skipped")
+        if outcome != "passed":
+            raise AssertionError(f"{outcome} in the background run (log: {run.log_path}):\n{details}")  # type: ignore[attr-defined]
+
+    def repr_failure(self, excinfo, style=None):
+        return str(excinfo.value)
+
+    def reportinfo(self):
+        return self.path, None, self.name
+
+
+def _delegate_process_suites(config, items) -> None:
+    """In a whole-suite session, the tests of side_runs.PROCESS_SUITES run in a pytest process of their own in
+    the background lane, beside the session's other tests; here each is a RemoteResult with the same name.
+    Not in a side run's own session, nor when those suites are run on their own (nothing else would build the
+    model the run waits for), nor for the first-run test (a side run of its own). Nor on a shared REDIS_URL:
+    there the two sessions' senders would read one event queue."""
+    from side_runs import FIRST_RUN_TEST, INNER, PROCESS_SUITES
+
+    if os.environ.get(INNER) or os.environ.get(MODELS_ENV) or os.environ.get("REDIS_URL"):
+        return
+
+    def delegated(item) -> bool:
+        return item.nodeid.split("::")[0] in PROCESS_SUITES and item.name != FIRST_RUN_TEST
+
+    if not any("data_dir" in getattr(item, "fixturenames", ()) and not delegated(item) for item in items):
+        return
+    ids = []
+    for i, item in enumerate(items):
+        if delegated(item):
+            ids.append(item.nodeid)
+            items[i] = RemoteResult.from_parent(item.parent, name=item.name)
+    config.stash[PROCESS_SUITE_IDS] = ids
 
 
 # -- the bot ---------------------------------------------------------------------------------------------
@@ -109,12 +174,51 @@ def bot_config(data_dir) -> dict:
                         "USER_RATE_LIMIT": "100000/10", "LOGIN_IP_RATE_LIMIT": "100000/300"})
 
 
+#: Set once the session's model is in its data directory: the side runs that copy it wait for it.
+MODEL_READY = threading.Event()
+
+
+def _take_the_first_runs_model(data_dir: Path, request) -> None:
+    """With no model cached (a fresh clone), take the one test_lifecycle's first run trains in the background
+    (tests/side_runs.py) instead of training the same model again beside it on the same two cores.
+
+    The first run's ``serve`` trains exactly as the bot does (same data, same code: the file name is the
+    fingerprint of both); if it ends without a model, the bot trains its own as usual."""
+    from side_runs import FIRST_RUN_TEST, INNER
+
+    if list((data_dir / "models").glob("intent-model-*.npz")) or os.environ.get(INNER) \
+            or FIRST_RUN_TEST not in {item.name for item in request.session.items}:
+        return
+    run = request.getfixturevalue("first_run")
+    deadline = time.monotonic() + 900
+    while run.scheduled.is_set() and time.monotonic() < deadline:
+        found = run.model()
+        if found:
+            shutil.copy2(found, data_dir / "models" / found.name)
+            return
+        if run.done.is_set():
+            return
+        time.sleep(0.2)
+
+
 @pytest.fixture(scope="session")
 def bot(bot_config, data_dir, request):
     """The bot service, built exactly as the app builds it."""
+    _take_the_first_runs_model(data_dir, request)
     built = build_bot(bot_config)
     _keep_current_model(data_dir, request.config)
+    # The side runs copy the model from a directory of its own: a retrain test later adds models to data_dir.
+    session_models = _session_models(data_dir)
+    session_models.mkdir(exist_ok=True)
+    for model in (data_dir / "models").glob("intent-model-*.npz"):
+        shutil.copy2(model, session_models / model.name)
+    MODEL_READY.set()
     return built
+
+
+def _session_models(data_dir: Path) -> Path:
+    """The session's model alone, for the side runs (filled by ``bot``, before MODEL_READY is set)."""
+    return data_dir.parent / f"{data_dir.name}-model"
 
 
 ADMIN_TOKEN = "test-admin-token-0123456789"
@@ -234,34 +338,36 @@ def cluster(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def cluster_rerun(cluster, bot, data_dir, tmp_path_factory):
-    """The cluster suites in a pytest process of their own; the servers' command statistics are reset
-    first, so the test reads what the rerun did."""
+def cluster_rerun(cluster, data_dir, tmp_path_factory):
+    """The cluster suites in a pytest process of their own, once the session's model is ready; the servers'
+    command statistics are reset first, so the test reads what the rerun did."""
     import redis
     from side_runs import ClusterRerun
 
     for port in cluster.ports:
         redis.Redis(port=port).config_resetstat()
-    run = ClusterRerun(tmp_path_factory.mktemp("cluster-rerun"), cluster.url, data_dir / "models", MODELS_ENV)
+    run = ClusterRerun(tmp_path_factory.mktemp("cluster-rerun"), cluster.url, _session_models(data_dir), MODELS_ENV)
+    run.ready = MODEL_READY
     yield run
     run.stop()
 
 
 @pytest.fixture(scope="session")
-def schemathesis_run(bot, data_dir, tmp_path_factory):
+def schemathesis_run(data_dir, tmp_path_factory):
     """Schemathesis against the app served by a process of its own, with its own data directory (a copy of
-    the session's model) and its own Redis: it creates hundreds of random entries."""
+    the session's model, once ready) and its own Redis: it creates hundreds of random entries."""
     from side_runs import SchemathesisRun, schemathesis_args
 
     from bot.embedded import EmbeddedRedis
 
     own = tmp_path_factory.mktemp("openapi")
-    shutil.copytree(data_dir / "models", own / "models")
     redis_url = _private_db(os.environ.get("REDIS_URL"))
     config = {"BOT_DATA_DIR": str(own), "REDIS_URL": redis_url, "ADMIN_TOKEN": ADMIN_TOKEN,
               "SECRET_KEY": "openapi-test", "RETRAIN_ON_EDIT": False, "API_IP_RATE_LIMIT": "100000/60",
               "USER_RATE_LIMIT": "100000/10", "LOG_LEVEL": "WARNING"}
-    run = SchemathesisRun(tmp_path_factory.mktemp("schemathesis"), config, schemathesis_args(ROOT, ADMIN_TOKEN))
+    run = SchemathesisRun(tmp_path_factory.mktemp("schemathesis"), config, schemathesis_args(ROOT, ADMIN_TOKEN),
+                          _session_models(data_dir))
+    run.ready = MODEL_READY
     yield run
     run.stop()
     if redis_url:
@@ -270,6 +376,20 @@ def schemathesis_run(bot, data_dir, tmp_path_factory):
         redis.Redis.from_url(redis_url).flushdb()  # the private database only
     else:
         EmbeddedRedis(own).stop()  # left by the server at exit already; this only makes sure
+
+
+@pytest.fixture(scope="session")
+def process_suites(data_dir, tmp_path_factory, request):
+    """The delegated tests of side_runs.PROCESS_SUITES in a pytest process of their own, once the session's
+    model is ready (their RemoteResult items collect the outcomes)."""
+    from side_runs import ProcessSuites
+
+    run = ProcessSuites(tmp_path_factory.mktemp("process-suites"), request.config.stash[PROCESS_SUITE_IDS],
+                        _session_models(data_dir), MODELS_ENV)
+    run.ready = MODEL_READY
+    request.config.stash[PROCESS_SUITES_RUN] = run
+    yield run
+    run.stop()
 
 
 @pytest.fixture(scope="session")
@@ -303,10 +423,11 @@ def _side_runs_in_the_background(request):
 
     names = {item.name for item in request.session.items}
     if FIRST_RUN_TEST in names and not os.environ.get(INNER):
-        # Before anything else: it trains a model of its own, beside the session's training below.
+        # Before anything else: it trains the model the session then takes (_take_the_first_runs_model).
         run_in_lane([request.getfixturevalue("first_run")])
     wanted = (["cluster_rerun"] if CLUSTER_AVAILABLE and CLUSTER_TEST in names else []) + \
-        (["schemathesis_run"] if SCHEMATHESIS_TEST in names else [])
+        (["schemathesis_run"] if SCHEMATHESIS_TEST in names else []) + \
+        (["process_suites"] if request.config.stash.get(PROCESS_SUITE_IDS, None) else [])
     runs = []
     for fixture in wanted:
         try:
@@ -315,3 +436,19 @@ def _side_runs_in_the_background(request):
             pass
     if runs:
         run_in_lane(runs)
+
+
+# -- the browser (tests/test_browser*.py, test_notify.py) ---------------------------------------------------
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright, launched once for the session; each test opens a context of
+    its own (cookies, storage and viewport are the context's, so nothing passes from one test to the next)."""
+    from playwright.sync_api import sync_playwright
+    from test_browser import CHROMIUM
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True,
+                              args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                                    "--disable-component-update", "--disable-sync", "--no-first-run"])
+        yield b
+        b.close()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 
 from conftest import ADMIN_TOKEN
-from test_browser import browser, chat, login, page, pytestmark, server, shot, staff  # noqa: F401  (fixtures)
+from test_browser import chat, login, page, pytestmark, server, shot, staff  # noqa: F401  (fixtures)
 
 AUTH = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
 

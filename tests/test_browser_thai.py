@@ -10,7 +10,7 @@ import uuid
 from pathlib import Path
 
 import pytest
-from test_browser import ARTIFACTS, CHROMIUM, browser, server, shot  # noqa: F401 - fixtures and helpers shared with it
+from test_browser import ARTIFACTS, CHROMIUM, server, shot  # noqa: F401 - fixtures and helpers shared with it
 
 from bot.admin.users import Users
 
@@ -28,7 +28,7 @@ def staff(bot):
 
 
 @pytest.fixture
-def thai(browser):  # noqa: F811 - the fixture imported above
+def thai(browser):
     """A desktop browser whose language is Thai."""
     context = browser.new_context(viewport={"width": 1100, "height": 900}, locale="th-TH")
     yield context.new_page()
@@ -36,7 +36,7 @@ def thai(browser):  # noqa: F811 - the fixture imported above
 
 
 @pytest.fixture
-def thai_phone(browser):  # noqa: F811
+def thai_phone(browser):
     """A 375 px wide phone whose language is Thai."""
     context = browser.new_context(viewport={"width": 375, "height": 740}, device_scale_factor=2, is_mobile=True,
                                   has_touch=True, locale="th-TH")

@@ -39,8 +39,9 @@ def test_cluster_url_gives_a_cluster_client_that_spans_the_masters(cluster, tmp_
     assert reader.client is not client and reader.ping()
 
 
-def test_the_suites_pass_on_the_cluster_without_cross_slot_commands_or_keys(cluster, cluster_rerun):
-    # Started in the background with the session's first test (conftest, tests/side_runs.py).
+def test_the_suites_pass_on_the_cluster_without_cross_slot_commands_or_keys(cluster, cluster_rerun, bot):
+    # Started in the background with the session's first test (conftest, tests/side_runs.py), it waits for
+    # the session's model (``bot``) and runs beside the other tests; this test, among the last, collects it.
     returncode, out = cluster_rerun.result(timeout=900)
     tail = out[-5000:]
     assert returncode == 0, tail

@@ -16,7 +16,7 @@ from conftest import ADMIN_TOKEN, FB_SECRET, LINE_SECRET, channel_app_config
 from fakes import (UUID_RE, hub_signature, line_body, line_event, line_signature, messenger_body,
                    messenger_postback, messenger_text)
 from helpers import LiveServer, serving
-from test_browser import CHROMIUM, browser, login, shot  # noqa: F401 - browser is a fixture
+from test_browser import CHROMIUM, login, shot
 
 from bot.inbox import WAIT, group_key
 from bot.services.inbox import answer_group
@@ -325,7 +325,7 @@ def notify_server(notify_app):
 
 
 @pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed")
-def test_staff_see_who_waits_and_answering_tells_them(browser, notify_server, notify_app, client,  # noqa: F811
+def test_staff_see_who_waits_and_answering_tells_them(browser, notify_server, notify_app, client,
                                                       fake_line):
     from bot.admin.users import Users
 

@@ -40,9 +40,10 @@ def test_wrong_method_is_405_with_an_allow_header(client):
 
 
 @pytest.mark.slow
-def test_schemathesis_finds_no_failure_in_the_live_api(schemathesis_run):
+def test_schemathesis_finds_no_failure_in_the_live_api(schemathesis_run, bot):
     """Every check Schemathesis has (but the two that schemathesis.toml explains), on generated valid
-    and invalid requests and on stateful create/update/delete/rollback sequences (side_runs.schemathesis_args)."""
+    and invalid requests and on stateful create/update/delete/rollback sequences (side_runs.schemathesis_args).
+    The run waits for the session's model (``bot``); this test, among the last, collects its outcome."""
     returncode, out = schemathesis_run.result(timeout=1200)
     assert returncode == 0, out[-6000:]
     assert "No issues found" in out, out[-3000:]

@@ -4,6 +4,7 @@ master through the Sentinels, and the bot keeps its conversation context and sta
 from __future__ import annotations
 
 import pytest
+from helpers import wait_until
 from redis_server import RedisProcess, SentinelProcess, free_port
 
 from bot.config import load_config
@@ -87,7 +88,7 @@ def test_after_a_failover_the_bot_answers_on_and_uses_the_new_master(tmp_path, d
         while not other.store.ping():
             assert time.monotonic() < deadline, "the bot did not reach the new master"
             time.sleep(0.2)
-        time.sleep(0.5)  # let the breaker close
+        wait_until(lambda: other.store.available, timeout=5, message="the breaker to close")
         assert say("ขอนแก่นได้รับรองเมื่อไหร่").intent == "city_date"
         assert say("อยู่จังหวัดไหน").entities["city"] == "khon-kaen"
         new_master = redis.Redis(port=replica.port, decode_responses=True)

@@ -186,19 +186,26 @@ def test_a_session_ends_after_the_idle_timeout(short_sessions, bot):
 
 
 def test_a_session_in_constant_use_still_ends_at_its_absolute_lifetime(short_sessions, bot):
-    browser = Browser(short_sessions)
-    browser.login(bot_name := new_staff(bot.store))
-    start = last = time.monotonic()
-    longest_gap = 0.0
-    while browser.signed_in():  # a request every 0.2 s or so keeps it from ever being idle
-        now = time.monotonic()
-        longest_gap, last = max(longest_gap, now - last), now
-        assert now - start < 8, "the session outlived its absolute lifetime"
-        time.sleep(0.2)
-    elapsed = time.monotonic() - start
+    bot_name = new_staff(bot.store)
+    gaps = []
+    for _ in range(3):  # a run with a stall as long as the idle timeout proves nothing: it is run again
+        browser = Browser(short_sessions)
+        browser.login(bot_name)
+        start = last = time.monotonic()
+        longest_gap = 0.0
+        while browser.signed_in():  # a request every 0.2 s or so keeps it from ever being idle
+            now = time.monotonic()
+            longest_gap, last = max(longest_gap, now - last), now
+            assert now - start < 8, "the session outlived its absolute lifetime"
+            time.sleep(0.2)
+        elapsed = time.monotonic() - start
+        gaps.append(round(longest_gap, 2))
+        if longest_gap < 1.5:
+            break
     # It was never idle for the 1.5 s idle timeout (however slow a busy machine made each request), stayed
     # signed in well past that timeout, and then ended at its 4 s lifetime.
-    assert longest_gap < 1.5 and 3.5 <= elapsed < 8, (longest_gap, elapsed)
+    assert longest_gap < 1.5, f"a request took as long as the idle timeout in every run: longest gaps {gaps}"
+    assert 3.5 <= elapsed < 8, (longest_gap, elapsed)
     assert browser.login(bot_name).status_code == 302 and browser.signed_in()  # signing in again works
 
 
