@@ -100,6 +100,9 @@ _BEFORE_EN = re.compile(r"\bbefore (that|then|him|her)\b|\bprior to that\b|\bear
 _AFTER_TH = re.compile(r"หลังจากนั้น|หลังนั้น|ต่อจากนั้น|ถัดมา|คนต่อมา")
 _AFTER_EN = re.compile(r"\bafter (that|him|her)\b|\bthen who\b|\blater\b|\bnext one\b|\bthe one after\b")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
+# A budget asked, and a fact that tells of one (not only what a project costs).
+_BUDGET_ASKED = re.compile(r"งบ|\bbudget|\bfunding\b|\bfunded\b", re.I)
+_BUDGET_SAID = re.compile(r"งบ|\bbudget|\bfund|จัดสรร|\ballocat|\bslated\b", re.I)
 # "was it held in Chiang Mai?", "run by PTT": a yes/no question about where it is or who does it
 _ASKED_WHERE = re.compile(r"\b(held|located|based|hosted|take place|took place)\b|\bin\s*$|จัด(ที่|ขึ้นที่|ใน)|อยู่(ที่|ใน)|ตั้งอยู่")
 # "did it come first", "ได้ที่ 1 ใช่ไหม": a place in a ranking claimed (not "among the top 3", "ติดท็อป 5")
@@ -738,6 +741,15 @@ class Dialogue:
             # is, with its questions read as part of what it says: "ขอเบอร์โทรร้าน..." written for a shop's
             # phone number is no answer to "ขอเบอร์โทรดีป้า..." unless it gives a number.)
             staff = hit.fact.id in snap.index.staff
+            # "งบสมาร์ทซิตี้ขอนแก่นปีนี้เท่าไหร่": the city's budget, which the cost of one of its projects (the
+            # light rail's 26,963 million baht) is not, unless the question names that project (or the
+            # conversation is about it), or names no city ("รถรางรอบบึง...ใช้งบเท่าไหร่" asks about the tram)
+            named_here = set(q.subjects or q.context)
+            if _BUDGET_ASKED.search(q.text) and not staff and set(hit.fact.about) & snap.index.projects \
+                    and named_here & snap.index.areas and not named_here & snap.index.projects \
+                    and not _BUDGET_SAID.search(hit.fact.text()):
+                passed_over = True
+                continue
             if hit.words < OWN_PHRASING and (
                     why_not(q.text, hit.fact, q.qtype, years=q.years, staff=staff, yes_no=yes_no) is not None
                     # (a question about what is to come, "the next expo", is answered only by a fact about it)

@@ -76,6 +76,16 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     ("ceremony", re.compile(r"พิธี|\bceremon", re.I), re.compile(r"พิธี|\bceremon|มอบตรา|\bhanded\b|\bpresented\b", re.I)),
     # "ใครเป็นเลขานุการ", "who was the secretary": that post, which the chair or a minister is not
     ("secretary", re.compile(r"เลขานุการ|เลขาฯ|\bsecretary\b", re.I), re.compile(r"เลขานุการ|เลขาฯ|\bsecretary\b", re.I)),
+    # "how big is it", "มีเนื้อที่กี่ไร่": a size, which its distance from Bangkok or its place is not
+    ("size", re.compile(r"\bhow (big|large)\b|\b(land|total) area\b|\bsize\b|ขนาดพื้นที่|ขนาดเท่า|เนื้อที่|กี่ไร่|"
+                        r"พื้นที่กี่|ใหญ่แค่ไหน|ใหญ่เท่าไหร่|กว้างแค่ไหน|กว้างเท่าไหร่", re.I),
+     re.compile(r"ไร่|\brai\b|ตร\.\s?ม|ตร\.\s?กม|ตารางเมตร|ตารางกิโลเมตร|m²|km²|\bsquare\b|\bhectares?\b|เฮกตาร์|"
+                r"\bacres?\b", re.I)),
+    # "how many people benefit", "ประชาชนได้ประโยชน์กี่คน": a count of people, which a count of areas is not
+    ("count of people", re.compile(r"\bhow many (people|persons|residents|citizens|visitors|tourists|passengers|"
+                                   r"users)\b|กี่คน|ประชาชนกี่|จำนวนคน|จำนวนประชาชน", re.I),
+     re.compile(r"\d\s*(million\s+|ล้าน\s*|พัน\s*|หมื่น\s*|แสน\s*)?(people|persons|residents|citizens|visitors|"
+                r"tourists|passengers|users|คน|ราย|ท่าน)", re.I)),
     # "who is the mayor", "ใครเป็นซีอีโอ": that post, which a fact naming the holder of another (a company's
     # chairman for a mayor, a list of the drivers for a CEO) does not answer. (Not a governor: "ผู้ว่า...ชื่ออะไร"
     # carried to "แล้วนายกเทศมนตรีล่ะ" would then refuse the mayor asked for.)

@@ -6,7 +6,8 @@ fact without a verdict and lets the reader judge. Three readings, in order:
 - **numbers**: a number the question names ("7 ด้าน", "ได้ที่ 1") that the fact also states → yes; a fact that
   states other numbers of the same kind and not this one → no ("ขอนแก่นมี 7 ด้านใช่มั้ย" / "6 pillars");
 - **negation**: a fact that denies what the question asks ("does an area have to be a city?" / "does not have
-  to be a city") → no;
+  to be a city") → no; a denial after everything asked is said is about something else, unless it takes back
+  what was just said ("expected in 2022, but that did not happen");
 - **coverage**: nearly everything the question says (its names removed, its question words ignored) is in the
   fact's answer, and the answer denies nothing → yes ("KVIS อยู่ในวังจันทร์วัลเลย์ป่ะ" / "วังจันทร์วัลเลย์เป็นที่ตั้ง
   ของโรงเรียนกำเนิดวิทย์").

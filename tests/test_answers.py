@@ -868,3 +868,23 @@ def test_fibre_is_no_phone_number(bot):
     fact = bot.dialogue.knowledge.facts["samyan-plan-2"]
     assert why_not("ฝาท่อไฟเบอร์ออปติกทำเมื่อไหร่", fact, "when") is None
     assert why_not("ขอเบอร์ติดต่อหน่อย", fact, None) == "it gives no phone number"
+
+
+def test_a_size_asked_needs_a_fact_that_gives_one(bot):
+    facts = bot.dialogue.knowledge.facts
+    assert why_not("how large is it", facts["wangchan-valley-distance"], None) == "it gives no size"
+    assert why_not("how large is it", facts["wangchan-valley-size"], None) is None
+    assert "3,454" in bot.dialogue.answer("วังจันทร์วัลเลย์ใหญ่แค่ไหน", Context())[0].text
+
+
+def test_a_count_of_people_needs_a_fact_that_counts_people(bot):
+    facts = bot.dialogue.knowledge.facts
+    assert why_not("how many people gained from it", facts["total-2022-11-09"], "how_many") == \
+        "it gives no count of people"
+
+
+def test_a_citys_budget_is_not_the_cost_of_one_of_its_projects(bot):
+    assert bot.dialogue.answer("ขอนแก่นได้งบทำเมืองอัจฉริยะมาเท่าไหร่", Context())[0].fallback
+    # ...but the project's own cost answers a question that names it
+    reply = bot.dialogue.answer("งบสร้างรถไฟฟ้ารางเบาขอนแก่นเท่าไหร่", Context())[0]
+    assert not reply.fallback and "ล้านบาท" in reply.text
