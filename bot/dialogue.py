@@ -35,7 +35,8 @@ from knowledge.polarity import counted, verdict
 from knowledge.answerable import asks_to_come, counted_words, names_a_list, uncovered, unstated, why_not
 from knowledge.composer import Answer
 from knowledge.schema import Fact
-from knowledge.retrieval import MANY_AREAS, OWN_PHRASING, S_ALL, S_MATCH, Hit, Query, Thresholds, _asked_rank
+from knowledge.retrieval import (MANY_AREAS, OWN_PHRASING, S_ALL, S_MATCH, Hit, Query, Thresholds, _asked_rank,
+                                 _stated_ranks)
 from knowledge.snapshot import Snapshot
 
 from . import metrics
@@ -99,6 +100,15 @@ _BEFORE_TH = re.compile(r"ก่อนหน้านั้น|ก่อนห�
 _BEFORE_EN = re.compile(r"\bbefore (that|then|him|her)\b|\bprior to that\b|\bearlier\b|\bpreviously\b|\bthe one before\b")
 _AFTER_TH = re.compile(r"หลังจากนั้น|หลังนั้น|ต่อจากนั้น|ถัดมา|คนต่อมา")
 _AFTER_EN = re.compile(r"\bafter (that|him|her)\b|\bthen who\b|\blater\b|\bnext one\b|\bthe one after\b")
+# A budget asked, and a fact that tells of one (not only what a project costs).
+_BUDGET_ASKED = re.compile(r"งบ|\bbudget|\bfunding\b|\bfunded\b", re.I)
+_BUDGET_SAID = re.compile(r"งบ|\bbudget|\bfund|จัดสรร|\ballocat|\bslated\b", re.I)
+# "was it held in Chiang Mai?", "run by PTT": a yes/no question about where it is or who does it
+_ASKED_WHERE = re.compile(r"\b(held|located|based|hosted|take place|took place)\b|\bin\s*$|จัด(ที่|ขึ้นที่|ใน)|อยู่(ที่|ใน)|ตั้งอยู่")
+# "did it come first", "ได้ที่ 1 ใช่ไหม": a place in a ranking claimed (not "among the top 3", "ติดท็อป 5")
+_PLACE_CLAIMED = re.compile(r"(?:ได้ที่|อันดับ(?:ที่)?|ลำดับที่)\s*(\d)(?!\d)|\b(first|second|third|1st|2nd|3rd)\b(?!\s*\d)|"
+                            r"\b(?:number one|highest|the top)\b|สูงสุด", re.I)
+_AMONG = re.compile(r"\btop\s*\d|\bamong\b|\d\s*อันดับแรก|ติด(ท็อป|อันดับ|\s*\d)|ใน\s*\d\s*อันดับ", re.I)
 
 
 def _asks_before(text: str) -> bool:
@@ -605,6 +615,19 @@ class Dialogue:
             answer = snap.composer.fact(told_fact, reply_lang, kind)
             return (self._reply(turn, answer, 1.0),
                     self._remember(turn, answer, query_text, kind, yes_no, qualifier), None)
+        # (a place named as written, not read by a fuzzy match: "หัวหน้า" is no "หัวหิน")
+        elsewhere = [p for p in ent.places if p not in ent.city_named_places and p in snap.kb.places
+                     and not snap.kb.cities_in(snap.kb.places[p].province or p)
+                     and any(n in u.normalized.casefold() for n in self._names(snap, p))]
+        if hit is not None and elsewhere and not cities and not follow_up:
+            # "กระบี่ได้คะแนนเท่าไหร่" (a province with no area the bot knows of): a fact about an area in another
+            # province, that never names the one asked about, is about somewhere else.
+            provinces = {snap.kb.places[p].province or p for p in elsewhere}
+            areas = set(hit.fact.about) & set(snap.kb.cities)
+            told = hit.fact.text().casefold()
+            if areas and len(areas) <= MANY_AREAS and not any(snap.kb.cities[a].province in provinces for a in areas) \
+                    and not any(n in told for p in elsewhere for n in self._names(snap, p)):
+                hit = None
         # "the Khon Kaen light rail": the project is the subject, the city only says which one.
         focus = [s for s in subjects if not (s in snap.kb.cities and any(
             s in snap.kb.entities[e].areas for e in subjects if e in snap.kb.entities))]
@@ -639,7 +662,7 @@ class Dialogue:
         lead = ""
         if yes_no:
             hit, lead = self._verdict(snap, Query(query_text, reply_lang, subjects, context, kind, intents, years),
-                                      hit, u.normalized)
+                                      hit, u.normalized, [p for p in ent.places if p not in ent.city_named_places])
             if not subjects and context and context[0] in snap.kb.cities and context[0] not in hit.fact.about:
                 lead = ""  # "แล้วได้ต่ออายุยัง" about Mae Moh: a fact that does not name Mae Moh settles nothing
         # "การประชุม 2/2564 จัดวันไหน": the fact that answers says the sources do not give the date. The bot says
@@ -718,6 +741,15 @@ class Dialogue:
             # is, with its questions read as part of what it says: "ขอเบอร์โทรร้าน..." written for a shop's
             # phone number is no answer to "ขอเบอร์โทรดีป้า..." unless it gives a number.)
             staff = hit.fact.id in snap.index.staff
+            # "งบสมาร์ทซิตี้ขอนแก่นปีนี้เท่าไหร่": the city's budget, which the cost of one of its projects (the
+            # light rail's 26,963 million baht) is not, unless the question names that project (or the
+            # conversation is about it), or names no city ("รถรางรอบบึง...ใช้งบเท่าไหร่" asks about the tram)
+            named_here = set(q.subjects or q.context)
+            if _BUDGET_ASKED.search(q.text) and not staff and set(hit.fact.about) & snap.index.projects \
+                    and named_here & snap.index.areas and not named_here & snap.index.projects \
+                    and not _BUDGET_SAID.search(hit.fact.text()):
+                passed_over = True
+                continue
             if hit.words < OWN_PHRASING and (
                     why_not(q.text, hit.fact, q.qtype, years=q.years, staff=staff, yes_no=yes_no) is not None
                     # (a question about what is to come, "the next expo", is answered only by a fact about it)
@@ -817,11 +849,74 @@ class Dialogue:
             where[a] = min(found)
         return sorted(areas, key=where.__getitem__) if len(areas) >= 2 else []
 
-    def _verdict(self, snap: Snapshot, q: Query, hit: Hit, question: str) -> tuple[Hit, str]:
+    @staticmethod
+    def _names(snap: Snapshot, x: str) -> list[str]:
+        """The names of an entity or a place, casefolded (three letters or more)."""
+        if x in snap.kb.entities:
+            e = snap.kb.entities[x]
+            names = [e.name.th, e.name.en, *((e.short.th, e.short.en) if e.short else ()), *e.aliases]
+        elif x in snap.kb.places:
+            p = snap.kb.places[x]
+            names = [p.th, p.en, *p.aliases]
+        else:
+            return []
+        return [n.casefold() for n in names if len(n) >= 3]
+
+    def _someone_else(self, snap: Snapshot, q: Query, fact: Fact, places: Sequence[str], close: bool) -> bool:
+        """Whether ``fact`` answers a yes/no question about who or where with another one than the question
+        names: "is Mae Moh run by PTT?" / EGAT runs it; "was the meeting held in Chiang Mai?" / in Bangkok. The
+        fact must be about every other specific thing the question names, never mention the one named, and
+        tell who (or where), or match the question's words closely (``close``)."""
+        about = snap.index.about_sets[fact.id]
+        text = fact.text().casefold()
+        ents = snap.kb.entities
+        kinds = ("organisation", "person")
+        named = [x for x in q.subjects if x in ents and ents[x].kind in kinds]
+        rest = [x for x in q.subjects if x not in named and x not in snap.index.concepts]
+        if any(x not in about for x in rest):
+            return False
+        for x in named if close or fact.aspect == "who" else ():
+            if x in about or any(n in text for n in self._names(snap, x)):
+                continue
+            if any(y in ents and ents[y].kind == ents[x].kind and y not in q.subjects for y in about):
+                return True  # (another organisation, or another person, is what the fact says)
+        asked_where = _ASKED_WHERE.search(q.text.casefold()) is not None
+        if asked_where and "where" in snap.index.holds[fact.id] and rest and (close or fact.aspect == "where"):
+            for p in places:
+                if p in snap.kb.places and not any(n in text for n in self._names(snap, p)) and \
+                        not any(c.province == p for c in snap.kb.cities.values() if c.id in about):
+                    return True
+        return False
+
+    @staticmethod
+    def _other_place(snap: Snapshot, q: Query, fact: Fact, question: str) -> bool | None:
+        """For "did Khon Kaen come first?" against a ranking fact about the area named: whether the place the
+        fact gives it is another one (True), the same (False), or cannot be told (None)."""
+        if fact.intent != "rankings" or _AMONG.search(question):
+            return None
+        m = _PLACE_CLAIMED.search(question)
+        areas = [x for x in q.subjects if x in snap.kb.cities]
+        if m is None or len(areas) != 1 or areas[0] not in fact.about:
+            return None
+        word = next((g for g in m.groups() if g), "1")
+        asked = int(word) if word.isdigit() else _NTH.get(word.casefold(), 1)
+        order = Dialogue._in_order(snap, fact)
+        if areas[0] in order:
+            return order.index(areas[0]) + 1 != asked
+        stated = _stated_ranks(fact.answer.en)
+        return None if len(stated) != 1 else asked not in stated
+
+    def _verdict(self, snap: Snapshot, q: Query, hit: Hit, question: str,
+                 places: Sequence[str] = ()) -> tuple[Hit, str]:
         """The fact and the verdict for a yes/no question. A close runner-up about the same subjects that
         confirms what the user asks wins over a best fact that would deny it: "แผนขอนแก่นมี 7 ด้านใช่ไหม" is
-        a yes (the 2021 plan covers the 7 Smarts), though the 2018 master plan has 6 pillars."""
+        a yes (the 2021 plan covers the 7 Smarts), though the 2018 master plan has 6 pillars. A fact that names
+        another one than the one asked about ("run by PTT?" / EGAT; "came first?" / third) says no."""
         specific = {x for x in q.subjects if x in snap.kb.entities and snap.kb.entities[x].kind != "concept"}
+        no = "ไม่ใช่ครับ" if q.lang == "th" else "No."
+        if self._other_place(snap, q, hit.fact, question) or \
+                self._someone_else(snap, q, hit.fact, places, close=hit.words >= CLOSE_WORDS):
+            return hit, no
         lead = _lead(question, q.text, hit, q.lang, q.subjects, q.years, snap.known_words)
         about = snap.index.about_sets[hit.fact.id]
         if specific and not specific & about and not any(snap.index.related.get(x, frozenset()) & about

@@ -34,7 +34,7 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     ("head count", re.compile(r"เจ้าหน้าที่กี่|พนักงานกี่|คนทำงาน|ทำงาน\S{0,6}กี่คน|\bstaff\b|\bemployees?\b|\bemploy\b|"
                               r"\bworkers?\b|\bworkforce\b|\bpeople work\b", re.I),
      re.compile(r"เจ้าหน้าที่|พนักงาน|\bstaff\b|\bemployees?\b", re.I)),
-    ("phone number", re.compile(r"เบอร์|โทรศัพท์|เบอร์โทร|\bphone\b|\bcall\b|\bcontact\b|\bemail\b|อีเมล|ไลน์ไอดี|"
+    ("phone number", re.compile(r"(?<!ไฟ)เบอร์|โทรศัพท์|เบอร์โทร|\bphone\b|\bcall\b|\bcontact\b|\bemail\b|อีเมล|ไลน์ไอดี|"
                                 r"\bline id\b", re.I),
      re.compile(r"\+66|\b0\d{1,2}[- ]?\d{3}[- ]?\d{3,4}\b|@\w+\.\w+|โทร\.?\s*\d", re.I)),
     ("web address", re.compile(r"เว็บไซต์|เว็บ|ลิงก์|ลิ้งค์|\bwebsite\b|\burl\b|\blink\b", re.I),
@@ -71,12 +71,22 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
      re.compile(r"เงินเดือน|ค่าจ้าง|ค่าตอบแทน|\bsalar(y|ies)\b|\bwages?\b", re.I)),
     # "ได้คะแนนเท่าไหร่", "what score did it get": a score, which a fact saying who led a dimension does not give
     ("score", re.compile(r"คะแนน.{0,12}?(?:เท่า|กี่)|\b(?:what|which|overall|total|final|its|their)\s+(?:\w+\s+)?score\b|"
-                         r"\bscore (?:of|did|was|is|does)\b|\bhow many points\b|\bscored how\b", re.I),
+                         r"\bscore (?:of|did|was|is|does|in|for)\b|'s score\b|\bhow many points\b|\bscored how\b", re.I),
      re.compile(r"\d\s*%|\d\.\d|\d\s*คะแนน|\d\s*points?\b|\bscored?\s+(?:of\s+)?\d", re.I)),
     # "พิธีมอบตราจัดเมื่อไหร่", "when was the ceremony": a ceremony, which the meeting that approved the areas is not
     ("ceremony", re.compile(r"พิธี|\bceremon", re.I), re.compile(r"พิธี|\bceremon|มอบตรา|\bhanded\b|\bpresented\b", re.I)),
     # "ใครเป็นเลขานุการ", "who was the secretary": that post, which the chair or a minister is not
     ("secretary", re.compile(r"เลขานุการ|เลขาฯ|\bsecretary\b", re.I), re.compile(r"เลขานุการ|เลขาฯ|\bsecretary\b", re.I)),
+    # "how big is it", "มีเนื้อที่กี่ไร่": a size, which its distance from Bangkok or its place is not
+    ("size", re.compile(r"\bhow (big|large)\b|\b(land|total) area\b|\bsize\b|ขนาดพื้นที่|ขนาดเท่า|เนื้อที่|กี่ไร่|"
+                        r"พื้นที่กี่|ใหญ่แค่ไหน|ใหญ่เท่าไหร่|กว้างแค่ไหน|กว้างเท่าไหร่", re.I),
+     re.compile(r"ไร่|\brai\b|ตร\.\s?ม|ตร\.\s?กม|ตารางเมตร|ตารางกิโลเมตร|m²|km²|\bsquare\b|\bhectares?\b|เฮกตาร์|"
+                r"\bacres?\b", re.I)),
+    # "how many people benefit", "ประชาชนได้ประโยชน์กี่คน": a count of people, which a count of areas is not
+    ("count of people", re.compile(r"\bhow many (people|persons|residents|citizens|visitors|tourists|passengers|"
+                                   r"users)\b|กี่คน|ประชาชนกี่|จำนวนคน|จำนวนประชาชน", re.I),
+     re.compile(r"\d\s*(million\s+|ล้าน\s*|พัน\s*|หมื่น\s*|แสน\s*)?(people|persons|residents|citizens|visitors|"
+                r"tourists|passengers|users|คน|ราย|ท่าน)", re.I)),
     # "who is the mayor", "ใครเป็นซีอีโอ": that post, which a fact naming the holder of another (a company's
     # chairman for a mayor, a list of the drivers for a CEO) does not answer. (Not a governor: "ผู้ว่า...ชื่ออะไร"
     # carried to "แล้วนายกเทศมนตรีล่ะ" would then refuse the mayor asked for.)
@@ -87,6 +97,11 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     # "เขาเกิดปีไหน", "when was he born": a birth, which the ceremony a person chaired is not
     ("birth", re.compile(r"เกิด(?:ปี|เมื่อ|วัน|ตอน|ที่ไหน)|\bborn\b|\bbirth", re.I),
      re.compile(r"เกิด(?:ปี|เมื่อ|วัน|ที่)|\bborn\b|\bbirth", re.I)),
+    # "ใครเป็นผู้พัฒนาเมือง", "who is the developer behind it": the body that runs it, which a fact about its
+    # approval or its place does not name
+    ("developer", re.compile(r"ผู้พัฒนา|\bdeveloper\b|\bwho runs\b|\brun by whom\b", re.I),
+     re.compile(r"ผู้พัฒนา|ผู้ขับเคลื่อน|ขับเคลื่อนโดย|บริหารโดย|ดำเนินการโดย|ดูแลโดย|\bdevelop|\bruns\b|\bis run\b|"
+                r"\brun by\b|\bdriven by\b|\bmanaged by\b|\boperated by\b", re.I)),
     ("designer", re.compile(r"ใครออกแบบ|ใครเป็นคนออกแบบ|ผู้ออกแบบ|ผู้ชนะ|ใครชนะ|\bdesigned\b|\bdesigner\b|\bwinner\b|"
                             r"\bwho won\b", re.I),
      re.compile(r"ออกแบบโดย|ผู้ออกแบบ|ผู้ชนะ|ชนะเลิศ|\bdesigned by\b|\bwinner\b|\bwon by\b", re.I)),
@@ -105,6 +120,11 @@ _SYSTEMS: list[tuple[str, re.Pattern]] = [
 _NEXT = re.compile(r"รอบหน้า|ครั้งหน้า|ครั้งต่อไป|รอบต่อไป|ปีหน้า|ปีนี้|\bnext\b(?! to\b)|"
                    r"\bthis year\b|\bupcoming\b|\bscheduled\b", re.I)
 _YEAR = re.compile(r"(?<!\d)(20\d\d|25\d\d)(?!\d)")
+# "when will Phuket get a tram", "จะกลับมาวิ่งเมื่อไหร่": a date still to come, which a fact that only tells of the
+# past (a certification in 2021, a bus service that stopped in 2023) does not give; a plan it tells of may.
+_WILL = re.compile(r"จะ|\bwill\b|\bgoing to\b|\bgonna\b|\bwhen'?ll\b", re.I)
+_PLANNED = re.compile(r"มีกำหนด|ตามแผน|คาดว่า|ตั้งเป้า|เป้าหมาย|แผน|จะ|\bdue\b|\bplan|\bschedul|\bexpect|\btarget|"
+                      r"\bwill\b|\baim|\bby (19|20)\d\d\b", re.I)
 # What a fact must say to answer "when": a year (CE or BE), a month ("ทุ่งบัวตองบานเดือนไหน" is not answered
 # by a fact that says Mae Moh promotes the flower fields) or an hour ("when does the centre open": 8:30).
 _DATED = re.compile(r"(?<!\d)(19|20|25)\d\d(?!\d)|(?<!\d)\d{1,2}[.:]\d\d(?!\d)|" + _MONTHS, re.I)  # or an hour
@@ -310,6 +330,7 @@ class _Asks(NamedTuple):
     periods: tuple[tuple[str, re.Pattern], ...]  # "a year", "per day": the figure asked is per this period
     systems: tuple[tuple[str, re.Pattern], ...]  # the lookalike-prone systems it names (see _SYSTEMS)
     meetings: frozenset[str]  # the meeting numbers it names ("1/2562")
+    will: bool  # it asks about what will be ("when will it reopen")
 
 
 # What _asks reads of a question, as _Cue (the patterns themselves stay for reading facts).
@@ -333,7 +354,7 @@ def _asks(question: str) -> _Asks:
                  next(g for g in many.groups() if g) if many else None, post,
                  tuple((period, rx) for period, cue, rx in _PERIODS_ASKED if cue.found(question, latin)),
                  tuple((name, rx) for name, cue, rx in _SYSTEMS_ASKED if cue.found(question, latin)),
-                 _meetings(question))
+                 _meetings(question), _WILL.search(question) is not None)
 
 
 def why_not(question: str, fact: Fact, kind: str | None, today: date | None = None,
@@ -382,6 +403,9 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
                 return f"it gives no figure per {period}"
     if kind == "when" and not fact.date and not _has(_DATED, text):
         return "it gives no date"
+    if kind == "when" and asks.will and not staff and not _has(_PLANNED, text) \
+            and max(_years_of(fact, text), default=0) < (today or date.today()).year:
+        return "it tells of the past, not when it will be"
     if kind == "how_much" and asks.money and not _has(_MONEY, text):
         return "it gives no sum of money"
     # ("who will be the next president", "งบปีนี้เท่าไหร่": not the sum of some years ago)

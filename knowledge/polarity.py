@@ -6,7 +6,8 @@ fact without a verdict and lets the reader judge. Three readings, in order:
 - **numbers**: a number the question names ("7 ด้าน", "ได้ที่ 1") that the fact also states → yes; a fact that
   states other numbers of the same kind and not this one → no ("ขอนแก่นมี 7 ด้านใช่มั้ย" / "6 pillars");
 - **negation**: a fact that denies what the question asks ("does an area have to be a city?" / "does not have
-  to be a city") → no;
+  to be a city") → no; a denial after everything asked is said is about something else, unless it takes back
+  what was just said ("expected in 2022, but that did not happen");
 - **coverage**: nearly everything the question says (its names removed, its question words ignored) is in the
   fact's answer, and the answer denies nothing → yes ("KVIS อยู่ในวังจันทร์วัลเลย์ป่ะ" / "วังจันทร์วัลเลย์เป็นที่ตั้ง
   ของโรงเรียนกำเนิดวิทย์").
@@ -27,7 +28,7 @@ Verdict = Literal["yes", "no"]
 # as a day, but "ได้ที่ 1" asks about a rank. Years are compared separately (they date, not count).
 _NUMBER = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)(?![\d])")
 _YEAR = re.compile(r"^(19|20|25)\d\d$")
-_NEGATION_TH = re.compile(r"ไม่ได้|ไม่ต้อง|ไม่ใช่|ไม่มี|ไม่เคย|ยังไม่|ไม่ได้อยู่|มิได้|ไม่อยู่|ไม่ได้เป็น|ไม่เป็น|ไม่รวม")
+_NEGATION_TH = re.compile(r"ไม่จำเป็น|ไม่ได้|ไม่ต้อง|ไม่ใช่|ไม่มี|ไม่เคย|ยังไม่|ไม่ได้อยู่|มิได้|ไม่อยู่|ไม่ได้เป็น|ไม่เป็น|ไม่รวม")
 _NEGATION_EN = re.compile(r"\b(not|never|no longer|none|neither|nor)\b|n't\b", re.I)
 _QUESTION_NEG_TH = re.compile(r"ไม่ได้|ไม่ต้อง|ไม่ใช่|ไม่มี|ไม่เคย|ยังไม่|ไม่เป็น")
 
@@ -35,14 +36,15 @@ _QUESTION_NEG_TH = re.compile(r"ไม่ได้|ไม่ต้อง|ไม�
 _ASKING_TH = re.compile(
     r"ใช่ไหม|ใช่มั้ย|ใช่มั๊ย|ใช่ป่ะ|ใช่ปะ|ใช่หรือไม่|ใช่เปล่า|ใช่รึเปล่า|หรือเปล่า|รึเปล่า|หรือป่าว|รึป่าว|หรือไม่|หรือยัง|"
     r"รึยัง|แม่นบ่|ใช่บ่|แม่น|บ่|ใช่|หรือ|รึ|ไม่|ไหม|มั้ย|มั๊ย|ป่ะ|ปะ|เปล่า|ป่าว|เหรอ|หรอ|ครับ|คับ|ค่ะ|คะ|นะ|อ่ะ|อะ|จ้ะ|จ้า|ด้วย|จริง|"
-    r"เค้า|เขา|ว่า|ได้ยิน|ยัง|แล้ว|อยู่|เลย|มั่ง|บ้าง|ที่|ก็|ได้|เป็น|มี|คือ|ของ|ใน|การ|จะ|กำลัง|พยายาม|ทำ")
+    r"เค้า|เขา|ว่า|ได้ยิน|ยัง|แล้ว|อยู่|เลย|มั่ง|บ้าง|ที่|ก็|ได้|เป็น|มี|คือ|ของ|ใน|การ|จะ|กำลัง|พยายาม|ทำ|ถึง")
+_DOMAIN_TH = re.compile(r"สมาร์ท|สมาร์ต|ซิตี้|เมืองอัจฉริยะ")
 _ASKING_EN = frozenset(
     "is isn't are aren't was were does doesn't do did didn't has have had can could will would should the a an "
     "of in on at to for and or it its this that there their they really actually also too yes no one any "
     "still already yet ever located part among "
     # light and modal verbs: "is khon kaen trying to be a medical hub" asks whether it aims at a medical hub
     "be been being become becoming try trying tried aim aiming aims going gonna want wants put puts get gets got "
-    "make makes do doing done hand out both each".split())
+    "make makes do doing done hand out both each by as act acts serve serves".split())
 _THAI = re.compile(r"[\u0e00-\u0e7f]+")
 
 # A place in a ranking or a list that a question asks about: "ได้ที่ 1", "อันดับ 3", "the 2nd".
@@ -123,18 +125,26 @@ def _asking_en(word: str) -> bool:
     return len(stem) >= 2 and (stem in _ASKING_EN or stem + "e" in _ASKING_EN or stem[:-1] in _ASKING_EN)
 
 
-def _content(tokens: list[str], known: frozenset[str] | None = None) -> list[str]:
+def _content(tokens: list[str], known: frozenset[str] | None = None, domain: bool = False) -> list[str]:
     """The question's content words: its word tokens without particles, question words and auxiliaries (and,
-    given the words the knowledge uses, without words it never uses: "stuff", "really", "trying")."""
+    given the words the knowledge uses, without words it never uses: "stuff", "really", "trying"), and without
+    the domain every question is in ("smart city", "สมาร์ทซิตี้": "can a university apply to be a smart city
+    developer" asks about applying) unless nothing else is asked (``domain``: keep them)."""
     out = []
-    for t in tokens:
-        t = t.casefold().strip()
+    before = ""
+    for raw in tokens:
+        t = raw.casefold().strip()
+        if not t:
+            continue
+        after_smart, before = before == "smart", t
+        if not domain and (t == "smart" or t in ("city", "cities") and after_smart or _DOMAIN_TH.fullmatch(t)):
+            continue  # (though "an actual city" asks about being a city)
         if len(t) < 2 or t.isdigit() or _asking_en(t) or _ASKING_TH.fullmatch(t) or not (t.isalnum() or _THAI.match(t)):
             continue
         if known is not None and t not in known and (t[:-1] if t.endswith("s") else t) not in known:
             continue
         out.append(t[:-1] if t.isascii() and len(t) > 3 and t.endswith("s") else t)
-    return out
+    return out if out or domain else _content(tokens, known, domain=True)
 
 
 def _covered(tokens: list[str], answer: str, known: frozenset[str] | None = None) -> float | None:
@@ -153,6 +163,36 @@ def _covered(tokens: list[str], answer: str, known: frozenset[str] | None = None
         return any(len(part) >= 3 and part in known and part in a
                    for i in range(2, len(w) - 1) for part in (w[:i], w[i:]))
     return sum(1 for w in words if found(w)) / len(words)
+
+
+_LAST_THAI = re.compile(r"[\u0e00-\u0e7f](?!.*[\u0e00-\u0e7f])", re.S)
+
+
+# A denial of what was just said: "expected to open in 2022, but that did not happen", "แต่ไม่เป็นไปตามนั้น".
+_BUT_NOT = re.compile(r"แต่\s*(ไม่|ยังไม่)|ไม่เป็นไปตาม|\bbut\b[^.;]{0,25}(\bnot\b|\bnever\b|n't\b)|"
+                      r"\b(did not|didn't|has not|hasn't|never) happen", re.I)
+
+
+def _denies(tokens: list[str], answer: str, known: frozenset[str] | None = None) -> bool:
+    """Whether a denial in ``answer`` (Thai then English) comes before what the question asks about is all said:
+    "ไม่จำเป็นต้องเป็นเมือง" denies "ต้องเป็นเมืองไหม", but "เปิดรับผู้ที่ฉีดวัคซีนครบ ... ไม่มีแหล่งใดเชื่อมโยง..."
+    denies something else, after it has said what is asked. Each language of the answer is read apart."""
+    if _BUT_NOT.search(answer):
+        return True
+    words = _content(tokens, known)
+    last = _LAST_THAI.search(answer)
+    parts = [answer[:last.end()], answer[last.end():]] if last else [answer]
+    read = False
+    for part in parts:
+        low = part.casefold()
+        found = [low.find(w) for w in words if w in low]
+        if len(found) < 2:  # (one word said is too little to tell what the denial is about)
+            continue
+        read = True
+        end = max(found)
+        if any(m.start() < end for rx in (_NEGATION_TH, _NEGATION_EN) for m in rx.finditer(low)):
+            return True
+    return not read  # (nothing asked is found word for word: the denial stands)
 
 
 def verdict(question: str, asked: list[str], answer: str, names_agree: bool = False,
@@ -192,6 +232,8 @@ def verdict(question: str, asked: list[str], answer: str, names_agree: bool = Fa
             other_year = bool(years and fact_years and not years & fact_years)  # (the number, in another year)
             if numbers(" ".join(asked)) & asked_numbers and not a_negated and not now and not other_year:
                 return "yes"
+            if other_year and len(fact_years) == 1 and not a_negated and numbers(" ".join(asked)) & asked_numbers:
+                return "no"  # the figure asked, of another year: "the 105-city target, for 2030?" / "by 2027"
             # else the number is part of a name both use ("the 7 Smarts"), or denied: the words must decide
         else:
             # Another number denies only in a fact that closely matches the question: a neighbouring fact
@@ -214,6 +256,8 @@ def verdict(question: str, asked: list[str], answer: str, names_agree: bool = Fa
     if q_negated:
         return None
     coverage = _covered(asked, answer, known)
+    if coverage is not None and a_negated:
+        a_negated = _denies(asked, answer, known)
     if coverage is None:
         # Nothing asked but how the named things relate, and the fact relates them.
         return "yes" if names_agree and not a_negated and not now else None

@@ -812,3 +812,79 @@ def test_a_ceremony_needs_a_fact_about_a_ceremony(bot):
     assert why_not("when was the ceremony for that round", endorsed, "when") == "it gives no ceremony"
     r = bot.dialogue.answer("what day was the logo ceremony for the cities of the 2022 round", Context())[0]
     assert "9 January 2023" in r.text
+
+
+@pytest.mark.parametrize("text, said", [
+    ("does ptt run mae moh?", "EGAT"),  # another organisation runs it
+    ("is samyan run by egat", "PMCU"),
+    ("ประชุม 6 พ.ค. 64 จัดที่เชียงใหม่ใช่ไหม", "ลาดพร้าว"),  # held elsewhere
+])
+def test_a_yes_no_naming_another_one_than_the_fact_is_a_no(bot, text, said):
+    reply = bot.dialogue.answer(text, Context())[0]
+    assert reply.text.startswith(("No.", "ไม่ใช่ครับ")) and said in reply.text
+
+
+@pytest.mark.parametrize("text", ["did khon kaen rank number one of the provinces in tscci 2023?",
+                                  "ขอนแก่นได้อันดับ 1 ประเภทจังหวัดใช่มั้ย"])
+def test_a_place_claimed_in_a_ranking_that_the_fact_gives_otherwise_is_a_no(bot, text):
+    reply = bot.dialogue.answer(text, Context())[0]
+    assert reply.text.startswith(("No.", "ไม่ใช่ครับ")) and "3" in reply.text
+
+
+def test_among_the_top_places_is_no_claim_of_one_place(bot):
+    reply = bot.dialogue.answer("was khon kaen among the top 3 provinces in tscci 2023?", Context())[0]
+    assert not reply.text.startswith("No.")
+
+
+@pytest.mark.parametrize("text", ["when is phuket going to have a monorail",
+                                  "รถเมล์สาย 24 จะวิ่งอีกทีเมื่อไหร่"])
+def test_when_it_will_be_is_not_answered_by_what_happened(bot, text):
+    assert bot.dialogue.answer(text, Context())[0].fallback
+
+
+def test_when_it_will_be_is_answered_by_a_plan(bot):
+    reply = bot.dialogue.answer("รถไฟฟ้าขอนแก่นจะเปิดวิ่งเมื่อไหร่ครับ", Context())[0]
+    assert not reply.fallback and "2570" in reply.text
+
+
+def test_a_score_asked_needs_a_fact_that_gives_one(bot):
+    facts = bot.dialogue.knowledge.facts
+    led = facts["mae-moh-ranking-1"]  # led a dimension, no score
+    assert why_not("what is 's score in the 2023 index", led, None) == "it gives no score"
+
+
+def test_a_developer_asked_needs_a_fact_that_names_one(bot):
+    facts = bot.dialogue.knowledge.facts
+    assert why_not("who is the developer behind it", facts["makkasan-certified-detail"], "who") == "it gives no developer"
+    assert why_not("who is the developer behind it", facts["wangchan-valley-developer"], "who") is None
+
+
+def test_a_province_without_an_area_is_not_answered_with_another_provinces_area(bot):
+    assert bot.dialogue.answer("สตูลได้คะแนน TSCCI เท่าไหร่", Context())[0].fallback
+
+
+def test_fibre_is_no_phone_number(bot):
+    # "ไฟเบอร์" (fibre) holds "เบอร์" (a phone number): a question about fibre-optic covers asks no number
+    fact = bot.dialogue.knowledge.facts["samyan-plan-2"]
+    assert why_not("ฝาท่อไฟเบอร์ออปติกทำเมื่อไหร่", fact, "when") is None
+    assert why_not("ขอเบอร์ติดต่อหน่อย", fact, None) == "it gives no phone number"
+
+
+def test_a_size_asked_needs_a_fact_that_gives_one(bot):
+    facts = bot.dialogue.knowledge.facts
+    assert why_not("how large is it", facts["wangchan-valley-distance"], None) == "it gives no size"
+    assert why_not("how large is it", facts["wangchan-valley-size"], None) is None
+    assert "3,454" in bot.dialogue.answer("วังจันทร์วัลเลย์ใหญ่แค่ไหน", Context())[0].text
+
+
+def test_a_count_of_people_needs_a_fact_that_counts_people(bot):
+    facts = bot.dialogue.knowledge.facts
+    assert why_not("how many people gained from it", facts["total-2022-11-09"], "how_many") == \
+        "it gives no count of people"
+
+
+def test_a_citys_budget_is_not_the_cost_of_one_of_its_projects(bot):
+    assert bot.dialogue.answer("ขอนแก่นได้งบทำเมืองอัจฉริยะมาเท่าไหร่", Context())[0].fallback
+    # ...but the project's own cost answers a question that names it
+    reply = bot.dialogue.answer("งบสร้างรถไฟฟ้ารางเบาขอนแก่นเท่าไหร่", Context())[0]
+    assert not reply.fallback and "ล้านบาท" in reply.text

@@ -98,3 +98,33 @@ def test_no_yes_from_a_year_or_a_number_alone(question, answer, years, fact_year
 def test_a_count_naming_a_group_is_not_a_place_asked():
     assert v("was it among the 15 areas certified in 2021?", "It received the logo on 24 December 2021.",
              years=frozenset({2021}), fact_years=frozenset({2021}), close=False) == "yes"
+
+
+@pytest.mark.parametrize("question, answer, expected", [
+    # a denial said before what the question asks is all said denies it ("ไม่จำเป็นต้อง" is one)
+    ("ต้องเป็นเทศบาลเท่านั้นถึงจะยื่นได้ใช่มั้ย", "ผู้ยื่นไม่จำเป็นต้องเป็นเทศบาล หน่วยงานใดก็ยื่นได้", "no"),
+    # ...but one that comes after everything asked is said is about something else
+    ("ศูนย์นี้เปิดให้นักเรียนเข้าชมฟรีใช่มั้ย",
+     "ศูนย์นี้เปิดให้นักเรียนเข้าชมฟรี โดยไม่มีข้อมูลเรื่องเวลาเปิดปิด", "yes"),
+])
+def test_a_denial_counts_where_it_stands(question, answer, expected):
+    assert v(question, answer) == expected
+
+
+def test_the_smart_city_domain_is_no_content_word():
+    # "smart city" is in every question: "can a college be a smart city developer" asks about a college
+    answer = "A developer can be a municipality, a state enterprise, a college or a private firm."
+    assert v("can a college be a smart city developer?", answer, asked="can a college be a smart") == "yes"
+    # ...but "an actual city" asks about being a city
+    assert v("does the applicant have to be a city?", "The applicant does not have to be a city.") == "no"
+
+
+def test_the_figure_asked_of_another_year_is_a_no():
+    assert v("is the 250-school goal for 2035?", "The goal is 250 schools in 40 provinces by 2030.",
+             years=frozenset({2035}), fact_years=frozenset({2030})) == "no"
+
+
+def test_a_plan_said_and_then_denied_is_a_no():
+    # "expected in 2022, but that did not happen": the denial after what is asked still denies it
+    assert v("the bridge was to open in 2022, right?", "The bridge was expected to open in 2022, but that did not "
+             "happen; it now opens in 2026.") == "no"
