@@ -4,7 +4,7 @@ import pytest
 
 from intents.features import tokenize
 from intents.normalize import normalize
-from knowledge.polarity import numbers, verdict
+from knowledge.polarity import numbers, units_asked, verdict
 
 
 def v(question: str, answer: str, asked: str | None = None, **kw):
@@ -98,3 +98,10 @@ def test_no_yes_from_a_year_or_a_number_alone(question, answer, years, fact_year
 def test_a_count_naming_a_group_is_not_a_place_asked():
     assert v("was it among the 15 areas certified in 2021?", "It received the logo on 24 December 2021.",
              years=frozenset({2021}), fact_years=frozenset({2021}), close=False) == "yes"
+
+
+@pytest.mark.parametrize("question, units", [("กี่จังหวัด", {"province"}), ("in how many provinces?", {"province"}),
+                                             ("ได้กี่เปอร์เซ็นต์", {"percent"}), ("score?", {"percent"}),
+                                             ("how many smart cities", {"city"}), ("when?", set())])
+def test_the_unit_a_count_question_asks_for(question, units):
+    assert units_asked(question) == units
