@@ -31,7 +31,7 @@ from intents.vocabulary import RARE_SHARE, Vocabulary
 from knowledge.catalogue import SMALL_TALK
 from knowledge.comparison import against_benchmark, asks_to_compare, direction, figures, winner, without_comparison
 from knowledge.dates import format_date
-from knowledge.polarity import counted, verdict
+from knowledge.polarity import counted, is_unit_word, units_asked, verdict
 from knowledge.answerable import asks_to_come, counted_words, names_a_list, uncovered, unstated, why_not
 from knowledge.composer import Answer
 from knowledge.schema import Fact
@@ -167,6 +167,10 @@ def _years_asked(text: str, numbers: list[int]) -> frozenset[int]:
 
 # Words a follow-up asks with, which say nothing about what it asks ("and", "what about", "แล้ว...ล่ะ").
 _TOLD_FILLER = re.compile(r"\b(what|how|about|and|then|ok|okay|so|much|many|else|also|between|exactly)\b|แล้ว|ล่ะ|เท่าไหร่|กี่|ใคร|ไหน|อะไร|ไร")
+# Nouns that name the kind of thing asked, not what it is about ("what dates", "ชื่ออะไร", "ปีไหน"): an answer
+# gives a date without saying "date".
+_KIND_NOUN = re.compile(r"\b(dates?|days?|years?|times?|names?|places?|numbers?|amounts?|figures?)\b|วันที่|วัน|ปี|"
+                        r"ชื่อ|เวลา|ตอน|จำนวน|ตัวเลข|ใด")
 _EN_STOP = frozenset("a an the is are was were be been of in on at to for and or do does did it its this that what which "
                      "who whom when where how many much there their they them with by as from".split())
 
@@ -259,6 +263,7 @@ class Dialogue:
         self.limiter = limiter
         self.user_limit = user_limit or Limit(10, 10)
         self.turns = Turns(contexts, inbox, stats, limiter)
+        self._day_events: tuple[Snapshot, dict[str, list[str]]] | None = None
 
     def respond(self, text: str, user_id: str | None = None, channel: str = "web",
                 lang: str | None = None, limits: Sequence[tuple[str, Limit]] = ()) -> Reply:
@@ -382,7 +387,9 @@ class Dialogue:
         # In a conversation, a pronoun or a yes/no question ("เยอะกว่ามาตรฐานป่ะ") continues it: not small talk.
         # So does "before that", "ก่อนนั้นอีก", "any more later on": a step in time from what was just said.
         refers_back = bool(ctx.subjects) and bool(_REFERS_BACK.search(u.normalized) or qt.yes_no or (
-            ctx.last_fact and (_asks_before(u.normalized) or _asks_after(u.normalized))))
+            ctx.last_fact and (_asks_before(u.normalized) or _asks_after(u.normalized)))) or (
+            # "ตำบลอะไรนะ" right after an answer that names the subdistrict: a question about that answer
+            ctx.last_fact in snap.facts and short and self._all_told(snap.facts[ctx.last_fact], u.normalized))
         if small_talk and not subjects and not ent.places and not qt.kind and not refers_back:
             # Small talk read with low confidence may carry the intent "out_of_scope": reply as the small talk it
             # most likely is (its top intent), which has a phrase.
@@ -596,19 +603,41 @@ class Dialogue:
             if alone is not None and alone.fact.id != hit.fact.id and not alone.ambiguous \
                     and alone.words >= hit.words and not set(alone.fact.about) & set(snap.kb.cities):
                 hit, context = alone, []
+        if hit is not None and set(subjects) <= notions and not ent.places and ctx.subjects \
+                and ctx.subjects[0] in snap.kb.cities and not follow_up and not _ASKS_WHICH.search(query_text) \
+                and not _WHICH_OF.search(u.normalized):
+            # "ได้คะแนน TSCCI เท่าไหร่" right after Si Trang: a fact about other areas only (Phuket's score) is
+            # about someone else, not an answer about the area the conversation is on.
+            areas = set(hit.fact.about) & set(snap.kb.cities)
+            if areas and len(areas) <= MANY_AREAS and not areas & set(ctx.subjects):
+                hit = None
         told_fact = snap.facts.get(ctx.last_fact) if ctx.last_fact else None
-        if yes_no and hit is not None and told_fact is not None and hit.fact.id == told_fact.id and not subjects \
-                and not follow_up and not asking_only and self._asks_beyond(told_fact, query_text):
-            # "will it have wifi on board" right after the light rail's route: the answer just given does not
-            # say it (a word the question asks about is not in it), so it settles nothing.
-            hit = self._best(snap, Query(query_text, reply_lang, subjects, context, kind, intents, years), cue,
-                             skip=told_fact.id)
-            if hit is not None and self._asks_beyond(hit.fact, query_text):
-                hit = None  # (nor does the next fact of the same thing)
+        if hit is not None and told_fact is not None and hit.fact.id == told_fact.id and not subjects \
+                and not follow_up and not asking_only and self._asks_beyond(told_fact, query_text, not yes_no) \
+                and not (kind == "how_much" and re.search(r"บาท|baht", told_fact.answer_text())):
+            # "will it have wifi on board", "แล้วค่าฝุ่นที่นั่นล่ะ" right after the light rail's route or the green
+            # space: the answer just given does not say it (a word the question asks about is not in it), so
+            # saying it again answers nothing. (A sum it states answers "what budget".)
+            # (nor does the next fact of the same thing, when it does not say it either; the one after may)
+            told_hit, passed = hit, {told_fact.id}
+            for _ in range(3):
+                hit = self._best(snap, Query(query_text, reply_lang, subjects, context, kind, intents, years), cue,
+                                 skip=passed)
+                if hit is None or not self._asks_beyond(hit.fact, query_text, not yes_no):
+                    break
+                passed.add(hit.fact.id)
+                hit = None
+            if not yes_no and cue is None and (hit is None or kind is not None and hit.fact.aspect != kind):
+                # An open question in words the knowledge base knows ("which is mandatory", "how many passed")
+                # may ask in other words what the answer just given says; no other fact of that kind says it.
+                hit = told_hit
         if told_fact is not None and not subjects and not ent.places and not follow_up and not yes_no \
                 and cue is None and (hit is None or hit.fact.id != told_fact.id) \
-                and self._told_holds(snap, told_fact, query_text, kind, hit.fact if hit is not None else None,
-                                     asking_only):
+                and ((self._told_counts(told_fact, query_text, kind) and not (
+                    # ("what was its score" after "which came third": that one's score, not the three of the list)
+                    _REFERS_BACK.search(u.normalized) and len(set(told_fact.about) & set(snap.kb.cities)) >= 2))
+                     or self._told_holds(snap, told_fact, query_text, kind, hit.fact if hit is not None else None,
+                                         asking_only)):
             # "how many of them were municipalities", "and from the airport", "เพื่อสนับสนุนใคร": the answer
             # just given already says it (every word the follow-up asks about is in it), and the fact found
             # does not: that answer again.
@@ -689,9 +718,10 @@ class Dialogue:
 
     # -- steps -----------------------------------------------------------------------------------------
     def _best(self, snap: Snapshot, q: Query, cue: str | None, only: str | None = None,
-              skip: str | None = None) -> Hit | None:
+              skip: str | set[str] | None = None) -> Hit | None:
         """The best fact for ``q`` if it passes the thresholds (and is about ``only``, when given; not
-        ``skip``, when given)."""
+        ``skip`` nor one of them, when given)."""
+        skipped = {skip} if isinstance(skip, str) else skip or set()
         topic = self.vocabulary.distinctive(tokenize(q.text), snap.word_facts, len(snap.facts)) \
             if self.vocabulary is not None and q.text.strip() else []
         q.topic = tuple(topic)
@@ -699,7 +729,7 @@ class Dialogue:
         rare_share = RARE_SHARE * len(snap.facts)
         counted = [w for w in counted_words(tokenize(q.text)) if len(w) >= 3 and snap.word_facts.get(w, 0) <= rare_share
                    and (self.vocabulary is None or w not in self.vocabulary.stop)] if q.qtype == "how_many" else []
-        hits = snap.index.search(q, limit=3)
+        hits = snap.index.search(q, limit=3 + len(skipped))
         yes_no = is_yes_no(q.text)  # (a fact of another year answers "in 2020, right?" with a no)
         named = q.subjects or q.context
         # (the specific thing named, not a notion named with it: "Mae Moh's TSCCI score" is about Mae Moh)
@@ -709,7 +739,7 @@ class Dialogue:
             if named else None
         passed_over = False
         for rank, hit in enumerate(hits):
-            if (only is not None and only not in hit.fact.about) or hit.fact.id == skip:
+            if (only is not None and only not in hit.fact.about) or hit.fact.id in skipped:
                 continue
             if passed_over and focus is not None and focus not in hit.fact.about:
                 return None  # the fare of the light rail is not known: not the bus's fare instead
@@ -775,11 +805,35 @@ class Dialogue:
                 for w in tokenize(_TOLD_FILLER.sub(" ", query_text.casefold()))
                 if w not in stop and w not in _EN_STOP and not w.isdigit() and len(w) >= 2]
 
-    def _asks_beyond(self, told: Fact, query_text: str) -> bool:
-        """Whether a follow-up asks about a word (one most facts do not use) that the answer just given does
-        not contain."""
+    def _all_told(self, told: Fact, query_text: str) -> bool:
+        """Whether a message asks about at least one word of its own, and the answer just given says every one."""
+        words = self._asked_words(query_text)
         text = told.answer_text().casefold()
-        return any(w not in text for w in self._asked_words(query_text))
+        return bool(words) and all(w in text for w in words)
+
+    def _told_counts(self, told: Fact, query_text: str, kind: str | None) -> bool:
+        """Whether a short follow-up that names nothing asks for a count or a figure ("กี่จังหวัด", "how many
+        provinces?", "ได้กี่เปอร์เซ็นต์", "score?") that the answer just given states, in the unit asked, and
+        asks about nothing else it does not say: "105 cities in 77 provinces by 2027" answers "กี่จังหวัด" better
+        than another fact that counts provinces of another year."""
+        if kind not in ("how_many", "how_much", None) or len(query_text.split()) > 6 or kind in told.unknown:
+            return False
+        asked = units_asked(query_text)
+        if kind is None and asked != {"percent"}:
+            return False  # ("score?": only a score is asked without a question word)
+        stated = {unit for _, unit in counted(told.answer_text())}
+        if not asked or not asked <= stated:
+            return False
+        text = told.answer_text().casefold()
+        return all(w in text for w in self._asked_words(query_text) if not is_unit_word(w))
+
+    def _asks_beyond(self, told: Fact, query_text: str, every: bool = False) -> bool:
+        """Whether a follow-up asks about a word (one most facts do not use) that the answer just given does
+        not contain; with ``every``, whether it asks about such words only ("แล้วค่าฝุ่นล่ะ" after green space,
+        but not "ตั้งเป้าตอนไหน" after the target: an open question's other words may be how it asks)."""
+        text = told.answer_text().casefold()
+        beyond = [w not in text for w in self._asked_words(_KIND_NOUN.sub(" ", query_text.casefold()))]
+        return bool(beyond) and (all(beyond) if every else any(beyond))
 
     def _told_holds(self, snap: Snapshot, told: Fact, query_text: str, kind: str | None, found: Fact | None,
                     asking_only: bool = False) -> bool:
@@ -1257,6 +1311,13 @@ class Dialogue:
         subjects = list(dict.fromkeys([*([first] if first else []), *named, *answer.subjects])) or turn.ctx.subjects
         city = next((s for s in subjects if s in turn.snap.kb.cities), None)
         told = turn.snap.facts.get(answer.fact or "")
+        day = (told.date or told.as_of or "") if told is not None else ""
+        if len(day) == 10 and not any(kind(x) in ("event", "project") for x in subjects):
+            # "15 areas held the logo, handed over on 24 December 2021" names no event, but one took place that
+            # day: "who chaired it", "where was it" ask about that ceremony.
+            on_day = self._events_on_day(turn.snap).get(day, [])
+            if len(on_day) == 1:  # (after an area the answer was about: "how did it do" is still about the area)
+                subjects = [*subjects, on_day[0]] if city else [on_day[0], *subjects]
         listed = (self._in_order(turn.snap, told) if told is not None else []) or [
             x for x in answer.subjects if x in kb.cities]
         before = turn.ctx.last_city
@@ -1265,6 +1326,24 @@ class Dialogue:
         return Context(last_city=city or turn.ctx.last_city, last_intent=answer.intent, lang=turn.lang,
                        subjects=list(subjects), last_fact=answer.fact, last_query=query, last_qtype=qtype,
                        qualifier=qualifier, yes_no=yes_no, listed=listed if len(listed) >= 2 else [])
+
+    def _events_on_day(self, snap: Snapshot) -> dict[str, list[str]]:
+        """The events (entities of kind "event") each day's facts are about, "2021-12-24": the logo ceremony;
+        worked out once per knowledge snapshot."""
+        if self._day_events is not None and self._day_events[0] is snap:
+            return self._day_events[1]
+        counts: dict[str, dict[str, int]] = {}
+        for fact in snap.facts.values():
+            if fact.date and len(fact.date) == 10:
+                for x in fact.about:
+                    if x in snap.kb.entities and snap.kb.entities[x].kind == "event":
+                        day = counts.setdefault(fact.date, {})
+                        day[x] = day.get(x, 0) + 1
+        # the day's event is the one most of its facts are about (a fact that recalls another event names both)
+        days = {d: sorted(c, key=lambda x: -c[x]) for d, c in counts.items()}
+        days = {d: [x for x in c if counts[d][x] == counts[d][c[0]]] for d, c in days.items()}
+        self._day_events = (snap, days)
+        return days
 
     def _reply(self, turn: _Turn, answer: Answer, confidence: float) -> Reply:
         entities = turn.u.entities.as_dict()

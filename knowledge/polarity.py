@@ -20,7 +20,7 @@ from typing import Literal
 
 from .answerable import stem
 
-__all__ = ["verdict", "numbers"]
+__all__ = ["verdict", "numbers", "counted", "units_asked", "is_unit_word"]
 
 Verdict = Literal["yes", "no"]
 
@@ -92,6 +92,26 @@ def counted(text: str) -> set[tuple[str, str]]:
                 out.add((n, unit))
                 break
     return out
+
+
+# "คะแนนเท่าไหร่", "score?": a score is given in per cent.
+_SCORE = re.compile(r"คะแนน|\bscored?\b|\bscores\b|\bpoints?\b", re.I)
+
+
+def units_asked(text: str) -> set[str]:
+    """The units of :func:`counted` a question asks for: "กี่จังหวัด" {"province"}, "ได้กี่เปอร์เซ็นต์" and
+    "score?" {"percent"}; "how many smart cities" {"city"} (the smart of a smart city counts nothing)."""
+    out = {unit for rx, unit in _UNITS if rx.search(text)}
+    if _SCORE.search(text):
+        out.add("percent")
+    if "city" in out or "area" in out:
+        out.discard("smart")
+    return out
+
+
+def is_unit_word(word: str) -> bool:
+    """Whether ``word`` names a unit of :func:`counted` ("จังหวัด", "percent", "คะแนน")."""
+    return any(rx.match(word) for rx, _ in _UNITS) or bool(_SCORE.fullmatch(word))
 
 
 def numbers(text: str) -> set[str]:

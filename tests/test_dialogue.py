@@ -646,3 +646,46 @@ def test_a_year_asked_of_an_index_is_the_index_year_not_its_release(convo):
     assert r.fallback or "2024" in first_line(r).split("released")[0], r.text
     r = convo.say("how did wangchan valley score in the 2023 TSCCI?")
     assert not r.fallback and "83.55" in first_line(r)
+
+
+# -- follow-ups that keep the thread (issue 9) -------------------------------------------------------------
+def test_a_short_count_follow_up_is_answered_by_the_count_just_given(convo):
+    # the target just told counts provinces too: no other fact's province count (of another year) answers it
+    r = convo.say("what's the country's smart city target?")
+    assert "105" in first_line(r)
+    r = convo.say("how many provinces is that?")
+    assert not r.fallback and "77" in first_line(r)
+
+
+def test_a_score_follow_up_after_a_ranking_gives_the_ranking_scores(convo):
+    convo.say("ใครได้ 3 อันดับแรกของ TSCCI ปี 2566 ประเภทจังหวัด")
+    r = convo.say("ได้คะแนนกี่เปอร์เซ็นต์")
+    assert not r.fallback and "83.60" in first_line(r)
+
+
+def test_a_follow_up_on_a_new_topic_is_not_answered_with_the_last_answer_again(convo):
+    r = convo.say("how much green space per person does samyan have")
+    assert "19.8" in first_line(r)
+    r = convo.say("what about noise levels there?")
+    assert r.fallback and "19.8" not in r.text
+
+
+def test_a_follow_up_about_the_area_is_not_answered_with_another_areas_fact(convo):
+    r = convo.say("tell me about si trang")
+    assert not r.fallback and "Si Trang" in first_line(r)
+    r = convo.say("TSCCI score?")
+    assert r.fallback and "Phuket" not in r.text and "83.60" not in r.text
+
+
+def test_the_event_of_the_day_just_told_is_what_the_follow_up_asks_about(convo):
+    # the count of areas names no event, but they got the logo at the ceremony that day
+    r = convo.say("how many areas had the logo at the end of 2021?")
+    assert "15" in first_line(r)
+    r = convo.say("who presided?")
+    assert not r.fallback and "Prawit" in first_line(r)
+
+
+def test_a_short_question_about_the_answer_just_given_is_not_small_talk(convo):
+    convo.say("วังจันทร์วัลเลย์อยู่ที่ไหน")
+    r = convo.say("อำเภออะไรนะ")
+    assert not r.fallback and r.intent not in ("goodbye", "thanks", "greet") and "วังจันทร์" in first_line(r)

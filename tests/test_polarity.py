@@ -4,7 +4,7 @@ import pytest
 
 from intents.features import tokenize
 from intents.normalize import normalize
-from knowledge.polarity import numbers, verdict
+from knowledge.polarity import numbers, units_asked, verdict
 
 
 def v(question: str, answer: str, asked: str | None = None, **kw):
@@ -128,3 +128,10 @@ def test_a_plan_said_and_then_denied_is_a_no():
     # "expected in 2022, but that did not happen": the denial after what is asked still denies it
     assert v("the bridge was to open in 2022, right?", "The bridge was expected to open in 2022, but that did not "
              "happen; it now opens in 2026.") == "no"
+
+
+@pytest.mark.parametrize("question, units", [("กี่จังหวัด", {"province"}), ("in how many provinces?", {"province"}),
+                                             ("ได้กี่เปอร์เซ็นต์", {"percent"}), ("score?", {"percent"}),
+                                             ("how many smart cities", {"city"}), ("when?", set())])
+def test_the_unit_a_count_question_asks_for(question, units):
+    assert units_asked(question) == units
