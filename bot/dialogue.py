@@ -556,7 +556,12 @@ class Dialogue:
                         continue
                 # (with what else the question names: "do both have a 7 Smarts plan" asks about the 7 Smarts)
                 also = [x for x in subjects if x not in cities]
-                hit = self._best(snap, Query(query_text, reply_lang, [s, *also], [], each, intents), cue, only=s)
+                q = Query(query_text, reply_lang, [s, *also], [], each, intents)
+                hit = self._best(snap, q, cue, only=s)
+                if hit is not None and also and not set(also) <= set(hit.fact.about):
+                    # each city's fact about what else is named, when one passes ("SCOPC" is not its 7 Smarts)
+                    off = {h.fact.id for h in snap.index.search(q, limit=5) if not set(also) <= set(h.fact.about)}
+                    hit = self._best(snap, q, cue, only=s, skip=off) or hit
                 if hit is not None:
                     said = ""
                     if yes_no and not comparing:  # (a runner-up that settles it, as for one city)

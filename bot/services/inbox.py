@@ -9,7 +9,9 @@ are handed in (``app.extensions["channels"]``): each has ``push(user, recipient,
 from __future__ import annotations
 
 import logging
+import threading
 import uuid
+import weakref
 from collections import Counter
 from collections.abc import Mapping
 from typing import Any
@@ -31,17 +33,36 @@ SENT = frozenset({"sent"})
 _RETRY = frozenset({"failed", "disabled", "no_channel"})
 _KEY_NAMESPACE = uuid.UUID("0b8e0f5e-7f7a-4a8e-8d0c-2d1c6b7e9a41")
 
+# Whether the bot answers a group's question now, per bot (its live knowledge), for the knowledge and the model
+# it had then: every listing used to put up to 200 questions (each up to 2,000 characters) through the dialogue
+# again, seconds per page load once the inbox was full (a fuzzer's GET timed out at 10 s on a busy machine). A
+# staff edit or a retrain brings a new snapshot or model, which starts a new table.
+_VERDICTS: weakref.WeakKeyDictionary[Any, tuple[object, object, dict[str, tuple[bool, str | None]]]] = \
+    weakref.WeakKeyDictionary()
+_VERDICTS_LOCK = threading.Lock()
+_MAX_VERDICTS = 2000
+
 
 def inbox_groups(bot: Any, limit: int = 200, include_dismissed: bool = False) -> list[dict]:
     """The unanswered groups, most recently asked first, each with ``answered`` (the bot now answers its
     question), ``answered_by`` and ``waiting`` (people who asked to be told, within their time limit)."""
-    dialogue = Dialogue(bot.nlu, bot.live.current(), bot.contexts, bot.inbox)
+    snapshot, model = bot.live.current(), bot.nlu.model
+    with _VERDICTS_LOCK:
+        known = _VERDICTS.get(bot.live)
+        if known is None or known[0] is not snapshot or known[1] is not model or len(known[2]) > _MAX_VERDICTS:
+            known = _VERDICTS[bot.live] = (snapshot, model, {})
+    verdicts = known[2]
+    dialogue = Dialogue(bot.nlu, snapshot, bot.contexts, bot.inbox)
     groups = [g for g in bot.inbox.groups(limit) if include_dismissed or not g.get("dismissed")]
     waiting = bot.inbox.waiting_counts([g["id"] for g in groups])
     for group in groups:
-        reply, _, unanswered = dialogue.answer(group["text"], Context())
-        group["answered"] = not reply.fallback and unanswered is None
-        group["answered_by"] = reply.entities.get("entry") or (reply.intent if group["answered"] else None)
+        verdict = verdicts.get(group["text"])
+        if verdict is None:
+            reply, _, unanswered = dialogue.answer(group["text"], Context())
+            answered = not reply.fallback and unanswered is None
+            verdict = verdicts[group["text"]] = (answered, reply.entities.get("entry") or (reply.intent if answered
+                                                                                       else None))
+        group["answered"], group["answered_by"] = verdict
         group["waiting"] = waiting.get(group["id"], 0)
     return groups
 
