@@ -201,7 +201,9 @@ _CERTIFICATION_ONLY = re.compile(
     r"is|are|was|a|an|the|it|its|certified|certification|smart|city|cities|official|officially|one|really|does|"
     r"did|has|have|got|get|logo|at|all|then|actually|even|yet|too|also|ปี|พ\.ศ\.|ค\.ศ\.|year|in|on|\d{2,4}|\?|!|\.|'|\s{LIST})*$")
 _LISTING = (r"|which|any|in|there|list|areas?|too|also|on|of|among|included|ที่ไหน|อะไรบ้าง|ไหนบ้าง|กี่|พื้นที่|แห่ง|"
-            r"อยู่ใน|รายชื่อ|ติด|ด้วย|ใดบ้าง|ชุด|รอบ|จำนวน|batch|round|logos?|received")
+            r"อยู่ใน|รายชื่อ|ติด|ด้วย|ใดบ้าง|ชุด|รอบ|จำนวน|batch|round|logos?|received|"
+            # "name some smart city areas in ...", "what smart cities are there in ...", "ยกตัวอย่างเมืองใน..."
+            r"what|whats|name|some|show|me|give|please|pls|located|ชื่อ|ยกตัวอย่าง|ตัวอย่าง|เช่น|ได้แก่|แถว|ช่วย|บอก|หน่อย")
 
 
 def is_about_certification(remainder: str, listing: bool = False) -> bool:

@@ -226,6 +226,13 @@ def test_cities_in_a_province_come_from_the_data(convo):
     assert not r.fallback and "Mae Moh" in first_line(r)
 
 
+@pytest.mark.parametrize("text", ["please name some smart city areas in lampang", "what smart cities does lampang have",
+                                  "ช่วยยกตัวอย่างเมืองอัจฉริยะในลำปางหน่อย"])
+def test_a_broad_request_for_the_areas_of_a_province_lists_them(convo, text):
+    r = convo.say(text)
+    assert not r.fallback and re.search("Mae Moh|แม่เมาะ", first_line(r))
+
+
 def test_fallback_questions_are_grouped_in_the_inbox(bot, user):
     from bot.inbox import group_key
 

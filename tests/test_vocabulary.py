@@ -39,3 +39,16 @@ def test_an_english_word_no_fact_uses_is_unknown(vocabulary):
 def test_english_forms_typos_and_chat_words_are_not_unknown(vocabulary, word):
     # a plural and a typo of a known word, everyday chat words, and short words are not a sign of a new topic
     assert vocabulary.unknown([word], KNOWN | {"airport"}) == []
+
+
+@pytest.mark.parametrize("word", ["recognised", "recognize", "rated", "compare", "entire", "mentioned",
+                                  "สัมภาษณ์", "เปรียบเทียบ"])
+def test_words_of_telling_and_comparing_never_name_a_topic(vocabulary, word):
+    # how news is told or how people ask ("mentioned", "rated", "compare", "ให้สัมภาษณ์") is no sign of a new topic,
+    # and a word few facts use among them is not what an answer must say
+    assert vocabulary.unknown([word], KNOWN) == []
+    assert vocabulary.distinctive([word], {word: 1}, 100) == []
+
+
+def test_a_topic_word_is_still_unknown_next_to_everyday_ones(vocabulary):
+    assert vocabulary.unknown(["compare", "hotel", "prices"], KNOWN) == ["hotel", "prices"]
