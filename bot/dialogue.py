@@ -1194,10 +1194,16 @@ class Dialogue:
         # "Is EGAT's project in Lampang certified?": an organisation of that city does not change the question.
         specific = [e for e in ent.entities if e in kb.entities and kb.entities[e].kind != "concept"
                     and not set(kb.entities[e].areas) & set(cities)]
-        if yes_no and cities and certified_q and not specific and kind is None:
+        # "แล้วขอนแก่นล่ะ" right after a certification verdict: the same question (the logo's name is gone from it)
+        ctx = turn.ctx
+        again = query_text == ctx.last_query and ctx.yes_no and ctx.last_fact in snap.facts \
+            and snap.facts[ctx.last_fact].intent == "city_date"
+        if yes_no and cities and (certified_q or again) and not specific and kind is None:
             city = kb.cities[cities[0]]
             when = format_date(city.certified.date, lang)
-            years = _years_asked(turn.u.normalized, ent.numbers)
+            years = _years_asked(turn.u.normalized, ent.numbers) or (
+                _years_asked(query_text, [int(n) for n in re.findall(r"\d{2,4}", query_text)]) if again
+                else frozenset())
             if years and int(city.certified.date[:4]) not in years:  # "ขอนแก่นได้รับรองปี 2563 ใช่ไหม"
                 return composer.computed(f"ไม่ใช่ครับ {city.name.th}ได้รับการรับรองเป็นเมืองอัจฉริยะเมื่อ {when}",
                                          f"No. {city.name.en} was certified on {when}.",

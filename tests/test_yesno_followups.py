@@ -36,3 +36,15 @@ def test_province_in_the_group_of_the_first_five(convo):
     convo.say("name the five pilot smart cities")
     r = convo.say("is chiang mai in that group as well?")
     assert first_line(r).startswith("No") and "Chiang Mai" in first_line(r)
+
+
+def test_bare_follow_up_after_a_thai_certified_verdict_without_the_logo_word(convo):
+    convo.say("สามย่านได้รับตราเมืองอัจฉริยะแล้วใช่ไหมครับ")
+    r = convo.say("แล้ววังจันทร์วัลเลย์ล่ะ")
+    assert first_line(r).startswith("ใช่") and "วังจันทร์" in first_line(r)
+
+
+def test_a_wrong_year_asked_before_is_asked_again_for_the_next_city(convo):
+    convo.say("did wangchan valley receive its logo in 2019?")
+    r = convo.say("and phuket?")
+    assert first_line(r).startswith("No") and "2021" in first_line(r)
