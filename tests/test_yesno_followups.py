@@ -45,6 +45,6 @@ def test_bare_follow_up_after_a_thai_certified_verdict_without_the_logo_word(con
 
 
 def test_a_wrong_year_asked_before_is_asked_again_for_the_next_city(convo):
-    convo.say("did wangchan valley receive its logo in 2019?")
+    convo.say("was wangchan valley certified in 2019?")
     r = convo.say("and phuket?")
     assert first_line(r).startswith("No") and "2021" in first_line(r)
