@@ -175,6 +175,11 @@ _EN_STOP = frozenset("a an the is are was were be been of in on at to for and or
                      "who whom when where how many much there their they them with by as from".split())
 
 # "ศรีราชาอยู่ในเครือข่ายอาเซียนไหม": in a network or a group, which is no question of where it is.
+# "in that batch too", "อยู่ในชุดนั้นด้วย": the batch (round, group) the last question was about.
+_THAT_BATCH = re.compile(r"\b(that|the same|this) (batch|round|group|list|lot|cohort)\b|\bamong (them|those)\b|"
+                         r"(ชุด|รุ่น|รอบ|กลุ่ม)(นั้น|นี้|เดียวกัน)")
+# A question about the areas certified (a batch, a round, the logos), not a ranking or a budget of that year.
+_CERTIFYING = re.compile(r"ชุด|รุ่น|รอบ|รับรอง|ตรา|โลโก้|\b(batch|round|cohort|certif\w*|logos?|pilots?)\b", re.I)
 _MEMBERSHIP = re.compile(r"เครือข่าย|สมาชิก|\bnetwork\b|\bmembers?\b|\bmembership\b|\balliance\b")
 # "the Thai term for Smart Governance", "ภาษาไทยเรียกว่าอะไร", "ชื่อภาษาอังกฤษ": the other language's name.
 _OTHER_NAME = re.compile(r"\b(thai|english) (term|name|word|translation)\b|\b(called|say it|named) in (thai|english)\b|"
@@ -504,6 +509,31 @@ class Dialogue:
             if picked is not None:
                 return (self._reply(turn, picked, 1.0),
                         self._remember(turn, picked, query_text, kind, yes_no, qualifier), None)
+        if yes_no and _THAT_BATCH.search(u.normalized) and not asked_years and ctx.last_query \
+                and (_CERTIFYING.search(ctx.last_query) or ctx.qualifier == "first_five"):
+            # "is Korat in that batch too?" after "how many areas in the 2022 batch": the batch just asked about
+            # (its year kept in the question, so "and Krabi?" next asks about that batch again).
+            before = _years_asked(ctx.last_query, [int(n) for n in re.findall(r"\d{2,4}", ctx.last_query)])
+            if len(before) == 1:
+                query_text = f"{query_text} {next(iter(before))}"
+            elif ctx.qualifier == "first_five":
+                qualifier = qualifier or ctx.qualifier
+        others = [p for p in ent.places if p not in ent.city_named_places]
+        batch_year = _years_asked(query_text, [int(n) for n in re.findall(r"\d{2,4}", query_text)])
+        if yes_no and others and not [c for c in ent.cities if c in snap.kb.cities] \
+                and _THAT_BATCH.search(f"{u.normalized} {query_text}") and len(batch_year) == 1:
+            # "and Krabi?" after "is Korat in that batch too?": the area the bot knows there, else what the
+            # sources report of that province that year, else honestly that the later lists are partial (not the
+            # last city's verdict).
+            place = snap.kb.places[others[0]]
+            known = snap.kb.cities_in(place.province or place.id)
+            reported = self._batch_verdict(snap, known[0], next(iter(batch_year)), reply_lang) if len(known) == 1 \
+                else None if known else self._reported(snap, place, reply_lang, yes_no, next(iter(batch_year)))
+            if reported is not None:
+                return (self._reply(turn, reported, 1.0),
+                        self._remember(turn, reported, query_text, kind, yes_no, qualifier), None)
+            answer = snap.composer.fallback(reply_lang, [], place=others[0])
+            return self._reply(turn, answer, u.confidence), replace(ctx, lang=reply_lang), "fallback"
         computed = None if cue else self._computed(turn, subjects, yes_no, qualifier, query_text, kind)
         if computed is not None:
             return (self._reply(turn, computed, 1.0),
@@ -1150,6 +1180,9 @@ class Dialogue:
             return composer.computed(f"ไม่ใช่ครับ 5 เมืองนำร่องชุดแรก ({when}) ไม่มีพื้นที่ใน{pname} ได้แก่ {names}",
                                      f"No. None of the first five pilot cities ({when}) is in {pname}; they are "
                                      f"{names}.", lang, facts, [c.id for c in pilots])
+        batch_years = _years_asked(query_text, [int(n) for n in re.findall(r"\d{2,4}", query_text)])
+        if yes_no and cities and len(batch_years) == 1 and _THAT_BATCH.search(asked):
+            return self._batch_verdict(snap, kb.cities[cities[0]], next(iter(batch_years)), lang)
         if yes_no and cities and other_places and where_q and not _MEMBERSHIP.search(query_text):
             city, place = kb.cities[cities[0]], kb.places[other_places[0]]
             where = composer.province_phrase(city, lang)
@@ -1161,10 +1194,16 @@ class Dialogue:
         # "Is EGAT's project in Lampang certified?": an organisation of that city does not change the question.
         specific = [e for e in ent.entities if e in kb.entities and kb.entities[e].kind != "concept"
                     and not set(kb.entities[e].areas) & set(cities)]
-        if yes_no and cities and certified_q and not specific and kind is None:
+        # "แล้วขอนแก่นล่ะ" right after a certification verdict: the same question (the logo's name is gone from it)
+        ctx = turn.ctx
+        again = query_text == ctx.last_query and ctx.yes_no and ctx.last_fact in snap.facts \
+            and snap.facts[ctx.last_fact].intent == "city_date"
+        if yes_no and cities and (certified_q or again) and not specific and kind is None:
             city = kb.cities[cities[0]]
             when = format_date(city.certified.date, lang)
-            years = _years_asked(turn.u.normalized, ent.numbers)
+            years = _years_asked(turn.u.normalized, ent.numbers) or (
+                _years_asked(query_text, [int(n) for n in re.findall(r"\d{2,4}", query_text)]) if again
+                else frozenset())
             if years and int(city.certified.date[:4]) not in years:  # "ขอนแก่นได้รับรองปี 2563 ใช่ไหม"
                 return composer.computed(f"ไม่ใช่ครับ {city.name.th}ได้รับการรับรองเป็นเมืองอัจฉริยะเมื่อ {when}",
                                          f"No. {city.name.en} was certified on {when}.",
@@ -1275,10 +1314,29 @@ class Dialogue:
             return snap.composer.fact(pairs[0][1], lang, kind, subjects=[pairs[0][0]])
         return snap.composer.per_subject(pairs, lang)
 
+    def _batch_verdict(self, snap: Snapshot, city, year: int, lang: str) -> Answer:
+        """Whether ``city`` is in the batch of ``year`` ("is Korat in that batch too?"): its own batch says so
+        (the five pilots are among 2021's)."""
+        when, own = format_date(city.certified.date, lang), int(city.certified.batch[:4])
+        name_th, name_en = city.name.th, city.name.en
+        if own == year:
+            return snap.composer.computed(f"ใช่ครับ {name_th}อยู่ในชุดปี {year + 543} ได้รับการรับรองเมื่อ {when}",
+                                          f"Yes. {name_en} is in the {year} batch; it was certified on {when}.",
+                                          lang, self._certified_facts(snap, city.id), [city.id])
+        return snap.composer.computed(f"ไม่ใช่ครับ {name_th}ไม่ได้อยู่ในชุดปี {year + 543} แต่อยู่ในชุดปี {own + 543}"
+                                      f" (ได้รับการรับรองเมื่อ {when})",
+                                      f"No. {name_en} is not in the {year} batch but in the {own} one (certified on "
+                                      f"{when}).", lang, self._certified_facts(snap, city.id), [city.id])
+
     @staticmethod
-    def _reported(snap: Snapshot, place, lang: str, yes_no: bool) -> Answer | None:
+    def _reported(snap: Snapshot, place, lang: str, yes_no: bool, year: int | None = None) -> Answer | None:
         """A certification list fact whose text names ``place`` though no known area is in it, or None."""
         for fact in snap.index.mentioning((place.th, place.en), intent="list_cities"):
+            # (a report of another year's batch says nothing of this one: the batch of the areas it lists)
+            batches = {int(snap.kb.cities[c].certified.batch[:4]) for c in fact.about if c in snap.kb.cities} \
+                or ({int(fact.date[:4])} if fact.date else set())
+            if year is not None and batches != {year}:
+                continue
             text = f"{fact.answer.get(lang)} {fact.detail.get(lang) if fact.detail else ''}"
             said = next((s.strip() for s in re.split(r"(?<=[.;])\s+" if lang == "en" else r"\s+", text)
                          if (place.th if lang == "th" else place.en).casefold() in s.casefold()), None)
