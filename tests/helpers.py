@@ -1,5 +1,5 @@
-"""Small helpers shared by the tests, one per job: poll until a condition holds, wait for the event queue
-to drain, read a form's CSRF token, run the CLI in-process, serve an app over real HTTP, run an app's sender
+"""Small helpers shared by the tests, one per job: a reply's first line, poll until a condition holds, wait for
+the event queue to drain, read a form's CSRF token, run the CLI in-process, serve an app over real HTTP, run an app's sender
 threads."""
 
 from __future__ import annotations
@@ -17,6 +17,11 @@ import redis
 from bot.queue import GROUP, STREAM
 
 T = TypeVar("T")
+
+
+def first_line(reply: Any) -> str:
+    """A reply's first line: where the answer must be (the answer first)."""
+    return reply.text.split("\n", 1)[0]
 
 # Letters no name of the knowledge base can be spelt with (its short Latin names, "de", "eec", "ptt"... all
 # need others): a random tag inside a test question ("ตลาดนัด{tag}จัดวันไหน") never reads as a name.

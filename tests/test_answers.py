@@ -8,6 +8,7 @@ import pytest
 
 from bot.context import Context
 from bot.evaluation import judge
+from helpers import first_line
 from intents.normalize import normalize
 from intents.question import is_bare_follow_up, is_definition, question_type
 from intents.synonyms import expand
@@ -407,7 +408,7 @@ def test_a_fact_about_another_project_of_the_city_does_not_answer_for_the_named_
 
 def test_who_came_first_after_a_city_s_place_is_whichever_city_came_first(convo):
     convo.say("ขอนแก่นติดอันดับที่เท่าไหร่ใน TSCCI")
-    first = first_line_of(convo.say("แล้วใครได้อันดับ 1 ล่ะ"))
+    first = first_line(convo.say("แล้วใครได้อันดับ 1 ล่ะ"))
     assert "อันดับ 3" not in first and ("ภูเก็ต" in first or "วังจันทร์" in first)
 
 
@@ -417,10 +418,6 @@ def test_a_dimension_s_leader_is_not_the_best_overall(bot):
     hit = dialogue.knowledge.index.search(Query(u.entities.remainder, "th", list(u.entities.subjects), [], "who",
                                                 dict(u.ranking), frozenset({2023})), limit=1)[0]
     assert not set(hit.fact.about) & set(dialogue.knowledge.kb.dimensions)  # not "Mae Moh led Smart Energy"
-
-
-def first_line_of(reply) -> str:
-    return reply.text.split("\n", 1)[0]
 
 
 def test_an_unfamiliar_word_is_a_paraphrase_when_the_fact_is_about_two_of_three_things_named(convo):
@@ -456,7 +453,7 @@ def test_part_of_is_denied_by_a_fact_that_no_source_links_them(convo, text, lead
 def test_a_yes_no_verdict_comes_from_a_fact_about_the_specific_thing_asked_about(convo):
     # the certification's policy basis shares the question's words but is not about the sandbox: no "Yes."
     r = convo.say("is phuket sandbox a part of the smart city logo certification")
-    assert r.text.startswith("No.") and "Sandbox" in first_line_of(r)
+    assert r.text.startswith("No.") and "Sandbox" in first_line(r)
 
 
 def test_when_something_was_founded_needs_a_fact_that_tells_of_its_founding(convo):
@@ -470,7 +467,7 @@ def test_a_fact_that_mentions_the_rare_word_asked_about_is_preferred(convo):
     # safe-city fact's answer, which the conversation is about
     convo.say("what is phuket's safe city scheme")
     r = convo.say("so how many people died?")
-    assert "47" in first_line_of(r)
+    assert "47" in first_line(r)
 
 
 @pytest.mark.parametrize("text", ["does khon kaen hand out wristbands to visitors??", "is the programme tied to thailand 4.0?",

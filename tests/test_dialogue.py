@@ -6,6 +6,7 @@ import re
 import pytest
 
 from bot.context import Context
+from helpers import first_line
 from intents.question import is_bare_follow_up, question_type
 
 THAI_BE_DATE = re.compile(r"6 พฤษภาคม 2564")
@@ -15,10 +16,6 @@ CE_DATE = re.compile(r"6 May 2021")
 def body(reply) -> str:
     """The answer without its sources line."""
     return reply.text.rsplit("\n", 1)[0] if reply.sources else reply.text
-
-
-def first_line(reply) -> str:
-    return reply.text.split("\n", 1)[0]
 
 
 def test_date_question_is_answered_with_the_date_first(convo):

@@ -2,9 +2,7 @@
 from each city's certification (its batch), and a province the bot knows no area in gets an honest answer,
 not the last city's verdict."""
 
-
-def first_line(reply) -> str:
-    return reply.text.split("\n", 1)[0]
+from helpers import first_line
 
 
 def test_bare_follow_up_after_a_certified_verdict_gives_the_new_city_its_own_verdict(convo):
