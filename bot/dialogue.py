@@ -147,6 +147,11 @@ _YEAR_SPAN = re.compile(r"(?<!\d)((?:19|20|25)\d\d)\s*[-–]\s*(\d\d|\d{4})(?!\d
                         r"(?:ปี|ช่วง|พ\.ศ\.)\s*([5-7]\d)\s*[-–]\s*([5-7]\d)(?!\d)")
 
 
+def _years_in(text: str) -> frozenset[int]:
+    """The years (CE) a text names, from its own numbers (for a text kept from before, which has no parse)."""
+    return _years_asked(text, [int(n) for n in re.findall(r"\d{2,4}", text)])
+
+
 def _years_asked(text: str, numbers: list[int]) -> frozenset[int]:
     """The years (CE) a question names: 2563 and 2020 alike, the short Thai "ปี67", and every year of a span
     ("2021-22", "ช่วง 63-65")."""
@@ -463,7 +468,7 @@ class Dialogue:
         relative = _REL_YEAR.search(u.normalized) if not asked_years and ctx.last_query else None
         if relative is not None and ctx.last_query:
             # "what about the year before", "ปีถัดมาล่ะ": a year from the one just asked about (or told).
-            base = _years_asked(ctx.last_query, [int(n) for n in re.findall(r"\d{2,4}", ctx.last_query)])
+            base = _years_in(ctx.last_query)
             told_date = snap.facts[ctx.last_fact].date if ctx.last_fact in snap.facts else None
             step = -1 if relative.group("before") else 1
             start = (min(base) if step < 0 else max(base)) if base else (int(told_date[:4]) if told_date else None)
@@ -513,13 +518,13 @@ class Dialogue:
                 and (_CERTIFYING.search(ctx.last_query) or ctx.qualifier == "first_five"):
             # "is Korat in that batch too?" after "how many areas in the 2022 batch": the batch just asked about
             # (its year kept in the question, so "and Krabi?" next asks about that batch again).
-            before = _years_asked(ctx.last_query, [int(n) for n in re.findall(r"\d{2,4}", ctx.last_query)])
+            before = _years_in(ctx.last_query)
             if len(before) == 1:
                 query_text = f"{query_text} {next(iter(before))}"
             elif ctx.qualifier == "first_five":
                 qualifier = qualifier or ctx.qualifier
         others = [p for p in ent.places if p not in ent.city_named_places]
-        batch_year = _years_asked(query_text, [int(n) for n in re.findall(r"\d{2,4}", query_text)])
+        batch_year = _years_in(query_text)
         if yes_no and others and not [c for c in ent.cities if c in snap.kb.cities] \
                 and _THAT_BATCH.search(f"{u.normalized} {query_text}") and len(batch_year) == 1:
             # "and Krabi?" after "is Korat in that batch too?": the area the bot knows there, else what the
@@ -544,7 +549,7 @@ class Dialogue:
         years = asked_years
         if names_only and follow_up and not years and ctx.last_query:
             # "Samyan's score in 2566" then "แล้ววังจันทร์ล่ะ": the year asked is asked again, with the question.
-            years = _years_asked(ctx.last_query, [int(n) for n in re.findall(r"\d{2,4}", ctx.last_query)])
+            years = _years_in(ctx.last_query)
         told = snap.facts[ctx.last_fact].date if ctx.last_fact in snap.facts else None
         if not years and told and _BACK_THEN.search(u.normalized):
             years = frozenset({int(told[:4])})  # "who chaired it back then": the year of what was just told
@@ -619,7 +624,7 @@ class Dialogue:
                       if x in snap.kb.entities and snap.kb.entities[x].kind == "person" and x in context]
             person = people[0] if len(people) == 1 else None
         # "and in 2024?" after an answer about 2023: the fact just given is about another year, not an answer.
-        said_years = _years_asked(ctx.last_query, [int(n) for n in re.findall(r"\d{2,4}", ctx.last_query)]) \
+        said_years = _years_in(ctx.last_query) \
             if ctx.last_query and years else frozenset()
         other_year = bool(said_years) and not years & said_years
         hit = self._best(snap, Query("" if asking_only else query_text, reply_lang, subjects, context, kind,
@@ -773,6 +778,8 @@ class Dialogue:
         focus = next((x for x in q.subjects if x not in snap.index.concepts), None if q.subjects else named[0]) \
             if named else None
         passed_over = False
+        budget_asked = _BUDGET_ASKED.search(q.text) is not None
+        named_here = set(named)
         for rank, hit in enumerate(hits):
             if (only is not None and only not in hit.fact.about) or hit.fact.id in skipped:
                 continue
@@ -809,8 +816,7 @@ class Dialogue:
             # "งบสมาร์ทซิตี้ขอนแก่นปีนี้เท่าไหร่": the city's budget, which the cost of one of its projects (the
             # light rail's 26,963 million baht) is not, unless the question names that project (or the
             # conversation is about it), or names no city ("รถรางรอบบึง...ใช้งบเท่าไหร่" asks about the tram)
-            named_here = set(q.subjects or q.context)
-            if _BUDGET_ASKED.search(q.text) and not staff and set(hit.fact.about) & snap.index.projects \
+            if budget_asked and not staff and set(hit.fact.about) & snap.index.projects \
                     and named_here & snap.index.areas and not named_here & snap.index.projects \
                     and not _BUDGET_SAID.search(hit.fact.text()):
                 passed_over = True
@@ -1180,7 +1186,7 @@ class Dialogue:
             return composer.computed(f"ไม่ใช่ครับ 5 เมืองนำร่องชุดแรก ({when}) ไม่มีพื้นที่ใน{pname} ได้แก่ {names}",
                                      f"No. None of the first five pilot cities ({when}) is in {pname}; they are "
                                      f"{names}.", lang, facts, [c.id for c in pilots])
-        batch_years = _years_asked(query_text, [int(n) for n in re.findall(r"\d{2,4}", query_text)])
+        batch_years = _years_in(query_text)
         if yes_no and cities and len(batch_years) == 1 and _THAT_BATCH.search(asked):
             return self._batch_verdict(snap, kb.cities[cities[0]], next(iter(batch_years)), lang)
         if yes_no and cities and other_places and where_q and not _MEMBERSHIP.search(query_text):
@@ -1202,7 +1208,7 @@ class Dialogue:
             city = kb.cities[cities[0]]
             when = format_date(city.certified.date, lang)
             years = _years_asked(turn.u.normalized, ent.numbers) or (
-                _years_asked(query_text, [int(n) for n in re.findall(r"\d{2,4}", query_text)]) if again
+                _years_in(query_text) if again
                 else frozenset())
             if years and int(city.certified.date[:4]) not in years:  # "ขอนแก่นได้รับรองปี 2563 ใช่ไหม"
                 return composer.computed(f"ไม่ใช่ครับ {city.name.th}ได้รับการรับรองเป็นเมืองอัจฉริยะเมื่อ {when}",
