@@ -43,6 +43,26 @@ def test_the_figures_add_up_each_days_counters_by_channel_intent_and_city(bot):
     assert json.loads(json.dumps(board.as_dict()))["fallback_rates"] == [0.25, 0.0, 0.5]
 
 
+def test_days_counted_by_an_earlier_version_still_add_up_after_an_upgrade(bot):
+    # Earlier versions kept one field per figure; a day may hold both kinds after an upgrade mid-day.
+    day = dt.date(1990, 1, 1) + dt.timedelta(days=uuid.uuid4().int % 3000)
+    key = f"{{stats}}:{day.strftime('%Y%m%d')}"
+    bot.store.client.hset(key, mapping={"msgs:line": 5, "fallback:line": 2, "intent:city_date": 3,
+                                        "intent:out_of_scope": 2, "city:khon-kaen": 3})
+    Stats(bot.store).record("line", "city_date", False, "khon-kaen", today=day)
+    board = dashboard(bot.store, NAMES, days=1, today=day)
+    assert board.messages == {"line": [6]} and board.fallbacks == [2]
+    assert [(r.key, r.count) for r in board.intents] == [("city_date", 4), ("out_of_scope", 2)]
+    assert [(r.label, r.count) for r in board.cities] == [("Khon Kaen", 4)]
+
+
+def test_a_days_counters_expire_after_forty_days(bot):
+    day = dt.date(1980, 1, 1) + dt.timedelta(days=uuid.uuid4().int % 3000)
+    Stats(bot.store).record("web", "city_date", False, None, today=day)
+    ttl = bot.store.client.ttl(f"{{stats}}:{day.strftime('%Y%m%d')}")
+    assert 39 * 24 * 3600 < ttl <= 40 * 24 * 3600
+
+
 def test_no_messages_yet_shows_zeros_on_the_web_channel(bot):
     board = dashboard(bot.store, NAMES, days=2, today=dt.date(1999, 1, 1) + dt.timedelta(days=uuid.uuid4().int % 300))
     assert board.channels == ["web"] and board.totals == [0, 0] and board.fallback_rates == [0.0, 0.0]

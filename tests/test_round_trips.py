@@ -68,8 +68,8 @@ def test_api_ask_costs_one_round_trip_before_answering_and_one_after(own_app):
     n, fallback = trips(counter, ask(question))  # context, statistics and the inbox: still one trip after
     assert fallback.get_json()["fallback"] is True and n == 2
     assert any(g["text"] == question for g in bot.inbox.groups(50))
-    today = Stats(bot.store).days(1)[0][1]
-    assert today["msgs:web"] >= 4 and today["fallback:web"] >= 1 and today["intent:city_date"] >= 1
+    today = Stats(bot.store).counts(1)[0][1]
+    assert today.messages["web"] >= 4 and today.fallbacks["web"] >= 1 and today.intents["city_date"] >= 1
 
 
 def test_a_question_without_user_id_still_costs_two_round_trips(own_app):
