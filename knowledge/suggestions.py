@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 from .catalogue import INTENTS
@@ -17,6 +18,17 @@ MORE = {"th": "รายละเอียดเพิ่มเติม", "en":
 _ORDER = {i: n for n, i in enumerate(["city_overview", "about_depa", "city_plan", "city_focus", "city_date",
                                       "city_location", "city_developer", "rankings", "city_why_now", "city_smarts",
                                       "city_history", "meeting_2021", "certification_about", "seven_smarts"])}
+#: A Thai question that ends on a chat particle or slang ("…ไหมคะ", "…ป่ะ", "ชื่อไร"), or types "เเ" for "แ":
+#: fine from a user, but a button speaks for everyone, so a plainer phrasing is preferred when there is one.
+_CHATTY_TH = re.compile(r"(?:ป่ะ|ปะ|มั้ย|อ่ะ|อะ|จ้า|จ้ะ|(?<!อะ)(?<!เมื่อ)ไร)\s*$")
+_POLITE_END_TH = re.compile(r"\s*(?:ครับ|คะ|ค่ะ)\s*$")
+#: Chat shorthand and telegraphic English ("wats…", "…pls", "wangchan valley location"): a button reads better as a
+#: question or a request in whole words.
+_CHATTY_EN = re.compile(r"\b(?:wats|whats|wat|abt|pls|plz|thx|u|ur|r|info|dont|doesnt|didnt|isnt|cant|wont|vs)\b", re.I)
+_ASKS_EN = re.compile(r"^(?:what|when|where|who|whose|which|why|how|is|are|was|were|do|does|did|can|could|will|"
+                      r"would|has|have|had|should|tell|give|list|name|show|explain|describe)\b", re.I)
+_QUESTION_EN = re.compile(r"^(?:what|when|where|who|whose|which|why|how|is|are|was|were|do|does|did|can|could|will|"
+                          r"would|has|have|had|should)\b", re.I)
 _GENERAL = {
     "th": ["มีเมืองอัจฉริยะที่ไหนบ้าง", "7 Smarts คืออะไร", "ทำไมขอนแก่นเพิ่งได้รับรอง", "ดีป้าคืออะไร"],
     "en": ["Which cities are certified?", "What are the 7 Smarts?", "Why was Khon Kaen certified only now?",
@@ -38,6 +50,12 @@ class Suggester:
         self._questions: dict[tuple[str, str, str | None], str | None] = {}
         self._own: dict[str, list[Fact]] = {}
         self._topics: dict[tuple[str, str], str] = {}  # topics() by subject and language (the facts never change)
+        self._cased = _proper_names(kb)
+        # Names the catalogue itself writes in lower case ("Digital Economy Promotion Agency (depa)").
+        self._lower = {w for e in kb.entities.values() for w in re.findall(r"[a-z]+", e.name.en)
+                       if w in e.aliases}
+        self._names = (re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(self._cased, key=len, reverse=True))
+                                  + r")\b", re.I) if self._cased else None)
         self.by_subject: dict[str, list[Fact]] = {}
         for f in sorted(facts.values(), key=lambda f: (-f.priority, f.id)):
             for s in f.about:
@@ -52,8 +70,28 @@ class Suggester:
         return self._questions[key]
 
     def _question(self, fact: Fact, lang: str, subject: str | None) -> str | None:
-        qs = [q for q in (fact.questions.th if lang == "th" else fact.questions.en)[:4] if len(q) <= MAX_LABEL]
-        return next((q for q in qs if self.finds(q, subject, fact)), None)
+        qs = [q for q in (fact.questions.th if lang == "th" else fact.questions.en) if len(q) <= MAX_LABEL]
+        # Example questions are written the way people type; a button reads better as a tidy question, so the
+        # tidiest one the bot answers with this fact wins (the curated ones come first among equals).
+        # Typing shorthand ("wats", "pls", "เเ") never goes on a button: a fact without a better phrasing offers none.
+        ranked = sorted((i for i in range(len(qs)) if _untidiness(qs[i], lang) < 2), key=lambda i: (_untidiness(qs[i], lang), i))
+        # The label is what a tap sends, so it is the label that must find the fact.
+        return next((label for label in (self.label(qs[i], lang) for i in ranked) if self.finds(label, subject, fact)),
+                    None)
+
+    def label(self, question: str, lang: str) -> str:
+        """``question`` as a button shows it: Thai without a closing ครับ/คะ (a button speaks for anyone); English
+        with names as the catalogue writes them, a capital and a question mark ("when did samyan become…" →
+        "When did Samyan become…?")."""
+        if lang != "en":
+            return _POLITE_END_TH.sub("", question) or question
+        text = self._names.sub(lambda m: self._cased[m.group(0).casefold()], question) if self._names else question
+        first = text.split(maxsplit=1)[0] if text.split() else ""
+        if first not in self._lower:  # depa writes its name in lower case
+            text = text[:1].upper() + text[1:]
+        if _QUESTION_EN.match(text) and not text.rstrip().endswith(("?", ".", "!")) and len(text) < MAX_LABEL:
+            text = text.rstrip() + "?"
+        return text
 
     def own(self, subject: str) -> list[Fact]:
         """The facts whose main subject is ``subject``, in the order a person explores a subject."""
@@ -121,3 +159,36 @@ class Suggester:
             return names[0]
         joiner = " และ" if lang == "th" else " and "
         return (" " if lang == "th" else ", ").join(names[:-1]) + joiner + names[-1]
+
+
+def _untidiness(question: str, lang: str) -> int:
+    """0 when ``question`` reads well on a button, 1 when it will do, 2 when it must not be one. English: chat
+    shorthand ("wats", "pls") must not; keywords that do not ask ("wangchan valley location") will do. Thai:
+    "เเ" typed for "แ" must not; slang endings will do (a closing ครับ/คะ is dropped from the label instead)."""
+    if lang == "en":
+        return 2 if _CHATTY_EN.search(question) else int(not _ASKS_EN.match(question))
+    if "เเ" in question:
+        return 2
+    return int(bool(_CHATTY_TH.search(_POLITE_END_TH.sub("", question))))
+
+
+def _proper_names(kb: KnowledgeBase) -> dict[str, str]:
+    """Latin-script names as the catalogue writes them, by their case-folded form: areas, provinces, towns,
+    organisations, people, events, projects, the 7 Smarts, and the acronyms of concepts ("TSCCI"); only names
+    with a capital letter (a concept's full name, "City developer", is an ordinary phrase in a question)."""
+    names: list[str] = []
+    for city in kb.cities.values():
+        names += [city.name.en, city.short_name.en, *city.aliases]
+    for place in kb.places.values():
+        names += [place.en, *place.aliases]
+    names += [dim.name.en for dim in kb.dimensions.values()]
+    for entity in kb.entities.values():
+        named = [entity.name.en, *([entity.short.en] if entity.short else []), *entity.aliases]
+        if entity.kind == "concept":  # only its acronyms
+            named = [w.strip("()") for n in named for w in n.split() if w.strip("()").isupper() and len(w) > 2]
+        names += named
+    cased: dict[str, str] = {}
+    for name in (n.strip() for n in names):
+        if name.isascii() and any(c.isupper() for c in name):
+            cased.setdefault(name.casefold(), name)
+    return cased

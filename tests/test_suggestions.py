@@ -1,0 +1,71 @@
+"""Quick-reply buttons read as tidy questions (knowledge/suggestions.py): a button speaks for every user."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from knowledge.suggestions import MAX_LABEL
+
+
+@pytest.fixture(scope="module")
+def labels(bot) -> dict[str, list[str]]:
+    """Every fact's button, by language, as a conversation about the fact's subject offers it."""
+    snap = bot.dialogue.knowledge
+    out: dict[str, list[str]] = {"th": [], "en": []}
+    for fact in snap.facts.values():
+        for lang in out:
+            label = snap.suggest.question(fact, lang, fact.about[0] if fact.about else None)
+            if label:
+                out[lang].append(label)
+    return out
+
+
+def test_most_facts_offer_a_button_in_both_languages(bot, labels):
+    facts = len(bot.dialogue.knowledge.facts)
+    assert len(labels["th"]) > facts * 0.8 and len(labels["en"]) > facts * 0.7
+
+
+def test_buttons_never_carry_typing_shorthand(labels):
+    shorthand = re.compile(r"\b(?:wats|whats|abt|pls|plz|thx|u|ur)\b", re.I)
+    assert [s for s in labels["en"] if shorthand.search(s)] == []
+    assert [s for s in labels["th"] if "เเ" in s] == []  # two sara e typed for sara ae
+
+
+def test_thai_buttons_leave_out_the_polite_ending(labels):
+    assert [s for s in labels["th"] if re.search(r"(?:ครับ|คะ|ค่ะ)\s*$", s)] == []
+
+
+def test_english_buttons_start_with_a_capital_and_write_names_as_the_catalogue_does(bot, labels):
+    assert [s for s in labels["en"] if not (s[0].isupper() or s[0].isdigit() or s.startswith("depa"))] == []
+    kb = bot.dialogue.knowledge.kb
+    names = [c.short_name.en for c in kb.cities.values()] + ["TSCCI", "Wangchan Valley", "Khon Kaen", "KKTT"]
+    lower = [(s, n) for s in labels["en"] for n in names
+             if re.search(rf"\b{re.escape(n.lower())}\b", s) and n.lower() != n]
+    assert lower == []
+    asking = [s for s in labels["en"] if re.match(r"(?:When|Where|Who|Which|Why|How|Is|Does|Did) ", s)]
+    assert asking and sum(s.endswith("?") for s in asking) > len(asking) * 0.8
+
+
+def test_buttons_fit_a_quick_reply(labels):
+    assert max(len(s) for lang in labels for s in labels[lang]) <= MAX_LABEL
+
+
+def test_a_tapped_button_is_answered_with_its_fact(bot):
+    """The label is what a tap sends: tidied as it is, it still leads to the fact it was made for."""
+    from bot.context import Context
+
+    snap = bot.dialogue.knowledge
+    checked = same = 0
+    for fact in snap.facts.values():
+        subject = fact.about[0] if fact.about else None
+        for lang in ("th", "en"):
+            label = snap.suggest.question(fact, lang, subject)
+            if not label:
+                continue
+            ctx = Context(subjects=[subject] if subject else [], last_city=subject if subject in snap.kb.cities else None)
+            reply = bot.dialogue.answer(label, ctx)[0]
+            checked += 1
+            same += reply.entities.get("fact") == fact.id
+    assert same > checked * 0.93
