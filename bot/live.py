@@ -38,7 +38,7 @@ class LiveKnowledge:
         self._checked = 0.0
         self._lock = threading.Lock()
         self.strip, self.words, self.reader = strip, words, reader
-        self._snapshot = Snapshot(kb, strip=strip, words=words)
+        self._snapshot = Snapshot(kb, strip=strip, words=words, reader=reader)
         self.current()
 
     def current(self) -> Snapshot:

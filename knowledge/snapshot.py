@@ -33,6 +33,7 @@ class Snapshot:
         self.facts = dict(kb.facts if facts is None else facts)
         self.staff_ids = staff_ids
         self.strip = strip
+        self._reader = reader
         created = frozenset(i for i in staff_ids if i in self.facts and i not in kb.facts)
         intents: dict[str, frozenset[str]] = {}
         if reader is not None:
@@ -81,9 +82,11 @@ class Snapshot:
         return fact.model_copy(update={"about": about}), read
 
     def _finds(self, question: str, subject: str | None, fact: Fact) -> bool:
-        """Whether retrieval alone answers ``question`` (in a conversation about ``subject``) with ``fact``."""
-        hits = self.index.search(Query(self.strip(question), "th", [], [subject] if subject else [], None, {}),
-                                 limit=1)
+        """Whether retrieval answers ``question`` (in a conversation about ``subject``) with ``fact``, given
+        the subjects and intents the reader finds in it (none without a reader)."""
+        named, intents = self._reader(question) if self._reader is not None else ([], {})
+        context = [subject] if subject and not named else []
+        hits = self.index.search(Query(self.strip(question), "th", named, context, None, intents), limit=1)
         # Without the classifier's help the scores are lower than in a conversation: a safe test.
         t = Thresholds()
         return bool(hits) and hits[0].fact.id == fact.id and hits[0].score >= t.score and hits[0].evidence >= t.evidence
