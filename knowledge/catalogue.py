@@ -18,21 +18,31 @@ class IntentInfo:
     en: str
     aspect: str  # the aspect most facts of this intent have
     topic_en: str = ""  # how a sentence names it: "I can tell you about when it was certified, ..."
+    topic_th: str = ""  # the same in Thai, where the label's "ของเมือง" would repeat after a city's name
 
     @property
     def topic(self) -> str:
         return self.topic_en or self.en.lower()
 
+    @property
+    def topic_in_thai(self) -> str:
+        return self.topic_th or self.th
+
 
 INTENTS: dict[str, IntentInfo] = {
-    "city_overview": IntentInfo("ภาพรวมของเมือง", "City overview", "what", "what it is"),
+    "city_overview": IntentInfo("ภาพรวมของเมือง", "City overview", "what", "what it is",
+                                topic_th="ภาพรวม"),
     "city_date": IntentInfo("วันที่ได้รับการรับรอง", "When a city was certified", "when", "when it was certified"),
     "city_location": IntentInfo("ที่ตั้งและพื้นที่", "Where a city is", "where", "where it is"),
-    "city_focus": IntentInfo("เป้าหมายของเมือง", "A city's goals", "focus", "its goals"),
+    "city_focus": IntentInfo("เป้าหมายของเมือง", "A city's goals", "focus", "its goals",
+                             topic_th="เป้าหมาย"),
     "city_smarts": IntentInfo("จำนวน Smarts ในแผน", "Smarts in a city's plan", "how_many", "the Smarts in its plan"),
-    "city_developer": IntentInfo("ผู้ขับเคลื่อนเมือง", "Who runs a city", "who", "who runs it"),
-    "city_plan": IntentInfo("แผนและโครงการของเมือง", "A city's plan and projects", "plan", "its plan and projects"),
-    "city_history": IntentInfo("ความเป็นมาของเมือง", "A city's history", "when", "its history"),
+    "city_developer": IntentInfo("ผู้ขับเคลื่อนเมือง", "Who runs a city", "who", "who runs it",
+                                 topic_th="ผู้ขับเคลื่อน"),
+    "city_plan": IntentInfo("แผนและโครงการของเมือง", "A city's plan and projects", "plan", "its plan and projects",
+                            topic_th="แผนและโครงการ"),
+    "city_history": IntentInfo("ความเป็นมาของเมือง", "A city's history", "when", "its history",
+                               topic_th="ความเป็นมา"),
     "city_why_now": IntentInfo("ทำไมเพิ่งได้รับการรับรอง", "Why certified only now", "why",
                                "why it was certified only then"),
     "is_certified": IntentInfo("ได้รับการรับรองหรือไม่", "Is it certified?", "status", "whether it is certified"),

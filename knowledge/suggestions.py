@@ -29,6 +29,9 @@ _ASKS_EN = re.compile(r"^(?:what|when|where|who|whose|which|why|how|is|are|was|w
                       r"would|has|have|had|should|tell|give|list|name|show|explain|describe)\b", re.I)
 _QUESTION_EN = re.compile(r"^(?:what|when|where|who|whose|which|why|how|is|are|was|were|do|does|did|can|could|will|"
                           r"would|has|have|had|should)\b", re.I)
+#: Topics about the programme as a whole, which a fact may file under while it mentions an area.
+_PROGRAMME_WIDE = frozenset({"about_depa", "certification_about", "certification_process", "certification_benefits",
+                             "list_cities", "seven_smarts", "faq"})
 _GENERAL = {
     "th": ["มีเมืองอัจฉริยะที่ไหนบ้าง", "7 Smarts คืออะไร", "ทำไมขอนแก่นเพิ่งได้รับรอง", "ดีป้าคืออะไร"],
     "en": ["Which cities are certified?", "What are the 7 Smarts?", "Why was Khon Kaen certified only now?",
@@ -148,11 +151,17 @@ class Suggester:
         return self._topics[key]
 
     def _topics_of(self, subject: str, lang: str) -> str:
+        # For an area: what its own facts say, in the order people explore a city, then facts that only mention
+        # it; programme-wide topics (depa, what certification means...) only when nothing else is known, since
+        # "about Phuket I can tell you about depa" reads as a non sequitur.
+        area = subject in self.kb.cities
         intents: list[str] = []
-        for f in self.by_subject.get(subject, []):
+        for f in [*(self.own(subject) if area else []), *self.by_subject.get(subject, [])]:
             if f.intent not in intents and f.intent in INTENTS:
                 intents.append(f.intent)
-        names = [INTENTS[i].th if lang == "th" else INTENTS[i].topic for i in intents[:4]]
+        if area:
+            intents = [i for i in intents if i not in _PROGRAMME_WIDE] or intents
+        names = [INTENTS[i].topic_in_thai if lang == "th" else INTENTS[i].topic for i in intents[:4]]
         if not names:
             return ""
         if len(names) == 1:

@@ -69,3 +69,17 @@ def test_a_tapped_button_is_answered_with_its_fact(bot):
             checked += 1
             same += reply.entities.get("fact") == fact.id
     assert same > checked * 0.93
+
+
+@pytest.mark.parametrize("text", ["any good hotels in phuket?", "mae moh coffee shops open late?"])
+def test_a_question_about_an_area_the_bot_cannot_answer_offers_that_areas_own_topics(bot, user, text):
+    r = bot.dialogue.respond(text, user_id=user, channel="cli")
+    assert r.fallback
+    offered = r.text.split("I can tell you about", 1)[1]
+    assert "its plan and projects" in offered and "depa" not in offered  # the area's topics, not the programme's
+
+
+def test_in_thai_the_offered_topics_do_not_repeat_of_the_city_after_its_name(bot, user):
+    r = bot.dialogue.respond("ภูเก็ตมีโรงแรมแนะนำไหม", user_id=user, channel="cli")
+    assert r.fallback and "ภูเก็ต" in r.text
+    assert "แผนและโครงการ" in r.text and "ของเมือง" not in r.text
