@@ -15,7 +15,7 @@ from .dates import format_date
 from .loader import KnowledgeBase
 from .schema import City, Fact
 from .sources import note_links, short_label, source_label, source_link
-from .suggestions import Suggester
+from .suggestions import Suggester, much_alike
 
 __all__ = ["Answer", "Card", "Composer", "polite"]
 
@@ -149,9 +149,14 @@ class Composer:
         body = [fact.answer.get(lang).strip()]
         used = [fact]
         if fact.detail is not None:
-            body.append(fact.detail.get(lang).strip())
+            detail = fact.detail.get(lang).strip()
+            # A detail that restates the answer in full (the five criteria, numbered) replaces it.
+            body = [detail] if much_alike(detail, body[0]) else [*body, detail]
         for other in self.suggest.related(fact):
-            line = "• " + other.answer.get(lang).strip()
+            text = other.answer.get(lang).strip()
+            if any(much_alike(text, said.removeprefix("• ")) for said in body):
+                continue  # two facts that say the same thing (a company's overview and its chairman's) read once
+            line = "• " + text
             if sum(len(b) + 1 for b in body) + len(line) > MAX_CHARS - 150:
                 break
             body.append(line)
@@ -222,3 +227,4 @@ class Composer:
             fields.append(("Smarts", str(city.smarts.count)))
         url = city.website if not city.website or city.website.startswith("http") else f"https://{city.website}"
         return Card(title=city.name.get(lang), subtitle=self.province_phrase(city, lang), fields=fields, url=url)
+

@@ -9,7 +9,7 @@ from .catalogue import INTENTS
 from .loader import KnowledgeBase
 from .schema import Fact
 
-__all__ = ["Suggester", "MORE"]
+__all__ = ["Suggester", "MORE", "much_alike"]
 
 MAX_REPLIES = 4
 MAX_LABEL = 40  # a quick reply is a question a person would tap, not a paragraph
@@ -104,11 +104,20 @@ class Suggester:
         return list(self._own[subject])
 
     def related(self, fact: Fact) -> list[Fact]:
-        """Facts about the same main subject: the same intent first, then the others."""
+        """Facts about the same main subject, those that share more of its other subjects first (after a fact
+        about Khon Kaen's light rail, the rail's other facts before the city's think tank), then the same
+        intent, then the others."""
         if not fact.about:
             return [f for f in self.facts.values() if f.intent == fact.intent and f.id != fact.id and not f.about]
         others = [f for f in self.own(fact.about[0]) if f.id != fact.id]
-        return sorted(others, key=lambda f: f.intent != fact.intent)
+        rest = set(fact.about[1:])
+        seen = {f.id for f in others} | {fact.id}
+        for subject in fact.about[1:]:  # facts filed under the other subject that name the main one too
+            for f in self.by_subject.get(subject, []):
+                if f.id not in seen and fact.about[0] in f.about:
+                    seen.add(f.id)
+                    others.append(f)
+        return sorted(others, key=lambda f: (-len(rest.intersection(f.about)), f.intent != fact.intent))
 
     def for_subject(self, subject: str | None, lang: str, skip: set[str] | None = None) -> list[str]:
         """Questions about ``subject`` of different intents, then general ones."""
@@ -138,7 +147,9 @@ class Suggester:
 
     def after(self, fact: Fact, lang: str, subjects: list[str], offer_more: bool = True) -> list[str]:
         """After answering with ``fact``: more of it, then other questions about its subject."""
-        out = [MORE[lang]] if offer_more and (fact.detail is not None or self.related(fact)) else []
+        said = fact.answer.get(lang)
+        new = fact.detail is not None or any(not much_alike(f.answer.get(lang), said) for f in self.related(fact)[:8])
+        out = [MORE[lang]] if offer_more and new else []
         subject = subjects[0] if subjects else None
         out.extend(q for q in self.for_subject(subject, lang, {fact.intent}) if q not in out)
         return out[:MAX_REPLIES]
@@ -201,3 +212,14 @@ def _proper_names(kb: KnowledgeBase) -> dict[str, str]:
         if name.isascii() and any(c.isupper() for c in name):
             cased.setdefault(name.casefold(), name)
     return cased
+
+
+def much_alike(one: str, other: str, share: float = 0.7) -> bool:
+    """Whether two sentences share most of their character trigrams (Thai has no spaces to count words by):
+    two facts that say the same thing, as a company's overview and its chairman's can."""
+    def grams(text: str) -> set[str]:
+        t = "".join(text.casefold().split())
+        return {t[i:i + 3] for i in range(len(t) - 2)}
+
+    a, b = grams(one), grams(other)
+    return bool(a and b) and len(a & b) / min(len(a), len(b)) >= share

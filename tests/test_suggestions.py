@@ -83,3 +83,23 @@ def test_in_thai_the_offered_topics_do_not_repeat_of_the_city_after_its_name(bot
     r = bot.dialogue.respond("ภูเก็ตมีโรงแรมแนะนำไหม", user_id=user, channel="cli")
     assert r.fallback and "ภูเก็ต" in r.text
     assert "แผนและโครงการ" in r.text and "ของเมือง" not in r.text
+
+
+def test_more_after_a_projects_date_tells_the_projects_other_facts_not_the_citys(convo):
+    convo.say("รถไฟฟ้ารางเบาขอนแก่นจะเปิดเมื่อไหร่")
+    more = convo.say("รายละเอียดเพิ่มเติม")
+    assert "สำราญ" in more.text or "สายหลัก" in more.text  # the light rail's main line
+    assert "200 ล้านบาท" not in more.text  # not the think tank's registered capital, another Khon Kaen fact
+
+
+def test_more_never_says_the_same_thing_twice_and_is_offered_only_with_something_new(bot):
+    from knowledge.suggestions import MORE, much_alike
+
+    snap = bot.dialogue.knowledge
+    for lang in ("th", "en"):
+        for fact in snap.facts.values():
+            lines = [line.lstrip("• ") for line in snap.composer.more(fact, lang).text.split("\n")[:-1]]
+            repeats = [(a, b) for i, a in enumerate(lines) for b in lines[i + 1:] if much_alike(a, b)]
+            assert repeats == [], fact.id
+    niphon = bot.dialogue.answer("who is Niphon Ekwanich", __import__("bot.context").context.Context())[0]
+    assert "Niphon" in niphon.text and MORE["en"] not in niphon.quick_replies  # PKCD's facts say only the same
