@@ -93,7 +93,9 @@ _WH_EN = re.compile(r"\b(what|whats|what's|which|when|where|who|whom|whose|why|h
 _DECLARATIVE_Q = re.compile(r"^[a-z0-9][^?]*\b(is|are|was|were|has|have|had|got|gets|does|did|can|will|\w+ed)\b"
                             r"[^?]*\?+\s*$")
 # Asked up front: "แม่นบ่ว่า..." (Isan, as Khon Kaen people type it), "จริงไหมที่...", "ใช่ไหมที่...".
-_YES_NO_TH_START = re.compile(r"^(แม่นบ่|ใช่บ่|จริงไหม|จริงมั้ย|จริงหรือ(ไม่|เปล่า)?ที่|ใช่ไหมที่|ใช่มั้ยที่)|บ่\s*(ครับ|คับ|ค่ะ|คะ)?[\s?]*$")
+_YES_NO_TH_START = re.compile(r"^(แม่นบ่|ใช่บ่|จริงไหม|จริงมั้ย|จริงหรือ(ไม่|เปล่า)?ที่|"
+                              r"(ใช่|จริง)(ไหม|มั้ย|มั๊ย|ป่ะ|ปะ|มะ|เปล่า|รึเปล่า|หรือเปล่า|หรือไม่)\s*(ที่|ว่า))"
+                              r"|บ่\s*(ครับ|คับ|ค่ะ|คะ)?[\s?]*$")
 _MORE_TH = re.compile(r"เพิ่มเติม|ละเอียด|ทั้งหมด|ขยายความ|อีกหน่อย|อีกไหม|มีอีก|ต่อเลย|บอกมาให้หมด")
 _MORE_EN = re.compile(r"\bmore\b|\bdetails?\b|\bfull\b|\beverything\b|\belaborate\b|\bin full\b")
 # What is left of a follow-up once its names are removed: "แล้ว...ล่ะ", "and ...?", "what about ...".

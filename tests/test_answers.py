@@ -133,6 +133,9 @@ def test_amounts_dates_and_names_are_told_apart(text, kind):
     ("so thailand has about 100 certified cities already?", True),
     ("and the index for promotion zones?", False),
     ("which city scored best?", False),
+    ("ใช่ปะว่าตราใช้ได้แค่สองปี", True),  # asked up front, then what is claimed
+    ("จริงมั้ยว่าภูเก็ตได้ก่อนใคร", True),
+    ("ใช่ไหมที่แม่เมาะมี 3 smarts", True),
 ])
 def test_tag_and_declarative_yes_no_questions(text, yes_no):
     assert question_type(normalize(text)).yes_no is yes_no
