@@ -304,3 +304,9 @@ def test_a_chat_plugin_sender_is_answered_through_its_user_ref_and_keeps_a_conve
     contexts = channel_app.extensions["bot"].contexts
     assert contexts.load("messenger", f"ref:{ref}").last_city == "phuket"
     assert contexts.load("messenger", ref).last_city is None
+
+
+def test_a_cut_english_title_ends_at_a_whole_word():
+    reply = Reply("ok", "en", "x", 0.9, quick_replies=["When did Samyan become a smart city?", "Which cities are certified?"])
+    titles = [q["title"] for q in render(reply)[-1]["quick_replies"]]
+    assert titles == ["When did Samyan…", "Which cities are…"]  # not "When did Samyan bec…"

@@ -389,14 +389,21 @@ def truncate_graphemes(text: str, limit: int, measure: Callable[[str], int] | No
     vowel and tone marks)."""
     g = graphemes(text)
     if measure is None:
-        return text if len(g) <= limit else "".join(g[: limit - 1]).rstrip() + "…"
-    if measure(text) <= limit:
-        return text
-    kept = ""
-    for cluster in g:
-        if measure(kept + cluster + "…") > limit:
-            break
-        kept += cluster
+        if len(g) <= limit:
+            return text
+        kept = "".join(g[: limit - 1])
+    else:
+        if measure(text) <= limit:
+            return text
+        kept = ""
+        for cluster in g:
+            if measure(kept + cluster + "…") > limit:
+                break
+            kept += cluster
+    # At a space when one is near the end: "When did Samyan…" reads better than "When did Samyan bec…".
+    space = kept.rfind(" ")
+    if space >= len(kept) // 2 and not text[len(kept):].startswith(" "):
+        kept = kept[:space]
     return kept.rstrip() + "…"
 
 
