@@ -71,6 +71,7 @@ _CERTIFIED = ("เมืองอัจฉริยะ", "สมาร์ทซ�
 _ASKS_WHICH = re.compile(r"\bwhich ([\w-]+ )?(city|cities|area|areas|place|places|one|ones)\b|\bwho\b|เมืองใด|เมืองไหน|"
                          r"พื้นที่ใด|พื้นที่ไหน|(ใด|ไหน)บ้าง|รายชื่อ|ใคร|อันดับ 1|ที่ 1|"
                          r"สูงสุด|\bhighest\b|\btop\b|\bbest\b|\bfirst\b")
+_WHO = re.compile(r"\bwho\b|ใคร")
 # "the second one", "the last one", "อันที่ 2", "เมืองสุดท้าย": one of the things the last answer listed, by place
 # ("the first city certified" asks a question of its own).
 _NTH_ONE = re.compile(r"\bthe (first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th) one\b|"
@@ -84,6 +85,9 @@ _DIFFERENT = re.compile(r"\bdifferent\b|\bit\b|\bis\b|\bare\b|\bthey\b|\bdo\b|\b
 _REL_YEAR = re.compile(r"(?P<before>\bthe (year|one) before\b|\bthe previous year\b|\bthe year prior\b|ปีก่อนนั้น|"
                        r"ปีก่อนหน้านั้น|ปีก่อนหน้า)|\bthe (year|one) after\b|\bthe following year\b|\bthe next year\b|"
                        r"ปีถัดมา|ปีถัดไป|ปีต่อมา|ปีหลังจากนั้น")
+# "อยู่ชลบุรีใช่มะ", "is it in rayong": where something is; "มีในชลบุรีไหม", "is there one in...": whether any is.
+_IN_PLACE = re.compile(r"อยู่|จังหวัด|\b(in|located|based)\b")
+_ANY_THERE = re.compile(r"มี|\bthere\b|\bany\b")
 _THERE_IS = re.compile(r"\b(is|are|was|were) there\b|\bthere (is|are|was|were)\b")  # ("how many are there")
 # "เรื่องนี้", "อันนั้น", "this", "those": the message points at what was just said.
 _THIS = re.compile(r"นี้|นั้น|\b(this|these|those)\b")
@@ -123,6 +127,21 @@ _IT = re.compile(r"\b(it|its|it's|they|them|their|there)\b|มัน|ที่�
 _WHICH_N = re.compile(r"^\s*(?:which|what are the|what were the|name the|list the)\s+(\d{1,2})\s*(?:ones?|of them)?\s*\??\s*$|"
                       r"^\s*(\d{1,2})\s*(?:ด้าน|อย่าง|อัน|แห่ง|เมือง|ข้อ)?\s*(?:นั้น|ที่ว่า)?\s*(?:มี)?(?:อะไรบ้าง|ไหนบ้าง|ได้แก่อะไร)", re.I)
 _PAST = re.compile(r"\b(was|were|did|had)\b|เคย|ที่แล้ว")
+# "which ones?", "มีไรบ้าง", "ขอรายชื่อทั้งหมดหน่อย", "name them pls": a message that only asks for the things the
+# last answer counted (a word that lists, and nothing that says what else is asked).
+_LIST_CUE = re.compile(r"บ้าง|รายชื่อ|ได้แก่|\bwhich (ones|are they|were they|cities|areas|places|provinces|projects)\b|"
+                       r"\bname them\b|\blist them\b|\btheir names\b|\bwhat (are|were) they\b|\bwho (are|were) they\b")
+_LIST_ONLY = re.compile(r"^(มี|ชื่อ|รายชื่อ|เมือง|พื้นที่|ที่|ด้าน|โครงการ|จังหวัด|แห่ง|อัน|ไหน|ไร|อะไร|ใด|บ้าง|ทั้งหมด|ทั้ง|"
+                        r"\d{1,3}|ขอ|หน่อย|ได้แก่|คะ|ค่ะ|ครับ|คับ|นะ|อ่ะ|อะ|ล่ะ|แล้ว|และ|ส่วน|which|what|who|are|were|is|"
+                        r"they|them|their|those|these|ones?|names?|list|all|of|the|cities|areas|places|provinces|"
+                        r"projects|smarts|pls|please|plz|and|so|then|\?|!|\.|\s)*$")
+
+
+def _asks_the_list(text: str) -> bool:
+    """"which ones?", "มีไรบ้าง", "name them pls": only the things the last answer counted are asked for."""
+    return bool(_LIST_CUE.search(text)) and bool(_LIST_ONLY.match(text.casefold()))
+
+
 _PERSON_PRONOUN = re.compile(r"\b(he|his|him|she|her)\b|ท่าน|เขา|เค้า")
 # "which of those", "which one of them", "อันไหน", "ที่ไหนในนั้น": one of the things the last answer listed.
 _WHICH_OF = re.compile(r"\bwhich (one |ones )?of (those|them|these|the five|the 5)\b|\bwhich one\b|\bwhich ones\b|"
@@ -361,8 +380,11 @@ class Dialogue:
             subjects = [person, *subjects][:MAX_SUBJECTS_PER_ANSWER] if person else subjects
         notions = {x for x in subjects if x in snap.kb.dimensions or (
             x in snap.kb.entities and snap.kb.entities[x].kind == "concept")}
-        if subjects and set(subjects) <= notions and _IT.search(u.normalized):
-            # "was it part of the certification?" after the sandbox: "it" is the sandbox, asked about a notion
+        agents = {x for x in subjects if x in snap.kb.entities and snap.kb.entities[x].kind in ("organisation", "person")}
+        if subjects and (set(subjects) <= notions or qt.yes_no and set(subjects) <= notions | agents) \
+                and _IT.search(u.normalized):
+            # "was it part of the certification?" after the sandbox: "it" is the sandbox, asked about a notion;
+            # "and it's run by PTT right?" after Mae Moh: Mae Moh, asked about PTT.
             meant = [x for x in ctx.subjects if x not in notions and x not in subjects][:1]
             subjects = [*meant, *subjects][:MAX_SUBJECTS_PER_ANSWER]
         nth = _NTH_ONE.search(u.normalized) if not subjects and not ent.places and ctx.subjects else None
@@ -399,7 +421,9 @@ class Dialogue:
         refers_back = bool(ctx.subjects) and bool(_REFERS_BACK.search(u.normalized) or qt.yes_no or (
             ctx.last_fact and (_asks_before(u.normalized) or _asks_after(u.normalized)))) or (
             # "ตำบลอะไรนะ" right after an answer that names the subdistrict: a question about that answer
-            ctx.last_fact in snap.facts and short and self._all_told(snap.facts[ctx.last_fact], u.normalized))
+            ctx.last_fact in snap.facts and short and self._all_told(snap.facts[ctx.last_fact], u.normalized)) or (
+            # "มีไรบ้าง" right after an answer: which ones it counted, not a request for help
+            ctx.last_fact in snap.facts and _asks_the_list(u.normalized))
         if small_talk and not subjects and not ent.places and not qt.kind and not refers_back:
             # Small talk read with low confidence may carry the intent "out_of_scope": reply as the small talk it
             # most likely is (its top intent), which has a phrase.
@@ -456,6 +480,20 @@ class Dialogue:
                 answer = snap.composer.fact(listing, reply_lang)
                 return (self._reply(turn, answer, 1.0),
                         self._remember(turn, answer, ctx.last_query, ctx.last_qtype), None)
+        # "which ones?", "มีไรบ้าง", "name them" right after an answer that counts things: the things it counted,
+        # named by that answer, by the list it gave, or by the one fact that names them; else honestly not known
+        # (never another fact's list: "the 6 added in 2023" are not the 5 pilots).
+        if set(subjects) <= notions and not ent.places and ctx.last_fact in snap.facts \
+                and _asks_the_list(u.normalized):
+            told_list = snap.facts[ctx.last_fact]
+            named_again = self._named_again(turn, told_list, ctx.listed)
+            if named_again is not None:
+                return (self._reply(turn, named_again, 1.0),
+                        self._remember(turn, named_again, ctx.last_query, ctx.last_qtype,
+                                       first=next((x for x in ctx.subjects if x not in notions), None)), None)
+            if counted(told_list.answer_text()):
+                answer = snap.composer.fallback(reply_lang, [x for x in ctx.subjects if x not in notions][:1])
+                return self._reply(turn, answer, u.confidence), replace(ctx, lang=reply_lang), "fallback"
         # "รายละเอียดเพิ่มเติม", "tell me more": more of the last answer.
         if qt.more and not subjects and ctx.last_fact in snap.facts and len(remainder) <= 40:
             answer = snap.composer.more(snap.facts[ctx.last_fact], reply_lang)
@@ -488,7 +526,13 @@ class Dialogue:
         if cue is None and self.vocabulary is not None:
             # A word no fact uses ("พนักงาน", "password"): the question is about something the bot lacks.
             cue = next(iter(self.vocabulary.unknown(tokenize(query_text), snap.known_words)), None)
-        if ent.places and not ent.cities:
+        talked_of = next((x for x in ctx.subjects if x in snap.kb.cities), None)
+        if yes_no and not subjects and ent.places and not ent.cities and talked_of is not None \
+                and _IN_PLACE.search(u.normalized) and not _ANY_THERE.search(u.normalized):
+            # "อยู่ชลบุรีใช่มะ", "is it in rayong?" right after Wangchan Valley: whether the area discussed is in
+            # that province (not whether the one area of that province is).
+            subjects, context = [talked_of], []
+        elif ent.places and not ent.cities:
             # "ยะลาเก่งด้านไหน": a province with one certified area is a question about that area.
             place = snap.kb.places[ent.places[0]]
             only = snap.kb.cities_in(place.province or place.id)
@@ -644,12 +688,18 @@ class Dialogue:
                     and alone.words >= hit.words and not set(alone.fact.about) & set(snap.kb.cities):
                 hit, context = alone, []
         if hit is not None and set(subjects) <= notions and not ent.places and ctx.subjects \
-                and ctx.subjects[0] in snap.kb.cities and not follow_up and not _ASKS_WHICH.search(query_text) \
+                and ctx.subjects[0] not in snap.index.concepts and ctx.subjects[0] not in snap.kb.dimensions \
+                and not follow_up and not _ASKS_WHICH.search(_WHO.sub(" ", query_text)) \
                 and not _WHICH_OF.search(u.normalized):
             # "ได้คะแนน TSCCI เท่าไหร่" right after Si Trang: a fact about other areas only (Phuket's score) is
-            # about someone else, not an answer about the area the conversation is on.
+            # about someone else, not an answer about the area the conversation is on. So is one about another
+            # area after an organisation, project or event ("where's its office" after the Smart City Thailand
+            # Office is not where Khan Song is). ("ใครเป็นเจ้าของ" asks for an owner, not which area:
+            # "who came first" asks which area by its ranking words.)
             areas = set(hit.fact.about) & set(snap.kb.cities)
-            if areas and len(areas) <= MANY_AREAS and not areas & set(ctx.subjects):
+            near = set(ctx.subjects) | {a for x in ctx.subjects for a in snap.index.related.get(x, ())}
+            if areas and len(areas) <= MANY_AREAS and not areas & near and (
+                    ctx.subjects[0] in snap.kb.cities or not set(hit.fact.about) & set(ctx.subjects)):
                 hit = None
         told_fact = snap.facts.get(ctx.last_fact) if ctx.last_fact else None
         if hit is not None and told_fact is not None and hit.fact.id == told_fact.id and not subjects \
@@ -1056,6 +1106,28 @@ class Dialogue:
                 set(ranked[1].about) & set(snap.kb.cities))):
             return None
         return ranked[0]
+
+    def _named_again(self, turn: _Turn, told: Fact, listed: list[str]) -> Answer | None:
+        """For "which ones?" right after ``told``: the areas the last answer listed (``listed``), else ``told``
+        again when it names a list, else the one fact that names the things ``told`` counts first; None when
+        ``told`` counts nothing or no fact names what it counts."""
+        snap, lang = turn.snap, turn.lang
+        answer = told.answer.get(lang)
+        areas = [x for x in listed if x in snap.kb.cities]
+        if len(areas) >= 2:  # (first: a list worked out from the areas, "the areas in Chiang Mai", has no fact)
+            names = ", ".join(snap.kb.cities[x].name.get(lang) for x in areas)
+            return snap.composer.computed(f"ได้แก่ {names}", f"They are {names}.", lang,
+                                          [f for x in areas for f in self._certified_facts(snap, x)][:2], areas)
+        if names_a_list(told.answer.en) or names_a_list(told.answer.th):
+            return snap.composer.fact(told, lang, "list")
+        counts = counted(answer)
+        if not counts:
+            return None
+        # the count the answer states first is the one it answers with ("50 zones, alongside the 15 logos")
+        first = min(counts, key=lambda c: (m.start() if (m := re.search(rf"(?<![\d.,]){re.escape(c[0])}(?![\d.,])",
+                                                                         answer)) else len(answer)))
+        listing = self._the_counted(snap, told, first[0], lang)
+        return snap.composer.fact(listing, lang, "list") if listing is not None else None
 
     @staticmethod
     def _dimensions_named(snap: Snapshot, fact: Fact) -> set[str]:
