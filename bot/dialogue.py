@@ -702,6 +702,19 @@ class Dialogue:
                     ctx.subjects[0] in snap.kb.cities or not set(hit.fact.about) & set(ctx.subjects)):
                 hit = None
         told_fact = snap.facts.get(ctx.last_fact) if ctx.last_fact else None
+        if hit is not None and follow_up and told_fact is not None and hit.fact.id != told_fact.id:
+            if names_only and self.vocabulary is not None:
+                # "what about khon kaen?" after Samyan's green space per person: the words of the question that few
+                # facts use and the answer just given says ("green", "space") must be in the new name's fact too;
+                # a bus fare is not its green space.
+                told_text = told_fact.answer_text().casefold()
+                words = [w for w in self.vocabulary.distinctive(tokenize(query_text), snap.word_facts, len(snap.facts))
+                         if w.casefold() in told_text]
+                said = hit.fact.text(questions=True).casefold()
+                if words and not any(w in said for w in words):
+                    hit = None
+            elif year_only and years and not years & self._fact_years(hit.fact):
+                hit = None  # "and in 2024?": a fact that is of no year asked is no answer for that year
         if hit is not None and told_fact is not None and hit.fact.id == told_fact.id and not subjects \
                 and not follow_up and not asking_only and self._asks_beyond(told_fact, query_text, not yes_no) \
                 and not (kind == "how_much" and re.search(r"บาท|baht", told_fact.answer_text())):
@@ -959,6 +972,13 @@ class Dialogue:
         if kind is not None and kind not in holds and told.aspect != kind and kind != "who":
             return False
         return why_not(query_text, told, kind) is None
+
+    @staticmethod
+    def _fact_years(fact: Fact) -> frozenset[int]:
+        """The years (CE) a fact's answer names, with the year of its date and of its as-of date."""
+        years = set(_years_in(fact.answer_text()))
+        years.update(int(d[:4]) for d in (fact.date, fact.as_of) if d and d[:4].isdigit())
+        return frozenset(years)
 
     @staticmethod
     def _placed(snap: Snapshot, fact: Fact | None, question: str) -> str | None:
