@@ -774,6 +774,15 @@ class Dialogue:
                 answer = snap.composer.fact(overview_fact, reply_lang, kind, subjects=subjects)
                 return (self._reply(turn, answer, u.confidence),
                         self._remember(turn, answer, "" if names_only else query_text, kind, False, qualifier), None)
+        if hit is not None and yes_no and not subjects and context and context[0] in snap.kb.cities \
+                and not hit.ambiguous:
+            checked, _ = self._verdict(snap, Query(query_text, reply_lang, subjects, context, kind, intents, years),
+                                       hit, u.normalized)
+            areas = set(checked.fact.about) & set(snap.kb.cities)
+            if context[0] not in areas and (areas or checked.fact.date):
+                # "แล้วเขาต่ออายุรึยัง" about Mae Moh: a fact of a day about other areas (the 16 renewed in 2025)
+                # neither says yes nor no about Mae Moh; saying it anyway answers something else.
+                hit = None
         if hit is None or unresolved:
             named = subjects or [c for c in (ctx.subjects if not ent.places else []) if c in snap.kb.cities][:1]
             answer = snap.composer.fallback(reply_lang, named)
