@@ -88,6 +88,7 @@ _REL_YEAR = re.compile(r"(?P<before>\bthe (year|one) before\b|\bthe previous yea
 # "อยู่ชลบุรีใช่มะ", "is it in rayong": where something is; "มีในชลบุรีไหม", "is there one in...": whether any is.
 _IN_PLACE = re.compile(r"อยู่|จังหวัด|\b(in|located|based)\b")
 _ANY_THERE = re.compile(r"มี|\bthere\b|\bany\b")
+_MONEY = re.compile(r"บาท|ล้าน|\bbaht\b|\bmillion\b|\bbillion\b")
 _THERE_IS = re.compile(r"\b(is|are|was|were) there\b|\bthere (is|are|was|were)\b")  # ("how many are there")
 # "เรื่องนี้", "อันนั้น", "this", "those": the message points at what was just said.
 _THIS = re.compile(r"นี้|นั้น|\b(this|these|those)\b")
@@ -734,6 +735,15 @@ class Dialogue:
                 # An open question in words the knowledge base knows ("which is mandatory", "how many passed")
                 # may ask in other words what the answer just given says; no other fact of that kind says it.
                 hit = told_hit
+        told_detail = self._told_in_detail(turn, told_fact, query_text, kind, hit.fact if hit is not None else None) \
+            if told_fact is not None and not subjects and not ent.places and not follow_up and not yes_no \
+            and cue is None else None
+        if told_detail is not None:
+            # "who chaired it", "where was it held" right after the Takeoff event: its detail says so (the
+            # chair, the hotel), though its answer does not.
+            return (self._reply(turn, told_detail, 1.0),
+                    self._remember(turn, told_detail, query_text, kind, yes_no, qualifier,
+                                   first=ctx.subjects[0] if ctx.subjects else None), None)
         if told_fact is not None and not subjects and not ent.places and not follow_up and not yes_no \
                 and cue is None and (hit is None or hit.fact.id != told_fact.id) \
                 and ((self._told_counts(told_fact, query_text, kind) and not (
@@ -981,6 +991,35 @@ class Dialogue:
         if kind is not None and kind not in holds and told.aspect != kind and kind != "who":
             return False
         return why_not(query_text, told, kind) is None
+
+    def _told_in_detail(self, turn: _Turn, told: Fact, query_text: str, kind: str | None,
+                        found: Fact | None) -> Answer | None:
+        """The detail of the fact just given as the answer to a follow-up that names nothing, when every word it
+        asks about (not a question word or filler) is in that detail and not all of them in the fact's answer nor
+        in the answer of the fact found (``found``)."""
+        if told.detail is None or len(query_text.split()) > 8 or (kind is not None and kind in told.unknown):
+            return None
+        # (a Thai word of two letters is inside too many others: "ทำ" in "ทำเนียบ"; an English one starts a word)
+        words = [w for w in self._asked_words(query_text) if len(w) >= 3]
+        detail = f"{told.detail.th} {told.detail.en}".casefold()
+        answer = told.answer_text().casefold()
+
+        def says_all(text: str) -> bool:
+            return all(re.search(rf"\b{re.escape(w)}", text) if w.isascii() else w in text for w in words)
+
+        if not words or not says_all(detail) or says_all(answer) or (
+                found is not None and says_all(found.answer_text().casefold())):
+            return None
+        # a count or a sum the answer states (or the fact found states) is what "how many proposals were
+        # screened", "how much will it cost" ask, in other words; the detail must state one itself
+        found_text = found.answer_text().casefold() if found is not None else ""
+        if kind == "how_many" and (counted(told.answer_text()) or counted(found_text) or not re.search(r"\d", detail)) \
+                or kind == "how_much" and (_MONEY.search(answer) or _MONEY.search(found_text)
+                                           or not _MONEY.search(detail)):
+            return None
+        if why_not(query_text, told, kind) is not None:
+            return None
+        return turn.snap.composer.computed(told.detail.th, told.detail.en, turn.lang, [told], list(told.about))
 
     @staticmethod
     def _fact_years(fact: Fact) -> frozenset[int]:
