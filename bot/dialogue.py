@@ -89,6 +89,14 @@ _REL_YEAR = re.compile(r"(?P<before>\bthe (year|one) before\b|\bthe previous yea
 _IN_PLACE = re.compile(r"อยู่|จังหวัด|\b(in|located|based)\b")
 _ANY_THERE = re.compile(r"มี|\bthere\b|\bany\b")
 _MONEY = re.compile(r"บาท|ล้าน|\bbaht\b|\bmillion\b|\bbillion\b")
+# "ตำแหน่งไร", "what was his ministerial position", "เขาเป็นรัฐมนตรีกระทรวงอะไร": a person's post
+_POSITION = re.compile(r"ตำแหน่ง(?!ที่ตั้ง)|\b(position|title|job|role|post)\b|\b(what|which) ministry\b|\bministerial\b|"
+                       r"\bminister of\b|กระทรวง\s*(อะไร|ไหน|ไร|ใด)")
+# What a post is called: "Minister of...", "depa's president", "รองนายกรัฐมนตรี", "ผู้อำนวยการ", "SEVP".
+_POST = re.compile(r"รัฐมนตรี|ผู้อำนวยการ|ประธาน|หัวหน้า|นายก|ผู้บริหาร|ผู้ว่า|เลขา|ผู้จัดการ|อธิการ|รองผู้|"
+                   r"\b(minister|director|president|ceo|chair\w*|head\w*|mayor|sevp|secretary|governor|manager)\b", re.I)
+# "ตอนนี้เขาตำแหน่งอะไร", "what is his current role": the post now, which a fact of some years ago does not tell
+_NOW_ASKED = re.compile(r"ตอนนี้|ปัจจุบัน|ล่าสุด|\b(now|current\w*|today|still|these days|anymore)\b")
 _THERE_IS = re.compile(r"\b(is|are|was|were) there\b|\bthere (is|are|was|were)\b")  # ("how many are there")
 # "เรื่องนี้", "อันนั้น", "this", "those": the message points at what was just said.
 _THIS = re.compile(r"นี้|นั้น|\b(this|these|those)\b")
@@ -379,6 +387,24 @@ class Dialogue:
             person = next((x for x in ctx.subjects if x in snap.kb.entities and snap.kb.entities[x].kind == "person"),
                           None)
             subjects = [person, *subjects][:MAX_SUBJECTS_PER_ANSWER] if person else subjects
+        people = [x for x in ([*subjects] if subjects else [
+            *(snap.facts[ctx.last_fact].about if ctx.last_fact in snap.facts else ()), *ctx.subjects])
+            if x in snap.kb.entities and snap.kb.entities[x].kind == "person"]
+        if people and not ent.places and not ent.subjects and not qt.yes_no \
+                and _POSITION.search(u.normalized) and qt.kind not in ("when", "where", "how_many", "how_much") \
+                and not _asks_before(u.normalized) and not _asks_after(u.normalized):
+            # "ตำแหน่งไร", "what was his ministerial position?" right after an answer about a person (who received
+            # the logo, who chaired): who that person is, when that says the post (not "the one who received
+            # it"), and not the post now when the fact is of some years ago (knowledge/answerable.py).
+            who_is = snap.index.overview(people[0])
+            if who_is is not None and people[0] in who_is.about and _POST.search(who_is.answer.get(reply_lang)) \
+                    and why_not(u.normalized, who_is, "who") is None and not _NOW_ASKED.search(u.normalized) \
+                    and not any(y > max(self._fact_years(who_is), default=0)
+                                for y in _years_asked(u.normalized, ent.numbers)):
+                answer = snap.composer.fact(who_is, reply_lang, subjects=[people[0]])
+                answer.subjects = list(dict.fromkeys([people[0], *ctx.subjects]))[:MAX_SUBJECTS_PER_ANSWER]
+                return (self._reply(turn, answer, 1.0),
+                        self._remember(turn, answer, ctx.last_query, ctx.last_qtype, first=people[0]), None)
         notions = {x for x in subjects if x in snap.kb.dimensions or (
             x in snap.kb.entities and snap.kb.entities[x].kind == "concept")}
         agents = {x for x in subjects if x in snap.kb.entities and snap.kb.entities[x].kind in ("organisation", "person")}
