@@ -31,7 +31,7 @@ from intents.vocabulary import RARE_SHARE, Vocabulary
 from knowledge.catalogue import SMALL_TALK
 from knowledge.comparison import against_benchmark, asks_to_compare, direction, figures, winner, without_comparison
 from knowledge.dates import format_date
-from knowledge.polarity import counted, is_unit_word, units_asked, verdict
+from knowledge.polarity import counted, is_unit_word, units_asked, verdict, without_units
 from knowledge.answerable import asks_to_come, counted_words, names_a_list, uncovered, unstated, why_not
 from knowledge.composer import Answer
 from knowledge.schema import Fact
@@ -686,7 +686,9 @@ class Dialogue:
                         self._remember(turn, answer, query_text, kind, yes_no, qualifier), None)
         # "by when?" right after an answer: the words say nothing about what, so they must not pick a fact
         # that happens to share "when"; the conversation and the question type decide.
-        asking_only = not subjects and bool(context) and not follow_up and is_only_asking(query_text)
+        # (after a fact about no one in particular, "เดือนไร" asks about that fact: the context is empty)
+        asking_only = not subjects and bool(context or ctx.last_fact in snap.facts) and not follow_up \
+            and is_only_asking(query_text)
         person = None
         if kind == "who" and not subjects and not follow_up and ctx.last_fact in snap.facts:
             # "ใครเป็นคนอธิบาย" after an answer about one person's words: that person is meant, unless the
@@ -974,7 +976,7 @@ class Dialogue:
         if not asked or not asked <= stated:
             return False
         text = told.answer_text().casefold()
-        return all(w in text for w in self._asked_words(query_text) if not is_unit_word(w))
+        return all(w in text for w in self._asked_words(without_units(query_text)) if not is_unit_word(w))
 
     def _asks_beyond(self, told: Fact, query_text: str, every: bool = False) -> bool:
         """Whether a follow-up asks about a word (one most facts do not use) that the answer just given does
