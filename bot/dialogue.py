@@ -1035,8 +1035,11 @@ class Dialogue:
         def says_all(text: str) -> bool:
             return all(re.search(rf"\b{re.escape(w)}", text) if w.isascii() else w in text for w in words)
 
+        # (a fact found that says them is the answer when it is about the same thing: the chair of another
+        # committee is not who chaired this event)
+        same_thing = found is not None and bool(set(found.about) & set(told.about) - turn.snap.index.concepts)
         if not words or not says_all(detail) or says_all(answer) or (
-                found is not None and says_all(found.answer_text().casefold())):
+                same_thing and found is not None and says_all(found.answer_text().casefold())):
             return None
         # a count or a sum the answer states (or the fact found states) is what "how many proposals were
         # screened", "how much will it cost" ask, in other words; the detail must state one itself
