@@ -143,7 +143,7 @@ _LIST_CUE = re.compile(r"บ้าง|รายชื่อ|ได้แก่|\
 _LIST_ONLY = re.compile(r"^(มี|ชื่อ|รายชื่อ|เมือง|พื้นที่|ที่|ด้าน|โครงการ|จังหวัด|แห่ง|อัน|ไหน|ไร|อะไร|ใด|บ้าง|ทั้งหมด|ทั้ง|"
                         r"\d{1,3}|ขอ|หน่อย|ได้แก่|คะ|ค่ะ|ครับ|คับ|นะ|อ่ะ|อะ|ล่ะ|แล้ว|และ|ส่วน|which|what|who|are|were|is|"
                         r"they|them|their|those|these|ones?|names?|list|all|of|the|cities|areas|places|provinces|"
-                        r"projects|smarts|pls|please|plz|and|so|then|\?|!|\.|\s)*$")
+                        r"projects|smarts|pls|please|plz|and|so|then|can|could|you|u|tell|give|show|me|\?|!|\.|\s)*$")
 
 
 def _asks_the_list(text: str) -> bool:
