@@ -72,6 +72,15 @@ _ASKS_WHICH = re.compile(r"\bwhich ([\w-]+ )?(city|cities|area|areas|place|place
                          r"พื้นที่ใด|พื้นที่ไหน|(ใด|ไหน)บ้าง|รายชื่อ|ใคร|อันดับ 1|ที่ 1|"
                          r"สูงสุด|\bhighest\b|\btop\b|\bbest\b|\bfirst\b")
 _WHO = re.compile(r"\bwho\b|ใคร")
+# A place in a ranking: "ใครได้ที่ 2", "who came second", "who won", "อันดับ 3".
+_RANKED = re.compile(r"(ได้ที่|อันดับ|ลำดับ|ที่)\s*\d|\b(first|second|third|fourth|fifth|\d(st|nd|rd|th)|top|best|highest|"
+                     r"lowest|won|win|wins|beat|led|leads?|ranked|came)\b|สูงสุด|ต่ำสุด|ชนะ|นำด้าน|เป็นผู้นำ", re.I)
+
+
+def _asks_which_area(text: str) -> bool:
+    """Whether a question asks which area ("which city scored highest", "ใครได้ที่ 2"), not for an owner or a
+    person ("ใครเป็นเจ้าของโครงการ")."""
+    return bool(_ASKS_WHICH.search(_WHO.sub(" ", text)) or (_WHO.search(text) and _RANKED.search(text)))
 # "the second one", "the last one", "อันที่ 2", "เมืองสุดท้าย": one of the things the last answer listed, by place
 # ("the first city certified" asks a question of its own).
 _NTH_ONE = re.compile(r"\bthe (first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th) one\b|"
@@ -555,9 +564,13 @@ class Dialogue:
             cue = next(iter(self.vocabulary.unknown(tokenize(query_text), snap.known_words)), None)
         talked_of = next((x for x in ctx.subjects if x in snap.kb.cities), None)
         if yes_no and not subjects and ent.places and not ent.cities and talked_of is not None \
-                and _IN_PLACE.search(u.normalized) and not _ANY_THERE.search(u.normalized):
+                and (_IT.search(u.normalized) if has_latin(u.normalized) else "อยู่" in u.normalized) \
+                and _IN_PLACE.search(u.normalized) and not _ANY_THERE.search(u.normalized) \
+                and not _THAT_BATCH.search(u.normalized) and not _ONE_OF.search(u.normalized) \
+                and not _MEMBERSHIP.search(u.normalized) and len(ctx.listed) < 2 and ctx.qualifier != "first_five":
             # "อยู่ชลบุรีใช่มะ", "is it in rayong?" right after Wangchan Valley: whether the area discussed is in
-            # that province (not whether the one area of that province is).
+            # that province (not whether the one area of that province is). ("is chiang mai in that group as
+            # well?" after the five asks about Chiang Mai.)
             subjects, context = [talked_of], []
         elif ent.places and not ent.cities:
             # "ยะลาเก่งด้านไหน": a province with one certified area is a question about that area.
@@ -718,7 +731,7 @@ class Dialogue:
                 hit, context = alone, []
         if hit is not None and set(subjects) <= notions and not ent.places and ctx.subjects \
                 and ctx.subjects[0] not in snap.index.concepts and ctx.subjects[0] not in snap.kb.dimensions \
-                and not follow_up and not _ASKS_WHICH.search(_WHO.sub(" ", query_text)) \
+                and not follow_up and not _asks_which_area(query_text) \
                 and not _WHICH_OF.search(u.normalized):
             # "ได้คะแนน TSCCI เท่าไหร่" right after Si Trang: a fact about other areas only (Phuket's score) is
             # about someone else, not an answer about the area the conversation is on. So is one about another
@@ -1025,10 +1038,12 @@ class Dialogue:
         """The detail of the fact just given as the answer to a follow-up that names nothing, when every word it
         asks about (not a question word or filler) is in that detail and not all of them in the fact's answer nor
         in the answer of the fact found (``found``)."""
-        if told.detail is None or len(query_text.split()) > 8 or (kind is not None and kind in told.unknown):
-            return None
-        # (a Thai word of two letters is inside too many others: "ทำ" in "ทำเนียบ"; an English one starts a word)
-        words = [w for w in self._asked_words(query_text) if len(w) >= 3]
+        if told.detail is None or len(query_text.split()) > 8 or (kind is not None and kind in told.unknown) \
+                or is_only_asking(query_text):
+            return None  # ("by which year?" asks what the answer gives: a year, not the word "year")
+        # (a Thai word of two letters is inside too many others: "ทำ" in "ทำเนียบ"; an English one starts a word;
+        # a noun of the kind asked, "year", "date", "name", says nothing of what is asked about)
+        words = [w for w in self._asked_words(_KIND_NOUN.sub(" ", query_text.casefold())) if len(w) >= 3]
         detail = f"{told.detail.th} {told.detail.en}".casefold()
         answer = told.answer_text().casefold()
 
