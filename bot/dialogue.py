@@ -106,6 +106,10 @@ _POST = re.compile(r"รัฐมนตรี|ผู้อำนวยการ|
                    r"\b(minister|director|president|ceo|chair\w*|head\w*|mayor|sevp|secretary|governor|manager)\b", re.I)
 # "ตอนนี้เขาตำแหน่งอะไร", "what is his current role": the post now, which a fact of some years ago does not tell
 _NOW_ASKED = re.compile(r"ตอนนี้|ปัจจุบัน|ล่าสุด|\b(now|current\w*|today|still|these days|anymore)\b")
+# The words that ask for a sum and nothing else: "งบเท่าไหร่", "how much did it cost", "มูลค่าเท่าไร".
+_MONEY_ASKED = re.compile(r"งบประมาณ|งบ|มูลค่า|ราคา|ค่าใช้จ่าย|ใช้เงิน|เท่าไหร่|เท่าไร|เท่าใด|ทั้งหมด|ประมาณ|"
+                          r"\b(budget|cost|costs|price|worth|spend|spent|money|funding|total|again|did|does|was|it|its|"
+                          r"the|how|much|what|is|of)\b")
 _THERE_IS = re.compile(r"\b(is|are|was|were) there\b|\bthere (is|are|was|were)\b")  # ("how many are there")
 # "เรื่องนี้", "อันนั้น", "this", "those": the message points at what was just said.
 _THIS = re.compile(r"นี้|นั้น|\b(this|these|those)\b")
@@ -982,6 +986,9 @@ class Dialogue:
         than another fact that counts provinces of another year."""
         if kind not in ("how_many", "how_much", None) or len(query_text.split()) > 6 or kind in told.unknown:
             return False
+        if kind == "how_much" and _MONEY.search(told.answer_text().casefold()) \
+                and not self._asked_words(_MONEY_ASKED.sub(" ", query_text.casefold())):
+            return True  # "งบเท่าไหร่", "how much did it cost" right after a fact that states the sum
         asked = units_asked(query_text)
         if kind is None and asked != {"percent"}:
             return False  # ("score?": only a score is asked without a question word)

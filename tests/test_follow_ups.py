@@ -64,3 +64,9 @@ def test_which_month_after_a_date_is_that_date(convo):
     convo.say("ประกาศเกณฑ์เมืองอัจฉริยะฉบับ 1/2562 ลงวันที่เท่าไร")
     r = convo.say("เดือนไรนะ")
     assert not r.fallback and "มีนาคม" in r.text
+
+
+def test_what_it_cost_after_a_fact_that_states_the_sum_is_that_sum(convo):
+    convo.say("who managed the one-year Phuket pilot project")
+    r = convo.say("so what did it cost?")
+    assert "97" in first_line(r)  # (not the 386 million of the earlier, longer pilot)
