@@ -67,6 +67,6 @@ def test_which_month_after_a_date_is_that_date(convo):
 
 
 def test_what_it_cost_after_a_fact_that_states_the_sum_is_that_sum(convo):
-    convo.say("who managed the one-year Phuket pilot project")
+    convo.say("name the project manager of Phuket's first-year smart city pilot")
     r = convo.say("so what did it cost?")
     assert "97" in first_line(r)  # (not the 386 million of the earlier, longer pilot)
