@@ -31,7 +31,7 @@ from intents.vocabulary import RARE_SHARE, Vocabulary
 from knowledge.catalogue import SMALL_TALK
 from knowledge.comparison import against_benchmark, asks_to_compare, direction, figures, winner, without_comparison
 from knowledge.dates import format_date
-from knowledge.polarity import counted, is_unit_word, units_asked, verdict
+from knowledge.polarity import counted, is_unit_word, units_asked, verdict, without_units
 from knowledge.answerable import asks_to_come, counted_words, names_a_list, uncovered, unstated, why_not
 from knowledge.composer import Answer
 from knowledge.schema import Fact
@@ -71,6 +71,16 @@ _CERTIFIED = ("เมืองอัจฉริยะ", "สมาร์ทซ�
 _ASKS_WHICH = re.compile(r"\bwhich ([\w-]+ )?(city|cities|area|areas|place|places|one|ones)\b|\bwho\b|เมืองใด|เมืองไหน|"
                          r"พื้นที่ใด|พื้นที่ไหน|(ใด|ไหน)บ้าง|รายชื่อ|ใคร|อันดับ 1|ที่ 1|"
                          r"สูงสุด|\bhighest\b|\btop\b|\bbest\b|\bfirst\b")
+_WHO = re.compile(r"\bwho\b|ใคร")
+# A place in a ranking: "ใครได้ที่ 2", "who came second", "who won", "อันดับ 3".
+_RANKED = re.compile(r"(ได้ที่|อันดับ|ลำดับ|ที่)\s*\d|\b(first|second|third|fourth|fifth|\d(st|nd|rd|th)|top|best|highest|"
+                     r"lowest|won|win|wins|beat|led|leads?|ranked|came)\b|สูงสุด|ต่ำสุด|ชนะ|นำด้าน|เป็นผู้นำ", re.I)
+
+
+def _asks_which_area(text: str) -> bool:
+    """Whether a question asks which area ("which city scored highest", "ใครได้ที่ 2"), not for an owner or a
+    person ("ใครเป็นเจ้าของโครงการ")."""
+    return bool(_ASKS_WHICH.search(_WHO.sub(" ", text)) or (_WHO.search(text) and _RANKED.search(text)))
 # "the second one", "the last one", "อันที่ 2", "เมืองสุดท้าย": one of the things the last answer listed, by place
 # ("the first city certified" asks a question of its own).
 _NTH_ONE = re.compile(r"\bthe (first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th) one\b|"
@@ -84,6 +94,22 @@ _DIFFERENT = re.compile(r"\bdifferent\b|\bit\b|\bis\b|\bare\b|\bthey\b|\bdo\b|\b
 _REL_YEAR = re.compile(r"(?P<before>\bthe (year|one) before\b|\bthe previous year\b|\bthe year prior\b|ปีก่อนนั้น|"
                        r"ปีก่อนหน้านั้น|ปีก่อนหน้า)|\bthe (year|one) after\b|\bthe following year\b|\bthe next year\b|"
                        r"ปีถัดมา|ปีถัดไป|ปีต่อมา|ปีหลังจากนั้น")
+# "อยู่ชลบุรีใช่มะ", "is it in rayong": where something is; "มีในชลบุรีไหม", "is there one in...": whether any is.
+_IN_PLACE = re.compile(r"อยู่|จังหวัด|\b(in|located|based)\b")
+_ANY_THERE = re.compile(r"มี|\bthere\b|\bany\b")
+_MONEY = re.compile(r"บาท|ล้าน|\bbaht\b|\bmillion\b|\bbillion\b")
+# "ตำแหน่งไร", "what was his ministerial position", "เขาเป็นรัฐมนตรีกระทรวงอะไร": a person's post
+_POSITION = re.compile(r"ตำแหน่ง(?!ที่ตั้ง)|\b(position|title|job|role|post)\b|\b(what|which) ministry\b|\bministerial\b|"
+                       r"\bminister of\b|กระทรวง\s*(อะไร|ไหน|ไร|ใด)")
+# What a post is called: "Minister of...", "depa's president", "รองนายกรัฐมนตรี", "ผู้อำนวยการ", "SEVP".
+_POST = re.compile(r"รัฐมนตรี|ผู้อำนวยการ|ประธาน|หัวหน้า|นายก|ผู้บริหาร|ผู้ว่า|เลขา|ผู้จัดการ|อธิการ|รองผู้|"
+                   r"\b(minister|director|president|ceo|chair\w*|head\w*|mayor|sevp|secretary|governor|manager)\b", re.I)
+# "ตอนนี้เขาตำแหน่งอะไร", "what is his current role": the post now, which a fact of some years ago does not tell
+_NOW_ASKED = re.compile(r"ตอนนี้|ปัจจุบัน|ล่าสุด|\b(now|current\w*|today|still|these days|anymore)\b")
+# The words that ask for a sum and nothing else: "งบเท่าไหร่", "how much did it cost", "มูลค่าเท่าไร".
+_MONEY_ASKED = re.compile(r"งบประมาณ|งบ|มูลค่า|ราคา|ค่าใช้จ่าย|ใช้เงิน|เท่าไหร่|เท่าไร|เท่าใด|ทั้งหมด|ประมาณ|"
+                          r"\b(budget|cost|costs|price|worth|spend|spent|money|funding|total|again|did|does|was|it|its|"
+                          r"the|how|much|what|is|of)\b")
 _THERE_IS = re.compile(r"\b(is|are|was|were) there\b|\bthere (is|are|was|were)\b")  # ("how many are there")
 # "เรื่องนี้", "อันนั้น", "this", "those": the message points at what was just said.
 _THIS = re.compile(r"นี้|นั้น|\b(this|these|those)\b")
@@ -123,6 +149,21 @@ _IT = re.compile(r"\b(it|its|it's|they|them|their|there)\b|มัน|ที่�
 _WHICH_N = re.compile(r"^\s*(?:which|what are the|what were the|name the|list the)\s+(\d{1,2})\s*(?:ones?|of them)?\s*\??\s*$|"
                       r"^\s*(\d{1,2})\s*(?:ด้าน|อย่าง|อัน|แห่ง|เมือง|ข้อ)?\s*(?:นั้น|ที่ว่า)?\s*(?:มี)?(?:อะไรบ้าง|ไหนบ้าง|ได้แก่อะไร)", re.I)
 _PAST = re.compile(r"\b(was|were|did|had)\b|เคย|ที่แล้ว")
+# "which ones?", "มีไรบ้าง", "ขอรายชื่อทั้งหมดหน่อย", "name them pls": a message that only asks for the things the
+# last answer counted (a word that lists, and nothing that says what else is asked).
+_LIST_CUE = re.compile(r"บ้าง|รายชื่อ|ได้แก่|\bwhich (ones|are they|were they|cities|areas|places|provinces|projects)\b|"
+                       r"\bname them\b|\blist them\b|\btheir names\b|\bwhat (are|were) they\b|\bwho (are|were) they\b")
+_LIST_ONLY = re.compile(r"^(มี|ชื่อ|รายชื่อ|เมือง|พื้นที่|ที่|ด้าน|โครงการ|จังหวัด|แห่ง|อัน|ไหน|ไร|อะไร|ใด|บ้าง|ทั้งหมด|ทั้ง|"
+                        r"\d{1,3}|ขอ|หน่อย|ได้แก่|คะ|ค่ะ|ครับ|คับ|นะ|อ่ะ|อะ|ล่ะ|แล้ว|และ|ส่วน|which|what|who|are|were|is|"
+                        r"they|them|their|those|these|ones?|names?|list|all|of|the|cities|areas|places|provinces|"
+                        r"projects|smarts|pls|please|plz|and|so|then|can|could|you|u|tell|give|show|me|\?|!|\.|\s)*$")
+
+
+def _asks_the_list(text: str) -> bool:
+    """"which ones?", "มีไรบ้าง", "name them pls": only the things the last answer counted are asked for."""
+    return bool(_LIST_CUE.search(text)) and bool(_LIST_ONLY.match(text.casefold()))
+
+
 _PERSON_PRONOUN = re.compile(r"\b(he|his|him|she|her)\b|ท่าน|เขา|เค้า")
 # "which of those", "which one of them", "อันไหน", "ที่ไหนในนั้น": one of the things the last answer listed.
 _WHICH_OF = re.compile(r"\bwhich (one |ones )?of (those|them|these|the five|the 5)\b|\bwhich one\b|\bwhich ones\b|"
@@ -359,10 +400,31 @@ class Dialogue:
             person = next((x for x in ctx.subjects if x in snap.kb.entities and snap.kb.entities[x].kind == "person"),
                           None)
             subjects = [person, *subjects][:MAX_SUBJECTS_PER_ANSWER] if person else subjects
+        people = [x for x in ([*subjects] if subjects else [
+            *(snap.facts[ctx.last_fact].about if ctx.last_fact in snap.facts else ()), *ctx.subjects])
+            if x in snap.kb.entities and snap.kb.entities[x].kind == "person"]
+        if people and not ent.places and not ent.subjects and not qt.yes_no \
+                and _POSITION.search(u.normalized) and qt.kind not in ("when", "where", "how_many", "how_much") \
+                and not _asks_before(u.normalized) and not _asks_after(u.normalized):
+            # "ตำแหน่งไร", "what was his ministerial position?" right after an answer about a person (who received
+            # the logo, who chaired): who that person is, when that says the post (not "the one who received
+            # it"), and not the post now when the fact is of some years ago (knowledge/answerable.py).
+            who_is = snap.index.overview(people[0])
+            if who_is is not None and people[0] in who_is.about and _POST.search(who_is.answer.get(reply_lang)) \
+                    and why_not(u.normalized, who_is, "who") is None and not _NOW_ASKED.search(u.normalized) \
+                    and not any(y > max(self._fact_years(who_is), default=0)
+                                for y in _years_asked(u.normalized, ent.numbers)):
+                answer = snap.composer.fact(who_is, reply_lang, subjects=[people[0]])
+                answer.subjects = list(dict.fromkeys([people[0], *ctx.subjects]))[:MAX_SUBJECTS_PER_ANSWER]
+                return (self._reply(turn, answer, 1.0),
+                        self._remember(turn, answer, ctx.last_query, ctx.last_qtype, first=people[0]), None)
         notions = {x for x in subjects if x in snap.kb.dimensions or (
             x in snap.kb.entities and snap.kb.entities[x].kind == "concept")}
-        if subjects and set(subjects) <= notions and _IT.search(u.normalized):
-            # "was it part of the certification?" after the sandbox: "it" is the sandbox, asked about a notion
+        agents = {x for x in subjects if x in snap.kb.entities and snap.kb.entities[x].kind in ("organisation", "person")}
+        if subjects and (set(subjects) <= notions or qt.yes_no and set(subjects) <= notions | agents) \
+                and _IT.search(u.normalized):
+            # "was it part of the certification?" after the sandbox: "it" is the sandbox, asked about a notion;
+            # "and it's run by PTT right?" after Mae Moh: Mae Moh, asked about PTT.
             meant = [x for x in ctx.subjects if x not in notions and x not in subjects][:1]
             subjects = [*meant, *subjects][:MAX_SUBJECTS_PER_ANSWER]
         nth = _NTH_ONE.search(u.normalized) if not subjects and not ent.places and ctx.subjects else None
@@ -399,7 +461,9 @@ class Dialogue:
         refers_back = bool(ctx.subjects) and bool(_REFERS_BACK.search(u.normalized) or qt.yes_no or (
             ctx.last_fact and (_asks_before(u.normalized) or _asks_after(u.normalized)))) or (
             # "ตำบลอะไรนะ" right after an answer that names the subdistrict: a question about that answer
-            ctx.last_fact in snap.facts and short and self._all_told(snap.facts[ctx.last_fact], u.normalized))
+            ctx.last_fact in snap.facts and short and self._all_told(snap.facts[ctx.last_fact], u.normalized)) or (
+            # "มีไรบ้าง" right after an answer: which ones it counted, not a request for help
+            ctx.last_fact in snap.facts and _asks_the_list(u.normalized))
         if small_talk and not subjects and not ent.places and not qt.kind and not refers_back:
             # Small talk read with low confidence may carry the intent "out_of_scope": reply as the small talk it
             # most likely is (its top intent), which has a phrase.
@@ -456,6 +520,20 @@ class Dialogue:
                 answer = snap.composer.fact(listing, reply_lang)
                 return (self._reply(turn, answer, 1.0),
                         self._remember(turn, answer, ctx.last_query, ctx.last_qtype), None)
+        # "which ones?", "มีไรบ้าง", "name them" right after an answer that counts things: the things it counted,
+        # named by that answer, by the list it gave, or by the one fact that names them; else honestly not known
+        # (never another fact's list: "the 6 added in 2023" are not the 5 pilots).
+        if set(subjects) <= notions and not ent.places and ctx.last_fact in snap.facts \
+                and _asks_the_list(u.normalized):
+            told_list = snap.facts[ctx.last_fact]
+            named_again = self._named_again(turn, told_list, ctx.listed)
+            if named_again is not None:
+                return (self._reply(turn, named_again, 1.0),
+                        self._remember(turn, named_again, ctx.last_query, ctx.last_qtype,
+                                       first=next((x for x in ctx.subjects if x not in notions), None)), None)
+            if counted(told_list.answer_text()):
+                answer = snap.composer.fallback(reply_lang, [x for x in ctx.subjects if x not in notions][:1])
+                return self._reply(turn, answer, u.confidence), replace(ctx, lang=reply_lang), "fallback"
         # "รายละเอียดเพิ่มเติม", "tell me more": more of the last answer.
         if qt.more and not subjects and ctx.last_fact in snap.facts and len(remainder) <= 40:
             answer = snap.composer.more(snap.facts[ctx.last_fact], reply_lang)
@@ -488,7 +566,17 @@ class Dialogue:
         if cue is None and self.vocabulary is not None:
             # A word no fact uses ("พนักงาน", "password"): the question is about something the bot lacks.
             cue = next(iter(self.vocabulary.unknown(tokenize(query_text), snap.known_words)), None)
-        if ent.places and not ent.cities:
+        talked_of = next((x for x in ctx.subjects if x in snap.kb.cities), None)
+        if yes_no and not subjects and ent.places and not ent.cities and talked_of is not None \
+                and (_IT.search(u.normalized) if has_latin(u.normalized) else "อยู่" in u.normalized) \
+                and _IN_PLACE.search(u.normalized) and not _ANY_THERE.search(u.normalized) \
+                and not _THAT_BATCH.search(u.normalized) and not _ONE_OF.search(u.normalized) \
+                and not _MEMBERSHIP.search(u.normalized) and len(ctx.listed) < 2 and ctx.qualifier != "first_five":
+            # "อยู่ชลบุรีใช่มะ", "is it in rayong?" right after Wangchan Valley: whether the area discussed is in
+            # that province (not whether the one area of that province is). ("is chiang mai in that group as
+            # well?" after the five asks about Chiang Mai.)
+            subjects, context = [talked_of], []
+        elif ent.places and not ent.cities:
             # "ยะลาเก่งด้านไหน": a province with one certified area is a question about that area.
             place = snap.kb.places[ent.places[0]]
             only = snap.kb.cities_in(place.province or place.id)
@@ -615,7 +703,9 @@ class Dialogue:
                         self._remember(turn, answer, query_text, kind, yes_no, qualifier), None)
         # "by when?" right after an answer: the words say nothing about what, so they must not pick a fact
         # that happens to share "when"; the conversation and the question type decide.
-        asking_only = not subjects and bool(context) and not follow_up and is_only_asking(query_text)
+        # (after a fact about no one in particular, "เดือนไร" asks about that fact: the context is empty)
+        asking_only = not subjects and bool(context or ctx.last_fact in snap.facts) and not follow_up \
+            and is_only_asking(query_text)
         person = None
         if kind == "who" and not subjects and not follow_up and ctx.last_fact in snap.facts:
             # "ใครเป็นคนอธิบาย" after an answer about one person's words: that person is meant, unless the
@@ -644,14 +734,33 @@ class Dialogue:
                     and alone.words >= hit.words and not set(alone.fact.about) & set(snap.kb.cities):
                 hit, context = alone, []
         if hit is not None and set(subjects) <= notions and not ent.places and ctx.subjects \
-                and ctx.subjects[0] in snap.kb.cities and not follow_up and not _ASKS_WHICH.search(query_text) \
+                and ctx.subjects[0] not in snap.index.concepts and ctx.subjects[0] not in snap.kb.dimensions \
+                and not follow_up and not _asks_which_area(query_text) \
                 and not _WHICH_OF.search(u.normalized):
             # "ได้คะแนน TSCCI เท่าไหร่" right after Si Trang: a fact about other areas only (Phuket's score) is
-            # about someone else, not an answer about the area the conversation is on.
+            # about someone else, not an answer about the area the conversation is on. So is one about another
+            # area after an organisation, project or event ("where's its office" after the Smart City Thailand
+            # Office is not where Khan Song is). ("ใครเป็นเจ้าของ" asks for an owner, not which area:
+            # "who came first" asks which area by its ranking words.)
             areas = set(hit.fact.about) & set(snap.kb.cities)
-            if areas and len(areas) <= MANY_AREAS and not areas & set(ctx.subjects):
+            near = set(ctx.subjects) | {a for x in ctx.subjects for a in snap.index.related.get(x, ())}
+            if areas and len(areas) <= MANY_AREAS and not areas & near and (
+                    ctx.subjects[0] in snap.kb.cities or not set(hit.fact.about) & set(ctx.subjects)):
                 hit = None
         told_fact = snap.facts.get(ctx.last_fact) if ctx.last_fact else None
+        if hit is not None and follow_up and told_fact is not None and hit.fact.id != told_fact.id:
+            if names_only and self.vocabulary is not None:
+                # "what about khon kaen?" after Samyan's green space per person: the words of the question that few
+                # facts use and the answer just given says ("green", "space") must be in the new name's fact too;
+                # a bus fare is not its green space.
+                told_text = told_fact.answer_text().casefold()
+                words = [w for w in self.vocabulary.distinctive(tokenize(query_text), snap.word_facts, len(snap.facts))
+                         if w.casefold() in told_text]
+                said = hit.fact.text(questions=True).casefold()
+                if words and not any(w in said for w in words):
+                    hit = None
+            elif year_only and years and not years & self._fact_years(hit.fact):
+                hit = None  # "and in 2024?": a fact that is of no year asked is no answer for that year
         if hit is not None and told_fact is not None and hit.fact.id == told_fact.id and not subjects \
                 and not follow_up and not asking_only and self._asks_beyond(told_fact, query_text, not yes_no) \
                 and not (kind == "how_much" and re.search(r"บาท|baht", told_fact.answer_text())):
@@ -671,6 +780,15 @@ class Dialogue:
                 # An open question in words the knowledge base knows ("which is mandatory", "how many passed")
                 # may ask in other words what the answer just given says; no other fact of that kind says it.
                 hit = told_hit
+        told_detail = self._told_in_detail(turn, told_fact, query_text, kind, hit.fact if hit is not None else None) \
+            if told_fact is not None and not subjects and not ent.places and not follow_up and not yes_no \
+            and cue is None else None
+        if told_detail is not None:
+            # "who chaired it", "where was it held" right after the Takeoff event: its detail says so (the
+            # chair, the hotel), though its answer does not.
+            return (self._reply(turn, told_detail, 1.0),
+                    self._remember(turn, told_detail, query_text, kind, yes_no, qualifier,
+                                   first=ctx.subjects[0] if ctx.subjects else None), None)
         if told_fact is not None and not subjects and not ent.places and not follow_up and not yes_no \
                 and cue is None and (hit is None or hit.fact.id != told_fact.id) \
                 and ((self._told_counts(told_fact, query_text, kind) and not (
@@ -711,6 +829,15 @@ class Dialogue:
                 answer = snap.composer.fact(overview_fact, reply_lang, kind, subjects=subjects)
                 return (self._reply(turn, answer, u.confidence),
                         self._remember(turn, answer, "" if names_only else query_text, kind, False, qualifier), None)
+        if hit is not None and yes_no and not subjects and context and context[0] in snap.kb.cities \
+                and not hit.ambiguous:
+            checked, _ = self._verdict(snap, Query(query_text, reply_lang, subjects, context, kind, intents, years),
+                                       hit, u.normalized)
+            areas = set(checked.fact.about) & set(snap.kb.cities)
+            if context[0] not in areas and (areas or checked.fact.date):
+                # "แล้วเขาต่ออายุรึยัง" about Mae Moh: a fact of a day about other areas (the 16 renewed in 2025)
+                # neither says yes nor no about Mae Moh; saying it anyway answers something else.
+                hit = None
         if hit is None or unresolved:
             named = subjects or [c for c in (ctx.subjects if not ent.places else []) if c in snap.kb.cities][:1]
             answer = snap.composer.fallback(reply_lang, named)
@@ -859,6 +986,9 @@ class Dialogue:
         than another fact that counts provinces of another year."""
         if kind not in ("how_many", "how_much", None) or len(query_text.split()) > 6 or kind in told.unknown:
             return False
+        if kind == "how_much" and _MONEY.search(told.answer_text().casefold()) \
+                and not self._asked_words(_MONEY_ASKED.sub(" ", query_text.casefold())):
+            return True  # "งบเท่าไหร่", "how much did it cost" right after a fact that states the sum
         asked = units_asked(query_text)
         if kind is None and asked != {"percent"}:
             return False  # ("score?": only a score is asked without a question word)
@@ -866,7 +996,7 @@ class Dialogue:
         if not asked or not asked <= stated:
             return False
         text = told.answer_text().casefold()
-        return all(w in text for w in self._asked_words(query_text) if not is_unit_word(w))
+        return all(w in text for w in self._asked_words(without_units(query_text)) if not is_unit_word(w))
 
     def _asks_beyond(self, told: Fact, query_text: str, every: bool = False) -> bool:
         """Whether a follow-up asks about a word (one most facts do not use) that the answer just given does
@@ -909,6 +1039,47 @@ class Dialogue:
         if kind is not None and kind not in holds and told.aspect != kind and kind != "who":
             return False
         return why_not(query_text, told, kind) is None
+
+    def _told_in_detail(self, turn: _Turn, told: Fact, query_text: str, kind: str | None,
+                        found: Fact | None) -> Answer | None:
+        """The detail of the fact just given as the answer to a follow-up that names nothing, when every word it
+        asks about (not a question word or filler) is in that detail and not all of them in the fact's answer nor
+        in the answer of the fact found (``found``)."""
+        if told.detail is None or len(query_text.split()) > 8 or (kind is not None and kind in told.unknown) \
+                or is_only_asking(query_text):
+            return None  # ("by which year?" asks what the answer gives: a year, not the word "year")
+        # (a Thai word of two letters is inside too many others: "ทำ" in "ทำเนียบ"; an English one starts a word;
+        # a noun of the kind asked, "year", "date", "name", says nothing of what is asked about)
+        words = [w for w in self._asked_words(_KIND_NOUN.sub(" ", query_text.casefold())) if len(w) >= 3]
+        detail = f"{told.detail.th} {told.detail.en}".casefold()
+        answer = told.answer_text().casefold()
+
+        def says_all(text: str) -> bool:
+            return all(re.search(rf"\b{re.escape(w)}", text) if w.isascii() else w in text for w in words)
+
+        # (a fact found that says them is the answer when it is about the same thing: the chair of another
+        # committee is not who chaired this event)
+        same_thing = found is not None and bool(set(found.about) & set(told.about) - turn.snap.index.concepts)
+        if not words or not says_all(detail) or says_all(answer) or (
+                same_thing and found is not None and says_all(found.answer_text().casefold())):
+            return None
+        # a count or a sum the answer states (or the fact found states) is what "how many proposals were
+        # screened", "how much will it cost" ask, in other words; the detail must state one itself
+        found_text = found.answer_text().casefold() if found is not None else ""
+        if kind == "how_many" and (counted(told.answer_text()) or counted(found_text) or not re.search(r"\d", detail)) \
+                or kind == "how_much" and (_MONEY.search(answer) or _MONEY.search(found_text)
+                                           or not _MONEY.search(detail)):
+            return None
+        if why_not(query_text, told, kind) is not None:
+            return None
+        return turn.snap.composer.computed(told.detail.th, told.detail.en, turn.lang, [told], list(told.about))
+
+    @staticmethod
+    def _fact_years(fact: Fact) -> frozenset[int]:
+        """The years (CE) a fact's answer names, with the year of its date and of its as-of date."""
+        years = set(_years_in(fact.answer_text()))
+        years.update(int(d[:4]) for d in (fact.date, fact.as_of) if d and d[:4].isdigit())
+        return frozenset(years)
 
     @staticmethod
     def _placed(snap: Snapshot, fact: Fact | None, question: str) -> str | None:
@@ -1056,6 +1227,28 @@ class Dialogue:
                 set(ranked[1].about) & set(snap.kb.cities))):
             return None
         return ranked[0]
+
+    def _named_again(self, turn: _Turn, told: Fact, listed: list[str]) -> Answer | None:
+        """For "which ones?" right after ``told``: the areas the last answer listed (``listed``), else ``told``
+        again when it names a list, else the one fact that names the things ``told`` counts first; None when
+        ``told`` counts nothing or no fact names what it counts."""
+        snap, lang = turn.snap, turn.lang
+        answer = told.answer.get(lang)
+        areas = [x for x in listed if x in snap.kb.cities]
+        if len(areas) >= 2:  # (first: a list worked out from the areas, "the areas in Chiang Mai", has no fact)
+            names = ", ".join(snap.kb.cities[x].name.get(lang) for x in areas)
+            return snap.composer.computed(f"ได้แก่ {names}", f"They are {names}.", lang,
+                                          [f for x in areas for f in self._certified_facts(snap, x)][:2], areas)
+        if names_a_list(told.answer.en) or names_a_list(told.answer.th):
+            return snap.composer.fact(told, lang, "list")
+        counts = counted(answer)
+        if not counts:
+            return None
+        # the count the answer states first is the one it answers with ("50 zones, alongside the 15 logos")
+        first = min(counts, key=lambda c: (m.start() if (m := re.search(rf"(?<![\d.,]){re.escape(c[0])}(?![\d.,])",
+                                                                         answer)) else len(answer)))
+        listing = self._the_counted(snap, told, first[0], lang)
+        return snap.composer.fact(listing, lang, "list") if listing is not None else None
 
     @staticmethod
     def _dimensions_named(snap: Snapshot, fact: Fact) -> set[str]:

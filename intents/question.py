@@ -40,11 +40,12 @@ _TYPES: list[tuple[str, re.Pattern, re.Pattern]] = [
                      "ค่าเข้า", "ค่ารถ", "ค่าบริการ", "ค่าเดินทาง", "ใช้เงิน", "เงินรางวัล", "ใช้ตัง", "ทุนจดทะเบียน", "ทุนเท่า", "ลงทุน", "กี่ล้าน"),
      _en("how much", "cost", "costs", "price", "fare", "fares", "budget", "capital", "worth", "baht", "invest(ed|ment)?")),
     ("when", _th("เมื่อไหร่", "เมื่อไร", "เมื่อใด", "ตอนไหน", "ปีไหน", "ปีอะไร", "ปีใด", "วันไหน", "วันใด", "เดือนใด", "วันที่เท่าไหร่", "เดือนไหน", "กี่โมง",
+                 "เดือนอะไร", "เดือนไร", "ปีไร", "วันไร",
                  "พ.ศ.อะไร", "ช่วงไหน", "ตั้งแต่เมื่อ", "ตั้งแต่ปี", "เสร็จยัง", "เปิดยัง", "เปิดเมื่อ", "เปิดปี",
                  "ขอทราบวันที่", "วันที่และ", "วัน เวลา"),
      _en("when", "what year", "which year", "what date", "the date of", "which day", "what day", "since when",
          "how long ago", "what period", "which period", "which years", "what years", "time ?frame", "time span")),
-    ("how_many", _th("กี่", "จำนวน", "มีเท่าไหร่", "ร้อยละ", "เปอร์เซ็นต์"), _en("how many", "number of", "count", "what percentage",
+    ("how_many", _th("กี่", "จำนวน", "มีเท่าไหร่", "ร้อยละ", "เปอร์เซ็นต์", "เปอร์เซ็น"), _en("how many", "number of", "count", "what percentage",
                                                       "what percent", "how many percent", "what %", "percentage", "percent")),
     ("who", _th("ใคร", "หน่วยงานไหน", "บริษัทไหน", "องค์กรไหน", "ผู้ใด"), _en("who", "whom", "whose", "which agency",
                                                                              "which company", "which organi[sz]ation")),
@@ -144,7 +145,7 @@ _ONLY_ASKING = re.compile(
     r"^(by|from|until|till|on|in|at|since|between|with|and|so|then|what|which|when|who|whom|whose|where|why|how|many|much|"
     r"long|year|date|day|month|place|time|is|was|it|that|the|again|exactly|about|ok|okay|แล้ว|และ|ส่วน|เมื่อไหร่|"
     r"เมื่อไร|เมื่อใด|ตอนไหน|ปีไหน|ที่ใด|เดือนไหน|วันอะไร|"
-    r"ปีอะไร|วันไหน|วันที่|เท่าไหร่|เท่าไร|เท่าใด|กี่|ใคร|ที่ไหน|ตรงไหน|ยังไง|อย่างไร|ทำไม|เพราะอะไร|อะไร|ไร|"
+    r"ปีอะไร|เดือนอะไร|เดือนไร|ปีไร|วันไร|ช่วง|วันไหน|วันที่|เท่าไหร่|เท่าไร|เท่าใด|กี่|ใคร|ที่ไหน|ตรงไหน|ยังไง|อย่างไร|ทำไม|เพราะอะไร|อะไร|ไร|"
     r"คะ|ค่ะ|ครับ|คับ|นะ|อ่ะ|อะ|ล่ะ|หละ|หรอ|เหรอ|จ้า|\?|!|\.|\s)*$")
 
 

@@ -20,7 +20,7 @@ from typing import Literal
 
 from .answerable import stem
 
-__all__ = ["verdict", "numbers", "counted", "units_asked", "is_unit_word"]
+__all__ = ["verdict", "numbers", "counted", "units_asked", "is_unit_word", "without_units"]
 
 Verdict = Literal["yes", "no"]
 
@@ -62,7 +62,7 @@ _UNITS = [(re.compile(p, re.I), u) for p, u in [
     (r"cit(y|ies)(?![a-z])|เมือง", "city"),
     (r"areas?(?![a-z])|พื้นที่|แห่ง", "area"),
     (r"provinces?(?![a-z])|จังหวัด", "province"),
-    (r"%|percent(?![a-z])|เปอร์เซ็นต์|ร้อยละ", "percent"),
+    (r"%|percent(?![a-z])|เปอร์เซ็นต์|เปอร์เซ็น|ร้อยละ", "percent"),
     (r"stations?(?![a-z])|สถานี", "station"),
     (r"rai(?![a-z])|ไร่", "rai"),
     (r"km(?![a-z])|kilomet|กม\.|กิโลเมตร", "km"),
@@ -107,6 +107,14 @@ def units_asked(text: str) -> set[str]:
     if "city" in out or "area" in out:
         out.discard("smart")
     return out
+
+
+def without_units(text: str) -> str:
+    """``text`` with the words that name a unit of :func:`counted` taken out (before tokenising: "เปอร์เซ็น"
+    would be cut in two)."""
+    for rx, _ in _UNITS:
+        text = rx.sub(" ", text)
+    return _SCORE.sub(" ", text)
 
 
 def is_unit_word(word: str) -> bool:

@@ -1,0 +1,72 @@
+"""Follow-up turns as a user notices them: the thread kept (or honestly dropped), lists after a count, the
+area discussed in a yes/no, the detail of what was just said, a person's post. Own phrasings, none from the
+blind sets."""
+
+from helpers import first_line
+
+
+def test_naming_what_was_just_counted_repeats_the_list(convo):
+    convo.say("Mae Moh's plan has how many Smarts?")
+    r = convo.say("tell me their names")
+    assert not r.fallback and all(w in r.text for w in ("Energy", "Environment", "Economy"))
+
+
+def test_a_list_after_a_count_the_sources_do_not_name_is_an_honest_fallback(convo):
+    convo.say("how many smart cities were added in 2023?")
+    assert convo.say("list them please").fallback  # (never the five pilots instead)
+
+
+def test_which_ones_after_the_areas_of_a_province_names_them_again(convo):
+    convo.say("เชียงใหม่มีพื้นที่ได้รับรองกี่แห่ง")
+    r = convo.say("ได้แก่ที่ไหนบ้าง")
+    assert not r.fallback and r.intent != "help" and "มหาวิทยาลัยเชียงใหม่" in r.text and "เมืองเก่า" in r.text
+
+
+def test_a_yes_no_about_a_province_asks_about_the_area_discussed(convo):
+    convo.say("วังจันทร์วัลเลย์ใครเป็นผู้พัฒนา")
+    r = convo.say("อยู่จังหวัดชลบุรีใช่ไหม")
+    assert r.text.startswith("ไม่ใช่") and "ระยอง" in first_line(r)
+
+
+def test_another_area_s_fact_does_not_answer_for_the_area_discussed(convo):
+    convo.say("Samyan's green area per resident?")
+    assert convo.say("how about Phuket then?").fallback  # (not Phuket's bus fare or budget)
+
+
+def test_another_year_needs_a_fact_of_that_year(convo):
+    convo.say("Khon Kaen's TSCCI 2023 result?")
+    assert convo.say("what about 2024?").fallback
+
+
+def test_a_renewal_asked_of_one_area_is_not_answered_by_other_areas_renewals(convo):
+    convo.say("แม่เมาะได้ตราเมื่อไหร่")
+    assert convo.say("ต่ออายุแล้วหรือยัง").fallback
+
+
+def test_who_chaired_it_is_read_from_the_detail_of_what_was_just_said(convo):
+    convo.say("what was the Smart City Thailand Takeoff")
+    r = convo.say("and who chaired that event?")
+    assert not r.fallback and "Prajin" in first_line(r)
+
+
+def test_his_position_after_an_answer_about_a_person(convo):
+    convo.say("Who received the Wangchan Valley logo at the ceremony")
+    r = convo.say("what is his position?")
+    assert "SEVP" in first_line(r)
+
+
+def test_his_post_now_is_not_answered_from_an_old_fact(convo):
+    convo.say("who was the depa deputy director at the May 2021 meeting")
+    assert convo.say("what is his position these days?").fallback
+
+
+def test_which_month_after_a_date_is_that_date(convo):
+    convo.say("ประกาศเกณฑ์เมืองอัจฉริยะฉบับ 1/2562 ลงวันที่เท่าไร")
+    r = convo.say("เดือนไรนะ")
+    assert not r.fallback and "มีนาคม" in r.text
+
+
+def test_what_it_cost_after_a_fact_that_states_the_sum_is_that_sum(convo):
+    convo.say("name the project manager of Phuket's first-year smart city pilot")
+    r = convo.say("so what did it cost?")
+    assert "97" in first_line(r)  # (not the 386 million of the earlier, longer pilot)
