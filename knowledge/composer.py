@@ -196,10 +196,10 @@ class Composer:
             name = self.name(subject, lang)
             topics = self.suggest.topics(subject, lang)
             if topics:
-                text = _t(lang, f"ขออภัยครับ เรื่องนี้ของ{name}ผมยังไม่มีข้อมูล ที่ผมตอบได้คือ{topics} ครับ",
+                text = _t(lang, f"ขออภัยครับ เรื่องนี้ของ{_apart(name)}ผมยังไม่มีข้อมูล ที่ผมตอบได้คือ{_apart(topics).rstrip()} ครับ",
                           f"Sorry, I don't have that information about {name}. I can tell you about {topics}.")
             else:
-                text = _t(lang, f"ขออภัยครับ เรื่องนี้ของ{name}ผมยังไม่มีข้อมูลครับ",
+                text = _t(lang, f"ขออภัยครับ เรื่องนี้ของ{_apart(name)}ผมยังไม่มีข้อมูลครับ",
                           f"Sorry, I don't have that information about {name}.")
         else:
             text = _t(lang, "ขออภัยครับ เรื่องนี้ผมยังไม่มีข้อมูลที่ตรวจสอบแล้ว จึงไม่อยากตอบผิด ๆ "
@@ -228,3 +228,13 @@ class Composer:
         url = city.website if not city.website or city.website.startswith("http") else f"https://{city.website}"
         return Card(title=city.name.get(lang), subtitle=self.province_phrase(city, lang), fields=fields, url=url)
 
+
+
+def _apart(words: str) -> str:
+    """``words`` to set inside a Thai sentence: a space before and after where they start or end with a Latin
+    letter or a digit ("เรื่องนี้ของ 7 Smarts ผม…", "…วันที่ 6 พฤษภาคม 2564 ผม…"), as Thai is typed."""
+    if not words:
+        return words
+    before = " " if words[0].isascii() and words[0].isalnum() else ""
+    after = " " if words[-1].isascii() and words[-1].isalnum() else ""
+    return f"{before}{words}{after}"

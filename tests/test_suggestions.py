@@ -103,3 +103,10 @@ def test_more_never_says_the_same_thing_twice_and_is_offered_only_with_something
             assert repeats == [], fact.id
     niphon = bot.dialogue.answer("who is Niphon Ekwanich", __import__("bot.context").context.Context())[0]
     assert "Niphon" in niphon.text and MORE["en"] not in niphon.quick_replies  # PKCD's facts say only the same
+
+
+def test_a_thai_fallback_sets_latin_names_and_numbers_apart_from_the_thai_around_them(bot):
+    composer = bot.dialogue.knowledge.composer
+    text = composer.fallback("th", ["seven-smarts"]).text
+    assert "ของ 7 Smarts ผม" in text and "ของ7" not in text and "Smartsผม" not in text
+    assert text.endswith(" ครับ")
