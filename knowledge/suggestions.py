@@ -53,6 +53,7 @@ class Suggester:
         self._questions: dict[tuple[str, str, str | None], str | None] = {}
         self._own: dict[str, list[Fact]] = {}
         self._topics: dict[tuple[str, str], str] = {}  # topics() by subject and language (the facts never change)
+        self._more: dict[tuple[str, str], bool] = {}  # _more_to_tell() by fact and language
         self._cased = _proper_names(kb)
         # Names the catalogue itself writes in lower case ("Digital Economy Promotion Agency (depa)").
         self._lower = {w for e in kb.entities.values() for w in re.findall(r"[a-z]+", e.name.en)
@@ -147,12 +148,19 @@ class Suggester:
 
     def after(self, fact: Fact, lang: str, subjects: list[str], offer_more: bool = True) -> list[str]:
         """After answering with ``fact``: more of it, then other questions about its subject."""
-        said = fact.answer.get(lang)
-        new = fact.detail is not None or any(not much_alike(f.answer.get(lang), said) for f in self.related(fact)[:8])
-        out = [MORE[lang]] if offer_more and new else []
+        out = [MORE[lang]] if offer_more and self._more_to_tell(fact, lang) else []
         subject = subjects[0] if subjects else None
         out.extend(q for q in self.for_subject(subject, lang, {fact.intent}) if q not in out)
         return out[:MAX_REPLIES]
+
+    def _more_to_tell(self, fact: Fact, lang: str) -> bool:
+        """Whether "more" would add something: a detail, or a related fact that does not say the same thing."""
+        key = (fact.id, lang)
+        if key not in self._more:
+            said = fact.answer.get(lang)
+            self._more[key] = fact.detail is not None or any(not much_alike(f.answer.get(lang), said)
+                                                             for f in self.related(fact)[:8])
+        return self._more[key]
 
     def topics(self, subject: str, lang: str) -> str:
         """What the bot can say about ``subject``, in words ("its plan, when it was certified...")."""
