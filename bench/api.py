@@ -100,11 +100,22 @@ def main() -> int:
     # Round trips of one request: the same conversation, right after a knowledge-stamp check (so that
     # the at-most-twice-a-second check of bot.live does not fall inside it); the INFO call adds one read.
     bot.live.refresh_now()
-    trips = []
+    trips, sent = [], []
+    batch = bot.store.batch
+
+    def counted(build):  # the commands each batch queues (a script is one), as the client sends them
+        def queue(pipe):
+            build(pipe)
+            sent[-1] += len(pipe.command_stack)
+        return batch(queue)
+
+    bot.store.batch = counted
     for i in range(5):
         before = reads(redis_client)
+        sent.append(0)
         ask(i)
         trips.append(reads(redis_client) - before - 1)
+    bot.store.batch = batch
 
     for i in range(args.warmup):
         ask(i)
@@ -153,7 +164,7 @@ def main() -> int:
         p = percentiles(times[name])
         print(f"{label:34} {p['p50']:8.3f} {p['p90']:8.3f} {p['p99']:8.3f} {percentiles(cpu[name])['p50']:11.3f}")
     print(f"ratio of p50s, /api/ask to hello: {ratio:.2f} (target <= {args.target:g})")
-    print(f"Redis round trips per /api/ask (five turns of one user): {trips}")
+    print(f"Redis round trips per /api/ask (five turns of one user): {trips}; commands sent: {sent}")
     own = percentiles(times["answer"])["p50"] / base["p50"]
     print(f"the dialogue's own work alone: {own:.2f}x the hello route's p50"
           + (" (the target cannot be met by cutting I/O alone)" if own > args.target else ""))
