@@ -18,8 +18,8 @@ MORE = {"th": "รายละเอียดเพิ่มเติม", "en":
 _ORDER = {i: n for n, i in enumerate(["city_overview", "about_depa", "city_plan", "city_focus", "city_date",
                                       "city_location", "city_developer", "rankings", "city_why_now", "city_smarts",
                                       "city_history", "meeting_2021", "certification_about", "seven_smarts"])}
-#: A Thai question that ends on a chat particle or slang ("…ไหมคะ", "…ป่ะ", "ชื่อไร"), or types "เเ" for "แ":
-#: fine from a user, but a button speaks for everyone, so a plainer phrasing is preferred when there is one.
+#: A Thai question that ends on a chat particle or slang ("…ป่ะ", "ชื่อไร"): fine from a user, but a button
+#: speaks for everyone, so a plainer phrasing is preferred when there is one (a closing ครับ/คะ is just dropped).
 _CHATTY_TH = re.compile(r"(?:ป่ะ|ปะ|มั้ย|อ่ะ|อะ|จ้า|จ้ะ|(?<!อะ)(?<!เมื่อ)ไร)\s*$")
 _POLITE_END_TH = re.compile(r"\s*(?:ครับ|คะ|ค่ะ)\s*$")
 #: Chat shorthand and telegraphic English ("wats…", "…pls", "wangchan valley location"): a button reads better as a
@@ -75,13 +75,12 @@ class Suggester:
 
     def _question(self, fact: Fact, lang: str, subject: str | None) -> str | None:
         qs = [q for q in (fact.questions.th if lang == "th" else fact.questions.en) if len(q) <= MAX_LABEL]
-        # Example questions are written the way people type; a button reads better as a tidy question, so the
-        # tidiest one the bot answers with this fact wins (the curated ones come first among equals).
-        # Typing shorthand ("wats", "pls", "เเ") never goes on a button: a fact without a better phrasing offers none.
-        ranked = sorted((i for i in range(len(qs)) if _untidiness(qs[i], lang) < 2), key=lambda i: (_untidiness(qs[i], lang), i))
+        # Example questions are written the way people type; the tidiest one wins (the curated ones come first
+        # among equals), and shorthand ("wats", "เเ") never: a fact without a better phrasing offers no button.
+        ranked = sorted((_untidiness(q, lang), i) for i, q in enumerate(qs))
+        labels = (self.label(qs[i], lang) for untidy, i in ranked if untidy < 2)
         # The label is what a tap sends, so it is the label that must find the fact.
-        return next((label for label in (self.label(qs[i], lang) for i in ranked) if self.finds(label, subject, fact)),
-                    None)
+        return next((label for label in labels if self.finds(label, subject, fact)), None)
 
     def label(self, question: str, lang: str) -> str:
         """``question`` as a button shows it: Thai without a closing ครับ/คะ (a button speaks for anyone); English
@@ -90,8 +89,8 @@ class Suggester:
         if lang != "en":
             return _POLITE_END_TH.sub("", question) or question
         text = self._names.sub(lambda m: self._cased[m.group(0).casefold()], question) if self._names else question
-        first = text.split(maxsplit=1)[0] if text.split() else ""
-        if first not in self._lower:  # depa writes its name in lower case
+        first = re.match(r"[a-z]*", text)
+        if not first or first.group(0) not in self._lower:  # depa writes its name in lower case
             text = text[:1].upper() + text[1:]
         if _QUESTION_EN.match(text) and not text.rstrip().endswith(("?", ".", "!")) and len(text) < MAX_LABEL:
             text = text.rstrip() + "?"
