@@ -310,3 +310,10 @@ def test_a_cut_english_title_ends_at_a_whole_word():
     reply = Reply("ok", "en", "x", 0.9, quick_replies=["When did Samyan become a smart city?", "Which cities are certified?"])
     titles = [q["title"] for q in render(reply)[-1]["quick_replies"]]
     assert titles == ["When did Samyan…", "Which cities are…"]  # not "When did Samyan bec…"
+
+
+def test_a_cut_thai_title_ends_at_a_whole_word():
+    """Thai has no spaces between words: the cut still falls between two of them, not inside one."""
+    reply = Reply("ok", "th", "x", 0.9, quick_replies=["รถไฟฟ้าขอนแก่นสร้างถึงไหนแล้ว"])
+    title = render(reply)[-1]["quick_replies"][0]["title"]
+    assert title == "รถไฟฟ้าขอนแก่นสร้าง…"  # not "…สร้างถึงไ…", half of ไหน

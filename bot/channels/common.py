@@ -20,6 +20,9 @@ from dataclasses import dataclass, replace
 from typing import Any, Callable, TypeVar
 
 import regex
+from pythainlp.tokenize import word_tokenize
+
+from intents.features import ENGINE
 
 from .. import metrics
 from ..config import Settings
@@ -400,11 +403,23 @@ def truncate_graphemes(text: str, limit: int, measure: Callable[[str], int] | No
             if measure(kept + cluster + "…") > limit:
                 break
             kept += cluster
-    # At a space when one is near the end: "When did Samyan…" reads better than "When did Samyan bec…".
-    space = kept.rfind(" ")
-    if space >= len(kept) // 2 and not text[len(kept):].startswith(" "):
-        kept = kept[:space]
-    return kept.rstrip() + "…"
+    return _at_a_word(text, kept).rstrip() + "…"
+
+
+def _at_a_word(text: str, kept: str) -> str:
+    """``kept`` (a start of ``text``) shortened to end at a whole word when one ends in its second half: "When
+    did Samyan…" reads better than "When did Samyan bec…", and "รถไฟฟ้าขอนแก่นสร้าง…" than "…สร้างถึงไ…"
+    (Thai has no spaces between words: pythainlp finds them)."""
+    if text[len(kept):len(kept) + 1] in ("", " "):
+        return kept  # it already ends at a word
+    ends, at = [], 0
+    for token in word_tokenize(text, engine=ENGINE, keep_whitespace=True):
+        at += len(token)
+        if at > len(kept):
+            break
+        ends.append(at)
+    end = next((e for e in reversed(ends) if e >= len(kept) // 2), None)
+    return kept[:end] if end else kept
 
 
 def split_text(text: str, limit: int, measure: Callable[[str], int] = len, max_parts: int = 5) -> list[str]:
