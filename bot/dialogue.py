@@ -203,6 +203,10 @@ _NOT_YET = re.compile(r"ยังไม่|หยุดให้บริกา�
 _STILL = re.compile(r"อยู่ไหม|อยู่มั้ย|อยู่ป่ะ|อยู่ป่าว|อยู่รึเปล่า|อยู่หรือเปล่า|ยัง\S*อยู่|\bstill\b|\banymore\b")
 
 
+# A name and its term in a list of office holders: "Prajin Juntong (2018-19)", "Prawit Wongsuwon (2020-2022)".
+_TERM = re.compile(r"((?:[A-Z][\w.]+ ){0,3}[A-Z][\w.]+) \((\d{4})(?:[-–](\d{2}|\d{4}))?\)")
+
+
 def _not_yet(question: str, answer: str) -> str:
     """"ยังครับ" / "No." before a fact that says something has not happened yet or has stopped, when the
     question asks whether it has happened yet or still goes on ("LRT ขอนแก่นเปิดยัง", "is it still running?").
@@ -983,6 +987,21 @@ class Dialogue:
                     return True
         return False
 
+    def _other_term(self, snap: Snapshot, q: Query, fact: Fact) -> bool:
+        """Whether ``fact`` gives the person the question names a term of office that leaves out every year
+        it asks about, and someone else's term covers them: "was Prawit the chair in 2019?" / "Prajin Juntong
+        (2018-19), Prawit Wongsuwon (2020-22)" is a no."""
+        people = [x for x in q.subjects if x in snap.kb.entities and snap.kb.entities[x].kind == "person"]
+        if len(people) != 1 or not q.years:
+            return False
+        names = [n for n in self._names(snap, people[0]) if n.isascii()]
+        terms = [(m.group(1).casefold(), int(m.group(2)), int(m.group(2)[:4 - len(m.group(3))] + m.group(3))
+                  if m.group(3) else int(m.group(2))) for m in _TERM.finditer(fact.answer.en)]
+        mine = [(a, b) for who, a, b in terms if any(n in who or who in n for n in names)]
+        theirs = [(a, b) for who, a, b in terms if not any(n in who or who in n for n in names)]
+        return bool(mine) and all(not a <= y <= b for a, b in mine for y in q.years) and \
+            all(any(a <= y <= b for a, b in theirs) for y in q.years)
+
     @staticmethod
     def _other_place(snap: Snapshot, q: Query, fact: Fact, question: str) -> bool | None:
         """For "did Khon Kaen come first?" against a ranking fact about the area named: whether the place the
@@ -1007,24 +1026,32 @@ class Dialogue:
         confirms what the user asks wins over a best fact that would deny it: "แผนขอนแก่นมี 7 ด้านใช่ไหม" is
         a yes (the 2021 plan covers the 7 Smarts), though the 2018 master plan has 6 pillars. A fact that names
         another one than the one asked about ("run by PTT?" / EGAT; "came first?" / third) says no."""
-        specific = {x for x in q.subjects if x in snap.kb.entities and snap.kb.entities[x].kind != "concept"}
+        specific = {x for x in q.subjects if x in snap.kb.entities and snap.kb.entities[x].kind != "concept"
+                    or x in snap.kb.cities}
+
+        def about_them(fact: Fact) -> bool:
+            """Whether ``fact`` is about a specific thing the question names (or the area of an organisation
+            named: Chulalongkorn University's is Samyan), or the question names none."""
+            about = snap.index.about_sets[fact.id]
+            return not specific or bool(specific & about) or any(
+                snap.index.related.get(x, frozenset()) & about for x in specific)
+
         no = "ไม่ใช่ครับ" if q.lang == "th" else "No."
         if self._other_place(snap, q, hit.fact, question) or \
-                self._someone_else(snap, q, hit.fact, places, close=hit.words >= CLOSE_WORDS):
+                self._someone_else(snap, q, hit.fact, places, close=hit.words >= CLOSE_WORDS) or \
+                self._other_term(snap, q, hit.fact):
             return hit, no
         lead = _lead(question, q.text, hit, q.lang, q.subjects, q.years, snap.known_words)
-        about = snap.index.about_sets[hit.fact.id]
-        if specific and not specific & about and not any(snap.index.related.get(x, frozenset()) & about
-                                                         for x in specific):
-            # a fact about none of the specific things asked about (nor the area of an organisation asked
-            # about: Chulalongkorn University's is Samyan) settles nothing about them
-            lead = ""
+        if not about_them(hit.fact):
+            lead = ""  # a fact about none of the specific things asked about settles nothing about them
         if lead in ("ใช่ครับ", "Yes."):
             return hit, lead
         for other in snap.index.search(q, limit=4):
             if other.fact.id == hit.fact.id or other.score < hit.score - VERDICT_MARGIN \
-                    or not set(other.fact.about) & set(hit.fact.about):
+                    or not set(other.fact.about) & set(hit.fact.about) or not about_them(other.fact):
                 continue
+            if self._other_term(snap, q, other.fact):
+                return other, no  # (the runner-up gives the terms of office: someone else held it then)
             other_lead = _lead(question, q.text, other, q.lang, q.subjects, q.years, snap.known_words)
             if other_lead in ("ใช่ครับ", "Yes."):
                 return other, other_lead

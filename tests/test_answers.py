@@ -885,3 +885,12 @@ def test_a_citys_budget_is_not_the_cost_of_one_of_its_projects(bot):
     # ...but the project's own cost answers a question that names it
     reply = bot.dialogue.answer("งบสร้างรถไฟฟ้ารางเบาขอนแก่นเท่าไหร่", Context())[0]
     assert not reply.fallback and "ล้านบาท" in reply.text
+
+
+def test_a_term_of_office_settles_who_held_a_post_in_a_year(bot):
+    def ask(text: str) -> str:
+        return first_line(bot.dialogue.answer(text, Context())[0])
+
+    # the committee's chairs are listed with their terms: a year outside the one named is a no
+    assert ask("did prawit chair the smart city steering committee in 2018").startswith("No.")
+    assert ask("ภูมิธรรมเป็นประธานคณะกรรมการขับเคลื่อนเมืองอัจฉริยะปี 2563 ใช่ไหม").startswith("ไม่ใช่")
