@@ -102,6 +102,27 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     ("developer", re.compile(r"ผู้พัฒนา|\bdeveloper\b|\bwho runs\b|\brun by whom\b", re.I),
      re.compile(r"ผู้พัฒนา|ผู้ขับเคลื่อน|ขับเคลื่อนโดย|บริหารโดย|ดำเนินการโดย|ดูแลโดย|\bdevelop|\bruns\b|\bis run\b|"
                 r"\brun by\b|\bdriven by\b|\bmanaged by\b|\boperated by\b", re.I)),
+    # "ค่าสมัครเท่าไหร่", "what is the application fee": a fee, which a count of applicants is not
+    ("fee", re.compile(r"ค่าธรรมเนียม|ค่าสมัคร|ค่าใช้จ่ายในการสมัคร|\bfees?\b|\bcharges? to apply\b", re.I),
+     re.compile(r"ค่าธรรมเนียม|ค่าสมัคร|\bfees?\b|\bfree of charge\b", re.I)),
+    # "how fast is the wifi": a speed, which the number of hotspots is not (high-speed rail is a system, below)
+    ("speed", re.compile(r"\bhow fast\b|\bspeed of\b|\b(internet|wi-?fi|download|upload) speed|เร็วแค่ไหน|เร็วเท่าไหร่|"
+                         r"เร็วกี่|ความเร็วเน็ต|ความเร็วอินเทอร์เน็ต|ความเร็วไวไฟ", re.I),
+     re.compile(r"[mgk]bps|\bkm/h\b|กม\./ชม|ความเร็ว|\bspeed", re.I)),
+    # "โลโก้สีอะไร", "what colour is the logo": a colour
+    ("colour", re.compile(r"สีอะไร|สีไหน|สีอะไรบ้าง|\bwhat colou?rs?\b|\bwhich colou?rs?\b|\bcolou?rs? (is|are|of)\b", re.I),
+     re.compile(r"สี(?:แดง|เขียว|น้ำเงิน|ฟ้า|เหลือง|ขาว|ดำ|ส้ม|ม่วง|ชมพู|ทอง|เทา)|\b(red|green|blue|yellow|white|black|"
+                r"orange|purple|pink|gold|grey|gray)\b", re.I)),
+    # "มาทุกกี่นาที", "how often does it come": how often, which its service hours are not
+    ("frequency", re.compile(r"ทุกกี่นาที|กี่นาทีมา|กี่นาทีต่อคัน|ความถี่|บ่อยแค่ไหน|\bhow often\b|\bhow frequent|"
+                             r"\bfrequency\b|\bheadway\b|\bevery how many\b", re.I),
+     re.compile(r"ทุก\s*\d+\s*นาที|ความถี่|\bevery \d+ min|\bfrequen|\bheadway", re.I)),
+    # "บริษัทไหนผลิต", "which company supplies the sensors": a maker or supplier, which the operator is not
+    ("maker", re.compile(r"ผลิต|ผู้จำหน่าย|ซัพพลาย|\bmanufactur|\bmade by\b|\bwho (makes|made|builds|built)\b|"
+                         r"\bsuppl(y|ies|ier|iers|ied)\b|\bvendor", re.I),
+     re.compile(r"ผลิต|ผู้จำหน่าย|\bmanufactur|\bmade by\b|\bsuppl(y|ies|ier|iers|ied)\b|\bvendor|\bbuilt by\b", re.I)),
+    # "สัญญาสัมปทานกี่ปี": a concession, which the project's plan is not
+    ("concession", re.compile(r"สัมปทาน|\bconcession", re.I), re.compile(r"สัมปทาน|\bconcession", re.I)),
     ("designer", re.compile(r"ใครออกแบบ|ใครเป็นคนออกแบบ|ผู้ออกแบบ|ผู้ชนะ|ใครชนะ|\bdesigned\b|\bdesigner\b|\bwinner\b|"
                             r"\bwho won\b", re.I),
      re.compile(r"ออกแบบโดย|ผู้ออกแบบ|ผู้ชนะ|ชนะเลิศ|\bdesigned by\b|\bwinner\b|\bwon by\b", re.I)),
@@ -479,6 +500,12 @@ _COUNT_UNITS = frozenset("people persons person times years months days hours "
                          "คน ท่าน ราย ครั้ง ปี เดือน วัน ชั่วโมง แห่ง ที่ อัน ตัว".split())
 
 
+# Thai classifiers: what is counted is named before them ("กล้องกี่ตัว"), and verbs that may stand there instead.
+_CLASSIFIERS = frozenset("ตัว อัน คัน แห่ง จุด เครื่อง หลัง ลำ ต้น ชิ้น".split())
+_WORD = re.compile(r"[a-z\u0e01-\u0e4e]{2,}")
+_COUNT_VERBS = frozenset("มี ได้ ใช้ ติดตั้ง ทำ เป็น ไป มา อยู่".split())
+
+
 def counted_words(tokens: list[str]) -> list[str]:
     """What a count question counts: the words after "how many" (up to two, up to a unit) or the word after
     "กี่" ("how many bts stops" → ["bts", "stops"]; "มีกี่สถานี" → ["สถานี"]; "how many people" → [])."""
@@ -487,6 +514,19 @@ def counted_words(tokens: list[str]) -> list[str]:
     for i, t in enumerate(low):
         if t == "กี่" and i + 1 < len(low) and low[i + 1] not in _COUNT_UNITS:
             out.append(low[i + 1])
+        elif t == "กี่" and i + 1 < len(low) and low[i + 1] in _CLASSIFIERS and i > 0 and low[i - 1] not in _COUNT_VERBS \
+                and _WORD.fullmatch(low[i - 1]):
+            out.append(low[i - 1])  # "มีกล้องวงจรปิดกี่ตัว" counts cameras: the word before the classifier
+        elif t in ("number", "จำนวน") and (t == "จำนวน" or i + 1 < len(low) and low[i + 1] == "of"):
+            # "number of EV chargers", "จำนวนสถานีชาร์จ": like "how many"
+            taken = 0
+            for w in low[i + 1:i + 5]:
+                if w in _COUNT_FILLER:
+                    continue
+                if w in _COUNT_UNITS or not _WORD.fullmatch(w) or taken == 2:
+                    break
+                out.append(w)
+                taken += 1
         elif t == "many" and i > 0 and low[i - 1] == "how":
             taken = 0
             for w in low[i + 1:i + 4]:

@@ -894,3 +894,23 @@ def test_a_term_of_office_settles_who_held_a_post_in_a_year(bot):
     # the committee's chairs are listed with their terms: a year outside the one named is a no
     assert ask("did prawit chair the smart city steering committee in 2018").startswith("No.")
     assert ask("ภูมิธรรมเป็นประธานคณะกรรมการขับเคลื่อนเมืองอัจฉริยะปี 2563 ใช่ไหม").startswith("ไม่ใช่")
+
+
+@pytest.mark.parametrize("question", [
+    "how much does it cost to apply, is there a fee?",
+    "what's the download speed of phuket's public wifi",
+    "ตราเมืองอัจฉริยะมีสีอะไรบ้าง",
+    "รถบัสสาย 24 มาทุกกี่นาที",
+    "who manufactured the khon kaen smart buses",
+    "รถไฟฟ้ารางเบาขอนแก่นได้สัมปทานกี่ปี",
+])
+def test_a_kind_of_answer_no_fact_holds_is_not_guessed(bot, question):
+    # a fee, a speed, a colour, how often, a maker, a concession: the nearest fact says none of them
+    assert bot.dialogue.answer(question, Context())[0].fallback
+
+
+def test_what_a_count_counts_must_be_in_the_answer(bot):
+    assert counted_words(tokenize("มีป้ายรถเมล์กี่อัน")) == ["ป้ายรถเมล์"]
+    assert counted_words(tokenize("number of parking lots")) == ["parking", "lots"]
+    assert bot.dialogue.answer("number of electric car chargers in khon kaen?", Context())[0].fallback
+    assert bot.dialogue.answer("ภูเก็ตติดกล้องกี่ตัว", Context())[0].text.count("1,200") == 1
