@@ -745,7 +745,8 @@ class Dialogue:
             lead = say("not_given", reply_lang)
         extra = [] if not_given else self._second_part(
             snap, Query(query_text, reply_lang, subjects, context, None, intents), hit, qt)
-        answer = snap.composer.fact(hit.fact, reply_lang, kind, also=extra, lead=lead)
+        answer = snap.composer.fact(hit.fact, reply_lang, kind, also=extra, lead=lead,
+                                    detail=not extra and self._detail_asked(hit.fact, query_text))
         answer.complete = not not_given
         # A follow-up that names nothing moves the thread to what its answer was about ("ใครเป็นประธาน" →
         # the meeting, so "จัดที่ไหน" asks where the meeting was), keeping the earlier subjects after it.
@@ -849,6 +850,14 @@ class Dialogue:
         return [w[:5] if w.isascii() and len(w) > 5 else w
                 for w in tokenize(_TOLD_FILLER.sub(" ", query_text.casefold()))
                 if w not in stop and w not in _EN_STOP and not w.isdigit() and len(w) >= 2]
+
+    def _detail_asked(self, fact: Fact, query_text: str) -> bool:
+        """Whether a word the question asks about is in the fact's detail and not in its answer: "ใช้แอปอะไร"
+        of the sandbox, whose answer gives its dates and whose detail names the apps."""
+        if fact.detail is None:
+            return False
+        answer, detail = fact.answer_text().casefold(), f"{fact.detail.th} {fact.detail.en}".casefold()
+        return any(len(w) >= 3 and w not in answer and w in detail for w in self._asked_words(query_text))
 
     def _all_told(self, told: Fact, query_text: str) -> bool:
         """Whether a message asks about at least one word of its own, and the answer just given says every one."""

@@ -132,12 +132,13 @@ class Composer:
 
     # -- answers ---------------------------------------------------------------------------------------
     def fact(self, fact: Fact, lang: str, qtype: str | None = None, lead: str = "",
-             subjects: list[str] | None = None, also: list[Fact] | None = None) -> Answer:
+             subjects: list[str] | None = None, also: list[Fact] | None = None, detail: bool = False) -> Answer:
         """One fact as the answer; ``lead`` (a computed yes/no) goes before it; ``also`` answers the second
-        part of a question that asks two things."""
+        part of a question that asks two things; ``detail``: the detail says what is asked (the app, the
+        building), so it follows the answer."""
         body = [(lead + " " if lead else "") + fact.answer.get(lang).strip()]
         body.extend(f.answer.get(lang).strip() for f in also or ())
-        if fact.detail is not None and qtype in ("why", "how") and len(fact.detail.get(lang)) <= SUPPORT_CHARS:
+        if fact.detail is not None and (detail or qtype in ("why", "how")) and len(fact.detail.get(lang)) <= SUPPORT_CHARS:
             body.append(fact.detail.get(lang).strip())
         about = subjects or list(fact.about)
         answer = self._finish(body, [fact, *(also or ())], lang, about, card=self.card(fact, lang))

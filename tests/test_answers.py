@@ -914,3 +914,12 @@ def test_what_a_count_counts_must_be_in_the_answer(bot):
     assert counted_words(tokenize("number of parking lots")) == ["parking", "lots"]
     assert bot.dialogue.answer("number of electric car chargers in khon kaen?", Context())[0].fallback
     assert bot.dialogue.answer("ภูเก็ตติดกล้องกี่ตัว", Context())[0].text.count("1,200") == 1
+
+
+def test_the_detail_follows_when_it_says_what_is_asked(bot):
+    # the sandbox's answer gives its start; its detail names the tracking apps, which is what is asked
+    reply = bot.dialogue.answer("which apps were phuket sandbox tourists tracked with", Context())[0]
+    assert "Mor Chana" in reply.text
+    # ...and not when the answer itself says it
+    reply = bot.dialogue.answer("ภูเก็ตแซนด์บ็อกซ์เริ่มวันไหน", Context())[0]
+    assert "หมอชนะ" not in reply.text
