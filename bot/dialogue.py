@@ -207,6 +207,13 @@ _STILL = re.compile(r"อยู่ไหม|อยู่มั้ย|อยู�
 _TERM = re.compile(r"((?:[A-Z][\w.]+ ){0,3}[A-Z][\w.]+) \((\d{4})(?:[-–](\d{2}|\d{4}))?\)")
 
 
+# "is Pattani among the 2022 areas", "ยะลาอยู่ในชุดปี 64 ไหม": whether a place is in a year's batch.
+_AMONG_BATCH = re.compile(r"\bamong\b|\bone of\b|\bpart of\b|\bin the\b[^?]{0,20}\b(batch|round|list|group)\b|"
+                          r"อยู่ใน(ชุด|รอบ|รุ่น|กลุ่ม|รายชื่อ)|เป็นหนึ่งใน|เป็น\s*1\s*ใน", re.I)
+# A promotion zone asked about: the preliminary certificate, not the logo.
+_ZONE_ASKED = re.compile(r"เขตส่งเสริม|promotion[- ]?(zone|area)|\bzone\b", re.I)
+
+
 def _not_yet(question: str, answer: str) -> str:
     """"ยังครับ" / "No." before a fact that says something has not happened yet or has stopped, when the
     question asks whether it has happened yet or still goes on ("LRT ขอนแก่นเปิดยัง", "is it still running?").
@@ -529,8 +536,16 @@ class Dialogue:
                 qualifier = qualifier or ctx.qualifier
         others = [p for p in ent.places if p not in ent.city_named_places]
         batch_year = _years_in(query_text)
-        if yes_no and others and not [c for c in ent.cities if c in snap.kb.cities] \
-                and _THAT_BATCH.search(f"{u.normalized} {query_text}") and len(batch_year) == 1:
+        no_city = yes_no and others and not [c for c in ent.cities if c in snap.kb.cities] and len(batch_year) == 1
+        if no_city and not _THAT_BATCH.search(f"{u.normalized} {query_text}") and _AMONG_BATCH.search(u.normalized) \
+                and not snap.kb.cities_in(snap.kb.places[others[0]].province or others[0]):
+            # "is Pattani among the 2022 areas?": no area the bot knows is there, but a report of that year's
+            # batch may name the province
+            reported = self._reported(snap, snap.kb.places[others[0]], reply_lang, yes_no, next(iter(batch_year)))
+            if reported is not None:
+                return (self._reply(turn, reported, 1.0),
+                        self._remember(turn, reported, query_text, kind, yes_no, qualifier), None)
+        if no_city and _THAT_BATCH.search(f"{u.normalized} {query_text}"):
             # "and Krabi?" after "is Korat in that batch too?": the area the bot knows there, else what the
             # sources report of that province that year, else honestly that the later lists are partial (not the
             # last city's verdict).
@@ -560,8 +575,14 @@ class Dialogue:
         cities = [s for s in subjects if s in snap.kb.cities]
         general = [x for x in subjects if x in snap.kb.dimensions or (
             x in snap.kb.entities and snap.kb.entities[x].kind == "concept")]  # "smart city", "the 7 Smarts"
-        if ent.places and not cities and len(general) == len(subjects) and is_about_certification(query_text,
-                                                                                                    listing=True):
+        certifying = is_about_certification(query_text, listing=True)
+        if ent.places and not cities and len(general) == len(subjects) and (yes_no or kind in (None, "list")) \
+                and (certifying or _ZONE_ASKED.search(u.normalized)):
+            zone = self._zone_of(snap, ent.places[0], u.normalized, yes_no, reply_lang)
+            if zone is not None:
+                return (self._reply(turn, zone, 1.0),
+                        self._remember(turn, zone, query_text, kind, yes_no, qualifier), None)
+        if ent.places and not cities and len(general) == len(subjects) and certifying:
             answer = snap.composer.fallback(reply_lang, [], place=ent.places[0])
             return self._reply(turn, answer, u.confidence), replace(ctx, lang=reply_lang), "fallback"
         comparing = asks_to_compare(u.normalized, yes_no)
@@ -1042,6 +1063,12 @@ class Dialogue:
             """Whether ``fact`` is about a specific thing the question names (or the area of an organisation
             named: Chulalongkorn University's is Samyan), or the question names none."""
             about = snap.index.about_sets[fact.id]
+            text = fact.text().casefold()
+            # (a place named, Phang Nga, must be in it too, or one of its areas: a yes about the province is
+            # not read from a fact about others)
+            if any(pl in snap.kb.places and not any(n in text for n in self._names(snap, pl))
+                   and not any(c.province == pl for c in snap.kb.cities.values() if c.id in about) for pl in places):
+                return False
             return not specific or bool(specific & about) or any(
                 snap.index.related.get(x, frozenset()) & about for x in specific)
 
@@ -1390,6 +1417,27 @@ class Dialogue:
             return snap.composer.computed(f"{lead_th}{said}\n{fact.answer.th}", f"{lead_en}{said}.\n{fact.answer.en}",
                                           lang, [fact], list(fact.about))
         return None
+
+    @staticmethod
+    def _zone_of(snap: Snapshot, place_id: str, question: str, yes_no: bool, lang: str) -> Answer | None:
+        """For a place with no certified area the bot knows of: the promotion-zone fact that names it, or None.
+        Asked whether it is a promotion zone ("พังงาเป็นเขตส่งเสริมไหม"), that fact answers (yes); asked whether it
+        got the logo, the honest "not in my lists" comes first, then what the sources do say of it."""
+        place = snap.kb.places.get(place_id)
+        if place is None or snap.kb.cities_in(place.province or place.id):
+            return None
+        facts = [f for f in snap.index.mentioning((place.th, place.en), intent="promotion_zone")
+                 if (place.th in f.answer.th) or (place.en.casefold() in f.answer.en.casefold())]
+        if not facts:
+            return None
+        fact = facts[0]
+        if _ZONE_ASKED.search(question):
+            lead_th, lead_en = ("ใช่ครับ ", "Yes. ") if yes_no else ("", "")
+            return snap.composer.computed(f"{lead_th}{fact.answer.th}", f"{lead_en}{fact.answer.en}", lang, [fact],
+                                          list(fact.about))
+        unknown = snap.composer.fallback(lang, [], place=place_id).text
+        return snap.composer.computed(f"{unknown}\n{fact.answer.th}", f"{unknown}\n{fact.answer.en}", lang, [fact],
+                                      list(fact.about))
 
     @staticmethod
     def _certified_facts(snap: Snapshot, city: str) -> list:

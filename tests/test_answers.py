@@ -923,3 +923,21 @@ def test_the_detail_follows_when_it_says_what_is_asked(bot):
     # ...and not when the answer itself says it
     reply = bot.dialogue.answer("ภูเก็ตแซนด์บ็อกซ์เริ่มวันไหน", Context())[0]
     assert "หมอชนะ" not in reply.text
+
+
+def test_a_province_with_only_a_promotion_zone(bot):
+    # no certified area there, but depa's promotion-zone list names it: asked about the zone, that is a yes
+    reply = bot.dialogue.answer("phang nga got a promotion zone certificate, right?", Context())[0]
+    assert not reply.fallback and first_line(reply).startswith("Yes.") and "Phang Nga" in reply.text
+    # asked about the logo: not in the lists the bot has, then what the sources do say of it
+    reply = bot.dialogue.answer("นครศรีธรรมราชได้รับตราเมืองอัจฉริยะหรือยัง", Context())[0]
+    assert not reply.fallback and "ยืนยันไม่ได้" in reply.text and "เขตส่งเสริม" in reply.text
+
+
+def test_a_yes_about_a_province_needs_a_fact_that_names_it(bot):
+    # a report of the 2022 batch names Krabi: asked whether it is among that year's areas, that report answers
+    reply = bot.dialogue.answer("was krabi one of the 2022 areas?", Context())[0]
+    assert first_line(reply).startswith("Yes") and "Krabi" in reply.text
+    # a fact about promotion-zone certificates that names no province says nothing about Trang
+    reply = bot.dialogue.answer("trang received a promotion zone certificate in 2023, right?", Context())[0]
+    assert not first_line(reply).startswith("Yes")
