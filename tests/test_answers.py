@@ -938,6 +938,6 @@ def test_a_yes_about_a_province_needs_a_fact_that_names_it(bot):
     # a report of the 2022 batch names Krabi: asked whether it is among that year's areas, that report answers
     reply = bot.dialogue.answer("was krabi one of the 2022 areas?", Context())[0]
     assert first_line(reply).startswith("Yes") and "Krabi" in reply.text
-    # a fact about promotion-zone certificates that names no province says nothing about Trang
-    reply = bot.dialogue.answer("trang received a promotion zone certificate in 2023, right?", Context())[0]
+    # a fact about promotion-zone certificates that names no province says nothing about Satun
+    reply = bot.dialogue.answer("satun received a promotion zone certificate in 2023, right?", Context())[0]
     assert not first_line(reply).startswith("Yes")
