@@ -1407,8 +1407,10 @@ class Dialogue:
             if year is not None and batches != {year}:
                 continue
             text = f"{fact.answer.get(lang)} {fact.detail.get(lang) if fact.detail else ''}"
+            name = re.compile(re.escape((place.th if lang == "th" else place.en).casefold()) +
+                              r"(?![\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])")  # ("เลย" is not in "วัลเลย์")
             said = next((s.strip() for s in re.split(r"(?<=[.;])\s+" if lang == "en" else r"\s+", text)
-                         if (place.th if lang == "th" else place.en).casefold() in s.casefold()), None)
+                         if name.search(s.casefold())), None)
             if said is None:
                 continue
             said = said.rstrip(";.")

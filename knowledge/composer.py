@@ -184,7 +184,9 @@ class Composer:
         subject = subjects[0] if subjects else None
         if place is not None and place in self.kb.places:
             p = self.kb.places[place]
-            text = _t(lang, f"ผมไม่พบพื้นที่ใน{p.th}ในรายชื่อเมืองอัจฉริยะที่ได้รับการรับรองที่ผมมี แต่รายชื่อรอบหลัง ๆ "
+            # ("ในจังหวัดเลย", not "ในเลย": a province is named as one in Thai)
+            th = f"จังหวัด{p.th}" if p.kind == "province" and not p.th.startswith("กรุงเทพ") else p.th
+            text = _t(lang, f"ผมไม่พบพื้นที่ใน{th}ในรายชื่อเมืองอัจฉริยะที่ได้รับการรับรองที่ผมมี แต่รายชื่อรอบหลัง ๆ "
                             f"ของผมยังไม่ครบ จึงยืนยันไม่ได้ว่าไม่มีครับ",
                       f"I find no certified smart city in {p.en} in the lists I have, but my lists of the later "
                       f"batches are partial, so I cannot rule it out.")

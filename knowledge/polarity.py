@@ -211,6 +211,8 @@ _SAME_MEANING = [
     ("certif", "รับรอง", "logo", "ตรา", "approv", "endors", "อนุมัติ", "เห็นชอบ"),
     ("run", "manag", "ดูแล", "บริหาร", "develop", "ผู้พัฒนา", "ขับเคลื่อน", "operat"),
     ("เซ็นเซอร์", "เซนเซอร์", "sensor"),
+    ("ไวไฟ", "wi-fi", "wifi"),
+    ("แบบ", "ประเภท", "ระดับ", "-based", "type", "categor", "class"),
     ("สูงสุด", "highest", "best", "อันดับ 1 ", "ที่ 1 ", "1st", "first place", "ranked first"),
 ]
 

@@ -610,13 +610,14 @@ class FactIndex:
 
     def mentioning(self, names: Iterable[str], intent: str | None = None) -> list[Fact]:
         """Facts (of ``intent``, when given) whose answer or detail names any of ``names``."""
-        names = [n.casefold() for n in names if n]
+        # (a Thai name is not the start of a longer syllable: "เลย" is not in "วัลเลย์")
+        found = [re.compile(re.escape(n.casefold()) + r"(?![\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])") for n in names if n]
         out = []
         for f in self.facts.values():
             if intent is not None and f.intent != intent:
                 continue
             text = f.text().casefold()
-            if any(n in text for n in names):
+            if any(rx.search(text) for rx in found):
                 out.append(f)
         return out
 

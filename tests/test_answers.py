@@ -941,3 +941,9 @@ def test_a_yes_about_a_province_needs_a_fact_that_names_it(bot):
     # a fact about promotion-zone certificates that names no province says nothing about Satun
     reply = bot.dialogue.answer("satun received a promotion zone certificate in 2023, right?", Context())[0]
     assert not first_line(reply).startswith("Yes")
+
+
+def test_a_province_whose_name_is_inside_a_longer_word_is_not_reported(bot):
+    # "เลย" is inside "วังจันทร์วัลเลย์": no report names Loei
+    reply = bot.dialogue.answer("จังหวัดเลยมีเมืองอัจฉริยะที่ได้ตราไหม", Context())[0]
+    assert "วัลเลย์" not in first_line(reply) and "จังหวัดเลย" in reply.text

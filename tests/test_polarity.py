@@ -165,3 +165,11 @@ def test_a_count_of_areas_answers_a_count_of_cities():
 
 def test_a_claim_about_the_others_is_a_claim_about_all():
     assert v("does it have 5 smarts like the rest?", "Its plan covers 3 Smarts; the others' plans cover 5.") == "no"
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("มีไวไฟฟรีไหม", "มีตั๋วอิเล็กทรอนิกส์ Wi-Fi ฟรี และ GPS"),
+    ("เป็นเมืองแบบจังหวัดใช่ไหม", "จัดเป็นเมืองอัจฉริยะระดับจังหวัด"),
+])
+def test_spellings_and_words_of_the_same_meaning(question, answer):
+    assert v(question, answer) == "yes"
