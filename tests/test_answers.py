@@ -947,3 +947,10 @@ def test_a_province_whose_name_is_inside_a_longer_word_is_not_reported(bot):
     # "เลย" is inside "วังจันทร์วัลเลย์": no report names Loei
     reply = bot.dialogue.answer("จังหวัดเลยมีเมืองอัจฉริยะที่ได้ตราไหม", Context())[0]
     assert "วัลเลย์" not in first_line(reply) and "จังหวัดเลย" in reply.text
+
+
+def test_the_whole_project_before_its_part(bot):
+    # the light rail named: its main line's date, not Tram Noy's (a part of it the question does not name)
+    assert "2571" in first_line(bot.dialogue.answer("รถไฟฟ้ารางเบาขอนแก่นจะได้ใช้ปีไหน", Context())[0])
+    # Tram Noy named: its own date
+    assert "2027" in first_line(bot.dialogue.answer("what year does tram noy open", Context())[0])
