@@ -1058,6 +1058,8 @@ class Dialogue:
         another one than the one asked about ("run by PTT?" / EGAT; "came first?" / third) says no."""
         specific = {x for x in q.subjects if x in snap.kb.entities and snap.kb.entities[x].kind != "concept"
                     or x in snap.kb.cities}
+        notions = [x for x in q.subjects if x in snap.kb.entities and snap.kb.entities[x].kind == "concept"
+                   and x != "seven-smarts"]
 
         def about_them(fact: Fact) -> bool:
             """Whether ``fact`` is about a specific thing the question names (or the area of an organisation
@@ -1068,6 +1070,9 @@ class Dialogue:
             # not read from a fact about others)
             if any(pl in snap.kb.places and not any(n in text for n in self._names(snap, pl))
                    and not any(c.province == pl for c in snap.kb.cities.values() if c.id in about) for pl in places):
+                return False
+            # (so must a notion named, the logo: "got the logo in 2546?" is not settled by what began in 2546)
+            if any(x not in about and not any(n in text for n in self._names(snap, x)) for x in notions):
                 return False
             return not specific or bool(specific & about) or any(
                 snap.index.related.get(x, frozenset()) & about for x in specific)

@@ -46,7 +46,7 @@ _ASKING_EN = frozenset(
     "be been being become becoming try trying tried aim aiming aims going gonna want wants put puts get gets got "
     "make makes do doing done hand out both each by as act acts serve serves "
     # a tag after a statement asks, it adds nothing to check: "korat got a logo right?", "is it true that..."
-    "right correct true hold holds held holding".split())
+    "right correct true hold holds held holding back".split())
 _THAI = re.compile(r"[\u0e00-\u0e7f]+")
 
 # A place in a ranking or a list that a question asks about: "ได้ที่ 1", "อันดับ 3", "the 2nd".
@@ -152,6 +152,28 @@ _SAME = re.compile(r"อันเดียวกัน|อย่างเดี�
                    r"ส่วนหนึ่งของ|เกี่ยวข้องกับ|เกี่ยวกับ|\bpart of\b|\blinked to\b|\brelated to\b")
 _DIFFERENT = re.compile(r"คนละ|แยกจาก|ต่างจาก|ไม่ใช่|ไม่ได้|ไม่มีแหล่งใดเชื่อมโยง|ไม่เกี่ยวข้อง|\bnot\b|\bseparate\b|"
                         r"\bdifferent\b|\bdistinct\b|\bno source links\b|\bunrelated\b", re.I)
+
+
+_MONTH_NAMES = [
+    ("มกราคม", "ม.ค.", "january", "jan"), ("กุมภาพันธ์", "ก.พ.", "february", "feb"), ("มีนาคม", "มี.ค.", "march", "mar"),
+    ("เมษายน", "เม.ย.", "april", "apr"), ("พฤษภาคม", "พ.ค.", "may"), ("มิถุนายน", "มิ.ย.", "june", "jun"),
+    ("กรกฎาคม", "ก.ค.", "july", "jul"), ("สิงหาคม", "ส.ค.", "august", "aug"), ("กันยายน", "ก.ย.", "september", "sep"),
+    ("ตุลาคม", "ต.ค.", "october", "oct"), ("พฤศจิกายน", "พ.ย.", "november", "nov"), ("ธันวาคม", "ธ.ค.", "december", "dec")]
+_MONTH = {name: i + 1 for i, names in enumerate(_MONTH_NAMES) for name in names}
+_DAY = re.compile(r"(?<![\d.,])(\d{1,2})\s*(" + "|".join(sorted(map(re.escape, _MONTH), key=len, reverse=True)) +
+                  r")(?![a-z\u0e01-\u0e2e])|(?<![a-z])(" +
+                  "|".join(sorted((re.escape(n) for n in _MONTH if n.isascii()), key=len, reverse=True)) +
+                  r")\.?\s+(\d{1,2})(?!\d)", re.I)
+
+
+def _days(text: str) -> set[tuple[int, int]]:
+    """The (day, month) pairs ``text`` states: "24 ธ.ค. 64" and "December 24" give (24, 12)."""
+    out = set()
+    for m in _DAY.finditer(text):
+        day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        if 1 <= int(day) <= 31:
+            out.add((int(day), _MONTH[month.casefold()]))
+    return out
 
 
 def _asking_en(word: str) -> bool:
@@ -271,6 +293,9 @@ def verdict(question: str, asked: list[str], answer: str, names_agree: bool = Fa
             return "no"  # "KKTT เป็นของรัฐใช่มั้ย" / "บริษัทเอกชน"; "is depa a private company?" / "a government agency"
     if _SAME.search(question) and _DIFFERENT.search(answer):
         return "no"  # "เขตส่งเสริมกับเมืองที่ได้โลโก้อันเดียวกันไหม" / "a preliminary tier, not the logo"
+    asked_days, stated_days = _days(question), _days(answer)
+    if asked_days and stated_days and not asked_days & stated_days:
+        return None  # another day than the one asked ("24 ธ.ค. 64?" / "6 พฤษภาคม 2564"): not a yes from its year
     asked_numbers = numbers(question)
     stated = numbers(answer)
     # A count of the same unit that the fact states otherwise: "all 7 smarts?" / "3 Smarts" is a no.

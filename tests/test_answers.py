@@ -954,3 +954,9 @@ def test_the_whole_project_before_its_part(bot):
     assert "2571" in first_line(bot.dialogue.answer("รถไฟฟ้ารางเบาขอนแก่นจะได้ใช้ปีไหน", Context())[0])
     # Tram Noy named: its own date
     assert "2027" in first_line(bot.dialogue.answer("what year does tram noy open", Context())[0])
+
+
+def test_a_yes_about_the_logo_needs_a_fact_about_the_logo(bot):
+    # what began that year is no logo received that year
+    reply = bot.dialogue.answer("phuket received the smart city logo in 2003, right?", Context())[0]
+    assert not first_line(reply).startswith("Yes")

@@ -173,3 +173,15 @@ def test_a_claim_about_the_others_is_a_claim_about_all():
 ])
 def test_spellings_and_words_of_the_same_meaning(question, answer):
     assert v(question, answer) == "yes"
+
+
+def test_another_day_of_the_same_year_confirms_nothing():
+    assert v("the ceremony was on 3 March 2021, right?", "The meeting was held on 6 May 2021.",
+             years=frozenset({2021}), fact_years=frozenset({2021})) is None
+    assert v("ประชุมวันที่ 6 พ.ค. 64 ใช่ไหม", "การประชุมวันที่ 6 พฤษภาคม 2564",
+             years=frozenset({2021}), fact_years=frozenset({2021})) == "yes"
+
+
+def test_back_in_a_year_asks_about_that_year():
+    assert v("was it certified back in 2018?", "It received the smart city logo in 2021.",
+             years=frozenset({2018}), fact_years=frozenset({2021})) == "no"
