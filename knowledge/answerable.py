@@ -102,6 +102,12 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     ("developer", re.compile(r"ผู้พัฒนา|\bdeveloper\b|\bwho runs\b|\brun by whom\b", re.I),
      re.compile(r"ผู้พัฒนา|ผู้ขับเคลื่อน|ขับเคลื่อนโดย|บริหารโดย|ดำเนินการโดย|ดูแลโดย|\bdevelop|\bruns\b|\bis run\b|"
                 r"\brun by\b|\bdriven by\b|\bmanaged by\b|\boperated by\b", re.I)),
+    # "who was depa's president", "ผอ.ใหญ่ชื่ออะไร", "the boss of depa": the head, which a deputy or a vice
+    # president (who attended the same meeting) is not
+    ("head", re.compile(r"(?<!vice )(?<!vice-)(?<!deputy )\bpresident\b|ผู้อำนวยการใหญ่|\bboss\b|\bhead of\b|"
+                        r"\bdirector[- ]general\b", re.I),
+     re.compile(r"(?<!vice )(?<!vice-)(?<!deputy )\bpresident\b|(?<!รอง)ผู้อำนวยการใหญ่|\bhead of\b|\bheads\b|"
+                r"\bdirector[- ]general\b|\bceo\b|\bchief executive\b|(?<!รอง)อธิการบดี", re.I)),
     # "ค่าสมัครเท่าไหร่", "what is the application fee": a fee, which a count of applicants is not
     ("fee", re.compile(r"ค่าธรรมเนียม|ค่าสมัคร|ค่าใช้จ่ายในการสมัคร|\bfees?\b|\bcharges? to apply\b", re.I),
      re.compile(r"ค่าธรรมเนียม|ค่าสมัคร|\bfees?\b|\bfree of charge\b", re.I)),
@@ -360,13 +366,19 @@ _NAMES_ASKED_CUE, _NEXT_CUE = _Cue(_NAMES_ASKED), _Cue(_NEXT)
 _PERIODS_ASKED = [(name, _Cue(rx), rx) for name, rx in _PERIODS]
 _SYSTEMS_ASKED = [(name, _Cue(rx), rx) for name, rx in _SYSTEMS]
 
+_ASIDE = re.compile(r"นอกจาก|นอกเหนือจาก|ยกเว้น|\b(besides|except|apart from|other than|aside from)\b", re.I)
+
+
 @lru_cache(maxsize=_CACHE)
 def _asks(question: str) -> _Asks:
     position = _POSITION.search(question)
     many = _HOW_MANY_NAMED.search(question)
     latin = has_latin(question)
     post = bool(_POST_TH.search(question) or latin and _POST_EN.search(question))
-    return _Asks(tuple((name, says) for name, asks, says in _NEEDS_ASKED if asks.found(question, latin)),
+    # ("besides the president, who else attended": the head is what the question sets aside, not what it asks)
+    aside = _ASIDE.search(question) is not None
+    return _Asks(tuple((name, says) for name, asks, says in _NEEDS_ASKED if asks.found(question, latin)
+                       and not (aside and name == "head")),
                  _NAMES_ASKED_CUE.found(question, latin),
                  int(next(g for g in position.groups() if g)) if position else None,
                  bool(_NOW_TH.search(question) or latin and _NOW_EN.search(question)) and post,

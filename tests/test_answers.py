@@ -960,3 +960,11 @@ def test_a_yes_about_the_logo_needs_a_fact_about_the_logo(bot):
     # what began that year is no logo received that year
     reply = bot.dialogue.answer("phuket received the smart city logo in 2003, right?", Context())[0]
     assert not first_line(reply).startswith("Yes")
+
+
+def test_the_head_asked_is_not_a_deputy(bot):
+    # depa's head in 2021, not the deputy director who attended the same meeting
+    assert "Nuttapon" in first_line(bot.dialogue.answer("who headed depa back in 2021, the top boss", Context())[0])
+    # "besides the president, who else came": the president is set aside, not asked for
+    assert why_not("besides the president who else came", bot.dialogue.knowledge.facts["meeting-2021-05-06-attendees"],
+                   "who") is None
