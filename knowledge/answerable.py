@@ -366,11 +366,14 @@ _NAMES_ASKED_CUE, _NEXT_CUE = _Cue(_NAMES_ASKED), _Cue(_NEXT)
 _PERIODS_ASKED = [(name, _Cue(rx), rx) for name, rx in _PERIODS]
 _SYSTEMS_ASKED = [(name, _Cue(rx), rx) for name, rx in _SYSTEMS]
 
+_SCRIPTS_MEET = re.compile(r"(?<=[a-z0-9])(?=[\u0e01-\u0e5b])|(?<=[\u0e01-\u0e5b])(?=[a-z])", re.I)
 _ASIDE = re.compile(r"นอกจาก|นอกเหนือจาก|ยกเว้น|\b(besides|except|apart from|other than|aside from)\b", re.I)
 
 
 @lru_cache(maxsize=_CACHE)
 def _asks(question: str) -> _Asks:
+    # (an English word written against Thai, "ceoของkktt", is still a word: \b needs a space to see it)
+    question = _SCRIPTS_MEET.sub(" ", question)
     position = _POSITION.search(question)
     many = _HOW_MANY_NAMED.search(question)
     latin = has_latin(question)

@@ -968,3 +968,8 @@ def test_the_head_asked_is_not_a_deputy(bot):
     # "besides the president, who else came": the president is set aside, not asked for
     assert why_not("besides the president who else came", bot.dialogue.knowledge.facts["meeting-2021-05-06-attendees"],
                    "who") is None
+
+
+def test_an_english_word_against_thai_is_still_read(bot):
+    fact = bot.dialogue.knowledge.facts["meeting-2021-05-06-attendees"]
+    assert why_not("ใครเป็นceoของดีป้า", fact, "who") == why_not("ใครเป็น ceo ของดีป้า", fact, "who") is not None
