@@ -830,7 +830,8 @@ class Dialogue:
             # (An unknown word that is no off-topic one, "มีปัญหา", in a question whose distinctive words the fact
             # says, "เรือล่ม", is more likely a paraphrase: the fact tells what is asked.)
             weak = hit.words < CUE_MIN_WORDS and not (
-                topic and not unstated(topic, hit.fact) and not self.nlu.cues.find(cue or ""))
+                topic and not unstated(topic, hit.fact) and not self.nlu.cues.find(cue or "")) and not (
+                cue and cue.casefold() in hit.fact.text().casefold())  # (the fact itself says it: "the hotel")
             if cue is not None and not named_all and not named_two and (weak or (
                     not q.subjects and not q.context and set(hit.fact.about) & set(snap.kb.cities))
                     or hit.fact.intent == "rankings"):

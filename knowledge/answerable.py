@@ -108,6 +108,12 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
                         r"\bdirector[- ]general\b", re.I),
      re.compile(r"(?<!vice )(?<!vice-)(?<!deputy )\bpresident\b|(?<!รอง)ผู้อำนวยการใหญ่|\bhead of\b|\bheads\b|"
                 r"\bdirector[- ]general\b|\bceo\b|\bchief executive\b|(?<!รอง)อธิการบดี", re.I)),
+    # "ตึกไหน", "which building", "which hotel": the building or the hotel, which the place's city is not
+    ("building", re.compile(r"ตึกไหน|ตึกอะไร|อาคารไหน|อาคารอะไร|ห้องไหน|ห้องอะไร|\b(which|what) (building|hall|room)\b",
+                            re.I),
+     re.compile(r"ตึก|อาคาร|ห้อง|\bbuilding\b|\bhall\b|\broom\b", re.I)),  # (not Government House)
+    ("hotel", re.compile(r"โรงแรมไหน|โรงแรมอะไร|\b(which|what) hotel\b", re.I),
+     re.compile(r"โรงแรม|\bhotel\b|ไฮแอท|\bhyatt\b", re.I)),
     # "ค่าสมัครเท่าไหร่", "what is the application fee": a fee, which a count of applicants is not
     ("fee", re.compile(r"ค่าธรรมเนียม|ค่าสมัคร|ค่าใช้จ่ายในการสมัคร|\bfees?\b|\bcharges? to apply\b", re.I),
      re.compile(r"ค่าธรรมเนียม|ค่าสมัคร|\bfees?\b|\bfree of charge\b", re.I)),

@@ -973,3 +973,12 @@ def test_the_head_asked_is_not_a_deputy(bot):
 def test_an_english_word_against_thai_is_still_read(bot):
     fact = bot.dialogue.knowledge.facts["meeting-2021-05-06-attendees"]
     assert why_not("ใครเป็นceoของดีป้า", fact, "who") == why_not("ใครเป็น ceo ของดีป้า", fact, "who") is not None
+
+
+def test_which_building_or_hotel_needs_a_fact_that_names_one(bot):
+    facts = bot.dialogue.knowledge.facts
+    # Government House is the place, not a building in it
+    assert why_not("จัดที่ตึกไหน", facts["meeting-2021-12-24-mae-moh"], None) == "it gives no building"
+    # the launch event's detail names its hotel, and it follows the answer
+    reply = bot.dialogue.answer("smart city thailand takeoff ปี 62 ใช้โรงแรมอะไรเป็นที่จัดงาน", Context())[0]
+    assert "ไฮแอท" in reply.text
