@@ -107,7 +107,7 @@ _BUDGET_SAID = re.compile(r"งบ|\bbudget|\bfund|จัดสรร|\ballocat|
 _ASKED_WHERE = re.compile(r"\b(held|located|based|hosted|take place|took place)\b|\bin\s*$|จัด(ที่|ขึ้นที่|ใน)|อยู่(ที่|ใน)|ตั้งอยู่")
 # "did it come first", "ได้ที่ 1 ใช่ไหม": a place in a ranking claimed (not "among the top 3", "ติดท็อป 5")
 _PLACE_CLAIMED = re.compile(r"(?:ได้ที่|อันดับ(?:ที่)?|ลำดับที่)\s*(\d)(?!\d)|\b(first|second|third|1st|2nd|3rd)\b(?!\s*\d)|"
-                            r"\b(?:number one|highest|the top)\b|สูงสุด", re.I)
+                            r"\b(?:number one|highest|the top|win|won|wins|winner)\b|สูงสุด|ชนะ|ที่หนึ่ง", re.I)
 _AMONG = re.compile(r"\btop\s*\d|\bamong\b|\d\s*อันดับแรก|ติด(ท็อป|อันดับ|\s*\d)|ใน\s*\d\s*อันดับ", re.I)
 
 
@@ -1107,6 +1107,15 @@ class Dialogue:
                 other_lead = _lead(question, q.text, other, q.lang, q.subjects, q.years, snap.known_words)
                 if other_lead:
                     return other, other_lead
+            # "ได้ที่ 1 ใช่ไหม" answered by a fact that the area led one dimension: a close runner-up ranking that
+            # gives the area its place settles it
+            if hit.fact.intent == "rankings" and self._other_place(snap, q, hit.fact, question) is None:
+                for other in snap.index.search(q, limit=4):
+                    if other.fact.id == hit.fact.id or other.score < hit.score - VERDICT_MARGIN:
+                        continue
+                    placed = self._other_place(snap, q, other.fact, question)
+                    if placed is not None:
+                        return other, no if placed else ("ใช่ครับ" if q.lang == "th" else "Yes.")
         return hit, lead
 
     @staticmethod

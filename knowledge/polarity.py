@@ -219,10 +219,9 @@ def _covered(tokens: list[str], answer: str, known: frozenset[str] | None = None
             return True
         if known is None or not _THAI.match(w):
             return False
-        # A Thai compound puts the general word first and what tells it apart after: the last part said is
-        # enough ("ติดอันดับ" / "ได้อันดับ 3", "บริษัทเอกชน" / "เอกชน"), the first only when it is most of the
-        # word ("กระทรวงมหาดไทย" is not said by "กระทรวงดิจิทัล").
-        return any(len(part) >= 3 and part in known and part in a and (part == w[i:] or 2 * len(part) > len(w))
+        # A part said is enough ("ติดอันดับ" / "ได้อันดับ 3", "บริษัทเอกชน" / "เอกชน"), but not a general head
+        # whose meaning is in what follows it ("กระทรวงมหาดไทย" is not said by "กระทรวงดิจิทัล").
+        return any(len(part) >= 3 and part in known and part in a and not (part == w[:i] and part in _GENERAL_HEADS)
                    for i in range(2, len(w) - 1) for part in (w[:i], w[i:]))
     return sum(1 for w in words if found(w)) / len(words)
 
@@ -245,6 +244,11 @@ def _same_meaning(word: str, answer: str) -> bool:
         if any(word.startswith(g) if g.isascii() else g in word for g in group):
             return any(g in answer for g in group)
     return False
+
+
+# Thai heads of compounds that name a kind of thing; which one is in the rest: "กระทรวง|มหาดไทย".
+_GENERAL_HEADS = frozenset("กระทรวง บริษัท จังหวัด เมือง สำนักงาน มหาวิทยาลัย หน่วยงาน โครงการ องค์การ องค์กร สถาบัน "
+                           "คณะ กรม การไฟฟ้า ศูนย์ ถนน สถานี".split())
 
 
 _LAST_THAI = re.compile(r"[\u0e00-\u0e7f](?!.*[\u0e00-\u0e7f])", re.S)

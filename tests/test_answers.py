@@ -982,3 +982,13 @@ def test_which_building_or_hotel_needs_a_fact_that_names_one(bot):
     # the launch event's detail names its hotel, and it follows the answer
     reply = bot.dialogue.answer("smart city thailand takeoff ปี 62 ใช้โรงแรมอะไรเป็นที่จัดงาน", Context())[0]
     assert "ไฮแอท" in reply.text
+
+
+def test_a_province_in_the_programme_is_answered_with_its_areas(bot):
+    reply = bot.dialogue.answer("hi, is chiang mai in the smart city programme now?", Context())[0]
+    assert first_line(reply).startswith("Yes.") and "Chiang Mai" in reply.text
+
+
+def test_winning_a_ranking_is_coming_first(bot):
+    # Khon Kaen came third among the provinces: it did not win
+    assert first_line(bot.dialogue.answer("ขอนแก่นชนะ TSCCI 2566 ประเภทจังหวัดใช่ไหม", Context())[0]).startswith("ไม่ใช่")
