@@ -759,6 +759,9 @@ class Dialogue:
                                       hit, u.normalized, [p for p in ent.places if p not in ent.city_named_places])
             if not subjects and context and context[0] in snap.kb.cities and context[0] not in hit.fact.about:
                 lead = ""  # "แล้วได้ต่ออายุยัง" about Mae Moh: a fact that does not name Mae Moh settles nothing
+            elif _IT.search(u.normalized) and ctx.subjects and ctx.subjects[0] in snap.kb.cities \
+                    and ctx.subjects[0] not in hit.fact.about and not set(subjects) & set(snap.kb.cities):
+                lead = ""  # "and it's run by PTT?" about Mae Moh: a fact about PTT's area says nothing of Mae Moh
         # "การประชุม 2/2564 จัดวันไหน": the fact that answers says the sources do not give the date. The bot says
         # so, with what is known, and staff get the question (an honest fallback, not an answer).
         not_given = kind in hit.fact.unknown and not yes_no

@@ -992,3 +992,10 @@ def test_a_province_in_the_programme_is_answered_with_its_areas(bot):
 def test_winning_a_ranking_is_coming_first(bot):
     # Khon Kaen came third among the provinces: it did not win
     assert first_line(bot.dialogue.answer("ขอนแก่นชนะ TSCCI 2566 ประเภทจังหวัดใช่ไหม", Context())[0]).startswith("ไม่ใช่")
+
+
+def test_it_after_a_city_is_not_answered_yes_from_another_citys_fact(convo):
+    convo.say("is samyan in bangkok?")
+    # EGAT runs Mae Moh, PTT Wangchan Valley: a fact about PTT's area says nothing of Samyan
+    r = convo.say("and it's managed by EGAT, right?")
+    assert not r.text.startswith("Yes")
