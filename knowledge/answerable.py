@@ -372,6 +372,13 @@ _NAMES_ASKED_CUE, _NEXT_CUE = _Cue(_NAMES_ASKED), _Cue(_NEXT)
 _PERIODS_ASKED = [(name, _Cue(rx), rx) for name, rx in _PERIODS]
 _SYSTEMS_ASKED = [(name, _Cue(rx), rx) for name, rx in _SYSTEMS]
 
+# A count of those added (a year's batch, a round, new ones), and what a fact must say to give one.
+_ADDED_ASKED = re.compile(r"ใหม่|เพิ่ม|ชุด(?!นั้น|นี้)|(?<!ค)รอบ(?!นั้น|นี้)|\b(new|more|batch|round|added|additional)\b|"
+                          r"\b(approved|certified|endorsed|added) in (19|20)\d\d\b|(อนุมัติ|เห็นชอบ)\S{0,4}(ปี|ใน)", re.I)
+_ADDED_SAID = re.compile(r"เพิ่ม(?!จาก)|ใหม่|ชุด|(?<!ค)รอบ|กลุ่มแรก|นำร่อง|ต่ออายุ|"
+                         r"\b(more|new|batch|round|added|further|first|pilot|renew\w*)\b", re.I)
+# ...unless a total is asked as well ("รวมเป็นกี่เมือง", "and the total so far").
+_TOTAL_ASKED = re.compile(r"รวม|ทั้งหมด|สะสม|\b(total|in all|altogether|so far|overall)\b", re.I)
 _SCRIPTS_MEET = re.compile(r"(?<=[a-z0-9])(?=[\u0e01-\u0e5b])|(?<=[\u0e01-\u0e5b])(?=[a-z])", re.I)
 _ASIDE = re.compile(r"นอกจาก|นอกเหนือจาก|ยกเว้น|\b(besides|except|apart from|other than|aside from)\b", re.I)
 
@@ -439,6 +446,10 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
             not years & _years_of(fact, fact.answer_text()):
         # "who chaired it in 2018" / the chair of 2023-24 (whose detail names earlier chairs, not its answer)
         return "it tells who held the post in another year"
+    if kind == "how_many" and _ADDED_ASKED.search(question) and not _TOTAL_ASKED.search(question) \
+            and not _ADDED_SAID.search(text):
+        # "ปี 65 มีเมืองใหม่กี่เมือง", "how many were approved in 2022": those added, which a running total is not
+        return "it gives a running total, not those added"
     if kind in ("how_many", "how_much"):
         for period, rx in asks.periods:
             if not _has(rx, text):

@@ -999,3 +999,13 @@ def test_it_after_a_city_is_not_answered_yes_from_another_citys_fact(convo):
     # EGAT runs Mae Moh, PTT Wangchan Valley: a fact about PTT's area says nothing of Samyan
     r = convo.say("and it's managed by EGAT, right?")
     assert not r.text.startswith("Yes")
+
+
+def test_a_count_of_those_added_is_not_a_running_total(bot):
+    facts = bot.dialogue.knowledge.facts
+    total = facts["total-2022-11-09"]
+    assert why_not("ปี 2565 ได้ตราใหม่กี่พื้นที่", total, "how_many") == "it gives a running total, not those added"
+    assert why_not("how many were certified in total by late 2022", total, "how_many") is None
+    # "ครอบคลุม" holds "รอบ" (a round) but asks nothing of one
+    assert why_not("ครอบคลุมกี่จังหวัด", total, "how_many") is None
+    assert "15" in first_line(bot.dialogue.answer("how many more areas got endorsed in 2022?", Context())[0])
