@@ -815,7 +815,7 @@ class Dialogue:
             if passed_over and focus is not None and focus not in hit.fact.about:
                 return None  # the fare of the light rail is not known: not the bus's fare instead
             if not q.subjects and not q.context and not _ASKS_WHICH.search(q.text) \
-                    and self._needs_a_city(snap, hit, hits[rank + 1:]):
+                    and self._needs_a_city(snap, hit, hits[rank + 1:], q.years):
                 hit.ambiguous = True
             # A fact about every one of two or more things the question names ("แม่นบ่ว่าขอนแก่นเป็นเมือง 7 ด้าน"):
             # the names say what is asked even when the other words say little.
@@ -1187,13 +1187,18 @@ class Dialogue:
         return extra
 
     @staticmethod
-    def _needs_a_city(snap: Snapshot, hit: Hit, rest: list[Hit]) -> bool:
+    def _needs_a_city(snap: Snapshot, hit: Hit, rest: list[Hit], years: frozenset[int] = frozenset()) -> bool:
         """A question that names no city, answered best by a fact about one city while another city's fact
-        fits as well (or the words barely fit): the bot must ask which city, not pick one."""
+        fits as well (or the words barely fit): the bot must ask which city, not pick one. A year asked that
+        the fact is of tells which ("the new logo of August 2025"), unless another city's fact of that year fits
+        as well."""
         areas = set(snap.kb.cities)
         mine = set(hit.fact.about) & areas
         if not mine or len(mine) > MANY_AREAS:  # (a fact about many cities is about none in particular)
             return False
+        if years and years & snap.index.years[hit.fact.id]:
+            return any(set(h.fact.about) & areas and not set(h.fact.about) & mine and h.score >= hit.score - 0.1
+                       and years & snap.index.years[h.fact.id] for h in rest)
         rival = any(set(h.fact.about) & areas and not set(h.fact.about) & mine and h.score >= hit.score - 0.1
                     for h in rest)
         return rival or hit.words < 0.35

@@ -1009,3 +1009,8 @@ def test_a_count_of_those_added_is_not_a_running_total(bot):
     # "ครอบคลุม" holds "รอบ" (a round) but asks nothing of one
     assert why_not("ครอบคลุมกี่จังหวัด", total, "how_many") is None
     assert "15" in first_line(bot.dialogue.answer("how many more areas got endorsed in 2022?", Context())[0])
+
+
+def test_a_year_asked_tells_which_citys_fact_without_asking_which_city(bot):
+    reply = bot.dialogue.answer("which area received a brand new smart city logo in 2025", Context())[0]
+    assert "Tinicon" in reply.text
