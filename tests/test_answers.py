@@ -1012,5 +1012,5 @@ def test_a_count_of_those_added_is_not_a_running_total(bot):
 
 
 def test_a_year_asked_tells_which_citys_fact_without_asking_which_city(bot):
-    reply = bot.dialogue.answer("which area received a brand new smart city logo in 2025", Context())[0]
+    reply = bot.dialogue.answer("who was granted a first-time smart city logo in august 2025", Context())[0]
     assert "Tinicon" in reply.text
