@@ -175,6 +175,13 @@ _MONEY_ASKED_EN = re.compile(r"\bbaht\b|\bcost|\bprice|\bbudget|\bfares?\b|\bmon
 # state ("the 15 areas of 2021" does not say which was fifteenth). Not "พื้นที่ 63 ไร่".
 _POSITION = re.compile(r"(?:เมือง|ลำดับ|อันดับ|คน|อัน|แห่ง|ราย)\s*ที่\s*(\d{1,3})(?!\d)|ลำดับ\s*(\d{1,3})(?!\d)|"
                        r"\b(\d{1,3})(?:st|nd|rd|th)\s+(?:city|cities|area|areas|place|one|member)\b", re.I)
+# The two categories of the TSCCI ranking.
+_CITY_BASED = re.compile(r"city[- ]based|ประเภทเมือง|ระดับเมือง|แบบเมือง", re.I)
+_PROVINCE_BASED = re.compile(r"province[- ]based|ประเภทจังหวัด|ระดับจังหวัด|แบบจังหวัด", re.I)
+# "who was third among the city-based areas": a place in a ranking, said as a word
+_PLACE_WORD = re.compile(r"\b(first|second|third|fourth|fifth)\b(?!\s+(?:meeting|batch|round|time|phase|five))", re.I)
+_TOP_LIST = re.compile(r"\btop\s*(?:3|5|three|five)\b|\d\s*อันดับแรก", re.I)
+_RANKED = re.compile(r"\b(among|ranked|ranking|index|tscci|scpri|place[d]?|(?:city|province)-based)\b", re.I)
 # "มีเมืองใดบ้าง", "ขอรายชื่อ", "ชื่อทั้ง 4 โครงการ", "which areas": the names, which a count ("36 เมืองใน 25 จังหวัด") does not give.
 _NAMES_ASKED = re.compile(r"(เมือง|พื้นที่|จังหวัด|โครงการ)\s*(ใด|ไหน|อะไร)\s*บ้าง|รายชื่อ|ชื่อทั้ง|"
                           r"\bwhich (cities|areas|places|provinces|projects)\b|\bnames? of\b", re.I)
@@ -364,6 +371,7 @@ class _Asks(NamedTuple):
     systems: tuple[tuple[str, re.Pattern], ...]  # the lookalike-prone systems it names (see _SYSTEMS)
     meetings: frozenset[str]  # the meeting numbers it names ("1/2562")
     will: bool  # it asks about what will be ("when will it reopen")
+    position_word: bool  # the place is asked as a word ("third"): an ordered top list gives it too
 
 
 # What _asks reads of a question, as _Cue (the patterns themselves stay for reading facts).
@@ -388,6 +396,7 @@ def _asks(question: str) -> _Asks:
     # (an English word written against Thai, "ceoของkktt", is still a word: \b needs a space to see it)
     question = _SCRIPTS_MEET.sub(" ", question)
     position = _POSITION.search(question)
+    place_word = _PLACE_WORD.search(question) if position is None and _RANKED.search(question) else None
     many = _HOW_MANY_NAMED.search(question)
     latin = has_latin(question)
     post = bool(_POST_TH.search(question) or latin and _POST_EN.search(question))
@@ -396,14 +405,15 @@ def _asks(question: str) -> _Asks:
     return _Asks(tuple((name, says) for name, asks, says in _NEEDS_ASKED if asks.found(question, latin)
                        and not (aside and name == "head")),
                  _NAMES_ASKED_CUE.found(question, latin),
-                 int(next(g for g in position.groups() if g)) if position else None,
+                 int(next(g for g in position.groups() if g)) if position else
+                 _ORDINAL_WORDS.index(place_word.group(1).casefold()) + 1 if place_word else None,
                  bool(_NOW_TH.search(question) or latin and _NOW_EN.search(question)) and post,
                  bool(_MONEY_ASKED_TH.search(question) or latin and _MONEY_ASKED_EN.search(question)),
                  _NEXT_CUE.found(question, latin), _routes(question),
                  next(g for g in many.groups() if g) if many else None, post,
                  tuple((period, rx) for period, cue, rx in _PERIODS_ASKED if cue.found(question, latin)),
                  tuple((name, rx) for name, cue, rx in _SYSTEMS_ASKED if cue.found(question, latin)),
-                 _meetings(question), _WILL.search(question) is not None)
+                 _meetings(question), _WILL.search(question) is not None, place_word is not None)
 
 
 def why_not(question: str, fact: Fact, kind: str | None, today: date | None = None,
@@ -429,7 +439,12 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
         return "it names no list"
     if asks.listed is not None and (asks.names or kind == "list") and asks.listed not in re.findall(r"\d+", text):
         return "it names a list of another length"  # "ขอชื่อทั้ง 4 โครงการ" / a project with its 2 partners
-    if asks.position is not None and not _states_position(text, asks.position):
+    for asked_rx, other_rx in ((_CITY_BASED, _PROVINCE_BASED), (_PROVINCE_BASED, _CITY_BASED)):
+        if asked_rx.search(question) and not other_rx.search(question) and other_rx.search(fact.answer_text()) \
+                and not asked_rx.search(fact.answer_text()):
+            return "it ranks the other category"  # "third among city-based" / third among province-based
+    if asks.position is not None and not _states_position(text, asks.position) and not (
+            asks.position_word and _TOP_LIST.search(text)):
         return "it gives no such place in a list"
     if asks.post_now and max(_years_of(fact, text), default=0) < (today or date.today()).year - POST_YEARS:
         return "it tells who held the post then, not now"

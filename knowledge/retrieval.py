@@ -509,6 +509,8 @@ class FactIndex:
             other = has_area & ~self._any_of(asked_areas) if asked_areas else self._none  # about another city
             if asked_dims:  # about another of the 7 Smarts ("who led governance" / Yala led environment)
                 other = other | self._has_dim & ~self._any_of(asked_dims)
+                # (or a ranking of no dimension: "who came first in Smart Living" / Phuket's overall place)
+                other = other | self._rankings & ~self._has_dim
             if asked_projects:  # about another project of the city ("when does the light rail open" / the bus)
                 other = other | self._has_project & ~self._any_of(asked_projects)
             all_shared = shared == len(subjects) if all(x in self._about for x in subjects) else self._none

@@ -1014,3 +1014,13 @@ def test_a_count_of_those_added_is_not_a_running_total(bot):
 def test_a_year_asked_tells_which_citys_fact_without_asking_which_city(bot):
     reply = bot.dialogue.answer("who was granted a first-time smart city logo in august 2025", Context())[0]
     assert "Tinicon" in reply.text
+
+
+def test_rankings_keep_the_dimension_category_and_place_asked(bot):
+    def ask(text: str) -> str:
+        return first_line(bot.dialogue.answer(text, Context())[0])
+
+    # a dimension named: its leader, not the overall first place
+    assert "ยะลา" in ask("ใครนำด้านสิ่งแวดล้อมอัจฉริยะใน TSCCI 2566")
+    # a place asked as a word, in the category named (city-based, not province-based)
+    assert "Khlong Phadung" in ask("in the 2023 index, who placed third of the city-based areas")
