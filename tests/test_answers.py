@@ -1024,3 +1024,7 @@ def test_rankings_keep_the_dimension_category_and_place_asked(bot):
     assert "ยะลา" in ask("ใครนำด้านสิ่งแวดล้อมอัจฉริยะใน TSCCI 2566")
     # a place asked as a word, in the category named (city-based, not province-based)
     assert "Khlong Phadung" in ask("in the 2023 index, who placed third of the city-based areas")
+
+
+def test_money_a_city_spent_is_not_one_projects_cost(bot):
+    assert bot.dialogue.answer("how much has khon kaen spent on being a smart city so far", Context())[0].fallback
