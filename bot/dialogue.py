@@ -808,6 +808,7 @@ class Dialogue:
             if named else None
         passed_over = False
         budget_asked = _BUDGET_ASKED.search(q.text) is not None
+        projects_named = set(q.subjects) & snap.index.projects
         named_here = set(named)
         for rank, hit in enumerate(hits):
             if (only is not None and only not in hit.fact.about) or hit.fact.id in skipped:
@@ -849,6 +850,13 @@ class Dialogue:
             if budget_asked and not staff and set(hit.fact.about) & snap.index.projects \
                     and named_here & snap.index.areas and not named_here & snap.index.projects \
                     and not _BUDGET_SAID.search(hit.fact.text()):
+                passed_over = True
+                continue
+            if projects_named and not projects_named & snap.index.about_sets[hit.fact.id] \
+                    and hit.words < CLOSE_WORDS and not staff and not any(
+                        n in hit.fact.text(questions=True).casefold()
+                        for x in projects_named for n in self._names(snap, x)):
+                # "ภูเก็ตจะมีรถไฟฟ้ารางเบาเมื่อไหร่": a Phuket fact that says nothing of a light rail is no answer
                 passed_over = True
                 continue
             if hit.words < OWN_PHRASING and (

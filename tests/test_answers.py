@@ -1028,3 +1028,8 @@ def test_rankings_keep_the_dimension_category_and_place_asked(bot):
 
 def test_money_a_city_spent_is_not_one_projects_cost(bot):
     assert bot.dialogue.answer("how much has khon kaen spent on being a smart city so far", Context())[0].fallback
+
+
+def test_a_project_named_with_another_city_is_not_answered_by_that_citys_other_facts(bot):
+    # the light rail is Khon Kaen's: nothing the bot knows of Phuket tells of a light rail there
+    assert bot.dialogue.answer("phuket light rail opening year?", Context())[0].fallback
