@@ -1033,3 +1033,8 @@ def test_money_a_city_spent_is_not_one_projects_cost(bot):
 def test_a_project_named_with_another_city_is_not_answered_by_that_citys_other_facts(bot):
     # the light rail is Khon Kaen's: nothing the bot knows of Phuket tells of a light rail there
     assert bot.dialogue.answer("phuket light rail opening year?", Context())[0].fallback
+
+
+def test_samyans_3d_crosswalks(bot):
+    # from the fact sheet (§4.4, newswit 2020)
+    assert "2020" in first_line(bot.dialogue.answer("when did samyan paint its 3d zebra crossings", Context())[0])
