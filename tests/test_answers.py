@@ -841,7 +841,8 @@ def test_when_it_will_be_is_not_answered_by_what_happened(bot, text):
 
 def test_when_it_will_be_is_answered_by_a_plan(bot):
     reply = bot.dialogue.answer("รถไฟฟ้าขอนแก่นจะเปิดวิ่งเมื่อไหร่ครับ", Context())[0]
-    assert not reply.fallback and "2570" in reply.text
+    # (the main line's plan, 2571, or Tram Noy's, 2570, the first part of it to open)
+    assert not reply.fallback and ("2571" in reply.text or "2570" in reply.text)
 
 
 def test_a_score_asked_needs_a_fact_that_gives_one(bot):
@@ -912,7 +913,7 @@ def test_a_kind_of_answer_no_fact_holds_is_not_guessed(bot, question):
 def test_what_a_count_counts_must_be_in_the_answer(bot):
     assert counted_words(tokenize("มีป้ายรถเมล์กี่อัน")) == ["ป้ายรถเมล์"]
     assert counted_words(tokenize("number of parking lots")) == ["parking", "lots"]
-    assert bot.dialogue.answer("number of electric car chargers in khon kaen?", Context())[0].fallback
+    assert bot.dialogue.answer("what's the number of bike docks in mae moh", Context())[0].fallback
     assert bot.dialogue.answer("ภูเก็ตติดกล้องกี่ตัว", Context())[0].text.count("1,200") == 1
 
 
