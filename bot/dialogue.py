@@ -127,13 +127,13 @@ _BEFORE_EN = re.compile(r"\bbefore (that|then|him|her)\b|\bprior to that\b|\bear
 _AFTER_TH = re.compile(r"หลังจากนั้น|หลังนั้น|ต่อจากนั้น|ถัดมา|คนต่อมา")
 _AFTER_EN = re.compile(r"\bafter (that|him|her)\b|\bthen who\b|\blater\b|\bnext one\b|\bthe one after\b")
 # A budget asked, and a fact that tells of one (not only what a project costs).
-_BUDGET_ASKED = re.compile(r"งบ|\bbudget|\bfunding\b|\bfunded\b", re.I)
-_BUDGET_SAID = re.compile(r"งบ|\bbudget|\bfund|จัดสรร|\ballocat|\bslated\b", re.I)
+_BUDGET_ASKED = re.compile(r"งบ|ใช้เงิน|ลงทุน|\bbudget|\bfunding\b|\bfunded\b|\bspen[dt]|\binvest", re.I)
+_BUDGET_SAID = re.compile(r"งบ|ลงทุน|\bbudget|\bfund|จัดสรร|\ballocat|\bslated\b|\binvest", re.I)
 # "was it held in Chiang Mai?", "run by PTT": a yes/no question about where it is or who does it
 _ASKED_WHERE = re.compile(r"\b(held|located|based|hosted|take place|took place)\b|\bin\s*$|จัด(ที่|ขึ้นที่|ใน)|อยู่(ที่|ใน)|ตั้งอยู่")
 # "did it come first", "ได้ที่ 1 ใช่ไหม": a place in a ranking claimed (not "among the top 3", "ติดท็อป 5")
 _PLACE_CLAIMED = re.compile(r"(?:ได้ที่|อันดับ(?:ที่)?|ลำดับที่)\s*(\d)(?!\d)|\b(first|second|third|1st|2nd|3rd)\b(?!\s*\d)|"
-                            r"\b(?:number one|highest|the top)\b|สูงสุด", re.I)
+                            r"\b(?:number one|highest|the top|win|won|wins|winner)\b|สูงสุด|ชนะ|ที่หนึ่ง", re.I)
 _AMONG = re.compile(r"\btop\s*\d|\bamong\b|\d\s*อันดับแรก|ติด(ท็อป|อันดับ|\s*\d)|ใน\s*\d\s*อันดับ", re.I)
 
 
@@ -242,6 +242,17 @@ _STATE_Q = re.compile(r"แล้ว\s*(ใช่|จริง|ป่ะ|ปะ|
 _NOT_YET = re.compile(r"ยังไม่|หยุดให้บริการ|หยุดเดินรถ|ไม่ได้ให้บริการ|ปิดไปแล้ว|\bnot (running |built |open |started )?yet\b|"
                       r"\bno longer\b|\bstopped\b|\bhad not started\b|\bhas not started\b", re.I)
 _STILL = re.compile(r"อยู่ไหม|อยู่มั้ย|อยู่ป่ะ|อยู่ป่าว|อยู่รึเปล่า|อยู่หรือเปล่า|ยัง\S*อยู่|\bstill\b|\banymore\b")
+
+
+# A name and its term in a list of office holders: "Prajin Juntong (2018-19)", "Prawit Wongsuwon (2020-2022)".
+_TERM = re.compile(r"((?:[A-Z][\w.]+ ){0,3}[A-Z][\w.]+) \((\d{4})(?:[-–](\d{2}|\d{4}))?\)")
+
+
+# "is Pattani among the 2022 areas", "ยะลาอยู่ในชุดปี 64 ไหม": whether a place is in a year's batch.
+_AMONG_BATCH = re.compile(r"\bamong\b|\bone of\b|\bpart of\b|\bin the\b[^?]{0,20}\b(batch|round|list|group)\b|"
+                          r"อยู่ใน(ชุด|รอบ|รุ่น|กลุ่ม|รายชื่อ)|เป็นหนึ่งใน|เป็น\s*1\s*ใน", re.I)
+# A promotion zone asked about: the preliminary certificate, not the logo.
+_ZONE_ASKED = re.compile(r"เขตส่งเสริม|promotion[- ]?(zone|area)|\bzone\b", re.I)
 
 
 def _not_yet(question: str, answer: str) -> str:
@@ -613,8 +624,16 @@ class Dialogue:
                 qualifier = qualifier or ctx.qualifier
         others = [p for p in ent.places if p not in ent.city_named_places]
         batch_year = _years_in(query_text)
-        if yes_no and others and not [c for c in ent.cities if c in snap.kb.cities] \
-                and _THAT_BATCH.search(f"{u.normalized} {query_text}") and len(batch_year) == 1:
+        no_city = yes_no and others and not [c for c in ent.cities if c in snap.kb.cities] and len(batch_year) == 1
+        if no_city and not _THAT_BATCH.search(f"{u.normalized} {query_text}") and _AMONG_BATCH.search(u.normalized) \
+                and not snap.kb.cities_in(snap.kb.places[others[0]].province or others[0]):
+            # "is Pattani among the 2022 areas?": no area the bot knows is there, but a report of that year's
+            # batch may name the province
+            reported = self._reported(snap, snap.kb.places[others[0]], reply_lang, yes_no, next(iter(batch_year)))
+            if reported is not None:
+                return (self._reply(turn, reported, 1.0),
+                        self._remember(turn, reported, query_text, kind, yes_no, qualifier), None)
+        if no_city and _THAT_BATCH.search(f"{u.normalized} {query_text}"):
             # "and Krabi?" after "is Korat in that batch too?": the area the bot knows there, else what the
             # sources report of that province that year, else honestly that the later lists are partial (not the
             # last city's verdict).
@@ -644,8 +663,14 @@ class Dialogue:
         cities = [s for s in subjects if s in snap.kb.cities]
         general = [x for x in subjects if x in snap.kb.dimensions or (
             x in snap.kb.entities and snap.kb.entities[x].kind == "concept")]  # "smart city", "the 7 Smarts"
-        if ent.places and not cities and len(general) == len(subjects) and is_about_certification(query_text,
-                                                                                                    listing=True):
+        certifying = is_about_certification(query_text, listing=True)
+        if ent.places and not cities and len(general) == len(subjects) and (yes_no or kind in (None, "list")) \
+                and (certifying or _ZONE_ASKED.search(u.normalized)):
+            zone = self._zone_of(snap, ent.places[0], u.normalized, yes_no, reply_lang)
+            if zone is not None:
+                return (self._reply(turn, zone, 1.0),
+                        self._remember(turn, zone, query_text, kind, yes_no, qualifier), None)
+        if ent.places and not cities and len(general) == len(subjects) and certifying:
             answer = snap.composer.fallback(reply_lang, [], place=ent.places[0])
             return self._reply(turn, answer, u.confidence), replace(ctx, lang=reply_lang), "fallback"
         comparing = asks_to_compare(u.normalized, yes_no)
@@ -861,6 +886,9 @@ class Dialogue:
                                       hit, u.normalized, [p for p in ent.places if p not in ent.city_named_places])
             if not subjects and context and context[0] in snap.kb.cities and context[0] not in hit.fact.about:
                 lead = ""  # "แล้วได้ต่ออายุยัง" about Mae Moh: a fact that does not name Mae Moh settles nothing
+            elif _IT.search(u.normalized) and ctx.subjects and ctx.subjects[0] in snap.kb.cities \
+                    and ctx.subjects[0] not in hit.fact.about and not set(subjects) & set(snap.kb.cities):
+                lead = ""  # "and it's run by PTT?" about Mae Moh: a fact about PTT's area says nothing of Mae Moh
         # "การประชุม 2/2564 จัดวันไหน": the fact that answers says the sources do not give the date. The bot says
         # so, with what is known, and staff get the question (an honest fallback, not an answer).
         not_given = kind in hit.fact.unknown and not yes_no
@@ -868,7 +896,8 @@ class Dialogue:
             lead = say("not_given", reply_lang)
         extra = [] if not_given else self._second_part(
             snap, Query(query_text, reply_lang, subjects, context, None, intents), hit, qt)
-        answer = snap.composer.fact(hit.fact, reply_lang, kind, also=extra, lead=lead)
+        answer = snap.composer.fact(hit.fact, reply_lang, kind, also=extra, lead=lead,
+                                    detail=not extra and self._detail_asked(hit.fact, query_text))
         answer.complete = not not_given
         # A follow-up that names nothing moves the thread to what its answer was about ("ใครเป็นประธาน" →
         # the meeting, so "จัดที่ไหน" asks where the meeting was), keeping the earlier subjects after it.
@@ -906,6 +935,7 @@ class Dialogue:
             if named else None
         passed_over = False
         budget_asked = _BUDGET_ASKED.search(q.text) is not None
+        projects_named = set(q.subjects) & snap.index.projects
         named_here = set(named)
         for rank, hit in enumerate(hits):
             if (only is not None and only not in hit.fact.about) or hit.fact.id in skipped:
@@ -913,7 +943,7 @@ class Dialogue:
             if passed_over and focus is not None and focus not in hit.fact.about:
                 return None  # the fare of the light rail is not known: not the bus's fare instead
             if not q.subjects and not q.context and not _ASKS_WHICH.search(q.text) \
-                    and self._needs_a_city(snap, hit, hits[rank + 1:]):
+                    and self._needs_a_city(snap, hit, hits[rank + 1:], q.years):
                 hit.ambiguous = True
             # A fact about every one of two or more things the question names ("แม่นบ่ว่าขอนแก่นเป็นเมือง 7 ด้าน"):
             # the names say what is asked even when the other words say little.
@@ -931,7 +961,8 @@ class Dialogue:
             # (An unknown word that is no off-topic one, "มีปัญหา", in a question whose distinctive words the fact
             # says, "เรือล่ม", is more likely a paraphrase: the fact tells what is asked.)
             weak = hit.words < CUE_MIN_WORDS and not (
-                topic and not unstated(topic, hit.fact) and not self.nlu.cues.find(cue or ""))
+                topic and not unstated(topic, hit.fact) and not self.nlu.cues.find(cue or "")) and not (
+                cue and cue.casefold() in hit.fact.text().casefold())  # (the fact itself says it: "the hotel")
             if cue is not None and not named_all and not named_two and (weak or (
                     not q.subjects and not q.context and set(hit.fact.about) & set(snap.kb.cities))
                     or hit.fact.intent == "rankings"):
@@ -946,6 +977,13 @@ class Dialogue:
             if budget_asked and not staff and set(hit.fact.about) & snap.index.projects \
                     and named_here & snap.index.areas and not named_here & snap.index.projects \
                     and not _BUDGET_SAID.search(hit.fact.text()):
+                passed_over = True
+                continue
+            if projects_named and not projects_named & snap.index.about_sets[hit.fact.id] \
+                    and hit.words < CLOSE_WORDS and not staff and not any(
+                        n in hit.fact.text(questions=True).casefold()
+                        for x in projects_named for n in self._names(snap, x)):
+                # "ภูเก็ตจะมีรถไฟฟ้ารางเบาเมื่อไหร่": a Phuket fact that says nothing of a light rail is no answer
                 passed_over = True
                 continue
             if hit.words < OWN_PHRASING and (
@@ -972,6 +1010,14 @@ class Dialogue:
         return [w[:5] if w.isascii() and len(w) > 5 else w
                 for w in tokenize(_TOLD_FILLER.sub(" ", query_text.casefold()))
                 if w not in stop and w not in _EN_STOP and not w.isdigit() and len(w) >= 2]
+
+    def _detail_asked(self, fact: Fact, query_text: str) -> bool:
+        """Whether a word the question asks about is in the fact's detail and not in its answer: "ใช้แอปอะไร"
+        of the sandbox, whose answer gives its dates and whose detail names the apps."""
+        if fact.detail is None:
+            return False
+        answer, detail = fact.answer_text().casefold(), f"{fact.detail.th} {fact.detail.en}".casefold()
+        return any(len(w) >= 3 and w not in answer and w in detail for w in self._asked_words(query_text))
 
     def _all_told(self, told: Fact, query_text: str) -> bool:
         """Whether a message asks about at least one word of its own, and the answer just given says every one."""
@@ -1154,6 +1200,21 @@ class Dialogue:
                     return True
         return False
 
+    def _other_term(self, snap: Snapshot, q: Query, fact: Fact) -> bool:
+        """Whether ``fact`` gives the person the question names a term of office that leaves out every year
+        it asks about, and someone else's term covers them: "was Prawit the chair in 2019?" / "Prajin Juntong
+        (2018-19), Prawit Wongsuwon (2020-22)" is a no."""
+        people = [x for x in q.subjects if x in snap.kb.entities and snap.kb.entities[x].kind == "person"]
+        if len(people) != 1 or not q.years:
+            return False
+        names = [n for n in self._names(snap, people[0]) if n.isascii()]
+        terms = [(m.group(1).casefold(), int(m.group(2)), int(m.group(2)[:4 - len(m.group(3))] + m.group(3))
+                  if m.group(3) else int(m.group(2))) for m in _TERM.finditer(fact.answer.en)]
+        mine = [(a, b) for who, a, b in terms if any(n in who or who in n for n in names)]
+        theirs = [(a, b) for who, a, b in terms if not any(n in who or who in n for n in names)]
+        return bool(mine) and all(not a <= y <= b for a, b in mine for y in q.years) and \
+            all(any(a <= y <= b for a, b in theirs) for y in q.years)
+
     @staticmethod
     def _other_place(snap: Snapshot, q: Query, fact: Fact, question: str) -> bool | None:
         """For "did Khon Kaen come first?" against a ranking fact about the area named: whether the place the
@@ -1178,24 +1239,43 @@ class Dialogue:
         confirms what the user asks wins over a best fact that would deny it: "แผนขอนแก่นมี 7 ด้านใช่ไหม" is
         a yes (the 2021 plan covers the 7 Smarts), though the 2018 master plan has 6 pillars. A fact that names
         another one than the one asked about ("run by PTT?" / EGAT; "came first?" / third) says no."""
-        specific = {x for x in q.subjects if x in snap.kb.entities and snap.kb.entities[x].kind != "concept"}
+        specific = {x for x in q.subjects if x in snap.kb.entities and snap.kb.entities[x].kind != "concept"
+                    or x in snap.kb.cities}
+        notions = [x for x in q.subjects if x in snap.kb.entities and snap.kb.entities[x].kind == "concept"
+                   and x != "seven-smarts"]
+
+        def about_them(fact: Fact) -> bool:
+            """Whether ``fact`` is about a specific thing the question names (or the area of an organisation
+            named: Chulalongkorn University's is Samyan), or the question names none."""
+            about = snap.index.about_sets[fact.id]
+            text = fact.text().casefold()
+            # (a place named, Phang Nga, must be in it too, or one of its areas: a yes about the province is
+            # not read from a fact about others)
+            if any(pl in snap.kb.places and not any(n in text for n in self._names(snap, pl))
+                   and not any(c.province == pl for c in snap.kb.cities.values() if c.id in about) for pl in places):
+                return False
+            # (so must a notion named, the logo: "got the logo in 2546?" is not settled by what began in 2546)
+            if any(x not in about and not any(n in text for n in self._names(snap, x)) for x in notions):
+                return False
+            return not specific or bool(specific & about) or any(
+                snap.index.related.get(x, frozenset()) & about for x in specific)
+
         no = "ไม่ใช่ครับ" if q.lang == "th" else "No."
         if self._other_place(snap, q, hit.fact, question) or \
-                self._someone_else(snap, q, hit.fact, places, close=hit.words >= CLOSE_WORDS):
+                self._someone_else(snap, q, hit.fact, places, close=hit.words >= CLOSE_WORDS) or \
+                self._other_term(snap, q, hit.fact):
             return hit, no
         lead = _lead(question, q.text, hit, q.lang, q.subjects, q.years, snap.known_words)
-        about = snap.index.about_sets[hit.fact.id]
-        if specific and not specific & about and not any(snap.index.related.get(x, frozenset()) & about
-                                                         for x in specific):
-            # a fact about none of the specific things asked about (nor the area of an organisation asked
-            # about: Chulalongkorn University's is Samyan) settles nothing about them
-            lead = ""
+        if not about_them(hit.fact):
+            lead = ""  # a fact about none of the specific things asked about settles nothing about them
         if lead in ("ใช่ครับ", "Yes."):
             return hit, lead
         for other in snap.index.search(q, limit=4):
             if other.fact.id == hit.fact.id or other.score < hit.score - VERDICT_MARGIN \
-                    or not set(other.fact.about) & set(hit.fact.about):
+                    or not set(other.fact.about) & set(hit.fact.about) or not about_them(other.fact):
                 continue
+            if self._other_term(snap, q, other.fact):
+                return other, no  # (the runner-up gives the terms of office: someone else held it then)
             other_lead = _lead(question, q.text, other, q.lang, q.subjects, q.years, snap.known_words)
             if other_lead in ("ใช่ครับ", "Yes."):
                 return other, other_lead
@@ -1209,6 +1289,15 @@ class Dialogue:
                 other_lead = _lead(question, q.text, other, q.lang, q.subjects, q.years, snap.known_words)
                 if other_lead:
                     return other, other_lead
+            # "ได้ที่ 1 ใช่ไหม" answered by a fact that the area led one dimension: a close runner-up ranking that
+            # gives the area its place settles it
+            if hit.fact.intent == "rankings" and self._other_place(snap, q, hit.fact, question) is None:
+                for other in snap.index.search(q, limit=4):
+                    if other.fact.id == hit.fact.id or other.score < hit.score - VERDICT_MARGIN:
+                        continue
+                    placed = self._other_place(snap, q, other.fact, question)
+                    if placed is not None:
+                        return other, no if placed else ("ใช่ครับ" if q.lang == "th" else "Yes.")
         return hit, lead
 
     @staticmethod
@@ -1299,13 +1388,18 @@ class Dialogue:
         return extra
 
     @staticmethod
-    def _needs_a_city(snap: Snapshot, hit: Hit, rest: list[Hit]) -> bool:
+    def _needs_a_city(snap: Snapshot, hit: Hit, rest: list[Hit], years: frozenset[int] = frozenset()) -> bool:
         """A question that names no city, answered best by a fact about one city while another city's fact
-        fits as well (or the words barely fit): the bot must ask which city, not pick one."""
+        fits as well (or the words barely fit): the bot must ask which city, not pick one. A year asked that
+        the fact is of tells which ("the new logo of August 2025"), unless another city's fact of that year fits
+        as well."""
         areas = set(snap.kb.cities)
         mine = set(hit.fact.about) & areas
         if not mine or len(mine) > MANY_AREAS:  # (a fact about many cities is about none in particular)
             return False
+        if years and years & snap.index.years[hit.fact.id]:
+            return any(set(h.fact.about) & areas and not set(h.fact.about) & mine and h.score >= hit.score - 0.1
+                       and years & snap.index.years[h.fact.id] for h in rest)
         rival = any(set(h.fact.about) & areas and not set(h.fact.about) & mine and h.score >= hit.score - 0.1
                     for h in rest)
         return rival or hit.words < 0.35
@@ -1537,8 +1631,10 @@ class Dialogue:
             if year is not None and batches != {year}:
                 continue
             text = f"{fact.answer.get(lang)} {fact.detail.get(lang) if fact.detail else ''}"
+            name = re.compile(re.escape((place.th if lang == "th" else place.en).casefold()) +
+                              r"(?![\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])")  # ("เลย" is not in "วัลเลย์")
             said = next((s.strip() for s in re.split(r"(?<=[.;])\s+" if lang == "en" else r"\s+", text)
-                         if (place.th if lang == "th" else place.en).casefold() in s.casefold()), None)
+                         if name.search(s.casefold())), None)
             if said is None:
                 continue
             said = said.rstrip(";.")
@@ -1547,6 +1643,27 @@ class Dialogue:
             return snap.composer.computed(f"{lead_th}{said}\n{fact.answer.th}", f"{lead_en}{said}.\n{fact.answer.en}",
                                           lang, [fact], list(fact.about))
         return None
+
+    @staticmethod
+    def _zone_of(snap: Snapshot, place_id: str, question: str, yes_no: bool, lang: str) -> Answer | None:
+        """For a place with no certified area the bot knows of: the promotion-zone fact that names it, or None.
+        Asked whether it is a promotion zone ("พังงาเป็นเขตส่งเสริมไหม"), that fact answers (yes); asked whether it
+        got the logo, the honest "not in my lists" comes first, then what the sources do say of it."""
+        place = snap.kb.places.get(place_id)
+        if place is None or snap.kb.cities_in(place.province or place.id):
+            return None
+        facts = [f for f in snap.index.mentioning((place.th, place.en), intent="promotion_zone")
+                 if (place.th in f.answer.th) or (place.en.casefold() in f.answer.en.casefold())]
+        if not facts:
+            return None
+        fact = facts[0]
+        if _ZONE_ASKED.search(question):
+            lead_th, lead_en = ("ใช่ครับ ", "Yes. ") if yes_no else ("", "")
+            return snap.composer.computed(f"{lead_th}{fact.answer.th}", f"{lead_en}{fact.answer.en}", lang, [fact],
+                                          list(fact.about))
+        unknown = snap.composer.fallback(lang, [], place=place_id).text
+        return snap.composer.computed(f"{unknown}\n{fact.answer.th}", f"{unknown}\n{fact.answer.en}", lang, [fact],
+                                      list(fact.about))
 
     @staticmethod
     def _certified_facts(snap: Snapshot, city: str) -> list:

@@ -52,6 +52,8 @@ _THAI_COMBINING = frozenset("\u0e30\u0e31\u0e32\u0e33\u0e34\u0e35\u0e36\u0e37\u0
 # must not follow a leading vowel or a mark of the syllable before ("แขก", "สุขกาย", "โขก"), nor end before a
 # vowel of the next one.
 SHORT_THAI = 2
+# Thai place names that are everyday words too: "เลย" (Loei) is the particle of "ขอนแก่นเลยป่ะ".
+_WORD_NAMES = frozenset({"เลย"})
 _THAI_BEFORE_SYLLABLE = frozenset("\u0e40\u0e41\u0e42\u0e43\u0e44") | _THAI_COMBINING
 
 
@@ -168,7 +170,7 @@ class EntityExtractor:
                 continue
             for length in lengths:
                 terms = self._exact.get(flat[i:i + length]) if i + length <= n else None
-                if terms and self._whole_word(text, positions, i, i + length):
+                if terms and self._whole_word(text, positions, i, i + length) and self._named_here(flat, i, i + length):
                     spans.extend((i, i + length, t) for t in terms)
                     i += length
                     break
@@ -201,6 +203,18 @@ class EntityExtractor:
         from .features import tokenize
 
         return self.extract(text, tokenize(text)).masked
+
+    @staticmethod
+    def _named_here(flat: str, start: int, end: int) -> bool:
+        """A Thai place name that is also an everyday word ("เลย", Loei, and the particle "เลย") names the place
+        only after "จังหวัด" or "จ." ("จังหวัดเลย"), but not in "ทั้งจังหวัดเลย" (the whole province, then the
+        particle)."""
+        key, before = flat[start:end], flat[:start]
+        if key.startswith("จังหวัด") and key[len("จังหวัด"):] in _WORD_NAMES:
+            return not before.endswith("ทั้ง")  # ("จังหวัดเลย" matched whole)
+        if key not in _WORD_NAMES:
+            return True
+        return before.endswith(("จังหวัด", "จ", "เมือง")) and not before.endswith("ทั้งจังหวัด")
 
     @staticmethod
     def _whole_word(text: str, positions: list[int], start: int, end: int) -> bool:

@@ -102,6 +102,39 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     ("developer", re.compile(r"ผู้พัฒนา|\bdeveloper\b|\bwho runs\b|\brun by whom\b", re.I),
      re.compile(r"ผู้พัฒนา|ผู้ขับเคลื่อน|ขับเคลื่อนโดย|บริหารโดย|ดำเนินการโดย|ดูแลโดย|\bdevelop|\bruns\b|\bis run\b|"
                 r"\brun by\b|\bdriven by\b|\bmanaged by\b|\boperated by\b", re.I)),
+    # "who was depa's president", "ผอ.ใหญ่ชื่ออะไร", "the boss of depa": the head, which a deputy or a vice
+    # president (who attended the same meeting) is not
+    ("head", re.compile(r"(?<!vice )(?<!vice-)(?<!deputy )\bpresident\b|ผู้อำนวยการใหญ่|\bboss\b|\bhead of\b|"
+                        r"\bdirector[- ]general\b", re.I),
+     re.compile(r"(?<!vice )(?<!vice-)(?<!deputy )\bpresident\b|(?<!รอง)ผู้อำนวยการใหญ่|\bhead of\b|\bheads\b|"
+                r"\bdirector[- ]general\b|\bceo\b|\bchief executive\b|(?<!รอง)อธิการบดี", re.I)),
+    # "ตึกไหน", "which building", "which hotel": the building or the hotel, which the place's city is not
+    ("building", re.compile(r"ตึกไหน|ตึกอะไร|อาคารไหน|อาคารอะไร|ห้องไหน|ห้องอะไร|\b(which|what) (building|hall|room)\b",
+                            re.I),
+     re.compile(r"ตึก|อาคาร|ห้อง|\bbuilding\b|\bhall\b|\broom\b", re.I)),  # (not Government House)
+    ("hotel", re.compile(r"โรงแรมไหน|โรงแรมอะไร|\b(which|what) hotel\b", re.I),
+     re.compile(r"โรงแรม|\bhotel\b|ไฮแอท|\bhyatt\b", re.I)),
+    # "ค่าสมัครเท่าไหร่", "what is the application fee": a fee, which a count of applicants is not
+    ("fee", re.compile(r"ค่าธรรมเนียม|ค่าสมัคร|ค่าใช้จ่ายในการสมัคร|\bfees?\b|\bcharges? to apply\b", re.I),
+     re.compile(r"ค่าธรรมเนียม|ค่าสมัคร|\bfees?\b|\bfree of charge\b", re.I)),
+    # "how fast is the wifi": a speed, which the number of hotspots is not (high-speed rail is a system, below)
+    ("speed", re.compile(r"\bhow fast\b|\bspeed of\b|\b(internet|wi-?fi|download|upload) speed|เร็วแค่ไหน|เร็วเท่าไหร่|"
+                         r"เร็วกี่|ความเร็วเน็ต|ความเร็วอินเทอร์เน็ต|ความเร็วไวไฟ", re.I),
+     re.compile(r"[mgk]bps|\bkm/h\b|กม\./ชม|ความเร็ว|\bspeed", re.I)),
+    # "โลโก้สีอะไร", "what colour is the logo": a colour
+    ("colour", re.compile(r"สีอะไร|สีไหน|สีอะไรบ้าง|\bwhat colou?rs?\b|\bwhich colou?rs?\b|\bcolou?rs? (is|are|of)\b", re.I),
+     re.compile(r"สี(?:แดง|เขียว|น้ำเงิน|ฟ้า|เหลือง|ขาว|ดำ|ส้ม|ม่วง|ชมพู|ทอง|เทา)|\b(red|green|blue|yellow|white|black|"
+                r"orange|purple|pink|gold|grey|gray)\b", re.I)),
+    # "มาทุกกี่นาที", "how often does it come": how often, which its service hours are not
+    ("frequency", re.compile(r"ทุกกี่นาที|กี่นาทีมา|กี่นาทีต่อคัน|ความถี่|บ่อยแค่ไหน|\bhow often\b|\bhow frequent|"
+                             r"\bfrequency\b|\bheadway\b|\bevery how many\b", re.I),
+     re.compile(r"ทุก\s*\d+\s*นาที|ความถี่|\bevery \d+ min|\bfrequen|\bheadway", re.I)),
+    # "บริษัทไหนผลิต", "which company supplies the sensors": a maker or supplier, which the operator is not
+    ("maker", re.compile(r"ผลิต|ผู้จำหน่าย|ซัพพลาย|\bmanufactur|\bmade by\b|\bwho (makes|made|builds|built)\b|"
+                         r"\bsuppl(y|ies|ier|iers|ied)\b|\bvendor", re.I),
+     re.compile(r"ผลิต|ผู้จำหน่าย|\bmanufactur|\bmade by\b|\bsuppl(y|ies|ier|iers|ied)\b|\bvendor|\bbuilt by\b", re.I)),
+    # "สัญญาสัมปทานกี่ปี": a concession, which the project's plan is not
+    ("concession", re.compile(r"สัมปทาน|\bconcession", re.I), re.compile(r"สัมปทาน|\bconcession", re.I)),
     ("designer", re.compile(r"ใครออกแบบ|ใครเป็นคนออกแบบ|ผู้ออกแบบ|ผู้ชนะ|ใครชนะ|\bdesigned\b|\bdesigner\b|\bwinner\b|"
                             r"\bwho won\b", re.I),
      re.compile(r"ออกแบบโดย|ผู้ออกแบบ|ผู้ชนะ|ชนะเลิศ|\bdesigned by\b|\bwinner\b|\bwon by\b", re.I)),
@@ -142,6 +175,13 @@ _MONEY_ASKED_EN = re.compile(r"\bbaht\b|\bcost|\bprice|\bbudget|\bfares?\b|\bmon
 # state ("the 15 areas of 2021" does not say which was fifteenth). Not "พื้นที่ 63 ไร่".
 _POSITION = re.compile(r"(?:เมือง|ลำดับ|อันดับ|คน|อัน|แห่ง|ราย)\s*ที่\s*(\d{1,3})(?!\d)|ลำดับ\s*(\d{1,3})(?!\d)|"
                        r"\b(\d{1,3})(?:st|nd|rd|th)\s+(?:city|cities|area|areas|place|one|member)\b", re.I)
+# The two categories of the TSCCI ranking.
+_CITY_BASED = re.compile(r"city[- ]based|ประเภทเมือง|ระดับเมือง|แบบเมือง", re.I)
+_PROVINCE_BASED = re.compile(r"province[- ]based|ประเภทจังหวัด|ระดับจังหวัด|แบบจังหวัด", re.I)
+# "who was third among the city-based areas": a place in a ranking, said as a word
+_PLACE_WORD = re.compile(r"\b(first|second|third|fourth|fifth)\b(?!\s+(?:meeting|batch|round|time|phase|five))", re.I)
+_TOP_LIST = re.compile(r"\btop\s*(?:3|5|three|five)\b|\d\s*อันดับแรก", re.I)
+_RANKED = re.compile(r"\b(among|ranked|ranking|index|tscci|scpri|place[d]?|(?:city|province)-based)\b", re.I)
 # "มีเมืองใดบ้าง", "ขอรายชื่อ", "ชื่อทั้ง 4 โครงการ", "which areas": the names, which a count ("36 เมืองใน 25 จังหวัด") does not give.
 _NAMES_ASKED = re.compile(r"(เมือง|พื้นที่|จังหวัด|โครงการ)\s*(ใด|ไหน|อะไร)\s*บ้าง|รายชื่อ|ชื่อทั้ง|"
                           r"\bwhich (cities|areas|places|provinces|projects)\b|\bnames? of\b", re.I)
@@ -331,6 +371,7 @@ class _Asks(NamedTuple):
     systems: tuple[tuple[str, re.Pattern], ...]  # the lookalike-prone systems it names (see _SYSTEMS)
     meetings: frozenset[str]  # the meeting numbers it names ("1/2562")
     will: bool  # it asks about what will be ("when will it reopen")
+    position_word: bool  # the place is asked as a word ("third"): an ordered top list gives it too
 
 
 # What _asks reads of a question, as _Cue (the patterns themselves stay for reading facts).
@@ -339,22 +380,40 @@ _NAMES_ASKED_CUE, _NEXT_CUE = _Cue(_NAMES_ASKED), _Cue(_NEXT)
 _PERIODS_ASKED = [(name, _Cue(rx), rx) for name, rx in _PERIODS]
 _SYSTEMS_ASKED = [(name, _Cue(rx), rx) for name, rx in _SYSTEMS]
 
+# A count of those added (a year's batch, a round, new ones), and what a fact must say to give one.
+_ADDED_ASKED = re.compile(r"ใหม่|เพิ่ม|ชุด(?!นั้น|นี้)|(?<!ค)รอบ(?!นั้น|นี้)|\b(new|more|batch|round|added|additional)\b|"
+                          r"\b(approved|certified|endorsed|added) in (19|20)\d\d\b|(อนุมัติ|เห็นชอบ)\S{0,4}(ปี|ใน)", re.I)
+_ADDED_SAID = re.compile(r"เพิ่ม(?!จาก)|ใหม่|ชุด|(?<!ค)รอบ|กลุ่มแรก|นำร่อง|ต่ออายุ|"
+                         r"\b(more|new|batch|round|added|further|first|pilot|renew\w*)\b", re.I)
+# ...unless a total is asked as well ("รวมเป็นกี่เมือง", "and the total so far").
+_TOTAL_ASKED = re.compile(r"รวม|ทั้งหมด|สะสม|\b(total|in all|altogether|so far|overall)\b", re.I)
+_SCRIPTS_MEET = re.compile(r"(?<=[a-z0-9])(?=[\u0e01-\u0e5b])|(?<=[\u0e01-\u0e5b])(?=[a-z])", re.I)
+_ASIDE = re.compile(r"นอกจาก|นอกเหนือจาก|ยกเว้น|\b(besides|except|apart from|other than|aside from)\b", re.I)
+
+
 @lru_cache(maxsize=_CACHE)
 def _asks(question: str) -> _Asks:
+    # (an English word written against Thai, "ceoของkktt", is still a word: \b needs a space to see it)
+    question = _SCRIPTS_MEET.sub(" ", question)
     position = _POSITION.search(question)
+    place_word = _PLACE_WORD.search(question) if position is None and _RANKED.search(question) else None
     many = _HOW_MANY_NAMED.search(question)
     latin = has_latin(question)
     post = bool(_POST_TH.search(question) or latin and _POST_EN.search(question))
-    return _Asks(tuple((name, says) for name, asks, says in _NEEDS_ASKED if asks.found(question, latin)),
+    # ("besides the president, who else attended": the head is what the question sets aside, not what it asks)
+    aside = _ASIDE.search(question) is not None
+    return _Asks(tuple((name, says) for name, asks, says in _NEEDS_ASKED if asks.found(question, latin)
+                       and not (aside and name == "head")),
                  _NAMES_ASKED_CUE.found(question, latin),
-                 int(next(g for g in position.groups() if g)) if position else None,
+                 int(next(g for g in position.groups() if g)) if position else
+                 _ORDINAL_WORDS.index(place_word.group(1).casefold()) + 1 if place_word else None,
                  bool(_NOW_TH.search(question) or latin and _NOW_EN.search(question)) and post,
                  bool(_MONEY_ASKED_TH.search(question) or latin and _MONEY_ASKED_EN.search(question)),
                  _NEXT_CUE.found(question, latin), _routes(question),
                  next(g for g in many.groups() if g) if many else None, post,
                  tuple((period, rx) for period, cue, rx in _PERIODS_ASKED if cue.found(question, latin)),
                  tuple((name, rx) for name, cue, rx in _SYSTEMS_ASKED if cue.found(question, latin)),
-                 _meetings(question), _WILL.search(question) is not None)
+                 _meetings(question), _WILL.search(question) is not None, place_word is not None)
 
 
 def why_not(question: str, fact: Fact, kind: str | None, today: date | None = None,
@@ -380,7 +439,12 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
         return "it names no list"
     if asks.listed is not None and (asks.names or kind == "list") and asks.listed not in re.findall(r"\d+", text):
         return "it names a list of another length"  # "ขอชื่อทั้ง 4 โครงการ" / a project with its 2 partners
-    if asks.position is not None and not _states_position(text, asks.position):
+    for asked_rx, other_rx in ((_CITY_BASED, _PROVINCE_BASED), (_PROVINCE_BASED, _CITY_BASED)):
+        if asked_rx.search(question) and not other_rx.search(question) and other_rx.search(fact.answer_text()) \
+                and not asked_rx.search(fact.answer_text()):
+            return "it ranks the other category"  # "third among city-based" / third among province-based
+    if asks.position is not None and not _states_position(text, asks.position) and not (
+            asks.position_word and _TOP_LIST.search(text)):
         return "it gives no such place in a list"
     if asks.post_now and max(_years_of(fact, text), default=0) < (today or date.today()).year - POST_YEARS:
         return "it tells who held the post then, not now"
@@ -397,6 +461,10 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
             not years & _years_of(fact, fact.answer_text()):
         # "who chaired it in 2018" / the chair of 2023-24 (whose detail names earlier chairs, not its answer)
         return "it tells who held the post in another year"
+    if kind == "how_many" and _ADDED_ASKED.search(question) and not _TOTAL_ASKED.search(question) \
+            and not _ADDED_SAID.search(text):
+        # "ปี 65 มีเมืองใหม่กี่เมือง", "how many were approved in 2022": those added, which a running total is not
+        return "it gives a running total, not those added"
     if kind in ("how_many", "how_much"):
         for period, rx in asks.periods:
             if not _has(rx, text):
@@ -479,6 +547,12 @@ _COUNT_UNITS = frozenset("people persons person times years months days hours "
                          "คน ท่าน ราย ครั้ง ปี เดือน วัน ชั่วโมง แห่ง ที่ อัน ตัว".split())
 
 
+# Thai classifiers: what is counted is named before them ("กล้องกี่ตัว"), and verbs that may stand there instead.
+_CLASSIFIERS = frozenset("ตัว อัน คัน แห่ง จุด เครื่อง หลัง ลำ ต้น ชิ้น".split())
+_WORD = re.compile(r"[a-z\u0e01-\u0e4e]{2,}")
+_COUNT_VERBS = frozenset("มี ได้ ใช้ ติดตั้ง ทำ เป็น ไป มา อยู่".split())
+
+
 def counted_words(tokens: list[str]) -> list[str]:
     """What a count question counts: the words after "how many" (up to two, up to a unit) or the word after
     "กี่" ("how many bts stops" → ["bts", "stops"]; "มีกี่สถานี" → ["สถานี"]; "how many people" → [])."""
@@ -487,6 +561,19 @@ def counted_words(tokens: list[str]) -> list[str]:
     for i, t in enumerate(low):
         if t == "กี่" and i + 1 < len(low) and low[i + 1] not in _COUNT_UNITS:
             out.append(low[i + 1])
+        elif t == "กี่" and i + 1 < len(low) and low[i + 1] in _CLASSIFIERS and i > 0 and low[i - 1] not in _COUNT_VERBS \
+                and _WORD.fullmatch(low[i - 1]):
+            out.append(low[i - 1])  # "มีกล้องวงจรปิดกี่ตัว" counts cameras: the word before the classifier
+        elif t in ("number", "จำนวน") and (t == "จำนวน" or i + 1 < len(low) and low[i + 1] == "of"):
+            # "number of EV chargers", "จำนวนสถานีชาร์จ": like "how many"
+            taken = 0
+            for w in low[i + 1:i + 5]:
+                if w in _COUNT_FILLER:
+                    continue
+                if w in _COUNT_UNITS or not _WORD.fullmatch(w) or taken == 2:
+                    break
+                out.append(w)
+                taken += 1
         elif t == "many" and i > 0 and low[i - 1] == "how":
             taken = 0
             for w in low[i + 1:i + 4]:

@@ -132,12 +132,13 @@ class Composer:
 
     # -- answers ---------------------------------------------------------------------------------------
     def fact(self, fact: Fact, lang: str, qtype: str | None = None, lead: str = "",
-             subjects: list[str] | None = None, also: list[Fact] | None = None) -> Answer:
+             subjects: list[str] | None = None, also: list[Fact] | None = None, detail: bool = False) -> Answer:
         """One fact as the answer; ``lead`` (a computed yes/no) goes before it; ``also`` answers the second
-        part of a question that asks two things."""
+        part of a question that asks two things; ``detail``: the detail says what is asked (the app, the
+        building), so it follows the answer."""
         body = [(lead + " " if lead else "") + fact.answer.get(lang).strip()]
         body.extend(f.answer.get(lang).strip() for f in also or ())
-        if fact.detail is not None and qtype in ("why", "how") and len(fact.detail.get(lang)) <= SUPPORT_CHARS:
+        if fact.detail is not None and (detail or qtype in ("why", "how")) and len(fact.detail.get(lang)) <= SUPPORT_CHARS:
             body.append(fact.detail.get(lang).strip())
         about = subjects or list(fact.about)
         answer = self._finish(body, [fact, *(also or ())], lang, about, card=self.card(fact, lang))
@@ -188,7 +189,9 @@ class Composer:
         subject = subjects[0] if subjects else None
         if place is not None and place in self.kb.places:
             p = self.kb.places[place]
-            text = _t(lang, f"ผมไม่พบพื้นที่ใน{p.th}ในรายชื่อเมืองอัจฉริยะที่ได้รับการรับรองที่ผมมี แต่รายชื่อรอบหลัง ๆ "
+            # ("ในจังหวัดเลย", not "ในเลย": a province is named as one in Thai)
+            th = f"จังหวัด{p.th}" if p.kind == "province" and not p.th.startswith("กรุงเทพ") else p.th
+            text = _t(lang, f"ผมไม่พบพื้นที่ใน{th}ในรายชื่อเมืองอัจฉริยะที่ได้รับการรับรองที่ผมมี แต่รายชื่อรอบหลัง ๆ "
                             f"ของผมยังไม่ครบ จึงยืนยันไม่ได้ว่าไม่มีครับ",
                       f"I find no certified smart city in {p.en} in the lists I have, but my lists of the later "
                       f"batches are partial, so I cannot rule it out.")

@@ -44,7 +44,9 @@ _ASKING_EN = frozenset(
     "still already yet ever located part among "
     # light and modal verbs: "is khon kaen trying to be a medical hub" asks whether it aims at a medical hub
     "be been being become becoming try trying tried aim aiming aims going gonna want wants put puts get gets got "
-    "make makes do doing done hand out both each by as act acts serve serves".split())
+    "make makes do doing done hand out both each by as act acts serve serves "
+    # a tag after a statement asks, it adds nothing to check: "korat got a logo right?", "is it true that..."
+    "right correct true hold holds held holding back".split())
 _THAI = re.compile(r"[\u0e00-\u0e7f]+")
 
 # A place in a ranking or a list that a question asks about: "ได้ที่ 1", "อันดับ 3", "the 2nd".
@@ -137,12 +139,49 @@ _FOREVER = re.compile(r"ตลอดไป|ตลอดชีพ|ถาวร|�
                       r"never expires?|does(n't| not) expire)\b", re.I)
 _LASTS = re.compile(r"อายุ\s*\d+\s*ปี|\d+\s*ปี\s*(และ)?\s*ต่ออายุ|หมดอายุ|\bvalid for\b|\b\d+ years?\b.*\brenew|"
                     r"\bexpires?\b", re.I)
+# Who owns or runs something, asked ("KKTT เป็นของรัฐใช่มั้ย", "is depa a private company?", "run by the
+# city government?") and said (the state, or a private company): a fact that says the one denies the other.
+_OWNER_Q = (r"(?:เป็น|ของ|เป็นของ|เป็นหน่วยงาน|หน่วยงาน)\s*{th}|"
+            r"\b(?:an?|the)\s+{en}\s+(?:company|agency|body|firm|enterprise|organi[sz]ation)\b|"
+            r"\b(?:run|owned|set up|founded|established|managed|operated)\s+by\b[^?.]{{0,30}}\b{en}\b")
+_PUBLIC_Q = re.compile(_OWNER_Q.format(th="(?:รัฐ|ภาครัฐ|รัฐบาล)", en="(?:government|state|public)"), re.I)
+_PRIVATE_Q = re.compile(_OWNER_Q.format(th="(?:เอกชน)", en="(?:private)"), re.I)
+_PUBLIC = re.compile(r"หน่วยงานรัฐ|หน่วยงานภายใต้กระทรวง|ภาครัฐ|รัฐวิสาหกิจ|\bgovernment\b|\bstate\b|\bpublic agency\b|"
+                     r"\bagency\b[^.]{0,20}\bministry\b", re.I)
+_PRIVATE = re.compile(r"เอกชน|\bprivate\b|\bprivately\b", re.I)
+# A figure set as a goal: "the target of 100 smart cities" does not say there were 100.
+_GOAL = re.compile(r"เป้าหมาย|ตั้งเป้า|\btarget|\bgoal", re.I)
+# Whether a goal was reached: a fact stating the goal does not say so ("ครบ 100 เมืองตามเป้ามั้ย").
+_REACHED = re.compile(r"ครบ|บรรลุ|ทำได้|ถึงเป้า|\b(reach|achiev|hit|meet|met|made it)", re.I)
 # A claim about every one of several: one that counts otherwise denies it.
-_ALL = re.compile(r"\ball\b|\bevery\b|\beach of\b|ทุกเมือง|ทุกแห่ง|ทุกพื้นที่|ทั้งหมด|ทั้ง\s*\d|ทั้งห้า|ทั้งสอง", re.I)
+_ALL = re.compile(r"\ball\b|\bevery\b|\beach of\b|ทุกเมือง|ทุกแห่ง|ทุกพื้นที่|ทั้งหมด|ทั้ง\s*\d|ทั้งห้า|ทั้งสอง|"
+                  r"\b(like|as) the others?\b|\blike the rest\b|เหมือน(ที่|เมือง|แห่ง)อื่น", re.I)
 _SAME = re.compile(r"อันเดียวกัน|อย่างเดียวกัน|สิ่งเดียวกัน|เหมือนกัน|\bthe same\b|\bsame thing\b|\bidentical\b|"
-                   r"ส่วนหนึ่งของ|เกี่ยวข้องกับ|\bpart of\b|\blinked to\b|\brelated to\b")
+                   r"ส่วนหนึ่งของ|เกี่ยวข้องกับ|เกี่ยวกับ|\bpart of\b|\blinked to\b|\brelated to\b")
 _DIFFERENT = re.compile(r"คนละ|แยกจาก|ต่างจาก|ไม่ใช่|ไม่ได้|ไม่มีแหล่งใดเชื่อมโยง|ไม่เกี่ยวข้อง|\bnot\b|\bseparate\b|"
                         r"\bdifferent\b|\bdistinct\b|\bno source links\b|\bunrelated\b", re.I)
+
+
+_MONTH_NAMES = [
+    ("มกราคม", "ม.ค.", "january", "jan"), ("กุมภาพันธ์", "ก.พ.", "february", "feb"), ("มีนาคม", "มี.ค.", "march", "mar"),
+    ("เมษายน", "เม.ย.", "april", "apr"), ("พฤษภาคม", "พ.ค.", "may"), ("มิถุนายน", "มิ.ย.", "june", "jun"),
+    ("กรกฎาคม", "ก.ค.", "july", "jul"), ("สิงหาคม", "ส.ค.", "august", "aug"), ("กันยายน", "ก.ย.", "september", "sep"),
+    ("ตุลาคม", "ต.ค.", "october", "oct"), ("พฤศจิกายน", "พ.ย.", "november", "nov"), ("ธันวาคม", "ธ.ค.", "december", "dec")]
+_MONTH = {name: i + 1 for i, names in enumerate(_MONTH_NAMES) for name in names}
+_DAY = re.compile(r"(?<![\d.,])(\d{1,2})\s*(" + "|".join(sorted(map(re.escape, _MONTH), key=len, reverse=True)) +
+                  r")(?![a-z\u0e01-\u0e2e])|(?<![a-z])(" +
+                  "|".join(sorted((re.escape(n) for n in _MONTH if n.isascii()), key=len, reverse=True)) +
+                  r")\.?\s+(\d{1,2})(?!\d)", re.I)
+
+
+def _days(text: str) -> set[tuple[int, int]]:
+    """The (day, month) pairs ``text`` states: "24 ธ.ค. 64" and "December 24" give (24, 12)."""
+    out = set()
+    for m in _DAY.finditer(text):
+        day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        if 1 <= int(day) <= 31:
+            out.add((int(day), _MONTH[month.casefold()]))
+    return out
 
 
 def _asking_en(word: str) -> bool:
@@ -184,13 +223,40 @@ def _covered(tokens: list[str], answer: str, known: frozenset[str] | None = None
     a = answer.casefold()
 
     def found(w: str) -> bool:
-        if w in a or (w.isascii() and len(w) >= 5 and stem(w) in a):  # ("apply" / "applicant")
+        if w in a or (w.isascii() and len(w) >= 5 and stem(w) in a) or _same_meaning(w, a):  # ("apply" / "applicant")
             return True
         if known is None or not _THAI.match(w):
             return False
-        return any(len(part) >= 3 and part in known and part in a
+        # A part said is enough ("ติดอันดับ" / "ได้อันดับ 3", "บริษัทเอกชน" / "เอกชน"), but not a general head
+        # whose meaning is in what follows it ("กระทรวงมหาดไทย" is not said by "กระทรวงดิจิทัล").
+        return any(len(part) >= 3 and part in known and part in a and not (part == w[:i] and part in _GENERAL_HEADS)
                    for i in range(2, len(w) - 1) for part in (w[:i], w[i:]))
     return sum(1 for w in words if found(w)) / len(words)
+
+
+# Words that say the same thing in this domain, so a question's word counts as said when the fact says it in
+# other words: being certified is receiving the logo; running an area is being its developer or managing it.
+_SAME_MEANING = [
+    ("certif", "รับรอง", "logo", "ตรา", "approv", "endors", "อนุมัติ", "เห็นชอบ"),
+    ("run", "manag", "ดูแล", "บริหาร", "develop", "ผู้พัฒนา", "ขับเคลื่อน", "operat"),
+    ("เซ็นเซอร์", "เซนเซอร์", "sensor"),
+    ("ไวไฟ", "wi-fi", "wifi"),
+    ("แบบ", "ประเภท", "ระดับ", "-based", "type", "categor", "class"),
+    ("สูงสุด", "highest", "best", "อันดับ 1 ", "ที่ 1 ", "1st", "first place", "ranked first"),
+]
+
+
+def _same_meaning(word: str, answer: str) -> bool:
+    """Whether ``answer`` (casefolded) says ``word`` in other words of :data:`_SAME_MEANING`."""
+    for group in _SAME_MEANING:
+        if any(word.startswith(g) if g.isascii() else g in word for g in group):
+            return any(g in answer for g in group)
+    return False
+
+
+# Thai heads of compounds that name a kind of thing; which one is in the rest: "กระทรวง|มหาดไทย".
+_GENERAL_HEADS = frozenset("กระทรวง บริษัท จังหวัด เมือง สำนักงาน มหาวิทยาลัย หน่วยงาน โครงการ องค์การ องค์กร สถาบัน "
+                           "คณะ กรม การไฟฟ้า ศูนย์ ถนน สถานี".split())
 
 
 _LAST_THAI = re.compile(r"[\u0e00-\u0e7f](?!.*[\u0e00-\u0e7f])", re.S)
@@ -234,15 +300,21 @@ def verdict(question: str, asked: list[str], answer: str, names_agree: bool = Fa
     ``known``: the words the knowledge uses (words it never uses do not count against coverage)."""
     if _FOREVER.search(question) and _LASTS.search(answer):
         return "no"  # "ได้ตลอดไปเลยไหม" / "มีอายุ 2 ปี และต่ออายุได้"
+    for asked_q, side, other in ((_PUBLIC_Q, _PUBLIC, _PRIVATE), (_PRIVATE_Q, _PRIVATE, _PUBLIC)):
+        if asked_q.search(question) and other.search(answer) and not side.search(answer):
+            return "no"  # "KKTT เป็นของรัฐใช่มั้ย" / "บริษัทเอกชน"; "is depa a private company?" / "a government agency"
     if _SAME.search(question) and _DIFFERENT.search(answer):
         return "no"  # "เขตส่งเสริมกับเมืองที่ได้โลโก้อันเดียวกันไหม" / "a preliminary tier, not the logo"
+    asked_days, stated_days = _days(question), _days(answer)
+    if asked_days and stated_days and not asked_days & stated_days:
+        return None  # another day than the one asked ("24 ธ.ค. 64?" / "6 พฤษภาคม 2564"): not a yes from its year
     asked_numbers = numbers(question)
     stated = numbers(answer)
     # A count of the same unit that the fact states otherwise: "all 7 smarts?" / "3 Smarts" is a no.
     asked_counts, stated_counts = counted(question), counted(answer)
     if not years or years & fact_years:  # (a fact of another year may count otherwise: not a denial)
         for n, unit in asked_counts:
-            others = {m for m, u in stated_counts if u == unit}
+            others = {m for m, u in stated_counts if u == unit or {u, unit} == {"city", "area"}}
             if others and n not in others:
                 return "no"
             if _ALL.search(question) and others - {n}:
@@ -258,6 +330,8 @@ def verdict(question: str, asked: list[str], answer: str, names_agree: bool = Fa
         # with other numbers and not the asked one still says no ("7 ด้าน" / "6 เสาหลัก").
         if asked_numbers <= stated:
             other_year = bool(years and fact_years and not years & fact_years)  # (the number, in another year)
+            if _GOAL.search(answer) and (not _GOAL.search(question) or _REACHED.search(question)):
+                return None  # a target is not a count: "were there 100 cities?" / "the target of 100 cities"
             if numbers(" ".join(asked)) & asked_numbers and not a_negated and not now and not other_year:
                 return "yes"
             if other_year and len(fact_years) == 1 and not a_negated and numbers(" ".join(asked)) & asked_numbers:

@@ -151,6 +151,7 @@ W_WORDS, W_INTENT = 0.7, 0.3
 S_MATCH, S_ALL, S_OTHER, S_GENERAL, S_CONTEXT, S_CONTEXT_OTHER, S_NONE = 0.3, 0.1, -0.6, -0.12, 0.2, -0.35, -0.25
 S_LAST = 0.2  # the fact that answered the last question, for a follow-up that names nothing new
 S_NOT_PROJECT = 0.15  # the fact is about the city of the project the question names, not that project
+S_PART = 0.1  # the fact is about a part of the project the question names (Tram Noy of the light rail), not it
 S_EXTRA_AREA = 0.2  # the fact is also about an area the question does not name ("Phuket Tinicon Valley")
 MANY_AREAS = 2  # a fact about more areas than this is about all of them, not one city
 S_RELATED = -0.1  # the fact is about the area of an organisation the question names, not the organisation itself
@@ -305,6 +306,8 @@ class FactIndex:
         self.about_sets = {fid: frozenset(f.about) | {p for a in f.about for p in parents.get(a, ())}
                            for fid, f in self.facts.items()}
         self.fact_areas = {fid: about & self.areas for fid, about in self.about_sets.items()}
+        # the parts of projects (Tram Noy of the light rail): a question naming the whole asks about the whole first
+        self._parts = {child: frozenset(of) for child, of in parents.items() if child in self.projects}
         self.specific = {fid: bool(about - self.concepts) for fid, about in self.about_sets.items()}
         self.years = {f.id: _years(f) for f in self.facts.values()}
         self.ranks = {f.id: _stated_ranks(f.answer_text()) for f in self.facts.values()}
@@ -506,6 +509,8 @@ class FactIndex:
             other = has_area & ~self._any_of(asked_areas) if asked_areas else self._none  # about another city
             if asked_dims:  # about another of the 7 Smarts ("who led governance" / Yala led environment)
                 other = other | self._has_dim & ~self._any_of(asked_dims)
+                # (or a ranking of no dimension: "who came first in Smart Living" / Phuket's overall place)
+                other = other | self._rankings & ~self._has_dim
             if asked_projects:  # about another project of the city ("when does the light rail open" / the bus)
                 other = other | self._has_project & ~self._any_of(asked_projects)
             all_shared = shared == len(subjects) if all(x in self._about for x in subjects) else self._none
@@ -527,6 +532,10 @@ class FactIndex:
                 unshared = np.where(specific, S_OTHER, S_GENERAL)
             if asked_projects:  # "the khon kaen light rail's route": the city's own facts do not tell it
                 matched = matched - np.where(self._any_of(asked_projects), 0.0, S_NOT_PROJECT)
+                # ("when will the light rail open": the main line's date before Tram Noy's, a part not named)
+                parts = [x for x, of in self._parts.items() if of & asked_projects and x not in subjects]
+                if parts:
+                    matched = matched - np.where(self._any_of(parts), S_PART, 0.0)
             s = np.where(other, S_OTHER, np.where(shared > 0, matched, unshared))
             # (a fact about the area of an organisation named, and about no other city: "จุฬาจัดประกวดฝาท่อ" / Samyan's)
             near = {a for x in subjects if x in self.related for a in self.related[x]} - subjects
@@ -610,13 +619,14 @@ class FactIndex:
 
     def mentioning(self, names: Iterable[str], intent: str | None = None) -> list[Fact]:
         """Facts (of ``intent``, when given) whose answer or detail names any of ``names``."""
-        names = [n.casefold() for n in names if n]
+        # (a Thai name is not the start of a longer syllable: "เลย" is not in "วัลเลย์")
+        found = [re.compile(re.escape(n.casefold()) + r"(?![\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])") for n in names if n]
         out = []
         for f in self.facts.values():
             if intent is not None and f.intent != intent:
                 continue
             text = f.text().casefold()
-            if any(n in text for n in names):
+            if any(rx.search(text) for rx in found):
                 out.append(f)
         return out
 

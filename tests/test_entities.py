@@ -131,3 +131,15 @@ def test_the_steering_committee_by_its_short_name(bot, text):
 @pytest.mark.parametrize("text", ["ได้โลโก้เมื่อไหร่", "แม่เมาะได้โลโก้ปีไหน"])
 def test_the_logo_alone_is_the_smart_city_logo(bot, text):
     assert "smart-city-logo" in ents(bot, text).subjects
+
+
+@pytest.mark.parametrize("text, loei", [
+    ("จังหวัดเลยมีพื้นที่ได้ตราบ้างไหม", True),
+    ("จ.เลยมีสมาร์ทซิตี้ไหม", True),
+    ("ภูเก็ตได้ตราทั้งจังหวัดเลยใช่ไหม", False),  # the whole province, then the particle
+    ("สามย่านได้ตราแล้วเลยใช่มะ", False),
+    ("วังจันทร์วัลเลย์อยู่ที่ไหน", False),
+])
+def test_loei_is_named_only_as_a_province(bot, text, loei):
+    # "เลย" is the province of Loei and an everyday particle
+    assert ("loei" in ents(bot, text).places) == loei

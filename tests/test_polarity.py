@@ -135,3 +135,53 @@ def test_a_plan_said_and_then_denied_is_a_no():
                                              ("how many smart cities", {"city"}), ("when?", set())])
 def test_the_unit_a_count_question_asks_for(question, units):
     assert units_asked(question) == units
+
+
+@pytest.mark.parametrize("question, answer, expected", [
+    # being certified is receiving the logo; running an area is being its developer
+    ("was nan certified?", "Nan received the smart city logo in 2022.", "yes"),
+    ("ปตท.บริหารที่นี่ใช่ไหม", "ปตท. เป็นผู้พัฒนาเมืองของพื้นที่นี้", "yes"),
+    # a tag after a statement only asks
+    ("nan has a logo, correct?", "Nan received the smart city logo in 2022.", "yes"),
+    # a state body is no private firm, and the other way round
+    ("is EGAT a private company?", "EGAT is a state enterprise under the Ministry of Energy.", "no"),
+    ("บริษัทนี้เป็นของรัฐหรือเปล่า", "บริษัทเอกชนที่นักธุรกิจท้องถิ่นตั้งขึ้น", "no"),
+    # the general head of a Thai compound does not say its specific part
+    ("อยู่ใต้กระทรวงพาณิชย์ใช่ไหม", "เป็นหน่วยงานภายใต้กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม", None),
+])
+def test_the_same_thing_said_in_other_words(question, answer, expected):
+    assert v(question, answer) == expected
+
+
+def test_a_target_is_not_a_count_reached():
+    target = "The target is 100 smart cities by 2022."
+    assert v("did they reach 100 smart cities?", target) is None
+    assert v("is the target 100 smart cities?", target) == "yes"
+
+
+def test_a_count_of_areas_answers_a_count_of_cities():
+    assert v("were 60 smart cities certified?", "In 2022, 30 areas were certified.") == "no"
+
+
+def test_a_claim_about_the_others_is_a_claim_about_all():
+    assert v("does it have 5 smarts like the rest?", "Its plan covers 3 Smarts; the others' plans cover 5.") == "no"
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("มีไวไฟฟรีไหม", "มีตั๋วอิเล็กทรอนิกส์ Wi-Fi ฟรี และ GPS"),
+    ("เป็นเมืองแบบจังหวัดใช่ไหม", "จัดเป็นเมืองอัจฉริยะระดับจังหวัด"),
+])
+def test_spellings_and_words_of_the_same_meaning(question, answer):
+    assert v(question, answer) == "yes"
+
+
+def test_another_day_of_the_same_year_confirms_nothing():
+    assert v("the ceremony was on 3 March 2021, right?", "The meeting was held on 6 May 2021.",
+             years=frozenset({2021}), fact_years=frozenset({2021})) is None
+    assert v("ประชุมวันที่ 6 พ.ค. 64 ใช่ไหม", "การประชุมวันที่ 6 พฤษภาคม 2564",
+             years=frozenset({2021}), fact_years=frozenset({2021})) == "yes"
+
+
+def test_back_in_a_year_asks_about_that_year():
+    assert v("was it certified back in 2018?", "It received the smart city logo in 2021.",
+             years=frozenset({2018}), fact_years=frozenset({2021})) == "no"
