@@ -122,8 +122,10 @@ def _via_proxy(client, path, forwarded_for, **kw):
 
 def test_behind_a_proxy_each_client_has_its_own_limit(proxied):
     client = proxied.test_client()
-    # Two documentation ranges, so the two clients can never draw the same address (1 in 250 did).
-    a, b = f"203.0.113.{uuid.uuid4().int % 250 + 1}", f"198.51.100.{uuid.uuid4().int % 250 + 1}"
+    # Two ranges no other test uses, so the two clients never draw the same address (1 in 250 did) nor one that
+    # another test's requests have counted.
+    n = uuid.uuid4().int
+    a, b = f"100.64.{n % 250 + 1}.{n // 250 % 250 + 1}", f"100.65.{n % 250 + 1}.{n // 250 % 250 + 1}"
     codes = [_via_proxy(client, "/api/ask", a, json={"text": "what is depa"}).status_code for _ in range(6)]
     assert codes == [200] * 5 + [429]
     assert _via_proxy(client, "/api/ask", b, json={"text": "what is depa"}).status_code == 200  # not the proxy's bucket
