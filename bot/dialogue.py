@@ -277,6 +277,10 @@ def _lead(question: str, asked: str, hit: Hit, lang: str, subjects: list[str], y
     lead = _not_yet(question, answer)
     if lead:
         return lead
+    # "is the green space below the WHO benchmark?" / "19.8 m² ..., against the WHO benchmark of 9 m²"
+    held = against_benchmark(question, answer, True)
+    if held is not None and held >= 0:
+        return {("th", 1): "ใช่ครับ", ("th", 0): "ไม่ใช่ครับ", ("en", 1): "Yes.", ("en", 0): "No."}[(lang, held)]
     names_agree = len(subjects) >= 2 and set(subjects) <= set(fact.about)
     # The event's date and the years its answer names: TSCCI 2023 results were announced in 2024.
     fact_years = _years_asked(fact.answer.th, [int(n) for n in re.findall(r"\d{4}", fact.answer.th)]) | (
@@ -1472,6 +1476,24 @@ class Dialogue:
             names = ", ".join(c.name.get(lang) for c in pilots)
             return composer.computed(f"ไม่ใช่ครับ 5 เมืองนำร่องชุดแรก ({when}) ไม่มีพื้นที่ใน{pname} ได้แก่ {names}",
                                      f"No. None of the first five pilot cities ({when}) is in {pname}; they are "
+                                     f"{names}.", lang, facts, [c.id for c in pilots])
+        if not yes_no and qualifier == "first_five" and not cities and other_places and not project and \
+                kind in (None, "list", "where", "who"):
+            # "which of the five pilots is in Rayong?": the pilot areas in that province, not all five
+            place = kb.places[other_places[0]]
+            pname = place.th if lang == "th" else place.en
+            pilots = kb.pilot_cities()
+            there = [c for c in pilots if c.province in (place.province or place.id, place.id)]
+            when = format_date(pilots[0].certified.date, lang)
+            facts = self._certified_facts(snap, (there or pilots)[0].id)
+            if there:
+                names = ", ".join(c.name.get(lang) for c in there)
+                return composer.computed(f"เมืองนำร่องใน{pname}คือ {names} ซึ่งได้รับการรับรองเมื่อ {when}",
+                                         f"The pilot city in {pname} is {names}, certified on {when}.",
+                                         lang, facts, [c.id for c in there])
+            names = ", ".join(c.name.get(lang) for c in pilots)
+            return composer.computed(f"5 เมืองนำร่องชุดแรก ({when}) ไม่มีพื้นที่ใน{pname} ได้แก่ {names}",
+                                     f"None of the first five pilot cities ({when}) is in {pname}; they are "
                                      f"{names}.", lang, facts, [c.id for c in pilots])
         batch_years = _years_in(query_text)
         if yes_no and cities and len(batch_years) == 1 and _THAT_BATCH.search(asked):
