@@ -268,6 +268,11 @@ def _not_yet(question: str, answer: str) -> str:
     return "ไม่แล้วครับ" if _STILL.search(question) else "ยังครับ"
 
 
+# Whether two figures are equal, asked: "the same number of Smarts as", "as many as", "ใช้กี่ด้านเท่ากันไหม".
+_SAME_FIGURE = re.compile(r"\bsame (?:number|amount|count|score)\b|\bas many\b|\bequal\b|เท่ากัน|จำนวนเดียวกัน|"
+                          r"เท่ากับ", re.I)
+
+
 def _lead(question: str, asked: str, hit: Hit, lang: str, subjects: list[str], years: frozenset[int],
           known: frozenset[str] | None = None) -> str:
     """The verdict before a fact that answers a yes/no question: "ยังครับ" for something not done yet, else
@@ -1359,6 +1364,12 @@ class Dialogue:
     def _comparison(snap: Snapshot, question: str, pairs: list[tuple[str, Fact]], lang: str, yes_no: bool) -> str:
         """The verdict before two subjects' facts when the question compares them ("did X score higher than
         Y?" → "Yes."; "which scored higher" → "X is higher: 76.78% against 53.81%."), else ""."""
+        if len(pairs) == 2 and yes_no and _SAME_FIGURE.search(question):
+            # "does Mae Moh use the same number of Smarts as Samyan?": the two figures are equal, or not
+            values = figures([f.answer.get(lang) for _, f in pairs])
+            if values is not None:
+                same = values[0] == values[1]
+                return ("ใช่ครับ" if same else "ไม่ใช่ครับ") if lang == "th" else ("Yes." if same else "No.")
         if len(pairs) != 2 or not asks_to_compare(question, yes_no):
             return ""
         answers = [f.answer.get(lang) for _, f in pairs]

@@ -132,7 +132,9 @@ class Vocabulary:
     def _known_latin(word: str, known: frozenset[str]) -> bool:
         """True when ``word`` is a known English word, a plural or -ed/-ing form of one, or a typo of one."""
         # (plurals in -ies, "industries"; -ory and -ion of one stem, "preparatory" / "preparation")
-        stems = {word, word[:-1], word[:-2], word[:-3], word[:-3] + "e", word[:-2] + "e", word[:-3] + "y"}
+        stems = {word, word[:-1], word[:-2], word[:-3], word[:-3] + "e", word[:-2] + "e"}
+        if word.endswith("ies"):
+            stems.add(word[:-3] + "y")
         if word.endswith("ory"):
             stems |= {word[:-3] + "ion", word[:-4] + "ion", word[:-5] + "e"}
         if any(s in known for s in stems if len(s) >= 3):

@@ -48,6 +48,7 @@ _ASKING_EN = frozenset(
     # a tag after a statement asks, it adds nothing to check: "korat got a logo right?", "is it true that..."
     "right correct true hold holds held holding back".split())
 _THAI = re.compile(r"[\u0e00-\u0e7f]+")
+_PROGRAMME = frozenset("program programs programme programmes scheme initiative".split())
 
 # A place in a ranking or a list that a question asks about: "ได้ที่ 1", "อันดับ 3", "the 2nd".
 _PLACE_ASKED = re.compile(r"(?:(?<!พื้น)ที่|อันดับ|ลำดับ)\s*(\d{1,2})(?!\d)|\b(?:number\s+)?(\d{1,2})(?:st|nd|rd|th)\b")
@@ -206,9 +207,10 @@ def _content(tokens: list[str], known: frozenset[str] | None = None, domain: boo
         t = raw.casefold().strip()
         if not t:
             continue
-        after_smart, before = before == "smart", t
-        if not domain and (t == "smart" or t in ("city", "cities") and after_smart or _DOMAIN_TH.fullmatch(t)):
-            continue  # (though "an actual city" asks about being a city)
+        after_smart, after_city, before = before == "smart", before in ("city", "cities"), t
+        if not domain and (t == "smart" or t in ("city", "cities") and after_smart or _DOMAIN_TH.fullmatch(t)
+                           or t in _PROGRAMME and after_city):
+            continue  # (though "an actual city" asks about being a city; "the smart city program" is the domain)
         if len(t) < 2 or t.isdigit() or _asking_en(t) or _ASKING_TH.fullmatch(t) or not (t.isalnum() or _THAI.match(t)):
             continue
         if known is not None and t not in known and (t[:-1] if t.endswith("s") else t) not in known:
