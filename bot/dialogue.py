@@ -273,6 +273,11 @@ _SAME_FIGURE = re.compile(r"\bsame (?:number|amount|count|score)\b|\bas many\b|\
                           r"เท่ากับ", re.I)
 
 
+def units_stated(text: str) -> set[str]:
+    """The units of the figures ``text`` states ("76.78%" gives "percent")."""
+    return {unit for _, unit in counted(text)}
+
+
 def _lead(question: str, asked: str, hit: Hit, lang: str, subjects: list[str], years: frozenset[int],
           known: frozenset[str] | None = None) -> str:
     """The verdict before a fact that answers a yes/no question: "ยังครับ" for something not done yet, else
@@ -945,6 +950,11 @@ class Dialogue:
         passed_over = False
         budget_asked = _BUDGET_ASKED.search(q.text) is not None
         projects_named = set(q.subjects) & snap.index.projects
+        # a score or a percentage asked for ("คะแนนเท่าไหร่", "what % did it get"): the answer must state one
+        score_asked = not yes_no and q.qtype in ("how_many", "how_much", None) and "percent" in units_asked(q.text)
+        # (only notions named: the answering fact must be about one of them, or name it)
+        notions_only = set(q.subjects) if q.subjects and all(x in snap.index.concepts for x in q.subjects) \
+            else set()
         named_here = set(named)
         for rank, hit in enumerate(hits):
             if (only is not None and only not in hit.fact.about) or hit.fact.id in skipped:
@@ -986,6 +996,19 @@ class Dialogue:
             if budget_asked and not staff and set(hit.fact.about) & snap.index.projects \
                     and named_here & snap.index.areas and not named_here & snap.index.projects \
                     and not _BUDGET_SAID.search(hit.fact.text()):
+                passed_over = True
+                continue
+            if score_asked and not staff and "percent" not in units_stated(hit.fact.answer_text()):
+                # "Mae Moh's TSCCI score?": a fact that it led one dimension gives no score
+                passed_over = True
+                continue
+            if notions_only and not notions_only & snap.index.about_sets[hit.fact.id] and hit.words < OWN_PHRASING \
+                    and (hit.words < CLOSE_WORDS or snap.index.about_sets[hit.fact.id] & snap.index.concepts) \
+                    and not staff and not any(n in " ".join((*hit.fact.questions.th, *hit.fact.questions.en,
+                                                             hit.fact.answer_text())).casefold()
+                                              for x in notions_only for n in self._names(snap, x)):
+                # "when did Thailand 4.0 start": a fact about another notion (the 20-year National Strategy),
+                # which names the one asked about in neither its answer nor its questions, is no answer about it
                 passed_over = True
                 continue
             if projects_named and not projects_named & snap.index.about_sets[hit.fact.id] \
