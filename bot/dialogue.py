@@ -273,6 +273,9 @@ _SAME_FIGURE = re.compile(r"\bsame (?:number|amount|count|score)\b|\bas many\b|\
                           r"เท่ากับ", re.I)
 
 
+_SCORE_ASKED = re.compile(r"คะแนน|เปอร์เซ็น|ร้อยละ|%|\b(scores?|scored|percent|percentage)\b", re.I)
+
+
 def units_stated(text: str) -> set[str]:
     """The units of the figures ``text`` states ("76.78%" gives "percent")."""
     return {unit for _, unit in counted(text)}
@@ -951,7 +954,8 @@ class Dialogue:
         budget_asked = _BUDGET_ASKED.search(q.text) is not None
         projects_named = set(q.subjects) & snap.index.projects
         # a score or a percentage asked for ("คะแนนเท่าไหร่", "what % did it get"): the answer must state one
-        score_asked = not yes_no and q.qtype in ("how_many", "how_much", None) and "percent" in units_asked(q.text)
+        # ("how many wifi points" counts points, no score)
+        score_asked = not yes_no and q.qtype in ("how_many", "how_much") and _SCORE_ASKED.search(q.text) is not None
         # (only notions named: the answering fact must be about one of them, or name it)
         notions_only = set(q.subjects) if q.subjects and all(x in snap.index.concepts for x in q.subjects) \
             else set()
