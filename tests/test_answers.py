@@ -1087,7 +1087,7 @@ def test_a_question_about_one_notion_is_not_answered_by_another(bot):
     assert "2017" in text and "National Strategy" not in text
 
 
-def test_a_score_asked_needs_a_fact_that_gives_one(bot):
+def test_a_score_asked_in_a_question_needs_a_fact_that_states_one(bot):
     # Mae Moh led a dimension, but no source gives its score
     assert bot.dialogue.answer("แม่เมาะได้คะแนนดัชนี TSCCI ปี 2566 กี่เปอร์เซ็นต์", Context())[0].fallback
     assert "53.81" in first_line(bot.dialogue.answer("khon kaen's tscci 2023 score was how much?", Context())[0])
