@@ -268,6 +268,19 @@ def _not_yet(question: str, answer: str) -> str:
     return "ไม่แล้วครับ" if _STILL.search(question) else "ยังครับ"
 
 
+# Whether two figures are equal, asked: "the same number of Smarts as", "as many as", "ใช้กี่ด้านเท่ากันไหม".
+_SAME_FIGURE = re.compile(r"\bsame (?:number|amount|count|score)\b|\bas many\b|\bequal\b|เท่ากัน|จำนวนเดียวกัน|"
+                          r"เท่ากับ", re.I)
+
+
+_SCORE_ASKED = re.compile(r"คะแนน|เปอร์เซ็น|ร้อยละ|%|\b(scores?|scored|percent|percentage)\b", re.I)
+
+
+def units_stated(text: str) -> set[str]:
+    """The units of the figures ``text`` states ("76.78%" gives "percent")."""
+    return {unit for _, unit in counted(text)}
+
+
 def _lead(question: str, asked: str, hit: Hit, lang: str, subjects: list[str], years: frozenset[int],
           known: frozenset[str] | None = None) -> str:
     """The verdict before a fact that answers a yes/no question: "ยังครับ" for something not done yet, else
@@ -277,6 +290,10 @@ def _lead(question: str, asked: str, hit: Hit, lang: str, subjects: list[str], y
     lead = _not_yet(question, answer)
     if lead:
         return lead
+    # "is the green space below the WHO benchmark?" / "19.8 m² ..., against the WHO benchmark of 9 m²"
+    held = against_benchmark(question, answer, True)
+    if held is not None and held >= 0:
+        return {("th", 1): "ใช่ครับ", ("th", 0): "ไม่ใช่ครับ", ("en", 1): "Yes.", ("en", 0): "No."}[(lang, held)]
     names_agree = len(subjects) >= 2 and set(subjects) <= set(fact.about)
     # The event's date and the years its answer names: TSCCI 2023 results were announced in 2024.
     fact_years = _years_asked(fact.answer.th, [int(n) for n in re.findall(r"\d{4}", fact.answer.th)]) | (
@@ -936,6 +953,12 @@ class Dialogue:
         passed_over = False
         budget_asked = _BUDGET_ASKED.search(q.text) is not None
         projects_named = set(q.subjects) & snap.index.projects
+        # a score or a percentage asked for ("คะแนนเท่าไหร่", "what % did it get"): the answer must state one
+        # ("how many wifi points" counts points, no score)
+        score_asked = not yes_no and q.qtype in ("how_many", "how_much") and _SCORE_ASKED.search(q.text) is not None
+        # (only notions named: the answering fact must be about one of them, or name it)
+        notions_only = set(q.subjects) if q.subjects and all(x in snap.index.concepts for x in q.subjects) \
+            else set()
         named_here = set(named)
         for rank, hit in enumerate(hits):
             if (only is not None and only not in hit.fact.about) or hit.fact.id in skipped:
@@ -977,6 +1000,19 @@ class Dialogue:
             if budget_asked and not staff and set(hit.fact.about) & snap.index.projects \
                     and named_here & snap.index.areas and not named_here & snap.index.projects \
                     and not _BUDGET_SAID.search(hit.fact.text()):
+                passed_over = True
+                continue
+            if score_asked and not staff and "percent" not in units_stated(hit.fact.answer_text()):
+                # "Mae Moh's TSCCI score?": a fact that it led one dimension gives no score
+                passed_over = True
+                continue
+            if notions_only and not notions_only & snap.index.about_sets[hit.fact.id] and hit.words < OWN_PHRASING \
+                    and (hit.words < CLOSE_WORDS or snap.index.about_sets[hit.fact.id] & snap.index.concepts) \
+                    and not staff and not any(n in " ".join((*hit.fact.questions.th, *hit.fact.questions.en,
+                                                             hit.fact.answer_text())).casefold()
+                                              for x in notions_only for n in self._names(snap, x)):
+                # "when did Thailand 4.0 start": a fact about another notion (the 20-year National Strategy),
+                # which names the one asked about in neither its answer nor its questions, is no answer about it
                 passed_over = True
                 continue
             if projects_named and not projects_named & snap.index.about_sets[hit.fact.id] \
@@ -1355,6 +1391,12 @@ class Dialogue:
     def _comparison(snap: Snapshot, question: str, pairs: list[tuple[str, Fact]], lang: str, yes_no: bool) -> str:
         """The verdict before two subjects' facts when the question compares them ("did X score higher than
         Y?" → "Yes."; "which scored higher" → "X is higher: 76.78% against 53.81%."), else ""."""
+        if len(pairs) == 2 and yes_no and _SAME_FIGURE.search(question):
+            # "does Mae Moh use the same number of Smarts as Samyan?": the two figures are equal, or not
+            values = figures([f.answer.get(lang) for _, f in pairs])
+            if values is not None:
+                same = values[0] == values[1]
+                return ("ใช่ครับ" if same else "ไม่ใช่ครับ") if lang == "th" else ("Yes." if same else "No.")
         if len(pairs) != 2 or not asks_to_compare(question, yes_no):
             return ""
         answers = [f.answer.get(lang) for _, f in pairs]
@@ -1472,6 +1514,24 @@ class Dialogue:
             names = ", ".join(c.name.get(lang) for c in pilots)
             return composer.computed(f"ไม่ใช่ครับ 5 เมืองนำร่องชุดแรก ({when}) ไม่มีพื้นที่ใน{pname} ได้แก่ {names}",
                                      f"No. None of the first five pilot cities ({when}) is in {pname}; they are "
+                                     f"{names}.", lang, facts, [c.id for c in pilots])
+        if not yes_no and qualifier == "first_five" and not cities and other_places and not project and \
+                kind in (None, "list", "where", "who"):
+            # "which of the five pilots is in Rayong?": the pilot areas in that province, not all five
+            place = kb.places[other_places[0]]
+            pname = place.th if lang == "th" else place.en
+            pilots = kb.pilot_cities()
+            there = [c for c in pilots if c.province in (place.province or place.id, place.id)]
+            when = format_date(pilots[0].certified.date, lang)
+            facts = self._certified_facts(snap, (there or pilots)[0].id)
+            if there:
+                names = ", ".join(c.name.get(lang) for c in there)
+                return composer.computed(f"เมืองนำร่องใน{pname}คือ {names} ซึ่งได้รับการรับรองเมื่อ {when}",
+                                         f"The pilot city in {pname} is {names}, certified on {when}.",
+                                         lang, facts, [c.id for c in there])
+            names = ", ".join(c.name.get(lang) for c in pilots)
+            return composer.computed(f"5 เมืองนำร่องชุดแรก ({when}) ไม่มีพื้นที่ใน{pname} ได้แก่ {names}",
+                                     f"None of the first five pilot cities ({when}) is in {pname}; they are "
                                      f"{names}.", lang, facts, [c.id for c in pilots])
         batch_years = _years_in(query_text)
         if yes_no and cities and len(batch_years) == 1 and _THAT_BATCH.search(asked):

@@ -113,9 +113,16 @@ class QuestionType:
     kinds: tuple[str, ...] = ()  # every type asked, in order of precedence ("จัดวันไหน ใครเป็นประธาน")
 
 
+# The World Health Organization, lower-cased by normalising: "the who benchmark", "who's standard".
+_WHO_ORG = re.compile(r"\bthe who\b|\bwho(?:'s)?(?=\s+(?:benchmark|standard|guideline|recommendation|minimum|target|"
+                      r"level|figure|norm)s?\b)")
+
+
 @lru_cache(maxsize=4096)  # some twenty patterns a message, and the same questions come back (the result is frozen)
 def question_type(text: str) -> QuestionType:
     """The question type of normalised ``text``."""
+    if "who" in text:
+        text = _WHO_ORG.sub(" the world health organization ", text)  # ("below the WHO benchmark?" asks no who)
     # Every type asked, in the order the question asks them ("อยู่จังหวัดไหน ใครทำ": where, then who); at the
     # same place, the list above decides ("กี่บาท" is money before it is a count).
     found = []

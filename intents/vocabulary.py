@@ -49,7 +49,9 @@ def _english_stop_words() -> frozenset[str]:
 
 _EN_STOP = _english_stop_words()
 # Words that ask (what kind of answer), never what about.
-_ASKING = frozenset("what whats which when where who whom whose why how many much long year years date time ใด ไหน ไหม"
+_ASKING = frozenset("what whats which when where who whom whose why how many much long year years date time ใด ไหน ไหม "
+                    # "what is it known for", "famous for": what it is, not a topic of its own
+                    "known famous famed renowned"
                     .split())
 #: A known word used by at most this share of the facts names a topic ("festival", "ติดตั้ง"), not a question's frame.
 RARE_SHARE = 0.05
@@ -64,6 +66,17 @@ def _known_latin_words(known: frozenset[str]) -> list[str]:
 def words_of(text: str) -> frozenset[str]:
     """The word tokens of ``text``, normalised (cached: a staff edit re-reads mostly the same texts)."""
     return frozenset(t for t in tokenize(normalize(text)) if len(t) > 1)
+
+
+@lru_cache(maxsize=4096)  # a scan of every known word: once per word
+def _part_of_known(word: str, known: frozenset[str], common: frozenset[str]) -> bool:
+    for k in known:
+        if len(k) > len(word) + 1 and _THAI.match(k):
+            if k.startswith(word) and (k[len(word):] in known or k[len(word):] in common):
+                return True
+            if k.endswith(word) and (k[:-len(word)] in known or k[:-len(word)] in common):
+                return True
+    return False
 
 
 class Vocabulary:
@@ -81,6 +94,11 @@ class Vocabulary:
         return any((word[:i] in known or word[:i] in self.common) and (word[i:] in known or word[i:] in self.common)
                    for i in range(2, len(word) - 1))
 
+    def _part_of(self, word: str, known: frozenset[str]) -> bool:
+        """True when a known word is ``word`` written together with another known word ("ภาคอีสาน" = "ภาค" +
+        "อีสาน"): the knowledge does speak of it, as a part of a compound."""
+        return len(word) >= 4 and _part_of_known(word, known, self.common)
+
     def unknown(self, tokens: Iterable[str], known: frozenset[str]) -> list[str]:
         """The Thai tokens of a question (names removed) that are real words the bot's domain never uses
         (``known``: the live knowledge's words)."""
@@ -90,8 +108,8 @@ class Vocabulary:
             if len(t) < 2 or t in known or t in self.common:
                 continue
             if _THAI.match(t):
-                # a word someone meant, not a typo's fragment, and not made of known words
-                if t in self.dictionary and not self._compound(t, known):
+                # a word someone meant, not a typo's fragment, and not made of known words, nor a part of one
+                if t in self.dictionary and not self._compound(t, known) and not self._part_of(t, known):
                     out.append(t)
             elif _LATIN.match(t) and len(t) >= 4 and not self._known_latin(t, known):
                 out.append(t)  # "taxi", "password", "staff": no fact, question or answer ever says it
@@ -113,7 +131,12 @@ class Vocabulary:
     @lru_cache(maxsize=8192)  # the fuzzy search over every known word is the costly part: once per word
     def _known_latin(word: str, known: frozenset[str]) -> bool:
         """True when ``word`` is a known English word, a plural or -ed/-ing form of one, or a typo of one."""
+        # (plurals in -ies, "industries"; -ory and -ion of one stem, "preparatory" / "preparation")
         stems = {word, word[:-1], word[:-2], word[:-3], word[:-3] + "e", word[:-2] + "e"}
+        if word.endswith("ies"):
+            stems.add(word[:-3] + "y")
+        if word.endswith("ory"):
+            stems |= {word[:-3] + "ion", word[:-4] + "ion", word[:-5] + "e"}
         if any(s in known for s in stems if len(s) >= 3):
             return True
         latin = _known_latin_words(known)

@@ -48,6 +48,7 @@ _ASKING_EN = frozenset(
     # a tag after a statement asks, it adds nothing to check: "korat got a logo right?", "is it true that..."
     "right correct true hold holds held holding back".split())
 _THAI = re.compile(r"[\u0e00-\u0e7f]+")
+_PROGRAMME = frozenset("program programs programme programmes scheme initiative".split())
 
 # A place in a ranking or a list that a question asks about: "ได้ที่ 1", "อันดับ 3", "the 2nd".
 _PLACE_ASKED = re.compile(r"(?:(?<!พื้น)ที่|อันดับ|ลำดับ)\s*(\d{1,2})(?!\d)|\b(?:number\s+)?(\d{1,2})(?:st|nd|rd|th)\b")
@@ -70,6 +71,9 @@ _UNITS = [(re.compile(p, re.I), u) for p, u in [
     (r"km(?![a-z])|kilomet|กม\.|กิโลเมตร", "km"),
     (r"baht(?![a-z])|บาท", "baht"),
 ]]
+# A duration ("valid for 2 years", "แผน 20 ปี"), counted but never asked for by its word alone: nearly every
+# Thai question says ปี (of a year), which asks for no duration.
+_DURATION = (re.compile(r"years?(?![a-z])|ปี(?!\s*\d)", re.I), "year")
 _COUNTED = re.compile(r"(?<![\d.,/])(\d+(?:[.,]\d+)?)\s*((?:[^\W\d]|%)[^\s\d]{0,3}[^\n\d]{0,24})")
 # Words between a number and what it counts: "7 smarts", "100 certified smart cities", "3 Smarts".
 _BETWEEN = re.compile(r"^((certified|smart|official|more|new|of|the|pilot)\s+|เมือง(?=อัจฉริยะ))", re.I)
@@ -89,7 +93,7 @@ def counted(text: str) -> set[tuple[str, str]]:
             if cut == rest:
                 break
             rest = cut
-        for rx, unit in _UNITS:
+        for rx, unit in (*_UNITS, _DURATION):
             if rx.match(rest):
                 out.add((n, unit))
                 break
@@ -203,9 +207,10 @@ def _content(tokens: list[str], known: frozenset[str] | None = None, domain: boo
         t = raw.casefold().strip()
         if not t:
             continue
-        after_smart, before = before == "smart", t
-        if not domain and (t == "smart" or t in ("city", "cities") and after_smart or _DOMAIN_TH.fullmatch(t)):
-            continue  # (though "an actual city" asks about being a city)
+        after_smart, after_city, before = before == "smart", before in ("city", "cities"), t
+        if not domain and (t == "smart" or t in ("city", "cities") and after_smart or _DOMAIN_TH.fullmatch(t)
+                           or t in _PROGRAMME and after_city):
+            continue  # (though "an actual city" asks about being a city; "the smart city program" is the domain)
         if len(t) < 2 or t.isdigit() or _asking_en(t) or _ASKING_TH.fullmatch(t) or not (t.isalnum() or _THAI.match(t)):
             continue
         if known is not None and t not in known and (t[:-1] if t.endswith("s") else t) not in known:
@@ -289,6 +294,96 @@ def _denies(tokens: list[str], answer: str, known: frozenset[str] | None = None)
     return not read  # (nothing asked is found word for word: the denial stands)
 
 
+# A bound the question sets on a figure: "more than 50", "เกิน 100 เมือง", "at least 10", "fewer than 20".
+_BOUND = re.compile(r"(?:\b(more than|over|above|greater than|in excess of|exceed(?:s|ed|ing)?|at least|"
+                    r"less than|fewer than|under|below|at most)|(มากกว่า|เกิน(?:กว่า)?|กว่า|อย่างน้อย|น้อยกว่า|"
+                    r"ต่ำกว่า|ไม่ถึง|ไม่เกิน))\s*(\d+(?:[.,]\d+)?)(?![\d])", re.I)
+_BOUND_LOW = {"more than", "over", "above", "greater than", "in excess of", "exceed", "exceeds", "exceeded",
+              "exceeding", "มากกว่า", "เกิน", "เกินกว่า", "กว่า"}
+_BOUND_LOW_EQ = {"at least", "อย่างน้อย"}
+_BOUND_HIGH = {"less than", "fewer than", "under", "below", "ไม่ถึง", "น้อยกว่า", "ต่ำกว่า"}
+# Days of a month ("6 May", "24 ธ.ค."): not a figure to compare with a bound.
+_DAY_NUMBER = re.compile(r"(?<![\d.,])\d{1,2}(?=\s*(?:" + "|".join(
+    sorted(map(re.escape, _MONTH), key=len, reverse=True)) + r"))", re.I)
+
+
+def _within_bound(question: str, answer: str) -> Verdict | None:
+    """For "did more than 50 people die?" against "47 ... died": whether the fact's one figure (of the unit the
+    question counts, when it names one) is within the bound the question sets; None when there is no bound,
+    or not exactly one figure to compare with."""
+    m = _BOUND.search(question)
+    if m is None:
+        return None
+    word = (m.group(1) or m.group(2)).casefold()
+    bound = float(m.group(3).replace(",", ""))
+    if _YEAR.match(m.group(3)):
+        return None  # ("after 2020" dates, it does not count)
+    units = {u for n, u in counted(question[m.start():]) if n == m.group(3).replace(",", "")}
+    if units:
+        values = {n for n, u in counted(answer) if u in units}
+    else:
+        values = numbers(_DAY_NUMBER.sub(" ", answer))
+    if len(values) != 1:
+        return None
+    try:
+        value = float(next(iter(values)))
+    except ValueError:
+        return None
+    if word in _BOUND_LOW or word.startswith("exceed"):
+        held = value > bound
+    elif word in _BOUND_LOW_EQ:
+        held = value >= bound
+    elif word in _BOUND_HIGH:
+        held = value < bound
+    else:  # "at most", "ไม่เกิน"
+        held = value <= bound
+    return "yes" if held else "no"
+
+
+# A public body the question says runs or holds something: "run by the Bangkok city government",
+# "under the Rayong provincial government", "หน่วยงานใต้กระทรวงมหาดไทย", "สังกัดกรุงเทพมหานคร".
+_BODY_Q = re.compile(r"\b(?:run|owned|managed|operated|overseen|governed|controlled|held)\s+by\s+(?:the\s+)?"
+                     r"((?:[a-z]+\s+){0,3}?(?:government|administration|municipality|ministry(?:\s+of\s+[a-z]+)?))\b|"
+                     r"\b(?:under|part of)\s+(?:the\s+)?((?:[a-z]+\s+){0,3}?(?:government|administration|"
+                     r"municipality|ministry(?:\s+of\s+[a-z]+)?))\b|"
+                     r"(?:ใต้|ภายใต้|สังกัด|ของ|ดูแลโดย|บริหารโดย)\s*(กระทรวง[^\s]+?|กรุงเทพมหานคร|กทม|เทศบาล|"
+                     r"ศาลากลาง|รัฐบาล)(?=ใช่|ไหม|มั้ย|ป่ะ|หรือ|รึ|\s|$)", re.I)
+# What says that a public body runs it: a city's or province's own administration, by any of its names.
+_LOCAL_BODY = re.compile(r"government|administration|municipal|province|provincial|city hall|เทศบาล|จังหวัด|"
+                         r"กรุงเทพมหานคร|กทม|อบจ|ศาลากลาง|รัฐบาล|ภาครัฐ", re.I)
+# What says who runs something: a fact of that kind names the one body that does.
+_RUNS = re.compile(r"\brun by\b|\bdeveloper\b|\bmanag|\boperat|\bunder the\b|\bagency\b|ผู้พัฒนาเมือง|"
+                   r"ภายใต้|ดูแล|บริหาร|หน่วยงาน", re.I)
+_MINISTRIES = ("มหาดไทย", "การคลัง", "พาณิชย์", "อุตสาหกรรม", "คมนาคม", "ศึกษาธิการ", "สาธารณสุข", "พลังงาน", "กลาโหม",
+               "ต่างประเทศ", "เกษตร", "การท่องเที่ยว", "แรงงาน", "ยุติธรรม", "วัฒนธรรม", "การอุดมศึกษา", "ทรัพยากรธรรมชาติ",
+               "interior", "finance", "commerce", "industry", "transport", "education", "public health", "energy",
+               "defence", "defense", "foreign affairs", "agriculture", "tourism", "labour", "labor", "justice",
+               "culture", "natural resources")
+_BODY_GENERIC = frozenset("city provincial province local metropolitan municipal state national thai thailand "
+                          "government administration municipality ministry of the".split())
+
+
+def _another_body(question: str, answer: str) -> bool:
+    """Whether the question asks if a public body runs or holds something ("is Samyan run by the Bangkok city
+    government?", "ดีป้าอยู่ใต้กระทรวงมหาดไทยใช่มั้ย") and the fact, which says who does, names another: neither
+    that body's own words ("Bangkok", "มหาดไทย") with a body of government, nor any local administration for a
+    generic one."""
+    m = _BODY_Q.search(question)
+    if m is None or not _RUNS.search(answer):
+        return False
+    body = (m.group(1) or m.group(2) or m.group(3)).casefold()
+    low = answer.casefold()
+    if body.startswith("กระทรวง") or "ministry" in body:
+        # Another ministry by its own name ("มหาดไทย", "interior"), when the fact names a ministry; an
+        # abbreviation ("กระทรวงดีอี", "the DE ministry") may well be the one the fact names.
+        own = next((m for m in _MINISTRIES if m in body), None)
+        return own is not None and ("กระทรวง" in low or "ministry" in low) and own not in low
+    if not _LOCAL_BODY.search(low):
+        return True  # (a university office, a company: not a government at all)
+    own_words = [w for w in body.split() if w not in _BODY_GENERIC]
+    return bool(own_words) and not all(w in low for w in own_words) and "government" not in low
+
+
 def verdict(question: str, asked: list[str], answer: str, names_agree: bool = False,
             years: frozenset[int] = frozenset(), fact_years: frozenset[int] = frozenset(),
             close: bool = True, known: frozenset[str] | None = None) -> Verdict | None:
@@ -300,6 +395,11 @@ def verdict(question: str, asked: list[str], answer: str, names_agree: bool = Fa
     ``known``: the words the knowledge uses (words it never uses do not count against coverage)."""
     if _FOREVER.search(question) and _LASTS.search(answer):
         return "no"  # "ได้ตลอดไปเลยไหม" / "มีอายุ 2 ปี และต่ออายุได้"
+    if _another_body(question, answer):
+        return "no"  # "run by the Bangkok city government?" / "run by Chulalongkorn University's office"
+    bounded = _within_bound(question, answer)
+    if bounded is not None:
+        return bounded  # "more than 50 died?" / "47 died"
     for asked_q, side, other in ((_PUBLIC_Q, _PUBLIC, _PRIVATE), (_PRIVATE_Q, _PRIVATE, _PUBLIC)):
         if asked_q.search(question) and other.search(answer) and not side.search(answer):
             return "no"  # "KKTT เป็นของรัฐใช่มั้ย" / "บริษัทเอกชน"; "is depa a private company?" / "a government agency"

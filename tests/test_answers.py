@@ -1042,3 +1042,52 @@ def test_a_project_named_with_another_city_is_not_answered_by_that_citys_other_f
 def test_samyans_3d_crosswalks(bot):
     # from the fact sheet (§4.4, newswit 2020)
     assert "2020" in first_line(bot.dialogue.answer("when did samyan paint its 3d zebra crossings", Context())[0])
+
+
+def test_yes_no_verdicts_read_bounds_bodies_durations_and_standards(bot):
+    def lead(text: str) -> str:
+        return first_line(bot.dialogue.answer(text, Context())[0])
+
+    # a bound on a figure: 47 died, so not over 50 (and over 40)
+    assert lead("were over 50 tourists killed when the boat sank off phuket in 2018?").startswith("No")
+    assert lead("were over 40 tourists killed when the boat sank off phuket in 2018?").startswith("Yes")
+    # a public body that runs it, when the fact names another one (a university office, a company)
+    assert lead("is samyan smart city run by the bangkok municipal government?").startswith("No")
+    assert lead("ดีป้าสังกัดกระทรวงมหาดไทยหรือเปล่า").startswith("ไม่ใช่")
+    # an abbreviation of the ministry the fact names is no other ministry
+    assert not lead("ดีป้าสังกัดกระทรวงดีอีหรือเปล่า").startswith("ไม่ใช่")
+    # a duration the fact states otherwise
+    assert lead("is the smart city logo good for 4 years?").startswith("No")
+    # a figure against the standard the fact states with it ("the WHO" is no question word)
+    assert lead("samyan has less green space per person than the WHO standard, right?").startswith("No")
+
+
+def test_two_figures_the_same_or_not(bot):
+    reply = bot.dialogue.answer("does the mae moh plan cover the same number of smarts as the khon kaen plan?",
+                                Context())[0]
+    assert first_line(reply).startswith("No")
+    reply = bot.dialogue.answer("do phuket and samyan cover the same number of smarts?", Context())[0]
+    assert first_line(reply).startswith("Yes")
+
+
+def test_what_a_place_is_known_for_is_what_it_is(bot):
+    assert not bot.dialogue.answer("what is mae moh known for?", Context())[0].fallback
+
+
+def test_the_pilot_in_a_province_not_all_five(bot):
+    text = bot.dialogue.answer("among the five pilot areas, what is the one located in rayong province?",
+                               Context())[0].text
+    assert "Wangchan" in text and "Samyan" not in text
+    text = bot.dialogue.answer("ในห้าเมืองนำร่อง เมืองไหนตั้งอยู่ในกรุงเทพ", Context())[0].text
+    assert "สามย่าน" in text and "ภูเก็ต" not in text
+
+
+def test_a_question_about_one_notion_is_not_answered_by_another(bot):
+    text = first_line(bot.dialogue.answer("what year did thailand 4.0 begin", Context())[0])
+    assert "2017" in text and "National Strategy" not in text
+
+
+def test_a_score_asked_in_a_question_needs_a_fact_that_states_one(bot):
+    # Mae Moh led a dimension, but no source gives its score
+    assert bot.dialogue.answer("แม่เมาะได้คะแนนดัชนี TSCCI ปี 2566 กี่เปอร์เซ็นต์", Context())[0].fallback
+    assert "53.81" in first_line(bot.dialogue.answer("khon kaen's tscci 2023 score was how much?", Context())[0])

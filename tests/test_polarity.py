@@ -146,8 +146,11 @@ def test_the_unit_a_count_question_asks_for(question, units):
     # a state body is no private firm, and the other way round
     ("is EGAT a private company?", "EGAT is a state enterprise under the Ministry of Energy.", "no"),
     ("บริษัทนี้เป็นของรัฐหรือเปล่า", "บริษัทเอกชนที่นักธุรกิจท้องถิ่นตั้งขึ้น", "no"),
-    # the general head of a Thai compound does not say its specific part
-    ("อยู่ใต้กระทรวงพาณิชย์ใช่ไหม", "เป็นหน่วยงานภายใต้กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม", None),
+    # the general head of a Thai compound does not say its specific part: not a yes, and the ministry the fact
+    # names is another one
+    ("อยู่ใต้กระทรวงพาณิชย์ใช่ไหม", "เป็นหน่วยงานภายใต้กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม", "no"),
+    # an abbreviation may be the ministry the fact names: no verdict from the names
+    ("อยู่ใต้กระทรวงดีอีใช่ไหม", "เป็นหน่วยงานภายใต้กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม", None),
 ])
 def test_the_same_thing_said_in_other_words(question, answer, expected):
     assert v(question, answer) == expected
@@ -185,3 +188,16 @@ def test_another_day_of_the_same_year_confirms_nothing():
 def test_back_in_a_year_asks_about_that_year():
     assert v("was it certified back in 2018?", "It received the smart city logo in 2021.",
              years=frozenset({2018}), fact_years=frozenset({2021})) == "no"
+
+
+@pytest.mark.parametrize("question, answer, expected", [
+    # a bound the question sets, against the one figure the fact states
+    ("did more than 30 cities apply?", "By July 2020, 39 cities had applied.", "yes"),
+    ("มีผู้สมัครน้อยกว่า 30 เมืองใช่ไหม", "ถึงกรกฎาคม 2563 มีเมืองยื่นสมัคร 39 เมือง", "no"),
+    # a duration the fact gives otherwise
+    ("is the plan a 10-year plan? it runs 10 years right?", "The strategy covers 20 years, 2018 to 2037.", "no"),
+    # a public body named, when the fact says who runs it and names no such body
+    ("is the park run by the provincial government?", "The park is run by a private company, Acme Co.", "no"),
+])
+def test_bounds_durations_and_bodies(question, answer, expected):
+    assert v(question, answer) == expected
