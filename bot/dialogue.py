@@ -153,7 +153,7 @@ _KIND_WORDS = re.compile(r"\b(which|what|part|area|district|hotel|building|venue
                          r"conference|expo|show|fair|compan(y|ies)|partners?|agenc(y|ies)|organi[sz]ations?|firms?|"
                          r"operators?|with|whom|who|other|was|were|is|are|it|the|of|at|in|held|did|they|work|worked|"
                          r"there|that|this)\b|โรงแรม|อาคาร|ตึก|ย่าน|เขต|แถว|สถานที่|ห้อง|งาน|อีเวนต์|บริษัท|หน่วยงาน|"
-                         r"พันธมิตร|องค์กร|ร่วมกับ|ทำกับ|ทำ|จัด(ที่|ขึ้นที่)?|ไหน|อะไร|ไร|ใด|ใคร|เป็น|มี|ที่")
+                         r"พันธมิตร|องค์กร|ร่วมกับ|ทำกับ|ทำ|จัด(ที่|ขึ้นที่)?|ไหน|อะไร|ไร|ใด|ใคร|เป็น|มี|ที่|ได้|บ้าง|นะ|คะ|ค่ะ|ครับ|คับ|อ่ะ|อะ")
 # A text that names a partner: "with MEA and True", "ร่วมกับการไฟฟ้านครหลวงและทรู", "in partnership with".
 _WITH_PARTNER = re.compile(r"\bwith (the )?[A-Z]|ร่วมกับ|\bpartner|พันธมิตร|\bjointly\b")
 
@@ -163,7 +163,8 @@ _WITH_PARTNER = re.compile(r"\bwith (the )?[A-Z]|ร่วมกับ|\bpartner
 # ("รวมเป็นกี่ที่ปีนั้น" asks how many that year's batch had in all: the batch's count answers it)
 _TOTAL_ASKED = re.compile(r"(รวม|ทั้งหมด|\b(total|altogether|in all|overall)\b).*(แล้ว|ตอนนั้น|ขณะนั้น|"
                           r"\b(so far|by then|by that time|at that point|at the time)\b)|"
-                          r"\b(so far|by then|by that time)\b.*\b(total|altogether|in all)\b|\bcumulative\w*|\brunning total\b")
+                          r"(ตอนนั้น|ขณะนั้น|\b(so far|by then|by that time)\b).*(รวม|ทั้งหมด|\b(total|altogether|in all)\b)|"
+                          r"\bcumulative\w*|\brunning total\b")
 _TOTAL_SAID = re.compile(r"รวม|ทั้งหมด|\b(total|in all|altogether|bringing|cumulative\w*)\b")
 
 
@@ -577,7 +578,7 @@ class Dialogue:
                 return self._reply(turn, answer, u.confidence), replace(ctx, lang=reply_lang), "fallback"
         # "รายละเอียดเพิ่มเติม", "tell me more": more of the last answer.
         if qt.more and not subjects and ctx.last_fact in snap.facts and len(remainder) <= 40 \
-                and not (qt.kind == "how_many" and _TOTAL_ASKED.search(u.normalized)):  # ("รวมทั้งหมดกี่พื้นที่")
+                and not ("how_many" in qt.kinds and _TOTAL_ASKED.search(u.normalized)):  # ("รวมทั้งหมดกี่พื้นที่")
             answer = snap.composer.more(snap.facts[ctx.last_fact], reply_lang)
             return self._reply(turn, answer, 1.0), self._remember(turn, answer, ctx.last_query, ctx.last_qtype), None
         # A follow-up that only names something ("แล้วภูเก็ตล่ะ") asks the last question again.
@@ -692,10 +693,12 @@ class Dialogue:
         told = snap.facts[ctx.last_fact].date if ctx.last_fact in snap.facts else None
         if not years and told and _BACK_THEN.search(u.normalized):
             years = frozenset({int(told[:4])})  # "who chaired it back then": the year of what was just told
-        if not years and not subjects and not ent.places and kind == "how_many" and ctx.last_query \
+        if not years and not subjects and not ent.places and "how_many" in qt.kinds and ctx.last_query \
                 and _TOTAL_ASKED.search(u.normalized):
             # "รวมเป็นกี่เมืองแล้ว" right after the 2022 batch: the total as of the year just asked about
-            years = _years_in(ctx.last_query) or (frozenset({int(told[:4])}) if told else frozenset())
+            told_years = self._fact_years(snap.facts[ctx.last_fact]) if ctx.last_fact in snap.facts else frozenset()
+            years = _years_in(ctx.last_query) or (frozenset({int(told[:4])}) if told else frozenset()) or (
+                told_years if len(told_years) == 1 else frozenset())  # ("the 2022 batch": the year its answer says)
         cities = [s for s in subjects if s in snap.kb.cities]
         general = [x for x in subjects if x in snap.kb.dimensions or (
             x in snap.kb.entities and snap.kb.entities[x].kind == "concept")]  # "smart city", "the 7 Smarts"
@@ -774,6 +777,19 @@ class Dialogue:
             people = [x for x in snap.facts[ctx.last_fact].about
                       if x in snap.kb.entities and snap.kb.entities[x].kind == "person" and x in context]
             person = people[0] if len(people) == 1 else None
+        told_rank = snap.facts.get(ctx.last_fact) if ctx.last_fact else None
+        if yes_no and told_rank is not None and told_rank.intent == "rankings" and not follow_up \
+                and set(subjects) <= set(told_rank.about) and _PLACE_CLAIMED.search(u.normalized):
+            # "so it came first, right?", "ขอนแก่นได้ที่ 1 ใช่ไหม" right after the area's place in a ranking: that
+            # ranking says yes or no (not a fact about the first pilots that "came first" also finds)
+            elsewhere_placed = self._other_place(snap, Query(query_text, reply_lang, subjects, list(ctx.subjects)), told_rank,
+                                       u.normalized)
+            if elsewhere_placed is not None:
+                lead = {("th", True): "ไม่ใช่ครับ", ("th", False): "ใช่ครับ", ("en", True): "No.",
+                        ("en", False): "Yes."}[(reply_lang, elsewhere_placed)]
+                answer = snap.composer.fact(told_rank, reply_lang, lead=lead)
+                return (self._reply(turn, answer, 1.0),
+                        self._remember(turn, answer, ctx.last_query, ctx.last_qtype, True), None)
         told_kind = self._told_kind(turn, snap.facts[ctx.last_fact], subjects, ctx.subjects) \
             if ctx.last_fact in snap.facts and not follow_up and not yes_no else None
         if told_kind is not None:
@@ -790,7 +806,7 @@ class Dialogue:
         hit = self._best(snap, Query("" if asking_only else query_text, reply_lang, subjects, context, kind,
                                      intents, years, None if subjects or year_only else ctx.last_fact), cue,
                          skip=ctx.last_fact if other_year or (
-                             kind == "how_many" and told_fact is not None and not subjects
+                             "how_many" in qt.kinds and told_fact is not None and not subjects
                              and self._only_added(told_fact, u.normalized)) else None)
         if person is not None and (hit is None or (person not in hit.fact.about and hit.words < PERSON_MIN_WORDS)):
             hit = next((h for h in snap.index.search(Query(query_text, reply_lang, [person], [], kind, intents), 3)
