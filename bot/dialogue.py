@@ -141,8 +141,9 @@ _AMONG = re.compile(r"\btop\s*\d|\bamong\b|\d\s*อันดับแรก|ต�
 # "with which companies", "which part of bangkok", "จัดที่โรงแรมไหน", "ร่วมกับบริษัทไหน"): the answer just given
 # (or its detail) answers it when it names a thing of that kind, though not in the words asked.
 _WHICH_KIND = {
-    "where": re.compile(r"\b(which|what) (part|area|district|hotel|building|venue|room|place|city|province)\b|\bvenue\b|"
-                        r"(โรงแรม|อาคาร|ตึก|ย่าน|เขต|แถว|สถานที่|ห้อง)\s*(ไหน|อะไร|ไร|ใด)"),
+    # (not "which province is it in", which asks for another fact than where an event was held)
+    "where": re.compile(r"\b(which|what) (part|district|hotel|building|venue|room)\b|\bvenue\b|"
+                        r"(โรงแรม|อาคาร|ตึก|ย่าน|สถานที่|ห้อง)\s*(ไหน|อะไร|ไร|ใด)"),
     "event": re.compile(r"\b(which|what) (event|occasion|conference|expo|show|fair)\b|(งาน|อีเวนต์)\s*(ไหน|อะไร|ไร|ใด)"),
     "partner": re.compile(r"\b(which|what) (compan(y|ies)|partners?|agenc(y|ies)|organi[sz]ations?|firms?|operators?)\b|"
                           r"\bwith (whom|who|which)\b|\bwhich partners?\b|ร่วมกับ\s*(ใคร|ใด|ไหน)|ทำกับใคร|"
