@@ -35,7 +35,7 @@ from knowledge.polarity import counted, is_unit_word, units_asked, verdict, with
 from knowledge.answerable import asks_to_come, counted_words, names_a_list, uncovered, unstated, why_not
 from knowledge.composer import Answer
 from knowledge.schema import Fact
-from knowledge.retrieval import (MANY_AREAS, OWN_PHRASING, S_ALL, S_MATCH, Hit, Query, Thresholds, _asked_rank,
+from knowledge.retrieval import (_HOLDS, MANY_AREAS, OWN_PHRASING, S_ALL, S_MATCH, Hit, Query, Thresholds, _asked_rank,
                                  _stated_ranks)
 from knowledge.snapshot import Snapshot
 
@@ -133,8 +133,40 @@ _BUDGET_SAID = re.compile(r"งบ|ลงทุน|\bbudget|\bfund|จัดส�
 _ASKED_WHERE = re.compile(r"\b(held|located|based|hosted|take place|took place)\b|\bin\s*$|จัด(ที่|ขึ้นที่|ใน)|อยู่(ที่|ใน)|ตั้งอยู่")
 # "did it come first", "ได้ที่ 1 ใช่ไหม": a place in a ranking claimed (not "among the top 3", "ติดท็อป 5")
 _PLACE_CLAIMED = re.compile(r"(?:ได้ที่|อันดับ(?:ที่)?|ลำดับที่)\s*(\d)(?!\d)|\b(first|second|third|1st|2nd|3rd)\b(?!\s*\d)|"
-                            r"\b(?:number one|highest|the top|win|won|wins|winner)\b|สูงสุด|ชนะ|ที่หนึ่ง", re.I)
+                            r"\b(?:number one|highest|the top|the best|win|won|wins|winner)\b|สูงสุด|ชนะ|ที่หนึ่ง", re.I)
 _AMONG = re.compile(r"\btop\s*\d|\bamong\b|\d\s*อันดับแรก|ติด(ท็อป|อันดับ|\s*\d)|ใน\s*\d\s*อันดับ", re.I)
+
+
+# A follow-up that asks only which one of a kind of thing it was ("which hotel was the venue", "at which event",
+# "with which companies", "which part of bangkok", "จัดที่โรงแรมไหน", "ร่วมกับบริษัทไหน"): the answer just given
+# (or its detail) answers it when it names a thing of that kind, though not in the words asked.
+_WHICH_KIND = {
+    # (not "which province is it in", which asks for another fact than where an event was held)
+    "where": re.compile(r"\b(which|what) (part|district|hotel|building|venue|room)\b|\bvenue\b|"
+                        r"(โรงแรม|อาคาร|ตึก|ย่าน|สถานที่|ห้อง)\s*(ไหน|อะไร|ไร|ใด)"),
+    "event": re.compile(r"\b(which|what) (event|occasion|conference|expo|show|fair)\b|(งาน|อีเวนต์)\s*(ไหน|อะไร|ไร|ใด)"),
+    "partner": re.compile(r"\b(which|what) (compan(y|ies)|partners?|agenc(y|ies)|organi[sz]ations?|firms?|operators?)\b|"
+                          r"\bwith (whom|who|which)\b|\bwhich partners?\b|ร่วมกับ\s*(ใคร|ใด|ไหน)|ทำกับใคร|"
+                          r"(บริษัท|หน่วยงาน|พันธมิตร|องค์กร)\s*(ไหน|อะไร|ไร|ใด)"),
+}
+# What is left of such a follow-up once its kind words and asking words are gone must be nothing of its own.
+_KIND_WORDS = re.compile(r"\b(which|what|part|area|district|hotel|building|venue|room|place|city|province|event|occasion|"
+                         r"conference|expo|show|fair|compan(y|ies)|partners?|agenc(y|ies)|organi[sz]ations?|firms?|"
+                         r"operators?|with|whom|who|other|was|were|is|are|it|the|of|at|in|held|did|they|work|worked|"
+                         r"there|that|this)\b|โรงแรม|อาคาร|ตึก|ย่าน|เขต|แถว|สถานที่|ห้อง|งาน|อีเวนต์|บริษัท|หน่วยงาน|"
+                         r"พันธมิตร|องค์กร|ร่วมกับ|ทำกับ|ทำ|จัด(ที่|ขึ้นที่)?|ไหน|อะไร|ไร|ใด|ใคร|เป็น|มี|ที่|ได้|บ้าง|นะ|คะ|ค่ะ|ครับ|คับ|อ่ะ|อะ")
+# A text that names a partner: "with MEA and True", "ร่วมกับการไฟฟ้านครหลวงและทรู", "in partnership with".
+_WITH_PARTNER = re.compile(r"\bwith (the )?[A-Z]|ร่วมกับ|\bpartner|พันธมิตร|\bjointly\b")
+
+
+# "รวมเป็นกี่เมืองแล้ว", "how many in total by then": a running total, which an answer that counts only the areas
+# added ("เพิ่ม 15 พื้นที่", "15 more") does not give.
+# ("รวมเป็นกี่ที่ปีนั้น" asks how many that year's batch had in all: the batch's count answers it)
+_TOTAL_ASKED = re.compile(r"(รวม|ทั้งหมด|\b(total|altogether|in all|overall)\b).*(แล้ว|ตอนนั้น|ขณะนั้น|"
+                          r"\b(so far|by then|by that time|at that point|at the time)\b)|"
+                          r"(ตอนนั้น|ขณะนั้น|\b(so far|by then|by that time)\b).*(รวม|ทั้งหมด|\b(total|altogether|in all)\b)|"
+                          r"\bcumulative\w*|\brunning total\b")
+_TOTAL_SAID = re.compile(r"รวม|ทั้งหมด|\b(total|in all|altogether|bringing|cumulative\w*)\b")
 
 
 def _asks_before(text: str) -> bool:
@@ -563,7 +595,8 @@ class Dialogue:
                 answer = snap.composer.fallback(reply_lang, [x for x in ctx.subjects if x not in notions][:1])
                 return self._reply(turn, answer, u.confidence), replace(ctx, lang=reply_lang), "fallback"
         # "รายละเอียดเพิ่มเติม", "tell me more": more of the last answer.
-        if qt.more and not subjects and ctx.last_fact in snap.facts and len(remainder) <= 40:
+        if qt.more and not subjects and ctx.last_fact in snap.facts and len(remainder) <= 40 \
+                and not ("how_many" in qt.kinds and _TOTAL_ASKED.search(u.normalized)):  # ("รวมทั้งหมดกี่พื้นที่")
             answer = snap.composer.more(snap.facts[ctx.last_fact], reply_lang)
             return self._reply(turn, answer, 1.0), self._remember(turn, answer, ctx.last_query, ctx.last_qtype), None
         # A follow-up that only names something ("แล้วภูเก็ตล่ะ") asks the last question again.
@@ -593,7 +626,8 @@ class Dialogue:
         cue = off_topic
         if cue is None and self.vocabulary is not None:
             # A word no fact uses ("พนักงาน", "password"): the question is about something the bot lacks.
-            cue = next(iter(self.vocabulary.unknown(tokenize(query_text), snap.known_words)), None)
+            # (a unit's own words are no cue: "เปอร์เซ็น" is cut into "เปอร์" and "เซ็น", which no fact writes)
+            cue = next(iter(self.vocabulary.unknown(tokenize(without_units(query_text)), snap.known_words)), None)
         talked_of = next((x for x in ctx.subjects if x in snap.kb.cities), None)
         if yes_no and not subjects and ent.places and not ent.cities and talked_of is not None \
                 and (_IT.search(u.normalized) if has_latin(u.normalized) else "อยู่" in u.normalized) \
@@ -677,6 +711,12 @@ class Dialogue:
         told = snap.facts[ctx.last_fact].date if ctx.last_fact in snap.facts else None
         if not years and told and _BACK_THEN.search(u.normalized):
             years = frozenset({int(told[:4])})  # "who chaired it back then": the year of what was just told
+        if not years and not subjects and not ent.places and "how_many" in qt.kinds and ctx.last_query \
+                and _TOTAL_ASKED.search(u.normalized):
+            # "รวมเป็นกี่เมืองแล้ว" right after the 2022 batch: the total as of the year just asked about
+            told_years = self._fact_years(snap.facts[ctx.last_fact]) if ctx.last_fact in snap.facts else frozenset()
+            years = _years_in(ctx.last_query) or (frozenset({int(told[:4])}) if told else frozenset()) or (
+                told_years if len(told_years) == 1 else frozenset())  # ("the 2022 batch": the year its answer says)
         cities = [s for s in subjects if s in snap.kb.cities]
         general = [x for x in subjects if x in snap.kb.dimensions or (
             x in snap.kb.entities and snap.kb.entities[x].kind == "concept")]  # "smart city", "the 7 Smarts"
@@ -755,13 +795,37 @@ class Dialogue:
             people = [x for x in snap.facts[ctx.last_fact].about
                       if x in snap.kb.entities and snap.kb.entities[x].kind == "person" and x in context]
             person = people[0] if len(people) == 1 else None
+        told_rank = snap.facts.get(ctx.last_fact) if ctx.last_fact else None
+        if yes_no and told_rank is not None and told_rank.intent == "rankings" and not follow_up \
+                and set(subjects) <= set(told_rank.about) and _PLACE_CLAIMED.search(u.normalized):
+            # "so it came first, right?", "ขอนแก่นได้ที่ 1 ใช่ไหม" right after the area's place in a ranking: that
+            # ranking says yes or no (not a fact about the first pilots that "came first" also finds)
+            elsewhere_placed = self._other_place(snap, Query(query_text, reply_lang, subjects, list(ctx.subjects)), told_rank,
+                                       u.normalized)
+            if elsewhere_placed is not None:
+                lead = {("th", True): "ไม่ใช่ครับ", ("th", False): "ใช่ครับ", ("en", True): "No.",
+                        ("en", False): "Yes."}[(reply_lang, elsewhere_placed)]
+                answer = snap.composer.fact(told_rank, reply_lang, lead=lead)
+                return (self._reply(turn, answer, 1.0),
+                        self._remember(turn, answer, ctx.last_query, ctx.last_qtype, True), None)
+        told_kind = self._told_kind(turn, snap.facts[ctx.last_fact], subjects, ctx.subjects) \
+            if ctx.last_fact in snap.facts and not follow_up and not yes_no else None
+        if told_kind is not None:
+            # "which hotel was the venue", "at which event", "with which companies" right after an answer (or
+            # its detail) that names the hotel, the event, the partners.
+            return (self._reply(turn, told_kind, 1.0),
+                    self._remember(turn, told_kind, ctx.last_query, ctx.last_qtype,
+                                   first=ctx.subjects[0] if ctx.subjects else None), None)
+        told_fact = snap.facts.get(ctx.last_fact) if ctx.last_fact else None
         # "and in 2024?" after an answer about 2023: the fact just given is about another year, not an answer.
         said_years = _years_in(ctx.last_query) \
             if ctx.last_query and years else frozenset()
         other_year = bool(said_years) and not years & said_years
         hit = self._best(snap, Query("" if asking_only else query_text, reply_lang, subjects, context, kind,
                                      intents, years, None if subjects or year_only else ctx.last_fact), cue,
-                         skip=ctx.last_fact if other_year else None)
+                         skip=ctx.last_fact if other_year or (
+                             "how_many" in qt.kinds and told_fact is not None and not subjects
+                             and self._only_added(told_fact, u.normalized)) else None)
         if person is not None and (hit is None or (person not in hit.fact.about and hit.words < PERSON_MIN_WORDS)):
             hit = next((h for h in snap.index.search(Query(query_text, reply_lang, [person], [], kind, intents), 3)
                         if person in h.fact.about), hit)
@@ -789,7 +853,6 @@ class Dialogue:
             if areas and len(areas) <= MANY_AREAS and not areas & near and (
                     ctx.subjects[0] in snap.kb.cities or not set(hit.fact.about) & set(ctx.subjects)):
                 hit = None
-        told_fact = snap.facts.get(ctx.last_fact) if ctx.last_fact else None
         if hit is not None and follow_up and told_fact is not None and hit.fact.id != told_fact.id:
             if names_only and self.vocabulary is not None:
                 # "what about khon kaen?" after Samyan's green space per person: the words of the question that few
@@ -822,9 +885,11 @@ class Dialogue:
                 # An open question in words the knowledge base knows ("which is mandatory", "how many passed")
                 # may ask in other words what the answer just given says; no other fact of that kind says it.
                 hit = told_hit
+        # ("ต้องอยู่ภูเก็ตกี่คืน" right after the Phuket Sandbox names Phuket again: what the answer was about)
+        named_told = told_fact is not None and set(subjects) <= set(told_fact.about) \
+            and all(p in ent.city_named_places for p in ent.places)
         told_detail = self._told_in_detail(turn, told_fact, query_text, kind, hit.fact if hit is not None else None) \
-            if told_fact is not None and not subjects and not ent.places and not follow_up and not yes_no \
-            and cue is None else None
+            if told_fact is not None and named_told and not follow_up and not yes_no and cue is None else None
         if told_detail is not None:
             # "who chaired it", "where was it held" right after the Takeoff event: its detail says so (the
             # chair, the hotel), though its answer does not.
@@ -1068,6 +1133,8 @@ class Dialogue:
         than another fact that counts provinces of another year."""
         if kind not in ("how_many", "how_much", None) or len(query_text.split()) > 6 or kind in told.unknown:
             return False
+        if self._only_added(told, query_text):
+            return False
         if kind == "how_much" and _MONEY.search(told.answer_text().casefold()) \
                 and not self._asked_words(_MONEY_ASKED.sub(" ", query_text.casefold())):
             return True  # "งบเท่าไหร่", "how much did it cost" right after a fact that states the sum
@@ -1079,6 +1146,13 @@ class Dialogue:
             return False
         text = told.answer_text().casefold()
         return all(w in text for w in self._asked_words(without_units(query_text)) if not is_unit_word(w))
+
+    @staticmethod
+    def _only_added(told: Fact, query_text: str) -> bool:
+        """Whether a question asks for a running total ("รวมเป็นกี่เมืองแล้ว") and the answer just given counts
+        only what was added ("เพิ่ม 15 พื้นที่", "the 2022 batch has 15"), without the total."""
+        text = told.answer_text()
+        return bool(_TOTAL_ASKED.search(query_text.casefold())) and not _TOTAL_SAID.search(text.casefold())
 
     def _asks_beyond(self, told: Fact, query_text: str, every: bool = False) -> bool:
         """Whether a follow-up asks about a word (one most facts do not use) that the answer just given does
@@ -1155,6 +1229,40 @@ class Dialogue:
         if why_not(query_text, told, kind) is not None:
             return None
         return turn.snap.composer.computed(told.detail.th, told.detail.en, turn.lang, [told], list(told.about))
+
+    def _told_kind(self, turn: _Turn, told: Fact, subjects: list[str], talked_of: list[str]) -> Answer | None:
+        """The answer just given again, or its detail, for a follow-up that asks only which one of a kind of
+        thing it was ("which hotel was the venue", "at which event", "with which companies", "which part of
+        bangkok"), when that text names a thing of that kind; None otherwise. What the follow-up names must be
+        what the conversation is about, or be named in that answer (Bangkok in "...in Lat Phrao, Bangkok")."""
+        u, snap = turn.u, turn.snap
+        text = u.normalized.casefold()
+        kind = next((k for k, rx in _WHICH_KIND.items() if rx.search(text)), None)
+        if kind is None or not set(subjects) <= set(told.about) | set(talked_of):
+            return None
+        told_text = told.text().casefold()
+        if any(not any(n in told_text for n in self._names(snap, p)) for p in u.entities.places):
+            return None
+        rest = _KIND_WORDS.sub(" ", u.entities.remainder.casefold())
+        if rest.strip(" ?!.,") and not is_only_asking(rest):
+            return None  # ("which hotel is cheapest" asks something the answer does not say)
+
+        # (an event's names without "งาน" and the date in brackets: "Digital Thailand Big Bang 2019")
+        events = [n for x in told.about if x in snap.kb.entities and snap.kb.entities[x].kind == "event"
+                  for n in self._names(snap, x)]
+
+        def says(t: str) -> bool:
+            if kind == "where":
+                return bool(_HOLDS["where"].search(t))
+            if kind == "partner":
+                return bool(_WITH_PARTNER.search(t))
+            return any(re.sub(r"^งาน\s*|\s*\(.*\)$", "", n) in t.casefold() for n in events)
+
+        if says(told.answer.th) or says(told.answer.en):
+            return snap.composer.fact(told, turn.lang)
+        if told.detail is not None and (says(told.detail.th) or says(told.detail.en)):
+            return snap.composer.computed(told.detail.th, told.detail.en, turn.lang, [told], list(told.about))
+        return None
 
     @staticmethod
     def _fact_years(fact: Fact) -> frozenset[int]:
@@ -1258,9 +1366,12 @@ class Dialogue:
         if fact.intent != "rankings" or _AMONG.search(question):
             return None
         m = _PLACE_CLAIMED.search(question)
-        areas = [x for x in q.subjects if x in snap.kb.cities]
+        # ("was that the best province?" right after Phuket's score: Phuket, the area the conversation is on)
+        areas = [x for x in q.subjects if x in snap.kb.cities] or [x for x in q.context if x in snap.kb.cities][:1]
         if m is None or len(areas) != 1 or areas[0] not in fact.about:
             return None
+        if any(x in snap.kb.dimensions for x in fact.about) and not any(x in snap.kb.dimensions for x in q.subjects):
+            return None  # ("led Smart Governance" is its place in one dimension, not in the ranking asked about)
         word = next((g for g in m.groups() if g), "1")
         asked = int(word) if word.isdigit() else _NTH.get(word.casefold(), 1)
         order = Dialogue._in_order(snap, fact)
@@ -1297,6 +1408,8 @@ class Dialogue:
                 snap.index.related.get(x, frozenset()) & about for x in specific)
 
         no = "ไม่ใช่ครับ" if q.lang == "th" else "No."
+        if self._other_place(snap, q, hit.fact, question) is False and about_them(hit.fact):
+            return hit, "ใช่ครับ" if q.lang == "th" else "Yes."  # (the ranking gives it the very place claimed)
         if self._other_place(snap, q, hit.fact, question) or \
                 self._someone_else(snap, q, hit.fact, places, close=hit.words >= CLOSE_WORDS) or \
                 self._other_term(snap, q, hit.fact):

@@ -70,3 +70,45 @@ def test_what_it_cost_after_a_fact_that_states_the_sum_is_that_sum(convo):
     convo.say("name the project manager of Phuket's first-year smart city pilot")
     r = convo.say("so what did it cost?")
     assert "97" in first_line(r)  # (not the 386 million of the earlier, longer pilot)
+
+
+def test_which_hotel_after_an_event_is_read_from_its_detail(convo):
+    convo.say("tell me about the Smart City Thailand Takeoff")
+    r = convo.say("in what hotel was it?")
+    assert not r.fallback and "Park Hyatt" in first_line(r)
+
+
+def test_which_event_after_an_answer_that_names_it(convo):
+    convo.say("แม่เมาะได้ใบรับรองเขตส่งเสริมเมืองอัจฉริยะเมื่อไหร่")
+    r = convo.say("ที่งานไหนนะ")
+    assert not r.fallback and "Big Bang" in first_line(r)
+
+
+def test_which_firms_after_an_answer_that_names_the_partners(convo):
+    convo.say("what is Samyan's cableless pilot at Siam Square?")
+    r = convo.say("which firms did it work with?")
+    assert not r.fallback and "MEA" in first_line(r) and "True" in first_line(r)
+
+
+def test_a_running_total_after_a_year_s_batch_is_the_total_of_that_year(convo):
+    convo.say("ชุดปี 2565 ได้ตรากี่แห่ง")
+    r = convo.say("ถึงตอนนั้นรวมทั้งหมดกี่แห่ง")
+    assert not r.fallback and "30" in first_line(r)
+
+
+def test_a_place_claimed_for_the_area_discussed_gets_a_verdict(convo):
+    convo.say("Khon Kaen's TSCCI 2023 rank?")
+    r = convo.say("so it came first, right?")
+    assert r.text.startswith("No") and "3" in first_line(r)
+
+
+def test_a_score_in_per_cent_written_without_its_last_letter(convo):
+    convo.say("ขอนแก่นติดอันดับที่เท่าไรในดัชนี TSCCI")
+    r = convo.say("คะแนนกี่เปอร์เซ็น")
+    assert not r.fallback and "53.81" in first_line(r)
+
+
+def test_the_detail_answers_a_follow_up_that_names_the_city_again(convo):
+    convo.say("phuket sandbox เปิดเมื่อไหร่")
+    r = convo.say("นักท่องเที่ยวต้องพักที่ภูเก็ตกี่คืน")
+    assert not r.fallback and "14" in first_line(r)
