@@ -16,8 +16,9 @@ from __future__ import annotations
 import logging
 import re
 import time
-from datetime import date
 from dataclasses import dataclass, replace
+from datetime import date
+from functools import lru_cache
 from typing import Callable, Sequence
 
 from intents.features import tokenize
@@ -220,8 +221,10 @@ _YEAR_SPAN = re.compile(r"(?<!\d)((?:19|20|25)\d\d)\s*[-–]\s*(\d\d|\d{4})(?!\d
                         r"(?:ปี|ช่วง|พ\.ศ\.)\s*([5-7]\d)\s*[-–]\s*([5-7]\d)(?!\d)")
 
 
+@lru_cache(maxsize=4096)
 def _years_in(text: str) -> frozenset[int]:
-    """The years (CE) a text names, from its own numbers (for a text kept from before, which has no parse)."""
+    """The years (CE) a text names, from its own numbers (for a text kept from before, which has no parse);
+    kept by text, since a conversation's kept question is read again at every turn."""
     return _years_asked(text, [int(n) for n in re.findall(r"\d{2,4}", text)])
 
 

@@ -68,15 +68,26 @@ def words_of(text: str) -> frozenset[str]:
     return frozenset(t for t in tokenize(normalize(text)) if len(t) > 1)
 
 
-@lru_cache(maxsize=4096)  # a scan of every known word: once per word
-def _part_of_known(word: str, known: frozenset[str], common: frozenset[str]) -> bool:
+@lru_cache(maxsize=4)  # one per knowledge snapshot (frozensets keep their hash: a look-up is cheap)
+def _known_parts(known: frozenset[str], common: frozenset[str]) -> frozenset[str]:
+    """Every Thai piece of a known word whose other piece (two letters or more) is a known or common word:
+    "อีสาน" of "ภาคอีสาน". Built once, so a question's unknown word costs a look-up, not a scan of the
+    vocabulary (which took milliseconds for each new word)."""
+    words = known | common
+    parts: set[str] = set()
     for k in known:
-        if len(k) > len(word) + 1 and _THAI.match(k):
-            if k.startswith(word) and (k[len(word):] in known or k[len(word):] in common):
-                return True
-            if k.endswith(word) and (k[:-len(word)] in known or k[:-len(word)] in common):
-                return True
-    return False
+        if len(k) >= 4 and _THAI.match(k):
+            for i in range(2, len(k) - 1):
+                head, tail = k[:i], k[i:]
+                if tail in words:
+                    parts.add(head)
+                if head in words:
+                    parts.add(tail)
+    return frozenset(parts)
+
+
+def _part_of_known(word: str, known: frozenset[str], common: frozenset[str]) -> bool:
+    return word in _known_parts(known, common)
 
 
 class Vocabulary:

@@ -16,6 +16,7 @@ fact without a verdict and lets the reader judge. Three readings, in order:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Literal
 
 from .answerable import stem
@@ -115,6 +116,7 @@ def units_asked(text: str) -> set[str]:
     return out
 
 
+@lru_cache(maxsize=4096)
 def without_units(text: str) -> str:
     """``text`` with the words that name a unit of :func:`counted` taken out (before tokenising: "เปอร์เซ็น"
     would be cut in two)."""
