@@ -1614,41 +1614,29 @@ class Dialogue:
                                         and x in kb.entities and kb.entities[x].kind == "event"),
                                       *(c.id for c in pilots)])
         other_places = [p for p in ent.places if p not in ent.city_named_places]
-        if yes_no and qualifier == "first_five" and not cities and other_places:
-            # "was chiang mai among the 5 pilot cities?": a province, not an area; any pilot area in it?
+        if qualifier == "first_five" and not cities and other_places and (
+                yes_no or not project and kind in (None, "list", "where", "who")):
+            # A province, not an area: "was chiang mai among the 5 pilot cities?" (any pilot area in it?),
+            # "which of the five pilots is in Rayong?" (the pilot areas in it, not all five).
             place = kb.places[other_places[0]]
             pname = place.th if lang == "th" else place.en
             pilots = kb.pilot_cities()
             there = [c for c in pilots if c.province in (place.province or place.id, place.id)]
             when = format_date(pilots[0].certified.date, lang)
             facts = self._certified_facts(snap, (there or pilots)[0].id)
-            if there:
-                names = ", ".join(c.name.get(lang) for c in there)
+            names = ", ".join(c.name.get(lang) for c in (there or pilots))
+            if there and yes_no:
                 return composer.computed(f"ใช่ครับ {names} ใน{pname} เป็น 1 ใน 5 เมืองนำร่องที่ได้รับการรับรองเมื่อ {when}",
                                          f"Yes. {names} in {pname} is one of the first five pilot cities, "
                                          f"certified on {when}.", lang, facts, [c.id for c in there])
-            names = ", ".join(c.name.get(lang) for c in pilots)
-            return composer.computed(f"ไม่ใช่ครับ 5 เมืองนำร่องชุดแรก ({when}) ไม่มีพื้นที่ใน{pname} ได้แก่ {names}",
-                                     f"No. None of the first five pilot cities ({when}) is in {pname}; they are "
-                                     f"{names}.", lang, facts, [c.id for c in pilots])
-        if not yes_no and qualifier == "first_five" and not cities and other_places and not project and \
-                kind in (None, "list", "where", "who"):
-            # "which of the five pilots is in Rayong?": the pilot areas in that province, not all five
-            place = kb.places[other_places[0]]
-            pname = place.th if lang == "th" else place.en
-            pilots = kb.pilot_cities()
-            there = [c for c in pilots if c.province in (place.province or place.id, place.id)]
-            when = format_date(pilots[0].certified.date, lang)
-            facts = self._certified_facts(snap, (there or pilots)[0].id)
             if there:
-                names = ", ".join(c.name.get(lang) for c in there)
                 return composer.computed(f"เมืองนำร่องใน{pname}คือ {names} ซึ่งได้รับการรับรองเมื่อ {when}",
                                          f"The pilot city in {pname} is {names}, certified on {when}.",
                                          lang, facts, [c.id for c in there])
-            names = ", ".join(c.name.get(lang) for c in pilots)
-            return composer.computed(f"5 เมืองนำร่องชุดแรก ({when}) ไม่มีพื้นที่ใน{pname} ได้แก่ {names}",
-                                     f"None of the first five pilot cities ({when}) is in {pname}; they are "
-                                     f"{names}.", lang, facts, [c.id for c in pilots])
+            return composer.computed(f"{'ไม่ใช่ครับ ' if yes_no else ''}5 เมืองนำร่องชุดแรก ({when}) ไม่มีพื้นที่ใน{pname} "
+                                     f"ได้แก่ {names}",
+                                     f"{'No. None' if yes_no else 'None'} of the first five pilot cities ({when}) is in "
+                                     f"{pname}; they are {names}.", lang, facts, [c.id for c in pilots])
         batch_years = _years_in(query_text)
         if yes_no and cities and len(batch_years) == 1 and _THAT_BATCH.search(asked):
             return self._batch_verdict(snap, kb.cities[cities[0]], next(iter(batch_years)), lang)
