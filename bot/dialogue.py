@@ -34,7 +34,7 @@ from knowledge.comparison import against_benchmark, asks_to_compare, direction, 
 from knowledge.dates import format_date
 from knowledge.polarity import counted, is_unit_word, units_asked, verdict, without_units
 from knowledge.answerable import asks_to_come, counted_words, names_a_list, uncovered, unstated, why_not
-from knowledge.composer import Answer
+from knowledge.composer import Answer, names_listed
 from knowledge.schema import Fact
 from knowledge.retrieval import (_HOLDS, MANY_AREAS, OWN_PHRASING, S_ALL, S_MATCH, Hit, Query, Thresholds, _asked_rank,
                                  _stated_ranks)
@@ -1477,7 +1477,7 @@ class Dialogue:
         answer = told.answer.get(lang)
         areas = [x for x in listed if x in snap.kb.cities]
         if len(areas) >= 2:  # (first: a list worked out from the areas, "the areas in Chiang Mai", has no fact)
-            names = ", ".join(snap.kb.cities[x].name.get(lang) for x in areas)
+            names = names_listed([snap.kb.cities[x].name.get(lang) for x in areas], lang)
             return snap.composer.computed(f"ได้แก่ {names}", f"They are {names}.", lang,
                                           [f for x in areas for f in self._certified_facts(snap, x)][:2], areas)
         if names_a_list(told.answer.en) or names_a_list(told.answer.th):
@@ -1603,7 +1603,7 @@ class Dialogue:
         if qualifier == "first_five" and not cities and not yes_no and not ent.places and not project and \
                 kind in (None, "list", "how_many"):
             pilots = kb.pilot_cities()
-            names = ", ".join(c.name.get(lang) for c in pilots)
+            names = names_listed([c.name.get(lang) for c in pilots], lang)
             when = format_date(pilots[0].certified.date, lang)
             # (the approval of the five comes first: "when was that", "who chaired it" ask about that event)
             event = [snap.facts[i] for i in snap.index.events_on.get(pilots[0].certified.date, [])][:1]
@@ -1624,7 +1624,7 @@ class Dialogue:
             there = [c for c in pilots if c.province in (place.province or place.id, place.id)]
             when = format_date(pilots[0].certified.date, lang)
             facts = self._certified_facts(snap, (there or pilots)[0].id)
-            names = ", ".join(c.name.get(lang) for c in (there or pilots))
+            names = names_listed([c.name.get(lang) for c in (there or pilots)], lang)
             if there and yes_no:
                 return composer.computed(f"ใช่ครับ {names} ใน{pname} เป็น 1 ใน 5 เมืองนำร่องที่ได้รับการรับรองเมื่อ {when}",
                                          f"Yes. {names} in {pname} is one of the first five pilot cities, "
@@ -1678,7 +1678,7 @@ class Dialogue:
             if asked_years and found:  # "ในชุดปี 2564 มีพื้นที่ใดในกรุงเทพฯ": those certified that year
                 that_year = [c for c in found if int(c.certified.date[:4]) in asked_years]
                 if not that_year:  # none that year among those known: say which are, and when
-                    names = ", ".join(f"{c.name.get(lang)} ({format_date(c.certified.date, lang)})" for c in found)
+                    names = names_listed([f"{c.name.get(lang)} ({format_date(c.certified.date, lang)})" for c in found], lang)
                     return composer.computed(f"ในรายชื่อที่ผมมี ไม่มีพื้นที่ใน{pname}ที่ได้รับการรับรองในปีนั้น ที่มีคือ {names}",
                                              f"In the lists I have, no area in {pname} was certified that year; those "
                                              f"certified are {names}.", lang,
@@ -1689,7 +1689,7 @@ class Dialogue:
                 # Not among the areas the bot knows by name, but a fact may report it ("Krabi and Pattani are
                 # reported among the new locations"): that report, said as a report.
                 return self._reported(snap, place, lang, yes_no)
-            names = ", ".join(c.name.get(lang) for c in found)
+            names = names_listed([c.name.get(lang) for c in found], lang)
             lead_th = "ใช่ครับ " if yes_no else ""
             lead_en = "Yes. " if yes_no else ""
             return composer.computed(f"{lead_th}พื้นที่ใน{pname}ที่ได้รับการรับรองเป็นเมืองอัจฉริยะ: {names}",
@@ -1750,7 +1750,7 @@ class Dialogue:
             if not inside:
                 return snap.composer.computed(f"ไม่มีครับ ไม่มีพื้นที่ใดในนั้นอยู่ใน{pname}",
                                               f"None of them is in {pname}.", lang, [], listed[:1])
-            names = ", ".join(kb.cities[c].name.get(lang) for c in inside)
+            names = names_listed([kb.cities[c].name.get(lang) for c in inside], lang)
             verb = "is" if len(inside) == 1 else "are"
             return snap.composer.computed(f"{names} อยู่ใน{pname}ครับ", f"{names} {verb} in {pname}.", lang,
                                           [f for c in inside for f in snap.index.about(c) if f.aspect == "where"][:1],

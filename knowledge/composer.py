@@ -17,7 +17,7 @@ from .schema import City, Fact
 from .sources import note_links, short_label, source_label, source_link
 from .suggestions import Suggester, much_alike
 
-__all__ = ["Answer", "Card", "Composer", "polite"]
+__all__ = ["Answer", "Card", "Composer", "names_listed", "polite"]
 
 MAX_SOURCES_SHOWN = 2
 MAX_CHARS = 700  # a longer answer only when the user asks for more
@@ -241,3 +241,14 @@ def _apart(words: str) -> str:
     before = " " if words[0].isascii() and words[0].isalnum() else ""
     after = " " if words[-1].isascii() and words[-1].isalnum() else ""
     return f"{before}{words}{after}"
+
+
+def names_listed(names: list[str], lang: str) -> str:
+    """Names as a sentence lists them: "A, B and C"; in Thai "A B และ C" (Thai separates with spaces), or
+    "A, B และ C" when a name has spaces of its own ("เมืองอัจฉริยะย่านพระราม 4"), so each name stays whole."""
+    if len(names) <= 1:
+        return "".join(names)
+    if lang == "th":
+        between = ", " if any(" " in n for n in names) else " "
+        return between.join(names[:-1]) + " และ" + names[-1]
+    return ", ".join(names[:-1]) + " and " + names[-1]

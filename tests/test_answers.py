@@ -1091,3 +1091,15 @@ def test_a_score_asked_in_a_question_needs_a_fact_that_states_one(bot):
     # Mae Moh led a dimension, but no source gives its score
     assert bot.dialogue.answer("แม่เมาะได้คะแนนดัชนี TSCCI ปี 2566 กี่เปอร์เซ็นต์", Context())[0].fallback
     assert "53.81" in first_line(bot.dialogue.answer("khon kaen's tscci 2023 score was how much?", Context())[0])
+
+
+def test_a_list_the_bot_works_out_reads_as_a_sentence_lists(convo):
+    """Thai separates names with spaces and puts และ before the last; English ends with "and"."""
+    r = convo.say("ขอรายชื่อ 5 เมืองนำร่องหน่อยครับ")
+    line = r.text.split("\n")[0]
+    assert "สามย่านสมาร์ทซิตี้ และเมืองอัจฉริยะวังจันทร์วัลเลย์" in line and ", " not in line
+    from knowledge.composer import names_listed
+
+    assert names_listed(["Phuket", "Khon Kaen", "Samyan"], "en") == "Phuket, Khon Kaen and Samyan"
+    assert names_listed(["ย่านพระราม 4", "มักกะสัน"], "th") == "ย่านพระราม 4 และมักกะสัน"
+    assert names_listed(["ย่านพระราม 4", "มักกะสัน", "สามย่าน"], "th") == "ย่านพระราม 4, มักกะสัน และสามย่าน"
