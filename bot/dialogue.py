@@ -290,6 +290,11 @@ _AMONG_BATCH = re.compile(r"\bamong\b|\bone of\b|\bpart of\b|\bin the\b[^?]{0,20
 _ZONE_ASKED = re.compile(r"เขตส่งเสริม|promotion[- ]?(zone|area)|\bzone\b", re.I)
 
 
+def _verdict_word(held: bool, lang: str) -> str:
+    """What a yes/no answer leads with: "ใช่ครับ" or "ไม่ใช่ครับ", "Yes." or "No."."""
+    return ("ใช่ครับ" if held else "ไม่ใช่ครับ") if lang == "th" else ("Yes." if held else "No.")
+
+
 def _not_yet(question: str, answer: str) -> str:
     """"ยังครับ" / "No." before a fact that says something has not happened yet or has stopped, when the
     question asks whether it has happened yet or still goes on ("LRT ขอนแก่นเปิดยัง", "is it still running?").
@@ -328,7 +333,7 @@ def _lead(question: str, asked: str, hit: Hit, lang: str, subjects: list[str], y
     # "is the green space below the WHO benchmark?" / "19.8 m² ..., against the WHO benchmark of 9 m²"
     held = against_benchmark(question, answer, True)
     if held is not None and held >= 0:
-        return {("th", 1): "ใช่ครับ", ("th", 0): "ไม่ใช่ครับ", ("en", 1): "Yes.", ("en", 0): "No."}[(lang, held)]
+        return _verdict_word(held == 1, lang)
     names_agree = len(subjects) >= 2 and set(subjects) <= set(fact.about)
     # The event's date and the years its answer names: TSCCI 2023 results were announced in 2024.
     fact_years = _years_asked(fact.answer.th, [int(n) for n in re.findall(r"\d{4}", fact.answer.th)]) | (
@@ -337,7 +342,7 @@ def _lead(question: str, asked: str, hit: Hit, lang: str, subjects: list[str], y
                    close=hit.words >= CLOSE_WORDS, known=known)
     if said is None:
         return ""
-    return {("th", "yes"): "ใช่ครับ", ("th", "no"): "ไม่ใช่ครับ", ("en", "yes"): "Yes.", ("en", "no"): "No."}[(lang, said)]
+    return _verdict_word(said == "yes", lang)
 
 
 def _keep_an_area(subjects: list[str], asked: list[str]) -> list[str]:
@@ -550,8 +555,7 @@ class Dialogue:
             last = snap.facts[ctx.last_fact]
             held = against_benchmark(u.normalized, last.answer.get(reply_lang), qt.yes_no)
             if held is not None:
-                lead = "" if held < 0 else {("th", 1): "ใช่ครับ", ("th", 0): "ไม่ใช่ครับ", ("en", 1): "Yes.",
-                                            ("en", 0): "No."}[(reply_lang, held)]
+                lead = "" if held < 0 else _verdict_word(held == 1, reply_lang)
                 answer = snap.composer.fact(last, reply_lang, lead=lead)
                 return (self._reply(turn, answer, 1.0),
                         self._remember(turn, answer, ctx.last_query, ctx.last_qtype), None)
@@ -806,8 +810,7 @@ class Dialogue:
             elsewhere_placed = self._other_place(snap, Query(query_text, reply_lang, subjects, list(ctx.subjects)), told_rank,
                                        u.normalized)
             if elsewhere_placed is not None:
-                lead = {("th", True): "ไม่ใช่ครับ", ("th", False): "ใช่ครับ", ("en", True): "No.",
-                        ("en", False): "Yes."}[(reply_lang, elsewhere_placed)]
+                lead = _verdict_word(not elsewhere_placed, reply_lang)
                 answer = snap.composer.fact(told_rank, reply_lang, lead=lead)
                 return (self._reply(turn, answer, 1.0),
                         self._remember(turn, answer, ctx.last_query, ctx.last_qtype, True), None)
@@ -1410,9 +1413,9 @@ class Dialogue:
             return not specific or bool(specific & about) or any(
                 snap.index.related.get(x, frozenset()) & about for x in specific)
 
-        no = "ไม่ใช่ครับ" if q.lang == "th" else "No."
+        no = _verdict_word(False, q.lang)
         if self._other_place(snap, q, hit.fact, question) is False and about_them(hit.fact):
-            return hit, "ใช่ครับ" if q.lang == "th" else "Yes."  # (the ranking gives it the very place claimed)
+            return hit, _verdict_word(True, q.lang)  # (the ranking gives it the very place claimed)
         if self._other_place(snap, q, hit.fact, question) or \
                 self._someone_else(snap, q, hit.fact, places, close=hit.words >= CLOSE_WORDS) or \
                 self._other_term(snap, q, hit.fact):
@@ -1449,7 +1452,7 @@ class Dialogue:
                         continue
                     placed = self._other_place(snap, q, other.fact, question)
                     if placed is not None:
-                        return other, no if placed else ("ใช่ครับ" if q.lang == "th" else "Yes.")
+                        return other, no if placed else _verdict_word(True, q.lang)
         return hit, lead
 
     @staticmethod
@@ -1512,7 +1515,7 @@ class Dialogue:
             values = figures([f.answer.get(lang) for _, f in pairs])
             if values is not None:
                 same = values[0] == values[1]
-                return ("ใช่ครับ" if same else "ไม่ใช่ครับ") if lang == "th" else ("Yes." if same else "No.")
+                return _verdict_word(same, lang)
         if len(pairs) != 2 or not asks_to_compare(question, yes_no):
             return ""
         answers = [f.answer.get(lang) for _, f in pairs]
@@ -1521,7 +1524,7 @@ class Dialogue:
         if best is None or values is None:
             return ""
         if yes_no:
-            return ("ใช่ครับ" if lang == "th" else "Yes.") if best == 0 else ("ไม่ใช่ครับ" if lang == "th" else "No.")
+            return _verdict_word(best == 0, lang)
         name = snap.composer.name(pairs[best][0], lang)
         unit = "%" if "%" in answers[0] and "%" in answers[1] else ""
         mine, theirs = (f"{v:g}{unit}" for v in (values[best], values[1 - best]))
@@ -1644,7 +1647,7 @@ class Dialogue:
             city, place = kb.cities[cities[0]], kb.places[other_places[0]]
             where = composer.province_phrase(city, lang)
             inside = place.id == city.province or place.province == city.province
-            lead_th, lead_en = ("ใช่ครับ", "Yes.") if inside else ("ไม่ใช่ครับ", "No.")
+            lead_th, lead_en = _verdict_word(inside, "th"), _verdict_word(inside, "en")
             return composer.computed(f"{lead_th} {city.name.th}อยู่ใน{where}", f"{lead_en} {city.name.en} is in {where}.",
                                      lang, [f for f in snap.index.about(city.id) if f.aspect == "where"][:1],
                                      [city.id])
@@ -1732,8 +1735,7 @@ class Dialogue:
         dims = [x for x in subjects if x in kb.dimensions]
         if not other and not dims:
             return None
-        lead = {("th", True): "ใช่ครับ", ("th", False): "ไม่ใช่ครับ", ("en", True): "Yes.",
-                ("en", False): "No."}[(lang, not other)]
+        lead = _verdict_word(not other, lang)
         return snap.composer.fact(listing, lang, lead=lead)
 
     def _which_of(self, turn: _Turn, listed: list[str], query_text: str, kind: str | None) -> Answer | None:
