@@ -802,27 +802,26 @@ class Dialogue:
             people = [x for x in snap.facts[ctx.last_fact].about
                       if x in snap.kb.entities and snap.kb.entities[x].kind == "person" and x in context]
             person = people[0] if len(people) == 1 else None
-        told_rank = snap.facts.get(ctx.last_fact) if ctx.last_fact else None
-        if yes_no and told_rank is not None and told_rank.intent == "rankings" and not follow_up \
-                and set(subjects) <= set(told_rank.about) and _PLACE_CLAIMED.search(u.normalized):
+        told_fact = snap.facts.get(ctx.last_fact) if ctx.last_fact else None
+        if yes_no and told_fact is not None and told_fact.intent == "rankings" and not follow_up \
+                and set(subjects) <= set(told_fact.about) and _PLACE_CLAIMED.search(u.normalized):
             # "so it came first, right?", "ขอนแก่นได้ที่ 1 ใช่ไหม" right after the area's place in a ranking: that
             # ranking says yes or no (not a fact about the first pilots that "came first" also finds)
-            elsewhere_placed = self._other_place(snap, Query(query_text, reply_lang, subjects, list(ctx.subjects)), told_rank,
-                                       u.normalized)
+            elsewhere_placed = self._other_place(snap, Query(query_text, reply_lang, subjects, list(ctx.subjects)),
+                                                 told_fact, u.normalized)
             if elsewhere_placed is not None:
                 lead = _verdict_word(not elsewhere_placed, reply_lang)
-                answer = snap.composer.fact(told_rank, reply_lang, lead=lead)
+                answer = snap.composer.fact(told_fact, reply_lang, lead=lead)
                 return (self._reply(turn, answer, 1.0),
                         self._remember(turn, answer, ctx.last_query, ctx.last_qtype, True), None)
-        told_kind = self._told_kind(turn, snap.facts[ctx.last_fact], subjects, ctx.subjects) \
-            if ctx.last_fact in snap.facts and not follow_up and not yes_no else None
+        told_kind = self._told_kind(turn, told_fact, subjects, ctx.subjects) \
+            if told_fact is not None and not follow_up and not yes_no else None
         if told_kind is not None:
             # "which hotel was the venue", "at which event", "with which companies" right after an answer (or
             # its detail) that names the hotel, the event, the partners.
             return (self._reply(turn, told_kind, 1.0),
                     self._remember(turn, told_kind, ctx.last_query, ctx.last_qtype,
                                    first=ctx.subjects[0] if ctx.subjects else None), None)
-        told_fact = snap.facts.get(ctx.last_fact) if ctx.last_fact else None
         # "and in 2024?" after an answer about 2023: the fact just given is about another year, not an answer.
         said_years = _years_in(ctx.last_query) \
             if ctx.last_query and years else frozenset()
