@@ -153,7 +153,10 @@ class EntityExtractor:
         self._bigram_sizes = np.array(self._bigram_count, dtype=np.intp)
         # What fuzzy matching compares of each key, worked out once rather than for each message.
         self._key_distinctive = {k: _distinctive(k) for k in self._fuzzy_keys}
-        self._key_words = {k: re.findall(r"[a-z0-9]+", self._exact[k][0].alias.casefold()) for k in self._fuzzy_keys}
+        # Every way the key's names split into words ("Mae Moh" and "maemoh" share the key "maemoh"): which alias
+        # came first must not decide whether "mae mohs" is found (it did, by the catalogue's set order).
+        self._key_words = {k: sorted({tuple(re.findall(r"[a-z0-9]+", t.alias.casefold())) for t in self._exact[k]})
+                           for k in self._fuzzy_keys}
 
     def extract(self, text: str, tokens: list[str] | None = None, fuzzy: bool = True) -> Entities:
         """Entities of normalised ``text`` (``tokens`` are its word tokens, used for short names);
@@ -291,14 +294,15 @@ class EntityExtractor:
         in a word matches ("khon kean") but another word does not ("a smart city" is not "nan smart city")."""
         out = []
         for key in keys:
-            alias = self._key_words[key]
-            k = len(alias)
-            for i in range(len(words) - k + 1):
-                window = words[i:i + k]
-                if all(fuzz.ratio(a, b) >= 75 for a, b in zip(alias, window)):
-                    score = fuzz.ratio(key, "".join(window))
-                    if score >= self.FUZZY_CUTOFF:
-                        out.append((key, score, 0))
+            best = 0.0
+            for alias in self._key_words[key]:
+                k = len(alias)
+                for i in range(len(words) - k + 1):
+                    window = words[i:i + k]
+                    if all(fuzz.ratio(a, b) >= 75 for a, b in zip(alias, window)):
+                        best = max(best, fuzz.ratio(key, "".join(window)))
+            if best >= self.FUZZY_CUTOFF:
+                out.append((key, best, 0))
         return out
 
 

@@ -143,3 +143,13 @@ def test_the_logo_alone_is_the_smart_city_logo(bot, text):
 def test_loei_is_named_only_as_a_province(bot, text, loei):
     # "เลย" is the province of Loei and an everyday particle
     assert ("loei" in ents(bot, text).places) == loei
+
+
+def test_a_misspelt_name_is_found_whichever_of_its_spellings_the_catalogue_lists_first():
+    """"Mae Moh" and "maemoh" are one key; a typo of the two-word name is found in either order of the
+    catalogue (the order came from a set, so the answer changed from one worker start to the next)."""
+    from intents.entities import EntityExtractor, Term
+
+    terms = [Term("city", "mae-moh", "Mae Moh"), Term("city", "mae-moh", "maemoh")]
+    for order in (terms, list(reversed(terms))):
+        assert EntityExtractor(order).extract("does mae mohs power plant use coal").cities == ["mae-moh"]
