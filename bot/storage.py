@@ -153,6 +153,8 @@ class Store:
         if not self.available:
             raise StoreUnavailable("redis is unavailable (retrying shortly)")
         try:
+            if self._batches is not None:
+                self._batches.settle()  # this thread's writes sent without waiting come first
             result = fn(self.client)
         except OUTAGE_ERRORS as exc:
             self._trip(exc)
@@ -187,6 +189,16 @@ class Store:
             return list(pipe.execute(raise_on_error=False))
 
         return self.run(send)
+
+    def send(self, build: Callable[[Any], None]) -> None:
+        """Like :meth:`batch` for writes whose replies nobody needs: sent now, their replies read with this
+        thread's next use of the store (:meth:`bot.batches.ThreadBatches.send`), so the caller does not
+        wait for Redis. A write Redis refuses is logged then; an outage raises :class:`StoreUnavailable`."""
+        batches = self._batches
+        if batches is None:
+            self.batch(build)
+            return
+        self.run(lambda _client: batches.send(build))
 
     def ping(self) -> bool:
         """True if Redis answers now (ignores the breaker, so health checks see recovery at once)."""

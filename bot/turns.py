@@ -2,7 +2,9 @@
 
 Before: the rate limits (the client's address for ``/api/ask``, then the user's) and the user's context,
 pipelined. After: the new context, the day's statistics and, for an unanswered question, the inbox,
-pipelined. Understanding and answering need no Redis in between (the knowledge stamp is checked at most
+pipelined; for an answered question the reply does not wait for Redis's replies to these writes (they are
+read with the thread's next use of Redis, :meth:`bot.storage.Store.send`), while an unanswered one waits
+to learn whether the inbox took it. Understanding and answering need no Redis in between (the knowledge stamp is checked at most
 every half second per worker, :mod:`bot.live`), so a message costs two round trips, whatever its path:
 ``/api/ask``, the web chat, LINE or Messenger events. When Redis is down (the breaker in
 :mod:`bot.storage`), the limits let the message through and it is answered without context; nothing is
@@ -98,9 +100,12 @@ class Turns:
                 self.stats.queue_record(pipe, done.channel, done.intent, done.fallback, done.city)
 
         try:
+            if not done.unanswered:  # nothing to learn from the replies: the reply does not wait for them
+                self.store.send(build)
+                return False
             results = self.store.batch(build)
         except StoreUnavailable:
             if done.unanswered:
                 log.warning("unanswered question not recorded (redis unavailable)")
             return False
-        return bool(done.unanswered) and self.inbox.dropped(results[int(save)])
+        return self.inbox.dropped(results[int(save)])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 
 import pytest
@@ -73,3 +74,48 @@ def test_each_thread_keeps_its_own_connection(own):
     for t in threads:
         t.join(timeout=10)
     assert len(seen) == 3 and len({id(c) for c in seen}) == 3
+
+
+def test_writes_sent_without_waiting_land_before_the_threads_next_batch_which_reads_only_its_own_replies(own):
+    store, admin = own
+    store.send(lambda p: (p.set("w", "1"), p.incr("n"), p.expire("n", 60)))
+    kept = store._batches._kept()
+    assert len(kept.unread) == 1  # the user's reply did not wait for these
+    assert store.batch(lambda p: (p.get("w"), p.get("n"))) == ["1", "1"]
+    assert kept.unread == []
+    assert admin.get("n") == "1" and 0 < admin.ttl("n") <= 60
+
+
+def test_a_refused_write_sent_without_waiting_is_logged_and_the_next_batch_still_gets_its_replies(own, caplog):
+    store, _ = own
+    store.batch(lambda p: p.set("s", "text"))
+    store.send(lambda p: (p.incr("s"), p.set("t", "2")))
+    assert store.batch(lambda p: (p.get("s"), p.get("t"))) == ["text", "2"]
+    assert any("refused incr" in r.getMessage().casefold() for r in caplog.records if r.levelname == "WARNING")
+
+
+def test_other_reads_of_the_same_thread_come_after_its_unwaited_writes(own):
+    store, _ = own
+    for i in range(50):
+        store.send(lambda p, i=i: p.set("seq", str(i)))
+        assert store.run(lambda client: client.get("seq")) == str(i)  # on another (pooled) connection
+
+
+def test_a_batch_after_the_server_closed_the_connection_with_replies_unread_reconnects(own):
+    store, admin = own
+    store.send(lambda p: p.set("r", "1"))
+    admin.client_kill_filter(_type="normal", skipme=True)
+    assert store.batch(lambda p: (p.set("q", "2"), p.get("q"))) == [True, "2"]
+    assert store.available
+
+
+def test_a_thread_that_ends_with_replies_unread_never_leaves_them_to_the_next_user_of_its_connection(own):
+    store, _ = own
+    for i in range(5):
+        worker = threading.Thread(target=lambda i=i: store.send(lambda p: (p.set(f"x{i}", "v"), p.incr(f"c{i}"))))
+        worker.start()
+        worker.join(timeout=10)
+        del worker
+        gc.collect()  # the thread's locals go: its connection returns to the pool
+        pool = store.client.connection_pool
+        assert store.client.get(f"x{i}") == "v" and store.client.get(f"c{i}") == "1", pool
