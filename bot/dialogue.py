@@ -6,6 +6,11 @@ fact; answers worked out from structured data (yes/no about the first five or a 
 areas are in a province); one line per subject when several are named; otherwise the best fact above the
 calibrated thresholds; otherwise the honest fallback, which goes to the staff inbox.
 
+:meth:`Dialogue.answer` runs that as a list of small steps, in order, over one :class:`_Asked` (what the
+message asks, as read so far): a step either answers, which ends the turn, or refines what was asked (a
+pronoun resolved, the last question taken up again for a new name) for the steps after it. To change how one
+kind of message is answered, find its step by name (``_which_ones``, ``_resolve_follow_up``, ``_compose``...).
+
 The context (30 minutes) keeps the subjects of the last answer, the last question with its names removed,
 its type and qualifier: "แล้วภูเก็ตล่ะ" asks the last question about Phuket, "ตั้งขึ้นเมื่อไหร่" asks about
 the last subject, "and Korat?" keeps "one of the first five".
@@ -16,16 +21,17 @@ from __future__ import annotations
 import logging
 import re
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from typing import Callable, Sequence
 
 from intents.features import tokenize
 from intents.normalize import has_latin
+from intents.entities import Entities
 from intents.nlu import NLU, OUT_OF_SCOPE, Understanding
 from intents.question import COMPARE as _COMPARE
-from intents.question import (is_about_certification, is_bare_follow_up, is_definition, is_only_asking,
+from intents.question import (QuestionType, is_about_certification, is_bare_follow_up, is_definition, is_only_asking,
                               is_yes_no, question_type)
 from intents.synonyms import expand
 from intents.vocabulary import RARE_SHARE, Vocabulary
@@ -364,6 +370,43 @@ class _Turn:
     snap: Snapshot
 
 
+@dataclass
+class _Asked:
+    """What one message asks, as the steps of :meth:`Dialogue.answer` read it: each step may refine it (a
+    pronoun resolved, the last question asked again for a new name) before the next one reads it."""
+
+    ent: Entities
+    qt: QuestionType
+    subjects: list[str] = field(default_factory=list)  # what it is about, resolved (at most 3)
+    notions: set[str] = field(default_factory=set)  # the subjects that are dimensions or concepts
+    nth: re.Match[str] | None = None  # "the second one"
+    unresolved: bool = False  # "the second one" with no list to point into
+    remainder: str = ""  # the question with its names removed, synonyms written out
+    names_only: bool = False  # it only names something ("แล้วภูเก็ตล่ะ")
+    short: bool = False
+    off_topic: str | None = None  # an off-topic cue ("weather")
+    query_text: str = ""  # the question searched for: the remainder, or the last question for a follow-up
+    kind: str | None = None  # question type searched for
+    yes_no: bool = False
+    qualifier: str | None = None  # "first_five"
+    asked_years: frozenset[int] = frozenset()
+    year_only: bool = False  # "and in 2022?"
+    follow_up: bool = False  # the last question again, for another name or year
+    context: list[str] = field(default_factory=list)  # the conversation's subjects, when the question names none
+    cue: str | None = None  # an off-topic or unknown word: the question is about something the bot lacks
+    listed: list[str] = field(default_factory=list)  # the areas of the last answer
+    told_fact: Fact | None = None  # the fact just told
+    intents: dict[str, float] = field(default_factory=dict)
+    years: frozenset[int] = frozenset()  # the years the search is for
+    cities: list[str] = field(default_factory=list)  # the subjects that are areas
+    person: str | None = None  # "who" right after an answer about one person: that person
+    asking_only: bool = False  # "by when?": only a question word, about the last answer
+    hit: Hit | None = None  # the fact found
+
+
+_Result = tuple[Reply, "Context | None", "str | None"]
+
+
 class Dialogue:
     """Answers one message at a time; all state lives in the :class:`ContextStore`."""
 
@@ -454,25 +497,45 @@ class Dialogue:
         turn = _Turn(u, ctx, reply_lang, snap)
         if not u.normalized:
             return self._simple(turn, "empty", say("empty", reply_lang)), None, None
-        ent = u.entities
-        qt = question_type(u.normalized)
-        subjects = ent.subjects[:MAX_SUBJECTS_PER_ANSWER]
-        if not subjects and not ent.places and _PERSON_PRONOUN.search(u.normalized):
+        a = _Asked(u.entities, question_type(u.normalized))
+        for step in (
+            self._read_subjects, self._post_of_person, self._read_references, self._nth_one_named,
+            self._read_the_rest, self._small_talk, self._before_or_after, self._against_standard,
+            self._dimension_listed, self._which_n, self._which_ones, self._more, self._resolve_follow_up,
+            self._ranked_place, self._which_of_listed, self._that_batch, self._batch_reported, self._worked_out,
+            self._read_years, self._zone, self._compare, self._about_the_last_answer, self._search, self._told_again,
+            self._elsewhere, self._overview, self._compose,
+        ):
+            done = step(turn, a)
+            if done is not None:
+                return done
+        raise AssertionError("_compose always answers")  # pragma: no cover
+
+    # -- the steps of answer(), in order: each may answer (and end the turn) or refine what was asked ----------
+    def _read_subjects(self, turn: _Turn, a: _Asked) -> None:
+        """Who the question is about: the names it gives, or the person the conversation was about ("ท่านเป็นใคร")."""
+        u, ctx, snap = turn.u, turn.ctx, turn.snap
+        a.subjects = a.ent.subjects[:MAX_SUBJECTS_PER_ANSWER]
+        if not a.subjects and not a.ent.places and _PERSON_PRONOUN.search(u.normalized):
             # "what was his name?", "ท่านเป็นใคร": the person the conversation was about.
             person = next((x for x in ctx.subjects if x in snap.kb.entities and snap.kb.entities[x].kind == "person"),
                           None)
-            subjects = [person] if person else []
-        elif subjects and _PERSON_PRONOUN.search(u.normalized) and all(
-                x in snap.kb.entities and snap.kb.entities[x].kind == "organisation" for x in subjects):
+            a.subjects = [person] if person else []
+        elif a.subjects and _PERSON_PRONOUN.search(u.normalized) and all(
+                x in snap.kb.entities and snap.kb.entities[x].kind == "organisation" for x in a.subjects):
             # "what was his position at depa": the person the conversation was about, at that organisation.
             person = next((x for x in ctx.subjects if x in snap.kb.entities and snap.kb.entities[x].kind == "person"),
                           None)
-            subjects = [person, *subjects][:MAX_SUBJECTS_PER_ANSWER] if person else subjects
-        people = [x for x in ([*subjects] if subjects else [
+            a.subjects = [person, *a.subjects][:MAX_SUBJECTS_PER_ANSWER] if person else a.subjects
+
+    def _post_of_person(self, turn: _Turn, a: _Asked) -> _Result | None:
+        """On "ตำแหน่งไร" right after an answer about a person: who that person is."""
+        u, ctx, snap, reply_lang = turn.u, turn.ctx, turn.snap, turn.lang
+        people = [x for x in ([*a.subjects] if a.subjects else [
             *(snap.facts[ctx.last_fact].about if ctx.last_fact in snap.facts else ()), *ctx.subjects])
             if x in snap.kb.entities and snap.kb.entities[x].kind == "person"]
-        if people and not ent.places and not ent.subjects and not qt.yes_no \
-                and _POSITION.search(u.normalized) and qt.kind not in ("when", "where", "how_many", "how_much") \
+        if people and not a.ent.places and not a.ent.subjects and not a.qt.yes_no \
+                and _POSITION.search(u.normalized) and a.qt.kind not in ("when", "where", "how_many", "how_much") \
                 and not _asks_before(u.normalized) and not _asks_after(u.normalized):
             # "ตำแหน่งไร", "what was his ministerial position?" right after an answer about a person (who received
             # the logo, who chaired): who that person is, when that says the post (not "the one who received
@@ -481,89 +544,122 @@ class Dialogue:
             if who_is is not None and people[0] in who_is.about and _POST.search(who_is.answer.get(reply_lang)) \
                     and why_not(u.normalized, who_is, "who") is None and not _NOW_ASKED.search(u.normalized) \
                     and not any(y > max(self._fact_years(who_is), default=0)
-                                for y in _years_asked(u.normalized, ent.numbers)):
+                                for y in _years_asked(u.normalized, a.ent.numbers)):
                 answer = snap.composer.fact(who_is, reply_lang, subjects=[people[0]])
                 answer.subjects = list(dict.fromkeys([people[0], *ctx.subjects]))[:MAX_SUBJECTS_PER_ANSWER]
                 return (self._reply(turn, answer, 1.0),
                         self._remember(turn, answer, ctx.last_query, ctx.last_qtype, first=people[0]), None)
-        notions = {x for x in subjects if x in snap.kb.dimensions or (
+        return None
+
+    def _read_references(self, turn: _Turn, a: _Asked) -> None:
+        """On "it", "the second one": what the words that point back stand for; the question with its names removed."""
+        u, ctx, snap = turn.u, turn.ctx, turn.snap
+        a.notions = {x for x in a.subjects if x in snap.kb.dimensions or (
             x in snap.kb.entities and snap.kb.entities[x].kind == "concept")}
-        agents = {x for x in subjects if x in snap.kb.entities and snap.kb.entities[x].kind in ("organisation", "person")}
-        if subjects and (set(subjects) <= notions or qt.yes_no and set(subjects) <= notions | agents) \
+        agents = {x for x in a.subjects if x in snap.kb.entities and snap.kb.entities[x].kind in ("organisation", "person")}
+        if a.subjects and (set(a.subjects) <= a.notions or a.qt.yes_no and set(a.subjects) <= a.notions | agents) \
                 and _IT.search(u.normalized):
             # "was it part of the certification?" after the sandbox: "it" is the sandbox, asked about a notion;
             # "and it's run by PTT right?" after Mae Moh: Mae Moh, asked about PTT.
-            meant = [x for x in ctx.subjects if x not in notions and x not in subjects][:1]
-            subjects = [*meant, *subjects][:MAX_SUBJECTS_PER_ANSWER]
-        nth = _NTH_ONE.search(u.normalized) if not subjects and not ent.places and ctx.subjects else None
-        if nth is not None:
+            meant = [x for x in ctx.subjects if x not in a.notions and x not in a.subjects][:1]
+            a.subjects = [*meant, *a.subjects][:MAX_SUBJECTS_PER_ANSWER]
+        a.nth = _NTH_ONE.search(u.normalized) if not a.subjects and not a.ent.places and ctx.subjects else None
+        if a.nth is not None:
             # "what about the second one", "อันที่ 3 ล่ะ": the area at that place in the list just given.
             listed_areas = [x for x in ctx.listed if x in snap.kb.cities]
-            word = next(g for g in nth.groups() if g)
+            word = next(g for g in a.nth.groups() if g)
             at = _NTH.get(word, int(word) if word.isdigit() else 0)
             if listed_areas and (at == -1 or 1 <= at <= len(listed_areas)):
-                subjects = [listed_areas[at - 1 if at > 0 else -1]]
+                a.subjects = [listed_areas[at - 1 if at > 0 else -1]]
         # ("who runs the last one" after a list of places the bot knows no facts about: not the city discussed)
         # ("which was the first city certified" is a question of its own; "the second one" points back)
-        unresolved = nth is not None and not subjects and bool(_ONE_OF_THEM.search(nth.group(0)))
-        remainder = expand(ent.remainder if (subjects or ent.places) else u.normalized)
-        if nth is not None and subjects:
-            remainder = _NTH_ONE.sub(" ", remainder)
-            what_it_is = snap.index.overview(subjects[0])
-            rest = re.sub(r"\b(one|ones)\b|อัน|คือ|เป็น", " ", remainder)
+        a.unresolved = a.nth is not None and not a.subjects and bool(_ONE_OF_THEM.search(a.nth.group(0)))
+        a.remainder = expand(a.ent.remainder if (a.subjects or a.ent.places) else u.normalized)
+
+    def _nth_one_named(self, turn: _Turn, a: _Asked) -> _Result | None:
+        """On "อันที่ 2 คืออะไร": what the one at that place in the last list is."""
+        ctx, snap, reply_lang = turn.ctx, turn.snap, turn.lang
+        if a.nth is not None and a.subjects:
+            a.remainder = _NTH_ONE.sub(" ", a.remainder)
+            what_it_is = snap.index.overview(a.subjects[0])
+            rest = re.sub(r"\b(one|ones)\b|อัน|คือ|เป็น", " ", a.remainder)
             if what_it_is is not None and (not rest.strip() or is_only_asking(rest)):
                 # "which one is the fourth one", "อันที่ 2 คืออะไร": what that one is.
-                answer = snap.composer.fact(what_it_is, reply_lang, subjects=subjects)
+                answer = snap.composer.fact(what_it_is, reply_lang, subjects=a.subjects)
                 return (self._reply(turn, answer, 1.0),
-                        self._remember(turn, answer, ctx.last_query, ctx.last_qtype, first=subjects[0]), None)
-        if subjects and not ent.subjects:
-            remainder = _PERSON_PRONOUN.sub(" ", remainder)
-        names_only = bool(subjects or ent.places) and is_bare_follow_up(remainder)
-        short = len(u.normalized.split()) <= 5
+                        self._remember(turn, answer, ctx.last_query, ctx.last_qtype, first=a.subjects[0]), None)
+        return None
+
+    def _read_the_rest(self, turn: _Turn, a: _Asked) -> None:
+        """Whether the question only names something ("แล้วภูเก็ตล่ะ") and is short."""
+        u = turn.u
+        if a.subjects and not a.ent.subjects:
+            a.remainder = _PERSON_PRONOUN.sub(" ", a.remainder)
+        a.names_only = bool(a.subjects or a.ent.places) and is_bare_follow_up(a.remainder)
+        a.short = len(u.normalized.split()) <= 5
+
+    def _small_talk(self, turn: _Turn, a: _Asked) -> _Result | None:
+        """Greetings and thanks, unless the message continues the conversation or asks something."""
+        u, ctx, snap, reply_lang = turn.u, turn.ctx, turn.snap, turn.lang
         # (A greeting with an off-topic word, "hi, weather today?", asks about the weather: not small talk.)
-        off_topic = self.nlu.cues.find(u.normalized)
-        small_talk = not off_topic and (u.intent in SMALL_TALK or (u.top_intent in SMALL_TALK and not qt.yes_no and (
-            u.confidence >= 0.6 or (short and u.confidence >= 0.35))))
+        a.off_topic = self.nlu.cues.find(u.normalized)
+        small_talk = not a.off_topic and (u.intent in SMALL_TALK or (u.top_intent in SMALL_TALK and not a.qt.yes_no and (
+            u.confidence >= 0.6 or (a.short and u.confidence >= 0.35))))
         # In a conversation, a pronoun or a yes/no question ("เยอะกว่ามาตรฐานป่ะ") continues it: not small talk.
         # So does "before that", "ก่อนนั้นอีก", "any more later on": a step in time from what was just said.
-        refers_back = bool(ctx.subjects) and bool(_REFERS_BACK.search(u.normalized) or qt.yes_no or (
+        refers_back = bool(ctx.subjects) and bool(_REFERS_BACK.search(u.normalized) or a.qt.yes_no or (
             ctx.last_fact and (_asks_before(u.normalized) or _asks_after(u.normalized)))) or (
             # "ตำบลอะไรนะ" right after an answer that names the subdistrict: a question about that answer
-            ctx.last_fact in snap.facts and short and self._all_told(snap.facts[ctx.last_fact], u.normalized)) or (
+            ctx.last_fact in snap.facts and a.short and self._all_told(snap.facts[ctx.last_fact], u.normalized)) or (
             # "มีไรบ้าง" right after an answer: which ones it counted, not a request for help
             ctx.last_fact in snap.facts and _asks_the_list(u.normalized))
-        if small_talk and not subjects and not ent.places and not qt.kind and not refers_back:
+        if small_talk and not a.subjects and not a.ent.places and not a.qt.kind and not refers_back:
             # Small talk read with low confidence may carry the intent "out_of_scope": reply as the small talk it
             # most likely is (its top intent), which has a phrase.
             talk = u.intent if u.intent in SMALL_TALK else u.top_intent
             reply = self._simple(turn, talk, say(talk, reply_lang),
                                  snap.suggest.for_subject(ctx.subjects[0] if ctx.subjects else None, reply_lang))
             return reply, replace(ctx, lang=reply_lang), None
+        return None
+
+    def _before_or_after(self, turn: _Turn, a: _Asked) -> _Result | None:
+        """On "ก่อนหน้านั้นล่ะ": the same kind of fact, a period earlier or later."""
+        ctx, snap, reply_lang = turn.ctx, turn.snap, turn.lang
         # "ก่อนหน้านั้นล่ะ", "and after that?": the same kind of fact about the same subject, a period earlier or later.
-        when = _asks_before(remainder) or _asks_after(remainder)
-        if when and not subjects and ctx.last_fact in snap.facts and len(remainder) <= 40:
-            other = snap.index.next_in_time(ctx.last_fact, before=_asks_before(remainder))
-            if other is not None and asks_to_come(remainder) and not _PAST.search(remainder) \
+        when = _asks_before(a.remainder) or _asks_after(a.remainder)
+        if when and not a.subjects and ctx.last_fact in snap.facts and len(a.remainder) <= 40:
+            other = snap.index.next_in_time(ctx.last_fact, before=_asks_before(a.remainder))
+            if other is not None and asks_to_come(a.remainder) and not _PAST.search(a.remainder) \
                     and (other.date or "0")[:4] < str(date.today().year):
                 other = None  # "when's the next one": one still to come, not the next event of the past
             if other is not None:
                 answer = snap.composer.fact(other, reply_lang)
                 return (self._reply(turn, answer, 1.0),
                         self._remember(turn, answer, ctx.last_query, ctx.last_qtype), None)
+        return None
+
+    def _against_standard(self, turn: _Turn, a: _Asked) -> _Result | None:
+        """On "is that more than the WHO recommends?": the last answer's own figure and standard."""
+        u, ctx, snap, reply_lang = turn.u, turn.ctx, turn.snap, turn.lang
         # "is that more than the WHO recommends?", "เยอะกว่ามาตรฐานป่ะ": the last answer's own figure and standard.
-        if not subjects and ctx.last_fact in snap.facts and len(remainder) <= 60:
+        if not a.subjects and ctx.last_fact in snap.facts and len(a.remainder) <= 60:
             last = snap.facts[ctx.last_fact]
-            held = against_benchmark(u.normalized, last.answer.get(reply_lang), qt.yes_no)
+            held = against_benchmark(u.normalized, last.answer.get(reply_lang), a.qt.yes_no)
             if held is not None:
                 lead = "" if held < 0 else _verdict_word(held == 1, reply_lang)
                 answer = snap.composer.fact(last, reply_lang, lead=lead)
                 return (self._reply(turn, answer, 1.0),
                         self._remember(turn, answer, ctx.last_query, ctx.last_qtype), None)
+        return None
+
+    def _dimension_listed(self, turn: _Turn, a: _Asked) -> _Result | None:
+        """On "มีด้านพลังงานด้วยไหม" right after a list of dimensions: that list says yes or no."""
+        ctx, snap, reply_lang = turn.ctx, turn.snap, turn.lang
         # "มีด้านพลังงานด้วยไหม" right after a list of dimensions (a plan's pillars): that list says yes or no.
-        dims = [x for x in subjects if x in snap.kb.dimensions]
+        dims = [x for x in a.subjects if x in snap.kb.dimensions]
         last_about = set(snap.facts[ctx.last_fact].about) if ctx.last_fact in snap.facts else set()
-        asks_yes_no = qt.yes_no or (ctx.yes_no and is_bare_follow_up(remainder))  # ("and smart energy?")
-        if asks_yes_no and dims and set(subjects) - set(dims) <= last_about and ctx.last_fact in snap.facts:
+        asks_yes_no = a.qt.yes_no or (ctx.yes_no and is_bare_follow_up(a.remainder))  # ("and smart energy?")
+        if asks_yes_no and dims and set(a.subjects) - set(dims) <= last_about and ctx.last_fact in snap.facts:
             named_dims = self._dimensions_named(snap, snap.facts[ctx.last_fact])
             if len(named_dims) >= 3:
                 held = all(d in named_dims for d in dims)
@@ -578,65 +674,85 @@ class Dialogue:
                 answer = snap.composer.fact(snap.facts[ctx.last_fact], reply_lang, lead=lead)
                 return (self._reply(turn, answer, 1.0),
                         self._remember(turn, answer, ctx.last_query, ctx.last_qtype, True), None)
+        return None
+
+    def _which_n(self, turn: _Turn, a: _Asked) -> _Result | None:
+        """On "which 3" right after an answer that counts 3: the fact that names them."""
+        ctx, snap, reply_lang = turn.ctx, turn.snap, turn.lang
         # "which 3", "6 ด้านมีอะไรบ้าง" right after "Mae Moh's plan covers 3 Smarts": the fact that names them.
-        asked_n = _WHICH_N.match(remainder)  # (both its alternatives start at ^: match, not search every position)
-        if asked_n and not subjects and ctx.last_fact in snap.facts:
+        asked_n = _WHICH_N.match(a.remainder)  # (both its alternatives start at ^: match, not search every position)
+        if asked_n and not a.subjects and ctx.last_fact in snap.facts:
             listing = self._the_counted(snap, snap.facts[ctx.last_fact], next(g for g in asked_n.groups() if g),
                                         reply_lang)
             if listing is not None:
                 answer = snap.composer.fact(listing, reply_lang)
                 return (self._reply(turn, answer, 1.0),
                         self._remember(turn, answer, ctx.last_query, ctx.last_qtype), None)
+        return None
+
+    def _which_ones(self, turn: _Turn, a: _Asked) -> _Result | None:
+        """On "which ones?" right after a count: the things counted, or honestly not known."""
+        u, ctx, snap, reply_lang = turn.u, turn.ctx, turn.snap, turn.lang
         # "which ones?", "มีไรบ้าง", "name them" right after an answer that counts things: the things it counted,
         # named by that answer, by the list it gave, or by the one fact that names them; else honestly not known
         # (never another fact's list: "the 6 added in 2023" are not the 5 pilots).
-        if set(subjects) <= notions and not ent.places and ctx.last_fact in snap.facts \
+        if set(a.subjects) <= a.notions and not a.ent.places and ctx.last_fact in snap.facts \
                 and _asks_the_list(u.normalized):
             told_list = snap.facts[ctx.last_fact]
             named_again = self._named_again(turn, told_list, ctx.listed)
             if named_again is not None:
                 return (self._reply(turn, named_again, 1.0),
                         self._remember(turn, named_again, ctx.last_query, ctx.last_qtype,
-                                       first=next((x for x in ctx.subjects if x not in notions), None)), None)
+                                       first=next((x for x in ctx.subjects if x not in a.notions), None)), None)
             if counted(told_list.answer_text()):
-                answer = snap.composer.fallback(reply_lang, [x for x in ctx.subjects if x not in notions][:1])
+                answer = snap.composer.fallback(reply_lang, [x for x in ctx.subjects if x not in a.notions][:1])
                 return self._reply(turn, answer, u.confidence), replace(ctx, lang=reply_lang), "fallback"
+        return None
+
+    def _more(self, turn: _Turn, a: _Asked) -> _Result | None:
+        """On "tell me more": more of the last answer."""
+        u, ctx, snap, reply_lang = turn.u, turn.ctx, turn.snap, turn.lang
         # "รายละเอียดเพิ่มเติม", "tell me more": more of the last answer.
-        if qt.more and not subjects and ctx.last_fact in snap.facts and len(remainder) <= 40 \
-                and not ("how_many" in qt.kinds and _TOTAL_ASKED.search(u.normalized)):  # ("รวมทั้งหมดกี่พื้นที่")
+        if a.qt.more and not a.subjects and ctx.last_fact in snap.facts and len(a.remainder) <= 40 \
+                and not ("how_many" in a.qt.kinds and _TOTAL_ASKED.search(u.normalized)):  # ("รวมทั้งหมดกี่พื้นที่")
             answer = snap.composer.more(snap.facts[ctx.last_fact], reply_lang)
             return self._reply(turn, answer, 1.0), self._remember(turn, answer, ctx.last_query, ctx.last_qtype), None
+        return None
+
+    def _resolve_follow_up(self, turn: _Turn, a: _Asked) -> None:
+        """The question a follow-up asks: the last one again for a new name or year; its type, qualifier and context."""
+        u, ctx, snap = turn.u, turn.ctx, turn.snap
         # A follow-up that only names something ("แล้วภูเก็ตล่ะ") asks the last question again.
-        query_text, kind, yes_no = remainder, qt.kind, qt.yes_no
-        qualifier = "first_five" if ent.first_five else None
+        a.query_text, a.kind, a.yes_no = a.remainder, a.qt.kind, a.qt.yes_no
+        a.qualifier = "first_five" if a.ent.first_five else None
         # "แล้วปี 2568", "and in 2022?": the last question again, for another year.
-        asked_years = _years_asked(u.normalized, ent.numbers)
-        relative = _REL_YEAR.search(u.normalized) if not asked_years and ctx.last_query else None
+        a.asked_years = _years_asked(u.normalized, a.ent.numbers)
+        relative = _REL_YEAR.search(u.normalized) if not a.asked_years and ctx.last_query else None
         if relative is not None and ctx.last_query:
             # "what about the year before", "ปีถัดมาล่ะ": a year from the one just asked about (or told).
             base = _years_in(ctx.last_query)
             told_date = snap.facts[ctx.last_fact].date if ctx.last_fact in snap.facts else None
             step = -1 if relative.group("before") else 1
             start = (min(base) if step < 0 else max(base)) if base else (int(told_date[:4]) if told_date else None)
-            asked_years = frozenset({start + step}) if start else frozenset()
-        year_only = not subjects and not ent.places and ctx.last_query is not None \
-            and bool(asked_years) and is_bare_follow_up(_A_YEAR.sub(" ", _REL_YEAR.sub(" ", remainder)))
-        follow_up = (names_only or year_only) and ctx.last_query is not None
-        if follow_up and ctx.last_query is not None:  # (follow_up implies it; said again for the type checker)
-            query_text, kind, yes_no = ctx.last_query, ctx.last_qtype, ctx.yes_no
-            if year_only:
-                query_text = _A_YEAR.sub(" ", query_text)  # the year asked before is not asked now
-            qualifier = qualifier or ctx.qualifier
-        elif not subjects and kind in ("list", "how_many") and ctx.qualifier:
-            qualifier = qualifier or ctx.qualifier  # "มีที่ไหนบ้าง" after a question about the first five
-        context = [] if subjects else list(ctx.subjects)
-        cue = off_topic
-        if cue is None and self.vocabulary is not None:
+            a.asked_years = frozenset({start + step}) if start else frozenset()
+        a.year_only = not a.subjects and not a.ent.places and ctx.last_query is not None \
+            and bool(a.asked_years) and is_bare_follow_up(_A_YEAR.sub(" ", _REL_YEAR.sub(" ", a.remainder)))
+        a.follow_up = (a.names_only or a.year_only) and ctx.last_query is not None
+        if a.follow_up and ctx.last_query is not None:  # (follow_up implies it; said again for the type checker)
+            a.query_text, a.kind, a.yes_no = ctx.last_query, ctx.last_qtype, ctx.yes_no
+            if a.year_only:
+                a.query_text = _A_YEAR.sub(" ", a.query_text)  # the year asked before is not asked now
+            a.qualifier = a.qualifier or ctx.qualifier
+        elif not a.subjects and a.kind in ("list", "how_many") and ctx.qualifier:
+            a.qualifier = a.qualifier or ctx.qualifier  # "มีที่ไหนบ้าง" after a question about the first five
+        a.context = [] if a.subjects else list(ctx.subjects)
+        a.cue = a.off_topic
+        if a.cue is None and self.vocabulary is not None:
             # A word no fact uses ("พนักงาน", "password"): the question is about something the bot lacks.
             # (a unit's own words are no cue: "เปอร์เซ็น" is cut into "เปอร์" and "เซ็น", which no fact writes)
-            cue = next(iter(self.vocabulary.unknown(tokenize(without_units(query_text)), snap.known_words)), None)
+            a.cue = next(iter(self.vocabulary.unknown(tokenize(without_units(a.query_text)), snap.known_words)), None)
         talked_of = next((x for x in ctx.subjects if x in snap.kb.cities), None)
-        if yes_no and not subjects and ent.places and not ent.cities and talked_of is not None \
+        if a.yes_no and not a.subjects and a.ent.places and not a.ent.cities and talked_of is not None \
                 and (_IT.search(u.normalized) if has_latin(u.normalized) else "อยู่" in u.normalized) \
                 and _IN_PLACE.search(u.normalized) and not _ANY_THERE.search(u.normalized) \
                 and not _THAT_BATCH.search(u.normalized) and not _ONE_OF.search(u.normalized) \
@@ -644,359 +760,423 @@ class Dialogue:
             # "อยู่ชลบุรีใช่มะ", "is it in rayong?" right after Wangchan Valley: whether the area discussed is in
             # that province (not whether the one area of that province is). ("is chiang mai in that group as
             # well?" after the five asks about Chiang Mai.)
-            subjects, context = [talked_of], []
-        elif ent.places and not ent.cities:
+            a.subjects, a.context = [talked_of], []
+        elif a.ent.places and not a.ent.cities:
             # "ยะลาเก่งด้านไหน": a province with one certified area is a question about that area.
-            place = snap.kb.places[ent.places[0]]
+            place = snap.kb.places[a.ent.places[0]]
             only = snap.kb.cities_in(place.province or place.id)
-            if len(only) == 1 and not is_about_certification(query_text, listing=True):
-                subjects = [only[0].id, *subjects][:MAX_SUBJECTS_PER_ANSWER]
-                context = []
-        listed = [c for c in ctx.subjects if c in snap.kb.cities]
+            if len(only) == 1 and not is_about_certification(a.query_text, listing=True):
+                a.subjects = [only[0].id, *a.subjects][:MAX_SUBJECTS_PER_ANSWER]
+                a.context = []
+
+    def _ranked_place(self, turn: _Turn, a: _Asked) -> _Result | None:
+        """On "which one came second" right after a ranking: the one at that place."""
+        u, ctx, snap, reply_lang = turn.u, turn.ctx, turn.snap, turn.lang
+        a.listed = [c for c in ctx.subjects if c in snap.kb.cities]
         just_told = snap.facts.get(ctx.last_fact) if ctx.last_fact else None
         # (not "who came first in 2024" after the 2023 list: another year is another ranking)
-        placed = self._placed(snap, just_told, u.normalized) if just_told is not None and not subjects \
-            and not ent.places and not follow_up and not asked_years else None
+        placed = self._placed(snap, just_told, u.normalized) if just_told is not None and not a.subjects \
+            and not a.ent.places and not a.follow_up and not a.asked_years else None
         if placed is not None and just_told is not None:
             # "which one came second" right after a ranking that lists several: the one at that place.
-            own = self._best(snap, Query(query_text, reply_lang, [placed], [], kind, dict(u.ranking), frozenset()),
-                             cue, only=placed)
+            own = self._best(snap, Query(a.query_text, reply_lang, [placed], [], a.kind, dict(u.ranking), frozenset()),
+                             a.cue, only=placed)
             answer = snap.composer.fact(own.fact if own is not None and own.fact.intent == "rankings" else just_told,
-                                        reply_lang, kind, subjects=[placed])
+                                        reply_lang, a.kind, subjects=[placed])
             return (self._reply(turn, answer, 1.0),
-                    self._remember(turn, answer, query_text, kind, yes_no, qualifier, first=placed), None)
-        if not subjects and len(listed) >= 2 and _WHICH_OF.search(u.normalized):
+                    self._remember(turn, answer, a.query_text, a.kind, a.yes_no, a.qualifier, first=placed), None)
+        return None
+
+    def _which_of_listed(self, turn: _Turn, a: _Asked) -> _Result | None:
+        """On "which of those is in Bangkok": each item of the last answer, asked."""
+        u = turn.u
+        if not a.subjects and len(a.listed) >= 2 and _WHICH_OF.search(u.normalized):
             # "which of those is in Bangkok", "อันไหนทำแค่ 3 ด้าน": the items of the last answer, each asked.
-            picked = self._which_of(turn, listed, query_text, kind)
+            picked = self._which_of(turn, a.listed, a.query_text, a.kind)
             if picked is not None:
                 return (self._reply(turn, picked, 1.0),
-                        self._remember(turn, picked, query_text, kind, yes_no, qualifier), None)
-        if yes_no and _THAT_BATCH.search(u.normalized) and not asked_years and ctx.last_query \
+                        self._remember(turn, picked, a.query_text, a.kind, a.yes_no, a.qualifier), None)
+        return None
+
+    def _that_batch(self, turn: _Turn, a: _Asked) -> None:
+        """On "is Korat in that batch too?": the batch just asked about."""
+        u, ctx = turn.u, turn.ctx
+        if a.yes_no and _THAT_BATCH.search(u.normalized) and not a.asked_years and ctx.last_query \
                 and (_CERTIFYING.search(ctx.last_query) or ctx.qualifier == "first_five"):
             # "is Korat in that batch too?" after "how many areas in the 2022 batch": the batch just asked about
             # (its year kept in the question, so "and Krabi?" next asks about that batch again).
             before = _years_in(ctx.last_query)
             if len(before) == 1:
-                query_text = f"{query_text} {next(iter(before))}"
+                a.query_text = f"{a.query_text} {next(iter(before))}"
             elif ctx.qualifier == "first_five":
-                qualifier = qualifier or ctx.qualifier
-        others = [p for p in ent.places if p not in ent.city_named_places]
-        batch_year = _years_in(query_text)
-        no_city = yes_no and others and not [c for c in ent.cities if c in snap.kb.cities] and len(batch_year) == 1
-        if no_city and not _THAT_BATCH.search(f"{u.normalized} {query_text}") and _AMONG_BATCH.search(u.normalized) \
+                a.qualifier = a.qualifier or ctx.qualifier
+
+    def _batch_reported(self, turn: _Turn, a: _Asked) -> _Result | None:
+        """A province with no known area, asked about a year's batch: what the reports of that batch say."""
+        u, ctx, snap, reply_lang = turn.u, turn.ctx, turn.snap, turn.lang
+        others = [p for p in a.ent.places if p not in a.ent.city_named_places]
+        batch_year = _years_in(a.query_text)
+        no_city = a.yes_no and others and not [c for c in a.ent.cities if c in snap.kb.cities] and len(batch_year) == 1
+        if no_city and not _THAT_BATCH.search(f"{u.normalized} {a.query_text}") and _AMONG_BATCH.search(u.normalized) \
                 and not snap.kb.cities_in(snap.kb.places[others[0]].province or others[0]):
             # "is Pattani among the 2022 areas?": no area the bot knows is there, but a report of that year's
             # batch may name the province
-            reported = self._reported(snap, snap.kb.places[others[0]], reply_lang, yes_no, next(iter(batch_year)))
+            reported = self._reported(snap, snap.kb.places[others[0]], reply_lang, a.yes_no, next(iter(batch_year)))
             if reported is not None:
                 return (self._reply(turn, reported, 1.0),
-                        self._remember(turn, reported, query_text, kind, yes_no, qualifier), None)
-        if no_city and _THAT_BATCH.search(f"{u.normalized} {query_text}"):
+                        self._remember(turn, reported, a.query_text, a.kind, a.yes_no, a.qualifier), None)
+        if no_city and _THAT_BATCH.search(f"{u.normalized} {a.query_text}"):
             # "and Krabi?" after "is Korat in that batch too?": the area the bot knows there, else what the
             # sources report of that province that year, else honestly that the later lists are partial (not the
             # last city's verdict).
             place = snap.kb.places[others[0]]
             known = snap.kb.cities_in(place.province or place.id)
             reported = self._batch_verdict(snap, known[0], next(iter(batch_year)), reply_lang) if len(known) == 1 \
-                else None if known else self._reported(snap, place, reply_lang, yes_no, next(iter(batch_year)))
+                else None if known else self._reported(snap, place, reply_lang, a.yes_no, next(iter(batch_year)))
             if reported is not None:
                 return (self._reply(turn, reported, 1.0),
-                        self._remember(turn, reported, query_text, kind, yes_no, qualifier), None)
+                        self._remember(turn, reported, a.query_text, a.kind, a.yes_no, a.qualifier), None)
             answer = snap.composer.fallback(reply_lang, [], place=others[0])
             return self._reply(turn, answer, u.confidence), replace(ctx, lang=reply_lang), "fallback"
-        computed = None if cue else self._computed(turn, subjects, yes_no, qualifier, query_text, kind)
+        return None
+
+    def _worked_out(self, turn: _Turn, a: _Asked) -> _Result | None:
+        """Answers worked out from structured data (the first five, certification, areas in a province)."""
+        computed = None if a.cue else self._computed(turn, a.subjects, a.yes_no, a.qualifier, a.query_text, a.kind)
         if computed is not None:
             return (self._reply(turn, computed, 1.0),
-                    self._remember(turn, computed, query_text, kind, yes_no, qualifier), None)
+                    self._remember(turn, computed, a.query_text, a.kind, a.yes_no, a.qualifier), None)
+        return None
+
+    def _read_years(self, turn: _Turn, a: _Asked) -> None:
+        """The intents and years the search is for: a follow-up's, "back then", the year of a running total."""
+        u, ctx, snap = turn.u, turn.ctx, turn.snap
         # "แล้วภูเก็ตล่ะ" asks the same kind of question as before: the last answer's intent, not the
         # classifier's reading of a bare name.
-        intents = {ctx.last_intent: 1.0} if follow_up and ctx.last_intent else dict(u.ranking)
-        years = asked_years
-        if names_only and follow_up and not years and ctx.last_query:
+        a.intents = {ctx.last_intent: 1.0} if a.follow_up and ctx.last_intent else dict(u.ranking)
+        a.years = a.asked_years
+        if a.names_only and a.follow_up and not a.years and ctx.last_query:
             # "Samyan's score in 2566" then "แล้ววังจันทร์ล่ะ": the year asked is asked again, with the question.
-            years = _years_in(ctx.last_query)
+            a.years = _years_in(ctx.last_query)
         told = snap.facts[ctx.last_fact].date if ctx.last_fact in snap.facts else None
-        if not years and told and _BACK_THEN.search(u.normalized):
-            years = frozenset({int(told[:4])})  # "who chaired it back then": the year of what was just told
-        if not years and not subjects and not ent.places and "how_many" in qt.kinds and ctx.last_query \
+        if not a.years and told and _BACK_THEN.search(u.normalized):
+            a.years = frozenset({int(told[:4])})  # "who chaired it back then": the year of what was just told
+        if not a.years and not a.subjects and not a.ent.places and "how_many" in a.qt.kinds and ctx.last_query \
                 and _TOTAL_ASKED.search(u.normalized):
             # "รวมเป็นกี่เมืองแล้ว" right after the 2022 batch: the total as of the year just asked about
             told_years = self._fact_years(snap.facts[ctx.last_fact]) if ctx.last_fact in snap.facts else frozenset()
-            years = _years_in(ctx.last_query) or (frozenset({int(told[:4])}) if told else frozenset()) or (
+            a.years = _years_in(ctx.last_query) or (frozenset({int(told[:4])}) if told else frozenset()) or (
                 told_years if len(told_years) == 1 else frozenset())  # ("the 2022 batch": the year its answer says)
-        cities = [s for s in subjects if s in snap.kb.cities]
-        general = [x for x in subjects if x in snap.kb.dimensions or (
+
+    def _zone(self, turn: _Turn, a: _Asked) -> _Result | None:
+        """A province asked about certification or a promotion zone."""
+        u, ctx, snap, reply_lang = turn.u, turn.ctx, turn.snap, turn.lang
+        a.cities = [s for s in a.subjects if s in snap.kb.cities]
+        general = [x for x in a.subjects if x in snap.kb.dimensions or (
             x in snap.kb.entities and snap.kb.entities[x].kind == "concept")]  # "smart city", "the 7 Smarts"
-        certifying = is_about_certification(query_text, listing=True)
-        if ent.places and not cities and len(general) == len(subjects) and (yes_no or kind in (None, "list")) \
+        certifying = is_about_certification(a.query_text, listing=True)
+        if a.ent.places and not a.cities and len(general) == len(a.subjects) and (a.yes_no or a.kind in (None, "list")) \
                 and (certifying or _ZONE_ASKED.search(u.normalized)):
-            zone = self._zone_of(snap, ent.places[0], u.normalized, yes_no, reply_lang)
+            zone = self._zone_of(snap, a.ent.places[0], u.normalized, a.yes_no, reply_lang)
             if zone is not None:
                 return (self._reply(turn, zone, 1.0),
-                        self._remember(turn, zone, query_text, kind, yes_no, qualifier), None)
-        if ent.places and not cities and len(general) == len(subjects) and certifying:
-            answer = snap.composer.fallback(reply_lang, [], place=ent.places[0])
+                        self._remember(turn, zone, a.query_text, a.kind, a.yes_no, a.qualifier), None)
+        if a.ent.places and not a.cities and len(general) == len(a.subjects) and certifying:
+            answer = snap.composer.fallback(reply_lang, [], place=a.ent.places[0])
             return self._reply(turn, answer, u.confidence), replace(ctx, lang=reply_lang), "fallback"
-        comparing = asks_to_compare(u.normalized, yes_no)
-        if comparing and not cities and not follow_up and (len(ctx.listed) == 2 or len(listed) >= 2):
+        return None
+
+    def _compare(self, turn: _Turn, a: _Asked) -> _Result | None:
+        """Questions about two or more cities: side by side, compared on what was asked."""
+        u, ctx, snap, reply_lang = turn.u, turn.ctx, turn.snap, turn.lang
+        comparing = asks_to_compare(u.normalized, a.yes_no)
+        if comparing and not a.cities and not a.follow_up and (len(ctx.listed) == 2 or len(a.listed) >= 2):
             # "ใครคะแนนดีกว่ากัน" right after two cities (one answer about both, or "X..." then "and Y?"): the
             # question compares them, and when it says only that, on what was just asked about each.
-            cities = ctx.listed if len(ctx.listed) == 2 else listed[:2]
-            rest = without_comparison(query_text)
+            a.cities = ctx.listed if len(ctx.listed) == 2 else a.listed[:2]
+            rest = without_comparison(a.query_text)
             if ctx.last_query and (not rest.strip() or is_only_asking(rest) or is_bare_follow_up(rest)):
-                query_text = ctx.last_query
-                intents = {ctx.last_intent: 1.0} if ctx.last_intent else intents
-        previous = next((x for x in ctx.subjects if x not in subjects), None)
-        rest = re.sub(r"[,;:.]", " ", _DIFFERENT.sub(" ", _COMPARE.sub(" ", query_text)))
-        if ("compare" in qt.kinds or _DIFFER.search(u.normalized)) and len(subjects) == 1 and previous is not None and (
-                is_bare_follow_up(rest) or is_only_asking(rest)) and self._same_kind(snap, subjects[0], previous):
+                a.query_text = ctx.last_query
+                a.intents = {ctx.last_intent: 1.0} if ctx.last_intent else a.intents
+        previous = next((x for x in ctx.subjects if x not in a.subjects), None)
+        rest = re.sub(r"[,;:.]", " ", _DIFFERENT.sub(" ", _COMPARE.sub(" ", a.query_text)))
+        if ("compare" in a.qt.kinds or _DIFFER.search(u.normalized)) and len(a.subjects) == 1 and previous is not None and (
+                is_bare_follow_up(rest) or is_only_asking(rest)) and self._same_kind(snap, a.subjects[0], previous):
             # "แล้ว KKTS ล่ะ ต่างกันยังไง" right after KKTT: the two side by side, what each one is.
-            sides = [(x, snap.index.overview(x)) for x in (previous, subjects[0])]
+            sides = [(x, snap.index.overview(x)) for x in (previous, a.subjects[0])]
             if all(f is not None for _, f in sides):
                 answer = snap.composer.per_subject([(x, f) for x, f in sides if f is not None], reply_lang)
                 return (self._reply(turn, answer, u.confidence),
-                        self._remember(turn, answer, query_text, kind, yes_no, qualifier), None)
-        if len(cities) > 1:
+                        self._remember(turn, answer, a.query_text, a.kind, a.yes_no, a.qualifier), None)
+        if len(a.cities) > 1:
             pairs: list[tuple[str, Fact]] = []
             hits: list[str] = []  # each city's verdict, for a yes/no question
-            each = None if comparing else kind  # ("which scored higher" asks for a figure, not a person)
-            for s in cities:
-                if kind == "compare" and is_bare_follow_up(_COMPARE.sub(" ", query_text)):
+            each = None if comparing else a.kind  # ("which scored higher" asks for a figure, not a person)
+            for s in a.cities:
+                if a.kind == "compare" and is_bare_follow_up(_COMPARE.sub(" ", a.query_text)):
                     overview = [f for f in snap.index.about(s) if f.intent == "city_overview"]
                     if overview:
                         pairs.append((s, overview[0]))
                         continue
                 # (with what else the question names: "do both have a 7 Smarts plan" asks about the 7 Smarts)
-                also = [x for x in subjects if x not in cities]
-                q = Query(query_text, reply_lang, [s, *also], [], each, intents)
-                hit = self._best(snap, q, cue, only=s)
-                if hit is not None and also and not set(also) <= set(hit.fact.about):
+                also = [x for x in a.subjects if x not in a.cities]
+                q = Query(a.query_text, reply_lang, [s, *also], [], each, a.intents)
+                a.hit = self._best(snap, q, a.cue, only=s)
+                if a.hit is not None and also and not set(also) <= set(a.hit.fact.about):
                     # each city's fact about what else is named, when one passes ("SCOPC" is not its 7 Smarts)
                     off = {h.fact.id for h in snap.index.search(q, limit=5) if not set(also) <= set(h.fact.about)}
-                    hit = self._best(snap, q, cue, only=s, skip=off) or hit
-                if hit is not None:
+                    a.hit = self._best(snap, q, a.cue, only=s, skip=off) or a.hit
+                if a.hit is not None:
                     said = ""
-                    if yes_no and not comparing:  # (a runner-up that settles it, as for one city)
-                        hit, said = self._verdict(snap, Query(query_text, reply_lang, [s, *also], [], each, intents,
-                                                              years), hit, u.normalized)
-                    pairs.append((s, hit.fact))
+                    if a.yes_no and not comparing:  # (a runner-up that settles it, as for one city)
+                        a.hit, said = self._verdict(snap, Query(a.query_text, reply_lang, [s, *also], [], each, a.intents,
+                                                              a.years), a.hit, u.normalized)
+                    pairs.append((s, a.hit.fact))
                     hits.append(said)
             if len(pairs) > 1:
-                lead = self._comparison(snap, u.normalized, pairs, reply_lang, yes_no)
-                if yes_no and not lead and len(hits) == len(pairs):
+                lead = self._comparison(snap, u.normalized, pairs, reply_lang, a.yes_no)
+                if a.yes_no and not lead and len(hits) == len(pairs):
                     # "แม่เมาะได้ 7 ด้านเหมือนภูเก็ตใช่ไหม": a claim about the first city named, which its own
                     # fact settles; a yes needs every city's fact to say yes.
                     lead = hits[0] if hits[0] in ("ไม่ใช่ครับ", "No.") or len(set(hits)) == 1 else ""
                 answer = snap.composer.per_subject(pairs, reply_lang, lead=lead)
                 return (self._reply(turn, answer, u.confidence),
-                        self._remember(turn, answer, query_text, kind, yes_no, qualifier), None)
+                        self._remember(turn, answer, a.query_text, a.kind, a.yes_no, a.qualifier), None)
+        return None
+
+    def _about_the_last_answer(self, turn: _Turn, a: _Asked) -> _Result | None:
+        """Follow-ups the last answer settles: the person it named, a ranking place claimed, the kind of thing it named."""
+        u, ctx, snap, reply_lang = turn.u, turn.ctx, turn.snap, turn.lang
         # "by when?" right after an answer: the words say nothing about what, so they must not pick a fact
         # that happens to share "when"; the conversation and the question type decide.
         # (after a fact about no one in particular, "เดือนไร" asks about that fact: the context is empty)
-        asking_only = not subjects and bool(context or ctx.last_fact in snap.facts) and not follow_up \
-            and is_only_asking(query_text)
-        person = None
-        if kind == "who" and not subjects and not follow_up and ctx.last_fact in snap.facts:
+        a.asking_only = not a.subjects and bool(a.context or ctx.last_fact in snap.facts) and not a.follow_up \
+            and is_only_asking(a.query_text)
+        a.person = None
+        if a.kind == "who" and not a.subjects and not a.follow_up and ctx.last_fact in snap.facts:
             # "ใครเป็นคนอธิบาย" after an answer about one person's words: that person is meant, unless the
             # question's words clearly ask for someone else ("ใครเป็นเลขาฯ" after the chair).
             people = [x for x in snap.facts[ctx.last_fact].about
-                      if x in snap.kb.entities and snap.kb.entities[x].kind == "person" and x in context]
-            person = people[0] if len(people) == 1 else None
-        told_fact = snap.facts.get(ctx.last_fact) if ctx.last_fact else None
-        if yes_no and told_fact is not None and told_fact.intent == "rankings" and not follow_up \
-                and set(subjects) <= set(told_fact.about) and _PLACE_CLAIMED.search(u.normalized):
+                      if x in snap.kb.entities and snap.kb.entities[x].kind == "person" and x in a.context]
+            a.person = people[0] if len(people) == 1 else None
+        a.told_fact = snap.facts.get(ctx.last_fact) if ctx.last_fact else None
+        if a.yes_no and a.told_fact is not None and a.told_fact.intent == "rankings" and not a.follow_up \
+                and set(a.subjects) <= set(a.told_fact.about) and _PLACE_CLAIMED.search(u.normalized):
             # "so it came first, right?", "ขอนแก่นได้ที่ 1 ใช่ไหม" right after the area's place in a ranking: that
             # ranking says yes or no (not a fact about the first pilots that "came first" also finds)
-            elsewhere_placed = self._other_place(snap, Query(query_text, reply_lang, subjects, list(ctx.subjects)),
-                                                 told_fact, u.normalized)
+            elsewhere_placed = self._other_place(snap, Query(a.query_text, reply_lang, a.subjects, list(ctx.subjects)),
+                                                 a.told_fact, u.normalized)
             if elsewhere_placed is not None:
                 lead = _verdict_word(not elsewhere_placed, reply_lang)
-                answer = snap.composer.fact(told_fact, reply_lang, lead=lead)
+                answer = snap.composer.fact(a.told_fact, reply_lang, lead=lead)
                 return (self._reply(turn, answer, 1.0),
                         self._remember(turn, answer, ctx.last_query, ctx.last_qtype, True), None)
-        told_kind = self._told_kind(turn, told_fact, subjects, ctx.subjects) \
-            if told_fact is not None and not follow_up and not yes_no else None
+        told_kind = self._told_kind(turn, a.told_fact, a.subjects, ctx.subjects) \
+            if a.told_fact is not None and not a.follow_up and not a.yes_no else None
         if told_kind is not None:
             # "which hotel was the venue", "at which event", "with which companies" right after an answer (or
             # its detail) that names the hotel, the event, the partners.
             return (self._reply(turn, told_kind, 1.0),
                     self._remember(turn, told_kind, ctx.last_query, ctx.last_qtype,
                                    first=ctx.subjects[0] if ctx.subjects else None), None)
+        return None
+
+    def _search(self, turn: _Turn, a: _Asked) -> None:
+        """The best fact for the question, then checks that it answers this question in this conversation."""
+        u, ctx, snap, reply_lang = turn.u, turn.ctx, turn.snap, turn.lang
         # "and in 2024?" after an answer about 2023: the fact just given is about another year, not an answer.
         said_years = _years_in(ctx.last_query) \
-            if ctx.last_query and years else frozenset()
-        other_year = bool(said_years) and not years & said_years
-        hit = self._best(snap, Query("" if asking_only else query_text, reply_lang, subjects, context, kind,
-                                     intents, years, None if subjects or year_only else ctx.last_fact), cue,
+            if ctx.last_query and a.years else frozenset()
+        other_year = bool(said_years) and not a.years & said_years
+        a.hit = self._best(snap, Query("" if a.asking_only else a.query_text, reply_lang, a.subjects, a.context, a.kind,
+                                     a.intents, a.years, None if a.subjects or a.year_only else ctx.last_fact), a.cue,
                          skip=ctx.last_fact if other_year or (
-                             "how_many" in qt.kinds and told_fact is not None and not subjects
-                             and self._only_added(told_fact, u.normalized)) else None)
-        if person is not None and (hit is None or (person not in hit.fact.about and hit.words < PERSON_MIN_WORDS)):
-            hit = next((h for h in snap.index.search(Query(query_text, reply_lang, [person], [], kind, intents), 3)
-                        if person in h.fact.about), hit)
-        if hit is not None and context and not subjects and not follow_up and not asking_only and not years \
-                and len(set(hit.fact.about) & set(snap.kb.cities)) >= 3 and set(hit.fact.about) & set(context) \
+                             "how_many" in a.qt.kinds and a.told_fact is not None and not a.subjects
+                             and self._only_added(a.told_fact, u.normalized)) else None)
+        if a.person is not None and (a.hit is None or (a.person not in a.hit.fact.about and a.hit.words < PERSON_MIN_WORDS)):
+            a.hit = next((h for h in snap.index.search(Query(a.query_text, reply_lang, [a.person], [], a.kind, a.intents), 3)
+                        if a.person in h.fact.about), a.hit)
+        if a.hit is not None and a.context and not a.subjects and not a.follow_up and not a.asking_only and not a.years \
+                and len(set(a.hit.fact.about) & set(snap.kb.cities)) >= 3 and set(a.hit.fact.about) & set(a.context) \
                 and not _REFERS_BACK.search(_THERE_IS.sub(" ", u.normalized)) and not _THIS.search(u.normalized) \
                 and not _GOES_ON.search(u.normalized.casefold()):
             # "how many smart cities are there now" after Phuket: a fact about many areas, found because the one
             # discussed is among them, is no answer when a fact about none fits the words as well: a new question.
-            alone = self._best(snap, Query(query_text, reply_lang, [], [], kind, intents), cue)
-            if alone is not None and alone.fact.id != hit.fact.id and not alone.ambiguous \
-                    and alone.words >= hit.words and not set(alone.fact.about) & set(snap.kb.cities):
-                hit, context = alone, []
-        if hit is not None and set(subjects) <= notions and not ent.places and ctx.subjects \
+            alone = self._best(snap, Query(a.query_text, reply_lang, [], [], a.kind, a.intents), a.cue)
+            if alone is not None and alone.fact.id != a.hit.fact.id and not alone.ambiguous \
+                    and alone.words >= a.hit.words and not set(alone.fact.about) & set(snap.kb.cities):
+                a.hit, a.context = alone, []
+        if a.hit is not None and set(a.subjects) <= a.notions and not a.ent.places and ctx.subjects \
                 and ctx.subjects[0] not in snap.index.concepts and ctx.subjects[0] not in snap.kb.dimensions \
-                and not follow_up and not _asks_which_area(query_text) \
+                and not a.follow_up and not _asks_which_area(a.query_text) \
                 and not _WHICH_OF.search(u.normalized):
             # "ได้คะแนน TSCCI เท่าไหร่" right after Si Trang: a fact about other areas only (Phuket's score) is
             # about someone else, not an answer about the area the conversation is on. So is one about another
             # area after an organisation, project or event ("where's its office" after the Smart City Thailand
             # Office is not where Khan Song is). ("ใครเป็นเจ้าของ" asks for an owner, not which area:
             # "who came first" asks which area by its ranking words.)
-            areas = set(hit.fact.about) & set(snap.kb.cities)
+            areas = set(a.hit.fact.about) & set(snap.kb.cities)
             near = set(ctx.subjects) | {a for x in ctx.subjects for a in snap.index.related.get(x, ())}
             if areas and len(areas) <= MANY_AREAS and not areas & near and (
-                    ctx.subjects[0] in snap.kb.cities or not set(hit.fact.about) & set(ctx.subjects)):
-                hit = None
-        if hit is not None and follow_up and told_fact is not None and hit.fact.id != told_fact.id:
-            if names_only and self.vocabulary is not None:
+                    ctx.subjects[0] in snap.kb.cities or not set(a.hit.fact.about) & set(ctx.subjects)):
+                a.hit = None
+        if a.hit is not None and a.follow_up and a.told_fact is not None and a.hit.fact.id != a.told_fact.id:
+            if a.names_only and self.vocabulary is not None:
                 # "what about khon kaen?" after Samyan's green space per person: the words of the question that few
                 # facts use and the answer just given says ("green", "space") must be in the new name's fact too;
                 # a bus fare is not its green space.
-                told_text = told_fact.answer_text().casefold()
-                words = [w for w in self.vocabulary.distinctive(tokenize(query_text), snap.word_facts, len(snap.facts))
+                told_text = a.told_fact.answer_text().casefold()
+                words = [w for w in self.vocabulary.distinctive(tokenize(a.query_text), snap.word_facts, len(snap.facts))
                          if w.casefold() in told_text]
-                said = hit.fact.text(questions=True).casefold()
+                said = a.hit.fact.text(questions=True).casefold()
                 if words and not any(w in said for w in words):
-                    hit = None
-            elif year_only and years and not years & self._fact_years(hit.fact):
-                hit = None  # "and in 2024?": a fact that is of no year asked is no answer for that year
-        if hit is not None and told_fact is not None and hit.fact.id == told_fact.id and not subjects \
-                and not follow_up and not asking_only and self._asks_beyond(told_fact, query_text, not yes_no) \
-                and not (kind == "how_much" and re.search(r"บาท|baht", told_fact.answer_text())):
+                    a.hit = None
+            elif a.year_only and a.years and not a.years & self._fact_years(a.hit.fact):
+                a.hit = None  # "and in 2024?": a fact that is of no year asked is no answer for that year
+        if a.hit is not None and a.told_fact is not None and a.hit.fact.id == a.told_fact.id and not a.subjects \
+                and not a.follow_up and not a.asking_only and self._asks_beyond(a.told_fact, a.query_text, not a.yes_no) \
+                and not (a.kind == "how_much" and re.search(r"บาท|baht", a.told_fact.answer_text())):
             # "will it have wifi on board", "แล้วค่าฝุ่นที่นั่นล่ะ" right after the light rail's route or the green
             # space: the answer just given does not say it (a word the question asks about is not in it), so
             # saying it again answers nothing. (A sum it states answers "what budget".)
             # (nor does the next fact of the same thing, when it does not say it either; the one after may)
-            told_hit, passed = hit, {told_fact.id}
+            told_hit, passed = a.hit, {a.told_fact.id}
             for _ in range(3):
-                hit = self._best(snap, Query(query_text, reply_lang, subjects, context, kind, intents, years), cue,
+                a.hit = self._best(snap, Query(a.query_text, reply_lang, a.subjects, a.context, a.kind, a.intents, a.years), a.cue,
                                  skip=passed)
-                if hit is None or not self._asks_beyond(hit.fact, query_text, not yes_no):
+                if a.hit is None or not self._asks_beyond(a.hit.fact, a.query_text, not a.yes_no):
                     break
-                passed.add(hit.fact.id)
-                hit = None
-            if not yes_no and cue is None and (hit is None or kind is not None and hit.fact.aspect != kind):
+                passed.add(a.hit.fact.id)
+                a.hit = None
+            if not a.yes_no and a.cue is None and (a.hit is None or a.kind is not None and a.hit.fact.aspect != a.kind):
                 # An open question in words the knowledge base knows ("which is mandatory", "how many passed")
                 # may ask in other words what the answer just given says; no other fact of that kind says it.
-                hit = told_hit
+                a.hit = told_hit
+
+    def _told_again(self, turn: _Turn, a: _Asked) -> _Result | None:
+        """The answer just given (or its detail) when it already says what the follow-up asks."""
+        u, ctx, snap, reply_lang = turn.u, turn.ctx, turn.snap, turn.lang
         # ("ต้องอยู่ภูเก็ตกี่คืน" right after the Phuket Sandbox names Phuket again: what the answer was about)
-        named_told = told_fact is not None and set(subjects) <= set(told_fact.about) \
-            and all(p in ent.city_named_places for p in ent.places)
-        told_detail = self._told_in_detail(turn, told_fact, query_text, kind, hit.fact if hit is not None else None) \
-            if told_fact is not None and named_told and not follow_up and not yes_no and cue is None else None
+        named_told = a.told_fact is not None and set(a.subjects) <= set(a.told_fact.about) \
+            and all(p in a.ent.city_named_places for p in a.ent.places)
+        told_detail = self._told_in_detail(turn, a.told_fact, a.query_text, a.kind, a.hit.fact if a.hit is not None else None) \
+            if a.told_fact is not None and named_told and not a.follow_up and not a.yes_no and a.cue is None else None
         if told_detail is not None:
             # "who chaired it", "where was it held" right after the Takeoff event: its detail says so (the
             # chair, the hotel), though its answer does not.
             return (self._reply(turn, told_detail, 1.0),
-                    self._remember(turn, told_detail, query_text, kind, yes_no, qualifier,
+                    self._remember(turn, told_detail, a.query_text, a.kind, a.yes_no, a.qualifier,
                                    first=ctx.subjects[0] if ctx.subjects else None), None)
-        if told_fact is not None and not subjects and not ent.places and not follow_up and not yes_no \
-                and cue is None and (hit is None or hit.fact.id != told_fact.id) \
-                and ((self._told_counts(told_fact, query_text, kind) and not (
+        if a.told_fact is not None and not a.subjects and not a.ent.places and not a.follow_up and not a.yes_no \
+                and a.cue is None and (a.hit is None or a.hit.fact.id != a.told_fact.id) \
+                and ((self._told_counts(a.told_fact, a.query_text, a.kind) and not (
                     # ("what was its score" after "which came third": that one's score, not the three of the list)
-                    _REFERS_BACK.search(u.normalized) and len(set(told_fact.about) & set(snap.kb.cities)) >= 2))
-                     or self._told_holds(snap, told_fact, query_text, kind, hit.fact if hit is not None else None,
-                                         asking_only)):
+                    _REFERS_BACK.search(u.normalized) and len(set(a.told_fact.about) & set(snap.kb.cities)) >= 2))
+                     or self._told_holds(snap, a.told_fact, a.query_text, a.kind, a.hit.fact if a.hit is not None else None,
+                                         a.asking_only)):
             # "how many of them were municipalities", "and from the airport", "เพื่อสนับสนุนใคร": the answer
             # just given already says it (every word the follow-up asks about is in it), and the fact found
             # does not: that answer again.
-            answer = snap.composer.fact(told_fact, reply_lang, kind)
+            answer = snap.composer.fact(a.told_fact, reply_lang, a.kind)
             return (self._reply(turn, answer, 1.0),
-                    self._remember(turn, answer, query_text, kind, yes_no, qualifier), None)
+                    self._remember(turn, answer, a.query_text, a.kind, a.yes_no, a.qualifier), None)
+        return None
+
+    def _elsewhere(self, turn: _Turn, a: _Asked) -> None:
+        """A province with no known area: a fact about an area in another province is no answer."""
+        u, snap = turn.u, turn.snap
         # (a place named as written, not read by a fuzzy match: "หัวหน้า" is no "หัวหิน")
-        elsewhere = [p for p in ent.places if p not in ent.city_named_places and p in snap.kb.places
+        elsewhere = [p for p in a.ent.places if p not in a.ent.city_named_places and p in snap.kb.places
                      and not snap.kb.cities_in(snap.kb.places[p].province or p)
                      and any(n in u.normalized.casefold() for n in self._names(snap, p))]
-        if hit is not None and elsewhere and not cities and not follow_up:
+        if a.hit is not None and elsewhere and not a.cities and not a.follow_up:
             # "กระบี่ได้คะแนนเท่าไหร่" (a province with no area the bot knows of): a fact about an area in another
             # province, that never names the one asked about, is about somewhere else.
             provinces = {snap.kb.places[p].province or p for p in elsewhere}
-            areas = set(hit.fact.about) & set(snap.kb.cities)
-            told = hit.fact.text().casefold()
+            areas = set(a.hit.fact.about) & set(snap.kb.cities)
+            told = a.hit.fact.text().casefold()
             if areas and len(areas) <= MANY_AREAS and not any(snap.kb.cities[a].province in provinces for a in areas) \
                     and not any(n in told for p in elsewhere for n in self._names(snap, p)):
-                hit = None
+                a.hit = None
+
+    def _overview(self, turn: _Turn, a: _Asked) -> _Result | None:
+        """On "KKTS ทำอะไร", or just a name: what the bot knows about it, first."""
+        u, ctx, snap, reply_lang = turn.u, turn.ctx, turn.snap, turn.lang
         # "the Khon Kaen light rail": the project is the subject, the city only says which one.
-        focus = [s for s in subjects if not (s in snap.kb.cities and any(
-            s in snap.kb.entities[e].areas for e in subjects if e in snap.kb.entities))]
+        focus = [s for s in a.subjects if not (s in snap.kb.cities and any(
+            s in snap.kb.entities[e].areas for e in a.subjects if e in snap.kb.entities))]
         # (A question that is nearly one of a fact's own phrasings is that fact's: "แทรมน้อยคือไร" is Tram Noy's
         # own fact, not the light rail's overview.)
-        defining = len(focus) == 1 and is_definition(remainder) and not follow_up and not (
-            hit is not None and hit.words >= OWN_PHRASING and focus[0] in hit.fact.about)
-        if defining or (hit is None and names_only and len(focus) == 1 and ctx.last_query is None):
+        defining = len(focus) == 1 and is_definition(a.remainder) and not a.follow_up and not (
+            a.hit is not None and a.hit.words >= OWN_PHRASING and focus[0] in a.hit.fact.about)
+        if defining or (a.hit is None and a.names_only and len(focus) == 1 and ctx.last_query is None):
             # "KKTS ทำอะไร", "what are the 7 Smarts", or just a name: what the bot knows about it, first.
             overview_fact = snap.index.overview(focus[0])
             if overview_fact is not None:
-                answer = snap.composer.fact(overview_fact, reply_lang, kind, subjects=subjects)
+                answer = snap.composer.fact(overview_fact, reply_lang, a.kind, subjects=a.subjects)
                 return (self._reply(turn, answer, u.confidence),
-                        self._remember(turn, answer, "" if names_only else query_text, kind, False, qualifier), None)
-        if hit is not None and yes_no and not subjects and context and context[0] in snap.kb.cities \
-                and not hit.ambiguous:
-            checked, _ = self._verdict(snap, Query(query_text, reply_lang, subjects, context, kind, intents, years),
-                                       hit, u.normalized)
+                        self._remember(turn, answer, "" if a.names_only else a.query_text, a.kind, False, a.qualifier), None)
+        return None
+
+    def _compose(self, turn: _Turn, a: _Asked) -> _Result | None:
+        """The honest fallback, "which city?", or the answer from the fact found (its yes/no verdict first)."""
+        u, ctx, snap, reply_lang = turn.u, turn.ctx, turn.snap, turn.lang
+        if a.hit is not None and a.yes_no and not a.subjects and a.context and a.context[0] in snap.kb.cities \
+                and not a.hit.ambiguous:
+            checked, _ = self._verdict(snap, Query(a.query_text, reply_lang, a.subjects, a.context, a.kind, a.intents, a.years),
+                                       a.hit, u.normalized)
             areas = set(checked.fact.about) & set(snap.kb.cities)
-            if context[0] not in areas and (areas or checked.fact.date):
+            if a.context[0] not in areas and (areas or checked.fact.date):
                 # "แล้วเขาต่ออายุรึยัง" about Mae Moh: a fact of a day about other areas (the 16 renewed in 2025)
                 # neither says yes nor no about Mae Moh; saying it anyway answers something else.
-                hit = None
-        if hit is None or unresolved:
-            named = subjects or [c for c in (ctx.subjects if not ent.places else []) if c in snap.kb.cities][:1]
+                a.hit = None
+        if a.hit is None or a.unresolved:
+            named = a.subjects or [c for c in (ctx.subjects if not a.ent.places else []) if c in snap.kb.cities][:1]
             answer = snap.composer.fallback(reply_lang, named)
             reply = self._reply(turn, answer, u.confidence)
             # What was named stays the subject ("ขอนแก่นมีโรงแรมไหม" → "เป้าหมายเค้าคือไร" is still Khon Kaen), and
             # "แล้วภูเก็ตล่ะ" asks this question again, not the last one answered.
-            kept = replace(ctx, lang=reply_lang, last_query=query_text, last_qtype=kind, yes_no=yes_no,
+            kept = replace(ctx, lang=reply_lang, last_query=a.query_text, last_qtype=a.kind, yes_no=a.yes_no,
                            last_fact=None, last_intent=None,
-                           subjects=list(dict.fromkeys([*subjects, *ctx.subjects]))[:MAX_SUBJECTS_PER_ANSWER])
+                           subjects=list(dict.fromkeys([*a.subjects, *ctx.subjects]))[:MAX_SUBJECTS_PER_ANSWER])
             return reply, kept, "fallback"
-        if hit.ambiguous:
+        if a.hit.ambiguous:
             # "อยู่จังหวัดไหน" with nothing to go on: ask which city, then answer the question for it.
-            reply = Reply(text=say("clarify_city", reply_lang), lang=reply_lang, intent=hit.fact.intent,
-                          confidence=turn.u.confidence, entities=ent.as_dict(),
+            reply = Reply(text=say("clarify_city", reply_lang), lang=reply_lang, intent=a.hit.fact.intent,
+                          confidence=turn.u.confidence, entities=a.ent.as_dict(),
                           quick_replies=[c.short_name.get(reply_lang) for c in snap.kb.pilot_cities()])
-            return reply, Context(lang=reply_lang, last_query=query_text, last_qtype=kind, yes_no=yes_no,
-                                  qualifier=qualifier), None
+            return reply, Context(lang=reply_lang, last_query=a.query_text, last_qtype=a.kind, yes_no=a.yes_no,
+                                  qualifier=a.qualifier), None
         lead = ""
-        if yes_no:
-            hit, lead = self._verdict(snap, Query(query_text, reply_lang, subjects, context, kind, intents, years),
-                                      hit, u.normalized, [p for p in ent.places if p not in ent.city_named_places])
-            if not subjects and context and context[0] in snap.kb.cities and context[0] not in hit.fact.about:
+        if a.yes_no:
+            a.hit, lead = self._verdict(snap, Query(a.query_text, reply_lang, a.subjects, a.context, a.kind, a.intents, a.years),
+                                      a.hit, u.normalized, [p for p in a.ent.places if p not in a.ent.city_named_places])
+            if not a.subjects and a.context and a.context[0] in snap.kb.cities and a.context[0] not in a.hit.fact.about:
                 lead = ""  # "แล้วได้ต่ออายุยัง" about Mae Moh: a fact that does not name Mae Moh settles nothing
             elif _IT.search(u.normalized) and ctx.subjects and ctx.subjects[0] in snap.kb.cities \
-                    and ctx.subjects[0] not in hit.fact.about and not set(subjects) & set(snap.kb.cities):
+                    and ctx.subjects[0] not in a.hit.fact.about and not set(a.subjects) & set(snap.kb.cities):
                 lead = ""  # "and it's run by PTT?" about Mae Moh: a fact about PTT's area says nothing of Mae Moh
         # "การประชุม 2/2564 จัดวันไหน": the fact that answers says the sources do not give the date. The bot says
         # so, with what is known, and staff get the question (an honest fallback, not an answer).
-        not_given = kind in hit.fact.unknown and not yes_no
+        not_given = a.kind in a.hit.fact.unknown and not a.yes_no
         if not_given:
             lead = say("not_given", reply_lang)
         extra = [] if not_given else self._second_part(
-            snap, Query(query_text, reply_lang, subjects, context, None, intents), hit, qt)
-        answer = snap.composer.fact(hit.fact, reply_lang, kind, also=extra, lead=lead,
-                                    detail=not extra and self._detail_asked(hit.fact, query_text))
+            snap, Query(a.query_text, reply_lang, a.subjects, a.context, None, a.intents), a.hit, a.qt)
+        answer = snap.composer.fact(a.hit.fact, reply_lang, a.kind, also=extra, lead=lead,
+                                    detail=not extra and self._detail_asked(a.hit.fact, a.query_text))
         answer.complete = not not_given
         # A follow-up that names nothing moves the thread to what its answer was about ("ใครเป็นประธาน" →
         # the meeting, so "จัดที่ไหน" asks where the meeting was), keeping the earlier subjects after it.
-        first = subjects or [s for s in hit.fact.about if s not in snap.kb.cities] or context
-        answer.subjects = _keep_an_area(list(dict.fromkeys([*first, *(subjects or context), *hit.fact.about])),
-                                        [x for x in subjects or context if x in snap.kb.cities])
+        first = a.subjects or [s for s in a.hit.fact.about if s not in snap.kb.cities] or a.context
+        answer.subjects = _keep_an_area(list(dict.fromkeys([*first, *(a.subjects or a.context), *a.hit.fact.about])),
+                                        [x for x in a.subjects or a.context if x in snap.kb.cities])
         # "which area came third?": the third one is what "its score" asks about next.
-        placed = None if any(x in snap.kb.cities for x in subjects) else self._placed(snap, hit.fact, query_text)
+        placed = None if any(x in snap.kb.cities for x in a.subjects) else self._placed(snap, a.hit.fact, a.query_text)
         if placed is not None:
             answer.subjects = [placed, *(x for x in answer.subjects if x != placed)][:MAX_SUBJECTS_PER_ANSWER]
-        return (self._reply(turn, answer, round(min(1.0, hit.score), 4)),
-                self._remember(turn, answer, query_text, kind, yes_no, qualifier, first=placed),
+        return (self._reply(turn, answer, round(min(1.0, a.hit.score), 4)),
+                self._remember(turn, answer, a.query_text, a.kind, a.yes_no, a.qualifier, first=placed),
                 "fallback" if not_given else None)
 
     # -- steps -----------------------------------------------------------------------------------------
@@ -1702,7 +1882,7 @@ class Dialogue:
 
     @staticmethod
     def _other_name(snap: Snapshot, subject: str, lang: str, english: bool = False) -> Answer | None:
-        """"What is the Thai term for Smart Governance?", "KKTT ชื่อภาษาอังกฤษคืออะไร" (``english``): its name in
+        """On "What is the Thai term for Smart Governance?", "KKTT ชื่อภาษาอังกฤษคืออะไร" (``english``): its name in
         the other language."""
         kb = snap.kb
         thing = kb.dimensions.get(subject) or kb.entities.get(subject) or kb.cities.get(subject)
@@ -1718,7 +1898,7 @@ class Dialogue:
 
     @staticmethod
     def _seven_smarts_member(turn: _Turn, subjects: list[str]) -> Answer | None:
-        """"Is smart healthcare one of the 7 Smarts?" → No; "พลังงานอัจฉริยะเป็นหนึ่งใน 7 ด้านไหม" → Yes: the
+        """On "Is smart healthcare one of the 7 Smarts?" → No; "พลังงานอัจฉริยะเป็นหนึ่งใน 7 ด้านไหม" → Yes: the
         official list says, with the list itself. None when the question is not about being one of them."""
         snap, lang, text = turn.snap, turn.lang, turn.u.normalized
         kb = snap.kb
