@@ -198,6 +198,10 @@ _LIST_ONLY = re.compile(r"^(มี|ชื่อ|รายชื่อ|เมื�
                         r"projects|smarts|pls|please|plz|and|so|then|can|could|you|u|tell|give|show|me|\?|!|\.|\s)*$")
 
 
+_PROJECTS = re.compile(r"โครงการ|\bprojects?\b")
+_PROJECTS_COUNTED = re.compile(r"\d+\s*(โครงการ|ข้อเสนอ|(projects?|proposals?)\b)", re.I)
+
+
 def _asks_the_list(text: str) -> bool:
     """"which ones?", "มีไรบ้าง", "name them pls": only the things the last answer counted are asked for."""
     return bool(_LIST_CUE.search(text)) and bool(_LIST_ONLY.match(text.casefold()))
@@ -697,7 +701,7 @@ class Dialogue:
         # named by that answer, by the list it gave, or by the one fact that names them; else honestly not known
         # (never another fact's list: "the 6 added in 2023" are not the 5 pilots).
         if set(a.subjects) <= a.notions and not a.ent.places and ctx.last_fact in snap.facts \
-                and _asks_the_list(u.normalized):
+                and _asks_the_list(u.normalized) and self._lists_what_was_told(turn, snap.facts[ctx.last_fact]):
             told_list = snap.facts[ctx.last_fact]
             named_again = self._named_again(turn, told_list, ctx.listed)
             if named_again is not None:
@@ -1650,6 +1654,25 @@ class Dialogue:
                 set(ranked[1].about) & set(snap.kb.cities))):
             return None
         return ranked[0]
+
+    @staticmethod
+    def _lists_what_was_told(turn: _Turn, told: Fact) -> bool:
+        """Whether a list question ("มีไรบ้าง", "มีเมืองไหนบ้าง") asks for what the answer just given listed or
+        counted: it names no kind of thing, or one that answer counts, or areas after a list of areas.
+        "มีโครงการอะไรบ้าง" after "Phuket is 1 of the 5 pilot cities" asks for projects, not the five."""
+        text = turn.u.normalized.casefold()
+        asked = units_asked(text) | ({"project"} if _PROJECTS.search(text) else set())
+        if not asked:
+            return True
+        if asked <= {"city", "area", "province"} and len([x for x in turn.ctx.listed if x in turn.snap.kb.cities]) >= 2:
+            return True
+        told_text = told.text()
+        units = {unit for _, unit in counted(told_text)}
+        if _PROJECTS_COUNTED.search(told_text):  # (counted() has no unit for projects)
+            units.add("project")
+        if asked & units:
+            return True
+        return "project" not in asked and (names_a_list(told.answer.en) or names_a_list(told.answer.th))
 
     def _named_again(self, turn: _Turn, told: Fact, listed: list[str]) -> Answer | None:
         """For "which ones?" right after ``told``: the areas the last answer listed (``listed``), else ``told``

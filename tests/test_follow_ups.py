@@ -112,3 +112,18 @@ def test_the_detail_answers_a_follow_up_that_names_the_city_again(convo):
     convo.say("phuket sandbox เปิดเมื่อไหร่")
     r = convo.say("นักท่องเที่ยวต้องพักที่ภูเก็ตกี่คืน")
     assert not r.fallback and "14" in first_line(r)
+
+
+def test_asking_for_projects_after_a_count_of_cities_gets_the_city_s_projects(convo):
+    convo.say("เล่าเรื่องภูเก็ตเมืองอัจฉริยะให้ฟังหน่อย")  # the overview: "1 of the 5 pilot cities"
+    r = convo.say("มีโครงการไรบ้างครับ")
+    assert not r.fallback and "ภูเก็ต" in r.text and "ศูนย์ปฏิบัติการ" in first_line(r)  # (not the five cities)
+    convo.say("tell me about Phuket smart city")
+    r = convo.say("what projects?")
+    assert not r.fallback and "operations centre" in first_line(r)
+
+
+def test_asking_for_projects_after_a_count_of_proposals_stays_an_honest_fallback(convo):
+    convo.say("คณะทำงานประชุม 29 ก.ย. 2563 อนุมัติไปกี่ข้อเสนอ")
+    r = convo.say("โครงการอะไรบ้าง")
+    assert r.fallback and "29 กันยายน 2563" in r.text  # (the sources do not name the four)
