@@ -28,6 +28,9 @@ _THAI_CHAR = re.compile(r"[\u0e00-\u0e7f]")
 # IGNORECASE makes the class admit the Unicode letters that case-fold to a-z (ı, ſ, the Kelvin sign), so a
 # gate on it is never narrower than the case-insensitive English patterns behind it.
 _LATIN_LETTER = re.compile(r"[a-z]", re.I)
+# Thai words that ask or end a Thai sentence: a message with one is written in Thai, whatever English it names.
+_THAI_ASKING = re.compile(r"คือ|อะไร|ไร|ไหน|ใคร|ทำไม|ยังไง|อย่างไร|เท่าไ|กี่|เมื่อ|ไหม|มั้ย|มั๊ย|มีไหม|หรอ|เหรอ|"
+                          r"บ้าง|ล่ะ|ป่ะ|ปะ|ครับ|คับ|ค่ะ|คะ|จ้า|นะ|หน่อย|ได้|มี|เป็น|ของ|ที่")
 # "555" (ha-ha) and longer runs, but not a 5 that is part of a number such as 2555 or 0.555.
 _LAUGH = re.compile(r"(?<![\d.,])5{3,}(?![\d.,])")
 # A Thai letter repeated three or more times is emphasis (ขอนแก่นนนน); Thai words never triple a letter.
@@ -112,7 +115,8 @@ def detect_language(text: str) -> str:
     if thai == 0:
         return "en"
     latin = len(_LATIN_LETTER.findall(text))
-    return "th" if thai * 3 >= latin else "en"
+    # "smart living คือ", "depa ทำไร": an English term asked about with a Thai question word or particle.
+    return "th" if thai * 3 >= latin or _THAI_ASKING.search(text) else "en"
 
 
 def has_latin(text: str) -> bool:

@@ -43,6 +43,10 @@ def test_normalize_never_raises_on_odd_input():
     ("ภูเก็ต smart city คืออะไร", "th"),
     ("What is Phuket planning as a smart city?", "en"),
     ("what is ภูเก็ต planning as a smart city", "en"),
+    ("is ขอนแก่น certified as a smart city", "en"),  # (a Thai name in English: the English decides)
+    ("smart mobility คือ", "th"),
+    ("CMU smart city ได้คะแนน", "th"),
+    ("what does depa do ครับ", "th"),
     ("1234", "en"),
 ])
 def test_language_detection(text, lang):
