@@ -14,8 +14,10 @@ A batch whose replies nobody waits for (the writes after a message is answered: 
 is sent at once and its replies are read with the thread's next batch, or next use of the store (they are
 waiting in the socket by then): the reply to the user does not wait for Redis to confirm its statistics.
 Redis runs a connection's commands in order, so the thread's next batch (the next message's context)
-sees those writes; a reply that reports an error is logged when it is read. Replies sent on a socket that
-has since been replaced (a reconnect) are not waited for: they went with it.
+sees those writes; a reply that reports an error is logged when it is read. Before such a send, a kept
+connection the server has closed is replaced (a dead socket takes one more write without an error), and
+unread replies are always read before anything else reads the socket (redis-py's health-check PING
+included). A connection lost with replies unread is dropped and logged, and is no outage by itself.
 
 Plain Redis only (:func:`supported`): a cluster pipeline routes commands to nodes, and a Sentinel pool
 checks on every return that a connection still goes to the master; both keep redis-py's pipeline.
@@ -30,18 +32,21 @@ import weakref
 from typing import Any, Callable
 
 import redis
+from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import ResponseError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 __all__ = ["ThreadBatches", "supported"]
 
 log = logging.getLogger(__name__)
 
-UNREAD_MAX = 16  # batches sent without a read before the thread reads their replies anyway
 
 
 def supported(client: object) -> bool:
     """Whether ``client`` is a plain ``redis.Redis`` over a plain connection pool."""
-    return type(client) is redis.Redis and type(getattr(client, "connection_pool", None)) is redis.ConnectionPool
+    pool = getattr(client, "connection_pool", None)
+    # (client-side caching wraps connections in a proxy: keep redis-py's own pipeline there)
+    return type(client) is redis.Redis and type(pool) is redis.ConnectionPool and getattr(pool, "cache", None) is None
 
 
 class _Kept:
@@ -85,14 +90,16 @@ class ThreadBatches:
 
     def settle(self) -> None:
         """Read the replies of this thread's earlier :meth:`send` batches, if any (so what this thread does
-        next on another connection comes after them)."""
+        next on another connection comes after them). A connection lost meanwhile is dropped and logged, not
+        raised: the writes it carried are unconfirmed, and what comes next reconnects under its own retry."""
         kept: _Kept | None = getattr(self._local, "kept", None)
         if kept is not None and kept.unread:
-            conn = kept.connection
             try:
                 self._read_unread(kept)
+            except (RedisConnectionError, RedisTimeoutError, OSError) as exc:
+                self._drop(kept, exc)
             except BaseException:
-                conn.disconnect()
+                kept.connection.disconnect()
                 kept.unread.clear()
                 raise
 
@@ -129,17 +136,44 @@ class ThreadBatches:
     def _send(self, kept: _Kept, pipe: Any, commands: list[tuple[tuple, dict]], wait: bool = True) -> list[Any]:
         conn = kept.connection
         try:
-            if len(kept.unread) >= (1 if wait else UNREAD_MAX):
+            if kept.unread:  # (before anything else reads from the socket, redis-py's health check included)
                 self._read_unread(kept)
+            elif not wait:
+                self._drop_if_closed(conn)
             conn.send_packed_command(conn.pack_commands([args for args, _ in commands]))
             if not wait:
                 kept.unread.append((conn._sock, pipe, commands))
                 return []
             return self._read(conn, pipe, commands)
+        except (RedisConnectionError, RedisTimeoutError, OSError) as exc:
+            self._drop(kept, exc)  # replies may be left unread: never read them as the next batch's
+            raise
         except BaseException:
-            conn.disconnect()  # replies may be left unread: never read them as the next batch's
+            conn.disconnect()
             kept.unread.clear()
             raise
+
+    @staticmethod
+    def _drop_if_closed(conn: Any) -> None:
+        """Close a kept connection the server has closed (a restart, an idle timeout) before writing to it: a
+        socket whose peer is gone takes one more write without an error, and a write nobody waits for would be
+        lost with it. Nothing is owed on this connection, so anything to read means it is closed."""
+        if getattr(conn, "_sock", None) is None:
+            return
+        try:
+            if conn.can_read(timeout=0):
+                conn.disconnect()
+        except (RedisConnectionError, RedisTimeoutError, OSError):
+            conn.disconnect()
+
+    @staticmethod
+    def _drop(kept: _Kept, exc: BaseException) -> None:
+        """Close the kept connection after ``exc``; batches sent on it without waiting stay unconfirmed."""
+        kept.connection.disconnect()
+        if kept.unread:
+            log.warning("redis connection lost with %d batch(es) sent without waiting unconfirmed: %s",
+                        len(kept.unread), exc)
+            kept.unread.clear()
 
     @staticmethod
     def _read(conn: Any, pipe: Any, commands: list[tuple[tuple, dict]]) -> list[Any]:
@@ -154,9 +188,12 @@ class ThreadBatches:
     def _read_unread(self, kept: _Kept) -> None:
         conn = kept.connection
         while kept.unread:
-            sock, pipe, commands = kept.unread.pop(0)
-            if sock is not conn._sock:
-                continue  # sent on a socket since closed: its replies went with it
-            for (args, _options), reply in zip(commands, self._read(conn, pipe, commands)):
+            sock, pipe, commands = kept.unread[0]
+            if sock is not getattr(conn, "_sock", None):
+                kept.unread.pop(0)
+                continue  # sent on a socket since closed (the pool's disconnect, say): its replies went with it
+            replies = self._read(conn, pipe, commands)
+            kept.unread.pop(0)
+            for (args, _options), reply in zip(commands, replies):
                 if isinstance(reply, ResponseError):
                     log.warning("redis refused %s, sent without waiting: %s", args[0], reply)

@@ -148,8 +148,9 @@ class Store:
         """False while the breaker is open after a recent failure."""
         return time.monotonic() >= self._down_until
 
-    def run(self, fn: Callable[[redis.Redis], T]) -> T:
-        """Run ``fn(client)``; raise :class:`StoreUnavailable` if Redis is down or fails."""
+    def run(self, fn: Callable[[redis.Redis], T], confirmed: bool = True) -> T:
+        """Run ``fn(client)``; raise :class:`StoreUnavailable` if Redis is down or fails. ``confirmed=False``:
+        ``fn`` only wrote without waiting for a reply, which is no sign that Redis is back after an outage."""
         if not self.available:
             raise StoreUnavailable("redis is unavailable (retrying shortly)")
         try:
@@ -164,7 +165,7 @@ class Store:
                 raise  # a bug (keys in different slots), not an outage
             self._trip(exc)  # "Redis Cluster cannot be connected": every node is unreachable
             raise StoreUnavailable(str(exc)) from exc
-        if self._down_since is not None:
+        if self._down_since is not None and confirmed:
             with self._lock:
                 if self._down_since is not None:
                     log.warning("redis is back after %.1f s", time.monotonic() - self._down_since)
@@ -198,7 +199,7 @@ class Store:
         if batches is None:
             self.batch(build)
             return
-        self.run(lambda _client: batches.send(build))
+        self.run(lambda _client: batches.send(build), confirmed=False)
 
     def ping(self) -> bool:
         """True if Redis answers now (ignores the breaker, so health checks see recovery at once)."""

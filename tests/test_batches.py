@@ -119,3 +119,38 @@ def test_a_thread_that_ends_with_replies_unread_never_leaves_them_to_the_next_us
         gc.collect()  # the thread's locals go: its connection returns to the pool
         pool = store.client.connection_pool
         assert store.client.get(f"x{i}") == "v" and store.client.get(f"c{i}") == "1", pool
+
+
+def test_an_unwaited_write_after_the_server_closed_the_idle_connection_still_lands(own):
+    store, admin = own
+    store.batch(lambda p: p.get("ctx"))  # the message's first trip: the thread's connection is open
+    admin.client_kill_filter(_type="normal", skipme=True)  # a restart between the two trips
+    store.send(lambda p: p.set("ctx", "turn-1"))
+    assert admin.get("ctx") == "turn-1" and store.available
+    assert store.batch(lambda p: p.get("ctx")) == ["turn-1"] and store.available
+
+
+def test_a_connection_lost_with_writes_unread_is_no_outage_for_what_comes_next(own):
+    store, admin = own
+    store.send(lambda p: p.set("a", "1"))
+    admin.client_kill_filter(_type="normal", skipme=True)
+    assert store.run(lambda client: client.get("a")) == "1" and store.available
+    store.send(lambda p: p.set("b", "2"))
+    store._batches._kept().connection.disconnect()  # as the pool's disconnect does, replies unread
+    assert store.batch(lambda p: (p.get("a"), p.get("b"))) == ["1", "2"] and store.available
+
+
+def test_the_store_reads_a_threads_unwaited_replies_before_anything_else_it_does(own):
+    store, _ = own
+    store.send(lambda p: p.set("k", "v"))
+    seen = store.run(lambda client: list(store._batches._kept().unread))
+    assert seen == []  # read before the pooled connection was used
+
+
+def test_an_unwaited_reply_that_never_comes_is_dropped_with_a_warning_not_an_outage(own, caplog):
+    store, admin = own
+    store.send(lambda p: p.blpop(["nothing"], timeout=3))  # no reply within the store's 0.5 s socket timeout
+    admin.set("k", "v")
+    assert store.run(lambda client: client.get("k")) == "v" and store.available
+    assert any("unconfirmed" in r.getMessage() for r in caplog.records if r.levelname == "WARNING")
+    assert store.batch(lambda p: p.get("k")) == ["v"]  # (a new connection: the late reply is never read as this)
