@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Callable
+from typing import Callable, Iterable
 
 from .catalogue import INTENTS
 from .loader import KnowledgeBase
@@ -54,7 +54,7 @@ class Suggester:
         self._own: dict[str, list[Fact]] = {}
         self._topics: dict[tuple[str, str], str] = {}  # topics() by subject and language (the facts never change)
         self._more: dict[tuple[str, str], bool] = {}  # _more_to_tell() by fact and language
-        self._cased = _proper_names(kb)
+        self._cased = {**_acronyms(facts.values()), **_ALWAYS_CAPITAL, **_proper_names(kb)}
         # Names the catalogue itself writes in lower case ("Digital Economy Promotion Agency (depa)").
         self._lower = {w for e in kb.entities.values() for w in re.findall(r"[a-z]+", e.name.en)
                        if w in e.aliases}
@@ -197,6 +197,23 @@ def _untidiness(question: str, lang: str) -> int:
     if "เเ" in question:
         return 2
     return int(bool(_CHATTY_TH.search(_POLITE_END_TH.sub("", question))))
+
+
+_ALWAYS_CAPITAL = {w.casefold(): w for w in ("Thai", "Thailand", "English")}
+# Capitals in the facts' English that are words, not acronyms ("IT wristbands" is no reason to write "it").
+_CAPITAL_WORDS = frozenset("a am an as at be by do go he i if in is it me my no of ok on or pm so to up us we".split())
+
+
+def _acronyms(facts: Iterable[Fact]) -> dict[str, str]:
+    """The acronyms the facts' English writes in capitals ("MOU", "DLA", "ASCN", "LRT"), by their case-folded
+    form: a button typed as "depa dla mou date" shows them as the answers write them."""
+    found: dict[str, str] = {}
+    for fact in facts:
+        told = " ".join((fact.answer.en, fact.detail.en if fact.detail else ""))
+        for word in re.findall(r"\b[A-Z]{2,6}\b", told):
+            if word.casefold() not in _CAPITAL_WORDS:
+                found.setdefault(word.casefold(), word)
+    return found
 
 
 def _proper_names(kb: KnowledgeBase) -> dict[str, str]:

@@ -110,3 +110,11 @@ def test_a_thai_fallback_sets_latin_names_and_numbers_apart_from_the_thai_around
     text = composer.fallback("th", ["seven-smarts"]).text
     assert "ของ 7 Smarts ผม" in text and "ของ7" not in text and "Smartsผม" not in text
     assert text.endswith(" ครับ")
+
+
+
+def test_buttons_write_acronyms_and_thai_as_the_answers_do(labels):
+    """A button typed as "depa dla mou date" shows "DLA" as the answers write it; "thai cities" shows "Thai"."""
+    words = {w for s in labels["en"] for w in re.findall(r"[A-Za-z]+", s)}
+    assert {"DLA", "ASCN", "LRT", "BOI", "Thai"} <= words
+    assert not {"dla", "Dla", "ascn", "lrt", "Lrt", "boi", "thai"} & words
