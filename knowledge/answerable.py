@@ -138,6 +138,12 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     ("designer", re.compile(r"ใครออกแบบ|ใครเป็นคนออกแบบ|ผู้ออกแบบ|ผู้ชนะ|ใครชนะ|\bdesigned\b|\bdesigner\b|\bwinner\b|"
                             r"\bwho won\b", re.I),
      re.compile(r"ออกแบบโดย|ผู้ออกแบบ|ผู้ชนะ|ชนะเลิศ|\bdesigned by\b|\bwinner\b|\bwon by\b", re.I)),
+    # "which province has the most", "ที่ไหนใหญ่ที่สุด": the one that comes first, which a count or a total is not
+    ("superlative", re.compile(r"(มาก|เยอะ|ใหญ่|สูง|ต่ำ|น้อย|ยาว|ดี|เก่ง)(ที่)?สุด|\bmost\b(?! recent| up)|\b(biggest|largest|"
+                               r"highest|longest|fewest|least|smallest|lowest)\b", re.I),
+     re.compile(r"ที่สุด|สูงสุด|มากสุด|อันดับ\s*(1|แรก|หนึ่ง)|ที่\s*1\b|ได้ที่หนึ่ง|นำ|ชนะ|\b(most|biggest|largest|highest|"
+                r"longest|fewest|least|smallest|lowest|top(ped|s)?|first|1st|led|leads?|best|won|more than any)\b",
+                re.I)),
 ]
 # Systems whose facts share most of their words with a lookalike's: "รถไฟความเร็วสูง" (high-speed rail) is
 # made of words the light rail's facts use ("รถไฟ") or words too common to tell ("ความเร็ว", "สูง"), and "5G"

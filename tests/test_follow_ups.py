@@ -127,3 +127,10 @@ def test_asking_for_projects_after_a_count_of_proposals_stays_an_honest_fallback
     convo.say("คณะทำงานประชุม 29 ก.ย. 2563 อนุมัติไปกี่ข้อเสนอ")
     r = convo.say("โครงการอะไรบ้าง")
     assert r.fallback and "29 กันยายน 2563" in r.text  # (the sources do not name the four)
+
+
+def test_which_has_the_most_is_not_answered_with_the_count_just_given(convo):
+    convo.say("how many certified smart cities does thailand have now")
+    assert convo.say("and which province has got the most of them?").fallback  # (no source ranks provinces by it)
+    r = convo.say("which area scored best in TSCCI 2023 among city-based ones")
+    assert not r.fallback and "Wangchan" in first_line(r)  # (a ranking's first place answers a superlative)
