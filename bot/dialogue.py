@@ -32,7 +32,7 @@ from intents.vocabulary import RARE_SHARE, Vocabulary
 from knowledge.catalogue import SMALL_TALK
 from knowledge.comparison import against_benchmark, asks_to_compare, direction, figures, winner, without_comparison
 from knowledge.dates import format_date
-from knowledge.polarity import counted, is_unit_word, units_asked, verdict, without_units
+from knowledge.polarity import counted, is_unit_word, stood_in_for, units_asked, verdict, without_units
 from knowledge.answerable import asks_to_come, counted_words, names_a_list, uncovered, unstated, why_not
 from knowledge.composer import Answer, names_listed
 from knowledge.schema import Fact
@@ -1092,6 +1092,11 @@ class Dialogue:
                 # "ภูเก็ตจะมีรถไฟฟ้ารางเบาเมื่อไหร่": a Phuket fact that says nothing of a light rail is no answer
                 passed_over = True
                 continue
+            if not yes_no and not staff and hit.words < OWN_PHRASING and self._of_another(snap, q, hit.fact):
+                # "ภูเก็ตพัฒนาเมืองมีทุนจดทะเบียนเท่าไหร่": KKTT's capital is no answer about PKCD; the asked detail
+                # must be told of the one named
+                passed_over = True
+                continue
             if hit.words < OWN_PHRASING and (
                     why_not(q.text, hit.fact, q.qtype, years=q.years, staff=staff, yes_no=yes_no) is not None
                     # (a question about what is to come, "the next expo", is answered only by a fact about it)
@@ -1385,6 +1390,35 @@ class Dialogue:
         stated = _stated_ranks(fact.answer.en)
         return None if len(stated) != 1 else asked not in stated
 
+    def _of_another(self, snap: Snapshot, q: Query, fact: Fact) -> bool:
+        """Whether the question names one specific thing (an area, or an organisation, project or event) and
+        ``fact`` is about another of its kind instead, naming the one asked about nowhere: the registered
+        capital of another company, the score of another area."""
+        specific = [x for x in q.subjects if x in snap.kb.cities or x in snap.kb.entities
+                    and snap.kb.entities[x].kind in ("organisation", "project", "event")]
+        if len(specific) != 1 or any(y not in specific and y not in snap.index.concepts for y in q.subjects):
+            return False  # (one specific thing, perhaps with a notion: "Yala's TSCCI score")
+        x = specific[0]
+        about = snap.index.about_sets[fact.id]
+        if x in about or snap.index.related.get(x, frozenset()) & about:
+            return False
+        if x in snap.kb.cities:
+            others = [y for y in about if y in snap.kb.cities]
+        else:
+            kind = snap.kb.entities[x].kind
+            others = [y for y in about if y in snap.kb.entities and snap.kb.entities[y].kind == kind]
+        text = fact.text(questions=True).casefold()
+        names = self._names(snap, x) or [n.casefold() for n in (snap.kb.cities[x].short_name.th,
+                                                                 snap.kb.cities[x].short_name.en,
+                                                                 *snap.kb.cities[x].aliases) if len(n) >= 3]
+        return bool(others) and not any(n in text for n in names)
+
+    def _stood_in_for(self, snap: Snapshot, q: Query, fact: Fact, question: str) -> bool:
+        """Whether ``fact`` says someone stood in for the one person the question names (knowledge/polarity.py
+        :func:`stood_in_for`): that person did not do what is asked about."""
+        people = [x for x in q.subjects if x in snap.kb.entities and snap.kb.entities[x].kind == "person"]
+        return len(people) == 1 and stood_in_for(self._names(snap, people[0]), fact.answer.get(q.lang), question)
+
     def _verdict(self, snap: Snapshot, q: Query, hit: Hit, question: str,
                  places: Sequence[str] = ()) -> tuple[Hit, str]:
         """The fact and the verdict for a yes/no question. A close runner-up about the same subjects that
@@ -1413,6 +1447,8 @@ class Dialogue:
                 snap.index.related.get(x, frozenset()) & about for x in specific)
 
         no = _verdict_word(False, q.lang)
+        if self._stood_in_for(snap, q, hit.fact, question):
+            return hit, no  # "was Prayut the chair of the 24 Dec ceremony?" / "Prawit stood in for him"
         if self._other_place(snap, q, hit.fact, question) is False and about_them(hit.fact):
             return hit, _verdict_word(True, q.lang)  # (the ranking gives it the very place claimed)
         if self._other_place(snap, q, hit.fact, question) or \
@@ -1675,6 +1711,10 @@ class Dialogue:
             place = kb.places[ent.places[0]]
             province = place.province or place.id
             found = kb.cities_in(province)
+            if place.kind == "town":
+                # "is Pattaya certified?": an area elsewhere in its province (Khan Song, in Chonburi) is not the
+                # town, nor said to be in it; only an area that bears the town's name is
+                found = [c for c in found if self._bears_name(c, place)]
             pname = place.th if lang == "th" else place.en
             asked_years = _years_asked(turn.u.normalized, ent.numbers)
             if asked_years and found:  # "ในชุดปี 2564 มีพื้นที่ใดในกรุงเทพฯ": those certified that year
@@ -1829,6 +1869,13 @@ class Dialogue:
         unknown = snap.composer.fallback(lang, [], place=place_id).text
         return snap.composer.computed(f"{unknown}\n{fact.answer.th}", f"{unknown}\n{fact.answer.en}", lang, [fact],
                                       list(fact.about))
+
+    @staticmethod
+    def _bears_name(city, place) -> bool:
+        """Whether one of ``place``'s names is in one of ``city``'s ("Mueang Phuket" bears Phuket's)."""
+        names = [n.casefold() for n in (place.th, place.en, *place.aliases) if len(n) >= 3]
+        own = " ".join((city.name.th, city.name.en, city.short_name.th, city.short_name.en, *city.aliases)).casefold()
+        return any(n in own for n in names)
 
     @staticmethod
     def _certified_facts(snap: Snapshot, city: str) -> list:

@@ -32,7 +32,7 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
                               re.I),
      re.compile(r"ประชากร|\bpopulation\b|\binhabitants\b|\bresidents\b", re.I)),
     ("head count", re.compile(r"เจ้าหน้าที่กี่|พนักงานกี่|คนทำงาน|ทำงาน\S{0,6}กี่คน|\bstaff\b|\bemployees?\b|\bemploy\b|"
-                              r"\bworkers?\b|\bworkforce\b|\bpeople work\b", re.I),
+                              r"\bworkers?\b|\bworkforce\b|\bpeople work\b|\bhow many \w+ work\b", re.I),
      re.compile(r"เจ้าหน้าที่|พนักงาน|\bstaff\b|\bemployees?\b", re.I)),
     ("phone number", re.compile(r"(?<!ไฟ)เบอร์|โทรศัพท์|เบอร์โทร|\bphone\b|\bcall\b|\bcontact\b|\bemail\b|อีเมล|ไลน์ไอดี|"
                                 r"\bline id\b", re.I),
@@ -70,7 +70,7 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     ("salary", re.compile(r"เงินเดือน|ค่าจ้าง|ค่าตอบแทน|\bsalar(y|ies)\b|\bwages?\b|\bpaid\b|\bearns?\b", re.I),
      re.compile(r"เงินเดือน|ค่าจ้าง|ค่าตอบแทน|\bsalar(y|ies)\b|\bwages?\b", re.I)),
     # "ได้คะแนนเท่าไหร่", "what score did it get": a score, which a fact saying who led a dimension does not give
-    ("score", re.compile(r"คะแนน.{0,12}?(?:เท่า|กี่)|\b(?:what|which|overall|total|final|its|their)\s+(?:\w+\s+)?score\b|"
+    ("score", re.compile(r"คะแนน.{0,12}?(?:เท่า|กี่)|\b(?:what|which|overall|total|final|its|their)\s+(?:\w+\s+){0,3}?score\b|"
                          r"\bscore (?:of|did|was|is|does|in|for)\b|'s score\b|\bhow many points\b|\bscored how\b", re.I),
      re.compile(r"\d\s*%|\d\.\d|\d\s*คะแนน|\d\s*points?\b|\bscored?\s+(?:of\s+)?\d", re.I)),
     # "พิธีมอบตราจัดเมื่อไหร่", "when was the ceremony": a ceremony, which the meeting that approved the areas is not
@@ -138,6 +138,35 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     ("designer", re.compile(r"ใครออกแบบ|ใครเป็นคนออกแบบ|ผู้ออกแบบ|ผู้ชนะ|ใครชนะ|\bdesigned\b|\bdesigner\b|\bwinner\b|"
                             r"\bwho won\b", re.I),
      re.compile(r"ออกแบบโดย|ผู้ออกแบบ|ผู้ชนะ|ชนะเลิศ|\bdesigned by\b|\bwinner\b|\bwon by\b", re.I)),
+    # "how long is the loop", "ยาวกี่กิโล": a length, which the route's opening year or cost is not
+    ("length", re.compile(r"\bhow long is the [a-z0-9 -]{0,30}?\b(line|loop|route|track|rail|road|network|cable|tram|"
+                          r"lrt|path|lane)s?\b|\bin km\b|\blength\b|\bhow many (km|kilomet)|ยาว(?!นาน)\s*(กี่|เท่า|แค่ไหน)|"
+                          r"ระยะทาง\S{0,4}(กี่|เท่า)|กี่กิโล|กี่\s*กม", re.I),
+     re.compile(r"กม\.|กิโลเมตร|\bkm\b|kilomet|\d\s*เมตร|\bmet(re|er)s?\b", re.I)),
+    # "how long did the meeting last", "ประชุมกี่ชั่วโมง": how long something lasted, which its date is not
+    ("duration", re.compile(r"\bhow long did\b|\bhow long (was|were) the (meeting|ceremony|event|session|talk)|"
+                            r"\blast(ed)? (for )?how long\b|ใช้เวลา\s*(กี่|นาน|เท่า)|นานเท่า|นานแค่ไหน|กี่ชั่วโมง", re.I),
+     re.compile(r"ชั่วโมง|นาที|\bhours?\b|\bminutes?\b|\bdays?\b|\d\s*วัน|\bweeks?\b|สัปดาห์|\bmonths?\b|"
+                r"\d\s*เดือน|\byears?\b|\d\s*ปี", re.I)),
+    # "สั่งซื้อได้ที่ไหน", "where can I buy it": where it is sold, which that it is sold online is not
+    ("place to buy", re.compile(r"ซื้อ\S{0,10}(ที่ไหน|ได้ที่|ยังไง|อย่างไร|ทางไหน)|สั่ง(ได้)?(ที่ไหน|ได้ที่|ทางไหน)|"
+                                r"\bwhere (can|do|could|should) (i|we|you|one) (buy|order|purchase)\b|"
+                                r"\bhow (can|do) (i|we) (buy|order|purchase)\b", re.I),
+     re.compile(r"ซื้อได้ที่|สั่งซื้อได้ที่|สั่งได้ที่|จำหน่ายที่|วางขายที่|\bsold at\b|\b(buy|order) (it |them )?(at|from|on|via)\b|"
+                r"https?://|www\.|\.com\b|\.co\.th", re.I)),
+    # "เปิดให้เข้าชมไหม", "can tourists visit the centre": whether visitors may come, which what it does is not
+    ("visiting", re.compile(r"เปิดให้\S{0,4}ชม|เข้าชมได้|เยี่ยมชมได้|ไปดูงานได้|\bvisiting hours\b|"
+                            r"\b(can|may|could) (tourists|visitors|the public|i|we|people|anyone) (visit|tour)\b|"
+                            r"\bopen to (the public|visitors|tourists)\b", re.I),
+     re.compile(r"เปิดให้\S{0,4}ชม|เข้าชม|เยี่ยมชม|ดูงาน|\bvisit|\bopen to (the public|visitors)|\btours?\b", re.I)),
+    # "สมัครงานดีป้ายังไง", "is depa hiring": a job, which applying for the logo is not
+    ("job", re.compile(r"สมัครงาน|รับสมัครพนักงาน|ตำแหน่งงานว่าง|หางาน|\bjob (openings?|vacanc\w*|applications?|offers?)\b|"
+                       r"\b(apply for|get|find|looking for) (a )?jobs?\b|\bcareers? (at|with)\b|\bhiring\b|\bvacanc|"
+                       r"\binternships?\b", re.I),
+     re.compile(r"สมัครงาน|ตำแหน่งงาน|รับสมัครพนักงาน|\bjobs?\b|\bcareers?\b|\bhiring\b|\bvacanc|\brecruit", re.I)),
+    # "มีไวไฟไหม", "hows the wifi": Wi-Fi, which the area's size is not
+    ("wifi", re.compile(r"ไวไฟ|\bwi-?fi\b|เน็ตฟรี|\bfree internet\b|\bhotspots?\b", re.I),
+     re.compile(r"ไวไฟ|\bwi-?fi\b|อินเทอร์เน็ต|\binternet\b|\bhotspots?\b", re.I)),
 ]
 # Systems whose facts share most of their words with a lookalike's: "รถไฟความเร็วสูง" (high-speed rail) is
 # made of words the light rail's facts use ("รถไฟ") or words too common to tell ("ความเร็ว", "สูง"), and "5G"
@@ -183,8 +212,9 @@ _PLACE_WORD = re.compile(r"\b(first|second|third|fourth|fifth)\b(?!\s+(?:meeting
 _TOP_LIST = re.compile(r"\btop\s*(?:3|5|three|five)\b|\d\s*อันดับแรก", re.I)
 _RANKED = re.compile(r"\b(among|ranked|ranking|index|tscci|scpri|place[d]?|(?:city|province)-based)\b", re.I)
 # "มีเมืองใดบ้าง", "ขอรายชื่อ", "ชื่อทั้ง 4 โครงการ", "which areas": the names, which a count ("36 เมืองใน 25 จังหวัด") does not give.
-_NAMES_ASKED = re.compile(r"(เมือง|พื้นที่|จังหวัด|โครงการ)\s*(ใด|ไหน|อะไร)\s*บ้าง|รายชื่อ|ชื่อทั้ง|"
-                          r"\bwhich (cities|areas|places|provinces|projects)\b|\bnames? of\b", re.I)
+_NAMES_ASKED = re.compile(r"(เมือง|พื้นที่|จังหวัด|โครงการ|เทศบาล|บริษัท)\s*(ใด|ไหน|อะไร)\s*บ้าง|รายชื่อ|ชื่อทั้ง|"
+                          r"\bwhich (?:\d{1,2} )?(cities|areas|places|provinces|projects|municipalities|companies|"
+                          r"towns|districts)\b|\bnames? of\b", re.I)
 # "ชื่อทั้ง 4 โครงการ", "the 6 cities added": how many things the list asked for has.
 _HOW_MANY_NAMED = re.compile(r"ทั้ง\s*(\d{1,2})\s*(?:โครงการ|เมือง|พื้นที่|แห่ง|ด้าน)|(?<![\d.])(\d{1,2})\s*(?:โครงการ|เมือง|พื้นที่|แห่ง)ที่|"
                              r"\bthe (\d{1,2}) (?:projects|cities|areas|places)\b", re.I)
@@ -342,10 +372,21 @@ def _routes(text: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=_CACHE)
-def _names_a_list(answer: str) -> bool:
+def _names_a_list(answer: str, named: bool = False) -> bool:
     """True when ``answer`` names two or more things in a list ("Rama 4, Makkasan, ..."), not only counts
-    ("5 แห่ง (พ.ค. 2564) เป็น 15, 30 (พ.ย. 2565)")."""
+    ("5 แห่ง (พ.ค. 2564) เป็น 15, 30 (พ.ย. 2565)"). ``named``: things by their names (in English, each with a
+    capital), as "which municipalities" asks."""
+    if named and not re.search(r"[\u0e01-\u0e5b]", answer):
+        parts = (_ASIDE_PAREN.sub("", part) for part in _LIST_SEP.split(answer))
+        return sum(1 for part in parts if _NAMED.search(part) and len(part.split()) <= 6
+                   and not any(ch.isdigit() for ch in part)) >= 2
     return sum(1 for part in _LIST_SEP.split(answer) if part.strip() and not any(ch.isdigit() for ch in part)) >= 2
+
+
+# An English list item names something in a few words, one of them capitalised ("Makkasan", "with Si Racha"):
+# not the verbs of a sentence that goes on ("set up to develop, run and collect revenue from the Khon Kaen...").
+_NAMED = re.compile(r"\b[A-Z]")
+_ASIDE_PAREN = re.compile(r"\([^)]*\)")
 
 
 def _states_position(text: str, n: int) -> bool:
@@ -435,7 +476,7 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
     for name, rx in asks.systems:
         if not _has(rx, text):
             return f"it is not about the {name}"
-    if asks.names and not any(_names_a_list(a) for a in (fact.answer.th, fact.answer.en)):
+    if asks.names and not any(_names_a_list(a, named=True) for a in (fact.answer.th, fact.answer.en)):
         return "it names no list"
     if asks.listed is not None and (asks.names or kind == "list") and asks.listed not in re.findall(r"\d+", text):
         return "it names a list of another length"  # "ขอชื่อทั้ง 4 โครงการ" / a project with its 2 partners

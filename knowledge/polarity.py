@@ -21,7 +21,7 @@ from typing import Literal
 
 from .answerable import stem
 
-__all__ = ["verdict", "numbers", "counted", "units_asked", "is_unit_word", "without_units"]
+__all__ = ["verdict", "stood_in_for", "numbers", "counted", "units_asked", "is_unit_word", "without_units"]
 
 Verdict = Literal["yes", "no"]
 
@@ -386,6 +386,71 @@ def _another_body(question: str, answer: str) -> bool:
     return bool(own_words) and not all(w in low for w in own_words) and "government" not in low
 
 
+# "before 2021", "ก่อนปี 2564", "after 2020": a year the claim is compared with, not the year it claims.
+_YEAR_BOUND = re.compile(r"(?:\b(before|prior to|earlier than|after|later than)|(ก่อน|หลัง(?!จาก)|หลังจาก))\s*"
+                         r"(?:(?:ปี|the year)\s*)?(?:พ\.ศ\.\s*|ค\.ศ\.\s*)?((?:19|20|25)\d\d|(?<=ปี)\d\d)(?!\d)", re.I)
+_BEFORE_WORDS = {"before", "prior to", "earlier than", "ก่อน"}
+
+
+def _bounded_years(question: str, fact_years: frozenset[int]) -> Verdict | bool:
+    """For "was it certified before 2021?": "yes" when a year of the fact is on the asked side of the bound,
+    False (no verdict from the year) when none is, True when the question sets no year bound."""
+    m = _YEAR_BOUND.search(question)
+    if m is None:
+        return True
+    word = (m.group(1) or m.group(2)).casefold()
+    year = int(m.group(3))
+    year = year - 543 if year > 2400 else 2500 + year - 543 if year < 100 else year
+    before = word in _BEFORE_WORDS
+    if fact_years and any(y < year if before else y > year for y in fact_years):
+        return "yes"
+    return False
+
+
+# Who stood in for whom: "Prawit stood in for him at the 24 December 2021 ceremony", "เป็นประธานแทนนายกฯ ประยุทธ์":
+# the one stood in for did not do what the sentence tells.
+_INSTEAD = re.compile(r"แทน(?!ที่จะ)|\bstood in for\b|\bstanding in for\b|\bstands in for\b|\bon behalf of\b|"
+                      r"\binstead of\b|\bin place of\b|\bdeputi[sz]ed for\b", re.I)
+_PRONOUN_AFTER = re.compile(r"\s*(him|her|them)\b", re.I)
+
+
+def stood_in_for(names: list[str], answer: str, question: str) -> bool:
+    """Whether ``answer`` says someone stood in for the person of ``names`` (casefolded names of a person the
+    question names), in the part of it about the day the question asks of (when it asks of one): then that
+    person did not do it ("was Prayut the chair of the 24 Dec 2021 ceremony?" / "Prawit stood in for him at
+    the 24 December 2021 ceremony")."""
+    low = answer.casefold()
+    asked_days = _days(question)
+    for part in re.split(r"(?<=[;.])\s+|\n", low):
+        if asked_days and _days(part) and not asked_days & _days(part):
+            continue  # (a clause about another day: the person may well have done it that day)
+        for m in _INSTEAD.finditer(part):
+            after = part[m.end():m.end() + 40]
+            if any(n in after for n in names):
+                return True
+            # ("stood in for him": him is the person asked about only in a clause of the very day asked of)
+            if asked_days and _days(part) and _PRONOUN_AFTER.match(after) and any(n in low for n in names):
+                return True
+    return False
+
+
+# "chaired by the prime minister", "presided over by the DE minister": the role or person the question says
+# chaired it, which a fact telling who chaired it must name in those words.
+_CHAIRED_BY = re.compile(r"\b(?:chaired|presided over|headed|led)\s+by\s+(?:the\s+)?((?:[a-z][a-z.'-]*\s*){1,4}?)"
+                         r"(?=\?|$|,|\s+(?:at|in|on|of|for|and|or|right|too|back|then|that|when)\b)", re.I)
+_CHAIR_SAID = re.compile(r"\bchair|\bpresid|ประธาน", re.I)
+
+
+def _another_chair(question: str, answer: str) -> bool:
+    """Whether the question claims who chaired something ("was the meeting chaired by the prime minister")
+    and the fact, which tells who chaired it, does not name that one in the question's words."""
+    m = _CHAIRED_BY.search(question)
+    if m is None or not _CHAIR_SAID.search(answer):
+        return False
+    who = m.group(1).strip().casefold()
+    return bool(who) and who not in answer.casefold()
+
+
 def verdict(question: str, asked: list[str], answer: str, names_agree: bool = False,
             years: frozenset[int] = frozenset(), fact_years: frozenset[int] = frozenset(),
             close: bool = True, known: frozenset[str] | None = None) -> Verdict | None:
@@ -399,6 +464,15 @@ def verdict(question: str, asked: list[str], answer: str, names_agree: bool = Fa
         return "no"  # "ได้ตลอดไปเลยไหม" / "มีอายุ 2 ปี และต่ออายุได้"
     if _another_body(question, answer):
         return "no"  # "run by the Bangkok city government?" / "run by Chulalongkorn University's office"
+    if _another_chair(question, answer):
+        return "no"  # "chaired by the prime minister?" / "chaired by Chaiwut, Minister of Digital Economy"
+    bounded_year = _bounded_years(question, fact_years)
+    if bounded_year is not True:
+        # "certified before 2021?" / "6 May 2021": the year compared with is no year claimed; a fact of an
+        # earlier year that says what is asked says yes, any other says nothing either way (it may tell of
+        # another step than the one asked about)
+        held = bounded_year == "yes" and (_covered(asked, answer, known) or 0.0) >= COVERAGE_CLOSE
+        return "yes" if held and not (_NEGATION_TH.search(answer) or _NEGATION_EN.search(answer)) else None
     bounded = _within_bound(question, answer)
     if bounded is not None:
         return bounded  # "more than 50 died?" / "47 died"
@@ -459,6 +533,8 @@ def verdict(question: str, asked: list[str], answer: str, names_agree: bool = Fa
         return None
     if q_negated:
         return None
+    if years and not fact_years:
+        return None  # "certified in 2019, right?" / a fact that dates nothing: its words cannot confirm the year
     coverage = _covered(asked, answer, known)
     if coverage is not None and a_negated:
         a_negated = _denies(asked, answer, known)

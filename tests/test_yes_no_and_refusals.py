@@ -1,0 +1,70 @@
+"""Yes/no verdicts computed from the fact that answers the claim, and refusals of details no fact holds."""
+
+from helpers import first_line
+from knowledge.answerable import why_not
+
+
+def _without(bot, *words):
+    """A fact whose texts say none of ``words``."""
+    return next(f for f in bot.dialogue.knowledge.facts.values()
+                if not any(w in f.text(questions=True).casefold() for w in words))
+
+
+def test_a_length_needs_a_fact_that_gives_one(bot):
+    fact = _without(bot, "km", "กม", "กิโลเมตร", "เมตร", "metre", "meter")
+    assert why_not("how long is the cycle lane", fact, None) == "it gives no length"
+    assert why_not("ทางจักรยานยาวกี่กิโล", fact, "how_many") == "it gives no length"
+
+
+def test_how_long_something_lasted_needs_a_duration(bot):
+    fact = _without(bot, "hour", "minute", "ชั่วโมง", "นาที", "day", "week", "month", "year", "วัน", "ปี", "เดือน")
+    assert why_not("how long did the workshop last", fact, None) == "it gives no duration"
+
+
+def test_where_to_buy_visiting_jobs_and_wifi_need_a_fact_that_says_them(bot):
+    fact = _without(bot, "ซื้อ", "buy", "order", "http", "www", "ชม", "visit", "tour", "งาน", "job", "career",
+                    "hiring", "recruit", "vacanc", "ไวไฟ", "wifi", "wi-fi", "internet", "อินเทอร์เน็ต", "hotspot")
+    assert why_not("where can i buy the honey", fact, "where") == "it gives no place to buy"
+    assert why_not("ผ้าทอซื้อได้ที่ไหน", fact, "where") == "it gives no place to buy"
+    assert why_not("can visitors tour the control room", fact, None) == "it gives no visiting"
+    assert why_not("ห้องควบคุมเปิดให้เข้าชมไหม", fact, None) == "it gives no visiting"
+    assert why_not("is the agency hiring", fact, None) == "it gives no job"
+    assert why_not("อยากสมัครงานที่นี่ทำยังไง", fact, None) == "it gives no job"
+    assert why_not("is there free wifi in the park", fact, None) == "it gives no wifi"
+
+
+def test_his_job_then_is_a_post_not_a_job_opening(bot):
+    fact = _without(bot, "job", "career", "hiring")
+    assert why_not("what was her job back then", fact, None) is None
+
+
+def test_names_asked_need_a_list_of_names_not_a_sentence_of_verbs(bot):
+    kkts = bot.dialogue.knowledge.facts["kkts-overview"]
+    assert why_not("which municipalities hold its shares", kkts, None) == "it names no list"
+
+
+def test_a_town_is_not_the_areas_elsewhere_in_its_province(convo):
+    r = convo.say("does pattaya city hold the smart city logo?")
+    assert not first_line(r).startswith("Yes")
+    r = convo.say("พัทยาเป็นเมืองอัจฉริยะแล้วหรือยัง")
+    assert not first_line(r).startswith("ใช่")
+
+
+def test_a_year_claimed_is_not_confirmed_by_an_undated_fact(convo):
+    r = convo.say("did samyan get certified back in 2018?")
+    assert not first_line(r).startswith("Yes")
+
+
+def test_the_one_stood_in_for_did_not_chair_it(convo):
+    r = convo.say("did prayut himself preside at the 24 december 2021 logo handover?")
+    assert first_line(r).startswith("No")
+
+
+def test_a_chair_claimed_in_other_words_is_a_no(convo):
+    r = convo.say("was the 6 may 2021 meeting led by the prime minister?")
+    assert first_line(r).startswith("No")
+
+
+def test_the_capital_of_another_company_is_no_answer(convo):
+    r = convo.say("how much registered capital does PKCD have")
+    assert r.fallback or "PKCD" in first_line(r)
