@@ -33,7 +33,8 @@ from knowledge.catalogue import SMALL_TALK
 from knowledge.comparison import against_benchmark, asks_to_compare, direction, figures, winner, without_comparison
 from knowledge.dates import format_date
 from knowledge.polarity import counted, is_unit_word, stood_in_for, units_asked, verdict, without_units
-from knowledge.answerable import asks_to_come, counted_words, names_a_list, uncovered, unstated, why_not
+from knowledge.answerable import (asks_to_come, counted_words, index_years, names_a_list, uncovered, unstated,
+                                  why_not)
 from knowledge.composer import Answer, names_listed
 from knowledge.schema import Fact
 from knowledge.retrieval import (_HOLDS, MANY_AREAS, OWN_PHRASING, S_ALL, S_MATCH, Hit, Query, Thresholds, _asked_rank,
@@ -133,7 +134,7 @@ _BUDGET_SAID = re.compile(r"งบ|ลงทุน|\bbudget|\bfund|จัดส�
 # "was it held in Chiang Mai?", "run by PTT": a yes/no question about where it is or who does it
 _ASKED_WHERE = re.compile(r"\b(held|located|based|hosted|take place|took place)\b|\bin\s*$|จัด(ที่|ขึ้นที่|ใน)|อยู่(ที่|ใน)|ตั้งอยู่")
 # "did it come first", "ได้ที่ 1 ใช่ไหม": a place in a ranking claimed (not "among the top 3", "ติดท็อป 5")
-_PLACE_CLAIMED = re.compile(r"(?:ได้ที่|อันดับ(?:ที่)?|ลำดับที่)\s*(\d)(?!\d)|\b(first|second|third|1st|2nd|3rd)\b(?!\s*\d)|"
+_PLACE_CLAIMED = re.compile(r"(?:ได้ที่|อันดับ(?:ที่)?|ลำดับที่|\bnumber\s*|\bno\.\s*|#)\s*(\d)(?!\d)|\b(first|second|third|1st|2nd|3rd)\b(?!\s*\d)|"
                             r"\b(?:number one|highest|the top|the best|win|won|wins|winner)\b|สูงสุด|ชนะ|ที่หนึ่ง", re.I)
 _AMONG = re.compile(r"\btop\s*\d|\bamong\b|\d\s*อันดับแรก|ติด(ท็อป|อันดับ|\s*\d)|ใน\s*\d\s*อันดับ", re.I)
 
@@ -286,6 +287,14 @@ _TERM = re.compile(r"((?:[A-Z][\w.]+ ){0,3}[A-Z][\w.]+) \((\d{4})(?:[-–](\d{2}
 # "is Pattani among the 2022 areas", "ยะลาอยู่ในชุดปี 64 ไหม": whether a place is in a year's batch.
 _AMONG_BATCH = re.compile(r"\bamong\b|\bone of\b|\bpart of\b|\bin the\b[^?]{0,20}\b(batch|round|list|group)\b|"
                           r"อยู่ใน(ชุด|รอบ|รุ่น|กลุ่ม|รายชื่อ)|เป็นหนึ่งใน|เป็น\s*1\s*ใน", re.I)
+# Which of two areas was certified first, or whether together: "before Phuket", "ได้ตราพร้อมขอนแก่น".
+_BEFORE_ASKED = re.compile(r"before|earlier|sooner|first|ก่อน", re.I)
+_AFTER_ASKED = re.compile(r"after|later|หลัง", re.I)
+_ORDER_ASKED = re.compile(r"\b(before|earlier than|sooner than|after|later than)\b|ก่อน(?!หน้า|ปี)|หลัง(?!จาก|ปี)|"
+                          r"พร้อม(?:กัน|กับ)?|วันเดียวกัน|\b(?:on )?the same (?:day|date|time)\b|\bat the same time\b|"
+                          r"\btogether with\b", re.I)
+_CERTIFIED_WORD = re.compile(r"ตรา|รับรอง|ประกาศ|โลโก้|เป็นเมืองอัจฉริยะ|certif|\blogo|\bannounced\b|\bapproved\b|"
+                             r"\bbecame\b|\bnamed\b", re.I)
 # A promotion zone asked about: the preliminary certificate, not the logo.
 _ZONE_ASKED = re.compile(r"เขตส่งเสริม|promotion[- ]?(zone|area)|\bzone\b", re.I)
 
@@ -295,11 +304,26 @@ def _verdict_word(held: bool, lang: str) -> str:
     return ("ใช่ครับ" if held else "ไม่ใช่ครับ") if lang == "th" else ("Yes." if held else "No.")
 
 
+# Something scheduled ("มีกำหนดปิดในปี 2594", "is due to close in 2051"): not done yet while its year is to come.
+_SCHEDULED = re.compile(r"มีกำหนด|ตามแผน\S{0,12}จะ|\b(is|are) (due|scheduled|planned|expected) to\b|\bdue to (open|close)",
+                        re.I)
+
+
+def _still_to_come(answer: str) -> bool:
+    """Whether ``answer`` tells of something scheduled for a year still to come, or names only years to come
+    ("EGAT says 2051, while one local news outlet says 2050")."""
+    years = [int(y) - 543 if int(y) > 2400 else int(y) for y in re.findall(r"(?<!\d)(?:20|25)\d\d(?!\d)", answer)]
+    this_year = date.today().year
+    return bool(years) and (min(years) > this_year or bool(_SCHEDULED.search(answer)) and max(years) > this_year)
+
+
 def _not_yet(question: str, answer: str) -> str:
     """"ยังครับ" / "No." before a fact that says something has not happened yet or has stopped, when the
     question asks whether it has happened yet or still goes on ("LRT ขอนแก่นเปิดยัง", "is it still running?").
     Nothing otherwise: the bot never says yes or no that it cannot read from the fact."""
-    if not _STATE_Q.search(question) or not _NOT_YET.search(answer):
+    # (a date to come says it has not happened yet, not that it no longer goes on: "is it still open?")
+    to_come = not _STILL.search(question) and _still_to_come(answer)
+    if not _STATE_Q.search(question) or not (_NOT_YET.search(answer) or to_come):
         return ""
     if not any("\u0e00" <= ch <= "\u0e7f" for ch in answer):
         return "No."
@@ -1375,6 +1399,8 @@ class Dialogue:
         fact gives it is another one (True), the same (False), or cannot be told (None)."""
         if fact.intent != "rankings" or _AMONG.search(question):
             return None
+        if q.years and index_years(fact.text()) and not q.years & index_years(fact.text()):
+            return None  # ("ได้ที่ 1 ปี 2566" / its place in the 2024 index: another ranking, settling nothing)
         m = _PLACE_CLAIMED.search(question)
         # ("was that the best province?" right after Phuket's score: Phuket, the area the conversation is on)
         areas = [x for x in q.subjects if x in snap.kb.cities] or [x for x in q.context if x in snap.kb.cities][:1]
@@ -1675,6 +1701,9 @@ class Dialogue:
                                      f"ได้แก่ {names}",
                                      f"{'No. None' if yes_no else 'None'} of the first five pilot cities ({when}) is in "
                                      f"{pname}; they are {names}.", lang, facts, [c.id for c in pilots])
+        order = self._certified_order(turn, cities, yes_no) if len(cities) == 2 else None
+        if order is not None:
+            return order
         batch_years = _years_in(query_text)
         if yes_no and cities and len(batch_years) == 1 and _THAT_BATCH.search(asked):
             return self._batch_verdict(snap, kb.cities[cities[0]], next(iter(batch_years)), lang)
@@ -1869,6 +1898,38 @@ class Dialogue:
         unknown = snap.composer.fallback(lang, [], place=place_id).text
         return snap.composer.computed(f"{unknown}\n{fact.answer.th}", f"{unknown}\n{fact.answer.en}", lang, [fact],
                                       list(fact.about))
+
+    def _certified_order(self, turn: _Turn, cities: list[str], yes_no: bool) -> Answer | None:
+        """"Did Khon Kaen get the logo before Phuket?", "สามย่านได้ตราพร้อมขอนแก่นไหม": ใช่/ไม่ใช่ from the two areas'
+        certification dates (the first named is the one compared), or None when that is not what is asked."""
+        text = turn.u.normalized
+        m = _ORDER_ASKED.search(text)
+        if not yes_no or m is None or not _CERTIFIED_WORD.search(text):
+            return None
+        kb, lang = turn.snap.kb, turn.lang
+        first, second = sorted((kb.cities[c] for c in cities), key=lambda c: self._named_at(c, text))
+        a, b = first.certified.date, second.certified.date
+        word = m.group().casefold()
+        held = a < b if _BEFORE_ASKED.match(word) else a > b if _AFTER_ASKED.match(word) else a == b
+        if a == b:
+            when = format_date(a, lang)
+            th = f"{_verdict_word(held, 'th')} {first.short_name.th}และ{second.short_name.th}ได้รับการรับรองพร้อมกัน เมื่อ {when}"
+            en = f"{_verdict_word(held, 'en')} {first.short_name.en} and {second.short_name.en} were certified on the " \
+                 f"same day, {when}."
+        else:
+            th = f"{_verdict_word(held, 'th')} {first.short_name.th}ได้รับการรับรองเมื่อ {format_date(a, 'th')} ส่วน" \
+                 f"{second.short_name.th}เมื่อ {format_date(b, 'th')}"
+            en = f"{_verdict_word(held, 'en')} {first.short_name.en} was certified on {format_date(a, 'en')}, " \
+                 f"{second.short_name.en} on {format_date(b, 'en')}."
+        facts = [*self._certified_facts(turn.snap, first.id), *self._certified_facts(turn.snap, second.id)]
+        return turn.snap.composer.computed(th, en, lang, facts, [first.id, second.id])
+
+    @staticmethod
+    def _named_at(city, text: str) -> int:
+        """Where ``text`` first names ``city`` (its end when it does not)."""
+        names = [n.casefold() for n in (city.name.th, city.name.en, city.short_name.th, city.short_name.en,
+                                         *city.aliases) if len(n) >= 3]
+        return min((i for i in (text.casefold().find(n) for n in names) if i >= 0), default=len(text))
 
     @staticmethod
     def _bears_name(city, place) -> bool:

@@ -17,7 +17,7 @@ from typing import NamedTuple
 from .schema import Fact
 from .script import has_latin
 
-__all__ = ["why_not", "uncovered", "unstated", "unmentioned", "stem", "asks_to_come", "counted_words", "names_a_list"]
+__all__ = ["why_not", "index_years", "uncovered", "unstated", "unmentioned", "stem", "asks_to_come", "counted_words", "names_a_list"]
 
 _MONTHS = (r"มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม|"
            r"ม\.ค\.|ก\.พ\.|มี\.ค\.|เม\.ย\.|พ\.ค\.|มิ\.ย\.|ก\.ค\.|ส\.ค\.|ก\.ย\.|ต\.ค\.|พ\.ย\.|ธ\.ค\.|"
@@ -351,6 +351,11 @@ _RELEASE = re.compile(r"ประกาศ|เผยแพร่|\breleas|\banno
 def _index_years(text: str) -> frozenset[int]:
     """The years (CE) of the indexes ``text`` names, BE or CE."""
     return frozenset(int(y) - 543 if int(y) > 2400 else int(y) for y in _INDEX_YEAR.findall(text))
+
+
+def index_years(text: str) -> frozenset[int]:
+    """The years (CE) of the indexes ``text`` names ("TSCCI 2023", "ดัชนี TSCCI ประจำปี 2566")."""
+    return _index_years(text)
 
 
 # A meeting's number and year, "ครั้งที่ 1/2562", "meeting 2/2563" (BE): which meeting a question is about.

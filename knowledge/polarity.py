@@ -52,7 +52,8 @@ _THAI = re.compile(r"[\u0e00-\u0e7f]+")
 _PROGRAMME = frozenset("program programs programme programmes scheme initiative".split())
 
 # A place in a ranking or a list that a question asks about: "ได้ที่ 1", "อันดับ 3", "the 2nd".
-_PLACE_ASKED = re.compile(r"(?:(?<!พื้น)ที่|อันดับ|ลำดับ)\s*(\d{1,2})(?!\d)|\b(?:number\s+)?(\d{1,2})(?:st|nd|rd|th)\b")
+_PLACE_ASKED = re.compile(r"(?:(?<!พื้น)ที่|อันดับ|ลำดับ|\bnumber\s*|\bno\.\s*|#)\s*(\d{1,2})(?!\d)|"
+                          r"\b(?:number\s+)?(\d{1,2})(?:st|nd|rd|th)\b")
 COVERAGE = 0.75  # share of the question's content words the fact's answer must contain for a verdict
 COVERAGE_CLOSE = 0.6  # the same, for a fact whose words match the question closely
 # "ปัจจุบัน ... ยังดำรงตำแหน่งอยู่หรือไม่", "is he still ...": about now, which a dated fact cannot confirm.
@@ -141,7 +142,7 @@ def numbers(text: str) -> set[str]:
 
 
 # "is it for good?", "ได้ตลอดไปไหม": a fact that gives how long it lasts says no.
-_FOREVER = re.compile(r"ตลอดไป|ตลอดชีพ|ถาวร|ไม่มีวันหมดอายุ|ไม่หมดอายุ|\b(forever|for good|for life|permanent(ly)?|"
+_FOREVER = re.compile(r"ตลอดไป|ตลอดชีพ|ใช้ได้ตลอด|ถาวร|ไม่มีวันหมดอายุ|ไม่หมดอายุ|\b(forever|for good|for life|permanent(ly)?|"
                       r"never expires?|does(n't| not) expire)\b", re.I)
 _LASTS = re.compile(r"อายุ\s*\d+\s*ปี|\d+\s*ปี\s*(และ)?\s*ต่ออายุ|หมดอายุ|\bvalid for\b|\b\d+ years?\b.*\brenew|"
                     r"\bexpires?\b", re.I)
@@ -462,6 +463,8 @@ def verdict(question: str, asked: list[str], answer: str, names_agree: bool = Fa
     ``known``: the words the knowledge uses (words it never uses do not count against coverage)."""
     if _FOREVER.search(question) and _LASTS.search(answer):
         return "no"  # "ได้ตลอดไปเลยไหม" / "มีอายุ 2 ปี และต่ออายุได้"
+    if years:
+        asked = [t for t in asked if t.strip() != "ปี"]  # ("จดทะเบียนปี 2560": ปี introduces the year the years compare)
     if _another_body(question, answer):
         return "no"  # "run by the Bangkok city government?" / "run by Chulalongkorn University's office"
     if _another_chair(question, answer):

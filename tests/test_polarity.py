@@ -229,3 +229,13 @@ def test_someone_who_was_stood_in_for_did_not_do_it():
     assert stood_in_for(["ms a"], answer, "did ms a chair the 9 may 2021 session")
     assert not stood_in_for(["ms a"], answer, "did ms a chair the 3 march 2020 session")
     assert stood_in_for(["นาย ก"], "นาย ข เป็นประธานการประชุมแทนนาย ก", "นาย ก เป็นประธานใช่ไหม")
+
+
+def test_the_word_for_year_is_no_content_to_find():
+    # "ปี" only introduces the year asked, which the years compare
+    assert v("ก่อตั้งปี 2560 ใช่ไหม", "ก่อตั้งเมื่อ 9 มกราคม 2558", years=frozenset({2017}),
+             fact_years=frozenset({2015})) == "no"
+
+
+def test_usable_for_ever_is_denied_by_a_validity():
+    assert v("ใบรับรองใช้ได้ตลอดหรือเปล่า", "ใบรับรองมีอายุ 3 ปี และต่ออายุได้") == "no"

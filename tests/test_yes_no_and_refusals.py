@@ -68,3 +68,22 @@ def test_a_chair_claimed_in_other_words_is_a_no(convo):
 def test_the_capital_of_another_company_is_no_answer(convo):
     r = convo.say("how much registered capital does PKCD have")
     assert r.fallback or "PKCD" in first_line(r)
+
+
+def test_which_of_two_areas_was_certified_first_is_computed_from_their_dates(convo):
+    r = convo.say("did samyan receive the logo earlier than wangchan valley?")
+    assert first_line(r).startswith("No") and "same day" in first_line(r)
+    r = convo.say("ภูเก็ตได้ตราพร้อมกับแม่เมาะหรือเปล่า")
+    assert first_line(r).startswith("ใช่")
+    r = convo.say("was chachoengsao certified after phuket?")
+    assert first_line(r).startswith("Yes")
+
+
+def test_something_scheduled_for_a_year_to_come_has_not_happened(convo):
+    r = convo.say("has the mae moh power station shut down already?")
+    assert first_line(r).startswith("No")
+
+
+def test_a_place_claimed_in_one_year_is_not_settled_by_another_years_ranking(convo):
+    r = convo.say("samyan was number 1 in TSCCI 2023, right?")
+    assert not first_line(r).startswith("Yes")
