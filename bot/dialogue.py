@@ -32,7 +32,7 @@ from intents.vocabulary import RARE_SHARE, Vocabulary
 from knowledge.catalogue import SMALL_TALK
 from knowledge.comparison import against_benchmark, asks_to_compare, direction, figures, winner, without_comparison
 from knowledge.dates import format_date
-from knowledge.polarity import counted, is_unit_word, stood_in_for, units_asked, verdict, without_units
+from knowledge.polarity import counted, days_named, is_unit_word, stood_in_for, units_asked, verdict, without_units
 from knowledge.answerable import (asks_to_come, counted_words, index_years, names_a_list, uncovered, unstated,
                                   why_not)
 from knowledge.composer import Answer, names_listed
@@ -1731,6 +1731,13 @@ class Dialogue:
             if years and int(city.certified.date[:4]) not in years:  # "ขอนแก่นได้รับรองปี 2563 ใช่ไหม"
                 return composer.computed(f"ไม่ใช่ครับ {city.name.th}ได้รับการรับรองเป็นเมืองอัจฉริยะเมื่อ {when}",
                                          f"No. {city.name.en} was certified on {when}.",
+                                         lang, self._certified_facts(snap, city.id), [city.id])
+            day = date.fromisoformat(city.certified.date)
+            if days_named(turn.u.normalized) - {(day.day, day.month)}:
+                # "ได้ตราวันที่ 24 ธ.ค. 64 ใช่มั้ย": another day than its certification, which may be the day a
+                # ceremony handed the logo over: the date known, without a verdict
+                return composer.computed(f"{city.name.th}ได้รับการรับรองเป็นเมืองอัจฉริยะเมื่อ {when}",
+                                         f"{city.name.en} was certified on {when}.",
                                          lang, self._certified_facts(snap, city.id), [city.id])
             return composer.computed(f"ใช่ครับ {city.name.th}ได้รับการรับรองเป็นเมืองอัจฉริยะ (ได้รับตราสัญลักษณ์) เมื่อ {when}",
                                      f"Yes. {city.name.en} is a certified smart city; it received the logo on {when}.",

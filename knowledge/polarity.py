@@ -21,7 +21,7 @@ from typing import Literal
 
 from .answerable import stem
 
-__all__ = ["verdict", "stood_in_for", "numbers", "counted", "units_asked", "is_unit_word", "without_units"]
+__all__ = ["verdict", "stood_in_for", "days_named", "numbers", "counted", "units_asked", "is_unit_word", "without_units"]
 
 Verdict = Literal["yes", "no"]
 
@@ -37,7 +37,9 @@ _QUESTION_NEG_TH = re.compile(r"ไม่ได้|ไม่ต้อง|ไม�
 _ASKING_TH = re.compile(
     r"ใช่ไหม|ใช่มั้ย|ใช่มั๊ย|ใช่ป่ะ|ใช่ปะ|ใช่หรือไม่|ใช่เปล่า|ใช่รึเปล่า|หรือเปล่า|รึเปล่า|หรือป่าว|รึป่าว|หรือไม่|หรือยัง|"
     r"รึยัง|แม่นบ่|ใช่บ่|แม่น|บ่|ใช่|หรือ|รึ|ไม่|ไหม|มั้ย|มั๊ย|ป่ะ|ปะ|เปล่า|ป่าว|เหรอ|หรอ|ครับ|คับ|ค่ะ|คะ|นะ|อ่ะ|อะ|จ้ะ|จ้า|ด้วย|จริง|"
-    r"เค้า|เขา|ว่า|ได้ยิน|ยัง|แล้ว|อยู่|เลย|มั่ง|บ้าง|ที่|ก็|ได้|เป็น|มี|คือ|ของ|ใน|การ|จะ|กำลัง|พยายาม|ทำ|ถึง")
+    r"เค้า|เขา|ว่า|ได้ยิน|ยัง|แล้ว|อยู่|เลย|มั่ง|บ้าง|ที่|ก็|ได้|เป็น|มี|คือ|ของ|ใน|การ|จะ|กำลัง|พยายาม|ทำ|ถึง|"
+    # "เคย" (ever) and "บอก" (say so) ask, they add nothing to check: "เคยจัดงานไหม", "บอกว่าจะเป็น...ใช่มั้ย"
+    r"เคย|บอก")
 _DOMAIN_TH = re.compile(r"สมาร์ท|สมาร์ต|ซิตี้|เมืองอัจฉริยะ")
 _ASKING_EN = frozenset(
     "is isn't are aren't was were does doesn't do did didn't has have had can could will would should the a an "
@@ -47,7 +49,9 @@ _ASKING_EN = frozenset(
     "be been being become becoming try trying tried aim aiming aims going gonna want wants put puts get gets got "
     "make makes do doing done hand out both each by as act acts serve serves "
     # a tag after a statement asks, it adds nothing to check: "korat got a logo right?", "is it true that..."
-    "right correct true hold holds held holding back".split())
+    "right correct true hold holds held holding back "
+    # "do you need a data platform", "they say it is...": asking, not content
+    "need needs say says said".split())
 _THAI = re.compile(r"[\u0e00-\u0e7f]+")
 _PROGRAMME = frozenset("program programs programme programmes scheme initiative".split())
 
@@ -191,6 +195,11 @@ def _days(text: str) -> set[tuple[int, int]]:
     return out
 
 
+def days_named(text: str) -> set[tuple[int, int]]:
+    """The (day, month) pairs ``text`` names ("24 ธ.ค. 64", "December 24")."""
+    return _days(text)
+
+
 def _asking_en(word: str) -> bool:
     """True when ``word`` or its stem is an English asking word ("handing", "putting", "aims")."""
     if word in _ASKING_EN:
@@ -249,6 +258,7 @@ _SAME_MEANING = [
     ("run", "manag", "ดูแล", "บริหาร", "develop", "ผู้พัฒนา", "ขับเคลื่อน", "operat"),
     ("เซ็นเซอร์", "เซนเซอร์", "sensor"),
     ("ไวไฟ", "wi-fi", "wifi"),
+    ("เอ็กซ์โป", "expo"),
     ("แบบ", "ประเภท", "ระดับ", "-based", "type", "categor", "class"),
     ("สูงสุด", "highest", "best", "อันดับ 1 ", "ที่ 1 ", "1st", "first place", "ranked first"),
 ]
@@ -393,12 +403,15 @@ _YEAR_BOUND = re.compile(r"(?:\b(before|prior to|earlier than|after|later than)|
 _BEFORE_WORDS = {"before", "prior to", "earlier than", "ก่อน"}
 
 
-def _bounded_years(question: str, fact_years: frozenset[int]) -> Verdict | bool:
+def _bounded_years(question: str, answer: str, fact_years: frozenset[int]) -> Verdict | bool:
     """For "was it certified before 2021?": "yes" when a year of the fact is on the asked side of the bound,
     False (no verdict from the year) when none is, True when the question sets no year bound."""
     m = _YEAR_BOUND.search(question)
     if m is None:
         return True
+    bound = ((m.group(1) or m.group(2)).casefold(), m.group(3))
+    if any(((s.group(1) or s.group(2)).casefold(), s.group(3)) == bound for s in _YEAR_BOUND.finditer(answer)):
+        return True  # the fact says the very bound ("long before 2021"): its words decide
     word = (m.group(1) or m.group(2)).casefold()
     year = int(m.group(3))
     year = year - 543 if year > 2400 else 2500 + year - 543 if year < 100 else year
@@ -469,7 +482,7 @@ def verdict(question: str, asked: list[str], answer: str, names_agree: bool = Fa
         return "no"  # "run by the Bangkok city government?" / "run by Chulalongkorn University's office"
     if _another_chair(question, answer):
         return "no"  # "chaired by the prime minister?" / "chaired by Chaiwut, Minister of Digital Economy"
-    bounded_year = _bounded_years(question, fact_years)
+    bounded_year = _bounded_years(question, answer, fact_years)
     if bounded_year is not True:
         # "certified before 2021?" / "6 May 2021": the year compared with is no year claimed; a fact of an
         # earlier year that says what is asked says yes, any other says nothing either way (it may tell of
@@ -479,6 +492,9 @@ def verdict(question: str, asked: list[str], answer: str, names_agree: bool = Fa
     bounded = _within_bound(question, answer)
     if bounded is not None:
         return bounded  # "more than 50 died?" / "47 died"
+    m = _BOUND.search(question)
+    if m is not None and not _YEAR.match(m.group(3)):
+        return None  # "เกิน 60% มั้ย" / a fact with no such figure: its words cannot say whether it is over
     for asked_q, side, other in ((_PUBLIC_Q, _PUBLIC, _PRIVATE), (_PRIVATE_Q, _PRIVATE, _PUBLIC)):
         if asked_q.search(question) and other.search(answer) and not side.search(answer):
             return "no"  # "KKTT เป็นของรัฐใช่มั้ย" / "บริษัทเอกชน"; "is depa a private company?" / "a government agency"

@@ -239,3 +239,18 @@ def test_the_word_for_year_is_no_content_to_find():
 
 def test_usable_for_ever_is_denied_by_a_validity():
     assert v("ใบรับรองใช้ได้ตลอดหรือเปล่า", "ใบรับรองมีอายุ 3 ปี และต่ออายุได้") == "no"
+
+
+def test_a_bound_asked_needs_a_figure_to_compare():
+    # "over 60%?" / a fact that gives no percentage says neither yes nor no
+    assert v("ได้เกิน 70% ไหม", "เป็นผู้นำด้านสิ่งแวดล้อมอัจฉริยะในดัชนีปีนั้น") is None
+    assert v("ได้เกิน 70% ไหม", "ได้อันดับ 2 ด้วยคะแนน 65.5%") == "no"
+
+
+def test_ever_and_say_only_ask():
+    assert v("เคยจัดงานแสดงสินค้าไหม", "จัดงานแสดงสินค้าเมื่อปี 2560") == "yes"
+
+
+def test_a_bound_the_fact_itself_states_is_read_from_its_words():
+    assert v("was it pushed by citizens before 2020?", "Citizens pushed it long before 2020.",
+             years=frozenset({2020}), fact_years=frozenset({2020})) == "yes"

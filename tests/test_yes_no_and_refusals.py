@@ -87,3 +87,14 @@ def test_something_scheduled_for_a_year_to_come_has_not_happened(convo):
 def test_a_place_claimed_in_one_year_is_not_settled_by_another_years_ranking(convo):
     r = convo.say("samyan was number 1 in TSCCI 2023, right?")
     assert not first_line(r).startswith("Yes")
+
+
+def test_another_day_than_the_certification_gets_no_verdict(convo):
+    # (a ceremony may have handed the logo over that day: the certification date, without a yes)
+    r = convo.say("ภูเก็ตได้ตราวันที่ 24 ธ.ค. 64 ใช่หรือเปล่า")
+    assert not first_line(r).startswith(("ใช่", "ไม่ใช่")) and "2564" in first_line(r)
+
+
+def test_a_certification_year_claimed_with_when_words_is_computed(convo):
+    r = convo.say("สามย่านได้ตราตอนปี 2560 ใช่ไหม")
+    assert first_line(r).startswith("ไม่ใช่") and "2564" in first_line(r)
