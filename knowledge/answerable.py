@@ -99,7 +99,8 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
      re.compile(r"เกิด(?:ปี|เมื่อ|วัน|ที่)|\bborn\b|\bbirth", re.I)),
     # "ใครเป็นผู้พัฒนาเมือง", "who is the developer behind it": the body that runs it, which a fact about its
     # approval or its place does not name
-    ("developer", re.compile(r"ผู้พัฒนา|\bdeveloper\b|\bwho runs\b|\brun by whom\b", re.I),
+    ("developer", re.compile(r"ผู้พัฒนา|\bdeveloper\b|\bwho (runs|develops|developed)\b|"
+                             r"\brun by whom\b", re.I),
      re.compile(r"ผู้พัฒนา|ผู้ขับเคลื่อน|ขับเคลื่อนโดย|บริหารโดย|ดำเนินการโดย|ดูแลโดย|\bdevelop|\bruns\b|\bis run\b|"
                 r"\brun by\b|\bdriven by\b|\bmanaged by\b|\boperated by\b", re.I)),
     # "who was depa's president", "ผอ.ใหญ่ชื่ออะไร", "the boss of depa": the head, which a deputy or a vice
@@ -175,9 +176,20 @@ _SYSTEMS: list[tuple[str, re.Pattern]] = [
     ("high-speed rail", re.compile(r"ความเร็วสูง|\bhigh[- ]?speed\b|\bhsr\b", re.I)),
     ("mobile network", re.compile(r"(?<![a-z0-9])[2-6]\s?g(?![a-z])|\blte\b", re.I)),
     # a driverless car is not the clean-energy vehicles a plan names
+    # a tram (Tram Noy) is not the bus route nor the light rail ("รถไฟฟ้ารางเบา" has no "รถราง" in it)
+    ("tram", re.compile(r"รถราง|แทรม|\btrams?\b", re.I)),
     ("driverless vehicle", re.compile(r"ไร้คนขับ|ไม่มีคนขับ|ขับเคลื่อนอัตโนมัติ|ขับขี่อัตโนมัติ|\bdriverless\b|"
                                       r"\bself[- ]driving\b|\bautonomous\b|\brobo-?taxi", re.I)),
 ]
+# What a fact must say to answer "why": a reason or a purpose.
+_REASON = re.compile(r"เพราะ|เนื่องจาก|เหตุผล|สาเหตุ|เพื่อ|จึง|ทำให้|ส่งผล|ไม่ตรงกัน|ไม่ระบุ|ไม่ได้อธิบาย|ไม่พบ|"
+                     r"\bdiffer|\bnot explain|\bno source|\bunclear\b|\bnot (given|found|known)\b|\bbecause\b|"
+                     r"\bdue to\b|\bowing to\b|\bsince\b|"
+                     r"\breasons?\b|\bso that\b|\bin order to\b|\bto (help|support|promote|drive|make|give|raise|"
+                     r"attract|develop|improve|reduce|create|build|bring|cut)\b|\baim|\bpurpose|\bled to\b|\bafter\b|"
+                     r"\bas a result\b|\bso\b", re.I)
+# Why asked in words ("ทำไม", not the "ทำไม่" of "ทำไม่ครบ", "did not do all").
+_WHY = re.compile(r"ทำไม(?!\u0e48)|เพราะอะไร|เหตุใด|สาเหตุ|\bwhy\b|\bhow come\b", re.I)
 # A date to come: the sources tell of what happened and of published plans, not of next year's events.
 _NEXT = re.compile(r"รอบหน้า|ครั้งหน้า|ครั้งต่อไป|รอบต่อไป|ปีหน้า|ปีนี้|\bnext\b(?! to\b)|"
                    r"\bthis year\b|\bupcoming\b|\bscheduled\b", re.I)
@@ -517,6 +529,11 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
                 return f"it gives no figure per {period}"
     if kind == "when" and not fact.date and not _has(_DATED, text):
         return "it gives no date"
+    if kind == "why" and _WHY.search(question) and not staff and not _has(_REASON, text):
+        return "it gives no reason"  # "why did the bus stop running" / the day it stopped
+    if kind == "how_many" and years and not staff and not yes_no and _event_years(fact) is None \
+            and not (fact.as_of and int(fact.as_of[:4]) in years):
+        return "it gives no count of that year"  # "how many applications in 2024" / how one applies
     if kind == "when" and asks.will and not staff and not _has(_PLANNED, text) \
             and max(_years_of(fact, text), default=0) < (today or date.today()).year:
         return "it tells of the past, not when it will be"

@@ -562,8 +562,8 @@ def verdict(question: str, asked: list[str], answer: str, names_agree: bool = Fa
         return "yes" if names_agree and not a_negated and not now else None
     # Nearly every word of the question in the answer, or most of them in a fact that matches it closely.
     settled = coverage >= COVERAGE or (coverage >= COVERAGE_CLOSE and close)
-    if settled and a_negated:
-        return "no"
+    if settled and a_negated and not now:
+        return "no"  # (a dated fact neither confirms nor denies how things are now)
     if settled and not now:
         return "yes"
     return None

@@ -254,3 +254,7 @@ def test_ever_and_say_only_ask():
 def test_a_bound_the_fact_itself_states_is_read_from_its_words():
     assert v("was it pushed by citizens before 2020?", "Citizens pushed it long before 2020.",
              years=frozenset({2020}), fact_years=frozenset({2020})) == "yes"
+
+
+def test_a_dated_denial_says_nothing_of_now():
+    assert v("is the pass still valid today?", "The pass was valid for tourists in 2021; no source says it was renewed.") is None

@@ -1,5 +1,7 @@
 """Yes/no verdicts computed from the fact that answers the claim, and refusals of details no fact holds."""
 
+import re
+
 from helpers import first_line
 from knowledge.answerable import why_not
 
@@ -98,3 +100,26 @@ def test_another_day_than_the_certification_gets_no_verdict(convo):
 def test_a_certification_year_claimed_with_when_words_is_computed(convo):
     r = convo.say("สามย่านได้ตราตอนปี 2560 ใช่ไหม")
     assert first_line(r).startswith("ไม่ใช่") and "2564" in first_line(r)
+
+
+def test_why_needs_a_reason_and_a_tram_is_no_bus(bot):
+    facts = bot.dialogue.knowledge.facts.values()
+    dated = next(f for f in facts if f.date and not any(
+        w in f.text().casefold() for w in ("เพราะ", "เนื่องจาก", "เพื่อ", "จึง", "ทำให้", "because", "due to", "to ",
+                                           "so ", "after", "since", "aim", "purpose", "reason", "differ",
+                                           "ไม่", "not ", "unclear", "ส่งผล", "สาเหตุ", "เหตุผล", "led to", "result")))
+    assert why_not("ทำไมถึงเลิกไป", dated, "why") == "it gives no reason"
+    bus = next(f for f in facts if "15 บาท" in f.answer.th and "รถราง" not in f.text())
+    assert why_not("ค่าโดยสารรถรางกี่บาท", bus, "how_much") == "it is not about the tram"
+
+
+def test_a_count_of_a_year_needs_a_fact_of_a_year(bot):
+    undated = next(f for f in bot.dialogue.knowledge.facts.values()
+                   if not f.date and not f.as_of and not re.search(r"(19|20|25)\d\d", f.answer_text()))
+    assert why_not("how many proposals came in during 2022", undated, "how_many",
+                   years=frozenset({2022})) == "it gives no count of that year"
+
+
+def test_did_not_finish_is_no_why_question(bot):
+    fact = next(iter(bot.dialogue.knowledge.facts.values()))
+    assert why_not("เมืองไหนทำไม่ครบทุกด้าน", fact, "why") != "it gives no reason"
