@@ -73,6 +73,10 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     ("score", re.compile(r"คะแนน.{0,12}?(?:เท่า|กี่)|\b(?:what|which|overall|total|final|its|their)\s+(?:\w+\s+){0,3}?score\b|"
                          r"\bscore (?:of|did|was|is|does|in|for)\b|'s score\b|\bhow many points\b|\bscored how\b", re.I),
      re.compile(r"\d\s*%|\d\.\d|\d\s*คะแนน|\d\s*points?\b|\bscored?\s+(?:of\s+)?\d", re.I)),
+    # "its overall rank", "อันดับรวม": a place in the ranking, which leading one dimension is not
+    ("overall rank", re.compile(r"\boverall (?:\w+ ){0,2}(rank|ranking|place|position)\b|\brank(ed)? overall\b|อันดับรวม", re.I),
+     re.compile(r"อันดับ\s*\d|อันดับ(แรก|หนึ่ง)|ที่\s*\d|\b\d{1,2}(st|nd|rd|th)\b|\b(top|first|second|third|fourth|fifth)\b",
+                re.I)),
     # "พิธีมอบตราจัดเมื่อไหร่", "when was the ceremony": a ceremony, which the meeting that approved the areas is not
     ("ceremony", re.compile(r"พิธี|\bceremon", re.I), re.compile(r"พิธี|\bceremon|มอบตรา|\bhanded\b|\bpresented\b", re.I)),
     # "ใครเป็นเลขานุการ", "who was the secretary": that post, which the chair or a minister is not
@@ -221,6 +225,7 @@ _CITY_BASED = re.compile(r"city[- ]based|ประเภทเมือง|ร�
 _PROVINCE_BASED = re.compile(r"province[- ]based|ประเภทจังหวัด|ระดับจังหวัด|แบบจังหวัด", re.I)
 # "who was third among the city-based areas": a place in a ranking, said as a word
 _PLACE_WORD = re.compile(r"\b(first|second|third|fourth|fifth)\b(?!\s+(?:meeting|batch|round|time|phase|five))", re.I)
+_NTH_RANKED = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b", re.I)
 _TOP_LIST = re.compile(r"\btop\s*(?:3|5|three|five)\b|\d\s*อันดับแรก", re.I)
 _RANKED = re.compile(r"\b(among|ranked|ranking|index|tscci|scpri|place[d]?|(?:city|province)-based)\b", re.I)
 # "มีเมืองใดบ้าง", "ขอรายชื่อ", "ชื่อทั้ง 4 โครงการ", "which areas": the names, which a count ("36 เมืองใน 25 จังหวัด") does not give.
@@ -454,6 +459,8 @@ def _asks(question: str) -> _Asks:
     # (an English word written against Thai, "ceoของkktt", is still a word: \b needs a space to see it)
     question = _SCRIPTS_MEET.sub(" ", question)
     position = _POSITION.search(question)
+    if position is None and _RANKED.search(question):
+        position = _NTH_RANKED.search(question)  # "who was 2nd province-based in the index"
     place_word = _PLACE_WORD.search(question) if position is None and _RANKED.search(question) else None
     many = _HOW_MANY_NAMED.search(question)
     latin = has_latin(question)

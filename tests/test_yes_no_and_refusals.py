@@ -123,3 +123,11 @@ def test_a_count_of_a_year_needs_a_fact_of_a_year(bot):
 def test_did_not_finish_is_no_why_question(bot):
     fact = next(iter(bot.dialogue.knowledge.facts.values()))
     assert why_not("เมืองไหนทำไม่ครบทุกด้าน", fact, "why") != "it gives no reason"
+
+
+def test_an_overall_rank_and_an_nth_place_need_a_fact_that_gives_that_place(bot):
+    facts = bot.dialogue.knowledge.facts.values()
+    led = next(f for f in facts if f.intent == "rankings" and " led " in f.answer.en
+               and not re.search(r"\d(st|nd|rd|th)\b|\btop\b|\bfirst\b|\branked\b", f.answer.en))
+    assert why_not("what was its overall 2023 placing rank", led, None) == "it gives no overall rank"
+    assert why_not("who was 4th in the index", led, "who") == "it gives no such place in a list"
