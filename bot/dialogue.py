@@ -38,8 +38,9 @@ from intents.vocabulary import RARE_SHARE, Vocabulary
 from knowledge.catalogue import SMALL_TALK
 from knowledge.comparison import against_benchmark, asks_to_compare, direction, figures, winner, without_comparison
 from knowledge.dates import format_date
-from knowledge.polarity import counted, is_unit_word, units_asked, verdict, without_units
-from knowledge.answerable import asks_to_come, counted_words, names_a_list, uncovered, unstated, why_not
+from knowledge.polarity import counted, days_named, is_unit_word, stood_in_for, units_asked, verdict, without_units
+from knowledge.answerable import (asks_to_come, counted_words, index_years, names_a_list, uncovered, unstated,
+                                  why_not)
 from knowledge.composer import Answer, names_listed
 from knowledge.schema import Fact
 from knowledge.retrieval import (_HOLDS, MANY_AREAS, OWN_PHRASING, S_ALL, S_MATCH, Hit, Query, Thresholds, _asked_rank,
@@ -139,7 +140,7 @@ _BUDGET_SAID = re.compile(r"งบ|ลงทุน|\bbudget|\bfund|จัดส�
 # "was it held in Chiang Mai?", "run by PTT": a yes/no question about where it is or who does it
 _ASKED_WHERE = re.compile(r"\b(held|located|based|hosted|take place|took place)\b|\bin\s*$|จัด(ที่|ขึ้นที่|ใน)|อยู่(ที่|ใน)|ตั้งอยู่")
 # "did it come first", "ได้ที่ 1 ใช่ไหม": a place in a ranking claimed (not "among the top 3", "ติดท็อป 5")
-_PLACE_CLAIMED = re.compile(r"(?:ได้ที่|อันดับ(?:ที่)?|ลำดับที่)\s*(\d)(?!\d)|\b(first|second|third|1st|2nd|3rd)\b(?!\s*\d)|"
+_PLACE_CLAIMED = re.compile(r"(?:ได้ที่|อันดับ(?:ที่)?|ลำดับที่|\bnumber\s*|\bno\.\s*|#)\s*(\d)(?!\d)|\b(first|second|third|1st|2nd|3rd)\b(?!\s*\d)|"
                             r"\b(?:number one|highest|the top|the best|win|won|wins|winner)\b|สูงสุด|ชนะ|ที่หนึ่ง", re.I)
 _AMONG = re.compile(r"\btop\s*\d|\bamong\b|\d\s*อันดับแรก|ติด(ท็อป|อันดับ|\s*\d)|ใน\s*\d\s*อันดับ", re.I)
 
@@ -296,6 +297,14 @@ _TERM = re.compile(r"((?:[A-Z][\w.]+ ){0,3}[A-Z][\w.]+) \((\d{4})(?:[-–](\d{2}
 # "is Pattani among the 2022 areas", "ยะลาอยู่ในชุดปี 64 ไหม": whether a place is in a year's batch.
 _AMONG_BATCH = re.compile(r"\bamong\b|\bone of\b|\bpart of\b|\bin the\b[^?]{0,20}\b(batch|round|list|group)\b|"
                           r"อยู่ใน(ชุด|รอบ|รุ่น|กลุ่ม|รายชื่อ)|เป็นหนึ่งใน|เป็น\s*1\s*ใน", re.I)
+# Which of two areas was certified first, or whether together: "before Phuket", "ได้ตราพร้อมขอนแก่น".
+_BEFORE_ASKED = re.compile(r"before|earlier|sooner|first|ก่อน", re.I)
+_AFTER_ASKED = re.compile(r"after|later|หลัง", re.I)
+_ORDER_ASKED = re.compile(r"\b(before|earlier than|sooner than|after|later than)\b|ก่อน(?!หน้า|ปี)|หลัง(?!จาก|ปี)|"
+                          r"พร้อม(?:กัน|กับ)?|วันเดียวกัน|\b(?:on )?the same (?:day|date|time)\b|\bat the same time\b|"
+                          r"\btogether with\b", re.I)
+_CERTIFIED_WORD = re.compile(r"ตรา|รับรอง|ประกาศ|โลโก้|เป็นเมืองอัจฉริยะ|certif|\blogo|\bannounced\b|\bapproved\b|"
+                             r"\bbecame\b|\bnamed\b", re.I)
 # A promotion zone asked about: the preliminary certificate, not the logo.
 _ZONE_ASKED = re.compile(r"เขตส่งเสริม|promotion[- ]?(zone|area)|\bzone\b", re.I)
 
@@ -305,11 +314,26 @@ def _verdict_word(held: bool, lang: str) -> str:
     return ("ใช่ครับ" if held else "ไม่ใช่ครับ") if lang == "th" else ("Yes." if held else "No.")
 
 
+# Something scheduled ("มีกำหนดปิดในปี 2594", "is due to close in 2051"): not done yet while its year is to come.
+_SCHEDULED = re.compile(r"มีกำหนด|ตามแผน\S{0,12}จะ|\b(is|are) (due|scheduled|planned|expected) to\b|\bdue to (open|close)",
+                        re.I)
+
+
+def _still_to_come(answer: str) -> bool:
+    """Whether ``answer`` tells of something scheduled for a year still to come, or names only years to come
+    ("EGAT says 2051, while one local news outlet says 2050")."""
+    years = [int(y) - 543 if int(y) > 2400 else int(y) for y in re.findall(r"(?<!\d)(?:20|25)\d\d(?!\d)", answer)]
+    this_year = date.today().year
+    return bool(years) and (min(years) > this_year or bool(_SCHEDULED.search(answer)) and max(years) > this_year)
+
+
 def _not_yet(question: str, answer: str) -> str:
     """"ยังครับ" / "No." before a fact that says something has not happened yet or has stopped, when the
     question asks whether it has happened yet or still goes on ("LRT ขอนแก่นเปิดยัง", "is it still running?").
     Nothing otherwise: the bot never says yes or no that it cannot read from the fact."""
-    if not _STATE_Q.search(question) or not _NOT_YET.search(answer):
+    # (a date to come says it has not happened yet, not that it no longer goes on: "is it still open?")
+    to_come = not _STILL.search(question) and _still_to_come(answer)
+    if not _STATE_Q.search(question) or not (_NOT_YET.search(answer) or to_come):
         return ""
     if not any("\u0e00" <= ch <= "\u0e7f" for ch in answer):
         return "No."
@@ -1276,6 +1300,11 @@ class Dialogue:
                 # "ภูเก็ตจะมีรถไฟฟ้ารางเบาเมื่อไหร่": a Phuket fact that says nothing of a light rail is no answer
                 passed_over = True
                 continue
+            if not yes_no and not staff and hit.words < OWN_PHRASING and self._of_another(snap, q, hit.fact):
+                # "ภูเก็ตพัฒนาเมืองมีทุนจดทะเบียนเท่าไหร่": KKTT's capital is no answer about PKCD; the asked detail
+                # must be told of the one named
+                passed_over = True
+                continue
             if hit.words < OWN_PHRASING and (
                     why_not(q.text, hit.fact, q.qtype, years=q.years, staff=staff, yes_no=yes_no) is not None
                     # (a question about what is to come, "the next expo", is answered only by a fact about it)
@@ -1554,6 +1583,8 @@ class Dialogue:
         fact gives it is another one (True), the same (False), or cannot be told (None)."""
         if fact.intent != "rankings" or _AMONG.search(question):
             return None
+        if q.years and index_years(fact.text()) and not q.years & index_years(fact.text()):
+            return None  # ("ได้ที่ 1 ปี 2566" / its place in the 2024 index: another ranking, settling nothing)
         m = _PLACE_CLAIMED.search(question)
         # ("was that the best province?" right after Phuket's score: Phuket, the area the conversation is on)
         areas = [x for x in q.subjects if x in snap.kb.cities] or [x for x in q.context if x in snap.kb.cities][:1]
@@ -1568,6 +1599,35 @@ class Dialogue:
             return order.index(areas[0]) + 1 != asked
         stated = _stated_ranks(fact.answer.en)
         return None if len(stated) != 1 else asked not in stated
+
+    def _of_another(self, snap: Snapshot, q: Query, fact: Fact) -> bool:
+        """Whether the question names one specific thing (an area, or an organisation, project or event) and
+        ``fact`` is about another of its kind instead, naming the one asked about nowhere: the registered
+        capital of another company, the score of another area."""
+        specific = [x for x in q.subjects if x in snap.kb.cities or x in snap.kb.entities
+                    and snap.kb.entities[x].kind in ("organisation", "project", "event")]
+        if len(specific) != 1 or any(y not in specific and y not in snap.index.concepts for y in q.subjects):
+            return False  # (one specific thing, perhaps with a notion: "Yala's TSCCI score")
+        x = specific[0]
+        about = snap.index.about_sets[fact.id]
+        if x in about or snap.index.related.get(x, frozenset()) & about:
+            return False
+        if x in snap.kb.cities:
+            others = [y for y in about if y in snap.kb.cities]
+        else:
+            kind = snap.kb.entities[x].kind
+            others = [y for y in about if y in snap.kb.entities and snap.kb.entities[y].kind == kind]
+        text = fact.text(questions=True).casefold()
+        names = self._names(snap, x) or [n.casefold() for n in (snap.kb.cities[x].short_name.th,
+                                                                 snap.kb.cities[x].short_name.en,
+                                                                 *snap.kb.cities[x].aliases) if len(n) >= 3]
+        return bool(others) and not any(n in text for n in names)
+
+    def _stood_in_for(self, snap: Snapshot, q: Query, fact: Fact, question: str) -> bool:
+        """Whether ``fact`` says someone stood in for the one person the question names (knowledge/polarity.py
+        :func:`stood_in_for`): that person did not do what is asked about."""
+        people = [x for x in q.subjects if x in snap.kb.entities and snap.kb.entities[x].kind == "person"]
+        return len(people) == 1 and stood_in_for(self._names(snap, people[0]), fact.answer.get(q.lang), question)
 
     def _verdict(self, snap: Snapshot, q: Query, hit: Hit, question: str,
                  places: Sequence[str] = ()) -> tuple[Hit, str]:
@@ -1597,6 +1657,8 @@ class Dialogue:
                 snap.index.related.get(x, frozenset()) & about for x in specific)
 
         no = _verdict_word(False, q.lang)
+        if self._stood_in_for(snap, q, hit.fact, question):
+            return hit, no  # "was Prayut the chair of the 24 Dec ceremony?" / "Prawit stood in for him"
         if self._other_place(snap, q, hit.fact, question) is False and about_them(hit.fact):
             return hit, _verdict_word(True, q.lang)  # (the ranking gives it the very place claimed)
         if self._other_place(snap, q, hit.fact, question) or \
@@ -1842,6 +1904,9 @@ class Dialogue:
                                      f"ได้แก่ {names}",
                                      f"{'No. None' if yes_no else 'None'} of the first five pilot cities ({when}) is in "
                                      f"{pname}; they are {names}.", lang, facts, [c.id for c in pilots])
+        order = self._certified_order(turn, cities, yes_no) if len(cities) == 2 else None
+        if order is not None:
+            return order
         batch_years = _years_in(query_text)
         if yes_no and cities and len(batch_years) == 1 and _THAT_BATCH.search(asked):
             return self._batch_verdict(snap, kb.cities[cities[0]], next(iter(batch_years)), lang)
@@ -1870,6 +1935,13 @@ class Dialogue:
                 return composer.computed(f"ไม่ใช่ครับ {city.name.th}ได้รับการรับรองเป็นเมืองอัจฉริยะเมื่อ {when}",
                                          f"No. {city.name.en} was certified on {when}.",
                                          lang, self._certified_facts(snap, city.id), [city.id])
+            day = date.fromisoformat(city.certified.date)
+            if days_named(turn.u.normalized) - {(day.day, day.month)}:
+                # "ได้ตราวันที่ 24 ธ.ค. 64 ใช่มั้ย": another day than its certification, which may be the day a
+                # ceremony handed the logo over: the date known, without a verdict
+                return composer.computed(f"{city.name.th}ได้รับการรับรองเป็นเมืองอัจฉริยะเมื่อ {when}",
+                                         f"{city.name.en} was certified on {when}.",
+                                         lang, self._certified_facts(snap, city.id), [city.id])
             return composer.computed(f"ใช่ครับ {city.name.th}ได้รับการรับรองเป็นเมืองอัจฉริยะ (ได้รับตราสัญลักษณ์) เมื่อ {when}",
                                      f"Yes. {city.name.en} is a certified smart city; it received the logo on {when}.",
                                      lang, self._certified_facts(snap, city.id), [city.id])
@@ -1878,6 +1950,10 @@ class Dialogue:
             place = kb.places[ent.places[0]]
             province = place.province or place.id
             found = kb.cities_in(province)
+            if place.kind == "town":
+                # "is Pattaya certified?": an area elsewhere in its province (Khan Song, in Chonburi) is not the
+                # town, nor said to be in it; only an area that bears the town's name is
+                found = [c for c in found if self._bears_name(c, place)]
             pname = place.th if lang == "th" else place.en
             asked_years = _years_asked(turn.u.normalized, ent.numbers)
             if asked_years and found:  # "ในชุดปี 2564 มีพื้นที่ใดในกรุงเทพฯ": those certified that year
@@ -2032,6 +2108,45 @@ class Dialogue:
         unknown = snap.composer.fallback(lang, [], place=place_id).text
         return snap.composer.computed(f"{unknown}\n{fact.answer.th}", f"{unknown}\n{fact.answer.en}", lang, [fact],
                                       list(fact.about))
+
+    def _certified_order(self, turn: _Turn, cities: list[str], yes_no: bool) -> Answer | None:
+        """"Did Khon Kaen get the logo before Phuket?", "สามย่านได้ตราพร้อมขอนแก่นไหม": ใช่/ไม่ใช่ from the two areas'
+        certification dates (the first named is the one compared), or None when that is not what is asked."""
+        text = turn.u.normalized
+        m = _ORDER_ASKED.search(text)
+        if not yes_no or m is None or not _CERTIFIED_WORD.search(text):
+            return None
+        kb, lang = turn.snap.kb, turn.lang
+        first, second = sorted((kb.cities[c] for c in cities), key=lambda c: self._named_at(c, text))
+        a, b = first.certified.date, second.certified.date
+        word = m.group().casefold()
+        held = a < b if _BEFORE_ASKED.match(word) else a > b if _AFTER_ASKED.match(word) else a == b
+        if a == b:
+            when = format_date(a, lang)
+            th = f"{_verdict_word(held, 'th')} {first.short_name.th}และ{second.short_name.th}ได้รับการรับรองพร้อมกัน เมื่อ {when}"
+            en = f"{_verdict_word(held, 'en')} {first.short_name.en} and {second.short_name.en} were certified on the " \
+                 f"same day, {when}."
+        else:
+            th = f"{_verdict_word(held, 'th')} {first.short_name.th}ได้รับการรับรองเมื่อ {format_date(a, 'th')} ส่วน" \
+                 f"{second.short_name.th}เมื่อ {format_date(b, 'th')}"
+            en = f"{_verdict_word(held, 'en')} {first.short_name.en} was certified on {format_date(a, 'en')}, " \
+                 f"{second.short_name.en} on {format_date(b, 'en')}."
+        facts = [*self._certified_facts(turn.snap, first.id), *self._certified_facts(turn.snap, second.id)]
+        return turn.snap.composer.computed(th, en, lang, facts, [first.id, second.id])
+
+    @staticmethod
+    def _named_at(city, text: str) -> int:
+        """Where ``text`` first names ``city`` (its end when it does not)."""
+        names = [n.casefold() for n in (city.name.th, city.name.en, city.short_name.th, city.short_name.en,
+                                         *city.aliases) if len(n) >= 3]
+        return min((i for i in (text.casefold().find(n) for n in names) if i >= 0), default=len(text))
+
+    @staticmethod
+    def _bears_name(city, place) -> bool:
+        """Whether one of ``place``'s names is in one of ``city``'s ("Mueang Phuket" bears Phuket's)."""
+        names = [n.casefold() for n in (place.th, place.en, *place.aliases) if len(n) >= 3]
+        own = " ".join((city.name.th, city.name.en, city.short_name.th, city.short_name.en, *city.aliases)).casefold()
+        return any(n in own for n in names)
 
     @staticmethod
     def _certified_facts(snap: Snapshot, city: str) -> list:

@@ -209,7 +209,7 @@ _CERTIFICATION_ONLY = re.compile(
     r"^(เป็น|เปน|ได้|รับ|รับรอง|ได้รับ|การ|ประกาศ|ตรา|ตราสัญลักษณ์|โลโก้|เมือง|อัจฉริยะ|สมาร์ท|สมาร์ต|ซิตี้|ซิตี|แล้ว|หรือ|รึ|"
     r"ยัง|ไหม|มั้ย|มั๊ย|ใช่|ป่ะ|ปะ|เปล่า|ป่าว|เหรอ|หรอ|ด้วย|จริง|คะ|ครับ|คับ|ค่ะ|นะ|อ่ะ|อะ|มี|ที่|ใน|บ้าง|ไหน|อะไร|"
     r"is|are|was|a|an|the|it|its|certified|certification|smart|city|cities|official|officially|one|really|does|"
-    r"did|has|have|got|get|logo|at|all|then|actually|even|yet|too|also|ปี|พ\.ศ\.|ค\.ศ\.|year|in|on|\d{2,4}|\?|!|\.|,|'|\s{LIST})*$")
+    r"did|has|have|got|get|logo|at|all|then|actually|even|yet|too|also|right|correct|true|ปี|ตอน|เมื่อ|พ\.ศ\.|ค\.ศ\.|year|in|on|\d{2,4}|\?|!|\.|,|'|\s{LIST})*$")
 _LISTING = (r"|which|any|in|there|list|areas?|too|also|on|of|among|included|ที่ไหน|อะไรบ้าง|ไหนบ้าง|กี่|พื้นที่|แห่ง|"
             r"อยู่ใน|รายชื่อ|ติด|ด้วย|ใดบ้าง|ชุด|รอบ|จำนวน|batch|round|logos?|received|"
             # "name some smart city areas in ...", "what smart cities are there in ...", "ยกตัวอย่างเมืองใน..."

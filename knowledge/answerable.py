@@ -17,7 +17,7 @@ from typing import NamedTuple
 from .schema import Fact
 from .script import has_latin
 
-__all__ = ["why_not", "uncovered", "unstated", "unmentioned", "stem", "asks_to_come", "counted_words", "names_a_list"]
+__all__ = ["why_not", "index_years", "uncovered", "unstated", "unmentioned", "stem", "asks_to_come", "counted_words", "names_a_list"]
 
 _MONTHS = (r"มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม|"
            r"ม\.ค\.|ก\.พ\.|มี\.ค\.|เม\.ย\.|พ\.ค\.|มิ\.ย\.|ก\.ค\.|ส\.ค\.|ก\.ย\.|ต\.ค\.|พ\.ย\.|ธ\.ค\.|"
@@ -32,7 +32,7 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
                               re.I),
      re.compile(r"ประชากร|\bpopulation\b|\binhabitants\b|\bresidents\b", re.I)),
     ("head count", re.compile(r"เจ้าหน้าที่กี่|พนักงานกี่|คนทำงาน|ทำงาน\S{0,6}กี่คน|\bstaff\b|\bemployees?\b|\bemploy\b|"
-                              r"\bworkers?\b|\bworkforce\b|\bpeople work\b", re.I),
+                              r"\bworkers?\b|\bworkforce\b|\bpeople work\b|\bhow many \w+ work\b", re.I),
      re.compile(r"เจ้าหน้าที่|พนักงาน|\bstaff\b|\bemployees?\b", re.I)),
     ("phone number", re.compile(r"(?<!ไฟ)เบอร์|โทรศัพท์|เบอร์โทร|\bphone\b|\bcall\b|\bcontact\b|\bemail\b|อีเมล|ไลน์ไอดี|"
                                 r"\bline id\b", re.I),
@@ -70,9 +70,13 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     ("salary", re.compile(r"เงินเดือน|ค่าจ้าง|ค่าตอบแทน|\bsalar(y|ies)\b|\bwages?\b|\bpaid\b|\bearns?\b", re.I),
      re.compile(r"เงินเดือน|ค่าจ้าง|ค่าตอบแทน|\bsalar(y|ies)\b|\bwages?\b", re.I)),
     # "ได้คะแนนเท่าไหร่", "what score did it get": a score, which a fact saying who led a dimension does not give
-    ("score", re.compile(r"คะแนน.{0,12}?(?:เท่า|กี่)|\b(?:what|which|overall|total|final|its|their)\s+(?:\w+\s+)?score\b|"
+    ("score", re.compile(r"คะแนน.{0,12}?(?:เท่า|กี่)|\b(?:what|which|overall|total|final|its|their)\s+(?:\w+\s+){0,3}?score\b|"
                          r"\bscore (?:of|did|was|is|does|in|for)\b|'s score\b|\bhow many points\b|\bscored how\b", re.I),
      re.compile(r"\d\s*%|\d\.\d|\d\s*คะแนน|\d\s*points?\b|\bscored?\s+(?:of\s+)?\d", re.I)),
+    # "its overall rank", "อันดับรวม": a place in the ranking, which leading one dimension is not
+    ("overall rank", re.compile(r"\boverall (?:\w+ ){0,2}(rank|ranking|place|position)\b|\brank(ed)? overall\b|อันดับรวม", re.I),
+     re.compile(r"อันดับ\s*\d|อันดับ(แรก|หนึ่ง)|ที่\s*\d|\b\d{1,2}(st|nd|rd|th)\b|\b(top|first|second|third|fourth|fifth)\b",
+                re.I)),
     # "พิธีมอบตราจัดเมื่อไหร่", "when was the ceremony": a ceremony, which the meeting that approved the areas is not
     ("ceremony", re.compile(r"พิธี|\bceremon", re.I), re.compile(r"พิธี|\bceremon|มอบตรา|\bhanded\b|\bpresented\b", re.I)),
     # "ใครเป็นเลขานุการ", "who was the secretary": that post, which the chair or a minister is not
@@ -99,7 +103,8 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
      re.compile(r"เกิด(?:ปี|เมื่อ|วัน|ที่)|\bborn\b|\bbirth", re.I)),
     # "ใครเป็นผู้พัฒนาเมือง", "who is the developer behind it": the body that runs it, which a fact about its
     # approval or its place does not name
-    ("developer", re.compile(r"ผู้พัฒนา|\bdeveloper\b|\bwho runs\b|\brun by whom\b", re.I),
+    ("developer", re.compile(r"ผู้พัฒนา|\bdeveloper\b|\bwho (runs|develops|developed)\b|"
+                             r"\brun by whom\b", re.I),
      re.compile(r"ผู้พัฒนา|ผู้ขับเคลื่อน|ขับเคลื่อนโดย|บริหารโดย|ดำเนินการโดย|ดูแลโดย|\bdevelop|\bruns\b|\bis run\b|"
                 r"\brun by\b|\bdriven by\b|\bmanaged by\b|\boperated by\b", re.I)),
     # "who was depa's president", "ผอ.ใหญ่ชื่ออะไร", "the boss of depa": the head, which a deputy or a vice
@@ -138,6 +143,35 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     ("designer", re.compile(r"ใครออกแบบ|ใครเป็นคนออกแบบ|ผู้ออกแบบ|ผู้ชนะ|ใครชนะ|\bdesigned\b|\bdesigner\b|\bwinner\b|"
                             r"\bwho won\b", re.I),
      re.compile(r"ออกแบบโดย|ผู้ออกแบบ|ผู้ชนะ|ชนะเลิศ|\bdesigned by\b|\bwinner\b|\bwon by\b", re.I)),
+    # "how long is the loop", "ยาวกี่กิโล": a length, which the route's opening year or cost is not
+    ("length", re.compile(r"\bhow long is the [a-z0-9 -]{0,30}?\b(line|loop|route|track|rail|road|network|cable|tram|"
+                          r"lrt|path|lane)s?\b|\bin km\b|\blength\b|\bhow many (km|kilomet)|ยาว(?!นาน)\s*(กี่|เท่า|แค่ไหน)|"
+                          r"ระยะทาง\S{0,4}(กี่|เท่า)|กี่กิโล|กี่\s*กม", re.I),
+     re.compile(r"กม\.|กิโลเมตร|\bkm\b|kilomet|\d\s*เมตร|\bmet(re|er)s?\b", re.I)),
+    # "how long did the meeting last", "ประชุมกี่ชั่วโมง": how long something lasted, which its date is not
+    ("duration", re.compile(r"\bhow long did\b|\bhow long (was|were) the (meeting|ceremony|event|session|talk)|"
+                            r"\blast(ed)? (for )?how long\b|ใช้เวลา\s*(กี่|นาน|เท่า)|นานเท่า|นานแค่ไหน|กี่ชั่วโมง", re.I),
+     re.compile(r"ชั่วโมง|นาที|\bhours?\b|\bminutes?\b|\bdays?\b|\d\s*วัน|\bweeks?\b|สัปดาห์|\bmonths?\b|"
+                r"\d\s*เดือน|\byears?\b|\d\s*ปี", re.I)),
+    # "สั่งซื้อได้ที่ไหน", "where can I buy it": where it is sold, which that it is sold online is not
+    ("place to buy", re.compile(r"ซื้อ\S{0,10}(ที่ไหน|ได้ที่|ยังไง|อย่างไร|ทางไหน)|สั่ง(ได้)?(ที่ไหน|ได้ที่|ทางไหน)|"
+                                r"\bwhere (can|do|could|should) (i|we|you|one) (buy|order|purchase)\b|"
+                                r"\bhow (can|do) (i|we) (buy|order|purchase)\b", re.I),
+     re.compile(r"ซื้อได้ที่|สั่งซื้อได้ที่|สั่งได้ที่|จำหน่ายที่|วางขายที่|\bsold at\b|\b(buy|order) (it |them )?(at|from|on|via)\b|"
+                r"https?://|www\.|\.com\b|\.co\.th", re.I)),
+    # "เปิดให้เข้าชมไหม", "can tourists visit the centre": whether visitors may come, which what it does is not
+    ("visiting", re.compile(r"เปิดให้\S{0,4}ชม|เข้าชมได้|เยี่ยมชมได้|ไปดูงานได้|\bvisiting hours\b|"
+                            r"\b(can|may|could) (tourists|visitors|the public|i|we|people|anyone) (visit|tour)\b|"
+                            r"\bopen to (the public|visitors|tourists)\b", re.I),
+     re.compile(r"เปิดให้\S{0,4}ชม|เข้าชม|เยี่ยมชม|ดูงาน|\bvisit|\bopen to (the public|visitors)|\btours?\b", re.I)),
+    # "สมัครงานดีป้ายังไง", "is depa hiring": a job, which applying for the logo is not
+    ("job", re.compile(r"สมัครงาน|รับสมัครพนักงาน|ตำแหน่งงานว่าง|หางาน|\bjob (openings?|vacanc\w*|applications?|offers?)\b|"
+                       r"\b(apply for|get|find|looking for) (a )?jobs?\b|\bcareers? (at|with)\b|\bhiring\b|\bvacanc|"
+                       r"\binternships?\b", re.I),
+     re.compile(r"สมัครงาน|ตำแหน่งงาน|รับสมัครพนักงาน|\bjobs?\b|\bcareers?\b|\bhiring\b|\bvacanc|\brecruit", re.I)),
+    # "มีไวไฟไหม", "hows the wifi": Wi-Fi, which the area's size is not
+    ("wifi", re.compile(r"ไวไฟ|\bwi-?fi\b|เน็ตฟรี|\bfree internet\b|\bhotspots?\b", re.I),
+     re.compile(r"ไวไฟ|\bwi-?fi\b|อินเทอร์เน็ต|\binternet\b|\bhotspots?\b", re.I)),
     # "which province has the most", "ที่ไหนใหญ่ที่สุด": the one that comes first, which a count or a total is not
     ("superlative", re.compile(r"(มาก|เยอะ|ใหญ่|สูง|ต่ำ|น้อย|ยาว|ดี|เก่ง)(ที่)?สุด|\bmost\b(?! recent| up)|\b(biggest|largest|"
                                r"highest|longest|fewest|least|smallest|lowest)\b", re.I),
@@ -152,9 +186,20 @@ _SYSTEMS: list[tuple[str, re.Pattern]] = [
     ("high-speed rail", re.compile(r"ความเร็วสูง|\bhigh[- ]?speed\b|\bhsr\b", re.I)),
     ("mobile network", re.compile(r"(?<![a-z0-9])[2-6]\s?g(?![a-z])|\blte\b", re.I)),
     # a driverless car is not the clean-energy vehicles a plan names
+    # a tram (Tram Noy) is not the bus route nor the light rail ("รถไฟฟ้ารางเบา" has no "รถราง" in it)
+    ("tram", re.compile(r"รถราง|แทรม|\btrams?\b", re.I)),
     ("driverless vehicle", re.compile(r"ไร้คนขับ|ไม่มีคนขับ|ขับเคลื่อนอัตโนมัติ|ขับขี่อัตโนมัติ|\bdriverless\b|"
                                       r"\bself[- ]driving\b|\bautonomous\b|\brobo-?taxi", re.I)),
 ]
+# What a fact must say to answer "why": a reason or a purpose.
+_REASON = re.compile(r"เพราะ|เนื่องจาก|เหตุผล|สาเหตุ|เพื่อ|จึง|ทำให้|ส่งผล|ไม่ตรงกัน|ไม่ระบุ|ไม่ได้อธิบาย|ไม่พบ|"
+                     r"\bdiffer|\bnot explain|\bno source|\bunclear\b|\bnot (given|found|known)\b|\bbecause\b|"
+                     r"\bdue to\b|\bowing to\b|\bsince\b|"
+                     r"\breasons?\b|\bso that\b|\bin order to\b|\bto (help|support|promote|drive|make|give|raise|"
+                     r"attract|develop|improve|reduce|create|build|bring|cut)\b|\baim|\bpurpose|\bled to\b|\bafter\b|"
+                     r"\bas a result\b|\bso\b", re.I)
+# Why asked in words ("ทำไม", not the "ทำไม่" of "ทำไม่ครบ", "did not do all").
+_WHY = re.compile(r"ทำไม(?!\u0e48)|เพราะอะไร|เหตุใด|สาเหตุ|\bwhy\b|\bhow come\b", re.I)
 # A date to come: the sources tell of what happened and of published plans, not of next year's events.
 _NEXT = re.compile(r"รอบหน้า|ครั้งหน้า|ครั้งต่อไป|รอบต่อไป|ปีหน้า|ปีนี้|\bnext\b(?! to\b)|"
                    r"\bthis year\b|\bupcoming\b|\bscheduled\b", re.I)
@@ -186,11 +231,13 @@ _CITY_BASED = re.compile(r"city[- ]based|ประเภทเมือง|ร�
 _PROVINCE_BASED = re.compile(r"province[- ]based|ประเภทจังหวัด|ระดับจังหวัด|แบบจังหวัด", re.I)
 # "who was third among the city-based areas": a place in a ranking, said as a word
 _PLACE_WORD = re.compile(r"\b(first|second|third|fourth|fifth)\b(?!\s+(?:meeting|batch|round|time|phase|five))", re.I)
+_NTH_RANKED = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b", re.I)
 _TOP_LIST = re.compile(r"\btop\s*(?:3|5|three|five)\b|\d\s*อันดับแรก", re.I)
 _RANKED = re.compile(r"\b(among|ranked|ranking|index|tscci|scpri|place[d]?|(?:city|province)-based)\b", re.I)
 # "มีเมืองใดบ้าง", "ขอรายชื่อ", "ชื่อทั้ง 4 โครงการ", "which areas": the names, which a count ("36 เมืองใน 25 จังหวัด") does not give.
-_NAMES_ASKED = re.compile(r"(เมือง|พื้นที่|จังหวัด|โครงการ)\s*(ใด|ไหน|อะไร)\s*บ้าง|รายชื่อ|ชื่อทั้ง|"
-                          r"\bwhich (cities|areas|places|provinces|projects)\b|\bnames? of\b", re.I)
+_NAMES_ASKED = re.compile(r"(เมือง|พื้นที่|จังหวัด|โครงการ|เทศบาล|บริษัท)\s*(ใด|ไหน|อะไร)\s*บ้าง|รายชื่อ|ชื่อทั้ง|"
+                          r"\bwhich (?:\d{1,2} )?(cities|areas|places|provinces|projects|municipalities|companies|"
+                          r"towns|districts)\b|\bnames? of\b", re.I)
 # "ชื่อทั้ง 4 โครงการ", "the 6 cities added": how many things the list asked for has.
 _HOW_MANY_NAMED = re.compile(r"ทั้ง\s*(\d{1,2})\s*(?:โครงการ|เมือง|พื้นที่|แห่ง|ด้าน)|(?<![\d.])(\d{1,2})\s*(?:โครงการ|เมือง|พื้นที่|แห่ง)ที่|"
                              r"\bthe (\d{1,2}) (?:projects|cities|areas|places)\b", re.I)
@@ -329,6 +376,11 @@ def _index_years(text: str) -> frozenset[int]:
     return frozenset(int(y) - 543 if int(y) > 2400 else int(y) for y in _INDEX_YEAR.findall(text))
 
 
+def index_years(text: str) -> frozenset[int]:
+    """The years (CE) of the indexes ``text`` names ("TSCCI 2023", "ดัชนี TSCCI ประจำปี 2566")."""
+    return _index_years(text)
+
+
 # A meeting's number and year, "ครั้งที่ 1/2562", "meeting 2/2563" (BE): which meeting a question is about.
 _MEETING_NO = re.compile(r"(?<![\d/.])(\d{1,2})\s*/\s*(25\d\d)(?![\d/])")
 
@@ -348,10 +400,21 @@ def _routes(text: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=_CACHE)
-def _names_a_list(answer: str) -> bool:
+def _names_a_list(answer: str, named: bool = False) -> bool:
     """True when ``answer`` names two or more things in a list ("Rama 4, Makkasan, ..."), not only counts
-    ("5 แห่ง (พ.ค. 2564) เป็น 15, 30 (พ.ย. 2565)")."""
+    ("5 แห่ง (พ.ค. 2564) เป็น 15, 30 (พ.ย. 2565)"). ``named``: things by their names (in English, each with a
+    capital), as "which municipalities" asks."""
+    if named and not re.search(r"[\u0e01-\u0e5b]", answer):
+        parts = (_ASIDE_PAREN.sub("", part) for part in _LIST_SEP.split(answer))
+        return sum(1 for part in parts if _NAMED.search(part) and len(part.split()) <= 6
+                   and not any(ch.isdigit() for ch in part)) >= 2
     return sum(1 for part in _LIST_SEP.split(answer) if part.strip() and not any(ch.isdigit() for ch in part)) >= 2
+
+
+# An English list item names something in a few words, one of them capitalised ("Makkasan", "with Si Racha"):
+# not the verbs of a sentence that goes on ("set up to develop, run and collect revenue from the Khon Kaen...").
+_NAMED = re.compile(r"\b[A-Z]")
+_ASIDE_PAREN = re.compile(r"\([^)]*\)")
 
 
 def _states_position(text: str, n: int) -> bool:
@@ -402,6 +465,8 @@ def _asks(question: str) -> _Asks:
     # (an English word written against Thai, "ceoของkktt", is still a word: \b needs a space to see it)
     question = _SCRIPTS_MEET.sub(" ", question)
     position = _POSITION.search(question)
+    if position is None and _RANKED.search(question):
+        position = _NTH_RANKED.search(question)  # "who was 2nd province-based in the index"
     place_word = _PLACE_WORD.search(question) if position is None and _RANKED.search(question) else None
     many = _HOW_MANY_NAMED.search(question)
     latin = has_latin(question)
@@ -441,7 +506,7 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
     for name, rx in asks.systems:
         if not _has(rx, text):
             return f"it is not about the {name}"
-    if asks.names and not any(_names_a_list(a) for a in (fact.answer.th, fact.answer.en)):
+    if asks.names and not any(_names_a_list(a, named=True) for a in (fact.answer.th, fact.answer.en)):
         return "it names no list"
     if asks.listed is not None and (asks.names or kind == "list") and asks.listed not in re.findall(r"\d+", text):
         return "it names a list of another length"  # "ขอชื่อทั้ง 4 โครงการ" / a project with its 2 partners
@@ -477,6 +542,11 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
                 return f"it gives no figure per {period}"
     if kind == "when" and not fact.date and not _has(_DATED, text):
         return "it gives no date"
+    if kind == "why" and _WHY.search(question) and not staff and not _has(_REASON, text):
+        return "it gives no reason"  # "why did the bus stop running" / the day it stopped
+    if kind == "how_many" and years and not staff and not yes_no and _event_years(fact) is None \
+            and not (fact.as_of and int(fact.as_of[:4]) in years):
+        return "it gives no count of that year"  # "how many applications in 2024" / how one applies
     if kind == "when" and asks.will and not staff and not _has(_PLANNED, text) \
             and max(_years_of(fact, text), default=0) < (today or date.today()).year:
         return "it tells of the past, not when it will be"

@@ -21,7 +21,7 @@ from typing import Literal
 
 from .answerable import stem
 
-__all__ = ["verdict", "numbers", "counted", "units_asked", "is_unit_word", "without_units"]
+__all__ = ["verdict", "stood_in_for", "days_named", "numbers", "counted", "units_asked", "is_unit_word", "without_units"]
 
 Verdict = Literal["yes", "no"]
 
@@ -37,7 +37,9 @@ _QUESTION_NEG_TH = re.compile(r"ไม่ได้|ไม่ต้อง|ไม�
 _ASKING_TH = re.compile(
     r"ใช่ไหม|ใช่มั้ย|ใช่มั๊ย|ใช่ป่ะ|ใช่ปะ|ใช่หรือไม่|ใช่เปล่า|ใช่รึเปล่า|หรือเปล่า|รึเปล่า|หรือป่าว|รึป่าว|หรือไม่|หรือยัง|"
     r"รึยัง|แม่นบ่|ใช่บ่|แม่น|บ่|ใช่|หรือ|รึ|ไม่|ไหม|มั้ย|มั๊ย|ป่ะ|ปะ|เปล่า|ป่าว|เหรอ|หรอ|ครับ|คับ|ค่ะ|คะ|นะ|อ่ะ|อะ|จ้ะ|จ้า|ด้วย|จริง|"
-    r"เค้า|เขา|ว่า|ได้ยิน|ยัง|แล้ว|อยู่|เลย|มั่ง|บ้าง|ที่|ก็|ได้|เป็น|มี|คือ|ของ|ใน|การ|จะ|กำลัง|พยายาม|ทำ|ถึง")
+    r"เค้า|เขา|ว่า|ได้ยิน|ยัง|แล้ว|อยู่|เลย|มั่ง|บ้าง|ที่|ก็|ได้|เป็น|มี|คือ|ของ|ใน|การ|จะ|กำลัง|พยายาม|ทำ|ถึง|"
+    # "เคย" (ever) and "บอก" (say so) ask, they add nothing to check: "เคยจัดงานไหม", "บอกว่าจะเป็น...ใช่มั้ย"
+    r"เคย|บอก")
 _DOMAIN_TH = re.compile(r"สมาร์ท|สมาร์ต|ซิตี้|เมืองอัจฉริยะ")
 _ASKING_EN = frozenset(
     "is isn't are aren't was were does doesn't do did didn't has have had can could will would should the a an "
@@ -47,12 +49,15 @@ _ASKING_EN = frozenset(
     "be been being become becoming try trying tried aim aiming aims going gonna want wants put puts get gets got "
     "make makes do doing done hand out both each by as act acts serve serves "
     # a tag after a statement asks, it adds nothing to check: "korat got a logo right?", "is it true that..."
-    "right correct true hold holds held holding back".split())
+    "right correct true hold holds held holding back "
+    # "do you need a data platform", "they say it is...": asking, not content
+    "need needs say says said".split())
 _THAI = re.compile(r"[\u0e00-\u0e7f]+")
 _PROGRAMME = frozenset("program programs programme programmes scheme initiative".split())
 
 # A place in a ranking or a list that a question asks about: "ได้ที่ 1", "อันดับ 3", "the 2nd".
-_PLACE_ASKED = re.compile(r"(?:(?<!พื้น)ที่|อันดับ|ลำดับ)\s*(\d{1,2})(?!\d)|\b(?:number\s+)?(\d{1,2})(?:st|nd|rd|th)\b")
+_PLACE_ASKED = re.compile(r"(?:(?<!พื้น)ที่|อันดับ|ลำดับ|\bnumber\s*|\bno\.\s*|#)\s*(\d{1,2})(?!\d)|"
+                          r"\b(?:number\s+)?(\d{1,2})(?:st|nd|rd|th)\b")
 COVERAGE = 0.75  # share of the question's content words the fact's answer must contain for a verdict
 COVERAGE_CLOSE = 0.6  # the same, for a fact whose words match the question closely
 # "ปัจจุบัน ... ยังดำรงตำแหน่งอยู่หรือไม่", "is he still ...": about now, which a dated fact cannot confirm.
@@ -141,7 +146,7 @@ def numbers(text: str) -> set[str]:
 
 
 # "is it for good?", "ได้ตลอดไปไหม": a fact that gives how long it lasts says no.
-_FOREVER = re.compile(r"ตลอดไป|ตลอดชีพ|ถาวร|ไม่มีวันหมดอายุ|ไม่หมดอายุ|\b(forever|for good|for life|permanent(ly)?|"
+_FOREVER = re.compile(r"ตลอดไป|ตลอดชีพ|ใช้ได้ตลอด|ถาวร|ไม่มีวันหมดอายุ|ไม่หมดอายุ|\b(forever|for good|for life|permanent(ly)?|"
                       r"never expires?|does(n't| not) expire)\b", re.I)
 _LASTS = re.compile(r"อายุ\s*\d+\s*ปี|\d+\s*ปี\s*(และ)?\s*ต่ออายุ|หมดอายุ|\bvalid for\b|\b\d+ years?\b.*\brenew|"
                     r"\bexpires?\b", re.I)
@@ -188,6 +193,11 @@ def _days(text: str) -> set[tuple[int, int]]:
         if 1 <= int(day) <= 31:
             out.add((int(day), _MONTH[month.casefold()]))
     return out
+
+
+def days_named(text: str) -> set[tuple[int, int]]:
+    """The (day, month) pairs ``text`` names ("24 ธ.ค. 64", "December 24")."""
+    return _days(text)
 
 
 def _asking_en(word: str) -> bool:
@@ -248,6 +258,7 @@ _SAME_MEANING = [
     ("run", "manag", "ดูแล", "บริหาร", "develop", "ผู้พัฒนา", "ขับเคลื่อน", "operat"),
     ("เซ็นเซอร์", "เซนเซอร์", "sensor"),
     ("ไวไฟ", "wi-fi", "wifi"),
+    ("เอ็กซ์โป", "expo"),
     ("แบบ", "ประเภท", "ระดับ", "-based", "type", "categor", "class"),
     ("สูงสุด", "highest", "best", "อันดับ 1 ", "ที่ 1 ", "1st", "first place", "ranked first"),
 ]
@@ -386,6 +397,74 @@ def _another_body(question: str, answer: str) -> bool:
     return bool(own_words) and not all(w in low for w in own_words) and "government" not in low
 
 
+# "before 2021", "ก่อนปี 2564", "after 2020": a year the claim is compared with, not the year it claims.
+_YEAR_BOUND = re.compile(r"(?:\b(before|prior to|earlier than|after|later than)|(ก่อน|หลัง(?!จาก)|หลังจาก))\s*"
+                         r"(?:(?:ปี|the year)\s*)?(?:พ\.ศ\.\s*|ค\.ศ\.\s*)?((?:19|20|25)\d\d|(?<=ปี)\d\d)(?!\d)", re.I)
+_BEFORE_WORDS = {"before", "prior to", "earlier than", "ก่อน"}
+
+
+def _bounded_years(question: str, answer: str, fact_years: frozenset[int]) -> Verdict | bool:
+    """For "was it certified before 2021?": "yes" when a year of the fact is on the asked side of the bound,
+    False (no verdict from the year) when none is, True when the question sets no year bound."""
+    m = _YEAR_BOUND.search(question)
+    if m is None:
+        return True
+    bound = ((m.group(1) or m.group(2)).casefold(), m.group(3))
+    if any(((s.group(1) or s.group(2)).casefold(), s.group(3)) == bound for s in _YEAR_BOUND.finditer(answer)):
+        return True  # the fact says the very bound ("long before 2021"): its words decide
+    word = (m.group(1) or m.group(2)).casefold()
+    year = int(m.group(3))
+    year = year - 543 if year > 2400 else 2500 + year - 543 if year < 100 else year
+    before = word in _BEFORE_WORDS
+    if fact_years and any(y < year if before else y > year for y in fact_years):
+        return "yes"
+    return False
+
+
+# Who stood in for whom: "Prawit stood in for him at the 24 December 2021 ceremony", "เป็นประธานแทนนายกฯ ประยุทธ์":
+# the one stood in for did not do what the sentence tells.
+_INSTEAD = re.compile(r"แทน(?!ที่จะ)|\bstood in for\b|\bstanding in for\b|\bstands in for\b|\bon behalf of\b|"
+                      r"\binstead of\b|\bin place of\b|\bdeputi[sz]ed for\b", re.I)
+_PRONOUN_AFTER = re.compile(r"\s*(him|her|them)\b", re.I)
+
+
+def stood_in_for(names: list[str], answer: str, question: str) -> bool:
+    """Whether ``answer`` says someone stood in for the person of ``names`` (casefolded names of a person the
+    question names), in the part of it about the day the question asks of (when it asks of one): then that
+    person did not do it ("was Prayut the chair of the 24 Dec 2021 ceremony?" / "Prawit stood in for him at
+    the 24 December 2021 ceremony")."""
+    low = answer.casefold()
+    asked_days = _days(question)
+    for part in re.split(r"(?<=[;.])\s+|\n", low):
+        if asked_days and _days(part) and not asked_days & _days(part):
+            continue  # (a clause about another day: the person may well have done it that day)
+        for m in _INSTEAD.finditer(part):
+            after = part[m.end():m.end() + 40]
+            if any(n in after for n in names):
+                return True
+            # ("stood in for him": him is the person asked about only in a clause of the very day asked of)
+            if asked_days and _days(part) and _PRONOUN_AFTER.match(after) and any(n in low for n in names):
+                return True
+    return False
+
+
+# "chaired by the prime minister", "presided over by the DE minister": the role or person the question says
+# chaired it, which a fact telling who chaired it must name in those words.
+_CHAIRED_BY = re.compile(r"\b(?:chaired|presided over|headed|led)\s+by\s+(?:the\s+)?((?:[a-z][a-z.'-]*\s*){1,4}?)"
+                         r"(?=\?|$|,|\s+(?:at|in|on|of|for|and|or|right|too|back|then|that|when)\b)", re.I)
+_CHAIR_SAID = re.compile(r"\bchair|\bpresid|ประธาน", re.I)
+
+
+def _another_chair(question: str, answer: str) -> bool:
+    """Whether the question claims who chaired something ("was the meeting chaired by the prime minister")
+    and the fact, which tells who chaired it, does not name that one in the question's words."""
+    m = _CHAIRED_BY.search(question)
+    if m is None or not _CHAIR_SAID.search(answer):
+        return False
+    who = m.group(1).strip().casefold()
+    return bool(who) and who not in answer.casefold()
+
+
 def verdict(question: str, asked: list[str], answer: str, names_agree: bool = False,
             years: frozenset[int] = frozenset(), fact_years: frozenset[int] = frozenset(),
             close: bool = True, known: frozenset[str] | None = None) -> Verdict | None:
@@ -397,11 +476,25 @@ def verdict(question: str, asked: list[str], answer: str, names_agree: bool = Fa
     ``known``: the words the knowledge uses (words it never uses do not count against coverage)."""
     if _FOREVER.search(question) and _LASTS.search(answer):
         return "no"  # "ได้ตลอดไปเลยไหม" / "มีอายุ 2 ปี และต่ออายุได้"
+    if years:
+        asked = [t for t in asked if t.strip() != "ปี"]  # ("จดทะเบียนปี 2560": ปี introduces the year the years compare)
     if _another_body(question, answer):
         return "no"  # "run by the Bangkok city government?" / "run by Chulalongkorn University's office"
+    if _another_chair(question, answer):
+        return "no"  # "chaired by the prime minister?" / "chaired by Chaiwut, Minister of Digital Economy"
+    bounded_year = _bounded_years(question, answer, fact_years)
+    if bounded_year is not True:
+        # "certified before 2021?" / "6 May 2021": the year compared with is no year claimed; a fact of an
+        # earlier year that says what is asked says yes, any other says nothing either way (it may tell of
+        # another step than the one asked about)
+        held = bounded_year == "yes" and (_covered(asked, answer, known) or 0.0) >= COVERAGE_CLOSE
+        return "yes" if held and not (_NEGATION_TH.search(answer) or _NEGATION_EN.search(answer)) else None
     bounded = _within_bound(question, answer)
     if bounded is not None:
         return bounded  # "more than 50 died?" / "47 died"
+    m = _BOUND.search(question)
+    if m is not None and not _YEAR.match(m.group(3)):
+        return None  # "เกิน 60% มั้ย" / a fact with no such figure: its words cannot say whether it is over
     for asked_q, side, other in ((_PUBLIC_Q, _PUBLIC, _PRIVATE), (_PRIVATE_Q, _PRIVATE, _PUBLIC)):
         if asked_q.search(question) and other.search(answer) and not side.search(answer):
             return "no"  # "KKTT เป็นของรัฐใช่มั้ย" / "บริษัทเอกชน"; "is depa a private company?" / "a government agency"
@@ -459,6 +552,8 @@ def verdict(question: str, asked: list[str], answer: str, names_agree: bool = Fa
         return None
     if q_negated:
         return None
+    if years and not fact_years:
+        return None  # "certified in 2019, right?" / a fact that dates nothing: its words cannot confirm the year
     coverage = _covered(asked, answer, known)
     if coverage is not None and a_negated:
         a_negated = _denies(asked, answer, known)
@@ -467,8 +562,8 @@ def verdict(question: str, asked: list[str], answer: str, names_agree: bool = Fa
         return "yes" if names_agree and not a_negated and not now else None
     # Nearly every word of the question in the answer, or most of them in a fact that matches it closely.
     settled = coverage >= COVERAGE or (coverage >= COVERAGE_CLOSE and close)
-    if settled and a_negated:
-        return "no"
+    if settled and a_negated and not now:
+        return "no"  # (a dated fact neither confirms nor denies how things are now)
     if settled and not now:
         return "yes"
     return None

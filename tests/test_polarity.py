@@ -4,7 +4,7 @@ import pytest
 
 from intents.features import tokenize
 from intents.normalize import normalize
-from knowledge.polarity import numbers, units_asked, verdict
+from knowledge.polarity import numbers, stood_in_for, units_asked, verdict
 
 
 def v(question: str, answer: str, asked: str | None = None, **kw):
@@ -201,3 +201,60 @@ def test_back_in_a_year_asks_about_that_year():
 ])
 def test_bounds_durations_and_bodies(question, answer, expected):
     assert v(question, answer) == expected
+
+
+def test_a_year_claimed_is_not_confirmed_by_a_fact_that_dates_nothing():
+    # "approved in 2018, right?" / a fact with no year: its words alone cannot confirm the year
+    assert v("the plan was approved in 2018 right?", "The plan was approved by the committee.",
+             asked="the plan was approved in 2018 right?", years=frozenset({2018})) is None
+
+
+def test_a_year_compared_with_is_no_year_claimed():
+    # "before 2020" / a fact of 2020 itself says nothing either way; one of an earlier year that says it, yes
+    assert v("was the zone announced before 2020?", "The zone was announced on 3 March 2020.",
+             years=frozenset({2020}), fact_years=frozenset({2020})) is None
+    assert v("was the zone announced before 2020?", "The zone was announced on 3 March 2018.",
+             years=frozenset({2020}), fact_years=frozenset({2018})) == "yes"
+
+
+def test_a_chair_claimed_must_be_the_one_the_fact_names():
+    assert v("was the session chaired by the prime minister?",
+             "The session was chaired by the Minister of Energy.") == "no"
+    assert v("was the session chaired by the minister of energy?",
+             "The session was chaired by the Minister of Energy.") == "yes"
+
+
+def test_someone_who_was_stood_in_for_did_not_do_it():
+    answer = "Ms A chaired the 3 March 2020 session; Mr B stood in for her at the 9 May 2021 session."
+    assert stood_in_for(["ms a"], answer, "did ms a chair the 9 may 2021 session")
+    assert not stood_in_for(["ms a"], answer, "did ms a chair the 3 march 2020 session")
+    assert stood_in_for(["นาย ก"], "นาย ข เป็นประธานการประชุมแทนนาย ก", "นาย ก เป็นประธานใช่ไหม")
+
+
+def test_the_word_for_year_is_no_content_to_find():
+    # "ปี" only introduces the year asked, which the years compare
+    assert v("ก่อตั้งปี 2560 ใช่ไหม", "ก่อตั้งเมื่อ 9 มกราคม 2558", years=frozenset({2017}),
+             fact_years=frozenset({2015})) == "no"
+
+
+def test_usable_for_ever_is_denied_by_a_validity():
+    assert v("ใบรับรองใช้ได้ตลอดหรือเปล่า", "ใบรับรองมีอายุ 3 ปี และต่ออายุได้") == "no"
+
+
+def test_a_bound_asked_needs_a_figure_to_compare():
+    # "over 60%?" / a fact that gives no percentage says neither yes nor no
+    assert v("ได้เกิน 70% ไหม", "เป็นผู้นำด้านสิ่งแวดล้อมอัจฉริยะในดัชนีปีนั้น") is None
+    assert v("ได้เกิน 70% ไหม", "ได้อันดับ 2 ด้วยคะแนน 65.5%") == "no"
+
+
+def test_ever_and_say_only_ask():
+    assert v("เคยจัดงานแสดงสินค้าไหม", "จัดงานแสดงสินค้าเมื่อปี 2560") == "yes"
+
+
+def test_a_bound_the_fact_itself_states_is_read_from_its_words():
+    assert v("was it pushed by citizens before 2020?", "Citizens pushed it long before 2020.",
+             years=frozenset({2020}), fact_years=frozenset({2020})) == "yes"
+
+
+def test_a_dated_denial_says_nothing_of_now():
+    assert v("is the pass still valid today?", "The pass was valid for tourists in 2021; no source says it was renewed.") is None

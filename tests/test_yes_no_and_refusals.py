@@ -1,0 +1,133 @@
+"""Yes/no verdicts computed from the fact that answers the claim, and refusals of details no fact holds."""
+
+import re
+
+from helpers import first_line
+from knowledge.answerable import why_not
+
+
+def _without(bot, *words):
+    """A fact whose texts say none of ``words``."""
+    return next(f for f in bot.dialogue.knowledge.facts.values()
+                if not any(w in f.text(questions=True).casefold() for w in words))
+
+
+def test_a_length_needs_a_fact_that_gives_one(bot):
+    fact = _without(bot, "km", "กม", "กิโลเมตร", "เมตร", "metre", "meter")
+    assert why_not("how long is the cycle lane", fact, None) == "it gives no length"
+    assert why_not("ทางจักรยานยาวกี่กิโล", fact, "how_many") == "it gives no length"
+
+
+def test_how_long_something_lasted_needs_a_duration(bot):
+    fact = _without(bot, "hour", "minute", "ชั่วโมง", "นาที", "day", "week", "month", "year", "วัน", "ปี", "เดือน")
+    assert why_not("how long did the workshop last", fact, None) == "it gives no duration"
+
+
+def test_where_to_buy_visiting_jobs_and_wifi_need_a_fact_that_says_them(bot):
+    fact = _without(bot, "ซื้อ", "buy", "order", "http", "www", "ชม", "visit", "tour", "งาน", "job", "career",
+                    "hiring", "recruit", "vacanc", "ไวไฟ", "wifi", "wi-fi", "internet", "อินเทอร์เน็ต", "hotspot")
+    assert why_not("where can i buy the honey", fact, "where") == "it gives no place to buy"
+    assert why_not("ผ้าทอซื้อได้ที่ไหน", fact, "where") == "it gives no place to buy"
+    assert why_not("can visitors tour the control room", fact, None) == "it gives no visiting"
+    assert why_not("ห้องควบคุมเปิดให้เข้าชมไหม", fact, None) == "it gives no visiting"
+    assert why_not("is the agency hiring", fact, None) == "it gives no job"
+    assert why_not("อยากสมัครงานที่นี่ทำยังไง", fact, None) == "it gives no job"
+    assert why_not("is there free wifi in the park", fact, None) == "it gives no wifi"
+
+
+def test_his_job_then_is_a_post_not_a_job_opening(bot):
+    fact = _without(bot, "job", "career", "hiring")
+    assert why_not("what was her job back then", fact, None) is None
+
+
+def test_names_asked_need_a_list_of_names_not_a_sentence_of_verbs(bot):
+    kkts = bot.dialogue.knowledge.facts["kkts-overview"]
+    assert why_not("which municipalities hold its shares", kkts, None) == "it names no list"
+
+
+def test_a_town_is_not_the_areas_elsewhere_in_its_province(convo):
+    r = convo.say("does pattaya city hold the smart city logo?")
+    assert not first_line(r).startswith("Yes")
+    r = convo.say("พัทยาเป็นเมืองอัจฉริยะแล้วหรือยัง")
+    assert not first_line(r).startswith("ใช่")
+
+
+def test_a_year_claimed_is_not_confirmed_by_an_undated_fact(convo):
+    r = convo.say("did samyan get certified back in 2018?")
+    assert not first_line(r).startswith("Yes")
+
+
+def test_the_one_stood_in_for_did_not_chair_it(convo):
+    r = convo.say("did prayut himself preside at the 24 december 2021 logo handover?")
+    assert first_line(r).startswith("No")
+
+
+def test_a_chair_claimed_in_other_words_is_a_no(convo):
+    r = convo.say("was the 6 may 2021 meeting led by the prime minister?")
+    assert first_line(r).startswith("No")
+
+
+def test_the_capital_of_another_company_is_no_answer(convo):
+    r = convo.say("how much registered capital does PKCD have")
+    assert r.fallback or "PKCD" in first_line(r)
+
+
+def test_which_of_two_areas_was_certified_first_is_computed_from_their_dates(convo):
+    r = convo.say("did samyan receive the logo earlier than wangchan valley?")
+    assert first_line(r).startswith("No") and "same day" in first_line(r)
+    r = convo.say("ภูเก็ตได้ตราพร้อมกับแม่เมาะหรือเปล่า")
+    assert first_line(r).startswith("ใช่")
+    r = convo.say("was chachoengsao certified after phuket?")
+    assert first_line(r).startswith("Yes")
+
+
+def test_something_scheduled_for_a_year_to_come_has_not_happened(convo):
+    r = convo.say("has the mae moh power station shut down already?")
+    assert first_line(r).startswith("No")
+
+
+def test_a_place_claimed_in_one_year_is_not_settled_by_another_years_ranking(convo):
+    r = convo.say("samyan was number 1 in TSCCI 2023, right?")
+    assert not first_line(r).startswith("Yes")
+
+
+def test_another_day_than_the_certification_gets_no_verdict(convo):
+    # (a ceremony may have handed the logo over that day: the certification date, without a yes)
+    r = convo.say("ภูเก็ตได้ตราวันที่ 24 ธ.ค. 64 ใช่หรือเปล่า")
+    assert not first_line(r).startswith(("ใช่", "ไม่ใช่")) and "2564" in first_line(r)
+
+
+def test_a_certification_year_claimed_with_when_words_is_computed(convo):
+    r = convo.say("สามย่านได้ตราตอนปี 2560 ใช่ไหม")
+    assert first_line(r).startswith("ไม่ใช่") and "2564" in first_line(r)
+
+
+def test_why_needs_a_reason_and_a_tram_is_no_bus(bot):
+    facts = bot.dialogue.knowledge.facts.values()
+    dated = next(f for f in facts if f.date and not any(
+        w in f.text().casefold() for w in ("เพราะ", "เนื่องจาก", "เพื่อ", "จึง", "ทำให้", "because", "due to", "to ",
+                                           "so ", "after", "since", "aim", "purpose", "reason", "differ",
+                                           "ไม่", "not ", "unclear", "ส่งผล", "สาเหตุ", "เหตุผล", "led to", "result")))
+    assert why_not("ทำไมถึงเลิกไป", dated, "why") == "it gives no reason"
+    bus = next(f for f in facts if "15 บาท" in f.answer.th and "รถราง" not in f.text())
+    assert why_not("ค่าโดยสารรถรางกี่บาท", bus, "how_much") == "it is not about the tram"
+
+
+def test_a_count_of_a_year_needs_a_fact_of_a_year(bot):
+    undated = next(f for f in bot.dialogue.knowledge.facts.values()
+                   if not f.date and not f.as_of and not re.search(r"(19|20|25)\d\d", f.answer_text()))
+    assert why_not("how many proposals came in during 2022", undated, "how_many",
+                   years=frozenset({2022})) == "it gives no count of that year"
+
+
+def test_did_not_finish_is_no_why_question(bot):
+    fact = next(iter(bot.dialogue.knowledge.facts.values()))
+    assert why_not("เมืองไหนทำไม่ครบทุกด้าน", fact, "why") != "it gives no reason"
+
+
+def test_an_overall_rank_and_an_nth_place_need_a_fact_that_gives_that_place(bot):
+    facts = bot.dialogue.knowledge.facts.values()
+    led = next(f for f in facts if f.intent == "rankings" and " led " in f.answer.en
+               and not re.search(r"\d(st|nd|rd|th)\b|\btop\b|\bfirst\b|\branked\b", f.answer.en))
+    assert why_not("what was its overall 2023 placing rank", led, None) == "it gives no overall rank"
+    assert why_not("who was 4th in the index", led, "who") == "it gives no such place in a list"
