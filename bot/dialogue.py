@@ -288,6 +288,15 @@ _STATE_Q = re.compile(r"แล้ว\s*(ใช่|จริง|ป่ะ|ปะ|
 _NOT_YET = re.compile(r"ยังไม่|หยุดให้บริการ|หยุดเดินรถ|ไม่ได้ให้บริการ|ปิดไปแล้ว|\bnot (running |built |open |started )?yet\b|"
                       r"\bno longer\b|\bstopped\b|\bhad not started\b|\bhas not started\b", re.I)
 _STILL = re.compile(r"อยู่ไหม|อยู่มั้ย|อยู่ป่ะ|อยู่ป่าว|อยู่รึเปล่า|อยู่หรือเปล่า|ยัง\S*อยู่|\bstill\b|\banymore\b")
+# Whether something is there now: "ขอนแก่นมีรถไฟฟ้ามั้ย", "is there a light rail" (not "จะมี...ใช่มั้ย", "will
+# there be", "did it have", nor one of the 7 Smarts: "มีด้านพลังงานมั้ย").
+_HAS_Q = re.compile(r"^(?!.*(จะมี|ใช่|ด้าน|\bwill\b|\bdid\b|\bwas\b|\bwere\b|\bsmarts?\b)).*(มี\S{0,24}(ไหม|มั้ย|มั๊ย|ป่ะ|"
+                    r"หรือเปล่า|รึเปล่า)|\b(is there|are there|(does|do) (it|they|\w+ \w+|\w+) have)\b)", re.I)
+# A fact that tells of a plan, not of something there now: no "yes" to "is there one?" from it.
+_PLANNED = re.compile(r"แผน|\bplan", re.I)
+# Not there yet (not "stopped": a bus that stopped was there).
+_NOT_THERE_YET = re.compile(r"ยังไม่(เปิด|มี|ได้เริ่ม|ได้สร้าง|เริ่ม|สร้าง)|\bnot (open |built |running )?yet\b|"
+                            r"\bha(s|d) not (started|opened)\b", re.I)
 
 
 # A name and its term in a list of office holders: "Prajin Juntong (2018-19)", "Prawit Wongsuwon (2020-2022)".
@@ -333,10 +342,15 @@ def _not_yet(question: str, answer: str) -> str:
     Nothing otherwise: the bot never says yes or no that it cannot read from the fact."""
     # (a date to come says it has not happened yet, not that it no longer goes on: "is it still open?")
     to_come = not _STILL.search(question) and _still_to_come(answer)
-    if not _STATE_Q.search(question) or not (_NOT_YET.search(answer) or to_come):
+    has = not _STATE_Q.search(question) and bool(_HAS_Q.search(question))
+    if has and not (_NOT_THERE_YET.search(answer) or to_come):
+        return ""
+    if not (_STATE_Q.search(question) or has) or not (_NOT_YET.search(answer) or to_come):
         return ""
     if not any("\u0e00" <= ch <= "\u0e7f" for ch in answer):
-        return "No."
+        return "Not yet." if has else "No."
+    if has:
+        return "ยังไม่มีครับ"  # "มีรถไฟฟ้ามั้ย" / the light rail has not opened
     if _DONE_CLAIM.search(question):
         return "ไม่ใช่ครับ"  # "เปิดแล้วใช่มั้ย" claims it is done: not "ยัง", which answers "เปิดยัง"
     return "ไม่แล้วครับ" if _STILL.search(question) else "ยังครับ"
@@ -368,6 +382,8 @@ def _lead(question: str, asked: str, hit: Hit, lang: str, subjects: list[str], y
     held = against_benchmark(question, answer, True)
     if held is not None and held >= 0:
         return _verdict_word(held == 1, lang)
+    if _HAS_Q.search(question) and _PLANNED.search(answer) and not _STATE_Q.search(question):
+        return ""  # "is there a light rail?" / its planned route: there is a plan, not yet a light rail
     names_agree = len(subjects) >= 2 and set(subjects) <= set(fact.about)
     # The event's date and the years its answer names: TSCCI 2023 results were announced in 2024.
     fact_years = _years_asked(fact.answer.th, [int(n) for n in re.findall(r"\d{4}", fact.answer.th)]) | (

@@ -2,7 +2,7 @@
 
 import re
 
-from helpers import first_line
+from helpers import first_line, tag
 from knowledge.answerable import why_not
 
 
@@ -131,3 +131,11 @@ def test_an_overall_rank_and_an_nth_place_need_a_fact_that_gives_that_place(bot)
                and not re.search(r"\d(st|nd|rd|th)\b|\btop\b|\bfirst\b|\branked\b", f.answer.en))
     assert why_not("what was its overall 2023 placing rank", led, None) == "it gives no overall rank"
     assert why_not("who was 4th in the index", led, "who") == "it gives no such place in a list"
+
+
+def test_is_there_one_is_not_answered_yes_from_a_plan(bot):
+    """A light rail that is planned is not there yet: never "Yes" from its planned route."""
+    r = bot.dialogue.respond("is there a light rail in khon kaen", user_id=f"has-{tag()}")
+    assert r.text.startswith("Not yet")
+    r = bot.dialogue.respond("ขอนแก่นมีรถไฟฟ้ารางเบาหรือเปล่า", user_id=f"has-{tag()}")
+    assert not r.text.startswith("ใช่")
