@@ -59,6 +59,7 @@ SPECIFIC_VERDICT_MARGIN = 0.3  # ...and this close, when about the specific thin
 CLOSE_WORDS = 0.45  # a fact this close to the question's words may deny it with another number or year
 PERSON_MIN_WORDS = 0.4  # words a "who" follow-up needs to point past the one person of the last answer
 CUE_MIN_WORDS = 0.35  # lexical similarity a question with an off-topic or unknown word needs to be answered
+SHARED_MARGIN = 0.25  # how far below a city's fact of an event the event's own fact may score and still answer
 # A fact this far from the question's words, which mentions none of the words that say what the question is
 # about ("festival", "ติดตั้งกล้อง"), was found by its subject and question type alone: a neighbour, not the answer.
 COVER_MIN_WORDS = 0.15
@@ -1036,8 +1037,15 @@ class Dialogue:
             if passed_over and focus is not None and focus not in hit.fact.about:
                 return None  # the fare of the light rail is not known: not the bus's fare instead
             if not q.subjects and not q.context and not _ASKS_WHICH.search(q.text) \
-                    and self._needs_a_city(snap, hit, hits[rank + 1:], q.years):
-                hit.ambiguous = True
+                    and self._needs_a_city(snap, hit, [h for h in hits[rank + 1:] if why_not(
+                        q.text, h.fact, q.qtype, years=q.years, yes_no=yes_no) is None], q.years):
+                shared = self._shared_fact(snap, q, hit, skipped)
+                if shared is not None:
+                    # "when was the logo ceremony for 15 cities": each city's fact of that ceremony fits, and so
+                    # does the ceremony's own fact, about no city: the question needs no city.
+                    hit = shared
+                else:
+                    hit.ambiguous = True
             # A fact about every one of two or more things the question names ("แม่นบ่ว่าขอนแก่นเป็นเมือง 7 ด้าน"):
             # the names say what is asked even when the other words say little.
             named_all = len(q.subjects) >= 2 and hit.subjects >= S_MATCH + S_ALL - 1e-9
@@ -1206,9 +1214,11 @@ class Dialogue:
         """The detail of the fact just given as the answer to a follow-up that names nothing, when every word it
         asks about (not a question word or filler) is in that detail and not all of them in the fact's answer nor
         in the answer of the fact found (``found``)."""
-        if told.detail is None or len(query_text.split()) > 8 or (kind is not None and kind in told.unknown) \
-                or is_only_asking(query_text):
-            return None  # ("by which year?" asks what the answer gives: a year, not the word "year")
+        if told.detail is None or len(query_text.split()) > 8 or (kind is not None and kind in told.unknown):
+            return None
+        if is_only_asking(query_text):
+            # ("by which year?" asks what the answer gives: a year, not the word "year")
+            return self._detail_only_asked(turn, told, kind, found)
         # (a Thai word of two letters is inside too many others: "ทำ" in "ทำเนียบ"; an English one starts a word;
         # a noun of the kind asked, "year", "date", "name", says nothing of what is asked about)
         words = [w for w in self._asked_words(_KIND_NOUN.sub(" ", query_text.casefold())) if len(w) >= 3]
@@ -1234,6 +1244,23 @@ class Dialogue:
         if why_not(query_text, told, kind) is not None:
             return None
         return turn.snap.composer.computed(told.detail.th, told.detail.en, turn.lang, [told], list(told.about))
+
+    @staticmethod
+    def _detail_only_asked(turn: _Turn, told: Fact, kind: str | None, found: Fact | None) -> Answer | None:
+        """The detail of the fact just given, for a message that only asks "where?", "ที่ไหน", "who?" right after
+        it, when that detail holds a place (a name) and the answer does not: "ที่ไหน" after "the logo was unveiled
+        in March 2019 at the Takeoff event" asks where the event was held, which its detail says. A fact found
+        about the same thing that holds it in its own answer comes first; so does one that the answer holds."""
+        if kind not in ("where", "who") or told.detail is None:
+            return None
+        holds = _HOLDS[kind]
+        if holds.search(told.answer_text()) or not (holds.search(told.detail.th) and holds.search(told.detail.en)):
+            return None
+        snap = turn.snap
+        if found is not None and found.id != told.id and holds.search(found.answer_text()) \
+                and set(found.about) & set(told.about) - snap.index.concepts:
+            return None
+        return snap.composer.computed(told.detail.th, told.detail.en, turn.lang, [told], list(told.about))
 
     def _told_kind(self, turn: _Turn, told: Fact, subjects: list[str], talked_of: list[str]) -> Answer | None:
         """The answer just given again, or its detail, for a follow-up that asks only which one of a kind of
@@ -1546,6 +1573,25 @@ class Dialogue:
                     extra.append(other.fact)
                     break
         return extra
+
+    def _shared_fact(self, snap: Snapshot, q: Query, hit: Hit, skipped: set[str]) -> Hit | None:
+        """For a question that names no city, answered best by one city's fact of an event, a batch or a
+        product that other cities' facts share too (each area's fact of the 24 December 2021 ceremony): the
+        near fact about that same thing and about no city at all, when it holds what is asked; else None."""
+        areas = set(snap.kb.cities)
+        shared = set(hit.fact.about) - areas - snap.index.concepts
+        if not shared:
+            return None
+        for other in snap.index.search(q, limit=8):
+            about = set(other.fact.about)
+            if other.fact.id in skipped or about & areas or not about & shared:
+                continue
+            if other.score < self.thresholds.score or other.evidence < self.thresholds.evidence \
+                    or other.score < hit.score - SHARED_MARGIN:
+                return None
+            if why_not(q.text, other.fact, q.qtype, years=q.years, yes_no=is_yes_no(q.text)) is None:
+                return other
+        return None
 
     @staticmethod
     def _needs_a_city(snap: Snapshot, hit: Hit, rest: list[Hit], years: frozenset[int] = frozenset()) -> bool:
