@@ -60,6 +60,7 @@ CLOSE_WORDS = 0.45  # a fact this close to the question's words may deny it with
 PERSON_MIN_WORDS = 0.4  # words a "who" follow-up needs to point past the one person of the last answer
 CUE_MIN_WORDS = 0.35  # lexical similarity a question with an off-topic or unknown word needs to be answered
 SHARED_MARGIN = 0.25  # how far below a city's fact of an event the event's own fact may score and still answer
+BEST_LIMIT = 3  # the facts a question is tried against, best first (several may not hold what it asks)
 # A fact this far from the question's words, which mentions none of the words that say what the question is
 # about ("festival", "ติดตั้งกล้อง"), was found by its subject and question type alone: a neighbour, not the answer.
 COVER_MIN_WORDS = 0.15
@@ -1013,7 +1014,7 @@ class Dialogue:
         rare_share = RARE_SHARE * len(snap.facts)
         counted = [w for w in counted_words(tokenize(q.text)) if len(w) >= 3 and snap.word_facts.get(w, 0) <= rare_share
                    and (self.vocabulary is None or w not in self.vocabulary.stop)] if q.qtype == "how_many" else []
-        hits = snap.index.search(q, limit=3 + len(skipped))
+        hits = snap.index.search(q, limit=BEST_LIMIT + len(skipped))
         yes_no = is_yes_no(q.text)  # (a fact of another year answers "in 2020, right?" with a no)
         named = q.subjects or q.context
         # (the specific thing named, not a notion named with it: "Mae Moh's TSCCI score" is about Mae Moh)
@@ -1035,7 +1036,9 @@ class Dialogue:
             if (only is not None and only not in hit.fact.about) or hit.fact.id in skipped:
                 continue
             if passed_over and focus is not None and focus not in hit.fact.about:
-                return None  # the fare of the light rail is not known: not the bus's fare instead
+                # the fare of the light rail is not known: not the bus's fare instead (a later fact about the
+                # light rail may still hold it)
+                continue
             if not q.subjects and not q.context and not _ASKS_WHICH.search(q.text) \
                     and self._needs_a_city(snap, hit, [h for h in hits[rank + 1:] if why_not(
                         q.text, h.fact, q.qtype, years=q.years, yes_no=yes_no) is None], q.years):

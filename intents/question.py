@@ -24,7 +24,8 @@ def _th(*cues: str) -> re.Pattern:
 def _en(*cues: str) -> re.Pattern:
     # Every cue needs a Latin letter (outside its optional parts): the pattern is only tried on text that has one.
     assert all(has_latin(re.sub(r"\(.*?\)\??|\[.*?\]", "", c)) for c in cues), cues
-    return re.compile(r"\b(" + "|".join(cues) + r")\b")
+    # (the end is no letter or digit rather than a word boundary: "what %" ends in a sign)
+    return re.compile(r"\b(" + "|".join(cues) + r")(?!\w)")
 
 
 # The English patterns (cues made of Latin words, without IGNORECASE) cannot match a text without a Latin letter:

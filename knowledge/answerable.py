@@ -137,7 +137,9 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     ("concession", re.compile(r"สัมปทาน|\bconcession", re.I), re.compile(r"สัมปทาน|\bconcession", re.I)),
     ("designer", re.compile(r"ใครออกแบบ|ใครเป็นคนออกแบบ|ผู้ออกแบบ|ผู้ชนะ|ใครชนะ|\bdesigned\b|\bdesigner\b|\bwinner\b|"
                             r"\bwho won\b", re.I),
-     re.compile(r"ออกแบบโดย|ผู้ออกแบบ|ผู้ชนะ|ชนะเลิศ|\bdesigned by\b|\bwinner\b|\bwon by\b", re.I)),
+     # (a ranking's first place is who won it: "who won TSCCI 2024" / "1st Wangchan Valley", "ได้อันดับ 1")
+     re.compile(r"ออกแบบโดย|ผู้ออกแบบ|ผู้ชนะ|ชนะเลิศ|\bdesigned by\b|\bwinner\b|\bwon by\b|อันดับ\s*1(?!\d)|"
+                r"\b1st\b|\branked first\b|\bfirst place\b|\btop (province|city)-based\b", re.I)),
 ]
 # Systems whose facts share most of their words with a lookalike's: "รถไฟความเร็วสูง" (high-speed rail) is
 # made of words the light rail's facts use ("รถไฟ") or words too common to tell ("ความเร็ว", "สูง"), and "5G"

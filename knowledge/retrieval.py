@@ -190,6 +190,7 @@ _CATEGORIES = {
     "city": re.compile(r"city-based|ประเภทเมือง|ระดับเมือง|city level", re.I),
 }
 A_CATEGORY = 0.1  # a ranking fact of the category of the ranking just given
+RANKER_SHARE = 0.6  # a subject this share of whose facts are rankings is an index (the TSCCI)
 _WHICH_PLACE = re.compile(r"\bwhich (city|cities|area|one)\b|\bwho\b|เมืองไหน|เมืองใด|ที่ไหน|พื้นที่ไหน|พื้นที่ใด|ใคร")
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "1st": 1, "2nd": 2, "3rd": 3, "หนึ่ง": 1, "สอง": 2, "สาม": 3}
 _ASKED_RANK = re.compile(r"(?:อันดับ|ที่)\s*(\d|หนึ่ง|สอง|สาม)(?!\d)|\b(1st|2nd|3rd|first|second|third)\b|"
@@ -337,6 +338,10 @@ class FactIndex:
             for s in sorted(self.about_sets[f.id]):
                 self.by_subject.setdefault(s, []).append(f.id)
             self.by_intent.setdefault(f.intent, []).append(f.id)
+        # The indices themselves (the TSCCI): a question that names one asks about a ranking even without a
+        # ranking word ("who was 2nd province-based in TSCCI 2023": the name is removed before matching).
+        self.rankers = frozenset(x for x, fids in self.by_subject.items() if x not in self.areas and len(fids) >= 3
+                                 and sum(self.facts[f].intent == "rankings" for f in fids) >= RANKER_SHARE * len(fids))
         self._arrays()
 
     def _arrays(self) -> None:
@@ -497,7 +502,7 @@ class FactIndex:
         latin = has_latin(q.text)
         earliest = bool(_EARLIEST_TH.search(q.text) or latin and _EARLIEST_EN.search(q.text))
         ranking_q = _RANKING_Q_TH.search(q.text) or latin and _RANKING_Q_EN.search(q.text)
-        asked_rank = _asked_rank(q.text) if ranking_q or subjects & self.dimensions else None
+        asked_rank = _asked_rank(q.text) if ranking_q or subjects & (self.dimensions | self.rankers) else None
         who_ranked = asked_rank is not None and q.qtype in ("who", "list") or bool(
             asked_rank is not None and _WHICH_PLACE.search(q.text))
         context_areas = context & self.areas

@@ -112,3 +112,36 @@ def test_the_detail_answers_a_follow_up_that_names_the_city_again(convo):
     convo.say("phuket sandbox เปิดเมื่อไหร่")
     r = convo.say("นักท่องเที่ยวต้องพักที่ภูเก็ตกี่คืน")
     assert not r.fallback and "14" in first_line(r)
+
+
+def test_a_bare_where_after_an_event_gets_the_venue_its_detail_names(convo):
+    r = convo.say("When was the smart city logo launched?")
+    assert "2019" in first_line(r)
+    r = convo.say("where?")
+    assert not r.fallback and "Park Hyatt" in first_line(r)
+
+
+def test_an_event_for_many_cities_needs_no_city(convo):
+    r = convo.say("the fifteen developers got their logos at a handover ceremony, on what date?")
+    assert not r.fallback and "24 December 2021" in first_line(r)
+
+
+def test_a_rival_city_fact_that_does_not_hold_what_is_asked_is_no_reason_to_ask_which_city(convo):
+    r = convo.say("how many tonnes of synthetic gypsum are produced each year")
+    assert not r.fallback and "500,000" in first_line(r)
+
+
+def test_a_place_in_an_index_named_without_ranking_words(convo):
+    r = convo.say("who came 3rd among province-based in the TSCCI 2023")
+    assert "Khon Kaen" in first_line(r) and "53.81" in first_line(r)
+
+
+def test_who_won_an_index_is_its_first_place(convo):
+    r = convo.say("TSCCI 2567 ใครชนะ")
+    assert not r.fallback and "วังจันทร์" in first_line(r)
+
+
+def test_a_dimension_said_without_its_full_name_after_a_plan_s_smarts(convo):
+    convo.say("แม่เมาะทำกี่ด้าน")
+    r = convo.say("มีด้านขนส่งไหม")
+    assert first_line(r).startswith("ไม่ใช่") and "ขนส่ง" in first_line(r)
