@@ -33,7 +33,7 @@ from knowledge.catalogue import SMALL_TALK
 from knowledge.comparison import against_benchmark, asks_to_compare, direction, figures, winner, without_comparison
 from knowledge.dates import format_date
 from knowledge.polarity import counted, is_unit_word, units_asked, verdict, without_units
-from knowledge.answerable import asks_to_come, counted_words, names_a_list, uncovered, unstated, why_not
+from knowledge.answerable import asks_to_come, counted_words, names_a_list, stem, uncovered, unstated, why_not
 from knowledge.composer import Answer, names_listed
 from knowledge.schema import Fact
 from knowledge.retrieval import (_HOLDS, MANY_AREAS, OWN_PHRASING, S_ALL, S_MATCH, Hit, Query, Thresholds, _asked_rank,
@@ -180,6 +180,9 @@ def _asks_before(text: str) -> bool:
 def _asks_after(text: str) -> bool:
     """"หลังจากนั้นล่ะ", "and after that?"."""
     return bool(_AFTER_TH.search(text) or has_latin(text) and _AFTER_EN.search(text))
+# A place or a score asked for ("ได้อันดับเท่าไหร่", "what score", "ได้กี่เปอร์เซ็นต์"), not which area took it.
+_PLACE_OR_SCORE = re.compile(r"อันดับ\s*(ที่)?\s*(เท่า|อะไร|ไหน)|ได้ที่\s*(เท่า|อะไร|ไหน)|คะแนน|เปอร์เซ็น|ร้อยละ|%|"
+                             r"\b(what|which) (rank|place|position|score)|\bscored?\b|\branks?\b|\bpercent")
 _IT = re.compile(r"\b(it|its|it's|they|them|their|there)\b|มัน|ที่นั่น|แถวนั้น")  # (not "that": "that day")
 _WHICH_N = re.compile(r"^\s*(?:which|what are the|what were the|name the|list the)\s+(\d{1,2})\s*(?:ones?|of them)?\s*\??\s*$|"
                       r"^\s*(\d{1,2})\s*(?:ด้าน|อย่าง|อัน|แห่ง|เมือง|ข้อ)?\s*(?:นั้น|ที่ว่า)?\s*(?:มี)?(?:อะไรบ้าง|ไหนบ้าง|ได้แก่อะไร)", re.I)
@@ -496,6 +499,11 @@ class Dialogue:
             # "was it part of the certification?" after the sandbox: "it" is the sandbox, asked about a notion;
             # "and it's run by PTT right?" after Mae Moh: Mae Moh, asked about PTT.
             meant = [x for x in ctx.subjects if x not in notions and x not in subjects][:1]
+            subjects = [*meant, *subjects][:MAX_SUBJECTS_PER_ANSWER]
+        elif subjects and set(subjects) <= notions and set(subjects) & snap.index.rankers and not ent.places \
+                and qt.kind in ("how_many", None) and not qt.yes_no and _PLACE_OR_SCORE.search(u.normalized):
+            # "ได้อันดับเท่าไหร่ใน TSCCI 2023" right after an area (Thai leaves out "it"): that area's place.
+            meant = [x for x in ctx.subjects if x in snap.kb.cities][:1]
             subjects = [*meant, *subjects][:MAX_SUBJECTS_PER_ANSWER]
         nth = _NTH_ONE.search(u.normalized) if not subjects and not ent.places and ctx.subjects else None
         if nth is not None:
@@ -1124,7 +1132,8 @@ class Dialogue:
         if self.vocabulary is None:
             return []
         stop = self.vocabulary.stop
-        return [w[:5] if w.isascii() and len(w) > 5 else w
+        # (without its ending first: "closing" is looked for as "clos", which "close" has)
+        return [stem(w)[:5] if w.isascii() and len(w) > 5 else w
                 for w in tokenize(_TOLD_FILLER.sub(" ", query_text.casefold()))
                 if w not in stop and w not in _EN_STOP and not w.isdigit() and len(w) >= 2]
 

@@ -145,3 +145,21 @@ def test_a_dimension_said_without_its_full_name_after_a_plan_s_smarts(convo):
     convo.say("แม่เมาะทำกี่ด้าน")
     r = convo.say("มีด้านขนส่งไหม")
     assert first_line(r).startswith("ไม่ใช่") and "ขนส่ง" in first_line(r)
+
+
+def test_a_size_asked_after_an_area_is_a_figure_question(convo):
+    convo.say("Tell me about Wangchan Valley")
+    r = convo.say("how large is it?")
+    assert not r.fallback and "3,454" in first_line(r)
+
+
+def test_an_english_ending_does_not_hide_a_word_the_answer_says(convo):
+    convo.say("what is the Mae Moh power plant")
+    r = convo.say("is it closing down?")
+    assert not r.fallback and "2051" in first_line(r)
+
+
+def test_a_ranking_place_asked_after_an_area_without_saying_it(convo):
+    convo.say("สามย่านได้รับตราเมื่อไหร่")
+    r = convo.say("ใน TSCCI 2566 ได้อันดับที่เท่าไหร่")
+    assert not r.fallback and "สามย่าน" in first_line(r) and "79.02" in first_line(r)
