@@ -1660,8 +1660,10 @@ class Dialogue:
         where_q = any(w in asked for w in ("อยู่", "จังหวัด", " in ", "province", "located"))
         # (not about a project: "the Siam Square cableless pilot" is no question about the five pilot cities)
         project = any(x in kb.entities and kb.entities[x].kind == "project" for x in subjects)
+        # (nor about the Smarts of their plans: "which of the first round have all 7 Smarts" is not all five)
+        smarts = any(x in kb.dimensions or x == SEVEN_SMARTS for x in subjects)
         if qualifier == "first_five" and not cities and not yes_no and not ent.places and not project and \
-                kind in (None, "list", "how_many"):
+                not smarts and kind in (None, "list", "how_many"):
             pilots = kb.pilot_cities()
             names = names_listed([c.name.get(lang) for c in pilots], lang)
             when = format_date(pilots[0].certified.date, lang)
@@ -1673,6 +1675,14 @@ class Dialogue:
                                      [*(x for e in event for x in e.about if x not in kb.cities
                                         and x in kb.entities and kb.entities[x].kind == "event"),
                                       *(c.id for c in pilots)])
+        if qualifier == "first_five" and smarts and not cities and not yes_no and not ent.places:
+            # "which of the first round have all 7 Smarts", "ชุดแรกเมืองไหนไม่ครบ 7 ด้าน": the one fact about the
+            # Smarts of all five pilots (the most general one, when several say it).
+            pilots_ids = {c.id for c in kb.pilot_cities()}
+            named = {x for x in subjects if x in kb.dimensions or x == SEVEN_SMARTS}
+            of_all = [f for f in snap.facts.values() if pilots_ids | named <= set(f.about)]
+            if of_all:
+                return composer.fact(min(of_all, key=lambda f: (-f.priority, len(f.about), f.id)), lang, kind)
         other_places = [p for p in ent.places if p not in ent.city_named_places]
         if qualifier == "first_five" and not cities and other_places and (
                 yes_no or not project and kind in (None, "list", "where", "who")):

@@ -177,6 +177,9 @@ _RANKING_Q_TH = re.compile(r"คะแนน|อันดับ|ดัชนี|
 _RANKING_Q_EN = re.compile(r"rank|index|score|\bled\b|\blead|\btop\b|\bwon\b|\bwin", re.I)
 # "ตอนแรกตั้งเป้าไว้กี่เมือง", "originally": the earliest figure, not the latest.
 _EARLIEST_TH = re.compile(r"ตอนแรก|แรกเริ่ม|เริ่มแรก|ตอนเริ่ม|ในตอนต้น|เดิมที|ครั้งแรก")
+_LATEST_TH = re.compile(r"ล่าสุด|ปัจจุบัน|ตอนนี้|ขณะนี้|ทุกวันนี้")
+_LATEST_EN = re.compile(r"\b(latest|now|current(ly)?|to date|so far|as of today|most recent)\b", re.I)
+LATEST_WEIGHT = 3.0  # how much more the recency of a count counts when the question asks for the latest
 _EARLIEST_EN = re.compile(r"\boriginal(ly)?\b|\bat first\b|\binitial(ly)?\b|\bfirst target\b", re.I)
 A_RANK = 0.15  # the fact states the place the question asks about (first, 2nd, "อันดับ 3")
 # The fact mentions a word few facts use that the question asks about ("how many died" / "47 tourists died"):
@@ -593,7 +596,9 @@ class FactIndex:
                     of_year = of_year | self._of_year[y]
             a = np.where(of_year, a + A_YEAR, a)
         elif qtype in ("how_many", "list"):
-            a = np.where(self._has_as_of, a + self._recent[earliest], a)
+            # ("ล่าสุด", "the latest count": said outright, the most recent count wins more clearly)
+            latest = not earliest and bool(_LATEST_TH.search(q.text) or latin and _LATEST_EN.search(q.text))
+            a = np.where(self._has_as_of, a + self._recent[earliest] * (LATEST_WEIGHT if latest else 1.0), a)
         last = self.position.get(q.last_fact) if q.last_fact is not None else None
         if context and last is not None and candidate[last]:
             # "by when?", "how many provinces", "on whose behalf?" right after an answer: often that same fact

@@ -163,3 +163,20 @@ def test_a_ranking_place_asked_after_an_area_without_saying_it(convo):
     convo.say("สามย่านได้รับตราเมื่อไหร่")
     r = convo.say("ใน TSCCI 2566 ได้อันดับที่เท่าไหร่")
     assert not r.fallback and "สามย่าน" in first_line(r) and "79.02" in first_line(r)
+
+
+def test_the_first_round_is_the_five_pilots_and_which_ones_names_them(convo):
+    r = convo.say("พื้นที่ที่ผ่านการรับรองรอบแรกมีกี่แห่ง")
+    assert "5" in first_line(r)
+    r = convo.say("ชื่ออะไรบ้าง")
+    assert not r.fallback and all(n in r.text for n in ("ภูเก็ต", "ขอนแก่น", "แม่เมาะ", "สามย่าน", "วังจันทร์"))
+
+
+def test_the_smarts_of_the_first_round_are_not_just_the_five_names(convo):
+    r = convo.say("in the first round, which areas planned all 7 smarts")
+    assert "Mae Moh" in first_line(r) and "3 Smarts" in first_line(r)
+
+
+def test_the_latest_count_asked_outright_is_the_most_recent_one(convo):
+    r = convo.say("ยอดรวมเมืองที่ถือตราล่าสุดคือกี่เมือง")
+    assert "37" in first_line(r)
