@@ -1679,8 +1679,8 @@ class Dialogue:
             # "which of the first round have all 7 Smarts", "ชุดแรกเมืองไหนไม่ครบ 7 ด้าน": the one fact about the
             # Smarts of all five pilots (the most general one, when several say it).
             pilots_ids = {c.id for c in kb.pilot_cities()}
-            named = {x for x in subjects if x in kb.dimensions or x == SEVEN_SMARTS}
-            of_all = [f for f in snap.facts.values() if pilots_ids | named <= set(f.about)]
+            smarts_named = {x for x in subjects if x in kb.dimensions or x == SEVEN_SMARTS}
+            of_all = [f for f in snap.facts.values() if pilots_ids | smarts_named <= set(f.about)]
             if of_all:
                 return composer.fact(min(of_all, key=lambda f: (-f.priority, len(f.about), f.id)), lang, kind)
         other_places = [p for p in ent.places if p not in ent.city_named_places]
