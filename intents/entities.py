@@ -62,6 +62,19 @@ def compact(text: str) -> str:
     return _STRIP.sub("", text.casefold())
 
 
+# "ครั้งที่ 1/2565" is as often written "1/2565": a meeting's name is found either way.
+_MEETING_NO = re.compile(r"ครั้งที่\s*(?=\d+/\d)")
+
+
+def _keys(alias: str) -> list[str]:
+    """The compacted keys an alias is found by: itself, and without "ครั้งที่" before a meeting's number."""
+    keys = [compact(alias)]
+    bare = compact(_MEETING_NO.sub("", alias))
+    if bare != keys[0]:
+        keys.append(bare)
+    return [k for k in keys if k]
+
+
 @dataclass(frozen=True)
 class Term:
     """One surface form of an entity: ``kind`` is city, place, dimension or entity."""
@@ -125,13 +138,11 @@ class EntityExtractor:
         self._exact: dict[str, list[Term]] = defaultdict(list)
         self._short: dict[str, list[Term]] = defaultdict(list)  # short Latin aliases: whole tokens only
         for term in terms:
-            key = compact(term.alias)
-            if not key:
-                continue
-            if len(key) <= 3 and key.isascii():
-                self._short[key].append(term)
-            else:
-                self._exact[key].append(term)
+            for key in _keys(term.alias):
+                if len(key) <= 3 and key.isascii():
+                    self._short[key].append(term)
+                else:
+                    self._exact[key].append(term)
         # Exact matching looks up, at each position, only the lengths of the keys that start with the two
         # characters there (and a one-character key), longest first; most positions start no key at all.
         lengths: dict[str, set[int]] = defaultdict(set)

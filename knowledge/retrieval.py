@@ -72,6 +72,9 @@ _SAME_MEANING_EN = [(re.compile(p, re.I), r) for p, r in [
     (r"\b(forever|permanent(ly)?|for good|expir(e|es|ed|y))\b", " valid "),
     (r"\b(start|starts|started|begin|begins|began) (running|operating|operations?|service)\b|"
      r"\bopen(s|ed|ing)?\b|\bin service\b|\boperational\b", " open "),
+    # a size asked ("how big is it") is a size stated in rai or square kilometres
+    (r"\bhow (big|large|wide)\b|\bwhat size\b|\bsize\b|\b(land )?area of\b|\brai\b|\bsq(uare)? ?(km|kilomet(re|er)s?)\b|"
+     r"\bhectares?\b", " size "),
 ]]
 _SAME_MEANING = [*_SAME_MEANING_TH, *_SAME_MEANING_EN]
 

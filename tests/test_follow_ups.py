@@ -180,3 +180,14 @@ def test_the_smarts_of_the_first_round_are_not_just_the_five_names(convo):
 def test_the_latest_count_asked_outright_is_the_most_recent_one(convo):
     r = convo.say("ยอดรวมเมืองที่ถือตราล่าสุดคือกี่เมือง")
     assert "37" in first_line(r)
+
+
+def test_a_meeting_number_written_without_its_word_for_time_still_names_the_meeting(convo):
+    r = convo.say("ประชุมคณะกรรมการขับเคลื่อน 1/2565 จัดเมื่อไร")
+    assert not r.fallback and "9 พฤศจิกายน 2565" in first_line(r)
+
+
+def test_a_size_asked_in_other_words_finds_the_area_in_rai(convo):
+    convo.say("where is Wangchan Valley")
+    r = convo.say("what size is it")
+    assert not r.fallback and "rai" in first_line(r)
