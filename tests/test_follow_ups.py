@@ -191,3 +191,8 @@ def test_a_size_asked_in_other_words_finds_the_area_in_rai(convo):
     convo.say("where is Wangchan Valley")
     r = convo.say("what size is it")
     assert not r.fallback and "rai" in first_line(r)
+
+
+def test_what_thailand_4_0_rests_on_is_in_its_detail(convo):
+    r = convo.say("Thailand 4.0 relies on how many industries?")
+    assert not r.fallback and "10 industries" in r.text
