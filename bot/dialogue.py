@@ -270,6 +270,9 @@ _MEMBERSHIP = re.compile(r"เครือข่าย|สมาชิก|\bnetw
 # "the Thai term for Smart Governance", "ภาษาไทยเรียกว่าอะไร", "ชื่อภาษาอังกฤษ": the other language's name.
 _OTHER_NAME = re.compile(r"\b(thai|english) (term|name|word|translation)\b|\b(called|say it|named) in (thai|english)\b|"
                          r"\bin thai\?*$|ภาษา(ไทย|อังกฤษ)\s*(เรียก|ใช้คำ|คือ|ว่า)|ชื่อ(ภาษา)?(ไทย|อังกฤษ)|เรียกเป็นภาษา")
+# An area's full certified name or slogan asked ("what's its slogan", "ชื่อเต็มว่าอะไร", "สโลแกนว่าไร").
+_FULL_NAME = re.compile(r"\b(full|official|certified) name\b|\bslogan\b|\bmotto\b|ชื่อเต็ม|ชื่อทางการ|ชื่อที่ได้รับ|"
+                        r"สโลแกน|คำขวัญ")
 # "is smart healthcare one of the 7 Smarts?", "นับเป็นหนึ่งใน 7 ด้านไหม": whether something is one of them.
 SEVEN_SMARTS = "seven-smarts"
 _ONE_OF = re.compile(r"\bone of\b|\bpart of\b|\bamong\b|\bincluded\b|\bin the (?:official )?(?:7|seven)\b|"
@@ -491,6 +494,11 @@ class Dialogue:
                 answer.subjects = list(dict.fromkeys([people[0], *ctx.subjects]))[:MAX_SUBJECTS_PER_ANSWER]
                 return (self._reply(turn, answer, 1.0),
                         self._remember(turn, answer, ctx.last_query, ctx.last_qtype, first=people[0]), None)
+        full_name = self._full_name(turn, subjects) if not ent.places and not qt.yes_no \
+            and _FULL_NAME.search(u.normalized) else None
+        if full_name is not None:
+            return (self._reply(turn, full_name, 1.0),
+                    self._remember(turn, full_name, ctx.last_query, ctx.last_qtype, first=full_name.subjects[0]), None)
         notions = {x for x in subjects if x in snap.kb.dimensions or (
             x in snap.kb.entities and snap.kb.entities[x].kind == "concept")}
         agents = {x for x in subjects if x in snap.kb.entities and snap.kb.entities[x].kind in ("organisation", "person")}
@@ -1767,6 +1775,27 @@ class Dialogue:
                                      [f for c in found for f in self._certified_facts(snap, c.id)][:2],
                                      [c.id for c in found])
         return None
+
+    @staticmethod
+    def _full_name(turn: _Turn, subjects: list[str]) -> Answer | None:
+        """"What is its slogan", "ชื่อเต็มว่าอะไร" about an area (named, or the one the conversation is on)
+        whose certified name says more than its short name ("Chachoengsao: livable, worth visiting, worth
+        investing in"): that name. None when the question names something else or the name says no more."""
+        kb, ctx = turn.snap.kb, turn.ctx
+        if subjects and not all(x in kb.cities for x in subjects[:1]):
+            return None
+        area = subjects[0] if subjects else next((x for x in ctx.subjects if x in kb.cities), None)
+        if area is None:
+            return None
+        city = kb.cities[area]
+        said = re.sub(r"\bsmart\b|\bcity\b|[^\w\s]", " ", city.name.en.replace(city.short_name.en, " "), flags=re.I)
+        if len(said.split()) < 2:
+            return None  # ("Khon Kaen Smart City" says no more than "Khon Kaen")
+        answer = turn.snap.composer.computed(f"ชื่อเต็มที่ได้รับตราสัญลักษณ์คือ \"{city.name.th}\"",
+                                             f'Its full certified name is "{city.name.en}".', turn.lang,
+                                             Dialogue._certified_facts(turn.snap, area), [area])
+        answer.subjects = [area, *(x for x in ctx.subjects if x != area)][:MAX_SUBJECTS_PER_ANSWER]
+        return answer
 
     @staticmethod
     def _other_name(snap: Snapshot, subject: str, lang: str, english: bool = False) -> Answer | None:

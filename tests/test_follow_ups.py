@@ -196,3 +196,15 @@ def test_a_size_asked_in_other_words_finds_the_area_in_rai(convo):
 def test_what_thailand_4_0_rests_on_is_in_its_detail(convo):
     r = convo.say("Thailand 4.0 relies on how many industries?")
     assert not r.fallback and "10 industries" in r.text
+
+
+def test_an_area_s_motto_is_its_full_certified_name(convo):
+    convo.say("when did Chachoengsao get the logo")
+    r = convo.say("and its motto?")
+    assert not r.fallback and "worth visiting" in first_line(r)
+
+
+def test_a_full_name_that_says_no_more_than_the_short_one_is_not_offered_as_a_motto(convo):
+    convo.say("ขอนแก่นได้ตราเมื่อไหร่")
+    r = convo.say("คำขวัญว่าอะไร")
+    assert "ชื่อเต็ม" not in first_line(r)
