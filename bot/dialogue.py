@@ -510,9 +510,11 @@ class Dialogue:
             subjects = [*meant, *subjects][:MAX_SUBJECTS_PER_ANSWER]
         elif subjects and set(subjects) <= notions and set(subjects) & snap.index.rankers and not ent.places \
                 and qt.kind in ("how_many", None) and not qt.yes_no and _PLACE_OR_SCORE.search(u.normalized):
-            # "ได้อันดับเท่าไหร่ใน TSCCI 2023" right after an area (Thai leaves out "it"): that area's place.
+            # "ได้อันดับเท่าไหร่ใน TSCCI 2023" right after an area (Thai leaves out "it"): that area's place, when
+            # the index ranked it at all (else a fact about the index alone is no answer about the area).
             meant = [x for x in ctx.subjects if x in snap.kb.cities][:1]
-            subjects = [*meant, *subjects][:MAX_SUBJECTS_PER_ANSWER]
+            if meant and any(set(subjects) <= snap.index.about_sets[f.id] for f in snap.index.about(meant[0])):
+                subjects = [*meant, *subjects][:MAX_SUBJECTS_PER_ANSWER]
         nth = _NTH_ONE.search(u.normalized) if not subjects and not ent.places and ctx.subjects else None
         if nth is not None:
             # "what about the second one", "อันที่ 3 ล่ะ": the area at that place in the list just given.
