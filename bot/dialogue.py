@@ -39,7 +39,7 @@ from knowledge.catalogue import SMALL_TALK
 from knowledge.comparison import against_benchmark, asks_to_compare, direction, figures, winner, without_comparison
 from knowledge.dates import format_date
 from knowledge.polarity import counted, days_named, is_unit_word, stood_in_for, units_asked, verdict, without_units
-from knowledge.answerable import (asks_to_come, counted_words, index_years, names_a_list, uncovered, unstated,
+from knowledge.answerable import (asks_to_come, counted_words, index_years, names_a_list, stem, uncovered, unstated,
                                   why_not)
 from knowledge.composer import Answer, names_listed
 from knowledge.schema import Fact
@@ -66,6 +66,8 @@ SPECIFIC_VERDICT_MARGIN = 0.3  # ...and this close, when about the specific thin
 CLOSE_WORDS = 0.45  # a fact this close to the question's words may deny it with another number or year
 PERSON_MIN_WORDS = 0.4  # words a "who" follow-up needs to point past the one person of the last answer
 CUE_MIN_WORDS = 0.35  # lexical similarity a question with an off-topic or unknown word needs to be answered
+SHARED_MARGIN = 0.25  # how far below a city's fact of an event the event's own fact may score and still answer
+BEST_LIMIT = 3  # the facts a question is tried against, best first (several may not hold what it asks)
 # A fact this far from the question's words, which mentions none of the words that say what the question is
 # about ("festival", "ติดตั้งกล้อง"), was found by its subject and question type alone: a neighbour, not the answer.
 COVER_MIN_WORDS = 0.15
@@ -185,6 +187,9 @@ def _asks_before(text: str) -> bool:
 def _asks_after(text: str) -> bool:
     """"หลังจากนั้นล่ะ", "and after that?"."""
     return bool(_AFTER_TH.search(text) or has_latin(text) and _AFTER_EN.search(text))
+# A place or a score asked for ("ได้อันดับเท่าไหร่", "what score", "ได้กี่เปอร์เซ็นต์"), not which area took it.
+_PLACE_OR_SCORE = re.compile(r"อันดับ\s*(ที่)?\s*(เท่า|อะไร|ไหน)|ได้ที่\s*(เท่า|อะไร|ไหน)|คะแนน|เปอร์เซ็น|ร้อยละ|%|"
+                             r"\b(what|which) (rank|place|position|score)|\bscored?\b|\branks?\b|\bpercent")
 _IT = re.compile(r"\b(it|its|it's|they|them|their|there)\b|มัน|ที่นั่น|แถวนั้น")  # (not "that": "that day")
 _WHICH_N = re.compile(r"^\s*(?:which|what are the|what were the|name the|list the)\s+(\d{1,2})\s*(?:ones?|of them)?\s*\??\s*$|"
                       r"^\s*(\d{1,2})\s*(?:ด้าน|อย่าง|อัน|แห่ง|เมือง|ข้อ)?\s*(?:นั้น|ที่ว่า)?\s*(?:มี)?(?:อะไรบ้าง|ไหนบ้าง|ได้แก่อะไร)", re.I)
@@ -276,6 +281,9 @@ _MEMBERSHIP = re.compile(r"เครือข่าย|สมาชิก|\bnetw
 # "the Thai term for Smart Governance", "ภาษาไทยเรียกว่าอะไร", "ชื่อภาษาอังกฤษ": the other language's name.
 _OTHER_NAME = re.compile(r"\b(thai|english) (term|name|word|translation)\b|\b(called|say it|named) in (thai|english)\b|"
                          r"\bin thai\?*$|ภาษา(ไทย|อังกฤษ)\s*(เรียก|ใช้คำ|คือ|ว่า)|ชื่อ(ภาษา)?(ไทย|อังกฤษ)|เรียกเป็นภาษา")
+# An area's full certified name or slogan asked ("what's its slogan", "ชื่อเต็มว่าอะไร", "สโลแกนว่าไร").
+_FULL_NAME = re.compile(r"\b(full|official|certified) name\b|\bslogan\b|\bmotto\b|ชื่อเต็ม|ชื่อทางการ|ชื่อที่ได้รับ|"
+                        r"สโลแกน|คำขวัญ")
 # "is smart healthcare one of the 7 Smarts?", "นับเป็นหนึ่งใน 7 ด้านไหม": whether something is one of them.
 SEVEN_SMARTS = "seven-smarts"
 _ONE_OF = re.compile(r"\bone of\b|\bpart of\b|\bamong\b|\bincluded\b|\bin the (?:official )?(?:7|seven)\b|"
@@ -543,7 +551,7 @@ class Dialogue:
             return self._simple(turn, "empty", say("empty", reply_lang)), None, None
         a = _Asked(u.entities, question_type(u.normalized))
         for step in (
-            self._read_subjects, self._post_of_person, self._read_references, self._nth_one_named,
+            self._read_subjects, self._post_of_person, self._full_name_asked, self._read_references, self._nth_one_named,
             self._read_the_rest, self._small_talk, self._before_or_after, self._against_standard,
             self._dimension_listed, self._which_n, self._which_ones, self._more, self._resolve_follow_up,
             self._ranked_place, self._which_of_listed, self._that_batch, self._batch_reported, self._worked_out,
@@ -595,6 +603,16 @@ class Dialogue:
                         self._remember(turn, answer, ctx.last_query, ctx.last_qtype, first=people[0]), None)
         return None
 
+    def _full_name_asked(self, turn: _Turn, a: _Asked) -> _Result | None:
+        """On "what's its motto", "ชื่อเต็ม": an area's full certified name, when that says more than its short name."""
+        u, ctx = turn.u, turn.ctx
+        full_name = self._full_name(turn, a.subjects) if not a.ent.places and not a.qt.yes_no \
+            and _FULL_NAME.search(u.normalized) else None
+        if full_name is not None:
+            return (self._reply(turn, full_name, 1.0),
+                    self._remember(turn, full_name, ctx.last_query, ctx.last_qtype, first=full_name.subjects[0]), None)
+        return None
+
     def _read_references(self, turn: _Turn, a: _Asked) -> None:
         """On "it", "the second one": what the words that point back stand for; the question with its names removed."""
         u, ctx, snap = turn.u, turn.ctx, turn.snap
@@ -607,6 +625,13 @@ class Dialogue:
             # "and it's run by PTT right?" after Mae Moh: Mae Moh, asked about PTT.
             meant = [x for x in ctx.subjects if x not in a.notions and x not in a.subjects][:1]
             a.subjects = [*meant, *a.subjects][:MAX_SUBJECTS_PER_ANSWER]
+        elif a.subjects and set(a.subjects) <= a.notions and set(a.subjects) & snap.index.rankers and not a.ent.places \
+                and a.qt.kind in ("how_many", None) and not a.qt.yes_no and _PLACE_OR_SCORE.search(u.normalized):
+            # "ได้อันดับเท่าไหร่ใน TSCCI 2023" right after an area (Thai leaves out "it"): that area's place, when
+            # the index ranked it at all (else a fact about the index alone is no answer about the area).
+            meant = [x for x in ctx.subjects if x in snap.kb.cities][:1]
+            if meant and any(set(a.subjects) <= snap.index.about_sets[f.id] for f in snap.index.about(meant[0])):
+                a.subjects = [*meant, *a.subjects][:MAX_SUBJECTS_PER_ANSWER]
         a.nth = _NTH_ONE.search(u.normalized) if not a.subjects and not a.ent.places and ctx.subjects else None
         if a.nth is not None:
             # "what about the second one", "อันที่ 3 ล่ะ": the area at that place in the list just given.
@@ -1236,7 +1261,7 @@ class Dialogue:
         rare_share = RARE_SHARE * len(snap.facts)
         counted = [w for w in counted_words(tokenize(q.text)) if len(w) >= 3 and snap.word_facts.get(w, 0) <= rare_share
                    and (self.vocabulary is None or w not in self.vocabulary.stop)] if q.qtype == "how_many" else []
-        hits = snap.index.search(q, limit=3 + len(skipped))
+        hits = snap.index.search(q, limit=BEST_LIMIT + len(skipped))
         yes_no = is_yes_no(q.text)  # (a fact of another year answers "in 2020, right?" with a no)
         named = q.subjects or q.context
         # (the specific thing named, not a notion named with it: "Mae Moh's TSCCI score" is about Mae Moh)
@@ -1258,10 +1283,19 @@ class Dialogue:
             if (only is not None and only not in hit.fact.about) or hit.fact.id in skipped:
                 continue
             if passed_over and focus is not None and focus not in hit.fact.about:
-                return None  # the fare of the light rail is not known: not the bus's fare instead
+                # the fare of the light rail is not known: not the bus's fare instead (a later fact about the
+                # light rail may still hold it)
+                continue
             if not q.subjects and not q.context and not _ASKS_WHICH.search(q.text) \
-                    and self._needs_a_city(snap, hit, hits[rank + 1:], q.years):
-                hit.ambiguous = True
+                    and self._needs_a_city(snap, hit, [h for h in hits[rank + 1:] if why_not(
+                        q.text, h.fact, q.qtype, years=q.years, yes_no=yes_no) is None], q.years):
+                shared = self._shared_fact(snap, q, hit, skipped)
+                if shared is not None:
+                    # "when was the logo ceremony for 15 cities": each city's fact of that ceremony fits, and so
+                    # does the ceremony's own fact, about no city: the question needs no city.
+                    hit = shared
+                else:
+                    hit.ambiguous = True
             # A fact about every one of two or more things the question names ("แม่นบ่ว่าขอนแก่นเป็นเมือง 7 ด้าน"):
             # the names say what is asked even when the other words say little.
             named_all = len(q.subjects) >= 2 and hit.subjects >= S_MATCH + S_ALL - 1e-9
@@ -1342,7 +1376,8 @@ class Dialogue:
         if self.vocabulary is None:
             return []
         stop = self.vocabulary.stop
-        return [w[:5] if w.isascii() and len(w) > 5 else w
+        # (without its ending first: "closing" is looked for as "clos", which "close" has)
+        return [stem(w)[:5] if w.isascii() and len(w) > 5 else w
                 for w in tokenize(_TOLD_FILLER.sub(" ", query_text.casefold()))
                 if w not in stop and w not in _EN_STOP and not w.isdigit() and len(w) >= 2]
 
@@ -1435,9 +1470,11 @@ class Dialogue:
         """The detail of the fact just given as the answer to a follow-up that names nothing, when every word it
         asks about (not a question word or filler) is in that detail and not all of them in the fact's answer nor
         in the answer of the fact found (``found``)."""
-        if told.detail is None or len(query_text.split()) > 8 or (kind is not None and kind in told.unknown) \
-                or is_only_asking(query_text):
-            return None  # ("by which year?" asks what the answer gives: a year, not the word "year")
+        if told.detail is None or len(query_text.split()) > 8 or (kind is not None and kind in told.unknown):
+            return None
+        if is_only_asking(query_text):
+            # ("by which year?" asks what the answer gives: a year, not the word "year")
+            return self._detail_only_asked(turn, told, kind, found)
         # (a Thai word of two letters is inside too many others: "ทำ" in "ทำเนียบ"; an English one starts a word;
         # a noun of the kind asked, "year", "date", "name", says nothing of what is asked about)
         words = [w for w in self._asked_words(_KIND_NOUN.sub(" ", query_text.casefold())) if len(w) >= 3]
@@ -1463,6 +1500,23 @@ class Dialogue:
         if why_not(query_text, told, kind) is not None:
             return None
         return turn.snap.composer.computed(told.detail.th, told.detail.en, turn.lang, [told], list(told.about))
+
+    @staticmethod
+    def _detail_only_asked(turn: _Turn, told: Fact, kind: str | None, found: Fact | None) -> Answer | None:
+        """The detail of the fact just given, for a message that only asks "where?", "ที่ไหน", "who?" right after
+        it, when that detail holds a place (a name) and the answer does not: "ที่ไหน" after "the logo was unveiled
+        in March 2019 at the Takeoff event" asks where the event was held, which its detail says. A fact found
+        about the same thing that holds it in its own answer comes first; so does one that the answer holds."""
+        if kind not in ("where", "who") or told.detail is None:
+            return None
+        holds = _HOLDS[kind]
+        if holds.search(told.answer_text()) or not (holds.search(told.detail.th) and holds.search(told.detail.en)):
+            return None
+        snap = turn.snap
+        if found is not None and found.id != told.id and holds.search(found.answer_text()) \
+                and set(found.about) & set(told.about) - snap.index.concepts:
+            return None
+        return snap.composer.computed(told.detail.th, told.detail.en, turn.lang, [told], list(told.about))
 
     def _told_kind(self, turn: _Turn, told: Fact, subjects: list[str], talked_of: list[str]) -> Answer | None:
         """The answer just given again, or its detail, for a follow-up that asks only which one of a kind of
@@ -1828,6 +1882,25 @@ class Dialogue:
                     break
         return extra
 
+    def _shared_fact(self, snap: Snapshot, q: Query, hit: Hit, skipped: set[str]) -> Hit | None:
+        """For a question that names no city, answered best by one city's fact of an event, a batch or a
+        product that other cities' facts share too (each area's fact of the 24 December 2021 ceremony): the
+        near fact about that same thing and about no city at all, when it holds what is asked; else None."""
+        areas = set(snap.kb.cities)
+        shared = set(hit.fact.about) - areas - snap.index.concepts
+        if not shared:
+            return None
+        for other in snap.index.search(q, limit=8):
+            about = set(other.fact.about)
+            if other.fact.id in skipped or about & areas or not about & shared:
+                continue
+            if other.score < self.thresholds.score or other.evidence < self.thresholds.evidence \
+                    or other.score < hit.score - SHARED_MARGIN:
+                return None
+            if why_not(q.text, other.fact, q.qtype, years=q.years, yes_no=is_yes_no(q.text)) is None:
+                return other
+        return None
+
     @staticmethod
     def _needs_a_city(snap: Snapshot, hit: Hit, rest: list[Hit], years: frozenset[int] = frozenset()) -> bool:
         """A question that names no city, answered best by a fact about one city while another city's fact
@@ -1883,8 +1956,10 @@ class Dialogue:
         where_q = any(w in asked for w in ("อยู่", "จังหวัด", " in ", "province", "located"))
         # (not about a project: "the Siam Square cableless pilot" is no question about the five pilot cities)
         project = any(x in kb.entities and kb.entities[x].kind == "project" for x in subjects)
+        # (nor about the Smarts of their plans: "which of the first round have all 7 Smarts" is not all five)
+        smarts = any(x in kb.dimensions or x == SEVEN_SMARTS for x in subjects)
         if qualifier == "first_five" and not cities and not yes_no and not ent.places and not project and \
-                kind in (None, "list", "how_many"):
+                not smarts and kind in (None, "list", "how_many"):
             pilots = kb.pilot_cities()
             names = names_listed([c.name.get(lang) for c in pilots], lang)
             when = format_date(pilots[0].certified.date, lang)
@@ -1896,6 +1971,14 @@ class Dialogue:
                                      [*(x for e in event for x in e.about if x not in kb.cities
                                         and x in kb.entities and kb.entities[x].kind == "event"),
                                       *(c.id for c in pilots)])
+        if qualifier == "first_five" and smarts and not cities and not yes_no and not ent.places:
+            # "which of the first round have all 7 Smarts", "ชุดแรกเมืองไหนไม่ครบ 7 ด้าน": the one fact about the
+            # Smarts of all five pilots (the most general one, when several say it).
+            pilots_ids = {c.id for c in kb.pilot_cities()}
+            smarts_named = {x for x in subjects if x in kb.dimensions or x == SEVEN_SMARTS}
+            of_all = [f for f in snap.facts.values() if pilots_ids | smarts_named <= set(f.about)]
+            if of_all:
+                return composer.fact(min(of_all, key=lambda f: (-f.priority, len(f.about), f.id)), lang, kind)
         other_places = [p for p in ent.places if p not in ent.city_named_places]
         if qualifier == "first_five" and not cities and other_places and (
                 yes_no or not project and kind in (None, "list", "where", "who")):
@@ -1994,6 +2077,27 @@ class Dialogue:
                                      [f for c in found for f in self._certified_facts(snap, c.id)][:2],
                                      [c.id for c in found])
         return None
+
+    @staticmethod
+    def _full_name(turn: _Turn, subjects: list[str]) -> Answer | None:
+        """"What is its slogan", "ชื่อเต็มว่าอะไร" about an area (named, or the one the conversation is on)
+        whose certified name says more than its short name ("Chachoengsao: livable, worth visiting, worth
+        investing in"): that name. None when the question names something else or the name says no more."""
+        kb, ctx = turn.snap.kb, turn.ctx
+        if subjects and not all(x in kb.cities for x in subjects[:1]):
+            return None
+        area = subjects[0] if subjects else next((x for x in ctx.subjects if x in kb.cities), None)
+        if area is None:
+            return None
+        city = kb.cities[area]
+        said = re.sub(r"\bsmart\b|\bcity\b|[^\w\s]", " ", city.name.en.replace(city.short_name.en, " "), flags=re.I)
+        if len(said.split()) < 2:
+            return None  # ("Khon Kaen Smart City" says no more than "Khon Kaen")
+        answer = turn.snap.composer.computed(f"ชื่อเต็มที่ได้รับตราสัญลักษณ์คือ \"{city.name.th}\"",
+                                             f'Its full certified name is "{city.name.en}".', turn.lang,
+                                             Dialogue._certified_facts(turn.snap, area), [area])
+        answer.subjects = [area, *(x for x in ctx.subjects if x != area)][:MAX_SUBJECTS_PER_ANSWER]
+        return answer
 
     @staticmethod
     def _other_name(snap: Snapshot, subject: str, lang: str, english: bool = False) -> Answer | None:

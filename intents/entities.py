@@ -28,8 +28,8 @@ _STRIP = re.compile(r"[\s\-_.,!?'\"()/]+")
 _KEPT = re.compile(r"[^\s\-_.,!?'\"()/]+")  # what _STRIP leaves
 _NUMBER = re.compile(r"(?<![\d.])\d{1,4}(?![\d.])")
 # (Each split in two: the English words are tried only on text with a Latin letter.)
-_FIRST_FIVE_TH = re.compile(r"(5|ห้า)\s*เมืองแรก|เมืองนำร่อง|นำร่อง|ชุดแรก|รุ่นแรก|กลุ่มแรก|แรกสุด")
-_FIRST_FIVE_EN = re.compile(r"first\s*(5|five)|(5|five)\s*pilot|pilot|\bfirst\s*batch|"
+_FIRST_FIVE_TH = re.compile(r"(5|ห้า)\s*เมืองแรก|เมืองนำร่อง|นำร่อง|ชุดแรก|รุ่นแรก|กลุ่มแรก|รอบแรก|แรกสุด")
+_FIRST_FIVE_EN = re.compile(r"first\s*(5|five)|(5|five)\s*pilot|pilot|\bfirst\s*(batch|round)|"
                             r"\b(got|received|were|was|get)\b.{0,40}\bfirst\s*[?.!]*$|"
                             r"\b(first|earliest)\s*(ones?|cities|areas|smart cities)\b|"
                             r"\b(the|of)\s+(5|five)\s+(cities|areas|places)\b")  # "one of the 5 cities"
@@ -60,6 +60,19 @@ _THAI_BEFORE_SYLLABLE = frozenset("\u0e40\u0e41\u0e42\u0e43\u0e44") | _THAI_COMB
 def compact(text: str) -> str:
     """Lower case with spaces, hyphens and punctuation removed: the form names are matched in."""
     return _STRIP.sub("", text.casefold())
+
+
+# "ครั้งที่ 1/2565" is as often written "1/2565": a meeting's name is found either way.
+_MEETING_NO = re.compile(r"ครั้งที่\s*(?=\d+/\d)")
+
+
+def _keys(alias: str) -> list[str]:
+    """The compacted keys an alias is found by: itself, and without "ครั้งที่" before a meeting's number."""
+    keys = [compact(alias)]
+    bare = compact(_MEETING_NO.sub("", alias))
+    if bare != keys[0]:
+        keys.append(bare)
+    return [k for k in keys if k]
 
 
 @dataclass(frozen=True)
@@ -125,13 +138,11 @@ class EntityExtractor:
         self._exact: dict[str, list[Term]] = defaultdict(list)
         self._short: dict[str, list[Term]] = defaultdict(list)  # short Latin aliases: whole tokens only
         for term in terms:
-            key = compact(term.alias)
-            if not key:
-                continue
-            if len(key) <= 3 and key.isascii():
-                self._short[key].append(term)
-            else:
-                self._exact[key].append(term)
+            for key in _keys(term.alias):
+                if len(key) <= 3 and key.isascii():
+                    self._short[key].append(term)
+                else:
+                    self._exact[key].append(term)
         # Exact matching looks up, at each position, only the lengths of the keys that start with the two
         # characters there (and a one-character key), longest first; most positions start no key at all.
         lengths: dict[str, set[int]] = defaultdict(set)

@@ -24,7 +24,8 @@ def _th(*cues: str) -> re.Pattern:
 def _en(*cues: str) -> re.Pattern:
     # Every cue needs a Latin letter (outside its optional parts): the pattern is only tried on text that has one.
     assert all(has_latin(re.sub(r"\(.*?\)\??|\[.*?\]", "", c)) for c in cues), cues
-    return re.compile(r"\b(" + "|".join(cues) + r")\b")
+    # (the end is no letter or digit rather than a word boundary: "what %" ends in a sign)
+    return re.compile(r"\b(" + "|".join(cues) + r")(?!\w)")
 
 
 # The English patterns (cues made of Latin words, without IGNORECASE) cannot match a text without a Latin letter:
@@ -45,8 +46,10 @@ _TYPES: list[tuple[str, re.Pattern, re.Pattern]] = [
                  "ขอทราบวันที่", "วันที่และ", "วัน เวลา"),
      _en("when", "what year", "which year", "what date", "the date of", "which day", "what day", "since when",
          "how long ago", "what period", "which period", "which years", "what years", "time ?frame", "time span")),
-    ("how_many", _th("กี่", "จำนวน", "มีเท่าไหร่", "ร้อยละ", "เปอร์เซ็นต์", "เปอร์เซ็น"), _en("how many", "number of", "count", "what percentage",
-                                                      "what percent", "how many percent", "what %", "percentage", "percent")),
+    # (a size is a figure too: "how big is it", "ใหญ่แค่ไหน")
+    ("how_many", _th("กี่", "จำนวน", "มีเท่าไหร่", "ร้อยละ", "เปอร์เซ็นต์", "เปอร์เซ็น", "ใหญ่แค่ไหน", "กว้างแค่ไหน", "ขนาดแค่ไหน"),
+     _en("how many", "number of", "count", "what percentage", "what percent", "how many percent", "what %", "percentage",
+         "percent", "how big", "how large", "what size", "how wide")),
     ("who", _th("ใคร", "หน่วยงานไหน", "บริษัทไหน", "องค์กรไหน", "ผู้ใด"), _en("who", "whom", "whose", "which agency",
                                                                              "which company", "which organi[sz]ation")),
     # (the formal "ที่ใด", "จัดที่ใด", but not "พื้นที่ใด", which asks which area)

@@ -142,7 +142,9 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     ("concession", re.compile(r"สัมปทาน|\bconcession", re.I), re.compile(r"สัมปทาน|\bconcession", re.I)),
     ("designer", re.compile(r"ใครออกแบบ|ใครเป็นคนออกแบบ|ผู้ออกแบบ|ผู้ชนะ|ใครชนะ|\bdesigned\b|\bdesigner\b|\bwinner\b|"
                             r"\bwho won\b", re.I),
-     re.compile(r"ออกแบบโดย|ผู้ออกแบบ|ผู้ชนะ|ชนะเลิศ|\bdesigned by\b|\bwinner\b|\bwon by\b", re.I)),
+     # (a ranking's first place is who won it: "who won TSCCI 2024" / "1st Wangchan Valley", "ได้อันดับ 1")
+     re.compile(r"ออกแบบโดย|ผู้ออกแบบ|ผู้ชนะ|ชนะเลิศ|\bdesigned by\b|\bwinner\b|\bwon by\b|อันดับ\s*1(?!\d)|"
+                r"\b1st\b|\branked first\b|\bfirst place\b|\btop (province|city)-based\b", re.I)),
     # "how long is the loop", "ยาวกี่กิโล": a length, which the route's opening year or cost is not
     ("length", re.compile(r"\bhow long is the [a-z0-9 -]{0,30}?\b(line|loop|route|track|rail|road|network|cable|tram|"
                           r"lrt|path|lane)s?\b|\bin km\b|\blength\b|\bhow many (km|kilomet)|ยาว(?!นาน)\s*(กี่|เท่า|แค่ไหน)|"

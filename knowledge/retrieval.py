@@ -72,6 +72,9 @@ _SAME_MEANING_EN = [(re.compile(p, re.I), r) for p, r in [
     (r"\b(forever|permanent(ly)?|for good|expir(e|es|ed|y))\b", " valid "),
     (r"\b(start|starts|started|begin|begins|began) (running|operating|operations?|service)\b|"
      r"\bopen(s|ed|ing)?\b|\bin service\b|\boperational\b", " open "),
+    # a size asked ("how big is it") is a size stated in rai or square kilometres
+    (r"\bhow (big|large|wide)\b|\bwhat size\b|\bsize\b|\b(land )?area of\b|\brai\b|\bsq(uare)? ?(km|kilomet(re|er)s?)\b|"
+     r"\bhectares?\b", " size "),
 ]]
 _SAME_MEANING = [*_SAME_MEANING_TH, *_SAME_MEANING_EN]
 
@@ -177,6 +180,9 @@ _RANKING_Q_TH = re.compile(r"คะแนน|อันดับ|ดัชนี|
 _RANKING_Q_EN = re.compile(r"rank|index|score|\bled\b|\blead|\btop\b|\bwon\b|\bwin", re.I)
 # "ตอนแรกตั้งเป้าไว้กี่เมือง", "originally": the earliest figure, not the latest.
 _EARLIEST_TH = re.compile(r"ตอนแรก|แรกเริ่ม|เริ่มแรก|ตอนเริ่ม|ในตอนต้น|เดิมที|ครั้งแรก")
+_LATEST_TH = re.compile(r"ล่าสุด|ปัจจุบัน|ตอนนี้|ขณะนี้|ทุกวันนี้")
+_LATEST_EN = re.compile(r"\b(latest|now|current(ly)?|to date|so far|as of today|most recent)\b", re.I)
+LATEST_WEIGHT = 3.0  # how much more the recency of a count counts when the question asks for the latest
 _EARLIEST_EN = re.compile(r"\boriginal(ly)?\b|\bat first\b|\binitial(ly)?\b|\bfirst target\b", re.I)
 A_RANK = 0.15  # the fact states the place the question asks about (first, 2nd, "อันดับ 3")
 # The fact mentions a word few facts use that the question asks about ("how many died" / "47 tourists died"):
@@ -190,6 +196,7 @@ _CATEGORIES = {
     "city": re.compile(r"city-based|ประเภทเมือง|ระดับเมือง|city level", re.I),
 }
 A_CATEGORY = 0.1  # a ranking fact of the category of the ranking just given
+RANKER_SHARE = 0.6  # a subject this share of whose facts are rankings is an index (the TSCCI)
 _WHICH_PLACE = re.compile(r"\bwhich (city|cities|area|one)\b|\bwho\b|เมืองไหน|เมืองใด|ที่ไหน|พื้นที่ไหน|พื้นที่ใด|ใคร")
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "1st": 1, "2nd": 2, "3rd": 3, "หนึ่ง": 1, "สอง": 2, "สาม": 3}
 _ASKED_RANK = re.compile(r"(?:อันดับ|ที่)\s*(\d|หนึ่ง|สอง|สาม)(?!\d)|\b(1st|2nd|3rd|first|second|third)\b|"
@@ -337,6 +344,10 @@ class FactIndex:
             for s in sorted(self.about_sets[f.id]):
                 self.by_subject.setdefault(s, []).append(f.id)
             self.by_intent.setdefault(f.intent, []).append(f.id)
+        # The indices themselves (the TSCCI): a question that names one asks about a ranking even without a
+        # ranking word ("who was 2nd province-based in TSCCI 2023": the name is removed before matching).
+        self.rankers = frozenset(x for x, fids in self.by_subject.items() if x not in self.areas and len(fids) >= 3
+                                 and sum(self.facts[f].intent == "rankings" for f in fids) >= RANKER_SHARE * len(fids))
         self._arrays()
 
     def _arrays(self) -> None:
@@ -497,7 +508,7 @@ class FactIndex:
         latin = has_latin(q.text)
         earliest = bool(_EARLIEST_TH.search(q.text) or latin and _EARLIEST_EN.search(q.text))
         ranking_q = _RANKING_Q_TH.search(q.text) or latin and _RANKING_Q_EN.search(q.text)
-        asked_rank = _asked_rank(q.text) if ranking_q or subjects & self.dimensions else None
+        asked_rank = _asked_rank(q.text) if ranking_q or subjects & (self.dimensions | self.rankers) else None
         who_ranked = asked_rank is not None and q.qtype in ("who", "list") or bool(
             asked_rank is not None and _WHICH_PLACE.search(q.text))
         context_areas = context & self.areas
@@ -588,7 +599,9 @@ class FactIndex:
                     of_year = of_year | self._of_year[y]
             a = np.where(of_year, a + A_YEAR, a)
         elif qtype in ("how_many", "list"):
-            a = np.where(self._has_as_of, a + self._recent[earliest], a)
+            # ("ล่าสุด", "the latest count": said outright, the most recent count wins more clearly)
+            latest = not earliest and bool(_LATEST_TH.search(q.text) or latin and _LATEST_EN.search(q.text))
+            a = np.where(self._has_as_of, a + self._recent[earliest] * (LATEST_WEIGHT if latest else 1.0), a)
         last = self.position.get(q.last_fact) if q.last_fact is not None else None
         if context and last is not None and candidate[last]:
             # "by when?", "how many provinces", "on whose behalf?" right after an answer: often that same fact

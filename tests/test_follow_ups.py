@@ -134,3 +134,99 @@ def test_which_has_the_most_is_not_answered_with_the_count_just_given(convo):
     assert convo.say("and which province has got the most of them?").fallback  # (no source ranks provinces by it)
     r = convo.say("which area scored best in TSCCI 2023 among city-based ones")
     assert not r.fallback and "Wangchan" in first_line(r)  # (a ranking's first place answers a superlative)
+
+
+def test_a_bare_where_after_an_event_gets_the_venue_its_detail_names(convo):
+    r = convo.say("When was the smart city logo launched?")
+    assert "2019" in first_line(r)
+    r = convo.say("where?")
+    assert not r.fallback and "Park Hyatt" in first_line(r)
+
+
+def test_an_event_for_many_cities_needs_no_city(convo):
+    r = convo.say("the fifteen developers got their logos at a handover ceremony, on what date?")
+    assert not r.fallback and "24 December 2021" in first_line(r)
+
+
+def test_a_rival_city_fact_that_does_not_hold_what_is_asked_is_no_reason_to_ask_which_city(convo):
+    r = convo.say("how many tonnes of synthetic gypsum are produced each year")
+    assert not r.fallback and "500,000" in first_line(r)
+
+
+def test_a_place_in_an_index_named_without_ranking_words(convo):
+    r = convo.say("who came 3rd among province-based in the TSCCI 2023")
+    assert "Khon Kaen" in first_line(r) and "53.81" in first_line(r)
+
+
+def test_who_won_an_index_is_its_first_place(convo):
+    r = convo.say("TSCCI 2567 ใครชนะ")
+    assert not r.fallback and "วังจันทร์" in first_line(r)
+
+
+def test_a_dimension_said_without_its_full_name_after_a_plan_s_smarts(convo):
+    convo.say("แม่เมาะทำกี่ด้าน")
+    r = convo.say("มีด้านขนส่งไหม")
+    assert first_line(r).startswith("ไม่ใช่") and "ขนส่ง" in first_line(r)
+
+
+def test_a_size_asked_after_an_area_is_a_figure_question(convo):
+    convo.say("Tell me about Wangchan Valley")
+    r = convo.say("how large is it?")
+    assert not r.fallback and "3,454" in first_line(r)
+
+
+def test_an_english_ending_does_not_hide_a_word_the_answer_says(convo):
+    convo.say("what is the Mae Moh power plant")
+    r = convo.say("is it closing down?")
+    assert not r.fallback and "2051" in first_line(r)
+
+
+def test_a_ranking_place_asked_after_an_area_without_saying_it(convo):
+    convo.say("สามย่านได้รับตราเมื่อไหร่")
+    r = convo.say("ใน TSCCI 2566 ได้อันดับที่เท่าไหร่")
+    assert not r.fallback and "สามย่าน" in first_line(r) and "79.02" in first_line(r)
+
+
+def test_the_first_round_is_the_five_pilots_and_which_ones_names_them(convo):
+    r = convo.say("พื้นที่ที่ผ่านการรับรองรอบแรกมีกี่แห่ง")
+    assert "5" in first_line(r)
+    r = convo.say("ชื่ออะไรบ้าง")
+    assert not r.fallback and all(n in r.text for n in ("ภูเก็ต", "ขอนแก่น", "แม่เมาะ", "สามย่าน", "วังจันทร์"))
+
+
+def test_the_smarts_of_the_first_round_are_not_just_the_five_names(convo):
+    r = convo.say("in the first round, which areas planned all 7 smarts")
+    assert "Mae Moh" in first_line(r) and "3 Smarts" in first_line(r)
+
+
+def test_the_latest_count_asked_outright_is_the_most_recent_one(convo):
+    r = convo.say("ยอดรวมเมืองที่ถือตราล่าสุดคือกี่เมือง")
+    assert "37" in first_line(r)
+
+
+def test_a_meeting_number_written_without_its_word_for_time_still_names_the_meeting(convo):
+    r = convo.say("ประชุมคณะกรรมการขับเคลื่อน 1/2565 จัดเมื่อไร")
+    assert not r.fallback and "9 พฤศจิกายน 2565" in first_line(r)
+
+
+def test_a_size_asked_in_other_words_finds_the_area_in_rai(convo):
+    convo.say("where is Wangchan Valley")
+    r = convo.say("what size is it")
+    assert not r.fallback and "rai" in first_line(r)
+
+
+def test_what_thailand_4_0_rests_on_is_in_its_detail(convo):
+    r = convo.say("Thailand 4.0 relies on how many industries?")
+    assert not r.fallback and "10 industries" in r.text
+
+
+def test_an_area_s_motto_is_its_full_certified_name(convo):
+    convo.say("when did Chachoengsao get the logo")
+    r = convo.say("and its motto?")
+    assert not r.fallback and "worth visiting" in first_line(r)
+
+
+def test_a_full_name_that_says_no_more_than_the_short_one_is_not_offered_as_a_motto(convo):
+    convo.say("ขอนแก่นได้ตราเมื่อไหร่")
+    r = convo.say("คำขวัญว่าอะไร")
+    assert "ชื่อเต็ม" not in first_line(r)
