@@ -693,3 +693,17 @@ def test_a_short_question_about_the_answer_just_given_is_not_small_talk(convo):
     convo.say("วังจันทร์วัลเลย์อยู่ที่ไหน")
     r = convo.say("อำเภออะไรนะ")
     assert not r.fallback and r.intent not in ("goodbye", "thanks", "greet") and "วังจันทร์" in first_line(r)
+
+
+def test_the_steps_docs_dialogue_md_lists_are_the_steps_answer_runs():
+    """docs/dialogue.md names Dialogue.answer's steps in order; a step added or moved is listed there too."""
+    import inspect
+    from pathlib import Path
+
+    from bot.dialogue import Dialogue
+
+    code = inspect.getsource(Dialogue.answer)
+    run = re.findall(r"self\.(_\w+),", code[code.index("for step in ("):code.index("):", code.index("for step in ("))])
+    doc = (Path(__file__).parent.parent / "docs" / "dialogue.md").read_text(encoding="utf-8")
+    listed = doc[doc.index("as read so far):"):doc.index("A step either answers")]
+    assert re.findall(r"`(_\w+)`", listed) == run and len(run) > 20
