@@ -233,7 +233,9 @@ class EntityExtractor:
             return False
         if (text[b].isascii() and text[b].isalnum() and b + 1 < len(text) and text[b + 1].isascii()
                 and text[b + 1].isalnum()):
-            return False
+            # "mae mohs power plant", "yalas score": an English possessive written without its apostrophe (a name
+            # of four letters or more, so that a short one is not read inside another word)
+            return _POSSESSIVE_S.match(text, b + 1) is not None and end - start >= 4 and text[a].isalpha()
         return True
 
     @staticmethod
@@ -304,6 +306,10 @@ class EntityExtractor:
             if best >= self.FUZZY_CUTOFF:
                 out.append((key, best, 0))
         return out
+
+
+#: The "s" of a possessive written without its apostrophe, ending the word: "mae mohs", "yalas".
+_POSSESSIVE_S = re.compile(r"s(?![a-z0-9])", re.I)
 
 
 #: Placeholders for names in the classifier's input: "ภูเก็ตอยู่ไหน" and "สามย่านอยู่ไหน" look alike to it,

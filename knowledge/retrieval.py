@@ -30,7 +30,7 @@ from typing import Callable, Iterable
 import numpy as np
 from scipy import sparse
 
-from .answerable import stem
+from .answerable import mentions
 from .catalogue import QTYPE_ASPECTS
 from .schema import Fact
 from .script import has_latin
@@ -216,6 +216,40 @@ def _stated_ranks(text: str) -> frozenset[int]:
     return frozenset(out)
 
 
+# "the 7 pilot areas", "15 พื้นที่": a small number and the word after it (not a year, a date's day or a time).
+_COUNTED = re.compile(r"(?<![\d.,:/])(\d{1,3})(?![\d.,:/])\s*([a-z]+|[\u0e00-\u0e7f]+)", re.I)
+_MONTHS = re.compile(r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ม\.?ค|ก\.?พ|มี\.?ค|เม\.?ย|พ\.?ค|มิ\.?ย|ก\.?ค|"
+                     r"ส\.?ค|ก\.?ย|ต\.?ค|พ\.?ย|ธ\.?ค)|^(มกรา|กุมภา|มีนา|เมษา|พฤษภา|มิถุนา|กรกฎา|สิงหา|กันยา|ตุลา|พฤศจิกา|ธันวา)",
+                     re.I)
+_COUNT_STOP = frozenset("of the a an and or more in on at to by is are was were".split())
+A_NUMBER = 0.12  # the fact states the number the question gives with the same noun ("the 7 pilot areas")
+A_OTHER_NUMBER = -0.08  # ...and a fact that gives that noun another number only ("the 5 pilot cities")
+_NUMBER_REACH = 32  # characters after a number in a fact where its noun may come ("7 early smart city pilot areas")
+
+
+def _counted_asked(text: str) -> tuple[tuple[str, str], ...]:
+    """The numbers a question gives with what they count: "the 7 pilot areas" → (("7", "pilot"),); the noun
+    cut to its first letters (five of an English word, four of a Thai run) as facts may inflect it. No
+    date's day ("6 may") and no year."""
+    out = []
+    for m in _COUNTED.finditer(text.casefold()):
+        word = m.group(2)
+        if word in _COUNT_STOP or _MONTHS.search(word):
+            continue
+        out.append((m.group(1), word[:5] if word.isascii() else word[:4]))
+    return tuple(out)
+
+
+def _numbers_with(text: str, noun: str) -> frozenset[str]:
+    """The numbers ``text`` (casefolded) gives with ``noun`` a few words after them."""
+    out = set()
+    for m in re.finditer(r"(?<![\d.,:/])(\d{1,3})(?![\d.,:/])", text):
+        after = re.split(r"\d", text[m.end():m.end() + _NUMBER_REACH], maxsplit=1)[0]
+        if noun in after:
+            out.add(m.group(1))
+    return frozenset(out)
+
+
 def _years(f: Fact) -> frozenset[int]:
     """The years (CE) a fact is about: its date, its as-of, the years its answer names."""
     years = {int(d[:4]) for d in (f.date, f.as_of) if d}
@@ -328,6 +362,9 @@ class FactIndex:
             self.texts[f.id] = text
             self.mentions[f.id] = frozenset(c for c, aliases in (names or {}).items()
                                             if any(a in text for a in aliases))
+        # what each fact says (answer and detail, both languages), casefolded: the numbers it gives
+        self._said = {f.id: " ".join((f.answer_text(), *((f.detail.th, f.detail.en) if f.detail else ()))).casefold()
+                      for f in self.facts.values()}
         self.holds = {f.id: frozenset(k for k, rx in _HOLDS.items() if rx.search(f.answer_text()))
                       for f in self.facts.values()}
         self._searched: dict[tuple, list[Hit]] = {}  # search() results by query (never changed once made)
@@ -438,9 +475,24 @@ class FactIndex:
         over every fact."""
         out = np.zeros(len(self.ids), dtype=bool)
         if topic:
-            stems = [stem(w) for w in topic]  # as answerable.unmentioned looks for them
-            ids, texts = self.ids, self.texts
-            out[[k for k in rows.tolist() if any(w in texts[ids[k]] for w in stems)]] = True
+            ids, texts = self.ids, self.texts  # (as answerable.unmentioned looks for them)
+            out[[k for k in rows.tolist() if any(mentions(texts[ids[k]], w) for w in topic)]] = True
+        return out
+
+    def _number_fit(self, counted: tuple[tuple[str, str], ...], rows: np.ndarray) -> np.ndarray:
+        """For each fact of ``rows``, :data:`A_NUMBER` when its answer or detail gives a number the question
+        gives with the same noun ("the 7 pilot areas" / "the 7 early pilot areas"), :data:`A_OTHER_NUMBER` when
+        it gives that noun only other numbers ("the 5 pilot cities"): the question says which of them it means."""
+        out = np.zeros(len(self.ids))
+        for k in rows.tolist():
+            text = self._said[self.ids[k]]
+            for number, noun in counted:
+                given = _numbers_with(text, noun)
+                if number in given:
+                    out[k] = A_NUMBER
+                    break
+                if given:
+                    out[k] = A_OTHER_NUMBER
         return out
 
     def search(self, q: Query, limit: int = 5) -> list[Hit]:
@@ -581,6 +633,9 @@ class FactIndex:
             a = np.where(~placed & self._rankings & self._has_ranks, a + A_OTHER_RANK, a)
         if q.topic:
             a = np.where(self._told(q.topic, rows), a + A_TOPIC, a)
+        counted = _counted_asked(q.text)
+        if counted:
+            a = a + self._number_fit(counted, rows)
         if q.years:
             of_year = self._none
             for y in q.years:
