@@ -311,15 +311,13 @@ _CERTIFIED_WORD = re.compile(r"ตรา|รับรอง|ประกาศ|�
 _ZONE_ASKED = re.compile(r"เขตส่งเสริม|promotion[- ]?(zone|area)|\bzone\b", re.I)
 
 
-def _plural_said(counted: list[str], fact: Fact) -> bool:
-    """Whether a fact's texts say an English plural the question counts as it is written, or the question
-    counts no English plural: "how many bus stops" is not matched by phrasings that ask when the bus stopped
-    ("when did the bus stop"), however close their words."""
-    plurals = [w for w in counted if w.isascii() and w.endswith("s") and not w.endswith("ss")]
-    if not plurals:
-        return True
-    text = fact.text(questions=True).casefold()
-    return any(re.search(rf"\b{re.escape(w)}\b", text) for w in plurals)
+def _plural_unsaid(head: str, fact: Fact) -> bool:
+    """Whether an English plural a count question counts ("how many bus stops": "stops", the last word) is
+    neither in what the fact says nor, as written, in its phrasings: those that ask when the bus stopped
+    ("when did the bus stop") are close in words, but the fact counts no stops."""
+    if not (head.isascii() and head.endswith("s") and not head.endswith("ss")) or not unstated([head], fact):
+        return False
+    return re.search(rf"\b{re.escape(head)}\b", fact.text(questions=True).casefold()) is None
 
 
 def _verdict_word(held: bool, lang: str) -> str:
@@ -1324,8 +1322,8 @@ class Dialogue:
                     # (said in its answer, unless the question is close to its phrasings: "กี่คัน" is not the
                     # bus's hours though one phrasing asks about "รถคันแรก")
                     or (not staff and counted and (uncovered(counted, hit.fact) == counted or (
-                        (hit.words < CLOSE_WORDS or not _plural_said(counted, hit.fact))
-                        and unstated(counted, hit.fact) == counted)))
+                        hit.words < CLOSE_WORDS and unstated(counted, hit.fact) == counted)
+                        or _plural_unsaid(counted[-1], hit.fact)))
                     or (not staff and topic and (hit.words < COVER_MIN_WORDS or asks_to_come(q.text))
                         and uncovered(topic, hit.fact) == topic
                         and not named_two)):  # (a fact about two of the things named is what is asked)

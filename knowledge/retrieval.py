@@ -218,34 +218,57 @@ def _stated_ranks(text: str) -> frozenset[int]:
 
 # "the 7 pilot areas", "15 พื้นที่": a small number and the word after it (not a year, a date's day or a time).
 _COUNTED = re.compile(r"(?<![\d.,:/])(\d{1,3})(?![\d.,:/])\s*([a-z]+|[\u0e00-\u0e7f]+)", re.I)
-_MONTHS = re.compile(r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ม\.?ค|ก\.?พ|มี\.?ค|เม\.?ย|พ\.?ค|มิ\.?ย|ก\.?ค|"
-                     r"ส\.?ค|ก\.?ย|ต\.?ค|พ\.?ย|ธ\.?ค)|^(มกรา|กุมภา|มีนา|เมษา|พฤษภา|มิถุนา|กรกฎา|สิงหา|กันยา|ตุลา|พฤศจิกา|ธันวา)",
+_MONTHS = re.compile(r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ม\.?ค|ก\.?พ|มี\.?ค|เม\.?ย|พ\.?ค|มิ\.?ย|ก\.?ค|"
+                     r"ส\.?ค|ก\.?ย|ต\.?ค|พ\.?ย|ธ\.?ค)|(มกรา|กุมภา|มีนา|เมษา|พฤษภา|มิถุนา|กรกฎา|สิงหา|กันยา|ตุลา|พฤศจิกา|ธันวา)",
                      re.I)
+_YEAR_BEFORE = re.compile(r"(ปี|พ\.ศ\.|ค\.ศ\.|year)\s*$")
+# Thai nouns a number counts, longest first where one starts another; and the ones that count the same things.
+_THAI_COUNTED = ("พื้นที่", "เมือง", "จังหวัด", "ขั้นตอน", "ข้อ", "ด้าน", "แห่ง", "สถานี", "โครงการ", "เสาหลัก",
+                 "หน่วยงาน", "บริษัท", "ประเภท", "ธีม", "คน", "ราย")
+_SAME_COUNTED = (frozenset({"citie", "city", "area", "areas", "place", "town", "towns", "เมือง", "พื้นที่"}),)
+_NUMBER_IN_FACT = re.compile(r"(?<![\d.,:/])(\d{1,3})(?![\d.,:/])")
+_NOUN_REACH = 5  # English words after a number where its noun may come ("7 early smart city pilot areas")
+# A number the question claims ("is the target 100 cities?", "มี 36 เมืองใช่ไหม"), not one that names a group
+# ("the 7 pilot areas", "ใน 7 พื้นที่"): whether it holds is the verdict's to say, not a reason to prefer a fact.
+_CLAIMED = re.compile(r"(\b(is|are|was|were|be|been|has|have|had|got|get|gets|target|targets|about|over|than|only|"
+                      r"exactly|around|nearly|almost)|มี|ได้|เป็น|ครบ|กว่า|เกิน|แค่|เพียง|ประมาณ|เป้า)\s*$")
 _COUNT_STOP = frozenset("of the a an and or more in on at to by is are was were".split())
-A_NUMBER = 0.12  # the fact states the number the question gives with the same noun ("the 7 pilot areas")
+A_NUMBER = 0.05  # the fact states the number the question gives with the same noun ("the 7 pilot areas")
 A_OTHER_NUMBER = -0.08  # ...and a fact that gives that noun another number only ("the 5 pilot cities")
-_NUMBER_REACH = 32  # characters after a number in a fact where its noun may come ("7 early smart city pilot areas")
+_NUMBER_REACH = 48  # characters after a number in a fact where its noun may come
 
 
-def _counted_asked(text: str) -> tuple[tuple[str, str], ...]:
-    """The numbers a question gives with what they count: "the 7 pilot areas" → (("7", "pilot"),); the noun
-    cut to its first letters (five of an English word, four of a Thai run) as facts may inflect it. No
-    date's day ("6 may") and no year."""
+def _counted_asked(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The numbers a question gives with what they count: "the 7 pilot areas" → (("7", {"pilot"}),); an
+    English noun cut to its first five letters (facts may inflect it), a Thai one of :data:`_THAI_COUNTED`,
+    with the words of the same meaning ("areas" / "cities"). No day of a month ("6 may"), no year ("ปี 64")."""
     out = []
-    for m in _COUNTED.finditer(text.casefold()):
+    text = text.casefold()
+    for m in _COUNTED.finditer(text):
         word = m.group(2)
-        if word in _COUNT_STOP or _MONTHS.search(word):
+        if _MONTHS.match(text, m.start(2)) or _YEAR_BEFORE.search(text, 0, m.start()) or _CLAIMED.search(
+                text, 0, m.start()):
             continue
-        out.append((m.group(1), word[:5] if word.isascii() else word[:4]))
+        if word.isascii():
+            if word in _COUNT_STOP or len(word) < 3:
+                continue
+            noun = word[:5]
+        else:
+            noun = next((n for n in _THAI_COUNTED if word.startswith(n)), "")
+            if not noun:
+                continue
+        out.append((m.group(1), next((g for g in _SAME_COUNTED if noun in g), frozenset({noun}))))
     return tuple(out)
 
 
-def _numbers_with(text: str, noun: str) -> frozenset[str]:
-    """The numbers ``text`` (casefolded) gives with ``noun`` a few words after them."""
+def _numbers_with(text: str, nouns: frozenset[str]) -> frozenset[str]:
+    """The numbers ``text`` (casefolded) gives with one of ``nouns``: an English one among the next few words,
+    a Thai one right after the number."""
     out = set()
-    for m in re.finditer(r"(?<![\d.,:/])(\d{1,3})(?![\d.,:/])", text):
-        after = re.split(r"\d", text[m.end():m.end() + _NUMBER_REACH], maxsplit=1)[0]
-        if noun in after:
+    for m in _NUMBER_IN_FACT.finditer(text):
+        after = text[m.end():m.end() + _NUMBER_REACH].lstrip()
+        words = _LATIN_WORD.findall(re.split(r"\d", after, maxsplit=1)[0])[:_NOUN_REACH]
+        if any(after.startswith(n) if not n.isascii() else any(w.startswith(n) for w in words) for n in nouns):
             out.add(m.group(1))
     return frozenset(out)
 
@@ -479,15 +502,15 @@ class FactIndex:
             out[[k for k in rows.tolist() if any(mentions(texts[ids[k]], w) for w in topic)]] = True
         return out
 
-    def _number_fit(self, counted: tuple[tuple[str, str], ...], rows: np.ndarray) -> np.ndarray:
+    def _number_fit(self, counted: tuple[tuple[str, frozenset[str]], ...], rows: np.ndarray) -> np.ndarray:
         """For each fact of ``rows``, :data:`A_NUMBER` when its answer or detail gives a number the question
         gives with the same noun ("the 7 pilot areas" / "the 7 early pilot areas"), :data:`A_OTHER_NUMBER` when
         it gives that noun only other numbers ("the 5 pilot cities"): the question says which of them it means."""
         out = np.zeros(len(self.ids))
         for k in rows.tolist():
             text = self._said[self.ids[k]]
-            for number, noun in counted:
-                given = _numbers_with(text, noun)
+            for number, nouns in counted:
+                given = _numbers_with(text, nouns)
                 if number in given:
                     out[k] = A_NUMBER
                     break
