@@ -62,6 +62,8 @@ _TH_FILLER = re.compile(r"ครับ|คับ|ค่ะ|คะ|จ้า|จ�
 _SAME_MEANING_TH = [(re.compile(p, re.I), r) for p, r in [
     (r"ปีไหน|ปีอะไร|ปีใด|พ\.ศ\.ไหน|เมื่อไร|เมื่อใด|ตอนไหน|ช่วงไหน|เมื่อไหร่", " เมื่อไหร่ "),
     (r"เปิดให้บริการ|เปิดบริการ|เปิดใช้งาน|เปิดใช้|เปิดวิ่ง|เริ่มวิ่ง|เริ่มเดินรถ|เริ่มให้บริการ", " เปิดให้บริการ "),
+    # the route asked: "วิ่งจากไหนไปไหน", "วิ่งสายไหน" / "มีเส้นทางยังไง"
+    (r"(วิ่ง)?จากไหนไปไหน|วิ่ง(สาย|เส้นทาง)(ไหน|อะไร)|เส้นทาง(ไหน|อะไร|ยังไง|อย่างไร)", " เส้นทาง "),
 ]]
 # The English ones: each of their words has a Latin letter that only a Latin letter matches (even with
 # IGNORECASE), so they are tried only on a text with one.
@@ -656,7 +658,9 @@ class FactIndex:
             a = np.where(~placed & self._rankings & self._has_ranks, a + A_OTHER_RANK, a)
         if q.topic:
             a = np.where(self._told(q.topic, rows), a + A_TOPIC, a)
-        counted = _counted_asked(q.text)
+        # (not for "who" or "when": "who chaired it when the 5 pilot cities were announced" names the event by
+        # its count, and the fact that says who may not count them again)
+        counted = _counted_asked(q.text) if qtype not in ("who", "when") else ()
         if counted:
             a = a + self._number_fit(counted, rows)
         if q.years:

@@ -15,9 +15,11 @@ def test_a_plural_noun_is_not_mentioned_by_a_verb_that_doubles_its_last_letter()
 
 
 def test_numbers_asked_with_what_they_count():
-    assert _counted_asked("which are the 12 pilot zones") == (("12", "pilot"),)
-    assert _counted_asked("ประชุม 6 พ.ค. 64 มี 15 พื้นที่ไหม") == (("15", "พื้น"),)  # (no day of a month)
-    assert _numbers_with("the 4 early pilot zones and the 9 pilot cities", "pilot") == {"4", "9"}
+    assert _counted_asked("which are the 12 pilot zones") == (("12", frozenset({"pilot"})),)
+    assert [n for n, _ in _counted_asked("ประชุม 6 พ.ค. 64 ใน 15 พื้นที่")] == ["15"]  # (no day, no year)
+    assert _counted_asked("is the goal 40 smart towns?") == ()  # a number claimed, not a group named
+    assert _numbers_with("the 4 early pilot zones and the 9 pilot cities", frozenset({"pilot"})) == {"4", "9"}
+    assert _numbers_with("เกณฑ์มี 4 ข้อ และ 7 ด้าน ข้อมูล", frozenset({"ข้อ"})) == {"4"}
 
 
 def test_the_fact_giving_the_number_asked_with_its_noun_comes_first(bot):
@@ -44,3 +46,9 @@ def test_a_count_of_stops_is_not_answered_by_when_the_bus_stopped(convo):
 def test_a_venue_only_the_detail_gives_is_told(convo):
     r = convo.say("สถานที่จัดงาน Smart City Thailand Takeoff อยู่ไหน")
     assert "ไฮแอท" in r.text
+
+
+def test_a_route_asked_in_other_words_finds_the_line_not_its_loop(bot):
+    index = bot.dialogue.knowledge.index
+    hits = index.search(Query("วิ่งจากไหนไปไหนคะ", "th", ["khon-kaen-lrt"], [], None, {}), limit=1)
+    assert "สำราญ" in hits[0].fact.answer.th
