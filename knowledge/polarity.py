@@ -39,7 +39,9 @@ _ASKING_TH = re.compile(
     r"รึยัง|แม่นบ่|ใช่บ่|แม่น|บ่|ใช่|หรือ|รึ|ไม่|ไหม|มั้ย|มั๊ย|ป่ะ|ปะ|เปล่า|ป่าว|เหรอ|หรอ|ครับ|คับ|ค่ะ|คะ|นะ|อ่ะ|อะ|จ้ะ|จ้า|ด้วย|จริง|"
     r"เค้า|เขา|ว่า|ได้ยิน|ยัง|แล้ว|อยู่|เลย|มั่ง|บ้าง|ที่|ก็|ได้|เป็น|มี|คือ|ของ|ใน|การ|จะ|กำลัง|พยายาม|ทำ|ถึง|"
     # "เคย" (ever) and "บอก" (say so) ask, they add nothing to check: "เคยจัดงานไหม", "บอกว่าจะเป็น...ใช่มั้ย"
-    r"เคย|บอก")
+    r"เคย|บอก|"
+    # "เกี่ยวกับ ... ไหม" asks how the named things relate: the fact about all of them says
+    r"เกี่ยวกับ|เกี่ยวข้อง|เกี่ยว")
 _DOMAIN_TH = re.compile(r"สมาร์ท|สมาร์ต|ซิตี้|เมืองอัจฉริยะ")
 _ASKING_EN = frozenset(
     "is isn't are aren't was were does doesn't do did didn't has have had can could will would should the a an "
@@ -51,7 +53,9 @@ _ASKING_EN = frozenset(
     # a tag after a statement asks, it adds nothing to check: "korat got a logo right?", "is it true that..."
     "right correct true hold holds held holding back "
     # "do you need a data platform", "they say it is...": asking, not content
-    "need needs say says said you we i".split())
+    "need needs say says said you we i "
+    # "is the logo related to X": how the named things relate, which a fact about all of them says
+    "related relate relates linked connected".split())
 # A word broken apart by the tokeniser: "บอกว่าจะ" read as "บอ" + "กว่าจะ" (and "กว่า" here is no "more than").
 _BROKEN_TH = {"บอ": "กว่า"}
 _THAI = re.compile(r"[\u0e00-\u0e7f]+")

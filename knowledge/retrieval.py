@@ -31,6 +31,7 @@ import numpy as np
 from scipy import sparse
 
 from .answerable import mentions
+from .polarity import days_named
 from .catalogue import QTYPE_ASPECTS
 from .schema import Fact
 from .script import has_latin
@@ -165,6 +166,7 @@ STAFF_LEAD, STAFF_MIN_EVIDENCE = 0.15, 0.16
 A_MATCH, A_MISMATCH = 0.12, -0.14
 A_LIST_DATED = -0.07  # a fact that tells when or how much, for a question asking what the things are
 A_YEAR = 0.2  # the fact is of the year the question names
+A_DAY = 0.1  # the fact is of the day (and month) the question names
 A_RECENT = 0.1  # for counts and lists without a year: the more recent, the better
 ANSWER_WEIGHT = 0.8
 MAX_WORD_CANDIDATES = 60  # facts scored in full: the best by words, plus those of the question's subjects
@@ -387,6 +389,9 @@ class FactIndex:
             self.texts[f.id] = text
             self.mentions[f.id] = frozenset(c for c, aliases in (names or {}).items()
                                             if any(a in text for a in aliases))
+        # the (day, month) of each fact's event, if it has a full date
+        self._day_of = [(int(f.date[8:10]), int(f.date[5:7])) if f.date and len(f.date) >= 10 else None
+                        for f in self.facts.values()]
         # what each fact says (answer and detail, both languages), casefolded: the numbers it gives
         self._said = {f.id: " ".join((f.answer_text(), *((f.detail.th, f.detail.en) if f.detail else ()))).casefold()
                       for f in self.facts.values()}
@@ -663,6 +668,10 @@ class FactIndex:
         counted = _counted_asked(q.text) if qtype not in ("who", "when") else ()
         if counted:
             a = a + self._number_fit(counted, rows)
+        days = days_named(q.text)
+        if days:
+            # "พิธีมอบตรา 24 ธ.ค. 64 จัดที่ไหน": the event of that day, not another event of the same thing
+            a = np.where(np.array([d in days for d in self._day_of]), a + A_DAY, a)
         if q.years:
             of_year = self._none
             for y in q.years:

@@ -278,3 +278,11 @@ def test_claims_said_in_other_words(question, answer, expected):
 
 def test_a_hyphenated_word_the_fact_does_not_say_settles_nothing():
     assert v("is the plan car-free?", "The plan adds bus lanes and bike paths.") is None
+
+
+def test_how_named_things_relate_is_asked_not_content():
+    # (no content word is left: a fact about both named things answers, unless it denies)
+    assert v("is the award linked to the national plan?", "The award follows the national plan.",
+             asked="is the linked to the ?", names_agree=True) == "yes"
+    assert v("is the award linked to the national plan?", "No source links the award to the national plan.",
+             asked="is the linked to the ?", names_agree=True) != "yes"
