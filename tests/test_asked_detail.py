@@ -52,3 +52,9 @@ def test_a_route_asked_in_other_words_finds_the_line_not_its_loop(bot):
     index = bot.dialogue.knowledge.index
     hits = index.search(Query("วิ่งจากไหนไปไหนคะ", "th", ["khon-kaen-lrt"], [], None, {}), limit=1)
     assert "สำราญ" in hits[0].fact.answer.th
+
+
+def test_the_day_named_picks_that_days_event(bot):
+    index = bot.dialogue.knowledge.index
+    hits = index.search(Query("what took place on 24 december", "en", [], [], None, {}), limit=1)
+    assert hits[0].fact.date == "2021-12-24"
