@@ -17,7 +17,7 @@ def test_a_plural_noun_is_not_mentioned_by_a_verb_that_doubles_its_last_letter()
 def test_numbers_asked_with_what_they_count():
     assert _counted_asked("which are the 12 pilot zones") == (("12", frozenset({"pilot"})),)
     assert [n for n, _ in _counted_asked("ประชุม 6 พ.ค. 64 ใน 15 พื้นที่")] == ["15"]  # (no day, no year)
-    assert _counted_asked("is the goal 40 smart towns?") == ()  # a number claimed, not a group named
+    assert _counted_asked("is the target 40 smart towns?") == ()  # a number claimed, not a group named
     assert _numbers_with("the 4 early pilot zones and the 9 pilot cities", frozenset({"pilot"})) == {"4", "9"}
     assert _numbers_with("เกณฑ์มี 4 ข้อ และ 7 ด้าน ข้อมูล", frozenset({"ข้อ"})) == {"4"}
 
