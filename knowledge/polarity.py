@@ -271,6 +271,9 @@ _SAME_MEANING = [
     ("สูงสุด", "highest", "best", "อันดับ 1 ", "ที่ 1 ", "1st", "first place", "ranked first"),
     # losing what was given: "can the logo be taken away" / "can lose the certificate", "ถูกเพิกถอน"
     ("revok", "withdraw", "taken", "away", "lose", "lost", "strip", "เพิกถอน", "ถอน", "ยึดคืน"),
+    # helping and focusing said in other words: "เน้นช่วยวิสาหกิจชุมชน" / "มุ่ง... สนับสนุนวิสาหกิจชุมชน"
+    ("ช่วย", "สนับสนุน", "หนุน", "support", "help", "assist"),
+    ("เน้น", "มุ่ง", "focus", "emphas"),
     # the people a design puts first: "citizen-centred" / "people-centred", "ยึดประชาชนเป็นศูนย์กลาง"
     ("citizen", "people", "resident", "ประชาชน", "พลเมือง"),
 ]

@@ -286,3 +286,11 @@ def test_how_named_things_relate_is_asked_not_content():
              asked="is the linked to the ?", names_agree=True) == "yes"
     assert v("is the award linked to the national plan?", "No source links the award to the national plan.",
              asked="is the linked to the ?", names_agree=True) != "yes"
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("เขาเน้นช่วยเกษตรกรใช่ไหม", "แผนมุ่งสนับสนุนเกษตรกรในพื้นที่"),
+    ("does the plan focus on helping farmers?", "The plan aims to support local farmers."),
+])
+def test_helping_and_focusing_in_other_words(question, answer):
+    assert v(question, answer) == "yes"
