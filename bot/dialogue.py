@@ -71,6 +71,8 @@ BEST_LIMIT = 3  # the facts a question is tried against, best first (several may
 # A fact this far from the question's words, which mentions none of the words that say what the question is
 # about ("festival", "ติดตั้งกล้อง"), was found by its subject and question type alone: a neighbour, not the answer.
 COVER_MIN_WORDS = 0.15
+#: Question types whose answer a fact's detail may hold when its answer does not (a venue, a chair, a sum).
+_DETAIL_KINDS = frozenset({"where", "who", "how_much"})
 #: Words that make a yes/no question one about being certified ("โคราชเป็นเมืองอัจฉริยะไหม").
 _CERTIFIED = ("เมืองอัจฉริยะ", "สมาร์ทซิตี้", "สมาร์ตซิตี้", "รับรอง", "ได้ตรา", "ตราสัญลักษณ์", "โลโก้", "smart city",
               "certified", "certification", "logo")
@@ -324,6 +326,15 @@ _CERTIFIED_WORD = re.compile(r"ตรา|รับรอง|ประกาศ|�
                              r"\bbecame\b|\bnamed\b", re.I)
 # A promotion zone asked about: the preliminary certificate, not the logo.
 _ZONE_ASKED = re.compile(r"เขตส่งเสริม|promotion[- ]?(zone|area)|\bzone\b", re.I)
+
+
+def _plural_unsaid(head: str, fact: Fact) -> bool:
+    """Whether an English plural a count question counts ("how many bus stops": "stops", the last word) is
+    neither in what the fact says nor, as written, in its phrasings: those that ask when the bus stopped
+    ("when did the bus stop") are close in words, but the fact counts no stops."""
+    if not (head.isascii() and head.endswith("s") and not head.endswith("ss")) or not unstated([head], fact):
+        return False
+    return re.search(rf"\b{re.escape(head)}\b", fact.text(questions=True).casefold()) is None
 
 
 def _verdict_word(held: bool, lang: str) -> str:
@@ -1233,7 +1244,7 @@ class Dialogue:
         extra = [] if not_given else self._second_part(
             snap, Query(a.query_text, reply_lang, a.subjects, a.context, None, a.intents), a.hit, a.qt)
         answer = snap.composer.fact(a.hit.fact, reply_lang, a.kind, also=extra, lead=lead,
-                                    detail=not extra and self._detail_asked(a.hit.fact, a.query_text))
+                                    detail=not extra and self._detail_asked(a.hit.fact, a.query_text, a.kind))
         answer.complete = not not_given
         # A follow-up that names nothing moves the thread to what its answer was about ("ใครเป็นประธาน" →
         # the meeting, so "จัดที่ไหน" asks where the meeting was), keeping the earlier subjects after it.
@@ -1361,7 +1372,8 @@ class Dialogue:
                     # (said in its answer, unless the question is close to its phrasings: "กี่คัน" is not the
                     # bus's hours though one phrasing asks about "รถคันแรก")
                     or (not staff and counted and (uncovered(counted, hit.fact) == counted or (
-                        hit.words < CLOSE_WORDS and unstated(counted, hit.fact) == counted)))
+                        hit.words < CLOSE_WORDS and unstated(counted, hit.fact) == counted)
+                        or _plural_unsaid(counted[-1], hit.fact)))
                     or (not staff and topic and (hit.words < COVER_MIN_WORDS or asks_to_come(q.text))
                         and uncovered(topic, hit.fact) == topic
                         and not named_two)):  # (a fact about two of the things named is what is asked)
@@ -1381,12 +1393,16 @@ class Dialogue:
                 for w in tokenize(_TOLD_FILLER.sub(" ", query_text.casefold()))
                 if w not in stop and w not in _EN_STOP and not w.isdigit() and len(w) >= 2]
 
-    def _detail_asked(self, fact: Fact, query_text: str) -> bool:
+    def _detail_asked(self, fact: Fact, query_text: str, kind: str | None = None) -> bool:
         """Whether a word the question asks about is in the fact's detail and not in its answer: "ใช้แอปอะไร"
-        of the sandbox, whose answer gives its dates and whose detail names the apps."""
+        of the sandbox, whose answer gives its dates and whose detail names the apps; or what a "where" or "who"
+        question asks for is only in the detail ("where was the Takeoff held": its answer tells when, its
+        detail the hotel)."""
         if fact.detail is None:
             return False
         answer, detail = fact.answer_text().casefold(), f"{fact.detail.th} {fact.detail.en}".casefold()
+        if kind in _DETAIL_KINDS and not _HOLDS[kind].search(answer) and _HOLDS[kind].search(detail):
+            return True
         return any(len(w) >= 3 and w not in answer and w in detail for w in self._asked_words(query_text))
 
     def _all_told(self, told: Fact, query_text: str) -> bool:

@@ -184,7 +184,8 @@ class EntityExtractor:
                 continue
             for length in lengths:
                 terms = self._exact.get(flat[i:i + length]) if i + length <= n else None
-                if terms and self._whole_word(text, positions, i, i + length) and self._named_here(flat, i, i + length):
+                if terms and self._whole_word(text, positions, i, i + length, any(
+                        t.kind in ("city", "place") for t in terms)) and self._named_here(flat, i, i + length):
                     spans.extend((i, i + length, t) for t in terms)
                     i += length
                     break
@@ -231,10 +232,11 @@ class EntityExtractor:
         return before.endswith(("จังหวัด", "จ", "เมือง")) and not before.endswith("ทั้งจังหวัด")
 
     @staticmethod
-    def _whole_word(text: str, positions: list[int], start: int, end: int) -> bool:
+    def _whole_word(text: str, positions: list[int], start: int, end: int, possessive: bool = False) -> bool:
         """A Latin-script name must be a whole word: "nan" is not a name inside "finance"; a Thai name must
         end on a character boundary: "ตราด" is not a name in "ได้ตราด้วย" (the tone mark after ด belongs to
-        the next syllable)."""
+        the next syllable). A ``possessive`` name (a city's or a place's) may end in the "s" of a possessive
+        written without its apostrophe ("mae mohs"), not a notion ("logos" is a plural)."""
         a, b = positions[start], positions[end - 1]
         if b + 1 < len(text) and text[b + 1] in _THAI_COMBINING:
             return False
@@ -244,7 +246,9 @@ class EntityExtractor:
             return False
         if (text[b].isascii() and text[b].isalnum() and b + 1 < len(text) and text[b + 1].isascii()
                 and text[b + 1].isalnum()):
-            return False
+            # "mae mohs power plant", "yalas score": an English possessive written without its apostrophe (a name
+            # of four letters or more, so that a short one is not read inside another word)
+            return possessive and _POSSESSIVE_S.match(text, b + 1) is not None and end - start >= 4 and text[a].isalpha()
         return True
 
     @staticmethod
@@ -315,6 +319,10 @@ class EntityExtractor:
             if best >= self.FUZZY_CUTOFF:
                 out.append((key, best, 0))
         return out
+
+
+#: The "s" of a possessive written without its apostrophe, ending the word: "mae mohs", "yalas".
+_POSSESSIVE_S = re.compile(r"s(?![a-z0-9])", re.I)
 
 
 #: Placeholders for names in the classifier's input: "ภูเก็ตอยู่ไหน" and "สามย่านอยู่ไหน" look alike to it,

@@ -610,7 +610,23 @@ def stem(word: str) -> str:
 
 def unmentioned(words: list[str], text: str) -> list[str]:
     """The ``words`` that ``text`` (a fact's texts, casefolded) does not mention (see :func:`uncovered`)."""
-    return [w for w in words if stem(w) not in text]
+    return [w for w in words if not mentions(text, w)]
+
+
+def mentions(text: str, word: str) -> bool:
+    """Whether ``text`` (casefolded) mentions ``word`` by its :func:`stem`. A plural noun is not mentioned by a
+    verb that doubles the stem's last letter ("bus stops" / "stopped service", "plans" / "planned"): the same
+    letters, another word."""
+    found = stem(word)
+    if found not in text:
+        return False
+    if not (word.isascii() and _PLURAL_OF_CVC.search(word)):
+        return True
+    return re.search(re.escape(found) + r"(?!" + re.escape(found[-1]) + r"(?:ed|ing|er)\b)", text) is not None
+
+
+# A plural whose stem ends in one consonant after one vowel ("stops", "plans"): its verb forms double it.
+_PLURAL_OF_CVC = re.compile(r"[^aeiou][aeiou][b-df-hj-np-tv-z]s$")
 
 
 def asks_to_come(question: str) -> bool:

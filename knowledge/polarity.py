@@ -39,7 +39,9 @@ _ASKING_TH = re.compile(
     r"รึยัง|แม่นบ่|ใช่บ่|แม่น|บ่|ใช่|หรือ|รึ|ไม่|ไหม|มั้ย|มั๊ย|ป่ะ|ปะ|เปล่า|ป่าว|เหรอ|หรอ|ครับ|คับ|ค่ะ|คะ|นะ|อ่ะ|อะ|จ้ะ|จ้า|ด้วย|จริง|"
     r"เค้า|เขา|ว่า|ได้ยิน|ยัง|แล้ว|อยู่|เลย|มั่ง|บ้าง|ที่|ก็|ได้|เป็น|มี|คือ|ของ|ใน|การ|จะ|กำลัง|พยายาม|ทำ|ถึง|"
     # "เคย" (ever) and "บอก" (say so) ask, they add nothing to check: "เคยจัดงานไหม", "บอกว่าจะเป็น...ใช่มั้ย"
-    r"เคย|บอก")
+    r"เคย|บอก|"
+    # "เกี่ยวกับ ... ไหม" asks how the named things relate: the fact about all of them says
+    r"เกี่ยวกับ|เกี่ยวข้อง|เกี่ยว")
 _DOMAIN_TH = re.compile(r"สมาร์ท|สมาร์ต|ซิตี้|เมืองอัจฉริยะ")
 _ASKING_EN = frozenset(
     "is isn't are aren't was were does doesn't do did didn't has have had can could will would should the a an "
@@ -51,7 +53,11 @@ _ASKING_EN = frozenset(
     # a tag after a statement asks, it adds nothing to check: "korat got a logo right?", "is it true that..."
     "right correct true hold holds held holding back "
     # "do you need a data platform", "they say it is...": asking, not content
-    "need needs say says said".split())
+    "need needs say says said you we i "
+    # "is the logo related to X": how the named things relate, which a fact about all of them says
+    "related relate relates linked connected".split())
+# A word broken apart by the tokeniser: "บอกว่าจะ" read as "บอ" + "กว่าจะ" (and "กว่า" here is no "more than").
+_BROKEN_TH = {"บอ": "กว่า"}
 _THAI = re.compile(r"[\u0e00-\u0e7f]+")
 _PROGRAMME = frozenset("program programs programme programmes scheme initiative".split())
 
@@ -215,9 +221,11 @@ def _content(tokens: list[str], known: frozenset[str] | None = None, domain: boo
     developer" asks about applying) unless nothing else is asked (``domain``: keep them)."""
     out = []
     before = ""
-    for raw in tokens:
+    # "people-centred": its parts ("people", "centred"), as an answer may write them or join them otherwise
+    parts = [p for raw in tokens for p in (raw.split("-") if raw.isascii() and "-" in raw.strip("-") else (raw,))]
+    for raw, previous in zip(parts, ["", *parts]):
         t = raw.casefold().strip()
-        if not t:
+        if not t or t in _BROKEN_TH or _BROKEN_TH.get(previous.strip()) == t:
             continue
         after_smart, after_city, before = before == "smart", before in ("city", "cities"), t
         if not domain and (t == "smart" or t in ("city", "cities") and after_smart or _DOMAIN_TH.fullmatch(t)
@@ -261,6 +269,13 @@ _SAME_MEANING = [
     ("เอ็กซ์โป", "expo"),
     ("แบบ", "ประเภท", "ระดับ", "-based", "type", "categor", "class"),
     ("สูงสุด", "highest", "best", "อันดับ 1 ", "ที่ 1 ", "1st", "first place", "ranked first"),
+    # losing what was given: "can the logo be taken away" / "can lose the certificate", "ถูกเพิกถอน"
+    ("revok", "withdraw", "taken", "away", "lose", "lost", "strip", "เพิกถอน", "ถอน", "ยึดคืน"),
+    # helping and focusing said in other words: "เน้นช่วยวิสาหกิจชุมชน" / "มุ่ง... สนับสนุนวิสาหกิจชุมชน"
+    ("ช่วย", "สนับสนุน", "หนุน", "support", "help", "assist"),
+    ("เน้น", "มุ่ง", "focus", "emphas"),
+    # the people a design puts first: "citizen-centred" / "people-centred", "ยึดประชาชนเป็นศูนย์กลาง"
+    ("citizen", "people", "resident", "ประชาชน", "พลเมือง"),
 ]
 
 
@@ -320,6 +335,16 @@ _DAY_NUMBER = re.compile(r"(?<![\d.,])\d{1,2}(?=\s*(?:" + "|".join(
     sorted(map(re.escape, _MONTH), key=len, reverse=True)) + r"))", re.I)
 
 
+def _bound_kind(word: str) -> str:
+    """Which side a bound word sets: "low" ("more than", "เกิน"), "low_eq", "high" ("less than") or "high_eq"."""
+    word = word.casefold()
+    if word in _BOUND_LOW or word.startswith("exceed"):
+        return "low"
+    if word in _BOUND_LOW_EQ:
+        return "low_eq"
+    return "high" if word in _BOUND_HIGH else "high_eq"
+
+
 def _within_bound(question: str, answer: str) -> Verdict | None:
     """For "did more than 50 people die?" against "47 ... died": whether the fact's one figure (of the unit the
     question counts, when it names one) is within the bound the question sets; None when there is no bound,
@@ -331,6 +356,9 @@ def _within_bound(question: str, answer: str) -> Verdict | None:
     bound = float(m.group(3).replace(",", ""))
     if _YEAR.match(m.group(3)):
         return None  # ("after 2020" dates, it does not count)
+    if any(_bound_kind(b.group(1) or b.group(2)) == _bound_kind(word) and float(b.group(3).replace(",", "")) == bound
+           for b in _BOUND.finditer(answer)):
+        return "yes"  # "over 10000 trees?" / "more than 10,000 big trees": the fact sets the same bound
     units = {u for n, u in counted(question[m.start():]) if n == m.group(3).replace(",", "")}
     if units:
         values = {n for n, u in counted(answer) if u in units}

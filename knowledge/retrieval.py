@@ -30,7 +30,8 @@ from typing import Callable, Iterable
 import numpy as np
 from scipy import sparse
 
-from .answerable import stem
+from .answerable import mentions
+from .polarity import days_named
 from .catalogue import QTYPE_ASPECTS
 from .schema import Fact
 from .script import has_latin
@@ -62,6 +63,8 @@ _TH_FILLER = re.compile(r"ครับ|คับ|ค่ะ|คะ|จ้า|จ�
 _SAME_MEANING_TH = [(re.compile(p, re.I), r) for p, r in [
     (r"ปีไหน|ปีอะไร|ปีใด|พ\.ศ\.ไหน|เมื่อไร|เมื่อใด|ตอนไหน|ช่วงไหน|เมื่อไหร่", " เมื่อไหร่ "),
     (r"เปิดให้บริการ|เปิดบริการ|เปิดใช้งาน|เปิดใช้|เปิดวิ่ง|เริ่มวิ่ง|เริ่มเดินรถ|เริ่มให้บริการ", " เปิดให้บริการ "),
+    # the route asked: "วิ่งจากไหนไปไหน", "วิ่งสายไหน" / "มีเส้นทางยังไง"
+    (r"(วิ่ง)?จากไหนไปไหน|วิ่ง(สาย|เส้นทาง)(ไหน|อะไร)|เส้นทาง(ไหน|อะไร|ยังไง|อย่างไร)", " เส้นทาง "),
 ]]
 # The English ones: each of their words has a Latin letter that only a Latin letter matches (even with
 # IGNORECASE), so they are tried only on a text with one.
@@ -166,6 +169,7 @@ STAFF_LEAD, STAFF_MIN_EVIDENCE = 0.15, 0.16
 A_MATCH, A_MISMATCH = 0.12, -0.14
 A_LIST_DATED = -0.07  # a fact that tells when or how much, for a question asking what the things are
 A_YEAR = 0.2  # the fact is of the year the question names
+A_DAY = 0.1  # the fact is of the day (and month) the question names
 A_RECENT = 0.1  # for counts and lists without a year: the more recent, the better
 ANSWER_WEIGHT = 0.8
 MAX_WORD_CANDIDATES = 60  # facts scored in full: the best by words, plus those of the question's subjects
@@ -220,6 +224,63 @@ def _stated_ranks(text: str) -> frozenset[int]:
     for m in _STATED_RANK.finditer(text):
         word = next(g for g in m.groups() if g)
         out.add(int(word) if word.isdigit() else _ORDINALS.get(word.casefold(), 1))
+    return frozenset(out)
+
+
+# "the 7 pilot areas", "15 พื้นที่": a small number and the word after it (not a year, a date's day or a time).
+_COUNTED = re.compile(r"(?<![\d.,:/])(\d{1,3})(?![\d.,:/])\s*([a-z]+|[\u0e00-\u0e7f]+)", re.I)
+_MONTHS = re.compile(r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ม\.?ค|ก\.?พ|มี\.?ค|เม\.?ย|พ\.?ค|มิ\.?ย|ก\.?ค|"
+                     r"ส\.?ค|ก\.?ย|ต\.?ค|พ\.?ย|ธ\.?ค)|(มกรา|กุมภา|มีนา|เมษา|พฤษภา|มิถุนา|กรกฎา|สิงหา|กันยา|ตุลา|พฤศจิกา|ธันวา)",
+                     re.I)
+_YEAR_BEFORE = re.compile(r"(ปี|พ\.ศ\.|ค\.ศ\.|year)\s*$")
+# Thai nouns a number counts, longest first where one starts another; and the ones that count the same things.
+_THAI_COUNTED = ("พื้นที่", "เมือง", "จังหวัด", "ขั้นตอน", "ข้อ", "ด้าน", "แห่ง", "สถานี", "โครงการ", "เสาหลัก",
+                 "หน่วยงาน", "บริษัท", "ประเภท", "ธีม", "คน", "ราย")
+_SAME_COUNTED = (frozenset({"citie", "city", "area", "areas", "place", "town", "towns", "เมือง", "พื้นที่"}),)
+_NUMBER_IN_FACT = re.compile(r"(?<![\d.,:/])(\d{1,3})(?![\d.,:/])")
+_NOUN_REACH = 5  # English words after a number where its noun may come ("7 early smart city pilot areas")
+# A number the question claims ("is the target 100 cities?", "มี 36 เมืองใช่ไหม"), not one that names a group
+# ("the 7 pilot areas", "ใน 7 พื้นที่"): whether it holds is the verdict's to say, not a reason to prefer a fact.
+_CLAIMED = re.compile(r"(\b(is|are|was|were|be|been|has|have|had|got|get|gets|target|targets|about|over|than|only|"
+                      r"exactly|around|nearly|almost)|มี|ได้|เป็น|ครบ|กว่า|เกิน|แค่|เพียง|ประมาณ|เป้า)\s*$")
+_COUNT_STOP = frozenset("of the a an and or more in on at to by is are was were".split())
+A_NUMBER = 0.05  # the fact states the number the question gives with the same noun ("the 7 pilot areas")
+A_OTHER_NUMBER = -0.08  # ...and a fact that gives that noun another number only ("the 5 pilot cities")
+_NUMBER_REACH = 48  # characters after a number in a fact where its noun may come
+
+
+def _counted_asked(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The numbers a question gives with what they count: "the 7 pilot areas" → (("7", {"pilot"}),); an
+    English noun cut to its first five letters (facts may inflect it), a Thai one of :data:`_THAI_COUNTED`,
+    with the words of the same meaning ("areas" / "cities"). No day of a month ("6 may"), no year ("ปี 64")."""
+    out = []
+    text = text.casefold()
+    for m in _COUNTED.finditer(text):
+        word = m.group(2)
+        if _MONTHS.match(text, m.start(2)) or _YEAR_BEFORE.search(text, 0, m.start()) or _CLAIMED.search(
+                text, 0, m.start()):
+            continue
+        if word.isascii():
+            if word in _COUNT_STOP or len(word) < 3:
+                continue
+            noun = word[:5]
+        else:
+            noun = next((n for n in _THAI_COUNTED if word.startswith(n)), "")
+            if not noun:
+                continue
+        out.append((m.group(1), next((g for g in _SAME_COUNTED if noun in g), frozenset({noun}))))
+    return tuple(out)
+
+
+def _numbers_with(text: str, nouns: frozenset[str]) -> frozenset[str]:
+    """The numbers ``text`` (casefolded) gives with one of ``nouns``: an English one among the next few words,
+    a Thai one right after the number."""
+    out = set()
+    for m in _NUMBER_IN_FACT.finditer(text):
+        after = text[m.end():m.end() + _NUMBER_REACH].lstrip()
+        words = _LATIN_WORD.findall(re.split(r"\d", after, maxsplit=1)[0])[:_NOUN_REACH]
+        if any(after.startswith(n) if not n.isascii() else any(w.startswith(n) for w in words) for n in nouns):
+            out.add(m.group(1))
     return frozenset(out)
 
 
@@ -335,6 +396,12 @@ class FactIndex:
             self.texts[f.id] = text
             self.mentions[f.id] = frozenset(c for c, aliases in (names or {}).items()
                                             if any(a in text for a in aliases))
+        # the (day, month) of each fact's event, if it has a full date
+        self._day_of = [(int(f.date[8:10]), int(f.date[5:7])) if f.date and len(f.date) >= 10 else None
+                        for f in self.facts.values()]
+        # what each fact says (answer and detail, both languages), casefolded: the numbers it gives
+        self._said = {f.id: " ".join((f.answer_text(), *((f.detail.th, f.detail.en) if f.detail else ()))).casefold()
+                      for f in self.facts.values()}
         self.holds = {f.id: frozenset(k for k, rx in _HOLDS.items() if rx.search(f.answer_text()))
                       for f in self.facts.values()}
         self._searched: dict[tuple, list[Hit]] = {}  # search() results by query (never changed once made)
@@ -449,9 +516,24 @@ class FactIndex:
         over every fact."""
         out = np.zeros(len(self.ids), dtype=bool)
         if topic:
-            stems = [stem(w) for w in topic]  # as answerable.unmentioned looks for them
-            ids, texts = self.ids, self.texts
-            out[[k for k in rows.tolist() if any(w in texts[ids[k]] for w in stems)]] = True
+            ids, texts = self.ids, self.texts  # (as answerable.unmentioned looks for them)
+            out[[k for k in rows.tolist() if any(mentions(texts[ids[k]], w) for w in topic)]] = True
+        return out
+
+    def _number_fit(self, counted: tuple[tuple[str, frozenset[str]], ...], rows: np.ndarray) -> np.ndarray:
+        """For each fact of ``rows``, :data:`A_NUMBER` when its answer or detail gives a number the question
+        gives with the same noun ("the 7 pilot areas" / "the 7 early pilot areas"), :data:`A_OTHER_NUMBER` when
+        it gives that noun only other numbers ("the 5 pilot cities"): the question says which of them it means."""
+        out = np.zeros(len(self.ids))
+        for k in rows.tolist():
+            text = self._said[self.ids[k]]
+            for number, nouns in counted:
+                given = _numbers_with(text, nouns)
+                if number in given:
+                    out[k] = A_NUMBER
+                    break
+                if given:
+                    out[k] = A_OTHER_NUMBER
         return out
 
     def search(self, q: Query, limit: int = 5) -> list[Hit]:
@@ -592,6 +674,15 @@ class FactIndex:
             a = np.where(~placed & self._rankings & self._has_ranks, a + A_OTHER_RANK, a)
         if q.topic:
             a = np.where(self._told(q.topic, rows), a + A_TOPIC, a)
+        # (not for "who" or "when": "who chaired it when the 5 pilot cities were announced" names the event by
+        # its count, and the fact that says who may not count them again)
+        counted = _counted_asked(q.text) if qtype not in ("who", "when") else ()
+        if counted:
+            a = a + self._number_fit(counted, rows)
+        days = days_named(q.text)
+        if days:
+            # "พิธีมอบตรา 24 ธ.ค. 64 จัดที่ไหน": the event of that day, not another event of the same thing
+            a = np.where(np.array([d in days for d in self._day_of]), a + A_DAY, a)
         if q.years:
             of_year = self._none
             for y in q.years:

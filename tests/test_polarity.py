@@ -258,3 +258,39 @@ def test_a_bound_the_fact_itself_states_is_read_from_its_words():
 
 def test_a_dated_denial_says_nothing_of_now():
     assert v("is the pass still valid today?", "The pass was valid for tourists in 2021; no source says it was renewed.") is None
+
+
+@pytest.mark.parametrize("question, answer, expected", [
+    # a hyphenated word is read by its parts
+    ("is the design citizen-centred?", "The plan puts citizens at the centre of the design.", "yes"),
+    # losing what was given, said in other words
+    ("could a city have its logo taken away?", "A city can lose the certificate if it falls short.", "yes"),
+    ("ตราถูกถอนได้ไหม", "ตราอาจถูกเพิกถอนได้หากทำไม่ถึงเกณฑ์", "yes"),
+    # the same bound the fact states, with or without a thousands separator
+    ("are there over 5000 sensors?", "The district has more than 5,000 sensors.", "yes"),
+    ("are there fewer than 300 sensors?", "The district has more than 5,000 sensors.", "no"),
+    # "บอกว่า" broken apart by the tokeniser is asking, not content
+    ("เขาบอกว่าจะเป็นศูนย์กลางการขนส่งใช่ไหม", "แผนเน้นศูนย์กลางการขนส่งและการแพทย์", "yes"),
+])
+def test_claims_said_in_other_words(question, answer, expected):
+    assert v(question, answer) == expected
+
+
+def test_a_hyphenated_word_the_fact_does_not_say_settles_nothing():
+    assert v("is the plan car-free?", "The plan adds bus lanes and bike paths.") is None
+
+
+def test_how_named_things_relate_is_asked_not_content():
+    # (no content word is left: a fact about both named things answers, unless it denies)
+    assert v("is the award linked to the national plan?", "The award follows the national plan.",
+             asked="is the linked to the ?", names_agree=True) == "yes"
+    assert v("is the award linked to the national plan?", "No source links the award to the national plan.",
+             asked="is the linked to the ?", names_agree=True) != "yes"
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("เขาเน้นช่วยเกษตรกรใช่ไหม", "แผนมุ่งสนับสนุนเกษตรกรในพื้นที่"),
+    ("does the plan focus on helping farmers?", "The plan aims to support local farmers."),
+])
+def test_helping_and_focusing_in_other_words(question, answer):
+    assert v(question, answer) == "yes"
