@@ -171,6 +171,8 @@ _GOAL = re.compile(r"เป้าหมาย|ตั้งเป้า|\btarget|
 # Whether a goal was reached: a fact stating the goal does not say so ("ครบ 100 เมืองตามเป้ามั้ย").
 _REACHED = re.compile(r"ครบ|บรรลุ|ทำได้|ถึงเป้า|\b(reach|achiev|hit|meet|met|made it)", re.I)
 # A claim about every one of several: one that counts otherwise denies it.
+# A fact whose answer is the disagreement itself: its "no" and "without" describe the sources, not the claim.
+_ABOUT_A_CONFLICT = re.compile(r"\s*(แหล่งข้อมูลไม่ตรงกัน|sources differ)", re.I)
 _ALL = re.compile(r"\ball\b|\bevery\b|\beach of\b|ทุกเมือง|ทุกแห่ง|ทุกพื้นที่|ทั้งหมด|ทั้ง\s*\d|ทั้งห้า|ทั้งสอง|"
                   r"\b(like|as) the others?\b|\blike the rest\b|เหมือน(ที่|เมือง|แห่ง)อื่น", re.I)
 _SAME = re.compile(r"อันเดียวกัน|อย่างเดียวกัน|สิ่งเดียวกัน|เหมือนกัน|\bthe same\b|\bsame thing\b|\bidentical\b|"
@@ -504,6 +506,8 @@ def verdict(question: str, asked: list[str], answer: str, names_agree: bool = Fa
     ``known``: the words the knowledge uses (words it never uses do not count against coverage)."""
     if _FOREVER.search(question) and _LASTS.search(answer):
         return "no"  # "ได้ตลอดไปเลยไหม" / "มีอายุ 2 ปี และต่ออายุได้"
+    if _ABOUT_A_CONFLICT.match(answer):
+        return None  # a fact about sources that disagree ("7 Smarts, which no other source confirms, while...")
     if years:
         asked = [t for t in asked if t.strip() != "ปี"]  # ("จดทะเบียนปี 2560": ปี introduces the year the years compare)
     if _another_body(question, answer):

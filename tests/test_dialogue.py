@@ -389,7 +389,9 @@ def test_it_asked_about_a_notion_is_still_the_thing_the_conversation_is_about(co
 @pytest.mark.parametrize("text, start", [
     ("does samyan cover 3 smarts like mae moh?", "No."),  # Samyan's plan covers 7
     ("does mae moh cover 3 smarts like samyan?", "•"),  # true of Mae Moh, not of Samyan: no verdict
-    ("do phuket and khon kaen both have a 7 smarts plan?", "Yes.\n• Phuket: Phuket Smart City's plan covers all 7"),
+    # (Khon Kaen's fact is about sources that disagree on it: no yes for both)
+    ("do phuket and khon kaen both have a 7 smarts plan?", "• Phuket: Phuket Smart City's plan covers all 7"),
+    ("do samyan and phuket both have a 7 smarts plan?", "Yes.\n• Samyan"),
 ])
 def test_a_claim_about_two_cities_is_settled_by_the_first_city_s_fact(convo, text, start):
     assert convo.say(text).text.startswith(start)
