@@ -1185,10 +1185,10 @@ class Dialogue:
         # "the Khon Kaen light rail": the project is the subject, the city only says which one.
         focus = [s for s in a.subjects if not (s in snap.kb.cities and any(
             s in snap.kb.entities[e].areas for e in a.subjects if e in snap.kb.entities))]
-        # (A question that is nearly one of a fact's own phrasings is that fact's: "แทรมน้อยคือไร" is Tram Noy's
-        # own fact, not the light rail's overview.)
+        # (A question that is nearly one of the own phrasings of a fact mainly about the thing asked is that
+        # fact's: "แทรมน้อยคือไร" is Tram Noy's own fact, not the light rail's overview.)
         defining = len(focus) == 1 and is_definition(a.remainder) and not a.follow_up and not (
-            a.hit is not None and a.hit.words >= OWN_PHRASING and focus[0] in a.hit.fact.about)
+            a.hit is not None and a.hit.words >= OWN_PHRASING and a.hit.fact.about[0] == focus[0])
         if defining or (a.hit is None and a.names_only and len(focus) == 1 and ctx.last_query is None):
             # "KKTS ทำอะไร", "what are the 7 Smarts", or just a name: what the bot knows about it, first.
             overview_fact = snap.index.overview(focus[0])
