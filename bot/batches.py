@@ -10,7 +10,7 @@ and read on the kept connection, under the connection's own retry policy: a conn
 closed is dropped and made again once, as the pipeline does. Any other failure while a batch is on the wire
 drops the connection, so the next batch never reads an old reply.
 
-A batch whose replies nobody waits for (the writes after a message is answered: :meth:`ThreadBatches.send`)
+A batch whose replies nobody waits for (the writes after a message is answered: ``run(build, wait=False)``)
 is sent at once and its replies are read with the thread's next batch, or next use of the store (they are
 waiting in the socket by then): the reply to the user does not wait for Redis to confirm its statistics.
 Redis runs a connection's commands in order, so the thread's next batch (the next message's context)
@@ -39,7 +39,6 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 __all__ = ["ThreadBatches", "supported"]
 
 log = logging.getLogger(__name__)
-
 
 
 def supported(client: object) -> bool:
@@ -85,27 +84,24 @@ class ThreadBatches:
             self._local.kept = kept
         return kept
 
-    def _connection(self) -> Any:
-        return self._kept().connection
-
     def settle(self) -> None:
-        """Read the replies of this thread's earlier :meth:`send` batches, if any (so what this thread does
+        """Read the replies of this thread's earlier unwaited batches, if any (so what this thread does
         next on another connection comes after them). A connection lost meanwhile is dropped and logged, not
         raised: the writes it carried are unconfirmed, and what comes next reconnects under its own retry."""
         kept: _Kept | None = getattr(self._local, "kept", None)
         if kept is not None and kept.unread:
             try:
                 self._read_unread(kept)
-            except (RedisConnectionError, RedisTimeoutError, OSError) as exc:
+            except BaseException as exc:
                 self._drop(kept, exc)
-            except BaseException:
-                kept.connection.disconnect()
-                kept.unread.clear()
-                raise
+                if not isinstance(exc, (RedisConnectionError, RedisTimeoutError, OSError)):
+                    raise
 
-    def run(self, build: Callable[[Any], None]) -> list[Any]:
+    def run(self, build: Callable[[Any], None], wait: bool = True) -> list[Any]:
         """The replies to the commands ``build(pipeline)`` queues, in order; a command that failed on its own
-        leaves its ``ResponseError`` in its place (``raise_on_error=False``). Connection errors raise."""
+        leaves its ``ResponseError`` in its place (``raise_on_error=False``). Connection errors raise.
+        ``wait=False``: the commands are sent and their replies left for this thread's next batch (see the
+        module docstring), and an empty list is returned (a batch with a script is still waited for)."""
         pipe = self.client.pipeline(transaction=False)
         build(pipe)
         commands = pipe.command_stack
@@ -115,25 +111,10 @@ class ThreadBatches:
             return list(pipe.execute(raise_on_error=False))
         kept = self._kept()
         conn = kept.connection
-        return conn.retry.call_with_retry(lambda: self._send(kept, pipe, commands), lambda _error: conn.disconnect())
+        return conn.retry.call_with_retry(lambda: self._send(kept, pipe, commands, wait),
+                                          lambda _error: conn.disconnect())
 
-    def send(self, build: Callable[[Any], None]) -> None:
-        """Send the commands ``build(pipeline)`` queues without waiting for their replies, which this
-        thread reads with its next batch (see the module docstring). Connection errors raise."""
-        pipe = self.client.pipeline(transaction=False)
-        build(pipe)
-        commands = pipe.command_stack
-        if not commands:
-            return
-        if pipe.scripts:
-            pipe.execute(raise_on_error=False)
-            return
-        kept = self._kept()
-        conn = kept.connection
-        conn.retry.call_with_retry(lambda: self._send(kept, pipe, commands, wait=False),
-                                   lambda _error: conn.disconnect())
-
-    def _send(self, kept: _Kept, pipe: Any, commands: list[tuple[tuple, dict]], wait: bool = True) -> list[Any]:
+    def _send(self, kept: _Kept, pipe: Any, commands: list[tuple[tuple, dict]], wait: bool) -> list[Any]:
         conn = kept.connection
         try:
             if kept.unread:  # (before anything else reads from the socket, redis-py's health check included)
@@ -145,12 +126,8 @@ class ThreadBatches:
                 kept.unread.append((conn._sock, pipe, commands))
                 return []
             return self._read(conn, pipe, commands)
-        except (RedisConnectionError, RedisTimeoutError, OSError) as exc:
+        except BaseException as exc:
             self._drop(kept, exc)  # replies may be left unread: never read them as the next batch's
-            raise
-        except BaseException:
-            conn.disconnect()
-            kept.unread.clear()
             raise
 
     @staticmethod

@@ -193,13 +193,13 @@ class Store:
 
     def send(self, build: Callable[[Any], None]) -> None:
         """Like :meth:`batch` for writes whose replies nobody needs: sent now, their replies read with this
-        thread's next use of the store (:meth:`bot.batches.ThreadBatches.send`), so the caller does not
-        wait for Redis. A write Redis refuses is logged then; an outage raises :class:`StoreUnavailable`."""
+        thread's next use of the store (:meth:`bot.batches.ThreadBatches.run`, ``wait=False``), so the caller
+        does not wait for Redis. A write Redis refuses is logged then; an outage raises :class:`StoreUnavailable`."""
         batches = self._batches
         if batches is None:
             self.batch(build)
             return
-        self.run(lambda _client: batches.send(build), confirmed=False)
+        self.run(lambda _client: batches.run(build, wait=False), confirmed=False)
 
     def ping(self) -> bool:
         """True if Redis answers now (ignores the breaker, so health checks see recovery at once)."""

@@ -4,8 +4,9 @@ Before: the rate limits (the client's address for ``/api/ask``, then the user's)
 pipelined. After: the new context, the day's statistics and, for an unanswered question, the inbox,
 pipelined; for an answered question the reply does not wait for Redis's replies to these writes (they are
 read with the thread's next use of Redis, :meth:`bot.storage.Store.send`), while an unanswered one waits
-to learn whether the inbox took it. Understanding and answering need no Redis in between (the knowledge stamp is checked at most
-every half second per worker, :mod:`bot.live`), so a message costs two round trips, whatever its path:
+to learn whether the inbox took it. Understanding and answering need no Redis in between (the knowledge
+stamp is checked at most every half second per worker, :mod:`bot.live`), so a message costs two round
+trips, whatever its path:
 ``/api/ask``, the web chat, LINE or Messenger events. When Redis is down (the breaker in
 :mod:`bot.storage`), the limits let the message through and it is answered without context; nothing is
 written.

@@ -65,7 +65,7 @@ def test_each_thread_keeps_its_own_connection(own):
 
     def work() -> None:
         store.batch(lambda p: p.ping())
-        seen.append(store._batches._connection())
+        seen.append(store._batches._kept().connection)
         barrier.wait(timeout=10)
 
     threads = [threading.Thread(target=work) for _ in range(3)]
