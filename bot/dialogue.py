@@ -361,10 +361,10 @@ def _not_yet(question: str, answer: str) -> str:
     Nothing otherwise: the bot never says yes or no that it cannot read from the fact."""
     # (a date to come says it has not happened yet, not that it no longer goes on: "is it still open?")
     to_come = not _STILL.search(question) and _still_to_come(answer)
-    has = not _STATE_Q.search(question) and bool(_HAS_Q.search(question))
-    if has and not (_NOT_THERE_YET.search(answer) or to_come):
-        return ""
-    if not (_STATE_Q.search(question) or has) or not (_NOT_YET.search(answer) or to_come):
+    state = bool(_STATE_Q.search(question))
+    has = not state and bool(_HAS_Q.search(question))  # ("is there one?": not yet there, not stopped)
+    not_done = _NOT_YET.search(answer) and (not has or _NOT_THERE_YET.search(answer))
+    if not (state or has) or not (not_done or to_come):
         return ""
     if not any("\u0e00" <= ch <= "\u0e7f" for ch in answer):
         return "Not yet." if has else "No."
@@ -431,6 +431,10 @@ class _Turn:
     ctx: Context
     lang: str
     snap: Snapshot
+    told: Fact | None = field(init=False)  # the fact the last answer gave, if it is still in the knowledge
+
+    def __post_init__(self) -> None:
+        self.told = self.snap.facts.get(self.ctx.last_fact) if self.ctx.last_fact else None
 
 
 @dataclass
@@ -458,7 +462,6 @@ class _Asked:
     context: list[str] = field(default_factory=list)  # the conversation's subjects, when the question names none
     cue: str | None = None  # an off-topic or unknown word: the question is about something the bot lacks
     listed: list[str] = field(default_factory=list)  # the areas of the last answer
-    told_fact: Fact | None = None  # the fact just told
     intents: dict[str, float] = field(default_factory=dict)
     years: frozenset[int] = frozenset()  # the years the search is for
     cities: list[str] = field(default_factory=list)  # the subjects that are areas
@@ -853,15 +856,14 @@ class Dialogue:
         """On "which one came second" right after a ranking: the one at that place."""
         u, ctx, snap, reply_lang = turn.u, turn.ctx, turn.snap, turn.lang
         a.listed = [c for c in ctx.subjects if c in snap.kb.cities]
-        just_told = snap.facts.get(ctx.last_fact) if ctx.last_fact else None
         # (not "who came first in 2024" after the 2023 list: another year is another ranking)
-        placed = self._placed(snap, just_told, u.normalized) if just_told is not None and not a.subjects \
+        placed = self._placed(snap, turn.told, u.normalized) if turn.told is not None and not a.subjects \
             and not a.ent.places and not a.follow_up and not a.asked_years else None
-        if placed is not None and just_told is not None:
+        if placed is not None and turn.told is not None:
             # "which one came second" right after a ranking that lists several: the one at that place.
             own = self._best(snap, Query(a.query_text, reply_lang, [placed], [], a.kind, dict(u.ranking), frozenset()),
                              a.cue, only=placed)
-            answer = snap.composer.fact(own.fact if own is not None and own.fact.intent == "rankings" else just_told,
+            answer = snap.composer.fact(own.fact if own is not None and own.fact.intent == "rankings" else turn.told,
                                         reply_lang, a.kind, subjects=[placed])
             return (self._reply(turn, answer, 1.0),
                     self._remember(turn, answer, a.query_text, a.kind, a.yes_no, a.qualifier, first=placed), None)
@@ -1039,20 +1041,19 @@ class Dialogue:
             people = [x for x in snap.facts[ctx.last_fact].about
                       if x in snap.kb.entities and snap.kb.entities[x].kind == "person" and x in a.context]
             a.person = people[0] if len(people) == 1 else None
-        a.told_fact = snap.facts.get(ctx.last_fact) if ctx.last_fact else None
-        if a.yes_no and a.told_fact is not None and a.told_fact.intent == "rankings" and not a.follow_up \
-                and set(a.subjects) <= set(a.told_fact.about) and _PLACE_CLAIMED.search(u.normalized):
+        if a.yes_no and turn.told is not None and turn.told.intent == "rankings" and not a.follow_up \
+                and set(a.subjects) <= set(turn.told.about) and _PLACE_CLAIMED.search(u.normalized):
             # "so it came first, right?", "ขอนแก่นได้ที่ 1 ใช่ไหม" right after the area's place in a ranking: that
             # ranking says yes or no (not a fact about the first pilots that "came first" also finds)
             elsewhere_placed = self._other_place(snap, Query(a.query_text, reply_lang, a.subjects, list(ctx.subjects)),
-                                                 a.told_fact, u.normalized)
+                                                 turn.told, u.normalized)
             if elsewhere_placed is not None:
                 lead = _verdict_word(not elsewhere_placed, reply_lang)
-                answer = snap.composer.fact(a.told_fact, reply_lang, lead=lead)
+                answer = snap.composer.fact(turn.told, reply_lang, lead=lead)
                 return (self._reply(turn, answer, 1.0),
                         self._remember(turn, answer, ctx.last_query, ctx.last_qtype, True), None)
-        told_kind = self._told_kind(turn, a.told_fact, a.subjects, ctx.subjects) \
-            if a.told_fact is not None and not a.follow_up and not a.yes_no else None
+        told_kind = self._told_kind(turn, turn.told, a.subjects, ctx.subjects) \
+            if turn.told is not None and not a.follow_up and not a.yes_no else None
         if told_kind is not None:
             # "which hotel was the venue", "at which event", "with which companies" right after an answer (or
             # its detail) that names the hotel, the event, the partners.
@@ -1071,8 +1072,8 @@ class Dialogue:
         a.hit = self._best(snap, Query("" if a.asking_only else a.query_text, reply_lang, a.subjects, a.context, a.kind,
                                      a.intents, a.years, None if a.subjects or a.year_only else ctx.last_fact), a.cue,
                          skip=ctx.last_fact if other_year or (
-                             "how_many" in a.qt.kinds and a.told_fact is not None and not a.subjects
-                             and self._only_added(a.told_fact, u.normalized)) else None)
+                             "how_many" in a.qt.kinds and turn.told is not None and not a.subjects
+                             and self._only_added(turn.told, u.normalized)) else None)
         if a.person is not None and (a.hit is None or (a.person not in a.hit.fact.about and a.hit.words < PERSON_MIN_WORDS)):
             a.hit = next((h for h in snap.index.search(Query(a.query_text, reply_lang, [a.person], [], a.kind, a.intents), 3)
                         if a.person in h.fact.about), a.hit)
@@ -1100,12 +1101,12 @@ class Dialogue:
             if areas and len(areas) <= MANY_AREAS and not areas & near and (
                     ctx.subjects[0] in snap.kb.cities or not set(a.hit.fact.about) & set(ctx.subjects)):
                 a.hit = None
-        if a.hit is not None and a.follow_up and a.told_fact is not None and a.hit.fact.id != a.told_fact.id:
+        if a.hit is not None and a.follow_up and turn.told is not None and a.hit.fact.id != turn.told.id:
             if a.names_only and self.vocabulary is not None:
                 # "what about khon kaen?" after Samyan's green space per person: the words of the question that few
                 # facts use and the answer just given says ("green", "space") must be in the new name's fact too;
                 # a bus fare is not its green space.
-                told_text = a.told_fact.answer_text().casefold()
+                told_text = turn.told.answer_text().casefold()
                 words = [w for w in self.vocabulary.distinctive(tokenize(a.query_text), snap.word_facts, len(snap.facts))
                          if w.casefold() in told_text]
                 said = a.hit.fact.text(questions=True).casefold()
@@ -1113,14 +1114,14 @@ class Dialogue:
                     a.hit = None
             elif a.year_only and a.years and not a.years & self._fact_years(a.hit.fact):
                 a.hit = None  # "and in 2024?": a fact that is of no year asked is no answer for that year
-        if a.hit is not None and a.told_fact is not None and a.hit.fact.id == a.told_fact.id and not a.subjects \
-                and not a.follow_up and not a.asking_only and self._asks_beyond(a.told_fact, a.query_text, not a.yes_no) \
-                and not (a.kind == "how_much" and re.search(r"บาท|baht", a.told_fact.answer_text())):
+        if a.hit is not None and turn.told is not None and a.hit.fact.id == turn.told.id and not a.subjects \
+                and not a.follow_up and not a.asking_only and self._asks_beyond(turn.told, a.query_text, not a.yes_no) \
+                and not (a.kind == "how_much" and re.search(r"บาท|baht", turn.told.answer_text())):
             # "will it have wifi on board", "แล้วค่าฝุ่นที่นั่นล่ะ" right after the light rail's route or the green
             # space: the answer just given does not say it (a word the question asks about is not in it), so
             # saying it again answers nothing. (A sum it states answers "what budget".)
             # (nor does the next fact of the same thing, when it does not say it either; the one after may)
-            told_hit, passed = a.hit, {a.told_fact.id}
+            told_hit, passed = a.hit, {turn.told.id}
             for _ in range(3):
                 a.hit = self._best(snap, Query(a.query_text, reply_lang, a.subjects, a.context, a.kind, a.intents, a.years), a.cue,
                                  skip=passed)
@@ -1137,27 +1138,27 @@ class Dialogue:
         """The answer just given (or its detail) when it already says what the follow-up asks."""
         u, ctx, snap, reply_lang = turn.u, turn.ctx, turn.snap, turn.lang
         # ("ต้องอยู่ภูเก็ตกี่คืน" right after the Phuket Sandbox names Phuket again: what the answer was about)
-        named_told = a.told_fact is not None and set(a.subjects) <= set(a.told_fact.about) \
+        named_told = turn.told is not None and set(a.subjects) <= set(turn.told.about) \
             and all(p in a.ent.city_named_places for p in a.ent.places)
-        told_detail = self._told_in_detail(turn, a.told_fact, a.query_text, a.kind, a.hit.fact if a.hit is not None else None) \
-            if a.told_fact is not None and named_told and not a.follow_up and not a.yes_no and a.cue is None else None
+        told_detail = self._told_in_detail(turn, turn.told, a.query_text, a.kind, a.hit.fact if a.hit is not None else None) \
+            if turn.told is not None and named_told and not a.follow_up and not a.yes_no and a.cue is None else None
         if told_detail is not None:
             # "who chaired it", "where was it held" right after the Takeoff event: its detail says so (the
             # chair, the hotel), though its answer does not.
             return (self._reply(turn, told_detail, 1.0),
                     self._remember(turn, told_detail, a.query_text, a.kind, a.yes_no, a.qualifier,
                                    first=ctx.subjects[0] if ctx.subjects else None), None)
-        if a.told_fact is not None and not a.subjects and not a.ent.places and not a.follow_up and not a.yes_no \
-                and a.cue is None and (a.hit is None or a.hit.fact.id != a.told_fact.id) \
-                and ((self._told_counts(a.told_fact, a.query_text, a.kind) and not (
+        if turn.told is not None and not a.subjects and not a.ent.places and not a.follow_up and not a.yes_no \
+                and a.cue is None and (a.hit is None or a.hit.fact.id != turn.told.id) \
+                and ((self._told_counts(turn.told, a.query_text, a.kind) and not (
                     # ("what was its score" after "which came third": that one's score, not the three of the list)
-                    _REFERS_BACK.search(u.normalized) and len(set(a.told_fact.about) & set(snap.kb.cities)) >= 2))
-                     or self._told_holds(snap, a.told_fact, a.query_text, a.kind, a.hit.fact if a.hit is not None else None,
+                    _REFERS_BACK.search(u.normalized) and len(set(turn.told.about) & set(snap.kb.cities)) >= 2))
+                     or self._told_holds(snap, turn.told, a.query_text, a.kind, a.hit.fact if a.hit is not None else None,
                                          a.asking_only)):
             # "how many of them were municipalities", "and from the airport", "เพื่อสนับสนุนใคร": the answer
             # just given already says it (every word the follow-up asks about is in it), and the fact found
             # does not: that answer again.
-            answer = snap.composer.fact(a.told_fact, reply_lang, a.kind)
+            answer = snap.composer.fact(turn.told, reply_lang, a.kind)
             return (self._reply(turn, answer, 1.0),
                     self._remember(turn, answer, a.query_text, a.kind, a.yes_no, a.qualifier), None)
         return None
