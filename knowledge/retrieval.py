@@ -400,8 +400,7 @@ class FactIndex:
         self._day_of = [(int(f.date[8:10]), int(f.date[5:7])) if f.date and len(f.date) >= 10 else None
                         for f in self.facts.values()]
         # what each fact says (answer and detail, both languages), casefolded: the numbers it gives
-        self._said = {f.id: " ".join((f.answer_text(), *((f.detail.th, f.detail.en) if f.detail else ()))).casefold()
-                      for f in self.facts.values()}
+        self._said = {f.id: f.text().casefold() for f in self.facts.values()}
         self.holds = {f.id: frozenset(k for k, rx in _HOLDS.items() if rx.search(f.answer_text()))
                       for f in self.facts.values()}
         self._searched: dict[tuple, list[Hit]] = {}  # search() results by query (never changed once made)
