@@ -272,16 +272,26 @@ def _counted_asked(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=4096)
+def _number_places(text: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """Each number ``text`` (a fact's, casefolded) gives, with the characters after it and the English words
+    before the next number (where its noun may be). Kept per text: a fact's text never changes, and every
+    question with a counted noun looks at the same candidates' numbers again."""
+    out = []
+    for m in _NUMBER_IN_FACT.finditer(text):
+        after = text[m.end():m.end() + _NUMBER_REACH].lstrip()
+        words = tuple(_LATIN_WORD.findall(re.split(r"\d", after, maxsplit=1)[0])[:_NOUN_REACH])
+        out.append((m.group(1), after, words))
+    return tuple(out)
+
+
+@lru_cache(maxsize=16384)
 def _numbers_with(text: str, nouns: frozenset[str]) -> frozenset[str]:
     """The numbers ``text`` (casefolded) gives with one of ``nouns``: an English one among the next few words,
     a Thai one right after the number."""
-    out = set()
-    for m in _NUMBER_IN_FACT.finditer(text):
-        after = text[m.end():m.end() + _NUMBER_REACH].lstrip()
-        words = _LATIN_WORD.findall(re.split(r"\d", after, maxsplit=1)[0])[:_NOUN_REACH]
-        if any(after.startswith(n) if not n.isascii() else any(w.startswith(n) for w in words) for n in nouns):
-            out.add(m.group(1))
-    return frozenset(out)
+    return frozenset(number for number, after, words in _number_places(text)
+                     if any(after.startswith(n) if not n.isascii() else any(w.startswith(n) for w in words)
+                            for n in nouns))
 
 
 def _years(f: Fact) -> frozenset[int]:
