@@ -218,7 +218,9 @@ _LISTING = (r"|which|any|in|there|list|areas?|too|also|on|of|among|included|ท�
             # "name some smart city areas in ...", "what smart cities are there in ...", "ยกตัวอย่างเมืองใน..."
             r"what|whats|name|some|show|me|give|please|pls|located|ชื่อ|ยกตัวอย่าง|ตัวอย่าง|เช่น|ได้แก่|แถว|ช่วย|บอก|หน่อย|"
             # "hey is rayong in the smart city program", "is pattani a smart city now", "โครงการเมืองอัจฉริยะ"
-            r"hey|hi|program|programme|scheme|now|today|currently|โครงการ|ตอนนี้|ปัจจุบัน|เข้าร่วม")
+            r"hey|hi|program|programme|scheme|now|today|currently|โครงการ|ตอนนี้|ปัจจุบัน|เข้าร่วม|"
+            # "which two places in ... hold the logo", "the logo holders of ...", "which entities have logos"
+            r"places?|spots?|entit(?:y|ies)|hold|holds|holding|holders?|two|three|both|does|do|have|has|provinces?|จังหวัด")
 
 
 def is_about_certification(remainder: str, listing: bool = False) -> bool:

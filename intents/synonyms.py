@@ -26,6 +26,7 @@ _WORDS = [
     (r"\br\b", "are"),
     (r"\bu\b", "you"),
     (r"\bwats?\b|\bwhats\b", "what is"),
+    (r"\bindices\b", "indexes"),  # (the Latin plural; the facts say "indexes")
 ]
 _RULES = [(re.compile(p), r) for p, r in _WORDS]
 # The last rules are English words (no IGNORECASE): they cannot match a text without a Latin letter, and the Thai

@@ -70,6 +70,8 @@ _SAME_MEANING_TH = [(re.compile(p, re.I), r) for p, r in [
 # IGNORECASE), so they are tried only on a text with one.
 _SAME_MEANING_EN = [(re.compile(p, re.I), r) for p, r in [
     (r"\b(what|which) year\b|\bwhen\b", " when "),
+    # the Latin plural of an index is its English one ("what indices does it publish" / "the TSCCI and SCPRI indexes")
+    (r"\bindices\b|\bindexes\b", " index "),
     (r"\bcategor(y|ies)\b|\bkinds?\b|\bsorts?\b|\btypes?\b", " type "),
     # how long it lasts: "does it last forever", "is it permanent", "when does it expire" / "valid for 2 years"
     (r"\b(forever|permanent(ly)?|for good|expir(e|es|ed|y))\b", " valid "),

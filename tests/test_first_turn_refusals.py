@@ -1,0 +1,55 @@
+"""First questions the knowledge base answers, asked in ways that used to be refused: a person's post with the
+person named, an area named by the organisation that runs it, the Latin plural of "index", and which areas of
+a province hold the logo asked in other words. And what must still be refused."""
+
+import pytest
+
+from helpers import first_line
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("what is Thawatchai Khotwong's role", "northeast"),
+    ("ธวัชชัยทำงานตำแหน่งไหน", "อีสาน"),
+])
+def test_the_post_of_a_person_named_is_their_overview(convo, text, expected):
+    assert expected in first_line(convo.say(text)).casefold()
+
+
+def test_a_fact_that_names_the_post_asked_comes_before_the_overview(convo):
+    # "which ministry": a fact that spells the ministry out, rather than the overview's short form
+    r = convo.say("ชัยวุฒิที่เป็นประธานเค้าเป็นรัฐมนตรีกระทรวงไหน")
+    assert "ดิจิทัลเพื่อเศรษฐกิจและสังคม" in first_line(r)
+
+
+def test_the_post_now_is_not_the_post_of_some_years_ago(convo):
+    assert convo.say("ชัยวุฒิตำแหน่งอะไรตอนนี้").fallback
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("เมืองที่ปตท.ดูแลอยู่จังหวัดไหน", "ระยอง"),
+    ("what's the name of the smart city where VISTEC is", "Wangchan Valley"),
+    ("พื้นที่ที่ PMCU พัฒนาชื่ออะไร", "สามย่าน"),
+])
+def test_an_area_named_by_its_organisation_is_that_area(convo, text, expected):
+    assert expected in first_line(convo.say(text))
+
+
+def test_the_organisation_itself_is_still_what_a_question_about_it_asks(convo):
+    r = convo.say("ผู้ขับเคลื่อนหลักของโครงการเมืองอัจฉริยะของจุฬาฯ คือใคร")
+    assert "วิศณุ" in first_line(r)
+
+
+def test_indices_are_indexes(convo):
+    r = convo.say("which indices does the smart city thailand office publish")
+    assert "TSCCI" in first_line(r) and "SCPRI" in first_line(r)
+
+
+@pytest.mark.parametrize("text", ["what places in chiang mai have the logo",
+                                  "name the logo holders in chiang mai province"])
+def test_the_areas_of_a_province_asked_in_other_words(convo, text):
+    r = convo.say(text)
+    assert "CMU" in first_line(r) and not r.fallback
+
+
+def test_a_kind_of_place_no_fact_knows_is_still_refused(convo):
+    assert convo.say("which hotels in chiang mai hold the logo").fallback
