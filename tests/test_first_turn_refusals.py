@@ -5,6 +5,7 @@ a province hold the logo asked in other words. And what must still be refused.""
 import pytest
 
 from helpers import first_line
+from knowledge.retrieval import _counted_asked
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -53,3 +54,18 @@ def test_the_areas_of_a_province_asked_in_other_words(convo, text):
 
 def test_a_kind_of_place_no_fact_knows_is_still_refused(convo):
     assert convo.say("which hotels in chiang mai hold the logo").fallback
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("รูปประกอบในข่าวนี้มาจากหน่วยงานไหน", "นวัตกรรมแห่งชาติ"),
+    ("who is the depa official quoted in the article", "Thawatchai"),
+])
+def test_the_news_article_itself_is_what_it_says(convo, text, expected):
+    assert expected in first_line(convo.say(text))
+
+
+def test_a_number_in_words_counts_what_it_does_in_digits(convo):
+    # "the two types" is what "2 ประเภท" / "two types" of one fact counts
+    assert _counted_asked("what are the two types of city") == (("2", frozenset({"types"})),)
+    r = convo.say("what are the two types of smart city in the thai program")
+    assert "Livable City" in first_line(r)
