@@ -220,6 +220,8 @@ def _asks_the_list(text: str) -> bool:
 # ("โครงการเมืองอัจฉริยะของจุฬาฯ", "the smart city of PTT" may ask about the organisation's project itself)
 _AREA_OF = re.compile(r"(เมือง|พื้นที่)(อัจฉริยะ)?\s*(ที่|ซึ่ง)(?!ได้|ไหน|ใด)|"
                       r"\b(smart )?(city|cities|area|town|district)\s+(that|which|where|run by|hosting)\b")
+# "besides Samyan", "นอกจากสามย่าน": the areas named are left out of what is listed.
+_BESIDES = re.compile(r"นอกจาก|นอกเหนือจาก|ยกเว้น|\b(besides|except|excluding|other than|apart from)\b")
 # "ชื่ออะไร", "ชื่อเต็มว่าอะไร", "what is it called": the name of what the question points at.
 _NAME_ASKED = re.compile(r"ชื่อ\S{0,8}(อะไร|ไร|ว่า|ใด)|\b(is it|it is|it's|is that|is this) called\b|"
                          r"\b(what|which)('s|s| is) (its|the) name\b|\bname it\b")
@@ -607,6 +609,23 @@ class Dialogue:
             person = next((x for x in ctx.subjects if x in snap.kb.entities and snap.kb.entities[x].kind == "person"),
                           None)
             a.subjects = [person, *a.subjects][:MAX_SUBJECTS_PER_ANSWER] if person else a.subjects
+
+    @staticmethod
+    def _besides(turn: _Turn, cities: list[str]) -> set[str]:
+        """The areas a question about a province leaves out: "which Bangkok areas besides Samyan", "นอกจากสามย่าน
+        กรุงเทพมีที่ไหนอีก" (every area named, when all are in the province named after or before "besides")."""
+        ent, kb = turn.u.entities, turn.snap.kb
+        if not cities or not ent.places or not _BESIDES.search(turn.u.normalized.casefold()):
+            return set()
+        place = kb.places[Dialogue._place_asked(ent)]
+        there = {c.id for c in kb.cities_in(place.province or place.id)}
+        return set(cities) if set(cities) <= there else set()
+
+    @staticmethod
+    def _place_asked(ent: Entities) -> str:
+        """The place a question names by itself, not by an area's own name ("besides Phuket, which areas in
+        Bangkok": Bangkok)."""
+        return next((p for p in ent.places if p not in ent.city_named_places), ent.places[0])
 
     @staticmethod
     def _area_of_named(snap: Snapshot, ent: Entities, text: str) -> str | None:
@@ -2105,11 +2124,12 @@ class Dialogue:
             return composer.computed(f"ใช่ครับ {city.name.th}ได้รับการรับรองเป็นเมืองอัจฉริยะ (ได้รับตราสัญลักษณ์) เมื่อ {when}",
                                      f"Yes. {city.name.en} is a certified smart city; it received the logo on {when}.",
                                      lang, self._certified_facts(snap, city.id), [city.id])
-        if ent.places and not cities and (certified_q or is_about_certification(query_text, listing=True)) \
-                and not [x for x in subjects if x in kb.cities]:
-            place = kb.places[ent.places[0]]
+        besides = self._besides(turn, cities)
+        if ent.places and not [c for c in cities if c not in besides] \
+                and (certified_q or is_about_certification(query_text, listing=True)):
+            place = kb.places[self._place_asked(ent) if besides else ent.places[0]]
             province = place.province or place.id
-            found = kb.cities_in(province)
+            found = [c for c in kb.cities_in(province) if c.id not in besides]
             if place.kind == "town":
                 # "is Pattaya certified?": an area elsewhere in its province (Khan Song, in Chonburi) is not the
                 # town, nor said to be in it; only an area that bears the town's name is
