@@ -28,7 +28,7 @@ from typing import Callable, Sequence
 
 from intents.features import tokenize
 from intents.normalize import has_latin
-from intents.entities import Entities
+from intents.entities import Entities, compact
 from intents.nlu import NLU, OUT_OF_SCOPE, Understanding
 from intents.question import COMPARE as _COMPARE
 from intents.question import (QuestionType, is_about_certification, is_bare_follow_up, is_definition, is_only_asking,
@@ -220,6 +220,8 @@ def _asks_the_list(text: str) -> bool:
 # ("โครงการเมืองอัจฉริยะของจุฬาฯ", "the smart city of PTT" may ask about the organisation's project itself)
 _AREA_OF = re.compile(r"(เมือง|พื้นที่)(อัจฉริยะ)?\s*(ที่|ซึ่ง)(?!ได้|ไหน|ใด)|"
                       r"\b(smart )?(city|cities|area|town|district)\s+(that|which|where|run by|hosting)\b")
+# "according to depa", "ตามที่ดีป้าระบุ": who says it, not what is asked about.
+_ACCORDING_TO = re.compile(r"\baccording to\b|\bas (stated|said|described) by\b|ตามที่|ตามข้อมูล(ของ)?|อ้างอิงจาก")
 # "besides Samyan", "นอกจากสามย่าน": the areas named are left out of what is listed.
 _BESIDES = re.compile(r"นอกจาก|นอกเหนือจาก|ยกเว้น|\b(besides|except|excluding|other than|apart from)\b")
 # "ชื่ออะไร", "ชื่อเต็มว่าอะไร", "what is it called": the name of what the question points at.
@@ -594,6 +596,7 @@ class Dialogue:
         """Who the question is about: the names it gives, or the person the conversation was about ("ท่านเป็นใคร")."""
         u, ctx, snap = turn.u, turn.ctx, turn.snap
         a.subjects = a.ent.subjects[:MAX_SUBJECTS_PER_ANSWER]
+        a.subjects = self._without_the_source(snap, a.subjects, u.normalized)
         area = self._area_of_named(snap, a.ent, u.normalized)
         if area is not None:
             a.subjects = [area]  # (what the organisation named does is not asked: which area it is)
@@ -609,6 +612,19 @@ class Dialogue:
             person = next((x for x in ctx.subjects if x in snap.kb.entities and snap.kb.entities[x].kind == "person"),
                           None)
             a.subjects = [person, *a.subjects][:MAX_SUBJECTS_PER_ANSWER] if person else a.subjects
+
+    @staticmethod
+    def _without_the_source(snap: Snapshot, subjects: list[str], text: str) -> list[str]:
+        """``subjects`` without the organisation a question names only as who says it: "how many industries is
+        Thailand 4.0 built on according to depa" asks about Thailand 4.0, as depa describes it."""
+        said = _ACCORDING_TO.search(text.casefold())
+        if said is None or len(subjects) < 2:
+            return subjects
+        after = compact(text[said.end():])
+        sources = [x for x in subjects if x in snap.kb.entities and snap.kb.entities[x].kind == "organisation"
+                   and any(k and k in after for k in map(compact, Dialogue._names(snap, x)))]
+        kept = [x for x in subjects if x not in sources]
+        return kept or subjects
 
     @staticmethod
     def _besides(turn: _Turn, cities: list[str]) -> set[str]:

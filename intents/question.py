@@ -202,6 +202,8 @@ _DEFINITION = re.compile(
     r"ตำแหน่ง|ดำรงตำแหน่ง|ทำงาน|position|role|job|title|ภาษาไทย|ภาษาอังกฤษ|thai|english|term|word|used|in|"
     # "what has Prawit got to do with smart cities": who they are, here
     r"got|has|have|with|cities|involved|"
+    # "what's special about Wangchan Valley": what it is (not "famous for", which asks about its sights)
+    r"special|unique|"
     r"\?|'|\s)*$")
 
 

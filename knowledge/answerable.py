@@ -638,7 +638,10 @@ _COUNT_FILLER = frozenset("of the a an different separate more".split())
 # Units and classifiers that facts say in other words ("how many people died" / "47 tourists died", "กี่คน" /
 # "50,000 ราย"): what follows them is no longer what is counted.
 _COUNT_UNITS = frozenset("people persons person times years months days hours "
-                         "คน ท่าน ราย ครั้ง ปี เดือน วัน ชั่วโมง แห่ง ที่ อัน ตัว".split())
+                         "คน ท่าน ราย ครั้ง ปี เดือน วัน ชั่วโมง แห่ง ที่ อัน ตัว "
+                         # units of length: "กี่กิโลเมตร" asks a length (the "length" need), which "22.8 กม." gives
+                         # (not of area: "กี่ตารางกิโลเมตร" counts a size few facts give, and must be said)
+                         "กิโลเมตร กม km kilometres kilometers kilometre kilometer".split())
 
 
 # Thai classifiers: what is counted is named before them ("กล้องกี่ตัว"), and verbs that may stand there instead.

@@ -91,3 +91,22 @@ def test_a_count_the_detail_gives_is_found(convo):
 
 def test_where_to_eat_is_still_refused(convo):
     assert convo.say("any good place to eat lunch near wangchan valley").fallback
+
+
+def test_a_unit_of_length_is_no_thing_counted(convo):
+    # "กี่กิโลเมตร" asks a length, which "22.8 กม." gives
+    assert "22.8" in first_line(convo.say("รถไฟฟ้ารางเบาขอนแก่นสายหลักยาวทั้งหมดกี่กิโลเมตร"))
+
+
+def test_the_early_era_is_the_early_period(convo):
+    r = convo.say("พื้นที่นำร่อง 7 แห่งในยุคแรกของโครงการมีที่ไหนบ้าง")
+    assert "เชียงใหม่" in first_line(r)
+
+
+def test_the_organisation_that_says_it_is_not_what_is_asked_about(convo):
+    # "according to depa": depa is the source; the question is about Thailand 4.0
+    assert "10" in convo.say("according to depa, how many industries is thailand 4.0 made of?").text
+
+
+def test_what_is_special_about_an_area_is_its_overview(convo):
+    assert "research" in first_line(convo.say("what's so special about wangchan valley?"))
