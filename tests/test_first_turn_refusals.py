@@ -110,3 +110,15 @@ def test_the_organisation_that_says_it_is_not_what_is_asked_about(convo):
 
 def test_what_is_special_about_an_area_is_its_overview(convo):
     assert "research" in first_line(convo.say("what's so special about wangchan valley?"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("หัวเรือใหญ่ของสามย่านสมาร์ทซิตี้คือใคร", "วิศณุ"),
+    ("ภูเก็ตแจกกำไลข้อมือไอทีให้ใคร", "นักท่องเที่ยว"),
+])
+def test_everyday_thai_words_for_what_the_facts_say(convo, text, expected):
+    assert expected in first_line(convo.say(text))
+
+
+def test_where_a_thing_is_sold_needs_a_fact_that_says_so(convo):
+    assert convo.say("ภูเก็ตขายกำไลข้อมือที่ไหน").fallback
