@@ -28,7 +28,7 @@ from typing import Callable, Sequence
 
 from intents.features import tokenize
 from intents.normalize import has_latin
-from intents.entities import Entities
+from intents.entities import Entities, compact
 from intents.nlu import NLU, OUT_OF_SCOPE, Understanding
 from intents.question import COMPARE as _COMPARE
 from intents.question import (QuestionType, is_about_certification, is_bare_follow_up, is_definition, is_only_asking,
@@ -215,6 +215,18 @@ def _asks_the_list(text: str) -> bool:
     return bool(_LIST_CUE.search(text)) and bool(_LIST_ONLY.match(text.casefold()))
 
 
+# "เมืองที่กฟผ.ทำ", "พื้นที่ซึ่งปตท.ดูแล", "the smart city that hosts VISTEC", "the area run by PMCU": the area of
+# the organisation or project named, not that organisation itself.
+# ("โครงการเมืองอัจฉริยะของจุฬาฯ", "the smart city of PTT" may ask about the organisation's project itself)
+_AREA_OF = re.compile(r"(เมือง|พื้นที่)(อัจฉริยะ)?\s*(ที่|ซึ่ง)(?!ได้|ไหน|ใด)|"
+                      r"\b(smart )?(city|cities|area|town|district)\s+(that|which|where|run by|hosting)\b")
+# "according to depa", "ตามที่ดีป้าระบุ": who says it, not what is asked about.
+_ACCORDING_TO = re.compile(r"\baccording to\b|\bas (stated|said|described) by\b|ตามที่|ตามข้อมูล(ของ)?|อ้างอิงจาก")
+# "besides Samyan", "นอกจากสามย่าน": the areas named are left out of what is listed.
+_BESIDES = re.compile(r"นอกจาก|นอกเหนือจาก|ยกเว้น|\b(besides|except|excluding|other than|apart from)\b")
+# "ชื่ออะไร", "ชื่อเต็มว่าอะไร", "what is it called": the name of what the question points at.
+_NAME_ASKED = re.compile(r"ชื่อ\S{0,8}(อะไร|ไร|ว่า|ใด)|\b(is it|it is|it's|is that|is this) called\b|"
+                         r"\b(what|which)('s|s| is) (its|the) name\b|\bname it\b")
 _PERSON_PRONOUN = re.compile(r"\b(he|his|him|she|her)\b|ท่าน|เขา|เค้า")
 # "which of those", "which one of them", "อันไหน", "ที่ไหนในนั้น": one of the things the last answer listed.
 _WHICH_OF = re.compile(r"\bwhich (one |ones )?of (those|them|these|the five|the 5)\b|\bwhich one\b|\bwhich ones\b|"
@@ -466,6 +478,8 @@ class _Asked:
     years: frozenset[int] = frozenset()  # the years the search is for
     cities: list[str] = field(default_factory=list)  # the subjects that are areas
     person: str | None = None  # "who" right after an answer about one person: that person
+    area_of: bool = False  # the area is named by its organisation: "the city that EGAT runs"
+    post_of: tuple[Fact, str] | None = None  # the overview of the person named whose post is asked, and who
     asking_only: bool = False  # "by when?": only a question word, about the last answer
     hit: Hit | None = None  # the fact found
 
@@ -582,6 +596,11 @@ class Dialogue:
         """Who the question is about: the names it gives, or the person the conversation was about ("ท่านเป็นใคร")."""
         u, ctx, snap = turn.u, turn.ctx, turn.snap
         a.subjects = a.ent.subjects[:MAX_SUBJECTS_PER_ANSWER]
+        a.subjects = self._without_the_source(snap, a.subjects, u.normalized)
+        area = self._area_of_named(snap, a.ent, u.normalized)
+        if area is not None:
+            a.subjects = [area]  # (what the organisation named does is not asked: which area it is)
+            a.area_of = True
         if not a.subjects and not a.ent.places and _PERSON_PRONOUN.search(u.normalized):
             # "what was his name?", "ท่านเป็นใคร": the person the conversation was about.
             person = next((x for x in ctx.subjects if x in snap.kb.entities and snap.kb.entities[x].kind == "person"),
@@ -594,13 +613,56 @@ class Dialogue:
                           None)
             a.subjects = [person, *a.subjects][:MAX_SUBJECTS_PER_ANSWER] if person else a.subjects
 
+    @staticmethod
+    def _without_the_source(snap: Snapshot, subjects: list[str], text: str) -> list[str]:
+        """``subjects`` without the organisation a question names only as who says it: "how many industries is
+        Thailand 4.0 built on according to depa" asks about Thailand 4.0, as depa describes it."""
+        said = _ACCORDING_TO.search(text.casefold())
+        if said is None or len(subjects) < 2:
+            return subjects
+        after = compact(text[said.end():])
+        sources = [x for x in subjects if x in snap.kb.entities and snap.kb.entities[x].kind == "organisation"
+                   and any(k and k in after for k in map(compact, Dialogue._names(snap, x)))]
+        kept = [x for x in subjects if x not in sources]
+        return kept or subjects
+
+    @staticmethod
+    def _besides(turn: _Turn, cities: list[str]) -> set[str]:
+        """The areas a question about a province leaves out: "which Bangkok areas besides Samyan", "นอกจากสามย่าน
+        กรุงเทพมีที่ไหนอีก" (every area named, when all are in the province named after or before "besides")."""
+        ent, kb = turn.u.entities, turn.snap.kb
+        if not cities or not ent.places or not _BESIDES.search(turn.u.normalized.casefold()):
+            return set()
+        place = kb.places[Dialogue._place_asked(ent)]
+        there = {c.id for c in kb.cities_in(place.province or place.id)}
+        return set(cities) if set(cities) <= there else set()
+
+    @staticmethod
+    def _place_asked(ent: Entities) -> str:
+        """The place a question names by itself, not by an area's own name ("besides Phuket, which areas in
+        Bangkok": Bangkok)."""
+        return next((p for p in ent.places if p not in ent.city_named_places), ent.places[0])
+
+    @staticmethod
+    def _area_of_named(snap: Snapshot, ent: Entities, text: str) -> str | None:
+        """The one area of the one organisation or project a question names as "the city that X runs"
+        ("เมืองที่กฟผ.ทำชื่อเต็มว่าอะไร" is about Mae Moh), when it names no area or place itself."""
+        if ent.cities or ent.places or len(ent.entities) != 1 or not _AREA_OF.search(text.casefold()):
+            return None
+        named = snap.kb.entities.get(ent.entities[0])
+        if named is None or named.kind not in ("organisation", "project") or len(named.areas) != 1:
+            return None
+        return named.areas[0]
+
     def _post_of_person(self, turn: _Turn, a: _Asked) -> _Result | None:
-        """On "ตำแหน่งไร" right after an answer about a person: who that person is."""
+        """On "ตำแหน่งไร" right after an answer about a person, or naming one: who that person is."""
         u, ctx, snap, reply_lang = turn.u, turn.ctx, turn.snap, turn.lang
         people = [x for x in ([*a.subjects] if a.subjects else [
             *(snap.facts[ctx.last_fact].about if ctx.last_fact in snap.facts else ()), *ctx.subjects])
             if x in snap.kb.entities and snap.kb.entities[x].kind == "person"]
-        if people and not a.ent.places and not a.ent.subjects and not a.qt.yes_no \
+        # (the person may be named: "คุณ... ตำแหน่งอะไร", "what ministry is Chaiwut from"; nothing else may be)
+        only_people = all(x in people for x in a.ent.subjects)
+        if people and not a.ent.places and only_people and not a.qt.yes_no \
                 and _POSITION.search(u.normalized) and a.qt.kind not in ("when", "where", "how_many", "how_much") \
                 and not _asks_before(u.normalized) and not _asks_after(u.normalized):
             # "ตำแหน่งไร", "what was his ministerial position?" right after an answer about a person (who received
@@ -611,11 +673,20 @@ class Dialogue:
                     and why_not(u.normalized, who_is, "who") is None and not _NOW_ASKED.search(u.normalized) \
                     and not any(y > max(self._fact_years(who_is), default=0)
                                 for y in _years_asked(u.normalized, a.ent.numbers)):
-                answer = snap.composer.fact(who_is, reply_lang, subjects=[people[0]])
-                answer.subjects = list(dict.fromkeys([people[0], *ctx.subjects]))[:MAX_SUBJECTS_PER_ANSWER]
-                return (self._reply(turn, answer, 1.0),
-                        self._remember(turn, answer, ctx.last_query, ctx.last_qtype, first=people[0]), None)
+                if a.ent.subjects:
+                    # named ("คุณ... ตำแหน่งอะไร"): a fact found about the post asked may say it better ("which
+                    # ministry", spelt out); the overview is what is left when none is found (_compose)
+                    a.post_of = (who_is, people[0])
+                    return None
+                return self._post_told(turn, who_is, people[0])
         return None
+
+    def _post_told(self, turn: _Turn, who_is: Fact, person: str) -> _Result:
+        """The overview of ``person`` (``who_is``), which says the post asked about."""
+        answer = turn.snap.composer.fact(who_is, turn.lang, subjects=[person])
+        answer.subjects = list(dict.fromkeys([person, *turn.ctx.subjects]))[:MAX_SUBJECTS_PER_ANSWER]
+        return (self._reply(turn, answer, 1.0),
+                self._remember(turn, answer, turn.ctx.last_query, turn.ctx.last_qtype, first=person), None)
 
     def _full_name_asked(self, turn: _Turn, a: _Asked) -> _Result | None:
         """On "what's its motto", "ชื่อเต็ม": an area's full certified name, when that says more than its short name."""
@@ -924,7 +995,11 @@ class Dialogue:
 
     def _worked_out(self, turn: _Turn, a: _Asked) -> _Result | None:
         """Answers worked out from structured data (the first five, certification, areas in a province)."""
-        computed = None if a.cue else self._computed(turn, a.subjects, a.yes_no, a.qualifier, a.query_text, a.kind)
+        # (a word few facts use is no off-topic cue when every word asked is one of listing certified areas:
+        # "which entities in Chiang Mai hold logos")
+        listing = is_about_certification(a.query_text, listing=True)
+        computed = None if a.cue and not listing else self._computed(
+            turn, a.subjects, a.yes_no, a.qualifier, a.query_text, a.kind)
         if computed is not None:
             return (self._reply(turn, computed, 1.0),
                     self._remember(turn, computed, a.query_text, a.kind, a.yes_no, a.qualifier), None)
@@ -1190,6 +1265,8 @@ class Dialogue:
         # fact's: "แทรมน้อยคือไร" is Tram Noy's own fact, not the light rail's overview.)
         defining = len(focus) == 1 and is_definition(a.remainder) and not a.follow_up and not (
             a.hit is not None and a.hit.words >= OWN_PHRASING and a.hit.fact.about[0] == focus[0])
+        # "the smart city that hosts VISTEC, what is it called": the area's overview names it
+        defining = defining or (a.area_of and not a.qt.yes_no and bool(_NAME_ASKED.search(u.normalized)))
         if defining or (a.hit is None and a.names_only and len(focus) == 1 and ctx.last_query is None):
             # "KKTS ทำอะไร", "what are the 7 Smarts", or just a name: what the bot knows about it, first.
             overview_fact = snap.index.overview(focus[0])
@@ -1211,6 +1288,8 @@ class Dialogue:
                 # "แล้วเขาต่ออายุรึยัง" about Mae Moh: a fact of a day about other areas (the 16 renewed in 2025)
                 # neither says yes nor no about Mae Moh; saying it anyway answers something else.
                 a.hit = None
+        if a.hit is None and a.post_of is not None:
+            return self._post_told(turn, *a.post_of)
         if a.hit is None or a.unresolved:
             named = a.subjects or [c for c in (ctx.subjects if not a.ent.places else []) if c in snap.kb.cities][:1]
             answer = snap.composer.fallback(reply_lang, named)
@@ -2061,11 +2140,12 @@ class Dialogue:
             return composer.computed(f"ใช่ครับ {city.name.th}ได้รับการรับรองเป็นเมืองอัจฉริยะ (ได้รับตราสัญลักษณ์) เมื่อ {when}",
                                      f"Yes. {city.name.en} is a certified smart city; it received the logo on {when}.",
                                      lang, self._certified_facts(snap, city.id), [city.id])
-        if ent.places and not cities and (certified_q or is_about_certification(query_text, listing=True)) \
-                and not [x for x in subjects if x in kb.cities]:
-            place = kb.places[ent.places[0]]
+        besides = self._besides(turn, cities)
+        if ent.places and not [c for c in cities if c not in besides] \
+                and (certified_q or is_about_certification(query_text, listing=True)):
+            place = kb.places[self._place_asked(ent) if besides else ent.places[0]]
             province = place.province or place.id
-            found = kb.cities_in(province)
+            found = [c for c in kb.cities_in(province) if c.id not in besides]
             if place.kind == "town":
                 # "is Pattaya certified?": an area elsewhere in its province (Khan Song, in Chonburi) is not the
                 # town, nor said to be in it; only an area that bears the town's name is

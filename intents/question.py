@@ -200,6 +200,10 @@ _DEFINITION = re.compile(
     r"supposed|meant|to|be|"
     r"stuff|all|and|stand|stands|for|acronym|abbreviation|short|ย่อมาจาก|ย่อว่า|ตัวย่อ|ย่อ|มาจาก|"
     r"ตำแหน่ง|ดำรงตำแหน่ง|ทำงาน|position|role|job|title|ภาษาไทย|ภาษาอังกฤษ|thai|english|term|word|used|in|"
+    # "what has Prawit got to do with smart cities": who they are, here
+    r"got|has|have|with|cities|involved|"
+    # "what's special about Wangchan Valley": what it is (not "famous for", which asks about its sights)
+    r"special|unique|"
     r"\?|'|\s)*$")
 
 
@@ -212,13 +216,20 @@ _CERTIFICATION_ONLY = re.compile(
     r"^(เป็น|เปน|ได้|รับ|รับรอง|ได้รับ|การ|ประกาศ|ตรา|ตราสัญลักษณ์|โลโก้|เมือง|อัจฉริยะ|สมาร์ท|สมาร์ต|ซิตี้|ซิตี|แล้ว|หรือ|รึ|"
     r"ยัง|ไหม|มั้ย|มั๊ย|ใช่|ป่ะ|ปะ|เปล่า|ป่าว|เหรอ|หรอ|ด้วย|จริง|คะ|ครับ|คับ|ค่ะ|นะ|อ่ะ|อะ|มี|ที่|ใน|บ้าง|ไหน|อะไร|"
     r"is|are|was|a|an|the|it|its|certified|certification|smart|city|cities|official|officially|one|really|does|"
-    r"did|has|have|got|get|logo|at|all|then|actually|even|yet|too|also|right|correct|true|ปี|ตอน|เมื่อ|พ\.ศ\.|ค\.ศ\.|year|in|on|\d{2,4}|\?|!|\.|,|'|\s{LIST})*$")
+    r"did|has|have|got|get|logo|at|all|then|actually|even|yet|too|also|right|correct|true|ปี|ตอน|เมื่อ|พ\.ศ\.|ค\.ศ\.|year|in|on|"
+    # "is X home to a certified smart city", "is there a smart city on Rama 4 road"
+    r"there|home|to|road|street|ถนน|"
+    r"\d{2,4}|\?|!|\.|,|'|\s{LIST})*$")
 _LISTING = (r"|which|any|in|there|list|areas?|too|also|on|of|among|included|ที่ไหน|อะไรบ้าง|ไหนบ้าง|กี่|พื้นที่|แห่ง|"
             r"อยู่ใน|รายชื่อ|ติด|ด้วย|ใดบ้าง|ชุด|รอบ|จำนวน|batch|round|logos?|received|"
             # "name some smart city areas in ...", "what smart cities are there in ...", "ยกตัวอย่างเมืองใน..."
             r"what|whats|name|some|show|me|give|please|pls|located|ชื่อ|ยกตัวอย่าง|ตัวอย่าง|เช่น|ได้แก่|แถว|ช่วย|บอก|หน่อย|"
             # "hey is rayong in the smart city program", "is pattani a smart city now", "โครงการเมืองอัจฉริยะ"
-            r"hey|hi|program|programme|scheme|now|today|currently|โครงการ|ตอนนี้|ปัจจุบัน|เข้าร่วม")
+            r"hey|hi|program|programme|scheme|now|today|currently|โครงการ|ตอนนี้|ปัจจุบัน|เข้าร่วม|"
+            # "which two places in ... hold the logo", "the logo holders of ...", "which entities have logos"
+            r"places?|spots?|entit(?:y|ies)|hold|holds|holding|holders?|two|three|both|does|do|have|has|"
+            # "which Bangkok areas besides Samyan", "นอกจากสามย่านมีที่ไหนอีก" (the ones left out are names)
+            r"besides|except|excluding|other|than|apart|from|else|others|and|นอกจาก|นอกเหนือจาก|ยกเว้น|อีก|อื่น|ๆ|และ")
 
 
 def is_about_certification(remainder: str, listing: bool = False) -> bool:

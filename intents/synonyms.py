@@ -23,14 +23,18 @@ _WORDS = [
     (r"มั่ง|มั้ง(?=$|\s|[?]|คะ|ครับ)", "บ้าง"),
     # not "เท่าไร" (the look-behinds after ไร, so that the search looks for ไร first)
     (r"ไร(?<!อะไร)(?<!อไร)(?<!เท่าไร)(?![\u0e48-\u0e4b])", "อะไร"),
+    (r"ยุค(?!สมัย)", "ช่วง"),  # ("พื้นที่นำร่องยุคแรก": the early period)
+    (r"หัวเรือใหญ่|หัวเรือ", "ผู้นำ"),  # (the leader, as the facts say)
+    (r"กำไลข้อมือ", "สายรัดข้อมือ"),
     (r"\br\b", "are"),
     (r"\bu\b", "you"),
     (r"\bwats?\b|\bwhats\b", "what is"),
+    (r"\bindices\b", "indexes"),  # (the Latin plural; the facts say "indexes")
 ]
 _RULES = [(re.compile(p), r) for p, r in _WORDS]
 # The last rules are English words (no IGNORECASE): they cannot match a text without a Latin letter, and the Thai
 # rules before them write only Thai.
-_ENGLISH_FROM = 10
+_ENGLISH_FROM = 13
 assert all(re.fullmatch(r"[\\a-z?|]+", p) for p, _ in _WORDS[_ENGLISH_FROM:])
 
 

@@ -157,6 +157,7 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
                 r"\d\s*เดือน|\byears?\b|\d\s*ปี", re.I)),
     # "สั่งซื้อได้ที่ไหน", "where can I buy it": where it is sold, which that it is sold online is not
     ("place to buy", re.compile(r"ซื้อ\S{0,10}(ที่ไหน|ได้ที่|ยังไง|อย่างไร|ทางไหน)|สั่ง(ได้)?(ที่ไหน|ได้ที่|ทางไหน)|"
+                                r"ขาย\S{0,16}(ที่ไหน|ได้ที่)|"  # ("มีขายที่ไหน": where it is sold)
                                 r"\bwhere (can|do|could|should) (i|we|you|one) (buy|order|purchase)\b|"
                                 r"\bhow (can|do) (i|we) (buy|order|purchase)\b", re.I),
      re.compile(r"ซื้อได้ที่|สั่งซื้อได้ที่|สั่งได้ที่|จำหน่ายที่|วางขายที่|\bsold at\b|\b(buy|order) (it |them )?(at|from|on|via)\b|"
@@ -638,7 +639,10 @@ _COUNT_FILLER = frozenset("of the a an different separate more".split())
 # Units and classifiers that facts say in other words ("how many people died" / "47 tourists died", "กี่คน" /
 # "50,000 ราย"): what follows them is no longer what is counted.
 _COUNT_UNITS = frozenset("people persons person times years months days hours "
-                         "คน ท่าน ราย ครั้ง ปี เดือน วัน ชั่วโมง แห่ง ที่ อัน ตัว".split())
+                         "คน ท่าน ราย ครั้ง ปี เดือน วัน ชั่วโมง แห่ง ที่ อัน ตัว "
+                         # units of length: "กี่กิโลเมตร" asks a length (the "length" need), which "22.8 กม." gives
+                         # (not of area: "กี่ตารางกิโลเมตร" counts a size few facts give, and must be said)
+                         "กิโลเมตร กม km kilometres kilometers kilometre kilometer".split())
 
 
 # Thai classifiers: what is counted is named before them ("กล้องกี่ตัว"), and verbs that may stand there instead.

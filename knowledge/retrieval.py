@@ -70,6 +70,8 @@ _SAME_MEANING_TH = [(re.compile(p, re.I), r) for p, r in [
 # IGNORECASE), so they are tried only on a text with one.
 _SAME_MEANING_EN = [(re.compile(p, re.I), r) for p, r in [
     (r"\b(what|which) year\b|\bwhen\b", " when "),
+    # the Latin plural of an index is its English one ("what indices does it publish" / "the TSCCI and SCPRI indexes")
+    (r"\bindices\b|\bindexes\b", " index "),
     (r"\bcategor(y|ies)\b|\bkinds?\b|\bsorts?\b|\btypes?\b", " type "),
     # how long it lasts: "does it last forever", "is it permanent", "when does it expire" / "valid for 2 years"
     (r"\b(forever|permanent(ly)?|for good|expir(e|es|ed|y))\b", " valid "),
@@ -249,12 +251,22 @@ A_OTHER_NUMBER = -0.08  # ...and a fact that gives that noun another number only
 _NUMBER_REACH = 48  # characters after a number in a fact where its noun may come
 
 
+_NUMBER_WORDS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+                 "nine": "9", "ten": "10"}
+_NUMBER_WORD = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b")
+
+
+def _in_digits(text: str) -> str:
+    """Casefolded ``text`` with English number words in digits: "which two types" counts what "2 ประเภท" does."""
+    return _NUMBER_WORD.sub(lambda m: _NUMBER_WORDS[m.group(1)], text.casefold())
+
+
 def _counted_asked(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
     """The numbers a question gives with what they count: "the 7 pilot areas" → (("7", {"pilot"}),); an
     English noun cut to its first five letters (facts may inflect it), a Thai one of :data:`_THAI_COUNTED`,
     with the words of the same meaning ("areas" / "cities"). No day of a month ("6 may"), no year ("ปี 64")."""
     out = []
-    text = text.casefold()
+    text = _in_digits(text)
     for m in _COUNTED.finditer(text):
         word = m.group(2)
         if _MONTHS.match(text, m.start(2)) or _YEAR_BEFORE.search(text, 0, m.start()) or _CLAIMED.search(
@@ -410,7 +422,7 @@ class FactIndex:
         self._day_of = [(int(f.date[8:10]), int(f.date[5:7])) if f.date and len(f.date) >= 10 else None
                         for f in self.facts.values()]
         # what each fact says (answer and detail, both languages), casefolded: the numbers it gives
-        self._said = {f.id: f.text().casefold() for f in self.facts.values()}
+        self._said = {f.id: _in_digits(f.text()) for f in self.facts.values()}
         self.holds = {f.id: frozenset(k for k, rx in _HOLDS.items() if rx.search(f.answer_text()))
                       for f in self.facts.values()}
         self._searched: dict[tuple, list[Hit]] = {}  # search() results by query (never changed once made)
