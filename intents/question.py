@@ -68,7 +68,7 @@ _TYPES: list[tuple[str, re.Pattern, re.Pattern]] = [
          "what were they called", "which ones", "which were",
          # ("which four projects were approved", "what were the 4 projects": the names of a counted group, not
          # "which two dimensions does it merge")
-         _COUNTED_GROUP + r" [a-z]+s (were|are|was|had|have|got|received)",
+         _COUNTED_GROUP + r" [a-z]+s (were|are|was|had|have|got|[a-z]+ed)",
          r"what (were|are) the " + _COUNTED_GROUP[6:] + r" [a-z]+s")),
     ("how", _th("ยังไง", "อย่างไร", "ขั้นตอน", "วิธี", "ทำไง", "ได้ไง"), _en("how do", "how does", "how can", "how to",
                                                                            "how is", "how are", "process", "steps")),

@@ -172,6 +172,13 @@ def test_what_the_sources_do_not_give_is_said_honestly_and_reaches_staff(convo):
     assert not convo.say("การประชุมครั้งที่ 2/2564 เห็นชอบกี่พื้นที่").fallback  # what is known is answered
 
 
+@pytest.mark.parametrize("text", ["which 4 proposals passed the working group in september 2020",
+                                  "what were the four proposals the working group approved in 2020"])
+def test_names_of_a_counted_group_the_sources_do_not_give_are_said_to_be_unknown(convo, text):
+    r = convo.say(text)
+    assert r.fallback and r.text.startswith("Sorry") and "4 of 7" in r.text  # honest, with what is known
+
+
 def test_a_follow_up_about_that_meeting_keeps_the_meeting(convo):
     convo.say("การประชุมคณะอนุกรรมการฯ วันที่ 6 พ.ค. 2564 เป็นครั้งที่เท่าไหร่")
     assert "ณัฐพล" in convo.say("ใครเป็นเลขาฯ ในการประชุมนั้น").text
