@@ -62,7 +62,7 @@ _TYPES: list[tuple[str, re.Pattern, re.Pattern]] = [
      _en("where", "which province", "what province", "located", "location")),
     ("why", _th("ทำไม", "เพราะอะไร", "เหตุใด", "เพราะอะไร", "สาเหตุ", "ไปเพื่ออะไร", "เพื่ออะไร"),
      _en("why", "how come", "reason", "purpose")),
-    ("list", _th("อะไรบ้าง", "ไหนบ้าง", "ที่ไหนบ้าง", "มีใครบ้าง", "รายชื่อ", "ทั้งหมดกี่", "ชื่อทั้ง", "ชื่อโครงการ",
+    ("list", _th("อะไรบ้าง", "ไหนบ้าง", "ที่ไหนบ้าง", "มีใครบ้าง", "รายชื่อ", "ชื่อทั้ง", "ชื่อโครงการ",
                  "ใดบ้าง"),
      _en("which cities", "which areas", "which places", "which provinces", "list", "name the", "what are the", "names of",
          "what were they called", "which ones", "which were",

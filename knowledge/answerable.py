@@ -645,6 +645,8 @@ _COUNT_UNITS = frozenset("people persons person times years months days hours "
 _CLASSIFIERS = frozenset("ตัว อัน คัน แห่ง จุด เครื่อง หลัง ลำ ต้น ชิ้น".split())
 _WORD = re.compile(r"[a-z\u0e01-\u0e4e]{2,}")
 _COUNT_VERBS = frozenset("มี ได้ ใช้ ติดตั้ง ทำ เป็น ไป มา อยู่".split())
+# Words between what is counted and "กี่" that count nothing ("กล้องทั้งหมดกี่ตัว", "รถรวมกี่คัน").
+_COUNT_FILLER_TH = frozenset("ทั้งหมด รวม ทั้งสิ้น ด้วยกัน".split())
 
 
 def counted_words(tokens: list[str]) -> list[str]:
@@ -655,9 +657,17 @@ def counted_words(tokens: list[str]) -> list[str]:
     for i, t in enumerate(low):
         if t == "กี่" and i + 1 < len(low) and low[i + 1] not in _COUNT_UNITS:
             out.append(low[i + 1])
-        elif t == "กี่" and i + 1 < len(low) and low[i + 1] in _CLASSIFIERS and i > 0 and low[i - 1] not in _COUNT_VERBS \
-                and _WORD.fullmatch(low[i - 1]):
-            out.append(low[i - 1])  # "มีกล้องวงจรปิดกี่ตัว" counts cameras: the word before the classifier
+        elif t == "กี่" and i + 1 < len(low) and low[i + 1] in _CLASSIFIERS:
+            # "มีกล้องวงจรปิดกี่ตัว" counts cameras: the word before the classifier ("กล้อง cctv ทั้งหมดกี่ตัว": the
+            # words before "in all", up to two, up to a verb)
+            taken = 0
+            for w in reversed(low[max(0, i - 4):i]):
+                if w in _COUNT_FILLER_TH:
+                    continue
+                if w in _COUNT_VERBS or not _WORD.fullmatch(w) or taken == 2:
+                    break
+                out.append(w)
+                taken += 1
         elif t in ("number", "จำนวน") and (t == "จำนวน" or i + 1 < len(low) and low[i + 1] == "of"):
             # "number of EV chargers", "จำนวนสถานีชาร์จ": like "how many"
             taken = 0

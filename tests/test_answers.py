@@ -24,6 +24,7 @@ from knowledge.retrieval import Query
     ("อยู่จังหวัดไหน", "where"),
     ("ค่าโดยสารเท่าไหร่", "how_much"),
     ("มีกี่เมือง", "how_many"),
+    ("มีทั้งหมดกี่เมือง", "how_many"),  # "in all": still a count, not a list
     ("ทำไมขอนแก่นเพิ่งได้", "why"),
     ("ภูเก็ตกับขอนแก่นต่างกันยังไง", "compare"),
     ("how much will it cost", "how_much"),
@@ -160,6 +161,7 @@ def test_yes_no_verdicts_are_worked_out_from_the_fact(convo, text, lead, marker)
     "when is the next smart city expo in khon kaen",  # no date to come
     "how many people live in wangchan valley",
     "who designed the smart city logo",
+    "สามย่านมีกล้องวงจรปิดทั้งหมดกี่ตัว",  # counts cameras ("in all" between them and "กี่"), not trees
 ])
 def test_a_near_fact_without_what_is_asked_is_an_honest_fallback(convo, text):
     assert convo.say(text).fallback
