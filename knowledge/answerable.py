@@ -46,6 +46,17 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
      re.compile(r"%|ร้อยละ|เปอร์เซ็นต์|\bper\s?cent", re.I)),
     ("district", re.compile(r"เขตไหน|เขตอะไร|เขตใด|แขวงไหน|แขวงอะไร|\b(which|what) (district|subdistrict)\b", re.I),
      re.compile(r"เขต(?!พื้นที่|ส่งเสริม)[\u0e01-\u0e2e]|แขวง|\bdistrict\b", re.I)),
+    # "กี่เมกะวัตต์", "how many MW": a power plant's capacity, which its closing year is not
+    ("power capacity", re.compile(r"เมกะวัตต์|กิกะวัตต์|กำลังการผลิต|\b(mw|gw|megawatts?|gigawatts?)\b|"
+                                  r"\b(generating|power|installed) capacity\b", re.I),
+     re.compile(r"เมกะวัตต์|กิกะวัตต์|\b(mw|gw|megawatts?|gigawatts?)\b", re.I)),
+    # "กี่ตารางกิโลเมตร", "how big in km2": a size in area, which a building's floor space is not
+    ("area", re.compile(r"ตร\.?\s?กม|ตารางกิโลเมตร|\bkm2\b|\bkm²|\bsq\.? ?km\b|\bsquare (kilomet|mile)", re.I),
+     re.compile(r"ตร\.?\s?กม|ตารางกิโลเมตร|ไร่|\bkm2\b|\bkm²|\bsq\.? ?km\b|\bsquare (kilomet|mile)|\brai\b|"
+                r"\bhectares?\b", re.I)),
+    # "รายได้ปีที่แล้ว", "what was its revenue": money earned, which a budget or a registered capital is not
+    ("revenue", re.compile(r"รายได้|ยอดขาย|กำไร|ขาดทุน|\b(revenues?|income|profits?|turnover|earnings|losses)\b", re.I),
+     re.compile(r"รายได้|ยอดขาย|กำไร|ขาดทุน|\b(revenues?|income|profits?|turnover|earnings|losses)\b", re.I)),
     # "จัดตั้งขึ้นในปีใด", "when was it founded": a fact that tells of the founding, not any dated event of it.
     ("founding", re.compile(r"(จัดตั้ง|ก่อตั้ง|ตั้งขึ้น)\S*\s*(เมื่อ|ใน|ปี|ตอน|ช่วง)|"
                             r"\bwhen\b.*\b(founded|established|set up|created)\b|\b(founded|established) in\b", re.I),

@@ -162,6 +162,9 @@ def test_yes_no_verdicts_are_worked_out_from_the_fact(convo, text, lead, marker)
     "how many people live in wangchan valley",
     "who designed the smart city logo",
     "สามย่านมีกล้องวงจรปิดทั้งหมดกี่ตัว",  # counts cameras ("in all" between them and "กี่"), not trees
+    "what is the mae moh plant's capacity in MW",  # a capacity, not the year it closes
+    "mae moh district size in km2?",  # an area, not a learning centre's 600 m²
+    "รายได้ของKKTTปีล่าสุดเท่าไหร่",  # money earned, not the registered capital
 ])
 def test_a_near_fact_without_what_is_asked_is_an_honest_fallback(convo, text):
     assert convo.say(text).fallback
