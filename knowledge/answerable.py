@@ -454,6 +454,7 @@ class _Asks(NamedTuple):
     meetings: frozenset[str]  # the meeting numbers it names ("1/2562")
     will: bool  # it asks about what will be ("when will it reopen")
     position_word: bool  # the place is asked as a word ("third"): an ordered top list gives it too
+    foreign: bool  # it names another country ("Vietnam's smart cities"): the facts are about Thailand's
 
 
 # What _asks reads of a question, as _Cue (the patterns themselves stay for reading facts).
@@ -470,6 +471,13 @@ _ADDED_SAID = re.compile(r"เพิ่ม(?!จาก)|ใหม่|ชุด|(
 # ...unless a total is asked as well ("รวมเป็นกี่เมือง", "and the total so far").
 _TOTAL_ASKED = re.compile(r"รวม|ทั้งหมด|สะสม|\b(total|in all|altogether|so far|overall)\b", re.I)
 _SCRIPTS_MEET = re.compile(r"(?<=[a-z0-9])(?=[\u0e01-\u0e5b])|(?<=[\u0e01-\u0e5b])(?=[a-z])", re.I)
+# Other countries by name (not "ASEAN", which facts name; not อังกฤษ, which is also "English"; not the จีน of
+# ปราจีนบุรี).
+_FOREIGN = re.compile(r"\b(vietnam(?:ese)?|singapore(?:an)?|malaysian?|indonesian?|japan(?:ese)?|china|chinese|"
+                      r"korean?|india|indian|laos|cambodian?|myanmar|burmese|philippines|filipino|europe(?:an)?|"
+                      r"america|american|usa|britain|british|england|france|french|germany|german|australian?)\b|"
+                      r"เวียดนาม|สิงคโปร์|มาเลเซีย|อินโดนีเซีย|ญี่ปุ่น|(?<!ปรา)จีน(?!บุรี)|เกาหลี|อินเดีย|กัมพูชา|เขมร|"
+                      r"เมียนมา|พม่า|ฟิลิปปินส์|ยุโรป|อเมริกา|ฝรั่งเศส|เยอรมัน|ออสเตรเลีย", re.I)
 _ASIDE = re.compile(r"นอกจาก|นอกเหนือจาก|ยกเว้น|\b(besides|except|apart from|other than|aside from)\b", re.I)
 
 
@@ -497,7 +505,8 @@ def _asks(question: str) -> _Asks:
                  next(g for g in many.groups() if g) if many else None, post,
                  tuple((period, rx) for period, cue, rx in _PERIODS_ASKED if cue.found(question, latin)),
                  tuple((name, rx) for name, cue, rx in _SYSTEMS_ASKED if cue.found(question, latin)),
-                 _meetings(question), _WILL.search(question) is not None, place_word is not None)
+                 _meetings(question), _WILL.search(question) is not None, place_word is not None,
+                 _FOREIGN.search(question) is not None)
 
 
 def why_not(question: str, fact: Fact, kind: str | None, today: date | None = None,
@@ -508,6 +517,8 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
     fare), where a curated fact's many phrasings may ask for more than its answer holds. ``yes_no``: the
     question asks for a yes or a no (a fact of another year may then answer it: "no, in 2021")."""
     asks = _asks(question)
+    if asks.foreign and not _FOREIGN.search(fact.text(questions=staff)):
+        return "it is about another country"  # "how many smart cities does Vietnam have" / Thailand's count
     if asks.meetings and not asks.meetings & _meetings(fact.text()):
         return "it is about another meeting"  # "ครั้งที่ 1/2562" / the meeting 2/2564 (whose date is not given)
     if kind is not None and kind in fact.unknown:

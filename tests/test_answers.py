@@ -165,6 +165,7 @@ def test_yes_no_verdicts_are_worked_out_from_the_fact(convo, text, lead, marker)
     "what is the mae moh plant's capacity in MW",  # a capacity, not the year it closes
     "mae moh district size in km2?",  # an area, not a learning centre's 600 m²
     "รายได้ของKKTTปีล่าสุดเท่าไหร่",  # money earned, not the registered capital
+    "how many certified smart cities are there in Malaysia",  # another country: not Thailand's count
 ])
 def test_a_near_fact_without_what_is_asked_is_an_honest_fallback(convo, text):
     assert convo.say(text).fallback
