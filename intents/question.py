@@ -34,6 +34,9 @@ def _en(*cues: str) -> re.Pattern:
 
 # Order matters: the first type whose cue appears wins ("ตั้งขึ้นเมื่อไหร่ ใช้ทุนเท่าไหร่" is a date question
 # first). How much before how many: "กี่บาท" is money.
+# "which four", "which 6": a counted group named in an English question (see the "list" cues)
+_COUNTED_GROUP = r"which (\d+|two|three|four|five|six|seven|eight|nine|ten|fifteen)"
+
 _TYPES: list[tuple[str, re.Pattern, re.Pattern]] = [
     ("compare", _th("ต่างกัน", "แตกต่าง", "เปรียบเทียบ", "เทียบกับ", "ต่างจาก", "เหมือนหรือต่าง"),
      _en("compare", "compared", "comparison", "difference", "differences", "differ", "versus", "vs")),
@@ -59,10 +62,14 @@ _TYPES: list[tuple[str, re.Pattern, re.Pattern]] = [
      _en("where", "which province", "what province", "located", "location")),
     ("why", _th("ทำไม", "เพราะอะไร", "เหตุใด", "เพราะอะไร", "สาเหตุ", "ไปเพื่ออะไร", "เพื่ออะไร"),
      _en("why", "how come", "reason", "purpose")),
-    ("list", _th("อะไรบ้าง", "ไหนบ้าง", "ที่ไหนบ้าง", "มีใครบ้าง", "รายชื่อ", "ทั้งหมดกี่", "ชื่อทั้ง", "ชื่อโครงการ",
+    ("list", _th("อะไรบ้าง", "ไหนบ้าง", "ที่ไหนบ้าง", "มีใครบ้าง", "รายชื่อ", "ชื่อทั้ง", "ชื่อโครงการ",
                  "ใดบ้าง"),
      _en("which cities", "which areas", "which places", "which provinces", "list", "name the", "what are the", "names of",
-         "what were they called", "which ones", "which were")),
+         "what were they called", "which ones", "which were",
+         # ("which four projects were approved", "what were the 4 projects": the names of a counted group, not
+         # "which two dimensions does it merge")
+         _COUNTED_GROUP + r" [a-z]+s (were|are|was|had|have|got|[a-z]+ed)",
+         r"what (were|are) the " + _COUNTED_GROUP[6:] + r" [a-z]+s")),
     ("how", _th("ยังไง", "อย่างไร", "ขั้นตอน", "วิธี", "ทำไง", "ได้ไง"), _en("how do", "how does", "how can", "how to",
                                                                            "how is", "how are", "process", "steps")),
 ]

@@ -46,6 +46,17 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
      re.compile(r"%|ร้อยละ|เปอร์เซ็นต์|\bper\s?cent", re.I)),
     ("district", re.compile(r"เขตไหน|เขตอะไร|เขตใด|แขวงไหน|แขวงอะไร|\b(which|what) (district|subdistrict)\b", re.I),
      re.compile(r"เขต(?!พื้นที่|ส่งเสริม)[\u0e01-\u0e2e]|แขวง|\bdistrict\b", re.I)),
+    # "กี่เมกะวัตต์", "how many MW": a power plant's capacity, which its closing year is not
+    ("power capacity", re.compile(r"เมกะวัตต์|กิกะวัตต์|กำลังการผลิต|\b(mw|gw|megawatts?|gigawatts?)\b|"
+                                  r"\b(generating|power|installed) capacity\b", re.I),
+     re.compile(r"เมกะวัตต์|กิกะวัตต์|\b(mw|gw|megawatts?|gigawatts?)\b", re.I)),
+    # "กี่ตารางกิโลเมตร", "how big in km2": a size in area, which a building's floor space is not
+    ("area", re.compile(r"ตร\.?\s?กม|ตารางกิโลเมตร|\bkm2\b|\bkm²|\bsq\.? ?km\b|\bsquare (kilomet|mile)", re.I),
+     re.compile(r"ตร\.?\s?กม|ตารางกิโลเมตร|ไร่|\bkm2\b|\bkm²|\bsq\.? ?km\b|\bsquare (kilomet|mile)|\brai\b|"
+                r"\bhectares?\b", re.I)),
+    # "รายได้ปีที่แล้ว", "what was its revenue": money earned, which a budget or a registered capital is not
+    ("revenue", re.compile(r"รายได้|ยอดขาย|กำไร|ขาดทุน|\b(revenues?|income|profits?|turnover|earnings|losses)\b", re.I),
+     re.compile(r"รายได้|ยอดขาย|กำไร|ขาดทุน|\b(revenues?|income|profits?|turnover|earnings|losses)\b", re.I)),
     # "จัดตั้งขึ้นในปีใด", "when was it founded": a fact that tells of the founding, not any dated event of it.
     ("founding", re.compile(r"(จัดตั้ง|ก่อตั้ง|ตั้งขึ้น)\S*\s*(เมื่อ|ใน|ปี|ตอน|ช่วง)|"
                             r"\bwhen\b.*\b(founded|established|set up|created)\b|\b(founded|established) in\b", re.I),
@@ -444,6 +455,7 @@ class _Asks(NamedTuple):
     meetings: frozenset[str]  # the meeting numbers it names ("1/2562")
     will: bool  # it asks about what will be ("when will it reopen")
     position_word: bool  # the place is asked as a word ("third"): an ordered top list gives it too
+    foreign: bool  # it names another country ("Vietnam's smart cities"): the facts are about Thailand's
 
 
 # What _asks reads of a question, as _Cue (the patterns themselves stay for reading facts).
@@ -460,6 +472,13 @@ _ADDED_SAID = re.compile(r"เพิ่ม(?!จาก)|ใหม่|ชุด|(
 # ...unless a total is asked as well ("รวมเป็นกี่เมือง", "and the total so far").
 _TOTAL_ASKED = re.compile(r"รวม|ทั้งหมด|สะสม|\b(total|in all|altogether|so far|overall)\b", re.I)
 _SCRIPTS_MEET = re.compile(r"(?<=[a-z0-9])(?=[\u0e01-\u0e5b])|(?<=[\u0e01-\u0e5b])(?=[a-z])", re.I)
+# Other countries by name (not "ASEAN", which facts name; not อังกฤษ, which is also "English"; not the จีน of
+# ปราจีนบุรี).
+_FOREIGN = re.compile(r"\b(vietnam(?:ese)?|singapore(?:an)?|malaysian?|indonesian?|japan(?:ese)?|china|chinese|"
+                      r"korean?|india|indian|laos|cambodian?|myanmar|burmese|philippines|filipino|europe(?:an)?|"
+                      r"america|american|usa|britain|british|england|france|french|germany|german|australian?)\b|"
+                      r"เวียดนาม|สิงคโปร์|มาเลเซีย|อินโดนีเซีย|ญี่ปุ่น|(?<!ปรา)จีน(?!บุรี)|เกาหลี|อินเดีย|กัมพูชา|เขมร|"
+                      r"เมียนมา|พม่า|ฟิลิปปินส์|ยุโรป|อเมริกา|ฝรั่งเศส|เยอรมัน|ออสเตรเลีย", re.I)
 _ASIDE = re.compile(r"นอกจาก|นอกเหนือจาก|ยกเว้น|\b(besides|except|apart from|other than|aside from)\b", re.I)
 
 
@@ -487,7 +506,8 @@ def _asks(question: str) -> _Asks:
                  next(g for g in many.groups() if g) if many else None, post,
                  tuple((period, rx) for period, cue, rx in _PERIODS_ASKED if cue.found(question, latin)),
                  tuple((name, rx) for name, cue, rx in _SYSTEMS_ASKED if cue.found(question, latin)),
-                 _meetings(question), _WILL.search(question) is not None, place_word is not None)
+                 _meetings(question), _WILL.search(question) is not None, place_word is not None,
+                 _FOREIGN.search(question) is not None)
 
 
 def why_not(question: str, fact: Fact, kind: str | None, today: date | None = None,
@@ -498,6 +518,8 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
     fare), where a curated fact's many phrasings may ask for more than its answer holds. ``yes_no``: the
     question asks for a yes or a no (a fact of another year may then answer it: "no, in 2021")."""
     asks = _asks(question)
+    if asks.foreign and not _FOREIGN.search(fact.text(questions=staff)):
+        return "it is about another country"  # "how many smart cities does Vietnam have" / Thailand's count
     if asks.meetings and not asks.meetings & _meetings(fact.text()):
         return "it is about another meeting"  # "ครั้งที่ 1/2562" / the meeting 2/2564 (whose date is not given)
     if kind is not None and kind in fact.unknown:
@@ -649,6 +671,8 @@ _COUNT_UNITS = frozenset("people persons person times years months days hours "
 _CLASSIFIERS = frozenset("ตัว อัน คัน แห่ง จุด เครื่อง หลัง ลำ ต้น ชิ้น".split())
 _WORD = re.compile(r"[a-z\u0e01-\u0e4e]{2,}")
 _COUNT_VERBS = frozenset("มี ได้ ใช้ ติดตั้ง ทำ เป็น ไป มา อยู่".split())
+# Words between what is counted and "กี่" that count nothing ("กล้องทั้งหมดกี่ตัว", "รถรวมกี่คัน").
+_COUNT_FILLER_TH = frozenset("ทั้งหมด รวม ทั้งสิ้น ด้วยกัน".split())
 
 
 def counted_words(tokens: list[str]) -> list[str]:
@@ -659,9 +683,17 @@ def counted_words(tokens: list[str]) -> list[str]:
     for i, t in enumerate(low):
         if t == "กี่" and i + 1 < len(low) and low[i + 1] not in _COUNT_UNITS:
             out.append(low[i + 1])
-        elif t == "กี่" and i + 1 < len(low) and low[i + 1] in _CLASSIFIERS and i > 0 and low[i - 1] not in _COUNT_VERBS \
-                and _WORD.fullmatch(low[i - 1]):
-            out.append(low[i - 1])  # "มีกล้องวงจรปิดกี่ตัว" counts cameras: the word before the classifier
+        elif t == "กี่" and i + 1 < len(low) and low[i + 1] in _CLASSIFIERS:
+            # "มีกล้องวงจรปิดกี่ตัว" counts cameras: the word before the classifier ("กล้อง cctv ทั้งหมดกี่ตัว": the
+            # words before "in all", up to two, up to a verb)
+            taken = 0
+            for w in reversed(low[max(0, i - 4):i]):
+                if w in _COUNT_FILLER_TH:
+                    continue
+                if w in _COUNT_VERBS or not _WORD.fullmatch(w) or taken == 2:
+                    break
+                out.append(w)
+                taken += 1
         elif t in ("number", "จำนวน") and (t == "จำนวน" or i + 1 < len(low) and low[i + 1] == "of"):
             # "number of EV chargers", "จำนวนสถานีชาร์จ": like "how many"
             taken = 0

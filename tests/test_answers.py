@@ -24,6 +24,7 @@ from knowledge.retrieval import Query
     ("อยู่จังหวัดไหน", "where"),
     ("ค่าโดยสารเท่าไหร่", "how_much"),
     ("มีกี่เมือง", "how_many"),
+    ("มีทั้งหมดกี่เมือง", "how_many"),  # "in all": still a count, not a list
     ("ทำไมขอนแก่นเพิ่งได้", "why"),
     ("ภูเก็ตกับขอนแก่นต่างกันยังไง", "compare"),
     ("how much will it cost", "how_much"),
@@ -160,6 +161,11 @@ def test_yes_no_verdicts_are_worked_out_from_the_fact(convo, text, lead, marker)
     "when is the next smart city expo in khon kaen",  # no date to come
     "how many people live in wangchan valley",
     "who designed the smart city logo",
+    "สามย่านมีกล้องวงจรปิดทั้งหมดกี่ตัว",  # counts cameras ("in all" between them and "กี่"), not trees
+    "what is the mae moh plant's capacity in MW",  # a capacity, not the year it closes
+    "mae moh district size in km2?",  # an area, not a learning centre's 600 m²
+    "รายได้ของKKTTปีล่าสุดเท่าไหร่",  # money earned, not the registered capital
+    "how many certified smart cities are there in Malaysia",  # another country: not Thailand's count
 ])
 def test_a_near_fact_without_what_is_asked_is_an_honest_fallback(convo, text):
     assert convo.say(text).fallback
@@ -170,6 +176,13 @@ def test_what_the_sources_do_not_give_is_said_honestly_and_reaches_staff(convo):
     assert r.fallback and r.text.startswith("ขออภัยครับ") and "10 พื้นที่" in r.text  # what is known, too
     assert r.text.count("ครับ") == 1
     assert not convo.say("การประชุมครั้งที่ 2/2564 เห็นชอบกี่พื้นที่").fallback  # what is known is answered
+
+
+@pytest.mark.parametrize("text", ["which 4 proposals passed the working group in september 2020",
+                                  "what were the four proposals the working group approved in 2020"])
+def test_names_of_a_counted_group_the_sources_do_not_give_are_said_to_be_unknown(convo, text):
+    r = convo.say(text)
+    assert r.fallback and r.text.startswith("Sorry") and "4 of 7" in r.text  # honest, with what is known
 
 
 def test_a_follow_up_about_that_meeting_keeps_the_meeting(convo):
