@@ -672,7 +672,9 @@ _CLASSIFIERS = frozenset("ตัว อัน คัน แห่ง จุด �
 _WORD = re.compile(r"[a-z\u0e01-\u0e4e]{2,}")
 _COUNT_VERBS = frozenset("มี ได้ ใช้ ติดตั้ง ทำ เป็น ไป มา อยู่".split())
 # Words between what is counted and "กี่" that count nothing ("กล้องทั้งหมดกี่ตัว", "รถรวมกี่คัน").
-_COUNT_FILLER_TH = frozenset("ทั้งหมด รวม ทั้งสิ้น ด้วยกัน".split())
+_COUNT_FILLER_TH = frozenset("ทั้งหมด รวม รวมทั้งหมด ทั้งสิ้น ด้วยกัน".split())
+# ...and words of time that end what is counted ("ถึงตอนนั้นรวมทั้งหมดกี่แห่ง" counts areas, not "then").
+_COUNT_WHEN_TH = frozenset("ตอนนั้น ตอนนี้ ขณะนั้น ขณะนี้ นั้น นี้ ถึง แล้ว ปัจจุบัน ล่าสุด ทั้ง".split())
 
 
 def counted_words(tokens: list[str]) -> list[str]:
@@ -690,7 +692,7 @@ def counted_words(tokens: list[str]) -> list[str]:
             for w in reversed(low[max(0, i - 4):i]):
                 if w in _COUNT_FILLER_TH:
                     continue
-                if w in _COUNT_VERBS or not _WORD.fullmatch(w) or taken == 2:
+                if w in _COUNT_VERBS or w in _COUNT_WHEN_TH or not _WORD.fullmatch(w) or taken == 2:
                     break
                 out.append(w)
                 taken += 1
