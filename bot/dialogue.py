@@ -150,23 +150,26 @@ _AMONG = re.compile(r"\btop\s*\d|\bamong\b|\d\s*อันดับแรก|ต�
 
 
 # A follow-up that asks only which one of a kind of thing it was ("which hotel was the venue", "at which event",
-# "with which companies", "which part of bangkok", "จัดที่โรงแรมไหน", "ร่วมกับบริษัทไหน"): the answer just given
+# "with which companies", "who were the partners", "which part of bangkok", "จัดที่โรงแรมไหน", "ร่วมกับบริษัทไหน"): the answer just given
 # (or its detail) answers it when it names a thing of that kind, though not in the words asked.
 _WHICH_KIND = {
     # (not "which province is it in", which asks for another fact than where an event was held)
     "where": re.compile(r"\b(which|what) (part|district|hotel|building|venue|room)\b|\bvenue\b|"
                         r"(โรงแรม|อาคาร|ตึก|ย่าน|สถานที่|ห้อง)\s*(ไหน|อะไร|ไร|ใด)"),
-    "event": re.compile(r"\b(which|what) (event|occasion|conference|expo|show|fair)\b|(งาน|อีเวนต์)\s*(ไหน|อะไร|ไร|ใด)"),
+    # ("งานชื่อไร", "what was the event called", "the event's name": which event, by its name)
+    "event": re.compile(r"\b(which|what) (event|occasion|conference|expo|show|fair)\b|(งาน|อีเวนต์)\s*(ชื่อ)?\s*(ไหน|อะไร|ไร|ใด)|"
+                        r"\b(event|occasion|conference|expo|fair)\b.*\b(called|named|name)\b|"
+                        r"\bname of (the|that) (event|occasion|conference|expo|fair)\b"),
     "partner": re.compile(r"\b(which|what) (compan(y|ies)|partners?|agenc(y|ies)|organi[sz]ations?|firms?|operators?)\b|"
-                          r"\bwith (whom|who|which)\b|\bwhich partners?\b|ร่วมกับ\s*(ใคร|ใด|ไหน)|ทำกับใคร|"
+                          r"\bwith (whom|who|which)\b|\bpartners?\b|พาร์[ทต]เนอร์|ร่วมกับ\s*(ใคร|ใด|ไหน)|ทำกับใคร|"
                           r"(บริษัท|หน่วยงาน|พันธมิตร|องค์กร)\s*(ไหน|อะไร|ไร|ใด)"),
 }
 # What is left of such a follow-up once its kind words and asking words are gone must be nothing of its own.
 _KIND_WORDS = re.compile(r"\b(which|what|part|area|district|hotel|building|venue|room|place|city|province|event|occasion|"
                          r"conference|expo|show|fair|compan(y|ies)|partners?|agenc(y|ies)|organi[sz]ations?|firms?|"
                          r"operators?|with|whom|who|other|was|were|is|are|it|the|of|at|in|held|did|they|work|worked|"
-                         r"there|that|this)\b|โรงแรม|อาคาร|ตึก|ย่าน|เขต|แถว|สถานที่|ห้อง|งาน|อีเวนต์|บริษัท|หน่วยงาน|"
-                         r"พันธมิตร|องค์กร|ร่วมกับ|ทำกับ|ทำ|จัด(ที่|ขึ้นที่)?|ไหน|อะไร|ไร|ใด|ใคร|เป็น|มี|ที่|ได้|บ้าง|นะ|คะ|ค่ะ|ครับ|คับ|อ่ะ|อะ")
+                         r"there|that|this|called|named|name|and|so|then|about|its|their)\b|ชื่อ|โรงแรม|อาคาร|ตึก|ย่าน|เขต|แถว|สถานที่|ห้อง|งาน|อีเวนต์|บริษัท|หน่วยงาน|"
+                         r"พันธมิตร|พาร์[ทต]เนอร์|องค์กร|ร่วมกับ|ทำกับ|ทำ|จัด(ที่|ขึ้นที่)?|ไหน|อะไร|ไร|ใด|ใคร|เป็น|มี|ที่|ได้|บ้าง|นะ|คะ|ค่ะ|ครับ|คับ|อ่ะ|อะ")
 # A text that names a partner: "with MEA and True", "ร่วมกับการไฟฟ้านครหลวงและทรู", "in partnership with".
 _WITH_PARTNER = re.compile(r"\bwith (the )?[A-Z]|ร่วมกับ|\bpartner|พันธมิตร|\bjointly\b")
 
@@ -192,6 +195,11 @@ def _asks_after(text: str) -> bool:
 # A place or a score asked for ("ได้อันดับเท่าไหร่", "what score", "ได้กี่เปอร์เซ็นต์"), not which area took it.
 _PLACE_OR_SCORE = re.compile(r"อันดับ\s*(ที่)?\s*(เท่า|อะไร|ไหน)|ได้ที่\s*(เท่า|อะไร|ไหน)|คะแนน|เปอร์เซ็น|ร้อยละ|%|"
                              r"\b(what|which) (rank|place|position|score)|\bscored?\b|\branks?\b|\bpercent")
+# "where is it", "อยู่ที่ไหน": where a thing lies, not where something took place.
+_LOCATED = re.compile(r"อยู่|ตั้ง|\b(located|based|lies|is it|is that|where's|where is)\b")
+# "who announced it", "ใครเป็นประธาน": someone who did what an event does (not "who runs it": the area's owner)
+_EVENT_ACT = re.compile(r"ประกาศ|ประธาน|จัด|ประชุม|มอบ|อนุมัติ|เห็นชอบ|รับรอง|\b(announc\w*|chair\w*|held|host\w*|"
+                        r"hand\w*|present\w*|approv\w*|certif\w*|declar\w*)\b")
 _IT = re.compile(r"\b(it|its|it's|they|them|their|there)\b|มัน|ที่นั่น|แถวนั้น")  # (not "that": "that day")
 _WHICH_N = re.compile(r"^\s*(?:which|what are the|what were the|name the|list the)\s+(\d{1,2})\s*(?:ones?|of them)?\s*\??\s*$|"
                       r"^\s*(\d{1,2})\s*(?:ด้าน|อย่าง|อัน|แห่ง|เมือง|ข้อ)?\s*(?:นั้น|ที่ว่า)?\s*(?:มี)?(?:อะไรบ้าง|ไหนบ้าง|ได้แก่อะไร)", re.I)
@@ -216,6 +224,8 @@ def _asks_the_list(text: str) -> bool:
 
 
 _PERSON_PRONOUN = re.compile(r"\b(he|his|him|she|her)\b|ท่าน|เขา|เค้า")
+# "what did he say", "เค้าพูดว่าไงบ้าง", "ท่านอธิบายว่าอะไร": the words of the person the conversation is about
+_SAID_ASKED = re.compile(r"\b(say|said|says|explain|explained|explains|quoted|mean|meant)\b|พูด|บอก|อธิบาย|ให้สัมภาษณ์")
 # "which of those", "which one of them", "อันไหน", "ที่ไหนในนั้น": one of the things the last answer listed.
 _WHICH_OF = re.compile(r"\bwhich (one |ones )?of (those|them|these|the five|the 5)\b|\bwhich one\b|\bwhich ones\b|"
                        r"\bany of (them|those)\b|อันไหน|เมืองไหน(ใน|จาก)|ที่ไหน(ใน|จาก)|ในนั้น|ในบรรดา|ในจำนวนนั้น")
@@ -468,6 +478,7 @@ class _Asked:
     person: str | None = None  # "who" right after an answer about one person: that person
     asking_only: bool = False  # "by when?": only a question word, about the last answer
     hit: Hit | None = None  # the fact found
+    event: str | None = None  # the event of the day of the fact just given, when "where?" or "who?" asks about it
 
 
 _Result = tuple[Reply, "Context | None", "str | None"]
@@ -851,6 +862,25 @@ class Dialogue:
             if len(only) == 1 and not is_about_certification(a.query_text, listing=True):
                 a.subjects = [only[0].id, *a.subjects][:MAX_SUBJECTS_PER_ANSWER]
                 a.context = []
+        event = a.event = self._event_of_the_day(turn, a)
+        if event is not None:
+            # "ประกาศที่ไหน", "who announced it?" right after the day Khon Kaen was certified: where and by whom the
+            # day's event (the meeting that certified it) took place, not where Khon Kaen is.
+            a.context = [event, *(x for x in a.context if x != event)]
+
+    def _event_of_the_day(self, turn: _Turn, a: _Asked) -> str | None:
+        """The event the conversation holds that took place on the day of the fact just given, when a follow-up
+        naming nothing asks where it happened or who did it ("ประกาศที่ไหน", "who announced it?") right after an
+        area's date: that event is what it asks about. None for "where is it", which asks about the area."""
+        told = turn.told
+        if told is None or a.subjects or a.ent.places or a.follow_up or a.yes_no or a.kind not in ("where", "who") \
+                or not a.context or a.context[0] not in turn.snap.kb.cities or not told.date or len(told.date) != 10:
+            return None
+        text = turn.u.normalized.casefold()
+        if a.kind == "where" and _LOCATED.search(text) or a.kind == "who" and not _EVENT_ACT.search(text):
+            return None
+        on_day = self._events_on_day(turn.snap).get(told.date, [])
+        return next((x for x in a.context if x in on_day), None)
 
     def _ranked_place(self, turn: _Turn, a: _Asked) -> _Result | None:
         """On "which one came second" right after a ranking: the one at that place."""
@@ -1052,6 +1082,15 @@ class Dialogue:
                 answer = snap.composer.fact(turn.told, reply_lang, lead=lead)
                 return (self._reply(turn, answer, 1.0),
                         self._remember(turn, answer, ctx.last_query, ctx.last_qtype, True), None)
+        if a.person is None and not a.yes_no and not a.follow_up and turn.told is not None and len(a.subjects) == 1 \
+                and a.subjects[0] in turn.told.about and a.subjects[0] not in a.ent.subjects \
+                and _SAID_ASKED.search(u.normalized) and _SAID_ASKED.search(turn.told.text().casefold()):
+            # "what did he say" right after an answer that gives one person's explanation (he was meant by "he",
+            # not named, and the fact tells what he said): that answer, with its detail, is what he said; another
+            # fact about him is not. (After the man who received a logo, it says nothing he said.)
+            answer = snap.composer.fact(turn.told, reply_lang, a.kind, detail=True)
+            return (self._reply(turn, answer, 1.0),
+                    self._remember(turn, answer, ctx.last_query, ctx.last_qtype, first=a.subjects[0]), None)
         told_kind = self._told_kind(turn, turn.told, a.subjects, ctx.subjects) \
             if turn.told is not None and not a.follow_up and not a.yes_no else None
         if told_kind is not None:
@@ -1133,6 +1172,12 @@ class Dialogue:
                 # An open question in words the knowledge base knows ("which is mandatory", "how many passed")
                 # may ask in other words what the answer just given says; no other fact of that kind says it.
                 a.hit = told_hit
+
+        if a.hit is None and a.event is not None and a.kind == "where" and turn.told is not None:
+            # ("ประกาศที่ไหน": a chat question the words of no fact match well; the day's event has one place)
+            held = [f for f in snap.index.about(a.event) if f.aspect == "where" and f.date == turn.told.date]
+            if len(held) == 1:
+                a.hit = Hit(held[0], 1.0, 0.0, 1.0, 0.0, 1.0)
 
     def _told_again(self, turn: _Turn, a: _Asked) -> _Result | None:
         """The answer just given (or its detail) when it already says what the follow-up asks."""
@@ -1548,7 +1593,8 @@ class Dialogue:
         told_text = told.text().casefold()
         if any(not any(n in told_text for n in self._names(snap, p)) for p in u.entities.places):
             return None
-        rest = _KIND_WORDS.sub(" ", u.entities.remainder.casefold())
+        # (a name's possessive is left behind when the name is taken out: "who is EGAT's partner" → "who is 's partner")
+        rest = _KIND_WORDS.sub(" ", re.sub(r"['’]s\b", " ", u.entities.remainder.casefold()))
         if rest.strip(" ?!.,") and not is_only_asking(rest):
             return None  # ("which hotel is cheapest" asks something the answer does not say)
 

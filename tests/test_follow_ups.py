@@ -230,3 +230,44 @@ def test_a_full_name_that_says_no_more_than_the_short_one_is_not_offered_as_a_mo
     convo.say("ขอนแก่นได้ตราเมื่อไหร่")
     r = convo.say("คำขวัญว่าอะไร")
     assert "ชื่อเต็ม" not in first_line(r)
+
+
+def test_percent_cut_short_asks_for_the_score_just_given(convo):
+    convo.say("ภูเก็ตได้อันดับเท่าไหร่ใน TSCCI ปี 2566")
+    r = convo.say("แล้วคะแนนกี่เปอร์คะ")
+    assert not r.fallback and "83.60" in first_line(r)
+
+
+def test_who_the_partners_were_is_what_was_just_said(convo):
+    convo.say("what does the cableless Siam Square pilot do")
+    r = convo.say("and its partners?")
+    assert not r.fallback and "MEA" in first_line(r) and "True" in first_line(r)
+
+
+def test_the_event_s_name_is_the_event_the_answer_named(convo):
+    convo.say("ตราเมืองอัจฉริยะเปิดตัวครั้งแรกเมื่อไหร่คะ")
+    r = convo.say("ชื่องานอะไรนะ")
+    assert not r.fallback and "Takeoff" in first_line(r)
+
+
+def test_where_it_was_announced_after_an_area_s_date_is_where_that_day_s_meeting_was(convo):
+    convo.say("แม่เมาะได้รับรองเป็นเมืองอัจฉริยะวันไหน")
+    r = convo.say("แล้วประกาศกันที่ไหน")
+    assert not r.fallback and "ลาดพร้าว" in first_line(r)
+
+
+def test_where_the_area_is_after_its_date_is_still_the_area(convo):
+    convo.say("when did Wangchan Valley get certified")
+    r = convo.say("where is it located?")
+    assert "Rayong" in first_line(r) and "Lat Phrao" not in r.text
+
+
+def test_what_he_said_is_the_explanation_just_given(convo):
+    convo.say("why was Khon Kaen certified only in 2021, who explained it?")
+    r = convo.say("so what did he actually say?")
+    assert not r.fallback and "first time" in first_line(r)
+
+
+def test_what_he_said_after_a_fact_that_quotes_nobody_is_not_made_up(convo):
+    convo.say("who received the Wangchan Valley logo")
+    assert convo.say("what did he say?").fallback
