@@ -478,6 +478,7 @@ class _Asked:
     person: str | None = None  # "who" right after an answer about one person: that person
     asking_only: bool = False  # "by when?": only a question word, about the last answer
     hit: Hit | None = None  # the fact found
+    placed: bool = False  # "ที่ 2 ใคร" right after a ranking: which area took that place in it
     event: str | None = None  # the event of the day of the fact just given, when "where?" or "who?" asks about it
 
 
@@ -862,6 +863,12 @@ class Dialogue:
             if len(only) == 1 and not is_about_certification(a.query_text, listing=True):
                 a.subjects = [only[0].id, *a.subjects][:MAX_SUBJECTS_PER_ANSWER]
                 a.context = []
+        if not a.subjects and not a.ent.places and not a.follow_up and turn.told is not None \
+                and turn.told.intent == "rankings" and a.kind in ("who", None) and not a.yes_no \
+                and _asked_rank(u.normalized) is not None and len(a.remainder.split()) <= 4:
+            # "ที่ 2 ใคร", "who was third?" right after an area's place in a ranking: which area took that place,
+            # not who runs the area discussed (its developer is a "who" too).
+            a.context, a.placed = [x for x in a.context if x not in snap.kb.cities], True
         event = a.event = self._event_of_the_day(turn, a)
         if event is not None:
             # "ประกาศที่ไหน", "who announced it?" right after the day Khon Kaen was certified: where and by whom the
@@ -970,6 +977,8 @@ class Dialogue:
         if a.names_only and a.follow_up and not a.years and ctx.last_query:
             # "Samyan's score in 2566" then "แล้ววังจันทร์ล่ะ": the year asked is asked again, with the question.
             a.years = _years_in(ctx.last_query)
+        if a.placed and not a.years and ctx.last_query:
+            a.years = _years_in(ctx.last_query)  # ("วังจันทร์ได้ที่ 1 ปี 2024 ไหม" then "ที่ 2 ใคร": in 2024)
         told = snap.facts[ctx.last_fact].date if ctx.last_fact in snap.facts else None
         if not a.years and told and _BACK_THEN.search(u.normalized):
             a.years = frozenset({int(told[:4])})  # "who chaired it back then": the year of what was just told
@@ -1126,6 +1135,14 @@ class Dialogue:
             if alone is not None and alone.fact.id != a.hit.fact.id and not alone.ambiguous \
                     and alone.words >= a.hit.words and not set(alone.fact.about) & set(snap.kb.cities):
                 a.hit, a.context = alone, []
+        if a.hit is not None and not a.subjects and not a.ent.places and a.context and not a.follow_up \
+                and not a.asking_only and a.hit.words < OWN_PHRASING and _IT.search(_THERE_IS.sub(" ", u.normalized)):
+            # "when did it end" after the Phuket Sandbox, "when does it open" after a Samyan block: "it" is what
+            # the conversation is about, so a fact about none of it (the National Strategy's years, when
+            # applications opened) answers another question.
+            near = set(a.context) | {r for x in a.context for r in snap.index.related.get(x, ())}
+            if not set(a.hit.fact.about) & near:
+                a.hit = None
         if a.hit is not None and set(a.subjects) <= a.notions and not a.ent.places and ctx.subjects \
                 and ctx.subjects[0] not in snap.index.concepts and ctx.subjects[0] not in snap.kb.dimensions \
                 and not a.follow_up and not _asks_which_area(a.query_text) \

@@ -104,7 +104,7 @@ _MORE_TH = re.compile(r"เพิ่มเติม|ละเอียด|ทั
 _MORE_EN = re.compile(r"\bmore\b|\bdetails?\b|\bfull\b|\beverything\b|\belaborate\b|\bin full\b")
 # What is left of a follow-up once its names are removed: "แล้ว...ล่ะ", "and ...?", "what about ...".
 _FOLLOW_UP_FILLER = re.compile(
-    r"^(แล้ว|และ|ส่วน|ถ้าเป็น|กรณี|ของ|ที่|เมือง|จังหวัด|ด้าน|หมวด|ละ|ล่ะ|หละ|ล่า|อะ|อ่ะ|ครับ|คับ|ค่ะ|คะ|นะ|บ้าง|ด้วย|"
+    r"^(แล้ว|และ|ส่วน|ถ้าเป็น|กรณี|ของ|ที่|เมือง|จังหวัด|ด้าน|หมวด|ละ|ล่ะ|หละ|หล่ะ|ล่า|อะ|อ่ะ|ครับ|คับ|ค่ะ|คะ|นะ|บ้าง|ด้วย|"
     r"and|what|about|how|the|of|for|in|then|also|city|dimension|category|\?|!|\s)*$")
 
 

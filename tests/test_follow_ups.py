@@ -271,3 +271,20 @@ def test_what_he_said_is_the_explanation_just_given(convo):
 def test_what_he_said_after_a_fact_that_quotes_nobody_is_not_made_up(convo):
     convo.say("who received the Wangchan Valley logo")
     assert convo.say("what did he say?").fallback
+
+
+def test_and_x_spelled_with_hla_asks_the_last_question_again(convo):
+    convo.say("สามย่านสมาร์ทซิตี้ใครเป็นผู้พัฒนาคะ")
+    r = convo.say("แล้วแม่เมาะหล่ะ")
+    assert not r.fallback and "กฟผ" in first_line(r)
+
+
+def test_who_took_another_place_after_an_area_s_place_is_that_ranking_s_area(convo):
+    convo.say("did samyan come second in TSCCI 2023 among city-based areas?")
+    r = convo.say("and who was third?")
+    assert not r.fallback and "Khlong Phadung" in first_line(r) and "74.55" in first_line(r)
+
+
+def test_it_after_a_scheme_is_not_answered_by_a_fact_about_something_else(convo):
+    convo.say("what is the phuket sandbox")
+    assert convo.say("when did it finish?").fallback
