@@ -184,6 +184,16 @@ _TOTAL_ASKED = re.compile(r"(รวม|ทั้งหมด|\b(total|altogether
 _TOTAL_SAID = re.compile(r"รวม|ทั้งหมด|\b(total|in all|altogether|bringing|cumulative\w*)\b")
 
 
+def _says_word(text: str, word: str) -> bool:
+    """Whether ``text`` says ``word``: a Thai word as it is, an English one in any form that shares its first
+    eight letters ("transparency" / "transparent", not "transport") or all of a shorter one ("crime")."""
+    word = word.casefold()
+    if not word.isascii():
+        return word in text
+    head = word[:8]
+    return re.search(rf"\b{re.escape(head)}", text) is not None
+
+
 def _asks_before(text: str) -> bool:
     """"ก่อนหน้านั้นล่ะ", "and before that?"."""
     return bool(_BEFORE_TH.search(text) or has_latin(text) and _BEFORE_EN.search(text))
@@ -275,7 +285,8 @@ def _years_asked(text: str, numbers: list[int]) -> frozenset[int]:
 
 
 # Words a follow-up asks with, which say nothing about what it asks ("and", "what about", "แล้ว...ล่ะ").
-_TOLD_FILLER = re.compile(r"\b(what|how|about|and|then|ok|okay|so|much|many|else|also|between|exactly)\b|แล้ว|ล่ะ|เท่าไหร่|กี่|ใคร|ไหน|อะไร|ไร")
+_TOLD_FILLER = re.compile(r"\b(what|how|about|and|then|ok|okay|so|much|many|else|also|between|exactly|actually|really|"
+                          r"supposed|meant|intended)\b|แล้ว|ล่ะ|เท่าไหร่|กี่|ใคร|ไหน|อะไร|ไร")
 # Nouns that name the kind of thing asked, not what it is about ("what dates", "ชื่ออะไร", "ปีไหน"): an answer
 # gives a date without saying "date".
 _KIND_NOUN = re.compile(r"\b(dates?|days?|years?|times?|names?|places?|numbers?|amounts?|figures?)\b|วันที่|วัน|ปี|"
@@ -915,7 +926,32 @@ class Dialogue:
             if picked is not None:
                 return (self._reply(turn, picked, 1.0),
                         self._remember(turn, picked, a.query_text, a.kind, a.yes_no, a.qualifier), None)
+        dimension = self._dimension_meant(turn, a)
+        if dimension is not None:
+            answer = turn.snap.composer.fact(dimension, turn.lang)
+            return (self._reply(turn, answer, 1.0),
+                    self._remember(turn, answer, a.query_text, a.kind, a.yes_no, a.qualifier), None)
         return None
+
+    def _dimension_meant(self, turn: _Turn, a: _Asked) -> Fact | None:
+        """The fact of the one dimension, among those the answer just gave (the 7 Smarts), whose own fact says
+        what "which one is about crime?" asks about; None when none or several do."""
+        snap, told = turn.snap, turn.told
+        if a.subjects or a.yes_no or told is None or self.vocabulary is None or not _WHICH_OF.search(turn.u.normalized):
+            return None
+        dims = self._dimensions_named(snap, told)
+        # (a word no fact uses, "transparency", may still be said in another form: "transparent")
+        topic = self.vocabulary.distinctive(tokenize(a.query_text), snap.word_facts, len(snap.facts)) or (
+            [a.cue] if a.cue else [])
+        if len(dims) < 3 or not topic:
+            return None
+        # (a fact about one dimension only, that says every word the question asks about: "low crime" of Living)
+        saying = {f.id: f for d in dims for f in snap.index.about(d)
+                  if set(f.about) & dims == {d} and all(_says_word(f.text().casefold(), w) for w in topic)}
+        meant = {next(iter(set(f.about) & dims)) for f in saying.values()}
+        if len(meant) != 1:
+            return None
+        return next(iter(saying.values()))
 
     def _that_batch(self, turn: _Turn, a: _Asked) -> None:
         """On "is Korat in that batch too?": the batch just asked about."""
@@ -1135,12 +1171,15 @@ class Dialogue:
             if alone is not None and alone.fact.id != a.hit.fact.id and not alone.ambiguous \
                     and alone.words >= a.hit.words and not set(alone.fact.about) & set(snap.kb.cities):
                 a.hit, a.context = alone, []
-        if a.hit is not None and not a.subjects and not a.ent.places and a.context and not a.follow_up \
-                and not a.asking_only and a.hit.words < OWN_PHRASING and _IT.search(_THERE_IS.sub(" ", u.normalized)):
-            # "when did it end" after the Phuket Sandbox, "when does it open" after a Samyan block: "it" is what
-            # the conversation is about, so a fact about none of it (the National Strategy's years, when
-            # applications opened) answers another question.
-            near = set(a.context) | {r for x in a.context for r in snap.index.related.get(x, ())}
+        # (the things meant: the person "he" was read as, or the conversation's subjects)
+        meant = a.subjects or a.context
+        if a.hit is not None and not a.ent.subjects and not a.ent.places and meant and not a.follow_up \
+                and not a.asking_only and a.hit.words < OWN_PHRASING \
+                and (_IT.search(_THERE_IS.sub(" ", u.normalized)) or _PERSON_PRONOUN.search(u.normalized)):
+            # "when did it end" after the Phuket Sandbox, "when does it open" after a Samyan block, "when did his
+            # term end" after depa's president: "it" ("he") is what the conversation is about, so a fact about
+            # none of it (the National Strategy's years, when applications opened) answers another question.
+            near = set(meant) | {r for x in meant for r in snap.index.related.get(x, ())}
             if not set(a.hit.fact.about) & near:
                 a.hit = None
         if a.hit is not None and set(a.subjects) <= a.notions and not a.ent.places and ctx.subjects \

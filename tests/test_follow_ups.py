@@ -288,3 +288,26 @@ def test_who_took_another_place_after_an_area_s_place_is_that_ranking_s_area(con
 def test_it_after_a_scheme_is_not_answered_by_a_fact_about_something_else(convo):
     convo.say("what is the phuket sandbox")
     assert convo.say("when did it finish?").fallback
+
+
+def test_his_term_is_not_answered_by_a_fact_about_something_else(convo):
+    convo.say("who was depa's president at the may 2021 meeting")
+    assert convo.say("and when did his term finish?").fallback
+
+
+def test_who_in_a_thai_follow_up_is_the_world_health_organization(convo):
+    convo.say("พื้นที่สีเขียวของสามย่านต่อหัวมีกี่ตารางเมตร")
+    r = convo.say("แล้วเกณฑ์ของ WHO ล่ะเท่าไหร่")
+    assert not r.fallback and "9 ตร.ม." in first_line(r)
+
+
+def test_what_he_did_is_the_person_s_overview(convo):
+    convo.say("who is chaiwut")
+    r = convo.say("and what did he do?")
+    assert not r.fallback and "sub-committee" in first_line(r)
+
+
+def test_which_one_after_the_7_smarts_is_the_dimension_whose_fact_says_it(convo):
+    convo.say("ขอรายชื่อ 7 smarts หน่อย")
+    r = convo.say("แล้วอันไหนที่พูดถึงความโปร่งใส")
+    assert not r.fallback and "Governance" in first_line(r)
