@@ -1234,6 +1234,27 @@ class Dialogue:
             held = [f for f in snap.index.about(a.event) if f.aspect == "where" and f.date == turn.told.date]
             if len(held) == 1:
                 a.hit = Hit(held[0], 1.0, 0.0, 1.0, 0.0, 1.0)
+        same_topic = self._count_of_same_topic(turn, a)
+        if same_topic is not None:
+            a.hit = same_topic
+
+    def _count_of_same_topic(self, turn: _Turn, a: _Asked) -> Hit | None:
+        """For "in how many provinces?" right after the target of 105 cities (an answer that counts no provinces),
+        found answered by a fact of another topic (today's count of certified cities): the fact of the topic
+        just discussed, the target, that counts what is asked (105 cities in 77 provinces), if there is one."""
+        told, snap = turn.told, turn.snap
+        if a.hit is None or told is None or a.ent.subjects or a.ent.places or a.follow_up or a.yes_no \
+                or a.kind != "how_many" or len(a.query_text.split()) > 6 or a.hit.fact.intent == told.intent:
+            return None
+        asked = units_asked(a.query_text)
+        if not asked or asked <= {unit for _, unit in counted(told.answer_text())}:
+            return None
+        same = self._best(snap, Query(a.query_text, turn.lang, a.subjects, a.context, a.kind, {told.intent: 1.0},
+                                      a.years, told.id), a.cue, skip=told.id)
+        if same is None or same.fact.intent != told.intent \
+                or not asked <= {unit for _, unit in counted(same.fact.answer_text())}:
+            return None
+        return same
 
     def _told_again(self, turn: _Turn, a: _Asked) -> _Result | None:
         """The answer just given (or its detail) when it already says what the follow-up asks."""

@@ -311,3 +311,9 @@ def test_which_one_after_the_7_smarts_is_the_dimension_whose_fact_says_it(convo)
     convo.say("ขอรายชื่อ 7 smarts หน่อย")
     r = convo.say("แล้วอันไหนที่พูดถึงความโปร่งใส")
     assert not r.fallback and "Governance" in first_line(r)
+
+
+def test_a_count_follow_up_after_a_target_is_counted_by_the_target(convo):
+    convo.say("what was the original target of 100 smart cities")
+    r = convo.say("in how many provinces?")
+    assert not r.fallback and "77" in first_line(r)
