@@ -205,6 +205,9 @@ def _asks_after(text: str) -> bool:
 # A place or a score asked for ("ได้อันดับเท่าไหร่", "what score", "ได้กี่เปอร์เซ็นต์"), not which area took it.
 _PLACE_OR_SCORE = re.compile(r"อันดับ\s*(ที่)?\s*(เท่า|อะไร|ไหน)|ได้ที่\s*(เท่า|อะไร|ไหน)|คะแนน|เปอร์เซ็น|ร้อยละ|%|"
                              r"\b(what|which) (rank|place|position|score)|\bscored?\b|\branks?\b|\bpercent")
+# "...meeting of 2020, at depa in Lat Phrao": a place something happened at, in a named part of a city (the
+# English detail, as written: its capital letters mark the names)
+_AT_A_PLACE = re.compile(r"\b(?:held )?at (?:the )?[\w.&'-]+(?: [\w.&'-]+){0,3},? in [A-Z][a-z]+")
 # "where is it", "อยู่ที่ไหน": where a thing lies, not where something took place.
 _LOCATED = re.compile(r"อยู่|ตั้ง|\b(located|based|lies|is it|is that|where's|where is)\b")
 # "who announced it", "ใครเป็นประธาน": someone who did what an event does (not "who runs it": the area's owner)
@@ -1649,7 +1652,9 @@ class Dialogue:
         if kind not in ("where", "who") or told.detail is None:
             return None
         holds = _HOLDS[kind]
-        if holds.search(told.answer_text()) or not (holds.search(told.detail.th) and holds.search(told.detail.en)):
+        # ("at depa in Lat Phrao": a place named as where it happened, which the Thai says as "ที่ดีป้า ลาดพร้าว")
+        placed = kind == "where" and _AT_A_PLACE.search(told.detail.en) is not None
+        if holds.search(told.answer_text()) or not (placed or holds.search(told.detail.th) and holds.search(told.detail.en)):
             return None
         snap = turn.snap
         if found is not None and found.id != told.id and holds.search(found.answer_text()) \

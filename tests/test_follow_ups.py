@@ -317,3 +317,9 @@ def test_a_count_follow_up_after_a_target_is_counted_by_the_target(convo):
     convo.say("what was the original target of 100 smart cities")
     r = convo.say("in how many provinces?")
     assert not r.fallback and "77" in first_line(r)
+
+
+def test_where_after_a_meeting_s_result_is_the_place_its_detail_names(convo):
+    convo.say("how many proposals did the plan working group pass in september 2020")
+    r = convo.say("where was that?")
+    assert not r.fallback and "Lat Phrao" in first_line(r)
