@@ -1016,8 +1016,13 @@ class Dialogue:
         if a.names_only and a.follow_up and not a.years and ctx.last_query:
             # "Samyan's score in 2566" then "แล้ววังจันทร์ล่ะ": the year asked is asked again, with the question.
             a.years = _years_in(ctx.last_query)
-        if a.placed and not a.years and ctx.last_query:
-            a.years = _years_in(ctx.last_query)  # ("วังจันทร์ได้ที่ 1 ปี 2024 ไหม" then "ที่ 2 ใคร": in 2024)
+        if not a.years and ctx.last_query and (a.placed or (
+                turn.told is not None and turn.told.intent == "rankings" and not a.ent.subjects and not a.ent.places
+                and not a.follow_up and _PLACE_OR_SCORE.search(u.normalized))):
+            # ("วังจันทร์ได้ที่ 1 ปี 2024 ไหม" then "ที่ 2 ใคร", "who won TSCCI 2024?" then "what was its score":
+            # in 2024, the ranking just given, not the one of another year; a new topic, "green space per person",
+            # keeps no year)
+            a.years = _years_in(ctx.last_query)
         told = snap.facts[ctx.last_fact].date if ctx.last_fact in snap.facts else None
         if not a.years and told and _BACK_THEN.search(u.normalized):
             a.years = frozenset({int(told[:4])})  # "who chaired it back then": the year of what was just told

@@ -323,3 +323,15 @@ def test_where_after_a_meeting_s_result_is_the_place_its_detail_names(convo):
     convo.say("how many proposals did the plan working group pass in september 2020")
     r = convo.say("where was that?")
     assert not r.fallback and "Lat Phrao" in first_line(r)
+
+
+def test_a_follow_up_after_a_year_s_ranking_keeps_that_year(convo):
+    convo.say("tell me the TSCCI 2024 results please")
+    r = convo.say("and what was its score?")
+    assert "2023" not in r.text and (r.fallback or "84.85" in first_line(r))  # (never 2023's scores)
+
+
+def test_a_new_topic_after_a_ranking_keeps_no_year(convo):
+    convo.say("ใน TSCCI ปี 66 สามย่านนำด้านอะไร")
+    r = convo.say("แล้วมีพื้นที่สีเขียวกี่ตารางเมตรต่อคน")
+    assert not r.fallback and "19.8" in first_line(r)
