@@ -150,23 +150,26 @@ _AMONG = re.compile(r"\btop\s*\d|\bamong\b|\d\s*อันดับแรก|ต�
 
 
 # A follow-up that asks only which one of a kind of thing it was ("which hotel was the venue", "at which event",
-# "with which companies", "which part of bangkok", "จัดที่โรงแรมไหน", "ร่วมกับบริษัทไหน"): the answer just given
+# "with which companies", "who were the partners", "which part of bangkok", "จัดที่โรงแรมไหน", "ร่วมกับบริษัทไหน"): the answer just given
 # (or its detail) answers it when it names a thing of that kind, though not in the words asked.
 _WHICH_KIND = {
     # (not "which province is it in", which asks for another fact than where an event was held)
     "where": re.compile(r"\b(which|what) (part|district|hotel|building|venue|room)\b|\bvenue\b|"
                         r"(โรงแรม|อาคาร|ตึก|ย่าน|สถานที่|ห้อง)\s*(ไหน|อะไร|ไร|ใด)"),
-    "event": re.compile(r"\b(which|what) (event|occasion|conference|expo|show|fair)\b|(งาน|อีเวนต์)\s*(ไหน|อะไร|ไร|ใด)"),
+    # ("งานชื่อไร", "what was the event called", "the event's name": which event, by its name)
+    "event": re.compile(r"\b(which|what) (event|occasion|conference|expo|show|fair)\b|(งาน|อีเวนต์)\s*(ชื่อ)?\s*(ไหน|อะไร|ไร|ใด)|"
+                        r"\b(event|occasion|conference|expo|fair)\b.*\b(called|named|name)\b|"
+                        r"\bname of (the|that) (event|occasion|conference|expo|fair)\b"),
     "partner": re.compile(r"\b(which|what) (compan(y|ies)|partners?|agenc(y|ies)|organi[sz]ations?|firms?|operators?)\b|"
-                          r"\bwith (whom|who|which)\b|\bwhich partners?\b|ร่วมกับ\s*(ใคร|ใด|ไหน)|ทำกับใคร|"
+                          r"\bwith (whom|who|which)\b|\bpartners?\b|พาร์[ทต]เนอร์|ร่วมกับ\s*(ใคร|ใด|ไหน)|ทำกับใคร|"
                           r"(บริษัท|หน่วยงาน|พันธมิตร|องค์กร)\s*(ไหน|อะไร|ไร|ใด)"),
 }
 # What is left of such a follow-up once its kind words and asking words are gone must be nothing of its own.
 _KIND_WORDS = re.compile(r"\b(which|what|part|area|district|hotel|building|venue|room|place|city|province|event|occasion|"
                          r"conference|expo|show|fair|compan(y|ies)|partners?|agenc(y|ies)|organi[sz]ations?|firms?|"
                          r"operators?|with|whom|who|other|was|were|is|are|it|the|of|at|in|held|did|they|work|worked|"
-                         r"there|that|this)\b|โรงแรม|อาคาร|ตึก|ย่าน|เขต|แถว|สถานที่|ห้อง|งาน|อีเวนต์|บริษัท|หน่วยงาน|"
-                         r"พันธมิตร|องค์กร|ร่วมกับ|ทำกับ|ทำ|จัด(ที่|ขึ้นที่)?|ไหน|อะไร|ไร|ใด|ใคร|เป็น|มี|ที่|ได้|บ้าง|นะ|คะ|ค่ะ|ครับ|คับ|อ่ะ|อะ")
+                         r"there|that|this|called|named|name|and|so|then|about|its|their)\b|ชื่อ|โรงแรม|อาคาร|ตึก|ย่าน|เขต|แถว|สถานที่|ห้อง|งาน|อีเวนต์|บริษัท|หน่วยงาน|"
+                         r"พันธมิตร|พาร์[ทต]เนอร์|องค์กร|ร่วมกับ|ทำกับ|ทำ|จัด(ที่|ขึ้นที่)?|ไหน|อะไร|ไร|ใด|ใคร|เป็น|มี|ที่|ได้|บ้าง|นะ|คะ|ค่ะ|ครับ|คับ|อ่ะ|อะ")
 # A text that names a partner: "with MEA and True", "ร่วมกับการไฟฟ้านครหลวงและทรู", "in partnership with".
 _WITH_PARTNER = re.compile(r"\bwith (the )?[A-Z]|ร่วมกับ|\bpartner|พันธมิตร|\bjointly\b")
 
@@ -181,6 +184,16 @@ _TOTAL_ASKED = re.compile(r"(รวม|ทั้งหมด|\b(total|altogether
 _TOTAL_SAID = re.compile(r"รวม|ทั้งหมด|\b(total|in all|altogether|bringing|cumulative\w*)\b")
 
 
+def _says_word(text: str, word: str) -> bool:
+    """Whether ``text`` says ``word``: a Thai word as it is, an English one in any form that shares its first
+    eight letters ("transparency" / "transparent", not "transport") or all of a shorter one ("crime")."""
+    word = word.casefold()
+    if not word.isascii():
+        return word in text
+    head = word[:8]
+    return re.search(rf"\b{re.escape(head)}", text) is not None
+
+
 def _asks_before(text: str) -> bool:
     """"ก่อนหน้านั้นล่ะ", "and before that?"."""
     return bool(_BEFORE_TH.search(text) or has_latin(text) and _BEFORE_EN.search(text))
@@ -192,6 +205,14 @@ def _asks_after(text: str) -> bool:
 # A place or a score asked for ("ได้อันดับเท่าไหร่", "what score", "ได้กี่เปอร์เซ็นต์"), not which area took it.
 _PLACE_OR_SCORE = re.compile(r"อันดับ\s*(ที่)?\s*(เท่า|อะไร|ไหน)|ได้ที่\s*(เท่า|อะไร|ไหน)|คะแนน|เปอร์เซ็น|ร้อยละ|%|"
                              r"\b(what|which) (rank|place|position|score)|\bscored?\b|\branks?\b|\bpercent")
+# "...meeting of 2020, at depa in Lat Phrao": a place something happened at, in a named part of a city (the
+# English detail, as written: its capital letters mark the names)
+_AT_A_PLACE = re.compile(r"\b(?:held )?at (?:the )?[\w.&'-]+(?: [\w.&'-]+){0,3},? in [A-Z][a-z]+")
+# "where is it", "อยู่ที่ไหน": where a thing lies, not where something took place.
+_LOCATED = re.compile(r"อยู่|ตั้ง|\b(located|based|lies|is it|is that|where's|where is)\b")
+# "who announced it", "ใครเป็นประธาน": someone who did what an event does (not "who runs it": the area's owner)
+_EVENT_ACT = re.compile(r"ประกาศ|ประธาน|จัด|ประชุม|มอบ|อนุมัติ|เห็นชอบ|รับรอง|\b(announc\w*|chair\w*|held|host\w*|"
+                        r"hand\w*|present\w*|approv\w*|certif\w*|declar\w*)\b")
 _IT = re.compile(r"\b(it|its|it's|they|them|their|there)\b|มัน|ที่นั่น|แถวนั้น")  # (not "that": "that day")
 _WHICH_N = re.compile(r"^\s*(?:which|what are the|what were the|name the|list the)\s+(\d{1,2})\s*(?:ones?|of them)?\s*\??\s*$|"
                       r"^\s*(\d{1,2})\s*(?:ด้าน|อย่าง|อัน|แห่ง|เมือง|ข้อ)?\s*(?:นั้น|ที่ว่า)?\s*(?:มี)?(?:อะไรบ้าง|ไหนบ้าง|ได้แก่อะไร)", re.I)
@@ -228,6 +249,8 @@ _BESIDES = re.compile(r"นอกจาก|นอกเหนือจาก|ย
 _NAME_ASKED = re.compile(r"ชื่อ\S{0,8}(อะไร|ไร|ว่า|ใด)|\b(is it|it is|it's|is that|is this) called\b|"
                          r"\b(what|which)('s|s| is) (its|the) name\b|\bname it\b")
 _PERSON_PRONOUN = re.compile(r"\b(he|his|him|she|her)\b|ท่าน|เขา|เค้า")
+# "what did he say", "เค้าพูดว่าไงบ้าง", "ท่านอธิบายว่าอะไร": the words of the person the conversation is about
+_SAID_ASKED = re.compile(r"\b(say|said|says|explain|explained|explains|quoted|mean|meant)\b|พูด|บอก|อธิบาย|ให้สัมภาษณ์")
 # "which of those", "which one of them", "อันไหน", "ที่ไหนในนั้น": one of the things the last answer listed.
 _WHICH_OF = re.compile(r"\bwhich (one |ones )?of (those|them|these|the five|the 5)\b|\bwhich one\b|\bwhich ones\b|"
                        r"\bany of (them|those)\b|อันไหน|เมืองไหน(ใน|จาก)|ที่ไหน(ใน|จาก)|ในนั้น|ในบรรดา|ในจำนวนนั้น")
@@ -277,7 +300,8 @@ def _years_asked(text: str, numbers: list[int]) -> frozenset[int]:
 
 
 # Words a follow-up asks with, which say nothing about what it asks ("and", "what about", "แล้ว...ล่ะ").
-_TOLD_FILLER = re.compile(r"\b(what|how|about|and|then|ok|okay|so|much|many|else|also|between|exactly)\b|แล้ว|ล่ะ|เท่าไหร่|กี่|ใคร|ไหน|อะไร|ไร")
+_TOLD_FILLER = re.compile(r"\b(what|how|about|and|then|ok|okay|so|much|many|else|also|between|exactly|actually|really|"
+                          r"supposed|meant|intended)\b|แล้ว|ล่ะ|เท่าไหร่|กี่|ใคร|ไหน|อะไร|ไร")
 # Nouns that name the kind of thing asked, not what it is about ("what dates", "ชื่ออะไร", "ปีไหน"): an answer
 # gives a date without saying "date".
 _KIND_NOUN = re.compile(r"\b(dates?|days?|years?|times?|names?|places?|numbers?|amounts?|figures?)\b|วันที่|วัน|ปี|"
@@ -482,6 +506,8 @@ class _Asked:
     post_of: tuple[Fact, str] | None = None  # the overview of the person named whose post is asked, and who
     asking_only: bool = False  # "by when?": only a question word, about the last answer
     hit: Hit | None = None  # the fact found
+    placed: bool = False  # "ที่ 2 ใคร" right after a ranking: which area took that place in it
+    event: str | None = None  # the event of the day of the fact just given, when "where?" or "who?" asks about it
 
 
 _Result = tuple[Reply, "Context | None", "str | None"]
@@ -922,6 +948,31 @@ class Dialogue:
             if len(only) == 1 and not is_about_certification(a.query_text, listing=True):
                 a.subjects = [only[0].id, *a.subjects][:MAX_SUBJECTS_PER_ANSWER]
                 a.context = []
+        if not a.subjects and not a.ent.places and not a.follow_up and turn.told is not None \
+                and turn.told.intent == "rankings" and a.kind in ("who", None) and not a.yes_no \
+                and _asked_rank(u.normalized) is not None and len(a.remainder.split()) <= 4:
+            # "ที่ 2 ใคร", "who was third?" right after an area's place in a ranking: which area took that place,
+            # not who runs the area discussed (its developer is a "who" too).
+            a.context, a.placed = [x for x in a.context if x not in snap.kb.cities], True
+        event = a.event = self._event_of_the_day(turn, a)
+        if event is not None:
+            # "ประกาศที่ไหน", "who announced it?" right after the day Khon Kaen was certified: where and by whom the
+            # day's event (the meeting that certified it) took place, not where Khon Kaen is.
+            a.context = [event, *(x for x in a.context if x != event)]
+
+    def _event_of_the_day(self, turn: _Turn, a: _Asked) -> str | None:
+        """The event the conversation holds that took place on the day of the fact just given, when a follow-up
+        naming nothing asks where it happened or who did it ("ประกาศที่ไหน", "who announced it?") right after an
+        area's date: that event is what it asks about. None for "where is it", which asks about the area."""
+        told = turn.told
+        if told is None or a.subjects or a.ent.places or a.follow_up or a.yes_no or a.kind not in ("where", "who") \
+                or not a.context or a.context[0] not in turn.snap.kb.cities or not told.date or len(told.date) != 10:
+            return None
+        text = turn.u.normalized.casefold()
+        if a.kind == "where" and _LOCATED.search(text) or a.kind == "who" and not _EVENT_ACT.search(text):
+            return None
+        on_day = self._events_on_day(turn.snap).get(told.date, [])
+        return next((x for x in a.context if x in on_day), None)
 
     def _ranked_place(self, turn: _Turn, a: _Asked) -> _Result | None:
         """On "which one came second" right after a ranking: the one at that place."""
@@ -949,7 +1000,32 @@ class Dialogue:
             if picked is not None:
                 return (self._reply(turn, picked, 1.0),
                         self._remember(turn, picked, a.query_text, a.kind, a.yes_no, a.qualifier), None)
+        dimension = self._dimension_meant(turn, a)
+        if dimension is not None:
+            answer = turn.snap.composer.fact(dimension, turn.lang)
+            return (self._reply(turn, answer, 1.0),
+                    self._remember(turn, answer, a.query_text, a.kind, a.yes_no, a.qualifier), None)
         return None
+
+    def _dimension_meant(self, turn: _Turn, a: _Asked) -> Fact | None:
+        """The fact of the one dimension, among those the answer just gave (the 7 Smarts), whose own fact says
+        what "which one is about crime?" asks about; None when none or several do."""
+        snap, told = turn.snap, turn.told
+        if a.subjects or a.yes_no or told is None or self.vocabulary is None or not _WHICH_OF.search(turn.u.normalized):
+            return None
+        dims = self._dimensions_named(snap, told)
+        # (a word no fact uses, "transparency", may still be said in another form: "transparent")
+        topic = self.vocabulary.distinctive(tokenize(a.query_text), snap.word_facts, len(snap.facts)) or (
+            [a.cue] if a.cue else [])
+        if len(dims) < 3 or not topic:
+            return None
+        # (a fact about one dimension only, that says every word the question asks about: "low crime" of Living)
+        saying = {f.id: f for d in dims for f in snap.index.about(d)
+                  if set(f.about) & dims == {d} and all(_says_word(f.text().casefold(), w) for w in topic)}
+        meant = {next(iter(set(f.about) & dims)) for f in saying.values()}
+        if len(meant) != 1:
+            return None
+        return next(iter(saying.values()))
 
     def _that_batch(self, turn: _Turn, a: _Asked) -> None:
         """On "is Korat in that batch too?": the batch just asked about."""
@@ -1014,6 +1090,13 @@ class Dialogue:
         a.years = a.asked_years
         if a.names_only and a.follow_up and not a.years and ctx.last_query:
             # "Samyan's score in 2566" then "แล้ววังจันทร์ล่ะ": the year asked is asked again, with the question.
+            a.years = _years_in(ctx.last_query)
+        if not a.years and ctx.last_query and (a.placed or (
+                turn.told is not None and turn.told.intent == "rankings" and not a.ent.subjects and not a.ent.places
+                and not a.follow_up and _PLACE_OR_SCORE.search(u.normalized))):
+            # ("วังจันทร์ได้ที่ 1 ปี 2024 ไหม" then "ที่ 2 ใคร", "who won TSCCI 2024?" then "what was its score":
+            # in 2024, the ranking just given, not the one of another year; a new topic, "green space per person",
+            # keeps no year)
             a.years = _years_in(ctx.last_query)
         told = snap.facts[ctx.last_fact].date if ctx.last_fact in snap.facts else None
         if not a.years and told and _BACK_THEN.search(u.normalized):
@@ -1127,6 +1210,15 @@ class Dialogue:
                 answer = snap.composer.fact(turn.told, reply_lang, lead=lead)
                 return (self._reply(turn, answer, 1.0),
                         self._remember(turn, answer, ctx.last_query, ctx.last_qtype, True), None)
+        if a.person is None and not a.yes_no and not a.follow_up and turn.told is not None and len(a.subjects) == 1 \
+                and a.subjects[0] in turn.told.about and a.subjects[0] not in a.ent.subjects \
+                and _SAID_ASKED.search(u.normalized) and _SAID_ASKED.search(turn.told.text().casefold()):
+            # "what did he say" right after an answer that gives one person's explanation (he was meant by "he",
+            # not named, and the fact tells what he said): that answer, with its detail, is what he said; another
+            # fact about him is not. (After the man who received a logo, it says nothing he said.)
+            answer = snap.composer.fact(turn.told, reply_lang, a.kind, detail=True)
+            return (self._reply(turn, answer, 1.0),
+                    self._remember(turn, answer, ctx.last_query, ctx.last_qtype, first=a.subjects[0]), None)
         told_kind = self._told_kind(turn, turn.told, a.subjects, ctx.subjects) \
             if turn.told is not None and not a.follow_up and not a.yes_no else None
         if told_kind is not None:
@@ -1162,6 +1254,17 @@ class Dialogue:
             if alone is not None and alone.fact.id != a.hit.fact.id and not alone.ambiguous \
                     and alone.words >= a.hit.words and not set(alone.fact.about) & set(snap.kb.cities):
                 a.hit, a.context = alone, []
+        # (the things meant: the person "he" was read as, or the conversation's subjects)
+        meant = a.subjects or a.context
+        if a.hit is not None and not a.ent.subjects and not a.ent.places and meant and not a.follow_up \
+                and not a.asking_only and a.hit.words < OWN_PHRASING \
+                and (_IT.search(_THERE_IS.sub(" ", u.normalized)) or _PERSON_PRONOUN.search(u.normalized)):
+            # "when did it end" after the Phuket Sandbox, "when does it open" after a Samyan block, "when did his
+            # term end" after depa's president: "it" ("he") is what the conversation is about, so a fact about
+            # none of it (the National Strategy's years, when applications opened) answers another question.
+            near = set(meant) | {r for x in meant for r in snap.index.related.get(x, ())}
+            if not set(a.hit.fact.about) & near:
+                a.hit = None
         if a.hit is not None and set(a.subjects) <= a.notions and not a.ent.places and ctx.subjects \
                 and ctx.subjects[0] not in snap.index.concepts and ctx.subjects[0] not in snap.kb.dimensions \
                 and not a.follow_up and not _asks_which_area(a.query_text) \
@@ -1208,6 +1311,33 @@ class Dialogue:
                 # An open question in words the knowledge base knows ("which is mandatory", "how many passed")
                 # may ask in other words what the answer just given says; no other fact of that kind says it.
                 a.hit = told_hit
+
+        if a.hit is None and a.event is not None and a.kind == "where" and turn.told is not None:
+            # ("ประกาศที่ไหน": a chat question the words of no fact match well; the day's event has one place)
+            held = [f for f in snap.index.about(a.event) if f.aspect == "where" and f.date == turn.told.date]
+            if len(held) == 1:
+                a.hit = Hit(held[0], 1.0, 0.0, 1.0, 0.0, 1.0)
+        same_topic = self._count_of_same_topic(turn, a)
+        if same_topic is not None:
+            a.hit = same_topic
+
+    def _count_of_same_topic(self, turn: _Turn, a: _Asked) -> Hit | None:
+        """For "in how many provinces?" right after the target of 105 cities (an answer that counts no provinces),
+        found answered by a fact of another topic (today's count of certified cities): the fact of the topic
+        just discussed, the target, that counts what is asked (105 cities in 77 provinces), if there is one."""
+        told, snap = turn.told, turn.snap
+        if a.hit is None or told is None or a.ent.subjects or a.ent.places or a.follow_up or a.yes_no \
+                or a.kind != "how_many" or len(a.query_text.split()) > 6 or a.hit.fact.intent == told.intent:
+            return None
+        asked = units_asked(a.query_text)
+        if not asked or asked <= {unit for _, unit in counted(told.answer_text())}:
+            return None
+        same = self._best(snap, Query(a.query_text, turn.lang, a.subjects, a.context, a.kind, {told.intent: 1.0},
+                                      a.years, told.id), a.cue, skip=told.id)
+        if same is None or same.fact.intent != told.intent \
+                or not asked <= {unit for _, unit in counted(same.fact.answer_text())}:
+            return None
+        return same
 
     def _told_again(self, turn: _Turn, a: _Asked) -> _Result | None:
         """The answer just given (or its detail) when it already says what the follow-up asks."""
@@ -1606,7 +1736,9 @@ class Dialogue:
         if kind not in ("where", "who") or told.detail is None:
             return None
         holds = _HOLDS[kind]
-        if holds.search(told.answer_text()) or not (holds.search(told.detail.th) and holds.search(told.detail.en)):
+        # ("at depa in Lat Phrao": a place named as where it happened, which the Thai says as "ที่ดีป้า ลาดพร้าว")
+        placed = kind == "where" and _AT_A_PLACE.search(told.detail.en) is not None
+        if holds.search(told.answer_text()) or not (placed or holds.search(told.detail.th) and holds.search(told.detail.en)):
             return None
         snap = turn.snap
         if found is not None and found.id != told.id and holds.search(found.answer_text()) \
@@ -1627,7 +1759,8 @@ class Dialogue:
         told_text = told.text().casefold()
         if any(not any(n in told_text for n in self._names(snap, p)) for p in u.entities.places):
             return None
-        rest = _KIND_WORDS.sub(" ", u.entities.remainder.casefold())
+        # (a name's possessive is left behind when the name is taken out: "who is EGAT's partner" → "who is 's partner")
+        rest = _KIND_WORDS.sub(" ", re.sub(r"['’]s\b", " ", u.entities.remainder.casefold()))
         if rest.strip(" ?!.,") and not is_only_asking(rest):
             return None  # ("which hotel is cheapest" asks something the answer does not say)
 

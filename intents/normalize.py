@@ -2,8 +2,8 @@
 
 ``pythainlp.util.normalize`` fixes ``เเ`` → ``แ``, removes zero-width spaces, reorders vowels and tone marks
 and collapses repeated vowels. What it does not cover is done here: zero-width joiners, BOM and other
-invisible marks, Thai digits, ``555`` laughter, characters repeated for emphasis (``ขอนแก่นนนน``), Latin
-case and fullwidth forms, and runs of white space.
+invisible marks, Thai digits, ``555`` laughter, characters repeated for emphasis (``ขอนแก่นนนน``), percent cut short
+(``กี่เปอร์``), Latin case and fullwidth forms, and runs of white space.
 """
 
 from __future__ import annotations
@@ -38,6 +38,9 @@ _THAI_REPEAT = re.compile(r"([\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e])\1{2,}")
 # Latin letters or punctuation repeated three or more times: keep two (sooo → soo, ??? → ??).
 _OTHER_REPEAT = re.compile(r"([A-Za-z!?.~])\1{2,}")
 _SPACE = re.compile(r"\s+")
+# "ได้กี่เปอร์", "80 เปอร์": chat shortens เปอร์เซ็นต์ (percent) to its first syllable after a count; written out, the
+# question asks for a percentage like any other (not "ซูเปอร์", which no count comes before).
+_PERCENT_CUT = re.compile(r"(กี่|\d)(\s*)เปอร์(?!เซ็น|เซน)")
 
 
 def _fast_thai_normalize() -> Callable[[str], str]:
@@ -100,6 +103,7 @@ def normalize(text: str, max_chars: int = MAX_TEXT_CHARS) -> str:
         text = _thai_normalize(text)
         text = text.translate(_THAI_DIGITS)
         text = _THAI_REPEAT.sub(r"\1", text)
+        text = _PERCENT_CUT.sub(r"\1\2เปอร์เซ็นต์", text)
     text = _LAUGH.sub(" ", text)
     text = _OTHER_REPEAT.sub(r"\1\1", text)
     text = _SPACE.sub(" ", text).strip().lower()

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .normalize import has_latin
+from .normalize import has_latin, has_thai
 
 __all__ = ["QuestionType", "question_type", "is_bare_follow_up", "is_definition",
            "is_about_certification", "is_yes_no", "is_only_asking", "COMPARE"]
@@ -111,7 +111,7 @@ _MORE_TH = re.compile(r"เพิ่มเติม|ละเอียด|ทั
 _MORE_EN = re.compile(r"\bmore\b|\bdetails?\b|\bfull\b|\beverything\b|\belaborate\b|\bin full\b")
 # What is left of a follow-up once its names are removed: "แล้ว...ล่ะ", "and ...?", "what about ...".
 _FOLLOW_UP_FILLER = re.compile(
-    r"^(แล้ว|และ|ส่วน|ถ้าเป็น|กรณี|ของ|ที่|เมือง|จังหวัด|ด้าน|หมวด|ละ|ล่ะ|หละ|ล่า|อะ|อ่ะ|ครับ|คับ|ค่ะ|คะ|นะ|บ้าง|ด้วย|"
+    r"^(แล้ว|และ|ส่วน|ถ้าเป็น|กรณี|ของ|ที่|เมือง|จังหวัด|ด้าน|หมวด|ละ|ล่ะ|หละ|หล่ะ|ล่า|อะ|อ่ะ|ครับ|คับ|ค่ะ|คะ|นะ|บ้าง|ด้วย|"
     r"and|what|about|how|the|of|for|in|then|also|city|dimension|category|\?|!|\s)*$")
 
 
@@ -124,8 +124,10 @@ class QuestionType:
 
 
 # The World Health Organization, lower-cased by normalising: "the who benchmark", "who's standard".
+# ("compared to WHO", "more than WHO"; in a Thai message "who" is never the question word: that is ใคร)
 _WHO_ORG = re.compile(r"\bthe who\b|\bwho(?:'s)?(?=\s+(?:benchmark|standard|guideline|recommendation|minimum|target|"
-                      r"level|figure|norm)s?\b)")
+                      r"level|figure|norm)s?\b)|\b(?:compar\w*\s+(?:to|with)|than)\s+who\b")
+_WHO_IN_THAI = re.compile(r"(?<![a-z])who(?![a-z])")
 
 
 @lru_cache(maxsize=4096)  # some twenty patterns a message, and the same questions come back (the result is frozen)
@@ -133,6 +135,8 @@ def question_type(text: str) -> QuestionType:
     """The question type of normalised ``text``."""
     if "who" in text:
         text = _WHO_ORG.sub(" the world health organization ", text)  # ("below the WHO benchmark?" asks no who)
+        if has_thai(text):
+            text = _WHO_IN_THAI.sub(" องค์การอนามัยโลก ", text)  # ("มาตรฐาน WHO เท่าไหร่")
     # Every type asked, in the order the question asks them ("อยู่จังหวัดไหน ใครทำ": where, then who); at the
     # same place, the list above decides ("กี่บาท" is money before it is a count).
     found = []
@@ -203,7 +207,7 @@ _DEFINITION = re.compile(
     r"ไผ|หยัง|อีหยัง|ได้ยิน|บ่อย|มาก|เค้า|เขา|มั่ง|บ้าง|กัน|นี่|นั่น|เนี่ย|ชื่อ|ชื่อเต็ม|เรียกว่า|name|names|full|called|his|her|"
     r"hey|hi|hello|so|ok|okay|well|um|these|those|this|that|everyone|everybody|people|keeps?|talking|heard|hear|"
     r"even|actually|exactly|really|anyway|again|briefly|quickly|"
-    r"who|what|whats|is|are|was|s|does|do|mean|means|the|tell|me|about|info|information|know|smart|city|thing|"
+    r"who|what|whats|is|are|was|s|does|do|did|mean|means|the|tell|me|about|info|information|know|smart|city|cities|thing|"
     r"supposed|meant|to|be|"
     r"stuff|all|and|stand|stands|for|acronym|abbreviation|short|ย่อมาจาก|ย่อว่า|ตัวย่อ|ย่อ|มาจาก|"
     r"ตำแหน่ง|ดำรงตำแหน่ง|ทำงาน|position|role|job|title|ภาษาไทย|ภาษาอังกฤษ|thai|english|term|word|used|in|"

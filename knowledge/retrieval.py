@@ -57,7 +57,7 @@ _THAI_RUN = re.compile(r"[\u0e00-\u0e7f]+")
 _EN_STOP = frozenset("a an the is are was were be been of in on at to for and or do does did it its this that what "
                      "which about me tell please can you i my your there their they with by as from".split())
 # Polite particles and chat fillers carry no meaning for matching.
-_TH_FILLER = re.compile(r"ครับ|คับ|ค่ะ|คะ|จ้า|จ้ะ|นะ|อ่ะ|อะ|หน่อย|ป่ะ|ปะ|เหรอ|หรอ|ล่ะ|หละ")
+_TH_FILLER = re.compile(r"ครับ|คับ|ค่ะ|คะ|จ้า|จ้ะ|นะ|อ่ะ|อะ|หน่อย|ป่ะ|ปะ|เหรอ|หรอ|ล่ะ|หละ|หล่ะ")
 # Phrasings that ask the same thing, written one way before matching, on both sides (questions and facts):
 # "จะเปิดใช้ปีไหน" is "จะเปิดให้บริการเมื่อไหร่", "what year does it start running" is "when does it open".
 _SAME_MEANING_TH = [(re.compile(p, re.I), r) for p, r in [
@@ -625,7 +625,10 @@ class FactIndex:
         latin = has_latin(q.text)
         earliest = bool(_EARLIEST_TH.search(q.text) or latin and _EARLIEST_EN.search(q.text))
         ranking_q = _RANKING_Q_TH.search(q.text) or latin and _RANKING_Q_EN.search(q.text)
-        asked_rank = _asked_rank(q.text) if ranking_q or subjects & (self.dimensions | self.rankers) else None
+        # ("who was third?" right after a ranking of one category: the place asked is in that ranking)
+        asked_rank = _asked_rank(q.text) if ranking_q or subjects & (self.dimensions | self.rankers) or (
+            not subjects and context & self.rankers and q.last_fact is not None
+            and self.category.get(q.last_fact) is not None) else None
         who_ranked = asked_rank is not None and q.qtype in ("who", "list") or bool(
             asked_rank is not None and _WHICH_PLACE.search(q.text))
         context_areas = context & self.areas

@@ -230,3 +230,108 @@ def test_a_full_name_that_says_no_more_than_the_short_one_is_not_offered_as_a_mo
     convo.say("ขอนแก่นได้ตราเมื่อไหร่")
     r = convo.say("คำขวัญว่าอะไร")
     assert "ชื่อเต็ม" not in first_line(r)
+
+
+def test_percent_cut_short_asks_for_the_score_just_given(convo):
+    convo.say("ภูเก็ตได้อันดับเท่าไหร่ใน TSCCI ปี 2566")
+    r = convo.say("แล้วคะแนนกี่เปอร์คะ")
+    assert not r.fallback and "83.60" in first_line(r)
+
+
+def test_who_the_partners_were_is_what_was_just_said(convo):
+    convo.say("what does the cableless Siam Square pilot do")
+    r = convo.say("and its partners?")
+    assert not r.fallback and "MEA" in first_line(r) and "True" in first_line(r)
+
+
+def test_the_event_s_name_is_the_event_the_answer_named(convo):
+    convo.say("ตราเมืองอัจฉริยะเปิดตัวครั้งแรกเมื่อไหร่คะ")
+    r = convo.say("ชื่องานอะไรนะ")
+    assert not r.fallback and "Takeoff" in first_line(r)
+
+
+def test_where_it_was_announced_after_an_area_s_date_is_where_that_day_s_meeting_was(convo):
+    convo.say("แม่เมาะได้รับรองเป็นเมืองอัจฉริยะวันไหน")
+    r = convo.say("แล้วประกาศกันที่ไหน")
+    assert not r.fallback and "ลาดพร้าว" in first_line(r)
+
+
+def test_where_the_area_is_after_its_date_is_still_the_area(convo):
+    convo.say("when did Wangchan Valley get certified")
+    r = convo.say("where is it located?")
+    assert "Rayong" in first_line(r) and "Lat Phrao" not in r.text
+
+
+def test_what_he_said_is_the_explanation_just_given(convo):
+    convo.say("why was Khon Kaen certified only in 2021, who explained it?")
+    r = convo.say("so what did he actually say?")
+    assert not r.fallback and "first time" in first_line(r)
+
+
+def test_what_he_said_after_a_fact_that_quotes_nobody_is_not_made_up(convo):
+    convo.say("who received the Wangchan Valley logo")
+    assert convo.say("what did he say?").fallback
+
+
+def test_and_x_spelled_with_hla_asks_the_last_question_again(convo):
+    convo.say("สามย่านสมาร์ทซิตี้ใครเป็นผู้พัฒนาคะ")
+    r = convo.say("แล้วแม่เมาะหล่ะ")
+    assert not r.fallback and "กฟผ" in first_line(r)
+
+
+def test_who_took_another_place_after_an_area_s_place_is_that_ranking_s_area(convo):
+    convo.say("did samyan come second in TSCCI 2023 among city-based areas?")
+    r = convo.say("and who was third?")
+    assert not r.fallback and "Khlong Phadung" in first_line(r) and "74.55" in first_line(r)
+
+
+def test_it_after_a_scheme_is_not_answered_by_a_fact_about_something_else(convo):
+    convo.say("what is the phuket sandbox")
+    assert convo.say("when did it finish?").fallback
+
+
+def test_his_term_is_not_answered_by_a_fact_about_something_else(convo):
+    convo.say("who was depa's president at the may 2021 meeting")
+    assert convo.say("and when did his term finish?").fallback
+
+
+def test_who_in_a_thai_follow_up_is_the_world_health_organization(convo):
+    convo.say("พื้นที่สีเขียวของสามย่านต่อหัวมีกี่ตารางเมตร")
+    r = convo.say("แล้วเกณฑ์ของ WHO ล่ะเท่าไหร่")
+    assert not r.fallback and "9 ตร.ม." in first_line(r)
+
+
+def test_what_he_did_is_the_person_s_overview(convo):
+    convo.say("who is chaiwut")
+    r = convo.say("and what did he do?")
+    assert not r.fallback and "sub-committee" in first_line(r)
+
+
+def test_which_one_after_the_7_smarts_is_the_dimension_whose_fact_says_it(convo):
+    convo.say("ขอรายชื่อ 7 smarts หน่อย")
+    r = convo.say("แล้วอันไหนที่พูดถึงความโปร่งใส")
+    assert not r.fallback and "Governance" in first_line(r)
+
+
+def test_a_count_follow_up_after_a_target_is_counted_by_the_target(convo):
+    convo.say("what was the original target of 100 smart cities")
+    r = convo.say("in how many provinces?")
+    assert not r.fallback and "77" in first_line(r)
+
+
+def test_where_after_a_meeting_s_result_is_the_place_its_detail_names(convo):
+    convo.say("how many proposals did the plan working group pass in september 2020")
+    r = convo.say("where was that?")
+    assert not r.fallback and "Lat Phrao" in first_line(r)
+
+
+def test_a_follow_up_after_a_year_s_ranking_keeps_that_year(convo):
+    convo.say("tell me the TSCCI 2024 results please")
+    r = convo.say("and what was its score?")
+    assert "2023" not in r.text and (r.fallback or "84.85" in first_line(r))  # (never 2023's scores)
+
+
+def test_a_new_topic_after_a_ranking_keeps_no_year(convo):
+    convo.say("ใน TSCCI ปี 66 สามย่านนำด้านอะไร")
+    r = convo.say("แล้วมีพื้นที่สีเขียวกี่ตารางเมตรต่อคน")
+    assert not r.fallback and "19.8" in first_line(r)

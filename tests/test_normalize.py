@@ -18,6 +18,9 @@ from intents.normalize import MAX_TEXT_CHARS, detect_language, normalize
     ("น้ำ คำ", "น้ำ คำ"),                            # SARA AM survives compatibility folding
     ("กรรม คนนั้น", "กรรม คนนั้น"),                  # legitimate double letters are kept
     ("soooo cool!!!!", "soo cool!!"),
+    ("ได้คะแนนกี่เปอร์", "ได้คะแนนกี่เปอร์เซ็นต์"),          # percent cut short after a count
+    ("ราว 60 เปอร์", "ราว 60 เปอร์เซ็นต์"),
+    ("ซุปเปอร์มาร์เก็ต", "ซุปเปอร์มาร์เก็ต"),              # ...but "super" is no percent
 ])
 def test_normalize_fixes_what_users_type(raw, expected):
     assert normalize(raw) == expected
