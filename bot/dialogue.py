@@ -146,7 +146,8 @@ _ASKED_WHERE = re.compile(r"\b(held|located|based|hosted|take place|took place)\
 # "did it come first", "ได้ที่ 1 ใช่ไหม": a place in a ranking claimed (not "among the top 3", "ติดท็อป 5")
 _PLACE_CLAIMED = re.compile(r"(?:ได้ที่|อันดับ(?:ที่)?|ลำดับที่|\bnumber\s*|\bno\.\s*|#)\s*(\d)(?!\d)|\b(first|second|third|1st|2nd|3rd)\b(?!\s*\d)|"
                             r"\b(?:number one|highest|the top|the best|win|won|wins|winner)\b|สูงสุด|ชนะ|ที่หนึ่ง", re.I)
-_AMONG = re.compile(r"\btop\s*\d|\bamong\b|\d\s*อันดับแรก|ติด(ท็อป|อันดับ|\s*\d)|ใน\s*\d\s*อันดับ", re.I)
+# ("ranked first among the province-based cities" claims a place: the first, among the cities of a kind)
+_AMONG = re.compile(r"\btop\s*\d|(?<!\bfirst\s)(?<!\bsecond\s)(?<!\bthird\s)\bamong\b|\d\s*อันดับแรก|ติด(ท็อป|อันดับ|\s*\d)|ใน\s*\d\s*อันดับ", re.I)
 
 
 # A follow-up that asks only which one of a kind of thing it was ("which hotel was the venue", "at which event",

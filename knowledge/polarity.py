@@ -91,6 +91,19 @@ _COUNTED = re.compile(r"(?<![\d.,/])(\d+(?:[.,]\d+)?)\s*((?:[^\W\d]|%)[^\s\d]{0,
 _BETWEEN = re.compile(r"^((certified|smart|official|more|new|of|the|pilot)\s+|เมือง(?=อัจฉริยะ))", re.I)
 
 
+# Counts spelled out in English ("were six cities approved?", "one of the seven?"): read as the digits a fact
+# writes them in. ("one" is left alone: "one of", "the one" count nothing.)
+_SPELLED = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split()) if i >= 2}
+_SPELLED_RX = re.compile(r"\b(" + "|".join(_SPELLED) + r")\b(?!-)", re.I)
+
+
+def spelled_as_digits(text: str) -> str:
+    """``text`` with the English counts two to twenty written as digits ("six cities" → "6 cities")."""
+    return _SPELLED_RX.sub(lambda m: _SPELLED[m.group(1).casefold()], text)
+
+
 def counted(text: str) -> set[tuple[str, str]]:
     """(number, unit) pairs ``text`` states: {("7", "smart"), ("37", "city"), ("16", "province")}."""
     out = set()
@@ -176,7 +189,7 @@ _ABOUT_A_CONFLICT = re.compile(r"\s*(แหล่งข้อมูลไม่�
 _ALL = re.compile(r"\ball\b|\bevery\b|\beach of\b|ทุกเมือง|ทุกแห่ง|ทุกพื้นที่|ทั้งหมด|ทั้ง\s*\d|ทั้งห้า|ทั้งสอง|"
                   r"\b(like|as) the others?\b|\blike the rest\b|เหมือน(ที่|เมือง|แห่ง)อื่น", re.I)
 _SAME = re.compile(r"อันเดียวกัน|อย่างเดียวกัน|สิ่งเดียวกัน|เหมือนกัน|\bthe same\b|\bsame thing\b|\bidentical\b|"
-                   r"ส่วนหนึ่งของ|เกี่ยวข้องกับ|เกี่ยวกับ|\bpart of\b|\blinked to\b|\brelated to\b")
+                   r"ส่วนหนึ่งของ|ส่วนนึงของ|เกี่ยวข้องกับ|เกี่ยวกับ|\bpart of\b|\blinked to\b|\brelated to\b")
 _DIFFERENT = re.compile(r"คนละ|แยกจาก|ต่างจาก|ไม่ใช่|ไม่ได้|ไม่มีแหล่งใดเชื่อมโยง|ไม่เกี่ยวข้อง|\bnot\b|\bseparate\b|"
                         r"\bdifferent\b|\bdistinct\b|\bno source links\b|\bunrelated\b", re.I)
 
@@ -395,7 +408,7 @@ _BODY_Q = re.compile(r"\b(?:run|owned|managed|operated|overseen|governed|control
 _LOCAL_BODY = re.compile(r"government|administration|municipal|province|provincial|city hall|เทศบาล|จังหวัด|"
                          r"กรุงเทพมหานคร|กทม|อบจ|ศาลากลาง|รัฐบาล|ภาครัฐ", re.I)
 # What says who runs something: a fact of that kind names the one body that does.
-_RUNS = re.compile(r"\brun by\b|\bdeveloper\b|\bmanag|\boperat|\bunder the\b|\bagency\b|ผู้พัฒนาเมือง|"
+_RUNS = re.compile(r"\brun by\b|\bparent\b|\bdeveloper\b|\bmanag|\boperat|\bunder the\b|\bagency\b|ผู้พัฒนาเมือง|"
                    r"ภายใต้|ดูแล|บริหาร|หน่วยงาน", re.I)
 _MINISTRIES = ("มหาดไทย", "การคลัง", "พาณิชย์", "อุตสาหกรรม", "คมนาคม", "ศึกษาธิการ", "สาธารณสุข", "พลังงาน", "กลาโหม",
                "ต่างประเทศ", "เกษตร", "การท่องเที่ยว", "แรงงาน", "ยุติธรรม", "วัฒนธรรม", "การอุดมศึกษา", "ทรัพยากรธรรมชาติ",
@@ -495,6 +508,40 @@ def _another_chair(question: str, answer: str) -> bool:
     return bool(who) and who not in answer.casefold()
 
 
+# Alternatives of which a thing is one: a question claiming one ("did he chair it?", "the depa director for the
+# southern region?", "a new city type?") against a fact that states another of the same kind and not it ("acted
+# as the secretary", "the northeastern region", "an existing livable city") is a no.
+_EXCLUSIVE = [
+    # a role at a meeting or in a committee ("president" is a post, not a chair: "the depa president")
+    {"chair": re.compile(r"\bchair(?:s|ed|ing|man|woman|person)?\b|\bpresid(?:ed|es|ing)\b|ประธาน", re.I),
+     "secretary": re.compile(r"\bsecretary\b|เลขา", re.I)},
+    # a region of the country (the northeast before the north and the east: "northeastern" says neither)
+    {"northeast": re.compile(r"\bnorth[- ]?east|อีสาน|ตะวันออกเฉียงเหนือ", re.I),
+     "north": re.compile(r"\bnorth(?:ern)?\b(?![- ]?east)|ภาคเหนือ", re.I),
+     "south": re.compile(r"\bsouth(?:ern)?\b(?![- ]?(?:east|west))|ภาคใต้", re.I),
+     "east": re.compile(r"(?<![-\w])east(?:ern)?\b|ภาคตะวันออก(?!เฉียง)", re.I),
+     "central": re.compile(r"\bcentral\b|ภาคกลาง", re.I)},
+    # the two types of smart city an applicant applies under
+    {"new": re.compile(r"\bnew(?:\s+modern)?\s+city\b|เมืองใหม่", re.I),
+     "existing": re.compile(r"\bexisting\b|\blivable\b|\bliveable\b|เมืองเดิม|เมืองน่าอยู่", re.I)},
+]
+
+
+def _another_alternative(question: str, answer: str) -> bool:
+    """Whether the question claims one of :data:`_EXCLUSIVE`'s alternatives and the fact states another of
+    the same kind, and not the one claimed."""
+    for group in _EXCLUSIVE:
+        claimed = {k for k, rx in group.items() if rx.search(question)}
+        stated = {k for k, rx in group.items() if rx.search(answer)}
+        if claimed and stated and not claimed & stated:
+            return True
+    return False
+
+
+# "among the 15 areas", "one of the 5 pilots", "เป็น 1 ใน 15 พื้นที่": a count that names a group, not a claim.
+_IN_GROUP = re.compile(r"\bamong\b|\bone of\b|\bpart of\b|\bin the\b|หนึ่งใน|\d\s*ใน|อยู่ใน|ของ", re.I)
+
+
 def verdict(question: str, asked: list[str], answer: str, names_agree: bool = False,
             years: frozenset[int] = frozenset(), fact_years: frozenset[int] = frozenset(),
             close: bool = True, known: frozenset[str] | None = None) -> Verdict | None:
@@ -504,6 +551,8 @@ def verdict(question: str, asked: list[str], answer: str, names_agree: bool = Fa
     those the question names, ``fact_years`` those of the fact's event ("ได้รับรองปี 2563 ใช่ไหม" / "ปี 2564").
     ``close``: the fact matches the question's words closely (else other numbers or years do not deny);
     ``known``: the words the knowledge uses (words it never uses do not count against coverage)."""
+    question, answer = spelled_as_digits(question), spelled_as_digits(answer)
+    asked = [spelled_as_digits(t) for t in asked]
     if _FOREVER.search(question) and _LASTS.search(answer):
         return "no"  # "ได้ตลอดไปเลยไหม" / "มีอายุ 2 ปี และต่ออายุได้"
     if _ABOUT_A_CONFLICT.match(answer):
@@ -514,6 +563,8 @@ def verdict(question: str, asked: list[str], answer: str, names_agree: bool = Fa
         return "no"  # "run by the Bangkok city government?" / "run by Chulalongkorn University's office"
     if _another_chair(question, answer):
         return "no"  # "chaired by the prime minister?" / "chaired by Chaiwut, Minister of Digital Economy"
+    if _another_alternative(question, answer):
+        return "no"  # "did he chair it?" / "acted as the secretary"; "the southern region?" / "northeastern"
     bounded_year = _bounded_years(question, answer, fact_years)
     if bounded_year is not True:
         # "certified before 2021?" / "6 May 2021": the year compared with is no year claimed; a fact of an
@@ -535,8 +586,9 @@ def verdict(question: str, asked: list[str], answer: str, names_agree: bool = Fa
     asked_days, stated_days = _days(question), _days(answer)
     if asked_days and stated_days and not asked_days & stated_days:
         return None  # another day than the one asked ("24 ธ.ค. 64?" / "6 พฤษภาคม 2564"): not a yes from its year
-    asked_numbers = numbers(question)
-    stated = numbers(answer)
+    # (the day of a date is no count: "6 pilot cities?" is not said by "the 6 May 2021 meeting")
+    asked_numbers = numbers(_DAY_NUMBER.sub(" ", question))
+    stated = numbers(_DAY_NUMBER.sub(" ", answer))
     # A count of the same unit that the fact states otherwise: "all 7 smarts?" / "3 Smarts" is a no.
     asked_counts, stated_counts = counted(question), counted(answer)
     if not years or years & fact_years:  # (a fact of another year may count otherwise: not a denial)
@@ -571,6 +623,9 @@ def verdict(question: str, asked: list[str], answer: str, names_agree: bool = Fa
                 return "no"
             # (a place asked, "ได้ที่ 1", not a count that names a group, "among the 15 areas")
             unstated = any((m.group(1) or m.group(2)) not in stated for m in _PLACE_ASKED.finditer(question))
+            # (so is a count claimed, "were 7 cities approved in 2021?", that the fact of that year never states;
+            # a count that names a group the thing is in, "among the 15 areas of 2021", is no claim)
+            unstated = unstated or (any(n not in stated for n, _ in asked_counts) and not _IN_GROUP.search(question))
             if not (years and fact_years):
                 return None
             # else the year may still settle it ("among the 15 areas certified in 2021?" / "24 December 2021")

@@ -294,3 +294,35 @@ def test_how_named_things_relate_is_asked_not_content():
 ])
 def test_helping_and_focusing_in_other_words(question, answer):
     assert v(question, answer) == "yes"
+
+
+@pytest.mark.parametrize("question, answer, expected", [
+    # a count spelled out is the digits a fact writes
+    ("were nine stations opened on the first day?", "The first 7 stations opened in 2023.", "no"),
+    ("is bus terminal 3 one of the twelve stops?", "Bus Terminal 3 is one of the 12 stops on the route.", "yes"),
+])
+def test_counts_spelled_out_are_read_as_digits(question, answer, expected):
+    assert v(question, answer) == expected
+
+
+@pytest.mark.parametrize("question, answer", [
+    # another role than the one claimed
+    ("did the mayor chair the forum?", "The mayor acted as the forum's secretary."),
+    ("นายกเทศมนตรีเป็นประธานการประชุมใช่ไหม", "นายกเทศมนตรีทำหน้าที่เลขานุการการประชุม"),
+    # another region than the one claimed
+    ("is she the agency's director for the northern region?", "She is the agency's director for the northeastern region."),
+    ("เขาเป็นผู้อำนวยการภาคใต้ใช่ไหม", "เขาเป็นผู้อำนวยการภาคตะวันออกเฉียงเหนือ"),
+    # another type of city than the one claimed
+    ("is the town a new city?", "The town applied as an existing livable city."),
+])
+def test_another_alternative_of_the_same_kind_is_a_no(question, answer):
+    assert v(question, answer) == "no"
+
+
+def test_the_alternative_claimed_among_those_stated_is_no_denial():
+    assert v("did the mayor chair the forum?", "The mayor chaired the forum; her deputy was its secretary.") != "no"
+
+
+def test_a_parent_ministry_named_is_who_holds_it():
+    assert v("is the agency part of the ministry of tourism?",
+             "The Ministry of Digital Economy and Society is the agency's parent ministry.") == "no"

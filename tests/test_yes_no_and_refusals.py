@@ -139,3 +139,14 @@ def test_is_there_one_is_not_answered_yes_from_a_plan(bot):
     assert r.text.startswith("Not yet")
     r = bot.dialogue.respond("ขอนแก่นมีรถไฟฟ้ารางเบาหรือเปล่า", user_id=f"has-{tag()}")
     assert not r.text.startswith("ใช่")
+
+
+def test_a_place_claimed_among_areas_of_a_kind_is_checked_against_the_ranking(convo):
+    # "second among the province-based cities" claims a place, unlike "among the top 3"
+    r = convo.say("did chachoengsao come first among province-based cities in the tscci 2023?")
+    assert first_line(r).startswith("No")
+
+
+def test_a_count_spelled_out_against_the_fact_that_counts_otherwise(convo):
+    r = convo.say("did they approve eight cities in the first round?")
+    assert first_line(r).startswith("No")
