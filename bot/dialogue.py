@@ -38,7 +38,8 @@ from intents.vocabulary import RARE_SHARE, Vocabulary
 from knowledge.catalogue import SMALL_TALK
 from knowledge.comparison import against_benchmark, asks_to_compare, direction, figures, winner, without_comparison
 from knowledge.dates import format_date
-from knowledge.polarity import counted, days_named, is_unit_word, stood_in_for, units_asked, verdict, without_units
+from knowledge.polarity import (counted, days_named, is_unit_word, stood_in_for, units_asked, venue_claimed, verdict,
+                                without_units)
 from knowledge.answerable import (asks_to_come, counted_words, index_years, names_a_list, stem, uncovered, unstated,
                                   why_not)
 from knowledge.composer import Answer, names_listed
@@ -1727,6 +1728,7 @@ class Dialogue:
                     or x in snap.kb.cities}
         notions = [x for x in q.subjects if x in snap.kb.entities and snap.kb.entities[x].kind == "concept"
                    and x != "seven-smarts"]
+        named = [x for x in q.subjects if x in snap.kb.entities and snap.kb.entities[x].kind in ("organisation", "person")]
 
         def about_them(fact: Fact) -> bool:
             """Whether ``fact`` is about a specific thing the question names (or the area of an organisation
@@ -1741,12 +1743,20 @@ class Dialogue:
             # (so must a notion named, the logo: "got the logo in 2546?" is not settled by what began in 2546)
             if any(x not in about and not any(n in text for n in self._names(snap, x)) for x in notions):
                 return False
+            # (and an organisation or person named, or what it runs: "run by EGAT?" is not settled by a fact
+            # about PTT's MoU, but Chulalongkorn's contest is Samyan's)
+            if any(x not in about and not snap.index.related.get(x, frozenset()) & about
+                   and not any(n in text for n in self._names(snap, x)) for x in named):
+                return False
             return not specific or bool(specific & about) or any(
                 snap.index.related.get(x, frozenset()) & about for x in specific)
 
         no = _verdict_word(False, q.lang)
         if self._stood_in_for(snap, q, hit.fact, question):
             return hit, no  # "was Prayut the chair of the 24 Dec ceremony?" / "Prawit stood in for him"
+        if venue_claimed(question, hit.fact.answer.get(q.lang)) == "no" and about_them(hit.fact):
+            return hit, no  # "held at Government House?" / "held at the depa building" (another fact's venue is
+            # another day's)
         if self._other_place(snap, q, hit.fact, question) is False and about_them(hit.fact):
             return hit, _verdict_word(True, q.lang)  # (the ranking gives it the very place claimed)
         if self._other_place(snap, q, hit.fact, question) or \
@@ -1767,6 +1777,17 @@ class Dialogue:
             other_lead = _lead(question, q.text, other, q.lang, q.subjects, q.years, snap.known_words)
             if other_lead in ("ใช่ครับ", "Yes."):
                 return other, other_lead
+        if not lead and venue_claimed(question, hit.fact.answer.get(q.lang)) is None:
+            # "took place at Government House?" answered by who chaired the meeting: a close runner-up about
+            # the same thing, of the day asked, that says where it was held settles it
+            for other in snap.index.search(q, limit=4):
+                answer = other.fact.answer.get(q.lang)
+                said = venue_claimed(question, answer)
+                if other.fact.id == hit.fact.id or other.score < hit.score - SPECIFIC_VERDICT_MARGIN or said is None \
+                        or not set(other.fact.about) & set(hit.fact.about) or not about_them(other.fact) \
+                        or days_named(question) and not days_named(question) & days_named(answer):
+                    continue
+                return other, _verdict_word(said == "yes", q.lang)
         if not lead:
             # The best fact settles nothing; a close runner-up about the specific thing named (not only the
             # general notion: "is the sandbox part of the certification?" is about the sandbox) that does, wins.

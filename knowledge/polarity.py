@@ -21,7 +21,7 @@ from typing import Literal
 
 from .answerable import stem
 
-__all__ = ["verdict", "stood_in_for", "days_named", "numbers", "counted", "units_asked", "is_unit_word", "without_units"]
+__all__ = ["verdict", "venue_claimed", "stood_in_for", "days_named", "numbers", "counted", "units_asked", "is_unit_word", "without_units"]
 
 Verdict = Literal["yes", "no"]
 
@@ -178,7 +178,9 @@ _PUBLIC_Q = re.compile(_OWNER_Q.format(th="(?:รัฐ|ภาครัฐ|ร�
 _PRIVATE_Q = re.compile(_OWNER_Q.format(th="(?:เอกชน)", en="(?:private)"), re.I)
 _PUBLIC = re.compile(r"หน่วยงานรัฐ|หน่วยงานภายใต้กระทรวง|ภาครัฐ|รัฐวิสาหกิจ|\bgovernment\b|\bstate\b|\bpublic agency\b|"
                      r"\bagency\b[^.]{0,20}\bministry\b", re.I)
-_PRIVATE = re.compile(r"เอกชน|\bprivate\b|\bprivately\b", re.I)
+# (founded by business people is private too: "ผู้ประกอบการจากราว 20 บริษัทร่วมกันก่อตั้ง", "set up by 20 local firms")
+_PRIVATE = re.compile(r"เอกชน|ผู้ประกอบการ|นักธุรกิจ|\bprivate\b|\bprivately\b|\bentrepreneurs\b|\bbusiness(?:men|people)\b|"
+                      r"\b(?:local\s+)?firms\b", re.I)
 # A figure set as a goal: "the target of 100 smart cities" does not say there were 100.
 _GOAL = re.compile(r"เป้าหมาย|ตั้งเป้า|\btarget|\bgoal", re.I)
 # Whether a goal was reached: a fact stating the goal does not say so ("ครบ 100 เมืองตามเป้ามั้ย").
@@ -527,6 +529,16 @@ _EXCLUSIVE = [
 ]
 
 
+def _claim_unsaid(question: str, answer: str) -> bool:
+    """Whether the question claims a venue, or one of :data:`_EXCLUSIVE`'s alternatives, that the fact says
+    nothing of (it names no venue, no alternative of that kind)."""
+    place = _venue_asked(question)
+    if place is not None and not _VENUE_SAID.search(answer) and not _place_said(place, answer):
+        return True
+    return any(any(rx.search(question) for rx in group.values()) and not any(rx.search(answer) for rx in group.values())
+               for group in _EXCLUSIVE)
+
+
 def _another_alternative(question: str, answer: str) -> bool:
     """Whether the question claims one of :data:`_EXCLUSIVE`'s alternatives and the fact states another of
     the same kind, and not the one claimed."""
@@ -540,6 +552,43 @@ def _another_alternative(question: str, answer: str) -> bool:
 
 # "among the 15 areas", "one of the 5 pilots", "เป็น 1 ใน 15 พื้นที่": a count that names a group, not a claim.
 _IN_GROUP = re.compile(r"\bamong\b|\bone of\b|\bpart of\b|\bin the\b|หนึ่งใน|\d\s*ใน|อยู่ใน|ของ", re.I)
+
+
+# Where something was held, claimed ("จัดที่ทำเนียบรัฐบาลใช่ไหม", "was it held in Khon Kaen?") and said ("จัดที่อาคาร
+# ดีป้า", "held at the depa building").
+_VENUE_Q = re.compile(r"(?:จัด(?:ขึ้น)?(?:ที่|ณ)|ประชุม(?:กัน)?ที่|\b(?:held|hosted|took place|take place|happen(?:ed)?)\s+"
+                      r"(?:at|in)\s+(?:the\s+)?)\s*(.+?)(?=\s*(?:ใช่|ไหม|มั้ย|ป่ะ|ปะ|หรือ|รึ|เหรอ|หรอ|เลย|ด้วย|นะ|ครับ|ค่ะ|\?|$)|"
+                      r"\s+(?:right|too|then|on|in\s+\d|back)\b)", re.I)
+_VENUE_SAID = re.compile(r"จัด(?:ขึ้น)?(?:ที่|ณ)|\bheld\s+(?:at|in)\b|\bhosted\s+(?:at|in)\b|\btook place\s+(?:at|in)\b", re.I)
+
+
+def venue_claimed(question: str, answer: str) -> Verdict | None:
+    """Whether the place the question claims something was held at is where the fact says it was held:
+    "no" when the fact says where and never names the place claimed ("ที่ทำเนียบรัฐบาล?" / "จัดที่อาคารดีป้า
+    ลาดพร้าว"), "yes" when it names it; None when the question claims no place or the fact says no venue."""
+    place = _venue_asked(question)
+    if place is None or not _VENUE_SAID.search(answer):
+        return None
+    return "yes" if _place_said(place, answer) else "no"
+
+
+def _venue_asked(question: str) -> str | None:
+    """The place the question claims something was held at ("ทำเนียบรัฐบาล", "khon kaen"), casefolded; None
+    when it claims none (a time is no place: "did it happen in July 2018?")."""
+    m = _VENUE_Q.search(question)
+    if m is None:
+        return None
+    place = m.group(1).strip().casefold()
+    if len(place) < 3 or place[0].isdigit() or _DAY.match(place) or place.split()[0].strip(".") in _MONTH:
+        return None
+    return place
+
+
+def _place_said(place: str, answer: str) -> bool:
+    """Whether ``answer`` names ``place``: whole, or a word of it ("the depa building" / "อาคารดีป้า")."""
+    low = answer.casefold()
+    return place.replace(" ", "") in low.replace(" ", "") or any(
+        len(w) >= 4 and w in low for w in re.split(r"[\s,]+", place) if w not in ("the", "building"))
 
 
 def verdict(question: str, asked: list[str], answer: str, names_agree: bool = False,
@@ -586,6 +635,9 @@ def verdict(question: str, asked: list[str], answer: str, names_agree: bool = Fa
     asked_days, stated_days = _days(question), _days(answer)
     if asked_days and stated_days and not asked_days & stated_days:
         return None  # another day than the one asked ("24 ธ.ค. 64?" / "6 พฤษภาคม 2564"): not a yes from its year
+    venue = venue_claimed(question, answer)
+    if venue == "no" or venue == "yes" and not (_NEGATION_TH.search(answer) or _NEGATION_EN.search(answer)):
+        return venue  # "จัดที่ทำเนียบรัฐบาลใช่ไหม" / "จัดที่อาคารดีป้า ลาดพร้าว"
     # (the day of a date is no count: "6 pilot cities?" is not said by "the 6 May 2021 meeting")
     asked_numbers = numbers(_DAY_NUMBER.sub(" ", question))
     stated = numbers(_DAY_NUMBER.sub(" ", answer))
@@ -631,7 +683,9 @@ def verdict(question: str, asked: list[str], answer: str, names_agree: bool = Fa
             # else the year may still settle it ("among the 15 areas certified in 2021?" / "24 December 2021")
     if years and fact_years and not a_negated:
         if years & fact_years:
-            return None if now or unstated else "yes"  # ("ได้ที่ 1 ปี 66" / the 2023 top three: not a yes)
+            # ("ได้ที่ 1 ปี 66" / the 2023 top three: not a yes; nor "the 2021 meeting took place at Government
+            # House?" / who chaired it in 2021: the year is right, the place claimed is not said)
+            return None if now or unstated or _claim_unsaid(question, answer) else "yes"
         # A fact of several years may not cover all; one of another year denies when it matches the question
         # closely, or says everything else it asks ("ปิดปี 2580 ใช่ไหม" / "มีกำหนดปิดในปี 2594").
         if len(fact_years) == 1 and (close or (_covered(asked, answer, known) or 0.0) >= COVERAGE):

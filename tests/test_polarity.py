@@ -326,3 +326,20 @@ def test_the_alternative_claimed_among_those_stated_is_no_denial():
 def test_a_parent_ministry_named_is_who_holds_it():
     assert v("is the agency part of the ministry of tourism?",
              "The Ministry of Digital Economy and Society is the agency's parent ministry.") == "no"
+
+
+@pytest.mark.parametrize("question, answer, expected", [
+    ("was the forum held in chiang mai?", "The forum was held at the city hall in Khon Kaen.", "no"),
+    ("งานสัมมนาจัดที่ศาลากลางใช่ไหม", "งานสัมมนาจัดที่โรงแรมในตัวเมือง", "no"),
+    ("ประชุมที่ศาลากลางขอนแก่นใช่มั้ย", "การประชุมจัดที่ศาลากลาง ขอนแก่น", "yes"),
+])
+def test_a_venue_claimed_is_checked_against_the_venue_stated(question, answer, expected):
+    assert v(question, answer) == expected
+
+
+def test_a_venue_claimed_says_nothing_against_a_fact_without_one():
+    assert v("was the forum held in chiang mai?", "The forum approved five plans.") != "no"
+
+
+def test_founded_by_business_people_is_not_a_state_body():
+    assert v("บริษัทนี้เป็นรัฐวิสาหกิจใช่ไหม", "บริษัทนี้ก่อตั้งโดยผู้ประกอบการท้องถิ่น 10 ราย") == "no"

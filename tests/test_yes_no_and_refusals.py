@@ -150,3 +150,13 @@ def test_a_place_claimed_among_areas_of_a_kind_is_checked_against_the_ranking(co
 def test_a_count_spelled_out_against_the_fact_that_counts_otherwise(convo):
     r = convo.say("did they approve eight cities in the first round?")
     assert first_line(r).startswith("No")
+
+
+def test_a_venue_claimed_against_the_meeting_held_elsewhere_is_a_no(convo):
+    r = convo.say("the 6 may 2021 sub-committee meeting took place at government house, right?")
+    assert first_line(r).startswith("No")
+
+
+def test_an_organisation_claimed_is_not_confirmed_by_a_fact_that_never_names_it(convo):
+    r = convo.say("is samyan smart city run by egat?")
+    assert not first_line(r).startswith("Yes")
