@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 from typing import Literal
 
-from .answerable import stem
+from .answerable import ALTERNATIVES, stem
 
 __all__ = ["verdict", "venue_claimed", "stood_in_for", "days_named", "numbers", "counted", "units_asked", "is_unit_word", "without_units"]
 
@@ -510,39 +510,20 @@ def _another_chair(question: str, answer: str) -> bool:
     return bool(who) and who not in answer.casefold()
 
 
-# Alternatives of which a thing is one: a question claiming one ("did he chair it?", "the depa director for the
-# southern region?", "a new city type?") against a fact that states another of the same kind and not it ("acted
-# as the secretary", "the northeastern region", "an existing livable city") is a no.
-_EXCLUSIVE = [
-    # a role at a meeting or in a committee ("president" is a post, not a chair: "the depa president")
-    {"chair": re.compile(r"\bchair(?:s|ed|ing|man|woman|person)?\b|\bpresid(?:ed|es|ing)\b|ประธาน", re.I),
-     "secretary": re.compile(r"\bsecretary\b|เลขา", re.I)},
-    # a region of the country (the northeast before the north and the east: "northeastern" says neither)
-    {"northeast": re.compile(r"\bnorth[- ]?east|อีสาน|ตะวันออกเฉียงเหนือ", re.I),
-     "north": re.compile(r"\bnorth(?:ern)?\b(?![- ]?east)|ภาคเหนือ", re.I),
-     "south": re.compile(r"\bsouth(?:ern)?\b(?![- ]?(?:east|west))|ภาคใต้", re.I),
-     "east": re.compile(r"(?<![-\w])east(?:ern)?\b|ภาคตะวันออก(?!เฉียง)", re.I),
-     "central": re.compile(r"\bcentral\b|ภาคกลาง", re.I)},
-    # the two types of smart city an applicant applies under
-    {"new": re.compile(r"\bnew(?:\s+modern)?\s+city\b|เมืองใหม่", re.I),
-     "existing": re.compile(r"\bexisting\b|\blivable\b|\bliveable\b|เมืองเดิม|เมืองน่าอยู่", re.I)},
-]
-
-
 def _claim_unsaid(question: str, answer: str) -> bool:
-    """Whether the question claims a venue, or one of :data:`_EXCLUSIVE`'s alternatives, that the fact says
+    """Whether the question claims a venue, or one of :data:`~knowledge.answerable.ALTERNATIVES`' alternatives, that the fact says
     nothing of (it names no venue, no alternative of that kind)."""
     place = _venue_asked(question)
     if place is not None and not _VENUE_SAID.search(answer) and not _place_said(place, answer):
         return True
     return any(any(rx.search(question) for rx in group.values()) and not any(rx.search(answer) for rx in group.values())
-               for group in _EXCLUSIVE)
+               for group in ALTERNATIVES.values())
 
 
 def _another_alternative(question: str, answer: str) -> bool:
-    """Whether the question claims one of :data:`_EXCLUSIVE`'s alternatives and the fact states another of
+    """Whether the question claims one of :data:`~knowledge.answerable.ALTERNATIVES`' alternatives and the fact states another of
     the same kind, and not the one claimed."""
-    for group in _EXCLUSIVE:
+    for group in ALTERNATIVES.values():
         claimed = {k for k, rx in group.items() if rx.search(question)}
         stated = {k for k, rx in group.items() if rx.search(answer)}
         if claimed and stated and not claimed & stated:
