@@ -1119,3 +1119,13 @@ def test_a_role_or_region_asked_is_not_answered_by_a_fact_about_another(bot):
 def test_a_regional_post_asked_is_not_the_head_of_the_whole_agency(convo):
     r = convo.say("ผู้อำนวยการดีป้าประจำภาคอีสานชื่ออะไร")
     assert "ธวัชชัย" in r.text
+
+
+def test_when_an_area_began_is_not_the_start_of_a_project_it_never_names(convo):
+    r = convo.say("when did phuket first begin its smart city work?")
+    assert "2003" in r.text and "Sandbox" not in r.text
+
+
+def test_a_project_described_in_words_still_answers_when_it_began(convo):
+    r = convo.say("when did airport buses start running in khon kaen")
+    assert "2017" in r.text or "2016" in r.text
