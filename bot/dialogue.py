@@ -1364,6 +1364,11 @@ class Dialogue:
                 # "ภูเก็ตจะมีรถไฟฟ้ารางเบาเมื่อไหร่": a Phuket fact that says nothing of a light rail is no answer
                 passed_over = True
                 continue
+            if not yes_no and not staff and self._of_another_person(snap, q, hit.fact):
+                # "what was Chaiwut's role at the meeting": the secretary's role, told of Nuttapon and never
+                # naming Chaiwut, is no answer about him (however close its phrasing, names removed)
+                passed_over = True
+                continue
             if not yes_no and not staff and hit.words < OWN_PHRASING and self._of_another(snap, q, hit.fact):
                 # "ภูเก็ตพัฒนาเมืองมีทุนจดทะเบียนเท่าไหร่": KKTT's capital is no answer about PKCD; the asked detail
                 # must be told of the one named
@@ -1711,6 +1716,16 @@ class Dialogue:
                                                                  snap.kb.cities[x].short_name.en,
                                                                  *snap.kb.cities[x].aliases) if len(n) >= 3]
         return bool(others) and not any(n in text for n in names)
+
+    def _of_another_person(self, snap: Snapshot, q: Query, fact: Fact) -> bool:
+        """Whether the question names one person and ``fact`` is about another person instead, naming the one
+        asked about nowhere (its questions included)."""
+        people = [x for x in q.subjects if x in snap.kb.entities and snap.kb.entities[x].kind == "person"]
+        if len(people) != 1 or people[0] in snap.index.about_sets[fact.id]:
+            return False
+        others = [y for y in fact.about if y in snap.kb.entities and snap.kb.entities[y].kind == "person"]
+        text = fact.text(questions=True).casefold()
+        return bool(others) and not any(n in text for n in self._names(snap, people[0]))
 
     def _stood_in_for(self, snap: Snapshot, q: Query, fact: Fact, question: str) -> bool:
         """Whether ``fact`` says someone stood in for the one person the question names (knowledge/polarity.py

@@ -1129,3 +1129,8 @@ def test_when_an_area_began_is_not_the_start_of_a_project_it_never_names(convo):
 def test_a_project_described_in_words_still_answers_when_it_began(convo):
     r = convo.say("when did airport buses start running in khon kaen")
     assert "2017" in r.text or "2016" in r.text
+
+
+def test_a_persons_part_is_not_told_by_a_fact_about_another_person(convo):
+    r = convo.say("what part did chaiwut play at the may 2021 sub-committee meeting?")
+    assert "Chaiwut" in first_line(r) or r.fallback
