@@ -291,7 +291,7 @@ _FULL_NAME = re.compile(r"\b(full|official|certified) name\b|\bslogan\b|\bmotto\
 # "is smart healthcare one of the 7 Smarts?", "นับเป็นหนึ่งใน 7 ด้านไหม": whether something is one of them.
 SEVEN_SMARTS = "seven-smarts"
 _ONE_OF = re.compile(r"\bone of\b|\bpart of\b|\bamong\b|\bincluded\b|\bin the (?:official )?(?:7|seven)\b|"
-                     r"หนึ่งใน|ส่วนหนึ่งของ|อยู่ใน|นับเป็น|รวมอยู่")
+                     r"หนึ่งใน|(?<![\d.])1\s*ใน|ส่วนหนึ่งของ|อยู่ใน|นับเป็น|รวมอยู่")
 _SMART_WHAT = re.compile(r"\bsmart ([a-z]+)\b")
 _NOT_A_DIMENSION = frozenset("city cities smarts thailand".split())
 # "เปิดแล้วใช่มั้ย", "it has opened already, right?": a claim that something is done, to confirm
@@ -927,6 +927,9 @@ class Dialogue:
     def _worked_out(self, turn: _Turn, a: _Asked) -> _Result | None:
         """Answers worked out from structured data (the first five, certification, areas in a province)."""
         computed = None if a.cue else self._computed(turn, a.subjects, a.yes_no, a.qualifier, a.query_text, a.kind)
+        if computed is None and a.cue and a.yes_no:
+            # "is smart health one of the 7 Smarts?": a word no fact uses is just what is not among the seven
+            computed = self._seven_smarts_member(turn, a.subjects)
         if computed is not None:
             return (self._reply(turn, computed, 1.0),
                     self._remember(turn, computed, a.query_text, a.kind, a.yes_no, a.qualifier), None)

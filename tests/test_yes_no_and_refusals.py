@@ -160,3 +160,10 @@ def test_a_venue_claimed_against_the_meeting_held_elsewhere_is_a_no(convo):
 def test_an_organisation_claimed_is_not_confirmed_by_a_fact_that_never_names_it(convo):
     r = convo.say("is samyan smart city run by egat?")
     assert not first_line(r).startswith("Yes")
+
+
+def test_a_smart_something_outside_the_seven_is_a_no_even_with_a_word_no_fact_uses(convo):
+    r = convo.say("smart tourism เป็น 1 ใน 7 ด้านของดีป้าหรือเปล่า")
+    assert first_line(r).startswith("ไม่ใช่") and "การดำรงชีวิต" in r.text
+    r = convo.say("is smart agriculture one of the seven smarts?")
+    assert first_line(r).startswith("No") and "Smart Living" in r.text
