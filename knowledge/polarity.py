@@ -218,6 +218,22 @@ def _days(text: str) -> set[tuple[int, int]]:
     return out
 
 
+_MONTH_WORD = re.compile(r"(?<![a-z\u0e01-\u0e2e])(" + "|".join(sorted(map(re.escape, _MONTH), key=len, reverse=True)) +
+                         r")(?![a-z\u0e01-\u0e2e])", re.I)
+
+
+def _months(text: str) -> set[int]:
+    """The months ``text`` names ("September 2025", "ก.ย. 68", "6 พฤษภาคม"), as numbers. ("may" is a month only
+    after a day or before a year: "may" also asks.)"""
+    out = set()
+    for m in _MONTH_WORD.finditer(text):
+        word = m.group(1).casefold()
+        if word == "may" and not re.search(r"\d\s*$", text[:m.start()]) and not re.match(r"\s*\d", text[m.end():]):
+            continue
+        out.add(_MONTH[word])
+    return out
+
+
 def days_named(text: str) -> set[tuple[int, int]]:
     """The (day, month) pairs ``text`` names ("24 ธ.ค. 64", "December 24")."""
     return _days(text)
@@ -575,6 +591,20 @@ def _place_said(place: str, answer: str) -> bool:
 def verdict(question: str, asked: list[str], answer: str, names_agree: bool = False,
             years: frozenset[int] = frozenset(), fact_years: frozenset[int] = frozenset(),
             close: bool = True, known: frozenset[str] | None = None) -> Verdict | None:
+    """``"yes"`` or ``"no"`` when ``answer`` settles the yes/no ``question`` (see :func:`_verdict`); a fact
+    dated in other months than the one the question names confirms nothing ("released in September 2025?" /
+    "on 19 June 2024"), though it may still deny (another count)."""
+    said = _verdict(question, asked, answer, names_agree, years, fact_years, close, known)
+    if said == "yes":
+        asked_months, stated_months = _months(question), _months(answer)
+        if asked_months and stated_months and not asked_months & stated_months:
+            return None
+    return said
+
+
+def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = False,
+             years: frozenset[int] = frozenset(), fact_years: frozenset[int] = frozenset(),
+             close: bool = True, known: frozenset[str] | None = None) -> Verdict | None:
     """``"yes"`` or ``"no"`` when ``answer`` (a fact's answer sentence) settles the yes/no ``question``
     (normalised; ``asked`` the word tokens of the same with its names removed), else None. ``names_agree``: the question names
     two or more things and the fact is about all of them ("KVIS อยู่ในวังจันทร์วัลเลย์ป่ะ"). ``years`` (CE) are

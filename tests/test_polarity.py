@@ -343,3 +343,10 @@ def test_a_venue_claimed_says_nothing_against_a_fact_without_one():
 
 def test_founded_by_business_people_is_not_a_state_body():
     assert v("บริษัทนี้เป็นรัฐวิสาหกิจใช่ไหม", "บริษัทนี้ก่อตั้งโดยผู้ประกอบการท้องถิ่น 10 ราย") == "no"
+
+
+def test_a_fact_of_another_month_confirms_nothing():
+    assert v("was the report published in march 2024?", "The report was published on 12 July 2024.",
+             years=frozenset({2024}), fact_years=frozenset({2024})) is None
+    assert v("was the report published in july 2024?", "The report was published on 12 July 2024.",
+             years=frozenset({2024}), fact_years=frozenset({2024})) == "yes"
