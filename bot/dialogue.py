@@ -293,6 +293,8 @@ SEVEN_SMARTS = "seven-smarts"
 _ONE_OF = re.compile(r"\bone of\b|\bpart of\b|\bamong\b|\bincluded\b|\bin the (?:official )?(?:7|seven)\b|"
                      r"หนึ่งใน|(?<![\d.])1\s*ใน|ส่วนหนึ่งของ|อยู่ใน|นับเป็น|รวมอยู่")
 _SMART_WHAT = re.compile(r"\bsmart ([a-z]+)\b")
+# A fact that lists dimensions (a plan's pillars, its Smarts): "มี 6 เสาหลัก คือ...", "covers 3 Smarts: ...".
+_DIMENSIONS_LISTED = re.compile(r"คือ|ได้แก่|ประกอบด้วย|:|\bare\b|\bwere\b|\bcovers?\b|\bpillars?\b", re.I)
 _NOT_A_DIMENSION = frozenset("city cities smarts thailand".split())
 # "เปิดแล้วใช่มั้ย", "it has opened already, right?": a claim that something is done, to confirm
 _DONE_CLAIM = re.compile(r"แล้ว\s*(ใช่|จริง|ป่ะ|ปะ|เหรอ|หรอ)|\balready\b")
@@ -1781,6 +1783,11 @@ class Dialogue:
                 self._someone_else(snap, q, hit.fact, places, close=hit.words >= CLOSE_WORDS) or \
                 self._other_term(snap, q, hit.fact):
             return hit, no
+        dims = [x for x in q.subjects if x in snap.kb.dimensions]
+        if dims and about_them(hit.fact) and len(self._dimensions_named(snap, hit.fact)) >= 3 \
+                and _DIMENSIONS_LISTED.search(hit.fact.answer_text()):
+            # "แผนแม่บทขอนแก่นมี smart energy มั้ย" / the master plan's 6 pillars: the list says whether it is there
+            return hit, _verdict_word(set(dims) <= self._dimensions_named(snap, hit.fact), q.lang)
         lead = _lead(question, q.text, hit, q.lang, q.subjects, q.years, snap.known_words)
         if not about_them(hit.fact):
             lead = ""  # a fact about none of the specific things asked about settles nothing about them

@@ -548,7 +548,7 @@ def _another_alternative(question: str, answer: str) -> bool:
 
 
 # "among the 15 areas", "one of the 5 pilots", "เป็น 1 ใน 15 พื้นที่": a count that names a group, not a claim.
-_IN_GROUP = re.compile(r"\bamong\b|\bone of\b|\bpart of\b|\bin the\b|หนึ่งใน|\d\s*ใน|อยู่ใน|ของ", re.I)
+_IN_GROUP = re.compile(r"\bamong\b|\bone of\b|\bpart of\b|\bin the (?:\w+ )?\d{1,3}\s+[a-z]+s\b|หนึ่งใน|\d\s*ใน|อยู่ใน", re.I)
 
 
 # Where something was held, claimed ("จัดที่ทำเนียบรัฐบาลใช่ไหม", "was it held in Khon Kaen?") and said ("จัดที่อาคาร
@@ -688,7 +688,8 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
             unstated = any((m.group(1) or m.group(2)) not in stated for m in _PLACE_ASKED.finditer(question))
             # (so is a count claimed, "were 7 cities approved in 2021?", that the fact of that year never states;
             # a count that names a group the thing is in, "among the 15 areas of 2021", is no claim)
-            unstated = unstated or (any(n not in stated for n, _ in asked_counts) and not _IN_GROUP.search(question))
+            # ("kill 100 tourists in 2018?" / "47 died in July 2018": any figure claimed that it does not state)
+            unstated = unstated or not _IN_GROUP.search(question)
             if not (years and fact_years):
                 return None
             # else the year may still settle it ("among the 15 areas certified in 2021?" / "24 December 2021")

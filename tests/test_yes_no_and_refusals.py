@@ -167,3 +167,15 @@ def test_a_smart_something_outside_the_seven_is_a_no_even_with_a_word_no_fact_us
     assert first_line(r).startswith("ไม่ใช่") and "การดำรงชีวิต" in r.text
     r = convo.say("is smart agriculture one of the seven smarts?")
     assert first_line(r).startswith("No") and "Smart Living" in r.text
+
+
+def test_a_dimension_asked_of_a_listed_plan_is_settled_by_the_list(convo):
+    r = convo.say("does the 2018-2022 khon kaen master plan have an energy pillar?")
+    assert first_line(r).startswith("No")
+    r = convo.say("แผนแม่เมาะมีด้านพลังงานอยู่ด้วยใช่ไหม")
+    assert first_line(r).startswith("ใช่")
+
+
+def test_a_figure_claimed_that_the_fact_of_that_year_never_states_gets_no_yes(convo):
+    r = convo.say("did 200 people die in the july 2018 phuket boat accident?")
+    assert not first_line(r).startswith("Yes")
