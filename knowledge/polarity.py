@@ -460,7 +460,7 @@ def _another_body(question: str, answer: str) -> bool:
 
 # "before 2021", "ก่อนปี 2564", "after 2020": a year the claim is compared with, not the year it claims.
 _YEAR_BOUND = re.compile(r"(?:\b(before|prior to|earlier than|after|later than)|(ก่อน|หลัง(?!จาก)|หลังจาก))\s*"
-                         r"(?:(?:ปี|the year)\s*)?(?:พ\.ศ\.\s*|ค\.ศ\.\s*)?((?:19|20|25)\d\d|(?<=ปี)\d\d)(?!\d)", re.I)
+                         r"(?:(?:ปี|the year)\s*)?(?:พ\.ศ\.\s*|ค\.ศ\.\s*)?((?:19|20|25)\d\d|(?<=ปี)\d\d|(?<=ปี )\d\d)(?!\d)", re.I)
 _BEFORE_WORDS = {"before", "prior to", "earlier than", "ก่อน"}
 
 

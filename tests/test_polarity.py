@@ -350,3 +350,9 @@ def test_a_fact_of_another_month_confirms_nothing():
              years=frozenset({2024}), fact_years=frozenset({2024})) is None
     assert v("was the report published in july 2024?", "The report was published on 12 July 2024.",
              years=frozenset({2024}), fact_years=frozenset({2024})) == "yes"
+
+
+def test_a_short_thai_year_bound_after_a_space_is_a_bound():
+    # "ก่อนปี 64" bounds the year (2021): a fact of 2021 itself says nothing of before it
+    assert v("ก่อนปี 64 เมืองนี้เคยได้ตราแล้วใช่ไหม", "เมืองนี้เพิ่งได้ตราในปี 2564 เป็นครั้งแรก",
+             years=frozenset({2021}), fact_years=frozenset({2021})) is None
