@@ -30,7 +30,7 @@ Verdict = Literal["yes", "no"]
 _NUMBER = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)(?![\d])")
 _YEAR = re.compile(r"^(19|20|25)\d\d$")
 _NEGATION_TH = re.compile(r"ไม่จำเป็น|ไม่ได้|ไม่ต้อง|ไม่ใช่|ไม่มี|ไม่เคย|ยังไม่|ไม่ได้อยู่|มิได้|ไม่อยู่|ไม่ได้เป็น|ไม่เป็น|ไม่รวม")
-_NEGATION_EN = re.compile(r"\b(not|never|no longer|none|neither|nor)\b|n't\b", re.I)
+_NEGATION_EN = re.compile(r"\b(not|never|no longer|none|neither|nor|without)\b|n't\b", re.I)
 _QUESTION_NEG_TH = re.compile(r"ไม่ได้|ไม่ต้อง|ไม่ใช่|ไม่มี|ไม่เคย|ยังไม่|ไม่เป็น")
 
 # Words that carry the asking, not the content: particles, question words, auxiliaries.

@@ -21,6 +21,7 @@ def test_numbers_skip_years_and_thousands_separators():
     ("ได้ที่ 1 ใช่ไหม", "ได้อันดับ 1 ด้วยคะแนน 83.55%", "yes"),
     ("is the fare 20 baht?", "The flat fare was 15 baht.", "no"),
     ("does it have to be a city?", "The area does not have to be a city; any area can apply.", "no"),
+    ("did visitors have to pay an entry fee?", "Visitors came in without an entry fee from 2019.", "no"),
     ("ครอบคลุมทั้งจังหวัดใช่ไหม", "ครอบคลุมพื้นที่ทั้งจังหวัดขอนแก่น", "yes"),
     ("is it near the sea?", "It covers 3,454 rai in Rayong.", None),  # not settled by the fact
 ])
