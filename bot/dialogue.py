@@ -38,7 +38,8 @@ from intents.vocabulary import RARE_SHARE, Vocabulary
 from knowledge.catalogue import SMALL_TALK
 from knowledge.comparison import against_benchmark, asks_to_compare, direction, figures, winner, without_comparison
 from knowledge.dates import format_date
-from knowledge.polarity import counted, days_named, is_unit_word, stood_in_for, units_asked, verdict, without_units
+from knowledge.polarity import (counted, days_named, is_unit_word, stood_in_for, units_asked, venue_claimed, verdict,
+                                without_units)
 from knowledge.answerable import (asks_to_come, counted_words, index_years, names_a_list, stem, uncovered, unstated,
                                   why_not)
 from knowledge.composer import Answer, names_listed
@@ -146,7 +147,8 @@ _ASKED_WHERE = re.compile(r"\b(held|located|based|hosted|take place|took place)\
 # "did it come first", "ได้ที่ 1 ใช่ไหม": a place in a ranking claimed (not "among the top 3", "ติดท็อป 5")
 _PLACE_CLAIMED = re.compile(r"(?:ได้ที่|อันดับ(?:ที่)?|ลำดับที่|\bnumber\s*|\bno\.\s*|#)\s*(\d)(?!\d)|\b(first|second|third|1st|2nd|3rd)\b(?!\s*\d)|"
                             r"\b(?:number one|highest|the top|the best|win|won|wins|winner)\b|สูงสุด|ชนะ|ที่หนึ่ง", re.I)
-_AMONG = re.compile(r"\btop\s*\d|\bamong\b|\d\s*อันดับแรก|ติด(ท็อป|อันดับ|\s*\d)|ใน\s*\d\s*อันดับ", re.I)
+# ("ranked first among the province-based cities" claims a place: the first, among the cities of a kind)
+_AMONG = re.compile(r"\btop\s*\d|(?<!\bfirst\s)(?<!\bsecond\s)(?<!\bthird\s)\bamong\b|\d\s*อันดับแรก|ติด(ท็อป|อันดับ|\s*\d)|ใน\s*\d\s*อันดับ", re.I)
 
 
 # A follow-up that asks only which one of a kind of thing it was ("which hotel was the venue", "at which event",
@@ -325,8 +327,10 @@ _FULL_NAME = re.compile(r"\b(full|official|certified) name\b|\bslogan\b|\bmotto\
 # "is smart healthcare one of the 7 Smarts?", "นับเป็นหนึ่งใน 7 ด้านไหม": whether something is one of them.
 SEVEN_SMARTS = "seven-smarts"
 _ONE_OF = re.compile(r"\bone of\b|\bpart of\b|\bamong\b|\bincluded\b|\bin the (?:official )?(?:7|seven)\b|"
-                     r"หนึ่งใน|ส่วนหนึ่งของ|อยู่ใน|นับเป็น|รวมอยู่")
+                     r"หนึ่งใน|(?<![\d.])1\s*ใน|ส่วนหนึ่งของ|อยู่ใน|นับเป็น|รวมอยู่")
 _SMART_WHAT = re.compile(r"\bsmart ([a-z]+)\b")
+# A fact that lists dimensions (a plan's pillars, its Smarts): "มี 6 เสาหลัก คือ...", "covers 3 Smarts: ...".
+_DIMENSIONS_LISTED = re.compile(r"คือ|ได้แก่|ประกอบด้วย|:|\bare\b|\bwere\b|\bcovers?\b|\bpillars?\b", re.I)
 _NOT_A_DIMENSION = frozenset("city cities smarts thailand".split())
 # "เปิดแล้วใช่มั้ย", "it has opened already, right?": a claim that something is done, to confirm
 _DONE_CLAIM = re.compile(r"แล้ว\s*(ใช่|จริง|ป่ะ|ปะ|เหรอ|หรอ)|\balready\b")
@@ -1076,6 +1080,9 @@ class Dialogue:
         listing = is_about_certification(a.query_text, listing=True)
         computed = None if a.cue and not listing else self._computed(
             turn, a.subjects, a.yes_no, a.qualifier, a.query_text, a.kind)
+        if computed is None and a.cue and a.yes_no:
+            # "is smart health one of the 7 Smarts?": a word no fact uses is just what is not among the seven
+            computed = self._seven_smarts_member(turn, a.subjects)
         if computed is not None:
             return (self._reply(turn, computed, 1.0),
                     self._remember(turn, computed, a.query_text, a.kind, a.yes_no, a.qualifier), None)
@@ -1571,6 +1578,11 @@ class Dialogue:
                 # "ภูเก็ตจะมีรถไฟฟ้ารางเบาเมื่อไหร่": a Phuket fact that says nothing of a light rail is no answer
                 passed_over = True
                 continue
+            if not yes_no and not staff and self._of_another_person(snap, q, hit.fact):
+                # "what was Chaiwut's role at the meeting": the secretary's role, told of Nuttapon and never
+                # naming Chaiwut, is no answer about him (however close its phrasing, names removed)
+                passed_over = True
+                continue
             if not yes_no and not staff and hit.words < OWN_PHRASING and self._of_another(snap, q, hit.fact):
                 # "ภูเก็ตพัฒนาเมืองมีทุนจดทะเบียนเท่าไหร่": KKTT's capital is no answer about PKCD; the asked detail
                 # must be told of the one named
@@ -1922,6 +1934,16 @@ class Dialogue:
                                                                  *snap.kb.cities[x].aliases) if len(n) >= 3]
         return bool(others) and not any(n in text for n in names)
 
+    def _of_another_person(self, snap: Snapshot, q: Query, fact: Fact) -> bool:
+        """Whether the question names one person and ``fact`` is about another person instead, naming the one
+        asked about nowhere (its questions included)."""
+        people = [x for x in q.subjects if x in snap.kb.entities and snap.kb.entities[x].kind == "person"]
+        if len(people) != 1 or people[0] in snap.index.about_sets[fact.id]:
+            return False
+        others = [y for y in fact.about if y in snap.kb.entities and snap.kb.entities[y].kind == "person"]
+        text = fact.text(questions=True).casefold()
+        return bool(others) and not any(n in text for n in self._names(snap, people[0]))
+
     def _stood_in_for(self, snap: Snapshot, q: Query, fact: Fact, question: str) -> bool:
         """Whether ``fact`` says someone stood in for the one person the question names (knowledge/polarity.py
         :func:`stood_in_for`): that person did not do what is asked about."""
@@ -1938,6 +1960,7 @@ class Dialogue:
                     or x in snap.kb.cities}
         notions = [x for x in q.subjects if x in snap.kb.entities and snap.kb.entities[x].kind == "concept"
                    and x != "seven-smarts"]
+        named = [x for x in q.subjects if x in snap.kb.entities and snap.kb.entities[x].kind in ("organisation", "person")]
 
         def about_them(fact: Fact) -> bool:
             """Whether ``fact`` is about a specific thing the question names (or the area of an organisation
@@ -1952,18 +1975,31 @@ class Dialogue:
             # (so must a notion named, the logo: "got the logo in 2546?" is not settled by what began in 2546)
             if any(x not in about and not any(n in text for n in self._names(snap, x)) for x in notions):
                 return False
+            # (and an organisation or person named, or what it runs: "run by EGAT?" is not settled by a fact
+            # about PTT's MoU, but Chulalongkorn's contest is Samyan's)
+            if any(x not in about and not snap.index.related.get(x, frozenset()) & about
+                   and not any(n in text for n in self._names(snap, x)) for x in named):
+                return False
             return not specific or bool(specific & about) or any(
                 snap.index.related.get(x, frozenset()) & about for x in specific)
 
         no = _verdict_word(False, q.lang)
         if self._stood_in_for(snap, q, hit.fact, question):
             return hit, no  # "was Prayut the chair of the 24 Dec ceremony?" / "Prawit stood in for him"
+        if venue_claimed(question, hit.fact.answer.get(q.lang)) == "no" and about_them(hit.fact):
+            return hit, no  # "held at Government House?" / "held at the depa building" (another fact's venue is
+            # another day's)
         if self._other_place(snap, q, hit.fact, question) is False and about_them(hit.fact):
             return hit, _verdict_word(True, q.lang)  # (the ranking gives it the very place claimed)
         if self._other_place(snap, q, hit.fact, question) or \
                 self._someone_else(snap, q, hit.fact, places, close=hit.words >= CLOSE_WORDS) or \
                 self._other_term(snap, q, hit.fact):
             return hit, no
+        dims = [x for x in q.subjects if x in snap.kb.dimensions]
+        if dims and about_them(hit.fact) and len(self._dimensions_named(snap, hit.fact)) >= 3 \
+                and _DIMENSIONS_LISTED.search(hit.fact.answer_text()):
+            # "แผนแม่บทขอนแก่นมี smart energy มั้ย" / the master plan's 6 pillars: the list says whether it is there
+            return hit, _verdict_word(set(dims) <= self._dimensions_named(snap, hit.fact), q.lang)
         lead = _lead(question, q.text, hit, q.lang, q.subjects, q.years, snap.known_words)
         if not about_them(hit.fact):
             lead = ""  # a fact about none of the specific things asked about settles nothing about them
@@ -1978,6 +2014,17 @@ class Dialogue:
             other_lead = _lead(question, q.text, other, q.lang, q.subjects, q.years, snap.known_words)
             if other_lead in ("ใช่ครับ", "Yes."):
                 return other, other_lead
+        if not lead and venue_claimed(question, hit.fact.answer.get(q.lang)) is None:
+            # "took place at Government House?" answered by who chaired the meeting: a close runner-up about
+            # the same thing, of the day asked, that says where it was held settles it
+            for other in snap.index.search(q, limit=4):
+                answer = other.fact.answer.get(q.lang)
+                said = venue_claimed(question, answer)
+                if other.fact.id == hit.fact.id or other.score < hit.score - SPECIFIC_VERDICT_MARGIN or said is None \
+                        or not set(other.fact.about) & set(hit.fact.about) or not about_them(other.fact) \
+                        or days_named(question) and not days_named(question) & days_named(answer):
+                    continue
+                return other, _verdict_word(said == "yes", q.lang)
         if not lead:
             # The best fact settles nothing; a close runner-up about the specific thing named (not only the
             # general notion: "is the sandbox part of the certification?" is about the sandbox) that does, wins.

@@ -13,6 +13,7 @@ __all__ = ["expand"]
 _WORDS = [
     (r"ผอ\.(?!\s*$)|ผอ(?=[\u0e40-\u0e44\s]|$)", "ผู้อำนวยการ"),  # not "ผอม"
     (r"รมว\.?|รมต\.?", "รัฐมนตรี"),
+    (r"เลขา(?!นุการ|ธิการ)", "เลขานุการ"),
     (r"นายกฯ|นายก(?!รัฐมนตรี|เทศมนตรี)", "นายกรัฐมนตรี"),
     (r"เปน(?=[^\u0e30-\u0e3a\u0e45-\u0e4e]|$)", "เป็น"),
     (r"ตังค์|ตังส์", "เงิน"),
@@ -34,7 +35,7 @@ _WORDS = [
 _RULES = [(re.compile(p), r) for p, r in _WORDS]
 # The last rules are English words (no IGNORECASE): they cannot match a text without a Latin letter, and the Thai
 # rules before them write only Thai.
-_ENGLISH_FROM = 13
+_ENGLISH_FROM = next(i for i, (p, _) in enumerate(_WORDS) if p.startswith(r"\b"))
 assert all(re.fullmatch(r"[\\a-z?|]+", p) for p, _ in _WORDS[_ENGLISH_FROM:])
 
 

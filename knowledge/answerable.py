@@ -352,6 +352,45 @@ class _Cue:
 
 
 
+# Alternatives of which a thing is one, by kind: a yes/no question claiming one ("did he chair it?", "the depa
+# director for the southern region?", "a new city type?") against a fact that states another of the same kind and
+# not it ("acted as the secretary", "the northeastern region", "an existing livable city") is a no
+# (knowledge/polarity.py); a question asking for the one of a role or region ("who was the secretary", "ผอ.ดีป้า
+# ภาคอีสาน") is not answered by a fact about another.
+ALTERNATIVES: dict[str, dict[str, re.Pattern]] = {
+    # a role at a meeting or in a committee ("president" is a post, not a chair: "the depa president")
+    "role": {"chair": re.compile(r"\bchair(?:s|ed|ing|man|woman|person)?\b|\bpresid(?:ed|es|ing)\b|ประธาน", re.I),
+             "secretary": re.compile(r"\bsecretary\b|เลขา(?!ธิการ)", re.I)},
+    # a region of the country (the northeast before the north and the east: "northeastern" says neither)
+    "region": {"northeast": re.compile(r"\bnorth[- ]?east|อีสาน|ตะวันออกเฉียงเหนือ", re.I),
+               "north": re.compile(r"\bnorth(?:ern)?\b(?![- ]?east)|ภาคเหนือ", re.I),
+               "south": re.compile(r"\bsouth(?:ern)?\b(?![- ]?(?:east|west))|ภาคใต้", re.I),
+               "east": re.compile(r"(?<![-\w])east(?:ern)?\b|ภาคตะวันออก(?!เฉียง)", re.I),
+               "central": re.compile(r"\bcentral\b|ภาคกลาง", re.I)},
+    # the two types of smart city an applicant applies under
+    "city type": {"new": re.compile(r"\bnew(?:\s+modern)?\s+city\b|เมืองใหม่", re.I),
+                  "existing": re.compile(r"\bexisting\b|\blivable\b|\bliveable\b|เมืองเดิม|เมืองน่าอยู่", re.I)},
+}
+
+
+_NAME_ASKED = re.compile(r"ชื่อ|\bnamed?\b", re.I)  # "ผอ.ภาคอีสานชื่ออะไร": who holds the post, by name
+
+
+def _another_alternative(question: str, fact: Fact, post: bool) -> str | None:
+    """The kind of :data:`ALTERNATIVES` of which the question asks for one and ``fact`` tells only of another
+    ("who was the secretary" / who chaired it); for a post of a region ("ผอ.ดีป้าภาคอีสาน", ``post``), also a fact
+    that names no region (the president of all of depa; not "what did depa's northeastern director say")."""
+    answer = fact.answer_text()
+    for kind in ("role", "region"):
+        asked = {k for k, rx in ALTERNATIVES[kind].items() if rx.search(question)}
+        if not asked:
+            continue
+        stated = {k for k, rx in ALTERNATIVES[kind].items() if rx.search(answer)}
+        if stated and not asked & stated or kind == "region" and post and not stated:
+            return kind
+    return None
+
+
 # A message's best facts are checked against the same question, and the same facts against many questions:
 # what each side says is read once (per question, per fact text) rather than some twenty searches a check.
 _CACHE = 4096
@@ -531,6 +570,10 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
     for name, rx in asks.systems:
         if not _has(rx, text):
             return f"it is not about the {name}"
+    if not yes_no:
+        other = _another_alternative(question, fact, asks.post and (kind == "who" or _NAME_ASKED.search(question) is not None))
+        if other is not None:
+            return f"it tells of another {other}"
     if asks.names and not any(_names_a_list(a, named=True) for a in (fact.answer.th, fact.answer.en)):
         return "it names no list"
     if asks.listed is not None and (asks.names or kind == "list") and asks.listed not in re.findall(r"\d+", text):

@@ -19,9 +19,9 @@ import re
 from functools import lru_cache
 from typing import Literal
 
-from .answerable import stem
+from .answerable import ALTERNATIVES, stem
 
-__all__ = ["verdict", "stood_in_for", "days_named", "numbers", "counted", "units_asked", "is_unit_word", "without_units"]
+__all__ = ["verdict", "venue_claimed", "stood_in_for", "days_named", "numbers", "counted", "units_asked", "is_unit_word", "without_units"]
 
 Verdict = Literal["yes", "no"]
 
@@ -30,7 +30,7 @@ Verdict = Literal["yes", "no"]
 _NUMBER = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)(?![\d])")
 _YEAR = re.compile(r"^(19|20|25)\d\d$")
 _NEGATION_TH = re.compile(r"ไม่จำเป็น|ไม่ได้|ไม่ต้อง|ไม่ใช่|ไม่มี|ไม่เคย|ยังไม่|ไม่ได้อยู่|มิได้|ไม่อยู่|ไม่ได้เป็น|ไม่เป็น|ไม่รวม")
-_NEGATION_EN = re.compile(r"\b(not|never|no longer|none|neither|nor)\b|n't\b", re.I)
+_NEGATION_EN = re.compile(r"\b(not|never|no longer|none|neither|nor|without)\b|n't\b", re.I)
 _QUESTION_NEG_TH = re.compile(r"ไม่ได้|ไม่ต้อง|ไม่ใช่|ไม่มี|ไม่เคย|ยังไม่|ไม่เป็น")
 
 # Words that carry the asking, not the content: particles, question words, auxiliaries.
@@ -89,6 +89,19 @@ _DURATION = (re.compile(r"years?(?![a-z])|ปี(?!\s*\d)", re.I), "year")
 _COUNTED = re.compile(r"(?<![\d.,/])(\d+(?:[.,]\d+)?)\s*((?:[^\W\d]|%)[^\s\d]{0,3}[^\n\d]{0,24})")
 # Words between a number and what it counts: "7 smarts", "100 certified smart cities", "3 Smarts".
 _BETWEEN = re.compile(r"^((certified|smart|official|more|new|of|the|pilot)\s+|เมือง(?=อัจฉริยะ))", re.I)
+
+
+# Counts spelled out in English ("were six cities approved?", "one of the seven?"): read as the digits a fact
+# writes them in. ("one" is left alone: "one of", "the one" count nothing.)
+_SPELLED = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split()) if i >= 2}
+_SPELLED_RX = re.compile(r"\b(" + "|".join(_SPELLED) + r")\b(?!-)", re.I)
+
+
+def spelled_as_digits(text: str) -> str:
+    """``text`` with the English counts two to twenty written as digits ("six cities" → "6 cities")."""
+    return _SPELLED_RX.sub(lambda m: _SPELLED[m.group(1).casefold()], text)
 
 
 def counted(text: str) -> set[tuple[str, str]]:
@@ -165,7 +178,9 @@ _PUBLIC_Q = re.compile(_OWNER_Q.format(th="(?:รัฐ|ภาครัฐ|ร�
 _PRIVATE_Q = re.compile(_OWNER_Q.format(th="(?:เอกชน)", en="(?:private)"), re.I)
 _PUBLIC = re.compile(r"หน่วยงานรัฐ|หน่วยงานภายใต้กระทรวง|ภาครัฐ|รัฐวิสาหกิจ|\bgovernment\b|\bstate\b|\bpublic agency\b|"
                      r"\bagency\b[^.]{0,20}\bministry\b", re.I)
-_PRIVATE = re.compile(r"เอกชน|\bprivate\b|\bprivately\b", re.I)
+# (founded by business people is private too: "ผู้ประกอบการจากราว 20 บริษัทร่วมกันก่อตั้ง", "set up by 20 local firms")
+_PRIVATE = re.compile(r"เอกชน|ผู้ประกอบการ|นักธุรกิจ|\bprivate\b|\bprivately\b|\bentrepreneurs\b|\bbusiness(?:men|people)\b|"
+                      r"\b(?:local\s+)?firms\b", re.I)
 # A figure set as a goal: "the target of 100 smart cities" does not say there were 100.
 _GOAL = re.compile(r"เป้าหมาย|ตั้งเป้า|\btarget|\bgoal", re.I)
 # Whether a goal was reached: a fact stating the goal does not say so ("ครบ 100 เมืองตามเป้ามั้ย").
@@ -176,7 +191,7 @@ _ABOUT_A_CONFLICT = re.compile(r"\s*(แหล่งข้อมูลไม่�
 _ALL = re.compile(r"\ball\b|\bevery\b|\beach of\b|ทุกเมือง|ทุกแห่ง|ทุกพื้นที่|ทั้งหมด|ทั้ง\s*\d|ทั้งห้า|ทั้งสอง|"
                   r"\b(like|as) the others?\b|\blike the rest\b|เหมือน(ที่|เมือง|แห่ง)อื่น", re.I)
 _SAME = re.compile(r"อันเดียวกัน|อย่างเดียวกัน|สิ่งเดียวกัน|เหมือนกัน|\bthe same\b|\bsame thing\b|\bidentical\b|"
-                   r"ส่วนหนึ่งของ|เกี่ยวข้องกับ|เกี่ยวกับ|\bpart of\b|\blinked to\b|\brelated to\b")
+                   r"ส่วนหนึ่งของ|ส่วนนึงของ|เกี่ยวข้องกับ|เกี่ยวกับ|\bpart of\b|\blinked to\b|\brelated to\b")
 _DIFFERENT = re.compile(r"คนละ|แยกจาก|ต่างจาก|ไม่ใช่|ไม่ได้|ไม่มีแหล่งใดเชื่อมโยง|ไม่เกี่ยวข้อง|\bnot\b|\bseparate\b|"
                         r"\bdifferent\b|\bdistinct\b|\bno source links\b|\bunrelated\b", re.I)
 
@@ -200,6 +215,22 @@ def _days(text: str) -> set[tuple[int, int]]:
         day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
         if 1 <= int(day) <= 31:
             out.add((int(day), _MONTH[month.casefold()]))
+    return out
+
+
+_MONTH_WORD = re.compile(r"(?<![a-z\u0e01-\u0e2e])(" + "|".join(sorted(map(re.escape, _MONTH), key=len, reverse=True)) +
+                         r")(?![a-z\u0e01-\u0e2e])", re.I)
+
+
+def _months(text: str) -> set[int]:
+    """The months ``text`` names ("September 2025", "ก.ย. 68", "6 พฤษภาคม"), as numbers. ("may" is a month only
+    after a day or before a year: "may" also asks.)"""
+    out = set()
+    for m in _MONTH_WORD.finditer(text):
+        word = m.group(1).casefold()
+        if word == "may" and not re.search(r"\d\s*$", text[:m.start()]) and not re.match(r"\s*\d", text[m.end():]):
+            continue
+        out.add(_MONTH[word])
     return out
 
 
@@ -395,7 +426,7 @@ _BODY_Q = re.compile(r"\b(?:run|owned|managed|operated|overseen|governed|control
 _LOCAL_BODY = re.compile(r"government|administration|municipal|province|provincial|city hall|เทศบาล|จังหวัด|"
                          r"กรุงเทพมหานคร|กทม|อบจ|ศาลากลาง|รัฐบาล|ภาครัฐ", re.I)
 # What says who runs something: a fact of that kind names the one body that does.
-_RUNS = re.compile(r"\brun by\b|\bdeveloper\b|\bmanag|\boperat|\bunder the\b|\bagency\b|ผู้พัฒนาเมือง|"
+_RUNS = re.compile(r"\brun by\b|\bparent\b|\bdeveloper\b|\bmanag|\boperat|\bunder the\b|\bagency\b|ผู้พัฒนาเมือง|"
                    r"ภายใต้|ดูแล|บริหาร|หน่วยงาน", re.I)
 _MINISTRIES = ("มหาดไทย", "การคลัง", "พาณิชย์", "อุตสาหกรรม", "คมนาคม", "ศึกษาธิการ", "สาธารณสุข", "พลังงาน", "กลาโหม",
                "ต่างประเทศ", "เกษตร", "การท่องเที่ยว", "แรงงาน", "ยุติธรรม", "วัฒนธรรม", "การอุดมศึกษา", "ทรัพยากรธรรมชาติ",
@@ -429,7 +460,7 @@ def _another_body(question: str, answer: str) -> bool:
 
 # "before 2021", "ก่อนปี 2564", "after 2020": a year the claim is compared with, not the year it claims.
 _YEAR_BOUND = re.compile(r"(?:\b(before|prior to|earlier than|after|later than)|(ก่อน|หลัง(?!จาก)|หลังจาก))\s*"
-                         r"(?:(?:ปี|the year)\s*)?(?:พ\.ศ\.\s*|ค\.ศ\.\s*)?((?:19|20|25)\d\d|(?<=ปี)\d\d)(?!\d)", re.I)
+                         r"(?:(?:ปี|the year)\s*)?(?:พ\.ศ\.\s*|ค\.ศ\.\s*)?((?:19|20|25)\d\d|(?<=ปี)\d\d|(?<=ปี )\d\d)(?!\d)", re.I)
 _BEFORE_WORDS = {"before", "prior to", "earlier than", "ก่อน"}
 
 
@@ -495,15 +526,93 @@ def _another_chair(question: str, answer: str) -> bool:
     return bool(who) and who not in answer.casefold()
 
 
+def _claim_unsaid(question: str, answer: str) -> bool:
+    """Whether the question claims a venue, or one of :data:`~knowledge.answerable.ALTERNATIVES`' alternatives, that the fact says
+    nothing of (it names no venue, no alternative of that kind)."""
+    place = _venue_asked(question)
+    if place is not None and not _VENUE_SAID.search(answer) and not _place_said(place, answer):
+        return True
+    return any(any(rx.search(question) for rx in group.values()) and not any(rx.search(answer) for rx in group.values())
+               for group in ALTERNATIVES.values())
+
+
+def _another_alternative(question: str, answer: str) -> bool:
+    """Whether the question claims one of :data:`~knowledge.answerable.ALTERNATIVES`' alternatives and the fact states another of
+    the same kind, and not the one claimed."""
+    for group in ALTERNATIVES.values():
+        claimed = {k for k, rx in group.items() if rx.search(question)}
+        stated = {k for k, rx in group.items() if rx.search(answer)}
+        if claimed and stated and not claimed & stated:
+            return True
+    return False
+
+
+# "among the 15 areas", "one of the 5 pilots", "เป็น 1 ใน 15 พื้นที่": a count that names a group, not a claim.
+_IN_GROUP = re.compile(r"\bamong\b|\bone of\b|\bpart of\b|\bin the (?:\w+ )?\d{1,3}\s+[a-z]+s\b|หนึ่งใน|\d\s*ใน|อยู่ใน", re.I)
+
+
+# Where something was held, claimed ("จัดที่ทำเนียบรัฐบาลใช่ไหม", "was it held in Khon Kaen?") and said ("จัดที่อาคาร
+# ดีป้า", "held at the depa building").
+_VENUE_Q = re.compile(r"(?:จัด(?:ขึ้น)?(?:ที่|ณ)|ประชุม(?:กัน)?ที่|\b(?:held|hosted|took place|take place|happen(?:ed)?)\s+"
+                      r"(?:at|in)\s+(?:the\s+)?)\s*(.+?)(?=\s*(?:ใช่|ไหม|มั้ย|ป่ะ|ปะ|หรือ|รึ|เหรอ|หรอ|เลย|ด้วย|นะ|ครับ|ค่ะ|\?|$)|"
+                      r"\s+(?:right|too|then|on|in\s+\d|back)\b)", re.I)
+_VENUE_SAID = re.compile(r"จัด(?:ขึ้น)?(?:ที่|ณ)|\bheld\s+(?:at|in)\b|\bhosted\s+(?:at|in)\b|\btook place\s+(?:at|in)\b", re.I)
+
+
+def venue_claimed(question: str, answer: str) -> Verdict | None:
+    """Whether the place the question claims something was held at is where the fact says it was held:
+    "no" when the fact says where and never names the place claimed ("ที่ทำเนียบรัฐบาล?" / "จัดที่อาคารดีป้า
+    ลาดพร้าว"), "yes" when it names it; None when the question claims no place or the fact says no venue."""
+    place = _venue_asked(question)
+    if place is None or not _VENUE_SAID.search(answer):
+        return None
+    return "yes" if _place_said(place, answer) else "no"
+
+
+def _venue_asked(question: str) -> str | None:
+    """The place the question claims something was held at ("ทำเนียบรัฐบาล", "khon kaen"), casefolded; None
+    when it claims none (a time is no place: "did it happen in July 2018?")."""
+    m = _VENUE_Q.search(question)
+    if m is None:
+        return None
+    place = m.group(1).strip().casefold()
+    if len(place) < 3 or place[0].isdigit() or _DAY.match(place) or place.split()[0].strip(".") in _MONTH:
+        return None
+    return place
+
+
+def _place_said(place: str, answer: str) -> bool:
+    """Whether ``answer`` names ``place``: whole, or a word of it ("the depa building" / "อาคารดีป้า")."""
+    low = answer.casefold()
+    return place.replace(" ", "") in low.replace(" ", "") or any(
+        len(w) >= 4 and w in low for w in re.split(r"[\s,]+", place) if w not in ("the", "building"))
+
+
 def verdict(question: str, asked: list[str], answer: str, names_agree: bool = False,
             years: frozenset[int] = frozenset(), fact_years: frozenset[int] = frozenset(),
             close: bool = True, known: frozenset[str] | None = None) -> Verdict | None:
+    """``"yes"`` or ``"no"`` when ``answer`` settles the yes/no ``question`` (see :func:`_verdict`); a fact
+    dated in other months than the one the question names confirms nothing ("released in September 2025?" /
+    "on 19 June 2024"), though it may still deny (another count)."""
+    said = _verdict(question, asked, answer, names_agree, years, fact_years, close, known)
+    if said == "yes":
+        asked_months, stated_months = _months(question), _months(answer)
+        if asked_months and stated_months and not asked_months & stated_months:
+            return None
+    return said
+
+
+def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = False,
+             years: frozenset[int] = frozenset(), fact_years: frozenset[int] = frozenset(),
+             close: bool = True, known: frozenset[str] | None = None) -> Verdict | None:
     """``"yes"`` or ``"no"`` when ``answer`` (a fact's answer sentence) settles the yes/no ``question``
     (normalised; ``asked`` the word tokens of the same with its names removed), else None. ``names_agree``: the question names
     two or more things and the fact is about all of them ("KVIS อยู่ในวังจันทร์วัลเลย์ป่ะ"). ``years`` (CE) are
     those the question names, ``fact_years`` those of the fact's event ("ได้รับรองปี 2563 ใช่ไหม" / "ปี 2564").
     ``close``: the fact matches the question's words closely (else other numbers or years do not deny);
     ``known``: the words the knowledge uses (words it never uses do not count against coverage)."""
+    question, answer = spelled_as_digits(question), spelled_as_digits(answer)
+    asked = [spelled_as_digits(t) for t in asked]
     if _FOREVER.search(question) and _LASTS.search(answer):
         return "no"  # "ได้ตลอดไปเลยไหม" / "มีอายุ 2 ปี และต่ออายุได้"
     if _ABOUT_A_CONFLICT.match(answer):
@@ -514,6 +623,8 @@ def verdict(question: str, asked: list[str], answer: str, names_agree: bool = Fa
         return "no"  # "run by the Bangkok city government?" / "run by Chulalongkorn University's office"
     if _another_chair(question, answer):
         return "no"  # "chaired by the prime minister?" / "chaired by Chaiwut, Minister of Digital Economy"
+    if _another_alternative(question, answer):
+        return "no"  # "did he chair it?" / "acted as the secretary"; "the southern region?" / "northeastern"
     bounded_year = _bounded_years(question, answer, fact_years)
     if bounded_year is not True:
         # "certified before 2021?" / "6 May 2021": the year compared with is no year claimed; a fact of an
@@ -535,8 +646,12 @@ def verdict(question: str, asked: list[str], answer: str, names_agree: bool = Fa
     asked_days, stated_days = _days(question), _days(answer)
     if asked_days and stated_days and not asked_days & stated_days:
         return None  # another day than the one asked ("24 ธ.ค. 64?" / "6 พฤษภาคม 2564"): not a yes from its year
-    asked_numbers = numbers(question)
-    stated = numbers(answer)
+    venue = venue_claimed(question, answer)
+    if venue == "no" or venue == "yes" and not (_NEGATION_TH.search(answer) or _NEGATION_EN.search(answer)):
+        return venue  # "จัดที่ทำเนียบรัฐบาลใช่ไหม" / "จัดที่อาคารดีป้า ลาดพร้าว"
+    # (the day of a date is no count: "6 pilot cities?" is not said by "the 6 May 2021 meeting")
+    asked_numbers = numbers(_DAY_NUMBER.sub(" ", question))
+    stated = numbers(_DAY_NUMBER.sub(" ", answer))
     # A count of the same unit that the fact states otherwise: "all 7 smarts?" / "3 Smarts" is a no.
     asked_counts, stated_counts = counted(question), counted(answer)
     if not years or years & fact_years:  # (a fact of another year may count otherwise: not a denial)
@@ -571,12 +686,18 @@ def verdict(question: str, asked: list[str], answer: str, names_agree: bool = Fa
                 return "no"
             # (a place asked, "ได้ที่ 1", not a count that names a group, "among the 15 areas")
             unstated = any((m.group(1) or m.group(2)) not in stated for m in _PLACE_ASKED.finditer(question))
+            # (so is a count claimed, "were 7 cities approved in 2021?", that the fact of that year never states;
+            # a count that names a group the thing is in, "among the 15 areas of 2021", is no claim)
+            # ("kill 100 tourists in 2018?" / "47 died in July 2018": any figure claimed that it does not state)
+            unstated = unstated or not _IN_GROUP.search(question)
             if not (years and fact_years):
                 return None
             # else the year may still settle it ("among the 15 areas certified in 2021?" / "24 December 2021")
     if years and fact_years and not a_negated:
         if years & fact_years:
-            return None if now or unstated else "yes"  # ("ได้ที่ 1 ปี 66" / the 2023 top three: not a yes)
+            # ("ได้ที่ 1 ปี 66" / the 2023 top three: not a yes; nor "the 2021 meeting took place at Government
+            # House?" / who chaired it in 2021: the year is right, the place claimed is not said)
+            return None if now or unstated or _claim_unsaid(question, answer) else "yes"
         # A fact of several years may not cover all; one of another year denies when it matches the question
         # closely, or says everything else it asks ("ปิดปี 2580 ใช่ไหม" / "มีกำหนดปิดในปี 2594").
         if len(fact_years) == 1 and (close or (_covered(asked, answer, known) or 0.0) >= COVERAGE):

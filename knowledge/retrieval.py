@@ -159,6 +159,7 @@ W_WORDS, W_INTENT = 0.7, 0.3
 S_MATCH, S_ALL, S_OTHER, S_GENERAL, S_CONTEXT, S_CONTEXT_OTHER, S_NONE = 0.3, 0.1, -0.6, -0.12, 0.2, -0.35, -0.25
 S_LAST = 0.2  # the fact that answered the last question, for a follow-up that names nothing new
 S_NOT_PROJECT = 0.15  # the fact is about the city of the project the question names, not that project
+S_UNNAMED_PROJECT = 0.15  # the fact is about a project of the area a when-question names alone, and says none of its words
 S_PART = 0.1  # the fact is about a part of the project the question names (Tram Noy of the light rail), not it
 S_EXTRA_AREA = 0.2  # the fact is also about an area the question does not name ("Phuket Tinicon Valley")
 MANY_AREAS = 2  # a fact about more areas than this is about all of them, not one city
@@ -661,6 +662,11 @@ class FactIndex:
                 unshared = np.where(specific & ~touches, S_OTHER, S_GENERAL)
             else:
                 unshared = np.where(specific, S_OTHER, S_GENERAL)
+            if qtype == "when" and not asked_projects and asked_areas and not subjects - asked_areas - self.concepts:
+                # "ภูเก็ตเริ่มสมาร์ทซิตี้ปีไหน" asks when of the area alone: a fact about one of its projects that the
+                # question neither names nor describes (the Phuket Sandbox's start; not the airport bus for "when
+                # did airport buses start") is less likely what it asks about
+                matched = matched - np.where(self._has_project & ~self._told(q.topic, rows), S_UNNAMED_PROJECT, 0.0)
             if asked_projects:  # "the khon kaen light rail's route": the city's own facts do not tell it
                 matched = matched - np.where(self._any_of(asked_projects), 0.0, S_NOT_PROJECT)
                 # ("when will the light rail open": the main line's date before Tram Noy's, a part not named)

@@ -776,7 +776,9 @@ def test_a_fact_about_many_cities_answers_a_question_naming_none(bot):
     assert not reply.fallback and "Chachoengsao" in reply.text and "Which city" not in reply.text
 
 
-@pytest.mark.parametrize("text, expanded", [("มหาลัยสมัครได้ไหม", "มหาวิทยาลัยสมัครได้ไหม")])
+@pytest.mark.parametrize("text, expanded", [("มหาลัยสมัครได้ไหม", "มหาวิทยาลัยสมัครได้ไหม"),
+                                            ("เลขาที่ประชุมชื่ออะไร", "เลขานุการที่ประชุมชื่ออะไร"),
+                                            ("เลขาธิการสภาคือใคร", "เลขาธิการสภาคือใคร")])
 def test_chat_words_are_written_out(text, expanded):
     assert expand(text) == expanded
 
@@ -1116,3 +1118,32 @@ def test_a_list_the_bot_works_out_reads_as_a_sentence_lists(convo):
     assert names_listed(["Phuket", "Khon Kaen", "Samyan"], "en") == "Phuket, Khon Kaen and Samyan"
     assert names_listed(["ย่านพระราม 4", "มักกะสัน"], "th") == "ย่านพระราม 4 และมักกะสัน"
     assert names_listed(["ย่านพระราม 4", "มักกะสัน", "สามย่าน"], "th") == "ย่านพระราม 4, มักกะสัน และสามย่าน"
+
+
+def test_a_role_or_region_asked_is_not_answered_by_a_fact_about_another(bot):
+    facts = bot.dialogue.knowledge.facts.values()
+    chair = next(f for f in facts if "chaired by" in f.answer.en and "secretary" not in f.answer.en)
+    assert why_not("who took the minutes as secretary", chair, "who") is not None
+    northeast = next(f for f in facts if "northeastern region" in f.answer.en)
+    assert why_not("who heads the agency's southern office", northeast, "who") == "it tells of another region"
+    assert why_not("who heads the agency's northeastern office", northeast, "who") is None
+
+
+def test_a_regional_post_asked_is_not_the_head_of_the_whole_agency(convo):
+    r = convo.say("ผู้อำนวยการดีป้าประจำภาคอีสานชื่ออะไร")
+    assert "ธวัชชัย" in r.text
+
+
+def test_when_an_area_began_is_not_the_start_of_a_project_it_never_names(convo):
+    r = convo.say("when did phuket first begin its smart city work?")
+    assert "2003" in r.text and "Sandbox" not in r.text
+
+
+def test_a_project_described_in_words_still_answers_when_it_began(convo):
+    r = convo.say("when did airport buses start running in khon kaen")
+    assert "2017" in r.text or "2016" in r.text
+
+
+def test_a_persons_part_is_not_told_by_a_fact_about_another_person(convo):
+    r = convo.say("what part did chaiwut play at the may 2021 sub-committee meeting?")
+    assert "Chaiwut" in first_line(r) or r.fallback

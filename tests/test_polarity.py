@@ -21,6 +21,7 @@ def test_numbers_skip_years_and_thousands_separators():
     ("ได้ที่ 1 ใช่ไหม", "ได้อันดับ 1 ด้วยคะแนน 83.55%", "yes"),
     ("is the fare 20 baht?", "The flat fare was 15 baht.", "no"),
     ("does it have to be a city?", "The area does not have to be a city; any area can apply.", "no"),
+    ("did visitors have to pay an entry fee?", "Visitors came in without an entry fee from 2019.", "no"),
     ("ครอบคลุมทั้งจังหวัดใช่ไหม", "ครอบคลุมพื้นที่ทั้งจังหวัดขอนแก่น", "yes"),
     ("is it near the sea?", "It covers 3,454 rai in Rayong.", None),  # not settled by the fact
 ])
@@ -294,3 +295,65 @@ def test_how_named_things_relate_is_asked_not_content():
 ])
 def test_helping_and_focusing_in_other_words(question, answer):
     assert v(question, answer) == "yes"
+
+
+@pytest.mark.parametrize("question, answer, expected", [
+    # a count spelled out is the digits a fact writes
+    ("were nine stations opened on the first day?", "The first 7 stations opened in 2023.", "no"),
+    ("is bus terminal 3 one of the twelve stops?", "Bus Terminal 3 is one of the 12 stops on the route.", "yes"),
+])
+def test_counts_spelled_out_are_read_as_digits(question, answer, expected):
+    assert v(question, answer) == expected
+
+
+@pytest.mark.parametrize("question, answer", [
+    # another role than the one claimed
+    ("did the mayor chair the forum?", "The mayor acted as the forum's secretary."),
+    ("นายกเทศมนตรีเป็นประธานการประชุมใช่ไหม", "นายกเทศมนตรีทำหน้าที่เลขานุการการประชุม"),
+    # another region than the one claimed
+    ("is she the agency's director for the northern region?", "She is the agency's director for the northeastern region."),
+    ("เขาเป็นผู้อำนวยการภาคใต้ใช่ไหม", "เขาเป็นผู้อำนวยการภาคตะวันออกเฉียงเหนือ"),
+    # another type of city than the one claimed
+    ("is the town a new city?", "The town applied as an existing livable city."),
+])
+def test_another_alternative_of_the_same_kind_is_a_no(question, answer):
+    assert v(question, answer) == "no"
+
+
+def test_the_alternative_claimed_among_those_stated_is_no_denial():
+    assert v("did the mayor chair the forum?", "The mayor chaired the forum; her deputy was its secretary.") != "no"
+
+
+def test_a_parent_ministry_named_is_who_holds_it():
+    assert v("is the agency part of the ministry of tourism?",
+             "The Ministry of Digital Economy and Society is the agency's parent ministry.") == "no"
+
+
+@pytest.mark.parametrize("question, answer, expected", [
+    ("was the forum held in chiang mai?", "The forum was held at the city hall in Khon Kaen.", "no"),
+    ("งานสัมมนาจัดที่ศาลากลางใช่ไหม", "งานสัมมนาจัดที่โรงแรมในตัวเมือง", "no"),
+    ("ประชุมที่ศาลากลางขอนแก่นใช่มั้ย", "การประชุมจัดที่ศาลากลาง ขอนแก่น", "yes"),
+])
+def test_a_venue_claimed_is_checked_against_the_venue_stated(question, answer, expected):
+    assert v(question, answer) == expected
+
+
+def test_a_venue_claimed_says_nothing_against_a_fact_without_one():
+    assert v("was the forum held in chiang mai?", "The forum approved five plans.") != "no"
+
+
+def test_founded_by_business_people_is_not_a_state_body():
+    assert v("บริษัทนี้เป็นรัฐวิสาหกิจใช่ไหม", "บริษัทนี้ก่อตั้งโดยผู้ประกอบการท้องถิ่น 10 ราย") == "no"
+
+
+def test_a_fact_of_another_month_confirms_nothing():
+    assert v("was the report published in march 2024?", "The report was published on 12 July 2024.",
+             years=frozenset({2024}), fact_years=frozenset({2024})) is None
+    assert v("was the report published in july 2024?", "The report was published on 12 July 2024.",
+             years=frozenset({2024}), fact_years=frozenset({2024})) == "yes"
+
+
+def test_a_short_thai_year_bound_after_a_space_is_a_bound():
+    # "ก่อนปี 64" bounds the year (2021): a fact of 2021 itself says nothing of before it
+    assert v("ก่อนปี 64 เมืองนี้เคยได้ตราแล้วใช่ไหม", "เมืองนี้เพิ่งได้ตราในปี 2564 เป็นครั้งแรก",
+             years=frozenset({2021}), fact_years=frozenset({2021})) is None

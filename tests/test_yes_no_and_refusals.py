@@ -139,3 +139,43 @@ def test_is_there_one_is_not_answered_yes_from_a_plan(bot):
     assert r.text.startswith("Not yet")
     r = bot.dialogue.respond("ขอนแก่นมีรถไฟฟ้ารางเบาหรือเปล่า", user_id=f"has-{tag()}")
     assert not r.text.startswith("ใช่")
+
+
+def test_a_place_claimed_among_areas_of_a_kind_is_checked_against_the_ranking(convo):
+    # "second among the province-based cities" claims a place, unlike "among the top 3"
+    r = convo.say("did chachoengsao come first among province-based cities in the tscci 2023?")
+    assert first_line(r).startswith("No")
+
+
+def test_a_count_spelled_out_against_the_fact_that_counts_otherwise(convo):
+    r = convo.say("did they approve eight cities in the first round?")
+    assert first_line(r).startswith("No")
+
+
+def test_a_venue_claimed_against_the_meeting_held_elsewhere_is_a_no(convo):
+    r = convo.say("the 6 may 2021 sub-committee meeting took place at government house, right?")
+    assert first_line(r).startswith("No")
+
+
+def test_an_organisation_claimed_is_not_confirmed_by_a_fact_that_never_names_it(convo):
+    r = convo.say("is samyan smart city run by egat?")
+    assert not first_line(r).startswith("Yes")
+
+
+def test_a_smart_something_outside_the_seven_is_a_no_even_with_a_word_no_fact_uses(convo):
+    r = convo.say("smart tourism เป็น 1 ใน 7 ด้านของดีป้าหรือเปล่า")
+    assert first_line(r).startswith("ไม่ใช่") and "การดำรงชีวิต" in r.text
+    r = convo.say("is smart agriculture one of the seven smarts?")
+    assert first_line(r).startswith("No") and "Smart Living" in r.text
+
+
+def test_a_dimension_asked_of_a_listed_plan_is_settled_by_the_list(convo):
+    r = convo.say("does the 2018-2022 khon kaen master plan have an energy pillar?")
+    assert first_line(r).startswith("No")
+    r = convo.say("แผนแม่เมาะมีด้านพลังงานอยู่ด้วยใช่ไหม")
+    assert first_line(r).startswith("ใช่")
+
+
+def test_a_figure_claimed_that_the_fact_of_that_year_never_states_gets_no_yes(convo):
+    r = convo.say("did 200 people die in the july 2018 phuket boat accident?")
+    assert not first_line(r).startswith("Yes")
