@@ -427,7 +427,6 @@ class FactIndex:
         self.holds = {f.id: frozenset(k for k, rx in _HOLDS.items() if rx.search(f.answer_text()))
                       for f in self.facts.values()}
         self._searched: dict[tuple, list[Hit]] = {}  # search() results by query (never changed once made)
-        self._mentioning: dict[str, np.ndarray] = {}  # which facts mention a word (see _told)
         self.by_subject: dict[str, list[str]] = {}
         self.by_intent: dict[str, list[str]] = {}
         for f in self.facts.values():
@@ -538,23 +537,10 @@ class FactIndex:
         """Which of ``rows`` (the candidates) mention any of ``topic`` (a question's distinctive words), as a mask
         over every fact."""
         out = np.zeros(len(self.ids), dtype=bool)
-        for w in topic:
-            out |= self._facts_mentioning(w)
-        kept = np.zeros(len(self.ids), dtype=bool)
-        kept[rows] = out[rows]
-        return kept
-
-    def _facts_mentioning(self, word: str) -> np.ndarray:
-        """Which facts mention ``word`` (as answerable.unmentioned looks for it), kept by word: the same words
-        come back in many questions, and a fact's text never changes in this index."""
-        found = self._mentioning.get(word)
-        if found is None:
-            if len(self._mentioning) >= SEARCH_CACHE_SIZE:
-                self._mentioning.clear()
-            ids, texts = self.ids, self.texts
-            found = np.fromiter((mentions(texts[i], word) for i in ids), dtype=bool, count=len(ids))
-            self._mentioning[word] = found
-        return found
+        if topic:
+            ids, texts = self.ids, self.texts  # (as answerable.unmentioned looks for them)
+            out[[k for k in rows.tolist() if any(mentions(texts[ids[k]], w) for w in topic)]] = True
+        return out
 
     def _number_fit(self, counted: tuple[tuple[str, frozenset[str]], ...], rows: np.ndarray) -> np.ndarray:
         """For each fact of ``rows``, :data:`A_NUMBER` when its answer or detail gives a number the question
