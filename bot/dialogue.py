@@ -229,6 +229,8 @@ _LIST_ONLY = re.compile(r"^(มี|ชื่อ|รายชื่อ|เมื�
                         r"projects|smarts|pls|please|plz|and|so|then|can|could|you|u|tell|give|show|me|\?|!|\.|\s)*$")
 
 
+# A fact that says its sources disagree on what it states: "(sources differ: ...)".
+_DISPUTED = re.compile(r"\((แหล่งข้อมูลไม่ตรงกัน|sources differ):", re.I)
 _PROJECTS = re.compile(r"โครงการ|\bprojects?\b")
 _PROJECTS_COUNTED = re.compile(r"\d+\s*(โครงการ|ข้อเสนอ|(projects?|proposals?)\b)", re.I)
 
@@ -1184,8 +1186,10 @@ class Dialogue:
                 lead = self._comparison(snap, u.normalized, pairs, reply_lang, a.yes_no)
                 if a.yes_no and not lead and len(hits) == len(pairs):
                     # "แม่เมาะได้ 7 ด้านเหมือนภูเก็ตใช่ไหม": a claim about the first city named, which its own
-                    # fact settles; a yes needs every city's fact to say yes.
-                    lead = hits[0] if hits[0] in ("ไม่ใช่ครับ", "No.") or len(set(hits)) == 1 else ""
+                    # fact settles; a yes needs every city's fact to say yes, and none to say that its sources
+                    # disagree on it ("covers the 7 Smarts (sources differ: ...)").
+                    disputed = any(_DISPUTED.search(f.answer.get(reply_lang)) for _, f in pairs)
+                    lead = hits[0] if hits[0] in ("ไม่ใช่ครับ", "No.") or len(set(hits)) == 1 and not disputed else ""
                 answer = snap.composer.per_subject(pairs, reply_lang, lead=lead)
                 return (self._reply(turn, answer, u.confidence),
                         self._remember(turn, answer, a.query_text, a.kind, a.yes_no, a.qualifier), None)
