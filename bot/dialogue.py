@@ -38,7 +38,7 @@ from intents.vocabulary import RARE_SHARE, Vocabulary
 from knowledge.catalogue import SMALL_TALK
 from knowledge.comparison import against_benchmark, asks_to_compare, direction, figures, winner, without_comparison
 from knowledge.dates import format_date
-from knowledge.polarity import (counted, days_named, is_unit_word, stood_in_for, units_asked, venue_claimed, verdict,
+from knowledge.polarity import (counted, days_named, disputed, is_unit_word, stood_in_for, units_asked, venue_claimed, verdict,
                                 without_units)
 from knowledge.answerable import (asks_to_come, counted_words, index_years, names_a_list, stem, uncovered, unstated,
                                   why_not)
@@ -229,8 +229,6 @@ _LIST_ONLY = re.compile(r"^(มี|ชื่อ|รายชื่อ|เมื�
                         r"projects|smarts|pls|please|plz|and|so|then|can|could|you|u|tell|give|show|me|\?|!|\.|\s)*$")
 
 
-# A fact that says its sources disagree on what it states: "(sources differ: ...)".
-_DISPUTED = re.compile(r"\((แหล่งข้อมูลไม่ตรงกัน|sources differ):", re.I)
 _PROJECTS = re.compile(r"โครงการ|\bprojects?\b")
 _PROJECTS_COUNTED = re.compile(r"\d+\s*(โครงการ|ข้อเสนอ|(projects?|proposals?)\b)", re.I)
 
@@ -1188,8 +1186,8 @@ class Dialogue:
                     # "แม่เมาะได้ 7 ด้านเหมือนภูเก็ตใช่ไหม": a claim about the first city named, which its own
                     # fact settles; a yes needs every city's fact to say yes, and none to say that its sources
                     # disagree on it ("covers the 7 Smarts (sources differ: ...)").
-                    disputed = any(_DISPUTED.search(f.answer.get(reply_lang)) for _, f in pairs)
-                    lead = hits[0] if hits[0] in ("ไม่ใช่ครับ", "No.") or len(set(hits)) == 1 and not disputed else ""
+                    any_disputed = any(disputed(f.answer.get(reply_lang)) for _, f in pairs)
+                    lead = hits[0] if hits[0] in ("ไม่ใช่ครับ", "No.") or len(set(hits)) == 1 and not any_disputed else ""
                 answer = snap.composer.per_subject(pairs, reply_lang, lead=lead)
                 return (self._reply(turn, answer, u.confidence),
                         self._remember(turn, answer, a.query_text, a.kind, a.yes_no, a.qualifier), None)

@@ -34,8 +34,8 @@ def _en(*cues: str) -> re.Pattern:
 
 # Order matters: the first type whose cue appears wins ("ตั้งขึ้นเมื่อไหร่ ใช้ทุนเท่าไหร่" is a date question
 # first). How much before how many: "กี่บาท" is money.
-# "which four", "which 6": a counted group named in an English question (see the "list" cues)
-_COUNTED_GROUP = r"which (\d+|two|three|four|five|six|seven|eight|nine|ten|fifteen)"
+# "four", "6": how many of a group an English question names (see the "list" cues)
+_GROUP_COUNT = r"(\d+|two|three|four|five|six|seven|eight|nine|ten|fifteen)"
 
 _TYPES: list[tuple[str, re.Pattern, re.Pattern]] = [
     ("compare", _th("ต่างกัน", "แตกต่าง", "เปรียบเทียบ", "เทียบกับ", "ต่างจาก", "เหมือนหรือต่าง"),
@@ -68,8 +68,8 @@ _TYPES: list[tuple[str, re.Pattern, re.Pattern]] = [
          "what were they called", "which ones", "which were",
          # ("which four projects were approved", "what were the 4 projects": the names of a counted group, not
          # "which two dimensions does it merge")
-         _COUNTED_GROUP + r" [a-z]+s (were|are|was|had|have|got|[a-z]+ed)",
-         r"what (were|are) the " + _COUNTED_GROUP[6:] + r" [a-z]+s")),
+         r"which " + _GROUP_COUNT + r" [a-z]+s (were|are|was|had|have|got|[a-z]+ed)",
+         r"what (were|are) the " + _GROUP_COUNT + r" [a-z]+s")),
     ("how", _th("ยังไง", "อย่างไร", "ขั้นตอน", "วิธี", "ทำไง", "ได้ไง"), _en("how do", "how does", "how can", "how to",
                                                                            "how is", "how are", "process", "steps")),
 ]

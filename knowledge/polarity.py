@@ -21,7 +21,8 @@ from typing import Literal
 
 from .answerable import ALTERNATIVES, stem
 
-__all__ = ["verdict", "venue_claimed", "stood_in_for", "days_named", "numbers", "counted", "units_asked", "is_unit_word", "without_units"]
+__all__ = ["verdict", "disputed", "venue_claimed", "stood_in_for", "days_named", "numbers", "counted", "units_asked",
+           "is_unit_word", "without_units"]
 
 Verdict = Literal["yes", "no"]
 
@@ -187,7 +188,10 @@ _GOAL = re.compile(r"เป้าหมาย|ตั้งเป้า|\btarget|
 _REACHED = re.compile(r"ครบ|บรรลุ|ทำได้|ถึงเป้า|\b(reach|achiev|hit|meet|met|made it)", re.I)
 # A claim about every one of several: one that counts otherwise denies it.
 # A fact whose answer is the disagreement itself: its "no" and "without" describe the sources, not the claim.
-_ABOUT_A_CONFLICT = re.compile(r"\s*(แหล่งข้อมูลไม่ตรงกัน|sources differ)", re.I)
+_SOURCES_DIFFER = r"(แหล่งข้อมูลไม่ตรงกัน|sources differ)"
+_ABOUT_A_CONFLICT = re.compile(r"\s*" + _SOURCES_DIFFER, re.I)
+# ...and one that states something and says its sources disagree on it: "covers the 7 Smarts (sources differ: ...)".
+_DISPUTED = re.compile(r"\(" + _SOURCES_DIFFER + ":", re.I)
 _ALL = re.compile(r"\ball\b|\bevery\b|\beach of\b|ทุกเมือง|ทุกแห่ง|ทุกพื้นที่|ทั้งหมด|ทั้ง\s*\d|ทั้งห้า|ทั้งสอง|"
                   r"\b(like|as) the others?\b|\blike the rest\b|เหมือน(ที่|เมือง|แห่ง)อื่น", re.I)
 _SAME = re.compile(r"อันเดียวกัน|อย่างเดียวกัน|สิ่งเดียวกัน|เหมือนกัน|\bthe same\b|\bsame thing\b|\bidentical\b|"
@@ -237,6 +241,11 @@ def _months(text: str) -> set[int]:
 def days_named(text: str) -> set[tuple[int, int]]:
     """The (day, month) pairs ``text`` names ("24 ธ.ค. 64", "December 24")."""
     return _days(text)
+
+
+def disputed(answer: str) -> bool:
+    """Whether ``answer`` says that its sources disagree on what it states ("... (sources differ: ...)")."""
+    return _DISPUTED.search(answer) is not None
 
 
 def _asking_en(word: str) -> bool:
