@@ -688,7 +688,7 @@ class Dialogue:
         """On "ตำแหน่งไร" right after an answer about a person, or naming one: who that person is."""
         u, ctx, snap, reply_lang = turn.u, turn.ctx, turn.snap, turn.lang
         people = [x for x in ([*a.subjects] if a.subjects else [
-            *(snap.facts[ctx.last_fact].about if ctx.last_fact in snap.facts else ()), *ctx.subjects])
+            *(turn.told.about if turn.told is not None else ()), *ctx.subjects])
             if x in snap.kb.entities and snap.kb.entities[x].kind == "person"]
         # (the person may be named: "คุณ... ตำแหน่งอะไร", "what ministry is Chaiwut from"; nothing else may be)
         only_people = all(x in people for x in a.ent.subjects)
@@ -794,9 +794,9 @@ class Dialogue:
         refers_back = bool(ctx.subjects) and bool(_REFERS_BACK.search(u.normalized) or a.qt.yes_no or (
             ctx.last_fact and (_asks_before(u.normalized) or _asks_after(u.normalized)))) or (
             # "ตำบลอะไรนะ" right after an answer that names the subdistrict: a question about that answer
-            ctx.last_fact in snap.facts and a.short and self._all_told(snap.facts[ctx.last_fact], u.normalized)) or (
+            turn.told is not None and a.short and self._all_told(turn.told, u.normalized)) or (
             # "มีไรบ้าง" right after an answer: which ones it counted, not a request for help
-            ctx.last_fact in snap.facts and _asks_the_list(u.normalized))
+            turn.told is not None and _asks_the_list(u.normalized))
         if small_talk and not a.subjects and not a.ent.places and not a.qt.kind and not refers_back:
             # Small talk read with low confidence may carry the intent "out_of_scope": reply as the small talk it
             # most likely is (its top intent), which has a phrase.
@@ -811,8 +811,8 @@ class Dialogue:
         ctx, snap, reply_lang = turn.ctx, turn.snap, turn.lang
         # "ก่อนหน้านั้นล่ะ", "and after that?": the same kind of fact about the same subject, a period earlier or later.
         when = _asks_before(a.remainder) or _asks_after(a.remainder)
-        if when and not a.subjects and ctx.last_fact in snap.facts and len(a.remainder) <= 40:
-            other = snap.index.next_in_time(ctx.last_fact, before=_asks_before(a.remainder))
+        if when and not a.subjects and turn.told is not None and len(a.remainder) <= 40:
+            other = snap.index.next_in_time(turn.told.id, before=_asks_before(a.remainder))
             if other is not None and asks_to_come(a.remainder) and not _PAST.search(a.remainder) \
                     and (other.date or "0")[:4] < str(date.today().year):
                 other = None  # "when's the next one": one still to come, not the next event of the past
@@ -826,8 +826,8 @@ class Dialogue:
         """On "is that more than the WHO recommends?": the last answer's own figure and standard."""
         u, ctx, snap, reply_lang = turn.u, turn.ctx, turn.snap, turn.lang
         # "is that more than the WHO recommends?", "เยอะกว่ามาตรฐานป่ะ": the last answer's own figure and standard.
-        if not a.subjects and ctx.last_fact in snap.facts and len(a.remainder) <= 60:
-            last = snap.facts[ctx.last_fact]
+        if not a.subjects and turn.told is not None and len(a.remainder) <= 60:
+            last = turn.told
             held = against_benchmark(u.normalized, last.answer.get(reply_lang), a.qt.yes_no)
             if held is not None:
                 lead = "" if held < 0 else _verdict_word(held == 1, reply_lang)
@@ -841,10 +841,10 @@ class Dialogue:
         ctx, snap, reply_lang = turn.ctx, turn.snap, turn.lang
         # "มีด้านพลังงานด้วยไหม" right after a list of dimensions (a plan's pillars): that list says yes or no.
         dims = [x for x in a.subjects if x in snap.kb.dimensions]
-        last_about = set(snap.facts[ctx.last_fact].about) if ctx.last_fact in snap.facts else set()
+        last_about = set(turn.told.about) if turn.told is not None else set()
         asks_yes_no = a.qt.yes_no or (ctx.yes_no and is_bare_follow_up(a.remainder))  # ("and smart energy?")
-        if asks_yes_no and dims and set(a.subjects) - set(dims) <= last_about and ctx.last_fact in snap.facts:
-            named_dims = self._dimensions_named(snap, snap.facts[ctx.last_fact])
+        if asks_yes_no and dims and set(a.subjects) - set(dims) <= last_about and turn.told is not None:
+            named_dims = self._dimensions_named(snap, turn.told)
             if len(named_dims) >= 3:
                 held = all(d in named_dims for d in dims)
                 # The verdict names what was asked: "No, Smart Energy is not among them." (the list may not say it)
@@ -855,7 +855,7 @@ class Dialogue:
                         ("en", True): f"Yes, {said} {'is' if len(asked) == 1 else 'are'} among them.",
                         ("en", False): f"No, {said} {'is' if len(asked) == 1 else 'are'} not among them."
                         }[(reply_lang, held)]
-                answer = snap.composer.fact(snap.facts[ctx.last_fact], reply_lang, lead=lead)
+                answer = snap.composer.fact(turn.told, reply_lang, lead=lead)
                 return (self._reply(turn, answer, 1.0),
                         self._remember(turn, answer, ctx.last_query, ctx.last_qtype, True), None)
         return None
@@ -865,8 +865,8 @@ class Dialogue:
         ctx, snap, reply_lang = turn.ctx, turn.snap, turn.lang
         # "which 3", "6 ด้านมีอะไรบ้าง" right after "Mae Moh's plan covers 3 Smarts": the fact that names them.
         asked_n = _WHICH_N.match(a.remainder)  # (both its alternatives start at ^: match, not search every position)
-        if asked_n and not a.subjects and ctx.last_fact in snap.facts:
-            listing = self._the_counted(snap, snap.facts[ctx.last_fact], next(g for g in asked_n.groups() if g),
+        if asked_n and not a.subjects and turn.told is not None:
+            listing = self._the_counted(snap, turn.told, next(g for g in asked_n.groups() if g),
                                         reply_lang)
             if listing is not None:
                 answer = snap.composer.fact(listing, reply_lang)
@@ -880,9 +880,9 @@ class Dialogue:
         # "which ones?", "มีไรบ้าง", "name them" right after an answer that counts things: the things it counted,
         # named by that answer, by the list it gave, or by the one fact that names them; else honestly not known
         # (never another fact's list: "the 6 added in 2023" are not the 5 pilots).
-        if set(a.subjects) <= a.notions and not a.ent.places and ctx.last_fact in snap.facts \
-                and _asks_the_list(u.normalized) and self._lists_what_was_told(turn, snap.facts[ctx.last_fact]):
-            told_list = snap.facts[ctx.last_fact]
+        if set(a.subjects) <= a.notions and not a.ent.places and turn.told is not None \
+                and _asks_the_list(u.normalized) and self._lists_what_was_told(turn, turn.told):
+            told_list = turn.told
             named_again = self._named_again(turn, told_list, ctx.listed)
             if named_again is not None:
                 return (self._reply(turn, named_again, 1.0),
@@ -897,9 +897,9 @@ class Dialogue:
         """On "tell me more": more of the last answer."""
         u, ctx, snap, reply_lang = turn.u, turn.ctx, turn.snap, turn.lang
         # "รายละเอียดเพิ่มเติม", "tell me more": more of the last answer.
-        if a.qt.more and not a.subjects and ctx.last_fact in snap.facts and len(a.remainder) <= 40 \
+        if a.qt.more and not a.subjects and turn.told is not None and len(a.remainder) <= 40 \
                 and not ("how_many" in a.qt.kinds and _TOTAL_ASKED.search(u.normalized)):  # ("รวมทั้งหมดกี่พื้นที่")
-            answer = snap.composer.more(snap.facts[ctx.last_fact], reply_lang)
+            answer = snap.composer.more(turn.told, reply_lang)
             return self._reply(turn, answer, 1.0), self._remember(turn, answer, ctx.last_query, ctx.last_qtype), None
         return None
 
@@ -915,7 +915,7 @@ class Dialogue:
         if relative is not None and ctx.last_query:
             # "what about the year before", "ปีถัดมาล่ะ": a year from the one just asked about (or told).
             base = _years_in(ctx.last_query)
-            told_date = snap.facts[ctx.last_fact].date if ctx.last_fact in snap.facts else None
+            told_date = turn.told.date if turn.told is not None else None
             step = -1 if relative.group("before") else 1
             start = (min(base) if step < 0 else max(base)) if base else (int(told_date[:4]) if told_date else None)
             a.asked_years = frozenset({start + step}) if start else frozenset()
@@ -1090,7 +1090,7 @@ class Dialogue:
 
     def _read_years(self, turn: _Turn, a: _Asked) -> None:
         """The intents and years the search is for: a follow-up's, "back then", the year of a running total."""
-        u, ctx, snap = turn.u, turn.ctx, turn.snap
+        u, ctx = turn.u, turn.ctx
         # "แล้วภูเก็ตล่ะ" asks the same kind of question as before: the last answer's intent, not the
         # classifier's reading of a bare name.
         a.intents = {ctx.last_intent: 1.0} if a.follow_up and ctx.last_intent else dict(u.ranking)
@@ -1105,13 +1105,13 @@ class Dialogue:
             # in 2024, the ranking just given, not the one of another year; a new topic, "green space per person",
             # keeps no year)
             a.years = _years_in(ctx.last_query)
-        told = snap.facts[ctx.last_fact].date if ctx.last_fact in snap.facts else None
+        told = turn.told.date if turn.told is not None else None
         if not a.years and told and _BACK_THEN.search(u.normalized):
             a.years = frozenset({int(told[:4])})  # "who chaired it back then": the year of what was just told
         if not a.years and not a.subjects and not a.ent.places and "how_many" in a.qt.kinds and ctx.last_query \
                 and _TOTAL_ASKED.search(u.normalized):
             # "รวมเป็นกี่เมืองแล้ว" right after the 2022 batch: the total as of the year just asked about
-            told_years = self._fact_years(snap.facts[ctx.last_fact]) if ctx.last_fact in snap.facts else frozenset()
+            told_years = self._fact_years(turn.told) if turn.told is not None else frozenset()
             a.years = _years_in(ctx.last_query) or (frozenset({int(told[:4])}) if told else frozenset()) or (
                 told_years if len(told_years) == 1 else frozenset())  # ("the 2022 batch": the year its answer says)
 
@@ -1199,13 +1199,13 @@ class Dialogue:
         # "by when?" right after an answer: the words say nothing about what, so they must not pick a fact
         # that happens to share "when"; the conversation and the question type decide.
         # (after a fact about no one in particular, "เดือนไร" asks about that fact: the context is empty)
-        a.asking_only = not a.subjects and bool(a.context or ctx.last_fact in snap.facts) and not a.follow_up \
+        a.asking_only = not a.subjects and bool(a.context or turn.told is not None) and not a.follow_up \
             and is_only_asking(a.query_text)
         a.person = None
-        if a.kind == "who" and not a.subjects and not a.follow_up and ctx.last_fact in snap.facts:
+        if a.kind == "who" and not a.subjects and not a.follow_up and turn.told is not None:
             # "ใครเป็นคนอธิบาย" after an answer about one person's words: that person is meant, unless the
             # question's words clearly ask for someone else ("ใครเป็นเลขาฯ" after the chair).
-            people = [x for x in snap.facts[ctx.last_fact].about
+            people = [x for x in turn.told.about
                       if x in snap.kb.entities and snap.kb.entities[x].kind == "person" and x in a.context]
             a.person = people[0] if len(people) == 1 else None
         if a.yes_no and turn.told is not None and turn.told.intent == "rankings" and not a.follow_up \
@@ -2300,8 +2300,8 @@ class Dialogue:
                     and not set(kb.entities[e].areas) & set(cities)]
         # "แล้วขอนแก่นล่ะ" right after a certification verdict: the same question (the logo's name is gone from it)
         ctx = turn.ctx
-        again = query_text == ctx.last_query and ctx.yes_no and ctx.last_fact in snap.facts \
-            and snap.facts[ctx.last_fact].intent == "city_date"
+        again = query_text == ctx.last_query and ctx.yes_no and turn.told is not None \
+            and turn.told.intent == "city_date"
         if yes_no and cities and (certified_q or again) and not specific and kind is None:
             city = kb.cities[cities[0]]
             when = format_date(city.certified.date, lang)
