@@ -40,8 +40,8 @@ from knowledge.comparison import against_benchmark, asks_to_compare, direction, 
 from knowledge.dates import format_date
 from knowledge.polarity import (counted, days_named, disputed, is_unit_word, stood_in_for, units_asked, venue_claimed, verdict,
                                 without_units)
-from knowledge.answerable import (asks_to_come, counted_words, index_years, names_a_list, stem, uncovered, unstated,
-                                  why_not)
+from knowledge.answerable import (POSTS_ASKED, asks_to_come, counted_words, index_years, names_a_list, stem, uncovered,
+                                  unstated, why_not)
 from knowledge.composer import Answer, names_listed
 from knowledge.schema import Fact
 from knowledge.retrieval import (_HOLDS, MANY_AREAS, OWN_PHRASING, S_ALL, S_MATCH, Hit, Query, Thresholds, _asked_rank,
@@ -926,6 +926,10 @@ class Dialogue:
             a.query_text, a.kind, a.yes_no = ctx.last_query, ctx.last_qtype, ctx.yes_no
             if a.year_only:
                 a.query_text = _A_YEAR.sub(" ", a.query_text)  # the year asked before is not asked now
+            if any(x in snap.kb.entities and snap.kb.entities[x].kind == "person" for x in a.subjects):
+                # "แล้วนายกเทศมนตรีนครขอนแก่นล่ะ" after "ผู้ว่าขอนแก่นชื่ออะไร": the person named (by the post's
+                # name) is asked about, not the post the last question asked for
+                a.query_text = POSTS_ASKED.sub(" ", a.query_text)
             a.qualifier = a.qualifier or ctx.qualifier
         elif not a.subjects and a.kind in ("list", "how_many") and ctx.qualifier:
             a.qualifier = a.qualifier or ctx.qualifier  # "มีที่ไหนบ้าง" after a question about the first five
@@ -1937,14 +1941,16 @@ class Dialogue:
         return bool(others) and not any(n in text for n in names)
 
     def _of_another_person(self, snap: Snapshot, q: Query, fact: Fact) -> bool:
-        """Whether the question names one person and ``fact`` is about another person instead, naming the one
-        asked about nowhere (its questions included)."""
+        """Whether the question names one person and ``fact`` is about another person instead (or about nothing
+        the question names), naming the one asked about nowhere (its questions included)."""
         people = [x for x in q.subjects if x in snap.kb.entities and snap.kb.entities[x].kind == "person"]
         if len(people) != 1 or people[0] in snap.index.about_sets[fact.id]:
             return False
         others = [y for y in fact.about if y in snap.kb.entities and snap.kb.entities[y].kind == "person"]
         text = fact.text(questions=True).casefold()
-        return bool(others) and not any(n in text for n in self._names(snap, people[0]))
+        # (or about nothing the question names: "ณัฐพลอายุกี่ปี" is not asked of the logo, whose term is its อายุ)
+        return (bool(others) or not set(q.subjects) & snap.index.about_sets[fact.id]) \
+            and not any(n in text for n in self._names(snap, people[0]))
 
     def _stood_in_for(self, snap: Snapshot, q: Query, fact: Fact, question: str) -> bool:
         """Whether ``fact`` says someone stood in for the one person the question names (knowledge/polarity.py

@@ -17,7 +17,8 @@ from typing import NamedTuple
 from .schema import Fact
 from .script import has_latin
 
-__all__ = ["why_not", "index_years", "uncovered", "unstated", "unmentioned", "stem", "asks_to_come", "counted_words", "names_a_list"]
+__all__ = ["POSTS_ASKED", "why_not",
+           "index_years", "uncovered", "unstated", "unmentioned", "stem", "asks_to_come", "counted_words", "names_a_list"]
 
 _MONTHS = (r"มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม|"
            r"ม\.ค\.|ก\.พ\.|มี\.ค\.|เม\.ย\.|พ\.ค\.|มิ\.ย\.|ก\.ค\.|ส\.ค\.|ก\.ย\.|ต\.ค\.|พ\.ย\.|ธ\.ค\.|"
@@ -106,6 +107,27 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     # chairman for a mayor, a list of the drivers for a CEO) does not answer. (Not a governor: "ผู้ว่า...ชื่ออะไร"
     # carried to "แล้วนายกเทศมนตรีล่ะ" would then refuse the mayor asked for.)
     ("mayor", re.compile(r"นายกเทศ|\bmayors?\b", re.I), re.compile(r"นายกเทศ|\bmayor", re.I)),
+    # "ผู้ว่าขอนแก่นชื่ออะไร", "who is the governor": that post, which the city's mayor is not (unless the mayor
+    # is asked too: "ผู้ว่า...ชื่ออะไร" carried to "แล้วนายกเทศมนตรีล่ะ" asks for the mayor)
+    ("governor", re.compile(r"^(?!.*(?:นายกเทศ|\bmayor)).*(?:ผู้ว่า|\bgovernors?\b)", re.I | re.S),
+     re.compile(r"ผู้ว่า|\bgovernor", re.I)),
+    # "นายก อบจ. ชื่ออะไร", "ส.ส. เขต 1", "นายอำเภอ": other elected or appointed posts, which a mayor is not
+    ("provincial administration head", re.compile(r"นายก(?:รัฐมนตรี)?\s*อบจ|นายกองค์การบริหารส่วนจังหวัด|\bpao (chief|president|head)\b|"
+                                                  r"\bprovincial administrative organi[sz]ation\b", re.I),
+     re.compile(r"อบจ|องค์การบริหารส่วนจังหวัด|\bprovincial administrative organi[sz]ation\b|\bpao\b", re.I)),
+    ("member of parliament", re.compile(r"ส\.\s?ส\.|สมาชิกสภาผู้แทน|\bmps?\b|\bmember of parliament\b", re.I),
+     re.compile(r"ส\.\s?ส\.|สมาชิกสภาผู้แทน|\bmps?\b|\bmember of parliament\b", re.I)),
+    ("district chief", re.compile(r"นายอำเภอ|\bdistrict (chief|officer|head)\b", re.I),
+     re.compile(r"นายอำเภอ|\bdistrict (chief|officer|head)\b", re.I)),
+    # "ธวัชชัยอายุเท่าไร", "how old is he": an age, which the post he holds is not ("ตรามีอายุกี่ปี": the logo's
+    # term, which its facts call อายุ too)
+    ("age", re.compile(r"อายุ\s*(?:เท่า|กี่)|กี่ขวบ|\bhow old\b|\bage\b|\bbirthday\b", re.I),
+     re.compile(r"อายุ|\bage[ds]?\b|\byears? old\b|เกิด|\bborn\b|\bvalid", re.I)),
+    # "who owns KKTS", "ใครเป็นเจ้าของ", "ผู้ถือหุ้น": the owner, which the bodies that drive a city or a mayor are
+    # not ("a company of 5 municipalities" is theirs; the city developer owns its project)
+    ("owner", re.compile(r"\bwho owns\b|\bowned by\b|\bowners?\b|\bwho owned\b|เจ้าของ|ถือหุ้น|\bshareholders?\b", re.I),
+     re.compile(r"\bown(s|ed|er|ers|ership)?\b|เจ้าของ|หุ้น|\bshareholder|\bformerly\b|บริษัทของ|ที่ดินของ|"
+                r"ผู้พัฒนา|\bdevelop(s|ed|er)\b", re.I)),
     ("chief executive", re.compile(r"ซีอีโอ|ผู้บริหารสูงสุด|กรรมการผู้จัดการ|\bceo\b|\bchief executive\b|"
                                    r"\bmanaging director\b", re.I),
      re.compile(r"ซีอีโอ|ผู้บริหารสูงสุด|กรรมการผู้จัดการ|\bceo\b|\bchief executive\b|\bmanaging director\b", re.I)),
@@ -128,6 +150,11 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     ("building", re.compile(r"ตึกไหน|ตึกอะไร|อาคารไหน|อาคารอะไร|ห้องไหน|ห้องอะไร|\b(which|what) (building|hall|room)\b",
                             re.I),
      re.compile(r"ตึก|อาคาร|ห้อง|\bbuilding\b|\bhall\b|\broom\b", re.I)),  # (not Government House)
+    # "which hospital", "โรงเรียนอะไร": a place of that kind by name, which a plan's "medical hub" is not
+    ("hospital", re.compile(r"โรงพยาบาล(ไหน|อะไร|ใด)|\b(which|what) hospitals?\b", re.I),
+     re.compile(r"โรงพยาบาล|\bhospital", re.I)),
+    ("school", re.compile(r"โรงเรียน(ไหน|อะไร|ใด)|\b(which|what) schools?\b", re.I),
+     re.compile(r"โรงเรียน|\bschool", re.I)),
     ("hotel", re.compile(r"โรงแรมไหน|โรงแรมอะไร|\b(which|what) hotel\b", re.I),
      re.compile(r"โรงแรม|\bhotel\b|ไฮแอท|\bhyatt\b", re.I)),
     # "ค่าสมัครเท่าไหร่", "what is the application fee": a fee, which a count of applicants is not
@@ -187,12 +214,19 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     ("wifi", re.compile(r"ไวไฟ|\bwi-?fi\b|เน็ตฟรี|\bfree internet\b|\bhotspots?\b", re.I),
      re.compile(r"ไวไฟ|\bwi-?fi\b|อินเทอร์เน็ต|\binternet\b|\bhotspots?\b", re.I)),
     # "which province has the most", "ที่ไหนใหญ่ที่สุด": the one that comes first, which a count or a total is not
+    # ("which city topped the index", "came top": the first, which one of the top three is not)
     ("superlative", re.compile(r"(มาก|เยอะ|ใหญ่|สูง|ต่ำ|น้อย|ยาว|ดี|เก่ง)(ที่)?สุด|\bmost\b(?! recent| up)|\b(biggest|largest|"
-                               r"highest|longest|fewest|least|smallest|lowest)\b", re.I),
-     re.compile(r"ที่สุด|สูงสุด|มากสุด|อันดับ\s*(1|แรก|หนึ่ง)|ที่\s*1\b|ได้ที่หนึ่ง|นำ|ชนะ|\b(most|biggest|largest|highest|"
-                r"longest|fewest|least|smallest|lowest|top(ped|s)?|first|1st|led|leads?|best|won|more than any)\b",
-                re.I)),
+                               r"highest|longest|fewest|least|smallest|lowest)\b|\btop(ped|s)\b|\bcame top\b|"
+                               r"\btop spot\b|\bnumber one\b", re.I),
+     re.compile(r"ที่สุด|สูงสุด|มากสุด|(?<!\d )(?<!\d)อันดับ\s*(1|แรก|หนึ่ง)|ที่\s*1\b|ได้ที่หนึ่ง|นำ|ชนะ|\b(most|biggest|"
+                r"largest|highest|longest|fewest|least|smallest|lowest|first|1st|led|leads?|best|won|more than any)\b|"
+                r"\btop(ped|s)?\b(?!\s*(\d|three|five|ten))", re.I)),
 ]
+# The posts a question may ask the holder of by name, which a follow-up naming a person no longer asks for.
+POSTS_ASKED = re.compile(r"ผู้ว่า\S*|นายก\S*|ส\.\s?ส\.|นายอำเภอ|\b(governors?|mayors?|mps?|district chief)\b", re.I)
+# What only a fact's answer answers: a detail that adds who owns one of the bodies it names ("KKTS is owned by 5
+# municipalities", under the bodies driving Khon Kaen) is not what the answer tells, and the reply gives the answer.
+_SAID_IN_ANSWER = frozenset({"owner"})
 # Systems whose facts share most of their words with a lookalike's: "รถไฟความเร็วสูง" (high-speed rail) is
 # made of words the light rail's facts use ("รถไฟ") or words too common to tell ("ความเร็ว", "สูง"), and "5G"
 # is a digit and a letter. A question naming one is answered only by a fact that names it too.
@@ -221,6 +255,11 @@ _YEAR = re.compile(r"(?<!\d)(20\d\d|25\d\d)(?!\d)")
 # "when will Phuket get a tram", "จะกลับมาวิ่งเมื่อไหร่": a date still to come, which a fact that only tells of the
 # past (a certification in 2021, a bus service that stopped in 2023) does not give; a plan it tells of may.
 _WILL = re.compile(r"จะ|\bwill\b|\bgoing to\b|\bgonna\b|\bwhen'?ll\b", re.I)
+# "what is its GDP per head today", "ตอนนี้มี...เท่าไหร่": the figure now, which a target is not (an answer whose
+# main clause sets a target: "the programme targets doubling GDP per head by 2029"); not when a target is asked.
+_NOW_FIGURE = re.compile(r"ปัจจุบัน|ตอนนี้|ขณะนี้|\bcurrent(ly)?\b|\bnow\b|\btoday\b|\bat present\b", re.I)
+_TARGET_ASKED = re.compile(r"เป้า|แผน|\btargets?\b|\bgoals?\b|\baim|\bplan", re.I)
+_TARGET_LEAD = re.compile(r"^[^.,;]*\b(?:targets?|targeted|aims? (?:at|to|for)|set a goal)\b", re.I)
 _PLANNED = re.compile(r"มีกำหนด|ตามแผน|คาดว่า|ตั้งเป้า|เป้าหมาย|แผน|จะ|\bdue\b|\bplan|\bschedul|\bexpect|\btarget|"
                       r"\bwill\b|\baim|\bby (19|20)\d\d\b", re.I)
 # What a fact must say to answer "when": a year (CE or BE), a month ("ทุ่งบัวตองบานเดือนไหน" is not answered
@@ -495,6 +534,7 @@ class _Asks(NamedTuple):
     will: bool  # it asks about what will be ("when will it reopen")
     position_word: bool  # the place is asked as a word ("third"): an ordered top list gives it too
     foreign: bool  # it names another country ("Vietnam's smart cities"): the facts are about Thailand's
+    now: bool  # it asks for a figure now, not a target ("GDP per head today")
 
 
 # What _asks reads of a question, as _Cue (the patterns themselves stay for reading facts).
@@ -546,7 +586,8 @@ def _asks(question: str) -> _Asks:
                  tuple((period, rx) for period, cue, rx in _PERIODS_ASKED if cue.found(question, latin)),
                  tuple((name, rx) for name, cue, rx in _SYSTEMS_ASKED if cue.found(question, latin)),
                  _meetings(question), _WILL.search(question) is not None, place_word is not None,
-                 _FOREIGN.search(question) is not None)
+                 _FOREIGN.search(question) is not None,
+                 _NOW_FIGURE.search(question) is not None and not _TARGET_ASKED.search(question))
 
 
 def why_not(question: str, fact: Fact, kind: str | None, today: date | None = None,
@@ -565,7 +606,7 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
         return None  # the fact says the sources do not give it: the bot says so (bot/dialogue.py)
     text = fact.text(questions=staff)
     for name, says in asks.needs:
-        if not _has(says, text):
+        if not _has(says, fact.answer_text() if name in _SAID_IN_ANSWER and not staff else text):
             return f"it gives no {name}"
     for name, rx in asks.systems:
         if not _has(rx, text):
@@ -615,9 +656,12 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
     if kind == "how_many" and years and not staff and not yes_no and _event_years(fact) is None \
             and not (fact.as_of and int(fact.as_of[:4]) in years):
         return "it gives no count of that year"  # "how many applications in 2024" / how one applies
-    if kind == "when" and asks.will and not staff and not _has(_PLANNED, text) \
+    if kind == "when" and asks.will and not staff and not _has(_PLANNED, fact.answer_text()) \
             and max(_years_of(fact, text), default=0) < (today or date.today()).year:
+        # (the plan must be what its answer tells: a detail saying no plan was found is none)
         return "it tells of the past, not when it will be"
+    if asks.now and not yes_no and not staff and _TARGET_LEAD.search(fact.answer.en):
+        return "it gives a target, not the figure now"  # "GDP per head today" / the programme's target for 2029
     if kind == "how_much" and asks.money and not _has(_MONEY, text):
         return "it gives no sum of money"
     # ("who will be the next president", "งบปีนี้เท่าไหร่": not the sum of some years ago)
@@ -714,6 +758,8 @@ _COUNT_UNITS = frozenset("people persons person times years months days hours "
 _CLASSIFIERS = frozenset("ตัว อัน คัน แห่ง จุด เครื่อง หลัง ลำ ต้น ชิ้น".split())
 _WORD = re.compile(r"[a-z\u0e01-\u0e4e]{2,}")
 _COUNT_VERBS = frozenset("มี ได้ ใช้ ติดตั้ง ทำ เป็น ไป มา อยู่".split())
+# Words after a verb that tell it is done ("ติดตั้งไปกี่ตัว", "สร้างมากี่แห่ง"), not what is counted.
+_COUNT_AUX_TH = frozenset("ไป มา ไว้ แล้ว".split())
 # Words between what is counted and "กี่" that count nothing ("กล้องทั้งหมดกี่ตัว", "รถรวมกี่คัน").
 _COUNT_FILLER_TH = frozenset("ทั้งหมด รวม รวมทั้งหมด ทั้งสิ้น ด้วยกัน".split())
 # ...and words of time that end what is counted ("ถึงตอนนั้นรวมทั้งหมดกี่แห่ง" counts areas, not "then").
@@ -732,9 +778,9 @@ def counted_words(tokens: list[str]) -> list[str]:
             # "มีกล้องวงจรปิดกี่ตัว" counts cameras: the word before the classifier ("กล้อง cctv ทั้งหมดกี่ตัว": the
             # words before "in all", up to two, up to a verb)
             taken = 0
-            for w in reversed(low[max(0, i - 4):i]):
-                if w in _COUNT_FILLER_TH:
-                    continue
+            for w in reversed(low[max(0, i - 5):i]):
+                if w in _COUNT_FILLER_TH or not taken and w in _COUNT_AUX_TH:
+                    continue  # ("ติดกล้องไปกี่ตัวแล้ว": the cameras, not the "ไป" of having put them up)
                 if w in _COUNT_VERBS or w in _COUNT_WHEN_TH or not _WORD.fullmatch(w) or taken == 2:
                     break
                 out.append(w)

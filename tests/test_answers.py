@@ -1147,3 +1147,10 @@ def test_a_project_described_in_words_still_answers_when_it_began(convo):
 def test_a_persons_part_is_not_told_by_a_fact_about_another_person(convo):
     r = convo.say("what part did chaiwut play at the may 2021 sub-committee meeting?")
     assert "Chaiwut" in first_line(r) or r.fallback
+
+
+def test_what_a_count_of_things_put_up_counts():
+    from knowledge.answerable import counted_words
+    # ("ไป", "มา" after the verb tell it is done: the cameras are counted, not stopped at the "ไป")
+    assert "กล้อง" in counted_words(["ติดตั้ง", "กล้อง", "ไป", "กี่", "ตัว", "แล้ว"])
+    assert counted_words(["สร้าง", "สถานี", "มา", "กี่", "แห่ง"])[0] == "สถานี"

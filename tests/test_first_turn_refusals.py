@@ -122,3 +122,46 @@ def test_everyday_thai_words_for_what_the_facts_say(convo, text, expected):
 
 def test_where_a_thing_is_sold_needs_a_fact_that_says_so(convo):
     assert convo.say("ภูเก็ตขายกำไลข้อมือที่ไหน").fallback
+
+
+@pytest.mark.parametrize("text", [
+    "ใครเป็นผู้ว่าราชการจังหวัดขอนแก่น",  # the governor, which the city's mayor is not
+    "who is the governor of khon kaen",
+    "นายก อบจ. ขอนแก่นคือใคร",  # the provincial administration's head
+    "who is the khon kaen MP",
+    "how old is Thawatchai Khotwong",  # an age, which his post is not
+    "ณัฐพลอายุกี่ปี",
+])
+def test_a_post_or_an_age_no_fact_gives_is_not_answered_with_another(convo, text):
+    assert convo.say(text).fallback
+
+
+def test_the_mayor_named_after_a_refused_governor_is_answered(convo):
+    assert convo.say("ผู้ว่าขอนแก่นคือใคร").fallback
+    assert "ธีระศักดิ์" in first_line(convo.say("แล้วนายกเทศมนตรีนครขอนแก่นล่ะ"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("whose company is KKTS, who owns it", "municipalities"),
+    ("ใครเป็นเจ้าของบริษัท KKTS", "เทศบาล 5 แห่ง"),
+])
+def test_the_owner_is_the_fact_that_says_who_owns_it(convo, text, expected):
+    assert expected in first_line(convo.say(text))
+
+
+@pytest.mark.parametrize("text", [
+    "how high is gdp per capita in khon kaen today",  # a figure now, which the programme's target is not
+    "which hospital is khon kaen's medical hub",  # a hospital by name, which the plan's "medical hub" is not
+    "ขอนแก่นติดตั้งกล้องไปกี่ตัวแล้ว",  # cameras, which the light rail's plan does not count
+])
+def test_what_the_nearest_fact_does_not_hold_is_refused(convo, text):
+    assert convo.say(text).fallback
+
+
+def test_a_plan_word_in_a_detail_is_no_date_to_come(convo):
+    # Makkasan's overview names the high-speed rail and says (in its detail) that no plan was found
+    assert convo.say("the high-speed rail at makkasan, when will it start running?").fallback
+
+
+def test_who_came_top_is_the_first_not_one_of_the_top_three(convo):
+    assert "Wangchan" in first_line(convo.say("which area came top in the 2024 TSCCI"))
