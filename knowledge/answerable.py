@@ -164,6 +164,12 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     ("speed", re.compile(r"\bhow fast\b|\bspeed of\b|\b(internet|wi-?fi|download|upload) speed|เร็วแค่ไหน|เร็วเท่าไหร่|"
                          r"เร็วกี่|ความเร็วเน็ต|ความเร็วอินเทอร์เน็ต|ความเร็วไวไฟ", re.I),
      re.compile(r"[mgk]bps|\bkm/h\b|กม\./ชม|ความเร็ว|\bspeed", re.I)),
+    # "เมืองอัจฉริยะมีกี่แบบ", "which two city types can apply": kinds, which a count of areas or who may apply is not
+    # (not "หน่วยงานประเภทใดบ้าง", the kinds of body that may apply, which a list of them gives)
+    ("kinds", re.compile(r"กี่(?:รูป)?แบบ|กี่ประเภท|(?<!หน่วยงาน)(?<!องค์กร)(?:แบบ|ประเภท)(?:ไหน|ใด|อะไร)บ้าง|"
+                         r"\bhow many (?:\w+ )?(?:types|kinds|categories)\b|"
+                         r"\bwhich (?:\w+ )?(?:\w+ )?(?:types|kinds|categories)\b|\b(?:types|kinds|categories) of (?:smart )?cit", re.I),
+     re.compile(r"ประเภท|(?<!ออก)แบบ|\btypes?\b|\bkinds?\b|\bcategor", re.I)),
     # "โลโก้สีอะไร", "what colour is the logo": a colour
     ("colour", re.compile(r"สีอะไร|สีไหน|สีอะไรบ้าง|\bwhat colou?rs?\b|\bwhich colou?rs?\b|\bcolou?rs? (is|are|of)\b", re.I),
      re.compile(r"สี(?:แดง|เขียว|น้ำเงิน|ฟ้า|เหลือง|ขาว|ดำ|ส้ม|ม่วง|ชมพู|ทอง|เทา)|\b(red|green|blue|yellow|white|black|"

@@ -165,3 +165,19 @@ def test_a_plan_word_in_a_detail_is_no_date_to_come(convo):
 
 def test_who_came_top_is_the_first_not_one_of_the_top_three(convo):
     assert "Wangchan" in first_line(convo.say("which area came top in the 2024 TSCCI"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ใครมีสิทธิ์ยื่นขอตราเมืองอัจฉริยะ", "ผู้พัฒนาเมือง"),  # who applies, which what kind of area may is not
+    ("who is eligible to apply for the smart city logo", "city developer"),
+    ("สมาร์ทซิตี้แบ่งออกเป็นกี่ประเภท", "เมืองเดิมน่าอยู่"),  # kinds, which a count of areas is not
+    ("how many kinds of smart city are there", "Livable City"),
+])
+def test_who_may_apply_and_the_kinds_of_city(convo, text, expected):
+    assert expected in first_line(convo.say(text))
+
+
+def test_the_kinds_of_city_are_not_a_count_of_cities(convo):
+    # (the count of certified areas is nearest in words; it tells no kinds)
+    r = convo.say("สมาร์ทซิตี้ในไทยมีกี่แบบครับ")
+    assert r.fallback or "เมืองเดิม" in first_line(r)
