@@ -72,6 +72,7 @@ BEST_LIMIT = 3  # the facts a question is tried against, best first (several may
 # A fact this far from the question's words, which mentions none of the words that say what the question is
 # about ("festival", "ติดตั้งกล้อง"), was found by its subject and question type alone: a neighbour, not the answer.
 COVER_MIN_WORDS = 0.15
+ALL_NAMED_MARGIN = 0.1  # how far below the best a fact about every thing the question names may score and win
 #: Question types whose answer a fact's detail may hold when its answer does not (a venue, a chair, a sum).
 _DETAIL_KINDS = frozenset({"where", "who", "how_much"})
 #: Words that make a yes/no question one about being certified ("โคราชเป็นเมืองอัจฉริยะไหม").
@@ -1607,6 +1608,15 @@ class Dialogue:
                         and not named_two)):  # (a fact about two of the things named is what is asked)
                 passed_over = True
                 continue  # near the question, but not holding what it asks for: the next one may
+            if len(q.subjects) >= 2 and not yes_no and hit.subjects < S_MATCH + S_ALL - 1e-9 and hit.words < OWN_PHRASING:
+                # "when did Mae Moh get its promotion zone certificate": a fact about Mae Moh only (its logo) is
+                # no nearer than one about both things named (its certificate) that scores almost as well
+                both = next((h for h in hits[rank + 1:] if h.subjects >= S_MATCH + S_ALL - 1e-9
+                             and h.score >= hit.score - ALL_NAMED_MARGIN and h.fact.id not in skipped
+                             and (only is None or only in h.fact.about)
+                             and why_not(q.text, h.fact, q.qtype, years=q.years, yes_no=yes_no) is None), None)
+                if both is not None:
+                    return both
             return hit
         return None
 

@@ -181,3 +181,11 @@ def test_the_kinds_of_city_are_not_a_count_of_cities(convo):
     # (the count of certified areas is nearest in words; it tells no kinds)
     r = convo.say("สมาร์ทซิตี้ในไทยมีกี่แบบครับ")
     assert r.fallback or "เมืองเดิม" in first_line(r)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Mae Moh and the promotion zone named: the certificate of 2019, not Mae Moh's logo of 2021
+    ("when did mae moh get the promotion zone certificate, and where", "2019"),
+])
+def test_a_fact_about_everything_named_beats_a_barely_nearer_one_about_part(convo, text, expected):
+    assert expected in first_line(convo.say(text))
