@@ -332,6 +332,11 @@ _ONE_OF = re.compile(r"\bone of\b|\bpart of\b|\bamong\b|\bincluded\b|\bin the (?
 _SMART_WHAT = re.compile(r"\bsmart ([a-z]+)\b")
 # A fact that lists dimensions (a plan's pillars, its Smarts): "มี 6 เสาหลัก คือ...", "covers 3 Smarts: ...".
 _DIMENSIONS_LISTED = re.compile(r"คือ|ได้แก่|ประกอบด้วย|:|\bare\b|\bwere\b|\bcovers?\b|\bpillars?\b", re.I)
+# A question about the body or meeting that did something ("which meeting approved...", "คณะอนุกรรมการชุดไหน").
+_BODY_ASKED = re.compile(r"\bwhich (?:\w+ )?(?:meeting|committee|sub-?committee|body|agency|ministry)\b|"
+                         r"\bfull name of the (?:sub-?)?committee\b|\bcommittee'?s full name\b|\bmeeting (?:number|no)\b|"
+                         r"(?:คณะ(?:อนุ)?กรรมการ|ประชุม|หน่วยงาน)\S{0,6}(?:ไหน|ใด|อะไร)|ชื่อเต็มของคณะ|คณะ(?:อนุ)?กรรมการ.{0,40}ชื่อเต็ม|"
+                         r"ประชุมครั้ง")
 _NOT_A_DIMENSION = frozenset("city cities smarts thailand".split())
 # "เปิดแล้วใช่มั้ย", "it has opened already, right?": a claim that something is done, to confirm
 _DONE_CLAIM = re.compile(r"แล้ว\s*(ใช่|จริง|ป่ะ|ปะ|เหรอ|หรอ)|\balready\b")
@@ -2252,8 +2257,11 @@ class Dialogue:
         project = any(x in kb.entities and kb.entities[x].kind == "project" for x in subjects)
         # (nor about the Smarts of their plans: "which of the first round have all 7 Smarts" is not all five)
         smarts = any(x in kb.dimensions or x == SEVEN_SMARTS for x in subjects)
+        # (nor about the body or meeting that approved them: "which sub-committee approved the first five", "ชื่อเต็ม
+        # ของคณะอนุกรรมการที่อนุมัติ 5 เมืองนำร่อง" ask for the committee, not the five again)
+        body = _BODY_ASKED.search(asked) is not None
         if qualifier == "first_five" and not cities and not yes_no and not ent.places and not project and \
-                not smarts and kind in (None, "list", "how_many"):
+                not smarts and not body and kind in (None, "list", "how_many"):
             pilots = kb.pilot_cities()
             names = names_listed([c.name.get(lang) for c in pilots], lang)
             when = format_date(pilots[0].certified.date, lang)

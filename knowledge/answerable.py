@@ -71,6 +71,9 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     ("meeting number", re.compile(r"ครั้งที่\s*(?:เท่า|กี่|ไหน|อะไร)|\b(?:meeting|session) (?:no\.?|number)\b|"
                                   r"\bwhich (?:number|no\.?) (?:meeting|session)\b", re.I),
      re.compile(r"ครั้งที่\s*\d|(?<![\d/])\d{1,2}/(?:25|20)\d\d(?!\d)|\b(?:meeting|session|no\.)\s*\d", re.I)),
+    # "which meeting approved them", "ประชุมครั้งไหน": a meeting, which the list of what it approved is not
+    ("meeting", re.compile(r"\bwhich (?:\w+ )?meeting\b|ประชุม(?:ครั้ง)?(?:ไหน|ใด)", re.I),
+     re.compile(r"\bmeeting\b|ประชุม", re.I)),
     # "ใครเป็นผู้เปิด", "who opened it": the person who opened it, not its operator or its opening date
     ("opener", re.compile(r"ใคร(?:เป็น)?(?:คน|ผู้)?เปิด(?!เผย)|ผู้เปิด(?!เผย)|เปิดโดยใคร|"
                           r"\bwho (?:officially )?(?:opened|inaugurated|launched)\b|\bopened by whom\b", re.I),

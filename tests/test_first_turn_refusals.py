@@ -197,3 +197,14 @@ def test_a_count_added_in_a_year_is_not_a_later_total_naming_it_in_a_span(convo,
     r = convo.say(text)
     assert r.fallback or "15" in first_line(r)
     assert "36" not in first_line(r)
+
+
+def test_the_body_that_approved_the_first_five_is_not_the_five_again(convo):
+    r = convo.say("ชื่อเต็มของคณะอนุกรรมการที่เห็นชอบเมืองนำร่องชุดแรกคืออะไร")
+    assert "ขับเคลื่อนและบริหารโครงการเมืองอัจฉริยะ" in first_line(r)
+
+
+def test_which_meeting_is_not_answered_by_what_it_approved(convo):
+    # (the list of the five names no meeting: the meeting's own fact, or an honest fallback)
+    r = convo.say("which meeting gave the go-ahead to the first five smart cities")
+    assert r.fallback or "meeting" in first_line(r)
