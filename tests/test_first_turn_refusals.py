@@ -208,3 +208,13 @@ def test_which_meeting_is_not_answered_by_what_it_approved(convo):
     # (the list of the five names no meeting: the meeting's own fact, or an honest fallback)
     r = convo.say("which meeting gave the go-ahead to the first five smart cities")
     assert r.fallback or "meeting" in first_line(r)
+
+
+@pytest.mark.parametrize("text", [
+    "แห่งที่ 15 ของชุดปี 2564 ชื่ออะไร",  # the list's detail says the 15th is not named: no 15th to give
+    "tell me the 15th area of the 2021 round",
+    "ขอนแก่น ใครคือผู้ถือตราเมืองอัจฉริยะ",  # who holds the logo, which Khon Kaen's mayor is not
+    "who officially holds the smart city logo for phuket",
+])
+def test_what_the_sources_do_not_name_is_not_answered_with_what_they_do(convo, text):
+    assert convo.say(text).fallback
