@@ -80,6 +80,12 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
                                r"role|title|record|job|seat))", re.I),
      re.compile(r"ถือตรา|รับตรา|ผู้รับ|มอบตรา\S{0,30}(?:ให้|แก่)|\breceived (?:the |its |a )?(?:\w+ )?(?:\w+ )?logo|"
                 r"\blogo holders?\b|\bhold(?:s|ing)? the\b|\bgranted\b|\bhanded\b", re.I)),
+    # "what's the air quality in Samyan today", "ตอนนี้ฝุ่นเยอะไหม": a reading of now, which a fact that the area
+    # has air-quality sensors is not
+    ("reading now", re.compile(r"^(?=.*(?:\btoday\b|\bright now\b|\bat the moment\b|\bcurrently\b|วันนี้|ตอนนี้|ขณะนี้))"
+                               r"(?=.*(?:\bair\b|\bpm ?2\.?5\b|\bweather\b|\btemperature\b|\btraffic\b|ฝุ่น|คุณภาพอากาศ|"
+                               r"สภาพอากาศ|อุณหภูมิ|รถติด))", re.I | re.S),
+     re.compile(r"\baqi\b|µg|ug/m|°|องศา|มคก", re.I)),
     # "which meeting approved them", "ประชุมครั้งไหน": a meeting, which the list of what it approved is not
     ("meeting", re.compile(r"\bwhich (?:\w+ )?meeting\b|ประชุม(?:ครั้ง)?(?:ไหน|ใด)", re.I),
      re.compile(r"\bmeeting\b|ประชุม", re.I)),
@@ -233,7 +239,8 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
      re.compile(r"ไวไฟ|\bwi-?fi\b|อินเทอร์เน็ต|\binternet\b|\bhotspots?\b", re.I)),
     # "which province has the most", "ที่ไหนใหญ่ที่สุด": the one that comes first, which a count or a total is not
     # ("which city topped the index", "came top": the first, which one of the top three is not)
-    ("superlative", re.compile(r"(มาก|เยอะ|ใหญ่|สูง|ต่ำ|น้อย|ยาว|ดี|เก่ง)(ที่)?สุด|\bmost\b(?! recent| up)|\b(biggest|largest|"
+    ("superlative", re.compile(r"(มาก|เยอะ|ใหญ่|สูง|ต่ำ|น้อย|ยาว|ดี|เก่ง|สวย|ถูก|แพง|ใกล้|ไกล|สะอาด)(ที่)?สุด|"
+                               r"\bmost\b(?! recent| up)|\b(biggest|largest|"
                                r"highest|longest|fewest|least|smallest|lowest)\b|\btop(ped|s)\b|\bcame top\b|"
                                r"\btop spot\b|\bnumber one\b", re.I),
      re.compile(r"ที่สุด|สูงสุด|มากสุด|(?<!\d )(?<!\d)อันดับ\s*(1|แรก|หนึ่ง)|ที่\s*1\b|ได้ที่หนึ่ง|นำ|ชนะ|\b(most|biggest|"
@@ -693,7 +700,7 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
     if kind == "how_much" and asks.money and not _has(_MONEY, text):
         return "it gives no sum of money"
     # ("who will be the next president", "งบปีนี้เท่าไหร่": not the sum of some years ago)
-    if asks.to_come and kind in ("when", "who", "how_much", None):
+    if asks.to_come and kind in ("when", "who", "how_much", "how_many", None):
         year = (today or date.today()).year
         if _latest_year(text) < year:
             return "it gives no date to come"

@@ -218,3 +218,13 @@ def test_which_meeting_is_not_answered_by_what_it_approved(convo):
 ])
 def test_what_the_sources_do_not_name_is_not_answered_with_what_they_do(convo, text):
     assert convo.say(text).fallback
+
+
+@pytest.mark.parametrize("text", [
+    "ปีหน้าจะมีพื้นที่ได้ตราเพิ่มอีกกี่แห่ง",  # a count still to come, which today's total is not
+    "how many new smart cities will be certified next year",
+    "ชายหาดไหนในภูเก็ตสวยที่สุด",  # the best, which a CCTV plan for 13 beaches does not say
+    "how is the air in samyan right now",  # a reading of now, which its air-quality sensors are not
+])
+def test_what_is_to_come_the_best_or_a_reading_now_is_not_a_fact_that_does_not_say_it(convo, text):
+    assert convo.say(text).fallback
