@@ -1590,6 +1590,11 @@ class Dialogue:
                 # "ภูเก็ตจะมีรถไฟฟ้ารางเบาเมื่อไหร่": a Phuket fact that says nothing of a light rail is no answer
                 passed_over = True
                 continue
+            if not yes_no and not staff and hit.words < OWN_PHRASING and self._of_nothing_named(snap, q, hit.fact):
+                # "how do I apply to KVIS": a fact about applying for the logo, about nothing the question names
+                # and naming the school nowhere, is no answer about the school
+                passed_over = True
+                continue
             if not yes_no and not staff and self._of_another_person(snap, q, hit.fact):
                 # "what was Chaiwut's role at the meeting": the secretary's role, told of Nuttapon and never
                 # naming Chaiwut, is no answer about him (however close its phrasing, names removed)
@@ -1966,6 +1971,17 @@ class Dialogue:
         # (or about nothing the question names: "ณัฐพลอายุกี่ปี" is not asked of the logo, whose term is its อายุ)
         return (bool(others) or not set(q.subjects) & snap.index.about_sets[fact.id]) \
             and not any(n in text for n in self._names(snap, people[0]))
+
+    def _of_nothing_named(self, snap: Snapshot, q: Query, fact: Fact) -> bool:
+        """Whether the question names one organisation or project, alone, and ``fact`` is about neither it nor
+        what it is related to, and names it nowhere (its questions included)."""
+        named = [x for x in q.subjects if x in snap.kb.entities and snap.kb.entities[x].kind in ("organisation", "project")]
+        # (a fact about what it runs or belongs to is about it too: Chula's green space is Samyan's)
+        near = set(named) | set(snap.index.related.get(named[0], ())) if named else set()
+        if len(named) != 1 or len(q.subjects) != 1 or near & snap.index.about_sets[fact.id]:
+            return False
+        text = fact.text(questions=True).casefold()
+        return not any(n in text for n in self._names(snap, named[0]))
 
     def _stood_in_for(self, snap: Snapshot, q: Query, fact: Fact, question: str) -> bool:
         """Whether ``fact`` says someone stood in for the one person the question names (knowledge/polarity.py

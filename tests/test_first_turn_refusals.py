@@ -228,3 +228,9 @@ def test_what_the_sources_do_not_name_is_not_answered_with_what_they_do(convo, t
 ])
 def test_what_is_to_come_the_best_or_a_reading_now_is_not_a_fact_that_does_not_say_it(convo, text):
     assert convo.say(text).fallback
+
+
+@pytest.mark.parametrize("text", ["what are the steps to apply to KVIS", "KVIS รับสมัครนักเรียนช่วงไหน"])
+def test_a_fact_about_nothing_named_is_no_answer_about_a_school(convo, text):
+    # (applying for the smart city logo is not applying to the school in Wangchan Valley)
+    assert convo.say(text).fallback
