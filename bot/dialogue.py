@@ -1976,12 +1976,18 @@ class Dialogue:
         """Whether the question names one organisation or project, alone, and ``fact`` is about neither it nor
         what it is related to, and names it nowhere (its questions included)."""
         named = [x for x in q.subjects if x in snap.kb.entities and snap.kb.entities[x].kind in ("organisation", "project")]
+        if len(named) != 1 or len(q.subjects) != 1:
+            # ...or two or more things, one of them no notion ("smart energy in Mae Moh": not what a certified
+            # smart city is, about neither)
+            named = list(q.subjects) if len(q.subjects) >= 2 and set(q.subjects) - snap.index.concepts else []
+            if not named:
+                return False
         # (a fact about what it runs or belongs to is about it too: Chula's green space is Samyan's)
-        near = set(named) | set(snap.index.related.get(named[0], ())) if named else set()
-        if len(named) != 1 or len(q.subjects) != 1 or near & snap.index.about_sets[fact.id]:
+        near = set(named) | {r for x in named for r in snap.index.related.get(x, ())}
+        if near & snap.index.about_sets[fact.id]:
             return False
         text = fact.text(questions=True).casefold()
-        return not any(n in text for n in self._names(snap, named[0]))
+        return not any(n in text for x in named for n in self._names(snap, x))
 
     def _stood_in_for(self, snap: Snapshot, q: Query, fact: Fact, question: str) -> bool:
         """Whether ``fact`` says someone stood in for the one person the question names (knowledge/polarity.py

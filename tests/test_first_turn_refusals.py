@@ -234,3 +234,10 @@ def test_what_is_to_come_the_best_or_a_reading_now_is_not_a_fact_that_does_not_s
 def test_a_fact_about_nothing_named_is_no_answer_about_a_school(convo, text):
     # (applying for the smart city logo is not applying to the school in Wangchan Valley)
     assert convo.say(text).fallback
+
+
+@pytest.mark.parametrize("text", ["what does smart energy mean for wangchan valley", "what does smart living mean for samyan"])
+def test_a_general_fact_about_neither_thing_named_is_no_answer(convo, text):
+    # (what a certified smart city is, nearest in its words, is about neither the Smart nor the area)
+    r = convo.say(text)
+    assert "certified smart city is an area" not in first_line(r)
