@@ -86,6 +86,11 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
                                r"(?=.*(?:\bair\b|\bpm ?2\.?5\b|\bweather\b|\btemperature\b|\btraffic\b|ฝุ่น|คุณภาพอากาศ|"
                                r"สภาพอากาศ|อุณหภูมิ|รถติด))", re.I | re.S),
      re.compile(r"\baqi\b|µg|ug/m|°|องศา|มคก", re.I)),
+    # "แม่เมาะจะช่วยใครบ้าง", "who does its plan support": whom it helps, which who runs it is not
+    ("beneficiary", re.compile(r"(?:ช่วย(?:เหลือ)?|สนับสนุน(?:การทำงานของ)?)\s*ใคร|ใครได้ประโยชน์|"
+                               r"\bwho (?:does|do|will|would|is) (?:\S+ ){0,4}(?:support|help|benefit|serve)\b|"
+                               r"\b(?:support|help|benefit|serve)s? whom\b|\bwho (?:benefits|gains)\b", re.I),
+     re.compile(r"สนับสนุน|ช่วย|ประโยชน์|\bsupport|\bhelp|\bbenefit|\bserv(?:e|es|ing)\b", re.I)),
     # "which meeting approved them", "ประชุมครั้งไหน": a meeting, which the list of what it approved is not
     ("meeting", re.compile(r"\bwhich (?:\w+ )?meeting\b|ประชุม(?:ครั้ง)?(?:ไหน|ใด)", re.I),
      re.compile(r"\bmeeting\b|ประชุม", re.I)),
@@ -207,9 +212,11 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
      # (a ranking's first place is who won it: "who won TSCCI 2024" / "1st Wangchan Valley", "ได้อันดับ 1")
      re.compile(r"ออกแบบโดย|ผู้ออกแบบ|ผู้ชนะ|ชนะเลิศ|\bdesigned by\b|\bwinner\b|\bwon by\b|อันดับ\s*1(?!\d)|"
                 r"\b1st\b|\branked first\b|\bfirst place\b|\btop (province|city)-based\b", re.I)),
-    # "how long is the loop", "ยาวกี่กิโล": a length, which the route's opening year or cost is not
-    ("length", re.compile(r"\bhow long is the [a-z0-9 -]{0,30}?\b(line|loop|route|track|rail|road|network|cable|tram|"
-                          r"lrt|path|lane)s?\b|\bin km\b|\blength\b|\bhow many (km|kilomet)|ยาว(?!นาน)\s*(กี่|เท่า|แค่ไหน)|"
+    # "how long is the loop", "ยาวกี่กิโล", "how long will the main line be" (the line's name removed, "how long
+    # will be?"): a length, which the route's opening year or cost is not
+    ("length", re.compile(r"\bhow long (?:is|will|would) (?:be )?the [a-z0-9 -]{0,30}?\b(line|loop|route|track|rail|road|network|"
+                          r"cable|tram|lrt|path|lane)s?\b|\bhow long (?:will|would) (?:\S+ ){0,6}?be\s*\??\s*$|\bhow long is\s*\??\s*$|"
+                          r"\bin km\b|\blength\b|\bhow many (km|kilomet)|ยาว(?!นาน)\s*(กี่|เท่า|แค่ไหน)|"
                           r"ระยะทาง\S{0,4}(กี่|เท่า)|กี่กิโล|กี่\s*กม", re.I),
      re.compile(r"กม\.|กิโลเมตร|\bkm\b|kilomet|\d\s*เมตร|\bmet(re|er)s?\b", re.I)),
     # "how long did the meeting last", "ประชุมกี่ชั่วโมง": how long something lasted, which its date is not

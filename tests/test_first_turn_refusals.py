@@ -241,3 +241,14 @@ def test_a_general_fact_about_neither_thing_named_is_no_answer(convo, text):
     # (what a certified smart city is, nearest in its words, is about neither the Smart nor the area)
     r = convo.say(text)
     assert "certified smart city is an area" not in first_line(r)
+
+
+def test_how_long_a_line_will_be_is_its_length(convo):
+    # (the line's name is removed from what is matched: "how long will ... be" still asks a length, not a year)
+    assert "22.8" in first_line(convo.say("how long will the khon kaen lrt main line be when built?"))
+
+
+@pytest.mark.parametrize("text", ["who is mae moh livable city meant to help", "แม่เมาะเมืองน่าอยู่ช่วยเหลือใคร"])
+def test_whom_a_plan_helps_is_not_who_runs_it(convo, text):
+    r = convo.say(text)
+    assert r.fallback or "วิสาหกิจ" in first_line(r) or "enterprise" in first_line(r)
