@@ -252,3 +252,8 @@ def test_how_long_a_line_will_be_is_its_length(convo):
 def test_whom_a_plan_helps_is_not_who_runs_it(convo, text):
     r = convo.say(text)
     assert r.fallback or "วิสาหกิจ" in first_line(r) or "enterprise" in first_line(r)
+
+
+def test_the_certification_criteria_are_the_criteria(convo):
+    # ("certification criteria" names the criteria: their announcement in 2019, not the promotion zones of 2021)
+    assert "2019" in first_line(convo.say("when did they announce the certification criteria"))
