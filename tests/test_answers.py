@@ -1154,3 +1154,9 @@ def test_what_a_count_of_things_put_up_counts():
     # ("ไป", "มา" after the verb tell it is done: the cameras are counted, not stopped at the "ไป")
     assert "กล้อง" in counted_words(["ติดตั้ง", "กล้อง", "ไป", "กี่", "ตัว", "แล้ว"])
     assert counted_words(["สร้าง", "สถานี", "มา", "กี่", "แห่ง"])[0] == "สถานี"
+
+
+def test_what_thailand_4_0_is_comes_first(convo):
+    # (what it is, "a new economy" of innovation on 10 industries, before that the certification follows it)
+    line = first_line(convo.say("ประเทศไทย 4.0 หมายถึงอะไรครับ"))
+    assert "นวัตกรรม" in line and "10 อุตสาหกรรม" in line
