@@ -322,6 +322,7 @@ _MEMBERSHIP = re.compile(r"เครือข่าย|สมาชิก|\bnetw
 # "the Thai term for Smart Governance", "ภาษาไทยเรียกว่าอะไร", "ชื่อภาษาอังกฤษ": the other language's name.
 _OTHER_NAME = re.compile(r"\b(thai|english) (term|name|word|translation)\b|\b(called|say it|named) in (thai|english)\b|"
                          r"\bin thai\?*$|ภาษา(ไทย|อังกฤษ)\s*(เรียก|ใช้คำ|คือ|ว่า)|ชื่อ(ภาษา)?(ไทย|อังกฤษ)|เรียกเป็นภาษา")
+_ANOTHER_NAME = re.compile(r"\b(other|another|alternative|alternate|different)\b|อื่น")
 # An area's full certified name or slogan asked ("what's its slogan", "ชื่อเต็มว่าอะไร", "สโลแกนว่าไร").
 _FULL_NAME = re.compile(r"\b(full|official|certified) name\b|\bslogan\b|\bmotto\b|ชื่อเต็ม|ชื่อทางการ|ชื่อที่ได้รับ|"
                         r"สโลแกน|คำขวัญ")
@@ -2258,7 +2259,9 @@ class Dialogue:
         if member is not None:
             return member
         if len(subjects) == 1 and kind in (None, "how") and question_type(query_text).kind in (None, "how") \
-                and _OTHER_NAME.search(turn.u.normalized):  # (not "list them in Thai": "มีไรบ้าง ขอชื่อไทย")
+                and _OTHER_NAME.search(turn.u.normalized) and not _ANOTHER_NAME.search(turn.u.normalized):
+            # (not "list them in Thai": "มีไรบ้าง ขอชื่อไทย"; nor "what other English name is used": the labels
+            # other sources use, which a fact tells, not the standard name again)
             named = self._other_name(snap, subjects[0], lang, english=bool(re.search(r"อังกฤษ|english",
                                                                                        turn.u.normalized)))
             if named is not None:

@@ -1160,3 +1160,11 @@ def test_what_thailand_4_0_is_comes_first(convo):
     # (what it is, "a new economy" of innovation on 10 industries, before that the certification follows it)
     line = first_line(convo.say("ประเทศไทย 4.0 หมายถึงอะไรครับ"))
     assert "นวัตกรรม" in line and "10 อุตสาหกรรม" in line
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("what other english name does smart people go by", "Smart Citizen"),
+    ("Smart Governance ชื่อภาษาอังกฤษแบบอื่นมีไหม", "Public Administration"),
+])
+def test_another_name_is_the_labels_other_sources_use_not_the_standard_name(convo, text, expected):
+    assert expected in first_line(convo.say(text))
