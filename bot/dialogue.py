@@ -322,6 +322,9 @@ _MEMBERSHIP = re.compile(r"เครือข่าย|สมาชิก|\bnetw
 # "the Thai term for Smart Governance", "ภาษาไทยเรียกว่าอะไร", "ชื่อภาษาอังกฤษ": the other language's name.
 _OTHER_NAME = re.compile(r"\b(thai|english) (term|name|word|translation)\b|\b(called|say it|named) in (thai|english)\b|"
                          r"\bin thai\?*$|ภาษา(ไทย|อังกฤษ)\s*(เรียก|ใช้คำ|คือ|ว่า)|ชื่อ(ภาษา)?(ไทย|อังกฤษ)|เรียกเป็นภาษา")
+# What a thing means or is about ("what does Smart Living mean", "how is it described", "หมายถึงอะไร").
+_MEANING_ASKED = re.compile(r"\bmean(s|ing)?\b|\bdescri(bed?|ption)\b|\bdefin|\bwhat(?:'s| is| are) (?:\S+ ){0,6}about\b|"
+                            r"หมายถึง|หมายความว่า|ความหมาย|นิยาม|คืออะไร|คือไร|คือ\s+อะไร", re.I)
 _ANOTHER_NAME = re.compile(r"\b(other|another|alternative|alternate|different)\b|อื่น")
 # An area's full certified name or slogan asked ("what's its slogan", "ชื่อเต็มว่าอะไร", "สโลแกนว่าไร").
 _FULL_NAME = re.compile(r"\b(full|official|certified) name\b|\bslogan\b|\bmotto\b|ชื่อเต็ม|ชื่อทางการ|ชื่อที่ได้รับ|"
@@ -1520,6 +1523,12 @@ class Dialogue:
         notions_only = set(q.subjects) if q.subjects and all(x in snap.index.concepts for x in q.subjects) \
             else set()
         named_here = set(named)
+        own = self._dimension_defined(snap, q, yes_no)
+        if own is not None and hits and own.id not in skipped and (only is None or only in own.about) \
+                and set(hits[0].fact.about) != set(own.about):
+            # "What does Smart Living mean in depa's framework?": Smart Living's own definition, not the 7 Smarts
+            # that depa's framework and the question's other words are nearer
+            return Hit(own, 1.0, 0.0, 1.0, 0.0, 1.0)
         for rank, hit in enumerate(hits):
             if (only is not None and only not in hit.fact.about) or hit.fact.id in skipped:
                 continue
@@ -1972,6 +1981,19 @@ class Dialogue:
         # (or about nothing the question names: "ณัฐพลอายุกี่ปี" is not asked of the logo, whose term is its อายุ)
         return (bool(others) or not set(q.subjects) & snap.index.about_sets[fact.id]) \
             and not any(n in text for n in self._names(snap, people[0]))
+
+    @staticmethod
+    def _dimension_defined(snap: Snapshot, q: Query, yes_no: bool) -> Fact | None:
+        """The one fact of what a dimension is, when the question asks what the one dimension it names means
+        (and names no area, nor follows one: "smart energy in Mae Moh", "and its energy part?" are about Mae Moh's
+        plan)."""
+        dims = [x for x in q.subjects if x in snap.kb.dimensions]
+        if yes_no or len(dims) != 1 or set(q.subjects) & set(snap.kb.cities) or set(q.context) & set(snap.kb.cities) \
+                or not _MEANING_ASKED.search(q.text):
+            return None
+        own = [f for f in snap.index.about(dims[0]) if f.about == [dims[0]] and f.aspect == "what"
+               and why_not(q.text, f, q.qtype, years=q.years) is None]
+        return own[0] if len(own) == 1 else None
 
     def _of_nothing_named(self, snap: Snapshot, q: Query, fact: Fact) -> bool:
         """Whether the question names one organisation or project, alone, and ``fact`` is about neither it nor

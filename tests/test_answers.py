@@ -1168,3 +1168,11 @@ def test_what_thailand_4_0_is_comes_first(convo):
 ])
 def test_another_name_is_the_labels_other_sources_use_not_the_standard_name(convo, text, expected):
     assert expected in first_line(convo.say(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("in depa's scheme, what is smart living supposed to mean", "medical"),
+    ("how does depa describe smart governance", "transparent"),
+])
+def test_what_one_smart_means_is_its_own_definition_not_the_seven(convo, text, expected):
+    assert expected in first_line(convo.say(text))
