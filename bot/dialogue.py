@@ -72,7 +72,7 @@ BEST_LIMIT = 3  # the facts a question is tried against, best first (several may
 # A fact this far from the question's words, which mentions none of the words that say what the question is
 # about ("festival", "ติดตั้งกล้อง"), was found by its subject and question type alone: a neighbour, not the answer.
 COVER_MIN_WORDS = 0.15
-ALL_NAMED_MARGIN = 0.1  # how far below the best a fact about every thing the question names may score and win
+ALL_NAMED_MARGIN = 0.15  # how far below the best a fact about every thing the question names may score and win
 #: Question types whose answer a fact's detail may hold when its answer does not (a venue, a chair, a sum).
 _DETAIL_KINDS = frozenset({"where", "who", "how_much"})
 #: Words that make a yes/no question one about being certified ("โคราชเป็นเมืองอัจฉริยะไหม").

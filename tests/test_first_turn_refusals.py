@@ -186,6 +186,8 @@ def test_the_kinds_of_city_are_not_a_count_of_cities(convo):
 @pytest.mark.parametrize("text, expected", [
     # Mae Moh and the promotion zone named: the certificate of 2019, not Mae Moh's logo of 2021
     ("when did mae moh get the promotion zone certificate, and where", "2019"),
+    # PTT and Wangchan Valley named: since when PTT has run the site (2013), not when the area was certified
+    ("ปตท.ดูแลวังจันทร์วัลเลย์มาตั้งแต่ปีไหนครับ", "2556"),
 ])
 def test_a_fact_about_everything_named_beats_a_barely_nearer_one_about_part(convo, text, expected):
     assert expected in first_line(convo.say(text))
