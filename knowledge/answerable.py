@@ -76,8 +76,8 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     # (the logo's name is removed from the question when it is read as a name: "หน่วยงานไหนถือ", "which body holds")
     ("logo holder", re.compile(r"ถือตรา|ผู้ถือ(?!หุ้น)|(?:ใคร|หน่วยงาน\S{0,4}|บริษัท\S{0,4}|องค์กร\S{0,4})(?:เป็น(?:คน|ผู้)?)?ถือ(?!หุ้น|ว่า)|"
                                r"\bholds? (?:the |its )?(?:\S+ ){0,3}logo\b|\blogo holders?\b|\bholding (?:the |its )?logo\b|"
-                               r"\b(?:who|which \w+) (?:formally |officially )?holds?\b(?! (?:the |that |this )?(?:post|position|office|"
-                               r"role|title|record|job|seat))", re.I),
+                               r"\b(?:who|which \w+) (?:formally |officially )?holds?\b(?! (?:the |that |this |its |their )?(?:post|"
+                               r"position|office|role|title|record|job|seat|shares?|stakes?|stock|meetings?|events?))", re.I),
      re.compile(r"ถือตรา|รับตรา|ผู้รับ|มอบตรา\S{0,30}(?:ให้|แก่)|\breceived (?:the |its |a )?(?:\w+ )?(?:\w+ )?logo|"
                 r"\blogo holders?\b|\bhold(?:s|ing)? the\b|\bgranted\b|\bhanded\b", re.I)),
     # "what's the air quality in Samyan today", "ตอนนี้ฝุ่นเยอะไหม": a reading of now, which a fact that the area
