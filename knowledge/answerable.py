@@ -57,7 +57,12 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
                 r"\bhectares?\b", re.I)),
     # "รายได้ปีที่แล้ว", "what was its revenue": money earned, which a budget or a registered capital is not
     ("revenue", re.compile(r"รายได้|ยอดขาย|กำไร|ขาดทุน|\b(revenues?|income|profits?|turnover|earnings|losses)\b", re.I),
-     re.compile(r"รายได้|ยอดขาย|กำไร|ขาดทุน|\b(revenues?|income|profits?|turnover|earnings|losses)\b", re.I)),
+     # (a sum of it: "set up to collect revenue from the light rail" gives none; a fact saying none is known answers)
+     re.compile(r"(?:รายได้|ยอดขาย|กำไร|ขาดทุน|\b(?:revenues?|income|profits?|turnover|earnings|losses)\b)[^.\n]{0,60}?"
+                r"(?:\d[\d,.–-]*\s*(?:ล้าน|พัน|บาท|ดอลลาร์|baht|million|billion|dollars?|%)|[$฿]\s?\d)|"
+                r"(?:\d[\d,.–-]*\s*(?:ล้าน|บาท|ดอลลาร์|baht|million|billion|dollars?)|[$฿]\s?\d)[^.\n]{0,40}?"
+                r"(?:รายได้|ยอดขาย|กำไร|ขาดทุน|\b(?:revenues?|income|profits?|turnover|earnings|losses)\b)|"
+                r"ไม่(?:พบ|ระบุ|เปิดเผย)|\bnot (?:given|found|disclosed|known)\b", re.I)),
     # "จัดตั้งขึ้นในปีใด", "when was it founded": a fact that tells of the founding, not any dated event of it.
     ("founding", re.compile(r"(จัดตั้ง|ก่อตั้ง|ตั้งขึ้น)\S*\s*(เมื่อ|ใน|ปี|ตอน|ช่วง)|"
                             r"\bwhen\b.*\b(founded|established|set up|created)\b|\b(founded|established) in\b", re.I),

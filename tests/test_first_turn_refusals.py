@@ -259,3 +259,8 @@ def test_whom_a_plan_helps_is_not_who_runs_it(convo, text):
 def test_the_certification_criteria_are_the_criteria(convo):
     # ("certification criteria" names the criteria: their announcement in 2019, not the promotion zones of 2021)
     assert "2019" in first_line(convo.say("when did they announce the certification criteria"))
+
+
+def test_revenue_needs_a_sum_not_the_word(convo):
+    # (KKTS was "set up to collect revenue from the light rail": no sum of it)
+    assert convo.say("what was KKTS's revenue in 2023").fallback
