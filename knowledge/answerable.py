@@ -28,7 +28,8 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     ("fare", re.compile(r"ค่าตั๋ว|ค่าโดยสาร|ค่ารถ|ค่าเดินทาง|ราคาตั๋ว|\bfares?\b|\btickets?\b|\bticket price\b", re.I),
      re.compile(r"ค่าโดยสาร|ค่าตั๋ว|\bfares?\b|\btickets?\b", re.I)),
     ("time of day", re.compile(r"กี่โมง|เวลาเปิด|เวลาปิด|\bwhat time\b|\bopening hours\b|\bhours\b", re.I),
-     re.compile(r"\d{1,2}[.:]\d\d|\bnoon\b|\ba\.?m\b|\bp\.?m\b", re.I)),
+     # (a clock time, "07.30", not a length or a sum: "22.8 km", "26.963 billion baht")
+     re.compile(r"(?<![\d.,])\d{1,2}[.:][0-5]\d(?![\d.,]\d)|\bnoon\b|\ba\.?m\b|\bp\.?m\b", re.I)),
     ("population", re.compile(r"ประชากร|มีคนอยู่|คนอาศัย|\bpopulation\b|\bpeople live\b|\binhabitants\b|\bresidents\b",
                               re.I),
      re.compile(r"ประชากร|\bpopulation\b|\binhabitants\b|\bresidents\b", re.I)),

@@ -179,3 +179,9 @@ def test_a_dimension_asked_of_a_listed_plan_is_settled_by_the_list(convo):
 def test_a_figure_claimed_that_the_fact_of_that_year_never_states_gets_no_yes(convo):
     r = convo.say("did 200 people die in the july 2018 phuket boat accident?")
     assert not first_line(r).startswith("Yes")
+
+
+def test_a_time_of_day_is_a_clock_time_not_a_length_or_a_sum(bot):
+    # ("26.963 billion baht" and "22.8 km" hold no clock time; "07.30–22.30" does)
+    main_line = bot.dialogue.knowledge.facts["khon-kaen-plan-3"]
+    assert why_not("what time does it run", main_line, None) == "it gives no time of day"
