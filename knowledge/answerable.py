@@ -97,6 +97,9 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
                                r"\bwho (?:does|do|will|would|is) (?:\S+ ){0,4}(?:support|help|benefit|serve)\b|"
                                r"\b(?:support|help|benefit|serve)s? whom\b|\bwho (?:benefits|gains)\b", re.I),
      re.compile(r"สนับสนุน|ช่วย|ประโยชน์|\bsupport|\bhelp|\bbenefit|\bserv(?:e|es|ing)\b", re.I)),
+    # "is there wifi on phuket beaches", "หาดไหน...": beaches, which a fact about the whole city's Wi-Fi points does
+    # not name (not the หาด of มหาดไทย)
+    ("beach", re.compile(r"(?<!ม)หาด|\bbeach(?:es)?\b", re.I), re.compile(r"(?<!ม)หาด|\bbeach", re.I)),
     # "which meeting approved them", "ประชุมครั้งไหน": a meeting, which the list of what it approved is not
     ("meeting", re.compile(r"\bwhich (?:\w+ )?meeting\b|ประชุม(?:ครั้ง)?(?:ไหน|ใด)", re.I),
      re.compile(r"\bmeeting\b|ประชุม", re.I)),

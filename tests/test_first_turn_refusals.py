@@ -264,3 +264,8 @@ def test_the_certification_criteria_are_the_criteria(convo):
 def test_revenue_needs_a_sum_not_the_word(convo):
     # (KKTS was "set up to collect revenue from the light rail": no sum of it)
     assert convo.say("what was KKTS's revenue in 2023").fallback
+
+
+def test_wifi_on_the_beaches_is_not_the_citys_wifi_points(convo):
+    # (Phuket's 1,000 Wi-Fi points name no beach; "มหาดไทย" names none either)
+    assert convo.say("can I get wi-fi on the beaches in phuket").fallback
