@@ -27,13 +27,14 @@ from functools import lru_cache
 from typing import Callable, Sequence
 
 from intents.features import tokenize
-from intents.normalize import has_latin
+from intents.normalize import has_latin, normalize
 from intents.entities import Entities, compact
 from intents.nlu import NLU, OUT_OF_SCOPE, Understanding
 from intents.question import COMPARE as _COMPARE
 from intents.question import (QuestionType, is_about_certification, is_bare_follow_up, is_definition, is_only_asking,
                               is_yes_no, question_type)
 from intents.synonyms import expand
+from intents.training_data import load_training_data
 from intents.vocabulary import RARE_SHARE, Vocabulary
 from knowledge.catalogue import SMALL_TALK
 from knowledge.comparison import against_benchmark, asks_to_compare, direction, figures, winner, without_comparison
@@ -185,6 +186,54 @@ _TOTAL_ASKED = re.compile(r"(รวม|ทั้งหมด|\b(total|altogether
                           r"\bcumulative\w*|\brunning total\b")
 _TOTAL_SAID = re.compile(r"รวม|ทั้งหมด|\b(total|in all|altogether|bringing|cumulative\w*)\b")
 
+
+# The kind of areas a ranking ranks: "city-based", "แบบเมือง"; "province-based", "ประเภทจังหวัด".
+_CITY_BASED = re.compile(r"\bcity[- ]?based\b|\bcity level\b|(แบบ|ประเภท|ระดับ)\s*เมือง")
+_PROVINCE_BASED = re.compile(r"\bprovince[- ]?based\b|\btop province\b|\bprovincial\b|\bprovince level\b|(แบบ|ประเภท|ระดับ)\s*จังหวัด")
+# The year of the index a ranking is of ("TSCCI 2023", "the 2024 index"), not the year it was released.
+_INDEX_YEAR = re.compile(r"\bTSCCI\)?\s*((?:19|20)\d\d)\b|\b((?:19|20)\d\d) index\b")
+# "ที่สอง", "อันดับ 2 3 ล่ะ", "and third?", "who came 2nd": all such a follow-up says, besides the places asked.
+_PLACE_WORDS = re.compile(r"\b(and|what|about|how|who|which|one|ones|area|areas|city|cities|place|was|were|is|are|came|come|"
+                          r"ranked|rank|got|get|the|then|in|of|next|after|at|number|no)\b|"
+                          r"แล้ว|ล่ะ|ละ|หละ|ใคร|อันดับ|ลำดับ|ได้|ที่|เมือง|พื้นที่|ไหน|อะไร|ไร|คือ|เป็น|กับ|และ|ครับ|คับ|ค่ะ|คะ|นะ|อ่ะ|อะ|"
+                          r"ปี|ล่า|ต่อมา|ถัดมา|ถัดไป|[?!.,]")
+
+
+def _category_of(text: str) -> str | None:
+    """Which kind of areas a text says a ranking is of: "city", "province", or None (neither, or both)."""
+    city, province = bool(_CITY_BASED.search(text)), bool(_PROVINCE_BASED.search(text))
+    return None if city == province else "city" if city else "province"
+
+
+def _ranks_asked(text: str) -> list[int]:
+    """The places a follow-up asks about, in order: [2] for "ที่สอง", [2, 3] for "อันดับ2 3 ล่ะ" or "2nd and 3rd",
+    [4] for "and 4th"."""
+    first = _asked_rank(text)
+    if first is None and not _NTH_PLACE.search(text):
+        return []
+    more = [int(n) for n in re.findall(r"(?<![\d.,:/])([1-9])(?:st|nd|rd|th)?(?![\d.,:/%])", text)]
+    words = [_ORDINAL_WORDS[w] for w in _NTH_PLACE.findall(text) for w in w if w and not w.isdigit()]
+    return list(dict.fromkeys([*([first] if first is not None else []), *more, *words]))
+
+
+_NTH_PLACE = re.compile(r"\b(?:[1-9](?:st|nd|rd|th)|(first|second|third|fourth|fifth))\b|(?<=ที่)\s*(หนึ่ง|สอง|สาม|สี่|ห้า)")
+_ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "หนึ่ง": 1, "สอง": 2, "สาม": 3, "สี่": 4,
+                  "ห้า": 5}
+
+
+@lru_cache(maxsize=1)
+def _small_talk_words() -> frozenset[str]:
+    """Every word the examples of greetings, thanks, goodbyes and requests for help use."""
+    return frozenset(t for ex in load_training_data().examples if ex.intent in SMALL_TALK
+                     for t in tokenize(normalize(ex.text)))
+
+
+def _unlike_small_talk(text: str) -> bool:
+    """Whether a message has a word no greeting, thanks, goodbye or request for help uses ("second?",
+    "opening?", "still running?"): read as small talk only for want of a better reading."""
+    # (English words only: Thai is cut into words by a dictionary, and a chat word it lacks, "โอเคขอบใจ", would
+    # read as unknown)
+    return any(t not in _small_talk_words() for t in tokenize(text) if t.isascii() and any(c.isalpha() for c in t))
 
 def _says_word(text: str, word: str) -> bool:
     """Whether ``text`` says ``word``: a Thai word as it is, an English one in any form that shares its first
@@ -612,7 +661,7 @@ class Dialogue:
             self._read_subjects, self._post_of_person, self._full_name_asked, self._read_references, self._nth_one_named,
             self._read_the_rest, self._small_talk, self._before_or_after, self._against_standard,
             self._dimension_listed, self._which_n, self._which_ones, self._more, self._resolve_follow_up,
-            self._ranked_place, self._which_of_listed, self._that_batch, self._batch_reported, self._worked_out,
+            self._place_in_ranking, self._ranked_place, self._which_of_listed, self._that_batch, self._batch_reported, self._worked_out,
             self._read_years, self._zone, self._compare, self._about_the_last_answer, self._search, self._told_again,
             self._elsewhere, self._overview, self._compose,
         ):
@@ -796,7 +845,10 @@ class Dialogue:
             # "ตำบลอะไรนะ" right after an answer that names the subdistrict: a question about that answer
             turn.told is not None and a.short and self._all_told(turn.told, u.normalized)) or (
             # "มีไรบ้าง" right after an answer: which ones it counted, not a request for help
-            turn.told is not None and _asks_the_list(u.normalized))
+            turn.told is not None and _asks_the_list(u.normalized)) or (
+            # "second?", "opening?" right after an answer, read as small talk without much confidence: a fragment
+            # of a question about that answer
+            turn.told is not None and a.short and u.confidence < 0.9 and _unlike_small_talk(u.normalized))
         if small_talk and not a.subjects and not a.ent.places and not a.qt.kind and not refers_back:
             # Small talk read with low confidence may carry the intent "out_of_scope": reply as the small talk it
             # most likely is (its top intent), which has a phrase.
@@ -977,6 +1029,67 @@ class Dialogue:
             return None
         on_day = self._events_on_day(turn.snap).get(told.date, [])
         return next((x for x in a.context if x in on_day), None)
+
+    def _place_in_ranking(self, turn: _Turn, a: _Asked) -> _Result | None:
+        """On "ที่สอง", "and third?", "อันดับ2 3 ล่ะ", "and province-based?" or "and in 2024?" right after an answer
+        from a ranking (one area's place in it, or its top areas): the area at that place, of the same index, year
+        and kind of areas (city- or province-based) as the answer just given, unless the follow-up names another."""
+        told, snap, u = turn.told, turn.snap, turn.u
+        text = u.normalized
+        # ("and province-based?" reads as a yes/no question, "based" being a verb's form)
+        yes_no = a.qt.yes_no and not re.match(r"\s*(and|what about|how about)\b", text)
+        if told is None or told.intent != "rankings" or a.ent.places or yes_no or a.nth is not None \
+                or not set(a.subjects) <= snap.index.rankers:
+            return None
+        ranks = _ranks_asked(text)
+        asked_kind = _category_of(text)
+        years = sorted(a.asked_years)
+        rest = _PLACE_WORDS.sub(" ", _A_YEAR.sub(" ", _CITY_BASED.sub(" ", _PROVINCE_BASED.sub(" ", text))))
+        rest = re.sub(r"\b(1st|2nd|3rd|[4-9]th|first|second|third|fourth|fifth|tscci)\b|หนึ่ง|สอง|สาม|สี่|ห้า|\d", " ", rest)
+        if rest.strip() or not (ranks or asked_kind or len(years) == 1) or len(years) > 1:
+            return None  # (it asks something besides a place, a kind or a year: not only which area)
+        told_text = told.answer.en
+        year_said = _INDEX_YEAR.search(told_text)
+        year = years[0] if years else int(next(g for g in year_said.groups() if g)) if year_said else None
+        kind = asked_kind or _category_of(turn.ctx.last_query or "") or _category_of(told_text)
+        if year is None:
+            return None
+
+        def fits(fact: Fact, want: str | None) -> bool:
+            said = _INDEX_YEAR.search(fact.answer.en)
+            return fact.intent == "rankings" and said is not None and int(next(g for g in said.groups() if g)) == year \
+                and not set(fact.about) & set(snap.kb.dimensions) and _category_of(fact.answer.en) == want
+
+        lists = [f for f in snap.facts.values() if len(self._in_order(snap, f)) >= 2]
+        # (a year whose index ranks all areas together has no kind: "and in 2024?" after the 2023 city-based top 3)
+        ranking = next((f for want in dict.fromkeys([kind, None]) for f in sorted(
+            (f for f in lists if fits(f, want)), key=lambda f: (f.id != told.id, -len(self._in_order(snap, f))))), None)
+        if ranking is None or (kind is None and _category_of(told_text) is None and "city-based" in told_text):
+            return None  # ("ที่สอง" after the top area of each kind: which kind is not known)
+        order = self._in_order(snap, ranking)
+        lang = turn.lang
+        if not ranks:
+            if ranking.id == told.id or len(self._in_order(snap, told)) < 2:
+                return None  # ("and in 2024?" after one area's place asks about that area)
+            answer = snap.composer.fact(ranking, lang)
+            return (self._reply(turn, answer, 1.0),
+                    self._remember(turn, answer, turn.ctx.last_query, turn.ctx.last_qtype), None)
+        if any(r > len(order) for r in ranks):
+            if any(r in _stated_ranks(f.answer.en) and fits(f, _category_of(ranking.answer.en))
+                   for r in ranks for f in snap.facts.values()):
+                return None
+            # ("and 4th?" after a top 3 that no fact goes past: not known, rather than the 3rd again)
+            answer = snap.composer.fallback(lang, [])
+            return self._reply(turn, answer, u.confidence), replace(turn.ctx, lang=lang), "fallback"
+        placed = [order[r - 1] for r in ranks]
+        own = None
+        if len(placed) == 1:
+            # The area's own fact, when it says that place in that ranking ("Samyan ranked second among city-based...")
+            own = next((f for f in snap.index.about(placed[0]) if fits(f, _category_of(ranking.answer.en))
+                        and ranks[0] in _stated_ranks(f.answer.en) and placed[0] in f.about), None)
+        answer = snap.composer.fact(own or ranking, lang, subjects=placed if own is None else None)
+        return (self._reply(turn, answer, 1.0),
+                self._remember(turn, answer, turn.ctx.last_query, turn.ctx.last_qtype, first=placed[0]), None)
 
     def _ranked_place(self, turn: _Turn, a: _Asked) -> _Result | None:
         """On "which one came second" right after a ranking: the one at that place."""
