@@ -31,7 +31,8 @@ from intents.normalize import has_latin, normalize
 from intents.entities import Entities, compact
 from intents.nlu import NLU, OUT_OF_SCOPE, Understanding
 from intents.question import COMPARE as _COMPARE
-from intents.question import (QuestionType, is_about_certification, is_bare_follow_up, is_definition, is_only_asking,
+from intents.question import (QuestionType, is_about_certification, is_bare_follow_up, is_bare_yes_no_follow_up,
+                              is_definition, is_only_asking,
                               is_yes_no, question_type)
 from intents.synonyms import expand
 from intents.training_data import load_training_data
@@ -220,6 +221,9 @@ _NTH_PLACE = re.compile(r"\b(?:[1-9](?:st|nd|rd|th)|(first|second|third|fourth|f
 _ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "หนึ่ง": 1, "สอง": 2, "สาม": 3, "สี่": 4,
                   "ห้า": 5}
 
+
+# The placeholders an area's or a place's name leaves in the masked text ("does zcity have a 7 smarts plan?").
+_PLACEHOLDER = re.compile(r"\bz(city|place)\b")
 
 @lru_cache(maxsize=1)
 def _small_talk_words() -> frozenset[str]:
@@ -521,6 +525,7 @@ class _Turn:
     lang: str
     snap: Snapshot
     told: Fact | None = field(init=False)  # the fact the last answer gave, if it is still in the knowledge
+    claim: str | None = None  # the last yes/no question's claim, which a follow-up naming another area repeats
 
     def __post_init__(self) -> None:
         self.told = self.snap.facts.get(self.ctx.last_fact) if self.ctx.last_fact else None
@@ -828,7 +833,9 @@ class Dialogue:
         u = turn.u
         if a.subjects and not a.ent.subjects:
             a.remainder = _PERSON_PRONOUN.sub(" ", a.remainder)
-        a.names_only = bool(a.subjects or a.ent.places) and is_bare_follow_up(a.remainder)
+        # ("does Mae Moh?" right after "does Samyan have a 7 Smarts plan?": the same yes/no question, about Mae Moh)
+        a.names_only = bool(a.subjects or a.ent.places) and (is_bare_follow_up(a.remainder) or (
+            turn.ctx.yes_no and turn.ctx.last_query is not None and is_bare_yes_no_follow_up(a.remainder)))
         a.short = len(u.normalized.split()) <= 5
 
     def _small_talk(self, turn: _Turn, a: _Asked) -> _Result | None:
@@ -976,12 +983,15 @@ class Dialogue:
         a.follow_up = (a.names_only or a.year_only) and ctx.last_query is not None
         if a.follow_up and ctx.last_query is not None:  # (follow_up implies it; said again for the type checker)
             a.query_text, a.kind, a.yes_no = ctx.last_query, ctx.last_qtype, ctx.yes_no
+            if a.yes_no and ctx.claim and not a.year_only:
+                turn.claim = ctx.claim  # ("does Mae Moh?" claims a 7 Smarts plan, as the question before did)
             if a.year_only:
                 a.query_text = _A_YEAR.sub(" ", a.query_text)  # the year asked before is not asked now
             a.qualifier = a.qualifier or ctx.qualifier
         elif not a.subjects and a.kind in ("list", "how_many") and ctx.qualifier:
             a.qualifier = a.qualifier or ctx.qualifier  # "มีที่ไหนบ้าง" after a question about the first five
-        a.context = [] if a.subjects else list(ctx.subjects)
+        # ("แล้วกระบี่ล่ะ" after Phuket's CCTV: the question is about Krabi now, not Phuket)
+        a.context = [] if a.subjects or (a.follow_up and a.ent.places) else list(ctx.subjects)
         a.cue = a.off_topic
         if a.cue is None and self.vocabulary is not None:
             # A word no fact uses ("พนักงาน", "password"): the question is about something the bot lacks.
@@ -1540,6 +1550,13 @@ class Dialogue:
                 # "แล้วเขาต่ออายุรึยัง" about Mae Moh: a fact of a day about other areas (the 16 renewed in 2025)
                 # neither says yes nor no about Mae Moh; saying it anyway answers something else.
                 a.hit = None
+        if a.hit is not None and a.follow_up and a.ent.places and not a.subjects:
+            # "แล้วที่กระบี่มีมั้ย" after Phuket's beach cameras: the question again, about Krabi; a fact that says
+            # nothing of Krabi (Phuket's cameras) does not answer it.
+            text, about = a.hit.fact.text().casefold(), set(a.hit.fact.about)
+            if not any(any(n in text for n in self._names(snap, pl)) or any(
+                    c.province == pl and c.id in about for c in snap.kb.cities.values()) for pl in a.ent.places):
+                a.hit = None
         if a.hit is None and a.post_of is not None:
             return self._post_told(turn, *a.post_of)
         if a.hit is None or a.unresolved:
@@ -1561,8 +1578,9 @@ class Dialogue:
                                   qualifier=a.qualifier), None
         lead = ""
         if a.yes_no:
+            question = f"{turn.claim} {u.normalized}" if turn.claim else u.normalized
             a.hit, lead = self._verdict(snap, Query(a.query_text, reply_lang, a.subjects, a.context, a.kind, a.intents, a.years),
-                                      a.hit, u.normalized, [p for p in a.ent.places if p not in a.ent.city_named_places])
+                                      a.hit, question, [p for p in a.ent.places if p not in a.ent.city_named_places])
             if not a.subjects and a.context and a.context[0] in snap.kb.cities and a.context[0] not in a.hit.fact.about:
                 lead = ""  # "แล้วได้ต่ออายุยัง" about Mae Moh: a fact that does not name Mae Moh settles nothing
             elif _IT.search(u.normalized) and ctx.subjects and ctx.subjects[0] in snap.kb.cities \
@@ -2697,9 +2715,10 @@ class Dialogue:
         before = turn.ctx.last_city
         if len(listed) < 2 and city and before and before != city and city in turn.u.entities.subjects:
             listed = [city, before]  # "Phuket's score" then "and Khon Kaen?": the two a comparison is about next
+        claim = (turn.claim or _PLACEHOLDER.sub(" ", turn.u.entities.masked).strip() or None) if yes_no else None
         return Context(last_city=city or turn.ctx.last_city, last_intent=answer.intent, lang=turn.lang,
                        subjects=list(subjects), last_fact=answer.fact, last_query=query, last_qtype=qtype,
-                       qualifier=qualifier, yes_no=yes_no, listed=listed if len(listed) >= 2 else [])
+                       qualifier=qualifier, yes_no=yes_no, listed=listed if len(listed) >= 2 else [], claim=claim)
 
     def _events_on_day(self, snap: Snapshot) -> dict[str, list[str]]:
         """The events (entities of kind "event") each day's facts are about, "2021-12-24": the logo ceremony;

@@ -371,3 +371,18 @@ def test_a_one_word_fragment_after_an_answer_is_no_greeting(convo):
     convo.say("how much will tram noy cost?")
     r = convo.say("opening?")
     assert r.intent not in ("greet", "goodbye", "help", "thanks") and "2027" in first_line(r)
+
+
+def test_a_yes_no_follow_up_for_another_area_claims_what_the_question_before_claimed(convo):
+    assert convo.say("does wangchan valley have a 7 smarts plan").text.startswith("Yes")
+    assert convo.say("does Mae Moh?").text.startswith("No")  # (3 Smarts: not a yes to "has a plan")
+
+
+def test_is_x_after_a_first_five_question_asks_that_again(convo):
+    convo.say("was samyan among the first five cities?")
+    assert convo.say("is Nan?").text.startswith("No")
+
+
+def test_a_province_asked_again_is_not_answered_by_the_last_area_s_fact(convo):
+    convo.say("ชายหาดภูเก็ตมีกล้องช่วยไลฟ์การ์ดไหม")
+    assert convo.say("แล้วกระบี่มีด้วยไหม").fallback  # (not Phuket's cameras again)
