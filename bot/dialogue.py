@@ -225,6 +225,15 @@ _ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, 
 # The placeholders an area's or a place's name leaves in the masked text ("does zcity have a 7 smarts plan?").
 _PLACEHOLDER = re.compile(r"\bz(city|place)\b")
 
+# A start asked ("when did it start", "when was it launched", as _asked_words cuts them) and a text that tells one.
+_START_ASKED = frozenset({"start", "begin", "began", "launc", "kick", "เริ่ม"})
+_START_SAID = re.compile(r"\bfrom \d|\bsince\b|\bstart|\bbegan\b|\bbegun\b|\blaunch|\bopened\b|\bkicked off\b|เริ่ม|ตั้งแต่")
+
+# A follow-up that is only the kind of thing asked: "date?", "the exact day?"; "how long?", "within how long?".
+_BARE_WHEN = re.compile(r"^\s*(and |so |ok |okay )?(the |its |exact |the exact )?(date|day|month|year|opening date|start date|"
+                        r"launch date|opening day)\s*[?!.]*\s*$")
+_BARE_HOW_LONG = re.compile(r"^\s*(and |so |ok |okay )?(within |in |for |over )?how (long|far)\s*[?!.]*\s*$")
+
 @lru_cache(maxsize=1)
 def _small_talk_words() -> frozenset[str]:
     """Every word the examples of greetings, thanks, goodbyes and requests for help use."""
@@ -967,6 +976,10 @@ class Dialogue:
         u, ctx, snap = turn.u, turn.ctx, turn.snap
         # A follow-up that only names something ("แล้วภูเก็ตล่ะ") asks the last question again.
         a.query_text, a.kind, a.yes_no = a.remainder, a.qt.kind, a.qt.yes_no
+        if a.kind is None and not a.subjects and turn.told is not None:
+            # "date?", "within how long?" right after an answer: the kind of thing asked, about that answer
+            a.kind = "when" if _BARE_WHEN.match(u.normalized) else "how_many" if _BARE_HOW_LONG.match(u.normalized) \
+                else None
         a.qualifier = "first_five" if a.ent.first_five else None
         # "แล้วปี 2568", "and in 2022?": the last question again, for another year.
         a.asked_years = _years_asked(u.normalized, a.ent.numbers)
@@ -1823,7 +1836,8 @@ class Dialogue:
 
         def says_all(fact: Fact) -> bool:
             text = fact.answer_text().casefold()
-            return all(w in text for w in words)
+            # ("when did it start" is said by "from 1 July 2021", "launched in", "เริ่ม", "ตั้งแต่")
+            return all(w in text or w in _START_ASKED and _START_SAID.search(text) for w in words)
 
         if not words or not says_all(told) or (found is not None and says_all(found)):
             return False

@@ -386,3 +386,21 @@ def test_is_x_after_a_first_five_question_asks_that_again(convo):
 def test_a_province_asked_again_is_not_answered_by_the_last_area_s_fact(convo):
     convo.say("ชายหาดภูเก็ตมีกล้องช่วยไลฟ์การ์ดไหม")
     assert convo.say("แล้วกระบี่มีด้วยไหม").fallback  # (not Phuket's cameras again)
+
+
+def test_when_it_began_is_read_from_the_from_date_just_given(convo):
+    convo.say("tell me about the phuket sandbox")
+    r = convo.say("when did it begin?")
+    assert not r.fallback and "1 July 2021" in first_line(r)
+
+
+def test_a_bare_date_after_an_event_is_that_event_s_date(convo):
+    convo.say("tell me about the khon kaen smart city expo")
+    r = convo.say("the date?")
+    assert not r.fallback and "6 October 2018" in first_line(r)
+
+
+def test_a_bare_how_long_after_a_target_is_the_target_s_span(convo):
+    convo.say("what goal did Prajin set in 2017")
+    r = convo.say("over how long?")
+    assert not r.fallback and "20 years" in first_line(r)
