@@ -1266,7 +1266,10 @@ class Dialogue:
                         self._remember(turn, zone, a.query_text, a.kind, a.yes_no, a.qualifier), None)
         if a.ent.places and not a.cities and len(general) == len(a.subjects) and certifying:
             answer = snap.composer.fallback(reply_lang, [], place=a.ent.places[0])
-            return self._reply(turn, answer, u.confidence), replace(ctx, lang=reply_lang), "fallback"
+            # ("แล้วหนองคายล่ะ" next asks this question again, of Nong Khai)
+            kept = replace(ctx, lang=reply_lang, last_query=a.query_text, last_qtype=a.kind, yes_no=a.yes_no,
+                           qualifier=a.qualifier, last_fact=None, last_intent=None, claim=None)
+            return self._reply(turn, answer, u.confidence), kept, "fallback"
         return None
 
     def _compare(self, turn: _Turn, a: _Asked) -> _Result | None:

@@ -404,3 +404,9 @@ def test_a_bare_how_long_after_a_target_is_the_target_s_span(convo):
     convo.say("what goal did Prajin set in 2017")
     r = convo.say("over how long?")
     assert not r.fallback and "20 years" in first_line(r)
+
+
+def test_another_province_after_one_with_no_known_area_asks_that_again(convo):
+    assert convo.say("อุดรธานีมีพื้นที่ได้ตราเมืองอัจฉริยะบ้างไหม").fallback
+    r = convo.say("แล้วหนองคายล่ะครับ")
+    assert not r.fallback and "หนองคาย" in r.text and "เขตส่งเสริม" in r.text
