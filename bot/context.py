@@ -32,6 +32,8 @@ class Context:
     qualifier: str | None = None  # carried to follow-ups: "first_five" ("and Korat?")
     yes_no: bool = False
     listed: list[str] = field(default_factory=list)  # the areas the last answer listed, in its order ("the second one")
+    # a yes/no question's words besides its areas' names ("does have a 7 smarts plan?"): what "does Mae Moh?" claims
+    claim: str | None = None
 
     @classmethod
     def from_json(cls, raw: object) -> "Context":

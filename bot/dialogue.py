@@ -27,13 +27,15 @@ from functools import lru_cache
 from typing import Callable, Sequence
 
 from intents.features import tokenize
-from intents.normalize import has_latin
+from intents.normalize import has_latin, normalize
 from intents.entities import Entities, compact
 from intents.nlu import NLU, OUT_OF_SCOPE, Understanding
 from intents.question import COMPARE as _COMPARE
-from intents.question import (QuestionType, is_about_certification, is_bare_follow_up, is_definition, is_only_asking,
+from intents.question import (QuestionType, is_about_certification, is_bare_follow_up, is_bare_yes_no_follow_up,
+                              is_definition, is_only_asking,
                               is_yes_no, question_type)
 from intents.synonyms import expand
+from intents.training_data import load_training_data
 from intents.vocabulary import RARE_SHARE, Vocabulary
 from knowledge.catalogue import SMALL_TALK
 from knowledge.comparison import against_benchmark, asks_to_compare, direction, figures, winner, without_comparison
@@ -186,6 +188,66 @@ _TOTAL_ASKED = re.compile(r"(รวม|ทั้งหมด|\b(total|altogether
                           r"\bcumulative\w*|\brunning total\b")
 _TOTAL_SAID = re.compile(r"รวม|ทั้งหมด|\b(total|in all|altogether|bringing|cumulative\w*)\b")
 
+
+# The kind of areas a ranking ranks: "city-based", "แบบเมือง"; "province-based", "ประเภทจังหวัด".
+_CITY_BASED = re.compile(r"\bcity[- ]?based\b|\bcity level\b|(แบบ|ประเภท|ระดับ)\s*เมือง")
+_PROVINCE_BASED = re.compile(r"\bprovince[- ]?based\b|\btop province\b|\bprovincial\b|\bprovince level\b|(แบบ|ประเภท|ระดับ)\s*จังหวัด")
+# The year of the index a ranking is of ("TSCCI 2023", "the 2024 index"), not the year it was released.
+_INDEX_YEAR = re.compile(r"\bTSCCI\)?\s*((?:19|20)\d\d)\b|\b((?:19|20)\d\d) index\b")
+# "ที่สอง", "อันดับ 2 3 ล่ะ", "and third?", "who came 2nd": all such a follow-up says, besides the places asked.
+_PLACE_WORDS = re.compile(r"\b(and|what|about|how|who|which|one|ones|area|areas|city|cities|place|was|were|is|are|came|come|"
+                          r"ranked|rank|got|get|the|then|in|of|next|after|at|number|no)\b|"
+                          r"แล้ว|ล่ะ|ละ|หละ|ใคร|อันดับ|ลำดับ|ได้|ที่|เมือง|พื้นที่|ไหน|อะไร|ไร|คือ|เป็น|กับ|และ|ครับ|คับ|ค่ะ|คะ|นะ|อ่ะ|อะ|"
+                          r"ปี|ล่า|ต่อมา|ถัดมา|ถัดไป|[?!.,]")
+
+
+def _category_of(text: str) -> str | None:
+    """Which kind of areas a text says a ranking is of: "city", "province", or None (neither, or both)."""
+    city, province = bool(_CITY_BASED.search(text)), bool(_PROVINCE_BASED.search(text))
+    return None if city == province else "city" if city else "province"
+
+
+def _ranks_asked(text: str) -> list[int]:
+    """The places a follow-up asks about, in order: [2] for "ที่สอง", [2, 3] for "อันดับ2 3 ล่ะ" or "2nd and 3rd",
+    [4] for "and 4th"."""
+    first = _asked_rank(text)
+    if first is None and not _NTH_PLACE.search(text):
+        return []
+    more = [int(n) for n in re.findall(r"(?<![\d.,:/])([1-9])(?:st|nd|rd|th)?(?![\d.,:/%])", text)]
+    words = [_ORDINAL_WORDS[w] for w in _NTH_PLACE.findall(text) for w in w if w and not w.isdigit()]
+    return list(dict.fromkeys([*([first] if first is not None else []), *more, *words]))
+
+
+_NTH_PLACE = re.compile(r"\b(?:[1-9](?:st|nd|rd|th)|(first|second|third|fourth|fifth))\b|(?<=ที่)\s*(หนึ่ง|สอง|สาม|สี่|ห้า)")
+_ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "หนึ่ง": 1, "สอง": 2, "สาม": 3, "สี่": 4,
+                  "ห้า": 5}
+
+
+# The placeholders an area's or a place's name leaves in the masked text ("does zcity have a 7 smarts plan?").
+_PLACEHOLDER = re.compile(r"\bz(city|place)\b")
+
+# A start asked ("when did it start", "when was it launched", as _asked_words cuts them) and a text that tells one.
+_START_ASKED = frozenset({"start", "begin", "began", "launc", "kick", "เริ่ม"})
+_START_SAID = re.compile(r"\bfrom \d|\bsince\b|\bstart|\bbegan\b|\bbegun\b|\blaunch|\bopened\b|\bkicked off\b|เริ่ม|ตั้งแต่")
+
+# A follow-up that is only the kind of thing asked: "date?", "the exact day?"; "how long?", "within how long?".
+_BARE_WHEN = re.compile(r"^\s*(and |so |ok |okay )?(the |its |exact |the exact )?(date|day|month|year|opening date|start date|"
+                        r"launch date|opening day)\s*[?!.]*\s*$")
+_BARE_HOW_LONG = re.compile(r"^\s*(and |so |ok |okay )?(within |in |for |over )?how (long|far)\s*[?!.]*\s*$")
+
+@lru_cache(maxsize=1)
+def _small_talk_words() -> frozenset[str]:
+    """Every word the examples of greetings, thanks, goodbyes and requests for help use."""
+    return frozenset(t for ex in load_training_data().examples if ex.intent in SMALL_TALK
+                     for t in tokenize(normalize(ex.text)))
+
+
+def _unlike_small_talk(text: str) -> bool:
+    """Whether a message has a word no greeting, thanks, goodbye or request for help uses ("second?",
+    "opening?", "still running?"): read as small talk only for want of a better reading."""
+    # (English words only: Thai is cut into words by a dictionary, and a chat word it lacks, "โอเคขอบใจ", would
+    # read as unknown)
+    return any(t not in _small_talk_words() for t in tokenize(text) if t.isascii() and any(c.isalpha() for c in t))
 
 def _says_word(text: str, word: str) -> bool:
     """Whether ``text`` says ``word``: a Thai word as it is, an English one in any form that shares its first
@@ -482,6 +544,7 @@ class _Turn:
     lang: str
     snap: Snapshot
     told: Fact | None = field(init=False)  # the fact the last answer gave, if it is still in the knowledge
+    claim: str | None = None  # the last yes/no question's claim, which a follow-up naming another area repeats
 
     def __post_init__(self) -> None:
         self.told = self.snap.facts.get(self.ctx.last_fact) if self.ctx.last_fact else None
@@ -622,7 +685,7 @@ class Dialogue:
             self._read_subjects, self._post_of_person, self._full_name_asked, self._read_references, self._nth_one_named,
             self._read_the_rest, self._small_talk, self._before_or_after, self._against_standard,
             self._dimension_listed, self._which_n, self._which_ones, self._more, self._resolve_follow_up,
-            self._ranked_place, self._which_of_listed, self._that_batch, self._batch_reported, self._worked_out,
+            self._place_in_ranking, self._ranked_place, self._which_of_listed, self._that_batch, self._batch_reported, self._worked_out,
             self._read_years, self._zone, self._compare, self._about_the_last_answer, self._search, self._told_again,
             self._elsewhere, self._overview, self._compose,
         ):
@@ -789,7 +852,9 @@ class Dialogue:
         u = turn.u
         if a.subjects and not a.ent.subjects:
             a.remainder = _PERSON_PRONOUN.sub(" ", a.remainder)
-        a.names_only = bool(a.subjects or a.ent.places) and is_bare_follow_up(a.remainder)
+        # ("does Mae Moh?" right after "does Samyan have a 7 Smarts plan?": the same yes/no question, about Mae Moh)
+        a.names_only = bool(a.subjects or a.ent.places) and (is_bare_follow_up(a.remainder) or (
+            turn.ctx.yes_no and turn.ctx.last_query is not None and is_bare_yes_no_follow_up(a.remainder)))
         a.short = len(u.normalized.split()) <= 5
 
     def _small_talk(self, turn: _Turn, a: _Asked) -> _Result | None:
@@ -806,7 +871,10 @@ class Dialogue:
             # "ตำบลอะไรนะ" right after an answer that names the subdistrict: a question about that answer
             turn.told is not None and a.short and self._all_told(turn.told, u.normalized)) or (
             # "มีไรบ้าง" right after an answer: which ones it counted, not a request for help
-            turn.told is not None and _asks_the_list(u.normalized))
+            turn.told is not None and _asks_the_list(u.normalized)) or (
+            # "second?", "opening?" right after an answer, read as small talk without much confidence: a fragment
+            # of a question about that answer
+            turn.told is not None and a.short and u.confidence < 0.9 and _unlike_small_talk(u.normalized))
         if small_talk and not a.subjects and not a.ent.places and not a.qt.kind and not refers_back:
             # Small talk read with low confidence may carry the intent "out_of_scope": reply as the small talk it
             # most likely is (its top intent), which has a phrase.
@@ -918,6 +986,10 @@ class Dialogue:
         u, ctx, snap = turn.u, turn.ctx, turn.snap
         # A follow-up that only names something ("แล้วภูเก็ตล่ะ") asks the last question again.
         a.query_text, a.kind, a.yes_no = a.remainder, a.qt.kind, a.qt.yes_no
+        if a.kind is None and not a.subjects and turn.told is not None:
+            # "date?", "within how long?" right after an answer: the kind of thing asked, about that answer
+            a.kind = "when" if _BARE_WHEN.match(u.normalized) else "how_many" if _BARE_HOW_LONG.match(u.normalized) \
+                else None
         a.qualifier = "first_five" if a.ent.first_five else None
         # "แล้วปี 2568", "and in 2022?": the last question again, for another year.
         a.asked_years = _years_asked(u.normalized, a.ent.numbers)
@@ -934,6 +1006,8 @@ class Dialogue:
         a.follow_up = (a.names_only or a.year_only) and ctx.last_query is not None
         if a.follow_up and ctx.last_query is not None:  # (follow_up implies it; said again for the type checker)
             a.query_text, a.kind, a.yes_no = ctx.last_query, ctx.last_qtype, ctx.yes_no
+            if a.yes_no and ctx.claim and not a.year_only:
+                turn.claim = ctx.claim  # ("does Mae Moh?" claims a 7 Smarts plan, as the question before did)
             if a.year_only:
                 a.query_text = _A_YEAR.sub(" ", a.query_text)  # the year asked before is not asked now
             if any(x in snap.kb.entities and snap.kb.entities[x].kind == "person" for x in a.subjects):
@@ -943,7 +1017,8 @@ class Dialogue:
             a.qualifier = a.qualifier or ctx.qualifier
         elif not a.subjects and a.kind in ("list", "how_many") and ctx.qualifier:
             a.qualifier = a.qualifier or ctx.qualifier  # "มีที่ไหนบ้าง" after a question about the first five
-        a.context = [] if a.subjects else list(ctx.subjects)
+        # ("แล้วกระบี่ล่ะ" after Phuket's CCTV: the question is about Krabi now, not Phuket)
+        a.context = [] if a.subjects or (a.follow_up and a.ent.places) else list(ctx.subjects)
         a.cue = a.off_topic
         if a.cue is None and self.vocabulary is not None:
             # A word no fact uses ("พนักงาน", "password"): the question is about something the bot lacks.
@@ -991,6 +1066,67 @@ class Dialogue:
             return None
         on_day = self._events_on_day(turn.snap).get(told.date, [])
         return next((x for x in a.context if x in on_day), None)
+
+    def _place_in_ranking(self, turn: _Turn, a: _Asked) -> _Result | None:
+        """On "ที่สอง", "and third?", "อันดับ2 3 ล่ะ", "and province-based?" or "and in 2024?" right after an answer
+        from a ranking (one area's place in it, or its top areas): the area at that place, of the same index, year
+        and kind of areas (city- or province-based) as the answer just given, unless the follow-up names another."""
+        told, snap, u = turn.told, turn.snap, turn.u
+        text = u.normalized
+        # ("and province-based?" reads as a yes/no question, "based" being a verb's form)
+        yes_no = a.qt.yes_no and not re.match(r"\s*(and|what about|how about)\b", text)
+        if told is None or told.intent != "rankings" or a.ent.places or yes_no or a.nth is not None \
+                or not set(a.subjects) <= snap.index.rankers:
+            return None
+        ranks = _ranks_asked(text)
+        asked_kind = _category_of(text)
+        years = sorted(a.asked_years)
+        rest = _PLACE_WORDS.sub(" ", _A_YEAR.sub(" ", _CITY_BASED.sub(" ", _PROVINCE_BASED.sub(" ", text))))
+        rest = re.sub(r"\b(1st|2nd|3rd|[4-9]th|first|second|third|fourth|fifth|tscci)\b|หนึ่ง|สอง|สาม|สี่|ห้า|\d", " ", rest)
+        if rest.strip() or not (ranks or asked_kind or len(years) == 1) or len(years) > 1:
+            return None  # (it asks something besides a place, a kind or a year: not only which area)
+        told_text = told.answer.en
+        year_said = _INDEX_YEAR.search(told_text)
+        year = years[0] if years else int(next(g for g in year_said.groups() if g)) if year_said else None
+        kind = asked_kind or _category_of(turn.ctx.last_query or "") or _category_of(told_text)
+        if year is None:
+            return None
+
+        def fits(fact: Fact, want: str | None) -> bool:
+            said = _INDEX_YEAR.search(fact.answer.en)
+            return fact.intent == "rankings" and said is not None and int(next(g for g in said.groups() if g)) == year \
+                and not set(fact.about) & set(snap.kb.dimensions) and _category_of(fact.answer.en) == want
+
+        lists = [f for f in snap.facts.values() if len(self._in_order(snap, f)) >= 2]
+        # (a year whose index ranks all areas together has no kind: "and in 2024?" after the 2023 city-based top 3)
+        ranking = next((f for want in dict.fromkeys([kind, None]) for f in sorted(
+            (f for f in lists if fits(f, want)), key=lambda f: (f.id != told.id, -len(self._in_order(snap, f))))), None)
+        if ranking is None or (kind is None and _category_of(told_text) is None and "city-based" in told_text):
+            return None  # ("ที่สอง" after the top area of each kind: which kind is not known)
+        order = self._in_order(snap, ranking)
+        lang = turn.lang
+        if not ranks:
+            if ranking.id == told.id or len(self._in_order(snap, told)) < 2:
+                return None  # ("and in 2024?" after one area's place asks about that area)
+            answer = snap.composer.fact(ranking, lang)
+            return (self._reply(turn, answer, 1.0),
+                    self._remember(turn, answer, turn.ctx.last_query, turn.ctx.last_qtype), None)
+        if any(r > len(order) for r in ranks):
+            if any(r in _stated_ranks(f.answer.en) and fits(f, _category_of(ranking.answer.en))
+                   for r in ranks for f in snap.facts.values()):
+                return None
+            # ("and 4th?" after a top 3 that no fact goes past: not known, rather than the 3rd again)
+            answer = snap.composer.fallback(lang, [])
+            return self._reply(turn, answer, u.confidence), replace(turn.ctx, lang=lang), "fallback"
+        placed = [order[r - 1] for r in ranks]
+        own = None
+        if len(placed) == 1:
+            # The area's own fact, when it says that place in that ranking ("Samyan ranked second among city-based...")
+            own = next((f for f in snap.index.about(placed[0]) if fits(f, _category_of(ranking.answer.en))
+                        and ranks[0] in _stated_ranks(f.answer.en) and placed[0] in f.about), None)
+        answer = snap.composer.fact(own or ranking, lang, subjects=placed if own is None else None)
+        return (self._reply(turn, answer, 1.0),
+                self._remember(turn, answer, turn.ctx.last_query, turn.ctx.last_qtype, first=placed[0]), None)
 
     def _ranked_place(self, turn: _Turn, a: _Asked) -> _Result | None:
         """On "which one came second" right after a ranking: the one at that place."""
@@ -1144,7 +1280,10 @@ class Dialogue:
                         self._remember(turn, zone, a.query_text, a.kind, a.yes_no, a.qualifier), None)
         if a.ent.places and not a.cities and len(general) == len(a.subjects) and certifying:
             answer = snap.composer.fallback(reply_lang, [], place=a.ent.places[0])
-            return self._reply(turn, answer, u.confidence), replace(ctx, lang=reply_lang), "fallback"
+            # ("แล้วหนองคายล่ะ" next asks this question again, of Nong Khai)
+            kept = replace(ctx, lang=reply_lang, last_query=a.query_text, last_qtype=a.kind, yes_no=a.yes_no,
+                           qualifier=a.qualifier, last_fact=None, last_intent=None, claim=None)
+            return self._reply(turn, answer, u.confidence), kept, "fallback"
         return None
 
     def _compare(self, turn: _Turn, a: _Asked) -> _Result | None:
@@ -1441,6 +1580,13 @@ class Dialogue:
                 # "แล้วเขาต่ออายุรึยัง" about Mae Moh: a fact of a day about other areas (the 16 renewed in 2025)
                 # neither says yes nor no about Mae Moh; saying it anyway answers something else.
                 a.hit = None
+        if a.hit is not None and a.follow_up and a.ent.places and not a.subjects:
+            # "แล้วที่กระบี่มีมั้ย" after Phuket's beach cameras: the question again, about Krabi; a fact that says
+            # nothing of Krabi (Phuket's cameras) does not answer it.
+            text, about = a.hit.fact.text().casefold(), set(a.hit.fact.about)
+            if not any(any(n in text for n in self._names(snap, pl)) or any(
+                    c.province == pl and c.id in about for c in snap.kb.cities.values()) for pl in a.ent.places):
+                a.hit = None
         if a.hit is None and a.post_of is not None:
             return self._post_told(turn, *a.post_of)
         if a.hit is None or a.unresolved:
@@ -1462,8 +1608,9 @@ class Dialogue:
                                   qualifier=a.qualifier), None
         lead = ""
         if a.yes_no:
+            question = f"{turn.claim} {u.normalized}" if turn.claim else u.normalized
             a.hit, lead = self._verdict(snap, Query(a.query_text, reply_lang, a.subjects, a.context, a.kind, a.intents, a.years),
-                                      a.hit, u.normalized, [p for p in a.ent.places if p not in a.ent.city_named_places])
+                                      a.hit, question, [p for p in a.ent.places if p not in a.ent.city_named_places])
             if not a.subjects and a.context and a.context[0] in snap.kb.cities and a.context[0] not in a.hit.fact.about:
                 lead = ""  # "แล้วได้ต่ออายุยัง" about Mae Moh: a fact that does not name Mae Moh settles nothing
             elif _IT.search(u.normalized) and ctx.subjects and ctx.subjects[0] in snap.kb.cities \
@@ -1726,7 +1873,8 @@ class Dialogue:
 
         def says_all(fact: Fact) -> bool:
             text = fact.answer_text().casefold()
-            return all(w in text for w in words)
+            # ("when did it start" is said by "from 1 July 2021", "launched in", "เริ่ม", "ตั้งแต่")
+            return all(w in text or w in _START_ASKED and _START_SAID.search(text) for w in words)
 
         if not words or not says_all(told) or (found is not None and says_all(found)):
             return False
@@ -2655,9 +2803,10 @@ class Dialogue:
         before = turn.ctx.last_city
         if len(listed) < 2 and city and before and before != city and city in turn.u.entities.subjects:
             listed = [city, before]  # "Phuket's score" then "and Khon Kaen?": the two a comparison is about next
+        claim = (turn.claim or _PLACEHOLDER.sub(" ", turn.u.entities.masked).strip() or None) if yes_no else None
         return Context(last_city=city or turn.ctx.last_city, last_intent=answer.intent, lang=turn.lang,
                        subjects=list(subjects), last_fact=answer.fact, last_query=query, last_qtype=qtype,
-                       qualifier=qualifier, yes_no=yes_no, listed=listed if len(listed) >= 2 else [])
+                       qualifier=qualifier, yes_no=yes_no, listed=listed if len(listed) >= 2 else [], claim=claim)
 
     def _events_on_day(self, snap: Snapshot) -> dict[str, list[str]]:
         """The events (entities of kind "event") each day's facts are about, "2021-12-24": the logo ceremony;

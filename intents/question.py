@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .normalize import has_latin, has_thai
 
-__all__ = ["QuestionType", "question_type", "is_bare_follow_up", "is_definition",
+__all__ = ["QuestionType", "question_type", "is_bare_follow_up", "is_bare_yes_no_follow_up", "is_definition",
            "is_about_certification", "is_yes_no", "is_only_asking", "COMPARE"]
 
 
@@ -190,6 +190,20 @@ def is_yes_no(text: str) -> bool:
     if not latin or _WH_EN.search(text):
         return False
     return bool(_YES_NO_EN_TAG.search(text) or _DECLARATIVE_Q.match(text))
+
+
+# What is left of a yes/no follow-up once its names are removed: "does Mae Moh?", "is Nan too?", "แล้วแม่เมาะด้วยไหม",
+# "ยะลาล่ะ มีมั้ย": the last yes/no question again, about the new name.
+_YES_NO_FILLER = re.compile(
+    r"^(แล้ว|และ|ส่วน|ถ้าเป็น|กรณี|ของ|ที่|เมือง|จังหวัด|ละ|ล่ะ|หละ|หล่ะ|อะ|อ่ะ|ครับ|คับ|ค่ะ|คะ|นะ|ด้วย|มี|ได้|เป็น|ไหม|มั้ย|มั๊ย|"
+    r"ป่ะ|ปะ|เปล่า|หรือเปล่า|รึเปล่า|หรือไม่|เหมือนกัน|"
+    r"and|what about|how about|then|also|too|as well|either|does|do|did|is|was|are|were|has|have|had|it|\?|!|,|\s)*$")
+
+
+def is_bare_yes_no_follow_up(remainder: str) -> bool:
+    """True when what is left of a message after removing the names only asks yes or no about them ("does Mae
+    Moh?", "แล้วแม่เมาะด้วยไหม"): right after a yes/no question, that question again, about the new name."""
+    return bool(_YES_NO_FILLER.match(remainder.strip()))
 
 
 def is_bare_follow_up(remainder: str) -> bool:

@@ -335,3 +335,78 @@ def test_a_new_topic_after_a_ranking_keeps_no_year(convo):
     convo.say("ใน TSCCI ปี 66 สามย่านนำด้านอะไร")
     r = convo.say("แล้วมีพื้นที่สีเขียวกี่ตารางเมตรต่อคน")
     assert not r.fallback and "19.8" in first_line(r)
+
+
+def test_a_bare_place_after_one_area_s_place_is_that_ranking_s_area(convo):
+    convo.say("where did chachoengsao come among province-based areas in TSCCI 2023?")
+    r = convo.say("and 3rd?")
+    assert not r.fallback and "Khon Kaen" in first_line(r)
+
+
+def test_two_places_in_thai_after_the_top_area_of_a_year(convo):
+    convo.say("TSCCI ปี 2567 ที่หนึ่งคือใคร")
+    r = convo.say("แล้วอันดับ 2 กับ 3 ล่ะ")
+    assert not r.fallback and "สามย่าน" in first_line(r) and "ฉะเชิงเทรา" in first_line(r)
+
+
+def test_a_place_past_the_ranking_s_end_is_not_known(convo):
+    convo.say("who came first among province-based areas in TSCCI 2023?")
+    assert "Chachoengsao" in first_line(convo.say("2nd?"))
+    assert convo.say("and the 4th?").fallback  # (not the second again)
+
+
+def test_a_kind_of_area_after_a_ranking_is_that_kind_s_ranking(convo):
+    convo.say("which were the top city-based areas in TSCCI 2023")
+    r = convo.say("and province-based?")
+    assert not r.fallback and "Phuket" in first_line(r) and "Chachoengsao" in first_line(r)
+
+
+def test_another_year_after_a_ranking_list_is_that_year_s_list(convo):
+    convo.say("which were the top city-based areas in TSCCI 2023")
+    r = convo.say("what about 2024?")
+    assert not r.fallback and "84.85" in first_line(r)
+
+
+def test_a_one_word_fragment_after_an_answer_is_no_greeting(convo):
+    convo.say("how much will tram noy cost?")
+    r = convo.say("opening?")
+    assert r.intent not in ("greet", "goodbye", "help", "thanks") and "2027" in first_line(r)
+
+
+def test_a_yes_no_follow_up_for_another_area_claims_what_the_question_before_claimed(convo):
+    assert convo.say("does wangchan valley have a 7 smarts plan").text.startswith("Yes")
+    assert convo.say("does Mae Moh?").text.startswith("No")  # (3 Smarts: not a yes to "has a plan")
+
+
+def test_is_x_after_a_first_five_question_asks_that_again(convo):
+    convo.say("was samyan among the first five cities?")
+    assert convo.say("is Nan?").text.startswith("No")
+
+
+def test_a_province_asked_again_is_not_answered_by_the_last_area_s_fact(convo):
+    convo.say("ชายหาดภูเก็ตมีกล้องช่วยไลฟ์การ์ดไหม")
+    assert convo.say("แล้วกระบี่มีด้วยไหม").fallback  # (not Phuket's cameras again)
+
+
+def test_when_it_began_is_read_from_the_from_date_just_given(convo):
+    convo.say("tell me about the phuket sandbox")
+    r = convo.say("when did it begin?")
+    assert not r.fallback and "1 July 2021" in first_line(r)
+
+
+def test_a_bare_date_after_an_event_is_that_event_s_date(convo):
+    convo.say("tell me about the khon kaen smart city expo")
+    r = convo.say("the date?")
+    assert not r.fallback and "6 October 2018" in first_line(r)
+
+
+def test_a_bare_how_long_after_a_target_is_the_target_s_span(convo):
+    convo.say("what goal did Prajin set in 2017")
+    r = convo.say("over how long?")
+    assert not r.fallback and "20 years" in first_line(r)
+
+
+def test_another_province_after_one_with_no_known_area_asks_that_again(convo):
+    assert convo.say("อุดรธานีมีพื้นที่ได้ตราเมืองอัจฉริยะบ้างไหม").fallback
+    r = convo.say("แล้วหนองคายล่ะครับ")
+    assert not r.fallback and "หนองคาย" in r.text and "เขตส่งเสริม" in r.text
