@@ -67,6 +67,14 @@ _PLACE_ASKED = re.compile(r"(?:(?<!พื้น)ที่|อันดับ|ล
                           r"\b(?:number\s+)?(\d{1,2})(?:st|nd|rd|th)\b")
 COVERAGE = 0.75  # share of the question's content words the fact's answer must contain for a verdict
 COVERAGE_CLOSE = 0.6  # the same, for a fact whose words match the question closely
+# Something meant or scheduled to happen, not said to have happened: "วางแผนจะประกาศ", "มีกำหนดเปิดปี 2570 ตามแผน
+# เดือนมีนาคม 2567", "was expected to open in 2022", "the March 2024 plan builds ..., with construction from 2025".
+_INTENDED = re.compile(r"วางแผน(?:ว่า)?จะ|มีแผน(?:ที่)?จะ|คาดว่าจะ|ตั้งใจ(?:ว่า)?จะ|มีกำหนด|ตามแผน(?:เดือน|ปี)|"
+                       r"\bplann(?:ed|ing) to\b|\b(?:is|are|was|were) (?:expected|due|set|scheduled|planned) to\b|"
+                       r"\bintended to\b|\bplan\b(?:[^.;\n]|\.\d){0,160}\b(?:from|by|in) (?:19|20)\d\d", re.I)
+# ...unless the question asks about that plan: "was it planned for 2020?", "คาดว่าจะเปิดปีไหน", "จะ...ใช่ไหม".
+_ASKS_PLAN = re.compile(r"แผน|คาด|กำหนด|ตั้งใจ|จะ|\bplan|\bexpect|\bschedul|\bdue\b|\bintend|\bsupposed\b|"
+                        r"\bwill\b|\bgoing to\b", re.I)
 # "ปัจจุบัน ... ยังดำรงตำแหน่งอยู่หรือไม่", "is he still ...": about now, which a dated fact cannot confirm.
 _NOW = re.compile(r"ปัจจุบัน|ตอนนี้|ขณะนี้|ยัง\S*อยู่|\b(still|currently|now|today|anymore)\b")
 
@@ -706,7 +714,13 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
         if years & fact_years:
             # ("ได้ที่ 1 ปี 66" / the 2023 top three: not a yes; nor "the 2021 meeting took place at Government
             # House?" / who chaired it in 2021: the year is right, the place claimed is not said)
-            return None if now or unstated or _claim_unsaid(question, answer) else "yes"
+            if now or unstated or _claim_unsaid(question, answer):
+                return None
+            if _INTENDED.search(answer) and not _ASKS_PLAN.search(question):
+                # "announced in 2020?" / "depa planned to announce them in October 2020"; "its logo renewed in
+                # 2025?" / "the plan builds ... with construction from 2025": the year of a plan confirms no deed
+                return None
+            return "yes"
         # A fact of several years may not cover all; one of another year denies when it matches the question
         # closely, or says everything else it asks ("ปิดปี 2580 ใช่ไหม" / "มีกำหนดปิดในปี 2594").
         if len(fact_years) == 1 and (close or (_covered(asked, answer, known) or 0.0) >= COVERAGE):

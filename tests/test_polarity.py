@@ -357,3 +357,20 @@ def test_a_short_thai_year_bound_after_a_space_is_a_bound():
     # "ก่อนปี 64" bounds the year (2021): a fact of 2021 itself says nothing of before it
     assert v("ก่อนปี 64 เมืองนี้เคยได้ตราแล้วใช่ไหม", "เมืองนี้เพิ่งได้ตราในปี 2564 เป็นครั้งแรก",
              years=frozenset({2021}), fact_years=frozenset({2021})) is None
+
+
+@pytest.mark.parametrize("question, answer, years", [
+    # a plan or a schedule of the year asked says nothing of what was done that year
+    ("เปิดตัวครั้งแรกปี 2565 ใช่ไหม", "หน่วยงานวางแผนจะเปิดตัวโครงการในเดือนมีนาคม 2565", {2022}),
+    ("did the city get a new bus depot in 2026?",
+     "The May 2025 transit plan adds 3 bus routes to the old town first, with works from 2026.", {2026}),
+    ("สนามบินได้ขยายปี 2570 แล้วใช่มั้ย", "อาคารใหม่มีกำหนดแล้วเสร็จปี 2570 ตามแผนเดือนมกราคม 2568", {2027}),
+])
+def test_the_year_of_a_plan_confirms_no_deed(question, answer, years):
+    fact_years = frozenset(years)
+    assert v(question, answer, years=frozenset(years), fact_years=fact_years, close=False) is None
+
+
+def test_the_year_of_a_plan_answers_a_question_about_the_plan():
+    assert v("มีแผนจะเปิดตัวปี 2565 ใช่ไหม", "หน่วยงานวางแผนจะเปิดตัวโครงการในเดือนมีนาคม 2565",
+             years=frozenset({2022}), fact_years=frozenset({2022}), close=False) == "yes"
