@@ -331,6 +331,7 @@ _ONE_OF = re.compile(r"\bone of\b|\bpart of\b|\bamong\b|\bincluded\b|\bin the (?
 _SMART_WHAT = re.compile(r"\bsmart ([a-z]+)\b")
 # A fact that lists dimensions (a plan's pillars, its Smarts): "มี 6 เสาหลัก คือ...", "covers 3 Smarts: ...".
 _DIMENSIONS_LISTED = re.compile(r"คือ|ได้แก่|ประกอบด้วย|:|\bare\b|\bwere\b|\bcovers?\b|\bpillars?\b", re.I)
+_SMARTS_COUNTED = re.compile(r"(?<![\d.])(\d)\s*-?\s*(?:smarts?\b|ด้าน)", re.I)  # "3 Smarts", "3-Smarts plan", "3 ด้าน"
 _NOT_A_DIMENSION = frozenset("city cities smarts thailand".split())
 # "เปิดแล้วใช่มั้ย", "it has opened already, right?": a claim that something is done, to confirm
 _DONE_CLAIM = re.compile(r"แล้ว\s*(ใช่|จริง|ป่ะ|ปะ|เหรอ|หรอ)|\balready\b")
@@ -1999,7 +2000,7 @@ class Dialogue:
             return hit, no
         dims = [x for x in q.subjects if x in snap.kb.dimensions]
         if dims and about_them(hit.fact) and len(self._dimensions_named(snap, hit.fact)) >= 3 \
-                and _DIMENSIONS_LISTED.search(hit.fact.answer_text()):
+                and (_DIMENSIONS_LISTED.search(hit.fact.answer_text()) or self._all_dimensions_named(snap, hit.fact)):
             # "แผนแม่บทขอนแก่นมี smart energy มั้ย" / the master plan's 6 pillars: the list says whether it is there
             return hit, _verdict_word(set(dims) <= self._dimensions_named(snap, hit.fact), q.lang)
         lead = _lead(question, q.text, hit, q.lang, q.subjects, q.years, snap.known_words)
@@ -2105,6 +2106,13 @@ class Dialogue:
                                                                          answer)) else len(answer)))
         listing = self._the_counted(snap, told, first[0], lang)
         return snap.composer.fact(listing, lang, "list") if listing is not None else None
+
+    @staticmethod
+    def _all_dimensions_named(snap: Snapshot, fact: Fact) -> bool:
+        """Whether a fact counts its Smarts and names that many ("a 3-Smarts plan, Environment, Energy and
+        Economy", "แผน 3 Smarts (สิ่งแวดล้อม พลังงาน เศรษฐกิจ)"): then its list is the whole plan."""
+        counts = {int(m.group(1)) for m in _SMARTS_COUNTED.finditer(fact.answer_text())}
+        return len(Dialogue._dimensions_named(snap, fact)) in counts
 
     @staticmethod
     def _dimensions_named(snap: Snapshot, fact: Fact) -> set[str]:

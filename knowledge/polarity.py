@@ -202,6 +202,7 @@ _ABOUT_A_CONFLICT = re.compile(r"\s*" + _SOURCES_DIFFER, re.I)
 _DISPUTED = re.compile(r"\(" + _SOURCES_DIFFER + ":", re.I)
 _ALL = re.compile(r"\ball\b|\bevery\b|\beach of\b|ทุกเมือง|ทุกแห่ง|ทุกพื้นที่|ทั้งหมด|ทั้ง\s*\d|ทั้งห้า|ทั้งสอง|"
                   r"\b(like|as) the others?\b|\blike the rest\b|เหมือน(ที่|เมือง|แห่ง)อื่น", re.I)
+_ALL_OF_COUNT = frozenset("all every ครบ ทั้ง ทั้งหมด".split())
 _SAME = re.compile(r"อันเดียวกัน|อย่างเดียวกัน|สิ่งเดียวกัน|เหมือนกัน|\bthe same\b|\bsame thing\b|\bidentical\b|"
                    r"ส่วนหนึ่งของ|ส่วนนึงของ|เกี่ยวข้องกับ|เกี่ยวกับ|\bpart of\b|\blinked to\b|\brelated to\b")
 _DIFFERENT = re.compile(r"คนละ|แยกจาก|ต่างจาก|ไม่ใช่|ไม่ได้|ไม่มีแหล่งใดเชื่อมโยง|ไม่เกี่ยวข้อง|\bnot\b|\bseparate\b|"
@@ -298,7 +299,8 @@ def _covered(tokens: list[str], answer: str, known: frozenset[str] | None = None
     a = answer.casefold()
 
     def found(w: str) -> bool:
-        if w in a or (w.isascii() and len(w) >= 5 and stem(w) in a) or _same_meaning(w, a):  # ("apply" / "applicant")
+        if (_said(w, a) if w.isascii() else w in a) or (w.isascii() and len(w) >= 5 and stem(w) in a) \
+                or _same_meaning(w, a):  # ("apply" / "applicant")
             return True
         if known is None or not _THAI.match(w):
             return False
@@ -309,12 +311,22 @@ def _covered(tokens: list[str], answer: str, known: frozenset[str] | None = None
     return sum(1 for w in words if found(w)) / len(words)
 
 
+def _said(word: str, answer: str) -> bool:
+    """Whether the English ``word`` is in ``answer`` as a word, perhaps with an ending ("plan" in "plans" or
+    "planned", not in "power plant"; "bus" not in "business"); a month by any of its names ("Oct" / "October")."""
+    if word in _MONTH and word != "may":
+        return _MONTH[word] in _months(answer)
+    return re.search(r"(?<![a-z])" + re.escape(word) + r"(?:s|es|d|ed|ned|ing|ning|er|ers|ly)?(?![a-z])", answer) is not None
+
+
 # Words that say the same thing in this domain, so a question's word counts as said when the fact says it in
 # other words: being certified is receiving the logo; running an area is being its developer or managing it.
 _SAME_MEANING = [
     ("certif", "รับรอง", "logo", "ตรา", "approv", "endors", "อนุมัติ", "เห็นชอบ"),
     ("run", "manag", "ดูแล", "บริหาร", "develop", "ผู้พัฒนา", "ขับเคลื่อน", "operat"),
     ("เซ็นเซอร์", "เซนเซอร์", "sensor"),
+    # a plan that covers the Smarts follows them: "does it follow all 7 Smarts?" / "its plan covers 7 Smarts"
+    ("follow", "cover", "include", "ครอบคลุม"),
     ("ไวไฟ", "wi-fi", "wifi"),
     ("เอ็กซ์โป", "expo"),
     ("แบบ", "ประเภท", "ระดับ", "-based", "type", "categor", "class"),
@@ -678,6 +690,9 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
                 return "no"
             if _ALL.search(question) and others - {n}:
                 return "no"  # "do all five have 7 Smarts?" / "Mae Moh's covers 3, the others' 7"
+    if any({m for m, u in stated_counts if u == unit} == {n} for n, unit in asked_counts):
+        # ("all 7 Smarts?" / "covers 7 Smarts": the count the fact states, and no other, is the "all" asked)
+        asked = [t for t in asked if t.strip().casefold() not in _ALL_OF_COUNT]
     a_negated = bool(_NEGATION_TH.search(answer) or _NEGATION_EN.search(answer))
     q_negated = bool(_QUESTION_NEG_TH.search(question) or _NEGATION_EN.search(question))
     now = bool(_NOW.search(question))  # a dated fact cannot confirm that something is still so

@@ -374,3 +374,17 @@ def test_the_year_of_a_plan_confirms_no_deed(question, answer, years):
 def test_the_year_of_a_plan_answers_a_question_about_the_plan():
     assert v("มีแผนจะเปิดตัวปี 2565 ใช่ไหม", "หน่วยงานวางแผนจะเปิดตัวโครงการในเดือนมีนาคม 2565",
              years=frozenset({2022}), fact_years=frozenset({2022}), close=False) == "yes"
+
+
+def test_all_of_a_count_the_fact_states_is_that_count():
+    # ("the 7 Smarts" is a name, taken out of what is asked: the words decide)
+    assert v("does it follow all 7 smarts?", "Its plan covers 7 Smarts.", asked="does it follow all") == "yes"
+    # (a fact that counts 3 for one and 7 for others does not say the town has all 7)
+    assert v("does it follow all 7 smarts?", "Its plan covers 3 Smarts, the other towns' 7 Smarts.",
+             asked="does it follow all") != "yes"
+
+
+def test_an_english_word_is_said_as_a_word_not_inside_another():
+    assert v("does the plan have a depot?", "The power plant has a depot.") is None
+    assert v("was it signed in oct 2019?", "It was signed on 3 October 2019 at the fair.",
+             asked="was it signed in oct") == "yes"

@@ -179,3 +179,9 @@ def test_a_dimension_asked_of_a_listed_plan_is_settled_by_the_list(convo):
 def test_a_figure_claimed_that_the_fact_of_that_year_never_states_gets_no_yes(convo):
     r = convo.say("did 200 people die in the july 2018 phuket boat accident?")
     assert not first_line(r).startswith("Yes")
+
+
+def test_a_smart_missing_from_a_counted_list_of_smarts_is_a_no(convo):
+    # Mae Moh's plan is "3 Smarts: Environment, Energy and Economy": the count says the list is whole
+    r = convo.say("is smart mobility part of mae moh's plan?")
+    assert first_line(r).startswith("No")
