@@ -327,6 +327,7 @@ _SAME_MEANING = [
     ("เซ็นเซอร์", "เซนเซอร์", "sensor"),
     # a plan that covers the Smarts follows them: "does it follow all 7 Smarts?" / "its plan covers 7 Smarts"
     ("follow", "cover", "include", "ครอบคลุม"),
+    ("wide", "whole", "entire"),  # "province-wide" / "the whole of the province"
     ("ไวไฟ", "wi-fi", "wifi"),
     ("เอ็กซ์โป", "expo"),
     ("แบบ", "ประเภท", "ระดับ", "-based", "type", "categor", "class"),
@@ -576,6 +577,19 @@ def _another_alternative(question: str, answer: str) -> bool:
     return False
 
 
+# "the whole island or just the town?": a choice between two, which neither yes nor no answers.
+_EITHER_OR = re.compile(r"\bor\b(?!\s+(?:not|no)\b)(?![^?]*\b(?:right|correct)\b)", re.I)
+
+
+def _alternative_stated(question: str, answer: str) -> bool:
+    """Whether the question claims an area's scope (:data:`~knowledge.answerable.ALTERNATIVES`) and
+    the fact states that one and no other ("province-wide?" / "covers the whole of the province")."""
+    group = ALTERNATIVES["scope"]
+    claimed = {k for k, rx in group.items() if rx.search(question)}
+    stated = {k for k, rx in group.items() if rx.search(answer)}
+    return bool(claimed) and stated == claimed
+
+
 # "among the 15 areas", "one of the 5 pilots", "เป็น 1 ใน 15 พื้นที่": a count that names a group, not a claim.
 _IN_GROUP = re.compile(r"\bamong\b|\bone of\b|\bpart of\b|\bin the (?:\w+ )?\d{1,3}\s+[a-z]+s\b|หนึ่งใน|\d\s*ใน|อยู่ใน", re.I)
 
@@ -652,8 +666,11 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
         return "no"  # "run by the Bangkok city government?" / "run by Chulalongkorn University's office"
     if _another_chair(question, answer):
         return "no"  # "chaired by the prime minister?" / "chaired by Chaiwut, Minister of Digital Economy"
-    if _another_alternative(question, answer):
+    if _another_alternative(question, answer) and not _EITHER_OR.search(question):
         return "no"  # "did he chair it?" / "acted as the secretary"; "the southern region?" / "northeastern"
+    if _alternative_stated(question, answer) and not _EITHER_OR.search(question) \
+            and not (_NEGATION_TH.search(answer) or _NEGATION_EN.search(answer)):
+        return "yes"  # "is its plan province-wide?" / "covers the whole of the province"
     bounded_year = _bounded_years(question, answer, fact_years)
     if bounded_year is not True:
         # "certified before 2021?" / "6 May 2021": the year compared with is no year claimed; a fact of an

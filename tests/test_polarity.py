@@ -388,3 +388,21 @@ def test_an_english_word_is_said_as_a_word_not_inside_another():
     assert v("does the plan have a depot?", "The power plant has a depot.") is None
     assert v("was it signed in oct 2019?", "It was signed on 3 October 2019 at the fair.",
              asked="was it signed in oct") == "yes"
+
+
+@pytest.mark.parametrize("question, answer, expected", [
+    # a part of a province is no province; a whole province is not only its town
+    ("is the area a whole province?", "The area is in Ban Na district, Surin province.", "no"),
+    ("ย่านนี้เป็นจังหวัดใช่มั้ย", "ย่านนี้อยู่ที่อำเภอบ้านนา จังหวัดสุรินทร์", "no"),
+    ("มีแค่ตัวเมืองใช่ไหม", "แผนครอบคลุมทั้งจังหวัดสุรินทร์", "no"),
+    ("is the scheme province-wide?", "The scheme covers the whole of Surin province.", "yes"),
+    # (a choice between two is neither yes nor no)
+    ("is it the whole province or only the town?", "The scheme covers the whole of Surin province.", None),
+])
+def test_the_scope_claimed_against_the_scope_stated(question, answer, expected):
+    assert v(question, answer) == expected
+
+
+def test_a_general_in_a_name_claims_no_scope():
+    # "พล.อ." is a rank, not อ. (a district)
+    assert v("พล.อ.สมชาย เป็นประธานใช่ไหม", "พล.อ.สมชาย เป็นประธานการประชุม") != "no"
