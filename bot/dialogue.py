@@ -1953,6 +1953,16 @@ class Dialogue:
         people = [x for x in q.subjects if x in snap.kb.entities and snap.kb.entities[x].kind == "person"]
         return len(people) == 1 and stood_in_for(self._names(snap, people[0]), fact.answer.get(q.lang), question)
 
+    @staticmethod
+    def _one_area_for_all(snap: Snapshot, q: Query, fact: Fact, places: Sequence[str]) -> bool:
+        """Whether a yes/no question names no area, organisation, project or place (nor does the conversation)
+        and ``fact`` is about one area: what one area does confirms nothing about all of them ("must a smart
+        city cover all 7 Smarts?" / "Wangchan Valley's plan covers all 7")."""
+        if places or any(x in snap.kb.cities or x in snap.kb.places or x in snap.kb.entities
+                         and snap.kb.entities[x].kind != "concept" for x in (*q.subjects, *q.context)):
+            return False
+        return len([x for x in fact.about if x in snap.kb.cities]) == 1
+
     def _verdict(self, snap: Snapshot, q: Query, hit: Hit, question: str,
                  places: Sequence[str] = ()) -> tuple[Hit, str]:
         """The fact and the verdict for a yes/no question. A close runner-up about the same subjects that
@@ -2012,6 +2022,8 @@ class Dialogue:
             if other.fact.id == hit.fact.id or other.score < hit.score - VERDICT_MARGIN \
                     or not set(other.fact.about) & set(hit.fact.about) or not about_them(other.fact):
                 continue
+            if self._one_area_for_all(snap, q, other.fact, places):
+                continue  # ("must a smart city cover all 7?" is not confirmed by the one area a fact is about)
             if self._other_term(snap, q, other.fact):
                 return other, no  # (the runner-up gives the terms of office: someone else held it then)
             other_lead = _lead(question, q.text, other, q.lang, q.subjects, q.years, snap.known_words)

@@ -185,3 +185,9 @@ def test_a_smart_missing_from_a_counted_list_of_smarts_is_a_no(convo):
     # Mae Moh's plan is "3 Smarts: Environment, Energy and Economy": the count says the list is whole
     r = convo.say("is smart mobility part of mae moh's plan?")
     assert first_line(r).startswith("No")
+
+
+def test_what_one_area_does_confirms_nothing_about_every_smart_city(convo):
+    # (a runner-up fact about Korat covering all 7 Smarts is no rule for every smart city)
+    r = convo.say("เมืองอัจฉริยะต้องครอบคลุมครบ7ด้านไหม")
+    assert not first_line(r).startswith("ใช่")
