@@ -1975,14 +1975,15 @@ class Dialogue:
                    and x != "seven-smarts"]
         named = [x for x in q.subjects if x in snap.kb.entities and snap.kb.entities[x].kind in ("organisation", "person")]
 
-        def about_them(fact: Fact) -> bool:
+        def about_them(fact: Fact, venue: bool = False) -> bool:
             """Whether ``fact`` is about a specific thing the question names (or the area of an organisation
-            named: Chulalongkorn University's is Samyan), or the question names none."""
+            named: Chulalongkorn University's is Samyan), or the question names none. (``venue``: the place
+            named is the venue claimed, which a fact telling another venue does not name.)"""
             about = snap.index.about_sets[fact.id]
             text = fact.text().casefold()
             # (a place named, Phang Nga, must be in it too, or one of its areas: a yes about the province is
             # not read from a fact about others)
-            if any(pl in snap.kb.places and not any(n in text for n in self._names(snap, pl))
+            if not venue and any(pl in snap.kb.places and not any(n in text for n in self._names(snap, pl))
                    and not any(c.province == pl for c in snap.kb.cities.values() if c.id in about) for pl in places):
                 return False
             # (so must a notion named, the logo: "got the logo in 2546?" is not settled by what began in 2546)
@@ -1999,7 +2000,7 @@ class Dialogue:
         no = _verdict_word(False, q.lang)
         if self._stood_in_for(snap, q, hit.fact, question):
             return hit, no  # "was Prayut the chair of the 24 Dec ceremony?" / "Prawit stood in for him"
-        if venue_claimed(question, hit.fact.answer.get(q.lang)) == "no" and about_them(hit.fact):
+        if venue_claimed(question, hit.fact.answer.get(q.lang)) == "no" and about_them(hit.fact, venue=True):
             return hit, no  # "held at Government House?" / "held at the depa building" (another fact's venue is
             # another day's)
         if self._other_place(snap, q, hit.fact, question) is False and about_them(hit.fact):

@@ -560,8 +560,8 @@ def _claim_unsaid(question: str, answer: str) -> bool:
     """Whether the question claims a venue, or one of :data:`~knowledge.answerable.ALTERNATIVES`' alternatives, that the fact says
     nothing of (it names no venue, no alternative of that kind)."""
     place = _venue_asked(question)
-    if place is not None and not _VENUE_SAID.search(answer) and not _place_said(place, answer):
-        return True
+    if place is not None and not _VENUE_SAID.search(answer) and not _place_said(place, answer, at=True):
+        return True  # (naming the place is not saying it was held there: "held in Phuket?" / "Phuket was approved")
     return any(any(rx.search(question) for rx in group.values()) and not any(rx.search(answer) for rx in group.values())
                for group in ALTERNATIVES.values())
 
@@ -624,11 +624,18 @@ def _venue_asked(question: str) -> str | None:
     return place
 
 
-def _place_said(place: str, answer: str) -> bool:
-    """Whether ``answer`` names ``place``: whole, or a word of it ("the depa building" / "อาคารดีป้า")."""
+_AT = r"(?:(?:ที่|ณ)\s*|\b(?:at|in)\b[^.;\n]{0,40}?)"  # "in the ... building, Government House", "ที่ทำเนียบรัฐบาล"
+
+
+def _place_said(place: str, answer: str, at: bool = False) -> bool:
+    """Whether ``answer`` names ``place``: whole, or a word of it ("the depa building" / "อาคารดีป้า"); ``at``: as
+    where something is, after "at", "in", "ที่" ("a ceremony in the ... building, Government House"; not "the
+    logos of Phuket")."""
     low = answer.casefold()
-    return place.replace(" ", "") in low.replace(" ", "") or any(
-        len(w) >= 4 and w in low for w in re.split(r"[\s,]+", place) if w not in ("the", "building"))
+    words = [place] + [w for w in re.split(r"[\s,]+", place) if len(w) >= 4 and w not in ("the", "building")]
+    if at:
+        return any(re.search(_AT + re.escape(w), low) for w in words)
+    return place.replace(" ", "") in low.replace(" ", "") or any(w in low for w in words[1:])
 
 
 def verdict(question: str, asked: list[str], answer: str, names_agree: bool = False,

@@ -191,3 +191,15 @@ def test_what_one_area_does_confirms_nothing_about_every_smart_city(convo):
     # (a runner-up fact about Korat covering all 7 Smarts is no rule for every smart city)
     r = convo.say("เมืองอัจฉริยะต้องครอบคลุมครบ7ด้านไหม")
     assert not first_line(r).startswith("ใช่")
+
+
+def test_a_province_claimed_as_the_venue_is_denied_by_the_venue_stated(convo):
+    # (the province named is the venue claimed: the fact, which tells another venue, need not name it)
+    r = convo.say("การประชุมวันที่ 6 พฤษภาคม 2564 จัดที่เชียงรายหรอ")
+    assert first_line(r).startswith("ไม่ใช่")
+
+
+def test_a_fact_naming_the_province_claimed_as_the_venue_does_not_confirm_it(convo):
+    # ("Mae Moh, Lampang was approved that day" says nothing of where the meeting was held)
+    r = convo.say("การประชุมอนุกรรมการเมื่อ 6 พ.ค. 64 จัดที่ลำปางใช่ไหม")
+    assert not first_line(r).startswith("ใช่")
