@@ -41,6 +41,8 @@ _ASKING_TH = re.compile(
     r"เค้า|เขา|ว่า|ได้ยิน|ยัง|แล้ว|อยู่|เลย|มั่ง|บ้าง|ที่|ก็|ได้|เป็น|มี|คือ|ของ|ใน|การ|จะ|กำลัง|พยายาม|ทำ|ถึง|"
     # "เคย" (ever) and "บอก" (say so) ask, they add nothing to check: "เคยจัดงานไหม", "บอกว่าจะเป็น...ใช่มั้ย"
     r"เคย|บอก|"
+    # "อยาก" (want) asks what it aims at, as "want" does: "อยากเป็นเมืองนิเวศใช่มั้ย" / "มุ่งเป็นเมืองนิเวศ"
+    r"อยาก|"
     # "เกี่ยวกับ ... ไหม" asks how the named things relate: the fact about all of them says
     r"เกี่ยวกับ|เกี่ยวข้อง|เกี่ยว")
 _DOMAIN_TH = re.compile(r"สมาร์ท|สมาร์ต|ซิตี้|เมืองอัจฉริยะ")

@@ -406,3 +406,8 @@ def test_the_scope_claimed_against_the_scope_stated(question, answer, expected):
 def test_a_general_in_a_name_claims_no_scope():
     # "พล.อ." is a rank, not อ. (a district)
     assert v("พล.อ.สมชาย เป็นประธานใช่ไหม", "พล.อ.สมชาย เป็นประธานการประชุม") != "no"
+
+
+def test_wanting_asks_what_it_aims_at():
+    assert v("เมืองนี้อยากเป็นศูนย์กลางโลจิสติกส์ใช่มั้ย", "เมืองนี้มุ่งเป็นศูนย์กลางโลจิสติกส์ของภาค",
+             asked="อยากเป็นศูนย์กลางโลจิสติกส์ใช่มั้ย", close=False) == "yes"
