@@ -187,10 +187,14 @@ _OWNER_Q = (r"(?:เป็น|ของ|เป็นของ|เป็นหน
             r"\b(?:run|owned|set up|founded|established|managed|operated)\s+by\b[^?.]{{0,30}}\b{en}\b")
 _PUBLIC_Q = re.compile(_OWNER_Q.format(th="(?:รัฐ|ภาครัฐ|รัฐบาล)", en="(?:government|state|public)"), re.I)
 _PRIVATE_Q = re.compile(_OWNER_Q.format(th="(?:เอกชน)", en="(?:private)"), re.I)
-_PUBLIC = re.compile(r"หน่วยงานรัฐ|หน่วยงานภายใต้กระทรวง|ภาครัฐ|รัฐวิสาหกิจ|\bgovernment\b|\bstate\b|\bpublic agency\b|"
+# (a company a public body owns is public: "บริษัทของเทศบาล 5 แห่ง", "a company owned by 5 municipalities")
+_PUBLIC = re.compile(r"หน่วยงานรัฐ|หน่วยงานภายใต้กระทรวง|ภาครัฐ|รัฐวิสาหกิจ|ของเทศบาล|"
+                     r"\bowned by\b[^.;]{0,20}\bmunicipalit|\bgovernment\b|\bstate\b|\bpublic agency\b|"
                      r"\bagency\b[^.]{0,20}\bministry\b", re.I)
 # (founded by business people is private too: "ผู้ประกอบการจากราว 20 บริษัทร่วมกันก่อตั้ง", "set up by 20 local firms")
-_PRIVATE = re.compile(r"เอกชน|ผู้ประกอบการ|นักธุรกิจ|\bprivate\b|\bprivately\b|\bentrepreneurs\b|\bbusiness(?:men|people)\b|"
+# (a company, but not a public company limited, "บริษัท ... จำกัด (มหาชน)": a state enterprise may be one, PTT)
+_PRIVATE = re.compile(r"เอกชน|ผู้ประกอบการ|นักธุรกิจ|บริษัท(?![^()]{0,40}\(มหาชน\))|(?<!public )\bcompany\b(?! limited)|"
+                      r"\bco\.,? ltd\b|\bprivate\b|\bprivately\b|\bentrepreneurs\b|\bbusiness(?:men|people)\b|"
                       r"\b(?:local\s+)?firms\b", re.I)
 # A figure set as a goal: "the target of 100 smart cities" does not say there were 100.
 _GOAL = re.compile(r"เป้าหมาย|ตั้งเป้า|\btarget|\bgoal", re.I)

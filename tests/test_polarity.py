@@ -411,3 +411,18 @@ def test_a_general_in_a_name_claims_no_scope():
 def test_wanting_asks_what_it_aims_at():
     assert v("เมืองนี้อยากเป็นศูนย์กลางโลจิสติกส์ใช่มั้ย", "เมืองนี้มุ่งเป็นศูนย์กลางโลจิสติกส์ของภาค",
              asked="อยากเป็นศูนย์กลางโลจิสติกส์ใช่มั้ย", close=False) == "yes"
+
+
+@pytest.mark.parametrize("question, answer, expected", [
+    # a company is not a state body...
+    ("บริษัทนี้เป็นหน่วยงานรัฐใช่ไหม", "บริษัท ลำปางพัฒนาเมือง จำกัด จดทะเบียนเมื่อปี 2560 ด้วยทุน 10 ล้านบาท", "no"),
+    ("was the operator set up by the government?", "The operator is a company registered in 2016.", "no"),
+    # ...unless it is a public company limited, or a public body owns it
+    ("is the developer a state company?", "The developer is Siam Energy Public Company Limited.", "not no"),
+    ("is the operator owned by the state?", "The operator is a company owned by 3 municipalities.", "not no"),
+])
+def test_a_company_is_private_unless_public_bodies_own_it(question, answer, expected):
+    if expected == "not no":
+        assert v(question, answer) != "no"
+    else:
+        assert v(question, answer) == expected
