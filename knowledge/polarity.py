@@ -74,8 +74,10 @@ COVERAGE_CLOSE = 0.6  # the same, for a fact whose words match the question clos
 _INTENDED = re.compile(r"วางแผน(?:ว่า)?จะ|มีแผน(?:ที่)?จะ|คาดว่าจะ|ตั้งใจ(?:ว่า)?จะ|มีกำหนด|ตามแผน(?:เดือน|ปี)|"
                        r"\bplann(?:ed|ing) to\b|\b(?:is|are|was|were) (?:expected|due|set|scheduled|planned) to\b|"
                        r"\bintended to\b|\bplan\b(?:[^.;\n]|\.\d){0,160}\b(?:from|by|in) (?:19|20)\d\d", re.I)
+# Something only put forward: "ได้รับการเสนอเป็นสมาชิก", "was proposed as a member" (not yet one).
+_PROPOSED = re.compile(r"ได้รับการเสนอ|ถูกเสนอ|\b(?:was|were|been|is|are) (?:proposed|nominated)\b", re.I)
 # ...unless the question asks about that plan: "was it planned for 2020?", "คาดว่าจะเปิดปีไหน", "จะ...ใช่ไหม".
-_ASKS_PLAN = re.compile(r"แผน|คาด|กำหนด|ตั้งใจ|จะ|\bplan|\bexpect|\bschedul|\bdue\b|\bintend|\bsupposed\b|"
+_ASKS_PLAN = re.compile(r"แผน|คาด|กำหนด|ตั้งใจ|จะ|เสนอ|\bpropos|\bnominat|\bplan|\bexpect|\bschedul|\bdue\b|\bintend|\bsupposed\b|"
                         r"\bwill\b|\bgoing to\b", re.I)
 # "ปัจจุบัน ... ยังดำรงตำแหน่งอยู่หรือไม่", "is he still ...": about now, which a dated fact cannot confirm.
 _NOW = re.compile(r"ปัจจุบัน|ตอนนี้|ขณะนี้|ยัง\S*อยู่|\b(still|currently|now|today|anymore)\b")
@@ -333,7 +335,9 @@ _SAME_MEANING = [
     ("เซ็นเซอร์", "เซนเซอร์", "sensor"),
     # a plan that covers the Smarts follows them: "does it follow all 7 Smarts?" / "its plan covers 7 Smarts"
     ("follow", "cover", "include", "ครอบคลุม"),
-    ("wide", "whole", "entire"),  # "province-wide" / "the whole of the province"
+    ("wide", "whole", "entire"),
+    # being in a group: "ภูเก็ตเข้าเครือข่าย...ไหม" / "เป็น 1 ในเมืองแรกของไทยในเครือข่าย", "joined" / "among the members"
+    ("เข้า", "join", "member", "สมาชิก", "หนึ่งใน", "1 ใน", "among"),  # "province-wide" / "the whole of the province"
     ("ไวไฟ", "wi-fi", "wifi"),
     ("เอ็กซ์โป", "expo"),
     ("แบบ", "ประเภท", "ระดับ", "-based", "type", "categor", "class"),
@@ -786,5 +790,6 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
     if settled and a_negated and not now:
         return "no"  # (a dated fact neither confirms nor denies how things are now)
     if settled and not now:
-        return "yes"
+        # ("has it joined the network yet?" / "was proposed as a member": put forward, not done)
+        return None if _PROPOSED.search(answer) and not _ASKS_PLAN.search(question) else "yes"
     return None

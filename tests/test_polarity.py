@@ -426,3 +426,9 @@ def test_a_company_is_private_unless_public_bodies_own_it(question, answer, expe
         assert v(question, answer) != "no"
     else:
         assert v(question, answer) == expected
+
+
+def test_joining_a_group_is_being_among_its_members_not_being_proposed():
+    assert v("เมืองนี้เข้าเครือข่ายการค้าไหม", "เมืองนี้เป็น 1 ในสมาชิกแรกของเครือข่ายการค้า", close=False) == "yes"
+    assert v("has the town joined the trade network?",
+             "The town was proposed as a member of the trade network in 2022.") is None
