@@ -403,6 +403,7 @@ _BODY_ASKED = re.compile(r"\bwhich (?:\w+ )?(?:meeting|committee|sub-?committee|
                          r"\bfull name of the (?:sub-?)?committee\b|\bcommittee'?s full name\b|\bmeeting (?:number|no)\b|"
                          r"(?:คณะ(?:อนุ)?กรรมการ|ประชุม|หน่วยงาน)\S{0,6}(?:ไหน|ใด|อะไร)|ชื่อเต็มของคณะ|คณะ(?:อนุ)?กรรมการ.{0,40}ชื่อเต็ม|"
                          r"ประชุมครั้ง")
+_SMARTS_COUNTED = re.compile(r"(?<![\d.])(\d)\s*-?\s*(?:smarts?\b|ด้าน)", re.I)  # "3 Smarts", "3-Smarts plan", "3 ด้าน"
 _NOT_A_DIMENSION = frozenset("city cities smarts thailand".split())
 # "เปิดแล้วใช่มั้ย", "it has opened already, right?": a claim that something is done, to confirm
 _DONE_CLAIM = re.compile(r"แล้ว\s*(ใช่|จริง|ป่ะ|ปะ|เหรอ|หรอ)|\balready\b")
@@ -2166,6 +2167,16 @@ class Dialogue:
         people = [x for x in q.subjects if x in snap.kb.entities and snap.kb.entities[x].kind == "person"]
         return len(people) == 1 and stood_in_for(self._names(snap, people[0]), fact.answer.get(q.lang), question)
 
+    @staticmethod
+    def _one_area_for_all(snap: Snapshot, q: Query, fact: Fact, places: Sequence[str]) -> bool:
+        """Whether a yes/no question names no area, organisation, project or place (nor does the conversation)
+        and ``fact`` is about one area: what one area does confirms nothing about all of them ("must a smart
+        city cover all 7 Smarts?" / "Wangchan Valley's plan covers all 7")."""
+        if places or any(x in snap.kb.cities or x in snap.kb.places or x in snap.kb.entities
+                         and snap.kb.entities[x].kind != "concept" for x in (*q.subjects, *q.context)):
+            return False
+        return len([x for x in fact.about if x in snap.kb.cities]) == 1
+
     def _verdict(self, snap: Snapshot, q: Query, hit: Hit, question: str,
                  places: Sequence[str] = ()) -> tuple[Hit, str]:
         """The fact and the verdict for a yes/no question. A close runner-up about the same subjects that
@@ -2178,14 +2189,15 @@ class Dialogue:
                    and x != "seven-smarts"]
         named = [x for x in q.subjects if x in snap.kb.entities and snap.kb.entities[x].kind in ("organisation", "person")]
 
-        def about_them(fact: Fact) -> bool:
+        def about_them(fact: Fact, venue: bool = False) -> bool:
             """Whether ``fact`` is about a specific thing the question names (or the area of an organisation
-            named: Chulalongkorn University's is Samyan), or the question names none."""
+            named: Chulalongkorn University's is Samyan), or the question names none. (``venue``: the place
+            named is the venue claimed, which a fact telling another venue does not name.)"""
             about = snap.index.about_sets[fact.id]
             text = fact.text().casefold()
             # (a place named, Phang Nga, must be in it too, or one of its areas: a yes about the province is
             # not read from a fact about others)
-            if any(pl in snap.kb.places and not any(n in text for n in self._names(snap, pl))
+            if not venue and any(pl in snap.kb.places and not any(n in text for n in self._names(snap, pl))
                    and not any(c.province == pl for c in snap.kb.cities.values() if c.id in about) for pl in places):
                 return False
             # (so must a notion named, the logo: "got the logo in 2546?" is not settled by what began in 2546)
@@ -2202,7 +2214,7 @@ class Dialogue:
         no = _verdict_word(False, q.lang)
         if self._stood_in_for(snap, q, hit.fact, question):
             return hit, no  # "was Prayut the chair of the 24 Dec ceremony?" / "Prawit stood in for him"
-        if venue_claimed(question, hit.fact.answer.get(q.lang)) == "no" and about_them(hit.fact):
+        if venue_claimed(question, hit.fact.answer.get(q.lang)) == "no" and about_them(hit.fact, venue=True):
             return hit, no  # "held at Government House?" / "held at the depa building" (another fact's venue is
             # another day's)
         if self._other_place(snap, q, hit.fact, question) is False and about_them(hit.fact):
@@ -2213,7 +2225,7 @@ class Dialogue:
             return hit, no
         dims = [x for x in q.subjects if x in snap.kb.dimensions]
         if dims and about_them(hit.fact) and len(self._dimensions_named(snap, hit.fact)) >= 3 \
-                and _DIMENSIONS_LISTED.search(hit.fact.answer_text()):
+                and (_DIMENSIONS_LISTED.search(hit.fact.answer_text()) or self._all_dimensions_named(snap, hit.fact)):
             # "แผนแม่บทขอนแก่นมี smart energy มั้ย" / the master plan's 6 pillars: the list says whether it is there
             return hit, _verdict_word(set(dims) <= self._dimensions_named(snap, hit.fact), q.lang)
         lead = _lead(question, q.text, hit, q.lang, q.subjects, q.years, snap.known_words)
@@ -2225,6 +2237,8 @@ class Dialogue:
             if other.fact.id == hit.fact.id or other.score < hit.score - VERDICT_MARGIN \
                     or not set(other.fact.about) & set(hit.fact.about) or not about_them(other.fact):
                 continue
+            if self._one_area_for_all(snap, q, other.fact, places):
+                continue  # ("must a smart city cover all 7?" is not confirmed by the one area a fact is about)
             if self._other_term(snap, q, other.fact):
                 return other, no  # (the runner-up gives the terms of office: someone else held it then)
             other_lead = _lead(question, q.text, other, q.lang, q.subjects, q.years, snap.known_words)
@@ -2319,6 +2333,13 @@ class Dialogue:
                                                                          answer)) else len(answer)))
         listing = self._the_counted(snap, told, first[0], lang)
         return snap.composer.fact(listing, lang, "list") if listing is not None else None
+
+    @staticmethod
+    def _all_dimensions_named(snap: Snapshot, fact: Fact) -> bool:
+        """Whether a fact counts its Smarts and names that many ("a 3-Smarts plan, Environment, Energy and
+        Economy", "แผน 3 Smarts (สิ่งแวดล้อม พลังงาน เศรษฐกิจ)"): then its list is the whole plan."""
+        counts = {int(m.group(1)) for m in _SMARTS_COUNTED.finditer(fact.answer_text())}
+        return len(Dialogue._dimensions_named(snap, fact)) in counts
 
     @staticmethod
     def _dimensions_named(snap: Snapshot, fact: Fact) -> set[str]:

@@ -450,6 +450,12 @@ ALTERNATIVES: dict[str, dict[str, re.Pattern]] = {
     # the two types of smart city an applicant applies under
     "city type": {"new": re.compile(r"\bnew(?:\s+modern)?\s+city\b|เมืองใหม่", re.I),
                   "existing": re.compile(r"\bexisting\b|\blivable\b|\bliveable\b|เมืองเดิม|เมืองน่าอยู่", re.I)},
+    # how much land an area covers: a whole province, or a part of one (a district, a town, a neighbourhood)
+    "scope": {"province": re.compile(r"ทั้ง(?:จังหวัด|กรุงเทพ|กทม)|ระดับจังหวัด|ประเภทจังหวัด|เป็นจังหวัด(?=\s*(?:ใช่|ไหม|มั้ย|ป่ะ|"
+                                     r"ปะ|ป่าว|หรือ|รึ|เหรอ|หรอ|เลย|$))|\b(?:whole|entire|all) (?:of )?(?:the )?(?:[a-z]+ )?"
+                                     r"(?:province|bangkok)\b|\bprovince[- ](?:wide|based)\b|\ba province\s*\?", re.I),
+              "part": re.compile(r"อำเภอ|(?:^|(?<=\s))อ\.\s*[\u0e00-\u0e7f]|ตำบล|ตัวเมือง|เขตเมือง|ประเภทเมือง|(?:แค่|เฉพาะ)(?:ใน)?(?:ตัว)?เมือง|"
+                                 r"\bdistrict\b|\bcity[- ]based\b|\b(?:only|just) (?:the )?(?:city|town)\b", re.I)},
 }
 
 

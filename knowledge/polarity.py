@@ -41,6 +41,8 @@ _ASKING_TH = re.compile(
     r"เค้า|เขา|ว่า|ได้ยิน|ยัง|แล้ว|อยู่|เลย|มั่ง|บ้าง|ที่|ก็|ได้|เป็น|มี|คือ|ของ|ใน|การ|จะ|กำลัง|พยายาม|ทำ|ถึง|"
     # "เคย" (ever) and "บอก" (say so) ask, they add nothing to check: "เคยจัดงานไหม", "บอกว่าจะเป็น...ใช่มั้ย"
     r"เคย|บอก|"
+    # "อยาก" (want) asks what it aims at, as "want" does: "อยากเป็นเมืองนิเวศใช่มั้ย" / "มุ่งเป็นเมืองนิเวศ"
+    r"อยาก|"
     # "เกี่ยวกับ ... ไหม" asks how the named things relate: the fact about all of them says
     r"เกี่ยวกับ|เกี่ยวข้อง|เกี่ยว")
 _DOMAIN_TH = re.compile(r"สมาร์ท|สมาร์ต|ซิตี้|เมืองอัจฉริยะ")
@@ -67,6 +69,16 @@ _PLACE_ASKED = re.compile(r"(?:(?<!พื้น)ที่|อันดับ|ล
                           r"\b(?:number\s+)?(\d{1,2})(?:st|nd|rd|th)\b")
 COVERAGE = 0.75  # share of the question's content words the fact's answer must contain for a verdict
 COVERAGE_CLOSE = 0.6  # the same, for a fact whose words match the question closely
+# Something meant or scheduled to happen, not said to have happened: "วางแผนจะประกาศ", "มีกำหนดเปิดปี 2570 ตามแผน
+# เดือนมีนาคม 2567", "was expected to open in 2022", "the March 2024 plan builds ..., with construction from 2025".
+_INTENDED = re.compile(r"วางแผน(?:ว่า)?จะ|มีแผน(?:ที่)?จะ|คาดว่าจะ|ตั้งใจ(?:ว่า)?จะ|มีกำหนด|ตามแผน(?:เดือน|ปี)|"
+                       r"\bplann(?:ed|ing) to\b|\b(?:is|are|was|were) (?:expected|due|set|scheduled|planned) to\b|"
+                       r"\bintended to\b|\bplan\b(?:[^.;\n]|\.\d){0,160}\b(?:from|by|in) (?:19|20)\d\d", re.I)
+# Something only put forward: "ได้รับการเสนอเป็นสมาชิก", "was proposed as a member" (not yet one).
+_PROPOSED = re.compile(r"ได้รับการเสนอ|ถูกเสนอ|\b(?:was|were|been|is|are) (?:proposed|nominated)\b", re.I)
+# ...unless the question asks about that plan: "was it planned for 2020?", "คาดว่าจะเปิดปีไหน", "จะ...ใช่ไหม".
+_ASKS_PLAN = re.compile(r"แผน|คาด|กำหนด|ตั้งใจ|จะ|เสนอ|\bpropos|\bnominat|\bplan|\bexpect|\bschedul|\bdue\b|\bintend|\bsupposed\b|"
+                        r"\bwill\b|\bgoing to\b", re.I)
 # "ปัจจุบัน ... ยังดำรงตำแหน่งอยู่หรือไม่", "is he still ...": about now, which a dated fact cannot confirm.
 _NOW = re.compile(r"ปัจจุบัน|ตอนนี้|ขณะนี้|ยัง\S*อยู่|\b(still|currently|now|today|anymore)\b")
 
@@ -177,10 +189,14 @@ _OWNER_Q = (r"(?:เป็น|ของ|เป็นของ|เป็นหน
             r"\b(?:run|owned|set up|founded|established|managed|operated)\s+by\b[^?.]{{0,30}}\b{en}\b")
 _PUBLIC_Q = re.compile(_OWNER_Q.format(th="(?:รัฐ|ภาครัฐ|รัฐบาล)", en="(?:government|state|public)"), re.I)
 _PRIVATE_Q = re.compile(_OWNER_Q.format(th="(?:เอกชน)", en="(?:private)"), re.I)
-_PUBLIC = re.compile(r"หน่วยงานรัฐ|หน่วยงานภายใต้กระทรวง|ภาครัฐ|รัฐวิสาหกิจ|\bgovernment\b|\bstate\b|\bpublic agency\b|"
+# (a company a public body owns is public: "บริษัทของเทศบาล 5 แห่ง", "a company owned by 5 municipalities")
+_PUBLIC = re.compile(r"หน่วยงานรัฐ|หน่วยงานภายใต้กระทรวง|ภาครัฐ|รัฐวิสาหกิจ|ของเทศบาล|"
+                     r"\bowned by\b[^.;]{0,20}\bmunicipalit|\bgovernment\b|\bstate\b|\bpublic agency\b|"
                      r"\bagency\b[^.]{0,20}\bministry\b", re.I)
 # (founded by business people is private too: "ผู้ประกอบการจากราว 20 บริษัทร่วมกันก่อตั้ง", "set up by 20 local firms")
-_PRIVATE = re.compile(r"เอกชน|ผู้ประกอบการ|นักธุรกิจ|\bprivate\b|\bprivately\b|\bentrepreneurs\b|\bbusiness(?:men|people)\b|"
+# (a company, but not a public company limited, "บริษัท ... จำกัด (มหาชน)": a state enterprise may be one, PTT)
+_PRIVATE = re.compile(r"เอกชน|ผู้ประกอบการ|นักธุรกิจ|บริษัท(?![^()]{0,40}\(มหาชน\))|(?<!public )\bcompany\b(?! limited)|"
+                      r"\bco\.,? ltd\b|\bprivate\b|\bprivately\b|\bentrepreneurs\b|\bbusiness(?:men|people)\b|"
                       r"\b(?:local\s+)?firms\b", re.I)
 # A figure set as a goal: "the target of 100 smart cities" does not say there were 100.
 _GOAL = re.compile(r"เป้าหมาย|ตั้งเป้า|\btarget|\bgoal", re.I)
@@ -194,6 +210,7 @@ _ABOUT_A_CONFLICT = re.compile(r"\s*" + _SOURCES_DIFFER, re.I)
 _DISPUTED = re.compile(r"\(" + _SOURCES_DIFFER + ":", re.I)
 _ALL = re.compile(r"\ball\b|\bevery\b|\beach of\b|ทุกเมือง|ทุกแห่ง|ทุกพื้นที่|ทั้งหมด|ทั้ง\s*\d|ทั้งห้า|ทั้งสอง|"
                   r"\b(like|as) the others?\b|\blike the rest\b|เหมือน(ที่|เมือง|แห่ง)อื่น", re.I)
+_ALL_OF_COUNT = frozenset("all every ครบ ทั้ง ทั้งหมด".split())
 _SAME = re.compile(r"อันเดียวกัน|อย่างเดียวกัน|สิ่งเดียวกัน|เหมือนกัน|\bthe same\b|\bsame thing\b|\bidentical\b|"
                    r"ส่วนหนึ่งของ|ส่วนนึงของ|เกี่ยวข้องกับ|เกี่ยวกับ|\bpart of\b|\blinked to\b|\brelated to\b")
 _DIFFERENT = re.compile(r"คนละ|แยกจาก|ต่างจาก|ไม่ใช่|ไม่ได้|ไม่มีแหล่งใดเชื่อมโยง|ไม่เกี่ยวข้อง|\bnot\b|\bseparate\b|"
@@ -290,7 +307,8 @@ def _covered(tokens: list[str], answer: str, known: frozenset[str] | None = None
     a = answer.casefold()
 
     def found(w: str) -> bool:
-        if w in a or (w.isascii() and len(w) >= 5 and stem(w) in a) or _same_meaning(w, a):  # ("apply" / "applicant")
+        if (_said(w, a) if w.isascii() else w in a) or (w.isascii() and len(w) >= 5 and stem(w) in a) \
+                or _same_meaning(w, a):  # ("apply" / "applicant")
             return True
         if known is None or not _THAI.match(w):
             return False
@@ -301,12 +319,25 @@ def _covered(tokens: list[str], answer: str, known: frozenset[str] | None = None
     return sum(1 for w in words if found(w)) / len(words)
 
 
+def _said(word: str, answer: str) -> bool:
+    """Whether the English ``word`` is in ``answer`` as a word, perhaps with an ending ("plan" in "plans" or
+    "planned", not in "power plant"; "bus" not in "business"); a month by any of its names ("Oct" / "October")."""
+    if word in _MONTH and word != "may":
+        return _MONTH[word] in _months(answer)
+    return re.search(r"(?<![a-z])" + re.escape(word) + r"(?:s|es|d|ed|ned|ing|ning|er|ers|ly)?(?![a-z])", answer) is not None
+
+
 # Words that say the same thing in this domain, so a question's word counts as said when the fact says it in
 # other words: being certified is receiving the logo; running an area is being its developer or managing it.
 _SAME_MEANING = [
     ("certif", "รับรอง", "logo", "ตรา", "approv", "endors", "อนุมัติ", "เห็นชอบ"),
     ("run", "manag", "ดูแล", "บริหาร", "develop", "ผู้พัฒนา", "ขับเคลื่อน", "operat"),
     ("เซ็นเซอร์", "เซนเซอร์", "sensor"),
+    # a plan that covers the Smarts follows them: "does it follow all 7 Smarts?" / "its plan covers 7 Smarts"
+    ("follow", "cover", "include", "ครอบคลุม"),
+    ("wide", "whole", "entire"),
+    # being in a group: "ภูเก็ตเข้าเครือข่าย...ไหม" / "เป็น 1 ในเมืองแรกของไทยในเครือข่าย", "joined" / "among the members"
+    ("เข้า", "join", "member", "สมาชิก", "หนึ่งใน", "1 ใน", "among"),  # "province-wide" / "the whole of the province"
     ("ไวไฟ", "wi-fi", "wifi"),
     ("เอ็กซ์โป", "expo"),
     ("แบบ", "ประเภท", "ระดับ", "-based", "type", "categor", "class"),
@@ -539,8 +570,8 @@ def _claim_unsaid(question: str, answer: str) -> bool:
     """Whether the question claims a venue, or one of :data:`~knowledge.answerable.ALTERNATIVES`' alternatives, that the fact says
     nothing of (it names no venue, no alternative of that kind)."""
     place = _venue_asked(question)
-    if place is not None and not _VENUE_SAID.search(answer) and not _place_said(place, answer):
-        return True
+    if place is not None and not _VENUE_SAID.search(answer) and not _place_said(place, answer, at=True):
+        return True  # (naming the place is not saying it was held there: "held in Phuket?" / "Phuket was approved")
     return any(any(rx.search(question) for rx in group.values()) and not any(rx.search(answer) for rx in group.values())
                for group in ALTERNATIVES.values())
 
@@ -554,6 +585,19 @@ def _another_alternative(question: str, answer: str) -> bool:
         if claimed and stated and not claimed & stated:
             return True
     return False
+
+
+# "the whole island or just the town?": a choice between two, which neither yes nor no answers.
+_EITHER_OR = re.compile(r"\bor\b(?!\s+(?:not|no)\b)(?![^?]*\b(?:right|correct)\b)", re.I)
+
+
+def _alternative_stated(question: str, answer: str) -> bool:
+    """Whether the question claims an area's scope (:data:`~knowledge.answerable.ALTERNATIVES`) and
+    the fact states that one and no other ("province-wide?" / "covers the whole of the province")."""
+    group = ALTERNATIVES["scope"]
+    claimed = {k for k, rx in group.items() if rx.search(question)}
+    stated = {k for k, rx in group.items() if rx.search(answer)}
+    return bool(claimed) and stated == claimed
 
 
 # "among the 15 areas", "one of the 5 pilots", "เป็น 1 ใน 15 พื้นที่": a count that names a group, not a claim.
@@ -590,11 +634,18 @@ def _venue_asked(question: str) -> str | None:
     return place
 
 
-def _place_said(place: str, answer: str) -> bool:
-    """Whether ``answer`` names ``place``: whole, or a word of it ("the depa building" / "อาคารดีป้า")."""
+_AT = r"(?:(?:ที่|ณ)\s*|\b(?:at|in)\b[^.;\n]{0,40}?)"  # "in the ... building, Government House", "ที่ทำเนียบรัฐบาล"
+
+
+def _place_said(place: str, answer: str, at: bool = False) -> bool:
+    """Whether ``answer`` names ``place``: whole, or a word of it ("the depa building" / "อาคารดีป้า"); ``at``: as
+    where something is, after "at", "in", "ที่" ("a ceremony in the ... building, Government House"; not "the
+    logos of Phuket")."""
     low = answer.casefold()
-    return place.replace(" ", "") in low.replace(" ", "") or any(
-        len(w) >= 4 and w in low for w in re.split(r"[\s,]+", place) if w not in ("the", "building"))
+    words = [place] + [w for w in re.split(r"[\s,]+", place) if len(w) >= 4 and w not in ("the", "building")]
+    if at:
+        return any(re.search(_AT + re.escape(w), low) for w in words)
+    return place.replace(" ", "") in low.replace(" ", "") or any(w in low for w in words[1:])
 
 
 def verdict(question: str, asked: list[str], answer: str, names_agree: bool = False,
@@ -632,8 +683,11 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
         return "no"  # "run by the Bangkok city government?" / "run by Chulalongkorn University's office"
     if _another_chair(question, answer):
         return "no"  # "chaired by the prime minister?" / "chaired by Chaiwut, Minister of Digital Economy"
-    if _another_alternative(question, answer):
+    if _another_alternative(question, answer) and not _EITHER_OR.search(question):
         return "no"  # "did he chair it?" / "acted as the secretary"; "the southern region?" / "northeastern"
+    if _alternative_stated(question, answer) and not _EITHER_OR.search(question) \
+            and not (_NEGATION_TH.search(answer) or _NEGATION_EN.search(answer)):
+        return "yes"  # "is its plan province-wide?" / "covers the whole of the province"
     bounded_year = _bounded_years(question, answer, fact_years)
     if bounded_year is not True:
         # "certified before 2021?" / "6 May 2021": the year compared with is no year claimed; a fact of an
@@ -670,6 +724,9 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
                 return "no"
             if _ALL.search(question) and others - {n}:
                 return "no"  # "do all five have 7 Smarts?" / "Mae Moh's covers 3, the others' 7"
+    if any({m for m, u in stated_counts if u == unit} == {n} for n, unit in asked_counts):
+        # ("all 7 Smarts?" / "covers 7 Smarts": the count the fact states, and no other, is the "all" asked)
+        asked = [t for t in asked if t.strip().casefold() not in _ALL_OF_COUNT]
     a_negated = bool(_NEGATION_TH.search(answer) or _NEGATION_EN.search(answer))
     q_negated = bool(_QUESTION_NEG_TH.search(question) or _NEGATION_EN.search(question))
     now = bool(_NOW.search(question))  # a dated fact cannot confirm that something is still so
@@ -706,7 +763,13 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
         if years & fact_years:
             # ("ได้ที่ 1 ปี 66" / the 2023 top three: not a yes; nor "the 2021 meeting took place at Government
             # House?" / who chaired it in 2021: the year is right, the place claimed is not said)
-            return None if now or unstated or _claim_unsaid(question, answer) else "yes"
+            if now or unstated or _claim_unsaid(question, answer):
+                return None
+            if _INTENDED.search(answer) and not _ASKS_PLAN.search(question):
+                # "announced in 2020?" / "depa planned to announce them in October 2020"; "its logo renewed in
+                # 2025?" / "the plan builds ... with construction from 2025": the year of a plan confirms no deed
+                return None
+            return "yes"
         # A fact of several years may not cover all; one of another year denies when it matches the question
         # closely, or says everything else it asks ("ปิดปี 2580 ใช่ไหม" / "มีกำหนดปิดในปี 2594").
         if len(fact_years) == 1 and (close or (_covered(asked, answer, known) or 0.0) >= COVERAGE):
@@ -727,5 +790,6 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
     if settled and a_negated and not now:
         return "no"  # (a dated fact neither confirms nor denies how things are now)
     if settled and not now:
-        return "yes"
+        # ("has it joined the network yet?" / "was proposed as a member": put forward, not done)
+        return None if _PROPOSED.search(answer) and not _ASKS_PLAN.search(question) else "yes"
     return None

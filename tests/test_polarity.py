@@ -357,3 +357,78 @@ def test_a_short_thai_year_bound_after_a_space_is_a_bound():
     # "ก่อนปี 64" bounds the year (2021): a fact of 2021 itself says nothing of before it
     assert v("ก่อนปี 64 เมืองนี้เคยได้ตราแล้วใช่ไหม", "เมืองนี้เพิ่งได้ตราในปี 2564 เป็นครั้งแรก",
              years=frozenset({2021}), fact_years=frozenset({2021})) is None
+
+
+@pytest.mark.parametrize("question, answer, years", [
+    # a plan or a schedule of the year asked says nothing of what was done that year
+    ("เปิดตัวครั้งแรกปี 2565 ใช่ไหม", "หน่วยงานวางแผนจะเปิดตัวโครงการในเดือนมีนาคม 2565", {2022}),
+    ("did the city get a new bus depot in 2026?",
+     "The May 2025 transit plan adds 3 bus routes to the old town first, with works from 2026.", {2026}),
+    ("สนามบินได้ขยายปี 2570 แล้วใช่มั้ย", "อาคารใหม่มีกำหนดแล้วเสร็จปี 2570 ตามแผนเดือนมกราคม 2568", {2027}),
+])
+def test_the_year_of_a_plan_confirms_no_deed(question, answer, years):
+    fact_years = frozenset(years)
+    assert v(question, answer, years=frozenset(years), fact_years=fact_years, close=False) is None
+
+
+def test_the_year_of_a_plan_answers_a_question_about_the_plan():
+    assert v("มีแผนจะเปิดตัวปี 2565 ใช่ไหม", "หน่วยงานวางแผนจะเปิดตัวโครงการในเดือนมีนาคม 2565",
+             years=frozenset({2022}), fact_years=frozenset({2022}), close=False) == "yes"
+
+
+def test_all_of_a_count_the_fact_states_is_that_count():
+    # ("the 7 Smarts" is a name, taken out of what is asked: the words decide)
+    assert v("does it follow all 7 smarts?", "Its plan covers 7 Smarts.", asked="does it follow all") == "yes"
+    # (a fact that counts 3 for one and 7 for others does not say the town has all 7)
+    assert v("does it follow all 7 smarts?", "Its plan covers 3 Smarts, the other towns' 7 Smarts.",
+             asked="does it follow all") != "yes"
+
+
+def test_an_english_word_is_said_as_a_word_not_inside_another():
+    assert v("does the plan have a depot?", "The power plant has a depot.") is None
+    assert v("was it signed in oct 2019?", "It was signed on 3 October 2019 at the fair.",
+             asked="was it signed in oct") == "yes"
+
+
+@pytest.mark.parametrize("question, answer, expected", [
+    # a part of a province is no province; a whole province is not only its town
+    ("is the area a whole province?", "The area is in Ban Na district, Surin province.", "no"),
+    ("ย่านนี้เป็นจังหวัดใช่มั้ย", "ย่านนี้อยู่ที่อำเภอบ้านนา จังหวัดสุรินทร์", "no"),
+    ("มีแค่ตัวเมืองใช่ไหม", "แผนครอบคลุมทั้งจังหวัดสุรินทร์", "no"),
+    ("is the scheme province-wide?", "The scheme covers the whole of Surin province.", "yes"),
+    # (a choice between two is neither yes nor no)
+    ("is it the whole province or only the town?", "The scheme covers the whole of Surin province.", None),
+])
+def test_the_scope_claimed_against_the_scope_stated(question, answer, expected):
+    assert v(question, answer) == expected
+
+
+def test_a_general_in_a_name_claims_no_scope():
+    # "พล.อ." is a rank, not อ. (a district)
+    assert v("พล.อ.สมชาย เป็นประธานใช่ไหม", "พล.อ.สมชาย เป็นประธานการประชุม") != "no"
+
+
+def test_wanting_asks_what_it_aims_at():
+    assert v("เมืองนี้อยากเป็นศูนย์กลางโลจิสติกส์ใช่มั้ย", "เมืองนี้มุ่งเป็นศูนย์กลางโลจิสติกส์ของภาค",
+             asked="อยากเป็นศูนย์กลางโลจิสติกส์ใช่มั้ย", close=False) == "yes"
+
+
+@pytest.mark.parametrize("question, answer, expected", [
+    # a company is not a state body...
+    ("บริษัทนี้เป็นหน่วยงานรัฐใช่ไหม", "บริษัท ลำปางพัฒนาเมือง จำกัด จดทะเบียนเมื่อปี 2560 ด้วยทุน 10 ล้านบาท", "no"),
+    ("was the operator set up by the government?", "The operator is a company registered in 2016.", "no"),
+    # ...unless it is a public company limited, or a public body owns it
+    ("is the developer a state company?", "The developer is Siam Energy Public Company Limited.", "not no"),
+    ("is the operator owned by the state?", "The operator is a company owned by 3 municipalities.", "not no"),
+])
+def test_a_company_is_private_unless_public_bodies_own_it(question, answer, expected):
+    if expected == "not no":
+        assert v(question, answer) != "no"
+    else:
+        assert v(question, answer) == expected
+
+
+def test_joining_a_group_is_being_among_its_members_not_being_proposed():
+    assert v("เมืองนี้เข้าเครือข่ายการค้าไหม", "เมืองนี้เป็น 1 ในสมาชิกแรกของเครือข่ายการค้า", close=False) == "yes"
+    assert v("has the town joined the trade network?",
+             "The town was proposed as a member of the trade network in 2022.") is None

@@ -185,3 +185,27 @@ def test_a_time_of_day_is_a_clock_time_not_a_length_or_a_sum(bot):
     # ("26.963 billion baht" and "22.8 km" hold no clock time; "07.30–22.30" does)
     main_line = bot.dialogue.knowledge.facts["khon-kaen-plan-3"]
     assert why_not("what time does it run", main_line, None) == "it gives no time of day"
+
+
+def test_a_smart_missing_from_a_counted_list_of_smarts_is_a_no(convo):
+    # Mae Moh's plan is "3 Smarts: Environment, Energy and Economy": the count says the list is whole
+    r = convo.say("is smart mobility part of mae moh's plan?")
+    assert first_line(r).startswith("No")
+
+
+def test_what_one_area_does_confirms_nothing_about_every_smart_city(convo):
+    # (a runner-up fact about Korat covering all 7 Smarts is no rule for every smart city)
+    r = convo.say("เมืองอัจฉริยะต้องครอบคลุมครบ7ด้านไหม")
+    assert not first_line(r).startswith("ใช่")
+
+
+def test_a_province_claimed_as_the_venue_is_denied_by_the_venue_stated(convo):
+    # (the province named is the venue claimed: the fact, which tells another venue, need not name it)
+    r = convo.say("การประชุมวันที่ 6 พฤษภาคม 2564 จัดที่เชียงรายหรอ")
+    assert first_line(r).startswith("ไม่ใช่")
+
+
+def test_a_fact_naming_the_province_claimed_as_the_venue_does_not_confirm_it(convo):
+    # ("Mae Moh, Lampang was approved that day" says nothing of where the meeting was held)
+    r = convo.say("การประชุมอนุกรรมการเมื่อ 6 พ.ค. 64 จัดที่ลำปางใช่ไหม")
+    assert not first_line(r).startswith("ใช่")
