@@ -38,8 +38,8 @@ from intents.vocabulary import RARE_SHARE, Vocabulary
 from knowledge.catalogue import SMALL_TALK
 from knowledge.comparison import against_benchmark, asks_to_compare, direction, figures, winner, without_comparison
 from knowledge.dates import format_date
-from knowledge.polarity import (counted, days_named, disputed, is_unit_word, stood_in_for, units_asked, venue_claimed, verdict,
-                                without_units)
+from knowledge.polarity import (counted, days_named, disputed, is_unit_word, months_named, stood_in_for, units_asked,
+                                venue_claimed, verdict, without_units)
 from knowledge.answerable import (asks_to_come, counted_words, index_years, names_a_list, stem, uncovered, unstated,
                                   why_not)
 from knowledge.composer import Answer, names_listed
@@ -69,6 +69,11 @@ PERSON_MIN_WORDS = 0.4  # words a "who" follow-up needs to point past the one pe
 CUE_MIN_WORDS = 0.35  # lexical similarity a question with an off-topic or unknown word needs to be answered
 SHARED_MARGIN = 0.25  # how far below a city's fact of an event the event's own fact may score and still answer
 BEST_LIMIT = 3  # the facts a question is tried against, best first (several may not hold what it asks)
+# ...and this many when each one passed over was the right kind of fact for another instance (another year's count,
+# a count where a list is asked): "ปี 2568 มีเมืองใหม่กี่เมือง" passes over the totals of other years for that year's
+DEEPER_LIMIT = 5
+_ANOTHER_INSTANCE = frozenset({"it names no list", "it tells of another year", "it is about another year's index",
+                               "it gives a running total, not those added"})
 # A fact this far from the question's words, which mentions none of the words that say what the question is
 # about ("festival", "ติดตั้งกล้อง"), was found by its subject and question type alone: a neighbour, not the answer.
 COVER_MIN_WORDS = 0.15
@@ -1491,7 +1496,10 @@ class Dialogue:
         rare_share = RARE_SHARE * len(snap.facts)
         counted = [w for w in counted_words(tokenize(q.text)) if len(w) >= 3 and snap.word_facts.get(w, 0) <= rare_share
                    and (self.vocabulary is None or w not in self.vocabulary.stop)] if q.qtype == "how_many" else []
-        hits = snap.index.search(q, limit=BEST_LIMIT + len(skipped))
+        hits = snap.index.search(q, limit=DEEPER_LIMIT + len(skipped))
+        instances_only = True  # every fact passed over so far was of the kind asked, for another instance
+        passed_kinds: set[tuple[str, str]] = set()  # ...and of these intents and aspects
+        months = months_named(q.text)  # ("in May 2021": further down, only a fact of that month)
         yes_no = is_yes_no(q.text)  # (a fact of another year answers "in 2020, right?" with a no)
         named = q.subjects or q.context
         # (the specific thing named, not a notion named with it: "Mae Moh's TSCCI score" is about Mae Moh)
@@ -1510,14 +1518,24 @@ class Dialogue:
             else set()
         named_here = set(named)
         for rank, hit in enumerate(hits):
+            deeper = rank >= BEST_LIMIT + len(skipped)
+            if deeper and not (passed_over and instances_only):
+                break
             if (only is not None and only not in hit.fact.about) or hit.fact.id in skipped:
                 continue
+            if deeper and not any(hit.fact.intent == intent and hit.fact.aspect in (aspect, "list", q.qtype)
+                                  for intent, aspect in passed_kinds) \
+                    and (q.subjects or not q.years or not hit.fact.date or int(hit.fact.date[:4]) not in q.years):
+                # (further down, only a fact of the kind passed over (or its list), or one of a day of the year asked)
+                continue
+            if deeper and months and not (hit.fact.date and len(hit.fact.date) >= 7 and int(hit.fact.date[5:7]) in months):
+                continue  # "which cities got the logo in May 2021": not the list of the year's batch
             if passed_over and focus is not None and focus not in hit.fact.about:
                 # the fare of the light rail is not known: not the bus's fare instead (a later fact about the
                 # light rail may still hold it)
                 continue
             if not q.subjects and not q.context and not _ASKS_WHICH.search(q.text) \
-                    and self._needs_a_city(snap, hit, [h for h in hits[rank + 1:] if why_not(
+                    and self._needs_a_city(snap, hit, [h for h in hits[rank + 1:max(rank + 1, BEST_LIMIT + len(skipped))] if why_not(
                         q.text, h.fact, q.qtype, years=q.years, yes_no=yes_no) is None], q.years):
                 shared = self._shared_fact(snap, q, hit, skipped)
                 if shared is not None:
@@ -1558,11 +1576,11 @@ class Dialogue:
             if budget_asked and not staff and set(hit.fact.about) & snap.index.projects \
                     and named_here & snap.index.areas and not named_here & snap.index.projects \
                     and not _BUDGET_SAID.search(hit.fact.text()):
-                passed_over = True
+                passed_over, instances_only = True, False
                 continue
             if score_asked and not staff and "percent" not in units_stated(hit.fact.answer_text()):
                 # "Mae Moh's TSCCI score?": a fact that it led one dimension gives no score
-                passed_over = True
+                passed_over, instances_only = True, False
                 continue
             if notions_only and not notions_only & snap.index.about_sets[hit.fact.id] and hit.words < OWN_PHRASING \
                     and (hit.words < CLOSE_WORDS or snap.index.about_sets[hit.fact.id] & snap.index.concepts) \
@@ -1571,27 +1589,29 @@ class Dialogue:
                                               for x in notions_only for n in self._names(snap, x)):
                 # "when did Thailand 4.0 start": a fact about another notion (the 20-year National Strategy),
                 # which names the one asked about in neither its answer nor its questions, is no answer about it
-                passed_over = True
+                passed_over, instances_only = True, False
                 continue
             if projects_named and not projects_named & snap.index.about_sets[hit.fact.id] \
                     and hit.words < CLOSE_WORDS and not staff and not any(
                         n in hit.fact.text(questions=True).casefold()
                         for x in projects_named for n in self._names(snap, x)):
                 # "ภูเก็ตจะมีรถไฟฟ้ารางเบาเมื่อไหร่": a Phuket fact that says nothing of a light rail is no answer
-                passed_over = True
+                passed_over, instances_only = True, False
                 continue
             if not yes_no and not staff and self._of_another_person(snap, q, hit.fact):
                 # "what was Chaiwut's role at the meeting": the secretary's role, told of Nuttapon and never
                 # naming Chaiwut, is no answer about him (however close its phrasing, names removed)
-                passed_over = True
+                passed_over, instances_only = True, False
                 continue
             if not yes_no and not staff and hit.words < OWN_PHRASING and self._of_another(snap, q, hit.fact):
                 # "ภูเก็ตพัฒนาเมืองมีทุนจดทะเบียนเท่าไหร่": KKTT's capital is no answer about PKCD; the asked detail
                 # must be told of the one named
-                passed_over = True
+                passed_over, instances_only = True, False
                 continue
+            reason = why_not(q.text, hit.fact, q.qtype, years=q.years, staff=staff, yes_no=yes_no) \
+                if hit.words < OWN_PHRASING else None
             if hit.words < OWN_PHRASING and (
-                    why_not(q.text, hit.fact, q.qtype, years=q.years, staff=staff, yes_no=yes_no) is not None
+                    reason is not None
                     # (a question about what is to come, "the next expo", is answered only by a fact about it)
                     # (said in its answer, unless the question is close to its phrasings: "กี่คัน" is not the
                     # bus's hours though one phrasing asks about "รถคันแรก")
@@ -1602,6 +1622,8 @@ class Dialogue:
                         and uncovered(topic, hit.fact) == topic
                         and not named_two)):  # (a fact about two of the things named is what is asked)
                 passed_over = True
+                instances_only = instances_only and reason in _ANOTHER_INSTANCE
+                passed_kinds.add((hit.fact.intent, hit.fact.aspect))
                 continue  # near the question, but not holding what it asks for: the next one may
             return hit
         return None

@@ -122,3 +122,16 @@ def test_everyday_thai_words_for_what_the_facts_say(convo, text, expected):
 
 def test_where_a_thing_is_sold_needs_a_fact_that_says_so(convo):
     assert convo.say("ภูเก็ตขายกำไลข้อมือที่ไหน").fallback
+
+
+@pytest.mark.parametrize("text", ["ปี67 เมืองไหนคะแนนสูงสุด", "ใครได้คะแนน TSCCI สูงสุดปี 2567"])
+def test_the_facts_of_other_years_do_not_hide_the_year_asked(convo, text):
+    # the 2023 index's facts come first and are passed over; the 2024 index's, further down, answers
+    r = convo.say(text)
+    assert not r.fallback and "วังจันทร์" in first_line(r)
+
+
+@pytest.mark.parametrize("text", ["how did khon kaen score in the 2024 TSCCI", "แม่เมาะได้คะแนน TSCCI 2024 เท่าไหร่"])
+def test_further_down_only_the_kind_of_fact_passed_over_answers(convo, text):
+    # (no light rail plan of 2024, nor another area's place, for an area's 2024 score)
+    assert convo.say(text).fallback
