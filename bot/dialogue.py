@@ -255,6 +255,14 @@ _BESIDES = re.compile(r"นอกจาก|นอกเหนือจาก|ย
 # "ชื่ออะไร", "ชื่อเต็มว่าอะไร", "what is it called": the name of what the question points at.
 _NAME_ASKED = re.compile(r"ชื่อ\S{0,8}(อะไร|ไร|ว่า|ใด)|\b(is it|it is|it's|is that|is this) called\b|"
                          r"\b(what|which)('s|s| is) (its|the) name\b|\bname it\b")
+# A question about the bot itself ("who are you", "บอทชื่ออะไร"): small talk, though it asks who or what.
+_ABOUT_THE_BOT = re.compile(r"\b(who|what) (are|r) (you|u)\b|\byour name\b|\bwho (made|built|created) (you|u)\b|"
+                            r"\bare (you|u) (a )?(bot|robot|human|real|person)\b|"
+                            r"(บอท|คุณ|เธอ)(ตัวนี้|นี้)?\s*(มี)?(ชื่อ(อะไร|ไร|ว่า)|เป็นใคร|คือใคร|เป็นคนหรือ|เป็นคนจริง)", re.I)
+# Only an acknowledgement ("ok cool", "โอเคครับ"): small talk, answered like thanks.
+_ACK_WORDS = frozenset("ok okay k kk cool nice lol haha hahaha great alright sure fine noted gotcha "
+                       "โอเค อ๋อ เข้าใจ รับทราบ".split())
+_ACK_TOO = frozenset("got it i see แล้ว ครับ ค่ะ คะ จ้า ๆ".split())  # (words that say it only with one of the above)
 _PERSON_PRONOUN = re.compile(r"\b(he|his|him|she|her)\b|ท่าน|เขา|เค้า")
 # "what did he say", "เค้าพูดว่าไงบ้าง", "ท่านอธิบายว่าอะไร": the words of the person the conversation is about
 _SAID_ASKED = re.compile(r"\b(say|said|says|explain|explained|explains|quoted|mean|meant)\b|พูด|บอก|อธิบาย|ให้สัมภาษณ์")
@@ -802,10 +810,20 @@ class Dialogue:
             turn.told is not None and a.short and self._all_told(turn.told, u.normalized)) or (
             # "มีไรบ้าง" right after an answer: which ones it counted, not a request for help
             turn.told is not None and _asks_the_list(u.normalized))
-        if small_talk and not a.subjects and not a.ent.places and not a.qt.kind and not refers_back:
+        about_the_bot = bool(_ABOUT_THE_BOT.search(u.normalized))
+        words = [w for w in tokenize(u.normalized.casefold()) if w.strip("!?.~,")]
+        acknowledged = any(w in _ACK_WORDS for w in words) and all(w in _ACK_WORDS or w in _ACK_TOO for w in words) \
+            and not a.qt.yes_no
+        u_talk = None
+        if acknowledged and not small_talk:
+            small_talk, u_talk = True, "thanks"
+        elif about_the_bot and not a.off_topic:
+            # (who it is, whatever else the classifier read: "คุณคือใครอ่ะ" is no thanks)
+            small_talk, u_talk = True, "help" if u.top_intent == "help" else "greet"
+        if small_talk and not a.subjects and not a.ent.places and (not a.qt.kind or about_the_bot) and not refers_back:
             # Small talk read with low confidence may carry the intent "out_of_scope": reply as the small talk it
             # most likely is (its top intent), which has a phrase.
-            talk = u.intent if u.intent in SMALL_TALK else u.top_intent
+            talk = u_talk or (u.intent if u.intent in SMALL_TALK else u.top_intent)
             reply = self._simple(turn, talk, say(talk, reply_lang),
                                  snap.suggest.for_subject(ctx.subjects[0] if ctx.subjects else None, reply_lang))
             return reply, replace(ctx, lang=reply_lang), None
