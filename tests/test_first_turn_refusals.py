@@ -135,3 +135,13 @@ def test_the_facts_of_other_years_do_not_hide_the_year_asked(convo, text):
 def test_further_down_only_the_kind_of_fact_passed_over_answers(convo, text):
     # (no light rail plan of 2024, nor another area's place, for an area's 2024 score)
     assert convo.say(text).fallback
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("about roughly how many people did the 2022 round help", "2022"),  # ("roughly": no unknown topic)
+    ("phuket security cams how many were planned", "1,200"),  # ("cams" are cameras)
+    ("วังจันทร์มีที่ให้เทสโดรนไหม", "5G"),  # ("เทส" is ทดสอบ)
+])
+def test_everyday_words_are_no_sign_of_a_missing_topic(convo, text, expected):
+    r = convo.say(text)
+    assert not r.fallback and expected in r.text
