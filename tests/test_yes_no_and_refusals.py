@@ -179,3 +179,11 @@ def test_a_dimension_asked_of_a_listed_plan_is_settled_by_the_list(convo):
 def test_a_figure_claimed_that_the_fact_of_that_year_never_states_gets_no_yes(convo):
     r = convo.say("did 200 people die in the july 2018 phuket boat accident?")
     assert not first_line(r).startswith("Yes")
+
+
+def test_a_question_without_its_apostrophe_is_yes_no(convo):
+    assert first_line(convo.say("isnt mae moh in lampang")).startswith("Yes")
+
+
+def test_a_tag_without_its_apostrophe_is_yes_no(convo):
+    assert first_line(convo.say("wangchan valley is in chonburi isnt it")).startswith("No")
