@@ -2327,6 +2327,15 @@ class Dialogue:
         batch_years = _years_in(query_text)
         if yes_no and cities and len(batch_years) == 1 and _THAT_BATCH.search(asked):
             return self._batch_verdict(snap, kb.cities[cities[0]], next(iter(batch_years)), lang)
+        if yes_no and where_q and len(cities) == 2 and not other_places:
+            # "Is Wangchan Valley in Chachoengsao?": the area named after its province, said after "in" ("อยู่"),
+            # is the province asked about.
+            said = turn.u.normalized.casefold()
+            after_in = [p for p in dict.fromkeys(ent.city_named_places) if p in kb.places and any(
+                re.search(r"(\bin|อยู่(ใน|ที่)?|จังหวัด)\s*" + re.escape(n.casefold()), said) for n in self._names(snap, p))]
+            named_area = next((c for c in cities if len(after_in) == 1 and kb.cities[c].province == after_in[0]), None)
+            if named_area is not None:
+                cities, other_places = [c for c in cities if c != named_area], after_in
         if yes_no and cities and other_places and where_q and not _MEMBERSHIP.search(query_text):
             city, place = kb.cities[cities[0]], kb.places[other_places[0]]
             where = composer.province_phrase(city, lang)
