@@ -40,8 +40,8 @@ from intents.vocabulary import RARE_SHARE, Vocabulary
 from knowledge.catalogue import SMALL_TALK
 from knowledge.comparison import against_benchmark, asks_to_compare, direction, figures, winner, without_comparison
 from knowledge.dates import format_date
-from knowledge.polarity import (counted, days_named, disputed, is_unit_word, stood_in_for, units_asked, venue_claimed, verdict,
-                                without_units)
+from knowledge.polarity import (counted, days_named, disputed, is_unit_word, months_named, stood_in_for, units_asked,
+                                venue_claimed, verdict, without_units)
 from knowledge.answerable import (POSTS_ASKED, asks_to_come, counted_words, index_years, names_a_list, stem, uncovered,
                                   unstated, why_not)
 from knowledge.composer import Answer, names_listed
@@ -71,6 +71,11 @@ PERSON_MIN_WORDS = 0.4  # words a "who" follow-up needs to point past the one pe
 CUE_MIN_WORDS = 0.35  # lexical similarity a question with an off-topic or unknown word needs to be answered
 SHARED_MARGIN = 0.25  # how far below a city's fact of an event the event's own fact may score and still answer
 BEST_LIMIT = 3  # the facts a question is tried against, best first (several may not hold what it asks)
+# ...and this many when each one passed over was the right kind of fact for another instance (another year's count,
+# a count where a list is asked): "ปี 2568 มีเมืองใหม่กี่เมือง" passes over the totals of other years for that year's
+DEEPER_LIMIT = 5
+_ANOTHER_INSTANCE = frozenset({"it names no list", "it tells of another year", "it is about another year's index",
+                               "it gives a running total, not those added"})
 # A fact this far from the question's words, which mentions none of the words that say what the question is
 # about ("festival", "ติดตั้งกล้อง"), was found by its subject and question type alone: a neighbour, not the answer.
 COVER_MIN_WORDS = 0.15
@@ -313,6 +318,14 @@ _BESIDES = re.compile(r"นอกจาก|นอกเหนือจาก|ย
 # "ชื่ออะไร", "ชื่อเต็มว่าอะไร", "what is it called": the name of what the question points at.
 _NAME_ASKED = re.compile(r"ชื่อ\S{0,8}(อะไร|ไร|ว่า|ใด)|\b(is it|it is|it's|is that|is this) called\b|"
                          r"\b(what|which)('s|s| is) (its|the) name\b|\bname it\b")
+# A question about the bot itself ("who are you", "บอทชื่ออะไร"): small talk, though it asks who or what.
+_ABOUT_THE_BOT = re.compile(r"\b(who|what) (are|r) (you|u)\b|\byour name\b|\bwho (made|built|created) (you|u)\b|"
+                            r"\bare (you|u) (a )?(bot|robot|human|real|person)\b|"
+                            r"(บอท|คุณ|เธอ)(ตัวนี้|นี้)?\s*(มี)?(ชื่อ(อะไร|ไร|ว่า)|เป็นใคร|คือใคร|เป็นคนหรือ|เป็นคนจริง)", re.I)
+# Only an acknowledgement ("ok cool", "โอเคครับ"): small talk, answered like thanks.
+_ACK_WORDS = frozenset("ok okay k kk cool nice lol haha hahaha great alright sure fine noted gotcha "
+                       "โอเค อ๋อ เข้าใจ รับทราบ".split())
+_ACK_TOO = frozenset("got it i see แล้ว ครับ ค่ะ คะ จ้า ๆ".split())  # (words that say it only with one of the above)
 _PERSON_PRONOUN = re.compile(r"\b(he|his|him|she|her)\b|ท่าน|เขา|เค้า")
 # "what did he say", "เค้าพูดว่าไงบ้าง", "ท่านอธิบายว่าอะไร": the words of the person the conversation is about
 _SAID_ASKED = re.compile(r"\b(say|said|says|explain|explained|explains|quoted|mean|meant)\b|พูด|บอก|อธิบาย|ให้สัมภาษณ์")
@@ -876,10 +889,20 @@ class Dialogue:
             # "second?", "opening?" right after an answer, read as small talk without much confidence: a fragment
             # of a question about that answer
             turn.told is not None and a.short and u.confidence < 0.9 and _unlike_small_talk(u.normalized))
-        if small_talk and not a.subjects and not a.ent.places and not a.qt.kind and not refers_back:
+        about_the_bot = bool(_ABOUT_THE_BOT.search(u.normalized))
+        words = [w for w in tokenize(u.normalized.casefold()) if w.strip("!?.~,")]
+        acknowledged = any(w in _ACK_WORDS for w in words) and all(w in _ACK_WORDS or w in _ACK_TOO for w in words) \
+            and not a.qt.yes_no
+        u_talk = None
+        if acknowledged and not small_talk:
+            small_talk, u_talk = True, "thanks"
+        elif about_the_bot and not a.off_topic:
+            # (who it is, whatever else the classifier read: "คุณคือใครอ่ะ" is no thanks)
+            small_talk, u_talk = True, "help" if u.top_intent == "help" else "greet"
+        if small_talk and not a.subjects and not a.ent.places and (not a.qt.kind or about_the_bot) and not refers_back:
             # Small talk read with low confidence may carry the intent "out_of_scope": reply as the small talk it
             # most likely is (its top intent), which has a phrase.
-            talk = u.intent if u.intent in SMALL_TALK else u.top_intent
+            talk = u_talk or (u.intent if u.intent in SMALL_TALK else u.top_intent)
             reply = self._simple(turn, talk, say(talk, reply_lang),
                                  snap.suggest.for_subject(ctx.subjects[0] if ctx.subjects else None, reply_lang))
             return reply, replace(ctx, lang=reply_lang), None
@@ -1653,7 +1676,10 @@ class Dialogue:
         rare_share = RARE_SHARE * len(snap.facts)
         counted = [w for w in counted_words(tokenize(q.text)) if len(w) >= 3 and snap.word_facts.get(w, 0) <= rare_share
                    and (self.vocabulary is None or w not in self.vocabulary.stop)] if q.qtype == "how_many" else []
-        hits = snap.index.search(q, limit=BEST_LIMIT + len(skipped))
+        hits = snap.index.search(q, limit=DEEPER_LIMIT + len(skipped))
+        instances_only = True  # every fact passed over so far was of the kind asked, for another instance
+        passed_kinds: set[tuple[str, str]] = set()  # ...and of these intents and aspects
+        months = months_named(q.text)  # ("in May 2021": further down, only a fact of that month)
         yes_no = is_yes_no(q.text)  # (a fact of another year answers "in 2020, right?" with a no)
         named = q.subjects or q.context
         # (the specific thing named, not a notion named with it: "Mae Moh's TSCCI score" is about Mae Moh)
@@ -1678,14 +1704,24 @@ class Dialogue:
             # that depa's framework and the question's other words are nearer
             return Hit(own, 1.0, 0.0, 1.0, 0.0, 1.0)
         for rank, hit in enumerate(hits):
+            deeper = rank >= BEST_LIMIT + len(skipped)
+            if deeper and not (passed_over and instances_only):
+                break
             if (only is not None and only not in hit.fact.about) or hit.fact.id in skipped:
                 continue
+            if deeper and not any(hit.fact.intent == intent and hit.fact.aspect in (aspect, "list", q.qtype)
+                                  for intent, aspect in passed_kinds) \
+                    and (q.subjects or not q.years or not hit.fact.date or int(hit.fact.date[:4]) not in q.years):
+                # (further down, only a fact of the kind passed over (or its list), or one of a day of the year asked)
+                continue
+            if deeper and months and not (hit.fact.date and len(hit.fact.date) >= 7 and int(hit.fact.date[5:7]) in months):
+                continue  # "which cities got the logo in May 2021": not the list of the year's batch
             if passed_over and focus is not None and focus not in hit.fact.about:
                 # the fare of the light rail is not known: not the bus's fare instead (a later fact about the
                 # light rail may still hold it)
                 continue
             if not q.subjects and not q.context and not _ASKS_WHICH.search(q.text) \
-                    and self._needs_a_city(snap, hit, [h for h in hits[rank + 1:] if why_not(
+                    and self._needs_a_city(snap, hit, [h for h in hits[rank + 1:max(rank + 1, BEST_LIMIT + len(skipped))] if why_not(
                         q.text, h.fact, q.qtype, years=q.years, yes_no=yes_no) is None], q.years):
                 shared = self._shared_fact(snap, q, hit, skipped)
                 if shared is not None:
@@ -1726,11 +1762,11 @@ class Dialogue:
             if budget_asked and not staff and set(hit.fact.about) & snap.index.projects \
                     and named_here & snap.index.areas and not named_here & snap.index.projects \
                     and not _BUDGET_SAID.search(hit.fact.text()):
-                passed_over = True
+                passed_over, instances_only = True, False
                 continue
             if score_asked and not staff and "percent" not in units_stated(hit.fact.answer_text()):
                 # "Mae Moh's TSCCI score?": a fact that it led one dimension gives no score
-                passed_over = True
+                passed_over, instances_only = True, False
                 continue
             if notions_only and not notions_only & snap.index.about_sets[hit.fact.id] and hit.words < OWN_PHRASING \
                     and (hit.words < CLOSE_WORDS or snap.index.about_sets[hit.fact.id] & snap.index.concepts) \
@@ -1739,14 +1775,14 @@ class Dialogue:
                                               for x in notions_only for n in self._names(snap, x)):
                 # "when did Thailand 4.0 start": a fact about another notion (the 20-year National Strategy),
                 # which names the one asked about in neither its answer nor its questions, is no answer about it
-                passed_over = True
+                passed_over, instances_only = True, False
                 continue
             if projects_named and not projects_named & snap.index.about_sets[hit.fact.id] \
                     and hit.words < CLOSE_WORDS and not staff and not any(
                         n in hit.fact.text(questions=True).casefold()
                         for x in projects_named for n in self._names(snap, x)):
                 # "ภูเก็ตจะมีรถไฟฟ้ารางเบาเมื่อไหร่": a Phuket fact that says nothing of a light rail is no answer
-                passed_over = True
+                passed_over, instances_only = True, False
                 continue
             if not yes_no and not staff and hit.words < OWN_PHRASING and self._of_nothing_named(snap, q, hit.fact):
                 # "how do I apply to KVIS": a fact about applying for the logo, about nothing the question names
@@ -1756,15 +1792,17 @@ class Dialogue:
             if not yes_no and not staff and self._of_another_person(snap, q, hit.fact):
                 # "what was Chaiwut's role at the meeting": the secretary's role, told of Nuttapon and never
                 # naming Chaiwut, is no answer about him (however close its phrasing, names removed)
-                passed_over = True
+                passed_over, instances_only = True, False
                 continue
             if not yes_no and not staff and hit.words < OWN_PHRASING and self._of_another(snap, q, hit.fact):
                 # "ภูเก็ตพัฒนาเมืองมีทุนจดทะเบียนเท่าไหร่": KKTT's capital is no answer about PKCD; the asked detail
                 # must be told of the one named
-                passed_over = True
+                passed_over, instances_only = True, False
                 continue
+            reason = why_not(q.text, hit.fact, q.qtype, years=q.years, staff=staff, yes_no=yes_no) \
+                if hit.words < OWN_PHRASING else None
             if hit.words < OWN_PHRASING and (
-                    why_not(q.text, hit.fact, q.qtype, years=q.years, staff=staff, yes_no=yes_no) is not None
+                    reason is not None
                     # (a question about what is to come, "the next expo", is answered only by a fact about it)
                     # (said in its answer, unless the question is close to its phrasings: "กี่คัน" is not the
                     # bus's hours though one phrasing asks about "รถคันแรก")
@@ -1775,6 +1813,8 @@ class Dialogue:
                         and uncovered(topic, hit.fact) == topic
                         and not named_two)):  # (a fact about two of the things named is what is asked)
                 passed_over = True
+                instances_only = instances_only and reason in _ANOTHER_INSTANCE
+                passed_kinds.add((hit.fact.intent, hit.fact.aspect))
                 continue  # near the question, but not holding what it asks for: the next one may
             if len(q.subjects) >= 2 and not yes_no and hit.subjects < S_MATCH + S_ALL - 1e-9 and hit.words < OWN_PHRASING:
                 # "when did Mae Moh get its promotion zone certificate": a fact about Mae Moh only (its logo) is
@@ -2527,6 +2567,15 @@ class Dialogue:
         batch_years = _years_in(query_text)
         if yes_no and cities and len(batch_years) == 1 and _THAT_BATCH.search(asked):
             return self._batch_verdict(snap, kb.cities[cities[0]], next(iter(batch_years)), lang)
+        if yes_no and where_q and len(cities) == 2 and not other_places:
+            # "Is Wangchan Valley in Chachoengsao?": the area named after its province, said after "in" ("อยู่"),
+            # is the province asked about.
+            said = turn.u.normalized.casefold()
+            after_in = [p for p in dict.fromkeys(ent.city_named_places) if p in kb.places and any(
+                re.search(r"(\bin|อยู่(ใน|ที่)?|จังหวัด)\s*" + re.escape(n.casefold()), said) for n in self._names(snap, p))]
+            named_area = next((c for c in cities if len(after_in) == 1 and kb.cities[c].province == after_in[0]), None)
+            if named_area is not None:
+                cities, other_places = [c for c in cities if c != named_area], after_in
         if yes_no and cities and other_places and where_q and not _MEMBERSHIP.search(query_text):
             city, place = kb.cities[cities[0]], kb.places[other_places[0]]
             where = composer.province_phrase(city, lang)

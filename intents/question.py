@@ -90,11 +90,13 @@ _YES_NO_TH = re.compile(
 _YES_NO_TH_MID = re.compile(r"(ใช่ไหม|ใช่มั้ย|ใช่ป่ะ|ใช่มะ|หรือเปล่า|รึเปล่า|หรือไม่|ไหม|มั้ย|ป่ะ|ป่าว|เหรอ|หรอ)\s+\S.{0,30}$")
 # At the start of the message or of its last clause ("going to phuket next month. is it certified?").
 # (A decimal point is no end of a clause, "thailand 4.0?"; nor is a doubled question mark, "on tourists??".)
-_YES_NO_EN = re.compile(r"(^|[.?!,;]\s*)(is|isn't|are|aren't|was|were|does|doesn't|do|did|has|have|can|could|will)\b"
+_YES_NO_EN = re.compile(r"(^|[.?!,;]\s*)(is|isn't|isnt|are|aren't|arent|was|were|does|doesn't|doesnt|do|did|has|have|can|"
+                        r"could|will)\b"
                         r"(?:[^.?!,;]|(?<=\d)\.(?=\d))*[?!]*\s*$")
 # A statement checked with a tag ("wangchan valley, thats in chonburi right", "it opened in 2023, correct?"), or
 # said with a question mark and no question word ("so thailand has like 100 certified smart cities already?").
-_YES_NO_EN_TAG = re.compile(r"\b(right|correct|true|yeah|yes|no|isn't it|aren't they|wasn't it|didn't it|innit|eh)"
+# (the apostrophe may be left out: "isnt it")
+_YES_NO_EN_TAG = re.compile(r"\b(right|correct|true|yeah|yes|no|isn'?t it|aren'?t they|wasn'?t it|didn'?t it|innit|eh)"
                             r"\s*[?!.]*\s*$")
 _WH_TH = re.compile(r"อะไร|ใคร|ที่ไหน|เมื่อไหร่|เมื่อไร|เท่าไหร่|เท่าไร|กี่|ทำไม|อย่างไร|ยังไง|ไหนบ้าง")
 # "เหรอ" / "หรอ" end wh-questions too ("จัดที่ไหนหรอ"): with a question word, the message asks that.

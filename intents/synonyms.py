@@ -27,10 +27,12 @@ _WORDS = [
     (r"ยุค(?!สมัย)", "ช่วง"),  # ("พื้นที่นำร่องยุคแรก": the early period)
     (r"หัวเรือใหญ่|หัวเรือ", "ผู้นำ"),  # (the leader, as the facts say)
     (r"กำไลข้อมือ", "สายรัดข้อมือ"),
+    (r"เทสต์|เทส(?=[^\u0e30-\u0e3a\u0e47-\u0e4e]|$)", "ทดสอบ"),  # (a test, as people write it; not "เทศ")
     (r"\br\b", "are"),
     (r"\bu\b", "you"),
     (r"\bwats?\b|\bwhats\b", "what is"),
     (r"\bindices\b", "indexes"),  # (the Latin plural; the facts say "indexes")
+    (r"\bcams?\b", "cameras"),  # ("cctv cams")
 ]
 _RULES = [(re.compile(p), r) for p, r in _WORDS]
 # The last rules are English words (no IGNORECASE): they cannot match a text without a Latin letter, and the Thai

@@ -21,7 +21,7 @@ from typing import Literal
 
 from .answerable import ALTERNATIVES, stem
 
-__all__ = ["verdict", "disputed", "venue_claimed", "stood_in_for", "days_named", "numbers", "counted", "units_asked",
+__all__ = ["verdict", "disputed", "venue_claimed", "stood_in_for", "days_named", "months_named", "numbers", "counted", "units_asked",
            "is_unit_word", "without_units"]
 
 Verdict = Literal["yes", "no"]
@@ -253,6 +253,11 @@ def _months(text: str) -> set[int]:
             continue
         out.add(_MONTH[word])
     return out
+
+
+def months_named(text: str) -> set[int]:
+    """The months ``text`` names ("September 2025", "ก.ย. 68"), as numbers ("may" only as a month)."""
+    return _months(text)
 
 
 def days_named(text: str) -> set[tuple[int, int]]:

@@ -213,6 +213,19 @@ def test_greeting_thanks_and_help_are_friendly_with_suggestions(convo):
         assert 2 <= len(r.quick_replies) <= 4
 
 
+@pytest.mark.parametrize("text", ["what's your name?", "บอทมีชื่อว่าอะไร", "yo bot, who r u", "คุณเป็นใครครับ"])
+def test_a_question_about_the_bot_itself_is_small_talk(convo, text):
+    # (it asks who or what, but about the bot: no fact's person, no fallback)
+    r = convo.say(text)
+    assert r.intent in ("greet", "help") and not r.fallback
+
+
+@pytest.mark.parametrize("text", ["okay cool", "lol ok", "อ๋อ โอเค", "รับทราบครับ"])
+def test_only_an_acknowledgement_is_small_talk(convo, text):
+    r = convo.say(text)
+    assert r.intent == "thanks" and not r.fallback
+
+
 def test_place_without_a_certified_area_is_an_honest_not_found(convo):
     r = convo.say("อุดรได้เป็นเมืองอัจฉริยะยังคะ")
     assert r.fallback and "อุดร" in r.text and "ขอนแก่น" not in r.text

@@ -269,3 +269,26 @@ def test_revenue_needs_a_sum_not_the_word(convo):
 def test_wifi_on_the_beaches_is_not_the_citys_wifi_points(convo):
     # (Phuket's 1,000 Wi-Fi points name no beach; "มหาดไทย" names none either)
     assert convo.say("can I get wi-fi on the beaches in phuket").fallback
+
+
+@pytest.mark.parametrize("text", ["ปี67 เมืองไหนคะแนนสูงสุด", "ใครได้คะแนน TSCCI สูงสุดปี 2567"])
+def test_the_facts_of_other_years_do_not_hide_the_year_asked(convo, text):
+    # the 2023 index's facts come first and are passed over; the 2024 index's, further down, answers
+    r = convo.say(text)
+    assert not r.fallback and "วังจันทร์" in first_line(r)
+
+
+@pytest.mark.parametrize("text", ["how did khon kaen score in the 2024 TSCCI", "แม่เมาะได้คะแนน TSCCI 2024 เท่าไหร่"])
+def test_further_down_only_the_kind_of_fact_passed_over_answers(convo, text):
+    # (no light rail plan of 2024, nor another area's place, for an area's 2024 score)
+    assert convo.say(text).fallback
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("about roughly how many people did the 2022 round help", "2022"),  # ("roughly": no unknown topic)
+    ("phuket security cams how many were planned", "1,200"),  # ("cams" are cameras)
+    ("วังจันทร์มีที่ให้เทสโดรนไหม", "5G"),  # ("เทส" is ทดสอบ)
+])
+def test_everyday_words_are_no_sign_of_a_missing_topic(convo, text, expected):
+    r = convo.say(text)
+    assert not r.fallback and expected in r.text

@@ -209,3 +209,22 @@ def test_a_fact_naming_the_province_claimed_as_the_venue_does_not_confirm_it(con
     # ("Mae Moh, Lampang was approved that day" says nothing of where the meeting was held)
     r = convo.say("การประชุมอนุกรรมการเมื่อ 6 พ.ค. 64 จัดที่ลำปางใช่ไหม")
     assert not first_line(r).startswith("ใช่")
+
+
+def test_a_question_without_its_apostrophe_is_yes_no(convo):
+    assert first_line(convo.say("isnt mae moh in lampang")).startswith("Yes")
+
+
+def test_a_tag_without_its_apostrophe_is_yes_no(convo):
+    assert first_line(convo.say("wangchan valley is in chonburi isnt it")).startswith("No")
+
+
+def test_an_area_named_after_its_province_said_after_in_is_the_province(convo):
+    # (Chachoengsao is also a certified area: "in Chachoengsao" still asks where Wangchan Valley is)
+    r = convo.say("is wangchan valley located in chachoengsao?")
+    assert first_line(r).startswith("No") and "Rayong" in first_line(r)
+
+
+def test_the_province_said_after_in_when_both_areas_bear_a_province_name(convo):
+    r = convo.say("phuket smart city is in chachoengsao?")
+    assert first_line(r).startswith("No") and "Phuket province" in first_line(r)
