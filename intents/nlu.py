@@ -140,12 +140,12 @@ def load_model(cache_dir: Path, extractor: EntityExtractor, data_dir: Path | Non
     training data already read, used instead of reading ``data_dir`` and adding ``extra``).
 
     The cache file is named by fingerprints of the examples, the lexicon (names are masked before
-    classification) and the feature code, so editing any of them retrains automatically; a file lock
+    classification), the feature code and the fit's settings, so editing any of them retrains automatically; a file lock
     keeps concurrent workers from training the same model twice.
     """
     if data is None:
         data = load_training_data(data_dir, extra=extra) if data_dir else load_training_data(extra=extra)
-    key = f"{data.fingerprint()}-{extractor.fingerprint}-f{FEATURES_VERSION}-c{config.C:g}"
+    key = f"{data.fingerprint()}-{extractor.fingerprint}-f{FEATURES_VERSION}-c{config.C:g}-t{config.tol:g}"
     path = Path(cache_dir) / f"intent-model-{key}.npz"
     if path.exists():
         try:
