@@ -74,8 +74,10 @@ BEST_LIMIT = 3  # the facts a question is tried against, best first (several may
 # ...and this many when each one passed over was the right kind of fact for another instance (another year's count,
 # a count where a list is asked): "ปี 2568 มีเมืองใหม่กี่เมือง" passes over the totals of other years for that year's
 DEEPER_LIMIT = 5
+# ("it gives no superlative": a top-three list of another year's index is passed over for that before its year
+# is read; the facts further down must still be of the kind passed over and hold the first place themselves)
 _ANOTHER_INSTANCE = frozenset({"it names no list", "it tells of another year", "it is about another year's index",
-                               "it gives a running total, not those added"})
+                               "it gives a running total, not those added", "it gives no superlative"})
 # A fact this far from the question's words, which mentions none of the words that say what the question is
 # about ("festival", "ติดตั้งกล้อง"), was found by its subject and question type alone: a neighbour, not the answer.
 COVER_MIN_WORDS = 0.15
