@@ -1807,8 +1807,9 @@ class Dialogue:
                     reason is not None
                     # (a question about what is to come, "the next expo", is answered only by a fact about it)
                     # (said in its answer, unless the question is close to its phrasings: "กี่คัน" is not the
+                    # (staff entries too: opening hours are no count of cameras)
                     # bus's hours though one phrasing asks about "รถคันแรก")
-                    or (not staff and counted and (uncovered(counted, hit.fact) == counted or (
+                    or (counted and (uncovered(counted, hit.fact) == counted or (
                         hit.words < CLOSE_WORDS and unstated(counted, hit.fact) == counted)
                         or _plural_unsaid(counted[-1], hit.fact)))
                     or (not staff and topic and (hit.words < COVER_MIN_WORDS or asks_to_come(q.text))
