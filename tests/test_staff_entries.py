@@ -205,3 +205,24 @@ def test_an_entry_answers_what_its_questions_ask_not_the_same_frame_about_someth
     finally:
         for entry in (shop, fare):
             client.delete(f"/admin/api/faq/{entry['id']}", headers=AUTH)
+
+
+def test_an_entry_is_no_answer_to_a_count_of_something_it_never_mentions(client):
+    """An entry about a service centre's opening hours, about Khon Kaen, does not answer "how many cameras
+    has Khon Kaen installed": its answer counts nothing of the kind (a staff entry goes through the same
+    "what is counted must be mentioned" check as a curated fact), while its own question still gets it."""
+    tag = uuid.uuid4().hex[:6]
+    entry = {"id": f"centre-hours-{tag}", "questions": {"th": [f"ศูนย์บริการ{tag}เปิดกี่โมง"], "en": []},
+             "answer": {"th": "ศูนย์บริการเปิดวันจันทร์ถึงศุกร์ 8:30 ถึง 16:30 น.",
+                        "en": "The service centre opens Monday to Friday, 8:30 to 16:30."},
+             "cities": ["khon-kaen"], "topics": ["service centre"], "source": "city staff, test entry"}
+    assert client.post("/admin/api/faq", json=entry, headers=AUTH).status_code == 201
+    try:
+        own = ask(client, f"ศูนย์บริการ{tag}เปิดกี่โมงครับ")
+        assert own["entities"].get("entry") == entry["id"], own["answer"]
+        for question in ("ขอนแก่นติดตั้งกล้องไปกี่ตัวแล้ว", "How many CCTV cameras has Khon Kaen installed?"):
+            reply = ask(client, question)
+            assert reply["entities"].get("entry") != entry["id"], (question, reply["answer"])
+            assert "8:30" not in reply["answer"], (question, reply["answer"])
+    finally:
+        client.delete(f"/admin/api/faq/{entry['id']}", headers=AUTH)
