@@ -40,7 +40,7 @@ from intents.vocabulary import RARE_SHARE, Vocabulary
 from knowledge.catalogue import SMALL_TALK
 from knowledge.comparison import against_benchmark, asks_to_compare, direction, figures, winner, without_comparison
 from knowledge.dates import format_date
-from knowledge.polarity import (counted, days_named, disputed, is_unit_word, months_named, stood_in_for, units_asked,
+from knowledge.polarity import (another_alternative, counted, days_named, disputed, is_unit_word, months_named, stood_in_for, units_asked,
                                 venue_claimed, verdict, without_units)
 from knowledge.answerable import (POSTS_ASKED, asks_to_come, counted_words, index_years, names_a_list, stem, uncovered,
                                   unstated, why_not)
@@ -425,7 +425,8 @@ _DONE_CLAIM = re.compile(r"แล้ว\s*(ใช่|จริง|ป่ะ|ป�
 _STATE_Q = re.compile(r"แล้ว\s*(ใช่|จริง|ป่ะ|ปะ|เหรอ|หรอ)|ยัง|อยู่ไหม|อยู่มั้ย|อยู่ป่ะ|อยู่ป่าว|อยู่รึเปล่า|อยู่หรือเปล่า|\b(yet|still|already|anymore)\b")
 _NOT_YET = re.compile(r"ยังไม่|หยุดให้บริการ|หยุดเดินรถ|ไม่ได้ให้บริการ|ปิดไปแล้ว|\bnot (running |built |open |started )?yet\b|"
                       r"\bno longer\b|\bstopped\b|\bhad not started\b|\bhas not started\b", re.I)
-_STILL = re.compile(r"อยู่ไหม|อยู่มั้ย|อยู่ป่ะ|อยู่ป่าว|อยู่รึเปล่า|อยู่หรือเปล่า|ยัง\S*อยู่|\bstill\b|\banymore\b")
+_STILL = re.compile(r"อยู่ไหม|อยู่มั้ย|อยู่ป่ะ|อยู่ป่าว|อยู่รึเปล่า|อยู่หรือเปล่า|ยัง\S*อยู่|ยัง(?:มี|เปิด|วิ่ง|ให้บริการ)\S*(?:ไหม|มั้ย|มั๊ย|"
+                    r"ป่ะ|ปะ|มะ|ป่าว|เปล่า|หรือ|รึ)|\bstill\b|\banymore\b")
 # Whether something is there now: "ขอนแก่นมีรถไฟฟ้ามั้ย", "is there a light rail" (not "จะมี...ใช่มั้ย", "will
 # there be", "did it have", nor one of the 7 Smarts: "มีด้านพลังงานมั้ย").
 _HAS_Q = re.compile(r"^(?!.*(จะมี|ใช่|ด้าน|\bwill\b|\bdid\b|\bwas\b|\bwere\b|\bsmarts?\b)).*(มี\S{0,24}(ไหม|มั้ย|มั๊ย|ป่ะ|"
@@ -2244,7 +2245,10 @@ class Dialogue:
                    and not any(c.province == pl for c in snap.kb.cities.values() if c.id in about) for pl in places):
                 return False
             # (so must a notion named, the logo: "got the logo in 2546?" is not settled by what began in 2546)
-            if any(x not in about and not any(n in text for n in self._names(snap, x)) for x in notions):
+            # (unless the notion is one of two alternatives and the fact tells of the other: "a new modern city
+            # type?" / "an existing livable city")
+            if any(x not in about and not any(n in text for n in self._names(snap, x)) for x in notions) \
+                    and not another_alternative(question, fact.answer_text()):
                 return False
             # (and an organisation or person named, or what it runs: "run by EGAT?" is not settled by a fact
             # about PTT's MoU, but Chulalongkorn's contest is Samyan's)

@@ -29,7 +29,9 @@ OUTCOMES = ("right", "right_fallback", "wrong", "wrongly_refused")
 _SPACE = re.compile(r"\s+")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d)")
 _YES = re.compile(r"^(ใช่|yes\b)", re.I)
-_NO = re.compile(r"^(ไม่|no\b|not\b)", re.I)
+# "ยังครับ" / "ยังไม่..." is the Thai "not yet", the no to "เปิดแล้วยัง" (the bot says "ไม่แล้วครับ" where
+# something no longer goes on, so a "ยัง" lead is never the "still" of a yes)
+_NO = re.compile(r"^(ไม่|ยัง(?:ครับ|ค่ะ|ไม่)|no\b|not\b)", re.I)
 
 
 def _fold(text: str) -> str:

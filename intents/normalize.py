@@ -87,6 +87,18 @@ def has_thai(text: str) -> bool:
     return bool(_THAI_CHAR.search(text))
 
 
+# A Thai month's abbreviation typed without its dots after a day ("24 ธค 64", "6พค64"): written as dates are
+# ("24 ธ.ค. 64"), so the day, month and short year read as a date everywhere after.
+_MONTH_ABBR = {"มค": "ม.ค.", "กพ": "ก.พ.", "มีค": "มี.ค.", "เมย": "เม.ย.", "พค": "พ.ค.", "มิย": "มิ.ย.", "กค": "ก.ค.",
+               "สค": "ส.ค.", "กย": "ก.ย.", "ตค": "ต.ค.", "พย": "พ.ย.", "ธค": "ธ.ค."}
+_MONTH_UNDOTTED = re.compile(r"(?<![\d.])(\d{1,2})\s*(" + "|".join(sorted(_MONTH_ABBR, key=len, reverse=True)) +
+                             r")(?![\u0e01-\u0e4e])\.?\s*")
+
+
+def _dotted_month(m: re.Match) -> str:
+    return f"{m.group(1)} {_MONTH_ABBR[m.group(2)]} "
+
+
 def normalize(text: str, max_chars: int = MAX_TEXT_CHARS) -> str:
     """Return the canonical form of a user message used by every later step.
 
@@ -104,6 +116,7 @@ def normalize(text: str, max_chars: int = MAX_TEXT_CHARS) -> str:
         text = text.translate(_THAI_DIGITS)
         text = _THAI_REPEAT.sub(r"\1", text)
         text = _PERCENT_CUT.sub(r"\1\2เปอร์เซ็นต์", text)
+        text = _MONTH_UNDOTTED.sub(_dotted_month, text)
     text = _LAUGH.sub(" ", text)
     text = _OTHER_REPEAT.sub(r"\1\1", text)
     text = _SPACE.sub(" ", text).strip().lower()

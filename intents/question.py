@@ -84,15 +84,19 @@ _MONEY_TH = re.compile(r"งบ(?!ริ|รร|[\u0e30-\u0e3a\u0e47-\u0e4e])|�
 _DATE_AMOUNT_TH = re.compile(r"(วันที่|วันไหน|ลงวันที่)\s*(เท่าไหร่|เท่าไร|เท่าใด)")
 _YES_NO_TH = re.compile(
     r"(ใช่ไหม|ใช่มั้ย|ใช่มั๊ย|ใช่ป่ะ|ใช่ปะ|ใช่หรือไม่|ใช่เปล่า|ใช่รึเปล่า|หรือเปล่า|รึเปล่า|หรือป่าว|รึป่าว|"
-    r"หรือไม่|หรือยัง|รึยัง|ยัง|ด้วยเหรอ|ด้วยหรอ|ไหม|มั้ย|มั๊ย|ป่ะ|ปะ|เหรอ|หรอ|ป่าว|ใช่มะ|ป่าวมะ)"
+    r"หรือไม่|หรือยัง|รึยัง|ยัง|ด้วยเหรอ|ด้วยหรอ|ไหม|มั้ย|มั๊ย|ป่ะ|ปะ|เหรอ|หรอ|ป่าว|ใช่มะ|ป่าวมะ|จริงดิ)"
     r"\s*(ครับ|คับ|ค่ะ|คะ|จ้ะ|จ๊ะ|นะ|อ่ะ|อะ)*[\s?]*$")
 # The particle, then a short afterthought: "วังจันทร์ได้ที่ 1 ป่ะ ในการจัดอันดับรอบล่าสุดอ่ะ".
 _YES_NO_TH_MID = re.compile(r"(ใช่ไหม|ใช่มั้ย|ใช่ป่ะ|ใช่มะ|หรือเปล่า|รึเปล่า|หรือไม่|ไหม|มั้ย|ป่ะ|ป่าว|เหรอ|หรอ)\s+\S.{0,30}$")
 # At the start of the message or of its last clause ("going to phuket next month. is it certified?").
 # (A decimal point is no end of a clause, "thailand 4.0?"; nor is a doubled question mark, "on tourists??".)
+# (A comma between digits is no end of a clause either, "over 200,000 baht?"; nor is one in a list of names after
+# a question that opens the message, "were phuket, si racha and phahon yothin the first?", checked for a
+# question word apart.)
 _YES_NO_EN = re.compile(r"(^|[.?!,;]\s*)(is|isn't|isnt|are|aren't|arent|was|were|does|doesn't|doesnt|do|did|has|have|can|"
                         r"could|will)\b"
-                        r"(?:[^.?!,;]|(?<=\d)\.(?=\d))*[?!]*\s*$")
+                        r"(?:[^.?!,;]|(?<=\d)[.,](?=\d))*[?!]*\s*$")
+_YES_NO_EN_LISTING = re.compile(r"^(is|are|was|were|does|do|did|has|have)\b[^.?!;]*,[^.?!;]*\?+\s*$")
 # A statement checked with a tag ("wangchan valley, thats in chonburi right", "it opened in 2023, correct?"), or
 # said with a question mark and no question word ("so thailand has like 100 certified smart cities already?").
 # (the apostrophe may be left out: "isnt it")
@@ -103,7 +107,10 @@ _WH_TH = re.compile(r"อะไร|ใคร|ที่ไหน|เมื่อ�
 _WH_PARTICLE_TH = re.compile(r"(เหรอ|หรอ)\s*(ครับ|คับ|ค่ะ|คะ|นะ|อ่ะ|อะ)*[\s?]*$")
 _ASKS_WH_TH = re.compile(r"อะไร|ใคร|ไหน|ใด|เมื่อไหร่|เมื่อไร|เท่าไหร่|เท่าไร|(?<!เ)กี่|ทำไม|อย่างไร|ยังไง")  # not "เกี่ยว"
 _WH_EN = re.compile(r"\b(what|whats|what's|which|when|where|who|whom|whose|why|how)\b")
-_DECLARATIVE_Q = re.compile(r"^[a-z0-9][^?]*\b(is|are|was|were|has|have|had|got|gets|does|did|can|will|\w+ed)\b"
+_DECLARATIVE_Q = re.compile(r"^[a-z0-9][^?]*(\b(is|are|was|were|has|have|had|got|gets|does|did|can|will|\w+ed|"
+                            # (irregular pasts and a few present tenses: "wangchan valley came first in 2024?",
+                            # "phuket counts as a smart city?"; "=" reads "is": "samyan smart city = chula?")
+                            r"came|won|became|led|leads|began|held|holds|took|counts|belongs|ranks|includes|covers)\b|=)"
                             r"[^?]*\?+\s*$")
 # Asked up front: "แม่นบ่ว่า..." (Isan, as Khon Kaen people type it), "จริงไหมที่...", "ใช่ไหมที่...".
 _YES_NO_TH_START = re.compile(r"^(แม่นบ่|ใช่บ่|จริงไหม|จริงมั้ย|จริงหรือ(ไม่|เปล่า)?ที่|"
@@ -191,6 +198,8 @@ def is_yes_no(text: str) -> bool:
         return True
     if not latin or _WH_EN.search(text):
         return False
+    if _YES_NO_EN_LISTING.match(text):
+        return True
     return bool(_YES_NO_EN_TAG.search(text) or _DECLARATIVE_Q.match(text))
 
 

@@ -21,7 +21,7 @@ from typing import Literal
 
 from .answerable import ALTERNATIVES, stem
 
-__all__ = ["verdict", "disputed", "venue_claimed", "stood_in_for", "days_named", "months_named", "numbers", "counted", "units_asked",
+__all__ = ["verdict", "another_alternative", "disputed", "venue_claimed", "stood_in_for", "days_named", "months_named", "numbers", "counted", "units_asked",
            "is_unit_word", "without_units"]
 
 Verdict = Literal["yes", "no"]
@@ -44,7 +44,10 @@ _ASKING_TH = re.compile(
     # "อยาก" (want) asks what it aims at, as "want" does: "อยากเป็นเมืองนิเวศใช่มั้ย" / "มุ่งเป็นเมืองนิเวศ"
     r"อยาก|"
     # "เกี่ยวกับ ... ไหม" asks how the named things relate: the fact about all of them says
-    r"เกี่ยวกับ|เกี่ยวข้อง|เกี่ยว")
+    r"เกี่ยวกับ|เกี่ยวข้อง|เกี่ยว|"
+    # coming and going, taking, "on" and a title's abbreviation carry no claim: "อ.ประจินเคยมาเปิดงานไหม",
+    # "มีwifiบนรถไหม"; a date's "วันที่"/"เมื่อ" introduces the date, which is compared on its own
+    r"มา|ไป|เอา|บน|อ\.|วันที่|เมื่อ")
 _DOMAIN_TH = re.compile(r"สมาร์ท|สมาร์ต|ซิตี้|เมืองอัจฉริยะ")
 _ASKING_EN = frozenset(
     "is isn't are aren't was were does doesn't do did didn't has have had can could will would should the a an "
@@ -344,6 +347,7 @@ _SAME_MEANING = [
     # being in a group: "ภูเก็ตเข้าเครือข่าย...ไหม" / "เป็น 1 ในเมืองแรกของไทยในเครือข่าย", "joined" / "among the members"
     ("เข้า", "join", "member", "สมาชิก", "หนึ่งใน", "1 ใน", "among"),  # "province-wide" / "the whole of the province"
     ("ไวไฟ", "wi-fi", "wifi"),
+    ("รถเมล์", "รถบัส", "bus"),
     ("เอ็กซ์โป", "expo"),
     ("แบบ", "ประเภท", "ระดับ", "-based", "type", "categor", "class"),
     ("สูงสุด", "highest", "best", "อันดับ 1 ", "ที่ 1 ", "1st", "first place", "ranked first"),
@@ -354,6 +358,8 @@ _SAME_MEANING = [
     ("เน้น", "มุ่ง", "focus", "emphas"),
     # the people a design puts first: "citizen-centred" / "people-centred", "ยึดประชาชนเป็นศูนย์กลาง"
     ("citizen", "people", "resident", "ประชาชน", "พลเมือง"),
+    # an order told: "เป็นเขตส่งเสริมมาก่อนใช่มั้ย" / "ได้รับประกาศนียบัตรเขตส่งเสริม... แล้วจึงได้รับ..."
+    ("ก่อน", "แล้วจึง", "ต่อมา", "before", "earlier", "prior", "later on"),
 ]
 
 
@@ -581,7 +587,7 @@ def _claim_unsaid(question: str, answer: str) -> bool:
                for group in ALTERNATIVES.values())
 
 
-def _another_alternative(question: str, answer: str) -> bool:
+def another_alternative(question: str, answer: str) -> bool:
     """Whether the question claims one of :data:`~knowledge.answerable.ALTERNATIVES`' alternatives and the fact states another of
     the same kind, and not the one claimed."""
     for group in ALTERNATIVES.values():
@@ -688,7 +694,7 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
         return "no"  # "run by the Bangkok city government?" / "run by Chulalongkorn University's office"
     if _another_chair(question, answer):
         return "no"  # "chaired by the prime minister?" / "chaired by Chaiwut, Minister of Digital Economy"
-    if _another_alternative(question, answer) and not _EITHER_OR.search(question):
+    if another_alternative(question, answer) and not _EITHER_OR.search(question):
         return "no"  # "did he chair it?" / "acted as the secretary"; "the southern region?" / "northeastern"
     if _alternative_stated(question, answer) and not _EITHER_OR.search(question) \
             and not (_NEGATION_TH.search(answer) or _NEGATION_EN.search(answer)):

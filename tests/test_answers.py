@@ -109,6 +109,8 @@ def test_source_line_names_at_most_two_sources_but_the_reply_keeps_all(convo):
     ({"any": ["x"], "polarity": "no"}, "Yes, x", False, "wrong"),
     ({"any": ["x"], "polarity": False}, "Yes, x", False, "wrong"),  # unquoted "no" in YAML
     ({"any": ["x"], "polarity": True}, "ใช่ครับ x", False, "right"),
+    ({"any": ["x"], "polarity": "no"}, "ยังครับ x ยังไม่เปิด", False, "right"),  # "not yet" is a no
+    ({"any": ["x"], "polarity": "yes"}, "ยังครับ x ยังไม่เปิด", False, "wrong"),
     ("smalltalk", "สวัสดีครับ", False, "right"),
 ])
 def test_evaluation_judges_answers(expect, answer, fallback, outcome):

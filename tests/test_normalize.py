@@ -21,6 +21,10 @@ from intents.normalize import MAX_TEXT_CHARS, detect_language, normalize
     ("ได้คะแนนกี่เปอร์", "ได้คะแนนกี่เปอร์เซ็นต์"),          # percent cut short after a count
     ("ราว 60 เปอร์", "ราว 60 เปอร์เซ็นต์"),
     ("ซุปเปอร์มาร์เก็ต", "ซุปเปอร์มาร์เก็ต"),              # ...but "super" is no percent
+    ("ประชุมวันที่ 24 ธค 64", "ประชุมวันที่ 24 ธ.ค. 64"),    # a month's abbreviation typed without dots
+    ("การประชุม6พค64มีใครบ้าง", "การประชุม6 พ.ค. 64มีใครบ้าง"),
+    ("ได้ตรา 13สค.", "ได้ตรา 13 ส.ค."),
+    ("มีสค", "มีสค"),                                # ...only after a day's number
 ])
 def test_normalize_fixes_what_users_type(raw, expected):
     assert normalize(raw) == expected

@@ -2,6 +2,8 @@
 
 import re
 
+import pytest
+
 from helpers import first_line, tag
 from knowledge.answerable import why_not
 
@@ -228,3 +230,46 @@ def test_an_area_named_after_its_province_said_after_in_is_the_province(convo):
 def test_the_province_said_after_in_when_both_areas_bear_a_province_name(convo):
     r = convo.say("phuket smart city is in chachoengsao?")
     assert first_line(r).startswith("No") and "Phuket province" in first_line(r)
+
+
+def test_a_date_typed_without_dots_is_the_date_claimed(convo):
+    # "24 ธค 64" is 24 December 2021, the day of the logo ceremony, which a fact about it confirms
+    r = convo.say("พิธีมอบตราจัดวันที่ 24 ธค 64 ใช่ไหม")
+    assert first_line(r).startswith("ใช่"), r.text
+    assert first_line(convo.say("ขอนแก่นได้รับรองวันที่ 6พค64 ใช่มั้ย")).startswith("ใช่")
+
+
+def test_the_other_of_two_alternatives_is_a_no(convo):
+    # (the claimed type is not in the fact, which tells of the other one: a no, not a bare statement)
+    r = convo.say("Is Mae Moh a new modern city type?")
+    assert first_line(r).startswith("No.") and "existing" in first_line(r)
+
+
+def test_still_there_is_no_longer_for_a_bus_that_stopped(convo):
+    r = convo.say("รถเมล์ smart city bus ขอนแก่นยังมีไหมครับ")
+    assert first_line(r).startswith("ไม่แล้ว"), r.text
+
+
+def test_coming_taking_and_on_add_no_claim_to_check(convo):
+    r = convo.say("บนรถเมล์ smart bus ขอนแก่นมี wifi ไหม")
+    assert first_line(r).startswith("ใช่"), r.text
+    r = convo.say("อ.ประจินเคยมาเปิดงาน smart city expo ที่ขอนแก่นใช่ไหม")
+    assert first_line(r).startswith("ใช่"), r.text
+
+
+@pytest.mark.parametrize("question, first", [
+    ("Was the logo design contest's prize money more than 200,000 baht?", "Yes."),  # a comma inside a number
+    ("Were Phuket, Si Racha and Phahon Yothin the first Thai members of the ASEAN Smart Cities Network?", "Yes."),
+    ("wangchan valley came first in the 2024 TSCCI?", "Yes."),  # an irregular past and a question mark
+    ("ขอนแก่นได้รับรองเป็นเมืองอัจฉริยะแล้วจริงดิ", "ใช่"),
+])
+def test_yes_no_questions_typed_without_the_usual_markers(convo, question, first):
+    assert first_line(convo.say(question)).startswith(first), question
+
+
+def test_a_question_and_a_question_word_after_a_comma_is_not_yes_no():
+    from intents.normalize import normalize
+    from intents.question import is_yes_no
+
+    assert not is_yes_no(normalize("Is Phuket certified, and when?"))
+    assert is_yes_no(normalize("Is Phuket, Khon Kaen or Samyan certified?"))
