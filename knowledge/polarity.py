@@ -21,8 +21,8 @@ from typing import Literal
 
 from .answerable import ALTERNATIVES, stem
 
-__all__ = ["verdict", "another_alternative", "disputed", "venue_claimed", "stood_in_for", "days_named", "months_named", "numbers", "counted", "units_asked",
-           "is_unit_word", "without_units"]
+__all__ = ["verdict", "another_alternative", "disputed", "venue_claimed", "stood_in_for", "days_named",
+           "months_named", "numbers", "counted", "units_asked", "is_unit_word", "without_units"]
 
 Verdict = Literal["yes", "no"]
 
