@@ -139,9 +139,16 @@ _WHO_ORG = re.compile(r"\bthe who\b|\bwho(?:'s)?(?=\s+(?:benchmark|standard|guid
 _WHO_IN_THAI = re.compile(r"(?<![a-z])who(?![a-z])")
 
 
+# Investment privileges (BOI's promotion) are no sum of money: "can certified cities apply for BOI investment
+# privileges?", "ได้สิทธิประโยชน์ส่งเสริมการลงทุนไหม" ask about a benefit, not how much.
+_INVESTMENT_PERKS = re.compile(r"\binvestment\s+(?=(privileges?|incentives?|promotion|benefits?|perks|support)\b)|"
+                               r"(?<=สิทธิประโยชน์)(ด้าน)?การลงทุน|(?<=สิทธิ)(ด้าน)?การลงทุน|ส่งเสริมการลงทุน")
+
+
 @lru_cache(maxsize=4096)  # some twenty patterns a message, and the same questions come back (the result is frozen)
 def question_type(text: str) -> QuestionType:
     """The question type of normalised ``text``."""
+    text = _INVESTMENT_PERKS.sub(" ", text)
     if "who" in text:
         text = _WHO_ORG.sub(" the world health organization ", text)  # ("below the WHO benchmark?" asks no who)
         if has_thai(text):

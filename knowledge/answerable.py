@@ -275,7 +275,7 @@ _SYSTEMS: list[tuple[str, re.Pattern]] = [
     ("high-speed rail", re.compile(r"ความเร็วสูง|\bhigh[- ]?speed\b|\bhsr\b", re.I)),
     ("mobile network", re.compile(r"(?<![a-z0-9])[2-6]\s?g(?![a-z])|\blte\b", re.I)),
     # a driverless car is not the clean-energy vehicles a plan names
-    # a tram (Tram Noy) is not the bus route nor the light rail ("รถไฟฟ้ารางเบา" has no "รถราง" in it)
+    # a tram (Tram Noy) is not the bus route (the light rail is one: see _SYSTEMS_SAID)
     ("tram", re.compile(r"รถราง|แทรม|\btrams?\b", re.I)),
     ("driverless vehicle", re.compile(r"ไร้คนขับ|ไม่มีคนขับ|ขับเคลื่อนอัตโนมัติ|ขับขี่อัตโนมัติ|\bdriverless\b|"
                                       r"\bself[- ]driving\b|\bautonomous\b|\brobo-?taxi", re.I)),
@@ -588,7 +588,10 @@ class _Asks(NamedTuple):
 _NEEDS_ASKED = [(name, _Cue(asks), says) for name, asks, says in _NEEDS]
 _NAMES_ASKED_CUE, _NEXT_CUE = _Cue(_NAMES_ASKED), _Cue(_NEXT)
 _PERIODS_ASKED = [(name, _Cue(rx), rx) for name, rx in _PERIODS]
-_SYSTEMS_ASKED = [(name, _Cue(rx), rx) for name, rx in _SYSTEMS]
+# What a fact may name a system by, where it has more names than a question's: "รถรางขอนแก่นมีกี่สถานี" asks
+# about the light rail too ("รถราง" is what many people call the light rail, which is built as a tram).
+_SYSTEMS_SAID = {"tram": re.compile(r"รถราง|แทรม|รางเบา|\btrams?\b|\blight rail\b|\blrt\b", re.I)}
+_SYSTEMS_ASKED = [(name, _Cue(rx), _SYSTEMS_SAID.get(name, rx)) for name, rx in _SYSTEMS]
 
 # A count of those added (a year's batch, a round, new ones), and what a fact must say to give one.
 _ADDED_ASKED = re.compile(r"ใหม่|เพิ่ม|ชุด(?!นั้น|นี้)|(?<!ค)รอบ(?!นั้น|นี้)|\b(new|more|batch|round|added|additional)\b|"

@@ -1178,3 +1178,18 @@ def test_another_name_is_the_labels_other_sources_use_not_the_standard_name(conv
 ])
 def test_what_one_smart_means_is_its_own_definition_not_the_seven(convo, text, expected):
     assert expected in first_line(convo.say(text))
+
+
+def test_the_tram_many_people_mean_is_the_light_rail(convo):
+    # "รถราง" is what many call Khon Kaen's light rail (built as a tram): its stations are the light rail's
+    r = convo.say("รถรางที่ขอนแก่นจะมีกี่สถานีครับ")
+    assert not r.fallback and "สถานี" in r.text.split("\n")[0], r.text
+    # ...while the bus route is still no tram
+    assert "สาย 24" not in convo.say("รถรางขอนแก่นวิ่งเส้นไหน").text
+
+
+def test_investment_privileges_are_a_benefit_not_a_sum_of_money(convo):
+    r = convo.say("Can a certified smart city apply for BOI investment privileges?")
+    assert first_line(r).startswith("Yes") and "BOI" in first_line(r), r.text
+    r = convo.say("เมืองที่ได้ตราขอสิทธิประโยชน์ส่งเสริมการลงทุนจาก BOI ได้ไหม")
+    assert not r.fallback and "BOI" in r.text, r.text
