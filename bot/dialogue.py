@@ -2631,11 +2631,14 @@ class Dialogue:
             pname = place.th if lang == "th" else place.en
             asked_years = _years_asked(turn.u.normalized, ent.numbers)
             if asked_years and found:  # "ในชุดปี 2564 มีพื้นที่ใดในกรุงเทพฯ": those certified that year
-                that_year = [c for c in found if int(c.certified.date[:4]) in asked_years]
+                # (of the batch of that year too: the 2022 batch got its logos in January 2023)
+                that_year = [c for c in found if int(c.certified.date[:4]) in asked_years
+                             or int(c.certified.batch[:4]) in asked_years]
                 if not that_year:  # none that year among those known: say which are, and when
                     names = names_listed([f"{c.name.get(lang)} ({format_date(c.certified.date, lang)})" for c in found], lang)
-                    return composer.computed(f"ในรายชื่อที่ผมมี ไม่มีพื้นที่ใน{pname}ที่ได้รับการรับรองในปีนั้น ที่มีคือ {names}",
-                                             f"In the lists I have, no area in {pname} was certified that year; those "
+                    no_th, no_en = ("ไม่ใช่ครับ ", "No. ") if yes_no else ("", "")
+                    return composer.computed(f"{no_th}ในรายชื่อที่ผมมี ไม่มีพื้นที่ใน{pname}ที่ได้รับการรับรองในปีนั้น ที่มีคือ {names}",
+                                             f"{no_en}In the lists I have, no area in {pname} was certified that year; those "
                                              f"certified are {names}.", lang,
                                              [f for c in found for f in self._certified_facts(snap, c.id)][:2],
                                              [c.id for c in found])
@@ -2644,12 +2647,18 @@ class Dialogue:
                 # Not among the areas the bot knows by name, but a fact may report it ("Krabi and Pattani are
                 # reported among the new locations"): that report, said as a report.
                 return self._reported(snap, place, lang, yes_no)
-            names = names_listed([c.name.get(lang) for c in found], lang)
             lead_th = "ใช่ครับ " if yes_no else ""
             lead_en = "Yes. " if yes_no else ""
+            facts = [f for c in found for f in self._certified_facts(snap, c.id)][:2]
+            if (kind == "when" or yes_no) and len(found) == 1:
+                # "ลำปางได้ตราปีไหน": when its one area was certified, which is what is asked
+                c, when = found[0], format_date(found[0].certified.date, lang)
+                return composer.computed(f"{lead_th}{c.name.th} ใน{pname} ได้รับการรับรองเป็นเมืองอัจฉริยะเมื่อ {when}",
+                                         f"{lead_en}{c.name.en}, in {pname}, was certified on {when}.", lang, facts, [c.id])
+            names = names_listed([c.name.get(lang) + (f" ({format_date(c.certified.date, lang)})" if kind == "when" else "")
+                                  for c in found], lang)
             return composer.computed(f"{lead_th}พื้นที่ใน{pname}ที่ได้รับการรับรองเป็นเมืองอัจฉริยะ: {names}",
-                                     f"{lead_en}Certified smart city areas in {pname}: {names}.", lang,
-                                     [f for c in found for f in self._certified_facts(snap, c.id)][:2],
+                                     f"{lead_en}Certified smart city areas in {pname}: {names}.", lang, facts,
                                      [c.id for c in found])
         return None
 

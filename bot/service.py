@@ -38,7 +38,8 @@ log = logging.getLogger(__name__)
 
 
 #: Province names that are also everyday Thai words ("ได้ความรู้เยอะเลย", "เผยแพร่").
-AMBIGUOUS_PLACE_NAMES = frozenset({"เลย", "แพร่", "ตาก", "น่าน"})  # ("ตรัง" alone is the province; "ศรีตรัง" is longer)
+# ("ตรัง" alone is the province, "ศรีตรัง" is longer; "น่าน" too, but for "น่านน้ำ", "น่านฟ้า": see intents/entities.py)
+AMBIGUOUS_PLACE_NAMES = frozenset({"เลย", "แพร่", "ตาก"})
 
 
 def terms_from_kb(kb: KnowledgeBase) -> list[Term]:

@@ -54,6 +54,9 @@ _THAI_COMBINING = frozenset("\u0e30\u0e31\u0e32\u0e33\u0e34\u0e35\u0e36\u0e37\u0
 SHORT_THAI = 2
 # Thai place names that are everyday words too: "เลย" (Loei) is the particle of "ขอนแก่นเลยป่ะ".
 _WORD_NAMES = frozenset({"เลย"})
+# A Thai place name that begins a longer everyday word: "น่าน" (Nan) in "น่านน้ำ" (waters), "น่านฟ้า" (airspace).
+_WORD_STARTS = {"น่าน": ("น้ำ", "ฟ้า")}
+_WORDS_STARTED = re.compile("|".join(f"{name}(?:{'|'.join(after)})" for name, after in _WORD_STARTS.items()))
 _THAI_BEFORE_SYLLABLE = frozenset("\u0e40\u0e41\u0e42\u0e43\u0e44") | _THAI_COMBINING
 
 
@@ -204,7 +207,8 @@ class EntityExtractor:
         ent.masked = _mask(text, positions, spans)
         ent.remainder = _mask(text, positions, spans, every=True)
         if fuzzy and not ent.cities and not ent.places and not ent.entities and flat:
-            self._fuzzy(ent, flat, text)
+            # (nor is a misspelt name read in those everyday words: "น่านน้ำ" is no "เมืองน่าน")
+            self._fuzzy(ent, _WORDS_STARTED.sub(" ", flat), text)
         ent.numbers = [int(n) for n in _NUMBER.findall(text)]
         ent.yes_no = is_yes_no(text)
         latin = has_latin(text)
@@ -225,6 +229,8 @@ class EntityExtractor:
         only after "จังหวัด" or "จ." ("จังหวัดเลย"), but not in "ทั้งจังหวัดเลย" (the whole province, then the
         particle)."""
         key, before = flat[start:end], flat[:start]
+        if key in _WORD_STARTS and flat.startswith(_WORD_STARTS[key], end):
+            return False
         if key.startswith("จังหวัด") and key[len("จังหวัด"):] in _WORD_NAMES:
             return not before.endswith("ทั้ง")  # ("จังหวัดเลย" matched whole)
         if key not in _WORD_NAMES:

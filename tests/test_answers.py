@@ -823,6 +823,18 @@ def test_areas_of_a_province_certified_in_a_given_year(bot):
     assert "no area in Chiang Mai was certified that year" in r and "2021" in r
 
 
+def test_when_a_province_with_one_area_was_certified_is_when_that_area_was(bot):
+    def ask(text: str) -> str:
+        return bot.dialogue.answer(text, Context())[0].text
+
+    # ("น่าน" alone was once read as no name at all, and the question got Khon Kaen's date)
+    r = ask("น่านได้ตราเมืองอัจฉริยะปีไหน")
+    assert "เมืองน่าน" in r and "9 มกราคม 2566" in r and "ขอนแก่น" not in r
+    assert "6 พฤษภาคม 2564" in ask("ลำปางได้ตราปีไหน")  # Mae Moh's
+    assert ask("น่านได้เป็นเมืองอัจฉริยะรอบปี 65 ใช่มั้ย").startswith("ใช่ครับ")  # the 2022 batch, logo in 2023
+    assert ask("น่านได้ตราปี 2564 ใช่ไหม").startswith("ไม่ใช่ครับ")
+
+
 def test_a_ceremony_needs_a_fact_about_a_ceremony(bot):
     facts = bot.dialogue.knowledge.facts
     endorsed = facts["programme-2022-11-09"]  # the committee's endorsement, no ceremony

@@ -145,6 +145,18 @@ def test_loei_is_named_only_as_a_province(bot, text, loei):
     assert ("loei" in ents(bot, text).places) == loei
 
 
+@pytest.mark.parametrize("text, nan", [
+    ("น่านได้ตราเมืองอัจฉริยะปีไหน", True),  # the name alone, first, before a verb
+    ("แล้วน่านล่ะ", True),
+    ("จังหวัดน่านมีสมาร์ทซิตี้ไหม", True),
+    ("น่านน้ำไทยกว้างแค่ไหน", False),  # "waters", not Nan
+    ("ห้ามบินในน่านฟ้าเมืองไหน", False),  # "airspace"
+])
+def test_nan_is_named_alone_but_not_inside_waters_or_airspace(bot, text, nan):
+    e = ents(bot, text)
+    assert ("nan" in e.places or "nan" in e.cities) == nan, (e.places, e.cities)
+
+
 def test_a_misspelt_name_is_found_whichever_of_its_spellings_the_catalogue_lists_first():
     """"Mae Moh" and "maemoh" are one key; a typo of the two-word name is found in either order of the
     catalogue (the order came from a set, so the answer changed from one worker start to the next)."""
