@@ -145,10 +145,16 @@ _INVESTMENT_PERKS = re.compile(r"\binvestment\s+(?=(privileges?|incentives?|prom
                                r"(?<=สิทธิประโยชน์)(ด้าน)?การลงทุน|(?<=สิทธิ)(ด้าน)?การลงทุน|ส่งเสริมการลงทุน")
 
 
+# Whom something helps is a group of people (community enterprises, residents), not a person to name: "แม่เมาะ
+# มุ่งสนับสนุนใคร", "who does the plan help?" ask what it is for.
+_BENEFICIARY = re.compile(r"(?:(?<=สนับสนุน)|(?<=ช่วยเหลือ)|(?<=ช่วย)|(?<=เพื่อ))\s*ใคร|\bwho (?:does|will|would|did) (?:\S+ ){1,4}?"
+                          r"(?=(?:help|support|benefit|serve|target)s?\b)")
+
+
 @lru_cache(maxsize=4096)  # some twenty patterns a message, and the same questions come back (the result is frozen)
 def question_type(text: str) -> QuestionType:
     """The question type of normalised ``text``."""
-    text = _INVESTMENT_PERKS.sub(" ", text)
+    text = _BENEFICIARY.sub(" ", _INVESTMENT_PERKS.sub(" ", text))
     if "who" in text:
         text = _WHO_ORG.sub(" the world health organization ", text)  # ("below the WHO benchmark?" asks no who)
         if has_thai(text):

@@ -1205,3 +1205,17 @@ def test_investment_privileges_are_a_benefit_not_a_sum_of_money(convo):
     assert first_line(r).startswith("Yes") and "BOI" in first_line(r), r.text
     r = convo.say("เมืองที่ได้ตราขอสิทธิประโยชน์ส่งเสริมการลงทุนจาก BOI ได้ไหม")
     assert not r.fallback and "BOI" in r.text, r.text
+
+
+def test_the_kind_asked_in_other_words_is_the_kind(convo):
+    # "เป็นแบบไหน" asks the same as "ประเภทไหน": the kind of city, not the plan
+    r = convo.say("แม่เมาะเป็นแบบไหน")
+    assert "ประเภท" in first_line(r), r.text
+
+
+def test_whom_a_plan_helps_is_a_group_not_a_person_to_name(convo):
+    r = convo.say("แผนแม่เมาะมุ่งสนับสนุนใครเป็นหลัก")
+    assert not r.fallback and "วิสาหกิจชุมชน" in r.text, r.text
+    assert question_type(normalize("แผนนี้ช่วยใคร")).kind != "who"
+    assert question_type(normalize("who does the plan help")).kind != "who"
+    assert question_type(normalize("who chaired the meeting")).kind == "who"
