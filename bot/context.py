@@ -34,6 +34,8 @@ class Context:
     listed: list[str] = field(default_factory=list)  # the areas the last answer listed, in its order ("the second one")
     # a yes/no question's words besides its areas' names ("does have a 7 smarts plan?"): what "does Mae Moh?" claims
     claim: str | None = None
+    named: list[str] = field(default_factory=list)  # what the user named (or kept talking of): "it" most likely
+    place: str | None = None  # the province the last question named with no area of its own name ("Is Chiang Mai...?")
 
     @classmethod
     def from_json(cls, raw: object) -> "Context":
@@ -51,6 +53,8 @@ class Context:
             ctx.subjects = []
         if not isinstance(ctx.listed, list):
             ctx.listed = []
+        if not isinstance(ctx.named, list):
+            ctx.named = []
         return ctx
 
 

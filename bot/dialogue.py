@@ -285,6 +285,9 @@ _LOCATED = re.compile(r"อยู่|ตั้ง|\b(located|based|lies|is it|is
 # "who announced it", "ใครเป็นประธาน": someone who did what an event does (not "who runs it": the area's owner)
 _EVENT_ACT = re.compile(r"ประกาศ|ประธาน|จัด|ประชุม|มอบ|อนุมัติ|เห็นชอบ|รับรอง|\b(announc\w*|chair\w*|held|host\w*|"
                         r"hand\w*|present\w*|approv\w*|certif\w*|declar\w*)\b")
+# "it" as what a yes/no question asks about ("was it in the first five?", "is it certified?")
+_IT_SUBJECT = re.compile(r"\b(is|was|does|did|has) it\b(?!')", re.I)
+_THEN_TH = re.compile(r"^\s*(แล้ว|และ)\s*")
 _IT = re.compile(r"\b(it|its|it's|they|them|their|there)\b|มัน|ที่นั่น|แถวนั้น")  # (not "that": "that day")
 _WHICH_N = re.compile(r"^\s*(?:which|what are the|what were the|name the|list the)\s+(\d{1,2})\s*(?:ones?|of them)?\s*\??\s*$|"
                       r"^\s*(\d{1,2})\s*(?:ด้าน|อย่าง|อัน|แห่ง|เมือง|ข้อ)?\s*(?:นั้น|ที่ว่า)?\s*(?:มี)?(?:อะไรบ้าง|ไหนบ้าง|ได้แก่อะไร)", re.I)
@@ -386,6 +389,8 @@ _TOLD_FILLER = re.compile(r"\b(what|how|about|and|then|ok|okay|so|much|many|else
 # gives a date without saying "date".
 _KIND_NOUN = re.compile(r"\b(dates?|days?|years?|times?|names?|places?|numbers?|amounts?|figures?)\b|วันที่|วัน|ปี|"
                         r"ชื่อ|เวลา|ตอน|จำนวน|ตัวเลข|ใด")
+# The particles a Thai yes/no question ends with ("ต่ออายุได้ไหม", "จริงป่ะ"): they ask, they are not asked about.
+_TH_ASKING = frozenset("ไหม มั้ย มั๊ย ไม๊ ป่ะ ปะ ป่าว เปล่า หรือเปล่า รึเปล่า หรือไม่ ใช่ไหม ใช่มั้ย หรอ เหรอ มะ ดิ".split())
 _EN_STOP = frozenset("a an the is are was were be been of in on at to for and or do does did it its this that what which "
                      "who whom when where how many much there their they them with by as from".split())
 
@@ -694,6 +699,9 @@ class Dialogue:
         u = self.nlu.parse(text)
         has_letters = any(ch.isalpha() for ch in u.normalized)
         reply_lang = lang if lang in ("th", "en") else (u.lang if has_letters else (ctx.lang or "th"))
+        said_of = self._said_of_place(u, ctx, snap)
+        if said_of is not None:
+            u = self.nlu.parse(said_of)
         turn = _Turn(u, ctx, reply_lang, snap)
         if not u.normalized:
             return self._simple(turn, "empty", say("empty", reply_lang)), None, None
@@ -710,6 +718,22 @@ class Dialogue:
             if done is not None:
                 return done
         raise AssertionError("_compose always answers")  # pragma: no cover
+
+    @staticmethod
+    def _said_of_place(u: Understanding, ctx: Context, snap: Snapshot) -> str | None:
+        """A follow-up about the province the last question named (not an area: "Is Chiang Mai a certified
+        smart city?"), which names nothing itself, written with the province's name for "it": "was it in the first
+        five?" is "was Chiang Mai in the first five?", "แล้วเป็น 1 ใน 5 เมืองแรกมั้ย" is asked of Chiang Mai. None
+        when it is no such follow-up."""
+        place = snap.kb.places.get(ctx.place) if ctx.place else None
+        if place is None or u.entities.subjects or u.entities.places or not u.normalized:
+            return None
+        if has_latin(u.normalized):
+            said = _IT_SUBJECT.sub(lambda m: f"{m.group(1)} {place.en}", u.normalized, count=1)
+            return said if said != u.normalized else None
+        if is_yes_no(u.normalized) and not _IT.search(u.normalized) and not _PERSON_PRONOUN.search(u.normalized):
+            return f"{place.th} {_THEN_TH.sub('', u.normalized)}"
+        return None
 
     # -- the steps of answer(), in order: each may answer (and end the turn) or refine what was asked ----------
     def _read_subjects(self, turn: _Turn, a: _Asked) -> None:
@@ -1430,6 +1454,15 @@ class Dialogue:
                          skip=ctx.last_fact if other_year or (
                              "how_many" in a.qt.kinds and turn.told is not None and not a.subjects
                              and self._only_added(turn.told, u.normalized)) else None)
+        if a.hit is None and a.asking_only and a.kind is not None and a.context:
+            # "how much?", "who opened it?" right after an answer about a project: with no words of its own to
+            # match, the conversation's own subject is searched alone, and a fact of it that holds the kind of
+            # thing asked (a sum, a name, a date) answers.
+            focus = next((x for x in a.context if x not in snap.index.concepts and x not in snap.kb.dimensions), None)
+            found = self._best(snap, Query(a.query_text, reply_lang, [], a.context, a.kind, a.intents, a.years),
+                               a.cue, only=focus) if focus is not None else None
+            if found is not None and self._holds_kind(snap, found.fact, a.kind):
+                a.hit = found
         if a.person is not None and (a.hit is None or (a.person not in a.hit.fact.about and a.hit.words < PERSON_MIN_WORDS)):
             a.hit = next((h for h in snap.index.search(Query(a.query_text, reply_lang, [a.person], [], a.kind, a.intents), 3)
                         if a.person in h.fact.about), a.hit)
@@ -1445,15 +1478,42 @@ class Dialogue:
                 a.hit, a.context = alone, []
         # (the things meant: the person "he" was read as, or the conversation's subjects)
         meant = a.subjects or a.context
-        if a.hit is not None and not a.ent.subjects and not a.ent.places and meant and not a.follow_up \
-                and not a.asking_only and a.hit.words < OWN_PHRASING \
-                and (_IT.search(_THERE_IS.sub(" ", u.normalized)) or _PERSON_PRONOUN.search(u.normalized)):
+        # (Thai leaves "it" out: "ใครมาเปิด" right after the bus's opening day asks who opened the bus)
+        # (a project or organisation the conversation is on; an event only when the user named it: an answer's
+        # meeting or ceremony is often only when something happened, and "how long is it valid" is about the logo)
+        thing_meant = bool(meant) and meant[0] in snap.kb.entities and (
+            snap.kb.entities[meant[0]].kind in ("project", "organisation")
+            or snap.kb.entities[meant[0]].kind == "event" and meant[0] in ctx.named)
+        if not a.ent.subjects and not a.ent.places and meant and not a.follow_up \
+                and not a.asking_only and (a.hit is None or a.hit.words < OWN_PHRASING) \
+                and (_IT.search(_THERE_IS.sub(" ", u.normalized)) or _PERSON_PRONOUN.search(u.normalized)
+                     or thing_meant and not a.subjects and not has_latin(u.normalized) and meant[0] in ctx.named):
             # "when did it end" after the Phuket Sandbox, "when does it open" after a Samyan block, "when did his
             # term end" after depa's president: "it" ("he") is what the conversation is about, so a fact about
             # none of it (the National Strategy's years, when applications opened) answers another question.
             near = set(meant) | {r for x in meant for r in snap.index.related.get(x, ())}
-            if not set(a.hit.fact.about) & near:
-                a.hit = None
+            # (the thing "it" stands for, when it is one the knowledge base has facts of: a project, an event, an
+            # organisation; not an area, where "it" may be a block or a building of it the bot knows nothing of)
+            focus = meant[0] if thing_meant else None
+            if a.hit is None or not set(a.hit.fact.about) & near or (
+                    focus is not None and focus not in a.hit.fact.about
+                    and snap.kb.entities[focus].kind in ("project", "event")):
+                # ("when did it first start" after the smart bus's fare: the general programme's start is not
+                # the bus's; "who opened it" after the 2018 expo: not who opened the city's bus; "who owns it"
+                # after KKTS: not the city's mayor. The question is asked of that thing, as if named: the best
+                # fact about it may answer, when it passes on its own.)
+                found = self._best(snap, Query(a.query_text, reply_lang, [focus], [], a.kind, a.intents, a.years),
+                                   a.cue, only=focus) if focus is not None and not a.subjects else None
+                if found is not None and not self._holds_kind(snap, found.fact, a.kind) or found is not None \
+                        and turn.told is not None and found.fact.id == turn.told.id \
+                        and self._asks_beyond(turn.told, a.query_text):
+                    # ("where's its office" after the office's overview, which gives no place; "when did it end"
+                    # after the sandbox's start: the answer just given does not say it)
+                    found = None
+                # (a fact about the city of the project or event meant, and not about it, answers for another
+                # thing of the city: the light rail's length is not Tram Noy's)
+                a.hit = found if found is not None or a.hit is None or not set(a.hit.fact.about) & near or (
+                    focus is not None and snap.kb.entities[focus].kind == "project") else a.hit
         if a.hit is not None and set(a.subjects) <= a.notions and not a.ent.places and ctx.subjects \
                 and ctx.subjects[0] not in snap.index.concepts and ctx.subjects[0] not in snap.kb.dimensions \
                 and not a.follow_up and not _asks_which_area(a.query_text) \
@@ -1509,6 +1569,18 @@ class Dialogue:
         same_topic = self._count_of_same_topic(turn, a)
         if same_topic is not None:
             a.hit = same_topic
+
+    @staticmethod
+    def _holds_kind(snap: Snapshot, fact: Fact, kind: str | None) -> bool:
+        """Whether ``fact`` can answer a question of ``kind``: its aspect is that kind or its answer holds that kind
+        of thing (a sum, a date, a place); "who" is held by an organisation or person it is about too. Not when the
+        sources leave that kind open about it."""
+        if kind is None:
+            return True
+        if kind in fact.unknown:
+            return False
+        return fact.aspect == kind or kind in snap.index.holds[fact.id] or kind == "who" and any(
+            x in snap.kb.entities and snap.kb.entities[x].kind in ("organisation", "person") for x in fact.about)
 
     def _count_of_same_topic(self, turn: _Turn, a: _Asked) -> Hit | None:
         """For "in how many provinces?" right after the target of 105 cities (an answer that counts no provinces),
@@ -1655,7 +1727,11 @@ class Dialogue:
         answer.complete = not not_given
         # A follow-up that names nothing moves the thread to what its answer was about ("ใครเป็นประธาน" →
         # the meeting, so "จัดที่ไหน" asks where the meeting was), keeping the earlier subjects after it.
-        first = a.subjects or [s for s in a.hit.fact.about if s not in snap.kb.cities] or a.context
+        # (but what the follow-up was about stays first when the fact is about it: "when will it open" after Tram
+        # Noy is still about Tram Noy, though the fact names the light rail first)
+        kept_first = [a.context[0]] if not a.subjects and a.context and a.context[0] in a.hit.fact.about \
+            and a.context[0] not in snap.kb.cities else []
+        first = a.subjects or [*kept_first, *(s for s in a.hit.fact.about if s not in snap.kb.cities)] or a.context
         answer.subjects = _keep_an_area(list(dict.fromkeys([*first, *(a.subjects or a.context), *a.hit.fact.about])),
                                         [x for x in a.subjects or a.context if x in snap.kb.cities])
         # "which area came third?": the third one is what "its score" asks about next.
@@ -1841,7 +1917,7 @@ class Dialogue:
         # (without its ending first: "closing" is looked for as "clos", which "close" has)
         return [stem(w)[:5] if w.isascii() and len(w) > 5 else w
                 for w in tokenize(_TOLD_FILLER.sub(" ", query_text.casefold()))
-                if w not in stop and w not in _EN_STOP and not w.isdigit() and len(w) >= 2]
+                if w not in stop and w not in _EN_STOP and w not in _TH_ASKING and not w.isdigit() and len(w) >= 2]
 
     def _detail_asked(self, fact: Fact, query_text: str, kind: str | None = None) -> bool:
         """Whether a word the question asks about is in the fact's detail and not in its answer: "ใช้แอปอะไร"
@@ -2890,9 +2966,14 @@ class Dialogue:
         if len(listed) < 2 and city and before and before != city and city in turn.u.entities.subjects:
             listed = [city, before]  # "Phuket's score" then "and Khon Kaen?": the two a comparison is about next
         claim = (turn.claim or _PLACEHOLDER.sub(" ", turn.u.entities.masked).strip() or None) if yes_no else None
+        # (the province asked about, with no area of its name: "was it one of the first five?" asks of it next)
+        ent = turn.u.entities
+        place = next((p for p in ent.places if p not in ent.city_named_places), None) if not ent.cities else None
         return Context(last_city=city or turn.ctx.last_city, last_intent=answer.intent, lang=turn.lang,
                        subjects=list(subjects), last_fact=answer.fact, last_query=query, last_qtype=qtype,
-                       qualifier=qualifier, yes_no=yes_no, listed=listed if len(listed) >= 2 else [], claim=claim)
+                       qualifier=qualifier, yes_no=yes_no, listed=listed if len(listed) >= 2 else [], claim=claim,
+                       place=place,
+                       named=list(ent.subjects) or [x for x in turn.ctx.named if x in subjects])
 
     def _events_on_day(self, snap: Snapshot) -> dict[str, list[str]]:
         """The events (entities of kind "event") each day's facts are about, "2021-12-24": the logo ceremony;

@@ -414,3 +414,54 @@ def test_another_province_after_one_with_no_known_area_asks_that_again(convo):
     assert convo.say("อุดรธานีมีพื้นที่ได้ตราเมืองอัจฉริยะบ้างไหม").fallback
     r = convo.say("แล้วหนองคายล่ะครับ")
     assert not r.fallback and "หนองคาย" in r.text and "เขตส่งเสริม" in r.text
+
+
+def test_who_opened_it_after_an_event_is_asked_of_that_event(convo):
+    convo.say("Tell me when the Khon Kaen Smart City Expo took place")
+    r = convo.say("and who opened it")
+    assert not r.fallback and "Prajin" in first_line(r)  # (not the minister who opened the city's bus)
+
+
+def test_it_after_a_project_is_that_project_not_a_general_fact(convo):
+    convo.say("how much was a ride on the Khon Kaen smart bus")
+    r = convo.say("when did it first begin")
+    assert not r.fallback and "2017" in first_line(r)  # (not the National Strategy's years)
+
+
+def test_it_after_an_organisation_named_with_its_city_is_the_organisation(convo):
+    convo.say("what is KKTS's job in Khon Kaen")
+    r = convo.say("who owns it?")
+    assert not r.fallback and "municipalities" in first_line(r)  # (not the mayor of Khon Kaen)
+
+
+def test_a_bare_how_much_after_a_project_is_its_price(convo):
+    convo.say("tell me about the Khon Kaen smart bus")
+    r = convo.say("how much is it?")
+    assert not r.fallback and "15 baht" in first_line(r)
+
+
+def test_where_it_is_after_an_office_s_overview_that_gives_no_place_is_a_fallback(convo):
+    convo.say("tell me about the smart city thailand office")
+    assert convo.say("where is its office").fallback
+
+
+def test_a_thai_yes_no_particle_is_not_a_word_the_answer_must_say(convo):
+    convo.say("ตราเมืองอัจฉริยะอยู่ได้นานกี่ปี")
+    r = convo.say("ต่ออายุได้ไหมครับ")
+    assert r.text.startswith("ใช่")
+
+
+@pytest.mark.parametrize("first, then, verdict", [
+    ("Does Chiang Mai have a certified smart city?", "was it one of the first five pilots?", "No"),
+    ("เชียงใหม่มีเมืองอัจฉริยะไหม", "แล้วเป็นหนึ่งในห้าเมืองนำร่องไหม", "ไม่ใช่"),
+])
+def test_a_yes_no_after_a_province_is_asked_of_that_province(convo, first, then, verdict):
+    convo.say(first)
+    r = convo.say(then)
+    assert r.text.startswith(verdict) and ("Chiang Mai" in r.text or "เชียงใหม่" in r.text)
+
+
+def test_a_thai_follow_up_after_a_project_named_is_not_answered_with_its_city_s_other_project(convo):
+    convo.say("รถรางแทรมน้อยมีกำหนดเปิดเมื่อไร")
+    r = convo.say("มีความยาวกี่กิโลเมตร")
+    assert "22.8" not in r.text  # (the light rail main line's length is not Tram Noy's)
