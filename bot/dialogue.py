@@ -559,6 +559,18 @@ def _keep_an_area(subjects: list[str], asked: list[str]) -> list[str]:
     return kept
 
 
+_KEPT_ANSWERS = 4096
+
+
+def _context_key(ctx: Context) -> tuple:
+    """The context as a hashable key (its lists as tuples)."""
+    return tuple(tuple(v) if isinstance(v, list) else v for v in vars(ctx).values())
+
+
+def _copy_context(ctx: Context) -> Context:
+    return Context(**{k: list(v) if isinstance(v, list) else v for k, v in vars(ctx).items()})
+
+
 @dataclass
 class _Turn:
     u: Understanding
@@ -631,6 +643,8 @@ class Dialogue:
         self.user_limit = user_limit or Limit(10, 10)
         self.turns = Turns(contexts, inbox, stats, limiter)
         self._day_events: tuple[Snapshot, dict[str, list[str]]] | None = None
+        self._kept_owner: tuple[object, ...] | None = None
+        self._kept: dict[tuple, tuple[Reply, Context | None, str | None]] = {}
 
     def respond(self, text: str, user_id: str | None = None, channel: str = "web",
                 lang: str | None = None, limits: Sequence[tuple[str, Limit]] = ()) -> Reply:
@@ -692,9 +706,36 @@ class Dialogue:
     def answer(self, text: str, ctx: Context, channel: str = "web",
                lang: str | None = None) -> tuple[Reply, Context | None, str | None]:
         """The reply, the context to remember, and why the question belongs in the unanswered inbox
-        (``"fallback"``) or None. No I/O beyond checking for staff edits."""
+        (``"fallback"``) or None. No I/O beyond checking for staff edits.
+
+        An answer depends only on the text, the context, the channel, the language asked for, the knowledge
+        snapshot, the model, the thresholds and the day, so the answers of the last few thousand such combinations are kept
+        (quick replies and rich-menu buttons send the same texts in the same conversations again and again).
+        A staff edit (a new snapshot) or a new model starts afresh; each caller gets its own copies."""
         if self._refresh is not None:
             self.knowledge = self._refresh()
+        owner = (self.knowledge, self.nlu.model, self.vocabulary, self.thresholds, date.today())
+        was = self._kept_owner
+        if was is None or any(a is not b for a, b in zip(owner[:3], was[:3])) or owner[3:] != was[3:]:
+            self._kept_owner, self._kept = owner, {}
+        key = (text, channel, lang, *_context_key(ctx))
+        kept = self._kept.get(key)
+        if kept is None:
+            reply, new_ctx, unanswered = self._answer(text, ctx, channel, lang)
+            kept = (reply, _copy_context(new_ctx) if new_ctx is not None else None, unanswered)
+            if len(self._kept) >= _KEPT_ANSWERS:
+                try:  # the oldest (insertion order); another thread may have just dropped it
+                    self._kept.pop(next(iter(self._kept)), None)
+                except (RuntimeError, StopIteration):
+                    pass
+            self._kept[key] = kept
+        reply, new_ctx, unanswered = kept
+        return (replace(reply, quick_replies=list(reply.quick_replies), sources=list(reply.sources),
+                        entities=dict(reply.entities), source_links=list(reply.source_links)),
+                _copy_context(new_ctx) if new_ctx is not None else None, unanswered)
+
+    def _answer(self, text: str, ctx: Context, channel: str,
+                lang: str | None) -> tuple[Reply, Context | None, str | None]:
         snap = self.knowledge
         u = self.nlu.parse(text)
         has_letters = any(ch.isalpha() for ch in u.normalized)

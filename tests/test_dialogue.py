@@ -711,13 +711,13 @@ def test_a_short_question_about_the_answer_just_given_is_not_small_talk(convo):
 
 
 def test_the_steps_docs_dialogue_md_lists_are_the_steps_answer_runs():
-    """docs/dialogue.md names Dialogue.answer's steps in order; a step added or moved is listed there too."""
+    """docs/dialogue.md names the steps Dialogue.answer runs, in order; a step added or moved is listed there too."""
     import inspect
     from pathlib import Path
 
     from bot.dialogue import Dialogue
 
-    code = inspect.getsource(Dialogue.answer)
+    code = inspect.getsource(Dialogue._answer)
     run = re.findall(r"self\.(_\w+),", code[code.index("for step in ("):code.index("):", code.index("for step in ("))])
     doc = (Path(__file__).parent.parent / "docs" / "dialogue.md").read_text(encoding="utf-8")
     listed = doc[doc.index("as read so far):"):doc.index("A step either answers")]

@@ -71,3 +71,37 @@ def test_each_search_gets_its_own_hits(bot):
     assert [h.fact.id for h in second] == [h.fact.id for h in first]
     assert [h.score for h in second] == [h.score for h in first]
     assert second[0] is not first[0] and not second[0].ambiguous
+
+
+def test_a_kept_answer_is_the_same_answer_and_each_caller_gets_its_own_copy(bot):
+    """The same text in the same conversation state gets the same reply; changing one caller's copy changes
+    nobody else's."""
+    ctx = Context()
+    first, ctx1, _ = bot.dialogue.answer("ขอนแก่นได้รับรองเมื่อไหร่", ctx)
+    first.quick_replies.append("changed by a caller")
+    ctx1.subjects.append("changed-by-a-caller")
+    again, ctx2, _ = bot.dialogue.answer("ขอนแก่นได้รับรองเมื่อไหร่", Context())
+    assert again.text == first.text and "2564" in again.text
+    assert "changed by a caller" not in again.quick_replies and "changed-by-a-caller" not in ctx2.subjects
+    # The same follow-up after a different question is a different question.
+    a, _, _ = bot.dialogue.answer("แล้วภูเก็ตล่ะ", ctx2)
+    _, other, _ = bot.dialogue.answer("What is depa?", Context())
+    b, _, _ = bot.dialogue.answer("แล้วภูเก็ตล่ะ", other)
+    assert "ภูเก็ต" in a.text and a.text != b.text
+
+
+def test_a_kept_answer_does_not_outlive_a_new_model(bot):
+    nlu = bot.nlu
+    text = "what is depa"
+    first, _, _ = bot.dialogue.answer(text, Context())
+    model = nlu.model
+    try:
+        nlu.model = copy.copy(model)
+        parsed = []
+        original = nlu.parse
+        nlu.parse = lambda t: parsed.append(t) or original(t)  # type: ignore[method-assign]
+        again, _, _ = bot.dialogue.answer(text, Context())
+        assert parsed and again.text == first.text  # answered afresh, with the same result
+    finally:
+        nlu.model = model
+        del nlu.parse
