@@ -568,7 +568,8 @@ def _context_key(ctx: Context) -> tuple:
 
 
 def _copy_context(ctx: Context) -> Context:
-    return Context(**{k: list(v) if isinstance(v, list) else v for k, v in vars(ctx).items()})
+    """A copy whose lists are its own (the fields of Context that are lists)."""
+    return replace(ctx, subjects=list(ctx.subjects), listed=list(ctx.listed), named=list(ctx.named))
 
 
 @dataclass
