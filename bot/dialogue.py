@@ -333,6 +333,11 @@ _ACK_WORDS = frozenset("ok okay k kk cool nice lol haha hahaha great alright sur
 _ACK_TOO = frozenset("got it i see แล้ว ครับ ค่ะ คะ จ้า ๆ".split())  # (words that say it only with one of the above)
 _PERSON_PRONOUN = re.compile(r"\b(he|his|him|she|her)\b|ท่าน|เขา|เค้า")
 # "what did he say", "เค้าพูดว่าไงบ้าง", "ท่านอธิบายว่าอะไร": the words of the person the conversation is about
+# How long something takes or is meant to take, asked with nothing else ("over how long?", "ภายในกี่ปี"), and a
+# span an answer gives ("within 20 years", "ภายใน 20 ปี"; not "within 2020").
+_SPAN_ASKED = re.compile(r"\b(?:over |in |within )?how (?:long|many years)\b|\bover what (?:period|time(?:frame)?)\b"
+                         r"|\bwhat (?:time ?frame|timeline)\b|(?:ภายใน|ใน)?(?:กี่ปี|นานแค่ไหน|นานเท่าไ\S*|ระยะเวลาเท่าไ\S*)")
+_SPAN_GIVEN = re.compile(r"\b(?:within|over|in) \d{1,3} (?:years?|months?)\b|ภายใน\s*\d{1,3}\s*(?:ปี|เดือน)")
 _SAID_ASKED = re.compile(r"\b(say|said|says|explain|explained|explains|quoted|mean|meant)\b|พูด|บอก|อธิบาย|ให้สัมภาษณ์")
 # "which of those", "which one of them", "อันไหน", "ที่ไหนในนั้น": one of the things the last answer listed.
 _WHICH_OF = re.compile(r"\bwhich (one |ones )?of (those|them|these|the five|the 5)\b|\bwhich one\b|\bwhich ones\b|"
@@ -1474,6 +1479,15 @@ class Dialogue:
             answer = snap.composer.fact(turn.told, reply_lang, a.kind, detail=True)
             return (self._reply(turn, answer, 1.0),
                     self._remember(turn, answer, ctx.last_query, ctx.last_qtype, first=a.subjects[0]), None)
+        if turn.told is not None and not a.subjects and not a.follow_up and not a.yes_no \
+                and _SPAN_ASKED.search(u.normalized) and is_only_asking(_SPAN_ASKED.sub(" ", a.query_text)) \
+                and _SPAN_GIVEN.search(turn.told.text().casefold()):
+            # "over how long?", "ภายในกี่ปี" right after an answer that gives a goal's span ("within 20 years"):
+            # that answer is the answer, not the programme's timeline that "how long" finds.
+            answer = snap.composer.fact(turn.told, reply_lang)
+            return (self._reply(turn, answer, 1.0),
+                    self._remember(turn, answer, ctx.last_query, ctx.last_qtype,
+                                   first=ctx.subjects[0] if ctx.subjects else None), None)
         told_kind = self._told_kind(turn, turn.told, a.subjects, ctx.subjects) \
             if turn.told is not None and not a.follow_up and not a.yes_no else None
         if told_kind is not None:

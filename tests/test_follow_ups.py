@@ -402,12 +402,16 @@ def test_a_bare_date_after_an_event_is_that_event_s_date(convo):
     assert not r.fallback and "6 October 2018" in first_line(r)
 
 
-@pytest.mark.xfail(strict=True, reason="known regression after this round's merge: 'over how long?' after Prajin's "
-                   "goal gets the programme's timeline (README, 'Still wrong after this round')")
 def test_a_bare_how_long_after_a_target_is_the_target_s_span(convo):
     convo.say("what goal did Prajin set in 2017")
     r = convo.say("over how long?")
     assert not r.fallback and "20 years" in first_line(r)
+
+
+def test_a_bare_how_many_years_in_thai_after_a_goal_is_that_goal_s_span(convo):
+    convo.say("ปี 2560 รองนายกฯ ตั้งเป้าเมืองอัจฉริยะไว้กี่เมือง")
+    r = convo.say("ต้องทำให้ได้ภายในกี่ปี")
+    assert not r.fallback and "20 ปี" in first_line(r)
 
 
 def test_another_province_after_one_with_no_known_area_asks_that_again(convo):
