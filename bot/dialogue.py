@@ -2789,6 +2789,14 @@ class Dialogue:
                                          f"{lead_en}{c.name.en}, in {pname}, was certified on {when}.", lang, facts, [c.id])
             names = names_listed([c.name.get(lang) + (f" ({format_date(c.certified.date, lang)})" if kind == "when" else "")
                                   for c in found], lang)
+            if kind == "how_many" and not yes_no:
+                # "เชียงใหม่มีเมืองอัจฉริยะกี่แห่ง": the number first, then which; the lists of later batches are
+                # not complete in the sources, so the count is of the areas known
+                n = len(found)
+                return composer.computed(f"{pname}มีพื้นที่ที่ได้รับการรับรองเป็นเมืองอัจฉริยะ {n} แห่งตามรายชื่อที่ผมมี "
+                                         f"{'ได้แก่' if n > 1 else 'คือ'} {names}",
+                                         f"In the lists I have, {pname} has {n} certified smart city "
+                                         f"area{'s' if n > 1 else ''}: {names}.", lang, facts, [c.id for c in found])
             return composer.computed(f"{lead_th}พื้นที่ใน{pname}ที่ได้รับการรับรองเป็นเมืองอัจฉริยะ: {names}",
                                      f"{lead_en}Certified smart city areas in {pname}: {names}.", lang, facts,
                                      [c.id for c in found])

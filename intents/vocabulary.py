@@ -143,7 +143,16 @@ class Vocabulary:
     def _known_latin(word: str, known: frozenset[str]) -> bool:
         """True when ``word`` is a known English word, a plural or -ed/-ing form of one, or a typo of one."""
         # (plurals in -ies, "industries"; -ory and -ion of one stem, "preparatory" / "preparation")
-        stems = {word, word[:-1], word[:-2], word[:-3], word[:-3] + "e", word[:-2] + "e"}
+        # Only a real ending is taken off: "busan" is not "bus" + "an", nor "seoul" "seo" + "ul".
+        stems = {word}
+        if word.endswith("s"):
+            stems.add(word[:-1])
+        if word.endswith("es"):
+            stems.add(word[:-2])
+        if word.endswith(("ed", "er")):
+            stems |= {word[:-1], word[:-2]}
+        if word.endswith("ing"):
+            stems |= {word[:-3], word[:-3] + "e"}
         if word.endswith("ies"):
             stems.add(word[:-3] + "y")
         if word.endswith("ory"):

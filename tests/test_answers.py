@@ -1219,3 +1219,24 @@ def test_whom_a_plan_helps_is_a_group_not_a_person_to_name(convo):
     assert question_type(normalize("แผนนี้ช่วยใคร")).kind != "who"
     assert question_type(normalize("who does the plan help")).kind != "who"
     assert question_type(normalize("who chaired the meeting")).kind == "who"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("เชียงใหม่มีพื้นที่ได้ตราเมืองอัจฉริยะกี่ที่", "2 แห่ง"),
+    ("how many smart city areas does Chiang Mai have", "2 certified"),
+    ("How many certified smart cities are there in Bangkok?", "4 certified"),
+])
+def test_how_many_areas_a_province_has_is_answered_with_the_number_first(convo, text, expected):
+    r = convo.say(text)
+    assert not r.fallback and expected in first_line(r)
+    # the count is of the areas the lists name (later batches are not all named), and it says so
+    assert "ตามรายชื่อที่ผมมี" in r.text or "In the lists I have" in r.text
+
+
+@pytest.mark.parametrize("text", ["Is Busan certified by depa?", "is seoul a depa certified smart city",
+                                  "Did depa certify Hanoi?"])
+def test_a_foreign_city_is_not_confirmed_by_a_fact_about_depa(convo, text):
+    """A city the bot knows nothing about ('Busan' is not 'bus' with an ending) gets no confident Yes."""
+    r = convo.say(text)
+    assert not first_line(r).startswith("Yes")
+    assert r.fallback
