@@ -143,18 +143,23 @@ class Vocabulary:
     def _known_latin(word: str, known: frozenset[str]) -> bool:
         """True when ``word`` is a known English word, a plural or -ed/-ing form of one, or a typo of one."""
         # (plurals in -ies, "industries"; -ory and -ion of one stem, "preparatory" / "preparation")
-        # Only a real ending is taken off: "busan" is not "bus" + "an", nor "seoul" "seo" + "ul".
-        stems = {word}
+        # A stem of four letters or more may be any cut ("president" / "preside", "northern" / "north"); a
+        # shorter one only a real ending's ("buses" / "bus", "bigger" / "big"), so "busan" is not "bus" + "an"
+        # nor "seoul" "seo" + "ul".
+        stems = {word} | {s for s in (word[:-1], word[:-2], word[:-3], word[:-3] + "e", word[:-2] + "e") if len(s) >= 4}
         if word.endswith("s"):
             stems.add(word[:-1])
-        if word.endswith("es"):
-            stems.add(word[:-2])
-        if word.endswith(("ed", "er")):
+        if word.endswith(("es", "ed", "er")):
             stems |= {word[:-1], word[:-2]}
         if word.endswith("ing"):
             stems |= {word[:-3], word[:-3] + "e"}
+        for ending in ("er", "ed", "ing", "est"):  # a doubled consonant: "bigger", "planned", "running"
+            if word.endswith(ending) and len(word) > len(ending) + 2 and word[-len(ending) - 1] == word[-len(ending) - 2]:
+                stems.add(word[:-len(ending) - 1])
         if word.endswith("ies"):
             stems.add(word[:-3] + "y")
+        # the base form of a word the facts inflect: "serve" when they say "served", "chair" / "chaired"
+        stems |= {word + "s", word + "d", word + "ed", word + "es", word + "ing", word[:-1] + "ing"}
         if word.endswith("ory"):
             stems |= {word[:-3] + "ion", word[:-4] + "ion", word[:-5] + "e"}
         if any(s in known for s in stems if len(s) >= 3):
