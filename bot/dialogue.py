@@ -326,7 +326,8 @@ _NAME_ASKED = re.compile(r"ชื่อ\S{0,8}(อะไร|ไร|ว่า|ใ
 # A question about the bot itself ("who are you", "บอทชื่ออะไร"): small talk, though it asks who or what.
 _ABOUT_THE_BOT = re.compile(r"\b(who|what) (are|r) (you|u)\b|\byour name\b|\bwho (made|built|created) (you|u)\b|"
                             r"\bare (you|u) (a )?(bot|robot|human|real|person)\b|"
-                            r"(บอท|คุณ|เธอ)(ตัวนี้|นี้)?\s*(มี)?(ชื่อ(อะไร|ไร|ว่า)|เป็นใคร|คือใคร|เป็นคนหรือ|เป็นคนจริง)", re.I)
+                            r"(บอท|คุณ|เธอ)(ตัวนี้|ตัวนี่|นี้|นี่|เนี่ย|เนี้ย)?\s*(มี)?(ชื่อ(อะไร|ไร|ว่า)|เป็นใคร|คือใคร|เป็นคนหรือ"
+                            r"|เป็นคนจริง|(ใคร|ที่ไหน|หน่วยงานไหน)(ทำ|สร้าง|พัฒนา|ดูแล))", re.I)
 # Only an acknowledgement ("ok cool", "โอเคครับ"): small talk, answered like thanks.
 _ACK_WORDS = frozenset("ok okay k kk cool nice lol haha hahaha great alright sure fine noted gotcha "
                        "โอเค อ๋อ เข้าใจ รับทราบ".split())

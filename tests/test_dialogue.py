@@ -213,7 +213,8 @@ def test_greeting_thanks_and_help_are_friendly_with_suggestions(convo):
         assert 2 <= len(r.quick_replies) <= 4
 
 
-@pytest.mark.parametrize("text", ["what's your name?", "บอทมีชื่อว่าอะไร", "yo bot, who r u", "คุณเป็นใครครับ"])
+@pytest.mark.parametrize("text", ["what's your name?", "บอทมีชื่อว่าอะไร", "yo bot, who r u", "คุณเป็นใครครับ",
+                                  "บอทเนี่ยคือใครคะ", "บอทตัวนี้ใครพัฒนา"])
 def test_a_question_about_the_bot_itself_is_small_talk(convo, text):
     # (it asks who or what, but about the bot: no fact's person, no fallback)
     r = convo.say(text)
