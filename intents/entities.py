@@ -42,7 +42,7 @@ _EXCEPT_EN = re.compile(r"\b(besides|except|excluding|other than|apart from|beyo
 # "7 พื้นที่นำร่อง", "the 7 pilot areas": pilots of another round, not the first five.
 _OTHER_N = r"(?:(?<![\d.])(?!5(?!\d))\d+|\b(?:two|three|four|six|seven|eight|nine|ten)\b|สอง|สาม|สี่|หก|เจ็ด|แปด)"
 _OTHER_PILOTS = re.compile(_OTHER_N + r"\s*(?:[a-z]+\s+){0,2}?(พื้นที่|เมือง|แห่ง)?\s*(นำร่อง|pilot)|"
-                           r"(นำร่อง|pilot)\s*" + _OTHER_N + r"\s*(พื้นที่|เมือง|แห่ง|areas|cities)")
+                           r"(นำร่อง|pilot)\s*(?:ทั้ง|ทั้งหมด|all|the)?\s*" + _OTHER_N + r"\s*(พื้นที่|เมือง|แห่ง|จังหวัด|areas|cities)")
 
 
 #: Thai vowels and marks that attach to the consonant before them: a word never ends right before one.

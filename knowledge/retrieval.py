@@ -249,8 +249,8 @@ _NOUN_REACH = 5  # English words after a number where its noun may come ("7 earl
 _CLAIMED = re.compile(r"(\b(is|are|was|were|be|been|has|have|had|got|get|gets|target|targets|about|over|than|only|"
                       r"exactly|around|nearly|almost)|มี|ได้|เป็น|ครบ|กว่า|เกิน|แค่|เพียง|ประมาณ|เป้า)\s*$")
 _COUNT_STOP = frozenset("of the a an and or more in on at to by is are was were".split())
-A_NUMBER = 0.05  # the fact states the number the question gives with the same noun ("the 7 pilot areas")
-A_OTHER_NUMBER = -0.08  # ...and a fact that gives that noun another number only ("the 5 pilot cities")
+A_NUMBER = 0.10  # the fact states the number the question gives with the same noun ("the 7 pilot areas")
+A_OTHER_NUMBER = -0.15  # ...and a fact that gives that noun another number only ("the 5 pilot cities")
 _NUMBER_REACH = 48  # characters after a number in a fact where its noun may come
 
 

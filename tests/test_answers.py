@@ -1240,3 +1240,13 @@ def test_a_foreign_city_is_not_confirmed_by_a_fact_about_depa(convo, text):
     r = convo.say(text)
     assert not first_line(r).startswith("Yes")
     assert r.fallback
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("name the seven early pilot areas of the smart city plan", "Chiang Mai"),
+    ("เมืองนำร่องทั้ง 7 พื้นที่ตอนแรกมีที่ไหนบ้าง", "เชียงใหม่"),
+])
+def test_a_count_the_question_gives_picks_the_fact_of_that_count(convo, text, expected):
+    """'The 7 pilot areas' are the 2017 plan's, not the 5 pilot cities certified in 2021."""
+    r = convo.say(text)
+    assert not r.fallback and expected in first_line(r) and "Mae Moh" not in r.text and "แม่เมาะ" not in r.text
