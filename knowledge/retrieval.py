@@ -243,6 +243,7 @@ _THAI_COUNTED = ("พื้นที่", "เมือง", "จังหวั
                  "หน่วยงาน", "บริษัท", "ประเภท", "ธีม", "คน", "ราย")
 _SAME_COUNTED = (frozenset({"citie", "city", "area", "areas", "place", "town", "towns", "เมือง", "พื้นที่"}),)
 _NUMBER_IN_FACT = re.compile(r"(?<![\d.,:/])(\d{1,3})(?![\d.,:/])")
+_OF_NUMBER = re.compile(r"(?:of|out of|จาก|ใน)\s*\d{1,3}(?![\d.,:/])\s*")
 _NOUN_REACH = 5  # English words after a number where its noun may come ("7 early smart city pilot areas")
 # A number the question claims ("is the target 100 cities?", "มี 36 เมืองใช่ไหม"), not one that names a group
 # ("the 7 pilot areas", "ใน 7 พื้นที่"): whether it holds is the verdict's to say, not a reason to prefer a fact.
@@ -295,8 +296,11 @@ def _number_places(text: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
     out = []
     for m in _NUMBER_IN_FACT.finditer(text):
         after = text[m.end():m.end() + _NUMBER_REACH].lstrip()
-        words = tuple(_LATIN_WORD.findall(re.split(r"\d", after, maxsplit=1)[0])[:_NOUN_REACH])
-        out.append((m.group(1), after, words))
+        # "4 of 7 proposals", "4 จาก 7 ข้อเสนอ": the first number counts the noun of the second too
+        of = _OF_NUMBER.match(after)
+        counted = after[of.end():] if of else after
+        words = tuple(_LATIN_WORD.findall(re.split(r"\d", counted, maxsplit=1)[0])[:_NOUN_REACH])
+        out.append((m.group(1), counted.lstrip() if of else after, words))
     return tuple(out)
 
 
