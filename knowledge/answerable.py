@@ -253,6 +253,41 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     # "มีไวไฟไหม", "hows the wifi": Wi-Fi, which the area's size is not
     ("wifi", re.compile(r"ไวไฟ|\bwi-?fi\b|เน็ตฟรี|\bfree internet\b|\bhotspots?\b", re.I),
      re.compile(r"ไวไฟ|\bwi-?fi\b|อินเทอร์เน็ต|\binternet\b|\bhotspots?\b", re.I)),
+    # "how do I get there from Bangkok", "ไปแม่เมาะยังไง", "ไปสนามบินนั่งอะไรดี": a way to travel there, which
+    # where the place is, or a bus that no longer runs, is not
+    ("directions", re.compile(r"\bhow (?:do|can|should|would|could|to) (?:i |we |you |one |people |tourists |visitors )?"
+                              r"(?:get|go|travel)\b(?! (?:a |the |its |their )?(?:logo|certif|approv|money|fund|budget|"
+                              r"benefit|privilege|status|badge))|\bget there\b|\bdirections?\b|"
+                              r"(?<!เน้น)(?<!มุ่ง)ไป(?:ยังไง|อย่างไร|ไง|ทางไหน)|เดินทาง\S{0,16}(?:ยังไง|อย่างไร|ไง|ทางไหน)|"
+                              r"นั่ง(?:รถ)?(?:อะไร|คันไหน|สายไหน)|ขึ้นรถ\S{0,6}(?:ไหน|อะไร)", re.I),
+     re.compile(r"เดินทางโดย|นั่งรถ|ขึ้นรถ|\btake (?:the|a|bus|train)\b|\bby (?:bus|train|car|air|plane|taxi|road)\b|"
+                r"\bflights?\b|เที่ยวบิน|ขับรถ|\bdrive\b", re.I)),
+    # "what replaced the airport bus", "มีรถอะไรวิ่งแทน": what came instead, which the bus's end is not
+    ("replacement", re.compile(r"\breplac(?:e|ed|es|ing|ement)\b|\binstead\b(?! of)|อะไร\S{0,10}แทน|แทนที่", re.I),
+     re.compile(r"\breplac|\binstead\b|แทนที่|มาแทน|ใช้แทน|วิ่งแทน|ให้บริการแทน", re.I)),
+    # "what's the app called", "แอปจอดรถชื่ออะไร": an app, which the city's plan or its data platform is not
+    ("app", re.compile(r"แอป|แอพ|แอ็พ|\bapps?\b|\bmobile application\b", re.I),
+     re.compile(r"แอป|แอพ|แอ็พ|\bapps?\b|\bmobile application\b", re.I)),
+    # "which BTS station is closest", "สถานีไหนใกล้สนามบินที่สุด": what is near, which where the area lies is not
+    ("nearest", re.compile(r"\bclosest\b|\bnearest\b|ใกล้(?:ที่)?สุด|ใกล้\s*ๆ|"
+                           r"ใกล้\S{0,6}(?:ไหน|อะไร)", re.I),
+     re.compile(r"ใกล้|\bnear|\bclosest\b|\bwalk|เดิน|\bnext to\b|ติดกับ|\bopposite\b|ตรงข้าม|\badjacent", re.I)),
+    # "อยู่ตรงไหนของภูเก็ต", "where exactly is it": a place inside the province (a district, a road, a building, a
+    # neighbourhood, the land it is on), which that an area covers the whole province, or lies in it, is not
+    ("place within", re.compile(r"ตรงไหน|อยู่\S{0,6}ไหนของ|\bwhere exactly\b|\bexact (?:location|address|spot)\b|"
+                                r"\bwhereabouts\b", re.I),
+     re.compile(r"ตำบล|อำเภอ|ถนน|ย่าน|อาคาร|ตึก|แขวง|ซอย|บึง|(?<!ค)รอบ|ที่ดิน|ที่ตั้ง|ตั้งอยู่|สำนักงาน|\bdistrict\b|\broad\b|"
+                r"\bstreet\b|\bbuilding\b|\barea of\b|\bland\b|\blocated\b|\bhome to\b|\boffice\b|\bloop\b|\baround\b",
+                re.I)),
+    # "what is the exact renewal threshold", "เกณฑ์ขั้นต่ำกี่เปอร์เซ็นต์": a figure, which that there is a minimum is not
+    ("threshold", re.compile(r"\bthresholds?\b|\bcut-?off\b|ขั้นต่ำ\S{0,12}(?:กี่|เท่า)", re.I),
+     re.compile(r"\d", re.I)),
+    # "ขอนแก่นได้ที่เท่าไหร่", "what was its rank": a place in a ranking, which a project of the city is not
+    ("rank", re.compile(r"ได้ที่\s*(?:เท่า|กี่)|อันดับ(?:ที่)?\s*(?:เท่า|กี่|อะไร|ไหน)|"
+                        r"\bwhat (?:\w+ )?rank(?:ing)?\b|\brank(?:ed)? (?:in|at)\b|\b(?:where|how) did (?:\S+ ){0,4}rank\b|"
+                        r"\b(?:what|which) (?:place|position) did\b", re.I),
+     re.compile(r"อันดับ\s*(?:ที่\s*)?\d|อันดับ(?:แรก|หนึ่ง|สอง|สาม)|ได้ที่\s*\d|\b\d{1,2}(?:st|nd|rd|th)\b|"
+                r"\b(?:top|first|second|third|fourth|fifth|ranked)\b", re.I)),
     # "which province has the most", "ที่ไหนใหญ่ที่สุด": the one that comes first, which a count or a total is not
     # ("which city topped the index", "came top": the first, which one of the top three is not)
     ("superlative", re.compile(r"(มาก|เยอะ|ใหญ่|สูง|ต่ำ|น้อย|ยาว|ดี|เก่ง|สวย|ถูก|แพง|ใกล้|ไกล|สะอาด)(ที่)?สุด|"
