@@ -190,8 +190,17 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     ("hotel", re.compile(r"โรงแรมไหน|โรงแรมอะไร|\b(which|what) hotel\b", re.I),
      re.compile(r"โรงแรม|\bhotel\b|ไฮแอท|\bhyatt\b", re.I)),
     # "ค่าสมัครเท่าไหร่", "what is the application fee": a fee, which a count of applicants is not
-    ("fee", re.compile(r"ค่าธรรมเนียม|ค่าสมัคร|ค่าใช้จ่ายในการสมัคร|\bfees?\b|\bcharges? to apply\b", re.I),
-     re.compile(r"ค่าธรรมเนียม|ค่าสมัคร|\bfees?\b|\bfree of charge\b", re.I)),
+    # ("สมัครเสียตังค์เท่าไหร่", "is the festival free entry": what one pays, which the rules for applying are not)
+    ("fee", re.compile(r"ค่าธรรมเนียม|ค่าสมัคร|ค่าใช้จ่ายในการสมัคร|ค่าเข้า|เสีย(?:ตังค์|ตัง|เงิน)|ต้องจ่าย|\bfees?\b|"
+                       r"\bcharges? to apply\b|\bfree (?:entry|admission|entrance)\b|\badmission\b", re.I),
+     re.compile(r"ค่าธรรมเนียม|ค่าสมัคร|ค่าเข้า|ไม่เสียค่า|ไม่มีค่า|\bfees?\b|\bfree of charge\b|\bfree (?:entry|admission)\b",
+                re.I)),
+    # "แล้วขอนแก่นได้ส่วนแบ่งเท่าไหร่": a share, which the cost of a project is not
+    ("share", re.compile(r"ส่วนแบ่ง|\bshare of\b|\bhow much of (?:the|that|it)\b", re.I),
+     re.compile(r"ส่วนแบ่ง|\bshares?\b|%|ร้อยละ", re.I)),
+    # "ไปดูทุ่งบัวตองช่วงไหนดี", "the best time to visit": a season, which the day the area got its logo is not
+    ("best time", re.compile(r"ช่วงไหนดี|เดือนไหนดี|ฤดูไหน|\bbest time\b|\bbest (?:month|season)\b", re.I),
+     re.compile(r"ฤดู|หน้าหนาว|หน้าฝน|ช่วงเดือน|บาน|\bseasons?\b|\bwinter\b|\bbloom", re.I)),
     # "how fast is the wifi": a speed, which the number of hotspots is not (high-speed rail is a system, below)
     ("speed", re.compile(r"\bhow fast\b|\bspeed of\b|\b(internet|wi-?fi|download|upload) speed|เร็วแค่ไหน|เร็วเท่าไหร่|"
                          r"เร็วกี่|ความเร็วเน็ต|ความเร็วอินเทอร์เน็ต|ความเร็วไวไฟ", re.I),

@@ -333,3 +333,17 @@ def test_the_logo_term_still_answers_renewal_in_general_and_the_count_renewed(co
     convo.say("ปี 68 ภูเก็ตได้ตราใหม่อีกแห่งใช่ไหม")
     r = convo.say("ครั้งนั้นต่ออายุให้กี่เมือง")
     assert not r.fallback and "16" in first_line(r), r.text
+
+
+def test_what_one_pays_a_share_and_the_best_season_need_a_fact_that_gives_them(bot):
+    fact = _without(bot, "ค่าธรรมเนียม", "ค่าสมัคร", "ค่าเข้า", "ไม่เสียค่า", "ไม่มีค่า", "fee", "free", "ส่วนแบ่ง",
+                    "share", "%", "ร้อยละ", "ฤดู", "หน้าหนาว", "หน้าฝน", "ช่วงเดือน", "บาน", "season", "winter", "bloom")
+    assert why_not("ยื่นขอรับรองต้องเสียเงินไหม", fact, None) == "it gives no fee"
+    assert why_not("can we get in to the fair free entry", fact, None) == "it gives no fee"
+    assert why_not("จังหวัดนี้ได้ส่วนแบ่งงบไปเท่าไร", fact, "how_much") == "it gives no share"
+    assert why_not("เที่ยวงานดอกไม้เดือนไหนดี", fact, None) == "it gives no best time"
+    assert why_not("what is the best season for a trip", fact, None) == "it gives no best time"
+
+
+def test_a_visitor_s_season_is_not_the_day_the_area_got_its_logo(convo):
+    assert convo.say("อยากไปชมดอกบัวตองที่แม่เมาะ ไปช่วงไหนดีครับ").fallback
