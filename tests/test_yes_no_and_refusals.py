@@ -347,3 +347,9 @@ def test_what_one_pays_a_share_and_the_best_season_need_a_fact_that_gives_them(b
 
 def test_a_visitor_s_season_is_not_the_day_the_area_got_its_logo(convo):
     assert convo.say("อยากไปชมดอกบัวตองที่แม่เมาะ ไปช่วงไหนดีครับ").fallback
+
+
+def test_a_date_the_sources_do_not_give_asked_as_what_is_the_honest_fallback(convo):
+    # (the second meeting of 2021 is known by what it approved, not by its day)
+    r = convo.say("What was the meeting date of the sub-committee's session 2/2564?")
+    assert r.fallback and "10" in r.text, r.text
