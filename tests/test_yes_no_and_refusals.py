@@ -353,3 +353,9 @@ def test_a_date_the_sources_do_not_give_asked_as_what_is_the_honest_fallback(con
     # (the second meeting of 2021 is known by what it approved, not by its day)
     r = convo.say("What was the meeting date of the sub-committee's session 2/2564?")
     assert r.fallback and "10" in r.text, r.text
+
+
+def test_the_count_of_a_promotion_zone_round_no_source_gives_is_the_honest_fallback(convo):
+    # (23 November 2023: more certificates, but neither their number nor their list is known)
+    r = convo.say("วันที่ 23 พฤศจิกายน 2566 มีการมอบประกาศนียบัตรเขตส่งเสริมให้กี่แห่ง")
+    assert r.fallback and "2566" in r.text, r.text
