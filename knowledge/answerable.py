@@ -274,6 +274,13 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     # "what replaced the airport bus", "มีรถอะไรวิ่งแทน": what came instead, which the bus's end is not
     ("replacement", re.compile(r"\breplac(?:e|ed|es|ing|ement)\b|\binstead\b(?! of)|อะไร\S{0,10}แทน|แทนที่", re.I),
      re.compile(r"\breplac|\binstead\b|แทนที่|มาแทน|ใช้แทน|วิ่งแทน|ให้บริการแทน", re.I)),
+    # "ภูเก็ตจะมีรถไฟฟ้าเมื่อไหร่", "which metro line passes Samyan": a rail line, which the city's Wi-Fi target or its
+    # clean-energy plan is not
+    ("rail", re.compile(r"รถไฟฟ้า|\blight rail\b|\blrt\b|\bmonorail\b|\bskytrain\b|\bmetro\b", re.I),
+     re.compile(r"รถไฟฟ้า|รถราง|รางเบา|แทรม|\blight rail\b|\blrt\b|\btrams?\b|\bmonorail\b|\bbts\b|\bmrt\b|\brail", re.I)),
+    # "มีเที่ยวบินไปเชียงใหม่มั้ย", "direct flights to Singapore": a flight, which the airport bus is not
+    ("flight", re.compile(r"เที่ยวบิน|\bflights?\b|สายการบิน|\bairlines?\b", re.I),
+     re.compile(r"เที่ยวบิน|\bflights?\b|สายการบิน|\bairlines?\b", re.I)),
     # "what's the app called", "แอปจอดรถชื่ออะไร": an app, which the city's plan or its data platform is not
     ("app", re.compile(r"แอป|แอพ|แอ็พ|\bapps?\b|\bmobile application\b", re.I),
      re.compile(r"แอป|แอพ|แอ็พ|\bapps?\b|\bmobile application\b", re.I)),

@@ -359,3 +359,14 @@ def test_the_count_of_a_promotion_zone_round_no_source_gives_is_the_honest_fallb
     # (23 November 2023: more certificates, but neither their number nor their list is known)
     r = convo.say("วันที่ 23 พฤศจิกายน 2566 มีการมอบประกาศนียบัตรเขตส่งเสริมให้กี่แห่ง")
     assert r.fallback and "2566" in r.text, r.text
+
+
+def test_a_rail_line_and_a_flight_need_a_fact_that_names_one(bot, convo):
+    fact = _without(bot, "รถไฟฟ้า", "รถราง", "รางเบา", "แทรม", "light rail", "lrt", "tram", "monorail", "bts", "mrt", "rail",
+                    "เที่ยวบิน", "flight", "สายการบิน", "airline")
+    assert why_not("เมืองนี้จะมีรถไฟฟ้าใช้ตอนไหน", fact, "when") == "it gives no rail"
+    assert why_not("is there a metro stop in the district", fact, None) == "it gives no rail"
+    assert why_not("มีเที่ยวบินตรงไปกรุงเทพไหม", fact, None) == "it gives no flight"
+    # (not the Wi-Fi target of Phuket's first phase; the Khon Kaen light rail still answers)
+    assert convo.say("ภูเก็ตมีแผนสร้างรถไฟฟ้าปีไหนครับ").fallback
+    assert not convo.say("รถไฟฟ้ารางเบาขอนแก่นจะเปิดปีไหน").fallback
