@@ -221,8 +221,10 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
      re.compile(r"ทุก\s*\d+\s*นาที|ความถี่|\bevery \d+ min|\bfrequen|\bheadway", re.I)),
     # "บริษัทไหนผลิต", "which company supplies the sensors": a maker or supplier, which the operator is not
     ("maker", re.compile(r"ผลิต|ผู้จำหน่าย|ซัพพลาย|\bmanufactur|\bmade by\b|\bwho (makes|made|builds|built)\b|"
+                         r"\b(?:company|firm) (?:built|builds|made|makes|constructed)\b|\bbuilt by whom\b|"
                          r"\bsuppl(y|ies|ier|iers|ied)\b|\bvendor", re.I),
-     re.compile(r"ผลิต|ผู้จำหน่าย|\bmanufactur|\bmade by\b|\bsuppl(y|ies|ier|iers|ied)\b|\bvendor|\bbuilt by\b", re.I)),
+     re.compile(r"ผลิต|ผู้จำหน่าย|\bmanufactur|\bmade by\b|\bsuppl(y|ies|ier|iers|ied)\b|\bvendor|\bbuilt by\b|สร้างโดย|"
+                r"\bcontractor", re.I)),
     # "สัญญาสัมปทานกี่ปี": a concession, which the project's plan is not
     ("concession", re.compile(r"สัมปทาน|\bconcession", re.I), re.compile(r"สัมปทาน|\bconcession", re.I)),
     ("designer", re.compile(r"ใครออกแบบ|ใครเป็นคนออกแบบ|ผู้ออกแบบ|ผู้ชนะ|ใครชนะ|\bdesigned\b|\bdesigner\b|\bwinner\b|"
@@ -281,6 +283,23 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     # "มีเที่ยวบินไปเชียงใหม่มั้ย", "direct flights to Singapore": a flight, which the airport bus is not
     ("flight", re.compile(r"เที่ยวบิน|\bflights?\b|สายการบิน|\bairlines?\b", re.I),
      re.compile(r"เที่ยวบิน|\bflights?\b|สายการบิน|\bairlines?\b", re.I)),
+    # "ลดภาษีกี่ปี": a tax break, which that the areas are backed by the BOI is not
+    ("tax break", re.compile(r"ลดภาษี|ยกเว้นภาษี|\btax (?:breaks?|holidays?|exemptions?|cuts?|incentives?)\b", re.I),
+     re.compile(r"ภาษี|\btax", re.I)),
+    # "how much CO2 have they cut": emissions, which a budget is not
+    ("emissions", re.compile(r"\bco2\b|\bcarbon\b|คาร์บอน|\bemissions?\b|ก๊าซเรือนกระจก|\bgreenhouse\b", re.I),
+     re.compile(r"\bco2\b|co₂|\bcarbon\b|คาร์บอน|\bemission|ก๊าซเรือนกระจก|\bgreenhouse\b", re.I)),
+    # "ค่าฝุ่นที่นั่นเท่าไหร่", "which city has the best air quality": the air, which green space or a rank is not
+    ("air", re.compile(r"\bpm ?2\.?5\b|ฝุ่น|\baqi\b|\bair quality\b|คุณภาพอากาศ|\bair pollution\b|มลพิษทางอากาศ", re.I),
+     re.compile(r"\bpm ?2\.?5\b|ฝุ่น|\baqi\b|\bair\b|อากาศ|µg", re.I)),
+    # "บ้านที่นั่นขายหลังละเท่าไหร่", "rent near Samyan": a price in baht, which a score in the index is not
+    ("property price", re.compile(r"ราคาบ้าน|บ้าน\S{0,20}(?:ขาย|ราคา)|หลังละ|ค่าเช่า|\brent\b|\b(?:house|property|condo|land) "
+                                  r"prices?\b|ราคาที่ดิน", re.I),
+     re.compile(r"บาท|\bbaht\b", re.I)),
+    # "นครสวรรค์ทำโครงการอะไรบ้าง", "what projects does it run": projects or a plan, which the day it got its logo is not
+    ("projects", re.compile(r"โครงการ(?:อะไร|ไหน)บ้าง|โปรเจ[คก]\S{0,6}(?:อะไร|ไหน)|ทำโครงการ\S{0,12}(?:อะไร|ไหน)|"
+                            r"\b(?:what|which) projects\b|\bprojects does\b", re.I),
+     re.compile(r"โครงการ|\bprojects?\b|แผน|\bplans?\b|ศูนย์|ระบบ|\bcentre\b|\bsystems?\b", re.I)),
     # "what's the app called", "แอปจอดรถชื่ออะไร": an app, which the city's plan or its data platform is not
     ("app", re.compile(r"แอป|แอพ|แอ็พ|\bapps?\b|\bmobile application\b", re.I),
      re.compile(r"แอป|แอพ|แอ็พ|\bapps?\b|\bmobile application\b", re.I)),

@@ -370,3 +370,21 @@ def test_a_rail_line_and_a_flight_need_a_fact_that_names_one(bot, convo):
     # (not the Wi-Fi target of Phuket's first phase; the Khon Kaen light rail still answers)
     assert convo.say("ภูเก็ตมีแผนสร้างรถไฟฟ้าปีไหนครับ").fallback
     assert not convo.say("รถไฟฟ้ารางเบาขอนแก่นจะเปิดปีไหน").fallback
+
+
+def test_a_tax_break_emissions_the_air_a_property_price_projects_and_a_builder_need_a_fact_that_gives_them(bot):
+    fact = _without(bot, "ภาษี", "tax", "co2", "co₂", "carbon", "คาร์บอน", "emission", "ก๊าซเรือนกระจก", "greenhouse",
+                    "pm2", "pm 2", "ฝุ่น", "aqi", "air", "อากาศ", "µg", "บาท", "baht", "โครงการ", "project", "แผน", "plan",
+                    "ศูนย์", "ระบบ", "centre", "system", "ผลิต", "built by", "สร้างโดย", "contractor", "made by", "vendor",
+                    "suppl", "manufactur", "ผู้จำหน่าย")
+    assert why_not("ได้ยกเว้นภาษีอะไรบ้าง", fact, None) == "it gives no tax break"
+    assert why_not("how many tonnes of carbon were saved", fact, "how_many") == "it gives no emissions"
+    assert why_not("ค่า pm2.5 แถวนั้นสูงแค่ไหน", fact, None) == "it gives no air"
+    assert why_not("คอนโดแถวนั้นค่าเช่าเดือนละเท่าไหร่", fact, None) == "it gives no property price"
+    assert why_not("เทศบาลนี้ทำโครงการไหนบ้าง", fact, None) == "it gives no projects"
+    assert why_not("which firm constructed the stadium", fact, "who") == "it gives no maker"
+
+
+def test_the_air_sensors_still_answer_whether_an_area_measures_the_air(convo):
+    r = convo.say("สามย่านติดเซนเซอร์วัดฝุ่นไว้ไหมครับ")
+    assert not r.fallback and "เซนเซอร์" in r.text, r.text
