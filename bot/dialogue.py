@@ -290,6 +290,7 @@ _IT_SUBJECT = re.compile(r"\b(is|was|does|did|has) it\b(?!')", re.I)
 _THEN_TH = re.compile(r"^\s*(แล้ว|และ)\s*")
 # Renewing a logo ("ต่ออายุ", "ต่อตราแล้วยัง", "renewed"), and what a fact about an area's logo term says.
 _RENEWAL = re.compile(r"ต่ออายุ|ต่อตรา|ต่อแล้วยัง|ต่อรึยัง|ต่อหรือยัง|\brenew", re.I)
+_DEVELOPER_ASKED = re.compile(r"ผู้พัฒนาเมือง|\b(?:city )?developer\b|\bwho (?:runs|develops|developed)\b", re.I)
 _TERM_SAID = re.compile(r"อายุ|\bvalid|\brenew|\bexpir", re.I)
 _HOW_MANY_CITIES = re.compile(r"กี่เมือง|กี่แห่ง|กี่พื้นที่|เมืองไหนบ้าง|\bhow many\b|\bwhich (?:cities|areas)\b", re.I)
 _IT = re.compile(r"\b(it|its|it's|they|them|their|there)\b|มัน|ที่นั่น|แถวนั้น")  # (not "that": "that day")
@@ -1691,6 +1692,13 @@ class Dialogue:
             area = next((x for x in a.subjects if x in snap.kb.cities), None) if a.subjects else \
                 a.context[0] if a.context and a.context[0] in snap.kb.cities else None
             if area is not None and (area not in a.hit.fact.about or not _TERM_SAID.search(a.hit.fact.text())):
+                a.hit = None
+        if a.hit is not None and _DEVELOPER_ASKED.search(u.normalized):
+            # "ภูเก็ตทินิคอนวัลเลย์ใครเป็นผู้พัฒนาเมือง": that area's developer, which what a city developer is in
+            # general (a fact about no area) does not name
+            area = next((x for x in a.subjects if x in snap.kb.cities), None) if a.subjects else \
+                a.context[0] if a.context and a.context[0] in snap.kb.cities else None
+            if area is not None and not set(a.hit.fact.about) & set(snap.kb.cities):
                 a.hit = None
         if a.hit is not None and a.follow_up and a.ent.places and not a.subjects:
             # "แล้วที่กระบี่มีมั้ย" after Phuket's beach cameras: the question again, about Krabi; a fact that says

@@ -283,6 +283,11 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     # "มีเที่ยวบินไปเชียงใหม่มั้ย", "direct flights to Singapore": a flight, which the airport bus is not
     ("flight", re.compile(r"เที่ยวบิน|\bflights?\b|สายการบิน|\bairlines?\b", re.I),
      re.compile(r"เที่ยวบิน|\bflights?\b|สายการบิน|\bairlines?\b", re.I)),
+    # "depa's official Thai definition of Smart Living", "what did the goals say exactly": the official wording, which a
+    # paraphrase of a minister's words is not
+    ("official wording", re.compile(r"นิยาม.{0,30}?(?:อย่าง|แบบ)?เป็นทางการ|\bofficial (?:\S+ ){0,3}definitions?\b|"
+                                    r"\bexact (?:wording|definition)s?\b|\bword for word\b|\bverbatim\b|\bsay exactly\b", re.I),
+     re.compile(r"นิยามอย่างเป็นทางการ|\bofficial definition|\bverbatim\b|\bword for word\b", re.I)),
     # "ลดภาษีกี่ปี": a tax break, which that the areas are backed by the BOI is not
     ("tax break", re.compile(r"ลดภาษี|ยกเว้นภาษี|\btax (?:breaks?|holidays?|exemptions?|cuts?|incentives?)\b", re.I),
      re.compile(r"ภาษี|\btax", re.I)),
@@ -940,3 +945,4 @@ def counted_words(tokens: list[str]) -> list[str]:
 def names_a_list(answer: str) -> bool:
     """True when ``answer`` names two or more things in a list (see :func:`why_not`'s "which ones")."""
     return _names_a_list(answer)
+

@@ -388,3 +388,17 @@ def test_a_tax_break_emissions_the_air_a_property_price_projects_and_a_builder_n
 def test_the_air_sensors_still_answer_whether_an_area_measures_the_air(convo):
     r = convo.say("สามย่านติดเซนเซอร์วัดฝุ่นไว้ไหมครับ")
     assert not r.fallback and "เซนเซอร์" in r.text, r.text
+
+
+def test_an_official_wording_needs_a_fact_that_gives_it_not_a_paraphrase(bot, convo):
+    fact = _without(bot, "นิยามอย่างเป็นทางการ", "official definition", "verbatim", "word for word")
+    assert why_not("what is the official one-line definition of smart energy", fact, None) == "it gives no official wording"
+    assert why_not("ขอนิยามของพลเมืองอัจฉริยะแบบเป็นทางการ", fact, None) == "it gives no official wording"
+    assert convo.say("ดีป้านิยาม Smart Economy ไว้อย่างเป็นทางการว่าอย่างไร").fallback
+    assert not convo.say("smart economy หมายถึงอะไร").fallback  # (the paraphrase still answers what it means)
+
+
+def test_a_named_area_s_developer_is_not_what_a_city_developer_is(convo):
+    assert convo.say("ใครคือผู้พัฒนาเมืองของภูเก็ตทินิคอนวัลเลย์").fallback
+    r = convo.say("who is the city developer of Mae Moh?")
+    assert not r.fallback and "EGAT" in r.text, r.text
