@@ -945,4 +945,3 @@ def counted_words(tokens: list[str]) -> list[str]:
 def names_a_list(answer: str) -> bool:
     """True when ``answer`` names two or more things in a list (see :func:`why_not`'s "which ones")."""
     return _names_a_list(answer)
-
