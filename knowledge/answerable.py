@@ -288,6 +288,25 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     ("official wording", re.compile(r"นิยาม.{0,30}?(?:อย่าง|แบบ)?เป็นทางการ|\bofficial (?:\S+ ){0,3}definitions?\b|"
                                     r"\bexact (?:wording|definition)s?\b|\bword for word\b|\bverbatim\b|\bsay exactly\b", re.I),
      re.compile(r"นิยามอย่างเป็นทางการ|\bofficial definition|\bverbatim\b|\bword for word\b", re.I)),
+    # "which cities lost their logo", "โดนถอนตราไหม": a loss of the logo, which a committee's decision is not
+    ("loss of the logo", re.compile(r"\blost (?:their|its|the) (?:logos?|certification|status)\b|"
+                                    r"\blos(?:e|ing) (?:their|its|the) (?:logos?|certification|status)\b|เสียตรา|ถูกถอนตรา|"
+                                    r"โดนถอนตรา|\brevoked?\b|เพิกถอน", re.I),
+     re.compile(r"เพิกถอน|ถอน|\blos[et]\b|\blosing\b|\brevok|\bwithdr|ยึด", re.I)),
+    # "how much capital does it have": a company's capital, which a city's budget is not
+    ("capital", re.compile(r"ทุนจดทะเบียน|\b(?:registered |initial )?capital\b(?! (?:city|of))", re.I),
+     re.compile(r"ทุน|\bcapital\b", re.I)),
+    # "how big is its budget", "ได้งบเท่าไหร่": money, which the size of its land is not
+    ("budget", re.compile(r"\bbudgets?\b|งบประมาณ|\bfunding\b|ได้งบ|ใช้งบ", re.I),
+     re.compile(r"บาท|\bbaht\b|ดอลลาร์|us\$|\$\s?\d|งบ|\bbudget|\bfund|\bcost|ทุน|มูลค่า|ล้าน|\bmillion\b|\bbillion\b",
+                re.I)),
+    # "was it all spent": spending, which the plan's 7 Smarts are not
+    ("spending", re.compile(r"\bspent\b|\bspend(?:ing)?\b|ใช้(?:งบ|เงิน)\S{0,6}(?:หมด|ไป)|เบิกจ่าย", re.I),
+     re.compile(r"\bspent\b|\bspend|ใช้งบ|ใช้เงิน|เบิกจ่าย|บาท|\bbaht\b", re.I)),
+    # "good beaches in Phuket?", "หาดไหนคนน้อย", "can I swim there": a visitor's advice, which the beach cameras are not
+    ("beach advice", re.compile(r"\b(?:good|best|nice|quiet|recommended?)\b.{0,20}\bbeach|หาด\S{0,10}(?:คนน้อย|สวย|ดี)|"
+                                r"\bswim(?:ming)?\b|ว่ายน้ำ|เล่นน้ำ", re.I),
+     re.compile(r"\bswim|ว่ายน้ำ|เล่นน้ำ|\bquiet\b|คนน้อย|\brecommend|แนะนำ", re.I)),
     # "ลดภาษีกี่ปี": a tax break, which that the areas are backed by the BOI is not
     ("tax break", re.compile(r"ลดภาษี|ยกเว้นภาษี|\btax (?:breaks?|holidays?|exemptions?|cuts?|incentives?)\b", re.I),
      re.compile(r"ภาษี|\btax", re.I)),

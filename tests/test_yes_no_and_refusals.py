@@ -402,3 +402,18 @@ def test_a_named_area_s_developer_is_not_what_a_city_developer_is(convo):
     assert convo.say("ใครคือผู้พัฒนาเมืองของภูเก็ตทินิคอนวัลเลย์").fallback
     r = convo.say("who is the city developer of Mae Moh?")
     assert not r.fallback and "EGAT" in r.text, r.text
+
+
+def test_losing_the_logo_capital_a_budget_spending_and_beach_advice_need_a_fact_that_gives_them(bot):
+    fact = _without(bot, "เพิกถอน", "ถอน", "lose", "lost", "losing", "revok", "withdr", "ยึด", "ทุน", "capital", "บาท", "baht",
+                    "ดอลลาร์", "us$", "$", "งบ", "budget", "fund", "cost", "มูลค่า", "ล้าน", "million", "billion", "spent",
+                    "spend", "ใช้เงิน", "เบิกจ่าย", "swim", "ว่ายน้ำ", "เล่นน้ำ", "quiet", "คนน้อย", "recommend", "แนะนำ")
+    assert why_not("did any area lose its logo last year", fact, None) == "it gives no loss of the logo"
+    assert why_not("what is the firm's registered capital", fact, None) == "it gives no capital"
+    assert why_not("โครงการนี้ได้งบมาเท่าไร", fact, "how_much") == "it gives no budget"
+    assert why_not("has the money been spent yet", fact, None) == "it gives no spending"
+    assert why_not("is it a safe spot to go swimming with kids", fact, None) == "it gives no beach advice"
+
+
+def test_a_beach_tip_is_not_the_beach_cameras(convo):
+    assert convo.say("หาดไหนในภูเก็ตสวยและคนไม่เยอะ แนะนำหน่อย").fallback
