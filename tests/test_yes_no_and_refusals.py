@@ -286,7 +286,7 @@ def test_directions_a_replacement_an_app_the_nearest_stop_a_rank_and_a_threshold
     assert why_not("จากตัวเมืองไปยังไงดี", fact, None) == "it gives no directions"
     assert why_not("จะไปศูนย์นั้นต้องนั่งรถสายไหน", fact, None) == "it gives no directions"
     assert why_not("what runs in its place now that it was replaced", fact, None) == "it gives no replacement"
-    assert why_not("แอปเช็กฝุ่นของเมืองชื่ออะไร", fact, None) == "it gives no app"
+    assert why_not("แอปจองคิวของเมืองชื่ออะไร", fact, None) == "it gives no app"
     assert why_not("which pier is nearest", fact, None) == "it gives no nearest"
     assert why_not("ป้ายรถไหนอยู่ใกล้ที่สุด", fact, None) == "it gives no nearest"
     assert why_not("เมืองนี้ได้ที่เท่าไหร่ในปีล่าสุด", fact, "how_many") == "it gives no rank"
