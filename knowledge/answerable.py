@@ -278,7 +278,8 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
      re.compile(r"\breplac|\binstead\b|แทนที่|มาแทน|ใช้แทน|วิ่งแทน|ให้บริการแทน", re.I)),
     # "ภูเก็ตจะมีรถไฟฟ้าเมื่อไหร่", "which metro line passes Samyan": a rail line, which the city's Wi-Fi target or its
     # clean-energy plan is not
-    ("rail", re.compile(r"รถไฟฟ้า|\blight rail\b|\blrt\b|\bmonorail\b|\bskytrain\b|\bmetro\b", re.I),
+    # (not "รถไฟฟ้าพลังงานสะอาด", an electric vehicle)
+    ("rail", re.compile(r"รถไฟฟ้า(?!พลังงาน|\s*ev\b)|\blight rail\b|\blrt\b|\bmonorail\b|\bskytrain\b|\bmetro\b", re.I),
      re.compile(r"รถไฟฟ้า|รถราง|รางเบา|แทรม|\blight rail\b|\blrt\b|\btrams?\b|\bmonorail\b|\bbts\b|\bmrt\b|\brail", re.I)),
     # "มีเที่ยวบินไปเชียงใหม่มั้ย", "direct flights to Singapore": a flight, which the airport bus is not
     ("flight", re.compile(r"เที่ยวบิน|\bflights?\b|สายการบิน|\bairlines?\b", re.I),
@@ -321,8 +322,10 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
                                   r"prices?\b|ราคาที่ดิน", re.I),
      re.compile(r"บาท|\bbaht\b", re.I)),
     # "นครสวรรค์ทำโครงการอะไรบ้าง", "what projects does it run": projects or a plan, which the day it got its logo is not
-    ("projects", re.compile(r"โครงการ(?:อะไร|ไหน)บ้าง|โปรเจ[คก]\S{0,6}(?:อะไร|ไหน)|ทำโครงการ\S{0,12}(?:อะไร|ไหน)|"
-                            r"\b(?:what|which) projects\b|\bprojects does\b", re.I),
+    # (not "which projects got the logo", the certified areas a list names)
+    ("projects", re.compile(r"โครงการ(?:อะไร|ไหน)บ้าง(?!\S{0,6}ได้(?:ตรา|รับ))|โปรเจ[คก]\S{0,6}(?:อะไร|ไหน)|ทำโครงการ\S{0,12}(?:อะไร|ไหน)|"
+                            r"\b(?:what|which) projects\b(?! (?:got|were certified|received|hold|have got|won)\b)|"
+                            r"\bprojects does\b", re.I),
      re.compile(r"โครงการ|\bprojects?\b|แผน|\bplans?\b|ศูนย์|ระบบ|\bcentre\b|\bsystems?\b", re.I)),
     # "what's the app called", "แอปจอดรถชื่ออะไร": an app, which the city's plan or its data platform is not
     ("app", re.compile(r"แอป|แอพ|แอ็พ|\bapps?\b|\bmobile application\b", re.I),

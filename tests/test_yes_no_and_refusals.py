@@ -417,3 +417,10 @@ def test_losing_the_logo_capital_a_budget_spending_and_beach_advice_need_a_fact_
 
 def test_a_beach_tip_is_not_the_beach_cameras(convo):
     assert convo.say("หาดไหนในภูเก็ตสวยและคนไม่เยอะ แนะนำหน่อย").fallback
+
+
+def test_projects_that_got_the_logo_and_an_electric_car_are_not_projects_run_or_a_rail_line(bot):
+    fact = _without(bot, "โครงการ", "project", "แผน", "plan", "ศูนย์", "ระบบ", "centre", "system", "รถไฟฟ้า", "รถราง", "รางเบา",
+                    "แทรม", "light rail", "lrt", "tram", "monorail", "bts", "mrt", "rail")
+    assert why_not("which projects got the logo up north", fact, None) != "it gives no projects"
+    assert why_not("มีรถไฟฟ้าพลังงานสะอาดให้นั่งไหม", fact, None) != "it gives no rail"
