@@ -288,6 +288,11 @@ _EVENT_ACT = re.compile(r"ประกาศ|ประธาน|จัด|ปร
 # "it" as what a yes/no question asks about ("was it in the first five?", "is it certified?")
 _IT_SUBJECT = re.compile(r"\b(is|was|does|did|has) it\b(?!')", re.I)
 _THEN_TH = re.compile(r"^\s*(แล้ว|และ)\s*")
+# Renewing a logo ("ต่ออายุ", "ต่อตราแล้วยัง", "renewed"), and what a fact about an area's logo term says.
+_RENEWAL = re.compile(r"ต่ออายุ|ต่อตรา|ต่อแล้วยัง|ต่อรึยัง|ต่อหรือยัง|\brenew", re.I)
+_DEVELOPER_ASKED = re.compile(r"ผู้พัฒนาเมือง|\b(?:city )?developer\b|\bwho (?:runs|develops|developed)\b", re.I)
+_TERM_SAID = re.compile(r"อายุ|\bvalid|\brenew|\bexpir", re.I)
+_HOW_MANY_CITIES = re.compile(r"กี่เมือง|กี่แห่ง|กี่พื้นที่|เมืองไหนบ้าง|\bhow many\b|\bwhich (?:cities|areas)\b", re.I)
 _IT = re.compile(r"\b(it|its|it's|they|them|their|there)\b|มัน|ที่นั่น|แถวนั้น")  # (not "that": "that day")
 _WHICH_N = re.compile(r"^\s*(?:which|what are the|what were the|name the|list the)\s+(\d{1,2})\s*(?:ones?|of them)?\s*\??\s*$|"
                       r"^\s*(\d{1,2})\s*(?:ด้าน|อย่าง|อัน|แห่ง|เมือง|ข้อ)?\s*(?:นั้น|ที่ว่า)?\s*(?:มี)?(?:อะไรบ้าง|ไหนบ้าง|ได้แก่อะไร)", re.I)
@@ -1735,6 +1740,22 @@ class Dialogue:
             if a.context[0] not in areas and (areas or checked.fact.date):
                 # "แล้วเขาต่ออายุรึยัง" about Mae Moh: a fact of a day about other areas (the 16 renewed in 2025)
                 # neither says yes nor no about Mae Moh; saying it anyway answers something else.
+                a.hit = None
+        if a.hit is not None and _RENEWAL.search(u.normalized) and a.kind not in ("how_many", "list") \
+                and not _HOW_MANY_CITIES.search(u.normalized):
+            # "ขอนแก่นได้ต่ออายุตราปี 68 ไหม", "and was its logo renewed?": whether that area was renewed, which only a
+            # fact about that area's logo term answers (the sources do not list the 16 renewed in 2025), not the
+            # logo's 2-year term in general or another fact about the area
+            area = next((x for x in a.subjects if x in snap.kb.cities), None) if a.subjects else \
+                a.context[0] if a.context and a.context[0] in snap.kb.cities else None
+            if area is not None and (area not in a.hit.fact.about or not _TERM_SAID.search(a.hit.fact.text())):
+                a.hit = None
+        if a.hit is not None and _DEVELOPER_ASKED.search(u.normalized):
+            # "ภูเก็ตทินิคอนวัลเลย์ใครเป็นผู้พัฒนาเมือง": that area's developer, which what a city developer is in
+            # general (a fact about no area) does not name
+            area = next((x for x in a.subjects if x in snap.kb.cities), None) if a.subjects else \
+                a.context[0] if a.context and a.context[0] in snap.kb.cities else None
+            if area is not None and not set(a.hit.fact.about) & set(snap.kb.cities):
                 a.hit = None
         if a.hit is not None and a.follow_up and a.ent.places and not a.subjects:
             # "แล้วที่กระบี่มีมั้ย" after Phuket's beach cameras: the question again, about Krabi; a fact that says

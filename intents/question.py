@@ -48,7 +48,9 @@ _TYPES: list[tuple[str, re.Pattern, re.Pattern]] = [
                  "พ.ศ.อะไร", "ช่วงไหน", "ตั้งแต่เมื่อ", "ตั้งแต่ปี", "เสร็จยัง", "เปิดยัง", "เปิดเมื่อ", "เปิดปี",
                  "ขอทราบวันที่", "วันที่และ", "วัน เวลา"),
      _en("when", "what year", "which year", "what date", "the date of", "which day", "what day", "since when",
-         "how long ago", "what period", "which period", "which years", "what years", "time ?frame", "time span")),
+         "how long ago", "what period", "which period", "which years", "what years", "time ?frame", "time span",
+         # ("what was the approval date of...": the date asked, not a definition)
+         r"(?:what|which) (?:was|is|were|are|'s) (?:the |its |their )?(?:\w+ ){0,2}dates?")),
     # (a size is a figure too: "how big is it", "ใหญ่แค่ไหน")
     ("how_many", _th("กี่", "จำนวน", "มีเท่าไหร่", "ร้อยละ", "เปอร์เซ็นต์", "เปอร์เซ็น", "ใหญ่แค่ไหน", "กว้างแค่ไหน", "ขนาดแค่ไหน"),
      _en("how many", "number of", "count", "what percentage", "what percent", "how many percent", "what %", "percentage",

@@ -190,8 +190,17 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     ("hotel", re.compile(r"โรงแรมไหน|โรงแรมอะไร|\b(which|what) hotel\b", re.I),
      re.compile(r"โรงแรม|\bhotel\b|ไฮแอท|\bhyatt\b", re.I)),
     # "ค่าสมัครเท่าไหร่", "what is the application fee": a fee, which a count of applicants is not
-    ("fee", re.compile(r"ค่าธรรมเนียม|ค่าสมัคร|ค่าใช้จ่ายในการสมัคร|\bfees?\b|\bcharges? to apply\b", re.I),
-     re.compile(r"ค่าธรรมเนียม|ค่าสมัคร|\bfees?\b|\bfree of charge\b", re.I)),
+    # ("สมัครเสียตังค์เท่าไหร่", "is the festival free entry": what one pays, which the rules for applying are not)
+    ("fee", re.compile(r"ค่าธรรมเนียม|ค่าสมัคร|ค่าใช้จ่ายในการสมัคร|ค่าเข้า|เสีย(?:ตังค์|ตัง|เงิน)|ต้องจ่าย|\bfees?\b|"
+                       r"\bcharges? to apply\b|\bfree (?:entry|admission|entrance)\b|\badmission\b", re.I),
+     re.compile(r"ค่าธรรมเนียม|ค่าสมัคร|ค่าเข้า|ไม่เสียค่า|ไม่มีค่า|\bfees?\b|\bfree of charge\b|\bfree (?:entry|admission)\b",
+                re.I)),
+    # "แล้วขอนแก่นได้ส่วนแบ่งเท่าไหร่": a share, which the cost of a project is not
+    ("share", re.compile(r"ส่วนแบ่ง|\bshare of\b|\bhow much of (?:the|that|it)\b", re.I),
+     re.compile(r"ส่วนแบ่ง|\bshares?\b|%|ร้อยละ", re.I)),
+    # "ไปดูทุ่งบัวตองช่วงไหนดี", "the best time to visit": a season, which the day the area got its logo is not
+    ("best time", re.compile(r"ช่วงไหนดี|เดือนไหนดี|ฤดูไหน|\bbest time\b|\bbest (?:month|season)\b", re.I),
+     re.compile(r"ฤดู|หน้าหนาว|หน้าฝน|ช่วงเดือน|บาน|\bseasons?\b|\bwinter\b|\bbloom", re.I)),
     # "how fast is the wifi": a speed, which the number of hotspots is not (high-speed rail is a system, below)
     ("speed", re.compile(r"\bhow fast\b|\bspeed of\b|\b(internet|wi-?fi|download|upload) speed|เร็วแค่ไหน|เร็วเท่าไหร่|"
                          r"เร็วกี่|ความเร็วเน็ต|ความเร็วอินเทอร์เน็ต|ความเร็วไวไฟ", re.I),
@@ -212,8 +221,10 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
      re.compile(r"ทุก\s*\d+\s*นาที|ความถี่|\bevery \d+ min|\bfrequen|\bheadway", re.I)),
     # "บริษัทไหนผลิต", "which company supplies the sensors": a maker or supplier, which the operator is not
     ("maker", re.compile(r"ผลิต|ผู้จำหน่าย|ซัพพลาย|\bmanufactur|\bmade by\b|\bwho (makes|made|builds|built)\b|"
+                         r"\b(?:company|firm) (?:built|builds|made|makes|constructed)\b|\bbuilt by whom\b|"
                          r"\bsuppl(y|ies|ier|iers|ied)\b|\bvendor", re.I),
-     re.compile(r"ผลิต|ผู้จำหน่าย|\bmanufactur|\bmade by\b|\bsuppl(y|ies|ier|iers|ied)\b|\bvendor|\bbuilt by\b", re.I)),
+     re.compile(r"ผลิต|ผู้จำหน่าย|\bmanufactur|\bmade by\b|\bsuppl(y|ies|ier|iers|ied)\b|\bvendor|\bbuilt by\b|สร้างโดย|"
+                r"\bcontractor", re.I)),
     # "สัญญาสัมปทานกี่ปี": a concession, which the project's plan is not
     ("concession", re.compile(r"สัมปทาน|\bconcession", re.I), re.compile(r"สัมปทาน|\bconcession", re.I)),
     ("designer", re.compile(r"ใครออกแบบ|ใครเป็นคนออกแบบ|ผู้ออกแบบ|ผู้ชนะ|ใครชนะ|\bdesigned\b|\bdesigner\b|\bwinner\b|"
@@ -253,6 +264,92 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     # "มีไวไฟไหม", "hows the wifi": Wi-Fi, which the area's size is not
     ("wifi", re.compile(r"ไวไฟ|\bwi-?fi\b|เน็ตฟรี|\bfree internet\b|\bhotspots?\b", re.I),
      re.compile(r"ไวไฟ|\bwi-?fi\b|อินเทอร์เน็ต|\binternet\b|\bhotspots?\b", re.I)),
+    # "how do I get there from Bangkok", "ไปแม่เมาะยังไง", "ไปสนามบินนั่งอะไรดี": a way to travel there, which
+    # where the place is, or a bus that no longer runs, is not
+    ("directions", re.compile(r"\bhow (?:do|can|should|would|could|to) (?:i |we |you |one |people |tourists |visitors )?"
+                              r"(?:get|go|travel)\b(?! (?:a |the |its |their )?(?:logo|certif|approv|money|fund|budget|"
+                              r"benefit|privilege|status|badge))|\bget there\b|\bdirections?\b|"
+                              r"(?<!เน้น)(?<!มุ่ง)ไป(?:ยังไง|อย่างไร|ไง|ทางไหน)|เดินทาง\S{0,16}(?:ยังไง|อย่างไร|ไง|ทางไหน)|"
+                              r"นั่ง(?:รถ)?(?:อะไร|คันไหน|สายไหน)|ขึ้นรถ\S{0,6}(?:ไหน|อะไร)", re.I),
+     re.compile(r"เดินทางโดย|นั่งรถ|ขึ้นรถ|\btake (?:the|a|bus|train)\b|\bby (?:bus|train|car|air|plane|taxi|road)\b|"
+                r"\bflights?\b|เที่ยวบิน|ขับรถ|\bdrive\b", re.I)),
+    # "what replaced the airport bus", "มีรถอะไรวิ่งแทน": what came instead, which the bus's end is not
+    ("replacement", re.compile(r"\breplac(?:e|ed|es|ing|ement)\b|\binstead\b(?! of)|อะไร\S{0,10}แทน|แทนที่", re.I),
+     re.compile(r"\breplac|\binstead\b|แทนที่|มาแทน|ใช้แทน|วิ่งแทน|ให้บริการแทน", re.I)),
+    # "ภูเก็ตจะมีรถไฟฟ้าเมื่อไหร่", "which metro line passes Samyan": a rail line, which the city's Wi-Fi target or its
+    # clean-energy plan is not
+    # (not "รถไฟฟ้าพลังงานสะอาด", an electric vehicle)
+    ("rail", re.compile(r"รถไฟฟ้า(?!พลังงาน|\s*ev\b)|\blight rail\b|\blrt\b|\bmonorail\b|\bskytrain\b|\bmetro\b", re.I),
+     re.compile(r"รถไฟฟ้า|รถราง|รางเบา|แทรม|\blight rail\b|\blrt\b|\btrams?\b|\bmonorail\b|\bbts\b|\bmrt\b|\brail", re.I)),
+    # "มีเที่ยวบินไปเชียงใหม่มั้ย", "direct flights to Singapore": a flight, which the airport bus is not
+    ("flight", re.compile(r"เที่ยวบิน|\bflights?\b|สายการบิน|\bairlines?\b", re.I),
+     re.compile(r"เที่ยวบิน|\bflights?\b|สายการบิน|\bairlines?\b", re.I)),
+    # "depa's official Thai definition of Smart Living", "what did the goals say exactly": the official wording, which a
+    # paraphrase of a minister's words is not
+    ("official wording", re.compile(r"นิยาม.{0,30}?(?:อย่าง|แบบ)?เป็นทางการ|\bofficial (?:\S+ ){0,3}definitions?\b|"
+                                    r"\bexact (?:wording|definition)s?\b|\bword for word\b|\bverbatim\b|\bsay exactly\b", re.I),
+     re.compile(r"นิยามอย่างเป็นทางการ|\bofficial definition|\bverbatim\b|\bword for word\b", re.I)),
+    # "which cities lost their logo", "โดนถอนตราไหม": a loss of the logo, which a committee's decision is not
+    ("loss of the logo", re.compile(r"\blost (?:their|its|the) (?:logos?|certification|status)\b|"
+                                    r"\blos(?:e|ing) (?:their|its|the) (?:logos?|certification|status)\b|เสียตรา|ถูกถอนตรา|"
+                                    r"โดนถอนตรา|\brevoked?\b|เพิกถอน", re.I),
+     re.compile(r"เพิกถอน|ถอน|\blos[et]\b|\blosing\b|\brevok|\bwithdr|ยึด", re.I)),
+    # "how much capital does it have": a company's capital, which a city's budget is not
+    ("capital", re.compile(r"ทุนจดทะเบียน|\b(?:registered |initial )?capital\b(?! (?:city|of))", re.I),
+     re.compile(r"ทุน|\bcapital\b", re.I)),
+    # "how big is its budget", "ได้งบเท่าไหร่": money, which the size of its land is not
+    ("budget", re.compile(r"\bbudgets?\b|งบประมาณ|\bfunding\b|ได้งบ|ใช้งบ", re.I),
+     re.compile(r"บาท|\bbaht\b|ดอลลาร์|us\$|\$\s?\d|งบ|\bbudget|\bfund|\bcost|ทุน|มูลค่า|ล้าน|\bmillion\b|\bbillion\b",
+                re.I)),
+    # "was it all spent": spending, which the plan's 7 Smarts are not
+    ("spending", re.compile(r"\bspent\b|\bspend(?:ing)?\b|ใช้(?:งบ|เงิน)\S{0,6}(?:หมด|ไป)|เบิกจ่าย", re.I),
+     re.compile(r"\bspent\b|\bspend|ใช้งบ|ใช้เงิน|เบิกจ่าย|บาท|\bbaht\b", re.I)),
+    # "good beaches in Phuket?", "หาดไหนคนน้อย", "can I swim there": a visitor's advice, which the beach cameras are not
+    ("beach advice", re.compile(r"\b(?:good|best|nice|quiet|recommended?)\b.{0,20}\bbeach|หาด\S{0,10}(?:คนน้อย|สวย|ดี)|"
+                                r"\bswim(?:ming)?\b|ว่ายน้ำ|เล่นน้ำ", re.I),
+     re.compile(r"\bswim|ว่ายน้ำ|เล่นน้ำ|\bquiet\b|คนน้อย|\brecommend|แนะนำ", re.I)),
+    # "ลดภาษีกี่ปี": a tax break, which that the areas are backed by the BOI is not
+    ("tax break", re.compile(r"ลดภาษี|ยกเว้นภาษี|\btax (?:breaks?|holidays?|exemptions?|cuts?|incentives?)\b", re.I),
+     re.compile(r"ภาษี|\btax", re.I)),
+    # "how much CO2 have they cut": emissions, which a budget is not
+    ("emissions", re.compile(r"\bco2\b|\bcarbon\b|คาร์บอน|\bemissions?\b|ก๊าซเรือนกระจก|\bgreenhouse\b", re.I),
+     re.compile(r"\bco2\b|co₂|\bcarbon\b|คาร์บอน|\bemission|ก๊าซเรือนกระจก|\bgreenhouse\b", re.I)),
+    # "ค่าฝุ่นที่นั่นเท่าไหร่", "which city has the best air quality": the air, which green space or a rank is not
+    ("air", re.compile(r"\bpm ?2\.?5\b|ฝุ่น|\baqi\b|\bair quality\b|คุณภาพอากาศ|\bair pollution\b|มลพิษทางอากาศ", re.I),
+     re.compile(r"\bpm ?2\.?5\b|ฝุ่น|\baqi\b|\bair\b|อากาศ|µg", re.I)),
+    # "บ้านที่นั่นขายหลังละเท่าไหร่", "rent near Samyan": a price in baht, which a score in the index is not
+    ("property price", re.compile(r"ราคาบ้าน|บ้าน\S{0,20}(?:ขาย|ราคา)|หลังละ|ค่าเช่า|\brent\b|\b(?:house|property|condo|land) "
+                                  r"prices?\b|ราคาที่ดิน", re.I),
+     re.compile(r"บาท|\bbaht\b", re.I)),
+    # "นครสวรรค์ทำโครงการอะไรบ้าง", "what projects does it run": projects or a plan, which the day it got its logo is not
+    # (not "which projects got the logo", the certified areas a list names)
+    ("projects", re.compile(r"โครงการ(?:อะไร|ไหน)บ้าง(?!\S{0,6}ได้(?:ตรา|รับ))|โปรเจ[คก]\S{0,6}(?:อะไร|ไหน)|ทำโครงการ\S{0,12}(?:อะไร|ไหน)|"
+                            r"\b(?:what|which) projects\b(?! (?:got|were certified|received|hold|have got|won)\b)|"
+                            r"\bprojects does\b", re.I),
+     re.compile(r"โครงการ|\bprojects?\b|แผน|\bplans?\b|ศูนย์|ระบบ|\bcentre\b|\bsystems?\b", re.I)),
+    # "what's the app called", "แอปจอดรถชื่ออะไร": an app, which the city's plan or its data platform is not
+    ("app", re.compile(r"แอป|แอพ|แอ็พ|\bapps?\b|\bmobile application\b", re.I),
+     re.compile(r"แอป|แอพ|แอ็พ|\bapps?\b|\bmobile application\b", re.I)),
+    # "which BTS station is closest", "สถานีไหนใกล้สนามบินที่สุด": what is near, which where the area lies is not
+    ("nearest", re.compile(r"\bclosest\b|\bnearest\b|ใกล้(?:ที่)?สุด|ใกล้\s*ๆ|"
+                           r"ใกล้\S{0,6}(?:ไหน|อะไร)", re.I),
+     re.compile(r"ใกล้|\bnear|\bclosest\b|\bwalk|เดิน|\bnext to\b|ติดกับ|\bopposite\b|ตรงข้าม|\badjacent", re.I)),
+    # "อยู่ตรงไหนของภูเก็ต", "where exactly is it": a place inside the province (a district, a road, a building, a
+    # neighbourhood, the land it is on), which that an area covers the whole province, or lies in it, is not
+    ("place within", re.compile(r"ตรงไหน|อยู่\S{0,6}ไหนของ|\bwhere exactly\b|\bexact (?:location|address|spot)\b|"
+                                r"\bwhereabouts\b", re.I),
+     re.compile(r"ตำบล|อำเภอ|ถนน|ย่าน|อาคาร|ตึก|แขวง|ซอย|บึง|(?<!ค)รอบ|ที่ดิน|ที่ตั้ง|ตั้งอยู่|สำนักงาน|\bdistrict\b|\broad\b|"
+                r"\bstreet\b|\bbuilding\b|\barea of\b|\bland\b|\blocated\b|\bhome to\b|\boffice\b|\bloop\b|\baround\b",
+                re.I)),
+    # "what is the exact renewal threshold", "เกณฑ์ขั้นต่ำกี่เปอร์เซ็นต์": a figure, which that there is a minimum is not
+    ("threshold", re.compile(r"\bthresholds?\b|\bcut-?off\b|ขั้นต่ำ\S{0,12}(?:กี่|เท่า)", re.I),
+     re.compile(r"\d", re.I)),
+    # "ขอนแก่นได้ที่เท่าไหร่", "what was its rank": a place in a ranking, which a project of the city is not
+    ("rank", re.compile(r"ได้ที่\s*(?:เท่า|กี่)|อันดับ(?:ที่)?\s*(?:เท่า|กี่|อะไร|ไหน)|"
+                        r"\bwhat (?:\w+ )?rank(?:ing)?\b|\brank(?:ed)? (?:in|at)\b|\b(?:where|how) did (?:\S+ ){0,4}rank\b|"
+                        r"\b(?:what|which) (?:place|position) did\b", re.I),
+     re.compile(r"อันดับ\s*(?:ที่\s*)?\d|อันดับ(?:แรก|หนึ่ง|สอง|สาม)|ได้ที่\s*\d|\b\d{1,2}(?:st|nd|rd|th)\b|"
+                r"\b(?:top|first|second|third|fourth|fifth|ranked)\b", re.I)),
     # "which province has the most", "ที่ไหนใหญ่ที่สุด": the one that comes first, which a count or a total is not
     # ("which city topped the index", "came top": the first, which one of the top three is not)
     ("superlative", re.compile(r"(มาก|เยอะ|ใหญ่|สูง|ต่ำ|น้อย|ยาว|ดี|เก่ง|สวย|ถูก|แพง|ใกล้|ไกล|สะอาด)(ที่)?สุด|"

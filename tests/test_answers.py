@@ -126,6 +126,8 @@ def test_evaluation_judges_answers(expect, answer, fallback, outcome):
     ("สามย่านตั้งเป้าไว้ว่าไงบ้าง", None),  # "ไงบ้าง" is no budget ("งบ")
     ("what percentage of progress is needed", "how_many"),
     ("ขอชื่อทั้ง 4 โครงการ", "list"),
+    ("what was the signing date of the agreement", "when"),  # a date asked as "what", not a definition
+    ("which is the opening date?", "when"),
 ])
 def test_amounts_dates_and_names_are_told_apart(text, kind):
     assert question_type(normalize(text)).kind == kind

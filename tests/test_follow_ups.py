@@ -469,3 +469,9 @@ def test_a_thai_follow_up_after_a_project_named_is_not_answered_with_its_city_s_
     convo.say("รถรางแทรมน้อยมีกำหนดเปิดเมื่อไร")
     r = convo.say("มีความยาวกี่กิโลเมตร")
     assert "22.8" not in r.text  # (the light rail main line's length is not Tram Noy's)
+
+
+def test_who_developed_an_area_whose_developer_no_source_names_is_the_honest_fallback(convo):
+    convo.say("เมืองอัจฉริยะศรีตรังได้ตราเมื่อไหร่")
+    r = convo.say("ใครเป็นผู้พัฒนาเมืองของที่นี่")
+    assert r.fallback, r.text
