@@ -522,12 +522,31 @@ def units_stated(text: str) -> set[str]:
     return {unit for _, unit in counted(text)}
 
 
+# "is that confirmed by any other source?", "มีแหล่งอื่นยืนยันไหม": whether more than one source says it.
+_ELSEWHERE_Q = re.compile(r"\b(?:confirm\w*|corroborat\w*|verif\w*|backed up|supported|reported)\b[^?]*"
+                          r"\b(?:other|another|elsewhere|outside|independent\w*|second|more than one)\b|"
+                          r"\b(?:other|another|independent|second|more) sources?\b|\belsewhere\b|"
+                          r"แหล่งอื่น|ที่อื่น\S{0,6}ยืนยัน|ยืนยัน\S{0,12}(?:อื่น|นอกจาก)", re.I)
+
+
+_SOURCE_WORD = re.compile(r"แหล่ง|ข่าว|\bsources?\b|\bnews\b|\breport", re.I)
+
+
+def asks_other_sources(question: str) -> bool:
+    """Whether a yes/no question asks if other sources than the one that says it confirm it."""
+    return _ELSEWHERE_Q.search(question) is not None
+
+
 def _lead(question: str, asked: str, hit: Hit, lang: str, subjects: list[str], years: frozenset[int],
           known: frozenset[str] | None = None) -> str:
     """The verdict before a fact that answers a yes/no question: "ยังครับ" for something not done yet, else
     ใช่/ไม่ใช่ (yes/no) when the fact's answer settles it (``asked`` is the question with its names removed)."""
     fact = hit.fact
     answer = fact.answer.get(lang)
+    if asks_other_sources(question):
+        # "is the venue confirmed elsewhere?" / a fact with one source; a fact with several may not give this
+        # very point in each of them: no verdict
+        return _verdict_word(False, lang) if len(set(fact.sources)) == 1 else ""
     lead = _not_yet(question, answer)
     if lead:
         return lead
@@ -1722,8 +1741,12 @@ class Dialogue:
             lead = say("not_given", reply_lang)
         extra = [] if not_given else self._second_part(
             snap, Query(a.query_text, reply_lang, a.subjects, a.context, None, a.intents), a.hit, a.qt)
+        # ("confirmed by another source?": the detail tells which source says it)
+        sources_told = a.yes_no and asks_other_sources(u.normalized) and a.hit.fact.detail is not None \
+            and _SOURCE_WORD.search(a.hit.fact.detail.get(reply_lang)) is not None
         answer = snap.composer.fact(a.hit.fact, reply_lang, a.kind, also=extra, lead=lead,
-                                    detail=not extra and self._detail_asked(a.hit.fact, a.query_text, a.kind))
+                                    detail=not extra and (sources_told or self._detail_asked(a.hit.fact, a.query_text,
+                                                                                              a.kind)))
         answer.complete = not not_given
         # A follow-up that names nothing moves the thread to what its answer was about ("ใครเป็นประธาน" →
         # the meeting, so "จัดที่ไหน" asks where the meeting was), keeping the earlier subjects after it.

@@ -211,13 +211,45 @@ _SOURCES_DIFFER = r"(แหล่งข้อมูลไม่ตรงกั�
 _ABOUT_A_CONFLICT = re.compile(r"\s*" + _SOURCES_DIFFER, re.I)
 # ...and one that states something and says its sources disagree on it: "covers the 7 Smarts (sources differ: ...)".
 _DISPUTED = re.compile(r"\(" + _SOURCES_DIFFER + ":", re.I)
+# Whether the sources agree on it, asked ("do sources agree on the date?", "is the cost certain?", "ข้อมูลตรงกัน
+# มั้ย"), or whether they differ ("ข้อมูลขัดกันไหม", "are the figures inconsistent?"): a fact that says its sources
+# differ answers either, whatever else it states.
+_CONFLICT_Q = re.compile(r"ขัดกัน|ขัดแย้ง|ไม่ชัด|หลายเวอร์ชัน|\b(?:disagree|disagrees|conflict|conflicts|conflicting|"
+                         r"contradict\w*|inconsistent|disputed|discrepanc\w*|unclear|uncertain)\b", re.I)
+# (differing, said of the sources or the figures: "X กับ Y ต่างกันไหม" compares two things)
+_DIFFER_Q = re.compile(r"ไม่ตรงกัน|ต่างกัน|ไม่เหมือนกัน|\b(?:differ|differs|different)\b", re.I)
+_SOURCES_Q = re.compile(r"แหล่ง|ข้อมูล|ตัวเลข|ข่าว|\b(?:sources?|reports?|figures?|numbers?|data|accounts?)\b", re.I)
+_AGREE_Q = re.compile(r"(?<!ไม่)ตรงกัน|สอดคล้อง|(?<!ไม่)ชัดเจน|แน่นอน|แน่ชัด|\b(?:agree|agreed|consistent|clear|certain|"
+                      r"settled|undisputed|definite)\b", re.I)
+_DIFFER_SAID = re.compile(r"แหล่งข้อมูล\S{0,12}ไม่ตรงกัน|ไม่ตรงกัน|\bsources (?:differ|disagree|conflict)|"
+                          r"\bsources give (?:different|conflicting)", re.I)
+
+
+def sources_differ_asked(question: str, answer: str) -> Verdict | None:
+    """For "do the sources agree on it?" ("no") or "do they differ?" ("yes"), against a fact that says its sources
+    differ ("sources differ on the date: 20 February 2017 or March 2017"); None for any other question or fact."""
+    if not _DIFFER_SAID.search(answer):
+        return None
+    if _CONFLICT_Q.search(question) or _DIFFER_Q.search(question) and _SOURCES_Q.search(question):
+        return "yes"
+    return "no" if _AGREE_Q.search(question) else None
+
+
 _ALL = re.compile(r"\ball\b|\bevery\b|\beach of\b|ทุกเมือง|ทุกแห่ง|ทุกพื้นที่|ทั้งหมด|ทั้ง\s*\d|ทั้งห้า|ทั้งสอง|"
                   r"\b(like|as) the others?\b|\blike the rest\b|เหมือน(ที่|เมือง|แห่ง)อื่น", re.I)
 _ALL_OF_COUNT = frozenset("all every ครบ ทั้ง ทั้งหมด".split())
 _SAME = re.compile(r"อันเดียวกัน|อย่างเดียวกัน|สิ่งเดียวกัน|เหมือนกัน|\bthe same\b|\bsame thing\b|\bidentical\b|"
+                   # counted together: "นับรวมกันไหม" / "ซึ่งนับแยกกัน", "counted with the logo cities?" / "separately"
+                   r"นับรวม|\bcount(?:ed|s)? (?:together|with|among|towards|as)\b|\bincluded (?:in|among)\b|"
                    r"ส่วนหนึ่งของ|ส่วนนึงของ|เกี่ยวข้องกับ|เกี่ยวกับ|\bpart of\b|\blinked to\b|\brelated to\b")
-_DIFFERENT = re.compile(r"คนละ|แยกจาก|ต่างจาก|ไม่ใช่|ไม่ได้|ไม่มีแหล่งใดเชื่อมโยง|ไม่เกี่ยวข้อง|\bnot\b|\bseparate\b|"
+_DIFFERENT = re.compile(r"คนละ|แยกจาก|นับแยก|แยกกัน|\bseparately\b|ต่างจาก|ไม่ใช่|ไม่ได้|ไม่มีแหล่งใดเชื่อมโยง|ไม่เกี่ยวข้อง|\bnot\b|\bseparate\b|"
                         r"\bdifferent\b|\bdistinct\b|\bno source links\b|\bunrelated\b", re.I)
+
+
+# Done alone, asked ("run by depa alone?", "ทำเพียงหน่วยงานเดียวไหม"), and done with others, said ("together with EPPO").
+_ALONE_Q = re.compile(r"\b(?:alone|solely|single-handedly|by (?:it|him|her|them)sel(?:f|ves)|on (?:its|his|her|their) own)\b|"
+                      r"เพียงอย่างเดียว|แต่เพียงผู้เดียว|เพียงผู้เดียว|ฝ่ายเดียว|หน่วยงานเดียว|คนเดียว|เองทั้งหมด", re.I)
+_WITH_OTHERS = re.compile(r"ร่วมกับ|\b(?:together|along) with\b|\bjointly\b|\balongside\b|\bin partnership with\b", re.I)
 
 
 _MONTH_NAMES = [
@@ -225,6 +257,9 @@ _MONTH_NAMES = [
     ("เมษายน", "เม.ย.", "april", "apr"), ("พฤษภาคม", "พ.ค.", "may"), ("มิถุนายน", "มิ.ย.", "june", "jun"),
     ("กรกฎาคม", "ก.ค.", "july", "jul"), ("สิงหาคม", "ส.ค.", "august", "aug"), ("กันยายน", "ก.ย.", "september", "sep"),
     ("ตุลาคม", "ต.ค.", "october", "oct"), ("พฤศจิกายน", "พ.ย.", "november", "nov"), ("ธันวาคม", "ธ.ค.", "december", "dec")]
+# (and as people shorten them in chat: "1 กรกฎา 64", "6 พฤษภา")
+_MONTH_NAMES = [(*names, short) for names, short in zip(_MONTH_NAMES, (
+    "มกรา", "กุมภา", "มีนา", "เมษา", "พฤษภา", "มิถุนา", "กรกฎา", "สิงหา", "กันยา", "ตุลา", "พฤศจิกา", "ธันวา"))]
 _MONTH = {name: i + 1 for i, names in enumerate(_MONTH_NAMES) for name in names}
 _DAY = re.compile(r"(?<![\d.,])(\d{1,2})\s*(" + "|".join(sorted(map(re.escape, _MONTH), key=len, reverse=True)) +
                   r")(?![a-z\u0e01-\u0e2e])|(?<![a-z])(" +
@@ -380,7 +415,7 @@ _LAST_THAI = re.compile(r"[\u0e00-\u0e7f](?!.*[\u0e00-\u0e7f])", re.S)
 
 
 # A denial of what was just said: "expected to open in 2022, but that did not happen", "แต่ไม่เป็นไปตามนั้น".
-_BUT_NOT = re.compile(r"แต่\s*(ไม่|ยังไม่)|ไม่เป็นไปตาม|\bbut\b[^.;]{0,25}(\bnot\b|\bnever\b|n't\b)|"
+_BUT_NOT = re.compile(r"แต่\s*(ไม่|ยังไม่)(?!มีแหล่ง|พบแหล่ง)|ไม่เป็นไปตาม|\bbut\b[^.;]{0,25}(\bnot\b|\bnever\b|n't\b)|"
                       r"\b(did not|didn't|has not|hasn't|never) happen", re.I)
 
 
@@ -686,6 +721,9 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
     asked = [spelled_as_digits(t) for t in asked]
     if _FOREVER.search(question) and _LASTS.search(answer):
         return "no"  # "ได้ตลอดไปเลยไหม" / "มีอายุ 2 ปี และต่ออายุได้"
+    differ = sources_differ_asked(question, answer)
+    if differ is not None:
+        return differ  # "is the approval date clear?" / "sources differ on the date"
     if _ABOUT_A_CONFLICT.match(answer):
         return None  # a fact about sources that disagree ("7 Smarts, which no other source confirms, while...")
     if years:
@@ -715,6 +753,8 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
     for asked_q, side, other in ((_PUBLIC_Q, _PUBLIC, _PRIVATE), (_PRIVATE_Q, _PRIVATE, _PUBLIC)):
         if asked_q.search(question) and other.search(answer) and not side.search(answer):
             return "no"  # "KKTT เป็นของรัฐใช่มั้ย" / "บริษัทเอกชน"; "is depa a private company?" / "a government agency"
+    if _ALONE_Q.search(question) and _WITH_OTHERS.search(answer):
+        return "no"  # "was the contest run by depa alone?" / "depa ran it together with EPPO and OTP"
     if _SAME.search(question) and _DIFFERENT.search(answer):
         return "no"  # "เขตส่งเสริมกับเมืองที่ได้โลโก้อันเดียวกันไหม" / "a preliminary tier, not the logo"
     asked_days, stated_days = _days(question), _days(answer)
@@ -770,7 +810,10 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
             if not (years and fact_years):
                 return None
             # else the year may still settle it ("among the 15 areas certified in 2021?" / "24 December 2021")
-    if years and fact_years and not a_negated:
+    # (the very day asked, stated: a denial elsewhere in the fact is about something else, "started on 1 July
+    # 2021?" / "reopened on 1 July 2021 to tourists without quarantine", unless it takes back what was said)
+    day_said = bool(asked_days) and asked_days <= stated_days and not _BUT_NOT.search(answer)
+    if years and fact_years and (not a_negated or day_said):
         if years & fact_years:
             # ("ได้ที่ 1 ปี 66" / the 2023 top three: not a yes; nor "the 2021 meeting took place at Government
             # House?" / who chaired it in 2021: the year is right, the place claimed is not said)

@@ -273,3 +273,34 @@ def test_a_question_and_a_question_word_after_a_comma_is_not_yes_no():
 
     assert not is_yes_no(normalize("Is Phuket certified, and when?"))
     assert is_yes_no(normalize("Is Phuket, Khon Kaen or Samyan certified?"))
+
+
+@pytest.mark.parametrize("question, first", [
+    ("do the sources agree on when the interior ministry approved KKTS?", "No."),
+    ("วันอนุมัติ KKTS แต่ละแหล่งบอกต่างกันไหม", "ใช่"),
+    ("ปีปิดเหมืองแม่เมาะข้อมูลตรงกันไหม", "ไม่ใช่"),
+    ("Is the cost of the Khon Kaen LRT settled?", "No."),
+])
+def test_whether_the_sources_agree_is_read_from_a_fact_that_says_they_differ(convo, question, first):
+    assert first_line(convo.say(question)).startswith(first), question
+
+
+def test_a_fact_with_one_source_is_not_confirmed_elsewhere(convo):
+    r = convo.say("Is the venue of the 6 May 2021 meeting confirmed by another source?")
+    assert first_line(r).startswith("No."), r.text
+    assert "Only depa's news item" in r.text  # (which one source says it)
+
+
+def test_a_denied_link_to_the_logo_does_not_deny_the_claim(convo):
+    r = convo.say("was the phuket sandbox open to fully vaccinated foreign tourists?")
+    assert first_line(r).startswith("Yes."), r.text
+    # (the day asked, in the short month name people type, stated: a "ไม่ต้องกักตัว" later denies nothing)
+    r = convo.say("แซนด์บ็อกซ์ภูเก็ตเปิดวันที่ 1 กรกฎา 2564 ใช่ไหม")
+    assert first_line(r).startswith("ใช่"), r.text
+
+
+def test_counted_separately_and_done_with_others_are_a_no(convo):
+    r = convo.say("เขตส่งเสริม 50 พื้นที่นับรวมกับ 15 พื้นที่ที่ได้ตราไหม")
+    assert first_line(r).startswith("ไม่ใช่"), r.text
+    r = convo.say("was the smart city logo contest run by depa alone")
+    assert first_line(r).startswith("No."), r.text
