@@ -522,6 +522,14 @@ def units_stated(text: str) -> set[str]:
     return {unit for _, unit in counted(text)}
 
 
+# "one of the 7 Smarts?", "ใน 7 ด้านของดีป้าไหม", "the official list?": the 7 Smarts asked about.
+_SEVEN_ASKED = re.compile(r"(?:\b7|\bseven)\s*(?:smarts?|dimensions?)\b|(?<!\d)7\s*(?:ด้าน|สมาร์ท|สมาร์ต)|เจ็ดด้าน|"
+                          r"\bofficial\s+(?:7|seven|smarts?|dimensions?|list)\b|ด้าน\S{0,6}ทางการ", re.I)
+# "smart healthcare", "สมาร์ทเฮลท์แคร์": something called smart, perhaps one of the 7 (not the smart city itself).
+_SMART_TERM = re.compile(r"(?<!\d)(?<!\d\s)(?<!seven\s)(?:\bsmart\s+(?!cit(?:y|ies)\b|smarts?\b)[a-z]{3,}|"
+                         r"(?:สมาร์ท|สมาร์ต)\s*(?!ซิตี|ซิตี้|ไหม|มั้ย|ใช่|หรือ|รึ|ป่ะ|ของ|ทาง|\s)(?=[ก-๙a-z]))", re.I)
+
+
 # "is that confirmed by any other source?", "มีแหล่งอื่นยืนยันไหม": whether more than one source says it.
 _ELSEWHERE_Q = re.compile(r"\b(?:confirm\w*|corroborat\w*|verif\w*|backed up|supported|reported)\b[^?]*"
                           r"\b(?:other|another|elsewhere|outside|independent\w*|second|more than one)\b|"
@@ -728,7 +736,7 @@ class Dialogue:
         for step in (
             self._read_subjects, self._post_of_person, self._full_name_asked, self._read_references, self._nth_one_named,
             self._read_the_rest, self._small_talk, self._before_or_after, self._against_standard,
-            self._dimension_listed, self._which_n, self._which_ones, self._more, self._resolve_follow_up,
+            self._dimension_listed, self._not_a_dimension, self._which_n, self._which_ones, self._more, self._resolve_follow_up,
             self._place_in_ranking, self._ranked_place, self._which_of_listed, self._that_batch, self._batch_reported, self._worked_out,
             self._read_years, self._zone, self._compare, self._about_the_last_answer, self._search, self._told_again,
             self._elsewhere, self._overview, self._compose,
@@ -1007,6 +1015,26 @@ class Dialogue:
                 return (self._reply(turn, answer, 1.0),
                         self._remember(turn, answer, ctx.last_query, ctx.last_qtype, True), None)
         return None
+
+    def _not_a_dimension(self, turn: _Turn, a: _Asked) -> _Result | None:
+        """On "is smart healthcare one of the 7 Smarts?": a "smart ..." that is none of the 7 is a no, with the 7."""
+        snap, reply_lang = turn.snap, turn.lang
+        text = turn.u.normalized.casefold()
+        if not a.qt.yes_no or not _SEVEN_ASKED.search(text):
+            return None
+        names = {n.casefold() for d in snap.kb.dimensions.values()
+                 for n in (d.name.th, d.name.en, *d.aliases)}
+        others = [m for m in _SMART_TERM.finditer(text) if not any(text.startswith(n, m.start()) for n in names)]
+        if not others:
+            return None
+        listing = [f for f in snap.facts.values() if "seven-smarts" in f.about and f.aspect == "list"
+                   and len(self._dimensions_named(snap, f)) == len(snap.kb.dimensions)]
+        if not listing:
+            return None
+        fact = max(listing, key=lambda f: (f.priority or 0, -len(f.about)))
+        answer = snap.composer.fact(fact, reply_lang, lead=_verdict_word(False, reply_lang))
+        return (self._reply(turn, answer, 1.0),
+                self._remember(turn, answer, a.query_text or turn.u.normalized, a.qt.kind, True), None)
 
     def _which_n(self, turn: _Turn, a: _Asked) -> _Result | None:
         """On "which 3" right after an answer that counts 3: the fact that names them."""

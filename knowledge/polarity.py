@@ -303,6 +303,24 @@ def days_named(text: str) -> set[tuple[int, int]]:
     return _days(text)
 
 
+_DISPUTE_PART = re.compile(r"\(\s*" + _SOURCES_DIFFER + r"\s*:([^()]*)\)", re.I)
+
+
+def _side_of_dispute(asked: list[str], answer: str, years: frozenset[int], known: frozenset[str] | None) -> str:
+    """Of a fact that states something and says in brackets what other sources say ("covers the 7 Smarts
+    (sources differ: the 2018–2022 master plan had 6 pillars)"), the side the question asks about: the bracket
+    when the question names something only it says (the master plan, its years), else the statement without it."""
+    parts = [m.group(2) for m in _DISPUTE_PART.finditer(answer)]
+    if not parts:
+        return answer
+    main, other = _DISPUTE_PART.sub(" ", answer).casefold(), " ".join(parts).casefold()
+    words = _content(asked, known)
+    named = [str(y) for y in years] + [str(y + 543) for y in years]
+    if any(w in other and w not in main for w in words) or any(y in other and y not in main for y in named):
+        return other
+    return main
+
+
 def disputed(answer: str) -> bool:
     """Whether ``answer`` says that its sources disagree on what it states ("... (sources differ: ...)")."""
     return _DISPUTED.search(answer) is not None
@@ -419,13 +437,13 @@ _BUT_NOT = re.compile(r"แต่\s*(ไม่|ยังไม่)(?!มีแ�
                       r"\b(did not|didn't|has not|hasn't|never) happen", re.I)
 
 
-def _denies(tokens: list[str], answer: str, known: frozenset[str] | None = None) -> bool:
+def _denies(tokens: list[str], answer: str, known: frozenset[str] | None = None, also: tuple[str, ...] = ()) -> bool:
     """Whether a denial in ``answer`` (Thai then English) comes before what the question asks about is all said:
     "ไม่จำเป็นต้องเป็นเมือง" denies "ต้องเป็นเมืองไหม", but "เปิดรับผู้ที่ฉีดวัคซีนครบ ... ไม่มีแหล่งใดเชื่อมโยง..."
     denies something else, after it has said what is asked. Each language of the answer is read apart."""
     if _BUT_NOT.search(answer):
         return True
-    words = _content(tokens, known)
+    words = [*_content(tokens, known), *(w.casefold() for w in also)]  # (``also``: the date asked, as stated)
     last = _LAST_THAI.search(answer)
     parts = [answer[:last.end()], answer[last.end():]] if last else [answer]
     read = False
@@ -646,6 +664,8 @@ def _alternative_stated(question: str, answer: str) -> bool:
     return bool(claimed) and stated == claimed
 
 
+# "เป็น 1 ใน 7 พื้นที่", "1 in 5": the one that is among a group.
+_ONE_IN = re.compile(r"(?<![\d.,])1\s*(?:ใน|in)\s*\d", re.I)
 # "among the 15 areas", "one of the 5 pilots", "เป็น 1 ใน 15 พื้นที่": a count that names a group, not a claim.
 _IN_GROUP = re.compile(r"\bamong\b|\bone of\b|\bpart of\b|\bin the (?:\w+ )?\d{1,3}\s+[a-z]+s\b|หนึ่งใน|\d\s*ใน|อยู่ใน", re.I)
 
@@ -726,6 +746,7 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
         return differ  # "is the approval date clear?" / "sources differ on the date"
     if _ABOUT_A_CONFLICT.match(answer):
         return None  # a fact about sources that disagree ("7 Smarts, which no other source confirms, while...")
+    answer = _side_of_dispute(asked, answer, years, known)  # (the side of a dispute in brackets asked about)
     if years:
         asked = [t for t in asked if t.strip() != "ปี"]  # ("จดทะเบียนปี 2560": ปี introduces the year the years compare)
     if _another_body(question, answer):
@@ -783,6 +804,8 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
     now = bool(_NOW.search(question))  # a dated fact cannot confirm that something is still so
     # (the short year "ปี66" is a year, not a number asked about)
     asked_numbers -= {str((y + 543) % 100) for y in years} | {str(y % 100) for y in years}
+    if _ONE_IN.search(question):
+        asked_numbers.discard("1")  # ("เป็น 1 ใน 7 พื้นที่ไหม": one of the seven, no count of one)
     unstated = False  # a number asked that the fact does not state: its year alone cannot say yes
     if asked_numbers:
         # A number inside a name ("the 7 Smarts") that the fact also names is no evidence of a yes; a fact
@@ -812,7 +835,8 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
             # else the year may still settle it ("among the 15 areas certified in 2021?" / "24 December 2021")
     # (the very day asked, stated: a denial elsewhere in the fact is about something else, "started on 1 July
     # 2021?" / "reopened on 1 July 2021 to tourists without quarantine", unless it takes back what was said)
-    day_said = bool(asked_days) and asked_days <= stated_days and not _BUT_NOT.search(answer)
+    day_said = bool(asked_days) and asked_days <= stated_days and a_negated and not _denies(
+        asked, answer, known, tuple(m.group(0) for m in _DAY.finditer(answer) if _days(m.group(0)) & asked_days))
     if years and fact_years and (not a_negated or day_said):
         if years & fact_years:
             # ("ได้ที่ 1 ปี 66" / the 2023 top three: not a yes; nor "the 2021 meeting took place at Government

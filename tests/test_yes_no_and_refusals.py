@@ -304,3 +304,27 @@ def test_counted_separately_and_done_with_others_are_a_no(convo):
     assert first_line(r).startswith("ไม่ใช่"), r.text
     r = convo.say("was the smart city logo contest run by depa alone")
     assert first_line(r).startswith("No."), r.text
+
+
+@pytest.mark.parametrize("question, first", [
+    ("is smart tourism one of depa's 7 smarts?", "No."),
+    ("สมาร์ทเฮลท์แคร์อยู่ใน 7 ด้านไหม", "ไม่ใช่"),
+    ("govt mentioned smart telecom, is it one of the official smarts?", "No."),
+    ("is smart governance among the seven smarts", "Yes."),
+    ("สมาร์ทอีโคโนมีอยู่ใน 7 สมาร์ทไหม", "ใช่"),
+])
+def test_a_smart_something_that_is_none_of_the_7_is_a_no(convo, question, first):
+    r = convo.say(question)
+    assert first_line(r).startswith(first), r.text
+    assert "Smart Governance" in r.text or "การบริหารภาครัฐอัจฉริยะ" in r.text  # (the 7 named)
+
+
+def test_what_other_sources_say_in_brackets_is_not_the_claim(convo):
+    # "covers the 7 Smarts (sources differ: the master plan had 6 pillars)": the 6 does not deny the 7
+    r = convo.say("does khon kaen cover all 7 smarts")
+    assert first_line(r).startswith("Yes."), r.text
+
+
+def test_the_day_asked_with_a_denial_of_it_is_still_a_no(convo):
+    r = convo.say("did mae moh get the logo on 31 october 2019?")
+    assert first_line(r).startswith("No."), r.text
