@@ -415,7 +415,6 @@ _FULL_NAME = re.compile(r"\b(full|official|certified) name\b|\bslogan\b|\bmotto\
 SEVEN_SMARTS = "seven-smarts"
 _ONE_OF = re.compile(r"\bone of\b|\bpart of\b|\bamong\b|\bincluded\b|\bin the (?:official )?(?:7|seven)\b|"
                      r"หนึ่งใน|(?<![\d.])1\s*ใน|ส่วนหนึ่งของ|อยู่ใน|นับเป็น|รวมอยู่")
-_SMART_WHAT = re.compile(r"\bsmart ([a-z]+)\b")
 # A fact that lists dimensions (a plan's pillars, its Smarts): "มี 6 เสาหลัก คือ...", "covers 3 Smarts: ...".
 _DIMENSIONS_LISTED = re.compile(r"คือ|ได้แก่|ประกอบด้วย|:|\bare\b|\bwere\b|\bcovers?\b|\bpillars?\b", re.I)
 # A question about the body or meeting that did something ("which meeting approved...", "คณะอนุกรรมการชุดไหน").
@@ -424,7 +423,6 @@ _BODY_ASKED = re.compile(r"\bwhich (?:\w+ )?(?:meeting|committee|sub-?committee|
                          r"(?:คณะ(?:อนุ)?กรรมการ|ประชุม|หน่วยงาน)\S{0,6}(?:ไหน|ใด|อะไร)|ชื่อเต็มของคณะ|คณะ(?:อนุ)?กรรมการ.{0,40}ชื่อเต็ม|"
                          r"ประชุมครั้ง")
 _SMARTS_COUNTED = re.compile(r"(?<![\d.])(\d)\s*-?\s*(?:smarts?\b|ด้าน)", re.I)  # "3 Smarts", "3-Smarts plan", "3 ด้าน"
-_NOT_A_DIMENSION = frozenset("city cities smarts thailand".split())
 # "เปิดแล้วใช่มั้ย", "it has opened already, right?": a claim that something is done, to confirm
 _DONE_CLAIM = re.compile(r"แล้ว\s*(ใช่|จริง|ป่ะ|ปะ|เหรอ|หรอ)|\balready\b")
 _STATE_Q = re.compile(r"แล้ว\s*(ใช่|จริง|ป่ะ|ปะ|เหรอ|หรอ)|ยัง|อยู่ไหม|อยู่มั้ย|อยู่ป่ะ|อยู่ป่าว|อยู่รึเปล่า|อยู่หรือเปล่า|\b(yet|still|already|anymore)\b")
@@ -526,7 +524,7 @@ def units_stated(text: str) -> set[str]:
 _SEVEN_ASKED = re.compile(r"(?:\b7|\bseven)\s*(?:smarts?|dimensions?)\b|(?<!\d)7\s*(?:ด้าน|สมาร์ท|สมาร์ต)|เจ็ดด้าน|"
                           r"\bofficial\s+(?:7|seven|smarts?|dimensions?|list)\b|ด้าน\S{0,6}ทางการ", re.I)
 # "smart healthcare", "สมาร์ทเฮลท์แคร์": something called smart, perhaps one of the 7 (not the smart city itself).
-_SMART_TERM = re.compile(r"(?<!\d)(?<!\d\s)(?<!seven\s)(?:\bsmart\s+(?!cit(?:y|ies)\b|smarts?\b)[a-z]{3,}|"
+_SMART_TERM = re.compile(r"(?<!\d)(?<!\d\s)(?<!seven\s)(?:\bsmart\s+(?!cit(?:y|ies)\b|smarts?\b|thailand\b)[a-z]{3,}|"
                          r"(?:สมาร์ท|สมาร์ต)\s*(?!ซิตี|ซิตี้|ไหม|มั้ย|ใช่|หรือ|รึ|ป่ะ|ของ|ทาง|\s)(?=[ก-๙a-z]))", re.I)
 
 
@@ -1017,22 +1015,11 @@ class Dialogue:
         return None
 
     def _not_a_dimension(self, turn: _Turn, a: _Asked) -> _Result | None:
-        """On "is smart healthcare one of the 7 Smarts?": a "smart ..." that is none of the 7 is a no, with the 7."""
-        snap, reply_lang = turn.snap, turn.lang
-        text = turn.u.normalized.casefold()
-        if not a.qt.yes_no or not _SEVEN_ASKED.search(text):
+        """On "is smart healthcare one of the 7 Smarts?", "สมาร์ทเฮลท์แคร์อยู่ใน 7 ด้านไหม": the official list says
+        (:meth:`_seven_smarts_member`), before any fact that merely mentions the Smarts."""
+        answer = self._seven_smarts_member(turn, a.subjects) if a.qt.yes_no else None
+        if answer is None:
             return None
-        names = {n.casefold() for d in snap.kb.dimensions.values()
-                 for n in (d.name.th, d.name.en, *d.aliases)}
-        others = [m for m in _SMART_TERM.finditer(text) if not any(text.startswith(n, m.start()) for n in names)]
-        if not others:
-            return None
-        listing = [f for f in snap.facts.values() if "seven-smarts" in f.about and f.aspect == "list"
-                   and len(self._dimensions_named(snap, f)) == len(snap.kb.dimensions)]
-        if not listing:
-            return None
-        fact = max(listing, key=lambda f: (f.priority or 0, -len(f.about)))
-        answer = snap.composer.fact(fact, reply_lang, lead=_verdict_word(False, reply_lang))
         return (self._reply(turn, answer, 1.0),
                 self._remember(turn, answer, a.query_text or turn.u.normalized, a.qt.kind, True), None)
 
@@ -2832,17 +2819,18 @@ class Dialogue:
         official list says, with the list itself. None when the question is not about being one of them."""
         snap, lang, text = turn.snap, turn.lang, turn.u.normalized
         kb = snap.kb
-        if SEVEN_SMARTS not in subjects or not _ONE_OF.search(text) or any(x in kb.cities for x in subjects):
+        folded = text.casefold()
+        if not (SEVEN_SMARTS in subjects and _ONE_OF.search(text) or _SEVEN_ASKED.search(folded)) \
+                or any(x in kb.cities for x in subjects):
             return None
         listing = next((f for f in snap.index.about(SEVEN_SMARTS) if f.aspect == "list"), None)
         if listing is None:
             return None
-        # "smart healthcare", "smart telecom": a "smart ..." that names none of the seven
-        names = {a.casefold() for d in kb.dimensions.values() for a in (d.name.en, *d.aliases)}
-        other = [m.group(0) for m in _SMART_WHAT.finditer(text) if m.group(0) not in names
-                 and m.group(1) not in _NOT_A_DIMENSION]
+        # "smart healthcare", "smart telecom", "สมาร์ทเฮลท์แคร์": a "smart ..." that names none of the seven
+        names = {n.casefold() for d in kb.dimensions.values() for n in (d.name.th, d.name.en, *d.aliases)}
+        other = [m.group(0) for m in _SMART_TERM.finditer(folded) if not any(folded.startswith(n, m.start()) for n in names)]
         dims = [x for x in subjects if x in kb.dimensions]
-        if not other and not dims:
+        if not other and not (dims and _ONE_OF.search(text)):
             return None
         lead = _verdict_word(not other, lang)
         return snap.composer.fact(listing, lang, lead=lead)

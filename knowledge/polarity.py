@@ -16,6 +16,7 @@ fact without a verdict and lets the reader judge. Three readings, in order:
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from functools import lru_cache
 from typing import Literal
 
@@ -61,7 +62,9 @@ _ASKING_EN = frozenset(
     # "do you need a data platform", "they say it is...": asking, not content
     "need needs say says said you we i "
     # "is the logo related to X": how the named things relate, which a fact about all of them says
-    "related relate relates linked connected".split())
+    "related relate relates linked connected "
+    # happening is no claim beyond where or when: "did the sandbox happen in Wangchan Valley?"
+    "happen happens happened".split())
 # A word broken apart by the tokeniser: "บอกว่าจะ" read as "บอ" + "กว่าจะ" (and "กว่า" here is no "more than").
 _BROKEN_TH = {"บอ": "กว่า"}
 _THAI = re.compile(r"[\u0e00-\u0e7f]+")
@@ -134,11 +137,26 @@ def counted(text: str) -> set[tuple[str, str]]:
             if cut == rest:
                 break
             rest = cut
+        scale = _SCALE.match(rest)  # ("200 ล้านบาท", "26.963 billion baht": counted in baht, so scales compare)
+        if scale is not None:
+            rest = rest[scale.end():]
+            n = _scaled(n, _SCALES[scale.group(1).casefold()])
         for rx, unit in (*_UNITS, _DURATION):
             if rx.match(rest):
                 out.add((n, unit))
                 break
     return out
+
+
+_SCALES = {"thousand": 3, "พัน": 3, "หมื่น": 4, "แสน": 5, "million": 6, "ล้าน": 6, "พันล้าน": 9, "billion": 9,
+           "หมื่นล้าน": 10, "แสนล้าน": 11, "trillion": 12, "ล้านล้าน": 12}
+_SCALE = re.compile(r"(" + "|".join(sorted(map(re.escape, _SCALES), key=len, reverse=True)) + r")\s*(?=บาท|baht\b)", re.I)
+
+
+def _scaled(n: str, power: int) -> str:
+    """``n`` times ten to ``power``, written as :func:`counted` writes numbers ("26.963", 9 → "26963000000")."""
+    value = Decimal(n).scaleb(power)
+    return str(int(value)) if value == value.to_integral_value() else format(value.normalize(), "f")
 
 
 # "คะแนนเท่าไหร่", "score?": a score is given in per cent.
@@ -203,6 +221,7 @@ _PRIVATE = re.compile(r"เอกชน|ผู้ประกอบการ|น
                       r"\b(?:local\s+)?firms\b", re.I)
 # A figure set as a goal: "the target of 100 smart cities" does not say there were 100.
 _GOAL = re.compile(r"เป้าหมาย|ตั้งเป้า|\btarget|\bgoal", re.I)
+_GOAL_FIGURE = re.compile(r"(?:เป้าหมาย|ตั้งเป้า|\btarget(?:ed|s)?\b|\bgoal\b)[^\d.;]{0,25}\d[\d,.]*", re.I)
 # Whether a goal was reached: a fact stating the goal does not say so ("ครบ 100 เมืองตามเป้ามั้ย").
 _REACHED = re.compile(r"ครบ|บรรลุ|ทำได้|ถึงเป้า|\b(reach|achiev|hit|meet|met|made it)", re.I)
 # A claim about every one of several: one that counts otherwise denies it.
@@ -413,6 +432,14 @@ _SAME_MEANING = [
     ("citizen", "people", "resident", "ประชาชน", "พลเมือง"),
     # an order told: "เป็นเขตส่งเสริมมาก่อนใช่มั้ย" / "ได้รับประกาศนียบัตรเขตส่งเสริม... แล้วจึงได้รับ..."
     ("ก่อน", "แล้วจึง", "ต่อมา", "before", "earlier", "prior", "later on"),
+    # who may apply: "can a company apply?" / "... or a private developer", "มหาลัยยื่นได้ไหม" / "มหาวิทยาลัย"
+    ("company", "companies", "firm", "บริษัท", "เอกชน", "private"),
+    ("มหาลัย", "มหาวิทยาลัย", "university"),
+    ("ยื่น", "สมัคร", "applicant"),
+    # leading a ranking's dimension: "เด่นด้านพลังงาน" / "เป็นผู้นำด้านพลังงาน", "did it lead" / "led"
+    ("เด่น", "ผู้นำ", "นำด้าน", "lead", "led ", "leader", "top "),
+    # opening said otherwise: "launched in 2020?" / "was opened on 23 April 2017"
+    ("launch", "open", "เปิด", "inaugurat"),
 ]
 
 
@@ -560,6 +587,33 @@ def _another_body(question: str, answer: str) -> bool:
         return True  # (a university office, a company: not a government at all)
     own_words = [w for w in body.split() if w not in _BODY_GENERIC]
     return bool(own_words) and not all(w in low for w in own_words) and "government" not in low
+
+
+# Who runs something, claimed by name ("run by Thammasat University?", "managed by KKTT?") and said ("run by the
+# Property Management Office of Chulalongkorn University"): a fact that says who, and never names the one claimed.
+_RUNNER_Q = re.compile(r"\b(?:run|managed|operated|owned|developed|led)\s+by\s+(?:the\s+)?(.+?)\s*(?=[?,.]|$|\s+(?:right|too|"
+                       r"now|then|alone|and|or|in|for|since)\b)", re.I)
+_RUNNER_SAID = re.compile(r"\b(?:run|managed|operated|owned|developed|led)\s+by\b|\bcity developer\b|\bdeveloper of\b|"
+                          r"\b(?:runs|manages|operates|owns|develops)\b", re.I)
+# Words of a name that say what kind of body it is, not which one.
+_KIND_WORDS = frozenset("university universities company companies office offices private public state government "
+                        "city municipality municipal province provincial agency authority group firm firms local "
+                        "developer developers enterprise organisation organization council committee ministry of a an "
+                        "the its their one some".split())
+
+
+def _another_runner(question: str, answer: str) -> bool | None:
+    """Whether the question claims someone runs something by a name ("Thammasat University") and the fact, which
+    says who does, names none of that name's own words: True; None when the fact names none of them and does not
+    say who runs it (it cannot confirm the claim); False otherwise."""
+    m = _RUNNER_Q.search(question)
+    if m is None:
+        return False
+    own = [w for w in re.findall(r"[a-z]+", m.group(1).casefold()) if w not in _KIND_WORDS and len(w) >= 3]
+    low = answer.casefold()
+    if not own or any(w in low for w in own):
+        return False
+    return True if _RUNNER_SAID.search(answer) else None
 
 
 # "before 2021", "ก่อนปี 2564", "after 2020": a year the claim is compared with, not the year it claims.
@@ -751,6 +805,11 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
         asked = [t for t in asked if t.strip() != "ปี"]  # ("จดทะเบียนปี 2560": ปี introduces the year the years compare)
     if _another_body(question, answer):
         return "no"  # "run by the Bangkok city government?" / "run by Chulalongkorn University's office"
+    runner = _another_runner(question, answer)
+    if runner is not False:
+        # "run by Thammasat University?" / "run by the Property Management Office of Chulalongkorn"; a fact that
+        # names neither who runs it nor the one claimed confirms nothing
+        return "no" if runner else None
     if _another_chair(question, answer):
         return "no"  # "chaired by the prime minister?" / "chaired by Chaiwut, Minister of Digital Economy"
     if another_alternative(question, answer) and not _EITHER_OR.search(question):
@@ -788,7 +847,9 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
     asked_numbers = numbers(_DAY_NUMBER.sub(" ", question))
     stated = numbers(_DAY_NUMBER.sub(" ", answer))
     # A count of the same unit that the fact states otherwise: "all 7 smarts?" / "3 Smarts" is a no.
-    asked_counts, stated_counts = counted(question), counted(answer)
+    # (a goal's figure counts nothing there is: "แผนปี 2560 ตั้งเป้า 100 เมือง" is no count of the pilot areas)
+    asked_counts = counted(question)
+    stated_counts = counted(answer if _GOAL.search(question) else _GOAL_FIGURE.sub(" ", answer))
     if not years or years & fact_years:  # (a fact of another year may count otherwise: not a denial)
         for n, unit in asked_counts:
             others = {m for m, u in stated_counts if u == unit or {u, unit} == {"city", "area"}}

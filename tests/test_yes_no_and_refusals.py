@@ -328,3 +328,31 @@ def test_what_other_sources_say_in_brackets_is_not_the_claim(convo):
 def test_the_day_asked_with_a_denial_of_it_is_still_a_no(convo):
     r = convo.say("did mae moh get the logo on 31 october 2019?")
     assert first_line(r).startswith("No."), r.text
+
+
+def test_someone_else_named_as_the_runner_is_a_no(convo):
+    r = convo.say("is samyan smart city managed by Mahidol University?")
+    assert first_line(r).startswith("No."), r.text
+    assert "Chulalongkorn" in r.text
+    r = convo.say("is samyan run by chula?")
+    assert first_line(r).startswith("Yes."), r.text
+
+
+@pytest.mark.parametrize("question, first", [
+    ("did KKTT start out with 500 million baht of capital?", "No."),
+    ("Was KKTT's registered capital 200 billion baht?", "No."),  # the figure right, the scale wrong
+    ("KKTT มีทุนจดทะเบียน 200 ล้านบาทใช่ไหม", "ใช่"),
+])
+def test_a_sum_of_money_is_compared_with_its_scale(convo, question, first):
+    r = convo.say(question)
+    assert first_line(r).startswith(first), r.text
+
+
+@pytest.mark.parametrize("question, first", [
+    ("could a private firm apply for the smart city logo?", "Yes."),
+    ("was the route 24 smart bus launched in 2019?", "No."),
+    ("did the drone sandbox happen at wangchan valley?", "Yes."),
+])
+def test_a_claim_said_in_other_words_is_confirmed_or_denied(convo, question, first):
+    r = convo.say(question)
+    assert first_line(r).startswith(first), r.text
