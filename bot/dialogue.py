@@ -436,6 +436,10 @@ _HAS_Q = re.compile(r"^(?!.*(จะมี|ใช่|ด้าน|\bwill\b|\bdid\
                     r"หรือเปล่า|รึเปล่า)|\b(is there|are there|(does|do) (it|they|\w+ \w+|\w+) have)\b)", re.I)
 # A fact that tells of a plan, not of something there now: no "yes" to "is there one?" from it.
 _PLANNED = re.compile(r"แผน|\bplan", re.I)
+# "รึยัง", "yet?": whether something is there or done by now.
+_YET_Q = re.compile(r"รึยัง|หรือยัง|\byet\b", re.I)
+# What a plan says will be ("ตามแผนเดือนมีนาคม 2567", "the March 2024 plan puts it at"), not a plan something has.
+_PLAN_TOLD = re.compile(r"ตามแผน|มีแผน|วางแผน|\bplanned\b|\bplans? (?:to|for)\b|\b\d{4} plan\b", re.I)
 # Not there yet (not "stopped": a bus that stopped was there).
 _NOT_THERE_YET = re.compile(r"ยังไม่(เปิด|มี|ได้เริ่ม|ได้สร้าง|เริ่ม|สร้าง)|\bnot (open |built |running )?yet\b|"
                             r"\bha(s|d) not (started|opened)\b", re.I)
@@ -2373,6 +2377,11 @@ class Dialogue:
                 snap.index.related.get(x, frozenset()) & about for x in specific)
 
         no = _verdict_word(False, q.lang)
+        told = hit.fact.answer.get(q.lang)
+        if _YET_Q.search(question) and _PLAN_TOLD.search(told) and not _not_yet(question, told):
+            # "มีรถไฟฟ้ารึยัง", "does it have one yet?" / its planned route: a plan says nothing is there yet, and
+            # another fact about it says no more
+            return hit, ""
         if self._stood_in_for(snap, q, hit.fact, question):
             return hit, no  # "was Prayut the chair of the 24 Dec ceremony?" / "Prawit stood in for him"
         if venue_claimed(question, hit.fact.answer.get(q.lang)) == "no" and about_them(hit.fact, venue=True):

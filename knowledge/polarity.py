@@ -340,6 +340,17 @@ def _side_of_dispute(asked: list[str], answer: str, years: frozenset[int], known
     return main
 
 
+def _none_of_the_counts(question: str, answer: str) -> bool:
+    """Whether the question claims a count ("50 km", "3 ด้าน") of a unit the answer counts, and every count the
+    answer gives of that unit is another."""
+    stated = counted(answer)
+    for n, unit in counted(question):
+        given = {m for m, u in stated if u == unit}
+        if unit != "year" and given and n not in given:
+            return True
+    return False
+
+
 def disputed(answer: str) -> bool:
     """Whether ``answer`` says that its sources disagree on what it states ("... (sources differ: ...)")."""
     return _DISPUTED.search(answer) is not None
@@ -799,7 +810,9 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
     if differ is not None:
         return differ  # "is the approval date clear?" / "sources differ on the date"
     if _ABOUT_A_CONFLICT.match(answer):
-        return None  # a fact about sources that disagree ("7 Smarts, which no other source confirms, while...")
+        # a fact about sources that disagree ("7 Smarts, which no other source confirms, while..."): no verdict,
+        # unless the count claimed is none of those the sources give ("50 km long?" / "22.8, 23 or 26 km")
+        return "no" if _none_of_the_counts(question, answer) else None
     answer = _side_of_dispute(asked, answer, years, known)  # (the side of a dispute in brackets asked about)
     if years:
         asked = [t for t in asked if t.strip() != "ปี"]  # ("จดทะเบียนปี 2560": ปี introduces the year the years compare)

@@ -356,3 +356,14 @@ def test_a_sum_of_money_is_compared_with_its_scale(convo, question, first):
 def test_a_claim_said_in_other_words_is_confirmed_or_denied(convo, question, first):
     r = convo.say(question)
     assert first_line(r).startswith(first), r.text
+
+
+def test_a_length_none_of_the_disagreeing_sources_gives_is_a_no(convo):
+    r = convo.say("is the khon kaen light rail line 60 km long?")
+    assert first_line(r).startswith("No."), r.text
+    assert "22.8" in r.text
+
+
+def test_a_plan_is_no_yes_to_whether_it_is_there_yet(convo):
+    r = convo.say("ตอนนี้ขอนแก่นมีรถไฟฟ้ารางเบาหรือยัง")
+    assert not first_line(r).startswith("ใช่"), r.text
