@@ -426,7 +426,6 @@ _FULL_NAME = re.compile(r"\b(full|official|certified) name\b|\bslogan\b|\bmotto\
 SEVEN_SMARTS = "seven-smarts"
 _ONE_OF = re.compile(r"\bone of\b|\bpart of\b|\bamong\b|\bincluded\b|\bin the (?:official )?(?:7|seven)\b|"
                      r"หนึ่งใน|(?<![\d.])1\s*ใน|ส่วนหนึ่งของ|อยู่ใน|นับเป็น|รวมอยู่")
-_SMART_WHAT = re.compile(r"\bsmart ([a-z]+)\b")
 # A fact that lists dimensions (a plan's pillars, its Smarts): "มี 6 เสาหลัก คือ...", "covers 3 Smarts: ...".
 _DIMENSIONS_LISTED = re.compile(r"คือ|ได้แก่|ประกอบด้วย|:|\bare\b|\bwere\b|\bcovers?\b|\bpillars?\b", re.I)
 # A question about the body or meeting that did something ("which meeting approved...", "คณะอนุกรรมการชุดไหน").
@@ -435,7 +434,6 @@ _BODY_ASKED = re.compile(r"\bwhich (?:\w+ )?(?:meeting|committee|sub-?committee|
                          r"(?:คณะ(?:อนุ)?กรรมการ|ประชุม|หน่วยงาน)\S{0,6}(?:ไหน|ใด|อะไร)|ชื่อเต็มของคณะ|คณะ(?:อนุ)?กรรมการ.{0,40}ชื่อเต็ม|"
                          r"ประชุมครั้ง")
 _SMARTS_COUNTED = re.compile(r"(?<![\d.])(\d)\s*-?\s*(?:smarts?\b|ด้าน)", re.I)  # "3 Smarts", "3-Smarts plan", "3 ด้าน"
-_NOT_A_DIMENSION = frozenset("city cities smarts thailand".split())
 # "เปิดแล้วใช่มั้ย", "it has opened already, right?": a claim that something is done, to confirm
 _DONE_CLAIM = re.compile(r"แล้ว\s*(ใช่|จริง|ป่ะ|ปะ|เหรอ|หรอ)|\balready\b")
 _STATE_Q = re.compile(r"แล้ว\s*(ใช่|จริง|ป่ะ|ปะ|เหรอ|หรอ)|ยัง|อยู่ไหม|อยู่มั้ย|อยู่ป่ะ|อยู่ป่าว|อยู่รึเปล่า|อยู่หรือเปล่า|\b(yet|still|already|anymore)\b")
@@ -449,6 +447,10 @@ _HAS_Q = re.compile(r"^(?!.*(จะมี|ใช่|ด้าน|\bwill\b|\bdid\
                     r"หรือเปล่า|รึเปล่า)|\b(is there|are there|(does|do) (it|they|\w+ \w+|\w+) have)\b)", re.I)
 # A fact that tells of a plan, not of something there now: no "yes" to "is there one?" from it.
 _PLANNED = re.compile(r"แผน|\bplan", re.I)
+# "รึยัง", "yet?": whether something is there or done by now.
+_YET_Q = re.compile(r"รึยัง|หรือยัง|\byet\b", re.I)
+# What a plan says will be ("ตามแผนเดือนมีนาคม 2567", "the March 2024 plan puts it at"), not a plan something has.
+_PLAN_TOLD = re.compile(r"ตามแผน|มีแผน|วางแผน|\bplanned\b|\bplans? (?:to|for)\b|\b\d{4} plan\b", re.I)
 # Not there yet (not "stopped": a bus that stopped was there).
 _NOT_THERE_YET = re.compile(r"ยังไม่(เปิด|มี|ได้เริ่ม|ได้สร้าง|เริ่ม|สร้าง)|\bnot (open |built |running )?yet\b|"
                             r"\bha(s|d) not (started|opened)\b", re.I)
@@ -533,12 +535,39 @@ def units_stated(text: str) -> set[str]:
     return {unit for _, unit in counted(text)}
 
 
+# "one of the 7 Smarts?", "ใน 7 ด้านของดีป้าไหม", "the official list?": the 7 Smarts asked about.
+_SEVEN_ASKED = re.compile(r"(?:\b7|\bseven)\s*(?:smarts?|dimensions?)\b|(?<!\d)7\s*(?:ด้าน|สมาร์ท|สมาร์ต)|เจ็ดด้าน|"
+                          r"\bofficial\s+(?:7|seven|smarts?|dimensions?|list)\b|ด้าน\S{0,6}ทางการ", re.I)
+# "smart healthcare", "สมาร์ทเฮลท์แคร์": something called smart, perhaps one of the 7 (not the smart city itself).
+_SMART_TERM = re.compile(r"(?<!\d)(?<!\d\s)(?<!seven\s)(?:\bsmart\s+(?!cit(?:y|ies)\b|smarts?\b|thailand\b)[a-z]{3,}|"
+                         r"(?:สมาร์ท|สมาร์ต)\s*(?!ซิตี|ซิตี้|ไหม|มั้ย|ใช่|หรือ|รึ|ป่ะ|ของ|ทาง|\s)(?=[ก-๙a-z]))", re.I)
+
+
+# "is that confirmed by any other source?", "มีแหล่งอื่นยืนยันไหม": whether more than one source says it.
+_ELSEWHERE_Q = re.compile(r"\b(?:confirm\w*|corroborat\w*|verif\w*|backed up|supported|reported)\b[^?]*"
+                          r"\b(?:other|another|elsewhere|outside|independent\w*|second|more than one)\b|"
+                          r"\b(?:other|another|independent|second|more) sources?\b|\belsewhere\b|"
+                          r"แหล่งอื่น|ที่อื่น\S{0,6}ยืนยัน|ยืนยัน\S{0,12}(?:อื่น|นอกจาก)", re.I)
+
+
+_SOURCE_WORD = re.compile(r"แหล่ง|ข่าว|\bsources?\b|\bnews\b|\breport", re.I)
+
+
+def asks_other_sources(question: str) -> bool:
+    """Whether a yes/no question asks if other sources than the one that says it confirm it."""
+    return _ELSEWHERE_Q.search(question) is not None
+
+
 def _lead(question: str, asked: str, hit: Hit, lang: str, subjects: list[str], years: frozenset[int],
           known: frozenset[str] | None = None) -> str:
     """The verdict before a fact that answers a yes/no question: "ยังครับ" for something not done yet, else
     ใช่/ไม่ใช่ (yes/no) when the fact's answer settles it (``asked`` is the question with its names removed)."""
     fact = hit.fact
     answer = fact.answer.get(lang)
+    if asks_other_sources(question):
+        # "is the venue confirmed elsewhere?" / a fact with one source; a fact with several may not give this
+        # very point in each of them: no verdict
+        return _verdict_word(False, lang) if len(set(fact.sources)) == 1 else ""
     lead = _not_yet(question, answer)
     if lead:
         return lead
@@ -762,7 +791,7 @@ class Dialogue:
         for step in (
             self._read_subjects, self._post_of_person, self._full_name_asked, self._read_references, self._nth_one_named,
             self._read_the_rest, self._small_talk, self._before_or_after, self._against_standard,
-            self._dimension_listed, self._which_n, self._which_ones, self._more, self._resolve_follow_up,
+            self._dimension_listed, self._not_a_dimension, self._which_n, self._which_ones, self._more, self._resolve_follow_up,
             self._place_in_ranking, self._ranked_place, self._which_of_listed, self._that_batch, self._batch_reported, self._worked_out,
             self._read_years, self._zone, self._compare, self._about_the_last_answer, self._search, self._told_again,
             self._elsewhere, self._overview, self._compose,
@@ -1041,6 +1070,15 @@ class Dialogue:
                 return (self._reply(turn, answer, 1.0),
                         self._remember(turn, answer, ctx.last_query, ctx.last_qtype, True), None)
         return None
+
+    def _not_a_dimension(self, turn: _Turn, a: _Asked) -> _Result | None:
+        """On "is smart healthcare one of the 7 Smarts?", "สมาร์ทเฮลท์แคร์อยู่ใน 7 ด้านไหม": the official list says
+        (:meth:`_seven_smarts_member`), before any fact that merely mentions the Smarts."""
+        answer = self._seven_smarts_member(turn, a.subjects) if a.qt.yes_no else None
+        if answer is None:
+            return None
+        return (self._reply(turn, answer, 1.0),
+                self._remember(turn, answer, a.query_text or turn.u.normalized, a.qt.kind, True), None)
 
     def _which_n(self, turn: _Turn, a: _Asked) -> _Result | None:
         """On "which 3" right after an answer that counts 3: the fact that names them."""
@@ -1800,8 +1838,12 @@ class Dialogue:
             lead = say("not_given", reply_lang)
         extra = [] if not_given else self._second_part(
             snap, Query(a.query_text, reply_lang, a.subjects, a.context, None, a.intents), a.hit, a.qt)
+        # ("confirmed by another source?": the detail tells which source says it)
+        sources_told = a.yes_no and asks_other_sources(u.normalized) and a.hit.fact.detail is not None \
+            and _SOURCE_WORD.search(a.hit.fact.detail.get(reply_lang)) is not None
         answer = snap.composer.fact(a.hit.fact, reply_lang, a.kind, also=extra, lead=lead,
-                                    detail=not extra and self._detail_asked(a.hit.fact, a.query_text, a.kind))
+                                    detail=not extra and (sources_told or self._detail_asked(a.hit.fact, a.query_text,
+                                                                                              a.kind)))
         answer.complete = not not_given
         # A follow-up that names nothing moves the thread to what its answer was about ("ใครเป็นประธาน" →
         # the meeting, so "จัดที่ไหน" asks where the meeting was), keeping the earlier subjects after it.
@@ -2413,6 +2455,11 @@ class Dialogue:
                 snap.index.related.get(x, frozenset()) & about for x in specific)
 
         no = _verdict_word(False, q.lang)
+        told = hit.fact.answer.get(q.lang)
+        if _YET_Q.search(question) and _PLAN_TOLD.search(told) and not _not_yet(question, told):
+            # "มีรถไฟฟ้ารึยัง", "does it have one yet?" / its planned route: a plan says nothing is there yet, and
+            # another fact about it says no more
+            return hit, ""
         if self._stood_in_for(snap, q, hit.fact, question):
             return hit, no  # "was Prayut the chair of the 24 Dec ceremony?" / "Prawit stood in for him"
         if venue_claimed(question, hit.fact.answer.get(q.lang)) == "no" and about_them(hit.fact, venue=True):
@@ -2867,17 +2914,18 @@ class Dialogue:
         official list says, with the list itself. None when the question is not about being one of them."""
         snap, lang, text = turn.snap, turn.lang, turn.u.normalized
         kb = snap.kb
-        if SEVEN_SMARTS not in subjects or not _ONE_OF.search(text) or any(x in kb.cities for x in subjects):
+        folded = text.casefold()
+        if not (SEVEN_SMARTS in subjects and _ONE_OF.search(text) or _SEVEN_ASKED.search(folded)) \
+                or any(x in kb.cities for x in subjects):
             return None
         listing = next((f for f in snap.index.about(SEVEN_SMARTS) if f.aspect == "list"), None)
         if listing is None:
             return None
-        # "smart healthcare", "smart telecom": a "smart ..." that names none of the seven
-        names = {a.casefold() for d in kb.dimensions.values() for a in (d.name.en, *d.aliases)}
-        other = [m.group(0) for m in _SMART_WHAT.finditer(text) if m.group(0) not in names
-                 and m.group(1) not in _NOT_A_DIMENSION]
+        # "smart healthcare", "smart telecom", "สมาร์ทเฮลท์แคร์": a "smart ..." that names none of the seven
+        names = {n.casefold() for d in kb.dimensions.values() for n in (d.name.th, d.name.en, *d.aliases)}
+        other = [m.group(0) for m in _SMART_TERM.finditer(folded) if not any(folded.startswith(n, m.start()) for n in names)]
         dims = [x for x in subjects if x in kb.dimensions]
-        if not other and not dims:
+        if not other and not (dims and _ONE_OF.search(text)):
             return None
         lead = _verdict_word(not other, lang)
         return snap.composer.fact(listing, lang, lead=lead)

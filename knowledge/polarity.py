@@ -16,6 +16,7 @@ fact without a verdict and lets the reader judge. Three readings, in order:
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from functools import lru_cache
 from typing import Literal
 
@@ -61,7 +62,9 @@ _ASKING_EN = frozenset(
     # "do you need a data platform", "they say it is...": asking, not content
     "need needs say says said you we i "
     # "is the logo related to X": how the named things relate, which a fact about all of them says
-    "related relate relates linked connected".split())
+    "related relate relates linked connected "
+    # happening is no claim beyond where or when: "did the sandbox happen in Wangchan Valley?"
+    "happen happens happened".split())
 # A word broken apart by the tokeniser: "บอกว่าจะ" read as "บอ" + "กว่าจะ" (and "กว่า" here is no "more than").
 _BROKEN_TH = {"บอ": "กว่า"}
 _THAI = re.compile(r"[\u0e00-\u0e7f]+")
@@ -134,11 +137,26 @@ def counted(text: str) -> set[tuple[str, str]]:
             if cut == rest:
                 break
             rest = cut
+        scale = _SCALE.match(rest)  # ("200 ล้านบาท", "26.963 billion baht": counted in baht, so scales compare)
+        if scale is not None:
+            rest = rest[scale.end():]
+            n = _scaled(n, _SCALES[scale.group(1).casefold()])
         for rx, unit in (*_UNITS, _DURATION):
             if rx.match(rest):
                 out.add((n, unit))
                 break
     return out
+
+
+_SCALES = {"thousand": 3, "พัน": 3, "หมื่น": 4, "แสน": 5, "million": 6, "ล้าน": 6, "พันล้าน": 9, "billion": 9,
+           "หมื่นล้าน": 10, "แสนล้าน": 11, "trillion": 12, "ล้านล้าน": 12}
+_SCALE = re.compile(r"(" + "|".join(sorted(map(re.escape, _SCALES), key=len, reverse=True)) + r")\s*(?=บาท|baht\b)", re.I)
+
+
+def _scaled(n: str, power: int) -> str:
+    """``n`` times ten to ``power``, written as :func:`counted` writes numbers ("26.963", 9 → "26963000000")."""
+    value = Decimal(n).scaleb(power)
+    return str(int(value)) if value == value.to_integral_value() else format(value.normalize(), "f")
 
 
 # "คะแนนเท่าไหร่", "score?": a score is given in per cent.
@@ -203,6 +221,7 @@ _PRIVATE = re.compile(r"เอกชน|ผู้ประกอบการ|น
                       r"\b(?:local\s+)?firms\b", re.I)
 # A figure set as a goal: "the target of 100 smart cities" does not say there were 100.
 _GOAL = re.compile(r"เป้าหมาย|ตั้งเป้า|\btarget|\bgoal", re.I)
+_GOAL_FIGURE = re.compile(r"(?:เป้าหมาย|ตั้งเป้า|\btarget(?:ed|s)?\b|\bgoal\b)[^\d.;]{0,25}\d[\d,.]*", re.I)
 # Whether a goal was reached: a fact stating the goal does not say so ("ครบ 100 เมืองตามเป้ามั้ย").
 _REACHED = re.compile(r"ครบ|บรรลุ|ทำได้|ถึงเป้า|\b(reach|achiev|hit|meet|met|made it)", re.I)
 # A claim about every one of several: one that counts otherwise denies it.
@@ -211,13 +230,45 @@ _SOURCES_DIFFER = r"(แหล่งข้อมูลไม่ตรงกั�
 _ABOUT_A_CONFLICT = re.compile(r"\s*" + _SOURCES_DIFFER, re.I)
 # ...and one that states something and says its sources disagree on it: "covers the 7 Smarts (sources differ: ...)".
 _DISPUTED = re.compile(r"\(" + _SOURCES_DIFFER + ":", re.I)
+# Whether the sources agree on it, asked ("do sources agree on the date?", "is the cost certain?", "ข้อมูลตรงกัน
+# มั้ย"), or whether they differ ("ข้อมูลขัดกันไหม", "are the figures inconsistent?"): a fact that says its sources
+# differ answers either, whatever else it states.
+_CONFLICT_Q = re.compile(r"ขัดกัน|ขัดแย้ง|ไม่ชัด|หลายเวอร์ชัน|\b(?:disagree|disagrees|conflict|conflicts|conflicting|"
+                         r"contradict\w*|inconsistent|disputed|discrepanc\w*|unclear|uncertain)\b", re.I)
+# (differing, said of the sources or the figures: "X กับ Y ต่างกันไหม" compares two things)
+_DIFFER_Q = re.compile(r"ไม่ตรงกัน|ต่างกัน|ไม่เหมือนกัน|\b(?:differ|differs|different)\b", re.I)
+_SOURCES_Q = re.compile(r"แหล่ง|ข้อมูล|ตัวเลข|ข่าว|\b(?:sources?|reports?|figures?|numbers?|data|accounts?)\b", re.I)
+_AGREE_Q = re.compile(r"(?<!ไม่)ตรงกัน|สอดคล้อง|(?<!ไม่)ชัดเจน|แน่นอน|แน่ชัด|\b(?:agree|agreed|consistent|clear|certain|"
+                      r"settled|undisputed|definite)\b", re.I)
+_DIFFER_SAID = re.compile(r"แหล่งข้อมูล\S{0,12}ไม่ตรงกัน|ไม่ตรงกัน|\bsources (?:differ|disagree|conflict)|"
+                          r"\bsources give (?:different|conflicting)", re.I)
+
+
+def sources_differ_asked(question: str, answer: str) -> Verdict | None:
+    """For "do the sources agree on it?" ("no") or "do they differ?" ("yes"), against a fact that says its sources
+    differ ("sources differ on the date: 20 February 2017 or March 2017"); None for any other question or fact."""
+    if not _DIFFER_SAID.search(answer):
+        return None
+    if _CONFLICT_Q.search(question) or _DIFFER_Q.search(question) and _SOURCES_Q.search(question):
+        return "yes"
+    return "no" if _AGREE_Q.search(question) else None
+
+
 _ALL = re.compile(r"\ball\b|\bevery\b|\beach of\b|ทุกเมือง|ทุกแห่ง|ทุกพื้นที่|ทั้งหมด|ทั้ง\s*\d|ทั้งห้า|ทั้งสอง|"
                   r"\b(like|as) the others?\b|\blike the rest\b|เหมือน(ที่|เมือง|แห่ง)อื่น", re.I)
 _ALL_OF_COUNT = frozenset("all every ครบ ทั้ง ทั้งหมด".split())
 _SAME = re.compile(r"อันเดียวกัน|อย่างเดียวกัน|สิ่งเดียวกัน|เหมือนกัน|\bthe same\b|\bsame thing\b|\bidentical\b|"
+                   # counted together: "นับรวมกันไหม" / "ซึ่งนับแยกกัน", "counted with the logo cities?" / "separately"
+                   r"นับรวม|\bcount(?:ed|s)? (?:together|with|among|towards|as)\b|\bincluded (?:in|among)\b|"
                    r"ส่วนหนึ่งของ|ส่วนนึงของ|เกี่ยวข้องกับ|เกี่ยวกับ|\bpart of\b|\blinked to\b|\brelated to\b")
-_DIFFERENT = re.compile(r"คนละ|แยกจาก|ต่างจาก|ไม่ใช่|ไม่ได้|ไม่มีแหล่งใดเชื่อมโยง|ไม่เกี่ยวข้อง|\bnot\b|\bseparate\b|"
+_DIFFERENT = re.compile(r"คนละ|แยกจาก|นับแยก|แยกกัน|\bseparately\b|ต่างจาก|ไม่ใช่|ไม่ได้|ไม่มีแหล่งใดเชื่อมโยง|ไม่เกี่ยวข้อง|\bnot\b|\bseparate\b|"
                         r"\bdifferent\b|\bdistinct\b|\bno source links\b|\bunrelated\b", re.I)
+
+
+# Done alone, asked ("run by depa alone?", "ทำเพียงหน่วยงานเดียวไหม"), and done with others, said ("together with EPPO").
+_ALONE_Q = re.compile(r"\b(?:alone|solely|single-handedly|by (?:it|him|her|them)sel(?:f|ves)|on (?:its|his|her|their) own)\b|"
+                      r"เพียงอย่างเดียว|แต่เพียงผู้เดียว|เพียงผู้เดียว|ฝ่ายเดียว|หน่วยงานเดียว|คนเดียว|เองทั้งหมด", re.I)
+_WITH_OTHERS = re.compile(r"ร่วมกับ|\b(?:together|along) with\b|\bjointly\b|\balongside\b|\bin partnership with\b", re.I)
 
 
 _MONTH_NAMES = [
@@ -225,6 +276,9 @@ _MONTH_NAMES = [
     ("เมษายน", "เม.ย.", "april", "apr"), ("พฤษภาคม", "พ.ค.", "may"), ("มิถุนายน", "มิ.ย.", "june", "jun"),
     ("กรกฎาคม", "ก.ค.", "july", "jul"), ("สิงหาคม", "ส.ค.", "august", "aug"), ("กันยายน", "ก.ย.", "september", "sep"),
     ("ตุลาคม", "ต.ค.", "october", "oct"), ("พฤศจิกายน", "พ.ย.", "november", "nov"), ("ธันวาคม", "ธ.ค.", "december", "dec")]
+# (and as people shorten them in chat: "1 กรกฎา 64", "6 พฤษภา")
+_MONTH_NAMES = [(*names, short) for names, short in zip(_MONTH_NAMES, (
+    "มกรา", "กุมภา", "มีนา", "เมษา", "พฤษภา", "มิถุนา", "กรกฎา", "สิงหา", "กันยา", "ตุลา", "พฤศจิกา", "ธันวา"))]
 _MONTH = {name: i + 1 for i, names in enumerate(_MONTH_NAMES) for name in names}
 _DAY = re.compile(r"(?<![\d.,])(\d{1,2})\s*(" + "|".join(sorted(map(re.escape, _MONTH), key=len, reverse=True)) +
                   r")(?![a-z\u0e01-\u0e2e])|(?<![a-z])(" +
@@ -266,6 +320,35 @@ def months_named(text: str) -> set[int]:
 def days_named(text: str) -> set[tuple[int, int]]:
     """The (day, month) pairs ``text`` names ("24 ธ.ค. 64", "December 24")."""
     return _days(text)
+
+
+_DISPUTE_PART = re.compile(r"\(\s*" + _SOURCES_DIFFER + r"\s*:([^()]*)\)", re.I)
+
+
+def _side_of_dispute(asked: list[str], answer: str, years: frozenset[int], known: frozenset[str] | None) -> str:
+    """Of a fact that states something and says in brackets what other sources say ("covers the 7 Smarts
+    (sources differ: the 2018–2022 master plan had 6 pillars)"), the side the question asks about: the bracket
+    when the question names something only it says (the master plan, its years), else the statement without it."""
+    parts = [m.group(2) for m in _DISPUTE_PART.finditer(answer)]
+    if not parts:
+        return answer
+    main, other = _DISPUTE_PART.sub(" ", answer).casefold(), " ".join(parts).casefold()
+    words = _content(asked, known)
+    named = [str(y) for y in years] + [str(y + 543) for y in years]
+    if any(w in other and w not in main for w in words) or any(y in other and y not in main for y in named):
+        return other
+    return main
+
+
+def _none_of_the_counts(question: str, answer: str) -> bool:
+    """Whether the question claims a count ("50 km", "3 ด้าน") of a unit the answer counts, and every count the
+    answer gives of that unit is another."""
+    stated = counted(answer)
+    for n, unit in counted(question):
+        given = {m for m, u in stated if u == unit}
+        if unit != "year" and given and n not in given:
+            return True
+    return False
 
 
 def disputed(answer: str) -> bool:
@@ -360,6 +443,14 @@ _SAME_MEANING = [
     ("citizen", "people", "resident", "ประชาชน", "พลเมือง"),
     # an order told: "เป็นเขตส่งเสริมมาก่อนใช่มั้ย" / "ได้รับประกาศนียบัตรเขตส่งเสริม... แล้วจึงได้รับ..."
     ("ก่อน", "แล้วจึง", "ต่อมา", "before", "earlier", "prior", "later on"),
+    # who may apply: "can a company apply?" / "... or a private developer", "มหาลัยยื่นได้ไหม" / "มหาวิทยาลัย"
+    ("company", "companies", "firm", "บริษัท", "เอกชน", "private"),
+    ("มหาลัย", "มหาวิทยาลัย", "university"),
+    ("ยื่น", "สมัคร", "applicant"),
+    # leading a ranking's dimension: "เด่นด้านพลังงาน" / "เป็นผู้นำด้านพลังงาน", "did it lead" / "led"
+    ("เด่น", "ผู้นำ", "นำด้าน", "lead", "led ", "leader", "top "),
+    # opening said otherwise: "launched in 2020?" / "was opened on 23 April 2017"
+    ("launch", "open", "เปิด", "inaugurat"),
 ]
 
 
@@ -380,17 +471,17 @@ _LAST_THAI = re.compile(r"[\u0e00-\u0e7f](?!.*[\u0e00-\u0e7f])", re.S)
 
 
 # A denial of what was just said: "expected to open in 2022, but that did not happen", "แต่ไม่เป็นไปตามนั้น".
-_BUT_NOT = re.compile(r"แต่\s*(ไม่|ยังไม่)|ไม่เป็นไปตาม|\bbut\b[^.;]{0,25}(\bnot\b|\bnever\b|n't\b)|"
+_BUT_NOT = re.compile(r"แต่\s*(ไม่|ยังไม่)(?!มีแหล่ง|พบแหล่ง)|ไม่เป็นไปตาม|\bbut\b[^.;]{0,25}(\bnot\b|\bnever\b|n't\b)|"
                       r"\b(did not|didn't|has not|hasn't|never) happen", re.I)
 
 
-def _denies(tokens: list[str], answer: str, known: frozenset[str] | None = None) -> bool:
+def _denies(tokens: list[str], answer: str, known: frozenset[str] | None = None, also: tuple[str, ...] = ()) -> bool:
     """Whether a denial in ``answer`` (Thai then English) comes before what the question asks about is all said:
     "ไม่จำเป็นต้องเป็นเมือง" denies "ต้องเป็นเมืองไหม", but "เปิดรับผู้ที่ฉีดวัคซีนครบ ... ไม่มีแหล่งใดเชื่อมโยง..."
     denies something else, after it has said what is asked. Each language of the answer is read apart."""
     if _BUT_NOT.search(answer):
         return True
-    words = _content(tokens, known)
+    words = [*_content(tokens, known), *(w.casefold() for w in also)]  # (``also``: the date asked, as stated)
     last = _LAST_THAI.search(answer)
     parts = [answer[:last.end()], answer[last.end():]] if last else [answer]
     read = False
@@ -509,6 +600,33 @@ def _another_body(question: str, answer: str) -> bool:
     return bool(own_words) and not all(w in low for w in own_words) and "government" not in low
 
 
+# Who runs something, claimed by name ("run by Thammasat University?", "managed by KKTT?") and said ("run by the
+# Property Management Office of Chulalongkorn University"): a fact that says who, and never names the one claimed.
+_RUNNER_Q = re.compile(r"\b(?:run|managed|operated|owned|developed|led)\s+by\s+(?:the\s+)?(.+?)\s*(?=[?,.]|$|\s+(?:right|too|"
+                       r"now|then|alone|and|or|in|for|since)\b)", re.I)
+_RUNNER_SAID = re.compile(r"\b(?:run|managed|operated|owned|developed|led)\s+by\b|\bcity developer\b|\bdeveloper of\b|"
+                          r"\b(?:runs|manages|operates|owns|develops)\b", re.I)
+# Words of a name that say what kind of body it is, not which one.
+_KIND_WORDS = frozenset("university universities company companies office offices private public state government "
+                        "city municipality municipal province provincial agency authority group firm firms local "
+                        "developer developers enterprise organisation organization council committee ministry of a an "
+                        "the its their one some".split())
+
+
+def _another_runner(question: str, answer: str) -> bool | None:
+    """Whether the question claims someone runs something by a name ("Thammasat University") and the fact, which
+    says who does, names none of that name's own words: True; None when the fact names none of them and does not
+    say who runs it (it cannot confirm the claim); False otherwise."""
+    m = _RUNNER_Q.search(question)
+    if m is None:
+        return False
+    own = [w for w in re.findall(r"[a-z]+", m.group(1).casefold()) if w not in _KIND_WORDS and len(w) >= 3]
+    low = answer.casefold()
+    if not own or any(w in low for w in own):
+        return False
+    return True if _RUNNER_SAID.search(answer) else None
+
+
 # "before 2021", "ก่อนปี 2564", "after 2020": a year the claim is compared with, not the year it claims.
 _YEAR_BOUND = re.compile(r"(?:\b(before|prior to|earlier than|after|later than)|(ก่อน|หลัง(?!จาก)|หลังจาก))\s*"
                          r"(?:(?:ปี|the year)\s*)?(?:พ\.ศ\.\s*|ค\.ศ\.\s*)?((?:19|20|25)\d\d|(?<=ปี)\d\d|(?<=ปี )\d\d)(?!\d)", re.I)
@@ -611,6 +729,8 @@ def _alternative_stated(question: str, answer: str) -> bool:
     return bool(claimed) and stated == claimed
 
 
+# "เป็น 1 ใน 7 พื้นที่", "1 in 5": the one that is among a group.
+_ONE_IN = re.compile(r"(?<![\d.,])1\s*(?:ใน|in)\s*\d", re.I)
 # "among the 15 areas", "one of the 5 pilots", "เป็น 1 ใน 15 พื้นที่": a count that names a group, not a claim.
 _IN_GROUP = re.compile(r"\bamong\b|\bone of\b|\bpart of\b|\bin the (?:\w+ )?\d{1,3}\s+[a-z]+s\b|หนึ่งใน|\d\s*ใน|อยู่ใน", re.I)
 
@@ -686,12 +806,23 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
     asked = [spelled_as_digits(t) for t in asked]
     if _FOREVER.search(question) and _LASTS.search(answer):
         return "no"  # "ได้ตลอดไปเลยไหม" / "มีอายุ 2 ปี และต่ออายุได้"
+    differ = sources_differ_asked(question, answer)
+    if differ is not None:
+        return differ  # "is the approval date clear?" / "sources differ on the date"
     if _ABOUT_A_CONFLICT.match(answer):
-        return None  # a fact about sources that disagree ("7 Smarts, which no other source confirms, while...")
+        # a fact about sources that disagree ("7 Smarts, which no other source confirms, while..."): no verdict,
+        # unless the count claimed is none of those the sources give ("50 km long?" / "22.8, 23 or 26 km")
+        return "no" if _none_of_the_counts(question, answer) else None
+    answer = _side_of_dispute(asked, answer, years, known)  # (the side of a dispute in brackets asked about)
     if years:
         asked = [t for t in asked if t.strip() != "ปี"]  # ("จดทะเบียนปี 2560": ปี introduces the year the years compare)
     if _another_body(question, answer):
         return "no"  # "run by the Bangkok city government?" / "run by Chulalongkorn University's office"
+    runner = _another_runner(question, answer)
+    if runner is not False:
+        # "run by Thammasat University?" / "run by the Property Management Office of Chulalongkorn"; a fact that
+        # names neither who runs it nor the one claimed confirms nothing
+        return "no" if runner else None
     if _another_chair(question, answer):
         return "no"  # "chaired by the prime minister?" / "chaired by Chaiwut, Minister of Digital Economy"
     if another_alternative(question, answer) and not _EITHER_OR.search(question):
@@ -715,6 +846,8 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
     for asked_q, side, other in ((_PUBLIC_Q, _PUBLIC, _PRIVATE), (_PRIVATE_Q, _PRIVATE, _PUBLIC)):
         if asked_q.search(question) and other.search(answer) and not side.search(answer):
             return "no"  # "KKTT เป็นของรัฐใช่มั้ย" / "บริษัทเอกชน"; "is depa a private company?" / "a government agency"
+    if _ALONE_Q.search(question) and _WITH_OTHERS.search(answer):
+        return "no"  # "was the contest run by depa alone?" / "depa ran it together with EPPO and OTP"
     if _SAME.search(question) and _DIFFERENT.search(answer):
         return "no"  # "เขตส่งเสริมกับเมืองที่ได้โลโก้อันเดียวกันไหม" / "a preliminary tier, not the logo"
     asked_days, stated_days = _days(question), _days(answer)
@@ -727,7 +860,9 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
     asked_numbers = numbers(_DAY_NUMBER.sub(" ", question))
     stated = numbers(_DAY_NUMBER.sub(" ", answer))
     # A count of the same unit that the fact states otherwise: "all 7 smarts?" / "3 Smarts" is a no.
-    asked_counts, stated_counts = counted(question), counted(answer)
+    # (a goal's figure counts nothing there is: "แผนปี 2560 ตั้งเป้า 100 เมือง" is no count of the pilot areas)
+    asked_counts = counted(question)
+    stated_counts = counted(answer if _GOAL.search(question) else _GOAL_FIGURE.sub(" ", answer))
     if not years or years & fact_years:  # (a fact of another year may count otherwise: not a denial)
         for n, unit in asked_counts:
             others = {m for m, u in stated_counts if u == unit or {u, unit} == {"city", "area"}}
@@ -743,6 +878,8 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
     now = bool(_NOW.search(question))  # a dated fact cannot confirm that something is still so
     # (the short year "ปี66" is a year, not a number asked about)
     asked_numbers -= {str((y + 543) % 100) for y in years} | {str(y % 100) for y in years}
+    if _ONE_IN.search(question):
+        asked_numbers.discard("1")  # ("เป็น 1 ใน 7 พื้นที่ไหม": one of the seven, no count of one)
     unstated = False  # a number asked that the fact does not state: its year alone cannot say yes
     if asked_numbers:
         # A number inside a name ("the 7 Smarts") that the fact also names is no evidence of a yes; a fact
@@ -770,7 +907,11 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
             if not (years and fact_years):
                 return None
             # else the year may still settle it ("among the 15 areas certified in 2021?" / "24 December 2021")
-    if years and fact_years and not a_negated:
+    # (the very day asked, stated: a denial elsewhere in the fact is about something else, "started on 1 July
+    # 2021?" / "reopened on 1 July 2021 to tourists without quarantine", unless it takes back what was said)
+    day_said = bool(asked_days) and asked_days <= stated_days and a_negated and not _denies(
+        asked, answer, known, tuple(m.group(0) for m in _DAY.finditer(answer) if _days(m.group(0)) & asked_days))
+    if years and fact_years and (not a_negated or day_said):
         if years & fact_years:
             # ("ได้ที่ 1 ปี 66" / the 2023 top three: not a yes; nor "the 2021 meeting took place at Government
             # House?" / who chaired it in 2021: the year is right, the place claimed is not said)

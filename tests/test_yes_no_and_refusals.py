@@ -424,3 +424,97 @@ def test_projects_that_got_the_logo_and_an_electric_car_are_not_projects_run_or_
                     "แทรม", "light rail", "lrt", "tram", "monorail", "bts", "mrt", "rail")
     assert why_not("which projects got the logo up north", fact, None) != "it gives no projects"
     assert why_not("มีรถไฟฟ้าพลังงานสะอาดให้นั่งไหม", fact, None) != "it gives no rail"
+
+
+@pytest.mark.parametrize("question, first", [
+    ("do the sources agree on when the interior ministry approved KKTS?", "No."),
+    ("วันอนุมัติ KKTS แต่ละแหล่งบอกต่างกันไหม", "ใช่"),
+    ("ปีปิดเหมืองแม่เมาะข้อมูลตรงกันไหม", "ไม่ใช่"),
+    ("Is the cost of the Khon Kaen LRT settled?", "No."),
+])
+def test_whether_the_sources_agree_is_read_from_a_fact_that_says_they_differ(convo, question, first):
+    assert first_line(convo.say(question)).startswith(first), question
+
+
+def test_a_fact_with_one_source_is_not_confirmed_elsewhere(convo):
+    r = convo.say("Is the venue of the 6 May 2021 meeting confirmed by another source?")
+    assert first_line(r).startswith("No."), r.text
+    assert "Only depa's news item" in r.text  # (which one source says it)
+
+
+def test_a_denied_link_to_the_logo_does_not_deny_the_claim(convo):
+    r = convo.say("was the phuket sandbox open to fully vaccinated foreign tourists?")
+    assert first_line(r).startswith("Yes."), r.text
+    # (the day asked, in the short month name people type, stated: a "ไม่ต้องกักตัว" later denies nothing)
+    r = convo.say("แซนด์บ็อกซ์ภูเก็ตเปิดวันที่ 1 กรกฎา 2564 ใช่ไหม")
+    assert first_line(r).startswith("ใช่"), r.text
+
+
+def test_counted_separately_and_done_with_others_are_a_no(convo):
+    r = convo.say("เขตส่งเสริม 50 พื้นที่นับรวมกับ 15 พื้นที่ที่ได้ตราไหม")
+    assert first_line(r).startswith("ไม่ใช่"), r.text
+    r = convo.say("was the smart city logo contest run by depa alone")
+    assert first_line(r).startswith("No."), r.text
+
+
+@pytest.mark.parametrize("question, first", [
+    ("is smart tourism one of depa's 7 smarts?", "No."),
+    ("สมาร์ทเฮลท์แคร์อยู่ใน 7 ด้านไหม", "ไม่ใช่"),
+    ("govt mentioned smart telecom, is it one of the official smarts?", "No."),
+    ("is smart governance among the seven smarts", "Yes."),
+    ("สมาร์ทอีโคโนมีอยู่ใน 7 สมาร์ทไหม", "ใช่"),
+])
+def test_a_smart_something_that_is_none_of_the_7_is_a_no(convo, question, first):
+    r = convo.say(question)
+    assert first_line(r).startswith(first), r.text
+    assert "Smart Governance" in r.text or "การบริหารภาครัฐอัจฉริยะ" in r.text  # (the 7 named)
+
+
+def test_what_other_sources_say_in_brackets_is_not_the_claim(convo):
+    # "covers the 7 Smarts (sources differ: the master plan had 6 pillars)": the 6 does not deny the 7
+    r = convo.say("does khon kaen cover all 7 smarts")
+    assert first_line(r).startswith("Yes."), r.text
+
+
+def test_the_day_asked_with_a_denial_of_it_is_still_a_no(convo):
+    r = convo.say("did mae moh get the logo on 31 october 2019?")
+    assert first_line(r).startswith("No."), r.text
+
+
+def test_someone_else_named_as_the_runner_is_a_no(convo):
+    r = convo.say("is samyan smart city managed by Mahidol University?")
+    assert first_line(r).startswith("No."), r.text
+    assert "Chulalongkorn" in r.text
+    r = convo.say("is samyan run by chula?")
+    assert first_line(r).startswith("Yes."), r.text
+
+
+@pytest.mark.parametrize("question, first", [
+    ("did KKTT start out with 500 million baht of capital?", "No."),
+    ("Was KKTT's registered capital 200 billion baht?", "No."),  # the figure right, the scale wrong
+    ("KKTT มีทุนจดทะเบียน 200 ล้านบาทใช่ไหม", "ใช่"),
+])
+def test_a_sum_of_money_is_compared_with_its_scale(convo, question, first):
+    r = convo.say(question)
+    assert first_line(r).startswith(first), r.text
+
+
+@pytest.mark.parametrize("question, first", [
+    ("could a private firm apply for the smart city logo?", "Yes."),
+    ("was the route 24 smart bus launched in 2019?", "No."),
+    ("did the drone sandbox happen at wangchan valley?", "Yes."),
+])
+def test_a_claim_said_in_other_words_is_confirmed_or_denied(convo, question, first):
+    r = convo.say(question)
+    assert first_line(r).startswith(first), r.text
+
+
+def test_a_length_none_of_the_disagreeing_sources_gives_is_a_no(convo):
+    r = convo.say("is the khon kaen light rail line 60 km long?")
+    assert first_line(r).startswith("No."), r.text
+    assert "22.8" in r.text
+
+
+def test_a_plan_is_no_yes_to_whether_it_is_there_yet(convo):
+    r = convo.say("ตอนนี้ขอนแก่นมีรถไฟฟ้ารางเบาหรือยัง")
+    assert not first_line(r).startswith("ใช่"), r.text
