@@ -18,8 +18,9 @@ _WORDS = [
     (r"เปน(?=[^\u0e30-\u0e3a\u0e45-\u0e4e]|$)", "เป็น"),
     (r"ตังค์|ตังส์", "เงิน"),
     (r"มหาลัย|มหาวิทยาลัย", "มหาวิทยาลัย"),  # ("มหาลัย" as people say it)
-    # not the "งบ" of "ไงบ้าง", "ถึงบริการ", "ซึ่งบาง": a vowel after the บ, or บริ-/บรร-, starts another word
-    (r"งบ(?!ประมาณ|ริ|รร|[\u0e30-\u0e3a\u0e47-\u0e4e])", "งบประมาณ"),
+    # not the "งบ" of "ไงบ้าง", "ถึงบริการ", "ซึ่งบาง", "แหล่งบอก": a vowel after the บ, or บริ-/บรร-/บอก,
+    # starts another word
+    (r"งบ(?!ประมาณ|ริ|รร|อก|[\u0e30-\u0e3a\u0e47-\u0e4e])", "งบประมาณ"),
     (r"กี่ตัง", "เท่าไหร่"),
     (r"มั่ง|มั้ง(?=$|\s|[?]|คะ|ครับ)", "บ้าง"),
     # not "เท่าไร" (the look-behinds after ไร, so that the search looks for ไร first)

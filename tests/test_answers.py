@@ -1252,3 +1252,9 @@ def test_a_count_the_question_gives_picks_the_fact_of_that_count(convo, text, ex
     """'The 7 pilot areas' are the 2017 plan's, not the 5 pilot cities certified in 2021."""
     r = convo.say(text)
     assert not r.fallback and expected in first_line(r) and "Mae Moh" not in r.text and "แม่เมาะ" not in r.text
+
+
+def test_the_budget_word_is_not_read_across_two_words():
+    """"แหล่งบอก" (the sources say) is แหล่ง + บอก, not a budget (งบ)."""
+    assert "งบประมาณ" not in expand("แต่ละแหล่งบอกไม่ตรงกัน")
+    assert "งบประมาณ" in expand("ขอนแก่นใช้งบเท่าไหร่")
