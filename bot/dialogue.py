@@ -419,6 +419,10 @@ _SMART_WHAT = re.compile(r"\bsmart ([a-z]+)\b")
 # A fact that lists dimensions (a plan's pillars, its Smarts): "มี 6 เสาหลัก คือ...", "covers 3 Smarts: ...".
 _DIMENSIONS_LISTED = re.compile(r"คือ|ได้แก่|ประกอบด้วย|:|\bare\b|\bwere\b|\bcovers?\b|\bpillars?\b", re.I)
 # A question about the body or meeting that did something ("which meeting approved...", "คณะอนุกรรมการชุดไหน").
+# "before that", "ก่อนหน้านั้น": who it was before what was just said; an answer that says who it formerly was
+_BEFORE_ASKED = re.compile(r"ก่อนหน้านั้น|ก่อนหน้านี้|ก่อนนั้น|แต่ก่อน|แต่เดิม|เดิมที|\bbefore( that| then)?\b|\bpreviously\b|"
+                           r"\bformerly\b|\boriginally\b", re.I)
+_FORMERLY = re.compile(r"เดิมเป็น|เดิมที|แต่เดิม|เคยเป็น|\bformerly\b|\bpreviously\b|\boriginally\b", re.I)
 _BODY_ASKED = re.compile(r"\bwhich (?:\w+ )?(?:meeting|committee|sub-?committee|body|agency|ministry)\b|"
                          r"\bfull name of the (?:sub-?)?committee\b|\bcommittee'?s full name\b|\bmeeting (?:number|no)\b|"
                          r"(?:คณะ(?:อนุ)?กรรมการ|ประชุม|หน่วยงาน)\S{0,6}(?:ไหน|ใด|อะไร)|ชื่อเต็มของคณะ|คณะ(?:อนุ)?กรรมการ.{0,40}ชื่อเต็ม|"
@@ -1432,6 +1436,16 @@ class Dialogue:
             answer = snap.composer.fact(turn.told, reply_lang, a.kind, detail=True)
             return (self._reply(turn, answer, 1.0),
                     self._remember(turn, answer, ctx.last_query, ctx.last_qtype, first=a.subjects[0]), None)
+        if a.kind == "who" and not a.subjects and not a.follow_up and not a.yes_no and turn.told is not None \
+                and _BEFORE_ASKED.search(u.normalized) and _FORMERLY.search(turn.told.text()):
+            # "ก่อนหน้านั้นเป็นของใคร", "whose was it before that" right after an answer (or its detail) that says
+            # whose it formerly was ("...the land was formerly IRPC's"): that, not another fact about the owner now
+            told = turn.told
+            answer = snap.composer.fact(told, reply_lang, a.kind) if _FORMERLY.search(told.answer_text()) or \
+                told.detail is None else snap.composer.computed(told.detail.th, told.detail.en, reply_lang, [told],
+                                                                list(told.about))
+            return (self._reply(turn, answer, 1.0),
+                    self._remember(turn, answer, ctx.last_query, ctx.last_qtype), None)
         told_kind = self._told_kind(turn, turn.told, a.subjects, ctx.subjects) \
             if turn.told is not None and not a.follow_up and not a.yes_no else None
         if told_kind is not None:
@@ -2599,8 +2613,12 @@ class Dialogue:
         # (nor about the body or meeting that approved them: "which sub-committee approved the first five", "ชื่อเต็ม
         # ของคณะอนุกรรมการที่อนุมัติ 5 เมืองนำร่อง" ask for the committee, not the five again)
         body = _BODY_ASKED.search(asked) is not None
+        # (nor about the first members of something else: "ASCN's first Thai members" are not the five pilots;
+        # an organisation, person or event the pilots' own approval does not involve asks about its own "first")
+        elsewhere = any(x in kb.entities and kb.entities[x].kind in ("organisation", "person", "event")
+                        and x not in self._pilots_related(snap) for x in subjects)
         if qualifier == "first_five" and not cities and not yes_no and not ent.places and not project and \
-                not smarts and not body and kind in (None, "list", "how_many"):
+                not smarts and not body and not elsewhere and kind in (None, "list", "how_many"):
             pilots = kb.pilot_cities()
             names = names_listed([c.name.get(lang) for c in pilots], lang)
             when = format_date(pilots[0].certified.date, lang)
@@ -2927,6 +2945,16 @@ class Dialogue:
         names = [n.casefold() for n in (place.th, place.en, *place.aliases) if len(n) >= 3]
         own = " ".join((city.name.th, city.name.en, city.short_name.th, city.short_name.en, *city.aliases)).casefold()
         return any(n in own for n in names)
+
+    @staticmethod
+    def _pilots_related(snap: Snapshot) -> set[str]:
+        """What the facts dated the day the first five were approved are about (the sub-committee, its chair,
+        depa, the logo...): naming one of them still asks about the five."""
+        pilots = snap.kb.pilot_cities()
+        if not pilots:
+            return set()
+        day = pilots[0].certified.date
+        return {x for f in snap.facts.values() if f.date == day for x in f.about}
 
     @staticmethod
     def _certified_facts(snap: Snapshot, city: str) -> list:

@@ -465,3 +465,15 @@ def test_a_thai_follow_up_after_a_project_named_is_not_answered_with_its_city_s_
     convo.say("รถรางแทรมน้อยมีกำหนดเปิดเมื่อไร")
     r = convo.say("มีความยาวกี่กิโลเมตร")
     assert "22.8" not in r.text  # (the light rail main line's length is not Tram Noy's)
+
+
+def test_whose_it_was_before_is_what_the_last_answer_says_it_formerly_was(convo):
+    convo.say("ปตท. เริ่มดูแลพื้นที่วังจันทร์วัลเลย์ตั้งแต่ปีอะไร")
+    r = convo.say("แล้วก่อนนั้นที่ดินเป็นของใคร")
+    assert "IRPC" in first_line(r), r.text
+
+
+def test_whose_it_was_before_may_be_in_the_detail_of_the_last_answer(convo):
+    convo.say("who develops Wangchan Valley")
+    r = convo.say("and who owned it before that?")
+    assert "IRPC" in first_line(r), r.text
