@@ -289,6 +289,10 @@ _EVENT_ACT = re.compile(r"ประกาศ|ประธาน|จัด|ปร
 _IT_SUBJECT = re.compile(r"\b(is|was|does|did|has) it\b(?!')", re.I)
 _THEN_TH = re.compile(r"^\s*(แล้ว|และ)\s*")
 _IT = re.compile(r"\b(it|its|it's|they|them|their|there)\b|มัน|ที่นั่น|แถวนั้น")  # (not "that": "that day")
+# "กี่ที่", "มีทั้งหมดกี่แห่ง", "how many?", "how many of them" right after a list of areas: how many it listed
+_COUNT_OF_LISTED = re.compile(r"^(?:แล้ว|และ|ทั้งหมด|รวม|มี|\s)*กี่\s*(?:ที่|แห่ง|พื้นที่|เมือง|โครงการ|ราย)(?:ทั้งหมด|ครับ|คะ|ค่ะ|"
+                              r"อ่ะ|อะ|นะ|ล่ะ|หรอ|\?|\s)*$|^(?:so |and )?how many(?: (?:are there|of them|in all|in total|"
+                              r"areas|places|cities|projects|is that|are they))*\s*\??$", re.I)
 _WHICH_N = re.compile(r"^\s*(?:which|what are the|what were the|name the|list the)\s+(\d{1,2})\s*(?:ones?|of them)?\s*\??\s*$|"
                       r"^\s*(\d{1,2})\s*(?:ด้าน|อย่าง|อัน|แห่ง|เมือง|ข้อ)?\s*(?:นั้น|ที่ว่า)?\s*(?:มี)?(?:อะไรบ้าง|ไหนบ้าง|ได้แก่อะไร)", re.I)
 _PAST = re.compile(r"\b(was|were|did|had)\b|เคย|ที่แล้ว")
@@ -994,8 +998,19 @@ class Dialogue:
         return None
 
     def _which_n(self, turn: _Turn, a: _Asked) -> _Result | None:
-        """On "which 3" right after an answer that counts 3: the fact that names them."""
+        """On "which 3" right after an answer that counts 3: the fact that names them. On "กี่ที่", "how many?"
+        right after an answer that listed areas: how many it listed."""
         ctx, snap, reply_lang = turn.ctx, turn.snap, turn.lang
+        if not a.subjects and not a.ent.places and len(ctx.listed) >= 2 and turn.told is not None \
+                and _COUNT_OF_LISTED.match(turn.u.normalized.strip()) and not counted(turn.told.answer_text()):
+            # (an answer that counts them already says how many: "the 5 pilot cities..." is asked again below)
+            listed = [snap.kb.cities[x] for x in ctx.listed if x in snap.kb.cities]
+            if len(listed) == len(ctx.listed):
+                n, names = len(listed), names_listed([c.name.get(reply_lang) for c in listed], reply_lang)
+                answer = snap.composer.computed(f"{n} พื้นที่ครับ ได้แก่ {names}",
+                                                f"{n} areas: {names}.", reply_lang, [turn.told], list(ctx.listed))
+                return (self._reply(turn, answer, 1.0),
+                        self._remember(turn, answer, ctx.last_query, "how_many"), None)
         # "which 3", "6 ด้านมีอะไรบ้าง" right after "Mae Moh's plan covers 3 Smarts": the fact that names them.
         asked_n = _WHICH_N.match(a.remainder)  # (both its alternatives start at ^: match, not search every position)
         if asked_n and not a.subjects and turn.told is not None:
@@ -2751,6 +2766,12 @@ class Dialogue:
                                          f"{lead_en}{c.name.en}, in {pname}, was certified on {when}.", lang, facts, [c.id])
             names = names_listed([c.name.get(lang) + (f" ({format_date(c.certified.date, lang)})" if kind == "when" else "")
                                   for c in found], lang)
+            if kind == "how_many" and not yes_no:
+                # "พิษณุโลกได้ตรากี่โครงการ": how many, then which
+                n = len(found)
+                return composer.computed(f"{pname}มีพื้นที่ที่ได้รับการรับรองเป็นเมืองอัจฉริยะ {n} พื้นที่ ได้แก่ {names}",
+                                         f"{pname} has {n} certified smart city area{'s' if n > 1 else ''}: {names}.",
+                                         lang, facts, [c.id for c in found])
             return composer.computed(f"{lead_th}พื้นที่ใน{pname}ที่ได้รับการรับรองเป็นเมืองอัจฉริยะ: {names}",
                                      f"{lead_en}Certified smart city areas in {pname}: {names}.", lang, facts,
                                      [c.id for c in found])

@@ -278,7 +278,9 @@ _LISTING = (r"|which|any|in|there|list|areas?|too|also|on|of|among|included|ท�
             # "which two places in ... hold the logo", "the logo holders of ...", "which entities have logos"
             r"places?|spots?|entit(?:y|ies)|hold|holds|holding|holders?|two|three|both|does|do|have|has|"
             # "which Bangkok areas besides Samyan", "นอกจากสามย่านมีที่ไหนอีก" (the ones left out are names)
-            r"besides|except|excluding|other|than|apart|from|else|others|and|นอกจาก|นอกเหนือจาก|ยกเว้น|อีก|อื่น|ๆ|และ")
+            r"besides|except|excluding|other|than|apart|from|else|others|and|นอกจาก|นอกเหนือจาก|ยกเว้น|อีก|อื่น|ๆ|และ|"
+            # how many: "how many certified areas does Chiang Mai have", "มีผู้ถือตรากี่ราย"
+            r"how|many|number|total|ทั้งหมด|ผู้ถือ|ถือ|ราย|จังหวัด|province")
 
 
 def is_about_certification(remainder: str, listing: bool = False) -> bool:

@@ -477,3 +477,9 @@ def test_whose_it_was_before_may_be_in_the_detail_of_the_last_answer(convo):
     convo.say("who develops Wangchan Valley")
     r = convo.say("and who owned it before that?")
     assert "IRPC" in first_line(r), r.text
+
+
+def test_how_many_right_after_a_list_of_areas_counts_that_list(convo):
+    convo.say("which areas of Bangkok hold the smart city logo")
+    r = convo.say("how many is that?")
+    assert first_line(r).startswith("4 areas") and "Samyan" in r.text, r.text
