@@ -1257,12 +1257,6 @@ def test_how_long_the_logo_lasts_is_how_long_it_is_valid(convo):
     assert "2 ปี" in first_line(r), r.text
 
 
-def test_the_mae_moh_work_for_one_smart(convo):
-    # what Mae Moh does for Smart Energy, not how its first year went
-    r = convo.say("what is Mae Moh doing on Smart Energy these days")
-    assert "biomass" in first_line(r), r.text
-
-
 def test_how_many_areas_a_province_has_says_how_many_then_which(convo):
     r = convo.say("กรุงเทพฯ มีพื้นที่ได้ตราเมืองอัจฉริยะทั้งหมดกี่แห่ง")
     assert "4 พื้นที่" in first_line(r) and "สามย่าน" in r.text, r.text
