@@ -337,7 +337,8 @@ class FactIndex:
                  staff: frozenset[str] = frozenset(), intents: dict[str, frozenset[str]] | None = None,
                  names: dict[str, list[str]] | None = None, parents: dict[str, list[str]] | None = None,
                  dimensions: frozenset[str] = frozenset(), projects: frozenset[str] = frozenset(),
-                 related: dict[str, frozenset[str]] | None = None, events: frozenset[str] = frozenset()):
+                 related: dict[str, frozenset[str]] | None = None, events: frozenset[str] = frozenset(),
+                 organisations: frozenset[str] = frozenset()):
         """``strip`` prepares a fact's texts like questions are prepared: normalised, names removed.
         ``areas`` are the ids of cities (a fact about another city is never the answer); ``concepts`` the
         ids of general notions (the logo, the 7 Smarts) that do not make a fact specific. ``staff`` are the
@@ -348,10 +349,12 @@ class FactIndex:
         ``dimensions`` the ids of the 7 Smarts (a fact about another dimension is about something else), and
         ``projects`` the ids of projects (the bus route's facts do not answer for the light rail); ``related``
         the areas of each organisation or person (a fact about Samyan may answer a question about Chulalongkorn
-        University, whose land it is); ``events`` the ids of events (naming one names the day it took place)."""
+        University, whose land it is); ``events`` the ids of events (naming one names the day it took place) and
+        ``organisations`` those of organisations (after one, a fact about another thing of its city is not about it)."""
         self.dimensions = dimensions
         self.related = {x: areas for x, areas in (related or {}).items() if areas}
         self.projects = projects
+        self.organisations = organisations
         self.facts: dict[str, Fact] = {f.id: f for f in facts}
         self.staff = staff & frozenset(self.facts)
         self.intents_of = {fid: frozenset({f.intent}) | (intents or {}).get(fid, frozenset())
@@ -686,9 +689,11 @@ class FactIndex:
             # 1" after a city's place asks about whichever city came first.
             other_city = has_area & ~self._any_of(context_areas) & ~(
                 self._rankings if who_ranked else self._none) if context_areas else self._none
-            # (after a project, a fact about another thing of its city, the city's bus company, is not about it)
+            # (after a project, a fact about another thing of its city, the city's bus company, is not about it;
+            # nor after an organisation: "ตั้งเมื่อไหร่" after KKTT is not when Khon Kaen's expo was held)
             other_project = (self._has_project | self._has_thing) & ~self._any_of(
-                list(context - self.areas - self.concepts - self.dimensions)) if primary in self.projects else self._none
+                list(context - self.areas - self.concepts - self.dimensions)) \
+                if primary in self.projects or primary in self.organisations else self._none
             s = np.where(other_city, S_OTHER, np.where(other_project, S_CONTEXT_OTHER, np.where(
                 self._any_of([primary]), S_CONTEXT, np.where(  # type: ignore[list-item]
                     self._any_of(context), S_CONTEXT / 2, np.where(specific, S_CONTEXT_OTHER, 0.0)))))

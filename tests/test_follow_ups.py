@@ -483,3 +483,10 @@ def test_how_many_right_after_a_list_of_areas_counts_that_list(convo):
     convo.say("which areas of Bangkok hold the smart city logo")
     r = convo.say("how many is that?")
     assert first_line(r).startswith("4 areas") and "Samyan" in r.text, r.text
+
+
+def test_a_follow_up_after_a_company_stays_on_that_company(convo):
+    # "when was it set up" after KKTT's capital: KKTT's registration, not another Khon Kaen thing's date
+    convo.say("KKTT ทุนจดทะเบียนกี่บาท")
+    r = convo.say("แล้วตั้งขึ้นมาเมื่อไหร่")
+    assert "2558" in first_line(r) and "Expo" not in r.text, r.text
