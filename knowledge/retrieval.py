@@ -683,7 +683,10 @@ class FactIndex:
             if near and not asked_areas:
                 # (higher when it says what the question is about: "จุฬาจัดประกวดฝาท่อ" / Samyan's manhole contest)
                 related = np.where(self._told(q.topic, rows), S_RELATED_TOLD, S_RELATED)
-                s = np.where((shared == 0) & self._any_of(near) & ~(has_area & ~self._any_of(near)), related, s)
+                # (not one about another organisation of that area: "and KKTS?" after KKTT's capital is not KKTT's)
+                other_org = self._any_of(sorted(self.organisations - subjects))
+                s = np.where((shared == 0) & self._any_of(near) & ~(has_area & ~self._any_of(near)) & ~other_org,
+                             related, s)
         elif context:
             # The most specific subject of the conversation comes first ("KKTT" before "Khon Kaen"); "แล้วใครได้ที่
             # 1" after a city's place asks about whichever city came first.

@@ -490,3 +490,10 @@ def test_a_follow_up_after_a_company_stays_on_that_company(convo):
     convo.say("KKTT ทุนจดทะเบียนกี่บาท")
     r = convo.say("แล้วตั้งขึ้นมาเมื่อไหร่")
     assert "2558" in first_line(r) and "Expo" not in r.text, r.text
+
+
+def test_another_company_named_next_gets_its_own_figure(convo):
+    # "and KKTS?" after KKTT's capital: KKTS's own capital, not KKTT's again
+    convo.say("how much registered capital did KKTT start with")
+    r = convo.say("what about KKTS?")
+    assert "KKTS" in first_line(r) and "200 million" not in first_line(r), r.text
