@@ -427,6 +427,7 @@ _DIMENSIONS_LISTED = re.compile(r"คือ|ได้แก่|ประกอ�
 _BEFORE_ASKED = re.compile(r"ก่อนหน้านั้น|ก่อนหน้านี้|ก่อนนั้น|แต่ก่อน|แต่เดิม|เดิมที|\bbefore( that| then)?\b|\bpreviously\b|"
                            r"\bformerly\b|\boriginally\b", re.I)
 _FORMERLY = re.compile(r"เดิมเป็น|เดิมที|แต่เดิม|เคยเป็น|\bformerly\b|\bpreviously\b|\boriginally\b", re.I)
+_THAI_LETTER = re.compile(r"[\u0e00-\u0e7f]")
 _BODY_ASKED = re.compile(r"\bwhich (?:\w+ )?(?:meeting|committee|sub-?committee|body|agency|ministry)\b|"
                          r"\bfull name of the (?:sub-?)?committee\b|\bcommittee'?s full name\b|\bmeeting (?:number|no)\b|"
                          r"(?:คณะ(?:อนุ)?กรรมการ|ประชุม|หน่วยงาน)\S{0,6}(?:ไหน|ใด|อะไร)|ชื่อเต็มของคณะ|คณะ(?:อนุ)?กรรมการ.{0,40}ชื่อเต็ม|"
@@ -707,6 +708,10 @@ class Dialogue:
         u = self.nlu.parse(text)
         has_letters = any(ch.isalpha() for ch in u.normalized)
         reply_lang = lang if lang in ("th", "en") else (u.lang if has_letters else (ctx.lang or "th"))
+        if lang not in ("th", "en") and reply_lang == "th" and u.entities.subjects \
+                and has_latin(u.entities.remainder) and not _THAI_LETTER.search(u.entities.remainder):
+            # "what is พลเมืองอัจฉริยะ in english": a Thai name asked about in English is an English question
+            reply_lang = "en"
         said_of = self._said_of_place(u, ctx, snap)
         if said_of is not None:
             u = self.nlu.parse(said_of)

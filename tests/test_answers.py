@@ -1262,3 +1262,8 @@ def test_how_many_areas_a_province_has_says_how_many_then_which(convo):
     assert "4 พื้นที่" in first_line(r) and "สามย่าน" in r.text, r.text
     r = convo.say("how many certified smart city areas are there in Chiang Mai?")
     assert first_line(r).startswith("Chiang Mai has 2 certified"), r.text
+
+
+def test_a_thai_name_asked_about_in_english_gets_an_english_answer(convo):
+    r = convo.say("what's the english for การเดินทางและขนส่งอัจฉริยะ?")
+    assert "Mobility" in first_line(r) and not any("\u0e00" <= ch <= "\u0e7f" for ch in first_line(r)), r.text
