@@ -82,6 +82,11 @@ _SAME_MEANING_EN = [(re.compile(p, re.I), r) for p, r in [
      r"\blast(s)? how long\b", " valid "),
     (r"\b(start|starts|started|begin|begins|began) (running|operating|operations?|service)\b|"
      r"\bopen(s|ed|ing)?\b|\bin service\b|\boperational\b", " open "),
+    # building begun: "when do they start building", "break ground" / "with construction from 2025"
+    (r"\b(start|starts|started|begin|begins|began|starting|beginning) (building|to build|work)\b|\bbreak(s|ing)? ground\b|"
+     r"\bconstruction (start|begin)s?\b|\b(start|begin)(ning)? (of )?construction\b", " construction "),
+    # built and ready: "when is it done", "when will it be finished" / "planned to be ready in 2028"
+    (r"\b(done|finished|complete|completed|built)\b", " ready "),
     # a size asked ("how big is it") is a size stated in rai or square kilometres
     (r"\bhow (big|large|wide)\b|\bwhat size\b|\bsize\b|\b(land )?area of\b|\brai\b|\bsq(uare)? ?(km|kilomet(re|er)s?)\b|"
      r"\bhectares?\b", " size "),

@@ -497,3 +497,11 @@ def test_another_company_named_next_gets_its_own_figure(convo):
     convo.say("how much registered capital did KKTT start with")
     r = convo.say("what about KKTS?")
     assert "KKTS" in first_line(r) and "200 million" not in first_line(r), r.text
+
+
+def test_building_started_and_done_are_the_construction_and_ready_dates(convo):
+    convo.say("tell me the route of the Khon Kaen light rail")
+    r = convo.say("so when does construction begin?")
+    assert "2025" in first_line(r), r.text
+    r = convo.say("and when will it be finished")
+    assert "2028" in first_line(r), r.text
