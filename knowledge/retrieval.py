@@ -82,9 +82,6 @@ _SAME_MEANING_EN = [(re.compile(p, re.I), r) for p, r in [
      r"\blast(s)? how long\b", " valid "),
     (r"\b(start|starts|started|begin|begins|began) (running|operating|operations?|service)\b|"
      r"\bopen(s|ed|ing)?\b|\bin service\b|\boperational\b", " open "),
-    # building begun: "when do they start building", "break ground" / "with construction from 2025"
-    (r"\b(start|starts|started|begin|begins|began|starting|beginning) (building|to build|work)\b|\bbreak(s|ing)? ground\b|"
-     r"\bconstruction (start|begin)s?\b|\b(start|begin)(ning)? (of )?construction\b", " construction "),
     # built and ready: "when is it done", "when will it be finished" / "planned to be ready in 2028"
     (r"\b(done|finished|complete|completed|built)\b", " ready "),
     # a size asked ("how big is it") is a size stated in rai or square kilometres
@@ -697,11 +694,9 @@ class FactIndex:
             # 1" after a city's place asks about whichever city came first.
             other_city = has_area & ~self._any_of(context_areas) & ~(
                 self._rankings if who_ranked else self._none) if context_areas else self._none
-            # (after a project, a fact about another thing of its city, the city's bus company, is not about it;
-            # nor after an organisation: "ตั้งเมื่อไหร่" after KKTT is not when Khon Kaen's expo was held)
+            # (after a project, a fact about another thing of its city, the city's bus company, is not about it)
             other_project = (self._has_project | self._has_thing) & ~self._any_of(
-                list(context - self.areas - self.concepts - self.dimensions)) \
-                if primary in self.projects or primary in self.organisations else self._none
+                list(context - self.areas - self.concepts - self.dimensions)) if primary in self.projects else self._none
             s = np.where(other_city, S_OTHER, np.where(other_project, S_CONTEXT_OTHER, np.where(
                 self._any_of([primary]), S_CONTEXT, np.where(  # type: ignore[list-item]
                     self._any_of(context), S_CONTEXT / 2, np.where(specific, S_CONTEXT_OTHER, 0.0)))))
