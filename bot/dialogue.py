@@ -294,6 +294,10 @@ _DEVELOPER_ASKED = re.compile(r"ผู้พัฒนาเมือง|\b(?:cit
 _TERM_SAID = re.compile(r"อายุ|\bvalid|\brenew|\bexpir", re.I)
 _HOW_MANY_CITIES = re.compile(r"กี่เมือง|กี่แห่ง|กี่พื้นที่|เมืองไหนบ้าง|\bhow many\b|\bwhich (?:cities|areas)\b", re.I)
 _IT = re.compile(r"\b(it|its|it's|they|them|their|there)\b|มัน|ที่นั่น|แถวนั้น")  # (not "that": "that day")
+# "กี่ที่", "มีทั้งหมดกี่แห่ง", "how many?", "how many of them" right after a list of areas: how many it listed
+_COUNT_OF_LISTED = re.compile(r"^(?:แล้ว|และ|ทั้งหมด|รวม|มี|\s)*กี่\s*(?:ที่|แห่ง|พื้นที่|เมือง|โครงการ|ราย)(?:ทั้งหมด|ครับ|คะ|ค่ะ|"
+                              r"อ่ะ|อะ|นะ|ล่ะ|หรอ|\?|\s)*$|^(?:so |and )?how many(?: (?:are there|of them|in all|in total|"
+                              r"areas|places|cities|projects|is that|are they))*\s*\??$", re.I)
 _WHICH_N = re.compile(r"^\s*(?:which|what are the|what were the|name the|list the)\s+(\d{1,2})\s*(?:ones?|of them)?\s*\??\s*$|"
                       r"^\s*(\d{1,2})\s*(?:ด้าน|อย่าง|อัน|แห่ง|เมือง|ข้อ)?\s*(?:นั้น|ที่ว่า)?\s*(?:มี)?(?:อะไรบ้าง|ไหนบ้าง|ได้แก่อะไร)", re.I)
 _PAST = re.compile(r"\b(was|were|did|had)\b|เคย|ที่แล้ว")
@@ -429,6 +433,11 @@ _ONE_OF = re.compile(r"\bone of\b|\bpart of\b|\bamong\b|\bincluded\b|\bin the (?
 # A fact that lists dimensions (a plan's pillars, its Smarts): "มี 6 เสาหลัก คือ...", "covers 3 Smarts: ...".
 _DIMENSIONS_LISTED = re.compile(r"คือ|ได้แก่|ประกอบด้วย|:|\bare\b|\bwere\b|\bcovers?\b|\bpillars?\b", re.I)
 # A question about the body or meeting that did something ("which meeting approved...", "คณะอนุกรรมการชุดไหน").
+# "before that", "ก่อนหน้านั้น": who it was before what was just said; an answer that says who it formerly was
+_BEFORE_ASKED = re.compile(r"ก่อนหน้านั้น|ก่อนหน้านี้|ก่อนนั้น|แต่ก่อน|แต่เดิม|เดิมที|\bbefore( that| then)?\b|\bpreviously\b|"
+                           r"\bformerly\b|\boriginally\b", re.I)
+_FORMERLY = re.compile(r"เดิมเป็น|เดิมที|แต่เดิม|เคยเป็น|\bformerly\b|\bpreviously\b|\boriginally\b", re.I)
+_THAI_LETTER = re.compile(r"[\u0e00-\u0e7f]")
 _BODY_ASKED = re.compile(r"\bwhich (?:\w+ )?(?:meeting|committee|sub-?committee|body|agency|ministry)\b|"
                          r"\bfull name of the (?:sub-?)?committee\b|\bcommittee'?s full name\b|\bmeeting (?:number|no)\b|"
                          r"(?:คณะ(?:อนุ)?กรรมการ|ประชุม|หน่วยงาน)\S{0,6}(?:ไหน|ใด|อะไร)|ชื่อเต็มของคณะ|คณะ(?:อนุ)?กรรมการ.{0,40}ชื่อเต็ม|"
@@ -781,6 +790,10 @@ class Dialogue:
         u = self.nlu.parse(text)
         has_letters = any(ch.isalpha() for ch in u.normalized)
         reply_lang = lang if lang in ("th", "en") else (u.lang if has_letters else (ctx.lang or "th"))
+        if lang not in ("th", "en") and reply_lang == "th" and u.entities.subjects \
+                and has_latin(u.entities.remainder) and not _THAI_LETTER.search(u.entities.remainder):
+            # "what is พลเมืองอัจฉริยะ in english": a Thai name asked about in English is an English question
+            reply_lang = "en"
         said_of = self._said_of_place(u, ctx, snap)
         if said_of is not None:
             u = self.nlu.parse(said_of)
@@ -1081,8 +1094,19 @@ class Dialogue:
                 self._remember(turn, answer, a.query_text or turn.u.normalized, a.qt.kind, True), None)
 
     def _which_n(self, turn: _Turn, a: _Asked) -> _Result | None:
-        """On "which 3" right after an answer that counts 3: the fact that names them."""
+        """On "which 3" right after an answer that counts 3: the fact that names them. On "กี่ที่", "how many?"
+        right after an answer that listed areas: how many it listed."""
         ctx, snap, reply_lang = turn.ctx, turn.snap, turn.lang
+        if not a.subjects and not a.ent.places and len(ctx.listed) >= 2 and turn.told is not None \
+                and _COUNT_OF_LISTED.match(turn.u.normalized.strip()) and not counted(turn.told.answer_text()):
+            # (an answer that counts them already says how many: "the 5 pilot cities..." is asked again below)
+            listed = [snap.kb.cities[x] for x in ctx.listed if x in snap.kb.cities]
+            if len(listed) == len(ctx.listed):
+                n, names = len(listed), names_listed([c.name.get(reply_lang) for c in listed], reply_lang)
+                answer = snap.composer.computed(f"{n} พื้นที่ครับ ได้แก่ {names}",
+                                                f"{n} areas: {names}.", reply_lang, [turn.told], list(ctx.listed))
+                return (self._reply(turn, answer, 1.0),
+                        self._remember(turn, answer, ctx.last_query, "how_many"), None)
         # "which 3", "6 ด้านมีอะไรบ้าง" right after "Mae Moh's plan covers 3 Smarts": the fact that names them.
         asked_n = _WHICH_N.match(a.remainder)  # (both its alternatives start at ^: match, not search every position)
         if asked_n and not a.subjects and turn.told is not None:
@@ -1532,6 +1556,16 @@ class Dialogue:
             return (self._reply(turn, answer, 1.0),
                     self._remember(turn, answer, ctx.last_query, ctx.last_qtype,
                                    first=ctx.subjects[0] if ctx.subjects else None), None)
+        if a.kind == "who" and not a.subjects and not a.follow_up and not a.yes_no and turn.told is not None \
+                and _BEFORE_ASKED.search(u.normalized) and _FORMERLY.search(turn.told.text()):
+            # "ก่อนหน้านั้นเป็นของใคร", "whose was it before that" right after an answer (or its detail) that says
+            # whose it formerly was ("...the land was formerly IRPC's"): that, not another fact about the owner now
+            told = turn.told
+            answer = snap.composer.fact(told, reply_lang, a.kind) if _FORMERLY.search(told.answer_text()) or \
+                told.detail is None else snap.composer.computed(told.detail.th, told.detail.en, reply_lang, [told],
+                                                                list(told.about))
+            return (self._reply(turn, answer, 1.0),
+                    self._remember(turn, answer, ctx.last_query, ctx.last_qtype), None)
         told_kind = self._told_kind(turn, turn.told, a.subjects, ctx.subjects) \
             if turn.told is not None and not a.follow_up and not a.yes_no else None
         if told_kind is not None:
@@ -2724,8 +2758,12 @@ class Dialogue:
         # (nor about the body or meeting that approved them: "which sub-committee approved the first five", "ชื่อเต็ม
         # ของคณะอนุกรรมการที่อนุมัติ 5 เมืองนำร่อง" ask for the committee, not the five again)
         body = _BODY_ASKED.search(asked) is not None
+        # (nor about the first members of something else: "ASCN's first Thai members" are not the five pilots;
+        # an organisation, person or event the pilots' own approval does not involve asks about its own "first")
+        elsewhere = any(x in kb.entities and kb.entities[x].kind in ("organisation", "person", "event")
+                        and x not in self._pilots_related(snap) for x in subjects)
         if qualifier == "first_five" and not cities and not yes_no and not ent.places and not project and \
-                not smarts and not body and kind in (None, "list", "how_many"):
+                not smarts and not body and not elsewhere and kind in (None, "list", "how_many"):
             pilots = kb.pilot_cities()
             names = names_listed([c.name.get(lang) for c in pilots], lang)
             when = format_date(pilots[0].certified.date, lang)
@@ -3061,6 +3099,16 @@ class Dialogue:
         names = [n.casefold() for n in (place.th, place.en, *place.aliases) if len(n) >= 3]
         own = " ".join((city.name.th, city.name.en, city.short_name.th, city.short_name.en, *city.aliases)).casefold()
         return any(n in own for n in names)
+
+    @staticmethod
+    def _pilots_related(snap: Snapshot) -> set[str]:
+        """What the facts dated the day the first five were approved are about (the sub-committee, its chair,
+        depa, the logo...): naming one of them still asks about the five."""
+        pilots = snap.kb.pilot_cities()
+        if not pilots:
+            return set()
+        day = pilots[0].certified.date
+        return {x for f in snap.facts.values() if f.date == day for x in f.about}
 
     @staticmethod
     def _certified_facts(snap: Snapshot, city: str) -> list:

@@ -64,7 +64,9 @@ _SAME_MEANING_TH = [(re.compile(p, re.I), r) for p, r in [
     (r"ปีไหน|ปีอะไร|ปีใด|พ\.ศ\.ไหน|เมื่อไร|เมื่อใด|ตอนไหน|ช่วงไหน|เมื่อไหร่", " เมื่อไหร่ "),
     (r"เปิดให้บริการ|เปิดบริการ|เปิดใช้งาน|เปิดใช้|เปิดวิ่ง|เริ่มวิ่ง|เริ่มเดินรถ|เริ่มให้บริการ", " เปิดให้บริการ "),
     # the route asked: "วิ่งจากไหนไปไหน", "วิ่งสายไหน" / "มีเส้นทางยังไง"
-    (r"(วิ่ง)?จากไหนไปไหน|วิ่ง(สาย|เส้นทาง)(ไหน|อะไร)|เส้นทาง(ไหน|อะไร|ยังไง|อย่างไร)", " เส้นทาง "),
+    (r"(วิ่ง)?จาก(ไหน|ที่ไหน)(ไป|ถึง)(ไหน|ที่ไหน)|วิ่ง(สาย|เส้นทาง)(ไหน|อะไร)|เส้นทาง(ไหน|อะไร|ยังไง|อย่างไร)", " เส้นทาง "),
+    # how long it lasts: "ตราอยู่ได้กี่ปี", "ใช้ได้นานแค่ไหน" / "มีอายุ 2 ปี"
+    (r"(อยู่|ใช้|มีผล)ได้\s*(กี่ปี|นานเท่าไ(หร่|ร)|นานแค่ไหน|นานไหม|นานมั้ย)", " มีอายุกี่ปี "),
     # the kind asked: "แม่เมาะเป็นแบบไหน" / "เมืองอัจฉริยะประเภทไหน", "จัดเป็นประเภทเมืองเดิมน่าอยู่"
     (r"(?:เป็น)?(?:แบบ|ประเภท|ชนิด)(?:ไหน|ใด|อะไร|ไร)", " ประเภท "),
 ]]
@@ -76,9 +78,12 @@ _SAME_MEANING_EN = [(re.compile(p, re.I), r) for p, r in [
     (r"\bindices\b|\bindexes\b", " index "),
     (r"\bcategor(y|ies)\b|\bkinds?\b|\bsorts?\b|\btypes?\b", " type "),
     # how long it lasts: "does it last forever", "is it permanent", "when does it expire" / "valid for 2 years"
-    (r"\b(forever|permanent(ly)?|for good|expir(e|es|ed|y))\b", " valid "),
+    (r"\b(forever|permanent(ly)?|for good|expir(e|es|ed|y))\b|\bhow long (does|do|will|would)(\s+(it|they|the)(\s+\w+){0,3})?\s+last\b|"
+     r"\blast(s)? how long\b", " valid "),
     (r"\b(start|starts|started|begin|begins|began) (running|operating|operations?|service)\b|"
      r"\bopen(s|ed|ing)?\b|\bin service\b|\boperational\b", " open "),
+    # built and ready: "when is it done", "when will it be finished" / "planned to be ready in 2028"
+    (r"\b(done|finished|complete|completed|built)\b", " ready "),
     # a size asked ("how big is it") is a size stated in rai or square kilometres
     (r"\bhow (big|large|wide)\b|\bwhat size\b|\bsize\b|\b(land )?area of\b|\brai\b|\bsq(uare)? ?(km|kilomet(re|er)s?)\b|"
      r"\bhectares?\b", " size "),
@@ -175,6 +180,7 @@ A_MATCH, A_MISMATCH = 0.12, -0.14
 A_LIST_DATED = -0.07  # a fact that tells when or how much, for a question asking what the things are
 A_YEAR = 0.2  # the fact is of the year the question names
 A_DAY = 0.1  # the fact is of the day (and month) the question names
+EVENT_DAY_SHARE = 2 / 3  # an event took place on the day of at least this share of its dated facts
 A_RECENT = 0.1  # for counts and lists without a year: the more recent, the better
 ANSWER_WEIGHT = 0.8
 MAX_WORD_CANDIDATES = 60  # facts scored in full: the best by words, plus those of the question's subjects
@@ -337,7 +343,8 @@ class FactIndex:
                  staff: frozenset[str] = frozenset(), intents: dict[str, frozenset[str]] | None = None,
                  names: dict[str, list[str]] | None = None, parents: dict[str, list[str]] | None = None,
                  dimensions: frozenset[str] = frozenset(), projects: frozenset[str] = frozenset(),
-                 related: dict[str, frozenset[str]] | None = None):
+                 related: dict[str, frozenset[str]] | None = None, events: frozenset[str] = frozenset(),
+                 organisations: frozenset[str] = frozenset()):
         """``strip`` prepares a fact's texts like questions are prepared: normalised, names removed.
         ``areas`` are the ids of cities (a fact about another city is never the answer); ``concepts`` the
         ids of general notions (the logo, the 7 Smarts) that do not make a fact specific. ``staff`` are the
@@ -348,10 +355,12 @@ class FactIndex:
         ``dimensions`` the ids of the 7 Smarts (a fact about another dimension is about something else), and
         ``projects`` the ids of projects (the bus route's facts do not answer for the light rail); ``related``
         the areas of each organisation or person (a fact about Samyan may answer a question about Chulalongkorn
-        University, whose land it is)."""
+        University, whose land it is); ``events`` the ids of events (naming one names the day it took place) and
+        ``organisations`` those of organisations (after one, a fact about another thing of its city is not about it)."""
         self.dimensions = dimensions
         self.related = {x: areas for x, areas in (related or {}).items() if areas}
         self.projects = projects
+        self.organisations = organisations
         self.facts: dict[str, Fact] = {f.id: f for f in facts}
         self.staff = staff & frozenset(self.facts)
         self.intents_of = {fid: frozenset({f.intent}) | (intents or {}).get(fid, frozenset())
@@ -430,6 +439,15 @@ class FactIndex:
                         for f in self.facts.values()]
         # what each fact says (answer and detail, both languages), casefolded: the numbers it gives
         self._said = {f.id: _in_digits(f.text()) for f in self.facts.values()}
+        # The day each event took place: the day of most facts about it ("where was the meeting of 6 May 2021
+        # held" names that day, though the name is removed: the venue, not what came after it, undated)
+        self.event_day: dict[str, tuple[int, int]] = {}
+        for e in events:
+            days = Counter(d for fid, d in zip(self.ids, self._day_of) if d is not None and e in self.about_sets[fid])
+            if days:
+                (day, most), = days.most_common(1)
+                if most >= EVENT_DAY_SHARE * sum(days.values()):
+                    self.event_day[e] = day
         self.holds = {f.id: frozenset(k for k, rx in _HOLDS.items() if rx.search(f.answer_text()))
                       for f in self.facts.values()}
         self._searched: dict[tuple, list[Hit]] = {}  # search() results by query (never changed once made)
@@ -671,7 +689,10 @@ class FactIndex:
             if near and not asked_areas:
                 # (higher when it says what the question is about: "จุฬาจัดประกวดฝาท่อ" / Samyan's manhole contest)
                 related = np.where(self._told(q.topic, rows), S_RELATED_TOLD, S_RELATED)
-                s = np.where((shared == 0) & self._any_of(near) & ~(has_area & ~self._any_of(near)), related, s)
+                # (not one about another organisation of that area: "and KKTS?" after KKTT's capital is not KKTT's)
+                other_org = self._any_of(sorted(self.organisations - subjects))
+                s = np.where((shared == 0) & self._any_of(near) & ~(has_area & ~self._any_of(near)) & ~other_org,
+                             related, s)
         elif context:
             # The most specific subject of the conversation comes first ("KKTT" before "Khon Kaen"); "แล้วใครได้ที่
             # 1" after a city's place asks about whichever city came first.
@@ -715,7 +736,7 @@ class FactIndex:
         counted = _counted_asked(q.text) if qtype not in ("who", "when") else ()
         if counted:
             a = a + self._number_fit(counted, rows)
-        days = days_named(q.text)
+        days = days_named(q.text) or {self.event_day[x] for x in q.subjects if x in self.event_day}
         if days:
             # "พิธีมอบตรา 24 ธ.ค. 64 จัดที่ไหน": the event of that day, not another event of the same thing
             a = np.where(np.array([d in days for d in self._day_of]), a + A_DAY, a)

@@ -47,6 +47,8 @@ class Snapshot:
                                parents={e.id: e.part_of for e in kb.entities.values() if e.part_of},
                                dimensions=frozenset(kb.dimensions),
                                projects=frozenset(e.id for e in kb.entities.values() if e.kind == "project"),
+                               events=frozenset(e.id for e in kb.entities.values() if e.kind == "event"),
+                               organisations=frozenset(e.id for e in kb.entities.values() if e.kind == "organisation"),
                                related={e.id: frozenset(e.areas) for e in kb.entities.values()
                                         if e.kind in ("organisation", "person")})
         self.suggest = Suggester(kb, self.facts, self._finds)

@@ -1258,3 +1258,54 @@ def test_the_budget_word_is_not_read_across_two_words():
     """"แหล่งบอก" (the sources say) is แหล่ง + บอก, not a budget (งบ)."""
     assert "งบประมาณ" not in expand("แต่ละแหล่งบอกไม่ตรงกัน")
     assert "งบประมาณ" in expand("ขอนแก่นใช้งบเท่าไหร่")
+
+
+def test_the_first_members_of_another_network_are_not_the_five_pilots(convo):
+    # "first" about the ASEAN network asks for its first Thai members, not the first five certified cities
+    r = convo.say("ในเครือข่ายเมืองอัจฉริยะอาเซียน เมืองไทยชุดแรกคือที่ไหนบ้าง")
+    assert "ศรีราชา" in first_line(r) and "แม่เมาะ" not in r.text, r.text
+    r = convo.say("the first five pilot smart cities, which are they?")
+    assert "Mae Moh" in first_line(r), r.text
+
+
+def test_naming_a_meeting_names_its_day(convo):
+    # the venue of that day's meeting, not what came after it (the logos handed over at Government House)
+    r = convo.say("where did the 6 May 2021 meeting take place?")
+    assert "Lat Phrao" in first_line(r) and "Government House" not in r.text, r.text
+
+
+def test_a_ceremony_named_by_its_round_year(convo):
+    # the ceremony "of 2565" (held in January 2566) was chaired by the PM, the one of 2564 by his deputy
+    r = convo.say("พิธีมอบตราปี 65 ใครเป็นประธานครับ")
+    assert "ประยุทธ์" in first_line(r) and "ประวิตร" not in first_line(r), r.text
+    r = convo.say("who presided over the 2022 logo ceremony")
+    assert "Prayut" in first_line(r), r.text
+
+
+def test_the_bus_route_and_hours_in_everyday_words(convo):
+    r = convo.say("สมาร์ทบัสสาย 24 ขอนแก่นวิ่งจากที่ไหนถึงที่ไหนครับ")
+    assert "สนามบิน" in first_line(r), r.text
+    r = convo.say("เริ่มวิ่งกี่โมง เลิกกี่โมง")
+    assert "07:30" in first_line(r) and "22:30" in first_line(r), r.text
+
+
+def test_how_long_the_logo_lasts_is_how_long_it_is_valid(convo):
+    r = convo.say("how long will the logo last?")
+    assert "2 years" in first_line(r), r.text
+    r = convo.say("ตราเมืองอัจฉริยะใช้ได้นานแค่ไหน")
+    assert "2 ปี" in first_line(r), r.text
+
+
+def test_how_many_areas_a_province_has_says_how_many_then_which(convo):
+    r = convo.say("กรุงเทพฯ มีพื้นที่ได้ตราเมืองอัจฉริยะทั้งหมดกี่แห่ง")
+    assert "4 พื้นที่" in first_line(r) and "สามย่าน" in r.text, r.text
+
+
+def test_how_many_areas_a_province_has_in_english(convo):
+    r = convo.say("how many certified smart city areas are there in Chiang Mai?")
+    assert first_line(r).startswith("Chiang Mai has 2 certified"), r.text
+
+
+def test_a_thai_name_asked_about_in_english_gets_an_english_answer(convo):
+    r = convo.say("what's the english for การเดินทางและขนส่งอัจฉริยะ?")
+    assert "Mobility" in first_line(r) and not any("\u0e00" <= ch <= "\u0e7f" for ch in first_line(r)), r.text

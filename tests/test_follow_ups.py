@@ -475,3 +475,34 @@ def test_who_developed_an_area_whose_developer_no_source_names_is_the_honest_fal
     convo.say("เมืองอัจฉริยะศรีตรังได้ตราเมื่อไหร่")
     r = convo.say("ใครเป็นผู้พัฒนาเมืองของที่นี่")
     assert r.fallback, r.text
+
+
+def test_whose_it_was_before_is_what_the_last_answer_says_it_formerly_was(convo):
+    convo.say("ปตท. เริ่มดูแลพื้นที่วังจันทร์วัลเลย์ตั้งแต่ปีอะไร")
+    r = convo.say("แล้วก่อนนั้นที่ดินเป็นของใคร")
+    assert "IRPC" in first_line(r), r.text
+
+
+def test_whose_it_was_before_may_be_in_the_detail_of_the_last_answer(convo):
+    convo.say("who develops Wangchan Valley")
+    r = convo.say("and who owned it before that?")
+    assert "IRPC" in first_line(r), r.text
+
+
+def test_how_many_right_after_a_list_of_areas_counts_that_list(convo):
+    convo.say("which areas of Bangkok hold the smart city logo")
+    r = convo.say("how many is that?")
+    assert first_line(r).startswith("4 areas") and "Samyan" in r.text, r.text
+
+
+def test_another_company_named_next_gets_its_own_figure(convo):
+    # "and KKTS?" after KKTT's capital: KKTS's own capital, not KKTT's again
+    convo.say("how much registered capital did KKTT start with")
+    r = convo.say("what about KKTS?")
+    assert "KKTS" in first_line(r) and "200 million" not in first_line(r), r.text
+
+
+def test_when_it_is_done_is_when_it_is_ready(convo):
+    convo.say("tell me the route of the Khon Kaen light rail")
+    r = convo.say("and when will it be finished")
+    assert "2028" in first_line(r), r.text
