@@ -42,7 +42,7 @@ from knowledge.comparison import against_benchmark, asks_to_compare, direction, 
 from knowledge.dates import format_date
 from knowledge.polarity import (another_alternative, counted, days_named, disputed, is_unit_word, months_named, stood_in_for, units_asked,
                                 venue_claimed, verdict, without_units)
-from knowledge.answerable import (POSTS_ASKED, asks_to_come, counted_words, index_years, names_a_list, stem, uncovered,
+from knowledge.answerable import (NEED_REASONS, POSTS_ASKED, asks_to_come, counted_words, index_years, names_a_list, stem, uncovered,
                                   unstated, why_not)
 from knowledge.composer import Answer, names_listed
 from knowledge.schema import Fact
@@ -74,10 +74,17 @@ BEST_LIMIT = 3  # the facts a question is tried against, best first (several may
 # ...and this many when each one passed over was the right kind of fact for another instance (another year's count,
 # a count where a list is asked): "ปี 2568 มีเมืองใหม่กี่เมือง" passes over the totals of other years for that year's
 DEEPER_LIMIT = 5
+# ...and this many when each one passed over lacked the very thing asked for (a chair, kinds, a fare): "เมืองอัจฉริยะ
+# มีกี่แบบ" is nearer the counts of areas than the fact that there are two types, which the counts do not give.
+NEEDS_LIMIT = 8
+# (a fact that far down must be near the question's words and of no other kind than asked: "who holds Khon Kaen's
+# logo" is not answered by the fact that Khon Kaen holds it, nor "Mae Moh's overall rank" by its budget)
+NEEDS_MIN_WORDS = 0.3
 # ("it gives no superlative": a top-three list of another year's index is passed over for that before its year
 # is read; the facts further down must still be of the kind passed over and hold the first place themselves)
 _ANOTHER_INSTANCE = frozenset({"it names no list", "it tells of another year", "it is about another year's index",
-                               "it gives a running total, not those added", "it gives no superlative"})
+                               "it gives a running total, not those added", "it gives no count added that year",
+                               "it gives no superlative"})
 # A fact this far from the question's words, which mentions none of the words that say what the question is
 # about ("festival", "ติดตั้งกล้อง"), was found by its subject and question type alone: a neighbour, not the answer.
 COVER_MIN_WORDS = 0.15
@@ -1909,10 +1916,14 @@ class Dialogue:
         rare_share = RARE_SHARE * len(snap.facts)
         counted = [w for w in counted_words(tokenize(q.text)) if len(w) >= 3 and snap.word_facts.get(w, 0) <= rare_share
                    and (self.vocabulary is None or w not in self.vocabulary.stop)] if q.qtype == "how_many" else []
-        hits = snap.index.search(q, limit=DEEPER_LIMIT + len(skipped))
+        hits = snap.index.search(q, limit=NEEDS_LIMIT + len(skipped))
         instances_only = True  # every fact passed over so far was of the kind asked, for another instance
+        # ...or lacked the thing asked for (a chair, kinds): one further down that states it may answer (an open
+        # question: a yes or a no read from a fact that far from the question's words is a guess)
+        needs_only = not is_yes_no(q.text)
         passed_kinds: set[tuple[str, str]] = set()  # ...and of these intents and aspects
         months = months_named(q.text)  # ("in May 2021": further down, only a fact of that month)
+        days = days_named(q.text) if q.years else set()  # (day, month)
         yes_no = is_yes_no(q.text)  # (a fact of another year answers "in 2020, right?" with a no)
         named = q.subjects or q.context
         # (the specific thing named, not a notion named with it: "Mae Moh's TSCCI score" is about Mae Moh)
@@ -1938,12 +1949,23 @@ class Dialogue:
             return Hit(own, 1.0, 0.0, 1.0, 0.0, 1.0)
         for rank, hit in enumerate(hits):
             deeper = rank >= BEST_LIMIT + len(skipped)
-            if deeper and not (passed_over and instances_only):
+            if deeper and not (passed_over and (instances_only or needs_only)):
                 break
+            if deeper and needs_only and not instances_only and (
+                    hit.words < NEEDS_MIN_WORDS or hit.aspect < 0
+                    or q.subjects and not set(q.subjects) & snap.index.about_sets[hit.fact.id]):
+                # (nor one about none of the things named: "who holds Khon Kaen's logo" / the count of holders)
+                continue
+            if deeper and not needs_only and rank >= DEEPER_LIMIT + len(skipped) and not (
+                    days and hit.fact.date and len(hit.fact.date) == 10 and int(hit.fact.date[:4]) in q.years
+                    and (int(hit.fact.date[8:]), int(hit.fact.date[5:7])) in days):
+                # (that far down, for another instance, only a fact of the very day the question names: "วันที่ 29
+                # ก.ย. 63 ประชุมอะไร" passes over the meetings of 2021 for the one of that day)
+                continue
             if (only is not None and only not in hit.fact.about) or hit.fact.id in skipped:
                 continue
-            if deeper and not any(hit.fact.intent == intent and hit.fact.aspect in (aspect, "list", q.qtype)
-                                  for intent, aspect in passed_kinds) \
+            if deeper and not needs_only and not any(hit.fact.intent == intent and hit.fact.aspect in (aspect, "list", q.qtype)
+                                                     for intent, aspect in passed_kinds) \
                     and (q.subjects or not q.years or not hit.fact.date or int(hit.fact.date[:4]) not in q.years):
                 # (further down, only a fact of the kind passed over (or its list), or one of a day of the year asked)
                 continue
@@ -1995,11 +2017,11 @@ class Dialogue:
             if budget_asked and not staff and set(hit.fact.about) & snap.index.projects \
                     and named_here & snap.index.areas and not named_here & snap.index.projects \
                     and not _BUDGET_SAID.search(hit.fact.text()):
-                passed_over, instances_only = True, False
+                passed_over, instances_only, needs_only = True, False, False
                 continue
             if score_asked and not staff and "percent" not in units_stated(hit.fact.answer_text()):
                 # "Mae Moh's TSCCI score?": a fact that it led one dimension gives no score
-                passed_over, instances_only = True, False
+                passed_over, instances_only, needs_only = True, False, False
                 continue
             if notions_only and not notions_only & snap.index.about_sets[hit.fact.id] and hit.words < OWN_PHRASING \
                     and (hit.words < CLOSE_WORDS or snap.index.about_sets[hit.fact.id] & snap.index.concepts) \
@@ -2008,29 +2030,29 @@ class Dialogue:
                                               for x in notions_only for n in self._names(snap, x)):
                 # "when did Thailand 4.0 start": a fact about another notion (the 20-year National Strategy),
                 # which names the one asked about in neither its answer nor its questions, is no answer about it
-                passed_over, instances_only = True, False
+                passed_over, instances_only, needs_only = True, False, False
                 continue
             if projects_named and not projects_named & snap.index.about_sets[hit.fact.id] \
                     and hit.words < CLOSE_WORDS and not staff and not any(
                         n in hit.fact.text(questions=True).casefold()
                         for x in projects_named for n in self._names(snap, x)):
                 # "ภูเก็ตจะมีรถไฟฟ้ารางเบาเมื่อไหร่": a Phuket fact that says nothing of a light rail is no answer
-                passed_over, instances_only = True, False
+                passed_over, instances_only, needs_only = True, False, False
                 continue
             if not yes_no and not staff and hit.words < OWN_PHRASING and self._of_nothing_named(snap, q, hit.fact):
                 # "how do I apply to KVIS": a fact about applying for the logo, about nothing the question names
                 # and naming the school nowhere, is no answer about the school
-                passed_over = True
+                passed_over, needs_only = True, False
                 continue
             if not yes_no and not staff and self._of_another_person(snap, q, hit.fact):
                 # "what was Chaiwut's role at the meeting": the secretary's role, told of Nuttapon and never
                 # naming Chaiwut, is no answer about him (however close its phrasing, names removed)
-                passed_over, instances_only = True, False
+                passed_over, instances_only, needs_only = True, False, False
                 continue
             if not yes_no and not staff and hit.words < OWN_PHRASING and self._of_another(snap, q, hit.fact):
                 # "ภูเก็ตพัฒนาเมืองมีทุนจดทะเบียนเท่าไหร่": KKTT's capital is no answer about PKCD; the asked detail
                 # must be told of the one named
-                passed_over, instances_only = True, False
+                passed_over, instances_only, needs_only = True, False, False
                 continue
             reason = why_not(q.text, hit.fact, q.qtype, years=q.years, staff=staff, yes_no=yes_no) \
                 if hit.words < OWN_PHRASING else None
@@ -2048,6 +2070,7 @@ class Dialogue:
                         and not named_two)):  # (a fact about two of the things named is what is asked)
                 passed_over = True
                 instances_only = instances_only and reason in _ANOTHER_INSTANCE
+                needs_only = needs_only and reason in NEED_REASONS
                 passed_kinds.add((hit.fact.intent, hit.fact.aspect))
                 continue  # near the question, but not holding what it asks for: the next one may
             if len(q.subjects) >= 2 and not yes_no and hit.subjects < S_MATCH + S_ALL - 1e-9 and hit.words < OWN_PHRASING:

@@ -98,6 +98,31 @@ _MONTH_UNDOTTED = re.compile(r"(?<![\d.])(\d{1,2})\s*(" + "|".join(sorted(_MONTH
 def _dotted_month(m: re.Match) -> str:
     return f"{m.group(1)} {_MONTH_ABBR[m.group(2)]} "
 
+# A question passed on ("ลูกค้าถามว่า... ควรตอบว่าไง", "a tourist asked me if ..., what should I say"): the
+# question asked is what the bot answers; who asked and "what should I answer" are no words of it.
+_PASSED_ON_TH = re.compile(r"^\S{1,25}?ถาม(?:มา|ผม|ฉัน|หนู|เรา|พี่)?(?:มา)?ว่า\s*(?=\S)")
+_ANSWER_HOW_TH = re.compile(r"\s*(?:แล้ว)?(?:ผม|ฉัน|หนู|เรา)?(?:ควร|จะ)?ตอบ(?:เขา|เค้า|ลูกค้า|ลูก|เพื่อน|ไป)?(?:ว่า)?"
+                            r"(?:ไง|ยังไง|อย่างไร|ไงดี|ยังไงดี|อะไรดี|ไรดี|อย่างไรดี)\S*$")
+_PASSED_ON_EN = re.compile(r"^(?!(?:who|what|when|where|why|how|which|whom|did|does|do|has|have|is|was)\b)"
+                           r"(?:(?:my|a|an|one|some|the|our)\s+)?(?:[a-z]+\s+){0,2}?(?:asked me|asks me|is asking me|was "
+                           r"asking me|wants to know)\s+(?:(if|whether)\s+)?(?=\S)")
+_ANSWER_HOW_EN = re.compile(r"[,.;]?\s*(?:so\s+)?(?:what|how)\s+(?:should|do|would|can)\s+i\s+(?:answer|say|tell (?:him|her|"
+                            r"them)|reply|respond)(?: to (?:him|her|them|that))?\s*\??$")
+
+
+def _passed_on(text: str) -> str:
+    """The question asked in a message that passes one on; ``text`` otherwise."""
+    th = _PASSED_ON_TH.match(text)
+    if th is not None and not _THAI_ASKING.search(th.group(0)[:-len("ว่า")].rstrip()):
+        asked = _ANSWER_HOW_TH.sub("", text[th.end():]).strip()
+        return asked or text
+    en = _PASSED_ON_EN.match(text)
+    if en is not None:
+        asked = _ANSWER_HOW_EN.sub("", text[en.end():]).strip()
+        # ("asked me if X": X is a yes/no question)
+        return (asked + ("?" if en.group(1) and not asked.endswith("?") else "")) if asked else text
+    return text
+
 
 def normalize(text: str, max_chars: int = MAX_TEXT_CHARS) -> str:
     """Return the canonical form of a user message used by every later step.
@@ -120,6 +145,7 @@ def normalize(text: str, max_chars: int = MAX_TEXT_CHARS) -> str:
     text = _LAUGH.sub(" ", text)
     text = _OTHER_REPEAT.sub(r"\1\1", text)
     text = _SPACE.sub(" ", text).strip().lower()
+    text = _passed_on(text)
     return text[:max_chars]
 
 

@@ -17,7 +17,7 @@ from typing import NamedTuple
 from .schema import Fact
 from .script import has_latin
 
-__all__ = ["POSTS_ASKED", "why_not",
+__all__ = ["POSTS_ASKED", "NEED_REASONS", "why_not",
            "index_years", "uncovered", "unstated", "unmentioned", "stem", "asks_to_come", "counted_words", "names_a_list"]
 
 _MONTHS = (r"มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม|"
@@ -683,6 +683,11 @@ class _Asks(NamedTuple):
 
 # What _asks reads of a question, as _Cue (the patterns themselves stay for reading facts).
 _NEEDS_ASKED = [(name, _Cue(asks), says) for name, asks, says in _NEEDS]
+#: What why_not says of a fact that does not state the thing asked for (a fare, a chair, kinds): a nearer fact
+#: that fails so tells nothing of whether one further down states it.
+#: (Not a logo holder or an overall rank, which no source gives: a fact further down that uses their words, "holds
+#: the logo", "ranked", tells something else.)
+NEED_REASONS = frozenset(f"it gives no {name}" for name, _, _ in _NEEDS if name not in ("logo holder", "overall rank"))
 _NAMES_ASKED_CUE, _NEXT_CUE = _Cue(_NAMES_ASKED), _Cue(_NEXT)
 _PERIODS_ASKED = [(name, _Cue(rx), rx) for name, rx in _PERIODS]
 # What a fact may name a system by, where it has more names than a question's: "รถรางขอนแก่นมีกี่สถานี" asks

@@ -5,6 +5,7 @@ a province hold the logo asked in other words. And what must still be refused.""
 import pytest
 
 from helpers import first_line
+from intents.normalize import normalize
 from knowledge.retrieval import _counted_asked
 
 
@@ -292,3 +293,58 @@ def test_further_down_only_the_kind_of_fact_passed_over_answers(convo, text):
 def test_everyday_words_are_no_sign_of_a_missing_topic(convo, text, expected):
     r = convo.say(text)
     assert not r.fallback and expected in r.text
+
+
+@pytest.mark.parametrize("text", ["สมาร์ทซิตี้ในไทยแบ่งเป็นกี่แบบครับ",
+                                  "Which kinds of city does the certification recognise?"])
+def test_a_count_of_kinds_finds_the_fact_that_names_the_kinds(convo, text):
+    # the counts of certified areas are nearer in words, but give no kinds: the fact that gives them answers
+    r = convo.say(text)
+    assert not r.fallback and "Livable City" in first_line(r), r.text
+
+
+@pytest.mark.parametrize("text", ["What overall place did Mae Moh get in the TSCCI 2023?",
+                                  "แม่เมาะจัดงานเทศกาลวันที่เท่าไหร่"])
+def test_a_fact_lacking_what_is_asked_is_no_answer_found_further_down(convo, text):
+    # no source names who holds an area's logo or an overall place: a fact that merely uses the words is no answer
+    assert convo.say(text).fallback
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ลุงตู่เป็นใคร", "ประยุทธ์"),
+    ("ลุงป้อมเป็นประธานพิธีมอบตราปี 64 ใช่มั้ย", "ประวิตร"),
+])
+def test_a_person_called_by_the_nickname_people_use_is_that_person(convo, text, expected):
+    assert expected in first_line(convo.say(text))
+
+
+def test_a_count_added_in_a_year_goes_past_the_counts_of_other_years(convo):
+    # the count told in 2023 names no count added in 2022; that year's batch does
+    r = convo.say("ปี 65 ได้รับตราเพิ่มมากี่พื้นที่")
+    assert not r.fallback and "15" in first_line(r), r.text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("เพื่อนถามมาว่าภูเก็ตได้ตราตอนไหน จะตอบยังไงดี", "2564"),
+    ("a visitor asked me if samyan is certified, how should i answer", "Yes"),
+])
+def test_a_question_passed_on_is_answered_as_if_asked(convo, text, expected):
+    r = convo.say(text)
+    assert expected in first_line(r), r.text
+    assert normalize("ลูกค้าถามว่าขอนแก่นได้ตราปีไหน ควรตอบว่าไง") == "ขอนแก่นได้ตราปีไหน"
+    assert normalize("who asked me about it") == "who asked me about it"
+
+
+def test_what_happened_on_a_day_named_is_that_days_event(convo):
+    # the meetings of 2021 are nearer in words; the day named has its own event
+    r = convo.say("what meeting was held on 29 september 2020")
+    assert not r.fallback and "4 of 7" in first_line(r), r.text
+
+
+def test_mae_moh_festival_and_whom_its_plan_helps(convo):
+    assert "แม่เมาะเฟสติวัล" in first_line(convo.say("แม่เมาะมีงานเทศกาลอะไรไหม"))
+    assert "วิสาหกิจชุมชน" in first_line(convo.say("แม่เมาะจะช่วยเหลือใครบ้าง"))
+
+
+def test_the_name_of_the_logo_given(convo):
+    assert "Smart City Thailand" in first_line(convo.say("ตราที่เมืองได้เรียกว่าตราอะไร"))
