@@ -83,7 +83,7 @@ _SAME_MEANING_EN = [(re.compile(p, re.I), r) for p, r in [
     (r"\b(start|starts|started|begin|begins|began) (running|operating|operations?|service)\b|"
      r"\bopen(s|ed|ing)?\b|\bin service\b|\boperational\b", " open "),
     # built and ready: "when is it done", "when will it be finished" / "planned to be ready in 2028"
-    (r"\b(done|finished|complete|completed|built)\b", " ready "),
+    (r"\b(done|finished|complete|completed)\b", " ready "),  # (not "built": "how long will it be when built" is a length)
     # a size asked ("how big is it") is a size stated in rai or square kilometres
     (r"\bhow (big|large|wide)\b|\bwhat size\b|\bsize\b|\b(land )?area of\b|\brai\b|\bsq(uare)? ?(km|kilomet(re|er)s?)\b|"
      r"\bhectares?\b", " size "),
