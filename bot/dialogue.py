@@ -355,6 +355,10 @@ _PERSON_PRONOUN = re.compile(r"\b(he|his|him|she|her)\b|ท่าน|เขา|�
 _SPAN_ASKED = re.compile(r"\b(?:over |in |within )?how (?:long|many years)\b|\bover what (?:period|time(?:frame)?)\b"
                          r"|\bwhat (?:time ?frame|timeline)\b|(?:ภายใน|ใน)?(?:กี่ปี|นานแค่ไหน|นานเท่าไ\S*|ระยะเวลาเท่าไ\S*)")
 _SPAN_GIVEN = re.compile(r"\b(?:within|over|in) \d{1,3} (?:years?|months?)\b|ภายใน\s*\d{1,3}\s*(?:ปี|เดือน)")
+# "who did?", "who was it then?", "แล้วใครล่ะ": who it was, when the one just asked about was not.
+_WHO_INSTEAD = re.compile(r"^\s*(?:(?:so|and|then|ok|okay),? )?(?:who|which (?:one|city|area|person)) ?(?:did|was it|is it|then|"
+                          r"instead|did it|did then|was it then)?\s*[?!.]*\s*$|^\s*(?:แล้ว)?(?:ใคร|คนไหน|ที่ไหน|เมืองไหน)"
+                          r"(?:ล่ะ|ละ|หล่ะ|อ่ะ|อะ|ครับ|คะ|คับ|เหรอ|หรอ|เป็นคน(?:ทำ|ได้)|ได้)*\s*[?]*\s*$")
 _SAID_ASKED = re.compile(r"\b(say|said|says|explain|explained|explains|quoted|mean|meant)\b|พูด|บอก|อธิบาย|ให้สัมภาษณ์")
 # "which of those", "which one of them", "อันไหน", "ที่ไหนในนั้น": one of the things the last answer listed.
 _WHICH_OF = re.compile(r"\bwhich (one |ones )?of (those|them|these|the five|the 5)\b|\bwhich one\b|\bwhich ones\b|"
@@ -1192,6 +1196,15 @@ class Dialogue:
             a.qualifier = a.qualifier or ctx.qualifier  # "มีที่ไหนบ้าง" after a question about the first five
         # ("แล้วกระบี่ล่ะ" after Phuket's CCTV: the question is about Krabi now, not Phuket)
         a.context = [] if a.subjects or (a.follow_up and a.ent.places) else list(ctx.subjects)
+        if not a.follow_up and not a.subjects and not a.ent.places and ctx.yes_no and ctx.last_query \
+                and _WHO_INSTEAD.match(u.normalized):
+            # "who did?", "แล้วใครล่ะ" right after a yes/no question ("did Prawit chair the January 2023 ceremony?",
+            # "did Khon Kaen rank first?"): that question again, asking who, without the one it named.
+            # (the area asked about stays, "run by Thammasat? - who then?", unless a ranking said it was not the one)
+            ranked = turn.told is not None and turn.told.intent == "rankings"
+            a.query_text, a.kind, a.yes_no = ctx.last_query, "who", False
+            a.context = [s for s in ctx.subjects if not (ranked and s in snap.kb.cities) and not (
+                s in snap.kb.entities and snap.kb.entities[s].kind in ("person", "organisation"))]
         a.cue = a.off_topic
         if a.cue is None and self.vocabulary is not None:
             # A word no fact uses ("พนักงาน", "password"): the question is about something the bot lacks.

@@ -506,3 +506,15 @@ def test_when_it_is_done_is_when_it_is_ready(convo):
     convo.say("tell me the route of the Khon Kaen light rail")
     r = convo.say("and when will it be finished")
     assert "2028" in first_line(r), r.text
+
+
+@pytest.mark.parametrize("claim, then, expected", [
+    ("ขอนแก่นได้ที่ 1 ประเภทจังหวัดปี 2566 ใช่มั้ย", "แล้วใครล่ะ", "ภูเก็ต"),
+    ("Is Samyan Smart City run by Thammasat University?", "Who then?", "Chulalongkorn"),
+])
+def test_who_then_after_a_no_asks_who_it_was(convo, claim, then, expected):
+    """After "no" to "did X do it?", "who then?" asks the same question about who did (a ranking: not X; an
+    area's runner: still that area)."""
+    assert convo.say(claim).text.startswith(("ไม่", "No"))
+    r = convo.say(then)
+    assert not r.fallback and expected in first_line(r)
