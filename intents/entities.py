@@ -212,7 +212,9 @@ class EntityExtractor:
         ent.numbers = [int(n) for n in _NUMBER.findall(text)]
         ent.yes_no = is_yes_no(text)
         latin = has_latin(text)
-        ent.first_five = bool(_FIRST_FIVE_TH.search(text) or latin and _FIRST_FIVE_EN.search(text)
+        # (read without the names found: "the Siam Square cableless pilot" is a project, not the first five)
+        bare = ent.remainder
+        ent.first_five = bool(_FIRST_FIVE_TH.search(bare) or latin and _FIRST_FIVE_EN.search(bare)
                                or (_FIRST_FIVE_DAY.search(text) and _WHICH_CITIES.search(text))) and not (
             _EXCEPT_TH.search(text) or latin and _EXCEPT_EN.search(text)) and not _OTHER_PILOTS.search(text)
         return ent

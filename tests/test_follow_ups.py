@@ -518,3 +518,9 @@ def test_who_then_after_a_no_asks_who_it_was(convo, claim, then, expected):
     assert convo.say(claim).text.startswith(("ไม่", "No"))
     r = convo.say(then)
     assert not r.fallback and expected in first_line(r)
+
+
+def test_a_project_called_a_pilot_is_not_the_first_five(convo):
+    convo.say("tell me about the Siam Square cableless pilot project")
+    r = convo.say("how big is the area in rai?")
+    assert not r.fallback and "63" in first_line(r) and "five" not in r.text
