@@ -359,6 +359,8 @@ _SPAN_GIVEN = re.compile(r"\b(?:within|over|in) \d{1,3} (?:years?|months?)\b|ภ
 _WHO_INSTEAD = re.compile(r"^\s*(?:(?:so|and|then|ok|okay),? )?(?:who|which (?:one|city|area|person)) ?(?:did|was it|is it|then|"
                           r"instead|did it|did then|was it then)?\s*[?!.]*\s*$|^\s*(?:แล้ว)?(?:ใคร|คนไหน|ที่ไหน|เมืองไหน)"
                           r"(?:ล่ะ|ละ|หล่ะ|อ่ะ|อะ|ครับ|คะ|คับ|เหรอ|หรอ|เป็นคน(?:ทำ|ได้)|ได้)*\s*[?]*\s*$")
+# A message that opens with thanks ("thanks, that helps", "ขอบคุณค่ะ เข้าใจแล้ว").
+_THANKS_FIRST = re.compile(r"^\s*(?:ok(?:ay)?,? |โอเค\s*)?(?:thanks|thank you|thx|ty\b|cheers|ขอบคุณ|ขอบใจ|ขอบคุน|ขอบคุง)")
 _SAID_ASKED = re.compile(r"\b(say|said|says|explain|explained|explains|quoted|mean|meant)\b|พูด|บอก|อธิบาย|ให้สัมภาษณ์")
 # "which of those", "which one of them", "อันไหน", "ที่ไหนในนั้น": one of the things the last answer listed.
 _WHICH_OF = re.compile(r"\bwhich (one |ones )?of (those|them|these|the five|the 5)\b|\bwhich one\b|\bwhich ones\b|"
@@ -1027,7 +1029,10 @@ class Dialogue:
         acknowledged = any(w in _ACK_WORDS for w in words) and all(w in _ACK_WORDS or w in _ACK_TOO for w in words) \
             and not a.qt.yes_no
         u_talk = None
-        if acknowledged and not small_talk:
+        if _THANKS_FIRST.match(u.normalized) and not a.qt.kind and not a.qt.yes_no and not a.off_topic:
+            # "thanks, that helps", "ขอบคุณครับ อันนี้ชัดเลย": thanks, though "that" / "อันนี้" refers back
+            small_talk, u_talk, refers_back = True, "thanks", False
+        elif acknowledged and not small_talk:
             small_talk, u_talk = True, "thanks"
         elif about_the_bot and not a.off_topic:
             # (who it is, whatever else the classifier read: "คุณคือใครอ่ะ" is no thanks)

@@ -723,3 +723,10 @@ def test_the_steps_docs_dialogue_md_lists_are_the_steps_answer_runs():
     doc = (Path(__file__).parent.parent / "docs" / "dialogue.md").read_text(encoding="utf-8")
     listed = doc[doc.index("as read so far):"):doc.index("A step either answers")]
     assert re.findall(r"`(_\w+)`", listed) == run and len(run) > 20
+
+
+@pytest.mark.parametrize("thanks", ["thanks, that helps a lot", "ขอบคุณครับ อันนี้ชัดเจนดี"])
+def test_thanks_that_refers_to_the_answer_is_still_thanks(convo, thanks):
+    convo.say("Which body approves the smart city logo?")
+    r = convo.say(thanks)
+    assert r.intent == "thanks" and not r.fallback
