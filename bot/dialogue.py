@@ -425,7 +425,9 @@ _EN_STOP = frozenset("a an the is are was were be been of in on at to for and or
 # "ศรีราชาอยู่ในเครือข่ายอาเซียนไหม": in a network or a group, which is no question of where it is.
 # "in that batch too", "อยู่ในชุดนั้นด้วย": the batch (round, group) the last question was about.
 _THAT_BATCH = re.compile(r"\b(that|the same|this) (batch|round|group|list|lot|cohort)\b|\bamong (them|those)\b|"
-                         r"(ชุด|รุ่น|รอบ|กลุ่ม)(นั้น|นี้|เดียวกัน)")
+                         r"(ชุด|รุ่น|รอบ|กลุ่ม)(นั้น|นี้|เดียวกัน)|ใน(นั้น|นี้|ลิสต์|รายชื่อ)(?!\S*ปี)|"
+                         # "มีโคราชด้วยมั้ย" right after a list: is Korat among them too
+                         r"^(?:แล้ว)?มี.{1,30}?ด้วย(?:ไหม|มั้ย|มั๊ย|ป่ะ|ปะ|เปล่า|รึเปล่า|หรือเปล่า|มะ|หรอ|เหรอ)")
 # A question about the areas certified (a batch, a round, the logos), not a ranking or a budget of that year.
 _CERTIFYING = re.compile(r"ชุด|รุ่น|รอบ|รับรอง|ตรา|โลโก้|\b(batch|round|cohort|certif\w*|logos?|pilots?)\b", re.I)
 _MEMBERSHIP = re.compile(r"เครือข่าย|สมาชิก|\bnetwork\b|\bmembers?\b|\bmembership\b|\balliance\b")

@@ -524,3 +524,10 @@ def test_a_project_called_a_pilot_is_not_the_first_five(convo):
     convo.say("tell me about the Siam Square cableless pilot project")
     r = convo.say("how big is the area in rai?")
     assert not r.fallback and "63" in first_line(r) and "five" not in r.text
+
+
+@pytest.mark.parametrize("then, first_word", [("มีแม่เมาะด้วยมั้ยครับ", "ใช่"), ("แล้วน่านอยู่ในนั้นมั้ย", "ไม่ใช่")])
+def test_whether_a_city_is_in_the_list_just_given_in_thai(convo, then, first_word):
+    convo.say("ห้าเมืองนำร่องรอบแรกมีเมืองไหนบ้าง")
+    r = convo.say(then)
+    assert not r.fallback and r.text.startswith(first_word)
