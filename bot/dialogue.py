@@ -341,6 +341,8 @@ _NAME_ASKED = re.compile(r"ชื่อ\S{0,8}(อะไร|ไร|ว่า|ใ
                          r"\b(what|which)('s|s| is) (its|the) name\b|\bname it\b")
 # A question about the bot itself ("who are you", "บอทชื่ออะไร"): small talk, though it asks who or what.
 _ABOUT_THE_BOT = re.compile(r"\b(who|what) (are|r) (you|u)\b|\byour name\b|\bwho (made|built|created) (you|u)\b|"
+                            # "hey, how are you?", "ฮัลโหล มีใครอยู่มั้ย": a greeting, though it asks how or whether
+                            r"\bhow (are|r) (you|u|ya)\b|\bhow'?s it going\b|สบายดี(ไหม|มั้ย|มั๊ย|ป่ะ|รึเปล่า)|มีใครอยู่|"
                             r"\bare (you|u) (a )?(bot|robot|human|real|person)\b|"
                             r"(บอท|คุณ|เธอ)(ตัวนี้|ตัวนี่|นี้|นี่|เนี่ย|เนี้ย)?\s*(มี)?(ชื่อ(อะไร|ไร|ว่า)|เป็นใคร|คือใคร|เป็นคนหรือ"
                             r"|เป็นคนจริง|(ใคร|ที่ไหน|หน่วยงานไหน)(ทำ|สร้าง|พัฒนา|ดูแล))", re.I)
@@ -360,7 +362,10 @@ _WHO_INSTEAD = re.compile(r"^\s*(?:(?:so|and|then|ok|okay),? )?(?:who|which (?:o
                           r"instead|did it|did then|was it then)?\s*[?!.]*\s*$|^\s*(?:แล้ว)?(?:ใคร|คนไหน|ที่ไหน|เมืองไหน)"
                           r"(?:ล่ะ|ละ|หล่ะ|อ่ะ|อะ|ครับ|คะ|คับ|เหรอ|หรอ|เป็นคน(?:ทำ|ได้)|ได้)*\s*[?]*\s*$")
 # A message that opens with thanks ("thanks, that helps", "ขอบคุณค่ะ เข้าใจแล้ว").
-_THANKS_FIRST = re.compile(r"^\s*(?:ok(?:ay)?,? |โอเค\s*)?(?:thanks|thank you|thx|ty\b|cheers|ขอบคุณ|ขอบใจ|ขอบคุน|ขอบคุง)")
+_THANKS_FIRST = re.compile(r"^\s*(?:ok(?:ay)?,? |โอเค\s*)?(?:thanks|thank you|thx|ty\b|cheers|ขอบคุณ|ขอบใจ|ขอบคุน|ขอบคุง|"
+                           # praise: "บอทเก่งจัง", "good bot", "you're awesome"
+                           r"(?:น้อง)?บอท(?:นี้|นี่)?เก่ง|เก่ง(?:จัง|มาก)|(?:good|great|nice|smart) bot\b|"
+                           r"(?:you'?re|you are|u r) (?:great|awesome|amazing|smart|helpful)\b)")
 _SAID_ASKED = re.compile(r"\b(say|said|says|explain|explained|explains|quoted|mean|meant)\b|พูด|บอก|อธิบาย|ให้สัมภาษณ์")
 # "which of those", "which one of them", "อันไหน", "ที่ไหนในนั้น": one of the things the last answer listed.
 _WHICH_OF = re.compile(r"\bwhich (one |ones )?of (those|them|these|the five|the 5)\b|\bwhich one\b|\bwhich ones\b|"

@@ -35,6 +35,11 @@ _THAI_ASKING = re.compile(r"คือ|อะไร|ไร|ไหน|ใคร|�
 _LAUGH = re.compile(r"(?<![\d.,])5{3,}(?![\d.,])")
 # A Thai letter repeated three or more times is emphasis (ขอนแก่นนนน); Thai words never triple a letter.
 _THAI_REPEAT = re.compile(r"([\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e])\1{2,}")
+# A particle at the end of a phrase with its last letter typed twice for emphasis ("มีไรบ้างง", "ครับบ", "ไหมม"):
+# twice, not three times, so _THAI_REPEAT leaves it.
+_PARTICLE_DOUBLED = re.compile("(" + "|".join(
+    f"{p}(?={p[-1]})" for p in ("บ้าง", "ครับ", "คับ", "ค่ะ", "คะ", "นะ", "มั้ย", "ไหม", "อ่ะ", "ป่ะ", "เหรอ", "หรอ",
+                                  "จ้า", "ล่ะ", "ยัง", "เปล่า")) + r")\S(?=$|\s|[?!.,]|ครับ|คับ|ค่ะ|คะ|นะ)")
 # Latin letters or punctuation repeated three or more times: keep two (sooo → soo, ??? → ??).
 _OTHER_REPEAT = re.compile(r"([A-Za-z!?.~])\1{2,}")
 _SPACE = re.compile(r"\s+")
@@ -140,6 +145,7 @@ def normalize(text: str, max_chars: int = MAX_TEXT_CHARS) -> str:
         text = _thai_normalize(text)
         text = text.translate(_THAI_DIGITS)
         text = _THAI_REPEAT.sub(r"\1", text)
+        text = _PARTICLE_DOUBLED.sub(lambda m: m.group(1), text)
         text = _PERCENT_CUT.sub(r"\1\2เปอร์เซ็นต์", text)
         text = _MONTH_UNDOTTED.sub(_dotted_month, text)
     text = _LAUGH.sub(" ", text)

@@ -214,7 +214,7 @@ def test_greeting_thanks_and_help_are_friendly_with_suggestions(convo):
 
 
 @pytest.mark.parametrize("text", ["what's your name?", "บอทมีชื่อว่าอะไร", "yo bot, who r u", "คุณเป็นใครครับ",
-                                  "บอทเนี่ยคือใครคะ", "บอทตัวนี้ใครพัฒนา"])
+                                  "บอทเนี่ยคือใครคะ", "บอทตัวนี้ใครพัฒนา", "hi there, how are u?", "หวัดดี มีใครอยู่ไหมคะ"])
 def test_a_question_about_the_bot_itself_is_small_talk(convo, text):
     # (it asks who or what, but about the bot: no fact's person, no fallback)
     r = convo.say(text)
@@ -725,7 +725,7 @@ def test_the_steps_docs_dialogue_md_lists_are_the_steps_answer_runs():
     assert re.findall(r"`(_\w+)`", listed) == run and len(run) > 20
 
 
-@pytest.mark.parametrize("thanks", ["thanks, that helps a lot", "ขอบคุณครับ อันนี้ชัดเจนดี"])
+@pytest.mark.parametrize("thanks", ["thanks, that helps a lot", "ขอบคุณครับ อันนี้ชัดเจนดี", "น้องบอทเก่งมาก"])
 def test_thanks_that_refers_to_the_answer_is_still_thanks(convo, thanks):
     convo.say("Which body approves the smart city logo?")
     r = convo.say(thanks)

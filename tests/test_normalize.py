@@ -86,3 +86,9 @@ def test_fast_thai_normalize_gives_what_pythainlp_gives():
     texts += ["".join(rng.choice(signs) for _ in range(rng.randrange(1, 30))) for _ in range(20000)]
     changed = [t for t in texts if _thai_normalize(t) != pythainlp_normalize(t)]
     assert not changed, changed[:5]
+
+
+@pytest.mark.parametrize("typed, meant", [("5เมืองนำร่องมีไรบ้างง", "5เมืองนำร่องมีไรบ้าง"), ("ได้ไหมม ครับ", "ได้ไหม ครับ"),
+                                         ("ยังงครับ", "ยังครับ"), ("งงมาก", "งงมาก")])
+def test_a_particle_with_its_last_letter_typed_twice_is_the_particle(typed, meant):
+    assert normalize(typed) == meant
