@@ -29,7 +29,8 @@ _KEPT = re.compile(r"[^\s\-_.,!?'\"()/]+")  # what _STRIP leaves
 _NUMBER = re.compile(r"(?<![\d.])\d{1,4}(?![\d.])")
 # (Each split in two: the English words are tried only on text with a Latin letter.)
 _FIRST_FIVE_TH = re.compile(r"(5|ห้า)\s*เมืองแรก|เมืองนำร่อง|นำร่อง|ชุดแรก|รุ่นแรก|กลุ่มแรก|รอบแรก|แรกสุด")
-_FIRST_FIVE_EN = re.compile(r"first\s*(5|five)|(5|five)\s*pilot|pilot|\bfirst\s*(batch|round)|"
+_FIRST_FIVE_EN = re.compile(r"first\s*(5|five)|(5|five)\s*pilot|pilot|\bfirst\s*(batch|round|group|cohort|wave)|"
+                            r"\b(group|set) of (5|five)\b|"
                             r"\b(got|received|were|was|get)\b.{0,40}\bfirst\s*[?.!]*$|"
                             r"\b(first|earliest)\s*(ones?|cities|areas|smart cities)\b|"
                             r"\b(the|of)\s+(5|five)\s+(cities|areas|places)\b")  # "one of the 5 cities"

@@ -101,6 +101,9 @@ def test_yes_no_questions_are_recognised(bot, text, yes_no):
     ("นอกจาก 5 เมืองแรกแล้ว ปี 2564 มีที่ไหนอีก", False),  # the others
     ("apart from the first five, which areas were certified?", False),
     ("รายชื่อ 7 พื้นที่นำร่องตอนเริ่มโครงการ", False),  # pilots of another round
+    ("was nan in the first group of five cities?", True),
+    ("เมืองนำร่องทั้ง 7 พื้นที่มีที่ไหน", False),
+    ("how big is the siam square cableless pilot", False),  # a project's name, not the first five
 ])
 def test_the_first_five_qualifier(bot, text, first_five):
     assert ents(bot, text).first_five is first_five
