@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import Callable, Sequence
 
 from intents.features import tokenize
-from intents.normalize import has_latin, normalize
+from intents.normalize import has_latin, has_thai, normalize
 from intents.entities import Entities, compact
 from intents.nlu import NLU, OUT_OF_SCOPE, Understanding
 from intents.question import COMPARE as _COMPARE
@@ -457,7 +457,6 @@ _DIMENSIONS_LISTED = re.compile(r"คือ|ได้แก่|ประกอ�
 _BEFORE_ASKED = re.compile(r"ก่อนหน้านั้น|ก่อนหน้านี้|ก่อนนั้น|แต่ก่อน|แต่เดิม|เดิมที|\bbefore( that| then)?\b|\bpreviously\b|"
                            r"\bformerly\b|\boriginally\b", re.I)
 _FORMERLY = re.compile(r"เดิมเป็น|เดิมที|แต่เดิม|เคยเป็น|\bformerly\b|\bpreviously\b|\boriginally\b", re.I)
-_THAI_LETTER = re.compile(r"[\u0e00-\u0e7f]")
 _BODY_ASKED = re.compile(r"\bwhich (?:\w+ )?(?:meeting|committee|sub-?committee|body|agency|ministry)\b|"
                          r"\bfull name of the (?:sub-?)?committee\b|\bcommittee'?s full name\b|\bmeeting (?:number|no)\b|"
                          r"(?:คณะ(?:อนุ)?กรรมการ|ประชุม|หน่วยงาน)\S{0,6}(?:ไหน|ใด|อะไร)|ชื่อเต็มของคณะ|คณะ(?:อนุ)?กรรมการ.{0,40}ชื่อเต็ม|"
@@ -713,6 +712,7 @@ class Dialogue:
         self.user_limit = user_limit or Limit(10, 10)
         self.turns = Turns(contexts, inbox, stats, limiter)
         self._day_events: tuple[Snapshot, dict[str, list[str]]] | None = None
+        self._pilot_day: tuple[Snapshot, frozenset[str]] | None = None
         self._kept_owner: tuple[object, ...] | None = None
         self._kept: dict[tuple, tuple[Reply, Context | None, str | None]] = {}
 
@@ -811,7 +811,7 @@ class Dialogue:
         has_letters = any(ch.isalpha() for ch in u.normalized)
         reply_lang = lang if lang in ("th", "en") else (u.lang if has_letters else (ctx.lang or "th"))
         if lang not in ("th", "en") and reply_lang == "th" and u.entities.subjects \
-                and has_latin(u.entities.remainder) and not _THAI_LETTER.search(u.entities.remainder):
+                and has_latin(u.entities.remainder) and not has_thai(u.entities.remainder):
             # "what is พลเมืองอัจฉริยะ in english": a Thai name asked about in English is an English question
             reply_lang = "en"
         said_of = self._said_of_place(u, ctx, snap)
@@ -1845,21 +1845,20 @@ class Dialogue:
                 # "แล้วเขาต่ออายุรึยัง" about Mae Moh: a fact of a day about other areas (the 16 renewed in 2025)
                 # neither says yes nor no about Mae Moh; saying it anyway answers something else.
                 a.hit = None
-        if a.hit is not None and _RENEWAL.search(u.normalized) and a.kind not in ("how_many", "list") \
-                and not _HOW_MANY_CITIES.search(u.normalized):
+        # (the area asked about: the one named, or the one the conversation is on)
+        area = next((x for x in a.subjects if x in snap.kb.cities), None) if a.subjects else \
+            a.context[0] if a.context and a.context[0] in snap.kb.cities else None
+        if a.hit is not None and area is not None and _RENEWAL.search(u.normalized) \
+                and a.kind not in ("how_many", "list") and not _HOW_MANY_CITIES.search(u.normalized):
             # "ขอนแก่นได้ต่ออายุตราปี 68 ไหม", "and was its logo renewed?": whether that area was renewed, which only a
             # fact about that area's logo term answers (the sources do not list the 16 renewed in 2025), not the
             # logo's 2-year term in general or another fact about the area
-            area = next((x for x in a.subjects if x in snap.kb.cities), None) if a.subjects else \
-                a.context[0] if a.context and a.context[0] in snap.kb.cities else None
-            if area is not None and (area not in a.hit.fact.about or not _TERM_SAID.search(a.hit.fact.text())):
+            if area not in a.hit.fact.about or not _TERM_SAID.search(a.hit.fact.text()):
                 a.hit = None
-        if a.hit is not None and _DEVELOPER_ASKED.search(u.normalized):
+        if a.hit is not None and area is not None and _DEVELOPER_ASKED.search(u.normalized):
             # "ภูเก็ตทินิคอนวัลเลย์ใครเป็นผู้พัฒนาเมือง": that area's developer, which what a city developer is in
             # general (a fact about no area) does not name
-            area = next((x for x in a.subjects if x in snap.kb.cities), None) if a.subjects else \
-                a.context[0] if a.context and a.context[0] in snap.kb.cities else None
-            if area is not None and not set(a.hit.fact.about) & set(snap.kb.cities):
+            if not set(a.hit.fact.about) & set(snap.kb.cities):
                 a.hit = None
         if a.hit is not None and a.follow_up and a.ent.places and not a.subjects:
             # "แล้วที่กระบี่มีมั้ย" after Phuket's beach cameras: the question again, about Krabi; a fact that says
@@ -2808,8 +2807,9 @@ class Dialogue:
         body = _BODY_ASKED.search(asked) is not None
         # (nor about the first members of something else: "ASCN's first Thai members" are not the five pilots;
         # an organisation, person or event the pilots' own approval does not involve asks about its own "first")
+        involved = self._pilots_related(snap)
         elsewhere = any(x in kb.entities and kb.entities[x].kind in ("organisation", "person", "event")
-                        and x not in self._pilots_related(snap) for x in subjects)
+                        and x not in involved for x in subjects)
         if qualifier == "first_five" and not cities and not yes_no and not ent.places and not project and \
                 not smarts and not body and not elsewhere and kind in (None, "list", "how_many"):
             pilots = kb.pilot_cities()
@@ -3148,15 +3148,16 @@ class Dialogue:
         own = " ".join((city.name.th, city.name.en, city.short_name.th, city.short_name.en, *city.aliases)).casefold()
         return any(n in own for n in names)
 
-    @staticmethod
-    def _pilots_related(snap: Snapshot) -> set[str]:
+    def _pilots_related(self, snap: Snapshot) -> frozenset[str]:
         """What the facts dated the day the first five were approved are about (the sub-committee, its chair,
-        depa, the logo...): naming one of them still asks about the five."""
+        depa, the logo...): naming one of them still asks about the five. Worked out once per knowledge snapshot."""
+        if self._pilot_day is not None and self._pilot_day[0] is snap:
+            return self._pilot_day[1]
         pilots = snap.kb.pilot_cities()
-        if not pilots:
-            return set()
-        day = pilots[0].certified.date
-        return {x for f in snap.facts.values() if f.date == day for x in f.about}
+        day = pilots[0].certified.date if pilots else None
+        related = frozenset(x for f in snap.facts.values() if day and f.date == day for x in f.about)
+        self._pilot_day = (snap, related)
+        return related
 
     @staticmethod
     def _certified_facts(snap: Snapshot, city: str) -> list:
