@@ -12,7 +12,7 @@ _PHRASES: dict[str, dict[str, str]] = {
               "certified, what a city plans, or what the 7 Smarts are.",
     },
     "thanks": {
-        "th": "ยินดีครับ มีอะไรอยากถามเพิ่มเติมเรื่องเมืองอัจฉริยะ ถามได้เลยนะครับ",
+        "th": "ยินดีครับ อยากรู้อะไรเพิ่มเรื่องเมืองอัจฉริยะ ถามมาได้เลย",
         "en": "You're welcome! Ask me anything else about Thailand's smart cities.",
     },
     "goodbye": {
@@ -34,14 +34,14 @@ _PHRASES: dict[str, dict[str, str]] = {
               "Ask in Thai or English.",
     },
     "fallback": {
-        "th": "ขออภัยครับ เรื่องนี้ผมยังไม่มีข้อมูลที่ตรวจสอบแล้ว จึงไม่อยากตอบผิด ๆ ครับ "
-              "ผมตอบได้เฉพาะเรื่องเมืองอัจฉริยะที่ได้รับการรับรองในประเทศไทย ลองถามแบบนี้ดูนะครับ",
+        "th": "ขออภัยครับ เรื่องนี้ผมยังไม่มีข้อมูลที่ตรวจสอบแล้ว เลยไม่อยากตอบผิด ๆ "
+              "ผมตอบได้เฉพาะเรื่องเมืองอัจฉริยะที่ได้รับการรับรองในประเทศไทย ลองเลือกคำถามด้านล่างดูได้เลย",
         "en": "Sorry, I don't know that yet, and I'd rather not guess. I can answer questions about "
               "Thailand's certified smart cities. You could try one of these:",
     },
     "fallback_city": {
-        "th": "ขออภัยครับ เรื่องนี้ของ{city}ผมยังไม่มีข้อมูล (ผมรู้เฉพาะเรื่องเมืองอัจฉริยะ เช่น แผน การรับรอง "
-              "และเป้าหมายของเมือง) ลองถามแบบนี้ดูนะครับ",
+        "th": "ขออภัยครับ ผมยังไม่มีข้อมูลเรื่องนี้ของ{city} (ผมรู้เฉพาะเรื่องเมืองอัจฉริยะ เช่น แผน การรับรอง "
+              "และเป้าหมายของเมือง) ลองเลือกคำถามด้านล่างดูได้เลย",
         "en": "Sorry, I don't have that information about {city}. I only know about its smart city "
               "programme (plan, certification, goals). You could try:",
     },

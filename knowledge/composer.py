@@ -199,14 +199,14 @@ class Composer:
             name = self.name(subject, lang)
             topics = self.suggest.topics(subject, lang)
             if topics:
-                text = _t(lang, f"ขออภัยครับ เรื่องนี้ของ{_apart(name)}ผมยังไม่มีข้อมูล ที่ผมตอบได้คือ{_apart(topics).rstrip()} ครับ",
+                text = _t(lang, f"ขออภัยครับ ผมยังไม่มีข้อมูลเรื่องนี้ของ{_apart(name).rstrip()} แต่ตอบได้เรื่อง{_apart(topics).rstrip()}",
                           f"Sorry, I don't have that information about {name}. I can tell you about {topics}.")
             else:
-                text = _t(lang, f"ขออภัยครับ เรื่องนี้ของ{_apart(name)}ผมยังไม่มีข้อมูลครับ",
+                text = _t(lang, f"ขออภัยครับ ผมยังไม่มีข้อมูลเรื่องนี้ของ{_apart(name).rstrip()}",
                           f"Sorry, I don't have that information about {name}.")
         else:
-            text = _t(lang, "ขออภัยครับ เรื่องนี้ผมยังไม่มีข้อมูลที่ตรวจสอบแล้ว จึงไม่อยากตอบผิด ๆ "
-                            "ผมตอบได้เรื่องเมืองอัจฉริยะที่ได้รับการรับรองในประเทศไทย ลองถามแบบนี้ดูนะครับ",
+            text = _t(lang, "ขออภัยครับ เรื่องนี้ผมยังไม่มีข้อมูลที่ตรวจสอบแล้ว เลยไม่อยากตอบผิด ๆ "
+                            "ผมตอบได้เรื่องเมืองอัจฉริยะที่ได้รับการรับรองในประเทศไทย ลองเลือกคำถามด้านล่างดูได้เลย",
                       "Sorry, I don't know that yet, and I'd rather not guess. I can answer questions about "
                       "Thailand's certified smart cities. You could try one of these:")
         return Answer(text=text, quick_replies=self.suggest.for_subject(subject, lang), complete=False,

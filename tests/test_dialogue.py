@@ -171,7 +171,14 @@ def test_unknown_aspect_of_a_known_city_is_a_fallback_not_the_city_plan(convo, b
 
 def test_fallback_about_a_city_names_what_the_bot_can_say(convo):
     r = convo.say("ขอนแก่นมีโรงแรมอะไรบ้าง")
-    assert "ขอนแก่น" in r.text and "ที่ผมตอบได้" in r.text
+    assert "ขอนแก่น" in r.text and "ตอบได้เรื่อง" in r.text
+    assert r.text.count("ครับ") == 1  # polite once, not at each end of the sentence
+
+
+def test_thai_fallbacks_are_polite_once(convo):
+    for text in ("ขอสูตรต้มยำหน่อย", "ขอนแก่นมีโรงแรมอะไรบ้าง", "ภูเก็ตมีร้านอาหารอร่อยที่ไหนบ้าง"):
+        r = convo.say(text)
+        assert r.fallback and r.text.count("ครับ") <= 1, r.text
 
 
 def test_comparison_compares_briefly(convo):
