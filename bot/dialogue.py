@@ -298,6 +298,9 @@ _THEN_TH = re.compile(r"^\s*(แล้ว|และ)\s*")
 # Renewing a logo ("ต่ออายุ", "ต่อตราแล้วยัง", "renewed"), and what a fact about an area's logo term says.
 _RENEWAL = re.compile(r"ต่ออายุ|ต่อตรา|ต่อแล้วยัง|ต่อรึยัง|ต่อหรือยัง|\brenew", re.I)
 _DEVELOPER_ASKED = re.compile(r"ผู้พัฒนาเมือง|\b(?:city )?developer\b|\bwho (?:runs|develops|developed)\b", re.I)
+# Who runs a thing, claimed: "run by depa?", "ดูแลโดย", "เป็นของ ปตท. ไหม".
+_RUN_BY = re.compile(r"\b(?:run|managed|operated|developed|owned|led)\s+by\b|\b(?:runs|manages|operates|develops|owns)\b|"
+                     r"ดูแล|บริหาร|ดำเนินการ|ผู้พัฒนา|พัฒนาโดย|ขับเคลื่อน|เป็นของ|เจ้าของ", re.I)
 _TERM_SAID = re.compile(r"อายุ|\bvalid|\brenew|\bexpir", re.I)
 _HOW_MANY_CITIES = re.compile(r"กี่เมือง|กี่แห่ง|กี่พื้นที่|เมืองไหนบ้าง|\bhow many\b|\bwhich (?:cities|areas)\b", re.I)
 _IT = re.compile(r"\b(it|its|it's|they|them|their|there)\b|มัน|ที่นั่น|แถวนั้น")  # (not "that": "that day")
@@ -628,6 +631,8 @@ def _keep_an_area(subjects: list[str], asked: list[str]) -> list[str]:
 
 
 _KEPT_ANSWERS = 4096
+#: Who certifies areas: named in "is X certified by depa?", they are not what the question is about.
+_CERTIFIERS = frozenset({"depa", "smart-city-subcommittee", "smart-city-steering-committee", "smart-city-working-group"})
 
 
 def _context_key(ctx: Context) -> tuple:
@@ -1467,9 +1472,10 @@ class Dialogue:
         """A province asked about certification or a promotion zone."""
         u, ctx, snap, reply_lang = turn.u, turn.ctx, turn.snap, turn.lang
         a.cities = [s for s in a.subjects if s in snap.kb.cities]
-        general = [x for x in a.subjects if x in snap.kb.dimensions or (
-            x in snap.kb.entities and snap.kb.entities[x].kind == "concept")]  # "smart city", "the 7 Smarts"
         certifying = is_about_certification(a.query_text, listing=True)
+        general = [x for x in a.subjects if x in snap.kb.dimensions or (
+            x in snap.kb.entities and snap.kb.entities[x].kind == "concept")  # "smart city", "the 7 Smarts"
+            or certifying and x in _CERTIFIERS]  # ("certified by depa": who certifies, not what is asked about)
         if a.ent.places and not a.cities and len(general) == len(a.subjects) and (a.yes_no or a.kind in (None, "list")) \
                 and (certifying or _ZONE_ASKED.search(u.normalized)):
             zone = self._zone_of(snap, a.ent.places[0], u.normalized, a.yes_no, reply_lang)
@@ -2369,6 +2375,8 @@ class Dialogue:
         for x in named if close or fact.aspect == "who" else ():
             if x in about or any(n in text for n in self._names(snap, x)):
                 continue
+            if x == "depa" and is_about_certification(q.text, listing=True):
+                continue  # ("certified by depa?": depa awards every logo, whoever else a certification fact names)
             if any(y in ents and ents[y].kind == ents[x].kind and y not in q.subjects for y in about):
                 return True  # (another organisation, or another person, is what the fact says)
         asked_where = _ASKED_WHERE.search(q.text.casefold()) is not None
@@ -2508,7 +2516,8 @@ class Dialogue:
                     or x in snap.kb.cities}
         notions = [x for x in q.subjects if x in snap.kb.entities and snap.kb.entities[x].kind == "concept"
                    and x != "seven-smarts"]
-        named = [x for x in q.subjects if x in snap.kb.entities and snap.kb.entities[x].kind in ("organisation", "person")]
+        named = [x for x in q.subjects if x in snap.kb.entities and snap.kb.entities[x].kind in ("organisation", "person")
+                 and not (x == "depa" and is_about_certification(q.text, listing=True))]  # (depa awards every logo)
 
         def about_them(fact: Fact, venue: bool = False) -> bool:
             """Whether ``fact`` is about a specific thing the question names (or the area of an organisation
@@ -2531,6 +2540,12 @@ class Dialogue:
             # about PTT's MoU, but Chulalongkorn's contest is Samyan's)
             if any(x not in about and not snap.index.related.get(x, frozenset()) & about
                    and not any(n in text for n in self._names(snap, x)) for x in named):
+                return False
+            # (an area named must be what it is about: "is Mae Moh run by depa?" is not settled by a fact about
+            # depa's own office)
+            areas = {x for x in specific if x in snap.kb.cities}
+            if not venue and _RUN_BY.search(question) and areas and len(specific) > len(areas) and not areas & about and not any(
+                    snap.index.related.get(x, frozenset()) & about for x in areas):
                 return False
             return not specific or bool(specific & about) or any(
                 snap.index.related.get(x, frozenset()) & about for x in specific)
@@ -2589,8 +2604,12 @@ class Dialogue:
             # general notion: "is the sandbox part of the certification?" is about the sandbox) that does, wins.
             for other in snap.index.search(q, limit=4):
                 if other.fact.id == hit.fact.id or other.score < hit.score - SPECIFIC_VERDICT_MARGIN \
-                        or not specific & set(other.fact.about) or specific & set(hit.fact.about):
+                        or not specific & set(other.fact.about) or specific & set(hit.fact.about) and not (
+                            _RUN_BY.search(question) and not about_them(hit.fact)):
                     continue
+                if _RUN_BY.search(question) and not about_them(hit.fact) and about_them(other.fact) and self._someone_else(
+                        snap, q, other.fact, places, close=other.words >= CLOSE_WORDS):
+                    return other, no  # "is Mae Moh run by depa?" / EGAT runs it (the best fact was depa's own)
                 other_lead = _lead(question, q.text, other, q.lang, q.subjects, q.years, snap.known_words)
                 if other_lead:
                     return other, other_lead

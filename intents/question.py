@@ -270,6 +270,8 @@ _CERTIFICATION_ONLY = re.compile(
     r"did|has|have|got|get|logo|at|all|then|actually|even|yet|too|also|right|correct|true|ปี|ตอน|เมื่อ|พ\.ศ\.|ค\.ศ\.|year|in|on|"
     # "is X home to a certified smart city", "is there a smart city on Rama 4 road"
     r"there|home|to|road|street|ถนน|"
+    # "certified by depa", "ได้ตราจากดีป้า" (the certifier is a name, removed)
+    r"by|จาก|โดย|"
     r"\d{2,4}|\?|!|\.|,|'|\s{LIST})*$")
 _LISTING = (r"|which|any|in|there|list|areas?|too|also|on|of|among|included|ที่ไหน|อะไรบ้าง|ไหนบ้าง|กี่|พื้นที่|แห่ง|"
             r"อยู่ใน|รายชื่อ|ติด|ด้วย|ใดบ้าง|ชุด|รอบ|จำนวน|batch|round|logos?|received|"

@@ -737,3 +737,20 @@ def test_thanks_that_refers_to_the_answer_is_still_thanks(convo, thanks):
     convo.say("Which body approves the smart city logo?")
     r = convo.say(thanks)
     assert r.intent == "thanks" and not r.fallback
+
+
+@pytest.mark.parametrize("text,lead,named", [
+    ("Did Phuket get certified by depa?", "Yes.", "Phuket"),  # depa awards every logo: no "someone else"
+    ("Is Samyan run by depa?", "No.", "Chulalongkorn"),
+    ("Is Mae Moh run by depa?", "No.", "EGAT"),  # who runs an area is read from a fact about that area, not depa's
+])
+def test_yes_no_with_depa_named_beside_an_area(convo, text, lead, named):
+    r = convo.say(text)
+    assert r.text.startswith(lead) and named in r.text, r.text
+
+
+@pytest.mark.parametrize("text,place", [("Is Udon Thani certified by depa?", "Udon Thani"),
+                                        ("อุดรได้รับรองจากดีป้ารึยัง", "อุดรธานี")])
+def test_certified_by_depa_asked_of_a_place_without_areas(convo, text, place):
+    r = convo.say(text)  # the place's honest answer, not "I don't have that information about depa"
+    assert r.fallback and place in r.text and "depa" not in r.text.casefold(), r.text
