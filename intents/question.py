@@ -242,7 +242,7 @@ def is_bare_follow_up(remainder: str) -> bool:
 COMPARE = re.compile(r"ต่างกัน|แตกต่าง|เปรียบเทียบ|เทียบกับ|ต่างจาก|ยังไง|อย่างไร|กับ|และ|\b(compare|compared|difference|"
                      r"differences|differ|versus|vs|between|and|with|how|do|does)\b")
 _DEFINITION = re.compile(
-    r"^(คือ|เป็น|เปน|แปลว่า|หมายถึง|ใคร|อะไร|ทำ|หน้าที่|บทบาท|ยังไง|อย่างไร|คะ|ค่ะ|ครับ|คับ|นะ|อ่ะ|อะ|หรอ|เหรอ|ไร|"
+    r"^(คือ|เป็น|เปน|แปลว่า|หมายถึง|ใคร|อะไร|ทำ|หน้าที่|บทบาท|ยังไง|อย่างไร|ไง|คะ|ค่ะ|ครับ|คับ|นะ|อ่ะ|อะ|หรอ|เหรอ|ไร|"
     r"เล่า|เรื่อง|ให้ฟัง|หน่อย|ข้อมูล|อยากรู้|ขอ|รู้จัก|ไหม|มั้ย|แล้ว|และ|ส่วน|สมาร์ทซิตี้|สมาทซิตี้|เมืองอัจฉริยะ|"
     r"ไผ|หยัง|อีหยัง|ได้ยิน|บ่อย|มาก|เค้า|เขา|มั่ง|บ้าง|กัน|นี่|นั่น|เนี่ย|ชื่อ|ชื่อเต็ม|เรียกว่า|name|names|full|called|his|her|"
     r"hey|hi|hello|so|ok|okay|well|um|these|those|this|that|everyone|everybody|people|keeps?|talking|heard|hear|"

@@ -51,7 +51,9 @@ _EN_STOP = _english_stop_words()
 # Words that ask (what kind of answer), never what about.
 _ASKING = frozenset("what whats which when where who whom whose why how many much long year years date time ใด ไหน ไหม "
                     # "what is it known for", "famous for": what it is, not a topic of its own
-                    "known famous famed renowned"
+                    "known famous famed renowned "
+                    # "how is it" ("ขอนแก่นอากาศเป็นไง" asks about the weather, not anything said "เป็นไงบ้าง")
+                    "เป็นไง ยังไง เป็นยังไง ไง อย่างไร"
                     .split())
 #: A known word used by at most this share of the facts names a topic ("festival", "ติดตั้ง"), not a question's frame.
 RARE_SHARE = 0.05
@@ -167,3 +169,4 @@ class Vocabulary:
         latin = _known_latin_words(known)
         match = process.extractOne(word, latin, scorer=fuzz.ratio, score_cutoff=84)
         return match is not None
+

@@ -754,3 +754,13 @@ def test_yes_no_with_depa_named_beside_an_area(convo, text, lead, named):
 def test_certified_by_depa_asked_of_a_place_without_areas(convo, text, place):
     r = convo.say(text)  # the place's honest answer, not "I don't have that information about depa"
     assert r.fallback and place in r.text and "depa" not in r.text.casefold(), r.text
+
+
+def test_the_weather_of_a_city_is_no_fact_about_it(convo):
+    r = convo.say("แม่เมาะอากาศเป็นยังไงช่วงนี้")
+    assert r.fallback and "แม่เมาะ" in r.text, r.text
+
+
+def test_how_is_a_city_asks_what_it_is(convo):
+    r = convo.say("วังจันทร์วัลเลย์เป็นไง")  # "how is it?": the overview, not a fact phrased "…เป็นไงบ้าง"
+    assert not r.fallback and r.intent == "city_overview", r.text
