@@ -716,7 +716,6 @@ class Dialogue:
         self.limiter = limiter
         self.user_limit = user_limit or Limit(10, 10)
         self.turns = Turns(contexts, inbox, stats, limiter)
-        self._day_events: tuple[Snapshot, dict[str, list[str]]] | None = None
         self._pilot_day: tuple[Snapshot, frozenset[str]] | None = None
         self._kept_owner: tuple[object, ...] | None = None
         self._kept: dict[tuple, tuple[Reply, Context | None, str | None]] = {}
@@ -1267,7 +1266,7 @@ class Dialogue:
         text = turn.u.normalized.casefold()
         if a.kind == "where" and _LOCATED.search(text) or a.kind == "who" and not _EVENT_ACT.search(text):
             return None
-        on_day = self._events_on_day(turn.snap).get(told.date, [])
+        on_day = turn.snap.index.day_events.get(told.date, [])
         return next((x for x in a.context if x in on_day), None)
 
     def _place_in_ranking(self, turn: _Turn, a: _Asked) -> _Result | None:
@@ -3207,7 +3206,7 @@ class Dialogue:
         if len(day) == 10 and not any(kind(x) in ("event", "project") for x in subjects):
             # "15 areas held the logo, handed over on 24 December 2021" names no event, but one took place that
             # day: "who chaired it", "where was it" ask about that ceremony.
-            on_day = self._events_on_day(turn.snap).get(day, [])
+            on_day = turn.snap.index.day_events.get(day, [])
             if len(on_day) == 1:  # (after an area the answer was about: "how did it do" is still about the area)
                 subjects = [*subjects, on_day[0]] if city else [on_day[0], *subjects]
         listed = (self._in_order(turn.snap, told) if told is not None else []) or [
@@ -3224,24 +3223,6 @@ class Dialogue:
                        qualifier=qualifier, yes_no=yes_no, listed=listed if len(listed) >= 2 else [], claim=claim,
                        place=place,
                        named=list(ent.subjects) or [x for x in turn.ctx.named if x in subjects])
-
-    def _events_on_day(self, snap: Snapshot) -> dict[str, list[str]]:
-        """The events (entities of kind "event") each day's facts are about, "2021-12-24": the logo ceremony;
-        worked out once per knowledge snapshot."""
-        if self._day_events is not None and self._day_events[0] is snap:
-            return self._day_events[1]
-        counts: dict[str, dict[str, int]] = {}
-        for fact in snap.facts.values():
-            if fact.date and len(fact.date) == 10:
-                for x in fact.about:
-                    if x in snap.kb.entities and snap.kb.entities[x].kind == "event":
-                        day = counts.setdefault(fact.date, {})
-                        day[x] = day.get(x, 0) + 1
-        # the day's event is the one most of its facts are about (a fact that recalls another event names both)
-        days = {d: sorted(c, key=lambda x: -c[x]) for d, c in counts.items()}
-        days = {d: [x for x in c if counts[d][x] == counts[d][c[0]]] for d, c in days.items()}
-        self._day_events = (snap, days)
-        return days
 
     def _reply(self, turn: _Turn, answer: Answer, confidence: float) -> Reply:
         entities = turn.u.entities.as_dict()

@@ -448,6 +448,15 @@ class FactIndex:
                 (day, most), = days.most_common(1)
                 if most >= EVENT_DAY_SHARE * sum(days.values()):
                     self.event_day[e] = day
+        # ...and the other way round, the events each full date's facts are about ("2021-12-24": the logo
+        # ceremony), the one most of them are about (a fact that recalls another event names both), or several
+        # when tied: an answer dated that day is about that event ("who chaired it" next asks of the ceremony)
+        on_day: dict[str, Counter[str]] = {}
+        for f in self.facts.values():
+            if f.date and len(f.date) == 10:
+                on_day.setdefault(f.date, Counter()).update(x for x in f.about if x in events)
+        self.day_events: dict[str, list[str]] = {
+            d: [x for x, n in c.most_common() if n == c.most_common(1)[0][1]] for d, c in on_day.items() if c}
         self.holds = {f.id: frozenset(k for k, rx in _HOLDS.items() if rx.search(f.answer_text()))
                       for f in self.facts.values()}
         self._searched: dict[tuple, list[Hit]] = {}  # search() results by query (never changed once made)
