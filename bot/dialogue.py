@@ -2014,6 +2014,9 @@ class Dialogue:
                     hit = shared
                 else:
                     hit.ambiguous = True
+            if not q.subjects and not q.context and self._one_of_several_smarts(snap, hit, hits[rank + 1:rank + 4]):
+                # "smart city คืออะไร" matches every "smart X คืออะไร" alike: no one Smart's definition answers it
+                return None
             # A fact about every one of two or more things the question names ("แม่นบ่ว่าขอนแก่นเป็นเมือง 7 ด้าน"):
             # the names say what is asked even when the other words say little.
             named_all = len(q.subjects) >= 2 and hit.subjects >= S_MATCH + S_ALL - 1e-9
@@ -2760,6 +2763,13 @@ class Dialogue:
             if why_not(q.text, other.fact, q.qtype, years=q.years, yes_no=is_yes_no(q.text)) is None:
                 return other
         return None
+
+    @staticmethod
+    def _one_of_several_smarts(snap: Snapshot, hit: Hit, rest: list[Hit]) -> bool:
+        """Whether ``hit`` is about one of the 7 Smarts and a fact about another fits exactly as well."""
+        dims = set(snap.kb.dimensions)
+        mine = set(hit.fact.about) & dims
+        return len(mine) == 1 and any(set(h.fact.about) & dims - mine and abs(h.score - hit.score) < 1e-6 for h in rest)
 
     @staticmethod
     def _needs_a_city(snap: Snapshot, hit: Hit, rest: list[Hit], years: frozenset[int] = frozenset()) -> bool:

@@ -744,6 +744,12 @@ def _asks(question: str) -> _Asks:
                  _NOW_FIGURE.search(question) is not None and not _TARGET_ASKED.search(question))
 
 
+# A target, a plan or what is to come, asked: "ตั้งเป้ากี่เมือง", "จะมีกี่เมือง", "planned", "by 2027".
+_TARGET_ASKED = re.compile(r"เป้า|แผน|จะ|ภายใน|อยาก|ตั้งใจ|อนาคต|\b(target\w*|goals?|aim\w*|plan\w*|will|wants?|intend\w*|"
+                           r"ambition|future|by 20\d\d)\b|\d{3}", re.I)
+_CITIES_COUNTED = re.compile(r"เมือง|พื้นที่|\b(cit(?:y|ies)|areas?)\b", re.I)
+
+
 def why_not(question: str, fact: Fact, kind: str | None, today: date | None = None,
             years: frozenset[int] = frozenset(), staff: bool = False, yes_no: bool = False) -> str | None:
     """Why ``fact`` cannot answer ``question`` (normalised, its names removed; ``kind`` its question type;
@@ -783,6 +789,10 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
             and not (
             asks.position_word and _TOP_LIST.search(text)):
         return "it gives no such place in a list"
+    if fact.intent == "targets" and fact.aspect == "target" and kind == "how_many" and not staff \
+            and _CITIES_COUNTED.search(question) and not _TARGET_ASKED.search(question):
+        # "how many smart cities does Thailand have": how many there are, not how many are planned
+        return "it gives a target, not a count"
     if asks.post_now and max(_years_of(fact, text), default=0) < (today or date.today()).year - POST_YEARS:
         return "it tells who held the post then, not now"
     if kind == "how_much" and years and not years & _years_of(fact, text):

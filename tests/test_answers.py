@@ -1309,3 +1309,15 @@ def test_how_many_areas_a_province_has_in_english(convo):
 def test_a_thai_name_asked_about_in_english_gets_an_english_answer(convo):
     r = convo.say("what's the english for การเดินทางและขนส่งอัจฉริยะ?")
     assert "Mobility" in first_line(r) and not any("\u0e00" <= ch <= "\u0e7f" for ch in first_line(r)), r.text
+
+
+@pytest.mark.parametrize("text,reason", [
+    ("how many smart cities are in thailand", "it gives a target, not a count"),  # how many there are
+    ("ไทยมีเมืองอัจฉริยะกี่เมือง", "it gives a target, not a count"),
+    ("how many smart cities is thailand aiming for", None),  # a target asked: the target answers
+    ("ไทยตั้งเป้าเมืองอัจฉริยะไว้กี่เมือง", None),
+    ("ภายในปี 2570 จะมีกี่เมือง", None),
+])
+def test_a_target_answers_only_a_question_about_a_target(bot, text, reason):
+    target = bot.dialogue.knowledge.facts["targets-overview"]
+    assert why_not(text, target, "how_many") == reason

@@ -764,3 +764,8 @@ def test_the_weather_of_a_city_is_no_fact_about_it(convo):
 def test_how_is_a_city_asks_what_it_is(convo):
     r = convo.say("วังจันทร์วัลเลย์เป็นไง")  # "how is it?": the overview, not a fact phrased "…เป็นไงบ้าง"
     assert not r.fallback and r.intent == "city_overview", r.text
+
+
+def test_smart_city_defined_is_no_one_smarts_definition(convo):
+    r = convo.say("smart city คืออะไรอะ")  # every "smart X คืออะไร" fits alike: none of them answers it
+    assert r.fallback or "Smart Economy" not in r.text, r.text
