@@ -48,12 +48,14 @@ _ASKING_TH = re.compile(
     r"เกี่ยวกับ|เกี่ยวข้อง|เกี่ยว|"
     # coming and going, taking, "on" and a title's abbreviation carry no claim: "อ.ประจินเคยมาเปิดงานไหม",
     # "มีwifiบนรถไหม"; a date's "วันที่"/"เมื่อ" introduces the date, which is compared on its own
-    r"มา|ไป|เอา|บน|อ\.|วันที่|เมื่อ")
+    r"มา|ไป|เอา|บน|อ\.|วันที่|เมื่อ|"
+    # the passive's "ถูก" says nothing of its own: "ถูกเสนอเข้า ASCN ไหม" / "ได้รับการเสนอเป็นสมาชิก"
+    r"ถูก")
 _DOMAIN_TH = re.compile(r"สมาร์ท|สมาร์ต|ซิตี้|เมืองอัจฉริยะ")
 _ASKING_EN = frozenset(
     "is isn't are aren't was were does doesn't do did didn't has have had can could will would should the a an "
     "of in on at to for and or it its this that there their they really actually also too yes no one any "
-    "still already yet ever located part among "
+    "still already yet ever located part among yeah yep "
     # light and modal verbs: "is khon kaen trying to be a medical hub" asks whether it aims at a medical hub
     "be been being become becoming try trying tried aim aiming aims going gonna want wants put puts get gets got "
     "make makes do doing done hand out both each by as act acts serve serves "
@@ -64,7 +66,9 @@ _ASKING_EN = frozenset(
     # "is the logo related to X": how the named things relate, which a fact about all of them says
     "related relate relates linked connected "
     # happening is no claim beyond where or when: "did the sandbox happen in Wangchan Valley?"
-    "happen happens happened".split())
+    "happen happens happened "
+    # a place taken is what the words after these say: "ranked top for people" / "led the People dimension"
+    "ranked placed came".split())
 # A word broken apart by the tokeniser: "บอกว่าจะ" read as "บอ" + "กว่าจะ" (and "กว่า" here is no "more than").
 _BROKEN_TH = {"บอ": "กว่า"}
 _THAI = re.compile(r"[\u0e00-\u0e7f]+")
@@ -198,6 +202,12 @@ def numbers(text: str) -> set[str]:
     return out
 
 
+# What something mainly does, claimed ("focuses on mining?", "เน้นท่องเที่ยวเป็นหลักใช่ไหม"), and said ("aims to be",
+# "มุ่งเป็น"): the words of the claim, without those of focusing.
+_FOCUS_Q = re.compile(r"\bfocus(?:es|ed|ing)?\s+(?:on|upon)\b|\bmainly\b|\bprimarily\b|\bmain focus\b|เน้น|เป็นหลัก", re.I)
+_FOCUS_WORD = re.compile(r"focus|focuses|focused|focusing|on|upon|mainly|primarily|main|mostly|yeah|yep|เน้น|หลัก|เป็นหลัก|"
+                         r"ด้าน|เรื่อง")
+_AIM_SAID = re.compile(r"\baims?\b|\baiming\b|\bfocus|\bvision\b|มุ่ง|เน้น|วิสัยทัศน์|ตั้งเป้าเป็น", re.I)
 # "is it for good?", "ได้ตลอดไปไหม": a fact that gives how long it lasts says no.
 _FOREVER = re.compile(r"ตลอดไป|ตลอดชีพ|ใช้ได้ตลอด|ถาวร|ไม่มีวันหมดอายุ|ไม่หมดอายุ|\b(forever|for good|for life|permanent(ly)?|"
                       r"never expires?|does(n't| not) expire)\b", re.I)
@@ -446,7 +456,7 @@ _SAME_MEANING = [
     # who may apply: "can a company apply?" / "... or a private developer", "มหาลัยยื่นได้ไหม" / "มหาวิทยาลัย"
     ("company", "companies", "firm", "บริษัท", "เอกชน", "private"),
     ("มหาลัย", "มหาวิทยาลัย", "university"),
-    ("ยื่น", "สมัคร", "applicant"),
+    ("ยื่น", "สมัคร", "applicant", "=ขอ"),  # ("มหาลัยขอเป็นได้ไหม": ขอ alone, asking to be one, is applying)
     # leading a ranking's dimension: "เด่นด้านพลังงาน" / "เป็นผู้นำด้านพลังงาน", "did it lead" / "led"
     ("เด่น", "ผู้นำ", "นำด้าน", "lead", "led ", "leader", "top "),
     # opening said otherwise: "launched in 2020?" / "was opened on 23 April 2017"
@@ -457,8 +467,9 @@ _SAME_MEANING = [
 def _same_meaning(word: str, answer: str) -> bool:
     """Whether ``answer`` (casefolded) says ``word`` in other words of :data:`_SAME_MEANING`."""
     for group in _SAME_MEANING:
-        if any(word.startswith(g) if g.isascii() else g in word for g in group):
-            return any(g in answer for g in group)
+        if any(word == g[1:] if g.startswith("=") else word.startswith(g.strip()) if g.isascii() else g in word
+               for g in group):
+            return any(g in answer for g in group if not g.startswith("="))
     return False
 
 
@@ -931,6 +942,12 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
         return None
     if years and not fact_years:
         return None  # "certified in 2019, right?" / a fact that dates nothing: its words cannot confirm the year
+    if _FOCUS_Q.search(question) and _AIM_SAID.search(answer):
+        # "focuses on mining, yeah?", "เน้นท่องเที่ยวเป็นหลักใช่ป่ะ" / a fact that tells what it aims at, in none of
+        # the words of the focus claimed: no
+        claimed = [t for t in asked if not _FOCUS_WORD.fullmatch(t.strip().casefold())]
+        if _content(claimed) and _covered(claimed, answer) == 0.0:
+            return "no"
     coverage = _covered(asked, answer, known)
     if coverage is not None and a_negated:
         a_negated = _denies(asked, answer, known)
@@ -945,3 +962,56 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
         # ("has it joined the network yet?" / "was proposed as a member": put forward, not done)
         return None if _PROPOSED.search(answer) and not _ASKS_PLAN.search(question) else "yes"
     return None
+
+
+# A closed list: "The 5 pilot cities approved on 6 May 2021 are A, B, C, D and E", "The 7 early pilot areas were
+# A, ..., F and G; ..." (the count said, then exactly that many names). Not a list of examples ("13 areas, among
+# them ...", "such as", "including"), which leaves others out.
+_LIST_SAID = re.compile(r"\b(?:are|were)\b\s*:?\s*|:\s*")
+_PARTIAL = re.compile(r"\b(?:among them|among others|such as|including|includes|included|e\.g\.|for example|like|"
+                      r"some of|for instance|etc)\b|\bsources differ\b", re.I)
+_ITEM_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def closed_list(answer: str) -> list[str] | None:
+    """The names of a closed list ``answer`` (English) gives, casefolded, when it says how many there are and
+    names exactly that many (three or more): ["phuket smart city", ...]; None for any other answer."""
+    m = _LIST_SAID.search(answer)
+    if m is None:
+        return None
+    head, rest = answer[:m.start()], answer[m.end():]
+    said = [n for n in numbers(_DAY_NUMBER.sub(" ", spelled_as_digits(head))) if "." not in n]
+    if len(said) != 1 or _PARTIAL.search(answer):
+        return None
+    end = re.search(r";|\.(?!\d)(?<!\b[A-Z]\.)(?<!\bDr\.)|\(", rest)
+    items = [i.strip().casefold() for i in _ITEM_SPLIT.split(rest[:end.start()] if end else rest) if i.strip()]
+    if len(items) < 3 or len(items) != int(said[0]) or any(len(i.split()) > 6 for i in items):
+        return None
+    return items
+
+
+# Who led each of several things: "Leaders by dimension in TSCCI 2023: Environment and Economy, Mueang Yala;
+# Energy, Mae Moh; ..." (what was led, a comma, who led it; the pairs apart by semicolons).
+_LED_SAID = re.compile(r"\b(?:leaders?|led|top|best)\b[^:;.]{0,60}:", re.I)
+
+
+def leaders(answer: str) -> list[tuple[str, str]]:
+    """The (what was led, who led it) pairs of an answer that lists the leaders of several things, casefolded;
+    [] for any other answer."""
+    m = _LED_SAID.search(answer)
+    if m is None:
+        return []
+    body = re.split(r"\.(?:\s|$)", answer[m.end():])[0]
+    pairs = []
+    for part in body.split(";"):
+        what, comma, who = part.rpartition(",")
+        if not comma or not what.strip() or not who.strip():
+            return []
+        pairs.append((what.strip().casefold(), who.strip().casefold()))
+    return pairs if len(pairs) >= 3 else []
+
+
+def share_said(tokens: list[str], answer: str, known: frozenset[str] | None = None) -> float | None:
+    """The share of the content words of ``tokens`` (a question, its names removed) that ``answer`` says, in its
+    words or in others of the same meaning; None when the question has no content word."""
+    return _covered(tokens, answer, known)

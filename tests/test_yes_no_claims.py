@@ -1,0 +1,117 @@
+"""Claims checked with yes or no: said without an auxiliary, about a place in a ranking, a member of a named
+list, the leader of a dimension, a multiple of a standard, a focus; the first word is the verdict worked out
+from the fact, never a canned yes."""
+
+import pytest
+
+from helpers import first_line
+from intents.features import tokenize
+from intents.normalize import normalize
+from intents.question import question_type
+from knowledge.comparison import against_benchmark
+from knowledge.polarity import closed_list, leaders, verdict
+
+
+def _leads(reply, yes: bool) -> bool:
+    line = first_line(reply)
+    return line.startswith(("ใช่", "Yes") if yes else ("ไม่ใช่", "No"))
+
+
+@pytest.mark.parametrize("text, yes_no", [
+    ("korat gave free wifi to students?", True),  # an irregular past, no auxiliary
+    ("yala wants to be a trade hub?", True),  # a present tense, then its object
+    ("so that's a pilot city?", True),  # "is" said short
+    ("got khon kaen a logo in 2021?", True),
+    ("can a university apply, like CMU?", True),  # an example after a comma
+    ("ต้องมีแผนครบมั้ยถึงจะได้ตรา", True),  # the condition run on after the particle
+    ("phuket plans?", False),  # a topic, no claim
+    ("khon kaen projects in 2024?", False),
+    ("phuket's plans for tourists?", False),
+])
+def test_claims_without_an_auxiliary_are_yes_no_questions(text, yes_no):
+    assert question_type(normalize(text)).yes_no is yes_no
+
+
+def test_a_claim_without_an_auxiliary_gets_its_verdict(convo):
+    r = convo.say("KKTS runs the Khon Kaen light rail?")
+    assert not r.fallback and _leads(r, True), r.text
+
+
+@pytest.mark.parametrize("text, yes", [
+    ("did Chachoengsao top the province-based ranking in TSCCI 2023?", False),  # second
+    ("is Chachoengsao rank 2 province-based in 2023?", True),
+])
+def test_a_place_claimed_in_a_ranking_is_read_from_the_ranking(convo, text, yes):
+    r = convo.say(text)
+    assert not r.fallback and _leads(r, yes), r.text
+
+
+def test_a_closed_list_is_told_from_a_list_of_examples():
+    assert closed_list("The 4 founders were Alpha, Beta, Gamma and Delta.") == ["alpha", "beta", "gamma", "delta"]
+    assert closed_list("The 5 founders were Alpha, Beta, Gamma and Delta.") is None  # not the count said
+    assert closed_list("It gave 13 areas certificates, among them Alpha, Beta and Gamma.") is None
+
+
+@pytest.mark.parametrize("text, yes", [
+    ("was Udon Thani one of the 7 pilot areas?", False),
+    ("is Rayong among the 7 pilot areas?", True),
+    ("อุดรเป็น 1 ใน 7 พื้นที่นำร่องไหม", False),
+])
+def test_membership_of_a_named_list_is_read_from_its_names(convo, text, yes):
+    r = convo.say(text)
+    assert not r.fallback and _leads(r, yes), r.text
+
+
+def test_seven_areas_are_not_the_seven_smarts(convo):
+    r = convo.say("is Rayong one of the seven pilot areas?")
+    assert not first_line(r).startswith("No"), r.text
+
+
+def test_leaders_by_dimension_are_read_pair_by_pair(convo):
+    assert leaders("Leaders in 2030: Water, Town A; Air and Soil, Town B; Food, Town C.") == [
+        ("water", "town a"), ("air and soil", "town b"), ("food", "town c")]
+    r = convo.say("did Samyan lead Smart Living in TSCCI 2023?")
+    assert not r.fallback and _leads(r, False), r.text
+
+
+def test_a_dimension_outside_the_areas_listed_smarts_is_a_no(convo):
+    r = convo.say("is Smart Living one of Mae Moh's Smarts?")
+    assert not r.fallback and _leads(r, False), r.text
+
+
+@pytest.mark.parametrize("question, held", [
+    ("is it twice the standard?", 1),  # 25 against 10
+    ("is it more than three times the standard?", 0),
+    ("เกินมาตรฐานสองเท่าไหม", 1),
+])
+def test_a_multiple_of_a_standard_is_worked_out(question, held):
+    answer = "The park gave 25 m² per person in 2020, against a national standard of 10 m²."
+    assert against_benchmark(question, answer, True) == held
+
+
+def test_the_other_languages_name_claimed_gets_a_yes(convo):
+    r = convo.say("smart people ภาษาไทยคือพลเมืองอัจฉริยะใช่มั้ย")
+    assert not r.fallback and _leads(r, True), r.text
+    r = convo.say("smart mobility ภาษาไทยคือการเดินทางอัจฉริยะใช่ไหม")  # not its name: no canned yes
+    assert not first_line(r).startswith("ใช่"), r.text
+
+
+def _v(question: str, answer: str):
+    q = normalize(question)
+    return verdict(q, tokenize(q.replace("ดอยคำ", "").replace("doi kham", "")), answer)  # (the name removed)
+
+
+@pytest.mark.parametrize("question, answer, expected", [
+    ("doi kham focuses on farming, right?", "Doi Kham aims to be a tourism hub.", "no"),
+    ("ดอยคำเน้นเกษตรเป็นหลักใช่ไหม", "ดอยคำมุ่งเป็นเมืองท่องเที่ยว", "no"),
+    ("ดอยคำเน้นท่องเที่ยวใช่ไหม", "ดอยคำมุ่งเป็นเมืองท่องเที่ยว", "yes"),
+    ("โรงเรียนขอเป็นผู้พัฒนาได้ไหม", "ผู้สมัครเป็นได้ทั้งเทศบาลหรือโรงเรียน", "yes"),  # ขอ alone is applying
+    ("ถูกเสนอเข้าเครือข่ายไหม", "ได้รับการเสนอเข้าเครือข่ายเมื่อปี 2565", "yes"),  # the passive's ถูก asks nothing
+])
+def test_focus_applying_and_passive_claims(question, answer, expected):
+    assert _v(question, answer) == expected
+
+
+def test_a_certification_claim_with_chat_particles_is_computed(convo):
+    r = convo.say("โคราชก็เป็นเมืองอัจฉริยะใช่มะ")
+    assert not r.fallback and _leads(r, True), r.text
