@@ -168,6 +168,11 @@ _PLACE_CLAIMED = re.compile(r"(?:ได้ที่|อันดับ(?:ที�
                             r"\b(?:number one|highest|the top|the best|win|won|wins|winner)\b|สูงสุด|ชนะ|ที่หนึ่ง|"
                             # ("did it top the ranking?", "came top": the first place; not "in the top three")
                             r"\btop(?:s|ped)?\b(?!\s*(?:\d|two|three|four|five|ten)\b)", re.I)
+# Who runs an area, claimed ("run by EGAT?", "ปตท.เป็นผู้พัฒนาใช่ไหม") and said by the area's own fact ("the city
+# developer of", "is run by").
+_RUN_BY_Q = re.compile(r"\b(?:run|managed|operated|developed|overseen)\s+by\b|\b(?:runs|manages|operates|develops)\b|"
+                       r"ผู้พัฒนา|ดูแลโดย|บริหารโดย|ดูแล|บริหาร", re.I)
+_DEVELOPER_SAID = re.compile(r"\bcity developer\b|\bis run by\b|\bdeveloper of\b", re.I)
 # A group of areas, not of Smarts: "the seven pilot areas", "7 พื้นที่นำร่อง", "the 7 provinces".
 _OF_AREAS = re.compile(r"\bpilots?\b|นำร่อง|\bareas?\b|พื้นที่|\bcities\b|\bprovinces?\b|จังหวัด", re.I)
 # Being one of a group, claimed: "among the five", "one of the 7 pilot areas", "เป็น 1 ใน 7 พื้นที่", "7 พื้นที่มีเชียงใหม่ด้วยไหม".
@@ -2470,6 +2475,24 @@ class Dialogue:
                 return None  # (the list names its province: whether the area is meant, the list cannot tell)
         return False
 
+    def _developer_claimed(self, snap: Snapshot, q: Query, question: str) -> tuple[Fact, bool] | None:
+        """For "is Wangchan Valley run by EGAT?", "mae moh is run by PTT right?" (one organisation claimed to run
+        one area, named or discussed): the area's own fact of who develops it, and whether it names that
+        organisation; None for any other question, or an area with no such fact."""
+        if not _RUN_BY_Q.search(question):
+            return None
+        orgs = [x for x in q.subjects if x in snap.kb.entities and snap.kb.entities[x].kind == "organisation"]
+        areas = [x for x in q.subjects if x in snap.kb.cities] or [x for x in q.context if x in snap.kb.cities][:1]
+        if len(orgs) != 1 or len(areas) != 1 or any(
+                x in snap.kb.entities and snap.kb.entities[x].kind in ("project", "event") for x in q.subjects):
+            return None  # (who runs a project of the area is another question: "is the light rail run by KKTS?")
+        said = [f for f in snap.index.about(areas[0]) if f.aspect == "who" and _DEVELOPER_SAID.search(f.answer.en)
+                and areas[0] in f.about]
+        if len(said) != 1:
+            return None
+        text = said[0].answer_text().casefold()
+        return said[0], orgs[0] in said[0].about or any(n in text for n in self._names(snap, orgs[0]))
+
     def _led_by(self, snap: Snapshot, q: Query, fact: Fact, question: str) -> bool | None:
         """For "did Mae Moh lead the Economy dimension?" against a fact that lists who led each dimension
         (polarity.leaders): whether the one area named led the one dimension named; None otherwise."""
@@ -2620,6 +2643,9 @@ class Dialogue:
                 self._someone_else(snap, q, hit.fact, places, close=hit.words >= CLOSE_WORDS) or \
                 self._other_term(snap, q, hit.fact):
             return hit, no
+        runner = self._developer_claimed(snap, q, question)
+        if runner is not None:
+            return Hit(runner[0], hit.score, 0.0, 1.0, 0.0, 1.0), _verdict_word(runner[1], q.lang)
         listed = self._in_closed_list(snap, q, hit.fact, question, places)
         if listed is not None:
             return hit, _verdict_word(listed, q.lang)  # "was Chiang Mai among the five?" / the five, named
@@ -2673,6 +2699,20 @@ class Dialogue:
                         or days_named(question) and not days_named(question) & days_named(answer):
                     continue
                 return other, _verdict_word(said == "yes", q.lang)
+        if not lead and venue_claimed(question, hit.fact.answer.get(q.lang)) is None:
+            # "was the 6 May 2021 meeting held in Chiang Mai?" answered by what the meeting approved: the event's
+            # own fact that says where it was held settles it, however far down the search it is (not one that
+            # tells of another day)
+            events = [x for x in (*q.subjects, *hit.fact.about)
+                      if x in snap.kb.entities and snap.kb.entities[x].kind == "event"]
+            for event in dict.fromkeys(events):
+                for f in snap.index.about(event):
+                    answer = f.answer.get(q.lang)
+                    said = venue_claimed(question, answer)
+                    if said is None or days_named(answer) and days_named(question) \
+                            and not days_named(question) & days_named(answer):
+                        continue
+                    return Hit(f, hit.score, 0.0, 1.0, 0.0, 1.0), _verdict_word(said == "yes", q.lang)
         if not lead:
             # The best fact settles nothing; a close runner-up about the specific thing named (not only the
             # general notion: "is the sandbox part of the certification?" is about the sandbox) that does, wins.

@@ -459,8 +459,10 @@ _SAME_MEANING = [
     ("ยื่น", "สมัคร", "applicant", "=ขอ"),  # ("มหาลัยขอเป็นได้ไหม": ขอ alone, asking to be one, is applying)
     # leading a ranking's dimension: "เด่นด้านพลังงาน" / "เป็นผู้นำด้านพลังงาน", "did it lead" / "led"
     ("เด่น", "ผู้นำ", "นำด้าน", "lead", "led ", "leader", "top "),
-    # opening said otherwise: "launched in 2020?" / "was opened on 23 April 2017"
-    ("launch", "open", "เปิด", "inaugurat"),
+    # opening said otherwise: "launched in 2020?" / "was opened on 23 April 2017"; a launch is a start too
+    # ("launched in 2010?" / "started a project in 2003"; "~": said in the answer, but not the same for a word asked)
+    ("launch", "~open", "~เปิด", "~inaugurat", "~start", "~began", "~เริ่ม"),
+    ("open", "เปิด", "inaugurat", "launch"),
 ]
 
 
@@ -468,8 +470,8 @@ def _same_meaning(word: str, answer: str) -> bool:
     """Whether ``answer`` (casefolded) says ``word`` in other words of :data:`_SAME_MEANING`."""
     for group in _SAME_MEANING:
         if any(word == g[1:] if g.startswith("=") else word.startswith(g.strip()) if g.isascii() else g in word
-               for g in group):
-            return any(g in answer for g in group if not g.startswith("="))
+               for g in group if not g.startswith("~")):
+            return any(g.lstrip("~") in answer for g in group if not g.startswith("="))
     return False
 
 

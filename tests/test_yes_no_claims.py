@@ -115,3 +115,23 @@ def test_focus_applying_and_passive_claims(question, answer, expected):
 def test_a_certification_claim_with_chat_particles_is_computed(convo):
     r = convo.say("โคราชก็เป็นเมืองอัจฉริยะใช่มะ")
     assert not r.fallback and _leads(r, True), r.text
+
+
+@pytest.mark.parametrize("text, yes", [
+    ("is wangchan valley developed by EGAT?", False),  # PTT is its developer
+    ("กฟผ.เป็นผู้พัฒนาแม่เมาะใช่ไหม", True),
+])
+def test_who_runs_an_area_is_read_from_its_developer_fact(convo, text, yes):
+    r = convo.say(text)
+    assert not r.fallback and _leads(r, yes), r.text
+
+
+def test_a_venue_claimed_is_read_from_the_events_own_venue_fact(convo):
+    r = convo.say("did the 6 May 2021 sub-committee meeting take place in Phuket?")
+    assert not r.fallback and _leads(r, False) and "Lat Phrao" in first_line(r), r.text
+
+
+def test_a_launch_claimed_in_another_year_than_the_start_said_is_a_no():
+    q = normalize("was the scheme launched in 2012?")
+    assert verdict(q, tokenize("was the launched in 2012?"), "The ministry started the scheme in 2004.",
+                   years=frozenset({2012}), fact_years=frozenset({2004}), close=False) == "no"
