@@ -2429,6 +2429,21 @@ class Dialogue:
             return None  # ("led Smart Governance" is its place in one dimension, not in the ranking asked about)
         word = next((g for g in m.groups() if g), "1")
         asked = int(word) if word.isdigit() else _NTH.get(word.casefold(), 1)
+        told = fact.answer.en
+        # (the kind of ranking asked: "among provinces", "the top province", "city-based")
+        kind = _category_of(question) or ("province" if re.search(r"\bprovinces?\b", question, re.I) else None)
+        if kind is not None and _category_of(told.casefold()) not in (None, kind) and areas[0] in fact.about:
+            return True  # ("was Wangchan Valley the top province?" / first among city-based: not in that ranking)
+        if _CITY_BASED.search(told.casefold()) and re.search(r"\bprovinces?\b|province-based", told, re.I) \
+                and _category_of(told.casefold()) is None:
+            # ("the top city-based area was Wangchan Valley and the top province was Phuket": the top of each of
+            # two rankings, not one order) the top of the kind asked, when the question asks the first place
+            tops = {("city" if k.startswith("city") else "province"): who for k, who in
+                    re.findall(r"\btop (city-based \w+|province-based \w+|province)\s+(?:was|is)\s+([^(;,.]+)", told)}
+            if asked != 1 or kind not in tops:
+                return None
+            city = snap.kb.cities[areas[0]]
+            return not any(n.casefold() in tops[kind].casefold() for n in (city.name.en, city.short_name.en) if n)
         order = Dialogue._in_order(snap, fact)
         if areas[0] in order:
             return order.index(areas[0]) + 1 != asked

@@ -135,3 +135,12 @@ def test_a_launch_claimed_in_another_year_than_the_start_said_is_a_no():
     q = normalize("was the scheme launched in 2012?")
     assert verdict(q, tokenize("was the launched in 2012?"), "The ministry started the scheme in 2004.",
                    years=frozenset({2012}), fact_years=frozenset({2004}), close=False) == "no"
+
+
+@pytest.mark.parametrize("text, yes", [
+    ("was Phuket the number one province in TSCCI 2023?", True),  # the top of each kind, not one order
+    ("was Wangchan Valley the top province in TSCCI 2023?", False),  # first, but among city-based areas
+])
+def test_the_first_place_is_read_in_the_ranking_of_the_kind_asked(convo, text, yes):
+    r = convo.say(text)
+    assert not r.fallback and _leads(r, yes), r.text
