@@ -361,6 +361,24 @@ def _none_of_the_counts(question: str, answer: str) -> bool:
     return False
 
 
+# A span of years: "2017-2036", "2018 to 2037", "ปี 2561–2580" (Buddhist years read as CE).
+_SPAN = re.compile(r"(?<!\d)((?:19|20|25)\d\d)\s*(?:-|–|—|\bto\b|\buntil\b|ถึง)\s*((?:19|20|25)\d\d)(?!\d)", re.I)
+# ...claimed at the end of the question, not naming something ("the 2018-2022 master plan"): "is it 2017-2036?"
+_SPAN_AT_END = re.compile(_SPAN.pattern + r"\s*(?:ใช่|ไหม|มั้ย|ป่ะ|หรือ|รึ|เหรอ|หรอ|ครับ|ค่ะ|\bright\b|\bcorrect\b|\?|$)", re.I)
+
+
+def _span_of(m: re.Match[str]) -> tuple[int, int]:
+    """The span a match of :data:`_SPAN` states, in CE years."""
+    a, b = int(m.group(1)), int(m.group(2))
+    return (a - 543 if a > 2400 else a, b - 543 if b > 2400 else b)
+
+
+def _span_claimed(question: str) -> tuple[int, int] | None:
+    """The span of years the question claims at its end ("is the strategy 2017-2036?"), or None."""
+    m = _SPAN_AT_END.search(question)
+    return _span_of(m) if m else None
+
+
 def disputed(answer: str) -> bool:
     """Whether ``answer`` says that its sources disagree on what it states ("... (sources differ: ...)")."""
     return _DISPUTED.search(answer) is not None
@@ -827,6 +845,11 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
         # unless the count claimed is none of those the sources give ("50 km long?" / "22.8, 23 or 26 km")
         return "no" if _none_of_the_counts(question, answer) else None
     answer = _side_of_dispute(asked, answer, years, known)  # (the side of a dispute in brackets asked about)
+    span = _span_claimed(question)
+    if span is not None:
+        spans = {_span_of(m) for m in _SPAN.finditer(answer)}
+        if len(spans) == 1 and span not in spans:
+            return "no"  # "is the strategy 2017-2036?" / "covers 2018 to 2037"
     if years:
         asked = [t for t in asked if t.strip() != "ปี"]  # ("จดทะเบียนปี 2560": ปี introduces the year the years compare)
     if _another_body(question, answer):

@@ -144,3 +144,13 @@ def test_a_launch_claimed_in_another_year_than_the_start_said_is_a_no():
 def test_the_first_place_is_read_in_the_ranking_of_the_kind_asked(convo, text, yes):
     r = convo.say(text)
     assert not r.fallback and _leads(r, yes), r.text
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("does the programme run 2019-2030?", "no"),  # another span than the one stated
+    ("โครงการนี้คือปี 2563-2575 ใช่ไหม", "no"),  # (Buddhist years, read as CE: 2020-2032)
+])
+def test_a_span_of_years_claimed_is_checked_against_the_span_stated(question, expected):
+    q = normalize(question)
+    answer = "The programme covers 2020 to 2031, in three phases."
+    assert verdict(q, tokenize(q), answer, fact_years=frozenset({2020, 2031})) == expected
