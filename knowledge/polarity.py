@@ -716,14 +716,19 @@ _CHAIRED_BY = re.compile(r"\b(?:chaired|presided over|headed|led)\s+by\s+(?:the\
 _CHAIR_SAID = re.compile(r"\bchair|\bpresid|ประธาน", re.I)
 
 
+_PM = re.compile(r"\bprime minister\b", re.I)
+
+
 def _another_chair(question: str, answer: str) -> bool:
     """Whether the question claims who chaired something ("was the meeting chaired by the prime minister")
     and the fact, which tells who chaired it, does not name that one in the question's words."""
     m = _CHAIRED_BY.search(question)
     if m is None or not _CHAIR_SAID.search(answer):
         return False
-    who = m.group(1).strip().casefold()
-    return bool(who) and who not in answer.casefold()
+    # ("a Deputy Prime Minister" is said by "a Deputy PM": the article dropped, the title in its short form)
+    who = _PM.sub("pm", re.sub(r"^(?:a|an)\s+", "", m.group(1).strip().casefold()))
+    # (not "the pm" in "a deputy pm")
+    return bool(who) and re.search(r"(?<!deputy )(?<![a-z])" + re.escape(who) + r"(?![a-z])", _PM.sub("pm", answer.casefold())) is None
 
 
 def _claim_unsaid(question: str, answer: str) -> bool:

@@ -154,3 +154,13 @@ def test_a_span_of_years_claimed_is_checked_against_the_span_stated(question, ex
     q = normalize(question)
     answer = "The programme covers 2020 to 2031, in three phases."
     assert verdict(q, tokenize(q), answer, fact_years=frozenset({2020, 2031})) == expected
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("is the council chaired by a deputy prime minister?", "yes"),  # said as "a Deputy PM"
+    ("is the council chaired by the prime minister?", "no"),  # a deputy PM is not the PM
+])
+def test_a_chair_claimed_by_title_is_read_in_its_short_form(question, expected):
+    answer = "The national council is chaired by a Deputy PM, Somchai Dee (2019-21)."
+    q = normalize(question)
+    assert verdict(q, tokenize(q), answer) == expected
