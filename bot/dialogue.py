@@ -40,7 +40,8 @@ from intents.vocabulary import RARE_SHARE, Vocabulary
 from knowledge.catalogue import SMALL_TALK
 from knowledge.comparison import against_benchmark, asks_to_compare, direction, figures, winner, without_comparison
 from knowledge.dates import format_date
-from knowledge.polarity import (another_alternative, counted, days_named, disputed, is_unit_word, months_named, stood_in_for, units_asked,
+from knowledge.polarity import (_DAY_NUMBER, another_alternative, closed_list, counted, days_named, disputed, is_unit_word,
+                                leaders, months_named, numbers, share_said, spelled_as_digits, stood_in_for, units_asked,
                                 venue_claimed, verdict, without_units)
 from knowledge.answerable import (NEED_REASONS, POSTS_ASKED, asks_to_come, counted_words, index_years, names_a_list, stem, uncovered,
                                   unstated, why_not)
@@ -162,10 +163,27 @@ _BUDGET_SAID = re.compile(r"งบ|ลงทุน|\bbudget|\bfund|จัดส�
 # "was it held in Chiang Mai?", "run by PTT": a yes/no question about where it is or who does it
 _ASKED_WHERE = re.compile(r"\b(held|located|based|hosted|take place|took place)\b|\bin\s*$|จัด(ที่|ขึ้นที่|ใน)|อยู่(ที่|ใน)|ตั้งอยู่")
 # "did it come first", "ได้ที่ 1 ใช่ไหม": a place in a ranking claimed (not "among the top 3", "ติดท็อป 5")
-_PLACE_CLAIMED = re.compile(r"(?:ได้ที่|อันดับ(?:ที่)?|ลำดับที่|\bnumber\s*|\bno\.\s*|#)\s*(\d)(?!\d)|\b(first|second|third|1st|2nd|3rd)\b(?!\s*\d)|"
-                            r"\b(?:number one|highest|the top|the best|win|won|wins|winner)\b|สูงสุด|ชนะ|ที่หนึ่ง", re.I)
+_PLACE_CLAIMED = re.compile(r"(?:ได้ที่|อันดับ(?:ที่)?|ลำดับที่|\bnumber\s*|\bno\.\s*|#|\brank(?:ed)?\s*(?:no\.?\s*|#\s*)?)\s*(\d)(?!\d)|"
+                            r"\b(first|second|third|1st|2nd|3rd)\b(?!\s*\d)|"
+                            r"\b(?:number one|highest|the top|the best|win|won|wins|winner)\b|สูงสุด|ชนะ|ที่หนึ่ง|"
+                            # ("did it top the ranking?", "came top": the first place; not "in the top three")
+                            r"\btop(?:s|ped)?\b(?!\s*(?:\d|two|three|four|five|ten)\b)", re.I)
+# Who runs an area, claimed ("run by EGAT?", "ปตท.เป็นผู้พัฒนาใช่ไหม") and said by the area's own fact ("the city
+# developer of", "is run by").
+_RUN_BY_Q = re.compile(r"\b(?:run|managed|operated|developed|overseen)\s+by\b|\b(?:runs|manages|operates|develops)\b|"
+                       r"ผู้พัฒนา|ดูแลโดย|บริหารโดย|ดูแล|บริหาร", re.I)
+_DEVELOPER_SAID = re.compile(r"\bcity developer\b|\bis run by\b|\bdeveloper of\b", re.I)
+# A group of areas, not of Smarts: "the seven pilot areas", "7 พื้นที่นำร่อง", "the 7 provinces".
+_OF_AREAS = re.compile(r"\bpilots?\b|นำร่อง|\bareas?\b|พื้นที่|\bcities\b|\bprovinces?\b|จังหวัด", re.I)
+# Being one of a group, claimed: "among the five", "one of the 7 pilot areas", "เป็น 1 ใน 7 พื้นที่", "7 พื้นที่มีเชียงใหม่ด้วยไหม".
+_MEMBER_Q = re.compile(r"\bamong\b|\bone of\b|\bin the (?:list|group|batch)\b|\bon the list\b|\bincluded\b|\bin the top\b|"
+                       r"หนึ่งใน|1\s*ใน|อยู่ใน|ด้วย|รวมถึง", re.I)
+# Leading something, claimed: "did it lead Economy?", "top for people", "เป็นผู้นำด้านพลังงานไหม", "ได้ที่ 1 ด้านพลังงาน".
+_LEAD_Q = re.compile(r"\b(?:lead|leads|led|leader|leading|top|topped|best|first|highest|number one)\b|ผู้นำ|นำ|เด่น|สูงสุด|"
+                     r"ที่\s*1(?!\d)|อันดับ\s*1(?!\d)|ที่หนึ่ง", re.I)
 # ("ranked first among the province-based cities" claims a place: the first, among the cities of a kind)
-_AMONG = re.compile(r"\btop\s*\d|(?<!\bfirst\s)(?<!\bsecond\s)(?<!\bthird\s)\bamong\b|\d\s*อันดับแรก|ติด(ท็อป|อันดับ|\s*\d)|ใน\s*\d\s*อันดับ", re.I)
+_AMONG = re.compile(r"\btop\s*(?:\d|two|three|four|five|ten\b)|"
+                    r"(?<!\bfirst\s)(?<!\bsecond\s)(?<!\bthird\s)\bamong\b|\d\s*อันดับแรก|ติด(ท็อป|อันดับ|\s*\d)|ใน\s*\d\s*อันดับ", re.I)
 
 
 # A follow-up that asks only which one of a kind of thing it was ("which hotel was the venue", "at which event",
@@ -2421,11 +2439,99 @@ class Dialogue:
             return None  # ("led Smart Governance" is its place in one dimension, not in the ranking asked about)
         word = next((g for g in m.groups() if g), "1")
         asked = int(word) if word.isdigit() else _NTH.get(word.casefold(), 1)
+        told = fact.answer.en
+        # (the kind of ranking asked: "among provinces", "the top province", "city-based")
+        kind = _category_of(question) or ("province" if re.search(r"\bprovinces?\b", question, re.I) else None)
+        if kind is not None and _category_of(told.casefold()) not in (None, kind) and areas[0] in fact.about:
+            return True  # ("was Wangchan Valley the top province?" / first among city-based: not in that ranking)
+        if _CITY_BASED.search(told.casefold()) and re.search(r"\bprovinces?\b|province-based", told, re.I) \
+                and _category_of(told.casefold()) is None:
+            # ("the top city-based area was Wangchan Valley and the top province was Phuket": the top of each of
+            # two rankings, not one order) the top of the kind asked, when the question asks the first place
+            tops = {("city" if k.startswith("city") else "province"): who for k, who in
+                    re.findall(r"\btop (city-based \w+|province-based \w+|province)\s+(?:was|is)\s+([^(;,.]+)", told)}
+            if asked != 1 or kind not in tops:
+                return None
+            city = snap.kb.cities[areas[0]]
+            return not any(n.casefold() in tops[kind].casefold() for n in (city.name.en, city.short_name.en) if n)
         order = Dialogue._in_order(snap, fact)
         if areas[0] in order:
             return order.index(areas[0]) + 1 != asked
         stated = _stated_ranks(fact.answer.en)
         return None if len(stated) != 1 else asked not in stated
+
+    def _area_names(self, snap: Snapshot, x: str) -> list[str]:
+        """The names of an area (its full and short names, its aliases) or a place, casefolded."""
+        if x in snap.kb.cities:
+            c = snap.kb.cities[x]
+            return [n.casefold() for n in (c.name.en, c.short_name.en, c.name.th, c.short_name.th, *c.aliases) if len(n) >= 3]
+        return self._names(snap, x)
+
+    def _in_closed_list(self, snap: Snapshot, q: Query, fact: Fact, question: str, places: Sequence[str]) -> bool | None:
+        """For "was Chiang Mai among the five approved?", "เป็น 1 ใน 7 พื้นที่นำร่องไหม", "is X one of the 7 pilot
+        areas?" against a fact that names a closed list of that many (polarity.closed_list): whether the one area
+        or place named is in it (by one of its own names); None when the question claims no such membership,
+        names no count or another count than the list's, names several things, or the list names only the
+        province of the area asked about (Samyan, in a list that says Bangkok)."""
+        if not _MEMBER_Q.search(question):
+            return None
+        items = closed_list(fact.answer.en)
+        if items is None:
+            return None
+        counts = {n for n in numbers(_DAY_NUMBER.sub(" ", spelled_as_digits(question))) if "." not in n}
+        counts -= {str(y % 100) for y in q.years} | {str((y + 543) % 100) for y in q.years}
+        counts.discard("1")  # ("1 ใน 7": one of them)
+        if counts != {str(len(items))}:
+            return None
+        said = share_said(tokenize(q.text), fact.answer_text(), snap.known_words)
+        if said is not None and said < 0.5:
+            return None  # (a list of other things, as many: "is Rayong one of the seven pilot areas?" / the 7 Smarts)
+        named = [x for x in q.subjects if x in snap.kb.cities] + [p for p in places if p in snap.kb.places]
+        provinces = {snap.kb.cities[x].province for x in named if x in snap.kb.cities}
+        named = [x for x in named if x not in provinces]  # (a province named with its area is the area's)
+        if len(named) != 1 or any(x in snap.kb.entities for x in q.subjects):
+            return None
+        names = self._area_names(snap, named[0])
+        if any(n in i for n in names for i in items):
+            return True
+        if named[0] in snap.kb.cities:
+            province = snap.kb.cities[named[0]].province
+            if any(n in i for n in self._names(snap, province) for i in items):
+                return None  # (the list names its province: whether the area is meant, the list cannot tell)
+        return False
+
+    def _developer_claimed(self, snap: Snapshot, q: Query, question: str) -> tuple[Fact, bool] | None:
+        """For "is Wangchan Valley run by EGAT?", "mae moh is run by PTT right?" (one organisation claimed to run
+        one area, named or discussed): the area's own fact of who develops it, and whether it names that
+        organisation; None for any other question, or an area with no such fact."""
+        if not _RUN_BY_Q.search(question):
+            return None
+        orgs = [x for x in q.subjects if x in snap.kb.entities and snap.kb.entities[x].kind == "organisation"]
+        areas = [x for x in q.subjects if x in snap.kb.cities] or [x for x in q.context if x in snap.kb.cities][:1]
+        if len(orgs) != 1 or len(areas) != 1 or any(
+                x in snap.kb.entities and snap.kb.entities[x].kind in ("project", "event") for x in q.subjects):
+            return None  # (who runs a project of the area is another question: "is the light rail run by KKTS?")
+        said = [f for f in snap.index.about(areas[0]) if f.aspect == "who" and _DEVELOPER_SAID.search(f.answer.en)
+                and areas[0] in f.about]
+        if len(said) != 1:
+            return None
+        text = said[0].answer_text().casefold()
+        return said[0], orgs[0] in said[0].about or any(n in text for n in self._names(snap, orgs[0]))
+
+    def _led_by(self, snap: Snapshot, q: Query, fact: Fact, question: str) -> bool | None:
+        """For "did Mae Moh lead the Economy dimension?" against a fact that lists who led each dimension
+        (polarity.leaders): whether the one area named led the one dimension named; None otherwise."""
+        dims = [x for x in q.subjects if x in snap.kb.dimensions]
+        areas = [x for x in q.subjects if x in snap.kb.cities]
+        if len(dims) != 1 or len(areas) != 1 or not _LEAD_Q.search(question):
+            return None
+        if q.years and index_years(fact.text()) and not q.years & index_years(fact.text()):
+            return None
+        word = snap.kb.dimensions[dims[0]].name.en.casefold().replace("smart", "").strip()
+        led = [who for what, who in leaders(fact.answer.en) if re.search(rf"\b{re.escape(word)}\b", what)]
+        if len(led) != 1:
+            return None
+        return any(n in led[0] for n in self._area_names(snap, areas[0]))
 
     def _of_another(self, snap: Snapshot, q: Query, fact: Fact) -> bool:
         """Whether the question names one specific thing (an area, or an organisation, project or event) and
@@ -2569,13 +2675,35 @@ class Dialogue:
                 self._someone_else(snap, q, hit.fact, places, close=hit.words >= CLOSE_WORDS) or \
                 self._other_term(snap, q, hit.fact):
             return hit, no
+        runner = self._developer_claimed(snap, q, question)
+        if runner is not None:
+            return Hit(runner[0], hit.score, 0.0, 1.0, 0.0, 1.0), _verdict_word(runner[1], q.lang)
+        listed = self._in_closed_list(snap, q, hit.fact, question, places)
+        if listed is not None:
+            return hit, _verdict_word(listed, q.lang)  # "was Chiang Mai among the five?" / the five, named
+        led = self._led_by(snap, q, hit.fact, question)
+        if led is not None:
+            return hit, _verdict_word(led, q.lang)  # "did Mae Moh lead Economy?" / "Economy, Mueang Yala; Energy, Mae Moh"
         dims = [x for x in q.subjects if x in snap.kb.dimensions]
-        if dims and about_them(hit.fact) and len(self._dimensions_named(snap, hit.fact)) >= 3 \
-                and (_DIMENSIONS_LISTED.search(hit.fact.answer_text()) or self._all_dimensions_named(snap, hit.fact)):
+
+        def dims_listed(fact: Fact) -> bool | None:
+            """Whether the dimensions asked about are all in the list of them ``fact`` gives; None when it gives none."""
+            if dims and about_them(fact) and len(self._dimensions_named(snap, fact)) >= 3 \
+                    and (_DIMENSIONS_LISTED.search(fact.answer_text()) or self._all_dimensions_named(snap, fact)):
+                return set(dims) <= self._dimensions_named(snap, fact)
+            return None
+
+        if dims_listed(hit.fact) is not None:
             # "แผนแม่บทขอนแก่นมี smart energy มั้ย" / the master plan's 6 pillars: the list says whether it is there
-            return hit, _verdict_word(set(dims) <= self._dimensions_named(snap, hit.fact), q.lang)
+            return hit, _verdict_word(bool(dims_listed(hit.fact)), q.lang)
+        def unnamed_dims(fact: Fact) -> bool:
+            """Whether ``fact`` is neither about nor names a dimension the question asks about: it cannot confirm
+            that dimension ("is Smart Living one of Mae Moh's Smarts?" / "Mae Moh was one of 15 areas...")."""
+            return any(d not in snap.index.about_sets[fact.id] for d in dims) \
+                and not set(dims) <= self._dimensions_named(snap, fact)
+
         lead = _lead(question, q.text, hit, q.lang, q.subjects, q.years, snap.known_words)
-        if not about_them(hit.fact):
+        if not about_them(hit.fact) or lead in ("ใช่ครับ", "Yes.") and unnamed_dims(hit.fact):
             lead = ""  # a fact about none of the specific things asked about settles nothing about them
         if lead in ("ใช่ครับ", "Yes."):
             return hit, lead
@@ -2587,8 +2715,10 @@ class Dialogue:
                 continue  # ("must a smart city cover all 7?" is not confirmed by the one area a fact is about)
             if self._other_term(snap, q, other.fact):
                 return other, no  # (the runner-up gives the terms of office: someone else held it then)
+            if dims_listed(other.fact) is False:
+                return other, no  # (a runner-up that lists the area's Smarts, without the one asked: "3 Smarts...")
             other_lead = _lead(question, q.text, other, q.lang, q.subjects, q.years, snap.known_words)
-            if other_lead in ("ใช่ครับ", "Yes."):
+            if other_lead in ("ใช่ครับ", "Yes.") and not unnamed_dims(other.fact):
                 return other, other_lead
         if not lead and venue_claimed(question, hit.fact.answer.get(q.lang)) is None:
             # "took place at Government House?" answered by who chaired the meeting: a close runner-up about
@@ -2601,6 +2731,20 @@ class Dialogue:
                         or days_named(question) and not days_named(question) & days_named(answer):
                     continue
                 return other, _verdict_word(said == "yes", q.lang)
+        if not lead and venue_claimed(question, hit.fact.answer.get(q.lang)) is None:
+            # "was the 6 May 2021 meeting held in Chiang Mai?" answered by what the meeting approved: the event's
+            # own fact that says where it was held settles it, however far down the search it is (not one that
+            # tells of another day)
+            events = [x for x in (*q.subjects, *hit.fact.about)
+                      if x in snap.kb.entities and snap.kb.entities[x].kind == "event"]
+            for event in dict.fromkeys(events):
+                for f in snap.index.about(event):
+                    answer = f.answer.get(q.lang)
+                    said = venue_claimed(question, answer)
+                    if said is None or days_named(answer) and days_named(question) \
+                            and not days_named(question) & days_named(answer):
+                        continue
+                    return Hit(f, hit.score, 0.0, 1.0, 0.0, 1.0), _verdict_word(said == "yes", q.lang)
         if not lead:
             # The best fact settles nothing; a close runner-up about the specific thing named (not only the
             # general notion: "is the sandbox part of the certification?" is about the sandbox) that does, wins.
@@ -2811,7 +2955,8 @@ class Dialogue:
             # (not "list them in Thai": "มีไรบ้าง ขอชื่อไทย"; nor "what other English name is used": the labels
             # other sources use, which a fact tells, not the standard name again)
             named = self._other_name(snap, subjects[0], lang, english=bool(re.search(r"อังกฤษ|english",
-                                                                                       turn.u.normalized)))
+                                                                                       turn.u.normalized)),
+                                     claimed=turn.u.normalized if yes_no else None)
             if named is not None:
                 return named
         if yes_no and cities and qualifier == "first_five":
@@ -3007,20 +3152,24 @@ class Dialogue:
         return answer
 
     @staticmethod
-    def _other_name(snap: Snapshot, subject: str, lang: str, english: bool = False) -> Answer | None:
+    def _other_name(snap: Snapshot, subject: str, lang: str, english: bool = False,
+                    claimed: str | None = None) -> Answer | None:
         """On "What is the Thai term for Smart Governance?", "KKTT ชื่อภาษาอังกฤษคืออะไร" (``english``): its name in
-        the other language."""
+        the other language. A yes/no question that says that very name (``claimed``: "ภาษาอังกฤษคือ smart energy
+        ป่ะ") gets its yes first."""
         kb = snap.kb
         thing = kb.dimensions.get(subject) or kb.entities.get(subject) or kb.cities.get(subject)
         if thing is None or thing.name.th == thing.name.en:
             return None
         th, en = thing.name.th, thing.name.en
         facts = snap.index.about(subject)[:1]
+        said = claimed is not None and (en if english else th).casefold() in claimed.casefold()
+        yes_th, yes_en = ("ใช่ครับ ", "Yes. ") if said else ("", "")
         if english:
-            return snap.composer.computed(f"ชื่อภาษาอังกฤษของ{th}คือ {en}", f'The English name of "{th}" is {en}.',
+            return snap.composer.computed(f"{yes_th}ชื่อภาษาอังกฤษของ{th}คือ {en}", f'{yes_en}The English name of "{th}" is {en}.',
                                           lang, facts, [subject])
-        return snap.composer.computed(f"{en} ภาษาไทยเรียกว่า {th}", f'{en} is called "{th}" in Thai.', lang, facts,
-                                      [subject])
+        return snap.composer.computed(f"{yes_th}{en} ภาษาไทยเรียกว่า {th}", f'{yes_en}{en} is called "{th}" in Thai.', lang,
+                                      facts, [subject])
 
     @staticmethod
     def _seven_smarts_member(turn: _Turn, subjects: list[str]) -> Answer | None:
@@ -3030,8 +3179,8 @@ class Dialogue:
         kb = snap.kb
         folded = text.casefold()
         if not (SEVEN_SMARTS in subjects and _ONE_OF.search(text) or _SEVEN_ASKED.search(folded)) \
-                or any(x in kb.cities for x in subjects):
-            return None
+                or any(x in kb.cities for x in subjects) or turn.u.entities.places or _OF_AREAS.search(folded):
+            return None  # ("is Rayong one of the seven pilot areas?" asks about seven areas, not the Smarts)
         listing = next((f for f in snap.index.about(SEVEN_SMARTS) if f.aspect == "list"), None)
         if listing is None:
             return None

@@ -89,7 +89,9 @@ _YES_NO_TH = re.compile(
     r"หรือไม่|หรือยัง|รึยัง|ยัง|ด้วยเหรอ|ด้วยหรอ|ไหม|มั้ย|มั๊ย|ป่ะ|ปะ|เหรอ|หรอ|ป่าว|ใช่มะ|ป่าวมะ|จริงดิ)"
     r"\s*(ครับ|คับ|ค่ะ|คะ|จ้ะ|จ๊ะ|นะ|อ่ะ|อะ)*[\s?]*$")
 # The particle, then a short afterthought: "วังจันทร์ได้ที่ 1 ป่ะ ในการจัดอันดับรอบล่าสุดอ่ะ".
-_YES_NO_TH_MID = re.compile(r"(ใช่ไหม|ใช่มั้ย|ใช่ป่ะ|ใช่มะ|หรือเปล่า|รึเปล่า|หรือไม่|ไหม|มั้ย|ป่ะ|ป่าว|เหรอ|หรอ)\s+\S.{0,30}$")
+_YES_NO_TH_MID = re.compile(r"(ใช่ไหม|ใช่มั้ย|ใช่ป่ะ|ใช่มะ|หรือเปล่า|รึเปล่า|หรือไม่|ไหม|มั้ย|ป่ะ|ป่าว|เหรอ|หรอ)\s+\S.{0,30}$|"
+                            # (the condition run on: "ต้องมีแผนครบมั้ยถึงจะได้ตรา")
+                            r"(ไหม|มั้ย|มั๊ย|ป่ะ|หรือเปล่า|รึเปล่า)(?:ถึงจะ|จึงจะ|ถึงได้)\S.{0,30}$")
 # At the start of the message or of its last clause ("going to phuket next month. is it certified?").
 # (A decimal point is no end of a clause, "thailand 4.0?"; nor is a doubled question mark, "on tourists??".)
 # (A comma between digits is no end of a clause either, "over 200,000 baht?"; nor is one in a list of names after
@@ -97,7 +99,9 @@ _YES_NO_TH_MID = re.compile(r"(ใช่ไหม|ใช่มั้ย|ใช�
 # question word apart.)
 _YES_NO_EN = re.compile(r"(^|[.?!,;]\s*)(is|isn't|isnt|are|aren't|arent|was|were|does|doesn't|doesnt|do|did|has|have|can|"
                         r"could|will)\b"
-                        r"(?:[^.?!,;]|(?<=\d)[.,](?=\d))*[?!]*\s*$")
+                        r"(?:[^.?!,;]|(?<=\d)[.,](?=\d))*"
+                        # (an example added after a comma: "can a company apply, like a bank?")
+                        r"(?:,\s*(?:like|such as|e\.g\.|say|for example|for instance)\b[^.?!,;]*)?[?!]*\s*$")
 _YES_NO_EN_LISTING = re.compile(r"^(is|are|was|were|does|do|did|has|have)\b[^.?!;]*,[^.?!;]*\?+\s*$")
 # A statement checked with a tag ("wangchan valley, thats in chonburi right", "it opened in 2023, correct?"), or
 # said with a question mark and no question word ("so thailand has like 100 certified smart cities already?").
@@ -109,10 +113,19 @@ _WH_TH = re.compile(r"อะไร|ใคร|ที่ไหน|เมื่อ�
 _WH_PARTICLE_TH = re.compile(r"(เหรอ|หรอ)\s*(ครับ|คับ|ค่ะ|คะ|นะ|อ่ะ|อะ)*[\s?]*$")
 _ASKS_WH_TH = re.compile(r"อะไร|ใคร|ไหน|ใด|เมื่อไหร่|เมื่อไร|เท่าไหร่|เท่าไร|(?<!เ)กี่|ทำไม|อย่างไร|ยังไง")  # not "เกี่ยว"
 _WH_EN = re.compile(r"\b(what|whats|what's|which|when|where|who|whom|whose|why|how)\b")
-_DECLARATIVE_Q = re.compile(r"^[a-z0-9][^?]*(\b(is|are|was|were|has|have|had|got|gets|does|did|can|will|\w+ed|"
+_DECLARATIVE_Q = re.compile(r"^(?=[a-z0-9])[^?]*(\b(is|are|was|were|has|have|had|got|gets|does|did|can|will|\w+ed|"
                             # (irregular pasts and a few present tenses: "wangchan valley came first in 2024?",
                             # "phuket counts as a smart city?"; "=" reads "is": "samyan smart city = chula?")
-                            r"came|won|became|led|leads|began|held|holds|took|counts|belongs|ranks|includes|covers)\b|=)"
+                            r"came|won|became|led|leads|began|held|holds|took|counts|belongs|ranks|includes|covers|"
+                            # (more irregular pasts: "korat gave free wifi to students?", "got it a logo?")
+                            r"gave|made|went|ran|built|paid|sent|brought|found|kept|lost|meant|spent|sold|bought|grew|"
+                            r"chose|met|saw|set up|put|won|wrote|"
+                            # ("is" said short: "so it's meant to be a hub?", "thats over the target?")
+                            r"it's|that's|thats|there's|theres|he's|she's|they're|theyre)\b|=|"
+                            # a present tense after a subject, before its object: "phuket plans a data platform?",
+                            # "yala wants to be a hub?" (not "phuket plans?", "khon kaen projects in 2024?")
+                            r"(?<=[a-z0-9] )[a-z]{2,}[^\Ws'](?:s|es)\s+(?:a|an|the|to|its|their|his|her|some|any|more|"
+                            r"free|new)\b)"
                             r"[^?]*\?+\s*$")
 # Asked up front: "แม่นบ่ว่า..." (Isan, as Khon Kaen people type it), "จริงไหมที่...", "ใช่ไหมที่...".
 _YES_NO_TH_START = re.compile(r"^(แม่นบ่|ใช่บ่|จริงไหม|จริงมั้ย|จริงหรือ(ไม่|เปล่า)?ที่|"
@@ -265,7 +278,7 @@ def is_definition(remainder: str) -> bool:
 
 _CERTIFICATION_ONLY = re.compile(
     r"^(เป็น|เปน|ได้|รับ|รับรอง|ได้รับ|การ|ประกาศ|ตรา|ตราสัญลักษณ์|โลโก้|เมือง|อัจฉริยะ|สมาร์ท|สมาร์ต|ซิตี้|ซิตี|แล้ว|หรือ|รึ|"
-    r"ยัง|ไหม|มั้ย|มั๊ย|ใช่|ป่ะ|ปะ|เปล่า|ป่าว|เหรอ|หรอ|ด้วย|จริง|คะ|ครับ|คับ|ค่ะ|นะ|อ่ะ|อะ|มี|ที่|ใน|บ้าง|ไหน|อะไร|"
+    r"ยัง|ไหม|มั้ย|มั๊ย|ใช่|ป่ะ|ปะ|มะ|ก็|เปล่า|ป่าว|เหรอ|หรอ|ด้วย|จริง|คะ|ครับ|คับ|ค่ะ|นะ|อ่ะ|อะ|มี|ที่|ใน|บ้าง|ไหน|อะไร|"
     r"is|are|was|a|an|the|it|its|certified|certification|smart|city|cities|official|officially|one|really|does|"
     r"did|has|have|got|get|logo|at|all|then|actually|even|yet|too|also|right|correct|true|ปี|ตอน|เมื่อ|พ\.ศ\.|ค\.ศ\.|year|in|on|"
     # "is X home to a certified smart city", "is there a smart city on Rama 4 road"

@@ -21,6 +21,12 @@ _YEAR = re.compile(r"^(19|20|25)\d\d$")
 _BENCHMARK = re.compile(r"มาตรฐาน|เกณฑ์|องค์การอนามัยโลก|ที่แนะนำ|\b(benchmark|standard|recommend\w*|guideline)\b|\bthe who\b|"
                         r"\bwho (says|recommends|suggests)", re.I)
 
+# A multiple of the standard claimed: "more than double the WHO figure", "มากกว่าสองเท่า", "three times".
+_TIMES = re.compile(r"\b(double|twice|two times|2 times|triple|three times|3 times|four times|4 times)\b|"
+                    r"(สอง|2|สาม|3|สี่|4)\s*เท่า", re.I)
+_FACTORS = {"double": 2, "twice": 2, "two times": 2, "2 times": 2, "triple": 3, "three times": 3, "3 times": 3,
+            "four times": 4, "4 times": 4, "สอง": 2, "2": 2, "สาม": 3, "3": 3, "สี่": 4, "4": 4}
+
 __all__ = ["direction", "figures", "winner", "asks_to_compare", "against_benchmark", "without_comparison"]
 
 # Split in two where only whether it matches counts: the English words (each with a Latin letter that only a
@@ -91,6 +97,10 @@ def against_benchmark(question: str, answer: str, yes_no: bool) -> int | None:
     if not _BENCHMARK.search(question) or not _BENCHMARK.search(answer):
         return None
     sense = direction(question)
+    times = _TIMES.search(question)
+    factor = 1.0 if times is None else float(_FACTORS.get((times.group(1) or times.group(2)).casefold(), 1))
+    if times is not None and not sense:
+        sense = 1  # ("double the benchmark?": at least twice it)
     if not (sense or re.search(r"compare|เทียบ", question, re.I)):
         return None
     values = [float(n.replace(",", "")) for n in _FIGURE.findall(answer) if not _YEAR.match(n.replace(",", ""))]
@@ -98,4 +108,6 @@ def against_benchmark(question: str, answer: str, yes_no: bool) -> int | None:
         return None
     if not sense or not yes_no:
         return -1
-    return int((values[0] > values[1]) == (sense > 0))
+    if sense > 0:
+        return int(values[0] > values[1] * factor if direction(question) else values[0] >= values[1] * factor)
+    return int(values[0] < values[1])

@@ -48,12 +48,14 @@ _ASKING_TH = re.compile(
     r"เกี่ยวกับ|เกี่ยวข้อง|เกี่ยว|"
     # coming and going, taking, "on" and a title's abbreviation carry no claim: "อ.ประจินเคยมาเปิดงานไหม",
     # "มีwifiบนรถไหม"; a date's "วันที่"/"เมื่อ" introduces the date, which is compared on its own
-    r"มา|ไป|เอา|บน|อ\.|วันที่|เมื่อ")
+    r"มา|ไป|เอา|บน|อ\.|วันที่|เมื่อ|"
+    # the passive's "ถูก" says nothing of its own: "ถูกเสนอเข้า ASCN ไหม" / "ได้รับการเสนอเป็นสมาชิก"
+    r"ถูก")
 _DOMAIN_TH = re.compile(r"สมาร์ท|สมาร์ต|ซิตี้|เมืองอัจฉริยะ")
 _ASKING_EN = frozenset(
     "is isn't are aren't was were does doesn't do did didn't has have had can could will would should the a an "
     "of in on at to for and or it its this that there their they really actually also too yes no one any "
-    "still already yet ever located part among "
+    "still already yet ever located part among yeah yep "
     # light and modal verbs: "is khon kaen trying to be a medical hub" asks whether it aims at a medical hub
     "be been being become becoming try trying tried aim aiming aims going gonna want wants put puts get gets got "
     "make makes do doing done hand out both each by as act acts serve serves "
@@ -64,7 +66,9 @@ _ASKING_EN = frozenset(
     # "is the logo related to X": how the named things relate, which a fact about all of them says
     "related relate relates linked connected "
     # happening is no claim beyond where or when: "did the sandbox happen in Wangchan Valley?"
-    "happen happens happened".split())
+    "happen happens happened "
+    # a place taken is what the words after these say: "ranked top for people" / "led the People dimension"
+    "ranked placed came".split())
 # A word broken apart by the tokeniser: "บอกว่าจะ" read as "บอ" + "กว่าจะ" (and "กว่า" here is no "more than").
 _BROKEN_TH = {"บอ": "กว่า"}
 _THAI = re.compile(r"[\u0e00-\u0e7f]+")
@@ -198,6 +202,12 @@ def numbers(text: str) -> set[str]:
     return out
 
 
+# What something mainly does, claimed ("focuses on mining?", "เน้นท่องเที่ยวเป็นหลักใช่ไหม"), and said ("aims to be",
+# "มุ่งเป็น"): the words of the claim, without those of focusing.
+_FOCUS_Q = re.compile(r"\bfocus(?:es|ed|ing)?\s+(?:on|upon)\b|\bmainly\b|\bprimarily\b|\bmain focus\b|เน้น|เป็นหลัก", re.I)
+_FOCUS_WORD = re.compile(r"focus|focuses|focused|focusing|on|upon|mainly|primarily|main|mostly|yeah|yep|เน้น|หลัก|เป็นหลัก|"
+                         r"ด้าน|เรื่อง")
+_AIM_SAID = re.compile(r"\baims?\b|\baiming\b|\bfocus|\bvision\b|มุ่ง|เน้น|วิสัยทัศน์|ตั้งเป้าเป็น", re.I)
 # "is it for good?", "ได้ตลอดไปไหม": a fact that gives how long it lasts says no.
 _FOREVER = re.compile(r"ตลอดไป|ตลอดชีพ|ใช้ได้ตลอด|ถาวร|ไม่มีวันหมดอายุ|ไม่หมดอายุ|\b(forever|for good|for life|permanent(ly)?|"
                       r"never expires?|does(n't| not) expire)\b", re.I)
@@ -351,6 +361,24 @@ def _none_of_the_counts(question: str, answer: str) -> bool:
     return False
 
 
+# A span of years: "2017-2036", "2018 to 2037", "ปี 2561–2580" (Buddhist years read as CE).
+_SPAN = re.compile(r"(?<!\d)((?:19|20|25)\d\d)\s*(?:-|–|—|\bto\b|\buntil\b|ถึง)\s*((?:19|20|25)\d\d)(?!\d)", re.I)
+# ...claimed at the end of the question, not naming something ("the 2018-2022 master plan"): "is it 2017-2036?"
+_SPAN_AT_END = re.compile(_SPAN.pattern + r"\s*(?:ใช่|ไหม|มั้ย|ป่ะ|หรือ|รึ|เหรอ|หรอ|ครับ|ค่ะ|\bright\b|\bcorrect\b|\?|$)", re.I)
+
+
+def _span_of(m: re.Match[str]) -> tuple[int, int]:
+    """The span a match of :data:`_SPAN` states, in CE years."""
+    a, b = int(m.group(1)), int(m.group(2))
+    return (a - 543 if a > 2400 else a, b - 543 if b > 2400 else b)
+
+
+def _span_claimed(question: str) -> tuple[int, int] | None:
+    """The span of years the question claims at its end ("is the strategy 2017-2036?"), or None."""
+    m = _SPAN_AT_END.search(question)
+    return _span_of(m) if m else None
+
+
 def disputed(answer: str) -> bool:
     """Whether ``answer`` says that its sources disagree on what it states ("... (sources differ: ...)")."""
     return _DISPUTED.search(answer) is not None
@@ -446,19 +474,22 @@ _SAME_MEANING = [
     # who may apply: "can a company apply?" / "... or a private developer", "มหาลัยยื่นได้ไหม" / "มหาวิทยาลัย"
     ("company", "companies", "firm", "บริษัท", "เอกชน", "private"),
     ("มหาลัย", "มหาวิทยาลัย", "university"),
-    ("ยื่น", "สมัคร", "applicant"),
+    ("ยื่น", "สมัคร", "applicant", "=ขอ"),  # ("มหาลัยขอเป็นได้ไหม": ขอ alone, asking to be one, is applying)
     # leading a ranking's dimension: "เด่นด้านพลังงาน" / "เป็นผู้นำด้านพลังงาน", "did it lead" / "led"
     ("เด่น", "ผู้นำ", "นำด้าน", "lead", "led ", "leader", "top "),
-    # opening said otherwise: "launched in 2020?" / "was opened on 23 April 2017"
-    ("launch", "open", "เปิด", "inaugurat"),
+    # opening said otherwise: "launched in 2020?" / "was opened on 23 April 2017"; a launch is a start too
+    # ("launched in 2010?" / "started a project in 2003"; "~": said in the answer, but not the same for a word asked)
+    ("launch", "~open", "~เปิด", "~inaugurat", "~start", "~began", "~เริ่ม"),
+    ("open", "เปิด", "inaugurat", "launch"),
 ]
 
 
 def _same_meaning(word: str, answer: str) -> bool:
     """Whether ``answer`` (casefolded) says ``word`` in other words of :data:`_SAME_MEANING`."""
     for group in _SAME_MEANING:
-        if any(word.startswith(g) if g.isascii() else g in word for g in group):
-            return any(g in answer for g in group)
+        if any(word == g[1:] if g.startswith("=") else word.startswith(g.strip()) if g.isascii() else g in word
+               for g in group if not g.startswith("~")):
+            return any(g.lstrip("~") in answer for g in group if not g.startswith("="))
     return False
 
 
@@ -685,14 +716,19 @@ _CHAIRED_BY = re.compile(r"\b(?:chaired|presided over|headed|led)\s+by\s+(?:the\
 _CHAIR_SAID = re.compile(r"\bchair|\bpresid|ประธาน", re.I)
 
 
+_PM = re.compile(r"\bprime minister\b", re.I)
+
+
 def _another_chair(question: str, answer: str) -> bool:
     """Whether the question claims who chaired something ("was the meeting chaired by the prime minister")
     and the fact, which tells who chaired it, does not name that one in the question's words."""
     m = _CHAIRED_BY.search(question)
     if m is None or not _CHAIR_SAID.search(answer):
         return False
-    who = m.group(1).strip().casefold()
-    return bool(who) and who not in answer.casefold()
+    # ("a Deputy Prime Minister" is said by "a Deputy PM": the article dropped, the title in its short form)
+    who = _PM.sub("pm", re.sub(r"^(?:a|an)\s+", "", m.group(1).strip().casefold()))
+    # (not "the pm" in "a deputy pm")
+    return bool(who) and re.search(r"(?<!deputy )(?<![a-z])" + re.escape(who) + r"(?![a-z])", _PM.sub("pm", answer.casefold())) is None
 
 
 def _claim_unsaid(question: str, answer: str) -> bool:
@@ -814,6 +850,11 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
         # unless the count claimed is none of those the sources give ("50 km long?" / "22.8, 23 or 26 km")
         return "no" if _none_of_the_counts(question, answer) else None
     answer = _side_of_dispute(asked, answer, years, known)  # (the side of a dispute in brackets asked about)
+    span = _span_claimed(question)
+    if span is not None:
+        spans = {_span_of(m) for m in _SPAN.finditer(answer)}
+        if len(spans) == 1 and span not in spans:
+            return "no"  # "is the strategy 2017-2036?" / "covers 2018 to 2037"
     if years:
         asked = [t for t in asked if t.strip() != "ปี"]  # ("จดทะเบียนปี 2560": ปี introduces the year the years compare)
     if _another_body(question, answer):
@@ -931,6 +972,12 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
         return None
     if years and not fact_years:
         return None  # "certified in 2019, right?" / a fact that dates nothing: its words cannot confirm the year
+    if _FOCUS_Q.search(question) and _AIM_SAID.search(answer):
+        # "focuses on mining, yeah?", "เน้นท่องเที่ยวเป็นหลักใช่ป่ะ" / a fact that tells what it aims at, in none of
+        # the words of the focus claimed: no
+        claimed = [t for t in asked if not _FOCUS_WORD.fullmatch(t.strip().casefold())]
+        if _content(claimed) and _covered(claimed, answer) == 0.0:
+            return "no"
     coverage = _covered(asked, answer, known)
     if coverage is not None and a_negated:
         a_negated = _denies(asked, answer, known)
@@ -945,3 +992,56 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
         # ("has it joined the network yet?" / "was proposed as a member": put forward, not done)
         return None if _PROPOSED.search(answer) and not _ASKS_PLAN.search(question) else "yes"
     return None
+
+
+# A closed list: "The 5 pilot cities approved on 6 May 2021 are A, B, C, D and E", "The 7 early pilot areas were
+# A, ..., F and G; ..." (the count said, then exactly that many names). Not a list of examples ("13 areas, among
+# them ...", "such as", "including"), which leaves others out.
+_LIST_SAID = re.compile(r"\b(?:are|were)\b\s*:?\s*|:\s*")
+_PARTIAL = re.compile(r"\b(?:among them|among others|such as|including|includes|included|e\.g\.|for example|like|"
+                      r"some of|for instance|etc)\b|\bsources differ\b", re.I)
+_ITEM_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def closed_list(answer: str) -> list[str] | None:
+    """The names of a closed list ``answer`` (English) gives, casefolded, when it says how many there are and
+    names exactly that many (three or more): ["phuket smart city", ...]; None for any other answer."""
+    m = _LIST_SAID.search(answer)
+    if m is None:
+        return None
+    head, rest = answer[:m.start()], answer[m.end():]
+    said = [n for n in numbers(_DAY_NUMBER.sub(" ", spelled_as_digits(head))) if "." not in n]
+    if len(said) != 1 or _PARTIAL.search(answer):
+        return None
+    end = re.search(r";|\.(?!\d)(?<!\b[A-Z]\.)(?<!\bDr\.)|\(", rest)
+    items = [i.strip().casefold() for i in _ITEM_SPLIT.split(rest[:end.start()] if end else rest) if i.strip()]
+    if len(items) < 3 or len(items) != int(said[0]) or any(len(i.split()) > 6 for i in items):
+        return None
+    return items
+
+
+# Who led each of several things: "Leaders by dimension in TSCCI 2023: Environment and Economy, Mueang Yala;
+# Energy, Mae Moh; ..." (what was led, a comma, who led it; the pairs apart by semicolons).
+_LED_SAID = re.compile(r"\b(?:leaders?|led|top|best)\b[^:;.]{0,60}:", re.I)
+
+
+def leaders(answer: str) -> list[tuple[str, str]]:
+    """The (what was led, who led it) pairs of an answer that lists the leaders of several things, casefolded;
+    [] for any other answer."""
+    m = _LED_SAID.search(answer)
+    if m is None:
+        return []
+    body = re.split(r"\.(?:\s|$)", answer[m.end():])[0]
+    pairs = []
+    for part in body.split(";"):
+        what, comma, who = part.rpartition(",")
+        if not comma or not what.strip() or not who.strip():
+            return []
+        pairs.append((what.strip().casefold(), who.strip().casefold()))
+    return pairs if len(pairs) >= 3 else []
+
+
+def share_said(tokens: list[str], answer: str, known: frozenset[str] | None = None) -> float | None:
+    """The share of the content words of ``tokens`` (a question, its names removed) that ``answer`` says, in its
+    words or in others of the same meaning; None when the question has no content word."""
+    return _covered(tokens, answer, known)
