@@ -142,6 +142,8 @@ _MONEY_ASKED = re.compile(r"งบประมาณ|งบ|มูลค่า|�
                           r"the|how|much|what|is|of)\b")
 _THERE_IS = re.compile(r"\b(is|are|was|were) there\b|\bthere (is|are|was|were)\b")  # ("how many are there")
 # "เรื่องนี้", "อันนั้น", "this", "those": the message points at what was just said.
+# "that pilot", "this project", "โครงการนั้น": the one just told of, not another of its kind
+_THAT_ONE = re.compile(r"\b(that|this|the same)\b|นั้น|นี้")
 _THIS = re.compile(r"นี้|นั้น|\b(this|these|those)\b")
 # "แล้วใครได้อันดับ 1 ล่ะ", "and who came first?": a message that goes on from the last answer.
 _GOES_ON = re.compile(r"^\s*(แล้ว|และ)|ล่ะ\s*\??\s*$|^\s*(and|what about|how about)\b")
@@ -366,6 +368,15 @@ _THANKS_FIRST = re.compile(r"^\s*(?:ok(?:ay)?,? |โอเค\s*)?(?:thanks|than
                            # praise: "บอทเก่งจัง", "good bot", "you're awesome"
                            r"(?:น้อง)?บอท(?:นี้|นี่)?เก่ง|เก่ง(?:จัง|มาก)|(?:good|great|nice|smart) bot\b|"
                            r"(?:you'?re|you are|u r) (?:great|awesome|amazing|smart|helpful)\b)")
+# "who chaired it", "ใครเป็นประธาน", "who opened it": an act a person did at an event, asked of; each with what
+# an answer says when it tells who did it ("presided", "เป็นประธาน"; "handed" is what a ceremony's chair did)
+_ACTS_ASKED = (
+    (re.compile(r"\b(chair\w*|presid\w*|head(ed)?)\b|ประธาน"), re.compile(r"\bchair\w*|\bpresid\w*|ประธาน", re.I)),
+    (re.compile(r"\b(open\w*|launch\w*|inaugurat\w*)\b|เปิด"), re.compile(r"\bopen\w*|\blaunch\w*|เปิด", re.I)),
+    (re.compile(r"\b(hand\w*|gave|give\w*|award\w*|present\w*)\b|มอบ"), re.compile(r"\bhand\w*|\bpresent\w*|มอบ", re.I)),
+    (re.compile(r"\b(announc\w*|declar\w*)\b|ประกาศ"), re.compile(r"\bannounc\w*|\bdeclar\w*|ประกาศ", re.I)),
+    (re.compile(r"\b(sign\w*)\b|ลงนาม"), re.compile(r"\bsign\w*|ลงนาม", re.I)),
+)
 _SAID_ASKED = re.compile(r"\b(say|said|says|explain|explained|explains|quoted|mean|meant)\b|พูด|บอก|อธิบาย|ให้สัมภาษณ์")
 # "which of those", "which one of them", "อันไหน", "ที่ไหนในนั้น": one of the things the last answer listed.
 _WHICH_OF = re.compile(r"\bwhich (one |ones )?of (those|them|these|the five|the 5)\b|\bwhich one\b|\bwhich ones\b|"
@@ -1337,8 +1348,13 @@ class Dialogue:
             # "which one came second" right after a ranking that lists several: the one at that place.
             own = self._best(snap, Query(a.query_text, reply_lang, [placed], [], a.kind, dict(u.ranking), frozenset()),
                              a.cue, only=placed)
-            answer = snap.composer.fact(own.fact if own is not None and own.fact.intent == "rankings" else turn.told,
-                                        reply_lang, a.kind, subjects=[placed])
+            # (of the same ranking: the area's place in the 2023 index is not its place in the 2024 one just told)
+            told_year, own_year = (_INDEX_YEAR.search(f.answer.en) if f is not None else None
+                                   for f in (turn.told, own.fact if own is not None else None))
+            same_year = told_year is None or own_year is not None and next(
+                g for g in own_year.groups() if g) == next(g for g in told_year.groups() if g)
+            answer = snap.composer.fact(own.fact if own is not None and own.fact.intent == "rankings" and same_year
+                                        else turn.told, reply_lang, a.kind, subjects=[placed])
             return (self._reply(turn, answer, 1.0),
                     self._remember(turn, answer, a.query_text, a.kind, a.yes_no, a.qualifier, first=placed), None)
         return None
@@ -1442,6 +1458,13 @@ class Dialogue:
         # "แล้วภูเก็ตล่ะ" asks the same kind of question as before: the last answer's intent, not the
         # classifier's reading of a bare name.
         a.intents = {ctx.last_intent: 1.0} if a.follow_up and ctx.last_intent else dict(u.ranking)
+        last = turn.told
+        if a.year_only and ctx.last_query and last is not None and last.about[0] in turn.snap.kb.entities \
+                and turn.snap.kb.entities[last.about[0]].kind == "person":
+            # "and 2023-24?" after who chaired in 2020-22, answered by that chair's own fact: the question asked
+            # again is of the kind the question was, not of the kind of that person's fact (another person's
+            # fact of that kind may not be the one that answers for the other years)
+            a.intents = dict(self.nlu.parse(ctx.last_query).ranking)
         a.years = a.asked_years
         if a.names_only and a.follow_up and not a.years and ctx.last_query:
             # "Samyan's score in 2566" then "แล้ววังจันทร์ล่ะ": the year asked is asked again, with the question.
@@ -1559,6 +1582,14 @@ class Dialogue:
             people = [x for x in turn.told.about
                       if x in snap.kb.entities and snap.kb.entities[x].kind == "person" and x in a.context]
             a.person = people[0] if len(people) == 1 else None
+        acted = self._who_acted(turn, a)
+        if acted is not None:
+            # "who chaired it" right after "on 9 January 2023 PM Prayut handed the logos..." (the Thai: "เป็นประธาน"):
+            # the one person that answer names as doing it did it; the chairs of a committee are another answer.
+            answer = snap.composer.fact(acted, reply_lang, a.kind)
+            return (self._reply(turn, answer, 1.0),
+                    self._remember(turn, answer, ctx.last_query, ctx.last_qtype,
+                                   first=ctx.subjects[0] if ctx.subjects else None), None)
         if a.yes_no and turn.told is not None and turn.told.intent == "rankings" and not a.follow_up \
                 and set(a.subjects) <= set(turn.told.about) and _PLACE_CLAIMED.search(u.normalized):
             # "so it came first, right?", "ขอนแก่นได้ที่ 1 ใช่ไหม" right after the area's place in a ranking: that
@@ -1608,6 +1639,25 @@ class Dialogue:
                                    first=ctx.subjects[0] if ctx.subjects else None), None)
         return None
 
+    @staticmethod
+    def _who_acted(turn: _Turn, a: _Asked) -> Fact | None:
+        """The fact just given, for "who chaired it", "ใครมอบ", "who opened it" (naming no one) right after it,
+        when it is about an event or project the conversation is on and names one person, as doing that act
+        (in either language: the English "handed the logos" is the Thai "เป็นประธานพิธีมอบตรา")."""
+        told, snap = turn.told, turn.snap
+        if told is None or a.kind != "who" or a.subjects or a.ent.places or a.follow_up or a.yes_no:
+            return None
+        people = [x for x in told.about if x in snap.kb.entities and snap.kb.entities[x].kind == "person"]
+        if len(people) != 1 or not any(x in snap.kb.entities and snap.kb.entities[x].kind in ("event", "project")
+                                       for x in told.about if x in a.context[:2]):
+            return None
+        text, said = turn.u.normalized.casefold(), told.answer_text()
+        person = snap.kb.entities[people[0]]
+        if not any(n.casefold() in said.casefold() for n in (person.name.th, person.name.en, *person.aliases)):
+            return None
+        acts = [said_rx for asked_rx, said_rx in _ACTS_ASKED if asked_rx.search(text)]
+        return told if len(acts) == 1 and acts[0].search(said) else None
+
     def _search(self, turn: _Turn, a: _Asked) -> None:
         """The best fact for the question, then checks that it answers this question in this conversation."""
         u, ctx, snap, reply_lang = turn.u, turn.ctx, turn.snap, turn.lang
@@ -1620,15 +1670,27 @@ class Dialogue:
                          skip=ctx.last_fact if other_year or (
                              "how_many" in a.qt.kinds and turn.told is not None and not a.subjects
                              and self._only_added(turn.told, u.normalized)) else None)
-        if a.hit is None and a.asking_only and a.kind is not None and a.context:
+        money_only = a.kind == "how_much" and not a.subjects and not a.follow_up \
+            and not self._asked_words(_MONEY_ASKED.sub(" ", a.query_text.casefold()))
+        if a.hit is None and (a.asking_only or money_only) and a.kind is not None and a.context:
             # "how much?", "who opened it?" right after an answer about a project: with no words of its own to
             # match, the conversation's own subject is searched alone, and a fact of it that holds the kind of
-            # thing asked (a sum, a name, a date) answers.
+            # thing asked (a sum, a name, a date) answers. So does "งบเท่าไหร่", "what did it cost" (only a sum).
             focus = next((x for x in a.context if x not in snap.index.concepts and x not in snap.kb.dimensions), None)
             found = self._best(snap, Query(a.query_text, reply_lang, [], a.context, a.kind, a.intents, a.years),
                                a.cue, only=focus) if focus is not None else None
             if found is not None and self._holds_kind(snap, found.fact, a.kind):
                 a.hit = found
+        if a.hit is None and money_only and a.context:
+            # "งบเท่าไหร่" right after Tram Noy's opening year: the one fact of the project (or event, or
+            # organisation) discussed, mainly about it, that states a sum is what it cost; none, or several, and
+            # the question stays unanswered.
+            thing = next((x for x in a.context[:1] if x in snap.kb.entities
+                          and snap.kb.entities[x].kind in ("project", "event", "organisation")), None)
+            sums = [f for f in snap.index.about(thing) if f.about[0] == thing and "how_much" not in f.unknown
+                    and _MONEY.search(f.answer_text().casefold())] if thing is not None else []
+            if len(sums) == 1:
+                a.hit = Hit(sums[0], 1.0, 0.0, 1.0, 0.0, 1.0)
         if a.person is not None and (a.hit is None or (a.person not in a.hit.fact.about and a.hit.words < PERSON_MIN_WORDS)):
             a.hit = next((h for h in snap.index.search(Query(a.query_text, reply_lang, [a.person], [], a.kind, a.intents), 3)
                         if a.person in h.fact.about), a.hit)
@@ -1782,7 +1844,7 @@ class Dialogue:
                                    first=ctx.subjects[0] if ctx.subjects else None), None)
         if turn.told is not None and not a.subjects and not a.ent.places and not a.follow_up and not a.yes_no \
                 and a.cue is None and (a.hit is None or a.hit.fact.id != turn.told.id) \
-                and ((self._told_counts(turn.told, a.query_text, a.kind) and not (
+                and ((self._told_counts(turn.told, a.query_text, a.kind, a.hit.fact if a.hit is not None else None) and not (
                     # ("what was its score" after "which came third": that one's score, not the three of the list)
                     _REFERS_BACK.search(u.normalized) and len(set(turn.told.about) & set(snap.kb.cities)) >= 2))
                      or self._told_holds(snap, turn.told, a.query_text, a.kind, a.hit.fact if a.hit is not None else None,
@@ -2138,7 +2200,7 @@ class Dialogue:
         text = told.answer_text().casefold()
         return bool(words) and all(w in text for w in words)
 
-    def _told_counts(self, told: Fact, query_text: str, kind: str | None) -> bool:
+    def _told_counts(self, told: Fact, query_text: str, kind: str | None, found: Fact | None = None) -> bool:
         """Whether a short follow-up that names nothing asks for a count or a figure ("กี่จังหวัด", "how many
         provinces?", "ได้กี่เปอร์เซ็นต์", "score?") that the answer just given states, in the unit asked, and
         asks about nothing else it does not say: "105 cities in 77 provinces by 2027" answers "กี่จังหวัด" better
@@ -2147,9 +2209,17 @@ class Dialogue:
             return False
         if self._only_added(told, query_text):
             return False
-        if kind == "how_much" and _MONEY.search(told.answer_text().casefold()) \
-                and not self._asked_words(_MONEY_ASKED.sub(" ", query_text.casefold())):
-            return True  # "งบเท่าไหร่", "how much did it cost" right after a fact that states the sum
+        told_text = told.answer_text().casefold()
+        about = self._asked_words(_MONEY_ASKED.sub(" ", query_text.casefold()))
+        found_text = found.answer_text().casefold() if found is not None else ""
+        if kind == "how_much" and _MONEY.search(told_text) and all(w in told_text for w in about) \
+                and not (about and _MONEY.search(found_text) and all(w in found_text for w in about)
+                         and not _THAT_ONE.search(query_text.casefold())):
+            # "งบเท่าไหร่", "how much did it cost" right after a fact that states the sum; "the budget of that
+            # pilot" right after "the one-year pilot, worth 97 million baht": what it asks about is what was told
+            # (unless the fact found states a sum and says it too: "ทุนเท่าไหร่" finds the capital's own fact;
+            # "that pilot", "โครงการนั้น" still points back to the one told)
+            return True
         asked = units_asked(query_text)
         if kind is None and asked != {"percent"}:
             return False  # ("score?": only a score is asked without a question word)

@@ -47,7 +47,8 @@ _TYPES: list[tuple[str, re.Pattern, re.Pattern]] = [
                  "เดือนอะไร", "เดือนไร", "ปีไร", "วันไร",
                  "พ.ศ.อะไร", "ช่วงไหน", "ตั้งแต่เมื่อ", "ตั้งแต่ปี", "เสร็จยัง", "เปิดยัง", "เปิดเมื่อ", "เปิดปี",
                  "ขอทราบวันที่", "วันที่และ", "วัน เวลา"),
-     _en("when", "what year", "which year", "what date", "the date of", "which day", "what day", "since when",
+     _en("when", "what year", "which year", "(?:what|which) dates?", "the date of", "which day", "what day", "since when",
+         "(?:what|which) month",
          "how long ago", "what period", "which period", "which years", "what years", "time ?frame", "time span",
          # ("what was the approval date of...": the date asked, not a definition)
          r"(?:what|which) (?:was|is|were|are|'s) (?:the |its |their )?(?:\w+ ){0,2}dates?")),

@@ -531,3 +531,45 @@ def test_whether_a_city_is_in_the_list_just_given_in_thai(convo, then, first_wor
     convo.say("ห้าเมืองนำร่องรอบแรกมีเมืองไหนบ้าง")
     r = convo.say(then)
     assert not r.fallback and r.text.startswith(first_word)
+
+
+@pytest.mark.parametrize("asked", ["in which month was that?", "which date exactly?"])
+def test_a_date_asked_as_which_date_or_month_is_a_when_question(convo, asked):
+    convo.say("Did Mae Moh ever get a smart city promotion zone certificate?")
+    r = convo.say(asked)
+    assert not r.fallback and "October 2019" in first_line(r)
+
+
+@pytest.mark.parametrize("first, then, who", [
+    ("When did the logo ceremony for the 2022 round take place?", "who presided over it?", "Prayut"),
+    ("พิธีมอบตราของรอบปี 2565 จัดเมื่อไหร่", "ใครเป็นประธานในพิธีนั้น", "ประยุทธ์"),
+])
+def test_who_chaired_an_event_is_the_one_person_the_answer_says_did_it(convo, first, then, who):
+    convo.say(first)
+    r = convo.say(then)
+    assert not r.fallback and who in first_line(r) and "Prajin" not in r.text and "ประจิน" not in r.text
+
+
+def test_the_sum_of_the_thing_just_told_answers_its_budget(convo):
+    convo.say("who was the project manager of phuket's one-year pilot")
+    r = convo.say("and what was this pilot's cost?")
+    assert not r.fallback and "97 million" in first_line(r) and "386" not in r.text
+
+
+def test_how_much_alone_after_a_project_is_its_cost(convo):
+    convo.say("รถรางแทรมน้อยเริ่มสร้างเมื่อไหร่")
+    r = convo.say("ใช้เงินเท่าไหร่ครับ")
+    assert not r.fallback and "650 ล้าน" in first_line(r)
+
+
+def test_a_place_asked_after_a_ranking_stays_in_that_years_ranking(convo):
+    convo.say("which areas led the TSCCI 2024 results?")
+    r = convo.say("so who was number one?")
+    assert not r.fallback and "Wangchan" in first_line(r) and "2024" in first_line(r) and "2023" not in first_line(r)
+
+
+def test_another_year_after_a_persons_answer_asks_the_question_again(convo):
+    convo.say("who was the chair of the national smart city steering committee in 2019")
+    assert "Prawit" in first_line(convo.say("and in 2022?"))
+    r = convo.say("and for 2024 then?")
+    assert not r.fallback and "Phumtham" in first_line(r) and "Prajin" not in r.text
