@@ -927,11 +927,15 @@ class Dialogue:
     def _post_of_person(self, turn: _Turn, a: _Asked) -> _Result | None:
         """On "ตำแหน่งไร" right after an answer about a person, or naming one: who that person is."""
         u, ctx, snap, reply_lang = turn.u, turn.ctx, turn.snap, turn.lang
-        people = [x for x in ([*a.subjects] if a.subjects else [
-            *(turn.told.about if turn.told is not None else ()), *ctx.subjects])
+        # ("his post at depa": "his" is the person the answer was about, though depa is named)
+        people = [x for x in ([*a.subjects] if a.subjects and not _PERSON_PRONOUN.search(u.normalized) else [
+            *a.subjects, *(turn.told.about if turn.told is not None else ()), *ctx.subjects])
             if x in snap.kb.entities and snap.kb.entities[x].kind == "person"]
         # (the person may be named: "คุณ... ตำแหน่งอะไร", "what ministry is Chaiwut from"; nothing else may be)
-        only_people = all(x in people for x in a.ent.subjects)
+        # (or the organisation the post is at, when the person's overview is about it: "his post at depa")
+        only_people = all(x in people or people and x in snap.kb.entities and snap.kb.entities[x].kind == "organisation"
+                          and (overview := snap.index.overview(people[0])) is not None and x in overview.about
+                          for x in a.ent.subjects)
         if people and not a.ent.places and only_people and not a.qt.yes_no \
                 and _POSITION.search(u.normalized) and a.qt.kind not in ("when", "where", "how_many", "how_much") \
                 and not _asks_before(u.normalized) and not _asks_after(u.normalized):
@@ -943,7 +947,7 @@ class Dialogue:
                     and why_not(u.normalized, who_is, "who") is None and not _NOW_ASKED.search(u.normalized) \
                     and not any(y > max(self._fact_years(who_is), default=0)
                                 for y in _years_asked(u.normalized, a.ent.numbers)):
-                if a.ent.subjects:
+                if any(x in people for x in a.ent.subjects):
                     # named ("คุณ... ตำแหน่งอะไร"): a fact found about the post asked may say it better ("which
                     # ministry", spelt out); the overview is what is left when none is found (_compose)
                     a.post_of = (who_is, people[0])

@@ -573,3 +573,16 @@ def test_another_year_after_a_persons_answer_asks_the_question_again(convo):
     assert "Prawit" in first_line(convo.say("and in 2022?"))
     r = convo.say("and for 2024 then?")
     assert not r.fallback and "Phumtham" in first_line(r) and "Prajin" not in r.text
+
+
+def test_a_percentage_asked_after_an_areas_place_is_its_score(convo):
+    convo.say("where did samyan rank in the 2023 TSCCI")
+    r = convo.say("and the percentage?")
+    assert not r.fallback and "79.02%" in first_line(r)
+
+
+@pytest.mark.parametrize("asked", ["what post does he have at depa?", "which position did he hold at depa"])
+def test_his_post_at_the_organisation_named_is_the_persons_post(convo, asked):
+    convo.say("who served as the sub-committee's secretary on 6 May 2021?")
+    r = convo.say(asked)
+    assert not r.fallback and "Nuttapon" in first_line(r) and "president" in first_line(r)
