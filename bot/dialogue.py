@@ -514,6 +514,17 @@ _CERTIFIED_WORD = re.compile(r"ตรา|รับรอง|ประกาศ|�
 _ZONE_ASKED = re.compile(r"เขตส่งเสริม|promotion[- ]?(zone|area)|\bzone\b", re.I)
 
 
+# A Thai word read with the verb or prefix it was written with ("ได้ประโยชน์", "เป็นประโยชน์", "การลงทุน"): its
+# core ("ประโยชน์") is what a text says in its own words.
+_THAI_LEAD = re.compile(r"^(?:ได้|เป็น|มี|ให้|การ|ความ)(?=[\u0e00-\u0e7f]{3,})")
+
+
+def _said_core(word: str, text: str) -> bool:
+    """Whether ``text`` says the core of a Thai ``word`` that starts with a verb or prefix it was written with."""
+    core = _THAI_LEAD.sub("", word)
+    return core != word and core in text
+
+
 def _plural_unsaid(head: str, fact: Fact) -> bool:
     """Whether an English plural a count question counts ("how many bus stops": "stops", the last word) is
     neither in what the fact says nor, as written, in its phrasings: those that ask when the bus stopped
@@ -2196,7 +2207,8 @@ class Dialogue:
         answer, detail = fact.answer_text().casefold(), f"{fact.detail.th} {fact.detail.en}".casefold()
         if kind in _DETAIL_KINDS and not _HOLDS[kind].search(answer) and _HOLDS[kind].search(detail):
             return True
-        return any(len(w) >= 3 and w not in answer and w in detail for w in self._asked_words(query_text))
+        return any(len(w) >= 3 and w not in answer and w in detail or _said_core(w, detail) and not _said_core(w, answer)
+                   for w in self._asked_words(query_text))
 
     def _all_told(self, told: Fact, query_text: str) -> bool:
         """Whether a message asks about at least one word of its own, and the answer just given says every one."""
@@ -2300,7 +2312,8 @@ class Dialogue:
         answer = told.answer_text().casefold()
 
         def says_all(text: str) -> bool:
-            return all(re.search(rf"\b{re.escape(w)}", text) if w.isascii() else w in text for w in words)
+            return all(re.search(rf"\b{re.escape(w)}", text) if w.isascii() else w in text or _said_core(w, text)
+                       for w in words)
 
         # (a fact found that says them is the answer when it is about the same thing: the chair of another
         # committee is not who chaired this event)

@@ -236,7 +236,11 @@ def is_bare_yes_no_follow_up(remainder: str) -> bool:
 def is_bare_follow_up(remainder: str) -> bool:
     """True when what is left of a message after removing the names is only follow-up filler
     ("แล้ว ... ล่ะ", "and ...?"): the question is the previous one, about the new name."""
-    return bool(_FOLLOW_UP_FILLER.match(remainder.strip()))
+    # ("what was Khon Kaen then": "was" with "then" asks the same of the new name, as "and then" does)
+    return bool(_FOLLOW_UP_FILLER.match(_WAS_THEN.sub(" ", remainder.strip())))
+
+
+_WAS_THEN = re.compile(r"\b(?:was|were)\b(?=.*\bthen\b)")
 
 
 #: Compare words, removed to see whether a comparison names an aspect ("ต่างกันยังไง" names none).

@@ -586,3 +586,15 @@ def test_his_post_at_the_organisation_named_is_the_persons_post(convo, asked):
     convo.say("who served as the sub-committee's secretary on 6 May 2021?")
     r = convo.say(asked)
     assert not r.fallback and "Nuttapon" in first_line(r) and "president" in first_line(r)
+
+
+def test_a_thai_word_written_with_its_verb_finds_the_detail_that_says_it(convo):
+    convo.say("ปี 2566 วันที่ 9 มกราคม มีพิธีอะไร")
+    r = convo.say("ประชาชนได้ประโยชน์ราวกี่คน")
+    assert not r.fallback and "16 ล้าน" in r.text
+
+
+def test_what_was_another_area_then_asks_the_last_question_of_it(convo):
+    convo.say("which province-based area came first in TSCCI 2023?")
+    r = convo.say("and what was Chachoengsao then?")
+    assert not r.fallback and "Chachoengsao" in first_line(r) and "76.78" in first_line(r)
