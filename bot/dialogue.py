@@ -144,6 +144,13 @@ _THERE_IS = re.compile(r"\b(is|are|was|were) there\b|\bthere (is|are|was|were)\b
 # "เรื่องนี้", "อันนั้น", "this", "those": the message points at what was just said.
 # "that pilot", "this project", "โครงการนั้น": the one just told of, not another of its kind
 _THAT_ONE = re.compile(r"\b(that|this|the same)\b|นั้น|นี้")
+# "was songkhla one of them?", "is yala among those", "อุดรอยู่ในนั้นมั้ย": one of the things the last answer listed
+_IN_THE_LIST = re.compile(r"\b(?:one|any) of (?:them|those|these|the \w+)\b|\bamong (?:them|those|these)\b|"
+                          r"\b(?:was|is|were) (?:it|that|they) in\s*\??\s*$|\bin (?:that|the|this) (?:list|group|batch|round)\b|"
+                          r"ในนั้น|ในรายชื่อ|ในลิสต์|ในกลุ่มนั้น|ในรอบนั้น")
+# A list the sources leave partial: "9 of them known", "such as", "ทราบชื่อ 9 แห่ง", "เช่น"
+_PARTIAL_LIST = re.compile(r"\bknown\b|\bsuch as\b|\bincluding\b|\bsome\b|\bamong them\b|\bpartial\b|"
+                           r"ทราบชื่อ|เช่น|บางส่วน|ได้แก่บาง", re.I)
 _THIS = re.compile(r"นี้|นั้น|\b(this|these|those)\b")
 # "แล้วใครได้อันดับ 1 ล่ะ", "and who came first?": a message that goes on from the last answer.
 _GOES_ON = re.compile(r"^\s*(แล้ว|และ)|ล่ะ\s*\??\s*$|^\s*(and|what about|how about)\b")
@@ -1597,6 +1604,10 @@ class Dialogue:
             people = [x for x in turn.told.about
                       if x in snap.kb.entities and snap.kb.entities[x].kind == "person" and x in a.context]
             a.person = people[0] if len(people) == 1 else None
+        listed = self._named_in_list(turn, a)
+        if listed is not None:
+            return (self._reply(turn, listed, 1.0),
+                    self._remember(turn, listed, ctx.last_query, ctx.last_qtype, True), None)
         acted = self._who_acted(turn, a)
         if acted is not None:
             # "who chaired it" right after "on 9 January 2023 PM Prayut handed the logos..." (the Thai: "เป็นประธาน"):
@@ -1653,6 +1664,31 @@ class Dialogue:
                     self._remember(turn, told_kind, ctx.last_query, ctx.last_qtype,
                                    first=ctx.subjects[0] if ctx.subjects else None), None)
         return None
+
+    def _named_in_list(self, turn: _Turn, a: _Asked) -> Answer | None:
+        """"was songkhla one of them?", "is yala among them", "อุดรอยู่ในนั้นมั้ย" right after an answer that lists
+        names: yes when that answer names the one asked about; no when it does not and the list is whole (not
+        "9 of them known", "such as"); None otherwise (or when the question names more than one thing)."""
+        told, snap, u = turn.told, turn.snap, turn.u
+        if told is None or not a.yes_no or not _IN_THE_LIST.search(u.normalized.casefold()):
+            return None
+        named = list(dict.fromkeys([*a.ent.cities, *(p for p in a.ent.places if p not in a.ent.city_named_places),
+                                    *(x for x in a.ent.subjects if x not in a.ent.cities)]))
+        if len(named) != 1:
+            return None
+        x = named[0]
+        names = self._names(snap, x)  # (a province's names, or an entity's; an area's below)
+        if x in snap.kb.cities:
+            c = snap.kb.cities[x]
+            names += [n.casefold() for n in (c.name.th, c.name.en, c.short_name.th, c.short_name.en, *c.aliases)
+                      if len(n) >= 3]
+        text = told.answer_text()
+        if not names or text.count(",") + text.count("、") < 2 and len(self._in_order(snap, told)) < 3:
+            return None  # (no list to look in)
+        said = any(n in text.casefold() for n in names)
+        if not said and _PARTIAL_LIST.search(text):
+            return None  # (a list the sources leave partial says nothing of the others)
+        return snap.composer.fact(told, turn.lang, lead=_verdict_word(said, turn.lang))
 
     @staticmethod
     def _who_acted(turn: _Turn, a: _Asked) -> Fact | None:

@@ -598,3 +598,22 @@ def test_what_was_another_area_then_asks_the_last_question_of_it(convo):
     convo.say("which province-based area came first in TSCCI 2023?")
     r = convo.say("and what was Chachoengsao then?")
     assert not r.fallback and "Chachoengsao" in first_line(r) and "76.78" in first_line(r)
+
+
+@pytest.mark.parametrize("asked, lead", [
+    ("and was nan one of them?", None),  # (not in a partial list: not known, never a "No")
+    ("is nakhon sawan among those?", "Yes"),
+])
+def test_one_of_them_after_a_partial_list_is_yes_only_when_it_names_it(convo, asked, lead):
+    convo.say("besides the five pilots, which other areas got the logo in 2021?")
+    r = convo.say(asked)
+    if lead is None:
+        assert not r.text.startswith(("Yes", "No"))
+    else:
+        assert r.text.startswith(lead) and "Nakhon Sawan" in first_line(r)
+
+
+def test_one_of_them_after_a_whole_list_is_no_when_it_does_not_name_it(convo):
+    convo.say("list the seven early pilot areas of the smart city programme")
+    r = convo.say("was chiang rai one of those?")
+    assert r.text.startswith("No") and "Chachoengsao" in first_line(r)
