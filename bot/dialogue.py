@@ -321,7 +321,7 @@ _PAST = re.compile(r"\b(was|were|did|had)\b|เคย|ที่แล้ว")
 # last answer counted (a word that lists, and nothing that says what else is asked).
 _LIST_CUE = re.compile(r"บ้าง|รายชื่อ|ได้แก่|\bwhich (ones|are they|were they|cities|areas|places|provinces|projects)\b|"
                        r"\bname them\b|\blist them\b|\btheir names\b|\bwhat (are|were) they\b|\bwho (are|were) they\b")
-_LIST_ONLY = re.compile(r"^(มี|ชื่อ|รายชื่อ|เมือง|พื้นที่|ที่|ด้าน|โครงการ|จังหวัด|แห่ง|อัน|ไหน|ไร|อะไร|ใด|บ้าง|ทั้งหมด|ทั้ง|"
+_LIST_ONLY = re.compile(r"^(มี|ชื่อ|รายชื่อ|เมือง|พื้นที่|ที่|ด้าน|โครงการ|จังหวัด|แห่ง|อัน|ไหน|ไร|อะไร|ใคร|ใด|บ้าง|ทั้งหมด|ทั้ง|"
                         r"\d{1,3}|ขอ|หน่อย|ได้แก่|คะ|ค่ะ|ครับ|คับ|นะ|อ่ะ|อะ|ล่ะ|แล้ว|และ|ส่วน|which|what|who|are|were|is|"
                         r"they|them|their|those|these|ones?|names?|list|all|of|the|cities|areas|places|provinces|"
                         r"projects|smarts|pls|please|plz|and|so|then|can|could|you|u|tell|give|show|me|\?|!|\.|\s)*$")
@@ -1241,6 +1241,13 @@ class Dialogue:
             a.qualifier = a.qualifier or ctx.qualifier  # "มีที่ไหนบ้าง" after a question about the first five
         # ("แล้วกระบี่ล่ะ" after Phuket's CCTV: the question is about Krabi now, not Phuket)
         a.context = [] if a.subjects or (a.follow_up and a.ent.places) else list(ctx.subjects)
+        if a.follow_up and a.names_only and a.subjects and all(x in snap.kb.dimensions for x in a.subjects) \
+                and any(x in snap.kb.dimensions for x in ctx.subjects):
+            # "smart environment?" right after what Mae Moh does for Smart Energy: the same question of another
+            # dimension, of the same area (not some other area's environment idea)
+            # (the area the user named: not the one an answer gave, "which area led Smart Energy" then "ด้านเศรษฐกิจล่ะ")
+            a.subjects = [*a.subjects, *[x for x in ctx.subjects if x in snap.kb.cities and x in ctx.named][:1]
+                          ][:MAX_SUBJECTS_PER_ANSWER]
         if not a.follow_up and not a.subjects and not a.ent.places and ctx.yes_no and ctx.last_query \
                 and _WHO_INSTEAD.match(u.normalized):
             # "who did?", "แล้วใครล่ะ" right after a yes/no question ("did Prawit chair the January 2023 ceremony?",
@@ -1407,11 +1414,19 @@ class Dialogue:
         # (a word no fact uses, "transparency", may still be said in another form: "transparent")
         topic = self.vocabulary.distinctive(tokenize(a.query_text), snap.word_facts, len(snap.facts)) or (
             [a.cue] if a.cue else [])
+        says = all
+        if not topic:
+            # (a word many facts use, "transport", is what the question asks about all the same: one of its
+            # words, said of one dimension only)
+            stop = self.vocabulary.stop
+            topic = [w for w in tokenize(_TOLD_FILLER.sub(" ", a.query_text.casefold())) if len(w) >= 4
+                     and w not in stop and w not in _EN_STOP and w not in _TH_ASKING and not w.isdigit()]
+            says = any
         if len(dims) < 3 or not topic:
             return None
         # (a fact about one dimension only, that says every word the question asks about: "low crime" of Living)
         saying = {f.id: f for d in dims for f in snap.index.about(d)
-                  if set(f.about) & dims == {d} and all(_says_word(f.text().casefold(), w) for w in topic)}
+                  if set(f.about) & dims == {d} and says(_says_word(f.text().casefold(), w) for w in topic)}
         meant = {next(iter(set(f.about) & dims)) for f in saying.values()}
         if len(meant) != 1:
             return None

@@ -189,7 +189,7 @@ def question_type(text: str) -> QuestionType:
 # Words that only ask (what kind of answer), never what about: "by when?", "แล้วเมื่อไหร่ล่ะ", "ใครอ่ะ".
 _ONLY_ASKING = re.compile(
     r"^(by|from|until|till|on|in|at|since|between|with|and|so|then|what|which|when|who|whom|whose|where|why|how|many|much|"
-    r"long|year|date|day|month|place|time|is|was|it|that|the|again|exactly|about|ok|okay|แล้ว|และ|ส่วน|เมื่อไหร่|"
+    r"long|year|date|day|month|place|time|is|was|it|that|the|again|exactly|about|ok|okay|แล้ว|และ|ส่วน|ภายใน|ช่วงไหน|ช่วงใด|เมื่อไหร่|"
     r"เมื่อไร|เมื่อใด|ตอนไหน|ปีไหน|ที่ใด|เดือนไหน|วันอะไร|"
     r"ปีอะไร|เดือนอะไร|เดือนไร|ปีไร|วันไร|ช่วง|วันไหน|วันที่|เท่าไหร่|เท่าไร|เท่าใด|กี่|ใคร|ที่ไหน|ตรงไหน|ยังไง|อย่างไร|ทำไม|เพราะอะไร|อะไร|ไร|"
     r"คะ|ค่ะ|ครับ|คับ|นะ|อ่ะ|อะ|ล่ะ|หละ|หรอ|เหรอ|จ้า|\?|!|\.|\s)*$")

@@ -617,3 +617,27 @@ def test_one_of_them_after_a_whole_list_is_no_when_it_does_not_name_it(convo):
     convo.say("list the seven early pilot areas of the smart city programme")
     r = convo.say("was chiang rai one of those?")
     assert r.text.startswith("No") and "Chachoengsao" in first_line(r)
+
+
+def test_which_one_of_the_seven_in_a_common_word_is_the_dimension_that_says_it(convo):
+    convo.say("name depa's seven smarts")
+    r = convo.say("and which of them deals with transport?")
+    assert not r.fallback and "Mobility" in first_line(r) and "Khon Kaen" not in r.text
+
+
+def test_by_when_in_thai_is_the_date_of_the_answer_just_given(convo):
+    convo.say("ภูเก็ตระยะแรกจะมี wifi สาธารณะกี่จุด")
+    r = convo.say("ภายในช่วงไหนครับ")
+    assert not r.fallback and "2561" in first_line(r) and "แซนด์บ็อกซ์" not in r.text
+
+
+def test_another_dimension_named_alone_keeps_the_area_discussed(convo):
+    convo.say("what does Mae Moh do under smart energy?")
+    r = convo.say("what about smart environment then?")
+    assert not r.fallback and "Mae Moh" in first_line(r) and "Samyan" not in r.text
+
+
+def test_who_are_they_in_thai_after_a_count_of_areas_names_them(convo):
+    convo.say("เชียงใหม่มีพื้นที่ได้ตรากี่ที่")
+    r = convo.say("มีใครบ้างครับ")
+    assert not r.fallback and "มหาวิทยาลัยเชียงใหม่" in r.text and "เมืองเก่า" in r.text
