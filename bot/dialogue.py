@@ -1627,7 +1627,10 @@ class Dialogue:
         if acted is not None:
             # "who chaired it" right after "on 9 January 2023 PM Prayut handed the logos..." (the Thai: "เป็นประธาน"):
             # the one person that answer names as doing it did it; the chairs of a committee are another answer.
-            answer = snap.composer.fact(acted, reply_lang, a.kind)
+            # ("who announced them?" after the Takeoff event: its detail names the chair)
+            fact, in_detail = acted
+            answer = snap.composer.computed(fact.detail.th, fact.detail.en, reply_lang, [fact], list(fact.about)) \
+                if in_detail and fact.detail is not None else snap.composer.fact(fact, reply_lang, a.kind)
             return (self._reply(turn, answer, 1.0),
                     self._remember(turn, answer, ctx.last_query, ctx.last_qtype,
                                    first=ctx.subjects[0] if ctx.subjects else None), None)
@@ -1706,10 +1709,12 @@ class Dialogue:
         return snap.composer.fact(told, turn.lang, lead=_verdict_word(said, turn.lang))
 
     @staticmethod
-    def _who_acted(turn: _Turn, a: _Asked) -> Fact | None:
+    def _who_acted(turn: _Turn, a: _Asked) -> tuple[Fact, bool] | None:
         """The fact just given, for "who chaired it", "ใครมอบ", "who opened it" (naming no one) right after it,
         when it is about an event or project the conversation is on and names one person, as doing that act
-        (in either language: the English "handed the logos" is the Thai "เป็นประธานพิธีมอบตรา")."""
+        (in either language: the English "handed the logos" is the Thai "เป็นประธานพิธีมอบตรา"); and whether it is
+        its detail that names the person (then the act may be said by its answer: "the event announced the
+        criteria", "chaired by Prajin")."""
         told, snap = turn.told, turn.snap
         if told is None or a.kind != "who" or a.subjects or a.ent.places or a.follow_up or a.yes_no:
             return None
@@ -1719,10 +1724,16 @@ class Dialogue:
             return None
         text, said = turn.u.normalized.casefold(), told.answer_text()
         person = snap.kb.entities[people[0]]
-        if not any(n.casefold() in said.casefold() for n in (person.name.th, person.name.en, *person.aliases)):
-            return None
+        names = [n.casefold() for n in (person.name.th, person.name.en, *person.aliases)]
         acts = [said_rx for asked_rx, said_rx in _ACTS_ASKED if asked_rx.search(text)]
-        return told if len(acts) == 1 and acts[0].search(said) else None
+        if len(acts) != 1:
+            return None
+        if any(n in said.casefold() for n in names):
+            return (told, False) if acts[0].search(said) else None
+        detail = f"{told.detail.th} {told.detail.en}" if told.detail is not None else ""
+        if any(n in detail.casefold() for n in names) and (acts[0].search(said) or acts[0].search(detail)):
+            return told, True
+        return None
 
     def _search(self, turn: _Turn, a: _Asked) -> None:
         """The best fact for the question, then checks that it answers this question in this conversation."""

@@ -641,3 +641,9 @@ def test_who_are_they_in_thai_after_a_count_of_areas_names_them(convo):
     convo.say("เชียงใหม่มีพื้นที่ได้ตรากี่ที่")
     r = convo.say("มีใครบ้างครับ")
     assert not r.fallback and "มหาวิทยาลัยเชียงใหม่" in r.text and "เมืองเก่า" in r.text
+
+
+def test_who_did_it_after_an_event_whose_detail_names_its_chair(convo):
+    convo.say("in what month were the assessment criteria for smart cities first announced")
+    r = convo.say("and who presided?")
+    assert not r.fallback and "Prajin" in first_line(r)
