@@ -143,6 +143,15 @@ _MONEY_ASKED = re.compile(r"งบประมาณ|งบ|มูลค่า|�
                           r"the|how|much|what|is|of)\b")
 _THERE_IS = re.compile(r"\b(is|are|was|were) there\b|\bthere (is|are|was|were)\b")  # ("how many are there")
 # "เรื่องนี้", "อันนั้น", "this", "those": the message points at what was just said.
+# "that pilot", "this project", "โครงการนั้น": the one just told of, not another of its kind
+_THAT_ONE = re.compile(r"\b(that|this|the same)\b|นั้น|นี้")
+# "was songkhla one of them?", "is yala among those", "อุดรอยู่ในนั้นมั้ย": one of the things the last answer listed
+_IN_THE_LIST = re.compile(r"\b(?:one|any) of (?:them|those|these|the \w+)\b|\bamong (?:them|those|these)\b|"
+                          r"\b(?:was|is|were) (?:it|that|they) in\s*\??\s*$|\bin (?:that|the|this) (?:list|group|batch|round)\b|"
+                          r"ในนั้น|ในรายชื่อ|ในลิสต์|ในกลุ่มนั้น|ในรอบนั้น")
+# A list the sources leave partial: "9 of them known", "such as", "ทราบชื่อ 9 แห่ง", "เช่น"
+_PARTIAL_LIST = re.compile(r"\bknown\b|\bsuch as\b|\bincluding\b|\bsome\b|\bamong them\b|\bpartial\b|"
+                           r"ทราบชื่อ|เช่น|บางส่วน|ได้แก่บาง", re.I)
 _THIS = re.compile(r"นี้|นั้น|\b(this|these|those)\b")
 # "แล้วใครได้อันดับ 1 ล่ะ", "and who came first?": a message that goes on from the last answer.
 _GOES_ON = re.compile(r"^\s*(แล้ว|และ)|ล่ะ\s*\??\s*$|^\s*(and|what about|how about)\b")
@@ -333,7 +342,7 @@ _PAST = re.compile(r"\b(was|were|did|had)\b|เคย|ที่แล้ว")
 # last answer counted (a word that lists, and nothing that says what else is asked).
 _LIST_CUE = re.compile(r"บ้าง|รายชื่อ|ได้แก่|\bwhich (ones|are they|were they|cities|areas|places|provinces|projects)\b|"
                        r"\bname them\b|\blist them\b|\btheir names\b|\bwhat (are|were) they\b|\bwho (are|were) they\b")
-_LIST_ONLY = re.compile(r"^(มี|ชื่อ|รายชื่อ|เมือง|พื้นที่|ที่|ด้าน|โครงการ|จังหวัด|แห่ง|อัน|ไหน|ไร|อะไร|ใด|บ้าง|ทั้งหมด|ทั้ง|"
+_LIST_ONLY = re.compile(r"^(มี|ชื่อ|รายชื่อ|เมือง|พื้นที่|ที่|ด้าน|โครงการ|จังหวัด|แห่ง|อัน|ไหน|ไร|อะไร|ใคร|ใด|บ้าง|ทั้งหมด|ทั้ง|"
                         r"\d{1,3}|ขอ|หน่อย|ได้แก่|คะ|ค่ะ|ครับ|คับ|นะ|อ่ะ|อะ|ล่ะ|แล้ว|และ|ส่วน|which|what|who|are|were|is|"
                         r"they|them|their|those|these|ones?|names?|list|all|of|the|cities|areas|places|provinces|"
                         r"projects|smarts|pls|please|plz|and|so|then|can|could|you|u|tell|give|show|me|\?|!|\.|\s)*$")
@@ -387,6 +396,15 @@ _THANKS_FIRST = re.compile(r"^\s*(?:ok(?:ay)?,? |โอเค\s*)?(?:thanks|than
                            # praise: "บอทเก่งจัง", "good bot", "you're awesome"
                            r"(?:น้อง)?บอท(?:นี้|นี่)?เก่ง|เก่ง(?:จัง|มาก)|(?:good|great|nice|smart) bot\b|"
                            r"(?:you'?re|you are|u r) (?:great|awesome|amazing|smart|helpful)\b)")
+# "who chaired it", "ใครเป็นประธาน", "who opened it": an act a person did at an event, asked of; each with what
+# an answer says when it tells who did it ("presided", "เป็นประธาน"; "handed" is what a ceremony's chair did)
+_ACTS_ASKED = (
+    (re.compile(r"\b(chair\w*|presid\w*|head(ed)?)\b|ประธาน"), re.compile(r"\bchair\w*|\bpresid\w*|ประธาน", re.I)),
+    (re.compile(r"\b(open\w*|launch\w*|inaugurat\w*)\b|เปิด"), re.compile(r"\bopen\w*|\blaunch\w*|เปิด", re.I)),
+    (re.compile(r"\b(hand\w*|gave|give\w*|award\w*|present\w*)\b|มอบ"), re.compile(r"\bhand\w*|\bpresent\w*|มอบ", re.I)),
+    (re.compile(r"\b(announc\w*|declar\w*)\b|ประกาศ"), re.compile(r"\bannounc\w*|\bdeclar\w*|ประกาศ", re.I)),
+    (re.compile(r"\b(sign\w*)\b|ลงนาม"), re.compile(r"\bsign\w*|ลงนาม", re.I)),
+)
 _SAID_ASKED = re.compile(r"\b(say|said|says|explain|explained|explains|quoted|mean|meant)\b|พูด|บอก|อธิบาย|ให้สัมภาษณ์")
 # "which of those", "which one of them", "อันไหน", "ที่ไหนในนั้น": one of the things the last answer listed.
 _WHICH_OF = re.compile(r"\bwhich (one |ones )?of (those|them|these|the five|the 5)\b|\bwhich one\b|\bwhich ones\b|"
@@ -522,6 +540,17 @@ _CERTIFIED_WORD = re.compile(r"ตรา|รับรอง|ประกาศ|�
                              r"\bbecame\b|\bnamed\b", re.I)
 # A promotion zone asked about: the preliminary certificate, not the logo.
 _ZONE_ASKED = re.compile(r"เขตส่งเสริม|promotion[- ]?(zone|area)|\bzone\b", re.I)
+
+
+# A Thai word read with the verb or prefix it was written with ("ได้ประโยชน์", "เป็นประโยชน์", "การลงทุน"): its
+# core ("ประโยชน์") is what a text says in its own words.
+_THAI_LEAD = re.compile(r"^(?:ได้|เป็น|มี|ให้|การ|ความ)(?=[\u0e00-\u0e7f]{3,})")
+
+
+def _said_core(word: str, text: str) -> bool:
+    """Whether ``text`` says the core of a Thai ``word`` that starts with a verb or prefix it was written with."""
+    core = _THAI_LEAD.sub("", word)
+    return core != word and core in text
 
 
 def _plural_unsaid(head: str, fact: Fact) -> bool:
@@ -938,11 +967,15 @@ class Dialogue:
     def _post_of_person(self, turn: _Turn, a: _Asked) -> _Result | None:
         """On "ตำแหน่งไร" right after an answer about a person, or naming one: who that person is."""
         u, ctx, snap, reply_lang = turn.u, turn.ctx, turn.snap, turn.lang
-        people = [x for x in ([*a.subjects] if a.subjects else [
-            *(turn.told.about if turn.told is not None else ()), *ctx.subjects])
+        # ("his post at depa": "his" is the person the answer was about, though depa is named)
+        people = [x for x in ([*a.subjects] if a.subjects and not _PERSON_PRONOUN.search(u.normalized) else [
+            *a.subjects, *(turn.told.about if turn.told is not None else ()), *ctx.subjects])
             if x in snap.kb.entities and snap.kb.entities[x].kind == "person"]
         # (the person may be named: "คุณ... ตำแหน่งอะไร", "what ministry is Chaiwut from"; nothing else may be)
-        only_people = all(x in people for x in a.ent.subjects)
+        # (or the organisation the post is at, when the person's overview is about it: "his post at depa")
+        only_people = all(x in people or people and x in snap.kb.entities and snap.kb.entities[x].kind == "organisation"
+                          and (overview := snap.index.overview(people[0])) is not None and x in overview.about
+                          for x in a.ent.subjects)
         if people and not a.ent.places and only_people and not a.qt.yes_no \
                 and _POSITION.search(u.normalized) and a.qt.kind not in ("when", "where", "how_many", "how_much") \
                 and not _asks_before(u.normalized) and not _asks_after(u.normalized):
@@ -954,7 +987,7 @@ class Dialogue:
                     and why_not(u.normalized, who_is, "who") is None and not _NOW_ASKED.search(u.normalized) \
                     and not any(y > max(self._fact_years(who_is), default=0)
                                 for y in _years_asked(u.normalized, a.ent.numbers)):
-                if a.ent.subjects:
+                if any(x in people for x in a.ent.subjects):
                     # named ("คุณ... ตำแหน่งอะไร"): a fact found about the post asked may say it better ("which
                     # ministry", spelt out); the overview is what is left when none is found (_compose)
                     a.post_of = (who_is, people[0])
@@ -1230,6 +1263,13 @@ class Dialogue:
             a.qualifier = a.qualifier or ctx.qualifier  # "มีที่ไหนบ้าง" after a question about the first five
         # ("แล้วกระบี่ล่ะ" after Phuket's CCTV: the question is about Krabi now, not Phuket)
         a.context = [] if a.subjects or (a.follow_up and a.ent.places) else list(ctx.subjects)
+        if a.follow_up and a.names_only and a.subjects and all(x in snap.kb.dimensions for x in a.subjects) \
+                and any(x in snap.kb.dimensions for x in ctx.subjects):
+            # "smart environment?" right after what Mae Moh does for Smart Energy: the same question of another
+            # dimension, of the same area (not some other area's environment idea)
+            # (the area the user named: not the one an answer gave, "which area led Smart Energy" then "ด้านเศรษฐกิจล่ะ")
+            a.subjects = [*a.subjects, *[x for x in ctx.subjects if x in snap.kb.cities and x in ctx.named][:1]
+                          ][:MAX_SUBJECTS_PER_ANSWER]
         if not a.follow_up and not a.subjects and not a.ent.places and ctx.yes_no and ctx.last_query \
                 and _WHO_INSTEAD.match(u.normalized):
             # "who did?", "แล้วใครล่ะ" right after a yes/no question ("did Prawit chair the January 2023 ceremony?",
@@ -1359,8 +1399,13 @@ class Dialogue:
             # "which one came second" right after a ranking that lists several: the one at that place.
             own = self._best(snap, Query(a.query_text, reply_lang, [placed], [], a.kind, dict(u.ranking), frozenset()),
                              a.cue, only=placed)
-            answer = snap.composer.fact(own.fact if own is not None and own.fact.intent == "rankings" else turn.told,
-                                        reply_lang, a.kind, subjects=[placed])
+            # (of the same ranking: the area's place in the 2023 index is not its place in the 2024 one just told)
+            told_year, own_year = (_INDEX_YEAR.search(f.answer.en) if f is not None else None
+                                   for f in (turn.told, own.fact if own is not None else None))
+            same_year = told_year is None or own_year is not None and next(
+                g for g in own_year.groups() if g) == next(g for g in told_year.groups() if g)
+            answer = snap.composer.fact(own.fact if own is not None and own.fact.intent == "rankings" and same_year
+                                        else turn.told, reply_lang, a.kind, subjects=[placed])
             return (self._reply(turn, answer, 1.0),
                     self._remember(turn, answer, a.query_text, a.kind, a.yes_no, a.qualifier, first=placed), None)
         return None
@@ -1391,11 +1436,19 @@ class Dialogue:
         # (a word no fact uses, "transparency", may still be said in another form: "transparent")
         topic = self.vocabulary.distinctive(tokenize(a.query_text), snap.word_facts, len(snap.facts)) or (
             [a.cue] if a.cue else [])
+        says = all
+        if not topic:
+            # (a word many facts use, "transport", is what the question asks about all the same: one of its
+            # words, said of one dimension only)
+            stop = self.vocabulary.stop
+            topic = [w for w in tokenize(_TOLD_FILLER.sub(" ", a.query_text.casefold())) if len(w) >= 4
+                     and w not in stop and w not in _EN_STOP and w not in _TH_ASKING and not w.isdigit()]
+            says = any
         if len(dims) < 3 or not topic:
             return None
         # (a fact about one dimension only, that says every word the question asks about: "low crime" of Living)
         saying = {f.id: f for d in dims for f in snap.index.about(d)
-                  if set(f.about) & dims == {d} and all(_says_word(f.text().casefold(), w) for w in topic)}
+                  if set(f.about) & dims == {d} and says(_says_word(f.text().casefold(), w) for w in topic)}
         meant = {next(iter(set(f.about) & dims)) for f in saying.values()}
         if len(meant) != 1:
             return None
@@ -1464,6 +1517,13 @@ class Dialogue:
         # "แล้วภูเก็ตล่ะ" asks the same kind of question as before: the last answer's intent, not the
         # classifier's reading of a bare name.
         a.intents = {ctx.last_intent: 1.0} if a.follow_up and ctx.last_intent else dict(u.ranking)
+        last = turn.told
+        if a.year_only and ctx.last_query and last is not None and last.about[0] in turn.snap.kb.entities \
+                and turn.snap.kb.entities[last.about[0]].kind == "person":
+            # "and 2023-24?" after who chaired in 2020-22, answered by that chair's own fact: the question asked
+            # again is of the kind the question was, not of the kind of that person's fact (another person's
+            # fact of that kind may not be the one that answers for the other years)
+            a.intents = dict(self.nlu.parse(ctx.last_query).ranking)
         a.years = a.asked_years
         if a.names_only and a.follow_up and not a.years and ctx.last_query:
             # "Samyan's score in 2566" then "แล้ววังจันทร์ล่ะ": the year asked is asked again, with the question.
@@ -1582,6 +1642,21 @@ class Dialogue:
             people = [x for x in turn.told.about
                       if x in snap.kb.entities and snap.kb.entities[x].kind == "person" and x in a.context]
             a.person = people[0] if len(people) == 1 else None
+        listed = self._named_in_list(turn, a)
+        if listed is not None:
+            return (self._reply(turn, listed, 1.0),
+                    self._remember(turn, listed, ctx.last_query, ctx.last_qtype, True), None)
+        acted = self._who_acted(turn, a)
+        if acted is not None:
+            # "who chaired it" right after "on 9 January 2023 PM Prayut handed the logos..." (the Thai: "เป็นประธาน"):
+            # the one person that answer names as doing it did it; the chairs of a committee are another answer.
+            # ("who announced them?" after the Takeoff event: its detail names the chair)
+            fact, in_detail = acted
+            answer = snap.composer.computed(fact.detail.th, fact.detail.en, reply_lang, [fact], list(fact.about)) \
+                if in_detail and fact.detail is not None else snap.composer.fact(fact, reply_lang, a.kind)
+            return (self._reply(turn, answer, 1.0),
+                    self._remember(turn, answer, ctx.last_query, ctx.last_qtype,
+                                   first=ctx.subjects[0] if ctx.subjects else None), None)
         if a.yes_no and turn.told is not None and turn.told.intent == "rankings" and not a.follow_up \
                 and set(a.subjects) <= set(turn.told.about) and _PLACE_CLAIMED.search(u.normalized):
             # "so it came first, right?", "ขอนแก่นได้ที่ 1 ใช่ไหม" right after the area's place in a ranking: that
@@ -1631,6 +1706,58 @@ class Dialogue:
                                    first=ctx.subjects[0] if ctx.subjects else None), None)
         return None
 
+    def _named_in_list(self, turn: _Turn, a: _Asked) -> Answer | None:
+        """"was songkhla one of them?", "is yala among them", "อุดรอยู่ในนั้นมั้ย" right after an answer that lists
+        names: yes when that answer names the one asked about; no when it does not and the list is whole (not
+        "9 of them known", "such as"); None otherwise (or when the question names more than one thing)."""
+        told, snap, u = turn.told, turn.snap, turn.u
+        if told is None or not a.yes_no or not _IN_THE_LIST.search(u.normalized.casefold()):
+            return None
+        named = list(dict.fromkeys([*a.ent.cities, *(p for p in a.ent.places if p not in a.ent.city_named_places),
+                                    *(x for x in a.ent.subjects if x not in a.ent.cities)]))
+        if len(named) != 1:
+            return None
+        x = named[0]
+        names = self._names(snap, x)  # (a province's names, or an entity's; an area's below)
+        if x in snap.kb.cities:
+            c = snap.kb.cities[x]
+            names += [n.casefold() for n in (c.name.th, c.name.en, c.short_name.th, c.short_name.en, *c.aliases)
+                      if len(n) >= 3]
+        text = told.answer_text()
+        if not names or text.count(",") + text.count("、") < 2 and len(self._in_order(snap, told)) < 3:
+            return None  # (no list to look in)
+        said = any(n in text.casefold() for n in names)
+        if not said and _PARTIAL_LIST.search(text):
+            return None  # (a list the sources leave partial says nothing of the others)
+        return snap.composer.fact(told, turn.lang, lead=_verdict_word(said, turn.lang))
+
+    @staticmethod
+    def _who_acted(turn: _Turn, a: _Asked) -> tuple[Fact, bool] | None:
+        """The fact just given, for "who chaired it", "ใครมอบ", "who opened it" (naming no one) right after it,
+        when it is about an event or project the conversation is on and names one person, as doing that act
+        (in either language: the English "handed the logos" is the Thai "เป็นประธานพิธีมอบตรา"); and whether it is
+        its detail that names the person (then the act may be said by its answer: "the event announced the
+        criteria", "chaired by Prajin")."""
+        told, snap = turn.told, turn.snap
+        if told is None or a.kind != "who" or a.subjects or a.ent.places or a.follow_up or a.yes_no:
+            return None
+        people = [x for x in told.about if x in snap.kb.entities and snap.kb.entities[x].kind == "person"]
+        if len(people) != 1 or not any(x in snap.kb.entities and snap.kb.entities[x].kind in ("event", "project")
+                                       for x in told.about if x in a.context[:2]):
+            return None
+        text, said = turn.u.normalized.casefold(), told.answer_text()
+        person = snap.kb.entities[people[0]]
+        names = [n.casefold() for n in (person.name.th, person.name.en, *person.aliases)]
+        acts = [said_rx for asked_rx, said_rx in _ACTS_ASKED if asked_rx.search(text)]
+        if len(acts) != 1:
+            return None
+        if any(n in said.casefold() for n in names):
+            return (told, False) if acts[0].search(said) else None
+        detail = f"{told.detail.th} {told.detail.en}" if told.detail is not None else ""
+        if any(n in detail.casefold() for n in names) and (acts[0].search(said) or acts[0].search(detail)):
+            return told, True
+        return None
+
     def _search(self, turn: _Turn, a: _Asked) -> None:
         """The best fact for the question, then checks that it answers this question in this conversation."""
         u, ctx, snap, reply_lang = turn.u, turn.ctx, turn.snap, turn.lang
@@ -1643,15 +1770,27 @@ class Dialogue:
                          skip=ctx.last_fact if other_year or (
                              "how_many" in a.qt.kinds and turn.told is not None and not a.subjects
                              and self._only_added(turn.told, u.normalized)) else None)
-        if a.hit is None and a.asking_only and a.kind is not None and a.context:
+        money_only = a.kind == "how_much" and not a.subjects and not a.follow_up \
+            and not self._asked_words(_MONEY_ASKED.sub(" ", a.query_text.casefold()))
+        if a.hit is None and (a.asking_only or money_only) and a.kind is not None and a.context:
             # "how much?", "who opened it?" right after an answer about a project: with no words of its own to
             # match, the conversation's own subject is searched alone, and a fact of it that holds the kind of
-            # thing asked (a sum, a name, a date) answers.
+            # thing asked (a sum, a name, a date) answers. So does "งบเท่าไหร่", "what did it cost" (only a sum).
             focus = next((x for x in a.context if x not in snap.index.concepts and x not in snap.kb.dimensions), None)
             found = self._best(snap, Query(a.query_text, reply_lang, [], a.context, a.kind, a.intents, a.years),
                                a.cue, only=focus) if focus is not None else None
             if found is not None and self._holds_kind(snap, found.fact, a.kind):
                 a.hit = found
+        if a.hit is None and money_only and a.context:
+            # "งบเท่าไหร่" right after Tram Noy's opening year: the one fact of the project (or event, or
+            # organisation) discussed, mainly about it, that states a sum is what it cost; none, or several, and
+            # the question stays unanswered.
+            thing = next((x for x in a.context[:1] if x in snap.kb.entities
+                          and snap.kb.entities[x].kind in ("project", "event", "organisation")), None)
+            sums = [f for f in snap.index.about(thing) if f.about[0] == thing and "how_much" not in f.unknown
+                    and _MONEY.search(f.answer_text().casefold())] if thing is not None else []
+            if len(sums) == 1:
+                a.hit = Hit(sums[0], 1.0, 0.0, 1.0, 0.0, 1.0)
         if a.person is not None and (a.hit is None or (a.person not in a.hit.fact.about and a.hit.words < PERSON_MIN_WORDS)):
             a.hit = next((h for h in snap.index.search(Query(a.query_text, reply_lang, [a.person], [], a.kind, a.intents), 3)
                         if a.person in h.fact.about), a.hit)
@@ -1805,7 +1944,7 @@ class Dialogue:
                                    first=ctx.subjects[0] if ctx.subjects else None), None)
         if turn.told is not None and not a.subjects and not a.ent.places and not a.follow_up and not a.yes_no \
                 and a.cue is None and (a.hit is None or a.hit.fact.id != turn.told.id) \
-                and ((self._told_counts(turn.told, a.query_text, a.kind) and not (
+                and ((self._told_counts(turn.told, a.query_text, a.kind, a.hit.fact if a.hit is not None else None) and not (
                     # ("what was its score" after "which came third": that one's score, not the three of the list)
                     _REFERS_BACK.search(u.normalized) and len(set(turn.told.about) & set(snap.kb.cities)) >= 2))
                      or self._told_holds(snap, turn.told, a.query_text, a.kind, a.hit.fact if a.hit is not None else None,
@@ -2156,7 +2295,8 @@ class Dialogue:
         answer, detail = fact.answer_text().casefold(), f"{fact.detail.th} {fact.detail.en}".casefold()
         if kind in _DETAIL_KINDS and not _HOLDS[kind].search(answer) and _HOLDS[kind].search(detail):
             return True
-        return any(len(w) >= 3 and w not in answer and w in detail for w in self._asked_words(query_text))
+        return any(len(w) >= 3 and w not in answer and w in detail or _said_core(w, detail) and not _said_core(w, answer)
+                   for w in self._asked_words(query_text))
 
     def _all_told(self, told: Fact, query_text: str) -> bool:
         """Whether a message asks about at least one word of its own, and the answer just given says every one."""
@@ -2164,7 +2304,7 @@ class Dialogue:
         text = told.answer_text().casefold()
         return bool(words) and all(w in text for w in words)
 
-    def _told_counts(self, told: Fact, query_text: str, kind: str | None) -> bool:
+    def _told_counts(self, told: Fact, query_text: str, kind: str | None, found: Fact | None = None) -> bool:
         """Whether a short follow-up that names nothing asks for a count or a figure ("กี่จังหวัด", "how many
         provinces?", "ได้กี่เปอร์เซ็นต์", "score?") that the answer just given states, in the unit asked, and
         asks about nothing else it does not say: "105 cities in 77 provinces by 2027" answers "กี่จังหวัด" better
@@ -2173,9 +2313,17 @@ class Dialogue:
             return False
         if self._only_added(told, query_text):
             return False
-        if kind == "how_much" and _MONEY.search(told.answer_text().casefold()) \
-                and not self._asked_words(_MONEY_ASKED.sub(" ", query_text.casefold())):
-            return True  # "งบเท่าไหร่", "how much did it cost" right after a fact that states the sum
+        told_text = told.answer_text().casefold()
+        about = self._asked_words(_MONEY_ASKED.sub(" ", query_text.casefold()))
+        found_text = found.answer_text().casefold() if found is not None else ""
+        if kind == "how_much" and _MONEY.search(told_text) and all(w in told_text for w in about) \
+                and not (about and _MONEY.search(found_text) and all(w in found_text for w in about)
+                         and not _THAT_ONE.search(query_text.casefold())):
+            # "งบเท่าไหร่", "how much did it cost" right after a fact that states the sum; "the budget of that
+            # pilot" right after "the one-year pilot, worth 97 million baht": what it asks about is what was told
+            # (unless the fact found states a sum and says it too: "ทุนเท่าไหร่" finds the capital's own fact;
+            # "that pilot", "โครงการนั้น" still points back to the one told)
+            return True
         asked = units_asked(query_text)
         if kind is None and asked != {"percent"}:
             return False  # ("score?": only a score is asked without a question word)
@@ -2252,7 +2400,8 @@ class Dialogue:
         answer = told.answer_text().casefold()
 
         def says_all(text: str) -> bool:
-            return all(re.search(rf"\b{re.escape(w)}", text) if w.isascii() else w in text for w in words)
+            return all(re.search(rf"\b{re.escape(w)}", text) if w.isascii() else w in text or _said_core(w, text)
+                       for w in words)
 
         # (a fact found that says them is the answer when it is about the same thing: the chair of another
         # committee is not who chaired this event)

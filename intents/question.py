@@ -47,7 +47,8 @@ _TYPES: list[tuple[str, re.Pattern, re.Pattern]] = [
                  "เดือนอะไร", "เดือนไร", "ปีไร", "วันไร",
                  "พ.ศ.อะไร", "ช่วงไหน", "ตั้งแต่เมื่อ", "ตั้งแต่ปี", "เสร็จยัง", "เปิดยัง", "เปิดเมื่อ", "เปิดปี",
                  "ขอทราบวันที่", "วันที่และ", "วัน เวลา"),
-     _en("when", "what year", "which year", "what date", "the date of", "which day", "what day", "since when",
+     _en("when", "what year", "which year", "(?:what|which) dates?", "the date of", "which day", "what day", "since when",
+         "(?:what|which) month",
          "how long ago", "what period", "which period", "which years", "what years", "time ?frame", "time span",
          # ("what was the approval date of...": the date asked, not a definition)
          r"(?:what|which) (?:was|is|were|are|'s) (?:the |its |their )?(?:\w+ ){0,2}dates?")),
@@ -201,7 +202,7 @@ def question_type(text: str) -> QuestionType:
 # Words that only ask (what kind of answer), never what about: "by when?", "แล้วเมื่อไหร่ล่ะ", "ใครอ่ะ".
 _ONLY_ASKING = re.compile(
     r"^(by|from|until|till|on|in|at|since|between|with|and|so|then|what|which|when|who|whom|whose|where|why|how|many|much|"
-    r"long|year|date|day|month|place|time|is|was|it|that|the|again|exactly|about|ok|okay|แล้ว|และ|ส่วน|เมื่อไหร่|"
+    r"long|year|date|day|month|place|time|is|was|it|that|the|again|exactly|about|ok|okay|แล้ว|และ|ส่วน|ภายใน|ช่วงไหน|ช่วงใด|เมื่อไหร่|"
     r"เมื่อไร|เมื่อใด|ตอนไหน|ปีไหน|ที่ใด|เดือนไหน|วันอะไร|"
     r"ปีอะไร|เดือนอะไร|เดือนไร|ปีไร|วันไร|ช่วง|วันไหน|วันที่|เท่าไหร่|เท่าไร|เท่าใด|กี่|ใคร|ที่ไหน|ตรงไหน|ยังไง|อย่างไร|ทำไม|เพราะอะไร|อะไร|ไร|"
     r"คะ|ค่ะ|ครับ|คับ|นะ|อ่ะ|อะ|ล่ะ|หละ|หรอ|เหรอ|จ้า|\?|!|\.|\s)*$")
@@ -248,7 +249,11 @@ def is_bare_yes_no_follow_up(remainder: str) -> bool:
 def is_bare_follow_up(remainder: str) -> bool:
     """True when what is left of a message after removing the names is only follow-up filler
     ("แล้ว ... ล่ะ", "and ...?"): the question is the previous one, about the new name."""
-    return bool(_FOLLOW_UP_FILLER.match(remainder.strip()))
+    # ("what was Khon Kaen then": "was" with "then" asks the same of the new name, as "and then" does)
+    return bool(_FOLLOW_UP_FILLER.match(_WAS_THEN.sub(" ", remainder.strip())))
+
+
+_WAS_THEN = re.compile(r"\b(?:was|were)\b(?=.*\bthen\b)")
 
 
 #: Compare words, removed to see whether a comparison names an aspect ("ต่างกันยังไง" names none).

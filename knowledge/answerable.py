@@ -347,7 +347,8 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     # "ขอนแก่นได้ที่เท่าไหร่", "what was its rank": a place in a ranking, which a project of the city is not
     ("rank", re.compile(r"ได้ที่\s*(?:เท่า|กี่)|อันดับ(?:ที่)?\s*(?:เท่า|กี่|อะไร|ไหน)|"
                         r"\bwhat (?:\w+ )?rank(?:ing)?\b|\brank(?:ed)? (?:in|at)\b|\b(?:where|how) did (?:\S+ ){0,4}rank\b|"
-                        r"\b(?:what|which) (?:place|position) did\b", re.I),
+                        # (not a post: "what position did he hold")
+                        r"\b(?:what|which) (?:place|position) did\b(?!(?: \S+){1,2} (?:hold|have|take|occupy)\b)", re.I),
      re.compile(r"อันดับ\s*(?:ที่\s*)?\d|อันดับ(?:แรก|หนึ่ง|สอง|สาม)|ได้ที่\s*\d|\b\d{1,2}(?:st|nd|rd|th)\b|"
                 r"\b(?:top|first|second|third|fourth|fifth|ranked)\b", re.I)),
     # "which province has the most", "ที่ไหนใหญ่ที่สุด": the one that comes first, which a count or a total is not

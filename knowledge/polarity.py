@@ -100,7 +100,7 @@ _UNITS = [(re.compile(p, re.I), u) for p, u in [
     (r"cit(y|ies)(?![a-z])|เมือง", "city"),
     (r"areas?(?![a-z])|พื้นที่|แห่ง", "area"),
     (r"provinces?(?![a-z])|จังหวัด", "province"),
-    (r"%|percent(?![a-z])|เปอร์เซ็นต์|เปอร์เซ็น|ร้อยละ", "percent"),
+    (r"%|percent(?:ages?)?(?![a-z])|เปอร์เซ็นต์|เปอร์เซ็น|ร้อยละ", "percent"),
     (r"stations?(?![a-z])|สถานี", "station"),
     (r"rai(?![a-z])|ไร่", "rai"),
     (r"km(?![a-z])|kilomet|กม\.|กิโลเมตร", "km"),

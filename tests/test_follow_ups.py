@@ -531,3 +531,119 @@ def test_whether_a_city_is_in_the_list_just_given_in_thai(convo, then, first_wor
     convo.say("ห้าเมืองนำร่องรอบแรกมีเมืองไหนบ้าง")
     r = convo.say(then)
     assert not r.fallback and r.text.startswith(first_word)
+
+
+@pytest.mark.parametrize("asked", ["in which month was that?", "which date exactly?"])
+def test_a_date_asked_as_which_date_or_month_is_a_when_question(convo, asked):
+    convo.say("Did Mae Moh ever get a smart city promotion zone certificate?")
+    r = convo.say(asked)
+    assert not r.fallback and "October 2019" in first_line(r)
+
+
+@pytest.mark.parametrize("first, then, who", [
+    ("When did the logo ceremony for the 2022 round take place?", "who presided over it?", "Prayut"),
+    ("พิธีมอบตราของรอบปี 2565 จัดเมื่อไหร่", "ใครเป็นประธานในพิธีนั้น", "ประยุทธ์"),
+])
+def test_who_chaired_an_event_is_the_one_person_the_answer_says_did_it(convo, first, then, who):
+    convo.say(first)
+    r = convo.say(then)
+    assert not r.fallback and who in first_line(r) and "Prajin" not in r.text and "ประจิน" not in r.text
+
+
+def test_the_sum_of_the_thing_just_told_answers_its_budget(convo):
+    convo.say("who was the project manager of phuket's one-year pilot")
+    r = convo.say("and what was this pilot's cost?")
+    assert not r.fallback and "97 million" in first_line(r) and "386" not in r.text
+
+
+def test_how_much_alone_after_a_project_is_its_cost(convo):
+    convo.say("รถรางแทรมน้อยเริ่มสร้างเมื่อไหร่")
+    r = convo.say("ใช้เงินเท่าไหร่ครับ")
+    assert not r.fallback and "650 ล้าน" in first_line(r)
+
+
+def test_a_place_asked_after_a_ranking_stays_in_that_years_ranking(convo):
+    convo.say("which areas led the TSCCI 2024 results?")
+    r = convo.say("so who was number one?")
+    assert not r.fallback and "Wangchan" in first_line(r) and "2024" in first_line(r) and "2023" not in first_line(r)
+
+
+def test_another_year_after_a_persons_answer_asks_the_question_again(convo):
+    convo.say("who was the chair of the national smart city steering committee in 2019")
+    assert "Prawit" in first_line(convo.say("and in 2022?"))
+    r = convo.say("and for 2024 then?")
+    assert not r.fallback and "Phumtham" in first_line(r) and "Prajin" not in r.text
+
+
+def test_a_percentage_asked_after_an_areas_place_is_its_score(convo):
+    convo.say("where did samyan rank in the 2023 TSCCI")
+    r = convo.say("and the percentage?")
+    assert not r.fallback and "79.02%" in first_line(r)
+
+
+@pytest.mark.parametrize("asked", ["what post does he have at depa?", "which position did he hold at depa"])
+def test_his_post_at_the_organisation_named_is_the_persons_post(convo, asked):
+    convo.say("who served as the sub-committee's secretary on 6 May 2021?")
+    r = convo.say(asked)
+    assert not r.fallback and "Nuttapon" in first_line(r) and "president" in first_line(r)
+
+
+def test_a_thai_word_written_with_its_verb_finds_the_detail_that_says_it(convo):
+    convo.say("ปี 2566 วันที่ 9 มกราคม มีพิธีอะไร")
+    r = convo.say("ประชาชนได้ประโยชน์ราวกี่คน")
+    assert not r.fallback and "16 ล้าน" in r.text
+
+
+def test_what_was_another_area_then_asks_the_last_question_of_it(convo):
+    convo.say("which province-based area came first in TSCCI 2023?")
+    r = convo.say("and what was Chachoengsao then?")
+    assert not r.fallback and "Chachoengsao" in first_line(r) and "76.78" in first_line(r)
+
+
+@pytest.mark.parametrize("asked, lead", [
+    ("and was nan one of them?", None),  # (not in a partial list: not known, never a "No")
+    ("is nakhon sawan among those?", "Yes"),
+])
+def test_one_of_them_after_a_partial_list_is_yes_only_when_it_names_it(convo, asked, lead):
+    convo.say("besides the five pilots, which other areas got the logo in 2021?")
+    r = convo.say(asked)
+    if lead is None:
+        assert not r.text.startswith(("Yes", "No"))
+    else:
+        assert r.text.startswith(lead) and "Nakhon Sawan" in first_line(r)
+
+
+def test_one_of_them_after_a_whole_list_is_no_when_it_does_not_name_it(convo):
+    convo.say("list the seven early pilot areas of the smart city programme")
+    r = convo.say("was chiang rai one of those?")
+    assert r.text.startswith("No") and "Chachoengsao" in first_line(r)
+
+
+def test_which_one_of_the_seven_in_a_common_word_is_the_dimension_that_says_it(convo):
+    convo.say("name depa's seven smarts")
+    r = convo.say("and which of them deals with transport?")
+    assert not r.fallback and "Mobility" in first_line(r) and "Khon Kaen" not in r.text
+
+
+def test_by_when_in_thai_is_the_date_of_the_answer_just_given(convo):
+    convo.say("ภูเก็ตระยะแรกจะมี wifi สาธารณะกี่จุด")
+    r = convo.say("ภายในช่วงไหนครับ")
+    assert not r.fallback and "2561" in first_line(r) and "แซนด์บ็อกซ์" not in r.text
+
+
+def test_another_dimension_named_alone_keeps_the_area_discussed(convo):
+    convo.say("what does Mae Moh do under smart energy?")
+    r = convo.say("what about smart environment then?")
+    assert not r.fallback and "Mae Moh" in first_line(r) and "Samyan" not in r.text
+
+
+def test_who_are_they_in_thai_after_a_count_of_areas_names_them(convo):
+    convo.say("เชียงใหม่มีพื้นที่ได้ตรากี่ที่")
+    r = convo.say("มีใครบ้างครับ")
+    assert not r.fallback and "มหาวิทยาลัยเชียงใหม่" in r.text and "เมืองเก่า" in r.text
+
+
+def test_who_did_it_after_an_event_whose_detail_names_its_chair(convo):
+    convo.say("in what month were the assessment criteria for smart cities first announced")
+    r = convo.say("and who presided?")
+    assert not r.fallback and "Prajin" in first_line(r)
