@@ -25,7 +25,10 @@ _MONTHS = (r"มกราคม|กุมภาพันธ์|มีนาค�
            r"January|February|March|April|May|June|July|August|September|October|November|December")
 # (what the question asks for, what an answering fact must say)
 _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
-    ("fare", re.compile(r"ค่าตั๋ว|ค่าโดยสาร|ค่ารถ|ค่าเดินทาง|ราคาตั๋ว|\bfares?\b|\btickets?\b|\bticket price\b", re.I),
+    # ("ตั๋วรถไฟฟ้าราคาเท่าไหร่": the price said after the ticket; "มีรถไฟฟ้าฟรีไหม": a free ride, which a fare settles)
+    ("fare", re.compile(r"ค่าตั๋ว|ค่าโดยสาร|ค่ารถ|ค่าเดินทาง|ราคาตั๋ว|ตั๋ว[^?]{0,24}(?:ราคา|กี่บาท|เท่าไ)|"
+                        r"(?:รถ\S{0,6}|นั่ง\S{0,6})ฟรี|\bfares?\b|\btickets?\b|\bticket price\b|\bfree (?:rides?|travel|bus|rail|train)\b",
+                        re.I),
      re.compile(r"ค่าโดยสาร|ค่าตั๋ว|\bfares?\b|\btickets?\b", re.I)),
     ("time of day", re.compile(r"กี่โมง|เวลาเปิด|เวลาปิด|\bwhat time\b|\bopening hours\b|\bhours\b", re.I),
      # (a clock time, "07.30", not a length or a sum: "22.8 km", "26.963 billion baht")
@@ -39,7 +42,9 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     ("phone number", re.compile(r"(?<!ไฟ)เบอร์|โทรศัพท์|เบอร์โทร|\bphone\b|\bcall\b|\bcontact\b|\bemail\b|อีเมล|ไลน์ไอดี|"
                                 r"\bline id\b", re.I),
      re.compile(r"\+66|\b0\d{1,2}[- ]?\d{3}[- ]?\d{3,4}\b|@\w+\.\w+|โทร\.?\s*\d", re.I)),
-    ("web address", re.compile(r"เว็บไซต์|เว็บ|ลิงก์|ลิ้งค์|\bwebsite\b|\burl\b|\blink\b", re.I),
+    # ("ดูได้ที่ไหน", "where can I see the full list": where to look it up)
+    ("web address", re.compile(r"เว็บไซต์|เว็บ|ลิงก์|ลิ้งค์|ดู(?:ได้)?ที่ไหน|ที่ไหนดูได้|\bwebsite\b|\burl\b|\blink\b|"
+                               r"\bwhere (?:can|could|do) (?:i|we|you) (?:see|view|read|find|check|look up|download)\b", re.I),
      re.compile(r"https?://|www\.|\.go\.th|\.com\b|\.or\.th", re.I)),
     ("day", re.compile(r"วันที่เท่า|วันที่อะไร|วันไหน|วันใด|ลงวันที่|\bwhat date\b|\bwhich day\b|\bwhat day\b|\bexact date\b",
                        re.I),
@@ -100,6 +105,56 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     # "is there wifi on phuket beaches", "หาดไหน...": beaches, which a fact about the whole city's Wi-Fi points does
     # not name (not the หาด of มหาดไทย)
     ("beach", re.compile(r"(?<!ม)หาด|\bbeach(?:es)?\b", re.I), re.compile(r"(?<!ม)หาด|\bbeach", re.I)),
+    # "do the schools have free wifi", "โรงเรียนในเมืองมีไวไฟไหม": schools, which the city's buses or hotspots are not
+    ("school", re.compile(r"โรงเรียน|\bschools?\b", re.I), re.compile(r"โรงเรียน|\bschool|\bacadem", re.I)),
+    # "wifi at the airport", "จะมีสนามบินใหม่ไหม": the airport itself, what is at it or a new one, which a bus
+    # route ending there, or a distance from it, does not tell of ("a bus to the airport" asks of the bus)
+    ("at the airport", re.compile(r"(?:ที่|ใน)สนามบิน|สนามบิน\S{0,12}ใหม่|\b(?:at|inside) (?:the )?(?:\w+ ){0,2}airports?\b|"
+                                  r"\bnew airports?\b|\bairports? (?:terminal|expansion)", re.I),
+     re.compile(r"(?:ที่|ใน)สนามบิน|สนามบิน\S{0,12}ใหม่|\b(?:at|inside) (?:the )?(?:\w+ ){0,2}airports?\b|\bnew airports?\b|"
+                r"\bairports? (?:terminal|expansion)", re.I)),
+    # "is it safe for travellers at night", "เที่ยวคนเดียวปลอดภัยไหม": how safe a place is, which a safety scheme
+    # (the "Safe City" cameras) does not rate
+    ("safety rating", re.compile(r"\b(?:is|are|it|feel|stay|be)\s+(?:\w+\s+){0,3}?safe\b(?!\s*(?:city|&))|"
+                                 r"\bsafe (?:for|to|at|enough)\b|\bhow safe\b|\bsafety (?:rating|record|level)|"
+                                 r"ปลอดภัย(?:ไหม|มั้ย|มั๊ย|ป่ะ|ปะ|หรือ|รึ|สำหรับ|แค่ไหน|เท่าไหร่|มากน้อย)", re.I),
+     re.compile(r"\bsafe (?:for|to)\b|\bcrime rates?\b|อัตรา\S{0,6}อาชญากรรม|ปลอดภัยสำหรับ|ปลอดภัยที่สุด|\bsafest\b", re.I)),
+    # "how much was the company fined", "โดนปรับเท่าไหร่": a fine, which the accident it followed is not
+    ("fine", re.compile(r"โดนปรับ|ถูกปรับ|ค่าปรับ|โทษปรับ|ปรับเงิน|\bfined\b|\bfines\b|\bpenalt(?:y|ies)\b|"
+                        r"\b(?:a|the|what|how much|any) fine\b", re.I),
+     re.compile(r"โดนปรับ|ถูกปรับ|ค่าปรับ|โทษปรับ|ปรับเงิน|\bfined\b|\bfines?\b|\bpenalt", re.I)),
+    # "how many people came to the ceremony", "ในพิธีมีคนมากี่คน": who or how many attended, which whom the logos
+    # were handed to is not
+    ("attendance", re.compile(r"\battend(?:ed|ing|ance|ees?)?\b|\bparticipants\b|\bturn(?:ed)? up\b|\bturnout\b|"
+                              r"(?:ผู้)?เข้าร่วม\S{0,12}กี่|ร่วมงาน\S{0,8}กี่|คนมา\S{0,8}กี่|มาร่วม\S{0,10}กี่|"
+                              r"กี่คน\S{0,4}(?:มา|เข้าร่วม|ร่วมงาน)", re.I),
+     re.compile(r"\battend|\bparticipants\b|ผู้เข้าร่วม|เข้าร่วม(?:งาน|พิธี|การประชุม|ประชุม)|ร่วมงาน|ร่วม(?:การ)?ประชุม|"
+                r"\bturnout\b", re.I)),
+    # "where was the expo held", "ครั้งนั้นประชุมที่ไหน": the venue, which the day it was held, who opened it or what
+    # it approved is not
+    ("venue", re.compile(r"\bwhere (?:was|were|is|will|did|does) (?:\S+ ){0,5}?(?:held|hosted|take place|took place|meet|met)\b|"
+                         r"\bvenue\b|(?:จัด|ประชุม)(?:กัน|ขึ้น)?(?:ที่ไหน|ที่ใด)|สถานที่(?:จัด|ประชุม)", re.I),
+     re.compile(r"ทำเนียบ|อาคาร|ตึก|โรงแรม|ห้องประชุม|ศูนย์ประชุม|ลาดพร้าว|จัด(?:ขึ้น)?ที่|ประชุมที่|ที่ดีป้า|(?<!\S)ณ\s|"
+                r"\bheld (?:at|in)\b|(?-i:\bat (?:the )?[A-Z])|\bGovernment House\b|\bbuilding\b|\bhotel\b|\bhall\b|\bvenue\b|"
+                r"\bcent(?:re|er)\b", re.I)),
+    # ("ประชุมกันที่ไหน": where a meeting was held, which the place of the ceremony that followed it is not)
+    ("meeting place", re.compile(r"ประชุม(?:กัน)?(?:ที่ไหน|ที่ใด)|\bwhere (?:was|were|did) (?:\S+ ){0,5}?(?:meeting|meet)\b", re.I),
+     re.compile(r"ประชุม|\bmeeting|\bmet\b", re.I)),
+    # "ข้อมูลกล้องเก็บไว้กี่วัน", "how long is the footage kept": how long data is kept, which what the cameras do is not
+    ("retention", re.compile(r"เก็บ(?:ไว้|ข้อมูล)\S{0,8}(?:กี่|นาน)|ข้อมูล\S{0,10}เก็บ\S{0,6}(?:กี่|นาน)|\bkept for how long\b|"
+                             r"\bretention\b|\bhow long (?:is|are|do|does|will) (?:\S+ ){0,4}(?:kept|stored|keep|store|retain)", re.I),
+     re.compile(r"เก็บ(?:ไว้|ข้อมูล)?\S{0,10}\d|\bkept for\b|\bstored for\b|\bretain|\bretention", re.I)),
+    # "ตอนนี้มีเมืองรอพิจารณาอยู่กี่เมือง", "how many applications are pending": those waiting, which those certified are not
+    ("pending", re.compile(r"รอ(?:การ)?(?:พิจารณา|อนุมัติ|รับรอง)|\bpending\b|\bawaiting\b|\bin the pipeline\b|"
+                           r"\bunder (?:review|consideration)\b", re.I),
+     re.compile(r"รอ(?:การ)?(?:พิจารณา|อนุมัติ|รับรอง)|\bpending\b|\bawaiting\b|\bpipeline\b|\bunder (?:review|consideration)\b|"
+                r"ยื่น|\bappl(?:y|ied|ication)", re.I)),
+    # "กล้องตัวไหนอยู่หน้าบ้านผม", "is there a camera near my house": the asker's own street, which no source tells of
+    # (not "อยากให้แถวบ้านเป็นสมาร์ทซิตี้", a wish for one's area, which how to apply answers)
+    ("the asker's street", re.compile(r"หน้าบ้าน|ซอยบ้าน|(?:ใกล้|แถว)บ้าน(?:ผม|ฉัน|หนู|ของผม|ของฉัน)|"
+                                      r"\b(?:in front of|near|outside|on|by) my (?:house|home|street|road)\b|"
+                                      r"\bnear me\b", re.I),
+     re.compile(r"(?!)")),
     # "which meeting approved them", "ประชุมครั้งไหน": a meeting, which the list of what it approved is not
     ("meeting", re.compile(r"\bwhich (?:\w+ )?meeting\b|ประชุม(?:ครั้ง)?(?:ไหน|ใด)", re.I),
      re.compile(r"\bmeeting\b|ประชุม", re.I)),
@@ -227,8 +282,8 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
                 r"\bcontractor", re.I)),
     # "สัญญาสัมปทานกี่ปี": a concession, which the project's plan is not
     ("concession", re.compile(r"สัมปทาน|\bconcession", re.I), re.compile(r"สัมปทาน|\bconcession", re.I)),
-    ("designer", re.compile(r"ใครออกแบบ|ใครเป็นคนออกแบบ|ผู้ออกแบบ|ผู้ชนะ|ใครชนะ|\bdesigned\b|\bdesigner\b|\bwinner\b|"
-                            r"\bwho won\b", re.I),
+    ("designer", re.compile(r"ใครออกแบบ|ใครเป็นคนออกแบบ|ผู้ออกแบบ|ผู้ชนะ|ใครชนะ|ใครจะ(?:ได้)?ชนะ|\bdesigned\b|\bdesigner\b|"
+                            r"\bwinner\b|\bwho won\b|\bwho (?:will|would|is going to|is gonna) win\b", re.I),
      # (a ranking's first place is who won it: "who won TSCCI 2024" / "1st Wangchan Valley", "ได้อันดับ 1")
      re.compile(r"ออกแบบโดย|ผู้ออกแบบ|ผู้ชนะ|ชนะเลิศ|\bdesigned by\b|\bwinner\b|\bwon by\b|อันดับ\s*1(?!\d)|"
                 r"\b1st\b|\branked first\b|\bfirst place\b|\btop (province|city)-based\b", re.I)),
@@ -241,7 +296,7 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
      re.compile(r"กม\.|กิโลเมตร|\bkm\b|kilomet|\d\s*เมตร|\bmet(re|er)s?\b", re.I)),
     # "how long did the meeting last", "ประชุมกี่ชั่วโมง": how long something lasted, which its date is not
     ("duration", re.compile(r"\bhow long did\b|\bhow long (was|were) the (meeting|ceremony|event|session|talk)|"
-                            r"\blast(ed)? (for )?how long\b|ใช้เวลา\s*(กี่|นาน|เท่า)|นานเท่า|นานแค่ไหน|กี่ชั่วโมง", re.I),
+                            r"\blast(ed)? (for )?how long\b|ใช้เวลา\S{0,12}(กี่|นาน|เท่า)|นานเท่า|นานแค่ไหน|กี่ชั่วโมง", re.I),
      re.compile(r"ชั่วโมง|นาที|\bhours?\b|\bminutes?\b|\bdays?\b|\d\s*วัน|\bweeks?\b|สัปดาห์|\bmonths?\b|"
                 r"\d\s*เดือน|\byears?\b|\d\s*ปี", re.I)),
     # "สั่งซื้อได้ที่ไหน", "where can I buy it": where it is sold, which that it is sold online is not
@@ -274,8 +329,27 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
      re.compile(r"เดินทางโดย|นั่งรถ|ขึ้นรถ|\btake (?:the|a|bus|train)\b|\bby (?:bus|train|car|air|plane|taxi|road)\b|"
                 r"\bflights?\b|เที่ยวบิน|ขับรถ|\bdrive\b", re.I)),
     # "what replaced the airport bus", "มีรถอะไรวิ่งแทน": what came instead, which the bus's end is not
-    ("replacement", re.compile(r"\breplac(?:e|ed|es|ing|ement)\b|\binstead\b(?! of)|อะไร\S{0,10}แทน|แทนที่", re.I),
+    ("replacement", re.compile(r"\breplac(?:e|ed|es|ing|ement)\b|\binstead\b(?! of)|อะไร\S{0,24}แทน|แทนที่", re.I),
      re.compile(r"\breplac|\binstead\b|แทนที่|มาแทน|ใช้แทน|วิ่งแทน|ให้บริการแทน", re.I)),
+    # "สร้างเสร็จเมื่อไหร่", "is it finished": whether or when it is done, which the day its area got the logo is not
+    # (not "ready to be a smart city", a readiness)
+    ("completion", re.compile(r"เสร็จ|\b(?:finished|completed|completion)\b|\bbe (?:done|ready)\b(?! to)|"
+                              r"\b(?:is|are) (?:it|they|\S+) (?:done|ready)\b(?! to)|\bready (?:yet|now)\b", re.I),
+     re.compile(r"เสร็จ|พร้อมใช้|เปิด(?!เผย|ตัว)|ก่อสร้าง|\bready\b|\bopen|\bcomplet|\bfinish|\bconstruct|\bin service\b|"
+                r"\brunning\b|ให้บริการ", re.I)),
+    # "รถไฟความเร็วสูงเปิดเมื่อไหร่", "when does it open": its opening, which the day the area beside it got its logo is not
+    ("opening", re.compile(r"เปิด(?!เผย|ตัว)(?:ให้บริการ|ใช้(?:งาน)?|วิ่ง)?\s*(?:เมื่อไหร่|เมื่อไร|ปีไหน|วันไหน|ตอนไหน)|"
+                           r"\bwhen (?:will|did|does|do|is|was) (?:\S+ ){0,6}?(?:open|opening|start running|begin service)\b|"
+                           r"\bopening date\b", re.I),
+     re.compile(r"เปิด(?!เผย|ตัว)|\bopen|\blaunch|\binaugurat|\bstart|\bbegan\b|เริ่ม|ให้บริการ|\bin service\b|\boperat|"
+                r"\brunning\b|\bready\b|พร้อมใช้", re.I)),
+    # "ถูกถอนตราไปแล้วบ้าง", "which cities have lost their logo": a revocation that took place, which that a logo may be
+    # revoked is not
+    ("revocation", re.compile(r"(?:ถอน|เพิกถอน)\S{0,12}แล้ว|\b(?:were|was|have been|has been|got|been) (?:\w+ )?(?:revoked|stripped)\b|"
+                              r"\b(?:has|have|had)\b(?:\s+\S+){0,4}?\s+(?:revoked|stripped)\b|"
+                              r"\b(?:lost|have lost|has lost) (?:their|its|the) (?:logos?|certification|certificates?)\b", re.I),
+     re.compile(r"(?:ถอน|เพิกถอน)\S{0,16}แล้ว|(?<!be )\brevoked\b(?! if)|"
+                r"\b(?:lost|were stripped of) (?:their|its) (?:logos?|certifica)", re.I)),
     # "ภูเก็ตจะมีรถไฟฟ้าเมื่อไหร่", "which metro line passes Samyan": a rail line, which the city's Wi-Fi target or its
     # clean-energy plan is not
     # (not "รถไฟฟ้าพลังงานสะอาด", an electric vehicle)
@@ -309,7 +383,8 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
                                 r"\bswim(?:ming)?\b|ว่ายน้ำ|เล่นน้ำ", re.I),
      re.compile(r"\bswim|ว่ายน้ำ|เล่นน้ำ|\bquiet\b|คนน้อย|\brecommend|แนะนำ", re.I)),
     # "ลดภาษีกี่ปี": a tax break, which that the areas are backed by the BOI is not
-    ("tax break", re.compile(r"ลดภาษี|ยกเว้นภาษี|\btax (?:breaks?|holidays?|exemptions?|cuts?|incentives?)\b", re.I),
+    ("tax break", re.compile(r"ลดภาษี|ลดหย่อนภาษี|ยกเว้นภาษี|สิทธิ(?:ประโยชน์)?ทางภาษี|"
+                             r"\btax (?:breaks?|holidays?|exemptions?|cuts?|incentives?)\b", re.I),
      re.compile(r"ภาษี|\btax", re.I)),
     # "how much CO2 have they cut": emissions, which a budget is not
     ("emissions", re.compile(r"\bco2\b|\bcarbon\b|คาร์บอน|\bemissions?\b|ก๊าซเรือนกระจก|\bgreenhouse\b", re.I),
@@ -416,7 +491,7 @@ _MONEY_ASKED_EN = re.compile(r"\bbaht\b|\bcost|\bprice|\bbudget|\bfares?\b|\bmon
 # "เมืองที่ 15 ของรอบปี 64", "ลำดับที่ 15", "the 15th city": one item of a list by its place, which a fact must
 # state ("the 15 areas of 2021" does not say which was fifteenth). Not "พื้นที่ 63 ไร่".
 _POSITION = re.compile(r"(?:เมือง|ลำดับ|อันดับ|คน|อัน|แห่ง|ราย)\s*ที่\s*(\d{1,3})(?!\d)|ลำดับ\s*(\d{1,3})(?!\d)|"
-                       r"\b(\d{1,3})(?:st|nd|rd|th)\s+(?:city|cities|area|areas|place|one|member)\b", re.I)
+                       r"\b(\d{1,3})(?:st|nd|rd|th)\s+(?:city|cities|area|areas|place|one|member|name|item|entry)\b", re.I)
 # The two categories of the TSCCI ranking.
 _CITY_BASED = re.compile(r"city[- ]based|ประเภทเมือง|ระดับเมือง|แบบเมือง", re.I)
 _PROVINCE_BASED = re.compile(r"province[- ]based|ประเภทจังหวัด|ระดับจังหวัด|แบบจังหวัด", re.I)
@@ -917,7 +992,7 @@ _COUNT_UNITS = frozenset("people persons person times years months days hours "
 
 
 # Thai classifiers: what is counted is named before them ("กล้องกี่ตัว"), and verbs that may stand there instead.
-_CLASSIFIERS = frozenset("ตัว อัน คัน แห่ง จุด เครื่อง หลัง ลำ ต้น ชิ้น".split())
+_CLASSIFIERS = frozenset("ตัว อัน คัน แห่ง ที่ จุด เครื่อง หลัง ลำ ต้น ชิ้น".split())  # ("สวนสาธารณะกี่ที่": parks)
 _WORD = re.compile(r"[a-z\u0e01-\u0e4e]{2,}")
 _COUNT_VERBS = frozenset("มี ได้ ใช้ ติดตั้ง ทำ เป็น ไป มา อยู่".split())
 # Words after a verb that tell it is done ("ติดตั้งไปกี่ตัว", "สร้างมากี่แห่ง"), not what is counted.
