@@ -299,6 +299,12 @@ _THEN_TH = re.compile(r"^\s*(แล้ว|และ)\s*")
 _RENEWAL = re.compile(r"ต่ออายุ|ต่อตรา|ต่อแล้วยัง|ต่อรึยัง|ต่อหรือยัง|\brenew", re.I)
 _DEVELOPER_ASKED = re.compile(r"ผู้พัฒนาเมือง|\b(?:city )?developer\b|\bwho (?:runs|develops|developed)\b", re.I)
 _TERM_SAID = re.compile(r"อายุ|\bvalid|\brenew|\bexpir", re.I)
+# "ต่ออายุแล้วยัง", "was its logo renewed": whether a renewal took place, not whether one may ("ต่ออายุได้ไหม", "can it be
+# renewed"); only a fact that reports a renewal done answers it (not the logo's 2-year term, nor that it can be renewed)
+_RENEWAL_DONE = re.compile(r"(?:ต่ออายุ|ต่อตรา|ต่อ)\S{0,10}(?:แล้ว|รึยัง|หรือยัง|ยัง\s*$)|ได้ต่อ(?:อายุ)?\S{0,12}(?:แล้ว|ยัง|ไหม|มั้ย|หรือ|รึ)|"
+                           r"\b(?:has|have|had|was|were|did|got|get|gets|been)\b(?:\s+\S+){0,5}?\s+renew(?:ed|al)?\b|"
+                           r"(?<!be )\brenewed\s*(?:yet|already)\b", re.I)
+_RENEWED_SAID = re.compile(r"ได้รับการต่ออายุ|ต่ออายุ\S{0,24}?(?:ให้|แล้ว)|(?<!be )\brenewed\b|\brenewal of\b", re.I)
 _HOW_MANY_CITIES = re.compile(r"กี่เมือง|กี่แห่ง|กี่พื้นที่|เมืองไหนบ้าง|\bhow many\b|\bwhich (?:cities|areas)\b", re.I)
 _IT = re.compile(r"\b(it|its|it's|they|them|their|there)\b|มัน|ที่นั่น|แถวนั้น")  # (not "that": "that day")
 # "กี่ที่", "มีทั้งหมดกี่แห่ง", "how many?", "how many of them" right after a list of areas: how many it listed
@@ -1855,6 +1861,12 @@ class Dialogue:
             # logo's 2-year term in general or another fact about the area
             if area not in a.hit.fact.about or not _TERM_SAID.search(a.hit.fact.text()):
                 a.hit = None
+        if a.hit is not None and a.yes_no and _RENEWAL.search(u.normalized) and _RENEWAL_DONE.search(u.normalized) \
+                and a.kind not in ("how_many", "list") and not _HOW_MANY_CITIES.search(u.normalized) \
+                and not _RENEWED_SAID.search(a.hit.fact.text()):
+            # "ต่ออายุแล้วยัง" after the logo's term: a fact that the logo lasts 2 years and may be renewed does not
+            # tell whether it was
+            a.hit = None
         if a.hit is not None and area is not None and _DEVELOPER_ASKED.search(u.normalized):
             # "ภูเก็ตทินิคอนวัลเลย์ใครเป็นผู้พัฒนาเมือง": that area's developer, which what a city developer is in
             # general (a fact about no area) does not name
