@@ -470,6 +470,11 @@ _YEAR = re.compile(r"(?<!\d)(20\d\d|25\d\d)(?!\d)")
 _WILL = re.compile(r"จะ|\bwill\b|\bgoing to\b|\bgonna\b|\bwhen'?ll\b", re.I)
 # "what is its GDP per head today", "ตอนนี้มี...เท่าไหร่": the figure now, which a target is not (an answer whose
 # main clause sets a target: "the programme targets doubling GDP per head by 2029"); not when a target is asked.
+# "is the sandbox still running", "ตอนนี้ยังต้องกักตัวไหม": whether it still is so, which a fact of some years ago that
+# tells no end does not say
+_STILL = re.compile(r"\bstill\b|\banymore\b|ยัง\S*(?:\s\S*)?อยู่|ตอนนี้ยัง|ยังต้อง|ยังใช้ได้|ยังเปิด")
+_ENDED = re.compile(r"หยุด|ยุติ|ยกเลิก|สิ้นสุด|ปิด(?:ตัว|ให้บริการ|ลง)|เลิก|ไม่\S{0,16}แล้ว|\bstopped\b|\bended\b|\bclosed\b|"
+                    r"\bno longer\b|\bceased\b|\bdiscontinued\b|\bscrapped\b|\bcancel|\bexpire|\buntil\b", re.I)
 _NOW_FIGURE = re.compile(r"ปัจจุบัน|ตอนนี้|ขณะนี้|\bcurrent(ly)?\b|\bnow\b|\btoday\b|\bat present\b", re.I)
 _TARGET_ASKED = re.compile(r"เป้า|แผน|\btargets?\b|\bgoals?\b|\baim|\bplan", re.I)
 _TARGET_LEAD = re.compile(r"^[^.,;]*\b(?:targets?|targeted|aims? (?:at|to|for)|set a goal)\b", re.I)
@@ -511,10 +516,11 @@ _LIST_SEP = re.compile(r",|、|ได้แก่|:|\s(?:และ|and)\s")
 # "ตอนนี้ใครเป็นประธาน", "is he still the minister today?": who holds a post now, which a fact of some years ago
 # does not tell (posts change hands; the sources are dated).
 POST_YEARS = 3  # a fact this many years old no longer tells who holds a post (a term of office is about four)
-_NOW_TH = re.compile(r"ปัจจุบัน|ตอนนี้|ขณะนี้|ยัง\S*อยู่")
+_NOW_TH = re.compile(r"ปัจจุบัน|ตอนนี้|ขณะนี้|ยัง\S*(?:\s\S*)?อยู่")  # ("ยังทำงานที่ อยู่ไหม": a name taken out)
 _NOW_EN = re.compile(r"\bstill\b|\bcurrent(ly)?\b|\bnow\b|\btoday\b", re.I)
-_POST_TH = re.compile(r"ใคร|ประธาน|ผู้อำนวยการ|รัฐมนตรี|นายก|ผู้ว่า|ตำแหน่ง")
-_POST_EN = re.compile(r"\bwho\b|\bminister\b|\bdirector\b|\bchair|"
+# ("is he still working at depa", "ยังทำงานที่ดีป้าอยู่ไหม": whether he holds his post now)
+_POST_TH = re.compile(r"ใคร|ประธาน|ผู้อำนวยการ|รัฐมนตรี|นายก|ผู้ว่า|ตำแหน่ง|ทำงาน")
+_POST_EN = re.compile(r"\bwho\b|\bminister\b|\bdirector\b|\bchair|\bwork(?:s|ing)? (?:at|for|there|in)\b|"
                       r"\bhead\b|\bmayor\b|\bgovernor\b|\bceo\b|\bpresident\b|\bin charge\b", re.I)
 # "how many tourists a year", "ค่าใช้จ่ายต่อเดือน": a rate over a period, which only a fact giving a figure for that
 # period answers ("50,000 boat passengers a day" is no yearly count of tourists).
@@ -860,6 +866,9 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
         return "it gives no such place in a list"
     if asks.post_now and max(_years_of(fact, text), default=0) < (today or date.today()).year - POST_YEARS:
         return "it tells who held the post then, not now"
+    if yes_no and not staff and _has(_STILL, question) and not _has(_ENDED, text) \
+            and max(_years_of(fact, text), default=0) < (today or date.today()).year - POST_YEARS:
+        return "it does not tell whether it still is"  # "is the sandbox still running" / its start in 2021
     if kind == "how_much" and years and not years & _years_of(fact, text):
         return "it gives the sum of another year"
     if years and not staff and not _has(_RELEASE, question):
