@@ -296,6 +296,7 @@ _EVENT_ACT = re.compile(r"ประกาศ|ประธาน|จัด|ปร
 _IT_SUBJECT = re.compile(r"\b(is|was|does|did|has) it\b(?!')", re.I)
 _THEN_TH = re.compile(r"^\s*(แล้ว|และ)\s*")
 # Renewing a logo ("ต่ออายุ", "ต่อตราแล้วยัง", "renewed"), and what a fact about an area's logo term says.
+_WILL_ASKED = re.compile(r"จะ|\b(?:will|going to|gonna)\b", re.I)
 _RENEWAL = re.compile(r"ต่ออายุ|ต่อตรา|ต่อแล้วยัง|ต่อรึยัง|ต่อหรือยัง|\brenew", re.I)
 _DEVELOPER_ASKED = re.compile(r"ผู้พัฒนาเมือง|\b(?:city )?developer\b|\bwho (?:runs|develops|developed)\b", re.I)
 _TERM_SAID = re.compile(r"อายุ|\bvalid|\brenew|\bexpir", re.I)
@@ -1566,7 +1567,9 @@ class Dialogue:
                       if x in snap.kb.entities and snap.kb.entities[x].kind == "person" and x in a.context]
             a.person = people[0] if len(people) == 1 else None
         if a.yes_no and turn.told is not None and turn.told.intent == "rankings" and not a.follow_up \
-                and set(a.subjects) <= set(turn.told.about) and _PLACE_CLAIMED.search(u.normalized):
+                and set(a.subjects) <= set(turn.told.about) and _PLACE_CLAIMED.search(u.normalized) \
+                and not (asks_to_come(u.normalized) and _WILL_ASKED.search(u.normalized)):
+            # (not "will it come first again next year?": a past ranking does not say what is still to come)
             # "so it came first, right?", "ขอนแก่นได้ที่ 1 ใช่ไหม" right after the area's place in a ranking: that
             # ranking says yes or no (not a fact about the first pilots that "came first" also finds)
             elsewhere_placed = self._other_place(snap, Query(a.query_text, reply_lang, a.subjects, list(ctx.subjects)),
