@@ -1781,7 +1781,8 @@ class Dialogue:
         # ("ต้องอยู่ภูเก็ตกี่คืน" right after the Phuket Sandbox names Phuket again: what the answer was about)
         named_told = turn.told is not None and set(a.subjects) <= set(turn.told.about) \
             and all(p in a.ent.city_named_places for p in a.ent.places)
-        told_detail = self._told_in_detail(turn, turn.told, a.query_text, a.kind, a.hit.fact if a.hit is not None else None) \
+        told_detail = self._told_in_detail(turn, turn.told, a.query_text, a.kind, a.hit.fact if a.hit is not None else None,
+                                           a.years) \
             if turn.told is not None and named_told and not a.follow_up and not a.yes_no and a.cue is None else None
         if told_detail is not None:
             # "who chaired it", "where was it held" right after the Takeoff event: its detail says so (the
@@ -1795,7 +1796,7 @@ class Dialogue:
                     # ("what was its score" after "which came third": that one's score, not the three of the list)
                     _REFERS_BACK.search(u.normalized) and len(set(turn.told.about) & set(snap.kb.cities)) >= 2))
                      or self._told_holds(snap, turn.told, a.query_text, a.kind, a.hit.fact if a.hit is not None else None,
-                                         a.asking_only)):
+                                         a.asking_only, a.years)):
             # "how many of them were municipalities", "and from the airport", "เพื่อสนับสนุนใคร": the answer
             # just given already says it (every word the follow-up asks about is in it), and the fact found
             # does not: that answer again.
@@ -2190,7 +2191,7 @@ class Dialogue:
         return bool(beyond) and (all(beyond) if every else any(beyond))
 
     def _told_holds(self, snap: Snapshot, told: Fact, query_text: str, kind: str | None, found: Fact | None,
-                    asking_only: bool = False) -> bool:
+                    asking_only: bool = False, years: frozenset[int] = frozenset()) -> bool:
         """Whether the answer just given answers a follow-up that names nothing, better than ``found`` (the
         fact retrieval found, if any): the follow-up asks about at least one word of its own (not a question
         word, filler or pronoun), every such word is in that answer and not all of them in ``found``, the answer
@@ -2206,7 +2207,7 @@ class Dialogue:
             x in snap.kb.entities and snap.kb.entities[x].kind in ("organisation", "person") for x in told.about)
             else set())
         if asking_only:  # ("between who?", "from whom")
-            return kind is not None and kind in holds and why_not(query_text, told, kind) is None
+            return kind is not None and kind in holds and why_not(query_text, told, kind, years=years) is None
 
         def says_all(fact: Fact) -> bool:
             text = fact.answer_text().casefold()
@@ -2222,10 +2223,11 @@ class Dialogue:
         # ("เพื่อสนับสนุนใคร" after "...supports community enterprises": the words asked about are the answer's)
         if kind is not None and kind not in holds and told.aspect != kind and kind != "who":
             return False
-        return why_not(query_text, told, kind) is None
+        # ("what about the 2025 index?" after the 2023 index: the year asked rules it out)
+        return why_not(query_text, told, kind, years=years) is None
 
     def _told_in_detail(self, turn: _Turn, told: Fact, query_text: str, kind: str | None,
-                        found: Fact | None) -> Answer | None:
+                        found: Fact | None, years: frozenset[int] = frozenset()) -> Answer | None:
         """The detail of the fact just given as the answer to a follow-up that names nothing, when every word it
         asks about (not a question word or filler) is in that detail and not all of them in the fact's answer nor
         in the answer of the fact found (``found``)."""
@@ -2256,7 +2258,7 @@ class Dialogue:
                 or kind == "how_much" and (_MONEY.search(answer) or _MONEY.search(found_text)
                                            or not _MONEY.search(detail)):
             return None
-        if why_not(query_text, told, kind) is not None:
+        if why_not(query_text, told, kind, years=years) is not None:
             return None
         return turn.snap.composer.computed(told.detail.th, told.detail.en, turn.lang, [told], list(told.about))
 

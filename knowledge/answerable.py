@@ -693,6 +693,15 @@ def _index_years(text: str) -> frozenset[int]:
     return frozenset(int(y) - 543 if int(y) > 2400 else int(y) for y in _INDEX_YEAR.findall(text))
 
 
+# "the 2026 index", "2025 ranking": the year said before the index
+_YEAR_INDEX = re.compile(r"(?<!\d)((?:25|20)\d\d)(?:'s)?\s*(?:tscci|index|ranking|rankings)\b", re.I)
+
+
+@lru_cache(maxsize=_CACHE)
+def _index_years_before(text: str) -> frozenset[int]:
+    return frozenset(int(y) - 543 if int(y) > 2400 else int(y) for y in _YEAR_INDEX.findall(text))
+
+
 def index_years(text: str) -> frozenset[int]:
     """The years (CE) of the indexes ``text`` names ("TSCCI 2023", "ดัชนี TSCCI ประจำปี 2566")."""
     return _index_years(text)
@@ -875,6 +884,10 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
         index_years = _index_years(fact.text())
         if index_years and not years & index_years:
             return "it is about another year's index"  # "TSCCI 2024" / the 2023 index (released in 2024)
+        asked_index = _index_years(question) | _index_years_before(question)
+        span = _event_years(fact)
+        if asked_index and not index_years and not (span and any(span[0] <= y <= span[1] for y in asked_index)):
+            return "it is about no index of that year"  # "and the 2026 index?" / what the indexes are
     if years and not yes_no and not staff and _other_years(fact, years):
         # "ดัชนีปี 2565 ใครได้ที่ 1" / the 2023 index; "when is the 2026 expo" / the 2018 expo
         return "it tells of another year"
