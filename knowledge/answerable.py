@@ -147,8 +147,8 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     # "ตอนนี้มีเมืองรอพิจารณาอยู่กี่เมือง", "how many applications are pending": those waiting, which those certified are not
     ("pending", re.compile(r"รอ(?:การ)?(?:พิจารณา|อนุมัติ|รับรอง)|\bpending\b|\bawaiting\b|\bin the pipeline\b|"
                            r"\bunder (?:review|consideration)\b", re.I),
-     re.compile(r"รอ(?:การ)?(?:พิจารณา|อนุมัติ|รับรอง)|\bpending\b|\bawaiting\b|\bpipeline\b|\bunder (?:review|consideration)\b|"
-                r"ยื่น|\bappl(?:y|ied|ication)", re.I)),
+     re.compile(r"รอ(?:การ)?(?:พิจารณา|อนุมัติ|รับรอง)|\bpending\b|\bawaiting\b|\bpipeline\b|\bunder (?:review|consideration)\b",
+                re.I)),  # (not how many applied: those may all have been decided)
     # "กล้องตัวไหนอยู่หน้าบ้านผม", "is there a camera near my house": the asker's own street, which no source tells of
     # (not "อยากให้แถวบ้านเป็นสมาร์ทซิตี้", a wish for one's area, which how to apply answers)
     ("the asker's street", re.compile(r"หน้าบ้าน|ซอยบ้าน|(?:ใกล้|แถว)บ้าน(?:ผม|ฉัน|หนู|ของผม|ของฉัน)|"
