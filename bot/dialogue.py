@@ -1883,6 +1883,14 @@ class Dialogue:
             if not any(any(n in text for n in self._names(snap, pl)) or any(
                     c.province == pl and c.id in about for c in snap.kb.cities.values()) for pl in a.ent.places):
                 a.hit = None
+        named_where = list(dict.fromkeys([*a.subjects, *a.ent.places]))
+        if a.hit is not None and a.kind == "where" and not a.yes_no and len(named_where) >= 2 and any(
+                x in snap.kb.entities and snap.kb.entities[x].kind == "organisation" for x in a.subjects):
+            # "ดีป้าสาขาขอนแก่นอยู่ตรงไหน": where an organisation is in a place (its branch there), which only a fact
+            # naming both answers (not its head office in Bangkok, nor where the Khon Kaen smart city lies)
+            text = a.hit.fact.text().casefold()
+            if not all(x in a.hit.fact.about or any(n in text for n in self._names(snap, x)) for x in named_where):
+                a.hit = None
         if a.hit is None and a.post_of is not None:
             return self._post_told(turn, *a.post_of)
         if a.hit is None or a.unresolved:
