@@ -91,6 +91,14 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
                                r"position|office|role|title|record|job|seat|shares?|stakes?|stock|meetings?|events?))", re.I),
      re.compile(r"ถือตรา|รับตรา|ผู้รับ|มอบตรา\S{0,30}(?:ให้|แก่)|\breceived (?:the |its |a )?(?:\w+ )?(?:\w+ )?logo|"
                 r"\blogo holders?\b|\bhold(?:s|ing)? the\b|\bgranted\b|\bhanded\b", re.I)),
+    # "ใครถือตราของขอนแก่น", "which company holds Phuket's logo": the body holding it, which a fact that the area
+    # received the logo (or the man who took it from the minister's hands) does not name
+    # (the logo's name is taken out of the question as a name: "ใครถือ ของ", "which entity holds 's")
+    ("logo holding body", re.compile(r"(?:ใคร|หน่วยงาน|บริษัท|องค์กร|นิติบุคคล)\S{0,4}(?:เป็น(?:คน|ผู้)?)?ถือ(?!หุ้น|ว่า)|"
+                                     r"\b(?:who|which (?:company|entity|legal entity|organi[sz]ation|body|firm|agency))\s+"
+                                     r"(?:formally |officially )?holds?\b(?! (?:the |that |this |its |their )?(?:post|position|"
+                                     r"office|role|title|record|job|seat|shares?|stakes?|stock|meetings?|events?))", re.I),
+     re.compile(r"ถือตรา|\blogo holders?\b|\bheld by\b|\bholds? (?:the|its) (?:\w+ ){0,3}logo", re.I)),
     # "what's the air quality in Samyan today", "ตอนนี้ฝุ่นเยอะไหม": a reading of now, which a fact that the area
     # has air-quality sensors is not
     ("reading now", re.compile(r"^(?=.*(?:\btoday\b|\bright now\b|\bat the moment\b|\bcurrently\b|วันนี้|ตอนนี้|ขณะนี้))"

@@ -77,3 +77,24 @@ def test_whether_a_scheme_still_runs_is_not_its_start(convo):
     assert convo.say("can tourists still enter phuket under the sandbox?").fallback
     r = convo.say("is the khon kaen smart bus still in service?")  # (a fact that tells its end answers)
     assert not r.fallback and first_line(r).startswith("No")
+
+
+@pytest.mark.parametrize("text", [
+    "สำนักงานดีป้าที่เชียงใหม่อยู่ตรงไหน",
+    "where is depa's office in phuket?",
+])
+def test_an_organisations_branch_in_a_place_is_not_its_head_office(convo, text):
+    assert convo.say(text).fallback
+
+
+def test_the_head_office_is_still_where_the_organisation_is(convo):
+    r = convo.say("where is depa's office in bangkok")
+    assert not r.fallback and "Lat Phrao" in first_line(r)
+
+
+@pytest.mark.parametrize("text", [
+    "which firm holds the samyan smart city logo?",
+    "ใครเป็นคนถือตราของวังจันทร์วัลเลย์",
+])
+def test_the_body_holding_an_areas_logo_is_not_that_the_area_received_it(convo, text):
+    assert convo.say(text).fallback
