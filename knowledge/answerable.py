@@ -121,12 +121,6 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
                                   r"\bnew airports?\b|\bairports? (?:terminal|expansion)", re.I),
      re.compile(r"(?:ที่|ใน)สนามบิน|สนามบิน\S{0,12}ใหม่|\b(?:at|inside) (?:the )?(?:\w+ ){0,2}airports?\b|\bnew airports?\b|"
                 r"\bairports? (?:terminal|expansion)", re.I)),
-    # "is it safe for travellers at night", "เที่ยวคนเดียวปลอดภัยไหม": how safe a place is, which a safety scheme
-    # (the "Safe City" cameras) does not rate
-    ("safety rating", re.compile(r"\b(?:is|are|it|feel|stay|be)\s+(?:\w+\s+){0,3}?safe\b(?!\s*(?:city|&))|"
-                                 r"\bsafe (?:for|to|at|enough)\b|\bhow safe\b|\bsafety (?:rating|record|level)|"
-                                 r"ปลอดภัย(?:ไหม|มั้ย|มั๊ย|ป่ะ|ปะ|หรือ|รึ|สำหรับ|แค่ไหน|เท่าไหร่|มากน้อย)", re.I),
-     re.compile(r"\bsafe (?:for|to)\b|\bcrime rates?\b|อัตรา\S{0,6}อาชญากรรม|ปลอดภัยสำหรับ|ปลอดภัยที่สุด|\bsafest\b", re.I)),
     # "how much was the company fined", "โดนปรับเท่าไหร่": a fine, which the accident it followed is not
     ("fine", re.compile(r"โดนปรับ|ถูกปรับ|ค่าปรับ|โทษปรับ|ปรับเงิน|\bfined\b|\bfines\b|\bpenalt(?:y|ies)\b|"
                         r"\b(?:a|the|what|how much|any) fine\b", re.I),
@@ -390,6 +384,12 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     ("beach advice", re.compile(r"\b(?:good|best|nice|quiet|recommended?)\b.{0,20}\bbeach|หาด\S{0,10}(?:คนน้อย|สวย|ดี)|"
                                 r"\bswim(?:ming)?\b|ว่ายน้ำ|เล่นน้ำ", re.I),
      re.compile(r"\bswim|ว่ายน้ำ|เล่นน้ำ|\bquiet\b|คนน้อย|\brecommend|แนะนำ", re.I)),
+    # "is it safe for travellers at night", "เที่ยวคนเดียวปลอดภัยไหม": how safe a place is, which a safety scheme
+    # (the "Safe City" cameras) does not rate
+    ("safety rating", re.compile(r"\b(?:is|are|it|feel|stay|be)\s+(?:\w+\s+){0,3}?safe\b(?!\s*(?:city|&))|"
+                                 r"\bsafe (?:for|to|at|enough)\b|\bhow safe\b|\bsafety (?:rating|record|level)|"
+                                 r"ปลอดภัย(?:ไหม|มั้ย|มั๊ย|ป่ะ|ปะ|หรือ|รึ|สำหรับ|แค่ไหน|เท่าไหร่|มากน้อย)", re.I),
+     re.compile(r"\bsafe (?:for|to)\b|\bcrime rates?\b|อัตรา\S{0,6}อาชญากรรม|ปลอดภัยสำหรับ|ปลอดภัยที่สุด|\bsafest\b", re.I)),
     # "ลดภาษีกี่ปี": a tax break, which that the areas are backed by the BOI is not
     ("tax break", re.compile(r"ลดภาษี|ลดหย่อนภาษี|ยกเว้นภาษี|สิทธิ(?:ประโยชน์)?ทางภาษี|"
                              r"\btax (?:breaks?|holidays?|exemptions?|cuts?|incentives?)\b", re.I),
