@@ -323,12 +323,19 @@ _EVENT_ACT = re.compile(r"ประกาศ|ประธาน|จัด|ปร
 _IT_SUBJECT = re.compile(r"\b(is|was|does|did|has) it\b(?!')", re.I)
 _THEN_TH = re.compile(r"^\s*(แล้ว|และ)\s*")
 # Renewing a logo ("ต่ออายุ", "ต่อตราแล้วยัง", "renewed"), and what a fact about an area's logo term says.
+_WILL_ASKED = re.compile(r"จะ|\b(?:will|going to|gonna)\b", re.I)
 _RENEWAL = re.compile(r"ต่ออายุ|ต่อตรา|ต่อแล้วยัง|ต่อรึยัง|ต่อหรือยัง|\brenew", re.I)
 _DEVELOPER_ASKED = re.compile(r"ผู้พัฒนาเมือง|\b(?:city )?developer\b|\bwho (?:runs|develops|developed)\b", re.I)
 # Who runs a thing, claimed: "run by depa?", "ดูแลโดย", "เป็นของ ปตท. ไหม".
 _RUN_BY = re.compile(r"\b(?:run|managed|operated|developed|owned|led)\s+by\b|\b(?:runs|manages|operates|develops|owns)\b|"
                      r"ดูแล|บริหาร|ดำเนินการ|ผู้พัฒนา|พัฒนาโดย|ขับเคลื่อน|เป็นของ|เจ้าของ", re.I)
 _TERM_SAID = re.compile(r"อายุ|\bvalid|\brenew|\bexpir", re.I)
+# "ต่ออายุแล้วยัง", "was its logo renewed": whether a renewal took place, not whether one may ("ต่ออายุได้ไหม", "can it be
+# renewed"); only a fact that reports a renewal done answers it (not the logo's 2-year term, nor that it can be renewed)
+_RENEWAL_DONE = re.compile(r"(?:ต่ออายุ|ต่อตรา|ต่อ)\S{0,10}(?:แล้ว|รึยัง|หรือยัง|ยัง\s*$)|ได้ต่อ(?:อายุ)?\S{0,12}(?:แล้ว|ยัง|ไหม|มั้ย|หรือ|รึ)|"
+                           r"\b(?:has|have|had|was|were|did|got|get|gets|been)\b(?:\s+\S+){0,5}?\s+renew(?:ed|al)?\b|"
+                           r"(?<!be )\brenewed\s*(?:yet|already)\b", re.I)
+_RENEWED_SAID = re.compile(r"ได้รับการต่ออายุ|ต่ออายุ\S{0,24}?(?:ให้|แล้ว)|(?<!be )\brenewed\b|\brenewal of\b", re.I)
 _HOW_MANY_CITIES = re.compile(r"กี่เมือง|กี่แห่ง|กี่พื้นที่|เมืองไหนบ้าง|\bhow many\b|\bwhich (?:cities|areas)\b", re.I)
 _IT = re.compile(r"\b(it|its|it's|they|them|their|there)\b|มัน|ที่นั่น|แถวนั้น")  # (not "that": "that day")
 # "กี่ที่", "มีทั้งหมดกี่แห่ง", "how many?", "how many of them" right after a list of areas: how many it listed
@@ -1658,7 +1665,9 @@ class Dialogue:
                     self._remember(turn, answer, ctx.last_query, ctx.last_qtype,
                                    first=ctx.subjects[0] if ctx.subjects else None), None)
         if a.yes_no and turn.told is not None and turn.told.intent == "rankings" and not a.follow_up \
-                and set(a.subjects) <= set(turn.told.about) and _PLACE_CLAIMED.search(u.normalized):
+                and set(a.subjects) <= set(turn.told.about) and _PLACE_CLAIMED.search(u.normalized) \
+                and not (asks_to_come(u.normalized) and _WILL_ASKED.search(u.normalized)):
+            # (not "will it come first again next year?": a past ranking does not say what is still to come)
             # "so it came first, right?", "ขอนแก่นได้ที่ 1 ใช่ไหม" right after the area's place in a ranking: that
             # ranking says yes or no (not a fact about the first pilots that "came first" also finds)
             elsewhere_placed = self._other_place(snap, Query(a.query_text, reply_lang, a.subjects, list(ctx.subjects)),
@@ -1934,7 +1943,8 @@ class Dialogue:
         # ("ต้องอยู่ภูเก็ตกี่คืน" right after the Phuket Sandbox names Phuket again: what the answer was about)
         named_told = turn.told is not None and set(a.subjects) <= set(turn.told.about) \
             and all(p in a.ent.city_named_places for p in a.ent.places)
-        told_detail = self._told_in_detail(turn, turn.told, a.query_text, a.kind, a.hit.fact if a.hit is not None else None) \
+        told_detail = self._told_in_detail(turn, turn.told, a.query_text, a.kind, a.hit.fact if a.hit is not None else None,
+                                           a.years) \
             if turn.told is not None and named_told and not a.follow_up and not a.yes_no and a.cue is None else None
         if told_detail is not None:
             # "who chaired it", "where was it held" right after the Takeoff event: its detail says so (the
@@ -1948,7 +1958,7 @@ class Dialogue:
                     # ("what was its score" after "which came third": that one's score, not the three of the list)
                     _REFERS_BACK.search(u.normalized) and len(set(turn.told.about) & set(snap.kb.cities)) >= 2))
                      or self._told_holds(snap, turn.told, a.query_text, a.kind, a.hit.fact if a.hit is not None else None,
-                                         a.asking_only)):
+                                         a.asking_only, a.years)):
             # "how many of them were municipalities", "and from the airport", "เพื่อสนับสนุนใคร": the answer
             # just given already says it (every word the follow-up asks about is in it), and the fact found
             # does not: that answer again.
@@ -2017,6 +2027,12 @@ class Dialogue:
             # logo's 2-year term in general or another fact about the area
             if area not in a.hit.fact.about or not _TERM_SAID.search(a.hit.fact.text()):
                 a.hit = None
+        if a.hit is not None and a.yes_no and _RENEWAL.search(u.normalized) and _RENEWAL_DONE.search(u.normalized) \
+                and a.kind not in ("how_many", "list") and not _HOW_MANY_CITIES.search(u.normalized) \
+                and not _RENEWED_SAID.search(a.hit.fact.text()):
+            # "ต่ออายุแล้วยัง" after the logo's term: a fact that the logo lasts 2 years and may be renewed does not
+            # tell whether it was
+            a.hit = None
         if a.hit is not None and area is not None and _DEVELOPER_ASKED.search(u.normalized):
             # "ภูเก็ตทินิคอนวัลเลย์ใครเป็นผู้พัฒนาเมือง": that area's developer, which what a city developer is in
             # general (a fact about no area) does not name
@@ -2028,6 +2044,14 @@ class Dialogue:
             text, about = a.hit.fact.text().casefold(), set(a.hit.fact.about)
             if not any(any(n in text for n in self._names(snap, pl)) or any(
                     c.province == pl and c.id in about for c in snap.kb.cities.values()) for pl in a.ent.places):
+                a.hit = None
+        named_where = list(dict.fromkeys([*a.subjects, *a.ent.places]))
+        if a.hit is not None and a.kind == "where" and not a.yes_no and len(named_where) >= 2 and any(
+                x in snap.kb.entities and snap.kb.entities[x].kind == "organisation" for x in a.subjects):
+            # "ดีป้าสาขาขอนแก่นอยู่ตรงไหน": where an organisation is in a place (its branch there), which only a fact
+            # naming both answers (not its head office in Bangkok, nor where the Khon Kaen smart city lies)
+            text = a.hit.fact.text().casefold()
+            if not all(x in a.hit.fact.about or any(n in text for n in self._names(snap, x)) for x in named_where):
                 a.hit = None
         if a.hit is None and a.post_of is not None:
             return self._post_told(turn, *a.post_of)
@@ -2349,7 +2373,7 @@ class Dialogue:
         return bool(beyond) and (all(beyond) if every else any(beyond))
 
     def _told_holds(self, snap: Snapshot, told: Fact, query_text: str, kind: str | None, found: Fact | None,
-                    asking_only: bool = False) -> bool:
+                    asking_only: bool = False, years: frozenset[int] = frozenset()) -> bool:
         """Whether the answer just given answers a follow-up that names nothing, better than ``found`` (the
         fact retrieval found, if any): the follow-up asks about at least one word of its own (not a question
         word, filler or pronoun), every such word is in that answer and not all of them in ``found``, the answer
@@ -2365,7 +2389,7 @@ class Dialogue:
             x in snap.kb.entities and snap.kb.entities[x].kind in ("organisation", "person") for x in told.about)
             else set())
         if asking_only:  # ("between who?", "from whom")
-            return kind is not None and kind in holds and why_not(query_text, told, kind) is None
+            return kind is not None and kind in holds and why_not(query_text, told, kind, years=years) is None
 
         def says_all(fact: Fact) -> bool:
             text = fact.answer_text().casefold()
@@ -2381,10 +2405,11 @@ class Dialogue:
         # ("เพื่อสนับสนุนใคร" after "...supports community enterprises": the words asked about are the answer's)
         if kind is not None and kind not in holds and told.aspect != kind and kind != "who":
             return False
-        return why_not(query_text, told, kind) is None
+        # ("what about the 2025 index?" after the 2023 index: the year asked rules it out)
+        return why_not(query_text, told, kind, years=years) is None
 
     def _told_in_detail(self, turn: _Turn, told: Fact, query_text: str, kind: str | None,
-                        found: Fact | None) -> Answer | None:
+                        found: Fact | None, years: frozenset[int] = frozenset()) -> Answer | None:
         """The detail of the fact just given as the answer to a follow-up that names nothing, when every word it
         asks about (not a question word or filler) is in that detail and not all of them in the fact's answer nor
         in the answer of the fact found (``found``)."""
@@ -2416,7 +2441,7 @@ class Dialogue:
                 or kind == "how_much" and (_MONEY.search(answer) or _MONEY.search(found_text)
                                            or not _MONEY.search(detail)):
             return None
-        if why_not(query_text, told, kind) is not None:
+        if why_not(query_text, told, kind, years=years) is not None:
             return None
         return turn.snap.composer.computed(told.detail.th, told.detail.en, turn.lang, [told], list(told.about))
 

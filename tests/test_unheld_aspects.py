@@ -1,0 +1,100 @@
+"""Questions about a known city or topic that ask for an aspect no fact holds: the honest fallback, not a nearby
+fact (a bus that ends at the airport for the airport's Wi-Fi, the Safe City scheme for whether a city is safe,
+the logo's term for whether it was renewed, a past ranking for next year's). And what is still answered."""
+
+import pytest
+
+from helpers import first_line
+from knowledge.answerable import _asks
+
+
+@pytest.mark.parametrize("text", [
+    "is the wifi free inside phuket airport?",
+    "จะสร้างสนามบินแห่งใหม่ที่ขอนแก่นไหม",
+    "do schools in phuket get free wi-fi from the smart city?",
+    "ภูเก็ตปลอดภัยสำหรับนักท่องเที่ยวผู้หญิงไหม",
+    "Is Khon Kaen a safe place for families to live?",
+    "how big was the fine after the phuket boat disaster",
+    "พิธีมอบตราที่ทำเนียบมีผู้เข้าร่วมกี่คน",
+    "where did the khon kaen smart city expo take place?",
+    "has any smart city had its logo revoked so far?",
+    "is the samyan cable burying project finished?",
+    "บริษัทในเมืองอัจฉริยะได้ลดหย่อนภาษีเท่าไหร่",
+    "what is the 11th entry in the 2022 round?",
+    "วังจันทร์มีสนามกีฬากี่ที่",
+    "who will win tscci next year?",
+    "how many days is the phuket cctv footage stored?",
+    "how many smart city applications are still under review?",
+    "is there a smart camera in front of my house in phuket?",
+])
+def test_an_aspect_no_fact_holds_is_refused(convo, text):
+    r = convo.say(text)
+    assert r.fallback, r.text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("what was the bus route from khon kaen airport into the city?", "24"),
+    ("can a smart city logo be revoked?", "Yes"),
+    ("when will the khon kaen light rail main line be ready?", "2028"),
+])
+def test_the_aspects_facts_hold_are_still_answered(convo, text, expected):
+    r = convo.say(text)
+    assert not r.fallback and expected in first_line(r)
+
+
+def test_a_place_a_route_ends_at_is_not_the_place_asked_about():
+    assert "at the airport" in [n for n, _ in _asks("any free wifi at the khon kaen airport").needs]
+    assert "at the airport" not in [n for n, _ in _asks("is there a bus to the khon kaen airport").needs]
+    assert "safety rating" not in [n for n, _ in _asks("why did phuket start a safe city scheme").needs]
+    assert "attendance" not in [n for n, _ in _asks("คาดว่าจะมีประชาชนได้รับประโยชน์ประมาณกี่คน").needs]
+
+
+def test_whether_a_logo_was_renewed_is_not_its_term(convo):
+    convo.say("แม่เมาะได้ตราเมื่อไหร่")
+    assert convo.say("แล้วตอนนี้ต่ออายุไปหรือยัง").fallback
+    convo.say("how long is a smart city logo valid for?")
+    r = convo.say("can it be renewed?")
+    assert not r.fallback and first_line(r).startswith("Yes")
+    assert convo.say("has it been renewed?").fallback
+
+
+def test_whether_someone_still_works_there_is_not_an_old_fact(convo):
+    convo.say("ธวัชชัย โคตรวงษ์คือใคร")
+    assert convo.say("ตอนนี้เขายังทำงานกับ depa อยู่ไหม").fallback
+
+
+def test_a_past_ranking_does_not_say_what_is_to_come(convo):
+    convo.say("what was phuket's rank in tscci 2023")
+    assert convo.say("will phuket come first again next year?").fallback
+
+
+def test_an_index_year_asked_after_another_years_index_is_not_that_index(convo):
+    convo.say("who was top of the tscci 2024")
+    assert convo.say("and for the 2026 index?").fallback
+
+
+def test_whether_a_scheme_still_runs_is_not_its_start(convo):
+    assert convo.say("can tourists still enter phuket under the sandbox?").fallback
+    r = convo.say("is the khon kaen smart bus still in service?")  # (a fact that tells its end answers)
+    assert not r.fallback and first_line(r).startswith("No")
+
+
+@pytest.mark.parametrize("text", [
+    "สำนักงานดีป้าที่เชียงใหม่อยู่ตรงไหน",
+    "where is depa's office in phuket?",
+])
+def test_an_organisations_branch_in_a_place_is_not_its_head_office(convo, text):
+    assert convo.say(text).fallback
+
+
+def test_the_head_office_is_still_where_the_organisation_is(convo):
+    r = convo.say("where is depa's office in bangkok")
+    assert not r.fallback and "Lat Phrao" in first_line(r)
+
+
+@pytest.mark.parametrize("text", [
+    "which firm holds the samyan smart city logo?",
+    "ใครเป็นคนถือตราของวังจันทร์วัลเลย์",
+])
+def test_the_body_holding_an_areas_logo_is_not_that_the_area_received_it(convo, text):
+    assert convo.say(text).fallback
