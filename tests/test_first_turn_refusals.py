@@ -348,3 +348,14 @@ def test_mae_moh_festival_and_whom_its_plan_helps(convo):
 
 def test_the_name_of_the_logo_given(convo):
     assert "Smart City Thailand" in first_line(convo.say("ตราที่เมืองได้เรียกว่าตราอะไร"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Concretely, what does Khon Kaen aim for?", "Mekong"),
+    ("Do the sources agree on how many rai Chula's commercial zone covers?", "291"),
+    ("หมู่บ้านผมอยากสมัครขอตราเมืองอัจฉริยะต้องทำยังไง", "เกณฑ์"),
+])
+def test_a_question_framed_in_everyday_words_is_answered(convo, text, expected):
+    # "concretely", "do the sources agree", "my village": the frame of the question, not a topic the bot lacks
+    r = convo.say(text)
+    assert not r.fallback and expected in first_line(r)
