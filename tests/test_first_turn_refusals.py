@@ -359,3 +359,10 @@ def test_a_question_framed_in_everyday_words_is_answered(convo, text, expected):
     # "concretely", "do the sources agree", "my village": the frame of the question, not a topic the bot lacks
     r = convo.say(text)
     assert not r.fallback and expected in first_line(r)
+
+
+def test_a_month_named_is_not_answered_by_an_event_of_another_month(convo):
+    # the logo was approved on 6 May 2021 (the sub-committee under Chaiwut); the December 2021 ceremony under
+    # Prawit is another event, however close its words
+    line = first_line(convo.say("ใครมอบตราเมืองอัจฉริยะเมื่อ 6 พ.ค. 2564"))
+    assert "ชัยวุฒิ" in line and "ประวิตร" not in line
