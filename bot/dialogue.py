@@ -370,6 +370,9 @@ _SAID_ASKED = re.compile(r"\b(say|said|says|explain|explained|explains|quoted|me
 # "which of those", "which one of them", "อันไหน", "ที่ไหนในนั้น": one of the things the last answer listed.
 _WHICH_OF = re.compile(r"\bwhich (one |ones )?of (those|them|these|the five|the 5)\b|\bwhich one\b|\bwhich ones\b|"
                        r"\bany of (them|those)\b|อันไหน|เมืองไหน(ใน|จาก)|ที่ไหน(ใน|จาก)|ในนั้น|ในบรรดา|ในจำนวนนั้น")
+# "ด้านไหน", "which smart", "which of the 7 smarts", "which dimension": which of the seven a question asks for
+_WHICH_DIMENSION = re.compile(r"ด้านไหน|ด้านใด|(smart|สมาร์ท)\s*(ตัว|อัน)?ไหน|\bwhich (one )?(of the (7|seven) )?(smart|smarts|"
+                              r"dimension|dimensions|pillar|pillars)\b|\bwhich smart (dimension|area|pillar)\b")
 _BACK_THEN = re.compile(r"ตอนนั้น|ช่วงนั้น|สมัยนั้น|ขณะนั้น|ในเวลานั้น|ปีนั้น|\b(back then|at (that|the) time|in those days|"
                         r"that year)\b")
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
@@ -1363,21 +1366,39 @@ class Dialogue:
         """The fact of the one dimension, among those the answer just gave (the 7 Smarts), whose own fact says
         what "which one is about crime?" asks about; None when none or several do."""
         snap, told = turn.snap, turn.told
-        if a.subjects or a.yes_no or told is None or self.vocabulary is None or not _WHICH_OF.search(turn.u.normalized):
+        if a.yes_no or self.vocabulary is None:
             return None
-        dims = self._dimensions_named(snap, told)
+        if _WHICH_DIMENSION.search(turn.u.normalized) and set(a.subjects) <= set(snap.kb.dimensions) | {SEVEN_SMARTS}:
+            # "ด้านไหนเกี่ยวกับความโปร่งใส", "which of the 7 smarts is about skills": asked of all seven (one named,
+            # "which smart is about clean energy", is the one meant if its own fact says it)
+            dims = set(a.subjects) & set(snap.kb.dimensions) or set(snap.kb.dimensions)
+            asked_of_all = True
+            if len(dims) == 1:  # ("which smart is about clean energy": the one its words name)
+                return snap.index.overview(next(iter(dims)))
+        elif a.subjects or told is None or not _WHICH_OF.search(turn.u.normalized):
+            return None
+        else:
+            dims, asked_of_all = self._dimensions_named(snap, told), False
         # (a word no fact uses, "transparency", may still be said in another form: "transparent")
         topic = self.vocabulary.distinctive(tokenize(a.query_text), snap.word_facts, len(snap.facts)) or (
             [a.cue] if a.cue else [])
-        if len(dims) < 3 or not topic:
+        if len(dims) < 3 and not (dims and set(a.subjects) & dims) or not topic:
             return None
         # (a fact about one dimension only, that says every word the question asks about: "low crime" of Living)
         saying = {f.id: f for d in dims for f in snap.index.about(d)
                   if set(f.about) & dims == {d} and all(_says_word(f.text().casefold(), w) for w in topic)}
         meant = {next(iter(set(f.about) & dims)) for f in saying.values()}
+        if not saying and asked_of_all and len(topic) >= 2:
+            # ("about low crime and healthcare access": the one dimension whose own fact says most of it)
+            said = {f.id: sum(_says_word(f.text().casefold(), w) for w in topic) for d in dims for f in snap.index.about(d)
+                    if set(f.about) & dims == {d}}
+            most = max(said.values(), default=0)
+            if 2 * most >= len(topic):
+                saying = {i: snap.facts[i] for i, n in said.items() if n == most}
+                meant = {next(iter(set(f.about) & dims)) for f in saying.values()}
         if len(meant) != 1:
             return None
-        return next(iter(saying.values()))
+        return min(saying.values(), key=lambda f: (f.aspect != "what", f.id))
 
     def _that_batch(self, turn: _Turn, a: _Asked) -> None:
         """On "is Korat in that batch too?": the batch just asked about."""

@@ -366,3 +366,13 @@ def test_a_month_named_is_not_answered_by_an_event_of_another_month(convo):
     # Prawit is another event, however close its words
     line = first_line(convo.say("ใครมอบตราเมืองอัจฉริยะเมื่อ 6 พ.ค. 2564"))
     assert "ชัยวุฒิ" in line and "ประวิตร" not in line
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("which of the seven smarts deals with transparent government", "Smart Governance"),
+    ("ด้านไหนพูดถึงอาชญากรรมต่ำและเข้าถึงการแพทย์", "Smart Living"),
+])
+def test_which_of_the_seven_a_first_question_asks_for(convo, text, expected):
+    # asked first, not after a list: the one dimension whose own definition says what is asked
+    r = convo.say(text)
+    assert not r.fallback and expected in first_line(r)
