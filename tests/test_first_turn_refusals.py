@@ -376,3 +376,24 @@ def test_which_of_the_seven_a_first_question_asks_for(convo, text, expected):
     # asked first, not after a list: the one dimension whose own definition says what is asked
     r = convo.say(text)
     assert not r.fallback and expected in first_line(r)
+
+
+def test_the_kee_of_kiao_kap_asks_no_count():
+    # "เกี่ยวกับ" (about) holds the letters of "กี่" (how many): no count is asked
+    from intents.question import question_type
+    assert question_type(normalize("ดีป้าทำอะไรเกี่ยวกับเมืองอัจฉริยะบ้าง")).kind != "how_many"
+    assert question_type(normalize("เกี่ยวข้องกับกี่จังหวัด")).kind == "how_many"
+    assert question_type(normalize("which agencies took part")).kind == "who"
+
+
+def test_a_claim_of_who_runs_an_area_is_checked_against_its_developer(convo):
+    # "owned by X?" asks who: the area's developer (Chula), not a fact about something else of the area
+    r = convo.say("is samyan smart city owned by egat?")
+    assert not r.fallback and "Chulalongkorn" in first_line(r)
+
+
+@pytest.mark.parametrize("text, expected", [("Describe KKTS in one sentence.", "municipalities"),
+                                            ("What was \"the Khon Kaen Smart City Expo\"?", "2018")])
+def test_what_a_thing_is_asked_in_other_words_is_its_overview(convo, text, expected):
+    r = convo.say(text)
+    assert not r.fallback and expected in first_line(r)
