@@ -134,6 +134,11 @@ _POSITION = re.compile(r"ตำแหน่ง(?!ที่ตั้ง)|\b(posit
 # What a post is called: "Minister of...", "depa's president", "รองนายกรัฐมนตรี", "ผู้อำนวยการ", "SEVP".
 _POST = re.compile(r"รัฐมนตรี|ผู้อำนวยการ|ประธาน|หัวหน้า|นายก|ผู้บริหาร|ผู้ว่า|เลขา|ผู้จัดการ|อธิการ|รองผู้|"
                    r"\b(minister|director|president|ceo|chair\w*|head\w*|mayor|sevp|secretary|governor|manager)\b", re.I)
+# A deputy's or vice-'s post ("Deputy Prime Minister", "รองนายกรัฐมนตรี"): not the post it is the deputy of
+_DEPUTY = re.compile(r"\b(deputy|vice)[\s-]+(\w+\s+){0,2}?(prime minister|minister|president|governor|mayor|director|chair\w*)\b|"
+                     r"รอง(นายกรัฐมนตรี|นายก\S*|ผู้อำนวยการ\S*|ผู้ว่า\S*|ประธาน\S*|อธิการบดี|รัฐมนตรี\S*)", re.I)
+# The words that only ask yes or no ("ใช่มั้ย", "right", "was")
+_YES_NO_WORD = re.compile(r"ใช่|ไหม|มั้ย|มั๊ย|ป่ะ|ปะ|มะ|เปล่า|หรือ|รึ|ครับ|คับ|ค่ะ|คะ|นะ|เป็น|right|correct|true|really|ever|once")
 # "ตอนนี้เขาตำแหน่งอะไร", "what is his current role": the post now, which a fact of some years ago does not tell
 _NOW_ASKED = re.compile(r"ตอนนี้|ปัจจุบัน|ล่าสุด|\b(now|current\w*|today|still|these days|anymore)\b")
 # The words that ask for a sum and nothing else: "งบเท่าไหร่", "how much did it cost", "มูลค่าเท่าไร".
@@ -941,7 +946,36 @@ class Dialogue:
                     a.post_of = (who_is, people[0])
                     return None
                 return self._post_told(turn, who_is, people[0])
+        if people and a.ent.subjects and only_people and len(people) == 1 and not a.ent.places and a.qt.yes_no \
+                and a.qt.kind is None and _POST.search(expand(a.ent.remainder)) and self.vocabulary is not None:
+            # "Was Chaiwut the prime minister?", "ชัยวุฒิเป็นรัฐมนตรีคลังใช่มั้ย": the post claimed, against the post
+            # the person's overview says: no, with the overview, when it does not say every word of the claim
+            who_is = snap.index.overview(people[0])
+            if who_is is not None and people[0] in who_is.about and _POST.search(who_is.answer.get(reply_lang)) \
+                    and not _NOW_ASKED.search(u.normalized) \
+                    and not set(_years_asked(u.normalized, a.ent.numbers)) - self._fact_years(who_is):
+                # (only the no is told here: a yes needs the claim read as the person's own post, not as a post
+                # the overview names of someone else, "on behalf of the Prime Minister"; retrieval answers it)
+                if self._post_claim_held(expand(a.ent.remainder), who_is) is False:
+                    answer = snap.composer.fact(who_is, reply_lang, subjects=[people[0]], lead=_verdict_word(False, reply_lang))
+                    answer.subjects = list(dict.fromkeys([people[0], *ctx.subjects]))[:MAX_SUBJECTS_PER_ANSWER]
+                    return (self._reply(turn, answer, 1.0),
+                            self._remember(turn, answer, a.query_text, a.kind, True, first=people[0]), None)
         return None
+
+    def _post_claim_held(self, claim: str, who_is: Fact) -> bool | None:
+        """Whether the post claimed ("the prime minister", "รัฐมนตรีคลัง") is the one ``who_is`` says: every word of
+        the claim in it (a deputy's or vice-'s post is not the post itself); None when the claim names no word."""
+        assert self.vocabulary is not None
+        stop = self.vocabulary.stop | _EN_STOP
+        words = [w for w in tokenize(normalize(claim)) if w not in stop and len(w) >= 2 and not w.isdigit()
+                 and not _YES_NO_WORD.fullmatch(w)]
+        if not words:
+            return None
+        text = normalize(f"{who_is.answer.th} {who_is.answer.en}")
+        if not _DEPUTY.search(claim):
+            text = _DEPUTY.sub(" ", text)
+        return all(w in text for w in words)
 
     def _post_told(self, turn: _Turn, who_is: Fact, person: str) -> _Result:
         """The overview of ``person`` (``who_is``), which says the post asked about."""

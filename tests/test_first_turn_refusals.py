@@ -397,3 +397,14 @@ def test_a_claim_of_who_runs_an_area_is_checked_against_its_developer(convo):
 def test_what_a_thing_is_asked_in_other_words_is_its_overview(convo, text, expected):
     r = convo.say(text)
     assert not r.fallback and expected in first_line(r)
+
+
+def test_a_post_claimed_of_a_person_that_their_overview_does_not_say_is_a_no(convo):
+    # depa's president was never a minister: no, with who he is (not "I don't know")
+    line = first_line(convo.say("ณัฐพลเป็นรัฐมนตรีใช่มั้ย"))
+    assert line.startswith("ไม่ใช่") and "ดีป้า" in line
+
+
+def test_a_post_named_of_someone_else_in_the_overview_is_no_yes(convo):
+    # Prawit presided "on behalf of the Prime Minister": that does not make him the Prime Minister
+    assert not first_line(convo.say("Was Prawit the prime minister?")).startswith("Yes")
