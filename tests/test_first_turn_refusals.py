@@ -408,3 +408,10 @@ def test_a_post_claimed_of_a_person_that_their_overview_does_not_say_is_a_no(con
 def test_a_post_named_of_someone_else_in_the_overview_is_no_yes(convo):
     # Prawit presided "on behalf of the Prime Minister": that does not make him the Prime Minister
     assert not first_line(convo.say("Was Prawit the prime minister?")).startswith("Yes")
+
+
+def test_the_steering_committee_named_without_its_first_word_is_not_the_sub_committee(convo):
+    # "กรรมการขับเคลื่อนเมืองอัจฉริยะ" (no "คณะ") is the national steering committee, chaired by Prawit then; the
+    # sub-committee under Chaiwut is another body
+    line = first_line(convo.say("ปี 2565 ใครนั่งประธานกรรมการขับเคลื่อนเมืองอัจฉริยะ"))
+    assert "ประวิตร" in line
