@@ -415,3 +415,9 @@ def test_the_steering_committee_named_without_its_first_word_is_not_the_sub_comm
     # sub-committee under Chaiwut is another body
     line = first_line(convo.say("ปี 2565 ใครนั่งประธานกรรมการขับเคลื่อนเมืองอัจฉริยะ"))
     assert "ประวิตร" in line
+
+
+def test_the_first_of_a_year_is_not_the_first_ever(convo):
+    # "its first meeting of 2019" was the first of that year; the first certification meeting was in 2021
+    line = first_line(convo.say("the first certification meeting, when was it?"))
+    assert "2019" not in line and "2021" in line
