@@ -135,6 +135,11 @@ _POSITION = re.compile(r"ตำแหน่ง(?!ที่ตั้ง)|\b(posit
 # What a post is called: "Minister of...", "depa's president", "รองนายกรัฐมนตรี", "ผู้อำนวยการ", "SEVP".
 _POST = re.compile(r"รัฐมนตรี|ผู้อำนวยการ|ประธาน|หัวหน้า|นายก|ผู้บริหาร|ผู้ว่า|เลขา|ผู้จัดการ|อธิการ|รองผู้|"
                    r"\b(minister|director|president|ceo|chair\w*|head\w*|mayor|sevp|secretary|governor|manager)\b", re.I)
+# A deputy's or vice-'s post ("Deputy Prime Minister", "รองนายกรัฐมนตรี"): not the post it is the deputy of
+_DEPUTY = re.compile(r"\b(deputy|vice)[\s-]+(\w+\s+){0,2}?(prime minister|minister|president|governor|mayor|director|chair\w*)\b|"
+                     r"รอง(นายกรัฐมนตรี|นายก\S*|ผู้อำนวยการ\S*|ผู้ว่า\S*|ประธาน\S*|อธิการบดี|รัฐมนตรี\S*)", re.I)
+# The words that only ask yes or no ("ใช่มั้ย", "right", "was")
+_YES_NO_WORD = re.compile(r"ใช่|ไหม|มั้ย|มั๊ย|ป่ะ|ปะ|มะ|เปล่า|หรือ|รึ|ครับ|คับ|ค่ะ|คะ|นะ|เป็น|right|correct|true|really|ever|once")
 # "ตอนนี้เขาตำแหน่งอะไร", "what is his current role": the post now, which a fact of some years ago does not tell
 _NOW_ASKED = re.compile(r"ตอนนี้|ปัจจุบัน|ล่าสุด|\b(now|current\w*|today|still|these days|anymore)\b")
 # The words that ask for a sum and nothing else: "งบเท่าไหร่", "how much did it cost", "มูลค่าเท่าไร".
@@ -416,6 +421,9 @@ _SAID_ASKED = re.compile(r"\b(say|said|says|explain|explained|explains|quoted|me
 # "which of those", "which one of them", "อันไหน", "ที่ไหนในนั้น": one of the things the last answer listed.
 _WHICH_OF = re.compile(r"\bwhich (one |ones )?of (those|them|these|the five|the 5)\b|\bwhich one\b|\bwhich ones\b|"
                        r"\bany of (them|those)\b|อันไหน|เมืองไหน(ใน|จาก)|ที่ไหน(ใน|จาก)|ในนั้น|ในบรรดา|ในจำนวนนั้น")
+# "ด้านไหน", "which smart", "which of the 7 smarts", "which dimension": which of the seven a question asks for
+_WHICH_DIMENSION = re.compile(r"ด้านไหน|ด้านใด|(smart|สมาร์ท)\s*(ตัว|อัน)?ไหน|\bwhich (one )?(of the (7|seven) )?(smart|smarts|"
+                              r"dimension|dimensions|pillar|pillars)\b|\bwhich smart (dimension|area|pillar)\b")
 _BACK_THEN = re.compile(r"ตอนนั้น|ช่วงนั้น|สมัยนั้น|ขณะนั้น|ในเวลานั้น|ปีนั้น|\b(back then|at (that|the) time|in those days|"
                         r"that year)\b")
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
@@ -1000,7 +1008,36 @@ class Dialogue:
                     a.post_of = (who_is, people[0])
                     return None
                 return self._post_told(turn, who_is, people[0])
+        if people and a.ent.subjects and only_people and len(people) == 1 and not a.ent.places and a.qt.yes_no \
+                and a.qt.kind is None and _POST.search(expand(a.ent.remainder)) and self.vocabulary is not None:
+            # "Was Chaiwut the prime minister?", "ชัยวุฒิเป็นรัฐมนตรีคลังใช่มั้ย": the post claimed, against the post
+            # the person's overview says: no, with the overview, when it does not say every word of the claim
+            who_is = snap.index.overview(people[0])
+            if who_is is not None and people[0] in who_is.about and _POST.search(who_is.answer.get(reply_lang)) \
+                    and not _NOW_ASKED.search(u.normalized) \
+                    and not set(_years_asked(u.normalized, a.ent.numbers)) - self._fact_years(who_is):
+                # (only the no is told here: a yes needs the claim read as the person's own post, not as a post
+                # the overview names of someone else, "on behalf of the Prime Minister"; retrieval answers it)
+                if self._post_claim_held(expand(a.ent.remainder), who_is) is False:
+                    answer = snap.composer.fact(who_is, reply_lang, subjects=[people[0]], lead=_verdict_word(False, reply_lang))
+                    answer.subjects = list(dict.fromkeys([people[0], *ctx.subjects]))[:MAX_SUBJECTS_PER_ANSWER]
+                    return (self._reply(turn, answer, 1.0),
+                            self._remember(turn, answer, a.query_text, a.kind, True, first=people[0]), None)
         return None
+
+    def _post_claim_held(self, claim: str, who_is: Fact) -> bool | None:
+        """Whether the post claimed ("the prime minister", "รัฐมนตรีคลัง") is the one ``who_is`` says: every word of
+        the claim in it (a deputy's or vice-'s post is not the post itself); None when the claim names no word."""
+        assert self.vocabulary is not None
+        stop = self.vocabulary.stop | _EN_STOP
+        words = [w for w in tokenize(normalize(claim)) if w not in stop and len(w) >= 2 and not w.isdigit()
+                 and not _YES_NO_WORD.fullmatch(w)]
+        if not words:
+            return None
+        text = normalize(f"{who_is.answer.th} {who_is.answer.en}")
+        if not _DEPUTY.search(claim):
+            text = _DEPUTY.sub(" ", text)
+        return all(w in text for w in words)
 
     def _post_told(self, turn: _Turn, who_is: Fact, person: str) -> _Result:
         """The overview of ``person`` (``who_is``), which says the post asked about."""
@@ -1437,9 +1474,19 @@ class Dialogue:
         """The fact of the one dimension, among those the answer just gave (the 7 Smarts), whose own fact says
         what "which one is about crime?" asks about; None when none or several do."""
         snap, told = turn.snap, turn.told
-        if a.subjects or a.yes_no or told is None or self.vocabulary is None or not _WHICH_OF.search(turn.u.normalized):
+        if a.yes_no or self.vocabulary is None:
             return None
-        dims = self._dimensions_named(snap, told)
+        if _WHICH_DIMENSION.search(turn.u.normalized) and set(a.subjects) <= set(snap.kb.dimensions) | {SEVEN_SMARTS}:
+            # "ด้านไหนเกี่ยวกับความโปร่งใส", "which of the 7 smarts is about skills": asked of all seven (one named,
+            # "which smart is about clean energy", is the one meant if its own fact says it)
+            dims = set(a.subjects) & set(snap.kb.dimensions) or set(snap.kb.dimensions)
+            asked_of_all = True
+            if len(dims) == 1:  # ("which smart is about clean energy": the one its words name)
+                return snap.index.overview(next(iter(dims)))
+        elif a.subjects or told is None or not _WHICH_OF.search(turn.u.normalized):
+            return None
+        else:
+            dims, asked_of_all = self._dimensions_named(snap, told), False
         # (a word no fact uses, "transparency", may still be said in another form: "transparent")
         topic = self.vocabulary.distinctive(tokenize(a.query_text), snap.word_facts, len(snap.facts)) or (
             [a.cue] if a.cue else [])
@@ -1451,15 +1498,23 @@ class Dialogue:
             topic = [w for w in tokenize(_TOLD_FILLER.sub(" ", a.query_text.casefold())) if len(w) >= 4
                      and w not in stop and w not in _EN_STOP and w not in _TH_ASKING and not w.isdigit()]
             says = any
-        if len(dims) < 3 or not topic:
+        if len(dims) < 3 and not (dims and set(a.subjects) & dims) or not topic:
             return None
         # (a fact about one dimension only, that says every word the question asks about: "low crime" of Living)
         saying = {f.id: f for d in dims for f in snap.index.about(d)
                   if set(f.about) & dims == {d} and says(_says_word(f.text().casefold(), w) for w in topic)}
         meant = {next(iter(set(f.about) & dims)) for f in saying.values()}
+        if not saying and asked_of_all and len(topic) >= 2:
+            # ("about low crime and healthcare access": the one dimension whose own fact says most of it)
+            said = {f.id: sum(_says_word(f.text().casefold(), w) for w in topic) for d in dims for f in snap.index.about(d)
+                    if set(f.about) & dims == {d}}
+            most = max(said.values(), default=0)
+            if 2 * most >= len(topic):
+                saying = {i: snap.facts[i] for i, n in said.items() if n == most}
+                meant = {next(iter(set(f.about) & dims)) for f in saying.values()}
         if len(meant) != 1:
             return None
-        return next(iter(saying.values()))
+        return min(saying.values(), key=lambda f: (f.aspect != "what", f.id))
 
     def _that_batch(self, turn: _Turn, a: _Asked) -> None:
         """On "is Korat in that batch too?": the batch just asked about."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Callable
 
 from pythainlp.util import normalize as _pythainlp_normalize
@@ -35,6 +36,9 @@ _THAI_ASKING = re.compile(r"คือ|อะไร|ไร|ไหน|ใคร|�
 _LAUGH = re.compile(r"(?<![\d.,])5{3,}(?![\d.,])")
 # A Thai letter repeated three or more times is emphasis (ขอนแก่นนนน); Thai words never triple a letter.
 _THAI_REPEAT = re.compile(r"([\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e])\1{2,}")
+# ...but a word that ends in a doubled letter, written together with one that begins with it, shows three:
+# "แบบบ้าน" (แบบ + บ้าน), "ระบบบริการ", "คะแนนนำ". Three (not more) within a word, after such a word, stay.
+_THAI_WORD_BEFORE = re.compile(r"[\u0e01-\u0e4e]{1,8}$")
 # A particle at the end of a phrase with its last letter typed twice for emphasis ("มีไรบ้างง", "ครับบ", "ไหมม"):
 # twice, not three times, so _THAI_REPEAT leaves it.
 _PARTICLE_DOUBLED = re.compile("(" + "|".join(
@@ -129,6 +133,25 @@ def _passed_on(text: str) -> str:
     return text
 
 
+def _repeat_collapsed(m: re.Match[str]) -> str:
+    """A run of one Thai letter, once (emphasis), or as it is when it is the doubled end of a word and the start of
+    the next ("แบบบ้าน")."""
+    run, text = m.group(0), m.string
+    if len(run) == 3 and m.end() < len(text) and _THAI_CHAR.match(text[m.end()]):
+        before = _THAI_WORD_BEFORE.search(text, 0, m.start())
+        head = before.group(0) if before else ""
+        words = _thai_dictionary()
+        if any(head[i:] + run[:2] in words for i in range(len(head))):
+            return run
+    return m.group(1)
+
+
+@lru_cache(maxsize=1)
+def _thai_dictionary() -> frozenset[str]:
+    from pythainlp.corpus import thai_words  # (only when a letter is tripled: most messages never need it)
+    return frozenset(thai_words())
+
+
 def normalize(text: str, max_chars: int = MAX_TEXT_CHARS) -> str:
     """Return the canonical form of a user message used by every later step.
 
@@ -144,7 +167,7 @@ def normalize(text: str, max_chars: int = MAX_TEXT_CHARS) -> str:
     if has_thai(text):
         text = _thai_normalize(text)
         text = text.translate(_THAI_DIGITS)
-        text = _THAI_REPEAT.sub(r"\1", text)
+        text = _THAI_REPEAT.sub(_repeat_collapsed, text)
         text = _PARTICLE_DOUBLED.sub(lambda m: m.group(1), text)
         text = _PERCENT_CUT.sub(r"\1\2เปอร์เซ็นต์", text)
         text = _MONTH_UNDOTTED.sub(_dotted_month, text)

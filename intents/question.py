@@ -53,11 +53,13 @@ _TYPES: list[tuple[str, re.Pattern, re.Pattern]] = [
          # ("what was the approval date of...": the date asked, not a definition)
          r"(?:what|which) (?:was|is|were|are|'s) (?:the |its |their )?(?:\w+ ){0,2}dates?")),
     # (a size is a figure too: "how big is it", "ใหญ่แค่ไหน")
-    ("how_many", _th("กี่", "จำนวน", "มีเท่าไหร่", "ร้อยละ", "เปอร์เซ็นต์", "เปอร์เซ็น", "ใหญ่แค่ไหน", "กว้างแค่ไหน", "ขนาดแค่ไหน"),
+    # ("กี่", not the กี่ of "เกี่ยวกับ": "ดีป้าทำอะไรเกี่ยวกับสมาร์ทซิตี้" asks no count)
+    ("how_many", re.compile(r"(?<!เ)กี่|" + _th("จำนวน", "มีเท่าไหร่", "ร้อยละ", "เปอร์เซ็นต์", "เปอร์เซ็น", "ใหญ่แค่ไหน",
+                                                "กว้างแค่ไหน", "ขนาดแค่ไหน").pattern),
      _en("how many", "number of", "count", "what percentage", "what percent", "how many percent", "what %", "percentage",
          "percent", "how big", "how large", "what size", "how wide")),
-    ("who", _th("ใคร", "หน่วยงานไหน", "บริษัทไหน", "องค์กรไหน", "ผู้ใด"), _en("who", "whom", "whose", "which agency",
-                                                                             "which company", "which organi[sz]ation")),
+    ("who", _th("ใคร", "หน่วยงานไหน", "บริษัทไหน", "องค์กรไหน", "ผู้ใด"), _en("who", "whom", "whose", "which agenc(y|ies)",
+                                                                             "which compan(y|ies)", "which organi[sz]ations?")),
     # (the formal "ที่ใด", "จัดที่ใด", but not "พื้นที่ใด", which asks which area)
     ("where", re.compile(_th("ที่ไหน", "ตรงไหน", "จังหวัดไหน", "จังหวัดอะไร", "อยู่ไหน", "แถวไหน", "อำเภอไหน", "ภาคไหน", "ย่านไหน",
                              "สถานที่ใด", "จังหวัดใด", "อำเภอใด", "และสถานที่", "สถานที่จัด", "สถานที่ประชุม").pattern
@@ -109,7 +111,7 @@ _YES_NO_EN_LISTING = re.compile(r"^(is|are|was|were|does|do|did|has|have)\b[^.?!
 # (the apostrophe may be left out: "isnt it")
 _YES_NO_EN_TAG = re.compile(r"\b(right|correct|true|yeah|yes|no|isn'?t it|aren'?t they|wasn'?t it|didn'?t it|innit|eh)"
                             r"\s*[?!.]*\s*$")
-_WH_TH = re.compile(r"อะไร|ใคร|ที่ไหน|เมื่อไหร่|เมื่อไร|เท่าไหร่|เท่าไร|กี่|ทำไม|อย่างไร|ยังไง|ไหนบ้าง")
+_WH_TH = re.compile(r"อะไร|ใคร|ที่ไหน|เมื่อไหร่|เมื่อไร|เท่าไหร่|เท่าไร|(?<!เ)กี่|ทำไม|อย่างไร|ยังไง|ไหนบ้าง")
 # "เหรอ" / "หรอ" end wh-questions too ("จัดที่ไหนหรอ"): with a question word, the message asks that.
 _WH_PARTICLE_TH = re.compile(r"(เหรอ|หรอ)\s*(ครับ|คับ|ค่ะ|คะ|นะ|อ่ะ|อะ)*[\s?]*$")
 _ASKS_WH_TH = re.compile(r"อะไร|ใคร|ไหน|ใด|เมื่อไหร่|เมื่อไร|เท่าไหร่|เท่าไร|(?<!เ)กี่|ทำไม|อย่างไร|ยังไง")  # not "เกี่ยว"
@@ -167,6 +169,9 @@ _BENEFICIARY = re.compile(r"(?:(?<=สนับสนุน)|(?<=ช่วยเ
                           r"(?=(?:help|support|benefit|serve|target)s?\b)")
 
 
+_RUN_BY = re.compile(r"\b(run|operated|managed|developed|owned|led)\s+by\b")
+
+
 @lru_cache(maxsize=4096)  # some twenty patterns a message, and the same questions come back (the result is frozen)
 def question_type(text: str) -> QuestionType:
     """The question type of normalised ``text``."""
@@ -195,6 +200,8 @@ def question_type(text: str) -> QuestionType:
         # "มีที่ไหนบ้าง", "ไหนบ้าง": which ones, a list, not where something is.
         kinds = ("list", *(k for k in kinds if k not in ("list", "where")))
     yes_no = is_yes_no(text)
+    if not kinds and yes_no and latin and _RUN_BY.search(text):
+        kinds = ("who",)  # "is Wangchan Valley run by EGAT?": a claim of who runs it, checked against who does
     more = bool(_MORE_TH.search(text) or latin and _MORE_EN.search(text))
     return QuestionType(kinds[0] if kinds else None, yes_no, more, kinds)
 
@@ -273,7 +280,9 @@ _DEFINITION = re.compile(
     r"got|has|have|with|cities|involved|"
     # "what's special about Wangchan Valley": what it is (not "famous for", which asks about its sights)
     r"special|unique|"
-    r"\?|'|\s)*$")
+    # "describe X in one line", "what was \"X\"?", "X เกี่ยวอะไรกับสมาร์ทซิตี้": what it is
+    r"describe|summari[sz]e|define|explain|one|line|sentence|brief|briefly|เกี่ยว(ข้อง)?(อะไร|ไร|ยังไง|อย่างไร)(กับ)?|"
+    r"\?|\.|!|,|'|\"|“|”|‘|’|\s)*$")
 
 
 def is_definition(remainder: str) -> bool:

@@ -31,7 +31,7 @@ import numpy as np
 from scipy import sparse
 
 from .answerable import mentions
-from .polarity import days_named
+from .polarity import days_named, months_named
 from .catalogue import QTYPE_ASPECTS
 from .schema import Fact
 from .script import has_latin
@@ -180,6 +180,8 @@ A_MATCH, A_MISMATCH = 0.12, -0.14
 A_LIST_DATED = -0.07  # a fact that tells when or how much, for a question asking what the things are
 A_YEAR = 0.2  # the fact is of the year the question names
 A_DAY = 0.1  # the fact is of the day (and month) the question names
+A_OTHER_MONTH = -0.2  # the fact is of another month than the one the question names ("the May 2021 meeting")
+A_FIRST_OF_YEAR = -0.2  # the fact tells the first of a year ("its first meeting of 2019"), asked the first ever
 EVENT_DAY_SHARE = 2 / 3  # an event took place on the day of at least this share of its dated facts
 A_RECENT = 0.1  # for counts and lists without a year: the more recent, the better
 ANSWER_WEIGHT = 0.8
@@ -188,6 +190,13 @@ MAX_WORD_CANDIDATES = 60  # facts scored in full: the best by words, plus those 
 STRICT_TYPES = frozenset({"when", "who", "where", "how_much", "how_many"})
 
 
+# a time named as a bound ("after May 2021", "ก่อนเดือนธันวาคม"), not the time of the event asked about
+_AROUND_A_TIME = re.compile(r"\b(before|after|since|until|till|between|prior|later|earlier|following)\b|ก่อน|หลัง|ตั้งแต่|จนถึง|ระหว่าง",
+                            re.I)
+# "the first certification meeting", "รอบแรก": the first ever; "its first meeting of 2019", "ครั้งที่ 1/2562": the
+# first of a year only
+_FIRST_ASKED = re.compile(r"\bfirst\b|ครั้งแรก|รอบแรก|แรกสุด")
+_FIRST_OF_YEAR = re.compile(r"\bfirst \w+ of (19|20)\d\d\b|ครั้งแรกของปี|ครั้งที่ 1/25\d\d")
 _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d|25\d\d)(?!\d)")
 # A question about a ranking at all ("the best month to see the flowers" is not).
 # (Split in two: the English words are tried only on text with a Latin letter, as _SAME_MEANING_EN.)
@@ -437,6 +446,10 @@ class FactIndex:
         # the (day, month) of each fact's event, if it has a full date
         self._day_of = [(int(f.date[8:10]), int(f.date[5:7])) if f.date and len(f.date) >= 10 else None
                         for f in self.facts.values()]
+        # whether each fact's answer tells the first of a year (not the first ever)
+        self._first_of_year = np.array([_FIRST_OF_YEAR.search(f.answer_text()) is not None for f in self.facts.values()])
+        # the month of each fact's event, if its date gives one
+        self._month_of = [int(f.date[5:7]) if f.date and len(f.date) >= 7 else None for f in self.facts.values()]
         # what each fact says (answer and detail, both languages), casefolded: the numbers it gives
         self._said = {f.id: _in_digits(f.text()) for f in self.facts.values()}
         # The day each event took place: the day of most facts about it ("where was the meeting of 6 May 2021
@@ -749,6 +762,13 @@ class FactIndex:
         if days:
             # "พิธีมอบตรา 24 ธ.ค. 64 จัดที่ไหน": the event of that day, not another event of the same thing
             a = np.where(np.array([d in days for d in self._day_of]), a + A_DAY, a)
+        months = months_named(q.text)
+        if months and not _AROUND_A_TIME.search(q.text):
+            # "where was the May 2021 meeting held", "ประธานประชุม 6 พ.ค.": an event of another month (the
+            # December ceremony) is another event, however close its words ("before May" may mean any other)
+            a = np.where(np.array([m is not None and m not in months for m in self._month_of]), a + A_OTHER_MONTH, a)
+        if not q.years and _FIRST_ASKED.search(q.text):
+            a = np.where(self._first_of_year, a + A_FIRST_OF_YEAR, a)
         if q.years:
             of_year = self._none
             for y in q.years:

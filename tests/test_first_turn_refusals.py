@@ -348,3 +348,76 @@ def test_mae_moh_festival_and_whom_its_plan_helps(convo):
 
 def test_the_name_of_the_logo_given(convo):
     assert "Smart City Thailand" in first_line(convo.say("ตราที่เมืองได้เรียกว่าตราอะไร"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Concretely, what does Khon Kaen aim for?", "Mekong"),
+    ("Do the sources agree on how many rai Chula's commercial zone covers?", "291"),
+    ("หมู่บ้านผมอยากสมัครขอตราเมืองอัจฉริยะต้องทำยังไง", "เกณฑ์"),
+])
+def test_a_question_framed_in_everyday_words_is_answered(convo, text, expected):
+    # "concretely", "do the sources agree", "my village": the frame of the question, not a topic the bot lacks
+    r = convo.say(text)
+    assert not r.fallback and expected in first_line(r)
+
+
+def test_a_month_named_is_not_answered_by_an_event_of_another_month(convo):
+    # the logo was approved on 6 May 2021 (the sub-committee under Chaiwut); the December 2021 ceremony under
+    # Prawit is another event, however close its words
+    line = first_line(convo.say("ใครมอบตราเมืองอัจฉริยะเมื่อ 6 พ.ค. 2564"))
+    assert "ชัยวุฒิ" in line and "ประวิตร" not in line
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("which of the seven smarts deals with transparent government", "Smart Governance"),
+    ("ด้านไหนพูดถึงอาชญากรรมต่ำและเข้าถึงการแพทย์", "Smart Living"),
+])
+def test_which_of_the_seven_a_first_question_asks_for(convo, text, expected):
+    # asked first, not after a list: the one dimension whose own definition says what is asked
+    r = convo.say(text)
+    assert not r.fallback and expected in first_line(r)
+
+
+def test_the_kee_of_kiao_kap_asks_no_count():
+    # "เกี่ยวกับ" (about) holds the letters of "กี่" (how many): no count is asked
+    from intents.question import question_type
+    assert question_type(normalize("ดีป้าทำอะไรเกี่ยวกับเมืองอัจฉริยะบ้าง")).kind != "how_many"
+    assert question_type(normalize("เกี่ยวข้องกับกี่จังหวัด")).kind == "how_many"
+    assert question_type(normalize("which agencies took part")).kind == "who"
+
+
+def test_a_claim_of_who_runs_an_area_is_checked_against_its_developer(convo):
+    # "owned by X?" asks who: the area's developer (Chula), not a fact about something else of the area
+    r = convo.say("is samyan smart city owned by egat?")
+    assert not r.fallback and "Chulalongkorn" in first_line(r)
+
+
+@pytest.mark.parametrize("text, expected", [("Describe KKTS in one sentence.", "municipalities"),
+                                            ("What was \"the Khon Kaen Smart City Expo\"?", "2018")])
+def test_what_a_thing_is_asked_in_other_words_is_its_overview(convo, text, expected):
+    r = convo.say(text)
+    assert not r.fallback and expected in first_line(r)
+
+
+def test_a_post_claimed_of_a_person_that_their_overview_does_not_say_is_a_no(convo):
+    # depa's president was never a minister: no, with who he is (not "I don't know")
+    line = first_line(convo.say("ณัฐพลเป็นรัฐมนตรีใช่มั้ย"))
+    assert line.startswith("ไม่ใช่") and "ดีป้า" in line
+
+
+def test_a_post_named_of_someone_else_in_the_overview_is_no_yes(convo):
+    # Prawit presided "on behalf of the Prime Minister": that does not make him the Prime Minister
+    assert not first_line(convo.say("Was Prawit the prime minister?")).startswith("Yes")
+
+
+def test_the_steering_committee_named_without_its_first_word_is_not_the_sub_committee(convo):
+    # "กรรมการขับเคลื่อนเมืองอัจฉริยะ" (no "คณะ") is the national steering committee, chaired by Prawit then; the
+    # sub-committee under Chaiwut is another body
+    line = first_line(convo.say("ปี 2565 ใครนั่งประธานกรรมการขับเคลื่อนเมืองอัจฉริยะ"))
+    assert "ประวิตร" in line
+
+
+def test_the_first_of_a_year_is_not_the_first_ever(convo):
+    # "its first meeting of 2019" was the first of that year; the first certification meeting was in 2021
+    line = first_line(convo.say("the first certification meeting, when was it?"))
+    assert "2019" not in line and "2021" in line

@@ -92,3 +92,14 @@ def test_fast_thai_normalize_gives_what_pythainlp_gives():
                                          ("ยังงครับ", "ยังครับ"), ("งงมาก", "งงมาก")])
 def test_a_particle_with_its_last_letter_typed_twice_is_the_particle(typed, meant):
     assert normalize(typed) == meant
+
+
+@pytest.mark.parametrize("text", ["ระบบบริการของเมือง", "ดูแบบบ้านเรา", "เมืองไหนคะแนนนำ"])
+def test_a_doubled_word_end_before_a_word_that_starts_with_that_letter_is_kept(text):
+    # "ระบบ" + "บริการ": three letters in a row at a word boundary, not emphasis
+    assert normalize(text) == text
+
+
+@pytest.mark.parametrize("text, expected", [("ไหนบ้างงงครับ", "ไหนบ้างครับ"), ("ขอนแก่นนนครับ", "ขอนแก่นครับ")])
+def test_emphasis_before_a_particle_is_still_collapsed(text, expected):
+    assert normalize(text) == expected

@@ -52,3 +52,11 @@ def test_words_of_telling_and_comparing_never_name_a_topic(vocabulary, word):
 
 def test_a_topic_word_is_still_unknown_next_to_everyday_ones(vocabulary):
     assert vocabulary.unknown(["compare", "hotel", "prices"], KNOWN) == ["hotel", "prices"]
+
+
+@pytest.mark.parametrize("word", ["agree", "concretely", "geographically", "went", "tied", "appointed", "หมู่บ้าน",
+                                  "สถานะ", "เวอร์ชัน"])
+def test_words_that_frame_a_question_never_name_a_topic(vocabulary, word):
+    # whether sources agree, what something is tied to, put concretely, what money went into it, "my village"
+    # asking how to apply: the frame of a question, not a topic the knowledge base lacks
+    assert vocabulary.unknown([word], KNOWN) == []
