@@ -108,8 +108,9 @@ def test_more_never_says_the_same_thing_twice_and_is_offered_only_with_something
 def test_a_thai_fallback_sets_latin_names_and_numbers_apart_from_the_thai_around_them(bot):
     composer = bot.dialogue.knowledge.composer
     text = composer.fallback("th", ["seven-smarts"]).text
-    assert "ของ 7 Smarts ผม" in text and "ของ7" not in text and "Smartsผม" not in text
-    assert text.endswith(" ครับ")
+    assert "ของ 7 Smarts แต่" in text and "ของ7" not in text and "Smartsแต่" not in text
+    assert "เรื่อง 7 Smarts" in text and "เรื่อง7" not in text
+    assert text.count("ครับ") == 1  # polite once, at the start ("ขออภัยครับ"), not again at the end
 
 
 
