@@ -431,6 +431,18 @@ def other_year_since(question: str, answer: str) -> bool:
     return bool(asked and said and not asked & said)
 
 
+# "end in 2040", "runs until 2040", "สิ้นสุดปี 2583", "จบปี2583": the last year of something, claimed.
+_END_CLAIMED = re.compile(r"\b(?:ends?|ended|ending|runs? (?:until|till|to)|lasts? (?:until|till))\s+(?:in\s+)?((?:19|20)\d\d)\b|"
+                          r"(?:สิ้นสุด|หมดอายุ|จบ)\s*(?:ใน|ที่)?\s*(?:ปี|พ\.ศ\.)?\s*(25\d\d)(?!\d)", re.I)
+
+
+def span_end_said(answer: str) -> int | None:
+    """The last year (CE) of the one span of years ``answer`` states ("covers 2018 to 2037": 2037); None for
+    none, or several."""
+    spans = {_span_of(m) for m in _SPAN.finditer(answer)}
+    return next(iter(spans))[1] if len(spans) == 1 else None
+
+
 def _span_of(m: re.Match[str]) -> tuple[int, int]:
     """The span a match of :data:`_SPAN` states, in CE years."""
     a, b = int(m.group(1)), int(m.group(2))
@@ -941,6 +953,9 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
         # unless the count claimed is none of those the sources give ("50 km long?" / "22.8, 23 or 26 km")
         return "no" if _none_of_the_counts(question, answer) else None
     answer = _side_of_dispute(asked, answer, years, known)  # (the side of a dispute in brackets asked about)
+    end = _END_CLAIMED.search(question)
+    if end is not None and span_end_said(answer) not in (None, _ce(next(g for g in end.groups() if g))):
+        return "no"  # "does the strategy end in 2040?" / "covers 2018 to 2037"
     span = _span_claimed(question)
     if span is not None:
         spans = {_span_of(m) for m in _SPAN.finditer(answer)}

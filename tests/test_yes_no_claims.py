@@ -211,3 +211,15 @@ def test_another_university_than_the_one_claimed_is_a_no(question, expected):
 def test_the_developer_claimed_since_another_year_is_a_no(convo, text, yes):
     r = convo.say(text)
     assert _leads(r, yes), r.text
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("will the programme end in 2035?", "no"),  # the last year of the span said is 2031
+    ("โครงการนี้สิ้นสุดปี 2578 ใช่ไหม", "no"),  # (2035 in Buddhist years)
+    ("โครงการนี้สิ้นสุดปี 2574 ใช่ไหม", None),  # the year said: no denial
+])
+def test_an_end_year_claimed_is_checked_against_the_span_stated(question, expected):
+    answer = "The programme covers 2020 to 2031, in three phases."
+    q = normalize(question)
+    said = verdict(q, tokenize(q), answer, fact_years=frozenset({2020, 2031}))
+    assert said == expected if expected else said != "no"
