@@ -42,7 +42,7 @@ from knowledge.comparison import against_benchmark, asks_to_compare, direction, 
 from knowledge.dates import format_date
 from knowledge.polarity import (_DAY_NUMBER, another_alternative, closed_list, counted, days_named, disputed, is_unit_word,
                                 leaders, months_named, numbers, share_said, spelled_as_digits, stood_in_for, units_asked,
-                                venue_claimed, verdict, without_units)
+                                other_year_since, venue_claimed, verdict, without_units)
 from knowledge.answerable import (NEED_REASONS, POSTS_ASKED, asks_to_come, counted_words, index_years, names_a_list, stem, uncovered,
                                   unstated, why_not)
 from knowledge.composer import Answer, names_listed
@@ -2745,7 +2745,9 @@ class Dialogue:
         if len(said) != 1:
             return None
         text = said[0].answer_text().casefold()
-        return said[0], orgs[0] in said[0].about or any(n in text for n in self._names(snap, orgs[0]))
+        held = orgs[0] in said[0].about or any(n in text for n in self._names(snap, orgs[0]))
+        # ("run by PTT since 2017?" / "has managed it since 2013": the right one, from another year)
+        return said[0], held and not other_year_since(question, said[0].answer.get(q.lang))
 
     def _led_by(self, snap: Snapshot, q: Query, fact: Fact, question: str) -> bool | None:
         """For "did Mae Moh lead the Economy dimension?" against a fact that lists who led each dimension

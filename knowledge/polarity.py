@@ -108,7 +108,7 @@ _UNITS = [(re.compile(p, re.I), u) for p, u in [
 ]]
 # A duration ("valid for 2 years", "แผน 20 ปี"), counted but never asked for by its word alone: nearly every
 # Thai question says ปี (of a year), which asks for no duration.
-_DURATION = (re.compile(r"years?(?![a-z])|ปี(?!\s*\d)", re.I), "year")
+_DURATION = (re.compile(r"years?(?![a-z])|yrs?(?![a-z])|ปี(?!\s*\d)", re.I), "year")
 _COUNTED = re.compile(r"(?<![\d.,/])(\d+(?:[.,]\d+)?)\s*((?:[^\W\d]|%)[^\s\d]{0,3}[^\n\d]{0,24})")
 # Words between a number and what it counts: "7 smarts", "100 certified smart cities", "3 Smarts".
 _BETWEEN = re.compile(r"^((certified|smart|official|more|new|of|the|pilot)\s+|เมือง(?=อัจฉริยะ))", re.I)
@@ -155,6 +155,49 @@ def counted(text: str) -> set[tuple[str, str]]:
 _SCALES = {"thousand": 3, "พัน": 3, "หมื่น": 4, "แสน": 5, "million": 6, "ล้าน": 6, "พันล้าน": 9, "billion": 9,
            "หมื่นล้าน": 10, "แสนล้าน": 11, "trillion": 12, "ล้านล้าน": 12}
 _SCALE = re.compile(r"(" + "|".join(sorted(map(re.escape, _SCALES), key=len, reverse=True)) + r")\s*(?=บาท|baht\b)", re.I)
+
+
+# Words after a number that count nothing ("no. 1 among them", "5 in 2021", "1 ใน 5").
+_NOT_A_NOUN = frozenset("among and are as at by for from in into is of on or out per than the to was were with within "
+                        "more less over under about around times time".split())
+_NOUN_AFTER = re.compile(r"(?<![\d.,/])(?<!ปี)(?<!พ\.ศ\.)(?<!ค\.ศ\.)(\d+(?:[.,]\d+)?)\s*([a-z]{3,}|[\u0e01-\u0e4e]{3,})", re.I)
+
+
+def _noun_counts(text: str) -> list[tuple[str, str]]:
+    """(number, the word after it) pairs ``text`` states, for things no unit of :func:`counted` names: "owned by 5
+    municipalities" gives ("5", "municipalit"), "6 แพลตฟอร์ม" ("6", "แพลตฟอร์ม"); dates, years and the words that
+    count nothing ("1 among") and the units :func:`counted` reads left out. English words lose their plural
+    ending, so singular and plural agree."""
+    out = []
+    for m in _NOUN_AFTER.finditer(_DAY_NUMBER.sub(" ", text)):
+        n, word = m.group(1).replace(",", ""), m.group(2).casefold()
+        if _YEAR.match(n) or word in _NOT_A_NOUN or word in _MONTH or is_unit_word(word) or _BETWEEN.match(word + " "):
+            continue  # (what counted() reads, "50 smart city areas", is left to it)
+        if word.isascii():
+            word = re.sub(r"(ies|y|es|s)$", "", word)
+        out.append((n, word))
+    return out
+
+
+def _other_count_of_the_same(question: str, answer: str) -> bool:
+    """Whether ``question`` claims a count of something ("owned by 4 municipalities", "แบ่งเป็น7แพลตฟอร์ม",
+    "ทุน100ล้าน") that ``answer`` counts, in the same word, only otherwise ("5 municipalities", "6 แพลตฟอร์ม",
+    "200 ล้านบาท"). Thai words are compared by their first four letters or more in common (no spaces to cut at)."""
+    stated = _noun_counts(answer)
+    for n, word in _noun_counts(question):
+        same = {m for m, w in stated if (w == word if word.isascii() else
+                                        not w.isascii() and _common_prefix(w, word) >= 4)}
+        if same and n not in same:
+            return True
+    return False
+
+
+def _common_prefix(a: str, b: str) -> int:
+    """How many letters ``a`` and ``b`` begin with in common."""
+    k = 0
+    while k < min(len(a), len(b)) and a[k] == b[k]:
+        k += 1
+    return k
 
 
 def _scaled(n: str, power: int) -> str:
@@ -365,6 +408,39 @@ def _none_of_the_counts(question: str, answer: str) -> bool:
 _SPAN = re.compile(r"(?<!\d)((?:19|20|25)\d\d)\s*(?:-|–|—|\bto\b|\buntil\b|ถึง)\s*((?:19|20|25)\d\d)(?!\d)", re.I)
 # ...claimed at the end of the question, not naming something ("the 2018-2022 master plan"): "is it 2017-2036?"
 _SPAN_AT_END = re.compile(_SPAN.pattern + r"\s*(?:ใช่|ไหม|มั้ย|ป่ะ|หรือ|รึ|เหรอ|หรอ|ครับ|ค่ะ|\bright\b|\bcorrect\b|\?|$)", re.I)
+
+
+# "ตั้งแต่ปี 2560", "ตั้งแต่ปี60", "since 2017": the year something has been so from.
+_SINCE = re.compile(r"(?:ตั้งแต่|นับแต่|นับตั้งแต่|\bsince)\s*(?:ปี|พ\.ศ\.|ค\.ศ\.|\bthe year\b)?\s*((?:19|20|25)\d\d|(?<=ปี)\d\d)(?!\d)",
+                    re.I)
+
+
+def _ce(year: str) -> int:
+    """A year as written ("2556", "2013", "60" after ปี) in CE."""
+    y = int(year)
+    if y < 100:
+        y += 2500
+    return y - 543 if y > 2400 else y
+
+
+def other_year_since(question: str, answer: str) -> bool:
+    """Whether ``question`` claims something has been so since a year ("ดูแลตั้งแต่ปี2560", "since 2017") and
+    ``answer`` says since when, only from other years ("บริหารมาตั้งแต่ปี 2556")."""
+    asked = {_ce(m.group(1)) for m in _SINCE.finditer(question)}
+    said = {_ce(m.group(1)) for m in _SINCE.finditer(answer)}
+    return bool(asked and said and not asked & said)
+
+
+# "end in 2040", "runs until 2040", "สิ้นสุดปี 2583", "จบปี2583": the last year of something, claimed.
+_END_CLAIMED = re.compile(r"\b(?:ends?|ended|ending|runs? (?:until|till|to)|lasts? (?:until|till))\s+(?:in\s+)?((?:19|20)\d\d)\b|"
+                          r"(?:สิ้นสุด|หมดอายุ|จบ)\s*(?:ใน|ที่)?\s*(?:ปี|พ\.ศ\.)?\s*(25\d\d)(?!\d)", re.I)
+
+
+def span_end_said(answer: str) -> int | None:
+    """The last year (CE) of the one span of years ``answer`` states ("covers 2018 to 2037": 2037); None for
+    none, or several."""
+    spans = {_span_of(m) for m in _SPAN.finditer(answer)}
+    return next(iter(spans))[1] if len(spans) == 1 else None
 
 
 def _span_of(m: re.Match[str]) -> tuple[int, int]:
@@ -631,6 +707,33 @@ def _another_body(question: str, answer: str) -> bool:
     return bool(own_words) and not all(w in low for w in own_words) and "government" not in low
 
 
+# A university named by its own name ("a Thammasat University project?", "มหาวิทยาลัยธรรมศาสตร์"): the name.
+_UNIVERSITY_NAMED = re.compile(r"\b([a-z][a-z-]{3,})\s+university\b|\buniversity of ([a-z][a-z-]{3,})", re.I)
+_NOT_A_UNIVERSITY_NAME = frozenset("which what whose another other same this that state public private thai "
+                                   "open national".split())
+
+
+def _another_university(question: str, answer: str) -> bool:
+    """Whether ``question`` ties something to a university by name ("is Samyan a Thammasat University thing?")
+    and ``answer`` names another university and never the one asked ("Chulalongkorn University owns the land")."""
+    def names(text: str) -> set[str]:
+        """The names of the universities ``text`` names (of a Thai name, which runs on into the words
+        around it unspaced, its four letters next to มหาวิทยาลัย)."""
+        out = {(m.group(1) or m.group(2)).casefold() for m in _UNIVERSITY_NAMED.finditer(text)}
+        for m in re.finditer("มหาวิทยาลัย", text):
+            after = re.match(r"[\u0e01-\u0e4e]{4}", text[m.end():])
+            before = re.search(r"[\u0e01-\u0e4e]{4}$", text[:m.start()])
+            if after and not _ASKING_TH.match(text[m.end():]):
+                out.add(after.group(0))
+            elif before:
+                out.add(before.group(0))
+        return out - _NOT_A_UNIVERSITY_NAME
+
+    asked = names(question)
+    low = answer.casefold()
+    return bool(asked and names(answer)) and not any(n in low for n in asked)
+
+
 # Who runs something, claimed by name ("run by Thammasat University?", "managed by KKTT?") and said ("run by the
 # Property Management Office of Chulalongkorn University"): a fact that says who, and never names the one claimed.
 _RUNNER_Q = re.compile(r"\b(?:run|managed|operated|owned|developed|led)\s+by\s+(?:the\s+)?(.+?)\s*(?=[?,.]|$|\s+(?:right|too|"
@@ -850,13 +953,20 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
         # unless the count claimed is none of those the sources give ("50 km long?" / "22.8, 23 or 26 km")
         return "no" if _none_of_the_counts(question, answer) else None
     answer = _side_of_dispute(asked, answer, years, known)  # (the side of a dispute in brackets asked about)
+    end = _END_CLAIMED.search(question)
+    if end is not None and span_end_said(answer) not in (None, _ce(next(g for g in end.groups() if g))):
+        return "no"  # "does the strategy end in 2040?" / "covers 2018 to 2037"
     span = _span_claimed(question)
     if span is not None:
         spans = {_span_of(m) for m in _SPAN.finditer(answer)}
         if len(spans) == 1 and span not in spans:
             return "no"  # "is the strategy 2017-2036?" / "covers 2018 to 2037"
+    if other_year_since(question, answer):
+        return "no"  # "managed it since 2017?" / "has managed the site since 2013"
     if years:
         asked = [t for t in asked if t.strip() != "ปี"]  # ("จดทะเบียนปี 2560": ปี introduces the year the years compare)
+    if _another_university(question, answer) and not _EITHER_OR.search(question):
+        return "no"  # "a Thammasat University project?" / "Chulalongkorn University owns the land"
     if _another_body(question, answer):
         return "no"  # "run by the Bangkok city government?" / "run by Chulalongkorn University's office"
     runner = _another_runner(question, answer)
@@ -911,6 +1021,8 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
                 return "no"
             if _ALL.search(question) and others - {n}:
                 return "no"  # "do all five have 7 Smarts?" / "Mae Moh's covers 3, the others' 7"
+        if _other_count_of_the_same(question, answer if _GOAL.search(question) else _GOAL_FIGURE.sub(" ", answer)):
+            return "no"  # "owned by 4 municipalities?" / "owned by 5 municipalities"
     if any({m for m, u in stated_counts if u == unit} == {n} for n, unit in asked_counts):
         # ("all 7 Smarts?" / "covers 7 Smarts": the count the fact states, and no other, is the "all" asked)
         asked = [t for t in asked if t.strip().casefold() not in _ALL_OF_COUNT]

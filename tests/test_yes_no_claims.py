@@ -164,3 +164,62 @@ def test_a_chair_claimed_by_title_is_read_in_its_short_form(question, expected):
     answer = "The national council is chaired by a Deputy PM, Somchai Dee (2019-21)."
     q = normalize(question)
     assert verdict(q, tokenize(q), answer) == expected
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("is the agency owned by 3 municipalities?", "no"),  # the same thing counted, another count
+    ("is the agency owned by 4 municipalities?", "yes"),
+    ("the agency has 2 mayors, correct?", None),  # nothing counted in that word: no verdict
+    ("บริษัทนี้มีพนักงาน 90 คนใช่ไหม", None),
+    ("หน่วยงานนี้แบ่งงานเป็น 5 ฝ่ายงานใช่ไหม", "no"),  # Thai, no space to cut the word at
+])
+def test_a_count_of_the_same_thing_stated_otherwise_is_a_no(question, expected):
+    answer = "The agency is owned by 4 municipalities and has 3 ฝ่ายงาน for its work."
+    q = normalize(question)
+    # (a fact that matches the question's words only loosely: a number it does not state alone says nothing)
+    assert verdict(q, tokenize(q), answer, close=False) == expected
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("has the firm run the port since 2015?", "no"),
+    ("บริษัทดูแลท่าเรือมาตั้งแต่ปี58ใช่มั้ย", "no"),  # a short Buddhist year: 2015
+    ("บริษัทดูแลท่าเรือมาตั้งแต่ปี2555ใช่มั้ย", None),  # the year said: no denial
+])
+def test_a_year_since_claimed_is_checked_against_the_year_since_said(question, expected):
+    answer = "The firm has run the port since 2012."
+    q = normalize(question)
+    said = verdict(q, tokenize(q), answer, fact_years=frozenset({2012}))
+    assert said == expected if expected else said != "no"
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("is the park a mahidol university project?", "no"),  # another university named, not this one
+    ("อุทยานนี้เป็นของมหาวิทยาลัยมหิดลใช่ไหม", "no"),
+    ("is the park a kasetsart university project?", None),  # the one named: the words decide
+])
+def test_another_university_than_the_one_claimed_is_a_no(question, expected):
+    answer = "Kasetsart University owns the park (มหาวิทยาลัยเกษตรศาสตร์)."
+    q = normalize(question)
+    said = verdict(q, tokenize(q), answer)
+    assert said == expected if expected else said != "no"
+
+
+@pytest.mark.parametrize("text, yes", [
+    ("has wangchan valley been run by ptt since 2019?", False),  # the developer named, but since 2013
+    ("วังจันทร์วัลเลย์อยู่ในการดูแลของปตท.มาตั้งแต่ปี 2556 ใช่ไหม", True),
+])
+def test_the_developer_claimed_since_another_year_is_a_no(convo, text, yes):
+    r = convo.say(text)
+    assert _leads(r, yes), r.text
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("will the programme end in 2035?", "no"),  # the last year of the span said is 2031
+    ("โครงการนี้สิ้นสุดปี 2578 ใช่ไหม", "no"),  # (2035 in Buddhist years)
+    ("โครงการนี้สิ้นสุดปี 2574 ใช่ไหม", None),  # the year said: no denial
+])
+def test_an_end_year_claimed_is_checked_against_the_span_stated(question, expected):
+    answer = "The programme covers 2020 to 2031, in three phases."
+    q = normalize(question)
+    said = verdict(q, tokenize(q), answer, fact_years=frozenset({2020, 2031}))
+    assert said == expected if expected else said != "no"
