@@ -785,3 +785,8 @@ def test_the_thai_name_an_area_was_certified_under_is_given_for_its_province(con
 def test_a_project_name_in_a_province_with_no_known_area_is_not_answered_by_a_count(convo):
     r = convo.say("นราธิวาสได้ตราเมืองอัจฉริยะในชื่อโครงการอะไร")
     assert r.fallback and "37" not in first_line(r)
+
+
+def test_a_numbered_meeting_is_found_however_its_number_is_introduced(convo):
+    r = convo.say("who presided over mtg #1/2021 of the sub-committee")
+    assert not r.fallback and "Chaiwut" in first_line(r)
