@@ -790,3 +790,18 @@ def test_a_project_name_in_a_province_with_no_known_area_is_not_answered_by_a_co
 def test_a_numbered_meeting_is_found_however_its_number_is_introduced(convo):
     r = convo.say("who presided over mtg #1/2021 of the sub-committee")
     assert not r.fallback and "Chaiwut" in first_line(r)
+
+
+@pytest.mark.parametrize("text, kind, yes_no", [
+    ("โครงการที่ผ่านรอบแรกมีไรบ้าง", "list", False),      # อะไรบ้าง as it is typed
+    ("names of the areas certified in 2022?", "list", False),  # names asked, not a claim
+    ("what's the maximum budget % allowed for it", "how_many", False),
+])
+def test_colloquial_list_and_share_questions_get_their_kind(text, kind, yes_no):
+    qt = question_type(text)
+    assert qt.kind == kind and qt.yes_no == yes_no
+
+
+def test_names_the_sources_do_not_give_are_an_honest_fallback(convo):
+    r = convo.say("names of the projects the working group passed in september 2020?")
+    assert r.fallback and not first_line(r).startswith("No")
