@@ -499,7 +499,11 @@ _MEANING_ASKED = re.compile(r"\bmean(s|ing)?\b|\bdescri(bed?|ption)\b|\bdefin|\b
 _ANOTHER_NAME = re.compile(r"\b(other|another|alternative|alternate|different)\b|อื่น")
 # An area's full certified name or slogan asked ("what's its slogan", "ชื่อเต็มว่าอะไร", "สโลแกนว่าไร").
 _FULL_NAME = re.compile(r"\b(full|official|certified) name\b|\bslogan\b|\bmotto\b|ชื่อเต็ม|ชื่อทางการ|ชื่อที่ได้รับ|"
-                        r"สโลแกน|คำขวัญ")
+                        r"สโลแกน|คำขวัญ|"
+                        # (the name its area was certified under: "what is the X project called", "ได้ตราในชื่อ...";
+                        # not the names of its projects: "ชื่อโครงการอะไรบ้าง", "names of the projects")
+                        r"\bproject(?! names)(?:'s)? (?:is |was )?(?:called|named)\b|\b(?:its|the) project name\b|"
+                        r"\bname of (?:its|the|their) (?:smart city )?project\b|ในชื่อ|ชื่อโครงการ(?!\S{0,12}บ้าง)", re.I)
 # "is smart healthcare one of the 7 Smarts?", "นับเป็นหนึ่งใน 7 ด้านไหม": whether something is one of them.
 SEVEN_SMARTS = "seven-smarts"
 _ONE_OF = re.compile(r"\bone of\b|\bpart of\b|\bamong\b|\bincluded\b|\bin the (?:official )?(?:7|seven)\b|"
@@ -1048,8 +1052,21 @@ class Dialogue:
 
     def _full_name_asked(self, turn: _Turn, a: _Asked) -> _Result | None:
         """On "what's its motto", "ชื่อเต็ม": an area's full certified name, when that says more than its short name."""
-        u, ctx = turn.u, turn.ctx
-        full_name = self._full_name(turn, a.subjects) if not a.ent.places and not a.qt.yes_no \
+        u, ctx, kb = turn.u, turn.ctx, turn.snap.kb
+        subjects = a.subjects
+        general = all(x in kb.entities and kb.entities[x].kind == "concept" for x in subjects)  # ("the logo")
+        if a.ent.places and general and len(a.ent.places) == 1:
+            subjects = []
+            # ("ยะลาได้ตราในชื่อโครงการว่าไร": a province with one certified area names that area)
+            place = kb.places[a.ent.places[0]]
+            only = kb.cities_in(place.province or place.id)
+            subjects = [only[0].id] if len(only) == 1 else subjects
+            if not only and not a.qt.yes_no and _FULL_NAME.search(u.normalized):
+                # ("กระบี่ได้ตราในชื่อว่าอะไร" with no area known there: no name to give, not today's count)
+                answer = turn.snap.composer.fallback(turn.lang, [], place=a.ent.places[0])
+                kept = replace(ctx, lang=turn.lang, last_fact=None, last_intent=None, claim=None)
+                return self._reply(turn, answer, u.confidence), kept, "fallback"
+        full_name = self._full_name(turn, subjects) if (not a.ent.places or subjects) and not a.qt.yes_no \
             and _FULL_NAME.search(u.normalized) else None
         if full_name is not None:
             return (self._reply(turn, full_name, 1.0),

@@ -46,6 +46,10 @@ _PARTICLE_DOUBLED = re.compile("(" + "|".join(
                                   "จ้า", "ล่ะ", "ยัง", "เปล่า")) + r")\S(?=$|\s|[?!.,]|ครับ|คับ|ค่ะ|คะ|นะ)")
 # Latin letters or punctuation repeated three or more times: keep two (sooo → soo, ??? → ??).
 _OTHER_REPEAT = re.compile(r"([A-Za-z!?.~])\1{2,}")
+# A meeting's number as users shorten it ("mtg no. 1/2564", "meeting #2/2021"): the number as the names say it
+# ("meeting 1/2564"), so the numbered meeting is found however its number is introduced.
+_MEETING_SHORT = re.compile(r"\bmtgs?\b", re.I)
+_NUMBER_MARK = re.compile(r"(?:\b(?:no|num|number)\.?|#)\s*(?=\d{1,2}\s*/\s*\d{4}\b)", re.I)
 _SPACE = re.compile(r"\s+")
 # "ได้กี่เปอร์", "80 เปอร์": chat shortens เปอร์เซ็นต์ (percent) to its first syllable after a count; written out, the
 # question asks for a percentage like any other (not "ซูเปอร์", which no count comes before).
@@ -173,6 +177,7 @@ def normalize(text: str, max_chars: int = MAX_TEXT_CHARS) -> str:
         text = _MONTH_UNDOTTED.sub(_dotted_month, text)
     text = _LAUGH.sub(" ", text)
     text = _OTHER_REPEAT.sub(r"\1\1", text)
+    text = _NUMBER_MARK.sub("", _MEETING_SHORT.sub(lambda m: "meetings" if m.group(0).endswith("s") else "meeting", text))
     text = _SPACE.sub(" ", text).strip().lower()
     text = _passed_on(text)
     return text[:max_chars]

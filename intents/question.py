@@ -57,7 +57,9 @@ _TYPES: list[tuple[str, re.Pattern, re.Pattern]] = [
     ("how_many", re.compile(r"(?<!เ)กี่|" + _th("จำนวน", "มีเท่าไหร่", "ร้อยละ", "เปอร์เซ็นต์", "เปอร์เซ็น", "ใหญ่แค่ไหน",
                                                 "กว้างแค่ไหน", "ขนาดแค่ไหน").pattern),
      _en("how many", "number of", "count", "what percentage", "what percent", "how many percent", "what %", "percentage",
-         "percent", "how big", "how large", "what size", "how wide")),
+         "percent", "how big", "how large", "what size", "how wide",
+         # ("the min progress % needed": a share asked for)
+         r"min(?:imum)? (?:\w+ ){0,2}%", r"max(?:imum)? (?:\w+ ){0,2}%")),
     ("who", _th("ใคร", "หน่วยงานไหน", "บริษัทไหน", "องค์กรไหน", "ผู้ใด"), _en("who", "whom", "whose", "which agenc(y|ies)",
                                                                              "which compan(y|ies)", "which organi[sz]ations?")),
     # (the formal "ที่ใด", "จัดที่ใด", but not "พื้นที่ใด", which asks which area)
@@ -68,7 +70,7 @@ _TYPES: list[tuple[str, re.Pattern, re.Pattern]] = [
     ("why", _th("ทำไม", "เพราะอะไร", "เหตุใด", "เพราะอะไร", "สาเหตุ", "ไปเพื่ออะไร", "เพื่ออะไร"),
      _en("why", "how come", "reason", "purpose")),
     ("list", _th("อะไรบ้าง", "ไหนบ้าง", "ที่ไหนบ้าง", "มีใครบ้าง", "รายชื่อ", "ชื่อทั้ง", "ชื่อโครงการ",
-                 "ใดบ้าง"),
+                 "ใดบ้าง", "ไรบ้าง"),  # ("มีไรบ้าง", "ชื่อไรบ้าง": อะไรบ้าง as it is typed)
      _en("which cities", "which areas", "which places", "which provinces", "list", "name the", "what are the", "names of",
          "what were they called", "which ones", "which were",
          # ("which four projects were approved", "what were the 4 projects": the names of a counted group, not
@@ -115,7 +117,9 @@ _WH_TH = re.compile(r"อะไร|ใคร|ที่ไหน|เมื่อ�
 # "เหรอ" / "หรอ" end wh-questions too ("จัดที่ไหนหรอ"): with a question word, the message asks that.
 _WH_PARTICLE_TH = re.compile(r"(เหรอ|หรอ)\s*(ครับ|คับ|ค่ะ|คะ|นะ|อ่ะ|อะ)*[\s?]*$")
 _ASKS_WH_TH = re.compile(r"อะไร|ใคร|ไหน|ใด|เมื่อไหร่|เมื่อไร|เท่าไหร่|เท่าไร|(?<!เ)กี่|ทำไม|อย่างไร|ยังไง")  # not "เกี่ยว"
-_WH_EN = re.compile(r"\b(what|whats|what's|which|when|where|who|whom|whose|why|how)\b")
+_WH_EN = re.compile(r"\b(what|whats|what's|which|when|where|who|whom|whose|why|how)\b|"
+                    # ("names of the projects approved?", "list of the areas?": names asked, not a claim)
+                    r"^(?:the |their |its )?(?:full )?(?:names?|list) of\b")
 _DECLARATIVE_Q = re.compile(r"^(?=[a-z0-9])[^?]*(\b(is|are|was|were|has|have|had|got|gets|does|did|can|will|\w+ed|"
                             # (irregular pasts and a few present tenses: "wangchan valley came first in 2024?",
                             # "phuket counts as a smart city?"; "=" reads "is": "samyan smart city = chula?")

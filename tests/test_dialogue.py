@@ -769,3 +769,39 @@ def test_how_is_a_city_asks_what_it_is(convo):
 def test_smart_city_defined_is_no_one_smarts_definition(convo):
     r = convo.say("smart city คืออะไรอะ")  # every "smart X คืออะไร" fits alike: none of them answers it
     assert r.fallback or "Smart Economy" not in r.text, r.text
+
+
+def test_the_name_an_area_was_certified_under_is_given_for_its_province(convo):
+    # a province with one certified area names that area; "project called" asks for the name it was certified under
+    r = convo.say("what name did the yala smart city project get its logo under")
+    assert not r.fallback and "Public Participation" in first_line(r)
+
+
+def test_the_thai_name_an_area_was_certified_under_is_given_for_its_province(convo):
+    r = convo.say("ยะลาใช้ชื่อโครงการว่าอะไรตอนได้ตรา")
+    assert not r.fallback and "มีส่วนร่วม" in first_line(r)
+
+
+def test_a_project_name_in_a_province_with_no_known_area_is_not_answered_by_a_count(convo):
+    r = convo.say("นราธิวาสได้ตราเมืองอัจฉริยะในชื่อโครงการอะไร")
+    assert r.fallback and "37" not in first_line(r)
+
+
+def test_a_numbered_meeting_is_found_however_its_number_is_introduced(convo):
+    r = convo.say("who presided over mtg #1/2021 of the sub-committee")
+    assert not r.fallback and "Chaiwut" in first_line(r)
+
+
+@pytest.mark.parametrize("text, kind, yes_no", [
+    ("โครงการที่ผ่านรอบแรกมีไรบ้าง", "list", False),      # อะไรบ้าง as it is typed
+    ("names of the areas certified in 2022?", "list", False),  # names asked, not a claim
+    ("what's the maximum budget % allowed for it", "how_many", False),
+])
+def test_colloquial_list_and_share_questions_get_their_kind(text, kind, yes_no):
+    qt = question_type(text)
+    assert qt.kind == kind and qt.yes_no == yes_no
+
+
+def test_names_the_sources_do_not_give_are_an_honest_fallback(convo):
+    r = convo.say("names of the projects the working group passed in september 2020?")
+    assert r.fallback and not first_line(r).startswith("No")

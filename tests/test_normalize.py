@@ -25,6 +25,8 @@ from intents.normalize import MAX_TEXT_CHARS, detect_language, normalize
     ("การประชุม6พค64มีใครบ้าง", "การประชุม6 พ.ค. 64มีใครบ้าง"),
     ("ได้ตรา 13สค.", "ได้ตรา 13 ส.ค."),
     ("มีสค", "มีสค"),                                # ...only after a day's number
+    ("Mtg No. 2/2021 result", "meeting 2/2021 result"),  # a meeting's number as users shorten it
+    ("the no. 1 city", "the no. 1 city"),              # ...but a rank is no meeting number
 ])
 def test_normalize_fixes_what_users_type(raw, expected):
     assert normalize(raw) == expected
