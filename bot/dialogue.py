@@ -125,6 +125,11 @@ _DIFFERENT = re.compile(r"\bdifferent\b|\bit\b|\bis\b|\bare\b|\bthey\b|\bdo\b|\b
 _REL_YEAR = re.compile(r"(?P<before>\bthe (year|one) before\b|\bthe previous year\b|\bthe year prior\b|ปีก่อนนั้น|"
                        r"ปีก่อนหน้านั้น|ปีก่อนหน้า)|\bthe (year|one) after\b|\bthe following year\b|\bthe next year\b|"
                        r"ปีถัดมา|ปีถัดไป|ปีต่อมา|ปีหลังจากนั้น")
+# "and now?", "แล้วตอนนี้ล่ะ", "currently?": only the present asked, right after an answer (the last question again,
+# of today rather than of the year it named; never a goodbye, though "bye for now" says "now")
+_NOW_ONLY = re.compile(r"^(?:and|so|what about|how about|แล้ว|และ)?\s*(?:now|today|currently|right now|as of now|"
+                       r"these days|at the moment|ตอนนี้|ปัจจุบัน|ล่าสุด|ณ ตอนนี้|ณ ปัจจุบัน|ขณะนี้)\s*"
+                       r"(?:ล่ะ|หละ|อ่ะ|อะ|ครับ|คะ|ค่ะ|then)?\s*\??$")
 # "อยู่ชลบุรีใช่มะ", "is it in rayong": where something is; "มีในชลบุรีไหม", "is there one in...": whether any is.
 _IN_PLACE = re.compile(r"อยู่|จังหวัด|\b(in|located|based)\b")
 _ANY_THERE = re.compile(r"มี|\bthere\b|\bany\b")
@@ -741,6 +746,7 @@ class _Asked:
     qualifier: str | None = None  # "first_five"
     asked_years: frozenset[int] = frozenset()
     year_only: bool = False  # "and in 2022?"
+    now_only: bool = False  # "and now?", "แล้วตอนนี้ล่ะ"
     follow_up: bool = False  # the last question again, for another name or year
     context: list[str] = field(default_factory=list)  # the conversation's subjects, when the question names none
     cue: str | None = None  # an off-topic or unknown word: the question is about something the bot lacks
@@ -1129,7 +1135,9 @@ class Dialogue:
             turn.told is not None and _asks_the_list(u.normalized)) or (
             # "second?", "opening?" right after an answer, read as small talk without much confidence: a fragment
             # of a question about that answer
-            turn.told is not None and a.short and u.confidence < 0.9 and _unlike_small_talk(u.normalized))
+            turn.told is not None and a.short and u.confidence < 0.9 and _unlike_small_talk(u.normalized)) or (
+            # "and now?" right after an answer: the same question of today
+            turn.told is not None and bool(_NOW_ONLY.match(u.normalized.strip())))
         about_the_bot = bool(_ABOUT_THE_BOT.search(u.normalized))
         words = [w for w in tokenize(u.normalized.casefold()) if w.strip("!?.~,")]
         acknowledged = any(w in _ACK_WORDS for w in words) and all(w in _ACK_WORDS or w in _ACK_TOO for w in words) \
@@ -1291,9 +1299,14 @@ class Dialogue:
             a.asked_years = frozenset({start + step}) if start else frozenset()
         a.year_only = not a.subjects and not a.ent.places and ctx.last_query is not None \
             and bool(a.asked_years) and is_bare_follow_up(_A_YEAR.sub(" ", _REL_YEAR.sub(" ", a.remainder)))
-        a.follow_up = (a.names_only or a.year_only) and ctx.last_query is not None
+        a.now_only = now_only = not a.subjects and not a.ent.places and ctx.last_query is not None and not a.asked_years \
+            and turn.told is not None and bool(_NOW_ONLY.match(u.normalized.strip()))
+        a.follow_up = (a.names_only or a.year_only or now_only) and ctx.last_query is not None
         if a.follow_up and ctx.last_query is not None:  # (follow_up implies it; said again for the type checker)
             a.query_text, a.kind, a.yes_no = ctx.last_query, ctx.last_qtype, ctx.yes_no
+            if now_only:
+                # "and now?" after "how many in 2022": the last question without its year, of today
+                a.query_text = _A_YEAR.sub(" ", a.query_text) + (" ตอนนี้" if turn.lang == "th" else " now")
             if a.yes_no and ctx.claim and not a.year_only:
                 turn.claim = ctx.claim  # ("does Mae Moh?" claims a 7 Smarts plan, as the question before did)
             if a.year_only:
@@ -1307,6 +1320,9 @@ class Dialogue:
             a.qualifier = a.qualifier or ctx.qualifier  # "มีที่ไหนบ้าง" after a question about the first five
         # ("แล้วกระบี่ล่ะ" after Phuket's CCTV: the question is about Krabi now, not Phuket)
         a.context = [] if a.subjects or (a.follow_up and a.ent.places) else list(ctx.subjects)
+        if now_only:
+            # (of what the user named, not what the answer for the year named: that year's committee, its batch)
+            a.context = [x for x in a.context if x in ctx.named]
         if a.follow_up and a.names_only and a.subjects and all(x in snap.kb.dimensions for x in a.subjects) \
                 and any(x in snap.kb.dimensions for x in ctx.subjects):
             # "smart environment?" right after what Mae Moh does for Smart Energy: the same question of another
@@ -1586,6 +1602,10 @@ class Dialogue:
             # again is of the kind the question was, not of the kind of that person's fact (another person's
             # fact of that kind may not be the one that answers for the other years)
             a.intents = dict(self.nlu.parse(ctx.last_query).ranking)
+        if a.now_only:
+            # "and now?": the question asked again of today reads as that question does (the intent of the
+            # year's answer, a meeting's, is not today's)
+            a.intents = dict(self.nlu.parse(a.query_text).ranking)
         a.years = a.asked_years
         if a.names_only and a.follow_up and not a.years and ctx.last_query:
             # "Samyan's score in 2566" then "แล้ววังจันทร์ล่ะ": the year asked is asked again, with the question.
@@ -1830,8 +1850,8 @@ class Dialogue:
             if ctx.last_query and a.years else frozenset()
         other_year = bool(said_years) and not a.years & said_years
         a.hit = self._best(snap, Query("" if a.asking_only else a.query_text, reply_lang, a.subjects, a.context, a.kind,
-                                     a.intents, a.years, None if a.subjects or a.year_only else ctx.last_fact), a.cue,
-                         skip=ctx.last_fact if other_year or (
+                                     a.intents, a.years, None if a.subjects or a.year_only or a.now_only else ctx.last_fact),
+                         a.cue, skip=ctx.last_fact if other_year or a.now_only or (
                              "how_many" in a.qt.kinds and turn.told is not None and not a.subjects
                              and self._only_added(turn.told, u.normalized)) else None)
         money_only = a.kind == "how_much" and not a.subjects and not a.follow_up \

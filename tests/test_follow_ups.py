@@ -647,3 +647,15 @@ def test_who_did_it_after_an_event_whose_detail_names_its_chair(convo):
     convo.say("in what month were the assessment criteria for smart cities first announced")
     r = convo.say("and who presided?")
     assert not r.fallback and "Prajin" in first_line(r)
+
+
+def test_and_now_after_a_year_s_count_asks_todays_count(convo):
+    convo.say("how many areas got the smart city logo during 2022?")
+    r = convo.say("and currently?")
+    assert r.intent not in ("goodbye", "thanks") and not r.fallback and "37" in first_line(r)
+
+
+def test_and_now_in_thai_after_a_year_s_count_asks_todays_count(convo):
+    convo.say("ปี 2565 ได้ตราเพิ่มกี่พื้นที่")
+    r = convo.say("แล้วปัจจุบันล่ะ")
+    assert not r.fallback and "37" in first_line(r)
