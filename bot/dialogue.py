@@ -358,11 +358,14 @@ _PAST = re.compile(r"\b(was|were|did|had)\b|เคย|ที่แล้ว")
 # "which ones?", "มีไรบ้าง", "ขอรายชื่อทั้งหมดหน่อย", "name them pls": a message that only asks for the things the
 # last answer counted (a word that lists, and nothing that says what else is asked).
 _LIST_CUE = re.compile(r"บ้าง|รายชื่อ|ได้แก่|\bwhich (ones|are they|were they|cities|areas|places|provinces|projects)\b|"
-                       r"\bname them\b|\blist them\b|\btheir names\b|\bwhat (are|were) they\b|\bwho (are|were) they\b")
+                       r"\bname them\b|\blist them\b|\btheir names\b|\bwhat (are|were) they\b|\bwho (are|were) they\b|"
+                       # "name a few", "some of them?", "ยกตัวอย่างหน่อย": some of them, as the list gives them
+                       r"\bname (some|a few|any|a couple)\b|\bsome of them\b|\bexamples?\b|ยกตัวอย่าง|ขอตัวอย่าง")
 _LIST_ONLY = re.compile(r"^(มี|ชื่อ|รายชื่อ|เมือง|พื้นที่|ที่|ด้าน|โครงการ|จังหวัด|แห่ง|อัน|ไหน|ไร|อะไร|ใคร|ใด|บ้าง|ทั้งหมด|ทั้ง|"
                         r"\d{1,3}|ขอ|หน่อย|ได้แก่|คะ|ค่ะ|ครับ|คับ|นะ|อ่ะ|อะ|ล่ะ|แล้ว|และ|ส่วน|which|what|who|are|were|is|"
                         r"they|them|their|those|these|ones?|names?|list|all|of|the|cities|areas|places|provinces|"
-                        r"projects|smarts|pls|please|plz|and|so|then|can|could|you|u|tell|give|show|me|\?|!|\.|\s)*$")
+                        r"projects|smarts|pls|please|plz|and|so|then|can|could|you|u|tell|give|show|me|name|some|few|a|any|"
+                        r"couple|examples?|for|ยกตัวอย่าง|ตัวอย่าง|ได้ไหม|ได้มั้ย|ให้ฟัง|\?|!|\.|\s)*$")
 
 
 _PROJECTS = re.compile(r"โครงการ|\bprojects?\b")

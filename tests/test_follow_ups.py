@@ -659,3 +659,16 @@ def test_and_now_in_thai_after_a_year_s_count_asks_todays_count(convo):
     convo.say("ปี 2565 ได้ตราเพิ่มกี่พื้นที่")
     r = convo.say("แล้วปัจจุบันล่ะ")
     assert not r.fallback and "37" in first_line(r)
+
+
+def test_name_a_few_after_a_count_gives_the_names_it_knows(convo):
+    convo.say("which areas made up the 2022 group of certified cities, how many?")
+    r = convo.say("can you name a few?")
+    assert not r.fallback and r.intent != "help" and "Rayong" in r.text and "Nan" in r.text
+
+
+def test_examples_asked_in_thai_after_a_count_of_smarts(convo):
+    convo.say("แผนของแม่เมาะครอบคลุมกี่ด้าน")
+    r = convo.say("ขอตัวอย่างหน่อย")
+    assert not r.fallback and "พลังงาน" in r.text
+
