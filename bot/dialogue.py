@@ -368,6 +368,12 @@ _LIST_ONLY = re.compile(r"^(มี|ชื่อ|รายชื่อ|เมื�
                         r"couple|examples?|for|ยกตัวอย่าง|ตัวอย่าง|ได้ไหม|ได้มั้ย|ให้ฟัง|\?|!|\.|\s)*$")
 
 
+# "which smart is missing", "ขาดด้านไหน", "what's left out": which of the 7 Smarts a list just given does not name
+_MISSING = re.compile(r"\bmissing\b|\bleft out\b|\blacking\b|\bnot (?:included|covered|there|in it|on it)\b|"
+                      r"\b(?:isn't|aren't|wasn't|weren't) (?:there|included|covered|in it|on it)\b|"
+                      r"ขาด(?!ทุน)|ไม่มีด้าน|ด้าน(?:ไหน|ใด)(?:ที่)?ไม่มี|ไม่ได้(?:รวม|ใส่|มี)|หายไป", re.I)
+
+
 _PROJECTS = re.compile(r"โครงการ|\bprojects?\b")
 _PROJECTS_COUNTED = re.compile(r"\d+\s*(โครงการ|ข้อเสนอ|(projects?|proposals?)\b)", re.I)
 
@@ -899,7 +905,8 @@ class Dialogue:
         for step in (
             self._read_subjects, self._post_of_person, self._full_name_asked, self._read_references, self._nth_one_named,
             self._read_the_rest, self._small_talk, self._before_or_after, self._against_standard,
-            self._dimension_listed, self._not_a_dimension, self._which_n, self._which_ones, self._more, self._resolve_follow_up,
+            self._dimension_listed, self._dimension_missing, self._not_a_dimension, self._which_n, self._which_ones,
+            self._more, self._resolve_follow_up,
             self._place_in_ranking, self._ranked_place, self._which_of_listed, self._that_batch, self._batch_reported, self._worked_out,
             self._read_years, self._zone, self._compare, self._about_the_last_answer, self._search, self._told_again,
             self._elsewhere, self._overview, self._compose,
@@ -1216,6 +1223,23 @@ class Dialogue:
                 return (self._reply(turn, answer, 1.0),
                         self._remember(turn, answer, ctx.last_query, ctx.last_qtype, True), None)
         return None
+
+    def _dimension_missing(self, turn: _Turn, a: _Asked) -> _Result | None:
+        """On "which smart is missing", "ขาดด้านไหน" right after a list of some of the 7 Smarts: the ones it lacks."""
+        ctx, snap, reply_lang = turn.ctx, turn.snap, turn.lang
+        if turn.told is None or a.qt.yes_no or len(a.remainder) > 60 or not _MISSING.search(turn.u.normalized) \
+                or any(x not in snap.kb.dimensions for x in a.subjects) or a.ent.places:
+            return None
+        named_dims = self._dimensions_named(snap, turn.told)
+        if not 3 <= len(named_dims) < len(snap.kb.dimensions):
+            return None
+        lacking = [d for d in snap.kb.dimensions.values() if d.id not in named_dims]
+        names = names_listed([d.name.get(reply_lang) for d in lacking], reply_lang)
+        th = f"ด้านที่ไม่มีเมื่อเทียบกับ 7 Smarts คือ {names} ครับ"
+        en = f"Of the 7 Smarts, {names} {'is' if len(lacking) == 1 else 'are'} not among them."
+        answer = snap.composer.computed(th, en, reply_lang, [turn.told], list(turn.told.about))
+        return (self._reply(turn, answer, 1.0),
+                self._remember(turn, answer, ctx.last_query, ctx.last_qtype), None)
 
     def _not_a_dimension(self, turn: _Turn, a: _Asked) -> _Result | None:
         """On "is smart healthcare one of the 7 Smarts?", "สมาร์ทเฮลท์แคร์อยู่ใน 7 ด้านไหม": the official list says

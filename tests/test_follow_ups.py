@@ -672,3 +672,11 @@ def test_examples_asked_in_thai_after_a_count_of_smarts(convo):
     r = convo.say("ขอตัวอย่างหน่อย")
     assert not r.fallback and "พลังงาน" in r.text
 
+
+def test_which_smart_a_listed_plan_lacks_is_worked_out_from_the_seven(convo):
+    convo.say("how many pillars were in khon kaen's first master plan")
+    r = convo.say("and which one isn't there?")
+    assert not r.fallback and "Smart Energy" in first_line(r) and "Mobility" not in first_line(r)
+    convo.say("แผนแม่บทขอนแก่นปี 61-65 มีกี่ด้าน")
+    r = convo.say("ด้านไหนที่ไม่มี")
+    assert not r.fallback and "พลังงาน" in first_line(r) and "การเดินทาง" not in first_line(r)
