@@ -3227,11 +3227,11 @@ class Dialogue:
         if member is not None:
             return member
         if len(subjects) == 1 and kind in (None, "how") and question_type(query_text).kind in (None, "how") \
-                and _OTHER_NAME.search(turn.u.normalized) and not _ANOTHER_NAME.search(turn.u.normalized):
+                and _OTHER_NAME.search(asked) and not _ANOTHER_NAME.search(asked):
             # (not "list them in Thai": "มีไรบ้าง ขอชื่อไทย"; nor "what other English name is used": the labels
             # other sources use, which a fact tells, not the standard name again)
-            named = self._other_name(snap, subjects[0], lang, english=bool(re.search(r"อังกฤษ|english",
-                                                                                       turn.u.normalized)),
+            # (the question asked again counts: "and smart governance?" after the Thai name of Smart Mobility)
+            named = self._other_name(snap, subjects[0], lang, english=bool(re.search(r"อังกฤษ|english", asked)),
                                      claimed=turn.u.normalized if yes_no else None)
             if named is not None:
                 return named

@@ -680,3 +680,10 @@ def test_which_smart_a_listed_plan_lacks_is_worked_out_from_the_seven(convo):
     convo.say("แผนแม่บทขอนแก่นปี 61-65 มีกี่ด้าน")
     r = convo.say("ด้านไหนที่ไม่มี")
     assert not r.fallback and "พลังงาน" in first_line(r) and "การเดินทาง" not in first_line(r)
+
+
+def test_the_other_language_name_asked_again_for_another_smart(convo):
+    convo.say("how do you say smart living in thai?")
+    r = convo.say("what about smart economy")
+    assert not r.fallback and "เศรษฐกิจอัจฉริยะ" in first_line(r)
+
