@@ -513,7 +513,10 @@ _MEANING_ASKED = re.compile(r"\bmean(s|ing)?\b|\bdescri(bed?|ption)\b|\bdefin|\b
 _ANOTHER_NAME = re.compile(r"\b(other|another|alternative|alternate|different)\b|อื่น")
 # An area's full certified name or slogan asked ("what's its slogan", "ชื่อเต็มว่าอะไร", "สโลแกนว่าไร").
 _FULL_NAME = re.compile(r"\b(full|official|certified) name\b|\bslogan\b|\bmotto\b|ชื่อเต็ม|ชื่อทางการ|ชื่อที่ได้รับ|"
-                        r"สโลแกน|คำขวัญ")
+                        r"สโลแกน|คำขวัญ|"
+                        # "what's the yala project called", "ชื่อโครงการว่าไร": the name its project was certified by
+                        r"\bproject\b.{0,20}\bcalled\b|\bproject(?:'s)? name\b|\bname of (?:the|its|this|that) project\b|"
+                        r"ชื่อโครงการ")
 # "is smart healthcare one of the 7 Smarts?", "นับเป็นหนึ่งใน 7 ด้านไหม": whether something is one of them.
 SEVEN_SMARTS = "seven-smarts"
 _ONE_OF = re.compile(r"\bone of\b|\bpart of\b|\bamong\b|\bincluded\b|\bin the (?:official )?(?:7|seven)\b|"

@@ -687,3 +687,8 @@ def test_the_other_language_name_asked_again_for_another_smart(convo):
     r = convo.say("what about smart economy")
     assert not r.fallback and "เศรษฐกิจอัจฉริยะ" in first_line(r)
 
+
+def test_the_project_s_name_after_an_area_is_its_certified_name(convo):
+    convo.say("ยะลาได้รับการรับรองวันไหน")
+    r = convo.say("โครงการนี้ชื่อโครงการอะไร")
+    assert not r.fallback and "การมีส่วนร่วมของประชาชน" in first_line(r)
