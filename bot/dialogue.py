@@ -405,7 +405,8 @@ _ABOUT_THE_BOT = re.compile(r"\b(who|what) (are|r) (you|u)\b|\byour name\b|\bwho
 # Only an acknowledgement ("ok cool", "โอเคครับ"): small talk, answered like thanks.
 _ACK_WORDS = frozenset("ok okay k kk cool nice lol haha hahaha great alright sure fine noted gotcha "
                        "โอเค อ๋อ เข้าใจ รับทราบ".split())
-_ACK_TOO = frozenset("got it i see แล้ว ครับ ค่ะ คะ จ้า ๆ".split())  # (words that say it only with one of the above)
+# (words that say it only with one of the above; "ok noted thx", "cool ty": thanks said short after one)
+_ACK_TOO = frozenset("got it i see แล้ว ครับ ค่ะ คะ จ้า ๆ thx thanks thank you ty tks tnx ขอบคุณ ขอบใจ".split())
 _PERSON_PRONOUN = re.compile(r"\b(he|his|him|she|her)\b|ท่าน|เขา|เค้า")
 # "what did he say", "เค้าพูดว่าไงบ้าง", "ท่านอธิบายว่าอะไร": the words of the person the conversation is about
 # How long something takes or is meant to take, asked with nothing else ("over how long?", "ภายในกี่ปี"), and a
@@ -1159,8 +1160,9 @@ class Dialogue:
         if _THANKS_FIRST.match(u.normalized) and not a.qt.kind and not a.qt.yes_no and not a.off_topic:
             # "thanks, that helps", "ขอบคุณครับ อันนี้ชัดเลย": thanks, though "that" / "อันนี้" refers back
             small_talk, u_talk, refers_back = True, "thanks", False
-        elif acknowledged and not small_talk:
-            small_talk, u_talk = True, "thanks"
+        elif acknowledged:
+            # (every word only acknowledges, "ok noted thx": no fragment of a question, whatever the classifier read)
+            small_talk, u_talk, refers_back = True, u_talk if small_talk else "thanks", False
         elif about_the_bot and not a.off_topic:
             # (who it is, whatever else the classifier read: "คุณคือใครอ่ะ" is no thanks)
             small_talk, u_talk = True, "help" if u.top_intent == "help" else "greet"

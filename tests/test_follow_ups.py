@@ -692,3 +692,9 @@ def test_the_project_s_name_after_an_area_is_its_certified_name(convo):
     convo.say("ยะลาได้รับการรับรองวันไหน")
     r = convo.say("โครงการนี้ชื่อโครงการอะไร")
     assert not r.fallback and "การมีส่วนร่วมของประชาชน" in first_line(r)
+
+
+def test_a_short_acknowledgement_with_thanks_after_an_answer_is_thanks(convo):
+    convo.say("which index ranks the certified cities?")
+    r = convo.say("ok cool thx")
+    assert not r.fallback and r.intent == "thanks"
