@@ -1611,6 +1611,17 @@ class Dialogue:
         # (a word few facts use is no off-topic cue when every word asked is one of listing certified areas:
         # "which entities in Chiang Mai hold logos")
         listing = is_about_certification(a.query_text, listing=True)
+        u, ctx, snap = turn.u, turn.ctx, turn.snap
+        if not a.subjects and not a.ent.places and not a.qt.yes_no and turn.told is not None and ctx.subjects \
+                and (ctx.subjects[0] in snap.kb.dimensions or ctx.subjects[0] in snap.kb.entities) \
+                and _OTHER_NAME.search(u.normalized) and not _ANOTHER_NAME.search(u.normalized):
+            # "ภาษาไทยเรียกว่าไร", "what's it called in thai" naming nothing, right after an answer about a Smart
+            # or an organisation: its name in the other language
+            named = self._other_name(snap, ctx.subjects[0], turn.lang,
+                                     english=bool(re.search(r"อังกฤษ|english", u.normalized)))
+            if named is not None:
+                return (self._reply(turn, named, 1.0),
+                        self._remember(turn, named, ctx.last_query, ctx.last_qtype, first=ctx.subjects[0]), None)
         computed = None if a.cue and not listing else self._computed(
             turn, a.subjects, a.yes_no, a.qualifier, a.query_text, a.kind)
         if computed is None and a.cue and a.yes_no:

@@ -698,3 +698,9 @@ def test_a_short_acknowledgement_with_thanks_after_an_answer_is_thanks(convo):
     convo.say("which index ranks the certified cities?")
     r = convo.say("ok cool thx")
     assert not r.fallback and r.intent == "thanks"
+
+
+def test_the_thai_name_asked_without_a_name_after_a_smart_s_meaning(convo):
+    convo.say("what does smart economy mean?")
+    r = convo.say("how do you say that in thai?")
+    assert not r.fallback and "เศรษฐกิจอัจฉริยะ" in first_line(r)
