@@ -125,6 +125,11 @@ _DIFFERENT = re.compile(r"\bdifferent\b|\bit\b|\bis\b|\bare\b|\bthey\b|\bdo\b|\b
 _REL_YEAR = re.compile(r"(?P<before>\bthe (year|one) before\b|\bthe previous year\b|\bthe year prior\b|ปีก่อนนั้น|"
                        r"ปีก่อนหน้านั้น|ปีก่อนหน้า)|\bthe (year|one) after\b|\bthe following year\b|\bthe next year\b|"
                        r"ปีถัดมา|ปีถัดไป|ปีต่อมา|ปีหลังจากนั้น")
+# "and now?", "แล้วตอนนี้ล่ะ", "currently?": only the present asked, right after an answer (the last question again,
+# of today rather than of the year it named; never a goodbye, though "bye for now" says "now")
+_NOW_ONLY = re.compile(r"^(?:and|so|what about|how about|แล้ว|และ)?\s*(?:now|today|currently|right now|as of now|"
+                       r"these days|at the moment|ตอนนี้|ปัจจุบัน|ล่าสุด|ณ ตอนนี้|ณ ปัจจุบัน|ขณะนี้)\s*"
+                       r"(?:ล่ะ|หละ|อ่ะ|อะ|ครับ|คะ|ค่ะ|then)?\s*\??$")
 # "อยู่ชลบุรีใช่มะ", "is it in rayong": where something is; "มีในชลบุรีไหม", "is there one in...": whether any is.
 _IN_PLACE = re.compile(r"อยู่|จังหวัด|\b(in|located|based)\b")
 _ANY_THERE = re.compile(r"มี|\bthere\b|\bany\b")
@@ -353,11 +358,20 @@ _PAST = re.compile(r"\b(was|were|did|had)\b|เคย|ที่แล้ว")
 # "which ones?", "มีไรบ้าง", "ขอรายชื่อทั้งหมดหน่อย", "name them pls": a message that only asks for the things the
 # last answer counted (a word that lists, and nothing that says what else is asked).
 _LIST_CUE = re.compile(r"บ้าง|รายชื่อ|ได้แก่|\bwhich (ones|are they|were they|cities|areas|places|provinces|projects)\b|"
-                       r"\bname them\b|\blist them\b|\btheir names\b|\bwhat (are|were) they\b|\bwho (are|were) they\b")
+                       r"\bname them\b|\blist them\b|\btheir names\b|\bwhat (are|were) they\b|\bwho (are|were) they\b|"
+                       # "name a few", "some of them?", "ยกตัวอย่างหน่อย": some of them, as the list gives them
+                       r"\bname (some|a few|any|a couple)\b|\bsome of them\b|\bexamples?\b|ยกตัวอย่าง|ขอตัวอย่าง")
 _LIST_ONLY = re.compile(r"^(มี|ชื่อ|รายชื่อ|เมือง|พื้นที่|ที่|ด้าน|โครงการ|จังหวัด|แห่ง|อัน|ไหน|ไร|อะไร|ใคร|ใด|บ้าง|ทั้งหมด|ทั้ง|"
                         r"\d{1,3}|ขอ|หน่อย|ได้แก่|คะ|ค่ะ|ครับ|คับ|นะ|อ่ะ|อะ|ล่ะ|แล้ว|และ|ส่วน|which|what|who|are|were|is|"
                         r"they|them|their|those|these|ones?|names?|list|all|of|the|cities|areas|places|provinces|"
-                        r"projects|smarts|pls|please|plz|and|so|then|can|could|you|u|tell|give|show|me|\?|!|\.|\s)*$")
+                        r"projects|smarts|pls|please|plz|and|so|then|can|could|you|u|tell|give|show|me|name|some|few|a|any|"
+                        r"couple|examples?|for|ยกตัวอย่าง|ตัวอย่าง|ได้ไหม|ได้มั้ย|ให้ฟัง|\?|!|\.|\s)*$")
+
+
+# "which smart is missing", "ขาดด้านไหน", "what's left out": which of the 7 Smarts a list just given does not name
+_MISSING = re.compile(r"\bmissing\b|\bleft out\b|\blacking\b|\bnot (?:included|covered|there|in it|on it)\b|"
+                      r"\b(?:isn't|aren't|wasn't|weren't) (?:there|included|covered|in it|on it)\b|"
+                      r"ขาด(?!ทุน)|ไม่มีด้าน|ด้าน(?:ไหน|ใด)(?:ที่)?ไม่มี|ไม่ได้(?:รวม|ใส่|มี)|หายไป", re.I)
 
 
 _PROJECTS = re.compile(r"โครงการ|\bprojects?\b")
@@ -391,7 +405,8 @@ _ABOUT_THE_BOT = re.compile(r"\b(who|what) (are|r) (you|u)\b|\byour name\b|\bwho
 # Only an acknowledgement ("ok cool", "โอเคครับ"): small talk, answered like thanks.
 _ACK_WORDS = frozenset("ok okay k kk cool nice lol haha hahaha great alright sure fine noted gotcha "
                        "โอเค อ๋อ เข้าใจ รับทราบ".split())
-_ACK_TOO = frozenset("got it i see แล้ว ครับ ค่ะ คะ จ้า ๆ".split())  # (words that say it only with one of the above)
+# (words that say it only with one of the above; "ok noted thx", "cool ty": thanks said short after one)
+_ACK_TOO = frozenset("got it i see แล้ว ครับ ค่ะ คะ จ้า ๆ thx thanks thank you ty tks tnx ขอบคุณ ขอบใจ".split())
 _PERSON_PRONOUN = re.compile(r"\b(he|his|him|she|her)\b|ท่าน|เขา|เค้า")
 # "what did he say", "เค้าพูดว่าไงบ้าง", "ท่านอธิบายว่าอะไร": the words of the person the conversation is about
 # How long something takes or is meant to take, asked with nothing else ("over how long?", "ภายในกี่ปี"), and a
@@ -500,10 +515,12 @@ _ANOTHER_NAME = re.compile(r"\b(other|another|alternative|alternate|different)\b
 # An area's full certified name or slogan asked ("what's its slogan", "ชื่อเต็มว่าอะไร", "สโลแกนว่าไร").
 _FULL_NAME = re.compile(r"\b(full|official|certified) name\b|\bslogan\b|\bmotto\b|ชื่อเต็ม|ชื่อทางการ|ชื่อที่ได้รับ|"
                         r"สโลแกน|คำขวัญ|"
-                        # (the name its area was certified under: "what is the X project called", "ได้ตราในชื่อ...";
-                        # not the names of its projects: "ชื่อโครงการอะไรบ้าง", "names of the projects")
-                        r"\bproject(?! names)(?:'s)? (?:is |was )?(?:called|named)\b|\b(?:its|the) project name\b|"
-                        r"\bname of (?:its|the|their) (?:smart city )?project\b|ในชื่อ|ชื่อโครงการ(?!\S{0,12}บ้าง)", re.I)
+                        # (the name its area was certified under: "what is the X project called", "ได้ตราในชื่อ...",
+                        # "what's the yala project called", "ชื่อโครงการว่าไร"; not the names of its projects:
+                        # "ชื่อโครงการอะไรบ้าง", "names of the projects")
+                        r"\bproject(?! names)(?:'s)? (?:is |was )?(?:called|named)\b|\bproject\b.{0,20}\bcalled\b|"
+                        r"\b(?:its|the) project name\b|\bproject's name\b|"
+                        r"\bname of (?:its|the|their|this|that) (?:smart city )?project\b|ในชื่อ|ชื่อโครงการ(?!\S{0,12}บ้าง)", re.I)
 # "is smart healthcare one of the 7 Smarts?", "นับเป็นหนึ่งใน 7 ด้านไหม": whether something is one of them.
 SEVEN_SMARTS = "seven-smarts"
 _ONE_OF = re.compile(r"\bone of\b|\bpart of\b|\bamong\b|\bincluded\b|\bin the (?:official )?(?:7|seven)\b|"
@@ -745,6 +762,7 @@ class _Asked:
     qualifier: str | None = None  # "first_five"
     asked_years: frozenset[int] = frozenset()
     year_only: bool = False  # "and in 2022?"
+    now_only: bool = False  # "and now?", "แล้วตอนนี้ล่ะ"
     follow_up: bool = False  # the last question again, for another name or year
     context: list[str] = field(default_factory=list)  # the conversation's subjects, when the question names none
     cue: str | None = None  # an off-topic or unknown word: the question is about something the bot lacks
@@ -894,7 +912,8 @@ class Dialogue:
         for step in (
             self._read_subjects, self._post_of_person, self._full_name_asked, self._read_references, self._nth_one_named,
             self._read_the_rest, self._small_talk, self._before_or_after, self._against_standard,
-            self._dimension_listed, self._not_a_dimension, self._which_n, self._which_ones, self._more, self._resolve_follow_up,
+            self._dimension_listed, self._dimension_missing, self._not_a_dimension, self._which_n, self._which_ones,
+            self._more, self._resolve_follow_up,
             self._place_in_ranking, self._ranked_place, self._which_of_listed, self._that_batch, self._batch_reported, self._worked_out,
             self._read_years, self._zone, self._compare, self._about_the_last_answer, self._search, self._told_again,
             self._elsewhere, self._overview, self._compose,
@@ -1146,7 +1165,9 @@ class Dialogue:
             turn.told is not None and _asks_the_list(u.normalized)) or (
             # "second?", "opening?" right after an answer, read as small talk without much confidence: a fragment
             # of a question about that answer
-            turn.told is not None and a.short and u.confidence < 0.9 and _unlike_small_talk(u.normalized))
+            turn.told is not None and a.short and u.confidence < 0.9 and _unlike_small_talk(u.normalized)) or (
+            # "and now?" right after an answer: the same question of today
+            turn.told is not None and bool(_NOW_ONLY.match(u.normalized.strip())))
         about_the_bot = bool(_ABOUT_THE_BOT.search(u.normalized))
         words = [w for w in tokenize(u.normalized.casefold()) if w.strip("!?.~,")]
         acknowledged = any(w in _ACK_WORDS for w in words) and all(w in _ACK_WORDS or w in _ACK_TOO for w in words) \
@@ -1155,8 +1176,9 @@ class Dialogue:
         if _THANKS_FIRST.match(u.normalized) and not a.qt.kind and not a.qt.yes_no and not a.off_topic:
             # "thanks, that helps", "ขอบคุณครับ อันนี้ชัดเลย": thanks, though "that" / "อันนี้" refers back
             small_talk, u_talk, refers_back = True, "thanks", False
-        elif acknowledged and not small_talk:
-            small_talk, u_talk = True, "thanks"
+        elif acknowledged:
+            # (every word only acknowledges, "ok noted thx": no fragment of a question, whatever the classifier read)
+            small_talk, u_talk, refers_back = True, u_talk if small_talk else "thanks", False
         elif about_the_bot and not a.off_topic:
             # (who it is, whatever else the classifier read: "คุณคือใครอ่ะ" is no thanks)
             small_talk, u_talk = True, "help" if u.top_intent == "help" else "greet"
@@ -1222,6 +1244,23 @@ class Dialogue:
                 return (self._reply(turn, answer, 1.0),
                         self._remember(turn, answer, ctx.last_query, ctx.last_qtype, True), None)
         return None
+
+    def _dimension_missing(self, turn: _Turn, a: _Asked) -> _Result | None:
+        """On "which smart is missing", "ขาดด้านไหน" right after a list of some of the 7 Smarts: the ones it lacks."""
+        ctx, snap, reply_lang = turn.ctx, turn.snap, turn.lang
+        if turn.told is None or a.qt.yes_no or len(a.remainder) > 60 or not _MISSING.search(turn.u.normalized) \
+                or any(x not in snap.kb.dimensions for x in a.subjects) or a.ent.places:
+            return None
+        named_dims = self._dimensions_named(snap, turn.told)
+        if not 3 <= len(named_dims) < len(snap.kb.dimensions):
+            return None
+        lacking = [d for d in snap.kb.dimensions.values() if d.id not in named_dims]
+        names = names_listed([d.name.get(reply_lang) for d in lacking], reply_lang)
+        th = f"ด้านที่ไม่มีเมื่อเทียบกับ 7 Smarts คือ {names} ครับ"
+        en = f"Of the 7 Smarts, {names} {'is' if len(lacking) == 1 else 'are'} not among them."
+        answer = snap.composer.computed(th, en, reply_lang, [turn.told], list(turn.told.about))
+        return (self._reply(turn, answer, 1.0),
+                self._remember(turn, answer, ctx.last_query, ctx.last_qtype), None)
 
     def _not_a_dimension(self, turn: _Turn, a: _Asked) -> _Result | None:
         """On "is smart healthcare one of the 7 Smarts?", "สมาร์ทเฮลท์แคร์อยู่ใน 7 ด้านไหม": the official list says
@@ -1308,9 +1347,14 @@ class Dialogue:
             a.asked_years = frozenset({start + step}) if start else frozenset()
         a.year_only = not a.subjects and not a.ent.places and ctx.last_query is not None \
             and bool(a.asked_years) and is_bare_follow_up(_A_YEAR.sub(" ", _REL_YEAR.sub(" ", a.remainder)))
-        a.follow_up = (a.names_only or a.year_only) and ctx.last_query is not None
+        a.now_only = now_only = not a.subjects and not a.ent.places and ctx.last_query is not None and not a.asked_years \
+            and turn.told is not None and bool(_NOW_ONLY.match(u.normalized.strip()))
+        a.follow_up = (a.names_only or a.year_only or now_only) and ctx.last_query is not None
         if a.follow_up and ctx.last_query is not None:  # (follow_up implies it; said again for the type checker)
             a.query_text, a.kind, a.yes_no = ctx.last_query, ctx.last_qtype, ctx.yes_no
+            if now_only:
+                # "and now?" after "how many in 2022": the last question without its year, of today
+                a.query_text = _A_YEAR.sub(" ", a.query_text) + (" ตอนนี้" if turn.lang == "th" else " now")
             if a.yes_no and ctx.claim and not a.year_only:
                 turn.claim = ctx.claim  # ("does Mae Moh?" claims a 7 Smarts plan, as the question before did)
             if a.year_only:
@@ -1324,6 +1368,9 @@ class Dialogue:
             a.qualifier = a.qualifier or ctx.qualifier  # "มีที่ไหนบ้าง" after a question about the first five
         # ("แล้วกระบี่ล่ะ" after Phuket's CCTV: the question is about Krabi now, not Phuket)
         a.context = [] if a.subjects or (a.follow_up and a.ent.places) else list(ctx.subjects)
+        if now_only:
+            # (of what the user named, not what the answer for the year named: that year's committee, its batch)
+            a.context = [x for x in a.context if x in ctx.named]
         if a.follow_up and a.names_only and a.subjects and all(x in snap.kb.dimensions for x in a.subjects) \
                 and any(x in snap.kb.dimensions for x in ctx.subjects):
             # "smart environment?" right after what Mae Moh does for Smart Energy: the same question of another
@@ -1580,6 +1627,17 @@ class Dialogue:
         # (a word few facts use is no off-topic cue when every word asked is one of listing certified areas:
         # "which entities in Chiang Mai hold logos")
         listing = is_about_certification(a.query_text, listing=True)
+        u, ctx, snap = turn.u, turn.ctx, turn.snap
+        if not a.subjects and not a.ent.places and not a.qt.yes_no and turn.told is not None and ctx.subjects \
+                and (ctx.subjects[0] in snap.kb.dimensions or ctx.subjects[0] in snap.kb.entities) \
+                and _OTHER_NAME.search(u.normalized) and not _ANOTHER_NAME.search(u.normalized):
+            # "ภาษาไทยเรียกว่าไร", "what's it called in thai" naming nothing, right after an answer about a Smart
+            # or an organisation: its name in the other language
+            named = self._other_name(snap, ctx.subjects[0], turn.lang,
+                                     english=bool(re.search(r"อังกฤษ|english", u.normalized)))
+            if named is not None:
+                return (self._reply(turn, named, 1.0),
+                        self._remember(turn, named, ctx.last_query, ctx.last_qtype, first=ctx.subjects[0]), None)
         computed = None if a.cue and not listing else self._computed(
             turn, a.subjects, a.yes_no, a.qualifier, a.query_text, a.kind)
         if computed is None and a.cue and a.yes_no:
@@ -1603,6 +1661,10 @@ class Dialogue:
             # again is of the kind the question was, not of the kind of that person's fact (another person's
             # fact of that kind may not be the one that answers for the other years)
             a.intents = dict(self.nlu.parse(ctx.last_query).ranking)
+        if a.now_only:
+            # "and now?": the question asked again of today reads as that question does (the intent of the
+            # year's answer, a meeting's, is not today's)
+            a.intents = dict(self.nlu.parse(a.query_text).ranking)
         a.years = a.asked_years
         if a.names_only and a.follow_up and not a.years and ctx.last_query:
             # "Samyan's score in 2566" then "แล้ววังจันทร์ล่ะ": the year asked is asked again, with the question.
@@ -1847,8 +1909,8 @@ class Dialogue:
             if ctx.last_query and a.years else frozenset()
         other_year = bool(said_years) and not a.years & said_years
         a.hit = self._best(snap, Query("" if a.asking_only else a.query_text, reply_lang, a.subjects, a.context, a.kind,
-                                     a.intents, a.years, None if a.subjects or a.year_only else ctx.last_fact), a.cue,
-                         skip=ctx.last_fact if other_year or (
+                                     a.intents, a.years, None if a.subjects or a.year_only or a.now_only else ctx.last_fact),
+                         a.cue, skip=ctx.last_fact if other_year or a.now_only or (
                              "how_many" in a.qt.kinds and turn.told is not None and not a.subjects
                              and self._only_added(turn.told, u.normalized)) else None)
         money_only = a.kind == "how_much" and not a.subjects and not a.follow_up \
@@ -3199,11 +3261,11 @@ class Dialogue:
         if member is not None:
             return member
         if len(subjects) == 1 and kind in (None, "how") and question_type(query_text).kind in (None, "how") \
-                and _OTHER_NAME.search(turn.u.normalized) and not _ANOTHER_NAME.search(turn.u.normalized):
+                and _OTHER_NAME.search(asked) and not _ANOTHER_NAME.search(asked):
             # (not "list them in Thai": "มีไรบ้าง ขอชื่อไทย"; nor "what other English name is used": the labels
             # other sources use, which a fact tells, not the standard name again)
-            named = self._other_name(snap, subjects[0], lang, english=bool(re.search(r"อังกฤษ|english",
-                                                                                       turn.u.normalized)),
+            # (the question asked again counts: "and smart governance?" after the Thai name of Smart Mobility)
+            named = self._other_name(snap, subjects[0], lang, english=bool(re.search(r"อังกฤษ|english", asked)),
                                      claimed=turn.u.normalized if yes_no else None)
             if named is not None:
                 return named

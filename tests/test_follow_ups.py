@@ -647,3 +647,60 @@ def test_who_did_it_after_an_event_whose_detail_names_its_chair(convo):
     convo.say("in what month were the assessment criteria for smart cities first announced")
     r = convo.say("and who presided?")
     assert not r.fallback and "Prajin" in first_line(r)
+
+
+def test_and_now_after_a_year_s_count_asks_todays_count(convo):
+    convo.say("how many areas got the smart city logo during 2022?")
+    r = convo.say("and currently?")
+    assert r.intent not in ("goodbye", "thanks") and not r.fallback and "37" in first_line(r)
+
+
+def test_and_now_in_thai_after_a_year_s_count_asks_todays_count(convo):
+    convo.say("ปี 2565 ได้ตราเพิ่มกี่พื้นที่")
+    r = convo.say("แล้วปัจจุบันล่ะ")
+    assert not r.fallback and "37" in first_line(r)
+
+
+def test_name_a_few_after_a_count_gives_the_names_it_knows(convo):
+    convo.say("which areas made up the 2022 group of certified cities, how many?")
+    r = convo.say("can you name a few?")
+    assert not r.fallback and r.intent != "help" and "Rayong" in r.text and "Nan" in r.text
+
+
+def test_examples_asked_in_thai_after_a_count_of_smarts(convo):
+    convo.say("แผนของแม่เมาะครอบคลุมกี่ด้าน")
+    r = convo.say("ขอตัวอย่างหน่อย")
+    assert not r.fallback and "พลังงาน" in r.text
+
+
+def test_which_smart_a_listed_plan_lacks_is_worked_out_from_the_seven(convo):
+    convo.say("how many pillars were in khon kaen's first master plan")
+    r = convo.say("and which one isn't there?")
+    assert not r.fallback and "Smart Energy" in first_line(r) and "Mobility" not in first_line(r)
+    convo.say("แผนแม่บทขอนแก่นปี 61-65 มีกี่ด้าน")
+    r = convo.say("ด้านไหนที่ไม่มี")
+    assert not r.fallback and "พลังงาน" in first_line(r) and "การเดินทาง" not in first_line(r)
+
+
+def test_the_other_language_name_asked_again_for_another_smart(convo):
+    convo.say("how do you say smart living in thai?")
+    r = convo.say("what about smart economy")
+    assert not r.fallback and "เศรษฐกิจอัจฉริยะ" in first_line(r)
+
+
+def test_the_project_s_name_after_an_area_is_its_certified_name(convo):
+    convo.say("ยะลาได้รับการรับรองวันไหน")
+    r = convo.say("โครงการนี้ชื่อโครงการอะไร")
+    assert not r.fallback and "การมีส่วนร่วมของประชาชน" in first_line(r)
+
+
+def test_a_short_acknowledgement_with_thanks_after_an_answer_is_thanks(convo):
+    convo.say("which index ranks the certified cities?")
+    r = convo.say("ok cool thx")
+    assert not r.fallback and r.intent == "thanks"
+
+
+def test_the_thai_name_asked_without_a_name_after_a_smart_s_meaning(convo):
+    convo.say("what does smart economy mean?")
+    r = convo.say("how do you say that in thai?")
+    assert not r.fallback and "เศรษฐกิจอัจฉริยะ" in first_line(r)
