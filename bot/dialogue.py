@@ -336,9 +336,6 @@ _THEN_TH = re.compile(r"^\s*(แล้ว|และ)\s*")
 _WILL_ASKED = re.compile(r"จะ|\b(?:will|going to|gonna)\b", re.I)
 _RENEWAL = re.compile(r"ต่ออายุ|ต่อตรา|ต่อแล้วยัง|ต่อรึยัง|ต่อหรือยัง|\brenew", re.I)
 _DEVELOPER_ASKED = re.compile(r"ผู้พัฒนาเมือง|\b(?:city )?developer\b|\bwho (?:runs|develops|developed)\b", re.I)
-# Who runs a thing, claimed: "run by depa?", "ดูแลโดย", "เป็นของ ปตท. ไหม".
-_RUN_BY = re.compile(r"\b(?:run|managed|operated|developed|owned|led)\s+by\b|\b(?:runs|manages|operates|develops|owns)\b|"
-                     r"ดูแล|บริหาร|ดำเนินการ|ผู้พัฒนา|พัฒนาโดย|ขับเคลื่อน|เป็นของ|เจ้าของ", re.I)
 _TERM_SAID = re.compile(r"อายุ|\bvalid|\brenew|\bexpir", re.I)
 # "ต่ออายุแล้วยัง", "was its logo renewed": whether a renewal took place, not whether one may ("ต่ออายุได้ไหม", "can it be
 # renewed"); only a fact that reports a renewal done answers it (not the logo's 2-year term, nor that it can be renewed)
@@ -2962,7 +2959,7 @@ class Dialogue:
             # (an area named must be what it is about: "is Mae Moh run by depa?" is not settled by a fact about
             # depa's own office)
             areas = {x for x in specific if x in snap.kb.cities}
-            if not venue and _RUN_BY.search(question) and areas and len(specific) > len(areas) and not areas & about and not any(
+            if not venue and _RUN_BY_Q.search(question) and areas and len(specific) > len(areas) and not areas & about and not any(
                     snap.index.related.get(x, frozenset()) & about for x in areas):
                 return False
             return not specific or bool(specific & about) or any(
@@ -3061,9 +3058,9 @@ class Dialogue:
             for other in snap.index.search(q, limit=4):
                 if other.fact.id == hit.fact.id or other.score < hit.score - SPECIFIC_VERDICT_MARGIN \
                         or not specific & set(other.fact.about) or specific & set(hit.fact.about) and not (
-                            _RUN_BY.search(question) and not about_them(hit.fact)):
+                            _RUN_BY_Q.search(question) and not about_them(hit.fact)):
                     continue
-                if _RUN_BY.search(question) and not about_them(hit.fact) and about_them(other.fact) and self._someone_else(
+                if _RUN_BY_Q.search(question) and not about_them(hit.fact) and about_them(other.fact) and self._someone_else(
                         snap, q, other.fact, places, close=other.words >= CLOSE_WORDS):
                     return other, no  # "is Mae Moh run by depa?" / EGAT runs it (the best fact was depa's own)
                 other_lead = _lead(question, q.text, other, q.lang, q.subjects, q.years, snap.known_words)
