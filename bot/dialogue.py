@@ -191,6 +191,10 @@ _PLACE_CLAIMED = re.compile(r"(?:ได้ที่|อันดับ(?:ที�
 # developer of", "is run by").
 _RUN_BY_Q = re.compile(r"\b(?:run|managed|operated|developed|overseen)\s+by\b|\b(?:runs|manages|operates|develops)\b|"
                        r"ผู้พัฒนา|ดูแลโดย|บริหารโดย|ดูแล|บริหาร", re.I)
+# (wider, for who is named beside an area in a yes/no: "owned by", "เป็นของ", "ขับเคลื่อน" too; read against the area's
+# own facts, where _RUN_BY_Q picks the area's developer fact. Made one with it, a set's answers changed.)
+_RUN_BY_WIDE = re.compile(r"\b(?:run|managed|operated|developed|owned|led)\s+by\b|\b(?:runs|manages|operates|develops|owns)\b|"
+                          r"ดูแล|บริหาร|ดำเนินการ|ผู้พัฒนา|พัฒนาโดย|ขับเคลื่อน|เป็นของ|เจ้าของ", re.I)
 _DEVELOPER_SAID = re.compile(r"\bcity developer\b|\bis run by\b|\bdeveloper of\b", re.I)
 # A group of areas, not of Smarts: "the seven pilot areas", "7 พื้นที่นำร่อง", "the 7 provinces".
 _OF_AREAS = re.compile(r"\bpilots?\b|นำร่อง|\bareas?\b|พื้นที่|\bcities\b|\bprovinces?\b|จังหวัด", re.I)
@@ -2959,7 +2963,7 @@ class Dialogue:
             # (an area named must be what it is about: "is Mae Moh run by depa?" is not settled by a fact about
             # depa's own office)
             areas = {x for x in specific if x in snap.kb.cities}
-            if not venue and _RUN_BY_Q.search(question) and areas and len(specific) > len(areas) and not areas & about and not any(
+            if not venue and _RUN_BY_WIDE.search(question) and areas and len(specific) > len(areas) and not areas & about and not any(
                     snap.index.related.get(x, frozenset()) & about for x in areas):
                 return False
             return not specific or bool(specific & about) or any(
@@ -3058,9 +3062,9 @@ class Dialogue:
             for other in snap.index.search(q, limit=4):
                 if other.fact.id == hit.fact.id or other.score < hit.score - SPECIFIC_VERDICT_MARGIN \
                         or not specific & set(other.fact.about) or specific & set(hit.fact.about) and not (
-                            _RUN_BY_Q.search(question) and not about_them(hit.fact)):
+                            _RUN_BY_WIDE.search(question) and not about_them(hit.fact)):
                     continue
-                if _RUN_BY_Q.search(question) and not about_them(hit.fact) and about_them(other.fact) and self._someone_else(
+                if _RUN_BY_WIDE.search(question) and not about_them(hit.fact) and about_them(other.fact) and self._someone_else(
                         snap, q, other.fact, places, close=other.words >= CLOSE_WORDS):
                     return other, no  # "is Mae Moh run by depa?" / EGAT runs it (the best fact was depa's own)
                 other_lead = _lead(question, q.text, other, q.lang, q.subjects, q.years, snap.known_words)
