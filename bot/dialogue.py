@@ -719,6 +719,12 @@ _KEPT_ANSWERS = 4096
 _CERTIFIERS = frozenset({"depa", "smart-city-subcommittee", "smart-city-steering-committee", "smart-city-working-group"})
 
 
+def _awards_the_logo(x: str, text: str) -> bool:
+    """Whether ``x`` is depa named in a question only about certification ("is Khon Kaen certified by depa?"):
+    depa awards every logo, so naming it says nothing about which area, or whether another body runs it."""
+    return x == "depa" and is_about_certification(text, listing=True)
+
+
 def _context_key(ctx: Context) -> tuple:
     """The context as a hashable key (its lists as tuples)."""
     return tuple(tuple(v) if isinstance(v, list) else v for v in vars(ctx).values())
@@ -1862,11 +1868,8 @@ class Dialogue:
         if len(named) != 1:
             return None
         x = named[0]
-        names = self._names(snap, x)  # (a province's names, or an entity's; an area's below)
-        if x in snap.kb.cities:
-            c = snap.kb.cities[x]
-            names += [n.casefold() for n in (c.name.th, c.name.en, c.short_name.th, c.short_name.en, *c.aliases)
-                      if len(n) >= 3]
+        # (a province's names, or an entity's, and an area's own)
+        names = self._names(snap, x) + (self._area_names(snap, x) if x in snap.kb.cities else [])
         text = told.answer_text()
         if not names or text.count(",") + text.count("、") < 2 and len(self._in_order(snap, told)) < 3:
             return None  # (no list to look in)
@@ -2704,7 +2707,7 @@ class Dialogue:
         for x in named if close or fact.aspect == "who" else ():
             if x in about or any(n in text for n in self._names(snap, x)):
                 continue
-            if x == "depa" and is_about_certification(q.text, listing=True):
+            if _awards_the_logo(x, q.text):
                 continue  # ("certified by depa?": depa awards every logo, whoever else a certification fact names)
             if any(y in ents and ents[y].kind == ents[x].kind and y not in q.subjects for y in about):
                 return True  # (another organisation, or another person, is what the fact says)
@@ -2936,7 +2939,7 @@ class Dialogue:
         notions = [x for x in q.subjects if x in snap.kb.entities and snap.kb.entities[x].kind == "concept"
                    and x != "seven-smarts"]
         named = [x for x in q.subjects if x in snap.kb.entities and snap.kb.entities[x].kind in ("organisation", "person")
-                 and not (x == "depa" and is_about_certification(q.text, listing=True))]  # (depa awards every logo)
+                 and not _awards_the_logo(x, q.text)]
 
         def about_them(fact: Fact, venue: bool = False) -> bool:
             """Whether ``fact`` is about a specific thing the question names (or the area of an organisation

@@ -24,6 +24,8 @@ _MONTHS = (r"มกราคม|กุมภาพันธ์|มีนาค�
            r"ม\.ค\.|ก\.พ\.|มี\.ค\.|เม\.ย\.|พ\.ค\.|มิ\.ย\.|ก\.ค\.|ส\.ค\.|ก\.ย\.|ต\.ค\.|พ\.ย\.|ธ\.ค\.|"
            r"January|February|March|April|May|June|July|August|September|October|November|December")
 # (what the question asks for, what an answering fact must say)
+_AT_THE_AIRPORT = re.compile(r"(?:ที่|ใน)สนามบิน|สนามบิน\S{0,12}ใหม่|\b(?:at|inside) (?:the )?(?:\w+ ){0,2}airports?\b|"
+                             r"\bnew airports?\b|\bairports? (?:terminal|expansion)", re.I)
 _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     # ("ตั๋วรถไฟฟ้าราคาเท่าไหร่": the price said after the ticket; "มีรถไฟฟ้าฟรีไหม": a free ride, which a fare settles)
     ("fare", re.compile(r"ค่าตั๋ว|ค่าโดยสาร|ค่ารถ|ค่าเดินทาง|ราคาตั๋ว|ตั๋ว[^?]{0,24}(?:ราคา|กี่บาท|เท่าไ)|"
@@ -117,10 +119,8 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     ("school", re.compile(r"โรงเรียน|\bschools?\b", re.I), re.compile(r"โรงเรียน|\bschool|\bacadem", re.I)),
     # "wifi at the airport", "จะมีสนามบินใหม่ไหม": the airport itself, what is at it or a new one, which a bus
     # route ending there, or a distance from it, does not tell of ("a bus to the airport" asks of the bus)
-    ("at the airport", re.compile(r"(?:ที่|ใน)สนามบิน|สนามบิน\S{0,12}ใหม่|\b(?:at|inside) (?:the )?(?:\w+ ){0,2}airports?\b|"
-                                  r"\bnew airports?\b|\bairports? (?:terminal|expansion)", re.I),
-     re.compile(r"(?:ที่|ใน)สนามบิน|สนามบิน\S{0,12}ใหม่|\b(?:at|inside) (?:the )?(?:\w+ ){0,2}airports?\b|\bnew airports?\b|"
-                r"\bairports? (?:terminal|expansion)", re.I)),
+    # (asked and said in the same words)
+    ("at the airport", _AT_THE_AIRPORT, _AT_THE_AIRPORT),
     # "how much was the company fined", "โดนปรับเท่าไหร่": a fine, which the accident it followed is not
     ("fine", re.compile(r"โดนปรับ|ถูกปรับ|ค่าปรับ|โทษปรับ|ปรับเงิน|\bfined\b|\bfines\b|\bpenalt(?:y|ies)\b|"
                         r"\b(?:a|the|what|how much|any) fine\b", re.I),

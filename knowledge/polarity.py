@@ -445,8 +445,7 @@ def span_end_said(answer: str) -> int | None:
 
 def _span_of(m: re.Match[str]) -> tuple[int, int]:
     """The span a match of :data:`_SPAN` states, in CE years."""
-    a, b = int(m.group(1)), int(m.group(2))
-    return (a - 543 if a > 2400 else a, b - 543 if b > 2400 else b)
+    return _ce(m.group(1)), _ce(m.group(2))
 
 
 def _span_claimed(question: str) -> tuple[int, int] | None:
@@ -777,8 +776,7 @@ def _bounded_years(question: str, answer: str, fact_years: frozenset[int]) -> Ve
     if any(((s.group(1) or s.group(2)).casefold(), s.group(3)) == bound for s in _YEAR_BOUND.finditer(answer)):
         return True  # the fact says the very bound ("long before 2021"): its words decide
     word = (m.group(1) or m.group(2)).casefold()
-    year = int(m.group(3))
-    year = year - 543 if year > 2400 else 2500 + year - 543 if year < 100 else year
+    year = _ce(m.group(3))
     before = word in _BEFORE_WORDS
     if fact_years and any(y < year if before else y > year for y in fact_years):
         return "yes"
