@@ -51,6 +51,8 @@ def _t(lang: str, th: str, en: str) -> str:
     return th if lang == "th" else en
 
 
+# The figures a sentence gives (37, 16, 2568, 84.85): a related fact whose figures were all said adds nothing.
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 _PARTICLE = re.compile(r"(ครับ|ค่ะ|คะ|นะคะ)[\s.!?]*$")
 
 
@@ -157,6 +159,9 @@ class Composer:
             text = other.answer.get(lang).strip()
             if any(much_alike(text, said.removeprefix("• ")) for said in body):
                 continue  # two facts that say the same thing (a company's overview and its chairman's) read once
+            figures = set(_FIGURE.findall(text))
+            if len(figures) >= 2 and figures <= set(_FIGURE.findall(" ".join(body))):
+                continue  # (the count of cities again, in other words, after an answer that gave it and its date)
             line = "• " + text
             if sum(len(b) + 1 for b in body) + len(line) > MAX_CHARS - 150:
                 break

@@ -119,3 +119,31 @@ def test_buttons_write_acronyms_and_thai_as_the_answers_do(labels):
     words = {w for s in labels["en"] for w in re.findall(r"[A-Za-z]+", s)}
     assert {"DLA", "ASCN", "LRT", "BOI", "Thai"} <= words
     assert not {"dla", "Dla", "ascn", "lrt", "Lrt", "boi", "thai"} & words
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_the_opening_buttons_get_their_own_answers(bot, user, lang):
+    """The buttons a greeting offers are the first thing a new user taps: each gets a real answer, and the
+    one about which cities are certified gives the count and the first five, not one round or the zones."""
+    from knowledge.suggestions import _GENERAL
+    from conftest import Conversation
+
+    for i, label in enumerate(_GENERAL[lang]):
+        reply = Conversation(bot, f"{user}-{i}").say(label)
+        assert not reply.fallback, (label, reply.text)
+        assert reply.lang == lang
+    cities = Conversation(bot, f"{user}-cities").say(_GENERAL[lang][0])
+    first = cities.text.split("\n")[0]
+    assert "37" in first
+    assert all(name in first for name in (["ภูเก็ต", "ขอนแก่น", "แม่เมาะ", "สามย่าน", "วังจันทร์"] if lang == "th"
+                                          else ["Phuket", "Khon Kaen", "Mae Moh", "Samyan", "Wangchan"]))
+    assert "เขตส่งเสริม" not in cities.text and "promotion zone" not in cities.text.lower()
+
+
+def test_more_does_not_give_the_same_count_twice(convo):
+    """Asking for more after the list of certified cities adds what happened after the first five, and does
+    not repeat the 37 cities in 16 provinces in other words."""
+    convo.say("which places are thailand's certified smart cities?")
+    more = convo.say("more")
+    assert "December 2021" in more.text
+    assert more.text.count("37") == 1, more.text
