@@ -394,6 +394,10 @@ _ACCORDING_TO = re.compile(r"\baccording to\b|\bas (stated|said|described) by\b|
 # "besides Samyan", "นอกจากสามย่าน": the areas named are left out of what is listed.
 _BESIDES = re.compile(r"นอกจาก|นอกเหนือจาก|ยกเว้น|\b(besides|except|excluding|other than|apart from)\b")
 # "ชื่ออะไร", "ชื่อเต็มว่าอะไร", "what is it called": the name of what the question points at.
+# "what is a smart city": the notion itself, which the programme's certification defines (knowledge/data concept).
+_SMART_CITY_WORDS = re.compile(r"smart ?cit(?:y|ies)|เมืองอัจฉริยะ|สมาร์ท ?ซิตี้|สมาท ?ซิตี้")
+_ARTICLES = re.compile(r"\b(?:a|an)\b")
+_SMART_CITY_CONCEPT = "smart-city-logo"
 _NAME_ASKED = re.compile(r"ชื่อ\S{0,8}(อะไร|ไร|ว่า|ใด)|\b(is it|it is|it's|is that|is this) called\b|"
                          r"\b(what|which)('s|s| is) (its|the) name\b|\bname it\b")
 # A question about the bot itself ("who are you", "บอทชื่ออะไร"): small talk, though it asks who or what.
@@ -918,7 +922,7 @@ class Dialogue:
         a = _Asked(u.entities, question_type(u.normalized))
         for step in (
             self._read_subjects, self._post_of_person, self._full_name_asked, self._read_references, self._nth_one_named,
-            self._read_the_rest, self._small_talk, self._before_or_after, self._against_standard,
+            self._read_the_rest, self._small_talk, self._smart_city_defined, self._before_or_after, self._against_standard,
             self._dimension_listed, self._dimension_missing, self._not_a_dimension, self._which_n, self._which_ones,
             self._more, self._resolve_follow_up,
             self._place_in_ranking, self._ranked_place, self._which_of_listed, self._that_batch, self._batch_reported, self._worked_out,
@@ -1154,6 +1158,20 @@ class Dialogue:
         a.names_only = bool(a.subjects or a.ent.places) and (is_bare_follow_up(a.remainder) or (
             turn.ctx.yes_no and turn.ctx.last_query is not None and is_bare_yes_no_follow_up(a.remainder)))
         a.short = len(u.normalized.split()) <= 5
+
+    def _smart_city_defined(self, turn: _Turn, a: _Asked) -> _Result | None:
+        """"What is a smart city?", "เมืองอัจฉริยะคืออะไร": what a certified smart city is (the programme's own
+        notion; no official one-line definition exists), not whichever "X คืออะไร" fact fits the asking words."""
+        u = turn.u
+        if a.subjects or a.ent.places or not _SMART_CITY_WORDS.search(u.normalized) \
+                or not is_definition(_ARTICLES.sub(" ", u.normalized)):
+            return None
+        fact = turn.snap.index.overview(_SMART_CITY_CONCEPT)
+        if fact is None:
+            return None
+        answer = turn.snap.composer.fact(fact, turn.lang, a.kind)
+        return (self._reply(turn, answer, u.confidence),
+                self._remember(turn, answer, a.remainder, a.kind, False, a.qualifier), None)
 
     def _small_talk(self, turn: _Turn, a: _Asked) -> _Result | None:
         """Greetings and thanks, unless the message continues the conversation or asks something."""

@@ -771,6 +771,16 @@ def test_smart_city_defined_is_no_one_smarts_definition(convo):
     assert r.fallback or "Smart Economy" not in r.text, r.text
 
 
+@pytest.mark.parametrize("text, said", [("what's a smart city?", "certified smart city is an area"),
+                                         ("สมาร์ทซิตี้ หมายถึงอะไรครับ", "คือพื้นที่ที่แผนพัฒนาเมืองอัจฉริยะผ่านเกณฑ์")])
+def test_what_a_smart_city_is_gets_what_a_certified_one_is(convo, text, said):
+    # no official one-line definition exists: the programme's own notion, not the BOI package's "X คือ..."
+    convo.say("ขอนแก่นได้รับรองเมื่อไหร่")  # (even in a conversation about a city)
+    r = convo.say(text)
+    assert not r.fallback and said in first_line(r), r.text
+    assert "BOI" not in first_line(r)
+
+
 def test_the_name_an_area_was_certified_under_is_given_for_its_province(convo):
     # a province with one certified area names that area; "project called" asks for the name it was certified under
     r = convo.say("what name did the yala smart city project get its logo under")
