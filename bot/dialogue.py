@@ -2306,6 +2306,12 @@ class Dialogue:
         counted = [w for w in counted_words(tokenize(q.text)) if len(w) >= 3 and snap.word_facts.get(w, 0) <= rare_share
                    and (self.vocabulary is None or w not in self.vocabulary.stop)] if q.qtype == "how_many" else []
         hits = snap.index.search(q, limit=NEEDS_LIMIT + len(skipped))
+        if len(set(q.subjects) - snap.index.concepts) >= 2 and hits and not is_yes_no(q.text):
+            # "which agencies ran the logo contest with depa": a fact about every thing named, nearly as close as
+            # the best (about one of them), is tried first
+            every = [h for h in hits if h.subjects >= S_MATCH + S_ALL - 1e-9 and h.score >= hits[0].score - ALL_NAMED_MARGIN]
+            if every and hits[0] not in every:
+                hits = every + [h for h in hits if h not in every]
         instances_only = True  # every fact passed over so far was of the kind asked, for another instance
         # ...or lacked the thing asked for (a chair, kinds): one further down that states it may answer (an open
         # question: a yes or a no read from a fact that far from the question's words is a guess)

@@ -683,7 +683,12 @@ class FactIndex:
                 other = other | self._has_project & ~self._any_of(asked_projects)
             all_shared = shared == len(subjects) if all(x in self._about for x in subjects) else self._none
             only_concepts_shared = ~self._any_of(subjects - self.concepts)
-            extra_area = self._area_count - self._count_of(asked_areas) > 0 if asked_areas else self._none
+            # (and, for a question that names two things but no area, "which agencies ran the logo contest with
+            # depa": a fact about a city that neither is tied to, Phuket's depa branch, is about something else)
+            tied = {a for x in subjects for a in self.related.get(x, ())}
+            extra_area = self._area_count - self._count_of(asked_areas) > 0 if asked_areas else (
+                (self._area_count > 0) & (self._area_count <= MANY_AREAS) & ~self._any_of(tied)
+                if len(subjects - self.concepts) >= 2 else self._none)
             # (a choice between things named, "is Mae Moh a livable city or a new city": no fact is about all three;
             # one about the place and one of the choices fits better than one about the place only, a share of
             # the bonus for each named thing it is about)
