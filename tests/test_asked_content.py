@@ -59,3 +59,19 @@ def test_a_count_of_a_thing_the_answer_just_gave_is_that_answers_count(convo):
     convo.say("what camera system did depa put forward for phuket lifeguards")
     r = convo.say("how many cameras would that be")
     assert "40" in r.text
+
+
+def test_a_fact_about_both_things_named_beats_one_about_a_city_neither_is_tied_to(convo):
+    r = convo.say("besides depa, what bodies organised the logo design contest?")
+    assert "EPPO" in r.text and "Phuket" not in r.text
+
+
+def test_a_person_asked_about_with_their_organisation_keeps_their_citys_facts(convo):
+    r = convo.say("what post does thawatchai khotwong hold at depa")
+    assert "northeast" in r.text.casefold()
+
+
+def test_which_ministry_a_minister_led_is_named_in_full(convo):
+    r = convo.say("นายชัยวุฒิ ธนาคมานุสรณ์ เคยนั่งเก้าอี้รัฐมนตรีกระทรวงอะไร")
+    assert "ดิจิทัลเพื่อเศรษฐกิจและสังคม" in r.text
+
