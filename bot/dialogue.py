@@ -47,7 +47,7 @@ from knowledge.answerable import (NEED_REASONS, POSTS_ASKED, asks_to_come, count
                                   unstated, why_not)
 from knowledge.composer import Answer, names_listed
 from knowledge.schema import Fact
-from knowledge.retrieval import (_HOLDS, MANY_AREAS, OWN_PHRASING, S_ALL, S_MATCH, Hit, Query, Thresholds, _asked_rank,
+from knowledge.retrieval import (_EITHER_OR, _HOLDS, MANY_AREAS, OWN_PHRASING, S_ALL, S_MATCH, Hit, Query, Thresholds, _asked_rank,
                                  _stated_ranks)
 from knowledge.snapshot import Snapshot
 
@@ -92,6 +92,30 @@ COVER_MIN_WORDS = 0.15
 ALL_NAMED_MARGIN = 0.15  # how far below the best a fact about every thing the question names may score and win
 #: Question types whose answer a fact's detail may hold when its answer does not (a venue, a chair, a sum).
 _DETAIL_KINDS = frozenset({"where", "who", "how_much"})
+# an amount on top of one given: "how much more", "any extra funding requested", "ขอเพิ่มอีกเท่าไหร่"
+_ADDED_ASKED = re.compile(r"\bhow (much|many) more\b|\b(more|extra|additional|further)\b.{0,20}\b(request|ask|sought|want|need)|"
+                          r"\b(request|ask|sought|want|need)\w*\b.{0,12}\b(more|extra|additional|further)\b|"
+                          r"ขอ(งบ)?เพิ่ม|เพิ่มอีก|อีกเท่า")
+_ADDED_SAID = re.compile(r"\bmore\b|\bfurther\b|\badditional\b|\bextra\b|เพิ่ม")
+# a word said only as not so (yet): "not open yet", "yet to open", "ยังไม่เปิด"
+_NEGATED_BEFORE = re.compile(r"(?:\bnot(?: yet)?|\byet to|\bno longer|ยังไม่|ไม่ได้|ไม่)\s*$")
+
+
+def _counts_noun(text: str, query_text: str) -> bool:
+    """Whether ``text`` (casefolded) gives a number with the English noun a "how many" question counts ("how
+    many cameras" / "40 cameras", "1,200 CCTV cameras")."""
+    nouns = [w for w in counted_words(tokenize(query_text.casefold())) if w.isascii() and w.isalpha() and len(w) >= 3]
+    if not nouns or is_unit_word(nouns[-1]):  # (cities, provinces, percent: counted by the units' own rules)
+        return False
+    head = nouns[-1]
+    head = head[:5] if len(head) > 5 else head.removesuffix("s")
+    return re.search(rf"(?<![\d.,])\d[\d,]*\s+(?:[a-z-]+\s+){{0,2}}{re.escape(head)}", text) is not None
+
+
+def _said_unnegated(word: str, text: str) -> bool:
+    """Whether ``text`` (casefolded) says ``word`` at least once not as not so ("it is not open yet" says
+    "open" only negated)."""
+    return any(not _NEGATED_BEFORE.search(text, 0, m.start()) for m in re.finditer(re.escape(word), text))
 #: Words that make a yes/no question one about being certified ("โคราชเป็นเมืองอัจฉริยะไหม").
 _CERTIFIED = ("เมืองอัจฉริยะ", "สมาร์ทซิตี้", "สมาร์ตซิตี้", "รับรอง", "ได้ตรา", "ตราสัญลักษณ์", "โลโก้", "smart city",
               "certified", "certification", "logo")
@@ -1930,11 +1954,28 @@ class Dialogue:
         said_years = _years_in(ctx.last_query) \
             if ctx.last_query and a.years else frozenset()
         other_year = bool(said_years) and not a.years & said_years
+        # "and how much more was requested?", "ขอเพิ่มอีกเท่าไหร่" right after a sum: an amount beyond the one just
+        # given, which that answer does not hold unless it tells of one added
+        beyond_told = turn.told is not None and not a.subjects and bool(_ADDED_ASKED.search(u.normalized.casefold())) \
+            and not _ADDED_SAID.search(turn.told.answer_text().casefold())
         a.hit = self._best(snap, Query("" if a.asking_only else a.query_text, reply_lang, a.subjects, a.context, a.kind,
-                                     a.intents, a.years, None if a.subjects or a.year_only or a.now_only else ctx.last_fact),
-                         a.cue, skip=ctx.last_fact if other_year or a.now_only or (
+                                     a.intents, a.years, None if a.subjects or a.year_only or a.now_only or beyond_told
+                                     else ctx.last_fact),
+                         a.cue, skip=ctx.last_fact if other_year or a.now_only or beyond_told or (
                              "how_many" in a.qt.kinds and turn.told is not None and not a.subjects
                              and self._only_added(turn.told, u.normalized)) else None)
+        if beyond_told and a.hit is not None and not _ADDED_SAID.search(a.hit.fact.answer_text().casefold()):
+            # (the next facts that pass, for one that tells of an amount added: "a further 1,000 million requested")
+            passed = {ctx.last_fact or "", a.hit.fact.id}
+            for _ in range(2):
+                added = self._best(snap, Query(a.query_text, reply_lang, a.subjects, a.context, a.kind, a.intents, a.years),
+                                   a.cue, skip=passed)
+                if added is None:
+                    break
+                if _ADDED_SAID.search(added.fact.answer_text().casefold()):
+                    a.hit = added
+                    break
+                passed.add(added.fact.id)
         money_only = a.kind == "how_much" and not a.subjects and not a.follow_up \
             and not self._asked_words(_MONEY_ASKED.sub(" ", a.query_text.casefold()))
         if a.hit is None and (a.asking_only or money_only) and a.kind is not None and a.context:
@@ -2283,6 +2324,12 @@ class Dialogue:
         counted = [w for w in counted_words(tokenize(q.text)) if len(w) >= 3 and snap.word_facts.get(w, 0) <= rare_share
                    and (self.vocabulary is None or w not in self.vocabulary.stop)] if q.qtype == "how_many" else []
         hits = snap.index.search(q, limit=NEEDS_LIMIT + len(skipped))
+        if len(set(q.subjects) - snap.index.concepts) >= 2 and hits and not is_yes_no(q.text):
+            # "which agencies ran the logo contest with depa": a fact about every thing named, nearly as close as
+            # the best (about one of them), is tried first
+            every = [h for h in hits if h.subjects >= S_MATCH + S_ALL - 1e-9 and h.score >= hits[0].score - ALL_NAMED_MARGIN]
+            if every and hits[0] not in every:
+                hits = every + [h for h in hits if h not in every]
         instances_only = True  # every fact passed over so far was of the kind asked, for another instance
         # ...or lacked the thing asked for (a chair, kinds): one further down that states it may answer (an open
         # question: a yes or a no read from a fact that far from the question's words is a guess)
@@ -2356,7 +2403,11 @@ class Dialogue:
                 return None
             # A fact about every one of two or more things the question names ("แม่นบ่ว่าขอนแก่นเป็นเมือง 7 ด้าน"):
             # the names say what is asked even when the other words say little.
-            named_all = len(q.subjects) >= 2 and hit.subjects >= S_MATCH + S_ALL - 1e-9
+            named_all = len(q.subjects) >= 2 and hit.subjects >= S_MATCH + S_ALL - 1e-9 or (
+                # (or about the place and one of the choices it is asked between: "is Mae Moh a livable city or a
+                # new city" is about Mae Moh's type, whatever its other words)
+                len(q.subjects) >= 3 and _EITHER_OR.search(q.text) is not None
+                and len(set(q.subjects) & snap.index.about_sets[hit.fact.id]) >= 2)
             if hit.score < self.thresholds.score or (hit.evidence < self.thresholds.evidence and not named_all):
                 return None
             # An off-topic or unknown word ("โรงแรม", "weather", "พนักงาน") needs a close match in words, not just
@@ -2504,6 +2555,11 @@ class Dialogue:
             # (unless the fact found states a sum and says it too: "ทุนเท่าไหร่" finds the capital's own fact;
             # "that pilot", "โครงการนั้น" still points back to the one told)
             return True
+        if kind == "how_many" and _counts_noun(told_text, query_text) \
+                and all(w in told_text for w in self._asked_words(query_text)):
+            # "how many cameras" right after "...a CCTV system (40 cameras covering 13 beaches)": the number it
+            # gives with what is counted, not another fact's count of cameras (of another plan)
+            return True
         asked = units_asked(query_text)
         if kind is None and asked != {"percent"}:
             return False  # ("score?": only a score is asked without a question word)
@@ -2552,6 +2608,11 @@ class Dialogue:
             # ("when did it start" is said by "from 1 July 2021", "launched in", "เริ่ม", "ตั้งแต่")
             return all(w in text or w in _START_ASKED and _START_SAID.search(text) for w in words)
 
+        # ("when will it open" after "...it is not open yet...": a word the answer says only as not so yet does
+        # not say when it will be)
+        told_text = told.answer_text().casefold()
+        if any(w in told_text and not _said_unnegated(w, told_text) for w in words):
+            return False
         if not words or not says_all(told) or (found is not None and says_all(found)):
             return False
         # ("แล้วใครได้อันดับ 1" after "...อันดับ 3...": a number asked must be one the answer states)

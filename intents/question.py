@@ -139,7 +139,8 @@ _YES_NO_TH_START = re.compile(r"^(แม่นบ่|ใช่บ่|จริ�
                               r"(ใช่|จริง)(ไหม|มั้ย|มั๊ย|ป่ะ|ปะ|มะ|เปล่า|รึเปล่า|หรือเปล่า|หรือไม่)\s*(ที่|ว่า))"
                               r"|บ่\s*(ครับ|คับ|ค่ะ|คะ)?[\s?]*$")
 _MORE_TH = re.compile(r"เพิ่มเติม|ละเอียด|ทั้งหมด|ขยายความ|อีกหน่อย|อีกไหม|มีอีก|ต่อเลย|บอกมาให้หมด")
-_MORE_EN = re.compile(r"\bmore\b|\bdetails?\b|\bfull\b|\beverything\b|\belaborate\b|\bin full\b")
+# ("how much more was requested", "how many more got the logo", "more than 30": an amount, not "tell me more")
+_MORE_EN = re.compile(r"(?<!\bmuch )(?<!\bmany )\bmore\b(?! than\b)|\bdetails?\b|\bfull\b|\beverything\b|\belaborate\b|\bin full\b")
 # What is left of a follow-up once its names are removed: "แล้ว...ล่ะ", "and ...?", "what about ...".
 _FOLLOW_UP_FILLER = re.compile(
     r"^(แล้ว|และ|ส่วน|ถ้าเป็น|กรณี|ของ|ที่|เมือง|จังหวัด|ด้าน|หมวด|ละ|ล่ะ|หละ|หล่ะ|ล่า|อะ|อ่ะ|ครับ|คับ|ค่ะ|คะ|นะ|บ้าง|ด้วย|"

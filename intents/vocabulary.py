@@ -35,6 +35,8 @@ CHAT_WORDS = Path(__file__).parent / "lexicon" / "chat_words.yaml"
 
 _THAI = re.compile(r"^[\u0e00-\u0e7f]+$")
 _LATIN = re.compile(r"^[a-z]+$")
+# an English compound written with a hyphen ("short-term", "one-year") says what is asked as much as a word
+_LATIN_COMPOUND = re.compile(r"^[a-z]+(?:-[a-z]+)+$")
 
 
 def _english_stop_words() -> frozenset[str]:
@@ -134,7 +136,8 @@ class Vocabulary:
         out: list[str] = []
         for t in tokens:
             t = t.casefold()
-            if len(t) < 2 or t in self.common or t in _ASKING or t in out or not (_THAI.match(t) or _LATIN.match(t)):
+            if len(t) < 2 or t in self.common or t in _ASKING or t in out or not (
+                    _THAI.match(t) or _LATIN.match(t) or _LATIN_COMPOUND.match(t)):
                 continue
             if 0 < word_facts.get(t, 0) <= RARE_SHARE * n_facts:
                 out.append(t)

@@ -1007,7 +1007,8 @@ def mentions(text: str, word: str) -> bool:
     letters, another word."""
     found = stem(word)
     if found not in text:
-        return False
+        # ("short-term" is "short term" in a normalised text)
+        return "-" in word and mentions(text, word.replace("-", " "))
     if not (word.isascii() and _PLURAL_OF_CVC.search(word)):
         return True
     return re.search(re.escape(found) + r"(?!" + re.escape(found[-1]) + r"(?:ed|ing|er)\b)", text) is not None

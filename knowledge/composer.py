@@ -22,6 +22,9 @@ __all__ = ["Answer", "Card", "Composer", "names_listed", "polite"]
 MAX_SOURCES_SHOWN = 2
 MAX_CHARS = 700  # a longer answer only when the user asks for more
 SUPPORT_CHARS = 220  # a fact's detail is added when it is this short and the question asks why or how
+# ...and up to this long when what the question asks is only in the detail ("who explained it": the detail
+# names the director; the answer gives the reason): a longer answer is better than one that does not answer
+ASKED_DETAIL_CHARS = 340
 
 
 @dataclass
@@ -140,7 +143,8 @@ class Composer:
         building), so it follows the answer."""
         body = [(lead + " " if lead else "") + fact.answer.get(lang).strip()]
         body.extend(f.answer.get(lang).strip() for f in also or ())
-        if fact.detail is not None and (detail or qtype in ("why", "how")) and len(fact.detail.get(lang)) <= SUPPORT_CHARS:
+        if fact.detail is not None and (detail or qtype in ("why", "how")) \
+                and len(fact.detail.get(lang)) <= (ASKED_DETAIL_CHARS if detail else SUPPORT_CHARS):
             body.append(fact.detail.get(lang).strip())
         about = subjects or list(fact.about)
         answer = self._finish(body, [fact, *(also or ())], lang, about, card=self.card(fact, lang))

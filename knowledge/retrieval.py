@@ -198,6 +198,8 @@ _AROUND_A_TIME = re.compile(r"\b(before|after|since|until|till|between|prior|lat
 _FIRST_ASKED = re.compile(r"\bfirst\b|ครั้งแรก|รอบแรก|แรกสุด")
 _FIRST_OF_YEAR = re.compile(r"\bfirst \w+ of (19|20)\d\d\b|ครั้งแรกของปี|ครั้งที่ 1/25\d\d")
 _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d|25\d\d)(?!\d)")
+# a choice between two things: "a livable city or a new city", "เมืองเดิมหรือเมืองใหม่" (not "หรือไม่", "หรือเปล่า")
+_EITHER_OR = re.compile(r"\bor\b|หรือ(?!ไม่|เปล่า|ป่าว|ปล่าว)", re.I)
 # A question about a ranking at all ("the best month to see the flowers" is not).
 # (Split in two: the English words are tried only on text with a Latin letter, as _SAME_MEANING_EN.)
 _RANKING_Q_TH = re.compile(r"คะแนน|อันดับ|ดัชนี|ที่\s*\d|นำ(?!ร่อง)|เก่ง|ชนะ")
@@ -212,6 +214,7 @@ A_RANK = 0.15  # the fact states the place the question asks about (first, 2nd, 
 # The fact mentions a word few facts use that the question asks about ("how many died" / "47 tourists died"):
 # what a long answer says counts, though the question's frame ("how many people") matches short phrasings better.
 A_TOPIC = 0.1
+A_TOPIC_ALL = 0.05  # ...and more when it mentions every one of two or more such words
 A_OTHER_RANK = -0.15  # a ranking fact that states only other places than the one asked
 # A ranking's category: the TSCCI ranks province-based and city-based smart cities separately, so "ที่ 2 ใคร"
 # after a province's first place asks about the province-based second, unless the question names a category.
@@ -579,13 +582,14 @@ class FactIndex:
         per_text = np.bincount(texts, weights=weights, minlength=self.n_texts)
         return np.maximum.reduceat(per_text, self.starts)
 
-    def _told(self, topic: tuple[str, ...], rows: np.ndarray) -> np.ndarray:
-        """Which of ``rows`` (the candidates) mention any of ``topic`` (a question's distinctive words), as a mask
-        over every fact."""
+    def _told(self, topic: tuple[str, ...], rows: np.ndarray, every: bool = False) -> np.ndarray:
+        """Which of ``rows`` (the candidates) mention any of ``topic`` (a question's distinctive words), or with
+        ``every`` all of them, as a mask over every fact."""
         out = np.zeros(len(self.ids), dtype=bool)
         if topic:
             ids, texts = self.ids, self.texts  # (as answerable.unmentioned looks for them)
-            out[[k for k in rows.tolist() if any(mentions(texts[ids[k]], w) for w in topic)]] = True
+            test = all if every else any
+            out[[k for k in rows.tolist() if test(mentions(texts[ids[k]], w) for w in topic)]] = True
         return out
 
     def _number_fit(self, counted: tuple[tuple[str, frozenset[str]], ...], rows: np.ndarray) -> np.ndarray:
@@ -679,8 +683,18 @@ class FactIndex:
                 other = other | self._has_project & ~self._any_of(asked_projects)
             all_shared = shared == len(subjects) if all(x in self._about for x in subjects) else self._none
             only_concepts_shared = ~self._any_of(subjects - self.concepts)
-            extra_area = self._area_count - self._count_of(asked_areas) > 0 if asked_areas else self._none
-            matched = S_MATCH + np.where(all_shared, S_ALL, 0.0) - np.where(
+            # (and, for a question that names two things but no area, "which agencies ran the logo contest with
+            # depa": a fact about a city that neither is tied to, Phuket's depa branch, is about something else)
+            tied = {a for x in subjects for a in self.related.get(x, ())}
+            extra_area = self._area_count - self._count_of(asked_areas) > 0 if asked_areas else (
+                (self._area_count > 0) & (self._area_count <= MANY_AREAS) & ~self._any_of(tied)
+                if len(subjects - self.concepts) >= 2 else self._none)
+            # (a choice between things named, "is Mae Moh a livable city or a new city": no fact is about all three;
+            # one about the place and one of the choices fits better than one about the place only, a share of
+            # the bonus for each named thing it is about)
+            most_shared = S_ALL * np.maximum(0, shared - 1) / (len(subjects) - 1) \
+                if len(subjects) >= 3 and _EITHER_OR.search(q.text) else 0.0
+            matched = S_MATCH + np.where(all_shared, S_ALL, most_shared) - np.where(
                 only_concepts_shared & specific, 0.15, 0.0) - np.where(extra_area, S_EXTRA_AREA, 0.0)
             # A question that names only a general notion ("the smart city logo") may be about any fact that
             # touches it ("who chaired the logo ceremony"): not pushed down as hard.
@@ -753,6 +767,8 @@ class FactIndex:
             a = np.where(~placed & self._rankings & self._has_ranks, a + A_OTHER_RANK, a)
         if q.topic:
             a = np.where(self._told(q.topic, rows), a + A_TOPIC, a)
+            if len(q.topic) >= 2:  # ("the short-term focus of the master plan": the fact that says both words)
+                a = np.where(self._told(q.topic, rows, every=True), a + A_TOPIC_ALL, a)
         # (not for "who" or "when": "who chaired it when the 5 pilot cities were announced" names the event by
         # its count, and the fact that says who may not count them again)
         counted = _counted_asked(q.text) if qtype not in ("who", "when") else ()
