@@ -44,7 +44,6 @@ _WORDS = [
     (r"\bindices\b", "indexes"),  # (the Latin plural; the facts say "indexes")
     (r"\bcams?\b", "cameras"),  # ("cctv cams")
     (r"\bcompulsory\b|\bobligatory\b", "mandatory"),
-    (r"\baccidents?\b", "disaster"),  # (the 2018 boat disaster)
 ]
 _RULES = [(re.compile(p), r) for p, r in _WORDS]
 # The last rules are English words (no IGNORECASE): they cannot match a text without a Latin letter, and the Thai

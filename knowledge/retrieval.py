@@ -69,6 +69,9 @@ _SAME_MEANING_TH = [(re.compile(p, re.I), r) for p, r in [
     (r"(อยู่|ใช้|มีผล)ได้\s*(กี่ปี|นานเท่าไ(หร่|ร)|นานแค่ไหน|นานไหม|นานมั้ย)", " มีอายุกี่ปี "),
     # the kind asked: "แม่เมาะเป็นแบบไหน" / "เมืองอัจฉริยะประเภทไหน", "จัดเป็นประเภทเมืองเดิมน่าอยู่"
     (r"(?:เป็น)?(?:แบบ|ประเภท|ชนิด)(?:ไหน|ใด|อะไร|ไร)", " ประเภท "),
+    # a city newly certified: "มีเมืองใหม่ได้ตราไหม" / "มอบตราเมืองอัจฉริยะใหม่ 1 พื้นที่" (the domain's words are
+    # dropped before these), not the New City type ("เมืองใหม่ทันสมัย")
+    (r"เมืองใหม่(?!ทันสมัย)", " ใหม่ "),
 ]]
 # The English ones: each of their words has a Latin letter that only a Latin letter matches (even with
 # IGNORECASE), so they are tried only on a text with one.
@@ -195,6 +198,7 @@ _AROUND_A_TIME = re.compile(r"\b(before|after|since|until|till|between|prior|lat
                             re.I)
 # "the first certification meeting", "รอบแรก": the first ever; "its first meeting of 2019", "ครั้งที่ 1/2562": the
 # first of a year only
+_LOGO_ASKED = re.compile(r"ตรา|รับรอง|\blogos?\b|\bcertifi", re.I)  # (the logo given, not "ตราด": a name is removed)
 _FIRST_ASKED = re.compile(r"\bfirst\b|ครั้งแรก|รอบแรก|แรกสุด")
 _FIRST_OF_YEAR = re.compile(r"\bfirst \w+ of (19|20)\d\d\b|ครั้งแรกของปี|ครั้งที่ 1/25\d\d")
 _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d|25\d\d)(?!\d)")
@@ -455,6 +459,7 @@ class FactIndex:
         # The day each event took place: the day of most facts about it ("where was the meeting of 6 May 2021
         # held" names that day, though the name is removed: the venue, not what came after it, undated)
         self.event_day: dict[str, tuple[int, int]] = {}
+        self.events = events
         for e in events:
             days = Counter(d for fid, d in zip(self.ids, self._day_of) if d is not None and e in self.about_sets[fid])
             if days:
@@ -503,6 +508,8 @@ class FactIndex:
         self._none = np.zeros(n, dtype=bool)
         self._has_area = mask(lambda fid: self.fact_areas[fid])
         self._area_count = np.fromiter((len(self.fact_areas[fid]) for fid in ids), dtype=np.int64, count=n)
+        # first about an event (a ceremony, a meeting), with the areas it concerned after it
+        self._of_event = mask(lambda fid: self.facts[fid].about and self.facts[fid].about[0] in self.events)
         self._has_dim = mask(lambda fid: self.about_sets[fid] & self.dimensions)
         self._has_project = mask(lambda fid: self.about_sets[fid] & self.projects)
         # about an organisation, person, event or project (not only areas, concepts and the 7 Smarts)
@@ -730,7 +737,11 @@ class FactIndex:
             # A fact about one city, for a question that names none: unlikely, unless the question is (nearly)
             # one of the fact's own phrasings (a staff entry written without the city's name).
             # (A fact about many cities, "the 7 early pilot areas", is about none of them in particular.)
-            s = np.where(has_area & (self._area_count <= MANY_AREAS), S_NONE * (1.0 - np.minimum(1.0, raw)), 0.0)
+            # (A fact first about an event, "1 new logo on 27 August 2025, to Phuket Tinicon Valley", for a question
+            # about the logo, is about the award, which the question need not name: the area is what it tells.)
+            awarded = self._of_event if _LOGO_ASKED.search(q.text) else self._none
+            s = np.where(has_area & (self._area_count <= MANY_AREAS) & ~awarded,
+                         S_NONE * (1.0 - np.minimum(1.0, raw)), 0.0)
         if qtype in self._fit:
             a = np.where(self._fit[qtype], A_MATCH, A_MISMATCH if qtype in STRICT_TYPES else 0.0)
             if qtype == "list":  # "เกณฑ์มีอะไรบ้าง": the criteria, not the date they were announced

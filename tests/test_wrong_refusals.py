@@ -24,3 +24,23 @@ def test_a_word_inside_another_is_left_alone(text):
 
 def test_booking_a_ticket_is_still_refused(convo):
     assert convo.say("can you get me a train ticket to phuket").fallback
+
+
+def _subjects(bot, text):
+    from intents.normalize import normalize
+    return bot.nlu.parse(normalize(text)).entities.subjects
+
+
+@pytest.mark.parametrize("text, linked", [
+    ("ปีนี้มีเมืองใหม่ได้รับตราบ้างไหม", False),
+    ("เมืองใหม่ที่ได้รับตรารอบล่าสุดชื่ออะไร", False),
+    ("ภูเก็ตเป็นเมืองเดิมหรือเมืองใหม่", True),
+    ("เมืองใหม่หมายถึงอะไร", True),
+])
+def test_new_city_is_the_type_only_where_it_is_not_cities_newly_certified(bot, text, linked):
+    assert ("new-city" in _subjects(bot, text)) is linked
+
+
+def test_the_area_newly_given_the_logo_is_told(convo):
+    r = convo.say("ในปี 2568 มีเมืองใหม่ได้รับตราบ้างไหม")
+    assert not r.fallback and "ทินิคอน" in first_line(r)
