@@ -198,6 +198,10 @@ _AROUND_A_TIME = re.compile(r"\b(before|after|since|until|till|between|prior|lat
                             re.I)
 # "the first certification meeting", "รอบแรก": the first ever; "its first meeting of 2019", "ครั้งที่ 1/2562": the
 # first of a year only
+# whether something is one of a counted list: "one of the 7 pilot areas", "7 พื้นที่นำร่องมี ... ด้วยไหม"
+_MEMBER_ASKED = re.compile(r"\bamong\b|\bone of\b|\bincluded\b|หนึ่งใน|(?<![\d.])1\s*ใน|อยู่ใน|มี\s*ด้วย", re.I)
+_COUNT_SAID = re.compile(r"(?<![\d.])(?!1(?!\d))\d{1,2}(?![\d.])|\b(two|three|four|five|six|seven|eight|nine|ten)\b|"
+                         r"สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด", re.I)
 _LOGO_ASKED = re.compile(r"ตรา|รับรอง|\blogos?\b|\bcertifi", re.I)  # (the logo given, not "ตราด": a name is removed)
 _FIRST_ASKED = re.compile(r"\bfirst\b|ครั้งแรก|รอบแรก|แรกสุด")
 _FIRST_OF_YEAR = re.compile(r"\bfirst \w+ of (19|20)\d\d\b|ครั้งแรกของปี|ครั้งที่ 1/25\d\d")
@@ -678,6 +682,10 @@ class FactIndex:
         if subjects:
             shared = self._count_of(subjects)
             other = has_area & ~self._any_of(asked_areas) if asked_areas else self._none  # about another city
+            # "was Korat one of the 7 pilot areas?": the list of the seven (other areas) says whether it was
+            member = bool(asked_areas) and bool(_MEMBER_ASKED.search(q.text)) and bool(_COUNT_SAID.search(q.text))
+            if member:
+                other = other & (self._area_count <= MANY_AREAS)
             if asked_dims:  # about another of the 7 Smarts ("who led governance" / Yala led environment)
                 other = other | self._has_dim & ~self._any_of(asked_dims)
                 # (or a ranking of no dimension: "who came first in Smart Living" / Phuket's overall place)
@@ -701,6 +709,8 @@ class FactIndex:
                 unshared = np.where(specific & ~touches, S_OTHER, S_GENERAL)
             else:
                 unshared = np.where(specific, S_OTHER, S_GENERAL)
+            if member:
+                unshared = np.where(self._area_count > MANY_AREAS, S_MATCH, unshared)
             if qtype == "when" and not asked_projects and asked_areas and not subjects - asked_areas - self.concepts:
                 # "ภูเก็ตเริ่มสมาร์ทซิตี้ปีไหน" asks when of the area alone: a fact about one of its projects that the
                 # question neither names nor describes (the Phuket Sandbox's start; not the airport bus for "when

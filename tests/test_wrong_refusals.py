@@ -44,3 +44,12 @@ def test_new_city_is_the_type_only_where_it_is_not_cities_newly_certified(bot, t
 def test_the_area_newly_given_the_logo_is_told(convo):
     r = convo.say("ในปี 2568 มีเมืองใหม่ได้รับตราบ้างไหม")
     assert not r.fallback and "ทินิคอน" in first_line(r)
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("was korat among the seven early pilot areas", "No"),
+    ("โคราชเป็นหนึ่งใน 7 พื้นที่นำร่องช่วงแรกไหม", "ไม่"),
+])
+def test_membership_of_a_counted_list_of_other_areas_is_read_from_that_list(convo, text, verdict):
+    r = convo.say(text)
+    assert not r.fallback and r.text.startswith(verdict)
