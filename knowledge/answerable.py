@@ -332,7 +332,7 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
                 r"\bflights?\b|เที่ยวบิน|ขับรถ|\bdrive\b", re.I)),
     # "what replaced the airport bus", "มีรถอะไรวิ่งแทน": what came instead, which the bus's end is not
     ("replacement", re.compile(r"\breplac(?:e|ed|es|ing|ement)\b|\binstead\b(?! of)|อะไร\S{0,24}แทน|แทนที่", re.I),
-     re.compile(r"\breplac|\binstead\b|แทนที่|มาแทน|ใช้แทน|วิ่งแทน|ให้บริการแทน", re.I)),
+     re.compile(r"\breplac|\binstead\b|\bin place of\b|แทนที่|มาแทน|ใช้แทน|วิ่งแทน|ให้บริการแทน", re.I)),
     # "สร้างเสร็จเมื่อไหร่", "is it finished": whether or when it is done, which the day its area got the logo is not
     # (not "ready to be a smart city", a readiness)
     ("completion", re.compile(r"เสร็จ|\b(?:finished|completed|completion)\b|\bbe (?:done|ready)\b(?! to)|"

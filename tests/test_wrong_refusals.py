@@ -53,3 +53,13 @@ def test_the_area_newly_given_the_logo_is_told(convo):
 def test_membership_of_a_counted_list_of_other_areas_is_read_from_that_list(convo, text, verdict):
     r = convo.say(text)
     assert not r.fallback and r.text.startswith(verdict)
+
+
+def test_a_role_laid_out_is_no_budget():
+    assert "งบประมาณ" not in expand("วังจันทร์วางบทบาทตัวเองไว้ยังไง")
+    assert "งบประมาณ" in expand("วังจันทร์ได้งบเท่าไหร่")
+
+
+def test_what_is_used_in_place_of_something_is_a_replacement(convo):
+    r = convo.say("แม่เมาะเอาอะไรมาใช้แทนถ่านหิน")
+    assert not r.fallback and "หมุนเวียน" in first_line(r)
