@@ -206,7 +206,8 @@ _LEAD_Q = re.compile(r"\b(?:lead|leads|led|leader|leading|top|topped|best|first|
                      r"ที่\s*1(?!\d)|อันดับ\s*1(?!\d)|ที่หนึ่ง", re.I)
 # ("ranked first among the province-based cities" claims a place: the first, among the cities of a kind)
 _AMONG = re.compile(r"\btop\s*(?:\d|two|three|four|five|ten\b)|"
-                    r"(?<!\bfirst\s)(?<!\bsecond\s)(?<!\bthird\s)\bamong\b|\d\s*อันดับแรก|ติด(ท็อป|อันดับ|\s*\d)|ใน\s*\d\s*อันดับ", re.I)
+                    r"(?<!\bfirst\s)(?<!\bsecond\s)(?<!\bthird\s)(?<!\b1st\s)(?<!\b2nd\s)(?<!\b3rd\s)\bamong\b|"
+                    r"\d\s*อันดับแรก|ติด(ท็อป|อันดับ|\s*\d)|ใน\s*\d\s*อันดับ", re.I)
 
 
 # A follow-up that asks only which one of a kind of thing it was ("which hotel was the venue", "at which event",

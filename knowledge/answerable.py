@@ -819,8 +819,10 @@ def _asks(question: str) -> _Asks:
     # (an English word written against Thai, "ceoของkktt", is still a word: \b needs a space to see it)
     question = _SCRIPTS_MEET.sub(" ", question)
     position = _POSITION.search(question)
+    nth = False
     if position is None and _RANKED.search(question):
         position = _NTH_RANKED.search(question)  # "who was 2nd province-based in the index"
+        nth = position is not None  # (as a word: "2nd" is "second", which an ordered top list gives too)
     place_word = _PLACE_WORD.search(question) if position is None and _RANKED.search(question) else None
     many = _HOW_MANY_NAMED.search(question)
     latin = has_latin(question)
@@ -838,7 +840,7 @@ def _asks(question: str) -> _Asks:
                  next(g for g in many.groups() if g) if many else None, post,
                  tuple((period, rx) for period, cue, rx in _PERIODS_ASKED if cue.found(question, latin)),
                  tuple((name, rx) for name, cue, rx in _SYSTEMS_ASKED if cue.found(question, latin)),
-                 _meetings(question), _WILL.search(question) is not None, place_word is not None,
+                 _meetings(question), _WILL.search(question) is not None, place_word is not None or nth,
                  _FOREIGN.search(question) is not None,
                  _NOW_FIGURE.search(question) is not None and not _TARGET_ASKED.search(question))
 

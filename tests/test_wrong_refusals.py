@@ -63,3 +63,14 @@ def test_a_role_laid_out_is_no_budget():
 def test_what_is_used_in_place_of_something_is_a_replacement(convo):
     r = convo.say("แม่เมาะเอาอะไรมาใช้แทนถ่านหิน")
     assert not r.fallback and "หมุนเวียน" in first_line(r)
+
+
+@pytest.mark.parametrize("text", ["did chachoengsao come 1st among province-based areas in tscci 2023?",
+                                  "was wangchan valley 2nd in the city-based tscci 2023 ranking?"])
+def test_a_place_claimed_as_1st_or_2nd_is_read_from_an_ordered_top_list(convo, text):
+    r = convo.say(text)
+    assert not r.fallback and r.text.startswith("No")
+
+
+def test_the_place_claimed_is_checked_not_only_being_in_the_list(convo):
+    assert convo.say("was chachoengsao 2nd among province-based areas in tscci 2023?").text.startswith("Yes")
