@@ -74,3 +74,12 @@ def test_a_place_claimed_as_1st_or_2nd_is_read_from_an_ordered_top_list(convo, t
 
 def test_the_place_claimed_is_checked_not_only_being_in_the_list(convo):
     assert convo.say("was chachoengsao 2nd among province-based areas in tscci 2023?").text.startswith("Yes")
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("wangchan valley is run by the chonburi city hall, right?", "No"),
+    ("is mae moh run by the electricity generating authority of thailand?", "Yes"),
+])
+def test_a_body_claimed_to_run_an_area_is_checked_against_its_developer(convo, text, verdict):
+    r = convo.say(text)
+    assert not r.fallback and r.text.startswith(verdict)
