@@ -590,13 +590,13 @@ class FactIndex:
         per_text = np.bincount(texts, weights=weights, minlength=self.n_texts)
         return np.maximum.reduceat(per_text, self.starts)
 
-    def _told(self, topic: tuple[str, ...], rows: np.ndarray) -> np.ndarray:
-        """Which of ``rows`` (the candidates) mention any of ``topic`` (a question's distinctive words), as a mask
-        over every fact."""
+    def _told(self, topic: tuple[str, ...], rows: np.ndarray, every: bool = False) -> np.ndarray:
+        """Which of ``rows`` (the candidates) mention any of ``topic`` (a question's distinctive words; ``every``:
+        all of them), as a mask over every fact."""
         out = np.zeros(len(self.ids), dtype=bool)
         if topic:
-            ids, texts = self.ids, self.texts  # (as answerable.unmentioned looks for them)
-            out[[k for k in rows.tolist() if any(mentions(texts[ids[k]], w) for w in topic)]] = True
+            ids, texts, which = self.ids, self.texts, all if every else any  # (as answerable.unmentioned looks for them)
+            out[[k for k in rows.tolist() if which(mentions(texts[ids[k]], w) for w in topic)]] = True
         return out
 
     def _number_fit(self, counted: tuple[tuple[str, frozenset[str]], ...], rows: np.ndarray) -> np.ndarray:
@@ -750,7 +750,10 @@ class FactIndex:
             # (A fact first about an event, "1 new logo on 27 August 2025, to Phuket Tinicon Valley", for a question
             # about the logo, is about the award, which the question need not name: the area is what it tells.)
             awarded = self._of_event if _LOGO_ASKED.search(q.text) else self._none
-            s = np.where(has_area & (self._area_count <= MANY_AREAS) & ~awarded,
+            # (Nor one that says every one of two or more words few facts use that the question says: "น้ำเสีย
+            # รีไซเคิลเอาไปรดที่ไหน" is about Samyan's recycled waste water, whichever area it names.)
+            told_all = self._told(q.topic, rows, every=True) if len(q.topic) >= 2 else self._none
+            s = np.where(has_area & (self._area_count <= MANY_AREAS) & ~awarded & ~told_all,
                          S_NONE * (1.0 - np.minimum(1.0, raw)), 0.0)
         if qtype in self._fit:
             a = np.where(self._fit[qtype], A_MATCH, A_MISMATCH if qtype in STRICT_TYPES else 0.0)

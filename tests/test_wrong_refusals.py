@@ -83,3 +83,12 @@ def test_the_place_claimed_is_checked_not_only_being_in_the_list(convo):
 def test_a_body_claimed_to_run_an_area_is_checked_against_its_developer(convo, text, verdict):
     r = convo.say(text)
     assert not r.fallback and r.text.startswith(verdict)
+
+
+def test_words_only_one_area_s_fact_says_find_it_though_no_area_is_named(convo):
+    r = convo.say("เอาน้ำเสียที่รีไซเคิลแล้วไปรดอะไร")
+    assert not r.fallback and "สามย่าน" in first_line(r)
+
+
+def test_an_area_s_fact_is_still_no_answer_to_a_general_question(convo):
+    assert convo.say("how do smart cities help farmers sell rice").fallback
