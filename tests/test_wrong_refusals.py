@@ -92,3 +92,12 @@ def test_words_only_one_area_s_fact_says_find_it_though_no_area_is_named(convo):
 
 def test_an_area_s_fact_is_still_no_answer_to_a_general_question(convo):
     assert convo.say("how do smart cities help farmers sell rice").fallback
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ขอเช็คหน่อยนะ ขอนแก่นได้ตราเมื่อไหร่", "2564"),
+    ("which depa people were involved in the meeting of 6 may 2021", "Passakorn"),
+])
+def test_chat_words_that_frame_a_question_are_no_unknown_topic(convo, text, expected):
+    r = convo.say(text)
+    assert not r.fallback and expected in first_line(r)
