@@ -59,10 +59,6 @@ _WORD_NAMES = frozenset({"เลย"})
 _WORD_STARTS = {"น่าน": ("น้ำ", "ฟ้า")}
 _WORDS_STARTED = re.compile("|".join(f"{name}(?:{'|'.join(after)})" for name, after in _WORD_STARTS.items()))
 _THAI_BEFORE_SYLLABLE = frozenset("\u0e40\u0e41\u0e42\u0e43\u0e44") | _THAI_COMBINING
-# A name that is also an everyday phrase: "เมืองใหม่" is the New City type ("เมืองเดิมหรือเมืองใหม่"), but
-# "มีเมืองใหม่ได้ตราไหม", "15 เมืองใหม่", "เมืองใหม่ที่ได้ตรา" are cities newly certified. (The phrase, compacted,
-# and what before or after it makes it the everyday one.)
-_PHRASE_NAMES = {"เมืองใหม่": (re.compile(r"(มี|\d)$"), re.compile(r"^(ที่)?(ได้|กี่|เพิ่ม)"))}
 
 
 def compact(text: str) -> str:
@@ -238,9 +234,6 @@ class EntityExtractor:
         key, before = flat[start:end], flat[:start]
         if key in _WORD_STARTS and flat.startswith(_WORD_STARTS[key], end):
             return False
-        if key in _PHRASE_NAMES:
-            said_before, said_after = _PHRASE_NAMES[key]
-            return not (said_before.search(before) or said_after.search(flat[end:]))
         if key.startswith("จังหวัด") and key[len("จังหวัด"):] in _WORD_NAMES:
             return not before.endswith("ทั้ง")  # ("จังหวัดเลย" matched whole)
         if key not in _WORD_NAMES:

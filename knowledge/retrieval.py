@@ -69,9 +69,6 @@ _SAME_MEANING_TH = [(re.compile(p, re.I), r) for p, r in [
     (r"(อยู่|ใช้|มีผล)ได้\s*(กี่ปี|นานเท่าไ(หร่|ร)|นานแค่ไหน|นานไหม|นานมั้ย)", " มีอายุกี่ปี "),
     # the kind asked: "แม่เมาะเป็นแบบไหน" / "เมืองอัจฉริยะประเภทไหน", "จัดเป็นประเภทเมืองเดิมน่าอยู่"
     (r"(?:เป็น)?(?:แบบ|ประเภท|ชนิด)(?:ไหน|ใด|อะไร|ไร)", " ประเภท "),
-    # a city newly certified: "มีเมืองใหม่ได้ตราไหม" / "มอบตราเมืองอัจฉริยะใหม่ 1 พื้นที่" (the domain's words are
-    # dropped before these), not the New City type ("เมืองใหม่ทันสมัย")
-    (r"เมืองใหม่(?!ทันสมัย)", " ใหม่ "),
 ]]
 # The English ones: each of their words has a Latin letter that only a Latin letter matches (even with
 # IGNORECASE), so they are tried only on a text with one.
