@@ -219,6 +219,10 @@ _RUN_BY_Q = re.compile(r"\b(?:run|managed|operated|developed|overseen)\s+by\b|\b
 # own facts, where _RUN_BY_Q picks the area's developer fact. Made one with it, a set's answers changed.)
 _RUN_BY_WIDE = re.compile(r"\b(?:run|managed|operated|developed|owned|led)\s+by\b|\b(?:runs|manages|operates|develops|owns)\b|"
                           r"ดูแล|บริหาร|ดำเนินการ|ผู้พัฒนา|พัฒนาโดย|ขับเคลื่อน|เป็นของ|เจ้าของ", re.I)
+# the body claimed to run an area, when no known organisation is named: "run by kasetsart uni, isn't it"
+_RUNNER_NAMED = re.compile(r"\b(?:run|managed|operated|developed|overseen)\s+by\s+((?:the\s+)?[a-z][a-z .'-]{3,60}?)"
+                           r"(?:\s*(?:,|\?|$|\bisn't\b|\bisnt\b|\bright\b|\bcorrect\b|\bor\b|\band\b))", re.I)
+_RUNNER_FILLER = frozenset({"uni", "university", "the", "office", "company", "group", "city", "smart", "thai", "thailand"})
 _DEVELOPER_SAID = re.compile(r"\bcity developer\b|\bis run by\b|\bdeveloper of\b", re.I)
 # A group of areas, not of Smarts: "the seven pilot areas", "7 พื้นที่นำร่อง", "the 7 provinces".
 _OF_AREAS = re.compile(r"\bpilots?\b|นำร่อง|\bareas?\b|พื้นที่|\bcities\b|\bprovinces?\b|จังหวัด", re.I)
@@ -230,7 +234,8 @@ _LEAD_Q = re.compile(r"\b(?:lead|leads|led|leader|leading|top|topped|best|first|
                      r"ที่\s*1(?!\d)|อันดับ\s*1(?!\d)|ที่หนึ่ง", re.I)
 # ("ranked first among the province-based cities" claims a place: the first, among the cities of a kind)
 _AMONG = re.compile(r"\btop\s*(?:\d|two|three|four|five|ten\b)|"
-                    r"(?<!\bfirst\s)(?<!\bsecond\s)(?<!\bthird\s)\bamong\b|\d\s*อันดับแรก|ติด(ท็อป|อันดับ|\s*\d)|ใน\s*\d\s*อันดับ", re.I)
+                    r"(?<!\bfirst\s)(?<!\bsecond\s)(?<!\bthird\s)(?<!\b1st\s)(?<!\b2nd\s)(?<!\b3rd\s)\bamong\b|"
+                    r"\d\s*อันดับแรก|ติด(ท็อป|อันดับ|\s*\d)|ใน\s*\d\s*อันดับ", re.I)
 
 
 # A follow-up that asks only which one of a kind of thing it was ("which hotel was the venue", "at which event",
@@ -2103,6 +2108,13 @@ class Dialogue:
         same_topic = self._count_of_same_topic(turn, a)
         if same_topic is not None:
             a.hit = same_topic
+        if a.hit is None and a.yes_no and a.subjects and not a.follow_up:
+            # "samyan is run by kasetsart uni, isn't it": a body no fact knows, claimed to run the area, whose own
+            # fact of who runs it names another: that fact says no
+            runner = self._developer_claimed(snap, Query(a.query_text, reply_lang, a.subjects, a.context, a.kind,
+                                                         a.intents, a.years), u.normalized)
+            if runner is not None and not runner[1]:
+                a.hit = Hit(runner[0], 1.0, 0.0, 1.0, 0.0, 1.0)
 
     @staticmethod
     def _holds_kind(snap: Snapshot, fact: Fact, kind: str | None) -> bool:
@@ -2899,6 +2911,19 @@ class Dialogue:
             return None
         orgs = [x for x in q.subjects if x in snap.kb.entities and snap.kb.entities[x].kind == "organisation"]
         areas = [x for x in q.subjects if x in snap.kb.cities] or [x for x in q.context if x in snap.kb.cities][:1]
+        claimed = _RUNNER_NAMED.search(question) if not orgs and len(areas) == 1 else None
+        if claimed is not None:
+            # "is samyan run by kasetsart uni?", "run by the provincial government?": a body the knowledge base
+            # does not know, claimed to run the area; its own fact of who runs it, naming none of its words, says no
+            # (not the names of the area or its province: "the Bangkok Metropolitan Administration" / Samyan)
+            own = " ".join([*self._area_names(snap, areas[0]), *self._names(snap, snap.kb.cities[areas[0]].province)])
+            words = [w for w in re.findall(r"[a-z]{4,}", claimed.group(1).casefold())
+                     if w not in _RUNNER_FILLER and w not in own.casefold()]
+            said = [f for f in snap.index.about(areas[0]) if f.aspect == "who" and _DEVELOPER_SAID.search(f.answer.en)
+                    and areas[0] in f.about]
+            if not words or len(said) != 1 or any(w in said[0].text().casefold() for w in words):
+                return None
+            return said[0], False
         if len(orgs) != 1 or len(areas) != 1 or any(
                 x in snap.kb.entities and snap.kb.entities[x].kind in ("project", "event") for x in q.subjects):
             return None  # (who runs a project of the area is another question: "is the light rail run by KKTS?")

@@ -20,7 +20,8 @@ _WORDS = [
     (r"มหาลัย|มหาวิทยาลัย", "มหาวิทยาลัย"),  # ("มหาลัย" as people say it)
     # not the "งบ" of "ไงบ้าง", "ถึงบริการ", "ซึ่งบาง", "แหล่งบอก": a vowel after the บ, or บริ-/บรร-/บอก,
     # starts another word
-    (r"งบ(?!ประมาณ|ริ|รร|อก|[\u0e30-\u0e3a\u0e47-\u0e4e])", "งบประมาณ"),
+    # (nor after "า": the ง closes "วาง", "ทาง", "กลาง", as in "วางบทบาท")
+    (r"(?<!า)งบ(?!ประมาณ|ริ|รร|อก|[\u0e30-\u0e3a\u0e47-\u0e4e])", "งบประมาณ"),
     (r"กี่ตัง", "เท่าไหร่"),
     (r"มั่ง|มั้ง(?=$|\s|[?]|คะ|ครับ)", "บ้าง"),
     # not "เท่าไร" (the look-behinds after ไร, so that the search looks for ไร first)
@@ -29,11 +30,21 @@ _WORDS = [
     (r"หัวเรือใหญ่|หัวเรือ", "ผู้นำ"),  # (the leader, as the facts say)
     (r"กำไลข้อมือ", "สายรัดข้อมือ"),
     (r"เทสต์|เทส(?=[^\u0e30-\u0e3a\u0e47-\u0e4e]|$)", "ทดสอบ"),  # (a test, as people write it; not "เทศ")
+    # words people use where the facts say another: without them the word is unknown and the question refused
+    (r"(?<!พิ)ธีม(?![\u0e30-\u0e3a\u0e47-\u0e4e])", "ด้าน"),  # ("กี่ธีม": the themes of a plan are its Smarts, "ด้าน")
+    (r"โดดเด่น", "เด่น"),
+    (r"ยื่นคำขอ|ยื่นคำร้อง", "ยื่นสมัคร"),  # (applying, as the certification's steps say it)
+    (r"ลอยฟ้า", "ยกระดับ"),  # (an elevated track)
+    (r"ผู้เสียชีวิต|คนตาย|ตาย(?=\s|$|กี่|ไป|หรือ|ไหม|มั้ย)", "คนเสียชีวิต"),
+    (r"ธรรมาภิบาล", "บริหารภาครัฐ"),  # (Smart Governance's Thai name)
+    (r"เรือโดยสาร", "ผู้โดยสารเรือ"),
+    (r"มีเจ้าของ", "มี เจ้าของ"),
     (r"\br\b", "are"),
     (r"\bu\b", "you"),
     (r"\bwats?\b|\bwhats\b", "what is"),
     (r"\bindices\b", "indexes"),  # (the Latin plural; the facts say "indexes")
     (r"\bcams?\b", "cameras"),  # ("cctv cams")
+    (r"\bcompulsory\b|\bobligatory\b", "mandatory"),
 ]
 _RULES = [(re.compile(p), r) for p, r in _WORDS]
 # The last rules are English words (no IGNORECASE): they cannot match a text without a Latin letter, and the Thai

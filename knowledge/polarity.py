@@ -556,6 +556,8 @@ _SAME_MEANING = [
     # ("launched in 2010?" / "started a project in 2003"; "~": said in the answer, but not the same for a word asked)
     ("launch", "~open", "~เปิด", "~inaugurat", "~start", "~began", "~เริ่ม"),
     ("open", "เปิด", "inaugurat", "launch"),
+    # one thing used for another: "does it replace coal with renewables?" / "renewable energy in place of coal"
+    ("replac", "in place of", "instead", "แทน"),
 ]
 
 

@@ -195,6 +195,11 @@ _AROUND_A_TIME = re.compile(r"\b(before|after|since|until|till|between|prior|lat
                             re.I)
 # "the first certification meeting", "รอบแรก": the first ever; "its first meeting of 2019", "ครั้งที่ 1/2562": the
 # first of a year only
+# whether something is one of a counted list: "one of the 7 pilot areas", "7 พื้นที่นำร่องมี ... ด้วยไหม"
+_MEMBER_ASKED = re.compile(r"\bamong\b|\bone of\b|\bincluded\b|หนึ่งใน|(?<![\d.])1\s*ใน|อยู่ใน|มี\s*ด้วย", re.I)
+_COUNT_SAID = re.compile(r"(?<![\d.])(?!1(?!\d))\d{1,2}(?![\d.])|\b(two|three|four|five|six|seven|eight|nine|ten)\b|"
+                         r"สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด", re.I)
+_LOGO_ASKED = re.compile(r"ตรา|รับรอง|\blogos?\b|\bcertifi", re.I)  # (the logo given, not "ตราด": a name is removed)
 _FIRST_ASKED = re.compile(r"\bfirst\b|ครั้งแรก|รอบแรก|แรกสุด")
 _FIRST_OF_YEAR = re.compile(r"\bfirst \w+ of (19|20)\d\d\b|ครั้งแรกของปี|ครั้งที่ 1/25\d\d")
 _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d|25\d\d)(?!\d)")
@@ -458,6 +463,7 @@ class FactIndex:
         # The day each event took place: the day of most facts about it ("where was the meeting of 6 May 2021
         # held" names that day, though the name is removed: the venue, not what came after it, undated)
         self.event_day: dict[str, tuple[int, int]] = {}
+        self.events = events
         for e in events:
             days = Counter(d for fid, d in zip(self.ids, self._day_of) if d is not None and e in self.about_sets[fid])
             if days:
@@ -506,6 +512,8 @@ class FactIndex:
         self._none = np.zeros(n, dtype=bool)
         self._has_area = mask(lambda fid: self.fact_areas[fid])
         self._area_count = np.fromiter((len(self.fact_areas[fid]) for fid in ids), dtype=np.int64, count=n)
+        # first about an event (a ceremony, a meeting), with the areas it concerned after it
+        self._of_event = mask(lambda fid: self.facts[fid].about and self.facts[fid].about[0] in self.events)
         self._has_dim = mask(lambda fid: self.about_sets[fid] & self.dimensions)
         self._has_project = mask(lambda fid: self.about_sets[fid] & self.projects)
         # about an organisation, person, event or project (not only areas, concepts and the 7 Smarts)
@@ -675,6 +683,10 @@ class FactIndex:
         if subjects:
             shared = self._count_of(subjects)
             other = has_area & ~self._any_of(asked_areas) if asked_areas else self._none  # about another city
+            # "was Korat one of the 7 pilot areas?": the list of the seven (other areas) says whether it was
+            member = bool(asked_areas) and bool(_MEMBER_ASKED.search(q.text)) and bool(_COUNT_SAID.search(q.text))
+            if member:
+                other = other & (self._area_count <= MANY_AREAS)
             if asked_dims:  # about another of the 7 Smarts ("who led governance" / Yala led environment)
                 other = other | self._has_dim & ~self._any_of(asked_dims)
                 # (or a ranking of no dimension: "who came first in Smart Living" / Phuket's overall place)
@@ -708,6 +720,8 @@ class FactIndex:
                 unshared = np.where(specific & ~touches, S_OTHER, S_GENERAL)
             else:
                 unshared = np.where(specific, S_OTHER, S_GENERAL)
+            if member:
+                unshared = np.where(self._area_count > MANY_AREAS, S_MATCH, unshared)
             if qtype == "when" and not asked_projects and asked_areas and not subjects - asked_areas - self.concepts:
                 # "ภูเก็ตเริ่มสมาร์ทซิตี้ปีไหน" asks when of the area alone: a fact about one of its projects that the
                 # question neither names nor describes (the Phuket Sandbox's start; not the airport bus for "when
@@ -744,7 +758,14 @@ class FactIndex:
             # A fact about one city, for a question that names none: unlikely, unless the question is (nearly)
             # one of the fact's own phrasings (a staff entry written without the city's name).
             # (A fact about many cities, "the 7 early pilot areas", is about none of them in particular.)
-            s = np.where(has_area & (self._area_count <= MANY_AREAS), S_NONE * (1.0 - np.minimum(1.0, raw)), 0.0)
+            # (A fact first about an event, "1 new logo on 27 August 2025, to Phuket Tinicon Valley", for a question
+            # about the logo, is about the award, which the question need not name: the area is what it tells.)
+            awarded = self._of_event if _LOGO_ASKED.search(q.text) else self._none
+            # (Nor one that says every one of two or more words few facts use that the question says: "น้ำเสีย
+            # รีไซเคิลเอาไปรดที่ไหน" is about Samyan's recycled waste water, whichever area it names.)
+            told_all = self._told(q.topic, rows, every=True) if len(q.topic) >= 2 else self._none
+            s = np.where(has_area & (self._area_count <= MANY_AREAS) & ~awarded & ~told_all,
+                         S_NONE * (1.0 - np.minimum(1.0, raw)), 0.0)
         if qtype in self._fit:
             a = np.where(self._fit[qtype], A_MATCH, A_MISMATCH if qtype in STRICT_TYPES else 0.0)
             if qtype == "list":  # "เกณฑ์มีอะไรบ้าง": the criteria, not the date they were announced

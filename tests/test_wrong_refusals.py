@@ -1,0 +1,88 @@
+"""Questions the knowledge base answers that used to get the honest fallback, and what must still get it."""
+
+import pytest
+
+from helpers import first_line
+from intents.synonyms import expand
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ดีป้าหนุนโครงการนำร่องในขอนแก่นธีมไหนบ้าง", "การเดินทาง"),
+    ("เหตุเรือล่มภูเก็ตปี 2561 คนตายไปกี่คน", "47"),
+    ("ภูเก็ตมีเรือโดยสารกี่คนต่อวัน", "50,000"),
+    ("in 2018 was smart environment compulsory for a city", "Environment"),
+])
+def test_a_word_the_facts_say_otherwise_is_no_unknown_word(convo, text, expected):
+    r = convo.say(text)
+    assert not r.fallback and expected in first_line(r)
+
+
+@pytest.mark.parametrize("text", ["พิธีมอบตราปี 65 จัดที่ไหน", "ตายตัว"])
+def test_a_word_inside_another_is_left_alone(text):
+    assert expand(text) == text
+
+
+def test_booking_a_ticket_is_still_refused(convo):
+    assert convo.say("can you get me a train ticket to phuket").fallback
+
+
+def test_the_area_newly_given_the_logo_is_told(convo):
+    r = convo.say("ในปี 2568 มีพื้นที่ไหนได้ตราใหม่บ้าง")
+    assert not r.fallback and "ทินิคอน" in first_line(r)
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("was korat among the seven early pilot areas", "No"),
+    ("โคราชเป็นหนึ่งใน 7 พื้นที่นำร่องช่วงแรกไหม", "ไม่"),
+])
+def test_membership_of_a_counted_list_of_other_areas_is_read_from_that_list(convo, text, verdict):
+    r = convo.say(text)
+    assert not r.fallback and r.text.startswith(verdict)
+
+
+def test_a_role_laid_out_is_no_budget():
+    assert "งบประมาณ" not in expand("วังจันทร์วางบทบาทตัวเองไว้ยังไง")
+    assert "งบประมาณ" in expand("วังจันทร์ได้งบเท่าไหร่")
+
+
+def test_what_is_used_in_place_of_something_is_a_replacement(convo):
+    r = convo.say("แม่เมาะเอาอะไรมาใช้แทนถ่านหิน")
+    assert not r.fallback and "หมุนเวียน" in first_line(r)
+
+
+@pytest.mark.parametrize("text", ["did chachoengsao come 1st among province-based areas in tscci 2023?",
+                                  "was wangchan valley 2nd in the city-based tscci 2023 ranking?"])
+def test_a_place_claimed_as_1st_or_2nd_is_read_from_an_ordered_top_list(convo, text):
+    r = convo.say(text)
+    assert not r.fallback and r.text.startswith("No")
+
+
+def test_the_place_claimed_is_checked_not_only_being_in_the_list(convo):
+    assert convo.say("was chachoengsao 2nd among province-based areas in tscci 2023?").text.startswith("Yes")
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("wangchan valley is run by the chonburi city hall, right?", "No"),
+    ("is mae moh run by the electricity generating authority of thailand?", "Yes"),
+])
+def test_a_body_claimed_to_run_an_area_is_checked_against_its_developer(convo, text, verdict):
+    r = convo.say(text)
+    assert not r.fallback and r.text.startswith(verdict)
+
+
+def test_words_only_one_area_s_fact_says_find_it_though_no_area_is_named(convo):
+    r = convo.say("เอาน้ำเสียที่รีไซเคิลแล้วไปรดอะไร")
+    assert not r.fallback and "สามย่าน" in first_line(r)
+
+
+def test_an_area_s_fact_is_still_no_answer_to_a_general_question(convo):
+    assert convo.say("how do smart cities help farmers sell rice").fallback
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ขอเช็คหน่อยนะ ขอนแก่นได้ตราเมื่อไหร่", "2564"),
+    ("name the phuket entry among the first five pilot cities", "Phuket"),
+])
+def test_chat_words_that_frame_a_question_are_no_unknown_topic(convo, text, expected):
+    r = convo.say(text)
+    assert not r.fallback and expected in first_line(r)
