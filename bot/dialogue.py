@@ -549,8 +549,10 @@ _STILL = re.compile(r"อยู่ไหม|อยู่มั้ย|อยู�
 # there be", "did it have", nor one of the 7 Smarts: "มีด้านพลังงานมั้ย").
 _HAS_Q = re.compile(r"^(?!.*(จะมี|ใช่|ด้าน|\bwill\b|\bdid\b|\bwas\b|\bwere\b|\bsmarts?\b)).*(มี\S{0,24}(ไหม|มั้ย|มั๊ย|ป่ะ|"
                     r"หรือเปล่า|รึเปล่า)|\b(is there|are there|(does|do) (it|they|\w+ \w+|\w+) have)\b)", re.I)
-# A fact that tells of a plan, not of something there now: no "yes" to "is there one?" from it.
+# A fact that tells of a plan, not of something there now: no "yes" to "is there one?" from it. (Not a plan a
+# thing is done under: "promotes the flower fields under its Smart Economy plan", "ตามแผนเศรษฐกิจอัจฉริยะ".)
 _PLANNED = re.compile(r"แผน|\bplan", re.I)
+_UNDER_A_PLAN = re.compile(r"(?:ตาม|ภายใต้)แผน\S{0,16}อัจฉริยะ|\bunder (?:its |the )?smart \w+ plan\b", re.I)
 # "รึยัง", "yet?": whether something is there or done by now.
 _YET_Q = re.compile(r"รึยัง|หรือยัง|\byet\b", re.I)
 # What a plan says will be ("ตามแผนเดือนมีนาคม 2567", "the March 2024 plan puts it at"), not a plan something has.
@@ -690,7 +692,7 @@ def _lead(question: str, asked: str, hit: Hit, lang: str, subjects: list[str], y
     held = against_benchmark(question, answer, True)
     if held is not None and held >= 0:
         return _verdict_word(held == 1, lang)
-    if _HAS_Q.search(question) and _PLANNED.search(answer) and not _STATE_Q.search(question):
+    if _HAS_Q.search(question) and _PLANNED.search(_UNDER_A_PLAN.sub(" ", answer)) and not _STATE_Q.search(question):
         return ""  # "is there a light rail?" / its planned route: there is a plan, not yet a light rail
     names_agree = len(subjects) >= 2 and set(subjects) <= set(fact.about)
     # The event's date and the years its answer names: TSCCI 2023 results were announced in 2024.
@@ -3062,10 +3064,13 @@ class Dialogue:
         if not lead:
             # The best fact settles nothing; a close runner-up about the specific thing named (not only the
             # general notion: "is the sandbox part of the certification?" is about the sandbox) that does, wins.
+            # (or, when the question claims a year, about the same thing as a best fact that dates nothing: "got
+            # its logo in 2566?" / who handed it over, then the runner-up that gives the day)
+            undated = bool(q.years) and not hit.fact.date and not _years_in(hit.fact.answer_text())
             for other in snap.index.search(q, limit=4):
                 if other.fact.id == hit.fact.id or other.score < hit.score - SPECIFIC_VERDICT_MARGIN \
                         or not specific & set(other.fact.about) or specific & set(hit.fact.about) and not (
-                            _RUN_BY_WIDE.search(question) and not about_them(hit.fact)):
+                            _RUN_BY_WIDE.search(question) and not about_them(hit.fact)) and not undated:
                     continue
                 if _RUN_BY_WIDE.search(question) and not about_them(hit.fact) and about_them(other.fact) and self._someone_else(
                         snap, q, other.fact, places, close=other.words >= CLOSE_WORDS):

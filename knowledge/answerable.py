@@ -468,6 +468,13 @@ _REASON = re.compile(r"เพราะ|เนื่องจาก|เหตุ�
                      r"\breasons?\b|\bso that\b|\bin order to\b|\bto (help|support|promote|drive|make|give|raise|"
                      r"attract|develop|improve|reduce|create|build|bring|cut)\b|\baim|\bpurpose|\bled to\b|\bafter\b|"
                      r"\bas a result\b|\bso\b", re.I)
+# A fact that says no source explains it ("the gap is not explained") answers a "why" only when the question asks
+# why figures or sources differ ("ทำไมตัวเลขไม่ตรงกัน": they differ, unexplained); "why did the count drop" is
+# then a question the bot cannot answer, and its honest fallback sends it to staff.
+_UNEXPLAINED = re.compile(r"ไม่มีคำอธิบาย|ไม่ได้อธิบาย|ไม่อธิบาย|\b(?:is|are|was|were) not explained\b|\bno explanation\b|"
+                          r"\bunexplained\b|\b(?:does|do|did) not explain\b", re.I)
+_DIFFERENCE_ASKED = re.compile(r"ไม่ตรงกัน|ต่างกัน|แตกต่าง|ไม่เหมือนกัน|ขัดกัน|\b(?:differ\w*|different|conflict\w*|"
+                               r"disagree\w*|mismatch\w*|discrepanc\w*|inconsisten\w*)\b", re.I)
 # Why asked in words ("ทำไม", not the "ทำไม่" of "ทำไม่ครบ", "did not do all").
 _WHY = re.compile(r"ทำไม(?!\u0e48)|เพราะอะไร|เหตุใด|สาเหตุ|\bwhy\b|\bhow come\b", re.I)
 # A date to come: the sources tell of what happened and of published plans, not of next year's events.
@@ -524,7 +531,11 @@ _HOW_MANY_NAMED = re.compile(r"ทั้ง\s*(\d{1,2})\s*(?:โครงกา�
 _LIST_SEP = re.compile(r",|、|ได้แก่|:|\s(?:และ|and)\s")
 # "ตอนนี้ใครเป็นประธาน", "is he still the minister today?": who holds a post now, which a fact of some years ago
 # does not tell (posts change hands; the sources are dated).
-POST_YEARS = 3  # a fact this many years old no longer tells who holds a post (a term of office is about four)
+POST_YEARS = 3  # a fact this many years old no longer tells whether something still goes on
+# A fact last checked more than this many months ago no longer tells who holds a post *now* ("ผอ.ดีป้าคนปัจจุบัน",
+# "who is the president today"): posts change hands at any time, and the sources are dated; asked without "now",
+# the bot still tells who held it as its sources say.
+POST_NOW_MONTHS = 12
 _NOW_TH = re.compile(r"ปัจจุบัน|ตอนนี้|ขณะนี้|ยัง\S*(?:\s\S*)?อยู่")  # ("ยังทำงานที่ อยู่ไหม": a name taken out)
 _NOW_EN = re.compile(r"\bstill\b|\bcurrent(ly)?\b|\bnow\b|\btoday\b", re.I)
 # ("is he still working at depa", "ยังทำงานที่ดีป้าอยู่ไหม": whether he holds his post now)
@@ -682,6 +693,15 @@ def _text_years(text: str) -> frozenset[int]:
 
 def _latest_year(text: str) -> int:
     return max(_text_years(text), default=0)
+
+
+def _months_since(fact: Fact, text: str, today: date) -> int:
+    """Months from the latest time a fact tells of (its date or as-of, to the month; a year its texts name, to
+    that year's end) to ``today``."""
+    latest = max([int(d[:4]) * 12 + (int(d[5:7]) if len(d) >= 7 and d[5:7].isdigit() else 12)
+                  for d in (fact.date, fact.as_of) if d and d[:4].isdigit()]
+                 + [y * 12 + 12 for y in _text_years(text)], default=0)
+    return today.year * 12 + today.month - latest
 
 
 def _years_of(fact: Fact, text: str) -> set[int]:
@@ -892,7 +912,9 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
             and _CITIES_COUNTED.search(question) and not _TARGET_ASKED.search(question):
         # "how many smart cities does Thailand have": how many there are, not how many are planned
         return "it gives a target, not a count"
-    if asks.post_now and max(_years_of(fact, text), default=0) < (today or date.today()).year - POST_YEARS:
+    # (not "was the May 2020 meeting still chaired by Prajin?": "still", then, in a year gone by)
+    if asks.post_now and not (years and max(years) < (today or date.today()).year) \
+            and _months_since(fact, text, today or date.today()) > POST_NOW_MONTHS:
         return "it tells who held the post then, not now"
     if yes_no and not staff and _has(_STILL, question) and not _has(_ENDED, text) \
             and max(_years_of(fact, text), default=0) < (today or date.today()).year - POST_YEARS:
@@ -931,6 +953,9 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
         return "it gives no date"
     if kind == "why" and _WHY.search(question) and not staff and not _has(_REASON, text):
         return "it gives no reason"  # "why did the bus stop running" / the day it stopped
+    if kind == "why" and _WHY.search(question) and not staff and _has(_UNEXPLAINED, fact.answer_text()) \
+            and not _has(_DIFFERENCE_ASKED, question):
+        return "it says no source gives the reason"  # "why did the province count drop" / "not explained"
     if kind == "how_many" and years and not staff and not yes_no and _event_years(fact) is None \
             and not (fact.as_of and int(fact.as_of[:4]) in years):
         return "it gives no count of that year"  # "how many applications in 2024" / how one applies

@@ -67,6 +67,8 @@ _ASKING_EN = frozenset(
     "related relate relates linked connected "
     # happening is no claim beyond where or when: "did the sandbox happen in Wangchan Valley?"
     "happen happens happened "
+    # going, as Thai "ไป": where to is the claim ("does the bus go to the airport?" / "ran to the airport")
+    "go goes went "
     # a place taken is what the words after these say: "ranked top for people" / "led the People dimension"
     "ranked placed came".split())
 # A word broken apart by the tokeniser: "บอกว่าจะ" read as "บอ" + "กว่าจะ" (and "กว่า" here is no "more than").
@@ -415,6 +417,31 @@ _SINCE = re.compile(r"(?:ตั้งแต่|นับแต่|นับต�
                     re.I)
 
 
+_A_YEAR = re.compile(r"(?<!\d)((?:19|20|25)\d\d)(?!\d)")
+
+
+def _clause_years(asked: list[str], answer: str, known: frozenset[str] | None = None) -> set[int] | None:
+    """The years (CE) of the one part of ``answer`` that says most of what the question asks word for word, each
+    part ending with its date ("received the certificate on 31 October 2019 | and was later approved for the
+    logo on 6 May 2021"); None when no part says more of it than every other."""
+    words = _content(asked, known)
+    if not words:
+        return None
+    scored: list[tuple[int, int]] = []
+    start = 0
+    for m in _A_YEAR.finditer(answer):
+        part = answer[start:m.end()].casefold()
+        start = m.end()
+        scored.append((sum(1 for w in words if (_said(w, part) if w.isascii() else w in part)), _ce(m.group(1))))
+    if not scored:
+        return None
+    best = max(n for n, _ in scored)
+    years = {y for n, y in scored if n == best}
+    others = {y for n, y in scored if n < best}
+    # (the same year in both languages is one part said twice)
+    return years if best and len(years) == 1 and others - years else None
+
+
 def _ce(year: str) -> int:
     """A year as written ("2556", "2013", "60" after ปี) in CE."""
     y = int(year)
@@ -525,7 +552,8 @@ def _said(word: str, answer: str) -> bool:
 # other words: being certified is receiving the logo; running an area is being its developer or managing it.
 _SAME_MEANING = [
     ("certif", "รับรอง", "logo", "ตรา", "approv", "endors", "อนุมัติ", "เห็นชอบ"),
-    ("run", "manag", "ดูแล", "บริหาร", "develop", "ผู้พัฒนา", "ขับเคลื่อน", "operat"),
+    # (being behind it is running it: "is EGAT behind Mae Moh's smart city?" / "EGAT is its city developer")
+    ("run", "manag", "ดูแล", "บริหาร", "develop", "ผู้พัฒนา", "ขับเคลื่อน", "operat", "behind"),
     ("เซ็นเซอร์", "เซนเซอร์", "sensor"),
     # a plan that covers the Smarts follows them: "does it follow all 7 Smarts?" / "its plan covers 7 Smarts"
     ("follow", "cover", "include", "ครอบคลุม"),
@@ -556,6 +584,10 @@ _SAME_MEANING = [
     # ("launched in 2010?" / "started a project in 2003"; "~": said in the answer, but not the same for a word asked)
     ("launch", "~open", "~เปิด", "~inaugurat", "~start", "~began", "~เริ่ม"),
     ("open", "เปิด", "inaugurat", "launch"),
+    # starting a service is opening it: "did the bus start in 2018?" / "was opened on 23 April 2017"
+    ("start", "began", "begin", "เริ่ม", "~open", "~เปิด", "~launch", "~inaugurat"),
+    # founding a company is registering it: "ตั้งปี 2560 ใช่มั้ย" / "จดทะเบียนเมื่อ 9 มกราคม 2558"
+    ("=ตั้ง", "ก่อตั้ง", "found", "establish", "~ตั้ง", "~จดทะเบียน", "~register", "~incorporat"),
 ]
 
 
@@ -926,7 +958,9 @@ def verdict(question: str, asked: list[str], answer: str, names_agree: bool = Fa
     if said == "yes":
         asked_months, stated_months = _months(question), _months(answer)
         if asked_months and stated_months and not asked_months & stated_months:
-            return None
+            # (the year asked, and the one month the fact tells of that year, another: "approved in June
+            # 2021?" / "on 6 May 2021" says no)
+            return "no" if years and years & fact_years and len(stated_months) == 1 and len(fact_years) == 1 else None
     return said
 
 
@@ -962,7 +996,9 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
     if other_year_since(question, answer):
         return "no"  # "managed it since 2017?" / "has managed the site since 2013"
     if years:
-        asked = [t for t in asked if t.strip() != "ปี"]  # ("จดทะเบียนปี 2560": ปี introduces the year the years compare)
+        # ("จดทะเบียนปี 2560": ปี introduces the year the years compare, alone or stuck to a word: "ตั้งปี")
+        asked = [t.strip()[:-2] if t.strip().endswith("ปี") and len(t.strip()) > 3 else t for t in asked
+                 if t.strip() != "ปี"]
     if _another_university(question, answer) and not _EITHER_OR.search(question):
         return "no"  # "a Thammasat University project?" / "Chulalongkorn University owns the land"
     if _another_body(question, answer):
@@ -1063,6 +1099,11 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
     day_said = bool(asked_days) and asked_days <= stated_days and a_negated and not _denies(
         asked, answer, known, tuple(m.group(0) for m in _DAY.finditer(answer) if _days(m.group(0)) & asked_days))
     if years and fact_years and (not a_negated or day_said):
+        own = _clause_years(asked, answer, known) if len(years) == 1 and len(fact_years) > 1 else None
+        if own and not years & own and not now and not _claim_unsaid(question, answer):
+            # "got its promotion-zone certificate in 2021?" / "received the certificate on 31 October 2019 and
+            # was later approved for the logo on 6 May 2021": the year asked is another step's
+            return "no"
         if years & fact_years:
             # ("ได้ที่ 1 ปี 66" / the 2023 top three: not a yes; nor "the 2021 meeting took place at Government
             # House?" / who chaired it in 2021: the year is right, the place claimed is not said)
@@ -1075,8 +1116,8 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
             return "yes"
         # A fact of several years may not cover all; one of another year denies when it matches the question
         # closely, or says everything else it asks ("ปิดปี 2580 ใช่ไหม" / "มีกำหนดปิดในปี 2594").
-        if len(fact_years) == 1 and (close or (_covered(asked, answer, known) or 0.0) >= COVERAGE):
-            return "no"
+        if len(fact_years) == 1 and (close or names_agree or (_covered(asked, answer, known) or 0.0) >= COVERAGE):
+            return "no"  # ("did the airport bus start in 2018?" / the route to the airport opened in 2017)
         return None
     if q_negated:
         return None

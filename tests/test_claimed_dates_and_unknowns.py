@@ -1,0 +1,83 @@
+"""Yes/no questions that claim a date are answered no when the fact gives another one (the year of the step
+asked, in a fact that tells of several; the month of the year asked); a "why" the sources leave unexplained and
+who holds a post *now* get the honest fallback."""
+
+from datetime import date
+
+import pytest
+
+from helpers import first_line
+
+from knowledge.answerable import why_not
+from knowledge.polarity import verdict
+
+
+@pytest.mark.parametrize("text, lead", [
+    # the certificate's year, not the logo's, though the fact names both
+    ("Mae Moh's promotion zone certificate came in 2021, right?", "No."),
+    ("Mae Moh's promotion zone certificate came in 2019, right?", "Yes."),
+    # founding is registering; "ปี" stuck to the verb is still the year's word
+    ("KKTT ก่อตั้งเมื่อปี 2559 ใช่ไหม", "ไม่ใช่ครับ"),
+    ("KKTT ก่อตั้งเมื่อปี 2558 ใช่ไหม", "ใช่ครับ"),
+    # a best fact that dates nothing: the runner-up that gives the day settles it
+    ("ภูเก็ตทินิคอนวัลเลย์ได้ตราปี 2567 ใช่ไหม", "ไม่ใช่ครับ"),
+])
+def test_a_year_claimed_is_checked_against_the_step_asked(convo, text, lead):
+    assert first_line(convo.say(text)).startswith(lead)
+
+
+def test_another_month_of_the_year_asked_is_a_no():
+    # the one month the fact tells of the year asked is another one
+    assert verdict("were they approved in august 2021?", ["were", "they", "approved", "in", "august", "2021"],
+                   "They were approved on 6 May 2021.", years=frozenset({2021}),
+                   fact_years=frozenset({2021})) == "no"
+    assert verdict("were they approved in may 2021?", ["were", "they", "approved", "in", "may", "2021"],
+                   "They were approved on 6 May 2021.", years=frozenset({2021}),
+                   fact_years=frozenset({2021})) == "yes"
+
+
+def test_a_route_opened_a_year_earlier_did_not_start_in_the_year_claimed():
+    said = verdict("did the airport bus start in 2019?", ["did", "the", "airport", "start", "in", "2019"],
+                   "The route to the airport was opened on 23 April 2017.", names_agree=True,
+                   years=frozenset({2019}), fact_years=frozenset({2017}), close=False)
+    assert said == "no"
+
+
+def test_a_why_the_sources_leave_unexplained_is_refused(convo):
+    assert convo.say("เพราะอะไรจำนวนจังหวัดที่มีเมืองอัจฉริยะถึงหดลง").fallback
+
+
+def test_a_fact_that_says_it_is_unexplained_still_answers_why_sources_differ(bot):
+    fact = next(f for f in bot.dialogue.knowledge.facts.values() if "not explained" in f.answer.en)
+    assert why_not("why has the count of provinces fallen", fact, "why") is not None
+    assert why_not("why are the two counts of provinces different", fact, "why") is None
+
+
+@pytest.mark.parametrize("text", ["who currently heads depa", "ตอนนี้ใครนั่งตำแหน่งผู้อำนวยการใหญ่ดีป้า"])
+def test_who_holds_a_post_now_is_not_told_by_last_year_s_fact(convo, text):
+    assert convo.say(text).fallback
+
+
+def test_who_held_it_is_still_told_without_now(convo):
+    assert "Nuttapon" in first_line(convo.say("who heads depa"))
+
+
+def test_still_in_a_year_gone_by_is_no_question_about_now(bot):
+    fact = bot.dialogue.knowledge.facts["certification-steering-committee-chairs"]
+    assert why_not("was the 2020 meeting still chaired by him", fact, None, today=date(2026, 12, 1),
+                   years=frozenset({2020}), yes_no=True) != "it tells who held the post then, not now"
+
+
+def test_a_thing_done_under_a_dimension_s_plan_is_there(convo):
+    # "under its Smart Economy plan" is no plan still to come: the festival is there
+    assert first_line(convo.say("does Mae Moh have any festival")).startswith("Yes.")
+
+
+def test_a_light_rail_still_on_the_drawing_board_is_not_there_yet(convo):
+    assert not first_line(convo.say("is there a light rail in khon kaen?")).startswith("Yes")
+
+
+@pytest.mark.parametrize("text", ["is EGAT the one behind Mae Moh Livable City?",
+                                  "does Khon Kaen's smart city bus go to the airport?"])
+def test_being_behind_and_going_to_are_read_from_the_fact(convo, text):
+    assert first_line(convo.say(text)).startswith("Yes.")
