@@ -3066,11 +3066,16 @@ class Dialogue:
             # general notion: "is the sandbox part of the certification?" is about the sandbox) that does, wins.
             # (or, when the question claims a year, about the same thing as a best fact that dates nothing: "got
             # its logo in 2566?" / who handed it over, then the runner-up that gives the day)
+            # (or about fewer areas than a best fact about several: "Mae Moh did all 7?" / the five pilots' Smarts,
+            # then Mae Moh's own "3 Smarts")
             undated = bool(q.years) and not hit.fact.date and not _years_in(hit.fact.answer_text())
+            areas = len([x for x in hit.fact.about if x in snap.kb.cities])
             for other in snap.index.search(q, limit=4):
+                narrower = areas > 1 and 0 < len([x for x in other.fact.about if x in snap.kb.cities]) < areas
                 if other.fact.id == hit.fact.id or other.score < hit.score - SPECIFIC_VERDICT_MARGIN \
                         or not specific & set(other.fact.about) or specific & set(hit.fact.about) and not (
-                            _RUN_BY_WIDE.search(question) and not about_them(hit.fact)) and not undated:
+                            _RUN_BY_WIDE.search(question) and not about_them(hit.fact)) and not undated \
+                        and not narrower:
                     continue
                 if _RUN_BY_WIDE.search(question) and not about_them(hit.fact) and about_them(other.fact) and self._someone_else(
                         snap, q, other.fact, places, close=other.words >= CLOSE_WORDS):
@@ -3601,7 +3606,7 @@ class Dialogue:
             lead_th, lead_en = ("ใช่ครับ ", "Yes. ") if yes_no else ("", "")
             return snap.composer.computed(f"{lead_th}{fact.answer.th}", f"{lead_en}{fact.answer.en}", lang, [fact],
                                           list(fact.about))
-        unknown = snap.composer.fallback(lang, [], place=place_id).text
+        unknown = snap.composer.fallback(lang, [], place=place_id, found_first=True).text
         return snap.composer.computed(f"{unknown}\n{fact.answer.th}", f"{unknown}\n{fact.answer.en}", lang, [fact],
                                       list(fact.about))
 

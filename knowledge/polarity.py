@@ -442,6 +442,34 @@ def _clause_years(asked: list[str], answer: str, known: frozenset[str] | None = 
     return years if best and len(years) == 1 and others - years else None
 
 
+# A plan that was not kept: "expected to open in 2022, which did not happen", "คาดว่าจะเปิดในปี 2565 แต่ไม่เป็นไปตามนั้น".
+_NOT_KEPT = re.compile(r"\b(?:which|that|this) (?:did not|didn't|never) happen(?:ed)?\b|\bdid not happen\b|"
+                       r"แต่ไม่เป็นไปตาม(?:นั้น|แผน|กำหนด)", re.I)
+# "as planned", "ตามแผนเดิม", "on schedule": the deed measured against the plan, not a question about the plan.
+_AS_PLANNED = re.compile(r"\b(?:as|like|according to) (?:it was |the |its |their )?(?:\w+ )?(?:plan\w*|schedul\w*|expect\w*|"
+                         r"promis\w*)(?: (?:said|promised|had it|foresaw|set out))?\b|\bon schedule\b|"
+                         r"\bunder the (?:original|old|first) plan\b|ตามแผน\S{0,6}|ตามกำหนด\S{0,6}|ตามที่วางแผน", re.I)
+# The plan itself asked ("was it supposed to open in 2022?"), not what will be ("จะเปิดปี 65 ใช่มะ": it did not).
+_PLAN_ASKED = re.compile(r"แผน|คาด|กำหนด|ตั้งใจ|\bplan|\bexpect|\bschedul|\bdue\b|\bintend|\bsupposed\b|\bmeant to\b",
+                         re.I)
+# Whether it happened: "did that happen?", "เกิดขึ้นจริงไหม".
+_HAPPENED_Q = re.compile(r"\bhappen(?:ed)?\b|เกิดขึ้น|เป็นจริง|เป็นไปตาม", re.I)
+
+
+def _unmet_plan(question: str, answer: str, years: frozenset[int]) -> Verdict | None:
+    """The verdict of a fact that tells of a plan not kept ("expected to open in 2022, which did not happen"): a
+    question whether it was so (done in the year planned, or "did that happen?") gets "no"; one whether it was
+    planned so ("was it supposed to open in 2022?") gets "yes"; None for any other question or fact."""
+    if not _NOT_KEPT.search(answer) or not _INTENDED.search(answer):
+        return None
+    stated = {_ce(y) for y in _A_YEAR.findall(answer)}
+    if years and not years <= stated:
+        return None
+    if _PLAN_ASKED.search(_AS_PLANNED.sub(" ", question)):
+        return "yes" if years else None  # (the plan, asked: its year, stated)
+    return "no" if years or _HAPPENED_Q.search(question) else None
+
+
 def _ce(year: str) -> int:
     """A year as written ("2556", "2013", "60" after ปี) in CE."""
     y = int(year)
@@ -985,6 +1013,9 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
         # unless the count claimed is none of those the sources give ("50 km long?" / "22.8, 23 or 26 km")
         return "no" if _none_of_the_counts(question, answer) else None
     answer = _side_of_dispute(asked, answer, years, known)  # (the side of a dispute in brackets asked about)
+    unmet = _unmet_plan(question, answer, years)
+    if unmet is not None:
+        return unmet  # "did it open in 2022 as planned?" / "expected to open in 2022, which did not happen"
     end = _END_CLAIMED.search(question)
     if end is not None and span_end_said(answer) not in (None, _ce(next(g for g in end.groups() if g))):
         return "no"  # "does the strategy end in 2040?" / "covers 2018 to 2037"

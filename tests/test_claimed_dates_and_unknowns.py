@@ -81,3 +81,34 @@ def test_a_light_rail_still_on_the_drawing_board_is_not_there_yet(convo):
                                   "does Khon Kaen's smart city bus go to the airport?"])
 def test_being_behind_and_going_to_are_read_from_the_fact(convo, text):
     assert first_line(convo.say(text)).startswith("Yes.")
+
+
+@pytest.mark.parametrize("text, lead", [
+    # a plan not kept: it was planned for that year (yes), it did not happen then (no)
+    ("did khon kaen's light rail begin service in 2022 as planned?", "No."),
+    ("was the light rail in khon kaen meant to open in 2022?", "Yes."),
+])
+def test_a_plan_that_was_not_kept(convo, text, lead):
+    assert first_line(convo.say(text)).startswith(lead)
+
+
+def test_a_plan_not_kept_is_read_from_the_fact():
+    answer = "The plan of 2019 expected the tower to open in 2023, which did not happen."
+    asked = ["did", "the", "tower", "open", "in", "2023"]
+    assert verdict("did the tower open in 2023?", asked, answer, years=frozenset({2023}),
+                   fact_years=frozenset({2019, 2023})) == "no"
+    assert verdict("was the tower supposed to open in 2023?", asked, answer, years=frozenset({2023}),
+                   fact_years=frozenset({2019, 2023})) == "yes"
+    assert verdict("did that happen?", ["did", "that", "happen"], answer) == "no"
+
+
+def test_the_one_area_s_own_fact_settles_a_claim_about_it(convo):
+    # the five pilots' Smarts settle nothing about Mae Moh alone; Mae Moh's own 3 Smarts say no
+    assert first_line(convo.say("แม่เมาะมีครบทั้ง 7 ด้านเลยไหม")).startswith("ไม่ใช่ครับ")
+
+
+@pytest.mark.parametrize("text, lead", [("is there a certified smart city in Nong Khai?", "Not in the lists I have"),
+                                        ("มีเมืองอัจฉริยะในหนองคายที่ได้ตราไหม", "ไม่พบครับ")])
+def test_a_province_with_no_area_in_the_lists_leads_with_what_was_found(convo, text, lead):
+    r = convo.say(text)
+    assert not r.fallback and first_line(r).startswith(lead)
