@@ -40,7 +40,7 @@ from intents.vocabulary import RARE_SHARE, Vocabulary
 from knowledge.catalogue import SMALL_TALK
 from knowledge.comparison import against_benchmark, asks_to_compare, direction, figures, winner, without_comparison
 from knowledge.dates import format_date
-from knowledge.polarity import (_DAY_NUMBER, another_alternative, closed_list, counted, days_named, disputed, is_unit_word,
+from knowledge.polarity import (WHOLE_ASKED, _DAY_NUMBER, another_alternative, closed_list, counted, days_named, disputed, is_unit_word,
                                 leaders, months_named, numbers, share_said, spelled_as_digits, stood_in_for, units_asked,
                                 other_year_since, venue_claimed, verdict, without_units)
 from knowledge.answerable import (NEED_REASONS, POSTS_ASKED, asks_to_come, counted_words, index_years, names_a_list, stem, uncovered,
@@ -3294,7 +3294,9 @@ class Dialogue:
                                      f" ({when})",
                                      f"No. {name} is not one of the first five pilot cities; it received the logo "
                                      f"later ({when}).", lang, self._certified_facts(snap, city.id), [city.id])
-        where_q = any(w in asked for w in ("อยู่", "จังหวัด", " in ", "province", "located"))
+        # (not "the whole province?": whether the area covers it, which its province does not say)
+        where_q = any(w in asked for w in ("อยู่", "จังหวัด", " in ", "province", "located")) \
+            and not re.search(WHOLE_ASKED, asked, re.I)
         # (not about a project: "the Siam Square cableless pilot" is no question about the five pilot cities)
         project = any(x in kb.entities and kb.entities[x].kind == "project" for x in subjects)
         # (nor about the Smarts of their plans: "which of the first round have all 7 Smarts" is not all five)

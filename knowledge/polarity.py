@@ -124,8 +124,17 @@ _SPELLED = {w: str(i) for i, w in enumerate(
 _SPELLED_RX = re.compile(r"\b(" + "|".join(_SPELLED) + r")\b(?!-)", re.I)
 
 
+# A Thai count in thousands, tens or hundreds of thousands, before what it counts: "พันต้น" (a thousand trees),
+# "5แสนตัน" (500,000 tonnes); not a name ("ฑีฆายุพันธุ์") or a rank ("พันเอก").
+_THAI_SCALE = re.compile(r"(?<![\d.,])(\d+)?\s*(พัน|หมื่น|แสน)(?=\s*(?:ต้น|คน|ตัน|เมือง|ไร่|จุด|ตัว|แห่ง|ราย|คัน|ครั้ง|"
+                         r"ชิ้น|ล้าน|บาท|ราย|ลำ|เครื่อง|ห้อง))")
+_THAI_SCALES = {"พัน": 1000, "หมื่น": 10000, "แสน": 100000}
+
+
 def spelled_as_digits(text: str) -> str:
-    """``text`` with the English counts two to twenty written as digits ("six cities" → "6 cities")."""
+    """``text`` with the English counts two to twenty written as digits ("six cities" → "6 cities"), and Thai
+    counts of thousands as digits ("5แสนตัน" → "500000 ตัน")."""
+    text = _THAI_SCALE.sub(lambda m: f"{int(m.group(1) or 1) * _THAI_SCALES[m.group(2)]} ", text)
     return _SPELLED_RX.sub(lambda m: _SPELLED[m.group(1).casefold()], text)
 
 
@@ -442,6 +451,16 @@ def _clause_years(asked: list[str], answer: str, known: frozenset[str] | None = 
     return years if best and len(years) == 1 and others - years else None
 
 
+# The whole of a province or city claimed ("ทั้งจังหวัด", "the whole province"), against an area said to be a
+# part of one ("ย่านสามย่าน", "Mae Moh district", "on Chulalongkorn University land") or the whole said.
+WHOLE_ASKED = r"ทั้งจังหวัด|ทั้งกทม|ทั้งกรุงเทพ\S*|ทั้งเมือง(?!อัจฉริยะ)|ทั้งอำเภอ|\b(?:the )?(?:whole|entire|all of)\s+" \
+              r"(?:the\s+)?(?:province|city|bangkok|district|of bangkok|of the province)\b|\bprovince-?wide\b|\bcity-?wide\b"
+_WHOLE_Q = re.compile(WHOLE_ASKED, re.I)
+_WHOLE_SAID = re.compile(r"ทั้งจังหวัด|ครอบคลุมทั้ง|ทั้งพื้นที่|\bwhole\b|\bentire\b|\bprovince-?wide\b|\ball of\b", re.I)
+_PART_SAID = re.compile(r"ในย่าน|อยู่ย่าน|อำเภอ|ตำบล|บนที่ดิน|\barea of\b|\bdistrict\b|\bsubdistrict\b|\buniversity land\b|"
+                        r"\bcampus\b", re.I)
+# Only a part claimed: "ครอบคลุมแค่ป่าตอง", "only the old town?"
+_ONLY_Q = re.compile(r"แค่|เพียง|เฉพาะ|\bonly\b|\bjust\b", re.I)
 # A plan that was not kept: "expected to open in 2022, which did not happen", "คาดว่าจะเปิดในปี 2565 แต่ไม่เป็นไปตามนั้น".
 _NOT_KEPT = re.compile(r"\b(?:which|that|this) (?:did not|didn't|never) happen(?:ed)?\b|\bdid not happen\b|"
                        r"แต่ไม่เป็นไปตาม(?:นั้น|แผน|กำหนด)", re.I)
@@ -666,7 +685,7 @@ def _denies(tokens: list[str], answer: str, known: frozenset[str] | None = None,
 # A bound the question sets on a figure: "more than 50", "เกิน 100 เมือง", "at least 10", "fewer than 20".
 _BOUND = re.compile(r"(?:\b(more than|over|above|greater than|in excess of|exceed(?:s|ed|ing)?|at least|"
                     r"less than|fewer than|under|below|at most)|(มากกว่า|เกิน(?:กว่า)?|กว่า|อย่างน้อย|น้อยกว่า|"
-                    r"ต่ำกว่า|ไม่ถึง|ไม่เกิน))\s*(\d+(?:[.,]\d+)?)(?![\d])", re.I)
+                    r"ต่ำกว่า|ไม่ถึง|ไม่เกิน))\s*(?:ปีละ|เดือนละ|วันละ)?\s*(\d+(?:[.,]\d+)?)(?![\d])", re.I)
 _BOUND_LOW = {"more than", "over", "above", "greater than", "in excess of", "exceed", "exceeds", "exceeded",
               "exceeding", "มากกว่า", "เกิน", "เกินกว่า", "กว่า"}
 _BOUND_LOW_EQ = {"at least", "อย่างน้อย"}
@@ -692,7 +711,7 @@ def _within_bound(question: str, answer: str) -> Verdict | None:
     or not exactly one figure to compare with."""
     m = _BOUND.search(question)
     if m is None:
-        return None
+        return _above_the_figure_claimed(question, answer)
     word = (m.group(1) or m.group(2)).casefold()
     bound = float(m.group(3).replace(",", ""))
     if _YEAR.match(m.group(3)):
@@ -720,6 +739,26 @@ def _within_bound(question: str, answer: str) -> Verdict | None:
     else:  # "at most", "ไม่เกิน"
         held = value <= bound
     return "yes" if held else "no"
+
+
+_FIGURE_AND_NOUN = re.compile(r"(?<![\d.,/])(\d+(?:[.,]\d+)?)\s*([a-z]{3,}|[\u0e01-\u0e4e]{2,})", re.I)
+
+
+def _above_the_figure_claimed(question: str, answer: str) -> Verdict | None:
+    """"มีต้นไม้ 1000 ต้นเหรอ" / "มากกว่า 10,000 ต้น": a figure claimed as it is, which the fact puts above a
+    bound as high or higher for the same thing counted, is a no; None otherwise."""
+    claimed = {(float(n.replace(",", "")), w.casefold()[:3]) for n, w in _FIGURE_AND_NOUN.findall(question)
+               if not _YEAR.match(n)}
+    for b in _BOUND.finditer(answer):
+        if _bound_kind(b.group(1) or b.group(2)) != "low":
+            continue
+        after = _FIGURE_AND_NOUN.match(answer, b.start(3))
+        if after is None:
+            continue
+        bound, noun = float(after.group(1).replace(",", "")), after.group(2).casefold()[:3]
+        if any(w == noun and n < bound for n, w in claimed):
+            return "no"
+    return None
 
 
 # A public body the question says runs or holds something: "run by the Bangkok city government",
@@ -1013,6 +1052,10 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
         # unless the count claimed is none of those the sources give ("50 km long?" / "22.8, 23 or 26 km")
         return "no" if _none_of_the_counts(question, answer) else None
     answer = _side_of_dispute(asked, answer, years, known)  # (the side of a dispute in brackets asked about)
+    if _WHOLE_Q.search(question) and _PART_SAID.search(answer) and not _WHOLE_SAID.search(answer):
+        return "no"  # "is it the whole province?" / "in the Samyan area of Bangkok"
+    if _ONLY_Q.search(question) and _WHOLE_SAID.search(answer) and not _WHOLE_Q.search(question):
+        return "no"  # "does it cover only Patong?" / "covers the whole of Phuket province"
     unmet = _unmet_plan(question, answer, years)
     if unmet is not None:
         return unmet  # "did it open in 2022 as planned?" / "expected to open in 2022, which did not happen"

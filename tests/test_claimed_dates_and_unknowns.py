@@ -112,3 +112,21 @@ def test_the_one_area_s_own_fact_settles_a_claim_about_it(convo):
 def test_a_province_with_no_area_in_the_lists_leads_with_what_was_found(convo, text, lead):
     r = convo.say(text)
     assert not r.fallback and first_line(r).startswith(lead)
+
+
+@pytest.mark.parametrize("text, lead", [
+    ("is samyan smart city the whole of bangkok?", "No."),
+    ("แม่เมาะเป็นเมืองอัจฉริยะทั้งจังหวัดลำปางเลยไหม", "ไม่ใช่ครับ"),  # (not "yes, it is in Lampang")
+    ("does phuket smart city cover only the old town?", "No."),
+    ("does Phuket Smart City take in the whole province?", "Yes."),
+])
+def test_the_whole_of_a_province_or_only_a_part(convo, text, lead):
+    assert first_line(convo.say(text)).startswith(lead)
+
+
+@pytest.mark.parametrize("text, lead", [
+    ("ยิปซัมของแม่เมาะมีเกินปีละ 4 แสนตันไหม", "ใช่ครับ"),  # (500,000 a year: over 400,000)
+    ("สามย่านมีต้นไม้ใหญ่ 5 พันต้นใช่ไหม", "ไม่ใช่ครับ"),  # (more than 10,000)
+])
+def test_thai_counts_in_thousands_are_read_as_figures(convo, text, lead):
+    assert first_line(convo.say(text)).startswith(lead)
