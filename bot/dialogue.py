@@ -991,7 +991,7 @@ class Dialogue:
         if not cities or not ent.places or not _BESIDES.search(turn.u.normalized.casefold()):
             return set()
         place = kb.places[Dialogue._place_asked(ent)]
-        there = {c.id for c in kb.cities_in(place.province or place.id)}
+        there = {c.id for c in kb.areas_at(place.id)}
         return set(cities) if set(cities) <= there else set()
 
     @staticmethod
@@ -1087,7 +1087,7 @@ class Dialogue:
             subjects = []
             # ("ยะลาได้ตราในชื่อโครงการว่าไร": a province with one certified area names that area)
             place = kb.places[a.ent.places[0]]
-            only = kb.cities_in(place.province or place.id)
+            only = kb.areas_at(place.id)
             subjects = [only[0].id] if len(only) == 1 else subjects
             if not only and not a.qt.yes_no and _FULL_NAME.search(u.normalized):
                 # ("กระบี่ได้ตราในชื่อว่าอะไร" with no area known there: no name to give, not today's count)
@@ -1413,8 +1413,9 @@ class Dialogue:
             a.subjects, a.context = [talked_of], []
         elif a.ent.places and not a.ent.cities:
             # "ยะลาเก่งด้านไหน": a province with one certified area is a question about that area.
+            # (not a town, Pattaya: the one area of its province, Khan Song, is not said to be in it)
             place = snap.kb.places[a.ent.places[0]]
-            only = snap.kb.cities_in(place.province or place.id)
+            only = snap.kb.areas_at(place.id)
             if len(only) == 1 and not is_about_certification(a.query_text, listing=True):
                 a.subjects = [only[0].id, *a.subjects][:MAX_SUBJECTS_PER_ANSWER]
                 a.context = []
@@ -1609,7 +1610,7 @@ class Dialogue:
         batch_year = _years_in(a.query_text)
         no_city = a.yes_no and others and not [c for c in a.ent.cities if c in snap.kb.cities] and len(batch_year) == 1
         if no_city and not _THAT_BATCH.search(f"{u.normalized} {a.query_text}") and _AMONG_BATCH.search(u.normalized) \
-                and not snap.kb.cities_in(snap.kb.places[others[0]].province or others[0]):
+                and not snap.kb.areas_at(others[0]):
             # "is Pattani among the 2022 areas?": no area the bot knows is there, but a report of that year's
             # batch may name the province
             reported = self._reported(snap, snap.kb.places[others[0]], reply_lang, a.yes_no, next(iter(batch_year)))
@@ -1621,7 +1622,7 @@ class Dialogue:
             # sources report of that province that year, else honestly that the later lists are partial (not the
             # last city's verdict).
             place = snap.kb.places[others[0]]
-            known = snap.kb.cities_in(place.province or place.id)
+            known = snap.kb.areas_at(place.id)
             reported = self._batch_verdict(snap, known[0], next(iter(batch_year)), reply_lang) if len(known) == 1 \
                 else None if known else self._reported(snap, place, reply_lang, a.yes_no, next(iter(batch_year)))
             if reported is not None:
@@ -2112,7 +2113,7 @@ class Dialogue:
         u, snap = turn.u, turn.snap
         # (a place named as written, not read by a fuzzy match: "หัวหน้า" is no "หัวหิน")
         elsewhere = [p for p in a.ent.places if p not in a.ent.city_named_places and p in snap.kb.places
-                     and not snap.kb.cities_in(snap.kb.places[p].province or p)
+                     and not snap.kb.areas_at(p)
                      and any(n in u.normalized.casefold() for n in self._names(snap, p))]
         if a.hit is not None and elsewhere and not a.cities and not a.follow_up:
             # "กระบี่ได้คะแนนเท่าไหร่" (a province with no area the bot knows of): a fact about an area in another
@@ -3597,7 +3598,7 @@ class Dialogue:
         Asked whether it is a promotion zone ("พังงาเป็นเขตส่งเสริมไหม"), that fact answers (yes); asked whether it
         got the logo, the honest "not in my lists" comes first, then what the sources do say of it."""
         place = snap.kb.places.get(place_id)
-        if place is None or snap.kb.cities_in(place.province or place.id):
+        if place is None or snap.kb.areas_at(place.id):
             return None
         facts = [f for f in snap.index.mentioning((place.th, place.en), intent="promotion_zone")
                  if (place.th in f.answer.th) or (place.en.casefold() in f.answer.en.casefold())]

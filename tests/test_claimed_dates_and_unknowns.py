@@ -130,3 +130,15 @@ def test_the_whole_of_a_province_or_only_a_part(convo, text, lead):
 ])
 def test_thai_counts_in_thousands_are_read_as_figures(convo, text, lead):
     assert first_line(convo.say(text)).startswith(lead)
+
+
+@pytest.mark.parametrize("text", ["has pattaya got the smart city logo?", "พัทยาได้ตราเมืองอัจฉริยะหรือยัง"])
+def test_a_town_is_not_its_province_s_one_area(convo, text):
+    # Khan Song, the one area of Chonburi, is not said to be in Pattaya
+    r = convo.say(text)
+    assert r.fallback and "Khan Song" not in r.text and "คันทรง" not in r.text
+
+
+def test_the_province_still_has_its_area(convo):
+    r = convo.say("ชลบุรีมีเมืองอัจฉริยะไหม")
+    assert first_line(r).startswith("ใช่ครับ") and "คันทรง" in first_line(r)
