@@ -40,7 +40,8 @@ from intents.vocabulary import RARE_SHARE, Vocabulary
 from knowledge.catalogue import SMALL_TALK
 from knowledge.comparison import against_benchmark, asks_to_compare, direction, figures, winner, without_comparison
 from knowledge.dates import format_date
-from knowledge.polarity import (WHOLE_ASKED, _DAY_NUMBER, another_alternative, closed_list, counted, days_named, disputed, is_unit_word,
+from knowledge.polarity import (WHOLE_ASKED, _DAY_NUMBER, another_alternative, closed_list, counted, counts_things,
+                                days_named, disputed, is_unit_word,
                                 leaders, months_named, numbers, share_said, spelled_as_digits, stood_in_for, units_asked,
                                 other_year_since, venue_claimed, verdict, without_units)
 from knowledge.answerable import (NEED_REASONS, POSTS_ASKED, asks_to_come, counted_words, index_years, names_a_list, stem, uncovered,
@@ -359,7 +360,7 @@ _PAST = re.compile(r"\b(was|were|did|had)\b|เคย|ที่แล้ว")
 # "which ones?", "มีไรบ้าง", "ขอรายชื่อทั้งหมดหน่อย", "name them pls": a message that only asks for the things the
 # last answer counted (a word that lists, and nothing that says what else is asked).
 _LIST_CUE = re.compile(r"บ้าง|รายชื่อ|ได้แก่|\bwhich (ones|are they|were they|cities|areas|places|provinces|projects)\b|"
-                       r"\bname them\b|\blist them\b|\btheir names\b|\bwhat (are|were) they\b|\bwho (are|were) they\b|"
+                       r"\bname them\b|\blist them\b|\btheir names\b|^names\b|\bwhat (are|were) they\b|\bwho (are|were) they\b|"
                        # "name a few", "some of them?", "ยกตัวอย่างหน่อย": some of them, as the list gives them
                        r"\bname (some|a few|any|a couple)\b|\bsome of them\b|\bexamples?\b|ยกตัวอย่าง|ขอตัวอย่าง")
 _LIST_ONLY = re.compile(r"^(มี|ชื่อ|รายชื่อ|เมือง|พื้นที่|ที่|ด้าน|โครงการ|จังหวัด|แห่ง|อัน|ไหน|ไร|อะไร|ใคร|ใด|บ้าง|ทั้งหมด|ทั้ง|"
@@ -1319,7 +1320,8 @@ class Dialogue:
                 return (self._reply(turn, named_again, 1.0),
                         self._remember(turn, named_again, ctx.last_query, ctx.last_qtype,
                                        first=next((x for x in ctx.subjects if x not in a.notions), None)), None)
-            if counted(told_list.answer_text()):
+            # (whatever it counted: "25 new startups" are named by no fact, and the pilot cities are not them)
+            if counts_things(told_list.answer_text()):
                 answer = snap.composer.fallback(reply_lang, [x for x in ctx.subjects if x not in a.notions][:1])
                 return self._reply(turn, answer, u.confidence), replace(ctx, lang=reply_lang), "fallback"
         return None

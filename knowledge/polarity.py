@@ -190,6 +190,11 @@ def _noun_counts(text: str) -> list[tuple[str, str]]:
     return out
 
 
+def counts_things(text: str) -> bool:
+    """Whether ``text`` counts something, of a unit :func:`counted` reads or any other ("25 new startups")."""
+    return bool(counted(text) or _noun_counts(text))
+
+
 def _other_count_of_the_same(question: str, answer: str) -> bool:
     """Whether ``question`` claims a count of something ("owned by 4 municipalities", "แบ่งเป็น7แพลตฟอร์ม",
     "ทุน100ล้าน") that ``answer`` counts, in the same word, only otherwise ("5 municipalities", "6 แพลตฟอร์ม",

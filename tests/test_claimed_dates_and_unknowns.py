@@ -142,3 +142,16 @@ def test_a_town_is_not_its_province_s_one_area(convo, text):
 def test_the_province_still_has_its_area(convo):
     r = convo.say("ชลบุรีมีเมืองอัจฉริยะไหม")
     assert first_line(r).startswith("ใช่ครับ") and "คันทรง" in first_line(r)
+
+
+@pytest.mark.parametrize("follow_up", ["can you name them", "names?"])
+def test_the_names_of_things_no_fact_names_are_not_another_list(convo, follow_up):
+    # the startups counted are named nowhere: not the five pilot cities
+    convo.say("phuket's first phase had how many startups")
+    r = convo.say(follow_up)
+    assert r.fallback and "Samyan" not in r.text
+
+
+def test_names_after_a_list_of_areas_are_still_given(convo):
+    convo.say("name the five pilot smart cities")
+    assert "Samyan" in first_line(convo.say("names?"))
