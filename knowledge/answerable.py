@@ -473,8 +473,9 @@ _REASON = re.compile(r"เพราะ|เนื่องจาก|เหตุ�
 # then a question the bot cannot answer, and its honest fallback sends it to staff.
 _UNEXPLAINED = re.compile(r"ไม่มีคำอธิบาย|ไม่ได้อธิบาย|ไม่อธิบาย|\b(?:is|are|was|were) not explained\b|\bno explanation\b|"
                           r"\bunexplained\b|\b(?:does|do|did) not explain\b", re.I)
-_DIFFERENCE_ASKED = re.compile(r"ไม่ตรงกัน|ต่างกัน|แตกต่าง|ไม่เหมือนกัน|ขัดกัน|\b(?:differ\w*|different|conflict\w*|"
-                               r"disagree\w*|mismatch\w*|discrepanc\w*|inconsisten\w*)\b", re.I)
+# ("why does 2023 say 25 provinces but 2025 only 16": two accounts set against each other, a difference too)
+_DIFFERENCE_ASKED = re.compile(r"ไม่ตรงกัน|ต่างกัน|แตกต่าง|ไม่เหมือนกัน|ขัดกัน|แต่|\b(?:differ\w*|different|conflict\w*|"
+                               r"disagree\w*|mismatch\w*|discrepanc\w*|inconsisten\w*|but|whereas|vs|versus)\b", re.I)
 # Why asked in words ("ทำไม", not the "ทำไม่" of "ทำไม่ครบ", "did not do all").
 _WHY = re.compile(r"ทำไม(?!\u0e48)|เพราะอะไร|เหตุใด|สาเหตุ|\bwhy\b|\bhow come\b", re.I)
 # A date to come: the sources tell of what happened and of published plans, not of next year's events.

@@ -126,8 +126,8 @@ _SPELLED_RX = re.compile(r"\b(" + "|".join(_SPELLED) + r")\b(?!-)", re.I)
 
 # A Thai count in thousands, tens or hundreds of thousands, before what it counts: "พันต้น" (a thousand trees),
 # "5แสนตัน" (500,000 tonnes); not a name ("ฑีฆายุพันธุ์") or a rank ("พันเอก").
-_THAI_SCALE = re.compile(r"(?<![\d.,])(\d+)?\s*(พัน|หมื่น|แสน)(?=\s*(?:ต้น|คน|ตัน|เมือง|ไร่|จุด|ตัว|แห่ง|ราย|คัน|ครั้ง|"
-                         r"ชิ้น|ล้าน|บาท|ราย|ลำ|เครื่อง|ห้อง))")
+_THAI_SCALE = re.compile(r"(?<![\d.,])(?<![\d.,]\s)(?:(\d+)\s*)?(พัน|หมื่น|แสน)(?=\s*(?:ต้น|คน|ตัน|เมือง|ไร่|จุด|ตัว|แห่ง|"
+                         r"ราย|คัน|ครั้ง|ชิ้น|ลำ|เครื่อง|ห้อง))")
 _THAI_SCALES = {"พัน": 1000, "หมื่น": 10000, "แสน": 100000}
 
 
@@ -466,6 +466,35 @@ _PART_SAID = re.compile(r"ในย่าน|อยู่ย่าน|อำเ�
                         r"\bcampus\b", re.I)
 # Only a part claimed: "ครอบคลุมแค่ป่าตอง", "only the old town?"
 _ONLY_Q = re.compile(r"แค่|เพียง|เฉพาะ|\bonly\b|\bjust\b", re.I)
+_SCALE_WORD = re.compile(r"\b(?:thousand|million|billion|trillion)\b|ล้าน|พัน|หมื่น|แสน", re.I)
+# Where one source's account ends and another's begins, in a fact about sources that differ.
+_SIDES = re.compile(r":|;|แต่|ส่วน|ต่อมา|บางแหล่ง|\bbut\b|\bwhile\b|\blater\b|\bothers\b")
+
+
+def _one_side_said(question: str, answer: str, years: frozenset[int]) -> Verdict | None:
+    """"ก.ค. 66 มี 36 เมืองใน 25 จังหวัดใช่ไหม" / "sources differ: in July 2023 the government gave 36 cities in 25
+    provinces, but in 2025 ... 37 in 16": yes when one source's account says every figure claimed (and the year
+    claimed), and no other account says them; None otherwise (a target is no count reached). Each language of
+    the answer is read apart."""
+    asked = numbers(_DAY_NUMBER.sub(" ", question)) - {str(v) for y in years for v in (y % 100, (y + 543) % 100)}
+    if not asked or not years or _SCALE_WORD.search(question):
+        # (a sum in words, "1 billion baht", is no figure to find as written; without the year of the account
+        # claimed, sources that disagree on one thing, "7 Smarts, which no other source confirms", say no yes)
+        return None
+    last = _LAST_THAI.search(answer)
+    for text in ([answer[:last.end()], answer[last.end():]] if last else [answer]):
+        sides = [numbers(_DAY_NUMBER.sub(" ", part)) for part in _SIDES.split(text) if part.strip()]
+        parts = [part for part in _SIDES.split(text) if part.strip()]
+        holding = [i for i, part in enumerate(parts) if asked <= sides[i]
+                   and all(str(y) in part or str(y + 543) in part for y in years)]
+        if len(holding) != 1 or any(asked & said for i, said in enumerate(sides) if i not in holding):
+            continue
+        if _GOAL.search(parts[holding[0]]) and (not _GOAL.search(question) or _REACHED.search(question)):
+            continue  # ("did it reach 100 by 2022?" / "the earlier target of 100 by 2022")
+        return "yes"
+    return None
+
+
 # A plan that was not kept: "expected to open in 2022, which did not happen", "คาดว่าจะเปิดในปี 2565 แต่ไม่เป็นไปตามนั้น".
 _NOT_KEPT = re.compile(r"\b(?:which|that|this) (?:did not|didn't|never) happen(?:ed)?\b|\bdid not happen\b|"
                        r"แต่ไม่เป็นไปตาม(?:นั้น|แผน|กำหนด)", re.I)
@@ -636,8 +665,6 @@ _SAME_MEANING = [
     # ("launched in 2010?" / "started a project in 2003"; "~": said in the answer, but not the same for a word asked)
     ("launch", "~open", "~เปิด", "~inaugurat", "~start", "~began", "~เริ่ม"),
     ("open", "เปิด", "inaugurat", "launch"),
-    # starting a service is opening it: "did the bus start in 2018?" / "was opened on 23 April 2017"
-    ("start", "began", "begin", "เริ่ม", "~open", "~เปิด", "~launch", "~inaugurat"),
     # founding a company is registering it: "ตั้งปี 2560 ใช่มั้ย" / "จดทะเบียนเมื่อ 9 มกราคม 2558"
     ("=ตั้ง", "ก่อตั้ง", "found", "establish", "~ตั้ง", "~จดทะเบียน", "~register", "~incorporat"),
 ]
@@ -1055,11 +1082,14 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
     if _ABOUT_A_CONFLICT.match(answer):
         # a fact about sources that disagree ("7 Smarts, which no other source confirms, while..."): no verdict,
         # unless the count claimed is none of those the sources give ("50 km long?" / "22.8, 23 or 26 km")
-        return "no" if _none_of_the_counts(question, answer) else None
+        return "no" if _none_of_the_counts(question, answer) else _one_side_said(question, answer, years)
     answer = _side_of_dispute(asked, answer, years, known)  # (the side of a dispute in brackets asked about)
-    if _WHOLE_Q.search(question) and _PART_SAID.search(answer) and not _WHOLE_SAID.search(answer):
+    # (not "the whole island or just the town?", which asks which of the two)
+    if _WHOLE_Q.search(question) and _PART_SAID.search(answer) and not _WHOLE_SAID.search(answer) \
+            and not _EITHER_OR.search(question):
         return "no"  # "is it the whole province?" / "in the Samyan area of Bangkok"
-    if _ONLY_Q.search(question) and _WHOLE_SAID.search(answer) and not _WHOLE_Q.search(question):
+    if _ONLY_Q.search(question) and _WHOLE_SAID.search(answer) and not _WHOLE_Q.search(question) \
+            and not _EITHER_OR.search(question) and not re.search(r"หรือ|รึ", question):
         return "no"  # "does it cover only Patong?" / "covers the whole of Phuket province"
     unmet = _unmet_plan(question, answer, years)
     if unmet is not None:

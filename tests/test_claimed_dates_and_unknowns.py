@@ -155,3 +155,31 @@ def test_the_names_of_things_no_fact_names_are_not_another_list(convo, follow_up
 def test_names_after_a_list_of_areas_are_still_given(convo):
     convo.say("name the five pilot smart cities")
     assert "Samyan" in first_line(convo.say("names?"))
+
+
+def test_one_source_s_account_claimed_in_full_is_a_yes():
+    answer = ("Sources differ: in March 2022 the ministry gave 41 towns in 12 provinces, but in May 2024 the "
+              "agency gave 44 towns in 9 provinces.")
+    asked = ["in", "2022", "were", "there", "41", "towns", "in", "12", "provinces"]
+    assert verdict("in 2022 were there 41 towns in 12 provinces?", asked, answer,
+                   years=frozenset({2022}), fact_years=frozenset({2022, 2024})) == "yes"
+    # figures of both accounts mixed, an account's figures without its year, or a target claimed as reached,
+    # settle nothing
+    assert verdict("were there 41 towns in 12 provinces?", ["were", "there", "41", "towns", "in", "12", "provinces"],
+                   answer, fact_years=frozenset({2022, 2024})) is None
+    assert verdict("in 2024 were there 41 towns in 9 provinces?", asked, answer,
+                   years=frozenset({2024}), fact_years=frozenset({2022, 2024})) is None
+    target = "Sources differ: the first target of 80 towns was by 2020 in some sources and by 2023 in others."
+    assert verdict("did they reach 80 towns by 2020?", ["did", "they", "reach", "80", "towns", "by", "2020"], target,
+                   years=frozenset({2020}), fact_years=frozenset({2020, 2023})) is None
+
+
+def test_why_two_accounts_set_against_each_other_is_still_answered(bot):
+    fact = next(f for f in bot.dialogue.knowledge.facts.values() if "not explained" in f.answer.en)
+    assert why_not("why does one report say 25 provinces but a later one just 16", fact, "why") is None
+
+
+def test_whole_or_part_asked_as_a_choice_gets_no_yes_or_no(convo):
+    convo.say("tell me about phuket smart city")
+    r = convo.say("does it take in the whole island or only the town?")
+    assert not first_line(r).startswith(("Yes", "No"))
