@@ -649,6 +649,12 @@ ALTERNATIVES: dict[str, dict[str, re.Pattern]] = {
     # the two types of smart city an applicant applies under
     "city type": {"new": re.compile(r"\bnew(?:\s+modern)?\s+city\b|เมืองใหม่", re.I),
                   "existing": re.compile(r"\bexisting\b|\blivable\b|\bliveable\b|เมืองเดิม|เมืองน่าอยู่", re.I)},
+    # when a member joined a network: among its first members, or added to them later ("ตั้งแต่แรกไหม" /
+    # "ได้รับการเสนอเป็นสมาชิกเพิ่มเติม")
+    "membership": {"first": re.compile(r"(?:เป็นสมาชิก|เครือข่าย|\bASCN\b)\S*\s*(?:\S+\s*){0,3}?(?:ตั้งแต่แรก|ช่วงแรก|"
+                                       r"รุ่นแรก)|(?:ช่วงแรก|รุ่นแรก|ตั้งแต่แรก)\S{0,12}(?:มี|ของ)|"
+                                       r"\b(?:first|original|founding|initial)\s+(?:[a-z]+\s+){0,5}?members?\b", re.I),
+                   "added": re.compile(r"สมาชิกเพิ่มเติม|\badditional members?\b|\bmembers? added\b", re.I)},
     # how much land an area covers: a whole province, or a part of one (a district, a town, a neighbourhood)
     "scope": {"province": re.compile(r"ทั้ง(?:จังหวัด|กรุงเทพ|กทม)|ระดับจังหวัด|ประเภทจังหวัด|เป็นจังหวัด(?=\s*(?:ใช่|ไหม|มั้ย|ป่ะ|"
                                      r"ปะ|ป่าว|หรือ|รึ|เหรอ|หรอ|เลย|$))|\b(?:whole|entire|all) (?:of )?(?:the )?(?:[a-z]+ )?"

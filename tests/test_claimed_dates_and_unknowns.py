@@ -183,3 +183,12 @@ def test_whole_or_part_asked_as_a_choice_gets_no_yes_or_no(convo):
     convo.say("tell me about phuket smart city")
     r = convo.say("does it take in the whole island or only the town?")
     assert not first_line(r).startswith(("Yes", "No"))
+
+
+@pytest.mark.parametrize("text, lead", [
+    ("was khon kaen among the original members of the asean smart cities network?", "No."),  # added in 2022
+    ("ขอนแก่นอยู่ในเครือข่าย ASCN ตั้งแต่แรกเลยไหม", "ไม่ใช่ครับ"),
+    ("was phuket one of the first members of the asean smart cities network?", "Yes."),
+])
+def test_a_first_member_is_not_one_added_later(convo, text, lead):
+    assert first_line(convo.say(text)).startswith(lead)
