@@ -461,6 +461,17 @@ _SYSTEMS: list[tuple[str, re.Pattern]] = [
     ("driverless vehicle", re.compile(r"ไร้คนขับ|ไม่มีคนขับ|ขับเคลื่อนอัตโนมัติ|ขับขี่อัตโนมัติ|\bdriverless\b|"
                                       r"\bself[- ]driving\b|\bautonomous\b|\brobo-?taxi", re.I)),
 ]
+# Whether a plan comes (or came) true, asked: "จะได้ถึงจริงมั้ย", "ได้จริงไหม", "is it on track", "will it really".
+_PREDICTION = re.compile(r"จริง(?:ๆ|\s)*(?:ไหม|มั้ย|มั๊ย|ป่ะ|ปะ|หรือ|รึ|เหรอ|หรอ)|ทัน(?:ไหม|มั้ย|ป่ะ|หรือ)|"
+                         r"\b(?:on track|likely|realistic|will it really|did it really|really happen)\b", re.I)
+# (not a report checked, "เคยได้ยินว่าจะมี 100 เมืองภายในปี 65 จริงป่ะ": what was said, which the plan tells)
+_HEARD = re.compile(r"ได้ยิน|ข่าวว่า|บอกว่า|อ่านเจอ|อ่านว่า|\bheard\b|\bread that\b|\bsaid\b|\bclaim", re.I)
+# (what is still to come no fact tells: "on track", "likely")
+_ON_TRACK = re.compile(r"\b(?:on track|likely|realistic)\b", re.I)
+# ...unless the plan itself is what is asked about ("is the target really 105?").
+_TARGET_ASKED_NOW = re.compile(r"เป้า|แผน|\btargets?\b|\bgoals?\b|\bplan", re.I)
+# A fact that tells of a plan or of what was expected, not of what came of it.
+_EXPECTED = re.compile(r"คาดว่า|เป้าหมาย|ตั้งเป้า|มีแผน|\btargets?\b|\btargeted\b|\bexpect(?:s|ed)? to\b|\bgoal\b", re.I)
 # What a fact must say to answer "why": a reason or a purpose.
 _REASON = re.compile(r"เพราะ|เนื่องจาก|เหตุผล|สาเหตุ|เพื่อ|จึง|ทำให้|ส่งผล|ไม่ตรงกัน|ไม่ระบุ|ไม่ได้อธิบาย|ไม่พบ|"
                      r"\bdiffer|\bnot explain|\bno source|\bunclear\b|\bnot (given|found|known)\b|\bbecause\b|"
@@ -926,6 +937,13 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
     if yes_no and not staff and _has(_STILL, question) and not _has(_ENDED, text) \
             and max(_years_of(fact, text), default=0) < (today or date.today()).year - POST_YEARS:
         return "it does not tell whether it still is"  # "is the sandbox still running" / its start in 2021
+    if yes_no and not staff and _PREDICTION.search(question) and not _TARGET_ASKED_NOW.search(question) \
+            and not _HEARD.search(question) \
+            and (_EXPECTED.search(fact.answer_text()) or asks.will or _ON_TRACK.search(question)
+                 or years and max(years) >= (today or date.today()).year):
+        # "ปี 2570 จะได้ถึง 105 เมืองจริงมั้ย", "is Thailand on track to hit it" / the target, or what was expected:
+        # a plan says nothing of whether it comes true
+        return "it tells of a plan, not whether it comes true"
     if kind == "how_much" and years and not years & _years_of(fact, text):
         return "it gives the sum of another year"
     if years and not staff and not _has(_RELEASE, question):

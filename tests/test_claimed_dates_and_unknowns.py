@@ -192,3 +192,13 @@ def test_whole_or_part_asked_as_a_choice_gets_no_yes_or_no(convo):
 ])
 def test_a_first_member_is_not_one_added_later(convo, text, lead):
     assert first_line(convo.say(text)).startswith(lead)
+
+
+@pytest.mark.parametrize("text", ["ปี 2570 จะมีเมืองอัจฉริยะครบ 105 เมืองจริงไหม", "is thailand likely to reach 105 smart cities?"])
+def test_whether_a_plan_comes_true_is_not_told_by_the_plan(convo, text):
+    assert convo.say(text).fallback
+
+
+@pytest.mark.parametrize("text", ["is the target really 105 cities?", "ได้ยินว่าจะมี 100 เมืองภายในปี 65 จริงไหม"])
+def test_the_plan_itself_or_a_report_of_it_is_still_answered(convo, text):
+    assert not convo.say(text).fallback
