@@ -40,7 +40,8 @@ from intents.vocabulary import RARE_SHARE, Vocabulary
 from knowledge.catalogue import SMALL_TALK
 from knowledge.comparison import against_benchmark, asks_to_compare, direction, figures, winner, without_comparison
 from knowledge.dates import format_date
-from knowledge.polarity import (_DAY_NUMBER, another_alternative, closed_list, counted, days_named, disputed, is_unit_word,
+from knowledge.polarity import (WHOLE_ASKED, _DAY_NUMBER, another_alternative, closed_list, counted, counts_things,
+                                days_named, disputed, is_unit_word,
                                 leaders, months_named, numbers, share_said, spelled_as_digits, stood_in_for, units_asked,
                                 other_year_since, venue_claimed, verdict, without_units)
 from knowledge.answerable import (NEED_REASONS, POSTS_ASKED, asks_to_come, counted_words, index_years, names_a_list, stem, uncovered,
@@ -388,7 +389,7 @@ _PAST = re.compile(r"\b(was|were|did|had)\b|เคย|ที่แล้ว")
 # "which ones?", "มีไรบ้าง", "ขอรายชื่อทั้งหมดหน่อย", "name them pls": a message that only asks for the things the
 # last answer counted (a word that lists, and nothing that says what else is asked).
 _LIST_CUE = re.compile(r"บ้าง|รายชื่อ|ได้แก่|\bwhich (ones|are they|were they|cities|areas|places|provinces|projects)\b|"
-                       r"\bname them\b|\blist them\b|\btheir names\b|\bwhat (are|were) they\b|\bwho (are|were) they\b|"
+                       r"\bname them\b|\blist them\b|\btheir names\b|^names\b|\bwhat (are|were) they\b|\bwho (are|were) they\b|"
                        # "name a few", "some of them?", "ยกตัวอย่างหน่อย": some of them, as the list gives them
                        r"\bname (some|a few|any|a couple)\b|\bsome of them\b|\bexamples?\b|ยกตัวอย่าง|ขอตัวอย่าง")
 _LIST_ONLY = re.compile(r"^(มี|ชื่อ|รายชื่อ|เมือง|พื้นที่|ที่|ด้าน|โครงการ|จังหวัด|แห่ง|อัน|ไหน|ไร|อะไร|ใคร|ใด|บ้าง|ทั้งหมด|ทั้ง|"
@@ -582,8 +583,10 @@ _STILL = re.compile(r"อยู่ไหม|อยู่มั้ย|อยู�
 # there be", "did it have", nor one of the 7 Smarts: "มีด้านพลังงานมั้ย").
 _HAS_Q = re.compile(r"^(?!.*(จะมี|ใช่|ด้าน|\bwill\b|\bdid\b|\bwas\b|\bwere\b|\bsmarts?\b)).*(มี\S{0,24}(ไหม|มั้ย|มั๊ย|ป่ะ|"
                     r"หรือเปล่า|รึเปล่า)|\b(is there|are there|(does|do) (it|they|\w+ \w+|\w+) have)\b)", re.I)
-# A fact that tells of a plan, not of something there now: no "yes" to "is there one?" from it.
+# A fact that tells of a plan, not of something there now: no "yes" to "is there one?" from it. (Not a plan a
+# thing is done under: "promotes the flower fields under its Smart Economy plan", "ตามแผนเศรษฐกิจอัจฉริยะ".)
 _PLANNED = re.compile(r"แผน|\bplan", re.I)
+_UNDER_A_PLAN = re.compile(r"(?:ตาม|ภายใต้)แผน\S{0,16}อัจฉริยะ|\bunder (?:its |the )?smart \w+ plan\b", re.I)
 # "รึยัง", "yet?": whether something is there or done by now.
 _YET_Q = re.compile(r"รึยัง|หรือยัง|\byet\b", re.I)
 # What a plan says will be ("ตามแผนเดือนมีนาคม 2567", "the March 2024 plan puts it at"), not a plan something has.
@@ -723,7 +726,7 @@ def _lead(question: str, asked: str, hit: Hit, lang: str, subjects: list[str], y
     held = against_benchmark(question, answer, True)
     if held is not None and held >= 0:
         return _verdict_word(held == 1, lang)
-    if _HAS_Q.search(question) and _PLANNED.search(answer) and not _STATE_Q.search(question):
+    if _HAS_Q.search(question) and _PLANNED.search(_UNDER_A_PLAN.sub(" ", answer)) and not _STATE_Q.search(question):
         return ""  # "is there a light rail?" / its planned route: there is a plan, not yet a light rail
     names_agree = len(subjects) >= 2 and set(subjects) <= set(fact.about)
     # The event's date and the years its answer names: TSCCI 2023 results were announced in 2024.
@@ -1022,7 +1025,7 @@ class Dialogue:
         if not cities or not ent.places or not _BESIDES.search(turn.u.normalized.casefold()):
             return set()
         place = kb.places[Dialogue._place_asked(ent)]
-        there = {c.id for c in kb.cities_in(place.province or place.id)}
+        there = {c.id for c in kb.areas_at(place.id)}
         return set(cities) if set(cities) <= there else set()
 
     @staticmethod
@@ -1118,7 +1121,7 @@ class Dialogue:
             subjects = []
             # ("ยะลาได้ตราในชื่อโครงการว่าไร": a province with one certified area names that area)
             place = kb.places[a.ent.places[0]]
-            only = kb.cities_in(place.province or place.id)
+            only = kb.areas_at(place.id)
             subjects = [only[0].id] if len(only) == 1 else subjects
             if not only and not a.qt.yes_no and _FULL_NAME.search(u.normalized):
                 # ("กระบี่ได้ตราในชื่อว่าอะไร" with no area known there: no name to give, not today's count)
@@ -1364,7 +1367,8 @@ class Dialogue:
                 return (self._reply(turn, named_again, 1.0),
                         self._remember(turn, named_again, ctx.last_query, ctx.last_qtype,
                                        first=next((x for x in ctx.subjects if x not in a.notions), None)), None)
-            if counted(told_list.answer_text()):
+            # (whatever it counted: "25 new startups" are named by no fact, and the pilot cities are not them)
+            if counts_things(told_list.answer_text()):
                 answer = snap.composer.fallback(reply_lang, [x for x in ctx.subjects if x not in a.notions][:1])
                 return self._reply(turn, answer, u.confidence), replace(ctx, lang=reply_lang), "fallback"
         return None
@@ -1458,8 +1462,9 @@ class Dialogue:
             a.subjects, a.context = [talked_of], []
         elif a.ent.places and not a.ent.cities:
             # "ยะลาเก่งด้านไหน": a province with one certified area is a question about that area.
+            # (not a town, Pattaya: the one area of its province, Khan Song, is not said to be in it)
             place = snap.kb.places[a.ent.places[0]]
-            only = snap.kb.cities_in(place.province or place.id)
+            only = snap.kb.areas_at(place.id)
             if len(only) == 1 and not is_about_certification(a.query_text, listing=True):
                 a.subjects = [only[0].id, *a.subjects][:MAX_SUBJECTS_PER_ANSWER]
                 a.context = []
@@ -1654,7 +1659,7 @@ class Dialogue:
         batch_year = _years_in(a.query_text)
         no_city = a.yes_no and others and not [c for c in a.ent.cities if c in snap.kb.cities] and len(batch_year) == 1
         if no_city and not _THAT_BATCH.search(f"{u.normalized} {a.query_text}") and _AMONG_BATCH.search(u.normalized) \
-                and not snap.kb.cities_in(snap.kb.places[others[0]].province or others[0]):
+                and not snap.kb.areas_at(others[0]):
             # "is Pattani among the 2022 areas?": no area the bot knows is there, but a report of that year's
             # batch may name the province
             reported = self._reported(snap, snap.kb.places[others[0]], reply_lang, a.yes_no, next(iter(batch_year)))
@@ -1666,7 +1671,7 @@ class Dialogue:
             # sources report of that province that year, else honestly that the later lists are partial (not the
             # last city's verdict).
             place = snap.kb.places[others[0]]
-            known = snap.kb.cities_in(place.province or place.id)
+            known = snap.kb.areas_at(place.id)
             reported = self._batch_verdict(snap, known[0], next(iter(batch_year)), reply_lang) if len(known) == 1 \
                 else None if known else self._reported(snap, place, reply_lang, a.yes_no, next(iter(batch_year)))
             if reported is not None:
@@ -2181,7 +2186,7 @@ class Dialogue:
         u, snap = turn.u, turn.snap
         # (a place named as written, not read by a fuzzy match: "หัวหน้า" is no "หัวหิน")
         elsewhere = [p for p in a.ent.places if p not in a.ent.city_named_places and p in snap.kb.places
-                     and not snap.kb.cities_in(snap.kb.places[p].province or p)
+                     and not snap.kb.areas_at(p)
                      and any(n in u.normalized.casefold() for n in self._names(snap, p))]
         if a.hit is not None and elsewhere and not a.cities and not a.follow_up:
             # "กระบี่ได้คะแนนเท่าไหร่" (a province with no area the bot knows of): a fact about an area in another
@@ -3166,10 +3171,18 @@ class Dialogue:
         if not lead:
             # The best fact settles nothing; a close runner-up about the specific thing named (not only the
             # general notion: "is the sandbox part of the certification?" is about the sandbox) that does, wins.
+            # (or, when the question claims a year, about the same thing as a best fact that dates nothing: "got
+            # its logo in 2566?" / who handed it over, then the runner-up that gives the day)
+            # (or about fewer areas than a best fact about several: "Mae Moh did all 7?" / the five pilots' Smarts,
+            # then Mae Moh's own "3 Smarts")
+            undated = bool(q.years) and not hit.fact.date and not _years_in(hit.fact.answer_text())
+            areas = len([x for x in hit.fact.about if x in snap.kb.cities])
             for other in snap.index.search(q, limit=4):
+                narrower = areas > 1 and 0 < len([x for x in other.fact.about if x in snap.kb.cities]) < areas
                 if other.fact.id == hit.fact.id or other.score < hit.score - SPECIFIC_VERDICT_MARGIN \
                         or not specific & set(other.fact.about) or specific & set(hit.fact.about) and not (
-                            _RUN_BY_WIDE.search(question) and not about_them(hit.fact)):
+                            _RUN_BY_WIDE.search(question) and not about_them(hit.fact)) and not undated \
+                        and not narrower:
                     continue
                 if _RUN_BY_WIDE.search(question) and not about_them(hit.fact) and about_them(other.fact) and self._someone_else(
                         snap, q, other.fact, places, close=other.words >= CLOSE_WORDS):
@@ -3388,7 +3401,9 @@ class Dialogue:
                                      f" ({when})",
                                      f"No. {name} is not one of the first five pilot cities; it received the logo "
                                      f"later ({when}).", lang, self._certified_facts(snap, city.id), [city.id])
-        where_q = any(w in asked for w in ("อยู่", "จังหวัด", " in ", "province", "located"))
+        # (not "the whole province?": whether the area covers it, which its province does not say)
+        where_q = any(w in asked for w in ("อยู่", "จังหวัด", " in ", "province", "located")) \
+            and not re.search(WHOLE_ASKED, asked, re.I)
         # (not about a project: "the Siam Square cableless pilot" is no question about the five pilot cities)
         project = any(x in kb.entities and kb.entities[x].kind == "project" for x in subjects)
         # (nor about the Smarts of their plans: "which of the first round have all 7 Smarts" is not all five)
@@ -3689,7 +3704,7 @@ class Dialogue:
         Asked whether it is a promotion zone ("พังงาเป็นเขตส่งเสริมไหม"), that fact answers (yes); asked whether it
         got the logo, the honest "not in my lists" comes first, then what the sources do say of it."""
         place = snap.kb.places.get(place_id)
-        if place is None or snap.kb.cities_in(place.province or place.id):
+        if place is None or snap.kb.areas_at(place.id):
             return None
         facts = [f for f in snap.index.mentioning((place.th, place.en), intent="promotion_zone")
                  if (place.th in f.answer.th) or (place.en.casefold() in f.answer.en.casefold())]
@@ -3700,7 +3715,7 @@ class Dialogue:
             lead_th, lead_en = ("ใช่ครับ ", "Yes. ") if yes_no else ("", "")
             return snap.composer.computed(f"{lead_th}{fact.answer.th}", f"{lead_en}{fact.answer.en}", lang, [fact],
                                           list(fact.about))
-        unknown = snap.composer.fallback(lang, [], place=place_id).text
+        unknown = snap.composer.fallback(lang, [], place=place_id, found_first=True).text
         return snap.composer.computed(f"{unknown}\n{fact.answer.th}", f"{unknown}\n{fact.answer.en}", lang, [fact],
                                       list(fact.about))
 

@@ -461,6 +461,17 @@ _SYSTEMS: list[tuple[str, re.Pattern]] = [
     ("driverless vehicle", re.compile(r"ไร้คนขับ|ไม่มีคนขับ|ขับเคลื่อนอัตโนมัติ|ขับขี่อัตโนมัติ|\bdriverless\b|"
                                       r"\bself[- ]driving\b|\bautonomous\b|\brobo-?taxi", re.I)),
 ]
+# Whether a plan comes (or came) true, asked: "จะได้ถึงจริงมั้ย", "ได้จริงไหม", "is it on track", "will it really".
+_PREDICTION = re.compile(r"จริง(?:ๆ|\s)*(?:ไหม|มั้ย|มั๊ย|ป่ะ|ปะ|หรือ|รึ|เหรอ|หรอ)|ทัน(?:ไหม|มั้ย|ป่ะ|หรือ)|"
+                         r"\b(?:on track|likely|realistic|will it really|did it really|really happen)\b", re.I)
+# (not a report checked, "เคยได้ยินว่าจะมี 100 เมืองภายในปี 65 จริงป่ะ": what was said, which the plan tells)
+_HEARD = re.compile(r"ได้ยิน|ข่าวว่า|บอกว่า|อ่านเจอ|อ่านว่า|\bheard\b|\bread that\b|\bsaid\b|\bclaim", re.I)
+# (what is still to come no fact tells: "on track", "likely")
+_ON_TRACK = re.compile(r"\b(?:on track|likely|realistic)\b", re.I)
+# ...unless the plan itself is what is asked about ("is the target really 105?").
+_TARGET_ASKED_NOW = re.compile(r"เป้า|แผน|\btargets?\b|\bgoals?\b|\bplan", re.I)
+# A fact that tells of a plan or of what was expected, not of what came of it.
+_EXPECTED = re.compile(r"คาดว่า|เป้าหมาย|ตั้งเป้า|มีแผน|\btargets?\b|\btargeted\b|\bexpect(?:s|ed)? to\b|\bgoal\b", re.I)
 # What a fact must say to answer "why": a reason or a purpose.
 _REASON = re.compile(r"เพราะ|เนื่องจาก|เหตุผล|สาเหตุ|เพื่อ|จึง|ทำให้|ส่งผล|ไม่ตรงกัน|ไม่ระบุ|ไม่ได้อธิบาย|ไม่พบ|"
                      r"\bdiffer|\bnot explain|\bno source|\bunclear\b|\bnot (given|found|known)\b|\bbecause\b|"
@@ -468,6 +479,14 @@ _REASON = re.compile(r"เพราะ|เนื่องจาก|เหตุ�
                      r"\breasons?\b|\bso that\b|\bin order to\b|\bto (help|support|promote|drive|make|give|raise|"
                      r"attract|develop|improve|reduce|create|build|bring|cut)\b|\baim|\bpurpose|\bled to\b|\bafter\b|"
                      r"\bas a result\b|\bso\b", re.I)
+# A fact that says no source explains it ("the gap is not explained") answers a "why" only when the question asks
+# why figures or sources differ ("ทำไมตัวเลขไม่ตรงกัน": they differ, unexplained); "why did the count drop" is
+# then a question the bot cannot answer, and its honest fallback sends it to staff.
+_UNEXPLAINED = re.compile(r"ไม่มีคำอธิบาย|ไม่ได้อธิบาย|ไม่อธิบาย|\b(?:is|are|was|were) not explained\b|\bno explanation\b|"
+                          r"\bunexplained\b|\b(?:does|do|did) not explain\b", re.I)
+# ("why does 2023 say 25 provinces but 2025 only 16": two accounts set against each other, a difference too)
+_DIFFERENCE_ASKED = re.compile(r"ไม่ตรงกัน|ต่างกัน|แตกต่าง|ไม่เหมือนกัน|ขัดกัน|แต่|\b(?:differ\w*|different|conflict\w*|"
+                               r"disagree\w*|mismatch\w*|discrepanc\w*|inconsisten\w*|but|whereas|vs|versus)\b", re.I)
 # Why asked in words ("ทำไม", not the "ทำไม่" of "ทำไม่ครบ", "did not do all").
 _WHY = re.compile(r"ทำไม(?!\u0e48)|เพราะอะไร|เหตุใด|สาเหตุ|\bwhy\b|\bhow come\b", re.I)
 # A date to come: the sources tell of what happened and of published plans, not of next year's events.
@@ -524,7 +543,11 @@ _HOW_MANY_NAMED = re.compile(r"ทั้ง\s*(\d{1,2})\s*(?:โครงกา�
 _LIST_SEP = re.compile(r",|、|ได้แก่|:|\s(?:และ|and)\s")
 # "ตอนนี้ใครเป็นประธาน", "is he still the minister today?": who holds a post now, which a fact of some years ago
 # does not tell (posts change hands; the sources are dated).
-POST_YEARS = 3  # a fact this many years old no longer tells who holds a post (a term of office is about four)
+POST_YEARS = 3  # a fact this many years old no longer tells whether something still goes on
+# A fact last checked more than this many months ago no longer tells who holds a post *now* ("ผอ.ดีป้าคนปัจจุบัน",
+# "who is the president today"): posts change hands at any time, and the sources are dated; asked without "now",
+# the bot still tells who held it as its sources say.
+POST_NOW_MONTHS = 12
 _NOW_TH = re.compile(r"ปัจจุบัน|ตอนนี้|ขณะนี้|ยัง\S*(?:\s\S*)?อยู่")  # ("ยังทำงานที่ อยู่ไหม": a name taken out)
 _NOW_EN = re.compile(r"\bstill\b|\bcurrent(ly)?\b|\bnow\b|\btoday\b", re.I)
 # ("is he still working at depa", "ยังทำงานที่ดีป้าอยู่ไหม": whether he holds his post now)
@@ -637,6 +660,12 @@ ALTERNATIVES: dict[str, dict[str, re.Pattern]] = {
     # the two types of smart city an applicant applies under
     "city type": {"new": re.compile(r"\bnew(?:\s+modern)?\s+city\b|เมืองใหม่", re.I),
                   "existing": re.compile(r"\bexisting\b|\blivable\b|\bliveable\b|เมืองเดิม|เมืองน่าอยู่", re.I)},
+    # when a member joined a network: among its first members, or added to them later ("ตั้งแต่แรกไหม" /
+    # "ได้รับการเสนอเป็นสมาชิกเพิ่มเติม")
+    "membership": {"first": re.compile(r"(?:เป็นสมาชิก|เครือข่าย|\bASCN\b)\S*\s*(?:\S+\s*){0,3}?(?:ตั้งแต่แรก|ช่วงแรก|"
+                                       r"รุ่นแรก)|(?:ช่วงแรก|รุ่นแรก|ตั้งแต่แรก)\S{0,12}(?:มี|ของ)|"
+                                       r"\b(?:first|original|founding|initial)\s+(?:[a-z]+\s+){0,5}?members?\b", re.I),
+                   "added": re.compile(r"สมาชิกเพิ่มเติม|\badditional members?\b|\bmembers? added\b", re.I)},
     # how much land an area covers: a whole province, or a part of one (a district, a town, a neighbourhood)
     "scope": {"province": re.compile(r"ทั้ง(?:จังหวัด|กรุงเทพ|กทม)|ระดับจังหวัด|ประเภทจังหวัด|เป็นจังหวัด(?=\s*(?:ใช่|ไหม|มั้ย|ป่ะ|"
                                      r"ปะ|ป่าว|หรือ|รึ|เหรอ|หรอ|เลย|$))|\b(?:whole|entire|all) (?:of )?(?:the )?(?:[a-z]+ )?"
@@ -682,6 +711,15 @@ def _text_years(text: str) -> frozenset[int]:
 
 def _latest_year(text: str) -> int:
     return max(_text_years(text), default=0)
+
+
+def _months_since(fact: Fact, text: str, today: date) -> int:
+    """Months from the latest time a fact tells of (its date or as-of, to the month; a year its texts name, to
+    that year's end) to ``today``."""
+    latest = max([int(d[:4]) * 12 + (int(d[5:7]) if len(d) >= 7 and d[5:7].isdigit() else 12)
+                  for d in (fact.date, fact.as_of) if d and d[:4].isdigit()]
+                 + [y * 12 + 12 for y in _text_years(text)], default=0)
+    return today.year * 12 + today.month - latest
 
 
 def _years_of(fact: Fact, text: str) -> set[int]:
@@ -894,11 +932,20 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
             and _CITIES_COUNTED.search(question) and not _TARGET_ASKED.search(question):
         # "how many smart cities does Thailand have": how many there are, not how many are planned
         return "it gives a target, not a count"
-    if asks.post_now and max(_years_of(fact, text), default=0) < (today or date.today()).year - POST_YEARS:
+    # (not "was the May 2020 meeting still chaired by Prajin?": "still", then, in a year gone by)
+    if asks.post_now and not (years and max(years) < (today or date.today()).year) \
+            and _months_since(fact, text, today or date.today()) > POST_NOW_MONTHS:
         return "it tells who held the post then, not now"
     if yes_no and not staff and _has(_STILL, question) and not _has(_ENDED, text) \
             and max(_years_of(fact, text), default=0) < (today or date.today()).year - POST_YEARS:
         return "it does not tell whether it still is"  # "is the sandbox still running" / its start in 2021
+    if yes_no and not staff and _PREDICTION.search(question) and not _TARGET_ASKED_NOW.search(question) \
+            and not _HEARD.search(question) \
+            and (_EXPECTED.search(fact.answer_text()) or asks.will or _ON_TRACK.search(question)
+                 or years and max(years) >= (today or date.today()).year):
+        # "ปี 2570 จะได้ถึง 105 เมืองจริงมั้ย", "is Thailand on track to hit it" / the target, or what was expected:
+        # a plan says nothing of whether it comes true
+        return "it tells of a plan, not whether it comes true"
     if kind == "how_much" and years and not years & _years_of(fact, text):
         return "it gives the sum of another year"
     if years and not staff and not _has(_RELEASE, question):
@@ -933,6 +980,9 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
         return "it gives no date"
     if kind == "why" and _WHY.search(question) and not staff and not _has(_REASON, text):
         return "it gives no reason"  # "why did the bus stop running" / the day it stopped
+    if kind == "why" and _WHY.search(question) and not staff and _has(_UNEXPLAINED, fact.answer_text()) \
+            and not _has(_DIFFERENCE_ASKED, question):
+        return "it says no source gives the reason"  # "why did the province count drop" / "not explained"
     if kind == "how_many" and years and not staff and not yes_no and _event_years(fact) is None \
             and not (fact.as_of and int(fact.as_of[:4]) in years):
         return "it gives no count of that year"  # "how many applications in 2024" / how one applies

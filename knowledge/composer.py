@@ -193,17 +193,25 @@ class Composer:
             answer.intent = facts[0].intent
         return answer
 
-    def fallback(self, lang: str, subjects: list[str], place: str | None = None) -> Answer:
-        """The honest 'I don't know that yet', naming what the bot can say about the subject."""
+    def fallback(self, lang: str, subjects: list[str], place: str | None = None, found_first: bool = False) -> Answer:
+        """The honest 'I don't know that yet', naming what the bot can say about the subject (``found_first``:
+        about a place, lead with what was found, "not found", as the answer to whether it is certified)."""
         subject = subjects[0] if subjects else None
         if place is not None and place in self.kb.places:
             p = self.kb.places[place]
             # ("ในจังหวัดเลย", not "ในเลย": a province is named as one in Thai)
             th = f"จังหวัด{p.th}" if p.kind == "province" and not p.th.startswith("กรุงเทพ") else p.th
-            text = _t(lang, f"ผมไม่พบพื้นที่ใน{th}ในรายชื่อเมืองอัจฉริยะที่ได้รับการรับรองที่ผมมี แต่รายชื่อรอบหลัง ๆ "
-                            f"ของผมยังไม่ครบ จึงยืนยันไม่ได้ว่าไม่มีครับ",
-                      f"I find no certified smart city in {p.en} in the lists I have, but my lists of the later "
-                      f"batches are partial, so I cannot rule it out.")
+            if found_first:
+                # (what was found leads, "not found", which answers "is it certified?"; the doubt follows)
+                text = _t(lang, f"ไม่พบครับ รายชื่อเมืองอัจฉริยะที่ได้รับการรับรองที่ผมมีไม่มีพื้นที่ใน{th} แต่รายชื่อรอบหลัง ๆ "
+                                f"ของผมยังไม่ครบ จึงยืนยันไม่ได้ว่าไม่มี",
+                          f"Not in the lists I have: I find no certified smart city in {p.en}, but my lists of the "
+                          f"later batches are partial, so I cannot rule it out.")
+            else:
+                text = _t(lang, f"ผมไม่พบพื้นที่ใน{th}ในรายชื่อเมืองอัจฉริยะที่ได้รับการรับรองที่ผมมี แต่รายชื่อรอบหลัง ๆ "
+                                f"ของผมยังไม่ครบ จึงยืนยันไม่ได้ว่าไม่มีครับ",
+                          f"I find no certified smart city in {p.en} in the lists I have, but my lists of the later "
+                          f"batches are partial, so I cannot rule it out.")
         elif subject:
             name = self.name(subject, lang)
             topics = self.suggest.topics(subject, lang)

@@ -57,6 +57,12 @@ class KnowledgeBase:
     def cities_in(self, province: str) -> list[City]:
         return [c for c in self.cities.values() if c.province == province]
 
+    def areas_at(self, place: str) -> list[City]:
+        """The certified areas at a place: a province's, or its province's for a district; none for a town
+        (Pattaya: the one area of Chonburi, Khan Song, is not said to be in it)."""
+        p = self.places[place]
+        return [] if p.kind == "town" else self.cities_in(p.province or p.id)
+
     def subject_name(self, subject: str, lang: str, short: bool = True) -> str | None:
         """How to name an area, entity or dimension in a sentence."""
         if subject in self.cities:

@@ -67,6 +67,8 @@ _ASKING_EN = frozenset(
     "related relate relates linked connected "
     # happening is no claim beyond where or when: "did the sandbox happen in Wangchan Valley?"
     "happen happens happened "
+    # going, as Thai "ไป": where to is the claim ("does the bus go to the airport?" / "ran to the airport")
+    "go goes went "
     # a place taken is what the words after these say: "ranked top for people" / "led the People dimension"
     "ranked placed came".split())
 # A word broken apart by the tokeniser: "บอกว่าจะ" read as "บอ" + "กว่าจะ" (and "กว่า" here is no "more than").
@@ -122,8 +124,17 @@ _SPELLED = {w: str(i) for i, w in enumerate(
 _SPELLED_RX = re.compile(r"\b(" + "|".join(_SPELLED) + r")\b(?!-)", re.I)
 
 
+# A Thai count in thousands, tens or hundreds of thousands, before what it counts: "พันต้น" (a thousand trees),
+# "5แสนตัน" (500,000 tonnes); not a name ("ฑีฆายุพันธุ์") or a rank ("พันเอก").
+_THAI_SCALE = re.compile(r"(?<![\d.,])(?<![\d.,]\s)(?:(\d+)\s*)?(พัน|หมื่น|แสน)(?=\s*(?:ต้น|คน|ตัน|เมือง|ไร่|จุด|ตัว|แห่ง|"
+                         r"ราย|คัน|ครั้ง|ชิ้น|ลำ|เครื่อง|ห้อง))")
+_THAI_SCALES = {"พัน": 1000, "หมื่น": 10000, "แสน": 100000}
+
+
 def spelled_as_digits(text: str) -> str:
-    """``text`` with the English counts two to twenty written as digits ("six cities" → "6 cities")."""
+    """``text`` with the English counts two to twenty written as digits ("six cities" → "6 cities"), and Thai
+    counts of thousands as digits ("5แสนตัน" → "500000 ตัน")."""
+    text = _THAI_SCALE.sub(lambda m: f"{int(m.group(1) or 1) * _THAI_SCALES[m.group(2)]} ", text)
     return _SPELLED_RX.sub(lambda m: _SPELLED[m.group(1).casefold()], text)
 
 
@@ -177,6 +188,11 @@ def _noun_counts(text: str) -> list[tuple[str, str]]:
             word = re.sub(r"(ies|y|es|s)$", "", word)
         out.append((n, word))
     return out
+
+
+def counts_things(text: str) -> bool:
+    """Whether ``text`` counts something, of a unit :func:`counted` reads or any other ("25 new startups")."""
+    return bool(counted(text) or _noun_counts(text))
 
 
 def _other_count_of_the_same(question: str, answer: str) -> bool:
@@ -415,6 +431,98 @@ _SINCE = re.compile(r"(?:ตั้งแต่|นับแต่|นับต�
                     re.I)
 
 
+_A_YEAR = re.compile(r"(?<!\d)((?:19|20|25)\d\d)(?!\d)")
+
+
+def _clause_years(asked: list[str], answer: str, known: frozenset[str] | None = None) -> set[int] | None:
+    """The years (CE) of the one part of ``answer`` that says most of what the question asks word for word, each
+    part ending with its date ("received the certificate on 31 October 2019 | and was later approved for the
+    logo on 6 May 2021"); None when no part says more of it than every other."""
+    words = _content(asked, known)
+    if not words:
+        return None
+    scored: list[tuple[int, int]] = []
+    start = 0
+    for m in _A_YEAR.finditer(answer):
+        part = answer[start:m.end()].casefold()
+        start = m.end()
+        scored.append((sum(1 for w in words if (_said(w, part) if w.isascii() else w in part)), _ce(m.group(1))))
+    if not scored:
+        return None
+    best = max(n for n, _ in scored)
+    years = {y for n, y in scored if n == best}
+    others = {y for n, y in scored if n < best}
+    # (the same year in both languages is one part said twice)
+    return years if best and len(years) == 1 and others - years else None
+
+
+# The whole of a province or city claimed ("ทั้งจังหวัด", "the whole province"), against an area said to be a
+# part of one ("ย่านสามย่าน", "Mae Moh district", "on Chulalongkorn University land") or the whole said.
+WHOLE_ASKED = r"ทั้งจังหวัด|ทั้งกทม|ทั้งกรุงเทพ\S*|ทั้งเมือง(?!อัจฉริยะ)|ทั้งอำเภอ|\b(?:the )?(?:whole|entire|all of)\s+" \
+              r"(?:the\s+)?(?:province|city|bangkok|district|of bangkok|of the province)\b|\bprovince-?wide\b|\bcity-?wide\b"
+_WHOLE_Q = re.compile(WHOLE_ASKED, re.I)
+_WHOLE_SAID = re.compile(r"ทั้งจังหวัด|ครอบคลุมทั้ง|ทั้งพื้นที่|\bwhole\b|\bentire\b|\bprovince-?wide\b|\ball of\b", re.I)
+_PART_SAID = re.compile(r"ในย่าน|อยู่ย่าน|อำเภอ|ตำบล|บนที่ดิน|\barea of\b|\bdistrict\b|\bsubdistrict\b|\buniversity land\b|"
+                        r"\bcampus\b", re.I)
+# Only a part claimed: "ครอบคลุมแค่ป่าตอง", "only the old town?"
+_ONLY_Q = re.compile(r"แค่|เพียง|เฉพาะ|\bonly\b|\bjust\b", re.I)
+_SCALE_WORD = re.compile(r"\b(?:thousand|million|billion|trillion)\b|ล้าน|พัน|หมื่น|แสน", re.I)
+# Where one source's account ends and another's begins, in a fact about sources that differ.
+_SIDES = re.compile(r":|;|แต่|ส่วน|ต่อมา|บางแหล่ง|\bbut\b|\bwhile\b|\blater\b|\bothers\b")
+
+
+def _one_side_said(question: str, answer: str, years: frozenset[int]) -> Verdict | None:
+    """"ก.ค. 66 มี 36 เมืองใน 25 จังหวัดใช่ไหม" / "sources differ: in July 2023 the government gave 36 cities in 25
+    provinces, but in 2025 ... 37 in 16": yes when one source's account says every figure claimed (and the year
+    claimed), and no other account says them; None otherwise (a target is no count reached). Each language of
+    the answer is read apart."""
+    asked = numbers(_DAY_NUMBER.sub(" ", question)) - {str(v) for y in years for v in (y % 100, (y + 543) % 100)}
+    if not asked or not years or _SCALE_WORD.search(question):
+        # (a sum in words, "1 billion baht", is no figure to find as written; without the year of the account
+        # claimed, sources that disagree on one thing, "7 Smarts, which no other source confirms", say no yes)
+        return None
+    last = _LAST_THAI.search(answer)
+    for text in ([answer[:last.end()], answer[last.end():]] if last else [answer]):
+        sides = [numbers(_DAY_NUMBER.sub(" ", part)) for part in _SIDES.split(text) if part.strip()]
+        parts = [part for part in _SIDES.split(text) if part.strip()]
+        holding = [i for i, part in enumerate(parts) if asked <= sides[i]
+                   and all(str(y) in part or str(y + 543) in part for y in years)]
+        if len(holding) != 1 or any(asked & said for i, said in enumerate(sides) if i not in holding):
+            continue
+        if _GOAL.search(parts[holding[0]]) and (not _GOAL.search(question) or _REACHED.search(question)):
+            continue  # ("did it reach 100 by 2022?" / "the earlier target of 100 by 2022")
+        return "yes"
+    return None
+
+
+# A plan that was not kept: "expected to open in 2022, which did not happen", "คาดว่าจะเปิดในปี 2565 แต่ไม่เป็นไปตามนั้น".
+_NOT_KEPT = re.compile(r"\b(?:which|that|this) (?:did not|didn't|never) happen(?:ed)?\b|\bdid not happen\b|"
+                       r"แต่ไม่เป็นไปตาม(?:นั้น|แผน|กำหนด)", re.I)
+# "as planned", "ตามแผนเดิม", "on schedule": the deed measured against the plan, not a question about the plan.
+_AS_PLANNED = re.compile(r"\b(?:as|like|according to) (?:it was |the |its |their )?(?:\w+ )?(?:plan\w*|schedul\w*|expect\w*|"
+                         r"promis\w*)(?: (?:said|promised|had it|foresaw|set out))?\b|\bon schedule\b|"
+                         r"\bunder the (?:original|old|first) plan\b|ตามแผน\S{0,6}|ตามกำหนด\S{0,6}|ตามที่วางแผน", re.I)
+# The plan itself asked ("was it supposed to open in 2022?"), not what will be ("จะเปิดปี 65 ใช่มะ": it did not).
+_PLAN_ASKED = re.compile(r"แผน|คาด|กำหนด|ตั้งใจ|\bplan|\bexpect|\bschedul|\bdue\b|\bintend|\bsupposed\b|\bmeant to\b",
+                         re.I)
+# Whether it happened: "did that happen?", "เกิดขึ้นจริงไหม".
+_HAPPENED_Q = re.compile(r"\bhappen(?:ed)?\b|เกิดขึ้น|เป็นจริง|เป็นไปตาม", re.I)
+
+
+def _unmet_plan(question: str, answer: str, years: frozenset[int]) -> Verdict | None:
+    """The verdict of a fact that tells of a plan not kept ("expected to open in 2022, which did not happen"): a
+    question whether it was so (done in the year planned, or "did that happen?") gets "no"; one whether it was
+    planned so ("was it supposed to open in 2022?") gets "yes"; None for any other question or fact."""
+    if not _NOT_KEPT.search(answer) or not _INTENDED.search(answer):
+        return None
+    stated = {_ce(y) for y in _A_YEAR.findall(answer)}
+    if years and not years <= stated:
+        return None
+    if _PLAN_ASKED.search(_AS_PLANNED.sub(" ", question)):
+        return "yes" if years else None  # (the plan, asked: its year, stated)
+    return "no" if years or _HAPPENED_Q.search(question) else None
+
+
 def _ce(year: str) -> int:
     """A year as written ("2556", "2013", "60" after ปี) in CE."""
     y = int(year)
@@ -525,7 +633,8 @@ def _said(word: str, answer: str) -> bool:
 # other words: being certified is receiving the logo; running an area is being its developer or managing it.
 _SAME_MEANING = [
     ("certif", "รับรอง", "logo", "ตรา", "approv", "endors", "อนุมัติ", "เห็นชอบ"),
-    ("run", "manag", "ดูแล", "บริหาร", "develop", "ผู้พัฒนา", "ขับเคลื่อน", "operat"),
+    # (being behind it is running it: "is EGAT behind Mae Moh's smart city?" / "EGAT is its city developer")
+    ("run", "manag", "ดูแล", "บริหาร", "develop", "ผู้พัฒนา", "ขับเคลื่อน", "operat", "behind"),
     ("เซ็นเซอร์", "เซนเซอร์", "sensor"),
     # a plan that covers the Smarts follows them: "does it follow all 7 Smarts?" / "its plan covers 7 Smarts"
     ("follow", "cover", "include", "ครอบคลุม"),
@@ -558,6 +667,8 @@ _SAME_MEANING = [
     ("open", "เปิด", "inaugurat", "launch"),
     # one thing used for another: "does it replace coal with renewables?" / "renewable energy in place of coal"
     ("replac", "in place of", "instead", "แทน"),
+    # founding a company is registering it: "ตั้งปี 2560 ใช่มั้ย" / "จดทะเบียนเมื่อ 9 มกราคม 2558"
+    ("=ตั้ง", "ก่อตั้ง", "found", "establish", "~ตั้ง", "~จดทะเบียน", "~register", "~incorporat"),
 ]
 
 
@@ -608,7 +719,7 @@ def _denies(tokens: list[str], answer: str, known: frozenset[str] | None = None,
 # A bound the question sets on a figure: "more than 50", "เกิน 100 เมือง", "at least 10", "fewer than 20".
 _BOUND = re.compile(r"(?:\b(more than|over|above|greater than|in excess of|exceed(?:s|ed|ing)?|at least|"
                     r"less than|fewer than|under|below|at most)|(มากกว่า|เกิน(?:กว่า)?|กว่า|อย่างน้อย|น้อยกว่า|"
-                    r"ต่ำกว่า|ไม่ถึง|ไม่เกิน))\s*(\d+(?:[.,]\d+)?)(?![\d])", re.I)
+                    r"ต่ำกว่า|ไม่ถึง|ไม่เกิน))\s*(?:ปีละ|เดือนละ|วันละ)?\s*(\d+(?:[.,]\d+)?)(?![\d])", re.I)
 _BOUND_LOW = {"more than", "over", "above", "greater than", "in excess of", "exceed", "exceeds", "exceeded",
               "exceeding", "มากกว่า", "เกิน", "เกินกว่า", "กว่า"}
 _BOUND_LOW_EQ = {"at least", "อย่างน้อย"}
@@ -634,7 +745,7 @@ def _within_bound(question: str, answer: str) -> Verdict | None:
     or not exactly one figure to compare with."""
     m = _BOUND.search(question)
     if m is None:
-        return None
+        return _above_the_figure_claimed(question, answer)
     word = (m.group(1) or m.group(2)).casefold()
     bound = float(m.group(3).replace(",", ""))
     if _YEAR.match(m.group(3)):
@@ -662,6 +773,26 @@ def _within_bound(question: str, answer: str) -> Verdict | None:
     else:  # "at most", "ไม่เกิน"
         held = value <= bound
     return "yes" if held else "no"
+
+
+_FIGURE_AND_NOUN = re.compile(r"(?<![\d.,/])(\d+(?:[.,]\d+)?)\s*([a-z]{3,}|[\u0e01-\u0e4e]{2,})", re.I)
+
+
+def _above_the_figure_claimed(question: str, answer: str) -> Verdict | None:
+    """"มีต้นไม้ 1000 ต้นเหรอ" / "มากกว่า 10,000 ต้น": a figure claimed as it is, which the fact puts above a
+    bound as high or higher for the same thing counted, is a no; None otherwise."""
+    claimed = {(float(n.replace(",", "")), w.casefold()[:3]) for n, w in _FIGURE_AND_NOUN.findall(question)
+               if not _YEAR.match(n)}
+    for b in _BOUND.finditer(answer):
+        if _bound_kind(b.group(1) or b.group(2)) != "low":
+            continue
+        after = _FIGURE_AND_NOUN.match(answer, b.start(3))
+        if after is None:
+            continue
+        bound, noun = float(after.group(1).replace(",", "")), after.group(2).casefold()[:3]
+        if any(w == noun and n < bound for n, w in claimed):
+            return "no"
+    return None
 
 
 # A public body the question says runs or holds something: "run by the Bangkok city government",
@@ -928,7 +1059,9 @@ def verdict(question: str, asked: list[str], answer: str, names_agree: bool = Fa
     if said == "yes":
         asked_months, stated_months = _months(question), _months(answer)
         if asked_months and stated_months and not asked_months & stated_months:
-            return None
+            # (the year asked, and the one month the fact tells of that year, another: "approved in June
+            # 2021?" / "on 6 May 2021" says no)
+            return "no" if years and years & fact_years and len(stated_months) == 1 and len(fact_years) == 1 else None
     return said
 
 
@@ -951,8 +1084,18 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
     if _ABOUT_A_CONFLICT.match(answer):
         # a fact about sources that disagree ("7 Smarts, which no other source confirms, while..."): no verdict,
         # unless the count claimed is none of those the sources give ("50 km long?" / "22.8, 23 or 26 km")
-        return "no" if _none_of_the_counts(question, answer) else None
+        return "no" if _none_of_the_counts(question, answer) else _one_side_said(question, answer, years)
     answer = _side_of_dispute(asked, answer, years, known)  # (the side of a dispute in brackets asked about)
+    # (not "the whole island or just the town?", which asks which of the two)
+    if _WHOLE_Q.search(question) and _PART_SAID.search(answer) and not _WHOLE_SAID.search(answer) \
+            and not _EITHER_OR.search(question):
+        return "no"  # "is it the whole province?" / "in the Samyan area of Bangkok"
+    if _ONLY_Q.search(question) and _WHOLE_SAID.search(answer) and not _WHOLE_Q.search(question) \
+            and not _EITHER_OR.search(question) and not re.search(r"หรือ|รึ", question):
+        return "no"  # "does it cover only Patong?" / "covers the whole of Phuket province"
+    unmet = _unmet_plan(question, answer, years)
+    if unmet is not None:
+        return unmet  # "did it open in 2022 as planned?" / "expected to open in 2022, which did not happen"
     end = _END_CLAIMED.search(question)
     if end is not None and span_end_said(answer) not in (None, _ce(next(g for g in end.groups() if g))):
         return "no"  # "does the strategy end in 2040?" / "covers 2018 to 2037"
@@ -964,7 +1107,9 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
     if other_year_since(question, answer):
         return "no"  # "managed it since 2017?" / "has managed the site since 2013"
     if years:
-        asked = [t for t in asked if t.strip() != "ปี"]  # ("จดทะเบียนปี 2560": ปี introduces the year the years compare)
+        # ("จดทะเบียนปี 2560": ปี introduces the year the years compare, alone or stuck to a word: "ตั้งปี")
+        asked = [t.strip()[:-2] if t.strip().endswith("ปี") and len(t.strip()) > 3 else t for t in asked
+                 if t.strip() != "ปี"]
     if _another_university(question, answer) and not _EITHER_OR.search(question):
         return "no"  # "a Thammasat University project?" / "Chulalongkorn University owns the land"
     if _another_body(question, answer):
@@ -1065,6 +1210,11 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
     day_said = bool(asked_days) and asked_days <= stated_days and a_negated and not _denies(
         asked, answer, known, tuple(m.group(0) for m in _DAY.finditer(answer) if _days(m.group(0)) & asked_days))
     if years and fact_years and (not a_negated or day_said):
+        own = _clause_years(asked, answer, known) if len(years) == 1 and len(fact_years) > 1 else None
+        if own and not years & own and not now and not _claim_unsaid(question, answer):
+            # "got its promotion-zone certificate in 2021?" / "received the certificate on 31 October 2019 and
+            # was later approved for the logo on 6 May 2021": the year asked is another step's
+            return "no"
         if years & fact_years:
             # ("ได้ที่ 1 ปี 66" / the 2023 top three: not a yes; nor "the 2021 meeting took place at Government
             # House?" / who chaired it in 2021: the year is right, the place claimed is not said)
@@ -1077,8 +1227,8 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
             return "yes"
         # A fact of several years may not cover all; one of another year denies when it matches the question
         # closely, or says everything else it asks ("ปิดปี 2580 ใช่ไหม" / "มีกำหนดปิดในปี 2594").
-        if len(fact_years) == 1 and (close or (_covered(asked, answer, known) or 0.0) >= COVERAGE):
-            return "no"
+        if len(fact_years) == 1 and (close or names_agree or (_covered(asked, answer, known) or 0.0) >= COVERAGE):
+            return "no"  # ("did the airport bus start in 2018?" / the route to the airport opened in 2017)
         return None
     if q_negated:
         return None

@@ -347,7 +347,12 @@ def test_founded_by_business_people_is_not_a_state_body():
 
 
 def test_a_fact_of_another_month_confirms_nothing():
+    # the one month it tells of the year asked, another: no
     assert v("was the report published in march 2024?", "The report was published on 12 July 2024.",
+             years=frozenset({2024}), fact_years=frozenset({2024})) == "no"
+    # a fact of several months, or another year than the one asked (an index's release), settles nothing
+    assert v("was the report published in march 2024?",
+             "The report was drafted in May 2024 and published on 12 July 2024.",
              years=frozenset({2024}), fact_years=frozenset({2024})) is None
     assert v("was the report published in july 2024?", "The report was published on 12 July 2024.",
              years=frozenset({2024}), fact_years=frozenset({2024})) == "yes"
