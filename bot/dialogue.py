@@ -44,8 +44,8 @@ from knowledge.polarity import (WHOLE_ASKED, _DAY_NUMBER, another_alternative, c
                                 days_named, disputed, is_unit_word,
                                 leaders, months_named, numbers, share_said, spelled_as_digits, stood_in_for, units_asked,
                                 other_year_since, venue_claimed, verdict, without_units)
-from knowledge.answerable import (NEED_REASONS, POSTS_ASKED, asks_to_come, counted_words, index_years, names_a_list, stem, uncovered,
-                                  unstated, why_not)
+from knowledge.answerable import (NEED_REASONS, POSTS_ASKED, asks_to_come, counted_words, held_then, index_years, names_a_list,
+                                  stem, uncovered, unstated, why_not)
 from knowledge.composer import Answer, names_listed
 from knowledge.schema import Fact
 from knowledge.retrieval import (_EITHER_OR, _HOLDS, MANY_AREAS, OWN_PHRASING, S_ALL, S_MATCH, Hit, Query, Thresholds, _asked_rank,
@@ -2298,9 +2298,11 @@ class Dialogue:
                 lead = ""  # "and it's run by PTT?" about Mae Moh: a fact about PTT's area says nothing of Mae Moh
         # "การประชุม 2/2564 จัดวันไหน": the fact that answers says the sources do not give the date. The bot says
         # so, with what is known, and staff get the question (an honest fallback, not an answer).
-        not_given = a.kind in a.hit.fact.unknown and not a.yes_no
+        # ("ผอ.ดีป้าคนปัจจุบันคือใคร" from a fact checked over a year ago: who held the post then, said as such)
+        then = not a.yes_no and held_then(a.query_text, a.hit.fact, a.years)
+        not_given = (a.kind in a.hit.fact.unknown or then) and not a.yes_no
         if not_given:
-            lead = say("not_given", reply_lang)
+            lead = say("held_then" if then else "not_given", reply_lang)
         extra = [] if not_given else self._second_part(
             snap, Query(a.query_text, reply_lang, a.subjects, a.context, None, a.intents), a.hit, a.qt)
         # ("confirmed by another source?": the detail tells which source says it)

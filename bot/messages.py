@@ -49,6 +49,10 @@ _PHRASES: dict[str, dict[str, str]] = {
         "th": "ขออภัยครับ ส่วนนี้แหล่งข้อมูลที่ผมมียังไม่ระบุ ที่ทราบคือ",
         "en": "Sorry, my sources don't give that. What is known:",
     },
+    "held_then": {
+        "th": "ขออภัยครับ ผมยืนยันไม่ได้ว่าตอนนี้ใครดำรงตำแหน่งนี้ ข้อมูลล่าสุดที่ผมมีคือ",
+        "en": "Sorry, I can't confirm who holds it today. The latest I have:",
+    },
     "clarify_city": {
         "th": "อยากทราบเรื่องของเมืองไหนครับ เลือกจากปุ่มด้านล่างหรือพิมพ์ชื่อเมืองได้เลยครับ",
         "en": "Which city do you mean? Pick one below or type its name.",

@@ -17,7 +17,7 @@ from typing import NamedTuple
 from .schema import Fact
 from .script import has_latin
 
-__all__ = ["POSTS_ASKED", "NEED_REASONS", "why_not",
+__all__ = ["POSTS_ASKED", "NEED_REASONS", "why_not", "held_then",
            "index_years", "uncovered", "unstated", "unmentioned", "stem", "asks_to_come", "counted_words", "names_a_list"]
 
 _MONTHS = (r"มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม|"
@@ -889,6 +889,15 @@ _TARGET_ASKED = re.compile(r"เป้า|แผน|จะ|ภายใน|อ�
 _CITIES_COUNTED = re.compile(r"เมือง|พื้นที่|\b(cit(?:y|ies)|areas?)\b", re.I)
 
 
+def held_then(question: str, fact: Fact, years: frozenset[int] = frozenset(), today: date | None = None) -> bool:
+    """Whether ``question`` asks who holds a post *now* and ``fact`` was last checked over
+    :data:`POST_NOW_MONTHS` ago: the bot says it cannot tell who holds it today and gives who held it then."""
+    today = today or date.today()
+    # (not "was the May 2020 meeting still chaired by Prajin?": "still", then, in a year gone by)
+    return _asks(question).post_now and not (years and max(years) < today.year) \
+        and _months_since(fact, fact.text(), today) > POST_NOW_MONTHS
+
+
 def why_not(question: str, fact: Fact, kind: str | None, today: date | None = None,
             years: frozenset[int] = frozenset(), staff: bool = False, yes_no: bool = False) -> str | None:
     """Why ``fact`` cannot answer ``question`` (normalised, its names removed; ``kind`` its question type;
@@ -932,9 +941,7 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
             and _CITIES_COUNTED.search(question) and not _TARGET_ASKED.search(question):
         # "how many smart cities does Thailand have": how many there are, not how many are planned
         return "it gives a target, not a count"
-    # (not "was the May 2020 meeting still chaired by Prajin?": "still", then, in a year gone by)
-    if asks.post_now and not (years and max(years) < (today or date.today()).year) \
-            and _months_since(fact, text, today or date.today()) > POST_NOW_MONTHS:
+    if asks.post_now and max(_years_of(fact, text), default=0) < (today or date.today()).year - POST_YEARS:
         return "it tells who held the post then, not now"
     if yes_no and not staff and _has(_STILL, question) and not _has(_ENDED, text) \
             and max(_years_of(fact, text), default=0) < (today or date.today()).year - POST_YEARS:
