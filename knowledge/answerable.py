@@ -649,16 +649,23 @@ ALTERNATIVES: dict[str, dict[str, re.Pattern]] = {
 _NAME_ASKED = re.compile(r"ชื่อ|\bnamed?\b", re.I)  # "ผอ.ภาคอีสานชื่ออะไร": who holds the post, by name
 
 
+@lru_cache(maxsize=4096)
+def alternatives_in(kind: str, text: str) -> frozenset[str]:
+    """The alternatives of ``kind`` (:data:`ALTERNATIVES`) that ``text`` names; kept by text, since the same
+    question is checked against many facts and the same facts' answers against many questions."""
+    return frozenset(k for k, rx in ALTERNATIVES[kind].items() if rx.search(text))
+
+
 def _another_alternative(question: str, fact: Fact, post: bool) -> str | None:
     """The kind of :data:`ALTERNATIVES` of which the question asks for one and ``fact`` tells only of another
     ("who was the secretary" / who chaired it); for a post of a region ("ผอ.ดีป้าภาคอีสาน", ``post``), also a fact
     that names no region (the president of all of depa; not "what did depa's northeastern director say")."""
     answer = fact.answer_text()
     for kind in ("role", "region"):
-        asked = {k for k, rx in ALTERNATIVES[kind].items() if rx.search(question)}
+        asked = alternatives_in(kind, question)
         if not asked:
             continue
-        stated = {k for k, rx in ALTERNATIVES[kind].items() if rx.search(answer)}
+        stated = alternatives_in(kind, answer)
         if stated and not asked & stated or kind == "region" and post and not stated:
             return kind
     return None
