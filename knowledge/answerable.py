@@ -9,10 +9,11 @@ a fact must say to answer it; a fact that fails is passed over, and with none le
 
 from __future__ import annotations
 
+import importlib
 import re
 from datetime import date
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .schema import Fact
 from .script import has_latin
@@ -617,6 +618,80 @@ class _Cue:
                     or latin and self.latin is not None and self.latin.search(text))
 
 
+# re's own parser (Python 3.11 moved it from sre_parse), to read what a pattern's every match must hold.
+_sre: Any = importlib.import_module("re._parser" if hasattr(re, "_parser") else "sre_parse")
+# Text of which each character is ASCII or Thai: a case-insensitive match in it is a match in its lower case
+# (no "ſ", "K" or dotted İ there, which case-fold to s, k and i).
+_PLAIN = re.compile(r"[\x00-\x7f\u0e00-\u0e7f]*")
+
+
+def _needed(items: Any) -> frozenset[str] | None:
+    """Strings (lower case) one of which every match of the parsed pattern ``items`` holds, or None when none
+    is known: the first run of plain letters it must match, or the union of each alternative's."""
+    items = list(items)
+    i = 0
+    while i < len(items):
+        op, av = items[i]
+        if op is _sre.LITERAL:
+            run = []
+            while i < len(items) and items[i][0] is _sre.LITERAL and _PLAIN.fullmatch(chr(items[i][1])):
+                run.append(chr(items[i][1]))
+                i += 1
+            if run:
+                return frozenset({"".join(run).lower()})
+        elif op is _sre.BRANCH:
+            each = [_needed(b) for b in av[1]]
+            if all(e is not None for e in each):
+                return frozenset().union(*each)  # type: ignore[arg-type]
+        elif op is _sre.SUBPATTERN:
+            inner = _needed(av[-1])
+            if inner is not None:
+                return inner
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
+            inner = _needed(av[2])
+            if inner is not None:
+                return inner
+        # (anything else, an anchor, a lookaround, a class, something optional, holds no string known: the next)
+        i += 1
+    return None
+
+
+def _needed_in(rx: re.Pattern | None) -> frozenset[str] | None:
+    if rx is None:
+        return None
+    try:
+        return _needed(_sre.parse(rx.pattern, rx.flags))
+    except Exception:  # (a parser that reads otherwise: the pattern is simply always tried)
+        return None
+
+
+class _Cues:
+    """Many cues tried on one question, of which few match: each cue's pattern is run only when the question
+    holds one of the strings every match of it holds (looked for at once, as plain substrings), so the answers
+    are those of trying each cue (:meth:`_Cue.found`), at a fraction of the searches."""
+
+    def __init__(self, cues: list[_Cue]):
+        self.cues = cues
+        self.needs = [(_needed_in(c.always), _needed_in(c.latin)) for c in cues]
+        strings = sorted({x for pair in self.needs for needs in pair if needs for x in needs})
+        self._thai = [x for x in strings if not has_latin(x)]
+        self._latin = [x for x in strings if has_latin(x)]
+
+    def found(self, text: str, latin: bool) -> list[bool]:
+        """For each cue, whether it matches ``text`` (``latin``: whether ``text`` has a Latin letter)."""
+        if not _PLAIN.fullmatch(text):
+            return [cue.found(text, latin) for cue in self.cues]
+        folded = text.lower()
+        held = {x for x in self._thai if x in folded}
+        if has_latin(folded):
+            held.update(x for x in self._latin if x in folded)
+        return [bool(cue.always is not None and (always is None or not always.isdisjoint(held))
+                     and cue.always.search(text)
+                     or latin and cue.latin is not None and (in_latin is None or not in_latin.isdisjoint(held))
+                     and cue.latin.search(text))
+                for cue, (always, in_latin) in zip(self.cues, self.needs)]
+
+
 
 
 # Alternatives of which a thing is one, by kind: a yes/no question claiming one ("did he chair it?", "the depa
@@ -789,6 +864,7 @@ class _Asks(NamedTuple):
 
 # What _asks reads of a question, as _Cue (the patterns themselves stay for reading facts).
 _NEEDS_ASKED = [(name, _Cue(asks), says) for name, asks, says in _NEEDS]
+_NEEDS_CUES = _Cues([cue for _, cue, _ in _NEEDS_ASKED])
 #: What why_not says of a fact that does not state the thing asked for (a fare, a chair, kinds): a nearer fact
 #: that fails so tells nothing of whether one further down states it.
 #: (Not a logo holder or an overall rank, which no source gives: a fact further down that uses their words, "holds
@@ -834,8 +910,8 @@ def _asks(question: str) -> _Asks:
     post = bool(_POST_TH.search(question) or latin and _POST_EN.search(question))
     # ("besides the president, who else attended": the head is what the question sets aside, not what it asks)
     aside = _ASIDE.search(question) is not None
-    return _Asks(tuple((name, says) for name, asks, says in _NEEDS_ASKED if asks.found(question, latin)
-                       and not (aside and name == "head")),
+    return _Asks(tuple((name, says) for (name, _, says), asked in zip(_NEEDS_ASKED, _NEEDS_CUES.found(question, latin))
+                       if asked and not (aside and name == "head")),
                  _NAMES_ASKED_CUE.found(question, latin),
                  int(next(g for g in position.groups() if g)) if position else
                  _ORDINAL_WORDS.index(place_word.group(1).casefold()) + 1 if place_word else None,
