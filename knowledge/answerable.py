@@ -666,30 +666,38 @@ def _needed_in(rx: re.Pattern | None) -> frozenset[str] | None:
 
 
 class _Cues:
-    """Many cues tried on one question, of which few match: each cue's pattern is run only when the question
-    holds one of the strings every match of it holds (looked for at once, as plain substrings), so the answers
-    are those of trying each cue (:meth:`_Cue.found`), at a fraction of the searches."""
+    """Many cues tried on one question, of which few match: each cue is tried only when the question holds one
+    of the strings every match of it holds (looked for at once, as plain substrings), so the answers are those
+    of trying each cue (:meth:`_Cue.found`), at a fraction of the searches."""
 
     def __init__(self, cues: list[_Cue]):
         self.cues = cues
         self.needs = [(_needed_in(c.always), _needed_in(c.latin)) for c in cues]
-        strings = sorted({x for pair in self.needs for needs in pair if needs for x in needs})
-        self._thai = [x for x in strings if not has_latin(x)]
-        self._latin = [x for x in strings if has_latin(x)]
+        by_string: dict[str, list[int]] = {}
+        for k, pair in enumerate(self.needs):
+            for needs in pair:
+                for x in needs or ():
+                    by_string.setdefault(x, []).append(k)
+        self._by_string = {x: tuple(ks) for x, ks in by_string.items()}
+        self._thai = [x for x in sorted(by_string) if not has_latin(x)]
+        self._any = sorted(by_string)
+        # (a cue with a part of which no string is known is always tried)
+        self._always = [k for k, (c, (always, in_latin)) in enumerate(zip(cues, self.needs))
+                        if c.always is not None and always is None or c.latin is not None and in_latin is None]
 
     def found(self, text: str, latin: bool) -> list[bool]:
         """For each cue, whether it matches ``text`` (``latin``: whether ``text`` has a Latin letter)."""
         if not _PLAIN.fullmatch(text):
             return [cue.found(text, latin) for cue in self.cues]
         folded = text.lower()
-        held = {x for x in self._thai if x in folded}
-        if has_latin(folded):
-            held.update(x for x in self._latin if x in folded)
-        return [bool(cue.always is not None and (always is None or not always.isdisjoint(held))
-                     and cue.always.search(text)
-                     or latin and cue.latin is not None and (in_latin is None or not in_latin.isdisjoint(held))
-                     and cue.latin.search(text))
-                for cue, (always, in_latin) in zip(self.cues, self.needs)]
+        tried = set(self._always)
+        for x in self._any if has_latin(folded) else self._thai:
+            if x in folded:
+                tried.update(self._by_string[x])
+        out = [False] * len(self.cues)
+        for k in tried:
+            out[k] = self.cues[k].found(text, latin)
+        return out
 
 
 
