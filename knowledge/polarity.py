@@ -341,12 +341,19 @@ _DAY = re.compile(r"(?<![\d.,])(\d{1,2})\s*(" + "|".join(sorted(map(re.escape, _
 
 def _days(text: str) -> set[tuple[int, int]]:
     """The (day, month) pairs ``text`` states: "24 ธ.ค. 64" and "December 24" give (24, 12)."""
+    return set(_days_in(text))
+
+
+@lru_cache(maxsize=4096)
+def _days_in(text: str) -> frozenset[tuple[int, int]]:
+    """:func:`_days`, kept by text: a question's and its candidate facts' days are read by several checks of a message
+    (and the same facts' by many messages), with a pattern of every month name tried at every position."""
     out = set()
     for m in _DAY.finditer(text):
         day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
         if 1 <= int(day) <= 31:
             out.add((int(day), _MONTH[month.casefold()]))
-    return out
+    return frozenset(out)
 
 
 _MONTH_WORD = re.compile(r"(?<![a-z\u0e01-\u0e2e])(" + "|".join(sorted(map(re.escape, _MONTH), key=len, reverse=True)) +
@@ -356,13 +363,19 @@ _MONTH_WORD = re.compile(r"(?<![a-z\u0e01-\u0e2e])(" + "|".join(sorted(map(re.es
 def _months(text: str) -> set[int]:
     """The months ``text`` names ("September 2025", "ก.ย. 68", "6 พฤษภาคม"), as numbers. ("may" is a month only
     after a day or before a year: "may" also asks.)"""
+    return set(_months_in(text))
+
+
+@lru_cache(maxsize=4096)
+def _months_in(text: str) -> frozenset[int]:
+    """:func:`_months`, kept by text (as :func:`_days_in`)."""
     out = set()
     for m in _MONTH_WORD.finditer(text):
         word = m.group(1).casefold()
         if word == "may" and not re.search(r"\d\s*$", text[:m.start()]) and not re.match(r"\s*\d", text[m.end():]):
             continue
         out.add(_MONTH[word])
-    return out
+    return frozenset(out)
 
 
 def months_named(text: str) -> set[int]:

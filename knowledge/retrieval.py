@@ -807,8 +807,9 @@ class FactIndex:
         # Best first, ties to the smaller id; only the few best become Hits.
         best = rows[np.lexsort((self._id_order[rows], -total[rows]))[:limit]].tolist()
         facts, ids = self.facts, self.ids
-        return [Hit(facts[ids[k]], float(total[k]), float(w[k]), float(s[k]), float(i[k]), float(a[k]))
-                for k in best]
+        # (each signal's values of the best as Python floats at once: the same numbers as float() of each)
+        signals = zip(*(x[best].tolist() for x in (total, w, s, i, a)))
+        return [Hit(facts[ids[k]], *values) for k, values in zip(best, signals)]
 
     def mentioning(self, names: Iterable[str], intent: str | None = None) -> list[Fact]:
         """Facts (of ``intent``, when given) whose answer or detail names any of ``names``."""
