@@ -137,3 +137,15 @@ def test_cues_tried_together_find_what_each_finds_alone():
         latin = has_latin(text)
         assert _NEEDS_CUES.found(text, latin) == [cue.found(text, latin) for cue in _NEEDS_CUES.cues], text
     assert sum(needs is None for needs, _ in _NEEDS_CUES.needs) <= 3  # (nearly every cue is gated)
+
+
+def test_the_days_and_months_a_text_names_are_kept_but_each_caller_gets_its_own_set():
+    """Kept by text (read by several checks of a message), but a caller that changes its set changes no other's."""
+    from knowledge.polarity import days_named, months_named
+
+    text = "พิธีมอบตราวันที่ 3 มี.ค. 65 กับ march 9 จัดที่ไหน"
+    days = days_named(text)
+    assert days == {(3, 3), (9, 3)} and months_named(text) == {3}
+    days.add((1, 1))
+    months_named(text).clear()
+    assert days_named(text) == {(3, 3), (9, 3)} and months_named(text) == {3}
