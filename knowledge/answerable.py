@@ -679,8 +679,11 @@ class _Cues:
                 for x in needs or ():
                     by_string.setdefault(x, []).append(k)
         self._by_string = {x: tuple(ks) for x, ks in by_string.items()}
-        self._thai = [x for x in sorted(by_string) if not has_latin(x)]
-        self._any = sorted(by_string)
+        # the strings by their first two characters (or their one): a question is read once, position by position
+        by_start: dict[str, list[str]] = {}
+        for x in sorted(by_string):
+            by_start.setdefault(x[:2], []).append(x)
+        self._by_start = {start: tuple(xs) for start, xs in by_start.items()}
         # (a cue with a part of which no string is known is always tried)
         self._always = [k for k, (c, (always, in_latin)) in enumerate(zip(cues, self.needs))
                         if c.always is not None and always is None or c.latin is not None and in_latin is None]
@@ -691,9 +694,12 @@ class _Cues:
             return [cue.found(text, latin) for cue in self.cues]
         folded = text.lower()
         tried = set(self._always)
-        for x in self._any if has_latin(folded) else self._thai:
-            if x in folded:
-                tried.update(self._by_string[x])
+        by_start, by_string = self._by_start, self._by_string
+        for i in range(len(folded)):
+            for start in (folded[i], folded[i:i + 2]):
+                for x in by_start.get(start, ()):
+                    if folded.startswith(x, i):
+                        tried.update(by_string[x])
         out = [False] * len(self.cues)
         for k in tried:
             out[k] = self.cues[k].found(text, latin)

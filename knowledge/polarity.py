@@ -541,7 +541,7 @@ def _said(word: str, answer: str) -> bool:
     return _said_rx(word).search(answer) is not None
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _said_rx(word: str) -> re.Pattern:
     """The pattern of :func:`_said` for ``word`` (made once per word: a question's words are looked for in many answers)."""
     return re.compile(r"(?<![a-z])" + re.escape(word) + r"(?:s|es|d|ed|ned|ing|ning|er|ers|ly)?(?![a-z])")
