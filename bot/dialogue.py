@@ -24,7 +24,7 @@ import time
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
-from typing import Callable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from intents.features import tokenize
 from intents.normalize import has_latin, has_thai, normalize
@@ -2408,8 +2408,8 @@ class Dialogue:
                 # light rail may still hold it)
                 continue
             if not q.subjects and not q.context and not _ASKS_WHICH.search(q.text) \
-                    and self._needs_a_city(snap, hit, [h for h in hits[rank + 1:max(rank + 1, BEST_LIMIT + len(skipped))] if why_not(
-                        q.text, h.fact, q.qtype, years=q.years, yes_no=yes_no) is None], q.years):
+                    and self._needs_a_city(snap, hit, (h for h in hits[rank + 1:max(rank + 1, BEST_LIMIT + len(skipped))] if why_not(
+                        q.text, h.fact, q.qtype, years=q.years, yes_no=yes_no) is None), q.years):
                 shared = self._shared_fact(snap, q, hit, skipped)
                 if shared is not None:
                     # "when was the logo ceremony for 15 cities": each city's fact of that ceremony fits, and so
@@ -3349,11 +3349,11 @@ class Dialogue:
         return len(mine) == 1 and any(set(h.fact.about) & dims - mine and abs(h.score - hit.score) < 1e-6 for h in rest)
 
     @staticmethod
-    def _needs_a_city(snap: Snapshot, hit: Hit, rest: list[Hit], years: frozenset[int] = frozenset()) -> bool:
+    def _needs_a_city(snap: Snapshot, hit: Hit, rest: Iterable[Hit], years: frozenset[int] = frozenset()) -> bool:
         """A question that names no city, answered best by a fact about one city while another city's fact
         fits as well (or the words barely fit): the bot must ask which city, not pick one. A year asked that
         the fact is of tells which ("the new logo of August 2025"), unless another city's fact of that year fits
-        as well."""
+        as well. (``rest`` is read only when the fact is about one city or two: the others need no check.)"""
         areas = set(snap.kb.cities)
         mine = set(hit.fact.about) & areas
         if not mine or len(mine) > MANY_AREAS:  # (a fact about many cities is about none in particular)

@@ -9,10 +9,11 @@ a fact must say to answer it; a fact that fails is passed over, and with none le
 
 from __future__ import annotations
 
+import importlib
 import re
 from datetime import date
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .schema import Fact
 from .script import has_latin
@@ -640,6 +641,94 @@ class _Cue:
                     or latin and self.latin is not None and self.latin.search(text))
 
 
+# re's own parser (Python 3.11 moved it from sre_parse), to read what a pattern's every match must hold.
+_sre: Any = importlib.import_module("re._parser" if hasattr(re, "_parser") else "sre_parse")
+# Text of which each character is ASCII or Thai: a case-insensitive match in it is a match in its lower case
+# (no "ſ", "K" or dotted İ there, which case-fold to s, k and i).
+_PLAIN = re.compile(r"[\x00-\x7f\u0e00-\u0e7f]*")
+
+
+def _needed(items: Any) -> frozenset[str] | None:
+    """Strings (lower case) one of which every match of the parsed pattern ``items`` holds, or None when none
+    is known: the first run of plain letters it must match, or the union of each alternative's."""
+    items = list(items)
+    i = 0
+    while i < len(items):
+        op, av = items[i]
+        if op is _sre.LITERAL:
+            run = []
+            while i < len(items) and items[i][0] is _sre.LITERAL and _PLAIN.fullmatch(chr(items[i][1])):
+                run.append(chr(items[i][1]))
+                i += 1
+            if run:
+                return frozenset({"".join(run).lower()})
+        elif op is _sre.BRANCH:
+            each = [_needed(b) for b in av[1]]
+            if all(e is not None for e in each):
+                return frozenset().union(*each)  # type: ignore[arg-type]
+        elif op is _sre.SUBPATTERN:
+            inner = _needed(av[-1])
+            if inner is not None:
+                return inner
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
+            inner = _needed(av[2])
+            if inner is not None:
+                return inner
+        # (anything else, an anchor, a lookaround, a class, something optional, holds no string known: the next)
+        i += 1
+    return None
+
+
+def _needed_in(rx: re.Pattern | None) -> frozenset[str] | None:
+    if rx is None:
+        return None
+    try:
+        return _needed(_sre.parse(rx.pattern, rx.flags))
+    except Exception:  # (a parser that reads otherwise: the pattern is simply always tried)
+        return None
+
+
+class _Cues:
+    """Many cues tried on one question, of which few match: each cue is tried only when the question holds one
+    of the strings every match of it holds (looked for at once, as plain substrings), so the answers are those
+    of trying each cue (:meth:`_Cue.found`), at a fraction of the searches."""
+
+    def __init__(self, cues: list[_Cue]):
+        self.cues = cues
+        self.needs = [(_needed_in(c.always), _needed_in(c.latin)) for c in cues]
+        by_string: dict[str, list[int]] = {}
+        for k, pair in enumerate(self.needs):
+            for needs in pair:
+                for x in needs or ():
+                    by_string.setdefault(x, []).append(k)
+        self._by_string = {x: tuple(ks) for x, ks in by_string.items()}
+        # the strings by their first two characters (or their one): a question is read once, position by position
+        by_start: dict[str, list[str]] = {}
+        for x in sorted(by_string):
+            by_start.setdefault(x[:2], []).append(x)
+        self._by_start = {start: tuple(xs) for start, xs in by_start.items()}
+        # (a cue with a part of which no string is known is always tried)
+        self._always = [k for k, (c, (always, in_latin)) in enumerate(zip(cues, self.needs))
+                        if c.always is not None and always is None or c.latin is not None and in_latin is None]
+
+    def found(self, text: str, latin: bool) -> list[bool]:
+        """For each cue, whether it matches ``text`` (``latin``: whether ``text`` has a Latin letter)."""
+        if not _PLAIN.fullmatch(text):
+            return [cue.found(text, latin) for cue in self.cues]
+        folded = text.lower()
+        tried = set(self._always)
+        by_start, by_string = self._by_start, self._by_string
+        for i in range(len(folded)):
+            for start in (folded[i], folded[i:i + 2]):
+                for x in by_start.get(start, ()):
+                    if folded.startswith(x, i):
+                        tried.update(by_string[x])
+        out = [False] * len(self.cues)
+        for k in tried:
+            out[k] = self.cues[k].found(text, latin)
+        return out
+
+
 
 
 # Alternatives of which a thing is one, by kind: a yes/no question claiming one ("did he chair it?", "the depa
@@ -678,16 +767,23 @@ ALTERNATIVES: dict[str, dict[str, re.Pattern]] = {
 _NAME_ASKED = re.compile(r"ชื่อ|\bnamed?\b", re.I)  # "ผอ.ภาคอีสานชื่ออะไร": who holds the post, by name
 
 
+@lru_cache(maxsize=4096)
+def alternatives_in(kind: str, text: str) -> frozenset[str]:
+    """The alternatives of ``kind`` (:data:`ALTERNATIVES`) that ``text`` names; kept by text, since the same
+    question is checked against many facts and the same facts' answers against many questions."""
+    return frozenset(k for k, rx in ALTERNATIVES[kind].items() if rx.search(text))
+
+
 def _another_alternative(question: str, fact: Fact, post: bool) -> str | None:
     """The kind of :data:`ALTERNATIVES` of which the question asks for one and ``fact`` tells only of another
     ("who was the secretary" / who chaired it); for a post of a region ("ผอ.ดีป้าภาคอีสาน", ``post``), also a fact
     that names no region (the president of all of depa; not "what did depa's northeastern director say")."""
     answer = fact.answer_text()
     for kind in ("role", "region"):
-        asked = {k for k, rx in ALTERNATIVES[kind].items() if rx.search(question)}
+        asked = alternatives_in(kind, question)
         if not asked:
             continue
-        stated = {k for k, rx in ALTERNATIVES[kind].items() if rx.search(answer)}
+        stated = alternatives_in(kind, answer)
         if stated and not asked & stated or kind == "region" and post and not stated:
             return kind
     return None
@@ -820,6 +916,7 @@ class _Asks(NamedTuple):
 
 # What _asks reads of a question, as _Cue (the patterns themselves stay for reading facts).
 _NEEDS_ASKED = [(name, _Cue(asks), says) for name, asks, says in _NEEDS]
+_NEEDS_CUES = _Cues([cue for _, cue, _ in _NEEDS_ASKED])
 #: What why_not says of a fact that does not state the thing asked for (a fare, a chair, kinds): a nearer fact
 #: that fails so tells nothing of whether one further down states it.
 #: (Not a logo holder or an overall rank, which no source gives: a fact further down that uses their words, "holds
@@ -867,8 +964,8 @@ def _asks(question: str) -> _Asks:
     post = bool(_POST_TH.search(question) or latin and _POST_EN.search(question))
     # ("besides the president, who else attended": the head is what the question sets aside, not what it asks)
     aside = _ASIDE.search(question) is not None
-    return _Asks(tuple((name, says) for name, asks, says in _NEEDS_ASKED if asks.found(question, latin)
-                       and not (aside and name == "head")),
+    return _Asks(tuple((name, says) for (name, _, says), asked in zip(_NEEDS_ASKED, _NEEDS_CUES.found(question, latin))
+                       if asked and not (aside and name == "head")),
                  _NAMES_ASKED_CUE.found(question, latin),
                  int(next(g for g in position.groups() if g)) if position else
                  _ORDINAL_WORDS.index(place_word.group(1).casefold()) + 1 if place_word else None,

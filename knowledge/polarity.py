@@ -20,7 +20,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Literal
 
-from .answerable import ALTERNATIVES, stem
+from .answerable import ALTERNATIVES, alternatives_in, stem
 
 __all__ = ["verdict", "another_alternative", "disputed", "venue_claimed", "stood_in_for", "days_named",
            "months_named", "numbers", "counted", "units_asked", "is_unit_word", "without_units"]
@@ -357,12 +357,19 @@ _DAY = re.compile(r"(?<![\d.,])(\d{1,2})\s*(" + "|".join(sorted(map(re.escape, _
 
 def _days(text: str) -> set[tuple[int, int]]:
     """The (day, month) pairs ``text`` states: "24 ธ.ค. 64" and "December 24" give (24, 12)."""
+    return set(_days_in(text))
+
+
+@lru_cache(maxsize=4096)
+def _days_in(text: str) -> frozenset[tuple[int, int]]:
+    """:func:`_days`, kept by text: a question's and its candidate facts' days are read by several checks of a message
+    (and the same facts' by many messages), with a pattern of every month name tried at every position."""
     out = set()
     for m in _DAY.finditer(text):
         day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
         if 1 <= int(day) <= 31:
             out.add((int(day), _MONTH[month.casefold()]))
-    return out
+    return frozenset(out)
 
 
 _MONTH_WORD = re.compile(r"(?<![a-z\u0e01-\u0e2e])(" + "|".join(sorted(map(re.escape, _MONTH), key=len, reverse=True)) +
@@ -372,13 +379,19 @@ _MONTH_WORD = re.compile(r"(?<![a-z\u0e01-\u0e2e])(" + "|".join(sorted(map(re.es
 def _months(text: str) -> set[int]:
     """The months ``text`` names ("September 2025", "ก.ย. 68", "6 พฤษภาคม"), as numbers. ("may" is a month only
     after a day or before a year: "may" also asks.)"""
+    return set(_months_in(text))
+
+
+@lru_cache(maxsize=4096)
+def _months_in(text: str) -> frozenset[int]:
+    """:func:`_months`, kept by text (as :func:`_days_in`)."""
     out = set()
     for m in _MONTH_WORD.finditer(text):
         word = m.group(1).casefold()
         if word == "may" and not re.search(r"\d\s*$", text[:m.start()]) and not re.match(r"\s*\d", text[m.end():]):
             continue
         out.add(_MONTH[word])
-    return out
+    return frozenset(out)
 
 
 def months_named(text: str) -> set[int]:
@@ -614,11 +627,18 @@ def _covered(tokens: list[str], answer: str, known: frozenset[str] | None = None
             return True
         if known is None or not _THAI.match(w):
             return False
-        # A part said is enough ("ติดอันดับ" / "ได้อันดับ 3", "บริษัทเอกชน" / "เอกชน"), but not a general head
-        # whose meaning is in what follows it ("กระทรวงมหาดไทย" is not said by "กระทรวงดิจิทัล").
-        return any(len(part) >= 3 and part in known and part in a and not (part == w[:i] and part in _GENERAL_HEADS)
-                   for i in range(2, len(w) - 1) for part in (w[:i], w[i:]))
+        return any(part in a for part in _known_parts(w, known))
     return sum(1 for w in words if found(w)) / len(words)
+
+
+@lru_cache(maxsize=4096)
+def _known_parts(word: str, known: frozenset[str]) -> tuple[str, ...]:
+    """The parts of a Thai compound that say it when an answer has one of them: a part said is enough
+    ("ติดอันดับ" / "ได้อันดับ 3", "บริษัทเอกชน" / "เอกชน"), but not a general head whose meaning is in what
+    follows it ("กระทรวงมหาดไทย" is not said by "กระทรวงดิจิทัล"). Kept by word (the knowledge's words are one set
+    per snapshot)."""
+    return tuple(part for i in range(2, len(word) - 1) for part in (word[:i], word[i:])
+                 if len(part) >= 3 and part in known and not (part == word[:i] and part in _GENERAL_HEADS))
 
 
 def _said(word: str, answer: str) -> bool:
@@ -626,7 +646,13 @@ def _said(word: str, answer: str) -> bool:
     "planned", not in "power plant"; "bus" not in "business"); a month by any of its names ("Oct" / "October")."""
     if word in _MONTH and word != "may":
         return _MONTH[word] in _months(answer)
-    return re.search(r"(?<![a-z])" + re.escape(word) + r"(?:s|es|d|ed|ned|ing|ning|er|ers|ly)?(?![a-z])", answer) is not None
+    return _said_rx(word).search(answer) is not None
+
+
+@lru_cache(maxsize=1024)
+def _said_rx(word: str) -> re.Pattern:
+    """The pattern of :func:`_said` for ``word`` (made once per word: a question's words are looked for in many answers)."""
+    return re.compile(r"(?<![a-z])" + re.escape(word) + r"(?:s|es|d|ed|ned|ing|ning|er|ers|ly)?(?![a-z])")
 
 
 # Words that say the same thing in this domain, so a question's word counts as said when the fact says it in
@@ -674,11 +700,19 @@ _SAME_MEANING = [
 
 def _same_meaning(word: str, answer: str) -> bool:
     """Whether ``answer`` (casefolded) says ``word`` in other words of :data:`_SAME_MEANING`."""
+    said = _said_as(word)
+    return said is not None and any(g in answer for g in said)
+
+
+@lru_cache(maxsize=4096)
+def _said_as(word: str) -> tuple[str, ...] | None:
+    """What an answer may write for ``word``: the words of its :data:`_SAME_MEANING` group (the first it is in),
+    or None for a word in none; kept by word, since a question's words are looked for in many answers."""
     for group in _SAME_MEANING:
         if any(word == g[1:] if g.startswith("=") else word.startswith(g.strip()) if g.isascii() else g in word
                for g in group if not g.startswith("~")):
-            return any(g.lstrip("~") in answer for g in group if not g.startswith("="))
-    return False
+            return tuple(g.lstrip("~") for g in group if not g.startswith("="))
+    return None
 
 
 # Thai heads of compounds that name a kind of thing; which one is in the rest: "กระทรวง|มหาดไทย".
@@ -971,16 +1005,14 @@ def _claim_unsaid(question: str, answer: str) -> bool:
     place = _venue_asked(question)
     if place is not None and not _VENUE_SAID.search(answer) and not _place_said(place, answer, at=True):
         return True  # (naming the place is not saying it was held there: "held in Phuket?" / "Phuket was approved")
-    return any(any(rx.search(question) for rx in group.values()) and not any(rx.search(answer) for rx in group.values())
-               for group in ALTERNATIVES.values())
+    return any(alternatives_in(kind, question) and not alternatives_in(kind, answer) for kind in ALTERNATIVES)
 
 
 def another_alternative(question: str, answer: str) -> bool:
     """Whether the question claims one of :data:`~knowledge.answerable.ALTERNATIVES`' alternatives and the fact states another of
     the same kind, and not the one claimed."""
-    for group in ALTERNATIVES.values():
-        claimed = {k for k, rx in group.items() if rx.search(question)}
-        stated = {k for k, rx in group.items() if rx.search(answer)}
+    for kind in ALTERNATIVES:
+        claimed, stated = alternatives_in(kind, question), alternatives_in(kind, answer)
         if claimed and stated and not claimed & stated:
             return True
     return False
@@ -993,9 +1025,7 @@ _EITHER_OR = re.compile(r"\bor\b(?!\s+(?:not|no)\b)(?![^?]*\b(?:right|correct)\b
 def _alternative_stated(question: str, answer: str) -> bool:
     """Whether the question claims an area's scope (:data:`~knowledge.answerable.ALTERNATIVES`) and
     the fact states that one and no other ("province-wide?" / "covers the whole of the province")."""
-    group = ALTERNATIVES["scope"]
-    claimed = {k for k, rx in group.items() if rx.search(question)}
-    stated = {k for k, rx in group.items() if rx.search(answer)}
+    claimed, stated = alternatives_in("scope", question), alternatives_in("scope", answer)
     return bool(claimed) and stated == claimed
 
 

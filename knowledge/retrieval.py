@@ -151,6 +151,7 @@ class Hit:
 #: Search results an index keeps: a message searches two to four times, and the questions asked most (quick
 #: replies, first questions of a conversation) come again and again.
 SEARCH_CACHE_SIZE = 2048
+SEARCH_KEPT = 8  # the hits a search keeps at least, whatever the limit asked (callers ask for 1 to 8)
 
 
 @dataclass(frozen=True)
@@ -481,7 +482,7 @@ class FactIndex:
             d: [x for x, n in c.most_common() if n == c.most_common(1)[0][1]] for d, c in on_day.items() if c}
         self.holds = {f.id: frozenset(k for k, rx in _HOLDS.items() if rx.search(f.answer_text()))
                       for f in self.facts.values()}
-        self._searched: dict[tuple, list[Hit]] = {}  # search() results by query (never changed once made)
+        self._searched: dict[tuple, tuple[int, list[Hit]]] = {}  # search() results by query, with their limit (never changed once made)
         self.by_subject: dict[str, list[str]] = {}
         self.by_intent: dict[str, list[str]] = {}
         for f in self.facts.values():
@@ -621,16 +622,18 @@ class FactIndex:
 
         Kept by query (see :data:`SEARCH_CACHE_SIZE`) for the life of this index: an index is never changed
         once built (a staff edit builds a new snapshot and index, :mod:`bot.live`), so a kept result is never
-        stale. Each call gets its own :class:`Hit` objects (callers mark them ``ambiguous``)."""
+        stale. Each call gets its own :class:`Hit` objects (callers mark them ``ambiguous``). The best few are
+        the first of the best more, so a query is scored once for every ``limit`` up to :data:`SEARCH_KEPT`
+        (a yes/no question is searched again for the rivals of the fact found)."""
         key = (q.text, q.lang, tuple(q.subjects), tuple(q.context), q.qtype, tuple(q.intents.items()), q.years, q.last_fact,
-               q.topic, limit)
-        found = self._searched.get(key)
-        if found is None:
-            found = self._search(q, limit)
+               q.topic)
+        kept = self._searched.get(key)
+        if kept is None or kept[0] < limit:
+            kept = (max(limit, SEARCH_KEPT), self._search(q, max(limit, SEARCH_KEPT)))
             if len(self._searched) >= SEARCH_CACHE_SIZE:
                 self._searched.clear()  # (bounded simply: the questions asked often are back in at once)
-            self._searched[key] = found
-        return [Hit(h.fact, h.score, h.words, h.subjects, h.intent, h.aspect) for h in found]
+            self._searched[key] = kept
+        return [Hit(h.fact, h.score, h.words, h.subjects, h.intent, h.aspect) for h in kept[1][:limit]]
 
     def _search(self, q: Query, limit: int) -> list[Hit]:
         per_fact = self._per_fact(q.text) if q.text.strip() else None
@@ -841,8 +844,9 @@ class FactIndex:
         # Best first, ties to the smaller id; only the few best become Hits.
         best = rows[np.lexsort((self._id_order[rows], -total[rows]))[:limit]].tolist()
         facts, ids = self.facts, self.ids
-        return [Hit(facts[ids[k]], float(total[k]), float(w[k]), float(s[k]), float(i[k]), float(a[k]))
-                for k in best]
+        # (each signal's values of the best as Python floats at once: the same numbers as float() of each)
+        signals = zip(*(x[best].tolist() for x in (total, w, s, i, a)))
+        return [Hit(facts[ids[k]], *values) for k, values in zip(best, signals)]
 
     def mentioning(self, names: Iterable[str], intent: str | None = None) -> list[Fact]:
         """Facts (of ``intent``, when given) whose answer or detail names any of ``names``."""

@@ -219,3 +219,24 @@ def test_metrics_add_up_across_workers(server):
         assert values[key] == before + 20
         assert values["bot_redis_up"] == 1.0
         assert any(k.startswith("bot_webhook_seconds_bucket") for k in values)
+
+
+def test_a_worker_freezes_what_loading_built_out_of_full_collections(monkeypatch):
+    """Once a worker's app is loaded, what it built (model, index, knowledge) is out of the cycle collector's
+    full collections, which otherwise walked it all now and then in the middle of an answer."""
+    import gc
+    from types import SimpleNamespace
+
+    import bot.background
+    import bot.gunicorn_conf as conf
+
+    started = []
+    monkeypatch.setattr(bot.background, "start_background", lambda app, senders: started.append(app))
+    worker = SimpleNamespace(wsgi=object())
+    before = gc.get_freeze_count()
+    try:
+        conf.post_worker_init(worker)
+        assert started == [worker.wsgi]
+        assert gc.get_freeze_count() > before
+    finally:
+        gc.unfreeze()

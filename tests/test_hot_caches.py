@@ -105,3 +105,47 @@ def test_a_kept_answer_does_not_outlive_a_new_model(bot):
     finally:
         nlu.model = model
         del nlu.parse
+
+
+def test_a_search_kept_for_more_hits_gives_the_same_first_ones(bot):
+    """A query searched once for its rivals (eight) and once for its best few gets the same best few, as if
+    each had been searched afresh."""
+    index = bot.dialogue.knowledge.index
+    q = Query("ตั้งอยู่ที่ไหน", "th", ["mae-moh"], [], "where", {"city_overview": 0.6})
+    many = index.search(q, limit=8)
+    few = index.search(q, limit=2)
+    index._searched.clear()
+    fresh = index.search(q, limit=2)
+    assert [(h.fact.id, h.score, h.words, h.aspect) for h in few] == [(h.fact.id, h.score, h.words, h.aspect) for h in fresh]
+    assert [h.fact.id for h in few] == [h.fact.id for h in many[:2]]
+    index._searched.clear()
+    one = index.search(q, limit=1)
+    assert [h.fact.id for h in index.search(q, limit=5)][:1] == [h.fact.id for h in one]
+
+
+def test_cues_tried_together_find_what_each_finds_alone():
+    """The cues of what a question asks for are run only on questions holding a string every match needs: the
+    same findings as running each, for Thai, English, mixed and odd letters (a long s, the Kelvin sign)."""
+    from knowledge.answerable import _NEEDS_CUES
+    from knowledge.script import has_latin
+
+    texts = ["ค่าโดยสารรถไฟฟ้าสายนี้กี่บาท", "who was the secretary at that meeting", "WHO CHAIRED IT",
+             "มีกี่ประเภท แล้ว route 8 วิ่งกี่โมง", "ประธานในพิธีคือใคร", "how much is the fare on the tram",
+             "what kinds are there", "ſecretary of the board", "\u212aKTT chairman", "opening hours?",
+             "ผอ.ภาคอีสานชื่ออะไร", "", "   ", "2564", "which region’s director spoke"]
+    for text in texts:
+        latin = has_latin(text)
+        assert _NEEDS_CUES.found(text, latin) == [cue.found(text, latin) for cue in _NEEDS_CUES.cues], text
+    assert sum(needs is None for needs, _ in _NEEDS_CUES.needs) <= 3  # (nearly every cue is gated)
+
+
+def test_the_days_and_months_a_text_names_are_kept_but_each_caller_gets_its_own_set():
+    """Kept by text (read by several checks of a message), but a caller that changes its set changes no other's."""
+    from knowledge.polarity import days_named, months_named
+
+    text = "พิธีมอบตราวันที่ 3 มี.ค. 65 กับ march 9 จัดที่ไหน"
+    days = days_named(text)
+    assert days == {(3, 3), (9, 3)} and months_named(text) == {3}
+    days.add((1, 1))
+    months_named(text).clear()
+    assert days_named(text) == {(3, 3), (9, 3)} and months_named(text) == {3}
