@@ -147,3 +147,9 @@ def test_more_does_not_give_the_same_count_twice(convo):
     more = convo.say("more")
     assert "December 2021" in more.text
     assert more.text.count("37") == 1, more.text
+
+
+def test_the_list_of_all_does_not_answer_which_were_added(convo):
+    """'Which areas got the logo anew in 2025' is the area of that award, not the 37 and the first five."""
+    r = convo.say("ปี 2568 มีที่ไหนได้ตราเมืองอัจฉริยะเพิ่มบ้าง")
+    assert "37 เมือง" not in r.text.split("\n")[0], r.text
