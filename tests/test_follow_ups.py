@@ -728,3 +728,15 @@ def test_another_smart_asked_again_in_english_after_a_seven_smarts_yes_no(convo)
     convo.say("is smart governance among the 7 smarts?")
     r = convo.say("what about smart agriculture?")
     assert r.text.startswith("No") and "Smart Living" in r.text
+
+
+def test_another_area_with_too_and_right_repeats_the_yes_no(convo):
+    convo.say("ภูเก็ตได้รับรองเป็นเมืองอัจฉริยะพร้อมขอนแก่นใช่ไหม")
+    r = convo.say("วังจันทร์วัลเลย์ด้วยใช่ป่าว")
+    assert r.text.startswith("ใช่") and "วังจันทร์" in first_line(r)
+
+
+def test_ok_what_about_another_area_asks_the_same_question(convo):
+    convo.say("when was samyan certified?")
+    r = convo.say("okay, and mae moh?")
+    assert not r.fallback and "Mae Moh" in first_line(r)
