@@ -1005,6 +1005,12 @@ class Dialogue:
             # "what was his name?", "ท่านเป็นใคร": the person the conversation was about.
             person = next((x for x in ctx.subjects if x in snap.kb.entities and snap.kb.entities[x].kind == "person"),
                           None)
+            # (the person the last answer is mainly about, when it is about one: "was it Prayut?" - "No, Chaiwut
+            # chaired it" - "which ministry was he at?" asks about Chaiwut, not the one the user guessed)
+            told = [x for x in (turn.told.about if turn.told is not None else [])
+                    if x in snap.kb.entities and snap.kb.entities[x].kind == "person"]
+            if told:
+                person = told[0]
             a.subjects = [person] if person else []
         elif a.subjects and _PERSON_PRONOUN.search(u.normalized) and all(
                 x in snap.kb.entities and snap.kb.entities[x].kind == "organisation" for x in a.subjects):

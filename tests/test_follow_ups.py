@@ -740,3 +740,10 @@ def test_ok_what_about_another_area_asks_the_same_question(convo):
     convo.say("when was samyan certified?")
     r = convo.say("okay, and mae moh?")
     assert not r.fallback and "Mae Moh" in first_line(r)
+
+
+def test_he_after_a_no_that_names_someone_else_is_the_one_named(convo):
+    r = convo.say("นายกประยุทธ์เป็นประธานตอนเห็นชอบให้สามย่านได้ตราใช่มั้ย")
+    assert r.text.startswith("ไม่") and "ประวิตร" in first_line(r)
+    r = convo.say("แล้วเขาอยู่กระทรวงอะไร")
+    assert "ประวิตร" in first_line(r) and "ประยุทธ์" not in first_line(r)
