@@ -159,6 +159,11 @@ _NOW_ONLY = re.compile(r"^(?:and|so|what about|how about|แล้ว|และ)
 _IN_PLACE = re.compile(r"อยู่|จังหวัด|\b(in|located|based)\b")
 _ANY_THERE = re.compile(r"มี|\bthere\b|\bany\b")
 _MONEY = re.compile(r"บาท|ล้าน|\bbaht\b|\bmillion\b|\bbillion\b")
+# "how long is it", "ยาวกี่กิโล" about a route or a line: its length (not how long something lasts or takes)
+_LENGTH_ASKED = re.compile(r"ความยาว|ยาว\s*(กี่|เท่า|ประมาณ|ราว)|กี่\s*(กม|กิโล)|ระยะทาง(?!จาก)|\blength\b|"
+                           r"\bhow many (km|kms|kilomet(er|re)s)\b|\bhow long\b(?!.*\b(take|took|takes|ago|last|lasts|lasted|"
+                           r"valid|stay|stayed|wait|since|until|before|after|term|run for)\b)")
+_LENGTH = re.compile(r"\d\s*(กม\.|กิโลเมตร|km\b)")
 # "ตำแหน่งไร", "what was his ministerial position", "เขาเป็นรัฐมนตรีกระทรวงอะไร": a person's post
 _POSITION = re.compile(r"ตำแหน่ง(?!ที่ตั้ง)|\b(position|title|job|role|post)\b|\b(what|which) ministry\b|\bministerial\b|"
                        r"\bminister of\b|กระทรวง\s*(อะไร|ไหน|ไร|ใด)")
@@ -690,6 +695,10 @@ def units_stated(text: str) -> set[str]:
 _SEVEN_ASKED = re.compile(r"(?:\b7|\bseven)\s*(?:smarts?|dimensions?)\b|(?<!\d)7\s*(?:ด้าน|สมาร์ท|สมาร์ต)|เจ็ดด้าน|"
                           r"\bofficial\s+(?:7|seven|smarts?|dimensions?|list)\b|ด้าน\S{0,6}ทางการ", re.I)
 # "smart healthcare", "สมาร์ทเฮลท์แคร์": something called smart, perhaps one of the 7 (not the smart city itself).
+# "ด้านสุขภาพ": a dimension asked about by its side's name ("health side"), perhaps none of the 7
+_SIDE_TERM = re.compile(r"ด้าน(?!ไหน|ใด|อะไร|ไร|บ้าง)(\S{2,})")
+# "แล้ว...ล่ะ", "and ...?", "what about ...": the question before, asked of something else
+_AGAIN_OF = re.compile(r"^(แล้ว|เเล้ว|และ|ส่วน)|ล่ะ|ละ\s*$|^(and|what about|how about)\b")
 _SMART_TERM = re.compile(r"(?<!\d)(?<!\d\s)(?<!seven\s)(?:\bsmart\s+(?!cit(?:y|ies)\b|smarts?\b|thailand\b)[a-z]{3,}|"
                          r"(?:สมาร์ท|สมาร์ต)\s*(?!ซิตี|ซิตี้|ไหม|มั้ย|ใช่|หรือ|รึ|ป่ะ|ของ|ทาง|\s)(?=[ก-๙a-z]))", re.I)
 
@@ -996,6 +1005,12 @@ class Dialogue:
             # "what was his name?", "ท่านเป็นใคร": the person the conversation was about.
             person = next((x for x in ctx.subjects if x in snap.kb.entities and snap.kb.entities[x].kind == "person"),
                           None)
+            # (the person the last answer is mainly about, when it is about one: "was it Prayut?" - "No, Chaiwut
+            # chaired it" - "which ministry was he at?" asks about Chaiwut, not the one the user guessed)
+            told = [x for x in (turn.told.about if turn.told is not None else [])
+                    if x in snap.kb.entities and snap.kb.entities[x].kind == "person"]
+            if told:
+                person = told[0]
             a.subjects = [person] if person else []
         elif a.subjects and _PERSON_PRONOUN.search(u.normalized) and all(
                 x in snap.kb.entities and snap.kb.entities[x].kind == "organisation" for x in a.subjects):
@@ -1323,6 +1338,8 @@ class Dialogue:
         """On "is smart healthcare one of the 7 Smarts?", "สมาร์ทเฮลท์แคร์อยู่ใน 7 ด้านไหม": the official list says
         (:meth:`_seven_smarts_member`), before any fact that merely mentions the Smarts."""
         answer = self._seven_smarts_member(turn, a.subjects) if a.qt.yes_no else None
+        if answer is None:
+            answer = self._seven_smarts_member_again(turn, a)
         if answer is None:
             return None
         return (self._reply(turn, answer, 1.0),
@@ -2110,6 +2127,20 @@ class Dialogue:
             held = [f for f in snap.index.about(a.event) if f.aspect == "where" and f.date == turn.told.date]
             if len(held) == 1:
                 a.hit = Hit(held[0], 1.0, 0.0, 1.0, 0.0, 1.0)
+        if a.hit is None and not a.subjects and not a.ent.places and a.context and not a.yes_no \
+                and _LENGTH_ASKED.search(u.normalized.casefold()):
+            # "ยาวกี่กิโล", "how long is it" right after an answer about a line or route (a project): its length,
+            # from the answer just given when it states one, else from the project's own facts that do
+            thing = next((x for x in a.context[:1] if x in snap.kb.entities and snap.kb.entities[x].kind == "project"),
+                         None)
+            told = turn.told
+            if thing is not None and told is not None and thing in told.about and _LENGTH.search(told.answer_text()):
+                a.hit = Hit(told, 1.0, 0.0, 1.0, 0.0, 1.0)
+            elif thing is not None:
+                stated = [f for f in snap.index.about(thing) if _LENGTH.search(f.answer_text())]
+                own = [f for f in stated if f.about[0] == thing] or stated
+                if own:
+                    a.hit = Hit(own[0], 1.0, 0.0, 1.0, 0.0, 1.0)
         same_topic = self._count_of_same_topic(turn, a)
         if same_topic is not None:
             a.hit = same_topic
@@ -3626,6 +3657,34 @@ class Dialogue:
         if not other and not (dims and _ONE_OF.search(text)):
             return None
         lead = _verdict_word(not other, lang)
+        return snap.composer.fact(listing, lang, lead=lead)
+
+    @staticmethod
+    def _seven_smarts_member_again(turn: _Turn, a: _Asked) -> Answer | None:
+        """On "แล้วด้านการศึกษาล่ะ มีไหม", "and smart tourism?" right after a yes/no question about the 7 Smarts
+        ("do the 7 Smarts include energy?"): the same question of another dimension, which the official list
+        answers (no for one it does not name: education is no Smart of its own). None for any other follow-up."""
+        snap, lang, ctx, text = turn.snap, turn.lang, turn.ctx, turn.u.normalized
+        kb = snap.kb
+        if not ctx.yes_no or SEVEN_SMARTS not in ctx.subjects or turn.u.entities.places \
+                or any(x not in kb.dimensions for x in a.subjects) or _OF_AREAS.search(text.casefold()):
+            return None
+        if not (a.qt.yes_no or _AGAIN_OF.search(text.casefold())):
+            return None
+        folded = text.casefold()
+        names = {n.casefold() for d in kb.dimensions.values() for n in (d.name.th, d.name.en, *d.aliases)}
+        other = [m.group(0) for m in _SMART_TERM.finditer(folded) if not any(folded.startswith(n, m.start()) for n in names)]
+        # ("ด้านสุขภาพ": a side no dimension's name is in; "ด้านพลังงาน" names Smart Energy)
+        cores = {c for n in names if (c := n.replace("อัจฉริยะ", "").replace("ด้าน", "").strip())}
+        other += [m.group(1) for m in _SIDE_TERM.finditer(folded)
+                  if not a.subjects and not any(c in m.group(1) or m.group(1) in c for c in cores)]
+        if not a.subjects and not other:
+            return None
+        listing = next((f for f in snap.index.about(SEVEN_SMARTS) if f.aspect == "list"), None)
+        if listing is None:
+            return None
+        # ("มีด้านสุขภาพไหม" is answered "ไม่มีครับ", not "ไม่ใช่ครับ")
+        lead = "ไม่มีครับ" if other and lang == "th" and "มี" in text else _verdict_word(not other, lang)
         return snap.composer.fact(listing, lang, lead=lead)
 
     def _which_of(self, turn: _Turn, listed: list[str], query_text: str, kind: str | None) -> Answer | None:

@@ -144,7 +144,7 @@ _MORE_EN = re.compile(r"(?<!\bmuch )(?<!\bmany )\bmore\b(?! than\b)|\bdetails?\b
 # What is left of a follow-up once its names are removed: "แล้ว...ล่ะ", "and ...?", "what about ...".
 _FOLLOW_UP_FILLER = re.compile(
     r"^(แล้ว|และ|ส่วน|ถ้าเป็น|กรณี|ของ|ที่|เมือง|จังหวัด|ด้าน|หมวด|ละ|ล่ะ|หละ|หล่ะ|ล่า|อะ|อ่ะ|ครับ|คับ|ค่ะ|คะ|นะ|บ้าง|ด้วย|"
-    r"and|what|about|how|the|of|for|in|then|also|city|dimension|category|\?|!|\s)*$")
+    r"and|what|about|how|the|of|for|in|then|also|city|dimension|category|ok|okay|so|\?|!|,|\s)*$")
 
 
 @dataclass(frozen=True)
@@ -248,8 +248,9 @@ def is_yes_no(text: str) -> bool:
 # "ยะลาล่ะ มีมั้ย": the last yes/no question again, about the new name.
 _YES_NO_FILLER = re.compile(
     r"^(แล้ว|และ|ส่วน|ถ้าเป็น|กรณี|ของ|ที่|เมือง|จังหวัด|ละ|ล่ะ|หละ|หล่ะ|อะ|อ่ะ|ครับ|คับ|ค่ะ|คะ|นะ|ด้วย|มี|ได้|เป็น|ไหม|มั้ย|มั๊ย|"
-    r"ป่ะ|ปะ|เปล่า|หรือเปล่า|รึเปล่า|หรือไม่|เหมือนกัน|"
-    r"and|what about|how about|then|also|too|as well|either|does|do|did|is|was|are|were|has|have|had|it|\?|!|,|\s)*$")
+    r"ป่ะ|ปะ|เปล่า|หรือเปล่า|รึเปล่า|หรือไม่|เหมือนกัน|ใช่|มะ|ป่าว|ป่าว|ก็|"
+    r"and|what about|how about|then|also|too|as well|either|does|do|did|is|was|are|were|has|have|had|it|ok|okay|so|"
+    r"\?|!|,|\s)*$")
 
 
 def is_bare_yes_no_follow_up(remainder: str) -> bool:

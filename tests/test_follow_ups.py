@@ -704,3 +704,46 @@ def test_the_thai_name_asked_without_a_name_after_a_smart_s_meaning(convo):
     convo.say("what does smart economy mean?")
     r = convo.say("how do you say that in thai?")
     assert not r.fallback and "เศรษฐกิจอัจฉริยะ" in first_line(r)
+
+
+def test_a_line_s_length_asked_right_after_it_is_answered(convo):
+    convo.say("where does the khon kaen light rail run")
+    r = convo.say("and how long will it be?")
+    assert not r.fallback and "km" in first_line(r)
+
+
+def test_a_tram_s_length_in_thai_right_after_its_opening_year(convo):
+    convo.say("แทรมน้อยเปิดเมื่อไหร่")
+    r = convo.say("ระยะทางกี่กิโลเมตร")
+    assert not r.fallback and "4.4 กม." in r.text
+
+
+def test_another_side_asked_again_after_a_seven_smarts_yes_no(convo):
+    convo.say("ใน 7 smarts มีด้านพลเมืองรึเปล่า")
+    r = convo.say("แล้วด้านท่องเที่ยวล่ะ มีด้วยไหม")
+    assert r.text.startswith("ไม่") and "การดำรงชีวิต" in r.text
+
+
+def test_another_smart_asked_again_in_english_after_a_seven_smarts_yes_no(convo):
+    convo.say("is smart governance among the 7 smarts?")
+    r = convo.say("what about smart agriculture?")
+    assert r.text.startswith("No") and "Smart Living" in r.text
+
+
+def test_another_area_with_too_and_right_repeats_the_yes_no(convo):
+    convo.say("ภูเก็ตได้รับรองเป็นเมืองอัจฉริยะพร้อมขอนแก่นใช่ไหม")
+    r = convo.say("วังจันทร์วัลเลย์ด้วยใช่ป่าว")
+    assert r.text.startswith("ใช่") and "วังจันทร์" in first_line(r)
+
+
+def test_ok_what_about_another_area_asks_the_same_question(convo):
+    convo.say("when was samyan certified?")
+    r = convo.say("okay, and mae moh?")
+    assert not r.fallback and "Mae Moh" in first_line(r)
+
+
+def test_he_after_a_no_that_names_someone_else_is_the_one_named(convo):
+    r = convo.say("นายกประยุทธ์เป็นประธานตอนเห็นชอบให้สามย่านได้ตราใช่มั้ย")
+    assert r.text.startswith("ไม่") and "ประวิตร" in first_line(r)
+    r = convo.say("แล้วเขาอยู่กระทรวงอะไร")
+    assert "ประวิตร" in first_line(r) and "ประยุทธ์" not in first_line(r)
