@@ -172,6 +172,9 @@ S_EXTRA_AREA = 0.2  # the fact is also about an area the question does not name 
 MANY_AREAS = 2  # a fact about more areas than this is about all of them, not one city
 S_RELATED = -0.1  # the fact is about the area of an organisation the question names, not the organisation itself
 S_RELATED_TOLD = 0.1  # ...and mentions what the question is about (its distinctive words)
+# The fact is first about a thing the question names ("what is the Smart City Thailand Office under": the
+# office's own fact, not depa's indexes that it publishes): between facts that fit alike, the one on that thing.
+S_PRIMARY = 0.004
 # A question that is (nearly) one of the fact's own phrasings: staff wrote it for exactly this question.
 OWN_PHRASING, OWN_PHRASING_BONUS = 0.9, 0.25
 # A staff-created entry whose subjects agree and whose own evidence would pass leads curated facts by this much.
@@ -507,6 +510,8 @@ class FactIndex:
 
         self._about = {x: member(x, self.about_sets)  # subject -> the facts about it
                        for x in sorted({x for about in self.about_sets.values() for x in about})}
+        self._first_about = {x: mask(lambda fid, x=x: self.facts[fid].about[:1] == [x])  # subject -> facts first about it
+                             for x in sorted({f.about[0] for f in self.facts.values() if f.about})}
         self._mentioned = {c: member(c, self.mentions)  # concept -> the facts that name it
                            for c in sorted({c for m in self.mentions.values() for c in m})}
         self._none = np.zeros(n, dtype=bool)
@@ -734,6 +739,9 @@ class FactIndex:
                 if parts:
                     matched = matched - np.where(self._any_of(parts), S_PART, 0.0)
             s = np.where(other, S_OTHER, np.where(shared > 0, matched, unshared))
+            for x in subjects:
+                if x in self._first_about:
+                    s = np.where(self._first_about[x] & ~other, s + S_PRIMARY, s)
             # (a fact about the area of an organisation named, and about no other city: "จุฬาจัดประกวดฝาท่อ" / Samyan's)
             near = {a for x in subjects if x in self.related for a in self.related[x]} - subjects
             if near and not asked_areas:
