@@ -510,8 +510,9 @@ class FactIndex:
 
         self._about = {x: member(x, self.about_sets)  # subject -> the facts about it
                        for x in sorted({x for about in self.about_sets.values() for x in about})}
-        self._first_about = {x: mask(lambda fid, x=x: self.facts[fid].about[:1] == [x])  # subject -> facts first about it
-                             for x in sorted({f.about[0] for f in self.facts.values() if f.about})}
+        firsts = [self.facts[fid].about[0] if self.facts[fid].about else None for fid in ids]
+        self._first_about = {x: np.array([f == x for f in firsts], dtype=bool)  # subject -> the facts first about it
+                             for x in sorted({f for f in firsts if f is not None})}
         self._mentioned = {c: member(c, self.mentions)  # concept -> the facts that name it
                            for c in sorted({c for m in self.mentions.values() for c in m})}
         self._none = np.zeros(n, dtype=bool)
