@@ -173,6 +173,13 @@ S_EXTRA_AREA = 0.2  # the fact is also about an area the question does not name 
 MANY_AREAS = 2  # a fact about more areas than this is about all of them, not one city
 S_RELATED = -0.1  # the fact is about the area of an organisation the question names, not the organisation itself
 S_RELATED_TOLD = 0.1  # ...and mentions what the question is about (its distinctive words)
+# The fact is first about a thing the question names ("what is the Smart City Thailand Office under": the
+# office's own fact, not depa's indexes that it publishes): between facts that fit alike, the one on that thing.
+S_PRIMARY = 0.004
+S_OTHER_NOTION = 0.2  # the fact is about the place asked and the other of two alternative notions, not the one named
+# Notions that are each other's alternative: a smart city's logo and a promotion zone's certificate are two statuses,
+# and the TSCCI ranks the one as the SCPRI ranks the other.
+ALTERNATIVE_NOTIONS = (frozenset({"smart-city-logo", "smart-city-promotion-zone"}), frozenset({"tscci", "scpri"}))
 # A question that is (nearly) one of the fact's own phrasings: staff wrote it for exactly this question.
 OWN_PHRASING, OWN_PHRASING_BONUS = 0.9, 0.25
 # A staff-created entry whose subjects agree and whose own evidence would pass leads curated facts by this much.
@@ -508,6 +515,9 @@ class FactIndex:
 
         self._about = {x: member(x, self.about_sets)  # subject -> the facts about it
                        for x in sorted({x for about in self.about_sets.values() for x in about})}
+        firsts = [self.facts[fid].about[0] if self.facts[fid].about else None for fid in ids]
+        self._first_about = {x: np.array([f == x for f in firsts], dtype=bool)  # subject -> the facts first about it
+                             for x in sorted({f for f in firsts if f is not None})}
         self._mentioned = {c: member(c, self.mentions)  # concept -> the facts that name it
                            for c in sorted({c for m in self.mentions.values() for c in m})}
         self._none = np.zeros(n, dtype=bool)
@@ -737,6 +747,20 @@ class FactIndex:
                 if parts:
                     matched = matched - np.where(self._any_of(parts), S_PART, 0.0)
             s = np.where(other, S_OTHER, np.where(shared > 0, matched, unshared))
+            # "when did Mae Moh become a promotion zone": its logo's date is of another status, however alike the
+            # words once the names are removed (a fact about the place and another notion, not the one named)
+            for pair in ALTERNATIVE_NOTIONS:
+                named_notions = subjects & pair
+                if len(named_notions) == 1 and subjects - self.concepts:
+                    told_notion = self._any_of(named_notions)
+                    for x in named_notions:
+                        if x in self._mentioned:
+                            told_notion = told_notion | self._mentioned[x]
+                    other_notion = self._any_of(pair - named_notions) & ~told_notion
+                    s = np.where((shared > 0) & other_notion & ~other, s - S_OTHER_NOTION, s)
+            for x in subjects:
+                if x in self._first_about:
+                    s = np.where(self._first_about[x] & ~other, s + S_PRIMARY, s)
             # (a fact about the area of an organisation named, and about no other city: "จุฬาจัดประกวดฝาท่อ" / Samyan's)
             near = {a for x in subjects if x in self.related for a in self.related[x]} - subjects
             if near and not asked_areas:
