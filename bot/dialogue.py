@@ -433,6 +433,10 @@ _BESIDES = re.compile(r"นอกจาก|นอกเหนือจาก|ย
 _SMART_CITY_WORDS = re.compile(r"smart ?cit(?:y|ies)|เมืองอัจฉริยะ|สมาร์ท ?ซิตี้|สมาท ?ซิตี้")
 _ARTICLES = re.compile(r"\b(?:a|an)\b")
 _SMART_CITY_CONCEPT = "smart-city-logo"
+# "which one is about …", "อันไหนเกี่ยวกับ…" with the thing named removed: which of a kind is that thing.
+_WHICH_ONE_IS = re.compile(r"^\s*(?:so |and |ok |okay )?(?:which(?: one)?(?: of them| of the (?:7|seven) smarts)?"
+                           r"(?: is| deals with| covers| has to do with)?(?: about| for)?|(?:แล้ว)?(?:อัน|ข้อ|ด้าน)ไหน"
+                           r"(?:ที่)?(?:เป็น|คือ)?(?:เรื่อง|เกี่ยวกับ|ว่าด้วย)?)\s*[?]*\s*$")
 _NAME_ASKED = re.compile(r"ชื่อ\S{0,8}(อะไร|ไร|ว่า|ใด)|\b(is it|it is|it's|is that|is this) called\b|"
                          r"\b(what|which)('s|s| is) (its|the) name\b|\bname it\b")
 # A question about the bot itself ("who are you", "บอทชื่ออะไร"): small talk, though it asks who or what.
@@ -2241,6 +2245,9 @@ class Dialogue:
             a.hit is not None and a.hit.words >= OWN_PHRASING and a.hit.fact.about[0] == focus[0])
         # "the smart city that hosts VISTEC, what is it called": the area's overview names it
         defining = defining or (a.area_of and not a.qt.yes_no and bool(_NAME_ASKED.search(u.normalized)))
+        # "อันไหนเกี่ยวกับพลังงาน", "which one is about energy": the one of the 7 Smarts named is the answer
+        defining = defining or (len(focus) == 1 and focus[0] in snap.index.dimensions
+                                and _WHICH_ONE_IS.match(a.remainder) is not None)
         if defining or (a.hit is None and a.names_only and len(focus) == 1 and ctx.last_query is None):
             # "KKTS ทำอะไร", "what are the 7 Smarts", or just a name: what the bot knows about it, first.
             overview_fact = snap.index.overview(focus[0])

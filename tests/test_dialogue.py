@@ -815,3 +815,15 @@ def test_colloquial_list_and_share_questions_get_their_kind(text, kind, yes_no):
 def test_names_the_sources_do_not_give_are_an_honest_fallback(convo):
     r = convo.say("names of the projects the working group passed in september 2020?")
     assert r.fallback and not first_line(r).startswith("No")
+
+
+@pytest.mark.parametrize("first, then, said", [
+    ("7 smarts มีอะไรบ้าง", "แล้วข้อไหนเกี่ยวกับพลังงาน", "พลังงานอัจฉริยะ"),
+    ("list the 7 smarts please", "so which one deals with energy?", "Smart Energy means"),
+])
+def test_which_of_the_seven_is_about_a_thing_named_gets_that_one(convo, first, then, said):
+    # the Smart named is the answer, not a fact that mentions energy elsewhere (Khon Kaen's plan)
+    convo.say(first)
+    r = convo.say(then)
+    assert not r.fallback and said in first_line(r), r.text
+    assert "Khon Kaen" not in r.text and "ขอนแก่น" not in r.text
