@@ -437,6 +437,8 @@ _SMART_CITY_CONCEPT = "smart-city-logo"
 _WHICH_ONE_IS = re.compile(r"^\s*(?:so |and |ok |okay )?(?:which(?: one)?(?: of them| of the (?:7|seven) smarts)?"
                            r"(?: is| deals with| covers| has to do with)?(?: about| for)?|(?:แล้ว)?(?:อัน|ข้อ|ด้าน)ไหน"
                            r"(?:ที่)?(?:เป็น|คือ)?(?:เรื่อง|เกี่ยวกับ|ว่าด้วย)?)\s*[?]*\s*$")
+# "what cities got the smart city logo": which places, not what the thing named is.
+_PLACES_ASKED = re.compile(r"\b(?:what|which) (?:cities|areas|places|provinces|towns)\b")
 _NAME_ASKED = re.compile(r"ชื่อ\S{0,8}(อะไร|ไร|ว่า|ใด)|\b(is it|it is|it's|is that|is this) called\b|"
                          r"\b(what|which)('s|s| is) (its|the) name\b|\bname it\b")
 # A question about the bot itself ("who are you", "บอทชื่ออะไร"): small talk, though it asks who or what.
@@ -2242,7 +2244,8 @@ class Dialogue:
         # (A question that is nearly one of the own phrasings of a fact mainly about the thing asked is that
         # fact's: "แทรมน้อยคือไร" is Tram Noy's own fact, not the light rail's overview.)
         defining = len(focus) == 1 and is_definition(a.remainder) and not a.follow_up and not (
-            a.hit is not None and a.hit.words >= OWN_PHRASING and a.hit.fact.about[0] == focus[0])
+            a.hit is not None and a.hit.words >= OWN_PHRASING and a.hit.fact.about[0] == focus[0]) \
+            and not _PLACES_ASKED.search(a.remainder)
         # "the smart city that hosts VISTEC, what is it called": the area's overview names it
         defining = defining or (a.area_of and not a.qt.yes_no and bool(_NAME_ASKED.search(u.normalized)))
         # "อันไหนเกี่ยวกับพลังงาน", "which one is about energy": the one of the 7 Smarts named is the answer

@@ -153,3 +153,8 @@ def test_the_list_of_all_does_not_answer_which_were_added(convo):
     """'Which areas got the logo anew in 2025' is the area of that award, not the 37 and the first five."""
     r = convo.say("ปี 2568 มีที่ไหนได้ตราเมืองอัจฉริยะเพิ่มบ้าง")
     assert "37 เมือง" not in r.text.split("\n")[0], r.text
+
+
+def test_which_cities_hold_the_logo_is_the_list_not_what_the_logo_is(convo):
+    r = convo.say("which cities got the smart city logo?")
+    assert not r.fallback and "37" in r.text.split("\n")[0] and "Khon Kaen" in r.text, r.text
