@@ -94,12 +94,17 @@ ALL_NAMED_MARGIN = 0.15  # how far below the best a fact about every thing the q
 #: Question types whose answer a fact's detail may hold when its answer does not (a venue, a chair, a sum).
 _DETAIL_KINDS = frozenset({"where", "who", "how_much"})
 # an amount on top of one given: "how much more", "any extra funding requested", "ขอเพิ่มอีกเท่าไหร่"
-_ADDED_ASKED = re.compile(r"\bhow (much|many) more\b|\b(more|extra|additional|further)\b.{0,20}\b(request|ask|sought|want|need)|"
+_MORE_AMOUNT_ASKED = re.compile(r"\bhow (much|many) more\b|\b(more|extra|additional|further)\b.{0,20}\b(request|ask|sought|want|need)|"
                           r"\b(request|ask|sought|want|need)\w*\b.{0,12}\b(more|extra|additional|further)\b|"
                           r"ขอ(งบ)?เพิ่ม|เพิ่มอีก|อีกเท่า")
-_ADDED_SAID = re.compile(r"\bmore\b|\bfurther\b|\badditional\b|\bextra\b|เพิ่ม")
+_MORE_AMOUNT_SAID = re.compile(r"\bmore\b|\bfurther\b|\badditional\b|\bextra\b|เพิ่ม")
 # a word said only as not so (yet): "not open yet", "yet to open", "ยังไม่เปิด"
 _NEGATED_BEFORE = re.compile(r"(?:\bnot(?: yet)?|\byet to|\bno longer|ยังไม่|ไม่ได้|ไม่)\s*$")
+
+
+def _picked(fact: Fact) -> Hit:
+    """``fact`` as the hit when a rule, not the scores, chose it (full score, so no threshold passes it over)."""
+    return Hit(fact, 1.0, 0.0, 1.0, 0.0, 1.0)
 
 
 def _counts_noun(text: str, query_text: str) -> bool:
@@ -1989,15 +1994,15 @@ class Dialogue:
         other_year = bool(said_years) and not a.years & said_years
         # "and how much more was requested?", "ขอเพิ่มอีกเท่าไหร่" right after a sum: an amount beyond the one just
         # given, which that answer does not hold unless it tells of one added
-        beyond_told = turn.told is not None and not a.subjects and bool(_ADDED_ASKED.search(u.normalized.casefold())) \
-            and not _ADDED_SAID.search(turn.told.answer_text().casefold())
+        beyond_told = turn.told is not None and not a.subjects and bool(_MORE_AMOUNT_ASKED.search(u.normalized.casefold())) \
+            and not _MORE_AMOUNT_SAID.search(turn.told.answer_text().casefold())
         a.hit = self._best(snap, Query("" if a.asking_only else a.query_text, reply_lang, a.subjects, a.context, a.kind,
                                      a.intents, a.years, None if a.subjects or a.year_only or a.now_only or beyond_told
                                      else ctx.last_fact),
                          a.cue, skip=ctx.last_fact if other_year or a.now_only or beyond_told or (
                              "how_many" in a.qt.kinds and turn.told is not None and not a.subjects
                              and self._only_added(turn.told, u.normalized)) else None)
-        if beyond_told and a.hit is not None and not _ADDED_SAID.search(a.hit.fact.answer_text().casefold()):
+        if beyond_told and a.hit is not None and not _MORE_AMOUNT_SAID.search(a.hit.fact.answer_text().casefold()):
             # (the next facts that pass, for one that tells of an amount added: "a further 1,000 million requested")
             passed = {ctx.last_fact or "", a.hit.fact.id}
             for _ in range(2):
@@ -2005,7 +2010,7 @@ class Dialogue:
                                    a.cue, skip=passed)
                 if added is None:
                     break
-                if _ADDED_SAID.search(added.fact.answer_text().casefold()):
+                if _MORE_AMOUNT_SAID.search(added.fact.answer_text().casefold()):
                     a.hit = added
                     break
                 passed.add(added.fact.id)
@@ -2029,7 +2034,7 @@ class Dialogue:
             sums = [f for f in snap.index.about(thing) if f.about[0] == thing and "how_much" not in f.unknown
                     and _MONEY.search(f.answer_text().casefold())] if thing is not None else []
             if len(sums) == 1:
-                a.hit = Hit(sums[0], 1.0, 0.0, 1.0, 0.0, 1.0)
+                a.hit = _picked(sums[0])
         if a.person is not None and (a.hit is None or (a.person not in a.hit.fact.about and a.hit.words < PERSON_MIN_WORDS)):
             a.hit = next((h for h in snap.index.search(Query(a.query_text, reply_lang, [a.person], [], a.kind, a.intents), 3)
                         if a.person in h.fact.about), a.hit)
@@ -2132,7 +2137,7 @@ class Dialogue:
             # ("ประกาศที่ไหน": a chat question the words of no fact match well; the day's event has one place)
             held = [f for f in snap.index.about(a.event) if f.aspect == "where" and f.date == turn.told.date]
             if len(held) == 1:
-                a.hit = Hit(held[0], 1.0, 0.0, 1.0, 0.0, 1.0)
+                a.hit = _picked(held[0])
         if a.hit is None and not a.subjects and not a.ent.places and a.context and not a.yes_no \
                 and _LENGTH_ASKED.search(u.normalized.casefold()):
             # "ยาวกี่กิโล", "how long is it" right after an answer about a line or route (a project): its length,
@@ -2141,12 +2146,12 @@ class Dialogue:
                          None)
             told = turn.told
             if thing is not None and told is not None and thing in told.about and _LENGTH.search(told.answer_text()):
-                a.hit = Hit(told, 1.0, 0.0, 1.0, 0.0, 1.0)
+                a.hit = _picked(told)
             elif thing is not None:
                 stated = [f for f in snap.index.about(thing) if _LENGTH.search(f.answer_text())]
                 own = [f for f in stated if f.about[0] == thing] or stated
                 if own:
-                    a.hit = Hit(own[0], 1.0, 0.0, 1.0, 0.0, 1.0)
+                    a.hit = _picked(own[0])
         same_topic = self._count_of_same_topic(turn, a)
         if same_topic is not None:
             a.hit = same_topic
@@ -2156,7 +2161,7 @@ class Dialogue:
             runner = self._developer_claimed(snap, Query(a.query_text, reply_lang, a.subjects, a.context, a.kind,
                                                          a.intents, a.years), u.normalized)
             if runner is not None and not runner[1]:
-                a.hit = Hit(runner[0], 1.0, 0.0, 1.0, 0.0, 1.0)
+                a.hit = _picked(runner[0])
 
     @staticmethod
     def _holds_kind(snap: Snapshot, fact: Fact, kind: str | None) -> bool:
@@ -2419,7 +2424,7 @@ class Dialogue:
                 and set(hits[0].fact.about) != set(own.about):
             # "What does Smart Living mean in depa's framework?": Smart Living's own definition, not the 7 Smarts
             # that depa's framework and the question's other words are nearer
-            return Hit(own, 1.0, 0.0, 1.0, 0.0, 1.0)
+            return _picked(own)
         for rank, hit in enumerate(hits):
             deeper = rank >= BEST_LIMIT + len(skipped)
             if deeper and not (passed_over and (instances_only or needs_only)):

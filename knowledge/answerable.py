@@ -934,9 +934,13 @@ _ADDED_ASKED = re.compile(r"ใหม่|เพิ่ม|ชุด(?!นั้�
                           r"\b(approved|certified|endorsed|added) in (19|20)\d\d\b|(อนุมัติ|เห็นชอบ)\S{0,4}(ปี|ใน)", re.I)
 _ADDED_SAID = re.compile(r"เพิ่ม(?!จาก)|ใหม่|ชุด|(?<!ค)รอบ|กลุ่มแรก|นำร่อง|ต่ออายุ|"
                          r"\b(more|new|batch|round|added|further|first|pilot|renew\w*)\b", re.I)
-def _not_new(m: re.Match[str]) -> str:
-    """A word :data:`_ADDED_SAID` matched, marked (NUL) unless it only tells the first ones ("นำร่อง", "first")."""
-    return m.group(0) if re.fullmatch(r"กลุ่มแรก|นำร่อง|first|pilot", m.group(0), re.I) else "\0"
+# ...of which these tell only of the first ones, not of any added to them
+_FIRST_ONES = re.compile(r"กลุ่มแรก|นำร่อง|first|pilot", re.I)
+
+
+def _says_added(text: str) -> bool:
+    """Whether ``text`` tells of areas added (a word of :data:`_ADDED_SAID` besides "นำร่อง", "first")."""
+    return any(not _FIRST_ONES.fullmatch(m.group(0)) for m in _ADDED_SAID.finditer(text))
 
 
 # A span of years ("2564–2565", "2021-2022"), which names no one year of it on its own.
@@ -1077,7 +1081,7 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
         # "ปี 65 มีเมืองใหม่กี่เมือง", "how many were approved in 2022": those added, which a running total is not
         return "it gives a running total, not those added"
     if kind in ("list", "where") and fact.intent == "list_cities" and _ADDED_ASKED.search(question) \
-            and not _TOTAL_ASKED.search(question) and not _ADDED_SAID.sub(_not_new, fact.answer_text()).count("\0"):
+            and not _TOTAL_ASKED.search(question) and not _says_added(fact.answer_text()):
         # "ปี 68 มีพื้นที่ไหนได้ตราใหม่บ้าง": the areas added then, which the list of all and the first five is not
         return "it lists them all, not those added"
     if kind == "how_many" and years and not yes_no and not staff and fact.date and int(fact.date[:4]) not in years \
