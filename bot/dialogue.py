@@ -484,6 +484,24 @@ _ACTS_ASKED = (
     (re.compile(r"\b(sign\w*)\b|ลงนาม"), re.compile(r"\bsign\w*|ลงนาม", re.I)),
 )
 _SAID_ASKED = re.compile(r"\b(say|said|says|explain|explained|explains|quoted|mean|meant)\b|พูด|บอก|อธิบาย|ให้สัมภาษณ์")
+
+
+def _acted_in(snap: Snapshot, fact: Fact, act: re.Pattern[str]) -> tuple[Fact, bool] | None:
+    """``fact`` and whether its detail says it, when it names one person and says that they did ``act``."""
+    people = [x for x in fact.about if x in snap.kb.entities and snap.kb.entities[x].kind == "person"]
+    if len(people) != 1:
+        return None
+    person = snap.kb.entities[people[0]]
+    names = [n.casefold() for n in (person.name.th, person.name.en, *person.aliases)]
+    said = fact.answer_text()
+    if any(n in said.casefold() for n in names):
+        return (fact, False) if act.search(said) else None
+    detail = f"{fact.detail.th} {fact.detail.en}" if fact.detail is not None else ""
+    if any(n in detail.casefold() for n in names) and (act.search(said) or act.search(detail)):
+        return fact, True
+    return None
+
+
 # "which of those", "which one of them", "อันไหน", "ที่ไหนในนั้น": one of the things the last answer listed.
 _WHICH_OF = re.compile(r"\bwhich (one |ones )?of (those|them|these|the five|the 5)\b|\bwhich one\b|\bwhich ones\b|"
                        r"\bany of (them|those)\b|อันไหน|เมืองไหน(ใน|จาก)|ที่ไหน(ใน|จาก)|ในนั้น|ในบรรดา|ในจำนวนนั้น")
@@ -1960,30 +1978,37 @@ class Dialogue:
 
     @staticmethod
     def _who_acted(turn: _Turn, a: _Asked) -> tuple[Fact, bool] | None:
-        """The fact just given, for "who chaired it", "ใครมอบ", "who opened it" (naming no one) right after it,
-        when it is about an event or project the conversation is on and names one person, as doing that act
-        (in either language: the English "handed the logos" is the Thai "เป็นประธานพิธีมอบตรา"); and whether it is
-        its detail that names the person (then the act may be said by its answer: "the event announced the
-        criteria", "chaired by Prajin")."""
+        """For "who chaired it", "ใครมอบ", "who opened it" (naming no one) right after a fact about an event or
+        project the conversation is on: the fact that names one person as doing that act (in either language:
+        the English "handed the logos" is the Thai "เป็นประธานพิธีมอบตรา"), and whether it is its detail that
+        names them (then the act may be said by its answer: "the event announced the criteria", "chaired by
+        Prajin"). The fact just given first; else another fact about the same event, when they all name the
+        same person ("when was the logo unveiled" - "at the Takeoff event" - "who presided?": the event's own
+        fact says who; never the chair of some committee that a search for "presided" finds)."""
         told, snap = turn.told, turn.snap
         if told is None or a.kind != "who" or a.subjects or a.ent.places or a.follow_up or a.yes_no:
             return None
-        people = [x for x in told.about if x in snap.kb.entities and snap.kb.entities[x].kind == "person"]
-        if len(people) != 1 or not any(x in snap.kb.entities and snap.kb.entities[x].kind in ("event", "project")
-                                       for x in told.about if x in a.context[:2]):
+        events = [x for x in told.about if x in a.context[:2] and x in snap.kb.entities
+                  and snap.kb.entities[x].kind in ("event", "project")]
+        if not events:
             return None
-        text, said = turn.u.normalized.casefold(), told.answer_text()
-        person = snap.kb.entities[people[0]]
-        names = [n.casefold() for n in (person.name.th, person.name.en, *person.aliases)]
-        acts = [said_rx for asked_rx, said_rx in _ACTS_ASKED if asked_rx.search(text)]
+        acts = [said_rx for asked_rx, said_rx in _ACTS_ASKED if asked_rx.search(turn.u.normalized.casefold())]
         if len(acts) != 1:
             return None
-        if any(n in said.casefold() for n in names):
-            return (told, False) if acts[0].search(said) else None
-        detail = f"{told.detail.th} {told.detail.en}" if told.detail is not None else ""
-        if any(n in detail.casefold() for n in names) and (acts[0].search(said) or acts[0].search(detail)):
-            return told, True
-        return None
+        own = _acted_in(snap, told, acts[0])
+        if own is not None or any(snap.kb.entities[x].kind == "person" for x in told.about if x in snap.kb.entities):
+            return own
+        found: dict[str, tuple[Fact, bool]] = {}
+        for event in events:
+            for fid in snap.index.by_subject.get(event, ()):
+                acted = _acted_in(snap, snap.facts[fid], acts[0]) if fid != told.id else None
+                if acted is not None:
+                    found[fid] = acted
+        people = {x for fact, _ in found.values() for x in fact.about
+                  if x in snap.kb.entities and snap.kb.entities[x].kind == "person"}
+        if len(people) != 1:
+            return None
+        return min(found.values(), key=lambda hit: (not hit[0].about or hit[0].about[0] not in events, hit[0].id))
 
     def _search(self, turn: _Turn, a: _Asked) -> None:
         """The best fact for the question, then checks that it answers this question in this conversation."""

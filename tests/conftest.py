@@ -216,6 +216,56 @@ def bot(bot_config, data_dir, request):
     return built
 
 
+#: What the FAQ store held when the session's bot was first used: its stamp, and every key dumped.
+_FAQ_BASELINE: dict[str, object] = {}
+
+
+@pytest.fixture(autouse=True)
+def _staff_edits_undone(request):
+    """Undo the staff edits a test made (entries created, edited, deleted, rolled back).
+
+    The session's bot reads the same FAQ store as the app's staff API, and every staff entry changes what
+    retrieval weighs: without this, a dialogue test's answer depended on which admin tests ran before it
+    (one passed in the full suite and failed alone). The store is put back as it was before the first test
+    and the bot reloads before the next test."""
+    if "bot" not in request.fixturenames:
+        yield
+        return
+    from bot.faq_store import STAMP
+    from bot.storage import StoreUnavailable
+
+    bot = request.getfixturevalue("bot")
+    if not _FAQ_BASELINE:
+        _FAQ_BASELINE.update(stamp=bot.store.run(lambda r: r.get(STAMP)), keys=_faq_keys(bot))
+    yield
+    try:
+        if bot.store.run(lambda r: r.get(STAMP)) == _FAQ_BASELINE["stamp"]:
+            return
+        now = _faq_keys(bot)
+
+        def restore(r) -> str:
+            for key in now:
+                if key != STAMP:
+                    r.delete(key)
+            for key, dumped in _FAQ_BASELINE["keys"].items():
+                if key != STAMP:
+                    r.restore(key, 0, dumped)
+            # The stamp only goes up, so that every worker (the session's bot, an app's own) rebuilds.
+            return str(r.incr(STAMP))
+
+        _FAQ_BASELINE["stamp"] = bot.store.run(restore)
+    except StoreUnavailable:
+        return
+    bot.live.refresh_now()
+
+
+def _faq_keys(bot) -> dict[str, bytes]:
+    """Every key of the FAQ store, dumped (DUMP/RESTORE keeps each key's type and content exactly)."""
+    def read(r) -> dict[str, bytes]:
+        return {k: r.dump(k) for k in r.scan_iter(match="{faq}:*", count=1000)}
+    return bot.store.run(read)
+
+
 def _session_models(data_dir: Path) -> Path:
     """The session's model alone, for the side runs (filled by ``bot``, before MODEL_READY is set)."""
     return data_dir.parent / f"{data_dir.name}-model"

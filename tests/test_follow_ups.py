@@ -644,9 +644,26 @@ def test_who_are_they_in_thai_after_a_count_of_areas_names_them(convo):
 
 
 def test_who_did_it_after_an_event_whose_detail_names_its_chair(convo):
-    convo.say("in what month were the assessment criteria for smart cities first announced")
+    convo.say("when was the Smart City Thailand Takeoff event held")
     r = convo.say("and who presided?")
     assert not r.fallback and "Prajin" in first_line(r)
+
+
+def test_who_did_it_after_an_answer_naming_an_event_is_that_event_s_chair(convo):
+    # The answer names the Takeoff event but no one: the chair is in another fact about the event, not the
+    # chair of the sub-committee that a search for "presided" finds.
+    said = convo.say("in what month was the smart city logo first unveiled")
+    assert "Takeoff" in said.text and "Prajin" not in said.text
+    r = convo.say("and who presided?")
+    assert not r.fallback and "Prajin" in first_line(r) and "Chaiwut" not in r.text
+
+
+def test_who_presided_after_a_document_names_no_chair_of_something_else(convo):
+    # The criteria are in a committee announcement (a document, no event): who presided is not known from it,
+    # and the chair of another meeting is no answer.
+    convo.say("in what month were the assessment criteria for smart cities first announced")
+    r = convo.say("and who presided?")
+    assert r.fallback or "Prajin" in first_line(r)
 
 
 def test_and_now_after_a_year_s_count_asks_todays_count(convo):
