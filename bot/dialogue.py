@@ -486,20 +486,35 @@ _ACTS_ASKED = (
 _SAID_ASKED = re.compile(r"\b(say|said|says|explain|explained|explains|quoted|mean|meant)\b|พูด|บอก|อธิบาย|ให้สัมภาษณ์")
 
 
-def _acted_in(snap: Snapshot, fact: Fact, act: re.Pattern[str]) -> tuple[Fact, bool] | None:
-    """``fact`` and whether its detail says it, when it names one person and says that they did ``act``."""
+def _acted_in(snap: Snapshot, fact: Fact, act: re.Pattern[str], named: bool = False) -> tuple[Fact, bool] | None:
+    """``fact`` and whether its detail says it, when it names one person (one it is about, or with ``named``
+    one its detail names) and says that they did ``act``."""
     people = [x for x in fact.about if x in snap.kb.entities and snap.kb.entities[x].kind == "person"]
+    detail = f"{fact.detail.th} {fact.detail.en}".casefold() if fact.detail is not None else ""
+    if named and not people and detail:
+        people = [x for x in _people_names(snap) if any(n in detail for n in _people_names(snap)[x])]
     if len(people) != 1:
         return None
-    person = snap.kb.entities[people[0]]
-    names = [n.casefold() for n in (person.name.th, person.name.en, *person.aliases)]
+    names = _people_names(snap)[people[0]]
     said = fact.answer_text()
     if any(n in said.casefold() for n in names):
         return (fact, False) if act.search(said) else None
-    detail = f"{fact.detail.th} {fact.detail.en}" if fact.detail is not None else ""
-    if any(n in detail.casefold() for n in names) and (act.search(said) or act.search(detail)):
+    if any(n in detail for n in names) and (act.search(said) or act.search(detail)):
         return fact, True
     return None
+
+
+def _people_names(snap: Snapshot) -> dict[str, tuple[str, ...]]:
+    """Every person of the catalogue with their names and aliases, casefolded (kept per catalogue)."""
+    kept = _PEOPLE_NAMES.get(id(snap.kb))
+    if kept is None or kept[0] is not snap.kb:
+        names = {x: tuple(n.casefold() for n in (e.name.th, e.name.en, *e.aliases) if len(n) >= 4)
+                 for x, e in snap.kb.entities.items() if e.kind == "person"}
+        kept = _PEOPLE_NAMES[id(snap.kb)] = (snap.kb, names)
+    return kept[1]
+
+
+_PEOPLE_NAMES: dict[int, tuple[object, dict[str, tuple[str, ...]]]] = {}
 
 
 # "which of those", "which one of them", "อันไหน", "ที่ไหนในนั้น": one of the things the last answer listed.
@@ -1900,9 +1915,12 @@ class Dialogue:
             fact, in_detail = acted
             answer = snap.composer.computed(fact.detail.th, fact.detail.en, reply_lang, [fact], list(fact.about)) \
                 if in_detail and fact.detail is not None else snap.composer.fact(fact, reply_lang, a.kind)
+            # (the event stays what the conversation is about when another of its facts said who)
+            event = next((x for x in a.context[:2] if x in fact.about and x in turn.told.about), None) \
+                if turn.told is not None and fact is not turn.told else None
             return (self._reply(turn, answer, 1.0),
                     self._remember(turn, answer, ctx.last_query, ctx.last_qtype,
-                                   first=ctx.subjects[0] if ctx.subjects else None), None)
+                                   first=event or (ctx.subjects[0] if ctx.subjects else None)), None)
         if a.yes_no and turn.told is not None and turn.told.intent == "rankings" and not a.follow_up \
                 and set(a.subjects) <= set(turn.told.about) and _PLACE_CLAIMED.search(u.normalized) \
                 and not (asks_to_come(u.normalized) and _WILL_ASKED.search(u.normalized)):
@@ -1982,9 +2000,10 @@ class Dialogue:
         project the conversation is on: the fact that names one person as doing that act (in either language:
         the English "handed the logos" is the Thai "เป็นประธานพิธีมอบตรา"), and whether it is its detail that
         names them (then the act may be said by its answer: "the event announced the criteria", "chaired by
-        Prajin"). The fact just given first; else another fact about the same event, when they all name the
-        same person ("when was the logo unveiled" - "at the Takeoff event" - "who presided?": the event's own
-        fact says who; never the chair of some committee that a search for "presided" finds)."""
+        Prajin"). The fact just given, when it is about that person; else, when the facts about the event (the
+        one just given too) all name the same person, the one that names them soonest ("when was the logo
+        unveiled" - "at the Takeoff event" - "who presided?": the event's facts say who; never the chair of
+        some committee that a search for "presided" finds)."""
         told, snap = turn.told, turn.snap
         if told is None or a.kind != "who" or a.subjects or a.ent.places or a.follow_up or a.yes_no:
             return None
@@ -2001,14 +2020,26 @@ class Dialogue:
         found: dict[str, tuple[Fact, bool]] = {}
         for event in events:
             for fid in snap.index.by_subject.get(event, ()):
-                acted = _acted_in(snap, snap.facts[fid], acts[0]) if fid != told.id else None
+                acted = _acted_in(snap, snap.facts[fid], acts[0], named=True)
                 if acted is not None:
                     found[fid] = acted
-        people = {x for fact, _ in found.values() for x in fact.about
-                  if x in snap.kb.entities and snap.kb.entities[x].kind == "person"}
+        named = _people_names(snap)
+
+        def saying(hit: tuple[Fact, bool]) -> str:
+            fact, in_detail = hit
+            said = fact.detail if in_detail and fact.detail is not None else fact.answer
+            return (said.th if turn.lang == "th" else said.en).casefold()
+
+        people = {x for hit in found.values() for x in named if any(n in saying(hit) for n in named[x])}
         if len(people) != 1:
             return None
-        return min(found.values(), key=lambda hit: (not hit[0].about or hit[0].about[0] not in events, hit[0].id))
+        names = named[people.pop()]
+
+        def said_first(hit: tuple[Fact, bool]) -> tuple[int, str]:
+            # the fact that names the person soonest: its sentence answers "who" first
+            text = saying(hit)
+            return min((text.find(n) for n in names if n in text), default=len(text)), hit[0].id
+        return min(found.values(), key=said_first)
 
     def _search(self, turn: _Turn, a: _Asked) -> None:
         """The best fact for the question, then checks that it answers this question in this conversation."""
