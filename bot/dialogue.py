@@ -3616,8 +3616,11 @@ class Dialogue:
                                      f"Yes. {city.name.en} is a certified smart city; it received the logo on {when}.",
                                      lang, self._certified_facts(snap, city.id), [city.id])
         besides = self._besides(turn, cities)
+        # ("tell me about Chiang Mai", a province and nothing else named: its certified areas are what the bot
+        # knows of it)
         if ent.places and not [c for c in cities if c not in besides] \
-                and (certified_q or is_about_certification(query_text, listing=True)):
+                and (certified_q or is_about_certification(query_text, listing=True)
+                     or not ent.entities and is_definition(query_text)):
             place = kb.places[self._place_asked(ent) if besides else ent.places[0]]
             province = place.province or place.id
             found = [c for c in kb.cities_in(province) if c.id not in besides]
@@ -3652,6 +3655,14 @@ class Dialogue:
                 c, when = found[0], format_date(found[0].certified.date, lang)
                 return composer.computed(f"{lead_th}{c.name.th} ใน{pname} ได้รับการรับรองเป็นเมืองอัจฉริยะเมื่อ {when}",
                                          f"{lead_en}{c.name.en}, in {pname}, was certified on {when}.", lang, facts, [c.id])
+            days = {c.certified.date for c in found}
+            if kind == "when" and not yes_no and len(days) == 1:
+                # "เชียงใหม่ได้ตราเมื่อไหร่": the one day its areas were certified, first
+                when, n = format_date(days.pop(), lang), len(found)
+                names = names_listed([c.name.get(lang) for c in found], lang)
+                return composer.computed(f"พื้นที่ใน{pname}ทั้ง {n} แห่งได้รับการรับรองเป็นเมืองอัจฉริยะเมื่อ {when} ได้แก่ {names}",
+                                         f"{pname}'s {n} smart city areas were certified on {when}: {names}.",
+                                         lang, facts, [c.id for c in found])
             names = names_listed([c.name.get(lang) + (f" ({format_date(c.certified.date, lang)})" if kind == "when" else "")
                                   for c in found], lang)
             if kind == "how_many" and not yes_no:

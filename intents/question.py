@@ -317,7 +317,10 @@ _LISTING = (r"|which|any|in|there|list|areas?|too|also|on|of|among|included|ท�
             # "which Bangkok areas besides Samyan", "นอกจากสามย่านมีที่ไหนอีก" (the ones left out are names)
             r"besides|except|excluding|other|than|apart|from|else|others|and|นอกจาก|นอกเหนือจาก|ยกเว้น|อีก|อื่น|ๆ|และ|"
             # "how many smart cities are in Chiang Mai", "the number of certified areas in ..."
-            r"how|many|number|count|total|ทั้งหมด|ผู้ถือ|ถือ|ราย")
+            r"how|many|number|count|total|ทั้งหมด|ผู้ถือ|ถือ|ราย|\d|"
+            # "เชียงใหม่ได้ตราเมื่อไหร่", "when did Chiang Mai get the logo": a province's
+            # areas, with their dates when asked when
+            r"เมื่อไหร่|เมื่อไร|ตอนไหน|ปีไหน|วันไหน|เดือนไหน|วันที่|จังหวัด|ของ|when|date|were")
 
 
 def is_about_certification(remainder: str, listing: bool = False) -> bool:

@@ -251,6 +251,26 @@ def test_a_broad_request_for_the_areas_of_a_province_lists_them(convo, text):
     assert not r.fallback and re.search("Mae Moh|แม่เมาะ", first_line(r))
 
 
+@pytest.mark.parametrize("text, day", [("พื้นที่ในจังหวัดเชียงใหม่ได้รับตราตอนไหนครับ", "24 ธันวาคม 2564"),
+                                       ("when were the chiang mai areas certified?", "24 December 2021")])
+def test_when_a_province_s_areas_were_certified_leads_with_their_one_day(convo, text, day):
+    # a province, not an area: both its areas, and the day they share first (was another province's news)
+    r = convo.say(text)
+    assert not r.fallback and day in first_line(r) and re.search("มหาวิทยาลัยเชียงใหม่|CMU", first_line(r))
+    assert "ภูเก็ต" not in first_line(r) and "Phuket" not in first_line(r)
+
+
+@pytest.mark.parametrize("text", ["tell me about bangkok", "เล่าเรื่องจังหวัดลำปางให้ฟังหน่อย"])
+def test_a_province_asked_about_and_nothing_else_gets_its_certified_areas(convo, text):
+    r = convo.say(text)
+    assert not r.fallback and re.search("Samyan|แม่เมาะ", first_line(r))
+
+
+def test_a_project_in_a_province_is_not_answered_with_the_province_s_areas(convo):
+    r = convo.say("tell me about the EGAT park in lampang")
+    assert not r.fallback and "EGAT Park" in first_line(r)
+
+
 def test_fallback_questions_are_grouped_in_the_inbox(bot, user):
     from bot.inbox import group_key
 
