@@ -517,6 +517,12 @@ def _people_names(snap: Snapshot) -> dict[str, tuple[str, ...]]:
 _PEOPLE_NAMES: dict[int, tuple[object, dict[str, tuple[str, ...]]]] = {}
 
 
+# "why did X get certified": the words of asking why, and of asking why only now (another fact's question)
+_WHY_WORDS = re.compile(r"ทำไม(?!\u0e48)|เพราะอะไร|เหตุใด|ถึง|จึง|ล่ะ|ละ|หรอ|เหรอ|"
+                        r"\b(why|how come|chosen|selected|picked|become|became|as)\b", re.I)
+_WHY_LATE = re.compile(r"เพิ่ง|ช้า|นานแล้ว|ตั้งนาน|\b(only now|so late|late|just now|only in|finally|took so long)\b", re.I)
+
+
 # "which of those", "which one of them", "อันไหน", "ที่ไหนในนั้น": one of the things the last answer listed.
 _WHICH_OF = re.compile(r"\bwhich (one |ones )?of (those|them|these|the five|the 5)\b|\bwhich one\b|\bwhich ones\b|"
                        r"\bany of (them|those)\b|อันไหน|เมืองไหน(ใน|จาก)|ที่ไหน(ใน|จาก)|ในนั้น|ในบรรดา|ในจำนวนนั้น")
@@ -1758,6 +1764,10 @@ class Dialogue:
             if named is not None:
                 return (self._reply(turn, named, 1.0),
                         self._remember(turn, named, ctx.last_query, ctx.last_qtype, first=ctx.subjects[0]), None)
+        why = self._why_certified(turn, a)
+        if why is not None:
+            return (self._reply(turn, why, 1.0),
+                    self._remember(turn, why, a.query_text, a.kind, first=why.subjects[0] if why.subjects else None), None)
         computed = None if a.cue and not listing else self._computed(
             turn, a.subjects, a.yes_no, a.qualifier, a.query_text, a.kind)
         if computed is None and a.cue and a.yes_no:
@@ -1767,6 +1777,37 @@ class Dialogue:
             return (self._reply(turn, computed, 1.0),
                     self._remember(turn, computed, a.query_text, a.kind, a.yes_no, a.qualifier), None)
         return None
+
+    @staticmethod
+    def _why_certified(turn: _Turn, a: _Asked) -> Answer | None:
+        """"ทำไมภูเก็ตถึงได้เป็นเมืองอัจฉริยะ", "why did Samyan get the logo?", or "ทำไมถึงได้" right after an area's
+        certification: the area's own reason where the sources give one, else that its smart city plan passed the
+        assessment and what that plan aims at. None for anything else, and for "why only now" (another fact says)."""
+        snap, ctx = turn.snap, turn.ctx
+        if a.kind != "why" or a.yes_no or _WHY_LATE.search(turn.u.normalized):
+            return None
+        rest = _WHY_WORDS.sub(" ", a.query_text)
+        if a.subjects:
+            if len(a.subjects) != 1 or a.subjects[0] not in snap.kb.cities or not is_about_certification(rest):
+                return None
+            city = snap.kb.cities[a.subjects[0]]
+        else:
+            told = turn.told
+            if told is None or told.intent != "city_date" or not ctx.subjects or ctx.subjects[0] not in snap.kb.cities \
+                    or rest.strip() and not is_about_certification(rest):
+                return None
+            city = snap.kb.cities[ctx.subjects[0]]
+        goals = sorted((f for f in snap.index.about(city.id) if f.intent == "city_focus"), key=lambda f: (-f.priority, f.id))
+        if not goals:
+            return None
+        reasons = [f for f in goals if f.aspect == "why"]
+        if reasons:  # (the sources give this area's own reason: Mae Moh's, a life after the mine and power plant)
+            return snap.composer.fact(reasons[0], turn.lang, "why")
+        goal = goals[0]
+        return snap.composer.computed(
+            f"{city.short_name.th}ได้รับการรับรองเพราะแผนพัฒนาเมืองอัจฉริยะผ่านการประเมิน {goal.answer.th}",
+            f"{city.short_name.en} was certified because its smart city plan passed the assessment. {goal.answer.en}",
+            turn.lang, [goal, *Dialogue._certified_facts(snap, city.id)], [city.id])
 
     def _read_years(self, turn: _Turn, a: _Asked) -> None:
         """The intents and years the search is for: a follow-up's, "back then", the year of a running total."""

@@ -2,6 +2,8 @@
 area discussed in a yes/no, the detail of what was just said, a person's post. Own phrasings, none from the
 blind sets."""
 
+import re
+
 import pytest
 
 from helpers import first_line
@@ -764,3 +766,27 @@ def test_he_after_a_no_that_names_someone_else_is_the_one_named(convo):
     assert r.text.startswith("ไม่") and "ประวิตร" in first_line(r)
     r = convo.say("แล้วเขาอยู่กระทรวงอะไร")
     assert "ประวิตร" in first_line(r) and "ประยุทธ์" not in first_line(r)
+
+
+@pytest.mark.parametrize("text, goal", [("ทำไมวังจันทร์วัลเลย์ถึงได้เป็นเมืองอัจฉริยะครับ", "วิจัย"),
+                                        ("how come Phuket got certified as a smart city?", "tourism")])
+def test_why_an_area_was_certified_is_its_plan_passing_and_its_aim(convo, text, goal):
+    # (was the fallback in Thai, and in English the aim alone, not why)
+    r = convo.say(text)
+    assert not r.fallback and re.search("ผ่านการประเมิน|passed the assessment", first_line(r)) and goal in r.text
+
+
+def test_why_right_after_an_area_s_certification_asks_why_that_area(convo):
+    convo.say("สามย่านได้เป็นเมืองอัจฉริยะรึยังครับ")
+    r = convo.say("ทำไมถึงได้ล่ะ")
+    assert not r.fallback and "สามย่าน" in first_line(r) and "ผ่านการประเมิน" in first_line(r)
+
+
+def test_why_an_area_was_certified_gives_its_own_reason_where_the_sources_give_one(convo):
+    r = convo.say("why did mae moh become a smart city?")
+    assert not r.fallback and re.search("self-reliant|mine", first_line(r)) and "passed the assessment" not in r.text
+
+
+def test_why_only_now_is_not_answered_with_the_plan(convo):
+    r = convo.say("ทำไมขอนแก่นเพิ่งจะได้เป็นเมืองอัจฉริยะปีนี้")
+    assert not r.fallback and "ผ่านการประเมิน" not in r.text
