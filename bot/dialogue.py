@@ -38,7 +38,9 @@ from intents.synonyms import expand
 from intents.training_data import load_training_data
 from intents.vocabulary import RARE_SHARE, Vocabulary
 from knowledge.catalogue import SMALL_TALK
-from knowledge.comparison import against_benchmark, asks_to_compare, direction, figures, winner, without_comparison
+from knowledge.comparison import _UNIT_ORDER as _ALL_UNITS
+from knowledge.comparison import (OWN_UNITS, against_benchmark, asks_to_compare, direction, figures, winner,
+                                  without_comparison)
 from knowledge.dates import format_date
 from knowledge.polarity import (WHOLE_ASKED, _DAY_NUMBER, another_alternative, closed_list, counted, counts_things,
                                 days_named, disputed, is_unit_word,
@@ -521,6 +523,13 @@ _PEOPLE_NAMES: dict[int, tuple[object, dict[str, tuple[str, ...]]]] = {}
 _WHY_WORDS = re.compile(r"ทำไม(?!\u0e48)|เพราะอะไร|เหตุใด|ถึง|จึง|ล่ะ|ละ|หรอ|เหรอ|"
                         r"\b(why|how come|chosen|selected|picked|become|became|as)\b", re.I)
 _WHY_LATE = re.compile(r"เพิ่ง|ช้า|นานแล้ว|ตั้งนาน|\b(only now|so late|late|just now|only in|finally|took so long)\b", re.I)
+
+
+# The words asking which of two: "ที่ไหน" is not "where" there.
+_WHICH_OF_TWO = re.compile(r"ที่ไหน|อันไหน|ตัวไหน|เมืองไหน|ใคร|\b(which one|which|who)\b", re.I)
+# What is left of a comparison that names nothing to compare on: "กับ", "ที่", "or", "is", "between".
+_COMPARED_ON = re.compile(r"กับ|และ|หรือ|ที่|ระหว่าง|กัน|ล่ะ|ละ|ครับ|คับ|ค่ะ|คะ|นะ|อะ|อ่ะ|ป่ะ|[,?!.]|"
+                          r"\b(or|and|is|are|vs|versus|between|the|two|of|them|overall|really)\b", re.I)
 
 
 # "which of those", "which one of them", "อันไหน", "ที่ไหนในนั้น": one of the things the last answer listed.
@@ -1895,6 +1904,7 @@ class Dialogue:
             pairs: list[tuple[str, Fact]] = []
             hits: list[str] = []  # each city's verdict, for a yes/no question
             each = None if comparing else a.kind  # ("which scored higher" asks for a figure, not a person)
+            rated = False  # compared on the index, the question naming nothing to compare on
             for s in a.cities:
                 if a.kind == "compare" and is_bare_follow_up(_COMPARE.sub(" ", a.query_text)):
                     overview = [f for f in snap.index.about(s) if f.intent == "city_overview"]
@@ -1903,8 +1913,19 @@ class Dialogue:
                         continue
                 # (with what else the question names: "do both have a 7 Smarts plan" asks about the 7 Smarts)
                 also = [x for x in a.subjects if x not in a.cities]
-                q = Query(a.query_text, reply_lang, [s, *also], [], each, a.intents)
+                # (compared on what the question names, not on its word asking which: "ที่ไหนคะแนนสูงกว่า" is
+                # about scores, not about where)
+                compared = _WHICH_OF_TWO.sub(" ", a.query_text) if comparing else a.query_text
+                if comparing and not also and not _COMPARED_ON.sub(" ", without_comparison(compared)).strip() \
+                        and "tscci" in snap.kb.entities:
+                    # "ภูเก็ตกับขอนแก่นอันไหนดีกว่า", better on nothing named: the one measure the sources rate areas
+                    # by, the smart city index (not whatever fact of each shares the most words with "better")
+                    compared, also, rated = ("คะแนน" if reply_lang == "th" else "score"), ["tscci"], True
+                q = Query(compared if compared.strip() else a.query_text, reply_lang, [s, *also], [], each, a.intents,
+                          a.years if comparing else frozenset())  # (two scores of the year asked, not of two years)
                 a.hit = self._best(snap, q, a.cue, only=s)
+                if rated and a.hit is not None and "tscci" not in a.hit.fact.about:
+                    a.hit = None
                 if a.hit is not None and also and not set(also) <= set(a.hit.fact.about):
                     # each city's fact about what else is named, when one passes ("SCOPC" is not its 7 Smarts)
                     off = {h.fact.id for h in snap.index.search(q, limit=5) if not set(also) <= set(h.fact.about)}
@@ -1916,6 +1937,10 @@ class Dialogue:
                                                               a.years), a.hit, u.normalized)
                     pairs.append((s, a.hit.fact))
                     hits.append(said)
+            if rated and len(pairs) < 2:
+                # (no index score of each: the sources do not say which is better, and a fact of one is no answer)
+                answer = snap.composer.fallback(reply_lang, list(a.cities))
+                return self._reply(turn, answer, u.confidence), replace(ctx, lang=reply_lang), "fallback"
             if len(pairs) > 1:
                 lead = self._comparison(snap, u.normalized, pairs, reply_lang, a.yes_no)
                 if a.yes_no and not lead and len(hits) == len(pairs):
@@ -3436,8 +3461,10 @@ class Dialogue:
         if len(pairs) != 2 or not asks_to_compare(question, yes_no):
             return ""
         answers = [f.answer.get(lang) for _, f in pairs]
-        best = winner(question, answers)
-        values = figures(answers)
+        # (two areas compared by what each has, never by a count of the areas a shared event had)
+        units = OWN_UNITS if all(x in snap.kb.cities for x, _ in pairs) else _ALL_UNITS
+        best = winner(question, answers, units)
+        values = figures(answers, units)
         if best is None or values is None:
             return ""
         if yes_no:
@@ -3446,7 +3473,8 @@ class Dialogue:
         unit = "%" if "%" in answers[0] and "%" in answers[1] else ""
         mine, theirs = (f"{v:g}{unit}" for v in (values[best], values[1 - best]))
         if lang == "th":
-            return f"{name}{'สูงกว่า' if direction(question) > 0 else 'ต่ำกว่า'} ({mine} ต่อ {theirs}) ครับ"
+            scored = "คะแนน" if unit else ""  # ("ภูเก็ตคะแนนสูงกว่า (83.6% ต่อ 53.81%)": a percentage is a score)
+            return f"{name}{scored}{'สูงกว่า' if direction(question) > 0 else 'ต่ำกว่า'} ({mine} ต่อ {theirs}) ครับ"
         return f"{name}, with {mine} against {theirs}."
 
     def _second_part(self, snap: Snapshot, q: Query, hit: Hit, qt) -> list:

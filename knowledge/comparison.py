@@ -27,7 +27,7 @@ _TIMES = re.compile(r"\b(double|twice|two times|2 times|triple|three times|3 tim
 _FACTORS = {"double": 2, "twice": 2, "two times": 2, "2 times": 2, "triple": 3, "three times": 3, "3 times": 3,
             "four times": 4, "4 times": 4, "สอง": 2, "2": 2, "สาม": 3, "3": 3, "สี่": 4, "4": 4}
 
-__all__ = ["direction", "figures", "winner", "asks_to_compare", "against_benchmark", "without_comparison"]
+__all__ = ["OWN_UNITS", "direction", "figures", "winner", "asks_to_compare", "against_benchmark", "without_comparison"]
 
 # Split in two where only whether it matches counts: the English words (each with a Latin letter that only a
 # Latin letter matches, even ignoring case) are tried only on text with a Latin letter.
@@ -58,10 +58,15 @@ def direction(question: str) -> int:
     return 0 if more == less else (1 if more else -1)
 
 
-def figures(answers: list[str]) -> list[float] | None:
-    """The one figure of one unit that every answer states (a percentage first), or None."""
+#: Units that measure an area itself; a count of areas, cities or provinces in a fact about one area is of
+#: something else ("Phuket and 14 other areas", "1 of 15 areas"), no figure to compare two areas by.
+OWN_UNITS = tuple(u for u in _UNIT_ORDER if u not in ("city", "area", "province"))
+
+
+def figures(answers: list[str], units: tuple[str, ...] = _UNIT_ORDER) -> list[float] | None:
+    """The one figure of one unit (of ``units``) that every answer states (a percentage first), or None."""
     stated = [counted(a) for a in answers]
-    for unit in _UNIT_ORDER:
+    for unit in units:
         values = [{n for n, u in s if u == unit} for s in stated]
         if all(len(v) == 1 for v in values):
             try:
@@ -71,11 +76,11 @@ def figures(answers: list[str]) -> list[float] | None:
     return None
 
 
-def winner(question: str, answers: list[str]) -> int | None:
+def winner(question: str, answers: list[str], units: tuple[str, ...] = _UNIT_ORDER) -> int | None:
     """The index of the answer with the larger figure (the smaller, for "lower"), or None when the question
     does not compare, the figures cannot be told apart, or they tie."""
     sense = direction(question)
-    values = figures(answers) if sense else None
+    values = figures(answers, units) if sense else None
     if not values or len(set(values)) < len(values):
         return None
     best = max(values) if sense > 0 else min(values)

@@ -2,7 +2,8 @@
 
 import pytest
 
-from knowledge.comparison import against_benchmark, asks_to_compare, direction, figures, winner
+from helpers import first_line
+from knowledge.comparison import OWN_UNITS, against_benchmark, asks_to_compare, direction, figures, winner
 
 
 @pytest.mark.parametrize("question, sense", [
@@ -50,3 +51,25 @@ def test_a_figure_against_the_standard_the_same_answer_states(question, yes_no, 
 def test_no_benchmark_verdict_without_exactly_two_figures_and_a_standard():
     assert against_benchmark("is that above the standard?", "It has 12 parks and 3 lakes.", True) is None
     assert against_benchmark("is that above the standard?", "A standard of 10, 12 and 14.", True) is None
+
+
+def test_a_count_of_areas_is_no_figure_two_areas_are_compared_by():
+    # "Phuket and 14 other areas" / "1 of 15 areas": counts of what an event had, not of the areas themselves
+    answers = ["the ceremony for Phuket and 14 other areas", "Khon Kaen was 1 of 15 areas at the ceremony"]
+    assert figures(answers, OWN_UNITS) is None and winner("which is better", answers, OWN_UNITS) is None
+
+
+def test_which_is_better_on_nothing_named_compares_the_index_scores(convo):
+    r = convo.say("ขอนแก่นกับภูเก็ต ที่ไหนดีกว่ากันครับ")
+    assert not r.fallback and first_line(r).startswith("ภูเก็ต") and "83.6" in first_line(r)
+    assert "15" not in first_line(r)
+
+
+def test_which_is_better_with_no_index_score_for_one_is_not_answered_with_a_fact_of_the_other(convo):
+    r = convo.say("which one is better, mae moh or samyan?")
+    assert r.fallback
+
+
+def test_two_scores_compared_are_of_the_year_asked(convo):
+    r = convo.say("samyan vs wangchan valley, which had the higher index score in 2023?")
+    assert not r.fallback and "83.55" in first_line(r) and "84.85" not in r.text
