@@ -509,7 +509,7 @@ def test_light_verbs_do_not_hold_back_a_yes_the_fact_gives(convo, text, lead):
     ("did khon kaen get a lower score than chachoengsao in the 2023 index?", "Yes."),
     ("was khon kaen ahead of chachoengsao in tscci 2023?", "No."),
     ("which did better in tscci 2023, khon kaen or chachoengsao?", "Chachoengsao, with 76.78%"),
-    ("ขอนแก่นกับฉะเชิงเทรา ใครได้คะแนน TSCCI ปี 2566 มากกว่ากัน", "ฉะเชิงเทราสูงกว่า"),
+    ("ขอนแก่นกับฉะเชิงเทรา ใครได้คะแนน TSCCI ปี 2566 มากกว่ากัน", "ฉะเชิงเทราคะแนนสูงกว่า"),
 ])
 def test_a_comparison_of_two_cities_scores_gets_a_verdict(convo, text, lead):
     assert convo.say(text).text.startswith(lead)

@@ -626,7 +626,7 @@ def test_a_list_of_areas_is_remembered_in_its_order(bot, user):
 
 @pytest.mark.parametrize("turns, lead", [
     (["phuket's tscci score in 2023", "and khon kaen?", "which is higher"], "Phuket"),
-    (["สามย่านได้คะแนน TSCCI 2566 เท่าไหร่", "แล้ววังจันทร์ล่ะ", "อันไหนดีกว่ากัน"], "วังจันทร์วัลเลย์สูงกว่า"),
+    (["สามย่านได้คะแนน TSCCI 2566 เท่าไหร่", "แล้ววังจันทร์ล่ะ", "อันไหนดีกว่ากัน"], "วังจันทร์วัลเลย์คะแนนสูงกว่า"),
 ])
 def test_a_comparison_after_two_cities_in_turn_compares_them_on_what_was_asked(convo, turns, lead):
     for text in turns:
