@@ -2118,7 +2118,11 @@ class Dialogue:
         # given, which that answer does not hold unless it tells of one added
         beyond_told = turn.told is not None and not a.subjects and bool(_MORE_AMOUNT_ASKED.search(u.normalized.casefold())) \
             and not _MORE_AMOUNT_SAID.search(turn.told.answer_text().casefold())
-        a.hit = self._best(snap, Query("" if a.asking_only else a.query_text, reply_lang, a.subjects, a.context, a.kind,
+        # "แม่เมาะมี 7 smarts ใช่มั้ย": with the names gone, "มี ใช่มั้ย" says nothing of what is asked; its words
+        # would pick whichever fact's example questions say "มี...ใช่มั้ย" most (the developer), not the Smarts
+        bare = len(a.subjects) == 2 and SEVEN_SMARTS in a.subjects and not a.follow_up \
+            and is_bare_yes_no_follow_up(re.sub(r"จริง|\b(really|true)\b", " ", a.query_text))
+        a.hit = self._best(snap, Query("" if a.asking_only or bare else a.query_text, reply_lang, a.subjects, a.context, a.kind,
                                      a.intents, a.years, None if a.subjects or a.year_only or a.now_only or beyond_told
                                      else ctx.last_fact),
                          a.cue, skip=ctx.last_fact if other_year or a.now_only or beyond_told or (

@@ -223,3 +223,12 @@ def test_an_end_year_claimed_is_checked_against_the_span_stated(question, expect
     q = normalize(question)
     said = verdict(q, tokenize(q), answer, fact_years=frozenset({2020, 2031}))
     assert said == expected if expected else said != "no"
+
+
+@pytest.mark.parametrize("text, verdict, said", [("แม่เมาะได้7smartsเลยใช่ป่ะ", "ไม่ใช่", "3 Smarts"),
+                                                 ("does mae moh really have all 7 smarts", "No", "3 Smarts"),
+                                                 ("ภูเก็ตมี 7 smarts จริงหรอ", "ใช่", "7 Smarts")])
+def test_whether_an_area_has_the_7_smarts_is_its_plan_s_count(convo, text, verdict, said):
+    # (the names gone, "มี ใช่มั้ย" says nothing: its words found the developer, the 7 Smarts unanswered)
+    r = convo.say(text)
+    assert not r.fallback and first_line(r).startswith(verdict) and said in first_line(r)
