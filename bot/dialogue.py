@@ -2140,6 +2140,17 @@ class Dialogue:
                     a.hit = added
                     break
                 passed.add(added.fact.id)
+        told = turn.told
+        if a.follow_up and a.names_only and a.hit is not None and told is not None and len(a.subjects) == 1 \
+                and a.subjects[0] in snap.kb.cities and set(told.about) & set(snap.kb.cities) \
+                and (a.hit.fact.intent, a.hit.fact.aspect) != (told.intent, told.aspect):
+            # "แล้วภูเก็ตล่ะ" right after Khon Kaen's certification date: Phuket's own fact of that kind (its
+            # certification), not whichever of its facts shares the most words with the question asked again
+            # (the ICT ministry's 2003 project "since" it)
+            same = [f for f in snap.index.about(a.subjects[0])
+                    if (f.intent, f.aspect) == (told.intent, told.aspect) and f.about[0] == a.subjects[0]]
+            if len(same) == 1:
+                a.hit = _picked(same[0])
         money_only = a.kind == "how_much" and not a.subjects and not a.follow_up \
             and not self._asked_words(_MONEY_ASKED.sub(" ", a.query_text.casefold()))
         if a.hit is None and (a.asking_only or money_only) and a.kind is not None and a.context:

@@ -790,3 +790,10 @@ def test_why_an_area_was_certified_gives_its_own_reason_where_the_sources_give_o
 def test_why_only_now_is_not_answered_with_the_plan(convo):
     r = convo.say("ทำไมขอนแก่นเพิ่งจะได้เป็นเมืองอัจฉริยะปีนี้")
     assert not r.fallback and "ผ่านการประเมิน" not in r.text
+
+
+def test_and_another_area_after_a_certification_date_is_that_area_s_certification(convo):
+    # (Phuket has been a "smart city" project since 2003: the words asked again found that, not the date asked)
+    convo.say("ขอนแก่นเป็นสมาร์ทซิตี้ตั้งแต่ตอนไหนครับ")
+    r = convo.say("แล้วของภูเก็ตล่ะครับ")
+    assert not r.fallback and "6 พฤษภาคม 2564" in first_line(r) and "2546" not in r.text
