@@ -532,6 +532,19 @@ _COMPARED_ON = re.compile(r"กับ|และ|หรือ|ที่|ระห
                           r"\b(or|and|is|are|vs|versus|between|the|two|of|them|overall|really)\b", re.I)
 
 
+# "who runs it", "ใครดูแล": the bodies behind an area, not a person ("ใครเป็นนายก" names a post: not this)
+_RUNS_ASKED = re.compile(r"ดูแล|ขับเคลื่อน|รับผิดชอบ|(?<!ผู้)บริหาร|ดำเนินการ|\b(runs?|running|in charge|behind|manages?|managing|"
+                         r"operates?|drives?|driving|responsible)\b", re.I)
+
+
+# A person named in an answer by a title ("ผู้ดูแลงานของดีป้าในภูเก็ตคือ ประชา อัศวธีระ" is said with none: by its
+# verb, "is ... who oversees")
+_PERSON_TITLED = re.compile(r"นาย|นาง|ดร\.|รศ\.|ผศ\.|ศ\.|พล\.|ผู้ดูแลงาน|ผู้อำนวยการ|\b(mr|mrs|ms|dr|prof|gen|director|"
+                            r"chairman|president|head|heads|mayor|governor)\b", re.I)
+# ...unless a person is what is asked for ("who's the main person", "ผู้บริหารคนไหน", "รองอธิการฯ")
+_PERSON_ASKED = re.compile(r"คนไหน|ผู้บริหาร|รองอธิการ|อธิการ|ผู้รับ|ขึ้นรับ|\b(person|people|guy|man|woman|name)\b", re.I)
+
+
 # "which of those", "which one of them", "อันไหน", "ที่ไหนในนั้น": one of the things the last answer listed.
 _WHICH_OF = re.compile(r"\bwhich (one |ones )?of (those|them|these|the five|the 5)\b|\bwhich one\b|\bwhich ones\b|"
                        r"\bany of (them|those)\b|อันไหน|เมืองไหน(ใน|จาก)|ที่ไหน(ใน|จาก)|ในนั้น|ในบรรดา|ในจำนวนนั้น")
@@ -2151,6 +2164,22 @@ class Dialogue:
                     if (f.intent, f.aspect) == (told.intent, told.aspect) and f.about[0] == a.subjects[0]]
             if len(same) == 1:
                 a.hit = _picked(same[0])
+        area = a.subjects[0] if len(a.subjects) == 1 and a.subjects[0] in snap.kb.cities \
+            else a.context[0] if not a.subjects and a.context and a.context[0] in snap.kb.cities else None
+        person_told = a.hit is not None and (any(x in snap.kb.entities and snap.kb.entities[x].kind == "person"
+                                                 and x not in a.subjects for x in a.hit.fact.about)
+                                             or _PERSON_TITLED.search(a.hit.fact.answer_text()) is not None)
+        if area is not None and a.kind == "who" and not a.yes_no and person_told and _RUNS_ASKED.search(u.normalized) \
+                and not POSTS_ASKED.search(u.normalized) and not _PERSON_ASKED.search(u.normalized):
+            # "who runs Phuket smart city?": the bodies that drive it (depa, the province, PKCD), not one
+            # chairman of one of them whose own overview names the area too
+            kinds = [[snap.kb.entities[x].kind for x in f.about if x in snap.kb.entities] for f in snap.index.about(area)
+                     if f.intent == "city_developer" and f.aspect == "who" and f.about[0] == area]
+            runners = [(k.count("organisation"), f) for k, f in zip(kinds, (
+                f for f in snap.index.about(area) if f.intent == "city_developer" and f.aspect == "who"
+                and f.about[0] == area)) if "person" not in k]
+            if runners:  # (the one naming the most of the bodies: the area's developers, not one of them)
+                a.hit = _picked(max(runners, key=lambda r: (r[0], r[1].id == f"{area}-developer"))[1])
         money_only = a.kind == "how_much" and not a.subjects and not a.follow_up \
             and not self._asked_words(_MONEY_ASKED.sub(" ", a.query_text.casefold()))
         if a.hit is None and (a.asking_only or money_only) and a.kind is not None and a.context:

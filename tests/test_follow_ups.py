@@ -797,3 +797,19 @@ def test_and_another_area_after_a_certification_date_is_that_area_s_certificatio
     convo.say("ขอนแก่นเป็นสมาร์ทซิตี้ตั้งแต่ตอนไหนครับ")
     r = convo.say("แล้วของภูเก็ตล่ะครับ")
     assert not r.fallback and "6 พฤษภาคม 2564" in first_line(r) and "2546" not in r.text
+
+
+@pytest.mark.parametrize("turns, said", [
+    (["who actually operates the phuket smart city"], "PKCD"),
+    (["ภูเก็ตสมาร์ทซิตี้เป็นยังไงบ้าง", "ใครรับผิดชอบเรื่องนี้"], "PKCD"),
+    (["who's in charge of mae moh smart city?"], "EGAT")])
+def test_who_runs_an_area_is_the_bodies_behind_it_not_one_person(convo, turns, said):
+    for text in turns:
+        r = convo.say(text)
+    assert not r.fallback and said in first_line(r)
+    assert not any(name in first_line(r) for name in ("Niphon", "นิพนธ์", "Ketsirin", "เกษศิรินทร์"))
+
+
+def test_who_leads_an_area_is_still_its_lead_person(convo):
+    r = convo.say("who is the lead person for samyan smart city")
+    assert not r.fallback and "Wisanu" in first_line(r)
