@@ -2236,7 +2236,7 @@ class Dialogue:
             elif a.year_only and a.years and not a.years & self._fact_years(a.hit.fact):
                 a.hit = None  # "and in 2024?": a fact that is of no year asked is no answer for that year
         if a.hit is not None and turn.told is not None and a.hit.fact.id == turn.told.id and not a.subjects \
-                and not a.follow_up and not a.asking_only and self._asks_beyond(turn.told, a.query_text, not a.yes_no) \
+                and not a.follow_up and not a.asking_only and self._asks_beyond(turn.told, a.query_text, not a.yes_no, a.yes_no) \
                 and not (a.kind == "how_much" and re.search(r"บาท|baht", turn.told.answer_text())):
             # "will it have wifi on board", "แล้วค่าฝุ่นที่นั่นล่ะ" right after the light rail's route or the green
             # space: the answer just given does not say it (a word the question asks about is not in it), so
@@ -2246,7 +2246,7 @@ class Dialogue:
             for _ in range(3):
                 a.hit = self._best(snap, Query(a.query_text, reply_lang, a.subjects, a.context, a.kind, a.intents, a.years), a.cue,
                                  skip=passed)
-                if a.hit is None or not self._asks_beyond(a.hit.fact, a.query_text, not a.yes_no):
+                if a.hit is None or not self._asks_beyond(a.hit.fact, a.query_text, not a.yes_no, a.yes_no):
                     break
                 passed.add(a.hit.fact.id)
                 a.hit = None
@@ -2763,11 +2763,15 @@ class Dialogue:
         text = told.answer_text()
         return bool(_TOTAL_ASKED.search(query_text.casefold())) and not _TOTAL_SAID.search(text.casefold())
 
-    def _asks_beyond(self, told: Fact, query_text: str, every: bool = False) -> bool:
+    def _asks_beyond(self, told: Fact, query_text: str, every: bool = False, phrasings: bool = False) -> bool:
         """Whether a follow-up asks about a word (one most facts do not use) that the answer just given does
         not contain; with ``every``, whether it asks about such words only ("แล้วค่าฝุ่นล่ะ" after green space,
-        but not "ตั้งเป้าตอนไหน" after the target: an open question's other words may be how it asks)."""
-        text = told.answer_text().casefold()
+        but not "ตั้งเป้าตอนไหน" after the target: an open question's other words may be how it asks). With
+        ``phrasings`` (a yes/no question), the fact's own example questions count as what it says: they are the words
+        people ask what it tells in ("was any of them mandatory" / "Smart Environment required", "โดนยกเลิกไหม" /
+        "ถูกเพิกถอนได้"), and the verdict is read from the fact. (Not for an open question: "what's the newest
+        target" is no phrasing of the 2017 goal's, though "target" is.)"""
+        text = " ".join((told.answer_text(), *((*told.questions.th, *told.questions.en) if phrasings else ()))).casefold()
         beyond = [w not in text for w in self._asked_words(_KIND_NOUN.sub(" ", query_text.casefold()))]
         return bool(beyond) and (all(beyond) if every else any(beyond))
 
