@@ -1873,8 +1873,10 @@ class Dialogue:
         if a.ent.places and not a.cities and len(general) == len(a.subjects) and certifying:
             answer = snap.composer.fallback(reply_lang, [], place=a.ent.places[0])
             # ("แล้วหนองคายล่ะ" next asks this question again, of Nong Khai)
+            # (and "what about Korat?" next asks whether Korat is certified: the claim, as an answer keeps it)
+            claim = (_PLACEHOLDER.sub(" ", u.entities.masked).strip() or None) if a.yes_no else None
             kept = replace(ctx, lang=reply_lang, last_query=a.query_text, last_qtype=a.kind, yes_no=a.yes_no,
-                           qualifier=a.qualifier, last_fact=None, last_intent=None, claim=None)
+                           qualifier=a.qualifier, last_fact=None, last_intent=None, claim=claim)
             return self._reply(turn, answer, u.confidence), kept, "fallback"
         return None
 
@@ -3547,14 +3549,19 @@ class Dialogue:
         snap, lang, ent = turn.snap, turn.lang, turn.u.entities
         kb, composer = snap.kb, snap.composer
         cities = [s for s in subjects if s in kb.cities]
+        # ("what about Korat?" right after "Is Pattaya a certified smart city?": the claim the last question made,
+        # with the names of notions it gave, "a certified smart city", which its remainder lost)
+        claimed = turn.claim if yes_no and turn.claim else ""
         asked = f"{turn.u.normalized} {query_text}"  # names are gone from query_text; "ตราเมืองอัจฉริยะ" is one
+        asked = f"{asked} {claimed}" if claimed else asked
         # Only about being certified: "โคราชเป็นเมืองอัจฉริยะไหม", not "ฉะเชิงเทราติดอันดับเมืองอัจฉริยะมั้ย".
         # The question is the last sentence: "going to phuket next month. is it certified?"
         last = _SENTENCE_END.split(query_text.strip())[-1]
         # "is phuket an official smart city or is that just marketing lol": the alternative asks the same.
         first_part = _OR_ELSE.split(last)[0]
-        certified_q = any(w in asked for w in _CERTIFIED) and (is_about_certification(last)
-                                                               or is_about_certification(first_part))
+        certified_q = any(w in asked for w in _CERTIFIED) and (
+            is_about_certification(last) or is_about_certification(first_part)
+            or bool(claimed) and is_about_certification(_SENTENCE_END.split(claimed.strip())[-1]))
         member = self._seven_smarts_member(turn, subjects) if yes_no else None
         if member is not None:
             return member

@@ -59,3 +59,10 @@ def test_a_yes_no_follow_up_about_losing_the_logo_is_answered_by_revocation(conv
     convo.say("โลโก้เมืองอัจฉริยะใช้ได้นานแค่ไหน")
     r = convo.say("ถ้าพัฒนาไม่ถึงเกณฑ์ จะถูกยกเลิกตราได้ไหม")
     assert not r.fallback and "เพิกถอน" in first_line(r)
+
+
+def test_and_an_area_after_a_place_with_no_certified_area_asks_whether_that_area_is_certified(convo):
+    # (the first question's "a certified smart city" is a name, removed from what is kept of it: the claim keeps it)
+    convo.say("Is Hua Hin a certified smart city?")
+    r = convo.say("what about Mae Moh?")
+    assert not r.fallback and r.text.startswith("Yes") and "Mae Moh" in first_line(r)
