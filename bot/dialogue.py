@@ -2549,7 +2549,13 @@ class Dialogue:
             # "What does Smart Living mean in depa's framework?": Smart Living's own definition, not the 7 Smarts
             # that depa's framework and the question's other words are nearer
             return _picked(own)
-        for rank, hit in enumerate(hits):
+        # (a fact about none of the things the question names is no try at it: "what does smart energy mean for
+        # mae moh" matches "what does X mean" of other notions best, and Mae Moh's energy plan is further down)
+        unnamed = 0
+        for at, hit in enumerate(hits):
+            rank = at - unnamed
+            if q.subjects and not set(q.subjects) & snap.index.about_sets[hit.fact.id]:
+                unnamed += 1
             deeper = rank >= BEST_LIMIT + len(skipped)
             if deeper and not (passed_over and (instances_only or needs_only)):
                 break
@@ -2578,7 +2584,7 @@ class Dialogue:
                 # light rail may still hold it)
                 continue
             if not q.subjects and not q.context and not _ASKS_WHICH.search(q.text) \
-                    and self._needs_a_city(snap, hit, (h for h in hits[rank + 1:max(rank + 1, BEST_LIMIT + len(skipped))] if why_not(
+                    and self._needs_a_city(snap, hit, (h for h in hits[at + 1:max(at + 1, BEST_LIMIT + len(skipped))] if why_not(
                         q.text, h.fact, q.qtype, years=q.years, yes_no=yes_no) is None), q.years):
                 shared = self._shared_fact(snap, q, hit, skipped)
                 if shared is not None:
@@ -2587,7 +2593,7 @@ class Dialogue:
                     hit = shared
                 else:
                     hit.ambiguous = True
-            if not q.subjects and not q.context and self._one_of_several_smarts(snap, hit, hits[rank + 1:rank + 4]):
+            if not q.subjects and not q.context and self._one_of_several_smarts(snap, hit, hits[at + 1:at + 4]):
                 # "smart city คืออะไร" matches every "smart X คืออะไร" alike: no one Smart's definition answers it
                 return None
             # A fact about every one of two or more things the question names ("แม่นบ่ว่าขอนแก่นเป็นเมือง 7 ด้าน"):
@@ -2685,7 +2691,7 @@ class Dialogue:
             if len(q.subjects) >= 2 and not yes_no and hit.subjects < S_MATCH + S_ALL - 1e-9 and hit.words < OWN_PHRASING:
                 # "when did Mae Moh get its promotion zone certificate": a fact about Mae Moh only (its logo) is
                 # no nearer than one about both things named (its certificate) that scores almost as well
-                both = next((h for h in hits[rank + 1:] if h.subjects >= S_MATCH + S_ALL - 1e-9
+                both = next((h for h in hits[at + 1:] if h.subjects >= S_MATCH + S_ALL - 1e-9
                              and h.score >= hit.score - ALL_NAMED_MARGIN and h.fact.id not in skipped
                              and (only is None or only in h.fact.about)
                              and why_not(q.text, h.fact, q.qtype, years=q.years, yes_no=yes_no) is None), None)
