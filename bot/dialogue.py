@@ -742,6 +742,8 @@ _SAME_FIGURE = re.compile(r"\bsame (?:number|amount|count|score)\b|\bas many\b|\
                           r"เท่ากับ", re.I)
 
 
+# Words that ask where something is, not what about it: "where is it located", "ตั้งอยู่ตรงไหน"
+_WHERE_LOCATED = re.compile(r"ตั้งอยู่|\b(located|location|situated|based)\b")
 _SCORE_ASKED = re.compile(r"คะแนน|เปอร์เซ็น|ร้อยละ|%|\b(scores?|scored|percent|percentage)\b", re.I)
 
 
@@ -2286,6 +2288,16 @@ class Dialogue:
                                                          a.intents, a.years), u.normalized)
             if runner is not None and not runner[1]:
                 a.hit = _picked(runner[0])
+        if a.hit is None and a.kind == "where" and not a.subjects and not a.ent.places and not a.yes_no and a.context \
+                and a.context[0] in snap.kb.entities and snap.kb.entities[a.context[0]].kind == "project" \
+                and not self._asked_words(_WHERE_LOCATED.sub(" ", a.query_text.casefold())):
+            # "where is it?", "อยู่ที่ไหน" right after what a project is (the 5G drone sandbox): its overview, when it
+            # tells the area it is in ("at Wangchan Valley Smart City in Rayong"), though its words are not the
+            # question's. (Not "where can I buy tickets": a word of its own asks for something else.)
+            overview = snap.index.overview(a.context[0])
+            if overview is not None and a.context[0] in overview.about and "where" not in overview.unknown \
+                    and set(overview.about) & set(snap.kb.cities):
+                a.hit = _picked(overview)
 
     @staticmethod
     def _holds_kind(snap: Snapshot, fact: Fact, kind: str | None) -> bool:

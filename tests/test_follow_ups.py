@@ -790,3 +790,21 @@ def test_why_an_area_was_certified_gives_its_own_reason_where_the_sources_give_o
 def test_why_only_now_is_not_answered_with_the_plan(convo):
     r = convo.say("ทำไมขอนแก่นเพิ่งจะได้เป็นเมืองอัจฉริยะปีนี้")
     assert not r.fallback and "ผ่านการประเมิน" not in r.text
+
+
+def test_the_year_before_an_area_s_score_is_that_area_s_score(convo):
+    # (not another area's fact of the same index and year: Khon Kaen's 2023 place)
+    convo.say("วังจันทร์วัลเลย์ปี 2024 ได้คะแนนเท่าไหร่")
+    r = convo.say("ปีก่อนหน้านั้นล่ะ")
+    assert not r.fallback and "83.55" in first_line(r) and "ขอนแก่น" not in first_line(r)
+
+
+def test_where_is_it_after_a_project_is_told_from_its_overview(convo):
+    convo.say("อยากรู้จักแซนด์บ็อกซ์โดรน 5G")
+    r = convo.say("ตั้งอยู่ตรงไหน")
+    assert not r.fallback and "วังจันทร์" in first_line(r)
+
+
+def test_where_to_buy_something_after_a_project_is_still_refused(convo):
+    convo.say("tell me about the 5G drone sandbox")
+    assert convo.say("where can i buy tickets").fallback
