@@ -2210,8 +2210,16 @@ class Dialogue:
                     found = None
                 # (a fact about the city of the project or event meant, and not about it, answers for another
                 # thing of the city: the light rail's length is not Tram Noy's)
+                # (unless it is about no other project and says every word few facts use that the question asks
+                # about, and nothing of the thing meant answers: "what do they do with the gypsum" after the Mae Moh
+                # plant's closing is Mae Moh's gypsum, a fact of the area and EGAT; "how many stations" after Tram
+                # Noy is not the main line's)
+                topic = self.vocabulary.distinctive(tokenize(a.query_text), snap.word_facts, len(snap.facts)) \
+                    if self.vocabulary is not None and a.hit is not None and found is None \
+                    and not set(a.hit.fact.about) & snap.index.projects else []
+                says_all = bool(topic) and a.hit is not None and not unstated(topic, a.hit.fact)
                 a.hit = found if found is not None or a.hit is None or not set(a.hit.fact.about) & near or (
-                    focus is not None and snap.kb.entities[focus].kind == "project") else a.hit
+                    focus is not None and snap.kb.entities[focus].kind == "project" and not says_all) else a.hit
         if a.hit is not None and set(a.subjects) <= a.notions and not a.ent.places and ctx.subjects \
                 and ctx.subjects[0] not in snap.index.concepts and ctx.subjects[0] not in snap.kb.dimensions \
                 and not a.follow_up and not _asks_which_area(a.query_text) \

@@ -808,3 +808,10 @@ def test_where_is_it_after_a_project_is_told_from_its_overview(convo):
 def test_where_to_buy_something_after_a_project_is_still_refused(convo):
     convo.say("tell me about the 5G drone sandbox")
     assert convo.say("where can i buy tickets").fallback
+
+
+def test_they_after_a_project_is_answered_by_the_area_s_fact_that_says_what_is_asked(convo):
+    # (the Mae Moh gypsum fact is the area's and EGAT's, not the power plant's; it says "gypsum", nothing of the plant does)
+    convo.say("when will the Mae Moh power plant shut down?")
+    r = convo.say("what is done with their gypsum?")
+    assert not r.fallback and "gypsum" in first_line(r)
