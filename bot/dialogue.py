@@ -755,6 +755,8 @@ _SAME_FIGURE = re.compile(r"\bsame (?:number|amount|count|score)\b|\bas many\b|\
                           r"เท่ากับ", re.I)
 
 
+# Words that ask where something is, not what about it: "where is it located", "ตั้งอยู่ตรงไหน"
+_WHERE_LOCATED = re.compile(r"ตั้งอยู่|\b(located|location|situated|based)\b")
 _SCORE_ASKED = re.compile(r"คะแนน|เปอร์เซ็น|ร้อยละ|%|\b(scores?|scored|percent|percentage)\b", re.I)
 
 
@@ -1886,8 +1888,10 @@ class Dialogue:
         if a.ent.places and not a.cities and len(general) == len(a.subjects) and certifying:
             answer = snap.composer.fallback(reply_lang, [], place=a.ent.places[0])
             # ("แล้วหนองคายล่ะ" next asks this question again, of Nong Khai)
+            # (and "what about Korat?" next asks whether Korat is certified: the claim, as an answer keeps it)
+            claim = (_PLACEHOLDER.sub(" ", u.entities.masked).strip() or None) if a.yes_no else None
             kept = replace(ctx, lang=reply_lang, last_query=a.query_text, last_qtype=a.kind, yes_no=a.yes_no,
-                           qualifier=a.qualifier, last_fact=None, last_intent=None, claim=None)
+                           qualifier=a.qualifier, last_fact=None, last_intent=None, claim=claim)
             return self._reply(turn, answer, u.confidence), kept, "fallback"
         return None
 
@@ -2250,8 +2254,16 @@ class Dialogue:
                     found = None
                 # (a fact about the city of the project or event meant, and not about it, answers for another
                 # thing of the city: the light rail's length is not Tram Noy's)
+                # (unless it is about no other project and says every word few facts use that the question asks
+                # about, and nothing of the thing meant answers: "what do they do with the gypsum" after the Mae Moh
+                # plant's closing is Mae Moh's gypsum, a fact of the area and EGAT; "how many stations" after Tram
+                # Noy is not the main line's)
+                topic = self.vocabulary.distinctive(tokenize(a.query_text), snap.word_facts, len(snap.facts)) \
+                    if self.vocabulary is not None and a.hit is not None and found is None \
+                    and not set(a.hit.fact.about) & snap.index.projects else []
+                says_all = bool(topic) and a.hit is not None and not unstated(topic, a.hit.fact)
                 a.hit = found if found is not None or a.hit is None or not set(a.hit.fact.about) & near or (
-                    focus is not None and snap.kb.entities[focus].kind == "project") else a.hit
+                    focus is not None and snap.kb.entities[focus].kind == "project" and not says_all) else a.hit
         if a.hit is not None and set(a.subjects) <= a.notions and not a.ent.places and ctx.subjects \
                 and ctx.subjects[0] not in snap.index.concepts and ctx.subjects[0] not in snap.kb.dimensions \
                 and not a.follow_up and not _asks_which_area(a.query_text) \
@@ -2280,7 +2292,7 @@ class Dialogue:
             elif a.year_only and a.years and not a.years & self._fact_years(a.hit.fact):
                 a.hit = None  # "and in 2024?": a fact that is of no year asked is no answer for that year
         if a.hit is not None and turn.told is not None and a.hit.fact.id == turn.told.id and not a.subjects \
-                and not a.follow_up and not a.asking_only and self._asks_beyond(turn.told, a.query_text, not a.yes_no) \
+                and not a.follow_up and not a.asking_only and self._asks_beyond(turn.told, a.query_text, not a.yes_no, a.yes_no) \
                 and not (a.kind == "how_much" and re.search(r"บาท|baht", turn.told.answer_text())):
             # "will it have wifi on board", "แล้วค่าฝุ่นที่นั่นล่ะ" right after the light rail's route or the green
             # space: the answer just given does not say it (a word the question asks about is not in it), so
@@ -2290,7 +2302,7 @@ class Dialogue:
             for _ in range(3):
                 a.hit = self._best(snap, Query(a.query_text, reply_lang, a.subjects, a.context, a.kind, a.intents, a.years), a.cue,
                                  skip=passed)
-                if a.hit is None or not self._asks_beyond(a.hit.fact, a.query_text, not a.yes_no):
+                if a.hit is None or not self._asks_beyond(a.hit.fact, a.query_text, not a.yes_no, a.yes_no):
                     break
                 passed.add(a.hit.fact.id)
                 a.hit = None
@@ -2328,6 +2340,16 @@ class Dialogue:
                                                          a.intents, a.years), u.normalized)
             if runner is not None and not runner[1]:
                 a.hit = _picked(runner[0])
+        if a.hit is None and a.kind == "where" and not a.subjects and not a.ent.places and not a.yes_no and a.context \
+                and a.context[0] in snap.kb.entities and snap.kb.entities[a.context[0]].kind == "project" \
+                and not self._asked_words(_WHERE_LOCATED.sub(" ", a.query_text.casefold())):
+            # "where is it?", "อยู่ที่ไหน" right after what a project is (the 5G drone sandbox): its overview, when it
+            # tells the area it is in ("at Wangchan Valley Smart City in Rayong"), though its words are not the
+            # question's. (Not "where can I buy tickets": a word of its own asks for something else.)
+            overview = snap.index.overview(a.context[0])
+            if overview is not None and a.context[0] in overview.about and "where" not in overview.unknown \
+                    and set(overview.about) & set(snap.kb.cities):
+                a.hit = _picked(overview)
 
     @staticmethod
     def _holds_kind(snap: Snapshot, fact: Fact, kind: str | None) -> bool:
@@ -2591,7 +2613,13 @@ class Dialogue:
             # "What does Smart Living mean in depa's framework?": Smart Living's own definition, not the 7 Smarts
             # that depa's framework and the question's other words are nearer
             return _picked(own)
-        for rank, hit in enumerate(hits):
+        # (a fact about none of the things the question names is no try at it: "what does smart energy mean for
+        # mae moh" matches "what does X mean" of other notions best, and Mae Moh's energy plan is further down)
+        unnamed = 0
+        for at, hit in enumerate(hits):
+            rank = at - unnamed
+            if q.subjects and not set(q.subjects) & snap.index.about_sets[hit.fact.id]:
+                unnamed += 1
             deeper = rank >= BEST_LIMIT + len(skipped)
             if deeper and not (passed_over and (instances_only or needs_only)):
                 break
@@ -2620,7 +2648,7 @@ class Dialogue:
                 # light rail may still hold it)
                 continue
             if not q.subjects and not q.context and not _ASKS_WHICH.search(q.text) \
-                    and self._needs_a_city(snap, hit, (h for h in hits[rank + 1:max(rank + 1, BEST_LIMIT + len(skipped))] if why_not(
+                    and self._needs_a_city(snap, hit, (h for h in hits[at + 1:max(at + 1, BEST_LIMIT + len(skipped))] if why_not(
                         q.text, h.fact, q.qtype, years=q.years, yes_no=yes_no) is None), q.years):
                 shared = self._shared_fact(snap, q, hit, skipped)
                 if shared is not None:
@@ -2629,7 +2657,7 @@ class Dialogue:
                     hit = shared
                 else:
                     hit.ambiguous = True
-            if not q.subjects and not q.context and self._one_of_several_smarts(snap, hit, hits[rank + 1:rank + 4]):
+            if not q.subjects and not q.context and self._one_of_several_smarts(snap, hit, hits[at + 1:at + 4]):
                 # "smart city คืออะไร" matches every "smart X คืออะไร" alike: no one Smart's definition answers it
                 return None
             # A fact about every one of two or more things the question names ("แม่นบ่ว่าขอนแก่นเป็นเมือง 7 ด้าน"):
@@ -2727,7 +2755,7 @@ class Dialogue:
             if len(q.subjects) >= 2 and not yes_no and hit.subjects < S_MATCH + S_ALL - 1e-9 and hit.words < OWN_PHRASING:
                 # "when did Mae Moh get its promotion zone certificate": a fact about Mae Moh only (its logo) is
                 # no nearer than one about both things named (its certificate) that scores almost as well
-                both = next((h for h in hits[rank + 1:] if h.subjects >= S_MATCH + S_ALL - 1e-9
+                both = next((h for h in hits[at + 1:] if h.subjects >= S_MATCH + S_ALL - 1e-9
                              and h.score >= hit.score - ALL_NAMED_MARGIN and h.fact.id not in skipped
                              and (only is None or only in h.fact.about)
                              and why_not(q.text, h.fact, q.qtype, years=q.years, yes_no=yes_no) is None), None)
@@ -2807,11 +2835,15 @@ class Dialogue:
         text = told.answer_text()
         return bool(_TOTAL_ASKED.search(query_text.casefold())) and not _TOTAL_SAID.search(text.casefold())
 
-    def _asks_beyond(self, told: Fact, query_text: str, every: bool = False) -> bool:
+    def _asks_beyond(self, told: Fact, query_text: str, every: bool = False, phrasings: bool = False) -> bool:
         """Whether a follow-up asks about a word (one most facts do not use) that the answer just given does
         not contain; with ``every``, whether it asks about such words only ("แล้วค่าฝุ่นล่ะ" after green space,
-        but not "ตั้งเป้าตอนไหน" after the target: an open question's other words may be how it asks)."""
-        text = told.answer_text().casefold()
+        but not "ตั้งเป้าตอนไหน" after the target: an open question's other words may be how it asks). With
+        ``phrasings`` (a yes/no question), the fact's own example questions count as what it says: they are the words
+        people ask what it tells in ("was any of them mandatory" / "Smart Environment required", "โดนยกเลิกไหม" /
+        "ถูกเพิกถอนได้"), and the verdict is read from the fact. (Not for an open question: "what's the newest
+        target" is no phrasing of the 2017 goal's, though "target" is.)"""
+        text = " ".join((told.answer_text(), *((*told.questions.th, *told.questions.en) if phrasings else ()))).casefold()
         beyond = [w not in text for w in self._asked_words(_KIND_NOUN.sub(" ", query_text.casefold()))]
         return bool(beyond) and (all(beyond) if every else any(beyond))
 
@@ -3587,14 +3619,19 @@ class Dialogue:
         snap, lang, ent = turn.snap, turn.lang, turn.u.entities
         kb, composer = snap.kb, snap.composer
         cities = [s for s in subjects if s in kb.cities]
+        # ("what about Korat?" right after "Is Pattaya a certified smart city?": the claim the last question made,
+        # with the names of notions it gave, "a certified smart city", which its remainder lost)
+        claimed = turn.claim if yes_no and turn.claim else ""
         asked = f"{turn.u.normalized} {query_text}"  # names are gone from query_text; "ตราเมืองอัจฉริยะ" is one
+        asked = f"{asked} {claimed}" if claimed else asked
         # Only about being certified: "โคราชเป็นเมืองอัจฉริยะไหม", not "ฉะเชิงเทราติดอันดับเมืองอัจฉริยะมั้ย".
         # The question is the last sentence: "going to phuket next month. is it certified?"
         last = _SENTENCE_END.split(query_text.strip())[-1]
         # "is phuket an official smart city or is that just marketing lol": the alternative asks the same.
         first_part = _OR_ELSE.split(last)[0]
-        certified_q = any(w in asked for w in _CERTIFIED) and (is_about_certification(last)
-                                                               or is_about_certification(first_part))
+        certified_q = any(w in asked for w in _CERTIFIED) and (
+            is_about_certification(last) or is_about_certification(first_part)
+            or bool(claimed) and is_about_certification(_SENTENCE_END.split(claimed.strip())[-1]))
         member = self._seven_smarts_member(turn, subjects) if yes_no else None
         if member is not None:
             return member

@@ -59,6 +59,8 @@ class OffTopicCues:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         self.override_below = float(data["override_below"])
         self.thai = [normalize(w) for w in data["cues"]["th"]]
+        # (longest first: "ผู้ถือหุ้น" is taken out whole, before "ถือหุ้น")
+        self.in_scope = sorted((normalize(w) for w in data.get("in_scope", {}).get("th", [])), key=len, reverse=True)
         english = sorted({normalize(w) for w in data["cues"]["en"]}, key=len, reverse=True)
         self.english = re.compile(r"\b(" + "|".join(re.escape(w) for w in english) + r")\b")
         self._found: dict[str, str | None] = {}  # by text: the NLU and the dialogue both ask, and texts come back
@@ -75,6 +77,8 @@ class OffTopicCues:
         return found
 
     def _find(self, text: str) -> str | None:
+        for word in self.in_scope:  # ("ใครถือหุ้น" asks who owns a company: no "หุ้น" of the stock market)
+            text = text.replace(word, " ")
         for word in self.thai:
             if word in text:
                 return word

@@ -23,6 +23,8 @@ _WORDS = [
     # (nor after "า": the ง closes "วาง", "ทาง", "กลาง", as in "วางบทบาท")
     (r"(?<!า)งบ(?!ประมาณ|ริ|รร|อก|[\u0e30-\u0e3a\u0e47-\u0e4e])", "งบประมาณ"),
     (r"กี่ตัง", "เท่าไหร่"),
+    # percent as people spell it ("กี่เปอเซ็น", "เปอร์เซน"): written as the facts and the checks of a score write it
+    (r"เปอร?์?เซ็?นต?์?", "เปอร์เซ็นต์"),
     (r"มั่ง|มั้ง(?=$|\s|[?]|คะ|ครับ)", "บ้าง"),
     # not "เท่าไร" (the look-behinds after ไร, so that the search looks for ไร first)
     (r"ไร(?<!อะไร)(?<!อไร)(?<!เท่าไร)(?![\u0e48-\u0e4b])", "อะไร"),

@@ -893,11 +893,17 @@ class FactIndex:
         if f is None or not years:
             return None
         about = self.about_sets[fact_id] - self.areas - self.concepts or self.about_sets[fact_id]
+        # (an area's place in a ranking, of the same area: "and the year before?" after Wangchan Valley's TSCCI 2024
+        # score is its 2023 score, not Khon Kaen's, another TSCCI fact of 2023; "were more proposed later?" after
+        # Phuket joined a network may well be about other areas)
+        areas = self.about_sets[fact_id] & self.areas if f is not None and f.intent == "rankings" else frozenset()
+        areas = areas if len(areas) <= MANY_AREAS else frozenset()
         best: tuple[int, Fact] | None = None
         for other_id in sorted({o for s in about for o in self.by_subject.get(s, ())}):  # sorted: same answer every run
             other = self.facts[other_id]
             other_years = _event_years(other)
-            if other_id == fact_id or other.aspect != f.aspect or not other_years:
+            if other_id == fact_id or other.aspect != f.aspect or not other_years \
+                    or not areas <= self.about_sets[other_id]:
                 continue
             if before and max(other_years) < min(years):
                 key = max(other_years)

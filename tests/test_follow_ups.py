@@ -813,3 +813,28 @@ def test_who_runs_an_area_is_the_bodies_behind_it_not_one_person(convo, turns, s
 def test_who_leads_an_area_is_still_its_lead_person(convo):
     r = convo.say("who is the lead person for samyan smart city")
     assert not r.fallback and "Wisanu" in first_line(r)
+
+
+def test_the_year_before_an_area_s_score_is_that_area_s_score(convo):
+    # (not another area's fact of the same index and year: Khon Kaen's 2023 place)
+    convo.say("วังจันทร์วัลเลย์ปี 2024 ได้คะแนนเท่าไหร่")
+    r = convo.say("ปีก่อนหน้านั้นล่ะ")
+    assert not r.fallback and "83.55" in first_line(r) and "ขอนแก่น" not in first_line(r)
+
+
+def test_where_is_it_after_a_project_is_told_from_its_overview(convo):
+    convo.say("อยากรู้จักแซนด์บ็อกซ์โดรน 5G")
+    r = convo.say("ตั้งอยู่ตรงไหน")
+    assert not r.fallback and "วังจันทร์" in first_line(r)
+
+
+def test_where_to_buy_something_after_a_project_is_still_refused(convo):
+    convo.say("tell me about the 5G drone sandbox")
+    assert convo.say("where can i buy tickets").fallback
+
+
+def test_they_after_a_project_is_answered_by_the_area_s_fact_that_says_what_is_asked(convo):
+    # (the Mae Moh gypsum fact is the area's and EGAT's, not the power plant's; it says "gypsum", nothing of the plant does)
+    convo.say("when will the Mae Moh power plant shut down?")
+    r = convo.say("what is done with their gypsum?")
+    assert not r.fallback and "gypsum" in first_line(r)

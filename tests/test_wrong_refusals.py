@@ -11,6 +11,7 @@ from intents.synonyms import expand
     ("เหตุเรือล่มภูเก็ตปี 2561 คนตายไปกี่คน", "47"),
     ("ภูเก็ตมีเรือโดยสารกี่คนต่อวัน", "50,000"),
     ("in 2018 was smart environment compulsory for a city", "Environment"),
+    ("ภูเก็ตได้คะแนนรวมกี่เปอร์เซนต์ใน TSCCI 2023", "83.60"),  # (percent as people spell it)
 ])
 def test_a_word_the_facts_say_otherwise_is_no_unknown_word(convo, text, expected):
     r = convo.say(text)
@@ -86,3 +87,29 @@ def test_an_area_s_fact_is_still_no_answer_to_a_general_question(convo):
 def test_chat_words_that_frame_a_question_are_no_unknown_topic(convo, text, expected):
     r = convo.say(text)
     assert not r.fallback and expected in first_line(r)
+
+
+@pytest.mark.parametrize("first, text", [
+    (None, "KKTS มีใครเป็นผู้ถือหุ้นบ้าง"),
+    ("KKTS ทุนเริ่มต้นเท่าไหร่", "ใครเป็นผู้ถือหุ้น"),
+])
+def test_holding_shares_is_who_owns_a_company_not_the_stock_market(convo, first, text):
+    if first:
+        convo.say(first)
+    r = convo.say(text)
+    assert not r.fallback and "เทศบาล 5 แห่ง" in first_line(r)
+
+
+def test_the_stock_market_is_still_refused(convo):
+    assert convo.say("ราคาหุ้นวันนี้เป็นยังไงบ้าง").fallback
+
+
+def test_facts_about_nothing_named_do_not_use_up_the_tries(convo):
+    # ("what does X mean" fits the definitions of other notions best; Mae Moh's Smart Energy plan is further down)
+    r = convo.say("for Mae Moh what does Smart Energy stand for in practice")
+    assert not r.fallback and "biomass" in first_line(r)
+
+
+@pytest.mark.parametrize("text", ["กี่เปอเซ็น", "กี่เปอร์เซ็น", "กี่เปอร์เซนต์", "กี่เปอร์เซ็นต์"])
+def test_percent_as_people_spell_it_is_written_as_the_facts_do(text):
+    assert expand(text) == "กี่เปอร์เซ็นต์"

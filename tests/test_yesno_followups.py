@@ -46,3 +46,23 @@ def test_a_wrong_year_asked_before_is_asked_again_for_the_next_city(convo):
     convo.say("was wangchan valley certified in 2019?")
     r = convo.say("and phuket?")
     assert first_line(r).startswith("No") and "2021" in first_line(r)
+
+
+def test_a_yes_no_follow_up_in_the_words_of_the_fact_s_own_questions_is_answered_from_it(convo):
+    # ("obligatory" is in none of the 2018 rule's answer words, "Smart Environment required", but in its questions)
+    convo.say("in 2018, what was the least number of Smarts a city needed?")
+    r = convo.say("was one of them obligatory?")
+    assert not r.fallback and "Environment" in first_line(r)
+
+
+def test_a_yes_no_follow_up_about_losing_the_logo_is_answered_by_revocation(convo):
+    convo.say("โลโก้เมืองอัจฉริยะใช้ได้นานแค่ไหน")
+    r = convo.say("ถ้าพัฒนาไม่ถึงเกณฑ์ จะถูกยกเลิกตราได้ไหม")
+    assert not r.fallback and "เพิกถอน" in first_line(r)
+
+
+def test_and_an_area_after_a_place_with_no_certified_area_asks_whether_that_area_is_certified(convo):
+    # (the first question's "a certified smart city" is a name, removed from what is kept of it: the claim keeps it)
+    convo.say("Is Hua Hin a certified smart city?")
+    r = convo.say("what about Mae Moh?")
+    assert not r.fallback and r.text.startswith("Yes") and "Mae Moh" in first_line(r)
