@@ -3762,8 +3762,10 @@ class Dialogue:
                 return composer.computed(f"{city.name.th}ได้รับการรับรองเป็นเมืองอัจฉริยะเมื่อ {when}",
                                          f"{city.name.en} was certified on {when}.",
                                          lang, self._certified_facts(snap, city.id), [city.id])
-            return composer.computed(f"ใช่ครับ {city.name.th}ได้รับการรับรองเป็นเมืองอัจฉริยะ (ได้รับตราสัญลักษณ์) เมื่อ {when}",
-                                     f"Yes. {city.name.en} is a certified smart city; it received the logo on {when}.",
+            # ("certified on 6 May 2021": the day the first five were approved for the logo, which was handed over
+            # later; "received the logo" that day was not so)
+            return composer.computed(f"ใช่ครับ {city.name.th}ได้รับการรับรองเป็นเมืองอัจฉริยะเมื่อ {when}",
+                                     f"Yes. {city.name.en} is a certified smart city; it was certified on {when}.",
                                      lang, self._certified_facts(snap, city.id), [city.id])
         besides = self._besides(turn, cities)
         # ("tell me about Chiang Mai", a province and nothing else named: its certified areas are what the bot
