@@ -297,8 +297,9 @@ class EntityExtractor:
             found = process.extract(flat, [distinctive[k] for k in thai], scorer=fuzz.partial_ratio,
                                     score_cutoff=self.FUZZY_CUTOFF, limit=3)
             matches.extend((thai[i], score, i) for _, score, i in found)
+        typed: dict[str, list[str]] = {}  # a Latin name's misspelt words as typed ("wangchang vally")
         if latin:
-            matches.extend(self._fuzzy_latin(latin, re.findall(r"[a-z0-9]+", text.casefold())))
+            matches.extend(self._fuzzy_latin(latin, re.findall(r"[a-z0-9]+", text.casefold()), typed))
         matches.sort(key=lambda m: -m[1])
         for key, score, _ in matches:
             if len(key) <= 5 and score < self.FUZZY_CUTOFF_SHORT:
@@ -306,16 +307,25 @@ class EntityExtractor:
             # A name much longer than the message is not what the user typed.
             if len(key) > len(flat) * 1.5 + 2:
                 continue
+            kinds = [term.kind for term in self._exact[key] if term.kind in ("city", "place")]
             for term in self._exact[key]:
                 if term.kind in ("city", "place"):
                     self._add(ent, term, term.alias)
             if ent.cities or ent.places:
+                if key in typed:
+                    # the misspelt name goes from what the classifier and the search read, as a name spelt
+                    # right does ("wangchang vally smart city" asks what "wangchan valley smart city" asks)
+                    said = re.compile(r"(?<![a-z0-9])" + r"\W+".join(map(re.escape, typed[key])) + r"(?![a-z0-9])", re.I)
+                    ent.masked = said.sub(PLACEHOLDERS["city" if "city" in kinds else "place"], ent.masked, count=1)
+                    ent.remainder = said.sub(" ", ent.remainder, count=1)
                 return
 
 
-    def _fuzzy_latin(self, keys: list[str], words: list[str]) -> list[tuple[str, float, int]]:
+    def _fuzzy_latin(self, keys: list[str], words: list[str],
+                     typed: dict[str, list[str]] | None = None) -> list[tuple[str, float, int]]:
         """Latin names compared word by word with the same number of the message's words, so that a typo
-        in a word matches ("khon kean") but another word does not ("a smart city" is not "nan smart city")."""
+        in a word matches ("khon kean") but another word does not ("a smart city" is not "nan smart city").
+        ``typed`` gets, for each name matched, the message's words that matched it best."""
         out = []
         for key in keys:
             best = 0.0
@@ -324,7 +334,10 @@ class EntityExtractor:
                 for i in range(len(words) - k + 1):
                     window = words[i:i + k]
                     if all(fuzz.ratio(a, b) >= 75 for a, b in zip(alias, window)):
-                        best = max(best, fuzz.ratio(key, "".join(window)))
+                        score = fuzz.ratio(key, "".join(window))
+                        if score > best and typed is not None:
+                            typed[key] = window
+                        best = max(best, score)
             if best >= self.FUZZY_CUTOFF:
                 out.append((key, best, 0))
         return out

@@ -2,6 +2,8 @@
 
 import pytest
 
+from helpers import first_line
+
 
 def ents(bot, text):
     return bot.nlu.parse(text).entities
@@ -168,3 +170,15 @@ def test_a_misspelt_name_is_found_whichever_of_its_spellings_the_catalogue_lists
     terms = [Term("city", "mae-moh", "Mae Moh"), Term("city", "mae-moh", "maemoh")]
     for order in (terms, list(reversed(terms))):
         assert EntityExtractor(order).extract("does mae mohs power plant use coal").cities == ["mae-moh"]
+
+
+def test_a_misspelt_latin_name_is_masked_like_one_spelt_right(bot):
+    # (left in, "wangchang vally" read as unknown words: the classifier said out of scope and the bot refused)
+    ent = bot.nlu.extractor.extract("wangchang vally smart city")
+    assert ent.cities == ["wangchan-valley"] and "wangchang" not in ent.masked and "vally" not in ent.remainder
+    assert ent.masked.split() == ["zcity", "smart", "city"]
+
+
+def test_a_bare_misspelt_area_name_gets_its_overview(convo):
+    r = convo.say("wangchang vally smart city")
+    assert not r.fallback and "Wangchan Valley" in first_line(r)
