@@ -838,3 +838,10 @@ def test_they_after_a_project_is_answered_by_the_area_s_fact_that_says_what_is_a
     convo.say("when will the Mae Moh power plant shut down?")
     r = convo.say("what is done with their gypsum?")
     assert not r.fallback and "gypsum" in first_line(r)
+
+
+def test_what_it_costs_after_an_opening_date_is_never_that_date_again(convo):
+    # ("ค่าก่อสร้าง" asks a sum: read as a count, the date just given passed as its answer)
+    convo.say("ขอนแก่น lrt จะเปิดใช้ปีไหนคะ")
+    r = convo.say("แล้วค่าก่อสร้างเท่าไหร่คะ")
+    assert r.fallback or "บาท" in first_line(r)
