@@ -525,6 +525,8 @@ _WHY_WORDS = re.compile(r"ทำไม(?!\u0e48)|เพราะอะไร|เ
 _WHY_LATE = re.compile(r"เพิ่ง|ช้า|นานแล้ว|ตั้งนาน|\b(only now|so late|late|just now|only in|finally|took so long)\b", re.I)
 
 
+# What else asking how two differ says: "what's the difference between", "ความแตกต่าง", "ยังไง".
+_DIFFERENCE_WORDS = re.compile(r"ความ|ยังไง|อะไร|บ้าง|\b(what'?s|what|difference|differences|tell|me|explain)\b", re.I)
 # The words asking which of two: "ที่ไหน" is not "where" there.
 _WHICH_OF_TWO = re.compile(r"ที่ไหน|อันไหน|ตัวไหน|เมืองไหน|ใคร|\b(which one|which|who)\b", re.I)
 # What is left of a comparison that names nothing to compare on: "กับ", "ที่", "or", "is", "between".
@@ -1909,10 +1911,14 @@ class Dialogue:
                 a.intents = {ctx.last_intent: 1.0} if ctx.last_intent else a.intents
         previous = next((x for x in ctx.subjects if x not in a.subjects), None)
         rest = re.sub(r"[,;:.]", " ", _DIFFERENT.sub(" ", _COMPARE.sub(" ", a.query_text)))
-        if ("compare" in a.qt.kinds or _DIFFER.search(u.normalized)) and len(a.subjects) == 1 and previous is not None and (
-                is_bare_follow_up(rest) or is_only_asking(rest)) and self._same_kind(snap, a.subjects[0], previous):
-            # "แล้ว KKTS ล่ะ ต่างกันยังไง" right after KKTT: the two side by side, what each one is.
-            sides = [(x, snap.index.overview(x)) for x in (previous, a.subjects[0])]
+        differ = "compare" in a.qt.kinds or _DIFFER.search(u.normalized)
+        bare = is_bare_follow_up(rest) or is_only_asking(rest) or not _COMPARED_ON.sub(" ", _DIFFERENCE_WORDS.sub(" ", rest)).strip()
+        two = [previous, a.subjects[0]] if len(a.subjects) == 1 and previous is not None else \
+            a.subjects if len(a.subjects) == 2 and not a.cities else []
+        if differ and len(two) == 2 and bare and self._same_kind(snap, two[0], two[1]):
+            # "แล้ว KKTS ล่ะ ต่างกันยังไง" right after KKTT, or "KKTT กับ KKTS ต่างกันยังไง": the two side by side,
+            # what each one is (not a fact of one of them that shares the most words with "different")
+            sides = [(x, snap.index.overview(x)) for x in two]
             if all(f is not None for _, f in sides):
                 answer = snap.composer.per_subject([(x, f) for x, f in sides if f is not None], reply_lang)
                 return (self._reply(turn, answer, u.confidence),

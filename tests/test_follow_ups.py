@@ -845,3 +845,11 @@ def test_what_it_costs_after_an_opening_date_is_never_that_date_again(convo):
     convo.say("ขอนแก่น lrt จะเปิดใช้ปีไหนคะ")
     r = convo.say("แล้วค่าก่อสร้างเท่าไหร่คะ")
     assert r.fallback or "บาท" in first_line(r)
+
+
+@pytest.mark.parametrize("text", ["ขอนแก่นพัฒนาเมืองกับขอนแก่นทรานซิท ต่างกันตรงไหนครับ",
+                                  "how is KKTT different from KKTS"])
+def test_how_two_named_organisations_differ_is_each_one_side_by_side(convo, text):
+    r = convo.say(text)
+    assert not r.fallback and "KKTT" in r.text and "KKTS" in r.text and "•" in r.text
+    assert re.search("5 แห่ง|5 municipalities", r.text) and re.search("20 บริษัท|20 Khon Kaen firms", r.text)
