@@ -525,6 +525,15 @@ _WHY_WORDS = re.compile(r"ทำไม(?!\u0e48)|เพราะอะไร|เ
 _WHY_LATE = re.compile(r"เพิ่ง|ช้า|นานแล้ว|ตั้งนาน|\b(only now|so late|late|just now|only in|finally|took so long)\b", re.I)
 
 
+# Asking which languages the bot speaks: "can you speak thai", "do you understand english", "พูดไทยได้ไหม".
+_LANGUAGES_ASKED = re.compile(r"\b(speak|understand|reply|answer|talk|chat|write|respond)\w*\b.{0,20}\b(thai|english)\b|"
+                              r"\b(thai|english)\b.{0,6}\b(ok|okay|possible|fine)\b|"
+                              r"(พูด|คุย|ตอบ|พิมพ์|เข้าใจ)\S{0,8}(ภาษา)?(ไทย|อังกฤษ|อิงลิช)\S{0,6}(ได้|ไหม|มั้ย|ป่ะ|เปล่า)|"
+                              r"(ภาษาอังกฤษ|ภาษาไทย|english)\s*ได้(ไหม|มั้ย|ป่ะ|เปล่า|บ่)|"
+                              # "ขอเป็นภาษาไทย", "in english please", "english pls"
+                              r"(ขอ|เป็น)\s*ภาษา\s*(ไทย|อังกฤษ)|^\s*(in\s+)?(thai|english)(\s+(please|pls|plz))?[\s?!.]*$|"
+                              r"\bin (thai|english),? (please|pls|plz)\b", re.I)
+_ENGLISH_NAMED = re.compile(r"english|อังกฤษ|อิงลิช", re.I)
 # What else asking how two differ says: "what's the difference between", "ความแตกต่าง", "ยังไง".
 _DIFFERENCE_WORDS = re.compile(r"ความ|ยังไง|อะไร|บ้าง|\b(what'?s|what|difference|differences|tell|me|explain)\b", re.I)
 # The words asking which of two: "ที่ไหน" is not "where" there.
@@ -1327,6 +1336,16 @@ class Dialogue:
         elif acknowledged:
             # (every word only acknowledges, "ok noted thx": no fragment of a question, whatever the classifier read)
             small_talk, u_talk, refers_back = True, u_talk if small_talk else "thanks", False
+        elif _LANGUAGES_ASKED.search(u.normalized) and not a.subjects and not a.ent.places:
+            want = "en" if _ENGLISH_NAMED.search(u.normalized) else "th"
+            if turn.told is not None and want != ctx.lang:
+                # "answer in english please", "ขอเป็นภาษาไทย" right after an answer: that answer in the language asked
+                again = _Turn(u, ctx, want, snap)
+                answer = snap.composer.fact(turn.told, want)
+                return (self._reply(again, answer, 1.0),
+                        self._remember(again, answer, ctx.last_query, ctx.last_qtype), None)
+            # "can you speak Thai?", "คุยภาษาอังกฤษได้ไหม": which languages it answers in (was the fallback)
+            small_talk, u_talk, refers_back = True, "languages", False
         elif about_the_bot and not a.off_topic:
             # (who it is, whatever else the classifier read: "คุณคือใครอ่ะ" is no thanks)
             small_talk, u_talk = True, "help" if u.top_intent == "help" else "greet"
@@ -1334,7 +1353,7 @@ class Dialogue:
             # Small talk read with low confidence may carry the intent "out_of_scope": reply as the small talk it
             # most likely is (its top intent), which has a phrase.
             talk = u_talk or (u.intent if u.intent in SMALL_TALK else u.top_intent)
-            reply = self._simple(turn, talk, say(talk, reply_lang),
+            reply = self._simple(turn, "help" if talk == "languages" else talk, say(talk, reply_lang),
                                  snap.suggest.for_subject(ctx.subjects[0] if ctx.subjects else None, reply_lang))
             return reply, replace(ctx, lang=reply_lang), None
         return None
@@ -3872,7 +3891,8 @@ class Dialogue:
         said = claimed is not None and (en if english else th).casefold() in claimed.casefold()
         yes_th, yes_en = ("ใช่ครับ ", "Yes. ") if said else ("", "")
         if english:
-            return snap.composer.computed(f"{yes_th}ชื่อภาษาอังกฤษของ{th}คือ {en}", f'{yes_en}The English name of "{th}" is {en}.',
+            gap = " " if th.endswith(")") or th[-1:].isascii() else ""  # ("จำกัด (KKTT) คือ", not "(KKTT)คือ")
+            return snap.composer.computed(f"{yes_th}ชื่อภาษาอังกฤษของ{th}{gap}คือ {en}", f'{yes_en}The English name of "{th}" is {en}.',
                                           lang, facts, [subject])
         return snap.composer.computed(f"{yes_th}{en} ภาษาไทยเรียกว่า {th}", f'{yes_en}{en} is called "{th}" in Thai.', lang,
                                       facts, [subject])

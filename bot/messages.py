@@ -33,6 +33,10 @@ _PHRASES: dict[str, dict[str, str]] = {
               "• why Khon Kaen was certified only in 2021\n"
               "Ask in Thai or English.",
     },
+    "languages": {
+        "th": "ได้ครับ ผมตอบได้ทั้งภาษาไทยและภาษาอังกฤษ พิมพ์มาเป็นภาษาไหน ผมก็ตอบเป็นภาษานั้นครับ",
+        "en": "Yes: I answer in Thai and in English. Write in either and I reply in the same language.",
+    },
     "fallback": {
         "th": "ขออภัยครับ เรื่องนี้ผมยังไม่มีข้อมูลที่ตรวจสอบแล้ว เลยไม่อยากตอบผิด ๆ "
               "ผมตอบได้เฉพาะเรื่องเมืองอัจฉริยะที่ได้รับการรับรองในประเทศไทย ลองเลือกคำถามด้านล่างดูได้เลย",

@@ -847,3 +847,18 @@ def test_which_of_the_seven_is_about_a_thing_named_gets_that_one(convo, first, t
     r = convo.say(then)
     assert not r.fallback and said in first_line(r), r.text
     assert "Khon Kaen" not in r.text and "ขอนแก่น" not in r.text
+
+
+@pytest.mark.parametrize("text, lang", [("can you speak thai?", "en"), ("คุยภาษาอังกฤษได้มั้ยครับ", "th")])
+def test_which_languages_it_speaks_is_answered_not_refused(convo, text, lang):
+    r = convo.say(text)
+    assert not r.fallback and r.lang == lang and re.search("Thai and in English|ทั้งภาษาไทยและภาษาอังกฤษ", r.text)
+
+
+@pytest.mark.parametrize("first, again, lang, said", [
+    ("แม่เมาะได้รับการรับรองเมื่อไหร่ครับ", "in english please", "en", "6 May 2021"),
+    ("when was samyan certified?", "ขอเป็นภาษาไทยได้ไหมครับ", "th", "6 พฤษภาคม 2564")])
+def test_asked_for_the_other_language_right_after_an_answer_gives_that_answer_in_it(convo, first, again, lang, said):
+    convo.say(first)
+    r = convo.say(again)
+    assert not r.fallback and r.lang == lang and said in first_line(r)
