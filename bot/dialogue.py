@@ -788,6 +788,12 @@ def _keep_an_area(subjects: list[str], asked: list[str]) -> list[str]:
     return kept
 
 
+# What a person named in a yes/no question is said to have done, in the words a fact tells it with: "chaired by
+# Prawit?", "ลุงตู่มาเปิดงานเองป่ะ", "signed by the minister?".
+_ROLES = [re.compile(p, re.I) for p in (r"\bchair|\bpresid|ประธาน", r"\bopen(?:ed|s)?\b|เปิดงาน|มาเปิด|เป็นผู้เปิด",
+                                        r"\bsign(?:ed|s)?\b|ลงนาม|เซ็น", r"\bhand(?:ed|s)? (?:out|over)|\bhanded\b|มอบ")]
+
+
 _KEPT_ANSWERS = 4096
 #: Who certifies areas: named in "is X certified by depa?", they are not what the question is about.
 _CERTIFIERS = frozenset({"depa", "smart-city-subcommittee", "smart-city-steering-committee", "smart-city-working-group"})
@@ -2873,13 +2879,17 @@ class Dialogue:
         rest = [x for x in q.subjects if x not in named and x not in snap.index.concepts]
         if any(x not in about for x in rest):
             return False
-        for x in named if close or fact.aspect == "who" else ():
+        # (or the role the question gives the person is the one the fact tells: "opened by Prayut?" / "opened by
+        # Deputy PM Prajin Juntong", in a fact about when the expo was)
+        role = any(rx.search(q.text) and rx.search(text) for rx in _ROLES)
+        for x in [y for y in named if close or fact.aspect == "who" or role and ents[y].kind == "person"]:
             if x in about or any(n in text for n in self._names(snap, x)):
                 continue
             if _awards_the_logo(x, q.text):
                 continue  # ("certified by depa?": depa awards every logo, whoever else a certification fact names)
             if any(y in ents and ents[y].kind == ents[x].kind and y not in q.subjects for y in about):
                 return True  # (another organisation, or another person, is what the fact says)
+
         asked_where = _ASKED_WHERE.search(q.text.casefold()) is not None
         if asked_where and "where" in snap.index.holds[fact.id] and rest and (close or fact.aspect == "where"):
             for p in places:

@@ -223,3 +223,24 @@ def test_an_end_year_claimed_is_checked_against_the_span_stated(question, expect
     q = normalize(question)
     said = verdict(q, tokenize(q), answer, fact_years=frozenset({2020, 2031}))
     assert said == expected if expected else said != "no"
+
+
+@pytest.mark.parametrize("question, years, expected", [
+    ("did the 2019-2021 roadmap have 5 smarts?", frozenset({2019, 2020, 2021}), "no"),  # its years: 4 pillars
+    ("did the 2019-2021 roadmap have 4 dimensions?", frozenset({2019, 2020, 2021}), None),
+    ("does the roadmap today have 5 smarts?", frozenset(), None),  # no year of the fact: pillars are not Smarts
+])
+def test_pillars_of_a_plan_of_the_years_asked_count_as_its_smarts(question, years, expected):
+    answer = "The town's 2019-2021 roadmap had 4 pillars: mobility, living, economy and governance."
+    q = normalize(question)
+    said = verdict(q, tokenize(q), answer, years=years, fact_years=frozenset({2019, 2021}), close=False)
+    assert said == expected if expected else said != "no"
+
+
+@pytest.mark.parametrize("text", [
+    "was the khon kaen expo in 2018 opened by prawit?",  # opened by Prajin: the role the question names
+    "งานเอ็กซ์โปขอนแก่นปี 2561 ประวิตรมาเปิดงานใช่ไหม",
+])
+def test_another_person_in_the_role_claimed_is_a_no(convo, text):
+    r = convo.say(text)
+    assert not r.fallback and _leads(r, False), r.text
