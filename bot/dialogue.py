@@ -794,6 +794,10 @@ _ROLES = [re.compile(p, re.I) for p in (r"\bchair|\bpresid|ประธาน", 
                                         r"\bsign(?:ed|s)?\b|ลงนาม|เซ็น", r"\bhand(?:ed|s)? (?:out|over)|\bhanded\b|มอบ")]
 
 
+#: Why a fact gives no figure a "how many" or "how much" question asks for.
+_NO_FIGURE = frozenset({"it gives no count", "it gives no sum of money"})
+
+
 _KEPT_ANSWERS = 4096
 #: Who certifies areas: named in "is X certified by depa?", they are not what the question is about.
 _CERTIFIERS = frozenset({"depa", "smart-city-subcommittee", "smart-city-steering-committee", "smart-city-working-group"})
@@ -2456,6 +2460,7 @@ class Dialogue:
             # "What does Smart Living mean in depa's framework?": Smart Living's own definition, not the 7 Smarts
             # that depa's framework and the question's other words are nearer
             return _picked(own)
+        counted_over = 0.0  # how close in words a fact passed over for giving no count or no sum of money was
         for rank, hit in enumerate(hits):
             deeper = rank >= BEST_LIMIT + len(skipped)
             if deeper and not (passed_over and (instances_only or needs_only)):
@@ -2472,6 +2477,11 @@ class Dialogue:
                 # ก.ย. 63 ประชุมอะไร" passes over the meetings of 2021 for the one of that day)
                 continue
             if (only is not None and only not in hit.fact.about) or hit.fact.id in skipped:
+                continue
+            if hit.words < NEEDS_MIN_WORDS and hit.words < counted_over / 2:
+                # a fact near the question's words passed over for giving no count or no sum: one much further from
+                # them is no answer for giving some figure ("ค่าเทอมวิทยาลัยเท่าไหร่" after the firm's partner college /
+                # the firm's registered capital)
                 continue
             if deeper and not needs_only and not any(hit.fact.intent == intent and hit.fact.aspect in (aspect, "list", q.qtype)
                                                      for intent, aspect in passed_kinds) \
@@ -2585,6 +2595,7 @@ class Dialogue:
                         and uncovered(topic, hit.fact) == topic
                         and not named_two)):  # (a fact about two of the things named is what is asked)
                 passed_over = True
+                counted_over = max(counted_over, hit.words if reason in _NO_FIGURE else 0.0)
                 instances_only = instances_only and reason in _ANOTHER_INSTANCE
                 needs_only = needs_only and reason in NEED_REASONS
                 passed_kinds.add((hit.fact.intent, hit.fact.aspect))

@@ -511,6 +511,15 @@ _PLANNED = re.compile(r"มีกำหนด|ตามแผน|คาดว่
                       r"\bwill\b|\baim|\bby (19|20)\d\d\b", re.I)
 # What a fact must say to answer "when": a year (CE or BE), a month ("ทุ่งบัวตองบานเดือนไหน" is not answered
 # by a fact that says Mae Moh promotes the flower fields) or an hour ("when does the centre open": 8:30).
+# A count a fact may give: a number that is no year nor the day of a date ("6 May", "6 พฤษภาคม"), or a count in
+# words ("six pillars", "สามด้าน"); what a "how many" question needs of the fact that answers it.
+_NO_COUNT = re.compile(r"(?<!\d)(?:19|20|25)\d\d(?!\d)|(?<![\d.,])\d{1,2}\s*(?=" + _MONTHS + r")|"
+                       r"(?<![\w.])\d(?:\.0)?[a-z]?(?=\s*(?:g\b|×|x\b))|\b\d[a-z]\b|\b4\.0\b", re.I)  # (5G, "Thailand 4.0")
+_A_COUNT = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|"
+                      r"millions?|both|several|many|few|single)\b|(?:สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ|ร้อย|พัน|หมื่น|แสน|ล้าน)"
+                      r"(?=\s*(?:ด้าน|เมือง|แห่ง|คน|ตัว|ราย|ข้อ|พื้นที่|จังหวัด|โครงการ|สาย|สถานี|ครั้ง|บาท|ต้น|จุด|ลำ|คัน))|"
+                      r"ทั้งคู่|หลาย", re.I)  # (not "สามย่าน")
+_DIFFERING = re.compile(r"ไม่ตรงกัน|ขัดกัน|\bdiffer|\bconflict", re.I)
 _DATED = re.compile(r"(?<!\d)(19|20|25)\d\d(?!\d)|(?<!\d)\d{1,2}[.:]\d\d(?!\d)|" + _MONTHS, re.I)  # or an hour
 # What a fact must say to answer "how much": a sum ("15 บาท", "26,963 million baht", "US$ 1 billion"), or a
 # budget or cost it tells about (a fact that says the budget is not given answers honestly); not "แผนลงทุน".
@@ -1095,6 +1104,10 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
                 return f"it gives no figure per {period}"
     if kind == "when" and not fact.date and not _has(_DATED, text):
         return "it gives no date"
+    # (a sum asked as "เท่าไหร่" is left to the money check; sources that differ tell how many versions there are)
+    if kind == "how_many" and not yes_no and not staff and not asks.money and not _A_COUNT.search(_NO_COUNT.sub(" ", text)) \
+            and not _has(_DIFFERING, text):
+        return "it gives no count"  # "how many sensors are there" / "it uses air-quality sensors"
     if kind == "why" and _WHY.search(question) and not staff and not _has(_REASON, text):
         return "it gives no reason"  # "why did the bus stop running" / the day it stopped
     if kind == "why" and _WHY.search(question) and not staff and _has(_UNEXPLAINED, fact.answer_text()) \
@@ -1109,7 +1122,8 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
         return "it tells of the past, not when it will be"
     if asks.now and not yes_no and not staff and _TARGET_LEAD.search(fact.answer.en):
         return "it gives a target, not the figure now"  # "GDP per head today" / the programme's target for 2029
-    if kind == "how_much" and asks.money and not _has(_MONEY, text):
+    if kind in ("how_much", "how_many") and asks.money and not _has(_MONEY, text):
+        # (also "ค่าก่อสร้างเท่าไหร่" read as a count: the words ask for a sum)
         return "it gives no sum of money"
     # ("who will be the next president", "งบปีนี้เท่าไหร่": not the sum of some years ago)
     if asks.to_come and kind in ("when", "who", "how_much", "how_many", None):

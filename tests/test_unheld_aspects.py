@@ -98,3 +98,23 @@ def test_the_head_office_is_still_where_the_organisation_is(convo):
 ])
 def test_the_body_holding_an_areas_logo_is_not_that_the_area_received_it(convo, text):
     assert convo.say(text).fallback
+
+
+@pytest.mark.parametrize("text", [
+    "how many drones fly in the wangchan valley 5g sandbox?",  # (5G is no count)
+    "สามย่านติดเซนเซอร์วัดอากาศไว้กี่ตัว",  # ("สาม" of สามย่าน is no count either)
+])
+def test_a_count_asked_of_a_fact_that_gives_none_is_refused(convo, text):
+    r = convo.say(text)
+    assert r.fallback, r.text
+
+
+def test_a_sum_asked_after_a_fact_without_one_is_the_nearby_fact_that_gives_it(convo):
+    convo.say("แทรมน้อยขอนแก่นจะเปิดปีไหน")
+    r = convo.say("ใช้งบก่อสร้างเท่าไหร่")
+    assert not r.fallback and "650" in first_line(r), r.text
+
+
+def test_a_far_fact_with_some_figure_is_no_answer_to_a_sum_the_near_one_lacks(convo):
+    convo.say("KKTT มีพันธมิตรด้านวิชาการเป็นมหาวิทยาลัยไหน")
+    assert convo.say("ค่าเทอมวิทยาลัยนานาชาติปีละเท่าไหร่").fallback
