@@ -444,6 +444,23 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
      re.compile(r"ที่สุด|สูงสุด|มากสุด|(?<!\d )(?<!\d)อันดับ\s*(1|แรก|หนึ่ง)|ที่\s*1\b|ได้ที่หนึ่ง|นำ|ชนะ|\b(most|biggest|"
                 r"largest|highest|longest|fewest|least|smallest|lowest|first|1st|led|leads?|best|won|more than any)\b|"
                 r"\btop(ped|s)?\b(?!\s*(\d|three|five|ten))", re.I)),
+    # "ใครเขียนข่าวนี้", "who wrote the article": its writer, which the people the article tells of are not
+    ("author", re.compile(r"ใคร(?:เป็น)?(?:คน|ผู้)?เขียน|ผู้เขียน|คนเขียน|นักข่าว|\bwho wrote\b|\bwritten by\b|"
+                          r"\bwho (?:is|was) the (?:author|writer|reporter|journalist)\b", re.I),
+     re.compile(r"เขียนโดย|ผู้เขียน|นักข่าว|\bwritten by\b|\bauthor|\breporter\b|\bjournalist\b", re.I)),
+    # "who signed it", "ใครเซ็น": who signed, which the head of the body it concerns is not (who "signed off" on
+    # something approved it)
+    ("signatory", re.compile(r"ใคร(?:เป็น)?(?:คน|ผู้)?(?:ลงนาม|เซ็น)|ผู้ลงนาม|(?:ลงนาม|เซ็น)โดยใคร|\bwho signed\b(?! off)|"
+                             r"\bsignator|\bsigned by whom\b", re.I),
+     re.compile(r"ลงนาม|เซ็น|\bsign", re.I)),
+    # "who sits on the new sub-committee", "กรรมการมีใครบ้าง": its members, which its chair alone is not
+    ("members", re.compile(r"\bwho sits on\b|\bwho (?:are|were) (?:its|the|their) members\b|\bmembers? list\b|"
+                           r"\b(?:list|name)s? (?:of )?(?:the |its |all )?members\b|\bmembership\b|กรรมการ(?:มี)?ใครบ้าง|"
+                           r"มีใครเป็นกรรมการ|สมาชิก(?:มี)?ใครบ้าง|ใครเป็นสมาชิก|ประกอบด้วยใคร", re.I),
+     re.compile(r"สมาชิก|ประกอบด้วย|\bmembers?\b|\bcomposed of\b|\bconsists? of\b|\bmade up of\b", re.I)),
+    # "what is the Phuket smart city app called", "มีแอปไหม": an app, which the scheme it may belong to is not
+    ("app", re.compile(r"แอป|แอพ|\bapps?\b|\bapplication (?:called|named|name)\b", re.I),
+     re.compile(r"แอป|แอพ|\bapps?\b|\bapplication\b(?! (?:steps?|process|form|round))", re.I)),
 ]
 # The posts a question may ask the holder of by name, which a follow-up naming a person no longer asks for.
 POSTS_ASKED = re.compile(r"ผู้ว่า\S*|นายก\S*|ส\.\s?ส\.|นายอำเภอ|\b(governors?|mayors?|mps?|district chief)\b", re.I)

@@ -118,3 +118,29 @@ def test_a_sum_asked_after_a_fact_without_one_is_the_nearby_fact_that_gives_it(c
 def test_a_far_fact_with_some_figure_is_no_answer_to_a_sum_the_near_one_lacks(convo):
     convo.say("KKTT มีพันธมิตรด้านวิชาการเป็นมหาวิทยาลัยไหน")
     assert convo.say("ค่าเทอมวิทยาลัยนานาชาติปีละเท่าไหร่").fallback
+
+
+@pytest.mark.parametrize("text, need", [
+    ("who wrote that news story?", "author"),
+    ("ใครเป็นคนเขียนบทความนี้", "author"),
+    ("who signed the agreement?", "signatory"),
+    ("ใครเป็นผู้ลงนาม", "signatory"),
+    ("who sits on the committee?", "members"),
+    ("คณะกรรมการมีใครบ้าง", "members"),
+    ("what is the city's app called?", "app"),
+])
+def test_a_writer_signatory_members_or_app_asked_is_a_need(text, need):
+    assert need in [n for n, _ in _asks(text).needs]
+
+
+@pytest.mark.parametrize("text, need", [
+    ("who signed off the plan?", "signatory"),  # approved it
+    ("how do I apply for the logo?", "app"),
+])
+def test_approving_and_applying_are_not_those_needs(text, need):
+    assert need not in [n for n, _ in _asks(text).needs]
+
+
+def test_who_sits_on_a_body_is_not_its_chairs_fact(convo):
+    convo.say("who chaired the digital economy commission in 2025")
+    assert convo.say("who sits on that commission?").fallback
