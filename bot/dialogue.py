@@ -790,8 +790,13 @@ def _keep_an_area(subjects: list[str], asked: list[str]) -> list[str]:
 
 # What a person named in a yes/no question is said to have done, in the words a fact tells it with: "chaired by
 # Prawit?", "ลุงตู่มาเปิดงานเองป่ะ", "signed by the minister?".
-_ROLES = [re.compile(p, re.I) for p in (r"\bchair|\bpresid|ประธาน", r"\bopen(?:ed|s)?\b|เปิดงาน|มาเปิด|เป็นผู้เปิด",
+_ROLES = [re.compile(p, re.I) for p in (r"\bchair|\bpresid(?:ed|es|ing)\b|ประธาน", r"\bopen(?:ed|s)?\b|เปิดงาน|มาเปิด|เป็นผู้เปิด",
                                         r"\bsign(?:ed|s)?\b|ลงนาม|เซ็น", r"\bhand(?:ed|s)? (?:out|over)|\bhanded\b|มอบ")]
+
+
+# "chair of the 6 May meeting?", "ประธานพิธีมอบตรา": a role at an event, which a person's post is not (retrieval
+# finds who held that role there)
+_AT_AN_EVENT = re.compile(r"ประชุม|พิธี|งาน|\bmeeting\b|\bceremon|\bexpo\b|\bevent\b|\bsession\b", re.I)
 
 
 #: Why a fact gives no figure a "how many" or "how much" question asks for.
@@ -1138,8 +1143,13 @@ class Dialogue:
                     and not set(_years_asked(u.normalized, a.ent.numbers)) - self._fact_years(who_is):
                 # (only the no is told here: a yes needs the claim read as the person's own post, not as a post
                 # the overview names of someone else, "on behalf of the Prime Minister"; retrieval answers it)
-                if self._post_claim_held(expand(a.ent.remainder), who_is) is False:
-                    answer = snap.composer.fact(who_is, reply_lang, subjects=[people[0]], lead=_verdict_word(False, reply_lang))
+                # (a role at an event of a day, "chair of the 6 May 2021 meeting?": the fact of that day that gives
+                # the role to someone else says no better than the person's post)
+                told = self._role_on_the_day(snap, Query(a.query_text, reply_lang, a.subjects, [], a.kind, a.intents,
+                                                   frozenset(_years_asked(u.normalized, a.ent.numbers))),
+                                             who_is, u.normalized) or who_is
+                if told is not who_is or self._post_claim_held(expand(a.ent.remainder), who_is) is False:
+                    answer = snap.composer.fact(told, reply_lang, subjects=[people[0]], lead=_verdict_word(False, reply_lang))
                     answer.subjects = list(dict.fromkeys([people[0], *ctx.subjects]))[:MAX_SUBJECTS_PER_ANSWER]
                     return (self._reply(turn, answer, 1.0),
                             self._remember(turn, answer, a.query_text, a.kind, True, first=people[0]), None)
@@ -2911,6 +2921,42 @@ class Dialogue:
                     return True
         return False
 
+    def _role_on_the_day(self, snap: Snapshot, q: Query, fact: Fact, question: str) -> Fact | None:
+        """The fact of the day (or month) of the event a yes/no question names that gives someone else than the
+        one person it names the role it claims ("was Prayut the chair of the 6 May 2021 meeting?" / "the 6 May 2021
+        meeting was chaired by Chaiwut"), when ``fact`` is of no such day; None when there is none, or the person
+        named is named there too (the words decide)."""
+        ents = snap.kb.entities
+        people = [x for x in q.subjects if x in ents and ents[x].kind == "person"]
+        roles = [rx for rx in _ROLES if rx.search(question)]
+        if len(people) != 1 or not roles or not q.years or not _AT_AN_EVENT.search(question):
+            return None
+        days, months = days_named(question), months_named(question)
+        if not days and not months:
+            return None
+
+        def of_the_day(f: Fact) -> bool:
+            if not f.date or len(f.date) < 7 or int(f.date[:4]) not in q.years:
+                return False
+            month = int(f.date[5:7])
+            return (int(f.date[8:10]), month) in days if days and len(f.date) == 10 else not days and month in months
+
+        if of_the_day(fact):
+            return None
+        names = self._names(snap, people[0])
+        # (the event's own facts first, then those of one area among others it concerns)
+        for f in sorted((f for f in snap.facts.values() if of_the_day(f)),
+                        key=lambda f: (len(set(f.about) & set(snap.kb.cities)), len(f.about), f.id)):
+            told = f.answer_text().casefold()
+            if not any(rx.search(told) for rx in roles):
+                continue
+            if people[0] in f.about or any(n in told for n in names):
+                return None
+            if any(y in ents and ents[y].kind == "person" and any(n in told for n in self._names(snap, y))
+                   for y in f.about):
+                return f
+        return None
+
     def _other_term(self, snap: Snapshot, q: Query, fact: Fact) -> bool:
         """Whether ``fact`` gives the person the question names a term of office that leaves out every year
         it asks about, and someone else's term covers them: "was Prawit the chair in 2019?" / "Prajin Juntong
@@ -3188,6 +3234,9 @@ class Dialogue:
         if venue_claimed(question, hit.fact.answer.get(q.lang)) == "no" and about_them(hit.fact, venue=True):
             return hit, no  # "held at Government House?" / "held at the depa building" (another fact's venue is
             # another day's)
+        on_the_day = self._role_on_the_day(snap, q, hit.fact, question)
+        if on_the_day is not None:
+            return _picked(on_the_day), no  # "was Prayut the chair of the 6 May 2021 meeting?" / Chaiwut chaired it
         if self._other_place(snap, q, hit.fact, question) is False and about_them(hit.fact):
             return hit, _verdict_word(True, q.lang)  # (the ranking gives it the very place claimed)
         if self._other_place(snap, q, hit.fact, question) or \

@@ -244,3 +244,13 @@ def test_pillars_of_a_plan_of_the_years_asked_count_as_its_smarts(question, year
 def test_another_person_in_the_role_claimed_is_a_no(convo, text):
     r = convo.say(text)
     assert not r.fallback and _leads(r, False), r.text
+
+
+@pytest.mark.parametrize("text, said", [
+    ("did prayut chair the sub-committee meeting of 6 may 2021?", "Chaiwut"),  # that day's chair, not his post
+    ("การประชุมวันที่ 6 พ.ค. 2564 มีนายกประยุทธ์เป็นประธานใช่ไหม", "ชัยวุฒิ"),
+    ("was chaiwut the chair of the logo ceremony on 24 december 2021?", "Prawit"),
+])
+def test_a_role_claimed_at_an_event_of_a_day_is_checked_against_that_days_fact(convo, text, said):
+    r = convo.say(text)
+    assert _leads(r, False) and said in first_line(r), r.text
