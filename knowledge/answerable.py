@@ -292,7 +292,8 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
                 r"\b1st\b|\branked first\b|\bfirst place\b|\btop (province|city)-based\b", re.I)),
     # "how long is the loop", "ยาวกี่กิโล", "how long will the main line be" (the line's name removed, "how long
     # will be?"): a length, which the route's opening year or cost is not
-    ("length", re.compile(r"\bhow long (?:is|will|would) (?:be )?the [a-z0-9 -]{0,30}?\b(line|loop|route|track|rail|road|network|"
+    ("length", re.compile(r"\bhow long (?:is|will|would) (?:be )?(?:the|that|this|its) [a-z0-9 -]{0,30}?\b"
+                          r"(line|loop|route|track|rail|road|network|"
                           r"cable|tram|lrt|path|lane)s?\b|\bhow long (?:will|would) (?:\S+ ){0,6}?be\s*\??\s*$|\bhow long is\s*\??\s*$|"
                           r"\bin km\b|\blength\b|\bhow many (km|kilomet)|ยาว(?!นาน)\s*(กี่|เท่า|แค่ไหน)|"
                           r"ระยะทาง\S{0,4}(กี่|เท่า)|กี่กิโล|กี่\s*กม", re.I),

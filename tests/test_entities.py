@@ -33,6 +33,20 @@ def test_longest_name_wins_over_the_name_inside_it(bot):
     assert e.cities == ["phuket-tinicon-valley"]
 
 
+@pytest.mark.parametrize("text, whole, parts", [
+    ("khon kaen tram noy cost", "khon-kaen-lrt", {"khon-kaen", "khon-kaen-tram-noy"}),
+    ("ขอนแก่นแทรมน้อยยาวกี่กิโล", "khon-kaen-lrt", {"khon-kaen", "khon-kaen-tram-noy"}),
+])
+def test_a_name_that_swallows_the_start_of_the_next_gives_way_to_both(bot, text, whole, parts):
+    # ("khon kaen tram" is the light rail's name, but "tram noy" after "khon kaen" is the loop)
+    subjects = set(ents(bot, text).subjects)
+    assert parts <= subjects and whole not in subjects
+
+
+def test_a_fuller_name_of_the_same_thing_still_wins(bot):
+    assert "smart-city-bus-route-24" not in ents(bot, "khon kaen smart city bus fare").subjects
+
+
 def test_two_cities_in_one_question(bot):
     assert ents(bot, "ภูเก็ตกับขอนแก่นได้รับรองเมื่อไหร่").cities == ["phuket", "khon-kaen"]
 

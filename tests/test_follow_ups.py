@@ -764,3 +764,9 @@ def test_he_after_a_no_that_names_someone_else_is_the_one_named(convo):
     assert r.text.startswith("ไม่") and "ประวิตร" in first_line(r)
     r = convo.say("แล้วเขาอยู่กระทรวงอะไร")
     assert "ประวิตร" in first_line(r) and "ประยุทธ์" not in first_line(r)
+
+
+def test_how_long_is_that_loop_is_the_loops_length(convo):
+    convo.say("when will khon kaen tram noy open?")
+    r = convo.say("how long is that loop?")
+    assert not r.fallback and "4.4" in r.text, r.text
