@@ -764,7 +764,9 @@ def _lead(question: str, asked: str, hit: Hit, lang: str, subjects: list[str], y
     held = against_benchmark(question, answer, True)
     if held is not None and held >= 0:
         return _verdict_word(held == 1, lang)
-    if _HAS_Q.search(question) and _PLANNED.search(_UNDER_A_PLAN.sub(" ", answer)) and not _STATE_Q.search(question):
+    # (not a count claimed, "มี 7smart ป่ะ": the count said decides)
+    if _HAS_Q.search(question) and _PLANNED.search(_UNDER_A_PLAN.sub(" ", answer)) and not _STATE_Q.search(question) \
+            and not counted(question):
         return ""  # "is there a light rail?" / its planned route: there is a plan, not yet a light rail
     names_agree = len(subjects) >= 2 and set(subjects) <= set(fact.about)
     # The event's date and the years its answer names: TSCCI 2023 results were announced in 2024.
@@ -3281,6 +3283,12 @@ class Dialogue:
                 continue
             if self._one_area_for_all(snap, q, other.fact, places):
                 continue  # ("must a smart city cover all 7?" is not confirmed by the one area a fact is about)
+            named_areas = {x for x in q.subjects if x in snap.kb.cities}
+            if lead and named_areas and set(hit.fact.about) & set(snap.kb.cities) <= named_areas \
+                    and len(set(other.fact.about) & set(snap.kb.cities) - named_areas) >= 1:
+                # (the area's own fact denies it: one about other areas too does not confirm it, "Mae Moh has 7
+                # Smarts?" / "Mae Moh's covers 3; the other pilots' cover all 7")
+                continue
             if self._other_term(snap, q, other.fact):
                 return other, no  # (the runner-up gives the terms of office: someone else held it then)
             if dims_listed(other.fact) is False:

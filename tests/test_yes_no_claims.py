@@ -254,3 +254,12 @@ def test_another_person_in_the_role_claimed_is_a_no(convo, text):
 def test_a_role_claimed_at_an_event_of_a_day_is_checked_against_that_days_fact(convo, text, said):
     r = convo.say(text)
     assert _leads(r, False) and said in first_line(r), r.text
+
+
+@pytest.mark.parametrize("text", [
+    "does mae moh's plan have 7 smarts like samyan's?",  # Mae Moh's own fact (3) is not outdone by the pilots' one
+    "แม่เมาะมี7smartเหมือนที่อื่นไหม",  # a count claimed with "มี...ไหม" is no "is there one?"
+])
+def test_an_areas_own_count_denies_a_count_claimed_for_it(convo, text):
+    r = convo.say(text)
+    assert _leads(r, False), r.text
