@@ -202,8 +202,10 @@ class EntityExtractor:
             # (not a fuller name of the same thing: "Khon Kaen Smart City bus" keeps the city's full name)
             longest = {t.id for t in self._exact[flat[i:i + length]]}
             for shorter in found[1:]:
-                if not longest & {t.id for t in self._exact[flat[i:i + shorter]]} \
-                        and any(shorter + m > length for m in matches(i + shorter)):
+                # (and the name that follows is another thing too: "khon kaen lrt main line" is the light rail)
+                if not longest & {t.id for t in self._exact[flat[i:i + shorter]]} and any(
+                        shorter + m > length and not longest & {t.id for t in self._exact[flat[i + shorter:i + shorter + m]]}
+                        for m in matches(i + shorter)):
                     length = shorter
                     break
             spans.extend((i, i + length, t) for t in self._exact[flat[i:i + length]])
