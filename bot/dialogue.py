@@ -2082,6 +2082,10 @@ class Dialogue:
                     and _MONEY.search(f.answer_text().casefold())] if thing is not None else []
             if len(sums) == 1:
                 a.hit = _picked(sums[0])
+        if a.hit is not None and self._in_another_province(snap, a, a.hit.fact, u.normalized):
+            # "เชียงใหม่เมืองเก่าได้คะแนนเท่าไหร่" (a province named, no area of it known by that name): Phuket's
+            # score is no answer about anywhere in Chiang Mai
+            a.hit = None
         if a.person is not None and (a.hit is None or (a.person not in a.hit.fact.about and a.hit.words < PERSON_MIN_WORDS)):
             # (one that holds what is asked: "who sits on it?" after the chair's fact is not the chair's fact again)
             a.hit = next((h for h in snap.index.search(Query(a.query_text, reply_lang, [a.person], [], a.kind, a.intents), 3)
@@ -2922,6 +2926,22 @@ class Dialogue:
                         not any(c.province == p for c in snap.kb.cities.values() if c.id in about):
                     return True
         return False
+
+    def _in_another_province(self, snap: Snapshot, a: _Asked, fact: Fact, text: str) -> bool:
+        """Whether the question (``text``) names provinces (by name, not a misspelling that may be another word:
+        "หัวหน้า" is no Hua Hin) and no area, and ``fact`` is about one or two areas, none of them in those provinces,
+        and names none of them."""
+        kb = snap.kb
+        said = text.casefold()
+        provinces = [p for p in a.ent.places if p not in a.ent.city_named_places and p in kb.places
+                     and any(n in said for n in self._names(snap, p))]
+        if not provinces or a.yes_no or any(x in kb.cities for x in a.subjects) or any(x in kb.cities for x in a.context):
+            return False  # (a yes/no may be settled by a list the province is not in: "was Nonthaburi a pilot?")
+        areas = [x for x in fact.about if x in kb.cities]
+        if not areas or len(areas) > 2 or any(kb.cities[x].province in provinces for x in areas):
+            return False
+        told = fact.text().casefold()
+        return not any(n in told for p in provinces for n in self._names(snap, p))
 
     def _role_on_the_day(self, snap: Snapshot, q: Query, fact: Fact, question: str) -> Fact | None:
         """The fact of the day (or month) of the event a yes/no question names that gives someone else than the

@@ -435,7 +435,9 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
                         # (not a post: "what position did he hold")
                         r"\b(?:what|which) (?:place|position) did\b(?!(?: \S+){1,2} (?:hold|have|take|occupy)\b)", re.I),
      re.compile(r"อันดับ\s*(?:ที่\s*)?\d|อันดับ(?:แรก|หนึ่ง|สอง|สาม)|ได้ที่\s*\d|\b\d{1,2}(?:st|nd|rd|th)\b|"
-                r"\b(?:top|first|second|third|fourth|fifth|ranked)\b", re.I)),
+                # (not "its second meeting of 2021", "the first five", "the first batch": no place in a ranking)
+                r"\b(?:top|ranked)\b|\b(?:first|second|third|fourth|fifth)\b(?!\s+(?:\d{4}\s+)?(?:meeting|batch|round|time|"
+                r"phase|five|session|group|pilots?|logos?|ceremony|half|quarter)s?\b)", re.I)),
     # "which province has the most", "ที่ไหนใหญ่ที่สุด": the one that comes first, which a count or a total is not
     # ("which city topped the index", "came top": the first, which one of the top three is not)
     ("superlative", re.compile(r"(มาก|เยอะ|ใหญ่|สูง|ต่ำ|น้อย|ยาว|ดี|เก่ง|สวย|ถูก|แพง|ใกล้|ไกล|สะอาด)(ที่)?สุด|"

@@ -144,3 +144,17 @@ def test_approving_and_applying_are_not_those_needs(text, need):
 def test_who_sits_on_a_body_is_not_its_chairs_fact(convo):
     convo.say("who chaired the digital economy commission in 2025")
     assert convo.say("who sits on that commission?").fallback
+
+
+@pytest.mark.parametrize("text", [
+    "ตัวเมืองเชียงใหม่ได้คะแนน TSCCI เท่าไหร่",  # a province named: another province's area's score is no answer
+    "คะแนน TSCCI ของพื้นที่ในเชียงใหม่เท่าไหร่",
+])
+def test_a_score_asked_of_a_province_is_not_another_provinces(convo, text):
+    r = convo.say(text)
+    assert r.fallback, r.text
+
+
+def test_a_second_meeting_is_no_place_in_a_ranking(convo):
+    convo.say("what is chiang mai old town smart city?")
+    assert convo.say("what rank did it get?").fallback
