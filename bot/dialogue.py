@@ -2082,6 +2082,11 @@ class Dialogue:
                     and _MONEY.search(f.answer_text().casefold())] if thing is not None else []
             if len(sums) == 1:
                 a.hit = _picked(sums[0])
+        if a.hit is not None and not a.subjects and a.context and a.kind == "why" and a.hit.words < NEEDS_MIN_WORDS \
+                and not set(a.hit.fact.about) & {y for x in a.context for y in (x, *snap.index.related.get(x, ()))}:
+            # "ทำไมไม่ได้ที่ 1" right after an area's rank: a reason about none of what the conversation is on, and
+            # far from the question's words, is another question's ("why certification began only in 2021")
+            a.hit = None
         if a.hit is not None and self._in_another_province(snap, a, a.hit.fact, u.normalized):
             # "เชียงใหม่เมืองเก่าได้คะแนนเท่าไหร่" (a province named, no area of it known by that name): Phuket's
             # score is no answer about anywhere in Chiang Mai

@@ -71,12 +71,14 @@ _MEETING_NO = re.compile(r"ครั้งที่\s*(?=\d+/\d)")
 
 
 def _keys(alias: str) -> list[str]:
-    """The compacted keys an alias is found by: itself, and without "ครั้งที่" before a meeting's number."""
+    """The compacted keys an alias is found by: itself, without "ครั้งที่" before a meeting's number, and with
+    "มหาวิทยาลัย" said as people say it, "มหาลัย" ("มหาลัยเชียงใหม่" is Chiang Mai University's)."""
     keys = [compact(alias)]
     bare = compact(_MEETING_NO.sub("", alias))
     if bare != keys[0]:
         keys.append(bare)
-    return [k for k in keys if k]
+    keys += [k.replace("มหาวิทยาลัย", "มหาลัย") for k in keys if "มหาวิทยาลัย" in k]
+    return [k for k in dict.fromkeys(keys) if k]
 
 
 @dataclass(frozen=True)

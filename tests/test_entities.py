@@ -182,3 +182,8 @@ def test_a_misspelt_name_is_found_whichever_of_its_spellings_the_catalogue_lists
     terms = [Term("city", "mae-moh", "Mae Moh"), Term("city", "mae-moh", "maemoh")]
     for order in (terms, list(reversed(terms))):
         assert EntityExtractor(order).extract("does mae mohs power plant use coal").cities == ["mae-moh"]
+
+
+def test_a_university_said_as_people_say_it_is_found(bot):
+    # ("มหาลัย" for "มหาวิทยาลัย")
+    assert "cmu-smart-city" in ents(bot, "มหาลัยเชียงใหม่สมาร์ทซิตี้ได้ตราปีไหน").subjects
