@@ -292,10 +292,10 @@ _PRIVATE = re.compile(r"เอกชน|ผู้ประกอบการ|น
                       r"\bco\.,? ltd\b|\bprivate\b|\bprivately\b|\bentrepreneurs\b|\bbusiness(?:men|people)\b|"
                       r"\b(?:local\s+)?firms\b", re.I)
 # A figure set as a goal: "the target of 100 smart cities" does not say there were 100.
-_GOAL = re.compile(r"เป้าหมาย|ตั้งเป้า|\btarget|\bgoal", re.I)
+_GOAL = re.compile(r"เป้า|\btarget|\bgoal", re.I)  # (เป้าหมาย, ตั้งเป้า, and "เป้า" alone in chat)
 _GOAL_FIGURE = re.compile(r"(?:เป้าหมาย|ตั้งเป้า|\btarget(?:ed|s)?\b|\bgoal\b)[^\d.;]{0,25}\d[\d,.]*", re.I)
 # Whether a goal was reached: a fact stating the goal does not say so ("ครบ 100 เมืองตามเป้ามั้ย").
-_REACHED = re.compile(r"ครบ|บรรลุ|ทำได้|ถึงเป้า|\b(reach|achiev|hit|meet|met|made it)", re.I)
+_REACHED = re.compile(r"ครบ|บรรลุ|ทำได้|ถึงเป้า|ตามเป้า|ได้ตามเป้า|\b(reach|achiev|hit|meet|met|made it)", re.I)
 # A claim about every one of several: one that counts otherwise denies it.
 # A fact whose answer is the disagreement itself: its "no" and "without" describe the sources, not the claim.
 _SOURCES_DIFFER = r"(แหล่งข้อมูลไม่ตรงกัน|sources differ)"

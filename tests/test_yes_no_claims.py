@@ -263,3 +263,13 @@ def test_a_role_claimed_at_an_event_of_a_day_is_checked_against_that_days_fact(c
 def test_an_areas_own_count_denies_a_count_claimed_for_it(convo, text):
     r = convo.say(text)
     assert _leads(r, False), r.text
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("เป้า 50 สาขาใน 10 จังหวัดใช่ม้ะ", "yes"),  # "เป้า" alone names the target the fact states
+    ("ได้ 50 สาขาตามเป้าแล้วใช่ไหม", None),  # whether the target was met: a target stated does not say
+])
+def test_a_target_asked_as_chat_is_a_target(question, expected):
+    answer = "เป้าหมายล่าสุดคือมีสาขา 50 สาขาใน 10 จังหวัดภายในปี 2570"
+    q = normalize(question)
+    assert verdict(q, tokenize(q), answer) == expected
