@@ -801,6 +801,10 @@ _ROLES = [re.compile(p, re.I) for p in (r"\bchair|\bpresid(?:ed|es|ing)\b|ปร
 _AT_AN_EVENT = re.compile(r"ประชุม|พิธี|งาน|\bmeeting\b|\bceremon|\bexpo\b|\bevent\b|\bsession\b", re.I)
 
 
+# What asks what something is, in a definition question ("คือไรหรอ", "what is it?").
+_WHAT_IT_IS = re.compile(r"คือ|อะไร|ไร|หมายถึง|\bwhat\b|\bwho\b|\bmeans?\b|\bmeaning\b", re.I)
+
+
 #: Why a fact gives no figure a "how many" or "how much" question asks for.
 _NO_FIGURE = frozenset({"it gives no count", "it gives no sum of money"})
 
@@ -2306,7 +2310,10 @@ class Dialogue:
             s in snap.kb.entities[e].areas for e in a.subjects if e in snap.kb.entities))]
         # (A question that is nearly one of the own phrasings of a fact mainly about the thing asked is that
         # fact's: "แทรมน้อยคือไร" is Tram Noy's own fact, not the light rail's overview.)
-        defining = len(focus) == 1 and is_definition(a.remainder) and not a.follow_up and not (
+        # (not a yes/no claim: "is VISTEC in Wangchan Valley?" is settled by the fact found, verdict first; but
+        # "SCOPC คือไรหรอ" asks what it is)
+        defining = len(focus) == 1 and is_definition(a.remainder) and not a.follow_up \
+            and not (a.qt.yes_no and not _WHAT_IT_IS.search(a.remainder)) and not (
             a.hit is not None and a.hit.words >= OWN_PHRASING and a.hit.fact.about[0] == focus[0]) \
             and not _PLACES_ASKED.search(a.remainder)
         # "the smart city that hosts VISTEC, what is it called": the area's overview names it

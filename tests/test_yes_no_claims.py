@@ -273,3 +273,17 @@ def test_a_target_asked_as_chat_is_a_target(question, expected):
     answer = "เป้าหมายล่าสุดคือมีสาขา 50 สาขาใน 10 จังหวัดภายในปี 2570"
     q = normalize(question)
     assert verdict(q, tokenize(q), answer) == expected
+
+
+@pytest.mark.parametrize("text, yes", [
+    ("is kvis in wangchan valley?", True),  # a claim about a named thing: the verdict first, not its overview
+    ("วังจันทร์วัลเลย์มี KVIS อยู่ด้วยใช่ไหม", True),
+])
+def test_a_claim_relating_two_named_things_gets_a_verdict(convo, text, yes):
+    r = convo.say(text)
+    assert _leads(r, yes), r.text
+
+
+def test_what_a_named_thing_is_asked_with_a_particle_is_still_its_overview(convo):
+    r = convo.say("KVIS คืออะไรหรอ")
+    assert not r.fallback and not _leads(r, True) and not _leads(r, False), r.text
