@@ -3070,9 +3070,10 @@ class Dialogue:
         said = share_said(tokenize(q.text), fact.answer_text(), snap.known_words)
         if said is not None and said < 0.5:
             return None  # (a list of other things, as many: "is Rayong one of the seven pilot areas?" / the 7 Smarts)
-        named = [x for x in q.subjects if x in snap.kb.cities] + [p for p in places if p in snap.kb.places]
+        named = list(dict.fromkeys([x for x in q.subjects if x in snap.kb.cities] + [p for p in places if p in snap.kb.places]))
         provinces = {snap.kb.cities[x].province for x in named if x in snap.kb.cities}
-        named = [x for x in named if x not in provinces]  # (a province named with its area is the area's)
+        # (a province named with its area is the area's; an area and its province of one id, "nan", are the area)
+        named = [x for x in named if x not in provinces or x in snap.kb.cities]
         if len(named) != 1 or any(x in snap.kb.entities for x in q.subjects):
             return None
         names = self._area_names(snap, named[0])

@@ -287,3 +287,9 @@ def test_a_claim_relating_two_named_things_gets_a_verdict(convo, text, yes):
 def test_what_a_named_thing_is_asked_with_a_particle_is_still_its_overview(convo):
     r = convo.say("KVIS คืออะไรหรอ")
     assert not r.fallback and not _leads(r, True) and not _leads(r, False), r.text
+
+
+def test_an_area_whose_province_has_its_id_is_checked_against_a_closed_list(convo):
+    # (Nan: the area and its province share the id "nan"; neither is among the 7 early pilot areas)
+    r = convo.say("was nan among the 7 early pilot areas?")
+    assert _leads(r, False), r.text
