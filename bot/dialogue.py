@@ -820,7 +820,9 @@ def _lead(question: str, asked: str, hit: Hit, lang: str, subjects: list[str], y
     held = against_benchmark(question, answer, True)
     if held is not None and held >= 0:
         return _verdict_word(held == 1, lang)
-    if _HAS_Q.search(question) and _PLANNED.search(_UNDER_A_PLAN.sub(" ", answer)) and not _STATE_Q.search(question):
+    # (not a count claimed, "มี 7smart ป่ะ": the count said decides)
+    if _HAS_Q.search(question) and _PLANNED.search(_UNDER_A_PLAN.sub(" ", answer)) and not _STATE_Q.search(question) \
+            and not counted(question):
         return ""  # "is there a light rail?" / its planned route: there is a plan, not yet a light rail
     names_agree = len(subjects) >= 2 and set(subjects) <= set(fact.about)
     # The event's date and the years its answer names: TSCCI 2023 results were announced in 2024.
@@ -842,6 +844,25 @@ def _keep_an_area(subjects: list[str], asked: list[str]) -> list[str]:
     if area is not None and area not in kept:
         kept[-1] = area
     return kept
+
+
+# What a person named in a yes/no question is said to have done, in the words a fact tells it with: "chaired by
+# Prawit?", "ลุงตู่มาเปิดงานเองป่ะ", "signed by the minister?".
+_ROLES = [re.compile(p, re.I) for p in (r"\bchair|\bpresid(?:ed|es|ing)\b|ประธาน", r"\bopen(?:ed|s)?\b|เปิดงาน|มาเปิด|เป็นผู้เปิด",
+                                        r"\bsign(?:ed|s)?\b|ลงนาม|เซ็น", r"\bhand(?:ed|s)? (?:out|over)|\bhanded\b|มอบ")]
+
+
+# "chair of the 6 May meeting?", "ประธานพิธีมอบตรา": a role at an event, which a person's post is not (retrieval
+# finds who held that role there)
+_AT_AN_EVENT = re.compile(r"ประชุม|พิธี|งาน|\bmeeting\b|\bceremon|\bexpo\b|\bevent\b|\bsession\b", re.I)
+
+
+# What asks what something is, in a definition question ("คือไรหรอ", "what is it?").
+_WHAT_IT_IS = re.compile(r"คือ|อะไร|ไร|หมายถึง|\bwhat\b|\bwho\b|\bmeans?\b|\bmeaning\b", re.I)
+
+
+#: Why a fact gives no figure a "how many" or "how much" question asks for.
+_NO_FIGURE = frozenset({"it gives no count", "it gives no sum of money"})
 
 
 _KEPT_ANSWERS = 4096
@@ -1184,8 +1205,13 @@ class Dialogue:
                     and not set(_years_asked(u.normalized, a.ent.numbers)) - self._fact_years(who_is):
                 # (only the no is told here: a yes needs the claim read as the person's own post, not as a post
                 # the overview names of someone else, "on behalf of the Prime Minister"; retrieval answers it)
-                if self._post_claim_held(expand(a.ent.remainder), who_is) is False:
-                    answer = snap.composer.fact(who_is, reply_lang, subjects=[people[0]], lead=_verdict_word(False, reply_lang))
+                # (a role at an event of a day, "chair of the 6 May 2021 meeting?": the fact of that day that gives
+                # the role to someone else says no better than the person's post)
+                told = self._role_on_the_day(snap, Query(a.query_text, reply_lang, a.subjects, [], a.kind, a.intents,
+                                                   frozenset(_years_asked(u.normalized, a.ent.numbers))),
+                                             who_is, u.normalized) or who_is
+                if told is not who_is or self._post_claim_held(expand(a.ent.remainder), who_is) is False:
+                    answer = snap.composer.fact(told, reply_lang, subjects=[people[0]], lead=_verdict_word(False, reply_lang))
                     answer.subjects = list(dict.fromkeys([people[0], *ctx.subjects]))[:MAX_SUBJECTS_PER_ANSWER]
                     return (self._reply(turn, answer, 1.0),
                             self._remember(turn, answer, a.query_text, a.kind, True, first=people[0]), None)
@@ -2230,9 +2256,20 @@ class Dialogue:
                     and _MONEY.search(f.answer_text().casefold())] if thing is not None else []
             if len(sums) == 1:
                 a.hit = _picked(sums[0])
+        if a.hit is not None and not a.subjects and a.context and a.kind == "why" and a.hit.words < NEEDS_MIN_WORDS \
+                and not set(a.hit.fact.about) & {y for x in a.context for y in (x, *snap.index.related.get(x, ()))}:
+            # "ทำไมไม่ได้ที่ 1" right after an area's rank: a reason about none of what the conversation is on, and
+            # far from the question's words, is another question's ("why certification began only in 2021")
+            a.hit = None
+        if a.hit is not None and self._in_another_province(snap, a, a.hit.fact, u.normalized):
+            # "เชียงใหม่เมืองเก่าได้คะแนนเท่าไหร่" (a province named, no area of it known by that name): Phuket's
+            # score is no answer about anywhere in Chiang Mai
+            a.hit = None
         if a.person is not None and (a.hit is None or (a.person not in a.hit.fact.about and a.hit.words < PERSON_MIN_WORDS)):
+            # (one that holds what is asked: "who sits on it?" after the chair's fact is not the chair's fact again)
             a.hit = next((h for h in snap.index.search(Query(a.query_text, reply_lang, [a.person], [], a.kind, a.intents), 3)
-                        if a.person in h.fact.about), a.hit)
+                        if a.person in h.fact.about and (h.words >= OWN_PHRASING or why_not(
+                            a.query_text, h.fact, a.kind, years=a.years, yes_no=a.yes_no) not in NEED_REASONS)), a.hit)
         if a.hit is not None and a.context and not a.subjects and not a.follow_up and not a.asking_only and not a.years \
                 and len(set(a.hit.fact.about) & set(snap.kb.cities)) >= 3 and set(a.hit.fact.about) & set(a.context) \
                 and not _REFERS_BACK.search(_THERE_IS.sub(" ", u.normalized)) and not _THIS.search(u.normalized) \
@@ -2461,7 +2498,10 @@ class Dialogue:
             s in snap.kb.entities[e].areas for e in a.subjects if e in snap.kb.entities))]
         # (A question that is nearly one of the own phrasings of a fact mainly about the thing asked is that
         # fact's: "แทรมน้อยคือไร" is Tram Noy's own fact, not the light rail's overview.)
-        defining = len(focus) == 1 and is_definition(a.remainder) and not a.follow_up and not (
+        # (not a yes/no claim: "is VISTEC in Wangchan Valley?" is settled by the fact found, verdict first; but
+        # "SCOPC คือไรหรอ" asks what it is)
+        defining = len(focus) == 1 and is_definition(a.remainder) and not a.follow_up \
+            and not (a.qt.yes_no and not _WHAT_IT_IS.search(a.remainder)) and not (
             a.hit is not None and a.hit.words >= OWN_PHRASING and a.hit.fact.about[0] == focus[0]) \
             and not _PLACES_ASKED.search(a.remainder)
         # "the smart city that hosts VISTEC, what is it called": the area's overview names it
@@ -2641,6 +2681,7 @@ class Dialogue:
         # (a fact about none of the things the question names is no try at it: "what does smart energy mean for
         # mae moh" matches "what does X mean" of other notions best, and Mae Moh's energy plan is further down)
         unnamed = 0
+        counted_over = 0.0  # how close in words a fact passed over for giving no count or no sum of money was
         for at, hit in enumerate(hits):
             rank = at - unnamed
             if q.subjects and not set(q.subjects) & snap.index.about_sets[hit.fact.id]:
@@ -2660,6 +2701,11 @@ class Dialogue:
                 # ก.ย. 63 ประชุมอะไร" passes over the meetings of 2021 for the one of that day)
                 continue
             if (only is not None and only not in hit.fact.about) or hit.fact.id in skipped:
+                continue
+            if hit.words < NEEDS_MIN_WORDS and hit.words < counted_over / 2:
+                # a fact near the question's words passed over for giving no count or no sum: one much further from
+                # them is no answer for giving some figure ("ค่าเทอมวิทยาลัยเท่าไหร่" after the firm's partner college /
+                # the firm's registered capital)
                 continue
             if deeper and not needs_only and not any(hit.fact.intent == intent and hit.fact.aspect in (aspect, "list", q.qtype)
                                                      for intent, aspect in passed_kinds) \
@@ -2773,6 +2819,7 @@ class Dialogue:
                         and uncovered(topic, hit.fact) == topic
                         and not named_two)):  # (a fact about two of the things named is what is asked)
                 passed_over = True
+                counted_over = max(counted_over, hit.words if reason in _NO_FIGURE else 0.0)
                 instances_only = instances_only and reason in _ANOTHER_INSTANCE
                 needs_only = needs_only and reason in NEED_REASONS
                 passed_kinds.add((hit.fact.intent, hit.fact.aspect))
@@ -3071,13 +3118,17 @@ class Dialogue:
         rest = [x for x in q.subjects if x not in named and x not in snap.index.concepts]
         if any(x not in about for x in rest):
             return False
-        for x in named if close or fact.aspect == "who" else ():
+        # (or the role the question gives the person is the one the fact tells: "opened by Prayut?" / "opened by
+        # Deputy PM Prajin Juntong", in a fact about when the expo was)
+        role = any(rx.search(q.text) and rx.search(text) for rx in _ROLES)
+        for x in [y for y in named if close or fact.aspect == "who" or role and ents[y].kind == "person"]:
             if x in about or any(n in text for n in self._names(snap, x)):
                 continue
             if _awards_the_logo(x, q.text):
                 continue  # ("certified by depa?": depa awards every logo, whoever else a certification fact names)
             if any(y in ents and ents[y].kind == ents[x].kind and y not in q.subjects for y in about):
                 return True  # (another organisation, or another person, is what the fact says)
+
         asked_where = _ASKED_WHERE.search(q.text.casefold()) is not None
         if asked_where and "where" in snap.index.holds[fact.id] and rest and (close or fact.aspect == "where"):
             for p in places:
@@ -3085,6 +3136,58 @@ class Dialogue:
                         not any(c.province == p for c in snap.kb.cities.values() if c.id in about):
                     return True
         return False
+
+    def _in_another_province(self, snap: Snapshot, a: _Asked, fact: Fact, text: str) -> bool:
+        """Whether the question (``text``) names provinces (by name, not a misspelling that may be another word:
+        "หัวหน้า" is no Hua Hin) and no area, and ``fact`` is about one or two areas, none of them in those provinces,
+        and names none of them."""
+        kb = snap.kb
+        said = text.casefold()
+        provinces = [p for p in a.ent.places if p not in a.ent.city_named_places and p in kb.places
+                     and any(n in said for n in self._names(snap, p))]
+        if not provinces or a.yes_no or any(x in kb.cities for x in a.subjects) or any(x in kb.cities for x in a.context):
+            return False  # (a yes/no may be settled by a list the province is not in: "was Nonthaburi a pilot?")
+        areas = [x for x in fact.about if x in kb.cities]
+        if not areas or len(areas) > 2 or any(kb.cities[x].province in provinces for x in areas):
+            return False
+        told = fact.text().casefold()
+        return not any(n in told for p in provinces for n in self._names(snap, p))
+
+    def _role_on_the_day(self, snap: Snapshot, q: Query, fact: Fact, question: str) -> Fact | None:
+        """The fact of the day (or month) of the event a yes/no question names that gives someone else than the
+        one person it names the role it claims ("was Prayut the chair of the 6 May 2021 meeting?" / "the 6 May 2021
+        meeting was chaired by Chaiwut"), when ``fact`` is of no such day; None when there is none, or the person
+        named is named there too (the words decide)."""
+        ents = snap.kb.entities
+        people = [x for x in q.subjects if x in ents and ents[x].kind == "person"]
+        roles = [rx for rx in _ROLES if rx.search(question)]
+        if len(people) != 1 or not roles or not q.years or not _AT_AN_EVENT.search(question):
+            return None
+        days, months = days_named(question), months_named(question)
+        if not days and not months:
+            return None
+
+        def of_the_day(f: Fact) -> bool:
+            if not f.date or len(f.date) < 7 or int(f.date[:4]) not in q.years:
+                return False
+            month = int(f.date[5:7])
+            return (int(f.date[8:10]), month) in days if days and len(f.date) == 10 else not days and month in months
+
+        if of_the_day(fact):
+            return None
+        names = self._names(snap, people[0])
+        # (the event's own facts first, then those of one area among others it concerns)
+        for f in sorted((f for f in snap.facts.values() if of_the_day(f)),
+                        key=lambda f: (len(set(f.about) & set(snap.kb.cities)), len(f.about), f.id)):
+            told = f.answer_text().casefold()
+            if not any(rx.search(told) for rx in roles):
+                continue
+            if people[0] in f.about or any(n in told for n in names):
+                return None
+            if any(y in ents and ents[y].kind == "person" and any(n in told for n in self._names(snap, y))
+                   for y in f.about):
+                return f
+        return None
 
     def _other_term(self, snap: Snapshot, q: Query, fact: Fact) -> bool:
         """Whether ``fact`` gives the person the question names a term of office that leaves out every year
@@ -3165,9 +3268,10 @@ class Dialogue:
         said = share_said(tokenize(q.text), fact.answer_text(), snap.known_words)
         if said is not None and said < 0.5:
             return None  # (a list of other things, as many: "is Rayong one of the seven pilot areas?" / the 7 Smarts)
-        named = [x for x in q.subjects if x in snap.kb.cities] + [p for p in places if p in snap.kb.places]
+        named = list(dict.fromkeys([x for x in q.subjects if x in snap.kb.cities] + [p for p in places if p in snap.kb.places]))
         provinces = {snap.kb.cities[x].province for x in named if x in snap.kb.cities}
-        named = [x for x in named if x not in provinces]  # (a province named with its area is the area's)
+        # (a province named with its area is the area's; an area and its province of one id, "nan", are the area)
+        named = [x for x in named if x not in provinces or x in snap.kb.cities]
         if len(named) != 1 or any(x in snap.kb.entities for x in q.subjects):
             return None
         names = self._area_names(snap, named[0])
@@ -3363,6 +3467,9 @@ class Dialogue:
         if venue_claimed(question, hit.fact.answer.get(q.lang)) == "no" and about_them(hit.fact, venue=True):
             return hit, no  # "held at Government House?" / "held at the depa building" (another fact's venue is
             # another day's)
+        on_the_day = self._role_on_the_day(snap, q, hit.fact, question)
+        if on_the_day is not None:
+            return _picked(on_the_day), no  # "was Prayut the chair of the 6 May 2021 meeting?" / Chaiwut chaired it
         if self._other_place(snap, q, hit.fact, question) is False and about_them(hit.fact):
             return hit, _verdict_word(True, q.lang)  # (the ranking gives it the very place claimed)
         if self._other_place(snap, q, hit.fact, question) or \
@@ -3407,6 +3514,12 @@ class Dialogue:
                 continue
             if self._one_area_for_all(snap, q, other.fact, places):
                 continue  # ("must a smart city cover all 7?" is not confirmed by the one area a fact is about)
+            named_areas = {x for x in q.subjects if x in snap.kb.cities}
+            if lead and named_areas and set(hit.fact.about) & set(snap.kb.cities) <= named_areas \
+                    and len(set(other.fact.about) & set(snap.kb.cities) - named_areas) >= 1:
+                # (the area's own fact denies it: one about other areas too does not confirm it, "Mae Moh has 7
+                # Smarts?" / "Mae Moh's covers 3; the other pilots' cover all 7")
+                continue
             if self._other_term(snap, q, other.fact):
                 return other, no  # (the runner-up gives the terms of office: someone else held it then)
             if dims_listed(other.fact) is False:

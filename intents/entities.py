@@ -71,12 +71,14 @@ _MEETING_NO = re.compile(r"ครั้งที่\s*(?=\d+/\d)")
 
 
 def _keys(alias: str) -> list[str]:
-    """The compacted keys an alias is found by: itself, and without "ครั้งที่" before a meeting's number."""
+    """The compacted keys an alias is found by: itself, without "ครั้งที่" before a meeting's number, and with
+    "มหาวิทยาลัย" said as people say it, "มหาลัย" ("มหาลัยเชียงใหม่" is Chiang Mai University's)."""
     keys = [compact(alias)]
     bare = compact(_MEETING_NO.sub("", alias))
     if bare != keys[0]:
         keys.append(bare)
-    return [k for k in keys if k]
+    keys += [k.replace("มหาวิทยาลัย", "มหาลัย") for k in keys if "มหาวิทยาลัย" in k]
+    return [k for k in dict.fromkeys(keys) if k]
 
 
 @dataclass(frozen=True)
@@ -181,20 +183,35 @@ class EntityExtractor:
         spans: list[tuple[int, int, Term]] = []
         i, n = 0, len(flat)
         starting = self._lengths
+        def matches(at: int) -> list[int]:
+            """The lengths of the names that start at ``at``, longest first."""
+            out = []
+            for length in starting.get(flat[at:at + 2], ()):
+                terms = self._exact.get(flat[at:at + length]) if at + length <= n else None
+                if terms and self._whole_word(text, positions, at, at + length, any(
+                        t.kind in ("city", "place") for t in terms)) and self._named_here(flat, at, at + length):
+                    out.append(length)
+            return out
+
         while i < n:  # leftmost, then longest match; matches never overlap
-            lengths = starting.get(flat[i:i + 2])
-            if lengths is None:
+            found = matches(i) if flat[i:i + 2] in starting else []
+            if not found:
                 i += 1
                 continue
-            for length in lengths:
-                terms = self._exact.get(flat[i:i + length]) if i + length <= n else None
-                if terms and self._whole_word(text, positions, i, i + length, any(
-                        t.kind in ("city", "place") for t in terms)) and self._named_here(flat, i, i + length):
-                    spans.extend((i, i + length, t) for t in terms)
-                    i += length
+            length = found[0]
+            # ...unless a shorter one is followed by a name that reaches further than the longest: "khon kaen tram
+            # noy" is Khon Kaen and Tram Noy, not "Khon Kaen tram" (the light rail) and a stray "noy"
+            # (not a fuller name of the same thing: "Khon Kaen Smart City bus" keeps the city's full name)
+            longest = {t.id for t in self._exact[flat[i:i + length]]}
+            for shorter in found[1:]:
+                # (and the name that follows is another thing too: "khon kaen lrt main line" is the light rail)
+                if not longest & {t.id for t in self._exact[flat[i:i + shorter]]} and any(
+                        shorter + m > length and not longest & {t.id for t in self._exact[flat[i + shorter:i + shorter + m]]}
+                        for m in matches(i + shorter)):
+                    length = shorter
                     break
-            else:
-                i += 1
+            spans.extend((i, i + length, t) for t in self._exact[flat[i:i + length]])
+            i += length
         words = set(tokens or ()) | set(re.findall(r"[a-z0-9]+", text.casefold()))
         for key, terms in self._short.items():
             if key in words:

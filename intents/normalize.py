@@ -41,6 +41,8 @@ _THAI_REPEAT = re.compile(r"([\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e])\1{2,}")
 _THAI_WORD_BEFORE = re.compile(r"[\u0e01-\u0e4e]{1,8}$")
 # A particle at the end of a phrase with its last letter typed twice for emphasis ("มีไรบ้างง", "ครับบ", "ไหมม"):
 # twice, not three times, so _THAI_REPEAT leaves it.
+# The particle "มะ" typed with a tone mark ("ใช่ม้ะ", "ป่าวม๊ะ"), as in chat: the "มะ" the yes/no patterns know.
+_MA_TONED = re.compile(r"(ใช่|ป่าว|เปล่า|จริง)ม[\u0e49\u0e4a]ะ(?=$|\s|[?!.,]|ครับ|คับ|ค่ะ|คะ|นะ)")
 _PARTICLE_DOUBLED = re.compile("(" + "|".join(
     f"{p}(?={p[-1]})" for p in ("บ้าง", "ครับ", "คับ", "ค่ะ", "คะ", "นะ", "มั้ย", "ไหม", "อ่ะ", "ป่ะ", "เหรอ", "หรอ",
                                   "จ้า", "ล่ะ", "ยัง", "เปล่า")) + r")\S(?=$|\s|[?!.,]|ครับ|คับ|ค่ะ|คะ|นะ)")
@@ -173,6 +175,7 @@ def normalize(text: str, max_chars: int = MAX_TEXT_CHARS) -> str:
         text = text.translate(_THAI_DIGITS)
         text = _THAI_REPEAT.sub(_repeat_collapsed, text)
         text = _PARTICLE_DOUBLED.sub(lambda m: m.group(1), text)
+        text = _MA_TONED.sub(r"\1มะ", text)
         text = _PERCENT_CUT.sub(r"\1\2เปอร์เซ็นต์", text)
         text = _MONTH_UNDOTTED.sub(_dotted_month, text)
     text = _LAUGH.sub(" ", text)

@@ -292,7 +292,8 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
                 r"\b1st\b|\branked first\b|\bfirst place\b|\btop (province|city)-based\b", re.I)),
     # "how long is the loop", "ยาวกี่กิโล", "how long will the main line be" (the line's name removed, "how long
     # will be?"): a length, which the route's opening year or cost is not
-    ("length", re.compile(r"\bhow long (?:is|will|would) (?:be )?the [a-z0-9 -]{0,30}?\b(line|loop|route|track|rail|road|network|"
+    ("length", re.compile(r"\bhow long (?:is|will|would) (?:be )?(?:the|that|this|its) [a-z0-9 -]{0,30}?\b"
+                          r"(line|loop|route|track|rail|road|network|"
                           r"cable|tram|lrt|path|lane)s?\b|\bhow long (?:will|would) (?:\S+ ){0,6}?be\s*\??\s*$|\bhow long is\s*\??\s*$|"
                           r"\bin km\b|\blength\b|\bhow many (km|kilomet)|ยาว(?!นาน)\s*(กี่|เท่า|แค่ไหน)|"
                           r"ระยะทาง\S{0,4}(กี่|เท่า)|กี่กิโล|กี่\s*กม", re.I),
@@ -434,7 +435,9 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
                         # (not a post: "what position did he hold")
                         r"\b(?:what|which) (?:place|position) did\b(?!(?: \S+){1,2} (?:hold|have|take|occupy)\b)", re.I),
      re.compile(r"อันดับ\s*(?:ที่\s*)?\d|อันดับ(?:แรก|หนึ่ง|สอง|สาม)|ได้ที่\s*\d|\b\d{1,2}(?:st|nd|rd|th)\b|"
-                r"\b(?:top|first|second|third|fourth|fifth|ranked)\b", re.I)),
+                # (not "its second meeting of 2021", "the first five", "the first batch": no place in a ranking)
+                r"\b(?:top|ranked)\b|\b(?:first|second|third|fourth|fifth)\b(?!\s+(?:\d{4}\s+)?(?:meeting|batch|round|time|"
+                r"phase|five|session|group|pilots?|logos?|ceremony|half|quarter)s?\b)", re.I)),
     # "which province has the most", "ที่ไหนใหญ่ที่สุด": the one that comes first, which a count or a total is not
     # ("which city topped the index", "came top": the first, which one of the top three is not)
     ("superlative", re.compile(r"(มาก|เยอะ|ใหญ่|สูง|ต่ำ|น้อย|ยาว|ดี|เก่ง|สวย|ถูก|แพง|ใกล้|ไกล|สะอาด)(ที่)?สุด|"
@@ -444,6 +447,23 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
      re.compile(r"ที่สุด|สูงสุด|มากสุด|(?<!\d )(?<!\d)อันดับ\s*(1|แรก|หนึ่ง)|ที่\s*1\b|ได้ที่หนึ่ง|นำ|ชนะ|\b(most|biggest|"
                 r"largest|highest|longest|fewest|least|smallest|lowest|first|1st|led|leads?|best|won|more than any)\b|"
                 r"\btop(ped|s)?\b(?!\s*(\d|three|five|ten))", re.I)),
+    # "ใครเขียนข่าวนี้", "who wrote the article": its writer, which the people the article tells of are not
+    ("author", re.compile(r"ใคร(?:เป็น)?(?:คน|ผู้)?เขียน|ผู้เขียน|คนเขียน|นักข่าว|\bwho wrote\b|\bwritten by\b|"
+                          r"\bwho (?:is|was) the (?:author|writer|reporter|journalist)\b", re.I),
+     re.compile(r"เขียนโดย|ผู้เขียน|นักข่าว|\bwritten by\b|\bauthor|\breporter\b|\bjournalist\b", re.I)),
+    # "who signed it", "ใครเซ็น": who signed, which the head of the body it concerns is not (who "signed off" on
+    # something approved it)
+    ("signatory", re.compile(r"ใคร(?:เป็น)?(?:คน|ผู้)?(?:ลงนาม|เซ็น)|ผู้ลงนาม|(?:ลงนาม|เซ็น)โดยใคร|\bwho signed\b(?! off)|"
+                             r"\bsignator|\bsigned by whom\b", re.I),
+     re.compile(r"ลงนาม|เซ็น|\bsign", re.I)),
+    # "who sits on the new sub-committee", "กรรมการมีใครบ้าง": its members, which its chair alone is not
+    ("members", re.compile(r"\bwho sits on\b|\bwho (?:are|were) (?:its|the|their) members\b|\bmembers? list\b|"
+                           r"\b(?:list|name)s? (?:of )?(?:the |its |all )?members\b|\bmembership\b|กรรมการ(?:มี)?ใครบ้าง|"
+                           r"มีใครเป็นกรรมการ|สมาชิก(?:มี)?ใครบ้าง|ใครเป็นสมาชิก|ประกอบด้วยใคร", re.I),
+     re.compile(r"สมาชิก|ประกอบด้วย|\bmembers?\b|\bcomposed of\b|\bconsists? of\b|\bmade up of\b", re.I)),
+    # "what is the Phuket smart city app called", "มีแอปไหม": an app, which the scheme it may belong to is not
+    ("app", re.compile(r"แอป|แอพ|\bapps?\b|\bapplication (?:called|named|name)\b", re.I),
+     re.compile(r"แอป|แอพ|\bapps?\b|\bapplication\b(?! (?:steps?|process|form|round))", re.I)),
 ]
 # The posts a question may ask the holder of by name, which a follow-up naming a person no longer asks for.
 POSTS_ASKED = re.compile(r"ผู้ว่า\S*|นายก\S*|ส\.\s?ส\.|นายอำเภอ|\b(governors?|mayors?|mps?|district chief)\b", re.I)
@@ -511,6 +531,15 @@ _PLANNED = re.compile(r"มีกำหนด|ตามแผน|คาดว่
                       r"\bwill\b|\baim|\bby (19|20)\d\d\b", re.I)
 # What a fact must say to answer "when": a year (CE or BE), a month ("ทุ่งบัวตองบานเดือนไหน" is not answered
 # by a fact that says Mae Moh promotes the flower fields) or an hour ("when does the centre open": 8:30).
+# A count a fact may give: a number that is no year nor the day of a date ("6 May", "6 พฤษภาคม"), or a count in
+# words ("six pillars", "สามด้าน"); what a "how many" question needs of the fact that answers it.
+_NO_COUNT = re.compile(r"(?<!\d)(?:19|20|25)\d\d(?!\d)|(?<![\d.,])\d{1,2}\s*(?=" + _MONTHS + r")|"
+                       r"(?<![\w.])\d(?:\.0)?[a-z]?(?=\s*(?:g\b|×|x\b))|\b\d[a-z]\b|\b4\.0\b", re.I)  # (5G, "Thailand 4.0")
+_A_COUNT = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|"
+                      r"millions?|both|several|many|few|single)\b|(?:สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ|ร้อย|พัน|หมื่น|แสน|ล้าน)"
+                      r"(?=\s*(?:ด้าน|เมือง|แห่ง|คน|ตัว|ราย|ข้อ|พื้นที่|จังหวัด|โครงการ|สาย|สถานี|ครั้ง|บาท|ต้น|จุด|ลำ|คัน))|"
+                      r"ทั้งคู่|หลาย", re.I)  # (not "สามย่าน")
+_DIFFERING = re.compile(r"ไม่ตรงกัน|ขัดกัน|\bdiffer|\bconflict", re.I)
 _DATED = re.compile(r"(?<!\d)(19|20|25)\d\d(?!\d)|(?<!\d)\d{1,2}[.:]\d\d(?!\d)|" + _MONTHS, re.I)  # or an hour
 # What a fact must say to answer "how much": a sum ("15 บาท", "26,963 million baht", "US$ 1 billion"), or a
 # budget or cost it tells about (a fact that says the budget is not given answers honestly); not "แผนลงทุน".
@@ -1095,6 +1124,10 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
                 return f"it gives no figure per {period}"
     if kind == "when" and not fact.date and not _has(_DATED, text):
         return "it gives no date"
+    # (a sum asked as "เท่าไหร่" is left to the money check; sources that differ tell how many versions there are)
+    if kind == "how_many" and not yes_no and not staff and not asks.money and not _A_COUNT.search(_NO_COUNT.sub(" ", text)) \
+            and not _has(_DIFFERING, text):
+        return "it gives no count"  # "how many sensors are there" / "it uses air-quality sensors"
     if kind == "why" and _WHY.search(question) and not staff and not _has(_REASON, text):
         return "it gives no reason"  # "why did the bus stop running" / the day it stopped
     if kind == "why" and _WHY.search(question) and not staff and _has(_UNEXPLAINED, fact.answer_text()) \
@@ -1109,7 +1142,8 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
         return "it tells of the past, not when it will be"
     if asks.now and not yes_no and not staff and _TARGET_LEAD.search(fact.answer.en):
         return "it gives a target, not the figure now"  # "GDP per head today" / the programme's target for 2029
-    if kind == "how_much" and asks.money and not _has(_MONEY, text):
+    if kind in ("how_much", "how_many") and asks.money and not _has(_MONEY, text):
+        # (also "ค่าก่อสร้างเท่าไหร่" read as a count: the words ask for a sum)
         return "it gives no sum of money"
     # ("who will be the next president", "งบปีนี้เท่าไหร่": not the sum of some years ago)
     if asks.to_come and kind in ("when", "who", "how_much", "how_many", None):

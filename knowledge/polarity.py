@@ -99,6 +99,9 @@ _NOW = re.compile(r"ปัจจุบัน|ตอนนี้|ขณะนี�
 # against "37 smart cities", whatever else the fact states. Each unit's spellings map to one name.
 _UNITS = [(re.compile(p, re.I), u) for p, u in [
     (r"smarts?(?![a-z])|สมาร์ท|สมาร์ต|ด้าน", "smart"),
+    # (a plan's or a scheme's parts, counted as the Smarts are in a fact close to the question or of the years it
+    # names: "แผนแม่บท 61-65 มี 7 ด้าน?" / "6 เสาหลัก"; not the 2018 plan's pillars for "7 ด้าน?" of today's plan)
+    (r"pillars?(?![a-z])|platforms?(?![a-z])|เสาหลัก|แพลตฟอร์ม", "part"),
     (r"cit(y|ies)(?![a-z])|เมือง", "city"),
     (r"areas?(?![a-z])|พื้นที่|แห่ง", "area"),
     (r"provinces?(?![a-z])|จังหวัด", "province"),
@@ -289,10 +292,10 @@ _PRIVATE = re.compile(r"เอกชน|ผู้ประกอบการ|น
                       r"\bco\.,? ltd\b|\bprivate\b|\bprivately\b|\bentrepreneurs\b|\bbusiness(?:men|people)\b|"
                       r"\b(?:local\s+)?firms\b", re.I)
 # A figure set as a goal: "the target of 100 smart cities" does not say there were 100.
-_GOAL = re.compile(r"เป้าหมาย|ตั้งเป้า|\btarget|\bgoal", re.I)
+_GOAL = re.compile(r"เป้า|\btarget|\bgoal", re.I)  # (เป้าหมาย, ตั้งเป้า, and "เป้า" alone in chat)
 _GOAL_FIGURE = re.compile(r"(?:เป้าหมาย|ตั้งเป้า|\btarget(?:ed|s)?\b|\bgoal\b)[^\d.;]{0,25}\d[\d,.]*", re.I)
 # Whether a goal was reached: a fact stating the goal does not say so ("ครบ 100 เมืองตามเป้ามั้ย").
-_REACHED = re.compile(r"ครบ|บรรลุ|ทำได้|ถึงเป้า|\b(reach|achiev|hit|meet|met|made it)", re.I)
+_REACHED = re.compile(r"ครบ|บรรลุ|ทำได้|ถึงเป้า|ตามเป้า|ได้ตามเป้า|\b(reach|achiev|hit|meet|met|made it)", re.I)
 # A claim about every one of several: one that counts otherwise denies it.
 # A fact whose answer is the disagreement itself: its "no" and "without" describe the sources, not the claim.
 _SOURCES_DIFFER = r"(แหล่งข้อมูลไม่ตรงกัน|sources differ)"
@@ -1191,7 +1194,8 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
     stated_counts = counted(answer if _GOAL.search(question) else _GOAL_FIGURE.sub(" ", answer))
     if not years or years & fact_years:  # (a fact of another year may count otherwise: not a denial)
         for n, unit in asked_counts:
-            others = {m for m, u in stated_counts if u == unit or {u, unit} == {"city", "area"}}
+            others = {m for m, u in stated_counts if u == unit or {u, unit} == {"city", "area"}
+                      or (close or bool(years & fact_years)) and {u, unit} == {"smart", "part"}}
             if others and n not in others:
                 return "no"
             if _ALL.search(question) and others - {n}:

@@ -35,6 +35,20 @@ def test_longest_name_wins_over_the_name_inside_it(bot):
     assert e.cities == ["phuket-tinicon-valley"]
 
 
+@pytest.mark.parametrize("text, whole, parts", [
+    ("khon kaen tram noy cost", "khon-kaen-lrt", {"khon-kaen", "khon-kaen-tram-noy"}),
+    ("ขอนแก่นแทรมน้อยยาวกี่กิโล", "khon-kaen-lrt", {"khon-kaen", "khon-kaen-tram-noy"}),
+])
+def test_a_name_that_swallows_the_start_of_the_next_gives_way_to_both(bot, text, whole, parts):
+    # ("khon kaen tram" is the light rail's name, but "tram noy" after "khon kaen" is the loop)
+    subjects = set(ents(bot, text).subjects)
+    assert parts <= subjects and whole not in subjects
+
+
+def test_a_fuller_name_of_the_same_thing_still_wins(bot):
+    assert "smart-city-bus-route-24" not in ents(bot, "khon kaen smart city bus fare").subjects
+
+
 def test_two_cities_in_one_question(bot):
     assert ents(bot, "ภูเก็ตกับขอนแก่นได้รับรองเมื่อไหร่").cities == ["phuket", "khon-kaen"]
 
@@ -182,3 +196,8 @@ def test_a_misspelt_latin_name_is_masked_like_one_spelt_right(bot):
 def test_a_bare_misspelt_area_name_gets_its_overview(convo):
     r = convo.say("wangchang vally smart city")
     assert not r.fallback and "Wangchan Valley" in first_line(r)
+
+
+def test_a_university_said_as_people_say_it_is_found(bot):
+    # ("มหาลัย" for "มหาวิทยาลัย")
+    assert "cmu-smart-city" in ents(bot, "มหาลัยเชียงใหม่สมาร์ทซิตี้ได้ตราปีไหน").subjects

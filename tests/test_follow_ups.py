@@ -853,3 +853,15 @@ def test_how_two_named_organisations_differ_is_each_one_side_by_side(convo, text
     r = convo.say(text)
     assert not r.fallback and "KKTT" in r.text and "KKTS" in r.text and "•" in r.text
     assert re.search("5 แห่ง|5 municipalities", r.text) and re.search("20 บริษัท|20 Khon Kaen firms", r.text)
+
+
+def test_how_long_is_that_loop_is_the_loops_length(convo):
+    convo.say("when will khon kaen tram noy open?")
+    r = convo.say("how long is that loop?")
+    assert not r.fallback and "4.4" in r.text, r.text
+
+
+def test_why_after_a_rank_is_not_a_reason_about_nothing_discussed(convo):
+    convo.say("CMU smart city ได้อันดับเท่าไหร่ใน TSCCI 2567")
+    r = convo.say("ทำไมถึงไม่ได้อันดับ 1")
+    assert r.fallback, r.text

@@ -105,3 +105,12 @@ def test_a_doubled_word_end_before_a_word_that_starts_with_that_letter_is_kept(t
 @pytest.mark.parametrize("text, expected", [("ไหนบ้างงงครับ", "ไหนบ้างครับ"), ("ขอนแก่นนนครับ", "ขอนแก่นครับ")])
 def test_emphasis_before_a_particle_is_still_collapsed(text, expected):
     assert normalize(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ขอนแก่นได้ตราใช่ม้ะ", "ขอนแก่นได้ตราใช่มะ"),  # the chat particle with a tone mark is the "มะ" yes/no knows
+    ("จริงม๊ะครับ", "จริงมะครับ"),
+    ("มะม่วง ม้ะ", "มะม่วง ม้ะ"),  # not after a word that asks
+])
+def test_a_toned_ma_particle_is_read_as_ma(text, expected):
+    assert normalize(text) == expected

@@ -98,3 +98,63 @@ def test_the_head_office_is_still_where_the_organisation_is(convo):
 ])
 def test_the_body_holding_an_areas_logo_is_not_that_the_area_received_it(convo, text):
     assert convo.say(text).fallback
+
+
+@pytest.mark.parametrize("text", [
+    "how many drones fly in the wangchan valley 5g sandbox?",  # (5G is no count)
+    "สามย่านติดเซนเซอร์วัดอากาศไว้กี่ตัว",  # ("สาม" of สามย่าน is no count either)
+])
+def test_a_count_asked_of_a_fact_that_gives_none_is_refused(convo, text):
+    r = convo.say(text)
+    assert r.fallback, r.text
+
+
+def test_a_sum_asked_after_a_fact_without_one_is_the_nearby_fact_that_gives_it(convo):
+    convo.say("แทรมน้อยขอนแก่นจะเปิดปีไหน")
+    r = convo.say("ใช้งบก่อสร้างเท่าไหร่")
+    assert not r.fallback and "650" in first_line(r), r.text
+
+
+def test_a_far_fact_with_some_figure_is_no_answer_to_a_sum_the_near_one_lacks(convo):
+    convo.say("KKTT มีพันธมิตรด้านวิชาการเป็นมหาวิทยาลัยไหน")
+    assert convo.say("ค่าเทอมวิทยาลัยนานาชาติปีละเท่าไหร่").fallback
+
+
+@pytest.mark.parametrize("text, need", [
+    ("who wrote that news story?", "author"),
+    ("ใครเป็นคนเขียนบทความนี้", "author"),
+    ("who signed the agreement?", "signatory"),
+    ("ใครเป็นผู้ลงนาม", "signatory"),
+    ("who sits on the committee?", "members"),
+    ("คณะกรรมการมีใครบ้าง", "members"),
+    ("what is the city's app called?", "app"),
+])
+def test_a_writer_signatory_members_or_app_asked_is_a_need(text, need):
+    assert need in [n for n, _ in _asks(text).needs]
+
+
+@pytest.mark.parametrize("text, need", [
+    ("who signed off the plan?", "signatory"),  # approved it
+    ("how do I apply for the logo?", "app"),
+])
+def test_approving_and_applying_are_not_those_needs(text, need):
+    assert need not in [n for n, _ in _asks(text).needs]
+
+
+def test_who_sits_on_a_body_is_not_its_chairs_fact(convo):
+    convo.say("who chaired the digital economy commission in 2025")
+    assert convo.say("who sits on that commission?").fallback
+
+
+@pytest.mark.parametrize("text", [
+    "ตัวเมืองเชียงใหม่ได้คะแนน TSCCI เท่าไหร่",  # a province named: another province's area's score is no answer
+    "คะแนน TSCCI ของพื้นที่ในเชียงใหม่เท่าไหร่",
+])
+def test_a_score_asked_of_a_province_is_not_another_provinces(convo, text):
+    r = convo.say(text)
+    assert r.fallback, r.text
+
+
+def test_a_second_meeting_is_no_place_in_a_ranking(convo):
+    convo.say("what is chiang mai old town smart city?")
+    assert convo.say("what rank did it get?").fallback

@@ -232,3 +232,73 @@ def test_whether_an_area_has_the_7_smarts_is_its_plan_s_count(convo, text, verdi
     # (the names gone, "มี ใช่มั้ย" says nothing: its words found the developer, the 7 Smarts unanswered)
     r = convo.say(text)
     assert not r.fallback and first_line(r).startswith(verdict) and said in first_line(r)
+
+
+@pytest.mark.parametrize("question, years, expected", [
+    ("did the 2019-2021 roadmap have 5 smarts?", frozenset({2019, 2020, 2021}), "no"),  # its years: 4 pillars
+    ("did the 2019-2021 roadmap have 4 dimensions?", frozenset({2019, 2020, 2021}), None),
+    ("does the roadmap today have 5 smarts?", frozenset(), None),  # no year of the fact: pillars are not Smarts
+])
+def test_pillars_of_a_plan_of_the_years_asked_count_as_its_smarts(question, years, expected):
+    answer = "The town's 2019-2021 roadmap had 4 pillars: mobility, living, economy and governance."
+    q = normalize(question)
+    said = verdict(q, tokenize(q), answer, years=years, fact_years=frozenset({2019, 2021}), close=False)
+    assert said == expected if expected else said != "no"
+
+
+@pytest.mark.parametrize("text", [
+    "was the khon kaen expo in 2018 opened by prawit?",  # opened by Prajin: the role the question names
+    "งานเอ็กซ์โปขอนแก่นปี 2561 ประวิตรมาเปิดงานใช่ไหม",
+])
+def test_another_person_in_the_role_claimed_is_a_no(convo, text):
+    r = convo.say(text)
+    assert not r.fallback and _leads(r, False), r.text
+
+
+@pytest.mark.parametrize("text, said", [
+    ("did prayut chair the sub-committee meeting of 6 may 2021?", "Chaiwut"),  # that day's chair, not his post
+    ("การประชุมวันที่ 6 พ.ค. 2564 มีนายกประยุทธ์เป็นประธานใช่ไหม", "ชัยวุฒิ"),
+    ("was chaiwut the chair of the logo ceremony on 24 december 2021?", "Prawit"),
+])
+def test_a_role_claimed_at_an_event_of_a_day_is_checked_against_that_days_fact(convo, text, said):
+    r = convo.say(text)
+    assert _leads(r, False) and said in first_line(r), r.text
+
+
+@pytest.mark.parametrize("text", [
+    "does mae moh's plan have 7 smarts like samyan's?",  # Mae Moh's own fact (3) is not outdone by the pilots' one
+    "แม่เมาะมี7smartเหมือนที่อื่นไหม",  # a count claimed with "มี...ไหม" is no "is there one?"
+])
+def test_an_areas_own_count_denies_a_count_claimed_for_it(convo, text):
+    r = convo.say(text)
+    assert _leads(r, False), r.text
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("เป้า 50 สาขาใน 10 จังหวัดใช่ม้ะ", "yes"),  # "เป้า" alone names the target the fact states
+    ("ได้ 50 สาขาตามเป้าแล้วใช่ไหม", None),  # whether the target was met: a target stated does not say
+])
+def test_a_target_asked_as_chat_is_a_target(question, expected):
+    answer = "เป้าหมายล่าสุดคือมีสาขา 50 สาขาใน 10 จังหวัดภายในปี 2570"
+    q = normalize(question)
+    assert verdict(q, tokenize(q), answer) == expected
+
+
+@pytest.mark.parametrize("text, yes", [
+    ("is kvis in wangchan valley?", True),  # a claim about a named thing: the verdict first, not its overview
+    ("วังจันทร์วัลเลย์มี KVIS อยู่ด้วยใช่ไหม", True),
+])
+def test_a_claim_relating_two_named_things_gets_a_verdict(convo, text, yes):
+    r = convo.say(text)
+    assert _leads(r, yes), r.text
+
+
+def test_what_a_named_thing_is_asked_with_a_particle_is_still_its_overview(convo):
+    r = convo.say("KVIS คืออะไรหรอ")
+    assert not r.fallback and not _leads(r, True) and not _leads(r, False), r.text
+
+
+def test_an_area_whose_province_has_its_id_is_checked_against_a_closed_list(convo):
+    # (Nan: the area and its province share the id "nan"; neither is among the 7 early pilot areas)
+    r = convo.say("was nan among the 7 early pilot areas?")
+    assert _leads(r, False), r.text
