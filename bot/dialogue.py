@@ -2219,6 +2219,14 @@ class Dialogue:
                     if (f.intent, f.aspect) == (told.intent, told.aspect) and f.about[0] == a.subjects[0]]
             if len(same) == 1:
                 a.hit = _picked(same[0])
+        if a.kind == "list" and a.subjects == [SEVEN_SMARTS] and not a.yes_no and a.hit is not None \
+                and len(self._dimensions_named(snap, a.hit.fact)) < len(snap.kb.dimensions):
+            # "list the 7 smarts": the fact that names all seven, not one about other lists that share the word
+            # "list" ("criteria that do not match the standard 7")
+            whole = [f for f in snap.index.about(SEVEN_SMARTS) if f.aspect == "list" and f.about[0] == SEVEN_SMARTS
+                     and len(self._dimensions_named(snap, f)) == len(snap.kb.dimensions)]
+            if whole:
+                a.hit = _picked(whole[0])
         area = a.subjects[0] if len(a.subjects) == 1 and a.subjects[0] in snap.kb.cities \
             else a.context[0] if not a.subjects and a.context and a.context[0] in snap.kb.cities else None
         person_told = a.hit is not None and (any(x in snap.kb.entities and snap.kb.entities[x].kind == "person"

@@ -1323,3 +1323,12 @@ def test_a_thai_name_asked_about_in_english_gets_an_english_answer(convo):
 def test_a_target_answers_only_a_question_about_a_target(bot, text, reason):
     target = bot.dialogue.knowledge.facts["targets-overview"]
     assert why_not(text, target, "how_many") == reason
+
+
+@pytest.mark.parametrize("text", ["could you list all seven smarts?", "ขอลิสต์ 7 smarts ทั้งหมดหน่อยครับ"])
+def test_a_list_of_the_7_smarts_names_all_seven(convo, text):
+    # (not a fact about other lists that shares the word "list": "criteria that do not match the standard 7")
+    r = convo.say(text)
+    assert not r.fallback and all(d in r.text for d in ("Environment", "Economy", "Mobility", "Energy", "People",
+                                                         "Living", "Governance")) or all(
+        d in r.text for d in ("สิ่งแวดล้อม", "เศรษฐกิจ", "พลังงาน", "พลเมือง"))
