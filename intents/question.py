@@ -70,7 +70,7 @@ _TYPES: list[tuple[str, re.Pattern, re.Pattern]] = [
     ("why", _th("ทำไม", "เพราะอะไร", "เหตุใด", "เพราะอะไร", "สาเหตุ", "ไปเพื่ออะไร", "เพื่ออะไร"),
      _en("why", "how come", "reason", "purpose")),
     ("list", _th("อะไรบ้าง", "ไหนบ้าง", "ที่ไหนบ้าง", "มีใครบ้าง", "รายชื่อ", "ชื่อทั้ง", "ชื่อโครงการ",
-                 "ใดบ้าง", "ไรบ้าง"),  # ("มีไรบ้าง", "ชื่อไรบ้าง": อะไรบ้าง as it is typed)
+                 "ใดบ้าง", "ไรบ้าง", "ลิสต์", "ลิสท์"),  # ("มีไรบ้าง", "ชื่อไรบ้าง": อะไรบ้าง as typed; "ขอลิสต์": list)
      _en("which cities", "which areas", "which places", "which provinces", "list", "name the", "what are the", "names of",
          "what were they called", "which ones", "which were",
          # ("which four projects were approved", "what were the 4 projects": the names of a counted group, not
