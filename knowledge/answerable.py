@@ -435,6 +435,42 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
                         r"\b(?:what|which) (?:place|position) did\b(?!(?: \S+){1,2} (?:hold|have|take|occupy)\b)", re.I),
      re.compile(r"อันดับ\s*(?:ที่\s*)?\d|อันดับ(?:แรก|หนึ่ง|สอง|สาม)|ได้ที่\s*\d|\b\d{1,2}(?:st|nd|rd|th)\b|"
                 r"\b(?:top|first|second|third|fourth|fifth|ranked)\b", re.I)),
+    # "who sits on the sub-committee", "กรรมการมีใครบ้าง": its members, which its chair (or one figure of the
+    # project) is not
+    ("members", re.compile(r"\bmembers?\b|\bwho sits? on\b|"
+                           r"สมาชิก|กรรมการ\S{0,12}(?:มี)?ใครบ้าง|ใครบ้าง\S{0,6}(?:เป็น|อยู่ใน)\S{0,4}กรรมการ|ประกอบด้วยใคร", re.I),
+     re.compile(r"\bmembers?\b|\bsits? on\b|สมาชิก|ประกอบด้วย|\bmade up of\b|\bcomposed of\b|\bcomprises?\b", re.I)),
+    # "how much is a bag of fertiliser", "ถุงละกี่บาท": a price per unit, which a budget for the project is not
+    ("unit price", re.compile(r"\bper (?:bag|sack|kg|kilo(?:gram)?|unit|piece|bottle|pack|box|item)\b|"
+                              r"\b(?:a|one|each) (?:bag|sack|kg|kilo|bottle|pack|box) of\b|(?:ถุง|กระสอบ|กิโล|ขวด|กล่อง|แพ็ค|ชิ้น)ละ|"
+                              r"ต่อ\s*(?:ถุง|กระสอบ|กิโล|ขวด|กล่อง|แพ็ค|ชิ้น)", re.I),
+     re.compile(r"\bper (?:bag|sack|kg|kilo(?:gram)?|unit|piece|bottle|pack|box|item)\b|\b(?:a|one|each) (?:bag|sack|kg|kilo|"
+                r"bottle|pack|box)\b|(?:ถุง|กระสอบ|กิโล|ขวด|กล่อง|แพ็ค|ชิ้น)ละ|ต่อ\s*(?:ถุง|กระสอบ|กิโล|ขวด|กล่อง|แพ็ค|ชิ้น)",
+                re.I)),
+    # "how much does depa pay each city", "ได้ตราแล้วรัฐให้เงินไหม": money paid to a city, which a project's budget
+    # or a design contest's prize is not
+    ("payment to a city", re.compile(r"\bhow much (?:money )?(?:does|do|did|will|would) (?:\S+ ){0,3}(?:pay|give|grant)\b|"
+                                     r"\b(?:pay|pays|paid|grant|grants)\b (?:\S+ ){0,3}(?:each|every|a|the|"
+                                     r"certified) (?:\S+ )?cit(?:y|ies)\b|\bmoney (?:does|do|did|will) (?:\S+ ){0,3}(?:get|receive)\b|"
+                                     r"\bprize money (?:with|for) (?:the |a )?(?:logo|certif|cit)|"
+                                     r"(?:ให้|แจก|จ่าย)เงิน\S{0,12}(?:เมือง|พื้นที่)|(?:เมือง|พื้นที่)\S{0,16}ได้(?:รับ)?เงิน|"
+                                     r"เงินรางวัล\S{0,6}(?:ให้|แก่)\S{0,4}(?:เมือง|พื้นที่)", re.I),
+     re.compile(r"\bpa(?:y|ys|id) (?:each|every|the|a|certified)|\bgrants? (?:of|to)\b|\bsubsid|เงินอุดหนุน|(?:ให้|แจก|จ่าย)เงิน|"
+                r"\bno (?:money|cash|grant|funding)\b|ไม่(?:ได้)?(?:มี|ให้)?เงิน", re.I)),
+    # "who wrote this article", "ใครเป็นคนเขียนข่าวนี้": its author, which a person the article quotes is not
+    ("author", re.compile(r"ใคร\S{0,8}เขียน|(?:คน|ผู้)เขียน|\bwho wrote\b|\bwritten by whom\b|\bauthors?\b|\breporter\b", re.I),
+     re.compile(r"เขียน|\bwrote\b|\bwritten by\b|\bauthor|\breporter\b|ผู้สื่อข่าว|นักข่าว", re.I)),
+    # "who signed it", "ใครเป็นคนลงนาม": who signed, which the mayor of a city or the day it was signed is not
+    ("signatory", re.compile(r"ใคร\S{0,8}(?:ลงนาม|เซ็น)|(?:ผู้|คน)(?:ลงนาม|เซ็น)|\bwho signed\b(?! off)|\bsigned by whom\b|"
+                             r"\bsignator", re.I),
+     re.compile(r"ลงนาม\S{0,4}โดย|(?:ผู้|คน)ลงนาม|\S+\s+(?:ลงนาม|เซ็น)|\bsigned by\b|\bsignator|\b[A-Z]\w+ (?:\w+ )?signed\b",
+                re.I)),
+    # "ใครได้รางวัลที่ 1", "who won the contest": the winner, which the prize on offer is not
+    ("winner", re.compile(r"ใคร\S{0,8}(?:ได้รางวัล|ชนะ)|(?:ได้|ชนะ)รางวัลที่\s*\d|ผู้ชนะ|\bwho won\b|\bwinners?\b|"
+                          r"\bwon the (?:contest|competition|prize|contract|tender|bid|award)\b", re.I),
+     # (a ranking's winner is its first: "who won TSCCI 2024" / "1st Wangchan Valley")
+     re.compile(r"ชนะ|ได้(?:รับ)?รางวัล|\bwon\b|\bwinners?\b|\bawarded to\b|อันดับ\s*(?:ที่\s*)?1(?!\d)|อันดับ(?:แรก|หนึ่ง)|"
+                r"ได้ที่\s*1(?!\d)|\b1st\b|\bfirst\b|\btop(?:ped)?\b|\bled\b|\bleads?\b", re.I)),
     # "which province has the most", "ที่ไหนใหญ่ที่สุด": the one that comes first, which a count or a total is not
     # ("which city topped the index", "came top": the first, which one of the top three is not)
     ("superlative", re.compile(r"(มาก|เยอะ|ใหญ่|สูง|ต่ำ|น้อย|ยาว|ดี|เก่ง|สวย|ถูก|แพง|ใกล้|ไกล|สะอาด)(ที่)?สุด|"
@@ -537,10 +573,19 @@ _RANKED = re.compile(r"\b(among|ranked|ranking|index|tscci|scpri|place[d]?|(?:ci
 # "มีเมืองใดบ้าง", "ขอรายชื่อ", "ชื่อทั้ง 4 โครงการ", "which areas": the names, which a count ("36 เมืองใน 25 จังหวัด") does not give.
 _NAMES_ASKED = re.compile(r"(เมือง|พื้นที่|จังหวัด|โครงการ|เทศบาล|บริษัท)\s*(ใด|ไหน|อะไร)\s*บ้าง|รายชื่อ|ชื่อทั้ง|"
                           r"\bwhich (?:\d{1,2} )?(cities|areas|places|provinces|projects|municipalities|companies|"
-                          r"towns|districts)\b|\bnames? of\b", re.I)
+                          r"towns|districts)\b|\bnames? of\b|"
+                          # "6 เมืองที่เพิ่มมามีอะไรบ้าง", "which 4 were they", "which were the other 8 cities": the
+                          # things counted, by name
+                          r"(?<![\d.])\d{1,2}\s*(?:เมือง|พื้นที่|โครงการ|แห่ง|จังหวัด)[^?]{0,30}?(?:อะไร|ไหน)\s*บ้าง|"
+                          r"\bwhich (?:\d{1,2} )?(?:\w+ )?(?:were|are) (?:they|those|these)\b|"
+                          r"\bwhich (?:were|are) the (?:other )?\d{1,2}\b", re.I)
+# (number words, read as digits for the counts above: "which four were they")
+_NUMBER_WORDS = {w: str(i) for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+_NUMBER_WORD = re.compile(r"\b(" + "|".join(list(_NUMBER_WORDS)[2:]) + r")\b", re.I)
 # "ชื่อทั้ง 4 โครงการ", "the 6 cities added": how many things the list asked for has.
 _HOW_MANY_NAMED = re.compile(r"ทั้ง\s*(\d{1,2})\s*(?:โครงการ|เมือง|พื้นที่|แห่ง|ด้าน)|(?<![\d.])(\d{1,2})\s*(?:โครงการ|เมือง|พื้นที่|แห่ง)ที่|"
-                             r"\bthe (\d{1,2}) (?:projects|cities|areas|places)\b", re.I)
+                             r"\bthe (?:other )?(\d{1,2}) (?:projects|cities|areas|places)\b|\bwhich (\d{1,2}) (?:\w+ )?(?:were|are) (?:they|those|these)\b",
+                             re.I)
 _LIST_SEP = re.compile(r",|、|ได้แก่|:|\s(?:และ|and)\s")
 # "ตอนนี้ใครเป็นประธาน", "is he still the minister today?": who holds a post now, which a fact of some years ago
 # does not tell (posts change hands; the sources are dated).
@@ -962,6 +1007,7 @@ _ASIDE = re.compile(r"นอกจาก|นอกเหนือจาก|ย�
 def _asks(question: str) -> _Asks:
     # (an English word written against Thai, "ceoของkktt", is still a word: \b needs a space to see it)
     question = _SCRIPTS_MEET.sub(" ", question)
+    question = _NUMBER_WORD.sub(lambda m: _NUMBER_WORDS[m.group(1).casefold()], question)
     position = _POSITION.search(question)
     nth = False
     if position is None and _RANKED.search(question):
@@ -1112,7 +1158,7 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
     if kind == "how_much" and asks.money and not _has(_MONEY, text):
         return "it gives no sum of money"
     # ("who will be the next president", "งบปีนี้เท่าไหร่": not the sum of some years ago)
-    if asks.to_come and kind in ("when", "who", "how_much", "how_many", None):
+    if asks.to_come and kind in ("when", "who", "how_much", "how_many", "list", None):
         year = (today or date.today()).year
         if _latest_year(text) < year:
             return "it gives no date to come"
