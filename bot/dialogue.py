@@ -2206,8 +2206,9 @@ class Dialogue:
             if len(sums) == 1:
                 a.hit = _picked(sums[0])
         if a.person is not None and (a.hit is None or (a.person not in a.hit.fact.about and a.hit.words < PERSON_MIN_WORDS)):
+            # (not one that lacks the thing asked for: "who sits on it" after the chair is no question about him)
             a.hit = next((h for h in snap.index.search(Query(a.query_text, reply_lang, [a.person], [], a.kind, a.intents), 3)
-                        if a.person in h.fact.about), a.hit)
+                        if a.person in h.fact.about and why_not(a.query_text, h.fact, a.kind) not in NEED_REASONS), a.hit)
         if a.hit is not None and a.context and not a.subjects and not a.follow_up and not a.asking_only and not a.years \
                 and len(set(a.hit.fact.about) & set(snap.kb.cities)) >= 3 and set(a.hit.fact.about) & set(a.context) \
                 and not _REFERS_BACK.search(_THERE_IS.sub(" ", u.normalized)) and not _THIS.search(u.normalized) \

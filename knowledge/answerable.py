@@ -55,7 +55,7 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     ("percentage", re.compile(r"ร้อยละ|เปอร์เซ็นต์|\bper\s?cent(age)?\b|%", re.I),
      re.compile(r"%|ร้อยละ|เปอร์เซ็นต์|\bper\s?cent", re.I)),
     ("district", re.compile(r"เขตไหน|เขตอะไร|เขตใด|แขวงไหน|แขวงอะไร|\b(which|what) (district|subdistrict)\b", re.I),
-     re.compile(r"เขต(?!พื้นที่|ส่งเสริม)[\u0e01-\u0e2e]|แขวง|\bdistrict\b", re.I)),
+     re.compile(r"(?<!ขอบ)เขต(?!พื้นที่|ส่งเสริม)[\u0e01-\u0e2e]|แขวง|\bdistrict\b", re.I)),  # (not "ขอบเขต", a scope)
     # "กี่เมกะวัตต์", "how many MW": a power plant's capacity, which its closing year is not
     ("power capacity", re.compile(r"เมกะวัตต์|กิกะวัตต์|กำลังการผลิต|\b(mw|gw|megawatts?|gigawatts?)\b|"
                                   r"\b(generating|power|installed) capacity\b", re.I),
@@ -76,7 +76,7 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     ("founding", re.compile(r"(จัดตั้ง|ก่อตั้ง|ตั้งขึ้น)\S*\s*(เมื่อ|ใน|ปี|ตอน|ช่วง)|"
                             r"\bwhen\b.*\b(founded|established|set up|created)\b|\b(founded|established) in\b", re.I),
      re.compile(r"ก่อตั้ง|จัดตั้ง|ตั้งขึ้น|ตั้งเมื่อ|จดทะเบียน|อนุมัติ|\bfounded\b|\bestablished\b|\bset up\b|"
-                r"\bcreated\b|\bsince\b|\bapprov", re.I)),  # (approving a company is founding it)
+                r"\bcreated\b|\bsince\b|\bapprov(?!al)", re.I)),  # (approving a company is founding it; "the first logo approval" is not)
     # "ใครเป็นประธานบริษัท", "who chaired it": a chair, which a fact about a mayor or a company's founders is not
     ("chair", re.compile(r"ประธาน|\bchair(s|ed|man|woman|person)?\b|\bpresided\b", re.I),
      re.compile(r"ประธาน|\bchair|\bpresid|\bhead(ed|s)?\b|\bled by\b", re.I)),
@@ -226,7 +226,7 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
      re.compile(r"เกิด(?:ปี|เมื่อ|วัน|ที่)|\bborn\b|\bbirth", re.I)),
     # "ใครเป็นผู้พัฒนาเมือง", "who is the developer behind it": the body that runs it, which a fact about its
     # approval or its place does not name
-    ("developer", re.compile(r"ผู้พัฒนา|\bdeveloper\b|\bwho (runs|develops|developed)\b|"
+    ("developer", re.compile(r"ผู้พัฒนา|ใครเป็นคนทำ(?!หน้าที่|งาน)|\bdeveloper\b|\bwho (runs|develops|developed)\b|"
                              r"\brun by whom\b", re.I),
      re.compile(r"ผู้พัฒนา|ผู้ขับเคลื่อน|ขับเคลื่อนโดย|บริหารโดย|ดำเนินการโดย|ดูแลโดย|\bdevelop|\bruns\b|\bis run\b|"
                 r"\brun by\b|\bdriven by\b|\bmanaged by\b|\boperated by\b", re.I)),
@@ -249,13 +249,14 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
      re.compile(r"โรงแรม|\bhotel\b|ไฮแอท|\bhyatt\b", re.I)),
     # "ค่าสมัครเท่าไหร่", "what is the application fee": a fee, which a count of applicants is not
     # ("สมัครเสียตังค์เท่าไหร่", "is the festival free entry": what one pays, which the rules for applying are not)
-    ("fee", re.compile(r"ค่าธรรมเนียม|ค่าสมัคร|ค่าใช้จ่ายในการสมัคร|ค่าเข้า|เสีย(?:ตังค์|ตัง|เงิน)|ต้องจ่าย|\bfees?\b|"
+    ("fee", re.compile(r"ค่าธรรมเนียม|ค่าสมัคร|ค่าใช้จ่ายในการสมัคร|ค่าเข้า|เข้า(?:ชม)?ฟรี|เสีย(?:ตังค์|ตัง|เงิน)|ต้องจ่าย|\bfees?\b|"
                        r"\bcharges? to apply\b|\bfree (?:entry|admission|entrance)\b|\badmission\b", re.I),
      re.compile(r"ค่าธรรมเนียม|ค่าสมัคร|ค่าเข้า|ไม่เสียค่า|ไม่มีค่า|\bfees?\b|\bfree of charge\b|\bfree (?:entry|admission)\b",
                 re.I)),
     # "แล้วขอนแก่นได้ส่วนแบ่งเท่าไหร่": a share, which the cost of a project is not
     ("share", re.compile(r"ส่วนแบ่ง|\bshare of\b|\bhow much of (?:the|that|it)\b", re.I),
-     re.compile(r"ส่วนแบ่ง|\bshares?\b|%|ร้อยละ", re.I)),
+     # (a percentage that is no index score: "ด้วยคะแนน 53.81%" is no share of the money)
+     re.compile(r"ส่วนแบ่ง|\bshares?\b|\d\s*%\s*(?:of|ของ)|ร้อยละ\s*[\d.]+\s*(?:of|ของ)", re.I)),
     # "ไปดูทุ่งบัวตองช่วงไหนดี", "the best time to visit": a season, which the day the area got its logo is not
     ("best time", re.compile(r"ช่วงไหนดี|เดือนไหนดี|ฤดูไหน|\bbest time\b|\bbest (?:month|season)\b", re.I),
      re.compile(r"ฤดู|หน้าหนาว|หน้าฝน|ช่วงเดือน|บาน|\bseasons?\b|\bwinter\b|\bbloom", re.I)),
@@ -319,6 +320,11 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
                        r"\b(apply for|get|find|looking for) (a )?jobs?\b|\bcareers? (at|with)\b|\bhiring\b|\bvacanc|"
                        r"\binternships?\b", re.I),
      re.compile(r"สมัครงาน|ตำแหน่งงาน|รับสมัครพนักงาน|\bjobs?\b|\bcareers?\b|\bhiring\b|\bvacanc|\brecruit", re.I)),
+    # "มหาลัยเปิดรับสมัครเมื่อไหร่", "when do student admissions open": a school's intake, which a city's expo is not
+    ("student intake", re.compile(r"(?:มหาวิทยาลัย|มหาลัย|โรงเรียน)[^?]{0,20}?รับสมัคร(?!เป็น)|(?:นักศึกษา|นักเรียน)[^?]{0,10}?สมัคร|สมัครเรียน|"
+                                  r"\benrol(?:l)?(?:ment|ing|s)?\b|\bstudent admissions?\b|\bapply to (?:study|university)\b",
+                                  re.I),
+     re.compile(r"สมัครเรียน|รับนักศึกษา|รับสมัครนักศึกษา|รับนักเรียน|\benrol|\badmission", re.I)),
     # "มีไวไฟไหม", "hows the wifi": Wi-Fi, which the area's size is not
     ("wifi", re.compile(r"ไวไฟ|\bwi-?fi\b|เน็ตฟรี|\bfree internet\b|\bhotspots?\b", re.I),
      re.compile(r"ไวไฟ|\bwi-?fi\b|อินเทอร์เน็ต|\binternet\b|\bhotspots?\b", re.I)),
@@ -341,7 +347,7 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
      re.compile(r"เสร็จ|พร้อมใช้|เปิด(?!เผย|ตัว)|ก่อสร้าง|\bready\b|\bopen|\bcomplet|\bfinish|\bconstruct|\bin service\b|"
                 r"\brunning\b|ให้บริการ", re.I)),
     # "รถไฟความเร็วสูงเปิดเมื่อไหร่", "when does it open": its opening, which the day the area beside it got its logo is not
-    ("opening", re.compile(r"เปิด(?!เผย|ตัว)(?:ให้บริการ|ใช้(?:งาน)?|วิ่ง)?\s*(?:เมื่อไหร่|เมื่อไร|ปีไหน|วันไหน|ตอนไหน)|"
+    ("opening", re.compile(r"เปิด(?!เผย|ตัว)(?:ให้บริการ|ใช้(?:งาน)?|วิ่ง)?(?:จริง)?\s*(?:เมื่อไหร่|เมื่อไร|ปีไหน|วันไหน|ตอนไหน)|"
                            r"\bwhen (?:will|did|does|do|is|was) (?:\S+ ){0,6}?(?:open|opening|start running|begin service)\b|"
                            r"\bopening date\b", re.I),
      re.compile(r"เปิด(?!เผย|ตัว)|\bopen|\blaunch|\binaugurat|\bstart|\bbegan\b|เริ่ม|ให้บริการ|\bin service\b|\boperat|"
@@ -428,13 +434,18 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     # "what is the exact renewal threshold", "เกณฑ์ขั้นต่ำกี่เปอร์เซ็นต์": a figure, which that there is a minimum is not
     ("threshold", re.compile(r"\bthresholds?\b|\bcut-?off\b|ขั้นต่ำ\S{0,12}(?:กี่|เท่า)", re.I),
      re.compile(r"\d", re.I)),
+    # "ต่ออายุต้องได้คะแนนกี่เปอร์เซ็นต์", "what score do you need to pass": a pass mark, which a city's score is not
+    ("pass mark", re.compile(r"ต้องได้(?:คะแนน)?\S{0,8}(?:กี่|เท่า)|\bneeds? to score\b|\bminimum score\b|\bpass(?:ing)? (?:mark|score)\b|"
+                             r"\bscore (?:do|does) (?:\S+ ){0,3}need\b", re.I),
+     re.compile(r"ขั้นต่ำ|อย่างน้อย|ไม่ต่ำกว่า|ผ่านเกณฑ์|\bat least\b|\bminimum\b|\bpass(?:ing)? (?:mark|score)\b|\bthreshold", re.I)),
     # "ขอนแก่นได้ที่เท่าไหร่", "what was its rank": a place in a ranking, which a project of the city is not
     ("rank", re.compile(r"ได้ที่\s*(?:เท่า|กี่)|อันดับ(?:ที่)?\s*(?:เท่า|กี่|อะไร|ไหน)|"
                         r"\bwhat (?:\w+ )?rank(?:ing)?\b|\brank(?:ed)? (?:in|at)\b|\b(?:where|how) did (?:\S+ ){0,4}rank\b|"
                         # (not a post: "what position did he hold")
                         r"\b(?:what|which) (?:place|position) did\b(?!(?: \S+){1,2} (?:hold|have|take|occupy)\b)", re.I),
-     re.compile(r"อันดับ\s*(?:ที่\s*)?\d|อันดับ(?:แรก|หนึ่ง|สอง|สาม)|ได้ที่\s*\d|\b\d{1,2}(?:st|nd|rd|th)\b|"
-                r"\b(?:top|first|second|third|fourth|fifth|ranked)\b", re.I)),
+     # (not "the second meeting of 2021", "its first batch": no place in a ranking)
+     re.compile(r"อันดับ\s*(?:ที่\s*)?\d|อันดับ(?:แรก|หนึ่ง|สอง|สาม)|ได้ที่\s*\d|\b\d{1,2}(?:st|nd|rd|th)\b(?! (?:meeting|batch|round|phase))|"
+                r"\b(?:top|first|second|third|fourth|fifth|ranked)\b(?! (?:\S+ )?(?:meeting|batch|round|phase|time|five|pilot))", re.I)),
     # "who sits on the sub-committee", "กรรมการมีใครบ้าง": its members, which its chair (or one figure of the
     # project) is not
     ("members", re.compile(r"\bmembers?\b|\bwho sits? on\b|"
@@ -495,6 +506,8 @@ _SYSTEMS: list[tuple[str, re.Pattern]] = [
     # a driverless car is not the clean-energy vehicles a plan names
     # a tram (Tram Noy) is not the bus route (the light rail is one: see _SYSTEMS_SAID)
     ("tram", re.compile(r"รถราง|แทรม|\btrams?\b", re.I)),
+    # an intercity coach ("รถทัวร์กรุงเทพ-ขอนแก่น") is not the city's own bus route
+    ("intercity coach", re.compile(r"รถทัวร์|รถบัสระหว่างจังหวัด|รถ บขส|\bcoach(?:es)?\b|\bintercity bus", re.I)),
     ("driverless vehicle", re.compile(r"ไร้คนขับ|ไม่มีคนขับ|ขับเคลื่อนอัตโนมัติ|ขับขี่อัตโนมัติ|\bdriverless\b|"
                                       r"\bself[- ]driving\b|\bautonomous\b|\brobo-?taxi", re.I)),
 ]
@@ -504,6 +517,7 @@ _PREDICTION = re.compile(r"จริง(?:ๆ|\s)*(?:ไหม|มั้ย|ม�
 # (not a report checked, "เคยได้ยินว่าจะมี 100 เมืองภายในปี 65 จริงป่ะ": what was said, which the plan tells)
 _HEARD = re.compile(r"ได้ยิน|ข่าวว่า|บอกว่า|อ่านเจอ|อ่านว่า|\bheard\b|\bread that\b|\bsaid\b|\bclaim", re.I)
 # (what is still to come no fact tells: "on track", "likely")
+_CLAIM_CHECKED = re.compile(r"ใช่|\bright\b|\bisn'?t it\b|\bcorrect\b|\btrue\b", re.I)
 _ON_TRACK = re.compile(r"\b(?:on track|likely|realistic)\b", re.I)
 # ...unless the plan itself is what is asked about ("is the target really 105?").
 _TARGET_ASKED_NOW = re.compile(r"เป้า|แผน|\btargets?\b|\bgoals?\b|\bplan", re.I)
@@ -527,7 +541,8 @@ _DIFFERENCE_ASKED = re.compile(r"ไม่ตรงกัน|ต่างกั�
 # Why asked in words ("ทำไม", not the "ทำไม่" of "ทำไม่ครบ", "did not do all").
 _WHY = re.compile(r"ทำไม(?!\u0e48)|เพราะอะไร|เหตุใด|สาเหตุ|\bwhy\b|\bhow come\b", re.I)
 # A date to come: the sources tell of what happened and of published plans, not of next year's events.
-_NEXT = re.compile(r"รอบหน้า|ครั้งหน้า|ครั้งต่อไป|รอบต่อไป|ปีหน้า|ปีนี้|\bnext\b(?! to\b)|"
+_NEXT = re.compile(r"รอบหน้า|ครั้งหน้า|ครั้งต่อไป|รอบต่อไป|ปีหน้า|ปีนี้|พรุ่งนี้|สุดสัปดาห์นี้|เสาร์อาทิตย์นี้|สัปดาห์หน้า|"
+                   r"อาทิตย์หน้า|เดือนหน้า|\bthis weekend\b|\btomorrow\b|\bnext\b(?! to\b)|"
                    r"\bthis year\b|\bupcoming\b|\bscheduled\b", re.I)
 _YEAR = re.compile(r"(?<!\d)(20\d\d|25\d\d)(?!\d)")
 # "when will Phuket get a tram", "จะกลับมาวิ่งเมื่อไหร่": a date still to come, which a fact that only tells of the
@@ -555,9 +570,11 @@ _MONEY = re.compile(r"บาท|\bbaht\b|ดอลลาร์|us\$|\$\s?\d|\bTH
 # A question about money by its words ("how much green space" is not): the question type alone is not enough.
 # Split in two where only whether it matches counts: the English words (each with a Latin letter that only a
 # Latin letter matches, even ignoring case) are tried only on text with a Latin letter.
-_MONEY_ASKED_TH = re.compile(r"บาท|ราคา|ค่า|งบ|ทุน|เงิน|ล้าน")
+_MONEY_COUNTED = re.compile(r"บาท|ราคา|งบ|เงิน|ซื้อ|ขาย|\bbaht\b|\bcost|\bprice|\bbudget|\bmoney\b|\bbought\b|\bsold\b",
+                            re.I)
+_MONEY_ASKED_TH = re.compile(r"บาท|ราคา|ค่า|งบ|ทุน|เงิน|ล้าน|ซื้อ|ขาย")  # ("ซื้อมาเท่าไหร่": the price paid)
 _MONEY_ASKED_EN = re.compile(r"\bbaht\b|\bcost|\bprice|\bbudget|\bfares?\b|\bmoney\b|"
-                             r"\bfund|\bspen[dt]|\binvest|\bworth\b|\bpaid\b|\bpay\b", re.I)
+                             r"\bfund|\bspen[dt]|\binvest|\bworth\b|\bpaid\b|\bpay\b|\bbought\b|\bbuy\b|\bsold\b", re.I)
 # "เมืองที่ 15 ของรอบปี 64", "ลำดับที่ 15", "the 15th city": one item of a list by its place, which a fact must
 # state ("the 15 areas of 2021" does not say which was fifteenth). Not "พื้นที่ 63 ไร่".
 _POSITION = re.compile(r"(?:เมือง|ลำดับ|อันดับ|คน|อัน|แห่ง|ราย)\s*ที่\s*(\d{1,3})(?!\d)|ลำดับ\s*(\d{1,3})(?!\d)|"
@@ -578,13 +595,15 @@ _NAMES_ASKED = re.compile(r"(เมือง|พื้นที่|จังห�
                           # things counted, by name
                           r"(?<![\d.])\d{1,2}\s*(?:เมือง|พื้นที่|โครงการ|แห่ง|จังหวัด)[^?]{0,30}?(?:อะไร|ไหน)\s*บ้าง|"
                           r"\bwhich (?:\d{1,2} )?(?:\w+ )?(?:were|are) (?:they|those|these)\b|"
-                          r"\bwhich (?:were|are) the (?:other )?\d{1,2}\b", re.I)
+                          r"\bwhich (?:were|are) the (?:other )?\d{1,2}\b|\b(?:list|name) (?:all|them|those|these|every)\b", re.I)
 # (number words, read as digits for the counts above: "which four were they")
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
 _NUMBER_WORD = re.compile(r"\b(" + "|".join(list(_NUMBER_WORDS)[2:]) + r")\b", re.I)
 # "ชื่อทั้ง 4 โครงการ", "the 6 cities added": how many things the list asked for has.
 _HOW_MANY_NAMED = re.compile(r"ทั้ง\s*(\d{1,2})\s*(?:โครงการ|เมือง|พื้นที่|แห่ง|ด้าน)|(?<![\d.])(\d{1,2})\s*(?:โครงการ|เมือง|พื้นที่|แห่ง)ที่|"
-                             r"\bthe (?:other )?(\d{1,2}) (?:projects|cities|areas|places)\b|\bwhich (\d{1,2}) (?:\w+ )?(?:were|are) (?:they|those|these)\b",
+                             r"(?<![\d.])(\d{1,2})\s*(?:โครงการ|เมือง|พื้นที่|แห่ง)\s*ทั้งหมด|\b(?:list|name) all (?:the |of the )?(\d{1,2})\b|"
+                             r"\bthe (?:other )?(\d{1,2}) (?:projects|cities|areas|places)\b|"
+                             r"\bwhich (\d{1,2}) (?:\w+ )?(?:were|are) (?:they|those|these)\b",
                              re.I)
 _LIST_SEP = re.compile(r",|、|ได้แก่|:|\s(?:และ|and)\s")
 # "ตอนนี้ใครเป็นประธาน", "is he still the minister today?": who holds a post now, which a fact of some years ago
@@ -1098,6 +1117,10 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
     if yes_no and not staff and _has(_STILL, question) and not _has(_ENDED, text) \
             and max(_years_of(fact, text), default=0) < (today or date.today()).year - POST_YEARS:
         return "it does not tell whether it still is"  # "is the sandbox still running" / its start in 2021
+    if yes_no and not staff and asks.will and years and min(years) >= (today or date.today()).year \
+            and not years & _years_of(fact, text) and not _CLAIM_CHECKED.search(question):
+        # (not a year claimed, "จะปิดปี 2580 ใช่ไหม": a fact of the year planned says no)
+        return "it tells of another year"  # "will Khon Kaen host the expo in 2026?" / the 2018 expo, the 2028 rail
     if yes_no and not staff and _PREDICTION.search(question) and not _TARGET_ASKED_NOW.search(question) \
             and not _HEARD.search(question) \
             and (_EXPECTED.search(fact.answer_text()) or asks.will or _ON_TRACK.search(question)
@@ -1155,7 +1178,9 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
         return "it tells of the past, not when it will be"
     if asks.now and not yes_no and not staff and _TARGET_LEAD.search(fact.answer.en):
         return "it gives a target, not the figure now"  # "GDP per head today" / the programme's target for 2029
-    if kind == "how_much" and asks.money and not _has(_MONEY, text):
+    if (kind == "how_much" and asks.money or kind == "how_many" and _MONEY_COUNTED.search(question)) \
+            and not _has(_MONEY, text):
+        # ("ซื้อมาเท่าไหร่", read as a count: a sum of money still, which an index score is not)
         return "it gives no sum of money"
     # ("who will be the next president", "งบปีนี้เท่าไหร่": not the sum of some years ago)
     if asks.to_come and kind in ("when", "who", "how_much", "how_many", "list", None):
