@@ -250,7 +250,8 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     # "ค่าสมัครเท่าไหร่", "what is the application fee": a fee, which a count of applicants is not
     # ("สมัครเสียตังค์เท่าไหร่", "is the festival free entry": what one pays, which the rules for applying are not)
     ("fee", re.compile(r"ค่าธรรมเนียม|ค่าสมัคร|ค่าใช้จ่ายในการสมัคร|ค่าเข้า|เข้า(?:ชม)?ฟรี|เสีย(?:ตังค์|ตัง|เงิน)|ต้องจ่าย|\bfees?\b|"
-                       r"\bcharges? to apply\b|\bfree (?:entry|admission|entrance)\b|\badmission\b", re.I),
+                       r"\bcharges? to apply\b|\bcosts? to apply\b|\bapplication (?:fee|cost)s?\b|"
+                       r"\bfree (?:entry|admission|entrance)\b|\badmission\b", re.I),
      re.compile(r"ค่าธรรมเนียม|ค่าสมัคร|ค่าเข้า|ไม่เสียค่า|ไม่มีค่า|\bfees?\b|\bfree of charge\b|\bfree (?:entry|admission)\b",
                 re.I)),
     # "แล้วขอนแก่นได้ส่วนแบ่งเท่าไหร่": a share, which the cost of a project is not
@@ -482,6 +483,31 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
      # (a ranking's winner is its first: "who won TSCCI 2024" / "1st Wangchan Valley")
      re.compile(r"ชนะ|ได้(?:รับ)?รางวัล|\bwon\b|\bwinners?\b|\bawarded to\b|อันดับ\s*(?:ที่\s*)?1(?!\d)|อันดับ(?:แรก|หนึ่ง)|"
                 r"ได้ที่\s*1(?!\d)|\b1st\b|\bfirst\b|\btop(?:ped)?\b|\bled\b|\bleads?\b", re.I)),
+    # "what does the agreement cover", "ข้อตกลงมีรายละเอียดอะไร": what it holds, which that it was signed is not
+    # (an agreement's: "what does Smart Governance cover" asks what the notion means, which its definition says)
+    ("contents", re.compile(r"\bwhat (?:exactly )?(?:did|does|do|will) (?:\S+ ){0,3}(?:agreement|mou|contract|deal|memorandum|partnership) "
+                            r"(?:\S+ ){0,5}cover\b|\bwhat(?:'s| is| was) in (?:the|that|this) (?:agreement|mou|contract|deal)\b|"
+                            r"(?:ข้อตกลง|สัญญา|mou|เอ็มโอยู|ความร่วมมือ)\S{0,12}(?:ครอบคลุม(?:เรื่อง)?อะไร|รายละเอียด\S{0,8}(?:อะไร|ยังไง|อย่างไร|กี่ข้อ)|"
+                            r"มีกี่ข้อ)", re.I),
+     # (or names them, in a list: "the 7 Smarts are Smart Environment, Smart Economy, ...")
+     re.compile(r"ครอบคลุม|ประกอบด้วย|ได้แก่|รวมถึง|\bcover|\binclud|\bcomprises?\b|(?:[^,\n]{1,40},){2}", re.I)),
+    # "what was decided there", "มติที่ประชุมคืออะไร": what a meeting decided, which where and when it met is not
+    ("decision", re.compile(r"\bwhat (?:was|were) (?:decided|agreed|approved|resolved)\b|"
+                            r"\bwhat did (?:it|they|the \w+|that \w+) (?:decide|agree|approve|resolve)\b|"
+                            r"มติ(?:ที่ประชุม|ของที่ประชุม)?(?:คือ|ว่า)?(?:อะไร|ยังไง)|ตัดสินใจ(?:อะไร|ยังไง)|เห็นชอบอะไร|อนุมัติอะไร", re.I),
+     re.compile(r"มติ|เห็นชอบ|อนุมัติ|รับทราบ|ตัดสิน|\bapprov|\bdecid|\bagreed|\bresolv|\bendors|\backnowledg", re.I)),
+    # "งบ 20 ล้านใช้ทำอะไร", "what was the money spent on": what a sum paid for, which that it was planned is not
+    ("use of money", re.compile(r"(?:งบ|เงิน)[^?]{0,20}?ใช้(?:ทำ|ไปกับ|กับ|ใน)(?:อะไร|ไหน)|"
+                                r"\b(?:budget|money|funds?|funding)\b (?:\S+ ){0,4}(?:spent|used) (?:on|for)\b|"
+                                r"\bwhat (?:was|is|will) (?:\S+ ){0,4}(?:spent|used) on\b", re.I),
+     re.compile(r"เพื่อ|สำหรับ|ใช้ใน|ใช้กับ|ใช้สร้าง|ใช้พัฒนา|ใช้ซื้อ|\bspent on\b|\bto (?:build|fund|develop|buy|support|pay)\b|"
+                r"\bfor (?:building|developing|buying|the construction)\b", re.I)),
+    # "who received the logo at the ceremony", "ใครเป็นคนรับตรา": the person who took it, which the bodies it was
+    # handed to (counted) are not
+    ("recipient", re.compile(r"\bwho (?:received|accepted|collected)\b|ใคร(?:เป็น)?(?:คน|ผู้)?รับ(?:มอบ)?ตรา|ผู้รับ(?:มอบ)?ตรา\S{0,6}ใคร",
+                             re.I),
+     re.compile(r"ผู้รับ|รับมอบ|(?:คน|ผู้)?รับตรา|(?-i:[A-Z][a-z]+ [A-Z][a-z]+)(?:,[^,.]{0,60},)? (?:received|accepted)|"
+                r"\bwho received\b|\breceived by\b", re.I)),
     # "which province has the most", "ที่ไหนใหญ่ที่สุด": the one that comes first, which a count or a total is not
     # ("which city topped the index", "came top": the first, which one of the top three is not)
     ("superlative", re.compile(r"(มาก|เยอะ|ใหญ่|สูง|ต่ำ|น้อย|ยาว|ดี|เก่ง|สวย|ถูก|แพง|ใกล้|ไกล|สะอาด)(ที่)?สุด|"
@@ -517,6 +543,14 @@ _PREDICTION = re.compile(r"จริง(?:ๆ|\s)*(?:ไหม|มั้ย|ม�
 # (not a report checked, "เคยได้ยินว่าจะมี 100 เมืองภายในปี 65 จริงป่ะ": what was said, which the plan tells)
 _HEARD = re.compile(r"ได้ยิน|ข่าวว่า|บอกว่า|อ่านเจอ|อ่านว่า|\bheard\b|\bread that\b|\bsaid\b|\bclaim", re.I)
 # (what is still to come no fact tells: "on track", "likely")
+# A count stated, in figures or words ("two types", "สองแบบ"); not a year, nor the figure of a name ("PM2.5", "5G").
+_COUNT_SAID = re.compile(r"(?<![\w.])(?!(?:19|20|25)\d\d(?!\d))\d[\d,.]*(?![A-Za-z])|"
+                         r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|"
+                         r"thousands?|millions?|several|few|many|both|single)\b|"
+                         # (a Thai number word before what it counts: not the "สาม" of "สามย่าน")
+                         r"(?:หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ|ร้อย|พัน|หมื่น|แสน|ล้าน|หลาย)\s*(?:แห่ง|เมือง|คน|ตัว|จุด|แบบ|"
+                         r"ประเภท|ด้าน|สาย|ราย|ครั้ง|พื้นที่|โครงการ|ข้อ|ชนิด|อัน|คัน|สถานี|เครื่อง|ต้น|บาท|จังหวัด|ปี)|ไม่มี|\bno\b|"
+                         r"\bnone\b", re.I)
 _CLAIM_CHECKED = re.compile(r"ใช่|\bright\b|\bisn'?t it\b|\bcorrect\b|\btrue\b", re.I)
 _ON_TRACK = re.compile(r"\b(?:on track|likely|realistic)\b", re.I)
 # ...unless the plan itself is what is asked about ("is the target really 105?").
@@ -588,14 +622,15 @@ _NTH_RANKED = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b", re.I)
 _TOP_LIST = re.compile(r"\btop\s*(?:3|5|three|five)\b|\d\s*อันดับแรก", re.I)
 _RANKED = re.compile(r"\b(among|ranked|ranking|index|tscci|scpri|place[d]?|(?:city|province)-based)\b", re.I)
 # "มีเมืองใดบ้าง", "ขอรายชื่อ", "ชื่อทั้ง 4 โครงการ", "which areas": the names, which a count ("36 เมืองใน 25 จังหวัด") does not give.
-_NAMES_ASKED = re.compile(r"(เมือง|พื้นที่|จังหวัด|โครงการ|เทศบาล|บริษัท)\s*(ใด|ไหน|อะไร)\s*บ้าง|รายชื่อ|ชื่อทั้ง|"
+_NAMES_ASKED = re.compile(r"(เมือง|พื้นที่|จังหวัด|โครงการ|เทศบาล|บริษัท)\s*(ใด|ไหน|อะไร)\s*(?:\S{0,16}\s*)?บ้าง|รายชื่อ|ชื่อทั้ง|"
                           r"\bwhich (?:\d{1,2} )?(cities|areas|places|provinces|projects|municipalities|companies|"
                           r"towns|districts)\b|\bnames? of\b|"
                           # "6 เมืองที่เพิ่มมามีอะไรบ้าง", "which 4 were they", "which were the other 8 cities": the
                           # things counted, by name
                           r"(?<![\d.])\d{1,2}\s*(?:เมือง|พื้นที่|โครงการ|แห่ง|จังหวัด)[^?]{0,30}?(?:อะไร|ไหน)\s*บ้าง|"
                           r"\bwhich (?:\d{1,2} )?(?:\w+ )?(?:were|are) (?:they|those|these)\b|"
-                          r"\bwhich (?:were|are) the (?:other )?\d{1,2}\b|\b(?:list|name) (?:all|them|those|these|every)\b", re.I)
+                          r"\bwhich (?:were|are) the (?:other )?\d{1,2}\b|\b(?:list|name) (?:all|them|those|these|every)\b|"
+                          r"\b(?:full|complete|whole) list\b", re.I)
 # (number words, read as digits for the counts above: "which four were they")
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
 _NUMBER_WORD = re.compile(r"\b(" + "|".join(list(_NUMBER_WORDS)[2:]) + r")\b", re.I)
@@ -1026,21 +1061,22 @@ _ASIDE = re.compile(r"นอกจาก|นอกเหนือจาก|ย�
 def _asks(question: str) -> _Asks:
     # (an English word written against Thai, "ceoของkktt", is still a word: \b needs a space to see it)
     question = _SCRIPTS_MEET.sub(" ", question)
-    question = _NUMBER_WORD.sub(lambda m: _NUMBER_WORDS[m.group(1).casefold()], question)
+    # (counts in words read as figures for the names asked: "which four were they"; not for a place, "first five")
+    counted = _NUMBER_WORD.sub(lambda m: _NUMBER_WORDS[m.group(1).casefold()], question)
     position = _POSITION.search(question)
     nth = False
     if position is None and _RANKED.search(question):
         position = _NTH_RANKED.search(question)  # "who was 2nd province-based in the index"
         nth = position is not None  # (as a word: "2nd" is "second", which an ordered top list gives too)
     place_word = _PLACE_WORD.search(question) if position is None and _RANKED.search(question) else None
-    many = _HOW_MANY_NAMED.search(question)
+    many = _HOW_MANY_NAMED.search(counted)
     latin = has_latin(question)
     post = bool(_POST_TH.search(question) or latin and _POST_EN.search(question))
     # ("besides the president, who else attended": the head is what the question sets aside, not what it asks)
     aside = _ASIDE.search(question) is not None
     return _Asks(tuple((name, says) for (name, _, says), asked in zip(_NEEDS_ASKED, _NEEDS_CUES.found(question, latin))
                        if asked and not (aside and name == "head")),
-                 _NAMES_ASKED_CUE.found(question, latin),
+                 _NAMES_ASKED_CUE.found(counted, latin),
                  int(next(g for g in position.groups() if g)) if position else
                  _ORDINAL_WORDS.index(place_word.group(1).casefold()) + 1 if place_word else None,
                  bool(_NOW_TH.search(question) or latin and _NOW_EN.search(question)) and post,
@@ -1162,6 +1198,8 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
         for period, rx in asks.periods:
             if not _has(rx, text):
                 return f"it gives no figure per {period}"
+    if kind == "how_many" and not staff and not _COUNT_SAID.search(fact.answer_text()) and not _COUNT_SAID.search(text):
+        return "it gives no count"  # "how many air sensors" / that the area uses air sensors
     if kind == "when" and not fact.date and not _has(_DATED, text):
         return "it gives no date"
     if kind == "why" and _WHY.search(question) and not staff and not _has(_REASON, text):

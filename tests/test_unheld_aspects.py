@@ -150,3 +150,26 @@ def test_who_sits_on_a_committee_is_not_its_chair(convo):
     convo.say("what did the digital economy commission approve in 2025?")
     assert convo.say("who are its members?").fallback
 
+
+
+@pytest.mark.parametrize("first, text", [
+    ("does samyan have air quality sensors?", "how many sensors are there?"),
+    ("ปี 2568 ต่ออายุตรากี่เมือง", "เมืองไหนบ้างที่ไม่ได้ต่ออายุ"),
+    ("when did the 7 february 2019 steering committee meet?", "what was decided there?"),
+])
+def test_a_count_names_or_decision_the_fact_lacks_is_refused_after_it(convo, first, text):
+    convo.say(first)
+    assert convo.say(text).fallback
+
+
+@pytest.mark.parametrize("text", [
+    "what did depa's agreement with the local administration department cover?",
+    "how much does it cost to apply for the smart city logo?",
+])
+def test_an_agreements_terms_or_an_application_fee_are_refused(convo, text):
+    assert convo.say(text).fallback
+
+
+def test_a_notion_covers_what_its_definition_says(convo):
+    r = convo.say("what does smart living cover?")
+    assert not r.fallback and "Smart Living" in first_line(r)
