@@ -173,3 +173,16 @@ def test_an_agreements_terms_or_an_application_fee_are_refused(convo, text):
 def test_a_notion_covers_what_its_definition_says(convo):
     r = convo.say("what does smart living cover?")
     assert not r.fallback and "Smart Living" in first_line(r)
+
+
+@pytest.mark.parametrize("text", [
+    "khon kaen smart city overall, what did it cost?",
+    "ตอนนี้รถบัสสาย 24 หยุดแล้ว มีรถอะไรวิ่งไปสนามบินแทนบ้าง",
+])
+def test_a_citys_total_cost_or_a_replacement_service_is_not_one_projects_fact(convo, text):
+    assert convo.say(text).fallback
+
+
+def test_a_projects_own_cost_is_still_answered(convo):
+    r = convo.say("how much will the khon kaen light rail cost?")
+    assert not r.fallback and "baht" in first_line(r)
