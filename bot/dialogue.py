@@ -214,7 +214,8 @@ _BEFORE_EN = re.compile(r"\bbefore (that|then|him|her)\b|\bprior to that\b|\bear
 _AFTER_TH = re.compile(r"หลังจากนั้น|หลังนั้น|ต่อจากนั้น|ถัดมา|คนต่อมา")
 _AFTER_EN = re.compile(r"\bafter (that|him|her)\b|\bthen who\b|\blater\b|\bnext one\b|\bthe one after\b")
 # A budget asked, and a fact that tells of one (not only what a project costs).
-_BUDGET_ASKED = re.compile(r"งบ|ใช้เงิน|ลงทุน|\bbudget|\bfunding\b|\bfunded\b|\bspen[dt]|\binvest", re.I)
+# ("how much did the city's programme cost": what it spent, which one project's cost is not)
+_BUDGET_ASKED = re.compile(r"งบ|ใช้เงิน|ลงทุน|\bbudget|\bfunding\b|\bfunded\b|\bspen[dt]|\binvest|\bcost(?:s|ed)?\b", re.I)
 _BUDGET_SAID = re.compile(r"งบ|ลงทุน|\bbudget|\bfund|จัดสรร|\ballocat|\bslated\b|\binvest", re.I)
 # "was it held in Chiang Mai?", "run by PTT": a yes/no question about where it is or who does it
 _ASKED_WHERE = re.compile(r"\b(held|located|based|hosted|take place|took place)\b|\bin\s*$|จัด(ที่|ขึ้นที่|ใน)|อยู่(ที่|ใน)|ตั้งอยู่")

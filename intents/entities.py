@@ -249,6 +249,8 @@ class EntityExtractor:
         only after "จังหวัด" or "จ." ("จังหวัดเลย"), but not in "ทั้งจังหวัดเลย" (the whole province, then the
         particle)."""
         key, before = flat[start:end], flat[:start]
+        if key.startswith("อำเภอ") and before.endswith("นาย") or key.startswith("อ") and before.endswith("นายอำเภ"):
+            return False  # ("นายอำเภอแม่เมาะ": the district chief of Mae Moh, the post kept and Mae Moh named)
         if key in _WORD_STARTS and flat.startswith(_WORD_STARTS[key], end):
             return False
         if key.startswith("จังหวัด") and key[len("จังหวัด"):] in _WORD_NAMES:

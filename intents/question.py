@@ -304,6 +304,8 @@ _CERTIFICATION_ONLY = re.compile(
     r"did|has|have|got|get|logo|at|all|then|actually|even|yet|too|also|right|correct|true|ปี|ตอน|เมื่อ|พ\.ศ\.|ค\.ศ\.|year|in|on|"
     # "is X home to a certified smart city", "is there a smart city on Rama 4 road"
     r"there|home|to|road|street|ถนน|"
+    # "is X certified as a smart city", "is X recognised as one", "counted among them"
+    r"as|recogni[sz]ed|designated|considered|counted|listed|"
     # "certified by depa", "ได้ตราจากดีป้า" (the certifier is a name, removed)
     r"by|จาก|โดย|"
     r"\d{2,4}|\?|!|\.|,|'|\s{LIST})*$")

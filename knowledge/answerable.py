@@ -55,7 +55,7 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     ("percentage", re.compile(r"ร้อยละ|เปอร์เซ็นต์|\bper\s?cent(age)?\b|%", re.I),
      re.compile(r"%|ร้อยละ|เปอร์เซ็นต์|\bper\s?cent", re.I)),
     ("district", re.compile(r"เขตไหน|เขตอะไร|เขตใด|แขวงไหน|แขวงอะไร|\b(which|what) (district|subdistrict)\b", re.I),
-     re.compile(r"เขต(?!พื้นที่|ส่งเสริม)[\u0e01-\u0e2e]|แขวง|\bdistrict\b", re.I)),
+     re.compile(r"(?<!ขอบ)เขต(?!พื้นที่|ส่งเสริม)[\u0e01-\u0e2e]|แขวง|\bdistrict\b", re.I)),  # (not "ขอบเขต", a scope)
     # "กี่เมกะวัตต์", "how many MW": a power plant's capacity, which its closing year is not
     ("power capacity", re.compile(r"เมกะวัตต์|กิกะวัตต์|กำลังการผลิต|\b(mw|gw|megawatts?|gigawatts?)\b|"
                                   r"\b(generating|power|installed) capacity\b", re.I),
@@ -76,7 +76,7 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     ("founding", re.compile(r"(จัดตั้ง|ก่อตั้ง|ตั้งขึ้น)\S*\s*(เมื่อ|ใน|ปี|ตอน|ช่วง)|"
                             r"\bwhen\b.*\b(founded|established|set up|created)\b|\b(founded|established) in\b", re.I),
      re.compile(r"ก่อตั้ง|จัดตั้ง|ตั้งขึ้น|ตั้งเมื่อ|จดทะเบียน|อนุมัติ|\bfounded\b|\bestablished\b|\bset up\b|"
-                r"\bcreated\b|\bsince\b|\bapprov", re.I)),  # (approving a company is founding it)
+                r"\bcreated\b|\bsince\b|\bapprov(?!al)", re.I)),  # (approving a company is founding it; "the first logo approval" is not)
     # "ใครเป็นประธานบริษัท", "who chaired it": a chair, which a fact about a mayor or a company's founders is not
     ("chair", re.compile(r"ประธาน|\bchair(s|ed|man|woman|person)?\b|\bpresided\b", re.I),
      re.compile(r"ประธาน|\bchair|\bpresid|\bhead(ed|s)?\b|\bled by\b", re.I)),
@@ -226,7 +226,7 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
      re.compile(r"เกิด(?:ปี|เมื่อ|วัน|ที่)|\bborn\b|\bbirth", re.I)),
     # "ใครเป็นผู้พัฒนาเมือง", "who is the developer behind it": the body that runs it, which a fact about its
     # approval or its place does not name
-    ("developer", re.compile(r"ผู้พัฒนา|\bdeveloper\b|\bwho (runs|develops|developed)\b|"
+    ("developer", re.compile(r"ผู้พัฒนา|(?<!แล้ว)(?<!แล้ว )ใครเป็นคนทำ(?!หน้าที่|งาน)|\bdeveloper\b|\bwho (runs|develops|developed)\b|"
                              r"\brun by whom\b", re.I),
      re.compile(r"ผู้พัฒนา|ผู้ขับเคลื่อน|ขับเคลื่อนโดย|บริหารโดย|ดำเนินการโดย|ดูแลโดย|\bdevelop|\bruns\b|\bis run\b|"
                 r"\brun by\b|\bdriven by\b|\bmanaged by\b|\boperated by\b", re.I)),
@@ -249,13 +249,15 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
      re.compile(r"โรงแรม|\bhotel\b|ไฮแอท|\bhyatt\b", re.I)),
     # "ค่าสมัครเท่าไหร่", "what is the application fee": a fee, which a count of applicants is not
     # ("สมัครเสียตังค์เท่าไหร่", "is the festival free entry": what one pays, which the rules for applying are not)
-    ("fee", re.compile(r"ค่าธรรมเนียม|ค่าสมัคร|ค่าใช้จ่ายในการสมัคร|ค่าเข้า|เสีย(?:ตังค์|ตัง|เงิน)|ต้องจ่าย|\bfees?\b|"
-                       r"\bcharges? to apply\b|\bfree (?:entry|admission|entrance)\b|\badmission\b", re.I),
+    ("fee", re.compile(r"ค่าธรรมเนียม|ค่าสมัคร|ค่าใช้จ่ายในการสมัคร|ค่าเข้า|เข้า(?:ชม)?ฟรี|เสีย(?:ตังค์|ตัง|เงิน)|ต้องจ่าย|\bfees?\b|"
+                       r"\bcharges? to apply\b|\bcosts? to apply\b|\bapplication (?:fee|cost)s?\b|"
+                       r"\bfree (?:entry|admission|entrance)\b|\badmission\b", re.I),
      re.compile(r"ค่าธรรมเนียม|ค่าสมัคร|ค่าเข้า|ไม่เสียค่า|ไม่มีค่า|\bfees?\b|\bfree of charge\b|\bfree (?:entry|admission)\b",
                 re.I)),
     # "แล้วขอนแก่นได้ส่วนแบ่งเท่าไหร่": a share, which the cost of a project is not
     ("share", re.compile(r"ส่วนแบ่ง|\bshare of\b|\bhow much of (?:the|that|it)\b", re.I),
-     re.compile(r"ส่วนแบ่ง|\bshares?\b|%|ร้อยละ", re.I)),
+     # (a percentage that is no index score: "ด้วยคะแนน 53.81%" is no share of the money)
+     re.compile(r"ส่วนแบ่ง|\bshares?\b|\d\s*%\s*(?:of|ของ)|ร้อยละ\s*[\d.]+\s*(?:of|ของ)", re.I)),
     # "ไปดูทุ่งบัวตองช่วงไหนดี", "the best time to visit": a season, which the day the area got its logo is not
     ("best time", re.compile(r"ช่วงไหนดี|เดือนไหนดี|ฤดูไหน|\bbest time\b|\bbest (?:month|season)\b", re.I),
      re.compile(r"ฤดู|หน้าหนาว|หน้าฝน|ช่วงเดือน|บาน|\bseasons?\b|\bwinter\b|\bbloom", re.I)),
@@ -320,6 +322,11 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
                        r"\b(apply for|get|find|looking for) (a )?jobs?\b|\bcareers? (at|with)\b|\bhiring\b|\bvacanc|"
                        r"\binternships?\b", re.I),
      re.compile(r"สมัครงาน|ตำแหน่งงาน|รับสมัครพนักงาน|\bjobs?\b|\bcareers?\b|\bhiring\b|\bvacanc|\brecruit", re.I)),
+    # "มหาลัยเปิดรับสมัครเมื่อไหร่", "when do student admissions open": a school's intake, which a city's expo is not
+    ("student intake", re.compile(r"(?:มหาวิทยาลัย|มหาลัย|โรงเรียน)[^?]{0,20}?รับสมัคร(?!เป็น)|(?:นักศึกษา|นักเรียน)[^?]{0,10}?สมัคร|สมัครเรียน|"
+                                  r"\benrol(?:l)?(?:ment|ing|s)?\b|\bstudent admissions?\b|\bapply to (?:study|university)\b",
+                                  re.I),
+     re.compile(r"สมัครเรียน|รับนักศึกษา|รับสมัครนักศึกษา|รับนักเรียน|\benrol|\badmission", re.I)),
     # "มีไวไฟไหม", "hows the wifi": Wi-Fi, which the area's size is not
     ("wifi", re.compile(r"ไวไฟ|\bwi-?fi\b|เน็ตฟรี|\bfree internet\b|\bhotspots?\b", re.I),
      re.compile(r"ไวไฟ|\bwi-?fi\b|อินเทอร์เน็ต|\binternet\b|\bhotspots?\b", re.I)),
@@ -333,7 +340,7 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
      re.compile(r"เดินทางโดย|นั่งรถ|ขึ้นรถ|\btake (?:the|a|bus|train)\b|\bby (?:bus|train|car|air|plane|taxi|road)\b|"
                 r"\bflights?\b|เที่ยวบิน|ขับรถ|\bdrive\b", re.I)),
     # "what replaced the airport bus", "มีรถอะไรวิ่งแทน": what came instead, which the bus's end is not
-    ("replacement", re.compile(r"\breplac(?:e|ed|es|ing|ement)\b|\binstead\b(?! of)|อะไร\S{0,24}แทน|แทนที่", re.I),
+    ("replacement", re.compile(r"\breplac(?:e|ed|es|ing|ement)\b|\binstead\b(?! of)|อะไร[^?]{0,30}?แทน|แทนที่", re.I),
      re.compile(r"\breplac|\binstead\b|\bin place of\b|แทนที่|มาแทน|ใช้แทน|วิ่งแทน|ให้บริการแทน", re.I)),
     # "สร้างเสร็จเมื่อไหร่", "is it finished": whether or when it is done, which the day its area got the logo is not
     # (not "ready to be a smart city", a readiness)
@@ -342,7 +349,7 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
      re.compile(r"เสร็จ|พร้อมใช้|เปิด(?!เผย|ตัว)|ก่อสร้าง|\bready\b|\bopen|\bcomplet|\bfinish|\bconstruct|\bin service\b|"
                 r"\brunning\b|ให้บริการ", re.I)),
     # "รถไฟความเร็วสูงเปิดเมื่อไหร่", "when does it open": its opening, which the day the area beside it got its logo is not
-    ("opening", re.compile(r"เปิด(?!เผย|ตัว)(?:ให้บริการ|ใช้(?:งาน)?|วิ่ง)?\s*(?:เมื่อไหร่|เมื่อไร|ปีไหน|วันไหน|ตอนไหน)|"
+    ("opening", re.compile(r"เปิด(?!เผย|ตัว)(?:ให้บริการ|ใช้(?:งาน)?|วิ่ง)?(?:จริง)?\s*(?:เมื่อไหร่|เมื่อไร|ปีไหน|วันไหน|ตอนไหน)|"
                            r"\bwhen (?:will|did|does|do|is|was) (?:\S+ ){0,6}?(?:open|opening|start running|begin service)\b|"
                            r"\bopening date\b", re.I),
      re.compile(r"เปิด(?!เผย|ตัว)|\bopen|\blaunch|\binaugurat|\bstart|\bbegan\b|เริ่ม|ให้บริการ|\bin service\b|\boperat|"
@@ -429,6 +436,10 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     # "what is the exact renewal threshold", "เกณฑ์ขั้นต่ำกี่เปอร์เซ็นต์": a figure, which that there is a minimum is not
     ("threshold", re.compile(r"\bthresholds?\b|\bcut-?off\b|ขั้นต่ำ\S{0,12}(?:กี่|เท่า)", re.I),
      re.compile(r"\d", re.I)),
+    # "ต่ออายุต้องได้คะแนนกี่เปอร์เซ็นต์", "what score do you need to pass": a pass mark, which a city's score is not
+    ("pass mark", re.compile(r"ต้องได้(?:คะแนน)?\S{0,8}(?:กี่|เท่า)|\bneeds? to score\b|\bminimum score\b|\bpass(?:ing)? (?:mark|score)\b|"
+                             r"\bscore (?:do|does) (?:\S+ ){0,3}need\b", re.I),
+     re.compile(r"ขั้นต่ำ|อย่างน้อย|ไม่ต่ำกว่า|ผ่านเกณฑ์|\bat least\b|\bminimum\b|\bpass(?:ing)? (?:mark|score)\b|\bthreshold", re.I)),
     # "ขอนแก่นได้ที่เท่าไหร่", "what was its rank": a place in a ranking, which a project of the city is not
     ("rank", re.compile(r"ได้ที่\s*(?:เท่า|กี่)|อันดับ(?:ที่)?\s*(?:เท่า|กี่|อะไร|ไหน)|"
                         r"\bwhat (?:\w+ )?rank(?:ing)?\b|\brank(?:ed)? (?:in|at)\b|\b(?:where|how) did (?:\S+ ){0,4}rank\b|"
@@ -438,6 +449,67 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
                 # (not "its second meeting of 2021", "the first five", "the first batch": no place in a ranking)
                 r"\b(?:top|ranked)\b|\b(?:first|second|third|fourth|fifth)\b(?!\s+(?:\d{4}\s+)?(?:meeting|batch|round|time|"
                 r"phase|five|session|group|pilots?|logos?|ceremony|half|quarter)s?\b)", re.I)),
+    # "who sits on the sub-committee", "กรรมการมีใครบ้าง": its members, which its chair (or one figure of the
+    # project) is not
+    ("members", re.compile(r"\bmembers?\b|\bwho sits? on\b|"
+                           r"สมาชิก|กรรมการ\S{0,12}(?:มี)?ใครบ้าง|ใครบ้าง\S{0,6}(?:เป็น|อยู่ใน)\S{0,4}กรรมการ|ประกอบด้วยใคร", re.I),
+     re.compile(r"\bmembers?\b|\bsits? on\b|สมาชิก|ประกอบด้วย|\bmade up of\b|\bcomposed of\b|\bcomprises?\b", re.I)),
+    # "how much is a bag of fertiliser", "ถุงละกี่บาท": a price per unit, which a budget for the project is not
+    ("unit price", re.compile(r"\bper (?:bag|sack|kg|kilo(?:gram)?|unit|piece|bottle|pack|box|item)\b|"
+                              r"\b(?:a|one|each) (?:bag|sack|kg|kilo|bottle|pack|box) of\b|(?:ถุง|กระสอบ|กิโล|ขวด|กล่อง|แพ็ค|ชิ้น)ละ|"
+                              r"ต่อ\s*(?:ถุง|กระสอบ|กิโล|ขวด|กล่อง|แพ็ค|ชิ้น)", re.I),
+     re.compile(r"\bper (?:bag|sack|kg|kilo(?:gram)?|unit|piece|bottle|pack|box|item)\b|\b(?:a|one|each) (?:bag|sack|kg|kilo|"
+                r"bottle|pack|box)\b|(?:ถุง|กระสอบ|กิโล|ขวด|กล่อง|แพ็ค|ชิ้น)ละ|ต่อ\s*(?:ถุง|กระสอบ|กิโล|ขวด|กล่อง|แพ็ค|ชิ้น)",
+                re.I)),
+    # "how much does depa pay each city", "ได้ตราแล้วรัฐให้เงินไหม": money paid to a city, which a project's budget
+    # or a design contest's prize is not
+    ("payment to a city", re.compile(r"\bhow much (?:money )?(?:does|do|did|will|would) (?:\S+ ){0,3}(?:pay|give|grant)\b|"
+                                     r"\b(?:pay|pays|paid|grant|grants)\b (?:\S+ ){0,3}(?:each|every|a|the|"
+                                     r"certified) (?:\S+ )?cit(?:y|ies)\b|\bmoney (?:does|do|did|will) (?:\S+ ){0,3}(?:get|receive)\b|"
+                                     r"\bprize money (?:with|for) (?:the |a )?(?:logo|certif|cit)|"
+                                     r"(?:ให้|แจก|จ่าย)เงิน\S{0,12}(?:เมือง|พื้นที่)|(?:เมือง|พื้นที่)\S{0,16}ได้(?:รับ)?เงิน|"
+                                     r"เงินรางวัล\S{0,6}(?:ให้|แก่)\S{0,4}(?:เมือง|พื้นที่)", re.I),
+     re.compile(r"\bpa(?:y|ys|id) (?:each|every|the|a|certified)|\bgrants? (?:of|to)\b|\bsubsid|เงินอุดหนุน|(?:ให้|แจก|จ่าย)เงิน|"
+                r"\bno (?:money|cash|grant|funding)\b|ไม่(?:ได้)?(?:มี|ให้)?เงิน", re.I)),
+    # "who wrote this article", "ใครเป็นคนเขียนข่าวนี้": its author, which a person the article quotes is not
+    ("author", re.compile(r"ใคร\S{0,8}เขียน|(?:คน|ผู้)เขียน|\bwho wrote\b|\bwritten by whom\b|\bauthors?\b|\breporter\b", re.I),
+     re.compile(r"เขียน|\bwrote\b|\bwritten by\b|\bauthor|\breporter\b|ผู้สื่อข่าว|นักข่าว", re.I)),
+    # "who signed it", "ใครเป็นคนลงนาม": who signed, which the mayor of a city or the day it was signed is not
+    ("signatory", re.compile(r"ใคร\S{0,8}(?:ลงนาม|เซ็น)|(?:ผู้|คน)(?:ลงนาม|เซ็น)|\bwho signed\b(?! off)|\bsigned by whom\b|"
+                             r"\bsignator", re.I),
+     re.compile(r"ลงนาม\S{0,4}โดย|(?:ผู้|คน)ลงนาม|\S+\s+(?:ลงนาม|เซ็น)|\bsigned by\b|\bsignator|\b[A-Z]\w+ (?:\w+ )?signed\b",
+                re.I)),
+    # "ใครได้รางวัลที่ 1", "who won the contest": the winner, which the prize on offer is not
+    ("winner", re.compile(r"ใคร\S{0,8}(?:ได้รางวัล|ชนะ)|(?:ได้|ชนะ)รางวัลที่\s*\d|ผู้ชนะ|\bwho won\b|\bwinners?\b|"
+                          r"\bwon the (?:contest|competition|prize|contract|tender|bid|award)\b", re.I),
+     # (a ranking's winner is its first: "who won TSCCI 2024" / "1st Wangchan Valley")
+     re.compile(r"ชนะ|ได้(?:รับ)?รางวัล|\bwon\b|\bwinners?\b|\bawarded to\b|อันดับ\s*(?:ที่\s*)?1(?!\d)|อันดับ(?:แรก|หนึ่ง)|"
+                r"ได้ที่\s*1(?!\d)|\b1st\b|\bfirst\b|\btop(?:ped)?\b|\bled\b|\bleads?\b", re.I)),
+    # "what does the agreement cover", "ข้อตกลงมีรายละเอียดอะไร": what it holds, which that it was signed is not
+    # (an agreement's: "what does Smart Governance cover" asks what the notion means, which its definition says)
+    ("contents", re.compile(r"\bwhat (?:exactly )?(?:did|does|do|will) (?:\S+ ){0,3}(?:agreement|mou|contract|deal|memorandum|partnership) "
+                            r"(?:\S+ ){0,5}cover\b|\bwhat(?:'s| is| was) in (?:the|that|this) (?:agreement|mou|contract|deal)\b|"
+                            r"(?:ข้อตกลง|สัญญา|mou|เอ็มโอยู|ความร่วมมือ)\S{0,12}(?:ครอบคลุม(?:เรื่อง)?อะไร|รายละเอียด\S{0,8}(?:อะไร|ยังไง|อย่างไร|กี่ข้อ)|"
+                            r"มีกี่ข้อ)", re.I),
+     # (or names them, in a list: "the 7 Smarts are Smart Environment, Smart Economy, ...")
+     re.compile(r"ครอบคลุม|ประกอบด้วย|ได้แก่|รวมถึง|\bcover|\binclud|\bcomprises?\b|(?:[^,\n]{1,40},){2}", re.I)),
+    # "what was decided there", "มติที่ประชุมคืออะไร": what a meeting decided, which where and when it met is not
+    ("decision", re.compile(r"\bwhat (?:was|were) (?:decided|agreed|approved|resolved)\b|"
+                            r"\bwhat did (?:it|they|the \w+|that \w+) (?:decide|agree|approve|resolve)\b|"
+                            r"มติ(?:ที่ประชุม|ของที่ประชุม)?(?:คือ|ว่า)?(?:อะไร|ยังไง)|ตัดสินใจ(?:อะไร|ยังไง)|เห็นชอบอะไร|อนุมัติอะไร", re.I),
+     re.compile(r"มติ|เห็นชอบ|อนุมัติ|รับทราบ|ตัดสิน|\bapprov|\bdecid|\bagreed|\bresolv|\bendors|\backnowledg", re.I)),
+    # "งบ 20 ล้านใช้ทำอะไร", "what was the money spent on": what a sum paid for, which that it was planned is not
+    ("use of money", re.compile(r"(?:งบ|เงิน)[^?]{0,20}?ใช้(?:ทำ|ไปกับ|กับ|ใน)(?:อะไร|ไหน)|"
+                                r"\b(?:budget|money|funds?|funding)\b (?:\S+ ){0,4}(?:spent|used) (?:on|for)\b|"
+                                r"\bwhat (?:was|is|will) (?:\S+ ){0,4}(?:spent|used) on\b", re.I),
+     re.compile(r"เพื่อ|สำหรับ|ใช้ใน|ใช้กับ|ใช้สร้าง|ใช้พัฒนา|ใช้ซื้อ|\bspent on\b|\bto (?:build|fund|develop|buy|support|pay)\b|"
+                r"\bfor (?:building|developing|buying|the construction)\b", re.I)),
+    # "who received the logo at the ceremony", "ใครเป็นคนรับตรา": the person who took it, which the bodies it was
+    # handed to (counted) are not
+    ("recipient", re.compile(r"\bwho (?:received|accepted|collected)\b|ใคร(?:เป็น)?(?:คน|ผู้)?รับ(?:มอบ)?ตรา|ผู้รับ(?:มอบ)?ตรา\S{0,6}ใคร",
+                             re.I),
+     re.compile(r"ผู้รับ|รับมอบ|(?:คน|ผู้)?รับตรา|(?-i:[A-Z][a-z]+ [A-Z][a-z]+)(?:,[^,.]{0,60},)? (?:received|accepted)|"
+                r"\bwho received\b|\breceived by\b", re.I)),
     # "which province has the most", "ที่ไหนใหญ่ที่สุด": the one that comes first, which a count or a total is not
     # ("which city topped the index", "came top": the first, which one of the top three is not)
     ("superlative", re.compile(r"(มาก|เยอะ|ใหญ่|สูง|ต่ำ|น้อย|ยาว|ดี|เก่ง|สวย|ถูก|แพง|ใกล้|ไกล|สะอาด)(ที่)?สุด|"
@@ -479,6 +551,8 @@ _SYSTEMS: list[tuple[str, re.Pattern]] = [
     # a driverless car is not the clean-energy vehicles a plan names
     # a tram (Tram Noy) is not the bus route (the light rail is one: see _SYSTEMS_SAID)
     ("tram", re.compile(r"รถราง|แทรม|\btrams?\b", re.I)),
+    # an intercity coach ("รถทัวร์กรุงเทพ-ขอนแก่น") is not the city's own bus route
+    ("intercity coach", re.compile(r"รถทัวร์|รถบัสระหว่างจังหวัด|รถ บขส|\bcoach(?:es)?\b|\bintercity bus", re.I)),
     ("driverless vehicle", re.compile(r"ไร้คนขับ|ไม่มีคนขับ|ขับเคลื่อนอัตโนมัติ|ขับขี่อัตโนมัติ|\bdriverless\b|"
                                       r"\bself[- ]driving\b|\bautonomous\b|\brobo-?taxi", re.I)),
 ]
@@ -488,6 +562,15 @@ _PREDICTION = re.compile(r"จริง(?:ๆ|\s)*(?:ไหม|มั้ย|ม�
 # (not a report checked, "เคยได้ยินว่าจะมี 100 เมืองภายในปี 65 จริงป่ะ": what was said, which the plan tells)
 _HEARD = re.compile(r"ได้ยิน|ข่าวว่า|บอกว่า|อ่านเจอ|อ่านว่า|\bheard\b|\bread that\b|\bsaid\b|\bclaim", re.I)
 # (what is still to come no fact tells: "on track", "likely")
+# A count stated, in figures or words ("two types", "สองแบบ"); not a year, nor the figure of a name ("PM2.5", "5G").
+_COUNT_SAID = re.compile(r"(?<![\w.])(?!(?:19|20|25)\d\d(?!\d))\d[\d,.]*(?![A-Za-z])|"
+                         r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|"
+                         r"thousands?|millions?|several|few|many|both|single)\b|"
+                         # (a Thai number word before what it counts: not the "สาม" of "สามย่าน")
+                         r"(?:หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ|ร้อย|พัน|หมื่น|แสน|ล้าน|หลาย)\s*(?:แห่ง|เมือง|คน|ตัว|จุด|แบบ|"
+                         r"ประเภท|ด้าน|สาย|ราย|ครั้ง|พื้นที่|โครงการ|ข้อ|ชนิด|อัน|คัน|สถานี|เครื่อง|ต้น|บาท|จังหวัด|ปี)|ไม่มี|\bno\b|"
+                         r"\bnone\b", re.I)
+_CLAIM_CHECKED = re.compile(r"ใช่|\bright\b|\bisn'?t it\b|\bcorrect\b|\btrue\b", re.I)
 _ON_TRACK = re.compile(r"\b(?:on track|likely|realistic)\b", re.I)
 # ...unless the plan itself is what is asked about ("is the target really 105?").
 _TARGET_ASKED_NOW = re.compile(r"เป้า|แผน|\btargets?\b|\bgoals?\b|\bplan", re.I)
@@ -511,7 +594,8 @@ _DIFFERENCE_ASKED = re.compile(r"ไม่ตรงกัน|ต่างกั�
 # Why asked in words ("ทำไม", not the "ทำไม่" of "ทำไม่ครบ", "did not do all").
 _WHY = re.compile(r"ทำไม(?!\u0e48)|เพราะอะไร|เหตุใด|สาเหตุ|\bwhy\b|\bhow come\b", re.I)
 # A date to come: the sources tell of what happened and of published plans, not of next year's events.
-_NEXT = re.compile(r"รอบหน้า|ครั้งหน้า|ครั้งต่อไป|รอบต่อไป|ปีหน้า|ปีนี้|\bnext\b(?! to\b)|"
+_NEXT = re.compile(r"รอบหน้า|ครั้งหน้า|ครั้งต่อไป|รอบต่อไป|ปีหน้า|ปีนี้|พรุ่งนี้|สุดสัปดาห์นี้|เสาร์อาทิตย์นี้|สัปดาห์หน้า|"
+                   r"อาทิตย์หน้า|เดือนหน้า|\bthis weekend\b|\btomorrow\b|\bnext\b(?! to\b)|"
                    r"\bthis year\b|\bupcoming\b|\bscheduled\b", re.I)
 _YEAR = re.compile(r"(?<!\d)(20\d\d|25\d\d)(?!\d)")
 # "when will Phuket get a tram", "จะกลับมาวิ่งเมื่อไหร่": a date still to come, which a fact that only tells of the
@@ -548,9 +632,11 @@ _MONEY = re.compile(r"บาท|\bbaht\b|ดอลลาร์|us\$|\$\s?\d|\bTH
 # A question about money by its words ("how much green space" is not): the question type alone is not enough.
 # Split in two where only whether it matches counts: the English words (each with a Latin letter that only a
 # Latin letter matches, even ignoring case) are tried only on text with a Latin letter.
-_MONEY_ASKED_TH = re.compile(r"บาท|ราคา|ค่า|งบ|ทุน|เงิน|ล้าน")
+_MONEY_COUNTED = re.compile(r"บาท|ราคา|งบ|เงิน|ซื้อ|ขาย|\bbaht\b|\bcost|\bprice|\bbudget|\bmoney\b|\bbought\b|\bsold\b",
+                            re.I)
+_MONEY_ASKED_TH = re.compile(r"บาท|ราคา|ค่า|งบ|ทุน|เงิน|ล้าน|ซื้อ|ขาย")  # ("ซื้อมาเท่าไหร่": the price paid)
 _MONEY_ASKED_EN = re.compile(r"\bbaht\b|\bcost|\bprice|\bbudget|\bfares?\b|\bmoney\b|"
-                             r"\bfund|\bspen[dt]|\binvest|\bworth\b|\bpaid\b|\bpay\b", re.I)
+                             r"\bfund|\bspen[dt]|\binvest|\bworth\b|\bpaid\b|\bpay\b|\bbought\b|\bbuy\b|\bsold\b", re.I)
 # "เมืองที่ 15 ของรอบปี 64", "ลำดับที่ 15", "the 15th city": one item of a list by its place, which a fact must
 # state ("the 15 areas of 2021" does not say which was fifteenth). Not "พื้นที่ 63 ไร่".
 _POSITION = re.compile(r"(?:เมือง|ลำดับ|อันดับ|คน|อัน|แห่ง|ราย)\s*ที่\s*(\d{1,3})(?!\d)|ลำดับ\s*(\d{1,3})(?!\d)|"
@@ -564,12 +650,24 @@ _NTH_RANKED = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b", re.I)
 _TOP_LIST = re.compile(r"\btop\s*(?:3|5|three|five)\b|\d\s*อันดับแรก", re.I)
 _RANKED = re.compile(r"\b(among|ranked|ranking|index|tscci|scpri|place[d]?|(?:city|province)-based)\b", re.I)
 # "มีเมืองใดบ้าง", "ขอรายชื่อ", "ชื่อทั้ง 4 โครงการ", "which areas": the names, which a count ("36 เมืองใน 25 จังหวัด") does not give.
-_NAMES_ASKED = re.compile(r"(เมือง|พื้นที่|จังหวัด|โครงการ|เทศบาล|บริษัท)\s*(ใด|ไหน|อะไร)\s*บ้าง|รายชื่อ|ชื่อทั้ง|"
+_NAMES_ASKED = re.compile(r"(เมือง|พื้นที่|จังหวัด|โครงการ|เทศบาล|บริษัท)\s*(ใด|ไหน|อะไร)\s*(?:\S{0,16}\s*)?บ้าง|รายชื่อ|ชื่อทั้ง|"
                           r"\bwhich (?:\d{1,2} )?(cities|areas|places|provinces|projects|municipalities|companies|"
-                          r"towns|districts)\b|\bnames? of\b", re.I)
+                          r"towns|districts)\b|\bnames? of\b|"
+                          # "6 เมืองที่เพิ่มมามีอะไรบ้าง", "which 4 were they", "which were the other 8 cities": the
+                          # things counted, by name
+                          r"(?<![\d.])\d{1,2}\s*(?:เมือง|พื้นที่|โครงการ|แห่ง|จังหวัด)[^?]{0,30}?(?:อะไร|ไหน)\s*บ้าง|"
+                          r"\bwhich (?:\d{1,2} )?(?:\w+ )?(?:were|are) (?:they|those|these)\b|"
+                          r"\bwhich (?:were|are) the (?:other )?\d{1,2}\b|\b(?:list|name) (?:all|them|those|these|every)\b|"
+                          r"\b(?:full|complete|whole) list\b", re.I)
+# (number words, read as digits for the counts above: "which four were they")
+_NUMBER_WORDS = {w: str(i) for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+_NUMBER_WORD = re.compile(r"\b(" + "|".join(list(_NUMBER_WORDS)[2:]) + r")\b", re.I)
 # "ชื่อทั้ง 4 โครงการ", "the 6 cities added": how many things the list asked for has.
 _HOW_MANY_NAMED = re.compile(r"ทั้ง\s*(\d{1,2})\s*(?:โครงการ|เมือง|พื้นที่|แห่ง|ด้าน)|(?<![\d.])(\d{1,2})\s*(?:โครงการ|เมือง|พื้นที่|แห่ง)ที่|"
-                             r"\bthe (\d{1,2}) (?:projects|cities|areas|places)\b", re.I)
+                             r"(?<![\d.])(\d{1,2})\s*(?:โครงการ|เมือง|พื้นที่|แห่ง)\s*ทั้งหมด|\b(?:list|name) all (?:the |of the )?(\d{1,2})\b|"
+                             r"\bthe (?:other )?(\d{1,2}) (?:projects|cities|areas|places)\b|"
+                             r"\bwhich (\d{1,2}) (?:\w+ )?(?:were|are) (?:they|those|these)\b",
+                             re.I)
 _LIST_SEP = re.compile(r",|、|ได้แก่|:|\s(?:และ|and)\s")
 # "ตอนนี้ใครเป็นประธาน", "is he still the minister today?": who holds a post now, which a fact of some years ago
 # does not tell (posts change hands; the sources are dated).
@@ -991,20 +1089,22 @@ _ASIDE = re.compile(r"นอกจาก|นอกเหนือจาก|ย�
 def _asks(question: str) -> _Asks:
     # (an English word written against Thai, "ceoของkktt", is still a word: \b needs a space to see it)
     question = _SCRIPTS_MEET.sub(" ", question)
+    # (counts in words read as figures for the names asked: "which four were they"; not for a place, "first five")
+    counted = _NUMBER_WORD.sub(lambda m: _NUMBER_WORDS[m.group(1).casefold()], question)
     position = _POSITION.search(question)
     nth = False
     if position is None and _RANKED.search(question):
         position = _NTH_RANKED.search(question)  # "who was 2nd province-based in the index"
         nth = position is not None  # (as a word: "2nd" is "second", which an ordered top list gives too)
     place_word = _PLACE_WORD.search(question) if position is None and _RANKED.search(question) else None
-    many = _HOW_MANY_NAMED.search(question)
+    many = _HOW_MANY_NAMED.search(counted)
     latin = has_latin(question)
     post = bool(_POST_TH.search(question) or latin and _POST_EN.search(question))
     # ("besides the president, who else attended": the head is what the question sets aside, not what it asks)
     aside = _ASIDE.search(question) is not None
     return _Asks(tuple((name, says) for (name, _, says), asked in zip(_NEEDS_ASKED, _NEEDS_CUES.found(question, latin))
                        if asked and not (aside and name == "head")),
-                 _NAMES_ASKED_CUE.found(question, latin),
+                 _NAMES_ASKED_CUE.found(counted, latin),
                  int(next(g for g in position.groups() if g)) if position else
                  _ORDINAL_WORDS.index(place_word.group(1).casefold()) + 1 if place_word else None,
                  bool(_NOW_TH.search(question) or latin and _NOW_EN.search(question)) and post,
@@ -1051,6 +1151,8 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
     for name, says in asks.needs:
         if not _has(says, fact.answer_text() if name in _SAID_IN_ANSWER and not staff else text):
             return f"it gives no {name}"
+        if name == "decision" and not fact.date and not staff:
+            return "it gives no decision"  # (what a body does in general, "acknowledges what was approved", is none)
     for name, rx in asks.systems:
         if not _has(rx, text):
             return f"it is not about the {name}"
@@ -1081,6 +1183,10 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
     if yes_no and not staff and _has(_STILL, question) and not _has(_ENDED, text) \
             and max(_years_of(fact, text), default=0) < (today or date.today()).year - POST_YEARS:
         return "it does not tell whether it still is"  # "is the sandbox still running" / its start in 2021
+    if yes_no and not staff and asks.will and years and min(years) >= (today or date.today()).year \
+            and not years & _years_of(fact, text) and not _CLAIM_CHECKED.search(question):
+        # (not a year claimed, "จะปิดปี 2580 ใช่ไหม": a fact of the year planned says no)
+        return "it tells of another year"  # "will Khon Kaen host the expo in 2026?" / the 2018 expo, the 2028 rail
     if yes_no and not staff and _PREDICTION.search(question) and not _TARGET_ASKED_NOW.search(question) \
             and not _HEARD.search(question) \
             and (_EXPECTED.search(fact.answer_text()) or asks.will or _ON_TRACK.search(question)
@@ -1122,6 +1228,8 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
         for period, rx in asks.periods:
             if not _has(rx, text):
                 return f"it gives no figure per {period}"
+    if kind == "how_many" and not staff and not _COUNT_SAID.search(fact.answer_text()) and not _COUNT_SAID.search(text):
+        return "it gives no count"  # "how many air sensors" / that the area uses air sensors
     if kind == "when" and not fact.date and not _has(_DATED, text):
         return "it gives no date"
     # (a sum asked as "เท่าไหร่" is left to the money check; sources that differ tell how many versions there are)
@@ -1142,11 +1250,12 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
         return "it tells of the past, not when it will be"
     if asks.now and not yes_no and not staff and _TARGET_LEAD.search(fact.answer.en):
         return "it gives a target, not the figure now"  # "GDP per head today" / the programme's target for 2029
-    if kind in ("how_much", "how_many") and asks.money and not _has(_MONEY, text):
-        # (also "ค่าก่อสร้างเท่าไหร่" read as a count: the words ask for a sum)
+    if (kind in ("how_much", "how_many") and asks.money or kind == "how_many" and _MONEY_COUNTED.search(question)) \
+            and not _has(_MONEY, text):
+        # ("ซื้อมาเท่าไหร่", "ค่าก่อสร้างเท่าไหร่" read as a count: a sum of money still, which an index score is not)
         return "it gives no sum of money"
     # ("who will be the next president", "งบปีนี้เท่าไหร่": not the sum of some years ago)
-    if asks.to_come and kind in ("when", "who", "how_much", "how_many", None):
+    if asks.to_come and kind in ("when", "who", "how_much", "how_many", "list", None):
         year = (today or date.today()).year
         if _latest_year(text) < year:
             return "it gives no date to come"

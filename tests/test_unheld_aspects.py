@@ -158,3 +158,90 @@ def test_a_score_asked_of_a_province_is_not_another_provinces(convo, text):
 def test_a_second_meeting_is_no_place_in_a_ranking(convo):
     convo.say("what is chiang mai old town smart city?")
     assert convo.say("what rank did it get?").fallback
+
+
+@pytest.mark.parametrize("text", [
+    "who are the members of the smart city sub-committee?",
+    "ปุ๋ยของแม่เมาะขายกระสอบละกี่บาท",
+    "how much does the government pay each smart city every year?",
+    "ใครเป็นคนเขียนบทความเรื่องภูเก็ตเมืองอัจฉริยะ",
+    "who won the smart city logo design contest?",
+    "which cities will receive the logo next year?",
+    "นายอำเภอแม่เมาะคือใคร",
+    "is there a mae moh festival tomorrow?",
+    "มหาวิทยาลัยขอนแก่นเปิดรับสมัครนักศึกษาเมื่อไหร่",
+    "ปตท.ซื้อที่ดินวังจันทร์วัลเลย์มาเท่าไหร่",
+    "รถทัวร์จากเชียงใหม่ไปภูเก็ตราคาเท่าไหร่",
+    "จะต่ออายุตราได้ต้องได้คะแนนกี่คะแนน",
+    "when was depa set up?",
+    "will phuket host the smart city expo in 2027?",
+])
+def test_a_detail_no_fact_holds_is_not_a_neighbouring_fact(convo, text):
+    r = convo.say(text)
+    assert r.fallback, r.text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("who chairs the smart city sub-committee?", "Minister"),
+    ("who won TSCCI 2024?", "Wangchan Valley"),
+    ("how much prize money did the logo design contest offer?", "200,000"),
+    ("which were the first five pilot cities?", "Phuket"),
+    ("is phuket certified as a smart city?", "Yes"),
+    ("มหาวิทยาลัยสมัครเป็นผู้พัฒนาเมืองได้ไหม", "ใช่"),
+    ("when was KKTT founded?", "2015"),
+])
+def test_the_details_facts_hold_are_still_answered(convo, text, expected):
+    r = convo.say(text)
+    assert not r.fallback and expected in first_line(r), r.text
+
+
+def test_a_place_not_in_the_lists_asked_as_a_smart_city_is_not_todays_count(convo):
+    r = convo.say("is udon thani certified as a smart city?")
+    assert r.fallback and "Udon Thani" in first_line(r)
+
+
+def test_the_names_of_a_counted_batch_are_not_its_count(convo):
+    convo.say("how many proposals did the working group approve in september 2020?")
+    assert convo.say("which four were they?").fallback
+    assert convo.say("ปี 2566 มี 6 เมืองที่ได้ตราเพิ่ม เป็นเมืองอะไรบ้าง").fallback
+
+
+def test_who_sits_on_a_committee_is_not_its_chair(convo):
+    convo.say("what did the digital economy commission approve in 2025?")
+    assert convo.say("who are its members?").fallback
+
+
+@pytest.mark.parametrize("first, text", [
+    ("does samyan have air quality sensors?", "how many sensors are there?"),
+    ("ปี 2568 ต่ออายุตรากี่เมือง", "เมืองไหนบ้างที่ไม่ได้ต่ออายุ"),
+    ("when did the 7 february 2019 steering committee meet?", "what was decided there?"),
+])
+def test_a_count_names_or_decision_the_fact_lacks_is_refused_after_it(convo, first, text):
+    convo.say(first)
+    assert convo.say(text).fallback
+
+
+@pytest.mark.parametrize("text", [
+    "what did depa's agreement with the local administration department cover?",
+    "how much does it cost to apply for the smart city logo?",
+])
+def test_an_agreements_terms_or_an_application_fee_are_refused(convo, text):
+    assert convo.say(text).fallback
+
+
+def test_a_notion_covers_what_its_definition_says(convo):
+    r = convo.say("what does smart living cover?")
+    assert not r.fallback and "Smart Living" in first_line(r)
+
+
+@pytest.mark.parametrize("text", [
+    "khon kaen smart city overall, what did it cost?",
+    "ตอนนี้รถบัสสาย 24 หยุดแล้ว มีรถอะไรวิ่งไปสนามบินแทนบ้าง",
+])
+def test_a_citys_total_cost_or_a_replacement_service_is_not_one_projects_fact(convo, text):
+    assert convo.say(text).fallback
+
+
+def test_a_projects_own_cost_is_still_answered(convo):
+    r = convo.say("how much will the khon kaen light rail cost?")
+    assert not r.fallback and "baht" in first_line(r)
