@@ -30,9 +30,13 @@ _AT_THE_AIRPORT = re.compile(r"(?:ที่|ใน)สนามบิน|สน�
 _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     # ("ตั๋วรถไฟฟ้าราคาเท่าไหร่": the price said after the ticket; "มีรถไฟฟ้าฟรีไหม": a free ride, which a fare settles)
     ("fare", re.compile(r"ค่าตั๋ว|ค่าโดยสาร|ค่ารถ|ค่าเดินทาง|ราคาตั๋ว|ตั๋ว[^?]{0,24}(?:ราคา|กี่บาท|เท่าไ)|"
-                        r"(?:รถ\S{0,6}|นั่ง\S{0,6})ฟรี|\bfares?\b|\btickets?\b|\bticket price\b|\bfree (?:rides?|travel|bus|rail|train)\b",
+                        r"(?:รถ\S{0,6}|นั่ง\S{0,6})ฟรี|\bfares?\b|\btickets?\b|\bticket price\b|\bfree (?:rides?|travel|bus|rail|train)\b|"
+                        # ("รถเมล์...ฟรีไหม", "is the bus free?", its name removed: whether a ride costs nothing)
+                        r"^\s*ฟรี(?:ไหม|มั้ย|มั๊ย|ป่ะ|ปะ|รึเปล่า|หรือเปล่า|หรือไม่)|\bis (?:the \w+ |it )?free\b",
                         re.I),
-     re.compile(r"ค่าโดยสาร|ค่าตั๋ว|\bfares?\b|\btickets?\b", re.I)),
+     # (a fare said, not "e-tickets, free Wi-Fi": a ticket system and a free service are no price of a ride)
+     re.compile(r"ค่าโดยสาร|ค่าตั๋ว|\bfares?\b|(?<!e-)\btickets?\b(?! (?:system|machine|gate)s?)|\d\s*(?:บาท|baht)\b|"
+                r"นั่งฟรี|\bfree (?:of charge|rides?|travel)\b", re.I)),
     ("time of day", re.compile(r"กี่โมง|เวลาเปิด|เวลาปิด|\bwhat time\b|\bopening hours\b|\bhours\b", re.I),
      # (a clock time, "07.30", not a length or a sum: "22.8 km", "26.963 billion baht")
      re.compile(r"(?<![\d.,])\d{1,2}[.:][0-5]\d(?![\d.,]\d)|\bnoon\b|\ba\.?m\b|\bp\.?m\b", re.I)),

@@ -245,3 +245,10 @@ def test_a_citys_total_cost_or_a_replacement_service_is_not_one_projects_fact(co
 def test_a_projects_own_cost_is_still_answered(convo):
     r = convo.say("how much will the khon kaen light rail cost?")
     assert not r.fallback and "baht" in first_line(r)
+
+
+@pytest.mark.parametrize("text", ["is khon kaen's smart city bus free to ride?", "รถบัสสมาร์ทซิตี้ขอนแก่นนั่งฟรีมั้ย"])
+def test_a_free_service_on_a_bus_is_no_free_ride(convo, text):
+    # (its free Wi-Fi and e-tickets said "Yes")
+    r = convo.say(text)
+    assert not r.text.startswith(("Yes", "ใช่")) and (r.fallback or "15" in r.text)
