@@ -32,7 +32,7 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     ("fare", re.compile(r"ค่าตั๋ว|ค่าโดยสาร|ค่ารถ|ค่าเดินทาง|ราคาตั๋ว|ตั๋ว[^?]{0,24}(?:ราคา|กี่บาท|เท่าไ)|"
                         r"(?:รถ\S{0,6}|นั่ง\S{0,6})ฟรี|\bfares?\b|\btickets?\b|\bticket price\b|\bfree (?:rides?|travel|bus|rail|train)\b|"
                         # ("รถเมล์...ฟรีไหม", "is the bus free?", its name removed: whether a ride costs nothing)
-                        r"^\s*ฟรี(?:ไหม|มั้ย|มั๊ย|ป่ะ|ปะ|รึเปล่า|หรือเปล่า|หรือไม่)|\bis (?:the \w+ |it )?free\b",
+                        r"^\s*ฟรี(?:ไหม|มั้ย|มั๊ย|ป่ะ|ปะ|รึเปล่า|หรือเปล่า|หรือไม่)|\bis (?:the \w+ |it )?free\b|\bfree to (?:ride|use|travel|board)\b",
                         re.I),
      # (a fare said, not "e-tickets, free Wi-Fi": a ticket system and a free service are no price of a ride)
      re.compile(r"ค่าโดยสาร|ค่าตั๋ว|\bfares?\b|(?<!e-)\btickets?\b(?! (?:system|machine|gate)s?)|\d\s*(?:บาท|baht)\b|"
