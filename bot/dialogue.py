@@ -38,8 +38,7 @@ from intents.synonyms import expand
 from intents.training_data import load_training_data
 from intents.vocabulary import RARE_SHARE, Vocabulary
 from knowledge.catalogue import SMALL_TALK
-from knowledge.comparison import _UNIT_ORDER as _ALL_UNITS
-from knowledge.comparison import (OWN_UNITS, against_benchmark, asks_to_compare, direction, figures, winner,
+from knowledge.comparison import (OWN_UNITS, UNITS, against_benchmark, asks_to_compare, direction, figures, winner,
                                   without_comparison)
 from knowledge.dates import format_date
 from knowledge.polarity import (WHOLE_ASKED, _DAY_NUMBER, another_alternative, closed_list, counted, counts_things,
@@ -489,16 +488,17 @@ _ACTS_ASKED = (
 _SAID_ASKED = re.compile(r"\b(say|said|says|explain|explained|explains|quoted|mean|meant)\b|พูด|บอก|อธิบาย|ให้สัมภาษณ์")
 
 
-def _acted_in(snap: Snapshot, fact: Fact, act: re.Pattern[str], named: bool = False) -> tuple[Fact, bool] | None:
+def _acted_in(snap: Snapshot, fact: Fact, act: re.Pattern[str], people_names: dict[str, tuple[str, ...]],
+              named: bool = False) -> tuple[Fact, bool] | None:
     """``fact`` and whether its detail says it, when it names one person (one it is about, or with ``named``
-    one its detail names) and says that they did ``act``."""
+    one its detail names; ``people_names``: :func:`_people_names`) and says that they did ``act``."""
     people = [x for x in fact.about if x in snap.kb.entities and snap.kb.entities[x].kind == "person"]
     detail = f"{fact.detail.th} {fact.detail.en}".casefold() if fact.detail is not None else ""
     if named and not people and detail:
-        people = [x for x in _people_names(snap) if any(n in detail for n in _people_names(snap)[x])]
+        people = [x for x, names in people_names.items() if any(n in detail for n in names)]
     if len(people) != 1:
         return None
-    names = _people_names(snap)[people[0]]
+    names = people_names[people[0]]
     said = fact.answer_text()
     if any(n in said.casefold() for n in names):
         return (fact, False) if act.search(said) else None
@@ -508,16 +508,9 @@ def _acted_in(snap: Snapshot, fact: Fact, act: re.Pattern[str], named: bool = Fa
 
 
 def _people_names(snap: Snapshot) -> dict[str, tuple[str, ...]]:
-    """Every person of the catalogue with their names and aliases, casefolded (kept per catalogue)."""
-    kept = _PEOPLE_NAMES.get(id(snap.kb))
-    if kept is None or kept[0] is not snap.kb:
-        names = {x: tuple(n.casefold() for n in (e.name.th, e.name.en, *e.aliases) if len(n) >= 4)
-                 for x, e in snap.kb.entities.items() if e.kind == "person"}
-        kept = _PEOPLE_NAMES[id(snap.kb)] = (snap.kb, names)
-    return kept[1]
-
-
-_PEOPLE_NAMES: dict[int, tuple[object, dict[str, tuple[str, ...]]]] = {}
+    """Every person of the catalogue with their names and aliases, casefolded."""
+    return {x: tuple(n.casefold() for n in (e.name.th, e.name.en, *e.aliases) if len(n) >= 4)
+            for x, e in snap.kb.entities.items() if e.kind == "person"}
 
 
 # "why did X get certified": the words of asking why, and of asking why only now (another fact's question)
@@ -2149,16 +2142,16 @@ class Dialogue:
         acts = [said_rx for asked_rx, said_rx in _ACTS_ASKED if asked_rx.search(turn.u.normalized.casefold())]
         if len(acts) != 1:
             return None
-        own = _acted_in(snap, told, acts[0])
+        named = _people_names(snap)
+        own = _acted_in(snap, told, acts[0], named)
         if own is not None or any(snap.kb.entities[x].kind == "person" for x in told.about if x in snap.kb.entities):
             return own
         found: dict[str, tuple[Fact, bool]] = {}
         for event in events:
             for fid in snap.index.by_subject.get(event, ()):
-                acted = _acted_in(snap, snap.facts[fid], acts[0], named=True)
+                acted = _acted_in(snap, snap.facts[fid], acts[0], named, named=True)
                 if acted is not None:
                     found[fid] = acted
-        named = _people_names(snap)
 
         def saying(hit: tuple[Fact, bool]) -> str:
             fact, in_detail = hit
@@ -2237,13 +2230,13 @@ class Dialogue:
                 and not POSTS_ASKED.search(u.normalized) and not _PERSON_ASKED.search(u.normalized):
             # "who runs Phuket smart city?": the bodies that drive it (depa, the province, PKCD), not one
             # chairman of one of them whose own overview names the area too
-            kinds = [[snap.kb.entities[x].kind for x in f.about if x in snap.kb.entities] for f in snap.index.about(area)
-                     if f.intent == "city_developer" and f.aspect == "who" and f.about[0] == area]
-            runners = [(k.count("organisation"), f) for k, f in zip(kinds, (
-                f for f in snap.index.about(area) if f.intent == "city_developer" and f.aspect == "who"
-                and f.about[0] == area)) if "person" not in k]
+            def kinds(fact: Fact) -> list[str]:
+                return [snap.kb.entities[x].kind for x in fact.about if x in snap.kb.entities]
+
+            runners = [f for f in snap.index.about(area) if f.intent == "city_developer" and f.aspect == "who"
+                       and f.about[0] == area and "person" not in kinds(f)]
             if runners:  # (the one naming the most of the bodies: the area's developers, not one of them)
-                a.hit = _picked(max(runners, key=lambda r: (r[0], r[1].id == f"{area}-developer"))[1])
+                a.hit = _picked(max(runners, key=lambda f: (kinds(f).count("organisation"), f.id == f"{area}-developer")))
         money_only = a.kind == "how_much" and not a.subjects and not a.follow_up \
             and not self._asked_words(_MONEY_ASKED.sub(" ", a.query_text.casefold()))
         if a.hit is None and (a.asking_only or money_only) and a.kind is not None and a.context:
@@ -3685,7 +3678,7 @@ class Dialogue:
             return ""
         answers = [f.answer.get(lang) for _, f in pairs]
         # (two areas compared by what each has, never by a count of the areas a shared event had)
-        units = OWN_UNITS if all(x in snap.kb.cities for x, _ in pairs) else _ALL_UNITS
+        units = OWN_UNITS if all(x in snap.kb.cities for x, _ in pairs) else UNITS
         best = winner(question, answers, units)
         values = figures(answers, units)
         if best is None or values is None:

@@ -27,7 +27,7 @@ _TIMES = re.compile(r"\b(double|twice|two times|2 times|triple|three times|3 tim
 _FACTORS = {"double": 2, "twice": 2, "two times": 2, "2 times": 2, "triple": 3, "three times": 3, "3 times": 3,
             "four times": 4, "4 times": 4, "สอง": 2, "2": 2, "สาม": 3, "3": 3, "สี่": 4, "4": 4}
 
-__all__ = ["OWN_UNITS", "direction", "figures", "winner", "asks_to_compare", "against_benchmark", "without_comparison"]
+__all__ = ["UNITS", "OWN_UNITS", "direction", "figures", "winner", "asks_to_compare", "against_benchmark", "without_comparison"]
 
 # Split in two where only whether it matches counts: the English words (each with a Latin letter that only a
 # Latin letter matches, even ignoring case) are tried only on text with a Latin letter.
@@ -38,7 +38,7 @@ _LESS_TH = re.compile(r"ต่ำกว่า|น้อยกว่า|แย่
 _LESS_EN = re.compile(r"\b(lower|less|fewer|worse|below|behind|smaller)\b", re.I)
 _WHICH = re.compile(r"ใคร|ไหน|\b(which|who|whose)\b", re.I)
 _THAN = re.compile(r"กว่า|แซง|ชนะ|แพ้|\bthan\b|\bbeat|\boutscor|\boutrank|\bahead of\b|\babove\b|\bbelow\b|\bbehind\b", re.I)
-_UNIT_ORDER = ("percent", "smart", "city", "area", "province", "station", "rai", "km", "baht")
+UNITS = ("percent", "smart", "city", "area", "province", "station", "rai", "km", "baht")
 
 
 def without_comparison(question: str) -> str:
@@ -60,10 +60,10 @@ def direction(question: str) -> int:
 
 #: Units that measure an area itself; a count of areas, cities or provinces in a fact about one area is of
 #: something else ("Phuket and 14 other areas", "1 of 15 areas"), no figure to compare two areas by.
-OWN_UNITS = tuple(u for u in _UNIT_ORDER if u not in ("city", "area", "province"))
+OWN_UNITS = tuple(u for u in UNITS if u not in ("city", "area", "province"))
 
 
-def figures(answers: list[str], units: tuple[str, ...] = _UNIT_ORDER) -> list[float] | None:
+def figures(answers: list[str], units: tuple[str, ...] = UNITS) -> list[float] | None:
     """The one figure of one unit (of ``units``) that every answer states (a percentage first), or None."""
     stated = [counted(a) for a in answers]
     for unit in units:
@@ -76,7 +76,7 @@ def figures(answers: list[str], units: tuple[str, ...] = _UNIT_ORDER) -> list[fl
     return None
 
 
-def winner(question: str, answers: list[str], units: tuple[str, ...] = _UNIT_ORDER) -> int | None:
+def winner(question: str, answers: list[str], units: tuple[str, ...] = UNITS) -> int | None:
     """The index of the answer with the larger figure (the smaller, for "lower"), or None when the question
     does not compare, the figures cannot be told apart, or they tie."""
     sense = direction(question)
