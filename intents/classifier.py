@@ -110,14 +110,28 @@ def decide(ranking: list[tuple[str, float]], threshold: float, margin: float) ->
     return best
 
 
-def fit_sklearn(texts: Sequence[str], labels: Sequence[str], C: float, tol: float = TrainConfig.tol):
-    """Fit the scikit-learn TF-IDF + logistic regression pipeline (training only)."""
+def fit_sklearn(texts: Sequence[str], labels: Sequence[str], C: float, tol: float = TrainConfig.tol,
+                start: "IntentModel | None" = None):
+    """Fit the scikit-learn TF-IDF + logistic regression pipeline (training only).
+
+    ``start``: a model of nearly the same data whose weights the solver starts from (a retrain after staff
+    edits): the optimum is the same (the loss is strictly convex), reached in about a third of the
+    iterations."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
     vec = TfidfVectorizer(analyzer=features, sublinear_tf=True, dtype=np.float64)
     X = vec.fit_transform(texts)
-    clf = LogisticRegression(C=C, tol=tol, max_iter=2000, class_weight="balanced")
+    clf = LogisticRegression(C=C, tol=tol, max_iter=2000, class_weight="balanced", warm_start=start is not None)
+    classes = sorted(set(labels))
+    if start is not None and set(start.classes) == set(classes):
+        order = [start.classes.index(c) for c in classes]
+        coef = np.zeros((len(classes), X.shape[1]))
+        for feature, j in vec.vocabulary_.items():  # a feature new to this data starts at zero
+            i = start.vocab.get(feature)
+            if i is not None:
+                coef[:, j] = start.coef[i, order]
+        clf.coef_, clf.intercept_ = coef, start.intercept[order].copy()
     clf.fit(X, labels)
     return vec, clf
 
@@ -224,7 +238,8 @@ def train(data: TrainingData, config: TrainConfig = TrainConfig(),
     ``preprocess`` is applied to each normalised example, as the NLU applies it to each message.
     ``calibrated_like``: a model of (nearly) the same data whose calibration (temperature, rejection
     threshold and margin) is kept instead of cross-validating again: a retrain after staff edits adds a few
-    phrasings to thousands, and one fit instead of four keeps it off the answering workers' CPU.
+    phrasings to thousands, and one fit instead of four, started from that model's weights, keeps it off the
+    answering workers' CPU.
     """
     texts = [normalize(ex.text) for ex in data.examples]
     if preprocess:
@@ -241,5 +256,5 @@ def train(data: TrainingData, config: TrainConfig = TrainConfig(),
         y = np.array([classes.index(label) for label in labels])
         temperature = fit_temperature(oof, y)
         threshold, margin = tune_rejection(softmax(oof, temperature), classes, y, config.max_false_reject)
-    vec, clf = fit_sklearn(texts, labels, config.C, config.tol)
+    vec, clf = fit_sklearn(texts, labels, config.C, config.tol, start=calibrated_like)
     return _to_model(vec, clf, temperature=temperature, threshold=threshold, margin=margin, meta=meta)
