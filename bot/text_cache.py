@@ -3,7 +3,7 @@
 Building the bot prepares every fact text as a question is prepared (normalised, names removed:
 :func:`bot.service.fact_text_preparer`) and reads the words of every text (:func:`intents.vocabulary.words_of`):
 some 15,000 texts, most of a start's time. The results depend only on the texts, the name catalogue, the
-code and word lists of ``intents/`` and pythainlp's version, so they are kept in ``BOT_DATA_DIR/cache`` in a
+code and word lists of ``intents/``, the preparer's own module and pythainlp's version, so they are kept in ``BOT_DATA_DIR/cache`` in a
 file named by a fingerprint of all of those: a change to any of them means a new file (older ones are
 removed), never a stale result. A text not in the file is computed as before and the file rewritten once
 the bot is built.
@@ -27,13 +27,14 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 INTENTS = Path(__file__).resolve().parent.parent / "intents"
+PREPARER = Path(__file__).resolve().with_name("service.py")  # (where fact_text_preparer is written)
 
 
 def fingerprint(catalogue: str) -> str:
     """A key for the results of the text functions under a name catalogue (see the module docstring)."""
     h = hashlib.sha256(catalogue.encode())
     h.update(version("pythainlp").encode())
-    code = [p for p in INTENTS.glob("*.py")] + [p for p in (INTENTS / "lexicon").glob("*.yaml")]
+    code = [p for p in INTENTS.glob("*.py")] + [p for p in (INTENTS / "lexicon").glob("*.yaml")] + [PREPARER]
     for path in sorted(code):
         h.update(path.name.encode())
         h.update(path.read_bytes())

@@ -67,7 +67,13 @@ def test_the_fingerprint_changes_with_the_names_the_code_and_the_word_lists(tmp_
     assert after_code != base
     chat = copy / "lexicon" / "chat_words.yaml"
     chat.write_text(chat.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    assert fingerprint("catalogue-a") != after_code
+    after_words = fingerprint("catalogue-a")
+    assert after_words != after_code
+    # the preparer of fact texts lives in bot/service.py: a change to it is a change of the prepared texts
+    preparer = tmp_path / "service.py"
+    preparer.write_text(Path(text_cache.PREPARER).read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    monkeypatch.setattr(text_cache, "PREPARER", preparer)
+    assert fingerprint("catalogue-a") != after_words
 
 
 def test_the_bot_keeps_its_prepared_texts_in_the_data_directory(bot, data_dir):
