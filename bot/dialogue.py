@@ -472,6 +472,40 @@ _WHO_INSTEAD = re.compile(r"^\s*(?:(?:so|and|then|ok|okay),? )?(?:who|which (?:o
                           r"instead|did it|did then|was it then)?\s*[?!.]*\s*$|^\s*(?:แล้ว)?(?:ใคร|คนไหน|ที่ไหน|เมืองไหน)"
                           r"(?:ล่ะ|ละ|หล่ะ|อ่ะ|อะ|ครับ|คะ|คับ|เหรอ|หรอ|เป็นคน(?:ทำ|ได้)|ได้)*\s*[?]*\s*$")
 # A message that opens with thanks ("thanks, that helps", "ขอบคุณค่ะ เข้าใจแล้ว").
+# A greeting before the question ("hi is phuket a smart city", "สวัสดีครับ ขอนแก่นเป็นเมืองอัจฉริยะไหม") and laughter
+# after it ("... lol", "... 555"): chat around the question, which is read without them (with them the classifier
+# read the message as half greeting and refused it).
+_GREETING_FIRST = re.compile(
+    r"^\s*(?:(?:hi+|hello+|hey+|yo|hiya|howdy|good (?:morning|afternoon|evening)|greetings)(?: there| bot| admin)?"
+    r"[\s,!.~]+|(?:สวัสดี|หวัดดี|ฮัลโหล|ดี)(?:ครับ|คับ|ค่ะ|คะ|จ้า|จ้ะ|ค่า)(?:\s*(?:บอท|แอดมิน|น้องบอท|แอด))?[\s,!.~]*|"
+    r"(?:สวัสดี|หวัดดี|ฮัลโหล)(?:\s*(?:บอท|แอดมิน|น้องบอท|แอด))?[\s,!.~]+)", re.I)
+_LAUGHTER_LAST = re.compile(r"[\s,]+(?:lo+l|lmao|ha(?:ha)+|he(?:he)+|5{3,}|ฮ่า(?:ๆ|ฮ่า)*)[\s!.?~]*$", re.I)
+
+
+def _without_chat(text: str) -> str | None:
+    """``text`` without a greeting before it or laughter after it, when a question remains; else None."""
+    rest = _LAUGHTER_LAST.sub("", _GREETING_FIRST.sub("", text, count=1), count=1).strip()
+    return rest if rest != text.strip() and len(rest) >= 4 else None
+
+
+def _certified_th(name: str) -> str:
+    """"ได้รับการรับรองเป็นเมืองอัจฉริยะ" after an area's Thai name, without saying "เมืองอัจฉริยะ" twice when the
+    name says it ("ภูเก็ตเมืองอัจฉริยะได้รับการรับรองเมื่อ ...")."""
+    return "ได้รับการรับรอง" if "เมืองอัจฉริยะ" in name else "ได้รับการรับรองเป็นเมืองอัจฉริยะ"
+
+
+# Which of two came first: "อันไหนได้ก่อน", "ใครได้ตราก่อน", "which was certified first", "earlier".
+# (not "the first five", "ชุดแรก": a batch, not an order)
+_FIRST_OF_TWO = re.compile(r"ก่อน(?!หน้า)|\b(?:first(?!\s+(?:five|5|batch|round|pilot|ones?|group|lot|wave|seven|7))|earlier|"
+                           r"sooner|before)\b", re.I)
+
+
+# A Thai yes/no question that asks whether something is so ("มาไหม", "มีมั้ย", "เปิดหรือเปล่า"), and one that asks
+# whether a claim is right ("ใช่ไหม", "จริงเหรอ", "X หรือ Y"): a no to the first is "ไม่ครับ", to the second "ไม่ใช่ครับ".
+_DID_IT_ASKED = re.compile(r"(?:ไหม|มั้ย|มั๊ย|มะ|หรือเปล่า|รึเปล่า|หรือป่าว|รึป่าว|ป่าว|เปล่า)\s*(?:ครับ|คับ|ค่ะ|คะ|จ้า|นะ)?\s*[?]*\s*$")
+_CLAIM_ASKED = re.compile(r"ใช่|เหรอ|หรอ|จริง|หรือ(?!เปล่า|ป่าว)|รึ(?!เปล่า|ป่าว)")
+
+
 _THANKS_FIRST = re.compile(r"^\s*(?:ok(?:ay)?,? |โอเค\s*)?(?:thanks|thank you|thx|ty\b|cheers|ขอบคุณ|ขอบใจ|ขอบคุน|ขอบคุง|"
                            # praise: "บอทเก่งจัง", "good bot", "you're awesome"
                            r"(?:น้อง)?บอท(?:นี้|นี่)?เก่ง|เก่ง(?:จัง|มาก)|(?:good|great|nice|smart) bot\b|"
@@ -1046,6 +1080,18 @@ class Dialogue:
 
     def _answer(self, text: str, ctx: Context, channel: str,
                 lang: str | None) -> tuple[Reply, Context | None, str | None]:
+        # "hi is phuket a smart city", "yo whats samyan lol": read with the greeting, the question was half a
+        # greeting (refused, greeted, or no longer a yes/no question); the question alone is answered, and a
+        # greeting with no question the bot can answer in it stays a greeting
+        rest = _without_chat(text)
+        if rest is not None:
+            again = self._answer_once(rest, ctx, channel, lang)
+            if not again[0].fallback:
+                return again
+        return self._answer_once(text, ctx, channel, lang)
+
+    def _answer_once(self, text: str, ctx: Context, channel: str,
+                     lang: str | None) -> tuple[Reply, Context | None, str | None]:
         snap = self.knowledge
         u = self.nlu.parse(text)
         has_letters = any(ch.isalpha() for ch in u.normalized)
@@ -1962,6 +2008,9 @@ class Dialogue:
                 answer = snap.composer.per_subject([(x, f) for x, f in sides if f is not None], reply_lang)
                 return (self._reply(turn, answer, u.confidence),
                         self._remember(turn, answer, a.query_text, a.kind, a.yes_no, a.qualifier), None)
+        order = self._certified_in_order(turn, a)
+        if order is not None:
+            return order
         if len(a.cities) > 1:
             pairs: list[tuple[str, Fact]] = []
             hits: list[str] = []  # each city's verdict, for a yes/no question
@@ -3892,19 +3941,19 @@ class Dialogue:
                 _years_in(query_text) if again
                 else frozenset())
             if years and int(city.certified.date[:4]) not in years:  # "ขอนแก่นได้รับรองปี 2563 ใช่ไหม"
-                return composer.computed(f"ไม่ใช่ครับ {city.name.th}ได้รับการรับรองเป็นเมืองอัจฉริยะเมื่อ {when}",
+                return composer.computed(f"ไม่ใช่ครับ {city.name.th}{_certified_th(city.name.th)}เมื่อ {when}",
                                          f"No. {city.name.en} was certified on {when}.",
                                          lang, self._certified_facts(snap, city.id), [city.id])
             day = date.fromisoformat(city.certified.date)
             if days_named(turn.u.normalized) - {(day.day, day.month)}:
                 # "ได้ตราวันที่ 24 ธ.ค. 64 ใช่มั้ย": another day than its certification, which may be the day a
                 # ceremony handed the logo over: the date known, without a verdict
-                return composer.computed(f"{city.name.th}ได้รับการรับรองเป็นเมืองอัจฉริยะเมื่อ {when}",
+                return composer.computed(f"{city.name.th}{_certified_th(city.name.th)}เมื่อ {when}",
                                          f"{city.name.en} was certified on {when}.",
                                          lang, self._certified_facts(snap, city.id), [city.id])
             # ("certified on 6 May 2021": the day the first five were approved for the logo, which was handed over
             # later; "received the logo" that day was not so)
-            return composer.computed(f"ใช่ครับ {city.name.th}ได้รับการรับรองเป็นเมืองอัจฉริยะเมื่อ {when}",
+            return composer.computed(f"ใช่ครับ {city.name.th}{_certified_th(city.name.th)}เมื่อ {when}",
                                      f"Yes. {city.name.en} is a certified smart city; it was certified on {when}.",
                                      lang, self._certified_facts(snap, city.id), [city.id])
         besides = self._besides(turn, cities)
@@ -3945,7 +3994,7 @@ class Dialogue:
             if (kind == "when" or yes_no) and len(found) == 1:
                 # "ลำปางได้ตราปีไหน": when its one area was certified, which is what is asked
                 c, when = found[0], format_date(found[0].certified.date, lang)
-                return composer.computed(f"{lead_th}{c.name.th} ใน{pname} ได้รับการรับรองเป็นเมืองอัจฉริยะเมื่อ {when}",
+                return composer.computed(f"{lead_th}{c.name.th} ใน{pname} {_certified_th(c.name.th)}เมื่อ {when}",
                                          f"{lead_en}{c.name.en}, in {pname}, was certified on {when}.", lang, facts, [c.id])
             days = {c.certified.date for c in found}
             if kind == "when" and not yes_no and len(days) == 1:
@@ -4205,6 +4254,40 @@ class Dialogue:
         self._pilot_day = (snap, related)
         return related
 
+    def _certified_in_order(self, turn: _Turn, a: _Asked) -> _Result | None:
+        """"ขอนแก่นกับภูเก็ตอันไหนได้ก่อน", "which was certified first, X or Y?": which area was certified first, worked
+        out from their certification dates (the same day said as such), not each one's fact side by side."""
+        text = turn.u.normalized
+        cities = list(dict.fromkeys(a.cities))
+        if len(cities) != 2 or set(a.subjects) - set(cities) - {"smart-city-logo"} or a.years \
+                or not _FIRST_OF_TWO.search(text) or not (_WHICH_OF_TWO.search(text) or a.yes_no):
+            return None
+        kb, lang = turn.snap.kb, turn.lang
+        first, second = (kb.cities[x] for x in cities)
+        d1, d2 = first.certified.date, second.certified.date
+        if len(d1) < 10 or len(d2) < 10:
+            return None
+        facts = [f for x in cities for f in self._certified_facts(turn.snap, x)]
+        if d1 == d2:
+            when = format_date(d1, lang)
+            th = f"ได้รับการรับรองวันเดียวกันครับ ทั้ง{first.short_name.th}และ{second.short_name.th} เมื่อ {when}"
+            en = f"Neither: {first.short_name.en} and {second.short_name.en} were certified on the same day, {when}."
+            if a.yes_no:
+                th, en = f"ไม่ใช่ครับ {th.replace('ครับ ', '', 1)}", f"No. {en.split(': ', 1)[1]}"
+        else:
+            early, late = (first, second) if d1 < d2 else (second, first)
+            e_when, l_when = format_date(min(d1, d2), lang), format_date(max(d1, d2), lang)
+            th = f"{early.short_name.th}ได้รับการรับรองก่อน เมื่อ {e_when} ส่วน{late.short_name.th}เมื่อ {l_when}"
+            en = f"{early.short_name.en} was certified first, on {e_when}; {late.short_name.en} on {l_when}."
+            if a.yes_no:  # "was X certified before Y?": X is the first named
+                yes = early is first
+                th, en = f"{'ใช่' if yes else 'ไม่ใช่'}ครับ {th}", f"{'Yes' if yes else 'No'}. {en}"
+            else:
+                th = f"{th} ครับ"
+        answer = turn.snap.composer.computed(th, en, lang, facts, cities)
+        return (self._reply(turn, answer, 1.0),
+                self._remember(turn, answer, a.query_text, a.kind, a.yes_no, a.qualifier), None)
+
     @staticmethod
     def _certified_facts(snap: Snapshot, city: str) -> list:
         return [f for f in snap.index.about(city) if f.intent == "city_date"][:1]
@@ -4262,7 +4345,12 @@ class Dialogue:
         if answer.fact:
             entities["fact"] = answer.fact
             entities["entry"] = answer.fact
-        return Reply(text=answer.text, lang=turn.lang, intent=answer.intent if answer.complete else OUT_OF_SCOPE,
+        text = answer.text
+        if text.startswith("ไม่ใช่ครับ ") and _DID_IT_ASKED.search(turn.u.normalized) \
+                and not _CLAIM_ASKED.search(turn.u.normalized):
+            # "ประยุทธ์มาพิธีมอบตราไหม" asks whether he came, not whether a claim is right: "ไม่ครับ", not "ไม่ใช่ครับ"
+            text = "ไม่ครับ " + text[len("ไม่ใช่ครับ "):]
+        return Reply(text=text, lang=turn.lang, intent=answer.intent if answer.complete else OUT_OF_SCOPE,
                      confidence=confidence, fallback=not answer.complete, quick_replies=answer.quick_replies,
                      sources=answer.sources, entities=entities, card=answer.card,
                      source_links=answer.source_links)

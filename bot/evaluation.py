@@ -5,7 +5,8 @@ contain (``any``/``all`` markers, ``polarity`` for yes/no questions), or that th
 honest fallback, or small talk. Every turn goes through the whole dialogue (normalisation, understanding,
 retrieval, composition, context in Redis), exactly as a user's message would.
 
-Outcomes: ``right`` (answered with the expected content, in the user's language), ``right_fallback``,
+Outcomes: ``right`` (answered with the expected content, in the user's language or the one the turn asks
+for), ``right_fallback``,
 ``wrong`` (answered, but not with the expected content, or answered where it should have refused) and
 ``wrongly_refused`` (fallback where the knowledge base has the answer).
 """
@@ -22,7 +23,7 @@ from typing import Any, Callable
 
 import yaml
 
-__all__ = ["Turn", "Result", "load_set", "judge", "run_set", "summarise", "format_report"]
+__all__ = ["Turn", "Result", "load_set", "judge", "asked_language", "run_set", "summarise", "format_report"]
 
 OUTCOMES = ("right", "right_fallback", "wrong", "wrongly_refused")
 
@@ -80,8 +81,23 @@ def load_set(path: Path | str) -> tuple[str, list[Item]]:
     return data.get("set", Path(path).stem), items
 
 
-def judge(expect: Any, answer: str, fallback: bool, reply_lang: str, lang: str) -> tuple[str, str]:
-    """The outcome of one turn and, when it is not right, why."""
+# A turn that asks for the other language ("in english pls", "ขอเป็นอังกฤษได้ไหม", "ตอบเป็นภาษาไทย") is answered
+# rightly in that language too. Written here, apart from the bot's own reading of such requests, so the
+# judge does not grade the bot by its own rules.
+_ASKS_FOR = {"en": re.compile(r"\benglish\b|\beng\b|อังกฤษ|อิ้ง|อิงลิช|อิงลิด", re.I),
+             "th": re.compile(r"\bthai\b|ภาษาไทย|เป็นไทย", re.I)}
+
+
+def asked_language(text: str) -> str | None:
+    """The language a turn asks the answer to be in, if it names one."""
+    asked = [lang for lang, rx in _ASKS_FOR.items() if rx.search(text)]
+    return asked[0] if len(asked) == 1 else None
+
+
+def judge(expect: Any, answer: str, fallback: bool, reply_lang: str, lang: str,
+          asked: str | None = None) -> tuple[str, str]:
+    """The outcome of one turn and, when it is not right, why (``asked``: the language the turn asks for,
+    right as well as the user's own)."""
     if expect == "fallback":
         return ("right_fallback", "") if fallback else ("wrong", "answered where it should have refused")
     if expect == "smalltalk":
@@ -104,7 +120,7 @@ def judge(expect: Any, answer: str, fallback: bool, reply_lang: str, lang: str) 
         return "wrong", "expected yes"
     if polarity == "no" and not _NO.search(first):
         return "wrong", "expected no"
-    if reply_lang != lang:
+    if reply_lang != lang and reply_lang != asked:
         return "wrong", f"answered in {reply_lang}"
     return "right", ""
 
@@ -117,7 +133,8 @@ def run_set(path: Path | str, respond: Callable[[str, str], Any]) -> list[Result
         user = f"eval-{uuid.uuid4().hex[:12]}"
         for i, turn in enumerate(item.turns):
             reply = respond(turn.text, user)
-            outcome, reason = judge(turn.expect, reply.text, reply.fallback, reply.lang, item.lang)
+            outcome, reason = judge(turn.expect, reply.text, reply.fallback, reply.lang, item.lang,
+                                    asked_language(turn.text))
             out.append(Result(name, item.id, item.lang, i, turn.text, reply.text, outcome, reply.fallback,
                               reply.intent, len(item.turns) > 1, reason))
     return out

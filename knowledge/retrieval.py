@@ -74,6 +74,8 @@ _SAME_MEANING_TH = [(re.compile(p, re.I), r) for p, r in [
 # IGNORECASE), so they are tried only on a text with one.
 _SAME_MEANING_EN = [(re.compile(p, re.I), r) for p, r in [
     (r"\b(what|which) year\b|\bwhen\b", " when "),
+    # "what's X all about" asks what X is, not about "all" of something ("covers all 7 Smarts")
+    (r"\ball about\b", " about "),
     # the Latin plural of an index is its English one ("what indices does it publish" / "the TSCCI and SCPRI indexes")
     (r"\bindices\b|\bindexes\b", " index "),
     (r"\bcategor(y|ies)\b|\bkinds?\b|\bsorts?\b|\btypes?\b", " type "),

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from bot.context import Context
-from bot.evaluation import judge
+from bot.evaluation import asked_language, judge
 from helpers import first_line
 from intents.normalize import normalize
 from intents.question import is_bare_follow_up, is_definition, question_type
@@ -116,6 +116,18 @@ def test_source_line_names_at_most_two_sources_but_the_reply_keeps_all(convo):
 def test_evaluation_judges_answers(expect, answer, fallback, outcome):
     lang = "th" if any("\u0e00" <= c <= "\u0e7f" for c in answer) else "en"
     assert judge(expect, answer, fallback, lang, lang)[0] == outcome
+
+
+@pytest.mark.parametrize("turn, reply_lang, outcome", [
+    ("in english pls", "en", "right"),  # a Thai user asking for English is answered rightly in English
+    ("ขอเป็นอิ้งได้ป่ะ", "en", "right"),
+    ("ขอเป็นอิ้งได้ป่ะ", "th", "right"),  # (their own language is never wrong)
+    ("แล้วภูเก็ตล่ะ", "en", "wrong"),  # asked for nothing: the answer is in the user's language
+    ("ชื่อภาษาอังกฤษกับภาษาไทยของ KKTT", "en", "wrong"),  # names both: no language asked
+])
+def test_a_turn_that_asks_for_the_other_language_may_be_answered_in_it(turn, reply_lang, outcome):
+    assert judge({"any": ["Chaiwut", "ชัยวุฒิ"]}, "... Chaiwut ชัยวุฒิ ...", False, reply_lang, "th",
+                 asked_language(turn))[0] == outcome
 
 
 # -- questions the nearest fact cannot answer, yes/no verdicts, follow-ups (issue 9, this round) ---------------

@@ -6,6 +6,7 @@ import re
 import pytest
 
 from bot.context import Context
+from bot.dialogue import SMALL_TALK
 from helpers import first_line
 from intents.question import is_bare_follow_up, question_type
 
@@ -745,7 +746,7 @@ def test_the_steps_docs_dialogue_md_lists_are_the_steps_answer_runs():
 
     from bot.dialogue import Dialogue
 
-    code = inspect.getsource(Dialogue._answer)
+    code = inspect.getsource(Dialogue._answer_once)
     run = re.findall(r"self\.(_\w+),", code[code.index("for step in ("):code.index("):", code.index("for step in ("))])
     doc = (Path(__file__).parent.parent / "docs" / "dialogue.md").read_text(encoding="utf-8")
     listed = doc[doc.index("as read so far):"):doc.index("A step either answers")]
@@ -862,3 +863,48 @@ def test_asked_for_the_other_language_right_after_an_answer_gives_that_answer_in
     convo.say(first)
     r = convo.say(again)
     assert not r.fallback and r.lang == lang and said in first_line(r)
+
+
+@pytest.mark.parametrize("text, starts, said", [
+    ("hello! is mae moh a smart city?", "Yes", "6 May 2021"),
+    ("สวัสดีค่ะ ภูเก็ตได้เป็นเมืองอัจฉริยะไหมคะ", "ใช่", "6 พฤษภาคม 2564"),
+    ("good morning, when did khon kaen get certified haha", "", "6 May 2021"),
+    ("yo what's KKTT all about lol", "", "Khon Kaen Think Tank"),
+])
+def test_a_greeting_before_the_question_or_laughter_after_it_does_not_stop_the_answer(convo, text, starts, said):
+    r = convo.say(text)
+    assert not r.fallback and r.intent not in SMALL_TALK
+    assert first_line(r).startswith(starts) and said in first_line(r)
+
+
+@pytest.mark.parametrize("text", ["สวัสดีครับ ขอรบกวนหน่อยครับ", "hi there!", "hello bot, good morning"])
+def test_a_greeting_with_no_question_in_it_stays_a_greeting(convo, text):
+    r = convo.say(text)
+    assert not r.fallback and r.intent == "greet"
+
+
+@pytest.mark.parametrize("text, said", [
+    ("samyan or wangchan valley, which became a smart city first?", ["same day", "6 May 2021"]),
+    ("โคราชกับสามย่านอันไหนได้รับรองก่อนครับ", ["สามย่านได้รับการรับรองก่อน", "6 พฤษภาคม 2564", "9 มกราคม 2566"]),
+    ("สามย่านได้รับรองก่อนโคราชใช่ไหม", ["ใช่ครับ", "9 มกราคม 2566"]),
+])
+def test_which_of_two_areas_came_first_is_worked_out_from_their_dates(convo, text, said):
+    r = convo.say(text)
+    line = first_line(r)
+    assert not r.fallback and all(x in line for x in said), line
+    assert line.count("ครับ") <= 1 and "•" not in r.text  # one verdict, not each area's fact side by side
+
+
+def test_the_first_five_is_a_batch_not_an_order(convo):
+    r = convo.say("which of khon kaen and korat was in the first five?")
+    assert "certified first" not in r.text and "same day" not in r.text
+
+
+@pytest.mark.parametrize("text, lead", [
+    ("โคราชอยู่ในห้าเมืองแรกมั้ย", "ไม่ครับ"),  # asks whether it is so: "no"
+    ("โคราชอยู่ในห้าเมืองแรกใช่ไหม", "ไม่ใช่ครับ"),  # asks whether a claim is right: "not so"
+    ("โคราชอยู่ในห้าเมืองแรกเหรอ", "ไม่ใช่ครับ"),
+])
+def test_a_thai_no_answers_the_kind_of_yes_no_question_asked(convo, text, lead):
+    r = convo.say(text)
+    assert first_line(r).startswith(lead + " ") and "9 มกราคม 2566" in r.text
