@@ -35,6 +35,7 @@ _WORDS = [
     # words people use where the facts say another: without them the word is unknown and the question refused
     (r"(?<!พิ)ธีม(?![\u0e30-\u0e3a\u0e47-\u0e4e])", "ด้าน"),  # ("กี่ธีม": the themes of a plan are its Smarts, "ด้าน")
     (r"โดดเด่น", "เด่น"),
+    (r"เมืองใหม่(?!ทันสมัย)", "เมืองอัจฉริยะใหม่"),  # (left when not the type: the areas newly given the logo)
     (r"ยื่นคำขอ|ยื่นคำร้อง", "ยื่นสมัคร"),  # (applying, as the certification's steps say it)
     (r"ลอยฟ้า", "ยกระดับ"),  # (an elevated track)
     (r"ผู้เสียชีวิต|คนตาย|ตาย(?=\s|$|กี่|ไป|หรือ|ไหม|มั้ย)", "คนเสียชีวิต"),

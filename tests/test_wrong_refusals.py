@@ -113,3 +113,22 @@ def test_facts_about_nothing_named_do_not_use_up_the_tries(convo):
 @pytest.mark.parametrize("text", ["กี่เปอเซ็น", "กี่เปอร์เซ็น", "กี่เปอร์เซนต์", "กี่เปอร์เซ็นต์"])
 def test_percent_as_people_spell_it_is_written_as_the_facts_do(text):
     assert expand(text) == "กี่เปอร์เซ็นต์"
+
+
+@pytest.mark.parametrize("text, expected", [("รอบสิงหาคม 2568 มีเมืองใหม่ได้รับตราบ้างไหมครับ", "ทินิคอน"),
+                                            ("ปี 2568 มีเมืองใหม่ได้ตราสมาร์ทซิตี้กี่ที่", "ใหม่ 1 แห่ง")])
+def test_new_cities_given_the_logo_are_not_the_new_city_type(convo, text, expected):
+    # "เมืองใหม่" here is an area newly given the logo, not the type "เมืองใหม่ทันสมัย"
+    r = convo.say(text)
+    assert not r.fallback and expected in r.text
+
+
+def test_the_new_city_type_is_still_the_type(convo):
+    r = convo.say("แม่เมาะจัดเป็นเมืองใหม่หรือเปล่า")
+    assert not r.fallback and "เมืองเดิมน่าอยู่" in first_line(r)
+
+
+def test_how_many_new_after_the_renewals_is_not_the_renewals_again(convo):
+    convo.say("เดือนสิงหาคม 2568 มีกี่เมืองที่ได้ต่ออายุตรา")
+    r = convo.say("ส่วนที่ได้เมืองใหม่มากี่แห่ง")
+    assert not r.fallback and "ใหม่ 1 แห่ง" in r.text
