@@ -48,6 +48,9 @@ _WORDS = [
     (r"\bindices\b", "indexes"),  # (the Latin plural; the facts say "indexes")
     (r"\bcams?\b", "cameras"),  # ("cctv cams")
     (r"\bcompulsory\b|\bobligatory\b", "mandatory"),
+    # words people use where the facts say another (without them the word is unknown and the question refused)
+    (r"\baccidents?\b", "disaster"),  # ("the boat accident": the facts say the boat disaster)
+    (r"\badvantages?\b|\bperks?\b", "benefit"),  # (what the logo gives, as the facts say it)
 ]
 _RULES = [(re.compile(p), r) for p, r in _WORDS]
 # The last rules are English words (no IGNORECASE): they cannot match a text without a Latin letter, and the Thai

@@ -146,3 +146,13 @@ def test_a_reply_or_an_apology_before_the_question_is_no_unknown_topic(convo, te
 def test_whether_one_area_beat_another_is_a_ranking_question(convo):
     r = convo.say("did phuket beat khon kaen in the 2023 index?")
     assert not r.fallback and r.text.startswith("Yes")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("what did phuket do after the 2018 boat accident", "boat"),
+    ("what perks come with the smart city logo", "BOI"),
+    ("any advantages in getting certified as a smart city?", "BOI"),
+])
+def test_an_english_word_the_facts_say_otherwise_is_no_unknown_word(convo, text, expected):
+    r = convo.say(text)
+    assert not r.fallback and expected in first_line(r)
