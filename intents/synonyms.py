@@ -38,6 +38,7 @@ _WORDS = [
     (r"เมืองใหม่(?!ทันสมัย)", "เมืองอัจฉริยะใหม่"),  # (left when not the type: the areas newly given the logo)
     (r"ยื่นคำขอ|ยื่นคำร้อง", "ยื่นสมัคร"),  # (applying, as the certification's steps say it)
     (r"ลอยฟ้า", "ยกระดับ"),  # (an elevated track)
+    (r"(?<=กี่)\s*โล(?![\u0e30-\u0e3a\u0e47-\u0e4e]|ก)", "กิโล"),  # ("ห่างกี่โล": kilometres, as people say it)
     (r"ผู้เสียชีวิต|คนตาย|ตาย(?=\s|$|กี่|ไป|หรือ|ไหม|มั้ย)", "คนเสียชีวิต"),
     (r"ธรรมาภิบาล", "บริหารภาครัฐ"),  # (Smart Governance's Thai name)
     (r"เรือโดยสาร", "ผู้โดยสารเรือ"),

@@ -156,3 +156,10 @@ def test_whether_one_area_beat_another_is_a_ranking_question(convo):
 def test_an_english_word_the_facts_say_otherwise_is_no_unknown_word(convo, text, expected):
     r = convo.say(text)
     assert not r.fallback and expected in first_line(r)
+
+
+def test_kilometres_said_short_are_a_distance(convo):
+    convo.say("วังจันทร์วัลเลย์ตั้งอยู่ที่ไหน")
+    r = convo.say("แล้วห่างจากกรุงเทพสักกี่โล")
+    assert not r.fallback and "160" in first_line(r)
+    assert expand("ยิปซัมกี่โลกรัม") == "ยิปซัมกี่โลกรัม"
