@@ -283,6 +283,9 @@ _TOTAL_ASKED = re.compile(r"(รวม|ทั้งหมด|\b(total|altogether
                           r"\b(so far|by then|by that time|at that point|at the time)\b)|"
                           r"(ตอนนั้น|ขณะนั้น|\b(so far|by then|by that time)\b).*(รวม|ทั้งหมด|\b(total|altogether|in all)\b)|"
                           r"\bcumulative\w*|\brunning total\b")
+# New areas asked ("เมืองใหม่", "new ones"), and logos renewed, which are none of them.
+_NEW_ASKED = re.compile(r"ใหม่|\bnew\b", re.I)
+_RENEWAL = re.compile(r"ต่ออายุ|\brenew", re.I)
 _TOTAL_SAID = re.compile(r"รวม|ทั้งหมด|\b(total|in all|altogether|bringing|cumulative\w*)\b")
 
 
@@ -2908,6 +2911,9 @@ class Dialogue:
         answer, detail = fact.answer_text().casefold(), f"{fact.detail.th} {fact.detail.en}".casefold()
         if kind in _DETAIL_KINDS and not _HOLDS[kind].search(answer) and _HOLDS[kind].search(detail):
             return True
+        if kind == "how_many" and _NEW_ASKED.search(query_text) and not _RENEWAL.search(query_text) \
+                and not _NEW_ASKED.search(answer) and _NEW_ASKED.search(detail):
+            return True  # ("แล้วมีเมืองใหม่กี่เมือง": a total whose detail counts the areas new that round)
         return any(len(w) >= 3 and w not in answer and w in detail or _said_core(w, detail) and not _said_core(w, answer)
                    for w in self._asked_words(query_text))
 
@@ -2924,7 +2930,7 @@ class Dialogue:
         than another fact that counts provinces of another year."""
         if kind not in ("how_many", "how_much", None) or len(query_text.split()) > 6 or kind in told.unknown:
             return False
-        if self._only_added(told, query_text):
+        if self._only_added(told, query_text) or self._only_renewed(told, query_text):
             return False
         told_text = told.answer_text().casefold()
         about = self._asked_words(_MONEY_ASKED.sub(" ", query_text.casefold()))
@@ -2957,6 +2963,14 @@ class Dialogue:
         only what was added ("เพิ่ม 15 พื้นที่", "the 2022 batch has 15"), without the total."""
         text = told.answer_text()
         return bool(_TOTAL_ASKED.search(query_text.casefold())) and not _TOTAL_SAID.search(text.casefold())
+
+    @staticmethod
+    def _only_renewed(told: Fact, query_text: str) -> bool:
+        """Whether a question asks how many areas are new ("แล้วมีเมืองใหม่กี่เมือง", "and how many new ones") and
+        the answer just given counts only logos renewed ("ต่ออายุตราสัญลักษณ์ 16 เมือง"), which are none of them."""
+        text = told.answer_text().casefold()
+        return bool(_NEW_ASKED.search(query_text) and not _RENEWAL.search(query_text) and _RENEWAL.search(text)
+                    and not _NEW_ASKED.search(text))
 
     def _asks_beyond(self, told: Fact, query_text: str, every: bool = False, phrasings: bool = False) -> bool:
         """Whether a follow-up asks about a word (one most facts do not use) that the answer just given does

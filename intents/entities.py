@@ -57,6 +57,10 @@ SHORT_THAI = 2
 _WORD_NAMES = frozenset({"เลย"})
 # A Thai place name that begins a longer everyday word: "น่าน" (Nan) in "น่านน้ำ" (waters), "น่านฟ้า" (airspace).
 _WORD_STARTS = {"น่าน": ("น้ำ", "ฟ้า")}
+# "เมืองใหม่" that means cities newly certified, not the type "เมืองใหม่ทันสมัย": "มีเมืองใหม่ได้ตราไหม",
+# "เมืองใหม่ที่ได้ตราคือที่ไหน", "ได้เมืองใหม่กี่เมือง" (after "เป็น" or "แบบ" it is still the type).
+_NEW_AREAS_AFTER = re.compile(r"(?:ที่|อีก)?(?:ได้|ได้รับ|รับ)(?:ตรา|โลโก้|การรับรอง|รับรอง)|กี่(?:เมือง|แห่ง|พื้นที่|ที่)|เพิ่ม")
+_NEW_AREAS_BEFORE = ("มี", "ได้", "มีการมอบตรา")
 _WORDS_STARTED = re.compile("|".join(f"{name}(?:{'|'.join(after)})" for name, after in _WORD_STARTS.items()))
 _THAI_BEFORE_SYLLABLE = frozenset("\u0e40\u0e41\u0e42\u0e43\u0e44") | _THAI_COMBINING
 
@@ -249,6 +253,8 @@ class EntityExtractor:
         only after "จังหวัด" or "จ." ("จังหวัดเลย"), but not in "ทั้งจังหวัดเลย" (the whole province, then the
         particle)."""
         key, before = flat[start:end], flat[:start]
+        if key == "เมืองใหม่" and (_NEW_AREAS_AFTER.match(flat, end) or before.endswith(_NEW_AREAS_BEFORE)):
+            return False  # ("ปี 68 มีเมืองใหม่ได้ตราไหม": cities newly given the logo, not the type "new city")
         if key.startswith("อำเภอ") and before.endswith("นาย") or key.startswith("อ") and before.endswith("นายอำเภ"):
             return False  # ("นายอำเภอแม่เมาะ": the district chief of Mae Moh, the post kept and Mae Moh named)
         if key in _WORD_STARTS and flat.startswith(_WORD_STARTS[key], end):

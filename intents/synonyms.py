@@ -35,8 +35,10 @@ _WORDS = [
     # words people use where the facts say another: without them the word is unknown and the question refused
     (r"(?<!พิ)ธีม(?![\u0e30-\u0e3a\u0e47-\u0e4e])", "ด้าน"),  # ("กี่ธีม": the themes of a plan are its Smarts, "ด้าน")
     (r"โดดเด่น", "เด่น"),
+    (r"เมืองใหม่(?!ทันสมัย)", "เมืองอัจฉริยะใหม่"),  # (left when not the type: the areas newly given the logo)
     (r"ยื่นคำขอ|ยื่นคำร้อง", "ยื่นสมัคร"),  # (applying, as the certification's steps say it)
     (r"ลอยฟ้า", "ยกระดับ"),  # (an elevated track)
+    (r"(?<=กี่)\s*โล(?![\u0e30-\u0e3a\u0e47-\u0e4e]|ก)", "กิโล"),  # ("ห่างกี่โล": kilometres, as people say it)
     (r"ผู้เสียชีวิต|คนตาย|ตาย(?=\s|$|กี่|ไป|หรือ|ไหม|มั้ย)", "คนเสียชีวิต"),
     (r"ธรรมาภิบาล", "บริหารภาครัฐ"),  # (Smart Governance's Thai name)
     (r"เรือโดยสาร", "ผู้โดยสารเรือ"),
@@ -47,6 +49,9 @@ _WORDS = [
     (r"\bindices\b", "indexes"),  # (the Latin plural; the facts say "indexes")
     (r"\bcams?\b", "cameras"),  # ("cctv cams")
     (r"\bcompulsory\b|\bobligatory\b", "mandatory"),
+    # words people use where the facts say another (without them the word is unknown and the question refused)
+    (r"\baccidents?\b", "disaster"),  # ("the boat accident": the facts say the boat disaster)
+    (r"\badvantages?\b|\bperks?\b", "benefit"),  # (what the logo gives, as the facts say it)
 ]
 _RULES = [(re.compile(p), r) for p, r in _WORDS]
 # The last rules are English words (no IGNORECASE): they cannot match a text without a Latin letter, and the Thai

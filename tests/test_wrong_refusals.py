@@ -113,3 +113,48 @@ def test_facts_about_nothing_named_do_not_use_up_the_tries(convo):
 @pytest.mark.parametrize("text", ["กี่เปอเซ็น", "กี่เปอร์เซ็น", "กี่เปอร์เซนต์", "กี่เปอร์เซ็นต์"])
 def test_percent_as_people_spell_it_is_written_as_the_facts_do(text):
     assert expand(text) == "กี่เปอร์เซ็นต์"
+
+
+@pytest.mark.parametrize("text, expected", [("รอบสิงหาคม 2568 มีเมืองใหม่ได้รับตราบ้างไหมครับ", "ทินิคอน"),
+                                            ("ปี 2568 มีเมืองใหม่ได้ตราสมาร์ทซิตี้กี่ที่", "ใหม่ 1 แห่ง")])
+def test_new_cities_given_the_logo_are_not_the_new_city_type(convo, text, expected):
+    # "เมืองใหม่" here is an area newly given the logo, not the type "เมืองใหม่ทันสมัย"
+    r = convo.say(text)
+    assert not r.fallback and expected in r.text
+
+
+def test_the_new_city_type_is_still_the_type(convo):
+    r = convo.say("แม่เมาะจัดเป็นเมืองใหม่หรือเปล่า")
+    assert not r.fallback and "เมืองเดิมน่าอยู่" in first_line(r)
+
+
+def test_how_many_new_after_the_renewals_is_not_the_renewals_again(convo):
+    convo.say("เดือนสิงหาคม 2568 มีกี่เมืองที่ได้ต่ออายุตรา")
+    r = convo.say("ส่วนที่ได้เมืองใหม่มากี่แห่ง")
+    assert not r.fallback and "ใหม่ 1 แห่ง" in r.text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("oops, typo before. so what is Wangchan Valley?", "Wangchan Valley"),
+    ("อ๋อ โทษที ถามผิด แล้วแม่เมาะได้ตราเมื่อไหร่", "6 พฤษภาคม 2564"),
+])
+def test_a_reply_or_an_apology_before_the_question_is_no_unknown_topic(convo, text, expected):
+    r = convo.say(text)
+    assert not r.fallback and expected in first_line(r)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("what did phuket do after the 2018 boat accident", "boat"),
+    ("what perks come with the smart city logo", "BOI"),
+    ("any advantages in getting certified as a smart city?", "BOI"),
+])
+def test_an_english_word_the_facts_say_otherwise_is_no_unknown_word(convo, text, expected):
+    r = convo.say(text)
+    assert not r.fallback and expected in first_line(r)
+
+
+def test_kilometres_said_short_are_a_distance(convo):
+    convo.say("วังจันทร์วัลเลย์ตั้งอยู่ที่ไหน")
+    r = convo.say("แล้วห่างจากกรุงเทพสักกี่โล")
+    assert not r.fallback and "160" in first_line(r)
+    assert expand("ยิปซัมกี่โลกรัม") == "ยิปซัมกี่โลกรัม"
