@@ -19,7 +19,8 @@ from .schema import Fact
 from .script import has_latin
 
 __all__ = ["POSTS_ASKED", "NEED_REASONS", "why_not", "held_then",
-           "index_years", "uncovered", "unstated", "unmentioned", "stem", "asks_to_come", "counted_words", "names_a_list"]
+           "index_years", "uncovered", "unstated", "unmentioned", "stem", "asks_to_come", "counted_words", "names_a_list",
+           "items_named"]
 
 _MONTHS = (r"มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม|"
            r"ม\.ค\.|ก\.พ\.|มี\.ค\.|เม\.ย\.|พ\.ค\.|มิ\.ย\.|ก\.ค\.|ส\.ค\.|ก\.ย\.|ต\.ค\.|พ\.ย\.|ธ\.ค\.|"
@@ -1405,3 +1406,9 @@ def counted_words(tokens: list[str]) -> list[str]:
 def names_a_list(answer: str) -> bool:
     """True when ``answer`` names two or more things in a list (see :func:`why_not`'s "which ones")."""
     return _names_a_list(answer)
+
+
+def items_named(answer: str) -> int:
+    """How many things ``answer`` names in a list, at most: its parts between commas and "and" that hold no
+    figure ("granted 1 new logo, to Phuket Tinicon Valley, and renewed 16 cities" names no 16 of them)."""
+    return sum(1 for part in _LIST_SEP.split(answer) if part.strip() and not any(ch.isdigit() for ch in part))
