@@ -28,6 +28,10 @@ _MONTHS = (r"มกราคม|กุมภาพันธ์|มีนาค�
 # (what the question asks for, what an answering fact must say)
 _AT_THE_AIRPORT = re.compile(r"(?:ที่|ใน)สนามบิน|สนามบิน\S{0,12}ใหม่|\b(?:at|inside) (?:the )?(?:\w+ ){0,2}airports?\b|"
                              r"\bnew airports?\b|\bairports? (?:terminal|expansion)", re.I)
+# A shop or a chat app by name, where goods are ordered (asked and said in the same words)
+_SHOP = re.compile(r"shopee|lazada|ช้อปปี้|ลาซาด้า|(?:ทาง|ใน|ผ่าน)\s*(?:ไลน์|เฟซบุ๊ก|เฟสบุ๊ก|เฟสบุ๊ค|ไอจี|ติ๊กต็อก|"
+                   r"line\b|facebook|instagram|tiktok)|\b(?:on|via|through) (?:facebook|instagram|tiktok)\b|"
+                   r"\b(?:via|through) line\b", re.I)
 _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     # ("ตั๋วรถไฟฟ้าราคาเท่าไหร่": the price said after the ticket; "มีรถไฟฟ้าฟรีไหม": a free ride, which a fare settles)
     ("fare", re.compile(r"ค่าตั๋ว|ค่าโดยสาร|ค่ารถ|ค่าเดินทาง|ราคาตั๋ว|ตั๋ว[^?]{0,24}(?:ราคา|กี่บาท|เท่าไ)|"
@@ -538,6 +542,14 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
                            r"\b(?:list|name)s? (?:of )?(?:the |its |all )?members\b|\bmembership\b|กรรมการ(?:มี)?ใครบ้าง|"
                            r"มีใครเป็นกรรมการ|สมาชิก(?:มี)?ใครบ้าง|ใครเป็นสมาชิก|ประกอบด้วยใคร", re.I),
      re.compile(r"สมาชิก|ประกอบด้วย|\bmembers?\b|\bcomposed of\b|\bconsists? of\b|\bmade up of\b", re.I)),
+    # "เข้าร่วมเครือข่ายปีไหน", "when did they join": when it joined, which the day a report named it a member (or
+    # another event of the year) is not
+    ("joining", re.compile(r"(?:เข้าร่วม|เป็นสมาชิก|ร่วมเครือข่าย)\S{0,10}(?:ปีไหน|ปีอะไร|ปีใด|เมื่อไหร่|เมื่อไร|ตอนไหน|ช่วงไหน|วันไหน)|"
+                           r"\bwhen did (?:\S+ ){0,4}(?:join|become (?:a )?members?)\b|\bjoined when\b|"
+                           r"\b(?:what|which) year did (?:\S+ ){0,4}join\b", re.I),
+     re.compile(r"เข้าร่วม|เป็นสมาชิก|\bjoin|\bbecame (?:a )?members?\b|\bmembers? since\b", re.I)),
+    # "มีขายใน Shopee ไหม", "can I order it on LINE": that shop or app, which that it is sold online is not
+    ("sales channel", _SHOP, _SHOP),
     # "what is the Phuket smart city app called", "มีแอปไหม": an app, which the scheme it may belong to is not
     ("app", re.compile(r"แอป|แอพ|\bapps?\b|\bapplication (?:called|named|name)\b", re.I),
      re.compile(r"แอป|แอพ|\bapps?\b|\bapplication\b(?! (?:steps?|process|form|round))", re.I)),
@@ -575,6 +587,10 @@ _COUNT_SAID = re.compile(r"(?<![\w.])(?!(?:19|20|25)\d\d(?!\d))\d[\d,.]*(?![A-Za
                          r"(?:หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ|ร้อย|พัน|หมื่น|แสน|ล้าน|หลาย)\s*(?:แห่ง|เมือง|คน|ตัว|จุด|แบบ|"
                          r"ประเภท|ด้าน|สาย|ราย|ครั้ง|พื้นที่|โครงการ|ข้อ|ชนิด|อัน|คัน|สถานี|เครื่อง|ต้น|บาท|จังหวัด|ปี)|ไม่มี|\bno\b|"
                          r"\bnone\b", re.I)
+# "กี่ลำ", "กี่คณะ": a count in a classifier of things (boats, faculties, cars, machines), which a fact must state
+# with that classifier (not areas, places or people, which facts count in other words)
+_CLASSIFIER_ASKED = re.compile(r"กี่\s*(ลำ|คณะ|คัน|เครื่อง|สถานี|ห้อง|ชั้น|ลูก|เล่ม|ชิ้น|ตัว|ต้น)")
+_THAI_DIGIT_WORDS = r"หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ|ร้อย|พัน|หมื่น|แสน|ล้าน|หลาย"
 _CLAIM_CHECKED = re.compile(r"ใช่|\bright\b|\bisn'?t it\b|\bcorrect\b|\btrue\b", re.I)
 _ON_TRACK = re.compile(r"\b(?:on track|likely|realistic)\b", re.I)
 # ...unless the plan itself is what is asked about ("is the target really 105?").
@@ -1233,6 +1249,10 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
         for period, rx in asks.periods:
             if not _has(rx, text):
                 return f"it gives no figure per {period}"
+    if kind == "how_many" and not staff:
+        unit = _CLASSIFIER_ASKED.search(question)
+        if unit is not None and not re.search(r"(?:\d|" + _THAI_DIGIT_WORDS + r")\s*" + unit.group(1), text):
+            return "it gives no count of those"  # "ติดตามเรือไปกี่ลำ" / "47 tourists died": no count of boats
     if kind == "how_many" and not staff and not _COUNT_SAID.search(fact.answer_text()) and not _COUNT_SAID.search(text):
         return "it gives no count"  # "how many air sensors" / that the area uses air sensors
     if kind == "when" and not fact.date and not _has(_DATED, text):
