@@ -548,6 +548,18 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
                            r"\bwhen did (?:\S+ ){0,4}(?:join|become (?:a )?members?)\b|\bjoined when\b|"
                            r"\b(?:what|which) year did (?:\S+ ){0,4}join\b", re.I),
      re.compile(r"เข้าร่วม|เป็นสมาชิก|\bjoin|\bbecame (?:a )?members?\b|\bmembers? since\b", re.I)),
+    # "ตัวไหนเสียบ้าง", "are any of the cameras broken": what is out of order, which how many were put up is not
+    ("fault", re.compile(r"(?:ตัว|อัน|จุด|กล้อง)\S{0,6}เสีย|ชำรุด|ใช้(?:งาน)?ไม่ได้|\bbroken\b|\bfaulty\b|\bout of order\b|"
+                         r"\bnot working\b|\bmalfunction", re.I),
+     re.compile(r"เสีย(?!ชีวิต)|ชำรุด|ใช้(?:งาน)?ไม่ได้|\bbroken\b|\bfaulty\b|\bout of order\b|\bnot working\b|\bmalfunction",
+                re.I)),
+    # "how long has he been in that job", "ดำรงตำแหน่งมานานเท่าไหร่": a tenure, which the post he holds is not
+    ("tenure", re.compile(r"\bhow long (?:has|have|had) (?:\S+ ){0,3}been\b|\bsince when (?:has|have|is|was)\b|"
+                          r"(?:ดำรงตำแหน่ง|อยู่ในตำแหน่ง|รับตำแหน่ง|ทำงาน)\S{0,8}(?:มา)?(?:นาน|กี่ปี)", re.I),
+     re.compile(r"\bsince\b|ตั้งแต่|\bappointed\b|แต่งตั้ง|รับตำแหน่ง|\d\s*(?:years?|ปี)\b", re.I)),
+    # "how are the weights split", "แต่ละเกณฑ์ให้น้ำหนักเท่าไหร่": a weighting, which the list of criteria is not
+    ("weighting", re.compile(r"\bweight(?:s|ing|ed)?\b|น้ำหนัก(?:คะแนน)?|สัดส่วนคะแนน", re.I),
+     re.compile(r"\bweight|น้ำหนัก|สัดส่วน|\d\s*%|ร้อยละ", re.I)),
     # "มีขายใน Shopee ไหม", "can I order it on LINE": that shop or app, which that it is sold online is not
     ("sales channel", _SHOP, _SHOP),
     # "what is the Phuket smart city app called", "มีแอปไหม": an app, which the scheme it may belong to is not
