@@ -633,7 +633,9 @@ _NEXT = re.compile(r"รอบหน้า|ครั้งหน้า|ครั
 _YEAR = re.compile(r"(?<!\d)(20\d\d|25\d\d)(?!\d)")
 # "when will Phuket get a tram", "จะกลับมาวิ่งเมื่อไหร่": a date still to come, which a fact that only tells of the
 # past (a certification in 2021, a bus service that stopped in 2023) does not give; a plan it tells of may.
-_WILL = re.compile(r"จะ|\bwill\b|\bgoing to\b|\bgonna\b|\bwhen'?ll\b", re.I)
+_WILL = re.compile(r"จะ|\bwill\b|\bgoing to\b|\bgonna\b|\bwhen'?ll\b|"
+                   # ("when are the 2025 results coming out": what is still to come, said in the present)
+                   r"\b(?:is|are|r) (?:\S+ ){0,4}(?:coming|due)\b", re.I)
 # "what is its GDP per head today", "ตอนนี้มี...เท่าไหร่": the figure now, which a target is not (an answer whose
 # main clause sets a target: "the programme targets doubling GDP per head by 2029"); not when a target is asked.
 # "is the sandbox still running", "ตอนนี้ยังต้องกักตัวไหม": whether it still is so, which a fact of some years ago that

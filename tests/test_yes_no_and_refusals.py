@@ -534,3 +534,9 @@ def test_a_fault_a_tenure_and_a_weighting_need_a_fact_that_says_them(bot):
 def test_broken_cameras_after_a_count_of_cameras_is_an_honest_fallback(convo):
     convo.say("ภูเก็ตมีกล้อง CCTV กี่ตัวแล้ว")
     assert convo.say("มีตัวที่ใช้งานไม่ได้บ้างไหม").fallback
+
+
+def test_a_release_still_to_come_said_in_the_present_is_not_a_past_release(convo):
+    # ("are ... coming out": a date to come, which the day an earlier index came out is not)
+    convo.say("what does the TSCCI rank?")
+    assert convo.say("and when are its results coming out?").fallback
