@@ -236,6 +236,9 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     # "ใครเป็นผู้พัฒนาเมือง", "who is the developer behind it": the body that runs it, which a fact about its
     # approval or its place does not name
     ("developer", re.compile(r"ผู้พัฒนา|(?<!แล้ว)(?<!แล้ว )ใครเป็นคนทำ(?!หน้าที่|งาน)|\bdeveloper\b|\bwho (runs|develops|developed)\b|"
+                             # ("which telecom company runs it": the body that runs it, by its kind)
+                             r"\bwhich (?:\w+ ){0,2}(?:company|companies|firm|operator|agency|organi[sz]ation) "
+                             r"(?:runs|operates|manages|developed|develops)\b|"
                              r"\brun by whom\b", re.I),
      re.compile(r"ผู้พัฒนา|ผู้ขับเคลื่อน|ขับเคลื่อนโดย|บริหารโดย|ดำเนินการโดย|ดูแลโดย|\bdevelop|\bruns\b|\bis run\b|"
                 r"\brun by\b|\bdriven by\b|\bmanaged by\b|\boperated by\b", re.I)),

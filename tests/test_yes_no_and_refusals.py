@@ -540,3 +540,10 @@ def test_a_release_still_to_come_said_in_the_present_is_not_a_past_release(convo
     # ("are ... coming out": a date to come, which the day an earlier index came out is not)
     convo.say("what does the TSCCI rank?")
     assert convo.say("and when are its results coming out?").fallback
+
+
+def test_which_company_runs_it_needs_a_fact_that_names_who_runs_it(bot):
+    # ("a drone-testing area ... with telecom partners" names none of them, nor who runs it)
+    fact = bot.dialogue.knowledge.facts["5g-uav-sandbox-overview"]
+    assert why_not("which mobile company operates it", fact, "who") == "it gives no developer"
+    assert why_not("which firm runs the test area", fact, "who") == "it gives no developer"
