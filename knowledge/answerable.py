@@ -550,7 +550,8 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     ("joining", re.compile(r"(?:เข้าร่วม|เป็นสมาชิก|ร่วมเครือข่าย)\S{0,10}(?:ปีไหน|ปีอะไร|ปีใด|เมื่อไหร่|เมื่อไร|ตอนไหน|ช่วงไหน|วันไหน)|"
                            r"\bwhen did (?:\S+ ){0,4}(?:join|become (?:a )?members?)\b|\bjoined when\b|"
                            r"\b(?:what|which) year did (?:\S+ ){0,4}join\b", re.I),
-     re.compile(r"เข้าร่วม|เป็นสมาชิก|\bjoin|\bbecame (?:a )?members?\b|\bmembers? since\b", re.I)),
+     # (that it joined: not "proposed as an additional member", which tells of a proposal)
+     re.compile(r"เข้าร่วม|ได้เป็นสมาชิก|เป็นสมาชิกตั้งแต่|\bjoin|\bbecame (?:a )?members?\b|\bmembers? since\b", re.I)),
     # "ตัวไหนเสียบ้าง", "are any of the cameras broken": what is out of order, which how many were put up is not
     ("fault", re.compile(r"(?:ตัว|อัน|จุด|กล้อง)\S{0,6}เสีย|ชำรุด|ใช้(?:งาน)?ไม่ได้|\bbroken\b|\bfaulty\b|\bout of order\b|"
                          r"\bnot working\b|\bmalfunction", re.I),

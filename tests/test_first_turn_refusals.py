@@ -6,6 +6,7 @@ import pytest
 
 from helpers import first_line
 from intents.normalize import normalize
+from knowledge.answerable import why_not
 from knowledge.retrieval import _counted_asked
 
 
@@ -451,3 +452,8 @@ def test_a_shop_by_name_is_not_answered_by_sold_online(convo, text):
 def test_when_it_joined_is_not_answered_by_another_event(convo):
     convo.say("Is Bangkok's Phahon Yothin in the ASEAN Smart Cities Network?")
     assert convo.say("in what year did Thailand join that network?").fallback
+
+
+def test_a_proposal_to_add_members_does_not_tell_when_one_joined(bot):
+    fact = bot.dialogue.knowledge.facts["khon-kaen-2022-11-09"]  # (proposed as an additional member in 2022)
+    assert why_not("ภูเก็ตเข้าร่วมเครือข่ายนี้เมื่อไหร่", fact, "when") == "it gives no joining"
