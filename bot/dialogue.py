@@ -45,7 +45,8 @@ from knowledge.polarity import (WHOLE_ASKED, _DAY_NUMBER, another_alternative, c
                                 days_named, disputed, is_unit_word,
                                 leaders, months_named, numbers, share_said, spelled_as_digits, stood_in_for, units_asked,
                                 other_year_since, venue_claimed, verdict, without_units)
-from knowledge.answerable import (NEED_REASONS, POSTS_ASKED, asks_to_come, counted_words, held_then, index_years, names_a_list,
+from knowledge.answerable import (NEED_REASONS, POSTS_ASKED, asks_to_come, counted_words, held_then, index_years, items_named,
+                                  names_a_list,
                                   stem, uncovered, unstated, why_not)
 from knowledge.composer import Answer, names_listed
 from knowledge.schema import Fact
@@ -400,10 +401,17 @@ _COUNT_OF_LISTED = re.compile(r"^(?:แล้ว|และ|ทั้งหมด
                               r"areas|places|cities|projects|is that|are they))*\s*\??$", re.I)
 _WHICH_N = re.compile(r"^\s*(?:which|what are the|what were the|name the|list the)\s+(\d{1,2})\s*(?:ones?|of them)?\s*\??\s*$|"
                       r"^\s*(\d{1,2})\s*(?:ด้าน|อย่าง|อัน|แห่ง|เมือง|ข้อ)?\s*(?:นั้น|ที่ว่า)?\s*(?:มี)?(?:อะไรบ้าง|ไหนบ้าง|ได้แก่อะไร)", re.I)
+# "which 16 were those", "the other eight": how many things a list question asks for
+_N_ASKED = re.compile(r"(?<![\d.,/])(\d{1,3})(?![\d.,/])")
+_NUMBER_WORDS = {w: str(i) for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+_NUMBER_WORD = re.compile(r"\b(" + "|".join(list(_NUMBER_WORDS)[2:]) + r")\b", re.I)
 _PAST = re.compile(r"\b(was|were|did|had)\b|เคย|ที่แล้ว")
 # "which ones?", "มีไรบ้าง", "ขอรายชื่อทั้งหมดหน่อย", "name them pls": a message that only asks for the things the
 # last answer counted (a word that lists, and nothing that says what else is asked).
 _LIST_CUE = re.compile(r"บ้าง|รายชื่อ|ได้แก่|\bwhich (ones|are they|were they|cities|areas|places|provinces|projects)\b|"
+                       # "which 16?", "which were the other eight": the things just counted, by their number
+                       r"^\s*which (?:were |are )?(?:the )?(?:other |remaining )?(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|"
+                       r"ten|eleven|twelve)\b|"
                        r"\bname them\b|\blist them\b|\btheir names\b|^names\b|\bwhat (are|were) they\b|\bwho (are|were) they\b|"
                        # "name a few", "some of them?", "ยกตัวอย่างหน่อย": some of them, as the list gives them
                        r"\bname (some|a few|any|a couple)\b|\bsome of them\b|\bexamples?\b|ยกตัวอย่าง|ขอตัวอย่าง")
@@ -411,7 +419,12 @@ _LIST_ONLY = re.compile(r"^(มี|ชื่อ|รายชื่อ|เมื�
                         r"\d{1,3}|ขอ|หน่อย|ได้แก่|คะ|ค่ะ|ครับ|คับ|นะ|อ่ะ|อะ|ล่ะ|แล้ว|และ|ส่วน|which|what|who|are|were|is|"
                         r"they|them|their|those|these|ones?|names?|list|all|of|the|cities|areas|places|provinces|"
                         r"projects|smarts|pls|please|plz|and|so|then|can|could|you|u|tell|give|show|me|name|some|few|a|any|"
-                        r"couple|examples?|for|ยกตัวอย่าง|ตัวอย่าง|ได้ไหม|ได้มั้ย|ให้ฟัง|\?|!|\.|\s)*$")
+                        r"couple|examples?|for|ยกตัวอย่าง|ตัวอย่าง|ได้ไหม|ได้มั้ย|ให้ฟัง|"
+                        # ("ขอรายชื่อเมืองเหล่านั้นด้วย", "ขอทราบชื่อโครงการที่ผ่าน", "4 อันนั้น", "the other eight":
+                        # those just counted, pointed at, or what the count said of them)
+                        r"เหล่านั้น|เหล่านี้|พวกนั้น|พวกนี้|นั้น|นี้|ด้วย|ทราบ|ครบ|ทุก|ไหม|มั้ย|มั๊ย|ผ่าน|ได้รับ|ได้ตรา|เห็นชอบ|อนุมัติ|ต่ออายุ|"
+                        r"other|remaining|rest|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                        r"\?|!|\.|\s)*$")
 
 
 # "which smart is missing", "ขาดด้านไหน", "what's left out": which of the 7 Smarts a list just given does not name
@@ -3659,7 +3672,9 @@ class Dialogue:
             return None
         found = {f.id: f for x in last.about if x in snap.kb.cities or x in snap.kb.entities
                  for f in snap.index.about(x) if f.id != last.id
-                 and {(n, u) for u in units} & counted(f.answer.get(lang)) and names_a_list(f.answer.get(lang))}
+                 and {(n, u) for u in units} & counted(f.answer.get(lang)) and names_a_list(f.answer.get(lang))
+                 # (names as many as it counts: "renewed the logos of 16 cities" names none of the 16)
+                 and max(items_named(f.answer.th), items_named(f.answer.en)) >= int(n)}
         # the most specific: the fact about one city names that city's three, a fact about all five less plainly
         ranked = sorted(found.values(), key=lambda f: len(set(f.about) & set(snap.kb.cities)))
         if not ranked or (len(ranked) > 1 and len(set(ranked[0].about) & set(snap.kb.cities)) == len(
@@ -3697,7 +3712,10 @@ class Dialogue:
             names = names_listed([snap.kb.cities[x].name.get(lang) for x in areas], lang)
             return snap.composer.computed(f"ได้แก่ {names}", f"They are {names}.", lang,
                                           [f for x in areas for f in self._certified_facts(snap, x)][:2], areas)
-        if names_a_list(told.answer.en) or names_a_list(told.answer.th):
+        asked_n = _N_ASKED.search(_NUMBER_WORD.sub(lambda m: _NUMBER_WORDS[m.group(1).casefold()], turn.u.normalized))
+        if (names_a_list(told.answer.en) or names_a_list(told.answer.th)) and (
+                # ("which 16 were those" / "granted one new logo, to Phuket Tinicon Valley, and renewed 16": no list of 16)
+                asked_n is None or max(items_named(told.answer.th), items_named(told.answer.en)) >= int(asked_n.group(1))):
             return snap.composer.fact(told, lang, "list")
         counts = counted(answer)
         if not counts:

@@ -19,7 +19,8 @@ from .schema import Fact
 from .script import has_latin
 
 __all__ = ["POSTS_ASKED", "NEED_REASONS", "why_not", "held_then",
-           "index_years", "uncovered", "unstated", "unmentioned", "stem", "asks_to_come", "counted_words", "names_a_list"]
+           "index_years", "uncovered", "unstated", "unmentioned", "stem", "asks_to_come", "counted_words", "names_a_list",
+           "items_named"]
 
 _MONTHS = (r"มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม|"
            r"ม\.ค\.|ก\.พ\.|มี\.ค\.|เม\.ย\.|พ\.ค\.|มิ\.ย\.|ก\.ค\.|ส\.ค\.|ก\.ย\.|ต\.ค\.|พ\.ย\.|ธ\.ค\.|"
@@ -27,6 +28,10 @@ _MONTHS = (r"มกราคม|กุมภาพันธ์|มีนาค�
 # (what the question asks for, what an answering fact must say)
 _AT_THE_AIRPORT = re.compile(r"(?:ที่|ใน)สนามบิน|สนามบิน\S{0,12}ใหม่|\b(?:at|inside) (?:the )?(?:\w+ ){0,2}airports?\b|"
                              r"\bnew airports?\b|\bairports? (?:terminal|expansion)", re.I)
+# A shop or a chat app by name, where goods are ordered (asked and said in the same words)
+_SHOP = re.compile(r"shopee|lazada|ช้อปปี้|ลาซาด้า|(?:ทาง|ใน|ผ่าน)\s*(?:ไลน์|เฟซบุ๊ก|เฟสบุ๊ก|เฟสบุ๊ค|ไอจี|ติ๊กต็อก|"
+                   r"line\b|facebook|instagram|tiktok)|\b(?:on|via|through) (?:facebook|instagram|tiktok)\b|"
+                   r"\b(?:via|through) line\b", re.I)
 _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     # ("ตั๋วรถไฟฟ้าราคาเท่าไหร่": the price said after the ticket; "มีรถไฟฟ้าฟรีไหม": a free ride, which a fare settles)
     ("fare", re.compile(r"ค่าตั๋ว|ค่าโดยสาร|ค่ารถ|ค่าเดินทาง|ราคาตั๋ว|ตั๋ว[^?]{0,24}(?:ราคา|กี่บาท|เท่าไ)|"
@@ -231,6 +236,9 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
     # "ใครเป็นผู้พัฒนาเมือง", "who is the developer behind it": the body that runs it, which a fact about its
     # approval or its place does not name
     ("developer", re.compile(r"ผู้พัฒนา|(?<!แล้ว)(?<!แล้ว )ใครเป็นคนทำ(?!หน้าที่|งาน)|\bdeveloper\b|\bwho (runs|develops|developed)\b|"
+                             # ("which telecom company runs it": the body that runs it, by its kind)
+                             r"\bwhich (?:\w+ ){0,2}(?:company|companies|firm|operator|agency|organi[sz]ation) "
+                             r"(?:runs|operates|manages|developed|develops)\b|"
                              r"\brun by whom\b", re.I),
      re.compile(r"ผู้พัฒนา|ผู้ขับเคลื่อน|ขับเคลื่อนโดย|บริหารโดย|ดำเนินการโดย|ดูแลโดย|\bdevelop|\bruns\b|\bis run\b|"
                 r"\brun by\b|\bdriven by\b|\bmanaged by\b|\boperated by\b", re.I)),
@@ -537,6 +545,27 @@ _NEEDS: list[tuple[str, re.Pattern, re.Pattern]] = [
                            r"\b(?:list|name)s? (?:of )?(?:the |its |all )?members\b|\bmembership\b|กรรมการ(?:มี)?ใครบ้าง|"
                            r"มีใครเป็นกรรมการ|สมาชิก(?:มี)?ใครบ้าง|ใครเป็นสมาชิก|ประกอบด้วยใคร", re.I),
      re.compile(r"สมาชิก|ประกอบด้วย|\bmembers?\b|\bcomposed of\b|\bconsists? of\b|\bmade up of\b", re.I)),
+    # "เข้าร่วมเครือข่ายปีไหน", "when did they join": when it joined, which the day a report named it a member (or
+    # another event of the year) is not
+    ("joining", re.compile(r"(?:เข้าร่วม|เป็นสมาชิก|ร่วมเครือข่าย)\S{0,10}(?:ปีไหน|ปีอะไร|ปีใด|เมื่อไหร่|เมื่อไร|ตอนไหน|ช่วงไหน|วันไหน)|"
+                           r"\bwhen did (?:\S+ ){0,4}(?:join|become (?:a )?members?)\b|\bjoined when\b|"
+                           r"\b(?:what|which) year did (?:\S+ ){0,4}join\b", re.I),
+     # (that it joined: not "proposed as an additional member", which tells of a proposal)
+     re.compile(r"เข้าร่วม|ได้เป็นสมาชิก|เป็นสมาชิกตั้งแต่|\bjoin|\bbecame (?:a )?members?\b|\bmembers? since\b", re.I)),
+    # "ตัวไหนเสียบ้าง", "are any of the cameras broken": what is out of order, which how many were put up is not
+    ("fault", re.compile(r"(?:ตัว|อัน|จุด|กล้อง)\S{0,6}เสีย|ชำรุด|ใช้(?:งาน)?ไม่ได้|\bbroken\b|\bfaulty\b|\bout of order\b|"
+                         r"\bnot working\b|\bmalfunction", re.I),
+     re.compile(r"เสีย(?!ชีวิต)|ชำรุด|ใช้(?:งาน)?ไม่ได้|\bbroken\b|\bfaulty\b|\bout of order\b|\bnot working\b|\bmalfunction",
+                re.I)),
+    # "how long has he been in that job", "ดำรงตำแหน่งมานานเท่าไหร่": a tenure, which the post he holds is not
+    ("tenure", re.compile(r"\bhow long (?:has|have|had) (?:\S+ ){0,3}been\b|\bsince when (?:has|have|is|was)\b|"
+                          r"(?:ดำรงตำแหน่ง|อยู่ในตำแหน่ง|รับตำแหน่ง|ทำงาน)\S{0,8}(?:มา)?(?:นาน|กี่ปี)", re.I),
+     re.compile(r"\bsince\b|ตั้งแต่|\bappointed\b|แต่งตั้ง|รับตำแหน่ง|\d\s*(?:years?|ปี)\b", re.I)),
+    # "how are the weights split", "แต่ละเกณฑ์ให้น้ำหนักเท่าไหร่": a weighting, which the list of criteria is not
+    ("weighting", re.compile(r"\bweight(?:s|ing|ed)?\b|น้ำหนัก(?:คะแนน)?|สัดส่วนคะแนน", re.I),
+     re.compile(r"\bweight|น้ำหนัก|สัดส่วน|\d\s*%|ร้อยละ", re.I)),
+    # "มีขายใน Shopee ไหม", "can I order it on LINE": that shop or app, which that it is sold online is not
+    ("sales channel", _SHOP, _SHOP),
     # "what is the Phuket smart city app called", "มีแอปไหม": an app, which the scheme it may belong to is not
     ("app", re.compile(r"แอป|แอพ|\bapps?\b|\bapplication (?:called|named|name)\b", re.I),
      re.compile(r"แอป|แอพ|\bapps?\b|\bapplication\b(?! (?:steps?|process|form|round))", re.I)),
@@ -574,6 +603,10 @@ _COUNT_SAID = re.compile(r"(?<![\w.])(?!(?:19|20|25)\d\d(?!\d))\d[\d,.]*(?![A-Za
                          r"(?:หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ|ร้อย|พัน|หมื่น|แสน|ล้าน|หลาย)\s*(?:แห่ง|เมือง|คน|ตัว|จุด|แบบ|"
                          r"ประเภท|ด้าน|สาย|ราย|ครั้ง|พื้นที่|โครงการ|ข้อ|ชนิด|อัน|คัน|สถานี|เครื่อง|ต้น|บาท|จังหวัด|ปี)|ไม่มี|\bno\b|"
                          r"\bnone\b", re.I)
+# "กี่ลำ", "กี่คณะ": a count in a classifier of things (boats, faculties, cars, machines), which a fact must state
+# with that classifier (not areas, places or people, which facts count in other words)
+_CLASSIFIER_ASKED = re.compile(r"กี่\s*(ลำ|คณะ|คัน|เครื่อง|สถานี|ห้อง|ชั้น|ลูก|เล่ม|ชิ้น|ตัว|ต้น)")
+_THAI_DIGIT_WORDS = r"หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ|ร้อย|พัน|หมื่น|แสน|ล้าน|หลาย"
 _CLAIM_CHECKED = re.compile(r"ใช่|\bright\b|\bisn'?t it\b|\bcorrect\b|\btrue\b", re.I)
 _ON_TRACK = re.compile(r"\b(?:on track|likely|realistic)\b", re.I)
 # ...unless the plan itself is what is asked about ("is the target really 105?").
@@ -604,7 +637,9 @@ _NEXT = re.compile(r"รอบหน้า|ครั้งหน้า|ครั
 _YEAR = re.compile(r"(?<!\d)(20\d\d|25\d\d)(?!\d)")
 # "when will Phuket get a tram", "จะกลับมาวิ่งเมื่อไหร่": a date still to come, which a fact that only tells of the
 # past (a certification in 2021, a bus service that stopped in 2023) does not give; a plan it tells of may.
-_WILL = re.compile(r"จะ|\bwill\b|\bgoing to\b|\bgonna\b|\bwhen'?ll\b", re.I)
+_WILL = re.compile(r"จะ|\bwill\b|\bgoing to\b|\bgonna\b|\bwhen'?ll\b|"
+                   # ("when are the 2025 results coming out": what is still to come, said in the present)
+                   r"\b(?:is|are|r) (?:\S+ ){0,4}(?:coming|due)\b", re.I)
 # "what is its GDP per head today", "ตอนนี้มี...เท่าไหร่": the figure now, which a target is not (an answer whose
 # main clause sets a target: "the programme targets doubling GDP per head by 2029"); not when a target is asked.
 # "is the sandbox still running", "ตอนนี้ยังต้องกักตัวไหม": whether it still is so, which a fact of some years ago that
@@ -1232,6 +1267,10 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
         for period, rx in asks.periods:
             if not _has(rx, text):
                 return f"it gives no figure per {period}"
+    if kind == "how_many" and not staff:
+        unit = _CLASSIFIER_ASKED.search(question)
+        if unit is not None and not re.search(r"(?:\d|" + _THAI_DIGIT_WORDS + r")\s*" + unit.group(1), text):
+            return "it gives no count of those"  # "ติดตามเรือไปกี่ลำ" / "47 tourists died": no count of boats
     if kind == "how_many" and not staff and not _COUNT_SAID.search(fact.answer_text()) and not _COUNT_SAID.search(text):
         return "it gives no count"  # "how many air sensors" / that the area uses air sensors
     if kind == "when" and not fact.date and not _has(_DATED, text):
@@ -1405,3 +1444,9 @@ def counted_words(tokens: list[str]) -> list[str]:
 def names_a_list(answer: str) -> bool:
     """True when ``answer`` names two or more things in a list (see :func:`why_not`'s "which ones")."""
     return _names_a_list(answer)
+
+
+def items_named(answer: str) -> int:
+    """How many things ``answer`` names in a list, at most: its parts between commas and "and" that hold no
+    figure ("granted 1 new logo, to Phuket Tinicon Valley, and renewed 16 cities" names no 16 of them)."""
+    return sum(1 for part in _LIST_SEP.split(answer) if part.strip() and not any(ch.isdigit() for ch in part))

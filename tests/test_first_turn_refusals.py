@@ -6,6 +6,7 @@ import pytest
 
 from helpers import first_line
 from intents.normalize import normalize
+from knowledge.answerable import why_not
 from knowledge.retrieval import _counted_asked
 
 
@@ -421,3 +422,38 @@ def test_the_first_of_a_year_is_not_the_first_ever(convo):
     # "its first meeting of 2019" was the first of that year; the first certification meeting was in 2021
     line = first_line(convo.say("the first certification meeting, when was it?"))
     assert "2019" not in line and "2021" in line
+
+
+@pytest.mark.parametrize("text", [
+    "ขอนแก่นมีรถเมล์อัจฉริยะวิ่งอยู่กี่คัน",       # (cars, which no fact counts)
+    "แม่เมาะมีโรงไฟฟ้าอยู่กี่เครื่อง",               # (machines: the plant's closing is no count of units)
+    "จุฬามีทั้งหมดกี่คณะ",                        # (faculties: the university's project is no count of them)
+    "ภูเก็ตมีเรือท่องเที่ยวติด GPS กี่ลำ",            # (boats: a count of tourists is none of them)
+])
+def test_a_count_in_a_classifier_no_fact_states_is_refused(convo, text):
+    assert convo.say(text).fallback
+
+
+def test_a_count_in_a_classifier_a_fact_states_is_answered(convo):
+    r = convo.say("ภูเก็ตติดกล้องวงจรปิดไปแล้วกี่ตัว")
+    assert not r.fallback and "ตัว" in first_line(r)
+
+
+@pytest.mark.parametrize("text", [
+    "สินค้าแม่เมาะแบรนด์สั่งผ่านเฟซบุ๊กได้ไหม",
+    "แม่เมาะแบรนด์มีขายในลาซาด้าด้วยไหม",
+    "can i buy mae moh brand goods on lazada",
+    "is mae moh brand sold on shopee too?",
+])
+def test_a_shop_by_name_is_not_answered_by_sold_online(convo, text):
+    assert convo.say(text).fallback
+
+
+def test_when_it_joined_is_not_answered_by_another_event(convo):
+    convo.say("Is Bangkok's Phahon Yothin in the ASEAN Smart Cities Network?")
+    assert convo.say("in what year did Thailand join that network?").fallback
+
+
+def test_a_proposal_to_add_members_does_not_tell_when_one_joined(bot):
+    fact = bot.dialogue.knowledge.facts["khon-kaen-2022-11-09"]  # (proposed as an additional member in 2022)
+    assert why_not("ภูเก็ตเข้าร่วมเครือข่ายนี้เมื่อไหร่", fact, "when") == "it gives no joining"

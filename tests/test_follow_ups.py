@@ -20,6 +20,18 @@ def test_a_list_after_a_count_the_sources_do_not_name_is_an_honest_fallback(conv
     assert convo.say("list them please").fallback  # (never the five pilots instead)
 
 
+@pytest.mark.parametrize("first, then", [
+    ("กรกฎาคม 2566 รับรองไปแล้วทั้งหมดกี่เมือง", "ขอรายชื่อเมืองพวกนั้นทั้งหมดด้วยนะครับ"),
+    ("เขตส่งเสริมเมืองอัจฉริยะมีการประกาศกี่พื้นที่", "มีรายชื่อครบทุกพื้นที่ไหม"),
+    ("how many cities had their logos renewed in August 2025", "which 16 were those?"),
+])
+def test_names_of_what_was_just_counted_are_not_another_list(convo, first, then):
+    # (a request for the names of those just counted, phrased with "those", "all", "which 16": never the five
+    # pilots or the latest total instead; the sources do not name them)
+    convo.say(first)
+    assert convo.say(then).fallback
+
+
 def test_which_ones_after_the_areas_of_a_province_names_them_again(convo):
     convo.say("เชียงใหม่มีพื้นที่ได้รับรองกี่แห่ง")
     r = convo.say("ได้แก่ที่ไหนบ้าง")

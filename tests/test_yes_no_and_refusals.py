@@ -518,3 +518,32 @@ def test_a_length_none_of_the_disagreeing_sources_gives_is_a_no(convo):
 def test_a_plan_is_no_yes_to_whether_it_is_there_yet(convo):
     r = convo.say("ตอนนี้ขอนแก่นมีรถไฟฟ้ารางเบาหรือยัง")
     assert not first_line(r).startswith("ใช่"), r.text
+
+
+def test_a_fault_a_tenure_and_a_weighting_need_a_fact_that_says_them(bot):
+    # (the cameras put up are no broken ones; a post is no time in it; the criteria are no weights of them)
+    fact = _without(bot, "เสีย", "ชำรุด", "broken", "faulty", "since", "ตั้งแต่", "appointed", "แต่งตั้ง",
+                    "weight", "น้ำหนัก", "สัดส่วน", "%", "ร้อยละ", "year", "ปี")
+    assert why_not("กล้องจุดไหนชำรุดอยู่บ้าง", fact, "list") == "it gives no fault"
+    assert why_not("are any of the sensors broken?", fact, None) == "it gives no fault"
+    assert why_not("how long has she been director there", fact, None) == "it gives no tenure"
+    assert why_not("ท่านรับตำแหน่งมากี่ปีแล้ว", fact, None) == "it gives no tenure"
+    assert why_not("what weight does each criterion carry", fact, None) == "it gives no weighting"
+
+
+def test_broken_cameras_after_a_count_of_cameras_is_an_honest_fallback(convo):
+    convo.say("ภูเก็ตมีกล้อง CCTV กี่ตัวแล้ว")
+    assert convo.say("มีตัวที่ใช้งานไม่ได้บ้างไหม").fallback
+
+
+def test_a_release_still_to_come_said_in_the_present_is_not_a_past_release(convo):
+    # ("are ... coming out": a date to come, which the day an earlier index came out is not)
+    convo.say("what does the TSCCI rank?")
+    assert convo.say("and when are its results coming out?").fallback
+
+
+def test_which_company_runs_it_needs_a_fact_that_names_who_runs_it(bot):
+    # ("a drone-testing area ... with telecom partners" names none of them, nor who runs it)
+    fact = bot.dialogue.knowledge.facts["5g-uav-sandbox-overview"]
+    assert why_not("which mobile company operates it", fact, "who") == "it gives no developer"
+    assert why_not("which firm runs the test area", fact, "who") == "it gives no developer"
