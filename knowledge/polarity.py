@@ -329,7 +329,7 @@ def sources_differ_asked(question: str, answer: str) -> Verdict | None:
 _ALL = re.compile(r"\ball\b|\bevery\b|\beach of\b|ทุกเมือง|ทุกแห่ง|ทุกพื้นที่|ทั้งหมด|ทั้ง\s*\d|ทั้งห้า|ทั้งสอง|"
                   r"\b(like|as) the others?\b|\blike the rest\b|เหมือน(ที่|เมือง|แห่ง)อื่น", re.I)
 _ALL_OF_COUNT = frozenset("all every ครบ ทั้ง ทั้งหมด".split())
-_SAME = re.compile(r"อันเดียวกัน|อย่างเดียวกัน|สิ่งเดียวกัน|เหมือนกัน|\bthe same\b|\bsame thing\b|\bidentical\b|"
+_SAME = re.compile(r"(?:อัน|แบบ|อย่าง|สิ่ง|ตัว|ประเภท)เดียว(?:กัน|กับ)|เหมือนกัน|\bthe same\b|\bsame thing\b|\bidentical\b|"
                    # counted together: "นับรวมกันไหม" / "ซึ่งนับแยกกัน", "counted with the logo cities?" / "separately"
                    r"นับรวม|\bcount(?:ed|s)? (?:together|with|among|towards|as)\b|\bincluded (?:in|among)\b|"
                    r"ส่วนหนึ่งของ|ส่วนนึงของ|เกี่ยวข้องกับ|เกี่ยวกับ|\bpart of\b|\blinked to\b|\brelated to\b")
