@@ -277,10 +277,12 @@ _LASTS = re.compile(r"อายุ\s*\d+\s*ปี|\d+\s*ปี\s*(และ)?\s*
                     r"\bexpires?\b", re.I)
 # Who owns or runs something, asked ("KKTT เป็นของรัฐใช่มั้ย", "is depa a private company?", "run by the
 # city government?") and said (the state, or a private company): a fact that says the one denies the other.
-_OWNER_Q = (r"(?:เป็น|ของ|เป็นของ|เป็นหน่วยงาน|หน่วยงาน)\s*{th}|"
+_OWNER_Q = (r"(?:เป็น|ของ|เป็นของ|เป็นหน่วยงาน|หน่วยงาน|ตั้งโดย|ก่อตั้งโดย)\s*(?:บริษัท|องค์กร)?\s*{th}|"
             r"\b(?:an?|the)\s+{en}\s+(?:company|agency|body|firm|enterprise|organi[sz]ation)\b|"
             r"\b(?:run|owned|set up|founded|established|managed|operated)\s+by\b[^?.]{{0,30}}\b{en}\b")
-_PUBLIC_Q = re.compile(_OWNER_Q.format(th="(?:รัฐ|ภาครัฐ|รัฐบาล)", en="(?:government|state|public)"), re.I)
+_PUBLIC_Q = re.compile(_OWNER_Q.format(th="(?:รัฐ|ภาครัฐ|รัฐบาล)", en="(?:government|state|public)") +
+                       # (owned or founded by the town: "ตั้งโดยเทศบาล"; not "ต้องเป็นเทศบาล", which asks who may apply)
+                       r"|(?:เป็นของ|ของ|ตั้งโดย|ก่อตั้งโดย)\s*เทศบาล", re.I)
 _PRIVATE_Q = re.compile(_OWNER_Q.format(th="(?:เอกชน)", en="(?:private)"), re.I)
 # (a company a public body owns is public: "บริษัทของเทศบาล 5 แห่ง", "a company owned by 5 municipalities")
 _PUBLIC = re.compile(r"หน่วยงานรัฐ|หน่วยงานภายใต้กระทรวง|ภาครัฐ|รัฐวิสาหกิจ|ของเทศบาล|"
@@ -288,9 +290,15 @@ _PUBLIC = re.compile(r"หน่วยงานรัฐ|หน่วยงา�
                      r"\bagency\b[^.]{0,20}\bministry\b", re.I)
 # (founded by business people is private too: "ผู้ประกอบการจากราว 20 บริษัทร่วมกันก่อตั้ง", "set up by 20 local firms")
 # (a company, but not a public company limited, "บริษัท ... จำกัด (มหาชน)": a state enterprise may be one, PTT)
-_PRIVATE = re.compile(r"เอกชน|ผู้ประกอบการ|นักธุรกิจ|บริษัท(?![^()]{0,40}\(มหาชน\))|(?<!public )\bcompany\b(?! limited)|"
+# (nor a company a public body owns: "บริษัท ... จำกัด บริษัทของเทศบาล 5 แห่ง", "a company owned by 5 municipalities")
+_PRIVATE = re.compile(r"เอกชน|ผู้ประกอบการ|นักธุรกิจ|บริษัท(?![^()]{0,40}\(มหาชน\))(?![^.;]{0,60}บริษัทของ(?:เทศบาล|รัฐ|จังหวัด))"
+                      r"(?!ของ(?:เทศบาล|รัฐ|จังหวัด))|"
+                      r"(?<!public )\bcompany\b(?! limited)(?! owned by [^.;]{0,20}\b(?:municipalit|government|state|province))|"
                       r"\bco\.,? ltd\b|\bprivate\b|\bprivately\b|\bentrepreneurs\b|\bbusiness(?:men|people)\b|"
                       r"\b(?:local\s+)?firms\b", re.I)
+# (who owns it said outright, not only that it is a company)
+_PRIVATE_SAID = re.compile(r"เอกชน|ผู้ประกอบการ|นักธุรกิจ|\bprivate\b|\bprivately\b|\bentrepreneurs\b|"
+                           r"\bbusiness(?:men|people)\b|\b(?:local\s+)?firms\b", re.I)
 # A figure set as a goal: "the target of 100 smart cities" does not say there were 100.
 _GOAL = re.compile(r"เป้า|\btarget|\bgoal", re.I)  # (เป้าหมาย, ตั้งเป้า, and "เป้า" alone in chat)
 _GOAL_FIGURE = re.compile(r"(?:เป้าหมาย|ตั้งเป้า|\btarget(?:ed|s)?\b|\bgoal\b)[^\d.;]{0,25}\d[\d,.]*", re.I)
@@ -1082,6 +1090,22 @@ def _place_said(place: str, answer: str, at: bool = False) -> bool:
     return place.replace(" ", "") in low.replace(" ", "") or any(w in low for w in words[1:])
 
 
+_CLAUSE_END = re.compile(r";|\||\n|(?<=[a-z\u0e00-\u0e7f)])\.\s+|\s+ส่วน|\s+while\b|\s+whereas\b", re.I)
+_NAME_TOKEN = re.compile(r"[a-z][a-z0-9]{2,}", re.I)
+
+
+def _clauses_naming(question: str, asked: list[str], answer: str) -> str:
+    """The clauses of ``answer`` that name a Latin name the question names (a word of it that ``asked``, the
+    question without its names, lacks) and not every clause does ("is KKTS private?" / "KKTT is a private
+    company...; KKTS is owned by 5 municipalities": the second); the whole answer when no clause, or every one,
+    names one."""
+    kept = {t.strip().casefold() for t in asked}
+    names = {t.casefold() for t in _NAME_TOKEN.findall(question) if t.casefold() not in kept}
+    clauses = [c for c in _CLAUSE_END.split(answer) if c and c.strip()]
+    naming = [c for c in clauses if any(re.search(rf"(?<![a-z]){re.escape(n)}(?![a-z])", c.casefold()) for n in names)]
+    return " ; ".join(naming) if naming and len(naming) < len(clauses) else answer
+
+
 def verdict(question: str, asked: list[str], answer: str, names_agree: bool = False,
             years: frozenset[int] = frozenset(), fact_years: frozenset[int] = frozenset(),
             close: bool = True, known: frozenset[str] | None = None) -> Verdict | None:
@@ -1172,9 +1196,12 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
     m = _BOUND.search(question)
     if m is not None and not _YEAR.match(m.group(3)):
         return None  # "เกิน 60% มั้ย" / a fact with no such figure: its words cannot say whether it is over
+    owned = _clauses_naming(question, asked, answer)  # (of a fact about two companies, the one asked about)
     for asked_q, side, other in ((_PUBLIC_Q, _PUBLIC, _PRIVATE), (_PRIVATE_Q, _PRIVATE, _PUBLIC)):
-        if asked_q.search(question) and other.search(answer) and not side.search(answer):
+        if asked_q.search(question) and other.search(owned) and not side.search(owned):
             return "no"  # "KKTT เป็นของรัฐใช่มั้ย" / "บริษัทเอกชน"; "is depa a private company?" / "a government agency"
+        if asked_q.search(question) and not (_PRIVATE_SAID if side is _PRIVATE else side).search(owned):
+            return None  # (being a company says nothing of who owns it: "is KKTS private?" / "KKTS, a company")
     if _ALONE_Q.search(question) and _WITH_OTHERS.search(answer):
         return "no"  # "was the contest run by depa alone?" / "depa ran it together with EPPO and OTP"
     if _SAME.search(question) and _DIFFERENT.search(answer):

@@ -437,3 +437,19 @@ def test_joining_a_group_is_being_among_its_members_not_being_proposed():
     assert v("เมืองนี้เข้าเครือข่ายการค้าไหม", "เมืองนี้เป็น 1 ในสมาชิกแรกของเครือข่ายการค้า", close=False) == "yes"
     assert v("has the town joined the trade network?",
              "The town was proposed as a member of the trade network in 2022.") is None
+
+
+@pytest.mark.parametrize("question, answer, expected", [
+    # a company its towns own is no private company, in either language
+    ("บริษัทรถรางเป็นบริษัทเอกชนใช่ไหม", "บริษัทรถรางคือบริษัท ลำปางรางเบา จำกัด บริษัทของเทศบาล 3 แห่ง", "no"),
+    ("is the tram operator a private company?", "The tram operator is a company owned by 3 municipalities.", "no"),
+    # being a company says nothing of who owns it: no yes
+    ("is the tram operator a private company?", "The city is driven by the province and the tram company.", None),
+    # of a fact about two companies, the clause of the one asked about
+    ("is ABCD a private company?", "WXYZ is a private company of local traders; ABCD is owned by 3 municipalities.", "no"),
+    # founded by the town, claimed, against a company its traders set up
+    ("บริษัทพัฒนาเมืองตั้งโดยเทศบาลใช่ไหม", "บริษัทพัฒนาเมืองก่อตั้งโดยผู้ประกอบการในจังหวัดราว 20 ราย", "no"),
+])
+def test_who_owns_a_company_is_read_from_its_own_clause(question, answer, expected):
+    asked = question.replace("ABCD ", "")  # (the name, removed as the dialogue removes names)
+    assert v(question, answer, asked=asked) == expected
