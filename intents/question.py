@@ -107,7 +107,8 @@ _YES_NO_TH_MID = re.compile(r"(ใช่ไหม|ใช่มั้ย|ใช�
 # question word apart.)
 _YES_NO_EN = re.compile(r"(^|[.?!,;]\s*)(is|isn't|isnt|are|aren't|arent|was|were|does|doesn't|doesnt|do|did|has|have|can|"
                         r"could|will)\b"
-                        r"(?:[^.?!,;]|(?<=\d)[.,](?=\d))*"
+                        # (nor is the point of "no.1", "no. 2")
+                        r"(?:[^.?!,;]|(?<=\d)[.,](?=\d)|(?<=\bno)\.(?=\s*\d))*"
                         # (an example added after a comma: "can a company apply, like a bank?")
                         r"(?:,\s*(?:like|such as|e\.g\.|say|for example|for instance)\b[^.?!,;]*)?[?!]*\s*$")
 _YES_NO_EN_LISTING = re.compile(r"^(is|are|was|were|does|do|did|has|have)\b[^.?!;]*,[^.?!;]*\?+\s*$")

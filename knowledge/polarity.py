@@ -22,7 +22,7 @@ from typing import Literal
 
 from .answerable import ALTERNATIVES, alternatives_in, stem
 
-__all__ = ["verdict", "another_alternative", "disputed", "venue_claimed", "stood_in_for", "days_named",
+__all__ = ["verdict", "another_alternative", "disputed", "venue_claimed", "venue_asked", "stood_in_for", "days_named",
            "months_named", "numbers", "counted", "units_asked", "is_unit_word", "without_units"]
 
 Verdict = Literal["yes", "no"]
@@ -1048,10 +1048,13 @@ _IN_GROUP = re.compile(r"\bamong\b|\bone of\b|\bpart of\b|\bin the (?:\w+ )?\d{1
 
 # Where something was held, claimed ("จัดที่ทำเนียบรัฐบาลใช่ไหม", "was it held in Khon Kaen?") and said ("จัดที่อาคาร
 # ดีป้า", "held at the depa building").
-_VENUE_Q = re.compile(r"(?:จัด(?:ขึ้น)?(?:ที่|ณ)|ประชุม(?:กัน)?ที่|\b(?:held|hosted|took place|take place|happen(?:ed)?)\s+"
-                      r"(?:at|in)\s+(?:the\s+)?)\s*(.+?)(?=\s*(?:ใช่|ไหม|มั้ย|ป่ะ|ปะ|หรือ|รึ|เหรอ|หรอ|เลย|ด้วย|นะ|ครับ|ค่ะ|\?|$)|"
+_VENUE_Q = re.compile(r"(?:จัด(?:ขึ้น)?(?:ที่|ณ)|ประชุม(?:กัน)?ที่|\b(?:held|hosted|took place|take place|happen(?:ed)?|"
+                      # ("was the logo ceremony at the depa building?": the event, then where)
+                      r"(?:ceremony|meeting)(?:\s+(?:held|hosted))?)\s+(?:at|in)\s+(?:the\s+)?)\s*(.+?)(?=\s*(?:ใช่|ไหม|มั้ย|ป่ะ|ปะ|หรือ|รึ|เหรอ|หรอ|เลย|ด้วย|นะ|ครับ|ค่ะ|\?|$)|"
                       r"\s+(?:right|too|then|on|in\s+\d|back)\b)", re.I)
-_VENUE_SAID = re.compile(r"จัด(?:ขึ้น)?(?:ที่|ณ)|\bheld\s+(?:at|in)\b|\bhosted\s+(?:at|in)\b|\btook place\s+(?:at|in)\b", re.I)
+_VENUE_SAID = re.compile(r"จัด(?:ขึ้น)?(?:ที่|ณ)|\bheld\s+(?:at|in)\b|\bhosted\s+(?:at|in)\b|\btook place\s+(?:at|in)\b|"
+                         # ("handed over at a ceremony in the ... building, Government House", "handed ... at Government House")
+                         r"\b(?:at|in) a ceremony (?:at|in)\b|\bceremony (?:at|in)\b|\bhanded (?:to|over)\b[^.;]{0,60}\bat\b", re.I)
 
 
 def venue_claimed(question: str, answer: str) -> Verdict | None:
@@ -1062,6 +1065,11 @@ def venue_claimed(question: str, answer: str) -> Verdict | None:
     if place is None or not _VENUE_SAID.search(answer):
         return None
     return "yes" if _place_said(place, answer) else "no"
+
+
+def venue_asked(question: str) -> str | None:
+    """The place the question claims something was held at, casefolded, or None (see :func:`_venue_asked`)."""
+    return _venue_asked(question)
 
 
 def _venue_asked(question: str) -> str | None:

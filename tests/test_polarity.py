@@ -453,3 +453,8 @@ def test_joining_a_group_is_being_among_its_members_not_being_proposed():
 def test_who_owns_a_company_is_read_from_its_own_clause(question, answer, expected):
     asked = question.replace("ABCD ", "")  # (the name, removed as the dialogue removes names)
     assert v(question, answer, asked=asked) == expected
+
+
+def test_a_ceremony_claimed_at_one_place_handed_over_at_another_is_a_no():
+    assert v("was the award ceremony at the city library?",
+             "The awards were handed to 12 schools at a ceremony in the Grand Hall, Provincial Office.") == "no"

@@ -319,3 +319,15 @@ def test_a_service_that_stopped_is_a_no_to_still_operating(convo):
 def test_two_things_claimed_alike_are_a_no_when_the_fact_tells_them_apart(question):
     answer = "เขตส่งเสริมเป็นประกาศนียบัตรขั้นต้น ยังไม่ใช่ตราสัญลักษณ์ และนับแยกกัน"
     assert verdict(question, tokenize(question), answer) == "no"
+
+
+def test_a_place_claimed_as_no_dot_number_is_read_from_the_ranking(convo):
+    # (the point of "no.2" ends no clause; "among city-based areas" is the ranking, not a top-three claim)
+    assert question_type(normalize("was khlong phadung krung kasem no.2 among city-based areas?")).yes_no
+    r = convo.say("was wangchan valley no.2 among the city-based areas in tscci 2023?")
+    assert not r.fallback and _leads(r, False), r.text
+
+
+def test_a_ceremony_venue_claimed_is_checked_against_where_the_logos_were_handed_over(convo):
+    r = convo.say("was the dec 2021 logo ceremony at the depa office?")
+    assert not r.fallback and _leads(r, False), r.text
