@@ -1062,9 +1062,16 @@ def venue_claimed(question: str, answer: str) -> Verdict | None:
     "no" when the fact says where and never names the place claimed ("ที่ทำเนียบรัฐบาล?" / "จัดที่อาคารดีป้า
     ลาดพร้าว"), "yes" when it names it; None when the question claims no place or the fact says no venue."""
     place = _venue_asked(question)
-    if place is None or not _VENUE_SAID.search(answer):
+    said = _VENUE_SAID.search(answer)
+    if place is None or said is None:
         return None
+    if _MEETING_Q.search(question) and not _HELD_SAID.search(answer):
+        return None  # ("was the meeting held at Government House?" / where a ceremony handed logos over)
     return "yes" if _place_said(place, answer) else "no"
+
+
+_MEETING_Q = re.compile(r"\bmeeting\b|ประชุม", re.I)
+_HELD_SAID = re.compile(r"จัด(?:ขึ้น)?(?:ที่|ณ)|\bheld\s+(?:at|in)\b|\bhosted\s+(?:at|in)\b|\btook place\s+(?:at|in)\b", re.I)
 
 
 def venue_asked(question: str) -> str | None:

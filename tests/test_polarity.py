@@ -458,3 +458,9 @@ def test_who_owns_a_company_is_read_from_its_own_clause(question, answer, expect
 def test_a_ceremony_claimed_at_one_place_handed_over_at_another_is_a_no():
     assert v("was the award ceremony at the city library?",
              "The awards were handed to 12 schools at a ceremony in the Grand Hall, Provincial Office.") == "no"
+
+
+def test_where_a_ceremony_handed_things_over_says_nothing_of_where_a_meeting_was_held():
+    answer = "The awards were handed to 12 schools at a ceremony in the Grand Hall, Provincial Office."
+    assert v("was the board meeting held at the provincial office?", answer) is None
+    assert v("was the award ceremony at the provincial office?", answer) == "yes"
