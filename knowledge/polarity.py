@@ -1070,6 +1070,37 @@ def venue_claimed(question: str, answer: str) -> Verdict | None:
     return "yes" if _place_said(place, answer) else "no"
 
 
+# A promotion zone's certificate is a first step, not the logo of a certified smart city: a count of promotion
+# areas counts no certified cities, and a promotion zone is not a certified city.
+_PROMOTION = re.compile(r"เขตส่งเสริม|ประกาศนียบัตร|\bpromotion[- ](?:areas?|zones?|certificates?)\b", re.I)
+_LOGO_CLAIMED = re.compile(r"ได้ตรา|ได้รับตรา|ได้โลโก้|มีตรา|ตราสัญลักษณ์|\blogo|\bcertified\b|ได้รับการรับรอง", re.I)
+# ("held both?", "before the logo?", "got a certificate, then the logo?": an order or a pair, not the one for the other)
+_BOTH_OR_ORDER = re.compile(r"ทั้งสอง|ทั้งคู่|ก่อน|หลัง|แล้วค่อย|ต่อมา|\bboth\b|\bbefore\b|\bafter\b|\bthen\b|\blater\b|"
+                            r"\bhold\b|\bholds\b|\bheld\b|\bgot\b|\bget\b|\breceived?\b", re.I)
+
+
+def _promotion_for_logo(question: str, answer: str) -> Verdict | None:
+    """"no" when the question takes promotion zones for certified smart cities: it claims a promotion zone is
+    certified or holds the logo ("เขตส่งเสริมคือได้ตราแล้วใช่มั้ย"), or claims a count of certified cities that the
+    fact gives only as promotion areas ("50 certified cities in Nov 2021?" / "50 smart city promotion areas were
+    announced"); None otherwise."""
+    if not _LOGO_CLAIMED.search(question) or _BOTH_OR_ORDER.search(question) or _EITHER_OR.search(question) \
+            or re.search(r"หรือ(?!ไม่|เปล่า|ป่าว)", question):
+        return None  # (nor "a certified city or a promotion zone?", which asks which of the two)
+    if _PROMOTION.search(question):
+        # (a promotion zone claimed certified: the fact must tell them apart, or be about promotion zones only)
+        return "no" if _PROMOTION.search(answer) and (_DIFFERENT.search(answer) or not _LOGO_CLAIMED.search(
+            _PROMOTION.sub(" ", answer))) else None
+    for n in numbers(_DAY_NUMBER.sub(" ", question)):
+        promo = [m for m in re.finditer(rf"(?<![\d.,]){re.escape(n)}(?![\d.,])", answer)
+                 if _PROMOTION.search(answer[m.end():m.end() + 40])]
+        logo = [m for m in re.finditer(rf"(?<![\d.,]){re.escape(n)}(?![\d.,])", answer)
+                if _LOGO_CLAIMED.search(answer[m.end():m.end() + 40]) and not _PROMOTION.search(answer[m.end():m.end() + 40])]
+        if promo and not logo:
+            return "no"
+    return None
+
+
 _MEETING_Q = re.compile(r"\bmeeting\b|ประชุม", re.I)
 _HELD_SAID = re.compile(r"จัด(?:ขึ้น)?(?:ที่|ณ)|\bheld\s+(?:at|in)\b|\bhosted\s+(?:at|in)\b|\btook place\s+(?:at|in)\b", re.I)
 
@@ -1219,6 +1250,9 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
             return None  # (being a company says nothing of who owns it: "is KKTS private?" / "KKTS, a company")
     if _ALONE_Q.search(question) and _WITH_OTHERS.search(answer):
         return "no"  # "was the contest run by depa alone?" / "depa ran it together with EPPO and OTP"
+    promotion = _promotion_for_logo(question, answer)
+    if promotion is not None:
+        return promotion  # "50 certified cities in Nov 2021?" / "50 smart city promotion areas were announced"
     if _SAME.search(question) and _DIFFERENT.search(answer):
         return "no"  # "เขตส่งเสริมกับเมืองที่ได้โลโก้อันเดียวกันไหม" / "a preliminary tier, not the logo"
     asked_days, stated_days = _days(question), _days(answer)

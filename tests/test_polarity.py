@@ -464,3 +464,19 @@ def test_where_a_ceremony_handed_things_over_says_nothing_of_where_a_meeting_was
     answer = "The awards were handed to 12 schools at a ceremony in the Grand Hall, Provincial Office."
     assert v("was the board meeting held at the provincial office?", answer) is None
     assert v("was the award ceremony at the provincial office?", answer) == "yes"
+
+
+@pytest.mark.parametrize("question, answer, expected", [
+    # a count of promotion areas is no count of certified cities
+    ("were 40 towns certified in march?", "In March, 40 smart city promotion areas were announced; 12 areas got the logo.", "no"),
+    ("ได้ตรา 40 พื้นที่ใช่ไหม", "เดือนมีนาคมมีการประกาศ 40 พื้นที่ เขตส่งเสริมเมืองอัจฉริยะ", "no"),
+    # a promotion zone claimed to hold the logo, against a fact that tells them apart
+    ("เขตส่งเสริมนี่ถือว่ามีตราแล้วใช่ไหม", "เขตส่งเสริมเป็นประกาศนียบัตรขั้นต้น ยังไม่ใช่ตราสัญลักษณ์", "no"),
+    # which of the two, or both in turn: no verdict from this rule
+    ("is the town logo-certified or a promotion zone?", "The town is a smart city promotion zone.", "not no"),
+])
+def test_promotion_zones_are_not_certified_cities(question, answer, expected):
+    if expected == "not no":
+        assert v(question, answer) != "no"
+    else:
+        assert v(question, answer) == expected
