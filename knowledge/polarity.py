@@ -49,8 +49,8 @@ _ASKING_TH = re.compile(
     # coming and going, taking, "on" and a title's abbreviation carry no claim: "อ.ประจินเคยมาเปิดงานไหม",
     # "มีwifiบนรถไหม"; a date's "วันที่"/"เมื่อ" introduces the date, which is compared on its own
     r"มา|ไป|เอา|บน|อ\.|วันที่|เมื่อ|"
-    # the passive's "ถูก" says nothing of its own: "ถูกเสนอเข้า ASCN ไหม" / "ได้รับการเสนอเป็นสมาชิก"
-    r"ถูก")
+    # the passive's "ถูก" (and the chat "โดน") says nothing of its own: "ถูกเสนอเข้า ASCN ไหม" / "ได้รับการเสนอเป็นสมาชิก"
+    r"ถูก|โดน")
 _DOMAIN_TH = re.compile(r"สมาร์ท|สมาร์ต|ซิตี้|เมืองอัจฉริยะ")
 _ASKING_EN = frozenset(
     "is isn't are aren't was were does doesn't do did didn't has have had can could will would should the a an "
@@ -684,7 +684,7 @@ _SAME_MEANING = [
     ("แบบ", "ประเภท", "ระดับ", "-based", "type", "categor", "class"),
     ("สูงสุด", "highest", "best", "อันดับ 1 ", "ที่ 1 ", "1st", "first place", "ranked first"),
     # losing what was given: "can the logo be taken away" / "can lose the certificate", "ถูกเพิกถอน"
-    ("revok", "withdraw", "taken", "away", "lose", "lost", "strip", "เพิกถอน", "ถอน", "ยึดคืน"),
+    ("revok", "withdraw", "taken", "away", "lose", "lost", "strip", "เพิกถอน", "ถอน", "ยึดคืน", "ยกเลิก"),
     # helping and focusing said in other words: "เน้นช่วยวิสาหกิจชุมชน" / "มุ่ง... สนับสนุนวิสาหกิจชุมชน"
     ("ช่วย", "สนับสนุน", "หนุน", "support", "help", "assist"),
     ("เน้น", "มุ่ง", "focus", "emphas"),
@@ -1152,6 +1152,23 @@ def _clauses_naming(question: str, asked: list[str], answer: str) -> str:
     return " ; ".join(naming) if naming and len(naming) < len(clauses) else answer
 
 
+_IF_TH = frozenset(("ถ้า", "หาก", "ถ้าหาก", "กรณี"))
+_THEN_TH = frozenset(("จะ", "ก็", "ถึงจะ"))
+
+
+def _without_condition(asked: list[str]) -> tuple[list[str], str]:
+    """A Thai question's words without the condition it opens with ("ถ้า ไม่ ผ่าน เกณฑ์ | จะ โดน ถอน ไหม"), and that
+    condition as it is written; the words as they are, and "", when it opens with none, or nothing follows it."""
+    words = [t.strip() for t in asked]
+    start = next((i for i, t in enumerate(words) if t in _IF_TH), None)
+    if start is None:
+        return asked, ""
+    end = next((i for i in range(start + 1, len(words)) if words[i] in _THEN_TH), None)
+    if end is None or not _content(asked[end:]):
+        return asked, ""
+    return [*asked[:start], *asked[end:]], "".join(words[start:end])
+
+
 def verdict(question: str, asked: list[str], answer: str, names_agree: bool = False,
             years: frozenset[int] = frozenset(), fact_years: frozenset[int] = frozenset(),
             close: bool = True, known: frozenset[str] | None = None) -> Verdict | None:
@@ -1178,6 +1195,7 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
     ``close``: the fact matches the question's words closely (else other numbers or years do not deny);
     ``known``: the words the knowledge uses (words it never uses do not count against coverage)."""
     question, answer = spelled_as_digits(question), spelled_as_digits(answer)
+    asked, condition = _without_condition(asked)  # ("ถ้าไม่ผ่านเกณฑ์จะโดนถอนไหม": the claim is being revoked)
     asked = [spelled_as_digits(t) for t in asked]
     if _FOREVER.search(question) and _LASTS.search(answer):
         return "no"  # "ได้ตลอดไปเลยไหม" / "มีอายุ 2 ปี และต่ออายุได้"
@@ -1282,7 +1300,9 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
         # ("all 7 Smarts?" / "covers 7 Smarts": the count the fact states, and no other, is the "all" asked)
         asked = [t for t in asked if t.strip().casefold() not in _ALL_OF_COUNT]
     a_negated = bool(_NEGATION_TH.search(answer) or _NEGATION_EN.search(answer))
-    q_negated = bool(_QUESTION_NEG_TH.search(question) or _NEGATION_EN.search(question))
+    # (a denial in the condition, "ถ้าทำไม่ได้ตามแผน", is no denial of what is claimed)
+    q_negated = bool(_QUESTION_NEG_TH.search(question.replace(condition, " ") if condition else question)
+                     or _NEGATION_EN.search(question))
     now = bool(_NOW.search(question))  # a dated fact cannot confirm that something is still so
     # (the short year "ปี66" is a year, not a number asked about)
     asked_numbers -= {str((y + 543) % 100) for y in years} | {str(y % 100) for y in years}

@@ -480,3 +480,9 @@ def test_promotion_zones_are_not_certified_cities(question, answer, expected):
         assert v(question, answer) != "no"
     else:
         assert v(question, answer) == expected
+
+
+@pytest.mark.parametrize("question", ["ถ้าส่งรายงานไม่ทันจะโดนยกเลิกสิทธิ์ไหม", "หากทำไม่ได้ตามเป้าจะโดนถอนสิทธิ์ใช่มั้ย"])
+def test_a_condition_before_the_claim_is_no_denial_of_it(question):
+    answer = "สิทธิ์ถูกเพิกถอนได้ หากส่งรายงานไม่ทันหรือทำได้ไม่ถึงเป้า"
+    assert v(question, answer, close=False) == "yes"
