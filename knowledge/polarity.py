@@ -1101,6 +1101,14 @@ def _promotion_for_logo(question: str, answer: str) -> Verdict | None:
     return None
 
 
+# The whole of a list, asked ("is the full list available?", "มีรายชื่อครบทั้งหมดไหม"), against a fact that knows only
+# some of its names ("15 areas, 7 of them known", "ที่ทราบชื่อ 7 แห่ง").
+_FULL_LIST_Q = re.compile(r"\b(?:full|complete|whole|entire)\s+(?:\w+\s+){0,2}(?:list|names)\b|\ball (?:the )?names\b|"
+                          r"รายชื่อ\S{0,12}(?:ทั้งหมด|ครบ)|ครบทุก(?:ชื่อ|พื้นที่|เมือง)", re.I)
+_PARTLY_KNOWN = re.compile(r"\b\d+ (?:of them |of these )?(?:are |were )?known\b|ที่ทราบชื่อ\s*\d+|ทราบชื่อเพียง|"
+                           r"\bpartial\b|\bnot (?:all|complete)\b|ไม่ครบ", re.I)
+
+
 _MEETING_Q = re.compile(r"\bmeeting\b|ประชุม", re.I)
 _HELD_SAID = re.compile(r"จัด(?:ขึ้น)?(?:ที่|ณ)|\bheld\s+(?:at|in)\b|\bhosted\s+(?:at|in)\b|\btook place\s+(?:at|in)\b", re.I)
 
@@ -1268,6 +1276,8 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
             return None  # (being a company says nothing of who owns it: "is KKTS private?" / "KKTS, a company")
     if _ALONE_Q.search(question) and _WITH_OTHERS.search(answer):
         return "no"  # "was the contest run by depa alone?" / "depa ran it together with EPPO and OTP"
+    if _FULL_LIST_Q.search(question) and _PARTLY_KNOWN.search(answer):
+        return "no"  # "is the full list of the 15 available?" / "15 areas, 7 of them known: ..."
     promotion = _promotion_for_logo(question, answer)
     if promotion is not None:
         return promotion  # "50 certified cities in Nov 2021?" / "50 smart city promotion areas were announced"

@@ -486,3 +486,11 @@ def test_promotion_zones_are_not_certified_cities(question, answer, expected):
 def test_a_condition_before_the_claim_is_no_denial_of_it(question):
     answer = "สิทธิ์ถูกเพิกถอนได้ หากส่งรายงานไม่ทันหรือทำได้ไม่ถึงเป้า"
     assert v(question, answer, close=False) == "yes"
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("is the complete list of the 12 winners out?", "The contest had 12 winners; 5 of them known: Alpha, Beta, Gamma, Delta and Eta."),
+    ("มีรายชื่อผู้ชนะครบทั้งหมดไหม", "การประกวดมีผู้ชนะ 12 ราย ที่ทราบชื่อ 5 ราย ได้แก่ ก ข ค ง และ จ"),
+])
+def test_a_full_list_asked_of_a_fact_that_knows_only_some_names_is_a_no(question, answer):
+    assert v(question, answer) == "no"
