@@ -1101,6 +1101,26 @@ def _promotion_for_logo(question: str, answer: str) -> Verdict | None:
     return None
 
 
+# Being among a group, asked ("is X among the first cities?", "one of the members?"), and a list named in full
+# ("were A, B and C", "คือ ก ข และ ค"; not one of examples: "among them", "such as").
+_AMONG_Q = re.compile(r"^(?:is|was|are|were)\s+([^?]*?)\s+(?:among|one of)\b", re.I)
+_NAMES_LISTED = re.compile(r"\b(?:were|are)\s+[A-Z][^.;:]*,[^.;:]*\band\s+[A-Z]")
+
+
+def _left_out_of_the_list(question: str, asked: list[str], answer: str) -> bool:
+    """Whether an English question asks if a name is among a group and the fact lists the group by name, in full,
+    without that name (the name: the question's words that ``asked`` lacks)."""
+    m = _AMONG_Q.search(question)
+    if m is None or _PARTIAL.search(answer) or not _NAMES_LISTED.search(answer):
+        return False
+    kept = {t.strip().casefold() for t in asked}
+    # (the one asked about: what stands between "is" and "among", its words the names removed from ``asked``)
+    names = [t for t in re.findall(r"[a-z]{3,}", m.group(1).casefold()) if t not in kept and not _asking_en(t)
+             and t not in ("smart", "city", "cities")]
+    low = answer.casefold()
+    return bool(names) and not any(n in low for n in names)
+
+
 # The whole of a list, asked ("is the full list available?", "มีรายชื่อครบทั้งหมดไหม"), against a fact that knows only
 # some of its names ("15 areas, 7 of them known", "ที่ทราบชื่อ 7 แห่ง").
 _FULL_LIST_Q = re.compile(r"\b(?:full|complete|whole|entire)\s+(?:\w+\s+){0,2}(?:list|names)\b|\ball (?:the )?names\b|"
@@ -1276,6 +1296,8 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
             return None  # (being a company says nothing of who owns it: "is KKTS private?" / "KKTS, a company")
     if _ALONE_Q.search(question) and _WITH_OTHERS.search(answer):
         return "no"  # "was the contest run by depa alone?" / "depa ran it together with EPPO and OTP"
+    if _left_out_of_the_list(question, asked, answer):
+        return "no"  # "is Chiang Mai among the first cities in the network?" / "were Phuket, Si Racha and Phahon Yothin"
     if _FULL_LIST_Q.search(question) and _PARTLY_KNOWN.search(answer):
         return "no"  # "is the full list of the 15 available?" / "15 areas, 7 of them known: ..."
     promotion = _promotion_for_logo(question, answer)

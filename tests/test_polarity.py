@@ -494,3 +494,14 @@ def test_a_condition_before_the_claim_is_no_denial_of_it(question):
 ])
 def test_a_full_list_asked_of_a_fact_that_knows_only_some_names_is_a_no(question, answer):
     assert v(question, answer) == "no"
+
+
+def test_a_name_left_out_of_a_list_given_in_full_is_a_no():
+    answer = "The first members of the river network were Tak, Nan and Loei."
+    assert v("is ranong among the first members of the river network?", answer,
+             asked="is among the first members of the river network?") == "no"
+    assert v("is nan among the first members of the river network?", answer,
+             asked="is among the first members of the river network?") != "no"
+    # (a list of examples leaves others out)
+    assert v("is ranong among the members of the river network?", "Members include Tak, Nan and Loei.",
+             asked="is among the members of the river network?") != "no"
