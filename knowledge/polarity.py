@@ -1101,6 +1101,15 @@ def _promotion_for_logo(question: str, answer: str) -> Verdict | None:
     return None
 
 
+# Free of charge, claimed ("is the bus free?", "ขึ้นฟรีไหม"), against a price said ("a flat fare of 15 baht", "ค่าโดยสาร 15
+# บาท"); free Wi-Fi is another thing free.
+_FREE_Q = re.compile(r"\bfree\b|ฟรี", re.I)
+_FREE_THING = re.compile(r"\bfree\s+(?:public\s+)?(?:wi-?fi|internet|parking)\b|(?:wi-?fi|ไวไฟ|อินเทอร์เน็ต|อินเตอร์เน็ต)\s*ฟรี|"
+                         r"ฟรี\s*(?:wi-?fi|ไวไฟ)", re.I)
+_FARE_SAID = re.compile(r"\b(?:fare|fee|ticket|price|charge[sd]?)\b[^.;]{0,30}\d+\s*baht|ค่า(?:โดยสาร|ตั๋ว|บริการ|เข้า)\s*\d+\s*บาท",
+                        re.I)
+
+
 # Being among a group, asked ("is X among the first cities?", "one of the members?"), and a list named in full
 # ("were A, B and C", "คือ ก ข และ ค"; not one of examples: "among them", "such as").
 _AMONG_Q = re.compile(r"^(?:is|was|are|were)\s+([^?]*?)\s+(?:among|one of)\b", re.I)
@@ -1296,6 +1305,9 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
             return None  # (being a company says nothing of who owns it: "is KKTS private?" / "KKTS, a company")
     if _ALONE_Q.search(question) and _WITH_OTHERS.search(answer):
         return "no"  # "was the contest run by depa alone?" / "depa ran it together with EPPO and OTP"
+    if _FREE_Q.search(_FREE_THING.sub(" ", question)) and _FARE_SAID.search(answer) \
+            and not _FREE_Q.search(_FREE_THING.sub(" ", answer)):
+        return "no"  # "is the bus free?" / "charged a flat fare of 15 baht"
     if _left_out_of_the_list(question, asked, answer):
         return "no"  # "is Chiang Mai among the first cities in the network?" / "were Phuket, Si Racha and Phahon Yothin"
     if _FULL_LIST_Q.search(question) and _PARTLY_KNOWN.search(answer):

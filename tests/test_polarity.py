@@ -505,3 +505,16 @@ def test_a_name_left_out_of_a_list_given_in_full_is_a_no():
     # (a list of examples leaves others out)
     assert v("is ranong among the members of the river network?", "Members include Tak, Nan and Loei.",
              asked="is among the members of the river network?") != "no"
+
+
+@pytest.mark.parametrize("question, answer, expected", [
+    ("is the ferry free to ride?", "The ferry charges a fare of 20 baht per trip.", "no"),
+    ("นั่งเรือข้ามฟากฟรีไหม", "เรือข้ามฟากเก็บค่าโดยสาร 20 บาทต่อเที่ยว", "no"),
+    # free Wi-Fi on board is another thing free than the ride
+    ("does the ferry have free wi-fi?", "The ferry charges a fare of 20 baht and has free Wi-Fi on board.", "not no"),
+])
+def test_free_claimed_against_a_fare_said(question, answer, expected):
+    if expected == "not no":
+        assert v(question, answer) != "no"
+    else:
+        assert v(question, answer) == expected
