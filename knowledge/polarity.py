@@ -271,7 +271,7 @@ _FOCUS_WORD = re.compile(r"focus|focuses|focused|focusing|on|upon|mainly|primari
                          r"ด้าน|เรื่อง")
 _AIM_SAID = re.compile(r"\baims?\b|\baiming\b|\bfocus|\bvision\b|มุ่ง|เน้น|วิสัยทัศน์|ตั้งเป้าเป็น", re.I)
 # "is it for good?", "ได้ตลอดไปไหม": a fact that gives how long it lasts says no.
-_FOREVER = re.compile(r"ตลอดไป|ตลอดชีพ|ใช้ได้ตลอด|ถาวร|ไม่มีวันหมดอายุ|ไม่หมดอายุ|\b(forever|for good|for life|permanent(ly)?|"
+_FOREVER = re.compile(r"ตลอดไป|ตลอดชีพ|(?:ใช้|อยู่|ถือ|เก็บ)ได้ตลอด|ถาวร|ไม่มีวันหมดอายุ|ไม่หมดอายุ|\b(forever|for good|for life|permanent(ly)?|"
                       r"never expires?|does(n't| not) expire)\b", re.I)
 _LASTS = re.compile(r"อายุ\s*\d+\s*ปี|\d+\s*ปี\s*(และ)?\s*ต่ออายุ|หมดอายุ|\bvalid for\b|\b\d+ years?\b.*\brenew|"
                     r"\bexpires?\b", re.I)

@@ -518,3 +518,7 @@ def test_free_claimed_against_a_fare_said(question, answer, expected):
         assert v(question, answer) != "no"
     else:
         assert v(question, answer) == expected
+
+
+def test_kept_for_good_in_chat_words_is_a_no_against_a_term():
+    assert v("ใบอนุญาตนี้ถือได้ตลอดเลยไหม", "ใบอนุญาตมีอายุ 3 ปี และต่ออายุได้") == "no"
