@@ -1101,6 +1101,11 @@ def _promotion_for_logo(question: str, answer: str) -> Verdict | None:
     return None
 
 
+# A partner claimed: "ร่วมกับ กฟภ. ใช่มั้ย", "together with EGAT?"
+_PARTNER_Q = re.compile(r"ร่วมกับ\s*([^\s]+?)\s*(?=ใช่|ไหม|มั้ย|ป่ะ|ปะ|หรือ|รึ|เหรอ|หรอ|ด้วย|\?|$)|"
+                        r"\b(?:together|jointly|in partnership)\s+with\s+(?:the\s+)?([a-z][\w.-]+)\s*\??$", re.I)
+
+
 # Free of charge, claimed ("is the bus free?", "ขึ้นฟรีไหม"), against a price said ("a flat fare of 15 baht", "ค่าโดยสาร 15
 # บาท"); free Wi-Fi is another thing free.
 _FREE_Q = re.compile(r"\bfree\b|ฟรี", re.I)
@@ -1308,6 +1313,11 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
     if _FREE_Q.search(_FREE_THING.sub(" ", question)) and _FARE_SAID.search(answer) \
             and not _FREE_Q.search(_FREE_THING.sub(" ", answer)):
         return "no"  # "is the bus free?" / "charged a flat fare of 15 baht"
+    partner = _PARTNER_Q.search(question)
+    if partner is not None and _WITH_OTHERS.search(answer):
+        named = (partner.group(1) or partner.group(2)).strip(" .").casefold()
+        if len(named) >= 2 and named.replace(".", "") not in answer.casefold().replace(".", ""):
+            return None  # "done with the PEA?" / "done with the MEA and True": not the partner claimed
     if _left_out_of_the_list(question, asked, answer):
         return "no"  # "is Chiang Mai among the first cities in the network?" / "were Phuket, Si Racha and Phahon Yothin"
     if _FULL_LIST_Q.search(question) and _PARTLY_KNOWN.search(answer):

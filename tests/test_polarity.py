@@ -522,3 +522,9 @@ def test_free_claimed_against_a_fare_said(question, answer, expected):
 
 def test_kept_for_good_in_chat_words_is_a_no_against_a_term():
     assert v("ใบอนุญาตนี้ถือได้ตลอดเลยไหม", "ใบอนุญาตมีอายุ 3 ปี และต่ออายุได้") == "no"
+
+
+@pytest.mark.parametrize("question", ["ท่าเรือนี้ลอกคลองร่วมกับ กทท. ใช่มั้ย", "did the port dredge the canal together with PAT?"])
+def test_a_partner_claimed_that_the_fact_does_not_name_gets_no_yes(question):
+    answer = "ท่าเรือลอกคลองร่วมกับกรมเจ้าท่า The port dredged the canal together with the Marine Department."
+    assert v(question, answer) != "yes"
