@@ -1101,6 +1101,11 @@ def _promotion_for_logo(question: str, answer: str) -> Verdict | None:
     return None
 
 
+# What follows "instead of", "rather than", "แทนที่จะเป็น", "ไม่ใช่": the figure the claim sets itself against.
+_INSTEAD_OF = re.compile(r"\b(?:instead of|rather than|not)\s+\d+(?:[.,]\d+)?|(?:แทนที่จะเป็น|แทน|ไม่ใช่)\s*\d+(?:[.,]\d+)?",
+                         re.I)
+
+
 # A partner claimed: "ร่วมกับ กฟภ. ใช่มั้ย", "together with EGAT?"
 _PARTNER_Q = re.compile(r"ร่วมกับ\s*([^\s]+?)\s*(?=ใช่|ไหม|มั้ย|ป่ะ|ปะ|หรือ|รึ|เหรอ|หรอ|ด้วย|\?|$)|"
                         r"\b(?:together|jointly|in partnership)\s+with\s+(?:the\s+)?([a-z][\w.-]+)\s*\??$", re.I)
@@ -1334,7 +1339,8 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
     if venue == "no" or venue == "yes" and not (_NEGATION_TH.search(answer) or _NEGATION_EN.search(answer)):
         return venue  # "จัดที่ทำเนียบรัฐบาลใช่ไหม" / "จัดที่อาคารดีป้า ลาดพร้าว"
     # (the day of a date is no count: "6 pilot cities?" is not said by "the 6 May 2021 meeting")
-    asked_numbers = numbers(_DAY_NUMBER.sub(" ", question))
+    # (a figure set against the one claimed is not claimed: "six platforms instead of seven?")
+    asked_numbers = numbers(_DAY_NUMBER.sub(" ", _INSTEAD_OF.sub(" ", question)))
     stated = numbers(_DAY_NUMBER.sub(" ", answer))
     # A count of the same unit that the fact states otherwise: "all 7 smarts?" / "3 Smarts" is a no.
     # (a goal's figure counts nothing there is: "แผนปี 2560 ตั้งเป้า 100 เมือง" is no count of the pilot areas)

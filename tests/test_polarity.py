@@ -528,3 +528,11 @@ def test_kept_for_good_in_chat_words_is_a_no_against_a_term():
 def test_a_partner_claimed_that_the_fact_does_not_name_gets_no_yes(question):
     answer = "ท่าเรือลอกคลองร่วมกับกรมเจ้าท่า The port dredged the canal together with the Marine Department."
     assert v(question, answer) != "yes"
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("does the plan have five goals instead of eight?", "yes"),
+    ("does the plan have eight goals instead of five?", "no"),
+])
+def test_a_figure_set_against_the_claim_is_not_claimed(question, expected):
+    assert v(question, "The plan has 5 goals, merging two of the old ones.") == expected
