@@ -719,6 +719,9 @@ def _plural_unsaid(head: str, fact: Fact) -> bool:
     return re.search(rf"\b{re.escape(head)}\b", fact.text(questions=True).casefold()) is None
 
 
+_WHEN_WORD = re.compile(r"ตอน|ช่วง|สมัย|ปี|พ\.ศ\.?|ค\.ศ\.?|year|during|back")
+
+
 def _verdict_word(held: bool, lang: str) -> str:
     """What a yes/no answer leads with: "ใช่ครับ" or "ไม่ใช่ครับ", "Yes." or "No."."""
     return ("ใช่ครับ" if held else "ไม่ใช่ครับ") if lang == "th" else ("Yes." if held else "No.")
@@ -1218,8 +1221,9 @@ class Dialogue:
         the claim in it (a deputy's or vice-'s post is not the post itself); None when the claim names no word."""
         assert self.vocabulary is not None
         stop = self.vocabulary.stop | _EN_STOP
+        # (the time of the claim, "ตอนปี 64", "in 2021", is no word of the post: its years are checked apart)
         words = [w for w in tokenize(normalize(claim)) if w not in stop and len(w) >= 2 and not w.isdigit()
-                 and not _YES_NO_WORD.fullmatch(w)]
+                 and not _YES_NO_WORD.fullmatch(w) and not _WHEN_WORD.fullmatch(w)]
         if not words:
             return None
         text = normalize(f"{who_is.answer.th} {who_is.answer.en}")

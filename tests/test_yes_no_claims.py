@@ -331,3 +331,9 @@ def test_a_place_claimed_as_no_dot_number_is_read_from_the_ranking(convo):
 def test_a_ceremony_venue_claimed_is_checked_against_where_the_logos_were_handed_over(convo):
     r = convo.say("was the dec 2021 logo ceremony at the depa office?")
     assert not r.fallback and _leads(r, False), r.text
+
+
+def test_the_time_of_a_post_claimed_is_no_word_of_the_post(convo):
+    # (the post is said; "ช่วงปี" only dates the claim, and its year is checked apart)
+    r = convo.say("ช่วงปี 2564 ณัฐพลเป็นผอ.ใหญ่ของดีป้าใช่ไหม")
+    assert not r.fallback and not first_line(r).startswith("ไม่ใช่"), r.text
