@@ -44,7 +44,7 @@ from knowledge.dates import format_date
 from knowledge.polarity import (WHOLE_ASKED, _DAY_NUMBER, another_alternative, closed_list, counted, counts_things,
                                 days_named, disputed, is_unit_word,
                                 leaders, months_named, numbers, share_said, spelled_as_digits, stood_in_for, units_asked,
-                                other_year_since, venue_claimed, verdict, without_units)
+                                other_year_since, venue_asked, venue_claimed, verdict, without_units)
 from knowledge.answerable import (NEED_REASONS, POSTS_ASKED, asks_to_come, counted_words, held_then, index_years, items_named,
                                   names_a_list,
                                   stem, uncovered, unstated, why_not)
@@ -248,7 +248,9 @@ _LEAD_Q = re.compile(r"\b(?:lead|leads|led|leader|leading|top|topped|best|first|
                      r"ที่\s*1(?!\d)|อันดับ\s*1(?!\d)|ที่หนึ่ง", re.I)
 # ("ranked first among the province-based cities" claims a place: the first, among the cities of a kind)
 _AMONG = re.compile(r"\btop\s*(?:\d|two|three|four|five|ten\b)|"
-                    r"(?<!\bfirst\s)(?<!\bsecond\s)(?<!\bthird\s)(?<!\b1st\s)(?<!\b2nd\s)(?<!\b3rd\s)\bamong\b|"
+                    # (a place claimed before it is its ranking: "no.1 among city-based areas", "#2 among provinces")
+                    r"(?<!\bfirst\s)(?<!\bsecond\s)(?<!\bthird\s)(?<!\b1st\s)(?<!\b2nd\s)(?<!\b3rd\s)(?<!\d\s)"
+                    r"(?<!\bone\s)\bamong\b|"
                     r"\d\s*อันดับแรก|ติด(ท็อป|อันดับ|\s*\d)|ใน\s*\d\s*อันดับ", re.I)
 
 
@@ -767,6 +769,9 @@ def _plural_unsaid(head: str, fact: Fact) -> bool:
     return re.search(rf"\b{re.escape(head)}\b", fact.text(questions=True).casefold()) is None
 
 
+_WHEN_WORD = re.compile(r"ตอน|ช่วง|สมัย|ปี|พ\.ศ\.?|ค\.ศ\.?|year|during|back")
+
+
 def _verdict_word(held: bool, lang: str) -> str:
     """What a yes/no answer leads with: "ใช่ครับ" or "ไม่ใช่ครับ", "Yes." or "No."."""
     return ("ใช่ครับ" if held else "ไม่ใช่ครับ") if lang == "th" else ("Yes." if held else "No.")
@@ -1278,8 +1283,9 @@ class Dialogue:
         the claim in it (a deputy's or vice-'s post is not the post itself); None when the claim names no word."""
         assert self.vocabulary is not None
         stop = self.vocabulary.stop | _EN_STOP
+        # (the time of the claim, "ตอนปี 64", "in 2021", is no word of the post: its years are checked apart)
         words = [w for w in tokenize(normalize(claim)) if w not in stop and len(w) >= 2 and not w.isdigit()
-                 and not _YES_NO_WORD.fullmatch(w)]
+                 and not _YES_NO_WORD.fullmatch(w) and not _WHEN_WORD.fullmatch(w)]
         if not words:
             return None
         text = normalize(f"{who_is.answer.th} {who_is.answer.en}")
@@ -3522,8 +3528,10 @@ class Dialogue:
                 return False
             # (and an organisation or person named, or what it runs: "run by EGAT?" is not settled by a fact
             # about PTT's MoU, but Chulalongkorn's contest is Samyan's)
+            # (not one named as the venue claimed: "at the depa building?" names depa as a place)
+            place = (venue_asked(question) or "") if venue else ""
             if any(x not in about and not snap.index.related.get(x, frozenset()) & about
-                   and not any(n in text for n in self._names(snap, x)) for x in named):
+                   and not any(n in text or n in place for n in self._names(snap, x)) for x in named):
                 return False
             # (an area named must be what it is about: "is Mae Moh run by depa?" is not settled by a fact about
             # depa's own office)

@@ -92,7 +92,9 @@ _MONEY_TH = re.compile(r"งบ(?!ริ|รร|[\u0e30-\u0e3a\u0e47-\u0e4e])|�
 _DATE_AMOUNT_TH = re.compile(r"(วันที่|วันไหน|ลงวันที่)\s*(เท่าไหร่|เท่าไร|เท่าใด)")
 _YES_NO_TH = re.compile(
     r"(ใช่ไหม|ใช่มั้ย|ใช่มั๊ย|ใช่ป่ะ|ใช่ปะ|ใช่หรือไม่|ใช่เปล่า|ใช่รึเปล่า|หรือเปล่า|รึเปล่า|หรือป่าว|รึป่าว|"
-    r"หรือไม่|หรือยัง|รึยัง|ยัง|ด้วยเหรอ|ด้วยหรอ|ไหม|มั้ย|มั๊ย|ป่ะ|ปะ|เหรอ|หรอ|ป่าว|ใช่มะ|ป่าวมะ|จริงดิ)"
+    r"หรือไม่|หรือยัง|รึยัง|ยัง|ด้วยเหรอ|ด้วยหรอ|ไหม|มั้ย|มั๊ย|ป่ะ|ปะ|เหรอ|หรอ|ป่าว|ใช่มะ|ป่าวมะ|จริงดิ|"
+    # ("ยังวิ่งอยู่มะ", "เปิดแล้วมะ", "สมัครได้มะ": มะ, the chat ไหม, after what it asks of)
+    r"(?:(?<=อยู่)|(?<=แล้ว)|(?<=ได้)|(?<=มี))มะ)"
     r"\s*(ครับ|คับ|ค่ะ|คะ|จ้ะ|จ๊ะ|นะ|อ่ะ|อะ)*[\s?]*$")
 # The particle, then a short afterthought: "วังจันทร์ได้ที่ 1 ป่ะ ในการจัดอันดับรอบล่าสุดอ่ะ".
 _YES_NO_TH_MID = re.compile(r"(ใช่ไหม|ใช่มั้ย|ใช่ป่ะ|ใช่มะ|หรือเปล่า|รึเปล่า|หรือไม่|ไหม|มั้ย|ป่ะ|ป่าว|เหรอ|หรอ)\s+\S.{0,30}$|"
@@ -105,7 +107,8 @@ _YES_NO_TH_MID = re.compile(r"(ใช่ไหม|ใช่มั้ย|ใช�
 # question word apart.)
 _YES_NO_EN = re.compile(r"(^|[.?!,;]\s*)(is|isn't|isnt|are|aren't|arent|was|were|does|doesn't|doesnt|do|did|has|have|can|"
                         r"could|will)\b"
-                        r"(?:[^.?!,;]|(?<=\d)[.,](?=\d))*"
+                        # (nor is the point of "no.1", "no. 2")
+                        r"(?:[^.?!,;]|(?<=\d)[.,](?=\d)|(?<=\bno)\.(?=\s*\d))*"
                         # (an example added after a comma: "can a company apply, like a bank?")
                         r"(?:,\s*(?:like|such as|e\.g\.|say|for example|for instance)\b[^.?!,;]*)?[?!]*\s*$")
 _YES_NO_EN_LISTING = re.compile(r"^(is|are|was|were|does|do|did|has|have)\b[^.?!;]*,[^.?!;]*\?+\s*$")
@@ -114,6 +117,9 @@ _YES_NO_EN_LISTING = re.compile(r"^(is|are|was|were|does|do|did|has|have)\b[^.?!
 # (the apostrophe may be left out: "isnt it")
 _YES_NO_EN_TAG = re.compile(r"\b(right|correct|true|yeah|yes|no|isn'?t it|aren'?t they|wasn'?t it|didn'?t it|innit|eh)"
                             r"\s*[?!.]*\s*$")
+# Whether something still goes on or has happened yet, asked without a verb before it: "bus still running?",
+# "light rail open yet?" (no question word: checked after them).
+_STILL_EN = re.compile(r"\b(still|yet|anymore|already)\b[^.?!;]*\?+\s*$")
 _WH_TH = re.compile(r"อะไร|ใคร|ที่ไหน|เมื่อไหร่|เมื่อไร|เท่าไหร่|เท่าไร|(?<!เ)กี่|ทำไม|อย่างไร|ยังไง|ไหนบ้าง")
 # "เหรอ" / "หรอ" end wh-questions too ("จัดที่ไหนหรอ"): with a question word, the message asks that.
 _WH_PARTICLE_TH = re.compile(r"(เหรอ|หรอ)\s*(ครับ|คับ|ค่ะ|คะ|นะ|อ่ะ|อะ)*[\s?]*$")
@@ -242,7 +248,7 @@ def is_yes_no(text: str) -> bool:
         return False
     if _YES_NO_EN_LISTING.match(text):
         return True
-    return bool(_YES_NO_EN_TAG.search(text) or _DECLARATIVE_Q.match(text))
+    return bool(_YES_NO_EN_TAG.search(text) or _DECLARATIVE_Q.match(text) or _STILL_EN.search(text))
 
 
 # What is left of a yes/no follow-up once its names are removed: "does Mae Moh?", "is Nan too?", "แล้วแม่เมาะด้วยไหม",

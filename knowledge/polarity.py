@@ -22,7 +22,7 @@ from typing import Literal
 
 from .answerable import ALTERNATIVES, alternatives_in, stem
 
-__all__ = ["verdict", "another_alternative", "disputed", "venue_claimed", "stood_in_for", "days_named",
+__all__ = ["verdict", "another_alternative", "disputed", "venue_claimed", "venue_asked", "stood_in_for", "days_named",
            "months_named", "numbers", "counted", "units_asked", "is_unit_word", "without_units"]
 
 Verdict = Literal["yes", "no"]
@@ -49,8 +49,8 @@ _ASKING_TH = re.compile(
     # coming and going, taking, "on" and a title's abbreviation carry no claim: "อ.ประจินเคยมาเปิดงานไหม",
     # "มีwifiบนรถไหม"; a date's "วันที่"/"เมื่อ" introduces the date, which is compared on its own
     r"มา|ไป|เอา|บน|อ\.|วันที่|เมื่อ|"
-    # the passive's "ถูก" says nothing of its own: "ถูกเสนอเข้า ASCN ไหม" / "ได้รับการเสนอเป็นสมาชิก"
-    r"ถูก")
+    # the passive's "ถูก" (and the chat "โดน") says nothing of its own: "ถูกเสนอเข้า ASCN ไหม" / "ได้รับการเสนอเป็นสมาชิก"
+    r"ถูก|โดน")
 _DOMAIN_TH = re.compile(r"สมาร์ท|สมาร์ต|ซิตี้|เมืองอัจฉริยะ")
 _ASKING_EN = frozenset(
     "is isn't are aren't was were does doesn't do did didn't has have had can could will would should the a an "
@@ -271,16 +271,18 @@ _FOCUS_WORD = re.compile(r"focus|focuses|focused|focusing|on|upon|mainly|primari
                          r"ด้าน|เรื่อง")
 _AIM_SAID = re.compile(r"\baims?\b|\baiming\b|\bfocus|\bvision\b|มุ่ง|เน้น|วิสัยทัศน์|ตั้งเป้าเป็น", re.I)
 # "is it for good?", "ได้ตลอดไปไหม": a fact that gives how long it lasts says no.
-_FOREVER = re.compile(r"ตลอดไป|ตลอดชีพ|ใช้ได้ตลอด|ถาวร|ไม่มีวันหมดอายุ|ไม่หมดอายุ|\b(forever|for good|for life|permanent(ly)?|"
+_FOREVER = re.compile(r"ตลอดไป|ตลอดชีพ|(?:ใช้|อยู่|ถือ|เก็บ)ได้ตลอด|ถาวร|ไม่มีวันหมดอายุ|ไม่หมดอายุ|\b(forever|for good|for life|permanent(ly)?|"
                       r"never expires?|does(n't| not) expire)\b", re.I)
 _LASTS = re.compile(r"อายุ\s*\d+\s*ปี|\d+\s*ปี\s*(และ)?\s*ต่ออายุ|หมดอายุ|\bvalid for\b|\b\d+ years?\b.*\brenew|"
                     r"\bexpires?\b", re.I)
 # Who owns or runs something, asked ("KKTT เป็นของรัฐใช่มั้ย", "is depa a private company?", "run by the
 # city government?") and said (the state, or a private company): a fact that says the one denies the other.
-_OWNER_Q = (r"(?:เป็น|ของ|เป็นของ|เป็นหน่วยงาน|หน่วยงาน)\s*{th}|"
+_OWNER_Q = (r"(?:เป็น|ของ|เป็นของ|เป็นหน่วยงาน|หน่วยงาน|ตั้งโดย|ก่อตั้งโดย)\s*(?:บริษัท|องค์กร)?\s*{th}|"
             r"\b(?:an?|the)\s+{en}\s+(?:company|agency|body|firm|enterprise|organi[sz]ation)\b|"
             r"\b(?:run|owned|set up|founded|established|managed|operated)\s+by\b[^?.]{{0,30}}\b{en}\b")
-_PUBLIC_Q = re.compile(_OWNER_Q.format(th="(?:รัฐ|ภาครัฐ|รัฐบาล)", en="(?:government|state|public)"), re.I)
+_PUBLIC_Q = re.compile(_OWNER_Q.format(th="(?:รัฐ|ภาครัฐ|รัฐบาล)", en="(?:government|state|public)") +
+                       # (owned or founded by the town: "ตั้งโดยเทศบาล"; not "ต้องเป็นเทศบาล", which asks who may apply)
+                       r"|(?:เป็นของ|ของ|ตั้งโดย|ก่อตั้งโดย)\s*เทศบาล", re.I)
 _PRIVATE_Q = re.compile(_OWNER_Q.format(th="(?:เอกชน)", en="(?:private)"), re.I)
 # (a company a public body owns is public: "บริษัทของเทศบาล 5 แห่ง", "a company owned by 5 municipalities")
 _PUBLIC = re.compile(r"หน่วยงานรัฐ|หน่วยงานภายใต้กระทรวง|ภาครัฐ|รัฐวิสาหกิจ|ของเทศบาล|"
@@ -288,9 +290,15 @@ _PUBLIC = re.compile(r"หน่วยงานรัฐ|หน่วยงา�
                      r"\bagency\b[^.]{0,20}\bministry\b", re.I)
 # (founded by business people is private too: "ผู้ประกอบการจากราว 20 บริษัทร่วมกันก่อตั้ง", "set up by 20 local firms")
 # (a company, but not a public company limited, "บริษัท ... จำกัด (มหาชน)": a state enterprise may be one, PTT)
-_PRIVATE = re.compile(r"เอกชน|ผู้ประกอบการ|นักธุรกิจ|บริษัท(?![^()]{0,40}\(มหาชน\))|(?<!public )\bcompany\b(?! limited)|"
+# (nor a company a public body owns: "บริษัท ... จำกัด บริษัทของเทศบาล 5 แห่ง", "a company owned by 5 municipalities")
+_PRIVATE = re.compile(r"เอกชน|ผู้ประกอบการ|นักธุรกิจ|บริษัท(?![^()]{0,40}\(มหาชน\))(?![^.;]{0,60}บริษัทของ(?:เทศบาล|รัฐ|จังหวัด))"
+                      r"(?!ของ(?:เทศบาล|รัฐ|จังหวัด))|"
+                      r"(?<!public )\bcompany\b(?! limited)(?! owned by [^.;]{0,20}\b(?:municipalit|government|state|province))|"
                       r"\bco\.,? ltd\b|\bprivate\b|\bprivately\b|\bentrepreneurs\b|\bbusiness(?:men|people)\b|"
                       r"\b(?:local\s+)?firms\b", re.I)
+# (who owns it said outright, not only that it is a company)
+_PRIVATE_SAID = re.compile(r"เอกชน|ผู้ประกอบการ|นักธุรกิจ|\bprivate\b|\bprivately\b|\bentrepreneurs\b|"
+                           r"\bbusiness(?:men|people)\b|\b(?:local\s+)?firms\b", re.I)
 # A figure set as a goal: "the target of 100 smart cities" does not say there were 100.
 _GOAL = re.compile(r"เป้า|\btarget|\bgoal", re.I)  # (เป้าหมาย, ตั้งเป้า, and "เป้า" alone in chat)
 _GOAL_FIGURE = re.compile(r"(?:เป้าหมาย|ตั้งเป้า|\btarget(?:ed|s)?\b|\bgoal\b)[^\d.;]{0,25}\d[\d,.]*", re.I)
@@ -329,7 +337,7 @@ def sources_differ_asked(question: str, answer: str) -> Verdict | None:
 _ALL = re.compile(r"\ball\b|\bevery\b|\beach of\b|ทุกเมือง|ทุกแห่ง|ทุกพื้นที่|ทั้งหมด|ทั้ง\s*\d|ทั้งห้า|ทั้งสอง|"
                   r"\b(like|as) the others?\b|\blike the rest\b|เหมือน(ที่|เมือง|แห่ง)อื่น", re.I)
 _ALL_OF_COUNT = frozenset("all every ครบ ทั้ง ทั้งหมด".split())
-_SAME = re.compile(r"อันเดียวกัน|อย่างเดียวกัน|สิ่งเดียวกัน|เหมือนกัน|\bthe same\b|\bsame thing\b|\bidentical\b|"
+_SAME = re.compile(r"(?:อัน|แบบ|อย่าง|สิ่ง|ตัว|ประเภท)เดียว(?:กัน|กับ)|เหมือนกัน|\bthe same\b|\bsame thing\b|\bidentical\b|"
                    # counted together: "นับรวมกันไหม" / "ซึ่งนับแยกกัน", "counted with the logo cities?" / "separately"
                    r"นับรวม|\bcount(?:ed|s)? (?:together|with|among|towards|as)\b|\bincluded (?:in|among)\b|"
                    r"ส่วนหนึ่งของ|ส่วนนึงของ|เกี่ยวข้องกับ|เกี่ยวกับ|\bpart of\b|\blinked to\b|\brelated to\b")
@@ -676,7 +684,7 @@ _SAME_MEANING = [
     ("แบบ", "ประเภท", "ระดับ", "-based", "type", "categor", "class"),
     ("สูงสุด", "highest", "best", "อันดับ 1 ", "ที่ 1 ", "1st", "first place", "ranked first"),
     # losing what was given: "can the logo be taken away" / "can lose the certificate", "ถูกเพิกถอน"
-    ("revok", "withdraw", "taken", "away", "lose", "lost", "strip", "เพิกถอน", "ถอน", "ยึดคืน"),
+    ("revok", "withdraw", "taken", "away", "lose", "lost", "strip", "เพิกถอน", "ถอน", "ยึดคืน", "ยกเลิก"),
     # helping and focusing said in other words: "เน้นช่วยวิสาหกิจชุมชน" / "มุ่ง... สนับสนุนวิสาหกิจชุมชน"
     ("ช่วย", "สนับสนุน", "หนุน", "support", "help", "assist"),
     ("เน้น", "มุ่ง", "focus", "emphas"),
@@ -1040,10 +1048,13 @@ _IN_GROUP = re.compile(r"\bamong\b|\bone of\b|\bpart of\b|\bin the (?:\w+ )?\d{1
 
 # Where something was held, claimed ("จัดที่ทำเนียบรัฐบาลใช่ไหม", "was it held in Khon Kaen?") and said ("จัดที่อาคาร
 # ดีป้า", "held at the depa building").
-_VENUE_Q = re.compile(r"(?:จัด(?:ขึ้น)?(?:ที่|ณ)|ประชุม(?:กัน)?ที่|\b(?:held|hosted|took place|take place|happen(?:ed)?)\s+"
-                      r"(?:at|in)\s+(?:the\s+)?)\s*(.+?)(?=\s*(?:ใช่|ไหม|มั้ย|ป่ะ|ปะ|หรือ|รึ|เหรอ|หรอ|เลย|ด้วย|นะ|ครับ|ค่ะ|\?|$)|"
+_VENUE_Q = re.compile(r"(?:จัด(?:ขึ้น)?(?:ที่|ณ)|ประชุม(?:กัน)?ที่|\b(?:held|hosted|took place|take place|happen(?:ed)?|"
+                      # ("was the logo ceremony at the depa building?": the event, then where)
+                      r"(?:ceremony|meeting)(?:\s+(?:held|hosted))?)\s+(?:at|in)\s+(?:the\s+)?)\s*(.+?)(?=\s*(?:ใช่|ไหม|มั้ย|ป่ะ|ปะ|หรือ|รึ|เหรอ|หรอ|เลย|ด้วย|นะ|ครับ|ค่ะ|\?|$)|"
                       r"\s+(?:right|too|then|on|in\s+\d|back)\b)", re.I)
-_VENUE_SAID = re.compile(r"จัด(?:ขึ้น)?(?:ที่|ณ)|\bheld\s+(?:at|in)\b|\bhosted\s+(?:at|in)\b|\btook place\s+(?:at|in)\b", re.I)
+_VENUE_SAID = re.compile(r"จัด(?:ขึ้น)?(?:ที่|ณ)|\bheld\s+(?:at|in)\b|\bhosted\s+(?:at|in)\b|\btook place\s+(?:at|in)\b|"
+                         # ("handed over at a ceremony in the ... building, Government House", "handed ... at Government House")
+                         r"\b(?:at|in) a ceremony (?:at|in)\b|\bceremony (?:at|in)\b|\bhanded (?:to|over)\b[^.;]{0,60}\bat\b", re.I)
 
 
 def venue_claimed(question: str, answer: str) -> Verdict | None:
@@ -1051,9 +1062,99 @@ def venue_claimed(question: str, answer: str) -> Verdict | None:
     "no" when the fact says where and never names the place claimed ("ที่ทำเนียบรัฐบาล?" / "จัดที่อาคารดีป้า
     ลาดพร้าว"), "yes" when it names it; None when the question claims no place or the fact says no venue."""
     place = _venue_asked(question)
-    if place is None or not _VENUE_SAID.search(answer):
+    said = _VENUE_SAID.search(answer)
+    if place is None or said is None:
         return None
+    if _MEETING_Q.search(question) and not _HELD_SAID.search(answer):
+        return None  # ("was the meeting held at Government House?" / where a ceremony handed logos over)
     return "yes" if _place_said(place, answer) else "no"
+
+
+# A promotion zone's certificate is a first step, not the logo of a certified smart city: a count of promotion
+# areas counts no certified cities, and a promotion zone is not a certified city.
+_PROMOTION = re.compile(r"เขตส่งเสริม|ประกาศนียบัตร|\bpromotion[- ](?:areas?|zones?|certificates?)\b", re.I)
+_LOGO_CLAIMED = re.compile(r"ได้ตรา|ได้รับตรา|ได้โลโก้|มีตรา|ตราสัญลักษณ์|\blogo|\bcertified\b|ได้รับการรับรอง", re.I)
+# ("held both?", "before the logo?", "got a certificate, then the logo?": an order or a pair, not the one for the other)
+_BOTH_OR_ORDER = re.compile(r"ทั้งสอง|ทั้งคู่|ก่อน|หลัง|แล้วค่อย|ต่อมา|\bboth\b|\bbefore\b|\bafter\b|\bthen\b|\blater\b|"
+                            r"\bhold\b|\bholds\b|\bheld\b|\bgot\b|\bget\b|\breceived?\b", re.I)
+
+
+def _promotion_for_logo(question: str, answer: str) -> Verdict | None:
+    """"no" when the question takes promotion zones for certified smart cities: it claims a promotion zone is
+    certified or holds the logo ("เขตส่งเสริมคือได้ตราแล้วใช่มั้ย"), or claims a count of certified cities that the
+    fact gives only as promotion areas ("50 certified cities in Nov 2021?" / "50 smart city promotion areas were
+    announced"); None otherwise."""
+    if not _LOGO_CLAIMED.search(question) or _BOTH_OR_ORDER.search(question) or _EITHER_OR.search(question) \
+            or re.search(r"หรือ(?!ไม่|เปล่า|ป่าว)", question):
+        return None  # (nor "a certified city or a promotion zone?", which asks which of the two)
+    if _PROMOTION.search(question):
+        # (a promotion zone claimed certified: the fact must tell them apart, or be about promotion zones only)
+        return "no" if _PROMOTION.search(answer) and (_DIFFERENT.search(answer) or not _LOGO_CLAIMED.search(
+            _PROMOTION.sub(" ", answer))) else None
+    for n in numbers(_DAY_NUMBER.sub(" ", question)):
+        promo = [m for m in re.finditer(rf"(?<![\d.,]){re.escape(n)}(?![\d.,])", answer)
+                 if _PROMOTION.search(answer[m.end():m.end() + 40])]
+        logo = [m for m in re.finditer(rf"(?<![\d.,]){re.escape(n)}(?![\d.,])", answer)
+                if _LOGO_CLAIMED.search(answer[m.end():m.end() + 40]) and not _PROMOTION.search(answer[m.end():m.end() + 40])]
+        if promo and not logo:
+            return "no"
+    return None
+
+
+# What follows "instead of", "rather than", "แทนที่จะเป็น", "ไม่ใช่": the figure the claim sets itself against.
+_INSTEAD_OF = re.compile(r"\b(?:instead of|rather than|not)\s+\d+(?:[.,]\d+)?|(?:แทนที่จะเป็น|แทน|ไม่ใช่)\s*\d+(?:[.,]\d+)?",
+                         re.I)
+
+
+# A partner claimed: "ร่วมกับ กฟภ. ใช่มั้ย", "together with EGAT?"
+_PARTNER_Q = re.compile(r"ร่วมกับ\s*([^\s]+?)\s*(?=ใช่|ไหม|มั้ย|ป่ะ|ปะ|หรือ|รึ|เหรอ|หรอ|ด้วย|\?|$)|"
+                        r"\b(?:together|jointly|in partnership)\s+with\s+(?:the\s+)?([a-z][\w.-]+)\s*\??$", re.I)
+
+
+# Free of charge, claimed ("is the bus free?", "ขึ้นฟรีไหม"), against a price said ("a flat fare of 15 baht", "ค่าโดยสาร 15
+# บาท"); free Wi-Fi is another thing free.
+_FREE_Q = re.compile(r"\bfree\b|ฟรี", re.I)
+_FREE_THING = re.compile(r"\bfree\s+(?:public\s+)?(?:wi-?fi|internet|parking)\b|(?:wi-?fi|ไวไฟ|อินเทอร์เน็ต|อินเตอร์เน็ต)\s*ฟรี|"
+                         r"ฟรี\s*(?:wi-?fi|ไวไฟ)", re.I)
+_FARE_SAID = re.compile(r"\b(?:fare|fee|ticket|price|charge[sd]?)\b[^.;]{0,30}\d+\s*baht|ค่า(?:โดยสาร|ตั๋ว|บริการ|เข้า)\s*\d+\s*บาท",
+                        re.I)
+
+
+# Being among a group, asked ("is X among the first cities?", "one of the members?"), and a list named in full
+# ("were A, B and C", "คือ ก ข และ ค"; not one of examples: "among them", "such as").
+_AMONG_Q = re.compile(r"^(?:is|was|are|were)\s+([^?]*?)\s+(?:among|one of)\b", re.I)
+_NAMES_LISTED = re.compile(r"\b(?:were|are)\s+[A-Z][^.;:]*,[^.;:]*\band\s+[A-Z]")
+
+
+def _left_out_of_the_list(question: str, asked: list[str], answer: str) -> bool:
+    """Whether an English question asks if a name is among a group and the fact lists the group by name, in full,
+    without that name (the name: the question's words that ``asked`` lacks)."""
+    m = _AMONG_Q.search(question)
+    if m is None or _PARTIAL.search(answer) or not _NAMES_LISTED.search(answer):
+        return False
+    kept = {t.strip().casefold() for t in asked}
+    # (the one asked about: what stands between "is" and "among", its words the names removed from ``asked``)
+    names = [t for t in re.findall(r"[a-z]{3,}", m.group(1).casefold()) if t not in kept and not _asking_en(t)
+             and t not in ("smart", "city", "cities")]
+    low = answer.casefold()
+    return bool(names) and not any(n in low for n in names)
+
+
+# The whole of a list, asked ("is the full list available?", "มีรายชื่อครบทั้งหมดไหม"), against a fact that knows only
+# some of its names ("15 areas, 7 of them known", "ที่ทราบชื่อ 7 แห่ง").
+_FULL_LIST_Q = re.compile(r"\b(?:full|complete|whole|entire)\s+(?:\w+\s+){0,2}(?:list|names)\b|\ball (?:the )?names\b|"
+                          r"รายชื่อ\S{0,12}(?:ทั้งหมด|ครบ)|ครบทุก(?:ชื่อ|พื้นที่|เมือง)", re.I)
+_PARTLY_KNOWN = re.compile(r"\b\d+ (?:of them |of these )?(?:are |were )?known\b|ที่ทราบชื่อ\s*\d+|ทราบชื่อเพียง|"
+                           r"\bpartial\b|\bnot (?:all|complete)\b|ไม่ครบ", re.I)
+
+
+_MEETING_Q = re.compile(r"\bmeeting\b|ประชุม", re.I)
+_HELD_SAID = re.compile(r"จัด(?:ขึ้น)?(?:ที่|ณ)|\bheld\s+(?:at|in)\b|\bhosted\s+(?:at|in)\b|\btook place\s+(?:at|in)\b", re.I)
+
+
+def venue_asked(question: str) -> str | None:
+    """The place the question claims something was held at, casefolded, or None (see :func:`_venue_asked`)."""
+    return _venue_asked(question)
 
 
 def _venue_asked(question: str) -> str | None:
@@ -1082,6 +1183,39 @@ def _place_said(place: str, answer: str, at: bool = False) -> bool:
     return place.replace(" ", "") in low.replace(" ", "") or any(w in low for w in words[1:])
 
 
+_CLAUSE_END = re.compile(r";|\||\n|(?<=[a-z\u0e00-\u0e7f)])\.\s+|\s+ส่วน|\s+while\b|\s+whereas\b", re.I)
+_NAME_TOKEN = re.compile(r"[a-z][a-z0-9]{2,}", re.I)
+
+
+def _clauses_naming(question: str, asked: list[str], answer: str) -> str:
+    """The clauses of ``answer`` that name a Latin name the question names (a word of it that ``asked``, the
+    question without its names, lacks) and not every clause does ("is KKTS private?" / "KKTT is a private
+    company...; KKTS is owned by 5 municipalities": the second); the whole answer when no clause, or every one,
+    names one."""
+    kept = {t.strip().casefold() for t in asked}
+    names = {t.casefold() for t in _NAME_TOKEN.findall(question) if t.casefold() not in kept}
+    clauses = [c for c in _CLAUSE_END.split(answer) if c and c.strip()]
+    naming = [c for c in clauses if any(re.search(rf"(?<![a-z]){re.escape(n)}(?![a-z])", c.casefold()) for n in names)]
+    return " ; ".join(naming) if naming and len(naming) < len(clauses) else answer
+
+
+_IF_TH = frozenset(("ถ้า", "หาก", "ถ้าหาก", "กรณี"))
+_THEN_TH = frozenset(("จะ", "ก็", "ถึงจะ"))
+
+
+def _without_condition(asked: list[str]) -> tuple[list[str], str]:
+    """A Thai question's words without the condition it opens with ("ถ้า ไม่ ผ่าน เกณฑ์ | จะ โดน ถอน ไหม"), and that
+    condition as it is written; the words as they are, and "", when it opens with none, or nothing follows it."""
+    words = [t.strip() for t in asked]
+    start = next((i for i, t in enumerate(words) if t in _IF_TH), None)
+    if start is None:
+        return asked, ""
+    end = next((i for i in range(start + 1, len(words)) if words[i] in _THEN_TH), None)
+    if end is None or not _content(asked[end:]):
+        return asked, ""
+    return [*asked[:start], *asked[end:]], "".join(words[start:end])
+
+
 def verdict(question: str, asked: list[str], answer: str, names_agree: bool = False,
             years: frozenset[int] = frozenset(), fact_years: frozenset[int] = frozenset(),
             close: bool = True, known: frozenset[str] | None = None) -> Verdict | None:
@@ -1108,6 +1242,7 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
     ``close``: the fact matches the question's words closely (else other numbers or years do not deny);
     ``known``: the words the knowledge uses (words it never uses do not count against coverage)."""
     question, answer = spelled_as_digits(question), spelled_as_digits(answer)
+    asked, condition = _without_condition(asked)  # ("ถ้าไม่ผ่านเกณฑ์จะโดนถอนไหม": the claim is being revoked)
     asked = [spelled_as_digits(t) for t in asked]
     if _FOREVER.search(question) and _LASTS.search(answer):
         return "no"  # "ได้ตลอดไปเลยไหม" / "มีอายุ 2 ปี และต่ออายุได้"
@@ -1172,11 +1307,29 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
     m = _BOUND.search(question)
     if m is not None and not _YEAR.match(m.group(3)):
         return None  # "เกิน 60% มั้ย" / a fact with no such figure: its words cannot say whether it is over
+    owned = _clauses_naming(question, asked, answer)  # (of a fact about two companies, the one asked about)
     for asked_q, side, other in ((_PUBLIC_Q, _PUBLIC, _PRIVATE), (_PRIVATE_Q, _PRIVATE, _PUBLIC)):
-        if asked_q.search(question) and other.search(answer) and not side.search(answer):
+        if asked_q.search(question) and other.search(owned) and not side.search(owned):
             return "no"  # "KKTT เป็นของรัฐใช่มั้ย" / "บริษัทเอกชน"; "is depa a private company?" / "a government agency"
+        if asked_q.search(question) and not (_PRIVATE_SAID if side is _PRIVATE else side).search(owned):
+            return None  # (being a company says nothing of who owns it: "is KKTS private?" / "KKTS, a company")
     if _ALONE_Q.search(question) and _WITH_OTHERS.search(answer):
         return "no"  # "was the contest run by depa alone?" / "depa ran it together with EPPO and OTP"
+    if _FREE_Q.search(_FREE_THING.sub(" ", question)) and _FARE_SAID.search(answer) \
+            and not _FREE_Q.search(_FREE_THING.sub(" ", answer)):
+        return "no"  # "is the bus free?" / "charged a flat fare of 15 baht"
+    partner = _PARTNER_Q.search(question)
+    if partner is not None and _WITH_OTHERS.search(answer):
+        named = (partner.group(1) or partner.group(2)).strip(" .").casefold()
+        if len(named) >= 2 and named.replace(".", "") not in answer.casefold().replace(".", ""):
+            return None  # "done with the PEA?" / "done with the MEA and True": not the partner claimed
+    if _left_out_of_the_list(question, asked, answer):
+        return "no"  # "is Chiang Mai among the first cities in the network?" / "were Phuket, Si Racha and Phahon Yothin"
+    if _FULL_LIST_Q.search(question) and _PARTLY_KNOWN.search(answer):
+        return "no"  # "is the full list of the 15 available?" / "15 areas, 7 of them known: ..."
+    promotion = _promotion_for_logo(question, answer)
+    if promotion is not None:
+        return promotion  # "50 certified cities in Nov 2021?" / "50 smart city promotion areas were announced"
     if _SAME.search(question) and _DIFFERENT.search(answer):
         return "no"  # "เขตส่งเสริมกับเมืองที่ได้โลโก้อันเดียวกันไหม" / "a preliminary tier, not the logo"
     asked_days, stated_days = _days(question), _days(answer)
@@ -1186,7 +1339,8 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
     if venue == "no" or venue == "yes" and not (_NEGATION_TH.search(answer) or _NEGATION_EN.search(answer)):
         return venue  # "จัดที่ทำเนียบรัฐบาลใช่ไหม" / "จัดที่อาคารดีป้า ลาดพร้าว"
     # (the day of a date is no count: "6 pilot cities?" is not said by "the 6 May 2021 meeting")
-    asked_numbers = numbers(_DAY_NUMBER.sub(" ", question))
+    # (a figure set against the one claimed is not claimed: "six platforms instead of seven?")
+    asked_numbers = numbers(_DAY_NUMBER.sub(" ", _INSTEAD_OF.sub(" ", question)))
     stated = numbers(_DAY_NUMBER.sub(" ", answer))
     # A count of the same unit that the fact states otherwise: "all 7 smarts?" / "3 Smarts" is a no.
     # (a goal's figure counts nothing there is: "แผนปี 2560 ตั้งเป้า 100 เมือง" is no count of the pilot areas)
@@ -1206,7 +1360,9 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
         # ("all 7 Smarts?" / "covers 7 Smarts": the count the fact states, and no other, is the "all" asked)
         asked = [t for t in asked if t.strip().casefold() not in _ALL_OF_COUNT]
     a_negated = bool(_NEGATION_TH.search(answer) or _NEGATION_EN.search(answer))
-    q_negated = bool(_QUESTION_NEG_TH.search(question) or _NEGATION_EN.search(question))
+    # (a denial in the condition, "ถ้าทำไม่ได้ตามแผน", is no denial of what is claimed)
+    q_negated = bool(_QUESTION_NEG_TH.search(question.replace(condition, " ") if condition else question)
+                     or _NEGATION_EN.search(question))
     now = bool(_NOW.search(question))  # a dated fact cannot confirm that something is still so
     # (the short year "ปี66" is a year, not a number asked about)
     asked_numbers -= {str((y + 543) % 100) for y in years} | {str(y % 100) for y in years}

@@ -437,3 +437,102 @@ def test_joining_a_group_is_being_among_its_members_not_being_proposed():
     assert v("เมืองนี้เข้าเครือข่ายการค้าไหม", "เมืองนี้เป็น 1 ในสมาชิกแรกของเครือข่ายการค้า", close=False) == "yes"
     assert v("has the town joined the trade network?",
              "The town was proposed as a member of the trade network in 2022.") is None
+
+
+@pytest.mark.parametrize("question, answer, expected", [
+    # a company its towns own is no private company, in either language
+    ("บริษัทรถรางเป็นบริษัทเอกชนใช่ไหม", "บริษัทรถรางคือบริษัท ลำปางรางเบา จำกัด บริษัทของเทศบาล 3 แห่ง", "no"),
+    ("is the tram operator a private company?", "The tram operator is a company owned by 3 municipalities.", "no"),
+    # being a company says nothing of who owns it: no yes
+    ("is the tram operator a private company?", "The city is driven by the province and the tram company.", None),
+    # of a fact about two companies, the clause of the one asked about
+    ("is ABCD a private company?", "WXYZ is a private company of local traders; ABCD is owned by 3 municipalities.", "no"),
+    # founded by the town, claimed, against a company its traders set up
+    ("บริษัทพัฒนาเมืองตั้งโดยเทศบาลใช่ไหม", "บริษัทพัฒนาเมืองก่อตั้งโดยผู้ประกอบการในจังหวัดราว 20 ราย", "no"),
+])
+def test_who_owns_a_company_is_read_from_its_own_clause(question, answer, expected):
+    asked = question.replace("ABCD ", "")  # (the name, removed as the dialogue removes names)
+    assert v(question, answer, asked=asked) == expected
+
+
+def test_a_ceremony_claimed_at_one_place_handed_over_at_another_is_a_no():
+    assert v("was the award ceremony at the city library?",
+             "The awards were handed to 12 schools at a ceremony in the Grand Hall, Provincial Office.") == "no"
+
+
+def test_where_a_ceremony_handed_things_over_says_nothing_of_where_a_meeting_was_held():
+    answer = "The awards were handed to 12 schools at a ceremony in the Grand Hall, Provincial Office."
+    assert v("was the board meeting held at the provincial office?", answer) is None
+    assert v("was the award ceremony at the provincial office?", answer) == "yes"
+
+
+@pytest.mark.parametrize("question, answer, expected", [
+    # a count of promotion areas is no count of certified cities
+    ("were 40 towns certified in march?", "In March, 40 smart city promotion areas were announced; 12 areas got the logo.", "no"),
+    ("ได้ตรา 40 พื้นที่ใช่ไหม", "เดือนมีนาคมมีการประกาศ 40 พื้นที่ เขตส่งเสริมเมืองอัจฉริยะ", "no"),
+    # a promotion zone claimed to hold the logo, against a fact that tells them apart
+    ("เขตส่งเสริมนี่ถือว่ามีตราแล้วใช่ไหม", "เขตส่งเสริมเป็นประกาศนียบัตรขั้นต้น ยังไม่ใช่ตราสัญลักษณ์", "no"),
+    # which of the two, or both in turn: no verdict from this rule
+    ("is the town logo-certified or a promotion zone?", "The town is a smart city promotion zone.", "not no"),
+])
+def test_promotion_zones_are_not_certified_cities(question, answer, expected):
+    if expected == "not no":
+        assert v(question, answer) != "no"
+    else:
+        assert v(question, answer) == expected
+
+
+@pytest.mark.parametrize("question", ["ถ้าส่งรายงานไม่ทันจะโดนยกเลิกสิทธิ์ไหม", "หากทำไม่ได้ตามเป้าจะโดนถอนสิทธิ์ใช่มั้ย"])
+def test_a_condition_before_the_claim_is_no_denial_of_it(question):
+    answer = "สิทธิ์ถูกเพิกถอนได้ หากส่งรายงานไม่ทันหรือทำได้ไม่ถึงเป้า"
+    assert v(question, answer, close=False) == "yes"
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("is the complete list of the 12 winners out?", "The contest had 12 winners; 5 of them known: Alpha, Beta, Gamma, Delta and Eta."),
+    ("มีรายชื่อผู้ชนะครบทั้งหมดไหม", "การประกวดมีผู้ชนะ 12 ราย ที่ทราบชื่อ 5 ราย ได้แก่ ก ข ค ง และ จ"),
+])
+def test_a_full_list_asked_of_a_fact_that_knows_only_some_names_is_a_no(question, answer):
+    assert v(question, answer) == "no"
+
+
+def test_a_name_left_out_of_a_list_given_in_full_is_a_no():
+    answer = "The first members of the river network were Tak, Nan and Loei."
+    assert v("is ranong among the first members of the river network?", answer,
+             asked="is among the first members of the river network?") == "no"
+    assert v("is nan among the first members of the river network?", answer,
+             asked="is among the first members of the river network?") != "no"
+    # (a list of examples leaves others out)
+    assert v("is ranong among the members of the river network?", "Members include Tak, Nan and Loei.",
+             asked="is among the members of the river network?") != "no"
+
+
+@pytest.mark.parametrize("question, answer, expected", [
+    ("is the ferry free to ride?", "The ferry charges a fare of 20 baht per trip.", "no"),
+    ("นั่งเรือข้ามฟากฟรีไหม", "เรือข้ามฟากเก็บค่าโดยสาร 20 บาทต่อเที่ยว", "no"),
+    # free Wi-Fi on board is another thing free than the ride
+    ("does the ferry have free wi-fi?", "The ferry charges a fare of 20 baht and has free Wi-Fi on board.", "not no"),
+])
+def test_free_claimed_against_a_fare_said(question, answer, expected):
+    if expected == "not no":
+        assert v(question, answer) != "no"
+    else:
+        assert v(question, answer) == expected
+
+
+def test_kept_for_good_in_chat_words_is_a_no_against_a_term():
+    assert v("ใบอนุญาตนี้ถือได้ตลอดเลยไหม", "ใบอนุญาตมีอายุ 3 ปี และต่ออายุได้") == "no"
+
+
+@pytest.mark.parametrize("question", ["ท่าเรือนี้ลอกคลองร่วมกับ กทท. ใช่มั้ย", "did the port dredge the canal together with PAT?"])
+def test_a_partner_claimed_that_the_fact_does_not_name_gets_no_yes(question):
+    answer = "ท่าเรือลอกคลองร่วมกับกรมเจ้าท่า The port dredged the canal together with the Marine Department."
+    assert v(question, answer) != "yes"
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("does the plan have five goals instead of eight?", "yes"),
+    ("does the plan have eight goals instead of five?", "no"),
+])
+def test_a_figure_set_against_the_claim_is_not_claimed(question, expected):
+    assert v(question, "The plan has 5 goals, merging two of the old ones.") == expected

@@ -302,3 +302,38 @@ def test_an_area_whose_province_has_its_id_is_checked_against_a_closed_list(conv
     # (Nan: the area and its province share the id "nan"; neither is among the 7 early pilot areas)
     r = convo.say("was nan among the 7 early pilot areas?")
     assert _leads(r, False), r.text
+
+
+@pytest.mark.parametrize("text", ["airport bus still operating?", "light rail open yet?", "รถบัสสนามบินยังให้บริการอยู่มะ"])
+def test_whether_it_still_goes_on_is_a_yes_no_question_without_an_auxiliary(text):
+    assert question_type(normalize(text)).yes_no
+
+
+def test_a_service_that_stopped_is_a_no_to_still_operating(convo):
+    r = convo.say("the khon kaen airport smart bus still operating?")
+    assert not r.fallback and _leads(r, False), r.text
+
+
+@pytest.mark.parametrize("question", ["เขตส่งเสริมกับเมืองได้โลโก้ เป็นประเภทเดียวกันไหม",
+                                      "เขตส่งเสริมเมืองอัจฉริยะนี่ตัวเดียวกับตราเมืองอัจฉริยะป่ะ"])
+def test_two_things_claimed_alike_are_a_no_when_the_fact_tells_them_apart(question):
+    answer = "เขตส่งเสริมเป็นประกาศนียบัตรขั้นต้น ยังไม่ใช่ตราสัญลักษณ์ และนับแยกกัน"
+    assert verdict(question, tokenize(question), answer) == "no"
+
+
+def test_a_place_claimed_as_no_dot_number_is_read_from_the_ranking(convo):
+    # (the point of "no.2" ends no clause; "among city-based areas" is the ranking, not a top-three claim)
+    assert question_type(normalize("was khlong phadung krung kasem no.2 among city-based areas?")).yes_no
+    r = convo.say("was wangchan valley no.2 among the city-based areas in tscci 2023?")
+    assert not r.fallback and _leads(r, False), r.text
+
+
+def test_a_ceremony_venue_claimed_is_checked_against_where_the_logos_were_handed_over(convo):
+    r = convo.say("was the dec 2021 logo ceremony at the depa office?")
+    assert not r.fallback and _leads(r, False), r.text
+
+
+def test_the_time_of_a_post_claimed_is_no_word_of_the_post(convo):
+    # (the post is said; "ช่วงปี" only dates the claim, and its year is checked apart)
+    r = convo.say("ช่วงปี 2564 ณัฐพลเป็นผอ.ใหญ่ของดีป้าใช่ไหม")
+    assert not r.fallback and not first_line(r).startswith("ไม่ใช่"), r.text
