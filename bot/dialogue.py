@@ -518,12 +518,6 @@ _FIRST_OF_TWO = re.compile(r"ก่อน(?!หน้า)|\b(?:first(?!\s+(?:fiv
                            r"sooner|before)\b", re.I)
 
 
-# A Thai yes/no question that asks whether something is so ("มาไหม", "มีมั้ย", "เปิดหรือเปล่า"), and one that asks
-# whether a claim is right ("ใช่ไหม", "จริงเหรอ", "X หรือ Y"): a no to the first is "ไม่ครับ", to the second "ไม่ใช่ครับ".
-_DID_IT_ASKED = re.compile(r"(?:ไหม|มั้ย|มั๊ย|มะ|หรือเปล่า|รึเปล่า|หรือป่าว|รึป่าว|ป่าว|เปล่า)\s*(?:ครับ|คับ|ค่ะ|คะ|จ้า|นะ)?\s*[?]*\s*$")
-_CLAIM_ASKED = re.compile(r"ใช่|เหรอ|หรอ|จริง|หรือ(?!เปล่า|ป่าว)|รึ(?!เปล่า|ป่าว)")
-
-
 _THANKS_FIRST = re.compile(r"^\s*(?:ok(?:ay)?,? |โอเค\s*)?(?:thanks|thank you|thx|ty\b|cheers|ขอบคุณ|ขอบใจ|ขอบคุน|ขอบคุง|"
                            # praise: "บอทเก่งจัง", "good bot", "you're awesome"
                            r"(?:น้อง)?บอท(?:นี้|นี่)?เก่ง|เก่ง(?:จัง|มาก)|(?:good|great|nice|smart) bot\b|"
@@ -4385,12 +4379,7 @@ class Dialogue:
         if answer.fact:
             entities["fact"] = answer.fact
             entities["entry"] = answer.fact
-        text = answer.text
-        if text.startswith("ไม่ใช่ครับ ") and _DID_IT_ASKED.search(turn.u.normalized) \
-                and not _CLAIM_ASKED.search(turn.u.normalized):
-            # "ประยุทธ์มาพิธีมอบตราไหม" asks whether he came, not whether a claim is right: "ไม่ครับ", not "ไม่ใช่ครับ"
-            text = "ไม่ครับ " + text[len("ไม่ใช่ครับ "):]
-        return Reply(text=text, lang=turn.lang, intent=answer.intent if answer.complete else OUT_OF_SCOPE,
+        return Reply(text=answer.text, lang=turn.lang, intent=answer.intent if answer.complete else OUT_OF_SCOPE,
                      confidence=confidence, fallback=not answer.complete, quick_replies=answer.quick_replies,
                      sources=answer.sources, entities=entities, card=answer.card,
                      source_links=answer.source_links)

@@ -898,13 +898,3 @@ def test_which_of_two_areas_came_first_is_worked_out_from_their_dates(convo, tex
 def test_the_first_five_is_a_batch_not_an_order(convo):
     r = convo.say("which of khon kaen and korat was in the first five?")
     assert "certified first" not in r.text and "same day" not in r.text
-
-
-@pytest.mark.parametrize("text, lead", [
-    ("โคราชอยู่ในห้าเมืองแรกมั้ย", "ไม่ครับ"),  # asks whether it is so: "no"
-    ("โคราชอยู่ในห้าเมืองแรกใช่ไหม", "ไม่ใช่ครับ"),  # asks whether a claim is right: "not so"
-    ("โคราชอยู่ในห้าเมืองแรกเหรอ", "ไม่ใช่ครับ"),
-])
-def test_a_thai_no_answers_the_kind_of_yes_no_question_asked(convo, text, lead):
-    r = convo.say(text)
-    assert first_line(r).startswith(lead + " ") and "9 มกราคม 2566" in r.text
