@@ -170,6 +170,8 @@ S_MATCH, S_ALL, S_OTHER, S_GENERAL, S_CONTEXT, S_CONTEXT_OTHER, S_NONE = 0.3, 0.
 S_LAST = 0.2  # the fact that answered the last question, for a follow-up that names nothing new
 S_NOT_PROJECT = 0.15  # the fact is about the city of the project the question names, not that project
 S_UNNAMED_PROJECT = 0.15  # the fact is about a project of the area a when-question names alone, and says none of its words
+SHORT_FOLLOW_UP = 24  # characters: a follow-up this short leans on the conversation for what it is about
+OOS_FOLLOW_UP = 0.5  # the weight of an out-of-scope reading for a follow-up that names nothing
 S_PART = 0.1  # the fact is about a part of the project the question names (Tram Noy of the light rail), not it
 S_EXTRA_AREA = 0.2  # the fact is also about an area the question does not name ("Phuket Tinicon Valley")
 MANY_AREAS = 2  # a fact about more areas than this is about all of them, not one city
@@ -783,6 +785,11 @@ class FactIndex:
             s = np.where(other_city, S_OTHER, np.where(other_project, S_CONTEXT_OTHER, np.where(
                 self._any_of([primary]), S_CONTEXT, np.where(  # type: ignore[list-item]
                     self._any_of(context), S_CONTEXT / 2, np.where(specific, S_CONTEXT_OTHER, 0.0)))))
+            # ("how much did it cost" after the light rail: the main line's cost before Tram Noy's, a part of it
+            # the conversation has not named)
+            parts = [x for x, of in self._parts.items() if primary in of and x not in context]
+            if parts:
+                s = s - np.where(self._any_of(parts), S_PART, 0.0)
         else:
             # A fact about one city, for a question that names none: unlikely, unless the question is (nearly)
             # one of the fact's own phrasings (a staff entry written without the city's name).
@@ -861,7 +868,16 @@ class FactIndex:
         prior = probs[self._intent_code]
         for k in self._several:  # answers several intents: its best one
             prior[k] = max(q.intents.get(x, 0.0) for x in self.intents_of[self.ids[k]])
-        i = W_INTENT * (prior - q.intents.get("out_of_scope", 0.0))
+        # (a follow-up that names nothing, "how much did it cost", reads as out of scope on its own words: the
+        # conversation says what it is about, so that reading counts for less)
+        # (only for a fact about the conversation's own subject that holds the kind of answer asked: its cost)
+        oos = np.full(len(s), q.intents.get("out_of_scope", 0.0))
+        if context and not subjects and qtype in self._fit and len(q.text.strip()) <= SHORT_FOLLOW_UP:
+            # (and says what the question is about, if it says anything: "and the prize money?" after the light
+            # rail is not the light rail's cost)
+            fits = (s >= S_CONTEXT) & self._fit[qtype] & (self._told(q.topic, rows) if q.topic else ~self._none)
+            oos = np.where(fits, oos * OOS_FOLLOW_UP, oos)
+        i = W_INTENT * (prior - oos)
         # Staff wrote their entries for such questions: one wins over a curated fact that fits as well. (Without
         # staff entries every lead is 0.0, added as a number: the same sums.)
         lead = np.where(self._staff & (w + i + np.maximum(0.0, a) >= STAFF_MIN_EVIDENCE) & (

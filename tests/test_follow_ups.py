@@ -877,3 +877,27 @@ def test_why_after_a_rank_is_not_a_reason_about_nothing_discussed(convo):
     convo.say("CMU smart city ได้อันดับเท่าไหร่ใน TSCCI 2567")
     r = convo.say("ทำไมถึงไม่ได้อันดับ 1")
     assert r.fallback, r.text
+
+
+@pytest.mark.parametrize("first, then, said", [
+    ("รถไฟฟ้ารางเบาขอนแก่นจะสร้างเสร็จปีไหนครับ", "ใช้เงินเท่าไร", "26,963"),
+    ("what is khon kaen's smart city bus 24", "what was the fare?", "15 baht"),
+])
+def test_a_short_money_follow_up_is_answered_from_what_is_discussed(convo, first, then, said):
+    # (a short "how much" that names nothing reads as out of scope alone: the light rail's cost, the bus fare,
+    # not an apology about Khon Kaen)
+    convo.say(first)
+    r = convo.say(then)
+    assert not r.fallback and said in r.text
+
+
+def test_a_short_follow_up_on_money_the_project_does_not_tell_is_still_a_fallback(convo):
+    convo.say("รถไฟฟ้ารางเบาขอนแก่นจะสร้างเสร็จปีไหนครับ")
+    assert convo.say("ค่าตั๋วคนละกี่บาท").fallback
+
+
+def test_when_will_it_open_after_the_light_rail_is_the_main_line(convo):
+    # (Tram Noy is a part of the light rail the conversation has not named)
+    convo.say("รถไฟฟ้ารางเบาขอนแก่นมีกี่สถานี")
+    r = convo.say("จะเปิดใช้ปีไหน")
+    assert "2571" in first_line(r)
