@@ -29,6 +29,17 @@ def test_verdicts(question, answer, expected):
     assert v(question, answer) == expected
 
 
+def test_must_or_only_one_kind_is_no_when_the_fact_allows_several():
+    allowed = "ผู้พัฒนาเมืองเป็นได้ทั้งเทศบาล จังหวัด รัฐวิสาหกิจ มหาวิทยาลัย หรือเอกชน"
+    assert v("ผู้พัฒนาเมืองต้องเป็นเทศบาลเท่านั้นใช่ไหม", allowed) == "no"
+    assert v("must a city developer be a municipality?",
+             "A city developer can be a municipality, a province, a state enterprise or a private company.") == "no"
+
+
+def test_a_thai_claim_that_denies_a_count_the_fact_states_is_no():
+    assert v("ขอนแก่นไม่ได้อยู่ใน 5 เมืองแรกใช่ไหม", "ขอนแก่นเป็น 1 ใน 5 เมืองนำร่อง") == "no"
+
+
 def test_a_number_inside_a_name_is_no_evidence_for_yes():
     # "the 7 Smarts" is a name: the fact naming it too says nothing about the question.
     assert v("does the BOI use the 7 smarts?", "Other labels for the 7 Smarts are seen.", asked="does the BOI use the") is None
