@@ -494,6 +494,8 @@ _ONLY_Q = re.compile(r"แค่|เพียง|เฉพาะ|\bonly\b|\bjust
 _ONLY_KIND_Q = re.compile(r"เท่านั้น|อย่างเดียว|ต้องเป็น|\bonly\b|\bmust\b.*\bbe\b|\bha(?:ve|s) to be\b", re.I)
 # A fact that says it can be any of several kinds ("เป็นได้ทั้งเทศบาล จังหวัด...", "can be a municipality, a province...")
 _ANY_OF_KINDS = re.compile(r"เป็นได้ทั้ง|\bcan be (?:an? |either )?\w+(?: \w+)?,", re.I)
+# Where a fact turns from one thing's figure to another's: "แม่เมาะมี 3 Smarts ส่วนภูเก็ต... 7 Smarts"
+_EACH_OWN = re.compile(r"ส่วน|\bwhile\b|\bwhereas\b|;|\bthe others?\b", re.I)
 _SCALE_WORD = re.compile(r"\b(?:thousand|million|billion|trillion)\b|ล้าน|พัน|หมื่น|แสน", re.I)
 # Where one source's account ends and another's begins, in a fact about sources that differ.
 _SIDES = re.compile(r":|;|แต่|ส่วน|ต่อมา|บางแหล่ง|\bbut\b|\bwhile\b|\blater\b|\bothers\b")
@@ -1383,6 +1385,11 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
             other_year = bool(years and fact_years and not years & fact_years)  # (the number, in another year)
             if _GOAL.search(answer) and (not _GOAL.search(question) or _REACHED.search(question)):
                 return None  # a target is not a count: "were there 100 cities?" / "the target of 100 cities"
+            if any(len({m for m, u in stated_counts if u == unit}) > 1 for n, unit in asked_counts if n in asked_numbers) \
+                    and _EACH_OWN.search(answer) and not names_agree:
+                # the count claimed is one of several the fact gives of the same thing, each someone's: "Phuket's
+                # plan has only 3 Smarts?" / "Mae Moh's has 3 Smarts, Phuket's and the others' all 7"
+                return None
             if numbers(" ".join(asked)) & asked_numbers and not a_negated and not now and not other_year:
                 # ("ภูเก็ตไม่ได้อยู่ใน 5 เมืองแรกใช่ไหม" / "เป็น 1 ใน 5 เมืองนำร่อง": the claim denied is so)
                 # (not an English tag, "..., isn't it?", which claims the positive)

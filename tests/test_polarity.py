@@ -36,6 +36,13 @@ def test_must_or_only_one_kind_is_no_when_the_fact_allows_several():
              "A city developer can be a municipality, a province, a state enterprise or a private company.") == "no"
 
 
+def test_a_count_one_of_several_in_the_fact_confirms_nothing():
+    # whose count is which, the figures alone cannot tell
+    assert v("แผนสามย่านมีแค่ 3 smarts ใช่ไหม", "แม่เมาะมีแผน 3 Smarts ส่วนสามย่านและภูเก็ตมีแผนครบ 7 Smarts") is None
+    # (two figures of two different things, neither someone else's, still confirm the one claimed)
+    assert v("is the campus 90 km from Chiang Mai?", "The campus is 90 km from Chiang Mai and 40 km from the coast.") == "yes"
+
+
 def test_a_thai_claim_that_denies_a_count_the_fact_states_is_no():
     assert v("ขอนแก่นไม่ได้อยู่ใน 5 เมืองแรกใช่ไหม", "ขอนแก่นเป็น 1 ใน 5 เมืองนำร่อง") == "no"
 
