@@ -55,7 +55,7 @@ _DOMAIN_TH = re.compile(r"สมาร์ท|สมาร์ต|ซิตี้|
 _ASKING_EN = frozenset(
     "is isn't are aren't was were does doesn't do did didn't has have had can could will would should the a an "
     "of in on at to for and or it its this that there their they really actually also too yes no one any "
-    "still already yet ever located part among yeah yep "
+    "still already yet ever located part among yeah yep actual "
     # light and modal verbs: "is khon kaen trying to be a medical hub" asks whether it aims at a medical hub
     "be been being become becoming try trying tried aim aiming aims going gonna want wants put puts get gets got "
     "make makes do doing done hand out both each by as act acts serve serves "

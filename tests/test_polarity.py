@@ -47,6 +47,12 @@ def test_a_thai_claim_that_denies_a_count_the_fact_states_is_no():
     assert v("ขอนแก่นไม่ได้อยู่ใน 5 เมืองแรกใช่ไหม", "ขอนแก่นเป็น 1 ใน 5 เมืองนำร่อง") == "no"
 
 
+def test_a_hedge_word_adds_nothing_to_check():
+    # "an actual city" claims no more than "a city"
+    assert v("does the zone have to be an actual city to apply?",
+             "The area does not have to be a city; any area with potential can apply.") == "no"
+
+
 def test_a_number_inside_a_name_is_no_evidence_for_yes():
     # "the 7 Smarts" is a name: the fact naming it too says nothing about the question.
     assert v("does the BOI use the 7 smarts?", "Other labels for the 7 Smarts are seen.", asked="does the BOI use the") is None
