@@ -766,6 +766,21 @@ def _plural_unsaid(head: str, fact: Fact) -> bool:
 _WHEN_WORD = re.compile(r"ตอน|ช่วง|สมัย|ปี|พ\.ศ\.?|ค\.ศ\.?|year|during|back")
 
 
+# A Thai claim denied, then "right?": "ภูเก็ตไม่ได้อยู่ใน 5 เมืองแรกใช่ไหม" claims Phuket is not among them, so a
+# fact that it is says ไม่ใช่ (not "ไม่ได้มาเองเหรอ", a surprised question about the positive)
+_NEGATED_CLAIM_TH = re.compile(r"(?:ไม่ได้|ไม่ใช่|ไม่เคย|ยังไม่|ไม่เป็น|ไม่มี)[^?]*ใช่\s*(?:ไหม|มั้ย|มั๊ย|มะ|ป่ะ|ปะ|ป่าว|"
+                               r"หรือเปล่า|รึเปล่า|หรือไม่|มัย)")
+
+
+def _flip_lead_th(text: str) -> str:
+    """``text`` with its leading ใช่ครับ and ไม่ใช่ครับ swapped (for a claim that denies: see _NEGATED_CLAIM_TH)."""
+    if text.startswith("ไม่ใช่ครับ"):
+        return "ใช่ครับ" + text[len("ไม่ใช่ครับ"):]
+    if text.startswith("ใช่ครับ"):
+        return "ไม่ใช่ครับ" + text[len("ใช่ครับ"):]
+    return text
+
+
 def _verdict_word(held: bool, lang: str) -> str:
     """What a yes/no answer leads with: "ใช่ครับ" or "ไม่ใช่ครับ", "Yes." or "No."."""
     return ("ใช่ครับ" if held else "ไม่ใช่ครับ") if lang == "th" else ("Yes." if held else "No.")
@@ -1901,6 +1916,8 @@ class Dialogue:
             # "is smart health one of the 7 Smarts?": a word no fact uses is just what is not among the seven
             computed = self._seven_smarts_member(turn, a.subjects)
         if computed is not None:
+            if a.yes_no and turn.lang == "th" and _NEGATED_CLAIM_TH.search(turn.u.normalized):
+                computed.text = _flip_lead_th(computed.text)
             return (self._reply(turn, computed, 1.0),
                     self._remember(turn, computed, a.query_text, a.kind, a.yes_no, a.qualifier), None)
         return None

@@ -55,7 +55,7 @@ _DOMAIN_TH = re.compile(r"สมาร์ท|สมาร์ต|ซิตี้|
 _ASKING_EN = frozenset(
     "is isn't are aren't was were does doesn't do did didn't has have had can could will would should the a an "
     "of in on at to for and or it its this that there their they really actually also too yes no one any "
-    "still already yet ever located part among yeah yep "
+    "still already yet ever located part among yeah yep actual "
     # light and modal verbs: "is khon kaen trying to be a medical hub" asks whether it aims at a medical hub
     "be been being become becoming try trying tried aim aiming aims going gonna want wants put puts get gets got "
     "make makes do doing done hand out both each by as act acts serve serves "
@@ -490,6 +490,12 @@ _PART_SAID = re.compile(r"ในย่าน|อยู่ย่าน|อำเ�
                         r"\bcampus\b", re.I)
 # Only a part claimed: "ครอบคลุมแค่ป่าตอง", "only the old town?"
 _ONLY_Q = re.compile(r"แค่|เพียง|เฉพาะ|\bonly\b|\bjust\b", re.I)
+# A claim that it must be, or can only be, one kind ("ต้องเป็นเทศบาลเท่านั้นไหม", "must it be a municipality?")
+_ONLY_KIND_Q = re.compile(r"เท่านั้น|อย่างเดียว|ต้องเป็น|\bonly\b|\bmust\b.*\bbe\b|\bha(?:ve|s) to be\b", re.I)
+# A fact that says it can be any of several kinds ("เป็นได้ทั้งเทศบาล จังหวัด...", "can be a municipality, a province...")
+_ANY_OF_KINDS = re.compile(r"เป็นได้ทั้ง|\bcan be (?:an? |either )?\w+(?: \w+)?,", re.I)
+# Where a fact turns from one thing's figure to another's: "แม่เมาะมี 3 Smarts ส่วนภูเก็ต... 7 Smarts"
+_EACH_OWN = re.compile(r"ส่วน|\bwhile\b|\bwhereas\b|;|\bthe others?\b", re.I)
 _SCALE_WORD = re.compile(r"\b(?:thousand|million|billion|trillion)\b|ล้าน|พัน|หมื่น|แสน", re.I)
 # Where one source's account ends and another's begins, in a fact about sources that differ.
 _SIDES = re.compile(r":|;|แต่|ส่วน|ต่อมา|บางแหล่ง|\bbut\b|\bwhile\b|\blater\b|\bothers\b")
@@ -1261,6 +1267,9 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
     if _ONLY_Q.search(question) and _WHOLE_SAID.search(answer) and not _WHOLE_Q.search(question) \
             and not _EITHER_OR.search(question) and not re.search(r"หรือ|รึ", question):
         return "no"  # "does it cover only Patong?" / "covers the whole of Phuket province"
+    if _ONLY_KIND_Q.search(question) and _ANY_OF_KINDS.search(answer) and not _EITHER_OR.search(question) \
+            and (_covered(asked, answer, known) or 0.0) > 0.0:
+        return "no"  # "ต้องเป็นเทศบาลเท่านั้นไหม" / "เป็นได้ทั้งเทศบาล จังหวัด รัฐวิสาหกิจ ... หรือเอกชน"
     unmet = _unmet_plan(question, answer, years)
     if unmet is not None:
         return unmet  # "did it open in 2022 as planned?" / "expected to open in 2022, which did not happen"
@@ -1376,8 +1385,16 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
             other_year = bool(years and fact_years and not years & fact_years)  # (the number, in another year)
             if _GOAL.search(answer) and (not _GOAL.search(question) or _REACHED.search(question)):
                 return None  # a target is not a count: "were there 100 cities?" / "the target of 100 cities"
+            if any(len({m for m, u in stated_counts if u == unit}) > 1 for n, unit in asked_counts if n in asked_numbers) \
+                    and _EACH_OWN.search(answer) and not names_agree:
+                # the count claimed is one of several the fact gives of the same thing, each someone's: "Phuket's
+                # plan has only 3 Smarts?" / "Mae Moh's has 3 Smarts, Phuket's and the others' all 7"
+                return None
             if numbers(" ".join(asked)) & asked_numbers and not a_negated and not now and not other_year:
-                return "yes"
+                # ("ภูเก็ตไม่ได้อยู่ใน 5 เมืองแรกใช่ไหม" / "เป็น 1 ใน 5 เมืองนำร่อง": the claim denied is so)
+                # (not an English tag, "..., isn't it?", which claims the positive)
+                th_negated = bool(_QUESTION_NEG_TH.search(question.replace(condition, " ") if condition else question))
+                return "no" if th_negated else "yes"
             if other_year and len(fact_years) == 1 and not a_negated and numbers(" ".join(asked)) & asked_numbers:
                 return "no"  # the figure asked, of another year: "the 105-city target, for 2030?" / "by 2027"
             # else the number is part of a name both use ("the 7 Smarts"), or denied: the words must decide

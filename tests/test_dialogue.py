@@ -79,6 +79,7 @@ def test_qualifier_is_carried_to_the_follow_up(convo):
     ("is Phuket a certified smart city?", True),
     ("is Rama 4 one of the first five?", False),
     ("แม่เมาะเป็น 1 ใน 5 เมืองแรกใช่ไหม", True),
+    ("ขอนแก่นไม่ได้อยู่ใน 5 เมืองนำร่องใช่มั้ย", False),  # the claim denies it: it is one of them
 ])
 def test_yes_no_questions_get_a_computed_yes_or_no(convo, text, expect_yes):
     r = convo.say(text)

@@ -29,6 +29,30 @@ def test_verdicts(question, answer, expected):
     assert v(question, answer) == expected
 
 
+def test_must_or_only_one_kind_is_no_when_the_fact_allows_several():
+    allowed = "ผู้พัฒนาเมืองเป็นได้ทั้งเทศบาล จังหวัด รัฐวิสาหกิจ มหาวิทยาลัย หรือเอกชน"
+    assert v("ผู้พัฒนาเมืองต้องเป็นเทศบาลเท่านั้นใช่ไหม", allowed) == "no"
+    assert v("must a city developer be a municipality?",
+             "A city developer can be a municipality, a province, a state enterprise or a private company.") == "no"
+
+
+def test_a_count_one_of_several_in_the_fact_confirms_nothing():
+    # whose count is which, the figures alone cannot tell
+    assert v("แผนสามย่านมีแค่ 3 smarts ใช่ไหม", "แม่เมาะมีแผน 3 Smarts ส่วนสามย่านและภูเก็ตมีแผนครบ 7 Smarts") is None
+    # (two figures of two different things, neither someone else's, still confirm the one claimed)
+    assert v("is the campus 90 km from Chiang Mai?", "The campus is 90 km from Chiang Mai and 40 km from the coast.") == "yes"
+
+
+def test_a_thai_claim_that_denies_a_count_the_fact_states_is_no():
+    assert v("ขอนแก่นไม่ได้อยู่ใน 5 เมืองแรกใช่ไหม", "ขอนแก่นเป็น 1 ใน 5 เมืองนำร่อง") == "no"
+
+
+def test_a_hedge_word_adds_nothing_to_check():
+    # "an actual city" claims no more than "a city"
+    assert v("does the zone have to be an actual city to apply?",
+             "The area does not have to be a city; any area with potential can apply.") == "no"
+
+
 def test_a_number_inside_a_name_is_no_evidence_for_yes():
     # "the 7 Smarts" is a name: the fact naming it too says nothing about the question.
     assert v("does the BOI use the 7 smarts?", "Other labels for the 7 Smarts are seen.", asked="does the BOI use the") is None
