@@ -4310,7 +4310,7 @@ class Dialogue:
         out from their certification dates (the same day said as such), not each one's fact side by side."""
         text = turn.u.normalized
         cities = list(dict.fromkeys(a.cities))
-        if len(cities) != 2 or set(a.subjects) - set(cities) - {"smart-city-logo"} or a.years \
+        if len(cities) != 2 or set(a.subjects) - set(cities) - {_SMART_CITY_CONCEPT} or a.years \
                 or not _FIRST_OF_TWO.search(text) or not (_WHICH_OF_TWO.search(text) or a.yes_no):
             return None
         kb, lang = turn.snap.kb, turn.lang
@@ -4321,10 +4321,9 @@ class Dialogue:
         facts = [f for x in cities for f in self._certified_facts(turn.snap, x)]
         if d1 == d2:
             when = format_date(d1, lang)
-            th = f"ได้รับการรับรองวันเดียวกันครับ ทั้ง{first.short_name.th}และ{second.short_name.th} เมื่อ {when}"
-            en = f"Neither: {first.short_name.en} and {second.short_name.en} were certified on the same day, {when}."
-            if a.yes_no:
-                th, en = f"ไม่ใช่ครับ {th.replace('ครับ ', '', 1)}", f"No. {en.split(': ', 1)[1]}"
+            th = f"ทั้ง{first.short_name.th}และ{second.short_name.th}ได้รับการรับรองวันเดียวกัน เมื่อ {when}"
+            en = f"{first.short_name.en} and {second.short_name.en} were certified on the same day, {when}."
+            th, en = (f"ไม่ใช่ครับ {th}", f"No. {en}") if a.yes_no else (f"{th} ครับ", f"Neither: {en}")
         else:
             early, late = (first, second) if d1 < d2 else (second, first)
             e_when, l_when = format_date(min(d1, d2), lang), format_date(max(d1, d2), lang)
