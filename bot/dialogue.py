@@ -405,8 +405,6 @@ _WHICH_N = re.compile(r"^\s*(?:which|what are the|what were the|name the|list th
                       r"^\s*(\d{1,2})\s*(?:ด้าน|อย่าง|อัน|แห่ง|เมือง|ข้อ)?\s*(?:นั้น|ที่ว่า)?\s*(?:มี)?(?:อะไรบ้าง|ไหนบ้าง|ได้แก่อะไร)", re.I)
 # "which 16 were those", "the other eight": how many things a list question asks for
 _N_ASKED = re.compile(r"(?<![\d.,/])(\d{1,3})(?![\d.,/])")
-_NUMBER_WORDS = {w: str(i) for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
-_NUMBER_WORD = re.compile(r"\b(" + "|".join(list(_NUMBER_WORDS)[2:]) + r")\b", re.I)
 _PAST = re.compile(r"\b(was|were|did|had)\b|เคย|ที่แล้ว")
 # "which ones?", "มีไรบ้าง", "ขอรายชื่อทั้งหมดหน่อย", "name them pls": a message that only asks for the things the
 # last answer counted (a word that lists, and nothing that says what else is asked).
@@ -489,7 +487,6 @@ _SPAN_GIVEN = re.compile(r"\b(?:within|over|in) \d{1,3} (?:years?|months?)\b|ภ
 _WHO_INSTEAD = re.compile(r"^\s*(?:(?:so|and|then|ok|okay),? )?(?:who|which (?:one|city|area|person)) ?(?:did|was it|is it|then|"
                           r"instead|did it|did then|was it then)?\s*[?!.]*\s*$|^\s*(?:แล้ว)?(?:ใคร|คนไหน|ที่ไหน|เมืองไหน)"
                           r"(?:ล่ะ|ละ|หล่ะ|อ่ะ|อะ|ครับ|คะ|คับ|เหรอ|หรอ|เป็นคน(?:ทำ|ได้)|ได้)*\s*[?]*\s*$")
-# A message that opens with thanks ("thanks, that helps", "ขอบคุณค่ะ เข้าใจแล้ว").
 # A greeting before the question ("hi is phuket a smart city", "สวัสดีครับ ขอนแก่นเป็นเมืองอัจฉริยะไหม") and laughter
 # after it ("... lol", "... 555"): chat around the question, which is read without them (with them the classifier
 # read the message as half greeting and refused it).
@@ -518,6 +515,7 @@ _FIRST_OF_TWO = re.compile(r"ก่อน(?!หน้า)|\b(?:first(?!\s+(?:fiv
                            r"sooner|before)\b", re.I)
 
 
+# A message that opens with thanks ("thanks, that helps", "ขอบคุณค่ะ เข้าใจแล้ว").
 _THANKS_FIRST = re.compile(r"^\s*(?:ok(?:ay)?,? |โอเค\s*)?(?:thanks|thank you|thx|ty\b|cheers|ขอบคุณ|ขอบใจ|ขอบคุน|ขอบคุง|"
                            # praise: "บอทเก่งจัง", "good bot", "you're awesome"
                            r"(?:น้อง)?บอท(?:นี้|นี่)?เก่ง|เก่ง(?:จัง|มาก)|(?:good|great|nice|smart) bot\b|"
@@ -3731,7 +3729,7 @@ class Dialogue:
             names = names_listed([snap.kb.cities[x].name.get(lang) for x in areas], lang)
             return snap.composer.computed(f"ได้แก่ {names}", f"They are {names}.", lang,
                                           [f for x in areas for f in self._certified_facts(snap, x)][:2], areas)
-        asked_n = _N_ASKED.search(_NUMBER_WORD.sub(lambda m: _NUMBER_WORDS[m.group(1).casefold()], turn.u.normalized))
+        asked_n = _N_ASKED.search(spelled_as_digits(turn.u.normalized))
         if (names_a_list(told.answer.en) or names_a_list(told.answer.th)) and (
                 # ("which 16 were those" / "granted one new logo, to Phuket Tinicon Valley, and renewed 16": no list of 16)
                 asked_n is None or max(items_named(told.answer.th), items_named(told.answer.en)) >= int(asked_n.group(1))):

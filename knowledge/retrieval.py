@@ -605,6 +605,12 @@ class FactIndex:
         per_text = np.bincount(texts, weights=weights, minlength=self.n_texts)
         return np.maximum.reduceat(per_text, self.starts)
 
+    def _unnamed_part(self, wholes: frozenset[str], named: frozenset[str]) -> np.ndarray | float:
+        """:data:`S_PART` for each fact about a part of ``wholes`` (Tram Noy of the light rail) that ``named``
+        does not name: a question about the whole asks about the whole first."""
+        parts = [x for x, of in self._parts.items() if of & wholes and x not in named]
+        return np.where(self._any_of(parts), S_PART, 0.0) if parts else 0.0
+
     def _told(self, topic: tuple[str, ...], rows: np.ndarray, every: bool = False) -> np.ndarray:
         """Which of ``rows`` (the candidates) mention any of ``topic`` (a question's distinctive words), or with
         ``every`` all of them, as a mask over every fact."""
@@ -747,9 +753,7 @@ class FactIndex:
             if asked_projects:  # "the khon kaen light rail's route": the city's own facts do not tell it
                 matched = matched - np.where(self._any_of(asked_projects), 0.0, S_NOT_PROJECT)
                 # ("when will the light rail open": the main line's date before Tram Noy's, a part not named)
-                parts = [x for x, of in self._parts.items() if of & asked_projects and x not in subjects]
-                if parts:
-                    matched = matched - np.where(self._any_of(parts), S_PART, 0.0)
+                matched = matched - self._unnamed_part(asked_projects, subjects)
             s = np.where(other, S_OTHER, np.where(shared > 0, matched, unshared))
             # "when did Mae Moh become a promotion zone": its logo's date is of another status, however alike the
             # words once the names are removed (a fact about the place and another notion, not the one named)
@@ -787,9 +791,8 @@ class FactIndex:
                     self._any_of(context), S_CONTEXT / 2, np.where(specific, S_CONTEXT_OTHER, 0.0)))))
             # ("how much did it cost" after the light rail: the main line's cost before Tram Noy's, a part of it
             # the conversation has not named)
-            parts = [x for x, of in self._parts.items() if primary in of and x not in context]
-            if parts:
-                s = s - np.where(self._any_of(parts), S_PART, 0.0)
+            if primary is not None:
+                s = s - self._unnamed_part(frozenset({primary}), context)
         else:
             # A fact about one city, for a question that names none: unlikely, unless the question is (nearly)
             # one of the fact's own phrasings (a staff entry written without the city's name).
@@ -871,7 +874,7 @@ class FactIndex:
         # (a follow-up that names nothing, "how much did it cost", reads as out of scope on its own words: the
         # conversation says what it is about, so that reading counts for less)
         # (only for a fact about the conversation's own subject that holds the kind of answer asked: its cost)
-        oos = np.full(len(s), q.intents.get("out_of_scope", 0.0))
+        oos: float | np.ndarray = q.intents.get("out_of_scope", 0.0)
         if context and not subjects and qtype in self._fit and len(q.text.strip()) <= SHORT_FOLLOW_UP:
             # (and says what the question is about, if it says anything: "and the prize money?" after the light
             # rail is not the light rail's cost)
