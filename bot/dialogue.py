@@ -3798,6 +3798,8 @@ class Dialogue:
         for kind in qt.kinds[1:2]:
             if kind in snap.index.holds[hit.fact.id] or hit.fact.aspect == kind:
                 continue
+            if kind == "who" and qt.kinds[0] == "list":
+                continue  # "มีใครบ้าง", "who are they all": one question, the list of who, not a second one
             q.qtype = kind
             for other in snap.index.search(q, limit=3):
                 if other.fact.id != hit.fact.id and other.aspect > 0 and other.score >= self.thresholds.score \

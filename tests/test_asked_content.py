@@ -75,3 +75,10 @@ def test_which_ministry_a_minister_led_is_named_in_full(convo):
     r = convo.say("นายชัยวุฒิ ธนาคมานุสรณ์ เคยนั่งเก้าอี้รัฐมนตรีกระทรวงอะไร")
     assert "ดิจิทัลเพื่อเศรษฐกิจและสังคม" in r.text
 
+
+
+def test_who_is_on_a_ranking_list_is_one_question_not_two(convo):
+    # "มีใครบ้าง" asks for the list of who: no second fact (another year's index) is added to the list
+    r = convo.say("อันดับต้นๆ ของ TSCCI 2024 มีใครบ้างครับ")
+    assert "84.85" in r.text
+    assert "2566" not in r.text
