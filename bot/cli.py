@@ -6,6 +6,7 @@ import json
 import logging
 import os
 import sys
+import uuid
 from pathlib import Path
 
 import click
@@ -106,10 +107,14 @@ def ask(text: str, user_id: str | None, lang: str | None, as_json: bool) -> None
 
 
 @main.command()
-@click.option("--user", "user_id", default="cli-chat", help="User id for the conversation.")
-def chat(user_id: str) -> None:
+@click.option("--user", "user_id", default=None,
+              help="User id: continues that user's conversation (default: a new conversation each run).")
+def chat(user_id: str | None) -> None:
     """Talk to the bot in the terminal (multi-turn). Type a number to pick a suggestion; Ctrl-D quits."""
     bot = _bot()
+    # A fixed id would carry the last run's subject (30 minutes) into a new conversation: "thanks" or a new
+    # question answered about the city of someone else's session.
+    user_id = user_id or f"cli-chat-{uuid.uuid4().hex[:12]}"
     click.echo("สวัสดีครับ ถามเรื่องเมืองอัจฉริยะได้เลย / Ask about Thailand's smart cities (Ctrl-D to quit)")
     suggestions: list[str] = []
     while True:

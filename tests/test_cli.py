@@ -61,3 +61,13 @@ def test_the_installed_console_script_answers(bot, data_dir):
                          env={**os.environ, "BOT_DATA_DIR": str(data_dir)}, timeout=120)
     assert out.returncode == 0, out.stderr
     assert "Bangkok" in json.loads(out.stdout)["answer"]
+
+
+def test_each_chat_run_is_a_new_conversation(bot, data_dir):
+    """Without --user, a second run does not carry the first run's subject over (context lasts 30 minutes)."""
+    first = run_cli("chat", data_dir=data_dir, stdin="แม่เมาะได้รับรองเมื่อไหร่\n")
+    assert first.returncode == 0, first.stderr
+    assert "2564" in first.stdout
+    second = run_cli("chat", data_dir=data_dir, stdin="which province is it in?\n")
+    assert second.returncode == 0, second.stderr
+    assert "Lampang" not in second.stdout and "ลำปาง" not in second.stdout
