@@ -179,13 +179,22 @@ class Suggester:
                 intents.append(f.intent)
         if area:
             intents = [i for i in intents if i not in _PROGRAMME_WIDE] or intents
-        names = [INTENTS[i].topic_in_thai if lang == "th" else INTENTS[i].topic for i in intents[:4]]
+        # (a topic that is the subject itself goes: "no information about the 7 Smarts, but I can tell you
+        # about the 7 Smarts" contradicts itself)
+        own = {_plain(self.kb.subject_name(subject, lang, short) or subject) for short in (True, False)}
+        names = [n for n in (INTENTS[i].topic_in_thai if lang == "th" else INTENTS[i].topic for i in intents)
+                 if _plain(n) not in own][:4]
         if not names:
             return ""
         if len(names) == 1:
             return names[0]
         joiner = " และ" if lang == "th" else " and "
         return (" " if lang == "th" else ", ").join(names[:-1]) + joiner + names[-1]
+
+
+def _plain(name: str) -> str:
+    """A name as compared with another: case, spaces and a leading "the" ignored."""
+    return re.sub(r"^the|\s+", "", name.casefold())
 
 
 def _untidiness(question: str, lang: str) -> int:
