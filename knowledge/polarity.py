@@ -360,8 +360,9 @@ _MONTH_NAMES = [
 _MONTH_NAMES = [(*names, short) for names, short in zip(_MONTH_NAMES, (
     "มกรา", "กุมภา", "มีนา", "เมษา", "พฤษภา", "มิถุนา", "กรกฎา", "สิงหา", "กันยา", "ตุลา", "พฤศจิกา", "ธันวา"))]
 _MONTH = {name: i + 1 for i, names in enumerate(_MONTH_NAMES) for name in names}
+# (after a day's number a Thai month may run into the next word, as Thai is written: "วันที่6พฤษภาจัดที่ไหน")
 _DAY = re.compile(r"(?<![\d.,])(\d{1,2})\s*(" + "|".join(sorted(map(re.escape, _MONTH), key=len, reverse=True)) +
-                  r")(?![a-z\u0e01-\u0e2e])|(?<![a-z])(" +
+                  r")(?![a-z])|(?<![a-z])(" +
                   "|".join(sorted((re.escape(n) for n in _MONTH if n.isascii()), key=len, reverse=True)) +
                   r")\.?\s+(\d{1,2})(?!\d)", re.I)
 

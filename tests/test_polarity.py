@@ -560,3 +560,16 @@ def test_a_partner_claimed_that_the_fact_does_not_name_gets_no_yes(question):
 ])
 def test_a_figure_set_against_the_claim_is_not_claimed(question, expected):
     assert v(question, "The plan has 5 goals, merging two of the old ones.") == expected
+
+
+def test_a_day_and_a_thai_month_run_into_the_next_word():
+    """Thai is written without spaces: "วันที่6พฤษภาจัดที่ไหน" names 6 May as "วันที่ 6 พฤษภา จัดที่ไหน" does."""
+    from knowledge.polarity import days_named
+
+    assert days_named("ประชุมวันที่6พฤษภาจัดที่ไหน") == days_named("ประชุมวันที่ 6 พฤษภา จัดที่ไหน") == {(6, 5)}
+    assert days_named("6 mayor") == set()  # an English month still ends at a word's end
+
+
+def test_the_meeting_asked_by_day_without_spaces_gets_its_venue(convo):
+    r = convo.say("ประชุมวันที่6พฤษภาจัดที่ไหนครับ")
+    assert "ลาดพร้าว" in r.text
