@@ -63,6 +63,8 @@ _ASKING_EN = frozenset(
     "right correct true hold holds held holding back "
     # "do you need a data platform", "they say it is...": asking, not content
     "need needs say says said you we i "
+    # hearsay and giving carry no claim of their own: "i heard phuket gives tourists wristbands, true?"
+    "heard hear told real give gives gave given "
     # "is the logo related to X": how the named things relate, which a fact about all of them says
     "related relate relates linked connected "
     # happening is no claim beyond where or when: "did the sandbox happen in Wangchan Valley?"
@@ -111,6 +113,9 @@ _UNITS = [(re.compile(p, re.I), u) for p, u in [
     (r"km(?![a-z])|kilomet|กม\.|กิโลเมตร", "km"),
     (r"baht(?![a-z])|บาท", "baht"),
 ]]
+# A plan's or a scheme's parts named by the question itself ("BOI แบ่งแพลตฟอร์มเป็น 7 ด้าน", "the master plan had 7
+# dimensions?"): the Smarts it counts are those parts, so a fact counting the parts otherwise says no.
+_PARTS_NAMED = re.compile(r"pillars?(?![a-z])|platforms?(?![a-z])|เสาหลัก|แพลตฟอร์ม|แม่บท|\bmaster\s*plan", re.I)
 # A duration ("valid for 2 years", "แผน 20 ปี"), counted but never asked for by its word alone: nearly every
 # Thai question says ปี (of a year), which asks for no duration.
 _DURATION = (re.compile(r"years?(?![a-z])|yrs?(?![a-z])|ปี(?!\s*\d)", re.I), "year")
@@ -525,6 +530,43 @@ def _one_side_said(question: str, answer: str, years: frozenset[int]) -> Verdict
     return None
 
 
+# "without smart energy", "โดยไม่มีด้านพลังงาน": what one source's account says a thing lacks.
+_WITHOUT = re.compile(r"\bwithout\s+(?:an?\s+|the\s+|any\s+)?([a-z][a-z -]{2,40}?)\s*(?=[.,;)]|$)|(?:โดย)?ไม่มี(\S{3,30})",
+                      re.I)
+
+
+def _named_side_denies(question: str, asked: list[str], answer: str, known: frozenset[str] | None) -> bool:
+    """Of a fact about sources that differ ("depa's news says 7 Smarts, while its 2018–2022 master plan had 6
+    pillars, without smart energy"), whether the one account the question names by a word only it says (the
+    master plan) denies the claim: it counts the claimed unit otherwise, or says the thing claimed is missing.
+    A question that names no one account, or denies the claim itself, gets no verdict from it."""
+    if _QUESTION_NEG_TH.search(question) or _NEGATION_EN.search(question):
+        return False
+    words = _content(asked, known)
+    low_q = question.casefold()
+    last = _LAST_THAI.search(answer)
+    for text in ([answer[:last.end()], answer[last.end():]] if last else [answer]):
+        parts = [p.casefold() for p in _SIDES.split(_ABOUT_A_CONFLICT.sub("", text)) if p.strip()]
+        if len(parts) < 2:
+            continue
+        said = [{w for w in words if (_said(w, p) if w.isascii() else w in p)} for p in parts]
+        own = [i for i, ws in enumerate(said) if ws - set().union(*(o for j, o in enumerate(said) if j != i))]
+        if len(own) != 1:
+            continue
+        side = parts[own[0]]
+        claimed = counted(question)
+        stated = counted(side)
+        for n, unit in claimed:
+            others = {m for m, u in stated if u == unit or {u, unit} == {"smart", "part"}}
+            if others and n not in others:
+                return True
+        for m in _WITHOUT.finditer(side):
+            lacking = (m.group(1) or m.group(2) or "").strip()
+            if lacking and all(w in low_q for w in lacking.split()):
+                return True
+    return False
+
+
 # A plan that was not kept: "expected to open in 2022, which did not happen", "คาดว่าจะเปิดในปี 2565 แต่ไม่เป็นไปตามนั้น".
 _NOT_KEPT = re.compile(r"\b(?:which|that|this) (?:did not|didn't|never) happen(?:ed)?\b|\bdid not happen\b|"
                        r"แต่ไม่เป็นไปตาม(?:นั้น|แผน|กำหนด)", re.I)
@@ -682,6 +724,8 @@ _SAME_MEANING = [
     # a plan that covers the Smarts follows them: "does it follow all 7 Smarts?" / "its plan covers 7 Smarts"
     ("follow", "cover", "include", "ครอบคลุม"),
     ("wide", "whole", "entire"),
+    # a place that applies is an area: "does a place have to be a city?" / "the area does not have to be a city"
+    ("=place", "=places", "area", "พื้นที่"),
     # being in a group: "ภูเก็ตเข้าเครือข่าย...ไหม" / "เป็น 1 ในเมืองแรกของไทยในเครือข่าย", "joined" / "among the members"
     ("เข้า", "join", "member", "สมาชิก", "หนึ่งใน", "1 ใน", "among"),  # "province-wide" / "the whole of the province"
     ("ไวไฟ", "wi-fi", "wifi"),
@@ -1258,7 +1302,9 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
     if _ABOUT_A_CONFLICT.match(answer):
         # a fact about sources that disagree ("7 Smarts, which no other source confirms, while..."): no verdict,
         # unless the count claimed is none of those the sources give ("50 km long?" / "22.8, 23 or 26 km")
-        return "no" if _none_of_the_counts(question, answer) else _one_side_said(question, answer, years)
+        if _none_of_the_counts(question, answer) or _named_side_denies(question, asked, answer, known):
+            return "no"
+        return _one_side_said(question, answer, years)
     answer = _side_of_dispute(asked, answer, years, known)  # (the side of a dispute in brackets asked about)
     # (not "the whole island or just the town?", which asks which of the two)
     if _WHOLE_Q.search(question) and _PART_SAID.search(answer) and not _WHOLE_SAID.search(answer) \
@@ -1358,7 +1404,8 @@ def _verdict(question: str, asked: list[str], answer: str, names_agree: bool = F
     if not years or years & fact_years:  # (a fact of another year may count otherwise: not a denial)
         for n, unit in asked_counts:
             others = {m for m, u in stated_counts if u == unit or {u, unit} == {"city", "area"}
-                      or (close or bool(years & fact_years)) and {u, unit} == {"smart", "part"}}
+                      or (close or bool(years & fact_years) or _PARTS_NAMED.search(question))
+                      and {u, unit} == {"smart", "part"}}
             if others and n not in others:
                 return "no"
             if _ALL.search(question) and others - {n}:
