@@ -605,6 +605,22 @@ _WHICH_DIMENSION = re.compile(r"ด้านไหน|ด้านใด|(smart|
 _BACK_THEN = re.compile(r"ตอนนั้น|ช่วงนั้น|สมัยนั้น|ขณะนั้น|ในเวลานั้น|ปีนั้น|\b(back then|at (that|the) time|in those days|"
                         r"that year)\b")
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+# Where a preface ends and the question begins: a sentence's end, or ", so why...", ", but what...".
+# (English only: Thai has no sentence marks, and the point of "7 พ.ย. 64" ends nothing)
+_PREFACE_END = re.compile(r"(?<=[a-z0-9)\"'][.?!])\s+(?=[a-z])|,\s*(?:so|but|then)\s+(?=[a-z])", re.I)
+_WH_WORD = re.compile(r"\b(?:what|whats|what's|which|when|where|who|why|how)\b", re.I)
+
+
+def _asking_weighed(text: str) -> str:
+    """``text`` with its asking clause said twice when a statement comes before it ("people in Khon Kaen say it
+    has been a smart city for years. why was it only certified in 2021?"): the question's words weigh more than
+    the preface's, which another fact (why people said so) matches as well."""
+    if has_thai(text):
+        return text
+    parts = [p for p in _PREFACE_END.split(text.strip()) if p.strip()]
+    if len(parts) < 2 or not _WH_WORD.search(parts[-1]) or any(_WH_WORD.search(p) for p in parts[:-1]):
+        return text
+    return f"{text} {parts[-1]}"
 _OR_ELSE = re.compile(r"\s+or\s+|\s*หรือว่า|\s*หรือแค่|\s*หรือเป็นแค่")
 # "ปี 66", "พ.ศ. 66", and a Thai month with the short year: "มกรา 66", "ธ.ค. 64".
 _SHORT_BE_YEAR = re.compile(r"(?:ปี|พ\.ศ\.|มกรา\S*|กุมภา\S*|มีนา\S*|เมษา\S*|พฤษภา\S*|มิถุนา\S*|กรกฎา\S*|สิงหา\S*|"
@@ -2279,7 +2295,8 @@ class Dialogue:
         # would pick whichever fact's example questions say "มี...ใช่มั้ย" most (the developer), not the Smarts
         bare = len(a.subjects) == 2 and SEVEN_SMARTS in a.subjects and not a.follow_up \
             and is_bare_yes_no_follow_up(re.sub(r"จริง|\b(really|true)\b", " ", a.query_text))
-        a.hit = self._best(snap, Query("" if a.asking_only or bare else a.query_text, reply_lang, a.subjects, a.context, a.kind,
+        a.hit = self._best(snap, Query("" if a.asking_only or bare else _asking_weighed(a.query_text), reply_lang, a.subjects,
+                                     a.context, a.kind,
                                      a.intents, a.years, None if a.subjects or a.year_only or a.now_only or beyond_told
                                      else ctx.last_fact),
                          a.cue, skip=ctx.last_fact if other_year or a.now_only or beyond_told or (

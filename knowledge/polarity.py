@@ -463,6 +463,9 @@ _SINCE = re.compile(r"(?:ตั้งแต่|นับแต่|นับต�
 _A_YEAR = re.compile(r"(?<!\d)((?:19|20|25)\d\d)(?!\d)")
 
 
+_OWN_CLAUSE = re.compile(r";\s+")
+
+
 def _clause_years(asked: list[str], answer: str, known: frozenset[str] | None = None) -> set[int] | None:
     """The years (CE) of the one part of ``answer`` that says most of what the question asks word for word, each
     part ending with its date ("received the certificate on 31 October 2019 | and was later approved for the
@@ -471,6 +474,22 @@ def _clause_years(asked: list[str], answer: str, known: frozenset[str] | None = 
     if not words:
         return None
     scored: list[tuple[int, int]] = []
+    last = _LAST_THAI.search(answer)
+    for text in ([answer[:last.end()], answer[last.end():]] if last else [answer]):
+        clauses = [c for c in _OWN_CLAUSE.split(text) if c.strip()]
+        if len(clauses) >= 2 and all(_A_YEAR.search(c) for c in clauses):
+            # clauses of their own ("presided over the 9 January 2023 ceremony handing out the logos; Prawit stood
+            # in for him at the 24 December 2021 ceremony"): each clause's words go with its years, also those
+            # after them (each language read apart)
+            for c in clauses:
+                low = _PM.sub("pm", c.casefold())  # ("PM Prayut?" / "Prayut, then Prime Minister")
+                said = sum(1 for w in words if (_said(w, low) or _same_meaning(w, low) if w.isascii() else w in low))
+                scored += [(said, _ce(y)) for y in _A_YEAR.findall(c)]
+    if scored:
+        best = max(n for n, _ in scored)
+        years = {y for n, y in scored if n == best}
+        others = {y for n, y in scored if n < best}
+        return years if best and others - years else None
     start = 0
     for m in _A_YEAR.finditer(answer):
         part = answer[start:m.end()].casefold()
@@ -724,6 +743,8 @@ _SAME_MEANING = [
     # a plan that covers the Smarts follows them: "does it follow all 7 Smarts?" / "its plan covers 7 Smarts"
     ("follow", "cover", "include", "ครอบคลุม"),
     ("wide", "whole", "entire"),
+    # chairing said otherwise: "did Prayut chair it?" / "presided over the ceremony"
+    ("chair", "presid", "ประธาน"),
     # a place that applies is an area: "does a place have to be a city?" / "the area does not have to be a city"
     ("=place", "=places", "area", "พื้นที่"),
     # being in a group: "ภูเก็ตเข้าเครือข่าย...ไหม" / "เป็น 1 ในเมืองแรกของไทยในเครือข่าย", "joined" / "among the members"
@@ -1056,6 +1077,9 @@ def _another_chair(question: str, answer: str) -> bool:
         return False
     # ("a Deputy Prime Minister" is said by "a Deputy PM": the article dropped, the title in its short form)
     who = _PM.sub("pm", re.sub(r"^(?:a|an)\s+", "", m.group(1).strip().casefold()))
+    # (the name ends before the words the pattern stops at, which its lazy repeat may have run past: "chaired by
+    # prawit on behalf of pm prayut" claims Prawit)
+    who = re.split(r"\s+(?:at|in|on|of|for|and|or|right|too|back|then|that|when)\b", who)[0].strip()
     # (not "the pm" in "a deputy pm")
     return bool(who) and re.search(r"(?<!deputy )(?<![a-z])" + re.escape(who) + r"(?![a-z])", _PM.sub("pm", answer.casefold())) is None
 

@@ -928,3 +928,15 @@ def test_a_sum_asked_of_no_city_is_not_read_from_one_citys_project(convo):
     # the facts about applying give no fee; a light rail's cost further down is about something never named
     r = convo.say("how much would a municipality pay to apply for the logo?")
     assert r.fallback or "light rail" not in r.text.casefold(), r.text
+
+
+def test_the_asking_clause_after_a_preface_weighs_more_than_the_preface(convo):
+    # the preface (people talked of it for long) is another fact's; the question is why only in 2021
+    r = convo.say("locals talked about khon kaen as a smart city for a long time, so why was it only certified in 2021?")
+    assert not r.fallback and "first time" in first_line(r), r.text
+
+
+def test_a_thai_date_abbreviation_is_no_end_of_a_preface():
+    from bot.dialogue import _asking_weighed
+    assert _asking_weighed("7 พ.ย. 64 มีอะไรเกิดขึ้น") == "7 พ.ย. 64 มีอะไรเกิดขึ้น"
+    assert _asking_weighed("i live in phuket. who runs it?").endswith("who runs it? who runs it?")

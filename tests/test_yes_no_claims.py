@@ -402,3 +402,19 @@ def test_everyday_claims_get_their_verdict(convo, text, yes):
 def test_whose_area_it_is_said_otherwise_is_read_from_its_developer(convo, text, yes):
     r = convo.say(text)
     assert _leads(r, yes), r.text
+
+
+def test_who_chaired_on_whose_behalf_is_the_chair_claimed():
+    answer = "Deputy PM Gen. Prawit Wongsuwon presided over the 24 December 2021 logo ceremony, on behalf of PM Prayut."
+    q = normalize("so prawit chaired the december 2021 ceremony on behalf of prayut?")
+    assert verdict(q, tokenize(q), answer) != "no"  # (the name claimed ends before "on behalf")
+
+
+def test_a_clause_of_its_own_keeps_its_year_with_the_words_after_it():
+    # the year asked is the first clause's, whose words come after its date; the other clause is another year's
+    answer = ("Gen. Prayut Chan-o-cha, then Prime Minister, presided over the 9 January 2023 ceremony handing out "
+              "the logos; Deputy PM Prawit stood in for him at the 24 December 2021 ceremony.")
+    q = normalize("was the prime minister chairing that 2023 handover?")
+    said = verdict(q, tokenize(normalize("was the prime minister chairing that 2023 handover?")), answer,
+                   years=frozenset({2023}), fact_years=frozenset({2021, 2023}))
+    assert said != "no"
