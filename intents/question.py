@@ -316,6 +316,8 @@ _CERTIFICATION_ONLY = re.compile(
     r"as|recogni[sz]ed|designated|considered|counted|listed|"
     # "certified by depa", "ได้ตราจากดีป้า" (the certifier is a name, removed)
     r"by|จาก|โดย|"
+    # "what about Pattaya, is it certified?", "and Hua Hin, is it one?": another place asked the same
+    r"what|how|about|and|so|"
     r"\d{2,4}|\?|!|\.|,|'|\s{LIST})*$")
 _LISTING = (r"|which|any|in|there|list|areas?|too|also|on|of|among|included|ที่ไหน|อะไรบ้าง|ไหนบ้าง|กี่|พื้นที่|แห่ง|"
             r"อยู่ใน|รายชื่อ|ติด|ด้วย|ใดบ้าง|ชุด|รอบ|จำนวน|batch|round|logos?|received|"

@@ -940,3 +940,10 @@ def test_a_thai_date_abbreviation_is_no_end_of_a_preface():
     from bot.dialogue import _asking_weighed
     assert _asking_weighed("7 พ.ย. 64 มีอะไรเกิดขึ้น") == "7 พ.ย. 64 มีอะไรเกิดขึ้น"
     assert _asking_weighed("i live in phuket. who runs it?").endswith("who runs it? who runs it?")
+
+
+@pytest.mark.parametrize("text", ["how about Hua Hin, is it certified?", "and Pattaya, is it certified?"])
+def test_another_place_asked_with_what_about_is_checked_against_the_lists(convo, text):
+    # (not the national count: the place named is what is asked about)
+    r = convo.say(text)
+    assert "37" not in first_line(r) and ("Hua Hin" in r.text or "Pattaya" in r.text), r.text
