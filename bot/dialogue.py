@@ -228,6 +228,8 @@ _PLACE_CLAIMED = re.compile(r"(?:ได้ที่|อันดับ(?:ที�
 # Who runs an area, claimed ("run by EGAT?", "ปตท.เป็นผู้พัฒนาใช่ไหม") and said by the area's own fact ("the city
 # developer of", "is run by").
 _RUN_BY_Q = re.compile(r"\b(?:run|managed|operated|developed|overseen)\s+by\b|\b(?:runs|manages|operates|develops)\b|"
+                       # (whose it is, said otherwise: "does Samyan belong to PTT", "is it a PTT project?")
+                       r"\bbelongs?\s+to\b|\b(?:an?|the)\s+\w+(?:'s)?\s+project\b|"
                        r"ผู้พัฒนา|ดูแลโดย|บริหารโดย|ดูแล|บริหาร", re.I)
 # (wider, for who is named beside an area in a yes/no: "owned by", "เป็นของ", "ขับเคลื่อน" too; read against the area's
 # own facts, where _RUN_BY_Q picks the area's developer fact. Made one with it, a set's answers changed.)
@@ -603,6 +605,22 @@ _WHICH_DIMENSION = re.compile(r"ด้านไหน|ด้านใด|(smart|
 _BACK_THEN = re.compile(r"ตอนนั้น|ช่วงนั้น|สมัยนั้น|ขณะนั้น|ในเวลานั้น|ปีนั้น|\b(back then|at (that|the) time|in those days|"
                         r"that year)\b")
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+# Where a preface ends and the question begins: a sentence's end, or ", so why...", ", but what...".
+# (English only: Thai has no sentence marks, and the point of "7 พ.ย. 64" ends nothing)
+_PREFACE_END = re.compile(r"(?<=[a-z0-9)\"'][.?!])\s+(?=[a-z])|,\s*(?:so|but|then)\s+(?=[a-z])", re.I)
+_WH_WORD = re.compile(r"\b(?:what|whats|what's|which|when|where|who|why|how)\b", re.I)
+
+
+def _asking_weighed(text: str) -> str:
+    """``text`` with its asking clause said twice when a statement comes before it ("people in Khon Kaen say it
+    has been a smart city for years. why was it only certified in 2021?"): the question's words weigh more than
+    the preface's, which another fact (why people said so) matches as well."""
+    if has_thai(text):
+        return text
+    parts = [p for p in _PREFACE_END.split(text.strip()) if p.strip()]
+    if len(parts) < 2 or not _WH_WORD.search(parts[-1]) or any(_WH_WORD.search(p) for p in parts[:-1]):
+        return text
+    return f"{text} {parts[-1]}"
 _OR_ELSE = re.compile(r"\s+or\s+|\s*หรือว่า|\s*หรือแค่|\s*หรือเป็นแค่")
 # "ปี 66", "พ.ศ. 66", and a Thai month with the short year: "มกรา 66", "ธ.ค. 64".
 _SHORT_BE_YEAR = re.compile(r"(?:ปี|พ\.ศ\.|มกรา\S*|กุมภา\S*|มีนา\S*|เมษา\S*|พฤษภา\S*|มิถุนา\S*|กรกฎา\S*|สิงหา\S*|"
@@ -733,9 +751,19 @@ _AMONG_BATCH = re.compile(r"\bamong\b|\bone of\b|\bpart of\b|\bin the\b[^?]{0,20
 _BEFORE_ASKED = re.compile(r"before|earlier|sooner|first|ก่อน", re.I)
 _AFTER_ASKED = re.compile(r"after|later|หลัง", re.I)
 _ORDER_ASKED = re.compile(r"\b(before|earlier than|sooner than|after|later than)\b|ก่อน(?!หน้า|ปี)|หลัง(?!จาก|ปี)|"
-                          r"พร้อม(?:กัน|กับ)?|วันเดียวกัน|\b(?:on )?the same (?:day|date|time)\b|\bat the same time\b|"
+                          r"พร้อม(?:กัน|กับ)?|วันเดียวกั[นบ]|\b(?:on )?the same (?:day|date|time)\b|\bat the same time\b|"
                           r"\btogether with\b", re.I)
-_CERTIFIED_WORD = re.compile(r"ตรา|รับรอง|ประกาศ|โลโก้|เป็นเมืองอัจฉริยะ|certif|\blogo|\bannounced\b|\bapproved\b|"
+# What comes before a name something is likened to: "เหมือนดีป้า", "like depa", "the same as depa's".
+_LIKENED_TO = re.compile(r"(?:เหมือน(?:กับ)?|เช่นเดียวกับ|\blike|\bsame as)\s*$", re.I)
+# "7 smarts เหมือนภูเก็ต", "both 7 Smarts?", "as many Smarts": two areas' Smarts counts set side by side.
+_SMARTS_WORD = re.compile(r"\bsmarts?\b|สมาร์ท|สมาร์ต|\d\s*smart|ด้าน", re.I)
+_ALIKE = re.compile(r"เหมือน|เท่ากัน|เท่ากับ|ทั้งคู่|ทั้งสอง(?:เมือง|ที่)?|\bboth\b|\bsame\b|\blike\b|\bas many\b|"
+                    r"\bas well\b|\btoo\b", re.I)
+_DIFFER_LEAD = re.compile(r"\s*sources differ", re.I)
+_BOTH = re.compile(r"ทั้งคู่|ทั้งสอง|\bboth\b", re.I)
+_ALL_SMARTS = re.compile(r"ครบ|ทุกด้าน|ทั้งหมด|\ball\b|\bfull\b", re.I)
+_MASTER_PLAN = re.compile(r"แม่บท|\bmaster\s*plan", re.I)
+_CERTIFIED_WORD = re.compile(r"ตรา|รับรอง|ประกาศ|โลโก้|อนุมัติ|เห็นชอบ|เป็นเมืองอัจฉริยะ|certif|\blogo|\bannounced\b|\bapproved\b|"
                              r"\bbecame\b|\bnamed\b", re.I)
 # A promotion zone asked about: the preliminary certificate, not the logo.
 _ZONE_ASKED = re.compile(r"เขตส่งเสริม|promotion[- ]?(zone|area)|\bzone\b", re.I)
@@ -834,7 +862,10 @@ def units_stated(text: str) -> set[str]:
 
 # "one of the 7 Smarts?", "ใน 7 ด้านของดีป้าไหม", "the official list?": the 7 Smarts asked about.
 _SEVEN_ASKED = re.compile(r"(?:\b7|\bseven)\s*(?:smarts?|dimensions?)\b|(?<!\d)7\s*(?:ด้าน|สมาร์ท|สมาร์ต)|เจ็ดด้าน|"
-                          r"\bofficial\s+(?:7|seven|smarts?|dimensions?|list)\b|ด้าน\S{0,6}ทางการ", re.I)
+                          r"\bofficial\s+(?:7|seven|smarts?|dimensions?|list)\b|ด้าน\S{0,6}ทางการ|"
+                          # ("is smart health one of the 7?": the seven left to be understood, not areas)
+                          r"\b(?:one of|among|part of) the (?:7|seven)\b(?!\s*(?:-|pilot|early|areas?|cit|provinces?|"
+                          r"places?|first|original|in\b))", re.I)
 # "smart healthcare", "สมาร์ทเฮลท์แคร์": something called smart, perhaps one of the 7 (not the smart city itself).
 # "ด้านสุขภาพ": a dimension asked about by its side's name ("health side"), perhaps none of the 7
 _SIDE_TERM = re.compile(r"ด้าน(?!ไหน|ใด|อะไร|ไร|บ้าง)(\S{2,})")
@@ -2264,7 +2295,8 @@ class Dialogue:
         # would pick whichever fact's example questions say "มี...ใช่มั้ย" most (the developer), not the Smarts
         bare = len(a.subjects) == 2 and SEVEN_SMARTS in a.subjects and not a.follow_up \
             and is_bare_yes_no_follow_up(re.sub(r"จริง|\b(really|true)\b", " ", a.query_text))
-        a.hit = self._best(snap, Query("" if a.asking_only or bare else a.query_text, reply_lang, a.subjects, a.context, a.kind,
+        a.hit = self._best(snap, Query("" if a.asking_only or bare else _asking_weighed(a.query_text), reply_lang, a.subjects,
+                                     a.context, a.kind,
                                      a.intents, a.years, None if a.subjects or a.year_only or a.now_only or beyond_told
                                      else ctx.last_fact),
                          a.cue, skip=ctx.last_fact if other_year or a.now_only or beyond_told or (
@@ -2800,6 +2832,10 @@ class Dialogue:
                 # the fare of the light rail is not known: not the bus's fare instead (a later fact about the
                 # light rail may still hold it)
                 continue
+            if passed_over and not named and q.qtype == "how_much" and set(hit.fact.about) & snap.index.areas:
+                # "how much does it cost to apply": the facts about applying give no sum; one city's project cost,
+                # further down, is about something the question never named
+                continue
             if not q.subjects and not q.context and not _ASKS_WHICH.search(q.text) \
                     and self._needs_a_city(snap, hit, (h for h in hits[at + 1:max(at + 1, BEST_LIMIT + len(skipped))] if why_not(
                         q.text, h.fact, q.qtype, years=q.years, yes_no=yes_no) is None), q.years):
@@ -3185,6 +3221,17 @@ class Dialogue:
             where[a] = min(found)
         return sorted(areas, key=where.__getitem__) if len(areas) >= 2 else []
 
+    @classmethod
+    def _compared_with(cls, snap: Snapshot, x: str, text: str) -> bool:
+        """Whether ``text`` names ``x`` only as what something is likened to ("เหมือนดีป้า", "like depa",
+        "the same as depa's")."""
+        low = text.casefold()
+        for n in cls._names(snap, x):
+            i = low.find(n)
+            if i > 0 and _LIKENED_TO.search(low[max(0, i - 16):i]):
+                return True
+        return False
+
     @staticmethod
     def _names(snap: Snapshot, x: str) -> list[str]:
         """The names of an entity or a place, casefolded (three letters or more)."""
@@ -3515,8 +3562,9 @@ class Dialogue:
                     or x in snap.kb.cities}
         notions = [x for x in q.subjects if x in snap.kb.entities and snap.kb.entities[x].kind == "concept"
                    and x != "seven-smarts"]
+        # (not one named only as what the claim is set against: "BOI splits it into 7 like depa?" is about BOI)
         named = [x for x in q.subjects if x in snap.kb.entities and snap.kb.entities[x].kind in ("organisation", "person")
-                 and not _awards_the_logo(x, q.text)]
+                 and not _awards_the_logo(x, q.text) and not self._compared_with(snap, x, question)]
 
         def about_them(fact: Fact, venue: bool = False) -> bool:
             """Whether ``fact`` is about a specific thing the question names (or the area of an organisation
@@ -3958,6 +4006,9 @@ class Dialogue:
         order = self._certified_order(turn, cities, yes_no) if len(cities) == 2 else None
         if order is not None:
             return order
+        alike = self._smarts_alike(turn, subjects, cities, yes_no)
+        if alike is not None:
+            return alike
         batch_years = _years_in(query_text)
         if yes_no and cities and len(batch_years) == 1 and _THAT_BATCH.search(asked):
             return self._batch_verdict(snap, kb.cities[cities[0]], next(iter(batch_years)), lang)
@@ -4279,6 +4330,49 @@ class Dialogue:
                  f"{second.short_name.en} on {format_date(b, 'en')}."
         facts = [*self._certified_facts(turn.snap, first.id), *self._certified_facts(turn.snap, second.id)]
         return turn.snap.composer.computed(th, en, lang, facts, [first.id, second.id])
+
+    def _smarts_alike(self, turn: _Turn, subjects: list[str], cities: list[str], yes_no: bool) -> Answer | None:
+        """"แม่เมาะมี 7 smarts เหมือนภูเก็ตไหม", "are Phuket and Mae Moh both 7 Smarts?", "do they have as many
+        Smarts?": ใช่/ไม่ใช่ from the two areas' Smarts counts (a count claimed must be both areas'), not one area's
+        fact beside the other's. None when that is not what is asked, or a count is not known."""
+        text = turn.u.normalized
+        kb, lang = turn.snap.kb, turn.lang
+        if not yes_no or len(cities) != 2 or not _SMARTS_WORD.search(text) or not _ALIKE.search(text) \
+                or set(subjects) - set(cities) - {_SMART_CITY_CONCEPT, "seven-smarts"} or _years_in(text) \
+                or _MASTER_PLAN.search(text):
+            return None  # (a Smart named, a year or the old master plan: another question than the counts)
+        first, second = sorted((kb.cities[c] for c in cities), key=lambda c: self._named_at(c, text))
+        if first.smarts is None or second.smarts is None:
+            return None
+        claimed = {int(n) for n, unit in counted(spelled_as_digits(text)) if unit == "smart" and n.isdigit()}
+        if not claimed and _ALL_SMARTS.search(text):
+            claimed = {7}  # ("ทำครบทุกด้านเหมือนขอนแก่นไหม": all of them)
+        c1, c2 = first.smarts.count, second.smarts.count
+        if len(claimed) > 1:
+            return None
+        if claimed and not _BOTH.search(text) and c1 in claimed and c2 not in claimed:
+            return None  # ("does Mae Moh cover 3 like Samyan?": true of Mae Moh, the likeness wrong: no plain verdict)
+        held = c1 == c2 and (not claimed or claimed == {c1})
+        facts = [f for f in (self._smarts_fact(turn.snap, c) for c in (first, second)) if f is not None]
+        if held and any(disputed(f.answer.en) or _DIFFER_LEAD.match(f.answer.en) for c in (first, second)
+                        for f in turn.snap.index.about(c.id) if f.intent == "city_smarts"):
+            return None  # (an area whose count the sources dispute, Khon Kaen's: no plain yes for both)
+        lead_th, lead_en = _verdict_word(held, "th"), _verdict_word(held, "en")
+        if c1 == c2:
+            th = f"{lead_th} ทั้ง{first.short_name.th}และ{second.short_name.th}มีแผน {c1} Smarts"
+            en = f"{lead_en} Both {first.short_name.en} and {second.short_name.en} have {c1}-Smarts plans."
+        else:
+            th = f"{lead_th} {first.short_name.th}มีแผน {c1} Smarts ส่วน{second.short_name.th}มี {c2} Smarts"
+            en = f"{lead_en} {first.short_name.en}'s plan covers {c1} Smarts; {second.short_name.en}'s covers {c2}."
+        return turn.snap.composer.computed(th, en, lang, facts, [first.id, second.id])
+
+    @staticmethod
+    def _smarts_fact(snap: Snapshot, city) -> Fact | None:
+        """The area's fact that states its Smarts count (not one about an older plan's pillars, or a dispute)."""
+        own = [f for f in snap.index.about(city.id) if f.intent == "city_smarts"]
+        said = [f for f in own if re.search(rf"(?<!\d){city.smarts.count}\s*-?\s*Smarts", f.answer.en)
+                and not disputed(f.answer.en)]
+        return next(iter(said or own), None)
 
     @staticmethod
     def _named_at(city, text: str) -> int:

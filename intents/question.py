@@ -139,7 +139,7 @@ _DECLARATIVE_Q = re.compile(r"^(?=[a-z0-9])[^?]*(\b(is|are|was|were|has|have|had
                             # a present tense after a subject, before its object: "phuket plans a data platform?",
                             # "yala wants to be a hub?" (not "phuket plans?", "khon kaen projects in 2024?")
                             r"(?<=[a-z0-9] )[a-z]{2,}[^\Ws'](?:s|es)\s+(?:a|an|the|to|its|their|his|her|some|any|more|"
-                            r"free|new)\b)"
+                            r"free|new|forever|permanently|always|only|all|both|every|each)\b)"
                             r"[^?]*\?+\s*$")
 # Asked up front: "แม่นบ่ว่า..." (Isan, as Khon Kaen people type it), "จริงไหมที่...", "ใช่ไหมที่...".
 _YES_NO_TH_START = re.compile(r"^(แม่นบ่|ใช่บ่|จริงไหม|จริงมั้ย|จริงหรือ(ไม่|เปล่า)?ที่|"
@@ -293,6 +293,8 @@ _DEFINITION = re.compile(
     r"got|has|have|with|cities|involved|"
     # "what's special about Wangchan Valley": what it is (not "famous for", which asks about its sights)
     r"special|unique|"
+    # "tell me more about Mae Moh", "a bit about Samyan please", at the start of a conversation: what it is
+    r"more|a|bit|little|something|some|please|pls|"
     # "describe X in one line", "what was \"X\"?", "X เกี่ยวอะไรกับสมาร์ทซิตี้": what it is
     r"describe|summari[sz]e|define|explain|one|line|sentence|brief|briefly|เกี่ยว(ข้อง)?(อะไร|ไร|ยังไง|อย่างไร)(กับ)?|"
     r"\?|\.|!|,|'|\"|“|”|‘|’|\s)*$")
@@ -314,6 +316,8 @@ _CERTIFICATION_ONLY = re.compile(
     r"as|recogni[sz]ed|designated|considered|counted|listed|"
     # "certified by depa", "ได้ตราจากดีป้า" (the certifier is a name, removed)
     r"by|จาก|โดย|"
+    # "what about Pattaya, is it certified?", "and Hua Hin, is it one?": another place asked the same
+    r"what|how|about|and|so|"
     r"\d{2,4}|\?|!|\.|,|'|\s{LIST})*$")
 _LISTING = (r"|which|any|in|there|list|areas?|too|also|on|of|among|included|ที่ไหน|อะไรบ้าง|ไหนบ้าง|กี่|พื้นที่|แห่ง|"
             r"อยู่ใน|รายชื่อ|ติด|ด้วย|ใดบ้าง|ชุด|รอบ|จำนวน|batch|round|logos?|received|"

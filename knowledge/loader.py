@@ -23,7 +23,8 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present:
 M = TypeVar("M", bound=BaseModel)
 
 _CE_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-9]\d)(?!\d)")
-_BE_YEAR = re.compile(r"(?<!\d)(24[89]\d|25\d\d|26[0-3]\d)(?!\d)")
+# (a meeting's official number keeps its Thai year in English too: "meeting no. 1/2564")
+_BE_YEAR = re.compile(r"(?<!\d)(?<!no\. \d/)(24[89]\d|25\d\d|26[0-3]\d)(?!\d)")
 
 
 class KnowledgeError(ValueError):

@@ -167,6 +167,7 @@ class Thresholds:
 # Weights of the signals in the total.
 W_WORDS, W_INTENT = 0.7, 0.3
 S_MATCH, S_ALL, S_OTHER, S_GENERAL, S_CONTEXT, S_CONTEXT_OTHER, S_NONE = 0.3, 0.1, -0.6, -0.12, 0.2, -0.35, -0.25
+S_ALL_SPECIFIC = 0.08  # more for a fact about every one of two or more specific things the question names
 S_LAST = 0.2  # the fact that answered the last question, for a follow-up that names nothing new
 S_NOT_PROJECT = 0.15  # the fact is about the city of the project the question names, not that project
 S_UNNAMED_PROJECT = 0.15  # the fact is about a project of the area a when-question names alone, and says none of its words
@@ -731,6 +732,11 @@ class FactIndex:
                 if len(subjects) >= 3 and _EITHER_OR.search(q.text) else 0.0
             matched = S_MATCH + np.where(all_shared, S_ALL, most_shared) - np.where(
                 only_concepts_shared & specific, 0.15, 0.0) - np.where(extra_area, S_EXTRA_AREA, 0.0)
+            if len(subjects - self.concepts) >= 2:
+                # two specific things named ("ran the logo contest with depa"): a fact about both is about what is
+                # asked; one about either alone, however alike its words, tells of something else of it (when the
+                # question's words touch it: "is he still there now?" of depa's president asks what no fact says)
+                matched = matched + np.where(all_shared & (raw > 0.0), S_ALL_SPECIFIC, 0.0)
             # A question that names only a general notion ("the smart city logo") may be about any fact that
             # touches it ("who chaired the logo ceremony"): not pushed down as hard.
             if subjects <= self.concepts:

@@ -1344,3 +1344,12 @@ def test_a_list_of_the_7_smarts_names_all_seven(convo, text):
     assert not r.fallback and all(d in r.text for d in ("Environment", "Economy", "Mobility", "Energy", "People",
                                                          "Living", "Governance")) or all(
         d in r.text for d in ("สิ่งแวดล้อม", "เศรษฐกิจ", "พลังงาน", "พลเมือง"))
+
+
+def test_a_meetings_official_number_keeps_its_thai_year_in_english(convo):
+    # the number is the meeting's name ("no. 1/2564"), not a year; any other Buddhist year in English is still flagged
+    from knowledge.loader import check_era
+    assert check_era("x", "ครั้งที่ 1/2564", "meeting no. 1/2564 on 6 May 2021") == []
+    assert check_era("x", "ปี 2564", "in 2564") != []
+    r = convo.say("what was the number of the 6 May 2021 sub-committee meeting?")
+    assert "1/2564" in first_line(r), r.text

@@ -434,7 +434,8 @@ def test_it_asked_about_a_notion_is_still_the_thing_the_conversation_is_about(co
     ("does mae moh cover 3 smarts like samyan?", "•"),  # true of Mae Moh, not of Samyan: no verdict
     # (Khon Kaen's fact is about sources that disagree on it: no yes for both)
     ("do phuket and khon kaen both have a 7 smarts plan?", "• Phuket: Phuket Smart City's plan covers all 7"),
-    ("do samyan and phuket both have a 7 smarts plan?", "Yes.\n• Samyan"),
+    # (both counts known and undisputed: worked out in one sentence)
+    ("do samyan and phuket both have a 7 smarts plan?", "Yes. Both Samyan and Phuket"),
 ])
 def test_a_claim_about_two_cities_is_settled_by_the_first_city_s_fact(convo, text, start):
     assert convo.say(text).text.startswith(start)
@@ -899,3 +900,50 @@ def test_which_of_two_areas_came_first_is_worked_out_from_their_dates(convo, tex
 def test_the_first_five_is_a_batch_not_an_order(convo):
     r = convo.say("which of khon kaen and korat was in the first five?")
     assert "certified first" not in r.text and "same day" not in r.text
+
+
+@pytest.mark.parametrize("text, name", [("tell me more about Wangchan Valley", "Wangchan"),
+                                        ("tell me a bit more about KKTS", "KKTS")])
+def test_tell_me_more_about_a_name_first_gets_its_overview(convo, bot, text, name):
+    # (nothing told yet: "more" asks what it is, not some side fact whose example says "more")
+    r = convo.say(text)
+    assert not r.fallback and name in first_line(r)
+    assert bot.dialogue.knowledge.facts[r.entities["fact"]].priority >= 10
+
+
+def test_a_fact_about_both_things_named_weighs_more_when_the_words_touch_it(bot):
+    from knowledge.retrieval import S_ALL, S_ALL_SPECIFIC, S_MATCH, Query
+    index = bot.dialogue.knowledge.index
+    named = ["passakorn-prathombutr", "subcommittee-meeting-1-2564"]
+    hits = index.search(Query("อยู่ในที่ประชุมด้วยไหม", "th", named), 3)
+    assert hits[0].fact.id == "meeting-2021-05-06-attendees"
+    assert hits[0].subjects >= S_MATCH + S_ALL + S_ALL_SPECIFIC - 1e-9
+    # (a question whose words no fact about both says gets no such weight: "is he still there now?" asks what
+    # none of them tells)
+    hits = index.search(Query("zzz", "en", named), 3)
+    assert all(h.subjects < S_MATCH + S_ALL + S_ALL_SPECIFIC - 1e-9 for h in hits)
+
+
+def test_a_sum_asked_of_no_city_is_not_read_from_one_citys_project(convo):
+    # the facts about applying give no fee; a light rail's cost further down is about something never named
+    r = convo.say("how much would a municipality pay to apply for the logo?")
+    assert r.fallback or "light rail" not in r.text.casefold(), r.text
+
+
+def test_the_asking_clause_after_a_preface_weighs_more_than_the_preface(convo):
+    # the preface (people talked of it for long) is another fact's; the question is why only in 2021
+    r = convo.say("locals talked about khon kaen as a smart city for a long time, so why was it only certified in 2021?")
+    assert not r.fallback and "first time" in first_line(r), r.text
+
+
+def test_a_thai_date_abbreviation_is_no_end_of_a_preface():
+    from bot.dialogue import _asking_weighed
+    assert _asking_weighed("7 พ.ย. 64 มีอะไรเกิดขึ้น") == "7 พ.ย. 64 มีอะไรเกิดขึ้น"
+    assert _asking_weighed("i live in phuket. who runs it?").endswith("who runs it? who runs it?")
+
+
+@pytest.mark.parametrize("text", ["how about Hua Hin, is it certified?", "and Pattaya, is it certified?"])
+def test_another_place_asked_with_what_about_is_checked_against_the_lists(convo, text):
+    # (not the national count: the place named is what is asked about)
+    r = convo.say(text)
+    assert "37" not in first_line(r) and ("Hua Hin" in r.text or "Pattaya" in r.text), r.text

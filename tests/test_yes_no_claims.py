@@ -337,3 +337,84 @@ def test_the_time_of_a_post_claimed_is_no_word_of_the_post(convo):
     # (the post is said; "ช่วงปี" only dates the claim, and its year is checked apart)
     r = convo.say("ช่วงปี 2564 ณัฐพลเป็นผอ.ใหญ่ของดีป้าใช่ไหม")
     assert not r.fallback and not first_line(r).startswith("ไม่ใช่"), r.text
+
+
+@pytest.mark.parametrize("text, yes, counts", [
+    ("แม่เมาะมีแผน 7 ด้านเหมือนสามย่านไหม", False, ("3", "7")),  # the count claimed is not the first area's
+    ("are samyan and wangchan valley both 7-smarts areas?", True, ("7",)),
+    ("does phuket have as many smarts as mae moh?", False, ("7", "3")),
+    ("วังจันทร์วัลเลย์ทำครบทุกด้านเหมือนภูเก็ตไหม", True, ("7",)),
+])
+def test_two_areas_smarts_alike_are_worked_out_from_both_counts(convo, text, yes, counts):
+    r = convo.say(text)
+    assert not r.fallback and _leads(r, yes), r.text
+    assert all(n in first_line(r) for n in counts) and "•" not in r.text  # one sentence, not two facts side by side
+
+
+@pytest.mark.parametrize("text", ["สามย่านได้ตราวันเดียวกับภูเก็ตใช่ไหม", "วังจันทร์อนุมัติวันเดียวกับแม่เมาะรึเปล่า"])
+def test_the_same_day_as_another_area_is_worked_out_from_both_dates(convo, text):
+    r = convo.say(text)
+    assert _leads(r, True) and "6 พฤษภาคม 2564" in first_line(r), r.text
+
+
+def test_a_count_of_a_schemes_parts_is_checked_against_the_parts_it_names(convo):
+    # the question names the scheme's platforms, so its "7 ด้าน" counts them: the fact's 6 platforms say no,
+    # and depa named as what it is likened to does not take the verdict away from a fact about BOI
+    r = convo.say("บีโอไอแบ่งเป็น 7 แพลตฟอร์มเหมือนดีป้าหรือเปล่า")
+    assert _leads(r, False) and "6" in first_line(r), r.text
+
+
+def test_the_account_a_question_names_in_a_dispute_can_say_no():
+    answer = ("Sources differ: depa's news says the plan covers 7 Smarts, which no other source confirms, while its "
+              "2018–2022 master plan had 6 pillars, without smart energy.")
+    q = normalize("was smart energy a pillar of the old master plan?")
+    assert verdict(q, tokenize(normalize("was a pillar of the old master plan?")), answer) == "no"
+    q = normalize("did that master plan have 7 pillars?")
+    assert verdict(q, tokenize(q), answer) == "no"
+    # naming no one account ("the plan" is in both), the dispute settles nothing
+    q = normalize("does the plan cover energy?")
+    assert verdict(q, tokenize(q), answer) is None
+
+
+@pytest.mark.parametrize("text, yes", [
+    ("is smart tourism one of the seven?", False),  # the seven left unsaid are the Smarts
+    ("is smart mobility among the 7?", True),
+])
+def test_one_of_the_seven_unsaid_is_the_seven_smarts(convo, text, yes):
+    r = convo.say(text)
+    assert _leads(r, yes), r.text
+
+
+@pytest.mark.parametrize("text, yes", [
+    ("so the logo is valid forever?", False),
+    ("the logo lasts forever?", False),  # a statement with a question mark, its verb in the present
+    ("we heard phuket gave boat tourists wristbands, correct?", True),  # hearsay is no part of the claim
+])
+def test_everyday_claims_get_their_verdict(convo, text, yes):
+    r = convo.say(text)
+    assert not r.fallback and _leads(r, yes), r.text
+
+
+@pytest.mark.parametrize("text, yes", [
+    ("does wangchan valley belong to EGAT?", False),  # PTT's
+    ("is Mae Moh an EGAT project?", True),
+])
+def test_whose_area_it_is_said_otherwise_is_read_from_its_developer(convo, text, yes):
+    r = convo.say(text)
+    assert _leads(r, yes), r.text
+
+
+def test_who_chaired_on_whose_behalf_is_the_chair_claimed():
+    answer = "Deputy PM Gen. Prawit Wongsuwon presided over the 24 December 2021 logo ceremony, on behalf of PM Prayut."
+    q = normalize("so prawit chaired the december 2021 ceremony on behalf of prayut?")
+    assert verdict(q, tokenize(q), answer) != "no"  # (the name claimed ends before "on behalf")
+
+
+def test_a_clause_of_its_own_keeps_its_year_with_the_words_after_it():
+    # the year asked is the first clause's, whose words come after its date; the other clause is another year's
+    answer = ("Gen. Prayut Chan-o-cha, then Prime Minister, presided over the 9 January 2023 ceremony handing out "
+              "the logos; Deputy PM Prawit stood in for him at the 24 December 2021 ceremony.")
+    q = normalize("was the prime minister chairing that 2023 handover?")
+    said = verdict(q, tokenize(normalize("was the prime minister chairing that 2023 handover?")), answer,
+                   years=frozenset({2023}), fact_years=frozenset({2021, 2023}))
+    assert said != "no"
