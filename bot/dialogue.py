@@ -1194,7 +1194,8 @@ class Dialogue:
             if not asks:
                 continue
             rest = " ".join(p for p, p_asks in parts if p != clause and (p_asks or not _OF_THE_ASKER.search(p)
-                                                                       or _WHEN_SAID.search(p)))
+                                                                       or _WHEN_SAID.search(p))
+                            and not set(p.casefold().split()) <= _ACK_WORDS | _ACK_TOO)  # ("fine. what was ...")
             # (the rest must say nothing the bot lacks: "any good seafood in phuket? where should i go")
             said = self.nlu.parse(rest)
             if self.nlu.cues.find(said.normalized) or self.vocabulary is not None and self.vocabulary.unknown(

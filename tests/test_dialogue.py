@@ -895,6 +895,12 @@ def test_a_question_with_chatter_around_it_is_answered_from_its_asking_clause(co
     assert not r.fallback and said in first_line(r), r.text
 
 
+def test_an_acknowledgement_before_the_next_question_does_not_stop_its_answer(convo):
+    assert convo.say("is it going to rain in phuket tomorrow?").fallback
+    r = convo.say("alright, who runs samyan smart city?")  # ("alright" is no word the answer must say)
+    assert not r.fallback and "Chulalongkorn" in first_line(r), r.text
+
+
 def test_a_claim_someone_made_is_asked_as_the_claim(convo):
     # (the one who said it, "professor", is no sign of a question about something the bot lacks)
     r = convo.say("my professor said that samyan was certified in 2021")
