@@ -524,6 +524,11 @@ _HEARSAY = re.compile(r"^\s*(?:(?:my|a|some|our) \w+ (?:says|said|told me|tells 
                       r"(?:i|we) (?:heard|read|was told|were told)|heard|someone (?:says|said|told me)|people say|they say)"
                       r"(?: that)?[\s,:]+|^\s*(?:ได้ยิน(?:มา)?ว่า|เค้าว่า|เขาว่า|(?:ครู|เพื่อน|คน)\S{0,8}บอกว่า)\s*", re.I)
 
+# A question corrected as it is typed ("who chaired the ... i mean who chaired the 6 may 2021 sub-committee",
+# "ใครเปิดงานปี 61 เอ้ย งานปี 62 ใครเปิด"): what follows the last correction is what is asked
+_CORRECTED = re.compile(r".*(?:\bi mean\b|\bi meant\b|\bscratch that\b|\bcorrection\b|(?:ผม|หนู|ฉัน|เรา)หมายถึง|เอ้ย|เอ๊ย)"
+                        r"[\s,:.!]*", re.I | re.S)
+
 
 def _clauses(text: str) -> list[tuple[str, bool]]:
     """The parts of ``text``, each with whether it asks something (a question word, or a question mark after it),
@@ -1153,6 +1158,11 @@ class Dialogue:
         # private?": the chatter around the question made it unanswerable; its clause that asks is asked alone,
         # with the names the rest of the message said (Phuket), in the message's language. ("my teacher says
         # X": X is asked, as a yes/no question.)
+        corrected = _CORRECTED.sub("", text, count=1).strip()
+        if corrected != text.strip() and _CLAUSE_ASKS.search(corrected):
+            # (a whole question again; not a part of one: "who designed it... i mean the logo of khon kaen")
+            again = self._answer_once(corrected, ctx, channel, lang or whole[0].lang)
+            return again if not again[0].fallback else whole
         claim = _HEARSAY.sub("", text, count=1).strip()
         heard = [(claim if is_yes_no(claim) else f"{claim.rstrip('?!. ')}?", "")] \
             if claim != text.strip() and len(claim) >= 4 else []

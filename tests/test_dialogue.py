@@ -901,6 +901,13 @@ def test_an_acknowledgement_before_the_next_question_does_not_stop_its_answer(co
     assert not r.fallback and "Chulalongkorn" in first_line(r), r.text
 
 
+def test_a_question_corrected_as_it_is_typed_is_the_corrected_one(convo):
+    r = convo.say("how big is the kvis campus... i mean who runs wangchan valley")
+    assert not r.fallback and "PTT" in first_line(r), r.text
+    # (a part of a question after the correction is no question of its own: the whole stays unanswered)
+    assert convo.say("who designed the logo... i mean the logo of khon kaen").fallback
+
+
 def test_a_claim_someone_made_is_asked_as_the_claim(convo):
     # (the one who said it, "professor", is no sign of a question about something the bot lacks)
     r = convo.say("my professor said that samyan was certified in 2021")
