@@ -505,6 +505,41 @@ def _without_chat(text: str) -> str | None:
     return rest if rest != text.strip() and len(rest) >= 4 else None
 
 
+# Where a message says more than its question: "whats mae moh? never heard of it", "expat here - who runs it?",
+# "im writing a report, which cities...", "ตรังมีเมืองอัจฉริยะป่ะ ชื่อไร" (a space between Thai words ends a clause).
+# (not a decimal point, a number's comma or an abbreviation's dot: "Thailand 4.0", "1,000", "ส.ค. 2568", "อนุฯ ครั้ง")
+_CLAUSE = re.compile(r"(.+?)(\s*(?:[?!;:]+|\.{2,}|…|(?<=[A-Za-z]{2})\.(?=\s)|\s[-–—]+\s|,(?!\d))\s*"
+                     r"|(?<=[\u0e00-\u0e2e\u0e30-\u0e7f])\s+(?=[\u0e00-\u0e7f])|\s*$)", re.S)
+# A clause that asks something: a question word or particle, or an English question's opening verb.
+_CLAUSE_ASKS = re.compile(r"\b(?:what'?s?|whats|who'?s?|whom|whose|when|where|which|why|how)\b|^\s*(?:is|are|was|were|do|"
+                          r"does|did|can|could|will|would|should|has|have|had)\b|อะไร|ไร|ไหน|ใคร|เมื่อไ|ยังไง|อย่างไร|ไหม|"
+                          r"มั้ย|มั๊ย|ป่ะ|ปะ|บ้าง|กี่|เท่าไ|หรอ|เหรอ|เปล่า|ใช่", re.I)
+# A clause that tells of the asker and asks nothing ("im writing a school report", "expat in phuket here", "sorry, I
+# typed wrong", "บ้านชั้นอยู่ระยอง"): chatter, whatever its words
+_OF_THE_ASKER = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|my|me|we|our|us)\b|\bhere$|ผม|ฉัน|ชั้น|หนู|ดิฉัน|เรา", re.I)
+# (unless it says when: "im visiting khon kaen next month, ... like an expo?" asks about an expo then)
+_WHEN_SAID = re.compile(r"\b(?:next|this|coming|tomorrow|tonight|soon)\b|หน้า|ปีนี้|เดือนนี้|พรุ่งนี้|เร็วๆ ?นี้", re.I)
+MAX_CLAUSES = 4  # clauses a refused message is asked again as, at most
+# Who said what the message then claims ("my teacher says ...", "i heard ...", "ได้ยินว่า ..."): the claim is what is
+# asked, whether it holds; the one who said it is not (with them, "teacher" read as something the bot lacks)
+_HEARSAY = re.compile(r"^\s*(?:(?:my|a|some|our) \w+ (?:says|said|told me|tells me|thinks|claims|reckons)|"
+                      r"(?:i|we) (?:heard|read|was told|were told)|heard|someone (?:says|said|told me)|people say|they say)"
+                      r"(?: that)?[\s,:]+|^\s*(?:ได้ยิน(?:มา)?ว่า|เค้าว่า|เขาว่า|(?:ครู|เพื่อน|คน)\S{0,8}บอกว่า)\s*", re.I)
+
+# A question corrected as it is typed ("who chaired the ... i mean who chaired the 6 may 2021 sub-committee",
+# "ใครเปิดงานปี 61 เอ้ย งานปี 62 ใครเปิด"): what follows the last correction is what is asked
+_CORRECTED = re.compile(r".*(?:\bi mean\b|\bi meant\b|\bscratch that\b|\bcorrection\b|(?:ผม|หนู|ฉัน|เรา)หมายถึง|เอ้ย|เอ๊ย)"
+                        r"[\s,:.!]*", re.I | re.S)
+
+
+def _clauses(text: str) -> list[tuple[str, bool]]:
+    """The parts of ``text``, each with whether it asks something (a question word, or a question mark after it),
+    when it has two parts or more; else none."""
+    parts = [(m.group(1).strip(), "?" in m.group(2) or bool(_CLAUSE_ASKS.search(m.group(1))))
+             for m in _CLAUSE.finditer(text) if sum(ch.isalpha() for ch in m.group(1)) >= 2]
+    return parts if len(parts) >= 2 else []
+
+
 def _certified_th(name: str) -> str:
     """"ได้รับการรับรองเป็นเมืองอัจฉริยะ" after an area's Thai name, without saying "เมืองอัจฉริยะ" twice when the
     name says it ("ภูเก็ตเมืองอัจฉริยะได้รับการรับรองเมื่อ ...")."""
@@ -1147,7 +1182,88 @@ class Dialogue:
             again = self._answer_once(rest, ctx, channel, lang)
             if not again[0].fallback:
                 return again
-        return self._answer_once(text, ctx, channel, lang)
+        whole = self._answer_once(text, ctx, channel, lang)
+        if not whole[0].fallback or whole[0].sources:
+            return whole  # (answered, or a fact found says its sources leave it open)
+        # "whats mae moh? never heard of it", "expat in phuket here - who runs the smart city project? gov or
+        # private?": the chatter around the question made it unanswerable; its clause that asks is asked alone,
+        # with the names the rest of the message said (Phuket), in the message's language. ("my teacher says
+        # X": X is asked, as a yes/no question.)
+        corrected = _CORRECTED.sub("", text, count=1).strip()
+        if corrected != text.strip() and _CLAUSE_ASKS.search(corrected):
+            # (a whole question again; not a part of one: "who designed it... i mean the logo of khon kaen")
+            again = self._answer_once(corrected, ctx, channel, lang or whole[0].lang)
+            return again if not again[0].fallback else whole
+        claim = _HEARSAY.sub("", text, count=1).strip()
+        heard = [(claim if is_yes_no(claim) else f"{claim.rstrip('?!. ')}?", "")] \
+            if claim != text.strip() and len(claim) >= 4 else []
+        for clause, rest in heard or self._clauses_named(text):
+            again = self._answer_once(clause, ctx, channel, lang or whole[0].lang)
+            if not again[0].fallback and again[1] is not None and self._holds_the_rest(rest, again[1].last_fact):
+                return again
+        return whole
+
+    def _holds_the_rest(self, rest: str, fact_id: str | None) -> bool:
+        """Whether the fact that answered a clause holds what the ``rest`` of the message asks or says: every word
+        of it that asks about something ("can i visit EGAT Park? opening hours?": the park's province tells no
+        hours; "คณะทำงานประเมินแผน 7 ด้าน ชื่อเต็มว่าอะไร": not the other names of the 7 Smarts), and
+        nothing it asks rules it out (knowledge/answerable.py: "ใครออกแบบโลโก้ ชนะประกวดคือใคร" asks a designer)."""
+        snap = self.knowledge
+        if not rest.strip():
+            return True
+        fact = snap.facts.get(fact_id) if fact_id else None
+        if fact is None or self.vocabulary is None:
+            return False
+        u = self.nlu.parse(rest)
+        said = u.entities.remainder
+        if uncovered(self._asked_words(said), fact):
+            return False
+        qt = question_type(u.normalized)
+        return why_not(said, fact, qt.kind, years=_years_in(u.normalized), yes_no=qt.yes_no) is None
+
+    def _clauses_named(self, text: str) -> list[tuple[str, str]]:
+        """The clauses of ``text`` that ask something (:func:`_clauses`), each with the names the others say
+        and it does not, and the rest of the message that is not chatter about the asker."""
+        parts = _clauses(text)
+        if not parts:
+            return []
+        snap = self.knowledge
+        ent = self.nlu.parse(text).entities
+        named = list(dict.fromkeys([*ent.subjects, *ent.places]))
+        out = []
+        for clause, asks in parts:
+            if not asks:
+                continue
+            rest = " ".join(p for p, p_asks in parts if p != clause and (p_asks or not _OF_THE_ASKER.search(p)
+                                                                       or _WHEN_SAID.search(p))
+                            and not set(p.casefold().split()) <= _ACK_WORDS | _ACK_TOO)  # ("fine. what was ...")
+            # (the rest must say nothing the bot lacks: "any good seafood in phuket? where should i go")
+            said = self.nlu.parse(rest)
+            if self.nlu.cues.find(said.normalized) or self.vocabulary is not None and self.vocabulary.unknown(
+                    tokenize(without_units(said.entities.remainder)), snap.known_words):
+                continue
+            own = self.nlu.parse(clause).entities
+            missing = [x for x in named if x not in own.subjects and x not in own.places]
+            names = [n for n in (self._name_of(snap, x, has_thai(clause)) for x in missing) if n]
+            out.append((" ".join([clause, *names]), rest))
+        return out[:MAX_CLAUSES]
+
+    @staticmethod
+    def _name_of(snap: Snapshot, x: str, thai: bool) -> str | None:
+        """The short name of an area, dimension, entity or place, in Thai or English."""
+        if x in snap.kb.cities:
+            t = snap.kb.cities[x].short_name
+        elif x in snap.kb.dimensions:
+            t = snap.kb.dimensions[x].name
+        elif x in snap.kb.entities:
+            e = snap.kb.entities[x]
+            t = e.short or e.name
+        elif x in snap.kb.places:
+            p = snap.kb.places[x]
+            return p.th if thai else p.en
+        else:
+            return None
+        return t.th if thai else t.en
 
     def _answer_once(self, text: str, ctx: Context, channel: str,
                      lang: str | None) -> tuple[Reply, Context | None, str | None]:

@@ -158,6 +158,10 @@ def _thai_dictionary() -> frozenset[str]:
     return frozenset(thai_words())
 
 
+# A unit typed against its number ("50km", "600mw"): written apart, as the facts write it, so the unit is a word
+_UNIT_JOINED = re.compile(r"(?<=\d)(?=(?:km|kms|kilomet(?:er|re)s?|mw|kw|gw|mb|gb)\b)")
+
+
 def normalize(text: str, max_chars: int = MAX_TEXT_CHARS) -> str:
     """Return the canonical form of a user message used by every later step.
 
@@ -182,6 +186,7 @@ def normalize(text: str, max_chars: int = MAX_TEXT_CHARS) -> str:
     text = _OTHER_REPEAT.sub(r"\1\1", text)
     text = _NUMBER_MARK.sub("", _MEETING_SHORT.sub(lambda m: "meetings" if m.group(0).endswith("s") else "meeting", text))
     text = _SPACE.sub(" ", text).strip().lower()
+    text = _UNIT_JOINED.sub(" ", text)
     text = _passed_on(text)
     return text[:max_chars]
 

@@ -886,6 +886,45 @@ def test_a_greeting_with_no_question_in_it_stays_a_greeting(convo, text):
 
 
 @pytest.mark.parametrize("text, said", [
+    ("whats si trang? the name is new to me", "Trang"),
+    ("im doing homework, which cities were the first smart cities in thailand", "Wangchan Valley"),
+    ("sorry, my mistake. is samyan a smart city?", "Yes"),
+])
+def test_a_question_with_chatter_around_it_is_answered_from_its_asking_clause(convo, text, said):
+    # (read whole, the aside or the words about the asker made the message unanswerable)
+    r = convo.say(text)
+    assert not r.fallback and said in first_line(r), r.text
+
+
+def test_an_acknowledgement_before_the_next_question_does_not_stop_its_answer(convo):
+    assert convo.say("is it going to rain in phuket tomorrow?").fallback
+    r = convo.say("alright, who runs samyan smart city?")  # ("alright" is no word the answer must say)
+    assert not r.fallback and "Chulalongkorn" in first_line(r), r.text
+
+
+def test_a_question_corrected_as_it_is_typed_is_the_corrected_one(convo):
+    r = convo.say("how big is the kvis campus... i mean who runs wangchan valley")
+    assert not r.fallback and "PTT" in first_line(r), r.text
+    # (a part of a question after the correction is no question of its own: the whole stays unanswered)
+    assert convo.say("who designed the logo... i mean the logo of khon kaen").fallback
+
+
+def test_a_claim_someone_made_is_asked_as_the_claim(convo):
+    # (the one who said it, "professor", is no sign of a question about something the bot lacks)
+    r = convo.say("my professor said that samyan was certified in 2021")
+    assert not r.fallback and first_line(r).startswith("Yes") and "2021" in first_line(r), r.text
+
+
+@pytest.mark.parametrize("text", [
+    "any good noodles in phuket? where should i eat",  # the other clause asks what the bot lacks
+    "can i visit samyan? opening hours?",  # ...or what the fact found for one clause does not say
+    "im going to khon kaen next week, any smart city event? like a festival?",  # ...or then, not in the past
+])
+def test_a_clause_is_not_answered_when_the_rest_of_the_message_asks_what_it_lacks(convo, text):
+    assert convo.say(text).fallback
+
+
+@pytest.mark.parametrize("text, said", [
     ("samyan or wangchan valley, which became a smart city first?", ["same day", "6 May 2021"]),
     ("โคราชกับสามย่านอันไหนได้รับรองก่อนครับ", ["สามย่านได้รับการรับรองก่อน", "6 พฤษภาคม 2564", "9 มกราคม 2566"]),
     ("สามย่านได้รับรองก่อนโคราชใช่ไหม", ["ใช่ครับ", "9 มกราคม 2566"]),

@@ -45,6 +45,11 @@ def test_a_name_that_swallows_the_start_of_the_next_gives_way_to_both(bot, text,
     assert parts <= subjects and whole not in subjects
 
 
+def test_tram_noy_spelt_as_it_sounds_is_tram_noy(bot):
+    # ("ทราม" for "แทรม": the loop's name as people spell "tram")
+    assert ents(bot, "ทรามน้อยจะเปิดให้นั่งปีไหน").subjects == ["khon-kaen-tram-noy"]
+
+
 def test_a_fuller_name_of_the_same_thing_still_wins(bot):
     assert "smart-city-bus-route-24" not in ents(bot, "khon kaen smart city bus fare").subjects
 

@@ -27,6 +27,8 @@ from intents.normalize import MAX_TEXT_CHARS, detect_language, normalize
     ("มีสค", "มีสค"),                                # ...only after a day's number
     ("Mtg No. 2/2021 result", "meeting 2/2021 result"),  # a meeting's number as users shorten it
     ("the no. 1 city", "the no. 1 city"),              # ...but a rank is no meeting number
+    ("about 30km away, a 600MW plant", "about 30 km away, a 600 mw plant"),  # a unit typed against its number
+    ("5G and 4.0", "5g and 4.0"),                      # ...but no name that ends in a letter
 ])
 def test_normalize_fixes_what_users_type(raw, expected):
     assert normalize(raw) == expected
