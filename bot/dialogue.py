@@ -508,8 +508,10 @@ def _without_chat(text: str) -> str | None:
 # Where a message says more than its question: "whats mae moh? never heard of it", "expat here - who runs it?",
 # "im writing a report, which cities...", "ตรังมีเมืองอัจฉริยะป่ะ ชื่อไร" (a space between Thai words ends a clause).
 # (not a decimal point, a number's comma or an abbreviation's dot: "Thailand 4.0", "1,000", "ส.ค. 2568", "อนุฯ ครั้ง")
+# (a polite particle ends a clause whatever follows it: "ทำรายงานส่งครูค่ะ 7 smart มีอะไรบ้าง")
 _CLAUSE = re.compile(r"(.+?)(\s*(?:[?!;:]+|\.{2,}|…|(?<=[A-Za-z]{2})\.(?=\s)|\s[-–—]+\s|,(?!\d))\s*"
-                     r"|(?<=[\u0e00-\u0e2e\u0e30-\u0e7f])\s+(?=[\u0e00-\u0e7f])|\s*$)", re.S)
+                     r"|(?<=[\u0e00-\u0e2e\u0e30-\u0e7f])\s+(?=[\u0e00-\u0e7f])"
+                     r"|(?:(?<=ครับ)|(?<=คับ)|(?<=ค่ะ)|(?<=คะ)|(?<=จ้า))\s+|\s*$)", re.S)
 # A clause that asks something: a question word or particle, or an English question's opening verb.
 _CLAUSE_ASKS = re.compile(r"\b(?:what'?s?|whats|who'?s?|whom|whose|when|where|which|why|how)\b|^\s*(?:is|are|was|were|do|"
                           r"does|did|can|could|will|would|should|has|have|had)\b|อะไร|ไร|ไหน|ใคร|เมื่อไ|ยังไง|อย่างไร|ไหม|"
@@ -519,6 +521,12 @@ _CLAUSE_ASKS = re.compile(r"\b(?:what'?s?|whats|who'?s?|whom|whose|when|where|wh
 _OF_THE_ASKER = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|my|me|we|our|us)\b|\bhere$|ผม|ฉัน|ชั้น|หนู|ดิฉัน|เรา", re.I)
 # (unless it says when: "im visiting khon kaen next month, ... like an expo?" asks about an expo then)
 _WHEN_SAID = re.compile(r"\b(?:next|this|coming|tomorrow|tonight|soon)\b|หน้า|ปีนี้|เดือนนี้|พรุ่งนี้|เร็วๆ ?นี้", re.I)
+# A clause that tells what the answer is for and asks nothing ("ทำรายงานส่งครู", "จะเอาไปทำป้าย", "พรุ่งนี้ประชุม
+# ขอเช็คตัวเลข", "for my homework"): chatter too, even when it says when
+_PURPOSE = re.compile(r"รายงาน|การบ้าน|ส่ง(?:ครู|อาจารย์)|เอาไป(?:ทำ|ใช้|ใส่|เขียน)|ขอ(?:เช็[คก]|ตรวจ|ถาม)|เช็[คก]ตัวเลข|"
+                      r"ถามหน่อย|สงสัย|อยากรู้|ประชุม(?:พรุ่งนี้|วันนี้)|(?:พรุ่งนี้|วันนี้)(?:มี)?ประชุม|"
+                      r"\b(?:for (?:a|my|our|the) (?:school |uni |class )?(?:report|homework|assignment|project|essay|"
+                      r"presentation|meeting|slides?)|homework|assignment|school report)\b", re.I)
 MAX_CLAUSES = 4  # clauses a refused message is asked again as, at most
 # Who said what the message then claims ("my teacher says ...", "i heard ...", "ได้ยินว่า ..."): the claim is what is
 # asked, whether it holds; the one who said it is not (with them, "teacher" read as something the bot lacks)
@@ -1234,8 +1242,8 @@ class Dialogue:
         for clause, asks in parts:
             if not asks:
                 continue
-            rest = " ".join(p for p, p_asks in parts if p != clause and (p_asks or not _OF_THE_ASKER.search(p)
-                                                                       or _WHEN_SAID.search(p))
+            rest = " ".join(p for p, p_asks in parts if p != clause and (p_asks or not _PURPOSE.search(p) and (
+                                                                           not _OF_THE_ASKER.search(p) or _WHEN_SAID.search(p)))
                             and not set(p.casefold().split()) <= _ACK_WORDS | _ACK_TOO)  # ("fine. what was ...")
             # (the rest must say nothing the bot lacks: "any good seafood in phuket? where should i go")
             said = self.nlu.parse(rest)

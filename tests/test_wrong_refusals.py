@@ -158,3 +158,13 @@ def test_kilometres_said_short_are_a_distance(convo):
     r = convo.say("แล้วห่างจากกรุงเทพสักกี่โล")
     assert not r.fallback and "160" in first_line(r)
     assert expand("ยิปซัมกี่โลกรัม") == "ยิปซัมกี่โลกรัม"
+
+
+@pytest.mark.parametrize("text, marker", [
+    ("ทำรายงานส่งอาจารย์ครับ ขอนแก่นได้ตราเมื่อไหร่", "2564"),  # the purpose first, after a polite particle
+    ("ภูเก็ตได้รับรองวันไหนคะ จะเอาไปใส่สไลด์", "2564"),  # ...or after the question
+    ("พรุ่งนี้มีประชุม ขอเช็คหน่อย แม่เมาะได้รับรองวันที่เท่าไหร่", "2564"),
+])
+def test_what_the_answer_is_for_is_chatter_not_a_question(convo, text, marker):
+    r = convo.say(text)
+    assert not r.fallback and marker in r.text, r.text
