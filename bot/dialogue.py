@@ -736,7 +736,7 @@ _AMONG_BATCH = re.compile(r"\bamong\b|\bone of\b|\bpart of\b|\bin the\b[^?]{0,20
 _BEFORE_ASKED = re.compile(r"before|earlier|sooner|first|ก่อน", re.I)
 _AFTER_ASKED = re.compile(r"after|later|หลัง", re.I)
 _ORDER_ASKED = re.compile(r"\b(before|earlier than|sooner than|after|later than)\b|ก่อน(?!หน้า|ปี)|หลัง(?!จาก|ปี)|"
-                          r"พร้อม(?:กัน|กับ)?|วันเดียวกัน|\b(?:on )?the same (?:day|date|time)\b|\bat the same time\b|"
+                          r"พร้อม(?:กัน|กับ)?|วันเดียวกัน|\b(?:on )?(?:the )?same (?:day|date|time)\b|\bat the same time\b|"
                           r"\btogether with\b", re.I)
 _CERTIFIED_WORD = re.compile(r"ตรา|รับรอง|ประกาศ|โลโก้|เป็นเมืองอัจฉริยะ|certif|\blogo|\bannounced\b|\bapproved\b|"
                              r"\bbecame\b|\bnamed\b", re.I)
@@ -2193,6 +2193,17 @@ class Dialogue:
                                                                 list(told.about))
             return (self._reply(turn, answer, 1.0),
                     self._remember(turn, answer, ctx.last_query, ctx.last_qtype), None)
+        told_city = next((x for x in turn.told.about if x in snap.kb.cities), None) \
+            if turn.told is not None and turn.told.intent == "city_date" else None
+        named = list(dict.fromkeys(a.cities))
+        if told_city is not None and len(named) == 1 and named[0] != told_city and not a.years \
+                and set(a.subjects) <= set(named) and (a.yes_no or a.kind in (None, "when")):
+            # "แล้วภูเก็ตได้พร้อมกันเลยป่ะ", "and khon kaen same day?" right after when Khon Kaen was certified: worked out
+            # from the two areas' certification dates, not another fact about Phuket
+            order = self._certified_order(turn, [named[0], told_city], True, told=True)
+            if order is not None:
+                return (self._reply(turn, order, 1.0),
+                        self._remember(turn, order, ctx.last_query, ctx.last_qtype, True), None)
         told_kind = self._told_kind(turn, turn.told, a.subjects, ctx.subjects) \
             if turn.told is not None and not a.follow_up and not a.yes_no else None
         if told_kind is not None:
@@ -4306,12 +4317,14 @@ class Dialogue:
         return snap.composer.computed(f"{unknown}\n{fact.answer.th}", f"{unknown}\n{fact.answer.en}", lang, [fact],
                                       list(fact.about))
 
-    def _certified_order(self, turn: _Turn, cities: list[str], yes_no: bool) -> Answer | None:
+    def _certified_order(self, turn: _Turn, cities: list[str], yes_no: bool, told: bool = False) -> Answer | None:
         """"Did Khon Kaen get the logo before Phuket?", "สามย่านได้ตราพร้อมขอนแก่นไหม": ใช่/ไม่ใช่ from the two areas'
-        certification dates (the first named is the one compared), or None when that is not what is asked."""
+        certification dates (the first named is the one compared), or None when that is not what is asked. With
+        ``told``, the other area is the one whose certification date was just given, and the message need not say
+        certified ("แล้วภูเก็ตได้พร้อมกันไหม")."""
         text = turn.u.normalized
         m = _ORDER_ASKED.search(text)
-        if not yes_no or m is None or not _CERTIFIED_WORD.search(text):
+        if not yes_no or m is None or not (told or _CERTIFIED_WORD.search(text)):
             return None
         kb, lang = turn.snap.kb, turn.lang
         first, second = sorted((kb.cities[c] for c in cities), key=lambda c: self._named_at(c, text))

@@ -963,3 +963,14 @@ def test_a_count_asked_in_the_words_people_ask_the_fact_in_is_the_answer_just_gi
     assert not r.fallback and "30 เมือง" in first_line(r)
     r = convo.say("ปี 2570 จะจัดอันดับกี่เมือง")
     assert "30 เมือง" not in first_line(r)  # (another year's count is no answer for that year)
+
+
+@pytest.mark.parametrize("first, then, said", [
+    ("สามย่านได้รับการรับรองวันไหน", "แล้ววังจันทร์ได้วันเดียวกันไหม", ["ใช่ครับ", "6 พฤษภาคม 2564"]),
+    ("when did samyan get certified", "was korat the same day?", ["No", "9 January 2023"]),
+])
+def test_same_day_asked_of_a_new_area_after_a_certification_date_compares_the_two(convo, first, then, said):
+    # (worked out from both areas' dates, not another fact about the newly named area)
+    convo.say(first)
+    r = convo.say(then)
+    assert not r.fallback and all(x in first_line(r) for x in said), first_line(r)
