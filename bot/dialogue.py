@@ -649,6 +649,7 @@ def _years_asked(text: str, numbers: list[int]) -> frozenset[int]:
 # Only "any others?", "มีที่ไหนอีก": who or what else, after an answer that names some
 _OTHERS_ONLY = re.compile(r"^\W*(and\s+)?(any|are there( any)?|anyone|anything|who|what|which)?\s*(others?|more|else)\s*(ones?)?"
                           r"\W*$|^(แล้ว)?มี(ที่ไหน|อะไร|ใคร|เมืองไหน|ไร|อันไหน)?อีก(ไหม|มั้ย|ป่ะ|บ้าง)?\W*$", re.I)
+_PERCENT = re.compile(r"\d+(?:\.\d+)?\s*%")
 _TOLD_FILLER = re.compile(r"\b(what|how|about|and|then|ok|okay|so|much|many|else|also|between|exactly|actually|really|"
                           r"supposed|meant|intended)\b|แล้ว|ล่ะ|เท่าไหร่|กี่|ใคร|ไหน|อะไร|ไร")
 # Nouns that name the kind of thing asked, not what it is about ("what dates", "ชื่ออะไร", "ปีไหน"): an answer
@@ -2602,8 +2603,10 @@ class Dialogue:
         if turn.told is not None and not a.subjects and not a.ent.places and not a.follow_up and not a.yes_no \
                 and a.cue is None and (a.hit is None or a.hit.fact.id != turn.told.id) \
                 and ((self._told_counts(turn.told, a.query_text, a.kind, a.hit.fact if a.hit is not None else None) and not (
-                    # ("what was its score" after "which came third": that one's score, not the three of the list)
-                    _REFERS_BACK.search(u.normalized) and len(set(turn.told.about) & set(snap.kb.cities)) >= 2))
+                    # ("what was its score" after "which came third": that one's score, not the three of the list;
+                    # an answer that gives one score, the top area's, gives its score)
+                    _REFERS_BACK.search(u.normalized) and len(set(turn.told.about) & set(snap.kb.cities)) >= 2
+                    and len(_PERCENT.findall(turn.told.answer.en)) != 1))
                      or self._told_holds(snap, turn.told, a.query_text, a.kind, a.hit.fact if a.hit is not None else None,
                                          a.asking_only, a.years)):
             # "how many of them were municipalities", "and from the airport", "เพื่อสนับสนุนใคร": the answer

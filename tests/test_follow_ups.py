@@ -974,3 +974,10 @@ def test_same_day_asked_of_a_new_area_after_a_certification_date_compares_the_tw
     convo.say(first)
     r = convo.say(then)
     assert not r.fallback and all(x in first_line(r) for x in said), first_line(r)
+
+
+def test_its_score_after_the_top_area_with_its_score_is_that_score(convo):
+    # (the answer gives one score, the leader's: "its score" is that one, not another area's place in another year)
+    convo.say("what's the best smart city in the newest TSCCI")
+    r = convo.say("and its score?")
+    assert not r.fallback and "84.85" in first_line(r)
