@@ -650,6 +650,8 @@ def _years_asked(text: str, numbers: list[int]) -> frozenset[int]:
 _OTHERS_ONLY = re.compile(r"^\W*(and\s+)?(any|are there( any)?|anyone|anything|who|what|which)?\s*(others?|more|else)\s*(ones?)?"
                           r"\W*$|^(แล้ว)?มี(ที่ไหน|อะไร|ใคร|เมืองไหน|ไร|อันไหน)?อีก(ไหม|มั้ย|ป่ะ|บ้าง)?\W*$", re.I)
 _PERCENT = re.compile(r"\d+(?:\.\d+)?\s*%")
+# "in it", "part of it": a yes/no about an area and what the answer just given was about
+_IN_IT = re.compile(r"\b(in|part of|a member of|members? of|joined|join) (it|them)\b", re.I)
 _TOLD_FILLER = re.compile(r"\b(what|how|about|and|then|ok|okay|so|much|many|else|also|between|exactly|actually|really|"
                           r"supposed|meant|intended)\b|แล้ว|ล่ะ|เท่าไหร่|กี่|ใคร|ไหน|อะไร|ไร")
 # Nouns that name the kind of thing asked, not what it is about ("what dates", "ชื่ออะไร", "ปีไหน"): an answer
@@ -1655,6 +1657,14 @@ class Dialogue:
         if now_only:
             # (of what the user named, not what the answer for the year named: that year's committee, its batch)
             a.context = [x for x in a.context if x in ctx.named]
+        told = turn.told
+        if not a.follow_up and a.yes_no and len(a.subjects) == 1 and a.subjects[0] in snap.kb.cities \
+                and a.subjects[0] in a.ent.subjects and told is not None and _IN_IT.search(u.normalized):
+            # "is khon kaen in it too?" right after the ASEAN network's first members: "it" is the network (the
+            # organisation or event the answer was about), asked of the area named
+            a.carried = [x for x in told.about if x in snap.kb.entities
+                         and snap.kb.entities[x].kind in ("organisation", "event", "project")][:1]
+            a.subjects = [*a.subjects, *a.carried][:MAX_SUBJECTS_PER_ANSWER]
         if a.follow_up and a.names_only and a.subjects and all(x in snap.kb.cities for x in a.subjects):
             # "what about Khon Kaen?" after "is Phuket in the ASEAN Smart Cities Network?": the network the last
             # question named (its name was taken out of the question carried over) is still what is asked about

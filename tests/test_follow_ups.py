@@ -981,3 +981,10 @@ def test_its_score_after_the_top_area_with_its_score_is_that_score(convo):
     convo.say("what's the best smart city in the newest TSCCI")
     r = convo.say("and its score?")
     assert not r.fallback and "84.85" in first_line(r)
+
+
+def test_is_an_area_in_it_after_a_network_s_members_asks_of_that_network(convo):
+    # ("it" is the network the answer was about: Khon Kaen's own fact of it, not an apology about Khon Kaen)
+    convo.say("list the Thai members of the ASEAN Smart Cities Network")
+    r = convo.say("was Khon Kaen part of it as well?")
+    assert not r.fallback and "2022" in first_line(r) and "ASCN" in first_line(r)
