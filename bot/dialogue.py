@@ -707,6 +707,12 @@ def _years_asked(text: str, numbers: list[int]) -> frozenset[int]:
 
 
 # Words a follow-up asks with, which say nothing about what it asks ("and", "what about", "แล้ว...ล่ะ").
+# Only "any others?", "มีที่ไหนอีก": who or what else, after an answer that names some
+_OTHERS_ONLY = re.compile(r"^\W*(and\s+)?(any|are there( any)?|anyone|anything|who|what|which)?\s*(others?|more|else)\s*(ones?)?"
+                          r"\W*$|^(แล้ว)?มี(ที่ไหน|อะไร|ใคร|เมืองไหน|ไร|อันไหน)?อีก(ไหม|มั้ย|ป่ะ|บ้าง)?\W*$", re.I)
+_PERCENT = re.compile(r"\d+(?:\.\d+)?\s*%")
+# "in it", "part of it": a yes/no about an area and what the answer just given was about
+_IN_IT = re.compile(r"\b(in|part of|a member of|members? of|joined|join) (it|them)\b", re.I)
 _TOLD_FILLER = re.compile(r"\b(what|how|about|and|then|ok|okay|so|much|many|else|also|between|exactly|actually|really|"
                           r"supposed|meant|intended)\b|แล้ว|ล่ะ|เท่าไหร่|กี่|ใคร|ไหน|อะไร|ไร")
 # Nouns that name the kind of thing asked, not what it is about ("what dates", "ชื่ออะไร", "ปีไหน"): an answer
@@ -794,7 +800,7 @@ _AMONG_BATCH = re.compile(r"\bamong\b|\bone of\b|\bpart of\b|\bin the\b[^?]{0,20
 _BEFORE_ASKED = re.compile(r"before|earlier|sooner|first|ก่อน", re.I)
 _AFTER_ASKED = re.compile(r"after|later|หลัง", re.I)
 _ORDER_ASKED = re.compile(r"\b(before|earlier than|sooner than|after|later than)\b|ก่อน(?!หน้า|ปี)|หลัง(?!จาก|ปี)|"
-                          r"พร้อม(?:กัน|กับ)?|วันเดียวกั[นบ]|\b(?:on )?the same (?:day|date|time)\b|\bat the same time\b|"
+                          r"พร้อม(?:กัน|กับ)?|วันเดียวกั[นบ]|\b(?:on )?(?:the )?same (?:day|date|time)\b|\bat the same time\b|"
                           r"\btogether with\b", re.I)
 # What comes before a name something is likened to: "เหมือนดีป้า", "like depa", "the same as depa's".
 _LIKENED_TO = re.compile(r"(?:เหมือน(?:กับ)?|เช่นเดียวกับ|\blike|\bsame as)\s*$", re.I)
@@ -1065,6 +1071,7 @@ class _Asked:
     hit: Hit | None = None  # the fact found
     placed: bool = False  # "ที่ 2 ใคร" right after a ranking: which area took that place in it
     event: str | None = None  # the event of the day of the fact just given, when "where?" or "who?" asks about it
+    carried: list[str] = field(default_factory=list)  # what the last question named besides the areas a follow-up replaced
 
 
 _Result = tuple[Reply, "Context | None", "str | None"]
@@ -1497,6 +1504,14 @@ class Dialogue:
             # "and it's run by PTT right?" after Mae Moh: Mae Moh, asked about PTT.
             meant = [x for x in ctx.subjects if x not in a.notions and x not in a.subjects][:1]
             a.subjects = [*meant, *a.subjects][:MAX_SUBJECTS_PER_ANSWER]
+        elif a.subjects and not u.entities.places and a.qt.kind in ("who", "when", "where") and not a.qt.yes_no \
+                and ctx.subjects and ctx.subjects[0] in snap.kb.cities and not is_definition(u.entities.remainder) \
+                and len(ctx.listed) < 2 \
+                and all(x in snap.kb.entities and snap.kb.entities[x].kind == "concept" for x in a.subjects):
+            # "แล้วใครขึ้นไปรับโลโก้", "when did they get the logo" right after Mae Moh: who received Mae Moh's logo,
+            # a notion asked of the area discussed, not of every area that has one (after two areas, "which
+            # scored better in the TSCCI" asks of both)
+            a.subjects = [ctx.subjects[0], *a.subjects][:MAX_SUBJECTS_PER_ANSWER]
         elif a.subjects and set(a.subjects) <= a.notions and set(a.subjects) & snap.index.rankers and not a.ent.places \
                 and a.qt.kind in ("how_many", None) and not a.qt.yes_no and _PLACE_OR_SCORE.search(u.normalized):
             # "ได้อันดับเท่าไหร่ใน TSCCI 2023" right after an area (Thai leaves out "it"): that area's place, when
@@ -1612,10 +1627,16 @@ class Dialogue:
         """On "ก่อนหน้านั้นล่ะ": the same kind of fact, a period earlier or later."""
         ctx, snap, reply_lang = turn.ctx, turn.snap, turn.lang
         # "ก่อนหน้านั้นล่ะ", "and after that?": the same kind of fact about the same subject, a period earlier or later.
-        when = _asks_before(a.remainder) or _asks_after(a.remainder)
-        if when and not a.subjects and turn.told is not None and len(a.remainder) <= 40:
-            other = snap.index.next_in_time(turn.told.id, before=_asks_before(a.remainder))
-            if other is not None and asks_to_come(a.remainder) and not _PAST.search(a.remainder) \
+        # (nothing named: "and before him?" reads "him" as the chair just told of, who is what the step is from;
+        # "him" is read in the message as written, the question without it says only "and before")
+        him = bool(a.subjects) and not a.ent.subjects and not a.ent.places and all(
+            x in snap.kb.entities and snap.kb.entities[x].kind == "person" for x in a.subjects) \
+            and bool(_PERSON_PRONOUN.search(turn.u.normalized)) and not _SAID_ASKED.search(turn.u.normalized)
+        said = a.ent.remainder if him else a.remainder
+        when = _asks_before(said) or _asks_after(said)
+        if when and (not a.subjects or him) and turn.told is not None and len(said) <= 40:
+            other = snap.index.next_in_time(turn.told.id, before=_asks_before(said))
+            if other is not None and asks_to_come(said) and not _PAST.search(said) \
                     and (other.date or "0")[:4] < str(date.today().year):
                 other = None  # "when's the next one": one still to come, not the next event of the past
             if other is not None:
@@ -1791,6 +1812,19 @@ class Dialogue:
         if now_only:
             # (of what the user named, not what the answer for the year named: that year's committee, its batch)
             a.context = [x for x in a.context if x in ctx.named]
+        told = turn.told
+        if not a.follow_up and a.yes_no and len(a.subjects) == 1 and a.subjects[0] in snap.kb.cities \
+                and a.subjects[0] in a.ent.subjects and told is not None and _IN_IT.search(u.normalized):
+            # "is khon kaen in it too?" right after the ASEAN network's first members: "it" is the network (the
+            # organisation or event the answer was about), asked of the area named
+            a.carried = [x for x in told.about if x in snap.kb.entities
+                         and snap.kb.entities[x].kind in ("organisation", "event", "project")][:1]
+            a.subjects = [*a.subjects, *a.carried][:MAX_SUBJECTS_PER_ANSWER]
+        if a.follow_up and a.names_only and a.subjects and all(x in snap.kb.cities for x in a.subjects):
+            # "what about Khon Kaen?" after "is Phuket in the ASEAN Smart Cities Network?": the network the last
+            # question named (its name was taken out of the question carried over) is still what is asked about
+            a.carried = [x for x in ctx.named if x in snap.kb.entities and x not in a.subjects]
+            a.subjects = [*a.subjects, *a.carried][:MAX_SUBJECTS_PER_ANSWER]
         if a.follow_up and a.names_only and a.subjects and all(x in snap.kb.dimensions for x in a.subjects) \
                 and any(x in snap.kb.dimensions for x in ctx.subjects):
             # "smart environment?" right after what Mae Moh does for Smart Energy: the same question of another
@@ -2325,6 +2359,17 @@ class Dialogue:
                                                                 list(told.about))
             return (self._reply(turn, answer, 1.0),
                     self._remember(turn, answer, ctx.last_query, ctx.last_qtype), None)
+        told_city = next((x for x in turn.told.about if x in snap.kb.cities), None) \
+            if turn.told is not None and turn.told.intent == "city_date" else None
+        named = list(dict.fromkeys(a.cities))
+        if told_city is not None and len(named) == 1 and named[0] != told_city and not a.years \
+                and set(a.subjects) <= set(named) and (a.yes_no or a.kind in (None, "when")):
+            # "แล้วภูเก็ตได้พร้อมกันเลยป่ะ", "and khon kaen same day?" right after when Khon Kaen was certified: worked out
+            # from the two areas' certification dates, not another fact about Phuket
+            order = self._certified_order(turn, [named[0], told_city], True, told=True)
+            if order is not None:
+                return (self._reply(turn, order, 1.0),
+                        self._remember(turn, order, ctx.last_query, ctx.last_qtype, True), None)
         told_kind = self._told_kind(turn, turn.told, a.subjects, ctx.subjects) \
             if turn.told is not None and not a.follow_up and not a.yes_no else None
         if told_kind is not None:
@@ -2438,6 +2483,16 @@ class Dialogue:
                     a.hit = added
                     break
                 passed.add(added.fact.id)
+        if a.carried and (a.hit is None or not set(a.carried) & set(a.hit.fact.about)):
+            # ("how about Khon Kaen then?" after the ASEAN network: Khon Kaen's fact of that network, when there is
+            # one, not another of its facts that shares a word of the question)
+            # (the fact about both may share no word with the question carried over, "does include?": being
+            # about both is what it has to go on)
+            both = [f for f in snap.index.about(a.subjects[0]) if set(a.subjects) <= set(f.about)
+                    and why_not(a.query_text, f, a.kind, years=a.years) is None]
+            own = [f for f in both if f.about[0] == a.subjects[0]] or both  # (its own, not the network's overview)
+            if len(own) == 1:
+                a.hit = _picked(own[0])
         told = turn.told
         if a.follow_up and a.names_only and a.hit is not None and told is not None and len(a.subjects) == 1 \
                 and a.subjects[0] in snap.kb.cities and set(told.about) & set(snap.kb.cities) \
@@ -2494,6 +2549,13 @@ class Dialogue:
                     and _MONEY.search(f.answer_text().casefold())] if thing is not None else []
             if len(sums) == 1:
                 a.hit = _picked(sums[0])
+        if not a.subjects and not a.ent.places and a.context and a.context[0] in snap.kb.cities and a.kind == "why" \
+                and not a.yes_no and (a.hit is None or a.context[0] not in a.hit.fact.about):
+            # "ทำไปทำไมอ่ะ" right after who develops Mae Moh: why Mae Moh does it (its own reason), not why the state
+            # awards the logo at all
+            own = [f for f in snap.index.about(a.context[0]) if f.aspect == "why" and f.about[0] == a.context[0]]
+            if len(own) == 1:
+                a.hit = _picked(own[0])
         if a.hit is not None and not a.subjects and a.context and a.kind == "why" and a.hit.words < NEEDS_MIN_WORDS \
                 and not set(a.hit.fact.about) & {y for x in a.context for y in (x, *snap.index.related.get(x, ()))}:
             # "ทำไมไม่ได้ที่ 1" right after an area's rank: a reason about none of what the conversation is on, and
@@ -2696,11 +2758,21 @@ class Dialogue:
             return (self._reply(turn, told_detail, 1.0),
                     self._remember(turn, told_detail, a.query_text, a.kind, a.yes_no, a.qualifier,
                                    first=ctx.subjects[0] if ctx.subjects else None), None)
+        if turn.told is not None and not a.subjects and not a.ent.places and not a.follow_up \
+                and _OTHERS_ONLY.match(u.normalized.strip()) and (a.hit is None or not set(a.hit.fact.about) & set(
+                    turn.told.about)) and max(items_named(turn.told.answer.th), items_named(turn.told.answer.en)) >= 2:
+            # "any others?", "มีที่ไหนอีก" right after an answer that names several ("Phuket, with Si Racha and
+            # Phahon Yothin"): those it named are the others the bot knows, not another topic's fact or a refusal
+            answer = snap.composer.fact(turn.told, reply_lang)
+            return (self._reply(turn, answer, 1.0),
+                    self._remember(turn, answer, ctx.last_query, ctx.last_qtype, first=ctx.subjects[0] if ctx.subjects else None), None)
         if turn.told is not None and not a.subjects and not a.ent.places and not a.follow_up and not a.yes_no \
                 and a.cue is None and (a.hit is None or a.hit.fact.id != turn.told.id) \
                 and ((self._told_counts(turn.told, a.query_text, a.kind, a.hit.fact if a.hit is not None else None) and not (
-                    # ("what was its score" after "which came third": that one's score, not the three of the list)
-                    _REFERS_BACK.search(u.normalized) and len(set(turn.told.about) & set(snap.kb.cities)) >= 2))
+                    # ("what was its score" after "which came third": that one's score, not the three of the list;
+                    # an answer that gives one score, the top area's, gives its score)
+                    _REFERS_BACK.search(u.normalized) and len(set(turn.told.about) & set(snap.kb.cities)) >= 2
+                    and len(_PERCENT.findall(turn.told.answer.en)) != 1))
                      or self._told_holds(snap, turn.told, a.query_text, a.kind, a.hit.fact if a.hit is not None else None,
                                          a.asking_only, a.years)):
             # "how many of them were municipalities", "and from the airport", "เพื่อสนับสนุนใคร": the answer
@@ -3120,6 +3192,9 @@ class Dialogue:
             return False
         if self._only_added(told, query_text) or self._only_renewed(told, query_text):
             return False
+        asked_years = _years_in(query_text)
+        if asked_years and not asked_years & self._fact_years(told):
+            return False  # ("แล้วปี 69 จะมีกี่เมือง": a count of another year is no answer for that year)
         told_text = told.answer_text().casefold()
         about = self._asked_words(_MONEY_ASKED.sub(" ", query_text.casefold()))
         found_text = found.answer_text().casefold() if found is not None else ""
@@ -3131,8 +3206,11 @@ class Dialogue:
             # (unless the fact found states a sum and says it too: "ทุนเท่าไหร่" finds the capital's own fact;
             # "that pilot", "โครงการนั้น" still points back to the one told)
             return True
+        # (a word of the question the fact's own example questions use is how people ask what it tells: "how many
+        # were ranked" of the TSCCI's release covering 30 cities, "จัดอันดับ")
+        phrased = " ".join((told_text, *told.questions.th, *told.questions.en)).casefold()
         if kind == "how_many" and _counts_noun(told_text, query_text) \
-                and all(w in told_text for w in self._asked_words(query_text)):
+                and all(w in phrased for w in self._asked_words(query_text)):
             # "how many cameras" right after "...a CCTV system (40 cameras covering 13 beaches)": the number it
             # gives with what is counted, not another fact's count of cameras (of another plan)
             return True
@@ -3142,8 +3220,7 @@ class Dialogue:
         stated = {unit for _, unit in counted(told.answer_text())}
         if not asked or not asked <= stated:
             return False
-        text = told.answer_text().casefold()
-        return all(w in text for w in self._asked_words(without_units(query_text)) if not is_unit_word(w))
+        return all(w in phrased for w in self._asked_words(without_units(query_text)) if not is_unit_word(w))
 
     @staticmethod
     def _only_added(told: Fact, query_text: str) -> bool:
@@ -4430,12 +4507,14 @@ class Dialogue:
         return snap.composer.computed(f"{unknown}\n{fact.answer.th}", f"{unknown}\n{fact.answer.en}", lang, [fact],
                                       list(fact.about))
 
-    def _certified_order(self, turn: _Turn, cities: list[str], yes_no: bool) -> Answer | None:
+    def _certified_order(self, turn: _Turn, cities: list[str], yes_no: bool, told: bool = False) -> Answer | None:
         """"Did Khon Kaen get the logo before Phuket?", "สามย่านได้ตราพร้อมขอนแก่นไหม": ใช่/ไม่ใช่ from the two areas'
-        certification dates (the first named is the one compared), or None when that is not what is asked."""
+        certification dates (the first named is the one compared), or None when that is not what is asked. With
+        ``told``, the other area is the one whose certification date was just given, and the message need not say
+        certified ("แล้วภูเก็ตได้พร้อมกันไหม")."""
         text = turn.u.normalized
         m = _ORDER_ASKED.search(text)
-        if not yes_no or m is None or not _CERTIFIED_WORD.search(text):
+        if not yes_no or m is None or not (told or _CERTIFIED_WORD.search(text)):
             return None
         kb, lang = turn.snap.kb, turn.lang
         first, second = sorted((kb.cities[c] for c in cities), key=lambda c: self._named_at(c, text))

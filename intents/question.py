@@ -151,7 +151,8 @@ _MORE_EN = re.compile(r"(?<!\bmuch )(?<!\bmany )\bmore\b(?! than\b)|\bdetails?\b
 # What is left of a follow-up once its names are removed: "แล้ว...ล่ะ", "and ...?", "what about ...".
 _FOLLOW_UP_FILLER = re.compile(
     r"^(แล้ว|และ|ส่วน|ถ้าเป็น|กรณี|ของ|ที่|เมือง|จังหวัด|ด้าน|หมวด|ละ|ล่ะ|หละ|หล่ะ|ล่า|อะ|อ่ะ|ครับ|คับ|ค่ะ|คะ|นะ|บ้าง|ด้วย|"
-    r"and|what|about|how|the|of|for|in|then|also|city|dimension|category|ok|okay|so|\?|!|,|\s)*$")
+    # (a name's possessive is left behind when the name is taken out: "and samyan's?" is "and 's?")
+    r"and|what|about|how|the|of|for|in|then|also|city|dimension|category|ok|okay|so|(?<!\S)['’]s\b|\?|!|,|\s)*$")
 
 
 @dataclass(frozen=True)

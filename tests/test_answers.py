@@ -43,6 +43,7 @@ def test_yes_no_and_more_are_recognised():
 
 
 @pytest.mark.parametrize("remainder, bare", [("แล้ว ล่ะ", True), ("and ?", True), ("what about ?", True),
+                                             ("and 's?", True), ("how about ’s then", True), ("what's ?", False),
                                              ("ได้รับรองเมื่อไหร่", False), ("when was it certified", False)])
 def test_bare_follow_ups(remainder, bare):
     assert is_bare_follow_up(remainder) is bare
