@@ -1186,7 +1186,7 @@ def why_not(question: str, fact: Fact, kind: str | None, today: date | None = No
     if asks.meetings and not asks.meetings & _meetings(fact.text()):
         return "it is about another meeting"  # "ครั้งที่ 1/2562" / the meeting 2/2564 (whose date is not given)
     if kind is not None and kind in fact.unknown:
-        return None  # the fact says the sources do not give it: the bot says so (bot/dialogue.py)
+        return None  # the fact says the sources do not give it: the bot says so (bot/dialogue/)
     text = fact.text(questions=staff)
     for name, says in asks.needs:
         if not _has(says, fact.answer_text() if name in _SAID_IN_ANSWER and not staff else text):
