@@ -33,6 +33,7 @@ from intents.vocabulary import Vocabulary
 from knowledge.catalogue import SMALL_TALK
 from knowledge.polarity import without_units
 from knowledge.answerable import uncovered, why_not
+from knowledge.comparison import asks_to_compare
 from knowledge.composer import Answer
 from knowledge.retrieval import Thresholds
 from knowledge.snapshot import Snapshot
@@ -299,7 +300,14 @@ class Dialogue(SubjectSteps, SmallTalkSteps, SmartsSteps, FollowUpSteps, WorkedO
         """The clauses of ``text`` that ask something (:func:`_clauses`), each with the names the others say
         and it does not, and the rest of the message that is not chatter about the asker."""
         parts = _clauses(text)
-        if not parts:
+        # (only a message that says something besides its question, "whats mae moh? never heard of it", "fine.
+        # what was ...", or asks two things, "ตรังมีเมืองอัจฉริยะป่ะ ชื่อไร". A question and a bare word, or a
+        # comparison, was refused as a whole for a reason: "นายก อบจ. ขอนแก่นคือใคร" (a post no fact names),
+        # "which is better, mae moh or samyan?" (one has no score to compare))
+        chatter = any(not asks and (len(tokenize(self.nlu.parse(p).normalized)) >= 2
+                                    or set(p.casefold().split()) <= _ACK_WORDS | _ACK_TOO) for p, asks in parts)
+        if not chatter and sum(asks for _, asks in parts) < 2 \
+                or asks_to_compare(self.nlu.parse(text).normalized, is_yes_no(text)):
             return []
         snap = self.knowledge
         ent = self.nlu.parse(text).entities
