@@ -25,7 +25,7 @@ from knowledge.snapshot import Snapshot
 from .reading import (MAX_SUBJECTS_PER_ANSWER, _NOW_ONLY, _MONEY, _MONEY_ASKED, _REFERS_BACK, _PLACE_CLAIMED,
                       _TOTAL_ASKED, _NEW_ASKED, _asks_before, _asks_after, _RENEWAL, _IT, _asks_the_list,
                       _PERSON_PRONOUN, _A_YEAR, _years_in, _years_asked, _KIND_NOUN, _THAT_BATCH, _MEMBERSHIP, _ONE_OF,
-                      _BEFORE_ASKED, _said_core, _verdict_word)
+                      _BEFORE_THAT_ASKED, _said_core, _verdict_word)
 from .turn import _Turn, _Asked, _Result
 
 if TYPE_CHECKING:
@@ -475,7 +475,7 @@ class FollowUpSteps:
                     self._remember(turn, answer, ctx.last_query, ctx.last_qtype,
                                    first=ctx.subjects[0] if ctx.subjects else None), None)
         if a.kind == "who" and not a.subjects and not a.follow_up and not a.yes_no and turn.told is not None \
-                and _BEFORE_ASKED.search(u.normalized) and _FORMERLY.search(turn.told.text()):
+                and _BEFORE_THAT_ASKED.search(u.normalized) and _FORMERLY.search(turn.told.text()):
             # "ก่อนหน้านั้นเป็นของใคร", "whose was it before that" right after an answer (or its detail) that says
             # whose it formerly was ("...the land was formerly IRPC's"): that, not another fact about the owner now
             told = turn.told

@@ -65,7 +65,6 @@ _TOTAL_ASKED = re.compile(r"(รวม|ทั้งหมด|\b(total|altogether
                           r"\bcumulative\w*|\brunning total\b")
 # New areas asked ("เมืองใหม่", "new ones"), and logos renewed, which are none of them.
 _NEW_ASKED = re.compile(r"ใหม่|\bnew\b", re.I)
-_RENEWAL = re.compile(r"ต่ออายุ|\brenew", re.I)
 
 
 # The kind of areas a ranking ranks: "city-based", "แบบเมือง"; "province-based", "ประเภทจังหวัด".
@@ -210,9 +209,8 @@ SEVEN_SMARTS = "seven-smarts"
 _ONE_OF = re.compile(r"\bone of\b|\bpart of\b|\bamong\b|\bincluded\b|\bin the (?:official )?(?:7|seven)\b|"
                      r"หนึ่งใน|(?<![\d.])1\s*ใน|ส่วนหนึ่งของ|อยู่ใน|นับเป็น|รวมอยู่")
 
-# A question about the body or meeting that did something ("which meeting approved...", "คณะอนุกรรมการชุดไหน").
 # "before that", "ก่อนหน้านั้น": who it was before what was just said; an answer that says who it formerly was
-_BEFORE_ASKED = re.compile(r"ก่อนหน้านั้น|ก่อนหน้านี้|ก่อนนั้น|แต่ก่อน|แต่เดิม|เดิมที|\bbefore( that| then)?\b|\bpreviously\b|"
+_BEFORE_THAT_ASKED = re.compile(r"ก่อนหน้านั้น|ก่อนหน้านี้|ก่อนนั้น|แต่ก่อน|แต่เดิม|เดิมที|\bbefore( that| then)?\b|\bpreviously\b|"
                            r"\bformerly\b|\boriginally\b", re.I)
 
 # "เปิดแล้วใช่มั้ย", "it has opened already, right?": a claim that something is done, to confirm
