@@ -132,7 +132,6 @@ _PAST = re.compile(r"\b(was|were|did|had)\b|เคย|ที่แล้ว")
 _PROJECTS = re.compile(r"โครงการ|\bprojects?\b")
 _PROJECTS_COUNTED = re.compile(r"\d+\s*(โครงการ|ข้อเสนอ|(projects?|proposals?)\b)", re.I)
 
-# "what did he say", "เค้าพูดว่าไงบ้าง", "ท่านอธิบายว่าอะไร": the words of the person the conversation is about
 # How long something takes or is meant to take, asked with nothing else ("over how long?", "ภายในกี่ปี"), and a
 # span an answer gives ("within 20 years", "ภายใน 20 ปี"; not "within 2020").
 _SPAN_ASKED = re.compile(r"\b(?:over |in |within )?how (?:long|many years)\b|\bover what (?:period|time(?:frame)?)\b"
