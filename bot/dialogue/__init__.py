@@ -26,7 +26,7 @@ from datetime import date
 from typing import Callable, Sequence
 
 from intents.features import tokenize
-from intents.normalize import has_latin, has_thai
+from intents.normalize import has_latin, has_thai, normalize
 from intents.nlu import NLU, OUT_OF_SCOPE
 from intents.question import is_yes_no, question_type
 from intents.vocabulary import Vocabulary
@@ -72,6 +72,11 @@ _GREETING_FIRST = re.compile(
     r"[\s,!.~]+|(?:สวัสดี|หวัดดี|ฮัลโหล|ดี)(?:ครับ|คับ|ค่ะ|คะ|จ้า|จ้ะ|ค่า)(?:\s*(?:บอท|แอดมิน|น้องบอท|แอด))?[\s,!.~]*|"
     r"(?:สวัสดี|หวัดดี|ฮัลโหล)(?:\s*(?:บอท|แอดมิน|น้องบอท|แอด))?[\s,!.~]+)", re.I)
 _LAUGHTER_LAST = re.compile(r"[\s,]+(?:lo+l|lmao|ha(?:ha)+|he(?:he)+|5{3,}|ฮ่า(?:ๆ|ฮ่า)*)[\s!.?~]*$", re.I)
+
+
+def _only_acknowledges(part: str) -> bool:
+    """Whether a part of a message only acknowledges ("fine", "ok got it")."""
+    return set(part.casefold().split()) <= _ACK_WORDS | _ACK_TOO
 
 
 def _without_chat(text: str) -> str | None:
@@ -304,13 +309,14 @@ class Dialogue(SubjectSteps, SmallTalkSteps, SmartsSteps, FollowUpSteps, WorkedO
         # what was ...", or asks two things, "ตรังมีเมืองอัจฉริยะป่ะ ชื่อไร". A question and a bare word, or a
         # comparison, was refused as a whole for a reason: "นายก อบจ. ขอนแก่นคือใคร" (a post no fact names),
         # "which is better, mae moh or samyan?" (one has no score to compare))
-        chatter = any(not asks and (len(tokenize(self.nlu.parse(p).normalized)) >= 2
-                                    or set(p.casefold().split()) <= _ACK_WORDS | _ACK_TOO) for p, asks in parts)
-        if not chatter and sum(asks for _, asks in parts) < 2 \
-                or asks_to_compare(self.nlu.parse(text).normalized, is_yes_no(text)):
+        chatter = any(not asks and (len(tokenize(normalize(p))) >= 2 or _only_acknowledges(p)) for p, asks in parts)
+        if not chatter and sum(asks for _, asks in parts) < 2:
+            return []
+        whole = self.nlu.parse(text)
+        if asks_to_compare(whole.normalized, is_yes_no(text)):
             return []
         snap = self.knowledge
-        ent = self.nlu.parse(text).entities
+        ent = whole.entities
         named = list(dict.fromkeys([*ent.subjects, *ent.places]))
         out = []
         for clause, asks in parts:
@@ -318,7 +324,7 @@ class Dialogue(SubjectSteps, SmallTalkSteps, SmartsSteps, FollowUpSteps, WorkedO
                 continue
             rest = " ".join(p for p, p_asks in parts if p != clause and (p_asks or not _PURPOSE.search(p) and (
                                                                            not _OF_THE_ASKER.search(p) or _WHEN_SAID.search(p)))
-                            and not set(p.casefold().split()) <= _ACK_WORDS | _ACK_TOO)  # ("fine. what was ...")
+                            and not _only_acknowledges(p))  # ("fine. what was ...")
             # (the rest must say nothing the bot lacks: "any good seafood in phuket? where should i go")
             said = self.nlu.parse(rest)
             if self.nlu.cues.find(said.normalized) or self.vocabulary is not None and self.vocabulary.unknown(
@@ -326,26 +332,12 @@ class Dialogue(SubjectSteps, SmallTalkSteps, SmartsSteps, FollowUpSteps, WorkedO
                 continue
             own = self.nlu.parse(clause).entities
             missing = [x for x in named if x not in own.subjects and x not in own.places]
-            names = [n for n in (self._name_of(snap, x, has_thai(clause)) for x in missing) if n]
+            lang = "th" if has_thai(clause) else "en"
+            # (a place has no subject name: its own, in the clause's language)
+            names = [n for n in (snap.kb.subject_name(x, lang) or getattr(snap.kb.places.get(x), lang, None)
+                                 for x in missing) if n]
             out.append((" ".join([clause, *names]), rest))
         return out[:MAX_CLAUSES]
-
-    @staticmethod
-    def _name_of(snap: Snapshot, x: str, thai: bool) -> str | None:
-        """The short name of an area, dimension, entity or place, in Thai or English."""
-        if x in snap.kb.cities:
-            t = snap.kb.cities[x].short_name
-        elif x in snap.kb.dimensions:
-            t = snap.kb.dimensions[x].name
-        elif x in snap.kb.entities:
-            e = snap.kb.entities[x]
-            t = e.short or e.name
-        elif x in snap.kb.places:
-            p = snap.kb.places[x]
-            return p.th if thai else p.en
-        else:
-            return None
-        return t.th if thai else t.en
 
     def _answer_once(self, text: str, ctx: Context, channel: str,
                      lang: str | None) -> tuple[Reply, Context | None, str | None]:
